@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (DESIGN.md): arrows point down only.
+//   gradbook -> Reports -> Lessons -> Torch -> Interpreter
+//                                        \-> Autograd -> Tensors -> CBLAS
+//   Lessons -> CMark
+let release: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "Gradbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gradbook", targets: ["gradbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: release),
+        .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
+        .target(name: "Interpreter", swiftSettings: release),
+        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors"],
+                resources: [.copy("Python")], swiftSettings: release),
+        .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
+        .target(name: "Reports", dependencies: ["Lessons"], swiftSettings: release),
+        .executableTarget(name: "gradbook", dependencies: [
+            "Lessons", "Reports", "Torch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: release),
+
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
+        .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons"]),
+        .testTarget(name: "CLITests", dependencies: ["gradbook"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Lessons"], resources: [.copy("Lessons")]),
+    ]
+)
