@@ -20,6 +20,10 @@ public struct CellResult: Sendable, Codable, Equatable {
     /// Why it failed, in one line (`output differs`, `expected ValueError to be raised`).
     public var reason: String?
 
+    /// Whether the cell counts in the totals: a checked cell, or any cell that failed (an
+    /// unexpected exception fails a cell even without an output block).
+    public var isCounted: Bool { cell.isChecked || countsAsFailed }
+
     /// Whether the cell counts in the `passed` total.
     public var countsAsPassed: Bool { status == .passed }
     /// Whether the cell counts in the `failed` total: failures, and checked cells not run.

@@ -16,7 +16,8 @@ public struct LessonResult: Sendable, Codable, Equatable {
 
     public var passedCount: Int { cells.filter(\.countsAsPassed).count }
     public var failedCount: Int { cells.filter(\.countsAsFailed).count }
-    public var checkedCount: Int { cells.filter(\.cell.isChecked).count }
+    /// Cells that count in the totals (see `CellResult.isCounted`).
+    public var checkedCount: Int { cells.filter(\.isCounted).count }
 
     /// Whether the lesson passes: no failed cell and no breakdown.
     public var passed: Bool { breakdown == nil && failedCount == 0 }
