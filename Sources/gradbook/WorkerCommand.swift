@@ -21,6 +21,7 @@ struct WorkerCommand: ParsableCommand {
             StandardError.write("\(error)\n")
             throw ExitCode.couldNotRun
         }
+        WorkerFault.inject(for: lesson)
         let run = InterpreterSession.onLargeStack {
             LessonExecutor.run(lesson, in: InterpreterSession(lesson: lesson))
         }

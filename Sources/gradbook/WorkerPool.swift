@@ -42,7 +42,8 @@ final class WorkerPool: @unchecked Sendable {
 
     /// The time after which a worker is killed: every cell's own limit, plus start-up margin.
     static func budget(for lesson: Lesson) -> Double {
-        lesson.cells.filter { !$0.options.skip }.reduce(10) { $0 + lesson.timeout(for: $1) + 1 }
+        let margin = WorkerFault.budgetMargin ?? 10
+        return lesson.cells.filter { !$0.options.skip }.reduce(margin) { $0 + lesson.timeout(for: $1) + 1 }
     }
 
     private func runInWorker(_ lesson: Lesson) -> LessonResult {
@@ -55,6 +56,10 @@ final class WorkerPool: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // A crash should end the worker at once: the pool reports it, a backtrace would only cost seconds.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
         do {
             try process.run()
         } catch {
@@ -99,7 +104,7 @@ private final class KilledFlag: @unchecked Sendable {
 }
 
 /// Drains a worker's standard error on another thread (so a chatty worker never blocks) and
-/// keeps its last line, which names a Swift runtime trap.
+/// keeps what names a Swift runtime trap.
 private final class ErrorCollector: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
@@ -111,11 +116,15 @@ private final class ErrorCollector: @unchecked Sendable {
         }
     }
 
+    /// The Swift runtime's `Fatal error: ...` message if there is one, else the last line.
     var lastLine: String? {
         done.wait()
         done.signal()
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\n").last.map { String($0.prefix(300)) }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        if let fatal = lines.first(where: { $0.contains("Fatal error") }), let start = fatal.range(of: "Fatal error") {
+            return String(fatal[start.lowerBound...].prefix(300))
+        }
+        return lines.last.map { String($0.prefix(300)) }
     }
 }
 
