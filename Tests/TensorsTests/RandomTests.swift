@@ -11,6 +11,23 @@ enum RandomStep: Sendable {
     case exponential(Int, Double), exponentialDouble(Int, Double)
     case multinomial([Float], rows: Int, samples: Int, replacement: Bool)
     case rngState
+    case reduced(ReducedFloat, ReducedDraw, Int)
+
+    enum ReducedFloat: Sendable {
+        case float16, bfloat16
+
+        /// Rounds a float to this type (round to nearest even) and back, exactly.
+        func round(_ value: Float) -> Float {
+            switch self {
+            case .float16: return Float(Float16(value))
+            case .bfloat16:
+                let bits = value.bitPattern
+                return Float(bitPattern: (bits &+ 0x7fff &+ ((bits >> 16) & 1)) & 0xffff_0000)
+            }
+        }
+    }
+
+    enum ReducedDraw: Sendable { case rand, randn, uniform }
 
     /// Runs the step on `generator`, returning results as PyTorch's bit patterns.
     func run(on generator: CPUGenerator) -> [UInt64] {
@@ -40,6 +57,10 @@ enum RandomStep: Sendable {
             return ints(generator.multinomial(probabilities, rows: rows, categories: probabilities.count / rows,
                                               samples: samples, replacement: replacement))
         case .rngState: return generator.state.map { UInt64($0) }
+        case .reduced(let type, .rand, let n): return floats(generator.uniformFloats(n, roundingTo: type.round))
+        case .reduced(let type, .uniform, let n):
+            return floats(generator.uniformFloats(n, from: -1, to: 1, roundingTo: type.round))
+        case .reduced(let type, .randn, let n): return floats(generator.normalFloatsForHalfTypes(n).map(type.round))
         }
     }
 }

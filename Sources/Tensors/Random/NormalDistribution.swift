@@ -77,6 +77,33 @@ extension CPUGenerator {
         }
     }
 
+    /// `randn` / `normal_` for float16 and bfloat16 tensors, as floats the caller rounds.
+    ///
+    /// PyTorch computes these in float through a 16-element buffer, so unlike float32 it
+    /// draws uniforms block by block and never draws the ones the redrawn tail would discard.
+    public func normalFloatsForHalfTypes(_ count: Int, mean: Double = 0, std: Double = 1) -> [Float] {
+        guard count >= 16 else { return normalFloats(count, mean: mean, std: std) }
+        let mean = Float(mean), std = Float(std)
+        var result = [Float](repeating: 0, count: count)
+        var block = [Float](repeating: 0, count: 16)
+        block.withUnsafeMutableBufferPointer { buffer in
+            let data = buffer.baseAddress!
+            var start = 0
+            while start < count - 15 {
+                for j in 0..<16 { data[j] = uniformFloat() }
+                Self.boxMuller16(data, mean: mean, std: std)
+                for j in 0..<16 { result[start + j] = data[j] }
+                start += 16
+            }
+            if count % 16 != 0 {
+                for j in 0..<16 { data[j] = uniformFloat() }
+                Self.boxMuller16(data, mean: mean, std: std)
+                for j in 0..<16 { result[count - 16 + j] = data[j] }
+            }
+        }
+        return result
+    }
+
     /// `count` float64 normals, as `torch.randn(count, dtype=torch.float64)` makes them.
     public func normalDoubles(_ count: Int, mean: Double = 0, std: Double = 1) -> [Double] {
         [Double](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -49,4 +49,17 @@ extension CPUGenerator {
             initialized = count
         }
     }
+
+    /// `uniform_(from, to)` / `rand` for float16 and bfloat16 tensors: drawn in float, then
+    /// rounded to the storage type by `round` (which returns the rounded value as a Float);
+    /// a value that rounds onto `to` becomes `from`, as PyTorch clamps it.
+    public func uniformFloats(_ count: Int, from: Double = 0, to: Double = 1,
+                              roundingTo round: (Float) -> Float) -> [Float] {
+        let low = Float(from), high = Float(to)
+        let roundedLow = round(low), roundedHigh = round(high)
+        return (0..<count).map { _ in
+            let value = round(uniformFloat(from: low, to: high))
+            return value == roundedHigh ? roundedLow : value
+        }
+    }
 }

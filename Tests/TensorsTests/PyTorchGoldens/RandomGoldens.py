@@ -58,6 +58,19 @@ def normal(n, m, s, dtype=torch.float32):
             lambda: torch.empty(n, dtype=dtype).normal_(m, s))
 
 
+def reduced(kind, dtype, n, op):
+    def run():
+        t = torch.empty(n, dtype=dtype)
+        if op == "rand":
+            t = torch.rand(n, dtype=dtype)
+        elif op == "randn":
+            t = torch.randn(n, dtype=dtype)
+        else:
+            t.uniform_(-1.0, 1.0)
+        return t.float()
+    return (".reduced(.%s, .%s, %d)" % (kind, op, n), run)
+
+
 def randint(lo, hi, n): return (".randint(%d, %d, %d)" % (lo, hi, n), lambda: torch.randint(lo, hi, (n,)))
 def randperm(n): return (".randperm(%d)" % n, lambda: torch.randperm(n))
 
@@ -92,6 +105,10 @@ for seed in (0, 1, 42):
     case("randn float32 1000 seed %d" % seed, seed, [randn(1000)])
     case("randn float64 seed %d" % seed, seed, [randn64(3), randn64(16), randn64(20), randn64(100)])
     case("randn mixed cache seed %d" % seed, seed, [randn(1), rand(2), randn(1), randn64(1), randn(20), randn(1)])
+case("float16 draws", 0, [reduced("float16", torch.float16, 5, "rand"), reduced("float16", torch.float16, 20, "randn"),
+                          reduced("float16", torch.float16, 3, "randn"), reduced("float16", torch.float16, 300, "uniform")])
+case("bfloat16 draws", 0, [reduced("bfloat16", torch.bfloat16, 5, "rand"), reduced("bfloat16", torch.bfloat16, 3, "randn"),
+                           reduced("bfloat16", torch.bfloat16, 40, "randn"), reduced("bfloat16", torch.bfloat16, 300, "uniform")])
 case("uniform bounds", 0, [uniform(10, -0.5773502691896258, 0.5773502691896258), uniform(1000, -3.3, 7.1),
                            uniform(5, 2.0, 2.5), uniform(20, -0.1, 0.1, torch.float64)])
 case("normal mean std", 3, [normal(3, 0.3, 2.7), normal(100, -1.5, 0.01), normal(7, 10.0, 3.0, torch.float64),
