@@ -83,6 +83,12 @@ private func seeded(_ seed: UInt64 = 3) -> CPUGenerator {
             == "bernoulli_ expects p to be in [0, 1], but got p=1.25")
     #expect(message { try Tensor(empty: [3]).exponential_(lambda: -2.5, generator: generator) }
             == "exponential_ expects lambda > 0.0, but found lambda=-2.5")
+    #expect(message { _ = try Tensor.randperm(257, dtype: .uint8, generator: generator) }
+            == "value cannot be converted to type uint8_t without overflow")
+    #expect(message { _ = try Tensor.randperm(3000, dtype: .float16, generator: generator) }
+            == "n cannot be greater than 2049 for Half type.")
+    #expect(message { _ = try Tensor.randperm(3, dtype: .bool, generator: generator) }
+            == "\"randperm\" not implemented for 'Bool'")
     let twoCategories = try Tensor(values: [0.1, 0.2], shape: [2])
     #expect(message { _ = try twoCategories.multinomial(numSamples: 3, generator: generator) }
             == "cannot sample n_sample > prob_dist.size(-1) samples without replacement")

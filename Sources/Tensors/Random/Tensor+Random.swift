@@ -26,6 +26,11 @@ extension Tensor {
     public static func randperm(_ n: Int, dtype: DType = .int64, device: Device = .cpu,
                                 generator: CPUGenerator) throws(TensorError) -> Tensor {
         if n < 0 { throw .runtime("Trying to create tensor with negative dimension \(n): [\(n)]") }
+        if dtype == .bool { throw .notImplemented("\"randperm\" not implemented for 'Bool'") }
+        if dtype == .float32 && n > (1 << 24) + 1 {
+            throw .runtime("n cannot be greater than 2^24+1 for Float type.")
+        }
+        if dtype == .float16 && n > (1 << 11) + 1 { throw .runtime("n cannot be greater than 2049 for Half type.") }
         if let (_, max) = integerRange(dtype), Int64(n) - 1 > max {
             throw .runtime("value cannot be converted to type \(cTypeName(dtype, fixedWidth: true)) without overflow")
         }
