@@ -38,6 +38,16 @@ extension Tensor {
         return try Tensor(values: values, shape: [n], dtype: dtype, device: device)
     }
 
+    /// `torch.rand_like(self)`.
+    public func randLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try Tensor.rand(sizes, dtype: dtype, device: device, generator: generator)
+    }
+
+    /// `torch.randn_like(self)`.
+    public func randnLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try Tensor.randn(sizes, dtype: dtype, device: device, generator: generator)
+    }
+
     // MARK: In-place fills
 
     /// `uniform_(from, to)` (and `torch.rand`).
@@ -140,7 +150,7 @@ extension Tensor {
 
     /// `bernoulli_(p)` with a scalar probability: ones with probability `p`.
     @discardableResult
-    public func bernoulli_(p: Double, generator: CPUGenerator) throws(TensorError) -> Tensor {
+    public func bernoulli_(_ p: Double, generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard p >= 0 && p <= 1 else {
             throw .runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppNumberText(p))")
         }
@@ -179,7 +189,7 @@ extension Tensor {
     }
 
     /// `torch.multinomial(self, numSamples, replacement)`: int64 category indices per row.
-    public func multinomial(numSamples: Int, replacement: Bool = false,
+    public func multinomial(_ numSamples: Int, replacement: Bool = false,
                             generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard rank == 1 || rank == 2 else { throw .runtime("prob_dist must be 1 or 2 dim") }
         guard dtype.isFloatingPoint else {
