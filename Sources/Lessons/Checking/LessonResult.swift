@@ -1,0 +1,30 @@
+/// A lesson and the verdict on each of its cells: the input of every report.
+public struct LessonResult: Sendable, Codable, Equatable {
+    public var lesson: Lesson
+    public var cells: [CellResult]
+    /// Set when the run broke down (crashed or killed worker).
+    public var breakdown: String?
+    public var seconds: Double
+
+    public init(lesson: Lesson, run: LessonRun) {
+        precondition(run.cells.count == lesson.cells.count, "a run must have one entry per cell")
+        self.lesson = lesson
+        self.cells = zip(lesson.cells, run.cells).map { CellResult(cell: $0, run: $1) }
+        self.breakdown = run.breakdown
+        self.seconds = run.seconds
+    }
+
+    public var passedCount: Int { cells.filter(\.countsAsPassed).count }
+    public var failedCount: Int { cells.filter(\.countsAsFailed).count }
+    /// Cells that count in the totals (see `CellResult.isCounted`).
+    public var checkedCount: Int { cells.filter(\.isCounted).count }
+
+    /// Whether the lesson passes: no failed cell and no breakdown.
+    public var passed: Bool { breakdown == nil && failedCount == 0 }
+
+    /// The cell whose unexpected exception stopped the lesson, if one did.
+    public var stoppingCell: CellResult? {
+        guard let index = cells.firstIndex(where: { $0.status == .notRun }), index > 0 else { return nil }
+        return cells[..<index].last(where: { $0.outcome != nil })
+    }
+}

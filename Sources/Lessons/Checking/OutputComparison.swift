@@ -1,0 +1,85 @@
+/// Decides whether a cell printed what its output block says. Trailing spaces on lines and
+/// trailing blank lines never matter; with a tolerance, numbers may differ by that much.
+public enum OutputComparison {
+    /// The lines that are compared: trailing whitespace and trailing blank lines removed.
+    public static func comparedLines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingTrailingWhitespace() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        return lines
+    }
+
+    /// Whether `actual` matches `expected`. With `tolerance`, every number in the output is
+    /// compared as a number: `|a - e| <= tolerance * max(1, |e|)`; all other text exactly.
+    public static func matches(_ actual: String, _ expected: String, tolerance: Double? = nil) -> Bool {
+        let actualLines = comparedLines(actual)
+        let expectedLines = comparedLines(expected)
+        guard let tolerance else { return actualLines == expectedLines }
+        guard actualLines.count == expectedLines.count else { return false }
+        for (a, e) in zip(actualLines, expectedLines) where a != e {
+            let actualTokens = NumberTokens(a).tokens
+            let expectedTokens = NumberTokens(e).tokens
+            guard actualTokens.count == expectedTokens.count else { return false }
+            for (x, y) in zip(actualTokens, expectedTokens) {
+                switch (x, y) {
+                case let (.text(s), .text(t)) where s == t: continue
+                case let (.number(u), .number(v)) where u == v || abs(u - v) <= tolerance * max(1, abs(v)): continue
+                default: return false
+                }
+            }
+        }
+        return true
+    }
+}
+
+/// A line cut into numbers and the text between them, for comparison within a tolerance.
+struct NumberTokens {
+    enum Token: Equatable {
+        case text(String)
+        case number(Double)
+    }
+
+    private(set) var tokens: [Token] = []
+
+    init(_ line: String) {
+        let characters = Array(line)
+        var text = ""
+        var index = 0
+        while index < characters.count {
+            if let (value, end) = Self.number(in: characters, at: index) {
+                if !text.isEmpty { tokens.append(.text(text)); text = "" }
+                tokens.append(.number(value))
+                index = end
+            } else {
+                text.append(characters[index])
+                index += 1
+            }
+        }
+        if !text.isEmpty { tokens.append(.text(text)) }
+    }
+
+    /// A decimal number (optional sign, digits, fraction, exponent) starting at `start`, when
+    /// it is not the tail of a name such as `float32`.
+    private static func number(in characters: [Character], at start: Int) -> (Double, Int)? {
+        if start > 0, characters[start - 1].isLetter || characters[start - 1] == "_" || characters[start - 1].isNumber {
+            return nil
+        }
+        var index = start
+        if index < characters.count, characters[index] == "-" || characters[index] == "+" { index += 1 }
+        let digitsStart = index
+        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+        if index < characters.count, characters[index] == "." {
+            index += 1
+            while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+        }
+        guard index > digitsStart, characters[digitsStart...index - 1].contains(where: \.isNumber) else { return nil }
+        if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+            var exponent = index + 1
+            if exponent < characters.count, characters[exponent] == "-" || characters[exponent] == "+" { exponent += 1 }
+            let exponentDigits = exponent
+            while exponent < characters.count, characters[exponent].isASCII, characters[exponent].isNumber { exponent += 1 }
+            if exponent > exponentDigits { index = exponent }
+        }
+        guard let value = Double(String(characters[start..<index])) else { return nil }
+        return (value, index)
+    }
+}

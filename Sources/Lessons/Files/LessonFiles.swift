@@ -1,0 +1,71 @@
+import Foundation
+
+/// A lesson file to run: where it is, and the path messages and reports use for it.
+public struct LessonFile: Sendable, Hashable {
+    public var url: URL
+    /// As the user wrote it (folder argument + relative path), never made absolute.
+    public var path: String
+
+    public init(url: URL, path: String) {
+        self.url = url
+        self.path = path
+    }
+}
+
+/// Finds the lessons named on the command line: files as given, folders searched for `*.md`
+/// (hidden folders and `README.md` files skipped). Sorted by path, so runs are reproducible.
+public enum LessonFiles {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): no such file or folder" }
+    }
+
+    public static func find(_ arguments: [String]) throws(NotFound) -> [LessonFile] {
+        var files: Set<LessonFile> = []
+        let manager = FileManager.default
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: argument, isDirectory: &isFolder) else { throw NotFound(path: argument) }
+            let url = URL(fileURLWithPath: argument)
+            guard isFolder.boolValue else {
+                files.insert(LessonFile(url: url, path: argument))
+                continue
+            }
+            let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+            for relative in markdownFiles(in: url) {
+                files.insert(LessonFile(url: url.appendingPathComponent(relative), path: base + "/" + relative))
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private static func markdownFiles(in folder: URL) -> [String] {
+        guard let relatives = FileManager.default.subpaths(atPath: folder.path) else { return [] }
+        return relatives.filter { relative in
+            let parts = relative.split(separator: "/")
+            guard let name = parts.last, name.hasSuffix(".md"), name != "README.md" else { return false }
+            return !parts.contains { $0.hasPrefix(".") }
+        }
+    }
+}
+
+/// `--shard I/N`: the I-th of N deterministic slices of a sorted lesson list (I from 1),
+/// so a course can be split over a CI matrix.
+public struct Shard: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+
+    /// Parses `I/N` with 1 ≤ I ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
+              count >= 1, index >= 1, index <= count else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// Every N-th item, starting at the I-th.
+    public func select<T>(_ items: [T]) -> [T] {
+        items.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+}

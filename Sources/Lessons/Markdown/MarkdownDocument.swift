@@ -1,0 +1,127 @@
+import CMark
+import Foundation
+
+/// The parts of a cmark tree that lessons need, as Swift values. This is the only file that
+/// touches cmark's C API: it copies what it needs and frees the C memory before returning.
+public struct MarkdownDocument: Sendable {
+    /// A code block (fenced or indented) with its position in the source.
+    public struct CodeBlock: Sendable, Equatable {
+        /// Whole info string, as written after the opening fence (empty for indented blocks).
+        public var info: String
+        /// The block's text, one `\n`-terminated line per source line.
+        public var literal: String
+        /// 1-based line of the opening fence.
+        public var startLine: Int
+        /// 1-based line of the closing fence (or of the last content line when unclosed).
+        public var endLine: Int
+        /// 1-based column (in bytes) where the block starts.
+        public var startColumn: Int
+        /// Index in `codeBlocks` of the block that is this block's next sibling in the tree,
+        /// when that sibling is a code block: only blank lines lie between them.
+        public var nextSiblingCodeBlock: Int?
+
+        /// The first word of the info string (`python` in "python title=x").
+        public var language: String {
+            String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        }
+    }
+
+    public private(set) var codeBlocks: [CodeBlock] = []
+    /// Plain text of the first level-1 heading, if any.
+    public private(set) var firstTitle: String?
+
+    /// Parses CommonMark text (line endings must already be `\n`).
+    public init(parsing text: String) {
+        let root = Self.parseTree(text)
+        defer { cmark_node_free(root) }
+        collect(children: root)
+    }
+
+    private mutating func collect(children parent: OpaquePointer) {
+        var child = cmark_node_first_child(parent)
+        var previousCodeBlock: Int?
+        while let node = child {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_CODE_BLOCK {
+                let index = codeBlocks.count
+                if let previous = previousCodeBlock { codeBlocks[previous].nextSiblingCodeBlock = index }
+                codeBlocks.append(CodeBlock(
+                    info: Self.string(cmark_node_get_fence_info(node)),
+                    literal: Self.string(cmark_node_get_literal(node)),
+                    startLine: Int(cmark_node_get_start_line(node)),
+                    endLine: Int(cmark_node_get_end_line(node)),
+                    startColumn: Int(cmark_node_get_start_column(node)),
+                    nextSiblingCodeBlock: nil))
+                previousCodeBlock = index
+            } else {
+                previousCodeBlock = nil
+                if type == CMARK_NODE_HEADING, firstTitle == nil, cmark_node_get_heading_level(node) == 1 {
+                    firstTitle = Self.plainText(node)
+                } else if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM {
+                    collect(children: node)
+                }
+            }
+            child = cmark_node_next(node)
+        }
+    }
+
+    /// Renders CommonMark to HTML with cmark, replacing the code blocks that start on the
+    /// given lines by ready-made HTML and dropping those in `removing`. Raw HTML in the text
+    /// is omitted (cmark's safe default); the substituted HTML is emitted as is.
+    public static func renderHTML(_ text: String, replacing: [Int: String] = [:], removing: Set<Int> = []) -> String {
+        let root = parseTree(text)
+        defer { cmark_node_free(root) }
+        var codeNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if let node = cmark_iter_get_node(iterator), event == CMARK_EVENT_ENTER,
+               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
+                codeNodes.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in codeNodes {
+            let line = Int(cmark_node_get_start_line(node))
+            if let html = replacing[line] {
+                let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+                cmark_node_set_on_enter(block, html)
+                cmark_node_replace(node, block)
+                cmark_node_free(node)
+            } else if removing.contains(line) {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static func parseTree(_ text: String) -> OpaquePointer {
+        let root = text.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+        }
+        guard let root else { preconditionFailure("cmark could not allocate a document") }
+        return root
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let inline = child {
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(inline))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: text += plainText(inline)
+            }
+            child = cmark_node_next(inline)
+        }
+        return text
+    }
+}

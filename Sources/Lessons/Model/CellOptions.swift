@@ -1,0 +1,80 @@
+/// The `#| key: value` lines at the top of a code cell (Quarto's syntax). Every key is known
+/// and every value is checked: a typo is an error with the option's place, never ignored.
+public struct CellOptions: Sendable, Codable, Equatable {
+    /// The exception type the cell must raise; the lesson goes on after it.
+    public var raises: String?
+    /// Do not run the cell.
+    public var skip = false
+    /// Show the code in the handout.
+    public var echo = true
+    /// Show the output in the handout.
+    public var output = true
+    /// Compare the output with the expected block.
+    public var check = true
+    /// Time limit for this cell, in seconds.
+    public var timeout: Double?
+    /// Numbers in the output may differ from the expected ones by this much (see `OutputComparison`).
+    public var tolerance: Double?
+    /// A name for the cell, used in reports.
+    public var id: String?
+
+    public init() {}
+
+    public static let keys = ["raises", "skip", "echo", "output", "check", "timeout", "tolerance", "id"]
+
+    /// Whether `line` is an option line (`#|` first).
+    public static func isOptionLine(_ line: Substring) -> Bool {
+        line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#|")
+    }
+
+    /// Sets the option written on `line`, which sits at `number`, `column` in `file`.
+    mutating func set(line: Substring, file: String, number: Int, column: Int) throws(LessonError) {
+        let body = line.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(2)
+        func fail(_ message: String) -> LessonError {
+            LessonError(file: file, line: number, column: column, message: message)
+        }
+        guard let colon = body.firstIndex(of: ":") else {
+            throw fail("cell option is not 'key: value': '#|\(body)'")
+        }
+        let key = body[..<colon].trimmingWhitespace()
+        let value = body[body.index(after: colon)...].trimmingWhitespace()
+        func flag() throws(LessonError) -> Bool {
+            switch value {
+            case "true": return true
+            case "false": return false
+            default: throw fail("cell option '\(key)' must be true or false, not '\(value)'")
+            }
+        }
+        func seconds(allowZero: Bool) throws(LessonError) -> Double {
+            guard let number = Double(value), number.isFinite, allowZero ? number >= 0 : number > 0 else {
+                throw fail("cell option '\(key)' must be a \(allowZero ? "non-negative" : "positive") number, not '\(value)'")
+            }
+            return number
+        }
+        switch key {
+        case "raises":
+            guard !value.isEmpty, value.split(separator: ".").allSatisfy(Self.isIdentifier) else {
+                throw fail("cell option 'raises' must name an exception type, not '\(value)'")
+            }
+            raises = value
+        case "skip": skip = try flag()
+        case "echo": echo = try flag()
+        case "output": output = try flag()
+        case "check": check = try flag()
+        case "timeout": timeout = try seconds(allowZero: false)
+        case "tolerance": tolerance = try seconds(allowZero: true)
+        case "id":
+            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw fail("cell option 'id' must be letters, digits, '_' or '-', not '\(value)'")
+            }
+            id = value
+        default:
+            throw fail("unknown cell option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
+        }
+    }
+
+    private static func isIdentifier(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isLetter || first == "_" else { return false }
+        return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}

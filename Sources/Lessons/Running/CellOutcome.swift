@@ -1,0 +1,53 @@
+/// What running one cell produced: the text a notebook would show, and the exception that
+/// ended it, if any. Plain values so a worker process can send them as JSON.
+public struct CellOutcome: Sendable, Codable, Equatable {
+    /// Printed text, then the repr of the last expression when it is not None.
+    public var output: String
+    /// The exception the cell raised, nil when it completed.
+    public var exception: RaisedException?
+    /// Warnings the cell issued: shown in handouts, never compared.
+    public var warnings: String
+    /// Wall-clock seconds the cell took.
+    public var seconds: Double
+
+    public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0) {
+        self.output = output
+        self.exception = exception
+        self.warnings = warnings
+        self.seconds = seconds
+    }
+
+    /// What the cell's output block should hold: the output, then the exception's last line.
+    public var shownText: String {
+        guard let exception else { return output }
+        var text = output
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        return text + exception.lastLine + "\n"
+    }
+}
+
+/// A Python exception that escaped a cell, located in the lesson file.
+public struct RaisedException: Sendable, Codable, Equatable {
+    /// `RuntimeError`, `SyntaxError`, `TimeoutError`, ...
+    public var typeName: String
+    /// What CPython's traceback shows last: `ZeroDivisionError: division by zero`.
+    public var lastLine: String
+    /// The whole CPython-style traceback, naming lesson file lines.
+    public var traceback: String
+    public var line: Int
+    public var column: Int
+
+    public init(typeName: String, lastLine: String, traceback: String, line: Int, column: Int) {
+        self.typeName = typeName
+        self.lastLine = lastLine
+        self.traceback = traceback
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Runs the cells of one lesson, in order, in one interpreter session.
+public protocol CellRunner: AnyObject {
+    /// Runs `source`, whose first line is line `firstLine` of `file`, within `timeout` seconds.
+    func run(_ source: String, file: String, firstLine: Int, timeout: Double) -> CellOutcome
+}

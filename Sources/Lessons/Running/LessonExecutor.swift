@@ -1,0 +1,30 @@
+import Foundation
+
+/// Runs a lesson's cells in order in one session. An exception the cell did not declare
+/// with `raises` stops the lesson: the cells after it are not run.
+public enum LessonExecutor {
+    public static func run(_ lesson: Lesson, in runner: CellRunner) -> LessonRun {
+        let start = Date()
+        var cells: [LessonRun.CellRun] = []
+        var stopped = false
+        for cell in lesson.cells {
+            if stopped {
+                cells.append(.notRun)
+                continue
+            }
+            if cell.options.skip {
+                cells.append(.skipped)
+                continue
+            }
+            let cellStart = Date()
+            var outcome = runner.run(cell.source, file: lesson.path, firstLine: cell.firstSourceLine,
+                                     timeout: lesson.timeout(for: cell))
+            outcome.seconds = Date().timeIntervalSince(cellStart)
+            cells.append(.ran(outcome))
+            if let exception = outcome.exception, exception.typeName != cell.options.raises {
+                stopped = true
+            }
+        }
+        return LessonRun(cells: cells, seconds: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,23 @@
+/// The standalone page around a handout or the index: inline CSS, no scripts, no links out.
+enum HTMLPage {
+    static func make(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title.htmlEscaped)</title>
+        <style>
+        \(HandoutStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,78 @@
+/// A strided view of a storage: the one tensor type every layer above uses.
+///
+/// Views share `storage`; writes through one show through all. The layout fields are `var`
+/// so that `x.data = y` (PyTorch's `set_data`) can swap what an existing tensor object
+/// points at while autograd keeps its identity.
+public final class Tensor {
+    public private(set) var storage: Storage
+    public private(set) var sizes: [Int]
+    /// Element strides (not bytes), one per dimension.
+    public private(set) var strides: [Int]
+    /// Element offset of element [0, 0, ...] into `storage`.
+    public private(set) var offset: Int
+    public private(set) var dtype: DType
+    /// Opaque slot owned by the Autograd layer (requires_grad, grad, grad_fn).
+    public var autogradMeta: AnyObject?
+
+    /// Wraps existing storage. Programmer mistakes (mismatched ranks) trap.
+    public init(storage: Storage, sizes: [Int], strides: [Int], offset: Int, dtype: DType) {
+        precondition(sizes.count == strides.count, "sizes and strides differ in rank")
+        self.storage = storage
+        self.sizes = sizes
+        self.strides = strides
+        self.offset = offset
+        self.dtype = dtype
+    }
+
+    /// Uninitialised contiguous tensor (`torch.empty`).
+    public convenience init(empty sizes: [Int], dtype: DType = .float32, device: Device = .cpu) throws(TensorError) {
+        let n = try Shape.checkedNumel(sizes)
+        let bytes = n.multipliedReportingOverflow(by: dtype.itemSize)
+        if bytes.overflow { throw .outOfMemory(bytes: Int.max) }
+        let storage = try Storage(byteCount: bytes.partialValue, device: device)
+        self.init(storage: storage, sizes: sizes, strides: Shape.contiguousStrides(sizes), offset: 0, dtype: dtype)
+    }
+
+    public var device: Device { storage.device }
+    /// Number of dimensions (`dim()`).
+    public var rank: Int { sizes.count }
+    public var numel: Int { sizes.reduce(1, *) }
+    public var isScalar: Bool { sizes.isEmpty }
+    public var isContiguous: Bool { Shape.isContiguous(sizes: sizes, strides: strides) }
+    /// In-place write counter shared by all views of the storage.
+    public var version: Int { storage.version }
+
+    /// Size of one dimension, accepting negative indices.
+    public func size(_ dim: Int) throws(TensorError) -> Int { sizes[try Shape.wrapDim(dim, rank: rank)] }
+    public func stride(_ dim: Int) throws(TensorError) -> Int { strides[try Shape.wrapDim(dim, rank: rank)] }
+
+    /// Marks an in-place write (autograd's version counter).
+    @inline(__always) public func bumpVersion() { storage.version &+= 1 }
+
+    /// `x.data = y`: makes this object share `other`'s storage and layout.
+    public func setData(_ other: Tensor) {
+        storage = other.storage
+        sizes = other.sizes
+        strides = other.strides
+        offset = other.offset
+        dtype = other.dtype
+    }
+
+    /// A new tensor object over the same storage with another layout.
+    @inline(__always)
+    func view(sizes: [Int], strides: [Int], offset: Int) -> Tensor {
+        Tensor(storage: storage, sizes: sizes, strides: strides, offset: offset, dtype: dtype)
+    }
+
+    /// Typed pointer to element [0, 0, ...] (CPU only).
+    @inline(__always)
+    func pointer<T>(_ type: T.Type) -> UnsafeMutablePointer<T> {
+        storage.data.assumingMemoryBound(to: T.self) + offset
+    }
+
+    /// Whether two tensors share storage (`x.data_ptr()` comparisons, `untyped_storage()`).
+    public func sharesStorage(with other: Tensor) -> Bool { storage === other.storage }
+
+    /// Address of the first element, stable for the life of the storage (`data_ptr()`).
+    public var dataPointerAddress: Int { Int(bitPattern: storage.data) + offset * dtype.itemSize }
+}

@@ -1,0 +1,81 @@
+/// A Swift type that can live in tensor storage. Conversions follow C++ static_cast, which
+/// is what PyTorch's `to(dtype)` does: floats truncate toward zero, anything nonzero is true.
+public protocol TensorElement: Sendable {
+    static var dtype: DType { get }
+    static var zero: Self { get }
+    static var one: Self { get }
+    init(double: Double)
+    init(int64: Int64)
+    var doubleValue: Double { get }
+    var int64Value: Int64 { get }
+}
+
+extension TensorElement {
+    @inline(__always) public var boolValue: Bool { doubleValue != 0 }
+}
+
+extension Bool: TensorElement {
+    public static var dtype: DType { .bool }
+    public static var zero: Bool { false }
+    public static var one: Bool { true }
+    @inline(__always) public init(double: Double) { self = double != 0 }
+    @inline(__always) public init(int64: Int64) { self = int64 != 0 }
+    @inline(__always) public var doubleValue: Double { self ? 1 : 0 }
+    @inline(__always) public var int64Value: Int64 { self ? 1 : 0 }
+}
+
+/// Integer storage types share their conversions.
+public protocol IntegerTensorElement: TensorElement, FixedWidthInteger {}
+
+extension IntegerTensorElement {
+    public static var zero: Self { 0 }
+    public static var one: Self { 1 }
+    @inline(__always) public init(double: Double) { self.init(truncatingIfNeeded: Int64(clampingForCast: double)) }
+    @inline(__always) public init(int64: Int64) { self.init(truncatingIfNeeded: int64) }
+    @inline(__always) public var doubleValue: Double { Double(self) }
+    @inline(__always) public var int64Value: Int64 { Int64(truncatingIfNeeded: self) }
+}
+
+extension UInt8: IntegerTensorElement { public static var dtype: DType { .uint8 } }
+extension Int8: IntegerTensorElement { public static var dtype: DType { .int8 } }
+extension Int16: IntegerTensorElement { public static var dtype: DType { .int16 } }
+extension Int32: IntegerTensorElement { public static var dtype: DType { .int32 } }
+extension Int64: IntegerTensorElement { public static var dtype: DType { .int64 } }
+
+extension Float: TensorElement {
+    public static var dtype: DType { .float32 }
+    public static var one: Float { 1 }
+    @inline(__always) public init(double: Double) { self = Float(double) }
+    @inline(__always) public init(int64: Int64) { self = Float(int64) }
+    @inline(__always) public var doubleValue: Double { Double(self) }
+    @inline(__always) public var int64Value: Int64 { Int64(clampingForCast: Double(self)) }
+}
+
+extension Double: TensorElement {
+    public static var dtype: DType { .float64 }
+    public static var one: Double { 1 }
+    @inline(__always) public init(double: Double) { self = double }
+    @inline(__always) public init(int64: Int64) { self = Double(int64) }
+    @inline(__always) public var doubleValue: Double { self }
+    @inline(__always) public var int64Value: Int64 { Int64(clampingForCast: self) }
+}
+
+extension Float16: TensorElement {
+    public static var dtype: DType { .float16 }
+    public static var one: Float16 { 1 }
+    // Through Float, as c10::Half converts: double -> float -> half.
+    @inline(__always) public init(double: Double) { self = Float16(Float(double)) }
+    @inline(__always) public init(int64: Int64) { self = Float16(Float(int64)) }
+    @inline(__always) public var doubleValue: Double { Double(Float(self)) }
+    @inline(__always) public var int64Value: Int64 { Int64(clampingForCast: Double(self)) }
+}
+
+extension BFloat16: TensorElement {
+    public static var dtype: DType { .bfloat16 }
+    public static var zero: BFloat16 { BFloat16(bits: 0) }
+    public static var one: BFloat16 { BFloat16(bits: 0x3F80) }
+    @inline(__always) public init(double: Double) { self.init(Float(double)) }
+    @inline(__always) public init(int64: Int64) { self.init(Float(int64)) }
+    @inline(__always) public var doubleValue: Double { Double(float) }
+    @inline(__always) public var int64Value: Int64 { Int64(clampingForCast: Double(float)) }
+}

@@ -1,0 +1,55 @@
+/// The seam between tensor semantics and the hardware that stores and computes.
+///
+/// Ops decide shapes, dtypes and errors once; a backend only allocates memory, moves bytes
+/// and runs kernels by family. The CPU backend is always present; a CUDA backend (loaded at
+/// run time with dlopen) registers itself with `Backends` when its libraries are found.
+public protocol DeviceBackend: AnyObject, Sendable {
+    var device: Device { get }
+    /// Raw memory for `byteCount` bytes. The memory budget is checked before this is called.
+    func allocate(byteCount: Int) throws(TensorError) -> UnsafeMutableRawPointer
+    func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int)
+    /// Copies raw bytes from this device into host memory.
+    func copyToHost(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer, byteCount: Int)
+    /// Copies raw bytes from host memory onto this device.
+    func copyFromHost(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer, byteCount: Int)
+
+    // Kernel families. Arguments are already checked: operands have the output's shape
+    // (broadcast views) and the compute dtype; comparisons write bool; reductions get the
+    // output in keepdim form.
+    func copyCast(from source: Tensor, into destination: Tensor) throws(TensorError)
+    func fill(_ tensor: Tensor, with value: Scalar) throws(TensorError)
+    func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError)
+    /// `scalarOnLeft` computes `b op a` (reflected operators such as `2 - x`, `2 ** x`).
+    func binaryScalar(_ op: BinaryOp, _ a: Tensor, _ b: Scalar, scalarOnLeft: Bool, into out: Tensor) throws(TensorError)
+    func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError)
+    func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError)
+    func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError)
+}
+
+/// Registry of the backends present in this process.
+public enum Backends {
+    public static let cpu = CPUBackend()
+
+    nonisolated(unsafe) private static var others: [Device: DeviceBackend] = [:]
+    private static let lock = SpinLock()
+
+    /// Makes a device usable (a CUDA backend calls this once its libraries load).
+    public static func register(_ backend: DeviceBackend) {
+        lock.withLock { others[backend.device] = backend }
+    }
+
+    public static func isAvailable(_ device: Device) -> Bool {
+        device == .cpu || lock.withLock { others[device] != nil }
+    }
+
+    /// Number of CUDA devices registered (`torch.cuda.device_count()`).
+    public static var cudaDeviceCount: Int {
+        lock.withLock { others.keys.filter { if case .cuda = $0 { true } else { false } }.count }
+    }
+
+    public static func backend(for device: Device) throws(TensorError) -> DeviceBackend {
+        if device == .cpu { return cpu }
+        if let b = lock.withLock({ others[device] }) { return b }
+        throw .runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+    }
+}

@@ -1,0 +1,45 @@
+/// A flat block of bytes on a device, shared by every view of it.
+///
+/// `version` counts in-place writes: autograd records it when it saves a tensor and
+/// compares it at backward time to detect modification.
+public final class Storage {
+    public let device: Device
+    public let data: UnsafeMutableRawPointer
+    public let byteCount: Int
+    /// Bumped by every in-place write through any view.
+    public var version: Int = 0
+    /// Owner to refund and free through; nil for borrowed host memory.
+    private let owner: (budget: MemoryBudget, backend: DeviceBackend)?
+
+    /// Allocates `byteCount` bytes on `device`, charging the current memory budget first.
+    public init(byteCount: Int, device: Device = .cpu) throws(TensorError) {
+        precondition(byteCount >= 0)
+        let backend = try Backends.backend(for: device)
+        let budget = MemoryBudget.current
+        try budget.charge(byteCount)
+        do {
+            data = try backend.allocate(byteCount: max(byteCount, 1))
+        } catch {
+            budget.refund(byteCount)
+            throw error
+        }
+        self.device = device
+        self.byteCount = byteCount
+        self.owner = (budget, backend)
+    }
+
+    /// Wraps host memory owned elsewhere, for the duration of a copy out of it.
+    init(borrowing pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        device = .cpu
+        data = pointer
+        self.byteCount = byteCount
+        owner = nil
+    }
+
+    deinit {
+        if let owner {
+            owner.backend.deallocate(data, byteCount: max(byteCount, 1))
+            owner.budget.refund(byteCount)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The CPU backend: Swift loops specialised per dtype, OpenBLAS for matrix products.
+/// float16/bfloat16 compute in float32 and round once per op, as PyTorch's CPU kernels do.
+public final class CPUBackend: DeviceBackend {
+    public var device: Device { .cpu }
+
+    public func allocate(byteCount: Int) throws(TensorError) -> UnsafeMutableRawPointer {
+        guard let p = malloc(byteCount) else { throw .outOfMemory(bytes: byteCount) }
+        return p
+    }
+
+    public func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) { free(pointer) }
+
+    public func copyToHost(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer, byteCount: Int) {
+        destination.copyMemory(from: source, byteCount: byteCount)
+    }
+
+    public func copyFromHost(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer, byteCount: Int) {
+        destination.copyMemory(from: source, byteCount: byteCount)
+    }
+
+    public func copyCast(from source: Tensor, into destination: Tensor) throws(TensorError) {
+        source.dtype.dispatch(CastCopy(source: source, destination: destination))
+    }
+
+    public func fill(_ tensor: Tensor, with value: Scalar) throws(TensorError) {
+        tensor.dtype.dispatch(Fill(tensor: tensor, value: value))
+    }
+
+    public func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        try binaryOperands(op, a.dtype, out, Operand(a), Operand(b), a, b)
+    }
+
+    public func binaryScalar(_ op: BinaryOp, _ a: Tensor, _ b: Scalar, scalarOnLeft: Bool, into out: Tensor) throws(TensorError) {
+        var storage: (UInt64, UInt64) = (0, 0)
+        try withUnsafeMutableBytes(of: &storage) { raw throws(TensorError) in
+            let base = raw.baseAddress!
+            let computeType = a.dtype == .float16 || a.dtype == .bfloat16 ? DType.float32 : a.dtype
+            computeType.dispatch(StoreScalar(value: b, pointer: base))
+            let s = Operand(base: base, strides: [Int](repeating: 0, count: out.rank))
+            if scalarOnLeft {
+                try binaryOperands(op, a.dtype, out, s, Operand(a), nil, a)
+            } else {
+                try binaryOperands(op, a.dtype, out, Operand(a), s, a, nil)
+            }
+        }
+    }
+
+    /// `ta`/`tb` are the tensors behind the operands (nil for a scalar), needed only when
+    /// half-precision inputs are widened first.
+    private func binaryOperands(_ op: BinaryOp, _ dtype: DType, _ out: Tensor, _ a: Operand, _ b: Operand,
+                                _ ta: Tensor?, _ tb: Tensor?) throws(TensorError) {
+        let shape = out.sizes
+        switch dtype {
+        case .float32: floatBinary(op, Float.self, shape, Operand(out), a, b)
+        case .float64: floatBinary(op, Double.self, shape, Operand(out), a, b)
+        case .int64: intBinary(op, Int64.self, shape, Operand(out), a, b)
+        case .int32: intBinary(op, Int32.self, shape, Operand(out), a, b)
+        case .int16: intBinary(op, Int16.self, shape, Operand(out), a, b)
+        case .int8: intBinary(op, Int8.self, shape, Operand(out), a, b)
+        case .uint8: intBinary(op, UInt8.self, shape, Operand(out), a, b)
+        case .bool: boolBinary(op, shape, Operand(out), a, b)
+        case .float16, .bfloat16:
+            let wa = try ta.map { t throws(TensorError) in try widened(t) }
+            let wb = try tb.map { t throws(TensorError) in try widened(t) }
+            let result = out.dtype == .bool ? out : try Tensor(empty: shape, dtype: .float32)
+            floatBinary(op, Float.self, shape, Operand(result), wa.map(Operand.init) ?? a, wb.map(Operand.init) ?? b)
+            if result !== out { try copyCast(from: result, into: out) }
+        }
+    }
+
+    /// A float32 copy of a half-precision tensor, keeping its shape.
+    private func widened(_ t: Tensor) throws(TensorError) -> Tensor {
+        let w = try Tensor(empty: t.sizes, dtype: .float32)
+        try copyCast(from: t, into: w)
+        return w
+    }
+
+    public func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError) {
+        let shape = out.sizes
+        switch a.dtype {
+        case .float32: floatUnary(op, Float.self, shape, Operand(out), Operand(a))
+        case .float64: floatUnary(op, Double.self, shape, Operand(out), Operand(a))
+        case .int64: intUnary(op, Int64.self, shape, Operand(out), Operand(a))
+        case .int32: intUnary(op, Int32.self, shape, Operand(out), Operand(a))
+        case .int16: intUnary(op, Int16.self, shape, Operand(out), Operand(a))
+        case .int8: intUnary(op, Int8.self, shape, Operand(out), Operand(a))
+        case .uint8: intUnary(op, UInt8.self, shape, Operand(out), Operand(a))
+        case .bool: boolUnary(op, shape, Operand(out), Operand(a))
+        case .float16, .bfloat16:
+            let wa = try widened(a)
+            let result = out.dtype == .bool ? out : try Tensor(empty: shape, dtype: .float32)
+            floatUnary(op, Float.self, shape, Operand(result), Operand(wa))
+            if result !== out { try copyCast(from: result, into: out) }
+        }
+    }
+
+    public func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError) {
+        var reduced = [Bool](repeating: false, count: a.rank)
+        var count = 1
+        for d in dims { reduced[d] = true; count *= a.sizes[d] }
+        let sizes = a.sizes
+        switch a.dtype {
+        case .float32: floatReduce(op, Float.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .float64: floatReduce(op, Double.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .int64: intReduce(op, Int64.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .int32: intReduce(op, Int32.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .int16: intReduce(op, Int16.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .int8: intReduce(op, Int8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .uint8: intReduce(op, UInt8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .bool: boolReduce(op, sizes, Operand(a), Operand(out), reduced: reduced)
+        case .float16, .bfloat16:
+            let wa = try widened(a)
+            let keepsType = out.dtype == a.dtype
+            let result = keepsType ? try Tensor(empty: out.sizes, dtype: .float32) : out
+            floatReduce(op, Float.self, sizes, Operand(wa), Operand(result), reduced: reduced, count: count)
+            if keepsType { try copyCast(from: result, into: out) }
+        }
+    }
+
+    public func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        if a.dtype == .float16 || a.dtype == .bfloat16 {
+            let wa = try widened(a), wb = try widened(b)
+            let result = try Tensor(empty: out.sizes, dtype: .float32)
+            cpuMatmul(wa, wb, result)
+            try copyCast(from: result, into: out)
+            return
+        }
+        cpuMatmul(a, b, out)
+    }
+}

@@ -1,0 +1,244 @@
+/// Reductions over dims (`None`, an int, or a tuple) with `keepdim`.
+extension Tensor {
+    /// Wrapped, de-duplicated dims to reduce; nil or empty means all.
+    func reductionDims(_ dims: [Int]?) throws(TensorError) -> [Int] {
+        guard let dims, !dims.isEmpty else { return Array(0..<rank) }
+        var seen = [Bool](repeating: false, count: Swift.max(rank, 1))
+        var out: [Int] = []
+        for d in dims {
+            let w = try Shape.wrapDim(d, rank: rank)
+            if seen[w] { throw .runtime("dim \(w) appears multiple times in the list of dims") }
+            seen[w] = true
+            if rank > 0 { out.append(w) }
+        }
+        return out.sorted()
+    }
+
+    /// Runs `op` over `dims`, converting the input to `inputType` first.
+    func reduce(_ op: ReduceOp, dims: [Int]?, keepdim: Bool, inputType: DType, outType: DType) throws(TensorError) -> Tensor {
+        let ds = try reductionDims(dims)
+        var keepShape = sizes
+        for d in ds { keepShape[d] = 1 }
+        let out = try Tensor(empty: keepShape, dtype: outType, device: device)
+        try backend.reduce(op, try to(inputType), dims: ds, into: out)
+        return keepdim ? out : out.removingDims(ds)
+    }
+
+    /// A view without the given (size-1) dims.
+    func removingDims(_ ds: [Int]) -> Tensor {
+        if ds.isEmpty { return self }
+        var sz = [Int](), st = [Int]()
+        var j = 0
+        for d in 0..<rank {
+            if j < ds.count && ds[j] == d { j += 1; continue }
+            sz.append(sizes[d]); st.append(strides[d])
+        }
+        return view(sizes: sz, strides: st, offset: offset)
+    }
+
+    /// PyTorch refuses max/min/amax/... over a zero-size dim.
+    func checkNonEmptyReduction(_ name: String, dims: [Int]?) throws(TensorError) {
+        if numel != 0 { return }
+        if dims == nil {
+            if name == "argmax" || name == "argmin" {
+                throw .index("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
+            }
+            throw .runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+        }
+        for d in try reductionDims(dims) where sizes[d] == 0 {
+            throw .index("\(name)(): Expected reduction dim \(d) to have non-zero size.")
+        }
+    }
+
+    /// `sum(dim, keepdim, dtype)`: integer and bool inputs sum to int64.
+    public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        return try reduce(.sum, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    /// `mean(dim, keepdim, dtype)`: floating point only.
+    public func mean(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let t = dtype ?? self.dtype
+        if !t.isFloatingPoint {
+            throw .notImplemented("mean(): could not infer output dtype. \(dtype == nil ? "Input" : "Optional") dtype must be either a floating point or complex dtype. Got: \(t.scalarTypeName)")
+        }
+        return try reduce(.mean, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    public func prod(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        return try reduce(.prod, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    /// `Swift.max()` over everything: a 0-dim tensor.
+    public func max() throws(TensorError) -> Tensor {
+        try checkNonEmptyReduction("max", dims: nil)
+        return try reduce(.max, dims: nil, keepdim: false, inputType: dtype, outType: dtype)
+    }
+
+    public func min() throws(TensorError) -> Tensor {
+        try checkNonEmptyReduction("min", dims: nil)
+        return try reduce(.min, dims: nil, keepdim: false, inputType: dtype, outType: dtype)
+    }
+
+    /// `amax(dim, keepdim)`.
+    public func amax(dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try checkNonEmptyReduction("amax", dims: dims)
+        return try reduce(.max, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype)
+    }
+
+    public func amin(dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try checkNonEmptyReduction("amin", dims: dims)
+        return try reduce(.min, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype)
+    }
+
+    /// `Swift.max(dim, keepdim)`: (values, indices) with the first maximal index.
+    public func max(dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try argExtreme(dim: dim, keepdim: keepdim, isMax: true, name: "max")
+    }
+
+    public func min(dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try argExtreme(dim: dim, keepdim: keepdim, isMax: false, name: "min")
+    }
+
+    /// `argmax(dim=None, keepdim)`: over the flattened tensor when dim is nil.
+    public func argmax(dim: Int? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try argIndex(dim: dim, keepdim: keepdim, isMax: true)
+    }
+
+    public func argmin(dim: Int? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try argIndex(dim: dim, keepdim: keepdim, isMax: false)
+    }
+
+    private func argIndex(dim: Int?, keepdim: Bool, isMax: Bool) throws(TensorError) -> Tensor {
+        let name = isMax ? "argmax" : "argmin"
+        guard let dim else {
+            try checkNonEmptyReduction(name, dims: nil)
+            let flat = try reshape([-1])
+            let r = try flat.argExtreme(dim: 0, keepdim: false, isMax: isMax, name: name, valuesWanted: false).indices
+            return keepdim ? try r.reshape([Int](repeating: 1, count: rank)) : r
+        }
+        return try argExtreme(dim: dim, keepdim: keepdim, isMax: isMax, name: name, valuesWanted: false).indices
+    }
+
+    func argExtreme(dim: Int, keepdim: Bool, isMax: Bool, name: String, valuesWanted: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if rank == 0 {
+            return (self.alias(), try Tensor.zeros([], dtype: .int64, device: device))
+        }
+        if sizes[d] == 0 {
+            throw .index("\(name)(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        var keepShape = sizes
+        keepShape[d] = 1
+        let host = try to(device: .cpu)
+        let values = valuesWanted ? try Tensor(empty: keepShape, dtype: dtype) : nil
+        let indices = try Tensor(empty: keepShape, dtype: .int64)
+        dtype.dispatch(ArgExtremeKernel(input: host, dim: d, values: values, indices: indices, isMax: isMax))
+        let v = try (values ?? indices).to(device: device)
+        let i = try indices.to(device: device)
+        return keepdim ? (v, i) : (v.removingDims([d]), i.removingDims([d]))
+    }
+
+    public func all(dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try reduce(.all, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype == .uint8 ? .uint8 : .bool)
+    }
+
+    public func any(dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try reduce(.any, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype == .uint8 ? .uint8 : .bool)
+    }
+
+    public func countNonzero(dims: [Int]? = nil) throws(TensorError) -> Tensor {
+        try reduce(.countNonzero, dims: dims, keepdim: false, inputType: dtype, outType: .int64)
+    }
+
+    /// `var(dim, correction=1, keepdim)`: computed in float64, rounded once to the dtype.
+    public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        if !dtype.isFloatingPoint {
+            throw .notImplemented("std and var only support floating point and complex dtypes")
+        }
+        let ds = try reductionDims(dims)
+        let count = ds.reduce(1) { $0 * sizes[$1] }
+        let x = try to(.float64)
+        let centered = try x.sub(try x.mean(dims: ds, keepdim: true))
+        let ss = try centered.mul(centered).sum(dims: ds, keepdim: keepdim)
+        let v = try ss.div(.float(Swift.max(0, Double(count) - correction)))
+        return try v.to(dtype)
+    }
+
+    /// `std(dim, correction=1, keepdim)`.
+    public func std(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let v = try variance(dims: dims, correction: correction, keepdim: keepdim).to(.float64)
+        return try v.sqrt().to(dtype)
+    }
+
+    /// `norm(p, dim, keepdim)`: p may be any real, ±infinity; "fro" is 2.
+    public func norm(p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        if !dtype.isFloatingPoint {
+            throw .notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+        }
+        if p == .infinity { return try reduce(.absMax, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        if p == -.infinity { return try reduce(.absMin, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        let powered = try reduce(.normPower(p), dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype)
+        if p == 1 || p == 0 { return powered }
+        if p == 2 { return try powered.sqrt() }
+        return try powered.pow(.float(1 / p))
+    }
+
+    /// `logsumexp(dim, keepdim)`, stable against overflow.
+    public func logsumexp(dims: [Int], keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let x = dtype.isFloatingPoint ? self : try to(.float32)
+        let ds = try x.reductionDims(dims)
+        if x.numel == 0 { return try x.exp().sum(dims: ds, keepdim: keepdim).log() }
+        var m = try x.amax(dims: ds, keepdim: true)
+        m = try m.masked(where: try m.unary(.isinf), fill: .float(0))
+        let s = try x.sub(m).exp().sum(dims: ds, keepdim: true).log().add(m)
+        return keepdim ? s : s.removingDims(ds)
+    }
+
+    /// Copy with `fill` wherever `mask` is true (internal helper for stable formulas).
+    func masked(where mask: Tensor, fill: Scalar) throws(TensorError) -> Tensor {
+        let c = try clone()
+        try c.maskedFill_(mask, fill)
+        return c
+    }
+
+    /// `softmax(dim, dtype)`.
+    public func softmax(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let x = try to(dtype ?? self.dtype)
+        if !x.dtype.isFloatingPoint { throw .notImplemented("\"softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if x.numel == 0 { return try x.clone() }
+        let e = try x.sub(try x.amax(dims: [d], keepdim: true)).exp()
+        return try e.div(try e.sum(dims: [d], keepdim: true))
+    }
+
+    /// `log_softmax(dim, dtype)`.
+    public func logSoftmax(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let x = try to(dtype ?? self.dtype)
+        if !x.dtype.isFloatingPoint { throw .notImplemented("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if x.numel == 0 { return try x.clone() }
+        let shifted = try x.sub(try x.amax(dims: [d], keepdim: true))
+        return try shifted.sub(try shifted.exp().sum(dims: [d], keepdim: true).log())
+    }
+
+    /// `cumsum(dim, dtype)`: integer inputs accumulate to int64.
+    public func cumsum(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        try cumulative(dim: dim, dtype: dtype, product: false)
+    }
+
+    public func cumprod(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        try cumulative(dim: dim, dtype: dtype, product: true)
+    }
+
+    private func cumulative(dim: Int, dtype: DType?, product: Bool) throws(TensorError) -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let input = try to(device: .cpu).to(t)
+        if rank == 0 { return try input.clone() }
+        let out = try Tensor(empty: sizes, dtype: t)
+        if numel > 0 { t.dispatch(CumulativeKernel(input: input, output: out, dim: d, product: product)) }
+        return try out.to(device: device)
+    }
+}

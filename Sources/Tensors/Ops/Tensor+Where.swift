@@ -1,0 +1,83 @@
+/// Selection by boolean masks: `where`, `masked_fill`.
+extension Tensor {
+    /// `torch.where(condition, a, b)`: a where true, b elsewhere, broadcast together.
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        var p = TypePromotion(); p.add(a); p.add(b)
+        return try selectWhere(condition, a, b, dtype: p.result)
+    }
+
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Scalar) throws(TensorError) -> Tensor {
+        var p = TypePromotion(); p.add(a); p.add(b)
+        let bt = try Tensor(scalar: b, dtype: p.result, device: a.device)
+        return try selectWhere(condition, a, bt, dtype: p.result)
+    }
+
+    public static func `where`(_ condition: Tensor, _ a: Scalar, _ b: Tensor) throws(TensorError) -> Tensor {
+        var p = TypePromotion(); p.add(a); p.add(b)
+        let at = try Tensor(scalar: a, dtype: p.result, device: b.device)
+        return try selectWhere(condition, at, b, dtype: p.result)
+    }
+
+    public static func `where`(_ condition: Tensor, _ a: Scalar, _ b: Scalar) throws(TensorError) -> Tensor {
+        var p = TypePromotion(); p.add(a); p.add(b)
+        let at = try Tensor(scalar: a, dtype: p.result), bt = try Tensor(scalar: b, dtype: p.result)
+        return try selectWhere(condition, at, bt, dtype: p.result)
+    }
+
+    private static func selectWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        if condition.dtype != .bool && condition.dtype != .uint8 {
+            throw .runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.scalarTypeName)")
+        }
+        let shape = try Shape.broadcast(try Shape.broadcast(condition.sizes, a.sizes), b.sizes)
+        let out = try b.to(dtype).expand(to: shape, forCopyInto: false).clone()
+        let mask = try condition.to(.bool).expand(to: shape, forCopyInto: false)
+        let src = try a.to(dtype).expand(to: shape, forCopyInto: false)
+        dtype.dispatch(MaskedAssignKernel(out: out, mask: mask, source: Operand(src)))
+        return out
+    }
+
+    func checkBoolMask(_ mask: Tensor, _ name: String) throws(TensorError) {
+        if mask.dtype != .bool {
+            throw .runtime("\(name) only supports boolean masks, but got mask with dtype \(mask.dtype.cppName)")
+        }
+    }
+
+    /// `masked_fill_(mask, value)` in place.
+    @discardableResult
+    public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        try checkBoolMask(mask, "masked_fill_")
+        let m = try mask.expand(to: sizes, forCopyInto: true)
+        var cell: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &cell) { raw in
+            let base = raw.baseAddress!
+            dtype.dispatch(StoreScalar(value: value, pointer: base))
+            dtype.dispatch(MaskedAssignKernel(out: self, mask: m, source: Operand(base: base, strides: [Int](repeating: 0, count: rank))))
+        }
+        bumpVersion()
+        return self
+    }
+
+    /// `masked_fill_(mask, value)` with a 0-dim tensor value.
+    @discardableResult
+    public func maskedFill_(_ mask: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        if value.rank != 0 {
+            throw .runtime("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(value.rank) dimension(s).")
+        }
+        return try maskedFill_(mask, value.item())
+    }
+
+    /// `masked_fill(mask, value)`: a filled copy, broadcast to the mask's shape too.
+    public func maskedFill(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        try checkBoolMask(mask, "masked_fill_")
+        let shape = try Shape.broadcast(sizes, mask.sizes)
+        let out = try expand(to: shape, forCopyInto: false).clone()
+        return try out.maskedFill_(mask, value)
+    }
+
+    public func maskedFill(_ mask: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        try checkBoolMask(mask, "masked_fill_")
+        let shape = try Shape.broadcast(sizes, mask.sizes)
+        let out = try expand(to: shape, forCopyInto: false).clone()
+        return try out.maskedFill_(mask, value)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Reports
+
+/// `gradbook check`: runs lessons and compares each cell's output with its output block.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run lessons and compare what each cell prints with its output block.")
+
+    @OptionGroup var selection: LessonSelection
+
+    @Flag(help: "Rewrite output blocks to what the cells now print (nothing else in the files changes).")
+    var update = false
+
+    @Option(help: "Also write a JUnit XML report to this file.")
+    var junit: String?
+
+    @Option(help: "Run only the I-th of N slices of the lessons (I from 1), e.g. 2/4.")
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be I/N with 1 <= I <= N, not '\(shard)'") }
+    }
+
+    func run() throws {
+        let lessons = try selection.load(shard: shard.flatMap(Shard.init))
+        let update = self.update
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
+            var result = result
+            if update { result = Self.updated(result) }
+            StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
+        }.map { update ? Self.updated($0, writing: false) : $0 }
+        StandardOutput.write(CheckReport.totals(results))
+        if let junit {
+            do {
+                try AtomicFile.write(JUnitReport.render(results), to: URL(fileURLWithPath: junit))
+            } catch {
+                StandardError.write("gradbook: cannot write \(junit): \(error.localizedDescription)\n")
+                throw ExitCode.couldNotRun
+            }
+        }
+        if results.contains(where: { !$0.passed }) { throw ExitCode.lessonFailed }
+    }
+
+    /// Rewrites the lesson's output blocks, then judges the same run against the new file.
+    private static func updated(_ result: LessonResult, writing: Bool = true) -> LessonResult {
+        guard result.breakdown == nil else { return result }
+        let text = LessonRewriter.updated(result)
+        guard text != result.lesson.source.text,
+              let lesson = try? LessonParser.parse(text, path: result.lesson.path),
+              lesson.cells.count == result.cells.count else { return result }
+        if writing {
+            do {
+                try AtomicFile.write(text, to: URL(fileURLWithPath: result.lesson.path))
+            } catch {
+                StandardError.write("gradbook: cannot update \(result.lesson.path): \(error.localizedDescription)\n")
+                return result
+            }
+        }
+        let cells = result.cells.map { cell -> LessonRun.CellRun in
+            if let outcome = cell.outcome { return .ran(outcome) }
+            return cell.status == .skipped ? .skipped : .notRun
+        }
+        return LessonResult(lesson: lesson, run: LessonRun(cells: cells, seconds: result.seconds))
+    }
+}

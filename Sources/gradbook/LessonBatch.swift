@@ -1,0 +1,47 @@
+import Foundation
+import Lessons
+import Reports
+
+/// Runs a set of lessons in the worker pool and reports each one, in lesson order, as soon
+/// as it and all before it are done. Progress is shown only when standard error is a terminal.
+enum LessonBatch {
+    static func run(_ lessons: [Lesson], jobs: Int, report: @escaping @Sendable (LessonResult) -> Void) -> [LessonResult] {
+        let state = BatchState(count: lessons.count, report: report)
+        WorkerPool(jobs: jobs).run(lessons) { index, result in state.finished(index, result) }
+        state.clearProgress()
+        return state.results
+    }
+}
+
+/// Results so far, and which have been reported. Only touched under the pool's lock.
+private final class BatchState: @unchecked Sendable {
+    private var slots: [LessonResult?]
+    private var reported = 0
+    private var done = 0
+    private let report: @Sendable (LessonResult) -> Void
+    private let showsProgress = isatty(2) == 1
+
+    init(count: Int, report: @escaping @Sendable (LessonResult) -> Void) {
+        slots = Array(repeating: nil, count: count)
+        self.report = report
+    }
+
+    var results: [LessonResult] { slots.map { $0! } }
+
+    func finished(_ index: Int, _ result: LessonResult) {
+        slots[index] = result
+        done += 1
+        clearProgress()
+        while reported < slots.count, let next = slots[reported] {
+            report(next)
+            reported += 1
+        }
+        if showsProgress, done < slots.count {
+            StandardError.write("[\(done)/\(slots.count) lessons]")
+        }
+    }
+
+    func clearProgress() {
+        if showsProgress { StandardError.write("\r\u{1B}[K") }
+    }
+}
