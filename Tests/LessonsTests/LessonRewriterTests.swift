@@ -120,6 +120,13 @@ import Testing
         #expect(again.cells.map { $0.expected?.text } == ["1\n\nend\n", "2\n"])
     }
 
+    @Test func unclosedCellIsClosedBeforeItsNewOutput() throws {
+        let text = "# T\n\n~~~python\nprint(1)\n"
+        let updated = LessonRewriter.updated(try result(text, ["1\n"]))
+        #expect(updated == "# T\n\n~~~python\nprint(1)\n~~~\n\n```output\n1\n```\n")
+        #expect(try LessonParser.parse(updated, path: "a.md").cells.map(\.source) == ["print(1)\n"])
+    }
+
     @Test func outputHoldingAFenceGetsALongerFence() throws {
         let text = "```python\nx\n```\n\n```output\nold\n```\n"
         let updated = LessonRewriter.updated(try result(text, ["```\n"]))

@@ -128,8 +128,12 @@ class Gradbook:
         return module
 
     def _import(self, name, globals=None, locals=None, fromlist=(), level=0):
-        if name != "torch" and not name.startswith("torch."):
-            return importlib.import_module(name)
+        ours = name == "torch" or name in SOURCE_MODULES or name in NAMESPACES \
+            or name == "torch._nn"
+        if not ours:
+            # Everything else is real, including what PyTorch's C code imports itself
+            # (it resolves `__import__` through the calling frame's builtins).
+            return builtins.__import__(name, globals, locals, fromlist, level)
         parts = name.split(".")
         for i in range(1, len(parts) + 1):
             self._load(".".join(parts[:i]))

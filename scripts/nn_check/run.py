@@ -1,11 +1,14 @@
 """Compares Gradbook's embedded nn/optim/data sources with real PyTorch.
 
 Usage: ~/torch-venv/bin/python scripts/nn_check/run.py [-v] [CASE-NAME-SUBSTRING...]
+       ~/torch-venv/bin/python scripts/nn_check/run.py LESSON.md...
 
 Each case is lesson-style code. It runs twice, from the same seed: once with real
 PyTorch, once with our sources loaded over PyTorch (loader.py). The printed text —
 which includes reprs, exact `.tolist()` values and error messages — must be identical.
 Before that, every source is checked against the interpreter's Python subset.
+Given lesson files instead, runs their cells with our sources and compares each cell's
+output with the lesson's output block (which torch_golden.py made with real PyTorch).
 Prints one line per failure and ends with `N passed, N failed`.
 """
 import contextlib
@@ -40,7 +43,48 @@ def execute(code, namespace):
     return re.sub(r" object at 0x[0-9a-f]+", " object", out.getvalue())
 
 
+def check_lessons(paths):
+    sys.path.insert(0, "/work/shared/tools")
+    import torch_golden
+    passed = failed = 0
+    for path in paths:
+        with open(path) as f:
+            pieces = torch_golden.parse_blocks(f.read())
+        namespace = loader.Gradbook().namespace()
+        cells = []
+        for k, p in enumerate(pieces):
+            if p[0] == "fence" and p[3].split(" ")[0] in ("python", "py"):
+                expected = ""
+                j = k + 1
+                if j < len(pieces) and pieces[j][0] == "text" and pieces[j][1].strip() == "":
+                    j += 1
+                if j < len(pieces) and pieces[j][0] == "fence" and pieces[j][3] == "output":
+                    expected = pieces[j][4]
+                cells.append((p[4], expected))
+        ok = True
+        for index, (source, expected) in enumerate(cells):
+            if torch_golden.cell_options(source).get("skip") == "true":
+                continue
+            actual, _ = torch_golden.run_cell(source, namespace)
+            actual = re.sub(r" object at 0x[0-9a-f]+", " object", actual)
+            expected = re.sub(r" object at 0x[0-9a-f]+", " object", expected)
+            if actual != expected:
+                ok = False
+                print(f"FAIL {path} cell {index + 1}")
+                diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                            "lesson", "gradbook", lineterm="")
+                print("\n".join(diff))
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def main(argv):
+    if argv and all(a.endswith(".md") for a in argv):
+        return check_lessons(argv)
     verbose = "-v" in argv
     wanted = [a for a in argv if a != "-v"]
     problems = []

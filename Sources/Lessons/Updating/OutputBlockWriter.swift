@@ -10,7 +10,12 @@ struct OutputBlockWriter {
             guard !content.isEmpty else { return nil }
             let after = cell.lines.upperBound
             let prefix = containerPrefix(of: cell)
-            let block = [prefix.trimmingTrailingWhitespace()] + newBlock(content, prefix: prefix)
+            var block = [prefix.trimmingTrailingWhitespace()] + newBlock(content, prefix: prefix)
+            let opening = source.line(cell.lines.lowerBound)
+            if let fence = Fence(line: opening), cell.lines.count < 2 || !fence.isClosed(by: source.line(after)) {
+                // The cell runs to the end of its container unclosed: close it first.
+                block.insert(prefix + String(repeating: fence.character, count: fence.length), at: 0)
+            }
             return LineSplice.Edit(lines: (after + 1)..<(after + 1), replacement: block)
         }
         guard !content.isEmpty else {
