@@ -99,18 +99,3 @@ import Testing
         #expect(try tensor([1, 2]).equal(try tensor([1, 2])) && !(try tensor([1, 2]).equal(try tensor([1]))))
     }
 }
-
-@Suite struct RandomTensorTests {
-    @Test func seededDrawsMatchPyTorch() throws {
-        let g = CPUGenerator(seed: 0)
-        #expect(try Tensor.rand([3], generator: g).elementsAsFloat() == [0.49625658988952637, 0.7682217955589294, 0.08847743272781372])
-        #expect(try Tensor.randn([3], generator: g).elementsAsFloat() == [0.3643381893634796, 0.13439632952213287, 0.16421625018119812])
-        #expect(try Array(Tensor.randn([20], generator: g).elementsAsFloat().prefix(3)) == [-0.20410172641277313, -0.08853142708539963, 0.5238832831382751])
-        #expect(try Tensor.randint(low: 0, high: 10, [5], generator: g).elementsAsInt64() == [5, 2, 1, 0, 9])
-        #expect(try Tensor.randperm(5, generator: g).elementsAsInt64() == [3, 2, 4, 0, 1])
-        #expect(try Tensor.rand([2], dtype: .float64, generator: g).elementsAsDouble() == [0.7453761605775864, 0.22765563659688126])
-        #expect(try tensor([0.1, 0.5, 0.4]).multinomial(2, generator: g).elementsAsInt64() == [2, 1])
-        #expect(try tensor([0.5, 0.5, 0.5, 0.5]).bernoulli(generator: g).elementsAsDouble() == [0, 0, 0, 0])
-        #expect(try Tensor.empty([4]).normal_(generator: g).elementsAsFloat() == [0.3057610094547272, 1.1317306756973267, -0.6454730033874512, -1.7702915668487549])
-    }
-}

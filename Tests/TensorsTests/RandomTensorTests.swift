@@ -54,12 +54,12 @@ private func seeded(_ seed: UInt64 = 3) -> CPUGenerator {
     let p = try Tensor(values: [0.2, 0.9, 0.5, 0.5], shape: [2, 2], dtype: .float64)
     #expect(try p.bernoulli(generator: seeded()).repr() == "tensor([[1., 1.],\n        [0., 1.]], dtype=torch.float64)")
     let weights = try Tensor(values: [0.2, 0.9, 0.1, 0.5, 0.5, 3.0], shape: [2, 3], dtype: .float64)
-    #expect(try weights.multinomial(numSamples: 4, replacement: true, generator: seeded()).repr()
+    #expect(try weights.multinomial(4, replacement: true, generator: seeded()).repr()
             == "tensor([[0, 1, 1, 1],\n        [2, 2, 1, 2]])")
     let generator = seeded()
     #expect(try Tensor(empty: [4]).exponential_(lambda: 2, generator: generator).repr()
             == "tensor([0.0174, 0.1690, 0.7412, 0.0961])")
-    #expect(try Tensor(empty: [3]).bernoulli_(p: 0.5, generator: generator).repr() == "tensor([0., 0., 1.])")
+    #expect(try Tensor(empty: [3]).bernoulli_(0.5, generator: generator).repr() == "tensor([0., 0., 1.])")
 }
 
 @Test func randomErrorsUsePyTorchsMessages() throws {
@@ -79,19 +79,25 @@ private func seeded(_ seed: UInt64 = 3) -> CPUGenerator {
             == "random_ expects 'from' to be less than 'to', but got from=5 >= to=3")
     #expect(message { _ = try Tensor.randint(low: 0, high: 300, [3], dtype: .int8, generator: generator) }
             == "to - 1 is out of bounds for signed char")
-    #expect(message { try Tensor(empty: [3]).bernoulli_(p: 1.25, generator: generator) }
+    #expect(message { try Tensor(empty: [3]).bernoulli_(1.25, generator: generator) }
             == "bernoulli_ expects p to be in [0, 1], but got p=1.25")
     #expect(message { try Tensor(empty: [3]).exponential_(lambda: -2.5, generator: generator) }
             == "exponential_ expects lambda > 0.0, but found lambda=-2.5")
+    #expect(message { _ = try Tensor.randperm(257, dtype: .uint8, generator: generator) }
+            == "value cannot be converted to type uint8_t without overflow")
+    #expect(message { _ = try Tensor.randperm(3000, dtype: .float16, generator: generator) }
+            == "n cannot be greater than 2049 for Half type.")
+    #expect(message { _ = try Tensor.randperm(3, dtype: .bool, generator: generator) }
+            == "\"randperm\" not implemented for 'Bool'")
     let twoCategories = try Tensor(values: [0.1, 0.2], shape: [2])
-    #expect(message { _ = try twoCategories.multinomial(numSamples: 3, generator: generator) }
+    #expect(message { _ = try twoCategories.multinomial(3, generator: generator) }
             == "cannot sample n_sample > prob_dist.size(-1) samples without replacement")
     let negative = try Tensor(values: [0.1, -0.2], shape: [2])
-    #expect(message { _ = try negative.multinomial(numSamples: 1, generator: generator) }
+    #expect(message { _ = try negative.multinomial(1, generator: generator) }
             == "probability tensor contains either `inf`, `nan` or element < 0")
-    #expect(message { _ = try negative.multinomial(numSamples: 3, replacement: true, generator: generator) }
+    #expect(message { _ = try negative.multinomial(3, replacement: true, generator: generator) }
             == "invalid multinomial distribution (encountering probability entry < 0)")
     let ints = try Tensor(values: [Int64(1), 2], shape: [2])
-    #expect(message { _ = try ints.multinomial(numSamples: 1, generator: generator) }
+    #expect(message { _ = try ints.multinomial(1, generator: generator) }
             == "multinomial only supports floating-point dtypes for input, got: Long")
 }

@@ -26,11 +26,26 @@ extension Tensor {
     public static func randperm(_ n: Int, dtype: DType = .int64, device: Device = .cpu,
                                 generator: CPUGenerator) throws(TensorError) -> Tensor {
         if n < 0 { throw .runtime("Trying to create tensor with negative dimension \(n): [\(n)]") }
+        if dtype == .bool { throw .notImplemented("\"randperm\" not implemented for 'Bool'") }
+        if dtype == .float32 && n > (1 << 24) + 1 {
+            throw .runtime("n cannot be greater than 2^24+1 for Float type.")
+        }
+        if dtype == .float16 && n > (1 << 11) + 1 { throw .runtime("n cannot be greater than 2049 for Half type.") }
         if let (_, max) = integerRange(dtype), Int64(n) - 1 > max {
             throw .runtime("value cannot be converted to type \(cTypeName(dtype, fixedWidth: true)) without overflow")
         }
         let values = generator.permutation(n)
         return try Tensor(values: values, shape: [n], dtype: dtype, device: device)
+    }
+
+    /// `torch.rand_like(self)`.
+    public func randLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try Tensor.rand(sizes, dtype: dtype, device: device, generator: generator)
+    }
+
+    /// `torch.randn_like(self)`.
+    public func randnLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try Tensor.randn(sizes, dtype: dtype, device: device, generator: generator)
     }
 
     // MARK: In-place fills
@@ -135,7 +150,7 @@ extension Tensor {
 
     /// `bernoulli_(p)` with a scalar probability: ones with probability `p`.
     @discardableResult
-    public func bernoulli_(p: Double, generator: CPUGenerator) throws(TensorError) -> Tensor {
+    public func bernoulli_(_ p: Double, generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard p >= 0 && p <= 1 else {
             throw .runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppNumberText(p))")
         }
@@ -174,7 +189,7 @@ extension Tensor {
     }
 
     /// `torch.multinomial(self, numSamples, replacement)`: int64 category indices per row.
-    public func multinomial(numSamples: Int, replacement: Bool = false,
+    public func multinomial(_ numSamples: Int, replacement: Bool = false,
                             generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard rank == 1 || rank == 2 else { throw .runtime("prob_dist must be 1 or 2 dim") }
         guard dtype.isFloatingPoint else {
