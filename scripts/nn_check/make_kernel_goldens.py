@@ -87,14 +87,6 @@ ly = F.layer_norm(lx, (2, 4), lw, lb, 1e-5)
 record("ln.out", ly)
 grads("ln.gx,ln.gw,ln.gb", ly, [lx, lw, lb])
 
-# activations
-ax = ramp((17,), 14)
-for name, fn in [("gelu", lambda t: F.gelu(t)), ("gelutanh", lambda t: F.gelu(t, approximate="tanh")),
-                 ("silu", F.silu), ("leaky", lambda t: F.leaky_relu(t, 0.2))]:
-    out = fn(ax)
-    record(name + ".out", out)
-    grads(name + ".gx", out, [ax])
-
 # embedding
 ew = ramp((5, 3), 15)
 ei = torch.tensor([[0, 2, 4], [2, 2, 1]])
@@ -114,13 +106,7 @@ for mode, pad in [("constant", (1, 2, 0, 1)), ("reflect", (2, 1, 1, 2)), ("repli
 record("pad.crop", F.pad(px, (-1, 1)))
 
 # losses
-lin = torch.sigmoid(ramp((3, 4), 17))
-ltg = (ramp((3, 4), 18, requires_grad=False) + 1) / 2
-lwt = ramp((4,), 19, requires_grad=False)
 for red in ["mean", "sum", "none"]:
-    out = F.binary_cross_entropy(lin, ltg, weight=lwt, reduction=red)
-    record("bce." + red, out)
-    grads("bce." + red + ".gx", out, [lin])
     s = F.smooth_l1_loss(ramp((3, 4), 20), ramp((3, 4), 21, requires_grad=False) * 2, reduction=red, beta=0.7)
     record("sl1." + red, s)
 sx = ramp((3, 4), 20)
