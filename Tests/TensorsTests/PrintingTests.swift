@@ -53,6 +53,20 @@ func reprMatchesPyTorch(golden: PrintingGolden) {
         """)
 }
 
+@Test func parameterLineInPrefixKeepsIndentAndSuffixWrapping() {
+    let elements: [Double] = [0.2975, -0.2548, -0.1119, 0.2710, -0.5435, 0.3462, 0.1, 0.2, 0.3]
+    let formatter = TensorFormatter()
+    for sizes in [[2, 3], [9], [3, 3]] {
+        let count = sizes.reduce(1, *)
+        let plain = formatter.repr(sizes: sizes, elements: .floating(Array(elements.prefix(count))),
+                                   dtype: "float64", autograd: .requiresGrad)
+        let prefixed = formatter.repr(sizes: sizes, elements: .floating(Array(elements.prefix(count))),
+                                      dtype: "float64", autograd: .requiresGrad,
+                                      prefix: "Parameter containing:\ntensor(")
+        #expect(prefixed == "Parameter containing:\n" + plain)
+    }
+}
+
 @Test func defaultDtypeFloat64HidesFloat64AndShowsFloat32() {
     let formatter = TensorFormatter()
     #expect(formatter.repr(sizes: [1], elements: .floating([0.5]), dtype: "float64", defaultDtype: "float64")

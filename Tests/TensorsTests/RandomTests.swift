@@ -12,6 +12,8 @@ enum RandomStep: Sendable {
     case multinomial([Float], rows: Int, samples: Int, replacement: Bool)
     case rngState
     case reduced(ReducedFloat, ReducedDraw, Int)
+    /// A large draw, compared as `sum((i + 1) * bits[i])` mod 2^64.
+    indirect case checksum(RandomStep)
 
     enum ReducedFloat: Sendable {
         case float16, bfloat16
@@ -57,6 +59,9 @@ enum RandomStep: Sendable {
             return ints(generator.multinomial(probabilities, rows: rows, categories: probabilities.count / rows,
                                               samples: samples, replacement: replacement))
         case .rngState: return generator.state.map { UInt64($0) }
+        case .checksum(let step):
+            let values = step.run(on: generator)
+            return [values.enumerated().reduce(UInt64(0)) { $0 &+ UInt64($1.offset + 1) &* $1.element }]
         case .reduced(let type, .rand, let n): return floats(generator.uniformFloats(n, roundingTo: type.round))
         case .reduced(let type, .uniform, let n):
             return floats(generator.uniformFloats(n, from: -1, to: 1, roundingTo: type.round))

@@ -27,11 +27,12 @@ public struct TensorFormatter: Sendable {
     ///   - dtype: PyTorch's dtype name without `torch.` (`"float32"`, `"int64"`).
     ///   - defaultDtype: `torch.get_default_dtype()`'s name.
     ///   - device: `"cuda:0"` and the like when not on the default device, else `nil`.
-    ///   - prefix: `"tensor("`; nested lines are indented by its length.
+    ///   - prefix: `"tensor("`; nested lines are indented by the length of its last line, so
+    ///     `"Parameter containing:\ntensor("` prints as `Parameter.__repr__` does.
     public func repr(sizes: [Int], elements: TensorElements, dtype: String,
                      defaultDtype: String = "float32", device: String? = nil,
                      autograd: Autograd = .none, prefix: String = "tensor(") -> String {
-        let indent = prefix.count
+        let indent = prefix.split(separator: "\n", omittingEmptySubsequences: false).last!.count
         let numel = sizes.reduce(1, *)
         var suffixes: [String] = []
         if let device { suffixes.append("device='\(device)'") }

@@ -1,18 +1,18 @@
 /// `torch.multinomial` on the CPU, following PyTorch 2.15's two paths.
 extension CPUGenerator {
     /// Samples `samples` category indices from each row of `probabilities`
-    /// (`rows × categories`, row-major, float32 as most lessons use).
+    /// (`rows × categories`, row-major) in the input's float type, float32 or float64.
     ///
     /// Without replacement, or with a single sample, PyTorch draws `q ~ Exp(1)` into a tensor
     /// shaped like the input and takes the top `samples` of `p / q` per row; with replacement
     /// it binary-searches a normalised cumulative sum with one double uniform per sample.
     /// Validation (negative, non-finite or all-zero rows) is the caller's job, as the messages
     /// depend on the path.
-    public func multinomial(_ probabilities: [Float], rows: Int, categories: Int, samples: Int,
-                            replacement: Bool) -> [Int64] {
+    public func multinomial<T: BinaryFloatingPoint>(_ probabilities: [T], rows: Int, categories: Int, samples: Int,
+                                                    replacement: Bool) -> [Int64] {
         precondition(probabilities.count == rows * categories && samples >= 1)
         if !replacement || samples == 1 {
-            let q = probabilities.indices.map { _ in Float(exponential()) }
+            let q = probabilities.indices.map { _ in T(exponential()) }
             var result: [Int64] = []
             result.reserveCapacity(rows * samples)
             for row in 0..<rows {
@@ -25,9 +25,9 @@ extension CPUGenerator {
         }
         var result: [Int64] = []
         result.reserveCapacity(rows * samples)
-        var cumulative = [Float](repeating: 0, count: categories)
+        var cumulative = [T](repeating: 0, count: categories)
         for row in 0..<rows {
-            var sum: Float = 0
+            var sum: T = 0
             for j in 0..<categories {
                 sum += probabilities[row * categories + j]
                 cumulative[j] = sum

@@ -71,6 +71,17 @@ def reduced(kind, dtype, n, op):
     return (".reduced(.%s, .%s, %d)" % (kind, op, n), run)
 
 
+def checksum(swift, make):
+    """A large draw summarised as one number: sum of (index + 1) * bits, mod 2^64."""
+    def run():
+        values = bits(make())
+        total = 0
+        for i, v in enumerate(values):
+            total = (total + (i + 1) * v) % (1 << 64)
+        return torch.tensor([total - (1 << 64) if total >= (1 << 63) else total], dtype=torch.int64)
+    return (".checksum(%s)" % swift, run)
+
+
 def randint(lo, hi, n): return (".randint(%d, %d, %d)" % (lo, hi, n), lambda: torch.randint(lo, hi, (n,)))
 def randperm(n): return (".randperm(%d)" % n, lambda: torch.randperm(n))
 
@@ -109,6 +120,11 @@ case("float16 draws", 0, [reduced("float16", torch.float16, 5, "rand"), reduced(
                           reduced("float16", torch.float16, 3, "randn"), reduced("float16", torch.float16, 300, "uniform")])
 case("bfloat16 draws", 0, [reduced("bfloat16", torch.bfloat16, 5, "rand"), reduced("bfloat16", torch.bfloat16, 3, "randn"),
                            reduced("bfloat16", torch.bfloat16, 40, "randn"), reduced("bfloat16", torch.bfloat16, 300, "uniform")])
+case("large draws", 2024, [checksum(".randn(1_000_003)", lambda: torch.randn(1_000_003)),
+                           checksum(".randnDouble(100_001)", lambda: torch.randn(100_001, dtype=torch.float64)),
+                           checksum(".rand(1_000_000)", lambda: torch.rand(1_000_000)),
+                           checksum(".randperm(300_000)", lambda: torch.randperm(300_000)),
+                           checksum(".randint(-1000, 1000, 100_000)", lambda: torch.randint(-1000, 1000, (100_000,)))])
 case("uniform bounds", 0, [uniform(10, -0.5773502691896258, 0.5773502691896258), uniform(1000, -3.3, 7.1),
                            uniform(5, 2.0, 2.5), uniform(20, -0.1, 0.1, torch.float64)])
 case("normal mean std", 3, [normal(3, 0.3, 2.7), normal(100, -1.5, 0.01), normal(7, 10.0, 3.0, torch.float64),

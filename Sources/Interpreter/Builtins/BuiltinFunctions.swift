@@ -1,0 +1,239 @@
+import Foundation
+
+extension Interpreter {
+    func installBuiltins() {
+        installExceptions()
+        installTypeObjects()
+        installCoreFunctions()
+        installNumericFunctions()
+        installIterationFunctions()
+        installObjectFunctions()
+        installStrMethods()
+        installListMethods()
+        installDictMethods()
+        installSetMethods()
+        installObjectMethods()
+        installNumberMethods()
+        builtins[Name("None")] = PyValue.none
+        builtins[Name("Ellipsis")] = .ellipsis
+        builtins[Name("NotImplemented")] = .notImplemented
+        builtinSuper = builtins[N.super_]?.asObject
+    }
+
+    private func installCoreFunctions() {
+        fn("print") { i, a in
+            var sep = " ", end = "\n"
+            for (k, v) in zip(a.keywordNames, a.keywordValues) {
+                switch k.string {
+                case "sep": if !v.isNone { sep = try i.stringArgument(v, "sep") }
+                case "end": if !v.isNone { end = try i.stringArgument(v, "end") }
+                case "file", "flush": break
+                default: throw PyError.typeError("'\(k)' is an invalid keyword argument for print()")
+                }
+            }
+            var out = ""
+            for (n, v) in a.positional.enumerated() {
+                if n > 0 { out += sep }
+                out += try i.str(v)
+            }
+            i.write(out + end)
+            return .none
+        }
+        fn("len") { i, a in try a.check("len", 1); return .int(try i.length(a[0])) }
+        fn("repr") { i, a in try a.check("repr", 1); return .str(try i.repr(a[0])) }
+        fn("format") { i, a in
+            try a.check("format", 1, 2)
+            return .str(try i.format(a[0], a.count > 1 ? try i.stringArgument(a[1], "format() argument 2") : ""))
+        }
+        fn("ascii") { i, a in try a.check("ascii", 1); return .str(try i.repr(a[0])) }
+        fn("chr") { i, a in
+            try a.check("chr", 1)
+            let n = try i.intArgument(a[0])
+            guard n >= 0, let u = Unicode.Scalar(UInt32(clamping: n)) else { throw PyError.valueError("chr() arg not in range(0x110000)") }
+            return .str(String(Character(u)))
+        }
+        fn("ord") { i, a in
+            try a.check("ord", 1)
+            guard case .str(let s) = a[0] else { throw PyError.typeError("ord() expected string of length 1, but \(i.typeName(a[0])) found") }
+            guard s.unicodeScalars.count == 1 else { throw PyError.typeError("ord() expected a character, but string of length \(s.unicodeScalars.count) found") }
+            return .int(Int(s.unicodeScalars.first!.value))
+        }
+        fn("hex") { i, a in try a.check("hex", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0x" : "0x") + String(n.magnitude, radix: 16)) }
+        fn("bin") { i, a in try a.check("bin", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0b" : "0b") + String(n.magnitude, radix: 2)) }
+        fn("oct") { i, a in try a.check("oct", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0o" : "0o") + String(n.magnitude, radix: 8)) }
+        fn("open") { _, _ in throw PyError(type: "PermissionError", message: "open() is not available: lessons have no file access") }
+        fn("input") { _, _ in throw PyError.runtimeError("input() is not available: lessons cannot read input") }
+        fn("eval") { _, _ in throw PyError.runtimeError("eval() is not available in lessons") }
+        fn("exec") { _, _ in throw PyError.runtimeError("exec() is not available in lessons") }
+        fn("compile") { _, _ in throw PyError.runtimeError("compile() is not available in lessons") }
+        fn("__import__") { i, a in
+            try a.check("__import__", 1, 5)
+            let name = try i.stringArgument(a[0], "__import__() argument 1")
+            _ = try i.importModule(name)
+            return .object(try i.importModule(String(name.split(separator: ".")[0])))
+        }
+        fn("globals") { i, _ in
+            let d = PyDict()
+            for n in i.main.definedNames { try d.set(.str(n.string), i.main[n]!) }
+            return .object(d)
+        }
+    }
+
+    private func installNumericFunctions() {
+        fn("abs") { i, a in
+            try a.check("abs", 1)
+            switch a[0] {
+            case .int(let n):
+                if n == .min { throw PyError.overflow("integer overflow: abs(\(n)) does not fit in 64 bits") }
+                return .int(abs(n))
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d): return .float(abs(d))
+            default:
+                if let r = try i.callSpecial(a[0], N.__abs__, []) { return r }
+                throw PyError.typeError("bad operand type for abs(): '\(i.typeName(a[0]))'")
+            }
+        }
+        fn("round") { i, a in
+            let b = try a.bind(Signature("round", ["number", "ndigits"], required: 1))
+            let x = b[0]!
+            let nd = b[1].flatMap { $0.isNone ? nil : $0 }
+            switch x {
+            case .int(let v):
+                guard let ndv = nd else { return .int(v) }
+                let d = try i.intArgument(ndv)
+                if d >= 0 { return .int(v) }
+                if d < -18 { return .int(0) }
+                var p = 1
+                for _ in 0..<(-d) { p *= 10 }
+                let q = try i.intBinary(.floordiv, v, p).asInt!
+                let r = v - q * p
+                var res = q
+                if r * 2 > p || (r * 2 == p && q % 2 != 0) { res += 1 }
+                return .int(res * p)
+            case .bool(let bv): return .int(bv ? 1 : 0)
+            case .float(let d):
+                guard let ndv = nd else {
+                    if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
+                    if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
+                    return .int(Int(d.rounded(.toNearestOrEven)))
+                }
+                return .float(roundDouble(d, try i.intArgument(ndv)))
+            default:
+                if let r = try i.callSpecial(x, N.__round__, nd.map { [$0] } ?? []) { return r }
+                throw PyError.typeError("type \(i.typeName(x)) doesn't define __round__ method")
+            }
+        }
+        fn("divmod") { i, a in
+            try a.check("divmod", 2)
+            return .tuple([try i.binaryOp(.floordiv, a[0], a[1]), try i.binaryOp(.mod, a[0], a[1])])
+        }
+        fn("pow") { i, a in
+            let b = try a.bind(Signature("pow", ["base", "exp", "mod"], required: 2))
+            if let m = b[2], !m.isNone {
+                guard var base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt else {
+                    throw PyError.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+                }
+                if mod == 0 { throw PyError.valueError("pow() 3rd argument cannot be 0") }
+                if e < 0 { throw PyError.valueError("pow() negative exponent with modulus is not supported") }
+                var result = 1 % mod
+                base = ((base % mod) + mod) % mod
+                while e > 0 {
+                    if e & 1 == 1 { result = Int((Int64(result).multipliedFullWidth(by: Int64(base)).low % UInt64(mod))) }
+                    base = Int((Int64(base).multipliedFullWidth(by: Int64(base)).low % UInt64(mod)))
+                    e >>= 1
+                }
+                return .int(mod < 0 && result > 0 ? result + mod : result)
+            }
+            return try i.binaryOp(.pow, b[0]!, b[1]!)
+        }
+        fn("sum") { i, a in
+            let b = try a.bind(Signature("sum", ["iterable", "start"], required: 1))
+            var total = b[1] ?? .int(0)
+            if case .str = total { throw PyError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
+            try i.forEach(b[0]!) { x in
+                if case .int(let t) = total, case .int(let y) = x {
+                    let (r, o) = t.addingReportingOverflow(y)
+                    if !o { total = .int(r); return true }
+                }
+                if case .float(let t) = total, case .float(let y) = x { total = .float(t + y); return true }
+                total = try i.binaryOp(.add, total, x)
+                return true
+            }
+            return total
+        }
+        fn("min") { i, a in try i.minMax(a, "min", wantMax: false) }
+        fn("max") { i, a in try i.minMax(a, "max", wantMax: true) }
+        fn("hash") { i, a in try a.check("hash", 1); return .int(try i.hashValue(a[0])) }
+        fn("id") { _, a in
+            try a.check("id", 1)
+            if case .object(let o) = a[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            return .int(abs((try? DictKey(a[0]))?.hashValue ?? 0))
+        }
+    }
+
+    func minMax(_ a: Arguments, _ name: String, wantMax: Bool) throws -> PyValue {
+        var key: PyValue?
+        var def: PyValue?
+        for (k, v) in zip(a.keywordNames, a.keywordValues) {
+            if k == N.key { key = v.isNone ? nil : v }
+            else if k == N.default_ { def = v }
+            else { throw PyError.typeError("'\(k)' is an invalid keyword argument for \(name)()") }
+        }
+        if a.count == 0 { throw PyError.typeError("\(name) expected at least 1 argument, got 0") }
+        let items: [PyValue]
+        if a.count == 1 {
+            items = try iterate(a[0])
+        } else {
+            if def != nil { throw PyError.typeError("Cannot specify a default for \(name)() with multiple positional arguments") }
+            items = a.positional
+        }
+        if items.isEmpty {
+            if let d = def { return d }
+            throw PyError.valueError("\(name)() arg is an empty sequence")
+        }
+        var best = items[0]
+        var bestKey = try key.map { try call($0, Arguments([best])) } ?? best
+        for x in items.dropFirst() {
+            let k = try key.map { try call($0, Arguments([x])) } ?? x
+            let better = wantMax ? try truthy(try compare(.gt, k, bestKey)) : try truthy(try compare(.lt, k, bestKey))
+            if better { best = x; bestKey = k }
+        }
+        return best
+    }
+
+    /// `hash(v)`.
+    func hashValue(_ v: PyValue) throws -> Int {
+        switch v {
+        case .int(let i): return i == -1 ? -2 : i
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            if d == d.rounded(), abs(d) < 9e18 { let i = Int(d); return i == -1 ? -2 : i }
+            return d.hashValue
+        case .object(let o) where o is PyInstance:
+            if let h = typeOf(v).lookup(N.__hash__) {
+                if h.isNone { throw PyError.typeError("unhashable type: '\(typeName(v))'") }
+                if let r = try callSpecial(v, N.__hash__, []), let n = r.asInt { return n }
+            }
+            if typeOf(v).lookup(N.__eq__) != nil && typeOf(v).lookup(N.__hash__) == nil && typeOf(v).dict[N.__eq__] != nil {
+                throw PyError.typeError("unhashable type: '\(typeName(v))'")
+            }
+            return ObjectIdentifier(o).hashValue >> 4
+        default:
+            return try DictKey(v).hashValue
+        }
+    }
+}
+
+/// `round(x, n)` for floats: correctly rounded through decimal formatting, as CPython does.
+func roundDouble(_ x: Double, _ n: Int) -> Double {
+    if !x.isFinite || x == 0 { return x }
+    if n > 300 { return x }
+    if n >= 0 {
+        let s = String(format: "%.\(n)f", x)
+        return Double(s) ?? x
+    }
+    if n < -308 { return 0.0 * x }
+    let p = Foundation.pow(10.0, Double(-n))
+    let y = (x / p).rounded(.toNearestOrEven) * p
+    return y
+}

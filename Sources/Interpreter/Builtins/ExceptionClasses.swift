@@ -1,0 +1,55 @@
+extension Interpreter {
+    /// The built-in exception hierarchy of CPython 3.11 (the commonly used part).
+    func installExceptions() {
+        let tree: [(String, String?)] = [
+            ("BaseException", nil), ("GeneratorExit", "BaseException"), ("KeyboardInterrupt", "BaseException"),
+            ("SystemExit", "BaseException"), ("Exception", "BaseException"),
+            ("ArithmeticError", "Exception"), ("FloatingPointError", "ArithmeticError"),
+            ("OverflowError", "ArithmeticError"), ("ZeroDivisionError", "ArithmeticError"),
+            ("AssertionError", "Exception"), ("AttributeError", "Exception"), ("BufferError", "Exception"),
+            ("EOFError", "Exception"), ("ImportError", "Exception"), ("ModuleNotFoundError", "ImportError"),
+            ("LookupError", "Exception"), ("IndexError", "LookupError"), ("KeyError", "LookupError"),
+            ("MemoryError", "Exception"), ("NameError", "Exception"), ("UnboundLocalError", "NameError"),
+            ("OSError", "Exception"), ("FileNotFoundError", "OSError"), ("PermissionError", "OSError"),
+            ("TimeoutError", "OSError"), ("ReferenceError", "Exception"), ("RuntimeError", "Exception"),
+            ("NotImplementedError", "RuntimeError"), ("RecursionError", "RuntimeError"),
+            ("StopIteration", "Exception"), ("StopAsyncIteration", "Exception"),
+            ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),
+            ("SystemError", "Exception"), ("TypeError", "Exception"), ("ValueError", "Exception"),
+            ("UnicodeError", "ValueError"), ("Warning", "Exception"), ("UserWarning", "Warning"),
+            ("DeprecationWarning", "Warning"), ("PendingDeprecationWarning", "Warning"),
+            ("SyntaxWarning", "Warning"), ("RuntimeWarning", "Warning"), ("FutureWarning", "Warning"),
+            ("ImportWarning", "Warning"), ("UnicodeWarning", "Warning"), ("BytesWarning", "Warning"),
+            ("ResourceWarning", "Warning"),
+        ]
+        for (name, base) in tree {
+            let cls = PyClass(name: name, bases: [base.map { types.exceptions[$0]! } ?? types.object], interpreter: self)
+            types.exceptions[name] = cls
+            builtins[Name(name)] = .object(cls)
+        }
+        builtins[Name("EnvironmentError")] = builtins[Name("OSError")]
+        builtins[Name("IOError")] = builtins[Name("OSError")]
+        let base = types.exceptions["BaseException"]!
+        base.setConstructor { interp, cls, args in
+            let inst = PyInstance(cls: cls)
+            inst.attributes.set(N.args, .tuple(args.positional))
+            if cls.isSubclass(of: interp.types.exceptions["StopIteration"]!) {
+                inst.attributes.set(N.value, args.positional.first ?? .none)
+            }
+            return .object(inst)
+        }
+        base.addMethod("__init__") { _, s, a in
+            s.asInstance?.attributes.set(N.args, .tuple(a.positional))
+            return .none
+        }
+        base.addMethod("__str__") { i, s, _ in .str(i.exceptionStr(s.asInstance!)) }
+        base.addMethod("__repr__") { i, s, _ in
+            let inst = s.asInstance!
+            let args = inst.attributes.get(N.args)?.asTuple?.items ?? []
+            if args.count == 1 { return .str(inst.cls.name + "(" + (try i.repr(args[0])) + ")") }
+            return .str(inst.cls.name + (try i.repr(.tuple(args))))
+        }
+        base.addMethod("with_traceback") { _, s, _ in s }
+        base.addMethod("add_note") { _, _, _ in .none }
+    }
+}

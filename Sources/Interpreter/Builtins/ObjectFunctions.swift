@@ -1,0 +1,76 @@
+extension Interpreter {
+    func classInfo(_ v: PyValue, _ fname: String) throws -> [PyClass] {
+        if case .object(let o) = v {
+            if let c = o as? PyClass { return [c] }
+            if let t = o as? PyTuple { return try t.items.flatMap { try classInfo($0, fname) } }
+        }
+        throw PyError.typeError("\(fname)() arg 2 must be a type, a tuple of types, or a union")
+    }
+
+    func installObjectFunctions() {
+        fn("isinstance") { i, a in
+            try a.check("isinstance", 2)
+            let t = i.typeOf(a[0])
+            return .bool(try i.classInfo(a[1], "isinstance").contains { t.isSubclass(of: $0) })
+        }
+        fn("issubclass") { i, a in
+            try a.check("issubclass", 2)
+            guard case .object(let o) = a[0], let c = o as? PyClass else { throw PyError.typeError("issubclass() arg 1 must be a class") }
+            return .bool(try i.classInfo(a[1], "issubclass").contains { c.isSubclass(of: $0) })
+        }
+        fn("hasattr") { i, a in
+            try a.check("hasattr", 2)
+            let n = try i.stringArgument(a[1], "attribute name")
+            return .bool(try i.hasAttribute(a[0], Name(n)))
+        }
+        fn("getattr") { i, a in
+            try a.check("getattr", 2, 3)
+            guard case .str(let n) = a[1] else { throw PyError.typeError("attribute name must be string, not '\(i.typeName(a[1]))'") }
+            if a.count == 3 {
+                do { return try i.getAttribute(a[0], Name(n)) } catch let e as PyError where i.errorIs(e, "AttributeError") { return a[2] }
+            }
+            return try i.getAttribute(a[0], Name(n))
+        }
+        fn("setattr") { i, a in
+            try a.check("setattr", 3)
+            guard case .str(let n) = a[1] else { throw PyError.typeError("attribute name must be string, not '\(i.typeName(a[1]))'") }
+            try i.setAttribute(a[0], Name(n), a[2])
+            return .none
+        }
+        fn("delattr") { i, a in
+            try a.check("delattr", 2)
+            guard case .str(let n) = a[1] else { throw PyError.typeError("attribute name must be string, not '\(i.typeName(a[1]))'") }
+            try i.deleteAttribute(a[0], Name(n))
+            return .none
+        }
+        fn("callable") { i, a in
+            try a.check("callable", 1)
+            guard case .object(let o) = a[0] else { return .false }
+            if o is PyFunction || o is PyBuiltinFunction || o is PyBoundMethod || o is PyClass { return .true }
+            return .bool(i.typeOf(a[0]).lookup(N.__call__) != nil)
+        }
+        fn("vars") { i, a in
+            try a.check("vars", 1)
+            return try i.getAttribute(a[0], N.__dict__)
+        }
+        fn("dir") { i, a in
+            try a.check("dir", 0, 1)
+            var names = Set<String>()
+            if a.count == 0 {
+                for n in i.main.definedNames { names.insert(n.string) }
+            } else if case .object(let o) = a[0] {
+                switch o {
+                case let m as PyModule: for n in m.definedNames { names.insert(n.string) }
+                case let c as PyClass: for k in c.mro { for n in k.dict.keys { names.insert(n.string) } }
+                case let inst as PyInstance:
+                    for n in inst.attributes.names { names.insert(n.string) }
+                    for k in inst.cls.mro { for n in k.dict.keys { names.insert(n.string) } }
+                default: for k in i.typeOf(a[0]).mro { for n in k.dict.keys { names.insert(n.string) } }
+                }
+            } else {
+                for k in i.typeOf(a[0]).mro { for n in k.dict.keys { names.insert(n.string) } }
+            }
+            return .list(names.sorted().map { .str($0) })
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+extension Interpreter {
+    /// Built-in types are callable classes whose constructors convert arguments.
+    func installTypeObjects() {
+        let t = types
+        for c in [t.object, t.type, t.int, t.float, t.bool, t.str, t.list, t.tuple, t.dict, t.set, t.frozenset,
+                  t.range, t.slice, t.property, t.staticmethod, t.classmethod, t.superType] {
+            builtins[Name(c!.name)] = .object(c!)
+        }
+        t.int.setConstructor { i, _, a in try i.makeInt(a) }
+        t.float.setConstructor { i, _, a in
+            try a.check("float", 0, 1)
+            return a.count == 0 ? .float(0) : .float(try i.toDouble(a[0]))
+        }
+        t.bool.setConstructor { i, _, a in
+            try a.check("bool", 0, 1)
+            return a.count == 0 ? .false : .bool(try i.truthy(a[0]))
+        }
+        t.str.setConstructor { i, _, a in
+            try a.check("str", 0, 3)
+            return a.count == 0 ? .str("") : .str(try i.str(a[0]))
+        }
+        t.list.setConstructor { i, _, a in
+            try a.check("list", 0, 1)
+            return .list(a.count == 0 ? [] : try i.iterate(a[0]))
+        }
+        t.tuple.setConstructor { i, _, a in
+            try a.check("tuple", 0, 1)
+            if a.count == 1, a[0].asTuple != nil { return a[0] }
+            return .tuple(a.count == 0 ? [] : try i.iterate(a[0]))
+        }
+        t.dict.setConstructor { i, _, a in
+            if a.count > 1 { throw PyError.typeError("dict expected at most 1 argument, got \(a.count)") }
+            let d = PyDict()
+            if a.count == 1 { try i.dictUpdate(d, a[0]) }
+            for (k, v) in zip(a.keywordNames, a.keywordValues) { try d.set(.str(k.string), v) }
+            return .object(d)
+        }
+        t.set.setConstructor { i, _, a in
+            try a.check("set", 0, 1)
+            return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0])))
+        }
+        t.frozenset.setConstructor { i, _, a in
+            try a.check("frozenset", 0, 1)
+            return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0]), frozen: true))
+        }
+        t.range.setConstructor { i, _, a in
+            try a.check("range", 1, 3)
+            let v = try a.positional.map { try i.intArgument($0) }
+            switch v.count {
+            case 1: return .object(PyRange(start: 0, stop: v[0], step: 1))
+            case 2: return .object(PyRange(start: v[0], stop: v[1], step: 1))
+            default:
+                if v[2] == 0 { throw PyError.valueError("range() arg 3 must not be zero") }
+                return .object(PyRange(start: v[0], stop: v[1], step: v[2]))
+            }
+        }
+        t.slice.setConstructor { _, _, a in
+            try a.check("slice", 1, 3)
+            switch a.count {
+            case 1: return .object(PySlice(start: .none, stop: a[0], step: .none))
+            case 2: return .object(PySlice(start: a[0], stop: a[1], step: .none))
+            default: return .object(PySlice(start: a[0], stop: a[1], step: a[2]))
+            }
+        }
+        t.type.setConstructor { i, _, a in
+            if a.count == 1 { return .object(i.typeOf(a[0])) }
+            guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = a[2].asDict else {
+                throw PyError.typeError("type() takes 1 or 3 arguments")
+            }
+            let bs = try bases.items.map { v -> PyClass in
+                guard case .object(let o) = v, let c = o as? PyClass else { throw PyError.typeError("bases must be types") }
+                return c
+            }
+            let cls = PyClass(name: name, module: "__main__", bases: bs.isEmpty ? [i.types.object] : bs, interpreter: i)
+            for e in ns.items { cls.setAttribute(Name(try i.str(e.key)), e.value) }
+            return .object(cls)
+        }
+        t.property.setConstructor { _, _, a in
+            let b = try a.bind(Signature("property", ["fget", "fset", "fdel", "doc"]))
+            let p = PyProperty(fget: b[0].flatMap { $0.isNone ? nil : $0 }, fset: b[1].flatMap { $0.isNone ? nil : $0 },
+                               fdel: b[2].flatMap { $0.isNone ? nil : $0 })
+            p.doc = b[3] ?? .none
+            return .object(p)
+        }
+        t.property.addMethod("setter") { _, s, a in
+            let p = s.asObject as! PyProperty
+            return .object(PyProperty(fget: p.fget, fset: a[0], fdel: p.fdel))
+        }
+        t.property.addMethod("getter") { _, s, a in
+            let p = s.asObject as! PyProperty
+            return .object(PyProperty(fget: a[0], fset: p.fset, fdel: p.fdel))
+        }
+        t.property.addMethod("deleter") { _, s, a in
+            let p = s.asObject as! PyProperty
+            return .object(PyProperty(fget: p.fget, fset: p.fset, fdel: a[0]))
+        }
+        t.staticmethod.setConstructor { _, _, a in try a.check("staticmethod", 1); return .object(PyStaticMethod(a[0])) }
+        t.classmethod.setConstructor { _, _, a in try a.check("classmethod", 1); return .object(PyClassMethod(a[0])) }
+        t.superType.setConstructor { i, _, a in
+            guard a.count == 2, case .object(let o) = a[0], let c = o as? PyClass else {
+                throw PyError.runtimeError("super(): no arguments")
+            }
+            return .object(try i.makeSuper(c, a[1]))
+        }
+    }
+
+    /// `int(x)`, `int(s, base)`.
+    func makeInt(_ a: Arguments) throws -> PyValue {
+        let b = try a.bind(Signature("int", ["x", "base"]))
+        guard let x = b[0] else { return .int(0) }
+        if let baseV = b[1] {
+            guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
+            return .int(try parseInt(s, base: try intArgument(baseV)))
+        }
+        switch x {
+        case .int: return x
+        case .bool(let v): return .int(v ? 1 : 0)
+        case .float(let d): return .int(try doubleToInt(d))
+        case .str(let s): return .int(try parseInt(s, base: 10))
+        default:
+            if let r = try callSpecial(x, N.__int__, []) { return r }
+            if let r = try callSpecial(x, N.__index__, []) { return r }
+            throw PyError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(typeName(x))'")
+        }
+    }
+
+    func doubleToInt(_ d: Double) throws -> Int {
+        if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
+        if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
+        guard let i = Int(exactly: d.rounded(.towardZero)) else {
+            throw PyError.overflow("int too large: \(floatRepr(d)) does not fit in a 64-bit int")
+        }
+        return i
+    }
+
+    func parseInt(_ s: String, base: Int) throws -> Int {
+        var t = s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
+        var negative = false
+        if t.hasPrefix("-") { negative = true; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }
+        var b = base
+        let lower = t.lowercased()
+        if (b == 16 || b == 0) && lower.hasPrefix("0x") { t.removeFirst(2); b = 16 }
+        else if (b == 8 || b == 0) && lower.hasPrefix("0o") { t.removeFirst(2); b = 8 }
+        else if (b == 2 || b == 0) && lower.hasPrefix("0b") { t.removeFirst(2); b = 2 }
+        if b == 0 { b = 10 }
+        guard !t.isEmpty, let v = Int(t, radix: b) else {
+            throw PyError.valueError("invalid literal for int() with base \(base): \(stringRepr(s))")
+        }
+        return negative ? -v : v
+    }
+
+    /// `float(x)`.
+    func toDouble(_ x: PyValue) throws -> Double {
+        switch x {
+        case .float(let d): return d
+        case .int(let i): return Double(i)
+        case .bool(let b): return b ? 1 : 0
+        case .str(let s):
+            let t = s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
+            switch t.lowercased() {
+            case "inf", "+inf", "infinity", "+infinity": return .infinity
+            case "-inf", "-infinity": return -.infinity
+            case "nan", "+nan", "-nan": return .nan
+            default: break
+            }
+            if let d = Double(t), !t.lowercased().contains("x"), !t.isEmpty { return d }
+            throw PyError.valueError("could not convert string to float: \(stringRepr(s))")
+        default:
+            if let r = try callSpecial(x, N.__float__, []), let d = r.asDouble { return d }
+            if let r = try callSpecial(x, N.__index__, []), let d = r.asDouble { return d }
+            throw PyError.typeError("float() argument must be a string or a real number, not '\(typeName(x))'")
+        }
+    }
+
+    func dictUpdate(_ d: PyDict, _ source: PyValue) throws {
+        if try source.asDict != nil || lookupSpecial(source, Name("keys")) != nil {
+            try mergeMapping(into: d, source)
+            return
+        }
+        var n = 0
+        try forEach(source) { pair in
+            let kv = try iterate(pair)
+            if kv.count != 2 {
+                throw PyError.valueError("dictionary update sequence element #\(n) has length \(kv.count); 2 is required")
+            }
+            try d.set(kv[0], kv[1])
+            n += 1
+            return true
+        }
+    }
+}

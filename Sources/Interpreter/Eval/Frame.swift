@@ -1,0 +1,88 @@
+/// The activation of one code block: a function call, a cell, a class body.
+final class Frame {
+    var slots: ContiguousArray<PyValue?>
+    let code: CodeInfo
+    let globals: PyModule
+    let closure: ContiguousArray<PyCell>
+    /// The namespace a class body fills.
+    var namespace: AttributeStore?
+    unowned let interp: Interpreter
+    let function: PyFunction?
+    var line = 0
+    var col = 0
+    var returnValue: PyValue = .none
+    /// Set while running a generator body; `yield` hands values through it.
+    var generator: GeneratorRunner?
+
+    init(code: CodeInfo, globals: PyModule, closure: ContiguousArray<PyCell>, interp: Interpreter, function: PyFunction?) {
+        self.code = code
+        self.globals = globals
+        self.closure = closure
+        self.interp = interp
+        self.function = function
+        slots = ContiguousArray(repeating: nil, count: code.slotCount)
+    }
+
+    @inline(__always) func at(_ s: Stmt) { line = s.line; col = s.col }
+}
+
+/// What a frame needs to know about the code it runs, shared by functions, cells, classes.
+class CodeInfo {
+    let name: String
+    let file: String
+    let source: SourceText
+    var slotCount = 0
+    var slotNames: [Name] = []
+    /// Slots holding a `PyCell` because an inner function captures them.
+    var cellSlots: [Int] = []
+    /// Where each closure cell comes from in the defining frame.
+    var freeSources: [FreeSource] = []
+    var body: [Stmt] = []
+
+    init(name: String, file: String, source: SourceText) {
+        self.name = name; self.file = file; self.source = source
+    }
+}
+
+enum FreeSource {
+    case cell(Int)
+    case free(Int)
+}
+
+/// A cell's source text and the file line of its first line, for traceback source lines.
+final class SourceText {
+    let lines: [Substring]
+    let firstLine: Int
+    init(_ text: String, firstLine: Int) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.firstLine = firstLine
+    }
+    func line(_ fileLine: Int) -> String? {
+        let i = fileLine - firstLine
+        guard i >= 0, i < lines.count else { return nil }
+        return String(lines[i])
+    }
+}
+
+/// A function's code: parameters, body and flags.
+final class FunctionCode: CodeInfo {
+    var qualname: String
+    /// Parameter names in slot order: positional, *args, keyword-only, **kwargs.
+    var paramNames: [Name] = []
+    var positionalCount = 0
+    var kwOnlyCount = 0
+    var varargsSlot: Int?
+    var kwargsSlot: Int?
+    var isGenerator = false
+    var isLambda = false
+    var docstring: PyValue = .none
+    /// No *args, **kwargs, keyword-only params or cells: calls can fill slots directly.
+    var isSimple = false
+    let defLine: Int
+
+    init(name: String, qualname: String, file: String, source: SourceText, defLine: Int) {
+        self.qualname = qualname
+        self.defLine = defLine
+        super.init(name: name, file: file, source: source)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// One interpreter session: a `__main__` module shared by the cells of a lesson, the
+/// registered modules, and the limits. Single-threaded: use one per lesson.
+public final class Interpreter {
+    /// Resource limits of a session.
+    public struct Limits: Sendable {
+        public var recursionLimit: Int
+        /// Seconds a cell may run when `runCell` is given no timeout; nil means no limit.
+        public var cellTimeout: Double?
+        public init(recursionLimit: Int = 1000, cellTimeout: Double? = nil) {
+            self.recursionLimit = recursionLimit
+            self.cellTimeout = cellTimeout
+        }
+    }
+
+    enum ModuleSource {
+        case native((Interpreter, PyModule) throws -> Void)
+        case source(String, file: String)
+    }
+
+    public let limits: Limits
+    let types: BuiltinTypes
+    let builtins: PyModule
+    /// The module the cells of a lesson run in.
+    public let main: PyModule
+    var modules: [String: PyModule] = [:]
+    var moduleSources: [String: ModuleSource] = [:]
+    /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
+    var handling: [PyError] = []
+    var depth = 0
+    var deadline: UInt64 = .max
+    var deadlineDescription = ""
+    var tickCounter = 1000
+    var classVersion = 0
+    var builtinSuper: PyObject?
+    var randomState = MersenneTwister(seed: 0)
+
+    /// Receives printed text as it is produced (in addition to the cell's captured output).
+    public var output: ((String) -> Void)?
+    /// Receives warnings (`warnings.warn`); they are never part of a cell's output.
+    public var warnings: ((String) -> Void)?
+    var captured = ""
+    let life = SessionLife()
+    var reprActive: Set<ObjectIdentifier> = []
+    var echoValue: PyValue?
+    var dictViewClass: PyClass!
+
+    public init(limits: Limits = .init()) {
+        self.limits = limits
+        types = BuiltinTypes()
+        builtins = PyModule(name: "builtins")
+        main = PyModule(name: "__main__", fileName: "<main>")
+        types.attach(self)
+        installBuiltins()
+        modules["builtins"] = builtins
+        modules["__main__"] = main
+        registerStandardModules()
+    }
+
+    deinit { life.alive = false }
+
+    /// Appends printed text to the current cell's output.
+    func write(_ s: String) {
+        captured += s
+        output?(s)
+    }
+
+    /// Reports a warning to the host's warning sink.
+    public func warn(_ message: String, category: String = "UserWarning") {
+        warnings?("\(category): \(message)\n")
+    }
+
+    // MARK: Modules
+
+    /// Registers a native module, built by `build` at its first import.
+    public func registerModule(name: String, build: @escaping (Interpreter, PyModule) throws -> Void) {
+        moduleSources[name] = .native(build)
+    }
+
+    /// Registers a module whose body is Python source, run at its first import.
+    /// Errors inside it name `file` (default `<name>`).
+    public func registerSourceModule(name: String, source: String, file: String? = nil) {
+        moduleSources[name] = .source(source, file: file ?? "<\(name)>")
+    }
+
+    func hasModule(_ name: String) -> Bool { modules[name] != nil || moduleSources[name] != nil }
+
+    /// Imports `dotted` (and its parent packages), returning the leaf module.
+    @discardableResult
+    public func importModule(_ dotted: String) throws -> PyModule {
+        if let m = modules[dotted] { return m }
+        var parent: PyModule?
+        if let dot = dotted.lastIndex(of: ".") {
+            parent = try importModule(String(dotted[..<dot]))
+            if let m = modules[dotted] { return m }
+        }
+        guard let source = moduleSources[dotted] else {
+            throw PyError(type: "ModuleNotFoundError", message: "No module named '\(dotted)'")
+        }
+        let m = PyModule(name: dotted)
+        modules[dotted] = m
+        do {
+            switch source {
+            case .native(let build):
+                try build(self, m)
+            case .source(let text, let file):
+                m.fileName = file
+                try runModuleSource(text, file: file, module: m)
+            }
+        } catch {
+            modules[dotted] = nil
+            throw error
+        }
+        if let p = parent {
+            let last = Name(String(dotted[dotted.index(after: dotted.lastIndex(of: ".")!)...]))
+            if p[last] == nil { p[last] = .object(m) }
+        }
+        return m
+    }
+
+    private func runModuleSource(_ text: String, file: String, module: PyModule) throws {
+        let code = CodeInfo(name: "<module>", file: file, source: SourceText(text, firstLine: 1))
+        let body: [Stmt]
+        do {
+            var parser = try Parser(source: text, file: file, firstLine: 1)
+            body = try parser.parseModule()
+        } catch let e as SyntaxErrorInfo {
+            throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))")
+        }
+        code.body = body
+        let r = Resolver(module: module, builtins: builtins, code: code)
+        r.resolveModule(body)
+        if let e = r.errors.first { throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))") }
+        let frame = Frame(code: code, globals: module, closure: [], interp: self, function: nil)
+        try runFrame(frame)
+    }
+
+    /// Names `from m import *` copies: `__all__` if defined, else public names.
+    func publicNames(_ m: PyModule) throws -> [(Name, PyValue)] {
+        if let all = m[N.__all__] {
+            return try iterate(all).map { v in
+                let n = Name(try str(v))
+                guard let value = m[n] else { throw PyError.attributeError("module '\(m.name)' has no attribute '\(n)'") }
+                return (n, value)
+            }
+        }
+        return m.definedNames.filter { !$0.string.hasPrefix("_") }.map { ($0, m[$0]!) }
+    }
+
+    // MARK: Limits
+
+    /// Counts down to the next clock check; loops and calls tick.
+    @inline(__always)
+    func tick() throws {
+        tickCounter &-= 1
+        if tickCounter <= 0 { try checkDeadline() }
+    }
+
+    /// Raises the uncatchable `TimeoutError` once the cell's time is up. Long native loops
+    /// may call this.
+    public func checkDeadline() throws {
+        tickCounter = 1000
+        if deadline != .max && DispatchTime.now().uptimeNanoseconds > deadline {
+            let e = PyError(type: "TimeoutError", message: deadlineDescription)
+            e.uncatchable = true
+            throw e
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+extension Interpreter {
+    func buildRandom(_ m: PyModule) {
+        m.addFunction("seed") { i, a in
+            try a.check("seed", 0, 2)
+            let v = a.count > 0 ? a[0] : .none
+            switch v {
+            case .none: i.randomState.seed(Int(Date().timeIntervalSince1970 * 1000))
+            case .int(let n): i.randomState.seed(n)
+            case .bool(let b): i.randomState.seed(b ? 1 : 0)
+            case .float(let d): i.randomState.seed(Int(truncatingIfNeeded: d.bitPattern))
+            default: i.randomState.seed(try i.hashValue(v))
+            }
+            return .none
+        }
+        m.addFunction("random") { i, a in try a.check("random", 0); return .float(i.randomState.random()) }
+        m.addFunction("getrandbits") { i, a in
+            let k = try i.intArgument(a[0])
+            if k < 0 { throw PyError.valueError("number of bits must be non-negative") }
+            if k > 63 { throw PyError.overflow("getrandbits(\(k)) does not fit in a 64-bit int") }
+            return .int(k == 0 ? 0 : Int(i.randomState.bits(k)))
+        }
+        m.addFunction("randrange") { i, a in
+            try a.check("randrange", 1, 3)
+            let v = try a.positional.map { try i.intArgument($0) }
+            return .int(try i.randrange(v.count == 1 ? 0 : v[0], v.count == 1 ? v[0] : v[1], v.count == 3 ? v[2] : 1))
+        }
+        m.addFunction("randint") { i, a in
+            try a.check("randint", 2)
+            return .int(try i.randrange(try i.intArgument(a[0]), try i.intArgument(a[1]) + 1, 1))
+        }
+        m.addFunction("choice") { i, a in
+            try a.check("choice", 1)
+            let n = try i.length(a[0])
+            if n == 0 { throw PyError.indexError("Cannot choose from an empty sequence") }
+            return try i.getItem(a[0], .int(i.randomState.below(n)))
+        }
+        m.addFunction("shuffle") { i, a in
+            try a.check("shuffle", 1)
+            guard let l = a[0].asList else { throw PyError.typeError("shuffle needs a list") }
+            var k = l.items.count - 1
+            while k > 0 {
+                let j = i.randomState.below(k + 1)
+                l.items.swapAt(k, j)
+                k -= 1
+            }
+            return .none
+        }
+        m.addFunction("sample") { i, a in
+            let b = try a.bind(Signature("sample", ["population", "k"], required: 2))
+            var pool = try i.iterate(b[0]!)
+            let k = try i.intArgument(b[1]!)
+            let n = pool.count
+            if k < 0 || k > n { throw PyError.valueError("Sample larger than population or is negative") }
+            var result: [PyValue] = []
+            for j in 0..<k {
+                let r = i.randomState.below(n - j)
+                result.append(pool[r])
+                pool[r] = pool[n - j - 1]
+            }
+            return .list(result)
+        }
+        m.addFunction("uniform") { i, a in
+            try a.check("uniform", 2)
+            let x = try i.doubleArgument(a[0]), y = try i.doubleArgument(a[1])
+            return .float(x + (y - x) * i.randomState.random())
+        }
+        m.addFunction("gauss") { i, a in
+            let b = try a.bind(Signature("gauss", ["mu", "sigma"]))
+            let mu = try b[0].map { try i.doubleArgument($0) } ?? 0, sigma = try b[1].map { try i.doubleArgument($0) } ?? 1
+            var z: Double
+            if let g = i.randomState.gaussNext {
+                z = g
+                i.randomState.gaussNext = nil
+            } else {
+                let x2pi = i.randomState.random() * 2 * Double.pi
+                let g2rad = (-2.0 * Foundation.log(1.0 - i.randomState.random())).squareRoot()
+                z = Foundation.cos(x2pi) * g2rad
+                i.randomState.gaussNext = Foundation.sin(x2pi) * g2rad
+            }
+            return .float(mu + z * sigma)
+        }
+        m.addFunction("normalvariate") { i, a in
+            let b = try a.bind(Signature("normalvariate", ["mu", "sigma"]))
+            let mu = try b[0].map { try i.doubleArgument($0) } ?? 0, sigma = try b[1].map { try i.doubleArgument($0) } ?? 1
+            let magic = 4 * Foundation.exp(-0.5) / 2.0.squareRoot()
+            while true {
+                let u1 = i.randomState.random()
+                let u2 = 1.0 - i.randomState.random()
+                let z = magic * (u1 - 0.5) / u2
+                if z * z / 4.0 <= -Foundation.log(u2) { return .float(mu + z * sigma) }
+            }
+        }
+    }
+
+    func randrange(_ start: Int, _ stop: Int, _ step: Int) throws -> Int {
+        if step == 1 {
+            let width = stop - start
+            if width <= 0 { throw PyError.valueError("empty range for randrange() (\(start), \(stop), \(width))") }
+            return start + randomState.below(width)
+        }
+        if step == 0 { throw PyError.valueError("zero step for randrange()") }
+        let n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step
+        if n <= 0 { throw PyError.valueError("empty range for randrange()") }
+        return start + step * randomState.below(n)
+    }
+}

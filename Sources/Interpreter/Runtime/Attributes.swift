@@ -1,0 +1,261 @@
+extension Interpreter {
+    /// `getattr(v, name)`.
+    public func getAttribute(_ v: PyValue, _ name: Name) throws -> PyValue {
+        if case .object(let o) = v {
+            if let inst = o as? PyInstance { return try instanceAttribute(inst, v, name) }
+            if let m = o as? PyModule { return try moduleAttribute(m, name) }
+            if let c = o as? PyClass { return try classAttribute(c, name) }
+            if let s = o as? PySuper { return try superAttribute(s, name) }
+            if let r = try objectAttribute(o, name) { return r }
+        }
+        let cls = typeOf(v)
+        if let attr = cls.lookup(name) { return try bindDescriptor(attr, receiver: v, cls: cls) }
+        if name == N.__class__ { return .object(cls) }
+        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+    }
+
+    public func getAttribute(_ v: PyValue, _ name: String) throws -> PyValue { try getAttribute(v, Name(name)) }
+
+    private func instanceAttribute(_ inst: PyInstance, _ v: PyValue, _ name: Name) throws -> PyValue {
+        let cls = inst.cls
+        let classAttr = cls.lookup(name)
+        if let ca = classAttr, case .object(let o) = ca, let p = o as? PyProperty {
+            guard let g = p.fget else { throw PyError.attributeError("property '\(name)' of '\(cls.name)' object has no getter") }
+            return try call(g, Arguments([v]))
+        }
+        if let x = inst.attributes.get(name) { return x }
+        if let ca = classAttr { return try bindDescriptor(ca, receiver: v, cls: cls) }
+        if name == N.__class__ { return .object(cls) }
+        if name == N.__dict__ {
+            let d = PyDict()
+            for (n, x) in zip(inst.attributes.names, inst.attributes.values) { try d.set(.str(n.string), x) }
+            return .object(d)
+        }
+        if let ga = cls.lookup(N.__getattr__) {
+            return try callAttribute(ga, receiver: v, Arguments([.str(name.string)]))
+        }
+        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+    }
+
+    private func moduleAttribute(_ m: PyModule, _ name: Name) throws -> PyValue {
+        if let x = m[name] { return x }
+        let sub = m.name + "." + name.string
+        if hasModule(sub) { return .object(try importModule(sub)) }
+        if name == N.__dict__ {
+            let d = PyDict()
+            for n in m.definedNames { try d.set(.str(n.string), m[n]!) }
+            return .object(d)
+        }
+        throw PyError.attributeError("module '\(m.name)' has no attribute '\(name)'")
+    }
+
+    func classAttribute(_ c: PyClass, _ name: Name) throws -> PyValue {
+        if let a = c.lookup(name) {
+            if case .object(let o) = a {
+                if let s = o as? PyStaticMethod { return s.function }
+                if let cm = o as? PyClassMethod { return .object(PyBoundMethod(receiver: .object(c), function: cm.function)) }
+            }
+            return a
+        }
+        switch name.string {
+        case "__name__": return .str(c.name)
+        case "__qualname__": return .str(c.qualname)
+        case "__module__": return .str(c.module)
+        case "__mro__": return .tuple(c.mro.map { .object($0) })
+        case "__bases__": return .tuple(c.bases.map { .object($0) })
+        case "__base__": return c.base.map { .object($0) } ?? .none
+        case "__class__": return .object(types.type)
+        case "__doc__": return .none
+        case "__dict__":
+            let d = PyDict()
+            for n in c.order { try d.set(.str(n.string), c.dict[n]!) }
+            return .object(d)
+        default: break
+        }
+        if let a = types.type.lookup(name) { return try bindDescriptor(a, receiver: .object(c), cls: types.type) }
+        throw PyError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
+    }
+
+    private func superAttribute(_ s: PySuper, _ name: Name) throws -> PyValue {
+        let mro = s.objectType.mro
+        var i = (mro.firstIndex { $0 === s.start } ?? mro.count - 1) + 1
+        while i < mro.count {
+            if let a = mro[i].dict[name] {
+                if case .object(let o) = a, let cm = o as? PyClassMethod {
+                    return .object(PyBoundMethod(receiver: .object(s.objectType), function: cm.function))
+                }
+                if case .object(let o) = s.object, o is PyClass {
+                    if case .object(let ao) = a, let st = ao as? PyStaticMethod { return st.function }
+                    return a
+                }
+                return try bindDescriptor(a, receiver: s.object, cls: s.objectType)
+            }
+            i += 1
+        }
+        throw PyError.attributeError("'super' object has no attribute '\(name)'")
+    }
+
+    private func objectAttribute(_ o: PyObject, _ name: Name) throws -> PyValue? {
+        switch o {
+        case let f as PyFunction:
+            if let x = f.attributes.get(name) { return x }
+            switch name.string {
+            case "__name__": return .str(f.name)
+            case "__qualname__": return .str(f.qualname)
+            case "__module__": return f.globals[N.__name__] ?? .none
+            case "__doc__": return f.code.docstring
+            case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
+            case "__dict__":
+                let d = PyDict()
+                for (n, x) in zip(f.attributes.names, f.attributes.values) { try d.set(.str(n.string), x) }
+                return .object(d)
+            default: return nil
+            }
+        case let b as PyBuiltinFunction:
+            switch name.string {
+            case "__name__": return .str(b.name)
+            case "__qualname__": return .str(b.qualname)
+            case "__doc__": return .none
+            default: return nil
+            }
+        case let m as PyBoundMethod:
+            switch name.string {
+            case "__self__": return m.receiver
+            case "__func__": return m.function
+            case "__name__", "__qualname__", "__doc__": return try getAttribute(m.function, name)
+            default: return nil
+            }
+        case let p as PyProperty:
+            switch name.string {
+            case "fget": return p.fget ?? .none
+            case "fset": return p.fset ?? .none
+            case "__doc__": return p.doc
+            default: return nil
+            }
+        case let s as PyStaticMethod:
+            if name == N.__func__ { return s.function }
+            return nil
+        case let c as PyClassMethod:
+            if name == N.__func__ { return c.function }
+            return nil
+        case let s as PySlice:
+            switch name.string {
+            case "start": return s.start
+            case "stop": return s.stop
+            case "step": return s.step
+            default: return nil
+            }
+        case let r as PyRange:
+            switch name.string {
+            case "start": return .int(r.start)
+            case "stop": return .int(r.stop)
+            case "step": return .int(r.step)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Applies the descriptor protocol to an attribute found on a class.
+    func bindDescriptor(_ attr: PyValue, receiver: PyValue, cls: PyClass) throws -> PyValue {
+        guard case .object(let o) = attr else { return attr }
+        switch o {
+        case is PyFunction:
+            return .object(PyBoundMethod(receiver: receiver, function: attr))
+        case let b as PyBuiltinFunction:
+            return b.isMethod ? .object(PyBoundMethod(receiver: receiver, function: attr)) : attr
+        case let s as PyStaticMethod:
+            return s.function
+        case let c as PyClassMethod:
+            return .object(PyBoundMethod(receiver: .object(cls), function: c.function))
+        case let p as PyProperty:
+            guard let g = p.fget else { throw PyError.attributeError("unreadable attribute") }
+            return try call(g, Arguments([receiver]))
+        default:
+            return attr
+        }
+    }
+
+    /// The bound special method `name` of `v`'s class, or nil.
+    func lookupSpecial(_ v: PyValue, _ name: Name) throws -> PyValue? {
+        let cls = typeOf(v)
+        guard let attr = cls.lookup(name) else { return nil }
+        return try bindDescriptor(attr, receiver: v, cls: cls)
+    }
+
+    /// `setattr(v, name, value)`.
+    public func setAttribute(_ v: PyValue, _ name: Name, _ value: PyValue) throws {
+        guard case .object(let o) = v else {
+            throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+        }
+        switch o {
+        case let inst as PyInstance:
+            if let sa = inst.cls.lookup(N.__setattr__), case .object(let so) = sa, so !== types.object.dict[N.__setattr__]?.asObject {
+                _ = try callAttribute(sa, receiver: v, Arguments([.str(name.string), value]))
+                return
+            }
+            try rawSetAttribute(inst, name, value)
+        case let c as PyClass:
+            c.setAttribute(name, value)
+        case let m as PyModule:
+            m[name] = value
+        case let f as PyFunction:
+            switch name.string {
+            case "__name__": f.name = try str(value)
+            case "__qualname__": f.qualname = try str(value)
+            default: f.attributes.set(name, value)
+            }
+        default:
+            throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+        }
+    }
+
+    public func setAttribute(_ v: PyValue, _ name: String, _ value: PyValue) throws { try setAttribute(v, Name(name), value) }
+
+    /// `object.__setattr__`: properties first, then the instance's own attributes.
+    func rawSetAttribute(_ inst: PyInstance, _ name: Name, _ value: PyValue) throws {
+        if let ca = inst.cls.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
+            guard let s = p.fset else {
+                throw PyError.attributeError("property '\(name)' of '\(inst.cls.name)' object has no setter")
+            }
+            _ = try call(s, Arguments([.object(inst), value]))
+            return
+        }
+        if name == N.__class__, case .object(let co) = value, let c = co as? PyClass { inst.cls = c; return }
+        inst.attributes.set(name, value)
+    }
+
+    /// `delattr(v, name)`.
+    public func deleteAttribute(_ v: PyValue, _ name: Name) throws {
+        if case .object(let o) = v {
+            if let inst = o as? PyInstance {
+                if let da = inst.cls.lookup(N.__delattr__), case .object(let dobj) = da, dobj !== types.object.dict[N.__delattr__]?.asObject {
+                    _ = try callAttribute(da, receiver: v, Arguments([.str(name.string)]))
+                    return
+                }
+                if let ca = inst.cls.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
+                    guard let d = p.fdel else { throw PyError.attributeError("property '\(name)' of '\(inst.cls.name)' object has no deleter") }
+                    _ = try call(d, Arguments([v]))
+                    return
+                }
+                if inst.attributes.remove(name) { return }
+                throw PyError.attributeError("'\(inst.cls.name)' object has no attribute '\(name)'")
+            }
+            if let c = o as? PyClass, c.dict[name] != nil { c.setAttribute(name, nil); return }
+            if let m = o as? PyModule, m[name] != nil { m[name] = nil; return }
+            if let f = o as? PyFunction, f.attributes.remove(name) { return }
+        }
+        throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+    }
+
+    /// `hasattr(v, name)`: getattr that swallows AttributeError only.
+    public func hasAttribute(_ v: PyValue, _ name: Name) throws -> Bool {
+        do {
+            _ = try getAttribute(v, name)
+            return true
+        } catch let e as PyError where errorIs(e, "AttributeError") {
+            return false
+        }
+    }
+}

@@ -1,0 +1,308 @@
+/// A method found on a receiver's class, callable without binding.
+enum MethodRef {
+    case python(PyFunction)
+    case native(NativeMethod)
+}
+
+extension Interpreter {
+    /// Calls any callable value.
+    public func call(_ callee: PyValue, _ args: Arguments) throws -> PyValue {
+        guard case .object(let o) = callee else {
+            throw PyError.typeError("'\(typeName(callee))' object is not callable")
+        }
+        switch o {
+        case let fn as PyFunction:
+            return try callFunction(fn, args)
+        case let b as PyBuiltinFunction:
+            switch b.body {
+            case .function(let f):
+                return try callNative { try f(self, args) }
+            case .method(let m):
+                guard let receiver = args.positional.first else {
+                    throw PyError.typeError("unbound method \(b.qualname)() needs an argument")
+                }
+                var rest = args
+                rest.positional.removeFirst()
+                return try callNative { try m(self, receiver, rest) }
+            }
+        case let bm as PyBoundMethod:
+            if case .object(let fo) = bm.function {
+                if let fn = fo as? PyFunction {
+                    var a = args
+                    a.positional.insert(bm.receiver, at: 0)
+                    return try callFunction(fn, a)
+                }
+                if let b = fo as? PyBuiltinFunction, case .method(let m) = b.body {
+                    return try callNative { try m(self, bm.receiver, args) }
+                }
+            }
+            var a = args
+            a.positional.insert(bm.receiver, at: 0)
+            return try call(bm.function, a)
+        case let cls as PyClass:
+            return try instantiate(cls, args)
+        default:
+            if let m = typeOf(callee).lookup(N.__call__) {
+                return try callAttribute(m, receiver: callee, args)
+            }
+            throw PyError.typeError("'\(typeName(callee))' object is not callable")
+        }
+    }
+
+    /// Calls with positional values and keyword pairs (host convenience).
+    public func call(_ callee: PyValue, _ positional: [PyValue], kwargs: [(String, PyValue)] = []) throws -> PyValue {
+        try call(callee, Arguments(positional, keywords: kwargs))
+    }
+
+    /// Calls method `name` of `receiver`.
+    public func callMethod(_ receiver: PyValue, _ name: String, _ positional: [PyValue] = [], kwargs: [(String, PyValue)] = []) throws -> PyValue {
+        let n = Name(name)
+        if let m = try lookupMethod(receiver, n) {
+            switch m {
+            case .python(let fn): return try callFunction(fn, Arguments([receiver] + positional, keywords: kwargs))
+            case .native(let f): return try callNativeMethod(f, receiver, Arguments(positional, keywords: kwargs))
+            }
+        }
+        return try call(try getAttribute(receiver, n), Arguments(positional, keywords: kwargs))
+    }
+
+    @inline(__always)
+    func callNative(_ body: () throws -> PyValue) throws -> PyValue {
+        do {
+            return try body()
+        } catch let e as PyError {
+            throw e
+        } catch {
+            throw PyError.runtimeError("\(error)")
+        }
+    }
+
+    @inline(__always)
+    func callNativeMethod(_ m: NativeMethod, _ receiver: PyValue, _ args: Arguments) throws -> PyValue {
+        try callNative { try m(self, receiver, args) }
+    }
+
+    /// Calls a class attribute found by lookup, binding `receiver` the way attribute access would.
+    func callAttribute(_ attr: PyValue, receiver: PyValue, _ args: Arguments) throws -> PyValue {
+        if case .object(let o) = attr {
+            if let fn = o as? PyFunction {
+                var a = args
+                a.positional.insert(receiver, at: 0)
+                return try callFunction(fn, a)
+            }
+            if let b = o as? PyBuiltinFunction, case .method(let m) = b.body {
+                return try callNative { try m(self, receiver, args) }
+            }
+        }
+        return try call(try bindDescriptor(attr, receiver: receiver, cls: typeOf(receiver)), args)
+    }
+
+    /// Calls special method `name` of `v`'s class; nil when the class has none.
+    func callSpecial(_ v: PyValue, _ name: Name, _ args: [PyValue]) throws -> PyValue? {
+        guard let attr = typeOf(v).lookup(name) else { return nil }
+        return try callAttribute(attr, receiver: v, Arguments(positional: args, keywordNames: [], keywordValues: []))
+    }
+
+    /// The method `name` on the receiver's class when it is a plain function not shadowed
+    /// by an instance attribute.
+    @inline(__always)
+    func lookupMethod(_ receiver: PyValue, _ name: Name) throws -> MethodRef? {
+        if case .object(let ro) = receiver {
+            if ro is PyModule || ro is PyClass || ro is PySuper { return nil }
+        }
+        guard let attr = typeOf(receiver).lookup(name), case .object(let o) = attr else { return nil }
+        if let fn = o as? PyFunction {
+            if case .object(let ro) = receiver, let inst = ro as? PyInstance, inst.attributes.index(name) != nil { return nil }
+            return .python(fn)
+        }
+        if let b = o as? PyBuiltinFunction, case .method(let m) = b.body {
+            if case .object(let ro) = receiver, let inst = ro as? PyInstance, inst.attributes.index(name) != nil { return nil }
+            return .native(m)
+        }
+        return nil
+    }
+
+    // MARK: Python functions
+
+    /// Runs a new frame of `fn` with slots already bound.
+    @inline(__always)
+    func execute(_ fn: PyFunction, _ frame: Frame) throws -> PyValue {
+        let code = fn.code
+        for s in code.cellSlots { frame.slots[s] = .object(PyCell(frame.slots[s])) }
+        frame.line = code.defLine
+        if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > limits.recursionLimit {
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
+        }
+        try tick()
+        do {
+            if case .returned = try execBlock(code.body, frame) { return frame.returnValue }
+            return .none
+        } catch let e as PyError {
+            e.traceback.append(traceEntry(frame))
+            throw e
+        }
+    }
+
+    /// Runs a frame that is not a function call (class body, module source, generator).
+    func runFrame(_ frame: Frame) throws {
+        do {
+            _ = try execBlock(frame.code.body, frame)
+        } catch let e as PyError {
+            e.traceback.append(traceEntry(frame))
+            throw e
+        }
+    }
+
+    func traceEntry(_ f: Frame) -> TraceEntry {
+        TraceEntry(file: f.code.file, line: f.line, column: f.col, function: f.code.name, sourceLine: f.code.source.line(f.line))
+    }
+
+    /// Positional-only call whose arguments fill the callee's slots directly.
+    @inline(__always)
+    func callSimple(_ fn: PyFunction, receiver: PyValue?, _ args: [Expr], _ caller: Frame) throws -> PyValue {
+        let code = fn.code
+        let n = args.count + (receiver == nil ? 0 : 1)
+        if n > code.positionalCount || n < code.positionalCount - fn.defaults.count {
+            var pos: [PyValue] = receiver.map { [$0] } ?? []
+            for a in args { pos.append(try a.eval(caller)) }
+            return try callFunction(fn, Arguments(positional: pos, keywordNames: [], keywordValues: []))
+        }
+        let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
+        var i = 0
+        if let r = receiver { frame.slots[0] = r; i = 1 }
+        for a in args { frame.slots[i] = try a.eval(caller); i += 1 }
+        if n < code.positionalCount {
+            let firstDefault = code.positionalCount - fn.defaults.count
+            for j in n..<code.positionalCount { frame.slots[j] = fn.defaults[j - firstDefault] }
+        }
+        return try execute(fn, frame)
+    }
+
+    /// Binds arguments to parameters as CPython does, with its error messages.
+    func callFunction(_ fn: PyFunction, _ args: Arguments) throws -> PyValue {
+        let code = fn.code
+        let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
+        let np = code.positionalCount
+        let pos = args.positional
+        let fname = fn.qualname
+        if pos.count > np {
+            if let vs = code.varargsSlot {
+                frame.slots[vs] = .object(PyTuple(Array(pos[np...])))
+            } else {
+                let required = np - fn.defaults.count
+                let takes = required == np ? "\(np)" : "from \(required) to \(np)"
+                let s = np == 1 && required == np ? "" : "s"
+                let kwGiven = args.keywordNames.filter { k in code.paramNames[np...].contains(k) }.count
+                let was = pos.count == 1 ? "was" : "were"
+                var extra = ""
+                if kwGiven > 0 { extra = " positional argument\(pos.count == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" }
+                if extra.isEmpty {
+                    throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(pos.count) \(was) given")
+                }
+                throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(pos.count)\(extra) \(was) given")
+            }
+        } else if let vs = code.varargsSlot {
+            frame.slots[vs] = .object(PyTuple.empty)
+        }
+        for i in 0..<min(np, pos.count) { frame.slots[i] = pos[i] }
+        var kwargs: PyDict?
+        if let ks = code.kwargsSlot { kwargs = PyDict(); frame.slots[ks] = .object(kwargs!) }
+        let kwStart = np + (code.varargsSlot == nil ? 0 : 1)
+        let kwEnd = kwStart + code.kwOnlyCount
+        for (k, v) in zip(args.keywordNames, args.keywordValues) {
+            var slot: Int?
+            for j in 0..<np where code.paramNames[j].id == k.id { slot = j; break }
+            if slot == nil { for j in kwStart..<kwEnd where code.paramNames[j].id == k.id { slot = j; break } }
+            if let j = slot {
+                if frame.slots[j] != nil { throw PyError.typeError("\(fname)() got multiple values for argument '\(k)'") }
+                frame.slots[j] = v
+            } else if let d = kwargs {
+                try d.set(.str(k.string), v)
+            } else {
+                throw PyError.typeError("\(fname)() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        let firstDefault = np - fn.defaults.count
+        var missing: [String] = []
+        for j in 0..<np where frame.slots[j] == nil {
+            if j >= firstDefault { frame.slots[j] = fn.defaults[j - firstDefault] } else { missing.append(code.paramNames[j].string) }
+        }
+        if !missing.isEmpty { throw PyError.typeError(missingMessage(fname, missing, kind: "positional")) }
+        for j in kwStart..<kwEnd where frame.slots[j] == nil {
+            if let d = fn.kwDefaults[code.paramNames[j]] { frame.slots[j] = d } else { missing.append(code.paramNames[j].string) }
+        }
+        if !missing.isEmpty { throw PyError.typeError(missingMessage(fname, missing, kind: "keyword-only")) }
+        return try execute(fn, frame)
+    }
+
+    // MARK: Classes
+
+    /// `cls(*args)`: native constructor or a plain instance, then `__init__`.
+    func instantiate(_ cls: PyClass, _ args: Arguments) throws -> PyValue {
+        if cls === types.type && args.count == 1 && !args.hasKeywords { return .object(typeOf(args[0])) }
+        let obj: PyValue
+        var initArgsConsumed = false
+        let newFn = cls.lookup(N.__new__)
+        let customNew = newFn.map { !$0.isIdentical(types.object.dict[N.__new__] ?? .none) } ?? false
+        if customNew, let newFn = newFn, case .object(let no) = newFn {
+            var a = args
+            a.positional.insert(.object(cls), at: 0)
+            let f: PyValue = (no as? PyStaticMethod)?.function ?? newFn
+            obj = try call(f, a)
+            if !isInstance(obj, cls) { return obj }
+        } else if let ctor = cls.constructor {
+            obj = try callNative { try ctor(self, cls, args) }
+            initArgsConsumed = true
+        } else {
+            obj = .object(PyInstance(cls: cls))
+        }
+        if let initFn = cls.lookup(N.__init__) {
+            if case .object(let io) = initFn, io === objectInit {
+                if !initArgsConsumed && (args.count > 0 || args.hasKeywords) && !customNew {
+                    throw PyError.typeError("\(cls.name)() takes no arguments")
+                }
+                return obj
+            }
+            if initArgsConsumed, case .object(let io) = initFn, io is PyBuiltinFunction { return obj }
+            let r = try callAttribute(initFn, receiver: obj, args)
+            if !r.isNone { throw PyError.typeError("__init__() should return None, not '\(typeName(r))'") }
+        }
+        return obj
+    }
+
+    var objectInit: PyObject? { types.object.dict[N.__init__]?.asObject }
+
+    /// Zero-argument `super()` inside a method.
+    func zeroArgSuper(_ f: Frame) throws -> PyValue {
+        guard let fn = f.function, let cls = fn.definingClass, !fn.code.paramNames.isEmpty, var first = f.slots[0] else {
+            throw PyError.runtimeError("super(): no arguments")
+        }
+        if fn.code.cellSlots.contains(0), case .object(let o) = first, let c = o as? PyCell { first = c.value ?? .none }
+        return .object(try makeSuper(cls, first))
+    }
+
+    func makeSuper(_ cls: PyClass, _ obj: PyValue) throws -> PySuper {
+        if case .object(let o) = obj, let c = o as? PyClass, c.isSubclass(of: cls) {
+            return PySuper(start: cls, object: obj, objectType: c)
+        }
+        let t = typeOf(obj)
+        guard t.isSubclass(of: cls) else {
+            throw PyError.typeError("super(type, obj): obj must be an instance or subtype of type")
+        }
+        return PySuper(start: cls, object: obj, objectType: t)
+    }
+
+    /// A printable name of a callable, for messages.
+    func callableName(_ v: PyValue) throws -> String {
+        guard case .object(let o) = v else { return typeName(v) }
+        switch o {
+        case let f as PyFunction: return f.qualname
+        case let b as PyBuiltinFunction: return b.name
+        case let c as PyClass: return c.name
+        default: return typeName(v)
+        }
+    }
+}

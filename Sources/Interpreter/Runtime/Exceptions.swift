@@ -1,0 +1,90 @@
+extension Interpreter {
+    /// The exception object of an error, creating it from the pending type and arguments.
+    @discardableResult
+    func materialize(_ e: PyError) -> PyInstance {
+        if let x = e.exception { return x }
+        let cls = exceptionClassNamed(e.pendingType)
+        let inst = PyInstance(cls: cls)
+        inst.attributes.set(N.args, .tuple(e.pendingArgs))
+        e.exception = inst
+        return inst
+    }
+
+    /// A built-in exception class, or a new subclass of Exception for a host-specific name
+    /// such as "OutOfMemoryError".
+    func exceptionClassNamed(_ name: String) -> PyClass {
+        if let c = types.exceptions[name] { return c }
+        let short = name.split(separator: ".").last.map(String.init) ?? name
+        let module = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : "builtins"
+        let c = PyClass(name: short, module: module, bases: [types.exceptions["Exception"]!], interpreter: self)
+        types.exceptions[name] = c
+        return c
+    }
+
+    /// Whether `e` is an instance of the built-in exception `typeName` (or a subclass).
+    public func errorIs(_ e: PyError, _ typeName: String) -> Bool {
+        guard let target = types.exceptions[typeName] else { return false }
+        if let x = e.exception { return x.cls.isSubclass(of: target) }
+        if let c = types.exceptions[e.pendingType] { return c.isSubclass(of: target) }
+        return false
+    }
+
+    /// Turns the operand of `raise` into an error.
+    func makeError(_ v: PyValue) throws -> PyError {
+        if case .object(let o) = v {
+            if let c = o as? PyClass, c.isSubclass(of: types.exceptions["BaseException"]!) {
+                let inst = try call(v, Arguments())
+                guard let i = inst.asInstance else { throw PyError.typeError("exceptions must derive from BaseException") }
+                return PyError(i)
+            }
+            if let i = o as? PyInstance, i.cls.isSubclass(of: types.exceptions["BaseException"]!) {
+                return PyError(i)
+            }
+        }
+        throw PyError.typeError("exceptions must derive from BaseException")
+    }
+
+    /// `except spec:` matching against a class or a tuple of classes.
+    func exceptionMatches(_ exc: PyInstance, _ spec: PyValue) throws -> Bool {
+        guard case .object(let o) = spec else { throw PyError.typeError("catching classes that do not inherit from BaseException is not allowed") }
+        if let c = o as? PyClass {
+            if !c.isSubclass(of: types.exceptions["BaseException"]!) {
+                throw PyError.typeError("catching classes that do not inherit from BaseException is not allowed")
+            }
+            return exc.cls.isSubclass(of: c)
+        }
+        if let t = o as? PyTuple {
+            for x in t.items where try exceptionMatches(exc, x) { return true }
+            return false
+        }
+        throw PyError.typeError("catching classes that do not inherit from BaseException is not allowed")
+    }
+
+    /// `str(exception)`.
+    func exceptionMessage(_ exc: PyInstance) -> String {
+        (try? str(.object(exc))) ?? ""
+    }
+
+    /// The last line of a traceback: `Type: message`, or just `Type`.
+    func exceptionLastLine(_ exc: PyInstance) -> String {
+        let msg = exceptionMessage(exc)
+        var name = exc.cls.qualname
+        if exc.cls.module != "builtins" && exc.cls.module != "__main__" { name = exc.cls.module + "." + name }
+        return msg.isEmpty ? name : "\(name): \(msg)"
+    }
+
+    /// A CPython-3.11-style traceback text.
+    func tracebackText(_ e: PyError) -> String {
+        let exc = materialize(e)
+        var out = "Traceback (most recent call last):\n"
+        for entry in e.traceback.reversed() {
+            out += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+            if let s = entry.sourceLine {
+                let t = s.drop { $0 == " " || $0 == "\t" }
+                if !t.isEmpty { out += "    \(t)\n" }
+            }
+        }
+        out += exceptionLastLine(exc) + "\n"
+        return out
+    }
+}

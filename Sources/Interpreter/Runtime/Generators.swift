@@ -1,0 +1,107 @@
+import Foundation
+
+/// Runs a generator function's body on its own thread, handing control back and forth at
+/// each `yield`, so the tree-walking evaluator can suspend anywhere. Only one side runs at
+/// a time.
+final class GeneratorRunner: @unchecked Sendable {
+    let frame: Frame
+    private let toGenerator = DispatchSemaphore(value: 0)
+    private let toCaller = DispatchSemaphore(value: 0)
+    private var started = false
+    private(set) var finished = false
+    private var running = false
+    private var sent: PyValue = .none
+    private var yielded: PyValue = .none
+    private var thrownIn: PyError?
+    private var failure: Error?
+    private var closing = false
+
+    /// Whether the session still exists; a suspended body cannot be unwound after it is gone.
+    private let life: SessionLife
+
+    init(frame: Frame) {
+        self.frame = frame
+        life = frame.interp.life
+    }
+
+    /// Resumes the body; returns the next yielded value, nil when the body returned.
+    func resume(send: PyValue, throwing: PyError? = nil) throws -> PyValue? {
+        if finished { return nil }
+        if running { throw PyError.valueError("generator already executing") }
+        sent = send
+        thrownIn = throwing
+        running = true
+        let interp = frame.interp
+        let savedDepth = interp.depth
+        if !started {
+            started = true
+            let me = self
+            let t = Thread { me.body() }
+            t.stackSize = 64 << 20
+            t.start()
+        } else {
+            toGenerator.signal()
+        }
+        toCaller.wait()
+        interp.depth = savedDepth
+        running = false
+        if let e = failure { failure = nil; throw e }
+        if finished { return nil }
+        return yielded
+    }
+
+    private func body() {
+        do {
+            if let t = thrownIn { thrownIn = nil; throw t }
+            try frame.interp.runFrame(frame)
+        } catch {
+            if !closing { failure = error }
+        }
+        finished = true
+        frame.generator = nil
+        toCaller.signal()
+    }
+
+    /// Called on the generator's thread by `yield`.
+    func yield(_ v: PyValue) throws -> PyValue {
+        yielded = v
+        toCaller.signal()
+        toGenerator.wait()
+        if closing { throw PyError(type: "GeneratorExit", args: []) }
+        if let t = thrownIn { thrownIn = nil; throw t }
+        return sent
+    }
+
+    /// Ends a suspended body (its `finally` blocks run) so its thread exits.
+    func close() {
+        guard started, !finished, life.alive else { return }
+        closing = true
+        toGenerator.signal()
+        toCaller.wait()
+    }
+}
+
+/// A generator object returned by calling a generator function.
+final class PyGenerator: PyIteratorObject {
+    let runner: GeneratorRunner
+    let name: String
+    init(frame: Frame, name: String) {
+        runner = GeneratorRunner(frame: frame)
+        frame.generator = runner
+        self.name = name
+    }
+    override func next(_ interp: Interpreter) throws -> PyValue? { try runner.resume(send: .none) }
+    override func pyClass(_ t: BuiltinTypes) -> PyClass { t.generator }
+
+    /// `gen.send(v)`: resumes with a value; StopIteration carries the return value.
+    func send(_ v: PyValue, throwing: PyError? = nil) throws -> PyValue {
+        if let y = try runner.resume(send: v, throwing: throwing) { return y }
+        throw PyError(type: "StopIteration", args: runner.frame.returnValue.isNone ? [] : [runner.frame.returnValue])
+    }
+    deinit { runner.close() }
+}
+
+/// Set to false when an interpreter is deinitialized.
+final class SessionLife: @unchecked Sendable {
+    var alive = true
+}

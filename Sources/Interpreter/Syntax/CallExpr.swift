@@ -1,0 +1,94 @@
+/// A call. Plain positional calls of Python functions fill the callee's slots directly;
+/// `obj.method(...)` looks the method up without creating a bound method.
+final class CallExpr: Expr {
+    let callee: Expr
+    let args: [Expr]
+    /// Keyword arguments; a nil name means `**mapping`.
+    let keywords: [(name: Name?, value: Expr)]
+    let isPlain: Bool
+    let keywordNames: [Name]
+    var isZeroArgSuper = false
+
+    init(_ callee: Expr, args: [Expr], keywords: [(name: Name?, value: Expr)], line: Int, col: Int) {
+        self.callee = callee
+        self.args = args
+        self.keywords = keywords
+        isPlain = !args.contains { $0 is StarredExpr } && !keywords.contains { $0.name == nil }
+        keywordNames = keywords.compactMap { $0.name }
+        super.init(line: line, col: col)
+    }
+
+    override var kindDescription: String { "function call" }
+
+    override func resolve(_ r: Resolver) {
+        callee.resolve(r)
+        args.forEach { $0.resolve(r) }
+        keywords.forEach { $0.value.resolve(r) }
+        if let n = callee as? NameExpr, n.name.string == "super", args.isEmpty, keywords.isEmpty {
+            isZeroArgSuper = true
+            r.noteSuperUse()
+        }
+    }
+
+    @inline(__always)
+    private func evalArguments(_ f: Frame) throws -> Arguments {
+        if isPlain {
+            var pos: [PyValue] = []
+            pos.reserveCapacity(args.count)
+            for a in args { pos.append(try a.eval(f)) }
+            if keywords.isEmpty { return Arguments(positional: pos, keywordNames: [], keywordValues: []) }
+            var vals: [PyValue] = []
+            vals.reserveCapacity(keywords.count)
+            for k in keywords { vals.append(try k.value.eval(f)) }
+            return Arguments(positional: pos, keywordNames: keywordNames, keywordValues: vals)
+        }
+        let pos = try evalItems(args, f)
+        var names: [Name] = [], vals: [PyValue] = []
+        for k in keywords {
+            if let n = k.name {
+                names.append(n); vals.append(try k.value.eval(f))
+            } else {
+                let m = try k.value.eval(f)
+                for (key, v) in try f.interp.mappingItems(m) {
+                    guard case .str(let s) = key else { throw PyError.typeError("keywords must be strings") }
+                    let n = Name(s)
+                    if names.contains(n) {
+                        throw PyError.typeError("\(try f.interp.callableName(try callee.eval(f)))() got multiple values for keyword argument '\(s)'")
+                    }
+                    names.append(n); vals.append(v)
+                }
+            }
+        }
+        return Arguments(positional: pos, keywordNames: names, keywordValues: vals)
+    }
+
+    override func eval(_ f: Frame) throws -> PyValue {
+        let interp = f.interp
+        if let attr = callee as? AttributeExpr {
+            let receiver = try attr.object.eval(f)
+            if let method = try interp.lookupMethod(receiver, attr.name) {
+                switch method {
+                case .python(let fn):
+                    if isPlain && keywords.isEmpty && fn.code.isSimple {
+                        return try interp.callSimple(fn, receiver: receiver, args, f)
+                    }
+                    var a = try evalArguments(f)
+                    a.positional.insert(receiver, at: 0)
+                    return try interp.callFunction(fn, a)
+                case .native(let m):
+                    return try interp.callNativeMethod(m, receiver, try evalArguments(f))
+                }
+            }
+            let c = try interp.getAttribute(receiver, attr.name)
+            return try interp.call(c, try evalArguments(f))
+        }
+        let c = try callee.eval(f)
+        if case .object(let o) = c {
+            if let fn = o as? PyFunction, isPlain, keywords.isEmpty, fn.code.isSimple {
+                return try interp.callSimple(fn, receiver: nil, args, f)
+            }
+            if isZeroArgSuper, o === interp.builtinSuper { return try interp.zeroArgSuper(f) }
+        }
+        return try interp.call(c, try evalArguments(f))
+    }
+}

@@ -1,0 +1,155 @@
+/// The code of a class body; it runs once, filling the class namespace.
+final class ClassCode: CodeInfo {
+    var qualname: String
+    init(name: String, qualname: String, file: String, source: SourceText) {
+        self.qualname = qualname
+        super.init(name: name, file: file, source: source)
+    }
+}
+
+final class ClassDefStmt: Stmt {
+    let name: String
+    let bases: [Expr]
+    let keywords: [(name: Name?, value: Expr)]
+    let decorators: [Expr]
+    let code: ClassCode
+    let target: NameExpr
+
+    init(name: String, bases: [Expr], keywords: [(name: Name?, value: Expr)], decorators: [Expr], code: ClassCode, line: Int, col: Int) {
+        self.name = name; self.bases = bases; self.keywords = keywords; self.decorators = decorators; self.code = code
+        target = NameExpr(Name(name), line: line, col: col)
+        super.init(line: line, col: col)
+    }
+
+    override func declare(_ r: Resolver) { r.declare(name) }
+    override func resolve(_ r: Resolver) {
+        decorators.forEach { $0.resolve(r) }
+        bases.forEach { $0.resolve(r) }
+        keywords.forEach { $0.value.resolve(r) }
+        r.resolveClass(code)
+        target.resolve(r)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let interp = f.interp
+        var decos: [PyValue] = []
+        for d in decorators { decos.append(try d.eval(f)) }
+        var baseClasses: [PyClass] = []
+        for b in bases {
+            let v = try b.eval(f)
+            guard case .object(let o) = v, let c = o as? PyClass else {
+                throw PyError.typeError("bases must be types")
+            }
+            if !c.allowsSubclassing { throw PyError.typeError("type '\(c.name)' is not an acceptable base type") }
+            baseClasses.append(c)
+        }
+        if baseClasses.isEmpty { baseClasses = [interp.types.object] }
+        var closure = ContiguousArray<PyCell>()
+        for s in code.freeSources {
+            switch s {
+            case .cell(let slot): closure.append(unsafeDowncast(f.slots[slot]!.asObject!, to: PyCell.self))
+            case .free(let i): closure.append(f.closure[i])
+            }
+        }
+        let body = Frame(code: code, globals: f.globals, closure: closure, interp: interp, function: nil)
+        for s in code.cellSlots { body.slots[s] = .object(PyCell(nil)) }
+        body.namespace = AttributeStore()
+        body.namespace!.set(N.__module__, f.globals[N.__name__] ?? .str("__main__"))
+        body.namespace!.set(N.__qualname__, .str(code.qualname))
+        if let first = code.body.first as? ExprStmt, let c = first.value as? ConstantExpr, case .str = c.value {
+            body.namespace!.set(N.__doc__, c.value)
+        }
+        try interp.runFrame(body)
+        let cls = PyClass(name: name, qualname: code.qualname, module: f.globals.name, bases: baseClasses, interpreter: interp)
+        let ns = body.namespace!
+        for (n, v) in zip(ns.names, ns.values) {
+            if n == N.__qualname__ { continue }
+            cls.setAttribute(n, v)
+            adoptMethod(v, cls)
+        }
+        if cls.dict[N.__doc__] == nil { cls.setAttribute(N.__doc__, .none) }
+        if cls.dict[N.__eq__] != nil && cls.dict[N.__hash__] == nil { cls.setAttribute(N.__hash__, .none) }
+        var v = PyValue.object(cls)
+        for d in decos.reversed() { v = try interp.call(d, Arguments([v])) }
+        try target.assign(f, v)
+        return .normal
+    }
+
+    /// Functions defined in the body learn their class, for zero-argument `super()`.
+    private func adoptMethod(_ v: PyValue, _ cls: PyClass) {
+        guard case .object(let o) = v else { return }
+        switch o {
+        case let fn as PyFunction: if fn.definingClass == nil { fn.definingClass = cls }
+        case let s as PyStaticMethod: adoptMethod(s.function, cls)
+        case let c as PyClassMethod: adoptMethod(c.function, cls)
+        case let p as PyProperty:
+            if let g = p.fget { adoptMethod(g, cls) }
+            if let s = p.fset { adoptMethod(s, cls) }
+        default: break
+        }
+    }
+}
+
+final class ImportStmt: Stmt {
+    /// `import a.b.c as d`: module path and the bound name (nil: bind top package `a`).
+    let modules: [(path: String, alias: String?)]
+    let targets: [NameExpr]
+    init(_ modules: [(path: String, alias: String?)], line: Int, col: Int) {
+        self.modules = modules
+        targets = modules.map { NameExpr(Name($0.alias ?? String($0.path.split(separator: ".")[0])), line: line, col: col) }
+        super.init(line: line, col: col)
+    }
+    override func declare(_ r: Resolver) { targets.forEach { $0.declareTarget(r) } }
+    override func resolve(_ r: Resolver) { targets.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        for (m, t) in zip(modules, targets) {
+            let leaf = try f.interp.importModule(m.path)
+            if m.alias != nil {
+                try t.assign(f, .object(leaf))
+            } else {
+                try t.assign(f, .object(try f.interp.importModule(String(m.path.split(separator: ".")[0]))))
+            }
+        }
+        return .normal
+    }
+}
+
+final class ImportFromStmt: Stmt {
+    let module: String
+    /// Empty means `*`.
+    let names: [(name: String, alias: String?)]
+    let targets: [NameExpr]
+    init(module: String, names: [(name: String, alias: String?)], line: Int, col: Int) {
+        self.module = module
+        self.names = names
+        targets = names.map { NameExpr(Name($0.alias ?? $0.name), line: line, col: col) }
+        super.init(line: line, col: col)
+    }
+    override func declare(_ r: Resolver) { targets.forEach { $0.declareTarget(r) } }
+    override func resolve(_ r: Resolver) {
+        if names.isEmpty { r.noteStarImport() }
+        targets.forEach { $0.resolve(r) }
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let interp = f.interp
+        let m = try interp.importModule(module)
+        if names.isEmpty {
+            for (n, v) in try interp.publicNames(m) { f.globals[n] = v }
+            return .normal
+        }
+        for (item, t) in zip(names, targets) {
+            let n = Name(item.name)
+            if let v = m[n] {
+                try t.assign(f, v)
+            } else if interp.hasModule(module + "." + item.name) {
+                try t.assign(f, .object(try interp.importModule(module + "." + item.name)))
+            } else {
+                throw PyError(type: "ImportError", message: "cannot import name '\(item.name)' from '\(module)' (unknown location)")
+            }
+        }
+        return .normal
+    }
+}

@@ -1,0 +1,114 @@
+/// One `for ... in ...` or `if ...` clause of a comprehension.
+enum ComprehensionClause {
+    case loop(target: Expr, iterable: Expr)
+    case condition(Expr)
+}
+
+/// List, set and dict comprehensions and generator expressions. Their variables live in
+/// hidden slots of the enclosing frame, so they do not leak into the enclosing scope.
+final class ComprehensionExpr: Expr {
+    enum Kind { case list, set, dict, generator }
+    let kind: Kind
+    let element: Expr
+    let value: Expr?
+    let clauses: [ComprehensionClause]
+
+    init(kind: Kind, element: Expr, value: Expr?, clauses: [ComprehensionClause], line: Int, col: Int) {
+        self.kind = kind; self.element = element; self.value = value; self.clauses = clauses
+        super.init(line: line, col: col)
+    }
+
+    override func resolve(_ r: Resolver) {
+        // The first iterable is evaluated in the enclosing scope.
+        if case .loop(_, let it) = clauses[0] { it.resolve(r) }
+        r.pushComprehension()
+        for (i, c) in clauses.enumerated() {
+            switch c {
+            case .loop(let t, let it):
+                if i > 0 { it.resolve(r) }
+                t.declareTarget(r)
+                t.resolve(r)
+            case .condition(let e): e.resolve(r)
+            }
+        }
+        element.resolve(r)
+        value?.resolve(r)
+        r.popComprehension()
+    }
+
+    override func eval(_ f: Frame) throws -> PyValue {
+        guard case .loop(_, let firstIterable) = clauses[0] else { preconditionFailure() }
+        let first = try firstIterable.eval(f)
+        switch kind {
+        case .list:
+            let out = PyList()
+            try run(0, f, first) { out.items.append(try element.eval(f)) }
+            return .object(out)
+        case .set:
+            let out = try PySet()
+            try run(0, f, first) { try out.add(try element.eval(f)) }
+            return .object(out)
+        case .dict:
+            let out = PyDict()
+            try run(0, f, first) {
+                let k = try element.eval(f)
+                try out.set(k, try value!.eval(f))
+            }
+            return .object(out)
+        case .generator:
+            return .object(GeneratorExpressionIterator(self, f, try f.interp.getIterator(first)))
+        }
+    }
+
+    private func run(_ i: Int, _ f: Frame, _ first: PyValue?, _ emit: () throws -> Void) throws {
+        if i == clauses.count { try emit(); return }
+        switch clauses[i] {
+        case .condition(let e):
+            if try f.interp.truthy(try e.eval(f)) { try run(i + 1, f, nil, emit) }
+        case .loop(let target, let iterable):
+            let seq = try first ?? iterable.eval(f)
+            try f.interp.forEach(seq) { item in
+                try target.assign(f, item)
+                try run(i + 1, f, nil, emit)
+                return true
+            }
+        }
+    }
+}
+
+/// A lazily evaluated generator expression: a resumable walk over the nested clauses.
+final class GeneratorExpressionIterator: PyIteratorObject {
+    let node: ComprehensionExpr
+    let frame: Frame
+    var stack: [(clause: Int, iterator: PyValue)]
+    var done = false
+
+    init(_ node: ComprehensionExpr, _ frame: Frame, _ firstIterator: PyValue) {
+        self.node = node
+        self.frame = frame
+        stack = [(0, firstIterator)]
+    }
+
+    override func next(_ interp: Interpreter) throws -> PyValue? {
+        if done { return nil }
+        outer: while let top = stack.last {
+            guard let item = try interp.next(top.iterator) else { stack.removeLast(); continue }
+            guard case .loop(let target, _) = node.clauses[top.clause] else { preconditionFailure() }
+            try target.assign(frame, item)
+            var i = top.clause + 1
+            while i < node.clauses.count {
+                switch node.clauses[i] {
+                case .condition(let e):
+                    if !(try interp.truthy(try e.eval(frame))) { continue outer }
+                case .loop(_, let iterable):
+                    stack.append((i, try interp.getIterator(try iterable.eval(frame))))
+                    continue outer
+                }
+                i += 1
+            }
+            return try node.element.eval(frame)
+        }
+        done = true
+        return nil
+    }
+}

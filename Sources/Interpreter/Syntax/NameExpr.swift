@@ -1,0 +1,71 @@
+/// A variable reference. The resolver decides where the variable lives before execution.
+final class NameExpr: Expr {
+    enum Access {
+        case unresolved
+        case local(Int)
+        case cell(Int)
+        case free(Int)
+        case global(GlobalBox, builtin: GlobalBox)
+        case classBody(Name, global: GlobalBox, builtin: GlobalBox)
+    }
+    let name: Name
+    var access: Access = .unresolved
+
+    init(_ name: Name, line: Int, col: Int) {
+        self.name = name
+        super.init(line: line, col: col)
+    }
+
+    override var isTarget: Bool { true }
+    override var kindDescription: String { "name" }
+    override func resolve(_ r: Resolver) { r.resolveName(self) }
+    override func declareTarget(_ r: Resolver) { r.declare(name.string) }
+
+    override func eval(_ f: Frame) throws -> PyValue {
+        switch access {
+        case .local(let s):
+            if let v = f.slots[s] { return v }
+            throw PyError(type: "UnboundLocalError", message: "cannot access local variable '\(name)' where it is not associated with a value")
+        case .global(let box, let builtin):
+            if let v = box.value { return v }
+            if let v = builtin.value { return v }
+            throw PyError(type: "NameError", message: "name '\(name)' is not defined")
+        case .cell(let s):
+            if let v = unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value { return v }
+            throw PyError(type: "UnboundLocalError", message: "cannot access local variable '\(name)' where it is not associated with a value")
+        case .free(let i):
+            if let v = f.closure[i].value { return v }
+            throw PyError(type: "NameError", message: "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+        case .classBody(let n, let box, let builtin):
+            if let v = f.namespace?.get(n) { return v }
+            if let v = box.value { return v }
+            if let v = builtin.value { return v }
+            throw PyError(type: "NameError", message: "name '\(name)' is not defined")
+        case .unresolved:
+            preconditionFailure("unresolved name \(name)")
+        }
+    }
+
+    override func assign(_ f: Frame, _ value: PyValue) throws {
+        switch access {
+        case .local(let s): f.slots[s] = value
+        case .global(let box, _): box.value = value
+        case .cell(let s): unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value = value
+        case .free(let i): f.closure[i].value = value
+        case .classBody(let n, _, _): f.namespace!.set(n, value)
+        case .unresolved: preconditionFailure("unresolved name \(name)")
+        }
+    }
+
+    override func delete(_ f: Frame) throws {
+        _ = try eval(f)
+        switch access {
+        case .local(let s): f.slots[s] = nil
+        case .global(let box, _): box.value = nil
+        case .cell(let s): unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value = nil
+        case .free(let i): f.closure[i].value = nil
+        case .classBody(let n, _, _): f.namespace!.remove(n)
+        case .unresolved: preconditionFailure("unresolved name \(name)")
+        }
+    }
+}

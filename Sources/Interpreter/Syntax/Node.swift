@@ -1,0 +1,47 @@
+/// Base of expression nodes. Each node evaluates itself; targets also assign and delete.
+class Expr {
+    let line: Int
+    let col: Int
+    init(line: Int, col: Int) { self.line = line; self.col = col }
+
+    func eval(_ f: Frame) throws -> PyValue { preconditionFailure("eval not implemented for \(type(of: self))") }
+    func assign(_ f: Frame, _ value: PyValue) throws { preconditionFailure("not an assignment target") }
+    func delete(_ f: Frame) throws { preconditionFailure("not a deletion target") }
+    func resolve(_ r: Resolver) {}
+    /// Called on targets: declares the names they bind in the current scope.
+    func declareTarget(_ r: Resolver) {}
+    var isTarget: Bool { false }
+    /// Short description used in syntax errors ("cannot assign to function call").
+    var kindDescription: String { "expression" }
+}
+
+/// Base of statement nodes.
+class Stmt {
+    let line: Int
+    let col: Int
+    init(line: Int, col: Int) { self.line = line; self.col = col }
+
+    func exec(_ f: Frame) throws -> Flow { preconditionFailure("exec not implemented") }
+    /// Declares names this statement binds (first resolver pass, per scope).
+    func declare(_ r: Resolver) {}
+    func resolve(_ r: Resolver) {}
+}
+
+/// How a statement finished.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned
+}
+
+/// Executes a block; stops at the first non-normal flow.
+@inline(__always)
+func execBlock(_ body: [Stmt], _ f: Frame) throws -> Flow {
+    for s in body {
+        let flow = try s.exec(f)
+        if case .normal = flow { continue }
+        return flow
+    }
+    return .normal
+}

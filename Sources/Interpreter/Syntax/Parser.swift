@@ -1,0 +1,464 @@
+/// Recursive-descent parser for the Python subset; produces statement nodes.
+struct Parser {
+    var tokens: [Token]
+    var pos = 0
+    let file: String
+    let source: SourceText
+    var qualnames: [String] = []
+    var loopDepth = 0
+    var functionDepth = 0
+
+    static let keywords: Set<String> = ["False", "None", "True", "and", "as", "assert", "async", "await", "break",
+        "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+        "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]
+
+    init(source text: String, file: String, firstLine: Int) throws {
+        var lexer = Lexer(text, firstLine: firstLine)
+        tokens = try lexer.tokenize()
+        self.file = file
+        source = SourceText(text, firstLine: firstLine)
+    }
+
+    /// Parses a standalone expression (f-string fields).
+    init(expressionTokens: [Token], file: String, source: SourceText) {
+        tokens = expressionTokens
+        self.file = file
+        self.source = source
+    }
+
+    // MARK: Token helpers
+
+    var tok: Token { tokens[pos] }
+    var kind: Token.Kind { tokens[pos].kind }
+
+    func isOp(_ s: String) -> Bool { if case .op(let o) = kind { return o == s }; return false }
+    func isKeyword(_ s: String) -> Bool { if case .name(let n) = kind { return n == s }; return false }
+    func peekIsOp(_ s: String, _ o: Int = 1) -> Bool {
+        guard pos + o < tokens.count, case .op(let x) = tokens[pos + o].kind else { return false }
+        return x == s
+    }
+
+    mutating func advance() -> Token { let t = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return t }
+
+    mutating func accept(_ s: String) -> Bool {
+        if isOp(s) { pos += 1; return true }
+        return false
+    }
+    mutating func acceptKeyword(_ s: String) -> Bool {
+        if isKeyword(s) { pos += 1; return true }
+        return false
+    }
+
+    func error(_ message: String, at t: Token? = nil) -> SyntaxErrorInfo {
+        let t = t ?? tok
+        return SyntaxErrorInfo(message: message, line: t.line, col: t.col)
+    }
+
+    /// CPython's generic message, or a more specific one for common slips.
+    func unexpected() -> SyntaxErrorInfo {
+        switch kind {
+        case .indent: return SyntaxErrorInfo(message: "unexpected indent", line: tok.line, col: tok.col, typeName: "IndentationError")
+        case .eof: return error("invalid syntax")
+        default: return error("invalid syntax")
+        }
+    }
+
+    mutating func expect(_ s: String) throws {
+        if !accept(s) {
+            if s == ":" , case .newline = kind { throw error("expected ':'") }
+            if s == ":" { throw error("expected ':'") }
+            throw unexpected()
+        }
+    }
+
+    mutating func expectKeyword(_ s: String) throws { if !acceptKeyword(s) { throw unexpected() } }
+
+    mutating func identifier() throws -> String {
+        if case .name(let n) = kind, !Parser.keywords.contains(n) { pos += 1; return n }
+        throw unexpected()
+    }
+
+    var isIdentifier: Bool {
+        if case .name(let n) = kind { return !Parser.keywords.contains(n) }
+        return false
+    }
+
+    // MARK: Statements
+
+    mutating func parseModule() throws -> [Stmt] {
+        var body: [Stmt] = []
+        while true {
+            if case .eof = kind { break }
+            if case .newline = kind { pos += 1; continue }
+            body.append(contentsOf: try statement())
+        }
+        return body
+    }
+
+    mutating func statement() throws -> [Stmt] {
+        if case .indent = kind { throw unexpected() }
+        if case .name(let n) = kind {
+            switch n {
+            case "if": return [try ifStatement()]
+            case "while": return [try whileStatement()]
+            case "for": return [try forStatement()]
+            case "try": return [try tryStatement()]
+            case "with": return [try withStatement()]
+            case "def": return [try functionDef(decorators: [])]
+            case "class": return [try classDef(decorators: [])]
+            default: break
+            }
+        }
+        if isOp("@") { return [try decorated()] }
+        return try simpleStatements()
+    }
+
+    mutating func simpleStatements() throws -> [Stmt] {
+        var out = [try smallStatement()]
+        while accept(";") {
+            if case .newline = kind { break }
+            out.append(try smallStatement())
+        }
+        guard case .newline = kind else { throw unexpected() }
+        pos += 1
+        return out
+    }
+
+    mutating func block() throws -> [Stmt] {
+        if case .newline = kind {
+            pos += 1
+            guard case .indent = kind else {
+                throw SyntaxErrorInfo(message: "expected an indented block", line: tok.line, col: tok.col, typeName: "IndentationError")
+            }
+            pos += 1
+            var body: [Stmt] = []
+            while true {
+                if case .dedent = kind { pos += 1; break }
+                if case .eof = kind { break }
+                body.append(contentsOf: try statement())
+            }
+            return body
+        }
+        return try simpleStatements()
+    }
+
+    mutating func smallStatement() throws -> Stmt {
+        let t = tok
+        if case .name(let n) = kind {
+            switch n {
+            case "pass": pos += 1; return PassStmt(line: t.line, col: t.col)
+            case "break":
+                if loopDepth == 0 { throw error("'break' outside loop") }
+                pos += 1; return BreakStmt(line: t.line, col: t.col)
+            case "continue":
+                if loopDepth == 0 { throw error("'continue' not properly in loop") }
+                pos += 1; return ContinueStmt(line: t.line, col: t.col)
+            case "return":
+                if functionDepth == 0 { throw error("'return' outside function") }
+                pos += 1
+                let v = atStatementEnd ? nil : try testListStar()
+                return ReturnStmt(v, line: t.line, col: t.col)
+            case "raise":
+                pos += 1
+                if atStatementEnd { return RaiseStmt(exception: nil, cause: nil, line: t.line, col: t.col) }
+                let e = try test()
+                let c = acceptKeyword("from") ? try test() : nil
+                return RaiseStmt(exception: e, cause: c, line: t.line, col: t.col)
+            case "global", "nonlocal":
+                pos += 1
+                var names = [try identifier()]
+                while accept(",") { names.append(try identifier()) }
+                return GlobalStmt(names, isNonlocal: n == "nonlocal", line: t.line, col: t.col)
+            case "del":
+                pos += 1
+                var targets = [try expr()]
+                while accept(",") { if atStatementEnd { break }; targets.append(try expr()) }
+                for x in targets where !x.isTarget { throw error("cannot delete \(x.kindDescription)", at: t) }
+                return DeleteStmt(targets, line: t.line, col: t.col)
+            case "assert":
+                pos += 1
+                let e = try test()
+                let m = accept(",") ? try test() : nil
+                return AssertStmt(test: e, message: m, line: t.line, col: t.col)
+            case "import": return try importStatement()
+            case "from": return try fromImport()
+            default: break
+            }
+        }
+        return try expressionStatement()
+    }
+
+    var atStatementEnd: Bool {
+        if case .newline = kind { return true }
+        return isOp(";")
+    }
+
+    mutating func expressionStatement() throws -> Stmt {
+        let t = tok
+        let first = isKeyword("yield") ? try yieldExpression() : try testListStar()
+        if case .op(let o) = kind, let op = BinaryOp.augmented[o] {
+            pos += 1
+            guard first is NameExpr || first is AttributeExpr || first is SubscriptExpr else {
+                throw error("'\(first.kindDescription)' is an illegal expression for augmented assignment", at: t)
+            }
+            let v = isKeyword("yield") ? try yieldExpression() : try testListStar()
+            return AugAssignStmt(target: first, op: op, value: v, line: t.line, col: t.col)
+        }
+        if isOp(":") {
+            pos += 1
+            _ = try test()
+            let v = accept("=") ? (isKeyword("yield") ? try yieldExpression() : try testListStar()) : nil
+            return AnnAssignStmt(target: first, value: v, line: t.line, col: t.col)
+        }
+        if isOp("=") {
+            var targets = [first]
+            var value = first
+            while accept("=") {
+                value = isKeyword("yield") ? try yieldExpression() : try testListStar()
+                targets.append(value)
+            }
+            targets.removeLast()
+            for x in targets where !x.isTarget {
+                let d = x.kindDescription
+                throw error(d == "literal" ? "cannot assign to literal here. Maybe you meant '==' instead of '='?" : "cannot assign to \(d) here. Maybe you meant '==' instead of '='?", at: Token(kind: .eof, line: x.line, col: x.col, endCol: x.col))
+            }
+            return AssignStmt(targets: targets, value: value, line: t.line, col: t.col)
+        }
+        return ExprStmt(first, line: t.line, col: t.col)
+    }
+
+    mutating func dottedName() throws -> String {
+        var s = try identifier()
+        while accept(".") { s += "." + (try identifier()) }
+        return s
+    }
+
+    mutating func importStatement() throws -> Stmt {
+        let t = advance()
+        var mods: [(path: String, alias: String?)] = []
+        repeat {
+            let p = try dottedName()
+            let a = acceptKeyword("as") ? try identifier() : nil
+            mods.append((p, a))
+        } while accept(",")
+        return ImportStmt(mods, line: t.line, col: t.col)
+    }
+
+    mutating func fromImport() throws -> Stmt {
+        let t = advance()
+        if isOp(".") { throw error("relative imports are not supported") }
+        let m = try dottedName()
+        try expectKeyword("import")
+        if accept("*") { return ImportFromStmt(module: m, names: [], line: t.line, col: t.col) }
+        let paren = accept("(")
+        var names: [(name: String, alias: String?)] = []
+        repeat {
+            if paren && isOp(")") { break }
+            let n = try identifier()
+            let a = acceptKeyword("as") ? try identifier() : nil
+            names.append((n, a))
+        } while accept(",")
+        if paren { try expect(")") }
+        return ImportFromStmt(module: m, names: names, line: t.line, col: t.col)
+    }
+
+    mutating func ifStatement() throws -> Stmt {
+        let t = advance()
+        let cond = try namedExpressionTest()
+        try expect(":")
+        let body = try block()
+        var orElse: [Stmt] = []
+        if isKeyword("elif") {
+            orElse = [try ifStatement()]
+        } else if acceptKeyword("else") {
+            try expect(":")
+            orElse = try block()
+        }
+        return IfStmt(test: cond, body: body, orElse: orElse, line: t.line, col: t.col)
+    }
+
+    mutating func whileStatement() throws -> Stmt {
+        let t = advance()
+        let cond = try namedExpressionTest()
+        try expect(":")
+        loopDepth += 1
+        let body = try block()
+        loopDepth -= 1
+        var orElse: [Stmt] = []
+        if acceptKeyword("else") { try expect(":"); orElse = try block() }
+        return WhileStmt(test: cond, body: body, orElse: orElse, line: t.line, col: t.col)
+    }
+
+    mutating func forStatement() throws -> Stmt {
+        let t = advance()
+        let target = try targetList()
+        try expectKeyword("in")
+        let iter = try testListStar()
+        try expect(":")
+        loopDepth += 1
+        let body = try block()
+        loopDepth -= 1
+        var orElse: [Stmt] = []
+        if acceptKeyword("else") { try expect(":"); orElse = try block() }
+        return ForStmt(target: target, iterable: iter, body: body, orElse: orElse, line: t.line, col: t.col)
+    }
+
+    mutating func tryStatement() throws -> Stmt {
+        let t = advance()
+        try expect(":")
+        let body = try block()
+        var handlers: [ExceptHandler] = []
+        while isKeyword("except") {
+            let h = advance()
+            var type: Expr?
+            var name: NameExpr?
+            if !isOp(":") {
+                type = try test()
+                if isOp(",") {
+                    var items = [type!]
+                    while accept(",") { items.append(try test()) }
+                    type = TupleExpr(items, line: h.line, col: h.col)
+                }
+                if acceptKeyword("as") {
+                    let nt = tok
+                    name = NameExpr(Name(try identifier()), line: nt.line, col: nt.col)
+                }
+            }
+            try expect(":")
+            handlers.append(ExceptHandler(type: type, name: name, body: try block(), line: h.line))
+        }
+        var orElse: [Stmt] = []
+        var finalBody: [Stmt] = []
+        if !handlers.isEmpty, acceptKeyword("else") { try expect(":"); orElse = try block() }
+        if acceptKeyword("finally") { try expect(":"); finalBody = try block() }
+        if handlers.isEmpty && finalBody.isEmpty { throw error("expected 'except' or 'finally' block") }
+        return TryStmt(body: body, handlers: handlers, orElse: orElse, finalBody: finalBody, line: t.line, col: t.col)
+    }
+
+    mutating func withStatement() throws -> Stmt {
+        let t = advance()
+        var items: [(context: Expr, target: Expr?)] = []
+        let paren = isOp("(") && parenthesizedWithItems()
+        if paren { pos += 1 }
+        repeat {
+            if paren && isOp(")") { break }
+            let c = try test()
+            let target = acceptKeyword("as") ? try target() : nil
+            items.append((c, target))
+        } while accept(",")
+        if paren { try expect(")") }
+        try expect(":")
+        return WithStmt(items: items, body: try block(), line: t.line, col: t.col)
+    }
+
+    /// `with (a as b, c as d):` — a parenthesized item list rather than a parenthesized expression.
+    func parenthesizedWithItems() -> Bool {
+        var depth = 0
+        var i = pos
+        while i < tokens.count {
+            if case .op(let o) = tokens[i].kind {
+                if o == "(" || o == "[" || o == "{" { depth += 1 }
+                if o == ")" || o == "]" || o == "}" { depth -= 1; if depth == 0 { return i + 1 < tokens.count && tokens[i + 1].kind == .op(":") && containsAs(pos, i) } }
+            }
+            i += 1
+        }
+        return false
+    }
+    private func containsAs(_ a: Int, _ b: Int) -> Bool {
+        tokens[a...b].contains { $0.kind == .name("as") }
+    }
+
+    mutating func target() throws -> Expr {
+        let e = try expr()
+        if !e.isTarget { throw error("cannot assign to \(e.kindDescription)") }
+        return e
+    }
+
+    mutating func decorated() throws -> Stmt {
+        var decos: [Expr] = []
+        while accept("@") {
+            decos.append(try namedExpressionTest())
+            guard case .newline = kind else { throw unexpected() }
+            pos += 1
+        }
+        if isKeyword("def") { return try functionDef(decorators: decos) }
+        if isKeyword("class") { return try classDef(decorators: decos) }
+        throw unexpected()
+    }
+
+    var qualPrefix: String { qualnames.isEmpty ? "" : qualnames.joined(separator: ".") + "." }
+
+    mutating func functionDef(decorators: [Expr]) throws -> Stmt {
+        let t = advance()
+        let name = try identifier()
+        try expect("(")
+        let params = try parameters(closing: ")", annotations: true)
+        try expect(")")
+        if accept("->") { _ = try test() }
+        try expect(":")
+        let code = FunctionCode(name: name, qualname: qualPrefix + name, file: file, source: source, defLine: t.line)
+        qualnames.append(name); qualnames.append("<locals>")
+        let savedLoop = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        let body = try block()
+        functionDepth -= 1
+        loopDepth = savedLoop
+        qualnames.removeLast(2)
+        let builder = FunctionBuilder(code: code, parameters: params, body: body, lambdaBody: nil)
+        return FunctionDefStmt(name: name, builder: builder, decorators: decorators, line: t.line, col: t.col)
+    }
+
+    mutating func parameters(closing: String, annotations: Bool) throws -> [Parameter] {
+        var params: [Parameter] = []
+        var sawStar = false
+        var sawDefault = false
+        while !isOp(closing) {
+            if accept("/") { if !accept(",") { break }; continue }
+            if accept("**") {
+                params.append(Parameter(name: try identifier(), kind: .kwargs, defaultValue: nil))
+                if annotations && accept(":") { _ = try test() }
+            } else if accept("*") {
+                sawStar = true
+                if isIdentifier {
+                    params.append(Parameter(name: try identifier(), kind: .varargs, defaultValue: nil))
+                    if annotations && accept(":") { _ = try test() }
+                }
+            } else {
+                let nt = tok
+                let n = try identifier()
+                if params.contains(where: { $0.name == n }) {
+                    throw error("duplicate argument '\(n)' in function definition", at: nt)
+                }
+                if annotations && accept(":") { _ = try test() }
+                var d: Expr?
+                if accept("=") { d = try test(); if !sawStar { sawDefault = true } }
+                else if sawDefault && !sawStar { throw error("non-default argument follows default argument", at: nt) }
+                params.append(Parameter(name: n, kind: sawStar ? .keywordOnly : .positional, defaultValue: d))
+            }
+            if !accept(",") { break }
+        }
+        return params
+    }
+
+    mutating func classDef(decorators: [Expr]) throws -> Stmt {
+        let t = advance()
+        let name = try identifier()
+        var bases: [Expr] = []
+        var keywords: [(name: Name?, value: Expr)] = []
+        if accept("(") {
+            let (a, k) = try callArguments()
+            bases = a; keywords = k
+            try expect(")")
+        }
+        try expect(":")
+        let code = ClassCode(name: name, qualname: qualPrefix + name, file: file, source: source)
+        qualnames.append(name)
+        let savedLoop = loopDepth, savedFn = functionDepth
+        loopDepth = 0; functionDepth = 0
+        code.body = try block()
+        loopDepth = savedLoop; functionDepth = savedFn
+        qualnames.removeLast()
+        return ClassDefStmt(name: name, bases: bases, keywords: keywords, decorators: decorators, code: code, line: t.line, col: t.col)
+    }
+}

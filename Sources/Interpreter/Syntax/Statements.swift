@@ -1,0 +1,237 @@
+final class ExprStmt: Stmt {
+    let value: Expr
+    init(_ value: Expr, line: Int, col: Int) { self.value = value; super.init(line: line, col: col) }
+    override func resolve(_ r: Resolver) { value.resolve(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        _ = try value.eval(f)
+        return .normal
+    }
+}
+
+final class AssignStmt: Stmt {
+    let targets: [Expr]
+    let value: Expr
+    init(targets: [Expr], value: Expr, line: Int, col: Int) { self.targets = targets; self.value = value; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { targets.forEach { $0.declareTarget(r) } }
+    override func resolve(_ r: Resolver) { value.resolve(r); targets.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let v = try value.eval(f)
+        for t in targets { try t.assign(f, v) }
+        return .normal
+    }
+}
+
+final class AugAssignStmt: Stmt {
+    let target: Expr
+    let op: BinaryOp
+    let value: Expr
+    init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) { self.target = target; self.op = op; self.value = value; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { target.declareTarget(r) }
+    override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let interp = f.interp
+        switch target {
+        case let n as NameExpr:
+            let old = try n.eval(f)
+            let v = try value.eval(f)
+            if case .int(let a) = old, case .int(let b) = v, op == .add {
+                let (r, o) = a.addingReportingOverflow(b)
+                if !o { try n.assign(f, .int(r)); return .normal }
+            }
+            try n.assign(f, try interp.inplaceOp(op, old, v))
+        case let a as AttributeExpr:
+            let obj = try a.object.eval(f)
+            let old = try interp.getAttribute(obj, a.name)
+            try interp.setAttribute(obj, a.name, try interp.inplaceOp(op, old, try value.eval(f)))
+        case let s as SubscriptExpr:
+            let obj = try s.object.eval(f)
+            let key = try s.index.eval(f)
+            let old = try interp.getItem(obj, key)
+            try interp.setItem(obj, key, try interp.inplaceOp(op, old, try value.eval(f)))
+        default:
+            preconditionFailure("parser allows only names, attributes and subscripts")
+        }
+        return .normal
+    }
+}
+
+/// `x: int = 3` — the annotation is parsed and ignored.
+final class AnnAssignStmt: Stmt {
+    let target: Expr
+    let value: Expr?
+    init(target: Expr, value: Expr?, line: Int, col: Int) { self.target = target; self.value = value; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { if value != nil { target.declareTarget(r) } }
+    override func resolve(_ r: Resolver) { value?.resolve(r); if value != nil { target.resolve(r) } else if !(target is NameExpr) { target.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        if let v = value { try target.assign(f, try v.eval(f)) }
+        return .normal
+    }
+}
+
+final class DeleteStmt: Stmt {
+    let targets: [Expr]
+    init(_ targets: [Expr], line: Int, col: Int) { self.targets = targets; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { targets.forEach { $0.declareTarget(r) } }
+    override func resolve(_ r: Resolver) { targets.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        for t in targets { try t.delete(f) }
+        return .normal
+    }
+}
+
+final class PassStmt: Stmt {
+    override func exec(_ f: Frame) throws -> Flow { .normal }
+}
+
+final class BreakStmt: Stmt {
+    override func exec(_ f: Frame) throws -> Flow { .breakLoop }
+}
+
+final class ContinueStmt: Stmt {
+    override func exec(_ f: Frame) throws -> Flow { .continueLoop }
+}
+
+final class ReturnStmt: Stmt {
+    let value: Expr?
+    init(_ value: Expr?, line: Int, col: Int) { self.value = value; super.init(line: line, col: col) }
+    override func resolve(_ r: Resolver) { value?.resolve(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        f.returnValue = try value?.eval(f) ?? .none
+        return .returned
+    }
+}
+
+final class GlobalStmt: Stmt {
+    let names: [String]
+    let isNonlocal: Bool
+    init(_ names: [String], isNonlocal: Bool, line: Int, col: Int) { self.names = names; self.isNonlocal = isNonlocal; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { r.declareScopeDirective(names, nonlocal: isNonlocal, line: line, col: col) }
+    override func exec(_ f: Frame) throws -> Flow { .normal }
+}
+
+final class IfStmt: Stmt {
+    let test: Expr
+    let body: [Stmt]
+    let orElse: [Stmt]
+    init(test: Expr, body: [Stmt], orElse: [Stmt], line: Int, col: Int) { self.test = test; self.body = body; self.orElse = orElse; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { body.forEach { $0.declare(r) }; orElse.forEach { $0.declare(r) } }
+    override func resolve(_ r: Resolver) { test.resolve(r); body.forEach { $0.resolve(r) }; orElse.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let t = try test.eval(f)
+        let truth: Bool
+        if case .bool(let b) = t { truth = b } else { truth = try f.interp.truthy(t) }
+        return try execBlock(truth ? body : orElse, f)
+    }
+}
+
+final class WhileStmt: Stmt {
+    let test: Expr
+    let body: [Stmt]
+    let orElse: [Stmt]
+    init(test: Expr, body: [Stmt], orElse: [Stmt], line: Int, col: Int) { self.test = test; self.body = body; self.orElse = orElse; super.init(line: line, col: col) }
+    override func declare(_ r: Resolver) { body.forEach { $0.declare(r) }; orElse.forEach { $0.declare(r) } }
+    override func resolve(_ r: Resolver) { test.resolve(r); body.forEach { $0.resolve(r) }; orElse.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        let interp = f.interp
+        while true {
+            f.at(self)
+            let t = try test.eval(f)
+            let truth: Bool
+            if case .bool(let b) = t { truth = b } else { truth = try interp.truthy(t) }
+            if !truth { break }
+            try interp.tick()
+            switch try execBlock(body, f) {
+            case .breakLoop: return .normal
+            case .returned: return .returned
+            default: continue
+            }
+        }
+        return try execBlock(orElse, f)
+    }
+}
+
+final class ForStmt: Stmt {
+    let target: Expr
+    let iterable: Expr
+    let body: [Stmt]
+    let orElse: [Stmt]
+    init(target: Expr, iterable: Expr, body: [Stmt], orElse: [Stmt], line: Int, col: Int) {
+        self.target = target; self.iterable = iterable; self.body = body; self.orElse = orElse; super.init(line: line, col: col)
+    }
+    override func declare(_ r: Resolver) { target.declareTarget(r); body.forEach { $0.declare(r) }; orElse.forEach { $0.declare(r) } }
+    override func resolve(_ r: Resolver) { iterable.resolve(r); target.resolve(r); body.forEach { $0.resolve(r) }; orElse.forEach { $0.resolve(r) } }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        let interp = f.interp
+        let seq = try iterable.eval(f)
+        var result = Flow.normal
+        var broke = false
+        let step: (PyValue) throws -> Bool = { item in
+            try self.target.assign(f, item)
+            try interp.tick()
+            switch try execBlock(self.body, f) {
+            case .breakLoop: broke = true; return false
+            case .returned: result = .returned; broke = true; return false
+            default: return true
+            }
+        }
+        if case .object(let o) = seq, let r = o as? PyRange {
+            var i = r.start
+            while r.step > 0 ? i < r.stop : i > r.stop {
+                if !(try step(.int(i))) { break }
+                i += r.step
+            }
+        } else {
+            try interp.forEach(seq, step)
+        }
+        if broke { return result }
+        return try execBlock(orElse, f)
+    }
+}
+
+final class AssertStmt: Stmt {
+    let test: Expr
+    let message: Expr?
+    init(test: Expr, message: Expr?, line: Int, col: Int) { self.test = test; self.message = message; super.init(line: line, col: col) }
+    override func resolve(_ r: Resolver) { test.resolve(r); message?.resolve(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        if try f.interp.truthy(try test.eval(f)) { return .normal }
+        if let m = message { throw PyError(type: "AssertionError", args: [try m.eval(f)]) }
+        throw PyError(type: "AssertionError", args: [])
+    }
+}
+
+final class FunctionDefStmt: Stmt {
+    let name: String
+    let builder: FunctionBuilder
+    let decorators: [Expr]
+    let target: NameExpr
+    init(name: String, builder: FunctionBuilder, decorators: [Expr], line: Int, col: Int) {
+        self.name = name; self.builder = builder; self.decorators = decorators
+        target = NameExpr(Name(name), line: line, col: col)
+        super.init(line: line, col: col)
+    }
+    override func declare(_ r: Resolver) { r.declare(name) }
+    override func resolve(_ r: Resolver) {
+        decorators.forEach { $0.resolve(r) }
+        builder.resolve(r)
+        target.resolve(r)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.at(self)
+        var decos: [PyValue] = []
+        for d in decorators { decos.append(try d.eval(f)) }
+        var v = PyValue.object(try builder.make(f))
+        for d in decos.reversed() { v = try f.interp.call(d, Arguments([v])) }
+        try target.assign(f, v)
+        return .normal
+    }
+}

@@ -1,0 +1,130 @@
+/// Builds an instance when a class is called. `cls` is the class actually called, which may
+/// be a Python subclass of the native class that registered the constructor.
+public typealias NativeConstructor = (Interpreter, PyClass, Arguments) throws -> PyValue
+
+/// A class: built-in type, native class registered by the host, or a `class` statement.
+public final class PyClass: PyObject {
+    public let name: String
+    public var qualname: String
+    public var module: String
+    public let bases: [PyClass]
+    public private(set) var mro: [PyClass] = []
+    var dict: [Name: PyValue] = [:]
+    var order: [Name] = []
+    /// Native construction (built-ins, host classes). Inherited by subclasses.
+    var constructor: NativeConstructor?
+    /// False for classes the host does not let Python code subclass.
+    public var allowsSubclassing = true
+    /// Whether instances of this class are exceptions (BaseException in the MRO).
+    private(set) var isException = false
+    /// Whether lookups of special methods can skip instance dicts (always true).
+    var lookupCache: [Name: PyValue?] = [:]
+    var cacheVersion = -1
+    unowned(unsafe) var interpreter: Interpreter?
+
+    init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass], interpreter: Interpreter?) {
+        self.name = name
+        self.qualname = qualname ?? name
+        self.module = module
+        self.bases = bases
+        self.interpreter = interpreter
+        super.init()
+        mro = [self] + PyClass.linearize(bases)
+        isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
+        for b in bases where b.constructor != nil { constructor = b.constructor; break }
+    }
+
+    /// C3 linearization of the bases' MROs.
+    private static func linearize(_ bases: [PyClass]) -> [PyClass] {
+        var seqs = bases.map { $0.mro } + [bases]
+        var result: [PyClass] = []
+        while true {
+            seqs = seqs.filter { !$0.isEmpty }
+            if seqs.isEmpty { return result }
+            var head: PyClass?
+            for s in seqs {
+                let cand = s[0]
+                if !seqs.contains(where: { $0.dropFirst().contains { $0 === cand } }) { head = cand; break }
+            }
+            guard let h = head else { return result + seqs.flatMap { $0 } }
+            result.append(h)
+            seqs = seqs.map { $0.first === h ? Array($0.dropFirst()) : $0 }
+        }
+    }
+
+    public var base: PyClass? { bases.first }
+
+    /// Attribute lookup along the MRO (no descriptors applied).
+    public func lookup(_ name: Name) -> PyValue? {
+        if let interp = interpreter {
+            if cacheVersion != interp.classVersion { lookupCache.removeAll(keepingCapacity: true); cacheVersion = interp.classVersion }
+            if let hit = lookupCache[name] { return hit }
+            var found: PyValue? = nil
+            for c in mro { if let v = c.dict[name] { found = v; break } }
+            lookupCache[name] = found
+            return found
+        }
+        for c in mro { if let v = c.dict[name] { return v } }
+        return nil
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool {
+        if self === other { return true }
+        return mro.contains { $0 === other }
+    }
+
+    /// Sets a class attribute (methods, properties, constants).
+    public subscript(name: String) -> PyValue? {
+        get { dict[Name(name)] }
+        set { setAttribute(Name(name), newValue) }
+    }
+
+    func setAttribute(_ name: Name, _ value: PyValue?) {
+        if let v = value {
+            if dict[name] == nil { order.append(name) }
+            dict[name] = v
+        } else {
+            dict[name] = nil
+            order.removeAll { $0 == name }
+        }
+        interpreter?.classVersion &+= 1
+    }
+}
+
+/// Attributes of an instance, in insertion order. Small objects have few attributes, so a
+/// linear scan over interned ids beats hashing.
+struct AttributeStore {
+    var names: [Name] = []
+    var values: [PyValue] = []
+
+    @inline(__always) func index(_ n: Name) -> Int? {
+        var i = 0
+        let c = names.count
+        while i < c { if names[i].id == n.id { return i }; i += 1 }
+        return nil
+    }
+    func get(_ n: Name) -> PyValue? { if let i = index(n) { return values[i] }; return nil }
+    mutating func set(_ n: Name, _ v: PyValue) {
+        if let i = index(n) { values[i] = v } else { names.append(n); values.append(v) }
+    }
+    @discardableResult mutating func remove(_ n: Name) -> Bool {
+        guard let i = index(n) else { return false }
+        names.remove(at: i); values.remove(at: i); return true
+    }
+}
+
+/// An instance of a Python or native class. Native classes keep their Swift state in
+/// `payload`; Python attributes live in `attributes`.
+public final class PyInstance: PyObject {
+    public var cls: PyClass
+    var attributes = AttributeStore()
+    public var payload: AnyObject?
+
+    public init(cls: PyClass, payload: AnyObject? = nil) {
+        self.cls = cls
+        self.payload = payload
+    }
+
+    public func attribute(_ name: String) -> PyValue? { attributes.get(Name(name)) }
+    public func setAttribute(_ name: String, _ value: PyValue) { attributes.set(Name(name), value) }
+}

@@ -1,0 +1,120 @@
+/// Base of every heap-allocated Python value. Built-in kinds are `final` subclasses; the
+/// type of an instance of a class (user or native) is its `cls`.
+public class PyObject {
+    init() {}
+}
+
+/// `...`, `NotImplemented`: identity-compared singletons shared by all sessions.
+public final class PySingleton: PyObject, @unchecked Sendable {
+    let name: String
+    init(_ name: String) { self.name = name }
+    nonisolated(unsafe) public static let ellipsis = PySingleton("Ellipsis")
+    nonisolated(unsafe) public static let notImplemented = PySingleton("NotImplemented")
+}
+
+/// A mutable list.
+public final class PyList: PyObject {
+    public var items: [PyValue]
+    public init(_ items: [PyValue] = []) { self.items = items }
+}
+
+/// An immutable tuple.
+public final class PyTuple: PyObject {
+    public let items: [PyValue]
+    public init(_ items: [PyValue]) { self.items = items }
+    nonisolated(unsafe) static let empty = PyTuple([])
+}
+
+/// `range(start, stop, step)`.
+public final class PyRange: PyObject {
+    public let start: Int, stop: Int, step: Int
+    public init(start: Int, stop: Int, step: Int) { self.start = start; self.stop = stop; self.step = step }
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start + step - 1) / step : 0 }
+        return start > stop ? (start - stop - step - 1) / (-step) : 0
+    }
+}
+
+/// `slice(start, stop, step)`; the fields hold whatever the lesson wrote (usually ints or None).
+public final class PySlice: PyObject {
+    public let start: PyValue, stop: PyValue, step: PyValue
+    public init(start: PyValue, stop: PyValue, step: PyValue) { self.start = start; self.stop = stop; self.step = step }
+}
+
+/// A variable captured by an inner function.
+final class PyCell: PyObject {
+    var value: PyValue?
+    init(_ value: PyValue?) { self.value = value }
+}
+
+/// A module-level variable; code refers to the box directly, so globals cost no lookup.
+final class GlobalBox {
+    let name: Name
+    var value: PyValue?
+    init(_ name: Name, _ value: PyValue? = nil) { self.name = name; self.value = value }
+}
+
+/// A module: its globals plus, for packages, lazily imported submodules.
+public final class PyModule: PyObject {
+    public let name: String
+    var globals: [Name: GlobalBox] = [:]
+    var fileName: String
+
+    init(name: String, fileName: String? = nil) {
+        self.name = name
+        self.fileName = fileName ?? "<\(name)>"
+        super.init()
+        self[N.__name__] = .str(name)
+    }
+
+    func box(_ name: Name) -> GlobalBox {
+        if let b = globals[name] { return b }
+        let b = GlobalBox(name)
+        globals[name] = b
+        return b
+    }
+
+    public subscript(name: Name) -> PyValue? {
+        get { globals[name]?.value }
+        set { box(name).value = newValue }
+    }
+    public subscript(name: String) -> PyValue? {
+        get { self[Name(name)] }
+        set { self[Name(name)] = newValue }
+    }
+
+    /// Defined names in definition order is not tracked; sorted for `dir()`.
+    var definedNames: [Name] {
+        globals.values.filter { $0.value != nil }.map(\.name).sorted { $0.string < $1.string }
+    }
+}
+
+/// `property(fget, fset)`.
+final class PyProperty: PyObject {
+    let fget: PyValue?, fset: PyValue?, fdel: PyValue?
+    var doc: PyValue = .none
+    init(fget: PyValue?, fset: PyValue?, fdel: PyValue? = nil) { self.fget = fget; self.fset = fset; self.fdel = fdel }
+}
+
+final class PyStaticMethod: PyObject {
+    let function: PyValue
+    init(_ f: PyValue) { function = f }
+}
+
+final class PyClassMethod: PyObject {
+    let function: PyValue
+    init(_ f: PyValue) { function = f }
+}
+
+/// `super()` proxy: attribute lookups start after `start` in `object`'s MRO.
+final class PySuper: PyObject {
+    let start: PyClass, object: PyValue, objectType: PyClass
+    init(start: PyClass, object: PyValue, objectType: PyClass) { self.start = start; self.object = object; self.objectType = objectType }
+}
+
+/// A method bound to its receiver.
+public final class PyBoundMethod: PyObject {
+    public let receiver: PyValue
+    public let function: PyValue
+    init(receiver: PyValue, function: PyValue) { self.receiver = receiver; self.function = function }
+}

@@ -1,0 +1,108 @@
+/// Index-driven copies along one dimension: `gather`, `scatter_`, `scatter_add_`,
+/// `index_select`.
+extension Tensor {
+    private func checkIndexTensor(_ index: Tensor, _ name: String) throws(TensorError) {
+        if index.dtype != .int64 {
+            throw .runtime("\(name)(): Expected dtype int64 for index")
+        }
+    }
+
+    /// `gather(dim, index)`: output has index's shape.
+    public func gather(_ dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        try checkIndexTensor(index, "gather")
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if index.rank != rank && !(index.rank <= 1 && rank <= 1) {
+            throw .runtime("Index tensor must have the same number of dimensions as input tensor")
+        }
+        for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
+            throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
+        }
+        let host = try to(device: .cpu), idx = try index.to(device: .cpu)
+        let out = try Tensor(empty: index.sizes, dtype: dtype)
+        if out.numel > 0, let bad = dtype.dispatch(GatherKernel(input: host, dim: d, index: idx, out: out)) {
+            throw .runtime("index \(bad) is out of bounds for dimension \(d) with size \(sizes[d])")
+        }
+        return try out.to(device: device)
+    }
+
+    /// `scatter_(dim, index, src)`.
+    @discardableResult
+    public func scatter_(_ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        try scatterImpl(dim, index, source: source, value: nil, add: false, name: "scatter")
+    }
+
+    /// `scatter_(dim, index, value)`.
+    @discardableResult
+    public func scatter_(_ dim: Int, _ index: Tensor, value: Scalar) throws(TensorError) -> Tensor {
+        try scatterImpl(dim, index, source: nil, value: value, add: false, name: "scatter")
+    }
+
+    /// `scatter_add_(dim, index, src)`: duplicates accumulate.
+    @discardableResult
+    public func scatterAdd_(_ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        try scatterImpl(dim, index, source: source, value: nil, add: true, name: "scatter_add")
+    }
+
+    public func scatter(_ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        try clone().scatter_(dim, index, source)
+    }
+
+    public func scatterAdd(_ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        try clone().scatterAdd_(dim, index, source)
+    }
+
+    private func scatterImpl(_ dim: Int, _ index: Tensor, source: Tensor?, value: Scalar?, add: Bool, name: String) throws(TensorError) -> Tensor {
+        try checkIndexTensor(index, name)
+        if device != .cpu { throw .notImplemented("\(name) on \(device) is not supported yet") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if index.rank != rank && !(index.rank <= 1 && rank <= 1) {
+            throw .runtime("Index tensor must have the same number of dimensions as self tensor")
+        }
+        if let source {
+            if source.dtype != dtype {
+                throw .runtime("\(name)(): Expected self.dtype to be equal to src.dtype")
+            }
+            for k in 0..<index.rank where index.sizes[k] > (source.rank > k ? source.sizes[k] : 1) {
+                throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than src \(Shape.describe(source.sizes))")
+            }
+        }
+        for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
+            throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
+        }
+        if index.numel == 0 { return self }
+        var bad: Int?
+        if let source {
+            let src = try source.to(device: .cpu)
+            let op = Operand(base: src.storage.data + src.offset * dtype.itemSize, strides: Array(src.strides.prefix(index.rank)))
+            bad = dtype.dispatch(ScatterKernel(target: self, dim: d, index: index, source: op, add: add))
+        } else {
+            var cell: (UInt64, UInt64) = (0, 0)
+            bad = withUnsafeMutableBytes(of: &cell) { raw in
+                let base = raw.baseAddress!
+                dtype.dispatch(StoreScalar(value: value!, pointer: base))
+                let op = Operand(base: base, strides: [Int](repeating: 0, count: index.rank))
+                return dtype.dispatch(ScatterKernel(target: self, dim: d, index: index, source: op, add: add))
+            }
+        }
+        bumpVersion()
+        if let bad { throw .runtime("index \(bad) is out of bounds for dimension \(d) with size \(sizes[d])") }
+        return self
+    }
+
+    /// `index_select(dim, index)`: a copy with the chosen slices along dim.
+    public func indexSelect(_ dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        if index.rank > 1 { throw .index("index_select(): Index is supposed to be a vector") }
+        if !(index.dtype == .int64 || index.dtype == .int32) {
+            throw .runtime("index_select(): Expected dtype int32 or int64 for index")
+        }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let size = rank == 0 ? 1 : sizes[d]
+        for v in try index.elementsAsInt64() where v < 0 || Int(v) >= size {
+            throw .index("index out of range in self")
+        }
+        if rank == 0 { return try clone() }
+        var list = [Tensor?](repeating: nil, count: d + 1)
+        list[d] = try index.reshape([-1])
+        return try self.index(list)
+    }
+}
