@@ -17,7 +17,6 @@ import Testing
         "06-matmul",
         "07-autograd-basics",
         "08-autograd-advanced",
-        "09-python-language",
         "10-manual-regression",
         "11-nn-modules",
         "12-random",

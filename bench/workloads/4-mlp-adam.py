@@ -7,9 +7,9 @@ from torch import optim
 
 torch.manual_seed(0)
 X = torch.randn(1024, 16)
-y = (X[:, 0] * X[:, 1] + X[:, 2] > 0).long()
+y = (X[:, 0] * X[:, 1] + X[:, 2] + 0.5 * torch.randn(1024) > 0).long()
 model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 2))
-opt = optim.Adam(model.parameters(), lr=0.01)
+opt = optim.Adam(model.parameters(), lr=0.001)
 for step in range(300):
     opt.zero_grad()
     logits = model(X)

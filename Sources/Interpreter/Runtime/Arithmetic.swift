@@ -15,6 +15,16 @@ extension Interpreter {
         if op == .mod, case .str = a {
             return .str(try percentFormat(a.asString!, b))
         }
+        let isSeq: (PyValue) -> Bool = { v in
+            if case .str = v { return true }
+            return v.asList != nil || v.asTuple != nil
+        }
+        if op == .mul && (isSeq(a) || isSeq(b)) {
+            throw PyError.typeError("can't multiply sequence by non-int of type '\(isSeq(a) ? tb.name : ta.name)'")
+        }
+        if op == .add, case .str = a {
+            throw PyError.typeError("can only concatenate str (not \"\(tb.name)\") to str")
+        }
         throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(ta.name)' and '\(tb.name)'")
     }
 

@@ -1,27 +1,43 @@
-/// One lesson's interpreter session, with `torch` installed and seeded from the front matter.
-/// Placeholder: the Interpreter target has not landed yet, so every cell reports that.
+import Interpreter
+
+/// One lesson's interpreter session: every cell of the lesson runs in it, in order, so they
+/// share variables. Warnings are collected per cell, apart from the output.
 public final class InterpreterSession: CellRunner {
-    public init(lesson: Lesson) {}
+    private let interpreter: Interpreter
+    private let warnings = WarningBuffer()
+
+    public init(lesson: Lesson) {
+        interpreter = Interpreter(limits: .init())
+        let warnings = self.warnings
+        interpreter.warnings = { warnings.text += $0 }
+    }
 
     public func run(_ source: String, file: String, firstLine: Int, timeout: Double) -> CellOutcome {
-        Self.unavailable(file: file, line: firstLine)
+        warnings.text = ""
+        let execution = interpreter.runCell(source, file: file, firstLine: firstLine, timeout: timeout)
+        return Self.outcome(execution, warnings: warnings.text)
     }
 
     /// Runs a whole script, as `python FILE.py` would (no echo of the last expression).
     public static func runScript(_ source: String, file: String) -> CellOutcome {
-        unavailable(file: file, line: 1)
+        let session = InterpreterSession(lesson: Lesson(path: file, source: SourceLines(""), frontMatter: FrontMatter(), cells: [], title: file))
+        let execution = session.interpreter.runScript(source, file: file)
+        return outcome(execution, warnings: session.warnings.text)
     }
 
     /// Runs `body` on a thread with a stack big enough for the tree-walking evaluator.
     public static func onLargeStack<T: Sendable>(_ body: @Sendable () -> T) -> T {
-        body()
+        Interpreter.runOnLargeStack(body)
     }
 
-    private static func unavailable(file: String, line: Int) -> CellOutcome {
-        let message = "NotImplementedError: the interpreter is not available in this build"
-        return CellOutcome(output: "", exception: RaisedException(
-            typeName: "NotImplementedError", lastLine: message,
-            traceback: "Traceback (most recent call last):\n  File \"\(file)\", line \(line), in <module>\n\(message)\n",
-            line: line, column: 1))
+    private static func outcome(_ execution: CellExecution, warnings: String) -> CellOutcome {
+        CellOutcome(output: execution.output, exception: execution.error.map {
+            RaisedException(typeName: $0.typeName, lastLine: $0.lastLine, traceback: $0.traceback, line: $0.line, column: $0.column)
+        }, warnings: warnings)
     }
+}
+
+/// Where the interpreter's warning sink writes; read after each cell.
+private final class WarningBuffer {
+    var text = ""
 }

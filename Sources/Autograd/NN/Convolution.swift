@@ -1,0 +1,196 @@
+import Tensors
+
+/// Geometry of a 2-D convolution (a 1-D one is the same with a height of 1).
+public struct ConvolutionGeometry: Sendable, Equatable {
+    public var stride: (Int, Int)
+    /// Zeros added before and after each spatial dimension: (top, bottom), (left, right).
+    public var padding: ((Int, Int), (Int, Int))
+    public var dilation: (Int, Int)
+    public var groups: Int
+
+    public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+        self.groups = groups
+    }
+
+    /// PyTorch's `padding="same"`: total d·(k−1) per dimension, the odd one extra at the end.
+    public static func samePadding(kernel: (Int, Int), dilation: (Int, Int)) -> ((Int, Int), (Int, Int)) {
+        let th = dilation.0 * (kernel.0 - 1), tw = dilation.1 * (kernel.1 - 1)
+        return ((th / 2, th - th / 2), (tw / 2, tw - tw / 2))
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
+            && a.dilation == b.dilation && a.groups == b.groups
+    }
+}
+
+/// Convolution forward and backward on (N, C, H, W) input, by im2col and one matrix
+/// product per image and group (OpenBLAS through `Tensor.mm`).
+public enum Convolution {
+    struct Plan {
+        let n, c, h, w, oc, kh, kw, oh, ow, cg, ocg: Int
+        let g: ConvolutionGeometry
+        var rows: Int { cg * kh * kw }
+        var cols: Int { oh * ow }
+    }
+
+    /// Checks shapes with PyTorch's messages; `spatialDims` (1 or 2) picks how sizes print.
+    static func plan(input: Tensor, weight: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry,
+                     spatialDims: Int, shownInput: [Int], shownWeight: [Int]) throws(TensorError) -> Plan {
+        precondition(input.rank == 4 && weight.rank == 4)
+        let n = input.sizes[0], c = input.sizes[1], h = input.sizes[2], w = input.sizes[3]
+        let oc = weight.sizes[0], kh = weight.sizes[2], kw = weight.sizes[3]
+        if oc % g.groups != 0 {
+            throw .runtime("Given groups=\(g.groups), expected weight to be divisible by \(g.groups) at dimension 0, but got weight of size \(shapeText(shownWeight)) instead")
+        }
+        if weight.sizes[1] * g.groups != c {
+            throw .runtime("Given groups=\(g.groups), weight of size \(shapeText(shownWeight)), expected input\(shapeText(shownInput)) to have \(weight.sizes[1] * g.groups) channels, but got \(c) channels instead")
+        }
+        if let bias, bias.rank != 1 || bias.sizes[0] != oc {
+            throw .runtime("Given weight of size \(shapeText(shownWeight)), expected bias to be 1-dimensional with \(oc) elements, but got bias of size \(shapeText(bias.sizes)) instead")
+        }
+        let ph = h + g.padding.0.0 + g.padding.0.1, pw = w + g.padding.1.0 + g.padding.1.1
+        let ekh = g.dilation.0 * (kh - 1) + 1, ekw = g.dilation.1 * (kw - 1) + 1
+        if ph < ekh || pw < ekw {
+            let padded = spatialDims == 1 ? "(\(pw))" : "(\(ph) x \(pw))"
+            let kernel = spatialDims == 1 ? "(\(ekw))" : "(\(ekh) x \(ekw))"
+            throw .runtime("Calculated padded input size per channel: \(padded). Kernel size: \(kernel). Kernel size can't be greater than actual input size")
+        }
+        if input.dtype != weight.dtype {
+            throw .runtime("Input type (\(input.dtype.cppName)) and weight type (\(weight.dtype.cppName)) should be the same")
+        }
+        try requireFloat(input.dtype, op: "slow_conv2d_cpu")
+        let oh = (ph - ekh) / g.stride.0 + 1, ow = (pw - ekw) / g.stride.1 + 1
+        return Plan(n: n, c: c, h: h, w: w, oc: oc, kh: kh, kw: kw, oh: oh, ow: ow,
+                    cg: c / g.groups, ocg: oc / g.groups, g: g)
+    }
+
+    /// y = conv(x, W) + b.
+    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry,
+                               spatialDims: Int = 2, shownInput: [Int]? = nil, shownWeight: [Int]? = nil) throws(TensorError) -> Tensor {
+        let p = try plan(input: input, weight: weight, bias: bias, geometry: geometry, spatialDims: spatialDims,
+                         shownInput: shownInput ?? input.sizes, shownWeight: shownWeight ?? weight.sizes)
+        return input.dtype == .float32
+            ? try forward(p, input, weight, bias, Float.self)
+            : try forward(p, input, weight, bias, Double.self)
+    }
+
+    static func forward<T: NNFloat>(_ p: Plan, _ input: Tensor, _ weight: Tensor, _ bias: Tensor?, _: T.Type) throws(TensorError) -> Tensor {
+        let (keep, x) = try NNBuffer.read(input, as: T.self)
+        defer { withExtendedLifetime(keep) {} }
+        let wc = try weight.contiguous()
+        let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
+        let o = NNBuffer.pointer(out, as: T.self)
+        let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
+        for img in 0..<p.n {
+            for grp in 0..<p.g.groups {
+                im2col(p, x, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
+                let wg = try wc.narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.rows])
+                let (prod, pp) = try NNBuffer.read(try wg.mm(cols), as: T.self)
+                let dst = o + (img * p.oc + grp * p.ocg) * p.cols
+                withExtendedLifetime(prod) { dst.update(from: pp, count: p.ocg * p.cols) }
+            }
+        }
+        if let bias {
+            let b = try bias.contiguous().elements(as: T.self)
+            for img in 0..<p.n {
+                for ch in 0..<p.oc {
+                    let dst = o + (img * p.oc + ch) * p.cols
+                    for i in 0..<p.cols { dst[i] += b[ch] }
+                }
+            }
+        }
+        return out
+    }
+
+    static func im2col<T: NNFloat>(_ p: Plan, _ x: UnsafeMutablePointer<T>, image: Int, group: Int, into cols: UnsafeMutablePointer<T>) {
+        let (sh, sw) = p.g.stride, (dh, dw) = p.g.dilation
+        let top = p.g.padding.0.0, left = p.g.padding.1.0
+        var row = 0
+        for c in 0..<p.cg {
+            let plane = x + ((image * p.c) + group * p.cg + c) * p.h * p.w
+            for i in 0..<p.kh {
+                for j in 0..<p.kw {
+                    let dst = cols + row * p.cols
+                    var k = 0
+                    for oy in 0..<p.oh {
+                        let y = oy * sh - top + i * dh
+                        for ox in 0..<p.ow {
+                            let xx = ox * sw - left + j * dw
+                            dst[k] = (y >= 0 && y < p.h && xx >= 0 && xx < p.w) ? plane[y * p.w + xx] : 0
+                            k += 1
+                        }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+
+    static func col2im<T: NNFloat>(_ p: Plan, _ cols: UnsafeMutablePointer<T>, image: Int, group: Int, into gx: UnsafeMutablePointer<T>) {
+        let (sh, sw) = p.g.stride, (dh, dw) = p.g.dilation
+        let top = p.g.padding.0.0, left = p.g.padding.1.0
+        var row = 0
+        for c in 0..<p.cg {
+            let plane = gx + ((image * p.c) + group * p.cg + c) * p.h * p.w
+            for i in 0..<p.kh {
+                for j in 0..<p.kw {
+                    let src = cols + row * p.cols
+                    var k = 0
+                    for oy in 0..<p.oh {
+                        let y = oy * sh - top + i * dh
+                        for ox in 0..<p.ow {
+                            let xx = ox * sw - left + j * dw
+                            if y >= 0 && y < p.h && xx >= 0 && xx < p.w { plane[y * p.w + xx] += src[k] }
+                            k += 1
+                        }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+
+    /// Gradients of input, weight and bias, each computed only when asked for.
+    public static func backward(gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool, geometry: ConvolutionGeometry,
+                                needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
+                         shownInput: input.sizes, shownWeight: weight.sizes)
+        let r = input.dtype == .float32
+            ? try backward(p, gradOutput, input, weight, needInput, needWeight, Float.self)
+            : try backward(p, gradOutput, input, weight, needInput, needWeight, Double.self)
+        let gb = hasBias ? try gradOutput.sum(dims: [0, 2, 3]) : nil
+        return (r.0, r.1, gb)
+    }
+
+    static func backward<T: NNFloat>(_ p: Plan, _ gradOutput: Tensor, _ input: Tensor, _ weight: Tensor,
+                                     _ needInput: Bool, _ needWeight: Bool, _: T.Type) throws(TensorError) -> (Tensor?, Tensor?) {
+        let (keep, xp) = try NNBuffer.read(input, as: T.self)
+        defer { withExtendedLifetime(keep) {} }
+        let go = try gradOutput.contiguous()
+        let wc = try weight.contiguous()
+        let gx = needInput ? try NNBuffer.zeros(input.sizes, like: input) : nil
+        let gw = needWeight ? try NNBuffer.zeros([p.oc, p.rows], like: weight) : nil
+        let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
+        for img in 0..<p.n {
+            for grp in 0..<p.g.groups {
+                let gog = try go.select(0, img).narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.cols])
+                if let gx {
+                    let wg = try wc.narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.rows])
+                    let (gc, gcp) = try NNBuffer.read(try wg.t().mm(gog), as: T.self)
+                    withExtendedLifetime(gc) { col2im(p, gcp, image: img, group: grp, into: NNBuffer.pointer(gx, as: T.self)) }
+                }
+                if let gw {
+                    im2col(p, xp, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
+                    let part = try gog.mm(try cols.t())
+                    let slice = try gw.narrow(0, start: grp * p.ocg, length: p.ocg)
+                    _ = try slice.copy_(try slice.add(part))
+                }
+            }
+        }
+        return (gx, try gw?.reshape(weight.sizes))
+    }
+}
