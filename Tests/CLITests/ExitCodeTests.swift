@@ -60,6 +60,14 @@ import Testing
         #expect(lines[2] == "0 passed, 0 failed")
     }
 
+    @Test func absolutePathsUnderTheWorkingFolderAreShownRelative() throws {
+        let scratch = try Scratch(["l/a.md": "# A\n"])
+        defer { scratch.remove() }
+        let result = try GradbookProcess.run(["check", scratch.url.path + "/l"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("PASS  l/a.md  ("))
+    }
+
     @Test func shardsSplitTheSortedLessons() throws {
         let scratch = try Scratch(["l/1.md": "", "l/2.md": "", "l/3.md": "", "l/4.md": "", "l/5.md": ""])
         defer { scratch.remove() }

@@ -61,7 +61,10 @@ enum SpecFiles {
                 passed += 1
             } else {
                 failed += 1
-                Issue.record("\(ex.testDescription)\n--- expected\n\(ex.expected)--- actual\n\(actual)")
+                let e = ex.expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+                let k = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
+                let el = k < e.count ? e[k] : "<end>", al = k < a.count ? a[k] : "<end>"
+                Issue.record("\(ex.testDescription): output line \(k + 1) differs\n  expected: \(el)\n  actual:   \(al)")
             }
         }
         print("\(passed) passed, \(failed) failed")

@@ -101,3 +101,22 @@ private func seeded(_ seed: UInt64 = 3) -> CPUGenerator {
     #expect(message { _ = try ints.multinomial(1, generator: generator) }
             == "multinomial only supports floating-point dtypes for input, got: Long")
 }
+
+@Test func normalWithTensorArgumentsComposesLikePyTorch() throws {
+    let means = try Tensor.linspace(.float(-3), .float(3), steps: 20)
+    let stds = try Tensor.linspace(.float(0.1), .float(2), steps: 20)
+    #expect(try Tensor.normal(mean: means, std: stds, generator: seeded()).repr() == """
+        tensor([-3.0077, -2.6122, -2.6030, -2.0240, -1.2138, -1.1077, -1.2220, -0.7470,
+                -0.1095,  0.4534,  0.9943,  0.4333,  2.0868,  1.7481,  5.0756,  1.5019,
+                 2.8773,  2.7378,  3.3272,  5.7055])
+        """)
+    #expect(try Tensor.normal(mean: Tensor.linspace(.float(-3), .float(3), steps: 5), std: 0.5, generator: seeded()).repr()
+            == "tensor([-2.5984, -1.4126,  0.0445,  1.1931,  3.0231])")
+    let grid = try Tensor.linspace(.float(0.1), .float(2), steps: 4).reshape([2, 2])
+    #expect(try Tensor.normal(mean: 1.5, std: grid, generator: seeded()).repr()
+            == "tensor([[1.5803, 1.6282],\n        [1.6216, 0.2726]])")
+    let negative = try Tensor(values: [1.0, -1, 2], shape: [3])
+    #expect(throws: TensorError.runtime("normal expects all elements of std >= 0.0")) {
+        try Tensor.normal(mean: 0, std: negative, generator: seeded())
+    }
+}

@@ -13,6 +13,7 @@ extension Interpreter {
         installDictMethods()
         installSetMethods()
         installObjectMethods()
+        installNumberMethods()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis
         builtins[Name("NotImplemented")] = .notImplemented

@@ -232,9 +232,6 @@ extension Interpreter {
         c.addMethod("__len__") { i, s, _ in .int(try i.length(s)) }
         c.addMethod("__contains__") { i, s, a in .bool(try i.contains(s, a[0])) }
         c.addMethod("__getitem__") { i, s, a in try i.getItem(s, a[0]) }
-        c.addMethod("__add__") { i, s, a in try i.binaryOp(.add, s, a[0]) }
-        c.addMethod("__mul__") { i, s, a in try i.binaryOp(.mul, s, a[0]) }
-        c.addMethod("__mod__") { i, s, a in try i.binaryOp(.mod, s, a[0]) }
         c.addMethod("__eq__") { i, s, a in .bool(try i.equals(s, a[0])) }
         c.addMethod("__hash__") { i, s, _ in .int(try i.hashValue(s)) }
         c.addMethod("__format__") { i, s, a in .str(try i.format(s, try i.str(a[0]))) }

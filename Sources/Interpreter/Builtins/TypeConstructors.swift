@@ -8,7 +8,6 @@ extension Interpreter {
                   t.range, t.slice, t.property, t.staticmethod, t.classmethod, t.superType] {
             builtins[Name(c!.name)] = .object(c!)
         }
-        t.object.setConstructor { _, cls, _ in .object(PyInstance(cls: cls)) }
         t.int.setConstructor { i, _, a in try i.makeInt(a) }
         t.float.setConstructor { i, _, a in
             try a.check("float", 0, 1)

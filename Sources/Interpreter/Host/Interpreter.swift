@@ -41,6 +41,7 @@ public final class Interpreter {
     /// Receives warnings (`warnings.warn`); they are never part of a cell's output.
     public var warnings: ((String) -> Void)?
     var captured = ""
+    let life = SessionLife()
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
@@ -56,6 +57,8 @@ public final class Interpreter {
         modules["__main__"] = main
         registerStandardModules()
     }
+
+    deinit { life.alive = false }
 
     /// Appends printed text to the current cell's output.
     func write(_ s: String) {

@@ -154,9 +154,21 @@ extension Interpreter {
             case "%":
                 body = String(format: "%\(f.alternate ? "#" : "").\(f.precision ?? 6)f", a * 100) + "%"
             case nil:
-                if let p = f.precision {
-                    body = String(format: "%.\(p == 0 ? 1 : p)g", a)
-                    if !body.contains(".") && !body.contains("e") { body += ".0" }
+                if let p0 = f.precision {
+                    let p = max(p0, 1)
+                    let sci = String(format: "%.\(p - 1)e", a)
+                    let x = Int(sci[sci.index(after: sci.firstIndex(of: "e")!)...]) ?? 0
+                    if x < -4 || x >= p - 1 {
+                        var mant = String(sci[..<sci.firstIndex(of: "e")!])
+                        if mant.contains(".") {
+                            while mant.hasSuffix("0") { mant.removeLast() }
+                            if mant.hasSuffix(".") { mant.removeLast() }
+                        }
+                        body = mant + "e" + (x < 0 ? "-" : "+") + String(abs(x)).leftPadded(2)
+                    } else {
+                        body = String(format: "%.\(p)g", a)
+                        if !body.contains(".") { body += ".0" }
+                    }
                 } else {
                     body = floatRepr(a)
                 }

@@ -16,7 +16,13 @@ final class GeneratorRunner: @unchecked Sendable {
     private var failure: Error?
     private var closing = false
 
-    init(frame: Frame) { self.frame = frame }
+    /// Whether the session still exists; a suspended body cannot be unwound after it is gone.
+    private let life: SessionLife
+
+    init(frame: Frame) {
+        self.frame = frame
+        life = frame.interp.life
+    }
 
     /// Resumes the body; returns the next yielded value, nil when the body returned.
     func resume(send: PyValue, throwing: PyError? = nil) throws -> PyValue? {
@@ -68,7 +74,7 @@ final class GeneratorRunner: @unchecked Sendable {
 
     /// Ends a suspended body (its `finally` blocks run) so its thread exits.
     func close() {
-        guard started, !finished else { return }
+        guard started, !finished, life.alive else { return }
         closing = true
         toGenerator.signal()
         toCaller.wait()
@@ -86,5 +92,16 @@ final class PyGenerator: PyIteratorObject {
     }
     override func next(_ interp: Interpreter) throws -> PyValue? { try runner.resume(send: .none) }
     override func pyClass(_ t: BuiltinTypes) -> PyClass { t.generator }
+
+    /// `gen.send(v)`: resumes with a value; StopIteration carries the return value.
+    func send(_ v: PyValue, throwing: PyError? = nil) throws -> PyValue {
+        if let y = try runner.resume(send: v, throwing: throwing) { return y }
+        throw PyError(type: "StopIteration", args: runner.frame.returnValue.isNone ? [] : [runner.frame.returnValue])
+    }
     deinit { runner.close() }
+}
+
+/// Set to false when an interpreter is deinitialized.
+final class SessionLife: @unchecked Sendable {
+    var alive = true
 }

@@ -112,7 +112,8 @@ public final class PySet: PyObject {
         super.init()
         for v in items { try storage.set(v, .none) }
     }
-    public var items: [PyValue] { storage.keys }
+    /// Elements in CPython's iteration order (see `cpythonSetOrder`).
+    public var items: [PyValue] { cpythonSetOrder(storage.keys) }
     public var count: Int { storage.count }
     func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
     func add(_ v: PyValue) throws { try storage.set(v, .none) }

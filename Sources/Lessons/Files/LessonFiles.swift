@@ -23,9 +23,14 @@ public enum LessonFiles {
     public static func find(_ arguments: [String]) throws(NotFound) -> [LessonFile] {
         var files: Set<LessonFile> = []
         let manager = FileManager.default
-        for argument in arguments {
+        let workingFolder = manager.currentDirectoryPath + "/"
+        for given in arguments {
+            // Paths under the working folder are shown relative to it: reports stay free of
+            // absolute paths and the same on every machine.
+            let argument = given.hasPrefix(workingFolder) && given.count > workingFolder.count
+                ? String(given.dropFirst(workingFolder.count)) : given
             var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: argument, isDirectory: &isFolder) else { throw NotFound(path: argument) }
+            guard manager.fileExists(atPath: argument, isDirectory: &isFolder) else { throw NotFound(path: given) }
             let url = URL(fileURLWithPath: argument)
             guard isFolder.boolValue else {
                 files.insert(LessonFile(url: url, path: argument))

@@ -1,0 +1,114 @@
+import Testing
+@testable import Interpreter
+
+/// Resource limits, tracebacks and syntax-error positions.
+@Suite struct LimitsTests {
+    @Test func infiniteLoopTimesOutAndCannotBeCaught() {
+        let interp = Interpreter()
+        let r = interp.runCell("""
+            try:
+                while True:
+                    pass
+            except Exception:
+                print("caught")
+            except BaseException:
+                print("caught base")
+            """, file: "lesson.md", firstLine: 20, timeout: 0.2)
+        #expect(r.output == "")
+        #expect(r.error?.typeName == "TimeoutError")
+        #expect(r.error?.lastLine == "TimeoutError: cell exceeded its time limit of 0.2 s (lesson.md:20)")
+        #expect(r.error?.line == 21)
+    }
+
+    @Test func deepRecursionRaisesRecursionError() {
+        let interp = Interpreter()
+        let r = interp.runCell("""
+            def down(n):
+                return down(n + 1)
+            try:
+                down(0)
+            except RecursionError as e:
+                print("caught:", e)
+            def depth(n):
+                return 0 if n == 0 else 1 + depth(n - 1)
+            print(depth(900))
+            """, file: "t.md", firstLine: 1, timeout: 20)
+        #expect(r.error == nil)
+        #expect(r.output == "caught: maximum recursion depth exceeded\n900\n")
+    }
+
+    @Test func sessionSurvivesAnErrorCell() {
+        let interp = Interpreter()
+        _ = interp.runCell("x = 41\n", file: "t.md", firstLine: 1, timeout: nil)
+        let bad = interp.runCell("x = x + 1\nundefined\n", file: "t.md", firstLine: 5, timeout: nil)
+        #expect(bad.error?.lastLine == "NameError: name 'undefined' is not defined")
+        #expect(bad.error?.line == 6)
+        let r = interp.runCell("x\n", file: "t.md", firstLine: 10, timeout: nil)
+        #expect(r.output == "42\n")
+    }
+
+    @Test func tracebackNamesLessonLines() {
+        let interp = Interpreter()
+        let r = interp.runCell("""
+            def inner(d):
+                return d["b"]
+
+            def outer():
+                return inner({"a": 1})
+
+            outer()
+            """, file: "lessons/intro.md", firstLine: 31, timeout: nil)
+        #expect(r.error?.traceback == """
+            Traceback (most recent call last):
+              File "lessons/intro.md", line 37, in <module>
+                outer()
+              File "lessons/intro.md", line 35, in outer
+                return inner({"a": 1})
+              File "lessons/intro.md", line 32, in inner
+                return d["b"]
+            KeyError: 'b'
+
+            """)
+        #expect(r.error?.lastLine == "KeyError: 'b'")
+        #expect(r.error?.message == "'b'")
+        #expect(r.error?.line == 32)
+    }
+
+    @Test func syntaxErrorPointsAtLineAndColumn() {
+        let interp = Interpreter()
+        let r = interp.runCell("x = 1\ny = (2 +\nprint(x y)\n", file: "l.md", firstLine: 3, timeout: nil)
+        #expect(r.error?.typeName == "SyntaxError")
+        let r2 = interp.runCell("a = 1\nb = = 2\n", file: "l.md", firstLine: 3, timeout: nil)
+        #expect(r2.error?.lastLine == "SyntaxError: invalid syntax")
+        #expect(r2.error?.line == 4)
+        #expect(r2.error?.column == 5)
+        #expect(r2.error?.traceback == "  File \"l.md\", line 4\n    b = = 2\n        ^\nSyntaxError: invalid syntax\n")
+        let r3 = interp.runCell("if True:\nprint(1)\n", file: "l.md", firstLine: 1, timeout: nil)
+        #expect(r3.error?.lastLine == "IndentationError: expected an indented block")
+        let r4 = interp.runCell("for x in y:\n    pass\n  bad\n", file: "l.md", firstLine: 1, timeout: nil)
+        #expect(r4.error?.typeName == "IndentationError")
+        let r5 = interp.runCell("return 5\n", file: "l.md", firstLine: 1, timeout: nil)
+        #expect(r5.error?.lastLine == "SyntaxError: 'return' outside function")
+    }
+
+    @Test func integerOverflowIsAnError() {
+        let interp = Interpreter()
+        let r = interp.runCell("2 ** 64\n", file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r.error?.typeName == "OverflowError")
+        #expect(r.error?.lastLine == "OverflowError: integer overflow: 2 ** 64 does not fit in a 64-bit int")
+    }
+
+    @Test func noFileAccess() {
+        let interp = Interpreter()
+        let r = interp.runCell("open('x.txt')\n", file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r.error?.lastLine == "PermissionError: open() is not available: lessons have no file access")
+        let r2 = interp.runCell("import sys\n", file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r2.error?.lastLine == "ModuleNotFoundError: No module named 'sys'")
+    }
+
+    @Test func randomMatchesCPython() {
+        let interp = Interpreter()
+        let r = interp.runCell("import random\nrandom.seed(0)\nprint(random.random(), random.randint(1, 10), random.choice('abc'))\nl = list(range(5)); random.shuffle(l); print(l)\n", file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r.output == "0.8444218515250481 7 a\n[0, 4, 1, 3, 2]\n")
+    }
+}
