@@ -31,6 +31,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: release),
 
+        // Kernel timings of the Tensors layer (bench/tensor_kernels.py is PyTorch's side).
+        .executableTarget(name: "TensorBench", dependencies: ["Tensors"], path: "bench/TensorBench",
+                          swiftSettings: release),
+
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["PyTorchGoldens"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),

@@ -178,3 +178,18 @@ struct NNLossTests {
         try expectClose(try ElementwiseLoss.smoothL1Backward(try ramp([], 3), x, t, beta: 0.7, scale: 1.0 / 12), "sl1.gx")
     }
 }
+
+struct NNPointwiseUpdateTests {
+    /// Bit-exact in float32, including elements past the last full vector block.
+    @Test func optimizerUpdatesRoundAsPyTorch() throws {
+        let s = try ramp([37], 22, .float32), e = try ramp([37], 23, .float32).mul(.int(3))
+        let d = try ramp([37], 24, .float32).abs().add(.float(0.5))
+        try expectClose(try PointwiseUpdate.lerp(s, e, weight: 0.1, inPlace: false), "lerp.small", tolerance: 0)
+        try expectClose(try PointwiseUpdate.lerp(s, e, weight: 0.7, inPlace: false), "lerp.large", tolerance: 0)
+        try expectClose(try PointwiseUpdate.addcmul(s, e, d, value: 0.001, inPlace: false), "addcmul", tolerance: 0)
+        let x = try s.clone()
+        let r = try PointwiseUpdate.addcdiv(x, e, d, value: -0.01, inPlace: true)
+        #expect(r === x)
+        try expectClose(x, "addcdiv", tolerance: 0)
+    }
+}

@@ -1,12 +1,14 @@
 /// The activation of one code block: a function call, a cell, a class body.
 final class Frame {
-    var slots: ContiguousArray<PyValue?>
+    /// Local variables by slot; one allocation, no bounds checks (the resolver sized it).
+    let slots: UnsafeMutablePointer<PyValue?>
+    let slotCount: Int
     let code: CodeInfo
     let globals: PyModule
     let closure: ContiguousArray<PyCell>
     /// The namespace a class body fills.
     var namespace: AttributeStore?
-    unowned let interp: Interpreter
+    unowned(unsafe) let interp: Interpreter
     let function: PyFunction?
     var line = 0
     var col = 0
@@ -20,7 +22,14 @@ final class Frame {
         self.closure = closure
         self.interp = interp
         self.function = function
-        slots = ContiguousArray(repeating: nil, count: code.slotCount)
+        slotCount = code.slotCount
+        slots = UnsafeMutablePointer<PyValue?>.allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: nil, count: slotCount)
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
 
     @inline(__always) func at(_ s: Stmt) { line = s.line; col = s.col }

@@ -7,11 +7,11 @@ extension Interpreter {
         if let r = try builtinBinary(op, a, b) { return r }
         let ta = typeOf(a), tb = typeOf(b)
         if ta !== tb && tb.isSubclass(of: ta), tb.lookup(op.reflectedName) != nil,
-           let r = try callSpecial(b, op.reflectedName, [a]), !r.isNotImplemented {
+           let r = try callSpecial(b, op.reflectedName, a), !r.isNotImplemented {
             return r
         }
-        if let r = try callSpecial(a, op.name, [b]), !r.isNotImplemented { return r }
-        if ta !== tb, let r = try callSpecial(b, op.reflectedName, [a]), !r.isNotImplemented { return r }
+        if let r = try callSpecial(a, op.name, b), !r.isNotImplemented { return r }
+        if ta !== tb, let r = try callSpecial(b, op.reflectedName, a), !r.isNotImplemented { return r }
         if op == .mod, case .str = a {
             return .str(try percentFormat(a.asString!, b))
         }
@@ -35,7 +35,7 @@ extension Interpreter {
                 if op == .add { l.items.append(contentsOf: try iterate(b)); return a }
                 if op == .mul, let n = b.asInt { let items = l.items; l.items = []; for _ in 0..<max(n, 0) { l.items += items }; return a }
             }
-            if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, [b]), !r.isNotImplemented { return r }
+            if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
             if let s = o as? PySet, !s.frozen, [.or, .and, .sub, .xor].contains(op) {
                 let r = try binaryOp(op, a, b)
                 s.storage.removeAll()

@@ -18,27 +18,23 @@ extension Interpreter {
             case .function(let f):
                 return try callNative { try f(self, args) }
             case .method(let m):
-                guard let receiver = args.positional.first else {
+                guard args.count > 0 else {
                     throw PyError.typeError("unbound method \(b.qualname)() needs an argument")
                 }
-                var rest = args
-                rest.positional.removeFirst()
+                let receiver = args[0]
+                let rest = args.droppingFirst()
                 return try callNative { try m(self, receiver, rest) }
             }
         case let bm as PyBoundMethod:
             if case .object(let fo) = bm.function {
                 if let fn = fo as? PyFunction {
-                    var a = args
-                    a.positional.insert(bm.receiver, at: 0)
-                    return try callFunction(fn, a)
+                    return try callFunction(fn, args.prepending(bm.receiver))
                 }
                 if let b = fo as? PyBuiltinFunction, case .method(let m) = b.body {
                     return try callNative { try m(self, bm.receiver, args) }
                 }
             }
-            var a = args
-            a.positional.insert(bm.receiver, at: 0)
-            return try call(bm.function, a)
+            return try call(bm.function, args.prepending(bm.receiver))
         case let cls as PyClass:
             return try instantiate(cls, args)
         default:
@@ -86,9 +82,7 @@ extension Interpreter {
     func callAttribute(_ attr: PyValue, receiver: PyValue, _ args: Arguments) throws -> PyValue {
         if case .object(let o) = attr {
             if let fn = o as? PyFunction {
-                var a = args
-                a.positional.insert(receiver, at: 0)
-                return try callFunction(fn, a)
+                return try callFunction(fn, args.prepending(receiver))
             }
             if let b = o as? PyBuiltinFunction, case .method(let m) = b.body {
                 return try callNative { try m(self, receiver, args) }
@@ -101,6 +95,13 @@ extension Interpreter {
     func callSpecial(_ v: PyValue, _ name: Name, _ args: [PyValue]) throws -> PyValue? {
         guard let attr = typeOf(v).lookup(name) else { return nil }
         return try callAttribute(attr, receiver: v, Arguments(positional: args, keywordNames: [], keywordValues: []))
+    }
+
+    /// `callSpecial` with one argument, without allocating (binary operators).
+    @inline(__always)
+    func callSpecial(_ v: PyValue, _ name: Name, _ arg: PyValue) throws -> PyValue? {
+        guard let attr = typeOf(v).lookup(name) else { return nil }
+        return try callAttribute(attr, receiver: v, Arguments(arg))
     }
 
     /// The method `name` on the receiver's class when it is a plain function not shadowed
@@ -166,9 +167,10 @@ extension Interpreter {
         let code = fn.code
         let n = args.count + (receiver == nil ? 0 : 1)
         if n > code.positionalCount || n < code.positionalCount - fn.defaults.count {
-            var pos: [PyValue] = receiver.map { [$0] } ?? []
-            for a in args { pos.append(try a.eval(caller)) }
-            return try callFunction(fn, Arguments(positional: pos, keywordNames: [], keywordValues: []))
+            var a = Arguments()
+            if let r = receiver { a.append(r) }
+            for e in args { a.append(try e.eval(caller)) }
+            return try callFunction(fn, a)
         }
         let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
         var i = 0
@@ -186,28 +188,28 @@ extension Interpreter {
         let code = fn.code
         let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
         let np = code.positionalCount
-        let pos = args.positional
+        let given = args.count
         let fname = fn.qualname
-        if pos.count > np {
+        if given > np {
             if let vs = code.varargsSlot {
-                frame.slots[vs] = .object(PyTuple(Array(pos[np...])))
+                frame.slots[vs] = .object(PyTuple(Array(args.positional[np...])))
             } else {
                 let required = np - fn.defaults.count
                 let takes = required == np ? "\(np)" : "from \(required) to \(np)"
                 let s = np == 1 && required == np ? "" : "s"
                 let kwGiven = args.keywordNames.filter { k in code.paramNames[np...].contains(k) }.count
-                let was = pos.count == 1 ? "was" : "were"
+                let was = given == 1 ? "was" : "were"
                 var extra = ""
-                if kwGiven > 0 { extra = " positional argument\(pos.count == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" }
+                if kwGiven > 0 { extra = " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" }
                 if extra.isEmpty {
-                    throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(pos.count) \(was) given")
+                    throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(given) \(was) given")
                 }
-                throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(pos.count)\(extra) \(was) given")
+                throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(given)\(extra) \(was) given")
             }
         } else if let vs = code.varargsSlot {
             frame.slots[vs] = .object(PyTuple.empty)
         }
-        for i in 0..<min(np, pos.count) { frame.slots[i] = pos[i] }
+        for i in 0..<min(np, given) { frame.slots[i] = args[i] }
         var kwargs: PyDict?
         if let ks = code.kwargsSlot { kwargs = PyDict(); frame.slots[ks] = .object(kwargs!) }
         let kwStart = np + (code.varargsSlot == nil ? 0 : 1)
@@ -248,10 +250,8 @@ extension Interpreter {
         let newFn = cls.lookup(N.__new__)
         let customNew = newFn.map { !$0.isIdentical(types.object.dict[N.__new__] ?? .none) } ?? false
         if customNew, let newFn = newFn, case .object(let no) = newFn {
-            var a = args
-            a.positional.insert(.object(cls), at: 0)
             let f: PyValue = (no as? PyStaticMethod)?.function ?? newFn
-            obj = try call(f, a)
+            obj = try call(f, args.prepending(.object(cls)))
             if !isInstance(obj, cls) { return obj }
         } else if let ctor = cls.constructor {
             obj = try callNative { try ctor(self, cls, args) }

@@ -18,9 +18,9 @@ extension Interpreter {
     private func richCompare(_ op: CompareOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
         let ta = typeOf(a), tb = typeOf(b)
         let reflected = op.swapped
-        if ta !== tb && tb.isSubclass(of: ta), let r = try callSpecial(b, reflected.name, [a]), !r.isNotImplemented { return r }
-        if let r = try callSpecial(a, op.name, [b]), !r.isNotImplemented { return r }
-        if let r = try callSpecial(b, reflected.name, [a]), !r.isNotImplemented { return r }
+        if ta !== tb && tb.isSubclass(of: ta), let r = try callSpecial(b, reflected.name, a), !r.isNotImplemented { return r }
+        if let r = try callSpecial(a, op.name, b), !r.isNotImplemented { return r }
+        if let r = try callSpecial(b, reflected.name, a), !r.isNotImplemented { return r }
         if op == .ne, let r = try callSpecial(a, N.__eq__, [b]), !r.isNotImplemented { return .bool(!(try truthy(r))) }
         switch op {
         case .eq: return .bool(a.isIdentical(b))

@@ -8,6 +8,26 @@ final class CallExpr: Expr {
     let isPlain: Bool
     let keywordNames: [Name]
     var isZeroArgSuper = false
+    var methodCache = AttributeCache()
+
+    /// `receiver.name` as an unbound method via the inline cache, unless something
+    /// (module, class, instance attribute) shadows the class's function.
+    @inline(__always)
+    private func lookupMethodCached(_ receiver: PyValue, _ name: Name, _ interp: Interpreter) -> MethodRef? {
+        let cls: PyClass
+        if case .object(let o) = receiver {
+            if let inst = o as? PyInstance {
+                cls = inst.cls
+                methodCache.refresh(cls, name, interp)
+                guard let m = methodCache.method, inst.attributes.index(name) == nil else { return nil }
+                return m
+            }
+            if o is PyModule || o is PyClass || o is PySuper { return nil }
+        }
+        cls = interp.typeOf(receiver)
+        methodCache.refresh(cls, name, interp)
+        return methodCache.method
+    }
 
     init(_ callee: Expr, args: [Expr], keywords: [(name: Name?, value: Expr)], line: Int, col: Int) {
         self.callee = callee
@@ -33,14 +53,15 @@ final class CallExpr: Expr {
     @inline(__always)
     private func evalArguments(_ f: Frame) throws -> Arguments {
         if isPlain {
-            var pos: [PyValue] = []
-            pos.reserveCapacity(args.count)
-            for a in args { pos.append(try a.eval(f)) }
-            if keywords.isEmpty { return Arguments(positional: pos, keywordNames: [], keywordValues: []) }
+            var r = Arguments()
+            for a in args { r.append(try a.eval(f)) }
+            if keywords.isEmpty { return r }
             var vals: [PyValue] = []
             vals.reserveCapacity(keywords.count)
             for k in keywords { vals.append(try k.value.eval(f)) }
-            return Arguments(positional: pos, keywordNames: keywordNames, keywordValues: vals)
+            r.keywordNames = keywordNames
+            r.keywordValues = vals
+            return r
         }
         let pos = try evalItems(args, f)
         var names: [Name] = [], vals: [PyValue] = []
@@ -66,15 +87,13 @@ final class CallExpr: Expr {
         let interp = f.interp
         if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)
-            if let method = try interp.lookupMethod(receiver, attr.name) {
+            if let method = lookupMethodCached(receiver, attr.name, interp) {
                 switch method {
                 case .python(let fn):
                     if isPlain && keywords.isEmpty && fn.code.isSimple {
                         return try interp.callSimple(fn, receiver: receiver, args, f)
                     }
-                    var a = try evalArguments(f)
-                    a.positional.insert(receiver, at: 0)
-                    return try interp.callFunction(fn, a)
+                    return try interp.callFunction(fn, try evalArguments(f).prepending(receiver))
                 case .native(let m):
                     return try interp.callNativeMethod(m, receiver, try evalArguments(f))
                 }

@@ -13,15 +13,48 @@ final class ConstantExpr: Expr {
 final class AttributeExpr: Expr {
     let object: Expr
     let name: Name
-    init(_ object: Expr, _ name: Name, line: Int, col: Int) { self.object = object; self.name = name; super.init(line: line, col: col) }
+    let isSpecial: Bool
+    var cache = AttributeCache()
+    init(_ object: Expr, _ name: Name, line: Int, col: Int) {
+        self.object = object; self.name = name
+        isSpecial = name == N.__class__ || name == N.__dict__
+        super.init(line: line, col: col)
+    }
     override var isTarget: Bool { true }
     override var kindDescription: String { "attribute" }
     override func resolve(_ r: Resolver) { object.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
-        try f.interp.getAttribute(try object.eval(f), name)
+        let v = try object.eval(f)
+        return try AttributeExpr.load(v, name, isSpecial, &cache, f.interp)
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
-        try f.interp.setAttribute(try object.eval(f), name, value)
+        try AttributeExpr.store(try object.eval(f), name, value, isSpecial, &cache, f.interp)
+    }
+
+    /// `v.name` through an inline cache for instances.
+    @inline(__always)
+    static func load(_ v: PyValue, _ name: Name, _ isSpecial: Bool, _ cache: inout AttributeCache, _ interp: Interpreter) throws -> PyValue {
+        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
+            cache.refresh(inst.cls, name, interp)
+            if !cache.isProperty {
+                if let x = inst.attributes.get(name) { return x }
+                if let ca = cache.classAttribute { return try interp.bindDescriptor(ca, receiver: v, cls: inst.cls) }
+            }
+        }
+        return try interp.getAttribute(v, name)
+    }
+
+    /// `v.name = value` through an inline cache for instances.
+    @inline(__always)
+    static func store(_ v: PyValue, _ name: Name, _ value: PyValue, _ isSpecial: Bool, _ cache: inout AttributeCache, _ interp: Interpreter) throws {
+        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
+            cache.refresh(inst.cls, name, interp)
+            if cache.plainSetattr && !cache.isProperty {
+                inst.attributes.set(name, value)
+                return
+            }
+        }
+        try interp.setAttribute(v, name, value)
     }
     override func delete(_ f: Frame) throws {
         try f.interp.deleteAttribute(try object.eval(f), name)

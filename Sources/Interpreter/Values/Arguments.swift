@@ -1,24 +1,98 @@
 /// The arguments of a call as the caller wrote them: positional values, then keywords.
 public struct Arguments {
-    public var positional: [PyValue]
+    // Up to three positional values live inline (no array allocation per call).
+    @usableFromInline var a0: PyValue = .none
+    @usableFromInline var a1: PyValue = .none
+    @usableFromInline var a2: PyValue = .none
+    @usableFromInline var many: [PyValue] = []
+    /// The number of positional arguments.
+    public private(set) var count: Int = 0
     public var keywordNames: [Name]
     public var keywordValues: [PyValue]
 
     public init(_ positional: [PyValue] = [], keywords: [(String, PyValue)] = []) {
-        self.positional = positional
         keywordNames = keywords.map { Name($0.0) }
         keywordValues = keywords.map { $0.1 }
+        setPositional(positional)
     }
 
     init(positional: [PyValue], keywordNames: [Name], keywordValues: [PyValue]) {
-        self.positional = positional
         self.keywordNames = keywordNames
         self.keywordValues = keywordValues
+        setPositional(positional)
     }
 
-    public var count: Int { positional.count }
+    @inline(__always) init() { keywordNames = []; keywordValues = [] }
+    @inline(__always) init(_ x: PyValue) { keywordNames = []; keywordValues = []; a0 = x; count = 1 }
+    @inline(__always) init(_ x: PyValue, _ y: PyValue) { keywordNames = []; keywordValues = []; a0 = x; a1 = y; count = 2 }
+
+    private mutating func setPositional(_ p: [PyValue]) {
+        count = p.count
+        if p.count > 3 { many = p; return }
+        many = []
+        if p.count > 0 { a0 = p[0] }
+        if p.count > 1 { a1 = p[1] }
+        if p.count > 2 { a2 = p[2] }
+    }
+
+    /// Appends a positional value (used while evaluating a call's arguments).
+    @inline(__always) mutating func append(_ v: PyValue) {
+        switch count {
+        case 0: a0 = v
+        case 1: a1 = v
+        case 2: a2 = v
+        case 3: many = [a0, a1, a2, v]
+        default: many.append(v)
+        }
+        count += 1
+    }
+
+    /// All positional values (allocates; prefer `count` and `args[i]`).
+    public var positional: [PyValue] {
+        get {
+            switch count {
+            case 0: return []
+            case 1: return [a0]
+            case 2: return [a0, a1]
+            case 3: return [a0, a1, a2]
+            default: return many
+            }
+        }
+        set { setPositional(newValue) }
+    }
+
     public var hasKeywords: Bool { !keywordNames.isEmpty }
-    public subscript(i: Int) -> PyValue { positional[i] }
+
+    @inline(__always) public subscript(i: Int) -> PyValue {
+        if count > 3 { return many[i] }
+        switch i {
+        case 0: return a0
+        case 1: return a1
+        default: return a2
+        }
+    }
+
+    /// The same arguments with `v` inserted first (a bound method's receiver).
+    func prepending(_ v: PyValue) -> Arguments {
+        var r = self
+        if count < 3 {
+            r.a2 = a1; r.a1 = a0; r.a0 = v; r.count = count + 1
+        } else {
+            r.positional = [v] + positional
+        }
+        return r
+    }
+
+    /// The same arguments without the first positional one.
+    func droppingFirst() -> Arguments {
+        var r = self
+        if count <= 3 {
+            r.a0 = a1; r.a1 = a2; r.a2 = .none; r.count = count - 1
+        } else {
+            r.positional = Array(positional.dropFirst())
+        }
+        return r
+    }
 
     /// The keyword argument `name`, if given.
     public func keyword(_ name: Name) -> PyValue? {
@@ -37,14 +111,14 @@ public struct Arguments {
         var values = [PyValue?](repeating: nil, count: sig.names.count)
         var extra: [PyValue] = []
         let np = sig.positionalCount
-        if positional.count > np {
+        if count > np {
             if sig.varargs {
                 extra = Array(positional[np...])
             } else {
-                throw PyError(type: "TypeError", message: sig.tooManyPositional(positional.count))
+                throw PyError(type: "TypeError", message: sig.tooManyPositional(count))
             }
         }
-        for i in 0..<min(np, positional.count) { values[i] = positional[i] }
+        for i in 0..<min(np, count) { values[i] = self[i] }
         var extraKw: [(String, PyValue)] = []
         for (k, v) in zip(keywordNames, keywordValues) {
             if let i = sig.names.firstIndex(where: { $0.id == k.id }) {

@@ -4,7 +4,7 @@ public typealias NativeConstructor = (Interpreter, PyClass, Arguments) throws ->
 
 /// A class: built-in type, native class registered by the host, or a `class` statement.
 public final class PyClass: PyObject {
-    public let name: String
+    public internal(set) var name: String
     public var qualname: String
     public var module: String
     public let bases: [PyClass]

@@ -101,6 +101,15 @@ public final class CPUBackend: DeviceBackend {
         var count = 1
         for d in dims { reduced[d] = true; count *= a.sizes[d] }
         let sizes = a.sizes
+        if (op == .sum || op == .mean) && a.isContiguous && out.isContiguous && out.dtype == a.dtype && a.numel > 0 {
+            let divisor = op == .mean ? count : nil
+            if a.dtype == .float32,
+               CascadeSum.sum(Float.self, sizes: sizes, input: a.pointer(Float.self), reduced: reduced,
+                              output: out.pointer(Float.self), divisor: divisor) { return }
+            if a.dtype == .float64,
+               CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: reduced,
+                              output: out.pointer(Double.self), divisor: divisor) { return }
+        }
         switch a.dtype {
         case .float32: floatReduce(op, Float.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .float64: floatReduce(op, Double.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-thread autograd switches (`torch.is_grad_enabled()`, `inference_mode`) and the
+/// node sequence counter. Each interpreter session runs on one thread, so thread-local
+/// state keeps parallel lessons from seeing each other's `no_grad`.
+public final class GradMode {
+    /// Whether ops record graph nodes (`torch.is_grad_enabled()`).
+    public var isEnabled = true
+    /// Whether `torch.inference_mode()` is active (it also disables recording).
+    public var isInferenceMode = false
+    /// Next node sequence number; later nodes run first in backward.
+    var nextSequenceNr = 0
+    /// Identifies one engine run, so per-node scratch fields can be reused without clearing.
+    var engineEpoch = 0
+
+    init() {}
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let rc = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<GradMode>.fromOpaque(pointer).release() }
+        }
+        precondition(rc == 0, "pthread_key_create failed")
+        return key
+    }()
+
+    /// This thread's state, created on first use.
+    public static var current: GradMode {
+        @inline(__always) get {
+            if let p = pthread_getspecific(key) {
+                return Unmanaged<GradMode>.fromOpaque(p).takeUnretainedValue()
+            }
+            let state = GradMode()
+            pthread_setspecific(key, Unmanaged.passRetained(state).toOpaque())
+            return state
+        }
+    }
+
+    /// `torch.is_grad_enabled()`.
+    public static var isEnabled: Bool {
+        get { current.isEnabled }
+        set { current.isEnabled = newValue }
+    }
+
+    /// Runs `body` with grad mode set to `enabled`, restoring the previous mode afterwards
+    /// (`with torch.no_grad():` is `withGradMode(false) { ... }`).
+    public static func withGradMode<R, E: Error>(_ enabled: Bool, _ body: () throws(E) -> R) throws(E) -> R {
+        let state = current
+        let saved = state.isEnabled
+        state.isEnabled = enabled
+        defer { state.isEnabled = saved }
+        return try body()
+    }
+
+    /// Runs `body` in inference mode (grad recording off as well).
+    public static func withInferenceMode<R, E: Error>(_ enabled: Bool = true, _ body: () throws(E) -> R) throws(E) -> R {
+        let state = current
+        let saved = (state.isEnabled, state.isInferenceMode)
+        state.isInferenceMode = enabled
+        if enabled { state.isEnabled = false }
+        defer { (state.isEnabled, state.isInferenceMode) = saved }
+        return try body()
+    }
+
+    /// Snapshot for context managers that enter and exit in separate calls.
+    public struct Saved: Sendable {
+        public let isEnabled: Bool
+        public let isInferenceMode: Bool
+    }
+
+    /// Current switches, to hand back to `restore` on `__exit__`.
+    public static func save() -> Saved {
+        let s = current
+        return Saved(isEnabled: s.isEnabled, isInferenceMode: s.isInferenceMode)
+    }
+
+    public static func restore(_ saved: Saved) {
+        let s = current
+        s.isEnabled = saved.isEnabled
+        s.isInferenceMode = saved.isInferenceMode
+    }
+
+    /// `torch.inference_mode(mode)` entered without a closure.
+    public static func setInferenceMode(_ enabled: Bool) {
+        let s = current
+        s.isInferenceMode = enabled
+        if enabled { s.isEnabled = false }
+    }
+}

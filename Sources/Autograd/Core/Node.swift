@@ -1,0 +1,106 @@
+import Tensors
+
+/// A backward formula: gets the incoming gradients (one per forward output) and returns
+/// one gradient per forward input (nil where not needed or not differentiable).
+public typealias BackwardFormula = (BackwardContext) throws -> [Tensor?]
+
+/// A hook on the gradient of a tensor: may return a replacement gradient.
+public typealias GradientHook = (Tensor) throws -> Tensor?
+
+/// One recorded operation of the graph (`grad_fn`), named as PyTorch names it.
+///
+/// A node holds the edges to the nodes of its inputs, the tensors its formula needs
+/// (freed after backward unless the graph is retained) and the formula itself, which is
+/// a small closure written next to its forward op.
+public final class Node {
+    /// `grad_fn.name()`: `MulBackward0`, `torch::autograd::AccumulateGrad`.
+    public let name: String
+    /// `next_functions`, one edge per differentiable forward input.
+    public let nextEdges: [Edge]
+    /// Creation order; the engine runs the latest-created ready node first, as PyTorch does.
+    let sequenceNr: Int
+    let formula: BackwardFormula?
+    /// How many forward outputs this node has (gradients it receives).
+    let numOutputs: Int
+    /// Tensors saved for the formula, by fixed slot (nil slots were not needed).
+    var saved: [SavedTensor?] = []
+    /// Set once the saved tensors were freed by a backward pass without `retain_graph`.
+    var savedReleased = false
+    /// The leaf this node accumulates into (AccumulateGrad only): `grad_fn.variable`.
+    public let variable: Tensor?
+    /// Hooks registered on outputs of this node (`register_hook` on a non-leaf).
+    var tensorHooks: [(outputNr: Int, hook: HookEntry)] = []
+    /// Non-leaf tensors that asked for `retain_grad()`, by output number.
+    var retainedOutputs: [(outputNr: Int, meta: Weak<AutogradMeta>)] = []
+
+    // Engine scratch, valid while `epoch` equals the running engine's epoch.
+    var epoch = -1
+    var dependencies = 0
+    var inputBuffer: [Tensor?] = []
+    /// Runs its formula in this pass.
+    var needed = false
+    /// Leads to a wanted gradient (so its gradient must be computed and it is queued).
+    var wanted = false
+    var queued = false
+
+    init(name: String, nextEdges: [Edge], numOutputs: Int = 1, formula: BackwardFormula?, variable: Tensor? = nil) {
+        self.name = name
+        self.nextEdges = nextEdges
+        self.numOutputs = numOutputs
+        self.formula = formula
+        self.variable = variable
+        if variable != nil {
+            sequenceNr = Int.max
+        } else {
+            let state = GradMode.current
+            sequenceNr = state.nextSequenceNr
+            state.nextSequenceNr &+= 1
+        }
+    }
+
+    /// Python's type name of the node object (`AccumulateGrad` for `torch::autograd::AccumulateGrad`).
+    public var typeName: String {
+        if let r = name.range(of: "::", options: .backwards) { return String(name[r.upperBound...]) }
+        return name
+    }
+
+    /// `next_functions` as (node, input number) pairs.
+    public var nextFunctions: [(node: Node?, inputNr: Int)] {
+        nextEdges.map { ($0.node, $0.inputNr) }
+    }
+
+    public var isAccumulateGrad: Bool { variable != nil }
+
+    /// Saves a tensor (or an empty slot) for the backward formula, at the next slot index.
+    func save(_ t: Tensor?, isOutput: Bool = false, outputNr: Int = 0) {
+        saved.append(t.map { SavedTensor($0, isOutput: isOutput, outputNr: isOutput ? outputNr : ($0.meta?.outputNr ?? 0)) })
+    }
+
+    /// `grad_fn.register_prehook`-style hook on output `outputNr`.
+    func addTensorHook(_ entry: HookEntry, outputNr: Int) {
+        tensorHooks.append((outputNr, entry))
+    }
+
+    /// Drops saved tensors (after a backward pass that does not retain the graph).
+    func releaseSaved() {
+        if saved.contains(where: { $0 != nil }) {
+            saved.removeAll()
+            savedReleased = true
+        }
+    }
+}
+
+/// A removable hook (`handle.remove()`).
+public final class HookEntry {
+    let hook: GradientHook
+    var removed = false
+    init(_ hook: @escaping GradientHook) { self.hook = hook }
+    /// `RemovableHandle.remove()`.
+    public func remove() { removed = true }
+}
+
+/// A weak reference, for back references that would otherwise form cycles.
+struct Weak<T: AnyObject> {
+    weak var value: T?
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,146 @@
+import Tensors
+
+/// Where a `requires_grad` request came from; PyTorch words the dtype refusal differently.
+public enum RequiresGradEntry: Sendable {
+    /// `torch.tensor(..., requires_grad=True)` and other factories.
+    case argument
+    /// `t.requires_grad = True`.
+    case attribute
+    /// `t.requires_grad_()`.
+    case method
+}
+
+/// The autograd face of a tensor: `requires_grad`, `is_leaf`, `grad`, `grad_fn`, hooks.
+extension Tensor {
+    /// `requires_grad`: a leaf flagged by the user, or any result with a grad_fn.
+    public var requiresGrad: Bool {
+        guard let m = meta else { return false }
+        return m.requiresGradFlag || m.gradFn != nil
+    }
+
+    /// Sets `requires_grad` on a leaf, refusing non-float dtypes and non-leaves with
+    /// PyTorch's messages.
+    public func setRequiresGrad(_ flag: Bool, from entry: RequiresGradEntry = .attribute) throws(TensorError) {
+        if let m = meta, m.gradFn != nil {
+            if entry == .argument || (entry == .method && flag) { return }
+            throw .runtime("you can only change requires_grad flags of leaf variables." + (flag ? "" : " If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."))
+        }
+        if flag && !dtype.isFloatingPoint {
+            switch entry {
+            case .argument: throw .runtime("Only Tensors of floating point and complex dtype can require gradients")
+            case .attribute: throw .runtime("only Tensors of floating point and complex dtype can require gradients")
+            case .method: throw .runtime("only Tensors of floating point dtype can require gradients")
+            }
+        }
+        if !flag && meta == nil { return }
+        ensuredMeta.requiresGradFlag = flag
+    }
+
+    /// `requires_grad_(flag)`: returns self.
+    @discardableResult
+    public func requiresGrad_(_ flag: Bool = true) throws(TensorError) -> Tensor {
+        try setRequiresGrad(flag, from: .method)
+        return self
+    }
+
+    /// `is_leaf`: no grad_fn.
+    public var isLeaf: Bool { meta?.gradFn == nil }
+
+    /// `grad_fn`.
+    public var gradFn: Node? { meta?.gradFn }
+
+    /// `output_nr`: which output of its grad_fn this tensor is.
+    public var outputNr: Int { meta?.outputNr ?? 0 }
+
+    /// `.grad` (nil for non-leaves that did not `retain_grad()`).
+    public var grad: Tensor? { meta?.grad }
+
+    /// Whether reading `.grad` should warn (a non-leaf without `retain_grad()`).
+    public var gradAccessWarns: Bool { !isLeaf && !retainsGrad }
+
+    /// `.grad = value`, with PyTorch's shape and dtype checks.
+    public func setGrad(_ value: Tensor?) throws(TensorError) {
+        guard let value else {
+            meta?.grad = nil
+            return
+        }
+        if value.sizes != sizes {
+            throw .runtime("attempting to assign a gradient of size '\(Shape.describe(value.sizes))' to a tensor of size '\(Shape.describe(sizes))'. Please ensure that the gradient and the tensor are the same size")
+        }
+        if value.dtype != dtype {
+            throw .runtime("attempting to assign a gradient with dtype '\(value.dtype.cppName)' to a tensor with grad_dtype '\(dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
+        }
+        if value.device != device {
+            throw .runtime("attempting to assign a gradient with device type '\(value.device)' to a tensor with device type '\(device)'. Please ensure that the gradient and the tensor are on the same device")
+        }
+        ensuredMeta.grad = value
+    }
+
+    /// `retains_grad`.
+    public var retainsGrad: Bool { meta?.retainsGrad ?? false }
+
+    /// `retain_grad()`: a non-leaf keeps its gradient in `.grad` after backward.
+    public func retainGrad() throws(TensorError) {
+        guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
+        guard let m = meta, let fn = m.gradFn, !m.retainsGrad else { return }
+        m.retainsGrad = true
+        fn.retainedOutputs.append((m.outputNr, Weak(m)))
+    }
+
+    /// `register_hook(hook)`: the hook sees the gradient of this tensor and may replace it.
+    @discardableResult
+    public func registerHook(_ hook: @escaping GradientHook) throws(TensorError) -> HookEntry {
+        guard requiresGrad else { throw .runtime("cannot register a hook on a tensor that doesn't require gradient") }
+        let entry = HookEntry(hook)
+        let m = ensuredMeta
+        if let fn = m.gradFn {
+            fn.addTensorHook(entry, outputNr: m.outputNr)
+        } else {
+            m.leafHooks.append(entry)
+        }
+        return entry
+    }
+
+    /// `detach()`: same storage (and version counter), no history.
+    public func detach() -> Tensor { alias() }
+
+    /// `detach_()`: drops this tensor's history in place.
+    @discardableResult
+    public func detach_() throws(TensorError) -> Tensor {
+        if let m = meta {
+            if m.base != nil {
+                throw .runtime("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+            }
+            m.gradFn = nil
+            m.outputNr = 0
+            m.requiresGradFlag = false
+        }
+        return self
+    }
+
+    /// `.data`: a tensor over the same storage that autograd does not track.
+    public var data: Tensor { alias() }
+
+    /// `.data = other`: swaps storage and layout, keeping autograd identity.
+    public func setDataKeepingAutograd(_ other: Tensor) { setData(other) }
+
+    /// What `repr` shows after the elements: `grad_fn=<...>` or `requires_grad=True`.
+    public var autogradPrintState: TensorFormatter.Autograd {
+        guard let m = meta else { return .none }
+        if let fn = m.gradFn { return .gradFn(fn.typeName) }
+        return m.requiresGradFlag ? .requiresGrad : .none
+    }
+
+    /// `tensor.backward(gradient, retain_graph, create_graph, inputs)`.
+    public func backward(gradient: Tensor? = nil, retainGraph: Bool? = nil, createGraph: Bool = false,
+                         inputs: [Tensor]? = nil) throws {
+        try Engine.backward([self], gradients: [gradient], retainGraph: retainGraph,
+                            createGraph: createGraph, inputs: inputs)
+    }
+}
+
+extension Node {
+    /// Python's repr of a node: `<MulBackward0 object at 0x...>` needs an address; this
+    /// gives a stable identifier the binding can format.
+    public var identity: ObjectIdentifier { ObjectIdentifier(self) }
+}

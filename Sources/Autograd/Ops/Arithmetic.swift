@@ -1,0 +1,210 @@
+import Tensors
+
+/// `+ - * / **` and friends, tensor-tensor (broadcast) and tensor-number. A Python number
+/// operand still counts as an input without history (PyTorch wraps it in a tensor), so
+/// `(x * 2).grad_fn.next_functions` has two entries.
+extension Differentiable {
+    public static func add(_ a: Tensor, _ b: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let out = try a.add(b, alpha: alpha)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("AddBackward0", [a, b], out) { ctx in
+            [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil,
+             ctx.needs(1) ? try reduce(try scaled(ctx.grad, alpha), to: mb) : nil]
+        }
+    }
+
+    public static func add(_ a: Tensor, _ b: Scalar, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let out = try a.add(b, alpha: alpha)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("AddBackward0", [a, nil], out) { ctx in [try reduce(ctx.grad, to: ma), nil] }
+    }
+
+    public static func sub(_ a: Tensor, _ b: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let out = try a.sub(b, alpha: alpha)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("SubBackward0", [a, b], out) { ctx in
+            [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil,
+             ctx.needs(1) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: mb) : nil]
+        }
+    }
+
+    public static func sub(_ a: Tensor, _ b: Scalar, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let out = try a.sub(b, alpha: alpha)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("SubBackward0", [a, nil], out) { ctx in [try reduce(ctx.grad, to: ma), nil] }
+    }
+
+    /// `other - alpha * a` (`2 - x`): RsubBackward1.
+    public static func rsub(_ a: Tensor, _ b: Scalar, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let scaledA = alpha.map { $0 == .int(1) } ?? true ? a : try a.mul(alpha!)
+        let out = try scaledA.binary(.sub, b, reflected: true)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("RsubBackward1", [a], out) { ctx in [try reduce(try scaled(ctx.grad, negated(alpha)), to: ma)] }
+    }
+
+    /// `torch.rsub(a, b)`: `b - alpha * a` with a tensor `b`.
+    public static func rsub(_ a: Tensor, _ b: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        let out = try b.sub(a, alpha: alpha)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("RsubBackward0", [a, b], out) { ctx in
+            [ctx.needs(0) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: ma) : nil,
+             ctx.needs(1) ? try reduce(ctx.grad, to: mb) : nil]
+        }
+    }
+
+    public static func mul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.mul(b)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: ma) : nil,
+             ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: mb) : nil]
+        }
+    }
+
+    public static func mul(_ a: Tensor, _ b: Scalar) throws(TensorError) -> Tensor {
+        let out = try a.mul(b)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("MulBackward0", [a, nil], out) { ctx in [try reduce(try mul(ctx.grad, b), to: ma), nil] }
+    }
+
+    public static func div(_ a: Tensor, _ b: Tensor, roundingMode: RoundingMode? = nil) throws(TensorError) -> Tensor {
+        let out = try a.div(b, roundingMode: roundingMode)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        if roundingMode != nil {
+            return record("DivBackward1", [a, b], out) { ctx in
+                [ctx.needs(0) ? try a.zerosLike() : nil, ctx.needs(1) ? try b.zerosLike() : nil]
+            }
+        }
+        return record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+            let g = ctx.grad, y = try ctx.saved(1)
+            return [ctx.needs(0) ? try reduce(try div(g, y), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try mul(neg(g), try div(try div(try ctx.saved(0), y), y)), to: mb) : nil]
+        }
+    }
+
+    public static func div(_ a: Tensor, _ b: Scalar, roundingMode: RoundingMode? = nil) throws(TensorError) -> Tensor {
+        let out = try a.div(b, roundingMode: roundingMode)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        if roundingMode != nil {
+            return record("DivBackward3", [a, nil], out) { ctx in [try ctx.grad.zerosLike(dtype: ma.dtype), nil] }
+        }
+        return record("DivBackward0", [a, nil], out) { ctx in [try reduce(try div(ctx.grad, b), to: ma), nil] }
+    }
+
+    /// `2 / x`: PyTorch computes `x.reciprocal() * 2`.
+    public static func rdiv(_ a: Tensor, _ b: Scalar) throws(TensorError) -> Tensor {
+        try mul(try reciprocal(a), b)
+    }
+
+    public static func neg(_ a: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.neg()
+        guard isRecording(a) else { return out }
+        return record("NegBackward0", [a], out) { ctx in [try neg(ctx.grad)] }
+    }
+
+    /// `x ** e` for a number: PowBackward0.
+    public static func pow(_ a: Tensor, _ e: Scalar) throws(TensorError) -> Tensor {
+        let out = try a.pow(e)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("PowBackward0", [a], out, save: [a]) { ctx in
+            let x = try ctx.saved(0), g = ctx.grad
+            if e.doubleValue == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
+            let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
+            return [try reduce(try mul(g, try mul(try pow(x, e1), e)), to: ma)]
+        }
+    }
+
+    /// `x ** y` with a tensor exponent: PowBackward1.
+    public static func pow(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.pow(b)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+            let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
+            var ga: Tensor? = nil, gb: Tensor? = nil
+            if ctx.needs(0) {
+                let d = try mul(y, try pow(x, try sub(y, .int(1))))
+                ga = try reduce(try mul(g, try whereZero(try y.eq(.int(0)), d)), to: ma)
+            }
+            if ctx.needs(1) {
+                let r = try mul(try ctx.saved(2), try log(x))
+                let zeroBase = try x.eq(.int(0)).logicalAnd(try y.ge(.int(0)))
+                gb = try reduce(try mul(g, try whereZero(zeroBase, r)), to: mb)
+            }
+            return [ga, gb]
+        }
+    }
+
+    /// `n ** x` with a number base: PowBackward2.
+    public static func pow(_ base: Scalar, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try b.binary(.pow, base, reflected: true)
+        guard isRecording(b) else { return out }
+        let mb = TensorMeta(b)
+        return record("PowBackward2", [b], out, saveOutput: true) { ctx in
+            if base.doubleValue == 0 {
+                let zeroExp = try (try ctx.saved(0)).ge(.int(0))
+                return [try reduce(try whereZero(zeroExp, ctx.grad), to: mb)]
+            }
+            return [try reduce(try mul(ctx.grad, try mul(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
+        }
+    }
+
+    public static func maximum(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        try extremum(a, b, isMax: true)
+    }
+
+    public static func minimum(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        try extremum(a, b, isMax: false)
+    }
+
+    /// Ties share the gradient equally, as PyTorch's formula does.
+    static func extremum(_ a: Tensor, _ b: Tensor, isMax: Bool) throws(TensorError) -> Tensor {
+        let out = isMax ? try a.maximum(b) : try a.minimum(b)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b]) { ctx in
+            let x = try ctx.saved(0), y = try ctx.saved(1)
+            let half = try div(ctx.grad, .int(2))
+            let ties = try x.eq(y)
+            let aWins = isMax ? try x.gt(y) : try x.lt(y)
+            let bWins = isMax ? try x.lt(y) : try x.gt(y)
+            func share(_ wins: Tensor) throws(TensorError) -> Tensor {
+                try whereZero(wins.logicalOr(ties).negatedMask(), try `where`(ties, half, ctx.grad))
+            }
+            return [ctx.needs(0) ? try reduce(try share(aWins), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try share(bWins), to: mb) : nil]
+        }
+    }
+
+    // MARK: helpers for formulas
+
+    /// `g * alpha`, or `g` itself when alpha is 1.
+    static func scaled(_ g: Tensor, _ alpha: Scalar?) throws(TensorError) -> Tensor {
+        guard let alpha, alpha != .int(1) else { return g }
+        return try mul(g, alpha)
+    }
+
+    static func negated(_ alpha: Scalar?) -> Scalar {
+        switch alpha ?? .int(1) {
+        case .int(let i): .int(-i)
+        case .float(let d): .float(-d)
+        case .bool(let b): .int(b ? -1 : 0)
+        }
+    }
+
+    /// `t` with zeros where `mask` is true (broadcast to t's shape).
+    static func whereZero(_ mask: Tensor, _ t: Tensor) throws(TensorError) -> Tensor {
+        try maskedFill(t, mask, .int(0))
+    }
+}

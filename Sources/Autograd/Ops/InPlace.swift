@@ -1,0 +1,265 @@
+import Tensors
+
+/// In-place ops (`add_`, `mul_`, `relu_`, ...). They refuse leaves that require grad,
+/// write through the Tensors layer (bumping the version counter), then give the tensor
+/// a new grad_fn whose first edge is its previous history.
+extension Differentiable {
+    /// PyTorch's checks before an in-place op under grad mode.
+    static func checkInPlace(_ x: Tensor) throws(TensorError) {
+        guard let m = x.meta, GradMode.current.isEnabled else { return }
+        if m.gradFn == nil && m.requiresGradFlag {
+            throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+        if let base = m.base, base.isLeaf, base.requiresGrad {
+            throw .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+
+    /// Makes `name` the new grad_fn of `x`: edges are x's old history then `others`.
+    static func rebase(_ x: Tensor, _ name: String, _ others: [Tensor?], save: [Tensor?] = [],
+                       saveSelf: Bool = false, formula: @escaping BackwardFormula) {
+        let edges = [gradientEdge(x)] + others.map(gradientEdge)
+        let node = Node(name: name, nextEdges: edges, formula: formula)
+        for t in save { node.save(t) }
+        let m = x.ensuredMeta
+        m.gradFn = node
+        m.outputNr = 0
+        if saveSelf { node.save(x, isOutput: true, outputNr: 0) }
+        if m.retainsGrad { node.retainedOutputs.append((0, Weak(m))) }
+    }
+
+    // MARK: binary
+
+    @discardableResult
+    public static func add_(_ x: Tensor, _ y: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, y)
+        if let alpha, alpha != .int(1) { try x.binaryInPlace(.add, try y.mul(alpha)) } else { try x.binaryInPlace(.add, y) }
+        guard recording else { return x }
+        let mx = TensorMeta(x), my = TensorMeta(y)
+        rebase(x, "AddBackward0", [y]) { ctx in
+            [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
+             ctx.needs(1) ? try reduce(try scaled(ctx.grad, alpha), to: my) : nil]
+        }
+        return x
+    }
+
+    @discardableResult
+    public static func add_(_ x: Tensor, _ y: Scalar, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.binaryInPlace(.add, alpha.map { Tensor.product(y, $0) } ?? y)
+        guard recording else { return x }
+        rebase(x, "AddBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        return x
+    }
+
+    @discardableResult
+    public static func sub_(_ x: Tensor, _ y: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, y)
+        if let alpha, alpha != .int(1) { try x.binaryInPlace(.sub, try y.mul(alpha)) } else { try x.binaryInPlace(.sub, y) }
+        guard recording else { return x }
+        let mx = TensorMeta(x), my = TensorMeta(y)
+        rebase(x, "SubBackward0", [y]) { ctx in
+            [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
+             ctx.needs(1) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: my) : nil]
+        }
+        return x
+    }
+
+    @discardableResult
+    public static func sub_(_ x: Tensor, _ y: Scalar, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.binaryInPlace(.sub, alpha.map { Tensor.product(y, $0) } ?? y)
+        guard recording else { return x }
+        rebase(x, "SubBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        return x
+    }
+
+    @discardableResult
+    public static func mul_(_ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, y)
+        let original = recording && y.requiresGrad ? try x.clone() : nil
+        try x.binaryInPlace(.mul, y)
+        guard recording else { return x }
+        let mx = TensorMeta(x), my = TensorMeta(y)
+        rebase(x, "MulBackward0", [y], save: [original, y]) { ctx in
+            [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: mx) : nil,
+             ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: my) : nil]
+        }
+        return x
+    }
+
+    @discardableResult
+    public static func mul_(_ x: Tensor, _ y: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.binaryInPlace(.mul, y)
+        guard recording else { return x }
+        rebase(x, "MulBackward0", [nil]) { ctx in [try mul(ctx.grad, y), nil] }
+        return x
+    }
+
+    @discardableResult
+    public static func div_(_ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, y)
+        try x.binaryInPlace(.div, y)
+        guard recording else { return x }
+        let mx = TensorMeta(x), my = TensorMeta(y)
+        rebase(x, "DivBackward0", [y], save: [y], saveSelf: true) { ctx in
+            let d = try ctx.saved(0), g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try div(g, d), to: mx) : nil,
+                    ctx.needs(1) ? try reduce(try neg(try div(try mul(g, try ctx.saved(1)), d)), to: my) : nil]
+        }
+        return x
+    }
+
+    @discardableResult
+    public static func div_(_ x: Tensor, _ y: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.binaryInPlace(.div, y)
+        guard recording else { return x }
+        rebase(x, "DivBackward0", [nil]) { ctx in [try div(ctx.grad, y), nil] }
+        return x
+    }
+
+    @discardableResult
+    public static func pow_(_ x: Tensor, _ e: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        let original = recording ? try x.clone() : nil
+        try x.copy_(try x.pow(e))
+        guard recording else { return x }
+        rebase(x, "PowBackward0", [], save: [original]) { ctx in
+            if e.doubleValue == 0 { return [try ctx.grad.zerosLike()] }
+            let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
+            return [try mul(ctx.grad, try mul(try pow(try ctx.saved(0), e1), e))]
+        }
+        return x
+    }
+
+    // MARK: unary
+
+    /// Applies `op` in place and records `name`, whose formula maps (grad, saved) to the
+    /// input gradient; `savesResult` saves the new value, otherwise a copy of the old one.
+    static func unaryInPlace(_ x: Tensor, _ op: UnaryOp, _ name: String, savesResult: Bool,
+                             _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        let original = recording && !savesResult ? try x.clone() : nil
+        try x.unaryInPlace(op)
+        guard recording else { return x }
+        rebase(x, name, [], save: savesResult ? [] : [original], saveSelf: savesResult) { ctx in
+            [try formula(ctx.grad, try ctx.saved(0))]
+        }
+        return x
+    }
+
+    @discardableResult
+    public static func neg_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .neg, "NegBackward0", savesResult: true) { g, _ in try neg(g) }
+    }
+
+    @discardableResult
+    public static func exp_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .exp, "ExpBackward0", savesResult: true) { g, y in try mul(g, y) }
+    }
+
+    @discardableResult
+    public static func log_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .log, "LogBackward0", savesResult: false) { g, x in try div(g, x) }
+    }
+
+    @discardableResult
+    public static func sqrt_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .sqrt, "SqrtBackward0", savesResult: true) { g, y in try div(g, try mul(y, .int(2))) }
+    }
+
+    @discardableResult
+    public static func abs_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .abs, "AbsBackward0", savesResult: false) { g, x in try mul(g, try x.sign()) }
+    }
+
+    @discardableResult
+    public static func relu_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .relu, "ReluBackward0", savesResult: true) { g, y in try whereZero(try y.le(.int(0)), g) }
+    }
+
+    @discardableResult
+    public static func sigmoid_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .sigmoid, "SigmoidBackward0", savesResult: true) { g, y in
+            try mul(g, try mul(y, try rsub(y, .int(1))))
+        }
+    }
+
+    @discardableResult
+    public static func tanh_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try unaryInPlace(x, .tanh, "TanhBackward0", savesResult: true) { g, y in try mul(g, try rsub(try mul(y, y), .int(1))) }
+    }
+
+    @discardableResult
+    public static func clamp_(_ x: Tensor, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> Tensor {
+        if lo == nil && hi == nil { throw .runtime("torch.clamp: At least one of 'min' or 'max' must not be None") }
+        return try unaryInPlace(x, .clamp(min: lo?.doubleValue, max: hi?.doubleValue), "ClampBackward1", savesResult: false) { g, x in
+            var inside: Tensor? = nil
+            if let lo { inside = try x.ge(lo) }
+            if let hi {
+                let h = try x.le(hi)
+                inside = try inside.map { t throws(TensorError) in try t.logicalAnd(h) } ?? h
+            }
+            return try whereZero(try inside!.negatedMask(), g)
+        }
+    }
+
+    // MARK: fills and copies
+
+    /// `zero_()`: ZeroBackward0 (the gradient stops here).
+    @discardableResult
+    public static func zero_(_ x: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.zero_()
+        guard recording else { return x }
+        rebase(x, "ZeroBackward0", []) { ctx in [try ctx.grad.zerosLike()] }
+        return x
+    }
+
+    /// `fill_(number)`: FillBackward2.
+    @discardableResult
+    public static func fill_(_ x: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.fill_(value)
+        guard recording else { return x }
+        rebase(x, "FillBackward2", []) { ctx in [try ctx.grad.zerosLike()] }
+        return x
+    }
+
+    /// `copy_(src)`: CopyBackwards (src gets the gradient, summed to its shape and dtype).
+    @discardableResult
+    public static func copy_(_ x: Tensor, _ src: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, src)
+        try x.copy_(src)
+        guard recording else { return x }
+        let ms = TensorMeta(src)
+        rebase(x, "torch::autograd::CopyBackwards", [src]) { ctx in
+            [ctx.needs(0) ? try ctx.grad.zerosLike() : nil,
+             ctx.needs(1) ? try reduce(ctx.grad, to: ms) : nil]
+        }
+        return x
+    }
+}
+
+extension Tensor {
+    /// Product of two Python numbers, keeping int-ness when both are ints (for `alpha`).
+    static func product(_ a: Scalar, _ b: Scalar) -> Scalar {
+        if !a.isFloatingPoint && !b.isFloatingPoint { return .int(a.int64Value &* b.int64Value) }
+        return .float(a.doubleValue * b.doubleValue)
+    }
+}

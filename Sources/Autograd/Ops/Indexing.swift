@@ -1,0 +1,179 @@
+import Tensors
+
+/// `x[...]`, `x[...] = v`, advanced indexing, `masked_fill`, `where`.
+extension Differentiable {
+    /// `x[indices]`: basic steps become SelectBackward0/SliceBackward0/... views, tensor
+    /// indices an IndexBackward0 copy.
+    public static func getItem(_ x: Tensor, _ indices: [TensorIndex]) throws(TensorError) -> Tensor {
+        if !isRecording(x) { return try x.getItem(indices) }
+        let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
+        let v = try applying(x, plan.steps)
+        if let adv = plan.advanced { return try index(v, adv) }
+        return v
+    }
+
+    /// Replays basic-indexing steps through the differentiable view ops.
+    public static func applying(_ x: Tensor, _ steps: [IndexStep]) throws(TensorError) -> Tensor {
+        var v = x
+        for step in steps {
+            switch step {
+            case let .select(dim, i): v = try select(v, dim, i, forIndexing: true)
+            case let .slice(dim, start, end, step): v = try slice(v, dim, start: start, end: end, step: step)
+            case let .unsqueeze(dim): v = try unsqueeze(v, dim)
+            case .alias: v = try alias(v)
+            }
+        }
+        return v
+    }
+
+    /// Advanced indexing (`index.Tensor`): IndexBackward0.
+    public static func index(_ x: Tensor, _ indices: [Tensor?]) throws(TensorError) -> Tensor {
+        let out = try x.index(indices)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("IndexBackward0", [x], out) { ctx in
+            [try accumulated("IndexPutBackward0", ctx.grad, into: mx, indices)]
+        }
+    }
+
+    /// Zeros of `meta` with `grad` added at `indices` (duplicates sum); differentiable in `grad`.
+    static func accumulated(_ name: String, _ grad: Tensor, into meta: TensorMeta, _ indices: [Tensor?]) throws(TensorError) -> Tensor {
+        let out = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
+        try out.indexPut_(indices, grad, accumulate: true)
+        guard isRecording(grad) else { return out }
+        return record(name, [grad], out) { ctx in [try index(ctx.grad, indices)] }
+    }
+
+    /// `index_put(indices, values, accumulate)` out of place: IndexPutBackward0.
+    public static func indexPut(_ x: Tensor, _ indices: [Tensor?], _ values: Tensor, accumulate: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.clone()
+        try out.indexPut_(indices, values, accumulate: accumulate)
+        guard isRecording(x, values) else { return out }
+        let mv = TensorMeta(values)
+        return record("IndexPutBackward0", [x, values], out) { ctx in
+            let g = ctx.grad
+            var gx: Tensor? = nil
+            if ctx.needs(0) {
+                gx = accumulate ? g : try g.clone()
+                if !accumulate { try gx!.indexPut_(indices, try Tensor.zeros([], dtype: g.dtype, device: g.device)) }
+            }
+            return [gx, ctx.needs(1) ? try reduce(try index(g, indices), to: mv) : nil]
+        }
+    }
+
+    /// `x[indices] = value` in place. A view target records CopySlices, an advanced
+    /// index IndexPutBackward0, a lone bool mask with a number MaskedFillBackward0.
+    public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
+        try checkInPlace(x)
+        let recording = isRecording(x, value)
+        let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        try x.setItem(indices, value)
+        guard recording, let plan else { return }
+        let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
+        let mv = TensorMeta(value)
+        rebase(x, name, [value]) { ctx in
+            let g = ctx.grad
+            var gx: Tensor? = nil
+            if ctx.needs(0) {
+                gx = try g.clone()
+                try gx!.setItem(indices, .int(0))
+            }
+            return [gx, ctx.needs(1) ? try reduce(try getItem(g, indices), to: mv) : nil]
+        }
+    }
+
+    /// `x[indices] = number` in place.
+    public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Scalar) throws(TensorError) {
+        if indices.count == 1, case let .tensor(mask) = indices[0], mask.dtype == .bool, mask.sizes == x.sizes {
+            try maskedFill_(x, mask, value)
+            return
+        }
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        try x.setItem(indices, value)
+        guard recording, let plan else { return }
+        let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
+        rebase(x, name, []) { ctx in
+            let gx = try ctx.grad.clone()
+            try gx.setItem(indices, .int(0))
+            return [gx]
+        }
+    }
+
+    /// `masked_fill(mask, number)`: MaskedFillBackward0.
+    public static func maskedFill(_ x: Tensor, _ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        let out = try x.maskedFill(mask, value)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("MaskedFillBackward0", [x], out) { ctx in
+            [try reduce(try maskedFill(ctx.grad, mask, .int(0)), to: mx)]
+        }
+    }
+
+    /// `masked_fill(mask, tensor)`: MaskedFillBackward1 (the 0-dim value gets the masked sum).
+    public static func maskedFill(_ x: Tensor, _ mask: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.maskedFill(mask, value)
+        guard isRecording(x, value) else { return out }
+        let mx = TensorMeta(x), mv = TensorMeta(value)
+        return record("MaskedFillBackward1", [x, value], out) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try maskedFill(g, mask, .int(0)), to: mx) : nil,
+                    ctx.needs(1) ? try reduce(try sum(try maskedFill(g, try mask.negatedMask(), .int(0))), to: mv) : nil]
+        }
+    }
+
+    /// `masked_fill_(mask, number)` in place.
+    @discardableResult
+    public static func maskedFill_(_ x: Tensor, _ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x)
+        try x.maskedFill_(mask, value)
+        guard recording else { return x }
+        rebase(x, "MaskedFillBackward0", []) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+        return x
+    }
+
+    /// `masked_select(mask)`: MaskedSelectBackward0.
+    public static func maskedSelect(_ x: Tensor, _ mask: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.maskedSelect(mask)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let shape = try Shape.broadcast(x.sizes, mask.sizes)
+        return record("MaskedSelectBackward0", [x], out) { ctx in
+            let full = try Tensor.zeros(shape, dtype: ctx.grad.dtype, device: ctx.grad.device)
+            try full.setItem([.tensor(try mask.expand(shape))], ctx.grad)
+            return [try reduce(full, to: mx)]
+        }
+    }
+
+    /// `torch.where(condition, a, b)`: WhereBackward0 (numbers are inputs without history).
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try Tensor.where(condition, a, b)
+        guard isRecording(a, b) else { return out }
+        let ma = TensorMeta(a), mb = TensorMeta(b)
+        return record("WhereBackward0", [a, b], out) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try whereZero(try condition.negatedMask(), g), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try whereZero(condition, g), to: mb) : nil]
+        }
+    }
+
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Scalar) throws(TensorError) -> Tensor {
+        let out = try Tensor.where(condition, a, b)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("WhereBackward0", [a, nil], out) { ctx in
+            [try reduce(try whereZero(try condition.negatedMask(), ctx.grad), to: ma), nil]
+        }
+    }
+
+    public static func `where`(_ condition: Tensor, _ a: Scalar, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try Tensor.where(condition, a, b)
+        guard isRecording(b) else { return out }
+        let mb = TensorMeta(b)
+        return record("WhereBackward0", [nil, b], out) { ctx in
+            [nil, try reduce(try whereZero(condition, ctx.grad), to: mb)]
+        }
+    }
+}

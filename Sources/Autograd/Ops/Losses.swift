@@ -1,0 +1,187 @@
+import Tensors
+
+/// How a loss combines its per-element values.
+public enum LossReduction: String, Sendable {
+    case none, mean, sum
+}
+
+/// Fused losses with PyTorch's node names (`NllLossBackward0`, `MseLossBackward0`,
+/// `BinaryCrossEntropyWithLogitsBackward0`), for `torch.nn.functional`.
+extension Differentiable {
+    /// `F.nll_loss(input, target, weight, ignore_index, reduction)` for input [N, C] or [C].
+    public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
+                               reduction: LossReduction = .mean, ignoreIndex: Int = -100) throws(TensorError) -> Tensor {
+        if input.rank < 1 || input.rank > 2 {
+            throw .value("Expected input batch_size (\(input.rank == 0 ? 1 : input.sizes[0])) to match target batch_size (\(target.rank == 0 ? 1 : target.sizes[0])).")
+        }
+        let batched = input.rank == 2
+        let n = batched ? input.sizes[0] : 1
+        let c = input.sizes[input.rank - 1]
+        if batched && (target.rank != 1 || target.sizes[0] != n) {
+            throw .value("Expected input batch_size (\(n)) to match target batch_size (\(target.rank == 0 ? 1 : target.sizes[0])).")
+        }
+        if !batched && target.rank != 0 {
+            throw .runtime("0D or 1D target tensor expected, multi-target not supported")
+        }
+        if !target.dtype.isIntegral || target.dtype != .int64 {
+            throw .runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
+        }
+        if let weight, weight.numel != c {
+            throw .runtime("weight tensor should be defined either for all \(c) classes or no classes but got weight tensor of shape: \(Shape.describe(weight.sizes))")
+        }
+        let targets = try target.elementsAsInt64()
+        let weights = try weight?.to(.float64).elementsAsDouble()
+        // Per-row coefficient of the picked log-probability: -w[t], 0 when ignored.
+        var coefficients = [Double](repeating: 0, count: n * c)
+        var rowWeights = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let t = Int(targets[i])
+            if t == ignoreIndex { continue }
+            if t < 0 || t >= c { throw .index("Target \(t) is out of bounds.") }
+            let w = weights?[t] ?? 1
+            rowWeights[i] = w
+            coefficients[i * c + t] = -w
+        }
+        let totalWeight = rowWeights.reduce(0, +)
+        var dense = try Tensor(values: coefficients, shape: input.sizes, dtype: input.dtype, device: input.device)
+        let x = input.detach()
+        var out: Tensor
+        switch reduction {
+        case .none:
+            out = batched ? try x.mul(dense).sum(dims: [1]) : try x.mul(dense).sum()
+        case .sum:
+            out = try x.mul(dense).sum()
+        case .mean:
+            out = try x.mul(dense).sum().div(.float(totalWeight))
+            dense = try dense.div(.float(totalWeight))
+        }
+        guard isRecording(input) else { return out }
+        let coefficient = dense
+        return record("NllLossBackward0", [input], out) { ctx in
+            var g = ctx.grad
+            if reduction == .none && batched { g = try unsqueeze(g, 1) }
+            return [try mul(coefficient, g)]
+        }
+    }
+
+    /// `F.mse_loss(input, target, reduction)`: MseLossBackward0.
+    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean) throws(TensorError) -> Tensor {
+        let diff = try input.sub(target)
+        let squared = try diff.mul(diff)
+        let out: Tensor
+        switch reduction {
+        case .none: out = squared
+        case .sum: out = try squared.sum()
+        case .mean: out = try squared.mean()
+        }
+        guard isRecording(input, target) else { return out }
+        let mi = TensorMeta(input), mt = TensorMeta(target)
+        let count = squared.numel
+        return record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
+            let d = try sub(try ctx.saved(0), try ctx.saved(1))
+            var scale = try mul(d, .int(2))
+            if reduction == .mean { scale = try div(scale, .int(Int64(count))) }
+            let g = try mul(scale, ctx.grad)
+            return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try neg(g), to: mt) : nil]
+        }
+    }
+
+    /// `F.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)`.
+    public static func binaryCrossEntropyWithLogits(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
+                                                    posWeight: Tensor? = nil, reduction: LossReduction = .mean) throws(TensorError) -> Tensor {
+        if input.sizes != target.sizes {
+            throw .value("Target size (\(Engine.sizeRepr(target.sizes))) must be the same as input size (\(Engine.sizeRepr(input.sizes)))")
+        }
+        let x = input.detach(), t = target.detach()
+        // (1 - t) x + lw * softplus(-x), with lw = 1 + (pos_weight - 1) t, computed stably.
+        let maxVal = try x.neg().clamp(min: .int(0), max: nil)
+        let softplusNeg = try maxVal.neg().exp().add(try x.neg().sub(maxVal).exp()).log().add(maxVal)
+        var loss = try t.rsubScalar(1).mul(x)
+        if let posWeight {
+            let lw = try posWeight.sub(.int(1)).mul(t).add(.int(1))
+            loss = try loss.add(try lw.mul(softplusNeg))
+        } else {
+            loss = try loss.add(softplusNeg)
+        }
+        if let weight { loss = try loss.mul(weight) }
+        let out = try reduced(loss, reduction)
+        guard isRecording(input, target) else { return out }
+        let count = loss.numel
+        return record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, save: [input, target, weight, posWeight]) { ctx in
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
+            let pw: Tensor? = posWeight == nil ? nil : try ctx.saved(3)
+            var g = ctx.grad
+            if reduction == .mean { g = try div(g, .int(Int64(count))) }
+            var gx: Tensor? = nil, gt: Tensor? = nil
+            if ctx.needs(0) {
+                var d: Tensor
+                if let pw {
+                    let lw = try add(try mul(try sub(pw, .int(1)), t), .int(1))
+                    d = try sub(try mul(lw, try sigmoid(x)), t)
+                    // d/dx = (1 - t) - lw (1 - sigmoid(x)) = lw sigmoid(x) - t - (lw - 1)... simplify exactly:
+                    d = try sub(try rsub(t, .int(1)), try mul(lw, try rsub(try sigmoid(x), .int(1))))
+                } else {
+                    d = try sub(try sigmoid(x), t)
+                }
+                if let w { d = try mul(d, w) }
+                gx = try mul(d, g)
+            }
+            if ctx.needs(1) {
+                var d = try neg(x)
+                if let pw { d = try add(d, try mul(try sub(pw, .int(1)), try softplus(try neg(x)))) }
+                if let w { d = try mul(d, w) }
+                gt = try mul(d, g)
+            }
+            return [gx, gt]
+        }
+    }
+
+    /// `F.binary_cross_entropy(input, target, weight, reduction)`: BinaryCrossEntropyBackward0.
+    public static func binaryCrossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
+                                          reduction: LossReduction = .mean) throws(TensorError) -> Tensor {
+        if input.sizes != target.sizes {
+            throw .value("Using a target size (\(Engine.sizeRepr(target.sizes))) that is different to the input size (\(Engine.sizeRepr(input.sizes))) is deprecated. Please ensure they have the same size.")
+        }
+        let x = input.detach(), t = target.detach()
+        let values = try x.elementsAsDouble()
+        if values.contains(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw .runtime("all elements of input should be between 0 and 1")
+        }
+        let logX = try x.log().clamp(min: .int(-100), max: nil)
+        let log1mX = try x.rsubScalar(1).log().clamp(min: .int(-100), max: nil)
+        var loss = try t.mul(logX).add(try t.rsubScalar(1).mul(log1mX)).neg()
+        if let weight { loss = try loss.mul(weight) }
+        let out = try reduced(loss, reduction)
+        guard isRecording(input, target) else { return out }
+        let count = loss.numel
+        return record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight]) { ctx in
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            var g = ctx.grad
+            if reduction == .mean { g = try div(g, .int(Int64(count))) }
+            let denom = try clamp(try mul(try rsub(x, .int(1)), x), min: .float(1e-12), max: nil)
+            var d = try div(try sub(x, t), denom)
+            if weight != nil { d = try mul(d, try ctx.saved(2)) }
+            var gt: Tensor? = nil
+            if ctx.needs(1) {
+                var e = try sub(try log(try rsub(x, .int(1))), try log(x))
+                if weight != nil { e = try mul(e, try ctx.saved(2)) }
+                gt = try mul(e, g)
+            }
+            return [ctx.needs(0) ? try mul(d, g) : nil, gt]
+        }
+    }
+
+    static func reduced(_ loss: Tensor, _ reduction: LossReduction) throws(TensorError) -> Tensor {
+        switch reduction {
+        case .none: loss
+        case .sum: try loss.sum()
+        case .mean: try loss.mean()
+        }
+    }
+}
+
+extension Tensor {
+    /// `n - self` for a number `n`.
+    func rsubScalar(_ n: Int64) throws(TensorError) -> Tensor { try binary(.sub, .int(n), reflected: true) }
+}

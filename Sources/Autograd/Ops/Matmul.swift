@@ -1,0 +1,155 @@
+import Tensors
+
+/// Matrix products. `matmul` is composed from the fixed-rank products and views exactly
+/// as PyTorch composes it, so results carry the same grad_fn (MmBackward0,
+/// UnsafeViewBackward0, SqueezeBackward4...).
+extension Differentiable {
+    public static func mm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.mm(b)
+        guard isRecording(a, b) else { return out }
+        return record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            [ctx.needs(0) ? try mm(ctx.grad, try t(try ctx.saved(1))) : nil,
+             ctx.needs(1) ? try mm(try t(try ctx.saved(0)), ctx.grad) : nil]
+        }
+    }
+
+    public static func bmm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.bmm(b)
+        guard isRecording(a, b) else { return out }
+        return record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try ctx.saved(1), 1, 2)) : nil,
+             ctx.needs(1) ? try bmm(try transpose(try ctx.saved(0), 1, 2), ctx.grad) : nil]
+        }
+    }
+
+    public static func mv(_ a: Tensor, _ v: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.mv(v)
+        guard isRecording(a, v) else { return out }
+        return record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
+            [ctx.needs(0) ? try outer(ctx.grad, try ctx.saved(1)) : nil,
+             ctx.needs(1) ? try mv(try t(try ctx.saved(0)), ctx.grad) : nil]
+        }
+    }
+
+    public static func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.dot(b)
+        guard isRecording(a, b) else { return out }
+        return record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            [ctx.needs(0) ? try mul(ctx.grad, try ctx.saved(1)) : nil,
+             ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil]
+        }
+    }
+
+    /// `outer(v)`: `a.reshape(n, 1) * v` (MulBackward0), as PyTorch composes it.
+    public static func outer(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        if a.rank != 1 || b.rank != 1 { _ = try a.outer(b) }
+        return try mul(try reshape(a, [a.sizes[0], 1]), b)
+    }
+
+    /// `addmm(input, mat1, mat2, beta, alpha)`: AddmmBackward0.
+    public static func addmm(_ input: Tensor, _ m1: Tensor, _ m2: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let out = try Tensor.addmm(input, m1, m2, beta: beta, alpha: alpha)
+        guard isRecording([input, m1, m2]) else { return out }
+        let mi = TensorMeta(input)
+        return record("AddmmBackward0", [input, m1, m2], out,
+                      save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil]) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
+                    ctx.needs(1) ? try scaled(try mm(g, try t(try ctx.saved(1))), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try mm(try t(try ctx.saved(0)), g), alpha) : nil]
+        }
+    }
+
+    /// `input @ other` with PyTorch's shape rules and graph structure (`_matmul_impl`).
+    public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let da = a.rank, db = b.rank
+        if !isRecording(a, b) { return try a.matmul(b) }
+        if da == 0 || db == 0 {
+            throw .runtime("both arguments to matmul need to be at least 1D, but they are \(da)D and \(db)D")
+        }
+        if da == 1 && db == 1 { return try dot(a, b) }
+        if da == 2 && db == 1 { return try mv(a, b) }
+        if da == 1 && db == 2 {
+            _ = try a.matmul(b)   // shape errors as the Tensors layer words them
+            return try squeezeInPlace(try mm(try unsqueeze(a, 0), b), dim: 0)
+        }
+        if da == 2 && db == 2 { return try mm(a, b) }
+        _ = try a.matmul(b)
+        if shouldFold(a, b) {
+            let transposed = db > da
+            let t1 = transposed ? try matrixTranspose(b) : a
+            let t2 = !transposed ? b : (da == 2 ? try t(a) : a)
+            var outputShape = Array(t1.sizes.dropLast())
+            let folded = outputShape.reduce(1, *)
+            let t2IsMatrix = t2.rank == 2
+            if t2IsMatrix { outputShape.append(t2.sizes[1]) }
+            let t1Folded = try reshape(t1, [folded, t1.sizes.last!])
+            if t2IsMatrix {
+                let output = try unsafeView(try mm(t1Folded, t2), outputShape)
+                return transposed ? try contiguous(try matrixTranspose(output)) : output
+            }
+            return try unsafeView(try mv(t1Folded, t2), outputShape)
+        }
+        let n = da > 1 ? a.sizes[da - 2] : 1
+        let m1 = a.sizes[da - 1]
+        let batchA = Array(a.sizes.prefix(Swift.max(da - 2, 0)))
+        let m2 = db > 1 ? b.sizes[db - 2] : b.sizes[0]
+        let p = db > 1 ? b.sizes[db - 1] : 1
+        let batchB = Array(b.sizes.prefix(Swift.max(db - 2, 0)))
+        var outputShape = try Shape.broadcast(batchA, batchB)
+        let batch = outputShape.reduce(1, *)
+        let aExpanded = try reshape(try expand(a, outputShape + [n, m1]), [batch, n, m1])
+        let vectorRHS = db == 1
+        var bExpanded = try expand(b, outputShape + (vectorRHS ? [m2] : [m2, p]))
+        if vectorRHS { bExpanded = try unsqueeze(bExpanded, -1) }
+        bExpanded = try reshape(bExpanded, [batch, m2, p])
+        if da > 1 { outputShape.append(n) }
+        if db > 1 { outputShape.append(p) }
+        if vectorRHS { return try unsafeView(try squeeze(try bmm(aExpanded, bExpanded), dim: -1), outputShape) }
+        return try unsafeView(try bmm(aExpanded, bExpanded), outputShape)
+    }
+
+    /// PyTorch's `should_fold`: fold batch dims into an mm when one side is at most 2-D.
+    static func shouldFold(_ a: Tensor, _ b: Tensor) -> Bool {
+        let aLarger = a.rank >= b.rank
+        let t1Sizes: [Int], t1Strides: [Int]
+        if aLarger {
+            t1Sizes = a.sizes; t1Strides = a.strides
+        } else {
+            var s = b.sizes, st = b.strides
+            s.swapAt(s.count - 1, s.count - 2); st.swapAt(st.count - 1, st.count - 2)
+            t1Sizes = s; t1Strides = st
+        }
+        let dimT1 = t1Sizes.count, dimT2 = aLarger ? b.rank : a.rank
+        if !(dimT1 >= 3 && dimT2 <= 2) { return false }
+        let t2RequiresGrad = aLarger ? b.requiresGrad : a.requiresGrad
+        if t2RequiresGrad { return true }
+        if a.rank == 2 { return false }
+        if t1Sizes.reduce(1, *) == 0 { return true }
+        for i in 0..<(dimT1 - 2) where t1Strides[i] != t1Strides[i + 1] * t1Sizes[i + 1] { return false }
+        return true
+    }
+
+    /// `squeeze_(dim)` on a fresh result, as matmul's 1-D @ 2-D case does (SqueezeBackward4).
+    static func squeezeInPlace(_ x: Tensor, dim: Int) throws(TensorError) -> Tensor {
+        let out = try x.squeeze([dim])
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return record("SqueezeBackward4", [x], out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    /// `F.linear(input, weight, bias)`: addmm for 2-D input with bias, else folded
+    /// through addmm and `_unsafe_view`, or matmul without bias.
+    public static func linear(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws(TensorError) -> Tensor {
+        let wt = try t(weight)
+        guard let bias else { return try matmul(input, wt) }
+        if input.rank == 2 { return try addmm(bias, input, wt) }
+        if input.isContiguous && bias.rank == 1 && input.rank >= 1 {
+            let last = input.sizes.last!
+            let flat = input.sizes.dropLast().reduce(1, *)
+            let result = try addmm(bias, try reshape(input, [flat, last]), wt)
+            return try unsafeView(result, Array(input.sizes.dropLast()) + [result.sizes[1]])
+        }
+        return try add(try matmul(input, wt), bias)
+    }
+}

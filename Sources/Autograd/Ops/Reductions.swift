@@ -1,0 +1,310 @@
+import Tensors
+
+/// Reductions. Their gradients put the reduced dims back (`keepdim`) and broadcast.
+extension Differentiable {
+    /// Wrapped, sorted, de-duplicated reduction dims (all dims for nil or empty).
+    static func reducedDims(_ dims: [Int]?, rank: Int) throws(TensorError) -> [Int] {
+        guard let dims, !dims.isEmpty else { return Array(0..<rank) }
+        var out: [Int] = []
+        for d in dims {
+            let w = try Shape.wrapDim(d, rank: rank)
+            if rank > 0 && !out.contains(w) { out.append(w) }
+        }
+        return out.sorted()
+    }
+
+    /// A reduced gradient (or result) with its reduced dims put back as size 1.
+    static func restoreDims(_ t: Tensor, _ dims: [Int], keepdim: Bool) throws(TensorError) -> Tensor {
+        if keepdim { return t }
+        var r = t
+        for d in dims { r = try unsqueeze(r, d) }
+        return r
+    }
+
+    public static func sum(_ x: Tensor, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.sum(dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("SumBackward0", [x], out) { ctx in
+            [try reduce(try expand(ctx.grad, mx.sizes), to: mx)]
+        }
+    }
+
+    public static func sum(_ x: Tensor, dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.sum(dims: dims, keepdim: keepdim, dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        return record("SumBackward1", [x], out) { ctx in
+            [try reduce(try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes), to: mx)]
+        }
+    }
+
+    public static func mean(_ x: Tensor, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.mean(dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x), n = x.numel
+        return record("MeanBackward0", [x], out) { ctx in
+            [try reduce(try div(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
+        }
+    }
+
+    public static func mean(_ x: Tensor, dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.mean(dims: dims, keepdim: keepdim, dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        let n = ds.reduce(1) { $0 * x.sizes[$1] }
+        return record("MeanBackward1", [x], out) { ctx in
+            let g = try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes)
+            return [try reduce(try div(g, .int(Int64(n))), to: mx)]
+        }
+    }
+
+    /// `prod()` (ProdBackward0) and `prod(dim)` (ProdBackward1).
+    public static func prod(_ x: Tensor, dim: Int? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.prod(dims: dim.map { [$0] }, keepdim: keepdim, dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let d: Int? = try dim.map { v throws(TensorError) in try Shape.wrapDim(v, rank: x.rank) }
+        return record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+            let input = try ctx.saved(0), result = try ctx.saved(1)
+            let ds = d.map { [$0] } ?? Array(0..<mx.sizes.count)
+            let g = try restoreDims(ctx.grad, ds, keepdim: dim != nil && keepdim)
+            if try !input.eq(.int(0)).any().item().boolValue {
+                let r = try restoreDims(result, ds, keepdim: dim != nil && keepdim)
+                return [try reduce(try mul(g, try div(r, input)), to: mx)]
+            }
+            // With zeros, use the product of the other elements (no division).
+            let others: Tensor
+            if let d {
+                others = try productOfOthers(input.detach(), dim: d)
+            } else {
+                others = try productOfOthers(input.detach().reshape([-1]), dim: 0).reshape(mx.sizes)
+            }
+            return [try reduce(try mul(try expand(g, mx.sizes), others), to: mx)]
+        }
+    }
+
+    /// For each element, the product of the other elements along `dim` (not differentiable).
+    static func productOfOthers(_ x: Tensor, dim: Int) throws(TensorError) -> Tensor {
+        let n = x.sizes[dim]
+        let out = try x.onesLike()
+        for i in 0..<n {
+            let slot = try out.select(dim, i)
+            for j in 0..<n where j != i {
+                try slot.binaryInPlace(.mul, try x.select(dim, j))
+            }
+        }
+        return out
+    }
+
+    /// `max()`/`min()` of all elements: ties share the gradient (MaxBackward1).
+    public static func max(_ x: Tensor) throws(TensorError) -> Tensor { try extremeAll(x, isMax: true) }
+    public static func min(_ x: Tensor) throws(TensorError) -> Tensor { try extremeAll(x, isMax: false) }
+
+    static func extremeAll(_ x: Tensor, isMax: Bool) throws(TensorError) -> Tensor {
+        let out = isMax ? try x.max() : try x.min()
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+            let mask = try (try ctx.saved(0)).eq(try ctx.saved(1))
+            let count = try mask.sum()
+            let share = try div(ctx.grad, count)
+            return [try reduce(try whereZero(try mask.negatedMask(), try expand(share, mx.sizes)), to: mx)]
+        }
+    }
+
+    /// `max(dim)`/`min(dim)`: values get a node (MaxBackward0), indices do not.
+    public static func max(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(x, dim: dim, keepdim: keepdim, isMax: true)
+    }
+
+    public static func min(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(x, dim: dim, keepdim: keepdim, isMax: false)
+    }
+
+    static func extremeAlong(_ x: Tensor, dim: Int, keepdim: Bool, isMax: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = isMax ? try x.max(dim: dim, keepdim: keepdim) : try x.min(dim: dim, keepdim: keepdim)
+        guard isRecording(x) else { return (values, indices) }
+        let mx = TensorMeta(x)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        let v = record(isMax ? "MaxBackward0" : "MinBackward0", [x], values, save: [indices]) { ctx in
+            [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
+        }
+        return (v, indices)
+    }
+
+    /// Gradient of picking one element per slice along `dim` (`value_selecting_reduction_backward`).
+    static func selectedBackward(_ grad: Tensor, indices: Tensor, dim: Int, keepdim: Bool, meta: TensorMeta) throws(TensorError) -> Tensor {
+        if meta.sizes.isEmpty { return grad }
+        let g = try restoreDims(grad, [dim], keepdim: keepdim)
+        let idx = keepdim ? indices : try indices.unsqueeze(dim)
+        var shape = [Int](repeating: 1, count: meta.sizes.count)
+        shape[dim] = meta.sizes[dim]
+        let positions = try Tensor.arange(end: .int(Int64(meta.sizes[dim])), device: grad.device).view(shape)
+        let mask = try positions.eq(idx)
+        return try reduce(try whereZero(try mask.negatedMask(), try expand(g, meta.sizes)), to: meta)
+    }
+
+    /// `amax(dims)`/`amin(dims)`: ties share (AmaxBackward0).
+    public static func amax(_ x: Tensor, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try extremeDims(x, dims: dims, keepdim: keepdim, isMax: true)
+    }
+
+    public static func amin(_ x: Tensor, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        try extremeDims(x, dims: dims, keepdim: keepdim, isMax: false)
+    }
+
+    static func extremeDims(_ x: Tensor, dims: [Int]?, keepdim: Bool, isMax: Bool) throws(TensorError) -> Tensor {
+        let out = isMax ? try x.amax(dims: dims, keepdim: keepdim) : try x.amin(dims: dims, keepdim: keepdim)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        return record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let mask = try (try ctx.saved(0)).eq(r)
+            let count = try mask.sum(dims: ds, keepdim: true)
+            let g = try div(try restoreDims(ctx.grad, ds, keepdim: keepdim), count)
+            return [try reduce(try whereZero(try mask.negatedMask(), try expand(g, mx.sizes)), to: mx)]
+        }
+    }
+
+    /// `var(dims, correction, keepdim)`: VarBackward0.
+    public static func variance(_ x: Tensor, dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.variance(dims: dims, correction: correction, keepdim: keepdim)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
+        return record("VarBackward0", [x], out, save: [x]) { ctx in
+            let v = try ctx.saved(0)
+            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
+            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            let scale = 2 / Swift.max(0, Double(n) - correction)
+            return [try reduce(try mul(try mul(g, .float(scale)), centered), to: mx)]
+        }
+    }
+
+    /// `std(dims, correction, keepdim)`: StdBackward0.
+    public static func std(_ x: Tensor, dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.std(dims: dims, correction: correction, keepdim: keepdim)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
+        return record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            let v = try ctx.saved(0)
+            let s = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
+            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            let denom = try mul(s, .float(Swift.max(0, Double(n) - correction)))
+            let r = try mul(try div(g, denom), centered)
+            return [try reduce(try whereZero(try s.eq(.int(0)), r), to: mx)]
+        }
+    }
+
+    /// `norm(p, dims, keepdim)` / `linalg.vector_norm`: LinalgVectorNormBackward0.
+    public static func norm(_ x: Tensor, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.norm(p: p, dims: dims, keepdim: keepdim)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        return record("LinalgVectorNormBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            let v = try ctx.saved(0)
+            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            let gx: Tensor
+            if p == 0 {
+                gx = try v.zerosLike()
+            } else if p == 1 {
+                gx = try mul(try v.sign(), g)
+            } else if p.isInfinite {
+                let mask = try (try abs(v)).eq(r)
+                let count = try mask.sum(dims: ds, keepdim: true)
+                let share = try div(try mul(try v.sign(), g), count)
+                gx = try whereZero(try mask.negatedMask(), share)
+            } else if p == 2 {
+                gx = try whereZero(try r.eq(.int(0)), try mul(v, try div(g, r)))
+            } else {
+                let scaled = try mul(v, try pow(try abs(v), .float(p - 2)))
+                gx = try whereZero(try r.eq(.int(0)), try mul(scaled, try div(g, try pow(r, .float(p - 1)))))
+            }
+            return [try reduce(try expandIfNeeded(gx, mx.sizes), to: mx)]
+        }
+    }
+
+    static func expandIfNeeded(_ t: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
+        t.sizes == sizes ? t : try expand(t, sizes)
+    }
+
+    /// `logsumexp(dims, keepdim)`: LogsumexpBackward0.
+    public static func logsumexp(_ x: Tensor, dims: [Int], keepdim: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.logsumexp(dims: dims, keepdim: keepdim)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let ds = try reducedDims(dims, rank: x.rank)
+        return record("LogsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            return [try reduce(try mul(g, try exp(try sub(try ctx.saved(0), r))), to: mx)]
+        }
+    }
+
+    /// `cumsum(dim)`: CumsumBackward0 (a reversed cumulative sum of the gradient).
+    public static func cumsum(_ x: Tensor, dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let out = try x.cumsum(dim: dim, dtype: dtype)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        return record("CumsumBackward0", [x], out) { ctx in
+            let g = ctx.grad
+            if mx.sizes.isEmpty { return [try reduce(g, to: mx)] }
+            let total = try sum(g, dims: [d], keepdim: true)
+            return [try reduce(try add(try sub(total, try cumsum(g, dim: d)), g), to: mx)]
+        }
+    }
+
+    /// `softmax(dim)`: SoftmaxBackward0.
+    public static func softmax(_ x: Tensor, dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let input = dtype.map { $0 != x.dtype } ?? false ? try to(x, dtype!) : x
+        let out = try input.softmax(dim: dim)
+        guard isRecording(input) else { return out }
+        let mx = TensorMeta(input)
+        let d = try Shape.wrapDim(dim, rank: input.rank)
+        return record("SoftmaxBackward0", [input], out, saveOutput: true) { ctx in
+            let y = try ctx.saved(0), g = ctx.grad
+            let s = try sum(try mul(g, y), dims: [d], keepdim: true)
+            return [try reduce(try mul(y, try sub(g, s)), to: mx)]
+        }
+    }
+
+    /// `log_softmax(dim)`: LogSoftmaxBackward0.
+    public static func logSoftmax(_ x: Tensor, dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        let input = dtype.map { $0 != x.dtype } ?? false ? try to(x, dtype!) : x
+        let out = try input.logSoftmax(dim: dim)
+        guard isRecording(input) else { return out }
+        let mx = TensorMeta(input)
+        let d = try Shape.wrapDim(dim, rank: input.rank)
+        return record("LogSoftmaxBackward0", [input], out, saveOutput: true) { ctx in
+            let y = try ctx.saved(0), g = ctx.grad
+            let s = try sum(g, dims: [d], keepdim: true)
+            return [try reduce(try sub(g, try mul(try exp(y), s)), to: mx)]
+        }
+    }
+}
+
+extension Differentiable {
+    /// `trace()` of a matrix: TraceBackward0.
+    public static func trace(_ x: Tensor) throws(TensorError) -> Tensor {
+        if x.rank != 2 { throw .runtime("trace: expected a matrix, but got tensor with dim \(x.rank)") }
+        let out = try x.diagonal().sum()
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return record("TraceBackward0", [x], out) { ctx in
+            [try embedded("TraceBackwardBackward0", try expand(ctx.grad, [Swift.min(sizes[0], sizes[1])]), in: sizes) { t throws(TensorError) in
+                try diagonal(t)
+            }]
+        }
+    }
+}

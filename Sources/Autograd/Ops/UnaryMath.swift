@@ -1,0 +1,323 @@
+import Tensors
+
+/// Elementwise math with one input. Formulas that need the result (exp, tanh, sigmoid,
+/// sqrt) save the output; the rest save the input.
+extension Differentiable {
+    /// Records a unary op whose formula maps (grad, saved input or output) to the input grad.
+    static func unaryOp(_ name: String, _ x: Tensor, _ out: Tensor, savesOutput: Bool = false,
+                        _ formula: @escaping (Tensor, Tensor) throws -> Tensor) -> Tensor {
+        let mx = TensorMeta(x)
+        return record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput) { ctx in
+            var g = try formula(ctx.grad, try ctx.saved(0))
+            if g.dtype != mx.dtype { g = try to(g, mx.dtype) }
+            return [g]
+        }
+    }
+
+    public static func exp(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.exp()
+        guard isRecording(x) else { return out }
+        return unaryOp("ExpBackward0", x, out, savesOutput: true) { g, y in try mul(g, y) }
+    }
+
+    public static func log(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.log()
+        guard isRecording(x) else { return out }
+        return unaryOp("LogBackward0", x, out) { g, x in try div(g, x) }
+    }
+
+    public static func sqrt(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.sqrt()
+        guard isRecording(x) else { return out }
+        return unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mul(y, .int(2))) }
+    }
+
+    public static func rsqrt(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.rsqrt)
+        guard isRecording(x) else { return out }
+        return unaryOp("RsqrtBackward0", x, out, savesOutput: true) { g, y in
+            try mul(g, try mul(try pow(y, .int(3)), .float(-0.5)))
+        }
+    }
+
+    public static func abs(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.abs()
+        guard isRecording(x) else { return out }
+        return unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try x.sign()) }
+    }
+
+    public static func sign(_ x: Tensor) throws(TensorError) -> Tensor {
+        try zeroGradient("SignBackward0", x, try x.sign())
+    }
+
+    public static func sin(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.sin)
+        guard isRecording(x) else { return out }
+        return unaryOp("SinBackward0", x, out) { g, x in try mul(g, try cos(x)) }
+    }
+
+    public static func cos(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.cos)
+        guard isRecording(x) else { return out }
+        return unaryOp("CosBackward0", x, out) { g, x in try mul(g, try neg(try sin(x))) }
+    }
+
+    public static func tan(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.tan)
+        guard isRecording(x) else { return out }
+        return unaryOp("TanBackward0", x, out, savesOutput: true) { g, y in
+            try mul(g, try add(try mul(y, y), .int(1)))
+        }
+    }
+
+    public static func tanh(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.tanh()
+        guard isRecording(x) else { return out }
+        return unaryOp("TanhBackward0", x, out, savesOutput: true) { g, y in
+            try mul(g, try rsub(try mul(y, y), .int(1)))
+        }
+    }
+
+    public static func sigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.sigmoid()
+        guard isRecording(x) else { return out }
+        return unaryOp("SigmoidBackward0", x, out, savesOutput: true) { g, y in
+            try mul(g, try mul(y, try rsub(y, .int(1))))
+        }
+    }
+
+    public static func relu(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.relu()
+        guard isRecording(x) else { return out }
+        return unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in
+            try whereZero(try y.le(.int(0)), g)
+        }
+    }
+
+    public static func reciprocal(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.reciprocal()
+        guard isRecording(x) else { return out }
+        return unaryOp("ReciprocalBackward0", x, out, savesOutput: true) { g, y in
+            try mul(g, try neg(try mul(y, y)))
+        }
+    }
+
+    /// `square()` is `pow(2)` in PyTorch (PowBackward0).
+    public static func square(_ x: Tensor) throws(TensorError) -> Tensor {
+        try pow(x, .int(2))
+    }
+
+    public static func log1p(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.log1p)
+        guard isRecording(x) else { return out }
+        return unaryOp("Log1PBackward0", x, out) { g, x in try div(g, try add(x, .int(1))) }
+    }
+
+    public static func expm1(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.expm1)
+        guard isRecording(x) else { return out }
+        return unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try add(y, .int(1))) }
+    }
+
+    public static func log2(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.log2)
+        guard isRecording(x) else { return out }
+        return unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(2)))) }
+    }
+
+    public static func log10(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.log10)
+        guard isRecording(x) else { return out }
+        return unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(10)))) }
+    }
+
+    public static func exp2(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.exp2)
+        guard isRecording(x) else { return out }
+        return unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mul(g, try mul(y, .float(RealMath.log(2)))) }
+    }
+
+    public static func asin(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.asin)
+        guard isRecording(x) else { return out }
+        return unaryOp("AsinBackward0", x, out) { g, x in try div(g, try sqrt(try rsub(try mul(x, x), .int(1)))) }
+    }
+
+    public static func acos(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.acos)
+        guard isRecording(x) else { return out }
+        return unaryOp("AcosBackward0", x, out) { g, x in try neg(try div(g, try sqrt(try rsub(try mul(x, x), .int(1))))) }
+    }
+
+    public static func atan(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.atan)
+        guard isRecording(x) else { return out }
+        return unaryOp("AtanBackward0", x, out) { g, x in try div(g, try add(try mul(x, x), .int(1))) }
+    }
+
+    public static func sinh(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.sinh)
+        guard isRecording(x) else { return out }
+        return unaryOp("SinhBackward0", x, out) { g, x in try mul(g, try cosh(x)) }
+    }
+
+    public static func cosh(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.cosh)
+        guard isRecording(x) else { return out }
+        return unaryOp("CoshBackward0", x, out) { g, x in try mul(g, try sinh(x)) }
+    }
+
+    public static func erf(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.erf)
+        guard isRecording(x) else { return out }
+        return unaryOp("ErfBackward0", x, out) { g, x in
+            try mul(g, try mul(try exp(try neg(try mul(x, x))), .float(2 / RealMath.sqrt(RealMath.pi))))
+        }
+    }
+
+    /// Rounding ops: the gradient is zero everywhere.
+    public static func floor(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("FloorBackward0", x, try x.unary(.floor)) }
+    public static func ceil(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("CeilBackward0", x, try x.unary(.ceil)) }
+    public static func trunc(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("TruncBackward0", x, try x.unary(.trunc)) }
+    public static func round(_ x: Tensor, decimals: Int = 0) throws(TensorError) -> Tensor {
+        try zeroGradient(decimals == 0 ? "RoundBackward0" : "RoundBackward1", x, try x.round(decimals: decimals))
+    }
+
+    public static func frac(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.frac)
+        guard isRecording(x) else { return out }
+        return record("FracBackward0", [x], out) { ctx in [ctx.grad] }
+    }
+
+    static func zeroGradient(_ name: String, _ x: Tensor, _ out: Tensor) throws(TensorError) -> Tensor {
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record(name, [x], out) { ctx in [try Tensor.zeros(mx.sizes, dtype: mx.dtype, device: ctx.grad.device)] }
+    }
+
+    // MARK: activations
+
+    public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws(TensorError) -> Tensor {
+        let out = try x.unary(.leakyRelu(slope: slope))
+        guard isRecording(x) else { return out }
+        return unaryOp("LeakyReluBackward0", x, out) { g, x in
+            try `where`(try x.gt(.int(0)), g, try mul(g, .float(slope)))
+        }
+    }
+
+    public static func silu(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.silu)
+        guard isRecording(x) else { return out }
+        return unaryOp("SiluBackward0", x, out) { g, x in
+            let s = try sigmoid(x)
+            return try mul(g, try mul(s, try add(try mul(x, try rsub(s, .int(1))), .int(1))))
+        }
+    }
+
+    /// `gelu(x, approximate='none'|'tanh')`.
+    public static func gelu(_ x: Tensor, approximateTanh: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.unary(approximateTanh ? .geluTanh : .gelu)
+        guard isRecording(x) else { return out }
+        return unaryOp("GeluBackward0", x, out) { g, x in
+            if approximateTanh {
+                let k = RealMath.sqrt(2 / RealMath.pi)
+                let x3 = try mul(try mul(x, x), x)
+                let inner = try mul(try add(x, try mul(x3, .float(0.044715))), .float(k))
+                let t = try tanh(inner)
+                let dInner = try mul(try add(try mul(try mul(x, x), .float(3 * 0.044715)), .int(1)), .float(k))
+                let left = try mul(try add(t, .int(1)), .float(0.5))
+                let right = try mul(try mul(x, .float(0.5)), try mul(try rsub(try mul(t, t), .int(1)), dInner))
+                return try mul(g, try add(left, right))
+            }
+            let cdf = try mul(try add(try erf(try mul(x, .float(1 / RealMath.sqrt(2)))), .int(1)), .float(0.5))
+            let pdf = try mul(try exp(try mul(try mul(x, x), .float(-0.5))), .float(1 / RealMath.sqrt(2 * RealMath.pi)))
+            return try mul(g, try add(cdf, try mul(x, pdf)))
+        }
+    }
+
+    public static func softplus(_ x: Tensor, beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
+        let out = try x.unary(.softplus(beta: beta, threshold: threshold))
+        guard isRecording(x) else { return out }
+        return unaryOp("SoftplusBackward0", x, out) { g, x in
+            let bx = try mul(x, .float(beta))
+            return try `where`(try bx.gt(.float(threshold)), g, try mul(g, try sigmoid(bx)))
+        }
+    }
+
+    public static func elu(_ x: Tensor, alpha: Double = 1) throws(TensorError) -> Tensor {
+        let out = try x.unary(.elu(alpha: alpha))
+        guard isRecording(x) else { return out }
+        return unaryOp("EluBackward0", x, out) { g, x in
+            try `where`(try x.gt(.int(0)), g, try mul(g, try mul(try exp(x), .float(alpha))))
+        }
+    }
+
+    public static func hardtanh(_ x: Tensor, min lo: Double = -1, max hi: Double = 1) throws(TensorError) -> Tensor {
+        let out = try x.unary(.hardtanh(min: lo, max: hi))
+        guard isRecording(x) else { return out }
+        return unaryOp("HardtanhBackward0", x, out) { g, x in
+            try whereZero(try x.le(.float(lo)).logicalOr(try x.ge(.float(hi))), g)
+        }
+    }
+
+    public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.unary(.logSigmoid)
+        guard isRecording(x) else { return out }
+        return unaryOp("LogSigmoidBackward0", x, out) { g, x in try mul(g, try sigmoid(try neg(x))) }
+    }
+
+    // MARK: clamp
+
+    /// `clamp(min, max)` with numbers: ClampBackward1 (also for only `min` or only `max`).
+    public static func clamp(_ x: Tensor, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> Tensor {
+        let out = try x.clamp(min: lo, max: hi)
+        guard isRecording(x) else { return out }
+        return unaryOp("ClampBackward1", x, out) { g, x in
+            // PyTorch keeps the gradient where min <= x <= max (NaN inputs get zero).
+            var inside: Tensor? = nil
+            if let lo { inside = try x.ge(lo) }
+            if let hi {
+                let h = try x.le(hi)
+                inside = try inside.map { t throws(TensorError) in try t.logicalAnd(h) } ?? h
+            }
+            return try whereZero(try inside!.negatedMask(), g)
+        }
+    }
+
+    /// `clamp(min=tensor, max=tensor)`: ClampBackward0.
+    public static func clamp(_ x: Tensor, min lo: Tensor?, max hi: Tensor?) throws(TensorError) -> Tensor {
+        let out = try x.clamp(min: lo, max: hi)
+        guard isRecording([x, lo, hi]) else { return out }
+        let mx = TensorMeta(x), mlo = lo.map(TensorMeta.init), mhi = hi.map(TensorMeta.init)
+        return record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi]) { ctx in
+            let v = try ctx.saved(0), g = ctx.grad
+            let below: Tensor? = lo == nil ? nil : try v.lt(try ctx.saved(1))
+            let above: Tensor? = hi == nil ? nil : try v.gt(try ctx.saved(2))
+            var outside = try v.ne(v).logicalAnd(try v.eq(v))
+            if let below { outside = try outside.logicalOr(below) }
+            if let above { outside = try outside.logicalOr(above) }
+            let gx = ctx.needs(0) ? try reduce(try whereZero(outside, g), to: mx) : nil
+            var glo: Tensor? = nil, ghi: Tensor? = nil
+            if let below, let mlo, ctx.needs(1) { glo = try reduce(try whereZero(below.negatedMask(), g), to: mlo) }
+            if let above, let mhi, ctx.needs(2) {
+                var a = above
+                if let below { a = try a.logicalAnd(below.negatedMask()) }
+                ghi = try reduce(try whereZero(a.negatedMask(), g), to: mhi)
+            }
+            return [gx, glo, ghi]
+        }
+    }
+
+    /// `torch.clamp_min(x, v)`: ClampMinBackward0.
+    public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
+        let out = try x.clamp(min: lo, max: nil)
+        guard isRecording(x) else { return out }
+        return unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.lt(lo), g) }
+    }
+
+    public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
+        let out = try x.clamp(min: nil, max: hi)
+        guard isRecording(x) else { return out }
+        return unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.gt(hi), g) }
+    }
+}

@@ -1,0 +1,192 @@
+import Tensors
+
+/// View ops: results share storage with the input and remember it as their base, so an
+/// in-place write through a view of a leaf is refused as PyTorch refuses it.
+extension Differentiable {
+    /// Records a view op; the output remembers the tensor it views.
+    static func recordView(_ name: String, _ x: Tensor, _ out: Tensor, formula: @escaping BackwardFormula) -> Tensor {
+        let v = record(name, [x], out, formula: formula)
+        v.meta?.base = x.meta?.base ?? x
+        return v
+    }
+
+    public static func view(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
+        let out = try x.view(shape)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return recordView("ViewBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    /// `_unsafe_view`: a view whose backward is named UnsafeViewBackward0 (matmul, reshape copies).
+    public static func unsafeView(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
+        let out = try x.reshape(shape)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return record("UnsafeViewBackward0", [x], out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    /// `reshape`: a view when strides allow (ViewBackward0), else a copy (UnsafeViewBackward0 over CloneBackward0).
+    public static func reshape(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
+        if x.canView(as: shape) { return try view(x, shape) }
+        if !isRecording(x) { return try x.reshape(shape) }
+        return try unsafeView(try clone(x), shape)
+    }
+
+    /// `flatten(start, end)`: self when there is nothing to merge, else reshape.
+    public static func flatten(_ x: Tensor, start: Int = 0, end: Int = -1) throws(TensorError) -> Tensor {
+        if x.rank == 0 { return try reshape(x, [1]) }
+        let s = try Shape.wrapDim(start, rank: x.rank), e = try Shape.wrapDim(end, rank: x.rank)
+        if s > e { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return x }
+        var shape = Array(x.sizes[..<s])
+        shape.append(x.sizes[s...e].reduce(1, *))
+        shape.append(contentsOf: x.sizes[(e + 1)...])
+        return try reshape(x, shape)
+    }
+
+    public static func unflatten(_ x: Tensor, _ dim: Int, _ parts: [Int]) throws(TensorError) -> Tensor {
+        let shape = try x.unflatten(dim, parts).sizes
+        return try view(x, shape)
+    }
+
+    public static func expand(_ x: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
+        let out = try x.expand(sizes)
+        guard isRecording(x) else { return out === x ? x.alias() : out }
+        let inSizes = x.sizes
+        return recordView("ExpandBackward0", x, out) { ctx in [try sumToSize(ctx.grad, inSizes)] }
+    }
+
+    public static func transpose(_ x: Tensor, _ d0: Int, _ d1: Int) throws(TensorError) -> Tensor {
+        let out = try x.transpose(d0, d1)
+        guard isRecording(x) else { return out }
+        return recordView("TransposeBackward0", x, out) { ctx in [try transpose(ctx.grad, d0, d1)] }
+    }
+
+    public static func t(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.t()
+        guard isRecording(x) else { return out }
+        return recordView("TBackward0", x, out) { ctx in [try t(ctx.grad)] }
+    }
+
+    /// `.mT`: TransposeBackward0 of the last two dims.
+    public static func matrixTranspose(_ x: Tensor) throws(TensorError) -> Tensor {
+        _ = try x.matrixTranspose()
+        return try transpose(x, -2, -1)
+    }
+
+    public static func permute(_ x: Tensor, _ dims: [Int]) throws(TensorError) -> Tensor {
+        let out = try x.permute(dims)
+        guard isRecording(x) else { return out }
+        var inverse = [Int](repeating: 0, count: dims.count)
+        for (i, d) in dims.enumerated() { inverse[try Shape.wrapDim(d, rank: x.rank)] = i }
+        return recordView("PermuteBackward0", x, out) { ctx in [try permute(ctx.grad, inverse)] }
+    }
+
+    /// `.T`: all dims reversed (PermuteBackward0).
+    public static func reversedDims(_ x: Tensor) throws(TensorError) -> Tensor {
+        try permute(x, Array((0..<x.rank).reversed()))
+    }
+
+    public static func movedim(_ x: Tensor, _ source: Int, _ destination: Int) throws(TensorError) -> Tensor {
+        let s = try Shape.wrapDim(source, rank: x.rank), t = try Shape.wrapDim(destination, rank: x.rank)
+        var order = Array(0..<x.rank)
+        order.remove(at: s)
+        order.insert(s, at: t)
+        return try permute(x, order)
+    }
+
+    public static func unsqueeze(_ x: Tensor, _ dim: Int) throws(TensorError) -> Tensor {
+        let out = try x.unsqueeze(dim)
+        guard isRecording(x) else { return out }
+        let d = try Shape.wrapDim(dim, rank: x.rank + 1)
+        return recordView("UnsqueezeBackward0", x, out) { ctx in [try squeeze(ctx.grad, dim: d)] }
+    }
+
+    /// `squeeze()` (SqueezeBackward0).
+    public static func squeeze(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.squeeze()
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return recordView("SqueezeBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    /// `squeeze(dim)` (SqueezeBackward1).
+    public static func squeeze(_ x: Tensor, dim: Int) throws(TensorError) -> Tensor {
+        let out = try x.squeeze([dim])
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return recordView("SqueezeBackward1", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    /// `squeeze((d0, d1, ...))` (SqueezeBackward2).
+    public static func squeeze(_ x: Tensor, dims: [Int]) throws(TensorError) -> Tensor {
+        let out = try x.squeeze(dims)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return recordView("SqueezeBackward2", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+    }
+
+    public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false) throws(TensorError) -> Tensor {
+        let out = try x.select(dim, index, forIndexing: forIndexing)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
+        let i = index < 0 ? index + sizes[d] : index
+        return recordView("SelectBackward0", x, out) { ctx in
+            [try embedded("SelectBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in try select(t, d, i) }]
+        }
+    }
+
+    public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1) throws(TensorError) -> Tensor {
+        let out = try x.slice(dim, start: start, end: end, step: step)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
+        let size = sizes[d]
+        func clamp(_ v: Int?, _ dflt: Int) -> Int {
+            guard var v else { return dflt }
+            if v < 0 { v += size }
+            return Swift.min(Swift.max(v, 0), size)
+        }
+        let begin = clamp(start, 0), stop = Swift.max(clamp(end, size), begin)
+        return recordView("SliceBackward0", x, out) { ctx in
+            [try embedded("SliceBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
+                try slice(t, d, start: begin, end: stop, step: step)
+            }]
+        }
+    }
+
+    /// `narrow(dim, start, length)`: a slice (SliceBackward0).
+    public static func narrow(_ x: Tensor, _ dim: Int, start: Int, length: Int) throws(TensorError) -> Tensor {
+        _ = try x.narrow(dim, start: start, length: length)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        let s = start < 0 ? start + x.sizes[d] : start
+        return try slice(x, d, start: s, end: s + length)
+    }
+
+    /// `x[...]`: a new tensor over the same data (AliasBackward0).
+    public static func alias(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = x.alias()
+        guard isRecording(x) else { return out }
+        return recordView("AliasBackward0", x, out) { ctx in [ctx.grad] }
+    }
+
+    public static func diagonal(_ x: Tensor, offset: Int = 0, dim1: Int = 0, dim2: Int = 1) throws(TensorError) -> Tensor {
+        let out = try x.diagonal(offset: offset, dim1: dim1, dim2: dim2)
+        guard isRecording(x) else { return out }
+        let sizes = x.sizes
+        return recordView("DiagonalBackward0", x, out) { ctx in
+            [try embedded("DiagonalBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
+                try diagonal(t, offset: offset, dim1: dim1, dim2: dim2)
+            }]
+        }
+    }
+
+    /// A zero tensor of `sizes` with `grad` written into the part `part` selects: the
+    /// gradient of a view op, itself differentiable (its gradient is `part` of the incoming one).
+    static func embedded(_ name: String, _ grad: Tensor, in sizes: [Int],
+                         _ part: @escaping (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+        let out = try Tensor.zeros(sizes, dtype: grad.dtype, device: grad.device)
+        try part(out).copy_(grad)
+        guard isRecording(grad) else { return out }
+        return record(name, [grad], out) { ctx in [try part(ctx.grad)] }
+    }
+}

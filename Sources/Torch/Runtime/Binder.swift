@@ -1,0 +1,80 @@
+import Interpreter
+import Tensors
+
+/// Registers bound operations once for both spellings PyTorch offers: the method
+/// `x.f(...)` on `torch.Tensor` and the function `torch.f(x, ...)`. Bodies receive the
+/// tensor already unwrapped; tensor errors become Python exceptions.
+struct Binder {
+    typealias Body = (Interpreter, Tensor, Arguments) throws -> PyValue
+    let rt: TorchRuntime
+    let cls: PyClass
+    let module: PyModule
+
+    /// `x.name(...)` only.
+    func method(_ name: String, _ body: @escaping Body) {
+        cls.addMethod(name) { interp, s, args in
+            guard let t = tensorPayload(s) else {
+                throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
+            }
+            do { return try body(interp, t, args) } catch let e as TensorError { throw e.python }
+        }
+    }
+
+    /// `torch.name(input, ...)` only.
+    func function(_ name: String, _ body: @escaping Body) {
+        let input = Name("input")
+        module.addFunction(name) { [rt] interp, args in
+            var rest = args
+            let first: PyValue
+            if !rest.positional.isEmpty {
+                first = rest.positional.removeFirst()
+            } else if let i = rest.keywordNames.firstIndex(where: { $0.id == input.id }) {
+                first = rest.keywordValues[i]
+                rest.keywordNames.remove(at: i)
+                rest.keywordValues.remove(at: i)
+            } else {
+                throw PyError.typeError("\(name)() missing 1 required positional arguments: \"input\"")
+            }
+            guard let t = tensorPayload(first) else {
+                throw PyError.typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
+            }
+            do { return try body(interp, t, rest) } catch let e as TensorError { throw e.python }
+        }
+    }
+
+    /// Both spellings.
+    func both(_ name: String, _ body: @escaping Body) {
+        method(name, body)
+        function(name, body)
+    }
+
+    /// A torch function that does not start with a tensor (`torch.zeros`, `torch.cat`).
+    func free(_ name: String, _ body: @escaping NativeFunction) {
+        module.addFunction(name) { interp, args in
+            do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+        }
+    }
+
+    func property(_ name: String, get: @escaping (Interpreter, Tensor) throws -> PyValue,
+                  set: ((Interpreter, Tensor, PyValue) throws -> Void)? = nil) {
+        let setter: ((Interpreter, PyValue, PyValue) throws -> Void)? = set.map { set in
+            { interp, s, v in
+                guard let t = tensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
+                do { try set(interp, t, v) } catch let e as TensorError { throw e.python }
+            }
+        }
+        cls.addProperty(name, get: { interp, s in
+            guard let t = tensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
+            do { return try get(interp, t) } catch let e as TensorError { throw e.python }
+        }, set: setter)
+    }
+}
+
+extension Arguments {
+    /// Rejects any argument: for methods that take none (`x.t()`).
+    func expectNone(_ fn: String) throws {
+        if count > 0 || hasKeywords {
+            throw PyError.typeError("\(fn)() takes no arguments (\(count + keywordNames.count) given)")
+        }
+    }
+}

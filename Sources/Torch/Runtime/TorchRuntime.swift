@@ -1,0 +1,60 @@
+import Interpreter
+import Tensors
+
+/// One session's `torch`: the native classes it registered, the default generator and
+/// the print options. Every bound function captures it, so parallel lessons (one
+/// interpreter each) never share state.
+final class TorchRuntime {
+    /// `torch.manual_seed` and every random function without `generator=` use this one.
+    let generator: CPUGenerator
+    /// `torch.set_printoptions`.
+    var printOptions = PrintOptions()
+    /// Grad mode until the Autograd layer provides it.
+    var gradEnabledFlag = true
+
+    var tensorClass: PyClass!
+    var dtypeClass: PyClass!
+    var sizeClass: PyClass!
+    var deviceClass: PyClass!
+    var generatorClass: PyClass!
+    var nodeClass: PyClass!
+    /// `torch.float32` ... by `DType.rawValue`, so dtype objects are singletons (`is` works).
+    var dtypeValues: [PyValue] = []
+    /// `torch.return_types.max` ... by name.
+    var returnTypeClasses: [String: PyClass] = [:]
+    var torchModule: PyModule!
+
+    init(seed: UInt64) {
+        generator = CPUGenerator(seed: seed)
+    }
+
+    /// Wraps a tensor as a `torch.Tensor` instance.
+    @inline(__always)
+    func wrap(_ t: Tensor) -> PyValue {
+        .object(PyInstance(cls: tensorClass, payload: t))
+    }
+
+    func wrap(_ ts: [Tensor]) -> PyValue {
+        .tuple(ts.map { wrap($0) })
+    }
+
+    func dtypeValue(_ d: DType) -> PyValue { dtypeValues[d.rawValue] }
+}
+
+/// The tensor inside a `torch.Tensor` (or subclass such as `nn.Parameter`) value.
+@inline(__always)
+func tensorPayload(_ v: PyValue) -> Tensor? {
+    if case .object(let o) = v, let inst = o as? PyInstance { return inst.payload as? Tensor }
+    return nil
+}
+
+extension TensorError {
+    /// The Python exception this error becomes (`RuntimeError: ...`).
+    var python: PyError { PyError(type: pythonType.rawValue, message: message) }
+}
+
+/// Runs `body`, turning tensor errors into Python exceptions with PyTorch's text.
+@inline(__always)
+func bridged<R>(_ body: () throws -> R) throws -> R {
+    do { return try body() } catch let e as TensorError { throw e.python }
+}

@@ -1,0 +1,155 @@
+import Interpreter
+import Tensors
+
+/// `x[key]` and `x[key] = value`, plus gather/scatter/masked ops and `where`.
+extension TorchRuntime {
+    /// A Python subscript as Tensors index items: a tuple spreads over dimensions;
+    /// lists become int64 or bool index tensors.
+    func tensorIndices(_ key: PyValue) throws -> [TensorIndex] {
+        if let t = key.asTuple { return try t.items.map(tensorIndex) }
+        return [try tensorIndex(key)]
+    }
+
+    private func tensorIndex(_ v: PyValue) throws -> TensorIndex {
+        switch v {
+        case .int(let i): return .int(i)
+        case .bool(let b): return .bool(b)
+        case .none: return .newAxis
+        case .object(let o):
+            if let t = tensorPayload(v) { return .tensor(t) }
+            if let s = o as? PySlice {
+                return .slice(start: try sliceBound(s.start), stop: try sliceBound(s.stop), step: try sliceBound(s.step))
+            }
+            if v.isEllipsis { return .ellipsis }
+            if o is PyList || o is PyTuple {
+                return .tensor(try TensorData(v, rt: self).make(dtype: nil, device: .cpu))
+            }
+        default: break
+        }
+        throw PyError.indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(typeNameForError(v)))")
+    }
+
+    private func sliceBound(_ v: PyValue) throws -> Int? {
+        switch v {
+        case .none: return nil
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default:
+            if let t = tensorPayload(v), t.numel == 1, !t.dtype.isFloatingPoint { return Int(try bridged { try t.item() }.int64Value) }
+            throw PyError.typeError("slice indices must be integers or None or have an __index__ method")
+        }
+    }
+
+    func bindIndexing(_ b: Binder) {
+        b.cls.addMethod("__getitem__") { [unowned self] _, s, args in
+            guard let t = tensorPayload(s) else { return .notImplemented }
+            let key = args[0]
+            // Fast path for x[i].
+            if case .int(let i) = key { return wrap(try bridged { try Op.getItem(t, [.int(i)]) }) }
+            return wrap(try bridged { try Op.getItem(t, try tensorIndices(key)) })
+        }
+        b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
+            guard let t = tensorPayload(s) else { return .notImplemented }
+            let indices = try tensorIndices(args[0])
+            let value = args[1]
+            try bridged {
+                if let v = tensorPayload(value) {
+                    try Op.setItem(t, indices, v)
+                } else if let sc = scalar(value) {
+                    try Op.setItem(t, indices, sc)
+                } else if case .object(let o) = value, o is PyList || o is PyTuple {
+                    try Op.setItem(t, indices, try TensorData(value, rt: self).make(dtype: t.dtype, device: t.device))
+                } else {
+                    throw PyError.typeError("can't assign a \(typeNameForError(value)) to a \(t.dtype.legacyTypeName)")
+                }
+            }
+            return .none
+        }
+
+        let gatherSig = Signature("gather", ["dim", "index"], required: 2)
+        b.both("gather") { [unowned self] _, t, args in
+            let bound = try args.bind(gatherSig)
+            return wrap(try bridged { try t.gather(try int(bound[0]!, "gather", "dim"), try tensor(bound[1]!, "gather", "index")) })
+        }
+        let scatterSig = Signature("scatter", ["dim", "index", "src"], keywordOnly: ["value", "reduce"], required: 2)
+        for (name, inPlace, add) in [("scatter", false, false), ("scatter_", true, false), ("scatter_add", false, true), ("scatter_add_", true, true)] {
+            let body: Binder.Body = { [unowned self] _, t, args in
+                let bound = try args.bind(scatterSig)
+                let dim = try int(bound[0]!, name, "dim")
+                let index = try tensor(bound[1]!, name, "index")
+                let src = bound.given(2) ?? bound.given(3) ?? .none
+                if let st = tensorPayload(src) {
+                    if add { return wrap(try bridged { try inPlace ? t.scatterAdd_(dim, index, st) : t.scatterAdd(dim, index, st) }) }
+                    return wrap(try bridged { try inPlace ? t.scatter_(dim, index, st) : t.scatter(dim, index, st) })
+                }
+                let value = try scalarOrItem(src, name, "value")
+                let target = inPlace ? t : try bridged { try t.clone() }
+                return wrap(try bridged { try target.scatter_(dim, index, value: value) })
+            }
+            if inPlace {
+                b.cls.addMethod(name) { interp, s, args in
+                    guard let t = tensorPayload(s) else { return .notImplemented }
+                    _ = try body(interp, t, args)
+                    return s
+                }
+            } else {
+                b.both(name, body)
+            }
+        }
+        let indexSelectSig = Signature("index_select", ["dim", "index"], required: 2)
+        b.both("index_select") { [unowned self] _, t, args in
+            let bound = try args.bind(indexSelectSig)
+            return wrap(try bridged { try t.indexSelect(try int(bound[0]!, "index_select", "dim"), try tensor(bound[1]!, "index_select", "index")) })
+        }
+        let maskedFillSig = Signature("masked_fill", ["mask", "value"], required: 2)
+        b.both("masked_fill") { [unowned self] _, t, args in
+            let bound = try args.bind(maskedFillSig)
+            let mask = try tensor(bound[0]!, "masked_fill", "mask")
+            if let v = tensorPayload(bound[1]!) { return wrap(try Op.maskedFill(t, mask, v)) }
+            return wrap(try Op.maskedFill(t, mask, try scalarOrItem(bound[1]!, "masked_fill", "value")))
+        }
+        b.cls.addMethod("masked_fill_") { [unowned self] _, s, args in
+            guard let t = tensorPayload(s) else { return .notImplemented }
+            let bound = try args.bind(maskedFillSig)
+            let mask = try tensor(bound[0]!, "masked_fill_", "mask")
+            _ = try bridged {
+                if let v = tensorPayload(bound[1]!) { return try t.maskedFill_(mask, v) }
+                return try Op.maskedFill_(t, mask, try scalarOrItem(bound[1]!, "masked_fill_", "value"))
+            }
+            return s
+        }
+        b.both("masked_select") { [unowned self] _, t, args in wrap(try Op.maskedSelect(t, try tensor(args[0], "masked_select", "mask"))) }
+        let nonzeroSig = Signature("nonzero", [], keywordOnly: ["as_tuple"])
+        b.both("nonzero") { [unowned self] _, t, args in
+            let asTuple = try args.bind(nonzeroSig).given(0).map { truthy($0) } ?? false
+            let nz = try bridged { try t.nonzero() }
+            if !asTuple { return wrap(nz) }
+            return wrap(try bridged { try nz.unbind(dim: 1) })
+        }
+        b.both("argwhere") { [unowned self] _, t, _ in wrap(try bridged { try t.nonzero() }) }
+
+        // torch.where(cond, x, y) and x.where(cond, y).
+        b.free("where") { [unowned self] _, args in
+            let bound = try args.bind(Signature("where", ["condition", "input", "other"], required: 1))
+            let cond = try tensor(bound[0]!, "where", "condition")
+            guard let x = bound[1], let y = bound[2] else {
+                return wrap(try bridged { try cond.nonzero().unbind(dim: 1) })
+            }
+            return wrap(try whereOp(cond, x, y))
+        }
+        b.method("where") { [unowned self] _, t, args in
+            let bound = try args.bind(Signature("where", ["condition", "other"], required: 2))
+            return wrap(try whereOp(try tensor(bound[0]!, "where", "condition"), .object(PyInstance(cls: tensorClass, payload: t)), bound[1]!))
+        }
+    }
+
+    private func whereOp(_ cond: Tensor, _ x: PyValue, _ y: PyValue) throws -> Tensor {
+        switch (tensorPayload(x), tensorPayload(y)) {
+        case let (a?, b?): return try bridged { try Op.where(cond, a, b) }
+        case let (a?, nil): return try bridged { try Op.where(cond, a, try scalarOrItem(y, "where", "other")) }
+        case let (nil, b?): return try bridged { try Op.where(cond, try scalarOrItem(x, "where", "input"), b) }
+        default:
+            return try bridged { try Tensor.where(cond, try scalarOrItem(x, "where", "input"), try scalarOrItem(y, "where", "other")) }
+        }
+    }
+}

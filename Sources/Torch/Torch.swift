@@ -1,1 +1,0 @@
-// Placeholder until the Torch layer lands.

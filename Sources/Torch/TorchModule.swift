@@ -1,0 +1,25 @@
+import Interpreter
+import Tensors
+
+/// The entry point for hosts (the lesson runner, `gradbook exec`): registers `torch` and
+/// its submodules with an interpreter. Registration is lazy — nothing is built until a
+/// cell first imports `torch`, so sessions that never use it pay nothing.
+public enum TorchModule {
+    /// Registers `torch` (and `torch.cuda`, `torch.autograd`, ...) with `interp`; the
+    /// session's default generator starts seeded with `seed`.
+    public static func install(into interp: Interpreter, seed: UInt64 = 0) {
+        let runtime = TorchRuntime(seed: seed)
+        interp.registerModule(name: "torch") { interp, module in
+            try runtime.buildTorch(interp, module)
+        }
+        interp.registerModule(name: "torch.cuda") { interp, module in
+            runtime.buildCuda(interp, module)
+        }
+        interp.registerModule(name: "torch.autograd") { interp, module in
+            try runtime.buildAutograd(interp, module)
+        }
+        interp.registerModule(name: "torch.return_types") { interp, module in
+            runtime.buildReturnTypes(interp, module)
+        }
+    }
+}
