@@ -1,7 +1,134 @@
+import Foundation
+
 extension Interpreter {
     /// Modules every session can import (besides those the host registers).
     func registerStandardModules() {
         registerModule(name: "math") { i, m in i.buildMath(m) }
         registerModule(name: "random") { i, m in i.buildRandom(m) }
+        registerModule(name: "time") { i, m in i.buildTime(m) }
+        registerModule(name: "warnings") { i, m in i.buildWarnings(m) }
+        registerModule(name: "copy") { i, m in i.buildCopy(m) }
+        registerSourceModule(name: "collections", source: collectionsSource, file: "<collections>")
+        registerSourceModule(name: "itertools", source: itertoolsSource, file: "<itertools>")
+        registerSourceModule(name: "functools", source: functoolsSource, file: "<functools>")
+        registerSourceModule(name: "typing", source: typingSource, file: "<typing>")
+        registerSourceModule(name: "operator", source: operatorSource, file: "<operator>")
+        registerSourceModule(name: "string", source: stringSource, file: "<string>")
+        registerSourceModule(name: "abc", source: abcSource, file: "<abc>")
+        registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
+        registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
+    }
+
+    func buildTime(_ m: PyModule) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        m.addFunction("time") { _, _ in .float(Date().timeIntervalSince1970) }
+        m.addFunction("perf_counter") { _, _ in .float(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        m.addFunction("monotonic") { _, _ in .float(Double(DispatchTime.now().uptimeNanoseconds) / 1e9) }
+        m.addFunction("process_time") { _, _ in .float(Double(clock()) / Double(CLOCKS_PER_SEC)) }
+        m.addFunction("perf_counter_ns") { _, _ in .int(Int(DispatchTime.now().uptimeNanoseconds - start)) }
+        m.addFunction("time_ns") { _, _ in .int(Int(Date().timeIntervalSince1970 * 1e9)) }
+        m.addFunction("sleep") { i, a in
+            try a.check("sleep", 1)
+            var left = try i.doubleArgument(a[0])
+            if left < 0 { throw PyError.valueError("sleep length must be non-negative") }
+            while left > 0 {
+                let step = min(left, 0.05)
+                Thread.sleep(forTimeInterval: step)
+                left -= step
+                try i.checkDeadline()
+            }
+            return .none
+        }
+    }
+
+    func buildWarnings(_ m: PyModule) {
+        m.addFunction("warn") { i, a in
+            let b = try a.bind(Signature("warn", ["message", "category", "stacklevel", "source"], required: 1))
+            var category = "UserWarning"
+            if let c = b[1], case .object(let o) = c, let cls = o as? PyClass { category = cls.name }
+            var text = try i.str(b[0]!)
+            if let inst = b[0]!.asInstance, inst.cls.isException { category = inst.cls.name; text = i.exceptionMessage(inst) }
+            i.warn(text, category: category)
+            return .none
+        }
+        for name in ["filterwarnings", "simplefilter", "resetwarnings"] {
+            m.addFunction(name) { _, _ in .none }
+        }
+        let cw = makeClass("catch_warnings", module: "warnings")
+        cw.addMethod("__init__") { _, _, _ in .none }
+        cw.addMethod("__enter__") { _, _, _ in .list([]) }
+        cw.addMethod("__exit__") { _, _, _ in .false }
+        m.add("catch_warnings", cw)
+    }
+
+    func buildCopy(_ m: PyModule) {
+        m.addFunction("copy") { i, a in
+            try a.check("copy", 1)
+            return try i.shallowCopy(a[0])
+        }
+        m.addFunction("deepcopy") { i, a in
+            try a.check("deepcopy", 1, 2)
+            var memo: [ObjectIdentifier: PyValue] = [:]
+            return try i.deepCopy(a[0], &memo)
+        }
+        m.add("Error", .object(types.exceptions["Exception"]!))
+    }
+
+    /// `copy.copy`.
+    func shallowCopy(_ v: PyValue) throws -> PyValue {
+        guard case .object(let o) = v else { return v }
+        switch o {
+        case let l as PyList: return .list(l.items)
+        case let d as PyDict: return .object(d.copy())
+        case let s as PySet: return s.frozen ? v : .object(try PySet(s.items))
+        case let inst as PyInstance:
+            if let r = try callSpecial(v, Name("__copy__"), []) { return r }
+            let c = PyInstance(cls: inst.cls, payload: inst.payload)
+            c.attributes = inst.attributes
+            return .object(c)
+        default: return v
+        }
+    }
+
+    /// `copy.deepcopy`, sharing copies of objects reached twice (the memo).
+    func deepCopy(_ v: PyValue, _ memo: inout [ObjectIdentifier: PyValue]) throws -> PyValue {
+        guard case .object(let o) = v else { return v }
+        let id = ObjectIdentifier(o)
+        if let done = memo[id] { return done }
+        switch o {
+        case let l as PyList:
+            let out = PyList()
+            memo[id] = .object(out)
+            for x in l.items { out.items.append(try deepCopy(x, &memo)) }
+            return .object(out)
+        case let t as PyTuple:
+            let r = PyValue.tuple(try t.items.map { try deepCopy($0, &memo) })
+            memo[id] = r
+            return r
+        case let d as PyDict:
+            let out = PyDict()
+            memo[id] = .object(out)
+            for e in d.items { try out.set(try deepCopy(e.key, &memo), try deepCopy(e.value, &memo)) }
+            return .object(out)
+        case let s as PySet:
+            let r = PyValue.object(try PySet(try s.items.map { try deepCopy($0, &memo) }, frozen: s.frozen))
+            memo[id] = r
+            return r
+        case let inst as PyInstance:
+            if typeOf(v).lookup(Name("__deepcopy__")) != nil {
+                let memoDict = PyDict()
+                let r = try callSpecial(v, Name("__deepcopy__"), [.object(memoDict)])!
+                memo[id] = r
+                return r
+            }
+            let c = PyInstance(cls: inst.cls, payload: inst.payload)
+            memo[id] = .object(c)
+            for (n, x) in zip(inst.attributes.names, inst.attributes.values) {
+                c.attributes.set(n, try deepCopy(x, &memo))
+            }
+            return .object(c)
+        default:
+            return v
+        }
     }
 }

@@ -172,6 +172,11 @@ extension Interpreter {
         case let p as PyProperty:
             guard let g = p.fget else { throw PyError.attributeError("unreadable attribute") }
             return try call(g, Arguments([receiver]))
+        case let inst as PyInstance:
+            if let get = inst.cls.lookup(Name("__get__")) {
+                return try callAttribute(get, receiver: attr, Arguments(receiver, .object(cls)))
+            }
+            return attr
         default:
             return attr
         }
@@ -197,6 +202,8 @@ extension Interpreter {
             }
             try rawSetAttribute(inst, name, value)
         case let c as PyClass:
+            if name == N.__name__, case .str(let n) = value { c.name = n; return }
+            if name == N.__qualname__, case .str(let n) = value { c.qualname = n; return }
             c.setAttribute(name, value)
         case let m as PyModule:
             m[name] = value

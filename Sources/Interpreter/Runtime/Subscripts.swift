@@ -91,7 +91,10 @@ extension Interpreter {
                 }
                 throw PyError.typeError("range indices must be integers or slices, not \(typeName(key))")
             case let c as PyClass:
-                if let m = c.lookup(Name("__class_getitem__")) { return try call(m, Arguments([.object(c), key])) }
+                if let raw = c.lookup(Name("__class_getitem__")) {
+                    if case .object(let ro) = raw, ro is PyFunction { return try call(raw, Arguments(.object(c), key)) }
+                    return try call(try classAttribute(c, Name("__class_getitem__")), Arguments(key))
+                }
                 return obj
             default:
                 if let r = try callSpecial(obj, N.__getitem__, [key]) { return r }

@@ -4,7 +4,7 @@ public typealias NativeConstructor = (Interpreter, PyClass, Arguments) throws ->
 
 /// A class: built-in type, native class registered by the host, or a `class` statement.
 public final class PyClass: PyObject {
-    public let name: String
+    public internal(set) var name: String
     public var qualname: String
     public var module: String
     public let bases: [PyClass]
@@ -32,6 +32,7 @@ public final class PyClass: PyObject {
         mro = [self] + PyClass.linearize(bases)
         isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
         for b in bases where b.constructor != nil { constructor = b.constructor; break }
+        interpreter?.classVersion &+= 1
     }
 
     /// C3 linearization of the bases' MROs.
