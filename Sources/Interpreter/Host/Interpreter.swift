@@ -42,6 +42,7 @@ public final class Interpreter {
     public var warnings: ((String) -> Void)?
     var captured = ""
     let life = SessionLife()
+    var generators: [WeakRunner] = []
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
@@ -58,7 +59,32 @@ public final class Interpreter {
         registerStandardModules()
     }
 
-    deinit { life.alive = false }
+    /// Ends the session: closes suspended generators (their `finally` blocks run) and clears
+    /// every module, breaking the cycles between modules, functions and classes so the
+    /// session's objects (and tensors) are freed. Call it when a lesson is done; the
+    /// interpreter must not be used afterwards. A suspended generator's thread keeps the
+    /// interpreter alive, so without this call such a session is never freed.
+    public func shutdown() {
+        for w in generators { w.runner?.close() }
+        generators.removeAll()
+        for m in modules.values {
+            for box in m.globals.values { box.value = nil }
+            m.globals.removeAll()
+        }
+        for box in main.globals.values { box.value = nil }
+        for box in builtins.globals.values { box.value = nil }
+    }
+
+    deinit {
+        shutdown()
+        life.alive = false
+    }
+
+    /// Remembers a started generator so `shutdown` can close it.
+    func track(_ runner: GeneratorRunner) {
+        if generators.count > 64 { generators.removeAll { $0.runner == nil || $0.runner!.finished } }
+        generators.append(WeakRunner(runner))
+    }
 
     /// Appends printed text to the current cell's output.
     func write(_ s: String) {
