@@ -11,6 +11,7 @@ public enum TorchModule {
         let runtime = TorchRuntime(seed: seed)
         interp.registerModule(name: "torch") { interp, module in
             try runtime.buildTorch(interp, module)
+            runtime.bindNNMethods(interp)
         }
         interp.registerModule(name: "torch.cuda") { interp, module in
             runtime.buildCuda(interp, module)
@@ -21,5 +22,11 @@ public enum TorchModule {
         interp.registerModule(name: "torch.return_types") { interp, module in
             runtime.buildReturnTypes(interp, module)
         }
+        // torch.nn, torch.optim, torch.utils.data (embedded sources) and their natives.
+        interp.registerModule(name: "torch._nn") { interp, module in
+            try runtime.buildNativeNN(interp, module)
+        }
+        interp.registerSourceModule(name: "torch.utils", source: "")
+        NNSources.register(into: interp)
     }
 }

@@ -27,11 +27,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let lessons = try selection.load(shard: shard.flatMap(Shard.init))
         let update = self.update
-        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
-            var result = result
-            if update { result = Self.updated(result) }
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount, finish: { update ? Self.updated($0) : $0 }) { result in
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
-        }.map { update ? Self.updated($0, writing: false) : $0 }
+        }
         StandardOutput.write(CheckReport.totals(results))
         if let junit {
             do {
@@ -45,19 +43,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Rewrites the lesson's output blocks, then judges the same run against the new file.
-    private static func updated(_ result: LessonResult, writing: Bool = true) -> LessonResult {
+    private static func updated(_ result: LessonResult) -> LessonResult {
         guard result.breakdown == nil else { return result }
         let text = LessonRewriter.updated(result)
         guard text != result.lesson.source.text,
               let lesson = try? LessonParser.parse(text, path: result.lesson.path),
               lesson.cells.count == result.cells.count else { return result }
-        if writing {
-            do {
-                try AtomicFile.write(text, to: URL(fileURLWithPath: result.lesson.path))
-            } catch {
-                StandardError.write("gradbook: cannot update \(result.lesson.path): \(error.localizedDescription)\n")
-                return result
-            }
+        do {
+            try AtomicFile.write(text, to: URL(fileURLWithPath: result.lesson.path))
+        } catch {
+            StandardError.write("gradbook: cannot update \(result.lesson.path): \(error.localizedDescription)\n")
+            return result
         }
         let cells = result.cells.map { cell -> LessonRun.CellRun in
             if let outcome = cell.outcome { return .ran(outcome) }

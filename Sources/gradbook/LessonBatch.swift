@@ -5,9 +5,13 @@ import Reports
 /// Runs a set of lessons in the worker pool and reports each one, in lesson order, as soon
 /// as it and all before it are done. Progress is shown only when standard error is a terminal.
 enum LessonBatch {
-    static func run(_ lessons: [Lesson], jobs: Int, report: @escaping @Sendable (LessonResult) -> Void) -> [LessonResult] {
+    /// `finish` turns each worker's result into the one reported and returned (e.g. after
+    /// `--update` rewrote the file); it runs as each lesson completes.
+    static func run(_ lessons: [Lesson], jobs: Int,
+                    finish: @escaping @Sendable (LessonResult) -> LessonResult = { $0 },
+                    report: @escaping @Sendable (LessonResult) -> Void) -> [LessonResult] {
         let state = BatchState(count: lessons.count, report: report)
-        WorkerPool(jobs: jobs).run(lessons) { index, result in state.finished(index, result) }
+        WorkerPool(jobs: jobs).run(lessons) { index, result in state.finished(index, finish(result)) }
         state.clearProgress()
         return state.results
     }

@@ -112,3 +112,76 @@ import Testing
         #expect(r.output == "0.8444218515250481 7 a\n[0, 4, 1, 3, 2]\n")
     }
 }
+
+/// A finished session frees what its cells created, despite module/function cycles.
+@Suite struct SessionLifetimeTests {
+    final class Token { }
+
+    /// Without a suspended generator, dropping the interpreter is enough.
+    @Test func droppedSessionReleasesItsObjects() {
+        weak var seen: Token?
+        do {
+            let interp = Interpreter()
+            interp.registerModule(name: "probe") { i, m in
+                let cls = i.makeClass("Probe", module: "probe")
+                cls.setConstructor { i, c, _ in
+                    let t = Token()
+                    seen = t
+                    return i.makeInstance(c, payload: t)
+                }
+                m.add("Probe", cls)
+            }
+            let r = interp.runCell("from probe import Probe\nclass H:\n    def __init__(self):\n        self.p = Probe()\n    def get(self):\n        return self.p\nh = H()\nh.get()\n", file: "t.md", firstLine: 1, timeout: nil)
+            #expect(r.error == nil)
+            #expect(seen != nil)
+        }
+        #expect(seen == nil)
+    }
+
+    /// A suspended generator needs `shutdown()`; its `finally` runs then.
+    @Test func endedSessionReleasesItsObjects() {
+        weak var seen: Token?
+        do {
+            let interp = Interpreter()
+            interp.registerModule(name: "probe") { i, m in
+                let cls = i.makeClass("Probe", module: "probe")
+                cls.setConstructor { i, c, _ in
+                    let t = Token()
+                    seen = t
+                    return i.makeInstance(c, payload: t)
+                }
+                m.add("Probe", cls)
+            }
+            let r = interp.runCell("""
+                from probe import Probe
+                def keep():
+                    return p
+                class Holder:
+                    def __init__(self):
+                        self.p = Probe()
+                h = Holder()
+                p = h.p
+                def counter():
+                    n = 0
+                    while True:
+                        yield n
+                        n += 1
+                c = counter()
+                next(c)
+                """, file: "t.md", firstLine: 1, timeout: nil)
+            #expect(r.error == nil)
+            #expect(seen != nil)
+            interp.shutdown()
+        }
+        #expect(seen == nil)
+    }
+}
+
+@Suite struct TimeoutInBuiltinsTests {
+    @Test func longComprehensionTimesOut() {
+        let interp = Interpreter()
+        let r = interp.runCell("total = sum(x * x for x in range(10 ** 12))\n", file: "t.md", firstLine: 3, timeout: 0.3)
+        #expect(r.error?.typeName == "TimeoutError")
+        #expect(r.error?.line == 3)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,18 @@ public final class GradMode {
     var nextSequenceNr = 0
     /// Identifies one engine run, so per-node scratch fields can be reused without clearing.
     var engineEpoch = 0
+
+    /// Engine runs are numbered process-wide, not per thread: a graph outlives the thread
+    /// that built it (the interpreter runs each cell on a fresh thread), and a repeated
+    /// number would make the engine trust a node's stale scratch fields.
+    private static let epochLock = NSLock()
+    nonisolated(unsafe) private static var lastEpoch = 0
+    static func nextEngineEpoch() -> Int {
+        epochLock.lock()
+        defer { epochLock.unlock() }
+        lastEpoch &+= 1
+        return lastEpoch
+    }
 
     init() {}
 

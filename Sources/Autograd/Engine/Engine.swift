@@ -62,8 +62,7 @@ public enum Engine {
     static func run(outputs: [Tensor], rootGrads: [Tensor?], inputs: [Tensor]?, accumulate: Bool,
                     keepGraph: Bool, createGraph: Bool) throws -> [Tensor?] {
         let state = GradMode.current
-        state.engineEpoch &+= 1
-        let epoch = state.engineEpoch
+        let epoch = GradMode.nextEngineEpoch()
 
         var rootEdges: [Edge] = []
         for (i, out) in outputs.enumerated() {

@@ -107,13 +107,14 @@ extension Differentiable {
     public static func div_(_ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x, y)
+        let original = recording && y.requiresGrad ? try x.clone() : nil
         try x.binaryInPlace(.div, y)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
-        rebase(x, "DivBackward0", [y], save: [y], saveSelf: true) { ctx in
+        rebase(x, "DivBackward0", [y], save: [y, original]) { ctx in
             let d = try ctx.saved(0), g = ctx.grad
             return [ctx.needs(0) ? try reduce(try div(g, d), to: mx) : nil,
-                    ctx.needs(1) ? try reduce(try neg(try div(try mul(g, try ctx.saved(1)), d)), to: my) : nil]
+                    ctx.needs(1) ? try reduce(try neg(try div(try div(try mul(g, try ctx.saved(1)), d), d)), to: my) : nil]
         }
         return x
     }

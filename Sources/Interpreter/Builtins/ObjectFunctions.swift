@@ -7,6 +7,29 @@ extension Interpreter {
         throw PyError.typeError("\(fname)() arg 2 must be a type, a tuple of types, or a union")
     }
 
+    /// `locals()` of a frame: its slots (cells unwrapped), a class body's namespace, or a
+    /// module's globals.
+    func locals(_ f: Frame) throws -> PyDict {
+        let d = PyDict()
+        if let ns = f.namespace {
+            for (n, v) in zip(ns.names, ns.values) { try d.set(.str(n.string), v) }
+            return d
+        }
+        if f.function == nil {
+            for n in f.globals.definedNames { try d.set(.str(n.string), f.globals[n]!) }
+            return d
+        }
+        for (i, n) in f.code.slotNames.enumerated() where i < f.slotCount {
+            guard var v = f.slots[i] else { continue }
+            if f.code.cellSlots.contains(i), case .object(let o) = v, let c = o as? PyCell {
+                guard let inner = c.value else { continue }
+                v = inner
+            }
+            try d.set(.str(n.string), v)
+        }
+        return d
+    }
+
     func installObjectFunctions() {
         fn("isinstance") { i, a in
             try a.check("isinstance", 2)
@@ -48,6 +71,11 @@ extension Interpreter {
             guard case .object(let o) = a[0] else { return .false }
             if o is PyFunction || o is PyBuiltinFunction || o is PyBoundMethod || o is PyClass { return .true }
             return .bool(i.typeOf(a[0]).lookup(N.__call__) != nil)
+        }
+        fn("locals") { i, _ in
+            let d = PyDict()
+            for n in i.main.definedNames { try d.set(.str(n.string), i.main[n]!) }
+            return .object(d)
         }
         fn("vars") { i, a in
             try a.check("vars", 1)

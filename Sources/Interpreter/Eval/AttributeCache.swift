@@ -1,29 +1,53 @@
 /// An inline cache for one attribute-access site: the result of looking the name up on the
 /// receiver's class, valid while the class and the global class version are unchanged.
 /// Saves the MRO walk and hook checks on every `self.x` in a loop.
+///
+/// It holds its class and attribute unowned: code (and so this cache) is reachable from the
+/// class's own methods, and strong references would make cycles that outlive the session.
+/// Any change to any class bumps the version, so a stale entry is never used.
 struct AttributeCache {
-    var cls: PyClass?
+    unowned(unsafe) var cls: PyClass?
     var version = -1
-    var classAttribute: PyValue?
+    unowned(unsafe) var attributeObject: PyObject?
+    var attributeValue: PyValue?
     /// The class attribute is a property: it wins over instance attributes.
     var isProperty = false
     /// The class uses `object.__setattr__`, so assignment can store directly.
     var plainSetattr = true
-    /// The class attribute is a plain Python function or native method (method-call fast path).
-    var method: MethodRef?
+    unowned(unsafe) var pythonMethod: PyFunction?
+    var nativeMethod: NativeMethod?
+
+    /// The class attribute found by the last refresh.
+    var classAttribute: PyValue? {
+        if let o = attributeObject { return .object(o) }
+        return attributeValue
+    }
+
+    /// The class attribute as a method callable without binding.
+    var method: MethodRef? {
+        if let f = pythonMethod { return .python(f) }
+        if let m = nativeMethod { return .native(m) }
+        return nil
+    }
 
     @inline(__always)
     mutating func refresh(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
         if c === cls && version == interp.classVersion { return }
         cls = c
         version = interp.classVersion
-        classAttribute = c.lookup(name)
+        let found = c.lookup(name)
         isProperty = false
-        method = nil
-        if case .object(let o)? = classAttribute {
+        pythonMethod = nil
+        nativeMethod = nil
+        attributeObject = nil
+        attributeValue = nil
+        if case .object(let o)? = found {
+            attributeObject = o
             if o is PyProperty { isProperty = true }
-            else if let fn = o as? PyFunction { method = .python(fn) }
-            else if let b = o as? PyBuiltinFunction, case .method(let m) = b.body { method = .native(m) }
+            else if let fn = o as? PyFunction { pythonMethod = fn }
+            else if let b = o as? PyBuiltinFunction, case .method(let m) = b.body { nativeMethod = m }
+        } else {
+            attributeValue = found
         }
         let sa = c.lookup(N.__setattr__)
         plainSetattr = sa == nil || sa!.isIdentical(interp.types.object.dict[N.__setattr__] ?? .none)

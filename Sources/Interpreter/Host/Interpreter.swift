@@ -42,6 +42,9 @@ public final class Interpreter {
     public var warnings: ((String) -> Void)?
     var captured = ""
     let life = SessionLife()
+    /// The innermost running frame (for warning locations).
+    unowned(unsafe) var currentFrame: Frame?
+    var generators: [WeakRunner] = []
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
@@ -58,7 +61,32 @@ public final class Interpreter {
         registerStandardModules()
     }
 
-    deinit { life.alive = false }
+    /// Ends the session: closes suspended generators (their `finally` blocks run) and clears
+    /// every module, breaking the cycles between modules, functions and classes so the
+    /// session's objects (and tensors) are freed. Call it when a lesson is done; the
+    /// interpreter must not be used afterwards. A suspended generator's thread keeps the
+    /// interpreter alive, so without this call such a session is never freed.
+    public func shutdown() {
+        for w in generators { w.runner?.close() }
+        generators.removeAll()
+        for m in modules.values {
+            for box in m.globals.values { box.value = nil }
+            m.globals.removeAll()
+        }
+        for box in main.globals.values { box.value = nil }
+        for box in builtins.globals.values { box.value = nil }
+    }
+
+    deinit {
+        shutdown()
+        life.alive = false
+    }
+
+    /// Remembers a started generator so `shutdown` can close it.
+    func track(_ runner: GeneratorRunner) {
+        if generators.count > 64 { generators.removeAll { $0.runner == nil || $0.runner!.finished } }
+        generators.append(WeakRunner(runner))
+    }
 
     /// Appends printed text to the current cell's output.
     func write(_ s: String) {
@@ -66,9 +94,18 @@ public final class Interpreter {
         output?(s)
     }
 
-    /// Reports a warning to the host's warning sink.
+    /// Reports a warning to the host's warning sink, as CPython shows it:
+    /// `file:line: Category: message` and the source line.
     public func warn(_ message: String, category: String = "UserWarning") {
-        warnings?("\(category): \(message)\n")
+        guard let f = currentFrame else {
+            warnings?("\(category): \(message)\n")
+            return
+        }
+        var text = "\(f.code.file):\(f.line): \(category): \(message)\n"
+        if let src = f.code.source.line(f.line) {
+            text += "  " + src.drop { $0 == " " || $0 == "\t" } + "\n"
+        }
+        warnings?(text)
     }
 
     // MARK: Modules

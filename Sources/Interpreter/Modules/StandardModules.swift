@@ -15,6 +15,8 @@ extension Interpreter {
         registerSourceModule(name: "operator", source: operatorSource, file: "<operator>")
         registerSourceModule(name: "string", source: stringSource, file: "<string>")
         registerSourceModule(name: "abc", source: abcSource, file: "<abc>")
+        registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
+        registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
     }
 
     func buildTime(_ m: PyModule) {

@@ -4,7 +4,8 @@ extension Interpreter {
     /// `a op b` with Python's numeric rules, sequence operators, then special methods.
     func binaryOp(_ op: BinaryOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
         if let r = try numericBinary(op, a, b) { return r }
-        if let r = try builtinBinary(op, a, b) { return r }
+        let aIsInstance: Bool = { if case .object(let o) = a { return o is PyInstance }; return false }()
+        if !aIsInstance, let r = try builtinBinary(op, a, b) { return r }
         let ta = typeOf(a), tb = typeOf(b)
         if ta !== tb && tb.isSubclass(of: ta), tb.lookup(op.reflectedName) != nil,
            let r = try callSpecial(b, op.reflectedName, a), !r.isNotImplemented {

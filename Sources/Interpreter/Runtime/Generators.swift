@@ -33,8 +33,11 @@ final class GeneratorRunner: @unchecked Sendable {
         running = true
         let interp = frame.interp
         let savedDepth = interp.depth
+        let savedFrame = interp.currentFrame
+        defer { interp.currentFrame = savedFrame }
         if !started {
             started = true
+            interp.track(self)
             let me = self
             let t = Thread { me.body() }
             t.stackSize = 64 << 20
@@ -104,4 +107,10 @@ final class PyGenerator: PyIteratorObject {
 /// Set to false when an interpreter is deinitialized.
 final class SessionLife: @unchecked Sendable {
     var alive = true
+}
+
+/// A weak reference to a generator's runner.
+struct WeakRunner {
+    weak var runner: GeneratorRunner?
+    init(_ r: GeneratorRunner) { runner = r }
 }

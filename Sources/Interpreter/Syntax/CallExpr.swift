@@ -8,6 +8,7 @@ final class CallExpr: Expr {
     let isPlain: Bool
     let keywordNames: [Name]
     var isZeroArgSuper = false
+    var isZeroArgLocals = false
     var methodCache = AttributeCache()
 
     /// `receiver.name` as an unbound method via the inline cache, unless something
@@ -47,6 +48,9 @@ final class CallExpr: Expr {
         if let n = callee as? NameExpr, n.name.string == "super", args.isEmpty, keywords.isEmpty {
             isZeroArgSuper = true
             r.noteSuperUse()
+        }
+        if let n = callee as? NameExpr, n.name.string == "locals" || n.name.string == "vars", args.isEmpty, keywords.isEmpty {
+            isZeroArgLocals = true
         }
     }
 
@@ -107,6 +111,9 @@ final class CallExpr: Expr {
                 return try interp.callSimple(fn, receiver: nil, args, f)
             }
             if isZeroArgSuper, o === interp.builtinSuper { return try interp.zeroArgSuper(f) }
+            if isZeroArgLocals, o is PyBuiltinFunction, c.isIdentical(interp.builtins[N.locals] ?? .none) || c.isIdentical(interp.builtins[N.vars] ?? .none) {
+                return .object(try interp.locals(f))
+            }
         }
         return try interp.call(c, try evalArguments(f))
     }

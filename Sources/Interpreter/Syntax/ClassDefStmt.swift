@@ -68,8 +68,8 @@ final class ClassDefStmt: Stmt {
             cls.setAttribute(n, v)
             adoptMethod(v, cls)
         }
-        if cls.dict[N.__doc__] == nil { cls.setAttribute(N.__doc__, .none) }
-        if cls.dict[N.__eq__] != nil && cls.dict[N.__hash__] == nil { cls.setAttribute(N.__hash__, .none) }
+        if cls.dict[N.__doc__] == nil { cls.setAttribute(N.__doc__, PyValue.none) }
+        if cls.dict[N.__eq__] != nil && cls.dict[N.__hash__] == nil { cls.setAttribute(N.__hash__, PyValue.none) }
         var v = PyValue.object(cls)
         for d in decos.reversed() { v = try interp.call(d, Arguments([v])) }
         try target.assign(f, v)

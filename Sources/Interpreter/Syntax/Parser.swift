@@ -206,9 +206,9 @@ struct Parser {
         }
         if isOp(":") {
             pos += 1
-            _ = try test()
+            let annotation = try test()
             let v = accept("=") ? (isKeyword("yield") ? try yieldExpression() : try testListStar()) : nil
-            return AnnAssignStmt(target: first, value: v, line: t.line, col: t.col)
+            return AnnAssignStmt(target: first, annotation: annotation, value: v, line: t.line, col: t.col)
         }
         if isOp("=") {
             var targets = [first]

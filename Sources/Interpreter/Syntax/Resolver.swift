@@ -92,6 +92,7 @@ final class Resolver {
     func pushComprehension() { scope.comprehensions.append([:]) }
     func popComprehension() { scope.comprehensions.removeLast() }
     func markGenerator() { scope.isGenerator = true }
+    var inClassBody: Bool { scope.kind == .classBody && scope.comprehensions.isEmpty }
     func noteSuperUse() {}
     func noteStarImport() {}
 

@@ -65,15 +65,33 @@ final class AugAssignStmt: Stmt {
     }
 }
 
-/// `x: int = 3` — the annotation is parsed and ignored.
+/// `x: int = 3`. In a class body the annotation is evaluated and recorded in
+/// `__annotations__` (dataclasses read it); elsewhere it is parsed and ignored.
 final class AnnAssignStmt: Stmt {
     let target: Expr
+    let annotation: Expr
     let value: Expr?
-    init(target: Expr, value: Expr?, line: Int, col: Int) { self.target = target; self.value = value; super.init(line: line, col: col) }
+    var inClassBody = false
+    init(target: Expr, annotation: Expr, value: Expr?, line: Int, col: Int) {
+        self.target = target; self.annotation = annotation; self.value = value
+        super.init(line: line, col: col)
+    }
     override func declare(_ r: Resolver) { if value != nil { target.declareTarget(r) } }
-    override func resolve(_ r: Resolver) { value?.resolve(r); if value != nil { target.resolve(r) } else if !(target is NameExpr) { target.resolve(r) } }
+    override func resolve(_ r: Resolver) {
+        inClassBody = r.inClassBody && target is NameExpr
+        if inClassBody { annotation.resolve(r) }
+        value?.resolve(r)
+        if value != nil { target.resolve(r) } else if !(target is NameExpr) { target.resolve(r) }
+    }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
+        if inClassBody, let n = target as? NameExpr {
+            let ann = try annotation.eval(f)
+            let key = Name("__annotations__")
+            var d = f.namespace?.get(key)?.asDict
+            if d == nil { d = PyDict(); f.namespace?.set(key, .object(d!)) }
+            try d!.set(.str(n.name.string), ann)
+        }
         if let v = value { try target.assign(f, try v.eval(f)) }
         return .normal
     }

@@ -106,4 +106,6 @@ enum N {
     static let __context__ = Name("__context__")
     static let __wrapped__ = Name("__wrapped__")
     static let value = Name("value")
+    static let locals = Name("locals")
+    static let vars = Name("vars")
 }

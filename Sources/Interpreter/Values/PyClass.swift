@@ -32,6 +32,7 @@ public final class PyClass: PyObject {
         mro = [self] + PyClass.linearize(bases)
         isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
         for b in bases where b.constructor != nil { constructor = b.constructor; break }
+        interpreter?.classVersion &+= 1
     }
 
     /// C3 linearization of the bases' MROs.

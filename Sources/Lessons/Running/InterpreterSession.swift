@@ -1,13 +1,16 @@
 import Interpreter
+import Torch
 
-/// One lesson's interpreter session: every cell of the lesson runs in it, in order, so they
-/// share variables. Warnings are collected per cell, apart from the output.
+/// One lesson's interpreter session, with `torch` installed and its generator seeded from the
+/// front matter: every cell of the lesson runs in it, in order, so they share variables.
+/// Warnings are collected per cell, apart from the output.
 public final class InterpreterSession: CellRunner {
     private let interpreter: Interpreter
     private let warnings = WarningBuffer()
 
     public init(lesson: Lesson) {
         interpreter = Interpreter(limits: .init())
+        TorchModule.install(into: interpreter, seed: UInt64(lesson.frontMatter.seed))
         let warnings = self.warnings
         interpreter.warnings = { warnings.text += $0 }
     }

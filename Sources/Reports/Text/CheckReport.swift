@@ -1,7 +1,8 @@
 import Lessons
 
 /// What `gradbook check` prints: a line per lesson, the details of each failing cell
-/// (a unified diff headed `file:line`, or the exception), and the `N passed, N failed` total.
+/// (a unified diff headed `file:line`, and the traceback of an exception it did not declare),
+/// and the `N passed, N failed` total.
 public enum CheckReport {
     /// The line for one lesson: `PASS  path  (3/3 cells, 0.25s)`.
     public static func lessonLine(_ result: LessonResult) -> String {
@@ -18,7 +19,8 @@ public enum CheckReport {
             text += "\(path):\(cell.cell.reportLine): \(cell.reason ?? "failed")\n"
             if let diff = cell.diff {
                 text += "--- expected\n+++ actual\n" + diff
-            } else if let exception = cell.outcome?.exception, cell.cell.options.raises == nil, !exception.traceback.isEmpty {
+            }
+            if let exception = cell.outcome?.exception, exception.typeName != cell.cell.options.raises, !exception.traceback.isEmpty {
                 text += exception.traceback.hasSuffix("\n") ? exception.traceback : exception.traceback + "\n"
             }
         }

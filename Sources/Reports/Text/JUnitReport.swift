@@ -17,8 +17,10 @@ public enum JUnitReport {
                 guard cell.countsAsFailed else { xml += "/>\n"; continue }
                 var reason = cell.reason ?? "failed"
                 if cell.status == .notRun, let breakdown = result.breakdown { reason += " (\(breakdown))" }
-                var detail = cell.diff ?? cell.outcome?.exception?.traceback ?? ""
-                if let diff = cell.diff { detail = "--- expected\n+++ actual\n" + diff }
+                var detail = cell.diff.map { "--- expected\n+++ actual\n" + $0 } ?? ""
+                if let exception = cell.outcome?.exception, exception.typeName != cell.cell.options.raises {
+                    detail += exception.traceback
+                }
                 xml += ">\n      <failure message=\"\(reason.xmlEscaped)\">\(detail.xmlEscaped)</failure>\n    </testcase>\n"
             }
             xml += "  </testsuite>\n"

@@ -10,6 +10,7 @@ extension TorchRuntime {
         buildDevice(interp, m)
         buildReturnTypeClasses(interp)
         let defaultGenerator = buildGeneratorClass(interp, m)
+        buildNodeClass(interp)
         let b = buildTensorClass(interp, m)
         bindProperties(b)
         bindArithmetic(b)

@@ -9,8 +9,6 @@ final class TorchRuntime {
     let generator: CPUGenerator
     /// `torch.set_printoptions`.
     var printOptions = PrintOptions()
-    /// Grad mode until the Autograd layer provides it.
-    var gradEnabledFlag = true
 
     var tensorClass: PyClass!
     var dtypeClass: PyClass!
@@ -18,6 +16,10 @@ final class TorchRuntime {
     var deviceClass: PyClass!
     var generatorClass: PyClass!
     var nodeClass: PyClass!
+    /// `grad_fn` classes by node name (`MulBackward0`), made on first sight.
+    var nodeClasses: [String: PyClass] = [:]
+    unowned(unsafe) var nodeInterp: Interpreter!
+    var handleClass: PyClass?
     /// `torch.float32` ... by `DType.rawValue`, so dtype objects are singletons (`is` works).
     var dtypeValues: [PyValue] = []
     /// `torch.return_types.max` ... by name.

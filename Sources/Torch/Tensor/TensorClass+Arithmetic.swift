@@ -151,7 +151,7 @@ extension TorchRuntime {
         binary("fmod", { a, o, _ in try a.fmod(o) }, { a, s, _ in try a.fmod(s) })
         binary("pow", { a, o, _ in try Op.pow(a, o) }, { a, s, _ in try Op.pow(a, s) })
         binary("float_power", { a, o, _ in try Op.pow(try a.to(.float64), try o.to(.float64)) }, { a, s, _ in try Op.pow(try a.to(.float64), s) })
-        binary("rsub", { a, o, args in try Op.sub(o, a, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
+        binary("rsub", { a, o, args in try Op.rsub(a, o, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
         binary("maximum", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })
         binary("minimum", { a, o, _ in try Op.minimum(a, o) }, { a, s, _ in try Op.minimum(a, try Tensor(scalar: s)) })
         binary("fmax", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })

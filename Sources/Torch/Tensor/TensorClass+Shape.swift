@@ -121,7 +121,7 @@ extension TorchRuntime {
             let d = try args.bind(diagSig).given(0).map { try int($0, "diag", "diagonal") } ?? 0
             return wrap(try bridged { try t.diag(diagonal: d) })
         }
-        b.both("trace") { [unowned self] _, t, _ in wrap(try bridged { try t.trace() }) }
+        b.both("trace") { [unowned self] _, t, _ in wrap(try Op.trace(t)) }
 
         let splitSig = Signature("split", ["split_size_or_sections", "dim"], required: 1)
         b.both("split") { [unowned self] _, t, args in

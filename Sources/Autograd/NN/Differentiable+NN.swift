@@ -1,0 +1,225 @@
+import Tensors
+
+/// The differentiable nn operations behind `torch._nn`: each runs a kernel of this folder
+/// and records the node PyTorch records (`ConvolutionBackward0`, ...), whose formula calls
+/// the matching backward kernel.
+extension Differentiable {
+    // MARK: convolution
+
+    /// `F.conv2d` on (N, C, H, W) or unbatched (C, H, W) input; `F.conv1d` when
+    /// `spatialDims` is 1 (input (N, C, L) or (C, L), weight (O, C/g, K)).
+    public static func convolution(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, geometry: ConvolutionGeometry,
+                                   spatialDims: Int) throws(TensorError) -> Tensor {
+        let name = spatialDims == 1 ? "conv1d" : "conv2d"
+        let batchedRank = spatialDims + 2
+        if input.rank != batchedRank && input.rank != batchedRank - 1 {
+            throw .runtime("Expected \(batchedRank - 1)D (unbatched) or \(batchedRank)D (batched) input to \(name), but got input of size: \(shapeText(input.sizes))")
+        }
+        if input.rank == batchedRank - 1 {
+            // PyTorch unsqueezes, convolves and squeezes: grad_fn is SqueezeBackward1.
+            let batched = try unsqueeze(input, 0)
+            return try squeeze(try convolution(batched, weight, bias, geometry: geometry, spatialDims: spatialDims), dim: 0)
+        }
+        let x4 = spatialDims == 1 ? try input.detach().unsqueeze(2) : input.detach()
+        let w4 = spatialDims == 1 ? try weight.detach().unsqueeze(2) : weight.detach()
+        var out = try Convolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, spatialDims: spatialDims,
+                                          shownInput: input.sizes, shownWeight: weight.sizes)
+        if spatialDims == 1 { out = try out.squeeze([2]) }
+        guard isRecording([input, weight, bias]) else { return out }
+        let inputSizes = input.sizes, weightSizes = weight.sizes, hasBias = bias != nil
+        return record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+            var x = try ctx.saved(0), w = try ctx.saved(1), g = ctx.grad
+            if spatialDims == 1 {
+                x = try x.unsqueeze(2)
+                w = try w.unsqueeze(2)
+                g = try g.unsqueeze(2)
+            }
+            let r = try Convolution.backward(gradOutput: g, input: x.detach(), weight: w.detach(), hasBias: hasBias,
+                                             geometry: geometry, needInput: ctx.needs(0), needWeight: ctx.needs(1))
+            return [try r.input?.reshape(inputSizes), try r.weight?.reshape(weightSizes), ctx.needs(2) ? r.bias : nil]
+        }
+    }
+
+    // MARK: pooling
+
+    /// `F.max_pool2d(..., return_indices=True)`: the output and int64 indices.
+    public static func maxPool2d(_ input: Tensor, geometry: PoolingGeometry) throws(TensorError) -> (output: Tensor, indices: Tensor) {
+        let (out, indices) = try Pooling.max2d(input.detach(), geometry)
+        guard isRecording(input) else { return (out, indices) }
+        let recorded = record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
+            [try Pooling.max2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
+        }
+        return (recorded, indices)
+    }
+
+    public static func avgPool2d(_ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool, divisorOverride: Int?) throws(TensorError) -> Tensor {
+        let out = try Pooling.avg2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
+        guard isRecording(input) else { return out }
+        return record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
+            [try Pooling.avg2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
+                                       countIncludePad: countIncludePad, divisorOverride: divisorOverride)]
+        }
+    }
+
+    /// `F.adaptive_avg_pool2d`; a 1×1 output is a mean over the plane, as in PyTorch.
+    public static func adaptiveAvgPool2d(_ input: Tensor, outputSize: (Int, Int)) throws(TensorError) -> Tensor {
+        if outputSize == (1, 1) && (input.rank == 3 || input.rank == 4) {
+            return try mean(input, dims: [-1, -2], keepdim: true)
+        }
+        let out = try Pooling.adaptiveAvg2d(input.detach(), outputSize: outputSize)
+        guard isRecording(input) else { return out }
+        return record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
+            [try Pooling.adaptiveAvg2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
+        }
+    }
+
+    // MARK: normalisation
+
+    /// `F.batch_norm`; updates the running statistics in place when training.
+    public static func batchNorm(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor?, bias: Tensor?,
+                                 training: Bool, momentum: Double, eps: Double) throws(TensorError) -> Tensor {
+        let (out, stats) = try Normalization.batchNorm(input.detach(), runningMean: runningMean, runningVar: runningVar,
+                                                       weight: weight?.detach(), bias: bias?.detach(),
+                                                       training: training, momentum: momentum, eps: eps)
+        if let runningMean { runningMean.bumpVersion() }
+        if let runningVar, training { runningVar.bumpVersion() }
+        guard isRecording([input, weight, bias]) else { return out }
+        return record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
+            let g = try Normalization.batchNormBackward(ctx.grad, try ctx.saved(0).detach(), weight: w, stats: stats, training: training)
+            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+        }
+    }
+
+    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor?, bias: Tensor?, eps: Double) throws(TensorError) -> Tensor {
+        let (out, stats) = try Normalization.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
+                                                       bias: bias?.detach(), eps: eps)
+        guard isRecording([input, weight, bias]) else { return out }
+        return record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
+            let g = try Normalization.layerNormBackward(ctx.grad, try ctx.saved(0).detach(), normalizedShape: normalizedShape,
+                                                        weight: w, stats: stats)
+            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+        }
+    }
+
+    // MARK: lookup, padding, smooth L1
+
+    /// `torch.embedding(weight, indices, padding_idx, scale_grad_by_freq)`.
+    public static func embedding(_ weight: Tensor, _ indices: Tensor, paddingIdx: Int, scaleGradByFreq: Bool) throws(TensorError) -> Tensor {
+        let out = try Embedding.forward(weight: weight.detach(), indices: indices)
+        guard isRecording(weight) else { return out }
+        let rows = weight.sizes[0]
+        return record("EmbeddingBackward0", [weight], out) { ctx in
+            [try Embedding.backward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
+        }
+    }
+
+    /// `F.pad`; the node is named after the mode and the number of padded dimensions.
+    public static func pad(_ input: Tensor, _ pad: [Int], mode: Padding.Mode, value: Double) throws(TensorError) -> Tensor {
+        let out = try Padding.forward(input.detach(), pad: pad, mode: mode, value: value)
+        guard isRecording(input) else { return out }
+        let dims = pad.count / 2
+        let name: String
+        switch mode {
+        case .constant: name = "ConstantPadNdBackward0"
+        case .reflect: name = "ReflectionPad\(dims)DBackward0"
+        case .replicate: name = "ReplicationPad\(dims)DBackward0"
+        case .circular: name = "CopySlices"
+        }
+        let sizes = input.sizes
+        return record(name, [input], out) { ctx in
+            [try Padding.backward(ctx.grad, inputSizes: sizes, pad: pad, mode: mode)]
+        }
+    }
+
+    /// `F.smooth_l1_loss(input, target, reduction, beta)`: SmoothL1LossBackward0.
+    public static func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, beta: Double) throws(TensorError) -> Tensor {
+        let loss = try ElementwiseLoss.smoothL1(input.detach(), target.detach(), beta: beta)
+        let out: Tensor
+        switch reduction {
+        case .none: out = loss
+        case .sum: out = try loss.sum()
+        case .mean: out = try loss.mean()
+        }
+        guard isRecording(input, target) else { return out }
+        let mi = TensorMeta(input), mt = TensorMeta(target), count = loss.numel
+        return record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
+            let scale = reduction == .mean ? 1 / Double(count) : 1
+            let g = try ElementwiseLoss.smoothL1Backward(ctx.grad.detach(), try ctx.saved(0).detach(), try ctx.saved(1).detach(),
+                                                         beta: beta, scale: scale)
+            return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try g.neg(), to: mt) : nil]
+        }
+    }
+
+    // MARK: cross-entropy
+
+    /// `F.cross_entropy`, composed as ATen composes it: log_softmax then NLL for class
+    /// indices (plus the smoothing term), or −Σ target·log_softmax for probabilities.
+    public static func crossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor?, ignoreIndex: Int,
+                                    reduction: LossReduction, labelSmoothing: Double) throws(TensorError) -> Tensor {
+        let classDim = input.rank == 1 ? 0 : 1
+        let classes = input.sizes[classDim]
+        let logProbs = try logSoftmax(input, dim: classDim)
+        if target.dtype.isFloatingPoint {
+            var t = target
+            if labelSmoothing > 0 {
+                t = try add(try mul(target, .float(1 - labelSmoothing)), .float(labelSmoothing / Double(classes)))
+            }
+            var product = try mul(logProbs, t)
+            if let weight {
+                var shape = [Int](repeating: 1, count: input.rank)
+                shape[classDim] = classes
+                product = try mul(product, input.rank > 1 ? try view(weight, shape) : weight)
+            }
+            switch reduction {
+            case .none: return try neg(try sum(product, dims: [classDim]))
+            case .sum: return try neg(try sum(product))
+            case .mean:
+                return try scalarDivide(try neg(try sum(product)), Double(input.numel / Swift.max(classes, 1)))
+            }
+        }
+        let nll = try nllLoss(logProbs, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        if labelSmoothing <= 0 { return nll }
+        let ignored = try target.eq(.int(Int64(ignoreIndex)))
+        var smooth: Tensor
+        if let weight {
+            var shape = [Int](repeating: 1, count: input.rank)
+            shape[classDim] = classes
+            smooth = try neg(try sum(try mul(logProbs, input.rank > 1 ? try view(weight, shape) : weight), dims: [classDim]))
+        } else {
+            smooth = try neg(try sum(logProbs, dims: [classDim]))
+        }
+        smooth = try maskedFill(smooth, ignored, .float(0))
+        let ret: Tensor
+        switch reduction {
+        case .none: ret = smooth
+        case .sum: ret = try sum(smooth)
+        case .mean:
+            let kept = try target.ne(.int(Int64(ignoreIndex)))
+            if let weight {
+                let picked = try weight.index([try target.maskedSelect(kept).flatten()])
+                ret = try div(try sum(smooth), try picked.sum())
+            } else {
+                ret = try div(try sum(smooth), try kept.sum())
+            }
+        }
+        return try add(try scalarMultiply(nll, 1 - labelSmoothing), try scalarMultiply(ret, labelSmoothing / Double(classes)))
+    }
+
+    /// `tensor / number` as ATen's C++ writes it (DivBackward1, not Python's DivBackward0).
+    static func scalarDivide(_ x: Tensor, _ d: Double) throws(TensorError) -> Tensor {
+        let out = try x.detach().div(.float(d))
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("DivBackward1", [x], out) { ctx in [try reduce(try div(ctx.grad, .float(d)), to: mx)] }
+    }
+
+    /// `number * tensor` as ATen's C++ writes it (MulBackward1).
+    static func scalarMultiply(_ x: Tensor, _ s: Double) throws(TensorError) -> Tensor {
+        let out = try x.detach().mul(.float(s))
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("MulBackward1", [x], out) { ctx in [try reduce(try mul(ctx.grad, .float(s)), to: mx)] }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import Foundation
+import Interpreter
+import Torch
+
+/// Runs the nn lessons (Lessons/nn-*.md, outputs from real PyTorch) and the nn conformance
+/// lessons through the interpreter with `torch` installed, cell by cell, and compares each
+/// cell's output with its output block. (`gradbook check` does the same end to end; this
+/// keeps the nn contract inside `swift test --filter NNLessons`.)
+struct NNLessonsTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var lessonPaths: [String] {
+        let lessons = root.appendingPathComponent("Lessons")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: lessons.path)) ?? []
+        return names.filter { $0.hasPrefix("nn-") && $0.hasSuffix(".md") }.sorted().map { "Lessons/" + $0 }
+    }
+
+    /// (code, expected output, tolerance option present) for each python cell.
+    static func cells(of text: String) -> [(code: String, expected: String, tolerant: Bool)] {
+        let lines = text.components(separatedBy: "\n")
+        var cells: [(String, String, Bool)] = []
+        var i = 0
+        while i < lines.count {
+            guard lines[i].hasPrefix("```python") else { i += 1; continue }
+            var code: [String] = []
+            i += 1
+            while i < lines.count && !lines[i].hasPrefix("```") { code.append(lines[i]); i += 1 }
+            i += 1
+            var j = i
+            while j < lines.count && lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            var expected: [String] = []
+            if j < lines.count && lines[j].hasPrefix("```output") {
+                j += 1
+                while j < lines.count && !lines[j].hasPrefix("```") { expected.append(lines[j]); j += 1 }
+                i = j + 1
+            }
+            let tolerant = code.contains { $0.hasPrefix("#| tolerance:") }
+            cells.append((code.joined(separator: "\n") + "\n", expected.isEmpty ? "" : expected.joined(separator: "\n") + "\n", tolerant))
+        }
+        return cells
+    }
+
+    /// Numbers in `a` and `b` agree within 1e-3 and the rest of the text is equal.
+    static func closeEnough(_ a: String, _ b: String) -> Bool {
+        let ta = a.split(whereSeparator: { $0 == " " || $0 == "\n" }), tb = b.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        if ta.count != tb.count { return false }
+        for (x, y) in zip(ta, tb) where x != y {
+            guard let dx = Double(x), let dy = Double(y), abs(dx - dy) <= 1e-3 else { return false }
+        }
+        return true
+    }
+
+    /// Cells that differ from PyTorch for a reason outside this room, each with the reason.
+    static let knownIssues: [String: String] = [
+        "Lessons/nn-optim.md cell 3": "Tensors' add(_:alpha:) rounds twice; PyTorch's CPU kernel fuses the multiply-add (RMSprop with weight decay drifts in the last bit)",
+    ]
+
+    @Test(
+          arguments: ["/work/shared/conformance/11-nn-modules.md", "/work/shared/conformance/12-random.md"] + lessonPaths)
+    func lessonMatchesPyTorch(path: String) throws {
+        let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : Self.root.appendingPathComponent(path)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        let interp = Interpreter()
+        TorchModule.install(into: interp, seed: 0)
+        for (n, cell) in Self.cells(of: text).enumerated() {
+            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
+            var out = r.output
+            if let e = r.error { out += e.lastLine + "\n" }
+            let same = cell.tolerant ? Self.closeEnough(out, cell.expected) : out == cell.expected
+            let message: Comment = "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")"
+            if let reason = Self.knownIssues["\(path) cell \(n + 1)"] {
+                withKnownIssue(Comment(rawValue: reason)) { #expect(same, message) }
+            } else {
+                #expect(same, message)
+            }
+        }
+    }
+}
