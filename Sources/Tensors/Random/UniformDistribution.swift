@@ -4,20 +4,34 @@ extension CPUGenerator {
     /// One float uniform in `[from, to)`: `x * (to - from) + from` in float, as one fused
     /// multiply-add (GCC contracted it in PyTorch's x86-64 build).
     @inline(__always)
-    public func uniformFloat(from: Float = 0, to: Float = 1) -> Float {
-        let x = Float(random() & 0xff_ffff) * 0x1p-24
-        return from.addingProduct(x, to - from)
+    public func uniformFloat(from: Float, to: Float) -> Float {
+        from.addingProduct(uniformFloat(), to - from)
+    }
+
+    /// One float uniform in `[0, 1)` (`x * 1 + 0` is exact, so no fused multiply-add is needed).
+    @inline(__always)
+    public func uniformFloat() -> Float {
+        Float(random() & 0xff_ffff) * 0x1p-24
     }
 
     /// One double uniform in `[from, to)`.
     @inline(__always)
-    public func uniformDouble(from: Double = 0, to: Double = 1) -> Double {
-        let x = Double(random64() & 0x1f_ffff_ffff_ffff) * 0x1p-53
-        return from.addingProduct(x, to - from)
+    public func uniformDouble(from: Double, to: Double) -> Double {
+        from.addingProduct(uniformDouble(), to - from)
+    }
+
+    /// One double uniform in `[0, 1)`.
+    @inline(__always)
+    public func uniformDouble() -> Double {
+        Double(random64() & 0x1f_ffff_ffff_ffff) * 0x1p-53
     }
 
     /// `uniform_(from, to)` / `rand` on a float32 tensor, element by element in order.
     public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double = 0, to: Double = 1) {
+        if from == 0 && to == 1 {
+            for i in buffer.indices { buffer[i] = uniformFloat() }
+            return
+        }
         let low = Float(from), high = Float(to)
         for i in buffer.indices {
             let value = uniformFloat(from: low, to: high)
@@ -28,6 +42,10 @@ extension CPUGenerator {
 
     /// `uniform_(from, to)` / `rand` on a float64 tensor.
     public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double = 0, to: Double = 1) {
+        if from == 0 && to == 1 {
+            for i in buffer.indices { buffer[i] = uniformDouble() }
+            return
+        }
         for i in buffer.indices {
             let value = uniformDouble(from: from, to: to)
             buffer[i] = value == to ? from : value

@@ -1,0 +1,113 @@
+import Tensors
+
+/// Index-driven selection along a dim: `gather`, `scatter`, `index_select`, `sort`,
+/// `topk`, `kthvalue`. Gradients go back to the selected positions.
+extension Differentiable {
+    /// `gather(dim, index)`: GatherBackward0.
+    public static func gather(_ x: Tensor, _ dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.gather(dim, index)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("GatherBackward0", [x], out) { ctx in
+            [try scatteredAdd(ctx.grad, into: mx, dim: dim, index)]
+        }
+    }
+
+    /// Zeros of `meta` with `grad` added at `index` along `dim`; differentiable in `grad`.
+    static func scatteredAdd(_ grad: Tensor, into meta: TensorMeta, dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        let out = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
+        try out.scatterAdd_(dim, index, grad)
+        guard isRecording(grad) else { return out }
+        return record("ScatterAddBackward0", [grad], out) { ctx in [try gather(ctx.grad, dim, index)] }
+    }
+
+    /// `scatter(dim, index, src)`: ScatterBackward0.
+    public static func scatter(_ x: Tensor, _ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.scatter(dim, index, source)
+        guard isRecording(x, source) else { return out }
+        let sourceSizes = source.sizes
+        return record("ScatterBackward0", [x, source], out) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try g.clone().scatter_(dim, index, value: .int(0)) : nil,
+                    ctx.needs(1) ? try padded(try gather(g, dim, index), to: sourceSizes) : nil]
+        }
+    }
+
+    /// `scatter(dim, index, value)`: ScatterBackward1.
+    public static func scatter(_ x: Tensor, _ dim: Int, _ index: Tensor, value: Scalar) throws(TensorError) -> Tensor {
+        let out = try x.clone().scatter_(dim, index, value: value)
+        guard isRecording(x) else { return out }
+        return record("ScatterBackward1", [x], out) { ctx in [try ctx.grad.clone().scatter_(dim, index, value: .int(0))] }
+    }
+
+    /// `scatter_add(dim, index, src)`: ScatterAddBackward0.
+    public static func scatterAdd(_ x: Tensor, _ dim: Int, _ index: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.scatterAdd(dim, index, source)
+        guard isRecording(x, source) else { return out }
+        let sourceSizes = source.sizes
+        return record("ScatterAddBackward0", [x, source], out) { ctx in
+            [ctx.needs(0) ? ctx.grad : nil, ctx.needs(1) ? try padded(try gather(ctx.grad, dim, index), to: sourceSizes) : nil]
+        }
+    }
+
+    /// `index_select(dim, index)`: IndexSelectBackward0.
+    public static func indexSelect(_ x: Tensor, _ dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.indexSelect(dim, index)
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        let indices = [Tensor?](repeating: nil, count: d) + [index.rank == 0 ? try index.reshape([1]) : index]
+        return record("IndexSelectBackward0", [x], out) { ctx in
+            if mx.sizes.isEmpty { return [ctx.grad] }
+            return [try accumulated("IndexAddBackward0", ctx.grad, into: mx, indices)]
+        }
+    }
+
+    /// `sort(dim, descending)`: values get SortBackward0.
+    public static func sort(_ x: Tensor, dim: Int = -1, descending: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try x.sort(dim: dim, descending: descending)
+        return (try recordSelection("SortBackward0", x, values, indices, dim: dim), indices)
+    }
+
+    /// `topk(k, dim, largest)`: TopkBackward0.
+    public static func topk(_ x: Tensor, _ k: Int, dim: Int = -1, largest: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try x.topk(k, dim: dim, largest: largest)
+        return (try recordSelection("TopkBackward0", x, values, indices, dim: dim), indices)
+    }
+
+    /// `kthvalue(k, dim, keepdim)`: KthvalueBackward0.
+    public static func kthvalue(_ x: Tensor, _ k: Int, dim: Int = -1, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try x.kthvalue(k, dim: dim, keepdim: keepdim)
+        guard isRecording(x) else { return (values, indices) }
+        let mx = TensorMeta(x)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        let v = record("KthvalueBackward0", [x], values, save: [indices]) { ctx in
+            [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
+        }
+        return (v, indices)
+    }
+
+    /// `g` (index-shaped) in the leading corner of zeros of `sizes`: source elements the
+    /// index does not reach get no gradient.
+    static func padded(_ g: Tensor, to sizes: [Int]) throws(TensorError) -> Tensor {
+        if g.sizes == sizes { return g }
+        let region = g.sizes
+        return try embedded("ConstantPadNdBackward0", g, in: sizes) { t throws(TensorError) in
+            var v = t
+            for (d, n) in region.enumerated() { v = try narrow(v, d, start: 0, length: n) }
+            return v
+        }
+    }
+
+    /// Values picked at `indices` along `dim` (same rank as the input): the gradient is
+    /// scattered back to those positions.
+    static func recordSelection(_ name: String, _ x: Tensor, _ values: Tensor, _ indices: Tensor, dim: Int) throws(TensorError) -> Tensor {
+        guard isRecording(x) else { return values }
+        let mx = TensorMeta(x)
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        return record(name, [x], values, save: [indices]) { ctx in
+            if mx.sizes.isEmpty { return [ctx.grad] }
+            return [try scatteredAdd(ctx.grad, into: mx, dim: d, try ctx.saved(0))]
+        }
+    }
+}
