@@ -21,7 +21,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: release),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
-        .target(name: "Interpreter", swiftSettings: release),
+        .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors"],
                 resources: [.copy("Python")], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
