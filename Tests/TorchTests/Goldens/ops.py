@@ -46,3 +46,13 @@ print(torch.allclose(torch.tensor([1.0]), torch.tensor([1.0 + 1e-9])), torch.equ
 #---
 print(torch.tensor([1, 2]) + torch.tensor([1.5]), torch.tensor([1, 2]) * True, torch.tensor([True]) + True, torch.tensor([1], dtype=torch.int8) + 200, torch.tensor([1.0], dtype=torch.float16) * 2.0, torch.tensor([1, 2]) / 2, torch.tensor([3, 4]).div(2, rounding_mode='floor'), torch.tensor([-3, 4]).div(2, rounding_mode='trunc'))
 print(torch.add(torch.tensor([1, 2]), 3, alpha=2), torch.sub(torch.tensor([1.0]), torch.tensor([3.0]), alpha=0.5), torch.mul(2, 3) if False else 0, torch.pow(2, torch.tensor([1, 2])), torch.pow(torch.tensor([2.0]), 3), torch.tensor([4.0]).pow(0.5), torch.exp(torch.tensor([0, 1])), torch.sqrt(torch.tensor([4])))
+#---
+import torch
+x = torch.tensor([3, 1, 2, 3, 1])
+print(torch.unique(x), x.unique(return_counts=True), torch.unique(x, return_inverse=True), torch.unique(torch.tensor([2.5, 1.0, 2.5])))
+y = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])
+print(y.median(), y.median(1), torch.median(y, dim=0, keepdim=True), torch.tensor([1.,2.,3.,4.]).median(), torch.median(torch.tensor([3,1,2])))
+a, b = torch.meshgrid(torch.arange(2), torch.arange(3), indexing='ij'); print(a, b)
+a, b = torch.meshgrid(torch.arange(2), torch.arange(3), indexing='xy'); print(a, b)
+print(torch.FloatTensor([1, 2]), torch.LongTensor([1.5]), torch.FloatTensor(2, 3).shape, torch.BoolTensor([1, 0]), torch.DoubleTensor([1]), torch.IntTensor([3]))
+print(torch.diff(torch.tensor([1, 4, 9])), torch.tensor([[1.0, 3.0], [2.0, 7.0]]).diff(dim=0))
