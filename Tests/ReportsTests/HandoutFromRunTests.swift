@@ -33,7 +33,9 @@ import Testing
         let result = LessonResult(lesson: lesson, run: LessonExecutor.run(lesson, in: InterpreterSession(lesson: lesson)))
         #expect(result.passed)
         let html = HTMLHandout.render(result)
-        #expect(html.contains("<pre class=\"output\">visible</pre>\n<pre class=\"warnings\">UserWarning: careful</pre>"))
+        // The interpreter words warnings as CPython does; the handout shows them after the output.
+        #expect(html.contains("<pre class=\"output\">visible</pre>\n<pre class=\"warnings\">"))
+        #expect(html.contains("UserWarning: careful"))
         #expect(html.contains("print(<span class=\"string\">&quot;hidden output&quot;</span>)"))
         #expect(!html.contains("<pre class=\"output\">hidden output</pre>"))
         #expect(html.contains("<pre class=\"error\">KeyError: 'k'</pre>"))

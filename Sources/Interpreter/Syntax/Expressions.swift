@@ -387,6 +387,7 @@ final class YieldExpr: Expr {
         if isFrom {
             let it = try f.interp.getIterator(v)
             while let item = try f.interp.next(it) { _ = try g.yield(item) }
+            if case .object(let o) = it, let sub = o as? PyGenerator { return sub.runner.frame.returnValue }
             return .none
         }
         return try g.yield(v)
