@@ -12,7 +12,8 @@ final class WorkerPool: @unchecked Sendable {
     private var next = 0
 
     init(jobs: Int) {
-        self.executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        // This very binary runs the workers (`Bundle.main` reads /proc/self/exe on Linux).
+        self.executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         self.jobs = max(1, jobs)
     }
 

@@ -8,14 +8,7 @@ import Testing
     /// Lessons that cannot pass yet because the interpreter or torch lacks what they use.
     /// They still run (so a crash shows up), but their mismatches are not failures. Shrink
     /// this list as work lands; a listed lesson that passes is pointed out in the log.
-    static let knownFailing: Set<String> = [
-        "07-autograd-basics",
-        "08-autograd-advanced",
-        "10-manual-regression",
-        "11-nn-modules",
-        "12-random",
-        "13-the-variable-article",
-    ]
+    static let knownFailing: Set<String> = []
 
     static let folder = Bundle.module.resourceURL!.appendingPathComponent("Lessons")
 

@@ -129,3 +129,15 @@ func makeDemoInterpreter() -> Interpreter {
         #expect(try interp.iterate(.list([1, 2])).count == 2)
     }
 }
+
+@Suite struct WarningTests {
+    @Test func warningsGoToTheirOwnSinkWithLocation() {
+        let interp = Interpreter()
+        var warned = ""
+        interp.warnings = { warned += $0 }
+        let r = interp.runCell("import warnings\ndef f():\n    warnings.warn(\"old API\", DeprecationWarning)\nf()\nprint('done')\n",
+                               file: "w.md", firstLine: 40, timeout: nil)
+        #expect(r.output == "done\n")
+        #expect(warned == "w.md:42: DeprecationWarning: old API\n  warnings.warn(\"old API\", DeprecationWarning)\n")
+    }
+}

@@ -176,3 +176,12 @@ import Testing
         #expect(seen == nil)
     }
 }
+
+@Suite struct TimeoutInBuiltinsTests {
+    @Test func longComprehensionTimesOut() {
+        let interp = Interpreter()
+        let r = interp.runCell("total = sum(x * x for x in range(10 ** 12))\n", file: "t.md", firstLine: 3, timeout: 0.3)
+        #expect(r.error?.typeName == "TimeoutError")
+        #expect(r.error?.line == 3)
+    }
+}

@@ -29,6 +29,7 @@ import Testing
         #expect(exception.line == 7)
         #expect(exception.traceback.contains("File \"dir/lesson.md\", line 7"))
         #expect(result.cells[0].status == .failed)
+        #expect(result.stoppingCell?.cell.index == 0)
         #expect(!result.passed)
     }
 
@@ -38,6 +39,7 @@ import Testing
         #expect(result.passedCount == 2)
         #expect(result.failedCount == 1)
         #expect(result.cells[3].reason == "not run")
+        #expect(result.stoppingCell?.cell.index == 1)
     }
 
     @Test func declaredExceptionsLetTheLessonGoOn() throws {

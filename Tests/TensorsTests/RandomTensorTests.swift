@@ -120,3 +120,12 @@ private func seeded(_ seed: UInt64 = 3) -> CPUGenerator {
         try Tensor.normal(mean: 0, std: negative, generator: seeded())
     }
 }
+
+@Test func fillsRefuseExpandedTensors() throws {
+    let overlap = TensorError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+    let generator = seeded()
+    #expect(throws: overlap) { try Tensor.zeros([1, 3]).expand([20, 3]).normal_(generator: generator) }
+    #expect(throws: overlap) { try Tensor.zeros([1, 3]).expand([2, 3]).uniform_(generator: generator) }
+    #expect(throws: overlap) { try Tensor.zeros([1]).expand([3]).bernoulli_(0.5, generator: generator) }
+    #expect(throws: overlap) { try Tensor.zeros([1]).expand([3]).random_(from: 0, to: 4, generator: generator) }
+}

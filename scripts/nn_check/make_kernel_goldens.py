@@ -119,7 +119,8 @@ e32 = ramp((37,), 23, torch.float32, False) * 3
 d32 = ramp((37,), 24, torch.float32, False).abs() + 0.5
 record("lerp.small", s32.clone().lerp_(e32, 0.1))
 record("lerp.large", s32.clone().lerp_(e32, 0.7))
-record("addcmul", s32.clone().addcmul_(e32, d32, value=0.001))
+record("addcmul", s32.clone().addcmul_(e32, d32, value=0.01))
+record("addcmul.3", s32[:3].clone().addcmul_(e32[:3] * 7, d32[:3] * 13, value=0.03))
 record("addcdiv", s32.clone().addcdiv_(e32, d32, value=-0.01))
 
 with open(OUT, "w") as f:

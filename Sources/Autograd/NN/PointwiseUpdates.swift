@@ -8,7 +8,7 @@ public enum PointwiseUpdate {
         /// start + w·(end − start) for |w| < 0.5, else end − (end − start)·(1 − w); PyTorch's
         /// vectorised CPU kernel computes both as one fused multiply-add.
         case lerp(weight: Double)
-        /// self + value·t1·t2
+        /// self + (value·t1)·t2, the last step fused as PyTorch's CPU kernel does
         case addcmul(value: Double)
         /// self + value·t1/t2
         case addcdiv(value: Double)
@@ -58,7 +58,7 @@ public enum PointwiseUpdate {
                 }
             case .addcmul(let value):
                 let v = T(value)
-                for i in 0..<n { o[i] = o[i] + v * pa[i] * pb[i] }
+                for i in 0..<n { o[i] = o[i].addingProduct(v * pa[i], pb[i]) }
             case .addcdiv(let value):
                 let v = T(value)
                 for i in 0..<n { o[i] = o[i] + v * pa[i] / pb[i] }

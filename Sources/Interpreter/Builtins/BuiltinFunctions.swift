@@ -25,8 +25,12 @@ extension Interpreter {
             var sep = " ", end = "\n"
             for (k, v) in zip(a.keywordNames, a.keywordValues) {
                 switch k.string {
-                case "sep": if !v.isNone { sep = try i.stringArgument(v, "sep") }
-                case "end": if !v.isNone { end = try i.stringArgument(v, "end") }
+                case "sep", "end":
+                    if v.isNone { continue }
+                    guard case .str(let text) = v else {
+                        throw PyError.typeError("\(k) must be None or a string, not \(i.typeName(v))")
+                    }
+                    if k.string == "sep" { sep = text } else { end = text }
                 case "file", "flush": break
                 default: throw PyError.typeError("'\(k)' is an invalid keyword argument for print()")
                 }

@@ -277,7 +277,12 @@ extension Interpreter {
             }
             return .object(PyInstance(cls: cls))
         }
-        o.addMethod("__init_subclass__") { _, _, _ in .none }
+        o.addClassMethod("__init_subclass__") { _, s, a in
+            if a.count > 0 || a.hasKeywords {
+                throw PyError.typeError("\((s.asObject as? PyClass)?.name ?? "object").__init_subclass__() takes no keyword arguments")
+            }
+            return .none
+        }
         o.addMethod("__dir__") { i, s, _ in try i.call(i.builtins[Name("dir")]!, Arguments([s])) }
         let t = types.type!
         t.addMethod("mro") { _, s, _ in

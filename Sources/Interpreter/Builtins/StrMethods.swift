@@ -189,6 +189,21 @@ extension Interpreter {
         predicate("isspace") { $0.isWhitespace }
         m("isupper") { _, s, _ in .bool(s.contains { $0.isCased } && !s.contains { $0.isLowercase }) }
         m("islower") { _, s, _ in .bool(s.contains { $0.isCased } && !s.contains { $0.isUppercase }) }
+        m("istitle") { _, s, _ in
+            var cased = false, prevCased = false
+            for ch in s {
+                if ch.isUppercase || (ch.isCased && !ch.isLowercase) {
+                    if prevCased { return .false }
+                    prevCased = true; cased = true
+                } else if ch.isLowercase {
+                    if !prevCased { return .false }
+                    prevCased = true; cased = true
+                } else {
+                    prevCased = false
+                }
+            }
+            return .bool(cased)
+        }
         m("isidentifier") { _, s, _ in
             guard let f = s.unicodeScalars.first, f == "_" || f.properties.isXIDStart else { return .false }
             return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })

@@ -181,7 +181,9 @@ extension Interpreter {
         }
         var n = 0
         try forEach(source) { pair in
-            let kv = try iterate(pair)
+            guard let kv = try? iterate(pair) else {
+                throw PyError.typeError("cannot convert dictionary update sequence element #\(n) to a sequence")
+            }
             if kv.count != 2 {
                 throw PyError.valueError("dictionary update sequence element #\(n) has length \(kv.count); 2 is required")
             }

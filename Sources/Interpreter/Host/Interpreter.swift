@@ -42,6 +42,8 @@ public final class Interpreter {
     public var warnings: ((String) -> Void)?
     var captured = ""
     let life = SessionLife()
+    /// The innermost running frame (for warning locations).
+    unowned(unsafe) var currentFrame: Frame?
     var generators: [WeakRunner] = []
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
@@ -92,9 +94,18 @@ public final class Interpreter {
         output?(s)
     }
 
-    /// Reports a warning to the host's warning sink.
+    /// Reports a warning to the host's warning sink, as CPython shows it:
+    /// `file:line: Category: message` and the source line.
     public func warn(_ message: String, category: String = "UserWarning") {
-        warnings?("\(category): \(message)\n")
+        guard let f = currentFrame else {
+            warnings?("\(category): \(message)\n")
+            return
+        }
+        var text = "\(f.code.file):\(f.line): \(category): \(message)\n"
+        if let src = f.code.source.line(f.line) {
+            text += "  " + src.drop { $0 == " " || $0 == "\t" } + "\n"
+        }
+        warnings?(text)
     }
 
     // MARK: Modules

@@ -17,6 +17,7 @@ extension Interpreter {
         registerSourceModule(name: "abc", source: abcSource, file: "<abc>")
         registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
         registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
+        registerSourceModule(name: "json", source: jsonSource, file: "<json>")
     }
 
     func buildTime(_ m: PyModule) {

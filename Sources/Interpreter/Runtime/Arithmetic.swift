@@ -16,6 +16,7 @@ extension Interpreter {
         if op == .mod, case .str = a {
             return .str(try percentFormat(a.asString!, b))
         }
+        if op == .or, let u = typeUnion(a, b) { return u }
         let isSeq: (PyValue) -> Bool = { v in
             if case .str = v { return true }
             return v.asList != nil || v.asTuple != nil
@@ -27,6 +28,20 @@ extension Interpreter {
             throw PyError.typeError("can only concatenate str (not \"\(tb.name)\") to str")
         }
         throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(ta.name)' and '\(tb.name)'")
+    }
+
+    /// `int | None` in annotations: a tuple of the classes, which `isinstance` accepts.
+    private func typeUnion(_ a: PyValue, _ b: PyValue) -> PyValue? {
+        func members(_ v: PyValue) -> [PyValue]? {
+            if v.isNone { return [.object(types.noneType)] }
+            if case .object(let o) = v {
+                if o is PyClass { return [v] }
+                if let t = o as? PyTuple, t.items.allSatisfy({ $0.asObject is PyClass }) { return t.items }
+            }
+            return nil
+        }
+        guard let x = members(a), let y = members(b) else { return nil }
+        return .tuple(x + y)
     }
 
     /// `a op= b`: `__iop__` first, then the plain operator; lists extend in place.

@@ -133,7 +133,9 @@ extension Interpreter {
         frame.line = code.defLine
         if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
         depth += 1
-        defer { depth -= 1 }
+        let caller = currentFrame
+        currentFrame = frame
+        defer { depth -= 1; currentFrame = caller }
         if depth > limits.recursionLimit {
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
         }
@@ -149,6 +151,9 @@ extension Interpreter {
 
     /// Runs a frame that is not a function call (class body, module source, generator).
     func runFrame(_ frame: Frame) throws {
+        let caller = currentFrame
+        currentFrame = frame
+        defer { currentFrame = caller }
         do {
             _ = try execBlock(frame.code.body, frame)
         } catch let e as PyError {

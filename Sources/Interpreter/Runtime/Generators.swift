@@ -33,6 +33,8 @@ final class GeneratorRunner: @unchecked Sendable {
         running = true
         let interp = frame.interp
         let savedDepth = interp.depth
+        let savedFrame = interp.currentFrame
+        defer { interp.currentFrame = savedFrame }
         if !started {
             started = true
             interp.track(self)

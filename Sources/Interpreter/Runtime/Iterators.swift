@@ -123,18 +123,20 @@ extension Interpreter {
             if let l = o as? PyList {
                 var i = 0
                 while i < l.items.count {
+                    try tick()
                     if !(try body(l.items[i])) { return }
                     i += 1
                 }
                 return
             }
             if let t = o as? PyTuple {
-                for x in t.items { if !(try body(x)) { return } }
+                for x in t.items { try tick(); if !(try body(x)) { return } }
                 return
             }
             if let r = o as? PyRange {
                 var i = r.start
                 while r.step > 0 ? i < r.stop : i > r.stop {
+                    try tick()
                     if !(try body(.int(i))) { return }
                     i += r.step
                 }
@@ -143,6 +145,7 @@ extension Interpreter {
         }
         let it = try getIterator(v)
         while let x = try next(it) {
+            try tick()
             if !(try body(x)) { return }
         }
     }

@@ -70,10 +70,29 @@ final class ClassDefStmt: Stmt {
         }
         if cls.dict[N.__doc__] == nil { cls.setAttribute(N.__doc__, PyValue.none) }
         if cls.dict[N.__eq__] != nil && cls.dict[N.__hash__] == nil { cls.setAttribute(N.__hash__, PyValue.none) }
+        try initSubclass(cls, f)
         var v = PyValue.object(cls)
         for d in decos.reversed() { v = try interp.call(d, Arguments([v])) }
         try target.assign(f, v)
         return .normal
+    }
+
+    /// Calls the nearest base's `__init_subclass__` (implicitly a class method) with the
+    /// class keywords other than `metaclass`.
+    private func initSubclass(_ cls: PyClass, _ f: Frame) throws {
+        let interp = f.interp
+        var kwNames: [Name] = [], kwValues: [PyValue] = []
+        for k in keywords {
+            guard let n = k.name, n.string != "metaclass" else { continue }
+            kwNames.append(n); kwValues.append(try k.value.eval(f))
+        }
+        for base in cls.mro.dropFirst() {
+            guard let hook = base.dict[N.__init_subclass__] else { continue }
+            guard case .object(let o) = hook else { return }
+            let fn = (o as? PyClassMethod)?.function ?? hook
+            _ = try interp.call(fn, Arguments(positional: [.object(cls)], keywordNames: kwNames, keywordValues: kwValues))
+            return
+        }
     }
 
     /// Functions defined in the body learn their class, for zero-argument `super()`.

@@ -239,7 +239,12 @@ func evalItems(_ items: [Expr], _ f: Frame) throws -> [PyValue] {
 
 /// Shared by tuple and list targets: `a, (b, *c) = value`.
 func unpack(_ targets: [Expr], _ f: Frame, _ value: PyValue) throws {
-    let items = try f.interp.iterate(value)
+    let items: [PyValue]
+    do {
+        items = try f.interp.iterate(value)
+    } catch let e as PyError where e.exception == nil && e.pendingType == "TypeError" && (try? f.interp.getIterator(value)) == nil {
+        throw PyError.typeError("cannot unpack non-iterable \(f.interp.typeName(value)) object")
+    }
     if let star = targets.firstIndex(where: { $0 is StarredExpr }) {
         let after = targets.count - star - 1
         if items.count < targets.count - 1 {
@@ -382,6 +387,7 @@ final class YieldExpr: Expr {
         if isFrom {
             let it = try f.interp.getIterator(v)
             while let item = try f.interp.next(it) { _ = try g.yield(item) }
+            if case .object(let o) = it, let sub = o as? PyGenerator { return sub.runner.frame.returnValue }
             return .none
         }
         return try g.yield(v)

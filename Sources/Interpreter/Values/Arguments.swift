@@ -73,7 +73,7 @@ public struct Arguments {
     }
 
     /// The same arguments with `v` inserted first (a bound method's receiver).
-    func prepending(_ v: PyValue) -> Arguments {
+    public func prepending(_ v: PyValue) -> Arguments {
         var r = self
         if count < 3 {
             r.a2 = a1; r.a1 = a0; r.a0 = v; r.count = count + 1
@@ -84,7 +84,7 @@ public struct Arguments {
     }
 
     /// The same arguments without the first positional one.
-    func droppingFirst() -> Arguments {
+    public func droppingFirst() -> Arguments {
         var r = self
         if count <= 3 {
             r.a0 = a1; r.a1 = a2; r.a2 = .none; r.count = count - 1

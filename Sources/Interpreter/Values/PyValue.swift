@@ -54,7 +54,8 @@ public enum PyValue {
         switch (self, other) {
         case (.none, .none): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b && a >= -5 && a <= 256
+        case (.int(let a), .int(let b)): return a == b
+        case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
         case (.str(let a), .str(let b)): return a == b
         case (.object(let a), .object(let b)): return a === b
         default: return false

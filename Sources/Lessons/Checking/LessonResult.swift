@@ -22,9 +22,12 @@ public struct LessonResult: Sendable, Codable, Equatable {
     /// Whether the lesson passes: no failed cell and no breakdown.
     public var passed: Bool { breakdown == nil && failedCount == 0 }
 
-    /// The cell whose unexpected exception stopped the lesson, if one did.
+    /// The cell whose undeclared exception stopped the lesson, if one did (it is the last
+    /// cell that ran; its output block may still have declared the exception).
     public var stoppingCell: CellResult? {
-        guard let index = cells.firstIndex(where: { $0.status == .notRun }), index > 0 else { return nil }
-        return cells[..<index].last(where: { $0.outcome != nil })
+        cells.first { cell in
+            guard let exception = cell.outcome?.exception else { return false }
+            return exception.typeName != cell.cell.options.raises
+        }
     }
 }

@@ -31,7 +31,7 @@ enum PythonHighlighter {
                 var end = index
                 while end < characters.count, isNamePart(characters[end]) { end += 1 }
                 let word = String(characters[index..<end])
-                if keywords.contains(word), end >= characters.count || characters[end] != "=" || word == "in" {
+                if keywords.contains(word) {
                     span("keyword", word)
                 } else {
                     html += word.htmlEscaped

@@ -64,28 +64,28 @@ func nanMin<T: RealElement>(_ a: T, _ b: T) -> T { a.isNaN || b.isNaN ? .nan : (
 /// Binary op on Float or Double operands.
 func floatBinary<T: RealElement>(_ op: BinaryOp, _ t: T.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand) {
     switch op {
-    case .add: mapBinary(shape, o, a, b) { (x: T, y: T) in x + y }
-    case .sub: mapBinary(shape, o, a, b) { (x: T, y: T) in x - y }
-    case .mul: mapBinary(shape, o, a, b) { (x: T, y: T) in x * y }
-    case .div: mapBinary(shape, o, a, b) { (x: T, y: T) in x / y }
+    case .add: mapBinary(shape, o, a, b, FAdd<T>())
+    case .sub: mapBinary(shape, o, a, b, FSub<T>())
+    case .mul: mapBinary(shape, o, a, b, FMul<T>())
+    case .div: mapBinary(shape, o, a, b, FDiv<T>())
     case .floorDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in floorDivide(x, y) }
     case .truncDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in (x / y).rounded(.towardZero) }
     case .remainder: mapBinary(shape, o, a, b) { (x: T, y: T) in pyRemainder(x, y) }
     case .fmod: mapBinary(shape, o, a, b) { (x: T, y: T) in T.m_fmod(x, y) }
-    case .pow: mapBinary(shape, o, a, b) { (x: T, y: T) in y == 2 ? x * x : T.m_pow(x, y) }
-    case .maximum: mapBinary(shape, o, a, b) { (x: T, y: T) in nanMax(x, y) }
-    case .minimum: mapBinary(shape, o, a, b) { (x: T, y: T) in nanMin(x, y) }
+    case .pow: mapBinary(shape, o, a, b, FPow<T>())
+    case .maximum: mapBinary(shape, o, a, b, FMax<T>())
+    case .minimum: mapBinary(shape, o, a, b, FMin<T>())
     case .atan2: mapBinary(shape, o, a, b) { (x: T, y: T) in T.m_atan2(x, y) }
     case .hypot: mapBinary(shape, o, a, b) { (x: T, y: T) in T.m_hypot(x, y) }
-    case .eq: mapBinary(shape, o, a, b) { (x: T, y: T) in x == y }
-    case .ne: mapBinary(shape, o, a, b) { (x: T, y: T) in x != y }
-    case .lt: mapBinary(shape, o, a, b) { (x: T, y: T) in x < y }
-    case .le: mapBinary(shape, o, a, b) { (x: T, y: T) in x <= y }
-    case .gt: mapBinary(shape, o, a, b) { (x: T, y: T) in x > y }
-    case .ge: mapBinary(shape, o, a, b) { (x: T, y: T) in x >= y }
-    case .logicalAnd: mapBinary(shape, o, a, b) { (x: T, y: T) in x != 0 && y != 0 }
-    case .logicalOr: mapBinary(shape, o, a, b) { (x: T, y: T) in x != 0 || y != 0 }
-    case .logicalXor: mapBinary(shape, o, a, b) { (x: T, y: T) in (x != 0) != (y != 0) }
+    case .eq: mapBinary(shape, o, a, b, CmpEq<T>())
+    case .ne: mapBinary(shape, o, a, b, CmpNe<T>())
+    case .lt: mapBinary(shape, o, a, b, CmpLt<T>())
+    case .le: mapBinary(shape, o, a, b, CmpLe<T>())
+    case .gt: mapBinary(shape, o, a, b, CmpGt<T>())
+    case .ge: mapBinary(shape, o, a, b, CmpGe<T>())
+    case .logicalAnd: mapBinary(shape, o, a, b, LogicAnd<T>())
+    case .logicalOr: mapBinary(shape, o, a, b, LogicOr<T>())
+    case .logicalXor: mapBinary(shape, o, a, b, LogicXor<T>())
     case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .shiftLeft, .shiftRight:
         preconditionFailure("bitwise op on floating point reached the kernel")
     }
@@ -94,30 +94,30 @@ func floatBinary<T: RealElement>(_ op: BinaryOp, _ t: T.Type, _ shape: [Int], _ 
 /// Binary op on integer operands. Division by zero is rejected before the kernel runs.
 func intBinary<T: IntegerTensorElement>(_ op: BinaryOp, _ t: T.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand) {
     switch op {
-    case .add: mapBinary(shape, o, a, b) { (x: T, y: T) in x &+ y }
-    case .sub: mapBinary(shape, o, a, b) { (x: T, y: T) in x &- y }
-    case .mul: mapBinary(shape, o, a, b) { (x: T, y: T) in x &* y }
+    case .add: mapBinary(shape, o, a, b, IAdd<T>())
+    case .sub: mapBinary(shape, o, a, b, ISub<T>())
+    case .mul: mapBinary(shape, o, a, b, IMul<T>())
     case .div, .truncDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in x.dividedReportingOverflow(by: y).partialValue }
     case .floorDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in floorDivide(x, y) }
     case .remainder: mapBinary(shape, o, a, b) { (x: T, y: T) in pyRemainder(x, y) }
     case .fmod: mapBinary(shape, o, a, b) { (x: T, y: T) in x.remainderReportingOverflow(dividingBy: y).partialValue }
     case .pow: mapBinary(shape, o, a, b) { (x: T, y: T) in intPow(x, y) }
-    case .maximum: mapBinary(shape, o, a, b) { (x: T, y: T) in Swift.max(x, y) }
-    case .minimum: mapBinary(shape, o, a, b) { (x: T, y: T) in Swift.min(x, y) }
+    case .maximum: mapBinary(shape, o, a, b, IMax<T>())
+    case .minimum: mapBinary(shape, o, a, b, IMin<T>())
     case .atan2: mapBinary(shape, o, a, b) { (x: T, y: T) in T(double: Double.m_atan2(x.doubleValue, y.doubleValue)) }
     case .hypot: mapBinary(shape, o, a, b) { (x: T, y: T) in T(double: Double.m_hypot(x.doubleValue, y.doubleValue)) }
-    case .eq: mapBinary(shape, o, a, b) { (x: T, y: T) in x == y }
-    case .ne: mapBinary(shape, o, a, b) { (x: T, y: T) in x != y }
-    case .lt: mapBinary(shape, o, a, b) { (x: T, y: T) in x < y }
-    case .le: mapBinary(shape, o, a, b) { (x: T, y: T) in x <= y }
-    case .gt: mapBinary(shape, o, a, b) { (x: T, y: T) in x > y }
-    case .ge: mapBinary(shape, o, a, b) { (x: T, y: T) in x >= y }
-    case .logicalAnd: mapBinary(shape, o, a, b) { (x: T, y: T) in x != 0 && y != 0 }
-    case .logicalOr: mapBinary(shape, o, a, b) { (x: T, y: T) in x != 0 || y != 0 }
-    case .logicalXor: mapBinary(shape, o, a, b) { (x: T, y: T) in (x != 0) != (y != 0) }
-    case .bitwiseAnd: mapBinary(shape, o, a, b) { (x: T, y: T) in x & y }
-    case .bitwiseOr: mapBinary(shape, o, a, b) { (x: T, y: T) in x | y }
-    case .bitwiseXor: mapBinary(shape, o, a, b) { (x: T, y: T) in x ^ y }
+    case .eq: mapBinary(shape, o, a, b, CmpEq<T>())
+    case .ne: mapBinary(shape, o, a, b, CmpNe<T>())
+    case .lt: mapBinary(shape, o, a, b, CmpLt<T>())
+    case .le: mapBinary(shape, o, a, b, CmpLe<T>())
+    case .gt: mapBinary(shape, o, a, b, CmpGt<T>())
+    case .ge: mapBinary(shape, o, a, b, CmpGe<T>())
+    case .logicalAnd: mapBinary(shape, o, a, b, LogicAnd<T>())
+    case .logicalOr: mapBinary(shape, o, a, b, LogicOr<T>())
+    case .logicalXor: mapBinary(shape, o, a, b, LogicXor<T>())
+    case .bitwiseAnd: mapBinary(shape, o, a, b, IAnd<T>())
+    case .bitwiseOr: mapBinary(shape, o, a, b, IOr<T>())
+    case .bitwiseXor: mapBinary(shape, o, a, b, IXor<T>())
     case .shiftLeft: mapBinary(shape, o, a, b) { (x: T, y: T) in y < 0 || y >= T.bitWidth ? 0 : x << y }
     case .shiftRight: mapBinary(shape, o, a, b) { (x: T, y: T) in y < 0 || y >= T.bitWidth ? (x < 0 ? (0 &- 1) : 0) : x >> y }
     }

@@ -57,7 +57,7 @@ struct CastCopyInto<S: TensorElement>: ElementVisitor {
                 .copyMemory(from: source.storage.data + source.offset * size, byteCount: destination.numel * size)
             return
         }
-        mapUnary(destination.sizes, Operand(destination), Operand(source)) { (x: S) in convertElement(x, to: D.self) }
+        mapUnary(destination.sizes, Operand(destination), Operand(source), Convert<S, D>())
     }
 }
 

@@ -1,38 +1,38 @@
 /// Unary op on Float or Double input; `out` holds T, or Bool for the predicates.
 func floatUnary<T: RealElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o: Operand, _ a: Operand) {
     switch op {
-    case .neg: mapUnary(shape, o, a) { (x: T) in -x }
-    case .abs: mapUnary(shape, o, a) { (x: T) in Swift.abs(x) }
+    case .neg: mapUnary(shape, o, a, FNeg<T>())
+    case .abs: mapUnary(shape, o, a, FAbs<T>())
     case .sign: mapUnary(shape, o, a) { (x: T) -> T in x > 0 ? 1 : (x < 0 ? -1 : 0) }
-    case .square: mapUnary(shape, o, a) { (x: T) in x * x }
-    case .reciprocal: mapUnary(shape, o, a) { (x: T) in 1 / x }
-    case .exp: mapUnary(shape, o, a) { (x: T) in T.m_exp(x) }
+    case .square: mapUnary(shape, o, a, FSquare<T>())
+    case .reciprocal: mapUnary(shape, o, a, FReciprocal<T>())
+    case .exp: mapUnary(shape, o, a, FExp<T>())
     case .exp2: mapUnary(shape, o, a) { (x: T) in T.m_exp2(x) }
     case .expm1: mapUnary(shape, o, a) { (x: T) in T.m_expm1(x) }
-    case .log: mapUnary(shape, o, a) { (x: T) in T.m_log(x) }
+    case .log: mapUnary(shape, o, a, FLog<T>())
     case .log2: mapUnary(shape, o, a) { (x: T) in T.m_log2(x) }
     case .log10: mapUnary(shape, o, a) { (x: T) in T.m_log10(x) }
     case .log1p: mapUnary(shape, o, a) { (x: T) in T.m_log1p(x) }
-    case .sqrt: mapUnary(shape, o, a) { (x: T) in x.squareRoot() }
-    case .rsqrt: mapUnary(shape, o, a) { (x: T) in 1 / x.squareRoot() }
-    case .sin: mapUnary(shape, o, a) { (x: T) in T.m_sin(x) }
-    case .cos: mapUnary(shape, o, a) { (x: T) in T.m_cos(x) }
+    case .sqrt: mapUnary(shape, o, a, FSqrt<T>())
+    case .rsqrt: mapUnary(shape, o, a, FRsqrt<T>())
+    case .sin: mapUnary(shape, o, a, FSin<T>())
+    case .cos: mapUnary(shape, o, a, FCos<T>())
     case .tan: mapUnary(shape, o, a) { (x: T) in T.m_tan(x) }
     case .asin: mapUnary(shape, o, a) { (x: T) in T.m_asin(x) }
     case .acos: mapUnary(shape, o, a) { (x: T) in T.m_acos(x) }
     case .atan: mapUnary(shape, o, a) { (x: T) in T.m_atan(x) }
     case .sinh: mapUnary(shape, o, a) { (x: T) in T.m_sinh(x) }
     case .cosh: mapUnary(shape, o, a) { (x: T) in T.m_cosh(x) }
-    case .tanh: mapUnary(shape, o, a) { (x: T) in T.m_tanh(x) }
+    case .tanh: mapUnary(shape, o, a, FTanh<T>())
     case .asinh: mapUnary(shape, o, a) { (x: T) in T.m_asinh(x) }
     case .acosh: mapUnary(shape, o, a) { (x: T) in T.m_acosh(x) }
     case .atanh: mapUnary(shape, o, a) { (x: T) in T.m_atanh(x) }
     case .erf: mapUnary(shape, o, a) { (x: T) in T.m_erf(x) }
     case .erfc: mapUnary(shape, o, a) { (x: T) in T.m_erfc(x) }
     case .lgamma: mapUnary(shape, o, a) { (x: T) in T.m_lgamma(x) }
-    case .sigmoid: mapUnary(shape, o, a) { (x: T) in 1 / (1 + T.m_exp(-x)) }
+    case .sigmoid: mapUnary(shape, o, a, FSigmoid<T>())
     case .logSigmoid: mapUnary(shape, o, a) { (x: T) in Swift.min(x, 0) - T.m_log1p(T.m_exp(-Swift.abs(x))) }
-    case .relu: mapUnary(shape, o, a) { (x: T) in x.isNaN ? x : (x > 0 ? x : 0) }
+    case .relu: mapUnary(shape, o, a, FRelu<T>())
     case .gelu:
         mapUnary(shape, o, a) { (x: T) in x * 0.5 * (1 + T.m_erf(x * T(0.70710678118654752440))) }
     case .geluTanh:
@@ -54,10 +54,10 @@ func floatUnary<T: RealElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o:
     case let .hardtanh(lo, hi):
         let l = T(lo), h = T(hi)
         mapUnary(shape, o, a) { (x: T) in x.isNaN ? x : Swift.min(Swift.max(x, l), h) }
-    case .floor: mapUnary(shape, o, a) { (x: T) in x.rounded(.down) }
-    case .ceil: mapUnary(shape, o, a) { (x: T) in x.rounded(.up) }
-    case .round: mapUnary(shape, o, a) { (x: T) in x.rounded(.toNearestOrEven) }
-    case .trunc: mapUnary(shape, o, a) { (x: T) in x.rounded(.towardZero) }
+    case .floor: mapUnary(shape, o, a, FFloor<T>())
+    case .ceil: mapUnary(shape, o, a, FCeil<T>())
+    case .round: mapUnary(shape, o, a, FRound<T>())
+    case .trunc: mapUnary(shape, o, a, FTrunc<T>())
     case .frac: mapUnary(shape, o, a) { (x: T) in x - x.rounded(.towardZero) }
     case let .roundDecimals(d):
         let p = T(Double.m_pow(10, Double(Swift.abs(d))))
@@ -69,9 +69,9 @@ func floatUnary<T: RealElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o:
     case let .clamp(lo, hi):
         let l = lo.map { T($0) }, h = hi.map { T($0) }
         switch (l, h) {
-        case let (l?, h?): mapUnary(shape, o, a) { (x: T) in x.isNaN ? x : Swift.min(Swift.max(x, l), h) }
-        case let (l?, nil): mapUnary(shape, o, a) { (x: T) in x.isNaN ? x : Swift.max(x, l) }
-        case let (nil, h?): mapUnary(shape, o, a) { (x: T) in x.isNaN ? x : Swift.min(x, h) }
+        case let (l?, h?): mapUnary(shape, o, a, FClamp<T>(lo: l, hi: h))
+        case let (l?, nil): mapUnary(shape, o, a, FClamp<T>(lo: l, hi: .infinity))
+        case let (nil, h?): mapUnary(shape, o, a, FClamp<T>(lo: -.infinity, hi: h))
         case (nil, nil): mapUnary(shape, o, a) { (x: T) in x }
         }
     case let .nanToNum(nan, posinf, neginf):
@@ -87,13 +87,13 @@ func floatUnary<T: RealElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o:
     case let .powScalar(e):
         let te = T(e)
         switch e {
-        case 2: mapUnary(shape, o, a) { (x: T) in x * x }
-        case 3: mapUnary(shape, o, a) { (x: T) in x * x * x }
-        case 0.5: mapUnary(shape, o, a) { (x: T) in x.squareRoot() }
-        case -0.5: mapUnary(shape, o, a) { (x: T) in 1 / x.squareRoot() }
-        case -1: mapUnary(shape, o, a) { (x: T) in 1 / x }
+        case 2: mapUnary(shape, o, a, FSquare<T>())
+        case 3: mapUnary(shape, o, a, FCube<T>())
+        case 0.5: mapUnary(shape, o, a, FSqrt<T>())
+        case -0.5: mapUnary(shape, o, a, FRsqrt<T>())
+        case -1: mapUnary(shape, o, a, FReciprocal<T>())
         case -2: mapUnary(shape, o, a) { (x: T) in 1 / (x * x) }
-        default: mapUnary(shape, o, a) { (x: T) in T.m_pow(x, te) }
+        default: mapUnary(shape, o, a, FPowScalar<T>(e: te))
         }
     case .bitwiseNot:
         preconditionFailure("bitwise_not on floating point reached the kernel")
@@ -103,12 +103,12 @@ func floatUnary<T: RealElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o:
 /// Unary op on integer input. Ops that need floats are converted before they get here.
 func intUnary<T: IntegerTensorElement>(_ op: UnaryOp, _ t: T.Type, _ shape: [Int], _ o: Operand, _ a: Operand) {
     switch op {
-    case .neg: mapUnary(shape, o, a) { (x: T) in 0 &- x }
-    case .abs: mapUnary(shape, o, a) { (x: T) in x < 0 ? 0 &- x : x }
+    case .neg: mapUnary(shape, o, a, INeg<T>())
+    case .abs: mapUnary(shape, o, a, IAbs<T>())
     case .sign: mapUnary(shape, o, a) { (x: T) -> T in x > 0 ? 1 : (x < 0 ? 0 &- 1 : 0) }
-    case .square: mapUnary(shape, o, a) { (x: T) in x &* x }
-    case .relu: mapUnary(shape, o, a) { (x: T) in x > 0 ? x : 0 }
-    case .floor, .ceil, .round, .trunc, .roundDecimals: mapUnary(shape, o, a) { (x: T) in x }
+    case .square: mapUnary(shape, o, a, ISquare<T>())
+    case .relu: mapUnary(shape, o, a, IRelu<T>())
+    case .floor, .ceil, .round, .trunc, .roundDecimals: mapUnary(shape, o, a, Identity<T>())
     case .frac: mapUnary(shape, o, a) { (_: T) in T.zero }
     case let .clamp(lo, hi):
         let l = lo.map { T(double: $0) }, h = hi.map { T(double: $0) }

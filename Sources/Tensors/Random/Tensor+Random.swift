@@ -62,6 +62,7 @@ extension Tensor {
         guard from <= to else {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(cppNumberText(from)) > to=\(cppNumberText(to))")
         }
+        try checkNoInternalOverlap()
         switch dtype {
         case .float32 where acceptsDirectRandomFill:
             generator.fillUniform(UnsafeMutableBufferPointer(start: pointer(Float.self), count: numel), from: from, to: to)
@@ -89,6 +90,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw .notImplemented("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
+        try checkNoInternalOverlap()
         let n = numel
         if n >= 16 && isContiguous {
             switch dtype {
@@ -123,6 +125,7 @@ extension Tensor {
             if Double(from) < -65504 || Double(from) > 65504 { throw .runtime("from is out of bounds for c10::Half") }
             if Double(to - 1) < -65504 || Double(to - 1) > 65504 { throw .runtime("to - 1 is out of bounds for c10::Half") }
         }
+        try checkNoInternalOverlap()
         try writeInVisitOrder(generator.randomIntegers(numel, low: from, high: to))
         bumpVersion()
         return self
@@ -143,6 +146,7 @@ extension Tensor {
         case .float32: .float32
         case .float64: .float64
         }
+        try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.randomBits(kind) })
         bumpVersion()
         return self
@@ -154,6 +158,7 @@ extension Tensor {
         guard p >= 0 && p <= 1 else {
             throw .runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppNumberText(p))")
         }
+        try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.bernoulli(p) })
         bumpVersion()
         return self
@@ -183,6 +188,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw .runtime("Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(dtype.scalarTypeName)")
         }
+        try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.exponential(lambda: lambda) })
         bumpVersion()
         return self

@@ -48,6 +48,13 @@ extension Tensor {
         return result
     }
 
+    /// PyTorch refuses to fill a tensor whose elements share memory (an `expand`ed view).
+    func checkNoInternalOverlap() throws(TensorError) {
+        if zip(sizes, strides).contains(where: { $0.0 > 1 && $0.1 == 0 }) {
+            throw .runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+    }
+
     /// Whether the kernel can write straight into memory: a contiguous CPU tensor.
     var acceptsDirectRandomFill: Bool { device == .cpu && isContiguous }
 }

@@ -23,6 +23,7 @@ extension TorchRuntime {
         bindCreation(b)
         bindRandom(b, defaultGenerator: defaultGenerator)
         bindUtilities(b)
+        bindStatistics(b)
         bindGradModes(interp, m)
         m.add("__version__", .str("2.15.0"))
         m.add("pi", .float(Double.pi))

@@ -57,8 +57,6 @@ extension TorchRuntime {
                     try Op.setItem(t, indices, v)
                 } else if let sc = scalar(value) {
                     try Op.setItem(t, indices, sc)
-                } else if case .object(let o) = value, o is PyList || o is PyTuple {
-                    try Op.setItem(t, indices, try TensorData(value, rt: self).make(dtype: t.dtype, device: t.device))
                 } else {
                     throw PyError.typeError("can't assign a \(typeNameForError(value)) to a \(t.dtype.legacyTypeName)")
                 }

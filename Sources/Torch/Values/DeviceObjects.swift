@@ -8,7 +8,7 @@ final class DeviceBox {
     let hasIndex: Bool
     init(_ device: Device, hasIndex: Bool = true) {
         self.device = device
-        self.hasIndex = hasIndex
+        self.hasIndex = device == .cpu ? false : hasIndex
     }
 }
 

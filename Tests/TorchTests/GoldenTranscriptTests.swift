@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Snippets in `Goldens/NAME.py` (cells separated by `#---`) run through the binding
+/// must print exactly the transcript real PyTorch 2.15 printed (`Goldens/NAME.expected`,
+/// written by `Goldens/make_goldens.py`): values, reprs, dtypes, gradients, error texts.
+@Suite struct GoldenTranscriptTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+
+    static func transcript(_ source: String) -> String {
+        let session = TorchSession()
+        var out = ""
+        for cell in source.components(separatedBy: "\n#---\n") {
+            out += ">>> " + cell.replacingOccurrences(of: "\n", with: "\n... ") + "\n"
+            out += session.run(cell)
+        }
+        return out
+    }
+
+    @Test(arguments: ["basics", "ops", "autograd", "random_and_errors"])
+    func transcriptMatchesPyTorch(_ name: String) throws {
+        let source = try String(contentsOf: Self.folder.appendingPathComponent(name + ".py"), encoding: .utf8)
+        let expected = try String(contentsOf: Self.folder.appendingPathComponent(name + ".expected"), encoding: .utf8)
+        let got = Self.transcript(source)
+        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
+        let firstDifference = (0..<min(gotLines.count, expectedLines.count)).first { gotLines[$0] != expectedLines[$0] } ?? min(gotLines.count, expectedLines.count)
+        #expect(got == expected, "\(name): first difference at line \(firstDifference + 1):\nexpected: \(firstDifference < expectedLines.count ? expectedLines[firstDifference] : "<end>")\ngot:      \(firstDifference < gotLines.count ? gotLines[firstDifference] : "<end>")")
+    }
+}
