@@ -50,6 +50,6 @@ enum StandardError {
 extension ExitCode {
     /// A lesson failed.
     static let lessonFailed = ExitCode(1)
-    /// The command could not run: bad arguments, unreadable or malformed lessons.
+    /// The command could not run: bad arguments or unreadable paths (a malformed lesson is a failed lesson).
     static let couldNotRun = ExitCode(2)
 }

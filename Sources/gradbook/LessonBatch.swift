@@ -6,12 +6,23 @@ import Reports
 /// as it and all before it are done. Progress is shown only when standard error is a terminal.
 enum LessonBatch {
     /// `finish` turns each worker's result into the one reported and returned (e.g. after
-    /// `--update` rewrote the file); it runs as each lesson completes.
-    static func run(_ lessons: [Lesson], jobs: Int,
+    /// `--update` rewrote the file); it runs as each lesson completes. Malformed lessons are
+    /// not run: their failed results are reported in their turn.
+    static func run(_ entries: [LessonEntry], jobs: Int,
                     finish: @escaping @Sendable (LessonResult) -> LessonResult = { $0 },
                     report: @escaping @Sendable (LessonResult) -> Void) -> [LessonResult] {
-        let state = BatchState(count: lessons.count, report: report)
-        WorkerPool(jobs: jobs).run(lessons) { index, result in state.finished(index, finish(result)) }
+        let state = BatchState(count: entries.count, report: report)
+        var runnable: [(index: Int, lesson: Lesson)] = []
+        for (index, entry) in entries.enumerated() {
+            switch entry {
+            case .parsed(let lesson): runnable.append((index, lesson))
+            case .malformed(let result): state.finished(index, result)
+            }
+        }
+        let indices = runnable.map(\.index)
+        WorkerPool(jobs: jobs).run(runnable.map(\.lesson)) { position, result in
+            state.finished(indices[position], finish(result))
+        }
         state.clearProgress()
         return state.results
     }

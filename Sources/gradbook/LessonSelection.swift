@@ -16,8 +16,10 @@ struct LessonSelection: ParsableArguments {
 
     var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Finds and parses the lessons; every problem is printed, then the command stops with status 2.
-    func load(shard: Shard? = nil) throws -> [Lesson] {
+    /// Finds and parses the lessons. An unreadable path stops the command with status 2; a
+    /// lesson file that cannot be parsed becomes a failed entry naming its error, and the
+    /// others still run.
+    func load(shard: Shard? = nil) throws -> [LessonEntry] {
         let files: [LessonFile]
         do {
             files = try LessonFiles.find(paths.isEmpty ? ["Lessons"] : paths)
@@ -25,19 +27,28 @@ struct LessonSelection: ParsableArguments {
             StandardError.write("gradbook: \(error)\n")
             throw ExitCode.couldNotRun
         }
-        var lessons: [Lesson] = []
-        var failed = false
+        var entries: [LessonEntry] = []
         for file in shard?.select(files) ?? files {
             do {
-                lessons.append(try LessonParser.load(file.url, path: file.path))
+                entries.append(.parsed(try LessonParser.load(file.url, path: file.path)))
             } catch {
-                let place = error.line > 0 ? "\(error.file):\(error.line):\(error.column)" : error.file
-                StandardError.write("\(place): error: \(error.message)\n")
-                failed = true
+                let text = String(decoding: (try? Data(contentsOf: file.url)) ?? Data(), as: UTF8.self)
+                entries.append(.malformed(.malformed(error, text: text)))
             }
         }
-        if failed { throw ExitCode.couldNotRun }
-        return lessons
+        return entries
     }
 }
 
+/// One selected lesson file: parsed and ready to run, or already failed because it is malformed.
+enum LessonEntry {
+    case parsed(Lesson)
+    case malformed(LessonResult)
+
+    var lesson: Lesson {
+        switch self {
+        case .parsed(let lesson): lesson
+        case .malformed(let result): result.lesson
+        }
+    }
+}

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let lessons = try selection.load()
         var names: [String: String] = [:]
-        for lesson in lessons {
+        for lesson in lessons.map(\.lesson) {
             if let other = names[lesson.name] {
                 StandardError.write("gradbook: \(other) and \(lesson.path) would both write \(lesson.name).html\n")
                 throw ExitCode.couldNotRun

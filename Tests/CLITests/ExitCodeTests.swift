@@ -31,21 +31,34 @@ import Testing
         #expect(result.stderr == "gradbook: nowhere.md: no such file or folder\n")
     }
 
-    @Test func malformedLessonsExitTwoNamingEveryProblem() throws {
+    @Test func malformedLessonsFailWithTheirErrorWhileTheOthersRun() throws {
         let scratch = try Scratch([
             "lessons/a.md": "# A\n\n```python\n#| skip: maybe\nx = 1\n```\n",
             "lessons/b.md": "---\ncolor: red\n---\n",
-            "lessons/good.md": "# fine\n",
+            "lessons/c.md": "# C\n\n```python\nx = 1\n#| bogus: 1\n```\n\n```python\n#| bogus: 1\nprint(x)\n```\n",
+            "lessons/good.md": "# fine\n\n```python\nprint(2)\n```\n\n```output\n2\n```\n",
         ])
         defer { scratch.remove() }
         let result = try GradbookProcess.run(["check", "lessons"], in: scratch.url)
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-        lessons/a.md:4:1: error: cell option 'skip' must be true or false, not 'maybe'
-        lessons/b.md:2:1: error: unknown front matter key 'color' (known: title, seed, timeout, device)
+        #expect(result.status == 1)
+        #expect(result.stderr.isEmpty)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[0] == "FAIL  lessons/a.md  (0/0 cells, 0.00s, lessons/a.md:4:1: error: cell option 'skip' must be true or false, not 'maybe')")
+        #expect(lines[1] == "FAIL  lessons/b.md  (0/0 cells, 0.00s, lessons/b.md:2:1: error: unknown front matter key 'color' (known: title, seed, timeout, device))")
+        #expect(lines[2].hasPrefix("FAIL  lessons/c.md  (0/0 cells, 0.00s, lessons/c.md:9:1: error: unknown cell option 'bogus' (known: "))
+        #expect(lines[3].hasPrefix("PASS  lessons/good.md  (1/1 cells, "))
+        #expect(lines[4] == "1 passed, 3 failed")
+    }
 
-        """)
+    @Test func malformedLessonGetsAHandoutNamingItsError() throws {
+        let scratch = try Scratch(["l/bad.md": "# Bad\n\n```python\n#| bogus: 1\nx = 1\n```\n", "l/good.md": "# Good\n"])
+        defer { scratch.remove() }
+        let result = try GradbookProcess.run(["run", "l", "--out", "out"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(try scratch.read("out/bad.html").contains("This lesson could not be run to the end (l/bad.md:4:1: error: unknown cell option 'bogus'"))
+        #expect(try scratch.read("out/index.html").contains("failed (l/bad.md:4:1: error: unknown cell option"))
+        #expect(try scratch.read("out/good.html").contains("Good"))
     }
 
     @Test func lessonsWithoutCellsPass() throws {

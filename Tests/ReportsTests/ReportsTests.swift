@@ -87,6 +87,12 @@ import Testing
         #expect(CheckReport.totals([result, result]) == "2 passed, 4 failed\n")
     }
 
+    @Test func brokenDownLessonWithoutFailedCellsCountsAsOneFailure() throws {
+        let malformed = LessonResult.malformed(LessonError(file: "l/bad.md", line: 4, message: "unknown cell option 'x'"), text: "# Bad\n")
+        #expect(CheckReport.lessonLine(malformed) == "FAIL  l/bad.md  (0/0 cells, 0.00s, l/bad.md:4:1: error: unknown cell option 'x')\n")
+        #expect(CheckReport.totals([try result(), malformed]) == "1 passed, 3 failed\n")
+    }
+
     @Test func junitIsWellFormedWithATestcasePerCheckedCell() throws {
         let xml = JUnitReport.render([try result()])
         let document = try XMLDocument(xmlString: xml, options: [])

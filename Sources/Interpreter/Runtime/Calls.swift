@@ -136,7 +136,8 @@ extension Interpreter {
         let caller = currentFrame
         currentFrame = frame
         defer { depth -= 1; currentFrame = caller }
-        if depth > limits.recursionLimit {
+        // The cell's module frame counts too, as in CPython: at most limit - 1 function frames.
+        if depth >= limits.recursionLimit {
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
         }
         try tick()

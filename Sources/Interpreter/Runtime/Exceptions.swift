@@ -73,18 +73,41 @@ extension Interpreter {
         return msg.isEmpty ? name : "\(name): \(msg)"
     }
 
-    /// A CPython-3.11-style traceback text.
+    /// A CPython-3.11-style traceback text. Like CPython, a run of frames at the same file,
+    /// line and function shows its first three, then `[Previous line repeated N more times]`,
+    /// so a RecursionError stays a few lines long.
     func tracebackText(_ e: PyError) -> String {
         let exc = materialize(e)
         var out = "Traceback (most recent call last):\n"
+        var previous: (file: String, line: Int, function: String)?
+        var repeats = 0
+        func flushRepeats() {
+            if repeats > Self.tracebackRepeatCutoff {
+                let more = repeats - Self.tracebackRepeatCutoff
+                out += "  [Previous line repeated \(more) more time\(more == 1 ? "" : "s")]\n"
+            }
+        }
         for entry in e.traceback.reversed() {
+            if let p = previous, p.file == entry.file, p.line == entry.line, p.function == entry.function {
+                repeats += 1
+            } else {
+                flushRepeats()
+                previous = (entry.file, entry.line, entry.function)
+                repeats = 1
+            }
+            if repeats > Self.tracebackRepeatCutoff { continue }
             out += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
             if let s = entry.sourceLine {
                 let t = s.drop { $0 == " " || $0 == "\t" }
                 if !t.isEmpty { out += "    \(t)\n" }
             }
         }
+        flushRepeats()
         out += exceptionLastLine(exc) + "\n"
         return out
     }
+
+    /// How many identical consecutive frames a traceback shows before collapsing the rest
+    /// (CPython's `RECURSIVE_CUTOFF`).
+    static let tracebackRepeatCutoff = 3
 }

@@ -1,5 +1,5 @@
 /// A problem with a lesson file itself (not with the code it runs), with its place in the file.
-/// The command line reports these as `file:line:column: message` and exits with status 2.
+/// The command line reports the lesson as failed with `file:line:column: error: message`.
 public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int

@@ -27,10 +27,12 @@ public enum CheckReport {
         return text
     }
 
-    /// The closing line, counting checked cells.
+    /// The closing line, counting checked cells. A lesson that broke down (malformed file,
+    /// crashed or killed worker) with no failed cell to show for it counts as one failure,
+    /// so that the line never says `0 failed` when a lesson failed.
     public static func totals(_ results: [LessonResult]) -> String {
         let passed = results.reduce(0) { $0 + $1.passedCount }
-        let failed = results.reduce(0) { $0 + $1.failedCount }
+        let failed = results.reduce(0) { $0 + max($1.failedCount, $1.breakdown == nil ? 0 : 1) }
         return "\(passed) passed, \(failed) failed\n"
     }
 
