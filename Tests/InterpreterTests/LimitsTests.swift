@@ -84,7 +84,7 @@ import Testing
         #expect(r2.error?.column == 5)
         #expect(r2.error?.traceback == "  File \"l.md\", line 4\n    b = = 2\n        ^\nSyntaxError: invalid syntax\n")
         let r3 = interp.runCell("if True:\nprint(1)\n", file: "l.md", firstLine: 1, timeout: nil)
-        #expect(r3.error?.lastLine == "IndentationError: expected an indented block")
+        #expect(r3.error?.lastLine == "IndentationError: expected an indented block after 'if' statement on line 1")
         let r4 = interp.runCell("for x in y:\n    pass\n  bad\n", file: "l.md", firstLine: 1, timeout: nil)
         #expect(r4.error?.typeName == "IndentationError")
         let r5 = interp.runCell("return 5\n", file: "l.md", firstLine: 1, timeout: nil)

@@ -104,3 +104,16 @@ import Testing
         #expect(try h.add(.int(1)).elementsAsDouble() == [2, 2048])
     }
 }
+
+@Suite struct FusedAddTests {
+    /// PyTorch 2.15 computes `a + alpha·b` as one fused multiply-add; multiplying first
+    /// would give -0.16827845573425293 here.
+    @Test func alphaIsFused() throws {
+        let a = try tensor([0.30372199416160583]), b = try tensor([-1.573334813117981])
+        #expect(try a.add(b, alpha: .float(0.3)).elementsAsFloat() == [-0.16827847063541412])
+        let x = try a.clone()
+        try x.add_(b, alpha: .float(0.3))
+        #expect(try x.elementsAsFloat() == [-0.16827847063541412])
+        #expect(try a.sub(b, alpha: .float(-0.3)).elementsAsFloat() == [-0.16827847063541412])
+    }
+}

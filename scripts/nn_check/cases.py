@@ -477,7 +477,7 @@ def make_params():
 
 def loss_of(ps):
     w, b = ps
-    x = torch.tensor([[1.0, -2.0], [0.5, 3.0], [2.0, 0.25]])
+    x = torch.tensor([[1.0, -2.0, 0.5], [3.0, 2.0, 0.25]])
     return ((x @ w).sum(1) ** 2).mean() + (b ** 3).sum() + w.abs().sum()
 
 def run(make_opt, steps=6):

@@ -16,8 +16,14 @@ extension Differentiable {
     }
 
     /// Makes `name` the new grad_fn of `x`: edges are x's old history then `others`.
+    /// When `x` is a view, the write lands in its base: the base gets a CopySlices node
+    /// and the view an AsStridedBackward0 node on top of it, as in PyTorch.
     static func rebase(_ x: Tensor, _ name: String, _ others: [Tensor?], save: [Tensor?] = [],
                        saveSelf: Bool = false, formula: @escaping BackwardFormula) {
+        if let base = x.meta?.base, base.isContiguous {
+            rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
+            return
+        }
         let edges = [gradientEdge(x)] + others.map(gradientEdge)
         let node = Node(name: name, nextEdges: edges, formula: formula)
         for t in save { node.save(t) }
@@ -26,6 +32,38 @@ extension Differentiable {
         m.outputNr = 0
         if saveSelf { node.save(x, isOutput: true, outputNr: 0) }
         if m.retainsGrad { node.retainedOutputs.append((0, Weak(m))) }
+    }
+
+    /// In-place op `formula` applied to view `x` of `base`.
+    static func rebaseView(_ x: Tensor, base: Tensor, _ others: [Tensor?], save: [Tensor?],
+                           saveSelf: Bool, formula: @escaping BackwardFormula) {
+        let sizes = x.sizes, strides = x.strides, offset = x.offset - base.offset
+        let baseSizes = base.sizes
+        func region(of t: Tensor) throws(TensorError) -> Tensor {
+            try t.asStrided(sizes, strides, offset: t.offset + offset)
+        }
+        let edges = [gradientEdge(base)] + others.map(gradientEdge)
+        let copySlices = Node(name: "torch::autograd::CopySlices", nextEdges: edges) { ctx in
+            let gBase = try ctx.grad.contiguous() === ctx.grad ? try ctx.grad.clone() : try ctx.grad.contiguous()
+            let part = try region(of: gBase)
+            let results = try formula(BackwardContext(grads: [try part.clone()], node: ctx.node, filtered: ctx.filtered))
+            if let r0 = results[0] { try part.copy_(r0) } else { try part.zero_() }
+            return [gBase] + results.dropFirst()
+        }
+        for t in save { copySlices.save(t) }
+        if saveSelf { copySlices.save(x, isOutput: true, outputNr: 0) }
+        let bm = base.ensuredMeta
+        bm.gradFn = copySlices
+        bm.outputNr = 0
+        let viewNode = Node(name: "AsStridedBackward0", nextEdges: [Edge(copySlices, 0)]) { ctx in
+            let full = try Tensor.zeros(baseSizes, dtype: ctx.grad.dtype, device: ctx.grad.device)
+            try region(of: full).copy_(ctx.grad)
+            return [full]
+        }
+        let m = x.ensuredMeta
+        m.gradFn = viewNode
+        m.outputNr = 0
+        if m.retainsGrad { viewNode.retainedOutputs.append((0, Weak(m))) }
     }
 
     // MARK: binary

@@ -107,7 +107,8 @@ extension Interpreter {
             let stripped = src.drop { $0 == " " || $0 == "\t" }
             let removed = src.count - stripped.count
             tb += "    \(stripped)\n"
-            tb += "    " + String(repeating: " ", count: max(0, e.col - removed)) + "^\n"
+            let width = max(1, (e.endCol ?? e.col + 1) - e.col)
+            tb += "    " + String(repeating: " ", count: max(0, e.col - removed)) + String(repeating: "^", count: width) + "\n"
         }
         tb += "\(e.typeName): \(e.message)\n"
         return CellError(typeName: e.typeName, message: e.message, lastLine: "\(e.typeName): \(e.message)",

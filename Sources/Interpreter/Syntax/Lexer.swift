@@ -6,6 +6,8 @@ struct Lexer {
     private var lineStart = 0
     private var indents = [0]
     private var depth = 0
+    /// Open brackets not yet closed, innermost last: what a `'(' was never closed` names.
+    private var openBrackets: [(bracket: String, line: Int, col: Int)] = []
     private var tokens: [Token] = []
     private var atLineStart = true
 
@@ -20,6 +22,9 @@ struct Lexer {
     private func error(_ m: String, col c: Int? = nil) -> SyntaxErrorInfo {
         SyntaxErrorInfo(message: m, line: line, col: c ?? col)
     }
+
+    /// The innermost bracket still open at the end of the source, if any.
+    var unclosedBracket: (bracket: String, line: Int, col: Int)? { openBrackets.last }
 
     mutating func tokenize() throws -> [Token] {
         while true {
@@ -57,7 +62,8 @@ struct Lexer {
         if !(tokens.last.map { $0.kind == .newline } ?? true) {
             tokens.append(Token(kind: .newline, line: line, col: col, endCol: col))
         }
-        if depth > 0 { throw SyntaxErrorInfo(message: "unexpected EOF while parsing", line: line, col: col) }
+        // An unclosed bracket is left to the parser, which knows whether to blame it
+        // (`foo(1, 2`) or a syntax error before it (`def f(:`), as CPython does.
         for _ in 1..<indents.count { tokens.append(Token(kind: .dedent, line: line, col: 0, endCol: 0)) }
         tokens.append(Token(kind: .eof, line: line, col: col, endCol: col))
         return tokens
@@ -90,7 +96,11 @@ struct Lexer {
                 tokens.append(Token(kind: .dedent, line: line, col: width, endCol: width))
             }
             if width != indents.last! {
-                throw SyntaxErrorInfo(message: "unindent does not match any outer indentation level", line: line, col: width, typeName: "IndentationError")
+                var end = p
+                while end < chars.count && chars[end] != "\n" && chars[end] != "\r" { end += 1 }
+                // CPython puts the caret just past the end of the offending line.
+                throw SyntaxErrorInfo(message: "unindent does not match any outer indentation level", line: line,
+                                      col: end - lineStart, typeName: "IndentationError")
             }
         }
         return false
@@ -210,10 +220,13 @@ struct Lexer {
             if set.contains(s) && s != "!==" {
                 pos += n
                 switch s {
-                case "(", "[", "{": depth += 1
+                case "(", "[", "{":
+                    depth += 1
+                    openBrackets.append((s, line, startCol))
                 case ")", "]", "}":
                     if depth == 0 { throw SyntaxErrorInfo(message: "unmatched '\(s)'", line: line, col: startCol) }
                     depth -= 1
+                    openBrackets.removeLast()
                 default: break
                 }
                 return Token(kind: .op(s), line: line, col: startCol, endCol: col)

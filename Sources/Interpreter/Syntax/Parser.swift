@@ -7,6 +7,8 @@ struct Parser {
     var qualnames: [String] = []
     var loopDepth = 0
     var functionDepth = 0
+    /// The innermost bracket the source never closes (see `parseModule`).
+    var unclosedBracket: (bracket: String, line: Int, col: Int)?
 
     static let keywords: Set<String> = ["False", "None", "True", "and", "as", "assert", "async", "await", "break",
         "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
@@ -15,6 +17,7 @@ struct Parser {
     init(source text: String, file: String, firstLine: Int) throws {
         var lexer = Lexer(text, firstLine: firstLine)
         tokens = try lexer.tokenize()
+        unclosedBracket = lexer.unclosedBracket
         self.file = file
         source = SourceText(text, firstLine: firstLine)
     }
@@ -32,7 +35,8 @@ struct Parser {
     var kind: Token.Kind { tokens[pos].kind }
 
     func isOp(_ s: String) -> Bool { if case .op(let o) = kind { return o == s }; return false }
-    func isKeyword(_ s: String) -> Bool { if case .name(let n) = kind { return n == s }; return false }
+    func isKeyword(_ s: String) -> Bool { isKeywordToken(tok, s) }
+    func isKeywordToken(_ t: Token, _ s: String) -> Bool { if case .name(let n) = t.kind { return n == s }; return false }
     func peekIsOp(_ s: String, _ o: Int = 1) -> Bool {
         guard pos + o < tokens.count, case .op(let x) = tokens[pos + o].kind else { return false }
         return x == s
@@ -54,19 +58,21 @@ struct Parser {
         return SyntaxErrorInfo(message: message, line: t.line, col: t.col)
     }
 
-    /// CPython's generic message, or a more specific one for common slips.
+    /// CPython's generic message (marking the whole offending token), or a more specific
+    /// one for common slips.
     func unexpected() -> SyntaxErrorInfo {
         switch kind {
         case .indent: return SyntaxErrorInfo(message: "unexpected indent", line: tok.line, col: tok.col, typeName: "IndentationError")
-        case .eof: return error("invalid syntax")
-        default: return error("invalid syntax")
+        case .newline, .dedent, .eof: return error("invalid syntax")
+        default: return SyntaxErrorInfo(message: "invalid syntax", line: tok.line, col: tok.col, endCol: tok.endCol)
         }
     }
 
     mutating func expect(_ s: String) throws {
         if !accept(s) {
+            // CPython says "expected ':'" only where the line ends without one
+            // (`if x`); `while True print(1)` is plain invalid syntax at `print`.
             if s == ":" , case .newline = kind { throw error("expected ':'") }
-            if s == ":" { throw error("expected ':'") }
             throw unexpected()
         }
     }
@@ -85,14 +91,29 @@ struct Parser {
 
     // MARK: Statements
 
+    /// Parses the whole source. When it has an unclosed bracket, a generic error at the end
+    /// of the source or on a later line than the bracket blames the bracket instead, as
+    /// CPython does (`x = (1,` then `y = 2`: `'(' was never closed`).
     mutating func parseModule() throws -> [Stmt] {
-        var body: [Stmt] = []
-        while true {
-            if case .eof = kind { break }
-            if case .newline = kind { pos += 1; continue }
-            body.append(contentsOf: try statement())
+        do {
+            var body: [Stmt] = []
+            while true {
+                if case .eof = kind { break }
+                if case .newline = kind { pos += 1; continue }
+                body.append(contentsOf: try statement())
+            }
+            return body
+        } catch let e as SyntaxErrorInfo {
+            guard let open = unclosedBracket, e.message == "invalid syntax" else { throw e }
+            let atEnd = tokens[pos...].allSatisfy { token in
+                switch token.kind {
+                case .newline, .dedent, .eof: true
+                default: false
+                }
+            }
+            guard atEnd || e.line > open.line else { throw e }
+            throw SyntaxErrorInfo(message: "'\(open.bracket)' was never closed", line: open.line, col: open.col)
         }
-        return body
     }
 
     mutating func statement() throws -> [Stmt] {
@@ -119,16 +140,38 @@ struct Parser {
             if case .newline = kind { break }
             out.append(try smallStatement())
         }
-        guard case .newline = kind else { throw unexpected() }
+        guard case .newline = kind else {
+            if let statement = out.last as? ExprStmt, let name = statement.value as? NameExpr,
+               name.name.string == "print" || name.name.string == "exec" {
+                throw missingParentheses(name)
+            }
+            throw unexpected()
+        }
         pos += 1
         return out
     }
 
-    mutating func block() throws -> [Stmt] {
+    /// The header of a suite whose keyword sits on the line of the `:` just consumed.
+    var colonHeader: Int { tokens[max(0, pos - 1)].line }
+
+    /// Python 2's `print "x"`: CPython marks from the name to the end of the statement.
+    func missingParentheses(_ name: NameExpr) -> SyntaxErrorInfo {
+        var end = pos
+        while end < tokens.count - 1, tokens[end].kind != .newline, tokens[end].line == name.line { end += 1 }
+        let last = tokens[max(pos, end - 1)]
+        let word = name.name.string
+        return SyntaxErrorInfo(message: "Missing parentheses in call to '\(word)'. Did you mean \(word)(...)?",
+                               line: name.line, col: name.col, endCol: last.line == name.line ? last.endCol : nil)
+    }
+
+    /// A suite after a `:`. `header` names what it belongs to, for CPython's message
+    /// `expected an indented block after 'if' statement on line 3`.
+    mutating func block(after header: (what: String, line: Int)? = nil) throws -> [Stmt] {
         if case .newline = kind {
             pos += 1
             guard case .indent = kind else {
-                throw SyntaxErrorInfo(message: "expected an indented block", line: tok.line, col: tok.col, typeName: "IndentationError")
+                let message = header.map { "expected an indented block after \($0.what) on line \($0.line)" }
+                throw SyntaxErrorInfo(message: message ?? "expected an indented block", line: tok.line, col: tok.col, typeName: "IndentationError")
             }
             pos += 1
             var body: [Stmt] = []
@@ -266,13 +309,14 @@ struct Parser {
         let t = advance()
         let cond = try namedExpressionTest()
         try expect(":")
-        let body = try block()
+        let keyword = isKeywordToken(t, "elif") ? "'elif' statement" : "'if' statement"
+        let body = try block(after: (keyword, t.line))
         var orElse: [Stmt] = []
         if isKeyword("elif") {
             orElse = [try ifStatement()]
         } else if acceptKeyword("else") {
             try expect(":")
-            orElse = try block()
+            orElse = try block(after: ("'else' statement", colonHeader))
         }
         return IfStmt(test: cond, body: body, orElse: orElse, line: t.line, col: t.col)
     }
@@ -282,10 +326,10 @@ struct Parser {
         let cond = try namedExpressionTest()
         try expect(":")
         loopDepth += 1
-        let body = try block()
+        let body = try block(after: ("'while' statement", t.line))
         loopDepth -= 1
         var orElse: [Stmt] = []
-        if acceptKeyword("else") { try expect(":"); orElse = try block() }
+        if acceptKeyword("else") { try expect(":"); orElse = try block(after: ("'else' statement", colonHeader)) }
         return WhileStmt(test: cond, body: body, orElse: orElse, line: t.line, col: t.col)
     }
 
@@ -296,17 +340,17 @@ struct Parser {
         let iter = try testListStar()
         try expect(":")
         loopDepth += 1
-        let body = try block()
+        let body = try block(after: ("'for' statement", t.line))
         loopDepth -= 1
         var orElse: [Stmt] = []
-        if acceptKeyword("else") { try expect(":"); orElse = try block() }
+        if acceptKeyword("else") { try expect(":"); orElse = try block(after: ("'else' statement", colonHeader)) }
         return ForStmt(target: target, iterable: iter, body: body, orElse: orElse, line: t.line, col: t.col)
     }
 
     mutating func tryStatement() throws -> Stmt {
         let t = advance()
         try expect(":")
-        let body = try block()
+        let body = try block(after: ("'try' statement", t.line))
         var handlers: [ExceptHandler] = []
         while isKeyword("except") {
             let h = advance()
@@ -325,12 +369,12 @@ struct Parser {
                 }
             }
             try expect(":")
-            handlers.append(ExceptHandler(type: type, name: name, body: try block(), line: h.line))
+            handlers.append(ExceptHandler(type: type, name: name, body: try block(after: ("'except' statement", h.line)), line: h.line))
         }
         var orElse: [Stmt] = []
         var finalBody: [Stmt] = []
-        if !handlers.isEmpty, acceptKeyword("else") { try expect(":"); orElse = try block() }
-        if acceptKeyword("finally") { try expect(":"); finalBody = try block() }
+        if !handlers.isEmpty, acceptKeyword("else") { try expect(":"); orElse = try block(after: ("'else' statement", colonHeader)) }
+        if acceptKeyword("finally") { try expect(":"); finalBody = try block(after: ("'finally' statement", colonHeader)) }
         if handlers.isEmpty && finalBody.isEmpty { throw error("expected 'except' or 'finally' block") }
         return TryStmt(body: body, handlers: handlers, orElse: orElse, finalBody: finalBody, line: t.line, col: t.col)
     }
@@ -348,7 +392,7 @@ struct Parser {
         } while accept(",")
         if paren { try expect(")") }
         try expect(":")
-        return WithStmt(items: items, body: try block(), line: t.line, col: t.col)
+        return WithStmt(items: items, body: try block(after: ("'with' statement", t.line)), line: t.line, col: t.col)
     }
 
     /// `with (a as b, c as d):` — a parenthesized item list rather than a parenthesized expression.
@@ -401,7 +445,7 @@ struct Parser {
         let savedLoop = loopDepth
         loopDepth = 0
         functionDepth += 1
-        let body = try block()
+        let body = try block(after: ("function definition", t.line))
         functionDepth -= 1
         loopDepth = savedLoop
         qualnames.removeLast(2)
@@ -456,7 +500,7 @@ struct Parser {
         qualnames.append(name)
         let savedLoop = loopDepth, savedFn = functionDepth
         loopDepth = 0; functionDepth = 0
-        code.body = try block()
+        code.body = try block(after: ("class definition", t.line))
         loopDepth = savedLoop; functionDepth = savedFn
         qualnames.removeLast()
         return ClassDefStmt(name: name, bases: bases, keywords: keywords, decorators: decorators, code: code, line: t.line, col: t.col)

@@ -35,4 +35,6 @@ struct SyntaxErrorInfo: Error {
     let line: Int
     let col: Int
     var typeName = "SyntaxError"
+    /// Where CPython's `^^^` marker ends (exclusive, 0-based); nil for a single `^`.
+    var endCol: Int? = nil
 }

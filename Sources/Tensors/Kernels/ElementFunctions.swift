@@ -76,3 +76,10 @@ struct Identity<T>: UnaryFn { @inline(__always) func callAsFunction(_ x: T) -> T
 struct Convert<S: TensorElement, D: TensorElement>: UnaryFn {
     @inline(__always) func callAsFunction(_ s: S) -> D { convertElement(s, to: D.self) }
 }
+
+/// `a + alpha·b` rounded once: PyTorch's add kernel is a fused multiply-add (vectorised
+/// `fmadd`, and FMA-contracted scalar tails in its AVX2 build).
+struct FAddScaled<T: RealElement>: BinaryFn {
+    let alpha: T
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a.addingProduct(b, alpha) }
+}

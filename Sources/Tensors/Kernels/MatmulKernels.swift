@@ -23,6 +23,19 @@ struct BLASLayout {
     var cblas: CBLAS_TRANSPOSE { transposed ? CblasTrans : CblasNoTrans }
 }
 
+/// OpenBLAS's thread count per call: one thread for small products, where waking (and
+/// afterwards spin-yielding) worker threads costs more than it saves, all cores otherwise.
+enum BLASThreads {
+    static let maximum = Int(openblas_get_num_threads())
+    /// Below about 2·128³ flops a single thread wins.
+    static let smallWork = 1 << 21
+
+    static func use(forWork work: Int) {
+        let wanted = work <= smallWork ? 1 : maximum
+        if Int(openblas_get_num_threads()) != wanted { openblas_set_num_threads(Int32(wanted)) }
+    }
+}
+
 /// Batched product out[b] = a[b] @ b[b] for 3-D operands of one dtype; `out` is contiguous.
 /// Each matrix of `a` and `b` must already have a BLAS layout (the op copies otherwise).
 func cpuMatmul(_ a: Tensor, _ b: Tensor, _ out: Tensor) {
@@ -30,6 +43,7 @@ func cpuMatmul(_ a: Tensor, _ b: Tensor, _ out: Tensor) {
     if n == 0 || m == 0 || batch == 0 { return }
     switch out.dtype {
     case .float32, .float64:
+        BLASThreads.use(forWork: n * m * k)
         let la = BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
         let lb = BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
         for i in 0..<batch {

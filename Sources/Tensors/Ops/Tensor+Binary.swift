@@ -150,6 +150,7 @@ extension Tensor {
 
 extension Tensor {
     public func add(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        if let alpha, alpha != .int(1), let r = try fusedAddScaled(other, alpha: alpha.doubleValue, inPlace: false) { return r }
         if let alpha, alpha != .int(1) { return try binary(.add, try other.mul(alpha)) }
         return try binary(.add, other)
     }
@@ -158,6 +159,7 @@ extension Tensor {
         return try binary(.add, other)
     }
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        if let alpha, alpha != .int(1), let r = try fusedAddScaled(other, alpha: -alpha.doubleValue, inPlace: false) { return r }
         if let alpha, alpha != .int(1) { return try binary(.sub, try other.mul(alpha)) }
         return try binary(.sub, other)
     }
@@ -165,6 +167,49 @@ extension Tensor {
         if let alpha, alpha != .int(1) { return try binary(.sub, Tensor.scalarProduct(other, alpha)) }
         return try binary(.sub, other)
     }
+    /// `add_(other, alpha=)` in place; float tensors use PyTorch's fused `self + alpha·other`.
+    @discardableResult
+    public func add_(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        if let alpha, alpha != .int(1) {
+            if let r = try fusedAddScaled(other, alpha: alpha.doubleValue, inPlace: true) { return r }
+            return try binaryInPlace(.add, try other.mul(alpha))
+        }
+        return try binaryInPlace(.add, other)
+    }
+
+    /// `sub_(other, alpha=)` in place.
+    @discardableResult
+    public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
+        if let alpha, alpha != .int(1) {
+            if let r = try fusedAddScaled(other, alpha: -alpha.doubleValue, inPlace: true) { return r }
+            return try binaryInPlace(.sub, try other.mul(alpha))
+        }
+        return try binaryInPlace(.sub, other)
+    }
+
+    /// `self + alpha·other` with one rounding for float32/float64 on the CPU; nil when
+    /// another path applies (other dtypes, devices).
+    func fusedAddScaled(_ other: Tensor, alpha: Double, inPlace: Bool) throws(TensorError) -> Tensor? {
+        let result = TypePromotion.resultType(self, other)
+        guard (result == .float32 || result == .float64), device == .cpu, other.device == .cpu,
+              !inPlace || dtype == result else { return nil }
+        let shape = try Shape.broadcast(sizes, other.sizes)
+        if inPlace && shape != sizes {
+            throw .runtime("output with shape \(Shape.describe(sizes)) doesn't match the broadcast shape \(Shape.describe(shape))")
+        }
+        let a = try to(result).expand(to: shape, forCopyInto: false)
+        var b = try other.to(result).expand(to: shape, forCopyInto: false)
+        if inPlace && b.storage === storage && !b.isContiguous { b = try b.clone() }
+        let out = inPlace ? self : try Tensor(empty: shape, dtype: result)
+        if result == .float32 {
+            mapBinary(shape, Operand(out), Operand(a), Operand(b), FAddScaled<Float>(alpha: Float(alpha)))
+        } else {
+            mapBinary(shape, Operand(out), Operand(a), Operand(b), FAddScaled<Double>(alpha: alpha))
+        }
+        if inPlace { bumpVersion() }
+        return out
+    }
+
     public func mul(_ other: Tensor) throws(TensorError) -> Tensor { try binary(.mul, other) }
     public func mul(_ other: Scalar) throws(TensorError) -> Tensor { try binary(.mul, other) }
 

@@ -13,8 +13,17 @@ public enum NNSources {
     /// Where the sources live in the Torch target's resource bundle.
     static var folder: URL? { Bundle.module.url(forResource: "Python", withExtension: nil) }
 
+    /// Every module's text, read from the bundle once per process (sessions start often).
+    static let texts: [String: String] = {
+        var texts: [String: String] = [:]
+        for name in moduleNames { texts[name] = read(name) }
+        return texts
+    }()
+
     /// The text registered for `name`, or nil when the bundle lacks it.
-    public static func source(of name: String) -> String? {
+    public static func source(of name: String) -> String? { texts[name] }
+
+    static func read(_ name: String) -> String? {
         guard let folder else { return nil }
         let file = folder.appendingPathComponent(name + ".py")
         if let text = try? String(contentsOf: file, encoding: .utf8) { return text }

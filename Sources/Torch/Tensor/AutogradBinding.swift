@@ -162,13 +162,17 @@ extension TorchRuntime {
             }
             func exit() {
                 if let s = saved.popLast() { GradMode.restore(s) }
+                if immediate { onExit?() }
             }
+            /// For `set_grad_enabled` used as a context: the session mode goes back too.
+            var onExit: (() -> Void)?
         }
         let names = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"]
         var classes: [String: PyClass] = [:]
         for name in names {
             let cls = interp.makeClass(name, module: "torch.autograd.grad_mode")
-            cls.addMethod("__enter__") { _, s, _ in
+            cls.addMethod("__enter__") { [unowned self] _, s, _ in
+                syncGradMode()
                 guard let c = s.payload(Context.self), !c.immediate else { return .none }
                 c.enter()
                 return .none
@@ -177,11 +181,12 @@ extension TorchRuntime {
                 s.payload(Context.self)?.exit()
                 return .false
             }
-            cls.addMethod("__call__") { interp, s, args in
+            cls.addMethod("__call__") { [unowned self] interp, s, args in
                 guard let c = s.payload(Context.self), args.count == 1 else { throw PyError.typeError("expected a function to decorate") }
                 let f = args[0]
                 let decorated = Context(c.enabled, inference: c.inference)
-                return interp.makeFunction("decorated") { interp, callArgs in
+                return interp.makeFunction("decorated") { [unowned self] interp, callArgs in
+                    syncGradMode()
                     decorated.enter()
                     defer { decorated.exit() }
                     return try interp.call(f, callArgs)
@@ -199,14 +204,23 @@ extension TorchRuntime {
             return .object(PyInstance(cls: cls, payload: on ? Context(false, inference: true) : Context(GradMode.isEnabled)))
         }
         m.add("set_grad_enabled", classes["set_grad_enabled"]!)
+        classes["set_grad_enabled"]!.addMethod("__repr__") { _, s, _ in
+            .str("torch.autograd.grad_mode.set_grad_enabled(mode=\(s.payload(Context.self)?.enabled == true ? "True" : "False"))")
+        }
         classes["set_grad_enabled"]!.setConstructor { [unowned self] _, cls, args in
             guard args.count == 1 else { throw PyError.typeError("set_grad_enabled() takes 1 positional argument but \(args.count) were given") }
+            syncGradMode()
             let c = Context(truthy(args[0]), immediate: true)
             // Takes effect at once (function form) and restores on __exit__ (context form).
             c.enter()
+            setSessionGradEnabled(truthy(args[0]))
+            c.onExit = { [unowned self] in setSessionGradEnabled(GradMode.isEnabled) }
             return .object(PyInstance(cls: cls, payload: c))
         }
-        m.addFunction("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
+        m.addFunction("is_grad_enabled") { [unowned self] _, _ in
+            syncGradMode()
+            return .bool(GradMode.isEnabled)
+        }
         m.addFunction("is_inference_mode_enabled") { _, _ in .bool(GradMode.current.isInferenceMode) }
     }
 

@@ -42,6 +42,7 @@ extension TorchRuntime {
 
     func bindIndexing(_ b: Binder) {
         b.cls.addMethod("__getitem__") { [unowned self] _, s, args in
+            syncGradMode()
             guard let t = tensorPayload(s) else { return .notImplemented }
             let key = args[0]
             // Fast path for x[i].
@@ -49,6 +50,7 @@ extension TorchRuntime {
             return wrap(try bridged { try Op.getItem(t, try tensorIndices(key)) })
         }
         b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
+            syncGradMode()
             guard let t = tensorPayload(s) else { return .notImplemented }
             let indices = try tensorIndices(args[0])
             let value = args[1]

@@ -79,3 +79,30 @@ print(w.T, w.sum(dim=1), w.mean(0, keepdim=True), w[0], w[:, 1], w[w > 2], w.res
 #---
 l = torch.tensor([1.0, 2.0], requires_grad=True)
 l.backward()
+#---
+import torch
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+loss = (w ** 2).sum()
+loss.backward()
+w.data -= 0.1 * w.grad
+w.grad.data.zero_()
+print(w, w.grad, f"{loss:.3f}", f"loss={loss.item():.4f}")
+#---
+x = torch.randn(4, 3)
+print(x.shape, x.mean().shape, torch.manual_seed(0) is not None)
+#---
+probs = torch.tensor([[0.1, 0.9], [0.8, 0.2], [0.5, 0.5]])
+ys = torch.tensor([1, 0, 1])
+print(probs[torch.arange(3), ys], -probs[torch.arange(3), ys].log().mean())
+#---
+t = torch.zeros(3)
+t[1] += 5
+t[[0, 2]] += torch.tensor([1.0, 2.0])
+print(t, t.argmax().item(), t.max().item(), torch.argmax(t))
+#---
+a = torch.arange(6).reshape(2, 3).float()
+print(a.sum(-1, keepdim=True) / a.sum(), (a - a.mean(0)) / a.std(0), a.T @ a, a.max(dim=-1).indices, a[:, None, :].shape, a.unsqueeze(1) - a.unsqueeze(0))
+#---
+print(torch.tensor(3.5).item(), type(torch.tensor(3).item()).__name__, int(torch.tensor(3.9)), torch.tensor([1, 2, 3])[1].item(), torch.tensor([[1, 2]])[0, -1])
+#---
+print(isinstance(torch.zeros(1), torch.Tensor), type(torch.zeros(1)), torch.zeros(1).__class__.__name__, torch.Tensor, str(torch.float32), torch.zeros(2).dtype == torch.float32)
