@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -28,5 +29,19 @@ public enum TorchModule {
         }
         interp.registerSourceModule(name: "torch.utils", source: "")
         NNSources.register(into: interp)
+        carryGradMode(across: interp)
     }
+
+    /// Grad mode is per thread and every cell runs on a fresh thread: hand the mode a cell
+    /// leaves behind (`torch.set_grad_enabled(False)`) to the next cell's thread.
+    private static func carryGradMode(across interp: Interpreter) {
+        let carried = GradModeCarry()
+        interp.threadEntered = { if let saved = carried.saved { GradMode.restore(saved) } }
+        interp.threadLeaving = { carried.saved = GradMode.save() }
+    }
+}
+
+/// The grad mode one cell's thread left for the next.
+private final class GradModeCarry {
+    var saved: GradMode.Saved?
 }

@@ -40,6 +40,11 @@ public final class Interpreter {
     public var output: ((String) -> Void)?
     /// Receives warnings (`warnings.warn`); they are never part of a cell's output.
     public var warnings: ((String) -> Void)?
+    /// Called on the cell's own thread when a cell or script starts and when it ends. Each
+    /// cell runs on a fresh large-stack thread, so a host keeping per-thread state (autograd's
+    /// grad mode) carries it from one cell to the next through these.
+    public var threadEntered: (() -> Void)?
+    public var threadLeaving: (() -> Void)?
     var captured = ""
     let life = SessionLife()
     /// The innermost running frame (for warning locations).

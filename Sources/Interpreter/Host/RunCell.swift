@@ -7,7 +7,9 @@ extension Interpreter {
     public func runCell(_ source: String, file: String, firstLine: Int, timeout: Double?) -> CellExecution {
         let me = UnsafeTransfer(self)
         return Interpreter.runOnLargeStack {
-            me.value.execute(source, file: file, firstLine: firstLine, timeout: timeout ?? me.value.limits.cellTimeout, echo: true)
+            me.value.threadEntered?()
+            defer { me.value.threadLeaving?() }
+            return me.value.execute(source, file: file, firstLine: firstLine, timeout: timeout ?? me.value.limits.cellTimeout, echo: true)
         }
     }
 
@@ -15,7 +17,9 @@ extension Interpreter {
     public func runScript(_ source: String, file: String) -> CellExecution {
         let me = UnsafeTransfer(self)
         return Interpreter.runOnLargeStack {
-            me.value.execute(source, file: file, firstLine: 1, timeout: me.value.limits.cellTimeout, echo: false)
+            me.value.threadEntered?()
+            defer { me.value.threadLeaving?() }
+            return me.value.execute(source, file: file, firstLine: 1, timeout: me.value.limits.cellTimeout, echo: false)
         }
     }
 
