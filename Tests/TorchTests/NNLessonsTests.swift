@@ -46,21 +46,25 @@ struct NNLessonsTests {
         let ta = a.split(whereSeparator: { $0 == " " || $0 == "\n" }), tb = b.split(whereSeparator: { $0 == " " || $0 == "\n" })
         if ta.count != tb.count { return false }
         for (x, y) in zip(ta, tb) where x != y {
-            guard let dx = Double(x), let dy = Double(y), abs(dx - dy) <= 1e-3 else { return false }
+            // Numbers may sit inside punctuation, as in `(..., 12.44936)`.
+            let wrap = CharacterSet(charactersIn: "()[],")
+            let nx = x.trimmingCharacters(in: wrap), ny = y.trimmingCharacters(in: wrap)
+            guard x.count - nx.count == y.count - ny.count,
+                  let dx = Double(nx), let dy = Double(ny), abs(dx - dy) <= 1e-3 else { return false }
         }
         return true
     }
 
     /// Cells that differ from PyTorch for a reason outside this room, each with the reason.
-    static let knownIssues: [String: String] = [
-        "Lessons/nn-optim.md cell 3": "Tensors' add(_:alpha:) rounds twice; PyTorch's CPU kernel fuses the multiply-add (RMSprop with weight decay drifts in the last bit)",
-    ]
+    /// (nn-optim.md's adaptive-methods cell differs from PyTorch in the last float32 bit; the
+    /// lesson now compares it within `#| tolerance`, so it is no longer listed here.)
+    static let knownIssues: [String: String] = [:]
 
     @Test(
-          arguments: ["/work/shared/conformance/11-nn-modules.md", "/work/shared/conformance/12-random.md"] + lessonPaths)
+          arguments: ["Tests/ConformanceTests/Lessons/11-nn-modules.md", "Tests/ConformanceTests/Lessons/12-random.md"] + lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
         let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : Self.root.appendingPathComponent(path)
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        let text = try String(contentsOf: file, encoding: .utf8)
         let interp = Interpreter()
         TorchModule.install(into: interp, seed: 0)
         for (n, cell) in Self.cells(of: text).enumerated() {
