@@ -10,73 +10,10 @@ import torch
 import torch._nn as _nn
 import torch.nn.functional as F
 import torch.nn.init as init
+from collections import OrderedDict
 
 functional = F
 Parameter = _nn.Parameter
-
-
-class OrderedDict:
-    """The mapping `state_dict()` returns; prints like Python 3.11's OrderedDict."""
-
-    def __init__(self, items=None):
-        self._data = {}
-        if items is not None:
-            if hasattr(items, "items"):
-                items = items.items()
-            for key, value in items:
-                self._data[key] = value
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return self._data == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def update(self, other):
-        if hasattr(other, "items"):
-            other = other.items()
-        for key, value in other:
-            self._data[key] = value
-
-    def copy(self):
-        return OrderedDict(self._data)
-
-    def __repr__(self):
-        if not self._data:
-            return "OrderedDict()"
-        return "OrderedDict(" + repr(list(self._data.items())) + ")"
 
 
 class _IncompatibleKeys:
