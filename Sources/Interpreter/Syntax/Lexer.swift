@@ -107,6 +107,13 @@ struct Lexer {
     }
 
     private func text(_ a: Int, _ b: Int) -> String {
+        // Names, numbers and operators are nearly always ASCII: copy their bytes directly.
+        if chars[a..<b].allSatisfy({ $0.value < 128 }) {
+            return String(unsafeUninitializedCapacity: b - a) { buffer in
+                for i in 0..<(b - a) { buffer[i] = UInt8(truncatingIfNeeded: chars[a + i].value) }
+                return b - a
+            }
+        }
         var s = String.UnicodeScalarView()
         s.append(contentsOf: chars[a..<b])
         return String(s)

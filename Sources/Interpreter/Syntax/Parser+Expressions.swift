@@ -151,13 +151,22 @@ extension Parser {
         return e
     }
 
-    mutating func expr() throws -> Expr { try binaryLevel(["|": .or]) { try $0.xorExpr() } }
-    mutating func xorExpr() throws -> Expr { try binaryLevel(["^": .xor]) { try $0.andExpr() } }
-    mutating func andExpr() throws -> Expr { try binaryLevel(["&": .and]) { try $0.shiftExpr() } }
-    mutating func shiftExpr() throws -> Expr { try binaryLevel(["<<": .lshift, ">>": .rshift]) { try $0.arithExpr() } }
-    mutating func arithExpr() throws -> Expr { try binaryLevel(["+": .add, "-": .sub]) { try $0.term() } }
+    // Operator tables of each precedence level, built once: as literals inside the parse
+    // functions they were rebuilt for every expression parsed.
+    private static let orOps: [String: BinaryOp] = ["|": .or]
+    private static let xorOps: [String: BinaryOp] = ["^": .xor]
+    private static let andOps: [String: BinaryOp] = ["&": .and]
+    private static let shiftOps: [String: BinaryOp] = ["<<": .lshift, ">>": .rshift]
+    private static let arithOps: [String: BinaryOp] = ["+": .add, "-": .sub]
+    private static let termOps: [String: BinaryOp] = ["*": .mul, "/": .truediv, "//": .floordiv, "%": .mod, "@": .matmul]
+
+    mutating func expr() throws -> Expr { try binaryLevel(Self.orOps) { try $0.xorExpr() } }
+    mutating func xorExpr() throws -> Expr { try binaryLevel(Self.xorOps) { try $0.andExpr() } }
+    mutating func andExpr() throws -> Expr { try binaryLevel(Self.andOps) { try $0.shiftExpr() } }
+    mutating func shiftExpr() throws -> Expr { try binaryLevel(Self.shiftOps) { try $0.arithExpr() } }
+    mutating func arithExpr() throws -> Expr { try binaryLevel(Self.arithOps) { try $0.term() } }
     mutating func term() throws -> Expr {
-        try binaryLevel(["*": .mul, "/": .truediv, "//": .floordiv, "%": .mod, "@": .matmul]) { try $0.factor() }
+        try binaryLevel(Self.termOps) { try $0.factor() }
     }
 
     mutating func factor() throws -> Expr {
