@@ -87,6 +87,31 @@ extension Differentiable {
         notImplemented("floor_divide", [a], try a.binary(.floorDivide, b, reflected: true))
     }
 
+    /// `a.floor_divide_(b)` (`a //= b`): NotImplemented, naming the in-place op.
+    @discardableResult
+    public static func floorDivide_(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(a)
+        let recording = isRecording(a, b)
+        try a.binaryInPlace(.floorDivide, b)
+        if recording { rebaseNotImplemented(a, [b]) }
+        return a
+    }
+
+    @discardableResult
+    public static func floorDivide_(_ a: Tensor, _ b: Scalar) throws(TensorError) -> Tensor {
+        try checkInPlace(a)
+        let recording = isRecording(a)
+        try a.binaryInPlace(.floorDivide, b)
+        if recording { rebaseNotImplemented(a, []) }
+        return a
+    }
+
+    static func rebaseNotImplemented(_ a: Tensor, _ others: [Tensor]) {
+        rebase(a, "torch::autograd::NotImplemented", others) { _ in
+            throw TensorError.runtime("derivative for aten::floor_divide_ is not implemented")
+        }
+    }
+
     /// PyTorch's NotImplemented node: the output has history, backward through it fails.
     static func notImplemented(_ op: String, _ inputs: [Tensor], _ out: Tensor) -> Tensor {
         guard isRecording(inputs) else { return out }

@@ -35,6 +35,8 @@ enum Op {
     static func fmod(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.fmod(a, b) }
     static func floorDivide(_ a: T, _ b: T) throws(TensorError) -> T { try D.floorDivide(a, b) }
     static func floorDivide(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.floorDivide(a, b) }
+    static func floorDivide_(_ a: T, _ b: T) throws(TensorError) -> T { try D.floorDivide_(a, b) }
+    static func floorDivide_(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.floorDivide_(a, b) }
     static func rfloorDivide(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.reflectedFloorDivide(a, b) }
 
     static func add_(_ x: T, _ y: T, alpha: Scalar? = nil) throws(TensorError) -> T { try D.add_(x, y, alpha: alpha) }

@@ -72,9 +72,10 @@ extension TorchRuntime {
         inPlaceOperator(cls, "__isub__", { try Op.sub_($0, $1) }, { try Op.sub_($0, $1) })
         inPlaceOperator(cls, "__imul__", { try Op.mul_($0, $1) }, { try Op.mul_($0, $1) })
         inPlaceOperator(cls, "__itruediv__", { try Op.div_($0, $1) }, { try Op.div_($0, $1) })
-        inPlaceOperator(cls, "__ifloordiv__", { try $0.binaryInPlace(.floorDivide, $1) }, { try $0.binaryInPlace(.floorDivide, $1) })
-        inPlaceOperator(cls, "__imod__", { try $0.binaryInPlace(.remainder, $1) }, { try $0.binaryInPlace(.remainder, $1) })
-        inPlaceOperator(cls, "__ipow__", { try $0.binaryInPlace(.pow, $1) }, { try Op.pow_($0, $1) })
+        inPlaceOperator(cls, "__ifloordiv__", { try Op.floorDivide_($0, $1) }, { try Op.floorDivide_($0, $1) })
+        inPlaceOperator(cls, "__imod__", { a, o in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
+                        { a, s in try Op.inPlace(a) { x throws(TensorError) in try Op.remainder(x, s) } })
+        inPlaceOperator(cls, "__ipow__", { a, o in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { try Op.pow_($0, $1) })
         inPlaceOperator(cls, "__iand__", { try $0.binaryInPlace(.bitwiseAnd, $1) }, { try $0.binaryInPlace(.bitwiseAnd, $1) })
         inPlaceOperator(cls, "__ior__", { try $0.binaryInPlace(.bitwiseOr, $1) }, { try $0.binaryInPlace(.bitwiseOr, $1) })
         inPlaceOperator(cls, "__ixor__", { try $0.binaryInPlace(.bitwiseXor, $1) }, { try $0.binaryInPlace(.bitwiseXor, $1) })
@@ -176,18 +177,20 @@ extension TorchRuntime {
         binary("mul_", inPlace: true, { a, o, _ in try Op.mul_(a, o) }, { a, s, _ in try Op.mul_(a, s) })
         binary("multiply_", inPlace: true, { a, o, _ in try Op.mul_(a, o) }, { a, s, _ in try Op.mul_(a, s) })
         binary("div_", inPlace: true, { a, o, args in
-            if let mode = try rounding(args) { return try a.copy_(try a.div(o, roundingMode: mode)) }
+            if let mode = try rounding(args) { return try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.div(x, o, roundingMode: mode) } }
             return try Op.div_(a, o)
         }, { a, s, args in
-            if let mode = try rounding(args) { return try a.copy_(try a.div(s, roundingMode: mode)) }
+            if let mode = try rounding(args) { return try Op.inPlace(a) { x throws(TensorError) in try Op.div(x, s, roundingMode: mode) } }
             return try Op.div_(a, s)
         })
         binary("divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
         binary("true_divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
-        binary("pow_", inPlace: true, { a, o, _ in try a.binaryInPlace(.pow, o) }, { a, s, _ in try Op.pow_(a, s) })
-        binary("floor_divide_", inPlace: true, { a, o, _ in try a.binaryInPlace(.floorDivide, o) }, { a, s, _ in try a.binaryInPlace(.floorDivide, s) })
-        binary("remainder_", inPlace: true, { a, o, _ in try a.binaryInPlace(.remainder, o) }, { a, s, _ in try a.binaryInPlace(.remainder, s) })
-        binary("fmod_", inPlace: true, { a, o, _ in try a.binaryInPlace(.fmod, o) }, { a, s, _ in try a.binaryInPlace(.fmod, s) })
+        binary("pow_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { a, s, _ in try Op.pow_(a, s) })
+        binary("floor_divide_", inPlace: true, { a, o, _ in try Op.floorDivide_(a, o) }, { a, s, _ in try Op.floorDivide_(a, s) })
+        binary("remainder_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
+               { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.remainder(x, s) } })
+        binary("fmod_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.fmod(x, o) } },
+               { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.fmod(x, s) } })
 
         // torch.pow(2, x): a number base.
         b.free("pow") { [unowned self] interp, args in

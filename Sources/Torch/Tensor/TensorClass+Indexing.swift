@@ -117,7 +117,7 @@ extension TorchRuntime {
             let bound = try args.bind(maskedFillSig)
             let mask = try tensor(bound[0]!, "masked_fill_", "mask")
             _ = try bridged {
-                if let v = tensorPayload(bound[1]!) { return try t.maskedFill_(mask, v) }
+                if let v = tensorPayload(bound[1]!) { return try Op.inPlace(t, others: [v]) { x throws(TensorError) in try Op.maskedFill(x, mask, v) } }
                 return try Op.maskedFill_(t, mask, try scalarOrItem(bound[1]!, "masked_fill_", "value"))
             }
             return s

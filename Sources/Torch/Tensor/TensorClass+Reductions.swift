@@ -108,7 +108,7 @@ extension TorchRuntime {
                 }
             }
             var x = t
-            if let dt = try dtype(bound[3]) { x = try bridged { try t.to(dt) } }
+            if let dt = try dtype(bound[3]) { x = try Op.to(t, dt) }
             return wrap(try Op.norm(x, p: p, dims: try dims(bound[1], "norm"), keepdim: bound.given(2).map { truthy($0) } ?? false))
         }
         let lseSig = Signature("logsumexp", ["dim", "keepdim"], required: 1)
