@@ -77,6 +77,20 @@ import Testing
         }
     }
 
+    /// A base that is not contiguous and not a view (a transposed plain tensor given
+    /// history by an in-place add): the CopySlices gradient must follow its strides.
+    @Test func inPlaceOnAViewOfANonContiguousBase() throws {
+        try expectClean([a]) { x in
+            let p = try Tensor(values: [1.0, 2, 3, 4, 5, 6], shape: [3, 2], dtype: .float64).transpose(0, 1)
+            #expect(!p.isContiguous)
+            try D.add_(p, x[0])
+            let row = try D.select(p, 1, 2)
+            try D.mul_(row, try D.select(x[0], 1, 0))
+            if GradMode.isEnabled { #expect(p.gradFn?.name == "torch::autograd::CopySlices") }
+            return try D.mul(p, p)
+        }
+    }
+
     @Test func names() throws {
         let m = try tensor([1, 2, 3, 4, 5, 6], [2, 3], requiresGrad: true)
         let other = try tensor([2, 3, 4, 5, 6, 7], [2, 3], requiresGrad: true)
