@@ -21,11 +21,12 @@ extension Differentiable {
     /// Makes `name` the new grad_fn of `x`: edges are x's old history then `others`.
     /// When `x` is a view, the write lands in its base: the base gets a CopySlices node
     /// and the view an AsStridedBackward0 node on top of it, as in PyTorch.
+    /// Returns the node holding the saved tensors (CopySlices for a view).
+    @discardableResult
     static func rebase(_ x: Tensor, _ name: String, _ others: [Tensor?], save: [Tensor?] = [],
-                       saveSelf: Bool = false, formula: @escaping BackwardFormula) {
+                       saveSelf: Bool = false, formula: @escaping BackwardFormula) -> Node {
         if let base = x.meta?.base {
-            rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
-            return
+            return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
         }
         let edges = [gradientEdge(x)] + others.map(gradientEdge)
         let node = Node(name: name, nextEdges: edges, formula: formula)
@@ -35,11 +36,13 @@ extension Differentiable {
         m.outputNr = 0
         if saveSelf { node.save(x, isOutput: true, outputNr: 0) }
         if m.retainsGrad { node.retainedOutputs.append((0, Weak(m))) }
+        return node
     }
 
     /// In-place op `formula` applied to view `x` of `base`.
+    @discardableResult
     static func rebaseView(_ x: Tensor, base: Tensor, _ others: [Tensor?], save: [Tensor?],
-                           saveSelf: Bool, formula: @escaping BackwardFormula) {
+                           saveSelf: Bool, formula: @escaping BackwardFormula) -> Node {
         let geometry = ViewGeometry(x, base: base)
         let edges = [gradientEdge(base)] + others.map(gradientEdge)
         let copySlices = Node(name: "torch::autograd::CopySlices", nextEdges: edges) { ctx in
@@ -59,6 +62,7 @@ extension Differentiable {
         m.outputNr = 0
         m.viewVersion = x.version
         if m.retainsGrad { m.gradFn!.retainedOutputs.append((0, Weak(m))) }
+        return copySlices
     }
 
     /// The grad_fn of a view of `base` after the base changed in place: AsStridedBackward0
@@ -205,10 +209,18 @@ extension Differentiable {
         let twin = try outOfPlace(proxy)
         try x.copy_(twin.detach())
         guard let inner = twin.gradFn, let formula = inner.formula else { return x }
-        rebase(x, inner.name, others) { ctx in
-            let r = try formula(BackwardContext(grads: ctx.grads, node: inner, filtered: false))
+        let holder = rebase(x, inner.name, others) { ctx in
+            let r = try formula(ctx)
             return Array(r.prefix(1 + others.count)) + [Tensor?](repeating: nil, count: Swift.max(0, 1 + others.count - r.count))
         }
+        // The twin's saved tensors move to the node that runs its formula, so they are
+        // freed after backward; a saved result becomes `x` itself, whose later in-place
+        // changes are then reported as PyTorch reports them.
+        holder.saved = inner.saved.map { slot in
+            guard let slot, slot.isOutput else { return slot }
+            return SavedTensor(x, isOutput: true, outputNr: 0)
+        }
+        inner.saved = []
         return x
     }
 
