@@ -47,3 +47,15 @@ with torch.no_grad():
 print(q, p._version, q._version)
 q.sum().backward()
 print(a.grad)
+#---
+s = torch.tensor([0.5, 1.0, 2.0], requires_grad=True)
+t = s * 1
+t.sin_()
+t.sum().backward()
+print(s.grad)
+t.sum().backward()
+#---
+t = s * 1
+t.expm1_()
+t.mul_(2)
+t.sum().backward()
