@@ -30,6 +30,16 @@ import Testing
         try expectClean([a, b]) { try D.fmin($0[0], $0[1]) }
     }
 
+    @Test func inner() throws {
+        let v3 = try tensor([0.2, -0.4, 0.9])
+        try expectClean([v3, v3]) { try D.inner($0[0], $0[1]) }
+        try expectClean([a, v3]) { try D.inner($0[0], $0[1]) }
+        try expectClean([a, b]) { try D.inner($0[0], $0[1]) }
+        try expectClean([a, try scalar(1.5)]) { try D.inner($0[0], $0[1]) }
+        let m = try tensor([1, 2, 3], requiresGrad: true)
+        #expect(try D.inner(m, m).gradFn?.name == "ViewBackward0")
+    }
+
     @Test func scansAndOrderStatistics() throws {
         try expectClean([a]) { try D.cumprod($0[0], dim: 1) }
         try expectClean([square]) { try D.cumprod($0[0], dim: 0) }

@@ -185,6 +185,7 @@ enum Op {
     static func bmm(_ a: T, _ b: T) throws(TensorError) -> T { try D.bmm(a, b) }
     static func mv(_ a: T, _ v: T) throws(TensorError) -> T { try D.mv(a, v) }
     static func dot(_ a: T, _ b: T) throws(TensorError) -> T { try D.dot(a, b) }
+    static func inner(_ a: T, _ b: T) throws(TensorError) -> T { try D.inner(a, b) }
     static func outer(_ a: T, _ b: T) throws(TensorError) -> T { try D.outer(a, b) }
     static func addmm(_ input: T, _ m1: T, _ m2: T, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> T {
         try D.addmm(input, m1, m2, beta: beta, alpha: alpha)

@@ -169,7 +169,7 @@ extension TorchRuntime {
     private func bindMatmul(_ b: Binder) {
         let pairs: [(String, (Tensor, Tensor) throws -> Tensor)] = [
             ("matmul", { try Op.matmul($0, $1) }), ("mm", { try Op.mm($0, $1) }), ("bmm", { try Op.bmm($0, $1) }),
-            ("mv", { try Op.mv($0, $1) }), ("dot", { try Op.dot($0, $1) }), ("inner", { try Op.dot($0, $1) }),
+            ("mv", { try Op.mv($0, $1) }), ("dot", { try Op.dot($0, $1) }), ("inner", { try Op.inner($0, $1) }),
             ("outer", { try Op.outer($0, $1) }), ("ger", { try Op.outer($0, $1) }),
         ]
         for (name, f) in pairs {
