@@ -6,8 +6,9 @@ import Tensors
 /// contracted (MulBackward0) or runs as one `bmm` viewed to the output (ViewBackward0).
 extension Differentiable {
     public static func einsum(_ equation: String, _ operands: [Tensor]) throws(TensorError) -> Tensor {
+        // Composed the same way with or without grad mode, so strides and contiguity
+        // match PyTorch's either way (`einsum('ij->ji', x)` is a non-contiguous permute).
         let spec = try EinsumSpec(equation, operands)
-        guard isRecording(operands) else { return try Tensor.einsum(equation, operands) }
         let output = spec.output
         var terms: [(labels: [Character], tensor: Tensor)] = []
         for (labels, t) in zip(spec.inputs, operands) { terms.append(try diagonals(labels, t)) }
