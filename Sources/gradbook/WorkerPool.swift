@@ -10,6 +10,11 @@ final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     /// Index of the next lesson to hand to a worker thread; guarded by `lock`.
     private var next = 0
+    /// Cores each worker may use for its kernels and BLAS: the machine's, shared among the
+    /// workers that run at once. Two workers on two cores that each woke a thread per core
+    /// (OpenBLAS's threads spin-yield after every call) spent a third of their CPU time
+    /// fighting over the cores.
+    private var threadsPerWorker = 1
 
     init(jobs: Int) {
         // This very binary runs the workers (`Bundle.main` reads /proc/self/exe on Linux).
@@ -20,6 +25,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Runs every lesson; `completed` is called (serialised, in any order) as each finishes.
     func run(_ lessons: [Lesson], completed: @escaping @Sendable (Int, LessonResult) -> Void) {
         next = 0
+        threadsPerWorker = max(1, ProcessInfo.processInfo.activeProcessorCount / min(jobs, max(1, lessons.count)))
         let group = DispatchGroup()
         for _ in 0..<min(jobs, lessons.count) {
             group.enter()
@@ -60,6 +66,9 @@ final class WorkerPool: @unchecked Sendable {
         // A crash should end the worker at once: the pool reports it, a backtrace would only cost seconds.
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        for name in ["GRADBOOK_THREADS", "OPENBLAS_NUM_THREADS"] where environment[name] == nil {
+            environment[name] = String(threadsPerWorker)
+        }
         process.environment = environment
         do {
             try process.run()

@@ -82,7 +82,7 @@ extension Differentiable {
     public static func add_(_ x: Tensor, _ y: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x, y)
-        if let alpha, alpha != .int(1) { try x.binaryInPlace(.add, try y.mul(alpha)) } else { try x.binaryInPlace(.add, y) }
+        try x.add_(y, alpha: alpha)  // fused self + alpha·y, as PyTorch rounds it
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
         rebase(x, "AddBackward0", [y]) { ctx in
@@ -106,7 +106,7 @@ extension Differentiable {
     public static func sub_(_ x: Tensor, _ y: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x, y)
-        if let alpha, alpha != .int(1) { try x.binaryInPlace(.sub, try y.mul(alpha)) } else { try x.binaryInPlace(.sub, y) }
+        try x.sub_(y, alpha: alpha)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
         rebase(x, "SubBackward0", [y]) { ctx in

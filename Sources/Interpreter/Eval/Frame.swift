@@ -60,10 +60,14 @@ enum FreeSource {
 
 /// A cell's source text and the file line of its first line, for traceback source lines.
 final class SourceText {
-    let lines: [Substring]
+    private let text: String
     let firstLine: Int
+    /// Split on first use, by UTF-8 bytes: most sources (the embedded torch.nn files
+    /// above all) never show a line, and splitting by Character was a visible start-up cost.
+    private(set) lazy var lines: [Substring] = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        .map { Substring($0) }
     init(_ text: String, firstLine: Int) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
         self.firstLine = firstLine
     }
     func line(_ fileLine: Int) -> String? {

@@ -53,7 +53,7 @@ struct Lexer {
                 tokens.append(Token(kind: .name(text(start, pos)), line: line, col: start - lineStart, endCol: col))
                 continue
             }
-            if c.properties.numericType != nil && c.value < 128 || (c == "." && (peek(1).map { $0.value >= 48 && $0.value <= 57 } ?? false)) {
+            if (c.value >= 48 && c.value <= 57) || (c == "." && (peek(1).map { $0.value >= 48 && $0.value <= 57 } ?? false)) {
                 tokens.append(try number()); continue
             }
             if c == "\"" || c == "'" { tokens.append(try string(prefix: "", start: pos)); continue }
@@ -112,11 +112,17 @@ struct Lexer {
         return String(s)
     }
 
+    // ASCII is decided by range checks: Unicode property lookups dominated lexing time
+    // (the embedded torch.nn sources are lexed on every `import torch.nn`).
     private func isIdentStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || (c.value < 128 ? c.properties.isAlphabetic : c.properties.isXIDStart)
+        let v = c.value
+        if v < 128 { return v == 95 || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return c.properties.isXIDStart
     }
     private func isIdentContinue(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || (c.value < 128 ? (c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)) : c.properties.isXIDContinue)
+        let v = c.value
+        if v < 128 { return v == 95 || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) }
+        return c.properties.isXIDContinue
     }
 
     /// A string with a prefix like f, r, b, rb, fr; nil when the name is not a prefix.
@@ -210,11 +216,15 @@ struct Lexer {
 
     private static let ops3: Set<String> = ["**=", "//=", ">>=", "<<=", "...", "!=="]
     private static let ops2: Set<String> = ["**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="]
+    /// Every scalar that appears in some operator.
+    private static let operatorScalars = Set("+-*/%@&|^~<>()[]{},:.;=!".unicodeScalars)
     private static let ops1: Set<String> = ["+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=", "!"]
 
     private mutating func op() throws -> Token {
         let startCol = col
         for n in [3, 2, 1] where pos + n <= chars.count {
+            // Operators are ASCII: anything else cannot start one, so skip building strings.
+            if n > 1 && (chars[pos + n - 1].value >= 128 || !Lexer.operatorScalars.contains(chars[pos + n - 1])) { continue }
             let s = text(pos, pos + n)
             let set = n == 3 ? Lexer.ops3 : n == 2 ? Lexer.ops2 : Lexer.ops1
             if set.contains(s) && s != "!==" {

@@ -26,7 +26,7 @@ struct BLASLayout {
 /// OpenBLAS's thread count per call: one thread for small products, where waking (and
 /// afterwards spin-yielding) worker threads costs more than it saves, all cores otherwise.
 enum BLASThreads {
-    static let maximum = Int(openblas_get_num_threads())
+    static let maximum = min(Int(openblas_get_num_threads()), System.threadBudget)
     /// Below about 2·128³ flops a single thread wins.
     static let smallWork = 1 << 21
 

@@ -15,7 +15,7 @@ struct StridedLoop {
 
     /// Work below this many elements runs on the calling thread.
     static let parallelThreshold = 1 << 15
-    static let threadCount = max(1, System.activeProcessorCount)
+    static let threadCount = System.threadBudget
 
     init(shape: [Int], _ s0: [Int], _ s1: [Int] = [], _ s2: [Int] = []) {
         let n = shape.count

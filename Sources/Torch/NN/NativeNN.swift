@@ -153,6 +153,9 @@ extension TorchRuntime {
         let a = try Differentiable.reshape(try Differentiable.permute(weight, [1, 0, 2]), [i, o * j])
         let u = try Differentiable.view(try Differentiable.matmul(x1, a), Array(x1.sizes.dropLast()) + [o, j])
         var out = try Differentiable.sum(try Differentiable.mul(u, try Differentiable.unsqueeze(x2, -2)), dims: [-1])
+        // PyTorch views the trilinear product into the output shape before adding the bias,
+        // so a bias-free layer's output has grad_fn ViewBackward0.
+        out = try Differentiable.view(out, out.sizes)
         if let bias { out = try Differentiable.add(out, bias) }
         return out
     }

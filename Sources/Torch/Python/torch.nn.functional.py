@@ -209,8 +209,19 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
     else:
         padding_idx = -1
     if max_norm is not None:
-        raise NotImplementedError("embedding: max_norm is not supported")
+        with torch.no_grad():
+            _embedding_renorm_(weight, input, max_norm, norm_type)
     return _nn.embedding(weight, input, padding_idx, scale_grad_by_freq)
+
+
+def _embedding_renorm_(weight, input, max_norm, norm_type):
+    # PyTorch's embedding_renorm_: each looked-up row whose norm exceeds max_norm is
+    # scaled in place by max_norm / (norm + 1e-7), the factor computed in double.
+    for index in sorted(set(input.reshape(-1).tolist())):
+        row = weight[index]
+        norm = row.norm(norm_type).item()
+        if norm > max_norm:
+            row.mul_(max_norm / (norm + 1e-7))
 
 
 def one_hot(tensor, num_classes=-1):

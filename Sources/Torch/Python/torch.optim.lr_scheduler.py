@@ -28,10 +28,16 @@ class LRScheduler:
                         "resuming an optimizer")
         self.base_lrs = [group["initial_lr"] for group in optimizer.param_groups]
         self.last_epoch = last_epoch
-        self._is_initial = True
+        self._initial_step()
+
+    def _initial_step(self):
+        # The attributes are set in PyTorch's order: state_dict() lists them that way.
         self._step_count = 0
-        self.step()
-        self._is_initial = False
+        self._is_initial = True
+        try:
+            self.step()
+        finally:
+            self._is_initial = False
 
     def get_lr(self):
         raise NotImplementedError
@@ -41,12 +47,16 @@ class LRScheduler:
 
     def step(self, epoch=None):
         self._step_count += 1
-        if epoch is None:
-            self.last_epoch += 1
-            values = self.get_lr()
-        else:
-            self.last_epoch = epoch
-            values = self._get_closed_form_lr()
+        self._get_lr_called_within_step = True
+        try:
+            if epoch is None:
+                self.last_epoch += 1
+                values = self.get_lr()
+            else:
+                self.last_epoch = epoch
+                values = self._get_closed_form_lr()
+        finally:
+            self._get_lr_called_within_step = False
         for group, lr in zip(self.optimizer.param_groups, values):
             group["lr"] = lr
         self._last_lr = [group["lr"] for group in self.optimizer.param_groups]
@@ -55,12 +65,8 @@ class LRScheduler:
         return self.get_lr()
 
     def state_dict(self):
-        state = {}
-        for key in ["T_max", "eta_min", "step_size", "gamma", "base_lrs", "last_epoch",
-                    "_step_count", "_is_initial", "_last_lr"]:
-            if hasattr(self, key):
-                state[key] = getattr(self, key)
-        return state
+        """Every attribute but the optimizer, in the order they were first set."""
+        return {key: value for key, value in self.__dict__.items() if key != "optimizer"}
 
     def load_state_dict(self, state_dict):
         for key, value in state_dict.items():
@@ -145,3 +151,23 @@ class LambdaLR(LRScheduler):
     def get_lr(self):
         return [base_lr * fn(self.last_epoch)
                 for fn, base_lr in zip(self.lr_lambdas, self.base_lrs)]
+
+    def state_dict(self):
+        """Plain functions and lambdas are saved as None; callable objects as their
+        attributes."""
+        state = {key: value for key, value in self.__dict__.items()
+                 if key not in ("optimizer", "lr_lambdas")}
+        state["lr_lambdas"] = [None] * len(self.lr_lambdas)
+        for i, fn in enumerate(self.lr_lambdas):
+            if type(fn).__name__ != "function":
+                state["lr_lambdas"][i] = fn.__dict__.copy()
+        return state
+
+    def load_state_dict(self, state_dict):
+        for key, value in state_dict.items():
+            if key != "lr_lambdas":
+                setattr(self, key, value)
+        for i, fn in enumerate(state_dict["lr_lambdas"]):
+            if fn is not None:
+                for key, value in fn.items():
+                    setattr(self.lr_lambdas[i], key, value)
