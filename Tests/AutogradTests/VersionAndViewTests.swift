@@ -53,6 +53,19 @@ import Testing
         #expect(try show(x.grad) == "tensor([[ 1.,  9.,  5.],\n        [ 2., 12.,  6.]])")
     }
 
+    @Test func outputsOfMultiViewOpsAreNotWrittenInPlace() throws {
+        let x = try tensor([1, 1, 1, 1, 1, 1], [2, 3], requiresGrad: true)
+        let y = try D.mul(x, .int(1))
+        let parts = try D.unbind(y)
+        #expect(message { try D.mul_(parts[0], .int(2)) } == "Output 0 of Unbind is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
+        #expect(message { try D.add_(try D.split(y, sizes: [1, 2], dim: 1)[1], .int(1)) }.hasPrefix("Output 1 of SplitWithSizes is a view"))
+        #expect(parts[1].gradFn?.name == "UnbindBackward0")
+        // Under no_grad they are views that still require grad.
+        let quiet = try GradMode.withGradMode(false) { () throws -> [Tensor] in try D.chunk(x, 3, dim: 1) }
+        #expect(quiet[2].requiresGrad && D.viewBase(quiet[2]) === x)
+        #expect(message { try D.zero_(quiet[2]) }.hasPrefix("A view was created in no_grad mode"))
+    }
+
     /// Cells run on fresh threads; a node made in a later cell must still run first in
     /// backward (PyTorch orders ready nodes by creation), so hooks fire in PyTorch's order.
     @Test func nodesMadeOnALaterThreadRunFirst() throws {

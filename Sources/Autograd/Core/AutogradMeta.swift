@@ -22,6 +22,9 @@ public final class AutogradMeta {
     /// The version counter's value when a view's grad_fn was set; an in-place write
     /// through the base or another view since then makes the grad_fn stale.
     var viewVersion = 0
+    /// One of several views returned together (`split`, `unbind`), which PyTorch refuses
+    /// to modify in place under grad mode.
+    var isMultiOutputView = false
 
     init() {}
 

@@ -10,6 +10,9 @@ extension Differentiable {
         if m.createdWithoutGrad && m.base != nil {
             throw .runtime("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
         }
+        if m.isMultiOutputView, let fn = m.gradFn {
+            throw .runtime("Output \(m.outputNr) of \(SavedTensor.shortName(fn.name)) is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
+        }
         if m.gradFn == nil && m.requiresGradFlag {
             throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }

@@ -6,9 +6,17 @@ extension Differentiable {
     /// Records a view op; the output remembers the tensor it views.
     static func recordView(_ name: String, _ x: Tensor, _ out: Tensor, formula: @escaping BackwardFormula) -> Tensor {
         let v = record(name, [x], out, formula: formula)
-        v.meta?.base = x.meta?.base ?? x
-        v.meta?.viewVersion = v.version
+        markView(v, of: x)
         return v
+    }
+
+    /// Links a recorded view to the tensor it views. Outputs of ops returning several
+    /// views (split, unbind) may not be written in place while grad mode is on.
+    static func markView(_ v: Tensor, of x: Tensor, multiOutput: Bool = false) {
+        guard let m = v.meta else { return }
+        m.base = x.meta?.base ?? x
+        m.viewVersion = v.version
+        m.isMultiOutputView = multiOutput
     }
 
     /// A view made without recording: when grad mode is off and `x` requires grad, the
