@@ -9,10 +9,11 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return record("Atan2Backward0", [a, b], out, save: [a, b]) { ctx in
-            let x = try ctx.saved(0), y = try ctx.saved(1)
-            let scale = try div(ctx.grad, try add(try mul(x, x), try mul(y, y)))
-            return [ctx.needs(0) ? try reduce(try mul(scale, y), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try mul(scale, try neg(x)), to: mb) : nil]
+            // PyTorch's order of operations, for the same roundings.
+            let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
+            let recip = try reciprocal(try add(try mul(x, x), try mul(y, y)))
+            return [ctx.needs(0) ? try reduce(try mul(try mul(g, y), recip), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try mul(try mul(g, try neg(x)), recip), to: mb) : nil]
         }
     }
 
@@ -22,9 +23,9 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return record("HypotBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
-            let scale = try div(ctx.grad, try ctx.saved(2))
-            return [ctx.needs(0) ? try reduce(try mul(scale, try ctx.saved(0)), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try mul(scale, try ctx.saved(1)), to: mb) : nil]
+            let g = ctx.grad, r = try ctx.saved(2)
+            return [ctx.needs(0) ? try reduce(try div(try mul(g, try ctx.saved(0)), r), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try div(try mul(g, try ctx.saved(1)), r), to: mb) : nil]
         }
     }
 

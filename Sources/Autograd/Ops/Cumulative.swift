@@ -54,7 +54,9 @@ extension Differentiable {
         return record("NansumBackward0", [x], out, save: [x]) { ctx in
             let g = full ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
             let spread = try expand(g, mx.sizes)
-            return [try reduce(try whereZero(try (try ctx.saved(0)).unary(.isnan), spread), to: mx)]
+            // A product with the mask, as PyTorch writes it (a negative gradient gives -0.).
+            let kept = try (try ctx.saved(0)).unary(.isnan).negatedMask().to(g.dtype)
+            return [try reduce(try mul(spread, kept), to: mx)]
         }
     }
 }

@@ -71,8 +71,7 @@ extension Differentiable {
                 let present = order.filter { labels.contains($0) }
                 let perm = present.map { labels.firstIndex(of: $0)! }
                 var v = perm == Array(perm.indices) ? t : try permute(t, perm)
-                let shape = order.map { c in labels.contains(c) ? v.sizes[present.firstIndex(of: c)!] : 1 }
-                if shape != v.sizes { v = try reshape(v, shape) }
+                for (d, c) in order.enumerated() where !labels.contains(c) { v = try unsqueeze(v, d) }
                 return v
             }
             return (order, try mul(try aligned(la, a), try aligned(lb, b)))
