@@ -32,16 +32,17 @@ public enum TorchModule {
         carryGradMode(across: interp)
     }
 
-    /// Grad mode is per thread and every cell runs on a fresh thread: hand the mode a cell
-    /// leaves behind (`torch.set_grad_enabled(False)`) to the next cell's thread.
+    /// Grad mode and the node sequence counter are per thread and every cell runs on a
+    /// fresh thread: hand what a cell leaves behind (`torch.set_grad_enabled(False)`, the
+    /// count of nodes made so far) to the next cell's thread.
     private static func carryGradMode(across interp: Interpreter) {
         let carried = GradModeCarry()
-        interp.threadEntered = { if let saved = carried.saved { GradMode.restore(saved) } }
-        interp.threadLeaving = { carried.saved = GradMode.save() }
+        interp.threadEntered = { if let saved = carried.saved { GradMode.adopt(saved) } }
+        interp.threadLeaving = { carried.saved = GradMode.carry() }
     }
 }
 
 /// The grad mode one cell's thread left for the next.
 private final class GradModeCarry {
-    var saved: GradMode.Saved?
+    var saved: GradMode.Carried?
 }

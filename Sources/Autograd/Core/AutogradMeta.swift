@@ -16,6 +16,15 @@ public final class AutogradMeta {
     var leafHooks: [HookEntry] = []
     /// For views made by differentiable view ops: the tensor viewed (`._base`).
     var base: Tensor?
+    /// A view made while grad mode was off of a tensor that requires grad (PyTorch's
+    /// CreationMeta::NO_GRAD_MODE): writing into it with grad mode on is refused.
+    var createdWithoutGrad = false
+    /// The version counter's value when a view's grad_fn was set; an in-place write
+    /// through the base or another view since then makes the grad_fn stale.
+    var viewVersion = 0
+    /// One of several views returned together (`split`, `unbind`), which PyTorch refuses
+    /// to modify in place under grad mode.
+    var isMultiOutputView = false
 
     init() {}
 
@@ -31,6 +40,19 @@ extension Tensor {
     var meta: AutogradMeta? {
         guard let m = autogradMeta else { return nil }
         return unsafeDowncast(m, to: AutogradMeta.self)
+    }
+
+    /// The grad_fn, brought up to date first: a view whose base was written in place
+    /// since its grad_fn was recorded gets an AsStridedBackward0 over the base's current
+    /// history, as PyTorch regenerates it.
+    var currentGradFn: Node? {
+        guard let m = meta else { return nil }
+        if let base = m.base, m.gradFn != nil, !m.createdWithoutGrad, version != m.viewVersion {
+            m.gradFn = Differentiable.asStridedNode(self, base: base, next: Differentiable.gradientEdge(base))
+            m.outputNr = 0
+            m.viewVersion = version
+        }
+        return m.gradFn
     }
 
     /// The meta, created if missing.

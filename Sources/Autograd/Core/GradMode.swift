@@ -97,6 +97,24 @@ public final class GradMode {
         s.isInferenceMode = saved.isInferenceMode
     }
 
+    /// What one thread hands the next when a session moves threads (each lesson cell runs
+    /// on a fresh one): the switches and the node counter, so nodes made in a later cell
+    /// still come after earlier ones in backward order, as on PyTorch's single thread.
+    public struct Carried: Sendable {
+        public let switches: Saved
+        let nextSequenceNr: Int
+    }
+
+    public static func carry() -> Carried {
+        Carried(switches: save(), nextSequenceNr: current.nextSequenceNr)
+    }
+
+    public static func adopt(_ carried: Carried) {
+        restore(carried.switches)
+        let s = current
+        s.nextSequenceNr = Swift.max(s.nextSequenceNr, carried.nextSequenceNr)
+    }
+
     /// `torch.inference_mode(mode)` entered without a closure.
     public static func setInferenceMode(_ enabled: Bool) {
         let s = current

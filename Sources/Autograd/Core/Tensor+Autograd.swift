@@ -47,7 +47,7 @@ extension Tensor {
     public var isLeaf: Bool { meta?.gradFn == nil }
 
     /// `grad_fn`.
-    public var gradFn: Node? { meta?.gradFn }
+    public var gradFn: Node? { currentGradFn }
 
     /// `output_nr`: which output of its grad_fn this tensor is.
     public var outputNr: Int { meta?.outputNr ?? 0 }
@@ -82,7 +82,7 @@ extension Tensor {
     /// `retain_grad()`: a non-leaf keeps its gradient in `.grad` after backward.
     public func retainGrad() throws(TensorError) {
         guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
-        guard let m = meta, let fn = m.gradFn, !m.retainsGrad else { return }
+        guard let m = meta, let fn = currentGradFn, !m.retainsGrad else { return }
         m.retainsGrad = true
         fn.retainedOutputs.append((m.outputNr, Weak(m)))
     }
@@ -93,7 +93,7 @@ extension Tensor {
         guard requiresGrad else { throw .runtime("cannot register a hook on a tensor that doesn't require gradient") }
         let entry = HookEntry(hook)
         let m = ensuredMeta
-        if let fn = m.gradFn {
+        if let fn = currentGradFn {
             fn.addTensorHook(entry, outputNr: m.outputNr)
         } else {
             m.leafHooks.append(entry)
@@ -118,8 +118,9 @@ extension Tensor {
         return self
     }
 
-    /// `.data`: a tensor over the same storage that autograd does not track.
-    public var data: Tensor { alias() }
+    /// `.data`: a tensor over the same storage that autograd does not track, with its own
+    /// version counter (so writes through it never trip saved-tensor checks).
+    public var data: Tensor { aliasWithOwnVersion() }
 
     /// `.data = other`: swaps storage and layout, keeping autograd identity.
     public func setDataKeepingAutograd(_ other: Tensor) { setData(other) }
@@ -127,7 +128,7 @@ extension Tensor {
     /// What `repr` shows after the elements: `grad_fn=<...>` or `requires_grad=True`.
     public var autogradPrintState: TensorFormatter.Autograd {
         guard let m = meta else { return .none }
-        if let fn = m.gradFn { return .gradFn(fn.typeName) }
+        if let fn = currentGradFn { return .gradFn(fn.typeName) }
         return m.requiresGradFlag ? .requiresGrad : .none
     }
 

@@ -80,7 +80,7 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         if roundingMode != nil {
-            return record("DivBackward1", [a, b], out) { ctx in
+            return record("DivBackward2", [a, b], out) { ctx in
                 [ctx.needs(0) ? try a.zerosLike() : nil, ctx.needs(1) ? try b.zerosLike() : nil]
             }
         }
@@ -96,7 +96,8 @@ extension Differentiable {
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
         if roundingMode != nil {
-            return record("DivBackward3", [a, nil], out) { ctx in [try ctx.grad.zerosLike(dtype: ma.dtype), nil] }
+            // Python wraps the number in a tensor: div.Tensor_mode, DivBackward2.
+            return record("DivBackward2", [a, nil], out) { ctx in [try ctx.grad.zerosLike(dtype: ma.dtype), nil] }
         }
         return record("DivBackward0", [a, nil], out) { ctx in [try reduce(try div(ctx.grad, b), to: ma), nil] }
     }

@@ -7,6 +7,12 @@ extension Differentiable {
     /// PyTorch's checks before an in-place op under grad mode.
     static func checkInPlace(_ x: Tensor) throws(TensorError) {
         guard let m = x.meta, GradMode.current.isEnabled else { return }
+        if m.createdWithoutGrad && m.base != nil {
+            throw .runtime("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+        }
+        if m.isMultiOutputView, let fn = m.gradFn {
+            throw .runtime("Output \(m.outputNr) of \(SavedTensor.shortName(fn.name)) is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
+        }
         if m.gradFn == nil && m.requiresGradFlag {
             throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
@@ -18,11 +24,12 @@ extension Differentiable {
     /// Makes `name` the new grad_fn of `x`: edges are x's old history then `others`.
     /// When `x` is a view, the write lands in its base: the base gets a CopySlices node
     /// and the view an AsStridedBackward0 node on top of it, as in PyTorch.
+    /// Returns the node holding the saved tensors (CopySlices for a view).
+    @discardableResult
     static func rebase(_ x: Tensor, _ name: String, _ others: [Tensor?], save: [Tensor?] = [],
-                       saveSelf: Bool = false, formula: @escaping BackwardFormula) {
-        if let base = x.meta?.base, base.isContiguous {
-            rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
-            return
+                       saveSelf: Bool = false, formula: @escaping BackwardFormula) -> Node {
+        if let base = x.meta?.base {
+            return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
         }
         let edges = [gradientEdge(x)] + others.map(gradientEdge)
         let node = Node(name: name, nextEdges: edges, formula: formula)
@@ -32,20 +39,18 @@ extension Differentiable {
         m.outputNr = 0
         if saveSelf { node.save(x, isOutput: true, outputNr: 0) }
         if m.retainsGrad { node.retainedOutputs.append((0, Weak(m))) }
+        return node
     }
 
     /// In-place op `formula` applied to view `x` of `base`.
+    @discardableResult
     static func rebaseView(_ x: Tensor, base: Tensor, _ others: [Tensor?], save: [Tensor?],
-                           saveSelf: Bool, formula: @escaping BackwardFormula) {
-        let sizes = x.sizes, strides = x.strides, offset = x.offset - base.offset
-        let baseSizes = base.sizes
-        func region(of t: Tensor) throws(TensorError) -> Tensor {
-            try t.asStrided(sizes, strides, offset: t.offset + offset)
-        }
+                           saveSelf: Bool, formula: @escaping BackwardFormula) -> Node {
+        let geometry = ViewGeometry(x, base: base)
         let edges = [gradientEdge(base)] + others.map(gradientEdge)
         let copySlices = Node(name: "torch::autograd::CopySlices", nextEdges: edges) { ctx in
-            let gBase = try ctx.grad.contiguous() === ctx.grad ? try ctx.grad.clone() : try ctx.grad.contiguous()
-            let part = try region(of: gBase)
+            let gBase = try geometry.likeBase(ctx.grad)
+            let part = try geometry.region(of: gBase)
             let results = try formula(BackwardContext(grads: [try part.clone()], node: ctx.node, filtered: ctx.filtered))
             if let r0 = results[0] { try part.copy_(r0) } else { try part.zero_() }
             return [gBase] + results.dropFirst()
@@ -55,15 +60,23 @@ extension Differentiable {
         let bm = base.ensuredMeta
         bm.gradFn = copySlices
         bm.outputNr = 0
-        let viewNode = Node(name: "AsStridedBackward0", nextEdges: [Edge(copySlices, 0)]) { ctx in
-            let full = try Tensor.zeros(baseSizes, dtype: ctx.grad.dtype, device: ctx.grad.device)
-            try region(of: full).copy_(ctx.grad)
+        let m = x.ensuredMeta
+        m.gradFn = asStridedNode(x, base: base, next: Edge(copySlices, 0))
+        m.outputNr = 0
+        m.viewVersion = x.version
+        if m.retainsGrad { m.gradFn!.retainedOutputs.append((0, Weak(m))) }
+        return copySlices
+    }
+
+    /// The grad_fn of a view of `base` after the base changed in place: AsStridedBackward0
+    /// puts the view's gradient at its place in a zero gradient of the base.
+    static func asStridedNode(_ x: Tensor, base: Tensor, next: Edge) -> Node {
+        let geometry = ViewGeometry(x, base: base)
+        return Node(name: "AsStridedBackward0", nextEdges: [next]) { ctx in
+            let full = try geometry.likeBase(try Tensor.zeros(geometry.baseSizes, dtype: ctx.grad.dtype, device: ctx.grad.device))
+            try geometry.region(of: full).copy_(ctx.grad)
             return [full]
         }
-        let m = x.ensuredMeta
-        m.gradFn = viewNode
-        m.outputNr = 0
-        if m.retainsGrad { viewNode.retainedOutputs.append((0, Weak(m))) }
     }
 
     // MARK: binary
@@ -180,6 +193,49 @@ extension Differentiable {
             return [try mul(ctx.grad, try mul(try pow(try ctx.saved(0), e1), e))]
         }
         return x
+    }
+
+    /// An in-place op recorded as its out-of-place twin (`sin_` as SinBackward0,
+    /// `scatter_` as ScatterBackward0): the twin runs on a copy of the old value, its node
+    /// lends the name and formula, and the result is written into `x`.
+    @discardableResult
+    public static func inPlace(_ x: Tensor, others: [Tensor?] = [],
+                               _ outOfPlace: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        guard isRecording([x] + others) else {
+            let r = try GradMode.withGradMode(false) { () throws(TensorError) -> Tensor in try outOfPlace(x.detach()) }
+            try x.copy_(r)
+            return x
+        }
+        let proxy = try x.detach().clone()
+        try proxy.setRequiresGrad(true)
+        let twin = try outOfPlace(proxy)
+        try x.copy_(twin.detach())
+        guard let inner = twin.gradFn, let formula = inner.formula else { return x }
+        let holder = rebase(x, inner.name, others) { ctx in
+            let r = try formula(ctx)
+            return Array(r.prefix(1 + others.count)) + [Tensor?](repeating: nil, count: Swift.max(0, 1 + others.count - r.count))
+        }
+        // The twin's saved tensors move to the node that runs its formula, so they are
+        // freed after backward; a saved result becomes `x` itself, whose later in-place
+        // changes are then reported as PyTorch reports them.
+        holder.saved = inner.saved.map { slot in
+            guard let slot, slot.isOutput else { return slot }
+            return SavedTensor(x, isOutput: true, outputNr: 0)
+        }
+        inner.saved = []
+        return x
+    }
+
+    /// Any kernel unary op in place, recorded under the out-of-place op's node.
+    @discardableResult
+    public static func unary_(_ x: Tensor, _ op: UnaryOp) throws(TensorError) -> Tensor {
+        if !isRecording(x) {
+            try checkInPlace(x)
+            try x.unaryInPlace(op)
+            return x
+        }
+        return try inPlace(x) { t throws(TensorError) in try unary(t, op) }
     }
 
     // MARK: unary
@@ -300,5 +356,33 @@ extension Tensor {
     static func product(_ a: Scalar, _ b: Scalar) -> Scalar {
         if !a.isFloatingPoint && !b.isFloatingPoint { return .int(a.int64Value &* b.int64Value) }
         return .float(a.doubleValue * b.doubleValue)
+    }
+}
+
+/// Where a view sits in its base. The view's strides address the base's memory, so a
+/// gradient of the base is laid out as the base is (PyTorch's new_empty_strided) before
+/// the view's part is cut out of it.
+struct ViewGeometry {
+    let sizes: [Int], strides: [Int], offset: Int
+    let baseSizes: [Int], baseStrides: [Int]
+
+    init(_ view: Tensor, base: Tensor) {
+        sizes = view.sizes
+        strides = view.strides
+        offset = view.offset - base.offset
+        baseSizes = base.sizes
+        baseStrides = base.strides
+    }
+
+    func region(of t: Tensor) throws(TensorError) -> Tensor {
+        try t.asStrided(sizes, strides, offset: t.offset + offset)
+    }
+
+    func likeBase(_ g: Tensor) throws(TensorError) -> Tensor {
+        let extent = zip(baseSizes, baseStrides).reduce(1) { $0 + ($1.0 - 1) * $1.1 }
+        let flat = try Tensor.zeros([baseSizes.contains(0) ? 0 : extent], dtype: g.dtype, device: g.device)
+        let laidOut = try flat.asStrided(baseSizes, baseStrides, offset: 0)
+        try laidOut.copy_(g)
+        return laidOut
     }
 }

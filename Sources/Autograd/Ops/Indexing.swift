@@ -4,9 +4,18 @@ import Tensors
 extension Differentiable {
     /// `x[indices]`: basic steps become SelectBackward0/SliceBackward0/... views, tensor
     /// indices an IndexBackward0 copy.
-    public static func getItem(_ x: Tensor, _ indices: [TensorIndex]) throws(TensorError) -> Tensor {
-        if !isRecording(x) { return try x.getItem(indices) }
+    /// `wholeKey` says the subscript was one slice, not a tuple: PyTorch then always slices
+    /// (`x[:]` is SliceBackward0) where inside a tuple a full slice is skipped (`x[:, :]`
+    /// is AliasBackward0).
+    public static func getItem(_ x: Tensor, _ indices: [TensorIndex], singleSlice: Bool = false) throws(TensorError) -> Tensor {
+        if !isRecording(x) {
+            let out = try x.getItem(indices)
+            return out.sharesStorage(with: x) ? untrackedView(x, out) : out
+        }
         let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
+        if singleSlice, plan.steps == [.alias], x.rank > 0 {
+            return try slice(x, 0, start: 0, end: x.sizes[0])
+        }
         let v = try applying(x, plan.steps)
         if let adv = plan.advanced { return try index(v, adv) }
         return v

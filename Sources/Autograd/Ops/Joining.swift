@@ -53,7 +53,7 @@ extension Differentiable {
     }
 
     static func recordParts(_ x: Tensor, _ parts: [Tensor], dim: Int, name: String) throws(TensorError) -> [Tensor] {
-        guard isRecording(x) else { return parts }
+        guard isRecording(x) else { return parts.map { untrackedView(x, $0) } }
         let d = try Shape.wrapDim(dim, rank: x.rank)
         return try splitParts(x, parts.map { $0.sizes[d] }, dim: d, name: name, parts: parts)
     }
@@ -70,14 +70,14 @@ extension Differentiable {
             }
             return [try cat(pieces, dim: d)]
         }
-        for o in outs { o.meta?.base = x.meta?.base ?? x }
+        for o in outs { markView(o, of: x, multiOutput: true) }
         return outs
     }
 
     /// `unbind(dim)`: UnbindBackward0.
     public static func unbind(_ x: Tensor, dim: Int = 0) throws(TensorError) -> [Tensor] {
         let parts = try x.unbind(dim: dim)
-        guard isRecording(x) else { return parts }
+        guard isRecording(x) else { return parts.map { untrackedView(x, $0) } }
         let d = try Shape.wrapDim(dim, rank: x.rank)
         let mx = TensorMeta(x)
         var partShape = mx.sizes
@@ -88,7 +88,7 @@ extension Differentiable {
             }
             return [try stack(pieces, dim: d)]
         }
-        for o in outs { o.meta?.base = x.meta?.base ?? x }
+        for o in outs { markView(o, of: x, multiOutput: true) }
         return outs
     }
 }

@@ -153,3 +153,20 @@ extension Differentiable {
         return try add(try matmul(input, wt), bias)
     }
 }
+
+extension Differentiable {
+    /// `inner(a, b)`: PyTorch's tensordot over the last dims, one `mm` viewed to
+    /// `a.shape[:-1] + b.shape[:-1]` (so ViewBackward0 even for two vectors); a 0-d
+    /// operand multiplies.
+    public static func inner(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        if a.rank == 0 || b.rank == 0 { return try mul(a, b) }
+        let n = a.sizes[a.rank - 1]
+        guard b.sizes[b.rank - 1] == n else {
+            throw .runtime("inner() the last dimension must match on both input tensors but got shapes \(Shape.describe(a.sizes)) and \(Shape.describe(b.sizes))")
+        }
+        let a2 = try reshape(a, [-1, n])
+        let bFirst = b.rank == 1 ? b : try permute(b, [b.rank - 1] + Array(0..<(b.rank - 1)))
+        let b2 = try reshape(bFirst, [n, -1])
+        return try reshape(try mm(a2, b2), Array(a.sizes.dropLast()) + Array(b.sizes.dropLast()))
+    }
+}

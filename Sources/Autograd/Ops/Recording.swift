@@ -40,7 +40,7 @@ extension Differentiable {
     /// The edge a gradient for `t` flows along: its grad_fn, its leaf accumulator, or none.
     static func gradientEdge(_ t: Tensor?) -> Edge {
         guard let t, let m = t.meta else { return .none }
-        if let fn = m.gradFn { return Edge(fn, m.outputNr) }
+        if m.gradFn != nil, let fn = t.currentGradFn { return Edge(fn, m.outputNr) }
         if m.requiresGradFlag { return Edge(accumulator(for: t, m), 0) }
         return .none
     }

@@ -87,6 +87,39 @@ extension Differentiable {
         return (v, indices)
     }
 
+    /// `median()` of all elements: MedianBackward0 shares the gradient among the elements
+    /// equal to the median, as PyTorch's evenly_distribute_backward does.
+    public static func median(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out: Tensor
+        if x.numel == 0 {
+            out = try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device)
+        } else {
+            out = try x.reshape([-1]).kthvalue((x.numel - 1) / 2 + 1, dim: 0).values
+        }
+        guard isRecording(x) else { return out }
+        let mx = TensorMeta(x)
+        return record("MedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            let input = try ctx.saved(0), value = try ctx.saved(1)
+            var mask = try input.eq(value)
+            if value.dtype.isFloatingPoint, try value.unary(.isnan).item().boolValue { mask = try input.unary(.isnan) }
+            let share = try div(ctx.grad, try mask.sum())
+            return [try reduce(try whereZero(try mask.negatedMask(), try expand(share, mx.sizes)), to: mx)]
+        }
+    }
+
+    /// `median(dim, keepdim)`: the lower middle value along `dim` (MedianBackward1).
+    public static func median(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let n = x.rank == 0 ? 1 : try x.size(dim)
+        let (values, indices) = try x.kthvalue((n - 1) / 2 + 1, dim: dim, keepdim: keepdim)
+        guard isRecording(x) else { return (values, indices) }
+        let mx = TensorMeta(x)
+        let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
+        let v = record("MedianBackward1", [x], values, save: [indices]) { ctx in
+            [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
+        }
+        return (v, indices)
+    }
+
     /// `g` (index-shaped) in the leading corner of zeros of `sizes`: source elements the
     /// index does not reach get no gradient.
     static func padded(_ g: Tensor, to sizes: [Int]) throws(TensorError) -> Tensor {

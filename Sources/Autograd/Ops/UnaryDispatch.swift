@@ -59,6 +59,11 @@ extension Differentiable {
         }
     }
 
+    /// `sgn`: SgnBackward0 (zero gradient for real inputs, like `sign`).
+    public static func sgn(_ x: Tensor) throws(TensorError) -> Tensor {
+        try zeroGradient("SgnBackward0", x, try x.sign())
+    }
+
     public static func asinh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.asinh)
         guard isRecording(x) else { return out }

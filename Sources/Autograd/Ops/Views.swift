@@ -6,13 +6,38 @@ extension Differentiable {
     /// Records a view op; the output remembers the tensor it views.
     static func recordView(_ name: String, _ x: Tensor, _ out: Tensor, formula: @escaping BackwardFormula) -> Tensor {
         let v = record(name, [x], out, formula: formula)
-        v.meta?.base = x.meta?.base ?? x
+        markView(v, of: x)
         return v
     }
 
+    /// Links a recorded view to the tensor it views. Outputs of ops returning several
+    /// views (split, unbind) may not be written in place while grad mode is on.
+    static func markView(_ v: Tensor, of x: Tensor, multiOutput: Bool = false) {
+        guard let m = v.meta else { return }
+        m.base = x.meta?.base ?? x
+        m.viewVersion = v.version
+        m.isMultiOutputView = multiOutput
+    }
+
+    /// A view made without recording: when grad mode is off and `x` requires grad, the
+    /// view still requires grad and remembers its base, as PyTorch's no-grad views do.
+    static func untrackedView(_ x: Tensor, _ out: Tensor) -> Tensor {
+        guard let m = x.meta, m.requiresGradFlag || m.gradFn != nil, !GradMode.current.isInferenceMode else { return out }
+        let v = out.autogradMeta == nil && out !== x ? out : out.alias()
+        let vm = AutogradMeta()
+        vm.requiresGradFlag = true
+        vm.base = m.base ?? x
+        vm.createdWithoutGrad = true
+        v.autogradMeta = vm
+        return v
+    }
+
+    /// `._base`: the tensor a view was made from (nil for non-views).
+    public static func viewBase(_ x: Tensor) -> Tensor? { x.meta?.base }
+
     public static func view(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
         let out = try x.view(shape)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         return recordView("ViewBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
     }
@@ -51,20 +76,20 @@ extension Differentiable {
 
     public static func expand(_ x: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
         let out = try x.expand(sizes)
-        guard isRecording(x) else { return out === x ? x.alias() : out }
+        guard isRecording(x) else { return untrackedView(x, out === x ? x.alias() : out) }
         let inSizes = x.sizes
         return recordView("ExpandBackward0", x, out) { ctx in [try sumToSize(ctx.grad, inSizes)] }
     }
 
     public static func transpose(_ x: Tensor, _ d0: Int, _ d1: Int) throws(TensorError) -> Tensor {
         let out = try x.transpose(d0, d1)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         return recordView("TransposeBackward0", x, out) { ctx in [try transpose(ctx.grad, d0, d1)] }
     }
 
     public static func t(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.t()
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         return recordView("TBackward0", x, out) { ctx in [try t(ctx.grad)] }
     }
 
@@ -76,7 +101,7 @@ extension Differentiable {
 
     public static func permute(_ x: Tensor, _ dims: [Int]) throws(TensorError) -> Tensor {
         let out = try x.permute(dims)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         var inverse = [Int](repeating: 0, count: dims.count)
         for (i, d) in dims.enumerated() { inverse[try Shape.wrapDim(d, rank: x.rank)] = i }
         return recordView("PermuteBackward0", x, out) { ctx in [try permute(ctx.grad, inverse)] }
@@ -97,7 +122,7 @@ extension Differentiable {
 
     public static func unsqueeze(_ x: Tensor, _ dim: Int) throws(TensorError) -> Tensor {
         let out = try x.unsqueeze(dim)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let d = try Shape.wrapDim(dim, rank: x.rank + 1)
         return recordView("UnsqueezeBackward0", x, out) { ctx in [try squeeze(ctx.grad, dim: d)] }
     }
@@ -105,7 +130,7 @@ extension Differentiable {
     /// `squeeze()` (SqueezeBackward0).
     public static func squeeze(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.squeeze()
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         return recordView("SqueezeBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
     }
@@ -113,7 +138,7 @@ extension Differentiable {
     /// `squeeze(dim)` (SqueezeBackward1).
     public static func squeeze(_ x: Tensor, dim: Int) throws(TensorError) -> Tensor {
         let out = try x.squeeze([dim])
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         return recordView("SqueezeBackward1", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
     }
@@ -121,14 +146,14 @@ extension Differentiable {
     /// `squeeze((d0, d1, ...))` (SqueezeBackward2).
     public static func squeeze(_ x: Tensor, dims: [Int]) throws(TensorError) -> Tensor {
         let out = try x.squeeze(dims)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         return recordView("SqueezeBackward2", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
     }
 
     public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false) throws(TensorError) -> Tensor {
         let out = try x.select(dim, index, forIndexing: forIndexing)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
         let i = index < 0 ? index + sizes[d] : index
         return recordView("SelectBackward0", x, out) { ctx in
@@ -138,7 +163,7 @@ extension Differentiable {
 
     public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1) throws(TensorError) -> Tensor {
         let out = try x.slice(dim, start: start, end: end, step: step)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
         let size = sizes[d]
         func clamp(_ v: Int?, _ dflt: Int) -> Int {
@@ -165,13 +190,13 @@ extension Differentiable {
     /// `x[...]`: a new tensor over the same data (AliasBackward0).
     public static func alias(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = x.alias()
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         return recordView("AliasBackward0", x, out) { ctx in [ctx.grad] }
     }
 
     public static func diagonal(_ x: Tensor, offset: Int = 0, dim1: Int = 0, dim2: Int = 1) throws(TensorError) -> Tensor {
         let out = try x.diagonal(offset: offset, dim1: dim1, dim2: dim2)
-        guard isRecording(x) else { return out }
+        guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         return recordView("DiagonalBackward0", x, out) { ctx in
             [try embedded("DiagonalBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in

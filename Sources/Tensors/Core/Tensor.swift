@@ -13,11 +13,15 @@ public final class Tensor {
     public private(set) var dtype: DType
     /// Opaque slot owned by the Autograd layer (requires_grad, grad, grad_fn).
     public var autogradMeta: AnyObject?
+    /// In-place write counter, shared with views; `.data` gets a fresh one as in PyTorch.
+    public let versionCounter: VersionCounter
 
     /// Wraps existing storage. Programmer mistakes (mismatched ranks) trap.
-    public init(storage: Storage, sizes: [Int], strides: [Int], offset: Int, dtype: DType) {
+    public init(storage: Storage, sizes: [Int], strides: [Int], offset: Int, dtype: DType,
+                versionCounter: VersionCounter? = nil) {
         precondition(sizes.count == strides.count, "sizes and strides differ in rank")
         self.storage = storage
+        self.versionCounter = versionCounter ?? storage.versionCounter
         self.sizes = sizes
         self.strides = strides
         self.offset = offset
@@ -39,15 +43,15 @@ public final class Tensor {
     public var numel: Int { sizes.reduce(1, *) }
     public var isScalar: Bool { sizes.isEmpty }
     public var isContiguous: Bool { Shape.isContiguous(sizes: sizes, strides: strides) }
-    /// In-place write counter shared by all views of the storage.
-    public var version: Int { storage.version }
+    /// In-place writes seen by this tensor's counter (`_version`).
+    public var version: Int { versionCounter.value }
 
     /// Size of one dimension, accepting negative indices.
     public func size(_ dim: Int) throws(TensorError) -> Int { sizes[try Shape.wrapDim(dim, rank: rank)] }
     public func stride(_ dim: Int) throws(TensorError) -> Int { strides[try Shape.wrapDim(dim, rank: rank)] }
 
     /// Marks an in-place write (autograd's version counter).
-    @inline(__always) public func bumpVersion() { storage.version &+= 1 }
+    @inline(__always) public func bumpVersion() { versionCounter.value &+= 1 }
 
     /// `x.data = y`: makes this object share `other`'s storage and layout.
     public func setData(_ other: Tensor) {
@@ -61,7 +65,12 @@ public final class Tensor {
     /// A new tensor object over the same storage with another layout.
     @inline(__always)
     func view(sizes: [Int], strides: [Int], offset: Int) -> Tensor {
-        Tensor(storage: storage, sizes: sizes, strides: strides, offset: offset, dtype: dtype)
+        Tensor(storage: storage, sizes: sizes, strides: strides, offset: offset, dtype: dtype, versionCounter: versionCounter)
+    }
+
+    /// Same storage and layout with its own version counter (`.data`).
+    public func aliasWithOwnVersion() -> Tensor {
+        Tensor(storage: storage, sizes: sizes, strides: strides, offset: offset, dtype: dtype, versionCounter: VersionCounter())
     }
 
     /// Typed pointer to element [0, 0, ...] (CPU only).

@@ -1,13 +1,19 @@
 /// A flat block of bytes on a device, shared by every view of it.
 ///
-/// `version` counts in-place writes: autograd records it when it saves a tensor and
-/// compares it at backward time to detect modification.
+/// `versionCounter` counts in-place writes: autograd records it when it saves a tensor
+/// and compares it at backward time to detect modification. Tensors over this storage
+/// share it unless given their own (`.data` is).
 public final class Storage {
     public let device: Device
     public let data: UnsafeMutableRawPointer
     public let byteCount: Int
-    /// Bumped by every in-place write through any view.
-    public var version: Int = 0
+    /// The counter views of this storage share by default.
+    public let versionCounter = VersionCounter()
+    /// Writes counted by the default counter.
+    public var version: Int {
+        get { versionCounter.value }
+        set { versionCounter.value = newValue }
+    }
     /// Owner to refund and free through; nil for borrowed host memory.
     private let owner: (budget: MemoryBudget, backend: DeviceBackend)?
 
@@ -42,4 +48,10 @@ public final class Storage {
             owner.budget.refund(byteCount)
         }
     }
+}
+
+/// An in-place write counter (`tensor._version`), shared by a tensor and its views.
+public final class VersionCounter {
+    public var value = 0
+    public init() {}
 }

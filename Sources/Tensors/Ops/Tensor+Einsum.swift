@@ -3,40 +3,8 @@
 /// free-right), so common patterns run at BLAS speed.
 extension Tensor {
     public static func einsum(_ equation: String, _ operands: [Tensor]) throws(TensorError) -> Tensor {
-        let eq = equation.filter { $0 != " " }
-        if eq.contains(".") { throw .notImplemented("einsum(): ellipsis ('...') is not supported yet") }
-        let parts = eq.components(separatedBy: "->")
-        let inputs = parts[0].split(separator: ",", omittingEmptySubsequences: false).map { Array($0) }
-        if inputs.count != operands.count {
-            throw .runtime("einsum(): more operands were provided than specified in the equation")
-        }
-        var sizeOf: [Character: Int] = [:]
-        var counts: [Character: Int] = [:]
-        for (i, (labels, t)) in zip(inputs, operands).enumerated() {
-            if labels.count != t.rank {
-                throw .runtime("einsum(): the number of subscripts in the equation (\(labels.count)) does not match the number of dimensions (\(t.rank)) for operand \(i) and no ellipsis was given")
-            }
-            for (k, c) in labels.enumerated() {
-                guard c.isLetter else { throw .runtime("einsum(): invalid subscript given at index \(k) in the equation string, subscripts must be in [a-zA-Z]") }
-                counts[c, default: 0] += 1
-                if let s = sizeOf[c], s != t.sizes[k] {
-                    if s == 1 { sizeOf[c] = t.sizes[k] } else if t.sizes[k] != 1 {
-                        throw .runtime("einsum(): subscript \(c) has size \(t.sizes[k]) for operand \(i) which does not broadcast with previously seen size \(s)")
-                    }
-                } else if sizeOf[c] == nil {
-                    sizeOf[c] = t.sizes[k]
-                }
-            }
-        }
-        let output: [Character]
-        if parts.count > 1 {
-            output = Array(parts[1])
-            for c in output where sizeOf[c] == nil {
-                throw .runtime("einsum(): output subscript \(c) does not appear in the equation for any input operand")
-            }
-        } else {
-            output = counts.filter { $0.value == 1 }.map(\.key).sorted()
-        }
+        let spec = try EinsumSpec(equation, operands)
+        let inputs = spec.inputs, output = spec.output, sizeOf = spec.sizeOf
         // Reduce each operand's repeated labels (diagonals) and labels nobody else needs.
         var terms: [(labels: [Character], tensor: Tensor)] = []
         for (i, (labels, t)) in zip(inputs, operands).enumerated() {
@@ -100,5 +68,53 @@ extension Tensor {
         let r = try a3.to(dtype).bmm(try b3.to(dtype))
         let shape = (batch + left + right).map { sizeOf[$0]! }
         return (batch + left + right, try r.reshape(shape))
+    }
+}
+
+/// A parsed `einsum` equation checked against its operands: one label list per operand,
+/// the output labels (explicit, or the sorted labels seen once) and each label's size.
+public struct EinsumSpec {
+    public let inputs: [[Character]]
+    public let output: [Character]
+    public let sizeOf: [Character: Int]
+
+    public init(_ equation: String, _ operands: [Tensor]) throws(TensorError) {
+        let eq = equation.filter { $0 != " " }
+        if eq.contains(".") { throw .notImplemented("einsum(): ellipsis ('...') is not supported yet") }
+        let parts = eq.components(separatedBy: "->")
+        let inputs = parts[0].split(separator: ",", omittingEmptySubsequences: false).map { Array($0) }
+        if inputs.count != operands.count {
+            throw .runtime("einsum(): more operands were provided than specified in the equation")
+        }
+        var sizeOf: [Character: Int] = [:]
+        var counts: [Character: Int] = [:]
+        for (i, (labels, t)) in zip(inputs, operands).enumerated() {
+            if labels.count != t.rank {
+                throw .runtime("einsum(): the number of subscripts in the equation (\(labels.count)) does not match the number of dimensions (\(t.rank)) for operand \(i) and no ellipsis was given")
+            }
+            for (k, c) in labels.enumerated() {
+                guard c.isLetter else { throw .runtime("einsum(): invalid subscript given at index \(k) in the equation string, subscripts must be in [a-zA-Z]") }
+                counts[c, default: 0] += 1
+                if let s = sizeOf[c], s != t.sizes[k] {
+                    if s == 1 { sizeOf[c] = t.sizes[k] } else if t.sizes[k] != 1 {
+                        throw .runtime("einsum(): subscript \(c) has size \(t.sizes[k]) for operand \(i) which does not broadcast with previously seen size \(s)")
+                    }
+                } else if sizeOf[c] == nil {
+                    sizeOf[c] = t.sizes[k]
+                }
+            }
+        }
+        let output: [Character]
+        if parts.count > 1 {
+            output = Array(parts[1])
+            for c in output where sizeOf[c] == nil {
+                throw .runtime("einsum(): output subscript \(c) does not appear in the equation for any input operand")
+            }
+        } else {
+            output = counts.filter { $0.value == 1 }.map(\.key).sorted()
+        }
+        self.inputs = inputs
+        self.output = output
+        self.sizeOf = sizeOf
     }
 }

@@ -78,6 +78,9 @@ extension TorchRuntime {
             try t.setRequiresGrad(truthy(v), from: .attribute)
         })
         b.property("is_leaf", get: { _, t in .bool(t.isLeaf) })
+        b.property("_version", get: { _, t in .int(t.version) })
+        b.property("_base", get: { [unowned self] _, t in Differentiable.viewBase(t).map { wrap($0) } ?? .none })
+        b.method("_is_view") { _, t, _ in .bool(Differentiable.viewBase(t) != nil) }
         b.property("grad_fn", get: { [unowned self] _, t in nodeValue(t.gradFn) })
         b.property("retains_grad", get: { _, t in .bool(t.retainsGrad) })
         b.property("output_nr", get: { _, t in .int(t.outputNr) })

@@ -24,6 +24,20 @@ enum Op {
     static func pow(_ base: Scalar, _ b: T) throws(TensorError) -> T { try D.pow(base, b) }
     static func maximum(_ a: T, _ b: T) throws(TensorError) -> T { try D.maximum(a, b) }
     static func minimum(_ a: T, _ b: T) throws(TensorError) -> T { try D.minimum(a, b) }
+    static func fmax(_ a: T, _ b: T) throws(TensorError) -> T { try D.fmax(a, b) }
+    static func fmin(_ a: T, _ b: T) throws(TensorError) -> T { try D.fmin(a, b) }
+    static func atan2(_ a: T, _ b: T) throws(TensorError) -> T { try D.atan2(a, b) }
+    static func hypot(_ a: T, _ b: T) throws(TensorError) -> T { try D.hypot(a, b) }
+    static func remainder(_ a: T, _ b: T) throws(TensorError) -> T { try D.remainder(a, b) }
+    static func remainder(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.remainder(a, b) }
+    static func rremainder(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.reflectedRemainder(a, b) }
+    static func fmod(_ a: T, _ b: T) throws(TensorError) -> T { try D.fmod(a, b) }
+    static func fmod(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.fmod(a, b) }
+    static func floorDivide(_ a: T, _ b: T) throws(TensorError) -> T { try D.floorDivide(a, b) }
+    static func floorDivide(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.floorDivide(a, b) }
+    static func floorDivide_(_ a: T, _ b: T) throws(TensorError) -> T { try D.floorDivide_(a, b) }
+    static func floorDivide_(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.floorDivide_(a, b) }
+    static func rfloorDivide(_ a: T, _ b: Scalar) throws(TensorError) -> T { try D.reflectedFloorDivide(a, b) }
 
     static func add_(_ x: T, _ y: T, alpha: Scalar? = nil) throws(TensorError) -> T { try D.add_(x, y, alpha: alpha) }
     static func add_(_ x: T, _ y: Scalar, alpha: Scalar? = nil) throws(TensorError) -> T { try D.add_(x, y, alpha: alpha) }
@@ -40,44 +54,9 @@ enum Op {
     static func clamp_(_ x: T, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> T { try D.clamp_(x, min: lo, max: hi) }
     static func maskedFill_(_ x: T, _ mask: T, _ value: Scalar) throws(TensorError) -> T { try D.maskedFill_(x, mask, value) }
 
-    /// Unary math by kernel op; ops without a backward formula run on Tensors alone.
-    static func unary(_ x: T, _ op: UnaryOp) throws(TensorError) -> T {
-        switch op {
-        case .abs: try D.abs(x)
-        case .neg: try D.neg(x)
-        case .sign: try D.sign(x)
-        case .square: try D.square(x)
-        case .reciprocal: try D.reciprocal(x)
-        case .exp: try D.exp(x)
-        case .exp2: try D.exp2(x)
-        case .expm1: try D.expm1(x)
-        case .log: try D.log(x)
-        case .log2: try D.log2(x)
-        case .log10: try D.log10(x)
-        case .log1p: try D.log1p(x)
-        case .sqrt: try D.sqrt(x)
-        case .rsqrt: try D.rsqrt(x)
-        case .sin: try D.sin(x)
-        case .cos: try D.cos(x)
-        case .tan: try D.tan(x)
-        case .asin: try D.asin(x)
-        case .acos: try D.acos(x)
-        case .atan: try D.atan(x)
-        case .sinh: try D.sinh(x)
-        case .cosh: try D.cosh(x)
-        case .tanh: try D.tanh(x)
-        case .erf: try D.erf(x)
-        case .sigmoid: try D.sigmoid(x)
-        case .logSigmoid: try D.logSigmoid(x)
-        case .relu: try D.relu(x)
-        case .silu: try D.silu(x)
-        case .floor: try D.floor(x)
-        case .ceil: try D.ceil(x)
-        case .trunc: try D.trunc(x)
-        case .frac: try D.frac(x)
-        default: try x.unary(op)
-        }
-    }
+    /// Unary math by kernel op; predicates come back without history.
+    static func unary(_ x: T, _ op: UnaryOp) throws(TensorError) -> T { try D.unary(x, op) }
+    static func sgn(_ x: T) throws(TensorError) -> T { try D.sgn(x) }
 
     static func unary_(_ x: T, _ op: UnaryOp) throws(TensorError) -> T {
         switch op {
@@ -89,8 +68,12 @@ enum Op {
         case .sigmoid: try D.sigmoid_(x)
         case .sqrt: try D.sqrt_(x)
         case .tanh: try D.tanh_(x)
-        default: try D.copy_(x, try unary(x.detach(), op))
+        default: try D.unary_(x, op)
         }
+    }
+    /// An in-place op recorded as its out-of-place twin (`tril_`, `scatter_`).
+    static func inPlace(_ x: T, others: [T?] = [], _ f: (T) throws(TensorError) -> T) throws(TensorError) -> T {
+        try D.inPlace(x, others: others, f)
     }
     static func round(_ x: T, decimals: Int = 0) throws(TensorError) -> T { try D.round(x, decimals: decimals) }
     static func clamp(_ x: T, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
@@ -127,6 +110,17 @@ enum Op {
     static func softmax(_ x: T, dim: Int, dtype: DType? = nil) throws(TensorError) -> T { try D.softmax(x, dim: dim, dtype: dtype) }
     static func logSoftmax(_ x: T, dim: Int, dtype: DType? = nil) throws(TensorError) -> T { try D.logSoftmax(x, dim: dim, dtype: dtype) }
     static func trace(_ x: T) throws(TensorError) -> T { try D.trace(x) }
+    static func cumprod(_ x: T, dim: Int, dtype: DType? = nil) throws(TensorError) -> T { try D.cumprod(x, dim: dim, dtype: dtype) }
+    static func nansum(_ x: T, dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> T {
+        try D.nansum(x, dims: dims, keepdim: keepdim, dtype: dtype)
+    }
+    static func median(_ x: T) throws(TensorError) -> T { try D.median(x) }
+    static func median(_ x: T, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: T, indices: T) { try D.median(x, dim: dim, keepdim: keepdim) }
+    static func sort(_ x: T, dim: Int = -1, descending: Bool = false) throws(TensorError) -> (values: T, indices: T) { try D.sort(x, dim: dim, descending: descending) }
+    static func topk(_ x: T, _ k: Int, dim: Int = -1, largest: Bool = true) throws(TensorError) -> (values: T, indices: T) { try D.topk(x, k, dim: dim, largest: largest) }
+    static func kthvalue(_ x: T, _ k: Int, dim: Int = -1, keepdim: Bool = false) throws(TensorError) -> (values: T, indices: T) {
+        try D.kthvalue(x, k, dim: dim, keepdim: keepdim)
+    }
 
     static func view(_ x: T, _ shape: [Int]) throws(TensorError) -> T { try D.view(x, shape) }
     static func reshape(_ x: T, _ shape: [Int]) throws(TensorError) -> T { try D.reshape(x, shape) }
@@ -149,12 +143,27 @@ enum Op {
         try D.diagonal(x, offset: offset, dim1: dim1, dim2: dim2)
     }
     static func alias(_ x: T) throws(TensorError) -> T { try D.alias(x) }
+    static func `repeat`(_ x: T, _ reps: [Int]) throws(TensorError) -> T { try D.repeat(x, reps) }
+    static func tile(_ x: T, _ reps: [Int]) throws(TensorError) -> T { try D.tile(x, reps) }
+    static func flip(_ x: T, _ dims: [Int]) throws(TensorError) -> T { try D.flip(x, dims) }
+    static func roll(_ x: T, _ shifts: [Int], dims: [Int] = []) throws(TensorError) -> T { try D.roll(x, shifts, dims: dims) }
+    static func tril(_ x: T, diagonal: Int = 0) throws(TensorError) -> T { try D.tril(x, diagonal: diagonal) }
+    static func triu(_ x: T, diagonal: Int = 0) throws(TensorError) -> T { try D.triu(x, diagonal: diagonal) }
+    static func diag(_ x: T, diagonal: Int = 0) throws(TensorError) -> T { try D.diag(x, diagonal: diagonal) }
+    static func einsum(_ equation: String, _ operands: [T]) throws(TensorError) -> T { try D.einsum(equation, operands) }
     static func clone(_ x: T) throws(TensorError) -> T { try D.clone(x) }
     static func contiguous(_ x: T) throws(TensorError) -> T { try D.contiguous(x) }
     static func to(_ x: T, _ dtype: DType, copy: Bool = false) throws(TensorError) -> T { try D.to(x, dtype, copy: copy) }
     static func to(_ x: T, device: Device, copy: Bool = false) throws(TensorError) -> T { try D.to(x, device: device, copy: copy) }
 
-    static func getItem(_ x: T, _ indices: [TensorIndex]) throws(TensorError) -> T { try D.getItem(x, indices) }
+    static func getItem(_ x: T, _ indices: [TensorIndex], singleSlice: Bool = false) throws(TensorError) -> T {
+        try D.getItem(x, indices, singleSlice: singleSlice)
+    }
+    static func gather(_ x: T, _ dim: Int, _ index: T) throws(TensorError) -> T { try D.gather(x, dim, index) }
+    static func scatter(_ x: T, _ dim: Int, _ index: T, _ source: T) throws(TensorError) -> T { try D.scatter(x, dim, index, source) }
+    static func scatter(_ x: T, _ dim: Int, _ index: T, value: Scalar) throws(TensorError) -> T { try D.scatter(x, dim, index, value: value) }
+    static func scatterAdd(_ x: T, _ dim: Int, _ index: T, _ source: T) throws(TensorError) -> T { try D.scatterAdd(x, dim, index, source) }
+    static func indexSelect(_ x: T, _ dim: Int, _ index: T) throws(TensorError) -> T { try D.indexSelect(x, dim, index) }
     static func setItem(_ x: T, _ indices: [TensorIndex], _ value: Scalar) throws(TensorError) { try D.setItem(x, indices, value) }
     static func setItem(_ x: T, _ indices: [TensorIndex], _ value: T) throws(TensorError) { try D.setItem(x, indices, value) }
     static func maskedFill(_ x: T, _ mask: T, _ value: Scalar) throws(TensorError) -> T { try D.maskedFill(x, mask, value) }
@@ -176,6 +185,7 @@ enum Op {
     static func bmm(_ a: T, _ b: T) throws(TensorError) -> T { try D.bmm(a, b) }
     static func mv(_ a: T, _ v: T) throws(TensorError) -> T { try D.mv(a, v) }
     static func dot(_ a: T, _ b: T) throws(TensorError) -> T { try D.dot(a, b) }
+    static func inner(_ a: T, _ b: T) throws(TensorError) -> T { try D.inner(a, b) }
     static func outer(_ a: T, _ b: T) throws(TensorError) -> T { try D.outer(a, b) }
     static func addmm(_ input: T, _ m1: T, _ m2: T, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> T {
         try D.addmm(input, m1, m2, beta: beta, alpha: alpha)

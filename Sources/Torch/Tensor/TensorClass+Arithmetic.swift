@@ -45,10 +45,10 @@ extension TorchRuntime {
         operatorMethod(cls, "__rmul__", { try Op.mul($1, $0) }, { try Op.mul($0, $1) })
         operatorMethod(cls, "__truediv__", { try Op.div($0, $1) }, { try Op.div($0, $1) })
         operatorMethod(cls, "__rtruediv__", { try Op.div($1, $0) }, { try Op.rdiv($0, $1) })
-        operatorMethod(cls, "__floordiv__", { try $0.floorDivide($1) }, { try $0.floorDivide($1) })
-        operatorMethod(cls, "__rfloordiv__", { try $1.floorDivide($0) }, { try $0.binary(.floorDivide, $1, reflected: true) })
-        operatorMethod(cls, "__mod__", { try $0.remainder($1) }, { try $0.remainder($1) })
-        operatorMethod(cls, "__rmod__", { try $1.remainder($0) }, { try $0.binary(.remainder, $1, reflected: true) })
+        operatorMethod(cls, "__floordiv__", { try Op.floorDivide($0, $1) }, { try Op.floorDivide($0, $1) })
+        operatorMethod(cls, "__rfloordiv__", { try Op.floorDivide($1, $0) }, { try Op.rfloorDivide($0, $1) })
+        operatorMethod(cls, "__mod__", { try Op.remainder($0, $1) }, { try Op.remainder($0, $1) })
+        operatorMethod(cls, "__rmod__", { try Op.remainder($1, $0) }, { try Op.rremainder($0, $1) })
         operatorMethod(cls, "__pow__", { try Op.pow($0, $1) }, { try Op.pow($0, $1) })
         operatorMethod(cls, "__rpow__", { try Op.pow($1, $0) }, { try Op.pow($1, $0) })
         operatorMethod(cls, "__and__", { try $0.binary(.bitwiseAnd, $1) }, { try $0.binary(.bitwiseAnd, $1) })
@@ -72,9 +72,10 @@ extension TorchRuntime {
         inPlaceOperator(cls, "__isub__", { try Op.sub_($0, $1) }, { try Op.sub_($0, $1) })
         inPlaceOperator(cls, "__imul__", { try Op.mul_($0, $1) }, { try Op.mul_($0, $1) })
         inPlaceOperator(cls, "__itruediv__", { try Op.div_($0, $1) }, { try Op.div_($0, $1) })
-        inPlaceOperator(cls, "__ifloordiv__", { try $0.binaryInPlace(.floorDivide, $1) }, { try $0.binaryInPlace(.floorDivide, $1) })
-        inPlaceOperator(cls, "__imod__", { try $0.binaryInPlace(.remainder, $1) }, { try $0.binaryInPlace(.remainder, $1) })
-        inPlaceOperator(cls, "__ipow__", { try $0.binaryInPlace(.pow, $1) }, { try Op.pow_($0, $1) })
+        inPlaceOperator(cls, "__ifloordiv__", { try Op.floorDivide_($0, $1) }, { try Op.floorDivide_($0, $1) })
+        inPlaceOperator(cls, "__imod__", { a, o in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
+                        { a, s in try Op.inPlace(a) { x throws(TensorError) in try Op.remainder(x, s) } })
+        inPlaceOperator(cls, "__ipow__", { a, o in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { try Op.pow_($0, $1) })
         inPlaceOperator(cls, "__iand__", { try $0.binaryInPlace(.bitwiseAnd, $1) }, { try $0.binaryInPlace(.bitwiseAnd, $1) })
         inPlaceOperator(cls, "__ior__", { try $0.binaryInPlace(.bitwiseOr, $1) }, { try $0.binaryInPlace(.bitwiseOr, $1) })
         inPlaceOperator(cls, "__ixor__", { try $0.binaryInPlace(.bitwiseXor, $1) }, { try $0.binaryInPlace(.bitwiseXor, $1) })
@@ -148,19 +149,19 @@ extension TorchRuntime {
         binary("div", { a, o, args in try Op.div(a, o, roundingMode: try rounding(args)) }, { a, s, args in try Op.div(a, s, roundingMode: try rounding(args)) })
         binary("divide", { a, o, args in try Op.div(a, o, roundingMode: try rounding(args)) }, { a, s, args in try Op.div(a, s, roundingMode: try rounding(args)) })
         binary("true_divide", { a, o, _ in try Op.div(a, o) }, { a, s, _ in try Op.div(a, s) })
-        binary("floor_divide", { a, o, _ in try a.floorDivide(o) }, { a, s, _ in try a.floorDivide(s) })
-        binary("remainder", { a, o, _ in try a.remainder(o) }, { a, s, _ in try a.remainder(s) })
-        binary("fmod", { a, o, _ in try a.fmod(o) }, { a, s, _ in try a.fmod(s) })
+        binary("floor_divide", { a, o, _ in try Op.floorDivide(a, o) }, { a, s, _ in try Op.floorDivide(a, s) })
+        binary("remainder", { a, o, _ in try Op.remainder(a, o) }, { a, s, _ in try Op.remainder(a, s) })
+        binary("fmod", { a, o, _ in try Op.fmod(a, o) }, { a, s, _ in try Op.fmod(a, s) })
         binary("pow", { a, o, _ in try Op.pow(a, o) }, { a, s, _ in try Op.pow(a, s) })
-        binary("float_power", { a, o, _ in try Op.pow(try a.to(.float64), try o.to(.float64)) }, { a, s, _ in try Op.pow(try a.to(.float64), s) })
+        binary("float_power", { a, o, _ in try Op.pow(try Op.to(a, .float64), try Op.to(o, .float64)) }, { a, s, _ in try Op.pow(try Op.to(a, .float64), s) })
         binary("rsub", { a, o, args in try Op.rsub(a, o, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
         binary("maximum", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })
         binary("minimum", { a, o, _ in try Op.minimum(a, o) }, { a, s, _ in try Op.minimum(a, try Tensor(scalar: s)) })
-        binary("fmax", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })
-        binary("fmin", { a, o, _ in try Op.minimum(a, o) }, { a, s, _ in try Op.minimum(a, try Tensor(scalar: s)) })
-        binary("atan2", { a, o, _ in try a.atan2(o) }, { a, s, _ in try a.atan2(try Tensor(scalar: s)) })
-        binary("arctan2", { a, o, _ in try a.atan2(o) }, { a, s, _ in try a.atan2(try Tensor(scalar: s)) })
-        binary("hypot", { a, o, _ in try a.binary(.hypot, o) }, { a, s, _ in try a.binary(.hypot, s) })
+        binary("fmax", { a, o, _ in try Op.fmax(a, o) }, { a, s, _ in try Op.fmax(a, try Tensor(scalar: s)) })
+        binary("fmin", { a, o, _ in try Op.fmin(a, o) }, { a, s, _ in try Op.fmin(a, try Tensor(scalar: s)) })
+        binary("atan2", { a, o, _ in try Op.atan2(a, o) }, { a, s, _ in try Op.atan2(a, try Tensor(scalar: s)) })
+        binary("arctan2", { a, o, _ in try Op.atan2(a, o) }, { a, s, _ in try Op.atan2(a, try Tensor(scalar: s)) })
+        binary("hypot", { a, o, _ in try Op.hypot(a, o) }, { a, s, _ in try Op.hypot(a, try Tensor(scalar: s)) })
         for (name, op) in [("eq", BinaryOp.eq), ("ne", .ne), ("lt", .lt), ("le", .le), ("gt", .gt), ("ge", .ge),
                            ("not_equal", .ne), ("less", .lt), ("less_equal", .le), ("greater", .gt), ("greater_equal", .ge),
                            ("logical_and", .logicalAnd), ("logical_or", .logicalOr), ("logical_xor", .logicalXor),
@@ -176,18 +177,20 @@ extension TorchRuntime {
         binary("mul_", inPlace: true, { a, o, _ in try Op.mul_(a, o) }, { a, s, _ in try Op.mul_(a, s) })
         binary("multiply_", inPlace: true, { a, o, _ in try Op.mul_(a, o) }, { a, s, _ in try Op.mul_(a, s) })
         binary("div_", inPlace: true, { a, o, args in
-            if let mode = try rounding(args) { return try a.copy_(try a.div(o, roundingMode: mode)) }
+            if let mode = try rounding(args) { return try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.div(x, o, roundingMode: mode) } }
             return try Op.div_(a, o)
         }, { a, s, args in
-            if let mode = try rounding(args) { return try a.copy_(try a.div(s, roundingMode: mode)) }
+            if let mode = try rounding(args) { return try Op.inPlace(a) { x throws(TensorError) in try Op.div(x, s, roundingMode: mode) } }
             return try Op.div_(a, s)
         })
         binary("divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
         binary("true_divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
-        binary("pow_", inPlace: true, { a, o, _ in try a.binaryInPlace(.pow, o) }, { a, s, _ in try Op.pow_(a, s) })
-        binary("floor_divide_", inPlace: true, { a, o, _ in try a.binaryInPlace(.floorDivide, o) }, { a, s, _ in try a.binaryInPlace(.floorDivide, s) })
-        binary("remainder_", inPlace: true, { a, o, _ in try a.binaryInPlace(.remainder, o) }, { a, s, _ in try a.binaryInPlace(.remainder, s) })
-        binary("fmod_", inPlace: true, { a, o, _ in try a.binaryInPlace(.fmod, o) }, { a, s, _ in try a.binaryInPlace(.fmod, s) })
+        binary("pow_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { a, s, _ in try Op.pow_(a, s) })
+        binary("floor_divide_", inPlace: true, { a, o, _ in try Op.floorDivide_(a, o) }, { a, s, _ in try Op.floorDivide_(a, s) })
+        binary("remainder_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
+               { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.remainder(x, s) } })
+        binary("fmod_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.fmod(x, o) } },
+               { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.fmod(x, s) } })
 
         // torch.pow(2, x): a number base.
         b.free("pow") { [unowned self] interp, args in

@@ -47,7 +47,9 @@ extension TorchRuntime {
             let key = args[0]
             // Fast path for x[i].
             if case .int(let i) = key { return wrap(try bridged { try Op.getItem(t, [.int(i)]) }) }
-            return wrap(try bridged { try Op.getItem(t, try tensorIndices(key)) })
+            var single = false
+            if case .object(let o) = key, o is PySlice { single = true }
+            return wrap(try bridged { try Op.getItem(t, try tensorIndices(key), singleSlice: single) })
         }
         b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
             syncGradMode()
@@ -69,7 +71,7 @@ extension TorchRuntime {
         let gatherSig = Signature("gather", ["dim", "index"], required: 2)
         b.both("gather") { [unowned self] _, t, args in
             let bound = try args.bind(gatherSig)
-            return wrap(try bridged { try t.gather(try int(bound[0]!, "gather", "dim"), try tensor(bound[1]!, "gather", "index")) })
+            return wrap(try bridged { try Op.gather(t, try int(bound[0]!, "gather", "dim"), try tensor(bound[1]!, "gather", "index")) })
         }
         let scatterSig = Signature("scatter", ["dim", "index", "src"], keywordOnly: ["value", "reduce"], required: 2)
         for (name, inPlace, add) in [("scatter", false, false), ("scatter_", true, false), ("scatter_add", false, true), ("scatter_add_", true, true)] {
@@ -79,12 +81,14 @@ extension TorchRuntime {
                 let index = try tensor(bound[1]!, name, "index")
                 let src = bound.given(2) ?? bound.given(3) ?? .none
                 if let st = tensorPayload(src) {
-                    if add { return wrap(try bridged { try inPlace ? t.scatterAdd_(dim, index, st) : t.scatterAdd(dim, index, st) }) }
-                    return wrap(try bridged { try inPlace ? t.scatter_(dim, index, st) : t.scatter(dim, index, st) })
+                    let f: (Tensor) throws(TensorError) -> Tensor = { x throws(TensorError) in
+                        try add ? Op.scatterAdd(x, dim, index, st) : Op.scatter(x, dim, index, st)
+                    }
+                    return wrap(try bridged { try inPlace ? Op.inPlace(t, others: [st], f) : f(t) })
                 }
                 let value = try scalarOrItem(src, name, "value")
-                let target = inPlace ? t : try bridged { try t.clone() }
-                return wrap(try bridged { try target.scatter_(dim, index, value: value) })
+                let f: (Tensor) throws(TensorError) -> Tensor = { x throws(TensorError) in try Op.scatter(x, dim, index, value: value) }
+                return wrap(try bridged { try inPlace ? Op.inPlace(t, f) : f(t) })
             }
             if inPlace {
                 b.cls.addMethod(name) { interp, s, args in
@@ -99,7 +103,7 @@ extension TorchRuntime {
         let indexSelectSig = Signature("index_select", ["dim", "index"], required: 2)
         b.both("index_select") { [unowned self] _, t, args in
             let bound = try args.bind(indexSelectSig)
-            return wrap(try bridged { try t.indexSelect(try int(bound[0]!, "index_select", "dim"), try tensor(bound[1]!, "index_select", "index")) })
+            return wrap(try bridged { try Op.indexSelect(t, try int(bound[0]!, "index_select", "dim"), try tensor(bound[1]!, "index_select", "index")) })
         }
         let maskedFillSig = Signature("masked_fill", ["mask", "value"], required: 2)
         b.both("masked_fill") { [unowned self] _, t, args in
@@ -113,7 +117,7 @@ extension TorchRuntime {
             let bound = try args.bind(maskedFillSig)
             let mask = try tensor(bound[0]!, "masked_fill_", "mask")
             _ = try bridged {
-                if let v = tensorPayload(bound[1]!) { return try t.maskedFill_(mask, v) }
+                if let v = tensorPayload(bound[1]!) { return try Op.inPlace(t, others: [v]) { x throws(TensorError) in try Op.maskedFill(x, mask, v) } }
                 return try Op.maskedFill_(t, mask, try scalarOrItem(bound[1]!, "masked_fill_", "value"))
             }
             return s

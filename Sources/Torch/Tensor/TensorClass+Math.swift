@@ -24,7 +24,7 @@ extension TorchRuntime {
         for (name, op) in Self.unaryOps {
             b.both(name) { [unowned self] _, t, args in
                 try args.expectNone(name)
-                return wrap(try Op.unary(t, op))
+                return wrap(try name == "sgn" ? Op.sgn(t) : Op.unary(t, op))
             }
             if op.producesBool { continue }
             let inPlace = name + "_"
@@ -103,7 +103,7 @@ extension TorchRuntime {
             let nan = try bound.given(0).map { try double($0, "nan_to_num", "nan") } ?? 0
             let pos = try bound.given(1).map { try double($0, "nan_to_num", "posinf") }
             let neg = try bound.given(2).map { try double($0, "nan_to_num", "neginf") }
-            return wrap(try t.unary(.nanToNum(nan: nan, posinf: pos, neginf: neg)))
+            return wrap(try Op.unary(t, .nanToNum(nan: nan, posinf: pos, neginf: neg)))
         }
     }
 }

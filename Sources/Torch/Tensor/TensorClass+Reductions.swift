@@ -22,9 +22,8 @@ extension TorchRuntime {
         let nanSig = Signature("nansum", ["dim", "keepdim"], keywordOnly: ["dtype"])
         b.both("nansum") { [unowned self] _, t, args in
             let bound = try args.bind(nanSig)
-            let clean = try bridged { try Tensor.where(try t.unary(.isnan), try Tensor(scalar: .int(0), dtype: t.dtype), t) }
-            guard let dims = try dims(bound[0], "nansum") else { return wrap(try Op.sum(clean, dtype: try dtype(bound[2]))) }
-            return wrap(try Op.sum(clean, dims: dims, keepdim: bound.given(1).map { truthy($0) } ?? false, dtype: try dtype(bound[2])))
+            return wrap(try Op.nansum(t, dims: try dims(bound[0], "nansum"), keepdim: bound.given(1).map { truthy($0) } ?? false,
+                                      dtype: try dtype(bound[2])))
         }
         let prodSig = Signature("prod", ["dim", "keepdim"], keywordOnly: ["dtype"])
         b.both("prod") { [unowned self] _, t, args in
@@ -109,7 +108,7 @@ extension TorchRuntime {
                 }
             }
             var x = t
-            if let dt = try dtype(bound[3]) { x = try bridged { try t.to(dt) } }
+            if let dt = try dtype(bound[3]) { x = try Op.to(t, dt) }
             return wrap(try Op.norm(x, p: p, dims: try dims(bound[1], "norm"), keepdim: bound.given(2).map { truthy($0) } ?? false))
         }
         let lseSig = Signature("logsumexp", ["dim", "keepdim"], required: 1)
@@ -123,7 +122,7 @@ extension TorchRuntime {
                 let bound = try args.bind(sig)
                 let dim = try int(bound[0]!, name, "dim")
                 let dt = try dtype(bound[1])
-                return wrap(try name == "cumsum" ? Op.cumsum(t, dim: dim, dtype: dt) : bridged { try t.cumprod(dim: dim, dtype: dt) })
+                return wrap(try name == "cumsum" ? Op.cumsum(t, dim: dim, dtype: dt) : Op.cumprod(t, dim: dim, dtype: dt))
             }
         }
 
@@ -131,7 +130,7 @@ extension TorchRuntime {
         b.both("sort") { [unowned self] _, t, args in
             let bound = try args.bind(sortSig)
             let dim = try bound.given(0).map { try int($0, "sort", "dim") } ?? -1
-            let r = try bridged { try t.sort(dim: dim, descending: bound.given(1).map { truthy($0) } ?? false) }
+            let r = try bridged { try Op.sort(t, dim: dim, descending: bound.given(1).map { truthy($0) } ?? false) }
             return returnTuple("sort", r.values, r.indices)
         }
         let argsortSig = Signature("argsort", ["dim", "descending"], keywordOnly: ["stable"])
@@ -145,7 +144,7 @@ extension TorchRuntime {
             let bound = try args.bind(topkSig)
             let k = try int(bound[0]!, "topk", "k")
             let dim = try bound.given(1).map { try int($0, "topk", "dim") } ?? -1
-            let r = try bridged { try t.topk(k, dim: dim, largest: bound.given(2).map { truthy($0) } ?? true) }
+            let r = try bridged { try Op.topk(t, k, dim: dim, largest: bound.given(2).map { truthy($0) } ?? true) }
             return returnTuple("topk", r.values, r.indices)
         }
         let kthSig = Signature("kthvalue", ["k", "dim", "keepdim"], required: 1)
@@ -153,7 +152,7 @@ extension TorchRuntime {
             let bound = try args.bind(kthSig)
             let k = try int(bound[0]!, "kthvalue", "k")
             let dim = try bound.given(1).map { try int($0, "kthvalue", "dim") } ?? -1
-            let r = try bridged { try t.kthvalue(k, dim: dim, keepdim: bound.given(2).map { truthy($0) } ?? false) }
+            let r = try bridged { try Op.kthvalue(t, k, dim: dim, keepdim: bound.given(2).map { truthy($0) } ?? false) }
             return returnTuple("kthvalue", r.values, r.indices)
         }
     }

@@ -10,7 +10,8 @@ extension TorchRuntime {
                 guard dt.dtype.itemSize == t.dtype.itemSize else {
                     throw PyError.runtimeError("self.element_size() must match dtype.itemsize: view(dtype) with a different element size is not supported")
                 }
-                return wrap(Tensor(storage: t.storage, sizes: t.sizes, strides: t.strides, offset: t.offset, dtype: dt.dtype))
+                return wrap(Tensor(storage: t.storage, sizes: t.sizes, strides: t.strides, offset: t.offset, dtype: dt.dtype,
+                                   versionCounter: t.versionCounter))
             }
             return wrap(try Op.view(t, try sizes(args.positional[...], "view")))
         }
@@ -23,24 +24,24 @@ extension TorchRuntime {
         b.method("expand") { [unowned self] _, t, args in wrap(try Op.expand(t, try sizes(args.positional[...], "expand"))) }
         b.method("expand_as") { [unowned self] _, t, args in wrap(try Op.expand(t, try tensor(args[0], "expand_as", "other").sizes)) }
         b.both("broadcast_to") { [unowned self] _, t, args in wrap(try Op.expand(t, try intList(args[0], "broadcast_to", "size"))) }
-        b.method("repeat") { [unowned self] _, t, args in wrap(try bridged { try t.repeat(try sizes(args.positional[...], "repeat")) }) }
-        b.both("tile") { [unowned self] _, t, args in wrap(try bridged { try t.tile(try sizes(args.positional[...], "tile")) }) }
+        b.method("repeat") { [unowned self] _, t, args in wrap(try Op.repeat(t, try sizes(args.positional[...], "repeat"))) }
+        b.both("tile") { [unowned self] _, t, args in wrap(try Op.tile(t, try sizes(args.positional[...], "tile"))) }
         b.both("permute") { [unowned self] _, t, args in
             let dims = args.count == 0 ? try intList(args.keyword("dims") ?? .tuple([]), "permute", "dims") : try sizes(args.positional[...], "permute")
             return wrap(try Op.permute(t, dims))
         }
         b.both("flip") { [unowned self] _, t, args in
             let dims = args.count == 0 ? try intList(args.keyword("dims") ?? .tuple([]), "flip", "dims") : try sizes(args.positional[...], "flip")
-            return wrap(try bridged { try t.flip(dims) })
+            return wrap(try Op.flip(t, dims))
         }
-        b.both("fliplr") { [unowned self] _, t, _ in wrap(try bridged { try t.flip([1]) }) }
-        b.both("flipud") { [unowned self] _, t, _ in wrap(try bridged { try t.flip([0]) }) }
+        b.both("fliplr") { [unowned self] _, t, _ in wrap(try Op.flip(t, [1])) }
+        b.both("flipud") { [unowned self] _, t, _ in wrap(try Op.flip(t, [0])) }
         let rollSig = Signature("roll", ["shifts", "dims"], required: 1)
         b.both("roll") { [unowned self] _, t, args in
             let bound = try args.bind(rollSig)
             let shifts = try intList(bound[0]!, "roll", "shifts")
             let dims = try bound.given(1).map { try intList($0, "roll", "dims") } ?? []
-            return wrap(try bridged { try t.roll(shifts, dims: dims) })
+            return wrap(try Op.roll(t, shifts, dims: dims))
         }
         let transposeSig = Signature("transpose", ["dim0", "dim1"], required: 2)
         for name in ["transpose", "swapaxes", "swapdims"] {
@@ -70,7 +71,8 @@ extension TorchRuntime {
             let e = try bound.given(1).map { try int($0, "flatten", "end_dim") } ?? -1
             return wrap(try Op.flatten(t, start: s, end: e))
         }
-        b.both("ravel") { [unowned self] _, t, _ in wrap(try Op.reshape(t, [-1])) }
+        // contiguous() then view(-1), so a copy shows as ViewBackward0 over CloneBackward0.
+        b.both("ravel") { [unowned self] _, t, _ in wrap(try Op.view(t.isContiguous ? t : try Op.contiguous(t), [-1])) }
         let unflattenSig = Signature("unflatten", ["dim", "sizes"], required: 2)
         b.both("unflatten") { [unowned self] _, t, args in
             let bound = try args.bind(unflattenSig)
@@ -107,19 +109,19 @@ extension TorchRuntime {
             let sig = Signature(name, ["diagonal"])
             b.both(name) { [unowned self] _, t, args in
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
-                return wrap(try bridged { try upper ? t.triu(diagonal: d) : t.tril(diagonal: d) })
+                return wrap(try upper ? Op.triu(t, diagonal: d) : Op.tril(t, diagonal: d))
             }
             b.cls.addMethod(name + "_") { [unowned self] _, s, args in
                 guard let t = tensorPayload(s) else { return .notImplemented }
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
-                _ = try bridged { try t.copy_(try upper ? t.triu(diagonal: d) : t.tril(diagonal: d)) }
+                _ = try bridged { try Op.inPlace(t) { x throws(TensorError) in try upper ? Op.triu(x, diagonal: d) : Op.tril(x, diagonal: d) } }
                 return s
             }
         }
         let diagSig = Signature("diag", ["diagonal"])
         b.both("diag") { [unowned self] _, t, args in
             let d = try args.bind(diagSig).given(0).map { try int($0, "diag", "diagonal") } ?? 0
-            return wrap(try bridged { try t.diag(diagonal: d) })
+            return wrap(try Op.diag(t, diagonal: d))
         }
         b.both("trace") { [unowned self] _, t, _ in wrap(try Op.trace(t)) }
 
@@ -167,7 +169,7 @@ extension TorchRuntime {
     private func bindMatmul(_ b: Binder) {
         let pairs: [(String, (Tensor, Tensor) throws -> Tensor)] = [
             ("matmul", { try Op.matmul($0, $1) }), ("mm", { try Op.mm($0, $1) }), ("bmm", { try Op.bmm($0, $1) }),
-            ("mv", { try Op.mv($0, $1) }), ("dot", { try Op.dot($0, $1) }), ("inner", { try Op.dot($0, $1) }),
+            ("mv", { try Op.mv($0, $1) }), ("dot", { try Op.dot($0, $1) }), ("inner", { try Op.inner($0, $1) }),
             ("outer", { try Op.outer($0, $1) }), ("ger", { try Op.outer($0, $1) }),
         ]
         for (name, f) in pairs {
@@ -193,7 +195,7 @@ extension TorchRuntime {
             } else {
                 operands = try args.positional.dropFirst().map { try tensor($0, "einsum", "operands") }
             }
-            return wrap(try bridged { try Tensor.einsum(eq, operands) })
+            return wrap(try Op.einsum(eq, operands))
         }
     }
 }

@@ -36,14 +36,9 @@ extension TorchRuntime {
         let medianSig = Signature("median", ["dim", "keepdim"])
         b.both("median") { [unowned self] _, t, args in
             let bound = try args.bind(medianSig)
-            guard let d = bound.given(0) else {
-                if t.numel == 0 { return wrap(try Tensor(scalar: .float(.nan), dtype: t.dtype)) }
-                let flat = try Op.reshape(t, [-1])
-                return wrap(try flat.kthvalue((t.numel - 1) / 2 + 1, dim: 0).values)
-            }
+            guard let d = bound.given(0) else { return wrap(try Op.median(t)) }
             let dim = try int(d, "median", "dim")
-            let n = try t.size(dim)
-            let r = try t.kthvalue((n - 1) / 2 + 1, dim: dim, keepdim: bound.given(1).map { truthy($0) } ?? false)
+            let r = try Op.median(t, dim: dim, keepdim: bound.given(1).map { truthy($0) } ?? false)
             return returnTuple("median", r.values, r.indices)
         }
         let diffSig = Signature("diff", ["n", "dim"])
