@@ -27,8 +27,10 @@ struct BLASLayout {
 /// afterwards spin-yielding) worker threads costs more than it saves, all cores otherwise.
 enum BLASThreads {
     static let maximum = min(Int(openblas_get_num_threads()), System.threadBudget)
-    /// Below about 2·128³ flops a single thread wins.
-    static let smallWork = 1 << 21
+    /// Below about 256³ multiply-adds a single thread wins on the machines measured (OpenBLAS's
+    /// threads spin-yield after each call and take a core from the interpreter);
+    /// `GRADBOOK_BLAS_PARALLEL_MIN` overrides it.
+    static let smallWork = System.tuning("GRADBOOK_BLAS_PARALLEL_MIN") ?? (1 << 24)
 
     static func use(forWork work: Int) {
         let wanted = work <= smallWork ? 1 : maximum

@@ -13,4 +13,9 @@ enum System {
         }
         return max(1, activeProcessorCount)
     }()
+
+    /// A positive integer from the environment, for the tuning knobs below.
+    static func tuning(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
 }
