@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [
-            "Lessons", "Reports", "Torch",
+            "Lessons", "Reports", "Torch", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: release),
 

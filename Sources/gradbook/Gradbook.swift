@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensors
 
 /// `gradbook`: runs Markdown lessons, checks their outputs, writes handouts.
 @main
@@ -12,6 +13,7 @@ struct Gradbook: ParsableCommand {
     /// Exit statuses: 0 all good, 1 a lesson failed, 2 the command could not run. Argument
     /// errors are 2 here, not ArgumentParser's 64.
     static func main() {
+        BLASRuntime.parkThreads()
         let code: Int32
         do {
             var command = try parseAsRoot()
