@@ -39,9 +39,7 @@ final class GeneratorRunner: @unchecked Sendable {
             started = true
             interp.track(self)
             let me = self
-            let t = Thread { me.body() }
-            t.stackSize = 64 << 20
-            t.start()
+            GeneratorThreads.shared.run { me.body() }
         } else {
             toGenerator.signal()
         }
@@ -113,4 +111,57 @@ final class SessionLife: @unchecked Sendable {
 struct WeakRunner {
     weak var runner: GeneratorRunner?
     init(_ r: GeneratorRunner) { runner = r }
+}
+
+/// Threads that generator bodies run on, kept for the next body once one finishes. A thread
+/// per generator (with its 64 MiB stack mapped and unmapped) made `model.parameters()`, which
+/// nests one generator per submodule, cost more in the kernel than the lesson's tensor work.
+final class GeneratorThreads: @unchecked Sendable {
+    static let shared = GeneratorThreads()
+
+    private let lock = NSLock()
+    private var idle: [Worker] = []
+
+    /// Runs `body` on an idle thread, or on a new one when all are busy (or suspended).
+    func run(_ body: @escaping () -> Void) {
+        lock.lock()
+        let worker = idle.popLast()
+        lock.unlock()
+        if let worker {
+            worker.give(body)
+            return
+        }
+        let fresh = Worker()
+        fresh.give(body)
+        let thread = Thread { [self] in fresh.loop(returning: { self.park($0) }) }
+        thread.stackSize = 64 << 20
+        thread.start()
+    }
+
+    private func park(_ worker: Worker) {
+        lock.lock()
+        idle.append(worker)
+        lock.unlock()
+    }
+
+    /// One pooled thread: waits for a body, runs it, offers itself again.
+    private final class Worker: @unchecked Sendable {
+        private let ready = DispatchSemaphore(value: 0)
+        private var body: (() -> Void)?
+
+        func give(_ body: @escaping () -> Void) {
+            self.body = body
+            ready.signal()
+        }
+
+        func loop(returning park: (Worker) -> Void) {
+            while true {
+                ready.wait()
+                let work = body
+                body = nil
+                work?()
+                park(self)
+            }
+        }
+    }
 }
