@@ -9,6 +9,7 @@ extension TorchRuntime {
     func buildNativeNN(_ interp: Interpreter, _ m: PyModule) throws {
         if tensorClass == nil { _ = try interp.importModule("torch") }
         m.add("Parameter", .object(buildParameterClass(interp)))
+        addNativeActivations(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
             m.addFunction(name) { interp, args in
