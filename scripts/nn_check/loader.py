@@ -94,7 +94,7 @@ def make_native_shim():
     nn.glu = lambda x, dim: F.glu(x, dim)
     nn.prelu = lambda x, weight: F.prelu(x, weight)
     nn.rrelu_eval = lambda x, slope: real_torch.rrelu(x, slope, slope, False)
-    nn.norm = lambda x, p, dim, keepdim: real_torch.norm(x, p, dim, keepdim)
+    nn.norm = lambda x, p, dim, keepdim: real_torch._VF.norm(x, p, [dim], keepdim)
     nn.huber_loss = lambda x, t, reduction, delta: F.huber_loss(
         x, t, reduction=reduction, delta=delta)
     nn.soft_margin_loss = lambda x, t, reduction: F.soft_margin_loss(x, t, reduction=reduction)

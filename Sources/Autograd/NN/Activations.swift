@@ -67,7 +67,8 @@ public enum Activation: Sendable {
         case .hardswish:
             return try x.mul(try x.add(.int(3)).clamp(min: .int(0), max: .int(6))).div(.int(6))
         case let .softshrink(l):
-            let inner = try Tensor.where(try x.lt(.float(-l)), try x.add(.float(l)), .int(0))
+            // Between −λ and λ PyTorch returns x·0, which keeps the sign of a negative x.
+            let inner = try Tensor.where(try x.lt(.float(-l)), try x.add(.float(l)), try x.mul(.int(0)))
             return try Tensor.where(try x.gt(.float(l)), try x.sub(.float(l)), inner)
         case let .hardshrink(l):
             return try Tensor.where(try Activation.inside(x, l), .int(0), x)
