@@ -100,6 +100,14 @@ def make_native_shim():
     nn.soft_margin_loss = lambda x, t, reduction: F.soft_margin_loss(x, t, reduction=reduction)
     nn.multi_margin_loss = lambda x, t, p, margin, weight, reduction: F.multi_margin_loss(
         x, t, p, margin, weight, reduction=reduction)
+    nn.elu_ = lambda x, alpha, scale, input_scale: real_torch._C._nn.elu_(
+        x, alpha, scale, input_scale)
+    nn.celu_ = lambda x, alpha: F.celu(x, alpha, inplace=True)
+    nn.hardtanh_ = lambda x, lo, hi: F.hardtanh(x, lo, hi, inplace=True)
+    nn.hardsigmoid_ = lambda x: F.hardsigmoid(x, inplace=True)
+    nn.hardswish_ = lambda x: F.hardswish(x, inplace=True)
+    nn.mish_ = lambda x: F.mish(x, inplace=True)
+    nn.rrelu_eval_ = lambda x, slope: real_torch.rrelu_(x, slope, slope, False)
     return nn
 
 

@@ -18,30 +18,43 @@ extension TorchRuntime {
             }
             return r
         }
-        func unary(_ name: String, _ make: @escaping ([PyValue]) throws -> Activation) {
-            fn(name) { [unowned self] a in try Differentiable.activation(try tensor(a[0], name, "input"), try make(a)) }
+        typealias Unary = (Tensor) throws(TensorError) -> Tensor
+        /// `name(input, ...)` and its in-place twin `name_(input, ...)`, which PyTorch
+        /// records as the same node or, for some, as `...Backward1`.
+        func unary(_ name: String, inPlaceNode: String? = nil, _ make: @escaping ([PyValue]) throws -> Unary) {
+            fn(name) { [unowned self] a in try make(a)(try tensor(a[0], name, "input")) }
+            m.addFunction(name + "_") { [unowned self] _, args in
+                let a = args.positional
+                do {
+                    _ = try Differentiable.inPlace(try tensor(a[0], name + "_", "input"), name: inPlaceNode, try make(a))
+                    return a[0]
+                } catch let e as TensorError { throw e.python }
+            }
         }
-        unary("elu") { [unowned self] a in
-            .elu(alpha: try double(a[1], "elu", "alpha"), scale: try double(a[2], "elu", "scale"),
-                 inputScale: try double(a[3], "elu", "input_scale"))
+        func activation(_ a: Activation) -> Unary { { x throws(TensorError) in try Differentiable.activation(x, a) } }
+        unary("elu", inPlaceNode: "EluBackward1") { [unowned self] a in
+            activation(.elu(alpha: try double(a[1], "elu", "alpha"), scale: try double(a[2], "elu", "scale"),
+                            inputScale: try double(a[3], "elu", "input_scale")))
         }
-        unary("celu") { [unowned self] a in .celu(alpha: try double(a[1], "celu", "alpha")) }
-        unary("hardsigmoid") { _ in .hardsigmoid }
-        unary("hardswish") { _ in .hardswish }
-        unary("softshrink") { [unowned self] a in .softshrink(lambda: try double(a[1], "softshrink", "lambd")) }
-        unary("hardshrink") { [unowned self] a in .hardshrink(lambda: try double(a[1], "hardshrink", "lambd")) }
-        unary("rrelu_eval") { [unowned self] a in .rreluEval(slope: try double(a[1], "rrelu", "negative_slope")) }
+        unary("celu", inPlaceNode: "CeluBackward1") { [unowned self] a in activation(.celu(alpha: try double(a[1], "celu", "alpha"))) }
+        unary("hardsigmoid") { _ in activation(.hardsigmoid) }
+        unary("hardswish") { _ in activation(.hardswish) }
+        unary("softshrink") { [unowned self] a in activation(.softshrink(lambda: try double(a[1], "softshrink", "lambd"))) }
+        unary("hardshrink") { [unowned self] a in activation(.hardshrink(lambda: try double(a[1], "hardshrink", "lambd"))) }
+        unary("rrelu_eval", inPlaceNode: "RreluWithNoiseBackward1") { [unowned self] a in
+            activation(.rreluEval(slope: try double(a[1], "rrelu", "negative_slope")))
+        }
+        unary("softplus") { [unowned self] a in
+            let beta = try double(a[1], "softplus", "beta"), threshold = try double(a[2], "softplus", "threshold")
+            return { x throws(TensorError) in try Differentiable.softplus(x, beta: beta, threshold: threshold) }
+        }
+        unary("hardtanh") { [unowned self] a in
+            let lo = try double(a[1], "hardtanh", "min_val"), hi = try double(a[2], "hardtanh", "max_val")
+            return { x throws(TensorError) in try Differentiable.hardtanh(x, min: lo, max: hi) }
+        }
+        unary("logsigmoid") { _ in { x throws(TensorError) in try Differentiable.logSigmoid(x) } }
+        unary("mish") { _ in { x throws(TensorError) in try Differentiable.mish(x) } }
 
-        fn("softplus") { [unowned self] a in
-            try Differentiable.softplus(try tensor(a[0], "softplus", "input"), beta: try double(a[1], "softplus", "beta"),
-                                        threshold: try double(a[2], "softplus", "threshold"))
-        }
-        fn("hardtanh") { [unowned self] a in
-            try Differentiable.hardtanh(try tensor(a[0], "hardtanh", "input"), min: try double(a[1], "hardtanh", "min_val"),
-                                        max: try double(a[2], "hardtanh", "max_val"))
-        }
-        fn("logsigmoid") { [unowned self] a in try Differentiable.logSigmoid(try tensor(a[0], "log_sigmoid", "input")) }
-        fn("mish") { [unowned self] a in try Differentiable.mish(try tensor(a[0], "mish", "input")) }
         fn("glu") { [unowned self] a in try Differentiable.glu(try tensor(a[0], "glu", "input"), dim: try int(a[1], "glu", "dim")) }
         fn("prelu") { [unowned self] a in
             try Differentiable.prelu(try tensor(a[0], "prelu", "input"), try tensor(a[1], "prelu", "weight"))

@@ -10,8 +10,9 @@ def softplus(input, beta=1.0, threshold=20.0):
 
 
 def elu(input, alpha=1.0, inplace=False):
-    result = _nn.elu(input, alpha, 1.0, 1.0)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.elu_(input, alpha, 1.0, 1.0)
+    return _nn.elu(input, alpha, 1.0, 1.0)
 
 
 # SELU's constants, from Klambauer et al., "Self-Normalizing Neural Networks" (2017).
@@ -20,20 +21,23 @@ _SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def selu(input, inplace=False):
-    result = _nn.elu(input, _SELU_ALPHA, _SELU_SCALE, 1.0)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.elu_(input, _SELU_ALPHA, _SELU_SCALE, 1.0)
+    return _nn.elu(input, _SELU_ALPHA, _SELU_SCALE, 1.0)
 
 
 def celu(input, alpha=1.0, inplace=False):
-    result = _nn.celu(input, alpha)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.celu_(input, alpha)
+    return _nn.celu(input, alpha)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     if min_val > max_val:
         raise ValueError("min_val cannot be greater than max_val")
-    result = _nn.hardtanh(input, min_val, max_val)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.hardtanh_(input, min_val, max_val)
+    return _nn.hardtanh(input, min_val, max_val)
 
 
 def relu6(input, inplace=False):
@@ -41,13 +45,15 @@ def relu6(input, inplace=False):
 
 
 def hardsigmoid(input, inplace=False):
-    result = _nn.hardsigmoid(input)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.hardsigmoid_(input)
+    return _nn.hardsigmoid(input)
 
 
 def hardswish(input, inplace=False):
-    result = _nn.hardswish(input)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.hardswish_(input)
+    return _nn.hardswish(input)
 
 
 def logsigmoid(input):
@@ -55,8 +61,9 @@ def logsigmoid(input):
 
 
 def mish(input, inplace=False):
-    result = _nn.mish(input)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.mish_(input)
+    return _nn.mish(input)
 
 
 def softsign(input):
@@ -89,5 +96,6 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     if training:
         raise NotImplementedError("rrelu in training mode (random slopes) is not supported")
     # In evaluation mode rrelu is a leaky ReLU with the mean slope.
-    result = _nn.rrelu_eval(input, (lower + upper) / 2)
-    return input.copy_(result) if inplace else result
+    if inplace:
+        return _nn.rrelu_eval_(input, (lower + upper) / 2)
+    return _nn.rrelu_eval(input, (lower + upper) / 2)
