@@ -80,6 +80,34 @@ def make_native_shim():
     nn.binary_cross_entropy_with_logits = lambda x, t, weight, pos_weight, reduction: (
         F.binary_cross_entropy_with_logits(x, t, weight, reduction=reduction,
                                            pos_weight=pos_weight))
+    nn.softplus = lambda x, beta, threshold: F.softplus(x, beta, threshold)
+    nn.elu = lambda x, alpha, scale, input_scale: real_torch._C._nn.elu(
+        x, alpha, scale, input_scale)
+    nn.celu = lambda x, alpha: F.celu(x, alpha)
+    nn.hardtanh = lambda x, lo, hi: F.hardtanh(x, lo, hi)
+    nn.hardsigmoid = lambda x: F.hardsigmoid(x)
+    nn.hardswish = lambda x: F.hardswish(x)
+    nn.logsigmoid = lambda x: F.logsigmoid(x)
+    nn.mish = lambda x: F.mish(x)
+    nn.softshrink = lambda x, lambd: F.softshrink(x, lambd)
+    nn.hardshrink = lambda x, lambd: F.hardshrink(x, lambd)
+    nn.glu = lambda x, dim: F.glu(x, dim)
+    nn.prelu = lambda x, weight: F.prelu(x, weight)
+    nn.rrelu_eval = lambda x, slope: real_torch.rrelu(x, slope, slope, False)
+    nn.norm = lambda x, p, dim, keepdim: real_torch._VF.norm(x, p, [dim], keepdim)
+    nn.huber_loss = lambda x, t, reduction, delta: F.huber_loss(
+        x, t, reduction=reduction, delta=delta)
+    nn.soft_margin_loss = lambda x, t, reduction: F.soft_margin_loss(x, t, reduction=reduction)
+    nn.multi_margin_loss = lambda x, t, p, margin, weight, reduction: F.multi_margin_loss(
+        x, t, p, margin, weight, reduction=reduction)
+    nn.elu_ = lambda x, alpha, scale, input_scale: real_torch._C._nn.elu_(
+        x, alpha, scale, input_scale)
+    nn.celu_ = lambda x, alpha: F.celu(x, alpha, inplace=True)
+    nn.hardtanh_ = lambda x, lo, hi: F.hardtanh(x, lo, hi, inplace=True)
+    nn.hardsigmoid_ = lambda x: F.hardsigmoid(x, inplace=True)
+    nn.hardswish_ = lambda x: F.hardswish(x, inplace=True)
+    nn.mish_ = lambda x: F.mish(x, inplace=True)
+    nn.rrelu_eval_ = lambda x, slope: real_torch.rrelu_(x, slope, slope, False)
     return nn
 
 

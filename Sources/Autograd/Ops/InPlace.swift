@@ -197,9 +197,10 @@ extension Differentiable {
 
     /// An in-place op recorded as its out-of-place twin (`sin_` as SinBackward0,
     /// `scatter_` as ScatterBackward0): the twin runs on a copy of the old value, its node
-    /// lends the name and formula, and the result is written into `x`.
+    /// lends the name (unless `name` is given: `elu_` is EluBackward1) and formula, and
+    /// the result is written into `x`.
     @discardableResult
-    public static func inPlace(_ x: Tensor, others: [Tensor?] = [],
+    public static func inPlace(_ x: Tensor, others: [Tensor?] = [], name: String? = nil,
                                _ outOfPlace: (Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         guard isRecording([x] + others) else {
@@ -212,7 +213,7 @@ extension Differentiable {
         let twin = try outOfPlace(proxy)
         try x.copy_(twin.detach())
         guard let inner = twin.gradFn, let formula = inner.formula else { return x }
-        let holder = rebase(x, inner.name, others) { ctx in
+        let holder = rebase(x, name ?? inner.name, others) { ctx in
             let r = try formula(ctx)
             return Array(r.prefix(1 + others.count)) + [Tensor?](repeating: nil, count: Swift.max(0, 1 + others.count - r.count))
         }

@@ -204,13 +204,15 @@ extension Differentiable {
         }
     }
 
-    /// `norm(p, dims, keepdim)` / `linalg.vector_norm`: LinalgVectorNormBackward0.
-    public static func norm(_ x: Tensor, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> Tensor {
+    /// `norm(p, dims, keepdim)` / `linalg.vector_norm`: LinalgVectorNormBackward0 (ATen's
+    /// internal `at::norm`, which some composite functions call, names it NormBackward1).
+    public static func norm(_ x: Tensor, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false,
+                            nodeName: String = "LinalgVectorNormBackward0") throws(TensorError) -> Tensor {
         let out = try x.norm(p: p, dims: dims, keepdim: keepdim)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record("LinalgVectorNormBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
             let v = try ctx.saved(0)
             let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)

@@ -239,8 +239,10 @@ extension Differentiable {
         let out = try x.unary(.softplus(beta: beta, threshold: threshold))
         guard isRecording(x) else { return out }
         return unaryOp("SoftplusBackward0", x, out) { g, x in
+            // PyTorch's kernel: g·z / (z + 1) with z = exp(βx), or g where βx > threshold.
             let bx = try mul(x, .float(beta))
-            return try `where`(try bx.gt(.float(threshold)), g, try mul(g, try sigmoid(bx)))
+            let z = try exp(bx)
+            return try `where`(try bx.gt(.float(threshold)), g, try div(try mul(g, z), try add(z, .int(1))))
         }
     }
 
@@ -263,7 +265,14 @@ extension Differentiable {
     public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.logSigmoid)
         guard isRecording(x) else { return out }
-        return unaryOp("LogSigmoidBackward0", x, out) { g, x in try mul(g, try sigmoid(try neg(x))) }
+        return unaryOp("LogSigmoidBackward0", x, out) { g, x in
+            // PyTorch's kernel: (m − s·z/(1 + z))·g with z = exp(−|x|), and m, s = 1, 1
+            // for x < 0 and 0, −1 otherwise.
+            let z = try exp(try neg(try abs(x)))
+            let ratio = try div(z, try add(z, .int(1)))
+            let negative = try x.lt(.int(0))
+            return try mul(try `where`(negative, try rsub(ratio, .int(1)), ratio), g)
+        }
     }
 
     // MARK: clamp

@@ -9,6 +9,7 @@ extension TorchRuntime {
     func buildNativeNN(_ interp: Interpreter, _ m: PyModule) throws {
         if tensorClass == nil { _ = try interp.importModule("torch") }
         m.add("Parameter", .object(buildParameterClass(interp)))
+        addNativeActivations(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
             m.addFunction(name) { interp, args in
@@ -79,9 +80,8 @@ extension TorchRuntime {
             wrap(try Differentiable.leakyRelu(try t(a[0], "leaky_relu", "input"), slope: try double(a[1], "leaky_relu", "negative_slope")))
         }
         fn("leaky_relu_") { [unowned self] _, a in
-            let x = try t(a[0], "leaky_relu_", "input")
-            let y = try Differentiable.leakyRelu(x.detach(), slope: try double(a[1], "leaky_relu_", "negative_slope"))
-            _ = try Differentiable.copy_(x, y)
+            let x = try t(a[0], "leaky_relu_", "input"), slope = try double(a[1], "leaky_relu_", "negative_slope")
+            _ = try Differentiable.inPlace(x, name: "LeakyReluBackward1") { v throws(TensorError) in try Differentiable.leakyRelu(v, slope: slope) }
             return a[0]
         }
         fn("gelu") { [unowned self] _, a in
@@ -91,8 +91,7 @@ extension TorchRuntime {
         }
         fn("silu") { [unowned self] _, a in wrap(try Differentiable.silu(try t(a[0], "silu", "input"))) }
         fn("silu_") { _, a in
-            let x = try t(a[0], "silu_", "input")
-            _ = try Differentiable.copy_(x, try Differentiable.silu(x.detach()))
+            _ = try Differentiable.inPlace(try t(a[0], "silu_", "input")) { v throws(TensorError) in try Differentiable.silu(v) }
             return a[0]
         }
         fn("batch_norm") { [unowned self] _, a in

@@ -78,6 +78,8 @@ enum Op {
     static func round(_ x: T, decimals: Int = 0) throws(TensorError) -> T { try D.round(x, decimals: decimals) }
     static func clamp(_ x: T, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
     static func clamp(_ x: T, min lo: T?, max hi: T?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
+    static func clampMin(_ x: T, _ lo: Scalar) throws(TensorError) -> T { try D.clampMin(x, lo) }
+    static func clampMax(_ x: T, _ hi: Scalar) throws(TensorError) -> T { try D.clampMax(x, hi) }
 
     static func sum(_ x: T, dtype: DType? = nil) throws(TensorError) -> T { try D.sum(x, dtype: dtype) }
     static func sum(_ x: T, dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> T {

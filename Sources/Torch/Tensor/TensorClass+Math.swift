@@ -73,8 +73,8 @@ extension TorchRuntime {
         }
         b.both("clamp", clamp)
         b.both("clip", clamp)
-        b.both("clamp_min") { [unowned self] _, t, args in wrap(try Op.clamp(t, min: try scalarOrItem(args[0], "clamp_min", "min"), max: nil)) }
-        b.both("clamp_max") { [unowned self] _, t, args in wrap(try Op.clamp(t, min: nil, max: try scalarOrItem(args[0], "clamp_max", "max"))) }
+        b.both("clamp_min") { [unowned self] _, t, args in wrap(try Op.clampMin(t, try scalarOrItem(args[0], "clamp_min", "min"))) }
+        b.both("clamp_max") { [unowned self] _, t, args in wrap(try Op.clampMax(t, try scalarOrItem(args[0], "clamp_max", "max"))) }
         let clampInPlace: NativeMethod = { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             let bound = try args.bind(clampSig)

@@ -1,0 +1,187 @@
+import Tensors
+
+/// The activations PyTorch computes with a kernel of their own and names their grad_fn
+/// after (`EluBackward0`, `HardsigmoidBackward0`, ...). Forward and backward are written
+/// with the Tensors layer's element-wise ops, in the tensor's own float type and in the
+/// order PyTorch's CPU kernels compute, so that float32 results round as PyTorch's do.
+public enum Activation: Sendable {
+    /// `x > 0 ? scale·x : alpha·scale·(exp(inputScale·x) − 1)`: elu, selu, celu.
+    case elu(alpha: Double, scale: Double, inputScale: Double)
+    /// celu(x, alpha) is elu with inputScale 1/alpha, but PyTorch records CeluBackward0.
+    case celu(alpha: Double)
+    /// min(max(x + 3, 0), 6) / 6
+    case hardsigmoid
+    /// x·min(max(x + 3, 0), 6) / 6
+    case hardswish
+    /// x − λ above λ, x + λ below −λ, 0 between.
+    case softshrink(lambda: Double)
+    /// x outside [−λ, λ], 0 inside.
+    case hardshrink(lambda: Double)
+    /// rrelu in evaluation mode: leaky ReLU with the mean slope (lower + upper) / 2.
+    case rreluEval(slope: Double)
+
+    public var nodeName: String {
+        switch self {
+        case .elu: "EluBackward0"
+        case .celu: "CeluBackward0"
+        case .hardsigmoid: "HardsigmoidBackward0"
+        case .hardswish: "HardswishBackward0"
+        case .softshrink: "SoftshrinkBackward0"
+        case .hardshrink: "HardshrinkBackward0"
+        case .rreluEval: "RreluWithNoiseBackward0"
+        }
+    }
+
+    var opName: String {
+        switch self {
+        case .elu: "elu"
+        case .celu: "celu"
+        case .hardsigmoid: "hardsigmoid"
+        case .hardswish: "hardswish"
+        case .softshrink: "softshrink"
+        case .hardshrink: "hardshrink"
+        case .rreluEval: "rrelu_with_noise"
+        }
+    }
+
+    /// elu's three coefficients as PyTorch's kernel holds them: each a `scalar_t`, and
+    /// negcoef = alpha·scale multiplied in that type.
+    func eluCoefficients(_ dtype: DType) -> (neg: Double, pos: Double, input: Double)? {
+        let round: (Double) -> Double = dtype == .float32 ? { Double(Float($0)) } : { $0 }
+        switch self {
+        case let .elu(alpha, scale, inputScale):
+            return (round(round(alpha) * round(scale)), round(scale), round(inputScale))
+        case let .celu(alpha):
+            return (round(alpha), 1, round(1 / alpha))
+        default:
+            return nil
+        }
+    }
+
+    public func forward(_ x: Tensor) throws(TensorError) -> Tensor {
+        try requireFloat(x.dtype, op: opName)
+        if let c = eluCoefficients(x.dtype) { return try Activation.eluForward(x, c) }
+        switch self {
+        case .hardsigmoid:
+            return try x.add(.int(3)).clamp(min: .int(0), max: .int(6)).div(.int(6))
+        case .hardswish:
+            return try x.mul(try x.add(.int(3)).clamp(min: .int(0), max: .int(6))).div(.int(6))
+        case let .softshrink(l):
+            // Between −λ and λ PyTorch returns x·0, which keeps the sign of a negative x.
+            let inner = try Tensor.where(try x.lt(.float(-l)), try x.add(.float(l)), try x.mul(.int(0)))
+            return try Tensor.where(try x.gt(.float(l)), try x.sub(.float(l)), inner)
+        case let .hardshrink(l):
+            return try Tensor.where(try Activation.inside(x, l), .int(0), x)
+        case let .rreluEval(slope):
+            return try Tensor.where(try x.le(.int(0)), try x.mul(.float(slope)), x)
+        case .elu, .celu:
+            preconditionFailure("handled above")
+        }
+    }
+
+    /// The gradient with respect to the input, given the output gradient `g`.
+    public func backward(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
+        if let c = eluCoefficients(x.dtype) {
+            let negative = try g.mul(.float(c.input)).mul(.float(c.neg)).mul(try x.mul(.float(c.input)).exp())
+            return try Tensor.where(try x.le(.int(0)), negative, try g.mul(.float(c.pos)))
+        }
+        switch self {
+        case .hardsigmoid:
+            let inside = try x.gt(.int(-3)).logicalAnd(try x.lt(.int(3)))
+            return try Tensor.where(inside, try g.mul(.float(1.0 / 6.0)), .int(0))
+        case .hardswish:
+            let middle = try g.mul(try x.div(.int(3)).add(.float(0.5)))
+            return try Tensor.where(try x.lt(.int(-3)), .int(0), try Tensor.where(try x.le(.int(3)), middle, g))
+        case let .softshrink(l), let .hardshrink(l):
+            return try Tensor.where(try Activation.inside(x, l), .int(0), g)
+        case let .rreluEval(slope):
+            return try Tensor.where(try x.le(.int(0)), try g.mul(.float(slope)), g)
+        case .elu, .celu:
+            preconditionFailure("handled above")
+        }
+    }
+
+    static func inside(_ x: Tensor, _ l: Double) throws(TensorError) -> Tensor {
+        try x.ge(.float(-l)).logicalAnd(try x.le(.float(l)))
+    }
+
+    /// PyTorch's CPU loop computes whole blocks of two AVX2 vectors with expm1 and the
+    /// remaining elements with `exp(x) - 1`; the two round differently, so we split the
+    /// same way (a contiguous tensor's leading blocks, then the tail).
+    static func eluForward(_ x: Tensor, _ c: (neg: Double, pos: Double, input: Double)) throws(TensorError) -> Tensor {
+        let flat = try x.contiguous().reshape([x.numel])
+        let block = 2 * 32 / x.dtype.itemSize
+        let vectorised = flat.numel / block * block
+        let scaled = try flat.mul(.float(c.input))
+        var negative = try scaled.exp().sub(.int(1)).mul(.float(c.neg))
+        if vectorised > 0 {
+            let head = try scaled.narrow(0, start: 0, length: vectorised).unary(.expm1).mul(.float(c.neg))
+            let tail = try negative.narrow(0, start: vectorised, length: flat.numel - vectorised)
+            negative = try Tensor.cat([head, tail])
+        }
+        let out = try Tensor.where(try flat.le(.int(0)), negative, try flat.mul(.float(c.pos)))
+        return try out.reshape(x.sizes)
+    }
+}
+
+extension Differentiable {
+    /// One of the activations above, recording its node when `x` requires grad.
+    public static func activation(_ x: Tensor, _ a: Activation) throws(TensorError) -> Tensor {
+        let out = try a.forward(x.detach())
+        guard isRecording(x) else { return out }
+        return record(a.nodeName, [x], out, save: [x]) { ctx in
+            [try a.backward(ctx.grad.detach(), try ctx.saved(0).detach())]
+        }
+    }
+
+    /// `F.glu(x, dim)`: first half times sigmoid of the second half; GluBackward0.
+    public static func glu(_ x: Tensor, dim: Int) throws(TensorError) -> Tensor {
+        try requireFloat(x.dtype, op: "glu")
+        if x.rank == 0 { throw .runtime("glu does not support scalars because halving size must be even") }
+        let d = try Shape.wrapDim(dim, rank: x.rank)
+        let n = x.sizes[d]
+        if n % 2 != 0 {
+            throw .runtime("Halving dimension must be even, but dimension \(d) is size \(n)")
+        }
+        let v = x.detach()
+        let a = try v.narrow(d, start: 0, length: n / 2), b = try v.narrow(d, start: n / 2, length: n / 2)
+        let out = try a.mul(try b.sigmoid())
+        guard isRecording(x) else { return out }
+        return record("GluBackward0", [x], out, save: [x]) { ctx in
+            let v = try ctx.saved(0).detach(), g = ctx.grad.detach()
+            let a = try v.narrow(d, start: 0, length: n / 2), s = try v.narrow(d, start: n / 2, length: n / 2).sigmoid()
+            let ga = try s.mul(g)
+            let gb = try s.neg().add(.int(1)).mul(s).mul(g).mul(a)
+            return [try Tensor.cat([ga, gb], dim: d)]
+        }
+    }
+
+    /// `F.prelu(x, weight)`: x where positive, weight·x elsewhere, with one weight or one
+    /// per channel (dimension 1); PreluKernelBackward0.
+    public static func prelu(_ x: Tensor, _ weight: Tensor) throws(TensorError) -> Tensor {
+        try requireFloat(x.dtype, op: "prelu")
+        let channels = x.rank >= 2 ? x.sizes[1] : 1
+        if weight.numel != 1 && weight.numel != channels {
+            throw .runtime("Mismatch of parameter numbers and input channel size. Found parameter numbers = \(weight.numel) and channel size = \(channels).")
+        }
+        var shape = [Int](repeating: 1, count: Swift.max(x.rank, 1))
+        if weight.numel != 1 { shape[1] = channels }
+        if x.rank == 0 { shape = [] }
+        let w = try weight.detach().reshape(shape)
+        let v = x.detach()
+        let out = try Tensor.where(try v.gt(.int(0)), v, try w.mul(v))
+        guard isRecording([x, weight]) else { return out }
+        let weightSizes = weight.sizes
+        return record("PreluKernelBackward0", [x, weight], out, save: [x, weight]) { ctx in
+            let v = try ctx.saved(0).detach(), w = try ctx.saved(1).detach().reshape(shape), g = ctx.grad.detach()
+            let positive = try v.gt(.int(0))
+            let gx = ctx.needs(0) ? try Tensor.where(positive, g, try w.mul(g)) : nil
+            var gw: Tensor? = nil
+            if ctx.needs(1) {
+                let perElement = try Tensor.where(positive, .int(0), try v.mul(g))
+                gw = try sumToSize(perElement, shape).reshape(weightSizes)
+            }
+            return [gx, gw]
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Tensors
+
+/// Huber, soft-margin and multi-class margin losses, which PyTorch computes natively
+/// (`HuberLossBackward0`, `SoftMarginLossBackward0`, `MultiMarginLossBackward0`).
+extension Differentiable {
+    /// ½z² below delta, delta·(z − ½delta) above, with z = |input − target|.
+    public static func huberLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, delta: Double) throws(TensorError) -> Tensor {
+        try requireFloat(input.dtype, op: "huber")
+        let (x, t) = try ElementwiseLoss.broadcastPair(input.detach(), target.detach())
+        let z = try x.sub(t).abs()
+        let quadratic = try z.mul(.float(0.5)).mul(z)
+        let linear = try z.sub(.float(0.5 * delta)).mul(.float(delta))
+        let out = try reduced(try Tensor.where(try z.lt(.float(delta)), quadratic, linear), reduction)
+        guard isRecording(input, target) else { return out }
+        let mi = TensorMeta(input), mt = TensorMeta(target), count = x.numel
+        return record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
+            let (x, t) = try ElementwiseLoss.broadcastPair(try ctx.saved(0).detach(), try ctx.saved(1).detach())
+            let d = try x.sub(t), g = try ctx.grad.detach().expand(d.sizes)
+            let norm = Scalar.float(reduction == .mean ? 1 / Double(count) : 1)
+            let clipped = try Tensor.where(try d.le(.float(-delta)), try g.mul(norm).mul(.float(-delta)), try g.mul(norm).mul(.float(delta)))
+            let gx = try Tensor.where(try d.le(.float(-delta)).logicalOr(try d.ge(.float(delta))), clipped, try d.mul(norm).mul(g))
+            return [ctx.needs(0) ? try reduce(gx, to: mi) : nil, ctx.needs(1) ? try reduce(try gx.neg(), to: mt) : nil]
+        }
+    }
+
+    /// log(1 + exp(−target·input)) for targets ±1.
+    public static func softMarginLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction) throws(TensorError) -> Tensor {
+        try requireFloat(input.dtype, op: "soft_margin_loss")
+        let x = input.detach(), t = target.detach()
+        let out = try reduced(try x.neg().mul(t).exp().unary(.log1p), reduction)
+        guard isRecording(input, target) else { return out }
+        let mi = TensorMeta(input), mt = TensorMeta(target), count = try x.mul(t).numel
+        return record("SoftMarginLossBackward0", [input, target], out, save: [input, target]) { ctx in
+            let x = try ctx.saved(0).detach(), t = try ctx.saved(1).detach()
+            let z = try t.neg().mul(x).exp()
+            let norm = reduction == .mean ? 1 / Double(count) : 1
+            // The loss is symmetric in input and target, and so is its gradient.
+            func gradient(_ other: Tensor) throws(TensorError) -> Tensor {
+                try other.mul(z).mul(.float(-norm)).div(try z.add(.int(1))).mul(ctx.grad.detach())
+            }
+            return [ctx.needs(0) ? try reduce(try gradient(t), to: mi) : nil, ctx.needs(1) ? try reduce(try gradient(x), to: mt) : nil]
+        }
+    }
+
+    /// Σ_{j≠y} max(0, margin − x[y] + x[j])^p · weight[y] / C per sample, for input (N, C) or (C,).
+    public static func multiMarginLoss(_ input: Tensor, _ target: Tensor, p: Int, margin: Double, weight: Tensor?,
+                                       reduction: LossReduction) throws(TensorError) -> Tensor {
+        try requireFloat(input.dtype, op: "multi_margin_loss_cpu")
+        if input.rank > 2 || (input.rank == 2 && input.sizes[0] == 0) || input.numel == 0 {
+            throw .runtime("Expected non-empty vector or matrix with optional 0-dim batch size, but got: \(shapeText(input.sizes))")
+        }
+        let n = input.rank == 2 ? input.sizes[0] : 1, classes = input.sizes.last ?? 1
+        if target.numel != n || target.rank > 1 {
+            throw .runtime("inconsistent target size, expected \(n) but got \(shapeText(target.sizes))")
+        }
+        let targets = try NNBuffer.indices(target)
+        for y in targets where y < 0 || y >= classes { throw .runtime("target out of range") }
+        let w = try weight.map { w throws(TensorError) in try w.detach().to(input.dtype).contiguous().elementsAsDouble() }
+        let perSample = try MultiMargin.forward(input.detach(), targets, p: p, margin: margin, weight: w)
+        let out: Tensor
+        switch reduction {
+        case .none: out = input.rank == 2 ? perSample : try perSample.reshape([])
+        case .sum, .mean:
+            var total = try perSample.to(.float64).elementsAsDouble().reduce(0, +)
+            if reduction == .mean { total /= Double(n) }
+            out = try Tensor(values: [total], shape: [], dtype: input.dtype, device: input.device)
+        }
+        guard isRecording(input) else { return out }
+        let mi = TensorMeta(input)
+        return record("MultiMarginLossBackward0", [input, target], out, save: [input]) { ctx in
+            let scale = reduction == .mean ? 1 / Double(n * classes) : 1 / Double(classes)
+            var g = try MultiMargin.backward(try ctx.saved(0).detach(), targets, p: p, margin: margin, weight: w, scale: scale)
+            let go = ctx.grad.detach()
+            g = try g.mul(reduction == .none && input.rank == 2 ? try go.unsqueeze(1) : go)
+            return [try reduce(g, to: mi), nil]
+        }
+    }
+}
+
+/// The per-sample loops of the multi-class margin loss, in the input's float type.
+enum MultiMargin {
+    static func forward(_ x: Tensor, _ targets: [Int], p: Int, margin: Double, weight: [Double]?) throws(TensorError) -> Tensor {
+        if x.dtype == .float32 { return try run(x, targets, p, margin, weight, Float.self) }
+        return try run(x, targets, p, margin, weight, Double.self)
+    }
+
+    static func run<T: NNFloat>(_ x: Tensor, _ targets: [Int], _ p: Int, _ margin: Double, _ weight: [Double]?,
+                                _: T.Type) throws(TensorError) -> Tensor {
+        let (c, data) = try NNBuffer.read(x, as: T.self)
+        let classes = x.sizes.last ?? 1, m = T(margin)
+        var out = [Double](repeating: 0, count: targets.count)
+        withExtendedLifetime(c) {
+            for (i, y) in targets.enumerated() {
+                let row = data + i * classes
+                var sum: T = 0
+                for d in 0..<classes where d != y {
+                    let z = m - row[y] + row[d]
+                    guard z > 0 else { continue }
+                    var h = p == 1 ? z : z * z
+                    if let weight { h *= T(weight[y]) }
+                    sum += h
+                }
+                out[i] = Double(sum / T(classes))
+            }
+        }
+        return try Tensor(values: out, shape: [targets.count], dtype: x.dtype, device: x.device)
+    }
+
+    static func backward(_ x: Tensor, _ targets: [Int], p: Int, margin: Double, weight: [Double]?, scale: Double) throws(TensorError) -> Tensor {
+        if x.dtype == .float32 { return try runBackward(x, targets, p, margin, weight, scale, Float.self) }
+        return try runBackward(x, targets, p, margin, weight, scale, Double.self)
+    }
+
+    static func runBackward<T: NNFloat>(_ x: Tensor, _ targets: [Int], _ p: Int, _ margin: Double, _ weight: [Double]?,
+                                        _ scale: Double, _: T.Type) throws(TensorError) -> Tensor {
+        let (c, data) = try NNBuffer.read(x, as: T.self)
+        let classes = x.sizes.last ?? 1, m = T(margin), g = T(scale)
+        var out = [Double](repeating: 0, count: x.numel)
+        withExtendedLifetime(c) {
+            for (i, y) in targets.enumerated() {
+                let row = data + i * classes
+                var targetGrad: T = 0
+                for d in 0..<classes where d != y {
+                    let z = m - row[y] + row[d]
+                    guard z > 0 else { continue }
+                    var h = p == 1 ? g : 2 * g * z
+                    if let weight { h *= T(weight[y]) }
+                    targetGrad -= h
+                    out[i * classes + d] = Double(h)
+                }
+                out[i * classes + y] = Double(targetGrad)
+            }
+        }
+        return try Tensor(values: out, shape: x.sizes, dtype: x.dtype, device: x.device)
+    }
+}
