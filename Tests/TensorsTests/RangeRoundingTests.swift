@@ -31,3 +31,21 @@ struct RangeRoundingTests {
             5.82775, 6.4751666666666665, 7.122583333333333, 7.77])
     }
 }
+
+/// float32 2-norms bit for bit against PyTorch 2.15's row kernel (`NormTwoKernel`).
+struct NormRoundingTests {
+    static let b = [-0.4791449308395386, 1.3790082931518555, 2.528557300567627, 0.4107416570186615, -0.988007128238678]
+
+    @Test func fullNormsMatchPyTorch() throws {
+        #expect(try tensor([0.574, -0.109, -0.812]).norm().elementsAsDouble() == [1.0003503561019897])
+        #expect(try tensor(Self.b).norm().elementsAsDouble() == [3.1096160411834717])
+        let c = (0..<13).map { 0.1 * Double($0) - 0.65 }
+        #expect(try tensor(c).norm().elementsAsDouble() == [1.3610657453536987])
+    }
+
+    /// The same numbers in another order round differently, as in PyTorch.
+    @Test func rowNormsDependOnOrderLikePyTorch() throws {
+        let rows = try tensor(Self.b + Self.b.reversed(), [2, 5])
+        #expect(try rows.norm(dims: [1]).elementsAsDouble() == [3.1096160411834717, 3.109616279602051])
+    }
+}

@@ -179,10 +179,34 @@ extension Tensor {
         }
         if p == .infinity { return try reduce(.absMax, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
         if p == -.infinity { return try reduce(.absMin, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        if p == 2, let fast = try float32TrailingNorm(dims: dims, keepdim: keepdim) { return fast }
         let powered = try reduce(.normPower(p), dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype)
         if p == 1 || p == 0 { return powered }
         if p == 2 { return try powered.sqrt() }
         return try powered.pow(.float(1 / p))
+    }
+
+    /// The 2-norm of a contiguous float32 tensor over its trailing dims (all of them, or a
+    /// last few), with PyTorch's rounding (`NormTwoKernel`); nil for any other case.
+    private func float32TrailingNorm(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32, numel > 0, device == .cpu else { return nil }
+        let ds = try reductionDims(dims)
+        guard ds == Array((rank - ds.count)..<rank) else { return nil }
+        if !isContiguous {
+            // Rows with unit stride still take PyTorch's row kernel; copying keeps the values.
+            guard ds == [rank - 1], strides[rank - 1] == 1 else { return nil }
+            return try contiguous().float32TrailingNorm(dims: dims, keepdim: keepdim)
+        }
+        let inner = ds.reduce(1) { $0 * sizes[$1] }
+        let rows = numel / Swift.max(inner, 1)
+        var outSizes: [Int] = []
+        for d in 0..<rank where !ds.contains(d) || keepdim { outSizes.append(ds.contains(d) ? 1 : sizes[d]) }
+        let input = pointer(Float.self)
+        var values = [Double](repeating: 0, count: rows)
+        for r in 0..<rows { values[r] = Double(NormTwoKernel.rowNorm(input + r * inner, count: inner)) }
+        let out = try Tensor(empty: outSizes, dtype: .float32)
+        try out.copyFromHostValues(values)
+        return out
     }
 
     /// `logsumexp(dim, keepdim)`, stable against overflow.
