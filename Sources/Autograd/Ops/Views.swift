@@ -22,7 +22,10 @@ extension Differentiable {
     /// A view made without recording: when grad mode is off and `x` requires grad, the
     /// view still requires grad and remembers its base, as PyTorch's no-grad views do.
     static func untrackedView(_ x: Tensor, _ out: Tensor) -> Tensor {
-        guard let m = x.meta, m.requiresGradFlag || m.gradFn != nil, !GradMode.current.isInferenceMode else { return out }
+        guard let m = x.meta, m.requiresGradFlag || m.gradFn != nil, !GradMode.current.isInferenceMode else {
+            if out !== x, out.autogradMeta == nil { out.plainViewBase = x.meta?.base ?? x.plainViewBase ?? x }
+            return out
+        }
         let v = out.autogradMeta == nil && out !== x ? out : out.alias()
         let vm = AutogradMeta()
         vm.requiresGradFlag = true
@@ -33,7 +36,7 @@ extension Differentiable {
     }
 
     /// `._base`: the tensor a view was made from (nil for non-views).
-    public static func viewBase(_ x: Tensor) -> Tensor? { x.meta?.base }
+    public static func viewBase(_ x: Tensor) -> Tensor? { x.meta?.base ?? x.plainViewBase }
 
     public static func view(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
         let out = try x.view(shape)

@@ -177,7 +177,7 @@ extension TorchRuntime {
             let requiresGrad = try b[1].map { try interp.truthy($0) } ?? true
             let p = data.detach()
             if requiresGrad { _ = try bridged { try p.requiresGrad_(true) } }
-            return .object(PyInstance(cls: cls, payload: p))
+            return self.adopt(p, as: cls)
         }
         for name in ["__repr__", "__str__"] {
             cls.addMethod(name) { [unowned self] _, s, _ in

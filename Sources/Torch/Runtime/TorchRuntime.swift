@@ -58,9 +58,19 @@ final class TorchRuntime {
     }
 
     /// Wraps a tensor as a `torch.Tensor` instance.
+    /// The same tensor always comes back as the same object while that object is alive
+    /// (a `Parameter` stays a `Parameter` when an in-place op returns it).
     @inline(__always)
     func wrap(_ t: Tensor) -> PyValue {
-        .object(PyInstance(cls: tensorClass, payload: t))
+        if let existing = t.hostObject as? PyInstance { return .object(existing) }
+        return adopt(t, as: tensorClass)
+    }
+
+    /// A new object of class `cls` (Tensor or a subclass) for `t`, remembered by `t`.
+    func adopt(_ t: Tensor, as cls: PyClass) -> PyValue {
+        let instance = PyInstance(cls: cls, payload: t)
+        t.hostObject = instance
+        return .object(instance)
     }
 
     func wrap(_ ts: [Tensor]) -> PyValue {

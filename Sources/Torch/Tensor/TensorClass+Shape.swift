@@ -103,7 +103,7 @@ extension TorchRuntime {
                                         dim1: try bound.given(1).map { try int($0, "diagonal", "dim1") } ?? 0,
                                         dim2: try bound.given(2).map { try int($0, "diagonal", "dim2") } ?? 1))
         }
-        b.method("contiguous") { [unowned self] _, t, _ in t.isContiguous ? .object(PyInstance(cls: tensorClass, payload: t)) : wrap(try Op.contiguous(t)) }
+        b.method("contiguous") { [unowned self] _, t, _ in t.isContiguous ? wrap(t) : wrap(try Op.contiguous(t)) }
         b.both("clone") { [unowned self] _, t, _ in wrap(try Op.clone(t)) }
         for (name, upper) in [("tril", false), ("triu", true)] {
             let sig = Signature(name, ["diagonal"])

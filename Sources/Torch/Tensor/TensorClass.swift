@@ -60,7 +60,7 @@ extension TorchRuntime {
             } else {
                 t = try bridged { try Tensor.zeros(try sizes(args.positional[...], "Tensor"), dtype: .float32) }
             }
-            return .object(PyInstance(cls: cls, payload: t))
+            return adopt(t, as: cls)
         }
 
         b.method("__repr__") { [unowned self] _, t, _ in .str(try repr(t)) }
