@@ -6,6 +6,10 @@ import Tensors
 /// its submodules with an interpreter. Registration is lazy — nothing is built until a
 /// cell first imports `torch`, so sessions that never use it pay nothing.
 public enum TorchModule {
+    /// Whether a CUDA device can run tensors here: never yet, as Gradbook has no CUDA
+    /// backend; `torch.cuda.is_available()` says the same.
+    public static let cudaAvailable = false
+
     /// Registers `torch` (and `torch.cuda`, `torch.autograd`, ...) with `interp`; the
     /// session's default generator starts seeded with `seed`.
     public static func install(into interp: Interpreter, seed: UInt64 = 0) {

@@ -30,7 +30,9 @@ struct LessonSelection: ParsableArguments {
         var entries: [LessonEntry] = []
         for file in shard?.select(files) ?? files {
             do {
-                entries.append(.parsed(try LessonParser.load(file.url, path: file.path)))
+                let lesson = try LessonParser.load(file.url, path: file.path)
+                try lesson.checkDeviceAvailable()
+                entries.append(.parsed(lesson))
             } catch {
                 let text = String(decoding: (try? Data(contentsOf: file.url)) ?? Data(), as: UTF8.self)
                 entries.append(.malformed(.malformed(error, text: text)))

@@ -8,6 +8,8 @@ public struct FrontMatter: Sendable, Codable, Equatable {
     public var timeout: Double?
     /// Default device for tensors (`cpu`, `cuda`, `cuda:1`).
     public var device: String?
+    /// The line of the `device` key, for errors about it.
+    public var deviceLine: Int?
     /// The lines the front matter occupies, fences included; nil when absent.
     public var lines: ClosedRange<Int>?
 
@@ -63,6 +65,7 @@ public struct FrontMatter: Sendable, Codable, Equatable {
                 throw fail("front matter 'device' must be 'cpu', 'cuda' or 'cuda:N', not '\(value)'")
             }
             device = value
+            deviceLine = number
         default:
             throw fail("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))")
         }

@@ -80,7 +80,7 @@ extension TorchRuntime {
     }
 
     func buildCuda(_ interp: Interpreter, _ m: PyModule) {
-        m.addFunction("is_available") { _, _ in .false }
+        m.addFunction("is_available") { _, _ in .bool(TorchModule.cudaAvailable) }
         m.addFunction("device_count") { _, _ in .int(0) }
         m.addFunction("manual_seed") { _, _ in .none }
         m.addFunction("manual_seed_all") { _, _ in .none }
