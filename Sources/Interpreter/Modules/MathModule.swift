@@ -167,7 +167,7 @@ extension Interpreter {
             return .int(r)
         }
         m.addFunction("prod") { i, a in
-            var r = try a.keyword("start") ?? .int(1)
+            var r = a.keyword("start") ?? .int(1)
             try i.forEach(a[0]) { r = try i.binaryOp(.mul, r, $0); return true }
             return r
         }

@@ -102,9 +102,9 @@ extension Interpreter {
             switch name.string {
             case "__name__": return .str(f.name)
             case "__qualname__": return .str(f.qualname)
-            case "__module__": return f.globals[N.__name__] ?? .none
+            case "__module__": return f.globals[N.__name__] ?? PyValue.none
             case "__doc__": return f.code.docstring
-            case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
+            case "__defaults__": return f.defaults.isEmpty ? PyValue.none : .tuple(f.defaults)
             case "__dict__":
                 let d = PyDict()
                 for (n, x) in zip(f.attributes.names, f.attributes.values) { try d.set(.str(n.string), x) }
@@ -115,7 +115,7 @@ extension Interpreter {
             switch name.string {
             case "__name__": return .str(b.name)
             case "__qualname__": return .str(b.qualname)
-            case "__doc__": return .none
+            case "__doc__": return PyValue.none
             default: return nil
             }
         case let m as PyBoundMethod:
@@ -127,8 +127,8 @@ extension Interpreter {
             }
         case let p as PyProperty:
             switch name.string {
-            case "fget": return p.fget ?? .none
-            case "fset": return p.fset ?? .none
+            case "fget": return p.fget ?? PyValue.none
+            case "fset": return p.fset ?? PyValue.none
             case "__doc__": return p.doc
             default: return nil
             }

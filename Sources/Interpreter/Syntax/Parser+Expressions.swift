@@ -518,7 +518,7 @@ extension Parser {
             i += 1
             var specText = String.UnicodeScalarView()
             var specParts: [FStringPart] = []
-            var d = 0
+            let d = 0
             while i < c.count {
                 if c[i] == "{" {
                     if !specText.isEmpty { specParts.append(.text(String(specText))); specText = String.UnicodeScalarView() }

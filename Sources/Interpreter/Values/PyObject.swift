@@ -8,8 +8,8 @@ public class PyObject {
 public final class PySingleton: PyObject, @unchecked Sendable {
     let name: String
     init(_ name: String) { self.name = name }
-    nonisolated(unsafe) public static let ellipsis = PySingleton("Ellipsis")
-    nonisolated(unsafe) public static let notImplemented = PySingleton("NotImplemented")
+    public static let ellipsis = PySingleton("Ellipsis")
+    public static let notImplemented = PySingleton("NotImplemented")
 }
 
 /// A mutable list.

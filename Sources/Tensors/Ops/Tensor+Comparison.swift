@@ -10,7 +10,7 @@ extension Tensor {
         if atol < 0 { throw .runtime("atol must be greater than or equal to zero, but got \(atol)") }
         let exact = try eq(other)
         if !dtype.isFloatingPoint { return exact }
-        var close = try exact
+        var close = exact
         if equalNaN { close = try close.logicalOr(try unary(.isnan).logicalAnd(try other.unary(.isnan))) }
         let a = try to(.float64), b = try other.to(.float64)
         let diff = try a.sub(b).abs()

@@ -10,7 +10,7 @@ extension Tensor {
 
     /// 3-D batched product on the backend, copying operands that BLAS cannot read as is.
     static func batchedProduct(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let batch = a.sizes[0], n = a.sizes[1], k = a.sizes[2], m = b.sizes[2]
+        let batch = a.sizes[0], n = a.sizes[1], m = b.sizes[2]
         func blasReady(_ t: Tensor) throws(TensorError) -> Tensor {
             if BLASLayout(rows: t.sizes[1], cols: t.sizes[2], rowStride: t.strides[1], colStride: t.strides[2]) != nil {
                 return t
@@ -54,7 +54,7 @@ extension Tensor {
             throw .runtime("size mismatch, got input (\(sizes[0])), mat (\(sizes[0])x\(sizes[1])), vec (\(vec.sizes[0]))")
         }
         try Tensor.checkMatmulTypes(self, vec)
-        let r = try Tensor.batchedProduct(try unsqueeze(0), try vec.view(sizes: [1, vec.sizes[0], 1], strides: [0, vec.strides[0], 1], offset: vec.offset))
+        let r = try Tensor.batchedProduct(try unsqueeze(0), vec.view(sizes: [1, vec.sizes[0], 1], strides: [0, vec.strides[0], 1], offset: vec.offset))
         return try r.reshape([sizes[0]])
     }
 
