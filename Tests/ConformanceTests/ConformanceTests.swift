@@ -21,6 +21,20 @@ import Testing
         #expect(Self.lessonNames.count >= 14)
     }
 
+    /// The shared conformance folder beside the checkout (`../shared/conformance`), when
+    /// there is one: the copy here must hold each of its lessons unchanged, so that a lesson
+    /// added or regenerated there is noticed instead of silently not run.
+    @Test func copyMatchesSharedConformance() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: shared.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".md") && name != "README.md" {
+            let original = try Data(contentsOf: shared.appendingPathComponent(name))
+            let copy = try? Data(contentsOf: Self.folder.appendingPathComponent(name))
+            #expect(copy == original, "Tests/ConformanceTests/Lessons/\(name) differs from ../shared/conformance/\(name) (or is missing): copy it over")
+        }
+    }
+
     @Test(arguments: lessonNames)
     func lessonPasses(_ name: String) throws {
         let lesson = try LessonParser.load(Self.folder.appendingPathComponent("\(name).md"), path: "\(name).md")
