@@ -9,7 +9,7 @@ final class CallExpr: Expr {
     let keywordNames: [Name]
     var isZeroArgSuper = false
     var isZeroArgLocals = false
-    var methodCache = AttributeCache()
+    let methodCache = AttributeCache()
 
     /// `receiver.name` as an unbound method via the inline cache, unless something
     /// (module, class, instance attribute) shadows the class's function.
@@ -20,14 +20,22 @@ final class CallExpr: Expr {
             if let inst = o as? PyInstance {
                 cls = inst.cls
                 methodCache.refresh(cls, name, interp)
-                guard let m = methodCache.method, inst.attributes.index(name) == nil else { return nil }
-                return m
+                guard inst.attributes.index(name) == nil else { return nil }
+                return cachedMethod
             }
             if o is PyModule || o is PyClass || o is PySuper { return nil }
         }
         cls = interp.typeOf(receiver)
         methodCache.refresh(cls, name, interp)
-        return methodCache.method
+        return cachedMethod
+    }
+
+    /// `methodCache.method` without building the optional twice.
+    @inline(__always)
+    private var cachedMethod: MethodRef? {
+        if let f = methodCache.pythonMethod { return .python(f) }
+        if let m = methodCache.nativeMethod { return .native(m) }
+        return nil
     }
 
     init(_ callee: Expr, args: [Expr], keywords: [(name: Name?, value: Expr)], line: Int, col: Int) {

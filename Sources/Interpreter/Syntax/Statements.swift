@@ -44,7 +44,7 @@ final class AugAssignStmt: Stmt {
             try n.assign(f, try interp.inplaceOp(op, old, v))
         case let a as AttributeExpr:
             let obj = try a.object.eval(f)
-            let old = try AttributeExpr.load(obj, a.name, a.isSpecial, &a.cache, interp)
+            let old = try AttributeExpr.load(obj, a.name, a.isSpecial, a.cache, interp)
             let v = try value.eval(f)
             var new: PyValue
             if case .int(let x) = old, case .int(let y) = v, op == .add, case (let r, false) = x.addingReportingOverflow(y) {
@@ -52,7 +52,7 @@ final class AugAssignStmt: Stmt {
             } else {
                 new = try interp.inplaceOp(op, old, v)
             }
-            try AttributeExpr.store(obj, a.name, new, a.isSpecial, &a.cache, interp)
+            try AttributeExpr.store(obj, a.name, new, a.isSpecial, a.cache, interp)
         case let s as SubscriptExpr:
             let obj = try s.object.eval(f)
             let key = try s.index.eval(f)
