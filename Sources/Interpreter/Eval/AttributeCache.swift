@@ -38,6 +38,12 @@ final class AttributeCache {
     @inline(__always)
     func refresh(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
         if ObjectIdentifier(c) == cls && version == interp.classVersion { return }
+        fill(c, name, interp)
+    }
+
+    /// The miss path, kept out of line so that the hit test inlines small.
+    @inline(never)
+    private func fill(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
         cls = ObjectIdentifier(c)
         version = interp.classVersion
         let found = c.lookup(name)

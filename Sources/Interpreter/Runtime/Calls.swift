@@ -205,9 +205,10 @@ extension Interpreter {
         }
     }
 
-    /// Positional-only call whose arguments fill the callee's slots directly.
+    /// Positional-only call whose arguments fill the callee's slots directly. The receiver
+    /// is consumed: it is the caller's last use of it, moved into slot 0 uncopied.
     @inline(__always)
-    func callSimple(_ fn: PyFunction, receiver: PyValue?, _ args: [Expr], _ caller: Frame) throws -> PyValue {
+    func callSimple(_ fn: PyFunction, receiver: consuming PyValue?, _ args: [Expr], _ caller: Frame) throws -> PyValue {
         let code = fn.code
         let n = args.count + (receiver == nil ? 0 : 1)
         if n > code.positionalCount || n < code.positionalCount - fn.defaults.count {
@@ -218,8 +219,8 @@ extension Interpreter {
         }
         var frame = takeFrame(fn)
         var i = 0
-        if let r = receiver { frame.slots[0] = r; i = 1 }
-        for a in args { frame.slots[i] = try a.eval(caller); i += 1 }
+        if receiver != nil { frame.slots[0] = consume receiver; i = 1 }
+        try forEachUnretained(args) { a in frame.slots[i] = try a.eval(caller); i += 1 }
         if n < code.positionalCount {
             let firstDefault = code.positionalCount - fn.defaults.count
             for j in n..<code.positionalCount { frame.slots[j] = fn.defaults[j - firstDefault] }
