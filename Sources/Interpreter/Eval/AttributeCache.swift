@@ -35,9 +35,15 @@ final class AttributeCache {
         return nil
     }
 
+    /// Whether the entry describes `c` as it is now.
+    @inline(__always)
+    func isCurrent(_ c: PyClass, _ interp: Interpreter) -> Bool {
+        ObjectIdentifier(c) == cls && version == interp.classVersion
+    }
+
     @inline(__always)
     func refresh(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
-        if ObjectIdentifier(c) == cls && version == interp.classVersion { return }
+        if isCurrent(c, interp) { return }
         fill(c, name, interp)
     }
 

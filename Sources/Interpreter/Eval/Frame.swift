@@ -71,6 +71,14 @@ final class Frame {
         if generator != nil { generator = nil }
     }
 
+    /// The value of the `return` that ended a call, moved out (no retain and release); the
+    /// frame is done with it.
+    @inline(__always) func takeReturnValue() -> PyValue {
+        var v = PyValue.none
+        swap(&v, &returnValue)
+        return v
+    }
+
     @inline(__always) func at(_ s: Stmt) { line = s.line; col = s.col }
 }
 

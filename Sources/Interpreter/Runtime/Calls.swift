@@ -142,7 +142,7 @@ extension Interpreter {
         }
         try tick()
         do {
-            if case .returned = try execBlock(code.body, frame) { return frame.returnValue }
+            if case .returned = try execBlock(code.body, frame) { return frame.takeReturnValue() }
             return .none
         } catch let e as PyError {
             e.traceback.append(traceEntry(frame))
