@@ -133,7 +133,7 @@ extension Interpreter {
         frame.line = code.defLine
         if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
         depth += 1
-        let caller = currentFrame
+        unowned(unsafe) let caller = currentFrame
         currentFrame = frame
         defer { depth -= 1; currentFrame = caller }
         // The cell's module frame counts too, as in CPython: at most limit - 1 function frames.
@@ -191,10 +191,10 @@ extension Interpreter {
     /// Keeps the frame of a call that returned for reuse, unless something still refers to
     /// it (a generator) or enough are kept.
     @inline(__always)
-    func recycle(_ frame: inout Frame) {
+    func recycle(_ frame: consuming Frame) {
         guard spareFrameCount < Interpreter.maxSpareFrames, isKnownUniquelyReferenced(&frame) else { return }
         frame.reset()
-        spareFrames[spareFrameCount] = Unmanaged.passRetained(frame)
+        spareFrames[spareFrameCount] = Unmanaged.passRetained(consume frame)
         spareFrameCount += 1
     }
 
@@ -217,7 +217,7 @@ extension Interpreter {
             for e in args { a.append(try e.eval(caller)) }
             return try callFunction(fn, a)
         }
-        var frame = takeFrame(fn)
+        let frame = takeFrame(fn)
         var i = 0
         if receiver != nil { frame.slots[0] = consume receiver; i = 1 }
         try forEachUnretained(args) { a in frame.slots[i] = try a.eval(caller); i += 1 }
@@ -226,14 +226,14 @@ extension Interpreter {
             for j in n..<code.positionalCount { frame.slots[j] = fn.defaults[j - firstDefault] }
         }
         let result = try execute(fn, frame)
-        recycle(&frame)
+        recycle(frame)
         return result
     }
 
     /// Binds arguments to parameters as CPython does, with its error messages.
     func callFunction(_ fn: PyFunction, _ args: Arguments) throws -> PyValue {
         let code = fn.code
-        var frame = takeFrame(fn)
+        let frame = takeFrame(fn)
         let np = code.positionalCount
         let given = args.count
         let fname = fn.qualname
@@ -285,7 +285,7 @@ extension Interpreter {
         }
         if !missing.isEmpty { throw PyError.typeError(missingMessage(fname, missing, kind: "keyword-only")) }
         let result = try execute(fn, frame)
-        recycle(&frame)
+        recycle(frame)
         return result
     }
 

@@ -6,6 +6,8 @@ final class CallExpr: Expr {
     /// Keyword arguments; a nil name means `**mapping`.
     let keywords: [(name: Name?, value: Expr)]
     let isPlain: Bool
+    /// No `*args`, `**kwargs` or keywords: arguments can go straight into slots.
+    let isPositionalOnly: Bool
     let keywordNames: [Name]
     var isZeroArgSuper = false
     var isZeroArgLocals = false
@@ -44,6 +46,7 @@ final class CallExpr: Expr {
         self.keywords = keywords
         isPlain = !args.contains { $0 is StarredExpr } && !keywords.contains { $0.name == nil }
         keywordNames = keywords.compactMap { $0.name }
+        isPositionalOnly = isPlain && keywords.isEmpty
         super.init(line: line, col: col)
     }
 
@@ -99,6 +102,13 @@ final class CallExpr: Expr {
         let interp = f.interp
         if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)
+            if isPositionalOnly, case .object(let o) = receiver, let inst = o as? PyInstance {
+                // The common `obj.method(args)`: straight to the frame, no MethodRef.
+                methodCache.refresh(inst.cls, attr.name, interp)
+                if let fn = methodCache.pythonMethod, fn.code.isSimple, inst.attributes.index(attr.name) == nil {
+                    return try interp.callSimple(fn, receiver: receiver, args, f)
+                }
+            }
             if let method = lookupMethodCached(receiver, attr.name, interp) {
                 switch method {
                 case .python(let fn):
