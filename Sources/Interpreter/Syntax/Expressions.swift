@@ -25,6 +25,12 @@ final class AttributeExpr: Expr {
     override func resolve(_ r: Resolver) { object.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
         let v = try object.eval(f)
+        // An instance's own attribute, the usual `self.x`, read in place (as the fused
+        // `self.x += v` does); compiled through `load`, it copied `v` and the instance.
+        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
+            cache.refresh(inst.cls, name, f.interp)
+            if !cache.isProperty, let i = inst.attributes.index(name) { return inst.attributes.values[i] }
+        }
         return try AttributeExpr.load(v, name, isSpecial, cache, f.interp)
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
