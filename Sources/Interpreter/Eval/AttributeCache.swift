@@ -5,8 +5,13 @@
 /// It holds its class and attribute unowned: code (and so this cache) is reachable from the
 /// class's own methods, and strong references would make cycles that outlive the session.
 /// Any change to any class bumps the version, so a stale entry is never used.
-struct AttributeCache {
-    unowned(unsafe) var cls: PyClass?
+///
+/// A class, not a struct: reached through its node (`&node.cache`), the struct was copied,
+/// retaining each of its references, on every hit.
+final class AttributeCache {
+    /// The class of the last refresh, by identity only: comparing an object reference
+    /// retained and released both sides on every hit.
+    var cls: ObjectIdentifier?
     var version = -1
     unowned(unsafe) var attributeObject: PyObject?
     var attributeValue: PyValue?
@@ -30,10 +35,22 @@ struct AttributeCache {
         return nil
     }
 
+    /// Whether the entry describes `c` as it is now.
     @inline(__always)
-    mutating func refresh(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
-        if c === cls && version == interp.classVersion { return }
-        cls = c
+    func isCurrent(_ c: PyClass, _ interp: Interpreter) -> Bool {
+        ObjectIdentifier(c) == cls && version == interp.classVersion
+    }
+
+    @inline(__always)
+    func refresh(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
+        if isCurrent(c, interp) { return }
+        fill(c, name, interp)
+    }
+
+    /// The miss path, kept out of line so that the hit test inlines small.
+    @inline(never)
+    private func fill(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
+        cls = ObjectIdentifier(c)
         version = interp.classVersion
         let found = c.lookup(name)
         isProperty = false

@@ -50,6 +50,10 @@ public final class Interpreter {
     /// The innermost running frame (for warning locations).
     unowned(unsafe) var currentFrame: Frame?
     var generators: [WeakRunner] = []
+    /// Frames of finished calls kept for reuse (see `Frame`): a stack of `maxSpareFrames`
+    /// owned references, unmanaged so that pushing and popping costs no reference counting.
+    let spareFrames = UnsafeMutablePointer<Unmanaged<Frame>>.allocate(capacity: Interpreter.maxSpareFrames)
+    var spareFrameCount = 0
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
@@ -74,6 +78,7 @@ public final class Interpreter {
     public func shutdown() {
         for w in generators { w.runner?.close() }
         generators.removeAll()
+        dropSpareFrames()
         for m in modules.values {
             for box in m.globals.values { box.value = nil }
             m.globals.removeAll()
@@ -84,6 +89,7 @@ public final class Interpreter {
 
     deinit {
         shutdown()
+        spareFrames.deallocate()
         life.alive = false
     }
 

@@ -129,11 +129,11 @@ extension Interpreter {
     @inline(__always)
     func execute(_ fn: PyFunction, _ frame: Frame) throws -> PyValue {
         let code = fn.code
-        for s in code.cellSlots { frame.slots[s] = .object(PyCell(frame.slots[s])) }
+        if code.hasCells { for s in code.cellSlots { frame.slots[s] = .object(PyCell(frame.slots[s])) } }
         frame.line = code.defLine
         if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
         depth += 1
-        let caller = currentFrame
+        unowned(unsafe) let caller = currentFrame
         currentFrame = frame
         defer { depth -= 1; currentFrame = caller }
         // The cell's module frame counts too, as in CPython: at most limit - 1 function frames.
@@ -142,7 +142,7 @@ extension Interpreter {
         }
         try tick()
         do {
-            if case .returned = try execBlock(code.body, frame) { return frame.returnValue }
+            if case .returned = try execBlock(code.body, frame) { return frame.takeReturnValue() }
             return .none
         } catch let e as PyError {
             e.traceback.append(traceEntry(frame))
@@ -167,9 +167,48 @@ extension Interpreter {
         TraceEntry(file: f.code.file, line: f.line, column: f.col, function: f.code.name, sourceLine: f.code.source.line(f.line))
     }
 
-    /// Positional-only call whose arguments fill the callee's slots directly.
+    // MARK: Frame reuse
+
+    /// Enough for the call depth of usual loops and recursion; bounds how long a spare frame
+    /// keeps a finished function (and its defaults) alive.
+    static let maxSpareFrames = 16
+
+    /// A frame for a call of `fn`: a spare one when it has room for the slots, else a new one.
     @inline(__always)
-    func callSimple(_ fn: PyFunction, receiver: PyValue?, _ args: [Expr], _ caller: Frame) throws -> PyValue {
+    func takeFrame(_ fn: PyFunction) -> Frame {
+        if spareFrameCount > 0 {
+            let top = spareFrames[spareFrameCount - 1]
+            if top._withUnsafeGuaranteedRef({ $0.capacity }) >= fn.code.slotCount {
+                spareFrameCount -= 1
+                let f = top.takeRetainedValue()
+                f.rebind(to: fn)
+                return f
+            }
+        }
+        return Frame(code: fn.code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
+    }
+
+    /// Keeps the frame of a call that returned for reuse, unless something still refers to
+    /// it (a generator) or enough are kept.
+    @inline(__always)
+    func recycle(_ frame: consuming Frame) {
+        guard spareFrameCount < Interpreter.maxSpareFrames, isKnownUniquelyReferenced(&frame) else { return }
+        frame.reset()
+        spareFrames[spareFrameCount] = Unmanaged.passRetained(consume frame)
+        spareFrameCount += 1
+    }
+
+    func dropSpareFrames() {
+        while spareFrameCount > 0 {
+            spareFrameCount -= 1
+            spareFrames[spareFrameCount].release()
+        }
+    }
+
+    /// Positional-only call whose arguments fill the callee's slots directly. The receiver
+    /// is consumed: it is the caller's last use of it, moved into slot 0 uncopied.
+    @inline(__always)
+    func callSimple(_ fn: PyFunction, receiver: consuming PyValue?, _ args: [Expr], _ caller: Frame) throws -> PyValue {
         let code = fn.code
         let n = args.count + (receiver == nil ? 0 : 1)
         if n > code.positionalCount || n < code.positionalCount - fn.defaults.count {
@@ -178,21 +217,23 @@ extension Interpreter {
             for e in args { a.append(try e.eval(caller)) }
             return try callFunction(fn, a)
         }
-        let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
+        let frame = takeFrame(fn)
         var i = 0
-        if let r = receiver { frame.slots[0] = r; i = 1 }
-        for a in args { frame.slots[i] = try a.eval(caller); i += 1 }
+        if receiver != nil { frame.slots[0] = consume receiver; i = 1 }
+        try forEachUnretained(args) { a in frame.slots[i] = try a.eval(caller); i += 1 }
         if n < code.positionalCount {
             let firstDefault = code.positionalCount - fn.defaults.count
             for j in n..<code.positionalCount { frame.slots[j] = fn.defaults[j - firstDefault] }
         }
-        return try execute(fn, frame)
+        let result = try execute(fn, frame)
+        recycle(frame)
+        return result
     }
 
     /// Binds arguments to parameters as CPython does, with its error messages.
     func callFunction(_ fn: PyFunction, _ args: Arguments) throws -> PyValue {
         let code = fn.code
-        let frame = Frame(code: code, globals: fn.globals, closure: fn.closure, interp: self, function: fn)
+        let frame = takeFrame(fn)
         let np = code.positionalCount
         let given = args.count
         let fname = fn.qualname
@@ -243,7 +284,9 @@ extension Interpreter {
             if let d = fn.kwDefaults[code.paramNames[j]] { frame.slots[j] = d } else { missing.append(code.paramNames[j].string) }
         }
         if !missing.isEmpty { throw PyError.typeError(missingMessage(fname, missing, kind: "keyword-only")) }
-        return try execute(fn, frame)
+        let result = try execute(fn, frame)
+        recycle(frame)
+        return result
     }
 
     // MARK: Classes

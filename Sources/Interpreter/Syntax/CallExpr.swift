@@ -6,10 +6,12 @@ final class CallExpr: Expr {
     /// Keyword arguments; a nil name means `**mapping`.
     let keywords: [(name: Name?, value: Expr)]
     let isPlain: Bool
+    /// No `*args`, `**kwargs` or keywords: arguments can go straight into slots.
+    let isPositionalOnly: Bool
     let keywordNames: [Name]
     var isZeroArgSuper = false
     var isZeroArgLocals = false
-    var methodCache = AttributeCache()
+    let methodCache = AttributeCache()
 
     /// `receiver.name` as an unbound method via the inline cache, unless something
     /// (module, class, instance attribute) shadows the class's function.
@@ -20,14 +22,22 @@ final class CallExpr: Expr {
             if let inst = o as? PyInstance {
                 cls = inst.cls
                 methodCache.refresh(cls, name, interp)
-                guard let m = methodCache.method, inst.attributes.index(name) == nil else { return nil }
-                return m
+                guard inst.attributes.index(name) == nil else { return nil }
+                return cachedMethod
             }
             if o is PyModule || o is PyClass || o is PySuper { return nil }
         }
         cls = interp.typeOf(receiver)
         methodCache.refresh(cls, name, interp)
-        return methodCache.method
+        return cachedMethod
+    }
+
+    /// `methodCache.method` without building the optional twice.
+    @inline(__always)
+    private var cachedMethod: MethodRef? {
+        if let f = methodCache.pythonMethod { return .python(f) }
+        if let m = methodCache.nativeMethod { return .native(m) }
+        return nil
     }
 
     init(_ callee: Expr, args: [Expr], keywords: [(name: Name?, value: Expr)], line: Int, col: Int) {
@@ -36,6 +46,7 @@ final class CallExpr: Expr {
         self.keywords = keywords
         isPlain = !args.contains { $0 is StarredExpr } && !keywords.contains { $0.name == nil }
         keywordNames = keywords.compactMap { $0.name }
+        isPositionalOnly = isPlain && keywords.isEmpty
         super.init(line: line, col: col)
     }
 
@@ -91,6 +102,13 @@ final class CallExpr: Expr {
         let interp = f.interp
         if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)
+            if isPositionalOnly, case .object(let o) = receiver, let inst = o as? PyInstance {
+                // The common `obj.method(args)`: straight to the frame, no MethodRef.
+                methodCache.refresh(inst.cls, attr.name, interp)
+                if let fn = methodCache.pythonMethod, fn.code.isSimple, inst.attributes.index(attr.name) == nil {
+                    return try interp.callSimple(fn, receiver: receiver, args, f)
+                }
+            }
             if let method = lookupMethodCached(receiver, attr.name, interp) {
                 switch method {
                 case .python(let fn):

@@ -14,7 +14,7 @@ final class AttributeExpr: Expr {
     let object: Expr
     let name: Name
     let isSpecial: Bool
-    var cache = AttributeCache()
+    let cache = AttributeCache()
     init(_ object: Expr, _ name: Name, line: Int, col: Int) {
         self.object = object; self.name = name
         isSpecial = name == N.__class__ || name == N.__dict__
@@ -25,15 +25,21 @@ final class AttributeExpr: Expr {
     override func resolve(_ r: Resolver) { object.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
         let v = try object.eval(f)
-        return try AttributeExpr.load(v, name, isSpecial, &cache, f.interp)
+        // An instance's own attribute, the usual `self.x`, read in place (as the fused
+        // `self.x += v` does); compiled through `load`, it copied `v` and the instance.
+        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
+            cache.refresh(inst.cls, name, f.interp)
+            if !cache.isProperty, let i = inst.attributes.index(name) { return inst.attributes.values[i] }
+        }
+        return try AttributeExpr.load(v, name, isSpecial, cache, f.interp)
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
-        try AttributeExpr.store(try object.eval(f), name, value, isSpecial, &cache, f.interp)
+        try AttributeExpr.store(try object.eval(f), name, value, isSpecial, cache, f.interp)
     }
 
     /// `v.name` through an inline cache for instances.
     @inline(__always)
-    static func load(_ v: PyValue, _ name: Name, _ isSpecial: Bool, _ cache: inout AttributeCache, _ interp: Interpreter) throws -> PyValue {
+    static func load(_ v: PyValue, _ name: Name, _ isSpecial: Bool, _ cache: AttributeCache, _ interp: Interpreter) throws -> PyValue {
         if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
             cache.refresh(inst.cls, name, interp)
             if !cache.isProperty {
@@ -46,7 +52,7 @@ final class AttributeExpr: Expr {
 
     /// `v.name = value` through an inline cache for instances.
     @inline(__always)
-    static func store(_ v: PyValue, _ name: Name, _ value: PyValue, _ isSpecial: Bool, _ cache: inout AttributeCache, _ interp: Interpreter) throws {
+    static func store(_ v: PyValue, _ name: Name, _ value: PyValue, _ isSpecial: Bool, _ cache: AttributeCache, _ interp: Interpreter) throws {
         if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
             cache.refresh(inst.cls, name, interp)
             if cache.plainSetattr && !cache.isProperty {

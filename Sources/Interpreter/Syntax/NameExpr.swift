@@ -9,7 +9,27 @@ final class NameExpr: Expr {
         case classBody(Name, global: GlobalBox, builtin: GlobalBox)
     }
     let name: Name
-    var access: Access = .unresolved
+    var access: Access = .unresolved { didSet { cacheAccess() } }
+
+    /// `access` flattened for the hot cases, locals and globals: switching over `access`
+    /// copied the case's boxes, a retain and a release each, on every read of a global.
+    /// The boxes are held by `access`, so these references need no count of their own.
+    private enum Kind { case local, global, other }
+    private var kind = Kind.other
+    private var slot = 0
+    private unowned(unsafe) var globalBox: GlobalBox?
+    private unowned(unsafe) var builtinBox: GlobalBox?
+
+    private func cacheAccess() {
+        kind = .other
+        globalBox = nil
+        builtinBox = nil
+        switch access {
+        case .local(let s): kind = .local; slot = s
+        case .global(let box, let builtin): kind = .global; globalBox = box; builtinBox = builtin
+        default: break
+        }
+    }
 
     init(_ name: Name, line: Int, col: Int) {
         self.name = name
@@ -22,6 +42,20 @@ final class NameExpr: Expr {
     override func declareTarget(_ r: Resolver) { r.declare(name.string) }
 
     override func eval(_ f: Frame) throws -> PyValue {
+        switch kind {
+        case .local:
+            if let v = f.slots[slot] { return v }
+        case .global:
+            if let v = globalBox.unsafelyUnwrapped.value { return v }
+            if let v = builtinBox.unsafelyUnwrapped.value { return v }
+        case .other:
+            break
+        }
+        return try evalSlow(f)
+    }
+
+    /// Every access kind, with the errors for unbound names.
+    private func evalSlow(_ f: Frame) throws -> PyValue {
         switch access {
         case .local(let s):
             if let v = f.slots[s] { return v }
@@ -47,6 +81,11 @@ final class NameExpr: Expr {
     }
 
     override func assign(_ f: Frame, _ value: PyValue) throws {
+        switch kind {
+        case .local: f.slots[slot] = value; return
+        case .global: globalBox.unsafelyUnwrapped.value = value; return
+        case .other: break
+        }
         switch access {
         case .local(let s): f.slots[s] = value
         case .global(let box, _): box.value = value

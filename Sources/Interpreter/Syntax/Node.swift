@@ -36,12 +36,29 @@ enum Flow {
 }
 
 /// Executes a block; stops at the first non-normal flow.
+///
+/// The statements are visited unretained: `body` (kept alive by its owner for the call)
+/// holds them, and `for s in body` retained and released each one it ran.
 @inline(__always)
 func execBlock(_ body: [Stmt], _ f: Frame) throws -> Flow {
-    for s in body {
-        let flow = try s.exec(f)
-        if case .normal = flow { continue }
-        return flow
+    try body.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return .normal }
+        let nodes = UnsafeRawPointer(base).assumingMemoryBound(to: Unmanaged<Stmt>.self)
+        for i in 0..<buffer.count {
+            let flow = try nodes[i]._withUnsafeGuaranteedRef { try $0.exec(f) }
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
     }
-    return .normal
+}
+
+/// Calls `body` with each of `nodes` without retaining it; the array keeps them alive.
+@inline(__always)
+func forEachUnretained<T: AnyObject>(_ nodes: [T], _ body: (T) throws -> Void) rethrows {
+    try nodes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let refs = UnsafeRawPointer(base).assumingMemoryBound(to: Unmanaged<T>.self)
+        for i in 0..<buffer.count { try refs[i]._withUnsafeGuaranteedRef { try body($0) } }
+    }
 }

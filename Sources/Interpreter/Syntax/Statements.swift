@@ -44,7 +44,29 @@ final class AugAssignStmt: Stmt {
             try n.assign(f, try interp.inplaceOp(op, old, v))
         case let a as AttributeExpr:
             let obj = try a.object.eval(f)
-            let old = try AttributeExpr.load(obj, a.name, a.isSpecial, &a.cache, interp)
+            if !a.isSpecial, case .object(let o) = obj, let inst = o as? PyInstance {
+                // `self.x += v` on a plain instance attribute: found once, and written back
+                // in place unless `v` or the operator changed the class or the attributes.
+                let cache = a.cache
+                cache.refresh(inst.cls, a.name, interp)
+                if cache.plainSetattr && !cache.isProperty, let i = inst.attributes.index(a.name) {
+                    let old = inst.attributes.values[i]
+                    let v = try value.eval(f)
+                    let new: PyValue
+                    if case .int(let x) = old, case .int(let y) = v, op == .add, case (let r, false) = x.addingReportingOverflow(y) {
+                        new = .int(r)
+                    } else {
+                        new = try interp.inplaceOp(op, old, v)
+                    }
+                    if cache.isCurrent(inst.cls, interp), i < inst.attributes.names.count, inst.attributes.names[i].id == a.name.id {
+                        inst.attributes.values[i] = new
+                    } else {
+                        try AttributeExpr.store(obj, a.name, new, a.isSpecial, cache, interp)
+                    }
+                    return .normal
+                }
+            }
+            let old = try AttributeExpr.load(obj, a.name, a.isSpecial, a.cache, interp)
             let v = try value.eval(f)
             var new: PyValue
             if case .int(let x) = old, case .int(let y) = v, op == .add, case (let r, false) = x.addingReportingOverflow(y) {
@@ -52,7 +74,7 @@ final class AugAssignStmt: Stmt {
             } else {
                 new = try interp.inplaceOp(op, old, v)
             }
-            try AttributeExpr.store(obj, a.name, new, a.isSpecial, &a.cache, interp)
+            try AttributeExpr.store(obj, a.name, new, a.isSpecial, a.cache, interp)
         case let s as SubscriptExpr:
             let obj = try s.object.eval(f)
             let key = try s.index.eval(f)

@@ -104,7 +104,7 @@ struct AttributeStore {
         while i < c { if names[i].id == n.id { return i }; i += 1 }
         return nil
     }
-    func get(_ n: Name) -> PyValue? { if let i = index(n) { return values[i] }; return nil }
+    @inline(__always) func get(_ n: Name) -> PyValue? { if let i = index(n) { return values[i] }; return nil }
     mutating func set(_ n: Name, _ v: PyValue) {
         if let i = index(n) { values[i] = v } else { names.append(n); values.append(v) }
     }
