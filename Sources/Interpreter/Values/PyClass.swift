@@ -120,10 +120,22 @@ public final class PyInstance: PyObject {
     public var cls: PyClass
     var attributes = AttributeStore()
     public var payload: AnyObject?
+    /// Set by a host that made its payload point back at this object (unowned): the
+    /// object then tells the host, through `payloadUnlink`, when it goes away.
+    public var payloadLinksBack = false
+
+    /// Called as an object whose payload links back to it is deinitialised. A plain
+    /// function set once by the host, so objects pay one flag check when they die, not the
+    /// side table and slower reference counting a weak back reference would cost them.
+    nonisolated(unsafe) public static var payloadUnlink: ((AnyObject, PyInstance) -> Void)?
 
     public init(cls: PyClass, payload: AnyObject? = nil) {
         self.cls = cls
         self.payload = payload
+    }
+
+    deinit {
+        if payloadLinksBack, let payload { PyInstance.payloadUnlink?(payload, self) }
     }
 
     public func attribute(_ name: String) -> PyValue? { attributes.get(Name(name)) }

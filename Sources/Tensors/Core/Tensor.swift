@@ -13,10 +13,11 @@ public final class Tensor {
     public private(set) var dtype: DType
     /// Opaque slot owned by the Autograd layer (requires_grad, grad, grad_fn).
     public var autogradMeta: AnyObject?
-    /// The host language's object for this tensor, if one is alive (weak: the object owns
-    /// the tensor). Lets a binding hand back the same object for the same tensor, so that
-    /// `x.grad is x.grad` and `x.add_(1) is x` hold as in PyTorch.
-    public weak var hostObject: AnyObject?
+    /// The host language's object for this tensor, if one is alive. Lets a binding hand back
+    /// the same object for the same tensor, so that `x.grad is x.grad` and `x.add_(1) is x`
+    /// hold as in PyTorch. Unowned (the object owns the tensor): the binding must clear it
+    /// when the object goes away.
+    public unowned(unsafe) var hostObject: AnyObject?
     /// For a view made by a view op of a tensor without autograd metadata: the tensor it
     /// views (`._base`), set by Autograd, which knows which ops are views. Strong, as in
     /// PyTorch: a view keeps its base alive.

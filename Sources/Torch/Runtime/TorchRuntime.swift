@@ -55,9 +55,19 @@ final class TorchRuntime {
 
     init(seed: UInt64) {
         generator = CPUGenerator(seed: seed)
+        TorchRuntime.unlinkInstalled
     }
 
     /// Wraps a tensor as a `torch.Tensor` instance.
+    /// Installs, once per process (a lazy static runs once even with sessions on several
+    /// threads), how a dying tensor object clears its tensor's `hostObject`.
+    private static let unlinkInstalled: Void = {
+        PyInstance.payloadUnlink = { payload, instance in
+            let tensor = unsafeDowncast(payload, to: Tensor.self)
+            if tensor.hostObject === instance { tensor.hostObject = nil }
+        }
+    }()
+
     /// The same tensor always comes back as the same object while that object is alive
     /// (a `Parameter` stays a `Parameter` when an in-place op returns it).
     @inline(__always)
@@ -70,6 +80,7 @@ final class TorchRuntime {
     func adopt(_ t: Tensor, as cls: PyClass) -> PyValue {
         let instance = PyInstance(cls: cls, payload: t)
         t.hostObject = instance
+        instance.payloadLinksBack = true
         return .object(instance)
     }
 
