@@ -1,0 +1,15 @@
+# torch.linalg norms (vector, matrix, dispatching norm); expected output from PyTorch 2.15.
+import torch
+torch.manual_seed(0)
+x = torch.randn(7)
+A = torch.randn(3, 4)
+B = torch.randn(2, 3, 4)
+print(torch.linalg.vector_norm(x), torch.linalg.norm(x), torch.linalg.norm(A))
+print(torch.linalg.norm(x, 1), torch.linalg.norm(x, float('inf')), torch.linalg.vector_norm(x, 0))
+print(torch.linalg.matrix_norm(A), torch.linalg.norm(A, 'fro'), torch.linalg.norm(A, 1), torch.linalg.norm(A, float('inf')), torch.linalg.norm(A, -1))
+print(torch.linalg.matrix_norm(B, 1), torch.linalg.matrix_norm(B, float('-inf'), keepdim=True).shape)
+print(torch.linalg.vector_norm(B, dim=(1, 2)), torch.linalg.norm(B, dim=-1))
+w = torch.randn(5, requires_grad=True)
+n = torch.linalg.norm(w)
+n.backward()
+print(n.grad_fn.name(), w.grad)
