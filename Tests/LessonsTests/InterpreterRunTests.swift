@@ -21,6 +21,16 @@ import Testing
         #expect(result.passed)
     }
 
+    /// `raises: Name` is met by an instance of Name, as `except Name:` would catch it; an
+    /// unrelated exception still fails the cell and stops the lesson.
+    @Test func raisesAcceptsSubclasses() throws {
+        let text = "```python\n#| raises: Exception\n1 / 0\n```\n\n```python\n#| raises: LookupError\n{}['a']\n```\n\n"
+            + "```python\n#| raises: ValueError\n{}['b']\n```\n\n```python\nprint('after')\n```\n\n```output\nafter\n```\n"
+        let result = try run(text)
+        #expect(result.cells.map(\.status) == [.passed, .passed, .failed, .notRun])
+        #expect(result.cells[1].outcome?.exception?.typeNames == ["KeyError", "LookupError", "Exception", "BaseException", "object"])
+    }
+
     @Test func exceptionsNameTheLessonLine() throws {
         let text = "# T\n\n- item\n\n  ```python\n  a = 1\n  b = a / 0\n  ```\n"
         let result = try run(text, path: "dir/lesson.md")

@@ -16,6 +16,9 @@ public struct CellExecution: Sendable {
 public struct CellError: Sendable, Error {
     /// "RuntimeError", "SyntaxError", "TimeoutError", ...
     public var typeName: String
+    /// The exception's class and its bases, most derived first (`typeName` first):
+    /// what an `except` clause, or a lesson's `raises:`, can name to catch it.
+    public var typeNames: [String]
     /// `str(exception)`.
     public var message: String
     /// The last line of CPython's traceback: "KeyError: 'b'", or just "StopIteration".
@@ -26,8 +29,10 @@ public struct CellError: Sendable, Error {
     public var line: Int
     public var column: Int
 
-    public init(typeName: String, message: String, lastLine: String, traceback: String, line: Int, column: Int) {
+    public init(typeName: String, typeNames: [String]? = nil, message: String, lastLine: String, traceback: String,
+                line: Int, column: Int) {
         self.typeName = typeName
+        self.typeNames = typeNames ?? [typeName]
         self.message = message
         self.lastLine = lastLine
         self.traceback = traceback

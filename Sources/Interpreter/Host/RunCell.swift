@@ -101,7 +101,8 @@ extension Interpreter {
         let innermost = e.traceback.first
         let outermost = e.traceback.last
         let loc = innermost ?? outermost
-        return CellError(typeName: exc.cls.name, message: exceptionMessage(exc), lastLine: exceptionLastLine(exc),
+        return CellError(typeName: exc.cls.name, typeNames: exc.cls.mro.map(\.name), message: exceptionMessage(exc),
+                         lastLine: exceptionLastLine(exc),
                          traceback: tracebackText(e), line: loc?.line ?? 0, column: (loc?.column ?? 0) + 1)
     }
 
@@ -115,7 +116,8 @@ extension Interpreter {
             tb += "    " + String(repeating: " ", count: max(0, e.col - removed)) + String(repeating: "^", count: width) + "\n"
         }
         tb += "\(e.typeName): \(e.message)\n"
-        return CellError(typeName: e.typeName, message: e.message, lastLine: "\(e.typeName): \(e.message)",
+        return CellError(typeName: e.typeName, typeNames: types.exceptions[e.typeName]?.mro.map(\.name),
+                         message: e.message, lastLine: "\(e.typeName): \(e.message)",
                          traceback: tb, line: e.line, column: e.col + 1)
     }
 }

@@ -58,7 +58,7 @@ public struct CellResult: Sendable, Codable, Equatable {
             options.check ? OutputComparison.matches(outcome.shownText, expected.text, tolerance: options.tolerance) : nil
         }
         if let exception = outcome.exception {
-            if let raises = options.raises, raises != exception.typeName {
+            if let raises = options.raises, !exception.isExpected(by: raises) {
                 return (.failed, "expected \(raises) to be raised, got \(exception.lastLine)")
             }
             if options.raises == nil {

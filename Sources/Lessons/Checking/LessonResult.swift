@@ -27,7 +27,7 @@ public struct LessonResult: Sendable, Codable, Equatable {
     public var stoppingCell: CellResult? {
         cells.first { cell in
             guard let exception = cell.outcome?.exception else { return false }
-            return exception.typeName != cell.cell.options.raises
+            return !exception.isExpected(by: cell.cell.options.raises)
         }
     }
 }

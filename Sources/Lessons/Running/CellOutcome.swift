@@ -30,6 +30,9 @@ public struct CellOutcome: Sendable, Codable, Equatable {
 public struct RaisedException: Sendable, Codable, Equatable {
     /// `RuntimeError`, `SyntaxError`, `TimeoutError`, ...
     public var typeName: String
+    /// Its class and base classes, most derived first: a cell's `raises: Name` is met when
+    /// the exception is an instance of `Name`, as `except Name:` would catch it.
+    public var typeNames: [String]
     /// What CPython's traceback shows last: `ZeroDivisionError: division by zero`.
     public var lastLine: String
     /// The whole CPython-style traceback, naming lesson file lines.
@@ -37,12 +40,21 @@ public struct RaisedException: Sendable, Codable, Equatable {
     public var line: Int
     public var column: Int
 
-    public init(typeName: String, lastLine: String, traceback: String, line: Int, column: Int) {
+    public init(typeName: String, typeNames: [String]? = nil, lastLine: String, traceback: String, line: Int, column: Int) {
         self.typeName = typeName
+        self.typeNames = typeNames ?? [typeName]
         self.lastLine = lastLine
         self.traceback = traceback
         self.line = line
         self.column = column
+    }
+}
+
+extension RaisedException {
+    /// Whether a cell that declares `raises: name` expected this exception.
+    public func isExpected(by name: String?) -> Bool {
+        guard let name else { return false }
+        return typeName == name || typeNames.contains(name)
     }
 }
 

@@ -35,7 +35,7 @@ public final class InterpreterSession: CellRunner {
 
     private static func outcome(_ execution: CellExecution, warnings: String) -> CellOutcome {
         CellOutcome(output: execution.output, exception: execution.error.map {
-            RaisedException(typeName: $0.typeName, lastLine: $0.lastLine, traceback: $0.traceback, line: $0.line, column: $0.column)
+            RaisedException(typeName: $0.typeName, typeNames: $0.typeNames, lastLine: $0.lastLine, traceback: $0.traceback, line: $0.line, column: $0.column)
         }, warnings: warnings)
     }
 }

@@ -21,7 +21,7 @@ public enum LessonExecutor {
                                      timeout: lesson.timeout(for: cell))
             outcome.seconds = Date().timeIntervalSince(cellStart)
             cells.append(.ran(outcome))
-            if let exception = outcome.exception, exception.typeName != cell.options.raises {
+            if let exception = outcome.exception, !exception.isExpected(by: cell.options.raises) {
                 stopped = true
             }
         }

@@ -20,7 +20,7 @@ public enum CheckReport {
             if let diff = cell.diff {
                 text += "--- expected\n+++ actual\n" + diff
             }
-            if let exception = cell.outcome?.exception, exception.typeName != cell.cell.options.raises, !exception.traceback.isEmpty {
+            if let exception = cell.outcome?.exception, !exception.isExpected(by: cell.cell.options.raises), !exception.traceback.isEmpty {
                 text += exception.traceback.hasSuffix("\n") ? exception.traceback : exception.traceback + "\n"
             }
         }

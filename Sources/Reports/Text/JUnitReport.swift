@@ -18,7 +18,7 @@ public enum JUnitReport {
                 var reason = cell.reason ?? "failed"
                 if cell.status == .notRun, let breakdown = result.breakdown { reason += " (\(breakdown))" }
                 var detail = cell.diff.map { "--- expected\n+++ actual\n" + $0 } ?? ""
-                if let exception = cell.outcome?.exception, exception.typeName != cell.cell.options.raises {
+                if let exception = cell.outcome?.exception, !exception.isExpected(by: cell.cell.options.raises) {
                     detail += exception.traceback
                 }
                 xml += ">\n      <failure message=\"\(reason.xmlEscaped)\">\(detail.xmlEscaped)</failure>\n    </testcase>\n"
