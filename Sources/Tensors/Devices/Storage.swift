@@ -9,11 +9,6 @@ public final class Storage {
     public let byteCount: Int
     /// The counter views of this storage share by default.
     public let versionCounter = VersionCounter()
-    /// Writes counted by the default counter.
-    public var version: Int {
-        get { versionCounter.value }
-        set { versionCounter.value = newValue }
-    }
     /// Owner to refund and free through; nil for borrowed host memory.
     private let owner: (budget: MemoryBudget, backend: DeviceBackend)?
 

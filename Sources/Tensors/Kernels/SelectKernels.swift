@@ -1,5 +1,3 @@
-/// out[i] = mask[i] ? source[i] : out[i] over out's shape; `source` may be a scalar
-/// operand (zero strides). Used by masked_fill, where and index assignment.
 /// `o[i] = m[i] ? value : o[i]` on raw bits, with `m` holding Bool's 0/1 bytes.
 @inline(__always)
 private func blend<U: FixedWidthInteger & UnsignedInteger>(_ o: UnsafeMutablePointer<U>, _ m: UnsafePointer<UInt8>, _ n: Int, _ value: U) {
@@ -9,6 +7,8 @@ private func blend<U: FixedWidthInteger & UnsignedInteger>(_ o: UnsafeMutablePoi
     }
 }
 
+/// out[i] = mask[i] ? source[i] : out[i] over out's shape; `source` may be a scalar
+/// operand (zero strides). Used by masked_fill, where and index assignment.
 struct MaskedAssignKernel: ElementVisitor {
     let out: Tensor
     let mask: Tensor        // bool, expanded to out's shape
