@@ -40,9 +40,10 @@ public final class Interpreter {
     public var output: ((String) -> Void)?
     /// Receives warnings (`warnings.warn`); they are never part of a cell's output.
     public var warnings: ((String) -> Void)?
-    /// Called on the cell's own thread when a cell or script starts and when it ends. Each
-    /// cell runs on a fresh large-stack thread, so a host keeping per-thread state (autograd's
-    /// grad mode) carries it from one cell to the next through these.
+    /// Called on the thread about to run Python code (a cell's, a script's, a generator
+    /// body's) and on the thread giving it up. Cells run on fresh threads and generators on
+    /// their own, so a host keeping per-thread state (autograd's grad mode) hands it from one
+    /// to the next through these, as if one Python thread ran everything.
     public var threadEntered: (() -> Void)?
     public var threadLeaving: (() -> Void)?
     var captured = ""

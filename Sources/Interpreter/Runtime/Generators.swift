@@ -35,6 +35,10 @@ final class GeneratorRunner: @unchecked Sendable {
         let savedDepth = interp.depth
         let savedFrame = interp.currentFrame
         defer { interp.currentFrame = savedFrame }
+        // One logical Python thread runs on two OS threads: the host's per-thread state
+        // (grad mode) goes with whichever side runs, as it would stay with the one thread
+        // in CPython (`with torch.no_grad():` around a loop covers the generator's body).
+        interp.threadLeaving?()
         if !started {
             started = true
             interp.track(self)
@@ -44,6 +48,7 @@ final class GeneratorRunner: @unchecked Sendable {
             toGenerator.signal()
         }
         toCaller.wait()
+        interp.threadEntered?()
         interp.depth = savedDepth
         running = false
         if let e = failure { failure = nil; throw e }
@@ -52,6 +57,7 @@ final class GeneratorRunner: @unchecked Sendable {
     }
 
     private func body() {
+        frame.interp.threadEntered?()
         do {
             if let t = thrownIn { thrownIn = nil; throw t }
             try frame.interp.runFrame(frame)
@@ -60,14 +66,17 @@ final class GeneratorRunner: @unchecked Sendable {
         }
         finished = true
         frame.generator = nil
+        frame.interp.threadLeaving?()
         toCaller.signal()
     }
 
     /// Called on the generator's thread by `yield`.
     func yield(_ v: PyValue) throws -> PyValue {
         yielded = v
+        frame.interp.threadLeaving?()
         toCaller.signal()
         toGenerator.wait()
+        frame.interp.threadEntered?()
         if closing { throw PyError(type: "GeneratorExit", args: []) }
         if let t = thrownIn { thrownIn = nil; throw t }
         return sent
@@ -77,8 +86,10 @@ final class GeneratorRunner: @unchecked Sendable {
     func close() {
         guard started, !finished, life.alive else { return }
         closing = true
+        frame.interp.threadLeaving?()
         toGenerator.signal()
         toCaller.wait()
+        frame.interp.threadEntered?()
     }
 }
 

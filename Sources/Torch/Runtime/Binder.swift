@@ -13,7 +13,6 @@ struct Binder {
     /// `x.name(...)` only.
     func method(_ name: String, _ body: @escaping Body) {
         cls.addMethod(name) { [rt] interp, s, args in
-            rt.syncGradMode()
             guard let t = tensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
@@ -25,7 +24,6 @@ struct Binder {
     func function(_ name: String, _ body: @escaping Body) {
         let input = Name("input")
         module.addFunction(name) { [rt] interp, args in
-            rt.syncGradMode()
             var rest = args
             let first: PyValue
             if !rest.positional.isEmpty {
@@ -53,7 +51,6 @@ struct Binder {
     /// A torch function that does not start with a tensor (`torch.zeros`, `torch.cat`).
     func free(_ name: String, _ body: @escaping NativeFunction) {
         module.addFunction(name) { [rt] interp, args in
-            rt.syncGradMode()
             do { return try body(interp, args) } catch let e as TensorError { throw e.python }
         }
     }

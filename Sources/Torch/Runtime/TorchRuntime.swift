@@ -27,32 +27,6 @@ final class TorchRuntime {
     var returnTypeClasses: [String: PyClass] = [:]
     var torchModule: PyModule!
 
-    /// Grad mode set by a statement-level `torch.set_grad_enabled(b)`. Autograd keeps the
-    /// mode per thread and the interpreter runs each cell on a fresh thread, so a mode
-    /// meant to outlast its cell is re-applied when ops start running on a new thread.
-    var sessionGradEnabled = true
-    /// The per-thread mode object last brought in line; held so its address is not reused.
-    private var syncedMode: GradMode?
-
-    /// Re-applies the session's grad mode on a new cell thread; free while it is the default.
-    @inline(__always)
-    func syncGradMode() {
-        if !sessionGradEnabled { applySessionGradMode() }
-    }
-
-    private func applySessionGradMode() {
-        let current = GradMode.current
-        if current === syncedMode { return }
-        syncedMode = current
-        current.isEnabled = sessionGradEnabled
-    }
-
-    /// Records a statement-level grad mode change made on this thread.
-    func setSessionGradEnabled(_ enabled: Bool) {
-        sessionGradEnabled = enabled
-        syncedMode = GradMode.current
-    }
-
     init(seed: UInt64) {
         generator = CPUGenerator(seed: seed)
         TorchRuntime.unlinkInstalled

@@ -165,17 +165,13 @@ extension TorchRuntime {
             }
             func exit() {
                 if let s = saved.popLast() { GradMode.restore(s) }
-                if immediate { onExit?() }
             }
-            /// For `set_grad_enabled` used as a context: the session mode goes back too.
-            var onExit: (() -> Void)?
         }
         let names = ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"]
         var classes: [String: PyClass] = [:]
         for name in names {
             let cls = interp.makeClass(name, module: "torch.autograd.grad_mode")
-            cls.addMethod("__enter__") { [unowned self] _, s, _ in
-                syncGradMode()
+            cls.addMethod("__enter__") { _, s, _ in
                 guard let c = s.payload(Context.self), !c.immediate else { return .none }
                 c.enter()
                 return .none
@@ -188,8 +184,7 @@ extension TorchRuntime {
                 guard let c = s.payload(Context.self), args.count == 1 else { throw PyError.typeError("expected a function to decorate") }
                 let f = args[0]
                 let decorated = Context(c.enabled, inference: c.inference)
-                return interp.makeFunction("decorated") { [unowned self] interp, callArgs in
-                    syncGradMode()
+                return interp.makeFunction("decorated") { interp, callArgs in
                     decorated.enter()
                     defer { decorated.exit() }
                     return try interp.call(f, callArgs)
@@ -212,18 +207,13 @@ extension TorchRuntime {
         }
         classes["set_grad_enabled"]!.setConstructor { [unowned self] _, cls, args in
             guard args.count == 1 else { throw PyError.typeError("set_grad_enabled() takes 1 positional argument but \(args.count) were given") }
-            syncGradMode()
             let c = Context(truthy(args[0]), immediate: true)
-            // Takes effect at once (function form) and restores on __exit__ (context form).
+            // Takes effect at once (function form) and restores on __exit__ (context form);
+            // the interpreter's thread hooks carry it into later cells and generators.
             c.enter()
-            setSessionGradEnabled(truthy(args[0]))
-            c.onExit = { [unowned self] in setSessionGradEnabled(GradMode.isEnabled) }
             return .object(PyInstance(cls: cls, payload: c))
         }
-        m.addFunction("is_grad_enabled") { [unowned self] _, _ in
-            syncGradMode()
-            return .bool(GradMode.isEnabled)
-        }
+        m.addFunction("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
         m.addFunction("is_inference_mode_enabled") { _, _ in .bool(GradMode.current.isInferenceMode) }
     }
 

@@ -10,7 +10,6 @@ extension TorchRuntime {
     /// `__op__`: tensor or Python number on the right, else NotImplemented.
     private func operatorMethod(_ cls: PyClass, _ name: String, _ tt: @escaping TensorTensor, _ ts: @escaping TensorScalar) {
         cls.addMethod(name) { [unowned self] _, s, args in
-            syncGradMode()
             guard let a = tensorPayload(s), args.count == 1 else { return .notImplemented }
             let o = args[0]
             do {
@@ -24,7 +23,6 @@ extension TorchRuntime {
     /// `__iop__`: mutates the left tensor and returns the same Python object.
     private func inPlaceOperator(_ cls: PyClass, _ name: String, _ tt: @escaping TensorTensor, _ ts: @escaping TensorScalar) {
         cls.addMethod(name) { [unowned self] _, s, args in
-            syncGradMode()
             guard let a = tensorPayload(s), args.count == 1 else { return .notImplemented }
             let o = args[0]
             do {

@@ -47,7 +47,6 @@ extension TorchRuntime {
 
     func bindIndexing(_ b: Binder) {
         b.cls.addMethod("__getitem__") { [unowned self] _, s, args in
-            syncGradMode()
             guard let t = tensorPayload(s) else { return .notImplemented }
             let key = args[0]
             // Fast path for x[i].
@@ -61,7 +60,6 @@ extension TorchRuntime {
             return wrap(try bridged { try Op.getItem(t, try tensorIndices(key), singleSlice: single) })
         }
         b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
-            syncGradMode()
             guard let t = tensorPayload(s) else { return .notImplemented }
             if t.rank == 0 {
                 // PyTorch checks a lone int or slice key before the general indexing rules.
