@@ -230,7 +230,8 @@ struct Lexer {
     private mutating func op() throws -> Token {
         let startCol = col
         for n in [3, 2, 1] where pos + n <= chars.count {
-            // Operators are ASCII: anything else cannot start one, so skip building strings.
+            // A candidate whose last scalar occurs in no operator cannot be one: skip it
+            // without building its string.
             if n > 1 && (chars[pos + n - 1].value >= 128 || !Lexer.operatorScalars.contains(chars[pos + n - 1])) { continue }
             let s = text(pos, pos + n)
             let set = n == 3 ? Lexer.ops3 : n == 2 ? Lexer.ops2 : Lexer.ops1
