@@ -37,12 +37,30 @@ public enum Convolution {
         var cols: Int { oh * ow }
     }
 
+    /// PyTorch's argument checks, in its order, before any shape is looked at: a zero stride
+    /// or group count would otherwise divide by zero in the kernels.
+    static func checkArguments(_ g: ConvolutionGeometry, kernel: (Int, Int), spatialDims: Int) throws(TensorError) {
+        if g.stride.0 <= 0 || g.stride.1 <= 0 { throw .runtime("non-positive stride is not supported") }
+        if [g.padding.0.0, g.padding.0.1, g.padding.1.0, g.padding.1.1].contains(where: { $0 < 0 }) {
+            throw .runtime("negative padding is not supported")
+        }
+        if g.dilation.0 <= 0 || g.dilation.1 <= 0 {
+            let shown = spatialDims == 1 ? "[\(g.dilation.1)]" : "[\(g.dilation.0), \(g.dilation.1)]"
+            throw .runtime("dilation should be greater than zero, but got \(shown)")
+        }
+        if g.groups <= 0 { throw .runtime("non-positive groups is not supported") }
+        if kernel.0 <= 0 || kernel.1 <= 0 {
+            throw .runtime("kernel size should be greater than zero, but got kernel_height: \(kernel.0) kernel_width: \(kernel.1)")
+        }
+    }
+
     /// Checks shapes with PyTorch's messages; `spatialDims` (1 or 2) picks how sizes print.
     static func plan(input: Tensor, weight: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry,
                      spatialDims: Int, shownInput: [Int], shownWeight: [Int]) throws(TensorError) -> Plan {
         precondition(input.rank == 4 && weight.rank == 4)
         let n = input.sizes[0], c = input.sizes[1], h = input.sizes[2], w = input.sizes[3]
         let oc = weight.sizes[0], kh = weight.sizes[2], kw = weight.sizes[3]
+        try checkArguments(g, kernel: (kh, kw), spatialDims: spatialDims)
         if oc % g.groups != 0 {
             throw .runtime("Given groups=\(g.groups), expected weight to be divisible by \(g.groups) at dimension 0, but got weight of size \(shapeText(shownWeight)) instead")
         }

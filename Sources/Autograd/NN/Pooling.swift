@@ -39,6 +39,18 @@ public enum Pooling {
         if (input.rank != 3 && input.rank != 4) || input.numel == 0 {
             throw .runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
+        // PyTorch's order: the output-size formula refuses a zero stride, then the shape check
+        // wants positive kernel, stride and dilation (a zero would divide by zero here).
+        if g.stride.0 == 0 || g.stride.1 == 0 { throw .runtime("stride should not be zero") }
+        if g.kernel.0 <= 0 || g.kernel.1 <= 0 {
+            throw .runtime("kernel size should be greater than zero, but got kH: \(g.kernel.0) kW: \(g.kernel.1)")
+        }
+        if g.stride.0 < 0 || g.stride.1 < 0 {
+            throw .runtime("stride should be greater than zero, but got dH: \(g.stride.0) dW: \(g.stride.1)")
+        }
+        if g.dilation.0 <= 0 || g.dilation.1 <= 0 {
+            throw .runtime("dilation should be greater than zero, but got dilationH: \(g.dilation.0) dilationW: \(g.dilation.1)")
+        }
         if g.padding.0 * 2 > g.kernel.0 || g.padding.1 * 2 > g.kernel.1 {
             let (pad, kernel) = g.padding.0 * 2 > g.kernel.0 ? (g.padding.0, g.kernel.0) : (g.padding.1, g.kernel.1)
             let dilation = g.padding.0 * 2 > g.kernel.0 ? g.dilation.0 : g.dilation.1

@@ -75,7 +75,12 @@ extension Interpreter {
         m("__setitem__") { i, l, a in try i.setItem(.object(l), a[0], a[1]); return .none }
         m("__contains__") { i, l, a in .bool(try i.contains(.object(l), a[0])) }
         m("__iter__") { i, l, _ in try i.getIterator(.object(l)) }
-        m("__eq__") { i, l, a in .bool(try i.equals(.object(l), a[0])) }
+        // As CPython's list_richcompare: another type answers NotImplemented, so `list == tensor`
+        // falls back to the tensor's reflected method (or identity) instead of recursing.
+        m("__eq__") { i, l, a in
+            guard case .object(let o) = a[0], o is PyList else { return .notImplemented }
+            return .bool(try i.equals(.object(l), a[0]))
+        }
         c.setAttribute(N.__hash__, PyValue.none)
 
         let t = types.tuple!

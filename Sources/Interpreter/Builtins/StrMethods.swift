@@ -153,6 +153,7 @@ extension Interpreter {
             m(name) { i, s, a in
                 try a.check(name, 1, 2)
                 let w = try i.intArgument(a[0])
+                try i.reservePadding(w)
                 var fill: Character = " "
                 if a.count > 1 {
                     let fs = try i.stringArgument(a[1], "fill character")
@@ -173,6 +174,7 @@ extension Interpreter {
         m("zfill") { i, s, a in
             try a.check("zfill", 1)
             let w = try i.intArgument(a[0])
+            try i.reservePadding(w)
             if s.count >= w { return .str(s) }
             let pad = String(repeating: "0", count: w - s.count)
             if let f = s.first, f == "-" || f == "+" { return .str(String(f) + pad + s.dropFirst()) }
@@ -247,7 +249,10 @@ extension Interpreter {
         c.addMethod("__len__") { i, s, _ in .int(try i.length(s)) }
         c.addMethod("__contains__") { i, s, a in .bool(try i.contains(s, a[0])) }
         c.addMethod("__getitem__") { i, s, a in try i.getItem(s, a[0]) }
-        c.addMethod("__eq__") { i, s, a in .bool(try i.equals(s, a[0])) }
+        c.addMethod("__eq__") { i, s, a in
+            guard case .str = a[0] else { return .notImplemented }
+            return .bool(try i.equals(s, a[0]))
+        }
         c.addMethod("__hash__") { i, s, _ in .int(try i.hashValue(s)) }
         c.addMethod("__format__") { i, s, a in .str(try i.format(s, try i.str(a[0]))) }
         c.addStaticMethod("maketrans") { _, _ in throw PyError.notImplementedError("str.maketrans is not supported") }

@@ -136,6 +136,9 @@ extension Interpreter {
     }
 
     func parseInt(_ s: String, base: Int) throws -> Int {
+        guard base == 0 || (2...36).contains(base) else {
+            throw PyError.valueError("int() base must be >= 2 and <= 36, or 0")
+        }
         var t = s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }

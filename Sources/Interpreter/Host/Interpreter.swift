@@ -8,9 +8,12 @@ public final class Interpreter {
         public var recursionLimit: Int
         /// Seconds a cell may run when `runCell` is given no timeout; nil means no limit.
         public var cellTimeout: Double?
-        public init(recursionLimit: Int = 1000, cellTimeout: Double? = nil) {
+        /// Bytes one string, list or tuple may need before building it raises MemoryError.
+        public var objectByteLimit: Int
+        public init(recursionLimit: Int = 1000, cellTimeout: Double? = nil, objectByteLimit: Int = 1 << 31) {
             self.recursionLimit = recursionLimit
             self.cellTimeout = cellTimeout
+            self.objectByteLimit = objectByteLimit
         }
     }
 

@@ -49,7 +49,10 @@ extension Interpreter {
         if case .object(let o) = a {
             if let l = o as? PyList {
                 if op == .add { l.items.append(contentsOf: try iterate(b)); return a }
-                if op == .mul, let n = b.asInt { let items = l.items; l.items = []; for _ in 0..<max(n, 0) { l.items += items }; return a }
+                if op == .mul, let n = b.asInt {
+                    try reserveRepetition(l.items.count, times: n, itemBytes: MemoryLayout<PyValue>.stride)
+                    let items = l.items; l.items = []; for _ in 0..<max(n, 0) { l.items += items }; return a
+                }
             }
             if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
             if let s = o as? PySet, !s.frozen, [.or, .and, .sub, .xor].contains(op) {
@@ -216,9 +219,11 @@ extension Interpreter {
         case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
         case (.str(let x), _) where op == .mul:
             guard let n = b.asInt else { return nil }
+            try reserveStringRepetition(x, times: n)
             return .str(n > 0 ? String(repeating: x, count: n) : "")
         case (_, .str(let y)) where op == .mul:
             guard let n = a.asInt else { return nil }
+            try reserveStringRepetition(y, times: n)
             return .str(n > 0 ? String(repeating: y, count: n) : "")
         case (.str(let x), _) where op == .mod:
             return .str(try percentFormat(x, b))
@@ -231,7 +236,7 @@ extension Interpreter {
                     }
                     return .list(l.items + r.items)
                 }
-                if op == .mul, let n = b.asInt { return .list(repeatItems(l.items, n)) }
+                if op == .mul, let n = b.asInt { return .list(try repeatItems(l.items, n)) }
             } else if let t = o as? PyTuple {
                 if op == .add {
                     guard let r = b.asTuple else {
@@ -240,7 +245,7 @@ extension Interpreter {
                     }
                     return .tuple(t.items + r.items)
                 }
-                if op == .mul, let n = b.asInt { return .tuple(repeatItems(t.items, n)) }
+                if op == .mul, let n = b.asInt { return .tuple(try repeatItems(t.items, n)) }
             } else if let s = o as? PySet, case .object(let ob) = b, let s2 = ob as? PySet {
                 return try setOp(op, s, s2)
             } else if let d = o as? PyDict, op == .or, let d2 = b.asDict {
@@ -251,16 +256,17 @@ extension Interpreter {
             if op == .mul, let n = a.asInt, (o is PyList || o is PyTuple) { _ = n }
         case (_, .object(let o)) where op == .mul:
             guard let n = a.asInt else { return nil }
-            if let l = o as? PyList { return .list(repeatItems(l.items, n)) }
-            if let t = o as? PyTuple { return .tuple(repeatItems(t.items, n)) }
+            if let l = o as? PyList { return .list(try repeatItems(l.items, n)) }
+            if let t = o as? PyTuple { return .tuple(try repeatItems(t.items, n)) }
         default: break
         }
         return nil
     }
 
-    private func repeatItems(_ items: [PyValue], _ n: Int) -> [PyValue] {
+    private func repeatItems(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
         var out: [PyValue] = []
         if n <= 0 { return out }
+        try reserveRepetition(items.count, times: n, itemBytes: MemoryLayout<PyValue>.stride)
         out.reserveCapacity(items.count * n)
         for _ in 0..<n { out.append(contentsOf: items) }
         return out

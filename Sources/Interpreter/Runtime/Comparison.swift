@@ -43,6 +43,8 @@ extension Interpreter {
             if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
             if let l = x as? PyDict, let r = y as? PyDict {
                 if l.count != r.count { return false }
+                try enterComparison()
+                defer { depth -= 1 }
                 for e in l.items {
                     guard let v = try r.get(e.key), try equals(e.value, v) else { return false }
                 }
@@ -76,8 +78,20 @@ extension Interpreter {
 
     private func sequenceEquals(_ a: [PyValue], _ b: [PyValue]) throws -> Bool {
         if a.count != b.count { return false }
+        try enterComparison()
+        defer { depth -= 1 }
         for i in a.indices where !(try equals(a[i], b[i])) { return false }
         return true
+    }
+
+    /// Comparing nested containers counts against the recursion limit, as in CPython, so a
+    /// list that contains itself raises RecursionError instead of overflowing the stack.
+    private func enterComparison() throws {
+        depth += 1
+        if depth >= limits.recursionLimit {
+            depth -= 1
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded in comparison")
+        }
     }
 
     /// `a == b` as a Bool (containers, `in`, `index`): identity first, like CPython.
@@ -128,6 +142,8 @@ extension Interpreter {
     }
 
     private func sequenceOrder(_ op: CompareOp, _ a: [PyValue], _ b: [PyValue]) throws -> Bool {
+        try enterComparison()
+        defer { depth -= 1 }
         for i in 0..<min(a.count, b.count) where !(try equals(a[i], b[i])) {
             return try truthy(try compare(op, a[i], b[i]))
         }

@@ -25,6 +25,8 @@ struct FormatSpec {
         var w = ""
         while i < c.count && c[i].isASCII && c[i].isNumber { w.append(c[i]); i += 1 }
         width = Int(w) ?? 0
+        // A padded result past the default object limit would exhaust memory.
+        if width > Interpreter.Limits().objectByteLimit { throw PyError.memoryError() }
         if i < c.count && (c[i] == "," || c[i] == "_") { grouping = c[i]; i += 1 }
         if i < c.count && c[i] == "." {
             i += 1
@@ -232,6 +234,7 @@ extension Interpreter {
             var width = ""
             if i < c.count && c[i] == "*" { width = String(try take().asInt ?? 0); i += 1 }
             while i < c.count && c[i].isASCII && c[i].isNumber { width.append(c[i]); i += 1 }
+            if let wi = Int(width) { try reservePadding(wi.magnitude > Int.max ? .max : abs(wi)) }
             var precision: String?
             if i < c.count && c[i] == "." {
                 i += 1

@@ -155,6 +155,7 @@ extension Interpreter {
         if case .object(let o) = v {
             if let l = o as? PyList { return l.items }
             if let t = o as? PyTuple { return t.items }
+            if let r = o as? PyRange { try reserveObject(r.count, itemBytes: MemoryLayout<PyValue>.stride) }
         }
         var out: [PyValue] = []
         try forEach(v) { out.append($0); return true }

@@ -82,6 +82,10 @@ extension Interpreter {
                 throw PyError.keyError(key)
             case let r as PyRange:
                 if let i = try index(key) {
+                    if r.exactCount == nil {
+                        guard let item = r.hugeItem(i) else { throw PyError.indexError("range object index out of range") }
+                        return .int(item)
+                    }
                     let j = try normalizedIndex(i, r.count, "range object")
                     return .int(r.start + j * r.step)
                 }
@@ -167,7 +171,9 @@ extension Interpreter {
             case let t as PyTuple: return t.items.count
             case let d as PyDict: return d.count
             case let s as PySet: return s.count
-            case let r as PyRange: return r.count
+            case let r as PyRange:
+                guard let n = r.exactCount else { throw PyError.overflow("Python int too large to convert to C ssize_t") }
+                return n
             default:
                 if let r = try callSpecial(v, N.__len__, []) {
                     guard let n = r.asInt else { throw PyError.typeError("'\(typeName(r))' object cannot be interpreted as an integer") }

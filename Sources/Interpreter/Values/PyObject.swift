@@ -28,10 +28,34 @@ public final class PyTuple: PyObject {
 /// `range(start, stop, step)`.
 public final class PyRange: PyObject {
     public let start: Int, stop: Int, step: Int
-    public init(start: Int, stop: Int, step: Int) { self.start = start; self.stop = stop; self.step = step }
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+    /// The number of items, nil when it does not fit in an Int (`len()` then raises
+    /// OverflowError as CPython does; iteration still works).
+    public let exactCount: Int?
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start; self.stop = stop; self.step = step
+        exactCount = Self.count(start: start, stop: stop, step: step)
+    }
+    /// The number of items, saturated at Int.max.
+    public var count: Int { exactCount ?? .max }
+
+    /// Item `i` (negative counts from the end) of a range too long for `count`, or nil when
+    /// out of range. Wrapping arithmetic is exact here: every item lies between start and stop.
+    func hugeItem(_ i: Int) -> Int? {
+        let (low, high) = step > 0 ? (start, stop) : (stop, start)
+        let span = UInt(bitPattern: high &- low), stride = step.magnitude
+        let n = span / stride + (span % stride == 0 ? 0 : 1)
+        let index: UInt
+        if i >= 0 { guard UInt(i) < n else { return nil }; index = UInt(i) }
+        else { guard i.magnitude <= n else { return nil }; index = n - i.magnitude }
+        return start &+ Int(bitPattern: index &* UInt(bitPattern: step))
+    }
+
+    private static func count(start: Int, stop: Int, step: Int) -> Int? {
+        let (low, high) = step > 0 ? (start, stop) : (stop, start)
+        if high <= low { return 0 }
+        let span = UInt(bitPattern: high &- low), stride = step.magnitude
+        let n = span / stride + (span % stride == 0 ? 0 : 1)
+        return Int(exactly: n)
     }
 }
 

@@ -19,6 +19,8 @@ public enum Shape {
     }
 
     /// Row-major strides (size-1 dims get the stride they would have, as PyTorch does).
+    /// Wraps instead of trapping: sizes reach here only after `checkedContiguousStrides`
+    /// or from an existing tensor.
     @inline(__always)
     public static func contiguousStrides(_ sizes: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: sizes.count)
@@ -26,10 +28,44 @@ public enum Shape {
         var i = sizes.count - 1
         while i >= 0 {
             strides[i] = acc
-            acc *= max(sizes[i], 1)
+            acc = acc &* max(sizes[i], 1)
             i -= 1
         }
         return strides
+    }
+
+    /// Row-major strides of a new tensor, with PyTorch's error when one overflows
+    /// (`torch.zeros(0, 2**62, 2**62)`).
+    public static func checkedContiguousStrides(_ sizes: [Int]) throws(TensorError) -> [Int] {
+        var strides = [Int](repeating: 1, count: sizes.count)
+        var acc = 1
+        for i in sizes.indices.reversed() {
+            strides[i] = acc
+            let (p, o) = acc.multipliedReportingOverflow(by: max(sizes[i], 1))
+            if o && i > 0 { throw .runtime("Stride calculation overflowed") }
+            acc = p
+        }
+        return strides
+    }
+
+    /// Bytes of a new contiguous tensor, checked as PyTorch's `computeStorageNbytesContiguous`:
+    /// unsigned 64-bit products, and a total past Int64.max is an overflow too.
+    public static func contiguousByteCount(_ sizes: [Int], itemSize: Int) throws(TensorError) -> Int {
+        for s in sizes where s < 0 {
+            throw .runtime("Trying to create tensor with negative dimension \(s): [\(sizes.map(String.init).joined(separator: ", "))]")
+        }
+        var product: UInt64 = 1, overflowed = false
+        for s in sizes {
+            let (p, o) = product.multipliedReportingOverflow(by: UInt64(s))
+            overflowed = overflowed || o
+            product = p
+        }
+        let (bytes, o) = product.multipliedReportingOverflow(by: UInt64(itemSize))
+        overflowed = overflowed || o || bytes > UInt64(Int.max)
+        if overflowed {
+            throw .runtime("Storage size calculation overflowed with sizes=[\(sizes.map(String.init).joined(separator: ", "))]")
+        }
+        return Int(bytes)
     }
 
     /// PyTorch's `is_contiguous`: dims of size 1 may have any stride.

@@ -39,11 +39,9 @@ public final class Tensor {
 
     /// Uninitialised contiguous tensor (`torch.empty`).
     public convenience init(empty sizes: [Int], dtype: DType = .float32, device: Device = .cpu) throws(TensorError) {
-        let n = try Shape.checkedNumel(sizes)
-        let bytes = n.multipliedReportingOverflow(by: dtype.itemSize)
-        if bytes.overflow { throw .outOfMemory(bytes: Int.max) }
-        let storage = try Storage(byteCount: bytes.partialValue, device: device)
-        self.init(storage: storage, sizes: sizes, strides: Shape.contiguousStrides(sizes), offset: 0, dtype: dtype)
+        let bytes = try Shape.contiguousByteCount(sizes, itemSize: dtype.itemSize)
+        let storage = try Storage(byteCount: bytes, device: device)
+        self.init(storage: storage, sizes: sizes, strides: try Shape.checkedContiguousStrides(sizes), offset: 0, dtype: dtype)
     }
 
     public var device: Device { storage.device }

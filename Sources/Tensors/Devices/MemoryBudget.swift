@@ -33,6 +33,13 @@ public final class MemoryBudget: @unchecked Sendable {
         if !ok { throw .outOfMemory(bytes: bytes) }
     }
 
+    /// Throws the allocator's error when `bytes` would not fit now: for work buffers a kernel
+    /// builds before the tensor that will hold them (`randperm`'s permutation).
+    public func require(_ bytes: Int) throws(TensorError) {
+        try charge(bytes)
+        refund(bytes)
+    }
+
     func refund(_ bytes: Int) {
         lock.withLock { _used -= bytes }
     }

@@ -146,6 +146,9 @@ extension Tensor {
         }
         if reps.contains(where: { $0 < 0 }) { throw .runtime("Trying to create tensor with negative dimension \(reps.first { $0 < 0 }!): \(Shape.describe(reps))") }
         let padded = [Int](repeating: 1, count: reps.count - rank) + sizes
+        // PyTorch sizes the result (int64 products) and allocates it before tiling.
+        let finalShape = zip(padded, reps).map { $0 &* $1 }
+        try MemoryBudget.current.require(try Shape.contiguousByteCount(finalShape, itemSize: dtype.itemSize))
         var base = try reshape(padded)
         var expandShape: [Int] = []
         var interleaved: [Int] = []
@@ -154,7 +157,6 @@ extension Tensor {
             expandShape += [reps[i], s]
         }
         base = try base.reshape(interleaved)
-        let finalShape = zip(padded, reps).map { $0 * $1 }
         return try base.expand(expandShape).contiguous().reshape(finalShape)
     }
 

@@ -14,7 +14,7 @@ extension Tensor {
             } else if s < 0 {
                 throw .runtime("invalid shape dimension \(s)")
             } else {
-                product *= s
+                product = product &* s  // PyTorch's infer_size multiplies in int64 without a check
             }
         }
         var out = shape

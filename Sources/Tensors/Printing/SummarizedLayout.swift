@@ -27,8 +27,8 @@ struct SummarizedLayout {
         if sizes.isEmpty { return [0] }
         if sizes.count == 1 {
             // `cat(self[:e], self[-e:])`; with e == 0, `self[-0:]` is the whole vector.
-            if sizes[0] > 2 * edgeitems, edgeitems > 0 {
-                return Array(0..<edgeitems) + Array((sizes[0] - edgeitems)..<sizes[0])
+            if sizes[0] > 2 * edgeitems, edgeitems != 0 {
+                return sliceHead(sizes[0]) + sliceTail(sizes[0])
             }
             return Array(0..<sizes[0])
         }
@@ -53,10 +53,31 @@ struct SummarizedLayout {
     private func shownIndices(of dim: Int) -> [Int] {
         let size = sizes[dim]
         if summarize && size > 2 * edgeitems {
-            return Array(0..<edgeitems) + Array((size - edgeitems)..<size)
+            return rangeHead(size) + rangeTail(size)
         }
         return Array(0..<size)
     }
+
+    // PyTorch picks edge items two ways, and a negative `edgeitems` (which set_printoptions
+    // accepts) shows the difference: vectors are sliced (`self[:e]`, `self[-e:]`), rows are
+    // counted (`range(0, e)`, `range(len - e, len)`).
+
+    /// Python's `self[:e]` of a dimension of `size`.
+    private func sliceHead(_ size: Int) -> [Int] {
+        Array(0..<min(max(edgeitems < 0 ? size + edgeitems : edgeitems, 0), size))
+    }
+
+    /// Python's `self[-e:]` of a dimension of `size`.
+    private func sliceTail(_ size: Int) -> [Int] {
+        let start = -edgeitems
+        return Array(min(max(start < 0 ? size + start : start, 0), size)..<size)
+    }
+
+    /// `range(0, e)`.
+    private func rangeHead(_ size: Int) -> [Int] { Array(stride(from: 0, to: min(edgeitems, size), by: 1)) }
+
+    /// `range(size - e, size)`.
+    private func rangeTail(_ size: Int) -> [Int] { Array(stride(from: max(size - edgeitems, 0), to: size, by: 1)) }
 
     /// The bracketed text of the elements, each rendered by `element(flatIndex)`.
     func render(indent: Int, linewidth: Int, elementWidth: Int, element: (Int) -> String) -> String {
@@ -73,9 +94,9 @@ struct SummarizedLayout {
             if summarize && edgeitems == 0 {
                 data = ["..."]
             } else if elided {
-                data = (0..<edgeitems).map { element(offset + $0 * strides[dim]) }
+                data = sliceHead(size).map { element(offset + $0 * strides[dim]) }
                 data.append(" ...")
-                data += ((size - edgeitems)..<size).map { element(offset + $0 * strides[dim]) }
+                data += sliceTail(size).map { element(offset + $0 * strides[dim]) }
             } else {
                 data = (0..<size).map { element(offset + $0 * strides[dim]) }
             }
@@ -97,9 +118,9 @@ struct SummarizedLayout {
                    linewidth: linewidth, elementWidth: elementWidth, element: element)
         }
         if elided {
-            slices = (0..<edgeitems).map(slice)
+            slices = rangeHead(size).map(slice)
             slices.append("...")
-            slices += ((size - edgeitems)..<size).map(slice)
+            slices += rangeTail(size).map(slice)
         } else {
             slices = (0..<size).map(slice)
         }

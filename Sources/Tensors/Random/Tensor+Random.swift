@@ -34,6 +34,7 @@ extension Tensor {
         if let (_, max) = integerRange(dtype), Int64(n) - 1 > max {
             throw .runtime("value cannot be converted to type \(cTypeName(dtype, fixedWidth: true)) without overflow")
         }
+        try MemoryBudget.current.require(try Shape.contiguousByteCount([n], itemSize: dtype.itemSize))
         let values = generator.permutation(n)
         return try Tensor(values: values, shape: [n], dtype: dtype, device: device)
     }
