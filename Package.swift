@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layering (DESIGN.md): arrows point down only.
-//   gradbook -> Reports -> Lessons -> Torch -> Interpreter
+//   gradbook -> Notebooks -> Reports -> Lessons -> Torch -> Interpreter
 //                                        \-> Autograd -> Tensors -> CBLAS
 //   Lessons -> CMark
 let release: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
@@ -26,8 +26,10 @@ let package = Package(
                 resources: [.copy("Python")], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons"], swiftSettings: release),
+        // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
+        .target(name: "Notebooks", dependencies: ["Reports", "Lessons"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [
-            "Lessons", "Reports", "Torch", "Tensors",
+            "Lessons", "Reports", "Notebooks", "Torch", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: release),
 
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["gradbook"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Lessons"], resources: [.copy("Lessons")]),
     ]

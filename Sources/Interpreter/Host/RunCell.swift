@@ -64,12 +64,16 @@ extension Interpreter {
         defer { deadline = .max }
         do {
             try runFrame(frame)
+            var echoed: String?
             if echoValue != nil {
                 let v = echoValue!
                 echoValue = nil
-                if !v.isNone { write(try repr(v) + "\n") }
+                if !v.isNone {
+                    echoed = try repr(v)
+                    write(echoed! + "\n")
+                }
             }
-            return CellExecution(output: captured, error: nil)
+            return CellExecution(output: captured, error: nil, echoed: echoed)
         } catch let e as PyError {
             echoValue = nil
             return CellExecution(output: captured, error: cellError(e))

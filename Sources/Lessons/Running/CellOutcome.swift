@@ -9,12 +9,25 @@ public struct CellOutcome: Sendable, Codable, Equatable {
     public var warnings: String
     /// Wall-clock seconds the cell took.
     public var seconds: Double
+    /// The repr of the last expression, without its "\n", when `output` ends with it: a
+    /// notebook shows it apart from the printed text (`execute_result`). nil when none.
+    public var result: String?
 
-    public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0) {
+    public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0,
+                result: String? = nil) {
         self.output = output
         self.exception = exception
         self.warnings = warnings
         self.seconds = seconds
+        self.result = result
+    }
+
+    /// What the cell printed, without the repr of its last expression.
+    public var printed: String {
+        guard let result else { return output }
+        let bytes = Array(output.utf8), tail = Array((result + "\n").utf8)
+        guard bytes.count >= tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return output }
+        return String(decoding: bytes.dropLast(tail.count), as: UTF8.self)
     }
 
     /// What the cell's output block should hold: the output, then the exception's last line.

@@ -36,7 +36,7 @@ public final class InterpreterSession: CellRunner {
     private static func outcome(_ execution: CellExecution, warnings: String) -> CellOutcome {
         CellOutcome(output: execution.output, exception: execution.error.map {
             RaisedException(typeName: $0.typeName, typeNames: $0.typeNames, lastLine: $0.lastLine, traceback: $0.traceback, line: $0.line, column: $0.column)
-        }, warnings: warnings)
+        }, warnings: warnings, result: execution.echoed)
     }
 }
 
