@@ -21,3 +21,11 @@ public struct NotebookError: Error, Sendable, Equatable, CustomStringConvertible
         return location.isEmpty ? "\(place): \(message)" : "\(place): \(location): \(message)"
     }
 }
+
+extension NotebookError {
+    /// As the command line prints it: `file:line:column: error: cells[3].source: message`.
+    public var report: String {
+        let place = position.map { "\(file):\($0.line):\($0.column)" } ?? file
+        return location.isEmpty ? "\(place): error: \(message)" : "\(place): error: \(location): \(message)"
+    }
+}
