@@ -223,12 +223,19 @@ private struct Validation {
         }
     }
 
-    /// A MIME bundle: an object whose text entries are strings or lists of strings.
+    /// A MIME bundle: an object whose text entries are strings or lists of strings. Lists
+    /// are joined, as nbformat does on reading (it splits text entries again on writing).
     func mimeBundle(_ value: JSONValue, _ location: String) throws(NotebookError) -> JSONValue {
         _ = try object(value, location, what: "a MIME bundle")
-        for member in value.objectValue ?? [] where !MIMEBundle.isJSON(member.key) {
-            _ = try multiline(member.value, "\(location)[\"\(member.key)\"]", key: member.key)
+        var members: [JSONMember] = []
+        for member in value.objectValue ?? [] {
+            guard !MIMEBundle.isJSON(member.key) else {
+                members.append(member)
+                continue
+            }
+            let text = try multiline(member.value, "\(location)[\"\(member.key)\"]", key: member.key)
+            members.append(JSONMember(member.key, JSONValue(.string(text), at: member.value.position)))
         }
-        return value
+        return JSONValue(.object(members), at: value.position)
     }
 }

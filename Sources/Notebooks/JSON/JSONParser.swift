@@ -233,7 +233,9 @@ public struct JSONParser {
             return Unicode.Scalar(first) ?? "\u{FFFD}"
         default:
             offset -= 1
-            throw error("invalid escape '\\\(describeByte(byte))' in a string")
+            let escaped = describeByte(byte)
+            offset -= 1
+            throw error("invalid escape '\\\(escaped)' in a string")
         }
     }
 
