@@ -26,7 +26,9 @@ struct LessonCells {
             break
         }
         var hidden = Array(repeating: false, count: source.count + 2)
-        for number in lesson.frontMatter.lines ?? 1...0 { hidden[number] = true }
+        if let frontMatter = lesson.frontMatter.lines {
+            for number in frontMatter { hidden[number] = true }
+        }
         var cellAtLine: [Int: Int] = [:]
         for cell in lesson.cells {
             cellAtLine[cell.lines.lowerBound] = cell.index
