@@ -91,3 +91,18 @@ import Testing
         #expect(Set(notebook.cells.compactMap(\.id)).count == 4)
     }
 }
+
+/// A lesson exported and imported again is the same lesson (with its record added).
+@Suite struct LessonRoundTripTests {
+    @Test func exportThenImportKeepsTheCellsAndTheirOptions() throws {
+        let text = "# Again\n\n```python\n#| raises: ZeroDivisionError\n1 / 0\n```\n\n```output\nZeroDivisionError: division by zero\n```\n"
+        let lesson = try LessonParser.parse(text, path: "again.md")
+        let result = LessonResult(lesson: lesson, run: LessonExecutor.run(lesson, in: InterpreterSession(lesson: lesson)))
+        let notebook = NotebookExporter.notebook(from: result) { _ in nil }.notebook
+        let back = try NotebookImporter.lesson(from: notebook, name: "again", file: "again.ipynb")
+        let reparsed = try LessonParser.parse(back.lesson, path: "again.md")
+        #expect(reparsed.cells.map(\.source) == lesson.cells.map(\.source))
+        #expect(reparsed.cells.map(\.expected?.text) == lesson.cells.map(\.expected?.text))
+        #expect(back.lesson.hasPrefix("---\ntitle: Again\n---\n\n# Again\n\n```python\n#| raises: ZeroDivisionError\n1 / 0\n```\n"))
+    }
+}

@@ -119,7 +119,7 @@ private struct Builder {
             warnings.append(ImportWarning(location: location, message: "its stored output is left out"))
             stored = StoredOutputs([])
         }
-        if let raised = stored.raised {
+        if let raised = stored.raised, !Self.declaresRaises(source) {
             entry.addedOptions = ["raises: \(raised)"]
         }
         let body = entry.addedOptions.map { "#| \($0)\n" }.joined() + source + "\n"
@@ -150,6 +150,13 @@ private struct Builder {
             text = text.replacingOccurrences(of: "attachment:\(member.key)", with: path)
         }
         return text
+    }
+
+    /// Whether the cell's own `#|` lines already say `raises:` (a notebook exported from a lesson).
+    private static func declaresRaises(_ source: String) -> Bool {
+        source.split(separator: "\n", omittingEmptySubsequences: false).prefix(while: CellOptions.isOptionLine).contains {
+            $0.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(2).drop(while: { $0 == " " }).hasPrefix("raises:")
+        }
     }
 
     private static func isPlainFileName(_ name: String) -> Bool {
