@@ -67,7 +67,7 @@ extension Interpreter {
             if echoValue != nil {
                 let v = echoValue!
                 echoValue = nil
-                if !v.isNone { write(try repr(v) + "\n") }
+                if !v.isNone, !(displayHook?(v) ?? false) { write(try repr(v) + "\n") }
             }
             return CellExecution(output: captured, error: nil)
         } catch let e as PyError {

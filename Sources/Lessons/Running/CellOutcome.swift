@@ -9,6 +9,11 @@ public struct CellOutcome: Sendable, Codable, Equatable {
     public var warnings: String
     /// Wall-clock seconds the cell took.
     public var seconds: Double
+    /// Graphs, gradient panel, trace and variables the cell's teaching options asked for
+    /// (docs/teaching-visuals.md); nil when it has none.
+    public var visuals: CellVisuals?
+    /// What each line holding an inline claim printed, by file line.
+    public var printedByLine: [Int: String]?
 
     public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0) {
         self.output = output
@@ -62,4 +67,13 @@ extension RaisedException {
 public protocol CellRunner: AnyObject {
     /// Runs `source`, whose first line is line `firstLine` of `file`, within `timeout` seconds.
     func run(_ source: String, file: String, firstLine: Int, timeout: Double) -> CellOutcome
+    /// Runs `cell` with what its options ask for around it (visuals, inline claims); by
+    /// default just its source.
+    func run(_ cell: Cell, file: String, timeout: Double) -> CellOutcome
+}
+
+extension CellRunner {
+    public func run(_ cell: Cell, file: String, timeout: Double) -> CellOutcome {
+        run(cell.source, file: file, firstLine: cell.firstSourceLine, timeout: timeout)
+    }
 }
