@@ -48,21 +48,26 @@ public enum TeachingHTML {
     .visual.graph { margin: 0; }
     .graph-scroll { overflow-x: auto; }
     .graph-scroll svg { display: block; margin: 0 auto; height: auto; }
-    .visual table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-    .visual th, .visual td { text-align: left; vertical-align: top; padding: 0.3rem 0.4rem; border-bottom: 1px solid #eef0f3; overflow-wrap: anywhere; }
-    .visual thead th { font-weight: 600; color: #57606a; font-size: 0.8rem; }
     .visual pre { margin: 0; padding: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12.5px; background: none; }
     .visual pre.none, .visual p.none { color: #8c959f; }
-    .visual .meta { display: block; font-weight: normal; color: #6e7781; font-size: 0.78rem; }
-    .visual .badge { display: inline-block; margin-top: 0.2rem; padding: 0 0.35rem; border-radius: 3px; background: #fff1c2; color: #6b4e00; font-size: 0.72rem; font-weight: 600; }
-    .visual tr.changed > * { background: #fffbea; }
-    .visual svg.heat { display: block; margin-top: 0.3rem; max-width: 100%; border: 1px solid #d9dde3; }
-    .gradients thead th:first-child, .variables thead th:first-child { width: 28%; }
+    .visual .meta { color: #6e7781; font-size: 0.8rem; }
+    .visual .badge { padding: 0 0.35rem; border-radius: 3px; background: #fff1c2; color: #6b4e00; font-size: 0.72rem; font-weight: 600; }
+    .visual .label { margin: 0 0 0.1rem; color: #6e7781; font-size: 0.78rem; }
+    .visual .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.3rem 1rem; }
+    .gradients .tensor { padding: 0.35rem 0.5rem; margin: 0 -0.5rem 0.3rem; border-radius: 4px; }
+    .gradients .tensor.changed { background: #fffbea; }
+    .gradients .tensor-name { margin: 0 0 0.2rem; }
+    .visual svg.heat { display: block; margin-top: 0.3rem; max-width: 100%; height: auto; border: 1px solid #d9dde3; }
+    .visual table { border-collapse: collapse; width: 100%; }
+    .visual th, .visual td { text-align: left; vertical-align: top; padding: 0.3rem 0.4rem; border-bottom: 1px solid #eef0f3; overflow-wrap: anywhere; }
+    .visual thead th { font-weight: 600; color: #57606a; font-size: 0.8rem; }
+    .variables ul { margin: 0; padding: 0; list-style: none; }
+    .variables li { padding: 0.2rem 0; border-bottom: 1px solid #eef0f3; }
+    .variables .type { font-weight: 600; font-size: 0.85rem; }
     .trace ol { margin: 0; padding-left: 1.4rem; }
-    .trace li { margin: 0 0 0.6rem; }
+    .trace li { margin: 0 0 0.7rem; }
     .trace .step-node { margin: 0 0 0.2rem; }
-    .trace .rule { display: inline-block; color: #6639ba; font-size: 0.85rem; }
-    .trace th { width: 38%; font-weight: normal; color: #57606a; }
+    .trace .rule { display: block; color: #6639ba; font-size: 0.85rem; }
     .teach-label { margin: 0; padding: 0.35rem 0.9rem; font-size: 0.85rem; border-top: 1px solid #e5e8ec; }
     .teach-label.solution { background: #eef6ee; color: #1a5c1a; }
     .teach-label.exercise { background: #eef3fb; color: #1d4f91; }

@@ -5,36 +5,36 @@ import Torch
 enum TeachingTables {
     static func gradients(_ panel: GradientPanelRecord) -> String {
         var html = "<div class=\"visual gradients\"><p class=\"visual-title\">Gradients after this cell</p>\n"
-        html += "<table><thead><tr><th>tensor</th><th>value</th><th>.grad</th></tr></thead><tbody>\n"
         for entry in panel.entries {
-            html += "<tr\(entry.changed ? " class=\"changed\"" : "")><th scope=\"row\"><code>\(entry.name.htmlEscaped)</code>"
+            html += "<div class=\"tensor\(entry.changed ? " changed" : "")\"><p class=\"tensor-name\"><code>\(entry.name.htmlEscaped)</code> "
             html += "<span class=\"meta\">\(entry.shape.htmlEscaped) \(entry.dtype.htmlEscaped)</span>"
-            if entry.changed { html += "<span class=\"badge\">changed</span>" }
-            html += "</th><td><pre>\(entry.value.htmlEscaped)</pre></td><td>"
+            if entry.changed { html += " <span class=\"badge\">grad changed</span>" }
+            html += "</p>\n<div class=\"pair\"><div><p class=\"label\">value</p><pre>\(entry.value.htmlEscaped)</pre></div>"
+            html += "<div><p class=\"label\">.grad</p>"
             html += entry.grad.map { "<pre>\($0.htmlEscaped)</pre>" } ?? "<pre class=\"none\">None</pre>"
             if let heat = entry.heat { html += HeatStrip.svg(heat) }
-            html += "</td></tr>\n"
+            html += "</div></div></div>\n"
         }
-        return html + "</tbody></table></div>\n"
+        return html + "</div>\n"
     }
 
     static func trace(_ trace: BackwardTraceRecord) -> String {
         var html = "<div class=\"visual trace\"><p class=\"visual-title\">Backward pass of <code>\(trace.expression.htmlEscaped)</code>, "
-        html += "in the order the engine ran the nodes</p>\n<ol>\n"
+        html += "node by node in the order the engine ran them</p>\n<ol>\n"
         for step in trace.steps {
             html += "<li><p class=\"step-node\"><code>\(step.label.htmlEscaped)</code>"
-            if let rule = rule(step) { html += " <span class=\"rule\">\(rule.htmlEscaped)</span>" }
-            html += "</p>\n<table><tbody>"
+            if let rule = rule(step) { html += "<span class=\"rule\">\(rule.htmlEscaped)</span>" }
+            html += "</p>\n<div class=\"pair\">"
             for (index, grad) in step.gradIn.enumerated() {
                 let name = step.gradIn.count > 1 ? "grad in [\(index)]" : "grad in"
-                html += "<tr><th scope=\"row\">\(name)</th><td><pre>\(grad.htmlEscaped)</pre></td></tr>"
+                html += "<div><p class=\"label\">\(name)</p><pre>\(grad.htmlEscaped)</pre></div>"
             }
             for flow in step.gradOut {
-                html += "<tr><th scope=\"row\">→ <code>\(flow.to.htmlEscaped)</code></th><td>"
+                html += "<div><p class=\"label\">→ <code>\(flow.to.htmlEscaped)</code></p>"
                 html += flow.grad.map { "<pre>\($0.htmlEscaped)</pre>" } ?? "<pre class=\"none\">None</pre>"
-                html += "</td></tr>"
+                html += "</div>"
             }
-            html += "</tbody></table></li>\n"
+            html += "</div></li>\n"
         }
         return html + "</ol></div>\n"
     }
@@ -49,12 +49,12 @@ enum TeachingTables {
     static func variables(_ table: VariableTableRecord) -> String {
         var html = "<div class=\"visual variables\"><p class=\"visual-title\">Variables after this cell</p>\n"
         guard !table.rows.isEmpty else { return html + "<p class=\"none\">No tensors, modules or optimizers yet.</p></div>\n" }
-        html += "<table><thead><tr><th>name</th><th>type</th><th>details</th></tr></thead><tbody>\n"
+        html += "<ul>\n"
         for row in table.rows {
-            html += "<tr><th scope=\"row\"><code>\(row.name.htmlEscaped)</code></th><td>\(row.type.htmlEscaped)</td>"
-            html += "<td>\(VisualText.details(row).htmlEscaped)</td></tr>\n"
+            html += "<li><code>\(row.name.htmlEscaped)</code> <span class=\"type\">\(row.type.htmlEscaped)</span> "
+            html += "<span class=\"meta\">\(VisualText.details(row).htmlEscaped)</span></li>\n"
         }
-        return html + "</tbody></table></div>\n"
+        return html + "</ul></div>\n"
     }
 }
 

@@ -21,7 +21,8 @@ public enum VisualText {
             let node = graph.nodes[id]
             switch node.kind {
             case .backward, .accumulateGrad: return labels[id]
-            case .output, .leaf, .saved: return ([node.title.isEmpty ? "(unnamed)" : node.title] + node.details).joined(separator: " ")
+            case .output, .leaf: return ([node.title.isEmpty ? "(unnamed)" : node.title] + node.details).joined(separator: " ")
+            case .saved: return (["saved " + node.title] + node.details).joined(separator: " ")
             }
         }
         guard !graph.edges.isEmpty else { return graph.nodes.map { name($0.id) }.joined(separator: "\n") + "\n" }
