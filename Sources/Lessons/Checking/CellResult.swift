@@ -82,7 +82,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         switch matchesBlock {
         case true?: return (.passed, nil)
         case false?: return (.failed, "output differs")
-        case nil: return (options.raises != nil ? .passed : .ran, nil)
+        case nil: return (options.raises != nil || options.exercise != nil ? .passed : .ran, nil)
         }
     }
 }

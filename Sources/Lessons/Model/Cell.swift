@@ -29,10 +29,12 @@ public struct Cell: Sendable, Codable, Equatable {
     /// File line of the first line of `code`.
     public var firstCodeLine: Int { firstSourceLine + optionLineCount }
 
-    /// Whether the cell counts in `N passed, N failed`: it has an output block to match or
-    /// an exception it must raise.
+    /// Whether the cell counts in `N passed, N failed`: it has an output block or inline
+    /// claims to match, an exception it must raise, or it is an exercise check (it passes
+    /// when its asserts hold).
     public var isChecked: Bool {
-        !options.skip && (options.raises != nil || (options.check && (expected != nil || !claims.isEmpty)))
+        !options.skip && (options.raises != nil || options.exercise != nil
+            || (options.check && (expected != nil || !claims.isEmpty)))
     }
 
     /// Where a report should point for this cell: its output block, else its first code line.
