@@ -14,12 +14,14 @@ extension TeachingHooks {
     private static let makeDotSignature = Signature("make_dot", ["var", "params", "show_attrs", "show_saved", "max_attr_chars"], required: 1)
     private static let renderSignature = Signature("render", ["filename", "directory", "view", "cleanup", "format"], varkw: true)
 
+    /// The interpreter's closures hold the hooks strongly (the hooks hold the interpreter
+    /// unowned), so they live as long as the session even when the host drops them.
     func registerTorchviz() {
-        interp.registerModule(name: "torchviz") { [unowned self] interp, module in
+        interp.registerModule(name: "torchviz") { interp, module in
             let digraph = interp.makeClass("Digraph", module: "graphviz.graphs")
             digraph.allowsSubclassing = false
             digraph.addMethod("__repr__") { _, _, _ in .str("<graphviz.graphs.Digraph object>") }
-            digraph.addMethod("render") { [unowned self] interp, value, args in
+            digraph.addMethod("render") { interp, value, args in
                 let bound = try args.bind(Self.renderSignature)
                 self.show(value)
                 let name = bound[0].flatMap(\.asString) ?? "Digraph.gv"
@@ -46,7 +48,7 @@ extension TeachingHooks {
             }
         }
         let previous = interp.displayHook
-        interp.displayHook = { [unowned self] value in
+        interp.displayHook = { value in
             if self.show(value) { return true }
             return previous?(value) ?? false
         }
