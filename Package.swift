@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors"],
                 resources: [.copy("Python")], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
-        .target(name: "Reports", dependencies: ["Lessons"], swiftSettings: release),
+        .target(name: "Reports", dependencies: ["Lessons", "Torch"], swiftSettings: release),
         // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
         .target(name: "Notebooks", dependencies: ["Reports", "Lessons"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [

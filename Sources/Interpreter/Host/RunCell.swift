@@ -68,7 +68,8 @@ extension Interpreter {
             if echoValue != nil {
                 let v = echoValue!
                 echoValue = nil
-                if !v.isNone {
+                // A value the display hook shows (a figure) is not echoed as text.
+                if !v.isNone, !(displayHook?(v) ?? false) {
                     echoed = try repr(v)
                     write(echoed! + "\n")
                 }

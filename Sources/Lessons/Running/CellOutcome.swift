@@ -12,6 +12,11 @@ public struct CellOutcome: Sendable, Codable, Equatable {
     /// The repr of the last expression, without its "\n", when `output` ends with it: a
     /// notebook shows it apart from the printed text (`execute_result`). nil when none.
     public var result: String?
+    /// Graphs, gradient panel, trace and variables the cell's teaching options asked for
+    /// (docs/teaching-visuals.md); nil when it has none.
+    public var visuals: CellVisuals?
+    /// What each line holding an inline claim printed, by file line.
+    public var printedByLine: [Int: String]?
 
     public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0,
                 result: String? = nil) {
@@ -75,4 +80,13 @@ extension RaisedException {
 public protocol CellRunner: AnyObject {
     /// Runs `source`, whose first line is line `firstLine` of `file`, within `timeout` seconds.
     func run(_ source: String, file: String, firstLine: Int, timeout: Double) -> CellOutcome
+    /// Runs `cell` with what its options ask for around it (visuals, inline claims); by
+    /// default just its source.
+    func run(_ cell: Cell, file: String, timeout: Double) -> CellOutcome
+}
+
+extension CellRunner {
+    public func run(_ cell: Cell, file: String, timeout: Double) -> CellOutcome {
+        run(cell.source, file: file, firstLine: cell.firstSourceLine, timeout: timeout)
+    }
 }

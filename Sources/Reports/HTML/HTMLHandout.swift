@@ -12,7 +12,7 @@ public enum HTMLHandout {
             if let expected = cell.cell.expected { removing.insert(expected.lines.lowerBound) }
         }
         let prose = MarkdownDocument.renderHTML(result.lesson.markdownBody, replacing: replacing, removing: removing)
-        return HTMLPage.make(title: result.lesson.title, body: banner(result) + prose)
+        return HTMLPage.make(title: result.lesson.title, body: TeachingHTML.style(result) + banner(result) + prose)
     }
 
     private static func banner(_ result: LessonResult) -> String {
@@ -43,6 +43,7 @@ public enum HTMLHandout {
                 html += "<pre class=\"error\">\(trimmed(text).htmlEscaped)</pre>\n"
             }
         }
+        html += TeachingHTML.cellExtras(result, in: lesson)
         if let note = note(for: result) {
             html += "<p class=\"note\">\(note.htmlEscaped)</p>\n"
         }
