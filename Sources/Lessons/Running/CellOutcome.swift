@@ -1,3 +1,5 @@
+import Figures
+
 /// What running one cell produced: the text a notebook would show, and the exception that
 /// ended it, if any. Plain values so a worker process can send them as JSON.
 public struct CellOutcome: Sendable, Codable, Equatable {
@@ -9,12 +11,28 @@ public struct CellOutcome: Sendable, Codable, Equatable {
     public var warnings: String
     /// Wall-clock seconds the cell took.
     public var seconds: Double
+    /// matplotlib figures the cell showed or left open, in order (as a notebook shows them).
+    public var figures: [Figure]
 
-    public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0) {
+    public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0,
+                figures: [Figure] = []) {
         self.output = output
         self.exception = exception
         self.warnings = warnings
         self.seconds = seconds
+        self.figures = figures
+    }
+
+    private enum CodingKeys: String, CodingKey { case output, exception, warnings, seconds, figures }
+
+    /// Outcomes written before figures existed (no `figures` key) still decode.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        output = try container.decode(String.self, forKey: .output)
+        exception = try container.decodeIfPresent(RaisedException.self, forKey: .exception)
+        warnings = try container.decodeIfPresent(String.self, forKey: .warnings) ?? ""
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        figures = try container.decodeIfPresent([Figure].self, forKey: .figures) ?? []
     }
 
     /// What the cell's output block should hold: the output, then the exception's last line.
