@@ -19,12 +19,29 @@ public enum LessonRewriter {
     }
 
     /// The lesson with fresh output blocks (only for cells that ran) and without `#|` lines.
-    public static func executed(_ result: LessonResult) -> String {
+    /// `after` gives lines to place after a cell's output block (its figures' image links).
+    public static func executed(_ result: LessonResult, after: (CellResult) -> [String] = { _ in [] }) -> String {
         let writer = OutputBlockWriter(source: result.lesson.source)
         var edits: [LineSplice.Edit] = []
         for cell in result.cells {
             let output = cell.outcome?.shownText
-            if let edit = writer.edit(for: cell.cell, text: output) { edits.append(edit) }
+            var edit = writer.edit(for: cell.cell, text: output)
+            let extra = after(cell)
+            if !extra.isEmpty {
+                let position = (cell.cell.expected?.lines.upperBound ?? cell.cell.lines.upperBound) + 1
+                var lines = [""] + extra
+                if position <= result.lesson.source.lines.count,
+                   !result.lesson.source.line(position).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    lines.append("")
+                }
+                if var inserting = edit, inserting.lines.isEmpty, inserting.lines.lowerBound == position {
+                    inserting.replacement += lines
+                    edit = inserting
+                } else {
+                    edits.append(LineSplice.Edit(lines: position..<position, replacement: lines))
+                }
+            }
+            if let edit { edits.append(edit) }
             if cell.cell.optionLineCount > 0 {
                 let first = cell.cell.firstSourceLine
                 edits.append(LineSplice.Edit(lines: first..<(first + cell.cell.optionLineCount), replacement: []))
