@@ -118,10 +118,9 @@ struct AxesDrawing {
                         superscript: xTicks.exponents?[index])
         }
         for (index, value) in yTicks.major.enumerated() {
-            let exponent = yTicks.exponents?[index]
-            let shift = exponent.map { FontMetrics.width($0, size: 7) } ?? 0
-            canvas.text(yTicks.labels[index], x: f.x - 7 - shift, y: y.page(value) + 10 * 0.35, size: 10, anchor: "end",
-                        superscript: exponent)
+            // An end anchor applies to the whole text, superscript included.
+            canvas.text(yTicks.labels[index], x: f.x - 7, y: y.page(value) + 10 * 0.35, size: 10, anchor: "end",
+                        superscript: yTicks.exponents?[index])
         }
         if let multiplier = yTicks.multiplier {
             canvas.text(multiplier, x: f.x, y: f.y - 4, size: 10)
