@@ -44,7 +44,7 @@ def show(*args, **kwargs):
 
 
 def close(fig=None):
-    if fig == 'all':
+    if isinstance(fig, str) and fig == 'all':
         _backend.close_all()
         return
     figures = _backend.figures()
