@@ -41,6 +41,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try AtomicFile.write(HTMLHandout.render(result), to: folder.appendingPathComponent("\(result.lesson.name).html"))
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
+                try FigureFolder.write(LessonFigures.files(result), into: folder.appendingPathComponent(result.lesson.name))
             } catch {
                 failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(error.localizedDescription)\n")
             }

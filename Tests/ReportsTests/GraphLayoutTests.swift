@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test func fontMetricsAreHelveticaWidths() {
-        #expect(FontMetrics.width("MulBackward0", size: 10) == 65.57) // 833+556+222+667+556+500+500+722+556+333+556+556
-        #expect(FontMetrics.width("ii", size: 1000) == 444)
+        #expect(GraphFontMetrics.width("MulBackward0", size: 10) == 65.57) // 833+556+222+667+556+500+500+722+556+333+556+556
+        #expect(GraphFontMetrics.width("ii", size: 1000) == 444)
     }
 
     @Test func svgNumbersHaveOneDecimalAndNoNegativeZero() {

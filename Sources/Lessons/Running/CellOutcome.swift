@@ -1,3 +1,5 @@
+import Figures
+
 /// What running one cell produced: the text a notebook would show, and the exception that
 /// ended it, if any. Plain values so a worker process can send them as JSON.
 public struct CellOutcome: Sendable, Codable, Equatable {
@@ -17,14 +19,34 @@ public struct CellOutcome: Sendable, Codable, Equatable {
     public var visuals: CellVisuals?
     /// What each line holding an inline claim printed, by file line.
     public var printedByLine: [Int: String]?
+    /// matplotlib figures the cell showed or left open, in order (as a notebook shows them).
+    public var figures: [Figure]
 
     public init(output: String, exception: RaisedException? = nil, warnings: String = "", seconds: Double = 0,
-                result: String? = nil) {
+                result: String? = nil, figures: [Figure] = []) {
         self.output = output
         self.exception = exception
         self.warnings = warnings
         self.seconds = seconds
         self.result = result
+        self.figures = figures
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case output, exception, warnings, seconds, result, visuals, printedByLine, figures
+    }
+
+    /// Outcomes written before the later fields existed (no `figures` key, say) still decode.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        output = try container.decode(String.self, forKey: .output)
+        exception = try container.decodeIfPresent(RaisedException.self, forKey: .exception)
+        warnings = try container.decodeIfPresent(String.self, forKey: .warnings) ?? ""
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        result = try container.decodeIfPresent(String.self, forKey: .result)
+        visuals = try container.decodeIfPresent(CellVisuals.self, forKey: .visuals)
+        printedByLine = try container.decodeIfPresent([Int: String].self, forKey: .printedByLine)
+        figures = try container.decodeIfPresent([Figure].self, forKey: .figures) ?? []
     }
 
     /// What the cell printed, without the repr of its last expression.

@@ -3,16 +3,19 @@ import Torch
 
 /// One lesson's interpreter session, with `torch` installed and its generator seeded from the
 /// front matter: every cell of the lesson runs in it, in order, so they share variables.
-/// Warnings are collected per cell, apart from the output.
+/// Warnings are collected per cell, apart from the output; so are the matplotlib figures
+/// the cell showed or left open.
 public final class InterpreterSession: CellRunner {
     private let interpreter: Interpreter
     private let warnings = WarningBuffer()
     private let teaching: TeachingHooks
     private let claims = ClaimRecorder()
+    private let figures: FigureRecorder
 
     public init(lesson: Lesson) {
         interpreter = Interpreter(limits: .init())
         teaching = TorchModule.install(into: interpreter, seed: UInt64(lesson.frontMatter.seed))
+        figures = PyplotModule.install(into: interpreter)
         let warnings = self.warnings
         interpreter.warnings = { warnings.text += $0 }
         let claims = self.claims
@@ -26,7 +29,10 @@ public final class InterpreterSession: CellRunner {
     public func run(_ source: String, file: String, firstLine: Int, timeout: Double) -> CellOutcome {
         warnings.text = ""
         let execution = interpreter.runCell(source, file: file, firstLine: firstLine, timeout: timeout)
-        return Self.outcome(execution, warnings: warnings.text)
+        let shown = figures.endCell()
+        var outcome = Self.outcome(execution, warnings: warnings.text + shown.problems.joined())
+        outcome.figures = shown.figures
+        return outcome
     }
 
     /// Runs the cell, recording what its inline claims printed, then makes the visuals its

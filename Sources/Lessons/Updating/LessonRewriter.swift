@@ -20,34 +20,47 @@ public enum LessonRewriter {
 
     /// The lesson with fresh output blocks (only for cells that ran) and without `#|` lines.
     /// `blocks` gives each cell's extra fenced blocks (teaching visuals as text), written
-    /// after its output block, where `check` never compares them.
-    public static func executed(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock] = { _ in [] }) -> String {
-        rewritten(result, blocks: blocks, student: false)
+    /// after its output block, where `check` never compares them; `after` gives lines placed
+    /// after those (its figures' image links).
+    public static func executed(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock] = { _ in [] },
+                                after: (CellResult) -> [String] = { _ in [] }) -> String {
+        rewritten(result, blocks: blocks, after: after, student: false)
     }
 
     /// The student copy (`run --student`): as `executed`, but each `solution` cell's code is
     /// its stub, its fence says `python answer=ID` (what `check --answers` looks for), and
     /// `solution: all` drops its output and visuals.
-    public static func student(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock] = { _ in [] }) -> String {
-        rewritten(result, blocks: blocks, student: true)
+    public static func student(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock] = { _ in [] },
+                               after: (CellResult) -> [String] = { _ in [] }) -> String {
+        rewritten(result, blocks: blocks, after: after, student: true)
     }
 
-    private static func rewritten(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock], student: Bool) -> String {
+    private static func rewritten(_ result: LessonResult, blocks: (CellResult) -> [FencedBlock],
+                                  after: (CellResult) -> [String], student: Bool) -> String {
         let writer = OutputBlockWriter(source: result.lesson.source)
         var edits: [LineSplice.Edit] = []
         for cell in result.cells {
             let solution = student ? cell.cell.options.solution : nil
             let output = solution == .all ? nil : cell.outcome?.shownText
             let output_edit = writer.edit(for: cell.cell, text: output)
-            let extra = solution == .all ? [] : blocks(cell).flatMap { writer.lines(of: $0, for: cell.cell) }
+            var extra = solution == .all ? [] : blocks(cell).flatMap { writer.lines(of: $0, for: cell.cell) }
+            let position = (cell.cell.expected?.lines.upperBound ?? cell.cell.lines.upperBound) + 1
+            let links = solution == .all ? [] : after(cell)
+            if !links.isEmpty {
+                // An image link is a paragraph: blank lines keep it apart from the prose around it.
+                extra += [""] + links
+                if position <= result.lesson.source.lines.count,
+                   !result.lesson.source.line(position).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    extra.append("")
+                }
+            }
             if !extra.isEmpty {
-                let after = (cell.cell.expected?.lines.upperBound ?? cell.cell.lines.upperBound) + 1
-                if var insertion = output_edit, insertion.lines == after..<after {
+                if var insertion = output_edit, insertion.lines == position..<position {
                     insertion.replacement += extra
                     edits.append(insertion)
                 } else {
                     if let output_edit { edits.append(output_edit) }
-                    edits.append(LineSplice.Edit(lines: after..<after, replacement: extra))
+                    edits.append(LineSplice.Edit(lines: position..<position, replacement: extra))
                 }
             } else if let output_edit {
                 edits.append(output_edit)

@@ -1,4 +1,5 @@
 import Lessons
+import Reports
 
 /// A code cell's Gradbook outputs in Jupyter's terms: printed text as a `stdout` stream,
 /// warnings as a `stderr` stream, the last expression's repr as an `execute_result`, the
@@ -20,12 +21,16 @@ enum CellOutputs {
         return outputs
     }
 
-    /// Figures the cell drew, as `image/svg+xml` display_data.
-    /// TODO(figures): once `CellOutcome.figures` and Reports' SVG renderer are on main, return
-    /// one `.displayData(data: ["image/svg+xml": svg, "text/plain": "<Figure ...>"], metadata: {})`
-    /// per figure, in drawing order. Nothing else in the exporter needs to change.
+    /// Figures the cell drew, as `image/svg+xml` display_data with matplotlib's text/plain
+    /// (`<Figure size 640x480 with 1 Axes>`), in drawing order.
     static func figures(of outcome: CellOutcome) -> [NotebookOutput] {
-        []
+        outcome.figures.enumerated().map { index, figure in
+            let size = "\(Int((figure.width * 100).rounded()))x\(Int((figure.height * 100).rounded()))"
+            let plain = "<Figure size \(size) with \(figure.axes.count) Axes>"
+            return .displayData(data: .object(["image/svg+xml": .string(FigureSVG.render(figure, id: "fig-\(index + 1)")),
+                                               "text/plain": .string(plain)]),
+                                metadata: .object([]))
+        }
     }
 
     static func error(_ exception: RaisedException) -> NotebookOutput {

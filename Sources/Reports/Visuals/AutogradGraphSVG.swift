@@ -3,7 +3,7 @@ import Torch
 /// Draws an `AutogradGraphRecord` as standalone SVG: torchviz's colours (output green,
 /// leaves blue, saved tensors orange, nodes grey), inputs at the top, the output at the
 /// bottom, arrows in the direction of the forward computation. Text is measured with
-/// `FontMetrics`, numbers written with one decimal, so the bytes never vary.
+/// `GraphFontMetrics`, numbers written with one decimal, so the bytes never vary.
 enum AutogradGraphSVG {
     static let titleSize = 12.0
     static let detailSize = 10.5
@@ -33,7 +33,7 @@ enum AutogradGraphSVG {
 
     static func size(_ node: AutogradGraphRecord.Node) -> (width: Double, height: Double) {
         let lines = textLines(node)
-        let widest = lines.map { FontMetrics.width($0.text, size: $0.size) }.max() ?? 0
+        let widest = lines.map { GraphFontMetrics.width($0.text, size: $0.size) }.max() ?? 0
         return (max(widest + 2 * padding, 36).rounded(), Double(max(lines.count, 1)) * lineHeight + 2 * padding - 3)
     }
 

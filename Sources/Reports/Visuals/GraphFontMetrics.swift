@@ -1,7 +1,7 @@
 /// Text widths from a fixed table (Helvetica's advance widths, in thousandths of an em), so
 /// that a graph's layout and its SVG bytes never depend on the fonts of the machine that
 /// drew it. The SVG asks for Helvetica or Arial, whose widths these are.
-enum FontMetrics {
+enum GraphFontMetrics {
     /// Widths of ASCII 32 (space) through 126 (`~`).
     private static let widths: [Int] = [
         278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space ... /
