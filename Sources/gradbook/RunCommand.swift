@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder for the handouts.")
     var out = "Output"
 
+    @Flag(help: "Write the student copy: solution cells show their stubs (see docs/teaching-visuals.md).")
+    var student = false
+
     func run() throws {
         let lessons = try selection.load()
         var names: [String: String] = [:]
@@ -32,10 +35,13 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.couldNotRun
         }
         let failures = WriteFailures()
-        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
+        let student = self.student
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { run in
+            let result = student ? StudentCopy.make(run) : run
             do {
                 try AtomicFile.write(HTMLHandout.render(result), to: folder.appendingPathComponent("\(result.lesson.name).html"))
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
+                try FigureFolder.write(LessonFigures.files(result), into: folder.appendingPathComponent(result.lesson.name))
             } catch {
                 failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(error.localizedDescription)\n")
             }

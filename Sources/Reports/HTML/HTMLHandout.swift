@@ -7,12 +7,13 @@ public enum HTMLHandout {
     public static func render(_ result: LessonResult) -> String {
         var replacing: [Int: String] = [:]
         var removing: Set<Int> = []
+        let figures = LessonFigures.numbered(result)
         for cell in result.cells {
-            replacing[cell.cell.lines.lowerBound] = html(for: cell, in: result)
+            replacing[cell.cell.lines.lowerBound] = html(for: cell, in: result, figures: figures[cell.cell.index] ?? [])
             if let expected = cell.cell.expected { removing.insert(expected.lines.lowerBound) }
         }
         let prose = MarkdownDocument.renderHTML(result.lesson.markdownBody, replacing: replacing, removing: removing)
-        return HTMLPage.make(title: result.lesson.title, body: banner(result) + prose)
+        return HTMLPage.make(title: result.lesson.title, body: TeachingHTML.style(result) + banner(result) + prose)
     }
 
     private static func banner(_ result: LessonResult) -> String {
@@ -25,7 +26,7 @@ public enum HTMLHandout {
         return ""
     }
 
-    private static func html(for result: CellResult, in lesson: LessonResult) -> String {
+    private static func html(for result: CellResult, in lesson: LessonResult, figures: [LessonFigures.Numbered]) -> String {
         let cell = result.cell
         var html = "<div class=\"cell\(result.status == .failed ? " failed" : "")\" id=\"\(anchor(cell).htmlEscaped)\">\n"
         if cell.options.echo {
@@ -42,7 +43,9 @@ public enum HTMLHandout {
                 let text = result.status == .failed && !exception.traceback.isEmpty ? exception.traceback : exception.lastLine
                 html += "<pre class=\"error\">\(trimmed(text).htmlEscaped)</pre>\n"
             }
+            html += LessonFigures.html(figures)
         }
+        html += TeachingHTML.cellExtras(result, in: lesson)
         if let note = note(for: result) {
             html += "<p class=\"note\">\(note.htmlEscaped)</p>\n"
         }
