@@ -27,7 +27,19 @@ struct RunCommand: ParsableCommand {
             }
             names[lesson.name] = lesson.path
         }
+        if let clash = lessons.map(\.lesson).first(where: { $0.name == "index" }) {
+            StandardError.write("gradbook: \(clash.path) would write index.html, the index of the handouts; rename the lesson\n")
+            throw ExitCode.couldNotRun
+        }
         let folder = URL(fileURLWithPath: out)
+        // `--out` at the lessons' own folder would overwrite them with their executed copies.
+        for lesson in lessons.map(\.lesson) {
+            let written = folder.appendingPathComponent("\(lesson.name).md").standardizedFileURL.resolvingSymlinksInPath()
+            if written.path == URL(fileURLWithPath: lesson.path).standardizedFileURL.resolvingSymlinksInPath().path {
+                StandardError.write("gradbook: --out \(out) would overwrite the lesson \(lesson.path); choose another folder\n")
+                throw ExitCode.couldNotRun
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
