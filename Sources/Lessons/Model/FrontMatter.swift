@@ -59,6 +59,9 @@ public struct FrontMatter: Sendable, Codable, Equatable {
             guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
                 throw fail("front matter 'timeout' must be a positive number of seconds, not '\(value)'")
             }
+            guard seconds <= Lesson.maxCellTimeout else {
+                throw fail("front matter 'timeout' must be at most \(Int(Lesson.maxCellTimeout)) seconds, not '\(value)'")
+            }
             timeout = seconds
         case "device":
             guard value == "cpu" || value == "cuda" || (value.hasPrefix("cuda:") && Int(value.dropFirst(5)) != nil) else {
