@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors"],
                 resources: [.copy("Python")], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
-        .target(name: "Reports", dependencies: ["Lessons"], swiftSettings: release),
+        .target(name: "Reports", dependencies: ["Lessons", "Interpreter"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [
             "Lessons", "Reports", "Torch", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
