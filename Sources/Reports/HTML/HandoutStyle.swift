@@ -52,7 +52,7 @@ enum HandoutStyle {
     .toc { margin: 1rem 0 1.5rem; padding: 0.5rem 1rem; background: var(--note-bg); border-radius: 6px; }
     .toc h2 { margin: 0.3rem 0; font-size: 1rem; }
     .toc ol { margin: 0.2rem 0; padding-left: 1.3rem; }
-    math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
+    math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; font-size: 1.05em; }
     math[display="block"] { margin: 0.8rem 0; overflow-x: auto; overflow-y: hidden; max-width: 100%; }
     merror { border: 1px solid var(--fail); background: var(--warning-bg); color: var(--warning); }
     figure { margin: 0; padding: 0.5rem 0.9rem; border-top: 1px solid var(--border); background: var(--output-bg); }

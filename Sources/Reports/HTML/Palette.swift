@@ -18,7 +18,7 @@ struct Palette: Sendable {
         "comment": "#57606a", "decorator": "#6639ba", "field": "#0550ae",
         "error": "#8a1414", "error-bg": "#fdecec", "warning": "#6b4e00", "warning-bg": "#fff8e1",
         "pass": "#0a6b2d", "fail": "#b01c1c", "deleted-bg": "#ffebe9", "inserted-bg": "#e6ffec",
-        "wrap-marker": "#8c959f",
+        "wrap-marker": "#76808a",
     ])
 
     static let dark = Palette(colors: [

@@ -45,11 +45,22 @@ struct TeXParser {
                 nodes.append(.element("mstyle", rest, style))
                 break
             }
-            guard let atom = parseAtom(single: false) else { continue }
+            guard var atom = parseAtom(single: false) else { continue }
+            if Self.isUnary(atom.node, after: nodes.last) { atom.node.attributes += [.init(name: "lspace", value: "0"), .init(name: "rspace", value: "0")] }
             nodes.append(parseScripts(base: atom.node))
             if atom.appliesFunction { nodes.append(.op("\u{2061}")) }
         }
         return nodes
+    }
+
+    /// A sign with nothing to its left, or an operator or opening fence: it binds to what
+    /// follows, as TeX sets `-x` and `(-1)`.
+    private static func isUnary(_ node: MathNode, after previous: MathNode?) -> Bool {
+        guard node.tag == "mo", node.attributes.isEmpty, ["−", "+", "±", "∓"].contains(node.text ?? "") else { return false }
+        guard let previous else { return true }
+        guard previous.tag == "mo", let text = previous.text else { return false }
+        let closing = [")", "]", "|", "}", "⟩", "‖", "⌉", "⌋", "′", "″", "!"]
+        return !closing.contains(text) && !previous.attributes.contains { $0.name == "form" && $0.value == "postfix" }
     }
 
     private static let styleSwitches: [String: [(String, String)]] = [
@@ -161,6 +172,10 @@ struct TeXParser {
                 position += 1
                 warn("& outside a table")
                 return Atom(node: .error("&"))
+            case "\\":
+                position += 1
+                warn("a lone \\ at the end")
+                return Atom(node: .error("\\"))
             default:
                 position += 1
                 return Atom(node: character.isASCIIDigit && !single ? number(startingWith: character) : symbol(character))
@@ -435,6 +450,9 @@ struct TeXParser {
                 text += "}"
             case .character("~"): text += "\u{A0}"
             case .command(let name) where ["$", "%", "&", "#", "_", "{", "}", " "].contains(name): text += name
+            case .command(","), .command(":"), .command(">"): text += "\u{2009}"
+            case .command(";"), .command("quad"): text += "\u{2002}"
+            case .command("!"): break
             default: text += token.source
             }
         }
