@@ -79,7 +79,12 @@ import Testing
             body += "<td><code>\(rendering.mathML.htmlEscaped)</code></td><td>\(rendering.warnings.joined(separator: "; ").htmlEscaped)</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
-        return HTMLPage.make(title: "TeX commands", body: body)
+        // Its own small page, so that a change of the handout stylesheet leaves it alone.
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>TeX commands</title>\n<style>\n"
+            + "body { font: 16px/1.5 sans-serif; margin: 1rem; } td { border-top: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: middle; }\n"
+            + "td:nth-child(3) { font-size: 11px; max-width: 32rem; overflow-wrap: anywhere; }\n"
+            + "math { font-family: \"STIX Two Math\", \"Cambria Math\", \"Latin Modern Math\", \"DejaVu Math TeX Gyre\", math; }\n"
+            + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n"
     }
 
     @Test func everyCommandRendersAsCommitted() throws {
