@@ -26,7 +26,7 @@ enum MathMLWriter {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "\u{A0}", "\u{2061}", "\u{338}": result += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
+            case "\u{A0}", "\u{2061}", "\u{338}", "\u{302}", "\u{303}", "\u{332}", "\u{2009}", "\u{2002}": result += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
             default: result.unicodeScalars.append(scalar)
             }
         }

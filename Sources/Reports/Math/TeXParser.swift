@@ -221,7 +221,9 @@ struct TeXParser {
         case "*": return .op("∗")
         case "'": return .op("′")
         case "~": return .space("0.2778em")
-        case "(", ")", "[", "]", "|": return .op(String(character), [("stretchy", "false")])
+        case "(", ")", "[", "]": return .op(String(character), [("stretchy", "false")])
+        // A bar as in |x| is a delimiter without spacing; `\mid` is the spaced relation.
+        case "|": return .op("|", [("stretchy", "false"), ("lspace", "0"), ("rspace", "0")])
         case "/": return .op("/", [("stretchy", "false")])
         default: return .op(String(character))
         }
@@ -352,15 +354,16 @@ struct TeXParser {
     }
 
     private static let accents: [String: Accent] = [
-        "hat": Accent(mark: "^"), "widehat": Accent(mark: "^", stretchy: true),
-        "bar": Accent(mark: "¯"), "overline": Accent(mark: "‾", stretchy: true),
+        "hat": Accent(mark: "^"), "widehat": Accent(mark: "\u{302}", stretchy: true),
+        "bar": Accent(mark: "¯"), "overline": Accent(mark: "\u{332}", stretchy: true),
         "vec": Accent(mark: "→"), "overrightarrow": Accent(mark: "→", stretchy: true),
         "overleftarrow": Accent(mark: "←", stretchy: true),
-        "tilde": Accent(mark: "~"), "widetilde": Accent(mark: "~", stretchy: true),
+        "tilde": Accent(mark: "~"), "widetilde": Accent(mark: "\u{303}", stretchy: true),
         "dot": Accent(mark: "˙"), "ddot": Accent(mark: "¨"), "check": Accent(mark: "ˇ"),
         "breve": Accent(mark: "˘"), "acute": Accent(mark: "´"), "grave": Accent(mark: "`"),
         "mathring": Accent(mark: "˚"),
-        "underline": Accent(mark: "_", stretchy: true, under: true),
+        // Combining marks: the glyphs math fonts can stretch across a whole expression.
+        "underline": Accent(mark: "\u{332}", stretchy: true, under: true),
     ]
 
     private static let delimiterSizes: [String: String] = {
