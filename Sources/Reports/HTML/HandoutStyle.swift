@@ -15,7 +15,7 @@ enum HandoutStyle {
     code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; }
     code { font-size: 0.875em; overflow-wrap: anywhere; }
     pre { margin: 0; padding: 0.7rem 0.9rem; font-size: 14px; line-height: 1.45; overflow-x: auto; white-space: pre; }
-    pre code { font-size: inherit; overflow-wrap: normal; }
+    pre code { font-size: inherit; overflow-wrap: inherit; }
     p code, li code, td code { background: var(--note-bg); padding: 0.1em 0.3em; border-radius: 4px; }
     pre:not([class]) { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; }
     .line { display: block; min-height: 1.45em; }
