@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Layering (DESIGN.md): arrows point down only.
-//   gradbook -> Reports -> Lessons -> Torch -> Interpreter
+//   gradbook -> Notebooks -> Reports -> Lessons -> Torch -> Interpreter
 //                                        \-> Autograd -> Tensors -> CBLAS
-//   Lessons -> CMark
+//   Lessons -> CMark; Torch, Lessons and Reports -> Figures (plain data)
 let release: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -21,13 +21,17 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: release),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
+        // Figures as plain data (matplotlib.pyplot records them, Reports draws them).
+        .target(name: "Figures"),
         .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
-        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors"],
+        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures"],
                 resources: [.copy("Python")], swiftSettings: release),
-        .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter"], swiftSettings: release),
-        .target(name: "Reports", dependencies: ["Lessons", "Interpreter"], swiftSettings: release),
+        .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
+        .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),
+        // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
+        .target(name: "Notebooks", dependencies: ["Reports", "Lessons", "Figures"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [
-            "Lessons", "Reports", "Torch", "Tensors",
+            "Lessons", "Reports", "Notebooks", "Torch", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: release),
 
@@ -40,7 +44,8 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Figures"], resources: [.copy("FigureGoldens")]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["gradbook"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Lessons"], resources: [.copy("Lessons")]),
     ]

@@ -11,8 +11,10 @@ public enum TorchModule {
     public static let cudaAvailable = false
 
     /// Registers `torch` (and `torch.cuda`, `torch.autograd`, ...) with `interp`; the
-    /// session's default generator starts seeded with `seed`.
-    public static func install(into interp: Interpreter, seed: UInt64 = 0) {
+    /// session's default generator starts seeded with `seed`. Returns the hooks the lesson
+    /// runner uses for teaching visuals (and registers `torchviz`).
+    @discardableResult
+    public static func install(into interp: Interpreter, seed: UInt64 = 0) -> TeachingHooks {
         let runtime = TorchRuntime(seed: seed)
         interp.registerModule(name: "torch") { interp, module in
             try runtime.buildTorch(interp, module)
@@ -34,6 +36,9 @@ public enum TorchModule {
         interp.registerSourceModule(name: "torch.utils", source: "")
         NNSources.register(into: interp)
         carryGradMode(across: interp)
+        let hooks = TeachingHooks(interp: interp, runtime: runtime)
+        hooks.registerTorchviz()
+        return hooks
     }
 
     /// Grad mode and the node sequence counter are per thread and every cell runs on a

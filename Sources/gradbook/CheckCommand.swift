@@ -20,12 +20,16 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Run only the I-th of N slices of the lessons (I from 1), e.g. 2/4.")
     var shard: String?
 
+    @Option(help: "A student's filled-in copy of the one lesson given: run its answers against the lesson's exercise checks.")
+    var answers: String?
+
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be I/N with 1 <= I <= N, not '\(shard)'") }
     }
 
     func run() throws {
         let lessons = try selection.load(shard: shard.flatMap(Shard.init))
+        if let answers { return try AnswersCheck.run(lessons, answers: answers) }
         let update = self.update
         let results = LessonBatch.run(lessons, jobs: selection.workerCount, finish: { update ? Self.updated($0) : $0 }) { result in
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))

@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder for the handouts.")
     var out = "Output"
 
+    @Flag(help: "Write the student copy: solution cells show their stubs (see docs/teaching-visuals.md).")
+    var student = false
+
     func run() throws {
         let lessons = try selection.load()
         var names: [String: String] = [:]
@@ -34,12 +37,15 @@ struct RunCommand: ParsableCommand {
         let course = CourseOrder.sorted(lessons.map(\.lesson), course: courseList())
         let navigation = HandoutNavigation.course(course.map { (name: $0.name, title: $0.title) })
         let failures = WriteFailures()
-        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
+        let student = self.student
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { run in
+            let result = student ? StudentCopy.make(run) : run
             do {
                 let page = HTMLHandout.page(result, navigation: navigation[result.lesson.name])
                 page.warnings.forEach { StandardError.write($0 + "\n") }
                 try AtomicFile.write(page.html, to: folder.appendingPathComponent("\(result.lesson.name).html"))
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
+                try FigureFolder.write(LessonFigures.files(result), into: folder.appendingPathComponent(result.lesson.name))
             } catch {
                 failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(error.localizedDescription)\n")
             }

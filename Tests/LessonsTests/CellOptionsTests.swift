@@ -34,7 +34,7 @@ import Testing
     @Test func unknownKeyIsAnErrorWithFileLineColumn() {
         let text = "Intro\n\n- item\n\n  ```python\n  #| colour: red\n  x = 1\n  ```\n"
         #expect(throws: LessonError(file: "l.md", line: 6, column: 3,
-                                    message: "unknown cell option 'colour' (known: raises, skip, echo, output, check, timeout, tolerance, id)")) {
+                                    message: "unknown cell option 'colour' (known: raises, skip, echo, output, check, timeout, tolerance, id, graph, gradients, trace, variables, solution, stub, exercise)")) {
             try LessonParser.parse(text, path: "l.md")
         }
     }

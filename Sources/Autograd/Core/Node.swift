@@ -71,6 +71,13 @@ public final class Node {
 
     public var isAccumulateGrad: Bool { variable != nil }
 
+    /// The tensors saved for the formula, in slot order, as they are now (no version
+    /// check): what a graph drawing shows on request. Empty once freed by backward.
+    public var savedTensors: [Tensor] { saved.compactMap { $0?.tensor } }
+
+    /// Whether a backward pass without `retain_graph` freed the saved tensors.
+    public var savedTensorsFreed: Bool { savedReleased }
+
     /// Saves a tensor (or an empty slot) for the backward formula, at the next slot index.
     func save(_ t: Tensor?, isOutput: Bool = false, outputNr: Int = 0) {
         saved.append(t.map { SavedTensor($0, isOutput: isOutput, outputNr: isOutput ? outputNr : ($0.meta?.outputNr ?? 0)) })

@@ -3,14 +3,19 @@ import Tensors
 /// Runs backward passes: one dependency count over the graph, then nodes in PyTorch's
 /// order (ready nodes latest-created first), summing gradients that meet at a node.
 public enum Engine {
+    /// Told of every node the engine ran, in order: the gradients that reached it (one per
+    /// forward output) and those it sent on (one per next edge; empty for AccumulateGrad).
+    /// Teaching traces use it; ordinary backward passes pass none.
+    public typealias Observer = (_ node: Node, _ gradsIn: [Tensor?], _ gradsOut: [Tensor?]) -> Void
+
     /// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)`:
     /// accumulates into `.grad` of the leaves (or only of `inputs`).
     public static func backward(_ outputs: [Tensor], gradients: [Tensor?], retainGraph: Bool? = nil,
-                                createGraph: Bool = false, inputs: [Tensor]? = nil) throws {
+                                createGraph: Bool = false, inputs: [Tensor]? = nil, observer: Observer? = nil) throws {
         if let inputs, inputs.isEmpty { throw TensorError.runtime("`inputs` argument to `backward()` cannot be empty.") }
         let roots = try rootGradients(outputs, gradients)
         _ = try run(outputs: outputs, rootGrads: roots, inputs: inputs, accumulate: true,
-                    keepGraph: retainGraph ?? createGraph, createGraph: createGraph)
+                    keepGraph: retainGraph ?? createGraph, createGraph: createGraph, observer: observer)
     }
 
     /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph,
@@ -60,7 +65,7 @@ public enum Engine {
 
     /// The engine proper. Returns, for `grad()`, the gradient captured for each input.
     static func run(outputs: [Tensor], rootGrads: [Tensor?], inputs: [Tensor]?, accumulate: Bool,
-                    keepGraph: Bool, createGraph: Bool) throws -> [Tensor?] {
+                    keepGraph: Bool, createGraph: Bool, observer: Observer? = nil) throws -> [Tensor?] {
         let state = GradMode.current
         let epoch = GradMode.nextEngineEpoch()
 
@@ -155,6 +160,7 @@ public enum Engine {
                     precondition(results.count == node.nextEdges.count, "\(node.name) returned \(results.count) gradients for \(node.nextEdges.count) inputs")
                 }
                 if !keepGraph { node.releaseSaved() }
+                observer?(node, grads, results)
             }
             for (i, e) in node.nextEdges.enumerated() {
                 guard let next = e.node else { continue }

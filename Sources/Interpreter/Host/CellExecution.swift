@@ -5,10 +5,14 @@ public struct CellExecution: Sendable {
     public var output: String
     /// nil when the cell completed.
     public var error: CellError?
+    /// The repr of the last expression when `output` ends with it (without its "\n"):
+    /// a notebook shows it apart from the printed text, as the cell's result.
+    public var echoed: String?
 
-    public init(output: String, error: CellError?) {
+    public init(output: String, error: CellError?, echoed: String? = nil) {
         self.output = output
         self.error = error
+        self.echoed = echoed
     }
 }
 

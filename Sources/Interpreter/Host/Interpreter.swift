@@ -46,6 +46,15 @@ public final class Interpreter {
     /// to the next through these, as if one Python thread ran everything.
     public var threadEntered: (() -> Void)?
     public var threadLeaving: (() -> Void)?
+    /// Shown instead of its repr: a cell's last expression for which this returns true
+    /// (a notebook's rich display, e.g. a graph figure) adds no text to the output.
+    public var displayHook: ((PyValue) -> Bool)?
+    /// The file and line of the innermost running Python frame: lets a host tell which
+    /// line printed what (inline claims), as `output` is called.
+    public var currentLocation: (file: String, line: Int)? {
+        guard let f = currentFrame else { return nil }
+        return (f.code.file, f.line)
+    }
     var captured = ""
     let life = SessionLife()
     /// The innermost running frame (for warning locations).

@@ -64,12 +64,17 @@ extension Interpreter {
         defer { deadline = .max }
         do {
             try runFrame(frame)
+            var echoed: String?
             if echoValue != nil {
                 let v = echoValue!
                 echoValue = nil
-                if !v.isNone { write(try repr(v) + "\n") }
+                // A value the display hook shows (a figure) is not echoed as text.
+                if !v.isNone, !(displayHook?(v) ?? false) {
+                    echoed = try repr(v)
+                    write(echoed! + "\n")
+                }
             }
-            return CellExecution(output: captured, error: nil)
+            return CellExecution(output: captured, error: nil, echoed: echoed)
         } catch let e as PyError {
             echoValue = nil
             return CellExecution(output: captured, error: cellError(e))

@@ -83,6 +83,9 @@ public final class PyModule: PyObject {
         set { self[Name(name)] = newValue }
     }
 
+    /// The names bound in this module, sorted (for hosts that inspect a lesson's variables).
+    public var boundNames: [String] { definedNames.map(\.string) }
+
     /// Defined names in definition order is not tracked; sorted for `dir()`.
     var definedNames: [Name] {
         globals.values.filter { $0.value != nil }.map(\.name).sorted { $0.string < $1.string }

@@ -19,6 +19,8 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var outcome: CellOutcome?
     /// Why it failed, in one line (`output differs`, `expected ValueError to be raised`).
     public var reason: String?
+    /// Inline claims (`print(x)  # Output: ...`) whose print showed something else.
+    public var claimMismatches: [ClaimMismatch] = []
 
     /// Whether the cell counts in the totals: a checked cell, or any cell that failed (an
     /// unexpected exception fails a cell even without an output block).
@@ -49,6 +51,15 @@ public struct CellResult: Sendable, Codable, Equatable {
         case .ran(let outcome):
             self.outcome = outcome
             (status, reason) = Self.judge(cell, outcome)
+            if cell.options.check, !cell.claims.isEmpty {
+                claimMismatches = ClaimMismatch.judge(cell.claims, printed: outcome.printedByLine ?? [:],
+                                                      completed: outcome.exception == nil, tolerance: cell.options.tolerance)
+                if !claimMismatches.isEmpty, status != .failed {
+                    (status, reason) = (.failed, InlineClaim.failureReason)
+                } else if claimMismatches.isEmpty, status == .ran {
+                    status = .passed
+                }
+            }
         }
     }
 
@@ -71,7 +82,7 @@ public struct CellResult: Sendable, Codable, Equatable {
         switch matchesBlock {
         case true?: return (.passed, nil)
         case false?: return (.failed, "output differs")
-        case nil: return (options.raises != nil ? .passed : .ran, nil)
+        case nil: return (options.raises != nil || options.exercise != nil ? .passed : .ran, nil)
         }
     }
 }

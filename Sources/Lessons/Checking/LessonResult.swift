@@ -5,6 +5,8 @@ public struct LessonResult: Sendable, Codable, Equatable {
     /// Set when the run broke down (crashed or killed worker).
     public var breakdown: String?
     public var seconds: Double
+    /// Set on the student copy of a handout (`run --student`); nil for the teacher's.
+    public var copy: HandoutCopy?
 
     public init(lesson: Lesson, run: LessonRun) {
         precondition(run.cells.count == lesson.cells.count, "a run must have one entry per cell")

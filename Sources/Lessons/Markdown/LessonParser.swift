@@ -35,9 +35,11 @@ public enum LessonParser {
             }
             let (options, optionLines) = try parseOptions(block.literal, firstLine: block.startLine + 1,
                                                           source: source, file: path)
-            cells.append(Cell(index: cells.count, lines: block.startLine...block.endLine,
-                              source: block.literal, firstSourceLine: block.startLine + 1,
-                              optionLineCount: optionLines, options: options, expected: expected))
+            var cell = Cell(index: cells.count, lines: block.startLine...block.endLine,
+                            source: block.literal, firstSourceLine: block.startLine + 1,
+                            optionLineCount: optionLines, options: options, expected: expected)
+            cell.claims = InlineClaim.find(in: cell.code, firstLine: cell.firstCodeLine)
+            cells.append(cell)
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let title = frontMatter.title ?? document.firstTitle ?? fileName

@@ -14,6 +14,11 @@ public struct Cell: Sendable, Codable, Equatable {
     public var options: CellOptions
     /// The `output` block right after the cell, if any.
     public var expected: ExpectedOutput?
+    /// `print(x)  # Output: text` lines of the cell (see `InlineClaim`).
+    public var claims: [InlineClaim] = []
+    /// Set by `check --answers`: the student's file this cell's code comes from, which its
+    /// line numbers refer to.
+    public var answerFile: String?
 
     /// The code without its option lines: what handouts show.
     public var code: String {
@@ -24,10 +29,12 @@ public struct Cell: Sendable, Codable, Equatable {
     /// File line of the first line of `code`.
     public var firstCodeLine: Int { firstSourceLine + optionLineCount }
 
-    /// Whether the cell counts in `N passed, N failed`: it has an output block to match or
-    /// an exception it must raise.
+    /// Whether the cell counts in `N passed, N failed`: it has an output block or inline
+    /// claims to match, an exception it must raise, or it is an exercise check (it passes
+    /// when its asserts hold).
     public var isChecked: Bool {
-        !options.skip && (options.raises != nil || (expected != nil && options.check))
+        !options.skip && (options.raises != nil || options.exercise != nil
+            || (options.check && (expected != nil || !claims.isEmpty)))
     }
 
     /// Where a report should point for this cell: its output block, else its first code line.

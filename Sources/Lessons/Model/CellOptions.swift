@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `#| key: value` lines at the top of a code cell (Quarto's syntax). Every key is known
 /// and every value is checked: a typo is an error with the option's place, never ignored.
 public struct CellOptions: Sendable, Codable, Equatable {
@@ -18,9 +20,27 @@ public struct CellOptions: Sendable, Codable, Equatable {
     /// A name for the cell, used in reports.
     public var id: String?
 
+    // Teaching options: see docs/teaching-visuals.md.
+    /// `graph: loss` (or `graph: loss, saved`): draw the backward graph of that expression.
+    public var graph: ExpressionOption?
+    /// `gradients: true` shows the gradient panel after the cell, `false` hides it; unset, it
+    /// shows when the cell changed a `.grad`.
+    public var gradients: Bool?
+    /// `trace: loss`: run `loss.backward()` after the cell and show each node it ran.
+    public var trace: ExpressionOption?
+    /// `variables: true`: list the lesson's tensors, modules and optimizers after the cell.
+    public var variables = false
+    /// `solution: true|code|all`: the student copy hides this cell's code (and its output).
+    public var solution: SolutionMode?
+    /// `stub: text`: what the student copy shows instead of a solution's code (`\n` breaks lines).
+    public var stub: String?
+    /// `exercise: title`: the cell checks (with `assert`) the solution cells before it.
+    public var exercise: String?
+
     public init() {}
 
-    public static let keys = ["raises", "skip", "echo", "output", "check", "timeout", "tolerance", "id"]
+    public static let keys = ["raises", "skip", "echo", "output", "check", "timeout", "tolerance", "id",
+                              "graph", "gradients", "trace", "variables", "solution", "stub", "exercise"]
 
     /// Whether `line` is an option line (`#|` first).
     public static func isOptionLine(_ line: Substring) -> Bool {
@@ -68,12 +88,30 @@ public struct CellOptions: Sendable, Codable, Equatable {
                 throw fail("cell option 'id' must be letters, digits, '_' or '-', not '\(value)'")
             }
             id = value
+        case "graph":
+            graph = try ExpressionOption(value, line: number, allowsSaved: true, key: key, fail: fail)
+        case "trace":
+            trace = try ExpressionOption(value, line: number, allowsSaved: false, key: key, fail: fail)
+        case "gradients": gradients = try flag()
+        case "variables": variables = try flag()
+        case "solution":
+            switch value {
+            case "true", "all": solution = .all
+            case "code": solution = .code
+            case "false": solution = nil
+            default: throw fail("cell option 'solution' must be true, false, code or all, not '\(value)'")
+            }
+        case "stub":
+            stub = value.replacingOccurrences(of: "\\n", with: "\n")
+        case "exercise":
+            guard !value.isEmpty else { throw fail("cell option 'exercise' needs a title") }
+            exercise = value
         default:
             throw fail("unknown cell option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
         }
     }
 
-    private static func isIdentifier(_ word: Substring) -> Bool {
+    static func isIdentifier(_ word: Substring) -> Bool {
         guard let first = word.first, first.isLetter || first == "_" else { return false }
         return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }

@@ -17,8 +17,7 @@ public enum LessonExecutor {
                 continue
             }
             let cellStart = Date()
-            var outcome = runner.run(cell.source, file: lesson.path, firstLine: cell.firstSourceLine,
-                                     timeout: lesson.timeout(for: cell))
+            var outcome = runner.run(cell, file: cell.answerFile ?? lesson.path, timeout: lesson.timeout(for: cell))
             outcome.seconds = Date().timeIntervalSince(cellStart)
             cells.append(.ran(outcome))
             if let exception = outcome.exception, !exception.isExpected(by: cell.options.raises) {

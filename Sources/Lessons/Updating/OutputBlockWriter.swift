@@ -35,7 +35,7 @@ struct OutputBlockWriter {
     }
 
     /// A fresh fenced output block, its fence longer than any backtick fence in the content.
-    private func newBlock(_ content: [String], prefix: String) -> [String] {
+    private func newBlock(_ content: [String], prefix: String, info: String = LessonParser.outputLanguage) -> [String] {
         var length = 3
         for text in content {
             let trimmed = text.drop(while: { $0 == " " })
@@ -43,11 +43,34 @@ struct OutputBlockWriter {
             if run >= length { length = run + 1 }
         }
         let fence = String(repeating: "`", count: length)
-        return [prefix + fence + LessonParser.outputLanguage] + content.map { line(prefix, $0) } + [prefix + fence]
+        return [prefix + fence + info] + content.map { line(prefix, $0) } + [prefix + fence]
     }
 
     private func line(_ prefix: String, _ text: String) -> String {
         text.isEmpty ? prefix.trimmingTrailingWhitespace() : prefix + text
+    }
+
+    /// A fenced block after `cell`, in its container, preceded by a blank line.
+    func lines(of block: FencedBlock, for cell: Cell) -> [String] {
+        let prefix = containerPrefix(of: cell)
+        return [prefix.trimmingTrailingWhitespace()] + newBlock(OutputComparison.comparedLines(block.text), prefix: prefix, info: block.info)
+    }
+
+    /// For the student copy: the opening fence gets ` answer=ID`, the code lines become the
+    /// stub (or one comment line inviting an answer).
+    func stubEdits(for cell: Cell) -> [LineSplice.Edit] {
+        guard cell.lines.count >= 2, let fence = Fence(line: source.line(cell.lines.lowerBound)) else { return [] }
+        let opening = source.line(cell.lines.lowerBound)
+        let prefix = containerPrefix(of: cell)
+        let stub = cell.options.stub ?? StudentCopy.blankStub
+        var edits = [LineSplice.Edit(lines: cell.lines.lowerBound..<(cell.lines.lowerBound + 1),
+                                     replacement: [String(opening[..<fence.start]) + String(repeating: fence.character, count: fence.length)
+                                                   + "python answer=\(StudentCopy.answerID(of: cell))"])]
+        let closed = fence.isClosed(by: source.line(cell.lines.upperBound))
+        let codeEnd = closed ? cell.lines.upperBound : cell.lines.upperBound + 1
+        let stubLines = stub.split(separator: "\n", omittingEmptySubsequences: false).map { line(prefix, String($0)) }
+        edits.append(LineSplice.Edit(lines: cell.firstCodeLine..<codeEnd, replacement: stubLines))
+        return edits
     }
 
     /// What precedes the cell's fence on its lines (`> `, list indentation): new lines need it.

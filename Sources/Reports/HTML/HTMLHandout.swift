@@ -19,13 +19,14 @@ public enum HTMLHandout {
     public static func page(_ result: LessonResult, navigation: HandoutNavigation? = nil) -> Page {
         var replacing: [Int: String] = [:]
         var removing: Set<Int> = []
+        let figures = LessonFigures.numbered(result)
         for cell in result.cells {
-            replacing[cell.cell.lines.lowerBound] = html(for: cell, in: result)
+            replacing[cell.cell.lines.lowerBound] = html(for: cell, in: result, figures: figures[cell.cell.index] ?? [])
             if let expected = cell.cell.expected { removing.insert(expected.lines.lowerBound) }
         }
         let reserved = Set(result.cells.map { anchor($0.cell) } + ["toc-title"])
         let prose = ProseRenderer.render(result.lesson.markdownBody, replacing: replacing, removing: removing, reserved: reserved)
-        let html = HTMLPage.make(title: result.lesson.title, body: banner(result) + prose.html,
+        let html = HTMLPage.make(title: result.lesson.title, body: TeachingHTML.style(result) + banner(result) + prose.html,
                                  header: navigation?.html(bottom: false) ?? "",
                                  footer: navigation?.html(bottom: true) ?? "")
         return Page(html: html, warnings: prose.warnings.map { "\(result.lesson.path):\($0.line): warning: \($0.message)" })
@@ -41,7 +42,7 @@ public enum HTMLHandout {
         return ""
     }
 
-    private static func html(for result: CellResult, in lesson: LessonResult) -> String {
+    private static func html(for result: CellResult, in lesson: LessonResult, figures: [LessonFigures.Numbered]) -> String {
         let cell = result.cell
         let number = cell.index + 1
         let anchor = anchor(cell).htmlEscaped
@@ -66,10 +67,12 @@ public enum HTMLHandout {
                 let text = result.status == .failed && !exception.traceback.isEmpty ? exception.traceback : exception.lastLine
                 html += "<pre class=\"error\(expected ? " expected" : "")\" role=\"region\" aria-label=\"\(expected ? "Expected error" : "Error") of cell \(number)\">\(Lines.html(text: trimmed(text)))</pre>\n"
             }
+            html += LessonFigures.html(figures)
         }
         if let diff = result.diff {
             html += "<pre class=\"diff\" role=\"region\" aria-label=\"Expected output (-) against actual output (+) of cell \(number)\">\(diffLines(diff))</pre>\n"
         }
+        html += TeachingHTML.cellExtras(result, in: lesson)
         if let note = note(for: result) {
             html += "<p class=\"note\">\(note.htmlEscaped)</p>\n"
         }

@@ -15,10 +15,15 @@ public enum CheckReport {
     public static func failures(_ result: LessonResult) -> String {
         var text = ""
         for cell in result.cells where cell.countsAsFailed {
-            let path = result.lesson.path
-            text += "\(path):\(cell.cell.reportLine): \(cell.reason ?? "failed")\n"
+            let path = cell.cell.answerFile ?? result.lesson.path
+            if cell.reason != InlineClaim.failureReason {
+                text += "\(path):\(cell.cell.reportLine): \(cell.reason ?? "failed")\n"
+            }
             if let diff = cell.diff {
                 text += "--- expected\n+++ actual\n" + diff
+            }
+            for mismatch in cell.claimMismatches {
+                text += "\(path):\(mismatch.line): \(InlineClaim.failureReason)\n--- claimed\n+++ printed\n" + mismatch.diff
             }
             if let exception = cell.outcome?.exception, !exception.isExpected(by: cell.cell.options.raises), !exception.traceback.isEmpty {
                 text += exception.traceback.hasSuffix("\n") ? exception.traceback : exception.traceback + "\n"

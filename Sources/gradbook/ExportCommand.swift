@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Notebooks
+import Reports
+
+/// `gradbook export`: runs lessons and writes them as Jupyter notebooks with their outputs.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Run lessons and write each as a Jupyter notebook (nbformat 4.5) carrying Gradbook's outputs.")
+
+    @OptionGroup var selection: LessonSelection
+
+    @Option(help: "Folder for the notebooks.")
+    var out = "Output"
+
+    func run() throws {
+        let lessons = try selection.load()
+        var names: [String: String] = [:]
+        for lesson in lessons.map(\.lesson) {
+            if let other = names[lesson.name] {
+                StandardError.write("gradbook: \(other) and \(lesson.path) would both write \(lesson.name).ipynb\n")
+                throw ExitCode.couldNotRun
+            }
+            names[lesson.name] = lesson.path
+        }
+        let folder = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            StandardError.write("gradbook: cannot create \(out): \(error.localizedDescription)\n")
+            throw ExitCode.couldNotRun
+        }
+        let problems = ExportProblems()
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
+            StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
+            // A lesson that could not be parsed or whose run broke down has no outputs to carry.
+            guard result.breakdown == nil else { return }
+            let lessonFolder = URL(fileURLWithPath: result.lesson.path).deletingLastPathComponent()
+            let export = NotebookExporter.notebook(from: result) { path in
+                FileManager.default.contents(atPath: lessonFolder.appendingPathComponent(path).path)
+            }
+            for warning in export.warnings {
+                StandardError.write("gradbook: warning: \(result.lesson.path): \(warning)\n")
+            }
+            do {
+                try AtomicFile.write(NotebookWriter.write(export.notebook),
+                                     to: folder.appendingPathComponent("\(result.lesson.name).ipynb"))
+            } catch {
+                problems.add("gradbook: cannot write the notebook of \(result.lesson.path): \(error.localizedDescription)\n")
+            }
+        }
+        StandardOutput.write(CheckReport.totals(results))
+        if !problems.messages.isEmpty {
+            problems.messages.forEach(StandardError.write)
+            throw ExitCode.couldNotRun
+        }
+        if results.contains(where: { !$0.passed }) { throw ExitCode.lessonFailed }
+    }
+}
+
+/// Notebooks that could not be written, collected from the workers' completion callbacks.
+private final class ExportProblems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ message: String) { lock.lock(); list.append(message); lock.unlock() }
+    var messages: [String] { lock.lock(); defer { lock.unlock() }; return list }
+}
