@@ -46,12 +46,16 @@ struct RunCommand: ParsableCommand {
             StandardError.write("gradbook: cannot create \(out): \(error.localizedDescription)\n")
             throw ExitCode.couldNotRun
         }
+        let course = CourseOrder.sorted(lessons.map(\.lesson), course: courseList())
+        let navigation = HandoutNavigation.course(course.map { (name: $0.name, title: $0.title) })
         let failures = WriteFailures()
         let student = self.student
         let results = LessonBatch.run(lessons, jobs: selection.workerCount) { run in
             let result = student ? StudentCopy.make(run) : run
             do {
-                try AtomicFile.write(HTMLHandout.render(result), to: folder.appendingPathComponent("\(result.lesson.name).html"))
+                let page = HTMLHandout.page(result, navigation: navigation[result.lesson.name])
+                page.warnings.forEach { StandardError.write($0 + "\n") }
+                try AtomicFile.write(page.html, to: folder.appendingPathComponent("\(result.lesson.name).html"))
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
                 try FigureFolder.write(LessonFigures.files(result), into: folder.appendingPathComponent(result.lesson.name))
             } catch {
@@ -60,7 +64,9 @@ struct RunCommand: ParsableCommand {
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
         }
         do {
-            try AtomicFile.write(IndexPage.render(results), to: folder.appendingPathComponent("index.html"))
+            let position = Dictionary(uniqueKeysWithValues: course.enumerated().map { ($1.path, $0) })
+            let ordered = results.sorted { (position[$0.lesson.path] ?? 0) < (position[$1.lesson.path] ?? 0) }
+            try AtomicFile.write(IndexPage.render(ordered), to: folder.appendingPathComponent("index.html"))
         } catch {
             failures.add("gradbook: cannot write the index: \(error.localizedDescription)\n")
         }
@@ -70,6 +76,15 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.couldNotRun
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode.lessonFailed }
+    }
+
+    /// The lesson names of the `course.yml` in each folder given (or in `Lessons`).
+    private func courseList() -> [String] {
+        (selection.paths.isEmpty ? ["Lessons"] : selection.paths).flatMap { path -> [String] in
+            let file = URL(fileURLWithPath: path).appendingPathComponent("course.yml")
+            guard let data = try? Data(contentsOf: file) else { return [] }
+            return CourseOrder.names(courseFile: String(decoding: data, as: UTF8.self))
+        }
     }
 }
 
