@@ -117,12 +117,12 @@ extension TorchRuntime {
         }
 
         // delayed_error(message, *tensors): aliases of the tensors whose grad_fn
-        // (`DelayedError`) raises `message` when backward reaches it.
+        // (`torch::autograd::Error`, made by PyTorch's DelayedError) raises `message` when backward reaches it.
         m.addFunction("delayed_error") { [unowned self] interp, a in
             let message = try interp.str(a[0])
             let inputs = try a.positional.dropFirst().map { try tensor($0, "DelayedError", "input") }
             let (_, outs) = try bridged {
-                try Differentiable.applyCustomFunction(name: "DelayedError", inputs: inputs, outputs: inputs,
+                try Differentiable.applyCustomFunction(name: "torch::autograd::Error", inputs: inputs, outputs: inputs,
                                                        marks: .init(), owner: nil) { _ in throw PyError.runtimeError(message) }
             }
             return .tuple(outs.map { wrap($0) })
