@@ -10,7 +10,7 @@ public enum NNSources {
     public static let moduleNames = ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim",
                                      "torch.optim.lr_scheduler", "torch.utils.data", "torch.linalg",
                                      "torch.autograd.function", "torch.autograd.gradcheck",
-                                     "torch.autograd.functional", "torch.nn.utils", "torch.nn.utils.rnn"]
+                                     "torch.autograd.functional", "torch.nn.utils", "torch.nn.utils.rnn", "torch.func"]
 
     /// Where the sources live in the Torch target's resource bundle.
     static var folder: URL? { Bundle.module.url(forResource: "Python", withExtension: nil) }
