@@ -26,6 +26,9 @@ public enum TorchModule {
         interp.registerModule(name: "torch.autograd") { interp, module in
             try runtime.buildAutograd(interp, module)
         }
+        interp.registerModule(name: "torch._autograd") { interp, module in
+            try runtime.buildNativeAutograd(interp, module)
+        }
         interp.registerModule(name: "torch.return_types") { interp, module in
             runtime.buildReturnTypes(interp, module)
         }

@@ -30,6 +30,9 @@ public final class Node {
     public let variable: Tensor?
     /// Hooks registered on outputs of this node (`register_hook` on a non-leaf).
     var tensorHooks: [(outputNr: Int, hook: HookEntry)] = []
+    /// The object the binding shows as this node's `grad_fn` when it is not a plain node
+    /// object: a custom `autograd.Function`'s ctx is its own grad_fn, as in PyTorch.
+    public var owner: AnyObject?
     /// Non-leaf tensors that asked for `retain_grad()`, by output number.
     var retainedOutputs: [(outputNr: Int, meta: Weak<AutogradMeta>)] = []
 
@@ -86,6 +89,15 @@ public final class Node {
     /// `grad_fn.register_prehook`-style hook on output `outputNr`.
     func addTensorHook(_ entry: HookEntry, outputNr: Int) {
         tensorHooks.append((outputNr, entry))
+    }
+
+    /// The saved tensors for a formula written outside this layer (a custom Function's
+    /// `ctx.saved_tensors`), checked against in-place changes; nil slots stay nil.
+    public func unpackSaved() throws(TensorError) -> [Tensor?] {
+        if savedReleased { throw .runtime(Engine.freedGraphMessage) }
+        var out: [Tensor?] = []
+        for s in saved { out.append(try s?.unpack(for: self)) }
+        return out
     }
 
     /// Drops saved tensors (after a backward pass that does not retain the graph).

@@ -8,6 +8,9 @@ public enum Engine {
     /// Teaching traces use it; ordinary backward passes pass none.
     public typealias Observer = (_ node: Node, _ gradsIn: [Tensor?], _ gradsOut: [Tensor?]) -> Void
 
+    /// What PyTorch says when saved tensors are used after a backward pass freed them.
+    public static let freedGraphMessage = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
+
     /// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)`:
     /// accumulates into `.grad` of the leaves (or only of `inputs`).
     public static func backward(_ outputs: [Tensor], gradients: [Tensor?], retainGraph: Bool? = nil,
@@ -154,7 +157,7 @@ public enum Engine {
                     if let g = grads[0] { try accumulateGrad(into: leaf, g, createGraph: createGraph) }
                 } else if let formula = node.formula {
                     if node.savedReleased {
-                        throw TensorError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+                        throw TensorError.runtime(freedGraphMessage)
                     }
                     results = try formula(BackwardContext(grads: grads, node: node, filtered: filtered))
                     precondition(results.count == node.nextEdges.count, "\(node.name) returned \(results.count) gradients for \(node.nextEdges.count) inputs")

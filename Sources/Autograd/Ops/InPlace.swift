@@ -288,14 +288,12 @@ extension Differentiable {
 
     @discardableResult
     public static func sigmoid_(_ x: Tensor) throws(TensorError) -> Tensor {
-        try unaryInPlace(x, .sigmoid, "SigmoidBackward0", savesResult: true) { g, y in
-            try mul(g, try mul(y, try rsub(y, .int(1))))
-        }
+        try unaryInPlace(x, .sigmoid, "SigmoidBackward0", savesResult: true) { g, y in try ActivationGradient.sigmoid(g, y) }
     }
 
     @discardableResult
     public static func tanh_(_ x: Tensor) throws(TensorError) -> Tensor {
-        try unaryInPlace(x, .tanh, "TanhBackward0", savesResult: true) { g, y in try mul(g, try rsub(try mul(y, y), .int(1))) }
+        try unaryInPlace(x, .tanh, "TanhBackward0", savesResult: true) { g, y in try ActivationGradient.tanh(g, y) }
     }
 
     @discardableResult

@@ -73,17 +73,13 @@ extension Differentiable {
     public static func tanh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.tanh()
         guard isRecording(x) else { return out }
-        return unaryOp("TanhBackward0", x, out, savesOutput: true) { g, y in
-            try mul(g, try rsub(try mul(y, y), .int(1)))
-        }
+        return unaryOp("TanhBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.tanh(g, y) }
     }
 
     public static func sigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sigmoid()
         guard isRecording(x) else { return out }
-        return unaryOp("SigmoidBackward0", x, out, savesOutput: true) { g, y in
-            try mul(g, try mul(y, try rsub(y, .int(1))))
-        }
+        return unaryOp("SigmoidBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.sigmoid(g, y) }
     }
 
     public static func relu(_ x: Tensor) throws(TensorError) -> Tensor {

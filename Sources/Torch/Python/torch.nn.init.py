@@ -6,6 +6,7 @@
 
 import math
 import torch
+import warnings
 
 
 def calculate_gain(nonlinearity, param=None):
@@ -125,3 +126,50 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
     gain = calculate_gain(nonlinearity, a)
     std = gain / math.sqrt(fan)
     return _normal(tensor, 0, std, generator)
+
+
+def dirac_(tensor, groups=1):
+    """Fills a 3-, 4- or 5-D (convolution) weight with the Dirac delta: each output
+    channel passes its input channel through unchanged."""
+    dimensions = tensor.ndimension()
+    if dimensions not in [3, 4, 5]:
+        raise ValueError("Only tensors with 3, 4, or 5 dimensions are supported")
+    sizes = tensor.size()
+    if sizes[0] % groups != 0:
+        raise ValueError("dim 0 must be divisible by groups")
+    out_chans_per_grp = sizes[0] // groups
+    min_dim = min(out_chans_per_grp, sizes[1])
+    with torch.no_grad():
+        tensor.zero_()
+        for g in range(groups):
+            for d in range(min_dim):
+                if dimensions == 3:
+                    tensor[g * out_chans_per_grp + d, d, tensor.size(2) // 2] = 1
+                elif dimensions == 4:
+                    tensor[g * out_chans_per_grp + d, d, tensor.size(2) // 2, tensor.size(3) // 2] = 1
+                else:
+                    tensor[g * out_chans_per_grp + d, d, tensor.size(2) // 2, tensor.size(3) // 2,
+                           tensor.size(4) // 2] = 1
+    return tensor
+
+
+def _make_deprecate(meth, old_name):
+    # The pre-0.4 names without the trailing underscore: warn, then do the same.
+    def deprecated_init(*args, **kwargs):
+        warnings.warn("`nn.init." + old_name + "` is now deprecated in favor of `nn.init." + old_name + "_`.",
+                      FutureWarning)
+        return meth(*args, **kwargs)
+
+    deprecated_init.__name__ = old_name
+    return deprecated_init
+
+
+uniform = _make_deprecate(uniform_, "uniform")
+normal = _make_deprecate(normal_, "normal")
+constant = _make_deprecate(constant_, "constant")
+eye = _make_deprecate(eye_, "eye")
+dirac = _make_deprecate(dirac_, "dirac")
+xavier_uniform = _make_deprecate(xavier_uniform_, "xavier_uniform")
+xavier_normal = _make_deprecate(xavier_normal_, "xavier_normal")
+kaiming_uniform = _make_deprecate(kaiming_uniform_, "kaiming_uniform")
+kaiming_normal = _make_deprecate(kaiming_normal_, "kaiming_normal")

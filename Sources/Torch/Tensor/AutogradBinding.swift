@@ -27,6 +27,7 @@ extension TorchRuntime {
     /// A `grad_fn` object; its Python type is named after the node (`MulBackward0`).
     func nodeValue(_ node: Node?) -> PyValue {
         guard let node else { return .none }
+        if let ctx = node.owner as? PyValueBox { return ctx.value }
         let name = node.typeName
         let cls: PyClass
         if let c = nodeClasses[name] { cls = c } else {
@@ -269,5 +270,6 @@ extension TorchRuntime {
         for name in ["no_grad", "enable_grad", "set_grad_enabled", "inference_mode"] {
             if let f = torchModule[name] { m.add(name, f) }
         }
+        try addPythonAutograd(interp, m)
     }
 }

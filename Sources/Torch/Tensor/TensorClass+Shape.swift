@@ -62,6 +62,8 @@ extension TorchRuntime {
         let squeezeSig = Signature("squeeze", ["dim"])
         b.both("squeeze") { [unowned self] _, t, args in
             guard let d = try args.bind(squeezeSig).given(0) else { return wrap(try Op.squeeze(t)) }
+            // One int dim is PyTorch's squeeze.dim overload (SqueezeBackward1); a tuple is squeeze.dims.
+            if case .int(let i) = d { return wrap(try Op.squeeze(t, dim: i)) }
             return wrap(try Op.squeeze(t, dims: try dims(d, "squeeze") ?? []))
         }
         let flattenSig = Signature("flatten", ["start_dim", "end_dim"])

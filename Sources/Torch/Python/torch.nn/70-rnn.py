@@ -1,0 +1,470 @@
+# torch.nn — part 7: recurrent layers (RNN, LSTM, GRU and their cells).
+#
+# The arithmetic follows ATen's CPU path (aten/src/ATen/native/RNN.cpp) step for step, so
+# the numbers are PyTorch's: a layer projects the whole input sequence with one
+# `linear` first, then each step adds `linear(h, W_hh, b_hh)` to its slice; outputs of a
+# layer are stacked over time, the two directions concatenated, final states stacked.
+
+
+def _rnn_tanh_cell(x_proj, h, w_hh, b_hh):
+    return torch.tanh(F.linear(h, w_hh, b_hh) + x_proj)
+
+
+def _rnn_relu_cell(x_proj, h, w_hh, b_hh):
+    return torch.relu(F.linear(h, w_hh, b_hh) + x_proj)
+
+
+def _lstm_cell(x_proj, state, w_hh, b_hh, w_hr):
+    h, c = state
+    gates = F.linear(h, w_hh, b_hh) + x_proj
+    ingate, forgetgate, cellgate, outgate = gates.chunk(4, 1)
+    ingate = ingate.sigmoid()
+    forgetgate = forgetgate.sigmoid()
+    cellgate = cellgate.tanh()
+    outgate = outgate.sigmoid()
+    cy = forgetgate * c + ingate * cellgate
+    hy = outgate * cy.tanh()
+    if w_hr is not None:
+        hy = torch.matmul(hy, w_hr.t())
+    return hy, cy
+
+
+def _gru_cell(x_proj, h, w_hh, b_hh):
+    i_r, i_z, i_n = x_proj.chunk(3, 1)
+    h_r, h_z, h_n = F.linear(h, w_hh, b_hh).chunk(3, 1)
+    resetgate = (h_r + i_r).sigmoid()
+    inputgate = (h_z + i_z).sigmoid()
+    newgate = (i_n + h_n * resetgate).tanh()
+    return (h - newgate) * inputgate + newgate
+
+
+class RNNBase(Module):
+    """Shared machinery of RNN, LSTM and GRU: parameters per layer and direction, named
+    and initialised as PyTorch does, and the layer-by-layer forward pass."""
+
+    def __init__(self, mode, input_size, hidden_size, num_layers=1, bias=True, batch_first=False,
+                 dropout=0.0, bidirectional=False, proj_size=0, device=None, dtype=None):
+        super().__init__()
+        kwargs = _factory(device, dtype)
+        self.mode = mode
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.num_layers = num_layers
+        self.bias = bias
+        self.batch_first = batch_first
+        self.dropout = float(dropout)
+        self.bidirectional = bidirectional
+        self.proj_size = proj_size
+        num_directions = 2 if bidirectional else 1
+        if isinstance(dropout, bool) or not isinstance(dropout, (int, float)) or not 0 <= dropout <= 1:
+            raise ValueError("dropout should be a number in range [0, 1] representing the probability of an "
+                             "element being zeroed")
+        if dropout > 0 and num_layers == 1:
+            warnings.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout "
+                          "expects num_layers greater than 1, but got dropout=" + str(dropout) + " and num_layers="
+                          + str(num_layers))
+        if not isinstance(bias, bool):
+            raise TypeError("bias should be of type bool, got: " + type(bias).__name__)
+        if not isinstance(batch_first, bool):
+            raise TypeError("batch_first should be of type bool, got: " + type(batch_first).__name__)
+        if not isinstance(input_size, int):
+            raise TypeError("input_size should be of type int, got: " + type(input_size).__name__)
+        if input_size <= 0:
+            raise ValueError("input_size must be greater than zero")
+        if not isinstance(hidden_size, int):
+            raise TypeError("hidden_size should be of type int, got: " + type(hidden_size).__name__)
+        if hidden_size <= 0:
+            raise ValueError("hidden_size must be greater than zero")
+        if num_layers <= 0:
+            raise ValueError("num_layers must be greater than zero")
+        if proj_size < 0:
+            raise ValueError("proj_size should be a positive integer or zero to disable projections")
+        if proj_size >= hidden_size:
+            raise ValueError("proj_size has to be smaller than hidden_size")
+        if mode == "LSTM":
+            gate_size = 4 * hidden_size
+        elif mode == "GRU":
+            gate_size = 3 * hidden_size
+        elif mode == "RNN_TANH" or mode == "RNN_RELU":
+            gate_size = hidden_size
+        else:
+            raise ValueError("Unrecognized RNN mode: " + mode)
+        self._flat_weights_names = []
+        self._all_weights = []
+        for layer in range(num_layers):
+            for direction in range(num_directions):
+                real_hidden_size = proj_size if proj_size > 0 else hidden_size
+                layer_input_size = input_size if layer == 0 else real_hidden_size * num_directions
+                w_ih = Parameter(torch.empty((gate_size, layer_input_size), **kwargs))
+                w_hh = Parameter(torch.empty((gate_size, real_hidden_size), **kwargs))
+                b_ih = Parameter(torch.empty(gate_size, **kwargs))
+                b_hh = Parameter(torch.empty(gate_size, **kwargs))
+                if proj_size == 0:
+                    layer_params = (w_ih, w_hh, b_ih, b_hh) if bias else (w_ih, w_hh)
+                else:
+                    w_hr = Parameter(torch.empty((proj_size, hidden_size), **kwargs))
+                    layer_params = (w_ih, w_hh, b_ih, b_hh, w_hr) if bias else (w_ih, w_hh, w_hr)
+                suffix = "_reverse" if direction == 1 else ""
+                param_names = ["weight_ih_l", "weight_hh_l"]
+                if bias:
+                    param_names += ["bias_ih_l", "bias_hh_l"]
+                if proj_size > 0:
+                    param_names += ["weight_hr_l"]
+                param_names = [n + str(layer) + suffix for n in param_names]
+                for name, param in zip(param_names, layer_params):
+                    setattr(self, name, param)
+                self._flat_weights_names.extend(param_names)
+                self._all_weights.append(param_names)
+        self.reset_parameters()
+
+    @property
+    def _flat_weights(self):
+        return [getattr(self, name) for name in self._flat_weights_names]
+
+    @property
+    def all_weights(self):
+        return [[getattr(self, name) for name in names] for names in self._all_weights]
+
+    def flatten_parameters(self):
+        pass
+
+    def reset_parameters(self):
+        stdv = 1.0 / math.sqrt(self.hidden_size) if self.hidden_size > 0 else 0
+        for weight in self.parameters():
+            init.uniform_(weight, -stdv, stdv)
+
+    def extra_repr(self):
+        s = "{input_size}, {hidden_size}"
+        if self.proj_size != 0:
+            s += ", proj_size={proj_size}"
+        if self.num_layers != 1:
+            s += ", num_layers={num_layers}"
+        if self.bias is not True:
+            s += ", bias={bias}"
+        if self.batch_first is not False:
+            s += ", batch_first={batch_first}"
+        if self.dropout != 0:
+            s += ", dropout={dropout}"
+        if self.bidirectional is not False:
+            s += ", bidirectional={bidirectional}"
+        return s.format(input_size=self.input_size, hidden_size=self.hidden_size, proj_size=self.proj_size,
+                        num_layers=self.num_layers, bias=self.bias, batch_first=self.batch_first,
+                        dropout=self.dropout, bidirectional=self.bidirectional)
+
+    def check_input(self, input, batch_sizes):
+        if input.dtype != self._flat_weights[0].dtype:
+            raise ValueError("RNN input dtype (" + str(input.dtype) + ") does not match weight dtype ("
+                             + str(self._flat_weights[0].dtype) + "). Convert input: input.to("
+                             + str(self._flat_weights[0].dtype) + "), or convert model: model.to("
+                             + str(input.dtype) + ")")
+        expected_input_dim = 2 if batch_sizes is not None else 3
+        if input.dim() != expected_input_dim:
+            raise RuntimeError("input must have " + str(expected_input_dim) + " dimensions, got " + str(input.dim()))
+        if self.input_size != input.size(-1):
+            raise RuntimeError("input.size(-1) must be equal to input_size. Expected " + str(self.input_size)
+                               + ", got " + str(input.size(-1)))
+
+    def get_expected_hidden_size(self, input, batch_sizes):
+        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        num_directions = 2 if self.bidirectional else 1
+        size = self.proj_size if self.proj_size > 0 else self.hidden_size
+        return (self.num_layers * num_directions, mini_batch, size)
+
+    def check_hidden_size(self, hx, expected_hidden_size, msg="Expected hidden size {}, got {}"):
+        if hx.size() != expected_hidden_size:
+            raise RuntimeError(msg.format(expected_hidden_size, list(hx.size())))
+
+    def check_forward_args(self, input, hidden, batch_sizes):
+        self.check_input(input, batch_sizes)
+        self.check_hidden_size(hidden, self.get_expected_hidden_size(input, batch_sizes))
+
+    def _layer_params(self, layer, direction):
+        names = self._all_weights[layer * (2 if self.bidirectional else 1) + direction]
+        params = [getattr(self, n) for n in names]
+        w_ih, w_hh = params[0], params[1]
+        b_ih = params[2] if self.bias else None
+        b_hh = params[3] if self.bias else None
+        w_hr = params[-1] if self.proj_size > 0 else None
+        return w_ih, w_hh, b_ih, b_hh, w_hr
+
+    def _step(self, x_proj, state, w_hh, b_hh, w_hr):
+        if self.mode == "LSTM":
+            return _lstm_cell(x_proj, state, w_hh, b_hh, w_hr)
+        if self.mode == "GRU":
+            return _gru_cell(x_proj, state, w_hh, b_hh)
+        if self.mode == "RNN_TANH":
+            return _rnn_tanh_cell(x_proj, state, w_hh, b_hh)
+        return _rnn_relu_cell(x_proj, state, w_hh, b_hh)
+
+    def _run_direction(self, layer_input, state, layer, direction):
+        w_ih, w_hh, b_ih, b_hh, w_hr = self._layer_params(layer, direction)
+        projected = F.linear(layer_input, w_ih, b_ih).unbind(0)
+        steps = range(len(projected) - 1, -1, -1) if direction == 1 else range(len(projected))
+        outputs = [None] * len(projected)
+        for t in steps:
+            state = self._step(projected[t], state, w_hh, b_hh, w_hr)
+            outputs[t] = state[0] if self.mode == "LSTM" else state
+        return torch.stack(outputs, 0), state
+
+    def _run(self, input, hx):
+        # input (T, B, features); hx the initial state(s), (layers * directions, B, H).
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
+        final_h = []
+        final_c = []
+        layer_input = input
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
+                out, state = self._run_direction(layer_input, state, layer, direction)
+                direction_outputs.append(out)
+                if is_lstm:
+                    final_h.append(state[0])
+                    final_c.append(state[1])
+                else:
+                    final_h.append(state)
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 2)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        if is_lstm:
+            return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
+        return layer_input, torch.stack(final_h, 0)
+
+    def _forward_single_state(self, input, hx, name):
+        # RNN and GRU: one hidden state.
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError(name + ": Expected input to be 2D or 3D, got " + str(input.dim()) + "D instead")
+        if hx is not None and hx.dim() != 2 and hx.dim() != 3:
+            raise ValueError(name + ": Expected hx to be 2D or 3D, got " + str(hx.dim()) + "D instead")
+        is_batched = input.dim() == 3
+        batch_dim = 0 if self.batch_first else 1
+        if not is_batched:
+            input = input.unsqueeze(batch_dim)
+            if hx is not None:
+                if hx.dim() != 2:
+                    raise RuntimeError("For unbatched 2-D input, hx should also be 2-D but got "
+                                       + str(hx.dim()) + "-D tensor")
+                hx = hx.unsqueeze(1)
+        else:
+            if hx is not None and hx.dim() != 3:
+                raise RuntimeError("For batched 3-D input, hx should also be 3-D but got " + str(hx.dim())
+                                   + "-D tensor")
+        max_batch_size = input.size(0) if self.batch_first else input.size(1)
+        if hx is None:
+            num_directions = 2 if self.bidirectional else 1
+            hx = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size,
+                             dtype=input.dtype, device=input.device)
+        self.check_forward_args(input, hx, None)
+        seq = input.transpose(0, 1) if self.batch_first else input
+        output, hidden = self._run(seq, hx)
+        if self.batch_first:
+            output = output.transpose(0, 1)
+        if not is_batched:
+            output = output.squeeze(batch_dim)
+            hidden = hidden.squeeze(1)
+        return output, hidden
+
+
+class RNN(RNNBase):
+    """Elman RNN: h_t = tanh(x_t W_ihᵀ + b_ih + h_{t-1} W_hhᵀ + b_hh) (or ReLU)."""
+
+    def __init__(self, *args, **kwargs):
+        if "proj_size" in kwargs:
+            raise ValueError("proj_size argument is only supported for LSTM, not RNN or GRU")
+        if len(args) > 3:
+            self.nonlinearity = args[3]
+            args = args[:3] + args[4:]
+        else:
+            self.nonlinearity = kwargs.pop("nonlinearity", "tanh")
+        if self.nonlinearity == "tanh":
+            mode = "RNN_TANH"
+        elif self.nonlinearity == "relu":
+            mode = "RNN_RELU"
+        else:
+            raise ValueError("Unknown nonlinearity '" + str(self.nonlinearity) + "'. Select from 'tanh' or 'relu'.")
+        super().__init__(mode, *args, **kwargs)
+
+    def forward(self, input, hx=None):
+        return self._forward_single_state(input, hx, "RNN")
+
+
+class GRU(RNNBase):
+    """Gated recurrent unit: reset, update and new gates per step."""
+
+    def __init__(self, *args, **kwargs):
+        if "proj_size" in kwargs:
+            raise ValueError("proj_size argument is only supported for LSTM, not RNN or GRU")
+        super().__init__("GRU", *args, **kwargs)
+
+    def forward(self, input, hx=None):
+        return self._forward_single_state(input, hx, "GRU")
+
+
+class LSTM(RNNBase):
+    """Long short-term memory: input, forget, cell and output gates; optional projection
+    of the hidden state (`proj_size`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__("LSTM", *args, **kwargs)
+
+    def get_expected_cell_size(self, input, batch_sizes):
+        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        num_directions = 2 if self.bidirectional else 1
+        return (self.num_layers * num_directions, mini_batch, self.hidden_size)
+
+    def check_forward_args(self, input, hidden, batch_sizes):
+        self.check_input(input, batch_sizes)
+        self.check_hidden_size(hidden[0], self.get_expected_hidden_size(input, batch_sizes),
+                               "Expected hidden[0] size {}, got {}")
+        self.check_hidden_size(hidden[1], self.get_expected_cell_size(input, batch_sizes),
+                               "Expected hidden[1] size {}, got {}")
+
+    def forward(self, input, hx=None):
+        num_directions = 2 if self.bidirectional else 1
+        real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError("LSTM: Expected input to be 2D or 3D, got " + str(input.dim()) + "D instead")
+        is_batched = input.dim() == 3
+        batch_dim = 0 if self.batch_first else 1
+        if not is_batched:
+            input = input.unsqueeze(batch_dim)
+        max_batch_size = input.size(0) if self.batch_first else input.size(1)
+        if hx is None:
+            h_zeros = torch.zeros(self.num_layers * num_directions, max_batch_size, real_hidden_size,
+                                  dtype=input.dtype, device=input.device)
+            c_zeros = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size,
+                                  dtype=input.dtype, device=input.device)
+            hx = (h_zeros, c_zeros)
+        else:
+            if is_batched:
+                if hx[0].dim() != 3 or hx[1].dim() != 3:
+                    raise RuntimeError("For batched 3-D input, hx and cx should also be 3-D but got ("
+                                       + str(hx[0].dim()) + "-D, " + str(hx[1].dim()) + "-D) tensors")
+            else:
+                if hx[0].dim() != 2 or hx[1].dim() != 2:
+                    raise RuntimeError("For unbatched 2-D input, hx and cx should also be 2-D but got ("
+                                       + str(hx[0].dim()) + "-D, " + str(hx[1].dim()) + "-D) tensors")
+                hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
+        self.check_forward_args(input, hx, None)
+        seq = input.transpose(0, 1) if self.batch_first else input
+        output, hidden = self._run(seq, hx)
+        if self.batch_first:
+            output = output.transpose(0, 1)
+        if not is_batched:
+            output = output.squeeze(batch_dim)
+            hidden = (hidden[0].squeeze(1), hidden[1].squeeze(1))
+        return output, hidden
+
+
+class RNNCellBase(Module):
+    """Shared parameters of the single-step cells: weight_ih, weight_hh, bias_ih, bias_hh."""
+
+    def __init__(self, input_size, hidden_size, bias, num_chunks, device=None, dtype=None):
+        super().__init__()
+        kwargs = _factory(device, dtype)
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.bias = bias
+        self.weight_ih = Parameter(torch.empty((num_chunks * hidden_size, input_size), **kwargs))
+        self.weight_hh = Parameter(torch.empty((num_chunks * hidden_size, hidden_size), **kwargs))
+        if bias:
+            self.bias_ih = Parameter(torch.empty(num_chunks * hidden_size, **kwargs))
+            self.bias_hh = Parameter(torch.empty(num_chunks * hidden_size, **kwargs))
+        else:
+            self.register_parameter("bias_ih", None)
+            self.register_parameter("bias_hh", None)
+        self.reset_parameters()
+
+    def extra_repr(self):
+        s = str(self.input_size) + ", " + str(self.hidden_size)
+        if self.bias is not True:
+            s += ", bias=" + str(self.bias)
+        if hasattr(self, "nonlinearity") and self.nonlinearity != "tanh":
+            s += ", nonlinearity=" + str(self.nonlinearity)
+        return s
+
+    def reset_parameters(self):
+        stdv = 1.0 / math.sqrt(self.hidden_size) if self.hidden_size > 0 else 0
+        for weight in self.parameters():
+            init.uniform_(weight, -stdv, stdv)
+
+    def _batched(self, name, input, hx):
+        if input.dim() != 1 and input.dim() != 2:
+            raise ValueError(name + ": Expected input to be 1D or 2D, got " + str(input.dim()) + "D instead")
+        if hx is not None and hx.dim() != 1 and hx.dim() != 2:
+            raise ValueError(name + ": Expected hidden to be 1D or 2D, got " + str(hx.dim()) + "D instead")
+        return input.dim() == 2
+
+
+class RNNCell(RNNCellBase):
+    def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, 1, device, dtype)
+        self.nonlinearity = nonlinearity
+
+    def forward(self, input, hx=None):
+        is_batched = self._batched("RNNCell", input, hx)
+        if not is_batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            hx = torch.zeros(input.size(0), self.hidden_size, dtype=input.dtype, device=input.device)
+        elif not is_batched:
+            hx = hx.unsqueeze(0)
+        x_proj = F.linear(input, self.weight_ih, self.bias_ih)
+        if self.nonlinearity == "tanh":
+            ret = _rnn_tanh_cell(x_proj, hx, self.weight_hh, self.bias_hh)
+        elif self.nonlinearity == "relu":
+            ret = _rnn_relu_cell(x_proj, hx, self.weight_hh, self.bias_hh)
+        else:
+            raise RuntimeError("Unknown nonlinearity: " + str(self.nonlinearity))
+        if not is_batched:
+            ret = ret.squeeze(0)
+        return ret
+
+
+class LSTMCell(RNNCellBase):
+    def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, 4, device, dtype)
+
+    def forward(self, input, hx=None):
+        if input.dim() != 1 and input.dim() != 2:
+            raise ValueError("LSTMCell: Expected input to be 1D or 2D, got " + str(input.dim()) + "D instead")
+        if hx is not None:
+            for idx in range(len(hx)):
+                if hx[idx].dim() != 1 and hx[idx].dim() != 2:
+                    raise ValueError("LSTMCell: Expected hx[" + str(idx) + "] to be 1D or 2D, got "
+                                     + str(hx[idx].dim()) + "D instead")
+        is_batched = input.dim() == 2
+        if not is_batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            zeros = torch.zeros(input.size(0), self.hidden_size, dtype=input.dtype, device=input.device)
+            hx = (zeros, zeros)
+        elif not is_batched:
+            hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0))
+        x_proj = F.linear(input, self.weight_ih, self.bias_ih)
+        ret = _lstm_cell(x_proj, hx, self.weight_hh, self.bias_hh, None)
+        if not is_batched:
+            ret = (ret[0].squeeze(0), ret[1].squeeze(0))
+        return ret
+
+
+class GRUCell(RNNCellBase):
+    def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, 3, device, dtype)
+
+    def forward(self, input, hx=None):
+        is_batched = self._batched("GRUCell", input, hx)
+        if not is_batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            hx = torch.zeros(input.size(0), self.hidden_size, dtype=input.dtype, device=input.device)
+        elif not is_batched:
+            hx = hx.unsqueeze(0)
+        x_proj = F.linear(input, self.weight_ih, self.bias_ih)
+        ret = _gru_cell(x_proj, hx, self.weight_hh, self.bias_hh)
+        if not is_batched:
+            ret = ret.squeeze(0)
+        return ret
