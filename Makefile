@@ -14,6 +14,7 @@ run: build
 	.build/release/gradbook run Lessons --out Output
 
 test: deps
+	@scripts/install-deps --browser
 	$(SWIFT) build --product gradbook
 	$(SWIFT) test
 

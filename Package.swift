@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures"],
                 resources: [.copy("Python")], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
-        .target(name: "Reports", dependencies: ["Lessons", "Torch", "Figures"], swiftSettings: release),
+        .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
         .target(name: "Notebooks", dependencies: ["Reports", "Lessons", "Figures"], swiftSettings: release),
         .executableTarget(name: "gradbook", dependencies: [

@@ -53,6 +53,12 @@ struct CheckCommand: ParsableCommand {
         guard text != result.lesson.source.text,
               let lesson = try? LessonParser.parse(text, path: result.lesson.path),
               lesson.cells.count == result.cells.count else { return result }
+        // Edits made to the lesson while it ran win: the update is refused, never merged over them.
+        guard let current = try? Data(contentsOf: URL(fileURLWithPath: result.lesson.path)),
+              current == Data(result.lesson.source.text.utf8) else {
+            StandardError.write("gradbook: \(result.lesson.path) changed while it was checked; not updated (run --update again)\n")
+            return result
+        }
         do {
             try AtomicFile.write(text, to: URL(fileURLWithPath: result.lesson.path))
         } catch {

@@ -11,6 +11,15 @@ struct ExecCommand: ParsableCommand {
     @Argument(help: "The script to run.")
     var file: String
 
+    @Option(help: "Seconds the script may run: TimeoutError in Python code, exit 124 if native code overruns it by 5 s.")
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= Lesson.maxCellTimeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(Lesson.maxCellTimeout))")
+        }
+    }
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             StandardError.write("gradbook: cannot read \(file)\n")
@@ -20,8 +29,10 @@ struct ExecCommand: ParsableCommand {
             StandardError.write("gradbook: \(file) is not valid UTF-8\n")
             throw ExitCode.couldNotRun
         }
-        let file = self.file
-        let outcome = InterpreterSession.onLargeStack { InterpreterSession.runScript(source, file: file) }
+        let file = self.file, timeout = self.timeout
+        ScriptFault.install(file: file)
+        if let timeout { ScriptFault.watch(file: file, seconds: timeout + 5) }
+        let outcome = InterpreterSession.onLargeStack { InterpreterSession.runScript(source, file: file, timeout: timeout) }
         FileHandle.standardOutput.write(Data(outcome.output.utf8))
         if !outcome.warnings.isEmpty { StandardError.write(outcome.warnings) }
         if let exception = outcome.exception {
@@ -29,4 +40,41 @@ struct ExecCommand: ParsableCommand {
             throw ExitCode.lessonFailed
         }
     }
+}
+
+/// What `exec` says when the script cannot finish normally: a crash of native code (the
+/// signal, named, instead of a silent 132/139) or a hang past its time limit.
+enum ScriptFault {
+    /// Installs handlers that write one line naming the script and the signal, then die of it.
+    static func install(file: String) {
+        let message = { (name: String) in strdup("gradbook: \(file) crashed (\(name)) in native code\n")! }
+        crashMessages = [SIGSEGV: message("SIGSEGV"), SIGBUS: message("SIGBUS"), SIGILL: message("SIGILL"),
+                         SIGTRAP: message("SIGTRAP"), SIGFPE: message("SIGFPE"), SIGABRT: message("SIGABRT")]
+        for signal in crashMessages.keys.sorted() { Foundation.signal(signal, scriptCrashHandler) }
+        for (index, signal) in crashMessages.keys.sorted().enumerated() where index < handledSignals.count {
+            handledSignals[index] = (signal, UnsafePointer(crashMessages[signal]!))
+        }
+    }
+
+    /// Ends the process with status 124 (as `timeout(1)`) when native code outlives `seconds`.
+    static func watch(file: String, seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            StandardError.write("gradbook: \(file) did not finish within its time limit (native code); stopped\n")
+            exit(124)
+        }
+    }
+
+    nonisolated(unsafe) static var crashMessages: [Int32: UnsafeMutablePointer<CChar>] = [:]
+}
+
+nonisolated(unsafe) private var handledSignals = [(Int32, UnsafePointer<CChar>?)](repeating: (0, nil), count: 8)
+
+private func scriptCrashHandler(_ signal: Int32) {
+    handledSignals.withUnsafeBufferPointer { entries in
+        for (number, text) in entries where number == signal {
+            if let text { _ = write(2, text, strlen(text)) }
+        }
+    }
+    Foundation.signal(signal, SIG_DFL)
+    raise(signal)
 }

@@ -27,6 +27,11 @@ struct LessonSelection: ParsableArguments {
             StandardError.write("gradbook: \(error)\n")
             throw ExitCode.couldNotRun
         }
+        if files.isEmpty {
+            // Checking nothing must not look like success in CI.
+            StandardError.write("gradbook: no lessons (*.md) in \((paths.isEmpty ? ["Lessons"] : paths).joined(separator: ", "))\n")
+            throw ExitCode.couldNotRun
+        }
         var entries: [LessonEntry] = []
         for file in shard?.select(files) ?? files {
             do {

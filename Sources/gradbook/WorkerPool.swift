@@ -50,7 +50,8 @@ final class WorkerPool: @unchecked Sendable {
     /// The time after which a worker is killed: every cell's own limit, plus start-up margin.
     static func budget(for lesson: Lesson) -> Double {
         let margin = WorkerFault.budgetMargin ?? 10
-        return lesson.cells.filter { !$0.options.skip }.reduce(margin) { $0 + lesson.timeout(for: $1) + 1 }
+        let cells = lesson.cells.filter { !$0.options.skip }.reduce(0) { $0 + lesson.timeout(for: $1) + 1 }
+        return margin + min(cells, Lesson.maxLessonSeconds)
     }
 
     private func runInWorker(_ lesson: Lesson) -> LessonResult {

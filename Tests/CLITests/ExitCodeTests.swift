@@ -45,7 +45,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
         #expect(lines[0] == "FAIL  lessons/a.md  (0/0 cells, 0.00s, lessons/a.md:4:1: error: cell option 'skip' must be true or false, not 'maybe')")
-        #expect(lines[1] == "FAIL  lessons/b.md  (0/0 cells, 0.00s, lessons/b.md:2:1: error: unknown front matter key 'color' (known: title, seed, timeout, device))")
+        #expect(lines[1] == "FAIL  lessons/b.md  (0/0 cells, 0.00s, lessons/b.md:2:1: error: unknown front matter key 'color' (known: title, seed, timeout, device, order, summary))")
         #expect(lines[2].hasPrefix("FAIL  lessons/c.md  (0/0 cells, 0.00s, lessons/c.md:9:1: error: unknown cell option 'bogus' (known: "))
         #expect(lines[3].hasPrefix("PASS  lessons/good.md  (1/1 cells, "))
         #expect(lines[4] == "1 passed, 3 failed")

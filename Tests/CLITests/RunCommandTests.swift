@@ -22,8 +22,8 @@ import Testing
         #expect(intro.contains("<pre><code class=\"language-bash\">ls\n</code></pre>"))
         #expect(try scratch.read("site/intro.md") == lessons["course/intro.md"])
         let index = try scratch.read("site/index.html")
-        #expect(index.contains("<a href=\"intro.html\">Welcome &amp; hello</a>"))
-        #expect(index.contains("<a href=\"second.html\">Second part</a>"))
+        #expect(index.contains("<a class=\"lesson-title\" href=\"intro.html\">Welcome &amp; hello</a>"))
+        #expect(index.contains("<a class=\"lesson-title\" href=\"second.html\">Second part</a>"))
     }
 
     @Test func runningTwiceGivesIdenticalBytesWithoutAbsolutePaths() throws {

@@ -139,7 +139,7 @@ import Testing
     }
 
     @Test func frontMatterErrorsNameTheLine() {
-        #expect(throws: LessonError(file: "f.md", line: 3, message: "unknown front matter key 'colour' (known: title, seed, timeout, device)")) {
+        #expect(throws: LessonError(file: "f.md", line: 3, message: "unknown front matter key 'colour' (known: title, seed, timeout, device, order, summary)")) {
             try LessonParser.parse("---\ntitle: x\ncolour: red\n---\n", path: "f.md")
         }
         #expect(throws: LessonError(file: "f.md", line: 2, message: "front matter 'seed' must be a non-negative integer, not 'abc'")) {

@@ -34,12 +34,13 @@ import Testing
         #expect(result.passed)
         let html = HTMLHandout.render(result)
         // The interpreter words warnings as CPython does; the handout shows them after the output.
-        #expect(html.contains("<pre class=\"output\">visible</pre>\n<pre class=\"warnings\">"))
+        #expect(html.contains("<pre class=\"output\" role=\"region\" aria-label=\"Output of cell 1\"><span class=\"line\">visible</span></pre>\n<pre class=\"warnings\" role=\"region\" aria-label=\"Warnings of cell 1\">"))
         #expect(html.contains("UserWarning: careful"))
-        #expect(html.contains("print(<span class=\"string\">&quot;hidden output&quot;</span>)"))
-        #expect(!html.contains("<pre class=\"output\">hidden output</pre>"))
-        #expect(html.contains("<pre class=\"error\">KeyError: 'k'</pre>"))
-        #expect(html.contains("<pre class=\"output\">still runs</pre>"))
+        #expect(html.contains("<span class=\"builtin\">print</span>(<span class=\"string\">&quot;hidden output&quot;</span>)"))
+        #expect(!html.contains("<span class=\"line\">hidden output</span>"))
+        #expect(html.contains("<span class=\"state state-expected\">expected KeyError</span>"))
+        #expect(html.contains("<pre class=\"error expected\" role=\"region\" aria-label=\"Expected error of cell 3\"><span class=\"line\">KeyError: 'k'</span></pre>"))
+        #expect(html.contains("<span class=\"line\">still runs</span>"))
         #expect(!html.contains("<p class=\"banner\">"))
         #expect(HTMLHandout.render(result) == html)
     }

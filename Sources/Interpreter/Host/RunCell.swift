@@ -14,12 +14,12 @@ extension Interpreter {
     }
 
     /// Runs a whole script (`gradbook exec FILE.py`); the last expression is not echoed.
-    public func runScript(_ source: String, file: String) -> CellExecution {
+    public func runScript(_ source: String, file: String, timeout: Double? = nil) -> CellExecution {
         let me = UnsafeTransfer(self)
         return Interpreter.runOnLargeStack {
             me.value.threadEntered?()
             defer { me.value.threadLeaving?() }
-            return me.value.execute(source, file: file, firstLine: 1, timeout: me.value.limits.cellTimeout, echo: false)
+            return me.value.execute(source, file: file, firstLine: 1, timeout: timeout ?? me.value.limits.cellTimeout, echo: false)
         }
     }
 
@@ -55,7 +55,7 @@ extension Interpreter {
         for s in code.cellSlots { frame.slots[s] = .object(PyCell(nil)) }
         frame.line = firstLine
         if let t = timeout {
-            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, t) * 1e9)
+            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, t), 1e9) * 1e9)
             deadlineDescription = "cell exceeded its time limit of \(formatSeconds(t)) (\(file):\(firstLine))"
         } else {
             deadline = .max

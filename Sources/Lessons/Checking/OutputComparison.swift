@@ -3,9 +3,31 @@
 public enum OutputComparison {
     /// The lines that are compared: trailing whitespace and trailing blank lines removed.
     public static func comparedLines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingTrailingWhitespace() }
+        var lines = visibleControls(text).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingTrailingWhitespace() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         return lines
+    }
+
+    /// Control characters other than tab and newline as Unicode's control pictures (`\r` →
+    /// `␍`, NUL → `␀`, DEL → `␡`): a bare `\r` is a line break to cmark, so written raw into an
+    /// output block it would split the block and the next update would eat the line after
+    /// it. Written as pictures, an output block reads back exactly what was written, and a
+    /// cell printing `"a\rb"` matches a block holding `a␍b`.
+    public static func visibleControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHiddenControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isHiddenControl(scalar) {
+                scalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    private static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
     }
 
     /// Whether `actual` matches `expected`. With `tolerance`, every number in the output is

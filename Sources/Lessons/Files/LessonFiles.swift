@@ -15,9 +15,22 @@ public struct LessonFile: Sendable, Hashable {
 /// Finds the lessons named on the command line: files as given, folders searched for `*.md`
 /// (hidden folders and `README.md` files skipped). Sorted by path, so runs are reproducible.
 public enum LessonFiles {
+    /// A path that cannot be used, with the system's reason (`no such file or folder`,
+    /// `Permission denied`, `Too many levels of symbolic links`).
     public struct NotFound: Error, CustomStringConvertible {
         public var path: String
-        public var description: String { "\(path): no such file or folder" }
+        public var reason = "no such file or folder"
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// Why `path` cannot be read as a lesson file or searched as a folder, nil when it can.
+    static func unusable(_ path: String, folder: Bool) -> String? {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            return errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))
+        }
+        if access(path, folder ? R_OK | X_OK : R_OK) != 0 { return String(cString: strerror(errno)) }
+        return nil
     }
 
     public static func find(_ arguments: [String]) throws(NotFound) -> [LessonFile] {
@@ -30,7 +43,10 @@ public enum LessonFiles {
             let argument = given.hasPrefix(workingFolder) && given.count > workingFolder.count
                 ? String(given.dropFirst(workingFolder.count)) : given
             var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: argument, isDirectory: &isFolder) else { throw NotFound(path: given) }
+            let exists = manager.fileExists(atPath: argument, isDirectory: &isFolder)
+            if let reason = unusable(argument, folder: exists && isFolder.boolValue) {
+                throw NotFound(path: given, reason: reason)
+            }
             let url = URL(fileURLWithPath: argument)
             guard isFolder.boolValue else {
                 files.insert(LessonFile(url: url, path: argument))
@@ -38,7 +54,9 @@ public enum LessonFiles {
             }
             let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
             for relative in markdownFiles(in: url) {
-                files.insert(LessonFile(url: url.appendingPathComponent(relative), path: base + "/" + relative))
+                let path = base + "/" + relative
+                if let reason = unusable(path, folder: false) { throw NotFound(path: path, reason: reason) }
+                files.insert(LessonFile(url: url.appendingPathComponent(relative), path: path))
             }
         }
         return files.sorted { $0.path < $1.path }

@@ -29,6 +29,8 @@ public struct MarkdownDocument: Sendable {
     public private(set) var codeBlocks: [CodeBlock] = []
     /// Plain text of the first level-1 heading, if any.
     public private(set) var firstTitle: String?
+    /// Lines of the first top-level paragraph, if any (a lesson's summary when it gives none).
+    public private(set) var firstParagraphLines: ClosedRange<Int>?
 
     /// Parses CommonMark text (line endings must already be `\n`).
     public init(parsing text: String) {
@@ -55,6 +57,9 @@ public struct MarkdownDocument: Sendable {
                 previousCodeBlock = index
             } else {
                 previousCodeBlock = nil
+                if type == CMARK_NODE_PARAGRAPH, firstParagraphLines == nil, cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT {
+                    firstParagraphLines = Int(cmark_node_get_start_line(node))...Int(cmark_node_get_end_line(node))
+                }
                 if type == CMARK_NODE_HEADING, firstTitle == nil, cmark_node_get_heading_level(node) == 1 {
                     firstTitle = Self.plainText(node)
                 } else if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM {
@@ -69,19 +74,76 @@ public struct MarkdownDocument: Sendable {
     /// given lines by ready-made HTML and dropping those in `removing`. Raw HTML in the text
     /// is omitted (cmark's safe default); the substituted HTML is emitted as is.
     public static func renderHTML(_ text: String, replacing: [Int: String] = [:], removing: Set<Int> = []) -> String {
+        renderHTML(text, replacing: replacing, removing: removing, hooks: ProseHooks())
+    }
+
+    /// How `renderHTML` may change what cmark writes, for reports that add to the prose
+    /// (math in text, heading anchors) without touching code.
+    public struct ProseHooks {
+        /// HTML for the literal of a text node, or nil to let cmark escape it. Never called
+        /// for code, nor for text inside an image description.
+        public var textHTML: (String) -> String? = { _ in nil }
+        /// Plain text for a literal where markup cannot stand: image descriptions, link
+        /// destinations and titles, inline code.
+        public var plainText: (String) -> String = { $0 }
+        /// Opening and closing tags for the n-th heading (from 0, document order) of the
+        /// given level, in place of cmark's `<hN>` and `</hN>`; nil keeps cmark's.
+        public var heading: (_ index: Int, _ level: Int) -> (open: String, close: String)? = { _, _ in nil }
+
+        public init() {}
+    }
+
+    /// `renderHTML` with hooks for text nodes and headings (see `ProseHooks`).
+    public static func renderHTML(_ text: String, replacing: [Int: String], removing: Set<Int>, hooks: ProseHooks) -> String {
         let root = parseTree(text)
         defer { cmark_node_free(root) }
         var codeNodes: [OpaquePointer] = []
+        var textNodes: [OpaquePointer] = []
+        var plainNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var imageDepth = 0
         let iterator = cmark_iter_new(root)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if let node = cmark_iter_get_node(iterator), event == CMARK_EVENT_ENTER,
-               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
-                codeNodes.append(node)
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_IMAGE { imageDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
+            case CMARK_NODE_CODE_BLOCK: codeNodes.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_TEXT: if imageDepth > 0 { plainNodes.append(node) } else { textNodes.append(node) }
+            case CMARK_NODE_CODE: plainNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                cmark_node_set_url(node, hooks.plainText(string(cmark_node_get_url(node))))
+                cmark_node_set_title(node, hooks.plainText(string(cmark_node_get_title(node))))
+            default: break
             }
         }
         cmark_iter_free(iterator)
+        for node in plainNodes {
+            cmark_node_set_literal(node, hooks.plainText(string(cmark_node_get_literal(node))))
+        }
+        for node in textNodes {
+            guard let html = hooks.textHTML(string(cmark_node_get_literal(node))) else { continue }
+            let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(inline, html)
+            cmark_node_replace(node, inline)
+            cmark_node_free(node)
+        }
+        for (index, node) in headingNodes.enumerated() {
+            let level = Int(cmark_node_get_heading_level(node))
+            guard let tags = hooks.heading(index, level) else { continue }
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(block, tags.open)
+            cmark_node_set_on_exit(block, tags.close)
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
         for node in codeNodes {
             let line = Int(cmark_node_get_start_line(node))
             if let html = replacing[line] {
@@ -97,6 +159,29 @@ public struct MarkdownDocument: Sendable {
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// A heading of the document: its level and its text without markup.
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+    }
+
+    /// Every heading, in document order (the order `ProseHooks.heading` counts in).
+    public static func headings(_ text: String) -> [Heading] {
+        let root = parseTree(text)
+        defer { cmark_node_free(root) }
+        var headings: [Heading] = []
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node)))
+            }
+        }
+        cmark_iter_free(iterator)
+        return headings
     }
 
     private static func parseTree(_ text: String) -> OpaquePointer {

@@ -81,7 +81,12 @@ public struct CellOptions: Sendable, Codable, Equatable {
         case "echo": echo = try flag()
         case "output": output = try flag()
         case "check": check = try flag()
-        case "timeout": timeout = try seconds(allowZero: false)
+        case "timeout":
+            let limit = try seconds(allowZero: false)
+            guard limit <= Lesson.maxCellTimeout else {
+                throw fail("cell option 'timeout' must be at most \(Int(Lesson.maxCellTimeout)) seconds, not '\(value)'")
+            }
+            timeout = limit
         case "tolerance": tolerance = try seconds(allowZero: true)
         case "id":
             guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {

@@ -8,6 +8,11 @@ public struct FrontMatter: Sendable, Codable, Equatable {
     public var timeout: Double?
     /// Default device for tensors (`cpu`, `cuda`, `cuda:1`).
     public var device: String?
+    /// Place of the lesson in its course (index, previous/next links); lessons without one
+    /// come after those with one, by file name.
+    public var order: Double?
+    /// One line saying what the lesson is about, shown in the index.
+    public var summary: String?
     /// The line of the `device` key, for errors about it.
     public var deviceLine: Int?
     /// The lines the front matter occupies, fences included; nil when absent.
@@ -15,7 +20,7 @@ public struct FrontMatter: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public static let keys = ["title", "seed", "timeout", "device"]
+    public static let keys = ["title", "seed", "timeout", "device", "order", "summary"]
 
     /// Reads the front matter at the top of `source`, if there is one.
     public static func parse(_ source: SourceLines, file: String) throws(LessonError) -> FrontMatter {
@@ -59,6 +64,9 @@ public struct FrontMatter: Sendable, Codable, Equatable {
             guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
                 throw fail("front matter 'timeout' must be a positive number of seconds, not '\(value)'")
             }
+            guard seconds <= Lesson.maxCellTimeout else {
+                throw fail("front matter 'timeout' must be at most \(Int(Lesson.maxCellTimeout)) seconds, not '\(value)'")
+            }
             timeout = seconds
         case "device":
             guard value == "cpu" || value == "cuda" || (value.hasPrefix("cuda:") && Int(value.dropFirst(5)) != nil) else {
@@ -66,6 +74,13 @@ public struct FrontMatter: Sendable, Codable, Equatable {
             }
             device = value
             deviceLine = number
+        case "order":
+            guard let position = Double(value), position.isFinite else {
+                throw fail("front matter 'order' must be a number, not '\(value)'")
+            }
+            order = position
+        case "summary":
+            summary = value.unquoted()
         default:
             throw fail("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))")
         }

@@ -23,4 +23,9 @@ public struct Lesson: Sendable, Codable, Equatable {
     }
 
     public static let defaultCellTimeout = 30.0
+    /// The longest `timeout` a cell or lesson may ask for: an hour.
+    public static let maxCellTimeout = 3600.0
+    /// The most a whole lesson may run before its worker is killed, however many cells it has
+    /// (each cell's own limit still holds inside it): two hours.
+    public static let maxLessonSeconds = 7200.0
 }

@@ -64,9 +64,9 @@ public final class InterpreterSession: CellRunner {
     }
 
     /// Runs a whole script, as `python FILE.py` would (no echo of the last expression).
-    public static func runScript(_ source: String, file: String) -> CellOutcome {
+    public static func runScript(_ source: String, file: String, timeout: Double? = nil) -> CellOutcome {
         let session = InterpreterSession(lesson: Lesson(path: file, source: SourceLines(""), frontMatter: FrontMatter(), cells: [], title: file))
-        let execution = session.interpreter.runScript(source, file: file)
+        let execution = session.interpreter.runScript(source, file: file, timeout: timeout)
         return outcome(execution, warnings: session.warnings.text)
     }
 

@@ -1,6 +1,7 @@
 /// The standalone page around a handout or the index: inline CSS, no scripts, no links out.
 enum HTMLPage {
-    static func make(title: String, body: String) -> String {
+    /// `header` and `footer` go outside `<main>` (navigation between pages).
+    static func make(title: String, body: String, header: String = "", footer: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -13,9 +14,9 @@ enum HTMLPage {
         </style>
         </head>
         <body>
-        <main>
+        \(header)<main>
         \(body)</main>
-        </body>
+        \(footer)</body>
         </html>
 
         """

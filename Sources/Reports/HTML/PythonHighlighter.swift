@@ -1,69 +1,32 @@
-/// Light syntax colouring for cell code: keywords, strings, numbers and comments wrapped in
-/// `<span>`s. It only has to look right, not to parse Python; all text is escaped.
+import Interpreter
+
+/// Syntax colouring for cell code by the interpreter's own lexer (`SyntaxColoring`): one
+/// `<span class="line">` per source line, so long lines can wrap with a marker, and a
+/// `<span>` per coloured piece. All text is escaped.
 enum PythonHighlighter {
-    static let keywords: Set<String> = [
-        "False", "None", "True", "and", "as", "assert", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    ]
-
     static func html(_ code: String) -> String {
-        let characters = Array(code)
-        var html = ""
-        var index = 0
-        func span(_ kind: String, _ text: String) { html += "<span class=\"\(kind)\">\(text.htmlEscaped)</span>" }
-        while index < characters.count {
-            let character = characters[index]
-            if character == "#" {
-                let end = characters[index...].firstIndex(of: "\n") ?? characters.count
-                span("comment", String(characters[index..<end]))
-                index = end
-            } else if character == "\"" || character == "'" {
-                let end = stringEnd(characters, from: index)
-                span("string", String(characters[index..<end]))
-                index = end
-            } else if character.isNumber, index == 0 || !isNamePart(characters[index - 1]) {
-                var end = index
-                while end < characters.count, isNamePart(characters[end]) || characters[end] == "." { end += 1 }
-                span("number", String(characters[index..<end]))
-                index = end
-            } else if isNamePart(character) {
-                var end = index
-                while end < characters.count, isNamePart(characters[end]) { end += 1 }
-                let word = String(characters[index..<end])
-                if keywords.contains(word) {
-                    span("keyword", word)
-                } else {
-                    html += word.htmlEscaped
-                }
-                index = end
-            } else {
-                html += String(character).htmlEscaped
-                index += 1
+        var pieces: [[SyntaxColoring.Piece]] = [[]]
+        for piece in SyntaxColoring.pieces(code) {
+            let parts = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, part) in parts.enumerated() {
+                if number > 0 { pieces.append([]) }
+                if !part.isEmpty { pieces[pieces.count - 1].append(.init(kind: piece.kind, text: String(part))) }
             }
         }
-        return html
+        return Lines.html(pieces.map { line in
+            line.map { $0.kind == .plain ? $0.text.htmlEscaped : "<span class=\"\($0.kind.rawValue)\">\($0.text.htmlEscaped)</span>" }.joined()
+        })
+    }
+}
+
+/// Preformatted text as one block `<span class="line">` per line: lines wrap on narrow
+/// screens with a marker beside their continuation, and copy back with their line breaks.
+enum Lines {
+    static func html(_ lines: [String]) -> String {
+        lines.map { "<span class=\"line\">\($0)</span>" }.joined()
     }
 
-    private static func isNamePart(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_"
-    }
-
-    /// End (exclusive) of the string literal opening at `start`, triple quotes included.
-    private static func stringEnd(_ characters: [Character], from start: Int) -> Int {
-        let quote = characters[start]
-        let triple = start + 2 < characters.count && characters[start + 1] == quote && characters[start + 2] == quote
-        var index = start + (triple ? 3 : 1)
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\" { index += 2; continue }
-            if !triple, character == "\n" { return index }
-            if character == quote {
-                if !triple { return index + 1 }
-                if index + 2 < characters.count, characters[index + 1] == quote, characters[index + 2] == quote { return index + 3 }
-            }
-            index += 1
-        }
-        return characters.count
+    static func html(text: String) -> String {
+        html(text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).htmlEscaped })
     }
 }
