@@ -114,7 +114,8 @@ import Testing
         let result = LessonResult(lesson: lesson, run: LessonRun(cells: [.ran(CellOutcome(output: "\u{1B}[31m<red>\n"))]))
         let xml = JUnitReport.render([result])
         _ = try XMLDocument(xmlString: xml, options: [])
-        #expect(xml.contains("+\u{FFFD}[31m&lt;red&gt;"))
+        // Compared lines show control characters as control pictures (ESC is U+241B).
+        #expect(xml.contains("+\u{241B}[31m&lt;red&gt;"))
     }
 
     @Test func executedMarkdownHasFreshOutputsAndNoOptions() throws {
