@@ -3,7 +3,8 @@ import Foundation
 import Interpreter
 import Torch
 
-/// Runs the nn lessons (Lessons/nn-*.md, outputs from real PyTorch) and the nn conformance
+/// Runs the nn reference lessons (Tests/TorchTests/NNLessons/nn-*.md, outputs from real PyTorch;
+/// they were the first Lessons/ before the course replaced them) and the nn conformance
 /// lessons through the interpreter with `torch` installed, cell by cell, and compares each
 /// cell's output with its output block. (`gradbook check` does the same end to end; this
 /// keeps the nn contract inside `swift test --filter NNLessons`.)
@@ -11,9 +12,9 @@ struct NNLessonsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var lessonPaths: [String] {
-        let lessons = root.appendingPathComponent("Lessons")
+        let lessons = root.appendingPathComponent("Tests/TorchTests/NNLessons")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: lessons.path)) ?? []
-        return names.filter { $0.hasPrefix("nn-") && $0.hasSuffix(".md") }.sorted().map { "Lessons/" + $0 }
+        return names.filter { $0.hasPrefix("nn-") && $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/NNLessons/" + $0 }
     }
 
     /// (code, expected output, tolerance option present) for each python cell.
