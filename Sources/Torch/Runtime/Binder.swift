@@ -23,7 +23,7 @@ struct Binder {
     /// `torch.name(input, ...)` only.
     func function(_ name: String, _ body: @escaping Body) {
         let input = Name("input")
-        module.addFunction(name) { [rt] interp, args in
+        module.addFunction(name) { [rt] interp, args in try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
             let first: PyValue
             if !rest.positional.isEmpty {
@@ -39,7 +39,7 @@ struct Binder {
                 throw PyError.typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
             }
             do { return try body(interp, t, rest) } catch let e as TensorError { throw e.python }
-        }
+        } }
     }
 
     /// Both spellings.
@@ -51,7 +51,9 @@ struct Binder {
     /// A torch function that does not start with a tensor (`torch.zeros`, `torch.cat`).
     func free(_ name: String, _ body: @escaping NativeFunction) {
         module.addFunction(name) { [rt] interp, args in
-            do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+            try rt.callHandlingOut(interp, name, args) { args in
+                do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+            }
         }
     }
 
