@@ -26,6 +26,7 @@ extension TorchRuntime {
         bindStatistics(b)
         bindInPlaceViews(b)
         bindSmallOps(b)
+        bindRealDTypeIdentities(b)
         buildNumericInfo(interp, m)
         bindGradModes(interp, m)
         m.add("__version__", .str("2.15.0"))
