@@ -16,6 +16,10 @@ struct Binder {
             guard let t = tensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
+            // No Tensor method takes `out=` in PyTorch; never let one be ignored.
+            if args.keyword(OutArgument.name) != nil {
+                throw PyError.typeError("\(name)() got an unexpected keyword argument 'out'")
+            }
             do { return try body(interp, t, args) } catch let e as TensorError { throw e.python }
         }
     }

@@ -44,3 +44,7 @@ w
 with torch.no_grad():
     q = torch.ones(2, requires_grad=True)
     print(torch.mul(q, 2, out=torch.empty(2)))
+#---
+x.add(y, out=torch.empty(2))
+#---
+x.matmul(y, out=torch.empty(()))
