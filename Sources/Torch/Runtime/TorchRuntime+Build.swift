@@ -27,6 +27,7 @@ extension TorchRuntime {
         bindInPlaceViews(b)
         bindSmallOps(b)
         bindRealDTypeIdentities(b)
+        bindInPlaceTwins(b)
         buildNumericInfo(interp, m)
         bindGradModes(interp, m)
         m.add("__version__", .str("2.15.0"))
