@@ -28,6 +28,7 @@ extension TorchRuntime {
         bindSmallOps(b)
         bindRealDTypeIdentities(b)
         bindInPlaceTwins(b)
+        bindGlobalFlags(b)
         buildNumericInfo(interp, m)
         bindGradModes(interp, m)
         m.add("__version__", .str("2.15.0"))
