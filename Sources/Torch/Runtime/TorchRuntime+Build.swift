@@ -29,6 +29,7 @@ extension TorchRuntime {
         bindRealDTypeIdentities(b)
         bindInPlaceTwins(b)
         bindGlobalFlags(b)
+        bindTensorSplit(b)
         buildNumericInfo(interp, m)
         bindGradModes(interp, m)
         m.add("__version__", .str("2.15.0"))
