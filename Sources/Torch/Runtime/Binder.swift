@@ -25,8 +25,12 @@ struct Binder {
     }
 
     /// `torch.name(input, ...)` only.
+    /// Functions whose first parameter PyTorch names other than `input` (`torch.split(tensor=x, ...)`).
+    static let firstParameterNames = ["split": "tensor"]
+
     func function(_ name: String, _ body: @escaping Body) {
-        let input = Name("input")
+        let inputName = Self.firstParameterNames[name] ?? "input"
+        let input = Name(inputName)
         module.addFunction(name) { [rt] interp, args in try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
             let first: PyValue
@@ -37,10 +41,10 @@ struct Binder {
                 rest.keywordNames.remove(at: i)
                 rest.keywordValues.remove(at: i)
             } else {
-                throw PyError.typeError("\(name)() missing 1 required positional arguments: \"input\"")
+                throw PyError.typeError("\(name)() missing 1 required positional arguments: \"\(inputName)\"")
             }
             guard let t = tensorPayload(first) else {
-                throw PyError.typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
+                throw PyError.typeError("\(name)(): argument '\(inputName)' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
             }
             do { return try body(interp, t, rest) } catch let e as TensorError { throw e.python }
         } }
