@@ -8,8 +8,7 @@ import Interpreter
 public enum NNSources {
     /// Module names, in no particular order: each is loaded lazily at its first import.
     public static let moduleNames = ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim",
-                                     "torch.optim.lr_scheduler", "torch.utils.data", "torch.linalg",
-                                     "torch.special", "torch.random"]
+                                     "torch.optim.lr_scheduler", "torch.utils.data", "torch.linalg"]
 
     /// Where the sources live in the Torch target's resource bundle.
     static var folder: URL? { Bundle.module.url(forResource: "Python", withExtension: nil) }
