@@ -38,6 +38,7 @@ public enum TorchModule {
         }
         interp.registerSourceModule(name: "torch.utils", source: "")
         NNSources.register(into: interp)
+        TensorSideSources.register(into: interp)
         carryGradMode(across: interp)
         let hooks = TeachingHooks(interp: interp, runtime: runtime)
         hooks.registerTorchviz()

@@ -17,7 +17,7 @@ import Testing
         return out
     }
 
-    @Test(arguments: ["basics", "ops", "autograd", "autograd_ops", "grad_mode", "random_and_errors", "identity_and_base", "linalg_norms"])
+    @Test(arguments: ["basics", "ops", "autograd", "autograd_ops", "grad_mode", "random_and_errors", "identity_and_base", "linalg_norms", "out_and_keywords", "surface_additions", "real_identities", "inplace_twins", "global_flags", "tensor_split"])
     func transcriptMatchesPyTorch(_ name: String) throws {
         let source = try String(contentsOf: Self.folder.appendingPathComponent(name + ".py"), encoding: .utf8)
         let expected = try String(contentsOf: Self.folder.appendingPathComponent(name + ".expected"), encoding: .utf8)

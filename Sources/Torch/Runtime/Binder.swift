@@ -16,14 +16,22 @@ struct Binder {
             guard let t = tensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
+            // No Tensor method takes `out=` in PyTorch; never let one be ignored.
+            if args.keyword(OutArgument.name) != nil {
+                throw PyError.typeError("\(name)() got an unexpected keyword argument 'out'")
+            }
             do { return try body(interp, t, args) } catch let e as TensorError { throw e.python }
         }
     }
 
     /// `torch.name(input, ...)` only.
+    /// Functions whose first parameter PyTorch names other than `input` (`torch.split(tensor=x, ...)`).
+    static let firstParameterNames = ["split": "tensor"]
+
     func function(_ name: String, _ body: @escaping Body) {
-        let input = Name("input")
-        module.addFunction(name) { [rt] interp, args in
+        let inputName = Self.firstParameterNames[name] ?? "input"
+        let input = Name(inputName)
+        module.addFunction(name) { [rt] interp, args in try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
             let first: PyValue
             if !rest.positional.isEmpty {
@@ -33,13 +41,13 @@ struct Binder {
                 rest.keywordNames.remove(at: i)
                 rest.keywordValues.remove(at: i)
             } else {
-                throw PyError.typeError("\(name)() missing 1 required positional arguments: \"input\"")
+                throw PyError.typeError("\(name)() missing 1 required positional arguments: \"\(inputName)\"")
             }
             guard let t = tensorPayload(first) else {
-                throw PyError.typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
+                throw PyError.typeError("\(name)(): argument '\(inputName)' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
             }
             do { return try body(interp, t, rest) } catch let e as TensorError { throw e.python }
-        }
+        } }
     }
 
     /// Both spellings.
@@ -51,7 +59,9 @@ struct Binder {
     /// A torch function that does not start with a tensor (`torch.zeros`, `torch.cat`).
     func free(_ name: String, _ body: @escaping NativeFunction) {
         module.addFunction(name) { [rt] interp, args in
-            do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+            try rt.callHandlingOut(interp, name, args) { args in
+                do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+            }
         }
     }
 

@@ -10,6 +10,8 @@ final class TorchRuntime {
     let generator: CPUGenerator
     /// `torch.set_printoptions`.
     var printOptions = PrintOptions()
+    /// `use_deterministic_algorithms`, `set_float32_matmul_precision`...: remembered, reported back.
+    var globalFlags = GlobalFlags()
 
     var tensorClass: PyClass!
     var dtypeClass: PyClass!

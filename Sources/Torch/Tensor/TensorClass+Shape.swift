@@ -169,15 +169,18 @@ extension TorchRuntime {
     }
 
     private func bindMatmul(_ b: Binder) {
-        let pairs: [(String, (Tensor, Tensor) throws -> Tensor)] = [
-            ("matmul", { try Op.matmul($0, $1) }), ("mm", { try Op.mm($0, $1) }), ("bmm", { try Op.bmm($0, $1) }),
-            ("mv", { try Op.mv($0, $1) }), ("dot", { try Op.dot($0, $1) }), ("inner", { try Op.inner($0, $1) }),
-            ("outer", { try Op.outer($0, $1) }), ("ger", { try Op.outer($0, $1) }),
+        // The second operand's keyword is PyTorch's (`torch.mm(input=a, mat2=b)`).
+        let pairs: [(String, String, (Tensor, Tensor) throws -> Tensor)] = [
+            ("matmul", "other", { try Op.matmul($0, $1) }), ("mm", "mat2", { try Op.mm($0, $1) }), ("bmm", "mat2", { try Op.bmm($0, $1) }),
+            ("mv", "vec", { try Op.mv($0, $1) }), ("dot", "tensor", { try Op.dot($0, $1) }), ("inner", "other", { try Op.inner($0, $1) }),
+            ("outer", "vec2", { try Op.outer($0, $1) }), ("ger", "vec2", { try Op.outer($0, $1) }),
         ]
-        for (name, f) in pairs {
+        for (name, second, f) in pairs {
+            let signature = Signature(name, [second], required: 1)
             b.both(name) { [unowned self] _, t, args in
-                guard args.count == 1 else { throw PyError.typeError("\(name)() takes exactly one argument (\(args.count) given)") }
-                return wrap(try f(t, try tensor(args[0], name, "other", position: 1)))
+                guard args.count <= 1 else { throw PyError.typeError("\(name)() takes exactly one argument (\(args.count) given)") }
+                let bound = try args.bind(signature)
+                return wrap(try f(t, try tensor(bound[0]!, name, second, position: 1)))
             }
         }
         let addmmSig = Signature("addmm", ["mat1", "mat2"], keywordOnly: ["beta", "alpha"], required: 2)

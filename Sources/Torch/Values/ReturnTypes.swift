@@ -18,9 +18,10 @@ extension TorchRuntime {
     /// The named tuples `max(dim=)`, `sort`, `topk`... return: unpackable, indexable,
     /// with `.values`/`.indices` and PyTorch's multi-line repr.
     func buildReturnTypeClasses(_ interp: Interpreter) {
-        for name in Self.returnTypeNames {
+        // `sort_out`, `max_out`...: what the same calls return when given `out=`.
+        for name in Self.returnTypeNames + Self.returnTypeNames.map({ $0 + "_out" }) {
             let cls = interp.makeClass(name, module: "torch.return_types")
-            let fields = name == "aminmax" ? ["min", "max"] : ["values", "indices"]
+            let fields = name.hasPrefix("aminmax") ? ["min", "max"] : ["values", "indices"]
             func items(_ s: PyValue) -> [PyValue] { s.payload(ReturnTuple.self)!.items }
             let repr: NativeMethod = { interp, s, _ in
                 let parts = try zip(fields, items(s)).map { "\($0)=\(try interp.repr($1))" }

@@ -1,0 +1,116 @@
+import Interpreter
+import Tensors
+
+/// Names PyTorch offers that are short compositions of existing ops: `clamp_min_`,
+/// `msort`, `positive`, `deg2rad`/`rad2deg`, `cross`, `logit`, and the default device.
+extension TorchRuntime {
+    func bindSmallOps(_ b: Binder) {
+        for (name, isMin) in [("clamp_min_", true), ("clamp_max_", false)] {
+            let sig = Signature(name, [isMin ? "min" : "max"], required: 1)
+            b.cls.addMethod(name) { [unowned self] _, s, args in
+                guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
+                let bound = try args.bind(sig)
+                let limit = try scalarOrItem(bound[0]!, name, isMin ? "min" : "max")
+                _ = try bridged { try Op.clamp_(t, min: isMin ? limit : nil, max: isMin ? nil : limit) }
+                return s
+            }
+        }
+        b.both("msort") { [unowned self] _, t, args in
+            try args.expectNone("msort")
+            return wrap(try Op.sort(t, dim: 0).values)
+        }
+        b.both("positive") { [unowned self] _, t, args in
+            try args.expectNone("positive")
+            if t.dtype == .bool { throw PyError.runtimeError("The `+` operator, on a bool tensor is not supported.") }
+            return wrap(t)
+        }
+        for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {
+            b.both(name) { [unowned self] _, t, args in
+                try args.expectNone(name)
+                let x = t.dtype.isFloatingPoint ? t : try Op.to(t, .float32)
+                return wrap(try Op.mul(x, .float(factor)))
+            }
+            b.cls.addMethod(name + "_") { _, s, args in
+                guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)_' requires a 'torch._C.TensorBase' object") }
+                try args.expectNone(name + "_")
+                _ = try bridged { try Op.mul_(t, .float(factor)) }
+                return s
+            }
+        }
+        bindCross(b)
+        bindLogit(b)
+        bindDefaultDevice(b)
+    }
+
+    /// `torch.cross(input, other, dim=None)`: with no `dim`, the first dimension of size 3.
+    private func bindCross(_ b: Binder) {
+        let sig = Signature("cross", ["other", "dim"], required: 1)
+        b.both("cross") { [unowned self] _, a, args in
+            let bound = try args.bind(sig)
+            let o = try tensor(bound[0]!, "cross", "other", position: 1)
+            if a.rank != o.rank {
+                throw PyError.runtimeError("linalg.cross: inputs must have the same number of dimensions.")
+            }
+            let shape = try bridged { try Shape.broadcast(a.sizes, o.sizes) }
+            let dim: Int
+            if let d = bound.given(1), !d.isNone {
+                dim = try bridged { try Shape.wrapDim(try int(d, "cross", "dim"), rank: shape.count) }
+            } else {
+                guard let first = shape.firstIndex(of: 3) else { throw PyError.runtimeError("no dimension of size 3 in input") }
+                dim = first
+            }
+            guard a.sizes[dim] == 3, o.sizes[dim] == 3 else {
+                throw PyError.runtimeError("linalg.cross: inputs dimension \(dim) must have length 3. Got \(a.sizes[dim]) and \(o.sizes[dim])")
+            }
+            return wrap(try bridged {
+                func part(_ t: Tensor, _ i: Int) throws(TensorError) -> Tensor { try Op.narrow(t, dim, start: i, length: 1) }
+                func term(_ i: Int, _ j: Int) throws(TensorError) -> Tensor {
+                    try Op.sub(try Op.mul(try part(a, i), try part(o, j)), try Op.mul(try part(a, j), try part(o, i)))
+                }
+                return try Op.cat([try term(1, 2), try term(2, 0), try term(0, 1)], dim: dim)
+            })
+        }
+    }
+
+    /// `torch.logit(input, eps=None)`: `log(x / (1 - x))`, after clamping to `[eps, 1 - eps]`.
+    private func bindLogit(_ b: Binder) {
+        let sig = Signature("logit", ["eps"])
+        func logit(_ t: Tensor, _ args: Arguments) throws -> Tensor {
+            let eps = try args.bind(sig).given(0).flatMap { $0.isNone ? nil : $0.asDouble }
+            return try bridged {
+                var x = t.dtype.isFloatingPoint ? t : try Op.to(t, .float32)
+                if let eps { x = try Op.clamp(x, min: .float(eps), max: .float(1 - eps)) }
+                return try Op.unary(try Op.div(x, try Op.rsub(x, .int(1))), .log)
+            }
+        }
+        b.both("logit") { [unowned self] _, t, args in wrap(try logit(t, args)) }
+        b.cls.addMethod("logit_") { _, s, args in
+            guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'logit_' requires a 'torch._C.TensorBase' object") }
+            let r = try logit(t, args)
+            _ = try bridged { try Op.copy_(t, r) }
+            return s
+        }
+    }
+
+    /// Gradbook computes on the CPU: `set_default_device` accepts it (or None) and
+    /// `get_default_device` reports it.
+    private func bindDefaultDevice(_ b: Binder) {
+        b.free("get_default_device") { [unowned self] _, args in
+            try args.expectNone("get_default_device")
+            return deviceValue(.cpu)
+        }
+        b.free("set_default_device") { [unowned self] _, args in
+            let bound = try args.bind(Signature("set_default_device", ["device"], required: 1))
+            let v = bound[0]!
+            if v.isNone { return .none }
+            let device: Device
+            if let box = v.payload(DeviceBox.self) { device = box.device }
+            else if case .str(let text) = v { device = try bridged { try Device(parsing: text) } }
+            else { throw PyError.typeError("set_default_device(): argument 'device' must be torch.device, str or None, not \(typeNameForError(v))") }
+            guard device == .cpu else {
+                throw PyError.runtimeError("Torch not compiled with CUDA enabled")
+            }
+            return .none
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Interpreter
+
+/// `torch.special` and `torch.random`: embedded Python sources (folder `Python/`, read as
+/// `NNSources` reads its own) over the native `torch` functions, loaded at first import.
+enum TensorSideSources {
+    static let moduleNames = ["torch.special", "torch.random"]
+
+    static let texts: [String: String] = {
+        var texts: [String: String] = [:]
+        for name in moduleNames { texts[name] = NNSources.read(name) }
+        return texts
+    }()
+
+    static func register(into interp: Interpreter) {
+        for name in moduleNames {
+            guard let text = texts[name] else {
+                preconditionFailure("Torch resource bundle lacks the Python source of \(name)")
+            }
+            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacingOccurrences(of: ".", with: "/")).py>")
+        }
+    }
+}

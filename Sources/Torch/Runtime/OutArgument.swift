@@ -1,0 +1,138 @@
+import Autograd
+import Interpreter
+import Tensors
+
+/// `out=` as PyTorch handles it: the result is computed as usual, checked against the
+/// output's dtype, written into the given tensor (resized when its shape differs, with
+/// PyTorch's deprecation warning when it had elements) and that same object is returned.
+/// A torch function that has no `out=` in PyTorch rejects it with PyTorch's TypeError
+/// instead of ignoring it — an ignored `out` leaves a wrong answer behind.
+enum OutArgument {
+    static let name = Name("out")
+
+    /// Functions of the `torch` namespace whose PyTorch signatures take `out=`: from
+    /// PyTorch 2.15's argument parser (the signatures its TypeErrors list) and docstrings.
+    static let supported: Set<String> = Set("""
+        abs absolute acos acosh add addbmm addcdiv addcmul addmm addmv addr all amax amin aminmax angle 
+        arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin argsort asin asinh 
+        atan atan2 atanh baddbmm bartlett_window bernoulli bitwise_and bitwise_left_shift bitwise_not 
+        bitwise_or bitwise_right_shift bitwise_xor blackman_window bmm bucketize cat ceil 
+        cholesky_inverse cholesky_solve clamp clamp_max clamp_min clip column_stack complex concat 
+        concatenate conj_physical copysign cos cosh cross cummax cummin cumprod cumsum deg2rad diag 
+        digamma div divide dot dstack empty empty_permuted empty_strided eq erf erfc erfinv exp exp2 
+        expm1 eye fix float_power floor floor_divide fmax fmin fmod frac frexp full gather gcd ge geqrf 
+        ger greater greater_equal gt hamming_window hann_window heaviside histc histogram histogramdd 
+        hstack hypot i0 igamma igammac index_add index_reduce index_select inner inverse isin isneginf 
+        isposinf kaiser_window kron kthvalue lcm ldexp le lerp less less_equal lgamma linspace log 
+        log10 log1p log2 logaddexp logaddexp2 logcumsumexp logical_and logical_not logical_or 
+        logical_xor logit logspace logsumexp lt lu_solve lu_unpack masked_select matmul matrix_power 
+        max maximum mean min minimum mm mode msort mul multinomial multiply mv mvlgamma nan_to_num 
+        nanmean nanquantile ne neg negative nextafter nonzero normal not_equal nuclear_norm ones ormqr 
+        outer polar polygamma pow prod quantile rad2deg rand randint randn randperm range reciprocal 
+        remainder renorm round row_stack rsqrt scatter searchsorted sgn sigmoid sign signbit sin sinc 
+        sinh sort sqrt square stack std std_mean sub subtract sum svd take_along_dim tan tanh topk 
+        triangular_solve tril triu true_divide trunc var var_mean vdot vstack where xlogy zeros 
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Creation functions: the output's dtype is the result's dtype unless `dtype=` says.
+    static let creation: Set<String> = ["arange", "range", "linspace", "logspace", "zeros", "ones", "full", "empty",
+                                        "eye", "rand", "randn", "randint", "randperm", "normal",
+                                        "bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]
+
+    /// Functions whose kernels insist on an output of exactly the result's dtype.
+    static let exactDType: Set<String> = ["mm", "matmul", "bmm", "mv", "dot", "vdot", "addmm", "addmv", "addbmm", "baddbmm",
+                                          "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort"]
+
+    /// Functions whose output holds indices and so must be int64.
+    static let indexResult: Set<String> = ["argmax", "argmin", "argsort"]
+
+    /// C++ names PyTorch's dtype checks print (`Expected out tensor to have dtype float`).
+    static func cTypeName(_ d: DType) -> String {
+        switch d {
+        case .bool: "bool"
+        case .uint8: "unsigned char"
+        case .int8: "signed char"
+        case .int16: "short int"
+        case .int32: "int"
+        case .int64: "long int"
+        case .float16: "c10::Half"
+        case .bfloat16: "c10::BFloat16"
+        case .float32: "float"
+        case .float64: "double"
+        }
+    }
+}
+
+extension TorchRuntime {
+    /// Calls `body` with `out=` taken out of `args` and writes its result into `out`;
+    /// without `out=` it is a plain call.
+    func callHandlingOut(_ interp: Interpreter, _ fn: String, _ args: Arguments, _ body: (Arguments) throws -> PyValue) throws -> PyValue {
+        guard let i = args.keywordNames.firstIndex(where: { $0.id == OutArgument.name.id }) else { return try body(args) }
+        guard OutArgument.supported.contains(fn) else {
+            throw PyError.typeError("\(fn)() got an unexpected keyword argument 'out'")
+        }
+        let out = args.keywordValues[i]
+        var rest = args
+        rest.keywordNames.remove(at: i)
+        rest.keywordValues.remove(at: i)
+        if out.isNone { return try body(rest) }
+        if OutArgument.creation.contains(fn), rest.keyword("dtype") == nil, let o = tensorPayload(out) {
+            rest.keywordNames.append(Name("dtype"))
+            rest.keywordValues.append(dtypeValue(o.dtype))
+        }
+        let result = try body(rest)
+        if let r = tensorPayload(result) {
+            guard let o = tensorPayload(out) else {
+                throw PyError.typeError("\(fn)(): argument 'out' must be Tensor, not \(typeNameForError(out))")
+            }
+            try write(interp, r, into: o, fn)
+            return out
+        }
+        if let items = result.payload(ReturnTuple.self)?.items ?? tupleItems(result) {
+            let outs = tupleItems(out) ?? []
+            guard outs.count == items.count, outs.allSatisfy({ tensorPayload($0) != nil }) else {
+                throw PyError.typeError("\(fn)(): argument 'out' must be tuple of Tensors, not \(typeNameForError(out))")
+            }
+            for (r, o) in zip(items, outs) {
+                guard let rt = tensorPayload(r) else { continue }
+                try write(interp, rt, into: tensorPayload(o)!, fn)
+            }
+            if case .object(let obj) = result, let inst = obj as? PyInstance, inst.payload is ReturnTuple {
+                let cls = returnTypeClasses[inst.cls.name + "_out"] ?? inst.cls
+                return .object(PyInstance(cls: cls, payload: ReturnTuple(outs)))
+            }
+            return .tuple(outs)
+        }
+        return result
+    }
+
+    private func tupleItems(_ v: PyValue) -> [PyValue]? {
+        guard case .object(let o) = v else { return nil }
+        if let t = o as? PyTuple { return t.items }
+        return (o as? PyList)?.items
+    }
+
+    /// Copies `result` into `out` as PyTorch's out= kernels do (no autograd through it).
+    private func write(_ interp: Interpreter, _ result: Tensor, into out: Tensor, _ fn: String) throws {
+        if GradMode.isEnabled && (result.requiresGrad || out.requiresGrad) {
+            throw PyError.runtimeError("\(fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+        }
+        if OutArgument.indexResult.contains(fn), out.dtype != .int64 {
+            throw PyError.runtimeError("Expected out tensor to have dtype long int, but got \(OutArgument.cTypeName(out.dtype)) instead")
+        }
+        if OutArgument.exactDType.contains(fn), out.dtype != result.dtype, !(result.dtype == .int64 && fn != "matmul" && fn != "mm") {
+            throw PyError.runtimeError("Expected out tensor to have dtype \(OutArgument.cTypeName(result.dtype)), but got \(OutArgument.cTypeName(out.dtype)) instead")
+        }
+        guard result.dtype.canCast(to: out.dtype) else { throw TensorError.cannotCast(result: result.dtype, output: out.dtype).python }
+        try bridged {
+            if out.sizes != result.sizes {
+                if out.numel > 0 {
+                    interp.warn("An output with one or more elements was resized since it had shape \(Shape.describe(out.sizes)), which does not match the required output shape \(Shape.describe(result.sizes)). This behavior is deprecated, and in a future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
+                }
+                out.setData(try Tensor.empty(result.sizes, dtype: out.dtype, device: out.device))
+            }
+            try out.copy_(result)
+            out.bumpVersion()
+        }
+    }
+}
