@@ -15,6 +15,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Folder for the notebooks.")
     var out = "Output"
 
+    @Flag(help: "Export the student copy: solution cells carry their stubs (see docs/teaching-visuals.md).")
+    var student = false
+
     func run() throws {
         let lessons = try selection.load()
         var names: [String: String] = [:]
@@ -33,7 +36,9 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode.couldNotRun
         }
         let problems = ExportProblems()
-        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { result in
+        let student = self.student
+        let results = LessonBatch.run(lessons, jobs: selection.workerCount) { run in
+            let result = student ? StudentCopy.make(run) : run
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
             // A lesson that could not be parsed or whose run broke down has no outputs to carry.
             guard result.breakdown == nil else { return }

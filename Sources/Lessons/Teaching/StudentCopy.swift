@@ -27,6 +27,8 @@ public enum StudentCopy {
                 outcome.output = ""
                 outcome.warnings = ""
                 outcome.visuals = nil
+                outcome.result = nil
+                outcome.figures = []
                 copy.cells[index].outcome = outcome
             }
         }
