@@ -23,6 +23,7 @@ extension Interpreter {
     private func installCoreFunctions() {
         fn("print") { i, a in
             var sep = " ", end = "\n"
+            var file = PyValue.none
             for (k, v) in zip(a.keywordNames, a.keywordValues) {
                 switch k.string {
                 case "sep", "end":
@@ -31,7 +32,8 @@ extension Interpreter {
                         throw PyError.typeError("\(k) must be None or a string, not \(i.typeName(v))")
                     }
                     if k.string == "sep" { sep = text } else { end = text }
-                case "file", "flush": break
+                case "file": file = v
+                case "flush": break
                 default: throw PyError.typeError("'\(k)' is an invalid keyword argument for print()")
                 }
             }
@@ -40,7 +42,7 @@ extension Interpreter {
                 if n > 0 { out += sep }
                 out += try i.str(v)
             }
-            i.write(out + end)
+            if file.isNone { i.write(out + end) } else { _ = try i.callMethod(file, "write", [.str(out + end)]) }
             return .none
         }
         fn("len") { i, a in try a.check("len", 1); return .int(try i.length(a[0])) }

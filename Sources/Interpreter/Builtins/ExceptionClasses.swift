@@ -36,8 +36,14 @@ extension Interpreter {
             if cls.isSubclass(of: interp.types.exceptions["StopIteration"]!) {
                 inst.attributes.set(N.value, args.positional.first ?? .none)
             }
+            if cls.isSubclass(of: interp.types.exceptions["SystemExit"]!) {
+                let p = args.positional
+                inst.attributes.set(Name("code"), p.isEmpty ? .none : p.count == 1 ? p[0] : .tuple(p))
+            }
             return .object(inst)
         }
+        // The classes above were made before the constructor: they inherit it now.
+        for (name, _) in tree { types.exceptions[name]!.constructor = base.constructor }
         base.addMethod("__init__") { _, s, a in
             s.asInstance?.attributes.set(N.args, .tuple(a.positional))
             return .none

@@ -3,6 +3,7 @@ import Foundation
 extension Interpreter {
     /// Modules every session can import (besides those the host registers).
     func registerStandardModules() {
+        registerModule(name: "sys") { i, m in try i.buildSys(m) }
         registerModule(name: "math") { i, m in i.buildMath(m) }
         registerModule(name: "random") { i, m in i.buildRandom(m) }
         registerModule(name: "time") { i, m in i.buildTime(m) }

@@ -79,6 +79,8 @@ extension Interpreter {
             let fname = (try? str(try getAttribute(m.function, N.__qualname__))) ?? "?"
             return "<bound method \(fname) of \(try repr(m.receiver))>"
         case let m as PyModule:
+            if case .str(let file)? = m[N.__file__] { return "<module '\(m.name)' from '\(file)'>" }
+            if m.packageDirectory != nil { return "<module '\(m.name)' (namespace)>" }
             return moduleSources[m.name] == nil && m.name != "__main__" ? "<module '\(m.name)'>" : "<module '\(m.name)' (built-in)>"
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
