@@ -206,28 +206,6 @@ extension Interpreter {
         }
         return best
     }
-
-    /// `hash(v)`.
-    func hashValue(_ v: PyValue) throws -> Int {
-        switch v {
-        case .int(let i): return i == -1 ? -2 : i
-        case .bool(let b): return b ? 1 : 0
-        case .float(let d):
-            if d == d.rounded(), abs(d) < 9e18 { let i = Int(d); return i == -1 ? -2 : i }
-            return d.hashValue
-        case .object(let o) where o is PyInstance:
-            if let h = typeOf(v).lookup(N.__hash__) {
-                if h.isNone { throw PyError.typeError("unhashable type: '\(typeName(v))'") }
-                if let r = try callSpecial(v, N.__hash__, []), let n = r.asInt { return n }
-            }
-            if typeOf(v).lookup(N.__eq__) != nil && typeOf(v).lookup(N.__hash__) == nil && typeOf(v).dict[N.__eq__] != nil {
-                throw PyError.typeError("unhashable type: '\(typeName(v))'")
-            }
-            return ObjectIdentifier(o).hashValue >> 4
-        default:
-            return try DictKey(v).hashValue
-        }
-    }
 }
 
 /// `round(x, n)` for floats: correctly rounded through decimal formatting, as CPython does.

@@ -34,6 +34,8 @@ public final class Interpreter {
     var sysModules: PyDict?
     /// What `sys.getrecursionlimit()` answers; the enforced limit is `limits.recursionLimit`.
     var requestedRecursionLimit = 1000
+    /// An error raised by a user `__eq__` while a dict compared keys, rethrown after the lookup.
+    var pendingKeyError: Error?
     var moduleSources: [String: ModuleSource] = [:]
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyError] = []
