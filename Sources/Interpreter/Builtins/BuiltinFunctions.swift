@@ -14,6 +14,7 @@ extension Interpreter {
         installSetMethods()
         installObjectMethods()
         installNumberMethods()
+        installBytes()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis
         builtins[Name("NotImplemented")] = .notImplemented
@@ -64,9 +65,9 @@ extension Interpreter {
             guard s.unicodeScalars.count == 1 else { throw PyError.typeError("ord() expected a character, but string of length \(s.unicodeScalars.count) found") }
             return .int(Int(s.unicodeScalars.first!.value))
         }
-        fn("hex") { i, a in try a.check("hex", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0x" : "0x") + String(n.magnitude, radix: 16)) }
-        fn("bin") { i, a in try a.check("bin", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0b" : "0b") + String(n.magnitude, radix: 2)) }
-        fn("oct") { i, a in try a.check("oct", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0o" : "0o") + String(n.magnitude, radix: 8)) }
+        fn("hex") { i, a in try a.check("hex", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0x" : "0x") + b.value.magnitude.toString(radix: 16)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0x" : "0x") + String(n.magnitude, radix: 16)) }
+        fn("bin") { i, a in try a.check("bin", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0b" : "0b") + b.value.magnitude.toString(radix: 2)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0b" : "0b") + String(n.magnitude, radix: 2)) }
+        fn("oct") { i, a in try a.check("oct", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0o" : "0o") + b.value.magnitude.toString(radix: 8)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0o" : "0o") + String(n.magnitude, radix: 8)) }
         fn("open") { _, _ in throw PyError(type: "PermissionError", message: "open() is not available: lessons have no file access") }
         fn("input") { _, _ in throw PyError.runtimeError("input() is not available: lessons cannot read input") }
         fn("eval") { _, _ in throw PyError.runtimeError("eval() is not available in lessons") }
@@ -90,7 +91,7 @@ extension Interpreter {
             try a.check("abs", 1)
             switch a[0] {
             case .int(let n):
-                if n == .min { throw PyError.overflow("integer overflow: abs(\(n)) does not fit in 64 bits") }
+                if n == .min { return PyBigInt.make(BigInt(n).magnitude) }
                 return .int(abs(n))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(abs(d))
@@ -121,7 +122,7 @@ extension Interpreter {
                 guard let ndv = nd else {
                     if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
                     if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
-                    return .int(Int(d.rounded(.toNearestOrEven)))
+                    return try i.intFromDouble(d.rounded(.toNearestOrEven))
                 }
                 return .float(roundDouble(d, try i.intArgument(ndv)))
             default:

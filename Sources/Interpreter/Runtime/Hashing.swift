@@ -62,6 +62,7 @@ extension Interpreter {
         case .float(let d): return PyHash.of(d)
         case .object(let o):
             if let t = o as? PyTuple { return PyHash.ofTuple(try t.items.map { try hashValue($0) }) }
+            if let b = o as? PyBigInt { return b.value.pythonHash }
             if let inst = o as? PyInstance, inst.cls.lookup(N.__hash__) != nil { return try userHash(v) }
             if o is PyInstance { return ObjectIdentifier(o).hashValue >> 4 }
             if let s = o as? PySet, s.frozen { return try DictKey(v).hashValue }

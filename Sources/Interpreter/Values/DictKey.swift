@@ -3,6 +3,8 @@
 enum DictKey: Hashable {
     case none
     case int(Int)
+    /// An int beyond 64 bits (or a float equal to one).
+    case big(BigInt)
     case float(Double)
     case str(String)
     case tuple([DictKey])
@@ -16,10 +18,15 @@ enum DictKey: Hashable {
         case .bool(let b): self = .int(b ? 1 : 0)
         case .int(let i): self = .int(i)
         case .float(let d):
-            if d == d.rounded(), abs(d) < 9.2e18 { self = .int(Int(d)) } else { self = .float(d) }
+            if d == d.rounded(), abs(d) < 9.2e18 { self = .int(Int(d)) }
+            else if d.isFinite && d == d.rounded() {
+                let b = BigInt(exactly: d)
+                self = b.asInt.map { .int($0) } ?? .big(b)
+            } else { self = .float(d) }
         case .str(let s): self = .str(s)
         case .object(let o):
             if let t = o as? PyTuple { self = .tuple(try t.items.map { try DictKey($0) }); return }
+            if let b = o as? PyBigInt { self = .big(b.value); return }
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
             }

@@ -64,6 +64,7 @@ func deterministicHash(_ v: PyValue) -> Int? {
     case .bool(let b): return b ? 1 : 0
     case .float(let d): return d.isNaN ? nil : PyHash.of(d)
     case .object(let o):
+        if let b = o as? PyBigInt { return b.value.pythonHash }
         guard let t = o as? PyTuple else { return nil }
         var hashes: [Int] = []
         for x in t.items {
