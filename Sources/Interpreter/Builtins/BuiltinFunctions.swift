@@ -47,7 +47,12 @@ extension Interpreter {
             return .none
         }
         fn("len") { i, a in try a.check("len", 1); return .int(try i.length(a[0])) }
-        fn("repr") { i, a in try a.check("repr", 1); return .str(try i.repr(a[0])) }
+        fn("repr") { i, a in
+            try a.check("repr", 1)
+            // A one-argument builtin counts a level of recursion in CPython.
+            if a[0].asInstance != nil { return .str(try i.recursionLevel(" while calling a Python object") { try i.repr(a[0]) }) }
+            return .str(try i.repr(a[0]))
+        }
         fn("format") { i, a in
             try a.check("format", 1, 2)
             return .str(try i.format(a[0], a.count > 1 ? try i.stringArgument(a[1], "format() argument 2") : ""))

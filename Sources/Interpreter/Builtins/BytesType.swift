@@ -101,7 +101,7 @@ extension Interpreter {
                 switch enc {
                 case "utf-8", "utf8":
                     guard let text = String(validating: data, as: UTF8.self) else {
-                        throw PyError(type: "UnicodeDecodeError", message: "'utf-8' codec can't decode bytes: invalid utf-8")
+                        throw PyError(type: "UnicodeDecodeError", message: utf8DecodeError(data))
                     }
                     return .str(text)
                 case "ascii":
@@ -217,4 +217,37 @@ final class BytesLiteralExpr: Expr {
     let bytes: [UInt8]
     init(_ bytes: [UInt8], line: Int, col: Int) { self.bytes = bytes; super.init(line: line, col: col) }
     override func eval(_ f: Frame) throws -> PyValue { f.interp.makeBytes(bytes) }
+}
+
+/// CPython's message for the first invalid UTF-8 sequence in `b`.
+func utf8DecodeError(_ b: [UInt8]) -> String {
+    var k = 0
+    while k < b.count {
+        let c = b[k]
+        let need: Int
+        switch c {
+        case 0..<0x80: k += 1; continue
+        case 0xC2...0xDF: need = 1
+        case 0xE0...0xEF: need = 2
+        case 0xF0...0xF4: need = 3
+        default:
+            return "'utf-8' codec can't decode byte 0x\(String(c, radix: 16)) in position \(k): invalid start byte"
+        }
+        var j = 1
+        while j <= need {
+            guard k + j < b.count else {
+                return "'utf-8' codec can't decode byte\(j > 1 ? "s" : "") in position \(k)\(j > 1 ? "-\(k + j - 1)" : ""): unexpected end of data"
+                    .replacingOccurrences(of: "byte in", with: "byte 0x\(String(c, radix: 16)) in")
+            }
+            let lo: UInt8 = (j == 1 && c == 0xE0) ? 0xA0 : (j == 1 && c == 0xF0) ? 0x90 : 0x80
+            let hi: UInt8 = (j == 1 && c == 0xED) ? 0x9F : (j == 1 && c == 0xF4) ? 0x8F : 0xBF
+            if b[k + j] < lo || b[k + j] > hi {
+                let span = j > 1 ? "bytes in position \(k)-\(k + j - 1)" : "byte 0x\(String(c, radix: 16)) in position \(k)"
+                return "'utf-8' codec can't decode \(span): invalid continuation byte"
+            }
+            j += 1
+        }
+        k += need + 1
+    }
+    return "'utf-8' codec can't decode bytes"
 }

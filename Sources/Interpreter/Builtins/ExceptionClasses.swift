@@ -16,7 +16,7 @@ extension Interpreter {
             ("StopIteration", "Exception"), ("StopAsyncIteration", "Exception"),
             ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),
             ("SystemError", "Exception"), ("TypeError", "Exception"), ("ValueError", "Exception"),
-            ("UnicodeError", "ValueError"), ("Warning", "Exception"), ("UserWarning", "Warning"),
+            ("UnicodeError", "ValueError"), ("UnicodeDecodeError", "UnicodeError"), ("UnicodeEncodeError", "UnicodeError"), ("Warning", "Exception"), ("UserWarning", "Warning"),
             ("DeprecationWarning", "Warning"), ("PendingDeprecationWarning", "Warning"),
             ("SyntaxWarning", "Warning"), ("RuntimeWarning", "Warning"), ("FutureWarning", "Warning"),
             ("ImportWarning", "Warning"), ("UnicodeWarning", "Warning"), ("BytesWarning", "Warning"),

@@ -69,6 +69,8 @@ public final class Interpreter {
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
+    /// `dict_keys`, `dict_values`, `dict_items` (subclasses of `dictViewClass`).
+    var dictViewClasses: [PyClass] = []
 
     public init(limits: Limits = .init()) {
         self.limits = limits

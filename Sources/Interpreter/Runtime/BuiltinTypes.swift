@@ -107,7 +107,7 @@ extension Interpreter {
         case is PyGenerator: return types.generator
         case let it as PyIteratorObject: return it.pyClass(types)
         case is PyCell: return types.cell
-        case is PyDictView: return dictViewClass
+        case let v as PyDictView: return dictViewClasses[v.kind == .keys ? 0 : v.kind == .values ? 1 : 2]
         default: return types.object
         }
     }

@@ -16,6 +16,10 @@ extension Interpreter {
     }
 
     private func richCompare(_ op: CompareOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
+        try recursionLevel(" in comparison") { try richCompareMethods(op, a, b) }
+    }
+
+    private func richCompareMethods(_ op: CompareOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
         let ta = typeOf(a), tb = typeOf(b)
         let reflected = op.swapped
         if ta !== tb && tb.isSubclass(of: ta), let r = try callSpecial(b, reflected.name, a), !r.isNotImplemented { return r }

@@ -18,7 +18,7 @@ extension Interpreter {
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let m = inst.cls.lookup(N.__str__) {
-                    let r = try callAttribute(m, receiver: v, Arguments())
+                    let r = try recursionLevel(" while getting the str of an object") { try callAttribute(m, receiver: v, Arguments()) }
                     guard case .str(let s) = r else { throw PyError.typeError("__str__ returned non-string (type \(typeName(r)))") }
                     return s
                 }
@@ -57,7 +57,7 @@ extension Interpreter {
             return s.count == 0 ? "set()" : "{\(body)}"
         case let inst as PyInstance:
             if let m = inst.cls.lookup(N.__repr__) {
-                let r = try callAttribute(m, receiver: v, Arguments())
+                let r = try recursionLevel(" while getting the repr of an object") { try callAttribute(m, receiver: v, Arguments()) }
                 guard case .str(let s) = r else { throw PyError.typeError("__repr__ returned non-string (type \(typeName(r)))") }
                 return s
             }

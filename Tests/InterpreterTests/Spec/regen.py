@@ -58,8 +58,28 @@ def run(source):
         return out.replace(tmp + "/", "")
 
 
+def frame_depth():
+    f, n = sys._getframe(1), 0
+    while f is not None:
+        n, f = n + 1, f.f_back
+    return n
+
+
 def run_program(source):
     out = io.StringIO()
+    # The example's module frame runs a few frames deep here; a script's is the first.
+    # Raising the limit by that depth makes RecursionError happen where (and with the
+    # message) it would in a script, unless the example looks at the limit itself.
+    limit = sys.getrecursionlimit()
+    if "recursionlimit" not in source:
+        sys.setrecursionlimit(limit + frame_depth() + 1)
+    try:
+        return run_example(source, out)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def run_example(source, out):
     ns = {"__name__": "__main__"}
     try:
         tree = ast.parse(source, "<spec>")
