@@ -56,6 +56,17 @@ extension Interpreter {
             return .str(inst.cls.name + (try i.repr(.tuple(args))))
         }
         base.addMethod("with_traceback") { _, s, _ in s }
-        base.addMethod("add_note") { _, _, _ in .none }
+        // Read through the class until an exception is chained (instances set their own).
+        base.setAttribute(N.__cause__, PyValue.none)
+        base.setAttribute(N.__context__, PyValue.none)
+        base.setAttribute(N.__suppress_context__, PyValue.false)
+        base.addMethod("add_note") { i, s, a in
+            try a.check("add_note", 1)
+            guard case .str = a[0] else { throw PyError.typeError("note must be a str, not '\(i.typeName(a[0]))'") }
+            guard let inst = s.asInstance else { return .none }
+            if let notes = inst.attributes.get(N.__notes__)?.asList { notes.items.append(a[0]) }
+            else { inst.attributes.set(N.__notes__, .list([a[0]])) }
+            return .none
+        }
     }
 }

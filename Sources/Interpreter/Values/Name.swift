@@ -107,6 +107,8 @@ enum N {
     static let __traceback__ = Name("__traceback__")
     static let __cause__ = Name("__cause__")
     static let __context__ = Name("__context__")
+    static let __suppress_context__ = Name("__suppress_context__")
+    static let __notes__ = Name("__notes__")
     static let __wrapped__ = Name("__wrapped__")
     static let value = Name("value")
     static let locals = Name("locals")
