@@ -127,6 +127,7 @@ struct Parser {
             case "with": return [try withStatement()]
             case "def": return [try functionDef(decorators: [])]
             case "class": return [try classDef(decorators: [])]
+            case "match": if let m = try matchStatement() { return [m] }
             default: break
             }
         }
