@@ -19,6 +19,8 @@ extension Interpreter {
         registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
         registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")
+        registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
+        registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
     }
 
     func buildTime(_ m: PyModule) {
