@@ -110,12 +110,12 @@ extension Interpreter {
             var parser = try Parser(source: text, file: file, firstLine: 1)
             body = try parser.parseModule()
         } catch let e as SyntaxErrorInfo {
-            throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))")
+            throw moduleSyntaxError(e, file: file, text: text)
         }
         code.body = body
         let r = Resolver(module: module, builtins: builtins, code: code)
         r.resolveModule(body)
-        if let e = r.errors.first { throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))") }
+        if let e = r.errors.first { throw moduleSyntaxError(e, file: file, text: text) }
         let frame = Frame(code: code, globals: module, closure: [], interp: self, function: nil)
         for s in code.cellSlots { frame.slots[s] = .object(PyCell(nil)) }
         try runFrame(frame)
@@ -153,5 +153,21 @@ extension Interpreter {
             throw PyError(type: "ImportError", message: "cannot import name '\(name)' from partially initialized module '\(m.name)' (most likely due to a circular import) (\(place))")
         }
         throw PyError(type: "ImportError", message: "cannot import name '\(name)' from '\(m.name)' (\(place))")
+    }
+}
+
+extension Interpreter {
+    /// A SyntaxError of an imported module's source, with CPython's attributes (`msg`,
+    /// `filename`, `lineno`, `offset`, `text`) and `str()` ("msg (file, line N)").
+    func moduleSyntaxError(_ e: SyntaxErrorInfo, file: String, text: String) -> PyError {
+        let err = PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))")
+        let exc = materialize(err)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = e.line >= 1 && e.line <= lines.count ? PyValue.str(String(lines[e.line - 1]) + "\n") : .none
+        for (name, value) in [("msg", PyValue.str(e.message)), ("filename", .str(file)), ("lineno", .int(e.line)),
+                              ("offset", .int(e.col + 1)), ("text", source)] {
+            exc.attributes.set(Name(name), value)
+        }
+        return err
     }
 }

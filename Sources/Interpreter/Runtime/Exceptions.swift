@@ -67,7 +67,9 @@ extension Interpreter {
 
     /// The last line of a traceback: `Type: message`, or just `Type`.
     func exceptionLastLine(_ exc: PyInstance) -> String {
-        let msg = exceptionMessage(exc)
+        var msg = exceptionMessage(exc)
+        // CPython's traceback shows a SyntaxError's place above it, and only `msg` here.
+        if exc.cls.isSubclass(of: types.exceptions["SyntaxError"]!), case .str(let m)? = exc.attributes.get(Name("msg")) { msg = m }
         var name = exc.cls.qualname
         if exc.cls.module != "builtins" && exc.cls.module != "__main__" { name = exc.cls.module + "." + name }
         return msg.isEmpty ? name : "\(name): \(msg)"
