@@ -41,9 +41,33 @@ enum SpecFiles {
     }
 
     /// What a cell shows: its output, then the exception's last line if it raised.
+    /// Files of the example's lesson folder follow its program, each after a line
+    /// `~~~ path/name.py`; they are written to a fresh folder that `import` searches.
     static func run(_ ex: SpecExample) -> String {
         let interp = Interpreter(limits: .init(cellTimeout: 10))
-        let r = interp.runCell(ex.source, file: "<spec>", firstLine: 1, timeout: nil)
+        var program: [String] = []
+        var files: [(String, [String])] = []
+        for line in ex.source.components(separatedBy: "\n") {
+            if line.hasPrefix("~~~ ") { files.append((String(line.dropFirst(4)), [])) }
+            else if files.isEmpty { program.append(line) }
+            else { files[files.count - 1].1.append(line) }
+        }
+        var folder: URL?
+        if !files.isEmpty {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spec-\(UUID().uuidString)")
+            for (name, lines) in files {
+                let url = dir.appendingPathComponent(name)
+                try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                var text = lines.joined(separator: "\n")
+                while text.hasSuffix("\n") { text.removeLast() }
+                try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            }
+            interp.moduleFolder = ModuleFolder(dir)
+            folder = dir
+        }
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
+        let source = files.isEmpty ? ex.source : program.joined(separator: "\n")
+        let r = interp.runCell(source, file: "<spec>", firstLine: 1, timeout: nil)
         var shown = r.output
         if let e = r.error { shown += e.lastLine + "\n" }
         return shown

@@ -31,6 +31,7 @@ extension Interpreter {
 
     /// A numeric argument as Double (ints, floats, objects with `__float__`).
     public func doubleArgument(_ v: PyValue) throws -> Double {
+        if case .object(let o as PyBigInt) = v { return try bigToDouble(o.value) }
         if let d = v.asDouble { return d }
         if let r = try callSpecial(v, N.__float__, []), let d = r.asDouble { return d }
         if let r = try callSpecial(v, N.__index__, []), let d = r.asDouble { return d }

@@ -14,6 +14,7 @@ extension Interpreter {
         installSetMethods()
         installObjectMethods()
         installNumberMethods()
+        installBytes()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis
         builtins[Name("NotImplemented")] = .notImplemented
@@ -23,6 +24,7 @@ extension Interpreter {
     private func installCoreFunctions() {
         fn("print") { i, a in
             var sep = " ", end = "\n"
+            var file = PyValue.none
             for (k, v) in zip(a.keywordNames, a.keywordValues) {
                 switch k.string {
                 case "sep", "end":
@@ -31,7 +33,8 @@ extension Interpreter {
                         throw PyError.typeError("\(k) must be None or a string, not \(i.typeName(v))")
                     }
                     if k.string == "sep" { sep = text } else { end = text }
-                case "file", "flush": break
+                case "file": file = v
+                case "flush": break
                 default: throw PyError.typeError("'\(k)' is an invalid keyword argument for print()")
                 }
             }
@@ -40,11 +43,16 @@ extension Interpreter {
                 if n > 0 { out += sep }
                 out += try i.str(v)
             }
-            i.write(out + end)
+            if file.isNone { i.write(out + end) } else { _ = try i.callMethod(file, "write", [.str(out + end)]) }
             return .none
         }
         fn("len") { i, a in try a.check("len", 1); return .int(try i.length(a[0])) }
-        fn("repr") { i, a in try a.check("repr", 1); return .str(try i.repr(a[0])) }
+        fn("repr") { i, a in
+            try a.check("repr", 1)
+            // A one-argument builtin counts a level of recursion in CPython.
+            if a[0].asInstance != nil { return .str(try i.recursionLevel(" while calling a Python object") { try i.repr(a[0]) }) }
+            return .str(try i.repr(a[0]))
+        }
         fn("format") { i, a in
             try a.check("format", 1, 2)
             return .str(try i.format(a[0], a.count > 1 ? try i.stringArgument(a[1], "format() argument 2") : ""))
@@ -62,9 +70,9 @@ extension Interpreter {
             guard s.unicodeScalars.count == 1 else { throw PyError.typeError("ord() expected a character, but string of length \(s.unicodeScalars.count) found") }
             return .int(Int(s.unicodeScalars.first!.value))
         }
-        fn("hex") { i, a in try a.check("hex", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0x" : "0x") + String(n.magnitude, radix: 16)) }
-        fn("bin") { i, a in try a.check("bin", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0b" : "0b") + String(n.magnitude, radix: 2)) }
-        fn("oct") { i, a in try a.check("oct", 1); let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0o" : "0o") + String(n.magnitude, radix: 8)) }
+        fn("hex") { i, a in try a.check("hex", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0x" : "0x") + b.value.magnitude.toString(radix: 16)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0x" : "0x") + String(n.magnitude, radix: 16)) }
+        fn("bin") { i, a in try a.check("bin", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0b" : "0b") + b.value.magnitude.toString(radix: 2)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0b" : "0b") + String(n.magnitude, radix: 2)) }
+        fn("oct") { i, a in try a.check("oct", 1); if let b = a[0].asObject as? PyBigInt { return .str((b.value.negative ? "-0o" : "0o") + b.value.magnitude.toString(radix: 8)) }; let n = try i.intArgument(a[0]); return .str((n < 0 ? "-0o" : "0o") + String(n.magnitude, radix: 8)) }
         fn("open") { _, _ in throw PyError(type: "PermissionError", message: "open() is not available: lessons have no file access") }
         fn("input") { _, _ in throw PyError.runtimeError("input() is not available: lessons cannot read input") }
         fn("eval") { _, _ in throw PyError.runtimeError("eval() is not available in lessons") }
@@ -88,7 +96,7 @@ extension Interpreter {
             try a.check("abs", 1)
             switch a[0] {
             case .int(let n):
-                if n == .min { throw PyError.overflow("integer overflow: abs(\(n)) does not fit in 64 bits") }
+                if n == .min { return PyBigInt.make(BigInt(n).magnitude) }
                 return .int(abs(n))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(abs(d))
@@ -119,7 +127,7 @@ extension Interpreter {
                 guard let ndv = nd else {
                     if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
                     if d.isInfinite { throw PyError.overflow("cannot convert float infinity to integer") }
-                    return .int(Int(d.rounded(.toNearestOrEven)))
+                    return try i.intFromDouble(d.rounded(.toNearestOrEven))
                 }
                 return .float(roundDouble(d, try i.intArgument(ndv)))
             default:
@@ -203,28 +211,6 @@ extension Interpreter {
             if better { best = x; bestKey = k }
         }
         return best
-    }
-
-    /// `hash(v)`.
-    func hashValue(_ v: PyValue) throws -> Int {
-        switch v {
-        case .int(let i): return i == -1 ? -2 : i
-        case .bool(let b): return b ? 1 : 0
-        case .float(let d):
-            if d == d.rounded(), abs(d) < 9e18 { let i = Int(d); return i == -1 ? -2 : i }
-            return d.hashValue
-        case .object(let o) where o is PyInstance:
-            if let h = typeOf(v).lookup(N.__hash__) {
-                if h.isNone { throw PyError.typeError("unhashable type: '\(typeName(v))'") }
-                if let r = try callSpecial(v, N.__hash__, []), let n = r.asInt { return n }
-            }
-            if typeOf(v).lookup(N.__eq__) != nil && typeOf(v).lookup(N.__hash__) == nil && typeOf(v).dict[N.__eq__] != nil {
-                throw PyError.typeError("unhashable type: '\(typeName(v))'")
-            }
-            return ObjectIdentifier(o).hashValue >> 4
-        default:
-            return try DictKey(v).hashValue
-        }
     }
 }
 

@@ -172,7 +172,27 @@ extension Interpreter {
             if let s = a[0].asObject as? PySet { return .bool(try i.equals(.object(try PySet(dv.items)), .object(s))) }
             return .false
         }
+        // Keys and items views are sets: `d.keys() & {2}`, `{2} | d.keys()` give sets.
+        for (name, op) in [("and", BinaryOp.and), ("or", .or), ("sub", .sub), ("xor", .xor)] {
+            v("__\(name)__") { i, dv, a in
+                guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                return try i.binaryOp(op, .object(try PySet(dv.items)), .object(try PySet(other)))
+            }
+            v("__r\(name)__") { i, dv, a in
+                guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                return try i.binaryOp(op, .object(try PySet(other)), .object(try PySet(dv.items)))
+            }
+        }
+        v("isdisjoint") { i, dv, a in
+            let mine = try PySet(dv.items)
+            return .bool(!(try i.iterate(a[0]).contains { try mine.contains($0) }))
+        }
         dictViewClass = view
+        for kind in [PyDictView.Kind.keys, .values, .items] {
+            let c = PyClass(name: kind.rawValue, bases: [view], interpreter: self)
+            c.allowsSubclassing = false
+            dictViewClasses.append(c)
+        }
     }
 
     func installSetMethods() {

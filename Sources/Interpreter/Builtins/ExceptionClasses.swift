@@ -16,7 +16,7 @@ extension Interpreter {
             ("StopIteration", "Exception"), ("StopAsyncIteration", "Exception"),
             ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),
             ("SystemError", "Exception"), ("TypeError", "Exception"), ("ValueError", "Exception"),
-            ("UnicodeError", "ValueError"), ("Warning", "Exception"), ("UserWarning", "Warning"),
+            ("UnicodeError", "ValueError"), ("UnicodeDecodeError", "UnicodeError"), ("UnicodeEncodeError", "UnicodeError"), ("Warning", "Exception"), ("UserWarning", "Warning"),
             ("DeprecationWarning", "Warning"), ("PendingDeprecationWarning", "Warning"),
             ("SyntaxWarning", "Warning"), ("RuntimeWarning", "Warning"), ("FutureWarning", "Warning"),
             ("ImportWarning", "Warning"), ("UnicodeWarning", "Warning"), ("BytesWarning", "Warning"),
@@ -36,8 +36,14 @@ extension Interpreter {
             if cls.isSubclass(of: interp.types.exceptions["StopIteration"]!) {
                 inst.attributes.set(N.value, args.positional.first ?? .none)
             }
+            if cls.isSubclass(of: interp.types.exceptions["SystemExit"]!) {
+                let p = args.positional
+                inst.attributes.set(Name("code"), p.isEmpty ? .none : p.count == 1 ? p[0] : .tuple(p))
+            }
             return .object(inst)
         }
+        // The classes above were made before the constructor: they inherit it now.
+        for (name, _) in tree { types.exceptions[name]!.constructor = base.constructor }
         base.addMethod("__init__") { _, s, a in
             s.asInstance?.attributes.set(N.args, .tuple(a.positional))
             return .none
@@ -50,6 +56,17 @@ extension Interpreter {
             return .str(inst.cls.name + (try i.repr(.tuple(args))))
         }
         base.addMethod("with_traceback") { _, s, _ in s }
-        base.addMethod("add_note") { _, _, _ in .none }
+        // Read through the class until an exception is chained (instances set their own).
+        base.setAttribute(N.__cause__, PyValue.none)
+        base.setAttribute(N.__context__, PyValue.none)
+        base.setAttribute(N.__suppress_context__, PyValue.false)
+        base.addMethod("add_note") { i, s, a in
+            try a.check("add_note", 1)
+            guard case .str = a[0] else { throw PyError.typeError("note must be a str, not '\(i.typeName(a[0]))'") }
+            guard let inst = s.asInstance else { return .none }
+            if let notes = inst.attributes.get(N.__notes__)?.asList { notes.items.append(a[0]) }
+            else { inst.attributes.set(N.__notes__, .list([a[0]])) }
+            return .none
+        }
     }
 }

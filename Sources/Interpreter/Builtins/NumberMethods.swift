@@ -1,18 +1,66 @@
 extension Interpreter {
     func installNumberMethods() {
         let i = types.int!, f = types.float!, b = types.bool!
-        i.addProperty("real", get: { _, s in .int(s.asInt ?? 0) })
+        /// The int itself, as a plain int (bools become 0 or 1).
+        func plain(_ s: PyValue) -> PyValue { if case .bool(let b) = s { return .int(b ? 1 : 0) }; return s }
+        i.addProperty("real", get: { _, s in plain(s) })
         i.addProperty("imag", get: { _, _ in .int(0) })
-        i.addProperty("numerator", get: { _, s in .int(s.asInt ?? 0) })
+        i.addProperty("numerator", get: { _, s in plain(s) })
         i.addProperty("denominator", get: { _, _ in .int(1) })
-        i.addMethod("bit_length") { _, s, _ in
-            let n = s.asInt ?? 0
-            return .int(Int.bitWidth - n.magnitude.leadingZeroBitCount)
+        i.addMethod("bit_length") { interp, s, _ in .int(interp.bigOperand(s)?.bitLength ?? 0) }
+        i.addMethod("bit_count") { interp, s, _ in
+            .int(interp.bigOperand(s)?.limbs.reduce(0) { $0 + $1.nonzeroBitCount } ?? 0)
         }
-        i.addMethod("conjugate") { _, s, _ in .int(s.asInt ?? 0) }
-        i.addMethod("__index__") { _, s, _ in .int(s.asInt ?? 0) }
-        i.addMethod("__int__") { _, s, _ in .int(s.asInt ?? 0) }
-        i.addMethod("__float__") { _, s, _ in .float(s.asDouble ?? 0) }
+        i.addMethod("conjugate") { _, s, _ in plain(s) }
+        i.addMethod("__index__") { _, s, _ in plain(s) }
+        i.addMethod("__int__") { _, s, _ in plain(s) }
+        i.addMethod("__abs__") { interp, s, _ in PyBigInt.make(interp.bigOperand(s)?.magnitude ?? BigInt(0)) }
+        i.addMethod("__round__") { interp, s, a in
+            guard a.count > 0, !a[0].isNone else { return plain(s) }
+            let nd = try interp.intArgument(a[0])
+            if nd >= 0 { return plain(s) }
+            let x = interp.bigOperand(s)!, p = BigInt(10).power(-nd)
+            let (q, r) = x.floorDivMod(p)
+            let twice = BigInt.compare(r + r, p)
+            let up = twice > 0 || (twice == 0 && (q.limbs.first ?? 0) & 1 == 1)
+            return PyBigInt.make((up ? q + BigInt(1) : q) * p)
+        }
+        i.addMethod("__float__") { interp, s, _ in .float(try interp.bigToDouble(interp.bigOperand(s)!)) }
+        i.addMethod("to_bytes") { interp, s, a in
+            let b = try a.bind(Signature("to_bytes", ["length", "byteorder", "signed"], required: 0))
+            let length = try b[0].map { try interp.intArgument($0) } ?? 1
+            let order = try b[1].map { try interp.stringArgument($0, "to_bytes() argument 'byteorder'") } ?? "big"
+            let signed = try b[2].map { try interp.truthy($0) } ?? false
+            guard order == "big" || order == "little" else { throw PyError.valueError("byteorder must be either 'little' or 'big'") }
+            if length < 0 { throw PyError.valueError("length argument must be non-negative") }
+            let x = interp.bigOperand(s)!
+            if x.negative && !signed { throw PyError.overflow("can't convert negative int to unsigned") }
+            let limit = signed ? 8 * length - 1 : 8 * length
+            let fits = x.negative ? BigInt.compare(-x - BigInt(1), BigInt(0)) >= 0 && (-x - BigInt(1)).bitLength <= limit : x.bitLength <= limit
+            if !fits || (length == 0 && !x.isZero) { throw PyError.overflow("int too big to convert") }
+            // The low `length` bytes of the two's complement.
+            let wrapped = x.negative ? x + BigInt(1).shiftedLeft(8 * length) : x
+            var bytes: [UInt8] = []
+            for k in 0..<length {
+                let limb = k / 4 < wrapped.limbs.count ? wrapped.limbs[k / 4] : 0
+                bytes.append(UInt8(truncatingIfNeeded: limb >> (8 * UInt32(k % 4))))
+            }
+            if order == "big" { bytes.reverse() }
+            return interp.makeBytes(bytes)
+        }
+        i.addClassMethod("from_bytes") { interp, _, a in
+            let b = try a.bind(Signature("from_bytes", ["bytes", "byteorder", "signed"], required: 1))
+            var bytes = try interp.byteValues(b[0]!)
+            let order = try b[1].map { try interp.stringArgument($0, "from_bytes() argument 'byteorder'") } ?? "big"
+            let signed = try b[2].map { try interp.truthy($0) } ?? false
+            guard order == "big" || order == "little" else { throw PyError.valueError("byteorder must be either 'little' or 'big'") }
+            if order == "big" { bytes.reverse() }
+            var limbs = [UInt32](repeating: 0, count: (bytes.count + 3) / 4)
+            for (k, byte) in bytes.enumerated() { limbs[k / 4] |= UInt32(byte) << (8 * UInt32(k % 4)) }
+            var x = BigInt(negative: false, limbs: limbs)
+            if signed, let last = bytes.last, last & 0x80 != 0 { x = x - BigInt(1).shiftedLeft(8 * bytes.count) }
+            return PyBigInt.make(x)
+        }
         i.addMethod("__hash__") { interp, s, _ in .int(try interp.hashValue(s)) }
         i.addMethod("__format__") { interp, s, a in .str(try interp.format(s, try interp.str(a[0]))) }
         f.addProperty("real", get: { _, s in s })

@@ -112,13 +112,13 @@ extension Interpreter {
         guard let x = b[0] else { return .int(0) }
         if let baseV = b[1] {
             guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
-            return .int(try parseInt(s, base: try intArgument(baseV)))
+            return try intFromString(s, base: try intArgument(baseV))
         }
         switch x {
         case .int: return x
         case .bool(let v): return .int(v ? 1 : 0)
-        case .float(let d): return .int(try doubleToInt(d))
-        case .str(let s): return .int(try parseInt(s, base: 10))
+        case .float(let d): return try intFromDouble(d)
+        case .str(let s): return try intFromString(s, base: 10)
         default:
             if let r = try callSpecial(x, N.__int__, []) { return r }
             if let r = try callSpecial(x, N.__index__, []) { return r }

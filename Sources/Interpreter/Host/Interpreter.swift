@@ -22,12 +22,23 @@ public final class Interpreter {
         case source(String, file: String)
     }
 
-    public let limits: Limits
+    public internal(set) var limits: Limits
     let types: BuiltinTypes
     let builtins: PyModule
     /// The module the cells of a lesson run in.
     public let main: PyModule
     var modules: [String: PyModule] = [:]
+    /// The folder `import` searches for `.py` modules and packages (the lesson's, the
+    /// script's); nil: only built-in and registered modules can be imported.
+    public var moduleFolder: ModuleFolder?
+    /// `sys.argv` (the host sets it before `sys` is first imported).
+    public var argv: [String] = [""]
+    /// `sys.modules` once `sys` is imported: kept in step with `modules`.
+    var sysModules: PyDict?
+    /// What `sys.getrecursionlimit()` answers; the enforced limit is `limits.recursionLimit`.
+    var requestedRecursionLimit = 1000
+    /// An error raised by a user `__eq__` while a dict compared keys, rethrown after the lookup.
+    var pendingKeyError: Error?
     var moduleSources: [String: ModuleSource] = [:]
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyError] = []
@@ -70,9 +81,12 @@ public final class Interpreter {
     var reprActive: Set<ObjectIdentifier> = []
     var echoValue: PyValue?
     var dictViewClass: PyClass!
+    /// `dict_keys`, `dict_values`, `dict_items` (subclasses of `dictViewClass`).
+    var dictViewClasses: [PyClass] = []
 
     public init(limits: Limits = .init()) {
         self.limits = limits
+        requestedRecursionLimit = limits.recursionLimit
         types = BuiltinTypes()
         builtins = PyModule(name: "builtins")
         main = PyModule(name: "__main__", fileName: "<main>")
@@ -146,56 +160,6 @@ public final class Interpreter {
     }
 
     func hasModule(_ name: String) -> Bool { modules[name] != nil || moduleSources[name] != nil }
-
-    /// Imports `dotted` (and its parent packages), returning the leaf module.
-    @discardableResult
-    public func importModule(_ dotted: String) throws -> PyModule {
-        if let m = modules[dotted] { return m }
-        var parent: PyModule?
-        if let dot = dotted.lastIndex(of: ".") {
-            parent = try importModule(String(dotted[..<dot]))
-            if let m = modules[dotted] { return m }
-        }
-        guard let source = moduleSources[dotted] else {
-            throw PyError(type: "ModuleNotFoundError", message: "No module named '\(dotted)'")
-        }
-        let m = PyModule(name: dotted)
-        modules[dotted] = m
-        do {
-            switch source {
-            case .native(let build):
-                try build(self, m)
-            case .source(let text, let file):
-                m.fileName = file
-                try runModuleSource(text, file: file, module: m)
-            }
-        } catch {
-            modules[dotted] = nil
-            throw error
-        }
-        if let p = parent {
-            let last = Name(String(dotted[dotted.index(after: dotted.lastIndex(of: ".")!)...]))
-            if p[last] == nil { p[last] = .object(m) }
-        }
-        return m
-    }
-
-    private func runModuleSource(_ text: String, file: String, module: PyModule) throws {
-        let code = CodeInfo(name: "<module>", file: file, source: SourceText(text, firstLine: 1))
-        let body: [Stmt]
-        do {
-            var parser = try Parser(source: text, file: file, firstLine: 1)
-            body = try parser.parseModule()
-        } catch let e as SyntaxErrorInfo {
-            throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))")
-        }
-        code.body = body
-        let r = Resolver(module: module, builtins: builtins, code: code)
-        r.resolveModule(body)
-        if let e = r.errors.first { throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))") }
-        let frame = Frame(code: code, globals: module, closure: [], interp: self, function: nil)
-        try runFrame(frame)
-    }
 
     /// Names `from m import *` copies: `__all__` if defined, else public names.
     func publicNames(_ m: PyModule) throws -> [(Name, PyValue)] {

@@ -19,6 +19,7 @@ extension Interpreter {
         return Interpreter.runOnLargeStack {
             me.value.threadEntered?()
             defer { me.value.threadLeaving?() }
+            me.value.main[N.__file__] = .str(file)
             return me.value.execute(source, file: file, firstLine: 1, timeout: timeout ?? me.value.limits.cellTimeout, echo: false)
         }
     }
@@ -77,6 +78,7 @@ extension Interpreter {
             return CellExecution(output: captured, error: nil, echoed: echoed)
         } catch let e as PyError {
             echoValue = nil
+            if !echo && isSuccessfulExit(e) { return CellExecution(output: captured, error: nil) }
             return CellExecution(output: captured, error: cellError(e))
         } catch {
             echoValue = nil
@@ -84,6 +86,14 @@ extension Interpreter {
             e.traceback.append(traceEntry(frame))
             return CellExecution(output: captured, error: cellError(e))
         }
+    }
+
+    /// `sys.exit()`, `sys.exit(0)` or `sys.exit(None)` end a script as a success.
+    private func isSuccessfulExit(_ e: PyError) -> Bool {
+        guard e.typeName == "SystemExit" else { return false }
+        let args = materialize(e).attributes.get(N.args)?.asTuple?.items ?? []
+        guard let code = args.first else { return true }
+        return code.isNone || code.asInt == 0
     }
 
     private func endsWithSemicolon(_ source: String) -> Bool {

@@ -11,6 +11,10 @@ extension Interpreter {
         func unary(_ name: String, _ ok: @escaping (Double) -> Bool = { _ in true }, _ f: @escaping (Double) -> Double) {
             m.addFunction(name) { i, a in
                 try a.check(name, 1)
+                if name == "log2" || name == "log10", case .object(let o as PyBigInt) = a[0] {
+                    if o.value.negative { throw domain() }
+                    return .float(bigLog(o.value, f))
+                }
                 let x = try i.doubleArgument(a[0])
                 if !ok(x) { throw domain() }
                 let r = f(x)
@@ -50,6 +54,15 @@ extension Interpreter {
                 if n <= 0 { throw domain() }
                 return .float(Foundation.log(Double(n)))
             }
+            if case .object(let o as PyBigInt) = a[0] {
+                if o.value.negative { throw domain() }
+                let ln = bigLog(o.value, Foundation.log)
+                if a.count == 2 {
+                    if case .object(let b as PyBigInt) = a[1] { return .float(ln / bigLog(b.value, Foundation.log)) }
+                    return .float(ln / Foundation.log(try i.doubleArgument(a[1])))
+                }
+                return .float(ln)
+            }
             let x = try i.doubleArgument(a[0])
             if x <= 0 && !x.isNaN { throw domain() }
             if a.count == 2 {
@@ -63,9 +76,10 @@ extension Interpreter {
             m.addFunction(name) { i, a in
                 try a.check(name, 1)
                 if let n = a[0].asInt { return .int(n) }
-                if case .float(let d) = a[0] { return .int(try i.doubleToInt(d.rounded(rule))) }
+                if a[0].asObject is PyBigInt { return a[0] }
+                if case .float(let d) = a[0] { return try i.intFromDouble(d.rounded(rule)) }
                 if let r = try i.callSpecial(a[0], special, []) { return r }
-                return .int(try i.doubleToInt(try i.doubleArgument(a[0]).rounded(rule)))
+                return try i.intFromDouble(try i.doubleArgument(a[0]).rounded(rule))
             }
         }
         rounding("floor", .down, Name("__floor__"))
@@ -127,9 +141,9 @@ extension Interpreter {
             try a.check("factorial", 1)
             guard let n = a[0].asInt else { throw PyError.typeError("'\(i.typeName(a[0]))' object cannot be interpreted as an integer") }
             if n < 0 { throw PyError.valueError("factorial() not defined for negative values") }
-            var r = 1
-            if n > 1 { for k in 2...n { let (p, o) = r.multipliedReportingOverflow(by: k); if o { throw PyError.overflow("integer overflow: factorial(\(n)) does not fit in a 64-bit int") }; r = p } }
-            return .int(r)
+            var r = BigInt(1)
+            if n > 1 { for k in 2...n { r = r * BigInt(k); if k % 1024 == 0 { try i.checkDeadline() } } }
+            return PyBigInt.make(r)
         }
         func gcd(_ a: Int, _ b: Int) -> Int { var x = abs(a), y = abs(b); while y != 0 { (x, y) = (y, x % y) }; return x }
         m.addFunction("gcd") { i, a in .int(try a.positional.reduce(0) { gcd($0, try i.intArgument($1)) }) }
@@ -149,22 +163,18 @@ extension Interpreter {
             let n = try i.intArgument(a[0]), k = try i.intArgument(a[1])
             if n < 0 || k < 0 { throw PyError.valueError("\(n < 0 ? "n" : "k") must be a non-negative integer") }
             if k > n { return .int(0) }
-            var r = 1
-            for j in 0..<min(k, n - k) {
-                let (p, o) = r.multipliedReportingOverflow(by: n - j)
-                if o { throw PyError.overflow("integer overflow in comb()") }
-                r = p / (j + 1)
-            }
-            return .int(r)
+            var r = BigInt(1)
+            for j in 0..<min(k, n - k) { r = (r * BigInt(n - j)).floorDivMod(BigInt(j + 1)).0 }
+            return PyBigInt.make(r)
         }
         m.addFunction("perm") { i, a in
             try a.check("perm", 1, 2)
             let n = try i.intArgument(a[0])
             let k = a.count > 1 && !a[1].isNone ? try i.intArgument(a[1]) : n
             if k > n { return .int(0) }
-            var r = 1
-            for j in 0..<k { let (p, o) = r.multipliedReportingOverflow(by: n - j); if o { throw PyError.overflow("integer overflow in perm()") }; r = p }
-            return .int(r)
+            var r = BigInt(1)
+            for j in 0..<max(k, 0) { r = r * BigInt(n - j) }
+            return PyBigInt.make(r)
         }
         m.addFunction("prod") { i, a in
             var r = a.keyword("start") ?? .int(1)
@@ -218,4 +228,12 @@ extension Interpreter {
             return .float(s)
         }
     }
+}
+
+/// A logarithm of a positive big int as CPython takes it: of the float when the int
+/// converts, else `f(m) + f(2) * e` for the int's mantissa and exponent (`frexp`).
+func bigLog(_ x: BigInt, _ f: (Double) -> Double) -> Double {
+    if let d = x.toDouble() { return f(d) }
+    let (m, e) = x.frexp()
+    return f(m) + f(2.0) * Double(e)
 }

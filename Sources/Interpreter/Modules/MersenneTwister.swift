@@ -25,6 +25,12 @@ struct MersenneTwister {
         gaussNext = nil
     }
 
+    /// Seeds from an int's magnitude given as 32-bit words, least significant first.
+    mutating func seed(key: [UInt32]) {
+        initByArray(key.isEmpty ? [0] : key)
+        gaussNext = nil
+    }
+
     private mutating func initByArray(_ key: [UInt32]) {
         initGenrand(19650218)
         var i = 1, j = 0

@@ -9,8 +9,17 @@ extension Interpreter {
             case .none: i.randomState.seed(Int(Date().timeIntervalSince1970 * 1000))
             case .int(let n): i.randomState.seed(n)
             case .bool(let b): i.randomState.seed(b ? 1 : 0)
-            case .float(let d): i.randomState.seed(Int(truncatingIfNeeded: d.bitPattern))
-            default: i.randomState.seed(try i.hashValue(v))
+            case .float:
+                // CPython seeds from the hash as an unsigned word (not its absolute value).
+                let h = UInt64(bitPattern: Int64(try i.hashValue(v)))
+                i.randomState.seed(key: h >> 32 == 0 ? [UInt32(h)] : [UInt32(truncatingIfNeeded: h), UInt32(h >> 32)])
+            case .str(let s):
+                // CPython's version 2 seeding: the bytes followed by their SHA-512, as an int.
+                i.randomState.seed(key: seedKey(Array(s.utf8)))
+            case .object(let o as PyBigInt): i.randomState.seed(key: o.value.magnitude.limbs.isEmpty ? [0] : o.value.magnitude.limbs)
+            default:
+                if let b = v.payload(ByteStorage.self) { i.randomState.seed(key: seedKey(b.bytes)); break }
+                throw PyError.typeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
             }
             return .none
         }
@@ -18,7 +27,17 @@ extension Interpreter {
         m.addFunction("getrandbits") { i, a in
             let k = try i.intArgument(a[0])
             if k < 0 { throw PyError.valueError("number of bits must be non-negative") }
-            if k > 63 { throw PyError.overflow("getrandbits(\(k)) does not fit in a 64-bit int") }
+            if k > 63 {
+                var words: [UInt32] = []
+                var left = k
+                while left > 0 {
+                    var r = i.randomState.next32()
+                    if left < 32 { r >>= UInt32(32 - left) }
+                    words.append(r)
+                    left -= 32
+                }
+                return PyBigInt.make(BigInt(negative: false, limbs: words))
+            }
             return .int(k == 0 ? 0 : Int(i.randomState.bits(k)))
         }
         m.addFunction("randrange") { i, a in
@@ -105,4 +124,20 @@ extension Interpreter {
         if n <= 0 { throw PyError.valueError("empty range for randrange()") }
         return start + step * randomState.below(n)
     }
+}
+
+/// The MT key CPython 3.11 seeds from str/bytes: `int.from_bytes(a + sha512(a).digest())`
+/// (big-endian), as little-endian 32-bit words.
+private func seedKey(_ bytes: [UInt8]) -> [UInt32] {
+    let all = bytes + sha512(bytes)
+    var words: [UInt32] = []
+    var k = all.count
+    while k > 0 {
+        var w: UInt32 = 0
+        for j in 0..<4 where k - 1 - j >= 0 { w |= UInt32(all[k - 1 - j]) << (8 * UInt32(j)) }
+        words.append(w)
+        k -= 4
+    }
+    while words.count > 1 && words.last == 0 { words.removeLast() }
+    return words
 }

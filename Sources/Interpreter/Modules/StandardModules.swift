@@ -3,6 +3,7 @@ import Foundation
 extension Interpreter {
     /// Modules every session can import (besides those the host registers).
     func registerStandardModules() {
+        registerModule(name: "sys") { i, m in try i.buildSys(m) }
         registerModule(name: "math") { i, m in i.buildMath(m) }
         registerModule(name: "random") { i, m in i.buildRandom(m) }
         registerModule(name: "time") { i, m in i.buildTime(m) }
@@ -18,6 +19,8 @@ extension Interpreter {
         registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
         registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")
+        registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
+        registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
     }
 
     func buildTime(_ m: PyModule) {

@@ -69,7 +69,7 @@ extension Interpreter {
     func unaryOp(_ op: UnaryOp, _ v: PyValue) throws -> PyValue {
         switch (op, v) {
         case (.neg, .int(let i)):
-            if i == .min { throw PyError.overflow("integer overflow: -(\(i)) does not fit in 64 bits") }
+            if i == .min { return PyBigInt.make(-BigInt(i)) }
             return .int(-i)
         case (.neg, .float(let d)): return .float(-d)
         case (.neg, .bool(let b)): return .int(b ? -1 : 0)
@@ -77,15 +77,10 @@ extension Interpreter {
         case (.pos, .bool(let b)): return .int(b ? 1 : 0)
         case (.invert, .int(let i)): return .int(~i)
         case (.invert, .bool(let b)): return .int(~(b ? 1 : 0))
-        default: break
+        default: if let r = bigUnary(op, v) { return r }
         }
         if let r = try callSpecial(v, op.name, []) { return r }
         throw PyError.typeError("bad operand type for unary \(op.symbol): '\(typeName(v))'")
-    }
-
-    private func overflow(_ op: BinaryOp, _ a: Int, _ b: Int) -> PyError {
-        let sym = op == .pow ? "**" : op.symbol
-        return PyError.overflow("integer overflow: \(a) \(sym) \(b) does not fit in a 64-bit int")
     }
 
     /// int/float/bool arithmetic; nil when an operand is not a number.
@@ -103,6 +98,7 @@ extension Interpreter {
         case (.bool(let x), .int(let y)): return try intBinary(op, x ? 1 : 0, y)
         default: break
         }
+        if let r = try bigNumericBinary(op, a, b) { return r }
         guard let x = a.asDouble, let y = b.asDouble else { return nil }
         switch op {
         case .lshift, .rshift, .and, .or, .xor, .matmul: return nil
@@ -113,17 +109,18 @@ extension Interpreter {
     func intBinary(_ op: BinaryOp, _ x: Int, _ y: Int) throws -> PyValue {
         switch op {
         case .add:
-            let (r, o) = x.addingReportingOverflow(y); if o { throw overflow(op, x, y) }; return .int(r)
+            let (r, o) = x.addingReportingOverflow(y); if o { return try bigBinary(op, BigInt(x), BigInt(y)) }; return .int(r)
         case .sub:
-            let (r, o) = x.subtractingReportingOverflow(y); if o { throw overflow(op, x, y) }; return .int(r)
+            let (r, o) = x.subtractingReportingOverflow(y); if o { return try bigBinary(op, BigInt(x), BigInt(y)) }; return .int(r)
         case .mul:
-            let (r, o) = x.multipliedReportingOverflow(by: y); if o { throw overflow(op, x, y) }; return .int(r)
+            let (r, o) = x.multipliedReportingOverflow(by: y); if o { return try bigBinary(op, BigInt(x), BigInt(y)) }; return .int(r)
         case .truediv:
             if y == 0 { throw PyError.zeroDivision("division by zero") }
+            if x.magnitude > 1 << 53 || y.magnitude > 1 << 53 { return .float(try trueDivide(BigInt(x), BigInt(y))) }
             return .float(Double(x) / Double(y))
         case .floordiv:
             if y == 0 { throw PyError.zeroDivision("integer division or modulo by zero") }
-            if x == .min && y == -1 { throw overflow(op, x, y) }
+            if x == .min && y == -1 { return try bigBinary(op, BigInt(x), BigInt(y)) }
             var q = x / y
             if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
             return .int(q)
@@ -141,12 +138,12 @@ extension Interpreter {
             var result = 1, base = x, e = y
             while e > 0 {
                 if e & 1 == 1 {
-                    let (r, o) = result.multipliedReportingOverflow(by: base); if o { throw overflow(op, x, y) }
+                    let (r, o) = result.multipliedReportingOverflow(by: base); if o { return try bigBinary(op, BigInt(x), BigInt(y)) }
                     result = r
                 }
                 e >>= 1
                 if e > 0 {
-                    let (b2, o) = base.multipliedReportingOverflow(by: base); if o { throw overflow(op, x, y) }
+                    let (b2, o) = base.multipliedReportingOverflow(by: base); if o { return try bigBinary(op, BigInt(x), BigInt(y)) }
                     base = b2
                 }
             }
@@ -154,7 +151,7 @@ extension Interpreter {
         case .lshift:
             if y < 0 { throw PyError.valueError("negative shift count") }
             if x == 0 { return .int(0) }
-            if y >= 63 || (x << y) >> y != x { throw overflow(op, x, y) }
+            if y >= 63 || (x << y) >> y != x { return try bigBinary(op, BigInt(x), BigInt(y)) }
             return .int(x << y)
         case .rshift:
             if y < 0 { throw PyError.valueError("negative shift count") }

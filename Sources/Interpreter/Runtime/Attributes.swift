@@ -46,6 +46,9 @@ extension Interpreter {
             for n in m.definedNames { try d.set(.str(n.string), m[n]!) }
             return .object(d)
         }
+        if m.initializing {
+            throw PyError.attributeError("partially initialized module '\(m.name)' has no attribute '\(name)' (most likely due to a circular import)")
+        }
         throw PyError.attributeError("module '\(m.name)' has no attribute '\(name)'")
     }
 

@@ -6,6 +6,9 @@ final class BuiltinTypes {
     var float: PyClass!
     var bool: PyClass!
     var str: PyClass!
+    /// `bytes` and `bytearray` (native classes, see BytesType.swift).
+    var bytes: PyClass!
+    var bytearray: PyClass!
     var list: PyClass!
     var tuple: PyClass!
     var dict: PyClass!
@@ -85,6 +88,7 @@ extension Interpreter {
     private func typeOfObject(_ o: PyObject) -> PyClass {
         switch o {
         case is PyList: return types.list
+        case is PyBigInt: return types.int
         case is PyTuple: return types.tuple
         case is PyDict: return types.dict
         case let s as PySet: return s.frozen ? types.frozenset : types.set
@@ -103,7 +107,7 @@ extension Interpreter {
         case is PyGenerator: return types.generator
         case let it as PyIteratorObject: return it.pyClass(types)
         case is PyCell: return types.cell
-        case is PyDictView: return dictViewClass
+        case let v as PyDictView: return dictViewClasses[v.kind == .keys ? 0 : v.kind == .values ? 1 : 2]
         default: return types.object
         }
     }

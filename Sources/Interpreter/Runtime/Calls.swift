@@ -36,10 +36,11 @@ extension Interpreter {
             }
             return try call(bm.function, args.prepending(bm.receiver))
         case let cls as PyClass:
-            return try instantiate(cls, args)
+            if cls.constructor != nil { return try instantiate(cls, args) }
+            return try recursionLevel(" while calling a Python object") { try instantiate(cls, args) }
         default:
             if let m = typeOf(callee).lookup(N.__call__) {
-                return try callAttribute(m, receiver: callee, args)
+                return try recursionLevel(" while calling a Python object") { try callAttribute(m, receiver: callee, args) }
             }
             throw PyError.typeError("'\(typeName(callee))' object is not callable")
         }
@@ -353,5 +354,20 @@ extension Interpreter {
         case let c as PyClass: return c.name
         default: return typeName(v)
         }
+    }
+}
+
+extension Interpreter {
+    /// Runs `body` one level of recursion deeper, as CPython counts the C-level steps of
+    /// calling an object, taking a repr or comparing (so a runaway recursion through them
+    /// stops at the depth, and with the message, CPython shows).
+    @inline(__always)
+    func recursionLevel<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth >= limits.recursionLimit {
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded" + what)
+        }
+        return try body()
     }
 }

@@ -16,6 +16,10 @@ extension Interpreter {
     }
 
     private func richCompare(_ op: CompareOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
+        try recursionLevel(" in comparison") { try richCompareMethods(op, a, b) }
+    }
+
+    private func richCompareMethods(_ op: CompareOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
         let ta = typeOf(a), tb = typeOf(b)
         let reflected = op.swapped
         if ta !== tb && tb.isSubclass(of: ta), let r = try callSpecial(b, reflected.name, a), !r.isNotImplemented { return r }
@@ -39,6 +43,7 @@ extension Interpreter {
         case (.float(let x), .float(let y)): return x == y
         case (.object(let x), .object(let y)):
             if x is PyInstance || y is PyInstance { return nil }
+            if let l = x as? PyBigInt { return bigEquals(l, b) ?? false }
             if let l = x as? PyList, let r = y as? PyList { return try sequenceEquals(l.items, r.items) }
             if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceEquals(l.items, r.items) }
             if let l = x as? PyDict, let r = y as? PyDict {
@@ -64,12 +69,15 @@ extension Interpreter {
             }
             return x === y
         case (.object(let x), _):
+            if let l = x as? PyBigInt { return bigEquals(l, b) ?? false }
             return x is PyInstance ? nil : false
         case (_, .object(let y)):
+            if let r = y as? PyBigInt { return bigEquals(r, a) ?? false }
             return y is PyInstance ? nil : false
         default:
             if let x = a.asDouble, let y = b.asDouble {
                 if let i = a.asInt, let j = b.asInt { return i == j }
+                if let i = a.asInt ?? b.asInt, i.magnitude > 1 << 53 { return BigInt(i).compare(a.asInt == nil ? x : y) == 0 }
                 return x == y
             }
             return false
@@ -109,6 +117,7 @@ extension Interpreter {
             let gt = y.unicodeScalars.lexicographicallyPrecedes(x.unicodeScalars)
             return orderResult(op, lt: lt, gt: gt)
         case (.object(let x), .object(let y)):
+            if x is PyBigInt || y is PyBigInt, let c = bigCompare(a, b) { return c.map { orderResult(op, lt: $0 < 0, gt: $0 > 0) } ?? false }
             if let l = x as? PyList, let r = y as? PyList { return try sequenceOrder(op, l.items, r.items) }
             if let l = x as? PyTuple, let r = y as? PyTuple { return try sequenceOrder(op, l.items, r.items) }
             if let l = x as? PySet, let r = y as? PySet {
@@ -125,6 +134,7 @@ extension Interpreter {
             return nil
         default:
             if let i = a.asInt, let j = b.asInt { return orderResult(op, lt: i < j, gt: i > j) }
+            if let c = bigCompare(a, b) ?? exactIntFloatCompare(a, b) { return c.map { orderResult(op, lt: $0 < 0, gt: $0 > 0) } ?? false }
             if let x = a.asDouble, let y = b.asDouble { return orderResult(op, lt: x < y, gt: x > y, nan: x.isNaN || y.isNaN) }
             return nil
         }

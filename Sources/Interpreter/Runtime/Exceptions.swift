@@ -67,7 +67,9 @@ extension Interpreter {
 
     /// The last line of a traceback: `Type: message`, or just `Type`.
     func exceptionLastLine(_ exc: PyInstance) -> String {
-        let msg = exceptionMessage(exc)
+        var msg = exceptionMessage(exc)
+        // CPython's traceback shows a SyntaxError's place above it, and only `msg` here.
+        if exc.cls.isSubclass(of: types.exceptions["SyntaxError"]!), case .str(let m)? = exc.attributes.get(Name("msg")) { msg = m }
         var name = exc.cls.qualname
         if exc.cls.module != "builtins" && exc.cls.module != "__main__" { name = exc.cls.module + "." + name }
         return msg.isEmpty ? name : "\(name): \(msg)"
@@ -78,6 +80,34 @@ extension Interpreter {
     /// so a RecursionError stays a few lines long.
     func tracebackText(_ e: PyError) -> String {
         let exc = materialize(e)
+        var shown: Set<ObjectIdentifier> = []
+        return chainedTraceback(exc, e.traceback, &shown)
+    }
+
+    /// The tracebacks of the exception's cause or context first (as CPython chains them),
+    /// then its own, its last line and its notes.
+    private func chainedTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ shown: inout Set<ObjectIdentifier>) -> String {
+        shown.insert(ObjectIdentifier(exc))
+        var out = ""
+        let suppress = (try? truthy(exc.attributes.get(N.__suppress_context__) ?? .false)) ?? false
+        if let cause = exc.attributes.get(N.__cause__)?.asInstance, !shown.contains(ObjectIdentifier(cause)) {
+            out += chainedTraceback(cause, cause.traceback, &shown)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if !suppress, let context = exc.attributes.get(N.__context__)?.asInstance, !shown.contains(ObjectIdentifier(context)) {
+            out += chainedTraceback(context, context.traceback, &shown)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        out += framesText(entries)
+        out += exceptionLastLine(exc) + "\n"
+        if let notes = exc.attributes.get(N.__notes__)?.asList {
+            for n in notes.items { out += ((try? str(n)) ?? "<note str() failed>") + "\n" }
+        }
+        return out
+    }
+
+    private func framesText(_ entries: [TraceEntry]) -> String {
+        if entries.isEmpty { return "" }
+        let e = (traceback: entries, ())
         var out = "Traceback (most recent call last):\n"
         var previous: (file: String, line: Int, function: String)?
         var repeats = 0
@@ -103,7 +133,6 @@ extension Interpreter {
             }
         }
         flushRepeats()
-        out += exceptionLastLine(exc) + "\n"
         return out
     }
 

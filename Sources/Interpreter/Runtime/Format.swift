@@ -76,6 +76,7 @@ extension Interpreter {
         case .bool(let b): return spec.isEmpty ? (b ? "True" : "False") : try formatInt(b ? 1 : 0, spec)
         case .float(let d): return try formatFloat(d, spec)
         case .str(let s): return try formatString(s, spec)
+        case .object(let o as PyBigInt): return try formatBigInt(o.value, spec)
         case .object(let o) where o is PyInstance:
             if let m = typeOf(v).lookup(N.__format__) {
                 let r = try callAttribute(m, receiver: v, Arguments([.str(spec)]))

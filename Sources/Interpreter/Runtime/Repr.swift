@@ -18,7 +18,7 @@ extension Interpreter {
         case .object(let o):
             if let inst = o as? PyInstance {
                 if let m = inst.cls.lookup(N.__str__) {
-                    let r = try callAttribute(m, receiver: v, Arguments())
+                    let r = try recursionLevel(" while getting the str of an object") { try callAttribute(m, receiver: v, Arguments()) }
                     guard case .str(let s) = r else { throw PyError.typeError("__str__ returned non-string (type \(typeName(r)))") }
                     return s
                 }
@@ -57,7 +57,7 @@ extension Interpreter {
             return s.count == 0 ? "set()" : "{\(body)}"
         case let inst as PyInstance:
             if let m = inst.cls.lookup(N.__repr__) {
-                let r = try callAttribute(m, receiver: v, Arguments())
+                let r = try recursionLevel(" while getting the repr of an object") { try callAttribute(m, receiver: v, Arguments()) }
                 guard case .str(let s) = r else { throw PyError.typeError("__repr__ returned non-string (type \(typeName(r)))") }
                 return s
             }
@@ -78,7 +78,11 @@ extension Interpreter {
             }
             let fname = (try? str(try getAttribute(m.function, N.__qualname__))) ?? "?"
             return "<bound method \(fname) of \(try repr(m.receiver))>"
+        case let b as PyBigInt:
+            return b.value.toString()
         case let m as PyModule:
+            if case .str(let file)? = m[N.__file__] { return "<module '\(m.name)' from '\(file)'>" }
+            if m.packageDirectory != nil { return "<module '\(m.name)' (namespace)>" }
             return moduleSources[m.name] == nil && m.name != "__main__" ? "<module '\(m.name)'>" : "<module '\(m.name)' (built-in)>"
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"

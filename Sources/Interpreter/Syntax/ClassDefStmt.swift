@@ -137,11 +137,14 @@ final class ImportStmt: Stmt {
 
 final class ImportFromStmt: Stmt {
     let module: String
+    /// The number of leading dots of a relative import (0: absolute).
+    let level: Int
     /// Empty means `*`.
     let names: [(name: String, alias: String?)]
     let targets: [NameExpr]
-    init(module: String, names: [(name: String, alias: String?)], line: Int, col: Int) {
+    init(module: String, level: Int = 0, names: [(name: String, alias: String?)], line: Int, col: Int) {
         self.module = module
+        self.level = level
         self.names = names
         targets = names.map { NameExpr(Name($0.alias ?? $0.name), line: line, col: col) }
         super.init(line: line, col: col)
@@ -154,20 +157,13 @@ final class ImportFromStmt: Stmt {
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
         let interp = f.interp
-        let m = try interp.importModule(module)
+        let m = try interp.importModule(try interp.absoluteModuleName(module, level: level, globals: f.globals))
         if names.isEmpty {
             for (n, v) in try interp.publicNames(m) { f.globals[n] = v }
             return .normal
         }
         for (item, t) in zip(names, targets) {
-            let n = Name(item.name)
-            if let v = m[n] {
-                try t.assign(f, v)
-            } else if interp.hasModule(module + "." + item.name) {
-                try t.assign(f, .object(try interp.importModule(module + "." + item.name)))
-            } else {
-                throw PyError(type: "ImportError", message: "cannot import name '\(item.name)' from '\(module)' (unknown location)")
-            }
+            try t.assign(f, try interp.importName(item.name, from: m))
         }
         return .normal
     }

@@ -41,6 +41,7 @@ final class TryStmt: Stmt {
             } catch let err as PyError where !err.uncatchable && !handlers.isEmpty {
                 raised = true
                 let exc = interp.materialize(err)
+                exc.traceback = err.traceback + [interp.traceEntry(f)]
                 var handled = false
                 for h in handlers {
                     if let t = h.type {
@@ -51,7 +52,16 @@ final class TryStmt: Stmt {
                     try h.name?.assign(f, .object(exc))
                     interp.handling.append(err)
                     defer { interp.handling.removeLast() }
-                    flow = try execBlock(h.body, f)
+                    do {
+                        flow = try execBlock(h.body, f)
+                    } catch let raisedInHandler as PyError where raisedInHandler !== err {
+                        // An exception raised while handling another one has it as its context.
+                        let inner = interp.materialize(raisedInHandler)
+                        if inner !== exc && inner.attributes.get(N.__context__) == nil {
+                            inner.attributes.set(N.__context__, .object(exc))
+                        }
+                        throw raisedInHandler
+                    }
                     if let n = h.name { try? n.delete(f) }
                     handled = true
                     break
@@ -80,7 +90,13 @@ final class RaiseStmt: Stmt {
         f.at(self)
         let interp = f.interp
         guard let e = exception else {
-            if let current = interp.handling.last { throw current }
+            if let current = interp.handling.last {
+                // The re-raised exception keeps the line it was raised at in this frame.
+                if let caught = interp.materialize(current).traceback.last, caught.file == f.code.file, caught.function == f.code.name {
+                    f.line = caught.line
+                }
+                throw current
+            }
             throw PyError.runtimeError("No active exception to reraise")
         }
         let err = try interp.makeError(try e.eval(f))
@@ -88,6 +104,7 @@ final class RaiseStmt: Stmt {
             let cv = try c.eval(f)
             let causeValue: PyValue = cv.isNone ? .none : .object(interp.materialize(try interp.makeError(cv)))
             interp.materialize(err).attributes.set(N.__cause__, causeValue)
+            interp.materialize(err).attributes.set(N.__suppress_context__, .true)
         }
         if let ctx = interp.handling.last, ctx !== err {
             interp.materialize(err).attributes.set(N.__context__, .object(interp.materialize(ctx)))

@@ -311,9 +311,37 @@ final class ListExpr: Expr {
 
 final class SetExpr: Expr {
     let items: [Expr]
-    init(_ items: [Expr], line: Int, col: Int) { self.items = items; super.init(line: line, col: col) }
+    /// CPython compiles a literal of three or more constants to a frozenset constant that
+    /// it merges into the new set, which can change the iteration order.
+    let isConstantFolded: Bool
+    init(_ items: [Expr], line: Int, col: Int) {
+        self.items = items
+        isConstantFolded = items.count > 2 && items.allSatisfy { $0.isFoldableConstant }
+        super.init(line: line, col: col)
+    }
     override func resolve(_ r: Resolver) { items.forEach { $0.resolve(r) } }
-    override func eval(_ f: Frame) throws -> PyValue { .object(try PySet(try evalItems(items, f))) }
+    override func eval(_ f: Frame) throws -> PyValue {
+        let values = try evalItems(items, f)
+        if isConstantFolded {
+            // The compiler builds the frozenset, then rebuilds it from its own items when it
+            // merges constants; BUILD_SET then merges that frozenset.
+            return .object(try PySet(merging: try PySet(try PySet(values).items).items))
+        }
+        return .object(try PySet(values))
+    }
+}
+
+extension Expr {
+    /// Whether CPython's AST optimiser folds this expression to a constant.
+    var isFoldableConstant: Bool {
+        switch self {
+        case is ConstantExpr: return true
+        case let u as UnaryExpr: return u.op != .not && u.operand.isFoldableConstant
+        case let b as BinaryExpr: return b.left.isFoldableConstant && b.right.isFoldableConstant
+        case let t as TupleExpr: return !t.hasStar && t.items.allSatisfy { $0.isFoldableConstant }
+        default: return false
+        }
+    }
 }
 
 final class DictExpr: Expr {

@@ -193,7 +193,10 @@ struct Lexer {
             let ds = pos
             digits { $0.properties.isASCIIHexDigit }
             let t = text(ds, pos).replacingOccurrences(of: "_", with: "")
-            guard let v = Int(t, radix: radix) else { throw error("invalid number literal", col: startCol) }
+            guard let v = Int(t, radix: radix) else {
+                guard !t.isEmpty, let b = BigInt(digits: Substring(t), radix: radix) else { throw error("invalid number literal", col: startCol) }
+                return Token(kind: .bigInt(b), line: line, col: startCol, endCol: col)
+            }
             return Token(kind: .int(v), line: line, col: startCol, endCol: col)
         }
         var isFloat = false
@@ -216,7 +219,8 @@ struct Lexer {
             throw error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", col: startCol)
         }
         guard let v = Int(t) else {
-            throw SyntaxErrorInfo(message: "integer literal too large (integers are 64-bit here)", line: line, col: startCol, typeName: "OverflowError")
+            guard let b = BigInt(digits: Substring(t), radix: 10) else { throw error("invalid number literal", col: startCol) }
+            return Token(kind: .bigInt(b), line: line, col: startCol, endCol: col)
         }
         return Token(kind: .int(v), line: line, col: startCol, endCol: col)
     }

@@ -275,6 +275,7 @@ extension Parser {
         let t = tok
         switch kind {
         case .int(let i): pos += 1; return ConstantExpr(.int(i), line: t.line, col: t.col)
+        case .bigInt(let b): pos += 1; return ConstantExpr(PyBigInt.make(b), line: t.line, col: t.col)
         case .float(let d): pos += 1; return ConstantExpr(.float(d), line: t.line, col: t.col)
         case .string: return try strings()
         case .name(let n):
@@ -419,8 +420,15 @@ extension Parser {
         let t = tok
         var parts: [FStringPart] = []
         var anyF = false
+        var bytes: [UInt8]?
         while case .string(let s) = kind {
             pos += 1
+            if s.isBytes {
+                if bytes == nil && !parts.isEmpty { throw error("cannot mix bytes and nonbytes literals", at: t) }
+                bytes = (bytes ?? []) + s.value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+                continue
+            }
+            if bytes != nil { throw error("cannot mix bytes and nonbytes literals", at: t) }
             if s.isFString {
                 anyF = true
                 parts.append(contentsOf: try fStringParts(s.raw, raw: s.isRaw, line: s.rawLine, col: s.rawCol))
@@ -428,6 +436,7 @@ extension Parser {
                 parts.append(.text(s.value))
             }
         }
+        if let bytes { return BytesLiteralExpr(bytes, line: t.line, col: t.col) }
         if !anyF {
             var text = ""
             for p in parts { if case .text(let s) = p { text += s } }

@@ -127,6 +127,7 @@ struct Parser {
             case "with": return [try withStatement()]
             case "def": return [try functionDef(decorators: [])]
             case "class": return [try classDef(decorators: [])]
+            case "match": if let m = try matchStatement() { return [m] }
             default: break
             }
         }
@@ -289,10 +290,13 @@ struct Parser {
 
     mutating func fromImport() throws -> Stmt {
         let t = advance()
-        if isOp(".") { throw error("relative imports are not supported") }
-        let m = try dottedName()
+        var level = 0
+        while true {
+            if accept(".") { level += 1 } else if accept("...") { level += 3 } else { break }
+        }
+        let m = level > 0 && isKeyword("import") ? "" : try dottedName()
         try expectKeyword("import")
-        if accept("*") { return ImportFromStmt(module: m, names: [], line: t.line, col: t.col) }
+        if accept("*") { return ImportFromStmt(module: m, level: level, names: [], line: t.line, col: t.col) }
         let paren = accept("(")
         var names: [(name: String, alias: String?)] = []
         repeat {
@@ -302,7 +306,7 @@ struct Parser {
             names.append((n, a))
         } while accept(",")
         if paren { try expect(")") }
-        return ImportFromStmt(module: m, names: names, line: t.line, col: t.col)
+        return ImportFromStmt(module: m, level: level, names: names, line: t.line, col: t.col)
     }
 
     mutating func ifStatement() throws -> Stmt {

@@ -3,6 +3,8 @@ struct Token {
     enum Kind: Equatable {
         case name(String)
         case int(Int)
+        /// An integer literal beyond 64 bits.
+        case bigInt(BigInt)
         case float(Double)
         case string(StringToken)
         case op(String)

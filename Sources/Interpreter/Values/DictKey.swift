@@ -3,10 +3,14 @@
 enum DictKey: Hashable {
     case none
     case int(Int)
+    /// An int beyond 64 bits (or a float equal to one).
+    case big(BigInt)
     case float(Double)
     case str(String)
     case tuple([DictKey])
     case object(ObjectIdentifier)
+    /// An instance whose class defines `__hash__` (and usually `__eq__`).
+    case custom(HashedInstance)
 
     init(_ v: PyValue) throws {
         switch v {
@@ -14,16 +18,62 @@ enum DictKey: Hashable {
         case .bool(let b): self = .int(b ? 1 : 0)
         case .int(let i): self = .int(i)
         case .float(let d):
-            if d == d.rounded(), abs(d) < 9.2e18 { self = .int(Int(d)) } else { self = .float(d) }
+            if d == d.rounded(), abs(d) < 9.2e18 { self = .int(Int(d)) }
+            else if d.isFinite && d == d.rounded() {
+                let b = BigInt(exactly: d)
+                self = b.asInt.map { .int($0) } ?? .big(b)
+            } else { self = .float(d) }
         case .str(let s): self = .str(s)
         case .object(let o):
             if let t = o as? PyTuple { self = .tuple(try t.items.map { try DictKey($0) }); return }
+            if let b = o as? PyBigInt { self = .big(b.value); return }
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
+            }
+            if let inst = o as? PyInstance, let interp = inst.cls.interpreter, let h = inst.cls.lookup(N.__hash__) {
+                if h.isNone { throw PyError(type: "TypeError", message: "unhashable type: '\(inst.cls.name)'") }
+                self = .custom(HashedInstance(v, hash: try interp.userHash(v), interp: interp))
+                return
             }
             self = .object(ObjectIdentifier(o))
         }
     }
+
+    /// Raises the error a user `__eq__` raised while Swift compared keys (it cannot throw).
+    @inline(__always)
+    func rethrowComparisonError() throws {
+        if case .custom(let h) = self, let e = h.interp.pendingKeyError {
+            h.interp.pendingKeyError = nil
+            throw e
+        }
+    }
+}
+
+/// A key compared by its class's `__eq__` and hashed by its `__hash__`, as CPython's dict
+/// does: equal only when the hashes are equal and then identical or `==`.
+final class HashedInstance: Hashable {
+    let value: PyValue
+    let hash: Int
+    unowned(unsafe) let interp: Interpreter
+
+    init(_ value: PyValue, hash: Int, interp: Interpreter) {
+        self.value = value
+        self.hash = hash
+        self.interp = interp
+    }
+
+    static func == (a: HashedInstance, b: HashedInstance) -> Bool {
+        if a.hash != b.hash { return false }
+        if a.value.isIdentical(b.value) { return true }
+        do {
+            return try a.interp.equals(b.value, a.value)
+        } catch {
+            if a.interp.pendingKeyError == nil { a.interp.pendingKeyError = error }
+            return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 private func builtinTypeName(_ o: PyObject) -> String {
@@ -47,7 +97,10 @@ public final class PyDict: PyObject {
     }
 
     public func get(_ key: PyValue) throws -> PyValue? {
-        guard let i = index[try DictKey(key)] else { return nil }
+        let k = try DictKey(key)
+        let found = index[k]
+        try k.rethrowComparisonError()
+        guard let i = found else { return nil }
         return entries[i]!.value
     }
 
@@ -58,7 +111,9 @@ public final class PyDict: PyObject {
 
     public func set(_ key: PyValue, _ value: PyValue) throws {
         let k = try DictKey(key)
-        if let i = index[k] {
+        let found = index[k]
+        try k.rethrowComparisonError()
+        if let i = found {
             entries[i]!.value = value
         } else {
             index[k] = entries.count
@@ -70,7 +125,9 @@ public final class PyDict: PyObject {
     @discardableResult
     public func remove(_ key: PyValue) throws -> PyValue? {
         let k = try DictKey(key)
-        guard let i = index.removeValue(forKey: k) else { return nil }
+        let found = index.removeValue(forKey: k)
+        try k.rethrowComparisonError()
+        guard let i = found else { return nil }
         let v = entries[i]!.value
         entries[i] = nil
         count -= 1
@@ -82,10 +139,17 @@ public final class PyDict: PyObject {
         index = [:]; entries = []; count = 0
     }
 
+    /// Drops the holes left by removals; keys keep their hashes (no `__hash__` is called).
     private func compact() {
-        entries = entries.filter { $0 != nil }
-        index = [:]
-        for (i, e) in entries.enumerated() { index[try! DictKey(e!.key)] = i }
+        var newPosition = [Int](repeating: -1, count: entries.count)
+        var kept: [(key: PyValue, value: PyValue)?] = []
+        kept.reserveCapacity(count)
+        for (i, e) in entries.enumerated() where e != nil {
+            newPosition[i] = kept.count
+            kept.append(e)
+        }
+        entries = kept
+        index = index.mapValues { newPosition[$0] }
     }
 
     public var keys: [PyValue] { entries.compactMap { $0?.key } }
@@ -107,13 +171,22 @@ public final class PyDict: PyObject {
 public final class PySet: PyObject {
     let storage = PyDict()
     let frozen: Bool
+    /// How many leading elements were merged from another set's table (see `cpythonSetOrder`).
+    var merged = 0
     public init(_ items: [PyValue] = [], frozen: Bool = false) throws {
         self.frozen = frozen
         super.init()
         for v in items { try storage.set(v, .none) }
     }
+    /// A set made by merging `items`, already in another set's iteration order.
+    init(merging items: [PyValue], frozen: Bool = false) throws {
+        self.frozen = frozen
+        super.init()
+        for v in items { try storage.set(v, .none) }
+        merged = storage.count
+    }
     /// Elements in CPython's iteration order (see `cpythonSetOrder`).
-    public var items: [PyValue] { cpythonSetOrder(storage.keys) }
+    public var items: [PyValue] { cpythonSetOrder(storage.keys, merged: merged) }
     public var count: Int { storage.count }
     func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
     func add(_ v: PyValue) throws { try storage.set(v, .none) }

@@ -120,6 +120,9 @@ public final class PyInstance: PyObject {
     public var cls: PyClass
     var attributes = AttributeStore()
     public var payload: AnyObject?
+    /// For an exception that was caught: the frames it passed through, innermost first,
+    /// down to the handler's frame (what a chained traceback shows for it).
+    var traceback: [TraceEntry] = []
     /// Set by a host that made its payload point back at this object (unowned): the
     /// object then tells the host, through `payloadUnlink`, when it goes away.
     public var payloadLinksBack = false

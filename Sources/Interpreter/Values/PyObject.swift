@@ -83,6 +83,10 @@ public final class PyModule: PyObject {
     public let name: String
     var globals: [Name: GlobalBox] = [:]
     var fileName: String
+    /// True while the module's body runs (an import cycle sees it partly initialised).
+    var initializing = false
+    /// For a package found in the lesson's folder: where its submodules are searched.
+    var packageDirectory: String?
 
     init(name: String, fileName: String? = nil) {
         self.name = name

@@ -30,6 +30,7 @@ public enum PyValue {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         case .float(let d): return d
+        case .object(let o as PyBigInt): return o.value.toDouble() ?? (o.value.negative ? -.infinity : .infinity)
         default: return nil
         }
     }

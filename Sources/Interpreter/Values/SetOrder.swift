@@ -1,16 +1,18 @@
 /// CPython prints and iterates sets in hash-table order. For sets of ints (whose hashes
 /// are the values themselves) that order is deterministic, so we reproduce CPython's table
 /// (linear probes, perturbation, resizing) to print `{1, 2, 3}` for `{3, 1, 2}`. Other sets
-/// keep insertion order (CPython randomizes string hashes anyway).
-func cpythonSetOrder(_ items: [PyValue]) -> [PyValue] {
+/// keep insertion order (CPython randomizes string hashes anyway). Floats and tuples of
+/// numbers hash deterministically too, so their sets follow CPython's order as well.
+///
+/// `merged` leading items came from another set's table, in its order (a constant set
+/// literal is a frozenset that `BUILD_SET` merges; `set(s)` merges `s`): CPython merges
+/// them into a table sized for twice their count, or copies the table when it is small.
+func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
     var hashes: [UInt64] = []
     hashes.reserveCapacity(items.count)
     for v in items {
-        switch v {
-        case .int(let i): hashes.append(UInt64(bitPattern: Int64(i == -1 ? -2 : i)))
-        case .bool(let b): hashes.append(b ? 1 : 0)
-        default: return items
-        }
+        guard let h = deterministicHash(v) else { return items }
+        hashes.append(UInt64(bitPattern: Int64(h)))
     }
     var mask = 7
     var table = [Int](repeating: -1, count: 8)
@@ -27,7 +29,18 @@ func cpythonSetOrder(_ items: [PyValue]) -> [PyValue] {
             i = Int((UInt64(i) &* 5 &+ 1 &+ perturb) & UInt64(m))
         }
     }
-    for k in items.indices {
+    let merged = min(merged, items.count)
+    if merged * 5 >= 7 * 3 {
+        var size = 8
+        while size <= merged * 2 { size <<= 1 }
+        table = [Int](repeating: -1, count: size)
+        mask = size - 1
+    }
+    for k in 0..<merged {
+        if mask == 7 { table[k] = k } else { insertClean(&table, mask, k) }
+        fill += 1
+    }
+    for k in merged..<items.count {
         insertClean(&table, mask, k)
         fill += 1
         if fill * 5 >= mask * 3 {
@@ -41,4 +54,24 @@ func cpythonSetOrder(_ items: [PyValue]) -> [PyValue] {
         }
     }
     return table.filter { $0 >= 0 }.map { items[$0] }
+}
+
+/// CPython's hash of a number or a tuple of numbers; nil for values whose CPython hash
+/// varies between runs (strings, objects hashed by address).
+func deterministicHash(_ v: PyValue) -> Int? {
+    switch v {
+    case .int(let i): return PyHash.of(i)
+    case .bool(let b): return b ? 1 : 0
+    case .float(let d): return d.isNaN ? nil : PyHash.of(d)
+    case .object(let o):
+        if let b = o as? PyBigInt { return b.value.pythonHash }
+        guard let t = o as? PyTuple else { return nil }
+        var hashes: [Int] = []
+        for x in t.items {
+            guard let h = deterministicHash(x) else { return nil }
+            hashes.append(h)
+        }
+        return PyHash.ofTuple(hashes)
+    default: return nil
+    }
 }

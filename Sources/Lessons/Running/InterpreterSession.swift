@@ -1,3 +1,4 @@
+import Foundation
 import Interpreter
 import Torch
 
@@ -14,6 +15,7 @@ public final class InterpreterSession: CellRunner {
 
     public init(lesson: Lesson) {
         interpreter = Interpreter(limits: .init())
+        interpreter.moduleFolder = ModuleFolder(URL(fileURLWithPath: lesson.path).deletingLastPathComponent())
         teaching = TorchModule.install(into: interpreter, seed: UInt64(lesson.frontMatter.seed))
         figures = PyplotModule.install(into: interpreter)
         let warnings = self.warnings
@@ -66,6 +68,7 @@ public final class InterpreterSession: CellRunner {
     /// Runs a whole script, as `python FILE.py` would (no echo of the last expression).
     public static func runScript(_ source: String, file: String, timeout: Double? = nil) -> CellOutcome {
         let session = InterpreterSession(lesson: Lesson(path: file, source: SourceLines(""), frontMatter: FrontMatter(), cells: [], title: file))
+        session.interpreter.argv = [file]
         let execution = session.interpreter.runScript(source, file: file, timeout: timeout)
         return outcome(execution, warnings: session.warnings.text)
     }

@@ -13,14 +13,73 @@ The expected output is what a notebook cell shows: everything printed, then the 
 the last expression statement when it is not None, then, if the example raised, the
 exception's last traceback line. Usage: regen.py FILE.spec [...]  (rewrites in place)
 Requires CPython 3.11 (the interpreter's reference).
+
+An example may bring files of its lesson folder: a line `~~~ path/name.py` ends the
+program and starts a file (until the next such line). They are written to a fresh
+folder that `import` searches; paths are shown relative to it, as the interpreter does.
 """
-import ast, contextlib, io, sys, traceback
+import ast, contextlib, importlib, io, os, sys, tempfile, traceback
 
 assert sys.version_info[:2] == (3, 11), "regenerate with CPython 3.11"
 
 
+def split_files(source):
+    program, files, current = [], {}, None
+    for line in source.split("\n"):
+        if line.startswith("~~~ "):
+            current = line[4:].strip()
+            files[current] = []
+        elif current is None:
+            program.append(line)
+        else:
+            files[current].append(line)
+    return "\n".join(program) + "\n", {k: "\n".join(v).rstrip("\n") + "\n" for k, v in files.items()}
+
+
 def run(source):
+    source, files = split_files(source)
+    if not files:
+        return run_program(source)
+    before = set(sys.modules)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in files.items():
+            path = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as f:
+                f.write(text)
+        sys.path.insert(0, tmp)
+        importlib.invalidate_caches()
+        try:
+            out = run_program(source)
+        finally:
+            sys.path.remove(tmp)
+            for name in set(sys.modules) - before:
+                del sys.modules[name]
+        return out.replace(tmp + "/", "")
+
+
+def frame_depth():
+    f, n = sys._getframe(1), 0
+    while f is not None:
+        n, f = n + 1, f.f_back
+    return n
+
+
+def run_program(source):
     out = io.StringIO()
+    # The example's module frame runs a few frames deep here; a script's is the first.
+    # Raising the limit by that depth makes RecursionError happen where (and with the
+    # message) it would in a script, unless the example looks at the limit itself.
+    limit = sys.getrecursionlimit()
+    if "recursionlimit" not in source:
+        sys.setrecursionlimit(limit + frame_depth() + 1)
+    try:
+        return run_example(source, out)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def run_example(source, out):
     ns = {"__name__": "__main__"}
     try:
         tree = ast.parse(source, "<spec>")

@@ -322,6 +322,7 @@ def namedtuple(typename, field_names, defaults=None):
 
     class _NamedTuple:
         _fields = fields
+        __match_args__ = fields
 
         def __init__(self, *args, **kwargs):
             values = list(args)

@@ -65,6 +65,8 @@ def _process(cls, init, repr_, eq, order, frozen):
                 setattr(cls, name, f.default)
         collected[name] = f
     all_fields = list(collected.values())
+    if "__match_args__" not in own:
+        cls.__match_args__ = tuple(f.name for f in all_fields if f.init)
     cls.__dataclass_fields__ = collected
     qualname = cls.__qualname__
 

@@ -57,18 +57,74 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
 
 
 def lru_cache(maxsize=128, typed=False):
+    if isinstance(maxsize, int) and maxsize < 0:
+        maxsize = 0
     def decorator(fn):
         cache = {}
+        stats = [0, 0]
         def wrapper(*args, **kwargs):
-            key = (args, tuple(sorted(kwargs.items())))
-            if key not in cache:
-                cache[key] = fn(*args, **kwargs)
-            return cache[key]
-        wrapper.cache_clear = cache.clear
+            key = args
+            if not kwargs and not typed and len(args) == 1 and type(args[0]) in (int, str):
+                # As CPython: a lone int or str argument is its own key (1 and 1.0 differ).
+                key = args[0]
+            elif kwargs:
+                key = key + (_kwd_mark,) + tuple(kwargs.items())
+            if typed and not isinstance(key, (int, str)):
+                key = key + tuple(type(v) for v in args) + tuple(type(v) for v in kwargs.values())
+            if key in cache:
+                stats[0] += 1
+                result = cache.pop(key)
+                cache[key] = result
+                return result
+            stats[1] += 1
+            result = fn(*args, **kwargs)
+            if maxsize != 0:
+                cache[key] = result
+                if maxsize is not None and len(cache) > maxsize:
+                    del cache[next(iter(cache))]
+            return result
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+        def cache_clear():
+            cache.clear()
+            stats[0] = stats[1] = 0
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
+        wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
         return update_wrapper(wrapper, fn)
     if callable(maxsize) and not isinstance(maxsize, int):
-        return decorator(maxsize)
+        fn, maxsize = maxsize, 128
+        return decorator(fn)
     return decorator
+
+
+_kwd_mark = object()
+
+
+class _CacheInfo:
+    _fields = ("hits", "misses", "maxsize", "currsize")
+    __match_args__ = _fields
+
+    def __init__(self, hits, misses, maxsize, currsize):
+        self.hits = hits
+        self.misses = misses
+        self.maxsize = maxsize
+        self.currsize = currsize
+
+    def __iter__(self):
+        return iter((self.hits, self.misses, self.maxsize, self.currsize))
+
+    def __getitem__(self, i):
+        return (self.hits, self.misses, self.maxsize, self.currsize)[i]
+
+    def __len__(self):
+        return 4
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __repr__(self):
+        return f"CacheInfo(hits={self.hits}, misses={self.misses}, maxsize={self.maxsize}, currsize={self.currsize})"
 
 
 def cache(fn):

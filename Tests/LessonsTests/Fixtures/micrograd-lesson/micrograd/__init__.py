@@ -1,0 +1,1 @@
+"""A tiny scalar autograd engine, in the style of micrograd."""
