@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensors
 import Lessons
 import Reports
 
@@ -26,6 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try selection.load(shard: shard.flatMap(Shard.init))
+        if !MathBackend.matchesPyTorch { StandardError.write(MathBackend.withoutMKLNotice + "\n") }
         let update = self.update
         let results = LessonBatch.run(lessons, jobs: selection.workerCount, finish: { update ? Self.updated($0) : $0 }) { result in
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
