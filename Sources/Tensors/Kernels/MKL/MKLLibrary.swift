@@ -126,6 +126,10 @@ public final class MKLLibrary: @unchecked Sendable {
     private static func load() -> MKLLibrary? {
         #if os(Linux) && arch(x86_64)
         guard let candidates = candidates() else { return nil }
+        // OpenMP threads that spin while waiting for work take the core the interpreter needs
+        // (MLP training 4x slower on a busy 2-core machine); waiting changes no result.
+        // libgomp reads this when it loads, just below.
+        setenv("OMP_WAIT_POLICY", "PASSIVE", 0)
         // MKL's GNU threading layer needs GCC's OpenMP runtime; loaded globally first so
         // that a missing libgomp means the sequential layer rather than MKL's fatal exit.
         let gnu = dlopen("libgomp.so.1", RTLD_NOW | RTLD_GLOBAL) != nil
