@@ -30,6 +30,10 @@ public protocol DeviceBackend: AnyObject, Sendable {
     func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar, alpha: Scalar) throws(TensorError) -> Tensor?
     func mv(_ mat: Tensor, _ vec: Tensor) throws(TensorError) -> Tensor?
     func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor?
+    /// softmax/log_softmax over the last dimension and its backward, when the backend
+    /// computes them as one kernel (as PyTorch's CPU build does, for its rounding).
+    func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor?
+    func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor?
 }
 
 /// Registry of the backends present in this process.

@@ -79,7 +79,7 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError) {
-        if vmlUnary(op, a, into: out) { return }
+        if vendorUnary(op, a, into: out) { return }
         let shape = out.sizes
         switch a.dtype {
         case .float32: floatUnary(op, Float.self, shape, Operand(out), Operand(a))

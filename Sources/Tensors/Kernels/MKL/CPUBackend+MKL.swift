@@ -1,14 +1,33 @@
 /// The CPU backend's MKL paths: taken when `MKLLibrary.shared` loaded, for float32 and
 /// float64; everything else stays on the Swift kernels and OpenBLAS.
 extension CPUBackend {
-    /// Runs `op` on VML when PyTorch does; false when this op or dtype has no VML path.
-    func vmlUnary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) -> Bool {
-        guard let mkl = MKLLibrary.shared, let name = op.vmlName, let fns = mkl.vml[name],
-              a.dtype == out.dtype else { return false }
-        switch a.dtype {
-        case .float32: VMLKernels.run(fns, Float.self, out.sizes, Operand(out), Operand(a))
-        case .float64: VMLKernels.run(fns, Double.self, out.sizes, Operand(out), Operand(a))
-        default: return false
+    /// Runs `op` as PyTorch's CPU build does when that needs a vendor library: on VML
+    /// (with MKL), or in PyTorch's vector loop with SLEEF lanes (with SLEEF). False when
+    /// this op, dtype or machine has no such path.
+    func vendorUnary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) -> Bool {
+        guard a.dtype == out.dtype, a.dtype == .float32 || a.dtype == .float64 else { return false }
+        if let mkl = MKLLibrary.shared, let name = op.vmlName, let fns = mkl.vml[name] {
+            if a.dtype == .float32 {
+                VMLKernels.run(fns, Float.self, out.sizes, Operand(out), Operand(a))
+            } else {
+                VMLKernels.run(fns, Double.self, out.sizes, Operand(out), Operand(a))
+            }
+            return true
+        }
+        guard let sleef = SLEEFLibrary.shared else { return false }
+        return a.dtype == .float32 ? sleefUnary(op, sleef, Float.self, a, out) : sleefUnary(op, sleef, Double.self, a, out)
+    }
+
+    private func sleefUnary<T: RealElement>(_ op: UnaryOp, _ sleef: SLEEFLibrary, _ t: T.Type, _ a: Tensor, _ out: Tensor) -> Bool {
+        switch op {
+        case .sigmoid:
+            VectorizedLoops.map(SigmoidFunction<T>(exp: sleef.exp(T.self)), out.sizes, Operand(out), Operand(a))
+        case let .powScalar(e) where ![0, 1, 2, 3, -2, 0.5, -0.5, -1].contains(e):
+            // pow_tensor_scalar_optimized_kernel: x*x, x*x*x, 1/(x*x), sqrt, rsqrt and
+            // reciprocal are special cases; every other exponent, x**4 included, is pow.
+            VectorizedLoops.map(PowFunction<T>(pow: sleef.pow(T.self), e: T(e)), out.sizes, Operand(out), Operand(a))
+        default:
+            return false
         }
         return true
     }
@@ -64,5 +83,35 @@ extension CPUBackend {
             return t
         }
         return try t.contiguous()
+    }
+
+    public func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor? {
+        guard let sleef = SLEEFLibrary.shared, x.dtype == .float32 || x.dtype == .float64,
+              x.rank >= 1, x.numel > 0 else { return nil }
+        let input = try x.contiguous()
+        let out = try Tensor(empty: x.sizes, dtype: x.dtype)
+        let n = x.sizes[x.rank - 1], rows = x.numel / n
+        if x.dtype == .float32 {
+            SoftmaxKernels.forward(sleef, Float.self, log: log, input.pointer(Float.self), out.pointer(Float.self), rows: rows, rowLength: n)
+        } else {
+            SoftmaxKernels.forward(sleef, Double.self, log: log, input.pointer(Double.self), out.pointer(Double.self), rows: rows, rowLength: n)
+        }
+        return out
+    }
+
+    public func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor? {
+        guard let sleef = SLEEFLibrary.shared, output.dtype == .float32 || output.dtype == .float64,
+              grad.dtype == output.dtype, grad.sizes == output.sizes, output.rank >= 1, output.numel > 0 else { return nil }
+        let g = try grad.contiguous(), y = try output.contiguous()
+        let out = try Tensor(empty: output.sizes, dtype: output.dtype)
+        let n = output.sizes[output.rank - 1], rows = output.numel / n
+        if output.dtype == .float32 {
+            SoftmaxKernels.backward(sleef, Float.self, log: log, grad: g.pointer(Float.self), output: y.pointer(Float.self),
+                                    into: out.pointer(Float.self), rows: rows, rowLength: n)
+        } else {
+            SoftmaxKernels.backward(sleef, Double.self, log: log, grad: g.pointer(Double.self), output: y.pointer(Double.self),
+                                    into: out.pointer(Double.self), rows: rows, rowLength: n)
+        }
+        return out
     }
 }
