@@ -4,12 +4,13 @@ import Foundation
 /// What the CPU backend computes with, for `gradbook info` and for `check`'s warning
 /// when results may differ from PyTorch's in the last digits.
 public enum MathBackend {
-    /// True when MKL is loaded: products and VML functions then round as PyTorch's do.
-    public static var matchesPyTorch: Bool { MKLLibrary.shared != nil }
+    /// True when MKL and SLEEF are loaded: products, VML functions and PyTorch's SLEEF
+    /// kernels (sigmoid, softmax, pow) then round as PyTorch's do.
+    public static var matchesPyTorch: Bool { MKLLibrary.shared != nil && SLEEFLibrary.shared != nil }
 
     /// What `check` says when MKL is missing.
     public static let withoutMKLNotice =
-        "gradbook: MKL not loaded (run scripts/install-mkl): results may differ from PyTorch in the last digits, see docs/mkl.md"
+        "gradbook: MKL or SLEEF not loaded (run scripts/install-mkl): results may differ from PyTorch in the last digits, see docs/mkl.md"
 
     /// One line per fact, `name: value`.
     public static func report() -> [(String, String)] {
@@ -23,6 +24,11 @@ public enum MathBackend {
         } else {
             lines.append(("math backend", "OpenBLAS and libm (MKL not loaded: results may differ from PyTorch in the last digits; scripts/install-mkl installs it)"))
             lines.append(("BLAS", "\(openBLASConfig) (core \(String(cString: openblas_get_corename())))"))
+        }
+        if let sleef = SLEEFLibrary.shared {
+            lines.append(("SLEEF", "\(sleef.path) (sigmoid, softmax, log_softmax, pow; vector width \(CPUCapability.vectorBytes * 8) bits)"))
+        } else {
+            lines.append(("SLEEF", "not loaded: sigmoid, softmax, log_softmax and pow round as libm does"))
         }
         lines.append(("intra-op threads", "\(IntraOpThreads.count) (torch.get_num_threads)"))
         lines.append(("kernel threads", "\(System.threadBudget) (GRADBOOK_THREADS)"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates MKLGoldens.json: PyTorch's results for the products and functions that its
-CPU build computes with Intel MKL, bit for bit. Never run in CI.
+CPU build computes with Intel MKL or SLEEF, bit for bit. Never run in CI.
 
     ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/MKLGoldens.py
 
@@ -101,6 +101,52 @@ for dname, dt in DTYPES.items():
         b2 = matrix(k, m, 1400 + m, dt)
         cases.append({"kind": "addmm", "dtype": dname, "shape": [n, k, m],
                       "out": hexes(torch.addmm(bias, x, b2, beta=0.5, alpha=2.0))})
+
+# Functions PyTorch computes in its vector loop with SLEEF lanes and a libm tail.
+VEC = [("sigmoid", -12, 12, None), ("pow", -3, 3, 4.0), ("pow", -3, 3, 5.0), ("pow", -3, 3, 6.0),
+       ("pow", 0, 5, 2.5), ("pow", 0, 5, -1.5), ("pow", 0, 5, 0.3)]
+for seed, (name, lo, hi, e) in enumerate(VEC):
+    for dname, dt in DTYPES.items():
+        for count in (2051, 33001):
+            if count == 33001 and (dname == "float64" or name != "sigmoid"):
+                continue
+            x = torch.tensor(pseudo(count, 50 + seed, lo, hi) + SPECIALS, dtype=torch.float64).to(dt)
+            f = torch.sigmoid if name == "sigmoid" else (lambda t: t ** e)
+            base = {"kind": "vec", "op": name, "exponent": e, "dtype": dname, "seed": 50 + seed, "lo": lo, "hi": hi,
+                    "count": count}
+            cases.append(dict(base, layout="contiguous", out=hexes(f(x))))
+            if count == 2051:
+                cases.append(dict(base, layout="stride3", out=hexes(f(x[::3]))))
+
+# softmax / log_softmax over the last dimension, and their backward.
+for dname, dt in DTYPES.items():
+    for shape in [(64, 2), (50, 10), (20, 17), (8, 100), (3, 5, 7), (4, 1)]:
+        numel = 1
+        for v in shape:
+            numel *= v
+        x = torch.tensor(pseudo(numel, 60 + shape[-1], -8, 8), dtype=torch.float64).to(dt).reshape(shape)
+        g = torch.tensor(pseudo(numel, 70 + shape[-1], -1, 1), dtype=torch.float64).to(dt).reshape(shape)
+        for log in (False, True):
+            y = torch.log_softmax(x, -1) if log else torch.softmax(x, -1)
+            back = (torch._log_softmax_backward_data if log else torch._softmax_backward_data)(g, y, -1, dt)
+            cases.append({"kind": "softmax", "log": log, "dtype": dname, "shape": list(shape),
+                          "out": hexes(y), "grad": hexes(back)})
+
+# nll_loss's reduced value (PyTorch sums it through a cascade).
+for dname, dt in DTYPES.items():
+    for (n, c) in [(1, 3), (3, 3), (100, 10), (1024, 2), (5000, 7)]:
+        x = torch.tensor(pseudo(n * c, 80 + n, -4, 0), dtype=torch.float64).to(dt).reshape(n, c)
+        t = torch.tensor([int(u * c) for u in pseudo(n, 90 + n, 0, 1)])
+        t2 = t.clone()
+        t2[::7] = -100
+        w = torch.tensor(pseudo(c, 95 + c, 0.1, 2), dtype=torch.float64).to(dt)
+        for reduction in ("mean", "sum"):
+            for weighted in (False, True):
+                for ignore in (False, True):
+                    v = torch.nn.functional.nll_loss(x, t2 if ignore else t, weight=w if weighted else None,
+                                                     reduction=reduction)
+                    cases.append({"kind": "nll", "dtype": dname, "shape": [n, c], "reduction": reduction,
+                                  "weighted": weighted, "ignore": ignore, "out": hexes(v.reshape(1))})
 
 info = {"torch": torch.__version__, "threads": torch.get_num_threads(),
         "cpu_capability": torch.backends.cpu.get_cpu_capability(),

@@ -25,7 +25,7 @@ extension CPUBackend {
         case let .powScalar(e) where ![0, 1, 2, 3, -2, 0.5, -0.5, -1].contains(e):
             // pow_tensor_scalar_optimized_kernel: x*x, x*x*x, 1/(x*x), sqrt, rsqrt and
             // reciprocal are special cases; every other exponent, x**4 included, is pow.
-            VectorizedLoops.map(PowFunction<T>(pow: sleef.pow(T.self), e: T(e)), out.sizes, Operand(out), Operand(a))
+            VectorizedLoops.map(PowFunction<T>(pow: sleef.pow(T.self), e: e), out.sizes, Operand(out), Operand(a))
         default:
             return false
         }

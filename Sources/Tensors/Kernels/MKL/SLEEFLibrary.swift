@@ -11,10 +11,9 @@ import Glibc
 /// lane can be computed one element at a time here.
 ///
 /// Found through `GRADBOOK_SLEEF` (the library; `0`/`off` disables it), the cache
-/// `scripts/install-mkl` fills (Debian's libsleef3 3.5.1), or the library path.
+/// `scripts/install-mkl` fills (Debian's libsleef3, 3.5.1 on bookworm), or the library path.
 public final class SLEEFLibrary: @unchecked Sendable {
     public static let shared: SLEEFLibrary? = load()
-    public static let pinnedVersion = "3.5.1"
 
     public let path: String
     let expf: @convention(c) (Float) -> Float
@@ -48,9 +47,9 @@ public final class SLEEFLibrary: @unchecked Sendable {
             candidates = [given]
         } else {
             if let cache = MKLLibrary.cacheFolder(environment: env) {
-                // Next to MKL's folder: <cache>/sleef-3.5.1/libsleef.so.3
+                // Next to MKL's folder: <cache>/sleef/libsleef.so.3
                 let base = (cache as NSString).deletingLastPathComponent
-                candidates.append(base + "/sleef-" + pinnedVersion + "/libsleef.so.3")
+                candidates.append(base + "/sleef/libsleef.so.3")
             }
             candidates.append("libsleef.so.3")
         }

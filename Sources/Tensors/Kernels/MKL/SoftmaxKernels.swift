@@ -33,12 +33,30 @@ enum SoftmaxKernels {
             let g = grad + r * n, y = output + r * n, o = gi + r * n
             if log {
                 let sum = reduceSum(n) { g[$0] }
-                for i in 0..<n { o[i] = g[i] - exp(y[i]) * sum }
+                // GCC fused `x - exp(y) * sum` into one negated multiply-add.
+                for i in 0..<n { o[i] = g[i].addingProduct(-exp(y[i]), sum) }
             } else {
                 let sum = reduceSum(n) { g[$0] * y[$0] }
                 for i in 0..<n { o[i] = (g[i] - sum) * y[i] }
             }
         }
+    }
+
+    /// `vec_reduce_all(+)` of one vector: a halving tree for float (the AVX2/AVX-512
+    /// specialisation's shuffles), lane order for double.
+    private static func foldLanes<T: RealElement>(_ lanes: [T]) -> T {
+        var acc = lanes
+        if T.self == Float.self {
+            var h = acc.count / 2
+            while h >= 1 {
+                for l in 0..<h { acc[l] = acc[l] + acc[l + h] }
+                h /= 2
+            }
+            return acc[0]
+        }
+        var s = acc[0]
+        for l in 1..<acc.count { s = s + acc[l] }
+        return s
     }
 
     /// `reduce_all(maximum)`: the order does not change a maximum; NaN wins as in `maximum`.
@@ -69,17 +87,6 @@ enum SoftmaxKernels {
             d += lanes
         }
         for l in 0..<(n - d) { acc[l] = acc[l] + f(d + l) }
-        if T.self == Float.self {
-            // The AVX2/AVX-512 float specialisation: halving shuffles, lane l += lane l + h.
-            var h = lanes / 2
-            while h >= 1 {
-                for l in 0..<h { acc[l] = acc[l] + acc[l + h] }
-                h /= 2
-            }
-            return acc[0]
-        }
-        var s = acc[0]
-        for l in 1..<lanes { s = s + acc[l] }
-        return s
+        return foldLanes(acc)
     }
 }

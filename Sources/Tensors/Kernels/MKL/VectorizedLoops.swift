@@ -67,13 +67,14 @@ struct SigmoidFunction<T: RealElement>: VectorizedFunction {
     @inline(__always) func tail(_ x: T) -> T { 1 / (1 + T.m_exp(-x)) }
 }
 
-/// `x ** e` for an exponent PyTorch has no special case for: SLEEF's pow in lanes, libm's
-/// in the tail, the exponent rounded to the element type.
+/// `x ** e` for an exponent PyTorch has no special case for: SLEEF's pow in lanes with the
+/// exponent rounded to the element type; in the tail, C++'s `std::pow(x, double(e))`, which
+/// computes in double and rounds once.
 struct PowFunction<T: RealElement>: VectorizedFunction {
     let pow: (T, T) -> T
-    let e: T
-    @inline(__always) func lane(_ x: T) -> T { pow(x, e) }
-    @inline(__always) func tail(_ x: T) -> T { T.m_pow(x, e) }
+    let e: Double
+    @inline(__always) func lane(_ x: T) -> T { pow(x, T(e)) }
+    @inline(__always) func tail(_ x: T) -> T { T(Double.m_pow(Double(x), e)) }
 }
 
 extension SLEEFLibrary {
