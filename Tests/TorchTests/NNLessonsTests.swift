@@ -57,10 +57,12 @@ struct NNLessonsTests {
     }
 
     /// Cells that differ from PyTorch for a reason outside this room, each with the reason.
-    /// Without MKL, sqrt and the products round as libm and OpenBLAS do, not as PyTorch
-    /// (docs/mkl.md); with MKL these cells match exactly.
+    /// Without MKL and SLEEF, sqrt, log_softmax and the products round as libm and OpenBLAS
+    /// do, not as PyTorch (docs/mkl.md), and these cells may differ (intermittent: some
+    /// combinations happen to round to the same printed digits); with both they match exactly.
     static let knownIssues: [String: String] = MathBackend.matchesPyTorch ? [:] : [
         "Lessons/nn-optim.md cell 3": "without MKL, Adam/RMSprop losses differ in the last float32 digit (docs/mkl.md)",
+        "Lessons/nn-mlp-training.md cell 2": "with only one of MKL and SLEEF, 300 training steps drift to a loss 0.0001 off (docs/mkl.md)",
     ]
 
     @Test(
@@ -77,7 +79,7 @@ struct NNLessonsTests {
             let same = cell.tolerant ? Self.closeEnough(out, cell.expected) : out == cell.expected
             let message: Comment = "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")"
             if let reason = Self.knownIssues["\(path) cell \(n + 1)"] {
-                withKnownIssue(Comment(rawValue: reason)) { #expect(same, message) }
+                withKnownIssue(Comment(rawValue: reason), isIntermittent: true) { #expect(same, message) }
             } else {
                 #expect(same, message)
             }
