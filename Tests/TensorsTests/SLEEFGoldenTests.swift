@@ -3,8 +3,8 @@ import Testing
 @testable import Tensors
 
 /// PyTorch's results for the kernels its CPU build computes with SLEEF lanes in its own
-/// vector loops (sigmoid, pow with a general exponent, softmax and log_softmax with their
-/// backward), from the same golden file as `MKLGoldenTests`, compared bit for bit.
+/// vector loops (sigmoid, pow with a general exponent, expm1, log1p, exp2, silu, logsigmoid,
+/// softplus, softmax and log_softmax with their backward), from the same golden file as `MKLGoldenTests`, compared bit for bit.
 /// Skipped where SLEEF is not installed (`scripts/install-mkl` fetches it).
 @Suite("SLEEF goldens", .enabled(if: SLEEFLibrary.shared != nil, "SLEEF not found (scripts/install-mkl): sigmoid, softmax and pow keep libm's rounding"))
 struct SLEEFGoldenTests {
@@ -15,12 +15,25 @@ struct SLEEFGoldenTests {
 
     static func width(_ dtype: String) -> Int { dtype == "float32" ? 8 : 16 }
 
-    @Test("sigmoid and pow", arguments: vecCases)
+    @Test("sigmoid, pow, expm1, log1p, exp2, silu, logsigmoid, softplus", arguments: vecCases)
     func vectorLoop(_ c: G.Case) throws {
         let dt = G.dtype(c.dtype)
         var x = try G.make(G.pseudo(c.count!, c.seed!, c.lo!, c.hi!) + G.specials, [c.count! + G.specials.count], dt)
         if c.layout == "stride3" { x = try x.slice(0, start: 0, end: x.sizes[0], step: 3) }
-        let result = c.op == "sigmoid" ? try x.sigmoid() : try x.pow(.float(c.exponent!))
+        let result: Tensor
+        switch c.op! {
+        case "sigmoid": result = try x.sigmoid()
+        case "pow": result = try x.pow(.float(c.exponent!))
+        case "expm1": result = try x.unary(.expm1)
+        case "log1p": result = try x.unary(.log1p)
+        case "exp2": result = try x.unary(.exp2)
+        case "silu": result = try x.unary(.silu)
+        case "logsigmoid": result = try x.unary(.logSigmoid)
+        case "softplus":
+            // The generator's beta/threshold: exponent carries beta when not the default.
+            result = try x.unary(.softplus(beta: c.exponent ?? 1, threshold: c.exponent == nil ? 20 : 5))
+        default: fatalError("no op \(c.op!)")
+        }
         let (bad, first) = G.compare(try G.hex(result), c.out, width: Self.width(c.dtype))
         #expect(bad == 0, "\(c.op!) \(c.exponent.map { "\($0)" } ?? "") \(c.dtype) \(c.count!) \(c.layout!): \(bad) mismatches, \(first)")
     }

@@ -104,14 +104,23 @@ for dname, dt in DTYPES.items():
 
 # Functions PyTorch computes in its vector loop with SLEEF lanes and a libm tail.
 VEC = [("sigmoid", -12, 12, None), ("pow", -3, 3, 4.0), ("pow", -3, 3, 5.0), ("pow", -3, 3, 6.0),
-       ("pow", 0, 5, 2.5), ("pow", 0, 5, -1.5), ("pow", 0, 5, 0.3)]
+       ("pow", 0, 5, 2.5), ("pow", 0, 5, -1.5), ("pow", 0, 5, 0.3), ("expm1", -5, 5, None),
+       ("log1p", -0.9, 10, None), ("exp2", -20, 20, None), ("silu", -12, 12, None), ("logsigmoid", -12, 12, None),
+       ("softplus", -30, 30, None), ("softplus", -10, 10, 2.0)]
+FUNCTIONS = {"sigmoid": torch.sigmoid, "expm1": torch.expm1, "log1p": torch.log1p, "exp2": torch.exp2,
+             "silu": torch.nn.functional.silu, "logsigmoid": torch.nn.functional.logsigmoid}
 for seed, (name, lo, hi, e) in enumerate(VEC):
     for dname, dt in DTYPES.items():
         for count in (2051, 33001):
-            if count == 33001 and (dname == "float64" or name != "sigmoid"):
+            if count == 33001 and (dname == "float64" or name not in ("sigmoid", "expm1")):
                 continue
             x = torch.tensor(pseudo(count, 50 + seed, lo, hi) + SPECIALS, dtype=torch.float64).to(dt)
-            f = torch.sigmoid if name == "sigmoid" else (lambda t: t ** e)
+            if name == "pow":
+                f = lambda t: t ** e  # noqa: E731
+            elif name == "softplus":
+                f = lambda t: torch.nn.functional.softplus(t, beta=e or 1.0, threshold=5.0 if e else 20.0)  # noqa: E731
+            else:
+                f = FUNCTIONS[name]
             base = {"kind": "vec", "op": name, "exponent": e, "dtype": dname, "seed": 50 + seed, "lo": lo, "hi": hi,
                     "count": count}
             cases.append(dict(base, layout="contiguous", out=hexes(f(x))))

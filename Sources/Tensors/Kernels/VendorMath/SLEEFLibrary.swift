@@ -22,6 +22,10 @@ public final class SLEEFLibrary: @unchecked Sendable {
     let logd: @convention(c) (Double) -> Double
     let powf: @convention(c) (Float, Float) -> Float
     let powd: @convention(c) (Double, Double) -> Double
+    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2").
+    let unaryFloat: [String: @convention(c) (Float) -> Float]
+    let unaryDouble: [String: @convention(c) (Double) -> Double]
+    static let unaryNames = ["expm1", "log1p", "exp2"]
 
     private init?(handle: UnsafeMutableRawPointer, path: String) {
         func symbol<F>(_ name: String, _ type: F.Type) -> F? {
@@ -34,6 +38,13 @@ public final class SLEEFLibrary: @unchecked Sendable {
               let powf = symbol("Sleef_powf1_u10purecfma", (@convention(c) (Float, Float) -> Float).self),
               let powd = symbol("Sleef_powd1_u10purecfma", (@convention(c) (Double, Double) -> Double).self)
         else { return nil }
+        var uf: [String: @convention(c) (Float) -> Float] = [:], ud: [String: @convention(c) (Double) -> Double] = [:]
+        for name in SLEEFLibrary.unaryNames {
+            guard let f = symbol("Sleef_\(name)f1_u10purecfma", (@convention(c) (Float) -> Float).self),
+                  let d = symbol("Sleef_\(name)d1_u10purecfma", (@convention(c) (Double) -> Double).self) else { return nil }
+            uf[name] = f; ud[name] = d
+        }
+        self.unaryFloat = uf; self.unaryDouble = ud
         self.path = path
         self.expf = expf; self.expd = expd; self.logf = logf; self.logd = logd; self.powf = powf; self.powd = powd
     }

@@ -77,7 +77,59 @@ struct PowFunction<T: RealElement>: VectorizedFunction {
     @inline(__always) func tail(_ x: T) -> T { T(Double.m_pow(Double(x), e)) }
 }
 
+/// A SLEEF function in the lanes and `libm` in the tail (`exp2`; `expm1` and `log1p` pass
+/// SLEEF for both).
+struct PlainFunction<T: RealElement>: VectorizedFunction {
+    let sleef: (T) -> T
+    let libm: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T { sleef(x) }
+    @inline(__always) func tail(_ x: T) -> T { libm(x) }
+}
+
+/// `silu`: `x / (1 + exp(-x))`.
+struct SiLUFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T { x / (1 + exp(-x)) }
+    @inline(__always) func tail(_ x: T) -> T { x / (1 + T.m_exp(-x)) }
+}
+
+/// `logsigmoid`: `min(0, x) - log1p(exp(-|x|))`, SLEEF in every element (PyTorch's kernel
+/// maps whole and partial vectors alike).
+struct LogSigmoidFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    let log1p: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T {
+        // `vec::minimum` marks a NaN lane with all bits set, and the subtraction keeps it.
+        let low = x.isNaN ? allOnes : Swift.min(0, x)
+        return low - log1p(exp(-Swift.abs(x)))
+    }
+
+    private var allOnes: T {
+        T(sign: .minus, exponentBitPattern: (1 << T.exponentBitCount) - 1,
+          significandBitPattern: (1 << T.significandBitCount) - 1)
+    }
+    @inline(__always) func tail(_ x: T) -> T { lane(x) }
+}
+
+/// `softplus(beta, threshold)`: x where x·beta > threshold, else log1p(exp(x·beta)) / beta.
+struct SoftplusFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    let log1p: (T) -> T
+    let beta: T, threshold: T
+    @inline(__always) func lane(_ x: T) -> T { x * beta > threshold ? x : log1p(exp(x * beta)) / beta }
+    @inline(__always) func tail(_ x: T) -> T { x * beta > threshold ? x : T.m_log1p(T.m_exp(x * beta)) / beta }
+}
+
 extension SLEEFLibrary {
+    func unary<T: RealElement>(_ name: String, _ t: T.Type) -> (T) -> T {
+        if T.self == Float.self {
+            let f = unaryFloat[name]!
+            return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) }
+        }
+        let d = unaryDouble[name]!
+        return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }
+    }
+
     func exp<T: RealElement>(_ t: T.Type) -> (T) -> T {
         if T.self == Float.self { let f = expf; return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) } }
         let d = expd; return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }

@@ -26,6 +26,21 @@ extension CPUBackend {
             // pow_tensor_scalar_optimized_kernel: x*x, x*x*x, 1/(x*x), sqrt, rsqrt and
             // reciprocal are special cases; every other exponent, x**4 included, is pow.
             VectorizedLoops.map(PowFunction<T>(pow: sleef.pow(T.self), e: e), out.sizes, Operand(out), Operand(a))
+        case .expm1, .log1p:
+            // VML-style ops that MKL does not take in ATen: `vec::map`, SLEEF in every lane
+            // (the last partial vector included), so no libm tail.
+            let f = sleef.unary(op == .expm1 ? "expm1" : "log1p", T.self)
+            VectorizedLoops.map(PlainFunction<T>(sleef: f, libm: f), out.sizes, Operand(out), Operand(a))
+        case .exp2:
+            VectorizedLoops.map(PlainFunction<T>(sleef: sleef.unary("exp2", T.self), libm: { T.m_exp2($0) }), out.sizes, Operand(out), Operand(a))
+        case .silu:
+            VectorizedLoops.map(SiLUFunction<T>(exp: sleef.exp(T.self)), out.sizes, Operand(out), Operand(a))
+        case .logSigmoid:
+            VectorizedLoops.map(LogSigmoidFunction<T>(exp: sleef.exp(T.self), log1p: sleef.unary("log1p", T.self)),
+                                out.sizes, Operand(out), Operand(a))
+        case let .softplus(beta, threshold):
+            VectorizedLoops.map(SoftplusFunction<T>(exp: sleef.exp(T.self), log1p: sleef.unary("log1p", T.self),
+                                                    beta: T(beta), threshold: T(threshold)), out.sizes, Operand(out), Operand(a))
         default:
             return false
         }
