@@ -4,6 +4,7 @@ SWIFT ?= swift
 
 deps:
 	@scripts/install-deps
+	@scripts/install-mkl
 
 # The Swift runtime is linked in statically: every lesson runs in its own worker process,
 # and a static binary starts in about half the time of one that loads the runtime's libraries.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensors
 import Lessons
 import Reports
 
@@ -29,6 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try selection.load(shard: shard.flatMap(Shard.init))
+        if !MathBackend.matchesPyTorch { StandardError.write(MathBackend.withoutMKLNotice + "\n") }
         if let answers { return try AnswersCheck.run(lessons, answers: answers) }
         let update = self.update
         let results = LessonBatch.run(lessons, jobs: selection.workerCount, finish: { update ? Self.updated($0) : $0 }) { result in

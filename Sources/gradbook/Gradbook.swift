@@ -8,7 +8,8 @@ struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
         abstract: "Run tensor and autograd lessons written in Markdown; check and publish their outputs.",
-        subcommands: [RunCommand.self, CheckCommand.self, ExecCommand.self, ImportCommand.self, ExportCommand.self, WorkerCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ExecCommand.self, ImportCommand.self, ExportCommand.self,
+                      InfoCommand.self, WorkerCommand.self])
 
     /// Exit statuses: 0 all good, 1 a lesson failed, 2 the command could not run. Argument
     /// errors are 2 here, not ArgumentParser's 64.

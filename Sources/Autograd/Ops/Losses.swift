@@ -55,6 +55,9 @@ extension Differentiable {
             out = try x.mul(dense).sum().div(.float(totalWeight))
             dense = try dense.div(.float(totalWeight))
         }
+        if batched, reduction != .none, x.device == .cpu, x.dtype == .float32 || x.dtype == .float64 {
+            out = try nllCascade(x, targets, weights, ignoreIndex: ignoreIndex, mean: reduction == .mean)
+        }
         guard isRecording(input) else { return out }
         let coefficient = dense
         return record("NllLossBackward0", [input], out) { ctx in
@@ -62,6 +65,50 @@ extension Differentiable {
             if reduction == .none && batched { g = try unsqueeze(g, 1) }
             return [try mul(coefficient, g)]
         }
+    }
+
+    /// The reduced NLL value in PyTorch's order (`nll_loss_out_frame`): picked values summed
+    /// in the element type through 8 cascade levels of 2^max(4, ceil(log2 N) / 8) rows each,
+    /// the levels added in order, then divided by the summed weights for `mean`.
+    static func nllCascade(_ x: Tensor, _ targets: [Int64], _ weights: [Double]?, ignoreIndex: Int, mean: Bool) throws(TensorError) -> Tensor {
+        let values = try x.elementsAsDouble()
+        let n = x.sizes[0], c = x.sizes[1]
+        func run<T: BinaryFloatingPoint>(_ t: T.Type) -> Double {
+            let levels = 8
+            var ceilLog2 = 0
+            while (1 << ceilLog2) < n { ceilLog2 += 1 }
+            let power = Swift.max(4, ceilLog2 / levels)
+            let mask = (1 << power) - 1
+            var loss = [T](repeating: 0, count: levels), weight = [T](repeating: 0, count: levels)
+            var ignored = 0
+            for b in 0..<n {
+                let target = Int(targets[b])
+                if target == ignoreIndex { ignored += 1; continue }
+                let value = T(values[b * c + target])
+                if let weights {
+                    let w = T(weights[target])
+                    loss[0] = loss[0] - value * w
+                    weight[0] = weight[0] + w
+                } else {
+                    loss[0] = loss[0] - value
+                }
+                for j in 0..<(levels - 1) {
+                    if (b & (mask << (j * power))) != 0 { break }
+                    weight[j + 1] = weight[j + 1] + weight[j]
+                    loss[j + 1] = loss[j + 1] + loss[j]
+                    weight[j] = 0
+                    loss[j] = 0
+                }
+            }
+            var total: T = 0
+            for v in loss { total = total + v }
+            if !mean { return Double(total) }
+            var totalWeight: T = 0
+            if weights != nil { for v in weight { totalWeight = totalWeight + v } } else { totalWeight = T(n - ignored) }
+            return Double(total / totalWeight)
+        }
+        let value = x.dtype == .float32 ? run(Float.self) : run(Double.self)
+        return try Tensor(values: [value], shape: [], dtype: x.dtype)
     }
 
     /// `F.mse_loss(input, target, reduction)`: MseLossBackward0.

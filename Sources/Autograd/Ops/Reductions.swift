@@ -276,6 +276,8 @@ extension Differentiable {
         let d = try Shape.wrapDim(dim, rank: input.rank)
         return record("SoftmaxBackward0", [input], out, saveOutput: true) { ctx in
             let y = try ctx.saved(0), g = ctx.grad
+            if d == y.rank - 1, !isRecording(g, y),
+               let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: false) { return [try reduce(fused, to: mx)] }
             let s = try sum(try mul(g, y), dims: [d], keepdim: true)
             return [try reduce(try mul(y, try sub(g, s)), to: mx)]
         }
@@ -290,6 +292,8 @@ extension Differentiable {
         let d = try Shape.wrapDim(dim, rank: input.rank)
         return record("LogSoftmaxBackward0", [input], out, saveOutput: true) { ctx in
             let y = try ctx.saved(0), g = ctx.grad
+            if d == y.rank - 1, !isRecording(g, y),
+               let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: true) { return [try reduce(fused, to: mx)] }
             let s = try sum(g, dims: [d], keepdim: true)
             return [try reduce(try sub(g, try mul(try exp(y), s)), to: mx)]
         }

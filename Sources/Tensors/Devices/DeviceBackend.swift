@@ -24,6 +24,16 @@ public protocol DeviceBackend: AnyObject, Sendable {
     func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError)
     func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError)
     func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError)
+    // Products that PyTorch computes with their own BLAS calls (so their rounding differs
+    // from a composition of `matmul` and elementwise ops). A backend without such a kernel
+    // returns nil and the op composes them (DeviceBackend+Products.swift).
+    func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar, alpha: Scalar) throws(TensorError) -> Tensor?
+    func mv(_ mat: Tensor, _ vec: Tensor) throws(TensorError) -> Tensor?
+    func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor?
+    /// softmax/log_softmax over the last dimension and its backward, when the backend
+    /// computes them as one kernel (as PyTorch's CPU build does, for its rounding).
+    func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor?
+    func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor?
 }
 
 /// Registry of the backends present in this process.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The CPU backend: Swift loops specialised per dtype, OpenBLAS for matrix products.
+/// The CPU backend: Swift loops specialised per dtype, OpenBLAS for matrix products, or
+/// MKL's BLAS and Vector Math when MKL is present (CPUBackend+MKL.swift).
 /// float16/bfloat16 compute in float32 and round once per op, as PyTorch's CPU kernels do.
 public final class CPUBackend: DeviceBackend {
     public var device: Device { .cpu }
@@ -78,6 +79,7 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError) {
+        if vendorUnary(op, a, into: out) { return }
         let shape = out.sizes
         switch a.dtype {
         case .float32: floatUnary(op, Float.self, shape, Operand(out), Operand(a))
@@ -136,6 +138,7 @@ public final class CPUBackend: DeviceBackend {
             try copyCast(from: result, into: out)
             return
         }
+        if mklMatmul(a, b, into: out) { return }
         cpuMatmul(a, b, out)
     }
 }

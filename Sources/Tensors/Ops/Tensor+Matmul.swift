@@ -54,6 +54,7 @@ extension Tensor {
             throw .runtime("size mismatch, got input (\(sizes[0])), mat (\(sizes[0])x\(sizes[1])), vec (\(vec.sizes[0]))")
         }
         try Tensor.checkMatmulTypes(self, vec)
+        if let fused = try backend.mv(self, vec) { return fused }
         let r = try Tensor.batchedProduct(try unsqueeze(0), vec.view(sizes: [1, vec.sizes[0], 1], strides: [0, vec.strides[0], 1], offset: vec.offset))
         return try r.reshape([sizes[0]])
     }
@@ -70,6 +71,7 @@ extension Tensor {
             throw .dtype("dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)")
         }
         try Tensor.checkSameDevice(self, other)
+        if let fused = try backend.dot(self, other) { return fused }
         let a = view(sizes: [1, 1, sizes[0]], strides: [0, 0, strides[0]], offset: offset)
         let b = other.view(sizes: [1, sizes[0], 1], strides: [0, other.strides[0], 1], offset: other.offset)
         return try Tensor.batchedProduct(a, b).reshape([])
@@ -125,6 +127,12 @@ extension Tensor {
     /// `addmm(input, mat1, mat2, beta, alpha)`: beta·input + alpha·(mat1 @ mat2).
     public static func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor,
                              beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        if mat1.rank == 2, mat2.rank == 2, mat1.sizes[1] == mat2.sizes[0], mat1.device == mat2.device,
+           mat1.dtype == mat2.dtype, input.device == mat1.device,
+           (try? input.expand(to: [mat1.sizes[0], mat2.sizes[1]], forCopyInto: false)) != nil,
+           let fused = try mat1.backend.addmm(input, mat1, mat2, beta: beta, alpha: alpha) {
+            return fused
+        }
         var product = try mat1.mm(mat2)
         if alpha != .int(1) { product = try product.mul(alpha) }
         let shape = product.sizes

@@ -233,6 +233,7 @@ extension Tensor {
         if !x.dtype.isFloatingPoint { throw .notImplemented("\"softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
+        if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: false) { return fused }
         let e = try x.sub(try x.amax(dims: [d], keepdim: true)).exp()
         return try e.div(try e.sum(dims: [d], keepdim: true))
     }
@@ -243,8 +244,15 @@ extension Tensor {
         if !x.dtype.isFloatingPoint { throw .notImplemented("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
+        if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: true) { return fused }
         let shifted = try x.sub(try x.amax(dims: [d], keepdim: true))
         return try shifted.sub(try shifted.exp().sum(dims: [d], keepdim: true).log())
+    }
+
+    /// The gradient of `softmax`/`log_softmax` over the last dimension as one kernel, as
+    /// PyTorch's `_softmax_backward_data` computes it; nil where the backend composes it.
+    public static func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor? {
+        try output.backend.softmaxBackwardLastDim(grad: grad, output: output, log: log)
     }
 
     /// `cumsum(dim, dtype)`: integer inputs accumulate to int64.

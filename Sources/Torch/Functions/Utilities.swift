@@ -42,6 +42,17 @@ extension TorchRuntime {
         b.both("equal") { [unowned self] _, t, args in
             .bool(try bridged { try t.equal(try tensor(args[0], "equal", "other")) })
         }
+        // Intra-op threads: with MKL, the thread count is part of a product's rounding.
+        b.free("get_num_threads") { _, _ in .int(IntraOpThreads.count) }
+        b.free("set_num_threads") { [unowned self] _, args in
+            guard args.count == 1 else { throw PyError.typeError("set_num_threads() takes exactly one argument") }
+            guard case .int(let n) = args[0] else {
+                throw PyError.runtimeError("set_num_threads expects an int, but got \(typeNameForError(args[0]))")
+            }
+            guard n > 0 else { throw PyError.runtimeError("set_num_threads expects a positive integer") }
+            IntraOpThreads.set(n)
+            return .none
+        }
         b.free("get_default_dtype") { [unowned self] _, _ in dtypeValue(.float32) }
         b.free("set_default_dtype") { [unowned self] _, args in
             guard args.count == 1, try dtype(args[0]) == .float32 else {

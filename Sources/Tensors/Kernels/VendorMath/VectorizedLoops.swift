@@ -1,0 +1,151 @@
+import Foundation
+
+/// The vector width of PyTorch's CPU kernels on this machine (its "CPU capability"): it
+/// decides which elements a kernel computes in vector lanes and which in its scalar tail.
+enum CPUCapability {
+    /// Bytes per vector: 64 with AVX-512 (F, BW, VL, DQ), 32 with AVX2 and FMA, else 16.
+    static let vectorBytes: Int = {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flagsLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        if ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(flags.contains) { return 64 }
+        if flags.contains("avx2") && flags.contains("fma") { return 32 }
+        return 16
+    }()
+
+    static func lanes<T>(_ t: T.Type) -> Int { vectorBytes / MemoryLayout<T>.size }
+}
+
+/// An elementwise function as PyTorch's `cpu_kernel_vec` computes it: one formula for
+/// vector lanes (SLEEF), another for the scalar tail (libm).
+protocol VectorizedFunction {
+    associatedtype T: RealElement
+    func lane(_ x: T) -> T
+    func tail(_ x: T) -> T
+}
+
+enum VectorizedLoops {
+    /// PyTorch's `at::internal::GRAIN_SIZE`: ranges shorter than this are not split.
+    static let grain = 32768
+
+    /// out = f(a) over `shape` in PyTorch's order: a contiguous row is split between threads
+    /// as `parallel_for` splits it, and each piece runs two vectors at a time with the rest
+    /// in the scalar tail; strided rows are all tail.
+    static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand) {
+        let po = out.typed(F.T.self), pa = a.typed(F.T.self)
+        let loop = StridedLoop(shape: shape, out.strides, a.strides)
+        let block = 2 * CPUCapability.lanes(F.T.self)
+        loop.forEachRow { oo, oa, _, n, io, ia, _ in
+            guard io == 1 && ia == 1 else {
+                for i in 0..<n { po[oo + i * io] = f.tail(pa[oa + i * ia]) }
+                return
+            }
+            for (start, end) in pieces(n) {
+                var i = start
+                while i + block <= end {
+                    for j in i..<(i + block) { po[oo + j] = f.lane(pa[oa + j]) }
+                    i += block
+                }
+                while i < end { po[oo + i] = f.tail(pa[oa + i]); i += 1 }
+            }
+        }
+    }
+
+    /// The ranges `parallel_for(0, n, GRAIN_SIZE)` hands to PyTorch's threads.
+    static func pieces(_ n: Int) -> [(Int, Int)] {
+        if n <= grain { return [(0, n)] }
+        let threads = min(IntraOpThreads.count, (n + grain - 1) / grain)
+        let chunk = (n + threads - 1) / threads
+        return stride(from: 0, to: n, by: chunk).map { ($0, min(n, $0 + chunk)) }
+    }
+}
+
+/// `sigmoid`: lanes `1 / (1 + exp(0 - x))` with SLEEF's exp, tail with libm's.
+struct SigmoidFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T { 1 / (1 + exp(0 - x)) }
+    @inline(__always) func tail(_ x: T) -> T { 1 / (1 + T.m_exp(-x)) }
+}
+
+/// `x ** e` for an exponent PyTorch has no special case for: SLEEF's pow in lanes with the
+/// exponent rounded to the element type; in the tail, C++'s `std::pow(x, double(e))`, which
+/// computes in double and rounds once.
+struct PowFunction<T: RealElement>: VectorizedFunction {
+    let pow: (T, T) -> T
+    let e: Double
+    @inline(__always) func lane(_ x: T) -> T { pow(x, T(e)) }
+    @inline(__always) func tail(_ x: T) -> T { T(Double.m_pow(Double(x), e)) }
+}
+
+/// A SLEEF function in the lanes and `libm` in the tail (`exp2`; `expm1` and `log1p` pass
+/// SLEEF for both).
+struct PlainFunction<T: RealElement>: VectorizedFunction {
+    let sleef: (T) -> T
+    let libm: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T { sleef(x) }
+    @inline(__always) func tail(_ x: T) -> T { libm(x) }
+}
+
+/// `silu`: `x / (1 + exp(-x))`.
+struct SiLUFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T { x / (1 + exp(-x)) }
+    @inline(__always) func tail(_ x: T) -> T { x / (1 + T.m_exp(-x)) }
+}
+
+/// `logsigmoid`: `min(0, x) - log1p(exp(-|x|))`, SLEEF in every element (PyTorch's kernel
+/// maps whole and partial vectors alike).
+struct LogSigmoidFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    let log1p: (T) -> T
+    @inline(__always) func lane(_ x: T) -> T {
+        // `vec::minimum` marks a NaN lane with all bits set, and the subtraction keeps it.
+        let low = x.isNaN ? allOnes : Swift.min(0, x)
+        return low - log1p(exp(-Swift.abs(x)))
+    }
+
+    private var allOnes: T {
+        T(sign: .minus, exponentBitPattern: (1 << T.exponentBitCount) - 1,
+          significandBitPattern: (1 << T.significandBitCount) - 1)
+    }
+    @inline(__always) func tail(_ x: T) -> T { lane(x) }
+}
+
+/// `softplus(beta, threshold)`: x where x·beta > threshold, else log1p(exp(x·beta)) / beta.
+struct SoftplusFunction<T: RealElement>: VectorizedFunction {
+    let exp: (T) -> T
+    let log1p: (T) -> T
+    let beta: T, threshold: T
+    @inline(__always) func lane(_ x: T) -> T { x * beta > threshold ? x : log1p(exp(x * beta)) / beta }
+    @inline(__always) func tail(_ x: T) -> T { x * beta > threshold ? x : T.m_log1p(T.m_exp(x * beta)) / beta }
+}
+
+extension SLEEFLibrary {
+    func unary<T: RealElement>(_ name: String, _ t: T.Type) -> (T) -> T {
+        if T.self == Float.self {
+            let f = unaryFloat[name]!
+            return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) }
+        }
+        let d = unaryDouble[name]!
+        return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }
+    }
+
+    func exp<T: RealElement>(_ t: T.Type) -> (T) -> T {
+        if T.self == Float.self { let f = expf; return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) } }
+        let d = expd; return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }
+    }
+
+    func log<T: RealElement>(_ t: T.Type) -> (T) -> T {
+        if T.self == Float.self { let f = logf; return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) } }
+        let d = logd; return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }
+    }
+
+    func pow<T: RealElement>(_ t: T.Type) -> (T, T) -> T {
+        if T.self == Float.self {
+            let f = powf
+            return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self), unsafeBitCast($1, to: Float.self)), to: T.self) }
+        }
+        let d = powd
+        return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self), unsafeBitCast($1, to: Double.self)), to: T.self) }
+    }
+}
