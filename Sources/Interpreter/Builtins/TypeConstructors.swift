@@ -112,7 +112,11 @@ extension Interpreter {
         guard let x = b[0] else { return .int(0) }
         if let baseV = b[1] {
             guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
-            return try intFromString(s, base: try intArgument(baseV))
+            let base = try intArgument(baseV)
+            guard base == 0 || (2...36).contains(base) else {
+                throw PyError.valueError("int() base must be >= 2 and <= 36, or 0")
+            }
+            return try intFromString(s, base: base)
         }
         switch x {
         case .int: return x
