@@ -8,6 +8,7 @@ struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
         abstract: "Run tensor and autograd lessons written in Markdown; check and publish their outputs.",
+        version: GradbookVersion.description,
         subcommands: [RunCommand.self, CheckCommand.self, ExecCommand.self, WorkerCommand.self])
 
     /// Exit statuses: 0 all good, 1 a lesson failed, 2 the command could not run. Argument

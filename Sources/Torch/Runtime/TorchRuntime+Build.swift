@@ -25,7 +25,7 @@ extension TorchRuntime {
         bindUtilities(b)
         bindStatistics(b)
         bindGradModes(interp, m)
-        m.add("__version__", .str("2.15.0"))
+        m.add("__version__", .str(TorchVersion.matched))
         m.add("pi", .float(Double.pi))
         m.add("e", .float(2.718281828459045))
         m.add("inf", .float(.infinity))
