@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes whole files so that readers see either the old bytes or the new ones, never half:
 /// the text goes to a temporary file in the same folder, which is then renamed over the target.
@@ -10,7 +21,7 @@ enum AtomicFile {
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
-            throw NSError(domain: NSPOSIXErrorDomain, code: Int(code))
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
 }

@@ -1,5 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 
 /// `gradbook exec FILE.py`: runs a script like `python FILE.py`.
@@ -22,7 +33,7 @@ struct ExecCommand: ParsableCommand {
         }
         let file = self.file
         let outcome = InterpreterSession.onLargeStack { InterpreterSession.runScript(source, file: file) }
-        FileHandle.standardOutput.write(Data(outcome.output.utf8))
+        StandardOutput.write(outcome.output)
         if !outcome.warnings.isEmpty { StandardError.write(outcome.warnings) }
         if let exception = outcome.exception {
             StandardError.write(exception.traceback.hasSuffix("\n") ? exception.traceback : exception.traceback + "\n")

@@ -1,6 +1,11 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Lessons
+import Tensors
 import Reports
 
 /// `gradbook run`: runs lessons and writes their handouts and an index.
@@ -28,7 +33,7 @@ struct RunCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            StandardError.write("gradbook: cannot create \(out): \(error.localizedDescription)\n")
+            StandardError.write("gradbook: cannot create \(out): \(FileErrorMessage.text(for: error))\n")
             throw ExitCode.couldNotRun
         }
         let failures = WriteFailures()
@@ -37,14 +42,14 @@ struct RunCommand: ParsableCommand {
                 try AtomicFile.write(HTMLHandout.render(result), to: folder.appendingPathComponent("\(result.lesson.name).html"))
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
             } catch {
-                failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(error.localizedDescription)\n")
+                failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(FileErrorMessage.text(for: error))\n")
             }
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
         }
         do {
             try AtomicFile.write(IndexPage.render(results), to: folder.appendingPathComponent("index.html"))
         } catch {
-            failures.add("gradbook: cannot write the index: \(error.localizedDescription)\n")
+            failures.add("gradbook: cannot write the index: \(FileErrorMessage.text(for: error))\n")
         }
         StandardOutput.write(CheckReport.totals(results))
         if !failures.messages.isEmpty {
@@ -57,8 +62,8 @@ struct RunCommand: ParsableCommand {
 
 /// Files that could not be written, collected from the workers' completion callbacks.
 private final class WriteFailures: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = SpinLock()
     private var list: [String] = []
-    func add(_ message: String) { lock.lock(); list.append(message); lock.unlock() }
-    var messages: [String] { lock.lock(); defer { lock.unlock() }; return list }
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+    var messages: [String] { lock.withLock { list } }
 }

@@ -2,7 +2,11 @@ import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #endif
 #if canImport(Glibc)
 import Glibc
@@ -34,9 +38,11 @@ struct WorkerCommand: ParsableCommand {
             }
             WorkerFault.inject(for: lesson)
             let run = InterpreterSession.onLargeStack {
-                LessonExecutor.run(lesson, in: InterpreterSession(lesson: lesson))
+                let session = InterpreterSession(lesson: lesson)
+                defer { session.close() }
+                return LessonExecutor.run(lesson, in: session)
             }
-            guard WorkerProcess.writeAll(answers, Array(try encoder.encode(run)) + [UInt8(ascii: "\n")]) else {
+            guard FileDescriptor.writeAll(answers, Array(try encoder.encode(run)) + [UInt8(ascii: "\n")]) else {
                 throw ExitCode.couldNotRun
             }
         }

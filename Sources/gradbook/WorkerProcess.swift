@@ -1,7 +1,11 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #endif
 import Dispatch
 #if canImport(Glibc)
@@ -104,7 +108,7 @@ final class WorkerProcess {
         precondition(!ended, "a worker that ended runs no more lessons")
         errorText.removeAll()
         let deadline = ContinuousClock.now + .milliseconds(Int64(budget * 1000))
-        guard Self.writeAll(input, Array((path + "\n").utf8)) else { return end() }
+        guard FileDescriptor.writeAll(input, Array((path + "\n").utf8)) else { return end() }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
@@ -179,20 +183,6 @@ final class WorkerProcess {
             return String(fatal[start.lowerBound...].prefix(300))
         }
         return lines.last.map { String($0.prefix(300)) }
-    }
-
-    /// Writes all of `bytes` to `fd`; false when the other end is gone.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
     }
 }
 

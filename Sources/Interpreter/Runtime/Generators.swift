@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a generator function's body on its own thread, handing control back and forth at
 /// each `yield`, so the tree-walking evaluator can suspend anywhere. Only one side runs at
@@ -130,7 +142,7 @@ struct WeakRunner {
 final class GeneratorThreads: @unchecked Sendable {
     static let shared = GeneratorThreads()
 
-    private let lock = NSLock()
+    private let lock = PThreadLock()
     private var idle: [Worker] = []
 
     /// Runs `body` on an idle thread, or on a new one when all are busy (or suspended).
@@ -144,9 +156,7 @@ final class GeneratorThreads: @unchecked Sendable {
         }
         let fresh = Worker()
         fresh.give(body)
-        let thread = Thread { [self] in fresh.loop(returning: { self.park($0) }) }
-        thread.stackSize = 64 << 20
-        thread.start()
+        startThread(stackSize: 64 << 20) { [self] in fresh.loop(returning: { self.park($0) }) }
     }
 
     private func park(_ worker: Worker) {
