@@ -184,7 +184,7 @@ public final class Interpreter {
         let code = CodeInfo(name: "<module>", file: file, source: SourceText(text, firstLine: 1))
         let body: [Stmt]
         do {
-            var parser = try Parser(source: text, file: file, firstLine: 1)
+            var parser = try Parser(moduleSource: text, file: file)
             body = try parser.parseModule()
         } catch let e as SyntaxErrorInfo {
             throw PyError(type: e.typeName, message: "\(e.message) (\(file), line \(e.line))")
