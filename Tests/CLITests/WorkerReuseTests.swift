@@ -51,3 +51,21 @@ import Testing
         #expect(lines[3] == "2 passed, 1 failed")
     }
 }
+
+/// A lesson that leaves generators suspended (nested, as `model.parameters()` nests one per
+/// submodule) must not hang its worker when the worker closes that lesson's session.
+@Suite struct SuspendedGeneratorTests {
+    @Test func aLessonLeavingNestedGeneratorsSuspendedDoesNotHangTheWorker() throws {
+        let scratch = try Scratch([
+            "l/a.md": "# A\n\n```python\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(1, 1), nn.Sequential(nn.Linear(1, 1)))\nit = model.parameters()\nprint(next(it).shape)\n```\n\n```output\ntorch.Size([1, 1])\n```\n",
+            "l/b.md": WorkerReuseTests.clean,
+        ])
+        defer { scratch.remove() }
+        let start = Date()
+        let result = try GradbookProcess.run(["check", "--jobs", "1", "l"], in: scratch.url,
+                                             environment: ["GRADBOOK_TEST_WORKER_MARGIN": "1"])
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("\n2 passed, 0 failed\n"), "\(result.stdout)")
+    }
+}

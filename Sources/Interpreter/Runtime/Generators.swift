@@ -94,9 +94,11 @@ final class GeneratorRunner: @unchecked Sendable {
         return sent
     }
 
-    /// Ends a suspended body (its `finally` blocks run) so its thread exits.
+    /// Ends a suspended body (its `finally` blocks run) so its thread exits. A body being
+    /// closed can release its own generator object while it unwinds (its frame holds it),
+    /// whose `deinit` closes it again on its own thread: that second call must not wait.
     func close() {
-        guard started, !finished, life.alive else { return }
+        guard started, !finished, !closing, life.alive else { return }
         closing = true
         frame.interp.threadLeaving?()
         toGenerator.signal()
