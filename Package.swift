@@ -7,6 +7,11 @@ import PackageDescription
 //   Lessons -> CMark; Torch, Lessons and Reports -> Figures (plain data)
 let release: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// The commit `gradbook --version` names: `make build` sets GRADBOOK_COMMIT (e.g. `4170d2d1a2b3` or `4170d2d1a2b3-dirty`);
+/// only the BuildInfo C target sees it, so a new commit recompiles one file.
+let commit = (Context.environment["GRADBOOK_COMMIT"] ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+let buildInfo: [CSetting] = commit.isEmpty ? [] : [.define("GRADBOOK_COMMIT", to: "\"\(commit)\"")]
+
 let package = Package(
     name: "Gradbook",
     platforms: [.macOS(.v14)],
@@ -24,14 +29,16 @@ let package = Package(
         // Figures as plain data (matplotlib.pyplot records them, Reports draws them).
         .target(name: "Figures"),
         .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
+        // Python/ is compiled in as NN/EmbeddedPython.swift (`make embed`), not shipped beside the binary.
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures"],
-                resources: [.copy("Python")], swiftSettings: release),
+                exclude: ["Python"], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
         .target(name: "Notebooks", dependencies: ["Reports", "Lessons", "Figures"], swiftSettings: release),
+        .target(name: "BuildInfo", cSettings: buildInfo),
         .executableTarget(name: "gradbook", dependencies: [
-            "Lessons", "Reports", "Notebooks", "Torch", "Tensors",
+            "Lessons", "Reports", "Notebooks", "Torch", "Tensors", "BuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: release),
 

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Tensors
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes whole files so that readers see either the old bytes or the new ones, never half,
 /// and so that no write can be turned against the user:
@@ -52,7 +64,7 @@ enum AtomicFile {
             if link.hasPrefix("/") {
                 current = link
             } else {
-                let folder = (current as NSString).deletingLastPathComponent
+                let folder = folderOf(current)
                 current = folder.isEmpty ? link : folder + "/" + link
             }
         }
@@ -75,8 +87,8 @@ final class TemporaryFile {
     private var pending = true
 
     init(near target: String, mode: mode_t) throws {
-        let folder = (target as NSString).deletingLastPathComponent
-        let base = (target as NSString).lastPathComponent
+        let folder = folderOf(target)
+        let base = String(target.split(separator: "/").last ?? "")
         var made: (String, Int32)?
         for _ in 0..<16 {
             let candidate = (folder.isEmpty ? "" : folder + "/") + ".\(base).gradbook-\(UInt64.random(in: 0...UInt64.max) & 0xFFFF_FFFF_FFFF)"
@@ -95,7 +107,7 @@ final class TemporaryFile {
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
@@ -105,7 +117,7 @@ final class TemporaryFile {
     }
 
     func close() throws {
-        let result = fsync(descriptor) == 0 ? Foundation.close(descriptor) : -1
+        let result = fsync(descriptor) == 0 ? Glibc.close(descriptor) : -1
         descriptor = -1
         if result != 0 { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
     }
@@ -118,7 +130,7 @@ final class TemporaryFile {
 
     /// Removes the file after a failure.
     func discard() {
-        if descriptor >= 0 { Foundation.close(descriptor); descriptor = -1 }
+        if descriptor >= 0 { Glibc.close(descriptor); descriptor = -1 }
         if pending { unlink(path); pending = false }
         TemporaryFiles.shared.remove(path)
     }
@@ -128,14 +140,17 @@ final class TemporaryFile {
 /// process ends (a killed update must not leave `.x.md.gradbook-…` files behind).
 final class TemporaryFiles: @unchecked Sendable {
     static let shared = TemporaryFiles()
-    private let lock = NSLock()
+    private let lock = SpinLock()
     private var paths: [String] = []
     /// C strings kept for the signal handler, which may not allocate.
     private var cPaths: [UnsafeMutablePointer<CChar>] = []
     private var installed = false
 
     func add(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.withLock { addLocked(path) }
+    }
+
+    private func addLocked(_ path: String) {
         paths.append(path)
         cPaths.append(strdup(path))
         publish()
@@ -147,7 +162,10 @@ final class TemporaryFiles: @unchecked Sendable {
     }
 
     func remove(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.withLock { removeLocked(path) }
+    }
+
+    private func removeLocked(_ path: String) {
         guard let index = paths.firstIndex(of: path) else { return }
         paths.remove(at: index)
         free(cPaths.remove(at: index))
@@ -166,6 +184,12 @@ private func temporaryFilesSignalHandler(_ signal: Int32) {
     signalPaths.withUnsafeBufferPointer { paths in
         for path in paths { if let path { unlink(path) } }
     }
-    Foundation.signal(signal, SIG_DFL)
+    Glibc.signal(signal, SIG_DFL)
     raise(signal)
+}
+
+/// The folder part of a path (`a/b.md` → `a`, `b.md` → ``), as `dirname` without its `.`.
+private func folderOf(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
 }

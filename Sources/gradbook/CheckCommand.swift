@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Tensors
 import Lessons
 import Reports
@@ -41,7 +45,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(JUnitReport.render(results), to: URL(fileURLWithPath: junit))
             } catch {
-                StandardError.write("gradbook: cannot write \(junit): \(error.localizedDescription)\n")
+                StandardError.write("gradbook: cannot write \(junit): \(FileErrorMessage.text(for: error))\n")
                 throw ExitCode.couldNotRun
             }
         }
@@ -64,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         do {
             try AtomicFile.write(text, to: URL(fileURLWithPath: result.lesson.path))
         } catch {
-            StandardError.write("gradbook: cannot update \(result.lesson.path): \(error.localizedDescription)\n")
+            StandardError.write("gradbook: cannot update \(result.lesson.path): \(FileErrorMessage.text(for: error))\n")
             return result
         }
         let cells = result.cells.map { cell -> LessonRun.CellRun in

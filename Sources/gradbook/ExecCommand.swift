@@ -1,5 +1,17 @@
+import Dispatch
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 
 /// `gradbook exec FILE.py`: runs a script like `python FILE.py`.
@@ -33,7 +45,7 @@ struct ExecCommand: ParsableCommand {
         ScriptFault.install(file: file)
         if let timeout { ScriptFault.watch(file: file, seconds: timeout + 5) }
         let outcome = InterpreterSession.onLargeStack { InterpreterSession.runScript(source, file: file, timeout: timeout) }
-        FileHandle.standardOutput.write(Data(outcome.output.utf8))
+        StandardOutput.write(outcome.output)
         if !outcome.warnings.isEmpty { StandardError.write(outcome.warnings) }
         if let exception = outcome.exception {
             StandardError.write(exception.traceback.hasSuffix("\n") ? exception.traceback : exception.traceback + "\n")
@@ -50,7 +62,7 @@ enum ScriptFault {
         let message = { (name: String) in strdup("gradbook: \(file) crashed (\(name)) in native code\n")! }
         crashMessages = [SIGSEGV: message("SIGSEGV"), SIGBUS: message("SIGBUS"), SIGILL: message("SIGILL"),
                          SIGTRAP: message("SIGTRAP"), SIGFPE: message("SIGFPE"), SIGABRT: message("SIGABRT")]
-        for signal in crashMessages.keys.sorted() { Foundation.signal(signal, scriptCrashHandler) }
+        for signal in crashMessages.keys.sorted() { Glibc.signal(signal, scriptCrashHandler) }
         for (index, signal) in crashMessages.keys.sorted().enumerated() where index < handledSignals.count {
             handledSignals[index] = (signal, UnsafePointer(crashMessages[signal]!))
         }
@@ -58,7 +70,7 @@ enum ScriptFault {
 
     /// Ends the process with status 124 (as `timeout(1)`) when native code outlives `seconds`.
     static func watch(file: String, seconds: Double) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+        DispatchQueue.global().asyncAfter(deadline: DispatchTime.now() + seconds) {
             StandardError.write("gradbook: \(file) did not finish within its time limit (native code); stopped\n")
             exit(124)
         }
@@ -75,6 +87,6 @@ private func scriptCrashHandler(_ signal: Int32) {
             if let text { _ = write(2, text, strlen(text)) }
         }
     }
-    Foundation.signal(signal, SIG_DFL)
+    Glibc.signal(signal, SIG_DFL)
     raise(signal)
 }

@@ -1,5 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Tensors
 
 /// `gradbook`: runs Markdown lessons, checks their outputs, writes handouts.
@@ -8,6 +19,7 @@ struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
         abstract: "Run tensor and autograd lessons written in Markdown; check and publish their outputs.",
+        version: GradbookVersion.description,
         subcommands: [RunCommand.self, CheckCommand.self, ExecCommand.self, ImportCommand.self, ExportCommand.self,
                       InfoCommand.self, WorkerCommand.self])
 
@@ -31,7 +43,11 @@ struct Gradbook: ParsableCommand {
                 code = 2
             }
         }
-        Foundation.exit(code)
+        #if canImport(Glibc)
+        Glibc.exit(code)
+        #else
+        Darwin.exit(code)
+        #endif
     }
 }
 
@@ -39,14 +55,14 @@ struct Gradbook: ParsableCommand {
 /// keep their order.
 enum StandardOutput {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileDescriptor.writeAll(1, Array(text.utf8))
     }
 }
 
 /// Writing to standard error unbuffered.
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileDescriptor.writeAll(2, Array(text.utf8))
     }
 }
 

@@ -1,6 +1,11 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Lessons
+import Tensors
 import Reports
 
 /// `gradbook run`: runs lessons and writes their handouts and an index.
@@ -43,7 +48,7 @@ struct RunCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            StandardError.write("gradbook: cannot create \(out): \(error.localizedDescription)\n")
+            StandardError.write("gradbook: cannot create \(out): \(FileErrorMessage.text(for: error))\n")
             throw ExitCode.couldNotRun
         }
         let course = CourseOrder.sorted(lessons.map(\.lesson), course: courseList())
@@ -59,7 +64,7 @@ struct RunCommand: ParsableCommand {
                 try AtomicFile.write(ExecutedMarkdown.render(result), to: folder.appendingPathComponent("\(result.lesson.name).md"))
                 try FigureFolder.write(LessonFigures.files(result), into: folder.appendingPathComponent(result.lesson.name))
             } catch {
-                failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(error.localizedDescription)\n")
+                failures.add("gradbook: cannot write the handout of \(result.lesson.path): \(FileErrorMessage.text(for: error))\n")
             }
             StandardOutput.write(CheckReport.lessonLine(result) + CheckReport.failures(result))
         }
@@ -68,7 +73,7 @@ struct RunCommand: ParsableCommand {
             let ordered = results.sorted { (position[$0.lesson.path] ?? 0) < (position[$1.lesson.path] ?? 0) }
             try AtomicFile.write(IndexPage.render(ordered), to: folder.appendingPathComponent("index.html"))
         } catch {
-            failures.add("gradbook: cannot write the index: \(error.localizedDescription)\n")
+            failures.add("gradbook: cannot write the index: \(FileErrorMessage.text(for: error))\n")
         }
         StandardOutput.write(CheckReport.totals(results))
         if !failures.messages.isEmpty {
@@ -90,8 +95,8 @@ struct RunCommand: ParsableCommand {
 
 /// Files that could not be written, collected from the workers' completion callbacks.
 private final class WriteFailures: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = SpinLock()
     private var list: [String] = []
-    func add(_ message: String) { lock.lock(); list.append(message); lock.unlock() }
-    var messages: [String] { lock.lock(); defer { lock.unlock() }; return list }
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+    var messages: [String] { lock.withLock { list } }
 }

@@ -1,32 +1,50 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 
-/// `gradbook __worker LESSON`: runs one lesson in this process and writes its `LessonRun`
-/// as JSON to standard output. Only the worker pool calls it.
+/// `gradbook __worker`: reads lesson paths from standard input, one a line, runs each in a
+/// fresh interpreter session in this process and answers with its `LessonRun` as one line of
+/// JSON on standard output. Only the worker pool calls it (`WorkerProcess`).
 struct WorkerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "__worker", shouldDisplay: false)
-
-    @Argument var path: String
+    static let commandName = "__worker"
+    static let configuration = CommandConfiguration(commandName: commandName, shouldDisplay: false)
 
     func run() throws {
-        // Whatever the run itself writes to standard output goes to standard error, so that
-        // standard output carries nothing but the JSON result.
-        let result = dup(1)
+        // Whatever the runs themselves write to standard output goes to standard error, so that
+        // standard output carries nothing but the answers.
+        let answers = dup(1)
         dup2(2, 1)
-        let lesson: Lesson
-        do {
-            lesson = try LessonParser.load(URL(fileURLWithPath: path), path: path)
-        } catch {
-            StandardError.write("\(error)\n")
-            throw ExitCode.couldNotRun
-        }
-        WorkerFault.inject(for: lesson)
-        let run = InterpreterSession.onLargeStack {
-            LessonExecutor.run(lesson, in: InterpreterSession(lesson: lesson))
-        }
         let encoder = JSONEncoder()
-        let data = try encoder.encode(run)
-        FileHandle(fileDescriptor: result, closeOnDealloc: true).write(data)
+        while let path = readLine() {
+            let lesson: Lesson
+            do {
+                lesson = try LessonParser.load(URL(fileURLWithPath: path), path: path)
+            } catch {
+                StandardError.write("\(error)\n")
+                throw ExitCode.couldNotRun
+            }
+            WorkerFault.inject(for: lesson)
+            let run = InterpreterSession.onLargeStack {
+                let session = InterpreterSession(lesson: lesson)
+                defer { session.close() }
+                return LessonExecutor.run(lesson, in: session)
+            }
+            guard FileDescriptor.writeAll(answers, Array(try encoder.encode(run)) + [UInt8(ascii: "\n")]) else {
+                throw ExitCode.couldNotRun
+            }
+        }
     }
 }

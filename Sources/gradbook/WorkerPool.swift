@@ -1,144 +1,131 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import Lessons
 
 /// Runs lessons in worker processes (`gradbook __worker`), `jobs` at a time, so that a
-/// crash, hang or runaway allocation in one lesson cannot touch another. A worker that
-/// outlives its lesson's time budget is killed.
+/// crash, hang or runaway allocation in one lesson cannot touch another. Each worker runs
+/// lesson after lesson (each in a fresh interpreter), so a lesson does not pay for starting
+/// a process; a worker that crashes or outlives its lesson's time budget (and is killed)
+/// fails that lesson only and is replaced for the next.
 final class WorkerPool: @unchecked Sendable {
-    private let executable: URL
+    private let executable: String
     private let jobs: Int
-    private let lock = NSLock()
-    /// Index of the next lesson to hand to a worker thread; guarded by `lock`.
+    /// Guards `next` and the `completed` calls.
+    private let lock = DispatchQueue(label: "gradbook.worker-pool")
+    /// Index of the next lesson to hand to a worker; guarded by `lock`.
     private var next = 0
-    /// Cores each worker may use for its kernels and BLAS: the machine's, shared among the
-    /// workers that run at once. Two workers on two cores that each woke a thread per core
-    /// (OpenBLAS's threads spin-yield after every call) spent a third of their CPU time
-    /// fighting over the cores.
-    private var threadsPerWorker = 1
 
     init(jobs: Int) {
-        // This very binary runs the workers (`Bundle.main` reads /proc/self/exe on Linux).
-        self.executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        self.executable = Self.thisExecutable
         self.jobs = max(1, jobs)
+    }
+
+    /// This very binary runs the workers.
+    private static var thisExecutable: String {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if count > 0 { return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        #elseif canImport(Darwin)
+        var size: UInt32 = 4096
+        var buffer = [CChar](repeating: 0, count: Int(size))
+        if _NSGetExecutablePath(&buffer, &size) == 0 { return String(cString: buffer) }
+        #endif
+        return CommandLine.arguments[0]
     }
 
     /// Runs every lesson; `completed` is called (serialised, in any order) as each finishes.
     func run(_ lessons: [Lesson], completed: @escaping @Sendable (Int, LessonResult) -> Void) {
         next = 0
-        threadsPerWorker = max(1, ProcessInfo.processInfo.activeProcessorCount / min(jobs, max(1, lessons.count)))
+        // A worker writing to a worker that died must see EPIPE, not die of the signal.
+        signal(SIGPIPE, SIG_IGN)
+        let workers = min(jobs, lessons.count)
+        let environment = Self.workerEnvironment(workers: workers)
         let group = DispatchGroup()
-        for _ in 0..<min(jobs, lessons.count) {
-            group.enter()
-            Thread.detachNewThread { [self] in
-                while true {
-                    lock.lock()
-                    let index = next
-                    next += 1
-                    lock.unlock()
-                    guard index < lessons.count else { break }
-                    let result = runInWorker(lessons[index])
-                    lock.lock()
-                    completed(index, result)
-                    lock.unlock()
+        for slot in 0..<workers {
+            DispatchQueue(label: "gradbook.worker-\(slot)").async(group: group) { [self] in
+                var worker: WorkerProcess?
+                while let index = takeNext(lessons.count) {
+                    if worker == nil || worker!.ended {
+                        switch WorkerProcess.start(executable: executable, environment: environment) {
+                        case .success(let started): worker = started
+                        case .failure(let failure):
+                            worker = nil
+                            finished(index, LessonResult(lesson: lessons[index], run: .brokenDown(
+                                lessons[index], reason: "worker did not start: \(failure.description)", seconds: 0)), completed)
+                            continue
+                        }
+                    }
+                    let result = Self.run(lessons[index], in: worker!)
+                    finished(index, result, completed)
                 }
-                group.leave()
+                worker?.finish()
             }
         }
         group.wait()
     }
 
-    /// The time after which a worker is killed: every cell's own limit, plus start-up margin.
+    private func takeNext(_ count: Int) -> Int? {
+        lock.sync {
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    private func finished(_ index: Int, _ result: LessonResult, _ completed: (Int, LessonResult) -> Void) {
+        lock.sync { completed(index, result) }
+    }
+
+    /// The workers' environment: a crash ends a worker at once (the pool reports it; a
+    /// backtrace would only cost seconds), and the cores are shared among the workers that
+    /// run at once. Two workers on two cores that each woke a thread per core (OpenBLAS's
+    /// threads spin-yield after every call) spent a third of their CPU time fighting over them.
+    static func workerEnvironment(workers: Int) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        let threads = String(max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, workers)))
+        for name in ["GRADBOOK_THREADS", "OPENBLAS_NUM_THREADS"] where environment[name] == nil {
+            environment[name] = threads
+        }
+        return environment
+    }
+
+    /// The time after which a worker is killed: every cell's own limit, plus a margin.
     static func budget(for lesson: Lesson) -> Double {
         let margin = WorkerFault.budgetMargin ?? 10
         let cells = lesson.cells.filter { !$0.options.skip }.reduce(0) { $0 + lesson.timeout(for: $1) + 1 }
         return margin + min(cells, Lesson.maxLessonSeconds)
     }
 
-    private func runInWorker(_ lesson: Lesson) -> LessonResult {
-        let start = Date()
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [WorkerCommand.configuration.commandName!, lesson.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        // A crash should end the worker at once: the pool reports it, a backtrace would only cost seconds.
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        for name in ["GRADBOOK_THREADS", "OPENBLAS_NUM_THREADS"] where environment[name] == nil {
-            environment[name] = String(threadsPerWorker)
-        }
-        process.environment = environment
-        do {
-            try process.run()
-        } catch {
-            return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: "worker did not start: \(error.localizedDescription)", seconds: 0))
-        }
-        let killed = KilledFlag()
-        let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.budget(for: lesson)) {
-            if process.isRunning {
-                killed.set()
-                kill(pid, SIGKILL)
+    private static func run(_ lesson: Lesson, in worker: WorkerProcess) -> LessonResult {
+        let start = ContinuousClock.now
+        let answer = worker.run(lesson.path, budget: budget(for: lesson))
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        switch answer {
+        case .line(let line):
+            if let run = try? JSONDecoder().decode(LessonRun.self, from: Data(line)), run.cells.count == lesson.cells.count {
+                return LessonResult(lesson: lesson, run: run)
             }
-        }
-        let errorText = ErrorCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(start)
-        if process.terminationReason == .exit, process.terminationStatus == 0,
-           let run = try? JSONDecoder().decode(LessonRun.self, from: data), run.cells.count == lesson.cells.count {
-            return LessonResult(lesson: lesson, run: run)
-        }
-        let reason: String
-        if killed.isSet {
-            reason = "killed after \(Int(Self.budget(for: lesson)))s time limit"
-        } else if process.terminationReason == .uncaughtSignal {
-            reason = "crashed: signal \(process.terminationStatus)" + errorText.lastLine.map { " (\($0))" }.orEmpty
-        } else {
-            reason = "worker exited with status \(process.terminationStatus)" + errorText.lastLine.map { " (\($0))" }.orEmpty
-        }
-        return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: reason, seconds: seconds))
-    }
-}
-
-/// Whether the pool killed a worker (set from the timer, read after the worker ended).
-private final class KilledFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Index of the next lesson to hand to a worker thread; guarded by `lock`.
-    private var next = 0
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-/// Drains a worker's standard error on another thread (so a chatty worker never blocks) and
-/// keeps what names a Swift runtime trap.
-private final class ErrorCollector: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
+            // The worker and the pool disagree about the lesson: do not trust that worker again.
+            worker.finish()
+            return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: "worker gave an unreadable result", seconds: seconds))
+        case .ended(let reason):
+            return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: reason, seconds: seconds))
         }
     }
-
-    /// The Swift runtime's `Fatal error: ...` message if there is one, else the last line.
-    var lastLine: String? {
-        done.wait()
-        done.signal()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        if let fatal = lines.first(where: { $0.contains("Fatal error") }), let start = fatal.range(of: "Fatal error") {
-            return String(fatal[start.lowerBound...].prefix(300))
-        }
-        return lines.last.map { String($0.prefix(300)) }
-    }
-}
-
-private extension Optional where Wrapped == String {
-    var orEmpty: String { self ?? "" }
 }

@@ -1,4 +1,9 @@
+import Tensors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,13 +26,13 @@ public final class GradMode {
     /// Engine runs are numbered process-wide, not per thread: a graph outlives the thread
     /// that built it (the interpreter runs each cell on a fresh thread), and a repeated
     /// number would make the engine trust a node's stale scratch fields.
-    private static let epochLock = NSLock()
+    private static let epochLock = SpinLock()
     nonisolated(unsafe) private static var lastEpoch = 0
     static func nextEngineEpoch() -> Int {
-        epochLock.lock()
-        defer { epochLock.unlock() }
-        lastEpoch &+= 1
-        return lastEpoch
+        epochLock.withLock {
+            lastEpoch &+= 1
+            return lastEpoch
+        }
     }
 
     init() {}

@@ -63,8 +63,7 @@ public final class Node {
 
     /// Python's type name of the node object (`AccumulateGrad` for `torch::autograd::AccumulateGrad`).
     public var typeName: String {
-        if let r = name.range(of: "::", options: .backwards) { return String(name[r.upperBound...]) }
-        return name
+        name.split(separator: "::").last.map(String.init) ?? name
     }
 
     /// `next_functions` as (node, input number) pairs.

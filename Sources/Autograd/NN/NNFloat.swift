@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Tensors
 
 /// The floating-point element types the nn kernels compute in (float32 and float64).

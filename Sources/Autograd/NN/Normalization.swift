@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Tensors
 
 /// Batch normalisation over dimension 1 of (N, C, ...) input, and layer normalisation over

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Tensors
 
 /// Window geometry of a 2-D pooling, one value per spatial dimension (height, width).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Tensors
 
 /// Smooth L1 (Huber-like) loss, which PyTorch computes natively. Unreduced here: the

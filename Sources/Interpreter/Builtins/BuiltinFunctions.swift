@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     func installBuiltins() {
@@ -219,11 +231,11 @@ func roundDouble(_ x: Double, _ n: Int) -> Double {
     if !x.isFinite || x == 0 { return x }
     if n > 300 { return x }
     if n >= 0 {
-        let s = String(format: "%.\(n)f", x)
+        let s = cFormat("%.\(n)f", x)
         return Double(s) ?? x
     }
     if n < -308 { return 0.0 * x }
-    let p = Foundation.pow(10.0, Double(-n))
+    let p = pow(10.0, Double(-n))
     let y = (x / p).rounded(.toNearestOrEven) * p
     return y
 }

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     func installStrMethods() {
@@ -97,7 +109,7 @@ extension Interpreter {
                 if old.isEmpty {
                     return .str(new + s.unicodeScalars.map { String($0) }.joined(separator: new) + (s.isEmpty ? "" : new))
                 }
-                return .str(s.replacingOccurrences(of: old, with: new))
+                return .str(s.replacing(old, with: new))
             }
             var parts = splitString(s, old.isEmpty ? "\u{0}" : old, count)
             if old.isEmpty { parts = [s] }
@@ -213,13 +225,13 @@ extension Interpreter {
         m("partition") { i, s, a in
             try a.check("partition", 1)
             let sep = try i.stringArgument(a[0], "must be str")
-            if let r = s.range(of: sep) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+            if let r = s.firstRange(of: sep) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
             return .tuple([.str(s), .str(""), .str("")])
         }
         m("rpartition") { i, s, a in
             try a.check("rpartition", 1)
             let sep = try i.stringArgument(a[0], "must be str")
-            if let r = s.range(of: sep, options: .backwards) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+            if let r = s.lastRange(of: sep) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
             return .tuple([.str(""), .str(""), .str(s)])
         }
         m("removeprefix") { i, s, a in
@@ -351,7 +363,7 @@ extension Interpreter {
 func splitString(_ s: String, _ sep: String, _ maxsplit: Int) -> [String] {
     var out: [String] = []
     var rest = Substring(s)
-    while maxsplit < 0 || out.count < maxsplit, let r = rest.range(of: sep) {
+    while maxsplit < 0 || out.count < maxsplit, let r = rest.firstRange(of: sep) {
         out.append(String(rest[..<r.lowerBound]))
         rest = rest[r.upperBound...]
     }

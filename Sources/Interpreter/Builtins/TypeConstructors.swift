@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     /// Built-in types are callable classes whose constructors convert arguments.
@@ -143,7 +155,7 @@ extension Interpreter {
         guard base == 0 || (2...36).contains(base) else {
             throw PyError.valueError("int() base must be >= 2 and <= 36, or 0")
         }
-        var t = s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
+        var t = s.trimmingSpaces().replacing("_", with: "")
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }
         var b = base
@@ -165,7 +177,7 @@ extension Interpreter {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         case .str(let s):
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
+            let t = s.trimmingSpaces().replacing("_", with: "")
             switch t.lowercased() {
             case "inf", "+inf", "infinity", "+infinity": return .infinity
             case "-inf", "-infinity": return -.infinity

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     /// Stack size of the threads cells run on: deep Python recursion (up to the recursion
@@ -17,13 +29,11 @@ extension Interpreter {
             let box = ResultBox<T>()
             box.work = escapable
             let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
+            startThread(stackSize: cellStackSize) {
                 do { box.value = .success(try box.work!()) } catch { box.value = .failure(error) }
                 box.work = nil
                 done.signal()
             }
-            thread.stackSize = cellStackSize
-            thread.start()
             done.wait()
             switch box.value! {
             case .success(let v): return v

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     /// Runs one lesson cell in `__main__`. `firstLine` is the 1-based line of the cell's
@@ -100,7 +112,7 @@ extension Interpreter {
         for line in source.split(separator: "\n").reversed() {
             var l = Substring(line)
             if let hash = l.firstIndex(of: "#"), !l[..<hash].contains("'"), !l[..<hash].contains("\"") { l = l[..<hash] }
-            let t = l.trimmingCharacters(in: .whitespaces)
+            let t = l.trimmingSpaces()
             if t.isEmpty { continue }
             return t.hasSuffix(";")
         }

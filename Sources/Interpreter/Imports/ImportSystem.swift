@@ -107,7 +107,7 @@ extension Interpreter {
         let code = CodeInfo(name: "<module>", file: file, source: SourceText(text, firstLine: 1))
         let body: [Stmt]
         do {
-            var parser = try Parser(source: text, file: file, firstLine: 1)
+            var parser = try Parser(moduleSource: text, file: file)
             body = try parser.parseModule()
         } catch let e as SyntaxErrorInfo {
             throw moduleSyntaxError(e, file: file, text: text)

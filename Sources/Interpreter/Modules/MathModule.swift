@@ -1,9 +1,21 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     func buildMath(_ m: PyModule) {
         m.add("pi", .float(Double.pi))
-        m.add("e", .float(M_E))
+        m.add("e", .float(2.718281828459045))
         m.add("tau", .float(2 * Double.pi))
         m.add("inf", .float(.infinity))
         m.add("nan", .float(.nan))
@@ -24,42 +36,42 @@ extension Interpreter {
             }
         }
         unary("sqrt", { $0 >= 0 || $0.isNaN }) { $0.squareRoot() }
-        unary("exp") { Foundation.exp($0) }
-        unary("expm1") { Foundation.expm1($0) }
-        unary("log2", { $0 > 0 || $0.isNaN }) { Foundation.log2($0) }
-        unary("log10", { $0 > 0 || $0.isNaN }) { Foundation.log10($0) }
-        unary("log1p", { $0 > -1 || $0.isNaN }) { Foundation.log1p($0) }
-        unary("sin", { !$0.isInfinite }) { Foundation.sin($0) }
-        unary("cos", { !$0.isInfinite }) { Foundation.cos($0) }
-        unary("tan", { !$0.isInfinite }) { Foundation.tan($0) }
-        unary("asin", { abs($0) <= 1 || $0.isNaN }) { Foundation.asin($0) }
-        unary("acos", { abs($0) <= 1 || $0.isNaN }) { Foundation.acos($0) }
-        unary("atan") { Foundation.atan($0) }
-        unary("sinh") { Foundation.sinh($0) }
-        unary("cosh") { Foundation.cosh($0) }
-        unary("tanh") { Foundation.tanh($0) }
-        unary("asinh") { Foundation.asinh($0) }
-        unary("acosh", { $0 >= 1 || $0.isNaN }) { Foundation.acosh($0) }
-        unary("atanh", { abs($0) < 1 || $0.isNaN }) { Foundation.atanh($0) }
+        unary("exp") { exp($0) }
+        unary("expm1") { expm1($0) }
+        unary("log2", { $0 > 0 || $0.isNaN }) { log2($0) }
+        unary("log10", { $0 > 0 || $0.isNaN }) { log10($0) }
+        unary("log1p", { $0 > -1 || $0.isNaN }) { log1p($0) }
+        unary("sin", { !$0.isInfinite }) { sin($0) }
+        unary("cos", { !$0.isInfinite }) { cos($0) }
+        unary("tan", { !$0.isInfinite }) { tan($0) }
+        unary("asin", { abs($0) <= 1 || $0.isNaN }) { asin($0) }
+        unary("acos", { abs($0) <= 1 || $0.isNaN }) { acos($0) }
+        unary("atan") { atan($0) }
+        unary("sinh") { sinh($0) }
+        unary("cosh") { cosh($0) }
+        unary("tanh") { tanh($0) }
+        unary("asinh") { asinh($0) }
+        unary("acosh", { $0 >= 1 || $0.isNaN }) { acosh($0) }
+        unary("atanh", { abs($0) < 1 || $0.isNaN }) { atanh($0) }
         unary("fabs") { abs($0) }
-        unary("erf") { Foundation.erf($0) }
-        unary("erfc") { Foundation.erfc($0) }
-        unary("gamma", { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }) { Foundation.tgamma($0) }
-        unary("lgamma", { !($0 <= 0 && $0 == $0.rounded()) }) { Foundation.lgamma($0) }
+        unary("erf") { erf($0) }
+        unary("erfc") { erfc($0) }
+        unary("gamma", { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }) { tgamma($0) }
+        unary("lgamma", { !($0 <= 0 && $0 == $0.rounded()) }) { lgamma($0) }
         unary("degrees") { $0 * 180 / Double.pi }
         unary("radians") { $0 * Double.pi / 180 }
         m.addFunction("log") { i, a in
             try a.check("log", 1, 2)
             if let n = a[0].asInt, a.count == 1 {
                 if n <= 0 { throw domain() }
-                return .float(Foundation.log(Double(n)))
+                return .float(log(Double(n)))
             }
             if case .object(let o as PyBigInt) = a[0] {
                 if o.value.negative { throw domain() }
-                let ln = bigLog(o.value, Foundation.log)
+                let ln = bigLog(o.value, { Glibc.log($0) })
                 if a.count == 2 {
-                    if case .object(let b as PyBigInt) = a[1] { return .float(ln / bigLog(b.value, Foundation.log)) }
-                    return .float(ln / Foundation.log(try i.doubleArgument(a[1])))
+                    if case .object(let b as PyBigInt) = a[1] { return .float(ln / bigLog(b.value, { Glibc.log($0) })) }
+                    return .float(ln / Glibc.log(try i.doubleArgument(a[1])))
                 }
                 return .float(ln)
             }
@@ -68,9 +80,9 @@ extension Interpreter {
             if a.count == 2 {
                 let b = try i.doubleArgument(a[1])
                 if b <= 0 || b == 1 { throw b == 1 ? PyError.zeroDivision("float division by zero") : domain() }
-                return .float(Foundation.log(x) / Foundation.log(b))
+                return .float(log(x) / log(b))
             }
-            return .float(Foundation.log(x))
+            return .float(log(x))
         }
         func rounding(_ name: String, _ rule: FloatingPointRoundingRule, _ special: Name) {
             m.addFunction(name) { i, a in
@@ -90,38 +102,38 @@ extension Interpreter {
             let x = try i.doubleArgument(a[0]), y = try i.doubleArgument(a[1])
             if x == 0 && y < 0 { throw domain() }
             if x < 0 && y != y.rounded() && y.isFinite { throw domain() }
-            let r = Foundation.pow(x, y)
+            let r = pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError.overflow("math range error") }
             return .float(r)
         }
-        m.addFunction("atan2") { i, a in try a.check("atan2", 2); return .float(Foundation.atan2(try i.doubleArgument(a[0]), try i.doubleArgument(a[1]))) }
-        m.addFunction("copysign") { i, a in try a.check("copysign", 2); return .float(Foundation.copysign(try i.doubleArgument(a[0]), try i.doubleArgument(a[1]))) }
+        m.addFunction("atan2") { i, a in try a.check("atan2", 2); return .float(atan2(try i.doubleArgument(a[0]), try i.doubleArgument(a[1]))) }
+        m.addFunction("copysign") { i, a in try a.check("copysign", 2); return .float(copysign(try i.doubleArgument(a[0]), try i.doubleArgument(a[1]))) }
         m.addFunction("fmod") { i, a in
             try a.check("fmod", 2)
             let y = try i.doubleArgument(a[1])
             let x = try i.doubleArgument(a[0])
             if y == 0 || x.isInfinite { throw domain() }
-            return .float(Foundation.fmod(x, y))
+            return .float(fmod(x, y))
         }
         m.addFunction("hypot") { i, a in
             var s = 0.0
-            for v in a.positional { let d = try i.doubleArgument(v); s = Foundation.hypot(s, d) }
+            for v in a.positional { let d = try i.doubleArgument(v); s = hypot(s, d) }
             return .float(s)
         }
-        m.addFunction("ldexp") { i, a in try a.check("ldexp", 2); return .float(Foundation.scalbn(try i.doubleArgument(a[0]), try i.intArgument(a[1]))) }
+        m.addFunction("ldexp") { i, a in try a.check("ldexp", 2); return .float(scalbn(try i.doubleArgument(a[0]), try i.intArgument(a[1]))) }
         m.addFunction("frexp") { i, a in
             try a.check("frexp", 1)
             let x = try i.doubleArgument(a[0])
             if x == 0 || !x.isFinite { return .tuple([.float(x), .int(0)]) }
             let e = x.exponent + 1
-            return .tuple([.float(Foundation.scalbn(x, -Int(e))), .int(Int(e))])
+            return .tuple([.float(scalbn(x, -Int(e))), .int(Int(e))])
         }
         m.addFunction("modf") { i, a in
             try a.check("modf", 1)
             let x = try i.doubleArgument(a[0])
-            if x.isInfinite { return .tuple([.float(Foundation.copysign(0, x)), .float(x)]) }
+            if x.isInfinite { return .tuple([.float(copysign(0, x)), .float(x)]) }
             let ip = x.rounded(.towardZero)
-            return .tuple([.float(Foundation.copysign(x - ip, x)), .float(ip)])
+            return .tuple([.float(copysign(x - ip, x)), .float(ip)])
         }
         m.addFunction("isfinite") { i, a in .bool(try i.doubleArgument(a[0]).isFinite) }
         m.addFunction("isinf") { i, a in .bool(try i.doubleArgument(a[0]).isInfinite) }
@@ -224,7 +236,7 @@ extension Interpreter {
             let p = try i.iterate(a[0]).map { try i.doubleArgument($0) }, q = try i.iterate(a[1]).map { try i.doubleArgument($0) }
             if p.count != q.count { throw PyError.valueError("both points must have the same number of dimensions") }
             var s = 0.0
-            for (x, y) in zip(p, q) { s = Foundation.hypot(s, x - y) }
+            for (x, y) in zip(p, q) { s = hypot(s, x - y) }
             return .float(s)
         }
     }

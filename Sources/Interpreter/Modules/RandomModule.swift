@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     func buildRandom(_ m: PyModule) {
@@ -94,21 +106,21 @@ extension Interpreter {
                 i.randomState.gaussNext = nil
             } else {
                 let x2pi = i.randomState.random() * 2 * Double.pi
-                let g2rad = (-2.0 * Foundation.log(1.0 - i.randomState.random())).squareRoot()
-                z = Foundation.cos(x2pi) * g2rad
-                i.randomState.gaussNext = Foundation.sin(x2pi) * g2rad
+                let g2rad = (-2.0 * log(1.0 - i.randomState.random())).squareRoot()
+                z = cos(x2pi) * g2rad
+                i.randomState.gaussNext = sin(x2pi) * g2rad
             }
             return .float(mu + z * sigma)
         }
         m.addFunction("normalvariate") { i, a in
             let b = try a.bind(Signature("normalvariate", ["mu", "sigma"]))
             let mu = try b[0].map { try i.doubleArgument($0) } ?? 0, sigma = try b[1].map { try i.doubleArgument($0) } ?? 1
-            let magic = 4 * Foundation.exp(-0.5) / 2.0.squareRoot()
+            let magic = 4 * exp(-0.5) / 2.0.squareRoot()
             while true {
                 let u1 = i.randomState.random()
                 let u2 = 1.0 - i.randomState.random()
                 let z = magic * (u1 - 0.5) / u2
-                if z * z / 4.0 <= -Foundation.log(u2) { return .float(mu + z * sigma) }
+                if z * z / 4.0 <= -log(u2) { return .float(mu + z * sigma) }
             }
         }
     }

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     /// Modules every session can import (besides those the host registers).
@@ -37,7 +49,7 @@ extension Interpreter {
             if left < 0 { throw PyError.valueError("sleep length must be non-negative") }
             while left > 0 {
                 let step = min(left, 0.05)
-                Thread.sleep(forTimeInterval: step)
+                usleep(UInt32(step * 1_000_000))
                 left -= step
                 try i.checkDeadline()
             }

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Interpreter {
     /// `a op b` with Python's numeric rules, sequence operators, then special methods.
@@ -133,7 +145,7 @@ extension Interpreter {
         case .pow:
             if y < 0 {
                 if x == 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
-                return .float(Foundation.pow(Double(x), Double(y)))
+                return .float(pow(Double(x), Double(y)))
             }
             var result = 1, base = x, e = y
             while e > 0 {
@@ -183,7 +195,7 @@ extension Interpreter {
             if x < 0 && y != y.rounded() && y.isFinite {
                 throw PyError.valueError("negative number cannot be raised to a fractional power (complex numbers are not supported)")
             }
-            let r = Foundation.pow(x, y)
+            let r = pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError(type: "OverflowError", args: [.int(34), .str("Numerical result out of range")]) }
             return .float(r)
         default:

@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A parsed format specification (`[[fill]align][sign][z][#][0][width][,|_][.precision][type]`).
 struct FormatSpec {
@@ -148,18 +160,18 @@ extension Interpreter {
         } else {
             switch f.type {
             case "f", "F":
-                body = String(format: "%\(f.alternate ? "#" : "").\(f.precision ?? 6)f", a)
+                body = cFormat("%\(f.alternate ? "#" : "").\(f.precision ?? 6)f", a)
             case "e", "E":
-                body = String(format: "%\(f.alternate ? "#" : "").\(f.precision ?? 6)\(upper ? "E" : "e")", a)
+                body = cFormat("%\(f.alternate ? "#" : "").\(f.precision ?? 6)\(upper ? "E" : "e")", a)
             case "g", "G", "n":
                 let p = f.precision ?? 6
-                body = String(format: "%\(f.alternate ? "#" : "").\(p == 0 ? 1 : p)\(upper ? "G" : "g")", a)
+                body = cFormat("%\(f.alternate ? "#" : "").\(p == 0 ? 1 : p)\(upper ? "G" : "g")", a)
             case "%":
-                body = String(format: "%\(f.alternate ? "#" : "").\(f.precision ?? 6)f", a * 100) + "%"
+                body = cFormat("%\(f.alternate ? "#" : "").\(f.precision ?? 6)f", a * 100) + "%"
             case nil:
                 if let p0 = f.precision {
                     let p = max(p0, 1)
-                    let sci = String(format: "%.\(p - 1)e", a)
+                    let sci = cFormat("%.\(p - 1)e", a)
                     let x = Int(sci[sci.index(after: sci.firstIndex(of: "e")!)...]) ?? 0
                     if x < -4 || x >= p - 1 {
                         var mant = String(sci[..<sci.firstIndex(of: "e")!])
@@ -169,7 +181,7 @@ extension Interpreter {
                         }
                         body = mant + "e" + (x < 0 ? "-" : "+") + String(abs(x)).leftPadded(2)
                     } else {
-                        body = String(format: "%.\(p)g", a)
+                        body = cFormat("%.\(p)g", a)
                         if !body.contains(".") { body += ".0" }
                     }
                 } else {
@@ -267,14 +279,14 @@ extension Interpreter {
                 else if case .float(let d) = v { n = Int(d) }
                 else if let x = try index(v) { n = x }
                 else { throw PyError.typeError("%\(type) format: a real number is required, not \(typeName(v))") }
-                out += String(format: "%\(cflags)\(w)\(pr)ld", n)
+                out += cFormat("%\(cflags)\(w)\(pr)ld", n)
             case "x", "X", "o":
                 guard let n = try index(v) else { throw PyError.typeError("%\(type) format: an integer is required, not \(typeName(v))") }
-                var s = String(format: "%\(cflags.replacingOccurrences(of: "#", with: ""))\(w)\(pr)l\(type)", n)
+                var s = cFormat("%\(cflags.replacing("#", with: ""))\(w)\(pr)l\(type)", n)
                 if flags.contains("#") {
                     let p = type == "o" ? "0o" : type == "x" ? "0x" : "0X"
-                    s = s.replacingOccurrences(of: " ", with: "")
-                    s = (n < 0 ? "-" : "") + p + s.replacingOccurrences(of: "-", with: "")
+                    s = s.replacing(" ", with: "")
+                    s = (n < 0 ? "-" : "") + p + s.replacing("-", with: "")
                     if let wi = Int(w), s.count < wi { s = String(repeating: " ", count: wi - s.count) + s }
                 }
                 out += s
@@ -283,9 +295,9 @@ extension Interpreter {
                 if d.isNaN || d.isInfinite {
                     let body = d.isNaN ? "nan" : (d < 0 ? "-inf" : (flags.contains("+") ? "+inf" : "inf"))
                     let s = type.isUppercase ? body.uppercased() : body
-                    out += flags.contains("-") ? s.padding(toLength: max(Int(w) ?? 0, s.count), withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, (Int(w) ?? 0) - s.count)) + s
+                    out += flags.contains("-") ? s.padded(to: Int(w) ?? 0) : String(repeating: " ", count: max(0, (Int(w) ?? 0) - s.count)) + s
                 } else {
-                    out += String(format: "%\(cflags)\(w)\(pr)\(type)", d)
+                    out += cFormat("%\(cflags)\(w)\(pr)\(type)", d)
                 }
             case "s", "r", "a", "c":
                 var s: String

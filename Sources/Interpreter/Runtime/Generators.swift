@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a generator function's body on its own thread, handing control back and forth at
 /// each `yield`, so the tree-walking evaluator can suspend anywhere. Only one side runs at
@@ -82,9 +94,11 @@ final class GeneratorRunner: @unchecked Sendable {
         return sent
     }
 
-    /// Ends a suspended body (its `finally` blocks run) so its thread exits.
+    /// Ends a suspended body (its `finally` blocks run) so its thread exits. A body being
+    /// closed can release its own generator object while it unwinds (its frame holds it),
+    /// whose `deinit` closes it again on its own thread: that second call must not wait.
     func close() {
-        guard started, !finished, life.alive else { return }
+        guard started, !finished, !closing, life.alive else { return }
         closing = true
         frame.interp.threadLeaving?()
         toGenerator.signal()
@@ -130,7 +144,7 @@ struct WeakRunner {
 final class GeneratorThreads: @unchecked Sendable {
     static let shared = GeneratorThreads()
 
-    private let lock = NSLock()
+    private let lock = PThreadLock()
     private var idle: [Worker] = []
 
     /// Runs `body` on an idle thread, or on a new one when all are busy (or suspended).
@@ -144,9 +158,7 @@ final class GeneratorThreads: @unchecked Sendable {
         }
         let fresh = Worker()
         fresh.give(body)
-        let thread = Thread { [self] in fresh.loop(returning: { self.park($0) }) }
-        thread.stackSize = 64 << 20
-        thread.start()
+        startThread(stackSize: 64 << 20) { [self] in fresh.loop(returning: { self.park($0) }) }
     }
 
     private func park(_ worker: Worker) {

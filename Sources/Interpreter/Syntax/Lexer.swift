@@ -192,7 +192,7 @@ struct Lexer {
             switch x { case "x", "X": radix = 16; case "o", "O": radix = 8; default: radix = 2 }
             let ds = pos
             digits { $0.properties.isASCIIHexDigit }
-            let t = text(ds, pos).replacingOccurrences(of: "_", with: "")
+            let t = text(ds, pos).replacing("_", with: "")
             guard let v = Int(t, radix: radix) else {
                 guard !t.isEmpty, let b = BigInt(digits: Substring(t), radix: radix) else { throw error("invalid number literal", col: startCol) }
                 return Token(kind: .bigInt(b), line: line, col: startCol, endCol: col)
@@ -210,7 +210,7 @@ struct Lexer {
         }
         if let j = peek(), j == "j" || j == "J" { throw error("complex numbers are not supported", col: startCol) }
         if let d = peek(), isIdentStart(d) { throw error("invalid decimal literal", col: startCol) }
-        let t = text(start, pos).replacingOccurrences(of: "_", with: "")
+        let t = text(start, pos).replacing("_", with: "")
         if isFloat {
             guard let v = Double(t) else { throw error("invalid number literal", col: startCol) }
             return Token(kind: .float(v), line: line, col: startCol, endCol: col)

@@ -22,6 +22,15 @@ struct Parser {
         source = SourceText(text, firstLine: firstLine)
     }
 
+    /// Parses a registered source module, whose tokens are lexed once per process.
+    init(moduleSource text: String, file: String) throws {
+        let lexed = try LexedSources.lexed(text)
+        tokens = lexed.tokens
+        unclosedBracket = lexed.unclosedBracket
+        self.file = file
+        source = SourceText(text, firstLine: 1)
+    }
+
     /// Parses a standalone expression (f-string fields).
     init(expressionTokens: [Token], file: String, source: SourceText) {
         tokens = expressionTokens

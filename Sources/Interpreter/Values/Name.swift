@@ -1,4 +1,16 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An interned identifier. Attribute, global and keyword names are compared by id, so
 /// lookups hash one integer instead of a string.
@@ -14,7 +26,7 @@ public struct Name: Hashable, Sendable, CustomStringConvertible {
 /// The process-wide table of interned names; sessions on several threads share it.
 final class NameTable: @unchecked Sendable {
     static let shared = NameTable()
-    private let lock = NSLock()
+    private let lock = PThreadLock()
     private var ids: [String: Int] = [:]
     private var strings: [String] = []
 

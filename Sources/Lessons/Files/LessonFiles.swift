@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A lesson file to run: where it is, and the path messages and reports use for it.
 public struct LessonFile: Sendable, Hashable {
@@ -42,13 +51,13 @@ public enum LessonFiles {
             // absolute paths and the same on every machine.
             let argument = given.hasPrefix(workingFolder) && given.count > workingFolder.count
                 ? String(given.dropFirst(workingFolder.count)) : given
-            var isFolder: ObjCBool = false
+            var isFolder = false
             let exists = manager.fileExists(atPath: argument, isDirectory: &isFolder)
-            if let reason = unusable(argument, folder: exists && isFolder.boolValue) {
+            if let reason = unusable(argument, folder: exists && isFolder) {
                 throw NotFound(path: given, reason: reason)
             }
             let url = URL(fileURLWithPath: argument)
-            guard isFolder.boolValue else {
+            guard isFolder else {
                 files.insert(LessonFile(url: url, path: argument))
                 continue
             }
@@ -63,12 +72,28 @@ public enum LessonFiles {
     }
 
     private static func markdownFiles(in folder: URL) -> [String] {
-        guard let relatives = FileManager.default.subpaths(atPath: folder.path) else { return [] }
-        return relatives.filter { relative in
+        return subpaths(of: folder.path).filter { relative in
             let parts = relative.split(separator: "/")
             guard let name = parts.last, name.hasSuffix(".md"), name != "README.md" else { return false }
             return !parts.contains { $0.hasPrefix(".") }
         }
+    }
+
+    /// Every path below `folder`, relative to it (folders too), as FileManager's `subpaths`
+    /// gives them; symbolic links to folders are not followed.
+    private static func subpaths(of folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var paths: [String] = []
+        for name in names {
+            paths.append(name)
+            var isFolder = false
+            let path = folder + "/" + name
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder,
+               (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
+                paths += subpaths(of: path).map { name + "/" + $0 }
+            }
+        }
+        return paths
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns a lesson file into a `Lesson`: front matter, `python` cells with their options and
 /// expected output, all with their lines in the file. cmark does the Markdown parsing.
@@ -12,7 +16,7 @@ public enum LessonParser {
     public static func load(_ url: URL, path: String) throws(LessonError) -> Lesson {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw LessonError(file: path, line: 0, column: 0, message: "cannot read lesson: \(error.localizedDescription)")
+            throw LessonError(file: path, line: 0, column: 0, message: "cannot read lesson: \(FileErrorMessage.text(for: error))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonError(file: path, line: 0, column: 0, message: "lesson is not valid UTF-8")

@@ -1,5 +1,16 @@
 import CMark
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The parts of a cmark tree that lessons need, as Swift values. This is the only file that
 /// touches cmark's C API: it copies what it needs and frees the C memory before returning.

@@ -65,6 +65,13 @@ public final class InterpreterSession: CellRunner {
         return outcome
     }
 
+    /// Frees what the session holds (suspended generators, modules, tensors) at once. A worker
+    /// that runs lesson after lesson calls it, so that nothing a lesson left behind stays
+    /// alive or counts against the next lesson's memory budget.
+    public func close() {
+        interpreter.shutdown()
+    }
+
     /// Runs a whole script, as `python FILE.py` would (no echo of the last expression).
     public static func runScript(_ source: String, file: String, timeout: Double? = nil) -> CellOutcome {
         let session = InterpreterSession(lesson: Lesson(path: file, source: SourceLines(""), frontMatter: FrontMatter(), cells: [], title: file))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs a lesson's cells in order in one session. An exception the cell did not declare
 /// with `raises` stops the lesson: the cells after it are not run.

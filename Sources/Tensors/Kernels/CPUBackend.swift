@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The CPU backend: Swift loops specialised per dtype, OpenBLAS for matrix products, or
 /// MKL's BLAS and Vector Math when MKL is present (CPUBackend+MKL.swift).

@@ -7,7 +7,7 @@ enum TensorSideSources {
 
     static let texts: [String: String] = {
         var texts: [String: String] = [:]
-        for name in moduleNames { texts[name] = NNSources.read(name) }
+        for name in moduleNames { texts[name] = NNSources.source(of: name) }
         return texts
     }()
 
@@ -16,7 +16,7 @@ enum TensorSideSources {
             guard let text = texts[name] else {
                 preconditionFailure("Torch resource bundle lacks the Python source of \(name)")
             }
-            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacingOccurrences(of: ".", with: "/")).py>")
+            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacing(".", with: "/")).py>")
         }
     }
 }

@@ -1,10 +1,10 @@
-import Foundation
 import Interpreter
 
 /// The embedded Python sources of `torch.nn`, `torch.nn.functional`, `torch.nn.init`,
-/// `torch.optim`, `torch.optim.lr_scheduler` and `torch.utils.data` (folder `Python/`,
-/// described in its README): `NAME.py` is module NAME; a folder `NAME/` holds its parts,
-/// joined in file-name order.
+/// `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data` and `torch.linalg`
+/// (folder `Python/`, described in its README). They are compiled into the binary as string
+/// literals (`EmbeddedPython.swift`, written by `scripts/embed-python`), so a copied
+/// `gradbook` needs no resource bundle beside it.
 public enum NNSources {
     /// Module names, in no particular order: each is loaded lazily at its first import.
     public static let moduleNames = ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim",
@@ -12,39 +12,17 @@ public enum NNSources {
                                      "torch.autograd.function", "torch.autograd.gradcheck",
                                      "torch.autograd.functional", "torch.nn.utils", "torch.nn.utils.rnn", "torch.func"]
 
-    /// Where the sources live in the Torch target's resource bundle.
-    static var folder: URL? { Bundle.module.url(forResource: "Python", withExtension: nil) }
-
-    /// Every module's text, read from the bundle once per process (sessions start often).
-    static let texts: [String: String] = {
-        var texts: [String: String] = [:]
-        for name in moduleNames { texts[name] = read(name) }
-        return texts
-    }()
-
-    /// The text registered for `name`, or nil when the bundle lacks it.
-    public static func source(of name: String) -> String? { texts[name] }
-
-    static func read(_ name: String) -> String? {
-        guard let folder else { return nil }
-        let file = folder.appendingPathComponent(name + ".py")
-        if let text = try? String(contentsOf: file, encoding: .utf8) { return text }
-        let parts = folder.appendingPathComponent(name)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parts.path) else { return nil }
-        let texts = names.filter { $0.hasSuffix(".py") }.sorted().compactMap {
-            try? String(contentsOf: parts.appendingPathComponent($0), encoding: .utf8)
-        }
-        return texts.joined(separator: "\n\n")
-    }
+    /// The text registered for `name`, or nil when there is none.
+    public static func source(of name: String) -> String? { embedded[name] }
 
     /// Registers every module with `interp` (they load on first import). `torch.utils` is an
     /// empty package module when the host has not registered one.
     public static func register(into interp: Interpreter) {
         for name in moduleNames {
             guard let text = source(of: name) else {
-                preconditionFailure("Torch resource bundle lacks the Python source of \(name)")
+                preconditionFailure("EmbeddedPython.swift lacks the Python source of \(name) (run `make embed`)")
             }
-            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacingOccurrences(of: ".", with: "/")).py>")
+            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacing(".", with: "/")).py>")
         }
     }
 }

@@ -15,10 +15,10 @@ public enum PyplotModule {
             buildBackend(module, recorder)
         }
         for name in moduleNames {
-            guard let text = NNSources.read(name) else {
+            guard let text = NNSources.source(of: name) else {
                 preconditionFailure("Torch resource bundle lacks the Python source of \(name)")
             }
-            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacingOccurrences(of: ".", with: "/")).py>")
+            interp.registerSourceModule(name: name, source: text, file: "<\(name.replacing(".", with: "/")).py>")
         }
         return recorder
     }

@@ -32,7 +32,7 @@ extension TorchRuntime {
         bindTensorSplit(b)
         buildNumericInfo(interp, m)
         bindGradModes(interp, m)
-        m.add("__version__", .str("2.15.0"))
+        m.add("__version__", .str(TorchVersion.matched))
         m.add("pi", .float(Double.pi))
         m.add("e", .float(2.718281828459045))
         m.add("inf", .float(.infinity))
