@@ -20,9 +20,12 @@ import Testing
             .joined(separator: "\n\n")
     }
 
+    /// Every module the Torch target registers from embedded sources.
+    static let registered = Set(NNSources.moduleNames + TensorSideSources.moduleNames + PyplotModule.moduleNames)
+
     @Test func embeddedSourcesMatchTheFiles() throws {
-        #expect(Set(NNSources.embedded.keys) == Set(NNSources.moduleNames))
-        for name in NNSources.moduleNames {
+        #expect(Set(NNSources.embedded.keys) == Self.registered)
+        for name in Self.registered.sorted() {
             let embedded = NNSources.source(of: name)
             #expect(embedded == (try Self.text(of: name)), "EmbeddedPython.swift is stale for \(name): run `make embed`")
         }
@@ -32,6 +35,6 @@ import Testing
         let entries = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
         let modules = Set(entries.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
             .map { $0.hasSuffix(".py") ? String($0.dropLast(3)) : $0 })
-        #expect(modules == Set(NNSources.moduleNames))
+        #expect(modules == Self.registered)
     }
 }
