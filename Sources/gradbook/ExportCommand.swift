@@ -1,6 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
+import Tensors
 import Notebooks
 import Reports
 
@@ -32,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            StandardError.write("gradbook: cannot create \(out): \(error.localizedDescription)\n")
+            StandardError.write("gradbook: cannot create \(out): \("\(error)")\n")
             throw ExitCode.couldNotRun
         }
         let problems = ExportProblems()
@@ -53,7 +63,7 @@ struct ExportCommand: ParsableCommand {
                 try AtomicFile.write(NotebookWriter.write(export.notebook),
                                      to: folder.appendingPathComponent("\(result.lesson.name).ipynb"))
             } catch {
-                problems.add("gradbook: cannot write the notebook of \(result.lesson.path): \(error.localizedDescription)\n")
+                problems.add("gradbook: cannot write the notebook of \(result.lesson.path): \("\(error)")\n")
             }
         }
         StandardOutput.write(CheckReport.totals(results))
@@ -67,8 +77,8 @@ struct ExportCommand: ParsableCommand {
 
 /// Notebooks that could not be written, collected from the workers' completion callbacks.
 private final class ExportProblems: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = SpinLock()
     private var list: [String] = []
-    func add(_ message: String) { lock.lock(); list.append(message); lock.unlock() }
-    var messages: [String] { lock.lock(); defer { lock.unlock() }; return list }
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+    var messages: [String] { lock.withLock { list } }
 }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `Output/<lesson>/fig-<n>.svg`: a lesson's figures as files, linked from its executed
 /// Markdown. Figure files a previous run left and this one did not make are removed, so the

@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Notebooks
 
 /// `gradbook import`: turns Jupyter notebooks and `# %%` scripts into lessons.
@@ -66,7 +75,7 @@ struct ImportCommand: ParsableCommand {
                 StandardError.write(error.report + "\n")
                 failed = true
             } catch {
-                StandardError.write("gradbook: cannot write \(lessonPath): \(error.localizedDescription)\n")
+                StandardError.write("gradbook: cannot write \(lessonPath): \("\(error)")\n")
                 throw ExitCode.couldNotRun
             }
         }

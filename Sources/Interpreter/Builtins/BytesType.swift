@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The bytes of a `bytes` or `bytearray` object (the payload of its instance).
 final class ByteStorage {
@@ -237,7 +246,7 @@ func utf8DecodeError(_ b: [UInt8]) -> String {
         while j <= need {
             guard k + j < b.count else {
                 return "'utf-8' codec can't decode byte\(j > 1 ? "s" : "") in position \(k)\(j > 1 ? "-\(k + j - 1)" : ""): unexpected end of data"
-                    .replacingOccurrences(of: "byte in", with: "byte 0x\(String(c, radix: 16)) in")
+                    .replacing("byte in", with: "byte 0x\(String(c, radix: 16)) in")
             }
             let lo: UInt8 = (j == 1 && c == 0xE0) ? 0xA0 : (j == 1 && c == 0xF0) ? 0x90 : 0x80
             let hi: UInt8 = (j == 1 && c == 0xED) ? 0x9F : (j == 1 && c == 0xF4) ? 0x8F : 0xBF

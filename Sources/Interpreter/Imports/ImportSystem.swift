@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `import` as CPython does it: `sys.modules` first, then the modules registered by the
 /// session (built-in and host modules), then `.py` modules and packages of the lesson's

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The folder a lesson (or script) lives in: where `import helpers` finds `helpers.py`
 /// and packages. Paths inside it are written relative to it (`micrograd/engine.py`), so
@@ -47,14 +56,14 @@ public struct ModuleFolder: Sendable {
 
     private func isDirectory(_ relative: String) -> Bool {
         guard let url = inside(relative) else { return false }
-        var dir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &dir) && dir.boolValue
+        var dir = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &dir) && dir
     }
 
     private func isFile(_ relative: String) -> Bool {
         guard let url = inside(relative) else { return false }
-        var dir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &dir) && !dir.boolValue
+        var dir = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &dir) && !dir
     }
 }
 

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The deepest Python recursion the cell threads' native stack is known to take; a larger
 /// `sys.setrecursionlimit` is remembered (and answered) but enforced at this depth.

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Arithmetic on ints beyond 64 bits. The `.int` fast paths stay as they were; an
 /// operation that overflows, or one with a `PyBigInt` operand, comes here.
@@ -46,7 +55,7 @@ extension Interpreter {
         case .pow:
             if y.negative {
                 if x.isZero { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
-                return .float(Foundation.pow(try bigToDouble(x), try bigToDouble(y)))
+                return .float(Glibc.pow(try bigToDouble(x), try bigToDouble(y)))
             }
             if let small = x.asInt, small == 0 || small == 1 { return .int(small) }
             if let small = x.asInt, small == -1 { return .int(y.limbs.first.map { $0 & 1 == 1 ? -1 : 1 } ?? 1) }
@@ -137,7 +146,7 @@ extension Interpreter {
     /// `int(s, base)`, however many digits.
     func intFromString(_ s: String, base: Int) throws -> PyValue {
         if let i = try? parseInt(s, base: base) { return .int(i) }
-        var t = Substring(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        var t = Substring(s.trimmingSpaces())
         var negative = false
         if t.hasPrefix("-") { negative = true; t = t.dropFirst() } else if t.hasPrefix("+") { t = t.dropFirst() }
         var b = base
@@ -147,7 +156,7 @@ extension Interpreter {
         else if (b == 2 || b == 0) && lower.hasPrefix("0b") { t = t.dropFirst(2); b = 2 }
         if b == 0 { b = 10 }
         let validUnderscores = !t.hasPrefix("_") && !t.hasSuffix("_") && !t.contains("__")
-        let digits = t.replacingOccurrences(of: "_", with: "")
+        let digits = t.replacing("_", with: "")
         guard validUnderscores, !digits.isEmpty, (2...36).contains(b), let v = BigInt(digits: Substring(digits), radix: b) else {
             throw PyError.valueError("invalid literal for int() with base \(base): \(stringRepr(s))")
         }

@@ -12,7 +12,7 @@ import Darwin
 
 /// C's `printf` formatting of one value (`%.3f`, `%-8ld`, `%#x`), as Python's `%` and
 /// `format` use it for numbers.
-func cFormat(_ format: String, _ arguments: CVarArg...) -> String {
+public func cFormat(_ format: String, _ arguments: CVarArg...) -> String {
     withVaList(arguments) { list in
         var buffer = [CChar](repeating: 0, count: 512)
         let count = Int(vsnprintf(&buffer, buffer.count, format, list))

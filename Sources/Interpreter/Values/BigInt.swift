@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An arbitrary-precision integer: a sign and a magnitude of 32-bit limbs, least
 /// significant first, without leading zero limbs (zero has none). Python ints that

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `#| key: value` lines at the top of a code cell (Quarto's syntax). Every key is known
 /// and every value is checked: a typo is an error with the option's place, never ignored.
@@ -107,7 +116,7 @@ public struct CellOptions: Sendable, Codable, Equatable {
             default: throw fail("cell option 'solution' must be true, false, code or all, not '\(value)'")
             }
         case "stub":
-            stub = value.replacingOccurrences(of: "\\n", with: "\n")
+            stub = value.replacing("\\n", with: "\n")
         case "exercise":
             guard !value.isEmpty else { throw fail("cell option 'exercise' needs a title") }
             exercise = value

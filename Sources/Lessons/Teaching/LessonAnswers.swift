@@ -36,7 +36,7 @@ public enum LessonAnswers {
     /// `ID` from a cell fenced as ```` ```python answer=ID ````.
     static func answerID(of cell: Cell, in lesson: Lesson) -> String? {
         let opening = lesson.source.line(cell.lines.lowerBound)
-        guard let range = opening.range(of: "answer=") else { return nil }
+        guard let range = opening.firstRange(of: "answer=") else { return nil }
         let id = opening[range.upperBound...].prefix(while: { !$0.isWhitespace })
         return id.isEmpty ? nil : String(id)
     }

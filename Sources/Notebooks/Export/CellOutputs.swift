@@ -39,7 +39,7 @@ enum CellOutputs {
         let value: String
         if last.hasPrefix(prefix) {
             value = String(last.dropFirst(prefix.count))
-        } else if let separator = last.range(of: ": ") {
+        } else if let separator = last.firstRange(of: ": ") {
             value = String(last[separator.upperBound...])
         } else {
             value = ""

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 
 /// Writes a run lesson as an nbformat 4.5 notebook whose code cells carry Gradbook's
@@ -84,7 +93,7 @@ public enum NotebookExporter {
             }
             let stored = attachment.mimeType == "image/svg+xml" ? String(decoding: data, as: UTF8.self) : data.base64EncodedString()
             members.append(JSONMember(attachment.name, .object([JSONMember(attachment.mimeType, .string(stored))])))
-            source = source.replacingOccurrences(of: path, with: "attachment:\(attachment.name)")
+            source = source.replacing(path, with: "attachment:\(attachment.name)")
         }
         return .object(members)
     }

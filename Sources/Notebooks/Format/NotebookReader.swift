@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a `.ipynb` file and checks it against the nbformat 4 schema's rules: required
 /// keys, `cell_type` and `output_type` values, the types of sources, counts, outputs and
@@ -8,7 +17,7 @@ public enum NotebookReader {
     public static func read(_ url: URL, path: String) throws(NotebookError) -> Notebook {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw NotebookError(file: path, position: nil, location: "", message: "cannot read the notebook: \(error.localizedDescription)")
+            throw NotebookError(file: path, position: nil, location: "", message: "cannot read the notebook: \("\(error)")")
         }
         return try parse(Array(data), path: path)
     }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 
 /// Writes a notebook as a lesson: Markdown cells as prose, code cells as ```` ```python ````
@@ -41,7 +50,7 @@ public enum NotebookImporter {
 
     /// The title on one line, quoted when quotes at its ends would otherwise be taken off.
     private static func frontMatterValue(_ title: String) -> String {
-        let line = title.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let line = title.split(whereSeparator: \.isNewline).joined(separator: " ").trimmedOfWhitespace()
         if let first = line.first, first == line.last, line.count >= 2, first == "\"" || first == "'" { return "'\(line)'" }
         return line
     }
@@ -147,7 +156,7 @@ private struct Builder {
             let path = "\(name).attachments/\(member.key)"
             attachments.append((path, data))
             entry.attachments.append(NotebookRecord.Attachment(name: member.key, mimeType: mime))
-            text = text.replacingOccurrences(of: "attachment:\(member.key)", with: path)
+            text = text.replacing("attachment:\(member.key)", with: path)
         }
         return text
     }

@@ -57,7 +57,7 @@ public enum PercentScript {
         var rest = String(opening.dropFirst(quote.count))
         var line = start
         while true {
-            if let end = rest.range(of: close) {
+            if let end = rest.firstRange(of: close) {
                 body.append(String(rest[..<end.lowerBound]))
                 guard rest[end.upperBound...].allSatisfy(\.isWhitespace) else { return nil }
                 break

@@ -66,11 +66,11 @@ public enum IPythonSyntax {
         var rest = Substring(line)
         while !rest.isEmpty {
             if let quote = open {
-                guard let end = rest.range(of: quote) else { return quote }
+                guard let end = rest.firstRange(of: quote) else { return quote }
                 rest = rest[end.upperBound...]
                 open = nil
             } else {
-                let double = rest.range(of: "\"\"\""), single = rest.range(of: "'''")
+                let double = rest.firstRange(of: "\"\"\""), single = rest.firstRange(of: "'''")
                 let hash = rest.firstIndex(of: "#")
                 guard let first = [double, single].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
                 if let hash, hash < first.lowerBound { return nil }

@@ -1,5 +1,14 @@
 import Figures
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One axis of a set of axes: the data interval it shows and where on the page it lies.
 /// `start` is the page coordinate of `lower` (left, or bottom for a y axis), `end` that of
@@ -18,7 +27,7 @@ struct AxisMap {
     }
 
     func transform(_ value: Double) -> Double {
-        log ? (value > 0 ? Foundation.log10(value) : -.infinity) : value
+        log ? (value > 0 ? Glibc.log10(value) : -.infinity) : value
     }
 
     /// Whether `value` lies within the shown interval.
@@ -52,7 +61,7 @@ struct DataRange {
         var lo = lower, hi = upper
         if isEmpty { (lo, hi) = log ? (1, 10) : (0, 1) }
         else {
-            var a = log ? Foundation.log10(lo) : lo, b = log ? Foundation.log10(hi) : hi
+            var a = log ? Glibc.log10(lo) : lo, b = log ? Glibc.log10(hi) : hi
             if b - a == 0 {
                 let pad = log ? 1 : (a == 0 ? 0.05 : abs(a) * 0.05)
                 a -= pad
@@ -64,8 +73,8 @@ struct DataRange {
                 a -= marginLow
                 b += marginHigh
             }
-            lo = log ? Foundation.pow(10, a) : a
-            hi = log ? Foundation.pow(10, b) : b
+            lo = log ? Glibc.pow(10, a) : a
+            hi = log ? Glibc.pow(10, b) : b
         }
         return (set.lower ?? lo, set.upper ?? hi)
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Figures
 import Lessons
 
@@ -41,9 +44,9 @@ public enum LessonFigures {
     public static func markdown(_ figures: [Numbered], lesson: String) -> [String] {
         figures.map { numbered in
             let alt = FigureDescription.text(numbered.figure)
-                .replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
-                .replacingOccurrences(of: "\n", with: " ")
+                .replacing("\\", with: "\\\\")
+                .replacing("[", with: "\\[").replacing("]", with: "\\]")
+                .replacing("\n", with: " ")
             return "![\(alt)](\(lesson)/\(numbered.fileName))"
         }
     }

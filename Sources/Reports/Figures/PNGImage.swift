@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A minimal PNG encoder for `imshow` pixels: 8-bit RGBA, no filtering, deflate "stored"
 /// blocks. Bigger than a compressed PNG but byte-for-byte the same everywhere, with no

@@ -1,4 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Interpreter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tick labels as matplotlib's ScalarFormatter writes them: every label of an axis with the
 /// same number of decimals (the fewest that tell the ticks apart), a Unicode minus, and a
@@ -16,7 +26,7 @@ public enum TickFormatter {
         let largest = max(abs(lower), abs(upper))
         var magnitude = 0
         if largest > 0, largest.isFinite {
-            let exponent = Int(Foundation.log10(largest).rounded(.down))
+            let exponent = Int(Glibc.log10(largest).rounded(.down))
             if exponent <= -5 || exponent >= 6 { magnitude = exponent }
         }
         let scale = TickLocator.power(magnitude)
@@ -28,7 +38,7 @@ public enum TickFormatter {
 
     /// `10` with a superscript exponent is drawn by the renderer; this is its exponent text.
     public static func exponent(of value: Double) -> String {
-        minus(String(Int(Foundation.log10(value).rounded())))
+        minus(String(Int(Glibc.log10(value).rounded())))
     }
 
     /// matplotlib's `_set_format`: the fewest decimals that show every tick exactly
@@ -36,11 +46,11 @@ public enum TickFormatter {
     static func decimalsNeeded(_ values: [Double]) -> Int {
         let spread = (values.max() ?? 0) - (values.min() ?? 0)
         guard spread > 0, spread.isFinite else { return 1 }
-        let order = Int(Foundation.log10(spread).rounded(.down))
+        let order = Int(Glibc.log10(spread).rounded(.down))
         var decimals = max(0, 3 - order)
-        let threshold = 1e-3 * Foundation.pow(10, Double(order))
+        let threshold = 1e-3 * Glibc.pow(10, Double(order))
         while decimals >= 0 {
-            let factor = Foundation.pow(10, Double(decimals))
+            let factor = Glibc.pow(10, Double(decimals))
             let error = values.map { abs($0 - ($0 * factor).rounded() / factor) }.max() ?? 0
             if error < threshold { decimals -= 1 } else { break }
         }
@@ -49,10 +59,10 @@ public enum TickFormatter {
 
     /// `value` with exactly `decimals` decimals, rounding half away from zero on the decimal digits.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let factor = Foundation.pow(10, Double(decimals))
+        let factor = Glibc.pow(10, Double(decimals))
         let scaled = (abs(value) * factor).rounded()
         if scaled == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
-        var digits = String(format: "%.0f", scaled)
+        var digits = cFormat("%.0f", scaled)
         if decimals > 0 {
             if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
@@ -60,5 +70,5 @@ public enum TickFormatter {
         return (value < 0 ? "\u{2212}" : "") + digits
     }
 
-    static func minus(_ text: String) -> String { text.replacingOccurrences(of: "-", with: "\u{2212}") }
+    static func minus(_ text: String) -> String { text.replacing("-", with: "\u{2212}") }
 }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where ticks go, as matplotlib's locators place them: on a linear axis at the multiples of
 /// the smallest "nice" step (1, 2, 2.5 or 5 × 10ⁿ, Heckbert's numbers plus matplotlib's
@@ -42,8 +51,8 @@ public enum TickLocator {
     /// there are too many to label, and the 2...9 multiples between them as minor ticks.
     public static func log(_ lower: Double, _ upper: Double, bins: Int) -> (major: [Double], minor: [Double]) {
         guard lower > 0, upper > 0, lower.isFinite, upper.isFinite else { return ([], []) }
-        let low = Int(Foundation.log10(min(lower, upper)).rounded(.down))
-        let high = Int(Foundation.log10(max(lower, upper)).rounded(.up))
+        let low = Int(Glibc.log10(min(lower, upper)).rounded(.down))
+        let high = Int(Glibc.log10(max(lower, upper)).rounded(.up))
         let decades = high - low
         let stride = max(1, Int((Double(decades) / Double(max(1, bins))).rounded(.up)))
         var major: [Double] = []
@@ -73,9 +82,9 @@ public enum TickLocator {
         let mean = (vmin + vmax) / 2
         var offset = 0.0
         if abs(mean) / span >= 100 {
-            offset = (mean < 0 ? -1 : 1) * Foundation.pow(10, Foundation.log10(abs(mean)).rounded(.down))
+            offset = (mean < 0 ? -1 : 1) * Glibc.pow(10, Glibc.log10(abs(mean)).rounded(.down))
         }
-        let scale = Foundation.pow(10, Foundation.log10(span / Double(bins)).rounded(.down))
+        let scale = Glibc.pow(10, Glibc.log10(span / Double(bins)).rounded(.down))
         return (scale, offset)
     }
 

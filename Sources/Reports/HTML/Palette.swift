@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The colours of handouts, light and dark, as data: the stylesheet is written from them,
 /// and a test checks each text colour against the backgrounds it is drawn on (WCAG AA).

@@ -1,5 +1,14 @@
 import CBLAS
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What the CPU backend computes with, for `gradbook info` and for `check`'s warning
 /// when results may differ from PyTorch's in the last digits.
@@ -38,7 +47,7 @@ public enum MathBackend {
     }
 
     private static var openBLASConfig: String {
-        String(cString: openblas_get_config()).trimmingCharacters(in: .whitespaces)
+        String(cString: openblas_get_config()).trimmedOfSpaces()
     }
 
     private static let cpuInfo: String = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
@@ -46,7 +55,7 @@ public enum MathBackend {
     private static func field(_ name: String) -> String? {
         for line in cpuInfo.split(separator: "\n") where line.hasPrefix(name) {
             if let colon = line.firstIndex(of: ":") {
-                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                return line[line.index(after: colon)...].trimmedOfSpaces()
             }
         }
         return nil

@@ -1,5 +1,14 @@
 import Figures
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Interpreter
 
 /// A session's matplotlib state on the host side: the figures open now (Python objects, in

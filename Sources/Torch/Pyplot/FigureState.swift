@@ -1,5 +1,14 @@
 import Figures
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Interpreter
 
 /// Reads a pyplot `Figure` object back as `Figures.Figure`. The Python side keeps each
@@ -74,7 +83,7 @@ enum FigureState {
             case "\r": json += "\\r"
             case "\t": json += "\\t"
             default:
-                if scalar.value < 0x20 { json += String(format: "\\u%04x", scalar.value) } else { json.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { json += cFormat("\\u%04x", scalar.value) } else { json.unicodeScalars.append(scalar) }
             }
         }
         json += "\""

@@ -1,5 +1,14 @@
 import Figures
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Interpreter
 
 /// `import matplotlib.pyplot as plt`: the pyplot API is written in the cell language

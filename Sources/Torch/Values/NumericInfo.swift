@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Interpreter
 import Tensors
 
@@ -12,7 +21,7 @@ extension TorchRuntime {
     /// `torch.finfo` and `torch.iinfo`: the limits of a floating or integer dtype, with
     /// PyTorch's attributes (Python numbers) and reprs (`%g` numbers, as PyTorch prints).
     func buildNumericInfo(_ interp: Interpreter, _ m: PyModule) {
-        func g(_ x: Double) -> String { String(format: "%g", x) }
+        func g(_ x: Double) -> String { cFormat("%g", x) }
         func info(_ s: PyValue) -> DType { s.payload(NumericInfo.self)!.dtype }
 
         let finfo = interp.makeClass("finfo", module: "torch")

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `torch.get_num_threads()`/`set_num_threads()`: the intra-op thread count. With MKL it is
 /// MKL's thread count, which is part of a product's result (MKL splits the sum of a long
@@ -27,8 +36,8 @@ public enum IntraOpThreads {
             guard let core = try? String(contentsOfFile: base + "core_id", encoding: .utf8),
                   let package = try? String(contentsOfFile: base + "physical_package_id", encoding: .utf8)
             else { return logical }
-            cores.insert(package.trimmingCharacters(in: .whitespacesAndNewlines) + ":" +
-                         core.trimmingCharacters(in: .whitespacesAndNewlines))
+            cores.insert(package.trimmedOfSpaces() + ":" +
+                         core.trimmedOfSpaces())
         }
         return max(1, min(logical, cores.count))
     }()

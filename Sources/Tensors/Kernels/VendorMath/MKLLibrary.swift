@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,7 +92,7 @@ public final class MKLLibrary: @unchecked Sendable {
         versionString(&buffer, Int32(buffer.count))
         self.path = path
         self.version = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedOfSpaces()
         self.threadingLayer = gnuThreads ? "GNU OpenMP" : "sequential"
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
@@ -100,8 +109,8 @@ public final class MKLLibrary: @unchecked Sendable {
         let file = "libmkl_rt.so.2"
         if let given = env["GRADBOOK_MKL"], !given.isEmpty {
             if ["0", "off", "no", "none"].contains(given.lowercased()) { return nil }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory.boolValue {
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory {
                 return [given + "/" + file, given + "/lib/" + file]
             }
             return [given]

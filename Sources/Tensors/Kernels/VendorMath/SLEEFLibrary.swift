@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -59,7 +68,7 @@ public final class SLEEFLibrary: @unchecked Sendable {
         } else {
             if let cache = MKLLibrary.cacheFolder(environment: env) {
                 // Next to MKL's folder: <cache>/sleef/libsleef.so.3
-                let base = (cache as NSString).deletingLastPathComponent
+                let base = cache.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
                 candidates.append(base + "/sleef/libsleef.so.3")
             }
             candidates.append("libsleef.so.3")

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The vector width of PyTorch's CPU kernels on this machine (its "CPU capability"): it
 /// decides which elements a kernel computes in vector lanes and which in its scalar tail.
