@@ -70,3 +70,27 @@ import Testing
         #expect(fail.stderr.hasSuffix("\nKeyError: 'missing'\n"))
     }
 }
+
+/// JUnit names every lesson that broke down (issue 18): a crashed or malformed lesson is an
+/// `<error>` testcase, never a suite of zero tests.
+@Suite struct JUnitBreakdownTests {
+    @Test func crashedAndMalformedLessonsAreErrors() throws {
+        let scratch = try Scratch([
+            "l/a.md": "# A\n\n```python\nprint(1)\n```\n\n```output\n1\n```\n",
+            "l/b.md": "# B\n\n```python\nprint(2)\n```\n\n```output\n2\n```\n",
+            "l/c.md": "# C\n\n```python\n#| bogus: 1\nprint(3)\n```\n",
+        ])
+        defer { scratch.remove() }
+        let result = try GradbookProcess.run(["check", "l", "--junit", "report.xml"], in: scratch.url,
+                                             environment: ["GRADBOOK_TEST_WORKER_FAULT": "crash:b"])
+        #expect(result.status == 1)
+        let xml = try XMLDocument(contentsOf: scratch.url.appendingPathComponent("report.xml"), options: [])
+        let root = try #require(try xml.nodes(forXPath: "/testsuites").first as? XMLElement)
+        #expect(root.attribute(forName: "errors")?.stringValue == "2")
+        let errors = try xml.nodes(forXPath: "//testcase[@name='lesson']/error")
+        #expect(errors.count == 2)
+        for suite in try xml.nodes(forXPath: "//testsuite") {
+            #expect((suite as? XMLElement)?.attribute(forName: "tests")?.stringValue != "0")
+        }
+    }
+}

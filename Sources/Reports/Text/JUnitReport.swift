@@ -1,15 +1,23 @@
 import Lessons
 
-/// JUnit XML for CI dashboards: a `testsuite` per lesson, a `testcase` per checked cell.
+/// JUnit XML for CI dashboards: a `testsuite` per lesson, a `testcase` per checked cell, and
+/// a testcase `lesson` with an `<error>` for a lesson that broke down (malformed, crashed,
+/// killed), so a dashboard never shows such a lesson as zero tests.
 public enum JUnitReport {
     public static func render(_ results: [LessonResult]) -> String {
-        let tests = results.reduce(0) { $0 + $1.checkedCount }
+        let errors = results.filter { $0.breakdown != nil }.count
+        let tests = results.reduce(0) { $0 + $1.checkedCount } + errors
         let failures = results.reduce(0) { $0 + $1.failedCount }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"gradbook\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
+        xml += "<testsuites name=\"gradbook\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
         for result in results {
             let path = result.lesson.path
-            xml += "  <testsuite name=\"\(path.xmlEscaped)\" tests=\"\(result.checkedCount)\" failures=\"\(result.failedCount)\" errors=\"0\" skipped=\"0\" time=\"\(time(result.seconds))\">\n"
+            let broke = result.breakdown != nil ? 1 : 0
+            xml += "  <testsuite name=\"\(path.xmlEscaped)\" tests=\"\(result.checkedCount + broke)\" failures=\"\(result.failedCount)\" errors=\"\(broke)\" skipped=\"0\" time=\"\(time(result.seconds))\">\n"
+            if let breakdown = result.breakdown {
+                xml += "    <testcase classname=\"\(path.xmlEscaped)\" name=\"lesson\" file=\"\(path.xmlEscaped)\" time=\"\(time(result.seconds))\">\n"
+                xml += "      <error message=\"\(breakdown.xmlEscaped)\"/>\n    </testcase>\n"
+            }
             for cell in result.cells where cell.isCounted {
                 let name = cell.cell.options.id ?? "line \(cell.cell.reportLine)"
                 let seconds = cell.outcome?.seconds ?? 0
