@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -23,6 +24,7 @@ struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: commandName, shouldDisplay: false)
 
     func run() throws {
+        Self.exitWhenOrphaned()
         // Whatever the runs themselves write to standard output goes to standard error, so that
         // standard output carries nothing but the answers.
         let answers = dup(1)
@@ -44,6 +46,19 @@ struct WorkerCommand: ParsableCommand {
             }
             guard FileDescriptor.writeAll(answers, Array(try encoder.encode(run)) + [UInt8(ascii: "\n")]) else {
                 throw ExitCode.couldNotRun
+            }
+        }
+    }
+
+    /// A worker must not outlive a killed `gradbook` (its lesson may hang in native code, where
+    /// no time limit reaches): once a second it checks that its parent is still the process
+    /// that started it, and ends itself when not.
+    static func exitWhenOrphaned() {
+        let parent = getppid()
+        DispatchQueue.global().async {
+            while true {
+                sleep(1)
+                if getppid() != parent { _exit(1) }
             }
         }
     }
