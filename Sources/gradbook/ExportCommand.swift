@@ -30,21 +30,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try selection.load()
-        var names: [String: String] = [:]
-        for lesson in lessons.map(\.lesson) {
-            if let other = names[lesson.name] {
-                StandardError.write("gradbook: \(other) and \(lesson.path) would both write \(lesson.name).ipynb\n")
-                throw ExitCode.couldNotRun
-            }
-            names[lesson.name] = lesson.path
-        }
-        let folder = URL(fileURLWithPath: out)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            StandardError.write("gradbook: cannot create \(out): \("\(error)")\n")
-            throw ExitCode.couldNotRun
-        }
+        try OutputFolder.refuseNameClashes(lessons.map(\.lesson), fileExtension: "ipynb")
+        let folder = try OutputFolder.create(out)
         let problems = ExportProblems()
         let student = self.student
         let results = LessonBatch.run(lessons, jobs: selection.workerCount) { run in

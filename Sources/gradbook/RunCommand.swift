@@ -24,14 +24,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try selection.load()
-        var names: [String: String] = [:]
-        for lesson in lessons.map(\.lesson) {
-            if let other = names[lesson.name] {
-                StandardError.write("gradbook: \(other) and \(lesson.path) would both write \(lesson.name).html\n")
-                throw ExitCode.couldNotRun
-            }
-            names[lesson.name] = lesson.path
-        }
+        try OutputFolder.refuseNameClashes(lessons.map(\.lesson), fileExtension: "html")
         if let clash = lessons.map(\.lesson).first(where: { $0.name == "index" }) {
             StandardError.write("gradbook: \(clash.path) would write index.html, the index of the handouts; rename the lesson\n")
             throw ExitCode.couldNotRun
@@ -45,12 +38,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode.couldNotRun
             }
         }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            StandardError.write("gradbook: cannot create \(out): \(FileErrorMessage.text(for: error))\n")
-            throw ExitCode.couldNotRun
-        }
+        _ = try OutputFolder.create(out)
         let course = CourseOrder.sorted(lessons.map(\.lesson), course: courseList())
         let navigation = HandoutNavigation.course(course.map { (name: $0.name, title: $0.title) })
         let failures = WriteFailures()
