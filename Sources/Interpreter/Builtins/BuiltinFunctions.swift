@@ -27,6 +27,7 @@ extension Interpreter {
         installObjectMethods()
         installNumberMethods()
         installBytes()
+        installFileObjects()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis
         builtins[Name("NotImplemented")] = .notImplemented

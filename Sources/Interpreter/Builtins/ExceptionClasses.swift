@@ -11,7 +11,7 @@ extension Interpreter {
             ("LookupError", "Exception"), ("IndexError", "LookupError"), ("KeyError", "LookupError"),
             ("MemoryError", "Exception"), ("NameError", "Exception"), ("UnboundLocalError", "NameError"),
             ("OSError", "Exception"), ("FileNotFoundError", "OSError"), ("PermissionError", "OSError"),
-            ("TimeoutError", "OSError"), ("ReferenceError", "Exception"), ("RuntimeError", "Exception"),
+            ("TimeoutError", "OSError"), ("FileExistsError", "OSError"), ("IsADirectoryError", "OSError"), ("NotADirectoryError", "OSError"), ("ReferenceError", "Exception"), ("RuntimeError", "Exception"),
             ("NotImplementedError", "RuntimeError"), ("RecursionError", "RuntimeError"),
             ("StopIteration", "Exception"), ("StopAsyncIteration", "Exception"),
             ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),

@@ -43,6 +43,11 @@ public final class Interpreter {
     /// The folder `import` searches for `.py` modules and packages (the lesson's, the
     /// script's); nil: only built-in and registered modules can be imported.
     public var moduleFolder: ModuleFolder?
+    /// The files `open`, `os`, `pathlib` and `torch.save` see: the module folder, read-only,
+    /// under a private in-memory space (made at first use, so set `moduleFolder` first).
+    public lazy var fileSpace = FileSpace(lessonFolder: moduleFolder?.root)
+    /// The `io` classes behind `open()` (made with the builtins).
+    var fileClasses: FileClasses?
     /// `sys.argv` (the host sets it before `sys` is first imported).
     public var argv: [String] = [""]
     /// `sys.modules` once `sys` is imported: kept in step with `modules`.
