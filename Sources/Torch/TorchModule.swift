@@ -29,6 +29,9 @@ public enum TorchModule {
         interp.registerModule(name: "torch._autograd") { interp, module in
             try runtime.buildNativeAutograd(interp, module)
         }
+        interp.registerModule(name: "torch.serialization") { interp, module in
+            runtime.buildSerialization(interp, module)
+        }
         interp.registerModule(name: "torch.return_types") { interp, module in
             runtime.buildReturnTypes(interp, module)
         }

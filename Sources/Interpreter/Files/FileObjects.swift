@@ -169,6 +169,11 @@ extension Interpreter {
         throw PyError.typeError("expected str, bytes or os.PathLike object, not \(typeName(v))")
     }
 
+    /// A new `bytes` object (for hosts).
+    public func bytesObject(_ b: [UInt8]) -> PyValue { makeBytes(b) }
+    /// The bytes of a bytes-like value (for hosts), or CPython's TypeError.
+    public func bytesOf(_ v: PyValue) throws -> [UInt8] { try byteValues(v) }
+
     func stream(_ v: PyValue) throws -> FileStream {
         guard let s = v.payload(FileStream.self) else { throw PyError.typeError("descriptor requires an '_io' object, not '\(typeName(v))'") }
         return s

@@ -194,6 +194,11 @@ public final class FileSpace {
 
     func size(_ path: String) throws -> Int { try read(path).count }
 
+    /// The bytes of a file (for hosts: torch.load), with CPython's errors.
+    public func readFile(_ path: String) throws -> [UInt8] { try read(path) }
+    /// Creates or replaces a file of the private space (for hosts: torch.save).
+    public func writeFile(_ path: String, _ bytes: [UInt8]) throws { try write(path, bytes) }
+
     // MARK: - CPython's texts
 
     static func notFound(_ path: String, _ target: String? = nil) -> PyError {

@@ -31,6 +31,7 @@ extension TorchRuntime {
         bindGlobalFlags(b)
         bindTensorSplit(b)
         buildNumericInfo(interp, m)
+        bindSaving(interp, m)
         bindGradModes(interp, m)
         m.add("__version__", .str(TorchVersion.matched))
         m.add("pi", .float(Double.pi))

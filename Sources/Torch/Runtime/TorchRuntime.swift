@@ -28,6 +28,8 @@ final class TorchRuntime {
     /// `torch.return_types.max` ... by name.
     var returnTypeClasses: [String: PyClass] = [:]
     var torchModule: PyModule!
+    /// `torch.serialization.add_safe_globals`: what `torch.load(weights_only=True)` also allows.
+    var safeGlobals: [PyValue] = []
 
     init(seed: UInt64) {
         generator = CPUGenerator(seed: seed)

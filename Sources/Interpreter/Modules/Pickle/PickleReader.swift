@@ -62,7 +62,7 @@ public final class PickleReader {
         return try Self.defaultFind(interp, module, name)
     }
 
-    static func defaultFind(_ interp: Interpreter, _ module: String, _ name: String) throws -> PyValue {
+    public static func defaultFind(_ interp: Interpreter, _ module: String, _ name: String) throws -> PyValue {
         if module == "_codecs" && name == "encode" {
             return interp.makeFunction("encode") { i, a in
                 guard case .str(let s) = a[0] else { throw PyError.typeError("encode() argument must be str") }

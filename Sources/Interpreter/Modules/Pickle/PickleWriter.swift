@@ -16,6 +16,9 @@ public final class PickleWriter {
     /// Objects kept alive while memoized (their identifiers must not be reused).
     private var kept: [PyValue] = []
     public var persistentID: ((PyValue) throws -> PyValue?)?
+    /// A host's own `__reduce_ex__` for its native objects (torch tensors): the
+    /// `(callable, args)` tuple to write, or nil to pickle the object as usual.
+    public var reduceOverride: ((PyValue) throws -> PyValue?)?
 
     public init(_ interp: Interpreter, protocol proto: Int) {
         self.interp = interp
@@ -183,9 +186,15 @@ public final class PickleWriter {
             saveGlobal(module: f.globals.name, name: f.qualname, key: key, keep: v)
         case let f as PyBuiltinFunction:
             saveGlobal(module: "builtins", name: f.name, key: key, keep: v)
+        case let g as PickleGlobal:
+            saveGlobal(module: g.module, name: g.name, key: key, keep: v)
         case is PyModule:
             throw PyError.typeError("cannot pickle 'module' object")
         default:
+            if let hook = reduceOverride, let reduced = try hook(v) {
+                try writeReduce(v, o, reduced)
+                return
+            }
             if let bytes = v.payload(ByteStorage.self), let inst = o as? PyInstance {
                 try saveBytes(v, bytes.bytes, array: inst.cls === interp.types.bytearray, key)
             } else {
@@ -337,6 +346,10 @@ public final class PickleWriter {
             saveGlobal(module: cls.module, name: name, key: ObjectIdentifier(o), keep: v)
             return
         }
+        try writeReduce(v, o, reduced)
+    }
+
+    private func writeReduce(_ v: PyValue, _ o: PyObject, _ reduced: PyValue) throws {
         guard let parts = reduced.asTuple?.items, (2...6).contains(parts.count) else {
             throw PyError(type: "_pickle.PicklingError", message: "__reduce__ must return a string or tuple")
         }
