@@ -2634,6 +2634,9 @@ _hook_counter = [0]
 class Module:
     """Base class for all neural network modules; subclass it and define `forward`."""
 
+    # Recorded per module in `state_dict()._metadata`, as PyTorch does (torch.save writes it).
+    _version = 1
+
     def __init__(self, *args, **kwargs):
         if kwargs:
             name = list(kwargs.keys())[0]
@@ -2954,6 +2957,9 @@ class Module:
     def state_dict(self, destination=None, prefix="", keep_vars=False):
         if destination is None:
             destination = OrderedDict()
+            destination._metadata = OrderedDict()
+        if hasattr(destination, "_metadata"):
+            destination._metadata[prefix[:-1]] = dict(version=self._version)
         for name, param in self._parameters.items():
             if param is not None:
                 destination[prefix + name] = param if keep_vars else param.detach()
@@ -3926,6 +3932,8 @@ class PairwiseDistance(Module):
 
 class _BatchNorm(Module):
     """Normalises each channel over the batch; tracks running statistics for eval."""
+
+    _version = 2
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True,
                  track_running_stats=True, device=None, dtype=None, bias=True):

@@ -11,7 +11,10 @@ public final class PickleWriter {
     /// Where the current protocol-4 frame's payload starts in `out`.
     private var frameStart: Int?
     private var memo: [ObjectIdentifier: Int] = [:]
+    /// Strings are memoized by value: CPython shares one object for equal constants and
+    /// interned names, which is what course code pickles.
     private var stringMemo: [String: Int] = [:]
+    private var persistentStringMemo: [String: Int] = [:]
     private var nextIndex = 0
     /// Objects kept alive while memoized (their identifiers must not be reused).
     private var kept: [PyValue] = []
@@ -79,6 +82,10 @@ public final class PickleWriter {
     func save(_ v: PyValue) throws {
         boundary()
         if let pid = persistentID, let id = try pid(v) {
+            // Strings of persistent ids are a host's own objects (PyTorch's storage keys
+            // are fresh strings): they share memo entries with each other only.
+            swap(&stringMemo, &persistentStringMemo)
+            defer { swap(&stringMemo, &persistentStringMemo) }
             try save(id)
             out.append(0x51)
             return

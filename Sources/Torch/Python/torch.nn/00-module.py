@@ -77,6 +77,9 @@ _hook_counter = [0]
 class Module:
     """Base class for all neural network modules; subclass it and define `forward`."""
 
+    # Recorded per module in `state_dict()._metadata`, as PyTorch does (torch.save writes it).
+    _version = 1
+
     def __init__(self, *args, **kwargs):
         if kwargs:
             name = list(kwargs.keys())[0]
@@ -397,6 +400,9 @@ class Module:
     def state_dict(self, destination=None, prefix="", keep_vars=False):
         if destination is None:
             destination = OrderedDict()
+            destination._metadata = OrderedDict()
+        if hasattr(destination, "_metadata"):
+            destination._metadata[prefix[:-1]] = dict(version=self._version)
         for name, param in self._parameters.items():
             if param is not None:
                 destination[prefix + name] = param if keep_vars else param.detach()

@@ -4,6 +4,8 @@
 class _BatchNorm(Module):
     """Normalises each channel over the batch; tracks running statistics for eval."""
 
+    _version = 2
+
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True,
                  track_running_stats=True, device=None, dtype=None, bias=True):
         super().__init__()
