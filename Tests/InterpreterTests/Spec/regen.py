@@ -17,8 +17,10 @@ Requires CPython 3.11 (the interpreter's reference).
 An example may bring files of its lesson folder: a line `~~~ path/name.py` ends the
 program and starts a file (until the next such line). They are written to a fresh
 folder that `import` searches; paths are shown relative to it, as the interpreter does.
+Every example runs with a fresh empty folder (holding its files) as the working
+directory, as a lesson sees its own folder: what it writes goes there and is discarded.
 """
-import ast, contextlib, importlib, io, os, sys, tempfile, traceback
+import ast, contextlib, importlib, io, os, sys, tempfile, traceback, types
 
 assert sys.version_info[:2] == (3, 11), "regenerate with CPython 3.11"
 
@@ -38,10 +40,10 @@ def split_files(source):
 
 def run(source):
     source, files = split_files(source)
-    if not files:
-        return run_program(source)
     before = set(sys.modules)
+    cwd = os.getcwd()
     with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
         for name, text in files.items():
             path = os.path.join(tmp, name)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -52,6 +54,7 @@ def run(source):
         try:
             out = run_program(source)
         finally:
+            os.chdir(cwd)
             sys.path.remove(tmp)
             for name in set(sys.modules) - before:
                 del sys.modules[name]
@@ -72,7 +75,7 @@ def run_program(source):
     # message) it would in a script, unless the example looks at the limit itself.
     limit = sys.getrecursionlimit()
     if "recursionlimit" not in source:
-        sys.setrecursionlimit(limit + frame_depth() + 1)
+        sys.setrecursionlimit(limit + frame_depth() + 2)
     try:
         return run_example(source, out)
     finally:
@@ -80,7 +83,18 @@ def run_program(source):
 
 
 def run_example(source, out):
-    ns = {"__name__": "__main__"}
+    # A real __main__ module, so pickle finds the example's classes by name.
+    main = types.ModuleType("__main__")
+    ns = main.__dict__
+    saved_main = sys.modules["__main__"]
+    sys.modules["__main__"] = main
+    try:
+        return run_in(source, out, ns)
+    finally:
+        sys.modules["__main__"] = saved_main
+
+
+def run_in(source, out, ns):
     try:
         tree = ast.parse(source, "<spec>")
     except SyntaxError as e:

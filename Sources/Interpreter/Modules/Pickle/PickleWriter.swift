@@ -134,17 +134,33 @@ public final class PickleWriter {
         memoize(nil, string: s)
     }
 
-    private func saveGlobal(module: String, name: String, key: ObjectIdentifier?, keep: PyValue?) {
+    /// The Python 2 names protocols 0-2 write (CPython's `_compat_pickle` reverse mapping).
+    static func python2Name(_ module: String, _ name: String, isException: Bool) -> (String, String) {
+        if module == "builtins" {
+            if isException { return ("exceptions", name) }
+            switch name {
+            case "int": return ("__builtin__", "long")
+            case "str": return ("__builtin__", "unicode")
+            case "range": return ("__builtin__", "xrange")
+            case "zip": return ("itertools", "izip")
+            case "map": return ("itertools", "imap")
+            case "filter": return ("itertools", "ifilter")
+            default: return ("__builtin__", name)
+            }
+        }
+        if module == "functools" && name == "reduce" { return ("__builtin__", "reduce") }
+        if module == "copyreg" { return ("copy_reg", name) }
+        return (module, name)
+    }
+
+    private func saveGlobal(module: String, name: String, key: ObjectIdentifier?, keep: PyValue?, isException: Bool = false) {
         if proto >= 4 {
             saveString(module)
             saveString(name)
             out.append(0x93)
         } else {
-            var module = module
-            if proto < 3 {
-                if module == "builtins" { module = "__builtin__" }
-                if module == "copyreg" { module = "copy_reg" }
-            }
+            var module = module, name = name
+            if proto < 3 { (module, name) = Self.python2Name(module, name, isException: isException) }
             out.append(0x63)
             out += Array(module.utf8) + [10] + Array(name.utf8) + [10]
         }
@@ -188,7 +204,7 @@ public final class PickleWriter {
             if bytes.count < 256 { out += [0x8a, UInt8(bytes.count)] } else { out.append(0x8b); le(bytes.count, 4) }
             out += bytes
         case let c as PyClass:
-            saveGlobal(module: c.module, name: c.qualname, key: key, keep: v)
+            saveGlobal(module: c.module, name: c.qualname, key: key, keep: v, isException: c.isException)
         case let f as PyFunction:
             saveGlobal(module: f.globals.name, name: f.qualname, key: key, keep: v)
         case let f as PyBuiltinFunction:
