@@ -361,9 +361,11 @@ extension Interpreter {
 }
 
 func splitString(_ s: String, _ sep: String, _ maxsplit: Int) -> [String] {
+    // By Unicode scalars, as Python counts: "\r\n" is one Character to Swift.
     var out: [String] = []
-    var rest = Substring(s)
-    while maxsplit < 0 || out.count < maxsplit, let r = rest.firstRange(of: sep) {
+    var rest = Substring(s).unicodeScalars
+    let pattern = Array(sep.unicodeScalars)
+    while maxsplit < 0 || out.count < maxsplit, let r = rest.firstRange(of: pattern) {
         out.append(String(rest[..<r.lowerBound]))
         rest = rest[r.upperBound...]
     }

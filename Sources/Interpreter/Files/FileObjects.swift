@@ -79,6 +79,7 @@ extension Interpreter {
         let kinds = ["r", "w", "x", "a"].filter { seen.contains(Character($0)) }
         let binary = seen.contains("b")
         if binary && seen.contains("t") { throw PyError.valueError("can't have text and binary mode at once") }
+        if mode.isEmpty { throw PyError.valueError("Must have exactly one of create/read/write/append mode and at most one plus") }
         if kinds.count != 1 { throw PyError.valueError("must have exactly one of create/read/write/append mode") }
         if binary, let e = encoding, !e.isNone { throw PyError.valueError("binary mode doesn't take an encoding argument") }
         if binary, let n = newline, !n.isNone { throw PyError.valueError("binary mode doesn't take a newline argument") }

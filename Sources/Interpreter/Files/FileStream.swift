@@ -41,8 +41,11 @@ final class FileStream {
     var count: Int { text ? scalars.count : bytes.count }
 
     func checkOpen() throws {
-        if closed { throw PyError.valueError("I/O operation on closed file.") }
+        // StringIO's text has no full stop; files' and BytesIO's have one (CPython).
+        if closed { throw PyError.valueError(text && isMemory ? "I/O operation on closed file" : "I/O operation on closed file.") }
     }
+
+    var isMemory: Bool { if case .memory = backing { return true }; return false }
 
     func checkReadable() throws {
         try checkOpen()

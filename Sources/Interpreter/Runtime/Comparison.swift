@@ -174,7 +174,8 @@ extension Interpreter {
             guard case .str(let sub) = item else {
                 throw PyError.typeError("'in <string>' requires string as left operand, not \(typeName(item))")
             }
-            return sub.isEmpty || s.contains(sub)
+            // By Unicode scalars: `"\n" in "\r\n"` (Swift sees one Character there).
+            return sub.isEmpty || s.unicodeScalars.firstRange(of: Array(sub.unicodeScalars)) != nil
         case .object(let o):
             switch o {
             case let l as PyList:

@@ -61,8 +61,11 @@ final class ClassDefStmt: Stmt {
             body.namespace!.set(N.__doc__, c.value)
         }
         try interp.runFrame(body)
-        let cls = PyClass(name: name, qualname: code.qualname, module: f.globals.name, bases: baseClasses, interpreter: interp)
         let ns = body.namespace!
+        // A body may set `__module__` (csv's `Error` says `_csv`), as CPython honours.
+        var module = f.globals.name
+        if let i = ns.names.firstIndex(of: N.__module__), case .str(let m) = ns.values[i] { module = m }
+        let cls = PyClass(name: name, qualname: code.qualname, module: module, bases: baseClasses, interpreter: interp)
         for (n, v) in zip(ns.names, ns.values) {
             if n == N.__qualname__ { continue }
             cls.setAttribute(n, v)

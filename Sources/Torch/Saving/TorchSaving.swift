@@ -148,7 +148,10 @@ extension TorchRuntime {
     func deserialize(_ bytes: [UInt8], mapLocation: PyValue, weightsOnly: Bool, interp i: Interpreter) throws -> PyValue {
         _ = try i.importModule("pickle")
         guard PyTorchArchiveReader.isZip(bytes) else {
-            if bytes.isEmpty { throw PyError(type: "EOFError", message: "Ran out of input") }
+            if bytes.isEmpty { throw PyError(type: "EOFError", args: []) }
+            if weightsOnly {
+                throw PyError(type: "_pickle.UnpicklingError", message: "Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got the file from a trusted source.\nPlease file an issue with the following so that we can make `weights_only=True` compatible with your use case: WeightsUnpickler error: \n\nUnsupported operand \(bytes[0])\n\nCheck the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
+            }
             throw PyError(type: "_pickle.UnpicklingError", message: "invalid load key, '\(bytes[0] >= 32 && bytes[0] < 127 ? String(UnicodeScalar(bytes[0])) : "\\x" + String(bytes[0], radix: 16))'.")
         }
         let archive = try PyTorchArchiveReader(bytes)

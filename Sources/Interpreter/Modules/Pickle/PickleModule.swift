@@ -51,7 +51,11 @@ extension Interpreter {
             guard let state = s.payload(PicklerState.self) else { throw PyError.typeError("Pickler.__init__() was not called") }
             let w = PickleWriter(i, protocol: state.proto)
             if let f = try? i.getAttribute(s, "persistent_id") {
-                w.persistentID = { v in let r = try i.call(f, [v]); return r.isNone ? nil : r }
+                w.persistentID = { v -> PyValue? in
+                    let r = try i.call(f, [v])
+                    if r.isNone { return Optional<PyValue>.none }
+                    return r
+                }
             }
             _ = try i.callMethod(state.file, "write", [i.makeBytes(try w.dump(a[0]))])
             return .none

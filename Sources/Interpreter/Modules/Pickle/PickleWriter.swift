@@ -79,14 +79,14 @@ public final class PickleWriter {
         if index < 256 { out += [0x68, UInt8(index)] } else { out.append(0x6a); le(index, 4) }
     }
 
-    func save(_ v: PyValue) throws {
+    func save(_ v: PyValue, persistent: Bool = true) throws {
         boundary()
-        if let pid = persistentID, let id = try pid(v) {
+        if persistent, let pid = persistentID, let id = try pid(v) {
             // Strings of persistent ids are a host's own objects (PyTorch's storage keys
             // are fresh strings): they share memo entries with each other only.
             swap(&stringMemo, &persistentStringMemo)
             defer { swap(&stringMemo, &persistentStringMemo) }
-            try save(id)
+            try save(id, persistent: false)
             out.append(0x51)
             return
         }
@@ -155,8 +155,18 @@ public final class PickleWriter {
 
     private func saveGlobal(module: String, name: String, key: ObjectIdentifier?, keep: PyValue?, isException: Bool = false) {
         if proto >= 4 {
-            saveString(module)
-            saveString(name)
+            if module == "builtins" {
+                // CPython makes a built-in's __module__ and __qualname__ afresh on each
+                // lookup: they are memoized but never met again.
+                for s in [module, name] {
+                    let utf8 = Array(s.utf8)
+                    out += [0x8c, UInt8(utf8.count)] + utf8
+                    memoize(nil)
+                }
+            } else {
+                saveString(module)
+                saveString(name)
+            }
             out.append(0x93)
         } else {
             var module = module, name = name
