@@ -115,7 +115,7 @@ func makeDemoInterpreter() -> Interpreter {
 
     @Test func unknownModulesRaiseModuleNotFoundError() {
         let interp = makeDemoInterpreter()
-        #expect(run(interp, "import os\n") == "ModuleNotFoundError: No module named 'os'\n")
+        #expect(run(interp, "import nosuchmodule\n") == "ModuleNotFoundError: No module named 'nosuchmodule'\n")
         #expect(run(interp, "import demo.nothing\n") == "ModuleNotFoundError: No module named 'demo.nothing'\n")
         #expect(run(interp, "from demo import nothing\n") == "ImportError: cannot import name 'nothing' from 'demo' (unknown location)\n")
     }

@@ -100,12 +100,13 @@ import Testing
         #expect(r.error?.lastLine == "MemoryError")
     }
 
-    @Test func noFileAccess() {
+    /// Without a lesson folder only the private in-memory file space exists; no network.
+    @Test func noFileOrNetworkAccessBeyondTheFileSpace() {
         let interp = Interpreter()
         let r = interp.runCell("open('x.txt')\n", file: "t.md", firstLine: 1, timeout: nil)
-        #expect(r.error?.lastLine == "PermissionError: open() is not available: lessons have no file access")
-        let r2 = interp.runCell("import socket\n", file: "t.md", firstLine: 1, timeout: nil)
-        #expect(r2.error?.lastLine == "ModuleNotFoundError: No module named 'socket'")
+        #expect(r.error?.lastLine == "FileNotFoundError: [Errno 2] No such file or directory: 'x.txt'")
+        let r2 = interp.runCell("import socket\nsocket.socket()\n", file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r2.error?.lastLine == "PermissionError: [Errno 13] Permission denied: lessons have no network access")
     }
 
     @Test func randomMatchesCPython() {
