@@ -135,6 +135,10 @@ extension Interpreter {
             }
             s.scalars = bytes.map { Unicode.Scalar($0 & 0x7f) }
         default:
+            var bytes = bytes
+            if s.encoding.lowercased().replacing("_", with: "-") == "utf-8-sig", bytes.starts(with: [0xef, 0xbb, 0xbf]) {
+                bytes = bytes.dropFirst(3)
+            }
             if let text = String(validating: bytes, as: UTF8.self) {
                 s.scalars = Array(text.unicodeScalars)
             } else {
@@ -148,7 +152,7 @@ extension Interpreter {
         guard let v, !v.isNone else { return nil }
         guard case .str(let e) = v else { throw PyError.typeError("open() argument 'encoding' must be str or None, not \(typeName(v))") }
         switch e.lowercased().replacing("_", with: "-") {
-        case "utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "ascii", "us-ascii": return e
+        case "utf-8", "utf8", "utf-8-sig", "latin-1", "latin1", "iso-8859-1", "ascii", "us-ascii": return e
         default: throw PyError(type: "LookupError", message: "unknown encoding: \(e)")
         }
     }

@@ -137,14 +137,33 @@ final class FileStream {
         try store()
     }
 
+    /// The text in the stream's encoding, with CPython's `UnicodeEncodeError` text.
+    func encoded() throws -> [UInt8] {
+        let name = encoding.lowercased().replacing("_", with: "-")
+        let limit: UInt32? = ["latin-1", "latin1", "iso-8859-1"].contains(name) ? 256 : ["ascii", "us-ascii"].contains(name) ? 128 : nil
+        guard let limit else {
+            let utf8 = Array(String(String.UnicodeScalarView(scalars)).utf8)
+            return name == "utf-8-sig" ? [0xef, 0xbb, 0xbf] + utf8 : utf8
+        }
+        return try scalars.enumerated().map { k, c in
+            guard c.value < limit else {
+                let codec = limit == 128 ? "ascii" : "latin-1"
+                let hex = String(c.value, radix: 16)
+                let escaped = c.value < 256 ? "\\x" + hex : c.value < 0x10000 ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                throw PyError(type: "UnicodeEncodeError", message: "'\(codec)' codec can't encode character '\(escaped)' in position \(k): ordinal not in range(\(limit))")
+            }
+            return UInt8(c.value)
+        }
+    }
+
     /// Sends the content to where this stream writes.
     func store() throws {
         switch backing {
         case .file(let space, let path):
-            try space.write(path, text ? Array(String(String.UnicodeScalarView(scalars)).utf8) : bytes)
+            try space.write(path, text ? try encoded() : bytes)
         case .memory: break
         case .wrapped(let inner):
-            inner.bytes = Array(inner.bytes[0..<min(wrapStart, inner.bytes.count)]) + Array(String(String.UnicodeScalarView(scalars)).utf8)
+            inner.bytes = Array(inner.bytes[0..<min(wrapStart, inner.bytes.count)]) + (try encoded())
             inner.position = inner.bytes.count
         }
     }
