@@ -242,8 +242,18 @@ public final class PickleReader {
         var dictState = state
         var slotState: PyValue = .none
         if let t = state.asTuple?.items, t.count == 2 { dictState = t[0]; slotState = t[1] }
-        for s in [dictState, slotState] where !s.isNone {
-            guard let d = s.asDict else { throw Self.error("state is not a dictionary") }
+        // The dict state goes straight into __dict__ (no __setattr__), slot state through
+        // setattr, as CPython's load_build does.
+        if !dictState.isNone {
+            guard let d = dictState.asDict else { throw Self.error("state is not a dictionary") }
+            for e in d.items {
+                guard case .str(let key) = e.key else { throw Self.error("state is not a dictionary") }
+                if let inst = target.asInstance, inst.payload == nil { inst.attributes.set(Name(key), e.value) }
+                else { try interp.setAttribute(target, key, e.value) }
+            }
+        }
+        if !slotState.isNone {
+            guard let d = slotState.asDict else { throw Self.error("slot state is not a dictionary") }
             for e in d.items { try interp.setAttribute(target, try interp.str(e.key), e.value) }
         }
     }
