@@ -60,4 +60,35 @@ import Torch
         #expect(s.run("torch.load(io.BytesIO(b'garbage'), weights_only=False)") == "_pickle.UnpicklingError: invalid load key, 'g'.\n")
         #expect(s.run("torch.load(io.BytesIO(b''))") == "EOFError\n")
     }
+
+    /// Output of the same cell in PyTorch 2.15: a whole module, autograd flags, a file object.
+    @Test func wholeModulesGradFlagsAndFileObjectsRoundTrip() {
+        let s = TorchSession()
+        #expect(s.run("""
+            import torch, io
+            torch.manual_seed(0)
+            m = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.ReLU())
+            torch.save(m, "whole.pt")
+            m2 = torch.load("whole.pt", weights_only=False)
+            print(m2)
+            print(torch.equal(m2[0].weight, m[0].weight), type(m2[0].weight).__name__)
+            x = torch.ones(3, requires_grad=True)
+            y = x * 2
+            torch.save([x, y, x.grad], "g.pt")
+            print(torch.load("g.pt"))
+            with open("h.pt", "wb") as f:
+                torch.save({"a": torch.tensor([1.0])}, f)
+            with open("h.pt", "rb") as f:
+                print(torch.load(f))
+            """) == """
+            Sequential(
+              (0): Linear(in_features=2, out_features=2, bias=True)
+              (1): ReLU()
+            )
+            True Parameter
+            [tensor([1., 1., 1.], requires_grad=True), tensor([2., 2., 2.], requires_grad=True), None]
+            {'a': tensor([1.])}
+
+            """)
+    }
 }
