@@ -34,6 +34,20 @@ public protocol DeviceBackend: AnyObject, Sendable {
     /// computes them as one kernel (as PyTorch's CPU build does, for its rounding).
     func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor?
     func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor?
+
+    // The other families (KernelFamilies.swift): an enum case names the op, the tensors go
+    // positionally. A backend without a kernel for a case stages it through the CPU backend
+    // (`stagedOnHost`, HostStaging.swift), which is also the default for the whole family.
+    func index(_ kernel: IndexKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+    func line(_ kernel: LineKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+    func nn(_ kernel: NNKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+
+    /// `torch.cuda` queries; a backend answers for its own device.
+    var deviceName: String { get }
+    /// Waits for queued work (`torch.cuda.synchronize()`); the CPU runs synchronously.
+    func synchronize()
+    /// Cached memory the allocator may hand back (`torch.cuda.empty_cache()`).
+    func emptyCache()
 }
 
 /// Registry of the backends present in this process.
@@ -42,24 +56,55 @@ public enum Backends {
 
     nonisolated(unsafe) private static var others: [Device: DeviceBackend] = [:]
     private static let lock = SpinLock()
+    /// Backends visible only to the current task and its children: tests register their
+    /// stand-in device here, so tests running beside them still see a machine without one.
+    @TaskLocal private static var scoped: [Device: DeviceBackend] = [:]
 
     /// Makes a device usable (a CUDA backend calls this once its libraries load).
     public static func register(_ backend: DeviceBackend) {
         lock.withLock { others[backend.device] = backend }
     }
 
-    public static func isAvailable(_ device: Device) -> Bool {
-        device == .cpu || lock.withLock { others[device] != nil }
+    /// Runs `body` with `backends` registered for the current task only.
+    public static func withRegistered<R>(_ backends: [DeviceBackend], _ body: () throws -> R) rethrows -> R {
+        var merged = scoped
+        for b in backends { merged[b.device] = b }
+        return try $scoped.withValue(merged) { try body() }
     }
 
-    /// Number of CUDA devices registered (`torch.cuda.device_count()`).
+    /// Async form of `withRegistered`.
+    public static func withRegistered<R>(_ backends: [DeviceBackend], _ body: () async throws -> R) async rethrows -> R {
+        var merged = scoped
+        for b in backends { merged[b.device] = b }
+        return try await $scoped.withValue(merged) { try await body() }
+    }
+
+    private static func registered(_ device: Device) -> DeviceBackend? {
+        if let b = scoped[device] { return b }
+        return lock.withLock { others[device] }
+    }
+
+    public static func isAvailable(_ device: Device) -> Bool {
+        device == .cpu || registered(device) != nil
+    }
+
+    /// Number of CUDA devices registered (`torch.cuda.device_count()`): devices are numbered
+    /// from 0 without gaps, as CUDA numbers them.
     public static var cudaDeviceCount: Int {
-        lock.withLock { others.keys.filter { if case .cuda = $0 { true } else { false } }.count }
+        var n = 0
+        while registered(.cuda(n)) != nil { n += 1 }
+        return n
     }
 
     public static func backend(for device: Device) throws(TensorError) -> DeviceBackend {
         if device == .cpu { return cpu }
-        if let b = lock.withLock({ others[device] }) { return b }
-        throw .runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+        if let b = registered(device) { return b }
+        if case .cuda = device, cudaDeviceCount > 0 {
+            throw .runtime("CUDA error: invalid device ordinal\nCUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n")
+        }
+        throw noDriver
     }
+
+    /// PyTorch's error for a CUDA request on a machine without a usable driver.
+    public static let noDriver = TensorError.runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
 }
