@@ -6,9 +6,10 @@ import Tensors
 /// its submodules with an interpreter. Registration is lazy — nothing is built until a
 /// cell first imports `torch`, so sessions that never use it pay nothing.
 public enum TorchModule {
-    /// Whether a CUDA device can run tensors here: never yet, as Gradbook has no CUDA
-    /// backend; `torch.cuda.is_available()` says the same.
-    public static let cudaAvailable = false
+    /// Whether a CUDA device can run tensors here: a CUDA backend is registered with
+    /// `Backends` (for the process, or for the current task in tests);
+    /// `torch.cuda.is_available()` says the same.
+    public static var cudaAvailable: Bool { Backends.cudaDeviceCount > 0 }
 
     /// Registers `torch` (and `torch.cuda`, `torch.autograd`, ...) with `interp`; the
     /// session's default generator starts seeded with `seed`. Returns the hooks the lesson

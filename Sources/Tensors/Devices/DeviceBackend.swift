@@ -48,6 +48,13 @@ public protocol DeviceBackend: AnyObject, Sendable {
     func synchronize()
     /// Cached memory the allocator may hand back (`torch.cuda.empty_cache()`).
     func emptyCache()
+    /// Bytes held by live tensors, and the most held since the last reset
+    /// (`torch.cuda.memory_allocated()`, `max_memory_allocated()`).
+    var memoryAllocated: Int { get }
+    var maxMemoryAllocated: Int { get }
+    func resetPeakMemoryStats()
+    /// Seeds this device's random generator (`torch.cuda.manual_seed`).
+    func manualSeed(_ seed: UInt64)
 }
 
 /// Registry of the backends present in this process.

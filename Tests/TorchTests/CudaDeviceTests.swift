@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import Tensors
+@testable import Torch
+
+/// `torch.cuda` and `device=` against the backend registry: with the guarded stand-in
+/// device registered as cuda:0 for the test's task, programs run on "cuda" and print what
+/// they print on the CPU; without it, PyTorch's behaviour on a machine without a GPU.
+@Suite struct CudaDeviceTests {
+    func withDevice<R>(_ body: () throws -> R) rethrows -> R {
+        try Backends.withRegistered([GuardedHostBackend(name: "Gradbook Test Device")], body)
+    }
+
+    /// A small conv net, an LSTM step, losses and an optimizer step, printing host values.
+    static func training(_ device: String) -> String {
+        """
+        import torch
+        import torch.nn as nn
+        import torch.nn.functional as F
+        device = "\(device)"
+        torch.manual_seed(0)
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.conv = nn.Conv2d(1, 3, 3, padding=1)
+                self.bn = nn.BatchNorm2d(3)
+                self.fc = nn.Linear(3 * 2 * 2, 4)
+            def forward(self, x):
+                x = F.max_pool2d(F.relu(self.bn(self.conv(x))), 2)
+                return self.fc(x.flatten(1))
+        net = Net().to(device)
+        lstm = nn.LSTM(4, 5, batch_first=True).to(device)
+        emb = nn.Embedding(6, 4).to(device)
+        opt = torch.optim.Adam(list(net.parameters()) + list(lstm.parameters()) + list(emb.parameters()), lr=0.01)
+        x = torch.randn(2, 1, 4, 4).to(device)
+        y = torch.tensor([1, 3]).to(device)
+        tokens = torch.tensor([[1, 2, 5], [0, 4, 4]], device=device)
+        for step in range(2):
+            opt.zero_grad()
+            logits = net(x)
+            out, (h, c) = lstm(emb(tokens))
+            loss = F.cross_entropy(logits, y) + F.mse_loss(out[:, -1, :4], logits) + F.smooth_l1_loss(h.sum(), torch.tensor(1.0, device=device))
+            loss.backward()
+            opt.step()
+            print(step, loss.item())
+        print(net.conv.weight.grad.cpu())
+        print(lstm.weight_hh_l0.cpu()[:2])
+        print(net.bn.running_mean.cpu(), net.fc.bias.device.type)
+        print(logits.argmax(1).tolist(), torch.where(logits > 0, logits, 0).sum().item())
+        """
+    }
+
+    @Test func trainingOnTheDeviceMatchesTheCPU() {
+        let cpu = TorchSession().run(Self.training("cpu"))
+        let cuda = withDevice { TorchSession().run(Self.training("cuda")) }
+        #expect(!cpu.contains("Error"), "\(cpu)")
+        #expect(cuda.replacingOccurrences(of: "cuda", with: "cpu") == cpu)
+    }
+
+    @Test func torchCudaReadsTheRegistry() {
+        let program = """
+        import torch
+        print(torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.current_device())
+        print(torch.cuda.get_device_name(0), torch.cuda.get_device_name())
+        torch.cuda.synchronize()
+        torch.cuda.manual_seed(1); torch.cuda.manual_seed_all(1)
+        torch.cuda.reset_peak_memory_stats()
+        a = torch.zeros(3, device="cuda")
+        print(torch.cuda.memory_allocated(), torch.cuda.max_memory_allocated() >= 512)
+        del a
+        print(torch.cuda.memory_allocated())
+        torch.cuda.empty_cache()
+        print(torch.device("cuda"), repr(torch.device("cuda:0")))
+        t = torch.tensor([1., 2.], device="cuda", requires_grad=True)
+        print(t)
+        print(t * 2)
+        print(torch.arange(3, device="cuda"), torch.ones(2, dtype=torch.float64).cuda())
+        print(t.device, t.cpu().device, t.to("cpu").is_cuda, t.is_cuda)
+        print(t.sum().item(), t.tolist())
+        """
+        let out = withDevice { TorchSession().run(program) }
+        #expect(out == """
+        True 1 0
+        Gradbook Test Device Gradbook Test Device
+        512 True
+        0
+        cuda device(type='cuda', index=0)
+        tensor([1., 2.], device='cuda:0', requires_grad=True)
+        tensor([2., 4.], device='cuda:0', grad_fn=<MulBackward0>)
+        tensor([0, 1, 2], device='cuda:0') tensor([1., 1.], device='cuda:0', dtype=torch.float64)
+        cuda:0 cpu False True
+        3.0 [1.0, 2.0]
+
+        """)
+    }
+
+    @Test func mixingDevicesRaises() {
+        let out = withDevice {
+            TorchSession().run("""
+            import torch
+            a = torch.ones(2, device="cuda")
+            try:
+                a + torch.ones(2)
+            except RuntimeError as e:
+                print(e)
+            print(a + torch.tensor(2.0))
+            torch.ones(2, 2, device="cuda") @ torch.ones(2, 2)
+            """)
+        }
+        #expect(out == """
+        Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!
+        tensor([3., 3.], device='cuda:0')
+        RuntimeError: Expected all tensors to be on the same device, but got mat2 is on cpu, different from other tensors on cuda:0 (when checking argument in method wrapper_CUDA_mm)
+
+        """)
+    }
+
+    @Test func withoutCUDAItBehavesAsAMachineWithoutAGPU() {
+        let out = TorchSession().run("""
+        import torch
+        print(torch.cuda.is_available(), torch.cuda.device_count(), torch.cuda.memory_allocated())
+        torch.cuda.manual_seed_all(0)
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+        print(torch.ones(1, device=device))
+        torch.zeros(1, device="cuda")
+        """)
+        #expect(out == """
+        False 0 0
+        tensor([1.])
+        RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx
+
+        """)
+    }
+}
