@@ -51,7 +51,12 @@ public enum TorchModule {
     /// count of nodes made so far) to the next cell's thread.
     private static func carryGradMode(across interp: Interpreter) {
         let carried = GradModeCarry()
-        interp.threadEntered = { if let saved = carried.saved { GradMode.adopt(saved) } }
+        // Devices registered for the task that made the session (tests' stand-in cuda:0).
+        let devices = Backends.scopedBackends
+        interp.threadEntered = {
+            if let saved = carried.saved { GradMode.adopt(saved) }
+            Backends.adoptOnThisThread(devices)
+        }
         interp.threadLeaving = { carried.saved = GradMode.carry() }
     }
 }

@@ -9,7 +9,7 @@ import Testing
     static let device = Device.cuda(0)
 
     /// Builds the same inputs on `device` and returns the op's results.
-    typealias Case = (name: String, run: (Device) throws -> [Tensor])
+    typealias Case = (name: String, run: @Sendable (Device) throws -> [Tensor])
 
     static func x(_ d: Device) throws -> Tensor {
         try Tensor(values: [0.5, -1.25, 3, 2, -0.75, 4, 1.5, -2, 0.25, 6, -3.5, 1], shape: [3, 4]).to(device: d)
@@ -20,12 +20,12 @@ import Testing
 
     static let cases: [Case] = [
         ("binary", { d in [try x(d).add(try x(d).t().contiguous().t()), try x(d).mul(.float(2.5)), try x(d).pow(.int(2))] }),
-        ("cpu 0-dim scalar operand", { d in [try x(d).mul(try Tensor(values: [3], shape: [])) ] }),
+        ("cpu 0-dim scalar operand", { d in [try x(d).mul(try Tensor(values: [3] as [Double], shape: [])) ] }),
         ("unary", { d in [try x(d).exp(), try x(d).unary(.tanh), try x(d).unary(.abs)] }),
         ("compare", { d in [try x(d).binary(.lt, .float(1))] }),
         ("reduce", { d in [try x(d).sum(dims: [1]), try x(d).mean(), try x(d).amax(dims: [0]), try x(d).std(dims: [1])] }),
         ("matmul family", { d in
-            [try x(d).mm(try x(d).t()), try x(d).matmul(try Tensor(values: [1, 2, 3, 4], shape: [4]).to(device: d)),
+            [try x(d).mm(try x(d).t()), try x(d).matmul(try Tensor(values: [1, 2, 3, 4] as [Double], shape: [4]).to(device: d)),
              try Tensor.addmm(try Tensor.ones([3], device: d), try x(d), try x(d).t())]
         }),
         ("softmax", { d in [try x(d).softmax(dim: 1), try x(d).logSoftmax(dim: 0)] }),
@@ -92,7 +92,8 @@ import Testing
             #expect(g.sizes == e.sizes && g.dtype == e.dtype, "\(name) #\(k)")
             let gv = try g.to(device: .cpu).elementsAsDouble().map(\.bitPattern)
             let ev = try e.elementsAsDouble().map(\.bitPattern)
-            #expect(gv == ev, "\(name) #\(k): \(try g.to(device: .cpu).elementsAsDouble()) vs \(try e.elementsAsDouble())")
+            let shown = (try g.to(device: .cpu).elementsAsDouble(), try e.elementsAsDouble())
+            #expect(gv == ev, "\(name) #\(k): \(shown.0) vs \(shown.1)")
         }
     }
 
@@ -104,7 +105,7 @@ import Testing
     /// only the backend's copies reach the values.
     @Test func guardedMemoryIsPoisonOutsideTheSeam() throws {
         try Backends.withRegistered([GuardedHostBackend()]) {
-            let t = try Tensor(values: [1, 2, 3], shape: [3]).to(device: Self.device)
+            let t = try Tensor(values: [1, 2, 3] as [Double], shape: [3]).to(device: Self.device)
             let raw = t.storage.data.assumingMemoryBound(to: Float.self)
             #expect(raw[0].isNaN && raw[1].isNaN && raw[2].isNaN)
             #expect(try t.elementsAsDouble() == [1, 2, 3])

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The seam between tensor semantics and the hardware that stores and computes.
 ///
 /// Ops decide shapes, dtypes and errors once; a backend only allocates memory, moves bytes
@@ -86,8 +94,44 @@ public enum Backends {
         return try await $scoped.withValue(merged) { try await body() }
     }
 
+    /// The backends registered for the current task (`withRegistered`) or thread
+    /// (`adoptOnThisThread`): a host that moves work to another thread hands them over.
+    public static var scopedBackends: [DeviceBackend] {
+        var all = threadScoped
+        for (d, b) in scoped { all[d] = b }
+        return Array(all.values)
+    }
+
+    /// Registers `backends` for the calling thread until replaced (an interpreter's cell
+    /// threads adopt what the session was created with).
+    public static func adoptOnThisThread(_ backends: [DeviceBackend]) {
+        if let old = pthread_getspecific(threadKey) { Unmanaged<ThreadScope>.fromOpaque(old).release() }
+        let scope = ThreadScope(Dictionary(backends.map { ($0.device, $0) }, uniquingKeysWith: { a, _ in a }))
+        pthread_setspecific(threadKey, backends.isEmpty ? nil : Unmanaged.passRetained(scope).toOpaque())
+    }
+
+    private final class ThreadScope {
+        let backends: [Device: DeviceBackend]
+        init(_ backends: [Device: DeviceBackend]) { self.backends = backends }
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        let rc = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+        }
+        precondition(rc == 0, "pthread_key_create failed")
+        return key
+    }()
+
+    private static var threadScoped: [Device: DeviceBackend] {
+        guard let p = pthread_getspecific(threadKey) else { return [:] }
+        return Unmanaged<ThreadScope>.fromOpaque(p).takeUnretainedValue().backends
+    }
+
     private static func registered(_ device: Device) -> DeviceBackend? {
         if let b = scoped[device] { return b }
+        if let b = threadScoped[device] { return b }
         return lock.withLock { others[device] }
     }
 

@@ -3,8 +3,8 @@
 /// Kernels/NN, so a tensor on another device reaches its own backend's kernels.
 public enum NNOps {
     static func run(_ kernel: NNKernel, _ tensors: [Tensor?], method: String) throws(TensorError) -> [Tensor?] {
-        let device = try Tensor.commonDevice(tensors, method: method)
-        return try Backends.backend(for: device).nn(kernel, tensors)
+        _ = try Tensor.commonDevice(tensors, method: method)
+        return try tensors.first!!.backend.nn(kernel, tensors)
     }
 
     public static func convolution(input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry,

@@ -17,8 +17,8 @@ extension Tensor {
         for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
         }
-        let device = try Tensor.commonDevice([self, index], method: "gather_out", names: ["self", "index"])
-        return try Backends.backend(for: device).index(.gather(dim: d), [self, index])[0]!
+        _ = try Tensor.commonDevice([self, index], method: "gather_out", names: ["self", "index"])
+        return try backend.index(.gather(dim: d), [self, index])[0]!
     }
 
     /// `scatter_(dim, index, src)`.
@@ -64,10 +64,10 @@ extension Tensor {
         for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
         }
-        let device = try Tensor.commonDevice([self, index, source], method: "\(name)_", names: ["self", "index", "src"])
+        _ = try Tensor.commonDevice([self, index, source], method: "\(name)_", names: ["self", "index", "src"])
         if index.numel == 0 { return self }
         do {
-            _ = try Backends.backend(for: device).index(.scatter(dim: d, value: value, add: add), [self, index, source])
+            _ = try backend.index(.scatter(dim: d, value: value, add: add), [self, index, source])
         } catch {
             bumpVersion()
             throw error
