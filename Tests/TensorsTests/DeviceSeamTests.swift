@@ -130,4 +130,15 @@ import Testing
         #expect(Backends.cudaDeviceCount == 0)
         #expect(throws: Backends.noDriver) { try Tensor.zeros([1], device: .cuda(0)) }
     }
+
+    /// A CUDA backend's loader runs once, at the first question about a device, and a
+    /// loader that finds nothing leaves the machine without CUDA.
+    @Test func loaderRunsOnceAtFirstUse() {
+        final class Count: @unchecked Sendable { let lock = SpinLock(); var n = 0 }
+        let count = Count()
+        Backends.setLoader { count.lock.withLock { count.n += 1 }; return [] }
+        #expect(!Backends.isAvailable(.cuda(0)))
+        #expect(Backends.cudaDeviceCount == 0)
+        #expect(count.lock.withLock { count.n } == 1)
+    }
 }

@@ -132,3 +132,32 @@ import Tensors
         """)
     }
 }
+
+extension CudaDeviceTests {
+    @Test func creationFunctionsTakeDevice() {
+        let out = withDevice {
+            TorchSession().run("""
+            import torch
+            import torch.nn as nn
+            d = torch.device("cuda", 0)
+            x = torch.ones(2, device=d)
+            made = [torch.tensor([1, 2], device="cuda"), torch.zeros(2, device="cuda"), torch.ones(2, device="cuda:0"),
+                    torch.full((2,), 3.0, device=d), torch.arange(3, device="cuda"), torch.linspace(0, 1, 3, device="cuda"),
+                    torch.eye(2, device="cuda"), torch.rand(2, device="cuda"), torch.randn(2, device="cuda"),
+                    torch.randint(0, 5, (2,), device="cuda"), torch.empty(2, device="cuda"), torch.zeros_like(x),
+                    torch.ones_like(x), torch.randn_like(x), x.new_zeros(3), x.new_full((2,), 1.0)]
+            print([str(t.device) for t in made])
+            m = nn.Linear(2, 2).cuda()
+            print(m.weight.device, m.cpu().weight.device, m.to("cuda").bias.device)
+            print(torch.linspace(0, 1, 3, device="cuda"), torch.eye(2, device="cuda").sum().item())
+            """)
+        }
+        let cudas = Array(repeating: "'cuda:0'", count: 16).joined(separator: ", ")
+        #expect(out == """
+        [\(cudas)]
+        cuda:0 cpu cuda:0
+        tensor([0.0000, 0.5000, 1.0000], device='cuda:0') 2.0
+
+        """)
+    }
+}

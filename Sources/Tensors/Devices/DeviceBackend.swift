@@ -80,6 +80,31 @@ public enum Backends {
         lock.withLock { others[backend.device] = backend }
     }
 
+    nonisolated(unsafe) private static var loader: (@Sendable () -> [DeviceBackend])?
+
+    /// Installs a loader run once, at the first question about a non-CPU device
+    /// (`torch.cuda.is_available()`, `device="cuda"`): a CUDA backend dlopens its libraries
+    /// there and returns one backend per device, or none when anything is missing. Setting
+    /// it again before it ran replaces it.
+    public static func setLoader(_ load: @escaping @Sendable () -> [DeviceBackend]) {
+        lock.withLock { loader = load }
+    }
+
+    private static let loadLock = SpinLock()
+
+    /// Runs the loader, if one is waiting. Callers wait while it runs, so none sees "no
+    /// device" before its backends are registered; the loader must not query `Backends`.
+    private static func loadIfNeeded() {
+        guard lock.withLock({ loader != nil }) else { return }
+        loadLock.withLock {
+            guard let load = lock.withLock({ () -> (@Sendable () -> [DeviceBackend])? in
+                defer { loader = nil }
+                return loader
+            }) else { return }
+            for b in load() { register(b) }
+        }
+    }
+
     /// Runs `body` with `backends` registered for the current task only.
     public static func withRegistered<R>(_ backends: [DeviceBackend], _ body: () throws -> R) rethrows -> R {
         var merged = scoped
@@ -132,6 +157,7 @@ public enum Backends {
     private static func registered(_ device: Device) -> DeviceBackend? {
         if let b = scoped[device] { return b }
         if let b = threadScoped[device] { return b }
+        loadIfNeeded()
         return lock.withLock { others[device] }
     }
 
