@@ -161,3 +161,44 @@ extension CudaDeviceTests {
         """)
     }
 }
+
+extension CudaDeviceTests {
+    /// Forward and backward of the functional nn surface, printed from the host.
+    static func functional(_ device: String) -> String {
+        """
+        import torch
+        import torch.nn.functional as F
+        torch.manual_seed(1)
+        dev = "\(device)"
+        x = torch.randn(2, 3, 5, 5).to(dev).requires_grad_()
+        w = torch.randn(4, 3, 3, 3).to(dev).requires_grad_()
+        s = torch.randn(4, 6).to(dev).requires_grad_()
+        t = torch.tensor([1, 0, 5, 2]).to(dev)
+        outs = [
+            F.conv2d(x, w, padding=1, stride=2).sum(),
+            F.conv1d(x[:, :, 0], w[:, :, 0], groups=1).pow(2).mean(),
+            F.avg_pool2d(x, 2).sum(), F.adaptive_avg_pool2d(x, (2, 3)).sum(), F.max_pool2d(x, 3, stride=2, padding=1).sum(),
+            F.layer_norm(x, (5,)).pow(2).sum(), F.batch_norm(x, None, None, training=True).pow(3).sum(),
+            F.pad(x, (1, 2), mode="reflect").sum(), F.pad(x, (1, 1, 1, 1), mode="replicate").pow(2).sum(),
+            F.cross_entropy(s, t), F.nll_loss(F.log_softmax(s, 1), t), F.multi_margin_loss(s, t),
+            F.huber_loss(s, s.detach() * 0.5), F.soft_margin_loss(s, torch.ones_like(s)), F.smooth_l1_loss(s, s.detach().flip(0)),
+            F.binary_cross_entropy(torch.sigmoid(s), torch.rand(4, 6).to(dev)), F.mse_loss(torch.tanh(s), s.detach()),
+            F.embedding(t.clamp(max=3), s).sum(), F.elu(s).sum(), F.gelu(s).sum(), F.softplus(s).sum(), F.hardswish(s).sum(),
+            torch.cumsum(s, 1).sum(), torch.sort(s, 1)[0][:, 0].sum(), s.topk(2)[0].sum(), s[s > 0].sum(),
+            s.gather(1, t.clamp(max=5).unsqueeze(1)).sum(), torch.where(s > 0, s, s * 0.1).sum(), s.index_select(0, t.clamp(max=3)).sum(),
+        ]
+        total = sum(outs)
+        total.backward()
+        print([round(o.item(), 5) for o in outs])
+        print(x.grad.cpu().flatten()[:6], w.grad.cpu().flatten()[:6])
+        print(s.grad.cpu())
+        """
+    }
+
+    @Test func functionalForwardAndBackwardOnTheDeviceMatchTheCPU() {
+        let cpu = TorchSession().run(Self.functional("cpu"))
+        let cuda = withDevice { TorchSession().run(Self.functional("cuda")) }
+        #expect(!cpu.contains("Error") && cpu.count > 100, "\(cpu)")
+        #expect(cuda == cpu)
+    }
+}
