@@ -104,12 +104,28 @@ import Tensors
             except RuntimeError as e:
                 print(e)
             print(a + torch.tensor(2.0))
+            conv = torch.nn.Conv2d(1, 1, 1).cuda()
+            try:
+                conv(torch.ones(1, 1, 2, 2))
+            except RuntimeError as e:
+                print(e)
+            try:
+                torch.nn.functional.conv2d(torch.ones(1, 1, 2, 2, device="cuda"), conv.weight.cpu())
+            except RuntimeError as e:
+                print(e)
+            try:
+                torch.nn.functional.embedding(torch.tensor([0]), torch.ones(2, 2, device="cuda"))
+            except RuntimeError as e:
+                print(e)
             torch.ones(2, 2, device="cuda") @ torch.ones(2, 2)
             """)
         }
         #expect(out == """
         Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!
         tensor([3., 3.], device='cuda:0')
+        Input type (torch.FloatTensor) and weight type (torch.cuda.FloatTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor
+        Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same
+        Expected all tensors to be on the same device, but got index is on cpu, different from other tensors on cuda:0 (when checking argument in method wrapper_CUDA__index_select)
         RuntimeError: Expected all tensors to be on the same device, but got mat2 is on cpu, different from other tensors on cuda:0 (when checking argument in method wrapper_CUDA_mm)
 
         """)

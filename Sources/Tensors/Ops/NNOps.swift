@@ -2,15 +2,32 @@
 /// of that device's backend. Autograd and the bindings call these, never the CPU kernels in
 /// Kernels/NN, so a tensor on another device reaches its own backend's kernels.
 public enum NNOps {
-    static func run(_ kernel: NNKernel, _ tensors: [Tensor?], method: String) throws(TensorError) -> [Tensor?] {
-        _ = try Tensor.commonDevice(tensors, method: method)
+    static func run(_ kernel: NNKernel, _ tensors: [Tensor?], method: String, names: [String]? = nil) throws(TensorError) -> [Tensor?] {
+        _ = try Tensor.commonDevice(tensors, method: method, names: names)
         return try tensors.first!!.backend.nn(kernel, tensors)
     }
 
     public static func convolution(input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry,
                                    spatialDims: Int = 2, shownInput: [Int]? = nil, shownWeight: [Int]? = nil) throws(TensorError) -> Tensor {
-        try run(.convolution(geometry, spatialDims: spatialDims, shownInput: shownInput, shownWeight: shownWeight),
+        try checkParameterDevices(input, weight, bias)
+        return try run(.convolution(geometry, spatialDims: spatialDims, shownInput: shownInput, shownWeight: shownWeight),
                 [input, weight, bias], method: "wrapper_CUDA__convolution")[0]!
+    }
+
+    /// Convolution's own check, before any device check: PyTorch compares the "type"
+    /// (`torch.cuda.FloatTensor`) of input and parameters; a CPU input goes to the MKLDNN
+    /// backend, whose text says more.
+    static func checkParameterDevices(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws(TensorError) {
+        func typeText(_ t: Tensor) -> String {
+            t.device == .cpu ? t.dtype.legacyTypeName : "torch.cuda." + t.dtype.scalarTypeName + "Tensor"
+        }
+        let tail = input.device == .cpu ? " or input should be a MKLDNN tensor and weight is a dense tensor" : ""
+        if weight.device != input.device {
+            throw .runtime("Input type (\(typeText(input))) and weight type (\(typeText(weight))) should be the same\(tail)")
+        }
+        if let bias, bias.device != input.device {
+            throw .runtime("Input type (\(typeText(input))) and bias type (\(typeText(bias))) should be the same\(tail)")
+        }
     }
 
     public static func convolutionBackward(gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool, geometry: ConvolutionGeometry,
@@ -82,7 +99,7 @@ public enum NNOps {
     }
 
     public static func embedding(weight: Tensor, indices: Tensor) throws(TensorError) -> Tensor {
-        try run(.embedding, [weight, indices], method: "wrapper_CUDA__index_select")[0]!
+        try run(.embedding, [weight, indices], method: "wrapper_CUDA__index_select", names: ["self", "index"])[0]!
     }
 
     public static func embeddingBackward(_ gradOutput: Tensor, indices: Tensor, numWeights: Int, paddingIdx: Int,
