@@ -22,14 +22,6 @@ extension DeviceBackend {
         return try stagedOnHost(tensors, writes: writes) { host throws(TensorError) in try Backends.cpu.nn(kernel, host) }
     }
 
-    public var deviceName: String { device.description }
-    public func synchronize() {}
-    public func emptyCache() {}
-    public var memoryAllocated: Int { 0 }
-    public var maxMemoryAllocated: Int { 0 }
-    public func resetPeakMemoryStats() {}
-    public func manualSeed(_ seed: UInt64) {}
-
     /// Runs `body` (a CPU kernel) over host mirrors of `tensors`; copies back the operands at
     /// `writes` and moves every returned tensor onto this device.
     public func stagedOnHost(_ tensors: [Tensor?], writes: Set<Int>,
