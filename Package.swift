@@ -24,7 +24,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: release),
+        .target(name: "Tensors", dependencies: ["CBLAS"], exclude: ["Devices/README.md"], swiftSettings: release),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
         // Figures as plain data (matplotlib.pyplot records them, Reports draws them).
         .target(name: "Figures"),

@@ -6,9 +6,10 @@ import Tensors
 /// its submodules with an interpreter. Registration is lazy — nothing is built until a
 /// cell first imports `torch`, so sessions that never use it pay nothing.
 public enum TorchModule {
-    /// Whether a CUDA device can run tensors here: never yet, as Gradbook has no CUDA
-    /// backend; `torch.cuda.is_available()` says the same.
-    public static let cudaAvailable = false
+    /// Whether a CUDA device can run tensors here: a CUDA backend is registered with
+    /// `Backends` (for the process, or for the current task in tests);
+    /// `torch.cuda.is_available()` says the same.
+    public static var cudaAvailable: Bool { Backends.cudaDeviceCount > 0 }
 
     /// Registers `torch` (and `torch.cuda`, `torch.autograd`, ...) with `interp`; the
     /// session's default generator starts seeded with `seed`. Returns the hooks the lesson
@@ -53,7 +54,12 @@ public enum TorchModule {
     /// count of nodes made so far) to the next cell's thread.
     private static func carryGradMode(across interp: Interpreter) {
         let carried = GradModeCarry()
-        interp.threadEntered = { if let saved = carried.saved { GradMode.adopt(saved) } }
+        // Devices registered for the task that made the session (tests' stand-in cuda:0).
+        let devices = Backends.scopedBackends
+        interp.threadEntered = {
+            if let saved = carried.saved { GradMode.adopt(saved) }
+            Backends.adoptOnThisThread(devices)
+        }
         interp.threadLeaving = { carried.saved = GradMode.carry() }
     }
 }

@@ -22,7 +22,7 @@ extension Differentiable {
         }
         let x4 = spatialDims == 1 ? try input.detach().unsqueeze(2) : input.detach()
         let w4 = spatialDims == 1 ? try weight.detach().unsqueeze(2) : weight.detach()
-        var out = try Convolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, spatialDims: spatialDims,
+        var out = try NNOps.convolution(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, spatialDims: spatialDims,
                                           shownInput: input.sizes, shownWeight: weight.sizes)
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
@@ -34,7 +34,7 @@ extension Differentiable {
                 w = try w.unsqueeze(2)
                 g = try g.unsqueeze(2)
             }
-            let r = try Convolution.backward(gradOutput: g, input: x.detach(), weight: w.detach(), hasBias: hasBias,
+            let r = try NNOps.convolutionBackward(gradOutput: g, input: x.detach(), weight: w.detach(), hasBias: hasBias,
                                              geometry: geometry, needInput: ctx.needs(0), needWeight: ctx.needs(1))
             return [try r.input?.reshape(inputSizes), try r.weight?.reshape(weightSizes), ctx.needs(2) ? r.bias : nil]
         }
@@ -44,19 +44,19 @@ extension Differentiable {
 
     /// `F.max_pool2d(..., return_indices=True)`: the output and int64 indices.
     public static func maxPool2d(_ input: Tensor, geometry: PoolingGeometry) throws(TensorError) -> (output: Tensor, indices: Tensor) {
-        let (out, indices) = try Pooling.max2d(input.detach(), geometry)
+        let (out, indices) = try NNOps.maxPool2d(input.detach(), geometry)
         guard isRecording(input) else { return (out, indices) }
         let recorded = record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
-            [try Pooling.max2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
+            [try NNOps.maxPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
         }
         return (recorded, indices)
     }
 
     public static func avgPool2d(_ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool, divisorOverride: Int?) throws(TensorError) -> Tensor {
-        let out = try Pooling.avg2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
+        let out = try NNOps.avgPool2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         guard isRecording(input) else { return out }
         return record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try Pooling.avg2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
+            [try NNOps.avgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
                                        countIncludePad: countIncludePad, divisorOverride: divisorOverride)]
         }
     }
@@ -66,10 +66,10 @@ extension Differentiable {
         if outputSize == (1, 1) && (input.rank == 3 || input.rank == 4) {
             return try mean(input, dims: [-1, -2], keepdim: true)
         }
-        let out = try Pooling.adaptiveAvg2d(input.detach(), outputSize: outputSize)
+        let out = try NNOps.adaptiveAvgPool2d(input.detach(), outputSize: outputSize)
         guard isRecording(input) else { return out }
         return record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try Pooling.adaptiveAvg2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
+            [try NNOps.adaptiveAvgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
         }
     }
 
@@ -78,7 +78,7 @@ extension Differentiable {
     /// `F.batch_norm`; updates the running statistics in place when training.
     public static func batchNorm(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor?, bias: Tensor?,
                                  training: Bool, momentum: Double, eps: Double) throws(TensorError) -> Tensor {
-        let (out, stats) = try Normalization.batchNorm(input.detach(), runningMean: runningMean, runningVar: runningVar,
+        let (out, stats) = try NNOps.batchNorm(input.detach(), runningMean: runningMean, runningVar: runningVar,
                                                        weight: weight?.detach(), bias: bias?.detach(),
                                                        training: training, momentum: momentum, eps: eps)
         if let runningMean { runningMean.bumpVersion() }
@@ -86,18 +86,18 @@ extension Differentiable {
         guard isRecording([input, weight, bias]) else { return out }
         return record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
-            let g = try Normalization.batchNormBackward(ctx.grad, try ctx.saved(0).detach(), weight: w, stats: stats, training: training)
+            let g = try NNOps.batchNormBackward(ctx.grad, try ctx.saved(0).detach(), weight: w, stats: stats, training: training)
             return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
         }
     }
 
     public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor?, bias: Tensor?, eps: Double) throws(TensorError) -> Tensor {
-        let (out, stats) = try Normalization.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
+        let (out, stats) = try NNOps.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
                                                        bias: bias?.detach(), eps: eps)
         guard isRecording([input, weight, bias]) else { return out }
         return record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
-            let g = try Normalization.layerNormBackward(ctx.grad, try ctx.saved(0).detach(), normalizedShape: normalizedShape,
+            let g = try NNOps.layerNormBackward(ctx.grad, try ctx.saved(0).detach(), normalizedShape: normalizedShape,
                                                         weight: w, stats: stats)
             return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
         }
@@ -107,17 +107,17 @@ extension Differentiable {
 
     /// `torch.embedding(weight, indices, padding_idx, scale_grad_by_freq)`.
     public static func embedding(_ weight: Tensor, _ indices: Tensor, paddingIdx: Int, scaleGradByFreq: Bool) throws(TensorError) -> Tensor {
-        let out = try Embedding.forward(weight: weight.detach(), indices: indices)
+        let out = try NNOps.embedding(weight: weight.detach(), indices: indices)
         guard isRecording(weight) else { return out }
         let rows = weight.sizes[0]
         return record("EmbeddingBackward0", [weight], out) { ctx in
-            [try Embedding.backward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
+            [try NNOps.embeddingBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
 
     /// `F.pad`; the node is named after the mode and the number of padded dimensions.
     public static func pad(_ input: Tensor, _ pad: [Int], mode: Padding.Mode, value: Double) throws(TensorError) -> Tensor {
-        let out = try Padding.forward(input.detach(), pad: pad, mode: mode, value: value)
+        let out = try NNOps.pad(input.detach(), pad: pad, mode: mode, value: value)
         guard isRecording(input) else { return out }
         let dims = pad.count / 2
         let name: String
@@ -129,13 +129,13 @@ extension Differentiable {
         }
         let sizes = input.sizes
         return record(name, [input], out) { ctx in
-            [try Padding.backward(ctx.grad, inputSizes: sizes, pad: pad, mode: mode)]
+            [try NNOps.padBackward(ctx.grad, inputSizes: sizes, pad: pad, mode: mode)]
         }
     }
 
     /// `F.smooth_l1_loss(input, target, reduction, beta)`: SmoothL1LossBackward0.
     public static func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, beta: Double) throws(TensorError) -> Tensor {
-        let loss = try ElementwiseLoss.smoothL1(input.detach(), target.detach(), beta: beta)
+        let loss = try NNOps.smoothL1(input.detach(), target.detach(), beta: beta)
         let out: Tensor
         switch reduction {
         case .none: out = loss
@@ -146,7 +146,7 @@ extension Differentiable {
         let mi = TensorMeta(input), mt = TensorMeta(target), count = loss.numel
         return record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
             let scale = reduction == .mean ? 1 / Double(count) : 1
-            let g = try ElementwiseLoss.smoothL1Backward(ctx.grad.detach(), try ctx.saved(0).detach(), try ctx.saved(1).detach(),
+            let g = try NNOps.smoothL1Backward(ctx.grad.detach(), try ctx.saved(0).detach(), try ctx.saved(1).detach(),
                                                          beta: beta, scale: scale)
             return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try g.neg(), to: mt) : nil]
         }

@@ -53,10 +53,10 @@ extension Differentiable {
         if target.numel != n || target.rank > 1 {
             throw .runtime("inconsistent target size, expected \(n) but got \(shapeText(target.sizes))")
         }
-        let targets = try NNBuffer.indices(target)
+        let targets = try target.elementsAsInt64().map { Int($0) }
         for y in targets where y < 0 || y >= classes { throw .runtime("target out of range") }
         let w = try weight.map { w throws(TensorError) in try w.detach().to(input.dtype).contiguous().elementsAsDouble() }
-        let perSample = try MultiMargin.forward(input.detach(), targets, p: p, margin: margin, weight: w)
+        let perSample = try NNOps.multiMargin(input.detach(), targets: targets, p: p, margin: margin, weight: w)
         let out: Tensor
         switch reduction {
         case .none: out = input.rank == 2 ? perSample : try perSample.reshape([])
@@ -69,68 +69,10 @@ extension Differentiable {
         let mi = TensorMeta(input)
         return record("MultiMarginLossBackward0", [input, target], out, save: [input]) { ctx in
             let scale = reduction == .mean ? 1 / Double(n * classes) : 1 / Double(classes)
-            var g = try MultiMargin.backward(try ctx.saved(0).detach(), targets, p: p, margin: margin, weight: w, scale: scale)
+            var g = try NNOps.multiMarginBackward(try ctx.saved(0).detach(), targets: targets, p: p, margin: margin, weight: w, scale: scale)
             let go = ctx.grad.detach()
             g = try g.mul(reduction == .none && input.rank == 2 ? try go.unsqueeze(1) : go)
             return [try reduce(g, to: mi), nil]
         }
-    }
-}
-
-/// The per-sample loops of the multi-class margin loss, in the input's float type.
-enum MultiMargin {
-    static func forward(_ x: Tensor, _ targets: [Int], p: Int, margin: Double, weight: [Double]?) throws(TensorError) -> Tensor {
-        if x.dtype == .float32 { return try run(x, targets, p, margin, weight, Float.self) }
-        return try run(x, targets, p, margin, weight, Double.self)
-    }
-
-    static func run<T: NNFloat>(_ x: Tensor, _ targets: [Int], _ p: Int, _ margin: Double, _ weight: [Double]?,
-                                _: T.Type) throws(TensorError) -> Tensor {
-        let (c, data) = try NNBuffer.read(x, as: T.self)
-        let classes = x.sizes.last ?? 1, m = T(margin)
-        var out = [Double](repeating: 0, count: targets.count)
-        withExtendedLifetime(c) {
-            for (i, y) in targets.enumerated() {
-                let row = data + i * classes
-                var sum: T = 0
-                for d in 0..<classes where d != y {
-                    let z = m - row[y] + row[d]
-                    guard z > 0 else { continue }
-                    var h = p == 1 ? z : z * z
-                    if let weight { h *= T(weight[y]) }
-                    sum += h
-                }
-                out[i] = Double(sum / T(classes))
-            }
-        }
-        return try Tensor(values: out, shape: [targets.count], dtype: x.dtype, device: x.device)
-    }
-
-    static func backward(_ x: Tensor, _ targets: [Int], p: Int, margin: Double, weight: [Double]?, scale: Double) throws(TensorError) -> Tensor {
-        if x.dtype == .float32 { return try runBackward(x, targets, p, margin, weight, scale, Float.self) }
-        return try runBackward(x, targets, p, margin, weight, scale, Double.self)
-    }
-
-    static func runBackward<T: NNFloat>(_ x: Tensor, _ targets: [Int], _ p: Int, _ margin: Double, _ weight: [Double]?,
-                                        _ scale: Double, _: T.Type) throws(TensorError) -> Tensor {
-        let (c, data) = try NNBuffer.read(x, as: T.self)
-        let classes = x.sizes.last ?? 1, m = T(margin), g = T(scale)
-        var out = [Double](repeating: 0, count: x.numel)
-        withExtendedLifetime(c) {
-            for (i, y) in targets.enumerated() {
-                let row = data + i * classes
-                var targetGrad: T = 0
-                for d in 0..<classes where d != y {
-                    let z = m - row[y] + row[d]
-                    guard z > 0 else { continue }
-                    var h = p == 1 ? g : 2 * g * z
-                    if let weight { h *= T(weight[y]) }
-                    targetGrad -= h
-                    out[i * classes + d] = Double(h)
-                }
-                out[i * classes + y] = Double(targetGrad)
-            }
-        }
-        return try Tensor(values: out, shape: x.sizes, dtype: x.dtype, device: x.device)
     }
 }

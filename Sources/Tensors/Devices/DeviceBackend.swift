@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The seam between tensor semantics and the hardware that stores and computes.
 ///
 /// Ops decide shapes, dtypes and errors once; a backend only allocates memory, moves bytes
@@ -34,6 +42,27 @@ public protocol DeviceBackend: AnyObject, Sendable {
     /// computes them as one kernel (as PyTorch's CPU build does, for its rounding).
     func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor?
     func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor?
+
+    // The other families (KernelFamilies.swift): an enum case names the op, the tensors go
+    // positionally. A backend without a kernel for a case stages it through the CPU backend
+    // (`stagedOnHost`, HostStaging.swift), which is also the default for the whole family.
+    func index(_ kernel: IndexKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+    func line(_ kernel: LineKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+    func nn(_ kernel: NNKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?]
+
+    /// `torch.cuda` queries; a backend answers for its own device.
+    var deviceName: String { get }
+    /// Waits for queued work (`torch.cuda.synchronize()`); the CPU runs synchronously.
+    func synchronize()
+    /// Cached memory the allocator may hand back (`torch.cuda.empty_cache()`).
+    func emptyCache()
+    /// Bytes held by live tensors, and the most held since the last reset
+    /// (`torch.cuda.memory_allocated()`, `max_memory_allocated()`).
+    var memoryAllocated: Int { get }
+    var maxMemoryAllocated: Int { get }
+    func resetPeakMemoryStats()
+    /// Seeds this device's random generator (`torch.cuda.manual_seed`).
+    func manualSeed(_ seed: UInt64)
 }
 
 /// Registry of the backends present in this process.
@@ -42,24 +71,117 @@ public enum Backends {
 
     nonisolated(unsafe) private static var others: [Device: DeviceBackend] = [:]
     private static let lock = SpinLock()
+    /// Backends visible only to the current task and its children: tests register their
+    /// stand-in device here, so tests running beside them still see a machine without one.
+    @TaskLocal private static var scoped: [Device: DeviceBackend] = [:]
 
     /// Makes a device usable (a CUDA backend calls this once its libraries load).
     public static func register(_ backend: DeviceBackend) {
         lock.withLock { others[backend.device] = backend }
     }
 
-    public static func isAvailable(_ device: Device) -> Bool {
-        device == .cpu || lock.withLock { others[device] != nil }
+    nonisolated(unsafe) private static var loader: (@Sendable () -> [DeviceBackend])?
+
+    /// Installs a loader run once, at the first question about a non-CPU device
+    /// (`torch.cuda.is_available()`, `device="cuda"`): a CUDA backend dlopens its libraries
+    /// there and returns one backend per device, or none when anything is missing. Setting
+    /// it again before it ran replaces it.
+    public static func setLoader(_ load: @escaping @Sendable () -> [DeviceBackend]) {
+        lock.withLock { loader = load }
     }
 
-    /// Number of CUDA devices registered (`torch.cuda.device_count()`).
+    private static let loadLock = SpinLock()
+
+    /// Runs the loader, if one is waiting. Callers wait while it runs, so none sees "no
+    /// device" before its backends are registered; the loader must not query `Backends`.
+    private static func loadIfNeeded() {
+        guard lock.withLock({ loader != nil }) else { return }
+        loadLock.withLock {
+            guard let load = lock.withLock({ () -> (@Sendable () -> [DeviceBackend])? in
+                defer { loader = nil }
+                return loader
+            }) else { return }
+            for b in load() { register(b) }
+        }
+    }
+
+    /// Runs `body` with `backends` registered for the current task only.
+    public static func withRegistered<R>(_ backends: [DeviceBackend], _ body: () throws -> R) rethrows -> R {
+        var merged = scoped
+        for b in backends { merged[b.device] = b }
+        return try $scoped.withValue(merged) { try body() }
+    }
+
+    /// Async form of `withRegistered`.
+    public static func withRegistered<R>(_ backends: [DeviceBackend], _ body: () async throws -> R) async rethrows -> R {
+        var merged = scoped
+        for b in backends { merged[b.device] = b }
+        return try await $scoped.withValue(merged) { try await body() }
+    }
+
+    /// The backends registered for the current task (`withRegistered`) or thread
+    /// (`adoptOnThisThread`): a host that moves work to another thread hands them over.
+    public static var scopedBackends: [DeviceBackend] {
+        var all = threadScoped
+        for (d, b) in scoped { all[d] = b }
+        return Array(all.values)
+    }
+
+    /// Registers `backends` for the calling thread until replaced (an interpreter's cell
+    /// threads adopt what the session was created with).
+    public static func adoptOnThisThread(_ backends: [DeviceBackend]) {
+        if let old = pthread_getspecific(threadKey) { Unmanaged<ThreadScope>.fromOpaque(old).release() }
+        let scope = ThreadScope(Dictionary(backends.map { ($0.device, $0) }, uniquingKeysWith: { a, _ in a }))
+        pthread_setspecific(threadKey, backends.isEmpty ? nil : Unmanaged.passRetained(scope).toOpaque())
+    }
+
+    private final class ThreadScope {
+        let backends: [Device: DeviceBackend]
+        init(_ backends: [Device: DeviceBackend]) { self.backends = backends }
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        let rc = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+        }
+        precondition(rc == 0, "pthread_key_create failed")
+        return key
+    }()
+
+    private static var threadScoped: [Device: DeviceBackend] {
+        guard let p = pthread_getspecific(threadKey) else { return [:] }
+        return Unmanaged<ThreadScope>.fromOpaque(p).takeUnretainedValue().backends
+    }
+
+    private static func registered(_ device: Device) -> DeviceBackend? {
+        if let b = scoped[device] { return b }
+        if let b = threadScoped[device] { return b }
+        loadIfNeeded()
+        return lock.withLock { others[device] }
+    }
+
+    public static func isAvailable(_ device: Device) -> Bool {
+        device == .cpu || registered(device) != nil
+    }
+
+    /// Number of CUDA devices registered (`torch.cuda.device_count()`): devices are numbered
+    /// from 0 without gaps, as CUDA numbers them.
     public static var cudaDeviceCount: Int {
-        lock.withLock { others.keys.filter { if case .cuda = $0 { true } else { false } }.count }
+        var n = 0
+        while registered(.cuda(n)) != nil { n += 1 }
+        return n
     }
 
     public static func backend(for device: Device) throws(TensorError) -> DeviceBackend {
         if device == .cpu { return cpu }
-        if let b = lock.withLock({ others[device] }) { return b }
-        throw .runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+        if let b = registered(device) { return b }
+        if case .cuda = device, cudaDeviceCount > 0 {
+            throw .runtime("CUDA error: invalid device ordinal\nCUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n")
+        }
+        throw noDriver
     }
+
+    /// PyTorch's error for a CUDA request on a machine without a usable driver.
+    public static let noDriver = TensorError.runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
 }

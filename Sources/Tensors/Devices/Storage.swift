@@ -37,6 +37,11 @@ public final class Storage {
         owner = nil
     }
 
+    /// The backend that allocated this storage and runs kernels on it (the CPU's for
+    /// borrowed host memory). Kept by the storage, so a tensor stays usable even where its
+    /// backend is no longer registered (a test's scope has ended).
+    public var backend: DeviceBackend { owner?.backend ?? Backends.cpu }
+
     deinit {
         if let owner {
             owner.backend.deallocate(data, byteCount: max(byteCount, 1))

@@ -67,7 +67,11 @@ extension Tensor {
 
     /// `self op other` with broadcasting.
     public func binary(_ op: BinaryOp, _ other: Tensor) throws(TensorError) -> Tensor {
-        try Tensor.checkSameDevice(self, other)
+        // As TensorIterator: a CPU 0-dim operand joins a device tensor as a scalar would.
+        if device != other.device {
+            let common = try Tensor.iteratorDevice([self, other])
+            return try to(device: common).binary(op, try other.to(device: common))
+        }
         try Tensor.checkBinary(op, dtype, other.dtype)
         let (compute, outType) = try Tensor.binaryTypes(op, TypePromotion.resultType(self, other))
         try Tensor.checkIntegerDivisor(op, compute, other)
@@ -103,7 +107,11 @@ extension Tensor {
     /// `self op= other` in place: the result type must be castable to this dtype.
     @discardableResult
     public func binaryInPlace(_ op: BinaryOp, _ other: Tensor) throws(TensorError) -> Tensor {
-        try Tensor.checkSameDevice(self, other)
+        var other = other
+        if device != other.device {
+            if try Tensor.iteratorDevice([self, other]) != device { try Tensor.checkSameDevice(self, other) }
+            other = try other.to(device: device)
+        }
         try Tensor.checkBinary(op, dtype, other.dtype)
         let (compute, outType) = try Tensor.binaryTypes(op, TypePromotion.resultType(self, other))
         if !outType.canCast(to: dtype) { throw .cannotCast(result: outType, output: dtype) }

@@ -1,6 +1,6 @@
 /// Copies, dtype and device conversion, and whole-tensor writes.
 extension Tensor {
-    var backend: DeviceBackend { get throws(TensorError) { try Backends.backend(for: device) } }
+    var backend: DeviceBackend { get throws(TensorError) { storage.backend } }
 
     /// `to(dtype)`: self when the dtype already matches, else a converted contiguous copy.
     public func to(_ dtype: DType, copy: Bool = false) throws(TensorError) -> Tensor {
@@ -21,7 +21,7 @@ extension Tensor {
         if self.device == .cpu {
             try Backends.backend(for: device).copyFromHost(from, out.storage.data, byteCount: bytes)
         } else if device == .cpu {
-            try src.backend.copyToHost(from, out.storage.data, byteCount: bytes)
+            src.storage.backend.copyToHost(from, out.storage.data, byteCount: bytes)
         } else {
             let host = try src.to(device: .cpu)
             return try host.to(device: device)

@@ -17,12 +17,8 @@ extension Tensor {
         for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
         }
-        let host = try to(device: .cpu), idx = try index.to(device: .cpu)
-        let out = try Tensor(empty: index.sizes, dtype: dtype)
-        if out.numel > 0, let bad = dtype.dispatch(GatherKernel(input: host, dim: d, index: idx, out: out)) {
-            throw .runtime("index \(bad) is out of bounds for dimension \(d) with size \(sizes[d])")
-        }
-        return try out.to(device: device)
+        _ = try Tensor.commonDevice([self, index], method: "gather_out", names: ["self", "index"])
+        return try backend.index(.gather(dim: d), [self, index])[0]!
     }
 
     /// `scatter_(dim, index, src)`.
@@ -53,7 +49,6 @@ extension Tensor {
 
     private func scatterImpl(_ dim: Int, _ index: Tensor, source: Tensor?, value: Scalar?, add: Bool, name: String) throws(TensorError) -> Tensor {
         try checkIndexTensor(index, name)
-        if device != .cpu { throw .notImplemented("\(name) on \(device) is not supported yet") }
         let d = try Shape.wrapDim(dim, rank: rank)
         if index.rank != rank && !(index.rank <= 1 && rank <= 1) {
             throw .runtime("Index tensor must have the same number of dimensions as self tensor")
@@ -69,23 +64,15 @@ extension Tensor {
         for k in 0..<index.rank where k != d && index.sizes[k] > sizes[k] {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
         }
+        _ = try Tensor.commonDevice([self, index, source], method: "\(name)_", names: ["self", "index", "src"])
         if index.numel == 0 { return self }
-        var bad: Int?
-        if let source {
-            let src = try source.to(device: .cpu)
-            let op = Operand(base: src.storage.data + src.offset * dtype.itemSize, strides: Array(src.strides.prefix(index.rank)))
-            bad = dtype.dispatch(ScatterKernel(target: self, dim: d, index: index, source: op, add: add))
-        } else {
-            var cell: (UInt64, UInt64) = (0, 0)
-            bad = withUnsafeMutableBytes(of: &cell) { raw in
-                let base = raw.baseAddress!
-                dtype.dispatch(StoreScalar(value: value!, pointer: base))
-                let op = Operand(base: base, strides: [Int](repeating: 0, count: index.rank))
-                return dtype.dispatch(ScatterKernel(target: self, dim: d, index: index, source: op, add: add))
-            }
+        do {
+            _ = try backend.index(.scatter(dim: d, value: value, add: add), [self, index, source])
+        } catch {
+            bumpVersion()
+            throw error
         }
         bumpVersion()
-        if let bad { throw .runtime("index \(bad) is out of bounds for dimension \(d) with size \(sizes[d])") }
         return self
     }
 
@@ -96,6 +83,7 @@ extension Tensor {
             throw .runtime("index_select(): Expected dtype int32 or int64 for index")
         }
         let d = try Shape.wrapDim(dim, rank: rank)
+        _ = try Tensor.commonDevice([self, index], method: "wrapper_CUDA__index_select", names: ["self", "index"])
         let size = rank == 0 ? 1 : sizes[d]
         for v in try index.elementsAsInt64() where v < 0 || Int(v) >= size {
             throw .index("index out of range in self")

@@ -102,25 +102,22 @@ extension Tensor {
     /// `index(indices)`: advanced indexing with one optional int64 tensor per leading dim.
     public func index(_ indices: [Tensor?]) throws(TensorError) -> Tensor {
         let layout = try advancedLayout(indices)
-        let host = try to(device: .cpu)
         let gatherShape = layout.broadcastShape + layout.restSizes
-        let out = try Tensor(empty: gatherShape, dtype: dtype)
-        dtype.dispatch(IndexGatherKernel(source: host, restSizes: layout.restSizes, restStrides: layout.restStrides,
-                                         offsets: layout.offsets, out: out))
+        let out = try backend.index(.advancedGather(restSizes: layout.restSizes, restStrides: layout.restStrides,
+                                                    offsets: layout.offsets, outSizes: gatherShape), [self])[0]!
         var result = out
         if layout.leadingRest > 0 {
             let b = layout.broadcastShape.count
             let order = Array(b..<(b + layout.leadingRest)) + Array(0..<b) + Array((b + layout.leadingRest)..<gatherShape.count)
             result = try out.permute(order).contiguous()
         }
-        return try result.to(device: device)
+        return result
     }
 
     /// `index_put_(indices, values, accumulate)`: writes values (broadcast to the indexed
     /// shape) at the indexed positions; with `accumulate`, adds instead (duplicates sum).
     @discardableResult
     public func indexPut_(_ indices: [Tensor?], _ values: Tensor, accumulate: Bool = false) throws(TensorError) -> Tensor {
-        if device != .cpu { throw .notImplemented("index_put_ on \(device) is not supported yet") }
         let layout = try advancedLayout(indices)
         var resultShape = layout.broadcastShape + layout.restSizes
         let b = layout.broadcastShape.count
@@ -132,7 +129,8 @@ extension Tensor {
             order = Array(layout.leadingRest..<(layout.leadingRest + b)) + Array(0..<layout.leadingRest)
                 + Array((layout.leadingRest + b)..<resultShape.count)
         }
-        var v = try values.to(device: .cpu).to(dtype)
+        _ = try Tensor.commonDevice([self, values], method: "index_put_", names: ["self", "values"])
+        var v = try values.to(dtype)
         if v.storage === storage { v = try v.clone() }
         guard let expanded = try? v.expand(to: resultShape, forCopyInto: false) else {
             throw .runtime("shape mismatch: value tensor of shape \(Shape.describe(v.sizes)) cannot be broadcast to indexing result of shape \(Shape.describe(resultShape))")
@@ -158,20 +156,15 @@ extension Tensor {
                 }
             }
         }
-        dtype.dispatch(IndexPutKernel(dest: self, restSizes: layout.restSizes, restStrides: layout.restStrides,
-                                      offsets: layout.offsets, value: v, valueOffsets: valueOffsets,
-                                      valueRestStrides: restV, accumulate: accumulate))
+        _ = try backend.index(.advancedPut(restSizes: layout.restSizes, restStrides: layout.restStrides, offsets: layout.offsets,
+                                           valueOffsets: valueOffsets, valueRestStrides: restV, accumulate: accumulate), [self, v])
         bumpVersion()
         return self
     }
 
     /// `nonzero()`: an [n, rank] int64 tensor of coordinates in row-major order.
     public func nonzero() throws(TensorError) -> Tensor {
-        let host = try to(device: .cpu)
-        let coords = dtype.dispatch(NonzeroKernel(input: host))
-        let n = rank == 0 ? (coords.isEmpty ? (try host.item().boolValue ? 1 : 0) : 0) : coords.count / rank
-        let t = try Tensor(values: rank == 0 ? [Int64](repeating: 0, count: 0) : coords, shape: [n, rank], dtype: .int64)
-        return try t.to(device: device)
+        try backend.index(.nonzero, [self])[0]!
     }
 
     /// `masked_select(mask)`: the elements where mask is true, as a 1-D copy.

@@ -2,7 +2,7 @@
 extension Tensor {
     /// Both operands must share a dtype (matmul does not promote).
     static func checkMatmulTypes(_ a: Tensor, _ b: Tensor) throws(TensorError) {
-        try checkSameDevice(a, b)
+        _ = try commonDevice([a, b], method: "wrapper_CUDA_mm", names: ["self", "mat2"])
         if a.dtype != b.dtype {
             throw .dtype("expected m1 and m2 to have the same dtype, but got: \(a.dtype.cppName) != \(b.dtype.cppName)")
         }

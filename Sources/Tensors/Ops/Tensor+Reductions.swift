@@ -129,14 +129,8 @@ extension Tensor {
         if sizes[d] == 0 {
             throw .index("\(name)(): Expected reduction dim \(d) to have non-zero size.")
         }
-        var keepShape = sizes
-        keepShape[d] = 1
-        let host = try to(device: .cpu)
-        let values = valuesWanted ? try Tensor(empty: keepShape, dtype: dtype) : nil
-        let indices = try Tensor(empty: keepShape, dtype: .int64)
-        dtype.dispatch(ArgExtremeKernel(input: host, dim: d, values: values, indices: indices, isMax: isMax))
-        let v = try (values ?? indices).to(device: device)
-        let i = try indices.to(device: device)
+        let r = try backend.line(.argExtreme(dim: d, isMax: isMax, wantValues: valuesWanted), [self])
+        let v = r[0]!, i = r[valuesWanted ? 1 : 0]!
         return keepdim ? (v, i) : (v.removingDims([d]), i.removingDims([d]))
     }
 
@@ -267,10 +261,8 @@ extension Tensor {
     private func cumulative(dim: Int, dtype: DType?, product: Bool) throws(TensorError) -> Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
-        let input = try to(device: .cpu).to(t)
+        let input = try to(t)
         if rank == 0 { return try input.clone() }
-        let out = try Tensor(empty: sizes, dtype: t)
-        if numel > 0 { t.dispatch(CumulativeKernel(input: input, output: out, dim: d, product: product)) }
-        return try out.to(device: device)
+        return try backend.line(.cumulative(dim: d, product: product), [input])[0]!
     }
 }

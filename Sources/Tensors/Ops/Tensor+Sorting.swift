@@ -3,16 +3,11 @@ extension Tensor {
     /// `sort(dim=-1, descending=False)`: stable; NaN counts as the largest value.
     public func sort(dim: Int = -1, descending: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
         let d = try Shape.wrapDim(dim, rank: rank)
-        let host = try to(device: .cpu)
         if rank == 0 {
             return (try clone(), try Tensor.zeros([], dtype: .int64, device: device))
         }
-        let values = try Tensor(empty: sizes, dtype: dtype)
-        let indices = try Tensor(empty: sizes, dtype: .int64)
-        if numel > 0 {
-            dtype.dispatch(SortKernel(input: host, dim: d, descending: descending, values: values, indices: indices))
-        }
-        return (try values.to(device: device), try indices.to(device: device))
+        let r = try backend.line(.sort(dim: d, descending: descending), [self])
+        return (r[0]!, r[1]!)
     }
 
     public func argsort(dim: Int = -1, descending: Bool = false) throws(TensorError) -> Tensor {

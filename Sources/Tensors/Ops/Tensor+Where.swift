@@ -28,11 +28,12 @@ extension Tensor {
         if condition.dtype != .bool && condition.dtype != .uint8 {
             throw .runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.scalarTypeName)")
         }
+        let device = try Tensor.iteratorDevice([condition, a, b])
         let shape = try Shape.broadcast(try Shape.broadcast(condition.sizes, a.sizes), b.sizes)
-        let out = try b.to(dtype).expand(to: shape, forCopyInto: false).clone()
-        let mask = try condition.to(.bool).expand(to: shape, forCopyInto: false)
-        let src = try a.to(dtype).expand(to: shape, forCopyInto: false)
-        dtype.dispatch(MaskedAssignKernel(out: out, mask: mask, source: Operand(src)))
+        let out = try b.to(dtype).to(device: device).expand(to: shape, forCopyInto: false).clone()
+        let mask = try condition.to(.bool).to(device: device).expand(to: shape, forCopyInto: false)
+        let src = try a.to(dtype).to(device: device).expand(to: shape, forCopyInto: false)
+        _ = try out.backend.index(.maskedAssign, [out, mask, src])
         return out
     }
 
@@ -46,13 +47,9 @@ extension Tensor {
     @discardableResult
     public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
         try checkBoolMask(mask, "masked_fill_")
-        let m = try mask.expand(to: sizes, forCopyInto: true)
-        var cell: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &cell) { raw in
-            let base = raw.baseAddress!
-            dtype.dispatch(StoreScalar(value: value, pointer: base))
-            dtype.dispatch(MaskedAssignKernel(out: self, mask: m, source: Operand(base: base, strides: [Int](repeating: 0, count: rank))))
-        }
+        _ = try Tensor.iteratorDevice([self, mask])
+        let m = try mask.to(device: device).expand(to: sizes, forCopyInto: true)
+        _ = try backend.index(.maskedFill(value: value), [self, m])
         bumpVersion()
         return self
     }

@@ -91,13 +91,6 @@ extension TorchRuntime {
     }
 
     func buildCuda(_ interp: Interpreter, _ m: PyModule) {
-        m.addFunction("is_available") { _, _ in .bool(TorchModule.cudaAvailable) }
-        m.addFunction("device_count") { _, _ in .int(0) }
-        m.addFunction("manual_seed") { _, _ in .none }
-        m.addFunction("manual_seed_all") { _, _ in .none }
-        m.addFunction("synchronize") { _, _ in .none }
-        m.addFunction("current_device") { _, _ in
-            throw PyError.runtimeError("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
-        }
+        buildCudaFunctions(m)
     }
 }

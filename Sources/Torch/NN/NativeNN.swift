@@ -109,7 +109,7 @@ extension TorchRuntime {
                                               scaleGradByFreq: try bool(a[3], "embedding", "scale_grad_by_freq")))
         }
         fn("one_hot") { [unowned self] _, a in
-            wrap(try Embedding.oneHot(try t(a[0], "one_hot", "tensor"), numClasses: try int(a[1], "one_hot", "num_classes")))
+            wrap(try NNOps.oneHot(try t(a[0], "one_hot", "tensor"), numClasses: try int(a[1], "one_hot", "num_classes")))
         }
         fn("pad") { [unowned self] _, a in
             let modeName = a[2].asString ?? "constant"

@@ -19,12 +19,12 @@ extension TorchRuntime {
         let lerpSig = Signature("lerp_", ["end", "weight"], required: 2)
         add("lerp_") { [unowned self] _, t, s, args in
             let b = try args.bind(lerpSig)
-            _ = try PointwiseUpdate.lerp(t, try tensor(b[0]!, "lerp_", "end"), weight: try double(b[1]!, "lerp_", "weight"), inPlace: true)
+            _ = try NNOps.lerp(t, try tensor(b[0]!, "lerp_", "end"), weight: try double(b[1]!, "lerp_", "weight"), inPlace: true)
             return s
         }
         add("lerp") { [unowned self] _, t, _, args in
             let b = try args.bind(Signature("lerp", ["end", "weight"], required: 2))
-            return wrap(try PointwiseUpdate.lerp(t, try tensor(b[0]!, "lerp", "end"), weight: try double(b[1]!, "lerp", "weight"), inPlace: false))
+            return wrap(try NNOps.lerp(t, try tensor(b[0]!, "lerp", "end"), weight: try double(b[1]!, "lerp", "weight"), inPlace: false))
         }
         for (name, inPlace) in [("addcmul_", true), ("addcmul", false), ("addcdiv_", true), ("addcdiv", false)] {
             let sig = Signature(name, ["tensor1", "tensor2"], keywordOnly: ["value"], required: 2)
@@ -33,8 +33,8 @@ extension TorchRuntime {
                 let b = try args.bind(sig)
                 let t1 = try tensor(b[0]!, name, "tensor1"), t2 = try tensor(b[1]!, name, "tensor2")
                 let value = try b[2].map { try double($0, name, "value") } ?? 1
-                let r = divides ? try PointwiseUpdate.addcdiv(t, t1, t2, value: value, inPlace: inPlace)
-                                : try PointwiseUpdate.addcmul(t, t1, t2, value: value, inPlace: inPlace)
+                let r = divides ? try NNOps.addcdiv(t, t1, t2, value: value, inPlace: inPlace)
+                                : try NNOps.addcmul(t, t1, t2, value: value, inPlace: inPlace)
                 return inPlace ? s : wrap(r)
             }
         }

@@ -1,4 +1,3 @@
-import Tensors
 
 /// Embedding lookup (rows of a weight matrix picked by integer indices) and its backward,
 /// which adds each output row's gradient into the row it came from.

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Tensors
 
 /// The floating-point element types the nn kernels compute in (float32 and float64).
 ///
@@ -40,12 +39,12 @@ enum NNBuffer {
 
 /// Runs `body` with the Swift type of a float32/float64 dtype; other dtypes are PyTorch's error.
 @inline(__always)
-func requireFloat(_ dtype: DType, op: String) throws(TensorError) {
+public func requireFloat(_ dtype: DType, op: String) throws(TensorError) {
     if dtype != .float32 && dtype != .float64 {
         throw .notImplemented("\"\(op)\" not implemented for '\(dtype.scalarTypeName)'")
     }
 }
 
-func shapeText(_ sizes: [Int]) -> String {
+public func shapeText(_ sizes: [Int]) -> String {
     "[" + sizes.map(String.init).joined(separator: ", ") + "]"
 }

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Tensors
 
 /// Batch normalisation over dimension 1 of (N, C, ...) input, and layer normalisation over
 /// trailing dimensions, with their backward passes. Statistics accumulate in Double.

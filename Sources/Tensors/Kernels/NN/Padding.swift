@@ -1,4 +1,3 @@
-import Tensors
 
 /// `F.pad` in its four modes. Every output element either copies one input element
 /// (found by a per-dimension index map) or is the constant; backward adds each output

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Tensors
 
 /// Window geometry of a 2-D pooling, one value per spatial dimension (height, width).
 public struct PoolingGeometry: Sendable {

@@ -1,4 +1,3 @@
-import Tensors
 
 /// The fused point-wise updates optimizers use (`lerp_`, `addcmul_`, `addcdiv_`), computed
 /// in the tensor's own float type with PyTorch's CPU formulas and operation order, so that

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Tensors
 
 /// Smooth L1 (Huber-like) loss, which PyTorch computes natively. Unreduced here: the
 /// caller reduces and scales the gradient (the Autograd layer owns `LossReduction`, NLL, MSE
@@ -41,7 +40,7 @@ public enum ElementwiseLoss {
         return g
     }
 
-    static func broadcastPair(_ a: Tensor, _ b: Tensor) throws(TensorError) -> (Tensor, Tensor) {
+    public static func broadcastPair(_ a: Tensor, _ b: Tensor) throws(TensorError) -> (Tensor, Tensor) {
         if a.sizes == b.sizes { return (a, b) }
         let shape = try a.add(b).sizes
         return (try a.expand(shape), try b.expand(shape))

@@ -1,4 +1,3 @@
-import Tensors
 
 /// Geometry of a 2-D convolution (a 1-D one is the same with a height of 1).
 public struct ConvolutionGeometry: Sendable, Equatable {
