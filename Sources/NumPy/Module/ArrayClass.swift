@@ -35,7 +35,7 @@ extension NumPyRuntime {
                     let r = try self.binary(interp, op, s, args[0])
                     if r.dtype != a.dtype && !DType.numpyPromote(r.dtype, a.dtype).numpyCanCastSafely(to: a.dtype) && !(r.dtype.isFloatingPoint == a.dtype.isFloatingPoint) {
                         let opname = op == .true_divide ? "divide" : op.rawValue
-                        throw PyError(type: "numpy._core._exceptions._UFuncOutputCastingError", message: "Cannot cast ufunc '\(opname)' output from dtype('\(r.dtype.numpyName)') to dtype('\(a.dtype.numpyName)') with casting rule 'same_kind'")
+                        throw PyError(type: "UFuncTypeError", message: "Cannot cast ufunc '\(opname)' output from dtype('\(r.dtype.numpyName)') to dtype('\(a.dtype.numpyName)') with casting rule 'same_kind'")
                     }
                     try self.setItem(interp, a, .ellipsis, self.wrap(interp, r))
                     return s

@@ -15,6 +15,8 @@ nan = float("nan")
 newaxis = None
 euler_gamma = 0.5772156649015329
 bool_ = bool
+True_ = bool(True)
+False_ = bool(False)
 
 def _arr(a):
     return asarray(a)
@@ -81,10 +83,7 @@ def cumprod(a, axis=None, dtype=None, out=None):
 def ptp(a, axis=None, out=None, keepdims=False):
     return subtract(max(a, axis=axis, keepdims=keepdims), min(a, axis=axis, keepdims=keepdims))
 def count_nonzero(a, axis=None, keepdims=False):
-    r = sum(asarray(a) != 0, axis=axis, keepdims=keepdims)
-    if axis is None and not keepdims:
-        return int(r)
-    return r
+    return sum(asarray(a) != 0, axis=axis, keepdims=keepdims)
 
 def around(a, decimals=0, out=None):
     return _n._round_impl(a, decimals)
@@ -261,7 +260,7 @@ class _GridClass:
         for k in key:
             start = 0 if k.start is None else k.start
             step = 1 if k.step is None else k.step
-            if isinstance(step, complex):
+            if not isinstance(step, (int, float)):
                 axes.append(linspace(start, k.stop, int(_b.abs(step))))
             else:
                 axes.append(arange(start, k.stop, step))
@@ -877,8 +876,8 @@ def tensordot(a, b, axes=2):
         M2 *= b.shape[x]
     at = transpose(a, notin_a + axes_a).reshape((N1, n2))
     bt = transpose(b, axes_b + notin_b).reshape((n2, M2))
-    res = matmul(at, bt)
-    return res.reshape([a.shape[x] for x in notin_a] + [b.shape[x] for x in notin_b])
+    res = matmul(at, bt).reshape([a.shape[x] for x in notin_a] + [b.shape[x] for x in notin_b])
+    return res[()] if res.ndim == 0 else res
 def kron(a, b):
     a = asarray(a)
     b = asarray(b)
@@ -1017,8 +1016,7 @@ def corrcoef(x, y=None, rowvar=True, *, dtype=None):
 def polyval(p, x):
     p = asarray(p)
     x = asarray(x)
-    y = zeros_like(x) if x.dtype.kind == "f" else zeros(x.shape)
-    y = asarray(y)
+    y = zeros_like(x)
     for pv in p:
         y = y * x + pv
     return y
@@ -1320,8 +1318,14 @@ import numpy as _np
 import numpy._native as _n
 import builtins as _b
 
+from collections import namedtuple as _nt
 class LinAlgError(ValueError):
     pass
+EigResult = _nt("EigResult", ["eigenvalues", "eigenvectors"])
+EighResult = _nt("EighResult", ["eigenvalues", "eigenvectors"])
+SVDResult = _nt("SVDResult", ["U", "S", "Vh"])
+QRResult = _nt("QRResult", ["Q", "R"])
+SlogdetResult = _nt("SlogdetResult", ["sign", "logabsdet"])
 
 def _f(a):
     a = _np.asarray(a)
@@ -1336,7 +1340,7 @@ def det(a):
 def slogdet(a):
     a = _f(a)
     sign, logdet = _n._lu_slogdet(a)
-    return (a.dtype.type(sign), a.dtype.type(logdet))
+    return SlogdetResult(a.dtype.type(sign), a.dtype.type(logdet))
 def solve(a, b):
     return _n._solve(_f(a), _f(b))
 def inv(a):
@@ -1344,21 +1348,22 @@ def inv(a):
     return _n._solve(a, _np.eye(a.shape[0], dtype=a.dtype))
 def eigh(a, UPLO="L"):
     w, v = _n._eigh(_f(a), UPLO, True)
-    return (w, v)
+    return EighResult(w, v)
 def eigvalsh(a, UPLO="L"):
     return _n._eigh(_f(a), UPLO, False)
 def eig(a):
     w, v = _n._eig(_f(a), True)
-    return (w, v)
+    return EigResult(w, v)
 def eigvals(a):
     return _n._eig(_f(a), False)
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     r = _n._svd(_f(a), full_matrices, compute_uv)
-    return r
+    return SVDResult(*r) if compute_uv else r
 def svdvals(x):
     return _n._svd(_f(x), False, False)
 def qr(a, mode="reduced"):
-    return _n._qr(_f(a), mode)
+    r = _n._qr(_f(a), mode)
+    return QRResult(*r) if mode != "r" else r
 def cholesky(a, /, *, upper=False):
     return _n._cholesky(_f(a), upper)
 def matrix_power(a, n):
@@ -1386,7 +1391,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
         if rtol is None:
             rtol = _b.max(A.shape[-2:]) * _np.finfo(S.dtype).eps
         tol = S.max() * rtol
-    return _np.count_nonzero(S > tol)
+    return _np.count_nonzero(S > tol, axis=-1)
 def pinv(a, rcond=None, hermitian=False, *, rtol=None):
     a = _f(a)
     if rcond is None:
@@ -1404,7 +1409,7 @@ def lstsq(a, b, rcond=None):
         rcond = _np.finfo(a.dtype).eps * _b.max(m, n)
     u, s, vt = svd(a, full_matrices=False)
     cutoff = rcond * (s.max() if s.size else 0)
-    rank = int((s > cutoff).sum())
+    rank = _np.int32(int((s > cutoff).sum()))
     sinv = _np.where(s > cutoff, 1 / _np.where(s > cutoff, s, 1), 0)
     x = _np.matmul(vt.T, (sinv[:, None] if b.ndim == 2 else sinv) * _np.matmul(u.T, b))
     if rank == n and m > n:
