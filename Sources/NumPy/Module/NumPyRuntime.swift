@@ -71,6 +71,12 @@ public final class NumPyRuntime {
         wrap(interp, try NDArray.make(doubles: doubles, shape: shape, dtype: dtype))
     }
 
+    /// Whether `v` is a NumPy scalar (`np.float64(1.5)`), without needing the runtime.
+    public static func isScalar(_ v: PyValue) -> Bool {
+        guard let inst = v.asInstance, inst.payload is NDArray else { return false }
+        return inst.cls.name != "ndarray"
+    }
+
     public func isScalarObject(_ v: PyValue) -> Bool {
         guard let inst = v.asInstance else { return false }
         return inst.cls.isSubclass(of: genericClass)
