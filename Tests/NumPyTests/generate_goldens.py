@@ -2,9 +2,11 @@
 ~/torch-venv/bin/python Tests/NumPyTests/generate_goldens.py). Cells are separated by
 `#---`; each prints what a notebook shows: output, the last expression's repr, and
 `Name: message` when it raised. Never run in tests or CI."""
-import ast, contextlib, io, pathlib, sys, traceback, warnings
+import ast, contextlib, io, os, pathlib, sys, tempfile, traceback, warnings
 
-folder = pathlib.Path(__file__).parent / "Goldens"
+folder = pathlib.Path(__file__).resolve().parent / "Goldens"
+# Cells that save files write them in a scratch folder, not the checkout.
+os.chdir(tempfile.mkdtemp())
 
 def run_cell(src, ns):
     out = io.StringIO()
@@ -21,8 +23,7 @@ def run_cell(src, ns):
             else:
                 exec(compile(tree, "<cell>", "exec"), ns)
         except Exception as e:
-            msg = str(e)
-            print(f"{type(e).__name__}: {msg}" if msg else type(e).__name__)
+            print("".join(traceback.format_exception_only(type(e), e)), end="")
     return out.getvalue()
 
 for py in sorted(folder.glob("*.py")):

@@ -35,7 +35,7 @@ extension NumPyRuntime {
                     let r = try self.binary(interp, op, s, args[0])
                     if r.dtype != a.dtype && !DType.numpyPromote(r.dtype, a.dtype).numpyCanCastSafely(to: a.dtype) && !(r.dtype.isFloatingPoint == a.dtype.isFloatingPoint) {
                         let opname = op == .true_divide ? "divide" : op.rawValue
-                        throw PyError(type: "UFuncTypeError", message: "Cannot cast ufunc '\(opname)' output from dtype('\(r.dtype.numpyName)') to dtype('\(a.dtype.numpyName)') with casting rule 'same_kind'")
+                        throw PyError(type: "numpy._core._exceptions._UFuncOutputCastingError", message: "Cannot cast ufunc '\(opname)' output from dtype('\(r.dtype.numpyName)') to dtype('\(a.dtype.numpyName)') with casting rule 'same_kind'")
                     }
                     try self.setItem(interp, a, .ellipsis, self.wrap(interp, r))
                     return s
@@ -249,7 +249,11 @@ extension NumPyRuntime {
                 if perm.count != a.ndim { throw PyError.valueError("axes don't match array") }
                 return self.wrap(interp, self.transpose(a, perm))
             }
-            cls.addMethod("flatten") { interp, s, _ in self.wrap(interp, try self.arr(s).copy().reshapedView([try self.arr(s).size])) }
+            cls.addMethod("flatten") { interp, s, _ in
+                let c = try self.arr(s).copy()
+                c.setLayout(shape: [c.size])
+                return self.wrap(interp, c)
+            }
             cls.addMethod("ravel") { interp, s, _ in self.wrap(interp, try self.reshape(try self.arr(s), [-1], order: "C")) }
             cls.addMethod("tobytes") { interp, s, _ in
                 let a = try self.arr(s).copy()

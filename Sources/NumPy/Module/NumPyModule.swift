@@ -17,6 +17,6 @@ public enum NumPyModule {
         }
         interp.registerSourceModule(name: "numpy", source: NumPyPython.source, file: "<numpy/__init__.py>")
         interp.registerSourceModule(name: "numpy.linalg", source: NumPyPython.linalg, file: "<numpy/linalg.py>")
-        interp.registerSourceModule(name: "numpy.exceptions", source: "from numpy._native import AxisError\n", file: "<numpy/exceptions.py>")
+        interp.registerSourceModule(name: "numpy.exceptions", source: NumPyPython.exceptions, file: "<numpy/exceptions.py>")
     }
 }

@@ -15,6 +15,9 @@ public final class NumPyRuntime {
     public var foreignDType: ((PyValue) -> DType?)?
     weak var module: PyModule?
     var savedArrays: [String: NDArray] = [:]
+    /// Files written by savetxt/tofile: lessons have no writable file system, so they live
+    /// in the session (`loadtxt`/`fromfile` read them back, or the lesson's own files).
+    var savedFiles: [String: PyValue] = [:]
     var savedArchives: [String: [(String, NDArray)]] = [:]
 
     init(_ interp: Interpreter) {

@@ -1158,17 +1158,22 @@ class iinfo:
     def __repr__(self):
         return "iinfo(min=%d, max=%d, dtype=%s)" % (self.min, self.max, self.dtype)
 
+def _method_compress(self, condition, axis=None, out=None):
+    return compress(condition, self, axis)
 def _method_dump(self, file):
     save(file, self)
 def _method_dumps(self):
     return self.tobytes()
 def _method_tofile(self, fid, sep="", format="%s"):
     if sep == "":
-        with open(fid, "wb") as f:
-            f.write(self.tobytes())
+        _n._write_bytes(fid, self.tobytes())
     else:
-        with open(fid, "w") as f:
-            f.write(sep.join(format % v for v in self.ravel().tolist()))
+        _n._write_text(fid, sep.join(format % v for v in self.ravel().tolist()))
+def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, like=None):
+    if sep == "":
+        return frombuffer(_n._read_bytes(file), dtype=dtype, count=count, offset=offset).copy()
+    text = _n._read_text(file)
+    return array([float(x) for x in text.split(sep) if x.strip()], dtype=dtype)
 def _method_round(self, decimals=0, out=None):
     return around(self, decimals)
 def _method_nonzero(self):
@@ -1237,14 +1242,12 @@ def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", foote
         lines.append(comments + footer)
     text = newline.join(lines) + newline
     if isinstance(fname, str):
-        with open(fname, "w") as f:
-            f.write(text)
+        _n._write_text(fname, text)
     else:
         fname.write(text)
 def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None):
     if isinstance(fname, str):
-        with open(fname) as f:
-            lines = f.read().splitlines()
+        lines = _n._read_text(fname).splitlines()
     elif isinstance(fname, (list, tuple)):
         lines = list(fname)
     else:
@@ -1271,8 +1274,7 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
     return a
 def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, skip_footer=0, missing_values=None, filling_values=None, usecols=None, names=None, unpack=None, **kw):
     if isinstance(fname, str):
-        with open(fname) as f:
-            lines = f.read().splitlines()
+        lines = _n._read_text(fname).splitlines()
     elif isinstance(fname, (list, tuple)):
         lines = list(fname)
     else:
@@ -1300,6 +1302,8 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
         a = a.ravel()
     return a.T if unpack else a
 
+import numpy.exceptions as exceptions
+AxisError = exceptions.AxisError
 float_ = float64
 int_ = int64
 intp = int64
@@ -1313,14 +1317,25 @@ longlong = int64
 ubyte = uint8
 """#
 
+    static let exceptions = #"""
+import numpy._native as _n
+try:
+    _n._raise("numpy.exceptions.AxisError")
+except Exception as _e:
+    AxisError = type(_e)
+"""#
+
     static let linalg = #"""
 import numpy as _np
 import numpy._native as _n
 import builtins as _b
 
 from collections import namedtuple as _nt
-class LinAlgError(ValueError):
-    pass
+# The class native code raises (so `except LinAlgError` catches it).
+try:
+    _n._raise("numpy.linalg.LinAlgError")
+except Exception as _e:
+    LinAlgError = type(_e)
 EigResult = _nt("EigResult", ["eigenvalues", "eigenvectors"])
 EighResult = _nt("EighResult", ["eigenvalues", "eigenvectors"])
 SVDResult = _nt("SVDResult", ["U", "S", "Vh"])
