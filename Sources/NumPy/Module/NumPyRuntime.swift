@@ -7,6 +7,8 @@ public final class NumPyRuntime {
     public let ndarrayClass: PyClass
     public let genericClass: PyClass
     public let dtypeClass: PyClass
+    let memoryviewClass: PyClass
+    let ctypesClass: PyClass
     public private(set) var scalarClasses: [DType: PyClass] = [:]
     var options = PrintOptions()
     /// Converts foreign array-likes (torch tensors) to arrays; set by the torch bridge.
@@ -24,6 +26,8 @@ public final class NumPyRuntime {
         ndarrayClass = interp.makeClass("ndarray", module: "numpy")
         genericClass = interp.makeClass("generic", module: "numpy")
         dtypeClass = interp.makeClass("dtype", module: "numpy")
+        memoryviewClass = interp.makeClass("memoryview", module: "builtins")
+        ctypesClass = interp.makeClass("_ctypes", module: "numpy._core._internal")
         let number = interp.makeClass("number", module: "numpy", base: genericClass)
         let integer = interp.makeClass("integer", module: "numpy", base: number)
         let signed = interp.makeClass("signedinteger", module: "numpy", base: integer)

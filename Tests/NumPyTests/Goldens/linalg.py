@@ -33,3 +33,9 @@ x, res, rank, sv = np.linalg.lstsq(np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]]
 np.round(np.linalg.pinv(np.array([[1.0, 2.0], [3.0, 4.0]])), 6), np.linalg.matrix_rank(np.array([[1.0, 2.0], [2.0, 4.0]])), np.linalg.matrix_power(np.array([[1, 1], [0, 1]]), 3)
 #---
 np.linalg.inv(np.array([[1.0, 2.0], [2.0, 4.0]]))
+#---
+w, v = np.linalg.eig(np.array([[2.0, 1.0], [1.0, 2.0]])); w, v
+#---
+r = np.linalg.eig(np.array([[4.0, 1.0], [2.0, 3.0]])); r.eigenvalues, np.round(r.eigenvectors, 8)
+#---
+np.linalg.eigh(np.array([[2.0, 1.0], [1.0, 2.0]])), np.linalg.svd(np.array([[1.0, 2.0], [3.0, 4.0]]))

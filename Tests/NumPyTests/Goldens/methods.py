@@ -47,3 +47,7 @@ np.float64(2.5).round(), np.float32(3.7).astype(int), np.int64(5).item(), np.flo
 a = np.arange(6).reshape(2, 3); a.mT, a.T.T.shape, a.nbytes, a.strides
 #---
 a = np.arange(4); a.view(), a.view().base is not None, a.ravel().base is not None, a.flatten().base is None
+#---
+a = np.arange(3.0); type(a.data).__name__, a.data.nbytes, a.data.tolist(), a.data.format, isinstance(a.ctypes.data, int), a.ctypes.data == a[0:].ctypes.data, a.ctypes.shape if False else None
+#---
+a = np.arange(6).reshape(2, 3); a.ctypes.data == a.ctypes.data, a.ctypes.data + 8 == a[0, 1:].ctypes.data
