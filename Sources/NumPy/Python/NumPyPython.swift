@@ -109,7 +109,7 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):
 def divmod(x1, x2):
     return (floor_divide(x1, x2), remainder(x1, x2))
 def isscalar(x):
-    return isinstance(x, (int, float, bool, complex, str)) or _n._is_scalar(x)
+    return isinstance(x, (int, float, bool, str)) or _n._is_scalar(x)
 def ndim(a):
     return asarray(a).ndim
 def shape(a):
@@ -272,6 +272,32 @@ class _GridClass:
         return stack(out)
 mgrid = _GridClass(False)
 ogrid = _GridClass(True)
+
+class _ConcatClass:
+    def __init__(self, axis, columns):
+        self.axis = axis
+        self.columns = columns
+    def __getitem__(self, key):
+        if not isinstance(key, tuple):
+            key = (key,)
+        parts = []
+        for k in key:
+            if isinstance(k, slice):
+                step = 1 if k.step is None else k.step
+                start = 0 if k.start is None else k.start
+                if isinstance(step, (int, float)):
+                    parts.append(arange(start, k.stop, step))
+                else:
+                    parts.append(linspace(start, k.stop, int(_b.abs(step))))
+            else:
+                parts.append(asarray(k))
+        if self.columns:
+            parts = [p.reshape(-1, 1) if p.ndim == 1 else p for p in parts]
+            return concatenate(parts, axis=1)
+        parts = [p.reshape(1) if p.ndim == 0 else p for p in parts]
+        return concatenate(parts, axis=self.axis)
+r_ = _ConcatClass(0, False)
+c_ = _ConcatClass(-1, True)
 
 def ravel(a, order="C"):
     return asarray(a).ravel()
