@@ -71,5 +71,6 @@ extension TorchRuntime {
             return try? self.sharedArray(t)
         }
         np.foreignDType = { [unowned self] v in (try? self.dtype(v)) ?? nil }
+        np.foreignWrap = { [unowned self] a in self.wrap(self.sharedTensor(a)) }
     }
 }
