@@ -10,6 +10,9 @@ public final class NDArray {
     /// The array this one is a view of (NumPy's `.base`), nil for an owner.
     public var base: NDArray?
     public var writeable = true
+    /// The Python object currently standing for this array, so the same array comes back as
+    /// the same object (`v.base is a`). Weak: the object owns the array.
+    public weak var hostObject: AnyObject?
 
     public init(tensor: Tensor, base: NDArray? = nil) {
         self.tensor = tensor

@@ -60,7 +60,10 @@ public final class NumPyRuntime {
 
     /// An ndarray object for `a`.
     public func wrap(_ interp: Interpreter, _ a: NDArray) -> PyValue {
-        interp.makeInstance(ndarrayClass, payload: a)
+        if let o = a.hostObject as? PyInstance, o.cls === ndarrayClass { return .object(o) }
+        let v = interp.makeInstance(ndarrayClass, payload: a)
+        a.hostObject = v.asInstance
+        return v
     }
 
     /// A NumPy scalar (`np.float64(...)`) for the single element of `a`.
