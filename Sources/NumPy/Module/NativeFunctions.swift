@@ -398,7 +398,7 @@ extension NumPyRuntime {
     func foreignResult(_ r: NDArray, _ inputs: [PyValue], out: PyValue?) -> PyValue? {
         guard let wrapForeign = foreignWrap, let convert = foreignArray, out == nil || out!.isNone else { return nil }
         for v in inputs where NDArray.from(v) == nil {
-            if case .object = v, convert(v) != nil { return wrapForeign(r) }
+            if case .object = v, (try? convert(v)) != nil { return wrapForeign(r) }
         }
         return nil
     }

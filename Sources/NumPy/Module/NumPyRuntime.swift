@@ -12,7 +12,7 @@ public final class NumPyRuntime {
     public private(set) var scalarClasses: [DType: PyClass] = [:]
     var options = PrintOptions()
     /// Converts foreign array-likes (torch tensors) to arrays; set by the torch bridge.
-    public var foreignArray: ((PyValue) -> NDArray?)?
+    public var foreignArray: ((PyValue) throws -> NDArray?)?
     /// Wraps a ufunc's result when an input was foreign (torch's `__array_wrap__`: a tensor).
     public var foreignWrap: ((NDArray) -> PyValue)?
     /// Maps foreign dtype objects (torch.float32) to dtypes; set by the torch bridge.
