@@ -56,6 +56,13 @@ extension NumPyRuntime {
             expanded.append(it)
         }
         items = expanded
+        // with any array index, integers are advanced indices too (they broadcast with them)
+        if items.contains(where: { if case .array = $0 { return true }; return false }) {
+            items = try items.map { it in
+                if case .int(let i) = it { return .array(try NDArray.make(int64s: [Int64(i)], shape: [])) }
+                return it
+            }
+        }
         let consumed = items.reduce(0) { n, it in
             switch it { case .newaxis, .ellipsis: return n; default: return n + 1 }
         }

@@ -174,7 +174,7 @@ extension NumPyRuntime {
             let nd = parts[0].ndim
             if nd == 0 { throw PyError.valueError("zero-dimensional arrays cannot be concatenated") }
             for (i, p) in parts.enumerated() where p.ndim != nd {
-                throw PyError.valueError("all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has \(nd) dimension(s) and the array at index \(i) has \(p.ndim) dimension(s)")
+                throw PyError.valueError("all the input arrays must have same number of dimensions, but the array at index 0 has \(nd) dimension(s) and the array at index \(i) has \(p.ndim) dimension(s)")
             }
             axis = try self.axisIndex(interp, .int(axis), nd)
             for (i, p) in parts.enumerated() {

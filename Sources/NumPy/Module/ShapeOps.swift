@@ -2,6 +2,17 @@ import CBLAS
 import Interpreter
 import Tensors
 
+extension String {
+    /// NumPy's reshape error prints an unknown dimension as `newaxis`.
+    func replacingMinusOne() -> String {
+        String(split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
+            var p = String(part)
+            if p == "-1" { p = "newaxis" } else if p == "(-1" { p = "(newaxis" } else if p == "-1)" { p = "newaxis)" } else if p == "(-1)" { p = "(newaxis)" }
+            return p
+        }.joined(separator: ","))
+    }
+}
+
 extension NumPyRuntime {
     func builtin(_ interp: Interpreter, _ name: String) throws -> PyValue {
         try interp.getAttribute(.object(try interp.importModule("builtins")), name)
@@ -15,12 +26,12 @@ extension NumPyRuntime {
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let u = unknown.first {
             if known == 0 || a.size % known != 0 {
-                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
+                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces().replacingMinusOne())")
             }
             shape[u] = a.size / known
         }
         if shape.reduce(1, *) != a.size {
-            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
+            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces().replacingMinusOne())")
         }
         return shape
     }

@@ -456,8 +456,8 @@ def ravel(a, order="C"):
 def swapaxes(a, axis1, axis2):
     a = asarray(a)
     p = list(range(a.ndim))
-    axis1 = _n._norm_axis(axis1, a.ndim)
-    axis2 = _n._norm_axis(axis2, a.ndim)
+    axis1 = _n._norm_axis(axis1, a.ndim, "axis1")
+    axis2 = _n._norm_axis(axis2, a.ndim, "axis2")
     p[axis1], p[axis2] = p[axis2], p[axis1]
     return transpose(a, p)
 def moveaxis(a, source, destination):
@@ -1099,6 +1099,12 @@ def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", 
     if axis is None:
         arr = a.ravel()
         ax = 0
+    elif isinstance(axis, (tuple, list)):
+        axes = [_n._norm_axis(x, a.ndim) for x in axis]
+        keep = [d for d in range(a.ndim) if d not in axes]
+        arr = transpose(a, keep + axes)
+        arr = arr.reshape(tuple(a.shape[d] for d in keep) + (-1,))
+        ax = arr.ndim - 1
     else:
         ax = _n._norm_axis(axis, a.ndim)
         arr = a
