@@ -32,6 +32,8 @@ let package = Package(
         // Python/ is compiled in as NN/EmbeddedPython.swift (`make embed`), not shipped beside the binary.
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures"],
                 exclude: ["Python"], swiftSettings: release),
+        // NumPy in the cell language (`import numpy`): ndarray over Tensors, numpy.random's exact generators.
+        .target(name: "NumPy", dependencies: ["Interpreter", "Tensors"], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons"]),
+        .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Interpreter"], resources: [.copy("RandomGoldens")]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Figures"], resources: [.copy("FigureGoldens")]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "Lessons"], resources: [.copy("Fixtures")]),
