@@ -30,10 +30,10 @@ let package = Package(
         .target(name: "Figures"),
         .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
         // Python/ is compiled in as NN/EmbeddedPython.swift (`make embed`), not shipped beside the binary.
-        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures"],
-                exclude: ["Python"], swiftSettings: release),
-        // NumPy in the cell language (`import numpy`): ndarray over Tensors, numpy.random's exact generators.
+        // `numpy` for the cell language, on Tensors storage (the torch bridge shares it).
         .target(name: "NumPy", dependencies: ["Interpreter", "Tensors"], swiftSettings: release),
+        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures", "NumPy"],
+                exclude: ["Python"], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         // Jupyter interop: notebooks in (import) and out (export, with Reports' figures).
@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons"]),
-        .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Interpreter"], resources: [.copy("RandomGoldens")]),
+        .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch", "Interpreter"], exclude: ["generate_goldens.py"],
+                    resources: [.copy("Goldens")]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Figures"], resources: [.copy("FigureGoldens")]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "Lessons"], resources: [.copy("Fixtures")]),

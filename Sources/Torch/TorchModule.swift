@@ -1,5 +1,6 @@
 import Autograd
 import Interpreter
+import NumPy
 import Tensors
 
 /// The entry point for hosts (the lesson runner, `gradbook exec`): registers `torch` and
@@ -16,6 +17,7 @@ public enum TorchModule {
     @discardableResult
     public static func install(into interp: Interpreter, seed: UInt64 = 0) -> TeachingHooks {
         let runtime = TorchRuntime(seed: seed)
+        NumPyModule.install(into: interp)
         interp.registerModule(name: "torch") { interp, module in
             try runtime.buildTorch(interp, module)
             runtime.bindNNMethods(interp)

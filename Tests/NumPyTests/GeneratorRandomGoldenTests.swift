@@ -2,7 +2,7 @@ import Testing
 @testable import NumPy
 
 /// `Generator(PCG64)` draws (`np.random.default_rng(seed)`) against NumPy 2.4's
-/// (RandomGoldens/generator.txt), bit for bit.
+/// (Goldens/Random/generator.txt), bit for bit.
 @Suite struct GeneratorRandomGoldenTests {
     static func rng(_ words: [UInt32]) -> RandomGenerator { RandomGenerator(seedWords: words) }
     static func rng(_ seed: UInt32) -> RandomGenerator { RandomGenerator(seedWords: [seed]) }

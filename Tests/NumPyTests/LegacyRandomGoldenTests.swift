@@ -1,7 +1,7 @@
 import Testing
 @testable import NumPy
 
-/// `RandomState` draws against NumPy 2.4's (RandomGoldens/legacy.txt), bit for bit.
+/// `RandomState` draws against NumPy 2.4's (Goldens/Random/legacy.txt), bit for bit.
 @Suite struct LegacyRandomGoldenTests {
     typealias RS = RandomState
 

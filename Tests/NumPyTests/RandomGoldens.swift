@@ -1,11 +1,11 @@
 import Foundation
 @testable import NumPy
 
-/// Reads Tests/NumPyTests/RandomGoldens/*.txt (scripts/numpy-random/make_goldens.py):
+/// Reads Tests/NumPyTests/Goldens/Random/*.txt (scripts/numpy-random/make_goldens.py):
 /// "## name" headers, then one value per line (float.hex() or a decimal integer).
 enum RandomGoldens {
     static func load(_ file: String) throws -> [String: [String]] {
-        guard let url = Bundle.module.url(forResource: "RandomGoldens/\(file)", withExtension: "txt") else {
+        guard let url = Bundle.module.url(forResource: "Goldens/Random/\(file)", withExtension: "txt") else {
             throw GoldenError.missing(file)
         }
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Tests/NumPyTests/RandomGoldens/{legacy,generator}.txt: draws from real NumPy that the
+"""Writes Tests/NumPyTests/Goldens/Random/{legacy,generator}.txt: draws from real NumPy that the
 Swift generators must reproduce bit for bit (Tests/NumPyTests/Random*GoldenTests.swift hold
 the same cases by name).
 
@@ -12,7 +12,7 @@ import os
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "Tests/NumPyTests/RandomGoldens")
+OUT = os.path.join(ROOT, "Tests/NumPyTests/Goldens/Random")
 RS = np.random.RandomState
 G = np.random.default_rng
 

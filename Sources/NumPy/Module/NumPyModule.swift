@@ -1,0 +1,19 @@
+import Interpreter
+import Tensors
+
+/// Registers `numpy` with an interpreter: the native core (`numpy._native`), the Python
+/// layer written in the cell language (`numpy`), and `numpy.linalg`.
+public enum NumPyModule {
+    public static func install(into interp: Interpreter) {
+        interp.registerModule(name: "numpy._native") { interp, m in
+            let rt = NumPyRuntime(interp)
+            rt.module = m
+            let holder = interp.makeClass("_Runtime", module: "numpy")
+            m.add("_runtime", interp.makeInstance(holder, payload: rt))
+            try rt.build(interp, m)
+        }
+        interp.registerSourceModule(name: "numpy", source: NumPyPython.source, file: "<numpy/__init__.py>")
+        interp.registerSourceModule(name: "numpy.linalg", source: NumPyPython.linalg, file: "<numpy/linalg.py>")
+        interp.registerSourceModule(name: "numpy.exceptions", source: "from numpy._native import AxisError\n", file: "<numpy/exceptions.py>")
+    }
+}
