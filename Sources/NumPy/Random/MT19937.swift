@@ -26,6 +26,15 @@ public final class MT19937: BitGenerator {
         seedArrayWords(seedArray)
     }
 
+    /// `MT19937(seed)` (not the legacy seeding): 624 words from a `SeedSequence`, the first
+    /// replaced by 0x80000000 so the state is never all zero. NumPy leaves the position at 623
+    /// (its fill loop's last index), so the first draw tempers the last word before any twist.
+    public init(seedSequence: SeedSequence) {
+        key = seedSequence.generateState32(count: Self.stateLength)
+        key[0] = 0x8000_0000
+        position = Self.stateLength - 1
+    }
+
     /// Knuth's linear-congruential fill of the state (`mt19937_seed`).
     func seedInteger(_ seed: UInt32) {
         var s = seed

@@ -21,6 +21,11 @@ public final class RandomState {
         bits = MT19937(seedArray: seedArray)
     }
 
+    /// `RandomState(MT19937(...))`: the legacy distributions on an existing bit generator.
+    public init(bits: MT19937) {
+        self.bits = bits
+    }
+
     /// `seed(int)`: reseeds and forgets the saved gauss.
     public func seed(_ seed: UInt32) {
         bits.seedInteger(seed)
