@@ -11,13 +11,19 @@ import numpy.random._native as _r
 _U32 = 2**32 - 1
 
 
+def _index(x):
+    if isinstance(x, (int, _np.integer)) and not isinstance(x, (float, _np.floating)):
+        return int(x)
+    raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
+
+
 def _shape_of(size):
     if size is None:
         return None
-    try:
-        shape = (_op.index(size),)
-    except TypeError:
-        shape = tuple(_op.index(s) for s in size)
+    if isinstance(size, (tuple, list)):
+        shape = tuple(_index(s) for s in size)
+    else:
+        shape = (_index(size),)
     for s in shape:
         if s < 0:
             raise ValueError("negative dimensions are not allowed")
