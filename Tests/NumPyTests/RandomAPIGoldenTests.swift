@@ -23,7 +23,7 @@ import Testing
         return out
     }
 
-    static let names = ["api_legacy", "api_generator", "api_errors"]
+    static let names = ["api_legacy", "api_generator", "api_errors", "api_more"]
 
     @Test(arguments: names)
     func transcriptMatchesNumPy(_ name: String) throws {

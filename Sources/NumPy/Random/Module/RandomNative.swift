@@ -270,7 +270,7 @@ enum RandomNative {
         case "poisson":
             return (0..<n).map { _ in h.legacy?.poisson(a) ?? h.bits.poisson(a) }
         case "binomial":
-            let trials = Int64(first.asInt ?? 0)
+            let trials = first.asInt.map(Int64.init) ?? cInt64(first.asDouble ?? 0)
             if let legacy = h.legacy { return (0..<n).map { _ in legacy.binomial(trials, b) } }
             return (0..<n).map { _ in h.bits.binomial(trials, b) }
         default:

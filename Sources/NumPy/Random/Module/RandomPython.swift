@@ -414,9 +414,6 @@ class RandomState:
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
         return _multivariate_normal(self, mean, cov, size)
 
-    def get_state(self, legacy=True):
-        raise NotImplementedError("RandomState.get_state is not supported by this numpy")
-
 
 def _choice(owner, h, a, size, replace, p, legacy, shuffle):
     a_original = a
@@ -431,6 +428,12 @@ def _choice(owner, h, a, size, replace, p, legacy, shuffle):
             if legacy:
                 raise ValueError("a must be greater than 0 unless no samples are taken")
             raise ValueError("a must be a positive integer unless no samples are taken")
+    elif isinstance(a, (list, tuple)) and len(a) and not isinstance(a[0], (int, float, bool, _np.generic, list, tuple)):
+        # Items this numpy cannot hold in an array (strings): one pick is the item itself.
+        if size is not None:
+            raise TypeError("choice: arrays of %s are not supported by this numpy" % type(a[0]).__name__)
+        i = _choice(owner, h, len(a), None, replace, p, legacy, shuffle)
+        return a[i]
     else:
         a = _np.asarray(a)
         if a.ndim == 0:

@@ -1,0 +1,68 @@
+import numpy as np
+rng = np.random.default_rng(2024)
+rng.uniform([0, 1], [1, 2])
+#---
+rng.poisson([1, 5, 10])
+#---
+rng.binomial([5, 10], 0.5)
+#---
+rng.normal(0, [1, 10], size=(2, 2))
+#---
+m = np.arange(12).reshape(4, 3)
+rng.shuffle(m)
+m
+#---
+rng.permutation(np.arange(6).reshape(3, 2))
+#---
+rng.choice(np.arange(10) * 2, 3, replace=False)
+#---
+rng.choice(5, size=(2, 2))
+#---
+rng.choice(100, 5, replace=False, shuffle=False)
+#---
+rng.integers(5, size=0)
+#---
+rng.random(size=())
+#---
+rng.exponential()
+#---
+type(rng.random()).__name__, type(rng.integers(3)).__name__, type(rng.poisson(2)).__name__
+#---
+np.random.default_rng(np.random.PCG64(1)).random()
+#---
+g = np.random.default_rng(3)
+np.random.default_rng(g) is g
+#---
+np.random.seed(5)
+np.random.poisson([1, 2, 30])
+#---
+np.random.exponential()
+#---
+np.random.rand(0)
+#---
+np.random.choice(5, size=(2, 2))
+#---
+np.random.choice(np.arange(10) * 3, 4, replace=False)
+#---
+np.random.RandomState(np.random.MT19937(3)).rand(2)
+#---
+type(np.random.rand()).__name__, type(np.random.randint(3)).__name__, type(np.random.poisson(2)).__name__
+#---
+rs = np.random.RandomState(11)
+rs.binomial(0, 0.5), rs.rand()
+#---
+np.random.seed(1)
+np.random.multivariate_normal([1, 2], [[2.0, 0.5], [0.5, 1.0]], size=3)
+#---
+np.random.default_rng(1).multivariate_normal([1, 2], [[2.0, 0.5], [0.5, 1.0]], size=3)
+#---
+np.random.seed(3)
+np.random.normal(size=(3,)).round(3)
+#---
+np.random.seed(0)
+x = np.random.rand(1000)
+float(x.mean())
+
+#---
+np.random.seed(9)
+print(np.random.choice(['heads', 'tails']), np.random.choice(('a', 'b', 'c')))
