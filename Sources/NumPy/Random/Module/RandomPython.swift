@@ -272,6 +272,8 @@ def _integers(h, low, high, size, dtype, endpoint, numpy_scalar):
         low = 0
     name = _r._dtype_name(dtype)
     lo, hi = _randint_bounds(name)
+    if not (_is_scalar(low) and _is_scalar(high)):
+        return _integers_broadcast(h, low, high, size, dtype, name, endpoint, lo, hi)
     low = int(low)
     high = int(high)
     if not endpoint:
@@ -283,6 +285,33 @@ def _integers(h, low, high, size, dtype, endpoint, numpy_scalar):
     if low > high:
         raise ValueError("low > high" if endpoint else "low >= high")
     return _r._integers(h, _s64(low), _s64(high - low), _shape_of(size), dtype, numpy_scalar)
+
+
+def _integers_broadcast(h, low, high, size, dtype, name, endpoint, lo, hi):
+    """Array bounds: one bounded draw per element in C order (NumPy's `_rand_*_broadcast`)."""
+    if name not in ("int32", "int64"):
+        raise TypeError("integers with array bounds support int32 and int64 results only in this numpy")
+    low = _np.asarray(low)
+    high = _np.asarray(high)
+    shape = _shape_of(size)
+    if shape is None:
+        shape = _np.broadcast_shapes(low.shape, high.shape)
+    lows = _np.broadcast_to(low, shape).ravel().tolist()
+    highs = _np.broadcast_to(high, shape).ravel().tolist()
+    for v in lows:
+        if v < lo:
+            raise ValueError("low is out of bounds for " + name)
+    for v in highs:
+        if (v if endpoint else v - 1) > hi:
+            raise ValueError("high is out of bounds for " + name)
+    for a, b in zip(lows, highs):
+        if (a > b) if endpoint else (a >= b):
+            raise ValueError("low > high" if endpoint else "low >= high")
+    out = []
+    for a, b in zip(lows, highs):
+        top = int(b) if endpoint else int(b) - 1
+        out.append(_r._integers(h, _s64(int(a)), _s64(top - int(a)), None, dtype, False))
+    return _np.array(out, dtype=dtype).reshape(shape)
 
 
 def _kahan_sum(values):

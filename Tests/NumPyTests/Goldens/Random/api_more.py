@@ -66,3 +66,13 @@ float(x.mean())
 #---
 np.random.seed(9)
 print(np.random.choice(['heads', 'tails']), np.random.choice(('a', 'b', 'c')))
+#---
+rng = np.random.default_rng(77)
+rng.integers([0, 10, 100], [5, 20, 1000])
+#---
+rng.integers(0, [3, 30], size=(2, 2))
+#---
+np.random.seed(77)
+np.random.randint([0, 10, 100], 1000)
+#---
+np.random.randint(1, [2, 3, 4], dtype=np.int32)
