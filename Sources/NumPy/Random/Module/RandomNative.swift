@@ -58,9 +58,11 @@ enum RandomNative {
         }
         m.addFunction("_random_raw") { interp, args in
             let h = try handle(args[0])
-            if args[1].isNone { return bigOrInt(interp, h.bits.nextUInt64()) }
+            // `next_raw`: MT19937's raw output is one 32-bit word, PCG64's a 64-bit one.
+            let raw: () -> UInt64 = h.bits is MT19937 ? { UInt64(h.bits.nextUInt32()) } : { h.bits.nextUInt64() }
+            if args[1].isNone { return bigOrInt(interp, raw()) }
             let n = args[1].asInt ?? 0
-            return .list((0..<n).map { _ in bigOrInt(interp, h.bits.nextUInt64()) })
+            return .list((0..<n).map { _ in bigOrInt(interp, raw()) })
         }
 
         m.addFunction("_entropy") { _, _ in

@@ -185,7 +185,8 @@ class BitGenerator:
         for s in shape:
             n *= s
         values = [_u64(v) for v in _r._random_raw(self._h, n)]
-        return _np.array(values).reshape(shape) if output else None
+        # NumPy answers a uint64 array; this numpy has no uint64, so the words come as a flat list.
+        return values if output else None
 
     def spawn(self, n_children):
         return [type(self)(s) for s in self._seed_seq.spawn(n_children)]

@@ -76,3 +76,20 @@ np.random.seed(77)
 np.random.randint([0, 10, 100], 1000)
 #---
 np.random.randint(1, [2, 3, 4], dtype=np.int32)
+#---
+parent = np.random.default_rng(8)
+[child.integers(1000) for child in parent.spawn(3)]
+#---
+np.random.SeedSequence(42).pool.tolist()
+#---
+np.random.SeedSequence(1, spawn_key=(2, 3)).generate_state(3).tolist()
+#---
+np.random.SeedSequence(7).spawn(2)[1]
+#---
+[int(v) for v in np.random.PCG64(11).random_raw(3)]
+#---
+np.random.MT19937(11).random_raw(2).tolist()
+#---
+np.random.default_rng(5).standard_exponential(3, method='inv')
+#---
+np.random.default_rng(5).standard_gamma(0.5, 3)
