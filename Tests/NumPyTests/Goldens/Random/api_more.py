@@ -88,7 +88,7 @@ np.random.SeedSequence(7).spawn(2)[1]
 #---
 [int(v) for v in np.random.PCG64(11).random_raw(3)]
 #---
-np.random.MT19937(11).random_raw(2).tolist()
+[int(v) for v in np.random.MT19937(11).random_raw(2)]
 #---
 np.random.default_rng(5).standard_exponential(3, method='inv')
 #---
