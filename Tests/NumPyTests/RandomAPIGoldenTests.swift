@@ -23,7 +23,7 @@ import Testing
         return out
     }
 
-    static let names = ["api_legacy", "api_generator", "api_errors", "api_more"]
+    static let names = ["api_legacy", "api_generator", "api_errors", "api_more", "api_distributions"]
 
     @Test(arguments: names)
     func transcriptMatchesNumPy(_ name: String) throws {

@@ -54,32 +54,24 @@ def main():
         width = struct.calcsize(fmt)
         values = [struct.unpack_from(fmt, data, offset + i * width)[0] for i in range(size // width)]
         assert len(values) == 256, (name, len(values))
-        if swift_type in ("Double", "Float"):
-            bits_fmt = "<Q" if swift_type == "Double" else "<I"
-            bits = [struct.unpack(bits_fmt, struct.pack(fmt, v))[0] for v in values]
-            hexes = [f"0x{b:0{width * 2}x}" for b in bits]
-            bits_type = "UInt64" if swift_type == "Double" else "UInt32"
-            lines.append(f"    static let {camel(name)}: [{swift_type}] = {bits_type}Bits.map({swift_type}.init(bitPattern:))")
-            lines.append(f"    private static let {camel(name)}Bits: [{bits_type}] = [")
+        # Every table is written as bit patterns: integers as they are, floats reinterpreted.
+        bits_fmt = {8: "<Q", 4: "<I"}[width]
+        bits_type = {8: "UInt64", 4: "UInt32"}[width]
+        bits = [struct.unpack(bits_fmt, struct.pack(fmt, v))[0] for v in values]
+        hexes = [f"0x{b:0{width * 2}x}" for b in bits]
+        swift_name = camel(name)
+        if swift_type == bits_type:
+            lines.append(f"    static let {swift_name}: [{swift_type}] = [")
         else:
-            hexes = [f"0x{v:0{width * 2}x}" for v in values]
-            lines.append(f"    static let {camel(name)}: [{swift_type}] = [")
+            lines.append(f"    static let {swift_name}: [{swift_type}] = {swift_name}Bits.map({swift_type}.init(bitPattern:))")
+            lines.append(f"    private static let {swift_name}Bits: [{bits_type}] = [")
         per_line = 4 if width == 8 else 6
         for i in range(0, 256, per_line):
             lines.append("        " + ", ".join(hexes[i:i + per_line]) + ",")
         lines.append("    ]")
     lines.append("}")
-    # `static let x = xBits.map(...)` needs the Bits array declared; Swift allows any order.
-    text = "\n".join(lines) + "\n"
-    text = text.replace("UInt64Bits.map", "BITS.map").replace("UInt32Bits.map", "BITS.map")
-    out = []
-    for line in text.splitlines():
-        if "BITS.map" in line:
-            name = line.split("static let ")[1].split(":")[0]
-            line = line.replace("BITS.map", f"{name}Bits.map")
-        out.append(line)
     with open(OUT, "w") as f:
-        f.write("\n".join(out) + "\n")
+        f.write("\n".join(lines) + "\n")
     print(f"wrote {OUT}")
 
 

@@ -244,6 +244,12 @@ enum RandomNative {
             case "gamma": return r.gamma(shape: a, scale: b, count: n)
             case "standard_gamma": return r.gamma(shape: a, scale: 1, count: n)
             case "beta": return (0..<n).map { _ in r.beta(a, b) }
+            case "lognormal": return (0..<n).map { _ in r.lognormal(mean: a, sigma: b) }
+            case "chisquare": return (0..<n).map { _ in r.chisquare(a) }
+            case "standard_t": return (0..<n).map { _ in r.standardT(a) }
+            case "standard_cauchy": return (0..<n).map { _ in r.standardCauchy() }
+            case "laplace": return (0..<n).map { _ in r.bits.laplace(loc: a, scale: b) }
+            case "logistic": return (0..<n).map { _ in r.bits.logistic(loc: a, scale: b) }
             default: return nil
             }
         }
@@ -262,6 +268,12 @@ enum RandomNative {
         case "gamma": return g.gamma(shape: a, scale: b, count: n)
         case "standard_gamma": return g.gamma(shape: a, scale: 1, count: n)
         case "beta": return g.beta(a, b, count: n)
+        case "lognormal": return (0..<n).map { _ in g.lognormal(mean: a, sigma: b) }
+        case "chisquare": return (0..<n).map { _ in g.chisquare(a) }
+        case "standard_t": return (0..<n).map { _ in g.standardT(a) }
+        case "standard_cauchy": return (0..<n).map { _ in g.standardCauchy() }
+        case "laplace": return (0..<n).map { _ in g.bits.laplace(loc: a, scale: b) }
+        case "logistic": return (0..<n).map { _ in g.bits.logistic(loc: a, scale: b) }
         default: return nil
         }
     }
@@ -275,6 +287,9 @@ enum RandomNative {
             let trials = first.asInt.map(Int64.init) ?? cInt64(first.asDouble ?? 0)
             if let legacy = h.legacy { return (0..<n).map { _ in legacy.binomial(trials, b) } }
             return (0..<n).map { _ in h.bits.binomial(trials, b) }
+        case "geometric":
+            if h.legacy != nil { return (0..<n).map { _ in h.bits.geometric(a) } }
+            return (0..<n).map { _ in h.bits.geometricGenerator(a) }
         default:
             throw PyError.valueError("unknown distribution \(kind)")
         }

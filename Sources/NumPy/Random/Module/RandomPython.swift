@@ -221,6 +221,9 @@ def _check(value, name, cons):
     elif cons == "01":
         if not (value >= 0) or not (value <= 1):
             raise ValueError("%s < 0, %s > 1 or %s is NaN" % (name, name, name))
+    elif cons == "gt0le1":
+        if not (value > 0) or not (value <= 1):
+            raise ValueError("%s <= 0, %s > 1 or %s contains NaNs" % (name, name, name))
     elif cons == "poisson":
         if not (value >= 0):
             raise ValueError("%s < 0 or %s is NaN" % (name, name))
@@ -421,6 +424,27 @@ class RandomState:
             if v < 0 or v > 1 or v != v:
                 raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
         return _r._multinomial(self._h, int(n), pvals, _shape_of(size) or ())
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        return _cont(self._h, "lognormal", size, (mean, sigma), (("", ""), ("sigma", "nonneg")))
+
+    def chisquare(self, df, size=None):
+        return _cont(self._h, "chisquare", size, (df,), (("df", "positive"),))
+
+    def standard_t(self, df, size=None):
+        return _cont(self._h, "standard_t", size, (df,), (("df", "positive"),))
+
+    def standard_cauchy(self, size=None):
+        return _r._draw(self._h, "standard_cauchy", _shape_of(size))
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._h, "laplace", size, (loc, scale), (("", ""), ("scale", "nonneg")))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._h, "logistic", size, (loc, scale), (("", ""), ("scale", "nonneg")))
+
+    def geometric(self, p, size=None):
+        return _cont(self._h, "geometric", size, (p,), (("p", "gt0le1"),))
 
     def randint(self, low, high=None, size=None, dtype=int):
         numpy_scalar = not (dtype is int or dtype is bool)
@@ -656,6 +680,27 @@ class Generator:
                 raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
         return _r._multinomial(self._h, int(n), pvals, _shape_of(size) or ())
 
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        return _cont(self._h, "lognormal", size, (mean, sigma), (("", ""), ("sigma", "nonneg")))
+
+    def chisquare(self, df, size=None):
+        return _cont(self._h, "chisquare", size, (df,), (("df", "positive"),))
+
+    def standard_t(self, df, size=None):
+        return _cont(self._h, "standard_t", size, (df,), (("df", "positive"),))
+
+    def standard_cauchy(self, size=None):
+        return _r._draw(self._h, "standard_cauchy", _shape_of(size))
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._h, "laplace", size, (loc, scale), (("", ""), ("scale", "nonneg")))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._h, "logistic", size, (loc, scale), (("", ""), ("scale", "nonneg")))
+
+    def geometric(self, p, size=None):
+        return _cont(self._h, "geometric", size, (p,), (("p", "gt0le1"),))
+
     def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
         return _choice(self, self._h, a, size, replace, p, False, shuffle)
 
@@ -780,5 +825,32 @@ def permutation(x):
 
 def multivariate_normal(mean, cov, size=None, check_valid="warn", tol=1e-8):
     return _rand.multivariate_normal(mean, cov, size, check_valid, tol)
+
+def lognormal(mean=0.0, sigma=1.0, size=None):
+    return _rand.lognormal(mean, sigma, size)
+
+
+def chisquare(df, size=None):
+    return _rand.chisquare(df, size)
+
+
+def standard_t(df, size=None):
+    return _rand.standard_t(df, size)
+
+
+def standard_cauchy(size=None):
+    return _rand.standard_cauchy(size)
+
+
+def laplace(loc=0.0, scale=1.0, size=None):
+    return _rand.laplace(loc, scale, size)
+
+
+def logistic(loc=0.0, scale=1.0, size=None):
+    return _rand.logistic(loc, scale, size)
+
+
+def geometric(p, size=None):
+    return _rand.geometric(p, size)
 """#
 }
