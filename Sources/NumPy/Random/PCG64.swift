@@ -29,6 +29,13 @@ public final class PCG64: BitGenerator {
         self.init(initState: (words[0], words[1]), initSequence: (words[2], words[3]))
     }
 
+    /// `state = {...}`: restores a state read from `state`.
+    public func setState(state: (high: UInt64, low: UInt64), increment: (high: UInt64, low: UInt64), buffered: UInt32?) {
+        (stateHigh, stateLow) = state
+        (incrementHigh, incrementLow) = increment
+        bufferedUInt32 = buffered
+    }
+
     /// state = state * multiplier + increment (mod 2**128).
     private func step() {
         let (high, low) = stateLow.multipliedFullWidth(by: Self.multiplierLow)

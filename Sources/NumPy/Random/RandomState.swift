@@ -32,6 +32,13 @@ public final class RandomState {
         savedGauss = nil
     }
 
+    /// `set_state`: the Mersenne Twister's words and position, and the saved gauss.
+    public func setState(key: [UInt32], position: Int, savedGauss: Double?) {
+        bits.key = key
+        bits.position = position
+        self.savedGauss = savedGauss
+    }
+
     public func seed(array: [UInt32]) {
         bits.seedArrayWords(array)
         savedGauss = nil

@@ -65,6 +65,43 @@ enum RandomNative {
             return .list((0..<n).map { _ in bigOrInt(interp, raw()) })
         }
 
+        // States: MT19937 (key words, position, saved gauss) and PCG64 (128-bit halves, buffer).
+        m.addFunction("_mt_state") { interp, args in
+            let h = try handle(args[0])
+            guard let mt = h.bits as? MT19937 else { throw PyError.typeError("not an MT19937") }
+            let gauss = h.legacy?.savedGauss
+            return .tuple([.list(mt.key.map { .int(Int($0)) }), .int(mt.position),
+                           .int(gauss == nil ? 0 : 1), .float(gauss ?? 0)])
+        }
+        m.addFunction("_mt_set_state") { interp, args in
+            let h = try handle(args[0])
+            guard let mt = h.bits as? MT19937 else { throw PyError.typeError("not an MT19937") }
+            let key = try words(interp, args[1])
+            guard key.count == MT19937.stateLength else { throw PyError.valueError("state must be 624 elements") }
+            let position = args[2].asInt ?? 0
+            if let legacy = h.legacy {
+                legacy.setState(key: key, position: position,
+                                savedGauss: try interp.truthy(args[3]) ? try interp.doubleArgument(args[4]) : nil)
+            } else {
+                mt.key = key
+                mt.position = position
+            }
+            return .none
+        }
+        m.addFunction("_pcg_state") { interp, args in
+            guard let pcg = try handle(args[0]).bits as? PCG64 else { throw PyError.typeError("not a PCG64") }
+            let signed = { (v: UInt64) -> PyValue in .int(Int(Int64(bitPattern: v))) }
+            return .tuple([signed(pcg.stateHigh), signed(pcg.stateLow), signed(pcg.incrementHigh), signed(pcg.incrementLow),
+                           .int(pcg.bufferedUInt32 == nil ? 0 : 1), .int(Int(pcg.bufferedUInt32 ?? 0))])
+        }
+        m.addFunction("_pcg_set_state") { interp, args in
+            guard let pcg = try handle(args[0]).bits as? PCG64 else { throw PyError.typeError("not a PCG64") }
+            let u = { (i: Int) -> UInt64 in UInt64(bitPattern: Int64(args[i].asInt ?? 0)) }
+            pcg.setState(state: (u(1), u(2)), increment: (u(3), u(4)),
+                         buffered: try interp.truthy(args[5]) ? UInt32(truncatingIfNeeded: args[6].asInt ?? 0) : nil)
+            return .none
+        }
+
         m.addFunction("_entropy") { _, _ in
             .list((0..<4).map { _ in .int(Int(UInt32.random(in: 0...UInt32.max))) })
         }

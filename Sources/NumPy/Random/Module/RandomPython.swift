@@ -199,6 +199,24 @@ class PCG64(BitGenerator):
         BitGenerator.__init__(self, seed)
         self._h = _r._pcg64_new(self._seed_seq._words())
 
+    @property
+    def state(self):
+        sh, sl, ih, il, has, u = _r._pcg_state(self._h)
+        return {"bit_generator": "PCG64",
+                "state": {"state": (_u64(sh) << 64) | _u64(sl), "inc": (_u64(ih) << 64) | _u64(il)},
+                "has_uint32": has, "uinteger": u}
+
+    @state.setter
+    def state(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("state must be a dict")
+        if value.get("bit_generator") != "PCG64":
+            raise ValueError("state must be for a PCG64 RNG")
+        st = value["state"]["state"]
+        inc = value["state"]["inc"]
+        _r._pcg_set_state(self._h, _s64(st >> 64), _s64(st), _s64(inc >> 64), _s64(inc),
+                          value["has_uint32"], value["uinteger"])
+
 
 class MT19937(BitGenerator):
     """The Mersenne Twister; `MT19937(seed)` seeds through a SeedSequence."""
@@ -209,6 +227,19 @@ class MT19937(BitGenerator):
 
     def _legacy_seeding(self, seed):
         self._h = _r._legacy_new(_legacy_seed(seed))
+
+    @property
+    def state(self):
+        key, pos, _, _ = _r._mt_state(self._h)
+        return {"bit_generator": "MT19937", "state": {"key": _np.array(key), "pos": pos}}
+
+    @state.setter
+    def state(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("state must be a dict")
+        if value.get("bit_generator") != "MT19937":
+            raise ValueError("state must be for a MT19937 PRNG")
+        _r._mt_set_state(self._h, [int(k) for k in value["state"]["key"]], int(value["state"]["pos"]), 0, 0.0)
 
 
 def _check(value, name, cons):
@@ -353,6 +384,30 @@ class RandomState:
             self._bit_generator._h = _r._bits_of(self._h)
         else:
             _r._legacy_seed(self._h, _legacy_seed(seed))
+
+    def get_state(self, legacy=True):
+        key, pos, has_gauss, gauss = _r._mt_state(self._h)
+        if legacy:
+            return ("MT19937", _np.array(key), pos, has_gauss, gauss)
+        return {"bit_generator": "MT19937", "state": {"key": _np.array(key), "pos": pos},
+                "has_gauss": has_gauss, "gauss": gauss}
+
+    def set_state(self, state):
+        if isinstance(state, dict):
+            if "bit_generator" not in state or "state" not in state:
+                raise ValueError("state dictionary is not valid.")
+            key = state["state"]["key"]
+            pos = state["state"]["pos"]
+            has_gauss = state.get("has_gauss", 0)
+            gauss = state.get("gauss", 0.0)
+        else:
+            if not isinstance(state, (tuple, list)):
+                raise TypeError("state must be a dict or a tuple.")
+            if state[0] != "MT19937":
+                raise ValueError("set_state can only be used with legacy MT19937 state instances.")
+            key, pos = state[1], state[2]
+            has_gauss, gauss = (state[3], state[4]) if len(state) > 3 else (0, 0.0)
+        _r._mt_set_state(self._h, [int(k) for k in key], int(pos), has_gauss, float(gauss))
 
     def random_sample(self, size=None):
         return _r._draw(self._h, "random", _shape_of(size))
@@ -733,6 +788,14 @@ def get_bit_generator():
 
 def seed(seed=None):
     _rand.seed(seed)
+
+
+def get_state(legacy=True):
+    return _rand.get_state(legacy)
+
+
+def set_state(state):
+    _rand.set_state(state)
 
 
 def random_sample(size=None):

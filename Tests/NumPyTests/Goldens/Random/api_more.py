@@ -93,3 +93,34 @@ np.random.SeedSequence(7).spawn(2)[1]
 np.random.default_rng(5).standard_exponential(3, method='inv')
 #---
 np.random.default_rng(5).standard_gamma(0.5, 3)
+#---
+np.random.seed(3)
+st = np.random.get_state()
+a = np.random.randn(3)
+np.random.set_state(st)
+b = np.random.randn(3)
+print(st[0], len(st[1]), st[2], st[3], st[4], (a == b).all())
+#---
+np.random.randn()
+s2 = np.random.get_state()
+print(s2[2], s2[3], s2[4])
+x = np.random.randn()
+np.random.set_state(s2)
+x == np.random.randn()
+#---
+d = np.random.get_state(legacy=False)
+sorted(d), d['state']['pos'], int(d['state']['key'][5])
+#---
+g = np.random.default_rng(12)
+g.bit_generator.state
+#---
+g.integers(0, 10, 3)
+g.bit_generator.state
+#---
+saved = g.bit_generator.state
+u = g.random(2)
+g.bit_generator.state = saved
+(g.random(2) == u).all()
+#---
+m = np.random.MT19937(4)
+m.state['state']['pos'], int(m.state['state']['key'][100])
