@@ -17,7 +17,7 @@ public enum TorchModule {
     @discardableResult
     public static func install(into interp: Interpreter, seed: UInt64 = 0) -> TeachingHooks {
         let runtime = TorchRuntime(seed: seed)
-        NumPyModule.install(into: interp)
+        NumPyModule.install(into: interp) { numpy in runtime.configureNumPy(numpy) }
         interp.registerModule(name: "torch") { interp, module in
             try runtime.buildTorch(interp, module)
             runtime.bindNNMethods(interp)

@@ -4,11 +4,11 @@ import Foundation
 /// Reads Tests/NumPyTests/Goldens/Random/*.txt (scripts/numpy-random/make_goldens.py):
 /// "## name" headers, then one value per line (float.hex() or a decimal integer).
 enum RandomGoldens {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Goldens").appendingPathComponent("Random")
+
     static func load(_ file: String) throws -> [String: [String]] {
-        guard let url = Bundle.module.url(forResource: "Goldens/Random/\(file)", withExtension: "txt") else {
-            throw GoldenError.missing(file)
-        }
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try String(contentsOf: folder.appendingPathComponent(file + ".txt"), encoding: .utf8)
         var cases: [String: [String]] = [:]
         var current: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -21,8 +21,6 @@ enum RandomGoldens {
         }
         return cases
     }
-
-    enum GoldenError: Error { case missing(String) }
 }
 
 /// What a Swift generator drew, for comparison with NumPy's text.

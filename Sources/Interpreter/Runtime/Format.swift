@@ -291,7 +291,8 @@ extension Interpreter {
                 }
                 out += s
             case "f", "F", "e", "E", "g", "G":
-                guard let d = v.asDouble else { throw PyError.typeError("must be real number, not \(typeName(v))") }
+                // CPython's PyNumber_Float: floats, then __float__ / __index__ (NumPy scalars).
+                let d = try doubleArgument(v)
                 if d.isNaN || d.isInfinite {
                     let body = d.isNaN ? "nan" : (d < 0 ? "-inf" : (flags.contains("+") ? "+inf" : "inf"))
                     let s = type.isUppercase ? body.uppercased() : body

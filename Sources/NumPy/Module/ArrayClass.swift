@@ -182,8 +182,7 @@ extension NumPyRuntime {
             })
             cls.addProperty("device", get: { _, _ in .str("cpu") })
             cls.addProperty("data", get: { interp, s in
-                let a = try self.arr(s)
-                return .str("<memory at 0x\(String(a.tensor.dataPointerAddress, radix: 16))>")
+                interp.makeInstance(self.memoryviewClass, payload: try self.arr(s))
             })
             cls.addProperty("flat", get: { interp, s in
                 let a = try self.arr(s)
@@ -197,7 +196,9 @@ extension NumPyRuntime {
                                 ("ALIGNED", .true), ("WRITEBACKIFCOPY", .false)])
                 return .object(d)
             })
-            cls.addProperty("ctypes", get: { interp, s in .int(try self.arr(s).tensor.dataPointerAddress) })
+            cls.addProperty("ctypes", get: { interp, s in
+                interp.makeInstance(self.ctypesClass, payload: try self.arr(s))
+            })
 
             cls.addMethod("tolist") { interp, s, _ in self.toList(interp, try self.arr(s)) }
             cls.addMethod("item") { interp, s, args in
@@ -249,7 +250,11 @@ extension NumPyRuntime {
                 if perm.count != a.ndim { throw PyError.valueError("axes don't match array") }
                 return self.wrap(interp, self.transpose(a, perm))
             }
-            cls.addMethod("flatten") { interp, s, _ in self.wrap(interp, try self.arr(s).copy().reshapedView([try self.arr(s).size])) }
+            cls.addMethod("flatten") { interp, s, _ in
+                let c = try self.arr(s).copy()
+                c.setLayout(shape: [c.size])
+                return self.wrap(interp, c)
+            }
             cls.addMethod("ravel") { interp, s, _ in self.wrap(interp, try self.reshape(try self.arr(s), [-1], order: "C")) }
             cls.addMethod("tobytes") { interp, s, _ in
                 let a = try self.arr(s).copy()
@@ -331,6 +336,26 @@ extension NumPyRuntime {
         m.add("generic", genericClass)
         m.add("ndarray", ndarrayClass)
         buildDTypeClass(interp, m)
+        buildBufferClasses(interp)
+    }
+
+    /// `a.data` (a memoryview of the elements) and `a.ctypes` (the data address and layout).
+    func buildBufferClasses(_ interp: Interpreter) {
+        let mv = memoryviewClass
+        mv.addProperty("nbytes", get: { _, s in let a = try self.arr(s); return .int(a.size * a.dtype.itemSize) })
+        mv.addProperty("itemsize", get: { _, s in .int(try self.arr(s).dtype.itemSize) })
+        mv.addProperty("ndim", get: { _, s in .int(try self.arr(s).ndim) })
+        mv.addProperty("shape", get: { _, s in .tuple(try self.arr(s).shape.map { .int($0) }) })
+        mv.addProperty("format", get: { _, s in .str(String(try self.arr(s).dtype.numpyChar)) })
+        mv.addProperty("readonly", get: { _, s in .bool(!(try self.arr(s).writeable)) })
+        mv.addMethod("tolist") { interp, s, _ in self.toList(interp, try self.arr(s)) }
+        mv.addMethod("tobytes") { interp, s, _ in try interp.callMethod(self.wrap(interp, try self.arr(s)), "tobytes") }
+        mv.addMethod("__len__") { _, s, _ in let a = try self.arr(s); return .int(a.ndim == 0 ? 1 : a.shape[0]) }
+        mv.addMethod("__repr__") { _, s, _ in .str("<memory at 0x\(String(try self.arr(s).tensor.dataPointerAddress, radix: 16))>") }
+        let ct = ctypesClass
+        ct.addProperty("data", get: { _, s in .int(try self.arr(s).tensor.dataPointerAddress) })
+        ct.addProperty("shape", get: { _, s in .tuple(try self.arr(s).shape.map { .int($0) }) })
+        ct.addProperty("strides", get: { _, s in let a = try self.arr(s); return .tuple(a.elementStrides.map { .int($0 * a.dtype.itemSize) }) })
     }
 
     func acceptsOperand(_ v: PyValue) -> Bool {

@@ -124,6 +124,26 @@ extension NumPyRuntime {
             self.savedArchives[name] = d
             return .none
         }
+        m.addFunction("_write_text") { interp, args in
+            self.savedFiles[try interp.str(args[0])] = .str(try interp.str(args[1])); return .none
+        }
+        m.addFunction("_write_bytes") { interp, args in
+            self.savedFiles[try interp.str(args[0])] = args[1]; return .none
+        }
+        m.addFunction("_read_text") { interp, args in
+            let name = try interp.str(args[0])
+            if let v = self.savedFiles[name] { return v }
+            let f = try interp.call(try self.builtin(interp, "open"), [args[0]])
+            defer { _ = try? interp.callMethod(f, "close") }
+            return try interp.callMethod(f, "read")
+        }
+        m.addFunction("_read_bytes") { interp, args in
+            let name = try interp.str(args[0])
+            if let v = self.savedFiles[name] { return v }
+            let f = try interp.call(try self.builtin(interp, "open"), [args[0], .str("rb")])
+            defer { _ = try? interp.callMethod(f, "close") }
+            return try interp.callMethod(f, "read")
+        }
         m.addFunction("_load") { interp, args in
             let name = try interp.str(args[0])
             if let a = self.savedArrays[name] { return self.wrap(interp, try a.copy()) }

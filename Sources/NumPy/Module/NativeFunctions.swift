@@ -7,7 +7,7 @@ import Tensors
 extension NumPyRuntime {
     func build(_ interp: Interpreter, _ m: PyModule) throws {
         try buildArrayClasses(interp, m)
-        m.add("AxisError", .object(interp.exceptionClass("ValueError")!))
+        m.addFunction("_raise") { _, args in throw PyError(type: args[0].asString ?? "Exception", message: "") }
 
         m.addFunction("array") { interp, args in
             let b = try self.bind(args, "array", ["object", "dtype"], required: 1, kw: ["copy", "order", "subok", "ndmin", "like"])

@@ -7,6 +7,8 @@ public final class NumPyRuntime {
     public let ndarrayClass: PyClass
     public let genericClass: PyClass
     public let dtypeClass: PyClass
+    let memoryviewClass: PyClass
+    let ctypesClass: PyClass
     public private(set) var scalarClasses: [DType: PyClass] = [:]
     var options = PrintOptions()
     /// Converts foreign array-likes (torch tensors) to arrays; set by the torch bridge.
@@ -15,12 +17,17 @@ public final class NumPyRuntime {
     public var foreignDType: ((PyValue) -> DType?)?
     weak var module: PyModule?
     var savedArrays: [String: NDArray] = [:]
+    /// Files written by savetxt/tofile: lessons have no writable file system, so they live
+    /// in the session (`loadtxt`/`fromfile` read them back, or the lesson's own files).
+    var savedFiles: [String: PyValue] = [:]
     var savedArchives: [String: [(String, NDArray)]] = [:]
 
     init(_ interp: Interpreter) {
         ndarrayClass = interp.makeClass("ndarray", module: "numpy")
         genericClass = interp.makeClass("generic", module: "numpy")
         dtypeClass = interp.makeClass("dtype", module: "numpy")
+        memoryviewClass = interp.makeClass("memoryview", module: "builtins")
+        ctypesClass = interp.makeClass("_ctypes", module: "numpy._core._internal")
         let number = interp.makeClass("number", module: "numpy", base: genericClass)
         let integer = interp.makeClass("integer", module: "numpy", base: number)
         let signed = interp.makeClass("signedinteger", module: "numpy", base: integer)
@@ -69,6 +76,12 @@ public final class NumPyRuntime {
     /// Public entry for other modules: an ndarray value from flat data.
     public func makeArray(_ interp: Interpreter, doubles: [Double], shape: [Int], dtype: DType = .float64) throws -> PyValue {
         wrap(interp, try NDArray.make(doubles: doubles, shape: shape, dtype: dtype))
+    }
+
+    /// Whether `v` is a NumPy scalar (`np.float64(1.5)`), without needing the runtime.
+    public static func isScalar(_ v: PyValue) -> Bool {
+        guard let inst = v.asInstance, inst.payload is NDArray else { return false }
+        return inst.cls.name != "ndarray"
     }
 
     public func isScalarObject(_ v: PyValue) -> Bool {

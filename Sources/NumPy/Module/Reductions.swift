@@ -164,8 +164,7 @@ extension NumPyRuntime {
                     var s: Double
                     if vals.isEmpty { s = 0 }
                     else if plan.pairwise {
-                        s = round(vals[0] + pairwiseSum(vals[1...], round))
-                        if vals.count == 1 { s = vals[0] }
+                        s = vals.count == 1 ? vals[0] : pairwiseSum(vals[...], round)
                     } else {
                         s = vals[0]
                         for x in vals.dropFirst() { s = round(s + x) }
@@ -204,12 +203,12 @@ extension NumPyRuntime {
             let vals = g.map { v[$0] }
             if vals.isEmpty { return .nan }
             var s: Double
-            if plan.pairwise { s = vals.count == 1 ? vals[0] : round(vals[0] + pairwiseSum(vals[1...], round)) }
+            if plan.pairwise { s = vals.count == 1 ? vals[0] : pairwiseSum(vals[...], round) }
             else { s = vals[0]; for x in vals.dropFirst() { s = round(s + x) } }
             let mean = round(s / Double(vals.count))
             let sq = vals.map { round(round($0 - mean) * round($0 - mean)) }
             var ss: Double
-            if plan.pairwise { ss = sq.count == 1 ? sq[0] : round(sq[0] + pairwiseSum(sq[1...], round)) }
+            if plan.pairwise { ss = sq.count == 1 ? sq[0] : pairwiseSum(sq[...], round) }
             else { ss = sq[0]; for x in sq.dropFirst() { ss = round(ss + x) } }
             return round(ss / max(Double(vals.count) - ddof, 0))
         }

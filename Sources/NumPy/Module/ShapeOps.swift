@@ -14,12 +14,12 @@ extension NumPyRuntime {
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let u = unknown.first {
             if known == 0 || a.size % known != 0 {
-                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn))")
+                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
             }
             shape[u] = a.size / known
         }
         if shape.reduce(1, *) != a.size {
-            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn))")
+            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
         }
         return shape
     }

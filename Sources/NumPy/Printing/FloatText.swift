@@ -187,7 +187,10 @@ enum FloatText {
         if x == 0 { return x.sign == .minus ? "-0.0" : "0.0" }
         let (d, p) = shortest(x, dtype)
         var out = x < 0 ? "-" : ""
-        if p > -4 && p <= 16 {
+        // NumPy prints float64 scalars positionally for 1e-4 <= |x| < 1e16, float32 below
+        // 1e6 and float16 below 1e3 (scalartypes.c).
+        let cutoff: Double = dtype == .float16 ? 1e3 : (dtype == .float32 ? 1e6 : 1e16)
+        if abs(x) >= 1e-4 && abs(x) < cutoff {
             if p <= 0 {
                 out += "0." + String(repeating: "0", count: -p) + text(d)
             } else if p >= d.count {

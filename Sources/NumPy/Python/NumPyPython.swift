@@ -15,6 +15,8 @@ nan = float("nan")
 newaxis = None
 euler_gamma = 0.5772156649015329
 bool_ = bool
+True_ = bool(True)
+False_ = bool(False)
 
 def _arr(a):
     return asarray(a)
@@ -81,10 +83,7 @@ def cumprod(a, axis=None, dtype=None, out=None):
 def ptp(a, axis=None, out=None, keepdims=False):
     return subtract(max(a, axis=axis, keepdims=keepdims), min(a, axis=axis, keepdims=keepdims))
 def count_nonzero(a, axis=None, keepdims=False):
-    r = sum(asarray(a) != 0, axis=axis, keepdims=keepdims)
-    if axis is None and not keepdims:
-        return int(r)
-    return r
+    return sum(asarray(a) != 0, axis=axis, keepdims=keepdims)
 
 def around(a, decimals=0, out=None):
     return _n._round_impl(a, decimals)
@@ -261,7 +260,7 @@ class _GridClass:
         for k in key:
             start = 0 if k.start is None else k.start
             step = 1 if k.step is None else k.step
-            if isinstance(step, complex):
+            if not isinstance(step, (int, float)):
                 axes.append(linspace(start, k.stop, int(_b.abs(step))))
             else:
                 axes.append(arange(start, k.stop, step))
@@ -877,8 +876,8 @@ def tensordot(a, b, axes=2):
         M2 *= b.shape[x]
     at = transpose(a, notin_a + axes_a).reshape((N1, n2))
     bt = transpose(b, axes_b + notin_b).reshape((n2, M2))
-    res = matmul(at, bt)
-    return res.reshape([a.shape[x] for x in notin_a] + [b.shape[x] for x in notin_b])
+    res = matmul(at, bt).reshape([a.shape[x] for x in notin_a] + [b.shape[x] for x in notin_b])
+    return res[()] if res.ndim == 0 else res
 def kron(a, b):
     a = asarray(a)
     b = asarray(b)
@@ -1017,8 +1016,7 @@ def corrcoef(x, y=None, rowvar=True, *, dtype=None):
 def polyval(p, x):
     p = asarray(p)
     x = asarray(x)
-    y = zeros_like(x) if x.dtype.kind == "f" else zeros(x.shape)
-    y = asarray(y)
+    y = zeros_like(x)
     for pv in p:
         y = y * x + pv
     return y
@@ -1160,17 +1158,22 @@ class iinfo:
     def __repr__(self):
         return "iinfo(min=%d, max=%d, dtype=%s)" % (self.min, self.max, self.dtype)
 
+def _method_compress(self, condition, axis=None, out=None):
+    return compress(condition, self, axis)
 def _method_dump(self, file):
     save(file, self)
 def _method_dumps(self):
     return self.tobytes()
 def _method_tofile(self, fid, sep="", format="%s"):
     if sep == "":
-        with open(fid, "wb") as f:
-            f.write(self.tobytes())
+        _n._write_bytes(fid, self.tobytes())
     else:
-        with open(fid, "w") as f:
-            f.write(sep.join(format % v for v in self.ravel().tolist()))
+        _n._write_text(fid, sep.join(format % v for v in self.ravel().tolist()))
+def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, like=None):
+    if sep == "":
+        return frombuffer(_n._read_bytes(file), dtype=dtype, count=count, offset=offset).copy()
+    text = _n._read_text(file)
+    return array([float(x) for x in text.split(sep) if x.strip()], dtype=dtype)
 def _method_round(self, decimals=0, out=None):
     return around(self, decimals)
 def _method_nonzero(self):
@@ -1239,14 +1242,12 @@ def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", foote
         lines.append(comments + footer)
     text = newline.join(lines) + newline
     if isinstance(fname, str):
-        with open(fname, "w") as f:
-            f.write(text)
+        _n._write_text(fname, text)
     else:
         fname.write(text)
 def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None):
     if isinstance(fname, str):
-        with open(fname) as f:
-            lines = f.read().splitlines()
+        lines = _n._read_text(fname).splitlines()
     elif isinstance(fname, (list, tuple)):
         lines = list(fname)
     else:
@@ -1273,8 +1274,7 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
     return a
 def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, skip_footer=0, missing_values=None, filling_values=None, usecols=None, names=None, unpack=None, **kw):
     if isinstance(fname, str):
-        with open(fname) as f:
-            lines = f.read().splitlines()
+        lines = _n._read_text(fname).splitlines()
     elif isinstance(fname, (list, tuple)):
         lines = list(fname)
     else:
@@ -1302,6 +1302,8 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
         a = a.ravel()
     return a.T if unpack else a
 
+import numpy.exceptions as exceptions
+AxisError = exceptions.AxisError
 float_ = float64
 int_ = int64
 intp = int64
@@ -1315,13 +1317,30 @@ longlong = int64
 ubyte = uint8
 """#
 
+    static let exceptions = #"""
+import numpy._native as _n
+try:
+    _n._raise("numpy.exceptions.AxisError")
+except Exception as _e:
+    AxisError = type(_e)
+"""#
+
     static let linalg = #"""
 import numpy as _np
 import numpy._native as _n
 import builtins as _b
 
-class LinAlgError(ValueError):
-    pass
+from collections import namedtuple as _nt
+# The class native code raises (so `except LinAlgError` catches it).
+try:
+    _n._raise("numpy.linalg.LinAlgError")
+except Exception as _e:
+    LinAlgError = type(_e)
+EigResult = _nt("EigResult", ["eigenvalues", "eigenvectors"])
+EighResult = _nt("EighResult", ["eigenvalues", "eigenvectors"])
+SVDResult = _nt("SVDResult", ["U", "S", "Vh"])
+QRResult = _nt("QRResult", ["Q", "R"])
+SlogdetResult = _nt("SlogdetResult", ["sign", "logabsdet"])
 
 def _f(a):
     a = _np.asarray(a)
@@ -1336,7 +1355,7 @@ def det(a):
 def slogdet(a):
     a = _f(a)
     sign, logdet = _n._lu_slogdet(a)
-    return (a.dtype.type(sign), a.dtype.type(logdet))
+    return SlogdetResult(a.dtype.type(sign), a.dtype.type(logdet))
 def solve(a, b):
     return _n._solve(_f(a), _f(b))
 def inv(a):
@@ -1344,21 +1363,22 @@ def inv(a):
     return _n._solve(a, _np.eye(a.shape[0], dtype=a.dtype))
 def eigh(a, UPLO="L"):
     w, v = _n._eigh(_f(a), UPLO, True)
-    return (w, v)
+    return EighResult(w, v)
 def eigvalsh(a, UPLO="L"):
     return _n._eigh(_f(a), UPLO, False)
 def eig(a):
     w, v = _n._eig(_f(a), True)
-    return (w, v)
+    return EigResult(w, v)
 def eigvals(a):
     return _n._eig(_f(a), False)
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     r = _n._svd(_f(a), full_matrices, compute_uv)
-    return r
+    return SVDResult(*r) if compute_uv else r
 def svdvals(x):
     return _n._svd(_f(x), False, False)
 def qr(a, mode="reduced"):
-    return _n._qr(_f(a), mode)
+    r = _n._qr(_f(a), mode)
+    return QRResult(*r) if mode != "r" else r
 def cholesky(a, /, *, upper=False):
     return _n._cholesky(_f(a), upper)
 def matrix_power(a, n):
@@ -1386,7 +1406,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
         if rtol is None:
             rtol = _b.max(A.shape[-2:]) * _np.finfo(S.dtype).eps
         tol = S.max() * rtol
-    return _np.count_nonzero(S > tol)
+    return _np.count_nonzero(S > tol, axis=-1)
 def pinv(a, rcond=None, hermitian=False, *, rtol=None):
     a = _f(a)
     if rcond is None:
@@ -1404,7 +1424,7 @@ def lstsq(a, b, rcond=None):
         rcond = _np.finfo(a.dtype).eps * _b.max(m, n)
     u, s, vt = svd(a, full_matrices=False)
     cutoff = rcond * (s.max() if s.size else 0)
-    rank = int((s > cutoff).sum())
+    rank = _np.int32(int((s > cutoff).sum()))
     sinv = _np.where(s > cutoff, 1 / _np.where(s > cutoff, s, 1), 0)
     x = _np.matmul(vt.T, (sinv[:, None] if b.ndim == 2 else sinv) * _np.matmul(u.T, b))
     if rank == n and m > n:

@@ -1,4 +1,5 @@
 import Interpreter
+import NumPy
 import Tensors
 
 /// `torch.tensor`, `zeros`/`ones`/`full`/`empty`, `arange`, `linspace`, `eye`, `*_like`.
@@ -25,6 +26,11 @@ extension TorchRuntime {
             if let src = tensorPayload(bound[0]!) {
                 if dt == nil || dt == src.dtype { return bound[0]! }
                 return wrap(try Op.to(src, dt!))
+            }
+            if let a = NDArray.from(bound[0]!), !NumPyRuntime.isScalar(bound[0]!) {
+                let shared = sharedTensor(a)
+                if dt == nil || dt == a.dtype { return wrap(shared) }
+                return wrap(try bridged { try Op.to(shared, dt!) })
             }
             return wrap(try TensorData(bound[0]!, rt: self).make(dtype: dt, device: try device(bound[2])))
         }

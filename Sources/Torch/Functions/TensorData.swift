@@ -1,4 +1,5 @@
 import Interpreter
+import NumPy
 import Tensors
 
 /// `torch.tensor(data)`: nested lists/tuples of numbers (or one-element tensors) to a
@@ -47,6 +48,9 @@ struct TensorData {
         case .object(let o):
             if let l = o as? PyList { items = l.items } else if let t = o as? PyTuple { items = t.items } else if let t = tensorPayload(v) {
                 try addTensor(t, depth: depth)
+                return
+            } else if let a = NDArray.from(v) {
+                try addTensor(a.tensor, depth: depth)
                 return
             } else if let s = v.payload(SizeBox.self) {
                 items = s.sizes.map { .int($0) }

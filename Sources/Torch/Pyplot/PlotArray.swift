@@ -1,5 +1,6 @@
 import Autograd
 import Interpreter
+import NumPy
 import Tensors
 
 /// What matplotlib's `np.asarray(x)` makes of a plotted value: its numbers in row-major
@@ -34,6 +35,10 @@ struct PlotArray {
                 }
                 do { values += try tensor.elementsAsDouble() } catch { throw error.python }
                 return tensor.sizes
+            }
+            if let array = NDArray.from(value) {
+                values += array.doubles()
+                return array.shape
             }
             let items: [PyValue]
             if let list = object as? PyList { items = list.items }

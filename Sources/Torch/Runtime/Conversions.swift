@@ -1,4 +1,5 @@
 import Interpreter
+import NumPy
 import Tensors
 
 /// Python values to tensor-layer arguments, with PyTorch's TypeError texts.
@@ -10,6 +11,14 @@ extension TorchRuntime {
         case .int(let i): return .int(Int64(i))
         case .float(let d): return .float(d)
         case .bool(let b): return .bool(b)
+        case .object(let o):
+            // NumPy scalars count as Python numbers, as in PyTorch.
+            guard let inst = o as? PyInstance, let a = inst.payload as? NDArray, a.ndim == 0, NumPyRuntime.isScalar(v) else { return nil }
+            switch a.dtype {
+            case .bool: return .bool(a.int64s()[0] != 0)
+            case .float16, .bfloat16, .float32, .float64: return .float(a.doubles()[0])
+            default: return .int(a.int64s()[0])
+            }
         default: return nil
         }
     }

@@ -14,6 +14,7 @@ extension TorchRuntime {
         let b = buildTensorClass(interp, m)
         bindProperties(b)
         bindArithmetic(b)
+        try bindNumPyBridge(interp, m)
         bindMath(b)
         bindReductions(b)
         bindShape(b)

@@ -15,6 +15,7 @@ extension TorchRuntime {
             do {
                 if let b = tensorPayload(o) { return wrap(try tt(a, b)) }
                 if let sc = scalar(o) { return wrap(try ts(a, sc)) }
+                if let b = arrayOperand(o) { return wrap(try tt(a, b)) }
             } catch let e as TensorError { throw e.python }
             return .notImplemented
         }
@@ -28,6 +29,7 @@ extension TorchRuntime {
             do {
                 if let b = tensorPayload(o) { _ = try tt(a, b); return s }
                 if let sc = scalar(o) { _ = try ts(a, sc); return s }
+                if let b = arrayOperand(o) { _ = try tt(a, b); return s }
             } catch let e as TensorError { throw e.python }
             return .notImplemented
         }
