@@ -349,6 +349,16 @@ def _integers_broadcast(h, low, high, size, dtype, name, endpoint, lo, hi):
     return _np.array(out, dtype=dtype).reshape(shape)
 
 
+def _only_axis0(axis, name):
+    if axis != 0:
+        raise NotImplementedError("%s: axis=%r is not supported by this numpy (axis 0 only)" % (name, axis))
+
+
+def _no_out(out, name):
+    if out is not None:
+        raise NotImplementedError("%s: out= is not supported by this numpy" % name)
+
+
 def _kahan_sum(values):
     s = 0.0
     c = 0.0
@@ -660,6 +670,7 @@ class Generator:
         return [Generator(b) for b in self._bit_generator.spawn(n_children)]
 
     def random(self, size=None, dtype=_np.float64, out=None):
+        _no_out(out, "random")
         name = _r._dtype_name(dtype)
         if name == "float64":
             return _r._draw(self._h, "random", _shape_of(size))
@@ -668,6 +679,7 @@ class Generator:
         raise TypeError("Unsupported dtype %r for random" % (_np.dtype(dtype),))
 
     def standard_normal(self, size=None, dtype=_np.float64, out=None):
+        _no_out(out, "standard_normal")
         name = _r._dtype_name(dtype)
         if name == "float64":
             return _r._draw(self._h, "standard_normal", _shape_of(size))
@@ -676,6 +688,7 @@ class Generator:
         raise TypeError("Unsupported dtype %r for standard_normal" % (_np.dtype(dtype),))
 
     def standard_exponential(self, size=None, dtype=_np.float64, method="zig", out=None):
+        _no_out(out, "standard_exponential")
         name = _r._dtype_name(dtype)
         if name == "float64":
             return _r._draw(self._h, "standard_exponential" if method == "zig" else "standard_exponential_inv", _shape_of(size))
@@ -705,6 +718,7 @@ class Generator:
         return _cont(self._h, "exponential", size, (scale,), (("scale", "nonneg"),))
 
     def standard_gamma(self, shape, size=None, dtype=_np.float64, out=None):
+        _no_out(out, "standard_gamma")
         return _cont(self._h, "standard_gamma", size, (shape,), (("shape", "nonneg"),))
 
     def gamma(self, shape, scale=1.0, size=None):
@@ -757,12 +771,15 @@ class Generator:
         return _cont(self._h, "geometric", size, (p,), (("p", "gt0le1"),))
 
     def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
+        _only_axis0(axis, "choice")
         return _choice(self, self._h, a, size, replace, p, False, shuffle)
 
     def shuffle(self, x, axis=0):
+        _only_axis0(axis, "shuffle")
         _shuffle(self._h, x)
 
     def permutation(self, x, axis=0):
+        _only_axis0(axis, "permutation")
         return _permutation(self._h, x, False)
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *, method="svd"):

@@ -124,3 +124,13 @@ g.bit_generator.state = saved
 #---
 m = np.random.MT19937(4)
 m.state['state']['pos'], int(m.state['state']['key'][100])
+#---
+np.random.default_rng(np.int64(5)).random(2)
+#---
+np.random.seed(np.int64(3))
+np.random.randint(np.int64(10), size=np.int64(3))
+#---
+np.random.seed(np.array([4, 5, 6]))
+np.random.rand(2)
+#---
+np.random.RandomState(np.int32(9)).randn(2)
