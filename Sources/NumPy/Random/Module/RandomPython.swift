@@ -609,6 +609,10 @@ def _shuffle(h, x):
     if isinstance(x, list) or isinstance(x, _np.ndarray):
         _r._shuffle(h, x)
         return
+    if isinstance(x, (tuple, str)) and len(x) > 1:
+        raise TypeError("'%s' object does not support item assignment" % type(x).__name__)
+    if isinstance(x, (tuple, str)):
+        return
     raise TypeError("object of type '%s' has no len()" % type(x).__name__)
 
 

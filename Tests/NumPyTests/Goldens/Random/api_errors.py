@@ -72,3 +72,9 @@ np.random.rand(1.5)
 np.random.default_rng(0).random(dtype=np.int64)
 #---
 np.random.permutation(5.5)
+#---
+np.random.shuffle((1, 2, 3))
+#---
+np.random.shuffle(5)
+#---
+np.random.default_rng(0).shuffle((1, 2))
