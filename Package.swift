@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
         // Python/ is compiled in as NN/EmbeddedPython.swift (`make embed`), not shipped beside the binary.
         // `numpy` for the cell language, on Tensors storage (the torch bridge shares it).
-        .target(name: "NumPy", dependencies: ["Interpreter", "Tensors"], swiftSettings: release),
+        .target(name: "NumPy", dependencies: ["Interpreter", "Tensors", "CBLAS"], swiftSettings: release),
         .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures", "NumPy"],
                 exclude: ["Python"], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),

@@ -11,7 +11,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 {
   echo "import numpy, numpy.linalg"
-  echo "import importlib"
   grep -v '^#' "$list" | while read -r ns name; do
     [ -z "$ns" ] && continue
     case "$ns" in
@@ -26,7 +25,7 @@ except Exception:
     esac
   done
 } > "$tmp/probe.py"
-"$bin" exec "$tmp/probe.py" > "$tmp/has.txt" 2>/dev/null || true
+"$bin" exec "$tmp/probe.py" > "$tmp/has.txt" 2>"$tmp/err.txt" || cat "$tmp/err.txt" >&2
 total=$(grep -vc '^#' "$list")
 present=$(grep -c ' True$' "$tmp/has.txt" || true)
 golden=0

@@ -10,6 +10,9 @@ public final class NDArray {
     /// The array this one is a view of (NumPy's `.base`), nil for an owner.
     public var base: NDArray?
     public var writeable = true
+    /// The Python object currently standing for this array, so the same array comes back as
+    /// the same object (`v.base is a`). Weak: the object owns the array.
+    public weak var hostObject: AnyObject?
 
     public init(tensor: Tensor, base: NDArray? = nil) {
         self.tensor = tensor
@@ -87,7 +90,7 @@ public final class NDArray {
         return true
     }
 
-    private var raw: UnsafeMutableRawPointer { tensor.storage.data }
+    var raw: UnsafeMutableRawPointer { tensor.storage.data }
 
     @inline(__always) func loadDouble(_ i: Int) -> Double {
         switch dtype {
@@ -150,9 +153,42 @@ public final class NDArray {
     }
 
     /// Every element as a Double, in C order.
-    public func doubles() -> [Double] { storageIndices().map(loadDouble) }
+    public func doubles() -> [Double] {
+        if isCContiguous {
+            let n = size, base = raw
+            let off = tensor.offset
+            switch dtype {
+            case .float64:
+                return Array(UnsafeBufferPointer(start: base.assumingMemoryBound(to: Double.self) + off, count: n))
+            case .float32:
+                let p = base.assumingMemoryBound(to: Float.self) + off
+                return [Double](unsafeUninitializedCapacity: n) { buf, count in
+                    for i in 0..<n { buf[i] = Double(p[i]) }
+                    count = n
+                }
+            case .int64:
+                let p = base.assumingMemoryBound(to: Int64.self) + off
+                return [Double](unsafeUninitializedCapacity: n) { buf, count in
+                    for i in 0..<n { buf[i] = Double(p[i]) }
+                    count = n
+                }
+            default:
+                return (off..<(off + n)).map(loadDouble)
+            }
+        }
+        return storageIndices().map(loadDouble)
+    }
     /// Every element as an Int64 (floats truncated), in C order.
-    public func int64s() -> [Int64] { storageIndices().map(loadInt) }
+    public func int64s() -> [Int64] {
+        if isCContiguous {
+            let n = size, off = tensor.offset
+            if dtype == .int64 {
+                return Array(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Int64.self) + off, count: n))
+            }
+            return (off..<(off + n)).map(loadInt)
+        }
+        return storageIndices().map(loadInt)
+    }
 
     /// Writes values (C order) into this array's elements, cast to its dtype.
     func assign(doubles v: [Double]) {
@@ -166,6 +202,18 @@ public final class NDArray {
     /// This is the stable entry point other modules (numpy.random) build arrays with.
     public static func make(doubles: [Double], shape: [Int], dtype: DType = .float64) throws -> NDArray {
         let a = try empty(shape, dtype)
+        let n = min(doubles.count, a.size)
+        if dtype == .float64 {
+            doubles.withUnsafeBufferPointer { src in
+                a.raw.assumingMemoryBound(to: Double.self).update(from: src.baseAddress!, count: n)
+            }
+            return a
+        }
+        if dtype == .float32 {
+            let p = a.raw.assumingMemoryBound(to: Float.self)
+            for i in 0..<n { p[i] = Float(doubles[i]) }
+            return a
+        }
         for i in 0..<min(doubles.count, a.size) { a.storeDouble(i, doubles[i]) }
         return a
     }
@@ -173,6 +221,13 @@ public final class NDArray {
     /// A new contiguous array of `dtype` from flat C-order integers.
     public static func make(int64s: [Int64], shape: [Int], dtype: DType = .int64) throws -> NDArray {
         let a = try empty(shape, dtype)
+        if dtype == .int64 {
+            let n = min(int64s.count, a.size)
+            int64s.withUnsafeBufferPointer { src in
+                a.raw.assumingMemoryBound(to: Int64.self).update(from: src.baseAddress!, count: n)
+            }
+            return a
+        }
         for i in 0..<min(int64s.count, a.size) { a.storeInt(i, int64s[i]) }
         return a
     }

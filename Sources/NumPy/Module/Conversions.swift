@@ -79,7 +79,7 @@ extension NumPyRuntime {
                 dtype = dtype.map { DType.numpyPromote($0, a.dtype) } ?? a.dtype
                 return
             }
-            if let f = foreignArray?(v) {
+            if let f = try foreignArray?(v) {
                 try flatten(interp, wrap(interp, f), depth, &shape, &doubles, &ints, &dtype, &sawFloat, &sawInt)
                 return
             }
@@ -106,7 +106,7 @@ extension NumPyRuntime {
             if !copy && (want == nil || want == a.dtype) { return a }
             return try a.copy(as: want ?? a.dtype)
         }
-        if let f = foreignArray?(v) {
+        if let f = try foreignArray?(v) {
             if !copy && (want == nil || want == f.dtype) { return f }
             return try f.copy(as: want ?? f.dtype)
         }

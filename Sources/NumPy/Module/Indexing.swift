@@ -24,7 +24,8 @@ extension NumPyRuntime {
                 if k.isEllipsis { items.append(.ellipsis) }
                 else if let s = k.asSlice { items.append(.slice(s)) }
                 else if let arr = NDArray.from(k), !(isScalarObject(k) && arr.dtype != .bool) { items.append(.array(arr)) }
-                else if k.asList != nil || foreignArray?(k) != nil { items.append(.array(try makeArray(interp, k, dtype: nil))) }
+                else if try k.asList != nil || foreignArray?(k) != nil { items.append(.array(try makeArray(interp, k, dtype: nil))) }
+                else if case .object(let o) = k, o is PyRange { items.append(.array(try makeArray(interp, k, dtype: nil))) }
                 else if let i = (try? interp.index(k)) ?? nil { items.append(.int(i)) }
                 else {
                     throw PyError.indexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")
@@ -55,6 +56,13 @@ extension NumPyRuntime {
             expanded.append(it)
         }
         items = expanded
+        // with any array index, integers are advanced indices too (they broadcast with them)
+        if items.contains(where: { if case .array = $0 { return true }; return false }) {
+            items = try items.map { it in
+                if case .int(let i) = it { return .array(try NDArray.make(int64s: [Int64(i)], shape: [])) }
+                return it
+            }
+        }
         let consumed = items.reduce(0) { n, it in
             switch it { case .newaxis, .ellipsis: return n; default: return n + 1 }
         }

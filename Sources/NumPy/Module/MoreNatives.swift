@@ -6,7 +6,12 @@ import Tensors
 extension NumPyRuntime {
     func buildMoreNatives(_ interp: Interpreter, _ m: PyModule) throws {
         m.addFunction("_norm_axis") { interp, args in
-            .int(try self.axisIndex(interp, args[0], try self.int(interp, args[1])!))
+            do { return .int(try self.axisIndex(interp, args[0], try self.int(interp, args[1])!)) } catch let e as PyError {
+                if args.count > 2, let prefix = args[2].asString, e.typeName.hasSuffix("AxisError") {
+                    throw PyError(type: "numpy.exceptions.AxisError", message: prefix + ": " + (e.description.split(separator: ":", maxSplits: 1).last.map { String($0.drop(while: { $0 == " " })) } ?? ""))
+                }
+                throw e
+            }
         }
         m.addFunction("_round_impl") { interp, args in
             self.result(interp, try self.roundArray(try self.asArray(interp, args[0]), try self.int(interp, args[1]) ?? 0))

@@ -77,6 +77,7 @@ extension NumPyRuntime {
             m.addFunction(op.rawValue) { interp, args in
                 let b = try self.bind(args, op.rawValue, ["x1", "x2", "out"], required: 2, kw: ["where", "dtype", "casting", "order", "subok"])
                 let r = try self.binary(interp, op, b[0]!, b[1]!, dtype: try self.dtype(interp, b[4]))
+                if let w = self.foreignResult(r, [b[0]!, b[1]!], out: b[2]) { return w }
                 return try self.finish(interp, r, out: b[2])
             }
         }
@@ -84,6 +85,7 @@ extension NumPyRuntime {
             m.addFunction(op.rawValue) { interp, args in
                 let b = try self.bind(args, op.rawValue, ["x", "out"], required: 1, kw: ["where", "dtype", "casting", "order", "subok"])
                 let r = try self.unary(interp, op, b[0]!, dtype: try self.dtype(interp, b[3]))
+                if let w = self.foreignResult(r, [b[0]!], out: b[1]) { return w }
                 return try self.finish(interp, r, out: b[1])
             }
         }
@@ -172,7 +174,7 @@ extension NumPyRuntime {
             let nd = parts[0].ndim
             if nd == 0 { throw PyError.valueError("zero-dimensional arrays cannot be concatenated") }
             for (i, p) in parts.enumerated() where p.ndim != nd {
-                throw PyError.valueError("all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has \(nd) dimension(s) and the array at index \(i) has \(p.ndim) dimension(s)")
+                throw PyError.valueError("all the input arrays must have same number of dimensions, but the array at index 0 has \(nd) dimension(s) and the array at index \(i) has \(p.ndim) dimension(s)")
             }
             axis = try self.axisIndex(interp, .int(axis), nd)
             for (i, p) in parts.enumerated() {
@@ -390,6 +392,15 @@ extension NumPyRuntime {
         }
         try buildLinalg(interp, m)
         try buildMoreNatives(interp, m)
+    }
+
+    /// A ufunc result handed back as the foreign type when an input was one (np.exp(tensor)).
+    func foreignResult(_ r: NDArray, _ inputs: [PyValue], out: PyValue?) -> PyValue? {
+        guard let wrapForeign = foreignWrap, let convert = foreignArray, out == nil || out!.isNone else { return nil }
+        for v in inputs where NDArray.from(v) == nil {
+            if case .object = v, (try? convert(v)) != nil { return wrapForeign(r) }
+        }
+        return nil
     }
 
     /// Writes into `out=` when given; otherwise returns the result (a scalar when 0-d).

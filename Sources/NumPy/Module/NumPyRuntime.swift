@@ -12,7 +12,9 @@ public final class NumPyRuntime {
     public private(set) var scalarClasses: [DType: PyClass] = [:]
     var options = PrintOptions()
     /// Converts foreign array-likes (torch tensors) to arrays; set by the torch bridge.
-    public var foreignArray: ((PyValue) -> NDArray?)?
+    public var foreignArray: ((PyValue) throws -> NDArray?)?
+    /// Wraps a ufunc's result when an input was foreign (torch's `__array_wrap__`: a tensor).
+    public var foreignWrap: ((NDArray) -> PyValue)?
     /// Maps foreign dtype objects (torch.float32) to dtypes; set by the torch bridge.
     public var foreignDType: ((PyValue) -> DType?)?
     weak var module: PyModule?
@@ -58,7 +60,10 @@ public final class NumPyRuntime {
 
     /// An ndarray object for `a`.
     public func wrap(_ interp: Interpreter, _ a: NDArray) -> PyValue {
-        interp.makeInstance(ndarrayClass, payload: a)
+        if let o = a.hostObject as? PyInstance, o.cls === ndarrayClass { return .object(o) }
+        let v = interp.makeInstance(ndarrayClass, payload: a)
+        a.hostObject = v.asInstance
+        return v
     }
 
     /// A NumPy scalar (`np.float64(...)`) for the single element of `a`.

@@ -40,6 +40,13 @@ struct ReductionPlan {
 
     init(shape: [Int], axes: [Int]) {
         let rset = Set(axes)
+        if rset.count == shape.count {
+            outShape = []
+            keptShape = [Int](repeating: 1, count: shape.count)
+            groups = [Array(0..<shape.reduce(1, *))]
+            pairwise = true
+            return
+        }
         var outShape: [Int] = [], kept: [Int] = []
         for (d, n) in shape.enumerated() {
             if rset.contains(d) { kept.append(1) } else { outShape.append(n); kept.append(n) }

@@ -1,5 +1,17 @@
+import CBLAS
 import Interpreter
 import Tensors
+
+extension String {
+    /// NumPy's reshape error prints an unknown dimension as `newaxis`.
+    func replacingMinusOne() -> String {
+        String(split(separator: ",", omittingEmptySubsequences: false).map { part -> String in
+            var p = String(part)
+            if p == "-1" { p = "newaxis" } else if p == "(-1" { p = "(newaxis" } else if p == "-1)" { p = "newaxis)" } else if p == "(-1)" { p = "(newaxis)" }
+            return p
+        }.joined(separator: ","))
+    }
+}
 
 extension NumPyRuntime {
     func builtin(_ interp: Interpreter, _ name: String) throws -> PyValue {
@@ -14,12 +26,12 @@ extension NumPyRuntime {
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let u = unknown.first {
             if known == 0 || a.size % known != 0 {
-                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
+                throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces().replacingMinusOne())")
             }
             shape[u] = a.size / known
         }
         if shape.reduce(1, *) != a.size {
-            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces())")
+            throw PyError.valueError("cannot reshape array of size \(a.size) into shape \(ArrayPrinter.shapeText(shapeIn).replacingSpaces().replacingMinusOne())")
         }
         return shape
     }
@@ -84,6 +96,9 @@ extension NumPyRuntime {
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
         let batch = try Broadcast.shape([batchA, batchB])
         let t = DType.numpyPromote(x.dtype, y.dtype)
+        if t == .float64 || t == .float32 {
+            return try blasMatmul(x, y, a, b, batch: batch, n: n, k: k, m: m, dtype: t)
+        }
         let av = t.isFloatingPoint ? Broadcast.doubles(a, to: batch + [n, k]) : Broadcast.ints(a, to: batch + [n, k]).map { Double($0) }
         let bv = t.isFloatingPoint ? Broadcast.doubles(b, to: batch + [k, m]) : Broadcast.ints(b, to: batch + [k, m]).map { Double($0) }
         let nb = batch.reduce(1, *)
@@ -118,5 +133,128 @@ extension NumPyRuntime {
         if y.ndim > 1 { shape.append(m) }
         if t.isFloatingPoint { return try NDArray.make(doubles: out, shape: shape, dtype: t) }
         return try NDArray.make(int64s: outInt, shape: shape, dtype: t)
+    }
+}
+
+extension NumPyRuntime {
+    /// How NumPy's matmul loop can hand an operand to BLAS: C order, Fortran order
+    /// (a transposed C array, passed with a Trans flag), or not at all.
+    private enum BlasLayout { case c, f, none }
+
+    private func layout(_ v: NDArray) -> BlasLayout {
+        if v.ndim == 1 { return v.size <= 1 || v.elementStrides[0] == 1 ? .c : .none }
+        if v.ndim != 2 { return .c }
+        if v.isCContiguous { return .c }
+        if v.isFContiguous { return .f }
+        return .none
+    }
+
+    /// float64/float32 matmul as NumPy's matmul loops do it: `dot` for vector·vector,
+    /// `gemv`/`gemm` on OpenBLAS when the operands are blasable (with Trans flags for
+    /// Fortran-ordered ones), and the plain loop otherwise.
+    func blasMatmul(_ x: NDArray, _ y: NDArray, _ a: NDArray, _ b: NDArray, batch: [Int], n: Int, k: Int, m: Int,
+                    dtype t: DType) throws -> NDArray {
+        let nb = batch.reduce(1, *)
+        var out = [Double](repeating: 0, count: nb * n * m)
+        let single = t == .float32
+        let round: (Double) -> Double = single ? { Double(Float($0)) } : { $0 }
+        var shape = batch
+        if x.ndim > 1 { shape.append(n) }
+        if y.ndim > 1 { shape.append(m) }
+        let lx = layout(x), ly = layout(y)
+        if nb == 1 && x.ndim <= 2 && y.ndim <= 2 && k > 0 && n > 0 && m > 0 {
+            if x.ndim == 1 && y.ndim == 1 {
+                // dot: strided vectors go to BLAS with their increments
+                let sx = x.elementStrides[0] > 0 ? x.elementStrides[0] : 1, sy = y.elementStrides[0] > 0 ? y.elementStrides[0] : 1
+                let xv = x.doubles(), yv = y.doubles()
+                var X = [Double](repeating: 0, count: (k - 1) * sx + 1), Y = [Double](repeating: 0, count: (k - 1) * sy + 1)
+                for i in 0..<k { X[i * sx] = xv[i]; Y[i * sy] = yv[i] }
+                if single {
+                    let Xf = X.map { Float($0) }, Yf = Y.map { Float($0) }
+                    out[0] = Double(cblas_sdot(Int32(k), Xf, Int32(sx), Yf, Int32(sy)))
+                } else {
+                    out[0] = cblas_ddot(Int32(k), X, Int32(sx), Y, Int32(sy))
+                }
+                return try NDArray.make(doubles: out, shape: shape, dtype: t)
+            }
+            if x.ndim == 1 && y.ndim == 2 && lx == .none && ly == .c && x.elementStrides[0] > 0 && !single {
+                // strided vector · matrix: gemv on the transposed matrix with the vector's increment
+                let inc = x.elementStrides[0]
+                let xv = x.doubles(), yd = y.doubles()
+                var X = [Double](repeating: 0, count: (k - 1) * inc + 1)
+                for i in 0..<k { X[i * inc] = xv[i] }
+                cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(m), 1, yd, Int32(m), X, Int32(inc), 0, &out, 1)
+                return try NDArray.make(doubles: out, shape: shape, dtype: t)
+            }
+            if y.ndim == 1 && x.ndim == 2 && lx != .none && ly == .none && y.elementStrides[0] > 0 {
+                // matrix · strided vector: gemv takes the vector's increment
+                let inc = y.elementStrides[0]
+                let xd = lx == .f ? transpose(x, nil).doubles() : x.doubles()
+                let yv = y.doubles()
+                var Y = [Double](repeating: 0, count: (k - 1) * inc + 1)
+                for i in 0..<k { Y[i * inc] = yv[i] }
+                let n32 = Int32(n), k32 = Int32(k)
+                if single {
+                    let A = xd.map { Float($0) }, B = Y.map { Float($0) }
+                    var C = [Float](repeating: 0, count: n)
+                    if lx == .c { cblas_sgemv(CblasRowMajor, CblasNoTrans, n32, k32, 1, A, k32, B, Int32(inc), 0, &C, 1) }
+                    else { cblas_sgemv(CblasRowMajor, CblasTrans, k32, n32, 1, A, n32, B, Int32(inc), 0, &C, 1) }
+                    out = C.map { Double($0) }
+                } else {
+                    if lx == .c { cblas_dgemv(CblasRowMajor, CblasNoTrans, n32, k32, 1, xd, k32, Y, Int32(inc), 0, &out, 1) }
+                    else { cblas_dgemv(CblasRowMajor, CblasTrans, k32, n32, 1, xd, n32, Y, Int32(inc), 0, &out, 1) }
+                }
+                return try NDArray.make(doubles: out, shape: shape, dtype: t)
+            }
+            if lx != .none && ly != .none {
+                // the operands' data in C order of themselves or of their transposes
+                let xd = lx == .f ? transpose(x, nil).doubles() : x.doubles()
+                let yd = ly == .f ? transpose(y, nil).doubles() : y.doubles()
+                let n32 = Int32(n), k32 = Int32(k), m32 = Int32(m)
+                if single {
+                    let A = xd.map { Float($0) }, B = yd.map { Float($0) }
+                    var C = [Float](repeating: 0, count: n * m)
+                    if y.ndim == 1 {
+                        if lx == .c { cblas_sgemv(CblasRowMajor, CblasNoTrans, n32, k32, 1, A, k32, B, 1, 0, &C, 1) }
+                        else { cblas_sgemv(CblasRowMajor, CblasTrans, k32, n32, 1, A, n32, B, 1, 0, &C, 1) }
+                    } else if x.ndim == 1 {
+                        if ly == .c { cblas_sgemv(CblasColMajor, CblasNoTrans, m32, k32, 1, B, m32, A, 1, 0, &C, 1) }
+                        else { cblas_sgemv(CblasRowMajor, CblasNoTrans, m32, k32, 1, B, k32, A, 1, 0, &C, 1) }
+                    } else {
+                        cblas_sgemm(CblasRowMajor, lx == .c ? CblasNoTrans : CblasTrans, ly == .c ? CblasNoTrans : CblasTrans,
+                                    n32, m32, k32, 1, A, lx == .c ? k32 : n32, B, ly == .c ? m32 : k32, 0, &C, m32)
+                    }
+                    out = C.map { Double($0) }
+                } else {
+                    if y.ndim == 1 {
+                        if lx == .c { cblas_dgemv(CblasRowMajor, CblasNoTrans, n32, k32, 1, xd, k32, yd, 1, 0, &out, 1) }
+                        else { cblas_dgemv(CblasRowMajor, CblasTrans, k32, n32, 1, xd, n32, yd, 1, 0, &out, 1) }
+                    } else if x.ndim == 1 {
+                        if ly == .c { cblas_dgemv(CblasColMajor, CblasNoTrans, m32, k32, 1, yd, m32, xd, 1, 0, &out, 1) }
+                        else { cblas_dgemv(CblasRowMajor, CblasNoTrans, m32, k32, 1, yd, k32, xd, 1, 0, &out, 1) }
+                    } else {
+                        cblas_dgemm(CblasRowMajor, lx == .c ? CblasNoTrans : CblasTrans, ly == .c ? CblasNoTrans : CblasTrans,
+                                    n32, m32, k32, 1, xd, lx == .c ? k32 : n32, yd, ly == .c ? m32 : k32, 0, &out, m32)
+                    }
+                }
+                return try NDArray.make(doubles: out, shape: shape, dtype: t)
+            }
+        }
+        // the loop NumPy uses when BLAS cannot take the operands
+        let av = Broadcast.doubles(a, to: batch + [n, k]), bv = Broadcast.doubles(b, to: batch + [k, m])
+        for p in 0..<nb {
+            for i in 0..<n {
+                for j in 0..<m {
+                    var acc = 0.0
+                    for q in 0..<k {
+                        let u: Double = av[p * n * k + i * k + q], w: Double = bv[p * k * m + q * m + j]
+                        // NumPy's inner loop is compiled with FMA contraction
+                        acc = single ? Double(Float(acc).addingProduct(Float(u), Float(w))) : acc.addingProduct(u, w)
+                    }
+                    out[p * n * m + i * m + j] = acc
+                }
+            }
+        }
+        return try NDArray.make(doubles: out, shape: shape, dtype: t)
     }
 }

@@ -33,7 +33,25 @@ extension NumPyRuntime {
 
     func binary(_ interp: Interpreter, _ op: BinaryUfunc, _ x: PyValue, _ y: PyValue, dtype want: DType? = nil) throws -> NDArray {
         let a = try operand(interp, x), b = try operand(interp, y)
-        var t = try want ?? resultType([a, b])
+        var t: DType
+        let floatLoop = op == .true_divide || op == .divide || op == .float_power || op.floatOnly
+        if let want { t = want }
+        else if floatLoop {
+            // only float loops: each input is cast to a float on its own (uint8, int8 -> float16),
+            // so Python ints are never checked against an integer dtype
+            let strong = [a, b].filter { $0.weak == nil }.map { $0.array.dtype }
+            if strong.isEmpty || op == .float_power {
+                t = .float64
+            } else if op.floatOnly {
+                t = strong.map { $0.safeFloat }.reduce(strong[0].safeFloat) { DType.numpyPromote($0, $1) }
+            } else if strong.contains(where: { $0.isFloatingPoint }) {
+                t = strong.reduce(strong[0]) { DType.numpyPromote($0, $1) }
+            } else {
+                t = .float64
+            }
+        } else {
+            t = try resultType([a, b])
+        }
         let shape = try Broadcast.shape([a.array.shape, b.array.shape])
         let name = op == .divide ? "divide" : (op == .mod ? "remainder" : op.rawValue)
         if op.isLogical {
@@ -58,6 +76,7 @@ extension NumPyRuntime {
             return try NDArray.make(int64s: r, shape: shape, dtype: .bool)
         }
         if (op == .true_divide || op == .divide) && !t.isFloatingPoint { t = .float64 }
+        if t == .bool && [.floor_divide, .remainder, .mod, .fmod, .power].contains(op) { t = .int8 }
         if op == .float_power && t != .float64 { t = .float64 }
         if op.floatOnly && !t.isFloatingPoint { t = t.safeFloat }
         if op.isBitwise && t.isFloatingPoint {
@@ -230,6 +249,9 @@ extension NumPyRuntime {
             return try NDArray.make(int64s: r, shape: a.shape, dtype: .bool)
         }
         var t = want ?? a.dtype
+        if op == .sign && t == .bool {
+            throw PyError(type: "numpy._core._exceptions._UFuncNoLoopError", message: "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
+        }
         if (op == .invert || op == .bitwise_not) && t.isFloatingPoint {
             throw PyError.typeError("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
         }

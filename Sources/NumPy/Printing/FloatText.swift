@@ -11,7 +11,7 @@ enum FloatText {
         let text: String
         switch dtype {
         case .float32: text = Float(abs(x)).description
-        case .float16: text = Float16(abs(x)).description
+        case .float16: text = shortestHalf(Float16(abs(x)))
         case .bfloat16: text = Float(abs(x)).description
         default: text = abs(x).description
         }
@@ -31,6 +31,16 @@ enum FloatText {
         while let f = digits.first, f == 0, digits.count > 1 { digits.removeFirst(); point -= 1 }
         while let l = digits.last, l == 0, digits.count > 1 { digits.removeLast() }
         return (digits, point)
+    }
+
+    /// Shortest round-trip text of a float16 (Swift's description prints some values in
+    /// full): the fewest significant digits whose correctly rounded value reads back.
+    static func shortestHalf(_ h: Float16) -> String {
+        for p in 0..<6 {
+            let s = cFormat("%.*e", Int32(p), Double(h))
+            if let d = Double(s), Float16(d) == h { return s }
+        }
+        return Double(h).description
     }
 
     static func text(_ d: [UInt8]) -> String { String(decoding: d.map { $0 + 48 }, as: UTF8.self) }
@@ -60,14 +70,9 @@ enum FloatText {
             (intS, fracS) = printfFixed(abs(x), max(precision, 0))
         }
         if fracS.count < minDigits {
-            if unique && x != 0 && minDigits > fracS.count {
-                let (i2, f2) = printfFixed(abs(x), minDigits)
-                if f2.count == minDigits && i2 == intS && f2.hasPrefix(fracS) { fracS = f2 } else {
-                    fracS += String(repeating: "0", count: minDigits - fracS.count)
-                }
-            } else {
-                fracS += String(repeating: "0", count: minDigits - fracS.count)
-            }
+            // Dragon4 prints the value's own digits past the shortest ones, correctly rounded
+            if x != 0 { (intS, fracS) = printfFixed(abs(x), minDigits) }
+            else { fracS += String(repeating: "0", count: minDigits - fracS.count) }
         }
         return (intS, fracS)
     }
@@ -97,10 +102,8 @@ enum FloatText {
             (first, frac, e) = printfSci(abs(x), max(precision, 0))
         }
         if frac.count < minDigits {
-            let (f2, fr2, e2) = printfSci(abs(x), minDigits)
-            if unique && f2 == first && e2 == e && fr2.hasPrefix(frac) { frac = fr2 } else {
-                frac += String(repeating: "0", count: minDigits - frac.count)
-            }
+            // Dragon4 prints the value's own digits past the shortest ones, correctly rounded
+            (first, frac, e) = printfSci(abs(x), minDigits)
         }
         return (first, frac, e)
     }

@@ -21,6 +21,158 @@ False_ = bool(False)
 def _arr(a):
     return asarray(a)
 
+class ufunc:
+    """NumPy's ufunc objects: callable, with reduce/accumulate/outer/at."""
+    def __init__(self, name, f, nin):
+        self.__name__ = name
+        self._f = f
+        self.nin = nin
+        self.nout = 1
+        self.nargs = nin + 1
+    def __call__(self, *args, **kwargs):
+        return self._f(*args, **kwargs)
+    def __repr__(self):
+        return "<ufunc '%s'>" % self.__name__
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=None, where=True):
+        name = self.__name__
+        kinds = {"add": "sum", "multiply": "prod", "maximum": "max", "minimum": "min",
+                 "logical_and": "all", "logical_or": "any", "fmax": "nanmax", "fmin": "nanmin"}
+        a = asarray(array)
+        if name in kinds:
+            r = _n._reduce(kinds[name], a, axis, keepdims, dtype, out)
+        else:
+            if axis is None:
+                a = a.ravel()
+                axis = 0
+            axis = _n._norm_axis(axis, a.ndim)
+            m = moveaxis(a, axis, 0)
+            if m.shape[0] == 0:
+                raise ValueError("zero-size array to reduction operation %s which has no identity" % name)
+            r = m[0]
+            for i in range(1, m.shape[0]):
+                r = self._f(r, m[i])
+            if keepdims:
+                r = expand_dims(r, axis)
+        if initial is not None:
+            r = self._f(r, initial)
+        return r
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        a = asarray(array)
+        if self.__name__ == "add":
+            return cumsum(a, axis=axis, dtype=dtype)
+        if self.__name__ == "multiply":
+            return cumprod(a, axis=axis, dtype=dtype)
+        axis = _n._norm_axis(axis, a.ndim)
+        m = moveaxis(a, axis, 0)
+        res = empty(m.shape, dtype=m.dtype if dtype is None else dtype)
+        if m.shape[0]:
+            acc = m[0]
+            res[0] = acc
+            for i in range(1, m.shape[0]):
+                acc = self._f(acc, m[i])
+                res[i] = acc
+        return moveaxis(res, 0, axis)
+    def outer(self, A, B, **kwargs):
+        A = asarray(A)
+        B = asarray(B)
+        return self._f(A.reshape(A.shape + (1,) * B.ndim), B, **kwargs)
+    def at(self, a, indices, b=None):
+        idx = asarray(indices).ravel().tolist() if not isinstance(indices, tuple) else None
+        if idx is None:
+            raise TypeError("ufunc.at with tuple indices is not supported")
+        bv = None if b is None else broadcast_to(asarray(b), (len(idx),) + a.shape[1:])
+        for k, i in enumerate(idx):
+            if self.nin == 1:
+                a[i] = self._f(a[i])
+            else:
+                a[i] = self._f(a[i], bv[k])
+
+add = ufunc("add", _n.add, 2)
+subtract = ufunc("subtract", _n.subtract, 2)
+multiply = ufunc("multiply", _n.multiply, 2)
+true_divide = ufunc("true_divide", _n.true_divide, 2)
+divide = ufunc("divide", _n.divide, 2)
+floor_divide = ufunc("floor_divide", _n.floor_divide, 2)
+remainder = ufunc("remainder", _n.remainder, 2)
+mod = ufunc("mod", _n.mod, 2)
+fmod = ufunc("fmod", _n.fmod, 2)
+power = ufunc("power", _n.power, 2)
+float_power = ufunc("float_power", _n.float_power, 2)
+maximum = ufunc("maximum", _n.maximum, 2)
+minimum = ufunc("minimum", _n.minimum, 2)
+fmax = ufunc("fmax", _n.fmax, 2)
+fmin = ufunc("fmin", _n.fmin, 2)
+arctan2 = ufunc("arctan2", _n.arctan2, 2)
+hypot = ufunc("hypot", _n.hypot, 2)
+copysign = ufunc("copysign", _n.copysign, 2)
+logaddexp = ufunc("logaddexp", _n.logaddexp, 2)
+logaddexp2 = ufunc("logaddexp2", _n.logaddexp2, 2)
+equal = ufunc("equal", _n.equal, 2)
+not_equal = ufunc("not_equal", _n.not_equal, 2)
+less = ufunc("less", _n.less, 2)
+less_equal = ufunc("less_equal", _n.less_equal, 2)
+greater = ufunc("greater", _n.greater, 2)
+greater_equal = ufunc("greater_equal", _n.greater_equal, 2)
+logical_and = ufunc("logical_and", _n.logical_and, 2)
+logical_or = ufunc("logical_or", _n.logical_or, 2)
+logical_xor = ufunc("logical_xor", _n.logical_xor, 2)
+bitwise_and = ufunc("bitwise_and", _n.bitwise_and, 2)
+bitwise_or = ufunc("bitwise_or", _n.bitwise_or, 2)
+bitwise_xor = ufunc("bitwise_xor", _n.bitwise_xor, 2)
+left_shift = ufunc("left_shift", _n.left_shift, 2)
+right_shift = ufunc("right_shift", _n.right_shift, 2)
+heaviside = ufunc("heaviside", _n.heaviside, 2)
+nextafter = ufunc("nextafter", _n.nextafter, 2)
+negative = ufunc("negative", _n.negative, 1)
+positive = ufunc("positive", _n.positive, 1)
+absolute = ufunc("absolute", _n.absolute, 1)
+fabs = ufunc("fabs", _n.fabs, 1)
+sign = ufunc("sign", _n.sign, 1)
+sqrt = ufunc("sqrt", _n.sqrt, 1)
+cbrt = ufunc("cbrt", _n.cbrt, 1)
+square = ufunc("square", _n.square, 1)
+exp = ufunc("exp", _n.exp, 1)
+exp2 = ufunc("exp2", _n.exp2, 1)
+expm1 = ufunc("expm1", _n.expm1, 1)
+log = ufunc("log", _n.log, 1)
+log2 = ufunc("log2", _n.log2, 1)
+log10 = ufunc("log10", _n.log10, 1)
+log1p = ufunc("log1p", _n.log1p, 1)
+sin = ufunc("sin", _n.sin, 1)
+cos = ufunc("cos", _n.cos, 1)
+tan = ufunc("tan", _n.tan, 1)
+arcsin = ufunc("arcsin", _n.arcsin, 1)
+arccos = ufunc("arccos", _n.arccos, 1)
+arctan = ufunc("arctan", _n.arctan, 1)
+sinh = ufunc("sinh", _n.sinh, 1)
+cosh = ufunc("cosh", _n.cosh, 1)
+tanh = ufunc("tanh", _n.tanh, 1)
+arcsinh = ufunc("arcsinh", _n.arcsinh, 1)
+arccosh = ufunc("arccosh", _n.arccosh, 1)
+arctanh = ufunc("arctanh", _n.arctanh, 1)
+floor = ufunc("floor", _n.floor, 1)
+ceil = ufunc("ceil", _n.ceil, 1)
+rint = ufunc("rint", _n.rint, 1)
+trunc = ufunc("trunc", _n.trunc, 1)
+reciprocal = ufunc("reciprocal", _n.reciprocal, 1)
+isnan = ufunc("isnan", _n.isnan, 1)
+isinf = ufunc("isinf", _n.isinf, 1)
+isfinite = ufunc("isfinite", _n.isfinite, 1)
+signbit = ufunc("signbit", _n.signbit, 1)
+logical_not = ufunc("logical_not", _n.logical_not, 1)
+invert = ufunc("invert", _n.invert, 1)
+bitwise_not = ufunc("bitwise_not", _n.bitwise_not, 1)
+deg2rad = ufunc("deg2rad", _n.deg2rad, 1)
+rad2deg = ufunc("rad2deg", _n.rad2deg, 1)
+degrees = ufunc("degrees", _n.degrees, 1)
+radians = ufunc("radians", _n.radians, 1)
+spacing = ufunc("spacing", _n.spacing, 1)
+abs = absolute
+mod = remainder
+divide = ufunc("divide", _n.true_divide, 2)
+true_divide = divide
+bitwise_not = invert
+
 def _rd(kind, a, axis=None, dtype=None, out=None, keepdims=False):
     return _n._reduce(kind, a, axis, keepdims, dtype, out)
 
@@ -109,7 +261,7 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):
 def divmod(x1, x2):
     return (floor_divide(x1, x2), remainder(x1, x2))
 def isscalar(x):
-    return isinstance(x, (int, float, bool, complex, str)) or _n._is_scalar(x)
+    return isinstance(x, (int, float, bool, str)) or _n._is_scalar(x)
 def ndim(a):
     return asarray(a).ndim
 def shape(a):
@@ -273,13 +425,39 @@ class _GridClass:
 mgrid = _GridClass(False)
 ogrid = _GridClass(True)
 
+class _ConcatClass:
+    def __init__(self, axis, columns):
+        self.axis = axis
+        self.columns = columns
+    def __getitem__(self, key):
+        if not isinstance(key, tuple):
+            key = (key,)
+        parts = []
+        for k in key:
+            if isinstance(k, slice):
+                step = 1 if k.step is None else k.step
+                start = 0 if k.start is None else k.start
+                if isinstance(step, (int, float)):
+                    parts.append(arange(start, k.stop, step))
+                else:
+                    parts.append(linspace(start, k.stop, int(_b.abs(step))))
+            else:
+                parts.append(asarray(k))
+        if self.columns:
+            parts = [p.reshape(-1, 1) if p.ndim == 1 else p for p in parts]
+            return concatenate(parts, axis=1)
+        parts = [p.reshape(1) if p.ndim == 0 else p for p in parts]
+        return concatenate(parts, axis=self.axis)
+r_ = _ConcatClass(0, False)
+c_ = _ConcatClass(-1, True)
+
 def ravel(a, order="C"):
     return asarray(a).ravel()
 def swapaxes(a, axis1, axis2):
     a = asarray(a)
     p = list(range(a.ndim))
-    axis1 = _n._norm_axis(axis1, a.ndim)
-    axis2 = _n._norm_axis(axis2, a.ndim)
+    axis1 = _n._norm_axis(axis1, a.ndim, "axis1")
+    axis2 = _n._norm_axis(axis2, a.ndim, "axis2")
     p[axis1], p[axis2] = p[axis2], p[axis1]
     return transpose(a, p)
 def moveaxis(a, source, destination):
@@ -921,6 +1099,12 @@ def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", 
     if axis is None:
         arr = a.ravel()
         ax = 0
+    elif isinstance(axis, (tuple, list)):
+        axes = [_n._norm_axis(x, a.ndim) for x in axis]
+        keep = [d for d in range(a.ndim) if d not in axes]
+        arr = transpose(a, keep + axes)
+        arr = arr.reshape(tuple(a.shape[d] for d in keep) + (-1,))
+        ax = arr.ndim - 1
     else:
         ax = _n._norm_axis(axis, a.ndim)
         arr = a

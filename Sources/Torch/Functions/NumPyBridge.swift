@@ -68,8 +68,9 @@ extension TorchRuntime {
     func configureNumPy(_ np: NumPyRuntime) {
         np.foreignArray = { [unowned self] v in
             guard let t = tensorPayload(v) else { return nil }
-            return try? self.sharedArray(t)
+            return try self.sharedArray(t)
         }
         np.foreignDType = { [unowned self] v in (try? self.dtype(v)) ?? nil }
+        np.foreignWrap = { [unowned self] a in self.wrap(self.sharedTensor(a)) }
     }
 }

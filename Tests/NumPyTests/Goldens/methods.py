@@ -51,3 +51,15 @@ a = np.arange(4); a.view(), a.view().base is not None, a.ravel().base is not Non
 a = np.arange(3.0); type(a.data).__name__, a.data.nbytes, a.data.tolist(), a.data.format, isinstance(a.ctypes.data, int), a.ctypes.data == a[0:].ctypes.data, a.ctypes.shape if False else None
 #---
 a = np.arange(6).reshape(2, 3); a.ctypes.data == a.ctypes.data, a.ctypes.data + 8 == a[0, 1:].ctypes.data
+#---
+np.add, np.true_divide, np.abs, np.sin, isinstance(np.add, np.ufunc), np.add.nin, np.exp.nout
+#---
+np.add.reduce([1, 2, 3]), np.multiply.reduce(np.arange(1, 5)), np.maximum.reduce(np.array([[1, 5], [3, 2]]), axis=1), np.subtract.reduce([10, 1, 2])
+#---
+np.add.accumulate([1, 2, 3]), np.maximum.accumulate(np.array([1, 3, 2, 5, 4])), np.minimum.accumulate([5.0, 3.0, 4.0])
+#---
+np.multiply.outer([1, 2], [1, 10, 100]), np.subtract.outer(np.arange(2), np.arange(3))
+#---
+a = np.zeros(4); np.add.at(a, [0, 0, 2], 1); a
+#---
+a = np.arange(5); v = a[1:3]; v.base is a, a[:].base is a, v[:1].base is a
