@@ -17,6 +17,7 @@ public enum NumPyModule {
         }
         interp.registerSourceModule(name: "numpy", source: NumPyPython.source, file: "<numpy/__init__.py>")
         interp.registerSourceModule(name: "numpy.linalg", source: NumPyPython.linalg, file: "<numpy/linalg.py>")
+        NumPyRandomModule.install(into: interp)
         interp.registerSourceModule(name: "numpy.exceptions", source: NumPyPython.exceptions, file: "<numpy/exceptions.py>")
     }
 }
