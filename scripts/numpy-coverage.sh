@@ -1,7 +1,7 @@
 #!/bin/sh
 # How much of the NumPy 2.4 core list (docs/api/numpy-2.4-core.txt) the cell language's
 # `numpy` has: names that exist (hasattr), and of those, names exercised by a committed
-# golden (Tests/NumPyTests/Goldens/*.py, compared exactly with real NumPy's output).
+# golden (Tests/NumPyTests/Goldens/*.py and Goldens/Random/*.py, compared exactly with real NumPy's output).
 # Usage: scripts/numpy-coverage.sh [path/to/gradbook]   (default .build/debug/gradbook)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +31,7 @@ present=$(grep -c ' True$' "$tmp/has.txt" || true)
 golden=0
 missing=""
 for g in $(grep ' True$' "$tmp/has.txt" | awk '{print $2}'); do
-  if grep -qE "(np\.|linalg\.|\.)$g\b" "$root"/Tests/NumPyTests/Goldens/*.py; then
+  if grep -qE "(np\.|linalg\.|\.)$g\b" "$root"/Tests/NumPyTests/Goldens/*.py "$root"/Tests/NumPyTests/Goldens/Random/*.py; then
     golden=$((golden + 1))
   else
     missing="$missing $g"
