@@ -87,6 +87,57 @@ class ConcatDataset(Dataset):
         return self.datasets[dataset_idx][idx - self.cumulative_sizes[dataset_idx - 1]]
 
 
+class StackDataset(Dataset):
+    """Sample i is (a[i], b[i], ...) for datasets given by position, or {name: d[i]} for
+    datasets given by keyword."""
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            if kwargs:
+                raise ValueError(
+                    "Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) "
+                    "like input/output, but both types are given.")
+            datasets = list(args)
+        elif kwargs:
+            datasets = list(kwargs.values())
+        else:
+            raise ValueError("At least one dataset should be passed")
+        self._length = len(datasets[0])
+        for dataset in datasets:
+            if len(dataset) != self._length:
+                raise ValueError("Size mismatch between datasets")
+        self.datasets = args if args else kwargs
+
+    def __getitem__(self, index):
+        if isinstance(self.datasets, dict):
+            return {key: dataset[index] for key, dataset in self.datasets.items()}
+        return tuple(dataset[index] for dataset in self.datasets)
+
+    def __len__(self):
+        return self._length
+
+
+class ChainDataset(IterableDataset):
+    """The samples of several iterable datasets, one stream after another."""
+
+    def __init__(self, datasets):
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            yield from d
+
+    def __len__(self):
+        total = 0
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            total += len(d)
+        return total
+
+
 # -- samplers: which indices, in which order --
 
 class Sampler:
@@ -175,6 +226,39 @@ class SubsetRandomSampler(Sampler):
 
     def __len__(self):
         return len(self.indices)
+
+
+class WeightedRandomSampler(Sampler):
+    """num_samples indices drawn with probability proportional to `weights`, by one
+    torch.multinomial call (float64 weights), as PyTorch draws them."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError("num_samples should be a positive integer value, but got "
+                             f"num_samples={num_samples}")
+        if not isinstance(replacement, bool):
+            raise ValueError(
+                f"replacement should be a boolean value, but got replacement={replacement}")
+        weights_tensor = torch.as_tensor(weights, dtype=torch.double)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError("weights should be a 1d sequence but given weights have shape "
+                             f"{tuple(weights_tensor.shape)}")
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        if self.generator is None:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement)
+        else:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement,
+                                      generator=self.generator)
+        for i in drawn.tolist():
+            yield i
+
+    def __len__(self):
+        return self.num_samples
 
 
 class BatchSampler(Sampler):
