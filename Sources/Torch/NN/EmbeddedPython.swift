@@ -5777,12 +5777,13 @@ class Optimizer:
             if index not in params_by_index:
                 continue
             param = params_by_index[index]
+            # As in PyTorch, tensors are cast to the parameter's dtype but not copied: a
+            # state tensor that already has that dtype is shared with `state_dict`.
             copied = {}
             for key, value in values.items():
                 if isinstance(value, torch.Tensor):
                     if key != "step" and param.is_floating_point():
                         value = value.to(dtype=param.dtype)
-                    value = value.clone()
                 copied[key] = value
             self.state[param] = copied
         new_groups = []
@@ -7274,6 +7275,17 @@ class SequentialLR(LRScheduler):
 # in PyTorch's recursive forms (see part 00) so the rates match it to the last bit.
 
 
+# PyTorch's text for the warning about `step(epoch)`; kept as the same public constant.
+EPOCH_DEPRECATION_WARNING = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being "
+    "deprecated where possible. Please use `scheduler.step()` to step the "
+    "scheduler. During the deprecation, if epoch is different from None, the "
+    "closed form is used instead of the new chainable form, where available. "
+    "Please open an issue if you are unable to replicate your use case: "
+    "https://github.com/pytorch/pytorch/issues/new/choose."
+)
+
+
 class PolynomialLR(LRScheduler):
     """Decays the rate to zero over total_iters epochs along (1 - t/total)^power."""
 
@@ -7645,6 +7657,12 @@ class ChainDataset(IterableDataset):
         return total
 
 
+
+def get_worker_info():
+    """None: Gradbook loads every batch in the calling process, which is what PyTorch
+    reports outside a DataLoader worker."""
+    return None
+
 # -- samplers: which indices, in which order --
 
 class Sampler:
@@ -7855,12 +7873,26 @@ class DataLoader:
         elif batch_size is None and drop_last:
             raise ValueError("batch_size=None option disables auto-batching and is mutually "
                              "exclusive with drop_last")
+        self._iterable = isinstance(dataset, IterableDataset)
+        if self._iterable:
+            # An iterable dataset is read in its own order: no sampler, batches are runs of
+            # batch_size consecutive items.
+            if shuffle not in (None, False):
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"shuffle option, but got shuffle={shuffle}")
+            if sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"sampler option, but got sampler={sampler}")
+            if batch_sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"batch_sampler option, but got batch_sampler={batch_sampler}")
+            sampler = []
         if sampler is None:
             if shuffle:
                 sampler = RandomSampler(dataset, generator=generator)
             else:
                 sampler = SequentialSampler(dataset)
-        if batch_size is not None and batch_sampler is None:
+        if batch_size is not None and batch_sampler is None and not self._iterable:
             batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.dataset = dataset
         self.batch_size = batch_size
@@ -7872,7 +7904,8 @@ class DataLoader:
         self.timeout = timeout
         self.pin_memory = pin_memory
         if collate_fn is None:
-            collate_fn = default_collate if batch_sampler is not None else default_convert
+            batched = batch_sampler is not None or (self._iterable and batch_size is not None)
+            collate_fn = default_collate if batched else default_convert
         self.collate_fn = collate_fn
 
     def __iter__(self):
@@ -7885,14 +7918,38 @@ class DataLoader:
         return self._batches()
 
     def _batches(self):
-        if self.batch_sampler is not None:
+        if self._iterable:
+            yield from self._iterable_batches()
+        elif self.batch_sampler is not None:
             for indices in self.batch_sampler:
                 yield self.collate_fn([self.dataset[i] for i in indices])
         else:
             for index in self.sampler:
                 yield self.collate_fn(self.dataset[index])
 
+    def _iterable_batches(self):
+        if self.batch_size is None:
+            for item in self.dataset:
+                yield self.collate_fn(item)
+            return
+        batch = []
+        for item in self.dataset:
+            batch.append(item)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if len(batch) > 0 and not self.drop_last:
+            yield self.collate_fn(batch)
+
     def __len__(self):
+        if self._iterable:
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                if self.drop_last:
+                    length = length // self.batch_size
+                else:
+                    length = -(-length // self.batch_size)
+            return length
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)

@@ -138,6 +138,12 @@ class ChainDataset(IterableDataset):
         return total
 
 
+
+def get_worker_info():
+    """None: Gradbook loads every batch in the calling process, which is what PyTorch
+    reports outside a DataLoader worker."""
+    return None
+
 # -- samplers: which indices, in which order --
 
 class Sampler:
@@ -348,12 +354,26 @@ class DataLoader:
         elif batch_size is None and drop_last:
             raise ValueError("batch_size=None option disables auto-batching and is mutually "
                              "exclusive with drop_last")
+        self._iterable = isinstance(dataset, IterableDataset)
+        if self._iterable:
+            # An iterable dataset is read in its own order: no sampler, batches are runs of
+            # batch_size consecutive items.
+            if shuffle not in (None, False):
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"shuffle option, but got shuffle={shuffle}")
+            if sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"sampler option, but got sampler={sampler}")
+            if batch_sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"batch_sampler option, but got batch_sampler={batch_sampler}")
+            sampler = []
         if sampler is None:
             if shuffle:
                 sampler = RandomSampler(dataset, generator=generator)
             else:
                 sampler = SequentialSampler(dataset)
-        if batch_size is not None and batch_sampler is None:
+        if batch_size is not None and batch_sampler is None and not self._iterable:
             batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.dataset = dataset
         self.batch_size = batch_size
@@ -365,7 +385,8 @@ class DataLoader:
         self.timeout = timeout
         self.pin_memory = pin_memory
         if collate_fn is None:
-            collate_fn = default_collate if batch_sampler is not None else default_convert
+            batched = batch_sampler is not None or (self._iterable and batch_size is not None)
+            collate_fn = default_collate if batched else default_convert
         self.collate_fn = collate_fn
 
     def __iter__(self):
@@ -378,14 +399,38 @@ class DataLoader:
         return self._batches()
 
     def _batches(self):
-        if self.batch_sampler is not None:
+        if self._iterable:
+            yield from self._iterable_batches()
+        elif self.batch_sampler is not None:
             for indices in self.batch_sampler:
                 yield self.collate_fn([self.dataset[i] for i in indices])
         else:
             for index in self.sampler:
                 yield self.collate_fn(self.dataset[index])
 
+    def _iterable_batches(self):
+        if self.batch_size is None:
+            for item in self.dataset:
+                yield self.collate_fn(item)
+            return
+        batch = []
+        for item in self.dataset:
+            batch.append(item)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if len(batch) > 0 and not self.drop_last:
+            yield self.collate_fn(batch)
+
     def __len__(self):
+        if self._iterable:
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                if self.drop_last:
+                    length = length // self.batch_size
+                else:
+                    length = -(-length // self.batch_size)
+            return length
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)

@@ -2,6 +2,17 @@
 # in PyTorch's recursive forms (see part 00) so the rates match it to the last bit.
 
 
+# PyTorch's text for the warning about `step(epoch)`; kept as the same public constant.
+EPOCH_DEPRECATION_WARNING = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being "
+    "deprecated where possible. Please use `scheduler.step()` to step the "
+    "scheduler. During the deprecation, if epoch is different from None, the "
+    "closed form is used instead of the new chainable form, where available. "
+    "Please open an issue if you are unable to replicate your use case: "
+    "https://github.com/pytorch/pytorch/issues/new/choose."
+)
+
+
 class PolynomialLR(LRScheduler):
     """Decays the rate to zero over total_iters epochs along (1 - t/total)^power."""
 
