@@ -5777,12 +5777,13 @@ class Optimizer:
             if index not in params_by_index:
                 continue
             param = params_by_index[index]
+            # As in PyTorch, tensors are cast to the parameter's dtype but not copied: a
+            # state tensor that already has that dtype is shared with `state_dict`.
             copied = {}
             for key, value in values.items():
                 if isinstance(value, torch.Tensor):
                     if key != "step" and param.is_floating_point():
                         value = value.to(dtype=param.dtype)
-                    value = value.clone()
                 copied[key] = value
             self.state[param] = copied
         new_groups = []
@@ -6041,6 +6042,629 @@ class Adagrad(Optimizer):
             state_sum.addcmul_(grad, grad, value=1)
             std = state_sum.sqrt().add_(group["eps"])
             p.addcdiv_(grad, std, value=-clr)
+
+
+# torch.optim — part 5: NAdam and RAdam, the Adam variants with Nesterov momentum and with
+# a rectified adaptive step. Same single-tensor operation order as PyTorch's CPU path.
+
+
+def _check_adam_like(lr, betas, eps, weight_decay):
+    if not 0.0 <= lr:
+        raise ValueError(f"Invalid learning rate: {lr}")
+    if not 0.0 <= eps:
+        raise ValueError(f"Invalid epsilon value: {eps}")
+    if not 0.0 <= betas[0] < 1.0:
+        raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
+    if not 0.0 <= betas[1] < 1.0:
+        raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
+    if not 0.0 <= weight_decay:
+        raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+
+
+class NAdam(Optimizer):
+    """Adam with Nesterov momentum whose coefficient decays with `momentum_decay` (Dozat)."""
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
+                 momentum_decay=4e-3, decoupled_weight_decay=False, *, foreach=None,
+                 maximize=False, capturable=False, differentiable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        if not 0.0 <= momentum_decay:
+            raise ValueError(f"Invalid momentum_decay value: {momentum_decay}")
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
+                    "momentum_decay": momentum_decay,
+                    "decoupled_weight_decay": decoupled_weight_decay, "maximize": maximize,
+                    "foreach": foreach, "capturable": capturable,
+                    "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        lr = group["lr"]
+        beta1, beta2 = group["betas"]
+        eps = group["eps"]
+        weight_decay = group["weight_decay"]
+        momentum_decay = group["momentum_decay"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                state["step"] = torch.tensor(0.0)
+                # The running product of the momentum coefficients is a float32 tensor,
+                # so it rounds like PyTorch's at every step.
+                state["mu_product"] = torch.tensor(1.0)
+                state["exp_avg"] = torch.zeros_like(p)
+                state["exp_avg_sq"] = torch.zeros_like(p)
+            grad = p.grad if not group["maximize"] else -p.grad
+            exp_avg = state["exp_avg"]
+            exp_avg_sq = state["exp_avg_sq"]
+            mu_product = state["mu_product"]
+            state["step"].add_(1)
+            step = state["step"].item()
+            bias_correction2 = 1 - beta2 ** step
+            if weight_decay != 0:
+                if group["decoupled_weight_decay"]:
+                    p.mul_(1 - lr * weight_decay)
+                else:
+                    grad = grad.add(p, alpha=weight_decay)
+            mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
+            mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
+            mu_product.mul_(mu)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            denom = exp_avg_sq.div(bias_correction2).sqrt()
+            product = mu_product.item()
+            mu_product_next = product * mu_next
+            denom.add_(eps)
+            p.addcdiv_(grad, denom, value=(-lr * (1.0 - mu) / (1.0 - product)))
+            p.addcdiv_(exp_avg, denom, value=(-lr * mu_next) / (1.0 - mu_product_next))
+
+
+class RAdam(Optimizer):
+    """Adam whose adaptive step is switched on, and rectified, once its variance is tractable."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
+                 decoupled_weight_decay=False, *, foreach=None, maximize=False,
+                 capturable=False, differentiable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
+                    "maximize": maximize, "foreach": foreach, "capturable": capturable,
+                    "decoupled_weight_decay": decoupled_weight_decay,
+                    "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        lr = group["lr"]
+        beta1, beta2 = group["betas"]
+        eps = group["eps"]
+        weight_decay = group["weight_decay"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                state["step"] = torch.tensor(0.0)
+                state["exp_avg"] = torch.zeros_like(p)
+                state["exp_avg_sq"] = torch.zeros_like(p)
+            grad = p.grad if not group["maximize"] else -p.grad
+            exp_avg = state["exp_avg"]
+            exp_avg_sq = state["exp_avg_sq"]
+            state["step"].add_(1)
+            step = state["step"].item()
+            if weight_decay != 0:
+                if group["decoupled_weight_decay"]:
+                    p.mul_(1 - lr * weight_decay)
+                else:
+                    grad = grad.add(p, alpha=weight_decay)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            bias_correction1 = 1 - beta1 ** step
+            bias_correction2 = 1 - beta2 ** step
+            bias_corrected_exp_avg = exp_avg / bias_correction1
+            rho_inf = 2 / (1 - beta2) - 1
+            rho_t = rho_inf - 2 * step * (beta2 ** step) / bias_correction2
+            if rho_t > 5.0:
+                rect = ((rho_t - 4) * (rho_t - 2) * rho_inf
+                        / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
+                # PyTorch divides a float by a tensor as reciprocal() times the float.
+                adaptive_lr = exp_avg_sq.sqrt().add_(eps).reciprocal() * (bias_correction2 ** 0.5)
+                p.add_(bias_corrected_exp_avg * lr * adaptive_lr * rect, alpha=-1.0)
+            else:
+                p.add_(bias_corrected_exp_avg * lr, alpha=-1.0)
+
+
+# torch.optim — part 6: Adamax (Adam with an infinity norm) and Adadelta (no learning rate
+# needed: steps are scaled by a running RMS of past updates).
+
+
+class Adamax(Optimizer):
+    """Adam whose second moment is an exponentially weighted infinity norm."""
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
+                 foreach=None, *, maximize=False, differentiable=False, capturable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
+                    "foreach": foreach, "maximize": maximize,
+                    "differentiable": differentiable, "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        lr = group["lr"]
+        beta1, beta2 = group["betas"]
+        eps = group["eps"]
+        weight_decay = group["weight_decay"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                state["step"] = torch.tensor(0.0)
+                state["exp_avg"] = torch.zeros_like(p)
+                state["exp_inf"] = torch.zeros_like(p)
+            grad = p.grad if not group["maximize"] else -p.grad
+            exp_avg = state["exp_avg"]
+            exp_inf = state["exp_inf"]
+            state["step"].add_(1)
+            if weight_decay != 0:
+                grad = grad.add(p, alpha=weight_decay)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_inf.mul_(beta2)
+            exp_inf.copy_(torch.maximum(exp_inf, grad.abs().add_(eps)))
+            bias_correction = 1 - beta1 ** state["step"].item()
+            clr = lr / bias_correction
+            p.addcdiv_(exp_avg, exp_inf, value=-clr)
+
+
+class Adadelta(Optimizer):
+    """Scales each step by RMS(past updates) / RMS(gradients) (Zeiler)."""
+
+    def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *,
+                 capturable=False, maximize=False, differentiable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= rho <= 1.0:
+            raise ValueError(f"Invalid rho value: {rho}")
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        defaults = {"lr": lr, "rho": rho, "eps": eps, "weight_decay": weight_decay,
+                    "maximize": maximize, "capturable": capturable, "foreach": foreach,
+                    "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        lr = group["lr"]
+        rho = group["rho"]
+        eps = group["eps"]
+        weight_decay = group["weight_decay"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                state["step"] = torch.tensor(0.0)
+                state["square_avg"] = torch.zeros_like(p)
+                state["acc_delta"] = torch.zeros_like(p)
+            square_avg = state["square_avg"]
+            acc_delta = state["acc_delta"]
+            state["step"].add_(1)
+            grad = p.grad if not group["maximize"] else -p.grad
+            if weight_decay != 0:
+                grad = grad.add(p, alpha=weight_decay)
+            square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
+            std = square_avg.add(eps).sqrt_()
+            delta = acc_delta.add(eps).sqrt_()
+            delta.div_(std).mul_(grad)
+            acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)
+            p.add_(delta, alpha=-lr)
+
+
+# torch.optim — part 7: Rprop (sign-based steps with per-element step sizes) and ASGD
+# (SGD that also keeps a running average of the parameters).
+
+
+class Rprop(Optimizer):
+    """Resilient backpropagation: grows a step size while the gradient keeps its sign."""
+
+    def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *,
+                 capturable=False, foreach=None, maximize=False, differentiable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 < etas[0] < 1.0 < etas[1]:
+            raise ValueError(f"Invalid eta values: {etas[0]}, {etas[1]}")
+        defaults = {"lr": lr, "etas": etas, "step_sizes": step_sizes, "foreach": foreach,
+                    "maximize": maximize, "differentiable": differentiable,
+                    "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        etaminus, etaplus = group["etas"]
+        step_size_min, step_size_max = group["step_sizes"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                state["step"] = torch.tensor(0.0)
+                state["prev"] = torch.zeros_like(p)
+                state["step_size"] = torch.full_like(p.grad, group["lr"])
+            grad = p.grad if not group["maximize"] else -p.grad
+            prev = state["prev"]
+            step_size = state["step_size"]
+            state["step"].add_(1)
+            sign = grad.mul(prev).sign()
+            sign[sign.gt(0)] = etaplus
+            sign[sign.lt(0)] = etaminus
+            sign[sign.eq(0)] = 1
+            step_size.mul_(sign).clamp_(step_size_min, step_size_max)
+            # Where the sign flipped, this step moves nothing and forgets the gradient.
+            grad = grad.clone()
+            grad[sign.eq(etaminus)] = 0
+            p.addcmul_(grad.sign(), step_size, value=-1)
+            prev.copy_(grad)
+
+
+class ASGD(Optimizer):
+    """Averaged SGD: decaying step size eta, and a Polyak average `ax` after step t0."""
+
+    def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0,
+                 foreach=None, maximize=False, differentiable=False, capturable=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= lambd:
+            raise ValueError(f"Invalid lambd value: {lambd}")
+        if not 0.0 <= alpha:
+            raise ValueError(f"Invalid alpha value: {alpha}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        defaults = {"lr": lr, "lambd": lambd, "alpha": alpha, "t0": t0,
+                    "weight_decay": weight_decay, "foreach": foreach, "maximize": maximize,
+                    "differentiable": differentiable, "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update_group(self, group):
+        lr = group["lr"]
+        lambd = group["lambd"]
+        alpha = group["alpha"]
+        t0 = group["t0"]
+        weight_decay = group["weight_decay"]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            state = self._state_for(p)
+            if len(state) == 0:
+                # eta and mu are float32 tensors: their values round like PyTorch's.
+                state["step"] = torch.tensor(0.0)
+                state["eta"] = torch.tensor(float(lr))
+                state["mu"] = torch.tensor(1.0)
+                state["ax"] = torch.zeros_like(p)
+            grad = p.grad if not group["maximize"] else -p.grad
+            mu = state["mu"]
+            ax = state["ax"]
+            eta = state["eta"]
+            state["step"].add_(1)
+            if weight_decay != 0:
+                grad = grad.add(p, alpha=weight_decay)
+            eta_value = eta.item()
+            p.mul_(1 - lambd * eta_value)
+            p.add_(grad, alpha=-eta_value)
+            if mu.item() != 1:
+                ax.add_(p.sub(ax).mul_(mu))
+            else:
+                ax.copy_(p)
+            step = state["step"].item()
+            eta.copy_(torch.as_tensor(lr / ((1 + lambd * lr * step) ** alpha)))
+            mu.copy_(torch.as_tensor(1 / max(1, step - t0)))
+
+
+# torch.optim — part 8: L-BFGS, a quasi-Newton method driven by a closure.
+#
+# Like PyTorch, the curvature pairs' scalars (ys, ro, H_diag, al) stay 0-d float32 tensors
+# and the first step length may be one too; keeping those types keeps every rounding the same.
+
+
+def _cubic_interpolate(x1, f1, g1, x2, f2, g2, bounds=None):
+    """Minimiser of the cubic through (x1, f1, g1) and (x2, f2, g2), clamped to bounds."""
+    if bounds is not None:
+        xmin_bound, xmax_bound = bounds
+    elif x1 <= x2:
+        xmin_bound, xmax_bound = x1, x2
+    else:
+        xmin_bound, xmax_bound = x2, x1
+    d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2)
+    d2_square = d1 ** 2 - g1 * g2
+    if d2_square >= 0:
+        d2 = d2_square.sqrt()
+        if x1 <= x2:
+            min_pos = x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))
+        else:
+            min_pos = x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2))
+        return min(max(min_pos, xmin_bound), xmax_bound)
+    return (xmin_bound + xmax_bound) / 2.0
+
+
+def _strong_wolfe(obj_func, x, t, d, f, g, gtd, c1=1e-4, c2=0.9, tolerance_change=1e-9,
+                  max_ls=25):
+    """Line search for a step t that meets the strong Wolfe conditions: bracket, then zoom."""
+    d_norm = d.abs().max()
+    g = g.clone()
+    f_new, g_new = obj_func(x, t, d)
+    ls_func_evals = 1
+    gtd_new = g_new.dot(d)
+    t_prev, f_prev, g_prev, gtd_prev = 0, f, g, gtd
+    done = False
+    ls_iter = 0
+    bracket = bracket_f = bracket_g = bracket_gtd = None
+    # Phase 1: grow t until an interval is known to hold a point meeting the conditions.
+    while ls_iter < max_ls:
+        if f_new > (f + c1 * t * gtd) or (ls_iter > 1 and f_new >= f_prev):
+            bracket, bracket_f = [t_prev, t], [f_prev, f_new]
+            bracket_g, bracket_gtd = [g_prev, g_new.clone()], [gtd_prev, gtd_new]
+            break
+        if abs(gtd_new) <= -c2 * gtd:
+            bracket, bracket_f, bracket_g = [t], [f_new], [g_new]
+            done = True
+            break
+        if gtd_new >= 0:
+            bracket, bracket_f = [t_prev, t], [f_prev, f_new]
+            bracket_g, bracket_gtd = [g_prev, g_new.clone()], [gtd_prev, gtd_new]
+            break
+        min_step = t + 0.01 * (t - t_prev)
+        max_step = t * 10
+        previous_t = t
+        t = _cubic_interpolate(t_prev, f_prev, gtd_prev, t, f_new, gtd_new,
+                               bounds=(min_step, max_step))
+        t_prev = previous_t
+        f_prev = f_new
+        g_prev = g_new.clone()
+        gtd_prev = gtd_new
+        f_new, g_new = obj_func(x, t, d)
+        ls_func_evals += 1
+        gtd_new = g_new.dot(d)
+        ls_iter += 1
+    if ls_iter == max_ls:
+        bracket, bracket_f, bracket_g = [0, t], [f, f_new], [g, g_new]
+    # Phase 2: shrink the bracket by cubic interpolation until the conditions hold.
+    insuf_progress = False
+    if bracket_f[0] <= bracket_f[-1]:
+        low_pos, high_pos = 0, 1
+    else:
+        low_pos, high_pos = 1, 0
+    while not done and ls_iter < max_ls:
+        if abs(bracket[1] - bracket[0]) * d_norm < tolerance_change:
+            break
+        t = _cubic_interpolate(bracket[0], bracket_f[0], bracket_gtd[0],
+                               bracket[1], bracket_f[1], bracket_gtd[1])
+        eps = 0.1 * (max(bracket) - min(bracket))
+        if min(max(bracket) - t, t - min(bracket)) < eps:
+            if insuf_progress or t >= max(bracket) or t <= min(bracket):
+                if abs(t - max(bracket)) < abs(t - min(bracket)):
+                    t = max(bracket) - eps
+                else:
+                    t = min(bracket) + eps
+                insuf_progress = False
+            else:
+                insuf_progress = True
+        else:
+            insuf_progress = False
+        f_new, g_new = obj_func(x, t, d)
+        ls_func_evals += 1
+        gtd_new = g_new.dot(d)
+        ls_iter += 1
+        if f_new > (f + c1 * t * gtd) or f_new >= bracket_f[low_pos]:
+            bracket[high_pos] = t
+            bracket_f[high_pos] = f_new
+            bracket_g[high_pos] = g_new.clone()
+            bracket_gtd[high_pos] = gtd_new
+            if bracket_f[0] <= bracket_f[1]:
+                low_pos, high_pos = 0, 1
+            else:
+                low_pos, high_pos = 1, 0
+        else:
+            if abs(gtd_new) <= -c2 * gtd:
+                done = True
+            elif gtd_new * (bracket[high_pos] - bracket[low_pos]) >= 0:
+                bracket[high_pos] = bracket[low_pos]
+                bracket_f[high_pos] = bracket_f[low_pos]
+                bracket_g[high_pos] = bracket_g[low_pos]
+                bracket_gtd[high_pos] = bracket_gtd[low_pos]
+            bracket[low_pos] = t
+            bracket_f[low_pos] = f_new
+            bracket_g[low_pos] = g_new.clone()
+            bracket_gtd[low_pos] = gtd_new
+    return bracket_f[low_pos], bracket_g[low_pos], bracket[low_pos], ls_func_evals
+
+
+class LBFGS(Optimizer):
+    """Limited-memory BFGS over all parameters flattened into one vector; one group only."""
+
+    def __init__(self, params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7,
+                 tolerance_change=1e-9, history_size=100, line_search_fn=None, *,
+                 maximize=False):
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if max_eval is None:
+            max_eval = max_iter * 5 // 4
+        defaults = {"lr": lr, "max_iter": max_iter, "max_eval": max_eval,
+                    "tolerance_grad": tolerance_grad, "tolerance_change": tolerance_change,
+                    "history_size": history_size, "line_search_fn": line_search_fn,
+                    "maximize": maximize}
+        super().__init__(params, defaults)
+        if len(self.param_groups) != 1:
+            raise ValueError("LBFGS doesn't support per-parameter options (parameter groups)")
+        self._params = self.param_groups[0]["params"]
+        self._numel_cache = None
+
+    def _numel(self):
+        if self._numel_cache is None:
+            self._numel_cache = sum(p.numel() for p in self._params)
+        return self._numel_cache
+
+    def _gather_flat_grad(self):
+        views = []
+        for p in self._params:
+            if p.grad is None:
+                views.append(torch.zeros(p.numel(), dtype=p.dtype))
+            else:
+                views.append(p.grad.reshape(-1))
+        flat_grad = torch.cat(views, 0)
+        if self.param_groups[0]["maximize"]:
+            flat_grad.neg_()
+        return flat_grad
+
+    def _add_grad(self, step_size, update):
+        offset = 0
+        for p in self._params:
+            numel = p.numel()
+            p.add_(update[offset:offset + numel].view_as(p), alpha=step_size)
+            offset += numel
+
+    def _evaluate(self, closure):
+        with torch.enable_grad():
+            return closure()
+
+    def _directional_evaluate(self, closure, x, t, d):
+        self._add_grad(t, d)
+        loss = float(self._evaluate(closure))
+        if self.param_groups[0]["maximize"]:
+            loss = -loss
+        flat_grad = self._gather_flat_grad()
+        for p, saved in zip(self._params, x):
+            p.copy_(saved)
+        return loss, flat_grad
+
+    def step(self, closure):
+        with torch.no_grad():
+            return self._step(closure)
+
+    def _step(self, closure):
+        if len(self._params) == 0:
+            return self._evaluate(closure)
+        group = self.param_groups[0]
+        lr = group["lr"]
+        max_iter = group["max_iter"]
+        max_eval = group["max_eval"]
+        tolerance_grad = group["tolerance_grad"]
+        tolerance_change = group["tolerance_change"]
+        line_search_fn = group["line_search_fn"]
+        history_size = group["history_size"]
+        maximize = group["maximize"]
+        state = self._state_for(self._params[0])
+        state.setdefault("func_evals", 0)
+        state.setdefault("n_iter", 0)
+
+        orig_loss = self._evaluate(closure)
+        loss = -float(orig_loss) if maximize else float(orig_loss)
+        current_evals = 1
+        state["func_evals"] += 1
+        flat_grad = self._gather_flat_grad()
+        if flat_grad.abs().max() <= tolerance_grad:
+            return orig_loss
+
+        d = state.get("d")
+        t = state.get("t")
+        old_dirs = state.get("old_dirs")
+        old_stps = state.get("old_stps")
+        ro = state.get("ro")
+        H_diag = state.get("H_diag")
+        prev_flat_grad = state.get("prev_flat_grad")
+        prev_loss = state.get("prev_loss")
+
+        n_iter = 0
+        while n_iter < max_iter:
+            n_iter += 1
+            state["n_iter"] += 1
+            if state["n_iter"] == 1:
+                d = flat_grad.neg()
+                old_dirs, old_stps, ro = [], [], []
+                H_diag = 1
+            else:
+                # Update the curvature history with the last step, when it is informative.
+                y = flat_grad.sub(prev_flat_grad)
+                s = d.mul(t)
+                ys = y.dot(s)
+                if ys > 1e-10:
+                    if len(old_dirs) == history_size:
+                        old_dirs.pop(0)
+                        old_stps.pop(0)
+                        ro.pop(0)
+                    old_dirs.append(y)
+                    old_stps.append(s)
+                    ro.append(1.0 / ys)
+                    H_diag = ys / y.dot(y)
+                # Two-loop recursion: d = -H * g.
+                num_old = len(old_dirs)
+                if "al" not in state:
+                    state["al"] = [None] * history_size
+                al = state["al"]
+                q = flat_grad.neg()
+                for i in range(num_old - 1, -1, -1):
+                    al[i] = old_stps[i].dot(q) * ro[i]
+                    q.add_(old_dirs[i], alpha=-al[i])
+                d = r = torch.mul(q, H_diag)
+                for i in range(num_old):
+                    be_i = old_dirs[i].dot(r) * ro[i]
+                    r.add_(old_stps[i], alpha=al[i] - be_i)
+            if prev_flat_grad is None:
+                prev_flat_grad = flat_grad.clone()
+            else:
+                prev_flat_grad.copy_(flat_grad)
+            prev_loss = loss
+
+            if state["n_iter"] == 1:
+                t = min(1.0, 1.0 / flat_grad.abs().sum()) * lr
+            else:
+                t = lr
+            gtd = flat_grad.dot(d)
+            if gtd > -tolerance_change:
+                break
+
+            ls_func_evals = 0
+            if line_search_fn is not None:
+                if line_search_fn != "strong_wolfe":
+                    raise RuntimeError("only 'strong_wolfe' is supported")
+                x_init = [p.clone() for p in self._params]
+
+                def obj_func(x, t, d):
+                    return self._directional_evaluate(closure, x, t, d)
+
+                loss, flat_grad, t, ls_func_evals = _strong_wolfe(
+                    obj_func, x_init, t, d, loss, flat_grad, gtd,
+                    max_ls=max_eval - current_evals)
+                self._add_grad(t, d)
+                opt_cond = flat_grad.abs().max() <= tolerance_grad
+            else:
+                self._add_grad(t, d)
+                opt_cond = False
+                if n_iter != max_iter:
+                    loss = self._evaluate(closure)
+                    loss = -float(loss) if maximize else float(loss)
+                    flat_grad = self._gather_flat_grad()
+                    opt_cond = flat_grad.abs().max() <= tolerance_grad
+                    ls_func_evals = 1
+            current_evals += ls_func_evals
+            state["func_evals"] += ls_func_evals
+
+            if n_iter == max_iter:
+                break
+            if current_evals >= max_eval:
+                break
+            if opt_cond:
+                break
+            if d.mul(t).abs().max() <= tolerance_change:
+                break
+            if abs(loss - prev_loss) < tolerance_change:
+                break
+
+        state["d"] = d
+        state["t"] = t
+        state["old_dirs"] = old_dirs
+        state["old_stps"] = old_stps
+        state["ro"] = ro
+        state["H_diag"] = H_diag
+        state["prev_flat_grad"] = prev_flat_grad
+        state["prev_loss"] = prev_loss
+        return orig_loss
 
 
 # torch.optim — last part: make `optim.lr_scheduler` reachable, as in PyTorch.
@@ -6646,6 +7270,141 @@ class SequentialLR(LRScheduler):
             scheduler.step()
         self._last_lr = scheduler.get_last_lr()
 
+
+# torch.optim.lr_scheduler — PolynomialLR, CosineAnnealingWarmRestarts and ChainedScheduler,
+# in PyTorch's recursive forms (see part 00) so the rates match it to the last bit.
+
+
+# PyTorch's text for the warning about `step(epoch)`; kept as the same public constant.
+EPOCH_DEPRECATION_WARNING = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being "
+    "deprecated where possible. Please use `scheduler.step()` to step the "
+    "scheduler. During the deprecation, if epoch is different from None, the "
+    "closed form is used instead of the new chainable form, where available. "
+    "Please open an issue if you are unable to replicate your use case: "
+    "https://github.com/pytorch/pytorch/issues/new/choose."
+)
+
+
+class PolynomialLR(LRScheduler):
+    """Decays the rate to zero over total_iters epochs along (1 - t/total)^power."""
+
+    def __init__(self, optimizer, total_iters=5, power=1.0, last_epoch=-1):
+        self.total_iters = total_iters
+        self.power = power
+        super().__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        groups = self.optimizer.param_groups
+        if self._is_initial or self.last_epoch > self.total_iters:
+            return [group["lr"] for group in groups]
+        decay_factor = ((1.0 - self.last_epoch / self.total_iters)
+                        / (1.0 - (self.last_epoch - 1) / self.total_iters)) ** self.power
+        return [group["lr"] * decay_factor for group in groups]
+
+    def _get_closed_form_lr(self):
+        return [base_lr * (1.0 - min(self.total_iters, self.last_epoch) / self.total_iters)
+                ** self.power for base_lr in self.base_lrs]
+
+
+class CosineAnnealingWarmRestarts(LRScheduler):
+    """Cosine annealing that restarts every T_i epochs; T_i grows by T_mult at each restart
+    (SGDR, Loshchilov & Hutter). Computed from T_cur directly, not recursively."""
+
+    def __init__(self, optimizer, T_0, T_mult=1, eta_min=0.0, last_epoch=-1):
+        if T_0 <= 0 or not isinstance(T_0, int):
+            raise ValueError(f"Expected positive integer T_0, but got {T_0}")
+        if T_mult < 1 or not isinstance(T_mult, int):
+            raise ValueError(f"Expected integer T_mult >= 1, but got {T_mult}")
+        if not isinstance(eta_min, (float, int)):
+            raise ValueError(
+                f"Expected float or int eta_min, but got {eta_min} of type {type(eta_min)}")
+        self.T_0 = T_0
+        self.T_i = T_0
+        self.T_mult = T_mult
+        self.eta_min = eta_min
+        self.T_cur = last_epoch
+        super().__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        return [self.eta_min + (base_lr - self.eta_min)
+                * (1 + math.cos(math.pi * self.T_cur / self.T_i)) / 2
+                for base_lr in self.base_lrs]
+
+    def step(self, epoch=None):
+        if epoch is None and self.last_epoch < 0:
+            epoch = 0
+        if epoch is None:
+            epoch = self.last_epoch + 1
+            self.T_cur = self.T_cur + 1
+            if self.T_cur >= self.T_i:
+                self.T_cur = self.T_cur % self.T_i
+                self.T_i = self.T_i * self.T_mult
+        else:
+            if epoch < 0:
+                raise ValueError(f"Expected non-negative epoch, but got {epoch}")
+            if epoch >= self.T_0:
+                if self.T_mult == 1:
+                    self.T_cur = epoch % self.T_0
+                else:
+                    # Which cycle `epoch` falls in: the cycles' lengths form a geometric series.
+                    n = int(math.log((epoch / self.T_0 * (self.T_mult - 1) + 1), self.T_mult))
+                    self.T_cur = epoch - self.T_0 * (self.T_mult ** n - 1) / (self.T_mult - 1)
+                    self.T_i = self.T_0 * self.T_mult ** n
+            else:
+                self.T_i = self.T_0
+                self.T_cur = epoch
+        self.last_epoch = math.floor(epoch)
+        for group, lr in zip(self.optimizer.param_groups, self.get_lr()):
+            group["lr"] = lr
+        self._last_lr = [group["lr"] for group in self.optimizer.param_groups]
+
+
+class ChainedScheduler(LRScheduler):
+    """Steps every scheduler in the list at each step(), so their factors compose."""
+
+    def __init__(self, schedulers, optimizer=None):
+        name = type(self).__name__
+        if len(schedulers) < 1:
+            raise ValueError(
+                f"{name} expects at least one scheduler to be chained, but got no scheduler.")
+        optimizer = optimizer or schedulers[0].optimizer
+        for i, scheduler in enumerate(schedulers):
+            if not hasattr(scheduler, "optimizer"):
+                raise TypeError(f"{name} at index {i} should have `optimizer` as its attribute.")
+            if isinstance(scheduler, ReduceLROnPlateau):
+                raise ValueError(
+                    f"{name} does not support `ReduceLROnPlateau` scheduler as it requires "
+                    "additional kwargs to be specified when calling `step`, but got one at "
+                    f"index {i} in the given schedulers sequence.")
+            if optimizer is not scheduler.optimizer:
+                raise ValueError(
+                    f"{name} expects all schedulers to belong to the same optimizer, but got "
+                    f"scheduler {type(scheduler).__name__} at index {i} has "
+                    f"{scheduler.optimizer}, which is different from "
+                    f"{type(optimizer).__name__}.")
+        self._schedulers = schedulers
+        self.optimizer = optimizer
+        self._last_lr = [group["lr"] for group in self._schedulers[-1].optimizer.param_groups]
+
+    def step(self):
+        for scheduler in self._schedulers:
+            scheduler.step()
+        self._last_lr = [group["lr"] for group in self._schedulers[-1].optimizer.param_groups]
+
+    def state_dict(self):
+        state = {key: value for key, value in self.__dict__.items()
+                 if key not in ("optimizer", "_schedulers")}
+        state["_schedulers"] = [s.state_dict() for s in self._schedulers]
+        return state
+
+    def load_state_dict(self, state_dict):
+        for key, value in state_dict.items():
+            if key != "_schedulers":
+                setattr(self, key, value)
+        for scheduler, state in zip(self._schedulers, state_dict["_schedulers"]):
+            scheduler.load_state_dict(state)
+
 """#,
         "torch.random": #"""
 # torch.random — the default generator's seed and state, as torch.manual_seed and friends.
@@ -6847,6 +7606,63 @@ class ConcatDataset(Dataset):
         return self.datasets[dataset_idx][idx - self.cumulative_sizes[dataset_idx - 1]]
 
 
+class StackDataset(Dataset):
+    """Sample i is (a[i], b[i], ...) for datasets given by position, or {name: d[i]} for
+    datasets given by keyword."""
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            if kwargs:
+                raise ValueError(
+                    "Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) "
+                    "like input/output, but both types are given.")
+            datasets = list(args)
+        elif kwargs:
+            datasets = list(kwargs.values())
+        else:
+            raise ValueError("At least one dataset should be passed")
+        self._length = len(datasets[0])
+        for dataset in datasets:
+            if len(dataset) != self._length:
+                raise ValueError("Size mismatch between datasets")
+        self.datasets = args if args else kwargs
+
+    def __getitem__(self, index):
+        if isinstance(self.datasets, dict):
+            return {key: dataset[index] for key, dataset in self.datasets.items()}
+        return tuple(dataset[index] for dataset in self.datasets)
+
+    def __len__(self):
+        return self._length
+
+
+class ChainDataset(IterableDataset):
+    """The samples of several iterable datasets, one stream after another."""
+
+    def __init__(self, datasets):
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            yield from d
+
+    def __len__(self):
+        total = 0
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            total += len(d)
+        return total
+
+
+
+def get_worker_info():
+    """None: Gradbook loads every batch in the calling process, which is what PyTorch
+    reports outside a DataLoader worker."""
+    return None
+
 # -- samplers: which indices, in which order --
 
 class Sampler:
@@ -6937,6 +7753,39 @@ class SubsetRandomSampler(Sampler):
         return len(self.indices)
 
 
+class WeightedRandomSampler(Sampler):
+    """num_samples indices drawn with probability proportional to `weights`, by one
+    torch.multinomial call (float64 weights), as PyTorch draws them."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError("num_samples should be a positive integer value, but got "
+                             f"num_samples={num_samples}")
+        if not isinstance(replacement, bool):
+            raise ValueError(
+                f"replacement should be a boolean value, but got replacement={replacement}")
+        weights_tensor = torch.as_tensor(weights, dtype=torch.double)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError("weights should be a 1d sequence but given weights have shape "
+                             f"{tuple(weights_tensor.shape)}")
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        if self.generator is None:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement)
+        else:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement,
+                                      generator=self.generator)
+        for i in drawn.tolist():
+            yield i
+
+    def __len__(self):
+        return self.num_samples
+
+
 class BatchSampler(Sampler):
     """Groups another sampler's indices into lists of batch_size."""
 
@@ -7024,12 +7873,26 @@ class DataLoader:
         elif batch_size is None and drop_last:
             raise ValueError("batch_size=None option disables auto-batching and is mutually "
                              "exclusive with drop_last")
+        self._iterable = isinstance(dataset, IterableDataset)
+        if self._iterable:
+            # An iterable dataset is read in its own order: no sampler, batches are runs of
+            # batch_size consecutive items.
+            if shuffle not in (None, False):
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"shuffle option, but got shuffle={shuffle}")
+            if sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"sampler option, but got sampler={sampler}")
+            if batch_sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"batch_sampler option, but got batch_sampler={batch_sampler}")
+            sampler = []
         if sampler is None:
             if shuffle:
                 sampler = RandomSampler(dataset, generator=generator)
             else:
                 sampler = SequentialSampler(dataset)
-        if batch_size is not None and batch_sampler is None:
+        if batch_size is not None and batch_sampler is None and not self._iterable:
             batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.dataset = dataset
         self.batch_size = batch_size
@@ -7041,7 +7904,8 @@ class DataLoader:
         self.timeout = timeout
         self.pin_memory = pin_memory
         if collate_fn is None:
-            collate_fn = default_collate if batch_sampler is not None else default_convert
+            batched = batch_sampler is not None or (self._iterable and batch_size is not None)
+            collate_fn = default_collate if batched else default_convert
         self.collate_fn = collate_fn
 
     def __iter__(self):
@@ -7054,14 +7918,38 @@ class DataLoader:
         return self._batches()
 
     def _batches(self):
-        if self.batch_sampler is not None:
+        if self._iterable:
+            yield from self._iterable_batches()
+        elif self.batch_sampler is not None:
             for indices in self.batch_sampler:
                 yield self.collate_fn([self.dataset[i] for i in indices])
         else:
             for index in self.sampler:
                 yield self.collate_fn(self.dataset[index])
 
+    def _iterable_batches(self):
+        if self.batch_size is None:
+            for item in self.dataset:
+                yield self.collate_fn(item)
+            return
+        batch = []
+        for item in self.dataset:
+            batch.append(item)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if len(batch) > 0 and not self.drop_last:
+            yield self.collate_fn(batch)
+
     def __len__(self):
+        if self._iterable:
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                if self.drop_last:
+                    length = length // self.batch_size
+                else:
+                    length = -(-length // self.batch_size)
+            return length
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)

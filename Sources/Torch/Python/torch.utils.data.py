@@ -87,6 +87,63 @@ class ConcatDataset(Dataset):
         return self.datasets[dataset_idx][idx - self.cumulative_sizes[dataset_idx - 1]]
 
 
+class StackDataset(Dataset):
+    """Sample i is (a[i], b[i], ...) for datasets given by position, or {name: d[i]} for
+    datasets given by keyword."""
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            if kwargs:
+                raise ValueError(
+                    "Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) "
+                    "like input/output, but both types are given.")
+            datasets = list(args)
+        elif kwargs:
+            datasets = list(kwargs.values())
+        else:
+            raise ValueError("At least one dataset should be passed")
+        self._length = len(datasets[0])
+        for dataset in datasets:
+            if len(dataset) != self._length:
+                raise ValueError("Size mismatch between datasets")
+        self.datasets = args if args else kwargs
+
+    def __getitem__(self, index):
+        if isinstance(self.datasets, dict):
+            return {key: dataset[index] for key, dataset in self.datasets.items()}
+        return tuple(dataset[index] for dataset in self.datasets)
+
+    def __len__(self):
+        return self._length
+
+
+class ChainDataset(IterableDataset):
+    """The samples of several iterable datasets, one stream after another."""
+
+    def __init__(self, datasets):
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            yield from d
+
+    def __len__(self):
+        total = 0
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            total += len(d)
+        return total
+
+
+
+def get_worker_info():
+    """None: Gradbook loads every batch in the calling process, which is what PyTorch
+    reports outside a DataLoader worker."""
+    return None
+
 # -- samplers: which indices, in which order --
 
 class Sampler:
@@ -177,6 +234,39 @@ class SubsetRandomSampler(Sampler):
         return len(self.indices)
 
 
+class WeightedRandomSampler(Sampler):
+    """num_samples indices drawn with probability proportional to `weights`, by one
+    torch.multinomial call (float64 weights), as PyTorch draws them."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError("num_samples should be a positive integer value, but got "
+                             f"num_samples={num_samples}")
+        if not isinstance(replacement, bool):
+            raise ValueError(
+                f"replacement should be a boolean value, but got replacement={replacement}")
+        weights_tensor = torch.as_tensor(weights, dtype=torch.double)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError("weights should be a 1d sequence but given weights have shape "
+                             f"{tuple(weights_tensor.shape)}")
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        if self.generator is None:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement)
+        else:
+            drawn = torch.multinomial(self.weights, self.num_samples, self.replacement,
+                                      generator=self.generator)
+        for i in drawn.tolist():
+            yield i
+
+    def __len__(self):
+        return self.num_samples
+
+
 class BatchSampler(Sampler):
     """Groups another sampler's indices into lists of batch_size."""
 
@@ -264,12 +354,26 @@ class DataLoader:
         elif batch_size is None and drop_last:
             raise ValueError("batch_size=None option disables auto-batching and is mutually "
                              "exclusive with drop_last")
+        self._iterable = isinstance(dataset, IterableDataset)
+        if self._iterable:
+            # An iterable dataset is read in its own order: no sampler, batches are runs of
+            # batch_size consecutive items.
+            if shuffle not in (None, False):
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"shuffle option, but got shuffle={shuffle}")
+            if sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"sampler option, but got sampler={sampler}")
+            if batch_sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified "
+                                 f"batch_sampler option, but got batch_sampler={batch_sampler}")
+            sampler = []
         if sampler is None:
             if shuffle:
                 sampler = RandomSampler(dataset, generator=generator)
             else:
                 sampler = SequentialSampler(dataset)
-        if batch_size is not None and batch_sampler is None:
+        if batch_size is not None and batch_sampler is None and not self._iterable:
             batch_sampler = BatchSampler(sampler, batch_size, drop_last)
         self.dataset = dataset
         self.batch_size = batch_size
@@ -281,7 +385,8 @@ class DataLoader:
         self.timeout = timeout
         self.pin_memory = pin_memory
         if collate_fn is None:
-            collate_fn = default_collate if batch_sampler is not None else default_convert
+            batched = batch_sampler is not None or (self._iterable and batch_size is not None)
+            collate_fn = default_collate if batched else default_convert
         self.collate_fn = collate_fn
 
     def __iter__(self):
@@ -294,14 +399,38 @@ class DataLoader:
         return self._batches()
 
     def _batches(self):
-        if self.batch_sampler is not None:
+        if self._iterable:
+            yield from self._iterable_batches()
+        elif self.batch_sampler is not None:
             for indices in self.batch_sampler:
                 yield self.collate_fn([self.dataset[i] for i in indices])
         else:
             for index in self.sampler:
                 yield self.collate_fn(self.dataset[index])
 
+    def _iterable_batches(self):
+        if self.batch_size is None:
+            for item in self.dataset:
+                yield self.collate_fn(item)
+            return
+        batch = []
+        for item in self.dataset:
+            batch.append(item)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if len(batch) > 0 and not self.drop_last:
+            yield self.collate_fn(batch)
+
     def __len__(self):
+        if self._iterable:
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                if self.drop_last:
+                    length = length // self.batch_size
+                else:
+                    length = -(-length // self.batch_size)
+            return length
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)

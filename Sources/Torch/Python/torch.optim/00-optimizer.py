@@ -136,12 +136,13 @@ class Optimizer:
             if index not in params_by_index:
                 continue
             param = params_by_index[index]
+            # As in PyTorch, tensors are cast to the parameter's dtype but not copied: a
+            # state tensor that already has that dtype is shared with `state_dict`.
             copied = {}
             for key, value in values.items():
                 if isinstance(value, torch.Tensor):
                     if key != "step" and param.is_floating_point():
                         value = value.to(dtype=param.dtype)
-                    value = value.clone()
                 copied[key] = value
             self.state[param] = copied
         new_groups = []
