@@ -234,6 +234,7 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: false) { return fused }
+        if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: false) { return fused }
         let e = try x.sub(try x.amax(dims: [d], keepdim: true)).exp()
         return try e.div(try e.sum(dims: [d], keepdim: true))
     }
@@ -245,6 +246,7 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: true) { return fused }
+        if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: true) { return fused }
         let shifted = try x.sub(try x.amax(dims: [d], keepdim: true))
         return try shifted.sub(try shifted.exp().sum(dims: [d], keepdim: true).log())
     }
@@ -253,6 +255,12 @@ extension Tensor {
     /// PyTorch's `_softmax_backward_data` computes it; nil where the backend composes it.
     public static func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor? {
         try output.backend.softmaxBackwardLastDim(grad: grad, output: output, log: log)
+    }
+
+    /// The same over a dimension other than the last (PyTorch's `_vec_softmax_backward`).
+    public static func softmaxBackwardInnerDim(grad: Tensor, output: Tensor, dim: Int, log: Bool) throws(TensorError) -> Tensor? {
+        guard let cpu = try output.backend as? CPUBackend else { return nil }
+        return try cpu.softmaxBackwardInnerDim(grad: grad, output: output, dim: dim, log: log)
     }
 
     /// `cumsum(dim, dtype)`: integer inputs accumulate to int64.
