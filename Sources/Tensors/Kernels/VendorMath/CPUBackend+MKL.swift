@@ -6,6 +6,14 @@ extension CPUBackend {
     /// this op, dtype or machine has no such path.
     func vendorUnary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) -> Bool {
         guard a.dtype == out.dtype, a.dtype == .float32 || a.dtype == .float64 else { return false }
+        // pow_tensor_scalar_kernel sends these exponents to the sqrt, rsqrt and reciprocal
+        // kernels (so sqrt is VML's).
+        switch op {
+        case .powScalar(0.5): return vendorUnary(.sqrt, a, into: out)
+        case .powScalar(-0.5): return vendorUnary(.rsqrt, a, into: out)
+        case .powScalar(-1): return vendorUnary(.reciprocal, a, into: out)
+        default: break
+        }
         if let mkl = MKLLibrary.shared, let name = op.vmlName, let fns = mkl.vml[name] {
             if a.dtype == .float32 {
                 VMLKernels.run(fns, Float.self, out.sizes, Operand(out), Operand(a))
