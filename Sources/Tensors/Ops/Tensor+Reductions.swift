@@ -159,6 +159,7 @@ extension Tensor {
         }
         let ds = try reductionDims(dims)
         let count = ds.reduce(1) { $0 * sizes[$1] }
+        if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: false) { return all }
         let x = try to(.float64)
         let centered = try x.sub(try x.mean(dims: ds, keepdim: true))
         let ss = try centered.mul(centered).sum(dims: ds, keepdim: keepdim)
@@ -168,8 +169,33 @@ extension Tensor {
 
     /// `std(dim, correction=1, keepdim)`.
     public func std(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
-        let v = try variance(dims: dims, correction: correction, keepdim: keepdim).to(.float64)
+        if !dtype.isFloatingPoint { return try variance(dims: dims, correction: correction, keepdim: keepdim) }
+        let ds = try reductionDims(dims)
+        if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: true) { return all }
+        // The square root of the float64 variance, rounded once to the dtype (WelfordOps
+        // accumulates in double and takes the root before the cast).
+        let v = try to(.float64).variance(dims: dims, correction: correction, keepdim: keepdim)
         return try v.sqrt().to(dtype)
+    }
+
+    /// `std_var_all_cpu`, PyTorch's path when the result has one element: the mean in the
+    /// tensor's own dtype (as `mean()` rounds it), then Σ(x − mean)² in double over
+    /// `parallel_reduce`'s pieces, divided by max(0, n − correction), the root in double.
+    private func varianceOfAll(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, numel > 0,
+              sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
+        let mean = try self.mean().elementsAsDouble()[0]
+        let x = try contiguous().elementsAsDouble()
+        var total = 0.0
+        for (start, end) in VectorizedLoops.pieces(x.count) {
+            var partial = 0.0
+            for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
+            total = total + partial
+        }
+        let variance = total / Swift.max(0, Double(x.count) - correction)
+        let value = sqrt ? variance.squareRoot() : variance
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
+        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
     }
 
     /// `norm(p, dim, keepdim)`: p may be any real, ±infinity; "fro" is 2.
