@@ -160,6 +160,7 @@ extension Tensor {
         let ds = try reductionDims(dims)
         let count = ds.reduce(1) { $0 * sizes[$1] }
         if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: false) { return all }
+        if let welford = try welfordVariance(ds, correction: correction, keepdim: keepdim, sqrt: false) { return welford }
         let x = try to(.float64)
         let centered = try x.sub(try x.mean(dims: ds, keepdim: true))
         let ss = try centered.mul(centered).sum(dims: ds, keepdim: keepdim)
@@ -172,10 +173,37 @@ extension Tensor {
         if !dtype.isFloatingPoint { return try variance(dims: dims, correction: correction, keepdim: keepdim) }
         let ds = try reductionDims(dims)
         if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: true) { return all }
+        if let welford = try welfordVariance(ds, correction: correction, keepdim: keepdim, sqrt: true) { return welford }
         // The square root of the float64 variance, rounded once to the dtype (WelfordOps
         // accumulates in double and takes the root before the cast).
         let v = try to(.float64).variance(dims: dims, correction: correction, keepdim: keepdim)
         return try v.sqrt().to(dtype)
+    }
+
+    /// `WelfordOps` as `binary_kernel_reduce` runs it on one thread (below 32,768
+    /// elements): per output, Welford's update in double over the reduced elements in
+    /// order, m2 / max(0, n − correction), the root in double, one rounding to the dtype.
+    private func welfordVariance(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, numel > 0, numel < 32768 else { return nil }
+        let kept = sizes.indices.filter { !ds.contains($0) }
+        let rows = try permute(kept + ds.sorted()).contiguous().elementsAsDouble()
+        let count = ds.reduce(1) { $0 * sizes[$1] }, outputs = numel / count
+        var values = [Double](repeating: 0, count: outputs)
+        for o in 0..<outputs {
+            var mean = 0.0, m2 = 0.0
+            for k in 0..<count {
+                let v = rows[o * count + k]
+                let delta = v - mean
+                mean = mean + delta / Double(k + 1)
+                let product = delta * (v - mean)
+                m2 = m2 + product
+            }
+            let n = Double(count)
+            let variance = m2 / (n > correction ? n - correction : 0)
+            values[o] = sqrt ? variance.squareRoot() : variance
+        }
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
+        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
     }
 
     /// `std_var_all_cpu`, PyTorch's path when the result has one element: the mean in the
