@@ -156,6 +156,12 @@ struct ExactKernelGoldenTests {
         try Self.expectBits(result.output, c.out, "layer_norm \(c.dtype) \(shape) affine \(c.affine!)")
     }
 
+    @Test("prod of a whole tensor", arguments: cases("prod"))
+    func prod(_ c: Case) throws {
+        let x = try Self.input(c, specials: false)
+        try Self.expectBits(try x.prod().reshape([1]), c.out, "prod \(c.dtype) \(c.count!)")
+    }
+
     @Test("std and var", arguments: cases("moments"))
     func moments(_ c: Case) throws {
         let shape = c.shape!, numel = shape.reduce(1, *)

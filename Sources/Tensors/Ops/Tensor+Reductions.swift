@@ -67,7 +67,37 @@ extension Tensor {
 
     public func prod(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        if t == self.dtype, let all = try productOfAll(dims: dims, keepdim: keepdim) { return all }
         return try reduce(.prod, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    /// The product of every element of a float tensor (below 32,768 elements, one thread)
+    /// in the order of ATen's `vectorized_reduction`: blocks of four vectors multiplied
+    /// lane-wise into four accumulators, those combined as (a0·a1)·(a2·a3), the lanes in
+    /// order, then the elements left over one by one.
+    private func productOfAll(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768 else { return nil }
+        let ds = try reductionDims(dims)
+        guard sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
+        let x = try contiguous()
+        func product<T: RealElement>(_ p: UnsafePointer<T>) -> T {
+            let lanes = CPUCapability.lanes(T.self), n = x.numel, blocks = n / (4 * lanes)
+            var result: T = 1
+            if blocks > 0 {
+                var acc = (0..<(4 * lanes)).map { p[$0] }
+                for i in 1..<blocks {
+                    for k in 0..<(4 * lanes) { acc[k] = acc[k] * p[i * 4 * lanes + k] }
+                }
+                var lane = (0..<lanes).map { (acc[$0] * acc[lanes + $0]) * (acc[2 * lanes + $0] * acc[3 * lanes + $0]) }
+                for j in 1..<lanes { lane[0] = lane[0] * lane[j] }
+                result = result * lane[0]
+            }
+            for i in (blocks * 4 * lanes)..<n { result = result * p[i] }
+            return result
+        }
+        let value = dtype == .float32 ? Double(product(UnsafePointer(x.pointer(Float.self)))) : product(UnsafePointer(x.pointer(Double.self)))
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
+        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
     }
 
     /// `Swift.max()` over everything: a 0-dim tensor.

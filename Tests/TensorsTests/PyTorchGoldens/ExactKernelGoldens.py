@@ -143,6 +143,13 @@ for dname, dt in DTYPES.items():
                     cases.append({"kind": "moments", "op": name, "dtype": dname, "shape": list(shape),
                                   "dim": dim, "correction": correction, "out": hexes(r.reshape(-1))})
 
+# prod of a whole tensor: ATen's vectorized_reduction (four vector accumulators, then the rest).
+for dname, dt in DTYPES.items():
+    for n in (7, 31, 32, 33, 64, 100, 1000, 5000):
+        x = make(n, 1400 + n, 0.5, 1.5, dt, specials=False)
+        cases.append({"kind": "prod", "dtype": dname, "count": n, "seed": 1400 + n, "lo": 0.5, "hi": 1.5,
+                      "out": hexes(x.prod().reshape(1))})
+
 info = {"torch": torch.__version__, "threads": torch.get_num_threads(),
         "cpu_capability": torch.backends.cpu.get_cpu_capability(),
         "onednn": [line.strip() for line in torch.__config__.show().splitlines() if "MKL-DNN" in line],
