@@ -82,6 +82,9 @@ public enum Activation: Sendable {
     /// The gradient with respect to the input, given the output gradient `g`.
     public func backward(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
         if let c = eluCoefficients(x.dtype) {
+            if case .elu = self, let exact = try Tensor.activationBackward(.elu(neg: c.neg, pos: c.pos, input: c.input), grad: g, input: x) {
+                return exact
+            }
             let negative = try g.mul(.float(c.input)).mul(.float(c.neg)).mul(try x.mul(.float(c.input)).exp())
             return try Tensor.where(try x.le(.int(0)), negative, try g.mul(.float(c.pos)))
         }
@@ -105,20 +108,13 @@ public enum Activation: Sendable {
         try x.ge(.float(-l)).logicalAnd(try x.le(.float(l)))
     }
 
-    /// PyTorch's CPU loop computes whole blocks of two AVX2 vectors with expm1 and the
-    /// remaining elements with `exp(x) - 1`; the two round differently, so we split the
-    /// same way (a contiguous tensor's leading blocks, then the tail).
+    /// PyTorch's kernel (Elu.h): expm1(x·inputScale)·negcoef where x < 0, x·scale elsewhere;
+    /// the `.elu` kernel computes the negative side as PyTorch's vector loop does (SLEEF's
+    /// expm1 in whole blocks of two vectors, libm's in the tail), so it runs on the scaled
+    /// input with PyTorch's blocks.
     static func eluForward(_ x: Tensor, _ c: (neg: Double, pos: Double, input: Double)) throws(TensorError) -> Tensor {
         let flat = try x.contiguous().reshape([x.numel])
-        let block = 2 * 32 / x.dtype.itemSize
-        let vectorised = flat.numel / block * block
-        let scaled = try flat.mul(.float(c.input))
-        var negative = try scaled.exp().sub(.int(1)).mul(.float(c.neg))
-        if vectorised > 0 {
-            let head = try scaled.narrow(0, start: 0, length: vectorised).unary(.expm1).mul(.float(c.neg))
-            let tail = try negative.narrow(0, start: vectorised, length: flat.numel - vectorised)
-            negative = try Tensor.cat([head, tail])
-        }
+        let negative = try flat.mul(.float(c.input)).unary(.elu(alpha: c.neg))
         let out = try Tensor.where(try flat.le(.int(0)), negative, try flat.mul(.float(c.pos)))
         return try out.reshape(x.sizes)
     }

@@ -278,6 +278,8 @@ extension Differentiable {
             let y = try ctx.saved(0), g = ctx.grad
             if d == y.rank - 1, !isRecording(g, y),
                let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: false) { return [try reduce(fused, to: mx)] }
+            if d < y.rank - 1, !isRecording(g, y),
+               let fused = try Tensor.softmaxBackwardInnerDim(grad: g, output: y, dim: d, log: false) { return [try reduce(fused, to: mx)] }
             let s = try sum(try mul(g, y), dims: [d], keepdim: true)
             return [try reduce(try mul(y, try sub(g, s)), to: mx)]
         }
@@ -294,6 +296,8 @@ extension Differentiable {
             let y = try ctx.saved(0), g = ctx.grad
             if d == y.rank - 1, !isRecording(g, y),
                let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: true) { return [try reduce(fused, to: mx)] }
+            if d < y.rank - 1, !isRecording(g, y),
+               let fused = try Tensor.softmaxBackwardInnerDim(grad: g, output: y, dim: d, log: true) { return [try reduce(fused, to: mx)] }
             let s = try sum(g, dims: [d], keepdim: true)
             return [try reduce(try sub(g, try mul(try exp(y), s)), to: mx)]
         }

@@ -94,6 +94,7 @@ extension Differentiable {
         let out = try x.unary(.mish)
         guard isRecording(x) else { return out }
         return unaryOp("MishBackward0", x, out) { g, x in
+            if !isRecording(g, x), let exact = try Tensor.activationBackward(.mish, grad: g, input: x) { return exact }
             let tsp = try tanh(try softplus(x))
             let d = try add(tsp, try mul(try mul(x, try sigmoid(x)), try rsub(try mul(tsp, tsp), .int(1))))
             return try mul(g, d)

@@ -205,6 +205,7 @@ extension Differentiable {
         let out = try x.unary(.silu)
         guard isRecording(x) else { return out }
         return unaryOp("SiluBackward0", x, out) { g, x in
+            if !isRecording(g, x), let exact = try Tensor.activationBackward(.silu, grad: g, input: x) { return exact }
             let s = try sigmoid(x)
             return try mul(g, try mul(s, try add(try mul(x, try rsub(s, .int(1))), .int(1))))
         }
@@ -215,6 +216,7 @@ extension Differentiable {
         let out = try x.unary(approximateTanh ? .geluTanh : .gelu)
         guard isRecording(x) else { return out }
         return unaryOp("GeluBackward0", x, out) { g, x in
+            if !isRecording(g, x), let exact = try Tensor.activationBackward(approximateTanh ? .geluTanh : .gelu, grad: g, input: x) { return exact }
             if approximateTanh {
                 let k = RealMath.sqrt(2 / RealMath.pi)
                 let x3 = try mul(try mul(x, x), x)
@@ -235,6 +237,7 @@ extension Differentiable {
         let out = try x.unary(.softplus(beta: beta, threshold: threshold))
         guard isRecording(x) else { return out }
         return unaryOp("SoftplusBackward0", x, out) { g, x in
+            if !isRecording(g, x), let exact = try Tensor.activationBackward(.softplus(beta: beta, threshold: threshold), grad: g, input: x) { return exact }
             // PyTorch's kernel: g·z / (z + 1) with z = exp(βx), or g where βx > threshold.
             let bx = try mul(x, .float(beta))
             let z = try exp(bx)
@@ -262,6 +265,7 @@ extension Differentiable {
         let out = try x.unary(.logSigmoid)
         guard isRecording(x) else { return out }
         return unaryOp("LogSigmoidBackward0", x, out) { g, x in
+            if !isRecording(g, x), let exact = try Tensor.activationBackward(.logSigmoid, grad: g, input: x) { return exact }
             // PyTorch's kernel: (m − s·z/(1 + z))·g with z = exp(−|x|), and m, s = 1, 1
             // for x < 0 and 0, −1 otherwise.
             let z = try exp(try neg(try abs(x)))

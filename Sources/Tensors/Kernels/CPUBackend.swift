@@ -64,6 +64,7 @@ public final class CPUBackend: DeviceBackend {
     private func binaryOperands(_ op: BinaryOp, _ dtype: DType, _ out: Tensor, _ a: Operand, _ b: Operand,
                                 _ ta: Tensor?, _ tb: Tensor?) throws(TensorError) {
         let shape = out.sizes
+        if vendorBinary(op, dtype, out, a, b) { return }
         switch dtype {
         case .float32: floatBinary(op, Float.self, shape, Operand(out), a, b)
         case .float64: floatBinary(op, Double.self, shape, Operand(out), a, b)

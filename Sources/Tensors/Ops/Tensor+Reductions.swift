@@ -67,7 +67,37 @@ extension Tensor {
 
     public func prod(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        if t == self.dtype, let all = try productOfAll(dims: dims, keepdim: keepdim) { return all }
         return try reduce(.prod, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    /// The product of every element of a float tensor (below 32,768 elements, one thread)
+    /// in the order of ATen's `vectorized_reduction`: blocks of four vectors multiplied
+    /// lane-wise into four accumulators, those combined as (a0·a1)·(a2·a3), the lanes in
+    /// order, then the elements left over one by one.
+    private func productOfAll(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768 else { return nil }
+        let ds = try reductionDims(dims)
+        guard sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
+        let x = try contiguous()
+        func product<T: RealElement>(_ p: UnsafePointer<T>) -> T {
+            let lanes = CPUCapability.lanes(T.self), n = x.numel, blocks = n / (4 * lanes)
+            var result: T = 1
+            if blocks > 0 {
+                var acc = (0..<(4 * lanes)).map { p[$0] }
+                for i in 1..<blocks {
+                    for k in 0..<(4 * lanes) { acc[k] = acc[k] * p[i * 4 * lanes + k] }
+                }
+                var lane = (0..<lanes).map { (acc[$0] * acc[lanes + $0]) * (acc[2 * lanes + $0] * acc[3 * lanes + $0]) }
+                for j in 1..<lanes { lane[0] = lane[0] * lane[j] }
+                result = result * lane[0]
+            }
+            for i in (blocks * 4 * lanes)..<n { result = result * p[i] }
+            return result
+        }
+        let value = dtype == .float32 ? Double(product(UnsafePointer(x.pointer(Float.self)))) : product(UnsafePointer(x.pointer(Double.self)))
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
+        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
     }
 
     /// `Swift.max()` over everything: a 0-dim tensor.
@@ -153,6 +183,8 @@ extension Tensor {
         }
         let ds = try reductionDims(dims)
         let count = ds.reduce(1) { $0 * sizes[$1] }
+        if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: false) { return all }
+        if let welford = try welfordVariance(ds, correction: correction, keepdim: keepdim, sqrt: false) { return welford }
         let x = try to(.float64)
         let centered = try x.sub(try x.mean(dims: ds, keepdim: true))
         let ss = try centered.mul(centered).sum(dims: ds, keepdim: keepdim)
@@ -162,8 +194,60 @@ extension Tensor {
 
     /// `std(dim, correction=1, keepdim)`.
     public func std(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> Tensor {
-        let v = try variance(dims: dims, correction: correction, keepdim: keepdim).to(.float64)
+        if !dtype.isFloatingPoint { return try variance(dims: dims, correction: correction, keepdim: keepdim) }
+        let ds = try reductionDims(dims)
+        if let all = try varianceOfAll(ds, correction: correction, keepdim: keepdim, sqrt: true) { return all }
+        if let welford = try welfordVariance(ds, correction: correction, keepdim: keepdim, sqrt: true) { return welford }
+        // The square root of the float64 variance, rounded once to the dtype (WelfordOps
+        // accumulates in double and takes the root before the cast).
+        let v = try to(.float64).variance(dims: dims, correction: correction, keepdim: keepdim)
         return try v.sqrt().to(dtype)
+    }
+
+    /// `WelfordOps` as `binary_kernel_reduce` runs it on one thread (below 32,768
+    /// elements): per output, Welford's update in double over the reduced elements in
+    /// order, m2 / max(0, n − correction), the root in double, one rounding to the dtype.
+    private func welfordVariance(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, numel > 0, numel < 32768 else { return nil }
+        let kept = sizes.indices.filter { !ds.contains($0) }
+        let rows = try permute(kept + ds.sorted()).contiguous().elementsAsDouble()
+        let count = ds.reduce(1) { $0 * sizes[$1] }, outputs = numel / count
+        var values = [Double](repeating: 0, count: outputs)
+        for o in 0..<outputs {
+            var mean = 0.0, m2 = 0.0
+            for k in 0..<count {
+                let v = rows[o * count + k]
+                let delta = v - mean
+                mean = mean + delta / Double(k + 1)
+                let product = delta * (v - mean)
+                m2 = m2 + product
+            }
+            let n = Double(count)
+            let variance = m2 / (n > correction ? n - correction : 0)
+            values[o] = sqrt ? variance.squareRoot() : variance
+        }
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
+        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
+    }
+
+    /// `std_var_all_cpu`, PyTorch's path when the result has one element: the mean in the
+    /// tensor's own dtype (as `mean()` rounds it), then Σ(x − mean)² in double over
+    /// `parallel_reduce`'s pieces, divided by max(0, n − correction), the root in double.
+    private func varianceOfAll(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, numel > 0,
+              sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
+        let mean = try self.mean().elementsAsDouble()[0]
+        let x = try contiguous().elementsAsDouble()
+        var total = 0.0
+        for (start, end) in VectorizedLoops.pieces(x.count) {
+            var partial = 0.0
+            for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
+            total = total + partial
+        }
+        let variance = total / Swift.max(0, Double(x.count) - correction)
+        let value = sqrt ? variance.squareRoot() : variance
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
+        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
     }
 
     /// `norm(p, dim, keepdim)`: p may be any real, ±infinity; "fro" is 2.
@@ -228,6 +312,7 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: false) { return fused }
+        if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: false) { return fused }
         let e = try x.sub(try x.amax(dims: [d], keepdim: true)).exp()
         return try e.div(try e.sum(dims: [d], keepdim: true))
     }
@@ -239,6 +324,7 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: true) { return fused }
+        if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: true) { return fused }
         let shifted = try x.sub(try x.amax(dims: [d], keepdim: true))
         return try shifted.sub(try shifted.exp().sum(dims: [d], keepdim: true).log())
     }
@@ -247,6 +333,12 @@ extension Tensor {
     /// PyTorch's `_softmax_backward_data` computes it; nil where the backend composes it.
     public static func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor? {
         try output.backend.softmaxBackwardLastDim(grad: grad, output: output, log: log)
+    }
+
+    /// The same over a dimension other than the last (PyTorch's `_vec_softmax_backward`).
+    public static func softmaxBackwardInnerDim(grad: Tensor, output: Tensor, dim: Int, log: Bool) throws(TensorError) -> Tensor? {
+        guard let cpu = try output.backend as? CPUBackend else { return nil }
+        return try cpu.softmaxBackwardInnerDim(grad: grad, output: output, dim: dim, log: log)
     }
 
     /// `cumsum(dim, dtype)`: integer inputs accumulate to int64.

@@ -118,6 +118,10 @@ public enum Normalization {
             throw .runtime("Given normalized_shape=\(shapeText(normalizedShape)), expected input with shape [*, \(normalizedShape.map(String.init).joined(separator: ", "))], but got input of size\(shapeText(input.sizes))")
         }
         let d = normalizedShape.reduce(1, *), rows = input.numel / Swift.max(d, 1)
+        // float32/float64: ATen's kernel, in its order (RowwiseMoments, (x − mean)·rstd).
+        if let exact = try LayerNormKernel.forward(input, rowLength: d, weight: weight, bias: bias, eps: eps) {
+            return (exact.output, RowStatistics(mean: exact.mean, rstd: exact.rstd))
+        }
         let x = try input.contiguous().elementsAsDouble()
         let w = try weight?.contiguous().elementsAsDouble(), b = try bias?.contiguous().elementsAsDouble()
         var y = [Double](repeating: 0, count: x.count)

@@ -6,12 +6,24 @@ extension CPUBackend {
     /// this op, dtype or machine has no such path.
     func vendorUnary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) -> Bool {
         guard a.dtype == out.dtype, a.dtype == .float32 || a.dtype == .float64 else { return false }
+        // pow_tensor_scalar_kernel sends these exponents to the sqrt, rsqrt and reciprocal
+        // kernels (so sqrt is VML's).
+        switch op {
+        case .powScalar(0.5): return vendorUnary(.sqrt, a, into: out)
+        case .powScalar(-0.5): return vendorUnary(.rsqrt, a, into: out)
+        case .powScalar(-1): return vendorUnary(.reciprocal, a, into: out)
+        default: break
+        }
         if let mkl = MKLLibrary.shared, let name = op.vmlName, let fns = mkl.vml[name] {
             if a.dtype == .float32 {
                 VMLKernels.run(fns, Float.self, out.sizes, Operand(out), Operand(a))
             } else {
                 VMLKernels.run(fns, Double.self, out.sizes, Operand(out), Operand(a))
             }
+            return true
+        }
+        if op == .gelu && a.dtype == .float32 && a.isContiguous && a.numel > 1 {
+            VectorizedLoops.map(OneDNNGeluFunction(), out.sizes, Operand(out), Operand(a), grain: Self.geluGrain(out.numel))
             return true
         }
         guard let sleef = SLEEFLibrary.shared else { return false }
@@ -41,9 +53,46 @@ extension CPUBackend {
         case let .softplus(beta, threshold):
             VectorizedLoops.map(SoftplusFunction<T>(exp: sleef.exp(T.self), log1p: sleef.unary("log1p", T.self),
                                                     beta: T(beta), threshold: T(threshold)), out.sizes, Operand(out), Operand(a))
+        case .geluTanh:
+            VectorizedLoops.map(GeluTanhFunction<T>(tanh: sleef.unary("tanh", T.self)), out.sizes, Operand(out), Operand(a),
+                                grain: Self.geluGrain(out.numel))
+        case .gelu where T.self == Double.self:
+            VectorizedLoops.map(GeluErfFunction<T>(erf: sleef.unary("erf", T.self)), out.sizes, Operand(out), Operand(a),
+                                grain: Self.geluGrain(out.numel))
+        case .gelu:
+            // float32 that oneDNN does not take (above): ATen's own kernel.
+            VectorizedLoops.map(ATenGeluFloatFunction(exp: sleef.expf), out.sizes, Operand(out), Operand(a),
+                                grain: Self.geluGrain(out.numel))
+        case .mish:
+            VectorizedLoops.map(MishFunction<T>(exp: sleef.exp(T.self), log1p: sleef.unary("log1p", T.self),
+                                                tanh: sleef.unary("tanh", T.self)), out.sizes, Operand(out), Operand(a))
+        case let .elu(alpha):
+            VectorizedLoops.map(ELUFunction<T>(expm1: sleef.unary("expm1", T.self), alpha: T(alpha)),
+                                out.sizes, Operand(out), Operand(a))
         default:
             return false
         }
+        return true
+    }
+
+    /// GeluKernelImpl's grain: above 16,384 elements, numel / threads.
+    static func geluGrain(_ numel: Int) -> Int {
+        numel > 16384 ? Swift.max(1, numel / IntraOpThreads.count) : VectorizedLoops.grain
+    }
+
+    /// `atan2` and `pow` with a tensor exponent (or a scalar base) in PyTorch's vector loop
+    /// with SLEEF lanes; false without SLEEF, for other ops or dtypes.
+    func vendorBinary(_ op: BinaryOp, _ dtype: DType, _ out: Tensor, _ a: Operand, _ b: Operand) -> Bool {
+        guard op == .atan2 || op == .pow, dtype == out.dtype, dtype == .float32 || dtype == .float64,
+              let sleef = SLEEFLibrary.shared else { return false }
+        func run<T: RealElement>(_ t: T.Type) {
+            if op == .atan2 {
+                VectorizedLoops.map2(Atan2Function<T>(atan2: sleef.atan2(T.self)), out.sizes, Operand(out), a, b)
+            } else {
+                VectorizedLoops.map2(PowTensorFunction<T>(pow: sleef.pow(T.self)), out.sizes, Operand(out), a, b)
+            }
+        }
+        if dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return true
     }
 

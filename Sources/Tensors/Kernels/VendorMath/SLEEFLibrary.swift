@@ -31,10 +31,13 @@ public final class SLEEFLibrary: @unchecked Sendable {
     let logd: @convention(c) (Double) -> Double
     let powf: @convention(c) (Float, Float) -> Float
     let powd: @convention(c) (Double, Double) -> Double
-    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2").
+    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2", "tanh", "erf").
     let unaryFloat: [String: @convention(c) (Float) -> Float]
     let unaryDouble: [String: @convention(c) (Double) -> Double]
-    static let unaryNames = ["expm1", "log1p", "exp2"]
+    static let unaryNames = ["expm1", "log1p", "exp2", "tanh", "erf"]
+    /// `atan2` (u10), for PyTorch's `Vectorized<T>::atan2`.
+    let atan2f: @convention(c) (Float, Float) -> Float
+    let atan2d: @convention(c) (Double, Double) -> Double
 
     private init?(handle: UnsafeMutableRawPointer, path: String) {
         func symbol<F>(_ name: String, _ type: F.Type) -> F? {
@@ -45,8 +48,11 @@ public final class SLEEFLibrary: @unchecked Sendable {
               let logf = symbol("Sleef_logf1_u10purecfma", (@convention(c) (Float) -> Float).self),
               let logd = symbol("Sleef_logd1_u10purecfma", (@convention(c) (Double) -> Double).self),
               let powf = symbol("Sleef_powf1_u10purecfma", (@convention(c) (Float, Float) -> Float).self),
-              let powd = symbol("Sleef_powd1_u10purecfma", (@convention(c) (Double, Double) -> Double).self)
+              let powd = symbol("Sleef_powd1_u10purecfma", (@convention(c) (Double, Double) -> Double).self),
+              let atan2f = symbol("Sleef_atan2f1_u10purecfma", (@convention(c) (Float, Float) -> Float).self),
+              let atan2d = symbol("Sleef_atan2d1_u10purecfma", (@convention(c) (Double, Double) -> Double).self)
         else { return nil }
+        self.atan2f = atan2f; self.atan2d = atan2d
         var uf: [String: @convention(c) (Float) -> Float] = [:], ud: [String: @convention(c) (Double) -> Double] = [:]
         for name in SLEEFLibrary.unaryNames {
             guard let f = symbol("Sleef_\(name)f1_u10purecfma", (@convention(c) (Float) -> Float).self),

@@ -8,6 +8,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// The vector width of PyTorch's CPU kernels on this machine (its "CPU capability"): it
 /// decides which elements a kernel computes in vector lanes and which in its scalar tail.
@@ -37,36 +38,98 @@ enum VectorizedLoops {
     /// PyTorch's `at::internal::GRAIN_SIZE`: ranges shorter than this are not split.
     static let grain = 32768
 
-    /// out = f(a) over `shape` in PyTorch's order: a contiguous row is split between threads
-    /// as `parallel_for` splits it, and each piece runs two vectors at a time with the rest
-    /// in the scalar tail; strided rows are all tail.
-    static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand) {
+    /// out = f(a) over `shape` in PyTorch's order: the elements are split between threads
+    /// as `parallel_for` splits TensorIterator's linear range (so a piece may start or end
+    /// inside a row), and each contiguous row segment runs two vectors at a time with the
+    /// rest in the scalar tail; strided segments are all tail. `grain` is the kernel's
+    /// grain size (GELU passes its own).
+    static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, grain: Int = grain) {
         let po = out.typed(F.T.self), pa = a.typed(F.T.self)
-        let loop = StridedLoop(shape: shape, out.strides, a.strides)
         let block = 2 * CPUCapability.lanes(F.T.self)
-        loop.forEachRow { oo, oa, _, n, io, ia, _ in
-            guard io == 1 && ia == 1 else {
-                for i in 0..<n { po[oo + i * io] = f.tail(pa[oa + i * ia]) }
-                return
-            }
-            for (start, end) in pieces(n) {
-                var i = start
-                while i + block <= end {
+        segments(StridedLoop(shape: shape, out.strides, a.strides), grain: grain) { oo, oa, _, n, io, ia, _ in
+            var i = 0
+            if io == 1 && ia == 1 {
+                while i + block <= n {
                     for j in i..<(i + block) { po[oo + j] = f.lane(pa[oa + j]) }
                     i += block
                 }
-                while i < end { po[oo + i] = f.tail(pa[oa + i]); i += 1 }
+                while i < n { po[oo + i] = f.tail(pa[oa + i]); i += 1 }
+            } else {
+                for i in 0..<n { po[oo + i * io] = f.tail(pa[oa + i * ia]) }
             }
         }
     }
 
-    /// The ranges `parallel_for(0, n, GRAIN_SIZE)` hands to PyTorch's threads.
-    static func pieces(_ n: Int) -> [(Int, Int)] {
-        if n <= grain { return [(0, n)] }
+    /// out = f(a, b), as `cpu_kernel_vec` runs a binary op: a row segment is vectorised
+    /// when every operand is contiguous, or when one input is a broadcast scalar (stride 0)
+    /// and the others contiguous; otherwise it is all scalar tail.
+    static func map2<F: VectorizedBinaryFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, _ b: Operand,
+                                                  grain: Int = grain) {
+        let po = out.typed(F.T.self), pa = a.typed(F.T.self), pb = b.typed(F.T.self)
+        let block = 2 * CPUCapability.lanes(F.T.self)
+        segments(StridedLoop(shape: shape, out.strides, a.strides, b.strides), grain: grain) { oo, oa, ob, n, io, ia, ib in
+            let vector = io == 1 && ((ia == 1 && ib == 1) || (ia == 0 && ib == 1) || (ia == 1 && ib == 0))
+            var i = 0
+            if vector {
+                while i + block <= n {
+                    for j in i..<(i + block) { po[oo + j] = f.lane(pa[oa + j * ia], pb[ob + j * ib]) }
+                    i += block
+                }
+            }
+            while i < n { po[oo + i * io] = f.tail(pa[oa + i * ia], pb[ob + i * ib]); i += 1 }
+        }
+    }
+
+    /// TensorIterator's `for_each`: the linear range of `loop`'s elements cut into
+    /// `parallel_for` pieces, each walked row by row (its first and last rows possibly
+    /// partial); `body` gets each row segment's offsets, length and inner strides. Pieces
+    /// run on threads of their own; they write disjoint elements.
+    static func segments(_ loop: StridedLoop, grain: Int, _ body: (Int, Int, Int, Int, Int, Int, Int) -> Void) {
+        let numel = loop.numel
+        if numel == 0 { return }
+        let shape = loop.shape, s0 = loop.s0, s1 = loop.s1, s2 = loop.s2
+        let nd = shape.count
+        let inner = nd == 0 ? 1 : shape[nd - 1]
+        let i0 = nd == 0 ? 0 : s0[nd - 1], i1 = nd == 0 ? 0 : s1[nd - 1], i2 = nd == 0 ? 0 : s2[nd - 1]
+        func run(_ start: Int, _ end: Int) {
+            var position = start
+            while position < end {
+                let row = position / inner, column = position % inner
+                var r = row, o0 = 0, o1 = 0, o2 = 0
+                var d = nd - 2
+                while d >= 0 {
+                    let k = r % shape[d]
+                    r /= shape[d]
+                    o0 += k * s0[d]; o1 += k * s1[d]; o2 += k * s2[d]
+                    d -= 1
+                }
+                let n = min(inner - column, end - position)
+                body(o0 + column * i0, o1 + column * i1, o2 + column * i2, n, i0, i1, i2)
+                position += n
+            }
+        }
+        let split = pieces(numel, grain: grain)
+        if split.count == 1 { run(0, numel); return }
+        withoutActuallyEscaping(run) { run in
+            let box = UncheckedBox(run)
+            DispatchQueue.concurrentPerform(iterations: split.count) { box.value(split[$0].0, split[$0].1) }
+        }
+    }
+
+    /// The ranges `parallel_for(0, n, grain)` hands to PyTorch's threads.
+    static func pieces(_ n: Int, grain: Int = grain) -> [(Int, Int)] {
+        if n <= grain || IntraOpThreads.count < 2 { return [(0, n)] }
         let threads = min(IntraOpThreads.count, (n + grain - 1) / grain)
         let chunk = (n + threads - 1) / threads
         return stride(from: 0, to: n, by: chunk).map { ($0, min(n, $0 + chunk)) }
     }
+}
+
+/// A binary elementwise function as `cpu_kernel_vec` computes it.
+protocol VectorizedBinaryFunction {
+    associatedtype T: RealElement
+    func lane(_ a: T, _ b: T) -> T
+    func tail(_ a: T, _ b: T) -> T
 }
 
 /// `sigmoid`: lanes `1 / (1 + exp(0 - x))` with SLEEF's exp, tail with libm's.
