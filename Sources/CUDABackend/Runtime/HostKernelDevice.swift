@@ -63,7 +63,7 @@ final class HostKernelDevice: KernelDevice, @unchecked Sendable {
         guard let file = fopen(cPath, "w") else { throw .runtime("cannot write \(cPath)") }
         fputs(source.text, file)
         fclose(file)
-        let command = "\(compiler) -std=gnu99 -O1 -shared -fPIC -w -o '\(soPath)' '\(cPath)' -lm 2>'\(base).log'"
+        let command = "\(compiler) -std=gnu99 -O0 -shared -fPIC -w -o '\(soPath)' '\(cPath)' -lm 2>'\(base).log'"
         if system(command) != 0 {
             throw .runtime("host compile of \(source.name) failed: \(Self.read(base + ".log"))")
         }
