@@ -48,6 +48,10 @@ let package = Package(
         .executableTarget(name: "TensorBench", dependencies: ["Tensors"], path: "bench/TensorBench",
                           swiftSettings: release),
 
+        // GPU vs CPU kernel comparison and GPU timings (run by bench/gpu-check on a GPU machine).
+        .executableTarget(name: "cuda-check", dependencies: ["CUDABackend", "Tensors"], path: "bench/CUDACheck",
+                          swiftSettings: release),
+
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["PyTorchGoldens"]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "Tensors"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),

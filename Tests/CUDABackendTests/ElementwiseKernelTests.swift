@@ -12,24 +12,10 @@ import Tensors
     static let floatTypes: [DType] = [.float16, .bfloat16, .float32, .float64]
     static let intTypes: [DType] = [.uint8, .int8, .int16, .int32, .int64]
 
-    static let floatBinary: [BinaryOp] = [.add, .sub, .mul, .div, .floorDivide, .truncDivide, .remainder, .fmod, .pow,
-                                          .maximum, .minimum, .atan2, .hypot, .eq, .ne, .lt, .le, .gt, .ge,
-                                          .logicalAnd, .logicalOr, .logicalXor]
-    static let intBinary: [BinaryOp] = [.add, .sub, .mul, .div, .floorDivide, .truncDivide, .remainder, .fmod, .pow,
-                                        .maximum, .minimum, .eq, .ne, .lt, .le, .gt, .ge, .logicalAnd, .logicalOr,
-                                        .logicalXor, .bitwiseAnd, .bitwiseOr, .bitwiseXor, .shiftLeft, .shiftRight]
-    static let boolBinary: [BinaryOp] = [.add, .sub, .mul, .maximum, .minimum, .eq, .ne, .lt, .le, .gt, .ge, .pow,
-                                         .logicalAnd, .logicalOr, .logicalXor, .bitwiseAnd, .bitwiseOr, .bitwiseXor]
-
-    static func binaryOps(_ dtype: DType) -> [BinaryOp] {
-        dtype == .bool ? boolBinary : (dtype.isFloatingPoint ? floatBinary : intBinary)
-    }
+    static func binaryOps(_ dtype: DType) -> [BinaryOp] { KernelCatalog.binaryOps(dtype) }
 
     static func tolerance(_ op: BinaryOp, _ dtype: DType) -> Double {
-        switch op {
-        case .pow, .atan2, .hypot: mathTolerance(dtype)
-        default: 0
-        }
+        KernelCatalog.isExact(op) ? 0 : mathTolerance(dtype)
     }
 
     @Test(arguments: DType.allCases)
@@ -68,26 +54,9 @@ import Tensors
         }
     }
 
-    static let floatUnary: [UnaryOp] = [
-        .neg, .abs, .sign, .square, .reciprocal, .exp, .exp2, .expm1, .log, .log2, .log10, .log1p, .sqrt, .rsqrt,
-        .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .erf, .erfc, .lgamma,
-        .sigmoid, .logSigmoid, .relu, .gelu, .geluTanh, .silu, .mish, .softplus(beta: 2, threshold: 5),
-        .leakyRelu(slope: 0.125), .elu(alpha: 1.5), .hardtanh(min: -1, max: 2), .floor, .ceil, .round, .trunc, .frac,
-        .roundDecimals(1), .roundDecimals(-1), .clamp(min: -1, max: 1), .clamp(min: nil, max: 0.5), .clamp(min: 0.25, max: nil),
-        .nanToNum(nan: 0, posinf: nil, neginf: -5), .logicalNot, .isnan, .isinf, .isposinf, .isneginf, .isfinite, .signbit,
-        .powScalar(2), .powScalar(3), .powScalar(0.5), .powScalar(-1), .powScalar(-2), .powScalar(1.7),
-    ]
-    static let intUnary: [UnaryOp] = [
-        .neg, .abs, .sign, .square, .relu, .floor, .ceil, .round, .trunc, .frac, .roundDecimals(2),
-        .clamp(min: -2, max: 20), .clamp(min: nil, max: 4), .hardtanh(min: -3, max: 50), .nanToNum(nan: 0, posinf: nil, neginf: nil),
-        .logicalNot, .bitwiseNot, .isnan, .isinf, .isposinf, .isneginf, .isfinite, .signbit, .powScalar(2), .powScalar(3),
-    ]
-    static let boolUnary: [UnaryOp] = [.logicalNot, .bitwiseNot, .abs, .relu, .floor, .sign, .square, .clamp(min: 0, max: 1),
-                                       .isnan, .isinf, .isfinite, .signbit]
-
-    static let exactUnary: Set<String> = ["neg", "abs", "sign", "square", "relu", "floor", "ceil", "round", "trunc", "frac",
-                                          "clamp", "hardtanh", "nanToNum", "logicalNot", "bitwiseNot", "isnan", "isinf",
-                                          "isposinf", "isneginf", "isfinite", "signbit", "leakyRelu", "reciprocal", "roundDecimals"]
+    static var floatUnary: [UnaryOp] { KernelCatalog.floatUnary }
+    static var intUnary: [UnaryOp] { KernelCatalog.intUnary }
+    static var boolUnary: [UnaryOp] { KernelCatalog.boolUnary }
 
     @Test(arguments: DType.allCases)
     func unaryMatchesCPU(dtype: DType) throws {
@@ -104,7 +73,7 @@ import Tensors
                 let expected = try Tensor(empty: a.sizes, dtype: outType), actual = try Tensor(empty: a.sizes, dtype: outType)
                 try cpu.unary(op, a, into: expected)
                 try gen.unary(op, a, into: actual)
-                let exact = Self.exactUnary.contains(UnaryExpression.name(op))
+                let exact = KernelCatalog.isExact(op)
                 let problem = try mismatch(expected, actual, tolerance: exact ? 0 : mathTolerance(dtype) * 4)
                 #expect(problem == nil, "\(op) \(dtype): \(problem ?? "")")
             }

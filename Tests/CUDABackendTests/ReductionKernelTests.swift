@@ -8,22 +8,8 @@ import Tensors
     let cpu = Backends.cpu
     let gen = HostBackend.shared
 
-    static func ops(_ dtype: DType) -> [ReduceOp] {
-        if dtype == .bool { return [.all, .any, .max, .min, .prod, .countNonzero] }
-        if dtype.isFloatingPoint {
-            return [.sum, .mean, .prod, .max, .min, .all, .any, .countNonzero, .normPower(2), .normPower(1),
-                    .normPower(0), .normPower(3), .absMax, .absMin]
-        }
-        return [.sum, .prod, .max, .min, .all, .any, .countNonzero, .absMax, .absMin]
-    }
-
-    static func outputType(_ op: ReduceOp, _ dtype: DType) -> DType {
-        switch op {
-        case .all, .any: .bool
-        case .countNonzero: .int64
-        default: dtype
-        }
-    }
+    static func ops(_ dtype: DType) -> [ReduceOp] { KernelCatalog.reduceOps(dtype) }
+    static func outputType(_ op: ReduceOp, _ dtype: DType) -> DType { KernelCatalog.reduceOutputType(op, dtype) }
 
     /// Values of a dtype, deterministic, small enough that products stay finite.
     static func input(_ dtype: DType, _ shape: [Int]) throws -> Tensor {

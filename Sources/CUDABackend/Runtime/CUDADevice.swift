@@ -91,6 +91,11 @@ final class CUDADevice: KernelDevice, @unchecked Sendable {
         try check(libraries.driver.cuMemcpyHtoD(destination, source, byteCount), "cuMemcpyHtoD")
     }
 
+    func copyDeviceToDevice(_ source: UInt64, _ destination: UInt64, byteCount: Int) throws(TensorError) {
+        makeCurrent()
+        try check(libraries.driver.cuMemcpyDtoD(destination, source, byteCount), "cuMemcpyDtoD")
+    }
+
     func memoryInfo() -> (free: Int, total: Int) {
         makeCurrent()
         var free = 0, total = 0
