@@ -62,3 +62,22 @@ import Tensors
         do { try gen.matmul(a, a, into: out) } catch { #expect("\(error)".contains("\"addmm_cuda\" not implemented for 'Long'")) }
     }
 }
+
+@Suite struct AddmmKernelTests {
+    @Test(arguments: [DType.float32, .float64])
+    func addmmIsOneGemmWithBetaOverTheBroadcastInput(dtype: DType) throws {
+        let m1 = try Tensor(values: (0..<12).map { Double($0 % 5) - 2 }, shape: [3, 4], dtype: dtype)
+        let m2 = try Tensor(values: (0..<8).map { Double($0) / 4 }, shape: [4, 2], dtype: dtype)
+        let bias = try Tensor(values: [0.5, -1], shape: [2], dtype: dtype)
+        for (beta, alpha) in [(Scalar.int(1), Scalar.int(1)), (.float(0.5), .float(2)), (.int(0), .int(1))] {
+            var expected = try m1.mm(m2).mul(alpha)
+            if beta.doubleValue != 0 { expected = try expected.add(try bias.mul(beta)) }
+            let actual = try #require(try HostBackend.shared.addmm(bias, m1, m2, beta: beta, alpha: alpha))
+            #expect(try mismatch(expected, actual, tolerance: 1e-6) == nil, "beta \(beta) alpha \(alpha)")
+        }
+        // beta = 0 ignores NaN in the input, as PyTorch does.
+        let nanBias = try Tensor(values: [.nan, .nan], shape: [2], dtype: dtype)
+        let ignored = try #require(try HostBackend.shared.addmm(nanBias, m1, m2, beta: .int(0), alpha: .int(1)))
+        #expect(try ignored.elementsAsDouble().allSatisfy { !$0.isNaN })
+    }
+}

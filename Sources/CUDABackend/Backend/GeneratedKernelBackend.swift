@@ -235,24 +235,41 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
         }
     }
 
+    /// `addmm` as PyTorch's CUDA build computes it: the input is copied into the result and
+    /// one GEMM adds alpha·(mat1 @ mat2) with beta, rounding once (float32/float64).
+    public func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar, alpha: Scalar) throws(TensorError) -> Tensor? {
+        guard mat1.dtype == .float32 || mat1.dtype == .float64, input.dtype == mat1.dtype, mat2.dtype == mat1.dtype,
+              mat1.rank == 2, mat2.rank == 2 else { return nil }
+        let n = mat1.sizes[0], m = mat2.sizes[1]
+        let out = try Tensor(empty: [n, m], dtype: mat1.dtype, device: device)
+        let b = beta.doubleValue
+        if b != 0 {
+            try copyCast(from: try input.expand([n, m]), into: out)
+        } else {
+            try fill(out, with: .float(0))
+        }
+        try gemm(try mat1.unsqueeze(0), try mat2.unsqueeze(0), try out.unsqueeze(0), alpha: alpha.doubleValue, beta: b)
+        return out
+    }
+
     /// Batched row-major product of 3-D operands through the column-major GEMM:
-    /// out^T = b^T · a^T, so b goes first.
-    private func gemm(_ a0: Tensor, _ b0: Tensor, _ out0: Tensor) throws(TensorError) {
+    /// out^T = b^T · a^T, so b goes first. `beta` scales what `out0` holds.
+    private func gemm(_ a0: Tensor, _ b0: Tensor, _ out0: Tensor, alpha: Double = 1, beta: Double = 0) throws(TensorError) {
         let batch = out0.sizes[0], n = out0.sizes[1], m = out0.sizes[2], k = a0.sizes[2]
         if batch == 0 || n == 0 || m == 0 { return }
         let out = try contiguous(out0)
         if k == 0 {
-            try fill(out, with: .int(0))
+            if beta == 0 { try fill(out, with: .int(0)) } else { try binaryScalar(.mul, out, .float(beta), scalarOnLeft: false, into: out) }
         } else {
             let a = try withLayout(a0), b = try withLayout(b0)
             let la = MatrixLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
             let lb = MatrixLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
             let item = out.dtype.itemSize
             for i in 0..<batch {
-                try kernels.gemm(out.dtype, transA: lb.transposed, transB: la.transposed, m: m, n: n, k: k, alpha: 1,
+                try kernels.gemm(out.dtype, transA: lb.transposed, transB: la.transposed, m: m, n: n, k: k, alpha: alpha,
                                  a: Self.address(b) + UInt64(i * b.strides[0] * item), lda: lb.ld,
                                  b: Self.address(a) + UInt64(i * a.strides[0] * item), ldb: la.ld,
-                                 beta: 0, c: Self.address(out) + UInt64(i * out.strides[0] * item), ldc: m)
+                                 beta: beta, c: Self.address(out) + UInt64(i * out.strides[0] * item), ldc: m)
             }
         }
         if out !== out0 { try copyCast(from: out, into: out0) }
