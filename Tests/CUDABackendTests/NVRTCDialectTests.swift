@@ -45,6 +45,8 @@ import Tensors
             for op in ReductionKernelTests.ops(t) {
                 all.append(ReduceSource.source(op, input: t, output: ReductionKernelTests.outputType(op, t)).source)
             }
+            all.append(ArgReduceSource.source(isMax: true, input: t).source)
+            all.append(ArgReduceSource.source(isMax: false, input: t).source)
             if t.isFloatingPoint {
                 for log in [false, true] {
                     all.append(SoftmaxSource.forward(t, log: log))

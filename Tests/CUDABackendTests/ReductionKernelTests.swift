@@ -68,3 +68,31 @@ import Tensors
         #expect(GeneratedKernelBackend.partCount(outputs: 100_000, reduced: 5000) == 1)
     }
 }
+
+@Suite struct ArgReduceKernelTests {
+    @Test(arguments: [DType.float32, .float16, .float64, .int64, .uint8, .bool])
+    func argmaxAndArgminMatchTheCPU(dtype: DType) throws {
+        // Ties (first index wins), NaN (the extreme), and a long row split into partials.
+        var rows: [Double] = [3, 1, 3, 0, 2, 1, 0, 0, 1, 5, 5, 1]
+        if dtype.isFloatingPoint { rows[5] = .nan; rows[7] = .nan }
+        if dtype == .bool { rows = rows.map { $0 > 1 ? 1 : 0 } }
+        let small = try Tensor(values: rows, shape: [3, 4], dtype: .float64).to(dtype)
+        var long = (0..<6000).map { Double(($0 * 37) % 101) }
+        long[4000] = 500
+        long[5000] = 500
+        let big = try Tensor(values: long, shape: [1, 6000], dtype: .float64).to(dtype == .bool ? .float32 : dtype)
+        for (a, dims) in [(small, [0, 1]), (try small.t(), [0, 1]), (big, [1])] {
+            for dim in dims {
+                for isMax in [true, false] {
+                    var kept = a.sizes
+                    kept[dim] = 1
+                    let indices = try Tensor(empty: kept, dtype: .int64), values = try Tensor(empty: kept, dtype: a.dtype)
+                    try HostBackend.shared.argExtreme(a, dim: dim, isMax: isMax, values: values, indices: indices)
+                    let expected = isMax ? try a.max(dim: dim, keepdim: true) : try a.min(dim: dim, keepdim: true)
+                    #expect(try mismatch(expected.indices, indices) == nil, "\(dtype) dim \(dim) max=\(isMax)")
+                    #expect(try mismatch(expected.values, values) == nil, "\(dtype) dim \(dim) max=\(isMax) values")
+                }
+            }
+        }
+    }
+}

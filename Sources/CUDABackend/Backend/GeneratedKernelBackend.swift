@@ -140,6 +140,40 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
         return max(1, min(1024, reduced / 1024, 262_144 / outputs))
     }
 
+    /// argmax/argmin along `dim` (PyTorch's first-index and NaN rules): indices (int64) and,
+    /// when given, values are in keepdim form (size 1 at `dim`). A kernel family for the
+    /// device seam's arg-reduction entry point.
+    public func argExtreme(_ a: Tensor, dim: Int, isMax: Bool, values: Tensor?, indices: Tensor) throws(TensorError) {
+        var keptSizes = a.sizes
+        keptSizes[dim] = 1
+        let outputs = keptSizes.reduce(1, *)
+        if outputs == 0 { return }
+        let valueStrides = values?.strides ?? indices.strides
+        let kept = DimCoalescing.coalesce(keptSizes, [indices.strides, a.strides, valueStrides])
+        guard kept.sizes.count <= KernelPrelude.maxRank else {
+            throw .runtime("CUDA reductions take at most \(KernelPrelude.maxRank) non-mergeable dimensions")
+        }
+        let count = a.sizes[dim]
+        let parts = Self.partCount(outputs: outputs, reduced: count)
+        let (source, partial, final) = ArgReduceSource.source(isMax: isMax, input: a.dtype)
+        var args = KernelArgs()
+        args.count = outputs
+        args.setShape(kept.sizes, strides: kept.strides)
+        args.setReduced([count], strides: [a.strides[dim]], parts: parts)
+        args.setPointer(0, Self.address(indices))
+        args.setPointer(1, Self.address(a))
+        if let values { args.setPointer(3, Self.address(values)) }
+        if parts == 1 {
+            try kernels.launch(partial, in: source, args: args, blocks: blocks(for: outputs), threadsPerBlock: Self.threadsPerBlock)
+            return
+        }
+        let scratch = try kernels.allocate(byteCount: outputs * parts * 16)
+        defer { kernels.free(scratch) }
+        args.setPointer(2, scratch)
+        try kernels.launch(partial, in: source, args: args, blocks: blocks(for: outputs * parts), threadsPerBlock: Self.threadsPerBlock)
+        try kernels.launch(final, in: source, args: args, blocks: blocks(for: outputs), threadsPerBlock: Self.threadsPerBlock)
+    }
+
     // MARK: Softmax
 
     private func contiguous(_ t: Tensor) throws(TensorError) -> Tensor {
