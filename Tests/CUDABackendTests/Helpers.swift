@@ -31,7 +31,42 @@ func buildSharedLibrary(_ source: String, at path: String) -> Int32 {
 /// One backend running generated kernels on the host, shared by the kernel tests so each
 /// kernel source compiles once per test run.
 enum HostBackend {
-    static let shared = GeneratedKernelBackend(device: .cpu, kernels: HostKernelDevice(directory: temporaryDirectory("kernels")))
+    static let shared: GeneratedKernelBackend = {
+        let device = HostKernelDevice(directory: temporaryDirectory("kernels"))
+        // Every catalog kernel in one compiler run; anything else compiles on first use.
+        do { try device.precompile(catalogSources()) } catch { fatalError("\(error)") }
+        return GeneratedKernelBackend(device: .cpu, kernels: device)
+    }()
+}
+
+/// The sources of every family for every op and dtype the catalog lists.
+func catalogSources() -> [KernelSource] {
+    var all: [KernelSource] = []
+    for t in DType.allCases {
+        for op in KernelCatalog.binaryOps(t) {
+            let out: DType = op.isComparison ? .bool : t
+            all.append(ElementwiseSource.binary(op, input: t, output: out, scalar: nil))
+            all.append(ElementwiseSource.binary(op, input: t, output: out, scalar: .left))
+            all.append(ElementwiseSource.binary(op, input: t, output: out, scalar: .right))
+        }
+        for op in KernelCatalog.unaryOps(t) { all.append(ElementwiseSource.unary(op, input: t, output: op.producesBool ? .bool : t)) }
+        for d in DType.allCases { all.append(ElementwiseSource.cast(from: t, to: d)) }
+        all.append(ElementwiseSource.fill(t))
+        for op in KernelCatalog.reduceOps(t) {
+            all.append(ReduceSource.source(op, input: t, output: KernelCatalog.reduceOutputType(op, t)).source)
+        }
+        all.append(ArgReduceSource.source(isMax: true, input: t).source)
+        all.append(ArgReduceSource.source(isMax: false, input: t).source)
+        if t.isFloatingPoint {
+            for log in [false, true] {
+                all.append(SoftmaxSource.forward(t, log: log))
+                all.append(SoftmaxSource.backward(t, log: log))
+            }
+            all.append(PhiloxSource.source(.normal, output: t))
+            all.append(PhiloxSource.source(.uniform, output: t))
+        }
+    }
+    return Array(Set(all))
 }
 
 /// Elements as doubles, NaN-aware comparison within `tolerance` (relative, and absolute near 0).

@@ -29,34 +29,24 @@ import Tensors
 
     """
 
-    static func sources() -> [KernelSource] {
-        var all: [KernelSource] = []
-        let types: [DType] = [.bool, .uint8, .int8, .int32, .int64, .float16, .bfloat16, .float32, .float64]
-        for t in types {
-            for op in ElementwiseKernelTests.binaryOps(t) {
-                all.append(ElementwiseSource.binary(op, input: t, output: op.isComparison ? .bool : t, scalar: nil))
-            }
-            all.append(ElementwiseSource.binary(.add, input: t, output: t, scalar: .left))
-            let unary = t == .bool ? ElementwiseKernelTests.boolUnary
-                : (t.isFloatingPoint ? ElementwiseKernelTests.floatUnary : ElementwiseKernelTests.intUnary)
-            for op in unary { all.append(ElementwiseSource.unary(op, input: t, output: op.producesBool ? .bool : t)) }
-            for d in types { all.append(ElementwiseSource.cast(from: t, to: d)) }
-            all.append(ElementwiseSource.fill(t))
-            for op in ReductionKernelTests.ops(t) {
-                all.append(ReduceSource.source(op, input: t, output: ReductionKernelTests.outputType(op, t)).source)
-            }
-            all.append(ArgReduceSource.source(isMax: true, input: t).source)
-            all.append(ArgReduceSource.source(isMax: false, input: t).source)
-            if t.isFloatingPoint {
-                for log in [false, true] {
-                    all.append(SoftmaxSource.forward(t, log: log))
-                    all.append(SoftmaxSource.backward(t, log: log))
+    static func sources() -> [KernelSource] { catalogSources() }
+
+    @Test func everyBodyHelperIsRenamedWhenBodiesShareAUnit() {
+        // Names a body defines at file scope: `GB_DEVICE type name(` and `} name;` of a typedef.
+        var defined = Set<String>()
+        for s in catalogSources() {
+            for line in s.body.split(separator: "\n") {
+                let text = String(line)
+                if text.hasPrefix("GB_DEVICE "), let paren = text.firstIndex(of: "(") {
+                    if let name = text[..<paren].split(separator: " ").last { defined.insert(String(name)) }
                 }
-                all.append(PhiloxSource.source(.normal, output: t))
-                all.append(PhiloxSource.source(.uniform, output: t))
+                if text.hasPrefix("typedef "), text.hasSuffix(";"), let name = text.dropLast().split(separator: " ").last {
+                    defined.insert(String(name))
+                }
             }
         }
-        return Array(Set(all))
+        #expect(defined.isSubset(of: Set(KernelSource.localNames)), "not renamed: \(defined.subtracting(KernelSource.localNames))")
+        #expect(defined.contains("gb_op") && defined.contains("gb_pair"))
     }
 
     @Test func everyFamilysCUDABranchIsValidCPlusPlus() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CUDABackend
+import Tensors
 
 @Suite struct PTXCacheTests {
     @Test func keysDependOnSourceArchitectureAndCompiler() {
@@ -28,5 +29,21 @@ import Testing
         try backend.unary(.clamp(min: 0, max: 1), a, into: out)
         try backend.unary(.clamp(min: -1, max: 2), a, into: out)
         #expect(device.compileCount == 2)
+    }
+
+    @Test func precompiledSourcesShareOneCompilerRun() throws {
+        let device = HostKernelDevice(directory: temporaryDirectory("batch"))
+        try device.precompile([ElementwiseSource.unary(.exp, input: .float32, output: .float32),
+                               ElementwiseSource.unary(.neg, input: .float32, output: .float32),
+                               ReduceSource.source(.sum, input: .float32, output: .float32).source])
+        #expect(device.compileCount == 1)
+        let backend = GeneratedKernelBackend(device: .cpu, kernels: device)
+        let a = try sample(.float32), out = try Tensor(empty: [3, 4])
+        try backend.unary(.neg, a, into: out)
+        #expect(try out.elementsAsDouble() == a.elementsAsDouble().map { -$0 })
+        let total = try Tensor(empty: [1, 1])
+        try backend.reduce(.sum, a, dims: [0, 1], into: total)
+        #expect(try total.elementsAsDouble() == [a.elementsAsDouble().reduce(0, +)])
+        #expect(device.compileCount == 1)
     }
 }

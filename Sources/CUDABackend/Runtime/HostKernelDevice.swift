@@ -57,20 +57,39 @@ final class HostKernelDevice: KernelDevice, @unchecked Sendable {
 
     private func library(for source: KernelSource) throws(TensorError) -> UnsafeMutableRawPointer {
         if let h = lock.withLock({ compiled[source] }) { return h }
+        return try compile([source])
+    }
+
+    /// Compiles many sources as one translation unit (one compiler run instead of one per
+    /// kernel): the prelude once, then each body with its local helpers renamed.
+    func precompile(_ sources: [KernelSource]) throws(TensorError) {
+        let missing = Array(Set(sources.filter { s in lock.withLock { compiled[s] == nil } }))
+        if !missing.isEmpty { _ = try compile(missing) }
+    }
+
+    private func compile(_ sources: [KernelSource]) throws(TensorError) -> UnsafeMutableRawPointer {
         let id = lock.withLock { () -> Int in counter += 1; return counter }
         let base = "\(directory)/k\(getpid())_\(id)"
         let cPath = base + ".c", soPath = base + ".so"
         guard let file = fopen(cPath, "w") else { throw .runtime("cannot write \(cPath)") }
-        fputs(source.text, file)
+        fputs(KernelPrelude.text, file)
+        for (i, s) in sources.enumerated() {
+            for name in KernelSource.localNames { fputs("#define \(name) \(name)_\(i)\n", file) }
+            fputs(s.body, file)
+            for name in KernelSource.localNames { fputs("#undef \(name)\n", file) }
+        }
         fclose(file)
         let command = "\(compiler) -std=gnu99 -O0 -shared -fPIC -w -o '\(soPath)' '\(cPath)' -lm 2>'\(base).log'"
         if system(command) != 0 {
-            throw .runtime("host compile of \(source.name) failed: \(Self.read(base + ".log"))")
+            throw .runtime("host compile of \(sources.map(\.name).joined(separator: ", ")) failed: \(Self.read(base + ".log"))")
         }
         guard let handle = dlopen(soPath, RTLD_NOW | RTLD_LOCAL) else {
             throw .runtime("dlopen \(soPath): \(String(cString: dlerror()))")
         }
-        lock.withLock { compiled[source] = handle; compileCount += 1 }
+        lock.withLock {
+            for s in sources { compiled[s] = handle }
+            compileCount += 1
+        }
         return handle
     }
 
