@@ -26,7 +26,8 @@ GB_DEVICE float gb_sincos_cos(float v) { float s, c; __sincosf(v, &s, &c); retur
 #include <math.h>
 #include <string.h>
 typedef struct { unsigned int x, y, z; } gb_dim3;
-static gb_dim3 threadIdx, blockIdx, blockDim, gridDim;
+/* Thread-local: launches from different threads (parallel tests) each run their own grid. */
+static __thread gb_dim3 threadIdx, blockIdx, blockDim, gridDim;
 #define GB_DEVICE static inline
 #define __global__
 #define __device__
