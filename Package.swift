@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Tensors", dependencies: ["CBLAS"], exclude: ["Devices/README.md"], swiftSettings: release),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
+        // The CUDA backend: libcuda, NVRTC and cuBLAS are dlopen'ed at run time, never linked.
+        .target(name: "CUDABackend", dependencies: ["Tensors"], swiftSettings: release),
         // Figures as plain data (matplotlib.pyplot records them, Reports draws them).
         .target(name: "Figures"),
         .target(name: "Interpreter", exclude: ["HOST_API.md"], swiftSettings: release),
@@ -48,7 +50,12 @@ let package = Package(
         .executableTarget(name: "TensorBench", dependencies: ["Tensors"], path: "bench/TensorBench",
                           swiftSettings: release),
 
+        // GPU vs CPU kernel comparison and GPU timings (run by bench/gpu-check on a GPU machine).
+        .executableTarget(name: "cuda-check", dependencies: ["CUDABackend", "Tensors"], path: "bench/CUDACheck",
+                          swiftSettings: release),
+
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["PyTorchGoldens"]),
+        .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "Tensors"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons"]),
