@@ -34,7 +34,7 @@ let package = Package(
         // Python/ is compiled in as NN/EmbeddedPython.swift (`make embed`), not shipped beside the binary.
         // `numpy` for the cell language, on Tensors storage (the torch bridge shares it).
         .target(name: "NumPy", dependencies: ["Interpreter", "Tensors", "CBLAS"], swiftSettings: release),
-        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures", "NumPy"],
+        .target(name: "Torch", dependencies: ["Interpreter", "Autograd", "Tensors", "Figures", "NumPy", "CUDABackend"],
                 exclude: ["Python"], swiftSettings: release),
         .target(name: "Lessons", dependencies: ["CMark", "Torch", "Interpreter", "Figures"], swiftSettings: release),
         .target(name: "Reports", dependencies: ["Lessons", "Torch", "Interpreter", "Figures"], swiftSettings: release),

@@ -17,6 +17,7 @@ public enum TorchModule {
     /// runner uses for teaching visuals (and registers `torchviz`).
     @discardableResult
     public static func install(into interp: Interpreter, seed: UInt64 = 0) -> TeachingHooks {
+        _ = CUDALoading.installed
         let runtime = TorchRuntime(seed: seed)
         NumPyModule.install(into: interp) { numpy in runtime.configureNumPy(numpy) }
         interp.registerModule(name: "torch") { interp, module in

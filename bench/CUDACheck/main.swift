@@ -137,10 +137,10 @@ func bandwidth(_ gpu: GeneratedKernelBackend) throws -> String {
     let a = try gpu.upload(try values(.float32, [n], seed: 1)), b = try gpu.upload(try values(.float32, [n], seed: 2))
     let out = try Tensor(empty: [n], device: gpu.device)
     try gpu.binary(.add, a, b, into: out)
-    try gpu.synchronize()
+    try gpu.waitForDevice()
     let start = now()
     for _ in 0..<repeats { try gpu.binary(.add, a, b, into: out) }
-    try gpu.synchronize()
+    try gpu.waitForDevice()
     let seconds = (now() - start) / Double(repeats)
     let addGBs = Double(3 * 4 * n) / seconds / 1e9
     let copyBytes = 256 << 20
@@ -154,11 +154,11 @@ func sgemm(_ gpu: GeneratedKernelBackend) throws -> String {
     let a = try gpu.upload(try values(.float32, [1, n, n], seed: 1)), b = try gpu.upload(try values(.float32, [1, n, n], seed: 2))
     let out = try Tensor(empty: [1, n, n], device: gpu.device)
     try gpu.matmul(a, b, into: out)
-    try gpu.synchronize()
+    try gpu.waitForDevice()
     let repeats = 10
     let start = now()
     for _ in 0..<repeats { try gpu.matmul(a, b, into: out) }
-    try gpu.synchronize()
+    try gpu.waitForDevice()
     let seconds = (now() - start) / Double(repeats)
     return "4096² sgemm (cuBLAS, TF32 off): \(fmt(seconds * 1e3)) ms, \(fmt(2 * pow(Double(n), 3) / seconds / 1e12)) TFLOP/s"
 }

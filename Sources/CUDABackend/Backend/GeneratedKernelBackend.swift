@@ -317,7 +317,7 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
         return c
     }
 
-    public func synchronize() throws(TensorError) { try kernels.synchronize() }
+    public func waitForDevice() throws(TensorError) { try kernels.synchronize() }
 }
 
 /// A row-major matrix as BLAS sees it: plain with leading dimension `ld`, or transposed
