@@ -33,6 +33,7 @@ extension Interpreter {
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")
         registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
         registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
+        registerMoreStandardModules()
     }
 
     func buildTime(_ m: PyModule) {
