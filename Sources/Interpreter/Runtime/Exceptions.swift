@@ -129,7 +129,10 @@ extension Interpreter {
             out += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
             if let s = entry.sourceLine {
                 let t = s.drop { $0 == " " || $0 == "\t" }
-                if !t.isEmpty { out += "    \(t)\n" }
+                if !t.isEmpty {
+                    out += "    \(t)\n"
+                    if let c = entry.caret, let m = c.markers(under: s) { out += m + "\n" }
+                }
             }
         }
         flushRepeats()
