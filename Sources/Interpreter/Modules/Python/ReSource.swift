@@ -183,29 +183,43 @@ class Pattern:
             yield Match(self, string, pos, endpos, found)
 
     def findall(self, string, pos=0, endpos=None):
-        out = []
-        for spans, last in self._all(string, pos, endpos):
-            if self.groups == 0:
-                out.append(string[spans[0]:spans[1]])
-            elif self.groups == 1:
-                out.append(string[spans[2]:spans[3]] if spans[2] >= 0 else "")
-            else:
-                out.append(tuple(string[spans[2 * g]:spans[2 * g + 1]] if spans[2 * g] >= 0 else ""
-                                 for g in range(1, self.groups + 1)))
-        return out
+        found = self._all(string, pos, endpos)
+        bounds = []
+        if self.groups == 0:
+            for spans, _ in found:
+                bounds.append(spans[0])
+                bounds.append(spans[1])
+            return _sre.slices(string, bounds)
+        for spans, _ in found:
+            for g in range(1, self.groups + 1):
+                if spans[2 * g] >= 0:
+                    bounds.append(spans[2 * g])
+                    bounds.append(spans[2 * g + 1])
+                else:
+                    bounds.append(0)
+                    bounds.append(0)
+        pieces = _sre.slices(string, bounds)
+        if self.groups == 1:
+            return pieces
+        n = self.groups
+        return [tuple(pieces[k:k + n]) for k in range(0, len(pieces), n)]
 
     def split(self, string, maxsplit=0):
-        out = []
-        last = 0
         if maxsplit < 0:
             return [string]
+        _check_string(string)
+        bounds = []
+        last = 0
         for spans, _ in self._all(string, 0, None, maxsplit):
-            out.append(string[last:spans[0]])
+            bounds.append(last)
+            bounds.append(spans[0])
             for g in range(1, self.groups + 1):
-                out.append(string[spans[2 * g]:spans[2 * g + 1]] if spans[2 * g] >= 0 else None)
+                bounds.append(spans[2 * g])
+                bounds.append(spans[2 * g + 1])
             last = spans[1]
-        out.append(string[last:])
-        return out
+        bounds.append(last)
+        bounds.append(len(string))
+        return _sre.slices(string, bounds)
 
     def subn(self, repl, string, count=0):
         _check_string(string)
@@ -215,31 +229,49 @@ class Pattern:
             if not isinstance(repl, str):
                 raise TypeError("expected str instance, %s found" % type(repl).__name__)
             template = _parse_template(repl, self)
-        out = []
-        last = 0
-        n = 0
         if count < 0:
             return (string, 0)
-        for found in self._all(string, 0, None, count):
-            spans = found[0]
-            out.append(string[last:spans[0]])
+        found = self._all(string, 0, None, count)
+        # The pieces of the result: ints are index pairs into the string, strs are literal.
+        bounds = []
+        parts = []
+        last = 0
+        for item in found:
+            spans = item[0]
+            bounds.append(last)
+            bounds.append(spans[0])
+            parts.append(None)
             if template is None:
-                piece = repl(Match(self, string, 0, len(string), found))
+                piece = repl(Match(self, string, 0, len(string), item))
                 if not isinstance(piece, str):
                     raise TypeError("expected str instance, %s found" % type(piece).__name__)
-                out.append(piece)
+                parts.append(piece)
             elif isinstance(template, str):
-                out.append(template)
+                parts.append(template)
             else:
-                for item in template:
-                    if isinstance(item, str):
-                        out.append(item)
-                    elif spans[2 * item] >= 0:
-                        out.append(string[spans[2 * item]:spans[2 * item + 1]])
+                for t in template:
+                    if isinstance(t, str):
+                        parts.append(t)
+                    elif spans[2 * t] >= 0:
+                        bounds.append(spans[2 * t])
+                        bounds.append(spans[2 * t + 1])
+                        parts.append(None)
             last = spans[1]
-            n += 1
-        out.append(string[last:])
-        return ("".join(out), n)
+        if not found:
+            return (string, 0)
+        bounds.append(last)
+        bounds.append(len(string))
+        parts.append(None)
+        pieces = _sre.slices(string, bounds)
+        out = []
+        k = 0
+        for p in parts:
+            if p is None:
+                out.append(pieces[k])
+                k += 1
+            else:
+                out.append(p)
+        return ("".join(out), len(found))
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]

@@ -14,6 +14,10 @@ final class RegexMatcher {
     /// `finditer`/`sub`/`split`, the next one must advance); -1 when none.
     var forbidEmptyAt = -1
 
+    /// The native stack address where matching started, and how much it may use.
+    let stackBase = currentStackAddress()
+    static let maxStackBytes: UInt = 64 << 20
+
     init(subject: [UInt32], groups: Int, ascii: Bool, interp: Interpreter) {
         s = subject
         caps = Array(repeating: -1, count: 2 * (groups + 1))
@@ -106,6 +110,11 @@ final class RegexMatcher {
     /// Matches `n` at `i`, then the rest of the pattern (`k`) from where `n` ended.
     func m(_ n: RegexNode, _ i: Int, _ k: Cont) throws -> Bool {
         try step()
+        // Backtracking recurses; past this much native stack, stop before the thread's
+        // stack runs out (patterns whose repeats loop, see `fixedWidth`, never get here).
+        if stackBase &- currentStackAddress() > RegexMatcher.maxStackBytes {
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded while matching a regular expression")
+        }
         switch n {
         case .char, .any, .set, .category:
             return i < s.count && single(n, s[i]) ? try k(i + 1) : false
@@ -142,6 +151,7 @@ final class RegexMatcher {
                 return false
             }
             if x.isSingle { return try repeatSingle(x, lo, hi, greedy, i, k) }
+            if let w = RegexMatcher.fixedWidth(x), w > 0 { return try repeatFixed(x, w, lo, hi, greedy, i, k) }
             return try repeatGeneral(x, lo, hi, greedy, 0, i, k)
         case .backref(let g, let ic):
             let a = caps[2 * g], b = caps[2 * g + 1]
@@ -215,6 +225,72 @@ final class RegexMatcher {
         }
     }
 
+    /// The width of a body that matches at most one way, with no group inside a group:
+    /// runs of one-character nodes, alternatives of them, or one group around such. Their
+    /// repeats loop instead of recursing, so `(?:ab)*` or `(a|b)*` over a long subject
+    /// neither recurses deeply nor backtracks into the body.
+    static func fixedWidth(_ n: RegexNode, groupAllowed: Bool = true) -> Int? {
+        switch n {
+        case .char, .any, .set, .category: return 1
+        case .seq(let items):
+            if items.count == 1 { return fixedWidth(items[0], groupAllowed: groupAllowed) }
+            return items.allSatisfy(\.isSingle) ? items.count : nil
+        case .alt(let branches): return branches.allSatisfy(\.isSingle) ? 1 : nil
+        case .group(_, let inner): return groupAllowed ? fixedWidth(inner, groupAllowed: false) : nil
+        default: return nil
+        }
+    }
+
+    /// Whether a fixed-width body (see `fixedWidth`) matches at `i`.
+    func matchesFixed(_ n: RegexNode, _ i: Int) -> Bool {
+        switch n {
+        case .char, .any, .set, .category: return i < s.count && single(n, s[i])
+        case .seq(let items):
+            if items.count == 1 { return matchesFixed(items[0], i) }
+            guard i + items.count <= s.count else { return false }
+            for (d, x) in items.enumerated() where !single(x, s[i + d]) { return false }
+            return true
+        case .alt(let branches):
+            guard i < s.count else { return false }
+            return branches.contains { single($0, s[i]) }
+        case .group(_, let inner): return matchesFixed(inner, i)
+        default: return false
+        }
+    }
+
+    /// The group a fixed-width body captures, if any.
+    static func fixedGroup(_ n: RegexNode) -> Int? {
+        switch n {
+        case .group(let g, _): return g
+        case .seq(let items) where items.count == 1: return fixedGroup(items[0])
+        default: return nil
+        }
+    }
+
+    func repeatFixed(_ x: RegexNode, _ w: Int, _ lo: Int, _ hi: Int, _ greedy: Bool, _ i: Int, _ k: Cont) throws -> Bool {
+        var n = 0
+        while n < hi && matchesFixed(x, i + n * w) { n += 1 }
+        if n < lo { return false }
+        let g = RegexMatcher.fixedGroup(x)
+        let os = g.map { caps[2 * $0] } ?? -1, oe = g.map { caps[2 * $0 + 1] } ?? -1, ol = lastIndex
+        func attempt(_ c: Int) throws -> Bool {
+            try step()
+            if let g = g, c > 0 {
+                caps[2 * g] = i + (c - 1) * w; caps[2 * g + 1] = i + c * w; lastIndex = g
+            }
+            if try k(i + c * w) { return true }
+            if let g = g { caps[2 * g] = os; caps[2 * g + 1] = oe; lastIndex = ol }
+            return false
+        }
+        if greedy {
+            var c = n
+            while c >= lo { if try attempt(c) { return true }; c -= 1 }
+        } else {
+            for c in lo...n where try attempt(c) { return true }
+        }
+        return false
+    }
+
     func repeatGeneral(_ x: RegexNode, _ lo: Int, _ hi: Int, _ greedy: Bool, _ count: Int, _ i: Int, _ k: Cont) throws -> Bool {
         if count < lo {
             return try m(x, i) { j in
@@ -248,4 +324,11 @@ final class RegexMatcher {
             return true
         }
     }
+}
+
+/// The address of a local of the caller's frame (the stack grows down).
+@inline(never)
+func currentStackAddress() -> UInt {
+    var marker = 0
+    return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
 }
