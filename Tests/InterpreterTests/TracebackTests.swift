@@ -120,3 +120,50 @@ import Testing
         #expect(traceback("x = 2 ** \"a\"\n")?.contains("    x = 2 ** \"a\"\n        ~~^^~~~~\n") == true)
     }
 }
+
+/// Exception groups as CPython 3.11 prints them (`python3 t.md`).
+@Suite struct ExceptionGroupTracebackTests {
+    @Test func groupsFrameTheirMembers() {
+        let r = Interpreter().runCell("def f():\n    raise ExceptionGroup(\"two\", [ValueError(1), TypeError(2)])\nf()\n",
+                                      file: "t.md", firstLine: 1, timeout: nil)
+        #expect(r.error?.traceback == """
+              + Exception Group Traceback (most recent call last):
+              |   File "t.md", line 3, in <module>
+              |     f()
+              |   File "t.md", line 2, in f
+              |     raise ExceptionGroup("two", [ValueError(1), TypeError(2)])
+              | ExceptionGroup: two (2 sub-exceptions)
+              +-+---------------- 1 ----------------
+                | ValueError: 1
+                +---------------- 2 ----------------
+                | TypeError: 2
+                +------------------------------------
+
+            """)
+    }
+
+    @Test func nestedGroupsAndRaisedMembers() {
+        let source = "def v():\n    raise ValueError(\"inner\")\ntry:\n    v()\nexcept ValueError as e:\n    err = e\n"
+            + "raise ExceptionGroup(\"outer\", [err, ExceptionGroup(\"nested\", [KeyError(\"k\")])])\n"
+        let r = Interpreter().runCell(source, file: "t2.md", firstLine: 1, timeout: nil)
+        #expect(r.error?.traceback == """
+              + Exception Group Traceback (most recent call last):
+              |   File "t2.md", line 7, in <module>
+              |     raise ExceptionGroup("outer", [err, ExceptionGroup("nested", [KeyError("k")])])
+              | ExceptionGroup: outer (2 sub-exceptions)
+              +-+---------------- 1 ----------------
+                | Traceback (most recent call last):
+                |   File "t2.md", line 4, in <module>
+                |     v()
+                |   File "t2.md", line 2, in v
+                |     raise ValueError("inner")
+                | ValueError: inner
+                +---------------- 2 ----------------
+                | ExceptionGroup: nested (1 sub-exception)
+                +-+---------------- 1 ----------------
+                  | KeyError: 'k'
+                  +------------------------------------
+
+            """)
+    }
+}

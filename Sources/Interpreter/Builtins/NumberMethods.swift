@@ -92,7 +92,13 @@ extension Interpreter {
         let g = types.generator!
         g.addMethod("send") { _, s, a in try (s.asObject as! PyGenerator).send(a.count > 0 ? a[0] : .none) }
         g.addMethod("throw") { i, s, a in
-            let err = try i.makeError(a[0])
+            try a.check("throw", 1, 3)
+            var thrown = a[0]
+            // The 3.11 form `throw(type, value)`: the type called with the value.
+            if a.count > 1, case .object(let o) = a[0], o is PyClass, !a[1].isNone {
+                thrown = a[1].asInstance.map { $0.cls.isSubclass(of: o as! PyClass) } == true ? a[1] : try i.call(a[0], [a[1]])
+            }
+            let err = try i.makeError(thrown)
             return try (s.asObject as! PyGenerator).send(.none, throwing: err)
         }
         g.addMethod("close") { _, s, _ in (s.asObject as! PyGenerator).runner.close(); return .none }

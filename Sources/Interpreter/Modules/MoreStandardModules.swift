@@ -6,6 +6,7 @@ extension Interpreter {
         registerSourceModule(name: "re", source: reSource, file: "<re>")
         registerSourceModule(name: "_complex", source: complexSource, file: "<complex>")
         registerSourceModule(name: "cmath", source: cmathSource, file: "<cmath>")
+        registerSourceModule(name: "_exceptiongroup", source: exceptionGroupSource, file: "<exceptiongroup>")
         registerSourceModule(name: "textwrap", source: textwrapSource, file: "<textwrap>")
         registerSourceModule(name: "contextlib", source: contextlibSource, file: "<contextlib>")
         registerSourceModule(name: "fractions", source: fractionsSource, file: "<fractions>")
@@ -14,11 +15,23 @@ extension Interpreter {
 
     /// Builtins written in Python, loaded when first named: `complex`.
     func lazyBuiltin(_ name: Name) throws -> PyValue? {
-        guard name.string == "complex" else { return nil }
-        let cls = try importModule("_complex")[name]
-        if case .object(let o)? = cls, let c = o as? PyClass { c.module = "builtins" }
-        builtins[name] = cls
-        return cls
+        switch name.string {
+        case "complex":
+            let cls = try importModule("_complex")[name]
+            if case .object(let o)? = cls, let c = o as? PyClass { c.module = "builtins" }
+            builtins[name] = cls
+            return cls
+        case "ExceptionGroup", "BaseExceptionGroup":
+            let m = try importModule("_exceptiongroup")
+            for n in ["ExceptionGroup", "BaseExceptionGroup"] {
+                let cls = m[Name(n)]
+                if case .object(let o)? = cls, let c = o as? PyClass { c.module = "builtins" }
+                builtins[Name(n)] = cls
+            }
+            return builtins[name]
+        default:
+            return nil
+        }
     }
 
     /// `complex(0, imag)`, the value of an imaginary literal.
