@@ -155,7 +155,6 @@ struct RegexParser {
                 if depth == 0 { throw RegexSyntaxError(message: "unbalanced parenthesis", position: i) }
                 break
             }
-            let start = i
             var atom: RegexNode?
             switch c {
             case 0x28: atom = try parseGroup(depth: depth)
@@ -195,7 +194,7 @@ struct RegexParser {
                     }
                     i = end
                 } else { break }
-                if case .repeatNode = node, !isWrappedRepeat(node) {
+                if case .repeatNode = node {
                     throw RegexSyntaxError(message: "multiple repeat", position: qpos)
                 }
                 if isUnrepeatable(node) {
@@ -205,7 +204,6 @@ struct RegexParser {
                 if i < p.count && p[i] == 0x3F { greedy = false; i += 1 }
                 else if i < p.count && p[i] == 0x2B { possessive = true; i += 1 }
                 node = .repeatNode(node, min: lo, max: hi, greedy: greedy, possessive: possessive)
-                _ = start
                 break
             }
             // A quantifier directly after a quantifier (`a**`) is a multiple repeat.
@@ -217,8 +215,6 @@ struct RegexParser {
         }
         return items.count == 1 ? items[0] : .seq(items)
     }
-
-    func isWrappedRepeat(_ n: RegexNode) -> Bool { false }
 
     func isUnrepeatable(_ n: RegexNode) -> Bool {
         switch n {
