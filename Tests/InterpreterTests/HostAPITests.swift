@@ -108,6 +108,7 @@ func makeDemoInterpreter() -> Interpreter {
                 broken()
               File "<demo/layers.py>", line 11, in broken
                 return 1 / 0
+                       ~~^~~
             ZeroDivisionError: division by zero
 
             """)

@@ -64,8 +64,10 @@ import Testing
                 outer()
               File "lessons/intro.md", line 35, in outer
                 return inner({"a": 1})
+                       ^^^^^^^^^^^^^^^
               File "lessons/intro.md", line 32, in inner
                 return d["b"]
+                       ~^^^^^
             KeyError: 'b'
 
             """)

@@ -39,7 +39,6 @@ import Testing
         #expect(r.error?.lastLine == "ModuleNotFoundError: No module named 'helpers'")
     }
 
-    /// (CPython 3.11 would add `~~^~~` under the expression; position markers are not drawn yet.)
     @Test func tracebacksNameTheModuleFileRelativeToTheFolder() throws {
         let lesson = try folder(["pkg/__init__.py": "", "pkg/mod.py": "def f():\n    return 1 / 0\n"])
         defer { try? FileManager.default.removeItem(at: lesson) }
@@ -52,6 +51,7 @@ import Testing
                 f()
               File "pkg/mod.py", line 2, in f
                 return 1 / 0
+                       ~~^~~
             ZeroDivisionError: division by zero
 
             """)

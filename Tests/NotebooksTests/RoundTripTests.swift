@@ -47,7 +47,7 @@ import Testing
         #expect(name == "ZeroDivisionError")
         #expect(value == "division by zero")
         #expect(traceback == ["Traceback (most recent call last):", "  File \"errors.md\", line 34, in <module>", "    1 / 0",
-                              "ZeroDivisionError: division by zero"])
+                              "    ~~^~~", "ZeroDivisionError: division by zero"])
         #expect(exported.cells[4].outputs.first == .stream(name: "stdout", text: "before\n"))
         #expect(exported.cells.map(\.executionCount) == [nil, 1, nil, nil, 2, 3, nil, 4, 5, 6, nil])
     }

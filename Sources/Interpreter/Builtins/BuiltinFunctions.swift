@@ -56,6 +56,10 @@ extension Interpreter {
                 if n > 0 { out += sep }
                 out += try i.str(v)
             }
+            // `sys.stdout` replaced (contextlib.redirect_stdout): print goes to its `write`.
+            if file.isNone, let sys = i.modules["sys"], let so = sys[Name("stdout")], let orig = sys[Name("__stdout__")], !so.isIdentical(orig) {
+                file = so
+            }
             if file.isNone { i.write(out + end) } else { _ = try i.callMethod(file, "write", [.str(out + end)]) }
             return .none
         }
@@ -155,19 +159,27 @@ extension Interpreter {
         fn("pow") { i, a in
             let b = try a.bind(Signature("pow", ["base", "exp", "mod"], required: 2))
             if let m = b[2], !m.isNone {
-                guard var base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt else {
+                guard let base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt else {
                     throw PyError.typeError("pow() 3rd argument not allowed unless all arguments are integers")
                 }
                 if mod == 0 { throw PyError.valueError("pow() 3rd argument cannot be 0") }
                 if e < 0 { throw PyError.valueError("pow() negative exponent with modulus is not supported") }
-                var result = 1 % mod
-                base = ((base % mod) + mod) % mod
+                // Products of residues need 128 bits before the reduction.
+                let um = UInt64(mod.magnitude)
+                func mulmod(_ x: UInt64, _ y: UInt64) -> UInt64 {
+                    let p = x.multipliedFullWidth(by: y)
+                    return um.dividingFullWidth((p.high, p.low)).remainder
+                }
+                var result: UInt64 = 1 % um
+                var ub = UInt64((base % Int(um) + Int(um)) % Int(um))
                 while e > 0 {
-                    if e & 1 == 1 { result = Int((Int64(result).multipliedFullWidth(by: Int64(base)).low % UInt64(mod))) }
-                    base = Int((Int64(base).multipliedFullWidth(by: Int64(base)).low % UInt64(mod)))
+                    if e & 1 == 1 { result = mulmod(result, ub) }
+                    ub = mulmod(ub, ub)
                     e >>= 1
                 }
-                return .int(mod < 0 && result > 0 ? result + mod : result)
+                _ = base
+                let r = Int(result)
+                return .int(mod < 0 && r > 0 ? r + mod : r)
             }
             return try i.binaryOp(.pow, b[0]!, b[1]!)
         }

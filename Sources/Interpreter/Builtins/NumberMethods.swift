@@ -75,16 +75,30 @@ extension Interpreter {
         f.addMethod("__hash__") { interp, s, _ in .int(try interp.hashValue(s)) }
         f.addMethod("__format__") { interp, s, a in .str(try interp.format(s, try interp.str(a[0]))) }
         f.addMethod("as_integer_ratio") { _, s, _ in
-            guard case .float(var d) = s, d.isFinite else { throw PyError.overflow("cannot convert Infinity to integer ratio") }
-            var den = 1
-            while d != d.rounded() && den < (1 << 52) { d *= 2; den *= 2 }
-            return .tuple([.int(Int(d)), .int(den)])
+            guard case .float(let d) = s else { throw PyError.typeError("descriptor 'as_integer_ratio' requires a 'float' object") }
+            if d.isNaN { throw PyError.valueError("cannot convert NaN to integer ratio") }
+            if !d.isFinite { throw PyError.overflow("cannot convert Infinity to integer ratio") }
+            if d == 0 { return .tuple([.int(0), .int(1)]) }
+            // d = m * 2**e exactly, with m an odd integer.
+            var m = Int64(d.significandBitPattern | (d.isNormal ? (1 << 52) : 0))
+            var e = Int(d.exponent) - 52
+            if !d.isNormal { e = -1074 }
+            while m & 1 == 0 { m >>= 1; e += 1 }
+            if d < 0 { m = -m }
+            if e >= 0 { return .tuple([PyBigInt.make(BigInt(Int(m)).shiftedLeft(e)), .int(1)]) }
+            return .tuple([.int(Int(m)), PyBigInt.make(BigInt(1).shiftedLeft(-e))])
         }
         f.addStaticMethod("fromhex") { _, _ in throw PyError.notImplementedError("float.fromhex is not supported") }
         let g = types.generator!
         g.addMethod("send") { _, s, a in try (s.asObject as! PyGenerator).send(a.count > 0 ? a[0] : .none) }
         g.addMethod("throw") { i, s, a in
-            let err = try i.makeError(a[0])
+            try a.check("throw", 1, 3)
+            var thrown = a[0]
+            // The 3.11 form `throw(type, value)`: the type called with the value.
+            if a.count > 1, case .object(let o) = a[0], o is PyClass, !a[1].isNone {
+                thrown = a[1].asInstance.map { $0.cls.isSubclass(of: o as! PyClass) } == true ? a[1] : try i.call(a[0], [a[1]])
+            }
+            let err = try i.makeError(thrown)
             return try (s.asObject as! PyGenerator).send(.none, throwing: err)
         }
         g.addMethod("close") { _, s, _ in (s.asObject as! PyGenerator).runner.close(); return .none }

@@ -95,7 +95,7 @@ extension Interpreter {
         } catch {
             echoValue = nil
             let e = PyError.runtimeError("\(error)")
-            e.traceback.append(traceEntry(frame))
+            e.traceback.append(traceEntry(frame, e))
             return CellExecution(output: captured, error: cellError(e))
         }
     }

@@ -158,12 +158,45 @@ extension Interpreter {
             return PyBigInt.make(r)
         }
         func gcd(_ a: Int, _ b: Int) -> Int { var x = abs(a), y = abs(b); while y != 0 { (x, y) = (y, x % y) }; return x }
-        m.addFunction("gcd") { i, a in .int(try a.positional.reduce(0) { gcd($0, try i.intArgument($1)) }) }
+        m.addFunction("gcd") { i, a in
+            if a.positional.contains(where: { if case .object(let o) = $0 { return o is PyBigInt }; return false }) {
+                // Euclid on big ints (exact fractions reach them quickly).
+                var g = BigInt(0)
+                for v in a.positional {
+                    var x: BigInt
+                    if case .object(let o) = v, let b = o as? PyBigInt { x = b.value } else { x = BigInt(try i.intArgument(v)) }
+                    x = x.magnitude
+                    var y = g
+                    while !y.limbs.isEmpty { (x, y) = (y, x.floorDivMod(y).1) }
+                    g = x
+                }
+                return PyBigInt.make(g)
+            }
+            return .int(try a.positional.reduce(0) { gcd($0, try i.intArgument($1)) })
+        }
         m.addFunction("lcm") { i, a in
             .int(try a.positional.reduce(1) { acc, v in let n = try i.intArgument(v); return acc == 0 || n == 0 ? 0 : abs(acc / gcd(acc, n) * n) })
         }
         m.addFunction("isqrt") { i, a in
+            try a.check("isqrt", 1)
+            if case .object(let o) = a[0], let big = o as? PyBigInt {
+                // Newton's iteration from above, exact on big ints.
+                let n = big.value
+                if n.negative { throw PyError.valueError("isqrt() argument must be nonnegative") }
+                var x = BigInt(1).shiftedLeft((n.magnitude.limbs.count * 32 + 1) / 2 + 1)
+                while true {
+                    let y = (x + n.floorDivMod(x).0).shiftedRight(1)
+                    if BigInt.compare(y, x) >= 0 { return PyBigInt.make(x) }
+                    x = y
+                }
+            }
             let n = try i.intArgument(a[0])
+            if n > (1 << 62) {
+                var r = Int(Double(n).squareRoot())
+                while r.multipliedReportingOverflow(by: r).overflow || r * r > n { r -= 1 }
+                while !(r + 1).multipliedReportingOverflow(by: r + 1).overflow && (r + 1) * (r + 1) <= n { r += 1 }
+                return .int(r)
+            }
             if n < 0 { throw PyError.valueError("isqrt() argument must be nonnegative") }
             var r = Int(Double(n).squareRoot())
             while r * r > n { r -= 1 }

@@ -69,6 +69,15 @@ struct MersenneTwister {
         return y
     }
 
+    /// CPython's `getstate()` words: the 624 state words and the position.
+    var stateWords: [Int] { mt.map { Int($0) } + [index] }
+
+    /// `setstate()`: 624 words and a position (0...624).
+    mutating func restore(words: [UInt32], position: Int) {
+        mt = words
+        index = position
+    }
+
     /// `random.random()`: 53 random bits.
     mutating func random() -> Double {
         let a = Double(next32() >> 5), b = Double(next32() >> 6)

@@ -85,10 +85,24 @@ extension Interpreter {
             let n = pool.count
             if k < 0 || k > n { throw PyError.valueError("Sample larger than population or is negative") }
             var result: [PyValue] = []
-            for j in 0..<k {
-                let r = i.randomState.below(n - j)
-                result.append(pool[r])
-                pool[r] = pool[n - j - 1]
+            // CPython picks from a shrinking pool for small populations and draws indexes
+            // (redrawing repeats) for large ones; the two use the generator differently.
+            var setsize = 21
+            if k > 5 { setsize += Int(pow(4.0, ceil(log(Double(k * 3)) / log(4.0)))) }
+            if n <= setsize {
+                for j in 0..<k {
+                    let r = i.randomState.below(n - j)
+                    result.append(pool[r])
+                    pool[r] = pool[n - j - 1]
+                }
+            } else {
+                var selected = Set<Int>()
+                for _ in 0..<k {
+                    var r = i.randomState.below(n)
+                    while selected.contains(r) { r = i.randomState.below(n) }
+                    selected.insert(r)
+                    result.append(pool[r])
+                }
             }
             return .list(result)
         }
@@ -123,6 +137,7 @@ extension Interpreter {
                 if z * z / 4.0 <= -log(u2) { return .float(mu + z * sigma) }
             }
         }
+        addRandomDistributions(m)
     }
 
     func randrange(_ start: Int, _ stop: Int, _ step: Int) throws -> Int {

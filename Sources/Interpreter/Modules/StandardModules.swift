@@ -34,6 +34,7 @@ extension Interpreter {
         registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
         registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
         registerFileModules()
+        registerMoreStandardModules()
     }
 
     func buildTime(_ m: PyModule) {

@@ -146,7 +146,7 @@ extension Interpreter {
             if case .returned = try execBlock(code.body, frame) { return frame.takeReturnValue() }
             return .none
         } catch let e as PyError {
-            e.traceback.append(traceEntry(frame))
+            e.traceback.append(traceEntry(frame, e))
             throw e
         }
     }
@@ -159,13 +159,21 @@ extension Interpreter {
         do {
             _ = try execBlock(frame.code.body, frame)
         } catch let e as PyError {
-            e.traceback.append(traceEntry(frame))
+            e.traceback.append(traceEntry(frame, e))
             throw e
         }
     }
 
     func traceEntry(_ f: Frame) -> TraceEntry {
         TraceEntry(file: f.code.file, line: f.line, column: f.col, function: f.code.name, sourceLine: f.code.source.line(f.line))
+    }
+
+    /// The traceback entry of frame `f` for `e`, taking the failing expression `e` recorded.
+    func traceEntry(_ f: Frame, _ e: PyError) -> TraceEntry {
+        var entry = traceEntry(f)
+        if let c = e.caret, c.line == f.line { entry.caret = c }
+        e.caret = nil
+        return entry
     }
 
     // MARK: Frame reuse

@@ -97,10 +97,67 @@ extension Interpreter {
             out += chainedTraceback(context, context.traceback, &shown)
             out += "\nDuring handling of the above exception, another exception occurred:\n\n"
         }
+        if let group = exceptionGroupMembers(exc) {
+            out += groupTraceback(exc, entries, group, depth: 0, shown: &shown)
+            return out
+        }
         out += framesText(entries)
         out += exceptionLastLine(exc) + "\n"
         if let notes = exc.attributes.get(N.__notes__)?.asList {
             for n in notes.items { out += ((try? str(n)) ?? "<note str() failed>") + "\n" }
+        }
+        return out
+    }
+
+    /// The members of an exception group (`ExceptionGroup`, `BaseExceptionGroup`), nil for
+    /// other exceptions.
+    private func exceptionGroupMembers(_ exc: PyInstance) -> [PyInstance]? {
+        guard case .object(let o)? = builtins[Name("BaseExceptionGroup")], let g = o as? PyClass,
+              exc.cls.isSubclass(of: g), let members = exc.attributes.get(Name("_exceptions"))?.asTuple else { return nil }
+        return members.items.compactMap(\.asInstance)
+    }
+
+    /// An exception group as CPython 3.11 prints it: its own traceback framed by `| `, then
+    /// each member under a `+---------------- n ----------------` rule, nested groups
+    /// indented further, at most 15 members shown.
+    private func groupTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ members: [PyInstance], depth: Int,
+                                shown: inout Set<ObjectIdentifier>) -> String {
+        let level = depth + 1
+        let indent = String(repeating: " ", count: 2 * level)
+        func emit(_ text: String, margin: String = "|") -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { indent + margin + " " + $0 + "\n" }.joined()
+        }
+        var out = ""
+        var own = framesText(entries)
+        if !own.isEmpty {
+            own = String(own.dropFirst("Traceback (most recent call last):\n".count))
+            out += emit("Exception Group Traceback (most recent call last):\n", margin: depth == 0 ? "+" : "|")
+            out += emit(own)
+        }
+        var last = exceptionLastLine(exc) + "\n"
+        if let notes = exc.attributes.get(N.__notes__)?.asList {
+            for n in notes.items { last += ((try? str(n)) ?? "<note str() failed>") + "\n" }
+        }
+        out += emit(last)
+        let width = 15
+        let n = members.count <= width ? members.count : width + 1
+        for i in 0..<n {
+            let title = i < width ? "\(i + 1)" : "..."
+            out += indent + (i == 0 ? "+-" : "  ") + "+---------------- \(title) ----------------\n"
+            let inner = String(repeating: " ", count: 2 * (level + 1)) + "| "
+            if i >= width {
+                let more = members.count - width
+                out += inner + "and \(more) more exception\(more > 1 ? "s" : "")\n"
+            } else if let sub = exceptionGroupMembers(members[i]) {
+                out += groupTraceback(members[i], members[i].traceback, sub, depth: level, shown: &shown)
+            } else {
+                let text = chainedTraceback(members[i], members[i].traceback, &shown)
+                out += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { inner + $0 + "\n" }.joined()
+            }
+            // A nested group closes itself, and CPython then draws no closing rule here.
+            if i == n - 1 && (i >= width || exceptionGroupMembers(members[i]) == nil) {
+                out += String(repeating: " ", count: 2 * (level + 1)) + "+------------------------------------\n"
+            }
         }
         return out
     }
@@ -129,7 +186,10 @@ extension Interpreter {
             out += "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
             if let s = entry.sourceLine {
                 let t = s.drop { $0 == " " || $0 == "\t" }
-                if !t.isEmpty { out += "    \(t)\n" }
+                if !t.isEmpty {
+                    out += "    \(t)\n"
+                    if let c = entry.caret, let m = c.markers(under: s) { out += m + "\n" }
+                }
             }
         }
         flushRepeats()

@@ -10,6 +10,8 @@ final class CallExpr: Expr {
     let isPositionalOnly: Bool
     let keywordNames: [Name]
     var isZeroArgSuper = false
+    /// The call's source span, for traceback markers.
+    var span: CaretSpan?
     var isZeroArgLocals = false
     let methodCache = AttributeCache()
 
@@ -99,6 +101,11 @@ final class CallExpr: Expr {
     }
 
     override func eval(_ f: Frame) throws -> PyValue {
+        do { return try evalCall(f) } catch let e as PyError { e.mark(span); throw e }
+    }
+
+    @inline(__always)
+    private func evalCall(_ f: Frame) throws -> PyValue {
         let interp = f.interp
         if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)

@@ -41,7 +41,7 @@ final class TryStmt: Stmt {
             } catch let err as PyError where !err.uncatchable && !handlers.isEmpty {
                 raised = true
                 let exc = interp.materialize(err)
-                exc.traceback = err.traceback + [interp.traceEntry(f)]
+                exc.traceback = err.traceback + [interp.traceEntry(f, err)]
                 var handled = false
                 for h in handlers {
                     if let t = h.type {
@@ -84,6 +84,7 @@ final class TryStmt: Stmt {
 final class RaiseStmt: Stmt {
     let exception: Expr?
     let cause: Expr?
+    var span: CaretSpan?
     init(exception: Expr?, cause: Expr?, line: Int, col: Int) { self.exception = exception; self.cause = cause; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { exception?.resolve(r); cause?.resolve(r) }
     override func exec(_ f: Frame) throws -> Flow {
@@ -109,6 +110,7 @@ final class RaiseStmt: Stmt {
         if let ctx = interp.handling.last, ctx !== err {
             interp.materialize(err).attributes.set(N.__context__, .object(interp.materialize(ctx)))
         }
+        err.caret = span
         throw err
     }
 }

@@ -15,6 +15,7 @@ final class AttributeExpr: Expr {
     let name: Name
     let isSpecial: Bool
     let cache = AttributeCache()
+    var span: CaretSpan?
     init(_ object: Expr, _ name: Name, line: Int, col: Int) {
         self.object = object; self.name = name
         isSpecial = name == N.__class__ || name == N.__dict__
@@ -31,7 +32,7 @@ final class AttributeExpr: Expr {
             cache.refresh(inst.cls, name, f.interp)
             if !cache.isProperty, let i = inst.attributes.index(name) { return inst.attributes.values[i] }
         }
-        return try AttributeExpr.load(v, name, isSpecial, cache, f.interp)
+        do { return try AttributeExpr.load(v, name, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
         try AttributeExpr.store(try object.eval(f), name, value, isSpecial, cache, f.interp)
@@ -70,13 +71,15 @@ final class AttributeExpr: Expr {
 final class SubscriptExpr: Expr {
     let object: Expr
     let index: Expr
+    var span: CaretSpan?
     init(_ object: Expr, _ index: Expr, line: Int, col: Int) { self.object = object; self.index = index; super.init(line: line, col: col) }
     override var isTarget: Bool { true }
     override var kindDescription: String { "subscript" }
     override func resolve(_ r: Resolver) { object.resolve(r); index.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
         let o = try object.eval(f)
-        return try f.interp.getItem(o, try index.eval(f))
+        let i = try index.eval(f)
+        do { return try f.interp.getItem(o, i) } catch let e as PyError { e.mark(span); throw e }
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
         let o = try object.eval(f)
@@ -102,6 +105,7 @@ final class SliceExpr: Expr {
 final class BinaryExpr: Expr {
     let op: BinaryOp
     let left: Expr, right: Expr
+    var span: CaretSpan?
     init(_ op: BinaryOp, _ left: Expr, _ right: Expr, line: Int, col: Int) {
         self.op = op; self.left = left; self.right = right; super.init(line: line, col: col)
     }
@@ -124,7 +128,7 @@ final class BinaryExpr: Expr {
             default: break
             }
         }
-        return try f.interp.binaryOp(op, a, b)
+        do { return try f.interp.binaryOp(op, a, b) } catch let e as PyError { e.mark(span); throw e }
     }
 }
 

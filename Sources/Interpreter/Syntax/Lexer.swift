@@ -208,7 +208,12 @@ struct Lexer {
             if let s = peek(), s == "+" || s == "-" { pos += 1 }
             if let d = peek(), isDigit(d) { isFloat = true; digits(isDigit) } else { pos = save }
         }
-        if let j = peek(), j == "j" || j == "J" { throw error("complex numbers are not supported", col: startCol) }
+        if let j = peek(), j == "j" || j == "J" {
+            guard let v = Double(text(start, pos).replacing("_", with: "")) else { throw error("invalid number literal", col: startCol) }
+            pos += 1
+            if let d = peek(), isIdentStart(d) { throw error("invalid imaginary literal", col: startCol) }
+            return Token(kind: .imaginary(v), line: line, col: startCol, endCol: col + 1)
+        }
         if let d = peek(), isIdentStart(d) { throw error("invalid decimal literal", col: startCol) }
         let t = text(start, pos).replacing("_", with: "")
         if isFloat {

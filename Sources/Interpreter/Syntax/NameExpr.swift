@@ -51,7 +51,10 @@ final class NameExpr: Expr {
         case .other:
             break
         }
-        return try evalSlow(f)
+        do { return try evalSlow(f) } catch let e as PyError {
+            e.mark(CaretSpan(line: line, col: col, endLine: line, endCol: col + name.string.unicodeScalars.count))
+            throw e
+        }
     }
 
     /// Every access kind, with the errors for unbound names.
@@ -63,6 +66,7 @@ final class NameExpr: Expr {
         case .global(let box, let builtin):
             if let v = box.value { return v }
             if let v = builtin.value { return v }
+            if let v = try f.interp.lazyBuiltin(name) { return v }
             throw PyError(type: "NameError", message: "name '\(name)' is not defined")
         case .cell(let s):
             if let v = unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value { return v }

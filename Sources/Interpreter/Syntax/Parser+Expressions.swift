@@ -143,10 +143,14 @@ extension Parser {
     }
 
     private mutating func binaryLevel(_ ops: [String: BinaryOp], _ next: (inout Parser) throws -> Expr) throws -> Expr {
+        let start = tok
         var e = try next(&self)
         while case .op(let o) = kind, let op = ops[o] {
+            let leftEnd = tokens[pos - 1]
             let t = advance()
-            e = BinaryExpr(op, e, try next(&self), line: t.line, col: t.col)
+            let b = BinaryExpr(op, e, try next(&self), line: t.line, col: t.col)
+            b.span = binarySpan(start, leftEnd, t)
+            e = b
         }
         return e
     }
@@ -183,30 +187,59 @@ extension Parser {
     }
 
     mutating func power() throws -> Expr {
+        let start = tok
         let e = try primary()
         if isOp("**") {
+            let leftEnd = tokens[pos - 1]
             let t = advance()
-            return BinaryExpr(.pow, e, try factor(), line: t.line, col: t.col)
+            let b = BinaryExpr(.pow, e, try factor(), line: t.line, col: t.col)
+            b.span = binarySpan(start, leftEnd, t)
+            return b
         }
         return e
     }
 
+    /// A binary operation's span, with the operator as CPython's traceback anchors it: the
+    /// first character after the left operand that is not a space, two wide when the next
+    /// one is not a space either.
+    func binarySpan(_ start: Token, _ leftEnd: Token, _ op: Token) -> CaretSpan {
+        var s = spanFrom(start)
+        if leftEnd.line == op.line {
+            let opStart = op.col
+            var w = 1
+            if case .op(let o) = op.kind, o.count > 1 { w = 2 }
+            s.anchors = (opStart, opStart + w)
+        }
+        return s
+    }
+
     mutating func primary() throws -> Expr {
+        let start = tok
         var e = try atom()
         while true {
             let t = tok
             if accept(".") {
                 let n = try identifier()
-                e = AttributeExpr(e, Name(n), line: e.line, col: e.col)
+                let a = AttributeExpr(e, Name(n), line: e.line, col: e.col)
+                a.span = spanFrom(start)
+                e = a
                 _ = t
             } else if accept("(") {
                 let (args, kws) = try callArguments()
                 try expect(")")
-                e = CallExpr(e, args: args, keywords: kws, line: e.line, col: e.col)
+                let c = CallExpr(e, args: args, keywords: kws, line: e.line, col: e.col)
+                c.span = spanFrom(start)
+                e = c
             } else if accept("[") {
+                let valueEnd = tokens[pos - 2]
                 let index = try subscriptList()
+                let indexEnd = tokens[pos - 1]
                 try expect("]")
-                e = SubscriptExpr(e, index, line: e.line, col: e.col)
+                let sub = SubscriptExpr(e, index, line: e.line, col: e.col)
+                var s = spanFrom(start)
+                if valueEnd.line == indexEnd.line { s.anchors = (valueEnd.endCol, indexEnd.endCol + 1) }
+                sub.span = s
+                e = sub
             } else {
                 return e
             }
@@ -277,6 +310,7 @@ extension Parser {
         case .int(let i): pos += 1; return ConstantExpr(.int(i), line: t.line, col: t.col)
         case .bigInt(let b): pos += 1; return ConstantExpr(PyBigInt.make(b), line: t.line, col: t.col)
         case .float(let d): pos += 1; return ConstantExpr(.float(d), line: t.line, col: t.col)
+        case .imaginary(let d): pos += 1; return ImaginaryExpr(d, line: t.line, col: t.col)
         case .string: return try strings()
         case .name(let n):
             switch n {

@@ -51,6 +51,12 @@ struct Parser {
         return x == s
     }
 
+    /// The source span from token `start` to the last token consumed.
+    func spanFrom(_ start: Token) -> CaretSpan {
+        let last = tokens[max(0, pos - 1)]
+        return CaretSpan(line: start.line, col: start.col, endLine: last.line, endCol: last.endCol)
+    }
+
     mutating func advance() -> Token { let t = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return t }
 
     mutating func accept(_ s: String) -> Bool {
@@ -216,7 +222,9 @@ struct Parser {
                 if atStatementEnd { return RaiseStmt(exception: nil, cause: nil, line: t.line, col: t.col) }
                 let e = try test()
                 let c = acceptKeyword("from") ? try test() : nil
-                return RaiseStmt(exception: e, cause: c, line: t.line, col: t.col)
+                let r = RaiseStmt(exception: e, cause: c, line: t.line, col: t.col)
+                r.span = spanFrom(t)
+                return r
             case "global", "nonlocal":
                 pos += 1
                 var names = [try identifier()]

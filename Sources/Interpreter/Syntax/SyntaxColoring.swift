@@ -72,7 +72,7 @@ public enum SyntaxColoring {
                 let kind: Kind = decoratorLine == token.line ? .decorator
                     : keywords.contains(name) ? .keyword : builtinNames.contains(name) ? .builtin : .plain
                 emit(kind, upTo: offset(token.line, token.endCol))
-            case .int, .bigInt, .float:
+            case .int, .bigInt, .float, .imaginary:
                 gap(upTo: start)
                 emit(.number, upTo: offset(token.line, token.endCol))
             case .string(let string):

@@ -6,6 +6,8 @@ struct Token {
         /// An integer literal beyond 64 bits.
         case bigInt(BigInt)
         case float(Double)
+        /// An imaginary literal (`2j`): its imaginary part.
+        case imaginary(Double)
         case string(StringToken)
         case op(String)
         case newline

@@ -5,6 +5,8 @@ struct TraceEntry {
     let column: Int
     let function: String
     let sourceLine: String?
+    /// The failing expression of this frame, for CPython's `~~~^^^` markers.
+    var caret: CaretSpan? = nil
 }
 
 /// A Python exception in flight. Native code throws `PyError(type:message:)`; the
@@ -18,6 +20,16 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
     var traceback: [TraceEntry] = []
     /// Set for the per-cell time limit: no `except` clause can catch it.
     var uncatchable = false
+    /// The innermost failing expression of the frame being unwound; the frame takes it
+    /// into its traceback entry and clears it for the caller's call expression.
+    var caret: CaretSpan?
+
+    /// Records where the exception came from in the current frame, unless an inner
+    /// expression already did.
+    @inline(never)
+    func mark(_ span: CaretSpan?) {
+        if caret == nil { caret = span }
+    }
 
     public init(type: String, message: String) {
         pendingType = type
