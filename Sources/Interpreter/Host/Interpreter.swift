@@ -72,6 +72,9 @@ public final class Interpreter {
     /// to the next through these, as if one Python thread ran everything.
     public var threadEntered: (() -> Void)?
     public var threadLeaving: (() -> Void)?
+    /// Called on the cell's thread when its deadline is set (with `cellDeadline`) and when
+    /// the cell ends (with `.max`): a host hands it to native loops that poll it.
+    public var deadlineChanged: ((UInt64, String) -> Void)?
     /// Shown instead of its repr: a cell's last expression for which this returns true
     /// (a notebook's rich display, e.g. a graph figure) adds no text to the output.
     public var displayHook: ((PyValue) -> Bool)?
@@ -199,9 +202,12 @@ public final class Interpreter {
     public func checkDeadline() throws {
         tickCounter = 1000
         if deadline != .max && DispatchTime.now().uptimeNanoseconds > deadline {
-            let e = PyError(type: "TimeoutError", message: deadlineDescription)
-            e.uncatchable = true
-            throw e
+            throw PyError.cellTimeout(deadlineDescription)
         }
     }
+
+    /// The running cell's deadline (DispatchTime uptime nanoseconds, `.max` when none) and
+    /// the message of its `TimeoutError`, for a host whose native loops poll it.
+    public var cellDeadline: (nanoseconds: UInt64, description: String) { (deadline, deadlineDescription) }
+
 }

@@ -19,6 +19,13 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
     /// Set for the per-cell time limit: no `except` clause can catch it.
     var uncatchable = false
 
+    /// The per-cell time limit's `TimeoutError`, which no `except` clause catches.
+    public static func cellTimeout(_ description: String) -> PyError {
+        let e = PyError(type: "TimeoutError", message: description)
+        e.uncatchable = true
+        return e
+    }
+
     public init(type: String, message: String) {
         pendingType = type
         pendingArgs = [.str(message)]
