@@ -14,7 +14,10 @@ import Torch
 public func fuzzInterpreter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var generator = ProgramGenerator(Array(UnsafeBufferPointer(start: data, count: size)))
     let program = generator.program()
-    if getenv("FUZZ_PRINT") != nil { fputs(program + "----\n", stderr) }
+    if getenv("FUZZ_PRINT") != nil {
+        let text = program + "----\n"
+        _ = write(2, text, text.utf8.count)
+    }
     FuzzSession.shared.run(program)
     return 0
 }

@@ -9,7 +9,8 @@ typealias FuzzerDriver = @convention(c) (
     UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
 guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "LLVMFuzzerRunDriver") else {
-    fputs("build with -sanitize=fuzzer (fuzz/run)\n", stderr)
+    let message = "build with -sanitize=fuzzer (fuzz/run)\n"
+    _ = write(2, message, message.utf8.count)
     exit(2)
 }
 var argc = CommandLine.argc
