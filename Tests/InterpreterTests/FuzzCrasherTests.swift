@@ -15,6 +15,9 @@ import Testing
         ("'%d|%5d|%25d' % (1e20, 2.7, -1e20)", "'100000000000000000000|    2|   -100000000000000000000'\n"),
         ("'%d' % float('nan')", "ValueError: cannot convert float NaN to integer\n"),
         ("'%d' % float('inf')", "OverflowError: cannot convert float infinity to integer\n"),
+        // libFuzzer (FuzzPython): 400 nested brackets overflowed the parser's stack.
+        ("x = " + String(repeating: "[", count: 201), "SyntaxError: too many nested parentheses\n"),
+        ("x = " + String(repeating: "[", count: 200) + "0" + String(repeating: "]", count: 200) + "\nprint(len(x))", "1\n"),
     ]
 
     @Test(arguments: cases.indices)
