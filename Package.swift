@@ -68,3 +68,14 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["Lessons"], resources: [.copy("Lessons")]),
     ]
 )
+
+// libFuzzer targets (fuzz/README.md), only when fuzz/run builds them with GRADBOOK_FUZZ=1
+// and `-sanitize=fuzzer,address`: libFuzzer supplies their `main`.
+if Context.environment["GRADBOOK_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzLesson", dependencies: ["Lessons"], path: "fuzz/Targets/FuzzLesson"),
+        .executableTarget(name: "FuzzPython", dependencies: ["Interpreter"], path: "fuzz/Targets/FuzzPython"),
+        .executableTarget(name: "FuzzInterpreter", dependencies: ["Interpreter", "Tensors", "Torch"],
+                          path: "fuzz/Targets/FuzzInterpreter"),
+    ]
+}

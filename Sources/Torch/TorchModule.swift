@@ -47,6 +47,7 @@ public enum TorchModule {
         NNSources.register(into: interp)
         TensorSideSources.register(into: interp)
         carryGradMode(across: interp)
+        CellDeadlineBridge.install(on: interp)
         let hooks = TeachingHooks(interp: interp, runtime: runtime)
         hooks.registerTorchviz()
         return hooks

@@ -18,7 +18,8 @@ import Lessons
 
 /// `gradbook __worker`: reads lesson paths from standard input, one a line, runs each in a
 /// fresh interpreter session in this process and answers with its `LessonRun` as one line of
-/// JSON on standard output. Only the worker pool calls it (`WorkerProcess`).
+/// JSON on standard output, after a progress line as each cell starts and ends
+/// (`WorkerProgress`). Only the worker pool calls it (`WorkerProcess`).
 struct WorkerCommand: ParsableCommand {
     static let commandName = "__worker"
     static let configuration = CommandConfiguration(commandName: commandName, shouldDisplay: false)
@@ -42,7 +43,10 @@ struct WorkerCommand: ParsableCommand {
             let run = InterpreterSession.onLargeStack {
                 let session = InterpreterSession(lesson: lesson)
                 defer { session.close() }
-                return LessonExecutor.run(lesson, in: session)
+                return LessonExecutor.run(lesson, in: session) { progress in
+                    _ = FileDescriptor.writeAll(answers, WorkerProgress.line(progress, encoder: encoder))
+                    if case .started(let cell) = progress { WorkerFault.inject(for: lesson, cell: cell) }
+                }
             }
             guard FileDescriptor.writeAll(answers, Array(try encoder.encode(run)) + [UInt8(ascii: "\n")]) else {
                 throw ExitCode.couldNotRun

@@ -21,8 +21,26 @@ enum WorkerFault {
     /// Seconds added to a lesson's cell time limits before its worker is killed.
     static let marginVariable = "GRADBOOK_TEST_WORKER_MARGIN"
 
+    /// Seconds past a cell's own time limit before its worker is killed.
+    static let cellMarginVariable = "GRADBOOK_TEST_CELL_MARGIN"
+
     static var budgetMargin: Double? {
         ProcessInfo.processInfo.environment[marginVariable].flatMap(Double.init)
+    }
+
+    static var cellMargin: Double? {
+        ProcessInfo.processInfo.environment[cellMarginVariable].flatMap(Double.init)
+    }
+
+    /// `crash:NAME:N` or `hang:NAME:N`: crash or hang (as native code would) when cell N
+    /// (0-based) of lesson NAME starts.
+    static func inject(for lesson: Lesson, cell: Int) {
+        guard let fault = ProcessInfo.processInfo.environment[variable] else { return }
+        if fault == "crash:\(lesson.name):\(cell)" {
+            fatalError("injected crash")
+        } else if fault == "hang:\(lesson.name):\(cell)" {
+            while true { sleep(60) }
+        }
     }
 
     static func inject(for lesson: Lesson) {

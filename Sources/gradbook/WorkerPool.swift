@@ -104,6 +104,10 @@ final class WorkerPool: @unchecked Sendable {
         return environment
     }
 
+    /// Seconds past its own time limit after which a cell stuck in native code (where the
+    /// limit is not polled) has its worker killed. `GRADBOOK_CELL_MARGIN` overrides it (tests).
+    static let cellMargin = WorkerFault.cellMargin ?? 5
+
     /// The time after which a worker is killed: every cell's own limit, plus a margin.
     static func budget(for lesson: Lesson) -> Double {
         let margin = WorkerFault.budgetMargin ?? 10
@@ -113,7 +117,8 @@ final class WorkerPool: @unchecked Sendable {
 
     private static func run(_ lesson: Lesson, in worker: WorkerProcess) -> LessonResult {
         let start = ContinuousClock.now
-        let answer = worker.run(lesson.path, budget: budget(for: lesson))
+        let cellLimits = lesson.cells.map { lesson.timeout(for: $0) + cellMargin }
+        let answer = worker.run(lesson.path, budget: budget(for: lesson), cellLimits: cellLimits)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         switch answer {
@@ -124,8 +129,14 @@ final class WorkerPool: @unchecked Sendable {
             // The worker and the pool disagree about the lesson: do not trust that worker again.
             worker.finish()
             return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: "worker gave an unreadable result", seconds: seconds))
-        case .ended(let reason):
-            return LessonResult(lesson: lesson, run: .brokenDown(lesson, reason: reason, seconds: seconds))
+        case .ended(let reason, let progress):
+            // Name the cell that was running, by the line its time limit and errors name.
+            var located = reason
+            if let cell = progress.running, cell < lesson.cells.count {
+                let c = lesson.cells[cell]
+                located += " in the cell at \(c.answerFile ?? lesson.path):\(c.firstSourceLine)"
+            }
+            return LessonResult(lesson: lesson, run: progress.partialRun(lesson, reason: located, seconds: seconds))
         }
     }
 }

@@ -23,8 +23,9 @@ final class WorkerProcess {
     enum Answer {
         /// The worker answered with this line (without its newline).
         case line([UInt8])
-        /// The worker crashed or exited, or was killed after the budget: why, in words.
-        case ended(String)
+        /// The worker crashed or exited, or was killed after the budget or a cell's limit: why,
+        /// in words, and how far the lesson got.
+        case ended(String, WorkerProgress)
     }
 
     private let pid: pid_t
@@ -103,36 +104,48 @@ final class WorkerProcess {
         for fd in [input, output, errors] { _ = close(fd) }
     }
 
-    /// Sends the lesson at `path` and waits for the answer, at most `budget` seconds.
-    func run(_ path: String, budget: Double) -> Answer {
+    /// Sends the lesson at `path` and waits for the answer, at most `budget` seconds, and at
+    /// most `cellLimits[i]` seconds for cell i once it started (its own time limit plus a
+    /// margin: a cell stuck in native code where no time limit reaches).
+    func run(_ path: String, budget: Double, cellLimits: [Double] = []) -> Answer {
         precondition(!ended, "a worker that ended runs no more lessons")
         errorText.removeAll()
+        var progress = WorkerProgress()
         let deadline = ContinuousClock.now + .milliseconds(Int64(budget * 1000))
-        guard FileDescriptor.writeAll(input, Array((path + "\n").utf8)) else { return end() }
+        guard FileDescriptor.writeAll(input, Array((path + "\n").utf8)) else { return end(progress) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
-                return .line(line)
+                if WorkerProgress.isAnswer(line) || !progress.read(line) { return .line(line) }
+                continue
             }
-            let left = deadline - ContinuousClock.now
+            var left = deadline - ContinuousClock.now
+            var cellLeft: Duration?
+            if let cell = progress.running, let since = progress.runningSince, cell < cellLimits.count {
+                cellLeft = since + .milliseconds(Int64(cellLimits[cell] * 1000)) - ContinuousClock.now
+                left = min(left, cellLeft!)
+            }
             guard left > .zero else {
                 kill(pid, SIGKILL)
                 _ = reap()
-                return .ended("killed after \(Int(budget))s time limit")
+                if let cellLeft, cellLeft <= .zero {
+                    return .ended("killed: stuck in native code past its time limit", progress)
+                }
+                return .ended("killed after \(Int(budget))s time limit", progress)
             }
             let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1
             var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: errorsOpen ? errors : -1, events: Int16(POLLIN), revents: 0)]
-            guard poll(&fds, 2, Int32(clamping: milliseconds)) >= 0 || errno == EINTR else { return end() }
+            guard poll(&fds, 2, Int32(clamping: milliseconds)) >= 0 || errno == EINTR else { return end(progress) }
             if fds[1].revents != 0 { readErrors(into: &buffer) }
             if fds[0].revents != 0 {
                 let count = read(output, &buffer, buffer.count)
                 if count > 0 {
                     pending += buffer[..<count]
                 } else if count == 0 || errno != EINTR {
-                    return end()
+                    return end(progress)
                 }
             }
         }
@@ -147,15 +160,15 @@ final class WorkerProcess {
 
     /// The worker closed its output or its input broke: it is ending. Reads the rest of its
     /// standard error and says how it ended.
-    private func end() -> Answer {
+    private func end(_ progress: WorkerProgress) -> Answer {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while errorsOpen { readErrors(into: &buffer) }
         let status = reap()
         let said = lastErrorLine.map { " (\($0))" } ?? ""
         if status & 0x7f != 0 {
-            return .ended("crashed: signal \(status & 0x7f)" + said)
+            return .ended("crashed: signal \(status & 0x7f)" + said, progress)
         }
-        return .ended("worker exited with status \((status >> 8) & 0xff)" + said)
+        return .ended("worker exited with status \((status >> 8) & 0xff)" + said, progress)
     }
 
     private func readErrors(into buffer: inout [UInt8]) {

@@ -249,12 +249,32 @@ extension Interpreter {
         }
         m("encode") { _, s, _ in .str(s) }
         m("expandtabs") { i, s, a in
+            // As CPython: a C int tab size; none (<= 0) removes tabs; \n and \r restart
+            // the column; the result is charged to the object limit before it is built.
             let size = a.count > 0 ? try i.intArgument(a[0]) : 8
-            var out = "", col = 0
+            guard size >= Int(Int32.min), size <= Int(Int32.max) else {
+                throw PyError.overflow("Python int too large to convert to C int")
+            }
+            var total = 0, col = 0
             for ch in s {
-                if ch == "\t" { let n = size - col % size; out += String(repeating: " ", count: n); col += n }
-                else if ch == "\n" { out.append(ch); col = 0 }
-                else { out.append(ch); col += 1 }
+                if ch == "\t" {
+                    if size > 0 { let n = size - col % size; col += n; total += n }
+                } else {
+                    col += 1; total += ch.utf8.count
+                    if ch == "\n" || ch == "\r" { col = 0 }
+                }
+                if total > i.limits.objectByteLimit { throw PyError.memoryError() }
+            }
+            try i.reserveObject(total, itemBytes: 1)
+            var out = ""
+            col = 0
+            for ch in s {
+                if ch == "\t" {
+                    if size > 0 { let n = size - col % size; out += String(repeating: " ", count: n); col += n }
+                } else {
+                    out.append(ch); col += 1
+                    if ch == "\n" || ch == "\r" { col = 0 }
+                }
             }
             return .str(out)
         }

@@ -22,10 +22,16 @@ public final class Interpreter {
         public var cellTimeout: Double?
         /// Bytes one string, list or tuple may need before building it raises MemoryError.
         public var objectByteLimit: Int
-        public init(recursionLimit: Int = 1000, cellTimeout: Double? = nil, objectByteLimit: Int = 1 << 31) {
+        /// Bytes of printed output a cell keeps; what it prints beyond is dropped, after a
+        /// marker line (`outputTruncatedMarker`), so a runaway `print` cannot fill memory
+        /// or a report.
+        public var outputByteLimit: Int
+        public init(recursionLimit: Int = 1000, cellTimeout: Double? = nil, objectByteLimit: Int = 1 << 31,
+                    outputByteLimit: Int = 1 << 20) {
             self.recursionLimit = recursionLimit
             self.cellTimeout = cellTimeout
             self.objectByteLimit = objectByteLimit
+            self.outputByteLimit = outputByteLimit
         }
     }
 
@@ -77,6 +83,9 @@ public final class Interpreter {
     /// to the next through these, as if one Python thread ran everything.
     public var threadEntered: (() -> Void)?
     public var threadLeaving: (() -> Void)?
+    /// Called on the cell's thread when its deadline is set (with `cellDeadline`) and when
+    /// the cell ends (with `.max`): a host hands it to native loops that poll it.
+    public var deadlineChanged: ((UInt64, String) -> Void)?
     /// Shown instead of its repr: a cell's last expression for which this returns true
     /// (a notebook's rich display, e.g. a graph figure) adds no text to the output.
     public var displayHook: ((PyValue) -> Bool)?
@@ -143,10 +152,30 @@ public final class Interpreter {
         generators.append(WeakRunner(runner))
     }
 
-    /// Appends printed text to the current cell's output.
+    /// Appends printed text to the current cell's output, up to `limits.outputByteLimit`
+    /// bytes; past it, one marker line and nothing more.
     func write(_ s: String) {
-        captured += s
-        output?(s)
+        let room = limits.outputByteLimit - captured.utf8.count
+        if room >= s.utf8.count {
+            captured += s
+            output?(s)
+            return
+        }
+        guard room > 0 else { return }
+        // Cut on a character boundary that fits.
+        var text = ""
+        for character in s {
+            if text.utf8.count + character.utf8.count > room { break }
+            text.append(character)
+        }
+        captured += text
+        output?(text)
+        captured += (captured.hasSuffix("\n") || captured.isEmpty ? "" : "\n") + Self.outputTruncatedMarker(limits.outputByteLimit) + "\n"
+    }
+
+    /// The line that ends a cell's output cut at `limit` bytes.
+    public static func outputTruncatedMarker(_ limit: Int) -> String {
+        "[output truncated: the cell printed more than \(limit) bytes]"
     }
 
     /// Reports a warning to the host's warning sink, as CPython shows it:
@@ -204,9 +233,12 @@ public final class Interpreter {
     public func checkDeadline() throws {
         tickCounter = 1000
         if deadline != .max && DispatchTime.now().uptimeNanoseconds > deadline {
-            let e = PyError(type: "TimeoutError", message: deadlineDescription)
-            e.uncatchable = true
-            throw e
+            throw PyError.cellTimeout(deadlineDescription)
         }
     }
+
+    /// The running cell's deadline (DispatchTime uptime nanoseconds, `.max` when none) and
+    /// the message of its `TimeoutError`, for a host whose native loops poll it.
+    public var cellDeadline: (nanoseconds: UInt64, description: String) { (deadline, deadlineDescription) }
+
 }

@@ -74,7 +74,11 @@ extension Interpreter {
             deadline = .max
         }
         tickCounter = 1000
-        defer { deadline = .max }
+        deadlineChanged?(deadline, deadlineDescription)
+        defer {
+            deadline = .max
+            deadlineChanged?(.max, "")
+        }
         do {
             try runFrame(frame)
             var echoed: String?

@@ -276,7 +276,17 @@ extension Interpreter {
             case "d", "i", "u":
                 let n: Int
                 if let x = v.asInt { n = x }
-                else if case .float(let d) = v { n = Int(d) }
+                else if case .float(let d) = v {
+                    // NaN and infinity raise as int() does; a float past Int64 prints its digits.
+                    let whole = try intFromDouble(d)
+                    guard let x = whole.asInt else {
+                        let digits = try str(whole)
+                        let pad = String(repeating: " ", count: max(0, (Int(w) ?? 0) - digits.count))
+                        out += cflags.contains("-") ? digits + pad : pad + digits
+                        continue
+                    }
+                    n = x
+                }
                 else if let x = try index(v) { n = x }
                 else { throw PyError.typeError("%\(type) format: a real number is required, not \(typeName(v))") }
                 out += cFormat("%\(cflags)\(w)\(pr)ld", n)

@@ -248,6 +248,8 @@ struct Lexer {
                 pos += n
                 switch s {
                 case "(", "[", "{":
+                    // CPython's tokenizer limit (MAXLEVEL): it also bounds the parser's recursion.
+                    if depth >= 200 { throw SyntaxErrorInfo(message: "too many nested parentheses", line: line, col: startCol) }
                     depth += 1
                     openBrackets.append((s, line, startCol))
                 case ")", "]", "}":

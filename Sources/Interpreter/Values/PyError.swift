@@ -31,6 +31,13 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
         if caret == nil { caret = span }
     }
 
+    /// The per-cell time limit's `TimeoutError`, which no `except` clause catches.
+    public static func cellTimeout(_ description: String) -> PyError {
+        let e = PyError(type: "TimeoutError", message: description)
+        e.uncatchable = true
+        return e
+    }
+
     public init(type: String, message: String) {
         pendingType = type
         pendingArgs = [.str(message)]

@@ -33,8 +33,16 @@ public enum UnifiedDiff {
             }
             index = stop
         }
+        if lines.count > maxLines {
+            let left = lines.count - maxLines
+            lines.removeLast(left)
+            lines.append("[diff truncated: \(left) more lines]")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Lines of diff shown at most: a runaway output must not make a runaway report.
+    public static let maxLines = 500
 
     private static func range(_ start: Int, _ count: Int) -> String {
         // As diff(1) writes it: an empty side names the line before it.
@@ -50,24 +58,44 @@ public enum UnifiedDiff {
         var newLine: Int
     }
 
+    /// Line pairs compared at most: past it (a runaway output against a long expected
+    /// block) the middle that differs is shown as removed then added, without alignment.
+    static let tableLimit = 1 << 22
+
     private static func edits(_ old: [String], _ new: [String]) -> [Edit] {
-        let n = old.count, m = new.count
-        var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i][j] = old[i] == new[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        // Common head and tail lines first: the table then only covers what differs.
+        var head = 0
+        while head < old.count, head < new.count, old[head] == new[head] { head += 1 }
+        var tail = 0
+        while tail < old.count - head, tail < new.count - head, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+        let n = old.count - head - tail, m = new.count - head - tail
+        var edits: [Edit] = []
+        for k in 0..<head { edits.append(Edit(kind: .same, text: old[k], oldLine: k + 1, newLine: k + 1)) }
+        if n * m > tableLimit || n == 0 || m == 0 {
+            for k in 0..<n { edits.append(Edit(kind: .removed, text: old[head + k], oldLine: head + k + 1, newLine: head + 1)) }
+            for k in 0..<m { edits.append(Edit(kind: .added, text: new[head + k], oldLine: head + n + 1, newLine: head + k + 1)) }
+        } else {
+            var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    table[i][j] = old[head + i] == new[head + j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                }
+            }
+            var i = 0, j = 0
+            while i < n || j < m {
+                let oi = head + i, nj = head + j
+                if i < n, j < m, old[oi] == new[nj] {
+                    edits.append(Edit(kind: .same, text: old[oi], oldLine: oi + 1, newLine: nj + 1)); i += 1; j += 1
+                } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+                    edits.append(Edit(kind: .removed, text: old[oi], oldLine: oi + 1, newLine: nj + 1)); i += 1
+                } else {
+                    edits.append(Edit(kind: .added, text: new[nj], oldLine: oi + 1, newLine: nj + 1)); j += 1
+                }
             }
         }
-        var edits: [Edit] = []
-        var i = 0, j = 0
-        while i < n || j < m {
-            if i < n, j < m, old[i] == new[j] {
-                edits.append(Edit(kind: .same, text: old[i], oldLine: i + 1, newLine: j + 1)); i += 1; j += 1
-            } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
-                edits.append(Edit(kind: .removed, text: old[i], oldLine: i + 1, newLine: j + 1)); i += 1
-            } else {
-                edits.append(Edit(kind: .added, text: new[j], oldLine: i + 1, newLine: j + 1)); j += 1
-            }
+        for k in 0..<tail {
+            let oi = old.count - tail + k, nj = new.count - tail + k
+            edits.append(Edit(kind: .same, text: old[oi], oldLine: oi + 1, newLine: nj + 1))
         }
         return edits
     }

@@ -12,6 +12,21 @@ public enum LessonParser {
     /// Info-string first word of an expected-output block.
     public static let outputLanguage = "output"
 
+    /// A NUL byte would reach cmark, which turns it into U+FFFD: the lesson would run text
+    /// that is not in the file. It is refused where it stands.
+    static func refuseNUL(_ text: String, path: String) throws(LessonError) {
+        guard let nul = text.utf8.firstIndex(of: 0) else { return }
+        var line = 1, lineStart = text.utf8.startIndex
+        var i = text.utf8.startIndex
+        while i < nul {
+            if text.utf8[i] == UInt8(ascii: "\n") { line += 1; lineStart = text.utf8.index(after: i) }
+            i = text.utf8.index(after: i)
+        }
+        let column = text[lineStart..<nul].count + 1
+        throw LessonError(file: path, line: line, column: column,
+                          message: "lesson contains a NUL byte (U+0000): write it as '\\x00' in Python and as '␀' in output blocks")
+    }
+
     /// Reads and parses the lesson at `url`; `path` is how messages name it.
     public static func load(_ url: URL, path: String) throws(LessonError) -> Lesson {
         let data: Data
@@ -26,6 +41,7 @@ public enum LessonParser {
 
     /// Parses lesson text; `path` is how messages and tracebacks name the file.
     public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
+        try refuseNUL(text, path: path)
         let source = SourceLines(text)
         let frontMatter = try FrontMatter.parse(source, file: path)
         let body = source.normalized(blanking: frontMatter.lines)

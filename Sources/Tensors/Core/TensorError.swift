@@ -5,6 +5,7 @@ public enum PythonExceptionType: String, Sendable {
     case valueError = "ValueError"
     case typeError = "TypeError"
     case notImplementedError = "NotImplementedError"
+    case timeoutError = "TimeoutError"
 }
 
 /// Every error the Tensors layer throws: grouped by kind, carrying what PyTorch's message
@@ -38,6 +39,11 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     // Memory
     case outOfMemory(bytes: Int)
 
+    // Time
+    /// The running cell's time limit passed inside a kernel (`CellDeadline`); the message
+    /// names the cell. The host makes it an exception no `except` clause catches.
+    case timedOut(String)
+
     public var pythonType: PythonExceptionType {
         switch self {
         case .broadcastMismatch, .viewIncompatibleStrides, .invalidShape, .shape, .cannotCast,
@@ -48,6 +54,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
         case .value: .valueError
         case .type: .typeError
         case .notImplemented: .notImplementedError
+        case .timedOut: .timeoutError
         }
     }
 
@@ -69,7 +76,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
         case let .outOfMemory(bytes):
             "[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate \(bytes) bytes. Error code 12 (Cannot allocate memory)"
         case let .shape(m), let .index(m), let .dtype(m), let .value(m), let .type(m),
-             let .runtime(m), let .notImplemented(m):
+             let .runtime(m), let .notImplemented(m), let .timedOut(m):
             m
         }
     }

@@ -14,6 +14,8 @@ import Darwin
 /// The CPU backend: Swift loops specialised per dtype, OpenBLAS for matrix products, or
 /// MKL's BLAS and Vector Math when MKL is present (CPUBackend+MKL.swift).
 /// float16/bfloat16 compute in float32 and round once per op, as PyTorch's CPU kernels do.
+/// Each kernel family first checks that no earlier kernel stopped for the cell's deadline
+/// (`CellDeadline`), so an op made of several kernels stops at the next one.
 public final class CPUBackend: DeviceBackend {
     public var device: Device { .cpu }
 
@@ -33,18 +35,22 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func copyCast(from source: Tensor, into destination: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         source.dtype.dispatch(CastCopy(source: source, destination: destination))
     }
 
     public func fill(_ tensor: Tensor, with value: Scalar) throws(TensorError) {
+        try CellDeadline.check()
         tensor.dtype.dispatch(Fill(tensor: tensor, value: value))
     }
 
     public func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         try binaryOperands(op, a.dtype, out, Operand(a), Operand(b), a, b)
     }
 
     public func binaryScalar(_ op: BinaryOp, _ a: Tensor, _ b: Scalar, scalarOnLeft: Bool, into out: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         var storage: (UInt64, UInt64) = (0, 0)
         try withUnsafeMutableBytes(of: &storage) { raw throws(TensorError) in
             let base = raw.baseAddress!
@@ -91,6 +97,7 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         if vendorUnary(op, a, into: out) { return }
         let shape = out.sizes
         switch a.dtype {
@@ -111,6 +118,7 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         var reduced = [Bool](repeating: false, count: a.rank)
         var count = 1
         for d in dims { reduced[d] = true; count *= a.sizes[d] }
@@ -143,6 +151,7 @@ public final class CPUBackend: DeviceBackend {
     }
 
     public func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        try CellDeadline.check()
         if a.dtype == .float16 || a.dtype == .bfloat16 {
             let wa = try widened(a), wb = try widened(b)
             let result = try Tensor(empty: out.sizes, dtype: .float32)

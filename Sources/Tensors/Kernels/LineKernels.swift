@@ -51,10 +51,15 @@ struct ArgExtremeKernel: ElementVisitor {
             var best = pa[oa]
             var bestIndex = 0
             if !(isFloat && best.doubleValue.isNaN) {
-                for j in 1..<max(n, 1) {
-                    let x = pa[oa + j * step]
-                    if isFloat && x.doubleValue.isNaN { best = x; bestIndex = j; break }
-                    if isMax ? elementGreater(x, best) : elementLess(x, best) { best = x; bestIndex = j }
+                // In chunks, polling the cell's deadline between them (a broadcast line may
+                // be 2**62 long).
+                line: for start in stride(from: 1, to: max(n, 1), by: CellDeadline.chunk) {
+                    if start > 1 && CellDeadline.poll() { break }
+                    for j in start..<min(start + CellDeadline.chunk, n) {
+                        let x = pa[oa + j * step]
+                        if isFloat && x.doubleValue.isNaN { best = x; bestIndex = j; break line }
+                        if isMax ? elementGreater(x, best) : elementLess(x, best) { best = x; bestIndex = j }
+                    }
                 }
             }
             pi[oo] = Int64(bestIndex)

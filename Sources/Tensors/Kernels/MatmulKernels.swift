@@ -74,6 +74,7 @@ func cpuMatmul(_ a: Tensor, _ b: Tensor, _ out: Tensor) {
         let pa = a.pointer(Bool.self), pb = b.pointer(Bool.self), po = out.pointer(Bool.self)
         for bi in 0..<batch {
             for i in 0..<n {
+                if CellDeadline.poll() { return }   // once per output row: the cell's time limit
                 for j in 0..<m {
                     var acc = false
                     for p in 0..<k where pa[bi * a.strides[0] + i * a.strides[1] + p * a.strides[2]]
@@ -97,6 +98,7 @@ private func intMatmul<T: IntegerTensorElement>(_ t: T.Type, _ a: Tensor, _ b: T
         let o = po + bi * n * m
         o.update(repeating: 0, count: n * m)
         for i in 0..<n {
+            if CellDeadline.poll() { return }   // once per output row: the cell's time limit
             for p in 0..<k {
                 let x = pa[bi * as0 + i * as1 + p * as2]
                 if x == 0 { continue }

@@ -42,6 +42,7 @@ struct SortKernel: ElementVisitor {
         var width = 1
         let n = a.count
         while width < n {
+            if CellDeadline.poll() { return src }   // once per pass: the cell's time limit
             var i = 0
             while i < n {
                 let mid = Swift.min(i + width, n), hi = Swift.min(i + 2 * width, n)

@@ -51,8 +51,36 @@ struct StridedLoop {
         let nd = shape.count
         if nd == 0 { body(0, 0, 0, 1, 0, 0, 0); return }
         let inner = shape[nd - 1]
-        if nd == 1 { body(0, 0, 0, inner, s0[0], s1[0], s2[0]); return }
+        if nd == 1 { StridedLoop.row(0, 0, 0, inner, s0[0], s1[0], s2[0], body); return }
         rows(0, numel / inner, body)
+    }
+
+    /// One row, in chunks when it is long, polling the cell's deadline between chunks
+    /// (`CellDeadline`); false when it stopped early. Kernels treat elements of a row
+    /// independently, so a row split in pieces computes the same values.
+    @inline(__always)
+    @discardableResult
+    private static func row(_ o0: Int, _ o1: Int, _ o2: Int, _ n: Int, _ i0: Int, _ i1: Int, _ i2: Int,
+                            _ body: (Int, Int, Int, Int, Int, Int, Int) -> Void) -> Bool {
+        let chunk = CellDeadline.chunk
+        if n <= chunk { body(o0, o1, o2, n, i0, i1, i2); return true }
+        var start = 0
+        while start < n {
+            if CellDeadline.poll() { return false }
+            let m = min(chunk, n - start)
+            body(o0 + start * i0, o1 + start * i1, o2 + start * i2, m, i0, i1, i2)
+            start += m
+        }
+        return true
+    }
+
+    /// Runs `work` on a parallel worker under the calling thread's cell deadline.
+    @inline(__always)
+    private static func underDeadline(_ deadline: UInt64, _ work: () -> Void) {
+        if deadline == .max { work(); return }
+        CellDeadline.begin(deadline, description: "")
+        work()
+        CellDeadline.end()
     }
 
     /// Like `forEachRow`, but splits large work across threads. Rows must write disjoint
@@ -67,27 +95,35 @@ struct StridedLoop {
             let chunks = threads
             let per = (inner + chunks - 1) / chunks
             let i0 = s0[0], i1 = s1[0], i2 = s2[0]
+            let deadline = CellDeadline.current
             withoutActuallyEscaping(body) { body in
                 let box = UncheckedBox(body)
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     let start = c * per
                     let n = min(per, inner - start)
-                    if n > 0 { box.value(start * i0, start * i1, start * i2, n, i0, i1, i2) }
+                    if n > 0 {
+                        StridedLoop.underDeadline(deadline) {
+                            StridedLoop.row(start * i0, start * i1, start * i2, n, i0, i1, i2, box.value)
+                        }
+                    }
                 }
             }
+            if deadline != .max { _ = CellDeadline.poll() }
             return
         }
         let rowCount = numel / inner
         let chunks = min(threads, rowCount)
         let per = (rowCount + chunks - 1) / chunks
+        let deadline = CellDeadline.current
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let start = c * per
                 let end = min(rowCount, start + per)
-                if start < end { self.rows(start, end, box.value) }
+                if start < end { StridedLoop.underDeadline(deadline) { self.rows(start, end, box.value) } }
             }
         }
+        if deadline != .max { _ = CellDeadline.poll() }
     }
 
     /// Rows `start..<end` of the outer dimensions.
@@ -109,9 +145,17 @@ struct StridedLoop {
             d -= 1
         }
         var row = start
+        // Work left before the next deadline poll: short rows poll every chunk of
+        // elements, long ones between their own chunks (`row`).
+        var budget = CellDeadline.chunk
         while row < end {
-            body(o0, o1, o2, inner, i0, i1, i2)
+            if !StridedLoop.row(o0, o1, o2, inner, i0, i1, i2, body) { return }
             row += 1
+            budget -= inner &+ 16
+            if budget <= 0 {
+                budget = CellDeadline.chunk
+                if CellDeadline.poll() { return }
+            }
             var d = outer - 1
             while d >= 0 {
                 index[d] += 1

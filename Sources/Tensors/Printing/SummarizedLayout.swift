@@ -102,7 +102,9 @@ struct SummarizedLayout {
             }
             // `math.floor((linewidth - indent) / (width + 2))`, at least one per line.
             let elementLength = elementWidth + 2
-            let perLine = max(1, Int((Double(linewidth - indent) / Double(elementLength)).rounded(.down)))
+            // In Double: any int linewidth is accepted (`set_printoptions(linewidth=-2**63)`).
+            let fit = ((Double(linewidth) - Double(indent)) / Double(elementLength)).rounded(.down)
+            let perLine = fit >= 1 ? Int(min(fit, 1e15)) : 1
             var lines: [String] = []
             var start = 0
             while start < data.count {

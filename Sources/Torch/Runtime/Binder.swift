@@ -20,7 +20,7 @@ struct Binder {
             if args.keyword(OutArgument.name) != nil {
                 throw PyError.typeError("\(name)() got an unexpected keyword argument 'out'")
             }
-            do { return try body(interp, t, args) } catch let e as TensorError { throw e.python }
+            do { return try CellDeadlineBridge.checked(try body(interp, t, args)) } catch let e as TensorError { throw e.python }
         }
     }
 
@@ -46,7 +46,7 @@ struct Binder {
             guard let t = tensorPayload(first) else {
                 throw PyError.typeError("\(name)(): argument '\(inputName)' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
             }
-            do { return try body(interp, t, rest) } catch let e as TensorError { throw e.python }
+            do { return try CellDeadlineBridge.checked(try body(interp, t, rest)) } catch let e as TensorError { throw e.python }
         } }
     }
 
@@ -60,7 +60,7 @@ struct Binder {
     func free(_ name: String, _ body: @escaping NativeFunction) {
         module.addFunction(name) { [rt] interp, args in
             try rt.callHandlingOut(interp, name, args) { args in
-                do { return try body(interp, args) } catch let e as TensorError { throw e.python }
+                do { return try CellDeadlineBridge.checked(try body(interp, args)) } catch let e as TensorError { throw e.python }
             }
         }
     }

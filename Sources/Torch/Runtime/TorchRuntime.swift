@@ -77,12 +77,21 @@ func tensorPayload(_ v: PyValue) -> Tensor? {
 }
 
 extension TensorError {
-    /// The Python exception this error becomes (`RuntimeError: ...`).
-    var python: PyError { PyError(type: pythonType.rawValue, message: message) }
+    /// The Python exception this error becomes (`RuntimeError: ...`). Once a kernel stopped
+    /// for the cell's deadline, any error is the cell's uncatchable `TimeoutError` (a later
+    /// kernel may have failed on the stopped one's incomplete result).
+    var python: PyError {
+        if CellDeadline.tripped, let description = CellDeadline.description { return PyError.cellTimeout(description) }
+        return PyError(type: pythonType.rawValue, message: message)
+    }
 }
 
 /// Runs `body`, turning tensor errors into Python exceptions with PyTorch's text.
 @inline(__always)
 func bridged<R>(_ body: () throws -> R) throws -> R {
-    do { return try body() } catch let e as TensorError { throw e.python }
+    do {
+        let result = try body()
+        try CellDeadlineBridge.checkAfterNative()
+        return result
+    } catch let e as TensorError { throw e.python }
 }

@@ -1,0 +1,31 @@
+import Interpreter
+import Testing
+
+/// Crashes found by the generated-program campaign (fuzz/crashers/generated, fuzz/RESULTS.md),
+/// each reduced to its statement; the outputs are CPython 3.11's.
+@Suite struct FuzzCrasherTests {
+    static let cases: [(source: String, expected: String)] = [
+        // Was a 2**62-space allocation (SIGABRT).
+        ("' \\t\\n'.expandtabs(2**62)", "OverflowError: Python int too large to convert to C int\n"),
+        // Was a negative repeat count (SIGILL).
+        ("' \\t\\n'.expandtabs(-2**63)", "OverflowError: Python int too large to convert to C int\n"),
+        ("repr('a\\tb\\r\\tc'.expandtabs(4)), 'a\\tb'.expandtabs(0), 'a\\tb'.expandtabs(-1)", "(\"'a   b\\\\r    c'\", 'ab', 'ab')\n"),
+        // Was Int(Double) overflow (SIGILL).
+        ("'%d' % (1e308,)", "'100000000000000001097906362944045541740492309677311846336810682903157585404911491537163328978494688899061249669721172515611590283743140088328307009198146046031271664502933027185697489699588559043338384466165001178426897626212945177628091195786707458122783970171784415105291802893207873272974885715430223118336'\n"),
+        ("'%d|%5d|%25d' % (1e20, 2.7, -1e20)", "'100000000000000000000|    2|   -100000000000000000000'\n"),
+        ("'%d' % float('nan')", "ValueError: cannot convert float NaN to integer\n"),
+        ("'%d' % float('inf')", "OverflowError: cannot convert float infinity to integer\n"),
+        // libFuzzer (FuzzPython): 400 nested brackets overflowed the parser's stack.
+        ("x = " + String(repeating: "[", count: 201), "SyntaxError: too many nested parentheses\n"),
+        ("x = " + String(repeating: "[", count: 200) + "0" + String(repeating: "]", count: 200) + "\nprint(len(x))", "1\n"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func raisesOrFormatsAsCPython(_ index: Int) {
+        let (source, expected) = Self.cases[index]
+        let run = Interpreter().runCell(source, file: "t.md", firstLine: 1, timeout: 30)
+        var out = run.output
+        if let e = run.error { out += e.lastLine + "\n" }
+        #expect(out == expected, "\(source)")
+    }
+}
