@@ -37,7 +37,7 @@ import Testing
         #expect(out.contains("  File \"l/3-huge.md\", line 5, in <module>\n"))
         #expect(out.contains("l/4-empty.md:4: raised RuntimeError: [enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate 4000000000000 bytes. Error code 12 (Cannot allocate memory)\n"))
         #expect(out.contains("l/5-deep.md:4: raised RecursionError: maximum recursion depth exceeded\n"))
-        #expect(out.contains("    def r(n): return r(n+1)\n  [Previous line repeated "))
+        #expect(out.contains("    def r(n): return r(n+1)\n                     ^^^^^^\n  [Previous line repeated "))
         #expect(verdicts[5].hasPrefix("FAIL  l/6-option.md  (0/0 cells, 0.00s, l/6-option.md:4:1: error: unknown cell option 'bogus' (known: "))
         #expect(verdicts[6].hasSuffix(", l/7-binary.md: error: lesson is not valid UTF-8)"))
         #expect(verdicts[7].hasPrefix("PASS  l/8-good.md  (1/1 cells, "))
