@@ -18,7 +18,22 @@ import Testing
         // libFuzzer (FuzzPython): 400 nested brackets overflowed the parser's stack.
         ("x = " + String(repeating: "[", count: 201), "SyntaxError: too many nested parentheses\n"),
         ("x = " + String(repeating: "[", count: 200) + "0" + String(repeating: "]", count: 200) + "\nprint(len(x))", "1\n"),
+        // libFuzzer (FuzzInterpreter, timeout-3af3cd3b…): `'' * 2**31` looped 2**31 times in
+        // native code, past the cell's limit; empty sequences now repeat at once.
+        ("'' * 2**31, 2**31 * '', [] * 2**31, () * 2**31, b'' * 2**31, bytearray() * 2**31", "('', '', [], (), b'', bytearray(b''))\n"),
+        ("x = []; x *= 2**31; x", "[]\n"),
+        ("3 * b'ab', bytearray(b'x') * 2, 2 * bytearray(b'y')", "(b'ababab', bytearray(b'xx'), bytearray(b'yy'))\n"),
+        ("b'ab' * 2**40", "MemoryError\n"),
     ]
+
+    /// The empty repetitions above must also be quick: they ran for seconds before.
+    @Test func emptyRepetitionIsImmediate() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = Interpreter().runCell("for _ in range(3): x = ('' * 2**31, [] * 2**31, b'' * 2**31)", file: "t.md", firstLine: 1, timeout: 5)
+        #expect(run.error == nil)
+        #expect(clock.now - start < .seconds(1))
+    }
 
     @Test(arguments: cases.indices)
     func raisesOrFormatsAsCPython(_ index: Int) {

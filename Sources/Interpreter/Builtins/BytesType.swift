@@ -101,6 +101,19 @@ extension Interpreter {
             cls.addMethod("__mul__") { i, s, a in
                 let n = max(0, try i.intArgument(a[0]))
                 let b = try i.storage(s).bytes
+                // Empty stays empty at once; a large result is charged to the object limit
+                // first (MemoryError, as CPython) instead of being allocated.
+                if b.isEmpty || n == 0 { return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage([]))) }
+                try i.reserveRepetition(b.count, times: n, itemBytes: 1)
+                return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(Array([[UInt8]](repeating: b, count: n).joined()))))
+            }
+            cls.addMethod("__rmul__") { i, s, a in
+                let n = max(0, try i.intArgument(a[0]))
+                let b = try i.storage(s).bytes
+                // Empty stays empty at once; a large result is charged to the object limit
+                // first (MemoryError, as CPython) instead of being allocated.
+                if b.isEmpty || n == 0 { return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage([]))) }
+                try i.reserveRepetition(b.count, times: n, itemBytes: 1)
                 return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(Array([[UInt8]](repeating: b, count: n).joined()))))
             }
             cls.addMethod("decode") { i, s, a in

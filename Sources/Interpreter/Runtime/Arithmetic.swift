@@ -63,7 +63,7 @@ extension Interpreter {
                 if op == .add { l.items.append(contentsOf: try iterate(b)); return a }
                 if op == .mul, let n = b.asInt {
                     try reserveRepetition(l.items.count, times: n, itemBytes: MemoryLayout<PyValue>.stride)
-                    let items = l.items; l.items = []; for _ in 0..<max(n, 0) { l.items += items }; return a
+                    let items = l.items; l.items = []; if !items.isEmpty { for _ in 0..<max(n, 0) { l.items += items } }; return a
                 }
             }
             if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
@@ -229,11 +229,11 @@ extension Interpreter {
         case (.str(let x), _) where op == .mul:
             guard let n = b.asInt else { return nil }
             try reserveStringRepetition(x, times: n)
-            return .str(n > 0 ? String(repeating: x, count: n) : "")
+            return .str(n > 0 && !x.isEmpty ? String(repeating: x, count: n) : "")
         case (_, .str(let y)) where op == .mul:
             guard let n = a.asInt else { return nil }
             try reserveStringRepetition(y, times: n)
-            return .str(n > 0 ? String(repeating: y, count: n) : "")
+            return .str(n > 0 && !y.isEmpty ? String(repeating: y, count: n) : "")
         case (.str(let x), _) where op == .mod:
             return .str(try percentFormat(x, b))
         case (.object(let o), _):
@@ -274,7 +274,8 @@ extension Interpreter {
 
     private func repeatItems(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
         var out: [PyValue] = []
-        if n <= 0 { return out }
+        // An empty sequence stays empty however large n is (CPython returns at once).
+        if n <= 0 || items.isEmpty { return out }
         try reserveRepetition(items.count, times: n, itemBytes: MemoryLayout<PyValue>.stride)
         out.reserveCapacity(items.count * n)
         for _ in 0..<n { out.append(contentsOf: items) }
