@@ -24,6 +24,9 @@ import Testing
         ("x = []; x *= 2**31; x", "[]\n"),
         ("3 * b'ab', bytearray(b'x') * 2, 2 * bytearray(b'y')", "(b'ababab', bytearray(b'xx'), bytearray(b'yy'))\n"),
         ("b'ab' * 2**40", "MemoryError\n"),
+        // libFuzzer (FuzzInterpreter, timeout-336b4960…): a format width past the session's
+        // object limit was checked against the default limit only.
+        ("f'{(0,)!r:>{2**40}}'", "MemoryError\n"),
     ]
 
     /// The empty repetitions above must also be quick: they ran for seconds before.
@@ -33,6 +36,21 @@ import Testing
         let run = Interpreter().runCell("for _ in range(3): x = ('' * 2**31, [] * 2**31, b'' * 2**31)", file: "t.md", firstLine: 1, timeout: 5)
         #expect(run.error == nil)
         #expect(clock.now - start < .seconds(1))
+    }
+
+    /// Zero padding with grouping to a wide width was quadratic (one zero prepended at a time).
+    @Test func wideGroupedZeroPaddingIsImmediate() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = Interpreter().runCell("s = format(7, '0=200000,'); print(len(s), s[:8], s[-4:])", file: "t.md", firstLine: 1, timeout: 5)
+        #expect(run.output == "200001 0,000,00 ,007\n")
+        #expect(clock.now - start < .seconds(2))
+    }
+
+    /// A session's own object limit holds for format widths too.
+    @Test func formatWidthChargedToTheSessionLimit() {
+        let run = Interpreter(limits: .init(objectByteLimit: 1 << 20)).runCell("f'{0:>{2**21}}'", file: "t.md", firstLine: 1, timeout: 5)
+        #expect(run.error?.lastLine == "MemoryError")
     }
 
     @Test(arguments: cases.indices)

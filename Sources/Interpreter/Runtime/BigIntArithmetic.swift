@@ -170,6 +170,7 @@ extension Interpreter {
     func formatBigInt(_ n: BigInt, _ spec: String) throws -> String {
         if spec.isEmpty { return n.toString() }
         let f = try FormatSpec(spec)
+        try reservePadding(f.width)
         if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(try bigToDouble(n), spec) }
         if f.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
         let mag = n.magnitude
@@ -186,6 +187,10 @@ extension Interpreter {
         }
         if let g = f.grouping {
             let every = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
+            if f.fill == "0" && f.align == "=" {
+                let signLen = (n.negative || f.sign != "-") ? 1 : 0
+                digits = zeroFilledForGrouping(digits, every: every, target: f.width - signLen - prefix.count)
+            }
             digits = groupDigits(digits, g, every: every)
         }
         let signStr = n.negative ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")

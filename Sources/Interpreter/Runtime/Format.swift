@@ -71,6 +71,18 @@ struct FormatSpec {
 }
 
 /// Inserts a separator every `every` digits from the right.
+/// `digits` with the fewest leading zeros that make its grouped form (a separator every
+/// `every` digits) at least `target` characters long, as CPython's zero padding with `,`/`_`
+/// does. Computed directly: prepending one zero at a time was quadratic in the width.
+func zeroFilledForGrouping(_ digits: String, every: Int, target: Int) -> String {
+    func groupedLength(_ d: Int) -> Int { d + (d - 1) / every }
+    let count = digits.count
+    guard target > 0, groupedLength(count) < target else { return digits }
+    var d = Swift.max(count, target * every / (every + 1) - 2)
+    while groupedLength(d) < target { d += 1 }
+    return String(repeating: "0", count: d - count) + digits
+}
+
 func groupDigits(_ digits: String, _ sep: Character, every: Int) -> String {
     var out: [Character] = []
     for (i, ch) in digits.reversed().enumerated() {
@@ -105,6 +117,7 @@ extension Interpreter {
     func formatString(_ s: String, _ spec: String) throws -> String {
         if spec.isEmpty { return s }
         let f = try FormatSpec(spec)
+        try reservePadding(f.width)
         if let t = f.type, t != "s" { throw PyError.valueError("Unknown format code '\(t)' for object of type 'str'") }
         if f.sign != "-" { throw PyError.valueError("Sign not allowed in string format specifier") }
         if f.align == "=" { throw PyError.valueError("'=' alignment not allowed in string format specifier") }
@@ -116,6 +129,7 @@ extension Interpreter {
     func formatInt(_ i: Int, _ spec: String) throws -> String {
         if spec.isEmpty { return String(i) }
         let f = try FormatSpec(spec)
+        try reservePadding(f.width)
         if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), spec) }
         if f.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
         let mag = i.magnitude
@@ -135,10 +149,10 @@ extension Interpreter {
         }
         if let g = f.grouping {
             let every = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
-            if f.zeroPad && f.align == "=" {
+            if f.fill == "0" && f.align == "=" {
                 let signLen = (i < 0 || f.sign != "-") ? 1 : 0
                 let target = f.width - signLen - prefix.count
-                while groupDigits(digits, g, every: every).count < target { digits = "0" + digits }
+                digits = zeroFilledForGrouping(digits, every: every, target: target)
             }
             digits = groupDigits(digits, g, every: every)
         }
@@ -149,6 +163,7 @@ extension Interpreter {
     func formatFloat(_ d: Double, _ spec: String) throws -> String {
         if spec.isEmpty { return floatRepr(d) }
         let f = try FormatSpec(spec)
+        try reservePadding(f.width)
         let negative = d.sign == .minus && !(d.isNaN)
         let a = abs(d)
         var body: String
@@ -197,10 +212,10 @@ extension Interpreter {
             if let idx = body.firstIndex(where: { $0 == "." || $0 == "e" || $0 == "E" || $0 == "%" }) {
                 intPart = String(body[..<idx]); rest = String(body[idx...])
             }
-            if f.zeroPad && f.align == "=" {
+            if f.fill == "0" && f.align == "=" {
                 let signLen = (negative || f.sign != "-") ? 1 : 0
                 let target = f.width - signLen - rest.count
-                while groupDigits(intPart, g, every: 3).count < target { intPart = "0" + intPart }
+                intPart = zeroFilledForGrouping(intPart, every: 3, target: target)
             }
             body = groupDigits(intPart, g, every: 3) + rest
         }
