@@ -115,7 +115,6 @@ extension TorchRuntime {
         return try bridged { try Tensor(values: out, shape: values.sizes, dtype: int32 ? .int32 : .int64, device: values.device) }
     }
 
-    private func sizeList(_ sizes: [Int]) -> String { "[" + sizes.map(String.init).joined(separator: ", ") + "]" }
 
     private func bindSearchSorted(_ b: Binder) {
         let sig = Signature("searchsorted", ["sorted_sequence", "input"], keywordOnly: ["out_int32", "right", "side", "sorter"], required: 2)

@@ -8,5 +8,6 @@ extension TorchRuntime {
         bindWindows(b)
         bindIndexAccumulate(b)
         bindPairedReductions(b)
+        bindPlacement(b)
     }
 }
