@@ -128,3 +128,56 @@ extension Differentiable {
         }
     }
 }
+
+/// `addmv`, `addr`, `baddbmm`, `addbmm`: the accumulating BLAS products, with
+/// derivatives.yaml's formulas (each term scaled by beta or alpha).
+extension Differentiable {
+    public static func addmv(_ input: Tensor, _ mat: Tensor, _ vec: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let out = try Tensor.addmv(input, mat, vec, beta: beta, alpha: alpha)
+        guard isRecording([input, mat, vec]) else { return out }
+        let mi = TensorMeta(input)
+        return record("AddmvBackward0", [input, mat, vec], out, save: [mat, vec]) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
+                    ctx.needs(1) ? try scaled(try outer(g, try ctx.saved(1)), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try mv(try t(try ctx.saved(0)), g), alpha) : nil]
+        }
+    }
+
+    public static func addr(_ input: Tensor, _ vec1: Tensor, _ vec2: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let out = try Tensor.addr(input, vec1, vec2, beta: beta, alpha: alpha)
+        guard isRecording([input, vec1, vec2]) else { return out }
+        let mi = TensorMeta(input)
+        return record("AddrBackward0", [input, vec1, vec2], out, save: [vec1, vec2]) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
+                    ctx.needs(1) ? try scaled(try mv(g, try ctx.saved(1)), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try mv(try t(g), try ctx.saved(0)), alpha) : nil]
+        }
+    }
+
+    public static func baddbmm(_ input: Tensor, _ b1: Tensor, _ b2: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let out = try Tensor.baddbmm(input, b1, b2, beta: beta, alpha: alpha)
+        guard isRecording([input, b1, b2]) else { return out }
+        let mi = TensorMeta(input)
+        return record("BaddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
+                    ctx.needs(1) ? try scaled(try bmm(g, try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try bmm(try transpose(try ctx.saved(0), 1, 2), g), alpha) : nil]
+        }
+    }
+
+    public static func addbmm(_ input: Tensor, _ b1: Tensor, _ b2: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> Tensor {
+        let out = try Tensor.addbmm(input, b1, b2, beta: beta, alpha: alpha)
+        guard isRecording([input, b1, b2]) else { return out }
+        let mi = TensorMeta(input)
+        let (nb, n, m) = (b1.sizes[0], b1.sizes[1], b2.sizes[2])
+        return record("AddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+            let g = ctx.grad
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
+                    ctx.needs(1) ? try scaled(try bmm(try expand(try unsqueeze(g, 0), [nb, n, m]), try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try bmm(try transpose(try ctx.saved(0), 1, 2), try expand(try unsqueeze(g, 0), [nb, n, m])), alpha) : nil]
+        }
+    }
+}

@@ -9,5 +9,6 @@ extension TorchRuntime {
         bindIndexAccumulate(b)
         bindPairedReductions(b)
         bindPlacement(b)
+        bindAccumulatingProducts(b)
     }
 }
