@@ -99,11 +99,12 @@ extension Differentiable {
     /// `scatter_reduce(dim, index, src, reduce, include_self)`: ScatterReduceBackward0,
     /// with `scatter_reduce_backward`'s formula for each reduction.
     public static func scatterReduce(_ x: Tensor, _ dim: Int, _ index: Tensor, _ src: Tensor,
-                                     _ reduction: Tensor.ScatterReduction, includeSelf: Bool) throws(TensorError) -> Tensor {
+                                     _ reduction: Tensor.ScatterReduction, includeSelf: Bool,
+                                     nodeName: String = "ScatterReduceBackward0") throws(TensorError) -> Tensor {
         let out = try x.scatterReduce(dim, index, src, reduction, includeSelf: includeSelf)
         guard isRecording(x, src) else { return out }
         let d = try Shape.wrapDim(dim, rank: Swift.max(x.rank, 1))
-        return record("ScatterReduceBackward0", [x, src], out, save: [x, src], saveOutput: true) { ctx in
+        return record(nodeName, [x, src], out, save: [x, src], saveOutput: true) { ctx in
             let g = ctx.grad.detach(), s = try ctx.saved(0).detach(), sv = try ctx.saved(1).detach(), result = try ctx.saved(2).detach()
             var gradSelf: Tensor, gradSrc: Tensor
             switch reduction {
@@ -137,6 +138,88 @@ extension Differentiable {
             }
             if !includeSelf { gradSelf = try gradSelf.clone().scatter_(d, index, value: .int(0)) }
             return [ctx.needs(0) ? gradSelf : nil, ctx.needs(1) ? gradSrc : nil]
+        }
+    }
+}
+
+extension Differentiable {
+    /// `index_reduce(dim, index, source, reduce, include_self)`: scatter_reduce with the
+    /// index spread over the source's other dims; IndexReduceBackward0 (the same formula).
+    public static func indexReduce(_ x: Tensor, _ dim: Int, _ index: Tensor, _ source: Tensor,
+                                   _ reduction: Tensor.ScatterReduction, includeSelf: Bool) throws(TensorError) -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: Swift.max(x.rank, 1))
+        try checkIndexVector("index_reduce", index)
+        if source.dtype != x.dtype {
+            throw .runtime("index_reduce_(): self (\(x.dtype.scalarTypeName)) and source (\(source.dtype.scalarTypeName)) must have the same scalar type")
+        }
+        var shape = [Int](repeating: 1, count: Swift.max(source.rank, 1))
+        shape[d] = index.numel
+        let spread = try index.reshape(shape).to(.int64).expand(source.rank == 0 ? [1] : source.sizes).contiguous()
+        return try scatterReduce(x, d, spread, source, reduction, includeSelf: includeSelf, nodeName: "IndexReduceBackward0")
+    }
+
+    /// `masked_scatter(mask, source)`: the masked places (in row-major order) take the
+    /// source's elements in order; MaskedScatterBackward0.
+    public static func maskedScatter(_ x: Tensor, _ mask: Tensor, _ source: Tensor) throws(TensorError) -> Tensor {
+        if mask.dtype != .bool {
+            throw .runtime("masked_scatter_ only supports boolean masks, but got mask with dtype \(mask.dtype.scalarTypeName)")
+        }
+        if source.dtype != x.dtype {
+            throw .runtime("masked_scatter_: expected self and source to have same dtypes but got \(x.dtype.scalarTypeName) and \(source.dtype.scalarTypeName)")
+        }
+        let fullMask = try mask.expand(x.sizes).contiguous()
+        let count = try fullMask.elementsAsBool().filter { $0 }.count
+        if count > source.numel { throw .runtime("Number of elements of source < number of ones in mask") }
+        let out = try x.clone()
+        if count > 0 {
+            let positions: [Tensor?] = try fullMask.nonzero().unbind(dim: 1).map { part throws(TensorError) in try part.contiguous() }
+            try out.indexPut_(x.rank == 0 ? [] : positions, try source.reshape([-1]).narrow(0, start: 0, length: count))
+        }
+        guard isRecording(x, source) else { return out }
+        let mx = TensorMeta(x), ms = TensorMeta(source)
+        return record("MaskedScatterBackward0", [x, source], out) { ctx in
+            let g = ctx.grad
+            var gs: Tensor? = nil
+            if ctx.needs(1) {
+                var picked = try maskedSelect(g, fullMask)
+                let missing = ms.sizes.reduce(1, *) - picked.numel
+                if missing > 0 { picked = try cat([picked, try Tensor.zeros([missing], dtype: g.dtype, device: g.device)]) }
+                gs = try view(picked, ms.sizes)
+            }
+            return [ctx.needs(0) ? try reduce(try maskedFill(g, fullMask, .int(0)), to: mx) : nil, gs]
+        }
+    }
+
+    /// `put(index, source, accumulate)`: flat positions of `x` take (or add) the source's
+    /// elements; PutBackward0.
+    public static func put(_ x: Tensor, _ index: Tensor, _ source: Tensor, accumulate: Bool) throws(TensorError) -> Tensor {
+        if index.dtype != .int64 { throw .runtime("put_(): Expected a long tensor for index, but got \(index.dtype.scalarTypeName)") }
+        if source.dtype != x.dtype {
+            throw .runtime("put_(): self and source expected to have the same dtype, but got self.dtype = \(x.dtype.scalarTypeName) and source.dtype = \(source.dtype.scalarTypeName)")
+        }
+        if index.numel != source.numel {
+            throw .runtime("put_(): Expected source and index to have the same number of elements, but got source.numel() = \(source.numel), index.numel() = \(index.numel)")
+        }
+        let n = x.numel
+        let positions = try index.elementsAsInt64().map { i throws(TensorError) -> Int64 in
+            if i < -Int64(n) || i >= Int64(n) { throw .index("out of range: tried to access index \(i) on a tensor of \(n) elements.") }
+            return i < 0 ? i + Int64(n) : i
+        }
+        let flat = try Tensor(values: positions, shape: [positions.count], device: x.device)
+        let out = try x.contiguous().clone()
+        try out.reshape([-1]).indexPut_([flat], try source.reshape([-1]), accumulate: accumulate)
+        guard isRecording(x, source) else { return out }
+        let ms = TensorMeta(source)
+        return record("PutBackward0", [x, source], out) { ctx in
+            let g = ctx.grad
+            var gx: Tensor? = nil
+            if ctx.needs(0) {
+                if accumulate { gx = g } else {
+                    gx = try g.detach().contiguous().clone()
+                    try gx!.reshape([-1]).indexPut_([flat], try Tensor.zeros([], dtype: g.dtype, device: g.device))
+                }
+            }
+            return [gx, ctx.needs(1) ? try view(try indexSelect(try reshape(g, [-1]), 0, flat), ms.sizes) : nil]
         }
     }
 }

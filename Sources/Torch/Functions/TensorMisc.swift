@@ -7,6 +7,7 @@ extension TorchRuntime {
         bindCountingAndSearching(b)
         bindWindows(b)
         bindIndexAccumulate(b)
+        bindMoreScatters(b)
         bindPairedReductions(b)
         bindPlacement(b)
         bindAccumulatingProducts(b)

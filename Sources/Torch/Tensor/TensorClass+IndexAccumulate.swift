@@ -115,3 +115,37 @@ extension TorchRuntime {
         }
     }
 }
+
+/// `index_reduce`, `masked_scatter` and `put`, each with its in-place twin.
+extension TorchRuntime {
+    func bindMoreScatters(_ b: Binder) {
+        let reduceSig = Signature("index_reduce", ["dim", "index", "source", "reduce"], keywordOnly: ["include_self"], required: 4)
+        bindWithInPlace(b, "index_reduce") { [unowned self] t, args in
+            let bound = try args.bind(reduceSig)
+            let name = bound[3]!.asString ?? ""
+            guard ["prod", "mean", "amax", "amin"].contains(name), let reduction = Tensor.ScatterReduction(rawValue: name) else {
+                throw PyError.runtimeError("index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got \(name).")
+            }
+            let includeSelf = try bound.given(4).map { try bool($0, "index_reduce", "include_self") } ?? true
+            return try bridged {
+                try Differentiable.indexReduce(t, try int(bound[0]!, "index_reduce", "dim"), try tensor(bound[1]!, "index_reduce", "index"),
+                                               try tensor(bound[2]!, "index_reduce", "source"), reduction, includeSelf: includeSelf)
+            }
+        } others: { args in [(try? args.bind(reduceSig)).flatMap { $0.given(2) }.flatMap(tensorPayload)] }
+        let maskedSig = Signature("masked_scatter", ["mask", "source"], required: 2)
+        bindWithInPlace(b, "masked_scatter") { [unowned self] t, args in
+            let bound = try args.bind(maskedSig)
+            return try bridged {
+                try Differentiable.maskedScatter(t, try tensor(bound[0]!, "masked_scatter", "mask"), try tensor(bound[1]!, "masked_scatter", "source"))
+            }
+        } others: { args in [(try? args.bind(maskedSig)).flatMap { $0.given(1) }.flatMap(tensorPayload)] }
+        let putSig = Signature("put", ["index", "source", "accumulate"], required: 2)
+        bindWithInPlace(b, "put") { [unowned self] t, args in
+            let bound = try args.bind(putSig)
+            let accumulate = try bound.given(2).map { try bool($0, "put", "accumulate") } ?? false
+            return try bridged {
+                try Differentiable.put(t, try tensor(bound[0]!, "put", "index"), try tensor(bound[1]!, "put", "source"), accumulate: accumulate)
+            }
+        } others: { args in [(try? args.bind(putSig)).flatMap { $0.given(1) }.flatMap(tensorPayload)] }
+    }
+}
