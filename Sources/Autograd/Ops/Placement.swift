@@ -181,3 +181,43 @@ extension Differentiable {
         }
     }
 }
+
+/// `Tensor.unfold` (a view, UnfoldBackward0) and `torch.fill` (FillBackward0 for a number,
+/// FillBackward1 for a 0-dim tensor value, whose gradient is the sum).
+extension Differentiable {
+    public static func unfold(_ x: Tensor, dim: Int, size: Int, step: Int) throws(TensorError) -> Tensor {
+        let out = try x.unfoldWindows(dim: dim, size: size, step: step)
+        guard isRecording(x) else { return untrackedView(x, out) }
+        let mx = TensorMeta(x)
+        let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
+        let windows = x.rank == 0 ? 1 : out.sizes[d]
+        return recordView("UnfoldBackward0", x, out) { ctx in
+            let g = ctx.grad.detach()
+            let total = try Tensor.zeros(mx.sizes.isEmpty ? [1] : mx.sizes, dtype: g.dtype, device: g.device)
+            for w in 0..<windows {
+                let piece = mx.sizes.isEmpty ? try g.reshape([size]) : try g.select(d, w).movedim(g.rank - 2, d)
+                let target = try total.narrow(mx.sizes.isEmpty ? 0 : d, start: w * step, length: size)
+                _ = try target.copy_(try target.add(piece))
+            }
+            return [mx.sizes.isEmpty ? try total.reshape([]) : total]
+        }
+    }
+
+    public static func fill(_ x: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        let out = try Tensor.full(x.sizes, value, dtype: x.dtype, device: x.device)
+        guard isRecording(x) else { return out }
+        return record("FillBackward0", [x], out) { ctx in [try ctx.grad.zerosLike()] }
+    }
+
+    public static func fill(_ x: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        if value.rank != 0 {
+            throw .runtime("fill_ only supports 0-dimension value tensor but got tensor with \(value.rank) dimensions.")
+        }
+        let out = try Tensor.full(x.sizes, try value.item(), dtype: x.dtype, device: x.device)
+        guard isRecording(x, value) else { return out }
+        let mv = TensorMeta(value)
+        return record("FillBackward1", [x, value], out) { ctx in
+            [ctx.needs(0) ? try ctx.grad.zerosLike() : nil, ctx.needs(1) ? try reduce(try sum(ctx.grad), to: mv) : nil]
+        }
+    }
+}

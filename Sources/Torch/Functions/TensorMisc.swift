@@ -10,6 +10,7 @@ extension TorchRuntime {
         bindMoreScatters(b)
         bindPairedReductions(b)
         bindPlacement(b)
+        bindUnfoldAndFill(b)
         bindAccumulatingProducts(b)
     }
 }

@@ -236,3 +236,24 @@ extension TorchRuntime {
         }
     }
 }
+
+/// `Tensor.unfold(dimension, size, step)` and `torch.fill(input, value)`.
+extension TorchRuntime {
+    func bindUnfoldAndFill(_ b: Binder) {
+        let unfoldSig = Signature("unfold", ["dimension", "size", "step"], required: 3)
+        b.method("unfold") { [unowned self] _, t, args in
+            let bound = try args.bind(unfoldSig)
+            return wrap(try bridged {
+                try Differentiable.unfold(t, dim: try int(bound[0]!, "unfold", "dimension"), size: try int(bound[1]!, "unfold", "size"),
+                                          step: try int(bound[2]!, "unfold", "step"))
+            })
+        }
+        let fillSig = Signature("fill", ["value"], required: 1)
+        b.function("fill") { [unowned self] _, t, args in
+            let bound = try args.bind(fillSig)
+            if let v = tensorPayload(bound[0]!) { return wrap(try bridged { try Differentiable.fill(t, v) }) }
+            let value = try scalarOrItem(bound[0]!, "fill", "value")
+            return wrap(try bridged { try Differentiable.fill(t, value) })
+        }
+    }
+}
