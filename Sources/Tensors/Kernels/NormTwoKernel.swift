@@ -27,3 +27,22 @@ enum NormTwoKernel {
         return sum.squareRoot()
     }
 }
+
+extension NormTwoKernel {
+    /// The float64 row: squares summed into four double lanes (multiply, then add), the
+    /// lanes added in order, then every remaining square with a fused multiply-add
+    /// (matched bit for bit against PyTorch 2.15 for rows of 1 to 39 elements).
+    static func rowNorm(_ x: UnsafePointer<Double>, count n: Int) -> Double {
+        var lanes = (0.0, 0.0, 0.0, 0.0)
+        var d = 0
+        while d + 4 <= n {
+            lanes.0 += x[d] * x[d]; lanes.1 += x[d + 1] * x[d + 1]
+            lanes.2 += x[d + 2] * x[d + 2]; lanes.3 += x[d + 3] * x[d + 3]
+            d += 4
+        }
+        var sum = lanes.0
+        sum += lanes.1; sum += lanes.2; sum += lanes.3
+        while d < n { sum = sum.addingProduct(x[d], x[d]); d += 1 }
+        return sum.squareRoot()
+    }
+}

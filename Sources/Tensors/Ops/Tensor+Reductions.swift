@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reductions over dims (`None`, an int, or a tuple) with `keepdim`.
 extension Tensor {
     /// Wrapped, de-duplicated dims to reduce; nil or empty means all.
@@ -67,8 +71,31 @@ extension Tensor {
 
     public func prod(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        if t == self.dtype, let viewed = try inMemoryOrder(dims: dims, keepdim: keepdim, { v, ds throws(TensorError) in try v.prod(dims: ds, keepdim: true) }) {
+            return viewed
+        }
         if t == self.dtype, let all = try productOfAll(dims: dims, keepdim: keepdim) { return all }
+        if t == self.dtype, let along = try productAlongDim(dims: dims, keepdim: keepdim) { return along }
         return try reduce(.prod, dims: dims, keepdim: keepdim, inputType: t, outType: t)
+    }
+
+    /// ATen's TensorIterator walks a permuted tensor (a transposed matrix) in memory order.
+    /// For such a tensor this runs `reduce` on the contiguous view with its dims sorted by
+    /// stride (keeping dims) and puts the result's dims back; nil for contiguous tensors
+    /// and for layouts no permutation makes contiguous.
+    private func inMemoryOrder(dims: [Int]?, keepdim: Bool,
+                               _ reduce: (Tensor, [Int]) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor? {
+        guard !isContiguous, device == .cpu, dtype == .float32 || dtype == .float64, numel > 1 else { return nil }
+        let order = sizes.indices.sorted { a, b in strides[a] != strides[b] ? strides[a] > strides[b] : a < b }
+        let viewed = try permute(order)
+        guard viewed.isContiguous else { return nil }
+        let ds = try reductionDims(dims)
+        let mapped = ds.map { d in order.firstIndex(of: d)! }
+        let reduced = try reduce(viewed, dims == nil || dims!.isEmpty ? Array(0..<rank) : mapped)
+        var inverse = [Int](repeating: 0, count: rank)
+        for (i, d) in order.enumerated() { inverse[d] = i }
+        let back = try reduced.permute(inverse).contiguous()
+        return keepdim ? back : back.removingDims(ds.sorted())
     }
 
     /// The product of every element of a float tensor (below 32,768 elements, one thread)
@@ -80,8 +107,17 @@ extension Tensor {
         let ds = try reductionDims(dims)
         guard sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
         let x = try contiguous()
-        func product<T: RealElement>(_ p: UnsafePointer<T>) -> T {
-            let lanes = CPUCapability.lanes(T.self), n = x.numel, blocks = n / (4 * lanes)
+        func product<T: RealElement>(_ p: UnsafePointer<T>) -> T { Tensor.vectorizedProduct(p, count: x.numel) }
+        let value = dtype == .float32 ? Double(product(UnsafePointer(x.pointer(Float.self)))) : product(UnsafePointer(x.pointer(Double.self)))
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
+        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
+    }
+
+    /// ATen's `vectorized_inner_reduction` for a product over `count` contiguous elements:
+    /// blocks of four vectors multiplied lane-wise into four accumulators, those combined
+    /// as (a0·a1)·(a2·a3), the lanes in order, then the elements left over one by one.
+    static func vectorizedProduct<T: RealElement>(_ p: UnsafePointer<T>, count n: Int) -> T {
+            let lanes = CPUCapability.lanes(T.self), blocks = n / (4 * lanes)
             var result: T = 1
             if blocks > 0 {
                 var acc = (0..<(4 * lanes)).map { p[$0] }
@@ -94,10 +130,37 @@ extension Tensor {
             }
             for i in (blocks * 4 * lanes)..<n { result = result * p[i] }
             return result
+    }
+
+    /// A float product over one dim (below 32,768 elements, one thread) as ATen's
+    /// `binary_kernel_reduce_vec` runs it: over the last dim each row is an inner
+    /// (vectorized) reduction; over any other dim the outer reduction multiplies each
+    /// output's elements one by one, in order.
+    private func productAlongDim(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768,
+              let dims, dims.count == 1 else { return nil }
+        let ds = try reductionDims(dims)
+        let d = ds[0], n = sizes[d]
+        let x = try contiguous()
+        let inner = sizes[(d + 1)...].reduce(1, *), outer = numel / Swift.max(n * inner, 1)
+        func run<T: RealElement>(_ p: UnsafePointer<T>) -> [Double] {
+            var out = [Double](repeating: 1, count: outer * inner)
+            for o in 0..<outer {
+                if inner == 1 {
+                    out[o] = Double(Tensor.vectorizedProduct(p + o * n, count: n))
+                    continue
+                }
+                for i in 0..<inner {
+                    var acc: T = 1
+                    for k in 0..<n { acc = acc * p[(o * n + k) * inner + i] }
+                    out[o * inner + i] = Double(acc)
+                }
+            }
+            return out
         }
-        let value = dtype == .float32 ? Double(product(UnsafePointer(x.pointer(Float.self)))) : product(UnsafePointer(x.pointer(Double.self)))
-        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
-        return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
+        let values = dtype == .float32 ? run(UnsafePointer(x.pointer(Float.self))) : run(UnsafePointer(x.pointer(Double.self)))
+        let shape = keepdim ? sizes.indices.map { $0 == d ? 1 : sizes[$0] } : sizes.indices.filter { $0 != d }.map { sizes[$0] }
+        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
     }
 
     /// `Swift.max()` over everything: a 0-dim tensor.
@@ -257,17 +320,54 @@ extension Tensor {
         }
         if p == .infinity { return try reduce(.absMax, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
         if p == -.infinity { return try reduce(.absMin, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        if p.isFinite, let viewed = try inMemoryOrder(dims: dims, keepdim: keepdim, { v, ds throws(TensorError) in try v.norm(p: p, dims: ds, keepdim: true) }) {
+            return viewed
+        }
         if p == 2, let fast = try float32TrailingNorm(dims: dims, keepdim: keepdim) { return fast }
+        if let ordered = try sequentialNorm(p: p, dims: dims, keepdim: keepdim) { return ordered }
         let powered = try reduce(.normPower(p), dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype)
         if p == 1 || p == 0 { return powered }
         if p == 2 { return try powered.sqrt() }
         return try powered.pow(.float(1 / p))
     }
 
+    /// `norm_kernel_tensor_iterator_impl` off its vectorized 2-norm path (below 32,768
+    /// elements, one thread): `binary_kernel_reduce` with NormOneOps / NormTwoOps / NormOps,
+    /// each output's elements accumulated one by one, in order, in the dtype (|x|, x·x or
+    /// pow(|x|, p)), then sqrt or pow(acc, 1/p) with 1/p in the dtype.
+    private func sequentialNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768,
+              p.isFinite, p != 0 else { return nil }
+        let ds = try reductionDims(dims)
+        // float64 2-norms over the last dim take ATen's vectorized path instead.
+        if p == 2 && ds.contains(rank - 1) { return nil }
+        let kept = sizes.indices.filter { !ds.contains($0) }
+        let rows = try permute(kept + ds).contiguous()
+        let count = ds.reduce(1) { $0 * sizes[$1] }, outputs = numel / Swift.max(count, 1)
+        func run<T: RealElement>(_ ptr: UnsafePointer<T>, _ power: (T, T) -> T, _ root: (T) -> T) -> [Double] {
+            let pt = T(p), inverse = T(1) / T(p)
+            var out = [Double](repeating: 0, count: outputs)
+            for o in 0..<outputs {
+                var acc: T = 0
+                for k in 0..<count {
+                    let v = ptr[o * count + k], a = v < 0 ? -v : v
+                    if p == 1 { acc = acc + a } else if p == 2 { acc = acc + v * v } else { acc = acc + power(a, pt) }
+                }
+                out[o] = Double(p == 1 ? acc : p == 2 ? root(acc) : power(acc, inverse))
+            }
+            return out
+        }
+        let values = dtype == .float32
+            ? run(UnsafePointer(rows.pointer(Float.self)), { Glibc.powf($0, $1) }, { $0.squareRoot() })
+            : run(UnsafePointer(rows.pointer(Double.self)), { Glibc.pow($0, $1) }, { $0.squareRoot() })
+        let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
+        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
+    }
+
     /// The 2-norm of a contiguous float32 tensor over its trailing dims (all of them, or a
     /// last few), with PyTorch's rounding (`NormTwoKernel`); nil for any other case.
     private func float32TrailingNorm(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32, numel > 0, device == .cpu else { return nil }
+        guard dtype == .float32 || dtype == .float64, numel > 0, device == .cpu else { return nil }
         let ds = try reductionDims(dims)
         guard ds == Array((rank - ds.count)..<rank) else { return nil }
         if !isContiguous {
@@ -279,10 +379,15 @@ extension Tensor {
         let rows = numel / Swift.max(inner, 1)
         var outSizes: [Int] = []
         for d in 0..<rank where !ds.contains(d) || keepdim { outSizes.append(ds.contains(d) ? 1 : sizes[d]) }
-        let input = pointer(Float.self)
         var values = [Double](repeating: 0, count: rows)
-        for r in 0..<rows { values[r] = Double(NormTwoKernel.rowNorm(input + r * inner, count: inner)) }
-        let out = try Tensor(empty: outSizes, dtype: .float32)
+        if dtype == .float32 {
+            let input = pointer(Float.self)
+            for r in 0..<rows { values[r] = Double(NormTwoKernel.rowNorm(input + r * inner, count: inner)) }
+        } else {
+            let input = pointer(Double.self)
+            for r in 0..<rows { values[r] = NormTwoKernel.rowNorm(input + r * inner, count: inner) }
+        }
+        let out = try Tensor(empty: outSizes, dtype: dtype)
         try out.copyFromHostValues(values)
         return out
     }

@@ -1,0 +1,83 @@
+import torch
+x = torch.arange(12.).reshape(3, 4).requires_grad_()
+src = torch.tensor([[1., 2., 3., 4.], [10., 20., 30., 40.]], requires_grad=True)
+y = x.index_add(0, torch.tensor([2, 0]), src)
+print(y)
+y.sum().backward()
+print(x.grad, src.grad)
+#---
+x = torch.ones(2, 3)
+print(torch.index_add(x, 1, torch.tensor([0, 2, 0]), torch.tensor([[1., 2., 3.], [4., 5., 6.]]), alpha=2))
+x.index_add_(1, torch.tensor([1]), torch.tensor([[5.], [6.]]))
+print(x)
+#---
+a = torch.zeros(3, requires_grad=True)
+s = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+z = a.clone().index_add_(0, torch.tensor([0, 1, 0, 2]), s)
+print(z)
+(z * torch.tensor([1., 2., 3.])).sum().backward()
+print(a.grad, s.grad)
+#---
+torch.ones(2).index_add(0, torch.tensor([0]), torch.ones(1, dtype=torch.int64))
+#---
+m = torch.arange(6.).reshape(2, 3).requires_grad_()
+f = m.index_fill(1, torch.tensor([0, 2]), -1.)
+print(f)
+f.pow(2).sum().backward()
+print(m.grad)
+v = torch.tensor(5., requires_grad=True)
+g = torch.index_fill(m, 0, torch.tensor([1]), v)
+print(g)
+g.sum().backward()
+print(v.grad)
+#---
+w = torch.zeros(2, 3, dtype=torch.int64)
+w.index_fill_(1, torch.tensor([1]), 7)
+print(w)
+#---
+c = torch.zeros(3, 2, requires_grad=True)
+t = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+o = c.index_copy(0, torch.tensor([2, 0]), t)
+print(o)
+(o * torch.arange(6.).reshape(3, 2)).sum().backward()
+print(c.grad, t.grad)
+d = torch.zeros(2, 3)
+d.index_copy_(1, torch.tensor([2]), torch.tensor([[8.], [9.]]))
+print(d)
+#---
+p = torch.zeros(3, 3, requires_grad=True)
+q = p.index_put((torch.tensor([0, 2]), torch.tensor([1, 1])), torch.tensor([5., 6.]))
+print(q)
+r = torch.zeros(4)
+r.index_put_((torch.tensor([0, 0, 3]),), torch.tensor(1.), accumulate=True)
+print(r)
+#---
+s = torch.tensor([1., 2., 3., 4., 5., 6.], requires_grad=True)
+i = torch.tensor([0, 1, 0, 1, 2, 1])
+base = torch.tensor([10., 20., 30., 40.], requires_grad=True)
+for red in ["sum", "prod", "mean", "amax", "amin"]:
+    out = base.scatter_reduce(0, i, s, reduce=red)
+    out2 = base.scatter_reduce(0, i, s, reduce=red, include_self=False)
+    print(red, out, out2)
+    (out * torch.tensor([1., 2., 3., 4.])).sum().backward()
+    print(base.grad, s.grad)
+    base.grad = None; s.grad = None
+    out2.sum().backward()
+    print(base.grad, s.grad)
+    base.grad = None; s.grad = None
+#---
+k = torch.tensor([[1, 5, 2], [4, 3, 6]])
+print(k.scatter_reduce(1, torch.tensor([[0, 0, 1], [2, 2, 2]]), torch.tensor([[7, 8, 9], [1, 2, 3]]), "mean"))
+k.scatter_reduce_(0, torch.tensor([[1, 0, 1]]), torch.tensor([[9, 9, 9]]), "amax", include_self=False)
+print(k)
+#---
+print(torch.tensor([1., 2.]).scatter_reduce(0, torch.tensor([0]), torch.tensor([5.]), "max"))
+torch.tensor([1., 2.]).scatter_reduce(0, torch.tensor([0]), torch.tensor([1.]), "add")
+#---
+e = torch.tensor([[10., 30., 20.], [60., 40., 50.]], requires_grad=True)
+idx = torch.tensor([[0, 2], [1, 0]])
+tk = torch.take_along_dim(e, idx, dim=1)
+print(tk, torch.take_along_dim(e, torch.tensor([5, 0])))
+tk.sum().backward()
+print(e.grad)
+print(torch.take_along_dim(e, e.argmax(1, keepdim=True), 1), e.detach().take_along_dim(torch.tensor([[1], [0]]), 0))

@@ -1,0 +1,85 @@
+import torch
+x = torch.tensor([[1., 3., 2., 3.], [0., -1., 4., 4.]], requires_grad=True)
+r = torch.cummax(x, 1)
+print(r)
+print(r.values, r.indices, r[0] is r.values)
+r.values.sum().backward()
+print(x.grad)
+#---
+x = torch.tensor([[1., 3., 2., 3.], [0., -1., 4., 4.]], requires_grad=True)
+v, i = x.cummin(dim=0)
+print(v, i)
+(v * torch.arange(8.).reshape(2, 4)).sum().backward()
+print(x.grad)
+print(torch.cummax(torch.tensor([1., float('nan'), 2.]), 0), torch.cummin(torch.tensor([3, 1, 2]), 0))
+print(torch.cummax(torch.tensor(5.), 0))
+#---
+a = torch.tensor([[1., 5., 5.], [-2., 0., 7.]], requires_grad=True)
+mm = torch.aminmax(a)
+print(mm, mm.min, mm.max)
+(mm.min * 2 + mm.max).backward()
+print(a.grad)
+#---
+a = torch.tensor([[1., 5., 5.], [-2., 0., 7.]], requires_grad=True)
+lo, hi = a.aminmax(dim=1, keepdim=True)
+print(lo, hi)
+(lo.sum() + 3 * hi.sum()).backward()
+print(a.grad)
+print(torch.aminmax(torch.tensor([3, 1, 2]), dim=0))
+#---
+torch.aminmax(torch.tensor([]))
+#---
+torch.manual_seed(0)
+s = torch.randn(4, 5, requires_grad=True)
+sm = torch.std_mean(s)
+vm = torch.var_mean(s, 1)
+print(sm, vm)
+print(torch.std_mean(s, dim=0, keepdim=True))
+print(torch.var_mean(s, (0, 1), correction=0), torch.var_mean(s, unbiased=False))
+#---
+torch.manual_seed(0)
+s = torch.randn(4, 5, requires_grad=True)
+st, mn = torch.std_mean(s, 1)
+(st * torch.arange(4.)).sum().backward(retain_graph=True)
+print(s.grad)
+s.grad = None
+(st.sum() + 2 * mn.sum()).backward()
+print(s.grad)
+s.grad = None
+va, me = torch.var_mean(s, 0)
+(va.sum() + me.sum()).backward()
+print(s.grad)
+#---
+torch.manual_seed(1)
+big = torch.randn(50, 300)
+a, b = torch.var_mean(big, 1)
+c, d = torch.std_mean(big)
+print(a[:6], b[:6], c, d)
+#---
+n = torch.tensor([[1., float('nan'), 3.], [float('nan'), float('nan'), 4.]], requires_grad=True)
+print(torch.nanmean(n), n.nanmean(1), n.nanmean(0, keepdim=True))
+n.nanmean().backward()
+print(n.grad)
+#---
+torch.nanmean(torch.tensor([1, 2]))
+#---
+t = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+r1 = t.repeat_interleave(2)
+r2 = torch.repeat_interleave(t, 3, dim=1)
+r3 = t.repeat_interleave(torch.tensor([1, 2]), dim=0)
+print(r1, r2, r3, sep="\n")
+(r2.sum() + r3.sum()).backward()
+print(t.grad)
+print(torch.repeat_interleave(torch.tensor([2, 0, 3])), torch.tensor([5, 6]).repeat_interleave(torch.tensor(2)))
+print(torch.repeat_interleave(torch.tensor(7), 3), t.repeat_interleave(0, dim=0))
+#---
+torch.tensor([1, 2]).repeat_interleave(torch.tensor([1, 2, 3]), dim=0)
+#---
+torch.tensor([1, 2]).repeat_interleave(-1)
+#---
+m = torch.ones(2, 2, requires_grad=True)
+b = m.clone()
+b.addmm_(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([[1., 0.], [0., 1.]]), beta=2, alpha=0.5)
+print(b)
+b.sum().backward()
+print(m.grad)

@@ -1,0 +1,88 @@
+import torch
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+d = torch.diag_embed(x)
+print(d.shape, d[1])
+(d * torch.arange(18.).reshape(2, 3, 3)).sum().backward()
+print(x.grad)
+print(torch.diag_embed(torch.tensor([1, 2]), offset=1), torch.diag_embed(torch.tensor([1., 2.]), offset=-1, dim1=1, dim2=0))
+#---
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+f = torch.diagflat(v, 1)
+print(f)
+f.sum().backward()
+print(v.grad, torch.diagflat(torch.tensor([[1, 2], [3, 4]])), torch.diagflat(torch.tensor([5]), -1))
+#---
+r = torch.arange(6.).reshape(2, 3).requires_grad_()
+o = torch.rot90(r)
+print(o, r.rot90(2), r.rot90(-1, [0, 1]), torch.rot90(r, 1, [1, 0]), r.rot90(4))
+(o * torch.arange(6.).reshape(3, 2)).sum().backward()
+print(r.grad)
+#---
+torch.rot90(torch.ones(2, 2), 1, [0, 0])
+#---
+a = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+b = torch.tensor([5., 6., 7.], requires_grad=True)
+bd = torch.block_diag(a, b, torch.tensor(8.))
+print(bd)
+(bd * torch.arange(24.).reshape(4, 6)).sum().backward()
+print(a.grad, b.grad)
+print(torch.block_diag(torch.tensor([[1, 2]]), torch.tensor([[3.]])), torch.block_diag())
+#---
+p = torch.tensor([1., 2.], requires_grad=True)
+q = torch.tensor([3., 4., 5.])
+c = torch.cartesian_prod(p, q)
+print(c)
+c.sum().backward()
+print(p.grad, torch.cartesian_prod(torch.tensor([1, 2])), torch.cartesian_prod(torch.tensor([0, 1]), torch.tensor([2]), torch.tensor([3, 4])))
+#---
+e = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+cb = torch.combinations(e)
+print(cb, torch.combinations(e, r=3), torch.combinations(torch.tensor([1, 2, 3]), with_replacement=True))
+cb.sum().backward()
+print(e.grad, torch.combinations(torch.tensor([1, 2]), r=0), torch.combinations(torch.tensor([1, 2]), r=3))
+#---
+s = torch.arange(10.).reshape(2, 5).requires_grad_()
+parts = torch.split_with_sizes(s, [2, 3], dim=1)
+print(parts)
+print(s.split_with_sizes([1, 1]))
+(parts[0].sum() + 2 * parts[1].sum()).backward()
+print(s.grad)
+#---
+torch.split_with_sizes(torch.arange(5), [2, 2])
+#---
+y = torch.tensor([[1., 4., 9.], [2., 3., 5.]], requires_grad=True)
+print(torch.trapezoid(y), torch.trapz(y, dx=0.5), torch.trapezoid(y, dim=0), torch.trapezoid(y, torch.tensor([0., 1., 3.])))
+t = torch.trapezoid(y, dx=2.)
+t.sum().backward()
+print(y.grad)
+print(torch.cumulative_trapezoid(y), torch.cumulative_trapezoid(y, dx=2, dim=0), torch.cumulative_trapezoid(y, torch.tensor([0., 1., 3.])))
+print(torch.trapezoid(torch.tensor([1, 2, 4])), torch.trapz(torch.tensor([1., 3.]), torch.tensor([2., 5.])))
+#---
+u = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+w = torch.tensor([[0., 2.], [1., 1.]])
+dd = torch.dist(u, w)
+print(dd, torch.dist(u, w, 1), u.dist(w, 3), torch.dist(u, w, float('inf')), torch.dist(u, w, 0))
+dd.backward()
+print(u.grad)
+#---
+g = torch.arange(6.).reshape(2, 3).requires_grad_()
+ss = g.sum_to_size(1, 3)
+print(ss, g.sum_to_size((2, 1)), g.sum_to_size(3), g.sum_to_size(2, 3) is g)
+ss.sum().backward()
+print(g.grad)
+#---
+torch.arange(6.).reshape(2, 3).sum_to_size(2)
+#---
+z = torch.zeros(2, 3, requires_grad=True)
+src = torch.tensor([1., 2., 3.], requires_grad=True)
+o1 = torch.select_scatter(z, src, 0, 1)
+o2 = z.slice_scatter(torch.ones(2, 2), dim=1, start=1)
+o3 = torch.diagonal_scatter(z, torch.tensor([7., 8.]), 1)
+print(o1, o2, o3, sep="\n")
+(o1 * torch.arange(6.).reshape(2, 3)).sum().backward()
+print(z.grad, src.grad)
+print(torch.slice_scatter(torch.zeros(6), torch.ones(2), start=1, step=3))
+#---
+print(torch.unravel_index(torch.tensor([4, 1, 11]), (3, 4)), torch.unravel_index(torch.tensor(5), (2, 3)), torch.unravel_index(torch.tensor([[7]]), (2, 2, 2)))
+#---
+torch.unravel_index(torch.tensor([12]), (3, 4))
