@@ -1,0 +1,151 @@
+# Solves and inverses: getrf + getrs (solve, inv), potrf/potrs/potri, trtrs.
+
+
+def _is_vector_rhs(A, B):
+    return B.dim() == 1 or (B.dim() == A.dim() - 1 and tuple(B.shape) == tuple(A.shape[:-1]))
+
+
+def _broadcast_solve(A, B, fn, vector):
+    n = A.shape[-1]
+    Bm = B.unsqueeze(-1) if vector else B
+    if Bm.shape[-2] != n:
+        k = 1 if vector else B.shape[-1]
+        raise RuntimeError(f"{fn}: Incompatible shapes of A and B for the equation AX = B ({A.shape[-2]}x{n} and {Bm.shape[-2]}x{k})")
+    batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
+    return A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:])
+
+
+def solve_ex(A, B, *, left=True, check_errors=False):
+    _square_float(A, "linalg.solve")
+    if not left:
+        X, info = solve_ex(A.mT, B.mT, check_errors=check_errors)
+        return _result("linalg_solve_ex", ("result", "info"), X.mT, info)
+    vector = _is_vector_rhs(A, B)
+    Ae, Be = _broadcast_solve(A, B, "linalg.solve", vector)
+    LU, pivots, info = torch._linalg_getrf(Ae)
+    if check_errors:
+        _raise_solve_singular(info)
+    X = torch._linalg_getrs(LU, pivots, Be, False)
+    if vector:
+        X = X.squeeze(-1)
+    Ad, Bd = A.detach(), B.detach()
+
+    def backward(gX, ginfo):
+        gB = solve(Ad.mT, gX)
+        if vector:
+            gA = -gB.unsqueeze(-1) * X.unsqueeze(-2)
+        else:
+            gA = -(gB @ X.mT)
+        return _sum_to(gA, Ad.shape), _sum_to(gB, Bd.shape)
+    X, info = _record("LinalgSolveExBackward0", (A, B), (X, info), backward)
+    return _result("linalg_solve_ex", ("result", "info"), X, info)
+
+
+def _raise_solve_singular(info):
+    bad = _first_failure(info)
+    if bad is not None:
+        i, v = bad
+        batch = f"(Batch element {i}): " if info.dim() > 0 else ""
+        raise _LinAlgError(f"torch.linalg.solve: {batch}The solver failed because the input matrix is singular.")
+
+
+def solve(A, B, *, left=True):
+    X, info = solve_ex(A, B, left=left)
+    _raise_solve_singular(info)
+    return X
+
+
+def inv_ex(A, *, check_errors=False):
+    _square_float(A, "linalg.inv")
+    LU, pivots, info = torch._linalg_getrf(A)
+    if check_errors:
+        _raise_singular("linalg.inv", info)
+    Ainv = torch._linalg_getrs(LU, pivots, _eye_like(A), False)
+
+    def backward(g, ginfo):
+        # d(A^-1) = -A^-1 dA A^-1
+        Ih = Ainv.mT
+        return -(Ih @ (g @ Ih))
+    Ainv, info = _record("LinalgInvExBackward0", (A,), (Ainv, info), backward)
+    return _result("linalg_inv_ex", ("inverse", "info"), Ainv, info)
+
+
+def inv(A):
+    Ainv, info = inv_ex(A)
+    _raise_singular("linalg.inv", info)
+    return Ainv
+
+
+_torch_inverse = inv
+
+
+def cholesky_ex(A, *, upper=False, check_errors=False):
+    _square_float(A, "linalg.cholesky")
+    L, info = torch._linalg_potrf(A, upper)
+    if check_errors:
+        _raise_not_pd("linalg.cholesky", info)
+
+    def backward(gL, ginfo):
+        # gA = L^{-H} Φ(L^H gL) L^{-1}, symmetrised (PyTorch's cholesky_backward).
+        Lo, g = (L.mT, gL.mT) if upper else (L, gL)
+        P = _tril_half(Lo.mT @ g)
+        gA = torch._linalg_trtrs(Lo, torch._linalg_trtrs(Lo, P.mT, False, True, False).mT, False, True, False)
+        return 0.5 * (gA + gA.mT)
+    L, info = _record("LinalgCholeskyExBackward0", (A,), (L, info), backward)
+    return _result("linalg_cholesky_ex", ("L", "info"), L, info)
+
+
+def cholesky(A, *, upper=False):
+    L, info = cholesky_ex(A, upper=upper)
+    _raise_not_pd("linalg.cholesky", info)
+    return L
+
+
+def _torch_cholesky(A, upper=False):
+    return cholesky(A, upper=upper)
+
+
+def _torch_cholesky_solve(B, L, upper=False):
+    _check_square(L, "cholesky_solve", "A")
+    batch = torch.broadcast_shapes(B.shape[:-2], L.shape[:-2])
+    return torch._linalg_potrs(B.expand(batch + B.shape[-2:]), L.expand(batch + L.shape[-2:]), upper)
+
+
+def _torch_cholesky_inverse(L, upper=False):
+    _check_square(L, "cholesky_inverse", "A")
+    Ainv, info = torch._linalg_potri(L, upper)
+    return Ainv
+
+
+def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
+    _square_float(A, "linalg.solve_triangular")
+    if not left:
+        return solve_triangular(A.mT, B.mT, upper=not upper, unitriangular=unitriangular).mT
+    batch = torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
+    return torch._linalg_trtrs(A.expand(batch + A.shape[-2:]), B.expand(batch + B.shape[-2:]), upper, False, unitriangular)
+
+
+def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+    batch = torch.broadcast_shapes(A.shape[:-2], b.shape[:-2])
+    Ae = A.expand(batch + A.shape[-2:])
+    X = torch._linalg_trtrs(Ae, b.expand(batch + b.shape[-2:]), upper, transpose, unitriangular)
+    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, Ae.clone())
+
+
+def _torch_removed(name, text):
+    def removed(*args, **kwargs):
+        raise RuntimeError(text)
+    return removed
+
+
+_torch_solve = _torch_removed("solve", "This function was deprecated since version 1.9 and is now removed. `torch.solve` is deprecated in favor of `torch.linalg.solve`. `torch.linalg.solve` has its arguments reversed and does not return the LU factorization.\n\nTo get the LU factorization see `torch.lu`, which can be used with `torch.lu_solve` or `torch.lu_unpack`.\nX = torch.solve(B, A).solution should be replaced with:\nX = torch.linalg.solve(A, B)")
+_torch_lstsq = _torch_removed("lstsq", "This function was deprecated since version 1.9 and is now removed. `torch.lstsq` is deprecated in favor of `torch.linalg.lstsq`.\n`torch.linalg.lstsq` has reversed arguments and does not return the QR decomposition in the returned tuple (although it returns other information about the problem).\n\nTo get the QR decomposition consider using `torch.linalg.qr`.\n\nThe returned solution in `torch.lstsq` stored the residuals of the solution in the last m - n columns of the returned value whenever m > n. In torch.linalg.lstsq, the residuals are in the field 'residuals' of the returned named tuple.\n\nThe unpacking of the solution, as in\nX, _ = torch.lstsq(B, A).solution[:A.size(1)]\nshould be replaced with:\nX = torch.linalg.lstsq(A, B).solution")
+_torch_matrix_rank = _torch_removed("matrix_rank", "This function was deprecated since version 1.9 and is now removed.\nPlease use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.")
+
+
+def _torch_qr(A, some=True):
+    mode = "reduced" if some else "complete"
+    raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.qr` is deprecated in favor of `torch.linalg.qr` and the boolean parameter `some` has been replaced with a string parameter `mode`.\n\n"
+                       "Q, R = torch.qr(A) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='reduced')\n\nand\n\n"
+                       "Q, R = torch.qr(A, some=False) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='complete')\n\n"
+                       f"Since `some` was set to {some}, use mode='{mode}'.")
