@@ -2838,20 +2838,23 @@ def _broadcast_solve(A, B, fn, vector):
 
 def solve_ex(A, B, *, left=True, check_errors=False):
     _square_float(A, "linalg.solve")
-    if not left:
-        X, info = solve_ex(A.mT, B.mT, check_errors=check_errors)
-        return _result("linalg_solve_ex", ("result", "info"), X.mT, info)
-    vector = _is_vector_rhs(A, B)
-    Ae, Be = _broadcast_solve(A, B, "linalg.solve", vector)
+    # X A = B is solved as A^T X^T = B^T with A's own LU (getrs 'T'), as PyTorch does.
+    vector = left and _is_vector_rhs(A, B)
+    Ae, Be = _broadcast_solve(A, B if left else B.mT, "linalg.solve", vector)
     LU, pivots, info = torch._linalg_getrf(Ae)
     if check_errors:
         _raise_solve_singular(info)
-    X = torch._linalg_getrs(LU, pivots, Be, False)
+    X = torch._linalg_getrs(LU, pivots, Be, not left)
     if vector:
         X = X.squeeze(-1)
+    if not left:
+        X = X.mT
     Ad, Bd = A.detach(), B.detach()
 
     def backward(gX, ginfo):
+        if not left:
+            gB = solve(Ad, gX.mT).mT
+            return _sum_to(-(X.mT @ gB), Ad.shape), _sum_to(gB, Bd.shape)
         gB = solve(Ad.mT, gX)
         if vector:
             gA = -gB.unsqueeze(-1) * X.unsqueeze(-2)
@@ -2923,7 +2926,9 @@ def cholesky(A, *, upper=False):
 
 
 def _torch_cholesky(A, upper=False):
-    return cholesky(A, upper=upper)
+    raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.cholesky` is deprecated in favor of `torch.linalg.cholesky`.\n"
+                       "L = torch.cholesky(A) should be replaced with:\nL = torch.linalg.cholesky(A)\n"
+                       "U = torch.cholesky(A, upper=True) should be replaced with:\nU = torch.linalg.cholesky(A).mH")
 
 
 def _torch_cholesky_solve(B, L, upper=False):
@@ -3030,7 +3035,7 @@ def qr(A, mode="reduced"):
         # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
         M = R @ gR.mT - gQ.mT @ Q
         b = gQ + Q @ _copyltu(M)
-        return torch._linalg_trtrs(R, b.mT, True, True, False).mT
+        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
     if mode == "r":
         return _result("linalg_qr", ("Q", "R"), Q, R)
     Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
@@ -3186,7 +3191,8 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
 
 def _spectral_norm(A, ord, dim, keepdim):
     rows, cols = dim[0] % A.dim(), dim[1] % A.dim()
-    B = A.movedim((rows, cols), (-2, -1))
+    order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
+    B = A.permute(order)
     S = svdvals(B)
     if ord == "nuc":
         r = S.sum(-1)
@@ -3298,10 +3304,6 @@ def matmul(input, other):
 
 def diagonal(A, *, offset=0, dim1=-2, dim2=-1):
     return torch.diagonal(A, offset, dim1, dim2)
-
-
-def cross(input, other, *, dim=-1):
-    return torch.cross(input, other, dim=dim)
 
 
 def vander(x, N=None):

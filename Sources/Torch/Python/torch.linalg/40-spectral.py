@@ -56,7 +56,7 @@ def qr(A, mode="reduced"):
         # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
         M = R @ gR.mT - gQ.mT @ Q
         b = gQ + Q @ _copyltu(M)
-        return torch._linalg_trtrs(R, b.mT, True, True, False).mT
+        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
     if mode == "r":
         return _result("linalg_qr", ("Q", "R"), Q, R)
     Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
@@ -212,7 +212,8 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
 
 def _spectral_norm(A, ord, dim, keepdim):
     rows, cols = dim[0] % A.dim(), dim[1] % A.dim()
-    B = A.movedim((rows, cols), (-2, -1))
+    order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
+    B = A.permute(order)
     S = svdvals(B)
     if ord == "nuc":
         r = S.sum(-1)

@@ -88,10 +88,6 @@ def diagonal(A, *, offset=0, dim1=-2, dim2=-1):
     return torch.diagonal(A, offset, dim1, dim2)
 
 
-def cross(input, other, *, dim=-1):
-    return torch.cross(input, other, dim=dim)
-
-
 def vander(x, N=None):
     if x.dim() < 1:
         raise RuntimeError("linalg.vander: x must have at least one dimension")
