@@ -74,6 +74,10 @@ extension TorchRuntime {
             let r = try bridged { try LinalgKernels.svd(t[0], job: j) }
             return tuple([r.u, r.s, r.vh, r.info])
         }
+        b.free("_linalg_fma") { [unowned self] _, args in
+            let t = try tensors(args, "_linalg_fma", 3)
+            return wrap(try bridged { try LinalgKernels.fusedMultiplyAdd(t[0], t[1], t[2]) })
+        }
         b.free("_linalg_lapack_source") { _, _ in
             LinalgKernels.lapackSource.map { .str($0) } ?? .none
         }
@@ -129,7 +133,7 @@ extension TorchRuntime {
 
     static let linalgMethodAliases = [
         "det", "logdet", "slogdet", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve", "solve", "lstsq",
-        "lu", "lu_solve", "qr", "svd", "pinverse", "matrix_power", "triangular_solve", "geqrf", "orgqr",
+        "lu", "lu_solve", "qr", "svd", "pinverse", "matrix_exp", "matrix_power", "triangular_solve", "geqrf", "orgqr",
         "ormqr", "kron",
     ]
     static let linalgFunctionAliases = linalgMethodAliases + ["lu_unpack", "matrix_rank", "tensordot", "chain_matmul", "block_diag"]
