@@ -47,6 +47,11 @@ extension TorchRuntime {
             let (upper, transpose, unit) = (try flag(args, 2), try flag(args, 3), try flag(args, 4))
             return wrap(try bridged { try LinalgKernels.triangularSolve(t[0], t[1], upper: upper, transpose: transpose, unitriangular: unit) })
         }
+        b.free("_linalg_trsm") { [unowned self] _, args in
+            let t = try tensors(args, "_linalg_trsm", 2)
+            let (left, upper, transpose, unit) = (try flag(args, 2), try flag(args, 3), try flag(args, 4), try flag(args, 5))
+            return wrap(try bridged { try LinalgKernels.trsm(t[0], t[1], left: left, upper: upper, transpose: transpose, unitriangular: unit) })
+        }
         b.free("_linalg_geqrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_geqrf", 1)
             let r = try bridged { try LinalgKernels.geqrf(t[0]) }

@@ -2518,10 +2518,9 @@ import torch
 
 
 class _LinAlgError(RuntimeError):
-    pass
+    __module__ = "torch._C"
 
 
-_LinAlgError.__module__ = "torch._C"
 LinAlgError = _LinAlgError
 
 _DTYPE_NAMES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
@@ -2632,11 +2631,6 @@ def _diag_embed(v):
     out = torch.zeros(list(v.shape) + [n], dtype=v.dtype)
     out.diagonal(0, -2, -1).copy_(v)
     return out
-
-
-def _tril_half(X):
-    """Lower triangle with the diagonal halved (PyTorch's Φ in cholesky_backward)."""
-    return X.tril(-1) + _diag_embed(_diag(X) * 0.5)
 
 
 def _sum_to(g, shape):
@@ -2852,10 +2846,14 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     Ad, Bd = A.detach(), B.detach()
 
     def backward(gX, ginfo):
+        # gB = A^{-T} gX from the forward's LU (PyTorch's linalg_solve_backward).
         if not left:
-            gB = solve(Ad, gX.mT).mT
+            gB = torch._linalg_getrs(LU, pivots, gX.mT, True).mT
             return _sum_to(-(X.mT @ gB), Ad.shape), _sum_to(gB, Bd.shape)
-        gB = solve(Ad.mT, gX)
+        gXm = gX.unsqueeze(-1) if vector else gX
+        gB = torch._linalg_getrs(LU, pivots, gXm.expand(LU.shape[:-2] + gXm.shape[-2:]), True)
+        if vector:
+            gB = gB.squeeze(-1)
         if vector:
             gA = -gB.unsqueeze(-1) * X.unsqueeze(-2)
         else:
@@ -2910,11 +2908,13 @@ def cholesky_ex(A, *, upper=False, check_errors=False):
         _raise_not_pd("linalg.cholesky", info)
 
     def backward(gL, ginfo):
-        # gA = L^{-H} Φ(L^H gL) L^{-1}, symmetrised (PyTorch's cholesky_backward).
+        # gA = L^{-H} π*((L^H gL).tril()) L^{-1}, π*(X) = (X + X^H - diag X) / 2
+        # (PyTorch's cholesky_backward, in its order of operations).
         Lo, g = (L.mT, gL.mT) if upper else (L, gL)
-        P = _tril_half(Lo.mT @ g)
-        gA = torch._linalg_trtrs(Lo, torch._linalg_trtrs(Lo, P.mT, False, True, False).mT, False, True, False)
-        return 0.5 * (gA + gA.mT)
+        gA = (Lo.mT @ g).tril()
+        gA = 0.5 * (gA + gA.tril(-1).mT)
+        gA = _trsm(Lo.mT, gA, True, True, False)
+        return _trsm(Lo, gA, False, False, False)
     L, info = _record("LinalgCholeskyExBackward0", (A,), (L, info), backward)
     return _result("linalg_cholesky_ex", ("L", "info"), L, info)
 
@@ -2943,12 +2943,20 @@ def _torch_cholesky_inverse(L, upper=False):
     return Ainv
 
 
+def _trsm(A, B, upper, left, unitriangular):
+    """BLAS trsm as PyTorch calls it: a row-major A is passed as its (column-major)
+    transpose with the triangle flipped and op(A) = A^T, so no copy is made."""
+    if A.is_contiguous():
+        return torch._linalg_trsm(A.mT, B, left, not upper, True, unitriangular)
+    return torch._linalg_trsm(A, B, left, upper, False, unitriangular)
+
+
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     _square_float(A, "linalg.solve_triangular")
-    if not left:
-        return solve_triangular(A.mT, B.mT, upper=not upper, unitriangular=unitriangular).mT
     batch = torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
-    return torch._linalg_trtrs(A.expand(batch + A.shape[-2:]), B.expand(batch + B.shape[-2:]), upper, False, unitriangular)
+    if A.shape[:-2] != batch:
+        A = A.expand(batch + A.shape[-2:])
+    return _trsm(A, B.expand(batch + B.shape[-2:]), upper, left, unitriangular)
 
 
 def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
@@ -3006,6 +3014,9 @@ def _torch_orgqr(A, tau):
 
 
 def _torch_ormqr(A, tau, C, left=True, transpose=False):
+    side = C.shape[-2] if left else C.shape[-1]
+    if tau.shape[-1] != min(side, A.shape[-1]):
+        raise RuntimeError(f"torch.ormqr: tau.shape[-1] must be equal to min(other.shape[{-2 if left else -1}], input.shape[-1])")
     return torch._linalg_ormqr(A, tau, C, left, transpose)
 
 
@@ -3050,10 +3061,10 @@ def _eigh_backward(V, L, gL, gV):
     VhgV = V.mT @ gV
     VhgV = 0.5 * (VhgV - VhgV.mT)
     E = L.unsqueeze(-2) - L.unsqueeze(-1)
-    E = E + _diag_embed(torch.ones_like(L))
+    E.diagonal(0, -2, -1).fill_(1)
     inner = VhgV / E
-    inner = inner - _diag_embed(_diag(inner)) + _diag_embed(gL)
-    return V @ inner @ V.mT
+    inner.diagonal(0, -2, -1).copy_(gL)
+    return V @ (inner @ V.mT)
 
 
 def eigh(A, UPLO="L"):
@@ -3076,7 +3087,7 @@ def eigvalsh(A, UPLO="L"):
 
 
 def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
-    # PyTorch's svd_backward (real case), reduced matrices.
+    # PyTorch's svd_backward (real case), in its order of operations.
     m, n = U.shape[-2], Vh.shape[-1]
     k = S.shape[-1]
     if full_matrices:
@@ -3084,20 +3095,25 @@ def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
         gU, gVh = gU[..., :, :k], gVh[..., :k, :]
     V, gV = Vh.mT, gVh.mT
     UhgU = U.mT @ gU
-    VhgV = Vh @ gV
-    skew_u = UhgU - UhgU.mT
-    skew_v = VhgV - VhgV.mT
+    UhgU = UhgU - UhgU.mT
+    VhgV = V.mT @ gV
+    VhgV = VhgV - VhgV.mT
     S2 = S * S
     E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
-    E = E + _diag_embed(torch.ones_like(S))
-    inner = (skew_u / E) * S.unsqueeze(-2) + S.unsqueeze(-1) * (skew_v / E) + _diag_embed(gS)
-    inner = inner - _diag_embed(_diag(skew_u / E) * S + S * _diag(skew_v / E))
-    gA = U @ inner @ Vh
+    E.diagonal(0, -2, -1).fill_(1)
+    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    gA = gA + _diag_embed(gS)
     if m > k:
-        gA = gA + (gU - U @ UhgU) / S.unsqueeze(-2) @ Vh
+        gA = U @ gA
+        gUSinv = gU / S.unsqueeze(-2)
+        gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+        return gA @ Vh
     if n > k:
-        gA = gA + U @ ((gV - V @ VhgV) / S.unsqueeze(-2)).mT
-    return gA
+        gA = gA @ Vh
+        gVSinv = gV / S.unsqueeze(-2)
+        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        return U @ gA
+    return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
 
 
 def svd(A, full_matrices=True, *, driver=None):
@@ -3117,7 +3133,11 @@ def svdvals(A, *, driver=None):
     if not A.requires_grad:
         return torch._linalg_gesdd(A, "N")[1]
     U, S, Vh, info = torch._linalg_gesdd(A, "S")
-    return _record("LinalgSvdBackward0", (A,), S, lambda gS: (U * gS.unsqueeze(-2)) @ Vh)
+    m, n = A.shape[-2], A.shape[-1]
+
+    def backward(gS):
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    return _record("LinalgSvdBackward0", (A,), S, backward)
 
 
 def _torch_svd(A, some=True, compute_uv=True):
@@ -3165,7 +3185,7 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
             return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
         K = P @ gh
         PhK = Ph @ K
-        return -(K @ P).mT + PhK - (PhK @ P) @ Ad + (gh - Ad @ K) @ P @ Ph
+        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
     return _record("LinalgPinvBackward0", (A,), P, backward)
 
 

@@ -34,6 +34,10 @@ struct LAPACKRoutines: @unchecked Sendable {
     /// trtrs(uplo, trans, diag, n, nrhs, a, lda, b, ldb, info, len, len, len)
     typealias TRTRS = @convention(c) (CP, CP, CP, IP, IP, P, IP, P, IP, IP, Int, Int, Int) -> Void
 
+    /// trsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb, len, len, len, len) — BLAS
+    typealias TRSM = @convention(c) (CP, CP, CP, CP, IP, IP, P, P, IP, P, IP, Int, Int, Int, Int) -> Void
+
+    let trsm: TRSM
     let getrf: GETRF, getrs: GETRS, potrf: POTRF, potri: POTRF, potrs: POTRS
     let geqrf: GEQRF, orgqr: ORGQR, ormqr: ORMQR, syevd: SYEVD, gesdd: GESDD, trtrs: TRTRS
     /// Where the routines come from, for `docs/linalg.md`'s claim and the tests.
@@ -48,8 +52,10 @@ struct LAPACKRoutines: @unchecked Sendable {
         guard let getrf = f("getrf", GETRF.self), let getrs = f("getrs", GETRS.self),
               let potrf = f("potrf", POTRF.self), let potri = f("potri", POTRF.self), let potrs = f("potrs", POTRS.self),
               let geqrf = f("geqrf", GEQRF.self), let orgqr = f("orgqr", ORGQR.self), let ormqr = f("ormqr", ORMQR.self),
-              let syevd = f("syevd", SYEVD.self), let gesdd = f("gesdd", GESDD.self), let trtrs = f("trtrs", TRTRS.self)
+              let syevd = f("syevd", SYEVD.self), let gesdd = f("gesdd", GESDD.self), let trtrs = f("trtrs", TRTRS.self),
+              let trsm = f("trsm", TRSM.self)
         else { return nil }
+        self.trsm = trsm
         self.getrf = getrf; self.getrs = getrs; self.potrf = potrf; self.potri = potri; self.potrs = potrs
         self.geqrf = geqrf; self.orgqr = orgqr; self.ormqr = ormqr; self.syevd = syevd; self.gesdd = gesdd
         self.trtrs = trtrs; self.source = source

@@ -149,6 +149,26 @@ extension LinalgKernels {
 // MARK: Triangular solves
 
 extension LinalgKernels {
+    /// BLAS `trsm`: solves op(A) X = B (`left`) or X op(A) = B, as `linalg.solve_triangular` does.
+    public static func trsm(_ a: Tensor, _ b: Tensor, left: Bool, upper: Bool, transpose: Bool, unitriangular: Bool) throws(TensorError) -> Tensor {
+        let r = try routines(a.dtype)
+        func run<T: TensorElement & BinaryFloatingPoint>(_: T.Type) throws(TensorError) -> Tensor {
+            var f = try MatrixBatch<T>(a), x = try MatrixBatch<T>(b)
+            var rows = Int32(x.rows), cols = Int32(x.cols), lda = Int32(Swift.max(1, f.rows)), ldb = Int32(Swift.max(1, x.rows))
+            var one: T = 1
+            if f.size > 0 && x.size > 0 {
+                for i in 0..<f.count {
+                    f.withMatrix(i) { p in x.withMatrix(i) { q in withUnsafeMutableBytes(of: &one) { alpha in
+                        r.trsm(left ? "L" : "R", upper ? "U" : "L", transpose ? "T" : "N", unitriangular ? "U" : "N",
+                               &rows, &cols, alpha.baseAddress!, p, &lda, q, &ldb, 1, 1, 1, 1)
+                    } } }
+                }
+            }
+            return try x.tensor(b.dtype)
+        }
+        return try typed(a.dtype) { t throws(TensorError) in try run(t) }
+    }
+
     /// `trtrs`: solves op(A) X = B for triangular A.
     public static func triangularSolve(_ a: Tensor, _ b: Tensor, upper: Bool, transpose: Bool, unitriangular: Bool) throws(TensorError) -> Tensor {
         let r = try routines(a.dtype)

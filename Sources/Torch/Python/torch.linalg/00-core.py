@@ -7,10 +7,9 @@ import torch
 
 
 class _LinAlgError(RuntimeError):
-    pass
+    __module__ = "torch._C"
 
 
-_LinAlgError.__module__ = "torch._C"
 LinAlgError = _LinAlgError
 
 _DTYPE_NAMES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
@@ -121,11 +120,6 @@ def _diag_embed(v):
     out = torch.zeros(list(v.shape) + [n], dtype=v.dtype)
     out.diagonal(0, -2, -1).copy_(v)
     return out
-
-
-def _tril_half(X):
-    """Lower triangle with the diagonal halved (PyTorch's Φ in cholesky_backward)."""
-    return X.tril(-1) + _diag_embed(_diag(X) * 0.5)
 
 
 def _sum_to(g, shape):

@@ -31,10 +31,14 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     Ad, Bd = A.detach(), B.detach()
 
     def backward(gX, ginfo):
+        # gB = A^{-T} gX from the forward's LU (PyTorch's linalg_solve_backward).
         if not left:
-            gB = solve(Ad, gX.mT).mT
+            gB = torch._linalg_getrs(LU, pivots, gX.mT, True).mT
             return _sum_to(-(X.mT @ gB), Ad.shape), _sum_to(gB, Bd.shape)
-        gB = solve(Ad.mT, gX)
+        gXm = gX.unsqueeze(-1) if vector else gX
+        gB = torch._linalg_getrs(LU, pivots, gXm.expand(LU.shape[:-2] + gXm.shape[-2:]), True)
+        if vector:
+            gB = gB.squeeze(-1)
         if vector:
             gA = -gB.unsqueeze(-1) * X.unsqueeze(-2)
         else:
@@ -89,11 +93,13 @@ def cholesky_ex(A, *, upper=False, check_errors=False):
         _raise_not_pd("linalg.cholesky", info)
 
     def backward(gL, ginfo):
-        # gA = L^{-H} Φ(L^H gL) L^{-1}, symmetrised (PyTorch's cholesky_backward).
+        # gA = L^{-H} π*((L^H gL).tril()) L^{-1}, π*(X) = (X + X^H - diag X) / 2
+        # (PyTorch's cholesky_backward, in its order of operations).
         Lo, g = (L.mT, gL.mT) if upper else (L, gL)
-        P = _tril_half(Lo.mT @ g)
-        gA = torch._linalg_trtrs(Lo, torch._linalg_trtrs(Lo, P.mT, False, True, False).mT, False, True, False)
-        return 0.5 * (gA + gA.mT)
+        gA = (Lo.mT @ g).tril()
+        gA = 0.5 * (gA + gA.tril(-1).mT)
+        gA = _trsm(Lo.mT, gA, True, True, False)
+        return _trsm(Lo, gA, False, False, False)
     L, info = _record("LinalgCholeskyExBackward0", (A,), (L, info), backward)
     return _result("linalg_cholesky_ex", ("L", "info"), L, info)
 
@@ -122,12 +128,20 @@ def _torch_cholesky_inverse(L, upper=False):
     return Ainv
 
 
+def _trsm(A, B, upper, left, unitriangular):
+    """BLAS trsm as PyTorch calls it: a row-major A is passed as its (column-major)
+    transpose with the triangle flipped and op(A) = A^T, so no copy is made."""
+    if A.is_contiguous():
+        return torch._linalg_trsm(A.mT, B, left, not upper, True, unitriangular)
+    return torch._linalg_trsm(A, B, left, upper, False, unitriangular)
+
+
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     _square_float(A, "linalg.solve_triangular")
-    if not left:
-        return solve_triangular(A.mT, B.mT, upper=not upper, unitriangular=unitriangular).mT
     batch = torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
-    return torch._linalg_trtrs(A.expand(batch + A.shape[-2:]), B.expand(batch + B.shape[-2:]), upper, False, unitriangular)
+    if A.shape[:-2] != batch:
+        A = A.expand(batch + A.shape[-2:])
+    return _trsm(A, B.expand(batch + B.shape[-2:]), upper, left, unitriangular)
 
 
 def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):

@@ -27,6 +27,9 @@ def _torch_orgqr(A, tau):
 
 
 def _torch_ormqr(A, tau, C, left=True, transpose=False):
+    side = C.shape[-2] if left else C.shape[-1]
+    if tau.shape[-1] != min(side, A.shape[-1]):
+        raise RuntimeError(f"torch.ormqr: tau.shape[-1] must be equal to min(other.shape[{-2 if left else -1}], input.shape[-1])")
     return torch._linalg_ormqr(A, tau, C, left, transpose)
 
 
@@ -71,10 +74,10 @@ def _eigh_backward(V, L, gL, gV):
     VhgV = V.mT @ gV
     VhgV = 0.5 * (VhgV - VhgV.mT)
     E = L.unsqueeze(-2) - L.unsqueeze(-1)
-    E = E + _diag_embed(torch.ones_like(L))
+    E.diagonal(0, -2, -1).fill_(1)
     inner = VhgV / E
-    inner = inner - _diag_embed(_diag(inner)) + _diag_embed(gL)
-    return V @ inner @ V.mT
+    inner.diagonal(0, -2, -1).copy_(gL)
+    return V @ (inner @ V.mT)
 
 
 def eigh(A, UPLO="L"):
@@ -97,7 +100,7 @@ def eigvalsh(A, UPLO="L"):
 
 
 def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
-    # PyTorch's svd_backward (real case), reduced matrices.
+    # PyTorch's svd_backward (real case), in its order of operations.
     m, n = U.shape[-2], Vh.shape[-1]
     k = S.shape[-1]
     if full_matrices:
@@ -105,20 +108,25 @@ def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
         gU, gVh = gU[..., :, :k], gVh[..., :k, :]
     V, gV = Vh.mT, gVh.mT
     UhgU = U.mT @ gU
-    VhgV = Vh @ gV
-    skew_u = UhgU - UhgU.mT
-    skew_v = VhgV - VhgV.mT
+    UhgU = UhgU - UhgU.mT
+    VhgV = V.mT @ gV
+    VhgV = VhgV - VhgV.mT
     S2 = S * S
     E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
-    E = E + _diag_embed(torch.ones_like(S))
-    inner = (skew_u / E) * S.unsqueeze(-2) + S.unsqueeze(-1) * (skew_v / E) + _diag_embed(gS)
-    inner = inner - _diag_embed(_diag(skew_u / E) * S + S * _diag(skew_v / E))
-    gA = U @ inner @ Vh
+    E.diagonal(0, -2, -1).fill_(1)
+    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    gA = gA + _diag_embed(gS)
     if m > k:
-        gA = gA + (gU - U @ UhgU) / S.unsqueeze(-2) @ Vh
+        gA = U @ gA
+        gUSinv = gU / S.unsqueeze(-2)
+        gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+        return gA @ Vh
     if n > k:
-        gA = gA + U @ ((gV - V @ VhgV) / S.unsqueeze(-2)).mT
-    return gA
+        gA = gA @ Vh
+        gVSinv = gV / S.unsqueeze(-2)
+        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        return U @ gA
+    return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
 
 
 def svd(A, full_matrices=True, *, driver=None):
@@ -138,7 +146,11 @@ def svdvals(A, *, driver=None):
     if not A.requires_grad:
         return torch._linalg_gesdd(A, "N")[1]
     U, S, Vh, info = torch._linalg_gesdd(A, "S")
-    return _record("LinalgSvdBackward0", (A,), S, lambda gS: (U * gS.unsqueeze(-2)) @ Vh)
+    m, n = A.shape[-2], A.shape[-1]
+
+    def backward(gS):
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    return _record("LinalgSvdBackward0", (A,), S, backward)
 
 
 def _torch_svd(A, some=True, compute_uv=True):
@@ -186,7 +198,7 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
             return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
         K = P @ gh
         PhK = Ph @ K
-        return -(K @ P).mT + PhK - (PhK @ P) @ Ad + (gh - Ad @ K) @ P @ Ph
+        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
     return _record("LinalgPinvBackward0", (A,), P, backward)
 
 
