@@ -31,9 +31,9 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     Ad, Bd = A.detach(), B.detach()
 
     def backward(gX, ginfo):
-        # gB = A^{-T} gX from the forward's LU (PyTorch's linalg_solve_backward).
+        # gB = A^{-T} gX (gX A^{-T} when right) from the forward's LU (PyTorch's linalg_solve_backward).
         if not left:
-            gB = torch._linalg_getrs(LU, pivots, gX.mT, True).mT
+            gB = torch._linalg_getrs(LU, pivots, gX.mT, False).mT
             return _sum_to(-(X.mT @ gB), Ad.shape), _sum_to(gB, Bd.shape)
         gXm = gX.unsqueeze(-1) if vector else gX
         gB = torch._linalg_getrs(LU, pivots, gXm.expand(LU.shape[:-2] + gXm.shape[-2:]), True)
