@@ -1,6 +1,6 @@
 /// `a * b + c` rounded once, element by element: what PyTorch's CPU kernels compute where
 /// the compiler contracts a product and a sum into one FMA instruction (the linear
-/// combinations inside `matrix_exp`, `linalg.cross`), so the same last bits come out.
+/// `linalg.cross` kernel), so the same last bits come out.
 extension LinalgKernels {
     public static func fusedMultiplyAdd(_ a: Tensor, _ b: Tensor, _ c: Tensor) throws(TensorError) -> Tensor {
         let shape = try Shape.broadcast(try Shape.broadcast(a.sizes, b.sizes), c.sizes)

@@ -191,3 +191,29 @@ def tensorsolve(A, B, dims=None):
 
 def _torch_matrix_power(A, n):
     return matrix_power(A, n)
+
+
+def _cross_raw(a, b, dim):
+    # PyTorch's kernel computes a_i b_j - a_j b_i as fma(a_i, b_j, -(a_j b_i)).
+    def part(t, i):
+        return t.narrow(dim, i, 1)
+
+    def term(i, j):
+        return torch._linalg_fma(part(a, i), part(b, j), -(part(a, j) * part(b, i)))
+    return torch.cat([term(1, 2), term(2, 0), term(0, 1)], dim)
+
+
+def cross(input, other, *, dim=-1):
+    if input.dim() != other.dim():
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+    if input.shape[dim] != 3 or other.shape[dim] != 3:
+        raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {input.shape[dim]} and {other.shape[dim]}")
+    shape = torch.broadcast_shapes(input.shape, other.shape)
+    a, b = input.expand(shape), other.expand(shape)
+    with torch.no_grad():
+        out = _cross_raw(a, b, dim)
+
+    def backward(g):
+        return (_sum_to(_cross_raw(b.detach(), g, dim), input.shape),
+                _sum_to(_cross_raw(g, a.detach(), dim), other.shape))
+    return _record("LinalgCrossBackward0", (input, other), out, backward)
