@@ -52,6 +52,12 @@ extension TorchRuntime {
             let (left, upper, transpose, unit) = (try flag(args, 2), try flag(args, 3), try flag(args, 4), try flag(args, 5))
             return wrap(try bridged { try LinalgKernels.trsm(t[0], t[1], left: left, upper: upper, transpose: transpose, unitriangular: unit) })
         }
+        b.free("_linalg_gelsy") { [unowned self] _, args in
+            let t = try tensors(args, "_linalg_gelsy", 2)
+            guard let rcond = args[2].asDouble else { throw PyError.typeError("_linalg_gelsy: rcond must be a float") }
+            let r = try bridged { try LinalgKernels.leastSquares(t[0], t[1], rcond: rcond) }
+            return tuple([r.solution, r.rank])
+        }
         b.free("_linalg_geqrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_geqrf", 1)
             let r = try bridged { try LinalgKernels.geqrf(t[0]) }

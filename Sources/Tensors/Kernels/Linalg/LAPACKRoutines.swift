@@ -37,7 +37,11 @@ struct LAPACKRoutines: @unchecked Sendable {
     /// trsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb, len, len, len, len) — BLAS
     typealias TRSM = @convention(c) (CP, CP, CP, CP, IP, IP, P, P, IP, P, IP, Int, Int, Int, Int) -> Void
 
+    /// gelsy(m, n, nrhs, a, lda, b, ldb, jpvt, rcond, rank, work, lwork, info)
+    typealias GELSY = @convention(c) (IP, IP, IP, P, IP, P, IP, IP, P, IP, P, IP, IP) -> Void
+
     let trsm: TRSM
+    let gelsy: GELSY
     let getrf: GETRF, getrs: GETRS, potrf: POTRF, potri: POTRF, potrs: POTRS
     let geqrf: GEQRF, orgqr: ORGQR, ormqr: ORMQR, syevd: SYEVD, gesdd: GESDD, trtrs: TRTRS
     /// Where the routines come from, for `docs/linalg.md`'s claim and the tests.
@@ -53,9 +57,9 @@ struct LAPACKRoutines: @unchecked Sendable {
               let potrf = f("potrf", POTRF.self), let potri = f("potri", POTRF.self), let potrs = f("potrs", POTRS.self),
               let geqrf = f("geqrf", GEQRF.self), let orgqr = f("orgqr", ORGQR.self), let ormqr = f("ormqr", ORMQR.self),
               let syevd = f("syevd", SYEVD.self), let gesdd = f("gesdd", GESDD.self), let trtrs = f("trtrs", TRTRS.self),
-              let trsm = f("trsm", TRSM.self)
+              let trsm = f("trsm", TRSM.self), let gelsy = f("gelsy", GELSY.self)
         else { return nil }
-        self.trsm = trsm
+        self.trsm = trsm; self.gelsy = gelsy
         self.getrf = getrf; self.getrs = getrs; self.potrf = potrf; self.potri = potri; self.potrs = potrs
         self.geqrf = geqrf; self.orgqr = orgqr; self.ormqr = ormqr; self.syevd = syevd; self.gesdd = gesdd
         self.trtrs = trtrs; self.source = source

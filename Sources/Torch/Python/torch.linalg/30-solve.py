@@ -168,3 +168,26 @@ def _torch_qr(A, some=True):
                        "Q, R = torch.qr(A) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='reduced')\n\nand\n\n"
                        "Q, R = torch.qr(A, some=False) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='complete')\n\n"
                        f"Since `some` was set to {some}, use mode='{mode}'.")
+
+
+def lstsq(A, B, rcond=None, *, driver=None):
+    if A.dim() < 2:
+        raise RuntimeError("torch.linalg.lstsq: input must have at least 2 dimensions.")
+    _check_float(A, "torch.linalg.lstsq")
+    if driver is not None and driver not in ("gelsy", "gels", "gelsd", "gelss"):
+        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    if driver not in (None, "gelsy"):
+        raise NotImplementedError(f"torch.linalg.lstsq: driver '{driver}' is not available in Gradbook (only the CPU default, 'gelsy')")
+    vector = B.dim() == A.dim() - 1
+    Bm = B.unsqueeze(-1) if vector else B
+    if Bm.shape[-2] != A.shape[-2]:
+        raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+    m, n = A.shape[-2], A.shape[-1]
+    if rcond is None:
+        rcond = torch.finfo(A.dtype).eps * max(m, n)
+    batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
+    X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
+    if vector:
+        X = X.squeeze(-1)
+    empty = torch.empty(0, dtype=A.dtype)
+    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
