@@ -13,81 +13,86 @@ extension TorchRuntime {
             return try (0..<count).map { try tensor(args[$0], fn, "input", position: $0 + 1) }
         }
         func flag(_ args: Arguments, _ i: Int) throws -> Bool { try bool(args[i], "linalg", "flag") }
-        func tuple(_ ts: [Tensor]) -> PyValue { .tuple(ts.map { wrap($0) }) }
+        // LAPACK runs on the host: results go back to the device of the first input.
+        func placed(_ t: Tensor, like input: Tensor) throws -> Tensor {
+            input.device == t.device ? t : try bridged { try t.to(device: input.device) }
+        }
+        func tuple(_ ts: [Tensor], like input: Tensor) throws -> PyValue { .tuple(try ts.map { wrap(try placed($0, like: input)) }) }
+        func single(_ t: Tensor, like input: Tensor) throws -> PyValue { wrap(try placed(t, like: input)) }
 
         b.free("_linalg_getrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_getrf", 1)
             let r = try bridged { try LinalgKernels.luFactor(t[0]) }
-            return tuple([r.lu, r.pivots, r.info])
+            return try tuple([r.lu, r.pivots, r.info], like: t[0])
         }
         b.free("_linalg_getrs") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_getrs", 3)
             let transpose = try flag(args, 3)
-            return wrap(try bridged { try LinalgKernels.luSolve(t[0], t[1], t[2], transpose: transpose) })
+            return try single(try bridged { try LinalgKernels.luSolve(t[0], t[1], t[2], transpose: transpose) }, like: t[0])
         }
         b.free("_linalg_potrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_potrf", 1)
             let upper = try flag(args, 1)
             let r = try bridged { try LinalgKernels.cholesky(t[0], upper: upper) }
-            return tuple([r.factor, r.info])
+            return try tuple([r.factor, r.info], like: t[0])
         }
         b.free("_linalg_potrs") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_potrs", 2)
             let upper = try flag(args, 2)
-            return wrap(try bridged { try LinalgKernels.choleskySolve(t[0], t[1], upper: upper) })
+            return try single(try bridged { try LinalgKernels.choleskySolve(t[0], t[1], upper: upper) }, like: t[0])
         }
         b.free("_linalg_potri") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_potri", 1)
             let upper = try flag(args, 1)
             let r = try bridged { try LinalgKernels.choleskyInverse(t[0], upper: upper) }
-            return tuple([r.inverse, r.info])
+            return try tuple([r.inverse, r.info], like: t[0])
         }
         b.free("_linalg_trtrs") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_trtrs", 2)
             let (upper, transpose, unit) = (try flag(args, 2), try flag(args, 3), try flag(args, 4))
-            return wrap(try bridged { try LinalgKernels.triangularSolve(t[0], t[1], upper: upper, transpose: transpose, unitriangular: unit) })
+            return try single(try bridged { try LinalgKernels.triangularSolve(t[0], t[1], upper: upper, transpose: transpose, unitriangular: unit) }, like: t[0])
         }
         b.free("_linalg_trsm") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_trsm", 2)
             let (left, upper, transpose, unit) = (try flag(args, 2), try flag(args, 3), try flag(args, 4), try flag(args, 5))
-            return wrap(try bridged { try LinalgKernels.trsm(t[0], t[1], left: left, upper: upper, transpose: transpose, unitriangular: unit) })
+            return try single(try bridged { try LinalgKernels.trsm(t[0], t[1], left: left, upper: upper, transpose: transpose, unitriangular: unit) }, like: t[0])
         }
         b.free("_linalg_gelsy") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_gelsy", 2)
             guard let rcond = args[2].asDouble else { throw PyError.typeError("_linalg_gelsy: rcond must be a float") }
             let r = try bridged { try LinalgKernels.leastSquares(t[0], t[1], rcond: rcond) }
-            return tuple([r.solution, r.rank])
+            return try tuple([r.solution, r.rank], like: t[0])
         }
         b.free("_linalg_geqrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_geqrf", 1)
             let r = try bridged { try LinalgKernels.geqrf(t[0]) }
-            return tuple([r.a, r.tau])
+            return try tuple([r.a, r.tau], like: t[0])
         }
         b.free("_linalg_orgqr") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_orgqr", 2)
-            return wrap(try bridged { try LinalgKernels.orgqr(t[0], t[1]) })
+            return try single(try bridged { try LinalgKernels.orgqr(t[0], t[1]) }, like: t[0])
         }
         b.free("_linalg_ormqr") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_ormqr", 3)
             let (left, transpose) = (try flag(args, 3), try flag(args, 4))
-            return wrap(try bridged { try LinalgKernels.ormqr(t[0], t[1], t[2], left: left, transpose: transpose) })
+            return try single(try bridged { try LinalgKernels.ormqr(t[0], t[1], t[2], left: left, transpose: transpose) }, like: t[0])
         }
         b.free("_linalg_syevd") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_syevd", 1)
             let (vectors, upper) = (try flag(args, 1), try flag(args, 2))
             let r = try bridged { try LinalgKernels.symmetricEigen(t[0], vectors: vectors, upper: upper) }
-            return tuple([r.values, r.vectors, r.info])
+            return try tuple([r.values, r.vectors, r.info], like: t[0])
         }
         b.free("_linalg_gesdd") { [unowned self] interp, args in
             let t = try tensors(args, "_linalg_gesdd", 1)
             let job = try interp.str(args[1])
             guard let j = job.first, ["N", "S", "A"].contains(j) else { throw PyError.valueError("_linalg_gesdd: job must be N, S or A") }
             let r = try bridged { try LinalgKernels.svd(t[0], job: j) }
-            return tuple([r.u, r.s, r.vh, r.info])
+            return try tuple([r.u, r.s, r.vh, r.info], like: t[0])
         }
         b.free("_linalg_fma") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_fma", 3)
-            return wrap(try bridged { try LinalgKernels.fusedMultiplyAdd(t[0], t[1], t[2]) })
+            return try single(try bridged { try LinalgKernels.fusedMultiplyAdd(t[0], t[1], t[2]) }, like: t[0])
         }
         b.free("_linalg_lapack_source") { _, _ in
             LinalgKernels.lapackSource.map { .str($0) } ?? .none

@@ -2587,7 +2587,7 @@ def _square_float(A, fn):
 
 def _eye_like(A):
     n = A.shape[-1]
-    return torch.eye(n, dtype=A.dtype).expand(A.shape)
+    return torch.eye(n, dtype=A.dtype, device=A.device).expand(A.shape)
 
 
 def _batch_index(info, flat):
@@ -2628,7 +2628,7 @@ def _diag(A):
 
 def _diag_embed(v):
     n = v.shape[-1]
-    out = torch.zeros(list(v.shape) + [n], dtype=v.dtype)
+    out = torch.zeros(list(v.shape) + [n], dtype=v.dtype, device=v.device)
     out.diagonal(0, -2, -1).copy_(v)
     return out
 
@@ -2689,7 +2689,7 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
 
 def _perm_sign(pivots):
     n = pivots.shape[-1]
-    moved = (pivots != torch.arange(1, n + 1, dtype=torch.int32)).sum(-1)
+    moved = (pivots != torch.arange(1, n + 1, dtype=torch.int32, device=pivots.device)).sum(-1)
     return 1 - 2 * (moved % 2)
 
 
@@ -2732,9 +2732,9 @@ def _permutation(pivots, m):
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
     m, n = LU_data.shape[-2], LU_data.shape[-1]
     k = min(m, n)
-    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype)
+    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype, device=LU_data.device)
     U = LU_data.triu()[..., :k, :]
-    P = _permutation(LU_pivots, m).to(LU_data.dtype)
+    P = _permutation(LU_pivots, m).to(LU_data.device).to(LU_data.dtype)
     return _result("lu_unpack", ("P", "L", "U"), P, L, U)
 
 
@@ -3004,7 +3004,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
     if vector:
         X = X.squeeze(-1)
-    empty = torch.empty(0, dtype=A.dtype)
+    empty = torch.empty(0, dtype=A.dtype, device=A.device)
     return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
 
 
@@ -3058,9 +3058,9 @@ def qr(A, mode="reduced"):
     rows = m if mode == "complete" else k
     R = a[..., :rows, :].triu()
     if mode == "r":
-        Q = torch.empty(0, dtype=A.dtype)
+        Q = torch.empty(0, dtype=A.dtype, device=A.device)
     elif mode == "complete" and m > n:
-        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype)
+        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype, device=A.device)
         Q = torch._linalg_orgqr(torch.cat([a, pad], -1), tau)
     else:
         Q = torch._linalg_orgqr(a[..., :, :k], tau)
@@ -3169,8 +3169,8 @@ def _torch_svd(A, some=True, compute_uv=True):
         return _result("svd", ("U", "S", "V"), U, S, Vh.mT)
     S = svdvals(A)
     m, n = A.shape[-2], A.shape[-1]
-    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype)
-    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype)
+    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype, device=A.device)
+    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype, device=A.device)
     return _result("svd", ("U", "S", "V"), U, S, V)
 
 
@@ -3190,7 +3190,7 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
         atol = 0.0
     U, S, Vh, _ = torch._linalg_gesdd(A, "S")
     if S.numel() == 0:
-        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype)
+        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype, device=A.device)
     else:
         max_val = S.narrow(-1, 0, 1)
         tol = torch.clamp(rtol * max_val, min=atol) if not isinstance(rtol, torch.Tensor) else torch.maximum(atol, rtol * max_val)
@@ -3227,7 +3227,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
         atol = 0.0
     S = torch._linalg_gesdd(A, "N")[1]
     if S.numel() == 0:
-        return torch.zeros(A.shape[:-2], dtype=torch.int64)
+        return torch.zeros(A.shape[:-2], dtype=torch.int64, device=A.device)
     tol_ = torch.clamp(rtol * S.amax(-1, keepdim=True), min=atol)
     return (S > tol_).sum(-1)
 
@@ -3266,7 +3266,7 @@ def cond(A, p=None):
 def matrix_power(A, n):
     _check_square(A, "linalg.matrix_power")
     if n == 0:
-        return torch.eye(A.shape[-1], dtype=A.dtype).expand(A.shape).clone()
+        return torch.eye(A.shape[-1], dtype=A.dtype, device=A.device).expand(A.shape).clone()
     if n < 0:
         A = inv(A)
         n = -n
@@ -3415,7 +3415,7 @@ def _torch_block_diag(*tensors):
         dtype = torch.promote_types(dtype, m.dtype)
     rows = sum(m.shape[0] for m in mats)
     cols = sum(m.shape[1] for m in mats)
-    out = torch.zeros(rows, cols, dtype=dtype)
+    out = torch.zeros(rows, cols, dtype=dtype, device=mats[0].device)
     r = c = 0
     for m in mats:
         out[r:r + m.shape[0], c:c + m.shape[1]] = m
@@ -3530,7 +3530,7 @@ def _powers(A, count):
 def _combination(mats, coeffs):
     """sum_j coeffs[j] * mats[j], with the coefficients rounded to the matrices' dtype."""
     # PyTorch's kernel accumulates out += in * coeff from zero, in this order.
-    c = torch.tensor(list(coeffs), dtype=mats[0].dtype)
+    c = torch.tensor(list(coeffs), dtype=mats[0].dtype, device=mats[0].device)
     out = torch.zeros_like(mats[0])
     for j in range(len(mats)):
         out = out + mats[j] * c[j]

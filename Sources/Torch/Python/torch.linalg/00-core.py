@@ -76,7 +76,7 @@ def _square_float(A, fn):
 
 def _eye_like(A):
     n = A.shape[-1]
-    return torch.eye(n, dtype=A.dtype).expand(A.shape)
+    return torch.eye(n, dtype=A.dtype, device=A.device).expand(A.shape)
 
 
 def _batch_index(info, flat):
@@ -117,7 +117,7 @@ def _diag(A):
 
 def _diag_embed(v):
     n = v.shape[-1]
-    out = torch.zeros(list(v.shape) + [n], dtype=v.dtype)
+    out = torch.zeros(list(v.shape) + [n], dtype=v.dtype, device=v.device)
     out.diagonal(0, -2, -1).copy_(v)
     return out
 

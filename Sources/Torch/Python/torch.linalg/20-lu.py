@@ -3,7 +3,7 @@
 
 def _perm_sign(pivots):
     n = pivots.shape[-1]
-    moved = (pivots != torch.arange(1, n + 1, dtype=torch.int32)).sum(-1)
+    moved = (pivots != torch.arange(1, n + 1, dtype=torch.int32, device=pivots.device)).sum(-1)
     return 1 - 2 * (moved % 2)
 
 
@@ -46,9 +46,9 @@ def _permutation(pivots, m):
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
     m, n = LU_data.shape[-2], LU_data.shape[-1]
     k = min(m, n)
-    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype)
+    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype, device=LU_data.device)
     U = LU_data.triu()[..., :k, :]
-    P = _permutation(LU_pivots, m).to(LU_data.dtype)
+    P = _permutation(LU_pivots, m).to(LU_data.device).to(LU_data.dtype)
     return _result("lu_unpack", ("P", "L", "U"), P, L, U)
 
 

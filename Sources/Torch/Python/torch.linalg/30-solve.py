@@ -189,5 +189,5 @@ def lstsq(A, B, rcond=None, *, driver=None):
     X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
     if vector:
         X = X.squeeze(-1)
-    empty = torch.empty(0, dtype=A.dtype)
+    empty = torch.empty(0, dtype=A.dtype, device=A.device)
     return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)

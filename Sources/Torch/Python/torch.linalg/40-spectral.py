@@ -48,9 +48,9 @@ def qr(A, mode="reduced"):
     rows = m if mode == "complete" else k
     R = a[..., :rows, :].triu()
     if mode == "r":
-        Q = torch.empty(0, dtype=A.dtype)
+        Q = torch.empty(0, dtype=A.dtype, device=A.device)
     elif mode == "complete" and m > n:
-        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype)
+        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype, device=A.device)
         Q = torch._linalg_orgqr(torch.cat([a, pad], -1), tau)
     else:
         Q = torch._linalg_orgqr(a[..., :, :k], tau)
@@ -159,8 +159,8 @@ def _torch_svd(A, some=True, compute_uv=True):
         return _result("svd", ("U", "S", "V"), U, S, Vh.mT)
     S = svdvals(A)
     m, n = A.shape[-2], A.shape[-1]
-    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype)
-    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype)
+    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype, device=A.device)
+    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype, device=A.device)
     return _result("svd", ("U", "S", "V"), U, S, V)
 
 
@@ -180,7 +180,7 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
         atol = 0.0
     U, S, Vh, _ = torch._linalg_gesdd(A, "S")
     if S.numel() == 0:
-        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype)
+        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype, device=A.device)
     else:
         max_val = S.narrow(-1, 0, 1)
         tol = torch.clamp(rtol * max_val, min=atol) if not isinstance(rtol, torch.Tensor) else torch.maximum(atol, rtol * max_val)
@@ -217,7 +217,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
         atol = 0.0
     S = torch._linalg_gesdd(A, "N")[1]
     if S.numel() == 0:
-        return torch.zeros(A.shape[:-2], dtype=torch.int64)
+        return torch.zeros(A.shape[:-2], dtype=torch.int64, device=A.device)
     tol_ = torch.clamp(rtol * S.amax(-1, keepdim=True), min=atol)
     return (S > tol_).sum(-1)
 

@@ -5,7 +5,7 @@
 def matrix_power(A, n):
     _check_square(A, "linalg.matrix_power")
     if n == 0:
-        return torch.eye(A.shape[-1], dtype=A.dtype).expand(A.shape).clone()
+        return torch.eye(A.shape[-1], dtype=A.dtype, device=A.device).expand(A.shape).clone()
     if n < 0:
         A = inv(A)
         n = -n
@@ -154,7 +154,7 @@ def _torch_block_diag(*tensors):
         dtype = torch.promote_types(dtype, m.dtype)
     rows = sum(m.shape[0] for m in mats)
     cols = sum(m.shape[1] for m in mats)
-    out = torch.zeros(rows, cols, dtype=dtype)
+    out = torch.zeros(rows, cols, dtype=dtype, device=mats[0].device)
     r = c = 0
     for m in mats:
         out[r:r + m.shape[0], c:c + m.shape[1]] = m

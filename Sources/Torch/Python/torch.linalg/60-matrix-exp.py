@@ -48,7 +48,7 @@ def _powers(A, count):
 def _combination(mats, coeffs):
     """sum_j coeffs[j] * mats[j], with the coefficients rounded to the matrices' dtype."""
     # PyTorch's kernel accumulates out += in * coeff from zero, in this order.
-    c = torch.tensor(list(coeffs), dtype=mats[0].dtype)
+    c = torch.tensor(list(coeffs), dtype=mats[0].dtype, device=mats[0].device)
     out = torch.zeros_like(mats[0])
     for j in range(len(mats)):
         out = out + mats[j] * c[j]
