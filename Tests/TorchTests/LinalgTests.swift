@@ -90,6 +90,9 @@ struct LinalgGradientTests {
     check("cholesky", S0, lambda x: L.cholesky(x), symmetric=True)
     check("cholesky upper", S0, lambda x: L.cholesky(x, upper=True), symmetric=True)
     check("qr", R0, lambda x: tuple(L.qr(x)))
+    check("solve_triangular", S0.triu(), lambda x: L.solve_triangular(x.triu(), B0, upper=True))
+    check("solve_triangular right", S0.tril(), lambda x: L.solve_triangular(x.tril(), B0.mT, upper=False, left=False))
+    check("solve_triangular B", B0, lambda x: L.solve_triangular(S0.tril(), x, upper=False, unitriangular=True))
     check("eigh", S0, lambda x: (L.eigh(x)[0], L.eigh(x)[1] * L.eigh(x)[1][0:1]), symmetric=True)
     check("eigvalsh", S0, lambda x: L.eigvalsh(x), symmetric=True)
     check("svd", R0, lambda x: (L.svd(x, full_matrices=False)[1], L.svd(x, full_matrices=False)[0] * L.svd(x, full_matrices=False)[0][0:1]))
@@ -104,7 +107,7 @@ struct LinalgGradientTests {
     @Test func backwardFormulasMatchFiniteDifferences() {
         let out = TorchSession().run(Self.script)
         let names = ["det", "slogdet", "inv", "solve A", "solve B", "solve right", "solve vector", "cholesky",
-                     "cholesky upper", "qr", "eigh", "eigvalsh", "svd", "svdvals", "pinv", "pinv wide",
+                     "cholesky upper", "qr", "solve_triangular", "solve_triangular right", "solve_triangular B", "eigh", "eigvalsh", "svd", "svdvals", "pinv", "pinv wide",
                      "matrix_exp", "matrix_exp small", "nuc"]
         #expect(out == names.map { "\($0) ok\n" }.joined(), "\(out)")
     }
@@ -117,7 +120,8 @@ struct LinalgGradientTests {
         S = (A @ A.mT + torch.eye(3)).detach().requires_grad_()
         for r in [torch.linalg.det(A), torch.linalg.slogdet(A)[1], torch.linalg.inv(A), torch.linalg.solve(A, A),
                   torch.linalg.cholesky(S), torch.linalg.qr(A)[0], torch.linalg.eigh(S)[1], torch.linalg.svd(A)[0],
-                  torch.linalg.svdvals(A), torch.linalg.pinv(A), torch.linalg.matrix_exp(A), torch.logdet(S)]:
+                  torch.linalg.svdvals(A), torch.linalg.pinv(A), torch.linalg.matrix_exp(A), torch.logdet(S),
+                  torch.linalg.solve_triangular(A, A, upper=True), torch.linalg.cross(A, A)]:
             print(r.grad_fn.name())
         """)
         #expect(out == """
@@ -133,6 +137,8 @@ struct LinalgGradientTests {
         LinalgPinvBackward0
         LinalgMatrixExpBackward0
         WhereBackward0
+        LinalgSolveTriangularBackward0
+        LinalgCrossBackward0
 
         """)
     }

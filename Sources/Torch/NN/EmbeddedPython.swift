@@ -2954,9 +2954,18 @@ def _trsm(A, B, upper, left, unitriangular):
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     _square_float(A, "linalg.solve_triangular")
     batch = torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
-    if A.shape[:-2] != batch:
-        A = A.expand(batch + A.shape[-2:])
-    return _trsm(A, B.expand(batch + B.shape[-2:]), upper, left, unitriangular)
+    Ae = A if A.shape[:-2] == batch else A.expand(batch + A.shape[-2:])
+    X = _trsm(Ae, B.expand(batch + B.shape[-2:]), upper, left, unitriangular)
+    Ad = Ae.detach()
+
+    def backward(gX):
+        # gB = A^{-H} gX, gA = -gB X^H on A's triangle (PyTorch's
+        # linalg_solve_triangular_backward; the transposes when left=False).
+        gB = _trsm(Ad.mT, gX, not upper, left, unitriangular)
+        gA = -(gB @ X.mT) if left else -(X.mT @ gB)
+        gA = gA.triu(int(unitriangular)) if upper else gA.tril(-int(unitriangular))
+        return _sum_to(gA, A.shape), _sum_to(gB, B.shape)
+    return _record("LinalgSolveTriangularBackward0", (A, B), X, backward)
 
 
 def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
