@@ -63,6 +63,15 @@ extension TorchRuntime {
             let r = try bridged { try LinalgKernels.leastSquares(t[0], t[1], rcond: rcond) }
             return try tuple([r.solution, r.rank], like: t[0])
         }
+        b.free("_linalg_sytrf") { [unowned self] _, args in
+            let t = try tensors(args, "_linalg_sytrf", 1)
+            let r = try bridged { try LinalgKernels.ldlFactor(t[0]) }
+            return try tuple([r.ld, r.pivots, r.info], like: t[0])
+        }
+        b.free("_linalg_sytrs") { [unowned self] _, args in
+            let t = try tensors(args, "_linalg_sytrs", 3)
+            return try single(try bridged { try LinalgKernels.ldlSolve(t[0], t[1], t[2]) }, like: t[0])
+        }
         b.free("_linalg_geqrf") { [unowned self] _, args in
             let t = try tensors(args, "_linalg_geqrf", 1)
             let r = try bridged { try LinalgKernels.geqrf(t[0]) }

@@ -3017,6 +3017,37 @@ def lstsq(A, B, rcond=None, *, driver=None):
     return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
 
 
+def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
+    _square_float(A, "torch.linalg.ldl_factor_ex")
+    # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
+    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    if check_errors:
+        _raise_ldl(info)
+    return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _raise_ldl(info):
+    # PyTorch 2.15's check has no text for sytrf's info > 0 and trips an internal assert;
+    # its message is reproduced as PyTorch prints it.
+    bad = _first_failure(info)
+    if bad is not None:
+        raise RuntimeError('false INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp":1677, '
+                           f"please report a bug to PyTorch. torch.linalg.ldl_factor: Unknown error code: {bad[1]}.")
+
+
+def ldl_factor(A, *, hermitian=False):
+    LD, pivots, info = ldl_factor_ex(A, hermitian=hermitian)
+    _raise_ldl(info)
+    return _result("linalg_ldl_factor", ("LD", "pivots"), LD, pivots)
+
+
+def ldl_solve(LD, pivots, B, *, hermitian=False):
+    _check_square(LD, "torch.linalg.ldl_solve", "LD")
+    batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
+    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                               B.expand(batch + B.shape[-2:]))
+
+
 # QR (geqrf + orgqr), symmetric eigen-decomposition (syevd), SVD (gesdd) and what is
 # computed from singular values: pinv, matrix_rank, cond, the spectral and nuclear norms.
 

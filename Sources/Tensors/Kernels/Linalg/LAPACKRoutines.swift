@@ -40,6 +40,12 @@ struct LAPACKRoutines: @unchecked Sendable {
     /// gelsy(m, n, nrhs, a, lda, b, ldb, jpvt, rcond, rank, work, lwork, info)
     typealias GELSY = @convention(c) (IP, IP, IP, P, IP, P, IP, IP, P, IP, P, IP, IP) -> Void
 
+    /// sytrf(uplo, n, a, lda, ipiv, work, lwork, info, len)
+    typealias SYTRF = @convention(c) (CP, IP, P, IP, IP, P, IP, IP, Int) -> Void
+    /// sytrs(uplo, n, nrhs, a, lda, ipiv, b, ldb, info, len)
+    typealias SYTRS = @convention(c) (CP, IP, IP, P, IP, IP, P, IP, IP, Int) -> Void
+
+    let sytrf: SYTRF, sytrs: SYTRS
     let trsm: TRSM
     let gelsy: GELSY
     let getrf: GETRF, getrs: GETRS, potrf: POTRF, potri: POTRF, potrs: POTRS
@@ -57,8 +63,10 @@ struct LAPACKRoutines: @unchecked Sendable {
               let potrf = f("potrf", POTRF.self), let potri = f("potri", POTRF.self), let potrs = f("potrs", POTRS.self),
               let geqrf = f("geqrf", GEQRF.self), let orgqr = f("orgqr", ORGQR.self), let ormqr = f("ormqr", ORMQR.self),
               let syevd = f("syevd", SYEVD.self), let gesdd = f("gesdd", GESDD.self), let trtrs = f("trtrs", TRTRS.self),
-              let trsm = f("trsm", TRSM.self), let gelsy = f("gelsy", GELSY.self)
+              let trsm = f("trsm", TRSM.self), let gelsy = f("gelsy", GELSY.self),
+              let sytrf = f("sytrf", SYTRF.self), let sytrs = f("sytrs", SYTRS.self)
         else { return nil }
+        self.sytrf = sytrf; self.sytrs = sytrs
         self.trsm = trsm; self.gelsy = gelsy
         self.getrf = getrf; self.getrs = getrs; self.potrf = potrf; self.potri = potri; self.potrs = potrs
         self.geqrf = geqrf; self.orgqr = orgqr; self.ormqr = ormqr; self.syevd = syevd; self.gesdd = gesdd
