@@ -160,7 +160,7 @@ struct LinalgSurfaceTests {
     @Test func namesExist() {
         let linalg = ["LinAlgError", "cholesky", "cholesky_ex", "cond", "cross", "det", "diagonal", "eigh", "eigvalsh",
                       "householder_product", "inv", "inv_ex", "ldl_factor", "ldl_factor_ex", "ldl_solve", "lstsq", "lu", "lu_factor", "lu_factor_ex", "lu_solve",
-                      "matmul", "matrix_exp", "matrix_norm", "matrix_power", "matrix_rank", "multi_dot", "norm", "pinv",
+                      "matmul", "matrix_exp", "matrix_norm", "matrix_sqrth", "polar", "matrix_power", "matrix_rank", "multi_dot", "norm", "pinv",
                       "qr", "slogdet", "solve", "solve_ex", "solve_triangular", "svd", "svdvals", "tensorinv",
                       "tensorsolve", "vander", "vecdot", "vector_norm"]
         let methods = ["det", "logdet", "slogdet", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve", "solve",

@@ -247,3 +247,22 @@ def cond(A, p=None):
         return S[..., 0] / S[..., -1]
     _check_square(A, "linalg.cond")
     return matrix_norm(A, p) * matrix_norm(inv(A), p)
+
+
+def matrix_sqrth(A):
+    # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
+    _square_float(A, "linalg.matrix_sqrth")
+    L, V, _ = torch._linalg_syevd(A, True, False)
+    X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
+    return 0.5 * (X + X.mT)
+
+
+def polar(A):
+    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T S Vh, symmetrised.
+    _check_matrix(A, "linalg.polar")
+    _check_float(A, "linalg.polar")
+    if A.shape[-2] < A.shape[-1]:
+        raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
+    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    H = (Vh.mT * S.unsqueeze(-2)) @ Vh
+    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
