@@ -2509,10 +2509,141 @@ def stack_module_state(models):
 
 """#,
         "torch.linalg": #"""
-# torch.linalg — the norms. Decompositions, solves, inverses and determinants need LAPACK,
-# which Gradbook does not link: those names are absent rather than approximate.
+# torch.linalg — LAPACK factorizations (Intel MKL's, as PyTorch's CPU build, or OpenBLAS's),
+# solves, inverses, determinants and norms. The natives torch._linalg_* run one LAPACK
+# routine each with no autograd; torch._linalg_record wires a result to a backward node
+# named as PyTorch names it, whose formula (PyTorch's FunctionsManual.cpp) sits next to
+# its forward here.
 import torch
 
+
+class _LinAlgError(RuntimeError):
+    __module__ = "torch._C"
+
+
+LinAlgError = _LinAlgError
+
+_DTYPE_NAMES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
+                torch.uint8: "Byte", torch.bool: "Bool", torch.float16: "Half", torch.bfloat16: "BFloat16"}
+
+
+class _ReturnType:
+    """A torch.return_types named tuple: unpackable, indexable, with PyTorch's repr."""
+
+    def __init__(self, name, fields, values):
+        self._name = name
+        self._fields = fields
+        self._values = tuple(values)
+        for f, v in zip(fields, values):
+            setattr(self, f, v)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, i):
+        return self._values[i]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __repr__(self):
+        parts = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self._values))
+        return f"torch.return_types.{self._name}(\n{parts})"
+
+    __str__ = __repr__
+
+
+def _result(name, fields, *values):
+    return _ReturnType(name, fields, values)
+
+
+def _record(name, inputs, outputs, backward):
+    """outputs (computed without autograd) as the outputs of node `name` over `inputs`."""
+    return torch._linalg_record(name, tuple(inputs), outputs, backward)
+
+
+def _check_float(A, fn, what="input"):
+    if not A.is_floating_point():
+        raise NotImplementedError(f"{fn}: Expected a floating point or complex tensor as {what}. Got {_DTYPE_NAMES.get(A.dtype, str(A.dtype))}")
+    if A.dtype not in (torch.float32, torch.float64):
+        raise NotImplementedError(f"\"{fn}\" not implemented for '{_DTYPE_NAMES.get(A.dtype, str(A.dtype))}'")
+
+
+def _check_matrix(A, fn, name="A"):
+    if A.dim() < 2:
+        raise RuntimeError(f"{fn}: The input tensor {name} must have at least 2 dimensions.")
+
+
+def _check_square(A, fn, name="A"):
+    _check_matrix(A, fn, name)
+    if A.shape[-1] != A.shape[-2]:
+        raise RuntimeError(f"{fn}: {name} must be batches of square matrices, but they are {A.shape[-2]} by {A.shape[-1]} matrices")
+
+
+def _square_float(A, fn):
+    _check_square(A, fn)
+    _check_float(A, fn)
+
+
+def _eye_like(A):
+    n = A.shape[-1]
+    return torch.eye(n, dtype=A.dtype, device=A.device).expand(A.shape)
+
+
+def _batch_index(info, flat):
+    """The ' (Batch element k)' prefix PyTorch puts on errors of batched inputs."""
+    if info.dim() == 0:
+        return ""
+    return f" (Batch element {flat})"
+
+
+def _first_failure(info):
+    """(flat batch index, info value) of the first nonzero info, or None."""
+    flat = info.reshape(-1).tolist()
+    for i, v in enumerate(flat):
+        if v != 0:
+            return i, v
+    return None
+
+
+def _raise_singular(fn, info):
+    bad = _first_failure(info)
+    if bad is not None:
+        i, v = bad
+        batch = f"(Batch element {i}): " if info.dim() > 0 else ""
+        raise _LinAlgError(f"{fn}: {batch}The diagonal element {v} is zero, the inversion could not be completed because the input matrix is singular.")
+
+
+def _raise_not_pd(fn, info):
+    bad = _first_failure(info)
+    if bad is not None:
+        i, v = bad
+        batch = f"(Batch element {i}): " if info.dim() > 0 else ""
+        raise _LinAlgError(f"{fn}: {batch}The factorization could not be completed because the input is not positive-definite (the leading minor of order {v} is not positive-definite).")
+
+
+def _diag(A):
+    return A.diagonal(0, -2, -1)
+
+
+def _diag_embed(v):
+    n = v.shape[-1]
+    out = torch.zeros(list(v.shape) + [n], dtype=v.dtype, device=v.device)
+    out.diagonal(0, -2, -1).copy_(v)
+    return out
+
+
+def _sum_to(g, shape):
+    """A gradient summed over the dimensions broadcasting added or stretched."""
+    while g.dim() > len(shape):
+        g = g.sum(0)
+    for i, s in enumerate(shape):
+        if s == 1 and g.shape[i] != 1:
+            g = g.sum(i, keepdim=True)
+    return g
+
+
+# Vector and matrix norms; ord=2, -2 and 'nuc' take the singular values (40-spectral.py).
 _NEEDS_SVD = (2, -2, "nuc")
 
 
@@ -2528,8 +2659,7 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     if ord == "fro":
         return vector_norm(A, 2, dim, keepdim)
     if ord in _NEEDS_SVD:
-        raise NotImplementedError(f"linalg.matrix_norm: ord={ord!r} needs a singular value decomposition, "
-                                  "which Gradbook does not have")
+        return _spectral_norm(A, ord, dim, keepdim)
     if ord not in (1, -1, float("inf"), float("-inf")):
         raise RuntimeError(f"linalg.matrix_norm: Order {ord} not supported.")
     rows, cols = dim
@@ -2552,6 +2682,1000 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     if isinstance(ord, str):
         raise RuntimeError(f"linalg.vector_norm: ord={ord!r} is only supported for matrices")
     return vector_norm(A, ord, dim, keepdim, dtype=dtype)
+
+
+# LU: getrf/getrs. Determinants factor A.mT when A is row-major (no copy), as PyTorch does.
+
+
+def _perm_sign(pivots):
+    n = pivots.shape[-1]
+    moved = (pivots != torch.arange(1, n + 1, dtype=torch.int32, device=pivots.device)).sum(-1)
+    return 1 - 2 * (moved % 2)
+
+
+def lu_factor_ex(A, *, pivot=True, check_errors=False):
+    _check_matrix(A, "torch.linalg.lu_factor_ex")
+    _check_float(A, "linalg.lu_factor_ex")
+    LU, pivots, info = torch._linalg_getrf(A)
+    if check_errors:
+        _raise_singular("torch.linalg.lu_factor_ex", info)
+    return _result("linalg_lu_factor_ex", ("LU", "pivots", "info"), LU, pivots, info)
+
+
+def lu_factor(A, *, pivot=True):
+    LU, pivots, info = lu_factor_ex(A, pivot=pivot)
+    bad = _first_failure(info)
+    if bad is not None:
+        i, v = bad
+        batch = f"(Batch element {i}): " if info.dim() > 0 else ""
+        raise RuntimeError(f"torch.linalg.lu_factor: {batch}U[{v},{v}] is zero and using it on lu_solve would result in a division by zero. "
+                           "If you still want to perform the factorization, consider calling linalg.lu(A, pivot) or linalg.lu_factor_ex(A, pivot)")
+    return _result("linalg_lu_factor", ("LU", "pivots"), LU, pivots)
+
+
+def _permutation(pivots, m):
+    """P with A = P L U, from LAPACK's 1-based row interchanges."""
+    batch = list(pivots.shape[:-1])
+    flat = pivots.reshape(-1, pivots.shape[-1]).tolist()
+    mats = []
+    for piv in flat:
+        perm = list(range(m))
+        for i, p in enumerate(piv):
+            perm[i], perm[p - 1] = perm[p - 1], perm[i]
+        P = [[0.0] * m for _ in range(m)]
+        for i in range(m):
+            P[perm[i]][i] = 1.0
+        mats.append(P)
+    return torch.tensor(mats).reshape(batch + [m, m])
+
+
+def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    m, n = LU_data.shape[-2], LU_data.shape[-1]
+    k = min(m, n)
+    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype, device=LU_data.device)
+    U = LU_data.triu()[..., :k, :]
+    P = _permutation(LU_pivots, m).to(LU_data.device).to(LU_data.dtype)
+    return _result("lu_unpack", ("P", "L", "U"), P, L, U)
+
+
+def lu(A, *, pivot=True):
+    _check_matrix(A, "linalg.lu")
+    _check_float(A, "linalg.lu")
+    LU, pivots, _ = torch._linalg_getrf(A)
+    P, L, U = lu_unpack(LU, pivots)
+    return _result("linalg_lu", ("P", "L", "U"), P, L, U)
+
+
+def _lu_solve_raw(LU, pivots, B, left, adjoint):
+    if left:
+        return torch._linalg_getrs(LU, pivots, B, adjoint)
+    # X A = B  <=>  A^T X^T = B^T
+    return torch._linalg_getrs(LU, pivots, B.mT, not adjoint).mT
+
+
+def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
+    _check_square(LU, "linalg.lu_solve", "LU")
+    batch = torch.broadcast_shapes(LU.shape[:-2], B.shape[:-2])
+    LUe = LU.expand(batch + LU.shape[-2:])
+    Pe = pivots.expand(batch + pivots.shape[-1:])
+    X = _lu_solve_raw(LUe, Pe, B.expand(batch + B.shape[-2:]), left, adjoint)
+    return X
+
+
+def _torch_lu(A, pivot=True, get_infos=False):
+    LU, pivots, info = lu_factor_ex(A, pivot=pivot)
+    return (LU, pivots, info) if get_infos else (LU, pivots)
+
+
+def _torch_lu_solve(b, LU_data, LU_pivots):
+    return lu_solve(LU_data, LU_pivots, b)
+
+
+_torch_lu_unpack = lu_unpack
+
+
+def det(A):
+    _check_square(A, "linalg.det")
+    _check_float(A, "linalg.det")
+    LU, pivots, info = torch._linalg_getrf(A.mT if A.is_contiguous() else A)
+    d = _diag(LU).prod(-1) * _perm_sign(pivots)
+
+    def backward(g):
+        # gA = (g det) A^{-T}: solve A^T X = diag(g det).
+        return solve(A.detach().mT, _diag_embed((g * d).unsqueeze(-1).expand(A.shape[:-1])))
+    return _record("LinalgDetBackward0", (A,), d, backward)
+
+
+def slogdet(A):
+    _check_square(A, "linalg.slogdet")
+    _check_float(A, "linalg.slogdet")
+    LU, pivots, info = torch._linalg_getrf(A.mT if A.is_contiguous() else A)
+    diag = _diag(LU)
+    sign = diag.sign().prod(-1) * _perm_sign(pivots)
+    logabsdet = diag.abs().log().sum(-1)
+
+    def backward(gsign, glogabsdet):
+        return solve(A.detach().mT, _diag_embed(glogabsdet.unsqueeze(-1).expand(A.shape[:-1])))
+    sign, logabsdet = _record("LinalgSlogdetBackward0", (A,), (sign, logabsdet), backward)
+    return _result("linalg_slogdet", ("sign", "logabsdet"), sign, logabsdet)
+
+
+def _torch_slogdet(A):
+    sign, logabsdet = slogdet(A)
+    return _result("slogdet", ("sign", "logabsdet"), sign, logabsdet)
+
+
+def _torch_logdet(A):
+    sign, logabsdet = slogdet(A)
+    return torch.where(sign == -1, float("nan"), logabsdet)
+
+
+_torch_det = det
+
+
+# Solves and inverses: getrf + getrs (solve, inv), potrf/potrs/potri, trtrs.
+
+
+def _is_vector_rhs(A, B):
+    return B.dim() == 1 or (B.dim() == A.dim() - 1 and tuple(B.shape) == tuple(A.shape[:-1]))
+
+
+def _broadcast_solve(A, B, fn, vector):
+    n = A.shape[-1]
+    Bm = B.unsqueeze(-1) if vector else B
+    if Bm.shape[-2] != n:
+        k = 1 if vector else B.shape[-1]
+        raise RuntimeError(f"{fn}: Incompatible shapes of A and B for the equation AX = B ({A.shape[-2]}x{n} and {Bm.shape[-2]}x{k})")
+    batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
+    return A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:])
+
+
+def solve_ex(A, B, *, left=True, check_errors=False):
+    _square_float(A, "linalg.solve")
+    # X A = B is solved as A^T X^T = B^T with A's own LU (getrs 'T'), as PyTorch does.
+    vector = left and _is_vector_rhs(A, B)
+    Ae, Be = _broadcast_solve(A, B if left else B.mT, "linalg.solve", vector)
+    LU, pivots, info = torch._linalg_getrf(Ae)
+    if check_errors:
+        _raise_solve_singular(info)
+    X = torch._linalg_getrs(LU, pivots, Be, not left)
+    if vector:
+        X = X.squeeze(-1)
+    if not left:
+        X = X.mT
+    Ad, Bd = A.detach(), B.detach()
+
+    def backward(gX, ginfo):
+        # gB = A^{-T} gX (gX A^{-T} when right) from the forward's LU (PyTorch's linalg_solve_backward).
+        if not left:
+            gB = torch._linalg_getrs(LU, pivots, gX.mT, False).mT
+            return _sum_to(-(X.mT @ gB), Ad.shape), _sum_to(gB, Bd.shape)
+        gXm = gX.unsqueeze(-1) if vector else gX
+        gB = torch._linalg_getrs(LU, pivots, gXm.expand(LU.shape[:-2] + gXm.shape[-2:]), True)
+        if vector:
+            gB = gB.squeeze(-1)
+        if vector:
+            gA = -gB.unsqueeze(-1) * X.unsqueeze(-2)
+        else:
+            gA = -(gB @ X.mT)
+        return _sum_to(gA, Ad.shape), _sum_to(gB, Bd.shape)
+    X, info = _record("LinalgSolveExBackward0", (A, B), (X, info), backward)
+    return _result("linalg_solve_ex", ("result", "info"), X, info)
+
+
+def _raise_solve_singular(info):
+    bad = _first_failure(info)
+    if bad is not None:
+        i, v = bad
+        batch = f"(Batch element {i}): " if info.dim() > 0 else ""
+        raise _LinAlgError(f"torch.linalg.solve: {batch}The solver failed because the input matrix is singular.")
+
+
+def solve(A, B, *, left=True):
+    X, info = solve_ex(A, B, left=left)
+    _raise_solve_singular(info)
+    return X
+
+
+def inv_ex(A, *, check_errors=False):
+    _square_float(A, "linalg.inv")
+    LU, pivots, info = torch._linalg_getrf(A)
+    if check_errors:
+        _raise_singular("linalg.inv", info)
+    Ainv = torch._linalg_getrs(LU, pivots, _eye_like(A), False)
+
+    def backward(g, ginfo):
+        # d(A^-1) = -A^-1 dA A^-1
+        Ih = Ainv.mT
+        return -(Ih @ (g @ Ih))
+    Ainv, info = _record("LinalgInvExBackward0", (A,), (Ainv, info), backward)
+    return _result("linalg_inv_ex", ("inverse", "info"), Ainv, info)
+
+
+def inv(A):
+    Ainv, info = inv_ex(A)
+    _raise_singular("linalg.inv", info)
+    return Ainv
+
+
+_torch_inverse = inv
+
+
+def cholesky_ex(A, *, upper=False, check_errors=False):
+    _square_float(A, "linalg.cholesky")
+    L, info = torch._linalg_potrf(A, upper)
+    if check_errors:
+        _raise_not_pd("linalg.cholesky", info)
+
+    def backward(gL, ginfo):
+        # gA = L^{-H} π*((L^H gL).tril()) L^{-1}, π*(X) = (X + X^H - diag X) / 2
+        # (PyTorch's cholesky_backward, in its order of operations).
+        Lo, g = (L.mT, gL.mT) if upper else (L, gL)
+        gA = (Lo.mT @ g).tril()
+        gA = 0.5 * (gA + gA.tril(-1).mT)
+        gA = _trsm(Lo.mT, gA, True, True, False)
+        return _trsm(Lo, gA, False, False, False)
+    L, info = _record("LinalgCholeskyExBackward0", (A,), (L, info), backward)
+    return _result("linalg_cholesky_ex", ("L", "info"), L, info)
+
+
+def cholesky(A, *, upper=False):
+    L, info = cholesky_ex(A, upper=upper)
+    _raise_not_pd("linalg.cholesky", info)
+    return L
+
+
+def _torch_cholesky(A, upper=False):
+    raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.cholesky` is deprecated in favor of `torch.linalg.cholesky`.\n"
+                       "L = torch.cholesky(A) should be replaced with:\nL = torch.linalg.cholesky(A)\n"
+                       "U = torch.cholesky(A, upper=True) should be replaced with:\nU = torch.linalg.cholesky(A).mH")
+
+
+def _torch_cholesky_solve(B, L, upper=False):
+    _check_square(L, "cholesky_solve", "A")
+    batch = torch.broadcast_shapes(B.shape[:-2], L.shape[:-2])
+    return torch._linalg_potrs(B.expand(batch + B.shape[-2:]), L.expand(batch + L.shape[-2:]), upper)
+
+
+def _torch_cholesky_inverse(L, upper=False):
+    _check_square(L, "cholesky_inverse", "A")
+    Ainv, info = torch._linalg_potri(L, upper)
+    return Ainv
+
+
+def _trsm(A, B, upper, left, unitriangular):
+    """BLAS trsm as PyTorch calls it: a row-major A is passed as its (column-major)
+    transpose with the triangle flipped and op(A) = A^T, so no copy is made."""
+    if A.is_contiguous():
+        return torch._linalg_trsm(A.mT, B, left, not upper, True, unitriangular)
+    return torch._linalg_trsm(A, B, left, upper, False, unitriangular)
+
+
+def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
+    _square_float(A, "linalg.solve_triangular")
+    batch = torch.broadcast_shapes(A.shape[:-2], B.shape[:-2])
+    Ae = A if A.shape[:-2] == batch else A.expand(batch + A.shape[-2:])
+    X = _trsm(Ae, B.expand(batch + B.shape[-2:]), upper, left, unitriangular)
+    Ad = Ae.detach()
+
+    def backward(gX):
+        # gB = A^{-H} gX, gA = -gB X^H on A's triangle (PyTorch's
+        # linalg_solve_triangular_backward; the transposes when left=False).
+        gB = _trsm(Ad.mT, gX, not upper, left, unitriangular)
+        gA = -(gB @ X.mT) if left else -(X.mT @ gB)
+        gA = gA.triu(int(unitriangular)) if upper else gA.tril(-int(unitriangular))
+        return _sum_to(gA, A.shape), _sum_to(gB, B.shape)
+    return _record("LinalgSolveTriangularBackward0", (A, B), X, backward)
+
+
+def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+    batch = torch.broadcast_shapes(A.shape[:-2], b.shape[:-2])
+    Ae = A.expand(batch + A.shape[-2:])
+    X = torch._linalg_trtrs(Ae, b.expand(batch + b.shape[-2:]), upper, transpose, unitriangular)
+    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, Ae.clone())
+
+
+def _torch_removed(name, text):
+    def removed(*args, **kwargs):
+        raise RuntimeError(text)
+    return removed
+
+
+_torch_solve = _torch_removed("solve", "This function was deprecated since version 1.9 and is now removed. `torch.solve` is deprecated in favor of `torch.linalg.solve`. `torch.linalg.solve` has its arguments reversed and does not return the LU factorization.\n\nTo get the LU factorization see `torch.lu`, which can be used with `torch.lu_solve` or `torch.lu_unpack`.\nX = torch.solve(B, A).solution should be replaced with:\nX = torch.linalg.solve(A, B)")
+_torch_lstsq = _torch_removed("lstsq", "This function was deprecated since version 1.9 and is now removed. `torch.lstsq` is deprecated in favor of `torch.linalg.lstsq`.\n`torch.linalg.lstsq` has reversed arguments and does not return the QR decomposition in the returned tuple (although it returns other information about the problem).\n\nTo get the QR decomposition consider using `torch.linalg.qr`.\n\nThe returned solution in `torch.lstsq` stored the residuals of the solution in the last m - n columns of the returned value whenever m > n. In torch.linalg.lstsq, the residuals are in the field 'residuals' of the returned named tuple.\n\nThe unpacking of the solution, as in\nX, _ = torch.lstsq(B, A).solution[:A.size(1)]\nshould be replaced with:\nX = torch.linalg.lstsq(A, B).solution")
+_torch_matrix_rank = _torch_removed("matrix_rank", "This function was deprecated since version 1.9 and is now removed.\nPlease use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.")
+
+
+def _torch_qr(A, some=True):
+    mode = "reduced" if some else "complete"
+    raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.qr` is deprecated in favor of `torch.linalg.qr` and the boolean parameter `some` has been replaced with a string parameter `mode`.\n\n"
+                       "Q, R = torch.qr(A) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='reduced')\n\nand\n\n"
+                       "Q, R = torch.qr(A, some=False) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='complete')\n\n"
+                       f"Since `some` was set to {some}, use mode='{mode}'.")
+
+
+def lstsq(A, B, rcond=None, *, driver=None):
+    if A.dim() < 2:
+        raise RuntimeError("torch.linalg.lstsq: input must have at least 2 dimensions.")
+    _check_float(A, "torch.linalg.lstsq")
+    if driver is not None and driver not in ("gelsy", "gels", "gelsd", "gelss"):
+        raise RuntimeError("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    if driver not in (None, "gelsy"):
+        raise NotImplementedError(f"torch.linalg.lstsq: driver '{driver}' is not available in Gradbook (only the CPU default, 'gelsy')")
+    vector = B.dim() == A.dim() - 1
+    Bm = B.unsqueeze(-1) if vector else B
+    if Bm.shape[-2] != A.shape[-2]:
+        raise RuntimeError("torch.linalg.lstsq: input.size(-2) should match other.size(-2)")
+    m, n = A.shape[-2], A.shape[-1]
+    if rcond is None:
+        rcond = torch.finfo(A.dtype).eps * max(m, n)
+    batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
+    X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
+    if vector:
+        X = X.squeeze(-1)
+    empty = torch.empty(0, dtype=A.dtype, device=A.device)
+    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
+
+
+def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
+    _square_float(A, "torch.linalg.ldl_factor_ex")
+    # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
+    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    if check_errors:
+        _raise_ldl(info)
+    return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _raise_ldl(info):
+    # PyTorch 2.15's check has no text for sytrf's info > 0 and trips an internal assert;
+    # its message is reproduced as PyTorch prints it.
+    bad = _first_failure(info)
+    if bad is not None:
+        raise RuntimeError('false INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp":1677, '
+                           f"please report a bug to PyTorch. torch.linalg.ldl_factor: Unknown error code: {bad[1]}.")
+
+
+def ldl_factor(A, *, hermitian=False):
+    LD, pivots, info = ldl_factor_ex(A, hermitian=hermitian)
+    _raise_ldl(info)
+    return _result("linalg_ldl_factor", ("LD", "pivots"), LD, pivots)
+
+
+def ldl_solve(LD, pivots, B, *, hermitian=False):
+    _check_square(LD, "torch.linalg.ldl_solve", "LD")
+    batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
+    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                               B.expand(batch + B.shape[-2:]))
+
+
+# QR (geqrf + orgqr), symmetric eigen-decomposition (syevd), SVD (gesdd) and what is
+# computed from singular values: pinv, matrix_rank, cond, the spectral and nuclear norms.
+
+
+def geqrf(A):
+    _check_matrix(A, "geqrf")
+    _check_float(A, "geqrf")
+    a, tau = torch._linalg_geqrf(A)
+    return _result("geqrf", ("a", "tau"), a, tau)
+
+
+def householder_product(A, tau):
+    _check_matrix(A, "torch.linalg.householder_product")
+    if A.shape[-2] < A.shape[-1]:
+        raise RuntimeError("torch.linalg.householder_product: input.shape[-2] must be greater than or equal to input.shape[-1]")
+    if tau.shape[-1] > A.shape[-1]:
+        raise RuntimeError("torch.linalg.householder_product: input.shape[-1] must be greater than or equal to tau.shape[-1]")
+    return torch._linalg_orgqr(A, tau)
+
+
+def _torch_geqrf(A):
+    return geqrf(A)
+
+
+def _torch_orgqr(A, tau):
+    return householder_product(A, tau)
+
+
+def _torch_ormqr(A, tau, C, left=True, transpose=False):
+    side = C.shape[-2] if left else C.shape[-1]
+    if tau.shape[-1] != min(side, A.shape[-1]):
+        raise RuntimeError(f"torch.ormqr: tau.shape[-1] must be equal to min(other.shape[{-2 if left else -1}], input.shape[-1])")
+    return torch._linalg_ormqr(A, tau, C, left, transpose)
+
+
+def _copyltu(M):
+    return M.tril(-1) + M.tril(-1).mT + _diag_embed(_diag(M))
+
+
+def qr(A, mode="reduced"):
+    _check_matrix(A, "linalg.qr")
+    _check_float(A, "linalg.qr")
+    if mode not in ("reduced", "complete", "r"):
+        raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', or 'complete'")
+    m, n = A.shape[-2], A.shape[-1]
+    k = min(m, n)
+    a, tau = torch._linalg_geqrf(A)
+    rows = m if mode == "complete" else k
+    R = a[..., :rows, :].triu()
+    if mode == "r":
+        Q = torch.empty(0, dtype=A.dtype, device=A.device)
+    elif mode == "complete" and m > n:
+        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype, device=A.device)
+        Q = torch._linalg_orgqr(torch.cat([a, pad], -1), tau)
+    else:
+        Q = torch._linalg_orgqr(a[..., :, :k], tau)
+
+    def backward(gQ, gR):
+        # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
+        M = R @ gR.mT - gQ.mT @ Q
+        b = gQ + Q @ _copyltu(M)
+        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
+    if mode == "r":
+        return _result("linalg_qr", ("Q", "R"), Q, R)
+    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
+    return _result("linalg_qr", ("Q", "R"), Q, R)
+
+
+def _eigh_backward(V, L, gL, gV):
+    # gA = V (diag(gL) + skew(V^T gV)/2 / E) V^T with E_ij = L_j - L_i (PyTorch's
+    # linalg_eig_backward, Hermitian case).
+    if gV is None:
+        return (V * gL.unsqueeze(-2)) @ V.mT
+    VhgV = V.mT @ gV
+    VhgV = 0.5 * (VhgV - VhgV.mT)
+    E = L.unsqueeze(-2) - L.unsqueeze(-1)
+    E.diagonal(0, -2, -1).fill_(1)
+    inner = VhgV / E
+    inner.diagonal(0, -2, -1).copy_(gL)
+    return V @ (inner @ V.mT)
+
+
+def eigh(A, UPLO="L"):
+    _square_float(A, "linalg.eigh")
+    if UPLO not in ("L", "U"):
+        raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
+    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(V, L, gL, gV))
+    return _result("linalg_eigh", ("eigenvalues", "eigenvectors"), L, V)
+
+
+def eigvalsh(A, UPLO="L"):
+    _square_float(A, "linalg.eigvalsh")
+    if not A.requires_grad:
+        L, _, info = torch._linalg_syevd(A, False, UPLO == "U")
+        return L
+    # With autograd PyTorch computes the eigenvectors too (the backward needs them).
+    L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
+    return _record("LinalgEighBackward0", (A,), L, lambda gL: _eigh_backward(V, L, gL, None))
+
+
+def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
+    # PyTorch's svd_backward (real case), in its order of operations.
+    m, n = U.shape[-2], Vh.shape[-1]
+    k = S.shape[-1]
+    if full_matrices:
+        U, Vh = U[..., :, :k], Vh[..., :k, :]
+        gU, gVh = gU[..., :, :k], gVh[..., :k, :]
+    V, gV = Vh.mT, gVh.mT
+    UhgU = U.mT @ gU
+    UhgU = UhgU - UhgU.mT
+    VhgV = V.mT @ gV
+    VhgV = VhgV - VhgV.mT
+    S2 = S * S
+    E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
+    E.diagonal(0, -2, -1).fill_(1)
+    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    gA = gA + _diag_embed(gS)
+    if m > k:
+        gA = U @ gA
+        gUSinv = gU / S.unsqueeze(-2)
+        gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+        return gA @ Vh
+    if n > k:
+        gA = gA @ Vh
+        gVSinv = gV / S.unsqueeze(-2)
+        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        return U @ gA
+    return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
+
+
+def svd(A, full_matrices=True, *, driver=None):
+    _check_matrix(A, "linalg.svd")
+    _check_float(A, "linalg.svd")
+    U, S, Vh, info = torch._linalg_gesdd(A, "A" if full_matrices else "S")
+
+    def backward(gU, gS, gVh):
+        return _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices)
+    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward)
+    return _result("linalg_svd", ("U", "S", "Vh"), U, S, Vh)
+
+
+def svdvals(A, *, driver=None):
+    _check_matrix(A, "linalg.svd")
+    _check_float(A, "linalg.svd")
+    if not A.requires_grad:
+        return torch._linalg_gesdd(A, "N")[1]
+    U, S, Vh, info = torch._linalg_gesdd(A, "S")
+    m, n = A.shape[-2], A.shape[-1]
+
+    def backward(gS):
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    return _record("LinalgSvdBackward0", (A,), S, backward)
+
+
+def _torch_svd(A, some=True, compute_uv=True):
+    if compute_uv:
+        U, S, Vh = svd(A, full_matrices=not some)
+        return _result("svd", ("U", "S", "V"), U, S, Vh.mT)
+    S = svdvals(A)
+    m, n = A.shape[-2], A.shape[-1]
+    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype, device=A.device)
+    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype, device=A.device)
+    return _result("svd", ("U", "S", "V"), U, S, V)
+
+
+def _default_rtol(A, atol):
+    if atol is not None and atol > 0:
+        return 0.0
+    eps = torch.finfo(A.dtype).eps
+    return eps * max(A.shape[-2], A.shape[-1])
+
+
+def pinv(A, *, atol=None, rtol=None, hermitian=False):
+    _check_matrix(A, "linalg.pinv")
+    _check_float(A, "linalg.pinv")
+    if rtol is None:
+        rtol = _default_rtol(A, atol)
+    if atol is None:
+        atol = 0.0
+    U, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    if S.numel() == 0:
+        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype, device=A.device)
+    else:
+        max_val = S.narrow(-1, 0, 1)
+        tol = torch.clamp(rtol * max_val, min=atol) if not isinstance(rtol, torch.Tensor) else torch.maximum(atol, rtol * max_val)
+        S_pinv = torch.where(S > tol, S.reciprocal(), torch.zeros_like(S)).to(A.dtype)
+        P = (Vh.mT * S_pinv.unsqueeze(-2)) @ U.mT
+
+    def backward(g):
+        # PyTorch's pinv_backward (real case).
+        m, n = A.shape[-2], A.shape[-1]
+        Ad, Ph = A.detach(), P.mT
+        gh = g.mT
+        if m <= n:
+            K = gh @ P
+            KPh = K @ Ph
+            return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
+        K = P @ gh
+        PhK = Ph @ K
+        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
+    return _record("LinalgPinvBackward0", (A,), P, backward)
+
+
+def _torch_pinverse(A, rcond=1e-15):
+    return pinv(A, rtol=rcond)
+
+
+def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
+    _check_matrix(A, "linalg.matrix_rank")
+    _check_float(A, "linalg.matrix_rank")
+    if tol is not None:
+        atol, rtol = tol, 0.0
+    if rtol is None:
+        rtol = _default_rtol(A, atol)
+    if atol is None:
+        atol = 0.0
+    S = torch._linalg_gesdd(A, "N")[1]
+    if S.numel() == 0:
+        return torch.zeros(A.shape[:-2], dtype=torch.int64, device=A.device)
+    tol_ = torch.clamp(rtol * S.amax(-1, keepdim=True), min=atol)
+    return (S > tol_).sum(-1)
+
+
+def _spectral_norm(A, ord, dim, keepdim):
+    rows, cols = dim[0] % A.dim(), dim[1] % A.dim()
+    order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
+    B = A.permute(order)
+    S = svdvals(B)
+    if ord == "nuc":
+        r = S.sum(-1)
+    elif ord == 2:
+        r = S.amax(-1)
+    else:
+        r = S.amin(-1)
+    if keepdim:
+        r = r.unsqueeze(min(rows, cols)).unsqueeze(max(rows, cols))
+    return r
+
+
+def cond(A, p=None):
+    _check_matrix(A, "linalg.cond")
+    if p is None or p == 2 or p == -2:
+        S = svdvals(A)
+        if p == -2:
+            return S[..., -1] / S[..., 0]
+        return S[..., 0] / S[..., -1]
+    _check_square(A, "linalg.cond")
+    return matrix_norm(A, p) * matrix_norm(inv(A), p)
+
+
+def matrix_sqrth(A):
+    # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
+    _square_float(A, "linalg.matrix_sqrth")
+    L, V, _ = torch._linalg_syevd(A, True, False)
+    X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
+    return 0.5 * (X + X.mT)
+
+
+def polar(A):
+    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T S Vh, symmetrised.
+    _check_matrix(A, "linalg.polar")
+    _check_float(A, "linalg.polar")
+    if A.shape[-2] < A.shape[-1]:
+        raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
+    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    H = (Vh.mT * S.unsqueeze(-2)) @ Vh
+    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
+
+
+# Products and small compositions: matrix_power, multi_dot, vecdot, vander, kron,
+# tensordot, block_diag, tensorinv, tensorsolve.
+
+
+def matrix_power(A, n):
+    _check_square(A, "linalg.matrix_power")
+    if n == 0:
+        return torch.eye(A.shape[-1], dtype=A.dtype, device=A.device).expand(A.shape).clone()
+    if n < 0:
+        A = inv(A)
+        n = -n
+    if n == 1:
+        return A.clone()
+    if n == 2:
+        return torch.matmul(A, A)
+    if n == 3:
+        return torch.matmul(torch.matmul(A, A), A)
+    z = None
+    result = None
+    while n > 0:
+        z = A if z is None else torch.matmul(z, z)
+        if n & 1:
+            result = z if result is None else torch.matmul(result, z)
+        n >>= 1
+    return result
+
+
+def multi_dot(tensors):
+    n = len(tensors)
+    if n < 2:
+        raise RuntimeError(f"multi_dot(): expected at least 2 tensors but got {n}")
+    first, last = tensors[0], tensors[-1]
+    mats = list(tensors)
+    if first.dim() == 1:
+        mats[0] = first.unsqueeze(0)
+    if last.dim() == 1:
+        mats[-1] = last.unsqueeze(-1)
+    out_shape = []
+    if first.dim() != 1:
+        out_shape.append(first.shape[0])
+    if last.dim() != 1:
+        out_shape.append(last.shape[-1])
+    if n == 2:
+        r = mats[0].mm(mats[1])
+    elif n == 3:
+        a, b = mats[0].shape
+        c, d = mats[2].shape
+        cost_1 = (a * c) * (b + d)
+        cost_2 = (b * d) * (a + c)
+        r = mats[0].mm(mats[1].mm(mats[2])) if cost_1 > cost_2 else mats[0].mm(mats[1]).mm(mats[2])
+    else:
+        p = [m.shape[0] for m in mats] + [mats[-1].shape[1]]
+        cost = [[0] * n for _ in range(n)]
+        split = [[0] * n for _ in range(n)]
+        for length in range(1, n):
+            for i in range(n - length):
+                j = i + length
+                cost[i][j] = None
+                for k in range(i, j):
+                    q = cost[i][k] + cost[k + 1][j] + p[i] * p[k + 1] * p[j + 1]
+                    if cost[i][j] is None or q < cost[i][j]:
+                        cost[i][j] = q
+                        split[i][j] = k
+
+        def chain(i, j):
+            if i == j:
+                return mats[i]
+            return chain(i, split[i][j]).mm(chain(split[i][j] + 1, j))
+        r = chain(0, n - 1)
+    return r.view(out_shape)
+
+
+def _torch_chain_matmul(*matrices):
+    if len(matrices) == 1:
+        return matrices[0].clone()
+    return multi_dot(list(matrices))
+
+
+def vecdot(x, y, *, dim=-1):
+    return (x * y).sum(dim)
+
+
+def matmul(input, other):
+    return torch.matmul(input, other)
+
+
+def diagonal(A, *, offset=0, dim1=-2, dim2=-1):
+    return torch.diagonal(A, offset, dim1, dim2)
+
+
+def vander(x, N=None):
+    if x.dim() < 1:
+        raise RuntimeError("linalg.vander: x must have at least one dimension")
+    n = x.shape[-1] if N is None else N
+    if n < 1:
+        raise RuntimeError(f"N must be greater than 1.")
+    ones = torch.ones_like(x).unsqueeze(-1)
+    if n == 1:
+        return ones
+    powers = x.unsqueeze(-1).expand(list(x.shape) + [n - 1]).cumprod(-1)
+    return torch.cat([ones, powers], -1)
+
+
+def _torch_kron(a, b):
+    nd = max(a.dim(), b.dim())
+    a_shape = [1] * (nd - a.dim()) + list(a.shape)
+    b_shape = [1] * (nd - b.dim()) + list(b.shape)
+    a_view, b_view, out = [], [], []
+    for sa, sb in zip(a_shape, b_shape):
+        a_view += [sa, 1]
+        b_view += [1, sb]
+        out.append(sa * sb)
+    return (a.reshape(a_view) * b.reshape(b_view)).reshape(out)
+
+
+def _torch_tensordot(a, b, dims=2, out=None):
+    if isinstance(dims, int):
+        dims_a = list(range(a.dim() - dims, a.dim()))
+        dims_b = list(range(dims))
+    else:
+        dims_a, dims_b = dims
+        dims_a = [dims_a] if isinstance(dims_a, int) else list(dims_a)
+        dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
+    dims_a = [d % a.dim() for d in dims_a]
+    dims_b = [d % b.dim() for d in dims_b]
+    free_a = [d for d in range(a.dim()) if d not in dims_a]
+    free_b = [d for d in range(b.dim()) if d not in dims_b]
+    size = 1
+    for d in dims_a:
+        size *= a.shape[d]
+    rows = 1
+    for d in free_a:
+        rows *= a.shape[d]
+    cols = 1
+    for d in free_b:
+        cols *= b.shape[d]
+    am = a.permute(free_a + dims_a).reshape(rows, size)
+    bm = b.permute(dims_b + free_b).reshape(size, cols)
+    return am.mm(bm).view([a.shape[d] for d in free_a] + [b.shape[d] for d in free_b])
+
+
+def _torch_block_diag(*tensors):
+    mats = []
+    for t in tensors:
+        if t.dim() == 0:
+            t = t.reshape(1, 1)
+        elif t.dim() == 1:
+            t = t.unsqueeze(0)
+        elif t.dim() > 2:
+            raise RuntimeError(f"torch.block_diag: Input tensors must have 2 or fewer dimensions. Input {len(mats)} has {t.dim()} dimensions")
+        mats.append(t)
+    dtype = mats[0].dtype
+    for m in mats[1:]:
+        dtype = torch.promote_types(dtype, m.dtype)
+    rows = sum(m.shape[0] for m in mats)
+    cols = sum(m.shape[1] for m in mats)
+    out = torch.zeros(rows, cols, dtype=dtype, device=mats[0].device)
+    r = c = 0
+    for m in mats:
+        out[r:r + m.shape[0], c:c + m.shape[1]] = m
+        r += m.shape[0]
+        c += m.shape[1]
+    return out
+
+
+def tensorinv(A, ind=2):
+    if ind <= 0:
+        raise RuntimeError(f"Expected a strictly positive integer for 'ind', but got {ind}")
+    out_shape = list(A.shape[ind:]) + list(A.shape[:ind])
+    rows = 1
+    for s in A.shape[:ind]:
+        rows *= s
+    cols = 1
+    for s in A.shape[ind:]:
+        cols *= s
+    if rows != cols:
+        raise RuntimeError(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), but got {cols} != {rows}")
+    return inv(A.reshape(rows, cols)).reshape(out_shape)
+
+
+def tensorsolve(A, B, dims=None):
+    if dims is not None:
+        dims = [d % A.dim() for d in dims]
+        A = A.movedim(dims, list(range(A.dim() - len(dims), A.dim())))
+    result_shape = list(A.shape[B.dim():])
+    n = 1
+    for s in result_shape:
+        n *= s
+    return solve(A.reshape(B.numel(), n), B.reshape(-1)).reshape(result_shape)
+
+
+def _torch_matrix_power(A, n):
+    return matrix_power(A, n)
+
+
+def _cross_raw(a, b, dim):
+    # PyTorch's kernel computes a_i b_j - a_j b_i as fma(a_i, b_j, -(a_j b_i)).
+    def part(t, i):
+        return t.narrow(dim, i, 1)
+
+    def term(i, j):
+        return torch._linalg_fma(part(a, i), part(b, j), -(part(a, j) * part(b, i)))
+    return torch.cat([term(1, 2), term(2, 0), term(0, 1)], dim)
+
+
+def cross(input, other, *, dim=-1):
+    if input.dim() != other.dim():
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+    if input.shape[dim] != 3 or other.shape[dim] != 3:
+        raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {input.shape[dim]} and {other.shape[dim]}")
+    shape = torch.broadcast_shapes(input.shape, other.shape)
+    a, b = input.expand(shape), other.expand(shape)
+    with torch.no_grad():
+        out = _cross_raw(a, b, dim)
+
+    def backward(g):
+        return (_sum_to(_cross_raw(b.detach(), g, dim), input.shape),
+                _sum_to(_cross_raw(g, a.detach(), dim), other.shape))
+    return _record("LinalgCrossBackward0", (input, other), out, backward)
+
+
+# matrix_exp: Bader, Blanes & Casas' optimized Taylor polynomials of degree 1, 2, 4, 8, 12
+# and 18 with scaling and squaring, chosen by the 1-norm as PyTorch's mexp_impl chooses them.
+
+_MEXP_THETAS = {
+    torch.float32: (1.192092800768788e-07, 5.978858893805233e-04, 5.116619363445086e-02,
+                    5.800524627688768e-01, 1.461661507209034e+00, 3.010066362817634e+00),
+    torch.float64: (2.220446049250313e-16, 2.580956802971767e-08, 3.397168839976962e-04,
+                    4.991228871115323e-02, 2.996158913811580e-01, 1.090863719290036e+00),
+}
+
+
+
+def _t8_constants(dtype):
+    # PyTorch declares sqrt(177) and 2/3 as scalar_t, so float32 rounds them before use.
+    # x7 carries the second 1/x3 factor PyTorch 2.15 restored (pytorch/pytorch#196592).
+    def r(v):
+        return torch.tensor(v, dtype=dtype).item()
+    s = r(0.1330413469565007072504e+2)
+    x3 = r(2. / 3.)
+    return (x3 * ((1. + s) / 88.), x3 * ((1. + s) / 352.), x3,
+            (-271. + 29. * s) / (315. * x3), (-11. + 11. * s) / (1260. * x3),
+            (-99. + 11. * s) / (5040. * x3), (89. - s) / (5040. * x3 * x3), (857. - 58. * s) / 630.)
+
+_T12_B = ((9.0198e-16, 0.46932117595418237389, -0.20099424927047284052, -0.04623946134063071740),
+          (5.31597895759871264183, 1.19926790417132231573, 0.01179296240992997031, 0.01108844528519167989),
+          (0.18188869982170434744, 0.05502798439925399070, 0.09351590770535414968, 0.00610700528898058230),
+          (-2.0861320e-13, -0.13181061013830184015, -0.02027855540589259079, -0.00675951846863086359))
+
+_T18_B = ((0., -1.00365581030144618291e-01, -8.02924648241156932449e-03, -8.92138498045729985177e-04, 0.),
+          (0., 3.97849749499645077844e-01, 1.36783778460411720168e+00, 4.98289622525382669416e-01, -6.37898194594723280150e-04),
+          (-1.09676396052962061844e+01, 1.68015813878906206114e+00, 5.71779846478865511061e-02, -6.98210122488052056106e-03, 3.34975017086070470649e-05),
+          (-9.04316832390810593223e-02, -6.76404519071381882256e-02, 6.75961301770459654925e-02, 2.95552570429315521194e-02, -1.39180257516060693404e-05),
+          (0., 0., -9.23364619367118555360e-02, -1.69364939002081722752e-02, -1.40086798182036094347e-05))
+
+
+def _powers(A, count):
+    """[I, A, A^2, A^3, A^6][:count]."""
+    out = [_eye_like(A), A]
+    if count > 2:
+        out.append(A @ A)
+    if count > 3:
+        out.append(A @ out[2])
+    if count > 4:
+        out.append(out[3] @ out[3])
+    return out
+
+
+def _combination(mats, coeffs):
+    """sum_j coeffs[j] * mats[j], with the coefficients rounded to the matrices' dtype."""
+    # PyTorch's kernel accumulates out += in * coeff from zero, in this order.
+    c = torch.tensor(list(coeffs), dtype=mats[0].dtype, device=mats[0].device)
+    out = torch.zeros_like(mats[0])
+    for j in range(len(mats)):
+        out = out + mats[j] * c[j]
+    return out
+
+
+def _mexp_T(A, degree):
+    if degree == 1:
+        P = _powers(A, 2)
+        return P[0] + P[1]
+    if degree == 2:
+        P = _powers(A, 3)
+        return P[0] + P[1] + P[2] / 2.0
+    if degree == 4:
+        P = _powers(A, 3)
+        P.append(P[2] @ _combination(P[:3], (1 / 2.0, 1 / 6.0, 1 / 24.0)))
+        return _combination(P, (1.0, 1.0, 0.0, 1.0))
+    if degree == 8:
+        x1, x2, x3, x4, x5, x6, x7, y2 = _t8_constants(A.dtype)
+        P = _powers(A, 3)
+        P.append(P[2] @ _combination(P[1:3], (x1, x2)))
+        P.append(_combination(P[2:4], (x3, 1.0)) @ _combination(P[:4], (x4, x5, x6, x7)))
+        return _combination(P, (1.0, 1.0, y2, 0.0, 1.0))
+    if degree == 12:
+        P = _powers(A, 4)
+        Bs = [_combination(P, row) for row in _T12_B]
+        Bs[2] = Bs[2] + Bs[3] @ Bs[3]
+        return Bs[0] + (Bs[1] + Bs[2]) @ Bs[2]
+    P = _powers(A, 5)
+    Bs = [_combination(P, row) for row in _T18_B]
+    Bs[3] = Bs[3] + Bs[0] @ Bs[4]
+    return Bs[1] + (Bs[2] + Bs[3]) @ Bs[3]
+
+
+def _mexp(A):
+    n = A.shape[-1]
+    if n == 0:
+        return A.clone()
+    if n == 1:
+        return A.exp()
+    flat = A.reshape(-1, n, n)
+    thetas = _MEXP_THETAS[A.dtype]
+    norms = flat.abs().sum(-2).amax(-1)
+    out = []
+    for i in range(flat.shape[0]):
+        # One (1, n, n) batch, as PyTorch's mexp works on 3-d tensors (bmm, not mm).
+        a = flat[i:i + 1]
+        norm = norms[i]
+        v = norm.item()
+        degree = None
+        if flat.shape[0] == 1:
+            for d, lo, hi in ((1, -1.0, thetas[0]), (2, thetas[0], thetas[1]), (4, thetas[1], thetas[2]),
+                              (8, thetas[2], thetas[3]), (12, thetas[3], thetas[4])):
+                if lo < v <= hi:
+                    degree = d
+            if v >= thetas[4]:
+                degree = None
+            elif degree is None:
+                degree = 18
+        if degree is not None and degree != 18:
+            out.append(_mexp_T(a, degree))
+            continue
+        s = torch.ceil(torch.log2(norm / thetas[5])).clamp(min=0)
+        m = _mexp_T(a * torch.pow(2, -s), 18)
+        for _ in range(int(s.item())):
+            m = m @ m
+        out.append(m)
+    return torch.cat(out).reshape(A.shape)
+
+
+def matrix_exp(A):
+    _square_float(A, "linalg.matrix_exp")
+    with torch.no_grad():
+        E = _mexp(A)
+
+    def backward(g):
+        # exp([[A^T, G], [0, A^T]]) holds the gradient in its upper right block.
+        n = A.shape[-1]
+        At = A.detach().mT
+        top = torch.cat([At, g], -1)
+        bottom = torch.cat([torch.zeros_like(At), At], -1)
+        return _mexp(torch.cat([top, bottom], -2))[..., :n, n:]
+    return _record("LinalgMatrixExpBackward0", (A,), E, backward)
+
+
+_torch_matrix_exp = matrix_exp
 
 """#,
         "torch.nn": #"""

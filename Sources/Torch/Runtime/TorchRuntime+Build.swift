@@ -32,6 +32,7 @@ extension TorchRuntime {
         bindGlobalFlags(b)
         bindTensorSplit(b)
         bindTensorMisc(b)
+        bindLinalg(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

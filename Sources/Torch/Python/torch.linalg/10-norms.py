@@ -1,7 +1,4 @@
-# torch.linalg — the norms. Decompositions, solves, inverses and determinants need LAPACK,
-# which Gradbook does not link: those names are absent rather than approximate.
-import torch
-
+# Vector and matrix norms; ord=2, -2 and 'nuc' take the singular values (40-spectral.py).
 _NEEDS_SVD = (2, -2, "nuc")
 
 
@@ -17,8 +14,7 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     if ord == "fro":
         return vector_norm(A, 2, dim, keepdim)
     if ord in _NEEDS_SVD:
-        raise NotImplementedError(f"linalg.matrix_norm: ord={ord!r} needs a singular value decomposition, "
-                                  "which Gradbook does not have")
+        return _spectral_norm(A, ord, dim, keepdim)
     if ord not in (1, -1, float("inf"), float("-inf")):
         raise RuntimeError(f"linalg.matrix_norm: Order {ord} not supported.")
     rows, cols = dim

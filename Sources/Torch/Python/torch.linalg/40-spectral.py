@@ -1,0 +1,268 @@
+# QR (geqrf + orgqr), symmetric eigen-decomposition (syevd), SVD (gesdd) and what is
+# computed from singular values: pinv, matrix_rank, cond, the spectral and nuclear norms.
+
+
+def geqrf(A):
+    _check_matrix(A, "geqrf")
+    _check_float(A, "geqrf")
+    a, tau = torch._linalg_geqrf(A)
+    return _result("geqrf", ("a", "tau"), a, tau)
+
+
+def householder_product(A, tau):
+    _check_matrix(A, "torch.linalg.householder_product")
+    if A.shape[-2] < A.shape[-1]:
+        raise RuntimeError("torch.linalg.householder_product: input.shape[-2] must be greater than or equal to input.shape[-1]")
+    if tau.shape[-1] > A.shape[-1]:
+        raise RuntimeError("torch.linalg.householder_product: input.shape[-1] must be greater than or equal to tau.shape[-1]")
+    return torch._linalg_orgqr(A, tau)
+
+
+def _torch_geqrf(A):
+    return geqrf(A)
+
+
+def _torch_orgqr(A, tau):
+    return householder_product(A, tau)
+
+
+def _torch_ormqr(A, tau, C, left=True, transpose=False):
+    side = C.shape[-2] if left else C.shape[-1]
+    if tau.shape[-1] != min(side, A.shape[-1]):
+        raise RuntimeError(f"torch.ormqr: tau.shape[-1] must be equal to min(other.shape[{-2 if left else -1}], input.shape[-1])")
+    return torch._linalg_ormqr(A, tau, C, left, transpose)
+
+
+def _copyltu(M):
+    return M.tril(-1) + M.tril(-1).mT + _diag_embed(_diag(M))
+
+
+def qr(A, mode="reduced"):
+    _check_matrix(A, "linalg.qr")
+    _check_float(A, "linalg.qr")
+    if mode not in ("reduced", "complete", "r"):
+        raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', or 'complete'")
+    m, n = A.shape[-2], A.shape[-1]
+    k = min(m, n)
+    a, tau = torch._linalg_geqrf(A)
+    rows = m if mode == "complete" else k
+    R = a[..., :rows, :].triu()
+    if mode == "r":
+        Q = torch.empty(0, dtype=A.dtype, device=A.device)
+    elif mode == "complete" and m > n:
+        pad = torch.zeros(list(A.shape[:-2]) + [m, m - n], dtype=A.dtype, device=A.device)
+        Q = torch._linalg_orgqr(torch.cat([a, pad], -1), tau)
+    else:
+        Q = torch._linalg_orgqr(a[..., :, :k], tau)
+
+    def backward(gQ, gR):
+        # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
+        M = R @ gR.mT - gQ.mT @ Q
+        b = gQ + Q @ _copyltu(M)
+        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
+    if mode == "r":
+        return _result("linalg_qr", ("Q", "R"), Q, R)
+    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
+    return _result("linalg_qr", ("Q", "R"), Q, R)
+
+
+def _eigh_backward(V, L, gL, gV):
+    # gA = V (diag(gL) + skew(V^T gV)/2 / E) V^T with E_ij = L_j - L_i (PyTorch's
+    # linalg_eig_backward, Hermitian case).
+    if gV is None:
+        return (V * gL.unsqueeze(-2)) @ V.mT
+    VhgV = V.mT @ gV
+    VhgV = 0.5 * (VhgV - VhgV.mT)
+    E = L.unsqueeze(-2) - L.unsqueeze(-1)
+    E.diagonal(0, -2, -1).fill_(1)
+    inner = VhgV / E
+    inner.diagonal(0, -2, -1).copy_(gL)
+    return V @ (inner @ V.mT)
+
+
+def eigh(A, UPLO="L"):
+    _square_float(A, "linalg.eigh")
+    if UPLO not in ("L", "U"):
+        raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
+    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(V, L, gL, gV))
+    return _result("linalg_eigh", ("eigenvalues", "eigenvectors"), L, V)
+
+
+def eigvalsh(A, UPLO="L"):
+    _square_float(A, "linalg.eigvalsh")
+    if not A.requires_grad:
+        L, _, info = torch._linalg_syevd(A, False, UPLO == "U")
+        return L
+    # With autograd PyTorch computes the eigenvectors too (the backward needs them).
+    L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
+    return _record("LinalgEighBackward0", (A,), L, lambda gL: _eigh_backward(V, L, gL, None))
+
+
+def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
+    # PyTorch's svd_backward (real case), in its order of operations.
+    m, n = U.shape[-2], Vh.shape[-1]
+    k = S.shape[-1]
+    if full_matrices:
+        U, Vh = U[..., :, :k], Vh[..., :k, :]
+        gU, gVh = gU[..., :, :k], gVh[..., :k, :]
+    V, gV = Vh.mT, gVh.mT
+    UhgU = U.mT @ gU
+    UhgU = UhgU - UhgU.mT
+    VhgV = V.mT @ gV
+    VhgV = VhgV - VhgV.mT
+    S2 = S * S
+    E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
+    E.diagonal(0, -2, -1).fill_(1)
+    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    gA = gA + _diag_embed(gS)
+    if m > k:
+        gA = U @ gA
+        gUSinv = gU / S.unsqueeze(-2)
+        gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+        return gA @ Vh
+    if n > k:
+        gA = gA @ Vh
+        gVSinv = gV / S.unsqueeze(-2)
+        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        return U @ gA
+    return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
+
+
+def svd(A, full_matrices=True, *, driver=None):
+    _check_matrix(A, "linalg.svd")
+    _check_float(A, "linalg.svd")
+    U, S, Vh, info = torch._linalg_gesdd(A, "A" if full_matrices else "S")
+
+    def backward(gU, gS, gVh):
+        return _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices)
+    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward)
+    return _result("linalg_svd", ("U", "S", "Vh"), U, S, Vh)
+
+
+def svdvals(A, *, driver=None):
+    _check_matrix(A, "linalg.svd")
+    _check_float(A, "linalg.svd")
+    if not A.requires_grad:
+        return torch._linalg_gesdd(A, "N")[1]
+    U, S, Vh, info = torch._linalg_gesdd(A, "S")
+    m, n = A.shape[-2], A.shape[-1]
+
+    def backward(gS):
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    return _record("LinalgSvdBackward0", (A,), S, backward)
+
+
+def _torch_svd(A, some=True, compute_uv=True):
+    if compute_uv:
+        U, S, Vh = svd(A, full_matrices=not some)
+        return _result("svd", ("U", "S", "V"), U, S, Vh.mT)
+    S = svdvals(A)
+    m, n = A.shape[-2], A.shape[-1]
+    U = torch.zeros(list(A.shape[:-2]) + [m, m], dtype=A.dtype, device=A.device)
+    V = torch.zeros(list(A.shape[:-2]) + [n, n], dtype=A.dtype, device=A.device)
+    return _result("svd", ("U", "S", "V"), U, S, V)
+
+
+def _default_rtol(A, atol):
+    if atol is not None and atol > 0:
+        return 0.0
+    eps = torch.finfo(A.dtype).eps
+    return eps * max(A.shape[-2], A.shape[-1])
+
+
+def pinv(A, *, atol=None, rtol=None, hermitian=False):
+    _check_matrix(A, "linalg.pinv")
+    _check_float(A, "linalg.pinv")
+    if rtol is None:
+        rtol = _default_rtol(A, atol)
+    if atol is None:
+        atol = 0.0
+    U, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    if S.numel() == 0:
+        P = torch.zeros(list(A.shape[:-2]) + [A.shape[-1], A.shape[-2]], dtype=A.dtype, device=A.device)
+    else:
+        max_val = S.narrow(-1, 0, 1)
+        tol = torch.clamp(rtol * max_val, min=atol) if not isinstance(rtol, torch.Tensor) else torch.maximum(atol, rtol * max_val)
+        S_pinv = torch.where(S > tol, S.reciprocal(), torch.zeros_like(S)).to(A.dtype)
+        P = (Vh.mT * S_pinv.unsqueeze(-2)) @ U.mT
+
+    def backward(g):
+        # PyTorch's pinv_backward (real case).
+        m, n = A.shape[-2], A.shape[-1]
+        Ad, Ph = A.detach(), P.mT
+        gh = g.mT
+        if m <= n:
+            K = gh @ P
+            KPh = K @ Ph
+            return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
+        K = P @ gh
+        PhK = Ph @ K
+        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
+    return _record("LinalgPinvBackward0", (A,), P, backward)
+
+
+def _torch_pinverse(A, rcond=1e-15):
+    return pinv(A, rtol=rcond)
+
+
+def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):
+    _check_matrix(A, "linalg.matrix_rank")
+    _check_float(A, "linalg.matrix_rank")
+    if tol is not None:
+        atol, rtol = tol, 0.0
+    if rtol is None:
+        rtol = _default_rtol(A, atol)
+    if atol is None:
+        atol = 0.0
+    S = torch._linalg_gesdd(A, "N")[1]
+    if S.numel() == 0:
+        return torch.zeros(A.shape[:-2], dtype=torch.int64, device=A.device)
+    tol_ = torch.clamp(rtol * S.amax(-1, keepdim=True), min=atol)
+    return (S > tol_).sum(-1)
+
+
+def _spectral_norm(A, ord, dim, keepdim):
+    rows, cols = dim[0] % A.dim(), dim[1] % A.dim()
+    order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
+    B = A.permute(order)
+    S = svdvals(B)
+    if ord == "nuc":
+        r = S.sum(-1)
+    elif ord == 2:
+        r = S.amax(-1)
+    else:
+        r = S.amin(-1)
+    if keepdim:
+        r = r.unsqueeze(min(rows, cols)).unsqueeze(max(rows, cols))
+    return r
+
+
+def cond(A, p=None):
+    _check_matrix(A, "linalg.cond")
+    if p is None or p == 2 or p == -2:
+        S = svdvals(A)
+        if p == -2:
+            return S[..., -1] / S[..., 0]
+        return S[..., 0] / S[..., -1]
+    _check_square(A, "linalg.cond")
+    return matrix_norm(A, p) * matrix_norm(inv(A), p)
+
+
+def matrix_sqrth(A):
+    # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
+    _square_float(A, "linalg.matrix_sqrth")
+    L, V, _ = torch._linalg_syevd(A, True, False)
+    X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
+    return 0.5 * (X + X.mT)
+
+
+def polar(A):
+    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T S Vh, symmetrised.
+    _check_matrix(A, "linalg.polar")
+    _check_float(A, "linalg.polar")
+    if A.shape[-2] < A.shape[-1]:
+        raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
+    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    H = (Vh.mT * S.unsqueeze(-2)) @ Vh
+    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
