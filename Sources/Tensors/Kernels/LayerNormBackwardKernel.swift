@@ -33,17 +33,18 @@ extension LayerNormKernel {
                 let rx = px + i * n, rdy = pdy + i * n
                 let a = T(rstd[i]), m = T(mean[i])
                 let shift = -a * m
+                // GCC contracts these vector multiply-adds as well.
                 for j in 0..<n {
-                    gammaBuffer[tid * n + j] = gammaBuffer[tid * n + j] + rdy[j] * (a * rx[j] + shift)
+                    gammaBuffer[tid * n + j] = gammaBuffer[tid * n + j].addingProduct(rdy[j], shift.addingProduct(a, rx[j]))
                     betaBuffer[tid * n + j] = betaBuffer[tid * n + j] + rdy[j]
                 }
                 let ds: T, db: T
                 if let pw {
-                    ds = laneSum(n, lanes, &acc) { rdy[$0] * rx[$0] * pw[$0] }
-                    db = laneSum(n, lanes, &acc) { rdy[$0] * pw[$0] }
+                    ds = laneSum(n, lanes, &acc, { rdy[$0] * rx[$0] }, pw)
+                    db = laneSum(n, lanes, &acc, { rdy[$0] }, pw)
                 } else {
-                    ds = laneSum(n, lanes, &acc) { rdy[$0] * rx[$0] }
-                    db = laneSum(n, lanes, &acc) { rdy[$0] }
+                    ds = laneSum(n, lanes, &acc, { rdy[$0] }, UnsafePointer(rx))
+                    db = laneSum(n, lanes, &acc, { rdy[$0] }, nil)
                 }
                 // GCC contracts db·mean − ds and −b·mean − (db·a·scale) into multiply-adds.
                 let b = (-ds).addingProduct(db, m) * a * a * a * scale
@@ -51,7 +52,7 @@ extension LayerNormKernel {
                 let o = pdx + i * n
                 for j in 0..<n {
                     let first = pw.map { a * rdy[j] * $0[j] } ?? a * rdy[j]
-                    o[j] = first + b * rx[j] + c
+                    o[j] = first.addingProduct(b, rx[j]) + c
                 }
             }
             let pg = dgamma.pointer(T.self), pb = dbeta.pointer(T.self)
@@ -69,21 +70,25 @@ extension LayerNormKernel {
         return (dx, dgamma, dbeta)
     }
 
-    /// `map_reduce_all(f, +)`: lane sums over full vectors, the last partial vector added
-    /// into its first lanes, then `vec_reduce_all`; rows shorter than a vector in order.
-    private static func laneSum<T: RealElement>(_ n: Int, _ lanes: Int, _ acc: inout [T], _ f: (Int) -> T) -> T {
+    /// `map_reduce_all(u·v, +)` (or `reduce_all(+)` of u when v is nil) as the AVX2 build
+    /// computes it: lane sums over full vectors (product and sum rounded apart), the last
+    /// partial vector multiply-added into its first lanes (GCC fused that one), then
+    /// `vec_reduce_all`'s halving tree; a row shorter than one vector is summed in order.
+    private static func laneSum<T: RealElement>(_ n: Int, _ lanes: Int, _ acc: inout [T], _ u: (Int) -> T,
+                                                _ v: UnsafePointer<T>?) -> T {
+        func term(_ i: Int) -> T { v.map { u(i) * $0[i] } ?? u(i) }
         if n < lanes {
-            var s = f(0)
-            for i in 1..<n { s = s + f(i) }
+            var s = term(0)
+            for i in 1..<n { s = s + term(i) }
             return s
         }
-        for l in 0..<lanes { acc[l] = f(l) }
+        for l in 0..<lanes { acc[l] = term(l) }
         var d = lanes
         while d + lanes <= n {
-            for l in 0..<lanes { acc[l] = acc[l] + f(d + l) }
+            for l in 0..<lanes { acc[l] = acc[l] + term(d + l) }
             d += lanes
         }
-        for l in 0..<(n - d) { acc[l] = acc[l] + f(d + l) }
+        for l in 0..<(n - d) { acc[l] = v.map { acc[l].addingProduct(u(d + l), $0[d + l]) } ?? acc[l] + u(d + l) }
         if T.self == Float.self {
             var h = lanes / 2
             while h >= 1 {
