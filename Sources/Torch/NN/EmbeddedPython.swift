@@ -2594,15 +2594,120 @@ class _IncompatibleKeys:
 
 
 class RemovableHandle:
-    """Returned by `register_forward_hook`; `remove()` unregisters the hook."""
+    """Returned by the `register_*_hook` methods; `remove()` unregisters the hook."""
 
-    def __init__(self, hooks, key):
+    def __init__(self, hooks, key, extra_dicts=()):
         self._hooks = hooks
         self._key = key
+        self._extra = list(extra_dicts)
+        self.id = key
 
     def remove(self):
         if self._key in self._hooks:
             del self._hooks[self._key]
+        for d in self._extra:
+            if self._key in d:
+                del d[self._key]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.remove()
+
+
+class BackwardHookFunction(torch.autograd.Function):
+    """The identity node full backward hooks hang on (grad_fn BackwardHookFunctionBackward):
+    one on the module's tensor inputs, one on its outputs."""
+
+    @staticmethod
+    def forward(ctx, state, *args):
+        ctx.mark_non_differentiable(*[a for a in args if not a.requires_grad])
+        ctx.hook_state = state
+        return args
+
+    @staticmethod
+    def backward(ctx, *grads):
+        return (None,) + tuple(ctx.hook_state(grads))
+
+
+class _BackwardHookState:
+    """What torch.utils.hooks.BackwardHook keeps between a module's output and input nodes."""
+
+    def __init__(self, module, full_hooks, pre_hooks):
+        self.module = module
+        self.full_hooks = full_hooks
+        self.pre_hooks = pre_hooks
+        self.grad_outputs = None
+        self.n_inputs = 0
+        self.input_idx = None
+
+    def packed_inputs(self, grads):
+        result = [None] * self.n_inputs
+        for i, g in zip(self.input_idx, grads):
+            result[i] = g
+        return tuple(result)
+
+    def on_inputs(self, grads):
+        grad_inputs = self.packed_inputs(grads)
+        for hook in self.full_hooks:
+            out = hook(self.module, grad_inputs, self.grad_outputs)
+            if out is None:
+                continue
+            out = tuple(out)
+            if len(out) != len(grad_inputs):
+                raise RuntimeError(f"Backward hook returned an invalid number of grad_input, "
+                                   f"got {len(out)}, but expected {len(grad_inputs)}")
+            grad_inputs = out
+        return tuple(grad_inputs[i] for i in self.input_idx)
+
+    def on_outputs(self, grads):
+        grads = tuple(grads)
+        for hook in self.pre_hooks:
+            out = hook(self.module, grads)
+            if out is None:
+                continue
+            out = tuple(out) if isinstance(out, (tuple, list)) else (out,)
+            if len(out) != len(grads):
+                raise RuntimeError(f"Backward pre hook returned an invalid number of grad_output, "
+                                   f"got {len(out)}, but expected {len(grads)}")
+            grads = out
+        self.grad_outputs = grads
+        if self.input_idx is None:
+            grad_inputs = tuple([None] * self.n_inputs)
+            for hook in self.full_hooks:
+                out = hook(self.module, grad_inputs, self.grad_outputs)
+                if out is not None and not all(g is None for g in out):
+                    raise RuntimeError("Backward hook for Modules where no input requires gradient should always "
+                                       "return None or None for all gradients.")
+        return grads
+
+    def wrap(self, values, on_backward):
+        idx = [i for i, a in enumerate(values) if isinstance(a, torch.Tensor)]
+        tensors = [values[i] for i in idx]
+        if not torch.is_grad_enabled() or not any(t.requires_grad for t in tensors):
+            return None, values
+        out = BackwardHookFunction.apply(on_backward, *tensors)
+        if not isinstance(out, tuple):
+            out = (out,)
+        values = list(values)
+        for i, t in zip(idx, out):
+            values[i] = t
+        return idx, tuple(values)
+
+    def setup_inputs(self, args):
+        self.n_inputs = len(args)
+        idx, args = self.wrap(args, self.on_inputs)
+        self.input_idx = idx
+        return args
+
+    def setup_outputs(self, result):
+        single = isinstance(result, torch.Tensor)
+        values = (result,) if single else result
+        if not isinstance(values, tuple):
+            return result
+        _, values = self.wrap(values, self.on_outputs)
+        return values[0] if single else values
 
 
 def _addindent(text, spaces):
@@ -2630,6 +2735,43 @@ def _typename(value):
 
 _hook_counter = [0]
 
+# Hooks for every module (torch.nn.modules.module.register_module_*_hook).
+_global_forward_pre_hooks = {}
+_global_forward_hooks = {}
+_global_backward_hooks = {}
+_global_backward_pre_hooks = {}
+
+
+def _move_to_front(d, key):
+    items = [(key, d[key])] + [(k, v) for k, v in d.items() if k != key]
+    d.clear()
+    for k, v in items:
+        d[k] = v
+
+
+def register_module_forward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_forward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_pre_hooks, _hook_counter[0])
+
+
+def register_module_forward_hook(hook, *, always_call=False):
+    _hook_counter[0] += 1
+    _global_forward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_pre_hooks, _hook_counter[0])
+
 
 class Module:
     """Base class for all neural network modules; subclass it and define `forward`."""
@@ -2652,34 +2794,120 @@ class Module:
         object.__setattr__(self, "_modules", {})
         object.__setattr__(self, "_forward_pre_hooks", {})
         object.__setattr__(self, "_forward_hooks", {})
+        object.__setattr__(self, "_forward_pre_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_always_called", {})
+        object.__setattr__(self, "_backward_hooks", {})
+        object.__setattr__(self, "_backward_pre_hooks", {})
+        object.__setattr__(self, "_is_full_backward_hook", None)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
             f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        for hook in list(self._forward_pre_hooks.values()):
-            result = hook(self, args)
-            if result is not None:
-                if not isinstance(result, tuple):
-                    result = (result,)
-                args = result
-        output = self.forward(*args, **kwargs)
-        for hook in list(self._forward_hooks.values()):
-            result = hook(self, args, output)
-            if result is not None:
-                output = result
-        return output
+        # Module._call_impl's order: forward pre-hooks, the backward hook node on the
+        # inputs, forward, forward hooks, the backward hook node on the outputs.
+        if not (self._forward_pre_hooks or self._forward_hooks or self._backward_hooks
+                or self._backward_pre_hooks or _global_forward_pre_hooks or _global_forward_hooks
+                or _global_backward_hooks or _global_backward_pre_hooks):
+            return self.forward(*args, **kwargs)
+        called_always = []
+        result = None
+        try:
+            for hook_id, hook in list(_global_forward_pre_hooks.items()) + list(self._forward_pre_hooks.items()):
+                if hook_id in self._forward_pre_hooks_with_kwargs:
+                    pair = hook(self, args, kwargs)
+                    if pair is not None:
+                        if isinstance(pair, tuple) and len(pair) == 2:
+                            args, kwargs = pair
+                        else:
+                            raise RuntimeError("forward pre-hook must return None or a tuple "
+                                               f"of (new_args, new_kwargs), but got {pair}.")
+                else:
+                    new_args = hook(self, args)
+                    if new_args is not None:
+                        if not isinstance(new_args, tuple):
+                            new_args = (new_args,)
+                        args = new_args
+            full_hooks = list(_global_backward_hooks.values()) + list(self._backward_hooks.values())
+            pre_hooks = list(_global_backward_pre_hooks.values()) + list(self._backward_pre_hooks.values())
+            state = None
+            if full_hooks or pre_hooks:
+                state = _BackwardHookState(self, full_hooks, pre_hooks)
+                args = state.setup_inputs(args)
+            result = self.forward(*args, **kwargs)
+            for hook_id, hook in list(_global_forward_hooks.items()) + list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called:
+                    called_always.append(hook_id)
+                if hook_id in self._forward_hooks_with_kwargs:
+                    new_result = hook(self, args, kwargs, result)
+                else:
+                    new_result = hook(self, args, result)
+                if new_result is not None:
+                    result = new_result
+            if state is not None:
+                result = state.setup_outputs(result)
+            return result
+        except Exception:
+            for hook_id, hook in list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called and hook_id not in called_always:
+                    try:
+                        if hook_id in self._forward_hooks_with_kwargs:
+                            new_result = hook(self, args, kwargs, result)
+                        else:
+                            new_result = hook(self, args, result)
+                        if new_result is not None:
+                            result = new_result
+                    except Exception as e:
+                        import warnings
+                        warnings.warn("module forward hook with ``always_call=True`` raised an exception "
+                                      f"that was silenced as another error was raised in forward: {str(e)}",
+                                      stacklevel=2)
+            raise
 
-    def register_forward_hook(self, hook):
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
         _hook_counter[0] += 1
-        self._forward_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_hooks[key] = hook
+        if with_kwargs:
+            self._forward_hooks_with_kwargs[key] = True
+        if always_call:
+            self._forward_hooks_always_called[key] = True
+        if prepend:
+            _move_to_front(self._forward_hooks, key)
+        return RemovableHandle(self._forward_hooks, key,
+                               [self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
 
-    def register_forward_pre_hook(self, hook):
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
         _hook_counter[0] += 1
-        self._forward_pre_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_pre_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_pre_hooks[key] = hook
+        if with_kwargs:
+            self._forward_pre_hooks_with_kwargs[key] = True
+        if prepend:
+            _move_to_front(self._forward_pre_hooks, key)
+        return RemovableHandle(self._forward_pre_hooks, key, [self._forward_pre_hooks_with_kwargs])
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        if self._is_full_backward_hook is False:
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a "
+                               "single Module. Please use only one of them.")
+        object.__setattr__(self, "_is_full_backward_hook", True)
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_hooks, key)
+        return RemovableHandle(self._backward_hooks, key)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_pre_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_pre_hooks, key)
+        return RemovableHandle(self._backward_pre_hooks, key)
 
     # -- attributes: parameters, buffers and submodules live in their own dicts --
 
@@ -4531,8 +4759,109 @@ class RNNBase(Module):
             return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
         return layer_input, torch.stack(final_h, 0)
 
+    # -- packed sequences: ATen's PackedLayer / ReversedPackedLayer, step by step with
+    #    the batch shrinking (or, backwards, growing) as sequences end --
+
+    def _permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        if self.mode == "LSTM":
+            return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+        return hx.index_select(1, permutation)
+
+    def _packed_direction(self, data, sizes, state, layer, direction):
+        w_ih, w_hh, b_ih, b_hh, w_hr = self._layer_params(layer, direction)
+        projected = F.linear(data, w_ih, b_ih)
+        is_lstm = self.mode == "LSTM"
+
+        def rows(h, start, end):
+            if is_lstm:
+                return h[0].narrow(0, start, end - start), h[1].narrow(0, start, end - start)
+            return h.narrow(0, start, end - start)
+
+        def joined(parts):
+            if is_lstm:
+                return torch.cat([p[0] for p in parts], 0), torch.cat([p[1] for p in parts], 0)
+            return torch.cat(parts, 0)
+
+        outputs = []
+        if direction == 0:
+            offset = 0
+            last = sizes[0]
+            hidden = state
+            finished = []
+            for size in sizes:
+                step = projected.narrow(0, offset, size)
+                offset += size
+                if last > size:
+                    finished.append(rows(hidden, size, last))
+                    hidden = rows(hidden, 0, size)
+                last = size
+                hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+                outputs.append(hidden[0] if is_lstm else hidden)
+            finished.append(hidden)
+            finished.reverse()
+            return torch.cat(outputs, 0), joined(finished)
+        offset = projected.size(0)
+        last = sizes[-1]
+        hidden = rows(state, 0, last)
+        for i in range(len(sizes) - 1, -1, -1):
+            size = sizes[i]
+            if size > last:
+                hidden = joined([hidden, rows(state, last, size)])
+            step = projected.narrow(0, offset - size, size)
+            offset -= size
+            last = size
+            hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+            outputs.append(hidden[0] if is_lstm else hidden)
+        outputs.reverse()
+        return torch.cat(outputs, 0), hidden
+
+    def _packed_forward(self, input, hx):
+        from torch.nn.utils.rnn import PackedSequence
+        data, batch_sizes, sorted_indices, unsorted_indices = input
+        sizes = [int(b) for b in batch_sizes.tolist()]
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
+        if hx is None:
+            real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+            h0 = torch.zeros(self.num_layers * num_directions, sizes[0], real_hidden_size,
+                             dtype=data.dtype, device=data.device)
+            if is_lstm:
+                c0 = torch.zeros(self.num_layers * num_directions, sizes[0], self.hidden_size,
+                                 dtype=data.dtype, device=data.device)
+                hx = (h0, c0)
+            else:
+                hx = h0
+        else:
+            hx = self._permute_hidden(hx, sorted_indices)
+        final_h = []
+        final_c = []
+        layer_input = data
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
+                out, state = self._packed_direction(layer_input, sizes, state, layer, direction)
+                direction_outputs.append(out)
+                if is_lstm:
+                    final_h.append(state[0])
+                    final_c.append(state[1])
+                else:
+                    final_h.append(state)
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 1)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        hidden = (torch.stack(final_h, 0), torch.stack(final_c, 0)) if is_lstm else torch.stack(final_h, 0)
+        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
+        return output, self._permute_hidden(hidden, unsorted_indices)
+
     def _forward_single_state(self, input, hx, name):
         # RNN and GRU: one hidden state.
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(name + ": Expected input to be 2D or 3D, got " + str(input.dim()) + "D instead")
         if hx is not None and hx.dim() != 2 and hx.dim() != 3:
@@ -4621,6 +4950,8 @@ class LSTM(RNNBase):
                                "Expected hidden[1] size {}, got {}")
 
     def forward(self, input, hx=None):
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         num_directions = 2 if self.bidirectional else 1
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
         if input.dim() != 2 and input.dim() != 3:
@@ -6288,7 +6619,8 @@ import torch
 import warnings
 
 __all__ = ["clip_grad_norm_", "clip_grad_norm", "clip_grad_value_", "clip_grads_with_norm_", "get_total_norm",
-           "parameters_to_vector", "vector_to_parameters"]
+           "parameters_to_vector", "vector_to_parameters", "weight_norm", "remove_weight_norm", "spectral_norm",
+           "remove_spectral_norm"]
 
 # Gradient clipping and flat parameter vectors, computed as PyTorch 2.15 computes them:
 # per-tensor vector norms, then the norm of their stack; one clip coefficient clamped to 1.
@@ -6394,11 +6726,178 @@ def vector_to_parameters(vec, parameters):
         param.data = vec[pointer:pointer + num_param].view_as(param).data
         pointer += num_param
 
+
+# Weight and spectral normalisation, as forward pre-hooks that recompute the weight from
+# new parameters before each forward (torch.nn.utils.weight_norm / spectral_norm).
+
+
+def _norm_except_dim(v, pow, dim):
+    # torch.norm_except_dim: the norm over every dimension but `dim`, kept broadcastable.
+    if dim == -1:
+        return v.norm(pow)
+    if dim == 0:
+        output_size = [v.size(0)] + [1] * (v.dim() - 1)
+        return v.contiguous().view(v.size(0), -1).norm(pow, 1).view(output_size)
+    if dim == v.dim() - 1:
+        output_size = [1] * (v.dim() - 1) + [v.size(v.dim() - 1)]
+        return v.contiguous().view(-1, v.size(v.dim() - 1)).norm(pow, 0).view(output_size)
+    return _norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
+
+
+class WeightNorm:
+    """The pre-hook weight_norm installs: weight = g · v / ‖v‖ (norm over all but `dim`)."""
+
+    def __init__(self, name, dim):
+        if dim is None:
+            dim = -1
+        self.name = name
+        self.dim = dim
+
+    def compute_weight(self, module):
+        g = getattr(module, self.name + "_g")
+        v = getattr(module, self.name + "_v")
+        return v * (g / _norm_except_dim(v, 2, self.dim))
+
+    @staticmethod
+    def apply(module, name, dim):
+        warnings.warn("`torch.nn.utils.weight_norm` is deprecated in favor of "
+                      "`torch.nn.utils.parametrizations.weight_norm`.", FutureWarning, stacklevel=3)
+        for hook in module._forward_pre_hooks.values():
+            if isinstance(hook, WeightNorm) and hook.name == name:
+                raise RuntimeError(f"Cannot register two weight_norm hooks on the same parameter {name}")
+        if dim is None:
+            dim = -1
+        fn = WeightNorm(name, dim)
+        weight = getattr(module, name)
+        del module._parameters[name]
+        module.register_parameter(name + "_g", torch.nn.Parameter(_norm_except_dim(weight, 2, dim).data))
+        module.register_parameter(name + "_v", torch.nn.Parameter(weight.data))
+        setattr(module, name, fn.compute_weight(module))
+        module.register_forward_pre_hook(fn)
+        return fn
+
+    def remove(self, module):
+        weight = self.compute_weight(module)
+        delattr(module, self.name)
+        del module._parameters[self.name + "_g"]
+        del module._parameters[self.name + "_v"]
+        setattr(module, self.name, torch.nn.Parameter(weight.data))
+
+    def __call__(self, module, inputs):
+        setattr(module, self.name, self.compute_weight(module))
+
+
+def weight_norm(module, name="weight", dim=0):
+    """Replaces `name` by `name_g` (magnitude) and `name_v` (direction) parameters."""
+    WeightNorm.apply(module, name, dim)
+    return module
+
+
+def remove_weight_norm(module, name="weight"):
+    for k, hook in list(module._forward_pre_hooks.items()):
+        if isinstance(hook, WeightNorm) and hook.name == name:
+            hook.remove(module)
+            del module._forward_pre_hooks[k]
+            return module
+    raise ValueError(f"weight_norm of '{name}' not found in {module}")
+
+
+class SpectralNorm:
+    """The pre-hook spectral_norm installs: weight / σ, σ estimated by power iteration
+    (one step per training forward) with the buffers u and v."""
+
+    _version = 1
+
+    def __init__(self, name="weight", n_power_iterations=1, dim=0, eps=1e-12):
+        self.name = name
+        self.dim = dim
+        if n_power_iterations <= 0:
+            raise ValueError("Expected n_power_iterations to be positive, but "
+                             f"got n_power_iterations={n_power_iterations}")
+        self.n_power_iterations = n_power_iterations
+        self.eps = eps
+
+    def reshape_weight_to_matrix(self, weight):
+        weight_mat = weight
+        if self.dim != 0:
+            weight_mat = weight_mat.permute(self.dim, *[d for d in range(weight_mat.dim()) if d != self.dim])
+        height = weight_mat.size(0)
+        return weight_mat.reshape(height, -1)
+
+    def compute_weight(self, module, do_power_iteration):
+        weight = getattr(module, self.name + "_orig")
+        u = getattr(module, self.name + "_u")
+        v = getattr(module, self.name + "_v")
+        weight_mat = self.reshape_weight_to_matrix(weight)
+        if do_power_iteration:
+            with torch.no_grad():
+                for _ in range(self.n_power_iterations):
+                    v.copy_(torch.nn.functional.normalize(torch.mv(weight_mat.t(), u), dim=0, eps=self.eps))
+                    u.copy_(torch.nn.functional.normalize(torch.mv(weight_mat, v), dim=0, eps=self.eps))
+                if self.n_power_iterations > 0:
+                    u = u.clone()
+                    v = v.clone()
+        sigma = torch.dot(u, torch.mv(weight_mat, v))
+        return weight / sigma
+
+    def remove(self, module):
+        with torch.no_grad():
+            weight = self.compute_weight(module, do_power_iteration=False)
+        delattr(module, self.name)
+        delattr(module, self.name + "_u")
+        delattr(module, self.name + "_v")
+        delattr(module, self.name + "_orig")
+        module.register_parameter(self.name, torch.nn.Parameter(weight.detach()))
+
+    def __call__(self, module, inputs):
+        setattr(module, self.name, self.compute_weight(module, do_power_iteration=module.training))
+
+    @staticmethod
+    def apply(module, name, n_power_iterations, dim, eps):
+        for hook in module._forward_pre_hooks.values():
+            if isinstance(hook, SpectralNorm) and hook.name == name:
+                raise RuntimeError(f"Cannot register two spectral_norm hooks on the same parameter {name}")
+        fn = SpectralNorm(name, n_power_iterations, dim, eps)
+        weight = module._parameters[name]
+        if weight is None:
+            raise ValueError(f"`SpectralNorm` cannot be applied as parameter `{name}` is None")
+        with torch.no_grad():
+            weight_mat = fn.reshape_weight_to_matrix(weight)
+            h, w = weight_mat.size()
+            # u then v drawn from the global generator, as PyTorch draws them.
+            u = torch.nn.functional.normalize(weight.new_empty(h).normal_(0, 1), dim=0, eps=fn.eps)
+            v = torch.nn.functional.normalize(weight.new_empty(w).normal_(0, 1), dim=0, eps=fn.eps)
+        delattr(module, fn.name)
+        module.register_parameter(fn.name + "_orig", weight)
+        setattr(module, fn.name, weight.data)
+        module.register_buffer(fn.name + "_u", u)
+        module.register_buffer(fn.name + "_v", v)
+        module.register_forward_pre_hook(fn)
+        return fn
+
+
+def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=None):
+    """Divides `name` by its largest singular value before every forward."""
+    if dim is None:
+        dim = 1 if type(module).__name__ in ("ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d") else 0
+    SpectralNorm.apply(module, name, n_power_iterations, dim, eps)
+    return module
+
+
+def remove_spectral_norm(module, name="weight"):
+    for k, hook in list(module._forward_pre_hooks.items()):
+        if isinstance(hook, SpectralNorm) and hook.name == name:
+            hook.remove(module)
+            del module._forward_pre_hooks[k]
+            return module
+    raise ValueError(f"spectral_norm of '{name}' not found in {module}")
+
 """#,
         "torch.nn.utils.rnn": #"""
 import torch
 
-__all__ = ["pad_sequence", "unpad_sequence"]
+__all__ = ["PackedSequence", "invert_permutation", "pack_padded_sequence", "pad_packed_sequence", "pad_sequence",
+           "unpad_sequence", "pack_sequence", "unpack_sequence"]
 
 # Padding variable-length sequences into one tensor and back, as ATen's pad_sequence does:
 # a tensor full of padding_value, each sequence copied into its row (or column).
@@ -6438,6 +6937,181 @@ def unpad_sequence(padded_sequences, lengths, batch_first=False):
         mask = idx < length
         unpadded.append(seq[mask])
     return unpadded
+
+
+# Packed sequences: the time steps of a batch of sequences sorted by length, concatenated
+# step by step (batch_sizes[t] rows at step t), as ATen's _pack_padded_sequence lays them out.
+
+
+def invert_permutation(permutation):
+    """The permutation that undoes `permutation` (None stays None)."""
+    if permutation is None:
+        return None
+    output = torch.empty_like(permutation)
+    output.scatter_(0, permutation, torch.arange(0, permutation.numel(), device=permutation.device))
+    return output
+
+
+class PackedSequence:
+    """(data, batch_sizes, sorted_indices, unsorted_indices): what pack_padded_sequence
+    returns and the recurrent layers accept; unpacks like the named tuple it is in PyTorch."""
+
+    def __init__(self, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
+        if unsorted_indices is None:
+            unsorted_indices = invert_permutation(sorted_indices)
+        if batch_sizes is None:
+            if isinstance(data, (list, tuple)) and len(data) == 2:
+                data, batch_sizes = data
+            else:
+                raise TypeError("PackedSequence expects (data, batch_sizes)")
+        if batch_sizes.device.type != "cpu":
+            raise ValueError("batch_sizes should always be on CPU. Instances of PackedSequence should never be "
+                             "created manually. They should be instantiated by functions like pack_sequence and "
+                             "pack_padded_sequences in nn.utils.rnn. "
+                             "https://pytorch.org/docs/stable/nn.html#torch.nn.utils.rnn.pack_sequence")
+        self.data = data
+        self.batch_sizes = batch_sizes
+        self.sorted_indices = sorted_indices
+        self.unsorted_indices = unsorted_indices
+
+    def _fields(self):
+        return (self.data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    def __iter__(self):
+        return iter(self._fields())
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        return self._fields()[i]
+
+    def __eq__(self, other):
+        return isinstance(other, PackedSequence) and all(
+            a is b for a, b in zip(self._fields(), other._fields()))
+
+    def __repr__(self):
+        return (f"PackedSequence(data={self.data!r}, batch_sizes={self.batch_sizes!r}, "
+                f"sorted_indices={self.sorted_indices!r}, unsorted_indices={self.unsorted_indices!r})")
+
+    def _with_data(self, data):
+        return PackedSequence(data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    def to(self, *args, **kwargs):
+        data = self.data.to(*args, **kwargs)
+        if data is self.data:
+            return self
+        sorted_indices = None if self.sorted_indices is None else self.sorted_indices.to(data.device)
+        unsorted_indices = None if self.unsorted_indices is None else self.unsorted_indices.to(data.device)
+        return PackedSequence(data, self.batch_sizes, sorted_indices, unsorted_indices)
+
+    def cpu(self):
+        return self.to("cpu")
+
+    def double(self):
+        return self._with_data(self.data.double())
+
+    def float(self):
+        return self._with_data(self.data.float())
+
+    def half(self):
+        return self._with_data(self.data.half())
+
+    def long(self):
+        return self._with_data(self.data.long())
+
+    def int(self):
+        return self._with_data(self.data.int())
+
+    @property
+    def is_cuda(self):
+        return self.data.is_cuda
+
+    def is_pinned(self):
+        return False
+
+
+def _pack_padded(input, lengths, batch_first):
+    # ATen's _pack_padded_sequence: the rows of each step that are still running.
+    if batch_first:
+        input = input.transpose(0, 1)
+    lengths_list = [int(x) for x in lengths.tolist()]
+    if len(lengths_list) == 0 or lengths_list[-1] <= 0:
+        raise RuntimeError("Length of all samples has to be greater than 0, but found an element in 'lengths' "
+                           "that is <= 0")
+    for i in range(len(lengths_list) - 1):
+        if lengths_list[i] < lengths_list[i + 1]:
+            raise RuntimeError("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. "
+                               "You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence "
+                               "to sidestep this requirement if you do not need ONNX exportability.")
+    if lengths_list[0] > input.size(0):
+        raise RuntimeError(f"Expected sequence length to be larger than or equal to the maximum length in "
+                           f"lengths, but got {input.size(0)} and {lengths_list[0]}")
+    steps = []
+    batch_sizes = []
+    for t in range(lengths_list[0]):
+        count = sum(1 for n in lengths_list if n > t)
+        steps.append(input[t, :count])
+        batch_sizes.append(count)
+    return torch.cat(steps, 0), torch.tensor(batch_sizes, dtype=torch.int64)
+
+
+def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
+    """Packs a padded batch (T, B, *) (or (B, T, *)) of sequences of the given lengths."""
+    if not isinstance(lengths, torch.Tensor):
+        lengths = torch.as_tensor(lengths, dtype=torch.int64, device="cpu")
+    else:
+        lengths = lengths.to(dtype=torch.int64)
+    if enforce_sorted:
+        sorted_indices = None
+    else:
+        lengths, sorted_indices = torch.sort(lengths, descending=True)
+        batch_dim = 0 if batch_first else 1
+        input = input.index_select(batch_dim, sorted_indices)
+    data, batch_sizes = _pack_padded(input, lengths, batch_first)
+    return PackedSequence(data, batch_sizes, sorted_indices, None)
+
+
+def pad_packed_sequence(sequence, batch_first=False, padding_value=0.0, total_length=None):
+    """The padded batch and the lengths a PackedSequence came from (in its original order)."""
+    max_seq_length = sequence.batch_sizes.size(0)
+    if total_length is not None:
+        if total_length < max_seq_length:
+            raise ValueError("Expected total_length to be at least the length of the longest sequence in input, "
+                             f"but got total_length={total_length} and max sequence length being {max_seq_length}")
+        max_seq_length = total_length
+    batch_sizes = [int(x) for x in sequence.batch_sizes.tolist()]
+    data = sequence.data
+    max_batch = batch_sizes[0]
+    trailing = list(data.shape)[1:]
+    output = torch.full([max_seq_length, max_batch] + trailing, padding_value, dtype=data.dtype, device=data.device)
+    lengths = [0] * max_batch
+    offset = 0
+    for t, count in enumerate(batch_sizes):
+        output[t, :count] = data[offset:offset + count]
+        offset += count
+        for b in range(count):
+            lengths[b] += 1
+    lengths = torch.tensor(lengths, dtype=torch.int64)
+    if batch_first:
+        output = output.transpose(0, 1)
+    unsorted_indices = sequence.unsorted_indices
+    if unsorted_indices is not None:
+        batch_dim = 0 if batch_first else 1
+        return output.index_select(batch_dim, unsorted_indices), lengths[unsorted_indices.cpu()]
+    return output, lengths
+
+
+def pack_sequence(sequences, enforce_sorted=True):
+    """Packs a list of sequences of different lengths (L_i, *)."""
+    lengths = torch.as_tensor([v.size(0) for v in sequences])
+    return pack_padded_sequence(pad_sequence(sequences), lengths, enforce_sorted=enforce_sorted)
+
+
+def unpack_sequence(packed_sequences):
+    """The list of sequences a PackedSequence holds, in their original order."""
+    padded_sequences, lengths = pad_packed_sequence(packed_sequences, batch_first=True)
+    return unpad_sequence(padded_sequences, lengths, batch_first=True)
 
 """#,
         "torch.optim": #"""
