@@ -2616,19 +2616,26 @@ class RemovableHandle:
         self.remove()
 
 
-class BackwardHookFunction(torch.autograd.Function):
+_backward_hook_function = []
+
+
+def _backward_hook_function_class():
     """The identity node full backward hooks hang on (grad_fn BackwardHookFunctionBackward):
-    one on the module's tensor inputs, one on its outputs."""
+    one on the module's tensor inputs, one on its outputs. Made on first use, so that
+    loading torch.nn needs no torch.autograd."""
+    if not _backward_hook_function:
+        class BackwardHookFunction(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, state, *args):
+                ctx.mark_non_differentiable(*[a for a in args if not a.requires_grad])
+                ctx.hook_state = state
+                return args
 
-    @staticmethod
-    def forward(ctx, state, *args):
-        ctx.mark_non_differentiable(*[a for a in args if not a.requires_grad])
-        ctx.hook_state = state
-        return args
-
-    @staticmethod
-    def backward(ctx, *grads):
-        return (None,) + tuple(ctx.hook_state(grads))
+            @staticmethod
+            def backward(ctx, *grads):
+                return (None,) + tuple(ctx.hook_state(grads))
+        _backward_hook_function.append(BackwardHookFunction)
+    return _backward_hook_function[0]
 
 
 class _BackwardHookState:
@@ -2687,7 +2694,7 @@ class _BackwardHookState:
         tensors = [values[i] for i in idx]
         if not torch.is_grad_enabled() or not any(t.requires_grad for t in tensors):
             return None, values
-        out = BackwardHookFunction.apply(on_backward, *tensors)
+        out = _backward_hook_function_class().apply(on_backward, *tensors)
         if not isinstance(out, tuple):
             out = (out,)
         values = list(values)
