@@ -14,6 +14,8 @@ public final class AutogradMeta {
     var retainsGrad = false
     /// Hooks of a leaf (run before accumulation).
     var leafHooks: [HookEntry] = []
+    /// `register_post_accumulate_grad_hook`: called with the leaf after its `.grad` is updated.
+    var postAccumulateHooks: [HookEntry] = []
     /// For views made by differentiable view ops: the tensor viewed (`._base`).
     var base: Tensor?
     /// A view made while grad mode was off of a tensor that requires grad (PyTorch's

@@ -101,6 +101,16 @@ extension Tensor {
         return entry
     }
 
+    /// `register_post_accumulate_grad_hook(hook)`: `hook(tensor)` runs after backward has
+    /// accumulated into this leaf's `.grad` (its result is ignored).
+    public func registerPostAccumulateGradHook(_ hook: @escaping GradientHook) throws(TensorError) -> HookEntry {
+        guard requiresGrad else { throw .runtime("cannot register a hook on a tensor that doesn't require gradient") }
+        guard isLeaf else { throw .runtime("post accumulate grad hooks cannot be registered on non-leaf tensors") }
+        let entry = HookEntry(hook)
+        ensuredMeta.postAccumulateHooks.append(entry)
+        return entry
+    }
+
     /// `detach()`: same storage (and version counter), no history.
     public func detach() -> Tensor { alias() }
 

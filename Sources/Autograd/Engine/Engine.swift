@@ -154,7 +154,10 @@ public enum Engine {
             var results: [Tensor?] = []
             if node.needed && grads.contains(where: { $0 != nil }) {
                 if let leaf = node.variable {
-                    if let g = grads[0] { try accumulateGrad(into: leaf, g, createGraph: createGraph) }
+                    if let g = grads[0] {
+                        try accumulateGrad(into: leaf, g, createGraph: createGraph)
+                        for h in leaf.meta?.postAccumulateHooks ?? [] where !h.removed { _ = try h.hook(leaf) }
+                    }
                 } else if let formula = node.formula {
                     if node.savedReleased {
                         throw TensorError.runtime(freedGraphMessage)

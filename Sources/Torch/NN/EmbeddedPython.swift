@@ -3718,15 +3718,127 @@ class _IncompatibleKeys:
 
 
 class RemovableHandle:
-    """Returned by `register_forward_hook`; `remove()` unregisters the hook."""
+    """Returned by the `register_*_hook` methods; `remove()` unregisters the hook."""
 
-    def __init__(self, hooks, key):
+    def __init__(self, hooks, key, extra_dicts=()):
         self._hooks = hooks
         self._key = key
+        self._extra = list(extra_dicts)
+        self.id = key
 
     def remove(self):
         if self._key in self._hooks:
             del self._hooks[self._key]
+        for d in self._extra:
+            if self._key in d:
+                del d[self._key]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.remove()
+
+
+_backward_hook_function = []
+
+
+def _backward_hook_function_class():
+    """The identity node full backward hooks hang on (grad_fn BackwardHookFunctionBackward):
+    one on the module's tensor inputs, one on its outputs. Made on first use, so that
+    loading torch.nn needs no torch.autograd."""
+    if not _backward_hook_function:
+        class BackwardHookFunction(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, state, *args):
+                ctx.mark_non_differentiable(*[a for a in args if not a.requires_grad])
+                ctx.hook_state = state
+                return args
+
+            @staticmethod
+            def backward(ctx, *grads):
+                return (None,) + tuple(ctx.hook_state(grads))
+        _backward_hook_function.append(BackwardHookFunction)
+    return _backward_hook_function[0]
+
+
+class _BackwardHookState:
+    """What torch.utils.hooks.BackwardHook keeps between a module's output and input nodes."""
+
+    def __init__(self, module, full_hooks, pre_hooks):
+        self.module = module
+        self.full_hooks = full_hooks
+        self.pre_hooks = pre_hooks
+        self.grad_outputs = None
+        self.n_inputs = 0
+        self.input_idx = None
+
+    def packed_inputs(self, grads):
+        result = [None] * self.n_inputs
+        for i, g in zip(self.input_idx, grads):
+            result[i] = g
+        return tuple(result)
+
+    def on_inputs(self, grads):
+        grad_inputs = self.packed_inputs(grads)
+        for hook in self.full_hooks:
+            out = hook(self.module, grad_inputs, self.grad_outputs)
+            if out is None:
+                continue
+            out = tuple(out)
+            if len(out) != len(grad_inputs):
+                raise RuntimeError(f"Backward hook returned an invalid number of grad_input, "
+                                   f"got {len(out)}, but expected {len(grad_inputs)}")
+            grad_inputs = out
+        return tuple(grad_inputs[i] for i in self.input_idx)
+
+    def on_outputs(self, grads):
+        grads = tuple(grads)
+        for hook in self.pre_hooks:
+            out = hook(self.module, grads)
+            if out is None:
+                continue
+            out = tuple(out) if isinstance(out, (tuple, list)) else (out,)
+            if len(out) != len(grads):
+                raise RuntimeError(f"Backward pre hook returned an invalid number of grad_output, "
+                                   f"got {len(out)}, but expected {len(grads)}")
+            grads = out
+        self.grad_outputs = grads
+        if self.input_idx is None:
+            grad_inputs = tuple([None] * self.n_inputs)
+            for hook in self.full_hooks:
+                out = hook(self.module, grad_inputs, self.grad_outputs)
+                if out is not None and not all(g is None for g in out):
+                    raise RuntimeError("Backward hook for Modules where no input requires gradient should always "
+                                       "return None or None for all gradients.")
+        return grads
+
+    def wrap(self, values, on_backward):
+        idx = [i for i, a in enumerate(values) if isinstance(a, torch.Tensor)]
+        tensors = [values[i] for i in idx]
+        if not torch.is_grad_enabled() or not any(t.requires_grad for t in tensors):
+            return None, values
+        out = _backward_hook_function_class().apply(on_backward, *tensors)
+        if not isinstance(out, tuple):
+            out = (out,)
+        values = list(values)
+        for i, t in zip(idx, out):
+            values[i] = t
+        return idx, tuple(values)
+
+    def setup_inputs(self, args):
+        self.n_inputs = len(args)
+        idx, args = self.wrap(args, self.on_inputs)
+        self.input_idx = idx
+        return args
+
+    def setup_outputs(self, result):
+        single = isinstance(result, torch.Tensor)
+        values = (result,) if single else result
+        if not isinstance(values, tuple):
+            return result
+        _, values = self.wrap(values, self.on_outputs)
+        return values[0] if single else values
 
 
 def _addindent(text, spaces):
@@ -3754,6 +3866,43 @@ def _typename(value):
 
 _hook_counter = [0]
 
+# Hooks for every module (torch.nn.modules.module.register_module_*_hook).
+_global_forward_pre_hooks = {}
+_global_forward_hooks = {}
+_global_backward_hooks = {}
+_global_backward_pre_hooks = {}
+
+
+def _move_to_front(d, key):
+    items = [(key, d[key])] + [(k, v) for k, v in d.items() if k != key]
+    d.clear()
+    for k, v in items:
+        d[k] = v
+
+
+def register_module_forward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_forward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_pre_hooks, _hook_counter[0])
+
+
+def register_module_forward_hook(hook, *, always_call=False):
+    _hook_counter[0] += 1
+    _global_forward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_pre_hooks, _hook_counter[0])
+
 
 class Module:
     """Base class for all neural network modules; subclass it and define `forward`."""
@@ -3776,34 +3925,120 @@ class Module:
         object.__setattr__(self, "_modules", {})
         object.__setattr__(self, "_forward_pre_hooks", {})
         object.__setattr__(self, "_forward_hooks", {})
+        object.__setattr__(self, "_forward_pre_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_always_called", {})
+        object.__setattr__(self, "_backward_hooks", {})
+        object.__setattr__(self, "_backward_pre_hooks", {})
+        object.__setattr__(self, "_is_full_backward_hook", None)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
             f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        for hook in list(self._forward_pre_hooks.values()):
-            result = hook(self, args)
-            if result is not None:
-                if not isinstance(result, tuple):
-                    result = (result,)
-                args = result
-        output = self.forward(*args, **kwargs)
-        for hook in list(self._forward_hooks.values()):
-            result = hook(self, args, output)
-            if result is not None:
-                output = result
-        return output
+        # Module._call_impl's order: forward pre-hooks, the backward hook node on the
+        # inputs, forward, forward hooks, the backward hook node on the outputs.
+        if not (self._forward_pre_hooks or self._forward_hooks or self._backward_hooks
+                or self._backward_pre_hooks or _global_forward_pre_hooks or _global_forward_hooks
+                or _global_backward_hooks or _global_backward_pre_hooks):
+            return self.forward(*args, **kwargs)
+        called_always = []
+        result = None
+        try:
+            for hook_id, hook in list(_global_forward_pre_hooks.items()) + list(self._forward_pre_hooks.items()):
+                if hook_id in self._forward_pre_hooks_with_kwargs:
+                    pair = hook(self, args, kwargs)
+                    if pair is not None:
+                        if isinstance(pair, tuple) and len(pair) == 2:
+                            args, kwargs = pair
+                        else:
+                            raise RuntimeError("forward pre-hook must return None or a tuple "
+                                               f"of (new_args, new_kwargs), but got {pair}.")
+                else:
+                    new_args = hook(self, args)
+                    if new_args is not None:
+                        if not isinstance(new_args, tuple):
+                            new_args = (new_args,)
+                        args = new_args
+            full_hooks = list(_global_backward_hooks.values()) + list(self._backward_hooks.values())
+            pre_hooks = list(_global_backward_pre_hooks.values()) + list(self._backward_pre_hooks.values())
+            state = None
+            if full_hooks or pre_hooks:
+                state = _BackwardHookState(self, full_hooks, pre_hooks)
+                args = state.setup_inputs(args)
+            result = self.forward(*args, **kwargs)
+            for hook_id, hook in list(_global_forward_hooks.items()) + list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called:
+                    called_always.append(hook_id)
+                if hook_id in self._forward_hooks_with_kwargs:
+                    new_result = hook(self, args, kwargs, result)
+                else:
+                    new_result = hook(self, args, result)
+                if new_result is not None:
+                    result = new_result
+            if state is not None:
+                result = state.setup_outputs(result)
+            return result
+        except Exception:
+            for hook_id, hook in list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called and hook_id not in called_always:
+                    try:
+                        if hook_id in self._forward_hooks_with_kwargs:
+                            new_result = hook(self, args, kwargs, result)
+                        else:
+                            new_result = hook(self, args, result)
+                        if new_result is not None:
+                            result = new_result
+                    except Exception as e:
+                        import warnings
+                        warnings.warn("module forward hook with ``always_call=True`` raised an exception "
+                                      f"that was silenced as another error was raised in forward: {str(e)}",
+                                      stacklevel=2)
+            raise
 
-    def register_forward_hook(self, hook):
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
         _hook_counter[0] += 1
-        self._forward_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_hooks[key] = hook
+        if with_kwargs:
+            self._forward_hooks_with_kwargs[key] = True
+        if always_call:
+            self._forward_hooks_always_called[key] = True
+        if prepend:
+            _move_to_front(self._forward_hooks, key)
+        return RemovableHandle(self._forward_hooks, key,
+                               [self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
 
-    def register_forward_pre_hook(self, hook):
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
         _hook_counter[0] += 1
-        self._forward_pre_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_pre_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_pre_hooks[key] = hook
+        if with_kwargs:
+            self._forward_pre_hooks_with_kwargs[key] = True
+        if prepend:
+            _move_to_front(self._forward_pre_hooks, key)
+        return RemovableHandle(self._forward_pre_hooks, key, [self._forward_pre_hooks_with_kwargs])
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        if self._is_full_backward_hook is False:
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a "
+                               "single Module. Please use only one of them.")
+        object.__setattr__(self, "_is_full_backward_hook", True)
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_hooks, key)
+        return RemovableHandle(self._backward_hooks, key)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_pre_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_pre_hooks, key)
+        return RemovableHandle(self._backward_pre_hooks, key)
 
     # -- attributes: parameters, buffers and submodules live in their own dicts --
 
@@ -5655,8 +5890,109 @@ class RNNBase(Module):
             return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
         return layer_input, torch.stack(final_h, 0)
 
+    # -- packed sequences: ATen's PackedLayer / ReversedPackedLayer, step by step with
+    #    the batch shrinking (or, backwards, growing) as sequences end --
+
+    def _permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        if self.mode == "LSTM":
+            return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+        return hx.index_select(1, permutation)
+
+    def _packed_direction(self, data, sizes, state, layer, direction):
+        w_ih, w_hh, b_ih, b_hh, w_hr = self._layer_params(layer, direction)
+        projected = F.linear(data, w_ih, b_ih)
+        is_lstm = self.mode == "LSTM"
+
+        def rows(h, start, end):
+            if is_lstm:
+                return h[0].narrow(0, start, end - start), h[1].narrow(0, start, end - start)
+            return h.narrow(0, start, end - start)
+
+        def joined(parts):
+            if is_lstm:
+                return torch.cat([p[0] for p in parts], 0), torch.cat([p[1] for p in parts], 0)
+            return torch.cat(parts, 0)
+
+        outputs = []
+        if direction == 0:
+            offset = 0
+            last = sizes[0]
+            hidden = state
+            finished = []
+            for size in sizes:
+                step = projected.narrow(0, offset, size)
+                offset += size
+                if last > size:
+                    finished.append(rows(hidden, size, last))
+                    hidden = rows(hidden, 0, size)
+                last = size
+                hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+                outputs.append(hidden[0] if is_lstm else hidden)
+            finished.append(hidden)
+            finished.reverse()
+            return torch.cat(outputs, 0), joined(finished)
+        offset = projected.size(0)
+        last = sizes[-1]
+        hidden = rows(state, 0, last)
+        for i in range(len(sizes) - 1, -1, -1):
+            size = sizes[i]
+            if size > last:
+                hidden = joined([hidden, rows(state, last, size)])
+            step = projected.narrow(0, offset - size, size)
+            offset -= size
+            last = size
+            hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+            outputs.append(hidden[0] if is_lstm else hidden)
+        outputs.reverse()
+        return torch.cat(outputs, 0), hidden
+
+    def _packed_forward(self, input, hx):
+        from torch.nn.utils.rnn import PackedSequence
+        data, batch_sizes, sorted_indices, unsorted_indices = input
+        sizes = [int(b) for b in batch_sizes.tolist()]
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
+        if hx is None:
+            real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+            h0 = torch.zeros(self.num_layers * num_directions, sizes[0], real_hidden_size,
+                             dtype=data.dtype, device=data.device)
+            if is_lstm:
+                c0 = torch.zeros(self.num_layers * num_directions, sizes[0], self.hidden_size,
+                                 dtype=data.dtype, device=data.device)
+                hx = (h0, c0)
+            else:
+                hx = h0
+        else:
+            hx = self._permute_hidden(hx, sorted_indices)
+        final_h = []
+        final_c = []
+        layer_input = data
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
+                out, state = self._packed_direction(layer_input, sizes, state, layer, direction)
+                direction_outputs.append(out)
+                if is_lstm:
+                    final_h.append(state[0])
+                    final_c.append(state[1])
+                else:
+                    final_h.append(state)
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 1)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        hidden = (torch.stack(final_h, 0), torch.stack(final_c, 0)) if is_lstm else torch.stack(final_h, 0)
+        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
+        return output, self._permute_hidden(hidden, unsorted_indices)
+
     def _forward_single_state(self, input, hx, name):
         # RNN and GRU: one hidden state.
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(name + ": Expected input to be 2D or 3D, got " + str(input.dim()) + "D instead")
         if hx is not None and hx.dim() != 2 and hx.dim() != 3:
@@ -5745,6 +6081,8 @@ class LSTM(RNNBase):
                                "Expected hidden[1] size {}, got {}")
 
     def forward(self, input, hx=None):
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         num_directions = 2 if self.bidirectional else 1
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
         if input.dim() != 2 and input.dim() != 3:
@@ -5890,6 +6228,1059 @@ class GRUCell(RNNCellBase):
         if not is_batched:
             ret = ret.squeeze(0)
         return ret
+
+
+# torch.nn — part 7.5: multi-head attention.
+#
+# Parameters are created and initialised in PyTorch's order (out_proj's Linear draws its
+# Kaiming init first, then in_proj_weight gets xavier_uniform_), so manual_seed gives
+# PyTorch's weights; forward calls F.multi_head_attention_forward as PyTorch does. The
+# inference fast path (torch._native_multi_head_attention, batch_first, eval, no grad)
+# is not taken: the slow path computes the same function.
+
+
+class NonDynamicallyQuantizableLinear(Linear):
+    """A Linear that PyTorch's quantization leaves alone (MultiheadAttention.out_proj)."""
+
+    def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__(in_features, out_features, bias=bias, device=device, dtype=dtype)
+
+
+class MultiheadAttention(Module):
+    """Attention over num_heads heads of embed_dim // num_heads features each."""
+
+    def __init__(self, embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False,
+                 add_zero_attn=False, kdim=None, vdim=None, batch_first=False, device=None,
+                 dtype=None):
+        if embed_dim <= 0 or num_heads <= 0:
+            raise ValueError(f"embed_dim and num_heads must be greater than 0,"
+                             f" got embed_dim={embed_dim} and num_heads={num_heads} instead")
+        kwargs = _factory(device, dtype)
+        super().__init__()
+        self.embed_dim = embed_dim
+        self.kdim = kdim if kdim is not None else embed_dim
+        self.vdim = vdim if vdim is not None else embed_dim
+        self._qkv_same_embed_dim = self.kdim == embed_dim and self.vdim == embed_dim
+        self.num_heads = num_heads
+        self.dropout = dropout
+        self.batch_first = batch_first
+        self.head_dim = embed_dim // num_heads
+        if self.head_dim * num_heads != self.embed_dim:
+            raise AssertionError("embed_dim must be divisible by num_heads")
+        if not self._qkv_same_embed_dim:
+            self.q_proj_weight = Parameter(torch.empty((embed_dim, embed_dim), **kwargs))
+            self.k_proj_weight = Parameter(torch.empty((embed_dim, self.kdim), **kwargs))
+            self.v_proj_weight = Parameter(torch.empty((embed_dim, self.vdim), **kwargs))
+            self.register_parameter("in_proj_weight", None)
+        else:
+            self.in_proj_weight = Parameter(torch.empty((3 * embed_dim, embed_dim), **kwargs))
+            self.register_parameter("q_proj_weight", None)
+            self.register_parameter("k_proj_weight", None)
+            self.register_parameter("v_proj_weight", None)
+        if bias:
+            self.in_proj_bias = Parameter(torch.empty(3 * embed_dim, **kwargs))
+        else:
+            self.register_parameter("in_proj_bias", None)
+        self.out_proj = NonDynamicallyQuantizableLinear(embed_dim, embed_dim, bias=bias, device=device, dtype=dtype)
+        if add_bias_kv:
+            self.bias_k = Parameter(torch.empty((1, 1, embed_dim), **kwargs))
+            self.bias_v = Parameter(torch.empty((1, 1, embed_dim), **kwargs))
+        else:
+            self.bias_k = self.bias_v = None
+        self.add_zero_attn = add_zero_attn
+        self._reset_parameters()
+
+    def _reset_parameters(self):
+        if self._qkv_same_embed_dim:
+            init.xavier_uniform_(self.in_proj_weight)
+        else:
+            init.xavier_uniform_(self.q_proj_weight)
+            init.xavier_uniform_(self.k_proj_weight)
+            init.xavier_uniform_(self.v_proj_weight)
+        if self.in_proj_bias is not None:
+            init.constant_(self.in_proj_bias, 0.0)
+            init.constant_(self.out_proj.bias, 0.0)
+        if self.bias_k is not None:
+            init.xavier_normal_(self.bias_k)
+        if self.bias_v is not None:
+            init.xavier_normal_(self.bias_v)
+
+    def forward(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
+                average_attn_weights=True, is_causal=False):
+        is_batched = query.dim() == 3
+        key_padding_mask = F._canonical_mask(key_padding_mask, "key_padding_mask",
+                                             F._none_or_dtype(attn_mask), "attn_mask", query.dtype)
+        attn_mask = F._canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
+        if self.batch_first and is_batched:
+            # Keep `query is key is value` true after the transpose, as PyTorch does.
+            if key is value:
+                if query is key:
+                    query = key = value = query.transpose(1, 0)
+                else:
+                    query, key = (x.transpose(1, 0) for x in (query, key))
+                    value = key
+            else:
+                query, key, value = (x.transpose(1, 0) for x in (query, key, value))
+        if not self._qkv_same_embed_dim:
+            attn_output, attn_output_weights = F.multi_head_attention_forward(
+                query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight,
+                self.in_proj_bias, self.bias_k, self.bias_v, self.add_zero_attn, self.dropout,
+                self.out_proj.weight, self.out_proj.bias, training=self.training,
+                key_padding_mask=key_padding_mask, need_weights=need_weights, attn_mask=attn_mask,
+                use_separate_proj_weight=True, q_proj_weight=self.q_proj_weight,
+                k_proj_weight=self.k_proj_weight, v_proj_weight=self.v_proj_weight,
+                average_attn_weights=average_attn_weights, is_causal=is_causal)
+        else:
+            attn_output, attn_output_weights = F.multi_head_attention_forward(
+                query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight,
+                self.in_proj_bias, self.bias_k, self.bias_v, self.add_zero_attn, self.dropout,
+                self.out_proj.weight, self.out_proj.bias, training=self.training,
+                key_padding_mask=key_padding_mask, need_weights=need_weights, attn_mask=attn_mask,
+                average_attn_weights=average_attn_weights, is_causal=is_causal)
+        if self.batch_first and is_batched:
+            return attn_output.transpose(1, 0), attn_output_weights
+        return attn_output, attn_output_weights
+
+    def merge_masks(self, attn_mask, key_padding_mask, query):
+        """The (B, H, L, L) mask the fast path would use, and its type (1 padding, 2 attn)."""
+        mask_type = None
+        merged_mask = None
+        if key_padding_mask is not None:
+            mask_type = 1
+            merged_mask = key_padding_mask
+        if attn_mask is not None:
+            batch_size, seq_len, _ = query.shape
+            mask_type = 2
+            if attn_mask.dim() == 3:
+                attn_mask_expanded = attn_mask.view(batch_size, -1, seq_len, seq_len)
+            else:
+                attn_mask_expanded = attn_mask.view(1, 1, seq_len, seq_len).expand(batch_size, self.num_heads, -1, -1)
+            merged_mask = attn_mask_expanded
+            if key_padding_mask is not None:
+                key_padding_mask_expanded = key_padding_mask.view(batch_size, 1, 1, seq_len).expand(-1, self.num_heads, -1, -1)
+                merged_mask = attn_mask_expanded + key_padding_mask_expanded
+        return merged_mask, mask_type
+
+
+# torch.nn — part 7.6: Transformer encoder and decoder layers and stacks.
+#
+# The same submodules, created in the same order (so the same weights after manual_seed)
+# and the same forward as PyTorch's slow path: post-norm by default, pre-norm with
+# norm_first, attention through MultiheadAttention with need_weights=False (so through
+# scaled_dot_product_attention), a causal mask detected and passed as is_causal. The
+# inference fast paths (nested tensors, torch._transformer_encoder_layer_fwd) need
+# batch_first, eval mode and no grad; they are not taken.
+
+import copy as _copy
+import warnings as _warnings
+
+
+def _get_activation_fn(activation):
+    if activation == "relu":
+        return F.relu
+    elif activation == "gelu":
+        return F.gelu
+    raise RuntimeError(f"activation should be relu/gelu, not {activation}")
+
+
+def _get_clones(module, N):
+    return ModuleList([_copy.deepcopy(module) for i in range(N)])
+
+
+def _generate_square_subsequent_mask(sz, device=None, dtype=None):
+    kwargs = _factory(device, dtype)
+    return torch.triu(torch.full((sz, sz), float("-inf"), **kwargs), diagonal=1)
+
+
+def _detect_is_causal_mask(mask, is_causal=None, size=None):
+    make_causal = is_causal is True
+    if is_causal is None and mask is not None:
+        sz = size if size is not None else mask.size(-2)
+        causal_comparison = _generate_square_subsequent_mask(sz, device=mask.device, dtype=mask.dtype)
+        if mask.size() == causal_comparison.size():
+            make_causal = bool((mask == causal_comparison).all())
+        else:
+            make_causal = False
+    return make_causal
+
+
+def _get_seq_len(src, batch_first):
+    src_size = src.size()
+    if len(src_size) == 2:
+        return src_size[0]
+    return src_size[1 if batch_first else 0]
+
+
+class TransformerEncoderLayer(Module):
+    """Self-attention then a feed-forward block, each with dropout, a residual and LayerNorm."""
+
+    def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation=F.relu,
+                 layer_norm_eps=1e-5, batch_first=False, norm_first=False, bias=True, device=None,
+                 dtype=None):
+        super().__init__()
+        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, bias=bias,
+                                            batch_first=batch_first, device=device, dtype=dtype)
+        self.linear1 = Linear(d_model, dim_feedforward, bias=bias, device=device, dtype=dtype)
+        self.dropout = Dropout(dropout)
+        self.linear2 = Linear(dim_feedforward, d_model, bias=bias, device=device, dtype=dtype)
+        self.norm_first = norm_first
+        self.norm1 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+        self.norm2 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+        self.dropout1 = Dropout(dropout)
+        self.dropout2 = Dropout(dropout)
+        if isinstance(activation, str):
+            activation = _get_activation_fn(activation)
+        if activation is F.relu or isinstance(activation, ReLU):
+            self.activation_relu_or_gelu = 1
+        elif activation is F.gelu or isinstance(activation, GELU):
+            self.activation_relu_or_gelu = 2
+        else:
+            self.activation_relu_or_gelu = 0
+        self.activation = activation
+
+    def forward(self, src, src_mask=None, src_key_padding_mask=None, is_causal=False):
+        src_key_padding_mask = F._canonical_mask(src_key_padding_mask, "src_key_padding_mask",
+                                                 F._none_or_dtype(src_mask), "src_mask", src.dtype)
+        src_mask = F._canonical_mask(src_mask, "src_mask", None, "", src.dtype, check_other=False)
+        x = src
+        if self.norm_first:
+            x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal=is_causal)
+            x = x + self._ff_block(self.norm2(x))
+        else:
+            x = self.norm1(x + self._sa_block(x, src_mask, src_key_padding_mask, is_causal=is_causal))
+            x = self.norm2(x + self._ff_block(x))
+        return x
+
+    def _sa_block(self, x, attn_mask, key_padding_mask, is_causal=False):
+        x = self.self_attn(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask,
+                           need_weights=False, is_causal=is_causal)[0]
+        return self.dropout1(x)
+
+    def _ff_block(self, x):
+        x = self.linear2(self.dropout(self.activation(self.linear1(x))))
+        return self.dropout2(x)
+
+
+class TransformerDecoderLayer(Module):
+    """Self-attention, attention over the encoder's memory, then a feed-forward block."""
+
+    def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation=F.relu,
+                 layer_norm_eps=1e-5, batch_first=False, norm_first=False, bias=True, device=None,
+                 dtype=None):
+        super().__init__()
+        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first,
+                                            bias=bias, device=device, dtype=dtype)
+        self.multihead_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first,
+                                                 bias=bias, device=device, dtype=dtype)
+        self.linear1 = Linear(d_model, dim_feedforward, bias=bias, device=device, dtype=dtype)
+        self.dropout = Dropout(dropout)
+        self.linear2 = Linear(dim_feedforward, d_model, bias=bias, device=device, dtype=dtype)
+        self.norm_first = norm_first
+        self.norm1 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+        self.norm2 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+        self.norm3 = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+        self.dropout1 = Dropout(dropout)
+        self.dropout2 = Dropout(dropout)
+        self.dropout3 = Dropout(dropout)
+        if isinstance(activation, str):
+            self.activation = _get_activation_fn(activation)
+        else:
+            self.activation = activation
+
+    def forward(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+                memory_key_padding_mask=None, tgt_is_causal=False, memory_is_causal=False):
+        x = tgt
+        if self.norm_first:
+            x = x + self._sa_block(self.norm1(x), tgt_mask, tgt_key_padding_mask, tgt_is_causal)
+            x = x + self._mha_block(self.norm2(x), memory, memory_mask, memory_key_padding_mask, memory_is_causal)
+            x = x + self._ff_block(self.norm3(x))
+        else:
+            x = self.norm1(x + self._sa_block(x, tgt_mask, tgt_key_padding_mask, tgt_is_causal))
+            x = self.norm2(x + self._mha_block(x, memory, memory_mask, memory_key_padding_mask, memory_is_causal))
+            x = self.norm3(x + self._ff_block(x))
+        return x
+
+    def _sa_block(self, x, attn_mask, key_padding_mask, is_causal=False):
+        x = self.self_attn(x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask,
+                           is_causal=is_causal, need_weights=False)[0]
+        return self.dropout1(x)
+
+    def _mha_block(self, x, mem, attn_mask, key_padding_mask, is_causal=False):
+        x = self.multihead_attn(x, mem, mem, attn_mask=attn_mask, key_padding_mask=key_padding_mask,
+                                is_causal=is_causal, need_weights=False)[0]
+        return self.dropout2(x)
+
+    def _ff_block(self, x):
+        x = self.linear2(self.dropout(self.activation(self.linear1(x))))
+        return self.dropout3(x)
+
+
+class TransformerEncoder(Module):
+    """num_layers deep copies of encoder_layer, then an optional norm."""
+
+    def __init__(self, encoder_layer, num_layers, norm=None, enable_nested_tensor=True, mask_check=True):
+        super().__init__()
+        self.layers = _get_clones(encoder_layer, num_layers)
+        self.num_layers = num_layers
+        self.norm = norm
+        self.enable_nested_tensor = enable_nested_tensor
+        self.use_nested_tensor = enable_nested_tensor
+        self.mask_check = mask_check
+        enc_layer = "encoder_layer"
+        why_not = ""
+        if not isinstance(encoder_layer, TransformerEncoderLayer):
+            why_not = f"{enc_layer} was not TransformerEncoderLayer"
+        elif encoder_layer.norm_first:
+            why_not = f"{enc_layer}.norm_first was True"
+        elif not encoder_layer.self_attn.batch_first:
+            why_not = (f"{enc_layer}.self_attn.batch_first was not True"
+                       + "(use batch_first for better inference performance)")
+        elif not encoder_layer.self_attn._qkv_same_embed_dim:
+            why_not = f"{enc_layer}.self_attn._qkv_same_embed_dim was not True"
+        elif encoder_layer.self_attn.in_proj_bias is None:
+            why_not = f"{enc_layer}.self_attn was passed bias=False"
+        elif not encoder_layer.activation_relu_or_gelu:
+            why_not = f"{enc_layer}.activation_relu_or_gelu was not True"
+        elif encoder_layer.norm1.eps != encoder_layer.norm2.eps:
+            why_not = f"{enc_layer}.norm1.eps was not equal to {enc_layer}.norm2.eps"
+        elif encoder_layer.self_attn.num_heads % 2 == 1:
+            why_not = f"{enc_layer}.self_attn.num_heads is odd"
+        if enable_nested_tensor and why_not:
+            _warnings.warn(f"enable_nested_tensor is True, but self.use_nested_tensor is False because {why_not}",
+                           stacklevel=2)
+            self.use_nested_tensor = False
+
+    def forward(self, src, mask=None, src_key_padding_mask=None, is_causal=None):
+        src_key_padding_mask = F._canonical_mask(src_key_padding_mask, "src_key_padding_mask",
+                                                 F._none_or_dtype(mask), "mask", src.dtype)
+        mask = F._canonical_mask(mask, "mask", None, "", src.dtype, check_other=False)
+        output = src
+        batch_first = self.layers[0].self_attn.batch_first
+        seq_len = _get_seq_len(src, batch_first)
+        is_causal = _detect_is_causal_mask(mask, is_causal, seq_len)
+        for mod in self.layers:
+            output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
+        if self.norm is not None:
+            output = self.norm(output)
+        return output
+
+
+class TransformerDecoder(Module):
+    """num_layers deep copies of decoder_layer, then an optional norm."""
+
+    def __init__(self, decoder_layer, num_layers, norm=None):
+        super().__init__()
+        self.layers = _get_clones(decoder_layer, num_layers)
+        self.num_layers = num_layers
+        self.norm = norm
+
+    def forward(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+                memory_key_padding_mask=None, tgt_is_causal=None, memory_is_causal=False):
+        output = tgt
+        seq_len = _get_seq_len(tgt, self.layers[0].self_attn.batch_first)
+        tgt_is_causal = _detect_is_causal_mask(tgt_mask, tgt_is_causal, seq_len)
+        for mod in self.layers:
+            output = mod(output, memory, tgt_mask=tgt_mask, memory_mask=memory_mask,
+                         tgt_key_padding_mask=tgt_key_padding_mask,
+                         memory_key_padding_mask=memory_key_padding_mask,
+                         tgt_is_causal=tgt_is_causal, memory_is_causal=memory_is_causal)
+        if self.norm is not None:
+            output = self.norm(output)
+        return output
+
+
+class Transformer(Module):
+    """An encoder stack and a decoder stack, each ending in a LayerNorm; every matrix
+    re-initialised with xavier_uniform_."""
+
+    def __init__(self, d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6,
+                 dim_feedforward=2048, dropout=0.1, activation=F.relu, custom_encoder=None,
+                 custom_decoder=None, layer_norm_eps=1e-5, batch_first=False, norm_first=False,
+                 bias=True, device=None, dtype=None):
+        super().__init__()
+        if custom_encoder is not None:
+            self.encoder = custom_encoder
+        else:
+            encoder_layer = TransformerEncoderLayer(d_model, nhead, dim_feedforward, dropout, activation,
+                                                    layer_norm_eps, batch_first, norm_first, bias,
+                                                    device=device, dtype=dtype)
+            encoder_norm = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+            self.encoder = TransformerEncoder(encoder_layer, num_encoder_layers, encoder_norm)
+        if custom_decoder is not None:
+            self.decoder = custom_decoder
+        else:
+            decoder_layer = TransformerDecoderLayer(d_model, nhead, dim_feedforward, dropout, activation,
+                                                    layer_norm_eps, batch_first, norm_first, bias,
+                                                    device=device, dtype=dtype)
+            decoder_norm = LayerNorm(d_model, eps=layer_norm_eps, bias=bias, device=device, dtype=dtype)
+            self.decoder = TransformerDecoder(decoder_layer, num_decoder_layers, decoder_norm)
+        self._reset_parameters()
+        self.d_model = d_model
+        self.nhead = nhead
+        self.batch_first = batch_first
+
+    def forward(self, src, tgt, src_mask=None, tgt_mask=None, memory_mask=None, src_key_padding_mask=None,
+                tgt_key_padding_mask=None, memory_key_padding_mask=None, src_is_causal=None,
+                tgt_is_causal=None, memory_is_causal=False):
+        is_batched = src.dim() == 3
+        if not self.batch_first and src.size(1) != tgt.size(1) and is_batched:
+            raise RuntimeError("the batch number of src and tgt must be equal")
+        elif self.batch_first and src.size(0) != tgt.size(0) and is_batched:
+            raise RuntimeError("the batch number of src and tgt must be equal")
+        if src.size(-1) != self.d_model or tgt.size(-1) != self.d_model:
+            raise RuntimeError("the feature number of src and tgt must be equal to d_model")
+        memory = self.encoder(src, mask=src_mask, src_key_padding_mask=src_key_padding_mask,
+                              is_causal=src_is_causal)
+        return self.decoder(tgt, memory, tgt_mask=tgt_mask, memory_mask=memory_mask,
+                            tgt_key_padding_mask=tgt_key_padding_mask,
+                            memory_key_padding_mask=memory_key_padding_mask,
+                            tgt_is_causal=tgt_is_causal, memory_is_causal=memory_is_causal)
+
+    @staticmethod
+    def generate_square_subsequent_mask(sz, device=None, dtype=None):
+        """(sz, sz) float mask: -inf above the diagonal, 0 elsewhere."""
+        return _generate_square_subsequent_mask(sz, dtype=dtype, device=device)
+
+    def _reset_parameters(self):
+        for p in self.parameters():
+            if p.dim() > 1:
+                init.xavier_uniform_(p)
+
+
+# torch.nn — last part: each class's __module__ is the file PyTorch defines it in
+# (torch.nn.modules.linear, ...), as `nn.Linear.__module__` is in PyTorch, so that
+# torch.save(model) pickles the class by the name real PyTorch loads it by.
+# (One statement per class: the interpreter offers lessons neither eval() nor a module
+# namespace while the module runs; a class this build lacks is skipped.)
+
+try:
+    Module.__module__ = "torch.nn.modules.module"
+except NameError:
+    pass
+try:
+    Sequential.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    ModuleList.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    ModuleDict.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    ParameterList.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    ParameterDict.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    Container.__module__ = "torch.nn.modules.container"
+except NameError:
+    pass
+try:
+    Identity.__module__ = "torch.nn.modules.linear"
+except NameError:
+    pass
+try:
+    Linear.__module__ = "torch.nn.modules.linear"
+except NameError:
+    pass
+try:
+    Bilinear.__module__ = "torch.nn.modules.linear"
+except NameError:
+    pass
+try:
+    LazyLinear.__module__ = "torch.nn.modules.linear"
+except NameError:
+    pass
+try:
+    NonDynamicallyQuantizableLinear.__module__ = "torch.nn.modules.linear"
+except NameError:
+    pass
+try:
+    Conv1d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    Conv2d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    Conv3d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    ConvTranspose1d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    ConvTranspose2d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    ConvTranspose3d.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    _ConvNd.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    _ConvTransposeNd.__module__ = "torch.nn.modules.conv"
+except NameError:
+    pass
+try:
+    ReLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    LeakyReLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    GELU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    SiLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Tanh.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Sigmoid.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softmax.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    LogSoftmax.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softmin.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softmax2d.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    ELU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    SELU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    CELU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    GLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Hardshrink.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Hardsigmoid.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Hardswish.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Hardtanh.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    LogSigmoid.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Mish.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    PReLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    RReLU.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    ReLU6.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softplus.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softshrink.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Softsign.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Tanhshrink.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    Threshold.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    MultiheadAttention.__module__ = "torch.nn.modules.activation"
+except NameError:
+    pass
+try:
+    BatchNorm1d.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    BatchNorm2d.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    BatchNorm3d.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    _BatchNorm.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    _NormBase.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    SyncBatchNorm.__module__ = "torch.nn.modules.batchnorm"
+except NameError:
+    pass
+try:
+    LayerNorm.__module__ = "torch.nn.modules.normalization"
+except NameError:
+    pass
+try:
+    GroupNorm.__module__ = "torch.nn.modules.normalization"
+except NameError:
+    pass
+try:
+    LocalResponseNorm.__module__ = "torch.nn.modules.normalization"
+except NameError:
+    pass
+try:
+    RMSNorm.__module__ = "torch.nn.modules.normalization"
+except NameError:
+    pass
+try:
+    CrossMapLRN2d.__module__ = "torch.nn.modules.normalization"
+except NameError:
+    pass
+try:
+    InstanceNorm1d.__module__ = "torch.nn.modules.instancenorm"
+except NameError:
+    pass
+try:
+    InstanceNorm2d.__module__ = "torch.nn.modules.instancenorm"
+except NameError:
+    pass
+try:
+    InstanceNorm3d.__module__ = "torch.nn.modules.instancenorm"
+except NameError:
+    pass
+try:
+    _InstanceNorm.__module__ = "torch.nn.modules.instancenorm"
+except NameError:
+    pass
+try:
+    Dropout.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    Dropout1d.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    Dropout2d.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    Dropout3d.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    AlphaDropout.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    FeatureAlphaDropout.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    _DropoutNd.__module__ = "torch.nn.modules.dropout"
+except NameError:
+    pass
+try:
+    L1Loss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    MSELoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    CrossEntropyLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    NLLLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    BCELoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    BCEWithLogitsLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    HuberLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    SmoothL1Loss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    SoftMarginLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    KLDivLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    MarginRankingLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    HingeEmbeddingLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    CosineEmbeddingLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    MultiMarginLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    MultiLabelMarginLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    MultiLabelSoftMarginLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    TripletMarginLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    TripletMarginWithDistanceLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    PoissonNLLLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    GaussianNLLLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    CTCLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    NLLLoss2d.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    _Loss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    _WeightedLoss.__module__ = "torch.nn.modules.loss"
+except NameError:
+    pass
+try:
+    RNNBase.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    RNN.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    LSTM.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    GRU.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    RNNCellBase.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    RNNCell.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    LSTMCell.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    GRUCell.__module__ = "torch.nn.modules.rnn"
+except NameError:
+    pass
+try:
+    Embedding.__module__ = "torch.nn.modules.sparse"
+except NameError:
+    pass
+try:
+    EmbeddingBag.__module__ = "torch.nn.modules.sparse"
+except NameError:
+    pass
+try:
+    Flatten.__module__ = "torch.nn.modules.flatten"
+except NameError:
+    pass
+try:
+    Unflatten.__module__ = "torch.nn.modules.flatten"
+except NameError:
+    pass
+try:
+    PairwiseDistance.__module__ = "torch.nn.modules.distance"
+except NameError:
+    pass
+try:
+    CosineSimilarity.__module__ = "torch.nn.modules.distance"
+except NameError:
+    pass
+try:
+    MaxPool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    MaxPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    MaxPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AvgPool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AvgPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AvgPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveAvgPool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveAvgPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveAvgPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveMaxPool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveMaxPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    AdaptiveMaxPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    MaxUnpool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    MaxUnpool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    MaxUnpool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    LPPool1d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    LPPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    LPPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    FractionalMaxPool2d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    FractionalMaxPool3d.__module__ = "torch.nn.modules.pooling"
+except NameError:
+    pass
+try:
+    ZeroPad1d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ZeroPad2d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ZeroPad3d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ConstantPad1d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ConstantPad2d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ConstantPad3d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReflectionPad1d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReflectionPad2d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReflectionPad3d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReplicationPad1d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReplicationPad2d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    ReplicationPad3d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    CircularPad1d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    CircularPad2d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    CircularPad3d.__module__ = "torch.nn.modules.padding"
+except NameError:
+    pass
+try:
+    PixelShuffle.__module__ = "torch.nn.modules.pixelshuffle"
+except NameError:
+    pass
+try:
+    PixelUnshuffle.__module__ = "torch.nn.modules.pixelshuffle"
+except NameError:
+    pass
+try:
+    Upsample.__module__ = "torch.nn.modules.upsampling"
+except NameError:
+    pass
+try:
+    UpsamplingNearest2d.__module__ = "torch.nn.modules.upsampling"
+except NameError:
+    pass
+try:
+    UpsamplingBilinear2d.__module__ = "torch.nn.modules.upsampling"
+except NameError:
+    pass
+try:
+    Fold.__module__ = "torch.nn.modules.fold"
+except NameError:
+    pass
+try:
+    Unfold.__module__ = "torch.nn.modules.fold"
+except NameError:
+    pass
+try:
+    ChannelShuffle.__module__ = "torch.nn.modules.channelshuffle"
+except NameError:
+    pass
+try:
+    Transformer.__module__ = "torch.nn.modules.transformer"
+except NameError:
+    pass
+try:
+    TransformerEncoder.__module__ = "torch.nn.modules.transformer"
+except NameError:
+    pass
+try:
+    TransformerDecoder.__module__ = "torch.nn.modules.transformer"
+except NameError:
+    pass
+try:
+    TransformerEncoderLayer.__module__ = "torch.nn.modules.transformer"
+except NameError:
+    pass
+try:
+    TransformerDecoderLayer.__module__ = "torch.nn.modules.transformer"
+except NameError:
+    pass
 
 """#,
         "torch.nn.functional": #"""
@@ -6053,6 +7444,19 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 # -- regularisation and normalisation --
 
+def _empty_like_preserving_layout(input):
+    # empty_like keeps a dense input's strides, so the mask of a transposed input is drawn
+    # in its memory order: create the permuted tensor contiguous, then view it back.
+    dims = sorted(range(input.dim()), key=lambda d: (-input.stride(d), d))
+    if dims == list(range(input.dim())):
+        return torch.empty_like(input)
+    inverse = [0] * len(dims)
+    for i, d in enumerate(dims):
+        inverse[d] = i
+    empty = torch.empty([input.size(d) for d in dims], dtype=input.dtype, device=input.device)
+    return empty.permute(inverse)
+
+
 def dropout(input, p=0.5, training=True, inplace=False):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
@@ -6063,7 +7467,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
             return input.mul_(torch.zeros((), dtype=input.dtype))
         return input * torch.zeros((), dtype=input.dtype)
     # As ATen does on the CPU: a Bernoulli(1-p) mask, scaled, then one multiplication.
-    noise = torch.empty_like(input).bernoulli_(1 - p)
+    noise = _empty_like_preserving_layout(input).bernoulli_(1 - p)
     noise.div_(1 - p)
     if inplace:
         return input.mul_(noise)
@@ -6426,6 +7830,378 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         loss += stirling.masked_fill(target <= 1, 0)
     return _reduce(loss, reduction)
 
+
+# torch.nn.functional — part 4.5: attention.
+#
+# scaled_dot_product_attention picks the kernel PyTorch's CPU build picks
+# (sdp_utils_cpp's use_flash_attention_cpp): the flash kernel (torch._nn.sdpa_flash_cpu,
+# ScaledDotProductFlashAttentionForCpuBackward0) for 4-D inputs without dropout, else the
+# composite math path (scaled q @ scaled kᵀ, mask added in place, softmax, dropout, @ v).
+# multi_head_attention_forward follows PyTorch's op order step by step, so the numbers and
+# grad_fn names are the same.
+
+
+def _none_or_dtype(input):
+    if input is None:
+        return None
+    elif isinstance(input, torch.Tensor):
+        return input.dtype
+    raise RuntimeError("input to _none_or_dtype() must be None or torch.Tensor")
+
+
+def _canonical_mask(mask, mask_name, other_type, other_name, target_type, check_other=True):
+    """A bool mask becomes an additive float mask (-inf where True); float masks pass."""
+    if mask is not None:
+        mask_dtype = mask.dtype
+        mask_is_float = torch.is_floating_point(mask)
+        if mask_dtype != torch.bool and not mask_is_float:
+            raise AssertionError(f"only bool and floating types of {mask_name} are supported")
+        if check_other and other_type is not None:
+            if mask_dtype != other_type:
+                import warnings
+                warnings.warn(f"Support for mismatched {mask_name} and {other_name} "
+                              "is deprecated. Use same type for both instead.", stacklevel=2)
+        if not mask_is_float:
+            mask = torch.zeros_like(mask, dtype=target_type).masked_fill_(mask, float("-inf"))
+    return mask
+
+
+def _cpp_type_name(dtype):
+    # How ATen's messages print a scalar type (its C++ name).
+    names = {torch.float32: "float", torch.float64: "double", torch.float16: "c10::Half",
+             torch.bfloat16: "c10::BFloat16", torch.int64: "long int", torch.int32: "int",
+             torch.int16: "short int", torch.int8: "signed char", torch.uint8: "unsigned char",
+             torch.bool: "bool"}
+    return names.get(dtype, str(dtype))
+
+
+def _sdpa_check(query, key, value, attn_mask, dropout_p, is_causal):
+    if not (query.dtype == key.dtype and query.dtype == value.dtype):
+        raise RuntimeError("Expected query, key, and value to have the same dtype, but got query.dtype: "
+                           f"{_cpp_type_name(query.dtype)} key.dtype: {_cpp_type_name(key.dtype)} "
+                           f"and value.dtype: {_cpp_type_name(value.dtype)} instead.")
+    if query.dim() < 2 or key.dim() < 2 or value.dim() < 2:
+        raise RuntimeError("Expected query, key, and value to all be  at least 2 dimensional, but got query.dim: "
+                           f"{query.dim()} key.dim: {key.dim()} and value.dim: {value.dim()} instead.")
+    if attn_mask is not None:
+        if attn_mask.dtype != torch.bool and not torch.is_floating_point(attn_mask) \
+                or (torch.is_floating_point(attn_mask) and attn_mask.dtype != query.dtype):
+            raise RuntimeError("Expected attn_mask dtype to be bool or float or to match query dtype, but got "
+                               f"attn_mask.dtype: {_cpp_type_name(attn_mask.dtype)} and  query.dtype: "
+                               f"{_cpp_type_name(query.dtype)} instead.")
+
+
+def _use_flash_cpu(query, key, value, attn_mask, dropout_p):
+    """sdp_utils_cpp's gates for the CPU flash kernel."""
+    if dropout_p != 0.0:
+        return False
+    if query.dim() != 4 or key.dim() != 4 or value.dim() != 4:
+        return False
+    if query.size(0) != key.size(0) or query.size(0) != value.size(0):
+        return False
+    if query.size(1) != key.size(1) or query.size(1) != value.size(1):
+        return False
+    if attn_mask is not None:
+        if attn_mask.dim() == 4:
+            if attn_mask.size(0) not in (1, query.size(0)) or attn_mask.size(1) not in (1, query.size(1)):
+                return False
+        elif attn_mask.dim() != 2:
+            return False
+    if not (query.size(-1) == key.size(-1) and query.size(-1) == value.size(-1)):
+        return False
+    if query.size(-2) == 0 or key.size(-2) == 0:
+        return False
+    if query.stride(-1) != 1 or key.stride(-1) != 1 or value.stride(-1) != 1:
+        return False
+    return query.dtype in (torch.float32, torch.float64)
+
+
+def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
+    if scale is None:
+        scaling = math.sqrt(1.0 / math.sqrt(query.size(-1)))
+        negative = False
+    else:
+        negative = scale < 0.0
+        scaling = math.sqrt(abs(scale))
+    q = query * (0.0 - scaling if negative else scaling)
+    if is_causal:
+        L, S = q.size(-2), key.size(-2)
+        causal = torch.ones(L, S, dtype=torch.bool).tril()
+        attn_mask = torch.zeros(L, S, dtype=q.dtype).masked_fill_(causal.logical_not(), float("-inf"))
+    attn = torch.matmul(q, key.transpose(-2, -1) * scaling)
+    if attn_mask is not None:
+        attn.add_(attn_mask)
+    attn = torch.softmax(attn, -1)
+    if dropout_p > 0.0:
+        attn = dropout(attn, dropout_p, True)
+    return torch.matmul(attn, value)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False,
+                                 scale=None, enable_gqa=False):
+    """softmax(q kᵀ · scale + mask) v, scale 1/sqrt(E) by default; dropout on the weights."""
+    _sdpa_check(query, key, value, attn_mask, dropout_p, is_causal)
+    if attn_mask is not None and is_causal:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
+    if attn_mask is not None and attn_mask.dtype == torch.bool:
+        attn_mask = torch.zeros_like(attn_mask, dtype=query.dtype).masked_fill_(attn_mask.logical_not(), float("-inf"))
+    if query.dim() == 3 and key.dim() == 3 and value.dim() == 3:
+        m = attn_mask
+        if m is not None and m.dim() == 3:
+            m = m.unsqueeze(0)
+        if _use_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m, dropout_p):
+            return _nn.sdpa_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m,
+                                      is_causal, scale).squeeze(0)
+    if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
+        return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
+    return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale)
+
+
+def _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
+    if query.dim() == 3:
+        is_batched = True
+        if key.dim() != 3 or value.dim() != 3:
+            raise AssertionError("For batched (3-D) `query`, expected `key` and `value` to be 3-D"
+                                 f" but found {key.dim()}-D and {value.dim()}-D tensors respectively")
+        if key_padding_mask is not None and key_padding_mask.dim() != 2:
+            raise AssertionError("For batched (3-D) `query`, expected `key_padding_mask` to be `None` or 2-D"
+                                 f" but found {key_padding_mask.dim()}-D tensor instead")
+        if attn_mask is not None and attn_mask.dim() not in (2, 3):
+            raise AssertionError("For batched (3-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D"
+                                 f" but found {attn_mask.dim()}-D tensor instead")
+    elif query.dim() == 2:
+        is_batched = False
+        if key.dim() != 2 or value.dim() != 2:
+            raise AssertionError("For unbatched (2-D) `query`, expected `key` and `value` to be 2-D"
+                                 f" but found {key.dim()}-D and {value.dim()}-D tensors respectively")
+        if key_padding_mask is not None and key_padding_mask.dim() != 1:
+            raise AssertionError("For unbatched (2-D) `query`, expected `key_padding_mask` to be `None` or 1-D"
+                                 f" but found {key_padding_mask.dim()}-D tensor instead")
+        if attn_mask is not None:
+            if attn_mask.dim() not in (2, 3):
+                raise AssertionError("For unbatched (2-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D"
+                                     f" but found {attn_mask.dim()}-D tensor instead")
+            if attn_mask.dim() == 3:
+                expected_shape = (num_heads, query.shape[0], key.shape[0])
+                if attn_mask.shape != expected_shape:
+                    raise AssertionError(f"Expected `attn_mask` shape to be {expected_shape} but got {attn_mask.shape}")
+    else:
+        raise AssertionError(f"query should be unbatched 2D or batched 3D tensor but received {query.dim()}-D query tensor")
+    return is_batched
+
+
+def _in_projection_packed(q, k, v, w, b=None):
+    """q, k, v projected by one packed (3E, E) weight; one linear when q is k is v."""
+    E = q.size(-1)
+    if k is v:
+        if q is k:
+            proj = linear(q, w, b)
+            proj = proj.unflatten(-1, (3, E)).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous()
+            return proj[0], proj[1], proj[2]
+        w_q, w_kv = w.split([E, E * 2])
+        if b is None:
+            b_q = b_kv = None
+        else:
+            b_q, b_kv = b.split([E, E * 2])
+        q_proj = linear(q, w_q, b_q)
+        kv_proj = linear(k, w_kv, b_kv)
+        kv_proj = kv_proj.unflatten(-1, (2, E)).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous()
+        return q_proj, kv_proj[0], kv_proj[1]
+    w_q, w_k, w_v = w.chunk(3)
+    if b is None:
+        b_q = b_k = b_v = None
+    else:
+        b_q, b_k, b_v = b.chunk(3)
+    return linear(q, w_q, b_q), linear(k, w_k, b_k), linear(v, w_v, b_v)
+
+
+def _baddbmm(input, batch1, batch2):
+    # input + batch1 @ batch2 as ATen's baddbmm rounds it with beta = alpha = 1: the
+    # product (the same loop or gemm as bmm), then the input added.
+    baddbmm = getattr(torch, "baddbmm", None)
+    if baddbmm is not None:
+        return baddbmm(input, batch1, batch2)
+    return torch.bmm(batch1, batch2) + input
+
+
+def _in_projection(q, k, v, w_q, w_k, w_v, b_q=None, b_k=None, b_v=None):
+    return linear(q, w_q, b_q), linear(k, w_k, b_k), linear(v, w_v, b_v)
+
+
+def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_heads, in_proj_weight,
+                                 in_proj_bias, bias_k, bias_v, add_zero_attn, dropout_p, out_proj_weight,
+                                 out_proj_bias, training=True, key_padding_mask=None, need_weights=True,
+                                 attn_mask=None, use_separate_proj_weight=False, q_proj_weight=None,
+                                 k_proj_weight=None, v_proj_weight=None, static_k=None, static_v=None,
+                                 average_attn_weights=True, is_causal=False):
+    """Multi-head attention on (L, N, E) inputs (or unbatched (L, E)); returns
+    (output, weights averaged over heads or per head, or None without need_weights)."""
+    is_batched = _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads)
+    if not is_batched:
+        query = query.unsqueeze(1)
+        key = key.unsqueeze(1)
+        value = value.unsqueeze(1)
+        if key_padding_mask is not None:
+            key_padding_mask = key_padding_mask.unsqueeze(0)
+
+    tgt_len, bsz, embed_dim = query.shape
+    src_len, _, _ = key.shape
+
+    key_padding_mask = _canonical_mask(key_padding_mask, "key_padding_mask", _none_or_dtype(attn_mask),
+                                       "attn_mask", query.dtype)
+    if is_causal and attn_mask is None:
+        raise RuntimeError("Need attn_mask if specifying the is_causal hint. "
+                           "You may use the Transformer module method "
+                           "`generate_square_subsequent_mask` to create this mask.")
+    if is_causal and key_padding_mask is None and not need_weights:
+        attn_mask = None
+    else:
+        attn_mask = _canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
+        if key_padding_mask is not None:
+            is_causal = False
+
+    if embed_dim != embed_dim_to_check:
+        raise AssertionError(f"was expecting embedding dimension of {embed_dim_to_check}, but got {embed_dim}")
+    head_dim = embed_dim // num_heads
+    if head_dim * num_heads != embed_dim:
+        raise AssertionError(f"embed_dim {embed_dim} not divisible by num_heads {num_heads}")
+    if use_separate_proj_weight:
+        if key.shape[:2] != value.shape[:2]:
+            raise AssertionError(f"key's sequence and batch dims {key.shape[:2]} do not match value's {value.shape[:2]}")
+    elif key.shape != value.shape:
+        raise AssertionError(f"key shape {key.shape} does not match value shape {value.shape}")
+
+    if not use_separate_proj_weight:
+        if in_proj_weight is None:
+            raise AssertionError("use_separate_proj_weight is False but in_proj_weight is None")
+        q, k, v = _in_projection_packed(query, key, value, in_proj_weight, in_proj_bias)
+    else:
+        if q_proj_weight is None:
+            raise AssertionError("use_separate_proj_weight is True but q_proj_weight is None")
+        if k_proj_weight is None:
+            raise AssertionError("use_separate_proj_weight is True but k_proj_weight is None")
+        if v_proj_weight is None:
+            raise AssertionError("use_separate_proj_weight is True but v_proj_weight is None")
+        if in_proj_bias is None:
+            b_q = b_k = b_v = None
+        else:
+            b_q, b_k, b_v = in_proj_bias.chunk(3)
+        q, k, v = _in_projection(query, key, value, q_proj_weight, k_proj_weight, v_proj_weight, b_q, b_k, b_v)
+
+    if attn_mask is not None:
+        if attn_mask.dim() == 2:
+            correct_2d_size = (tgt_len, src_len)
+            if attn_mask.shape != correct_2d_size:
+                raise RuntimeError(f"The shape of the 2D attn_mask is {attn_mask.shape}, but should be {correct_2d_size}.")
+            attn_mask = attn_mask.unsqueeze(0)
+        elif attn_mask.dim() == 3:
+            correct_3d_size = (bsz * num_heads, tgt_len, src_len)
+            if attn_mask.shape != correct_3d_size:
+                raise RuntimeError(f"The shape of the 3D attn_mask is {attn_mask.shape}, but should be {correct_3d_size}.")
+        else:
+            raise RuntimeError(f"attn_mask's dimension {attn_mask.dim()} is not supported")
+
+    if bias_k is not None and bias_v is not None:
+        if static_k is not None:
+            raise AssertionError("bias cannot be added to static key.")
+        if static_v is not None:
+            raise AssertionError("bias cannot be added to static value.")
+        k = torch.cat([k, bias_k.repeat(1, bsz, 1)])
+        v = torch.cat([v, bias_v.repeat(1, bsz, 1)])
+        if attn_mask is not None:
+            attn_mask = pad(attn_mask, (0, 1))
+        if key_padding_mask is not None:
+            key_padding_mask = pad(key_padding_mask, (0, 1))
+    else:
+        if bias_k is not None:
+            raise AssertionError("bias_k is set but bias_v is None")
+        if bias_v is not None:
+            raise AssertionError("bias_v is set but bias_k is None")
+
+    q = q.view(tgt_len, bsz * num_heads, head_dim).transpose(0, 1)
+    if static_k is None:
+        k = k.view(k.shape[0], bsz * num_heads, head_dim).transpose(0, 1)
+    else:
+        if static_k.size(0) != bsz * num_heads:
+            raise AssertionError(f"expecting static_k.size(0) of {bsz * num_heads}, but got {static_k.size(0)}")
+        if static_k.size(2) != head_dim:
+            raise AssertionError(f"expecting static_k.size(2) of {head_dim}, but got {static_k.size(2)}")
+        k = static_k
+    if static_v is None:
+        v = v.view(v.shape[0], bsz * num_heads, head_dim).transpose(0, 1)
+    else:
+        if static_v.size(0) != bsz * num_heads:
+            raise AssertionError(f"expecting static_v.size(0) of {bsz * num_heads}, but got {static_v.size(0)}")
+        if static_v.size(2) != head_dim:
+            raise AssertionError(f"expecting static_v.size(2) of {head_dim}, but got {static_v.size(2)}")
+        v = static_v
+
+    if add_zero_attn:
+        zero_attn_shape = (bsz * num_heads, 1, head_dim)
+        k = torch.cat([k, torch.zeros(zero_attn_shape, dtype=k.dtype, device=k.device)], dim=1)
+        v = torch.cat([v, torch.zeros(zero_attn_shape, dtype=v.dtype, device=v.device)], dim=1)
+        if attn_mask is not None:
+            attn_mask = pad(attn_mask, (0, 1))
+        if key_padding_mask is not None:
+            key_padding_mask = pad(key_padding_mask, (0, 1))
+
+    src_len = k.size(1)
+
+    if key_padding_mask is not None:
+        if key_padding_mask.shape[0] != bsz:
+            raise AssertionError(f"Expected key_padded_mask.shape[0] to be {bsz}, but got {key_padding_mask.shape[0]}")
+        if key_padding_mask.shape[1] != src_len:
+            raise AssertionError(f"Expected key_padded_mask.shape[1] to be {src_len}, but got {key_padding_mask.shape[1]}")
+        key_padding_mask = key_padding_mask.view(bsz, 1, 1, src_len).expand(-1, num_heads, -1, -1) \
+            .reshape(bsz * num_heads, 1, src_len)
+        if attn_mask is None:
+            attn_mask = key_padding_mask
+        else:
+            attn_mask = attn_mask + key_padding_mask
+
+    if not training:
+        dropout_p = 0.0
+
+    if need_weights:
+        _B, _Nt, E = q.shape
+        q_scaled = q * math.sqrt(1.0 / float(E))
+        if is_causal and attn_mask is None:
+            raise AssertionError("FIXME: is_causal not implemented for need_weights")
+        if attn_mask is not None:
+            attn_output_weights = _baddbmm(attn_mask, q_scaled, k.transpose(-2, -1))
+        else:
+            attn_output_weights = torch.bmm(q_scaled, k.transpose(-2, -1))
+        attn_output_weights = softmax(attn_output_weights, dim=-1)
+        if dropout_p > 0.0:
+            attn_output_weights = dropout(attn_output_weights, p=dropout_p)
+        attn_output = torch.bmm(attn_output_weights, v)
+        attn_output = attn_output.transpose(0, 1).reshape(tgt_len * bsz, embed_dim)
+        attn_output = linear(attn_output, out_proj_weight, out_proj_bias)
+        attn_output = attn_output.view(tgt_len, bsz, attn_output.size(1))
+        attn_output_weights = attn_output_weights.view(bsz, num_heads, tgt_len, src_len)
+        if average_attn_weights:
+            attn_output_weights = attn_output_weights.mean(dim=1)
+        if not is_batched:
+            attn_output = attn_output.squeeze(1)
+            attn_output_weights = attn_output_weights.squeeze(0)
+        return attn_output, attn_output_weights
+
+    if attn_mask is not None:
+        if attn_mask.size(0) == 1 and attn_mask.dim() == 3:
+            attn_mask = attn_mask.unsqueeze(0)
+        else:
+            attn_mask = attn_mask.view(bsz, num_heads, -1, src_len)
+    q = q.view(bsz, num_heads, tgt_len, head_dim)
+    k = k.view(bsz, num_heads, src_len, head_dim)
+    v = v.view(bsz, num_heads, src_len, head_dim)
+    attn_output = scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal)
+    attn_output = attn_output.permute(2, 0, 1, 3).reshape(bsz * tgt_len, embed_dim)
+    attn_output = linear(attn_output, out_proj_weight, out_proj_bias)
+    attn_output = attn_output.view(tgt_len, bsz, attn_output.size(1))
+    if not is_batched:
+        attn_output = attn_output.squeeze(1)
+    return attn_output, None
+
 """#,
         "torch.nn.init": #"""
 # torch.nn.init — fill a tensor in place with a chosen distribution.
@@ -6610,7 +8386,8 @@ import torch
 import warnings
 
 __all__ = ["clip_grad_norm_", "clip_grad_norm", "clip_grad_value_", "clip_grads_with_norm_", "get_total_norm",
-           "parameters_to_vector", "vector_to_parameters"]
+           "parameters_to_vector", "vector_to_parameters", "weight_norm", "remove_weight_norm", "spectral_norm",
+           "remove_spectral_norm"]
 
 # Gradient clipping and flat parameter vectors, computed as PyTorch 2.15 computes them:
 # per-tensor vector norms, then the norm of their stack; one clip coefficient clamped to 1.
@@ -6716,11 +8493,178 @@ def vector_to_parameters(vec, parameters):
         param.data = vec[pointer:pointer + num_param].view_as(param).data
         pointer += num_param
 
+
+# Weight and spectral normalisation, as forward pre-hooks that recompute the weight from
+# new parameters before each forward (torch.nn.utils.weight_norm / spectral_norm).
+
+
+def _norm_except_dim(v, pow, dim):
+    # torch.norm_except_dim: the norm over every dimension but `dim`, kept broadcastable.
+    if dim == -1:
+        return v.norm(pow)
+    if dim == 0:
+        output_size = [v.size(0)] + [1] * (v.dim() - 1)
+        return v.contiguous().view(v.size(0), -1).norm(pow, 1).view(output_size)
+    if dim == v.dim() - 1:
+        output_size = [1] * (v.dim() - 1) + [v.size(v.dim() - 1)]
+        return v.contiguous().view(-1, v.size(v.dim() - 1)).norm(pow, 0).view(output_size)
+    return _norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
+
+
+class WeightNorm:
+    """The pre-hook weight_norm installs: weight = g · v / ‖v‖ (norm over all but `dim`)."""
+
+    def __init__(self, name, dim):
+        if dim is None:
+            dim = -1
+        self.name = name
+        self.dim = dim
+
+    def compute_weight(self, module):
+        g = getattr(module, self.name + "_g")
+        v = getattr(module, self.name + "_v")
+        return v * (g / _norm_except_dim(v, 2, self.dim))
+
+    @staticmethod
+    def apply(module, name, dim):
+        warnings.warn("`torch.nn.utils.weight_norm` is deprecated in favor of "
+                      "`torch.nn.utils.parametrizations.weight_norm`.", FutureWarning, stacklevel=3)
+        for hook in module._forward_pre_hooks.values():
+            if isinstance(hook, WeightNorm) and hook.name == name:
+                raise RuntimeError(f"Cannot register two weight_norm hooks on the same parameter {name}")
+        if dim is None:
+            dim = -1
+        fn = WeightNorm(name, dim)
+        weight = getattr(module, name)
+        del module._parameters[name]
+        module.register_parameter(name + "_g", torch.nn.Parameter(_norm_except_dim(weight, 2, dim).data))
+        module.register_parameter(name + "_v", torch.nn.Parameter(weight.data))
+        setattr(module, name, fn.compute_weight(module))
+        module.register_forward_pre_hook(fn)
+        return fn
+
+    def remove(self, module):
+        weight = self.compute_weight(module)
+        delattr(module, self.name)
+        del module._parameters[self.name + "_g"]
+        del module._parameters[self.name + "_v"]
+        setattr(module, self.name, torch.nn.Parameter(weight.data))
+
+    def __call__(self, module, inputs):
+        setattr(module, self.name, self.compute_weight(module))
+
+
+def weight_norm(module, name="weight", dim=0):
+    """Replaces `name` by `name_g` (magnitude) and `name_v` (direction) parameters."""
+    WeightNorm.apply(module, name, dim)
+    return module
+
+
+def remove_weight_norm(module, name="weight"):
+    for k, hook in list(module._forward_pre_hooks.items()):
+        if isinstance(hook, WeightNorm) and hook.name == name:
+            hook.remove(module)
+            del module._forward_pre_hooks[k]
+            return module
+    raise ValueError(f"weight_norm of '{name}' not found in {module}")
+
+
+class SpectralNorm:
+    """The pre-hook spectral_norm installs: weight / σ, σ estimated by power iteration
+    (one step per training forward) with the buffers u and v."""
+
+    _version = 1
+
+    def __init__(self, name="weight", n_power_iterations=1, dim=0, eps=1e-12):
+        self.name = name
+        self.dim = dim
+        if n_power_iterations <= 0:
+            raise ValueError("Expected n_power_iterations to be positive, but "
+                             f"got n_power_iterations={n_power_iterations}")
+        self.n_power_iterations = n_power_iterations
+        self.eps = eps
+
+    def reshape_weight_to_matrix(self, weight):
+        weight_mat = weight
+        if self.dim != 0:
+            weight_mat = weight_mat.permute(self.dim, *[d for d in range(weight_mat.dim()) if d != self.dim])
+        height = weight_mat.size(0)
+        return weight_mat.reshape(height, -1)
+
+    def compute_weight(self, module, do_power_iteration):
+        weight = getattr(module, self.name + "_orig")
+        u = getattr(module, self.name + "_u")
+        v = getattr(module, self.name + "_v")
+        weight_mat = self.reshape_weight_to_matrix(weight)
+        if do_power_iteration:
+            with torch.no_grad():
+                for _ in range(self.n_power_iterations):
+                    v.copy_(torch.nn.functional.normalize(torch.mv(weight_mat.t(), u), dim=0, eps=self.eps))
+                    u.copy_(torch.nn.functional.normalize(torch.mv(weight_mat, v), dim=0, eps=self.eps))
+                if self.n_power_iterations > 0:
+                    u = u.clone()
+                    v = v.clone()
+        sigma = torch.dot(u, torch.mv(weight_mat, v))
+        return weight / sigma
+
+    def remove(self, module):
+        with torch.no_grad():
+            weight = self.compute_weight(module, do_power_iteration=False)
+        delattr(module, self.name)
+        delattr(module, self.name + "_u")
+        delattr(module, self.name + "_v")
+        delattr(module, self.name + "_orig")
+        module.register_parameter(self.name, torch.nn.Parameter(weight.detach()))
+
+    def __call__(self, module, inputs):
+        setattr(module, self.name, self.compute_weight(module, do_power_iteration=module.training))
+
+    @staticmethod
+    def apply(module, name, n_power_iterations, dim, eps):
+        for hook in module._forward_pre_hooks.values():
+            if isinstance(hook, SpectralNorm) and hook.name == name:
+                raise RuntimeError(f"Cannot register two spectral_norm hooks on the same parameter {name}")
+        fn = SpectralNorm(name, n_power_iterations, dim, eps)
+        weight = module._parameters[name]
+        if weight is None:
+            raise ValueError(f"`SpectralNorm` cannot be applied as parameter `{name}` is None")
+        with torch.no_grad():
+            weight_mat = fn.reshape_weight_to_matrix(weight)
+            h, w = weight_mat.size()
+            # u then v drawn from the global generator, as PyTorch draws them.
+            u = torch.nn.functional.normalize(weight.new_empty(h).normal_(0, 1), dim=0, eps=fn.eps)
+            v = torch.nn.functional.normalize(weight.new_empty(w).normal_(0, 1), dim=0, eps=fn.eps)
+        delattr(module, fn.name)
+        module.register_parameter(fn.name + "_orig", weight)
+        setattr(module, fn.name, weight.data)
+        module.register_buffer(fn.name + "_u", u)
+        module.register_buffer(fn.name + "_v", v)
+        module.register_forward_pre_hook(fn)
+        return fn
+
+
+def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=None):
+    """Divides `name` by its largest singular value before every forward."""
+    if dim is None:
+        dim = 1 if type(module).__name__ in ("ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d") else 0
+    SpectralNorm.apply(module, name, n_power_iterations, dim, eps)
+    return module
+
+
+def remove_spectral_norm(module, name="weight"):
+    for k, hook in list(module._forward_pre_hooks.items()):
+        if isinstance(hook, SpectralNorm) and hook.name == name:
+            hook.remove(module)
+            del module._forward_pre_hooks[k]
+            return module
+    raise ValueError(f"spectral_norm of '{name}' not found in {module}")
+
 """#,
         "torch.nn.utils.rnn": #"""
 import torch
 
-__all__ = ["pad_sequence", "unpad_sequence"]
+__all__ = ["PackedSequence", "invert_permutation", "pack_padded_sequence", "pad_packed_sequence", "pad_sequence",
+           "unpad_sequence", "pack_sequence", "unpack_sequence"]
 
 # Padding variable-length sequences into one tensor and back, as ATen's pad_sequence does:
 # a tensor full of padding_value, each sequence copied into its row (or column).
@@ -6760,6 +8704,181 @@ def unpad_sequence(padded_sequences, lengths, batch_first=False):
         mask = idx < length
         unpadded.append(seq[mask])
     return unpadded
+
+
+# Packed sequences: the time steps of a batch of sequences sorted by length, concatenated
+# step by step (batch_sizes[t] rows at step t), as ATen's _pack_padded_sequence lays them out.
+
+
+def invert_permutation(permutation):
+    """The permutation that undoes `permutation` (None stays None)."""
+    if permutation is None:
+        return None
+    output = torch.empty_like(permutation)
+    output.scatter_(0, permutation, torch.arange(0, permutation.numel(), device=permutation.device))
+    return output
+
+
+class PackedSequence:
+    """(data, batch_sizes, sorted_indices, unsorted_indices): what pack_padded_sequence
+    returns and the recurrent layers accept; unpacks like the named tuple it is in PyTorch."""
+
+    def __init__(self, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
+        if unsorted_indices is None:
+            unsorted_indices = invert_permutation(sorted_indices)
+        if batch_sizes is None:
+            if isinstance(data, (list, tuple)) and len(data) == 2:
+                data, batch_sizes = data
+            else:
+                raise TypeError("PackedSequence expects (data, batch_sizes)")
+        if batch_sizes.device.type != "cpu":
+            raise ValueError("batch_sizes should always be on CPU. Instances of PackedSequence should never be "
+                             "created manually. They should be instantiated by functions like pack_sequence and "
+                             "pack_padded_sequences in nn.utils.rnn. "
+                             "https://pytorch.org/docs/stable/nn.html#torch.nn.utils.rnn.pack_sequence")
+        self.data = data
+        self.batch_sizes = batch_sizes
+        self.sorted_indices = sorted_indices
+        self.unsorted_indices = unsorted_indices
+
+    def _fields(self):
+        return (self.data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    def __iter__(self):
+        return iter(self._fields())
+
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        return self._fields()[i]
+
+    def __eq__(self, other):
+        return isinstance(other, PackedSequence) and all(
+            a is b for a, b in zip(self._fields(), other._fields()))
+
+    def __repr__(self):
+        return (f"PackedSequence(data={self.data!r}, batch_sizes={self.batch_sizes!r}, "
+                f"sorted_indices={self.sorted_indices!r}, unsorted_indices={self.unsorted_indices!r})")
+
+    def _with_data(self, data):
+        return PackedSequence(data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
+
+    def to(self, *args, **kwargs):
+        data = self.data.to(*args, **kwargs)
+        if data is self.data:
+            return self
+        sorted_indices = None if self.sorted_indices is None else self.sorted_indices.to(data.device)
+        unsorted_indices = None if self.unsorted_indices is None else self.unsorted_indices.to(data.device)
+        return PackedSequence(data, self.batch_sizes, sorted_indices, unsorted_indices)
+
+    def cpu(self):
+        return self.to("cpu")
+
+    def double(self):
+        return self._with_data(self.data.double())
+
+    def float(self):
+        return self._with_data(self.data.float())
+
+    def half(self):
+        return self._with_data(self.data.half())
+
+    def long(self):
+        return self._with_data(self.data.long())
+
+    def int(self):
+        return self._with_data(self.data.int())
+
+    @property
+    def is_cuda(self):
+        return self.data.is_cuda
+
+    def is_pinned(self):
+        return False
+
+
+def _pack_padded(input, lengths, batch_first):
+    # ATen's _pack_padded_sequence: the rows of each step that are still running.
+    if batch_first:
+        input = input.transpose(0, 1)
+    lengths_list = [int(x) for x in lengths.tolist()]
+    if len(lengths_list) == 0 or lengths_list[-1] <= 0:
+        raise RuntimeError("Length of all samples has to be greater than 0, but found an element in 'lengths' "
+                           "that is <= 0")
+    for i in range(len(lengths_list) - 1):
+        if lengths_list[i] < lengths_list[i + 1]:
+            raise RuntimeError("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. "
+                               "You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence "
+                               "to sidestep this requirement if you do not need ONNX exportability.")
+    if lengths_list[0] > input.size(0):
+        raise RuntimeError(f"Expected sequence length to be larger than or equal to the maximum length in "
+                           f"lengths, but got {input.size(0)} and {lengths_list[0]}")
+    steps = []
+    batch_sizes = []
+    for t in range(lengths_list[0]):
+        count = sum(1 for n in lengths_list if n > t)
+        steps.append(input[t, :count])
+        batch_sizes.append(count)
+    return torch.cat(steps, 0), torch.tensor(batch_sizes, dtype=torch.int64)
+
+
+def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
+    """Packs a padded batch (T, B, *) (or (B, T, *)) of sequences of the given lengths."""
+    if not isinstance(lengths, torch.Tensor):
+        lengths = torch.as_tensor(lengths, dtype=torch.int64, device="cpu")
+    else:
+        lengths = lengths.to(dtype=torch.int64)
+    if enforce_sorted:
+        sorted_indices = None
+    else:
+        lengths, sorted_indices = torch.sort(lengths, descending=True)
+        batch_dim = 0 if batch_first else 1
+        input = input.index_select(batch_dim, sorted_indices)
+    data, batch_sizes = _pack_padded(input, lengths, batch_first)
+    return PackedSequence(data, batch_sizes, sorted_indices, None)
+
+
+def pad_packed_sequence(sequence, batch_first=False, padding_value=0.0, total_length=None):
+    """The padded batch and the lengths a PackedSequence came from (in its original order)."""
+    max_seq_length = sequence.batch_sizes.size(0)
+    if total_length is not None:
+        if total_length < max_seq_length:
+            raise ValueError("Expected total_length to be at least the length of the longest sequence in input, "
+                             f"but got total_length={total_length} and max sequence length being {max_seq_length}")
+        max_seq_length = total_length
+    batch_sizes = [int(x) for x in sequence.batch_sizes.tolist()]
+    data = sequence.data
+    max_batch = batch_sizes[0]
+    trailing = list(data.shape)[1:]
+    output = torch.full([max_seq_length, max_batch] + trailing, padding_value, dtype=data.dtype, device=data.device)
+    lengths = [0] * max_batch
+    offset = 0
+    for t, count in enumerate(batch_sizes):
+        output[t, :count] = data[offset:offset + count]
+        offset += count
+        for b in range(count):
+            lengths[b] += 1
+    lengths = torch.tensor(lengths, dtype=torch.int64)
+    if batch_first:
+        output = output.transpose(0, 1)
+    unsorted_indices = sequence.unsorted_indices
+    if unsorted_indices is not None:
+        batch_dim = 0 if batch_first else 1
+        return output.index_select(batch_dim, unsorted_indices), lengths[unsorted_indices.cpu()]
+    return output, lengths
+
+
+def pack_sequence(sequences, enforce_sorted=True):
+    """Packs a list of sequences of different lengths (L_i, *)."""
+    lengths = torch.as_tensor([v.size(0) for v in sequences])
+    return pack_padded_sequence(pad_sequence(sequences), lengths, enforce_sorted=enforce_sorted)
+
+
+def unpack_sequence(packed_sequences):
+    """The list of sequences a PackedSequence holds, in their original order."""
+    padded_sequences, lengths = pad_packed_sequence(packed_sequences, batch_first=True)
+    return unpad_sequence(padded_sequences, lengths, batch_first=True)
 
 """#,
         "torch.optim": #"""

@@ -226,6 +226,8 @@ extension TorchRuntime {
         default:
             break
         }
+        // Module classes pickled under PyTorch's file names (torch.nn.modules.linear.Linear).
+        if module.hasPrefix("torch.nn.modules."), !weightsOnly, let cls = try i.importModule("torch.nn")[name] { return cls }
         if module == "torch" && name.hasSuffix("Storage") { return .object(PickleGlobal(module: module, name: name)) }
         if module == "torch", DType.allCases.contains(where: { $0.name == name }), let d = torchModule[name] { return d }
         if ["_codecs.encode", "builtins.bytearray", "builtins.set"].contains(full) {

@@ -119,6 +119,15 @@ extension TorchRuntime {
             let entry = try t.registerHook(gradientHook(interp, args[0]))
             return removableHandle(interp, entry)
         }
+        b.method("register_post_accumulate_grad_hook") { [unowned self] interp, t, args in
+            guard args.count == 1 else { throw PyError.typeError("register_post_accumulate_grad_hook() takes exactly one argument") }
+            let f = args[0]
+            let entry = try t.registerPostAccumulateGradHook { [unowned self] leaf in
+                _ = try interp.call(f, [wrap(leaf)])
+                return nil
+            }
+            return removableHandle(interp, entry)
+        }
         let backwardSig = Signature("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
         b.method("backward") { [unowned self] _, t, args in
             let bound = try args.bind(backwardSig)

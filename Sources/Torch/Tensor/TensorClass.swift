@@ -65,6 +65,7 @@ extension TorchRuntime {
 
         b.method("__repr__") { [unowned self] _, t, _ in .str(try repr(t)) }
         b.method("__str__") { [unowned self] _, t, _ in .str(try repr(t)) }
+        addTensorDeepCopy(cls)
         b.method("__format__") { [unowned self] interp, t, args in
             let spec = args.count > 0 ? args[0].asString ?? "" : ""
             if t.rank == 0 { return .str(try interp.format(try item(t), spec)) }

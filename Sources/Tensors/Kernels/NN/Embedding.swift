@@ -23,6 +23,26 @@ public enum Embedding {
         let idx = try indices.contiguous().elementsAsInt64().map { Int($0) < 0 ? Int($0) + numWeights : Int($0) }
         var counts = [Int](repeating: 0, count: numWeights)
         for i in idx { counts[i] += 1 }
+        if gradOutput.dtype == .float32 || gradOutput.dtype == .float64, gradOutput.device == .cpu {
+            // embedding_dense_backward_cpu: each row added into its weight row in index
+            // order, in the element type (add_stub with alpha = 1, or 1/count).
+            let g = try gradOutput.contiguous()
+            let out = try Tensor.zeros([numWeights, dim], dtype: gradOutput.dtype)
+            func run<T: RealElement>(_ t: T.Type) {
+                let pg = g.pointer(T.self), po = out.pointer(T.self)
+                for (row, i) in idx.enumerated() where i != paddingIdx {
+                    let dst = po + i * dim, src = pg + row * dim
+                    if scaleGradByFreq {
+                        let scale = T(1 / Double(counts[i]))
+                        for j in 0..<dim { dst[j] = dst[j].addingProduct(src[j], scale) }
+                    } else {
+                        for j in 0..<dim { dst[j] = dst[j] + src[j] }
+                    }
+                }
+            }
+            if gradOutput.dtype == .float32 { run(Float.self) } else { run(Double.self) }
+            return out
+        }
         let g = try gradOutput.contiguous().elementsAsDouble()
         var out = [Double](repeating: 0, count: numWeights * dim)
         for (row, i) in idx.enumerated() where i != paddingIdx {

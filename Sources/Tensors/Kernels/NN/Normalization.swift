@@ -144,6 +144,11 @@ public enum Normalization {
     public static func layerNormBackward(_ gradOutput: Tensor, _ input: Tensor, normalizedShape: [Int], weight: Tensor?,
                                          stats: RowStatistics) throws(TensorError) -> (input: Tensor, weight: Tensor, bias: Tensor) {
         let d = normalizedShape.reduce(1, *), rows = input.numel / Swift.max(d, 1)
+        // float32/float64: ATen's kernel, in its order (LayerNormBackwardKernel.swift).
+        if let (gx, gw, gb) = try LayerNormKernel.backward(gradOutput, input, rowLength: d, weight: weight,
+                                                           mean: stats.mean, rstd: stats.rstd) {
+            return (gx, try gw.reshape(normalizedShape), try gb.reshape(normalizedShape))
+        }
         let x = try input.contiguous().elementsAsDouble(), g = try gradOutput.contiguous().elementsAsDouble()
         let w = try weight?.contiguous().elementsAsDouble()
         var gx = [Double](repeating: 0, count: x.count)

@@ -111,6 +111,26 @@ struct GeluErfBackwardFunction<T: RealElement>: VectorizedBinaryFunction {
     @inline(__always) func tail(_ dy: T, _ x: T) -> T { value(dy, x, T.m_erf, T.m_exp) }
 }
 
+/// float32 GELU backward as ATen's AVX2 kernel computes it: in vector lanes
+/// `Vectorized<float>::erf` (ATen's polynomial) and SLEEF's exp, every operation rounded on
+/// its own; in the scalar tail glibc's erff and expf, also without fused multiply-adds.
+struct GeluErfBackwardFloatFunction: VectorizedBinaryFunction {
+    let exp: (Float) -> Float
+    private var erfLanes: ATenGeluFloatFunction { ATenGeluFloatFunction(exp: exp) }
+    private static let kBeta = Float(1.12837916709551257390 * 0.70710678118654752440 * 0.5)
+    private static let kAlpha = Float(0.70710678118654752440)
+    @inline(__always) func lane(_ dy: Float, _ x: Float) -> Float {
+        let cdf = Float(0.5) * (1 + erfLanes.erf(x * Self.kAlpha))
+        let pdf = Self.kBeta * exp(x * x * Float(-0.5))
+        return dy * (cdf + x * pdf)
+    }
+    @inline(__always) func tail(_ dy: Float, _ x: Float) -> Float {
+        let cdf = Float(0.5) * (1 + Float.m_erf(x * Self.kAlpha))
+        let pdf = Self.kBeta * Float.m_exp(x * x * Float(-0.5))
+        return dy * (cdf + x * pdf)
+    }
+}
+
 /// Mish: dy·(t + x·σ·(1 − t²)), t = tanh(softplus(x)); both sums fused.
 struct MishBackwardFunction<T: RealElement>: VectorizedBinaryFunction {
     let exp: (T) -> T, log1p: (T) -> T, tanh: (T) -> T
@@ -167,7 +187,9 @@ extension Tensor {
     public static func activationBackward(_ kind: ActivationGradient, grad: Tensor, input: Tensor) throws(TensorError) -> Tensor? {
         guard let sleef = SLEEFLibrary.shared, input.device == .cpu, grad.sizes == input.sizes, grad.dtype == input.dtype,
               input.dtype == .float32 || input.dtype == .float64 else { return nil }
-        if case .gelu = kind, input.dtype == .float32 { return nil }
+        if case .gelu = kind, input.dtype == .float32, !input.isContiguous {
+            return try stridedGeluBackward(sleef, grad: grad, input: input)
+        }
         let x = try input.contiguous(), g = try grad.contiguous()
         let out = try Tensor(empty: input.sizes, dtype: input.dtype)
         func run<T: RealElement>(_ t: T.Type) {
@@ -175,6 +197,11 @@ extension Tensor {
             switch kind {
             case .silu: VectorizedLoops.map2(SiLUBackwardFunction<T>(exp: sleef.exp(T.self)), shape, o, a, b)
             case .geluTanh: VectorizedLoops.map2(GeluTanhBackwardFunction<T>(tanh: sleef.unary("tanh", T.self)), shape, o, a, b)
+            case .gelu where T.self == Float.self && input.isContiguous && input.numel > 1:
+                // gelu_backward_out_cpu hands a contiguous float32 input to oneDNN.
+                VectorizedLoops.map2(OneDNNGeluBackwardFunction(), shape, o, a, b)
+            case .gelu where T.self == Float.self:
+                VectorizedLoops.map2(GeluErfBackwardFloatFunction(exp: sleef.exp(Float.self)), shape, o, a, b)
             case .gelu:
                 VectorizedLoops.map2(GeluErfBackwardFunction<T>(erf: sleef.unary("erf", T.self), exp: sleef.exp(T.self)), shape, o, a, b)
             case .mish:
@@ -190,6 +217,27 @@ extension Tensor {
             }
         }
         if input.dtype == .float32 { run(Float.self) } else { run(Double.self) }
+        return out
+    }
+}
+
+extension Tensor {
+    /// float32 GELU backward of a non-contiguous input, vectorised where TensorIterator
+    /// vectorises it: when grad and input share one dense layout, over their memory order;
+    /// otherwise every element takes the scalar path.
+    static func stridedGeluBackward(_ sleef: SLEEFLibrary, grad: Tensor, input: Tensor) throws(TensorError) -> Tensor {
+        let f = GeluErfBackwardFloatFunction(exp: sleef.exp(Float.self))
+        let out = try Tensor(empty: input.sizes, dtype: .float32)
+        if grad.strides == input.strides, let (x, inverse) = Backends.cpu.memoryOrderCopy(input),
+           let (g, _) = Backends.cpu.memoryOrderCopy(grad) {
+            let tmp = try Tensor(empty: x.sizes, dtype: .float32)
+            VectorizedLoops.map2(f, tmp.sizes, Operand(tmp), Operand(g), Operand(x))
+            try Backends.cpu.copyCast(from: try tmp.permute(inverse), into: out)
+            return out
+        }
+        let x = try input.contiguous(), g = try grad.contiguous()
+        let px = x.pointer(Float.self), pg = g.pointer(Float.self), po = out.pointer(Float.self)
+        for i in 0..<out.numel { po[i] = f.tail(pg[i], px[i]) }
         return out
     }
 }

@@ -60,7 +60,15 @@ extension CPUBackend {
             VectorizedLoops.map(GeluErfFunction<T>(erf: sleef.unary("erf", T.self)), out.sizes, Operand(out), Operand(a),
                                 grain: Self.geluGrain(out.numel))
         case .gelu:
-            // float32 that oneDNN does not take (above): ATen's own kernel.
+            // float32 that oneDNN does not take (above): ATen's own kernel. TensorIterator
+            // walks a dense permuted input (a transpose) in memory order, so its vector
+            // lanes are those of the memory-order copy.
+            if !a.isContiguous, let (source, inverse) = memoryOrderCopy(a),
+               let tmp = try? Tensor(empty: source.sizes, dtype: a.dtype) {
+                VectorizedLoops.map(ATenGeluFloatFunction(exp: sleef.expf), tmp.sizes, Operand(tmp), Operand(source),
+                                    grain: Self.geluGrain(out.numel))
+                if let back = try? tmp.permute(inverse), (try? copyCast(from: back, into: out)) != nil { return true }
+            }
             VectorizedLoops.map(ATenGeluFloatFunction(exp: sleef.expf), out.sizes, Operand(out), Operand(a),
                                 grain: Self.geluGrain(out.numel))
         case .mish:
@@ -177,5 +185,23 @@ extension CPUBackend {
                                     into: out.pointer(Double.self), rows: rows, rowLength: n)
         }
         return out
+    }
+}
+
+extension CPUBackend {
+    /// A contiguous copy of a dense, non-overlapping `t` with its dimensions in memory
+    /// order (largest stride first), and the permutation that views it back in `t`'s
+    /// order; nil when `t` is not such a permutation.
+    func memoryOrderCopy(_ t: Tensor) -> (Tensor, [Int])? {
+        let order = (0..<t.rank).sorted { (t.strides[$0], $1) > (t.strides[$1], $0) }
+        var expected = 1
+        for d in order.reversed() where t.sizes[d] != 1 {
+            if t.strides[d] != expected { return nil }
+            expected *= t.sizes[d]
+        }
+        var inverse = [Int](repeating: 0, count: order.count)
+        for (i, d) in order.enumerated() { inverse[d] = i }
+        guard let view = try? t.permute(order), let copy = try? view.contiguous() else { return nil }
+        return (copy, inverse)
     }
 }

@@ -48,6 +48,37 @@ enum OneDNNGelu {
     }
 }
 
+extension OneDNNGelu {
+    private static let oneOverSqrtPi = Float(bitPattern: 0x3f10_6eba)
+
+    /// d gelu / ds as oneDNN's `gelu_erf_compute_vector_bwd` evaluates it (PyTorch's
+    /// `gelu_backward` for a contiguous float32 input of more than one element):
+    /// with R = s/√2 and Q = exp(−R²), ½·erf(R) + ((R/√π)·Q + ½), erf by the same
+    /// polynomial as the forward.
+    @inline(__always) static func derivative(_ s: Float) -> Float {
+        let x = s * Float(bitPattern: 0x3f35_04f3)
+        let q = exp(-(x * x))
+        let tail = x * oneOverSqrtPi * q
+        let w = 1 / Float(bitPattern: 0x3ea7_ba05).addingProduct2(Swift.abs(x), 1)
+        let negQW = -q * w
+        var p = Float(bitPattern: 0x3f87_dc22)
+        p = p.addingProduct2(w, Float(bitPattern: 0xbfba_00e3))
+        p = p.addingProduct2(w, Float(bitPattern: 0x3fb5_f0e3))
+        p = p.addingProduct2(w, Float(bitPattern: 0xbe91_a98e))
+        p = p.addingProduct2(w, Float(bitPattern: 0x3e82_7906))
+        var erf = negQW.addingProduct2(p, 1)
+        if x.sign == .minus { erf = -erf }
+        // oneDNN adds ½ to the second term first, then ½·erf in one multiply-add.
+        return erf.addingProduct2(0.5, tail + 0.5)
+    }
+}
+
+/// oneDNN's GELU backward in every element: dy · derivative(x).
+struct OneDNNGeluBackwardFunction: VectorizedBinaryFunction {
+    @inline(__always) func lane(_ dy: Float, _ x: Float) -> Float { dy * OneDNNGelu.derivative(x) }
+    @inline(__always) func tail(_ dy: Float, _ x: Float) -> Float { dy * OneDNNGelu.derivative(x) }
+}
+
 extension Float {
     /// fma(self, b, c): self·b + c rounded once, as `vfmadd213ps`.
     @inline(__always) func addingProduct2(_ b: Float, _ c: Float) -> Float { c.addingProduct(self, b) }

@@ -158,6 +158,19 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 # -- regularisation and normalisation --
 
+def _empty_like_preserving_layout(input):
+    # empty_like keeps a dense input's strides, so the mask of a transposed input is drawn
+    # in its memory order: create the permuted tensor contiguous, then view it back.
+    dims = sorted(range(input.dim()), key=lambda d: (-input.stride(d), d))
+    if dims == list(range(input.dim())):
+        return torch.empty_like(input)
+    inverse = [0] * len(dims)
+    for i, d in enumerate(dims):
+        inverse[d] = i
+    empty = torch.empty([input.size(d) for d in dims], dtype=input.dtype, device=input.device)
+    return empty.permute(inverse)
+
+
 def dropout(input, p=0.5, training=True, inplace=False):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
@@ -168,7 +181,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
             return input.mul_(torch.zeros((), dtype=input.dtype))
         return input * torch.zeros((), dtype=input.dtype)
     # As ATen does on the CPU: a Bernoulli(1-p) mask, scaled, then one multiplication.
-    noise = torch.empty_like(input).bernoulli_(1 - p)
+    noise = _empty_like_preserving_layout(input).bernoulli_(1 - p)
     noise.div_(1 - p)
     if inplace:
         return input.mul_(noise)

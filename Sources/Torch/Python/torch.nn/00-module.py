@@ -37,15 +37,127 @@ class _IncompatibleKeys:
 
 
 class RemovableHandle:
-    """Returned by `register_forward_hook`; `remove()` unregisters the hook."""
+    """Returned by the `register_*_hook` methods; `remove()` unregisters the hook."""
 
-    def __init__(self, hooks, key):
+    def __init__(self, hooks, key, extra_dicts=()):
         self._hooks = hooks
         self._key = key
+        self._extra = list(extra_dicts)
+        self.id = key
 
     def remove(self):
         if self._key in self._hooks:
             del self._hooks[self._key]
+        for d in self._extra:
+            if self._key in d:
+                del d[self._key]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.remove()
+
+
+_backward_hook_function = []
+
+
+def _backward_hook_function_class():
+    """The identity node full backward hooks hang on (grad_fn BackwardHookFunctionBackward):
+    one on the module's tensor inputs, one on its outputs. Made on first use, so that
+    loading torch.nn needs no torch.autograd."""
+    if not _backward_hook_function:
+        class BackwardHookFunction(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, state, *args):
+                ctx.mark_non_differentiable(*[a for a in args if not a.requires_grad])
+                ctx.hook_state = state
+                return args
+
+            @staticmethod
+            def backward(ctx, *grads):
+                return (None,) + tuple(ctx.hook_state(grads))
+        _backward_hook_function.append(BackwardHookFunction)
+    return _backward_hook_function[0]
+
+
+class _BackwardHookState:
+    """What torch.utils.hooks.BackwardHook keeps between a module's output and input nodes."""
+
+    def __init__(self, module, full_hooks, pre_hooks):
+        self.module = module
+        self.full_hooks = full_hooks
+        self.pre_hooks = pre_hooks
+        self.grad_outputs = None
+        self.n_inputs = 0
+        self.input_idx = None
+
+    def packed_inputs(self, grads):
+        result = [None] * self.n_inputs
+        for i, g in zip(self.input_idx, grads):
+            result[i] = g
+        return tuple(result)
+
+    def on_inputs(self, grads):
+        grad_inputs = self.packed_inputs(grads)
+        for hook in self.full_hooks:
+            out = hook(self.module, grad_inputs, self.grad_outputs)
+            if out is None:
+                continue
+            out = tuple(out)
+            if len(out) != len(grad_inputs):
+                raise RuntimeError(f"Backward hook returned an invalid number of grad_input, "
+                                   f"got {len(out)}, but expected {len(grad_inputs)}")
+            grad_inputs = out
+        return tuple(grad_inputs[i] for i in self.input_idx)
+
+    def on_outputs(self, grads):
+        grads = tuple(grads)
+        for hook in self.pre_hooks:
+            out = hook(self.module, grads)
+            if out is None:
+                continue
+            out = tuple(out) if isinstance(out, (tuple, list)) else (out,)
+            if len(out) != len(grads):
+                raise RuntimeError(f"Backward pre hook returned an invalid number of grad_output, "
+                                   f"got {len(out)}, but expected {len(grads)}")
+            grads = out
+        self.grad_outputs = grads
+        if self.input_idx is None:
+            grad_inputs = tuple([None] * self.n_inputs)
+            for hook in self.full_hooks:
+                out = hook(self.module, grad_inputs, self.grad_outputs)
+                if out is not None and not all(g is None for g in out):
+                    raise RuntimeError("Backward hook for Modules where no input requires gradient should always "
+                                       "return None or None for all gradients.")
+        return grads
+
+    def wrap(self, values, on_backward):
+        idx = [i for i, a in enumerate(values) if isinstance(a, torch.Tensor)]
+        tensors = [values[i] for i in idx]
+        if not torch.is_grad_enabled() or not any(t.requires_grad for t in tensors):
+            return None, values
+        out = _backward_hook_function_class().apply(on_backward, *tensors)
+        if not isinstance(out, tuple):
+            out = (out,)
+        values = list(values)
+        for i, t in zip(idx, out):
+            values[i] = t
+        return idx, tuple(values)
+
+    def setup_inputs(self, args):
+        self.n_inputs = len(args)
+        idx, args = self.wrap(args, self.on_inputs)
+        self.input_idx = idx
+        return args
+
+    def setup_outputs(self, result):
+        single = isinstance(result, torch.Tensor)
+        values = (result,) if single else result
+        if not isinstance(values, tuple):
+            return result
+        _, values = self.wrap(values, self.on_outputs)
+        return values[0] if single else values
 
 
 def _addindent(text, spaces):
@@ -73,6 +185,43 @@ def _typename(value):
 
 _hook_counter = [0]
 
+# Hooks for every module (torch.nn.modules.module.register_module_*_hook).
+_global_forward_pre_hooks = {}
+_global_forward_hooks = {}
+_global_backward_hooks = {}
+_global_backward_pre_hooks = {}
+
+
+def _move_to_front(d, key):
+    items = [(key, d[key])] + [(k, v) for k, v in d.items() if k != key]
+    d.clear()
+    for k, v in items:
+        d[k] = v
+
+
+def register_module_forward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_forward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_pre_hooks, _hook_counter[0])
+
+
+def register_module_forward_hook(hook, *, always_call=False):
+    _hook_counter[0] += 1
+    _global_forward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_forward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_hooks, _hook_counter[0])
+
+
+def register_module_full_backward_pre_hook(hook):
+    _hook_counter[0] += 1
+    _global_backward_pre_hooks[_hook_counter[0]] = hook
+    return RemovableHandle(_global_backward_pre_hooks, _hook_counter[0])
+
 
 class Module:
     """Base class for all neural network modules; subclass it and define `forward`."""
@@ -95,34 +244,120 @@ class Module:
         object.__setattr__(self, "_modules", {})
         object.__setattr__(self, "_forward_pre_hooks", {})
         object.__setattr__(self, "_forward_hooks", {})
+        object.__setattr__(self, "_forward_pre_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_hooks_always_called", {})
+        object.__setattr__(self, "_backward_hooks", {})
+        object.__setattr__(self, "_backward_pre_hooks", {})
+        object.__setattr__(self, "_is_full_backward_hook", None)
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(
             f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        for hook in list(self._forward_pre_hooks.values()):
-            result = hook(self, args)
-            if result is not None:
-                if not isinstance(result, tuple):
-                    result = (result,)
-                args = result
-        output = self.forward(*args, **kwargs)
-        for hook in list(self._forward_hooks.values()):
-            result = hook(self, args, output)
-            if result is not None:
-                output = result
-        return output
+        # Module._call_impl's order: forward pre-hooks, the backward hook node on the
+        # inputs, forward, forward hooks, the backward hook node on the outputs.
+        if not (self._forward_pre_hooks or self._forward_hooks or self._backward_hooks
+                or self._backward_pre_hooks or _global_forward_pre_hooks or _global_forward_hooks
+                or _global_backward_hooks or _global_backward_pre_hooks):
+            return self.forward(*args, **kwargs)
+        called_always = []
+        result = None
+        try:
+            for hook_id, hook in list(_global_forward_pre_hooks.items()) + list(self._forward_pre_hooks.items()):
+                if hook_id in self._forward_pre_hooks_with_kwargs:
+                    pair = hook(self, args, kwargs)
+                    if pair is not None:
+                        if isinstance(pair, tuple) and len(pair) == 2:
+                            args, kwargs = pair
+                        else:
+                            raise RuntimeError("forward pre-hook must return None or a tuple "
+                                               f"of (new_args, new_kwargs), but got {pair}.")
+                else:
+                    new_args = hook(self, args)
+                    if new_args is not None:
+                        if not isinstance(new_args, tuple):
+                            new_args = (new_args,)
+                        args = new_args
+            full_hooks = list(_global_backward_hooks.values()) + list(self._backward_hooks.values())
+            pre_hooks = list(_global_backward_pre_hooks.values()) + list(self._backward_pre_hooks.values())
+            state = None
+            if full_hooks or pre_hooks:
+                state = _BackwardHookState(self, full_hooks, pre_hooks)
+                args = state.setup_inputs(args)
+            result = self.forward(*args, **kwargs)
+            for hook_id, hook in list(_global_forward_hooks.items()) + list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called:
+                    called_always.append(hook_id)
+                if hook_id in self._forward_hooks_with_kwargs:
+                    new_result = hook(self, args, kwargs, result)
+                else:
+                    new_result = hook(self, args, result)
+                if new_result is not None:
+                    result = new_result
+            if state is not None:
+                result = state.setup_outputs(result)
+            return result
+        except Exception:
+            for hook_id, hook in list(self._forward_hooks.items()):
+                if hook_id in self._forward_hooks_always_called and hook_id not in called_always:
+                    try:
+                        if hook_id in self._forward_hooks_with_kwargs:
+                            new_result = hook(self, args, kwargs, result)
+                        else:
+                            new_result = hook(self, args, result)
+                        if new_result is not None:
+                            result = new_result
+                    except Exception as e:
+                        import warnings
+                        warnings.warn("module forward hook with ``always_call=True`` raised an exception "
+                                      f"that was silenced as another error was raised in forward: {str(e)}",
+                                      stacklevel=2)
+            raise
 
-    def register_forward_hook(self, hook):
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
         _hook_counter[0] += 1
-        self._forward_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_hooks[key] = hook
+        if with_kwargs:
+            self._forward_hooks_with_kwargs[key] = True
+        if always_call:
+            self._forward_hooks_always_called[key] = True
+        if prepend:
+            _move_to_front(self._forward_hooks, key)
+        return RemovableHandle(self._forward_hooks, key,
+                               [self._forward_hooks_with_kwargs, self._forward_hooks_always_called])
 
-    def register_forward_pre_hook(self, hook):
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
         _hook_counter[0] += 1
-        self._forward_pre_hooks[_hook_counter[0]] = hook
-        return RemovableHandle(self._forward_pre_hooks, _hook_counter[0])
+        key = _hook_counter[0]
+        self._forward_pre_hooks[key] = hook
+        if with_kwargs:
+            self._forward_pre_hooks_with_kwargs[key] = True
+        if prepend:
+            _move_to_front(self._forward_pre_hooks, key)
+        return RemovableHandle(self._forward_pre_hooks, key, [self._forward_pre_hooks_with_kwargs])
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        if self._is_full_backward_hook is False:
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a "
+                               "single Module. Please use only one of them.")
+        object.__setattr__(self, "_is_full_backward_hook", True)
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_hooks, key)
+        return RemovableHandle(self._backward_hooks, key)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        _hook_counter[0] += 1
+        key = _hook_counter[0]
+        self._backward_pre_hooks[key] = hook
+        if prepend:
+            _move_to_front(self._backward_pre_hooks, key)
+        return RemovableHandle(self._backward_pre_hooks, key)
 
     # -- attributes: parameters, buffers and submodules live in their own dicts --
 

@@ -233,8 +233,109 @@ class RNNBase(Module):
             return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
         return layer_input, torch.stack(final_h, 0)
 
+    # -- packed sequences: ATen's PackedLayer / ReversedPackedLayer, step by step with
+    #    the batch shrinking (or, backwards, growing) as sequences end --
+
+    def _permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        if self.mode == "LSTM":
+            return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+        return hx.index_select(1, permutation)
+
+    def _packed_direction(self, data, sizes, state, layer, direction):
+        w_ih, w_hh, b_ih, b_hh, w_hr = self._layer_params(layer, direction)
+        projected = F.linear(data, w_ih, b_ih)
+        is_lstm = self.mode == "LSTM"
+
+        def rows(h, start, end):
+            if is_lstm:
+                return h[0].narrow(0, start, end - start), h[1].narrow(0, start, end - start)
+            return h.narrow(0, start, end - start)
+
+        def joined(parts):
+            if is_lstm:
+                return torch.cat([p[0] for p in parts], 0), torch.cat([p[1] for p in parts], 0)
+            return torch.cat(parts, 0)
+
+        outputs = []
+        if direction == 0:
+            offset = 0
+            last = sizes[0]
+            hidden = state
+            finished = []
+            for size in sizes:
+                step = projected.narrow(0, offset, size)
+                offset += size
+                if last > size:
+                    finished.append(rows(hidden, size, last))
+                    hidden = rows(hidden, 0, size)
+                last = size
+                hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+                outputs.append(hidden[0] if is_lstm else hidden)
+            finished.append(hidden)
+            finished.reverse()
+            return torch.cat(outputs, 0), joined(finished)
+        offset = projected.size(0)
+        last = sizes[-1]
+        hidden = rows(state, 0, last)
+        for i in range(len(sizes) - 1, -1, -1):
+            size = sizes[i]
+            if size > last:
+                hidden = joined([hidden, rows(state, last, size)])
+            step = projected.narrow(0, offset - size, size)
+            offset -= size
+            last = size
+            hidden = self._step(step, hidden, w_hh, b_hh, w_hr)
+            outputs.append(hidden[0] if is_lstm else hidden)
+        outputs.reverse()
+        return torch.cat(outputs, 0), hidden
+
+    def _packed_forward(self, input, hx):
+        from torch.nn.utils.rnn import PackedSequence
+        data, batch_sizes, sorted_indices, unsorted_indices = input
+        sizes = [int(b) for b in batch_sizes.tolist()]
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
+        if hx is None:
+            real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+            h0 = torch.zeros(self.num_layers * num_directions, sizes[0], real_hidden_size,
+                             dtype=data.dtype, device=data.device)
+            if is_lstm:
+                c0 = torch.zeros(self.num_layers * num_directions, sizes[0], self.hidden_size,
+                                 dtype=data.dtype, device=data.device)
+                hx = (h0, c0)
+            else:
+                hx = h0
+        else:
+            hx = self._permute_hidden(hx, sorted_indices)
+        final_h = []
+        final_c = []
+        layer_input = data
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
+                out, state = self._packed_direction(layer_input, sizes, state, layer, direction)
+                direction_outputs.append(out)
+                if is_lstm:
+                    final_h.append(state[0])
+                    final_c.append(state[1])
+                else:
+                    final_h.append(state)
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 1)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        hidden = (torch.stack(final_h, 0), torch.stack(final_c, 0)) if is_lstm else torch.stack(final_h, 0)
+        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
+        return output, self._permute_hidden(hidden, unsorted_indices)
+
     def _forward_single_state(self, input, hx, name):
         # RNN and GRU: one hidden state.
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(name + ": Expected input to be 2D or 3D, got " + str(input.dim()) + "D instead")
         if hx is not None and hx.dim() != 2 and hx.dim() != 3:
@@ -323,6 +424,8 @@ class LSTM(RNNBase):
                                "Expected hidden[1] size {}, got {}")
 
     def forward(self, input, hx=None):
+        if type(input).__name__ == "PackedSequence":
+            return self._packed_forward(input, hx)
         num_directions = 2 if self.bidirectional else 1
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
         if input.dim() != 2 and input.dim() != 3:
