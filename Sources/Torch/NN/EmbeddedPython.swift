@@ -3048,7 +3048,9 @@ class Bernoulli(ExponentialFamily):
     def sample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
         with torch.no_grad():
-            return torch.bernoulli(self.probs.expand(shape))
+            # PyTorch draws into a contiguous output in its logical order; handing
+            # torch.bernoulli a contiguous copy keeps that order for expanded probs.
+            return torch.bernoulli(self.probs.expand(shape).contiguous())
 
     def log_prob(self, value):
         if self._validate_args:
@@ -3321,7 +3323,7 @@ class Geometric(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         value, probs = broadcast_all(value, self.probs)
-        probs = probs.clone(memory_format=torch.contiguous_format)
+        probs = probs.clone()
         probs[(probs == 1) & (value == 0)] = 0
         return value * (-probs).log1p() + self.probs.log()
 
@@ -3702,7 +3704,7 @@ class StudentT(Distribution):
 
     @property
     def mean(self):
-        m = self.loc.clone(memory_format=torch.contiguous_format)
+        m = self.loc.clone()
         m[self.df <= 1] = nan
         return m
 
@@ -3712,7 +3714,7 @@ class StudentT(Distribution):
 
     @property
     def variance(self):
-        m = self.df.clone(memory_format=torch.contiguous_format)
+        m = self.df.clone()
         m[self.df > 2] = self.scale[self.df > 2].pow(2) * self.df[self.df > 2] / (self.df[self.df > 2] - 2)
         m[(self.df <= 2) & (self.df > 1)] = inf
         m[self.df <= 1] = nan

@@ -63,7 +63,9 @@ class Bernoulli(ExponentialFamily):
     def sample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
         with torch.no_grad():
-            return torch.bernoulli(self.probs.expand(shape))
+            # PyTorch draws into a contiguous output in its logical order; handing
+            # torch.bernoulli a contiguous copy keeps that order for expanded probs.
+            return torch.bernoulli(self.probs.expand(shape).contiguous())
 
     def log_prob(self, value):
         if self._validate_args:
@@ -336,7 +338,7 @@ class Geometric(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         value, probs = broadcast_all(value, self.probs)
-        probs = probs.clone(memory_format=torch.contiguous_format)
+        probs = probs.clone()
         probs[(probs == 1) & (value == 0)] = 0
         return value * (-probs).log1p() + self.probs.log()
 
