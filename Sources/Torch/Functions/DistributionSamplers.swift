@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -42,6 +43,11 @@ extension TorchRuntime {
                 let gen = try generator(bound[0])
                 return wrap(try draw(t.detach(), gen))
             }
+        }
+        // digamma: Gamma/Beta/Dirichlet/StudentT entropies and KL divergences use it.
+        b.both("digamma") { [unowned self] _, t, args in
+            try args.expectNone("digamma")
+            return wrap(try Differentiable.digamma(t))
         }
         let binomialSig = Signature("binomial", ["prob", "generator"], required: 1)
         b.function("binomial") { [unowned self] _, count, args in
