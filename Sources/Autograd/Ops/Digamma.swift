@@ -9,3 +9,16 @@ extension Differentiable {
         return unaryOp("DigammaBackward0", x, out) { g, x in try mul(g, try x.trigammaValues()) }
     }
 }
+
+extension Differentiable {
+    /// `torch._standard_gamma`: StandardGammaBackward0, whose gradient is
+    /// `grad * _standard_gamma_grad(alpha, result)`.
+    public static func standardGamma(_ alpha: Tensor, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        let out = try alpha.standardGamma(generator: generator)
+        guard isRecording(alpha) else { return out }
+        let sample = out.detach()
+        return unaryOp("StandardGammaBackward0", alpha, out) { g, a in
+            try mul(g, try Tensor.standardGammaGrad(alpha: a, sample: sample))
+        }
+    }
+}

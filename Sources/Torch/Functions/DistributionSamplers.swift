@@ -35,19 +35,24 @@ extension TorchRuntime {
             _ = try t.geometric_(try double(bound[0]!, "geometric_", "p"), generator: try generator(bound[1]))
         }
         let unarySig = Signature("poisson", ["generator"])
-        for (name, draw) in [("poisson", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try t.poisson(generator: g) }),
-                             ("_standard_gamma", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try t.standardGamma(generator: g) }),
-                             ("_sample_dirichlet", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try t.sampleDirichlet(generator: g) })] {
+        for (name, draw) in [("poisson", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try t.detach().poisson(generator: g) }),
+                             ("_standard_gamma", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try Differentiable.standardGamma(t, generator: g) }),
+                             ("_sample_dirichlet", { (t: Tensor, g: CPUGenerator) throws(TensorError) in try t.detach().sampleDirichlet(generator: g) })] {
             b.function(name) { [unowned self] _, t, args in
                 let bound = try args.bind(unarySig)
                 let gen = try generator(bound[0])
-                return wrap(try draw(t.detach(), gen))
+                return wrap(try draw(t, gen))
             }
         }
         // digamma: Gamma/Beta/Dirichlet/StudentT entropies and KL divergences use it.
         b.both("digamma") { [unowned self] _, t, args in
             try args.expectNone("digamma")
             return wrap(try Differentiable.digamma(t))
+        }
+        b.free("_standard_gamma_grad") { [unowned self] _, args in
+            guard args.count == 2 else { throw PyError.typeError("_standard_gamma_grad() takes 2 positional arguments but \(args.count) were given") }
+            let alpha = try tensor(args[0], "_standard_gamma_grad", "self"), sample = try tensor(args[1], "_standard_gamma_grad", "output")
+            return wrap(try bridged { try Tensor.standardGammaGrad(alpha: alpha.detach(), sample: sample.detach()) })
         }
         let binomialSig = Signature("binomial", ["prob", "generator"], required: 1)
         b.function("binomial") { [unowned self] _, count, args in

@@ -10,8 +10,8 @@ from torch.distributions import constraints
 from torch.distributions.utils import (broadcast_all, lazy_property, logits_to_probs, probs_to_logits,
                                        clamp_probs, _standard_normal, _sum_rightmost, euler_constant)
 import torch.nn.functional as F
-from torch.distributions.transforms import (Transform, ComposeTransform, ExpTransform, AbsTransform, AffineTransform,
-                                            PowerTransform, SigmoidTransform, StickBreakingTransform, TanhTransform)
+from torch.distributions.transforms import *
+from torch.distributions.transforms import Transform, ComposeTransform
 
 _Number = (int, float)
 

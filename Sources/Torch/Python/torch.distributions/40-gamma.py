@@ -1,7 +1,8 @@
 # Gamma and the families drawn through torch._standard_gamma / torch._sample_dirichlet:
-# Gamma, Chi2, Dirichlet, Beta, StudentT. Gradbook's gamma sampler has no backward for the
-# concentration (PyTorch's _standard_gamma_grad); rsample says so instead of returning a
-# sample whose gradient would be silently wrong.
+# Gamma, Chi2, Dirichlet, Beta, StudentT. Gamma samples carry PyTorch's reparameterised
+# gradient (StandardGammaBackward0); Dirichlet samples have no backward for the
+# concentration yet (PyTorch's _dirichlet_grad), so Dirichlet/Beta rsample say so instead of
+# returning a sample whose gradient would be silently wrong.
 
 
 def _no_concentration_grad(concentration, name):
@@ -52,7 +53,6 @@ class Gamma(ExponentialFamily):
             return self.rsample(sample_shape, generator=generator)
 
     def rsample(self, sample_shape=torch.Size(), generator=None):
-        _no_concentration_grad(self.concentration, type(self).__name__)
         shape = self._extended_shape(sample_shape)
         value = torch._standard_gamma(self.concentration.expand(shape), generator=generator) / self.rate.expand(shape)
         value.detach().clamp_(min=torch.finfo(value.dtype).tiny)
