@@ -54,6 +54,12 @@ extension TorchRuntime {
             let alpha = try tensor(args[0], "_standard_gamma_grad", "self"), sample = try tensor(args[1], "_standard_gamma_grad", "output")
             return wrap(try bridged { try Tensor.standardGammaGrad(alpha: alpha.detach(), sample: sample.detach()) })
         }
+        b.free("_dirichlet_grad") { [unowned self] _, args in
+            guard args.count == 3 else { throw PyError.typeError("_dirichlet_grad() takes 3 positional arguments but \(args.count) were given") }
+            let x = try tensor(args[0], "_dirichlet_grad", "x"), alpha = try tensor(args[1], "_dirichlet_grad", "alpha")
+            let total = try tensor(args[2], "_dirichlet_grad", "total")
+            return wrap(try bridged { try Tensor.dirichletGrad(x: x.detach(), alpha: alpha.detach(), total: total.detach()) })
+        }
         let binomialSig = Signature("binomial", ["prob", "generator"], required: 1)
         b.function("binomial") { [unowned self] _, count, args in
             let bound = try args.bind(binomialSig)

@@ -3478,18 +3478,28 @@ class Binomial(Distribution):
 
 
 # Gamma and the families drawn through torch._standard_gamma / torch._sample_dirichlet:
-# Gamma, Chi2, Dirichlet, Beta, StudentT. Gamma samples carry PyTorch's reparameterised
-# gradient (StandardGammaBackward0); Dirichlet samples have no backward for the
-# concentration yet (PyTorch's _dirichlet_grad), so Dirichlet/Beta rsample say so instead of
-# returning a sample whose gradient would be silently wrong.
+# Gamma, Chi2, Dirichlet, Beta, StudentT. Both samplers carry PyTorch's reparameterised
+# gradients (StandardGammaBackward0 natively, _Dirichlet here as PyTorch writes it).
+from torch.autograd import Function
 
 
-def _no_concentration_grad(concentration, name):
-    if concentration.requires_grad and torch.is_grad_enabled():
-        raise NotImplementedError(
-            f"{name}.rsample: the gradient with respect to the concentration (PyTorch's "
-            "_standard_gamma_grad / _dirichlet_grad) is not implemented in Gradbook"
-        )
+def _Dirichlet_backward(x, concentration, grad_output):
+    total = concentration.sum(-1, True).expand_as(concentration)
+    grad = torch._dirichlet_grad(x, concentration, total)
+    return grad * (grad_output - (x * grad_output).sum(-1, True))
+
+
+class _Dirichlet(Function):
+    @staticmethod
+    def forward(ctx, concentration):
+        x = torch._sample_dirichlet(concentration)
+        ctx.save_for_backward(x, concentration)
+        return x
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        x, concentration = ctx.saved_tensors
+        return _Dirichlet_backward(x, concentration, grad_output)
 
 
 class Gamma(ExponentialFamily):
@@ -3592,10 +3602,9 @@ class Dirichlet(ExponentialFamily):
         return new
 
     def rsample(self, sample_shape=()):
-        _no_concentration_grad(self.concentration, type(self).__name__)
         shape = self._extended_shape(sample_shape)
         concentration = self.concentration.expand(shape)
-        return torch._sample_dirichlet(concentration)
+        return _Dirichlet.apply(concentration)
 
     def log_prob(self, value):
         if self._validate_args:
