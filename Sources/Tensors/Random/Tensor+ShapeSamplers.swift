@@ -10,7 +10,7 @@ extension Tensor {
             throw .runtime("cauchy_ expects sigma > 0.0, but found sigma=\(cppNumberText(sigma))")
         }
         guard dtype.isFloatingPoint else {
-            throw .runtime("Cauchy distribution is a continuous probability distribution. dtype must be a floating point but you specified \(dtype.scalarTypeName)")
+            throw .runtime("Cauchy distribution is a continuous probability distribution. dtype must be a floating point but you specified \(Self.typeMetaName(dtype))")
         }
         try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.cauchy(median: median, sigma: sigma) })
@@ -25,7 +25,7 @@ extension Tensor {
             throw .runtime("log_normal_ expects std > 0.0, but found std=\(cppNumberText(std))")
         }
         guard dtype.isFloatingPoint else {
-            throw .runtime("log_normal_ expects floating point dtype, but found \(dtype.scalarTypeName)")
+            throw .notImplemented("\"log_normal_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.logNormal(mean: mean, std: std) })
@@ -110,18 +110,25 @@ extension Tensor {
         guard prob.dtype.isFloatingPoint else {
             throw .value("binomial only supports floating-point dtypes for prob, got: \(prob.dtype.scalarTypeName)")
         }
+        // ATen resizes its output to the broadcast shape (with a deprecation warning).
         let shape = try Shape.broadcast(count.sizes, prob.sizes)
-        guard shape == count.sizes else {
-            throw .runtime("output with shape \(shapeText(count.sizes)) doesn't match the broadcast shape \(shapeText(shape))")
-        }
-        let n = try count.elementsAsDouble()
+        let n = try count.expand(shape).elementsAsDouble()
         let p = try prob.expand(shape).elementsAsDouble()
         let single = count.dtype == .float32
         let draws = zip(n, p).map { generator.binomial(count: $0, prob: $1, single: single) }
         return try Tensor(values: draws, shape: shape, dtype: count.dtype, device: count.device)
     }
 
-    private static func shapeText(_ sizes: [Int]) -> String {
-        "[" + sizes.map(String.init).joined(separator: ", ") + "]"
+    /// The C++ type name a `caffe2::TypeMeta` prints in messages (`long int`).
+    private static func typeMetaName(_ dtype: DType) -> String {
+        switch dtype {
+        case .bool: "bool"
+        case .uint8: "unsigned char"
+        case .int8: "signed char"
+        case .int16: "short int"
+        case .int32: "int"
+        case .int64: "long int"
+        default: dtype.scalarTypeName
+        }
     }
 }
