@@ -63,9 +63,7 @@ class Bernoulli(ExponentialFamily):
     def sample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
         with torch.no_grad():
-            # PyTorch draws into a contiguous output in its logical order; handing
-            # torch.bernoulli a contiguous copy keeps that order for expanded probs.
-            return torch.bernoulli(self.probs.expand(shape).contiguous())
+            return torch.bernoulli(self.probs.expand(shape))
 
     def log_prob(self, value):
         if self._validate_args:
