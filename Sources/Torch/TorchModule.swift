@@ -46,6 +46,7 @@ public enum TorchModule {
         interp.registerSourceModule(name: "torch.utils", source: "")
         NNSources.register(into: interp)
         TensorSideSources.register(into: interp)
+        DistributionSources.register(into: interp)
         carryGradMode(across: interp)
         CellDeadlineBridge.install(on: interp)
         let hooks = TeachingHooks(interp: interp, runtime: runtime)

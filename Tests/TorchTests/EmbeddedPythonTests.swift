@@ -21,7 +21,8 @@ import Testing
     }
 
     /// Every module the Torch target registers from embedded sources.
-    static let registered = Set(NNSources.moduleNames + TensorSideSources.moduleNames + PyplotModule.moduleNames)
+    static let registered = Set(NNSources.moduleNames + TensorSideSources.moduleNames + PyplotModule.moduleNames
+                                + DistributionSources.moduleNames)
 
     @Test func embeddedSourcesMatchTheFiles() throws {
         #expect(Set(NNSources.embedded.keys) == Self.registered)

@@ -172,10 +172,11 @@ extension Tensor {
         guard probabilities.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
             throw .runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
         }
-        let order = randomWriteOrder()
+        // ATen draws into a fresh contiguous output, in that output's (logical) order,
+        // whatever the strides of `self` (expanded or transposed probabilities).
         let draws: [Bool] = dtype == .float64
-            ? order.map { generator.bernoulli(probabilities[$0]) }
-            : order.map { generator.bernoulli(Float(probabilities[$0])) }
+            ? probabilities.map { generator.bernoulli($0) }
+            : probabilities.map { generator.bernoulli(Float($0)) }
         try out.writeInVisitOrder(draws)
         return out
     }

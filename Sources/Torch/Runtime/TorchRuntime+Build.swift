@@ -33,6 +33,7 @@ extension TorchRuntime {
         bindTensorSplit(b)
         bindTensorMisc(b)
         bindLinalg(b)
+        bindDistributionSamplers(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)
