@@ -210,6 +210,10 @@ extension Interpreter {
             }
             try rawSetAttribute(inst, name, value)
         case let c as PyClass:
+            if c.metaclass != nil, let m = metaclassMethod(c, N.__setattr__) {
+                _ = try callAttribute(m, receiver: v, Arguments([.str(name.string), value]))
+                return
+            }
             if name == N.__name__, case .str(let n) = value { c.name = n; return }
             if name == N.__qualname__, case .str(let n) = value { c.qualname = n; return }
             c.setAttribute(name, value)

@@ -94,5 +94,14 @@ extension Interpreter {
             }
             return try i.instantiate(c, a)
         }
+        // `type.__setattr__(cls, name, value)`, for a metaclass's own `__setattr__`.
+        t.addMethod("__setattr__") { i, s, a in
+            try a.check("__setattr__", 2)
+            guard case .object(let o) = s, let c = o as? PyClass else {
+                throw PyError.typeError("descriptor '__setattr__' requires a 'type' object")
+            }
+            c.setAttribute(Name(try i.str(a[0])), a[1])
+            return .none
+        }
     }
 }
