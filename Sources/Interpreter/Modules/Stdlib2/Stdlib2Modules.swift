@@ -4,5 +4,6 @@ extension Interpreter {
     func registerStdlib2Modules() {
         registerModule(name: "_enum") { i, m in i.buildEnumNative(m) }
         registerSourceModule(name: "enum", source: enumSource, file: "<enum>")
+        registerSourceModule(name: "pprint", source: pprintSource, file: "<pprint>")
     }
 }
