@@ -5,5 +5,9 @@ extension Interpreter {
         registerModule(name: "_enum") { i, m in i.buildEnumNative(m) }
         registerSourceModule(name: "enum", source: enumSource, file: "<enum>")
         registerSourceModule(name: "pprint", source: pprintSource, file: "<pprint>")
+        registerSourceModule(name: "fnmatch", source: fnmatchSource, file: "<fnmatch>")
+        registerSourceModule(name: "glob", source: globSource, file: "<glob>")
+        registerSourceModule(name: "shutil", source: shutilSource, file: "<shutil>")
+        registerSourceModule(name: "tempfile", source: tempfileSource, file: "<tempfile>")
     }
 }
