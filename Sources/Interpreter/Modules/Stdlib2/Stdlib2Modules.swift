@@ -9,5 +9,8 @@ extension Interpreter {
         registerSourceModule(name: "glob", source: globSource, file: "<glob>")
         registerSourceModule(name: "shutil", source: shutilSource, file: "<shutil>")
         registerSourceModule(name: "tempfile", source: tempfileSource, file: "<tempfile>")
+        registerModule(name: "_zlib") { i, m in i.buildZlibNative(m) }
+        registerSourceModule(name: "zlib", source: zlibSource, file: "<zlib>")
+        registerSourceModule(name: "zipfile", source: zipfileSource, file: "<zipfile>")
     }
 }
