@@ -9,6 +9,7 @@ extension Interpreter {
         registerSourceModule(name: "glob", source: globSource, file: "<glob>")
         registerSourceModule(name: "shutil", source: shutilSource, file: "<shutil>")
         registerSourceModule(name: "tempfile", source: tempfileSource, file: "<tempfile>")
+        registerSourceModule(name: "decimal", source: decimalSource, file: "<decimal>")
         registerModule(name: "_zlib") { i, m in i.buildZlibNative(m) }
         registerSourceModule(name: "zlib", source: zlibSource, file: "<zlib>")
         registerSourceModule(name: "zipfile", source: zipfileSource, file: "<zipfile>")
