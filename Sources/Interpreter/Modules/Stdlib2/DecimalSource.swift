@@ -646,6 +646,15 @@ class Decimal(object):
             exp += 1
         return _triple(self._sign, str(int(kept)), exp), inexact
 
+    def _round_places(self, places, rounding):
+        """Rounds (or pads) to exactly `places` significant digits."""
+        if not self:
+            return self
+        ans = self._rescale(self.adjusted() + 1 - places, rounding)[0]
+        if ans.adjusted() != self.adjusted():
+            ans = ans._rescale(ans.adjusted() + 1 - places, rounding)[0]
+        return ans
+
     def _rescale(self, exp, rounding):
         """Rescales to exponent `exp` (coefficient may grow or be rounded); returns (result, inexact)."""
         if self._is_special:
@@ -1021,9 +1030,8 @@ class Decimal(object):
                 raise OverflowError('exponent too large for an exact power')
             if n > 0:
                 return _triple(result_sign, str(int(self._int) ** n), self._exp * n)._fix(context)
-            base = _triple(0, str(int(self._int) ** -n), self._exp * -n)
-            result = Decimal(1).__truediv__(base, context=context)
-            return _triple(result_sign, result._int, result._exp, result._is_special)
+            base = _triple(result_sign, str(int(self._int) ** -n), self._exp * -n)
+            return Decimal(1).__truediv__(base, context=context)
         return _triple(result_sign, '0', 0).__add__(
             (other * abs(self).ln(context=_extra(context, 10))).exp(context=context), context=context) \
             if False else abs(self)._pow_real(other, context, result_sign)
@@ -1516,9 +1524,9 @@ class Decimal(object):
         while True:
             c, e = _dlog_fixed(int(self._int), self._exp, p + extra + 5)
             ten, te = _dlog_fixed(10, 0, p + extra + 5)
-            scale = 10 ** (p + extra + 5)
-            q = (c * scale) // ten if c >= 0 else -((-c * scale) // ten)
-            ans, ok = _round_checked(1 if q < 0 else 0, abs(q), -(p + extra + 5), p, extra)
+            shift = p + extra + 5
+            q = (abs(c) * 10 ** shift) // ten
+            ans, ok = _round_checked(1 if c < 0 else 0, q, e - te - shift, p, extra)
             if ok:
                 break
             extra += 20
@@ -1594,11 +1602,11 @@ class Decimal(object):
         precision = spec['precision']
         if precision is not None:
             if spec['type'] in 'eE':
-                self = self._round_to(precision + 1, rounding)[0]
+                self = self._round_places(precision + 1, rounding)
             elif spec['type'] in 'fF%':
                 self = self._rescale(-precision, rounding)[0]
             elif spec['type'] in 'gG' and len(self._int) > precision:
-                self = self._round_to(precision, rounding)[0]
+                self = self._round_places(precision, rounding)
         if not self and self._exp > 0 and spec['type'] in 'fF%':
             self = self._rescale(0, rounding)[0]
         if not self and spec['no_neg_0'] and self._sign:
