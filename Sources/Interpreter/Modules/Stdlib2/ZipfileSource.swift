@@ -381,12 +381,17 @@ class ZipFile:
         self._check_open()
         if mode == "w":
             zf = self
-            arcname = name.filename if isinstance(name, ZipInfo) else name
+            if isinstance(name, ZipInfo):
+                zinfo = name
+            else:
+                zinfo = ZipInfo(name)
+                zinfo.compress_type = self.compression
+                zinfo.compress_level = self.compresslevel
 
             class _Writer(io.BytesIO):
                 def close(w):
                     if not w.closed:
-                        zf.writestr(name, w.getvalue())
+                        zf.writestr(zinfo, w.getvalue())
                     io.BytesIO.close(w)
 
                 def __exit__(w, *args):
