@@ -229,12 +229,13 @@ class EnumType(type):
                     enum_member._value_ = value
                 else:
                     enum_member._value_ = member_type(*args)
-        else:
+        elif member_type is object:
             enum_member = _native.new_member(enum_class)
-            if member_type is object:
-                enum_member._value_ = value
-            else:
-                enum_member._value_ = member_type(*args)
+            enum_member._value_ = value
+        else:
+            v = member_type(*args)
+            enum_member = _native.new_member(enum_class, v)
+            enum_member._value_ = v
         value = enum_member._value_
         enum_member._name_ = name
         enum_member.__objclass__ = enum_class
@@ -634,8 +635,9 @@ class StrEnum(_StrValue, ReprEnum, str):
         if len(values) == 3:
             if not isinstance(values[2], str):
                 raise TypeError('errors must be a string, not %r' % (values[2]))
-        member = _native.new_member(cls)
-        member._value_ = str(*values)
+        v = str(*values)
+        member = _native.new_member(cls, v)
+        member._value_ = v
         return member
 
     @staticmethod
@@ -690,11 +692,13 @@ class Flag(Enum, boundary=STRICT):
         member_value = value & singles_mask
         if unknown and cls._boundary_ is not KEEP:
             raise ValueError('%s(%r) -->  unknown values %r [%s]' % (cls.__name__, value, unknown, _builtin_bin(unknown)))
-        pseudo_member = _native.new_member(cls)
         if cls._member_type_ is object:
+            pseudo_member = _native.new_member(cls)
             pseudo_member._value_ = value
         else:
-            pseudo_member._value_ = cls._member_type_(value)
+            v = cls._member_type_(value)
+            pseudo_member = _native.new_member(cls, v)
+            pseudo_member._value_ = v
         if member_value or aliases:
             members = []
             combined_value = 0
