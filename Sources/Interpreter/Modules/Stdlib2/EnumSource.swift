@@ -29,6 +29,42 @@ class auto:
         return "auto(%r)" % self.value
 
 
+class _Deferred:
+    """An expression of auto() values in a class body (`WHITE = RED | GREEN`), computed once
+    the members before it have their values."""
+    def __init__(self, compute):
+        self.compute = compute
+
+
+def _resolved(x):
+    if isinstance(x, auto):
+        return x.value
+    if isinstance(x, _Deferred):
+        return x.compute()
+    return x
+
+
+def _deferring(op):
+    def forward(self, other):
+        return _Deferred(lambda: op(_resolved(self), _resolved(other)))
+    def backward(self, other):
+        return _Deferred(lambda: op(_resolved(other), _resolved(self)))
+    return forward, backward
+
+
+def _add_deferred_operators():
+    ops = {'or': lambda a, b: a | b, 'and': lambda a, b: a & b, 'xor': lambda a, b: a ^ b,
+           'add': lambda a, b: a + b, 'sub': lambda a, b: a - b, 'mul': lambda a, b: a * b,
+           'lshift': lambda a, b: a << b}
+    for name, op in ops.items():
+        forward, backward = _deferring(op)
+        for cls in (auto, _Deferred):
+            setattr(cls, '__%s__' % name, forward)
+            setattr(cls, '__r%s__' % name, backward)
+
+_add_deferred_operators()
+
+
 class nonmember(object):
     def __init__(self, value):
         self.value = value
@@ -194,6 +230,8 @@ class EnumType(type):
                 if value.value is _auto_null:
                     value.value = enum_class._generate_next_value_(name, 1, len(last_values), last_values[:])
                 value = value.value
+            elif isinstance(value, _Deferred):
+                value = value.compute()
             elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
                 value = tuple(enum_class._generate_next_value_(name, 1, len(last_values), last_values[:])
                               if isinstance(v, auto) and v.value is _auto_null else (v.value if isinstance(v, auto) else v)
