@@ -315,5 +315,6 @@ extension Interpreter {
             return .list(c.mro.map { .object($0) })
         }
         t.addMethod("__subclasses__") { _, _, _ in .list([]) }
+        addMetaclassMethods()
     }
 }

@@ -86,7 +86,7 @@ extension Interpreter {
         fn("reversed") { i, a in
             try a.check("reversed", 1)
             let v = a[0]
-            if case .object(let o) = v, o is PyInstance {
+            if case .object(let o) = v, o is PyInstance || (o as? PyClass)?.metaclass != nil {
                 if let r = try i.callSpecial(v, N.__reversed__, []) { return r }
                 let n = try i.length(v)
                 var k = n

@@ -93,7 +93,8 @@ extension Interpreter {
             var parts: [String] = []
             var n = 0
             try i.forEach(a[0]) { v in
-                guard case .str(let x) = v else {
+                // A StrEnum member stands for its string (Modules/Stdlib2/EnumModule.swift).
+                guard case .str(let x) = v.payload(EnumMemberValue.self)?.value ?? v else {
                     throw PyError.typeError("sequence item \(n): expected str instance, \(i.typeName(v)) found")
                 }
                 parts.append(x); n += 1

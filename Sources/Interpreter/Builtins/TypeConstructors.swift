@@ -76,8 +76,8 @@ extension Interpreter {
             default: return .object(PySlice(start: a[0], stop: a[1], step: a[2]))
             }
         }
-        t.type.setConstructor { i, _, a in
-            if a.count == 1 { return .object(i.typeOf(a[0])) }
+        t.type.setConstructor { i, meta, a in
+            if a.count == 1 && meta === i.types.type { return .object(i.typeOf(a[0])) }
             guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = a[2].asDict else {
                 throw PyError.typeError("type() takes 1 or 3 arguments")
             }
@@ -85,9 +85,8 @@ extension Interpreter {
                 guard case .object(let o) = v, let c = o as? PyClass else { throw PyError.typeError("bases must be types") }
                 return c
             }
-            let cls = PyClass(name: name, module: "__main__", bases: bs.isEmpty ? [i.types.object] : bs, interpreter: i)
-            for e in ns.items { cls.setAttribute(Name(try i.str(e.key)), e.value) }
-            return .object(cls)
+            let kw = zip(a.keywordNames, a.keywordValues).map { ($0, $1) }
+            return .object(try i.makeClass(meta: meta, name: name, bases: bs, namespace: ns, keywords: kw))
         }
         t.property.setConstructor { _, _, a in
             let b = try a.bind(Signature("property", ["fget", "fset", "fdel", "doc"]))

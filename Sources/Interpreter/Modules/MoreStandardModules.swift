@@ -11,6 +11,7 @@ extension Interpreter {
         registerSourceModule(name: "contextlib", source: contextlibSource, file: "<contextlib>")
         registerSourceModule(name: "fractions", source: fractionsSource, file: "<fractions>")
         registerSourceModule(name: "statistics", source: statisticsSource, file: "<statistics>")
+        registerStdlib2Modules()
     }
 
     /// Builtins written in Python, loaded when first named: `complex`.

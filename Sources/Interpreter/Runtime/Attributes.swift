@@ -67,7 +67,7 @@ extension Interpreter {
         case "__mro__": return .tuple(c.mro.map { .object($0) })
         case "__bases__": return .tuple(c.bases.map { .object($0) })
         case "__base__": return c.base.map { .object($0) } ?? .none
-        case "__class__": return .object(types.type)
+        case "__class__": return .object(c.metaclass ?? types.type)
         case "__doc__": return .none
         case "__dict__":
             let d = PyDict()
@@ -75,7 +75,11 @@ extension Interpreter {
             return .object(d)
         default: break
         }
+        if let meta = c.metaclass, let a = meta.lookup(name) { return try bindDescriptor(a, receiver: .object(c), cls: meta) }
         if let a = types.type.lookup(name) { return try bindDescriptor(a, receiver: .object(c), cls: types.type) }
+        if c.metaclass != nil, let ga = metaclassMethod(c, N.__getattr__) {
+            return try callAttribute(ga, receiver: .object(c), Arguments([.str(name.string)]))
+        }
         throw PyError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
     }
 
@@ -87,7 +91,8 @@ extension Interpreter {
                 if case .object(let o) = a, let cm = o as? PyClassMethod {
                     return .object(PyBoundMethod(receiver: .object(s.objectType), function: cm.function))
                 }
-                if case .object(let o) = s.object, o is PyClass {
+                // `super(C, cls)` in a class method; a class as the instance of a metaclass binds.
+                if case .object(let o) = s.object, o is PyClass, o === s.objectType {
                     if case .object(let ao) = a, let st = ao as? PyStaticMethod { return st.function }
                     return a
                 }
@@ -205,6 +210,10 @@ extension Interpreter {
             }
             try rawSetAttribute(inst, name, value)
         case let c as PyClass:
+            if c.metaclass != nil, let m = metaclassMethod(c, N.__setattr__) {
+                _ = try callAttribute(m, receiver: v, Arguments([.str(name.string), value]))
+                return
+            }
             if name == N.__name__, case .str(let n) = value { c.name = n; return }
             if name == N.__qualname__, case .str(let n) = value { c.qualname = n; return }
             c.setAttribute(name, value)

@@ -92,7 +92,7 @@ extension Interpreter {
         case is PyTuple: return types.tuple
         case is PyDict: return types.dict
         case let s as PySet: return s.frozen ? types.frozenset : types.set
-        case is PyClass: return types.type
+        case let c as PyClass: return c.metaclass ?? types.type
         case is PyFunction: return types.function
         case is PyBuiltinFunction: return types.builtinFunction
         case is PyBoundMethod: return types.method

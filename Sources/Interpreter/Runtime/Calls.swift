@@ -36,6 +36,9 @@ extension Interpreter {
             }
             return try call(bm.function, args.prepending(bm.receiver))
         case let cls as PyClass:
+            if cls.metaclass != nil, let m = metaclassMethod(cls, N.__call__) {
+                return try callAttribute(m, receiver: callee, args)
+            }
             if cls.constructor != nil { return try instantiate(cls, args) }
             return try recursionLevel(" while calling a Python object") { try instantiate(cls, args) }
         default:

@@ -67,6 +67,11 @@ extension Interpreter {
             }
             return "<\(qualifiedName(inst.cls)) object at \(address(o))>"
         case let c as PyClass:
+            if c.metaclass != nil, let m = metaclassMethod(c, N.__repr__) {
+                let r = try callAttribute(m, receiver: v, Arguments())
+                guard case .str(let s) = r else { throw PyError.typeError("__repr__ returned non-string (type \(typeName(r)))") }
+                return s
+            }
             return "<class '\(qualifiedName(c))'>"
         case let f as PyFunction:
             return "<function \(f.qualname) at \(address(o))>"

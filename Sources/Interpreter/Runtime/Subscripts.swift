@@ -95,6 +95,9 @@ extension Interpreter {
                 }
                 throw PyError.typeError("range indices must be integers or slices, not \(typeName(key))")
             case let c as PyClass:
+                if c.metaclass != nil, let m = metaclassMethod(c, N.__getitem__) {
+                    return try callAttribute(m, receiver: obj, Arguments(key))
+                }
                 if let raw = c.lookup(Name("__class_getitem__")) {
                     if case .object(let ro) = raw, ro is PyFunction { return try call(raw, Arguments(.object(c), key)) }
                     return try call(try classAttribute(c, Name("__class_getitem__")), Arguments(key))

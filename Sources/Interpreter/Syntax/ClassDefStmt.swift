@@ -45,6 +45,9 @@ final class ClassDefStmt: Stmt {
             baseClasses.append(c)
         }
         if baseClasses.isEmpty { baseClasses = [interp.types.object] }
+        var explicitMeta: PyValue?
+        for k in keywords where k.name?.string == "metaclass" { explicitMeta = try k.value.eval(f) }
+        let meta = try interp.resolveMetaclass(explicit: explicitMeta, bases: baseClasses)
         var closure = ContiguousArray<PyCell>()
         for s in code.freeSources {
             switch s {
@@ -62,6 +65,10 @@ final class ClassDefStmt: Stmt {
         }
         try interp.runFrame(body)
         let ns = body.namespace!
+        if let meta {
+            try assign(f, try callMetaclass(meta, ns, baseClasses, decos, f))
+            return .normal
+        }
         // A body may set `__module__` (csv's `Error` says `_csv`), as CPython honours.
         var module = f.globals.name
         if let i = ns.names.firstIndex(of: N.__module__), case .str(let m) = ns.values[i] { module = m }
@@ -79,6 +86,25 @@ final class ClassDefStmt: Stmt {
         try target.assign(f, v)
         return .normal
     }
+
+    /// A class statement whose metaclass is not `type`: `meta(name, bases, namespace, **kw)`.
+    private func callMetaclass(_ meta: PyClass, _ ns: AttributeStore, _ bases: [PyClass], _ decos: [PyValue], _ f: Frame) throws -> PyValue {
+        let interp = f.interp
+        let d = PyDict()
+        for (n, v) in zip(ns.names, ns.values) { try d.set(.str(n.string), v) }
+        var kwNames: [Name] = [], kwValues: [PyValue] = []
+        for k in keywords {
+            guard let n = k.name, n.string != "metaclass" else { continue }
+            kwNames.append(n); kwValues.append(try k.value.eval(f))
+        }
+        let args = Arguments(positional: [.str(name), .tuple(bases.map { .object($0) }), .object(d)],
+                             keywordNames: kwNames, keywordValues: kwValues)
+        var v = try interp.call(.object(meta), args)
+        for dec in decos.reversed() { v = try interp.call(dec, Arguments([v])) }
+        return v
+    }
+
+    private func assign(_ f: Frame, _ v: PyValue) throws { try target.assign(f, v) }
 
     /// Calls the nearest base's `__init_subclass__` (implicitly a class method) with the
     /// class keywords other than `metaclass`.

@@ -30,6 +30,8 @@ enum DictKey: Hashable {
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
             }
+            // IntEnum/StrEnum members are the same key as their int or str value, as in CPython.
+            if let inst = o as? PyInstance, let member = inst.payload as? EnumMemberValue { self = try DictKey(member.value); return }
             if let inst = o as? PyInstance, let interp = inst.cls.interpreter, let h = inst.cls.lookup(N.__hash__) {
                 if h.isNone { throw PyError(type: "TypeError", message: "unhashable type: '\(inst.cls.name)'") }
                 self = .custom(HashedInstance(v, hash: try interp.userHash(v), interp: interp))

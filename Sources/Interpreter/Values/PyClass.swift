@@ -21,6 +21,8 @@ public final class PyClass: PyObject {
     var lookupCache: [Name: PyValue?] = [:]
     var cacheVersion = -1
     unowned(unsafe) var interpreter: Interpreter?
+    /// The class's metaclass when it is not plain `type` (Runtime/Metaclasses.swift).
+    var metaclass: PyClass?
 
     init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass], interpreter: Interpreter?) {
         self.name = name

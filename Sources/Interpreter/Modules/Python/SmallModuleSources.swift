@@ -311,10 +311,32 @@ def abstractmethod(fn):
     return fn
 
 
-class ABCMeta:
-    pass
+class ABCMeta(type):
+    """Metaclass of abstract classes: instantiating one that still has abstract methods
+    raises CPython 3.11's TypeError."""
+
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {key for key, value in namespace.items() if getattr(value, "__isabstractmethod__", False)}
+        for base in bases:
+            for key in getattr(base, "__abstractmethods__", ()):
+                if getattr(getattr(cls, key, None), "__isabstractmethod__", False):
+                    abstracts.add(key)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        abstracts = getattr(cls, "__abstractmethods__", ())
+        if abstracts:
+            names = sorted(abstracts)
+            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
+                            % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(names)))
+        return super().__call__(*args, **kwargs)
+
+    def register(cls, subclass):
+        return subclass
 
 
-class ABC:
-    pass
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
 """#
