@@ -159,7 +159,7 @@ extension TorchRuntime {
     static let linalgMethodAliases = [
         "det", "logdet", "slogdet", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve", "solve", "lstsq",
         "lu", "lu_solve", "qr", "svd", "pinverse", "matrix_exp", "matrix_power", "triangular_solve", "geqrf", "orgqr",
-        "ormqr", "kron",
+        "ormqr", "kron", "cross",
     ]
-    static let linalgFunctionAliases = linalgMethodAliases + ["lu_unpack", "matrix_rank", "tensordot", "chain_matmul", "block_diag"]
+    static let linalgFunctionAliases = linalgMethodAliases + ["lu_unpack", "matrix_rank", "tensordot", "chain_matmul"]
 }

@@ -2,7 +2,7 @@ import Interpreter
 import Tensors
 
 /// Names PyTorch offers that are short compositions of existing ops: `clamp_min_`,
-/// `msort`, `positive`, `deg2rad`/`rad2deg`, `cross`, `logit`, and the default device.
+/// `msort`, `positive`, `deg2rad`/`rad2deg`, `logit`, and the default device.
 extension TorchRuntime {
     func bindSmallOps(_ b: Binder) {
         for (name, isMin) in [("clamp_min_", true), ("clamp_max_", false)] {
@@ -37,39 +37,8 @@ extension TorchRuntime {
                 return s
             }
         }
-        bindCross(b)
         bindLogit(b)
         bindDefaultDevice(b)
-    }
-
-    /// `torch.cross(input, other, dim=None)`: with no `dim`, the first dimension of size 3.
-    private func bindCross(_ b: Binder) {
-        let sig = Signature("cross", ["other", "dim"], required: 1)
-        b.both("cross") { [unowned self] _, a, args in
-            let bound = try args.bind(sig)
-            let o = try tensor(bound[0]!, "cross", "other", position: 1)
-            if a.rank != o.rank {
-                throw PyError.runtimeError("linalg.cross: inputs must have the same number of dimensions.")
-            }
-            let shape = try bridged { try Shape.broadcast(a.sizes, o.sizes) }
-            let dim: Int
-            if let d = bound.given(1), !d.isNone {
-                dim = try bridged { try Shape.wrapDim(try int(d, "cross", "dim"), rank: shape.count) }
-            } else {
-                guard let first = shape.firstIndex(of: 3) else { throw PyError.runtimeError("no dimension of size 3 in input") }
-                dim = first
-            }
-            guard a.sizes[dim] == 3, o.sizes[dim] == 3 else {
-                throw PyError.runtimeError("linalg.cross: inputs dimension \(dim) must have length 3. Got \(a.sizes[dim]) and \(o.sizes[dim])")
-            }
-            return wrap(try bridged {
-                func part(_ t: Tensor, _ i: Int) throws(TensorError) -> Tensor { try Op.narrow(t, dim, start: i, length: 1) }
-                func term(_ i: Int, _ j: Int) throws(TensorError) -> Tensor {
-                    try Op.sub(try Op.mul(try part(a, i), try part(o, j)), try Op.mul(try part(a, j), try part(o, i)))
-                }
-                return try Op.cat([try term(1, 2), try term(2, 0), try term(0, 1)], dim: dim)
-            })
-        }
     }
 
     /// `torch.logit(input, eps=None)`: `log(x / (1 - x))`, after clamping to `[eps, 1 - eps]`.

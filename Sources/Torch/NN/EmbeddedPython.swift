@@ -7924,6 +7924,19 @@ def cross(input, other, *, dim=-1):
     return _record("LinalgCrossBackward0", (input, other), out, backward)
 
 
+def _torch_cross(input, other, dim=None):
+    # torch.cross: linalg.cross on `dim`, which defaults to the first dimension of size 3.
+    if input.dim() != other.dim():
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+    if dim is None:
+        shape = torch.broadcast_shapes(input.shape, other.shape)
+        sizes = list(shape)
+        if 3 not in sizes:
+            raise RuntimeError("no dimension of size 3 in input")
+        dim = sizes.index(3)
+    return cross(input, other, dim=dim)
+
+
 # matrix_exp: Bader, Blanes & Casas' optimized Taylor polynomials of degree 1, 2, 4, 8, 12
 # and 18 with scaling and squaring, chosen by the 1-norm as PyTorch's mexp_impl chooses them.
 

@@ -217,3 +217,16 @@ def cross(input, other, *, dim=-1):
         return (_sum_to(_cross_raw(b.detach(), g, dim), input.shape),
                 _sum_to(_cross_raw(g, a.detach(), dim), other.shape))
     return _record("LinalgCrossBackward0", (input, other), out, backward)
+
+
+def _torch_cross(input, other, dim=None):
+    # torch.cross: linalg.cross on `dim`, which defaults to the first dimension of size 3.
+    if input.dim() != other.dim():
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+    if dim is None:
+        shape = torch.broadcast_shapes(input.shape, other.shape)
+        sizes = list(shape)
+        if 3 not in sizes:
+            raise RuntimeError("no dimension of size 3 in input")
+        dim = sizes.index(3)
+    return cross(input, other, dim=dim)
