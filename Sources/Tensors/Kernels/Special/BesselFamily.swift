@@ -71,13 +71,14 @@ enum BesselFamily {
         T.self == Float.self ? unsafeBitCast(floatTables, to: Tables<T>.self) : unsafeBitCast(doubleTables, to: Tables<T>.self)
     }
 
-    /// Cephes' `chbevl`: Clenshaw's recurrence for a Chebyshev series.
+    /// Cephes' `chbevl`: Clenshaw's recurrence for a Chebyshev series; `x·b1 − b2` is one
+    /// fused multiply-add, as GCC contracts it in PyTorch's AVX2 kernels.
     @inline(__always) static func chbevl<T: RealElement>(_ x: T, _ a: [T]) -> T {
         var b0 = a[0], b1: T = 0, b2: T = 0
         for i in 1..<a.count {
             b2 = b1
             b1 = b0
-            b0 = x * b1 - b2 + a[i]
+            b0 = (-b2).addingProduct(x, b1) + a[i]
         }
         return T(0.5) * (b0 - b2)
     }

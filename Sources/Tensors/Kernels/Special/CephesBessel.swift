@@ -4,7 +4,7 @@
 enum CephesBessel {
     @inline(__always) static func poly<T: RealElement>(_ c: [Double], _ z: T) -> T {
         var r: T = 0
-        for v in c { r = r * z + T(v) }
+        for v in c { r = T(v).addingProduct(r, z) }
         return r
     }
 
@@ -14,7 +14,7 @@ enum CephesBessel {
         for i in 1..<c.count {
             p = q
             q = a
-            a = y * q - p + T(c[i])
+            a = (-p).addingProduct(y, q) + T(c[i])
         }
         return (a, p)
     }
@@ -80,7 +80,7 @@ enum CephesBessel {
         }
         let z = T(25) / (x * x)
         let pp = poly(j0PP, z), pq = poly(j0PQ, z), qp = poly(j0QP, z), qq = poly(j0QQ, z)
-        return (pp / pq * T.m_cos(x - T(quarterPi)) - 5 / x * (qp / qq) * T.m_sin(x - T(quarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
+        return (-(5 / x * (qp / qq) * T.m_sin(x - T(quarterPi)))).addingProduct(pp / pq, T.m_cos(x - T(quarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
     }
 
     static func j1<T: RealElement>(_ x: T) -> T {
@@ -91,7 +91,7 @@ enum CephesBessel {
         }
         let z = 5 / x * (5 / x)
         let pp = poly(j1PP, z), pq = poly(j1PQ, z), qp = poly(j1QP, z), qq = poly(j1QQ, z)
-        return (pp / pq * T.m_cos(x - T(threeQuarterPi)) - 5 / x * (qp / qq) * T.m_sin(x - T(threeQuarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
+        return (-(5 / x * (qp / qq) * T.m_sin(x - T(threeQuarterPi)))).addingProduct(pp / pq, T.m_cos(x - T(threeQuarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
     }
 
     static func y0<T: RealElement>(_ x: T) -> T {
@@ -99,11 +99,11 @@ enum CephesBessel {
             if x == 0 { return -.infinity }
             if x < 0 { return .nan }
             let yp = poly(y0YP, x * x), yq = poly(y0YQ, x * x)
-            return yp / yq + (T(twoOverPi) * T.m_log(x) * j0(x))
+            return (yp / yq).addingProduct(T(twoOverPi) * T.m_log(x), j0(x))
         }
         let z = T(25) / (x * x)
         let pp = poly(j0PP, z), pq = poly(j0PQ, z), qp = poly(j0QP, z), qq = poly(j0QQ, z)
-        return (pp / pq * T.m_sin(x - T(quarterPi)) + 5 / x * (qp / qq) * T.m_cos(x - T(quarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
+        return (5 / x * (qp / qq) * T.m_cos(x - T(quarterPi))).addingProduct(pp / pq, T.m_sin(x - T(quarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
     }
 
     static func y1<T: RealElement>(_ x: T) -> T {
@@ -111,11 +111,11 @@ enum CephesBessel {
             if x == 0 { return -.infinity }
             if x <= 0 { return .nan }
             let yp = poly(y1YP, x * x), yq = poly(y1YQ, x * x)
-            return x * (yp / yq) + (T(twoOverPi) * (j1(x) * T.m_log(x) - 1 / x))
+            return (T(twoOverPi) * (-(1 / x)).addingProduct(j1(x), T.m_log(x))).addingProduct(x, yp / yq)
         }
         let z = 5 / x * (5 / x)
         let pp = poly(j1PP, z), pq = poly(j1PQ, z), qp = poly(j1QP, z), qq = poly(j1QQ, z)
-        return (pp / pq * T.m_sin(x - T(threeQuarterPi)) + 5 / x * (qp / qq) * T.m_cos(x - T(threeQuarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
+        return (5 / x * (qp / qq) * T.m_cos(x - T(threeQuarterPi))).addingProduct(pp / pq, T.m_sin(x - T(threeQuarterPi))) * T(sqrtTwoOverPi) / x.squareRoot()
     }
 
     // MARK: Modified Bessel functions of the `torch.special` family.
@@ -173,10 +173,11 @@ enum CephesBessel {
         if x == 0 { return .infinity }
         if x < 0 { return .nan }
         if x <= 2 {
-            let (a, p) = clenshaw(k0A, x * x - 2)
-            // `std::log(0.5 * x)`: a double product, so this line is double arithmetic.
-            let head = Double(T(0.5) * (a - p))
-            return T(head - Double.m_log(0.5 * Double(x)) * Double(modifiedI0(x)))
+            let (a, p) = clenshaw(k0A, (-2 as T).addingProduct(x, x))
+            // `std::log(0.5 * x)` is a double product, so this line is double arithmetic; the
+            // second product is the one GCC fuses.
+            let logHalf = Double.m_log(0.5 * Double(x)), i0 = Double(modifiedI0(x))
+                        return T(Double(T(0.5) * (a - p)).addingProduct(-logHalf, i0))
         }
         let (b, p) = clenshaw(k0B, 8 / x - 2)
         return T.m_exp(-x) * (T(0.5) * (b - p)) / x.squareRoot()
@@ -186,8 +187,8 @@ enum CephesBessel {
         if x == 0 { return .infinity }
         if x < 0 { return .nan }
         if x <= 2 {
-            let (a, p) = clenshaw(k1A, x * x - 2)
-            return T.m_log(T(0.5) * x) * modifiedI1(x) + T(0.5) * (a - p) / x
+            let (a, p) = clenshaw(k1A, (-2 as T).addingProduct(x, x))
+            return (T(0.5) * (a - p) / x).addingProduct(T.m_log(T(0.5) * x), modifiedI1(x))
         }
         let (b, p) = clenshaw(k1B, 8 / x - 2)
         return T.m_exp(-x) * (T(0.5) * (b - p)) / x.squareRoot()
@@ -197,8 +198,8 @@ enum CephesBessel {
         if x == 0 { return .infinity }
         if x < 0 { return .nan }
         if x <= 2 {
-            let (a, p) = clenshaw(k0A, x * x - 2)
-            return (T(0.5) * (a - p) - T.m_log(T(0.5) * x) * modifiedI0(x)) * T.m_exp(x)
+            let (a, p) = clenshaw(k0A, (-2 as T).addingProduct(x, x))
+            return (T(0.5) * (a - p)).addingProduct(-T.m_log(T(0.5) * x), modifiedI0(x)) * T.m_exp(x)
         }
         let (b, p) = clenshaw(k0B, 8 / x - 2)
         return T(0.5) * (b - p) / x.squareRoot()
@@ -208,8 +209,8 @@ enum CephesBessel {
         if x == 0 { return .infinity }
         if x < 0 { return .nan }
         if x <= 2 {
-            let (a, p) = clenshaw(k1A, x * x - 2)
-            return (T.m_log(T(0.5) * x) * modifiedI1(x) + T(0.5) * (a - p) / x) * T.m_exp(x)
+            let (a, p) = clenshaw(k1A, (-2 as T).addingProduct(x, x))
+            return (T(0.5) * (a - p) / x).addingProduct(T.m_log(T(0.5) * x), modifiedI1(x)) * T.m_exp(x)
         }
         let (b, p) = clenshaw(k1B, 8 / x - 2)
         return T(0.5) * (b - p) / x.squareRoot()
@@ -219,9 +220,11 @@ enum CephesBessel {
         if x.isInfinite { return 0 }
         if Swift.abs(x) < 0.5 {
             let x2 = x * x
-            let inner = T(-1) / T(6) + x2 * (T(1) / T(120) + x2 * (T(-1) / T(5040) + x2 * (T(1) / T(362880)
-                + x2 * (T(-1) / T(39916800) + x2 * (T(1) / T(6227020800))))))
-            return 1 + x2 * inner
+            var inner = T(1) / T(6227020800)
+            for c in [T(-1) / T(39916800), T(1) / T(362880), T(-1) / T(5040), T(1) / T(120), T(-1) / T(6)] {
+                inner = c.addingProduct(x2, inner)
+            }
+            return (1 as T).addingProduct(x2, inner)
         }
         return T.m_sin(x) / x
     }
@@ -258,7 +261,7 @@ enum CephesBessel {
             let agn = poly(aiAGN, z * z), agd = poly(aiAGD, z * z)
             let t = T(-2) * x * (-x).squareRoot() / 3 + T(0.25) * T(Double.pi)
             return T(5.64189583547756286948e-01) / (-x).squareRoot().squareRoot()
-                * (T.m_sin(t) * (1 + z * z * afn / afd) - T.m_cos(t) * (z * agn / agd))
+                * (-(T.m_cos(t) * (z * agn / agd))).addingProduct(T.m_sin(t), 1 + z * z * afn / afd)
         }
         var domainFlag = 0
         var ai: T = 0
@@ -287,7 +290,7 @@ enum CephesBessel {
             t = Swift.abs(m / f)
         }
         if domainFlag & 1 == 0 {
-            return T(0.355028053887817239260) * f - T(0.258819403792806798405) * g
+            return (-(T(0.258819403792806798405) * g)).addingProduct(T(0.355028053887817239260), f)
         }
         return ai
     }

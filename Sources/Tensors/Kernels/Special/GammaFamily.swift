@@ -78,7 +78,7 @@ enum GammaFamily {
 
     static func trigamma(_ x0: Float) -> Float {
         var x = x0, sign: Float = 1, result: Float = 0
-        let pi = Float.pi
+        let pi = Float(Double.pi)  // c10::pi<float>, rounded to nearest (Swift's Float.pi rounds down)
         if x < 0.5 {
             sign = -1
             let s = Float.m_sin(pi * x)

@@ -1,5 +1,5 @@
 /// Inverses of the error and normal functions as PyTorch's `calc_erfinv` (a rational
-/// first guess and two Newton steps with libm's erf) and `calc_ndtri` (Cephes) compute them.
+/// first guess and two Newton steps with libm's erf; used when MKL's VML is absent) and `calc_ndtri` (Cephes) compute them.
 enum InverseFunctions {
     static func erfinv<T: RealElement>(_ y: T) -> T {
         let a: [T] = [T(0.886226899), T(-1.645349621), T(0.914624893), T(-0.140543331)]
@@ -12,13 +12,13 @@ enum InverseFunctions {
         var x: T
         if yAbs <= T(0.7) {
             let z = y * y
-            let num = ((a[3] * z + a[2]) * z + a[1]) * z + a[0]
-            let dem = (((b[3] * z + b[2]) * z + b[1]) * z + b[0]) * z + 1
+            let num = a[0].addingProduct(a[1].addingProduct(a[2].addingProduct(a[3], z), z), z)
+            let dem = (1 as T).addingProduct(b[0].addingProduct(b[1].addingProduct(b[2].addingProduct(b[3], z), z), z), z)
             x = y * num / dem
         } else {
             let z = (-T.m_log((1 - yAbs) / 2)).squareRoot()
-            let num = ((c[3] * z + c[2]) * z + c[1]) * z + c[0]
-            let dem = (d[1] * z + d[0]) * z + 1
+            let num = c[0].addingProduct(c[1].addingProduct(c[2].addingProduct(c[3], z), z), z)
+            let dem = (1 as T).addingProduct(d[0].addingProduct(d[1], z), z)
             // copysign(num, y) / dem
             x = (y.sign == .minus ? -Swift.abs(num) : Swift.abs(num)) / dem
         }
@@ -48,7 +48,7 @@ enum InverseFunctions {
 
     @inline(__always) static func polevl<T: RealElement>(_ x: T, _ c: [Double]) -> T {
         var r: T = 0
-        for v in c { r = r * x + T(v) }
+        for v in c { r = T(v).addingProduct(r, x) }
         return r
     }
 
@@ -64,11 +64,18 @@ enum InverseFunctions {
         if y > expMinus2 {
             y = y - T(0.5)
             let y2 = y * y
-            let x = y + y * (y2 * polevl(y2, ndtriP0) / polevl(y2, ndtriQ0))
+            let x = y.addingProduct(y, y2 * polevl(y2, ndtriP0) / polevl(y2, ndtriQ0))
             return x * s2pi
         }
-        var x = (T(-2.0) * T.m_log(y)).squareRoot()
-        let x0 = x - T.m_log(x) / x
+        var x: T, x0: T
+        if T.self == Float.self {
+            // `::sqrt`/`::log` are C's double functions: float32 goes through double here.
+            x = T((-2.0 * Double.m_log(Double(y))).squareRoot())
+            x0 = T(Double(x) - Double.m_log(Double(x)) / Double(x))
+        } else {
+            x = (T(-2.0) * T.m_log(y)).squareRoot()
+            x0 = x - T.m_log(x) / x
+        }
         let z = 1 / x
         let x1: T
         if x < 8 {

@@ -54,7 +54,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return x }
         var p: T = 1, q = x, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (x + x) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -69,7 +69,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return x + x }
         var p: T = 1, q = x + x, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (x + x) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -87,7 +87,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return x + x - 1 }
         var p: T = 1, q = x + x - 1, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (x + x) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -106,7 +106,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return x + x + 1 }
         var p: T = 1, q = x + x + 1, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (x + x) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -120,7 +120,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return y }
         var p: T = 1, q = y, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (y + y) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -137,7 +137,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return y + y }
         var p: T = 1, q = y + y, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (y + y) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -154,7 +154,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return y + y - 1 }
         var p: T = 1, q = y + y - 1, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (y + y) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -171,7 +171,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return y + y + 1 }
         var p: T = 1, q = y + y + 1, r: T = 0
         var k: Int64 = 2
-        while k <= n && !q.isNaN { r = (y + y) * q - p; p = q; q = r; k += 1 }
+        while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -184,7 +184,7 @@ enum OrthogonalPolynomials {
         if n > hermiteLimit(T.self) { return .nan }
         var p: T = 1, q = x + x, r: T = 0
         var k: Int64 = 2
-        while k < n + n { r = (x + x) * q - t(k) * p; p = q; q = r; k += 2 }
+        while k < n + n { r = (-(t(k) * p)).addingProduct(x + x, q); p = q; q = r; k += 2 }
         return r
     }
 
@@ -195,7 +195,7 @@ enum OrthogonalPolynomials {
         if n > hermiteLimit(T.self) { return .nan }
         var p: T = 1, q = x, r: T = 0
         var k: Int64 = 1
-        while k < n { r = x * q - t(k) * p; p = q; q = r; k += 1 }
+        while k < n { r = (-(t(k) * p)).addingProduct(x, q); p = q; q = r; k += 1 }
         return r
     }
 
@@ -206,7 +206,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return 1 - x }
         var p: T = 1, q = 1 - x, r: T = 0
         var k: Int64 = 1
-        while k < n && !q.isNaN { r = ((t(k + k) + (1 - x)) * q - t(k) * p) / t(k + 1); p = q; q = r; k += 1 }
+        while k < n && !q.isNaN { r = (-(t(k) * p)).addingProduct(t(k + k) + (1 - x), q) / t(k + 1); p = q; q = r; k += 1 }
         return r
     }
 
@@ -217,7 +217,7 @@ enum OrthogonalPolynomials {
         if n == 1 { return x }
         var p: T = 1, q = x, r: T = 0
         var k: Int64 = 1
-        while k < n && !q.isNaN { r = (t(k + k + 1) * x * q - t(k) * p) / t(k + 1); p = q; q = r; k += 1 }
+        while k < n && !q.isNaN { r = (-(t(k) * p)).addingProduct(t(k + k + 1) * x, q) / t(k + 1); p = q; q = r; k += 1 }
         return r
     }
 }

@@ -73,7 +73,18 @@ extension Tensor {
         let result = Tensor.specialResultType(dtype)
         let compute: DType = result == .float64 ? .float64 : .float32
         let out: Tensor
-        if compute == .float32 {
+        if op == .erfinv, let fns = MKLLibrary.shared?.vml["ErfInv"] {
+            // PyTorch with MKL computes erfinv with VML's vsErfInv/vdErfInv (ATen's vml.h).
+            let x = try to(compute).to(device: .cpu).contiguous()
+            out = try Tensor(empty: sizes, dtype: compute)
+            withExtendedLifetime(x) {
+                if compute == .float32 {
+                    VMLKernels.run(fns, Float.self, sizes, Operand(out), Operand(x))
+                } else {
+                    VMLKernels.run(fns, Double.self, sizes, Operand(out), Operand(x))
+                }
+            }
+        } else if compute == .float32 {
             let v = try elements(as: Float.self)
             let r = v.map { op.apply($0) }
             out = try Tensor(values: r.map(Double.init), shape: sizes, dtype: .float32)
