@@ -7,6 +7,7 @@ import Tensors
 /// formula for (the Bessel family, zeta) record `NotImplemented`, as PyTorch's do.
 extension Differentiable {
     public static func special(_ x: Tensor, _ op: SpecialUnaryOp) throws(TensorError) -> Tensor {
+        if case let .multigammaln(p) = op { return try multigammaln(x, p) }
         let out = try x.special(op)
         guard isRecording(x), out.dtype.isFloatingPoint else { return out }
         switch op {
@@ -57,16 +58,8 @@ extension Differentiable {
                 let r = try div(try mul(g, num), xxPi)
                 return try whereZero(try xxPi.binary(.ne, .int(0)).unary(.logicalNot), r)
             }
-        case let .multigammaln(p):
-            return unaryOp("MvlgammaBackward0", x, out) { g, x in
-                var terms: [Tensor] = []
-                for j in 0..<p {
-                    terms.append(try special(try add(x, .float(-Double(p) / 2 + 0.5 + 0.5 * Double(j))), .digamma))
-                }
-                var s = terms[0]
-                for t in terms.dropFirst() { s = try add(s, t) }
-                return try mul(g, s)
-            }
+        case .multigammaln:
+            preconditionFailure("mvlgamma goes through multigammaln")
         default:
             return notImplemented(SpecialNames.aten(op), [x], out)
         }
@@ -116,6 +109,26 @@ extension Differentiable {
             }
         default:
             return notImplemented(SpecialNames.aten(op), [a, b], out)
+        }
+    }
+
+    /// `mvlgamma(x, p)` as PyTorch composes it: `args = arange(-p/2 + 0.5, 0.5, 0.5)`,
+    /// `(args + x.unsqueeze(-1)).lgamma().sum(-1) + p(p−1)/4·log π` (so lgamma runs in
+    /// PyTorch's vector loop over the [..., p] tensor); MvlgammaBackward0 sends
+    /// `grad · Σ digamma(args + x)`.
+    static func multigammaln(_ x: Tensor, _ p: Int) throws(TensorError) -> Tensor {
+        let dtype = x.dtype.floatResult()
+        func arguments(_ x: Tensor) throws(TensorError) -> Tensor {
+            let args = try Tensor.arange(start: .float(-Double(p) / 2 + 0.5), end: .float(0.5), step: .float(0.5), dtype: dtype, device: x.device)
+            return try add(args, try unsqueeze(x, -1))
+        }
+        let out = try GradMode.withGradMode(false) { () throws(TensorError) -> Tensor in
+            let l = try arguments(x.detach()).unary(.lgamma)
+            return try add(try sum(l, dims: [-1]), .float(Double(p * (p - 1)) * RealMath.log(Double.pi) * 0.25))
+        }
+        guard isRecording(x) else { return out }
+        return unaryOp("MvlgammaBackward0", x, out) { g, x in
+            try mul(g, try sum(try special(try arguments(x), .digamma), dims: [-1]))
         }
     }
 
