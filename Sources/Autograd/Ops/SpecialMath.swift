@@ -60,24 +60,58 @@ extension Differentiable {
             }
         case .multigammaln:
             preconditionFailure("mvlgamma goes through multigammaln")
+        case .besselJ0:
+            return unaryOp("SpecialBesselJ0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselJ1)) }
+        case .besselJ1:
+            return unaryOp("SpecialBesselJ1Backward0", x, out) { g, x in
+                try mul(g, try sub(try special(x, .besselJ0), try mul(try special(x, .besselJ1), try reciprocal(x))))
+            }
+        case .besselY0:
+            return unaryOp("SpecialBesselY0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselY1)) }
+        case .besselY1:
+            return unaryOp("SpecialBesselY1Backward0", x, out) { g, x in
+                try mul(g, try sub(try special(x, .besselY0), try mul(try special(x, .besselY1), try reciprocal(x))))
+            }
+        case .modifiedBesselI0:
+            return unaryOp("SpecialModifiedBesselI0Backward0", x, out) { g, x in try mul(g, try special(x, .modifiedBesselI1)) }
+        case .modifiedBesselI1:
+            return unaryOp("SpecialModifiedBesselI1Backward0", x, out) { g, x in
+                try mul(g, try sub(try special(x, .modifiedBesselI0), try mul(try special(x, .modifiedBesselI1), try reciprocal(x))))
+            }
+        case .modifiedBesselK0:
+            return unaryOp("SpecialModifiedBesselK0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .modifiedBesselK1)) }
+        case .modifiedBesselK1:
+            return unaryOp("SpecialModifiedBesselK1Backward0", x, out) { g, x in
+                try mul(try neg(g), try add(try special(x, .modifiedBesselK0), try mul(try special(x, .modifiedBesselK1), try reciprocal(x))))
+            }
         default:
-            return notImplemented(SpecialNames.aten(op), [x], out)
+            // scaled_modified_bessel_k0/k1, airy_ai, spherical_bessel_j0: PyTorch gives these
+            // no autograd formula and marks the output as not requiring grad.
+            return out
         }
     }
 
     /// Two-input special functions: `XlogyBackward0`, `LogaddexpBackward0`,
     /// `Logaddexp2Backward0`, `CopysignBackward0`, `SpecialXlog1PyBackward0`; the rest
     /// (zeta, polynomials, nextafter, heaviside) have no formula in PyTorch.
-    public static func special(_ op: SpecialBinaryOp, _ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+    /// `scalarOperand` says which operand (0 or 1) was a Python number: PyTorch's overload
+    /// for it names the node `…Backward1` (number first) or `…Backward2` (number second).
+    public static func special(_ op: SpecialBinaryOp, _ a: Tensor, _ b: Tensor, dtype: DType,
+                               scalarOperand: Int? = nil) throws(TensorError) -> Tensor {
         let out = try Tensor.special(op, a, b, dtype: dtype)
         guard isRecording(a, b), dtype.isFloatingPoint else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
+        let suffix = scalarOperand.map { $0 == 0 ? "1" : "2" } ?? "0"
         switch op {
         case .xlogy:
-            return record("XlogyBackward0", [a, b], out, save: [a, b]) { ctx in
+            return record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
-                let ga: Tensor? = ctx.needs(0)
-                    ? try reduce(try mul(g, try special(.xlogy, try x.binary(.ne, .int(0)), y, dtype: g.dtype)), to: ma) : nil
+                // xlogy(grad, other), zero where self == 0 and other <= 0.
+                var ga: Tensor? = nil
+                if ctx.needs(0) {
+                    let mask = try x.binary(.eq, .int(0)).binary(.logicalAnd, try y.binary(.le, .int(0)))
+                    ga = try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)
+                }
                 let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), y), to: mb) : nil
                 return [ga, gb]
             }
@@ -101,14 +135,44 @@ extension Differentiable {
                         ctx.needs(1) ? try reduce(try part(try sub(x, y)), to: mb) : nil]
             }
         case .copysign:
-            return record("CopysignBackward0", [a, b], out, save: [a], saveOutput: true) { ctx in
+            return record(scalarOperand == nil ? "CopysignBackward0" : "CopysignBackward1", [a, b], out, save: [a], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let ratio = try whereZero(try x.binary(.eq, .int(0)), try div(y, x))
                 return [ctx.needs(0) ? try reduce(try mul(ctx.grad, ratio), to: ma) : nil,
                         ctx.needs(1) ? try reduce(try ctx.grad.zerosLike(), to: mb) : nil]
             }
-        default:
+        case .zeta:
+            return record("SpecialZetaBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
+                if ctx.needs(0) { throw TensorError.notImplemented("the derivative for 'zeta' is not implemented.") }
+                let x = try ctx.saved(0), q = try ctx.saved(1)
+                let d = try special(.zeta, try add(x, .float(1)), q, dtype: q.dtype)
+                return [nil, ctx.needs(1) ? try reduce(try mul(try mul(ctx.grad, try neg(x)), d), to: mb) : nil]
+            }
+        case .nextafter:
+            return record("NextafterBackward0", [a, b], out) { ctx in
+                [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil, ctx.needs(1) ? try reduce(try ctx.grad.zerosLike(), to: mb) : nil]
+            }
+        case .heaviside:
             return notImplemented(SpecialNames.aten(op), [a, b], out)
+        default:
+            // The orthogonal polynomials: no formula; the output does not require grad.
+            return out
+        }
+    }
+
+    /// `ldexp(x, e)` = x·2^e (PyTorch's `mul(x, pow(2., e))`): LdexpBackward0 sends
+    /// `grad·2^e` to x and `grad·x·2^e·ln 2` to e.
+    public static func ldexp(_ x: Tensor, _ e: Tensor) throws(TensorError) -> Tensor {
+        let out = try GradMode.withGradMode(false) { () throws(TensorError) -> Tensor in
+            try mul(x.detach(), try pow(.float(2), e.detach()))
+        }
+        guard isRecording(x, e) else { return out }
+        let mx = TensorMeta(x), me = TensorMeta(e)
+        return record("LdexpBackward0", [x, e], out, save: [x, e]) { ctx in
+            let x = try ctx.saved(0), e = try ctx.saved(1), g = ctx.grad
+            let p = try pow(.float(2), e)
+            return [ctx.needs(0) ? try reduce(try mul(g, p), to: mx) : nil,
+                    ctx.needs(1) ? try reduce(try mul(try mul(try mul(g, x), p), .float(0.6931471805599453)), to: me) : nil]
         }
     }
 

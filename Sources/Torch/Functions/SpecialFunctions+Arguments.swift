@@ -26,10 +26,6 @@ extension TorchRuntime {
 
         func mvlgamma(_ t: Tensor, _ p: Int) throws -> Tensor {
             if p < 1 { throw PyError.runtimeError("p has to be greater than or equal to 1") }
-            let smallest = try bridged { try t.to(.float64).elementsAsDouble() }
-            if !smallest.allSatisfy({ $0 > 0.5 * Double(p - 1) }) {
-                throw PyError.runtimeError("All elements must be greater than (p-1)/2")
-            }
             return try bridged { try Differentiable.special(t, .multigammaln(p)) }
         }
         let mvSig = Signature("mvlgamma", ["p"], required: 1)
@@ -48,7 +44,7 @@ extension TorchRuntime {
     func bindExponentSplitting(_ b: Binder) {
         func ldexp(_ t: Tensor, _ other: PyValue, _ fn: String) throws -> Tensor {
             let e = try tensor(other, fn, "other", position: 2)
-            return try bridged { try Differentiable.mul(t, try Differentiable.pow(.float(2), e)) }
+            return try bridged { try Differentiable.ldexp(t, e) }
         }
         let sig = Signature("ldexp", ["other"], required: 1)
         b.both("ldexp") { [unowned self] _, t, args in wrap(try ldexp(t, try args.bind(sig)[0]!, "ldexp")) }
@@ -71,12 +67,12 @@ extension TorchRuntime {
             let bound = try args.bind(Signature(fn, ["end", "weight"], required: 2))
             let end = try tensor(bound[0]!, fn, "end", position: 2)
             if end.dtype != start.dtype {
-                throw PyError.runtimeError("expected dtype \(start.dtype.name) for `end` but got dtype \(end.dtype.name)")
+                throw PyError.runtimeError("expected dtype \(OutArgument.cTypeName(start.dtype)) for `end` but got dtype \(OutArgument.cTypeName(end.dtype))")
             }
             let w = bound[1]!
             if let wt = tensorPayload(w) {
                 if wt.dtype != start.dtype {
-                    throw PyError.runtimeError("expected dtype \(start.dtype.name) for `weight` but got dtype \(wt.dtype.name)")
+                    throw PyError.runtimeError("expected dtype \(OutArgument.cTypeName(start.dtype)) for `weight` but got dtype \(OutArgument.cTypeName(wt.dtype))")
                 }
                 return try bridged { try Differentiable.lerp(start, end, weight: wt, weightScalar: nil) }
             }
@@ -100,7 +96,7 @@ extension TorchRuntime {
                 p.add(t); p.add(t1); p.add(t2)
                 let dtype = p.result
                 if divides && !t1.dtype.isFloatingPoint && !t2.dtype.isFloatingPoint {
-                    throw PyError.runtimeError("Integer division with addcdiv is no longer supported, and in a future release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.")
+                    throw PyError.runtimeError("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.")
                 }
                 if !dtype.isFloatingPoint, case .float = value {
                     throw PyError.runtimeError("For integral input tensors, argument value must not be a floating point number.")

@@ -147,23 +147,23 @@ extension TorchRuntime {
         switch rule {
         case .float: dtype = common.floatResult()
         case let .floatOnly(kernel):
-            guard common.isFloatingPoint else { throw PyError.runtimeError("\"\(kernel)\" not implemented for '\(common.scalarTypeName)'") }
+            guard common.isFloatingPoint else { throw PyError.notImplementedError("\"\(kernel)\" not implemented for '\(common.scalarTypeName)'") }
             dtype = common
         case let .integerOnly(kernel):
             guard !common.isFloatingPoint && common != .bool else {
-                throw PyError.runtimeError("\"\(kernel)\" not implemented for '\(common.scalarTypeName)'")
+                throw PyError.notImplementedError("\"\(kernel)\" not implemented for '\(common.scalarTypeName)'")
             }
             dtype = common
         case .any:
             if let ta, let tb, ta.dtype != tb.dtype {
-                throw PyError.runtimeError("heaviside is not yet implemented for tensors with different dtypes")
+                throw PyError.runtimeError("heaviside is not yet implemented for tensors with different dtypes.")
             }
             dtype = common
         }
         return try bridged {
             let x = try ta ?? Tensor(scalar: scalar(a)!, dtype: dtype, device: tb!.device)
             let y = try tb ?? Tensor(scalar: scalar(b)!, dtype: dtype, device: ta!.device)
-            return try Differentiable.special(op, x, y, dtype: dtype)
+            return try Differentiable.special(op, x, y, dtype: dtype, scalarOperand: ta == nil ? 0 : (tb == nil ? 1 : nil))
         }
     }
 }
