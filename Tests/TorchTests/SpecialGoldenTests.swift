@@ -1,5 +1,7 @@
 import Foundation
+import Interpreter
 import Testing
+import Torch
 
 /// The special functions (`Goldens/special.py`) against real PyTorch 2.15: every value of
 /// each function over ~350 inputs per dtype (edge cases, subnormals, ±inf, NaN, huge
@@ -17,5 +19,22 @@ import Testing
             "line \(i + 1):\nexpected: \(expectedLines[i].prefix(400))\ngot:      \(gotLines[i].prefix(400))"
         }
         #expect(got == expected, Comment(rawValue: "special: \(differing.count) differing lines (line counts \(expectedLines.count), \(gotLines.count))\n" + shown.joined(separator: "\n")))
+    }
+
+    /// The special-functions lesson (`SpecialLessons/special-functions.md`, output blocks by
+    /// /work/shared/tools/torch_golden.py with PyTorch 2.15), cell by cell.
+    @Test func specialFunctionsLessonMatchesPyTorch() throws {
+        let path = "Tests/TorchTests/SpecialLessons/special-functions.md"
+        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
+        let interp = Interpreter()
+        TorchModule.install(into: interp, seed: 0)
+        let cells = NNLessonsTests.cells(of: text)
+        #expect(cells.count == 11)
+        for (n, cell) in cells.enumerated() {
+            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
+            var out = r.output
+            if let e = r.error { out += e.lastLine + "\n" }
+            #expect(out == cell.expected, "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)")
+        }
     }
 }
