@@ -154,6 +154,15 @@ extension Differentiable {
             }
         case .heaviside:
             return notImplemented(SpecialNames.aten(op), [a, b], out)
+        case .igamma, .igammac:
+            // d/dx P(a, x) = x^(a−1) e^(−x) / Γ(a); Q's is its negative; no formula for a.
+            let upper = op == .igammac
+            return record(upper ? "IgammacBackward0" : "IgammaBackward0", [a, b], out, save: [a, b]) { ctx in
+                if ctx.needs(0) { throw TensorError.notImplemented("the derivative for '\(upper ? "igammac" : "igamma"): input' is not implemented.") }
+                let s = try ctx.saved(0), x = try ctx.saved(1)
+                let e = try exp(try sub(try sub(try mul(try sub(s, .int(1)), try log(x)), x), try lgamma(s)))
+                return [nil, ctx.needs(1) ? try reduce(try mul(upper ? try neg(ctx.grad) : ctx.grad, e), to: mb) : nil]
+            }
         default:
             // The orthogonal polynomials: no formula; the output does not require grad.
             return out
@@ -241,6 +250,8 @@ public enum SpecialNames {
         case .nextafter: "nextafter"
         case .heaviside: "heaviside"
         case .zeta: "special_zeta"
+        case .igamma: "igamma"
+        case .igammac: "igammac"
         case .gcd: "gcd"
         case .lcm: "lcm"
         case let .polynomial(kind):

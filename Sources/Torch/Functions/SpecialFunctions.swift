@@ -40,6 +40,7 @@ extension TorchRuntime {
         ("nextafter", .nextafter, .floatOnly("nextafter_cpu"), "other"),
         ("heaviside", .heaviside, .any, "values"),
         ("gcd", .gcd, .integerOnly("gcd_cpu"), "other"), ("lcm", .lcm, .integerOnly("lcm_cpu"), "other"),
+        ("igamma", .igamma, .floatOnly("igamma_cpu"), "other"), ("igammac", .igammac, .floatOnly("igammac_cpu"), "other"),
     ]
 
     static let specialOnlyBinaryNames: [(String, SpecialBinaryOp, String)] = [

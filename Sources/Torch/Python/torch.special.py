@@ -2,7 +2,7 @@
 # erfinv, Bessel, zeta, the orthogonal polynomials...) are the native `torch._special_*`
 # functions, computed as PyTorch's CPU kernels compute them; the rest are compositions in
 # the same steps and dtype as PyTorch's so the digits agree. Functions still missing
-# (gammainc, gammaincc, erfcx, log_ndtr) are absent rather than approximate.
+# (erfcx, log_ndtr) are absent rather than approximate.
 import math
 import torch
 from torch import Tensor
@@ -37,6 +37,8 @@ airy_ai = torch._special_airy_ai
 spherical_bessel_j0 = torch._special_spherical_bessel_j0
 xlogy = torch.xlogy
 zeta = torch._special_zeta
+gammainc = torch.igamma
+gammaincc = torch.igammac
 chebyshev_polynomial_t = torch._special_chebyshev_polynomial_t
 chebyshev_polynomial_u = torch._special_chebyshev_polynomial_u
 chebyshev_polynomial_v = torch._special_chebyshev_polynomial_v

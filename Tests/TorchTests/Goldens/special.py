@@ -202,3 +202,27 @@ x = torch.tensor([1.5, 2.5], dtype=torch.float64)
 x.polygamma_(1), x.mvlgamma_(1), x.nextafter_(torch.tensor([0.0, 0.0], dtype=torch.float64)), x.float_power_(2)
 #---
 torch.tensor([1.5, 2.5]).float_power_(2)
+#---
+av = [0.0, 0.1, 0.5, 1.0, 1.5, 2.0, 3.7, 10.0, 19.5, 20.5, 25.0, 50.0, 150.0, 199.0, 201.0, 250.0, 500.0, 1000.0, inf, nan, -1.0, 1e-30, 3e5]
+xv = [0.0, 1e-8, 0.05, 0.3, 0.5, 0.7, 1.0, 1.05, 1.2, 2.0, 3.5, 9.0, 18.0, 21.0, 24.0, 45.0, 60.0, 140.0, 180.0, 205.0, 260.0, 480.0, 1020.0, inf, nan, -0.5, 3e5]
+A = [a for a in av for x in xv] + [((i * 37) % 101) * 0.37 + 0.01 for i in range(600)]
+X = [x for a in av for x in xv] + [((i * 53) % 97) * 0.41 + 0.003 for i in range(600)]
+for dt in [torch.float32, torch.float64]:
+    a = torch.tensor(A, dtype=dt)
+    x = torch.tensor(X, dtype=dt)
+    print("igamma", dt, torch.igamma(a, x).tolist())
+    print("igammac", dt, a.igammac(x).tolist())
+    print("gammainc", dt, torch.special.gammainc(a[:50], x[:50]).tolist(), torch.special.gammaincc(a[:50], x[:50]).tolist())
+#---
+a = torch.tensor([1.5, 2.0], requires_grad=True)
+x = torch.tensor([0.5, 3.0], requires_grad=True)
+y = torch.special.gammaincc(a.detach(), x)
+y.sum().backward()
+torch.igamma(a, x).grad_fn.name(), y.grad_fn.name(), x.grad
+#---
+torch.igamma(a, x).sum().backward()
+#---
+torch.igamma(torch.tensor([1, 2]), torch.tensor([2, 3]))
+#---
+t = torch.tensor([2.0, 3.0])
+t.igamma_(torch.tensor([1.0, 4.0])), t.igammac_(torch.tensor([0.5, 0.5]))

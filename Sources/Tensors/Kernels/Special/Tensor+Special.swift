@@ -14,6 +14,8 @@ public enum SpecialUnaryOp: Sendable, Equatable {
 /// Elementwise functions of two tensors computed by the special kernels.
 public enum SpecialBinaryOp: Sendable, Equatable {
     case xlogy, xlog1py, logaddexp, logaddexp2, copysign, nextafter, heaviside, zeta
+    /// Regularized lower and upper incomplete gamma P(a, x), Q(a, x).
+    case igamma, igammac
     case polynomial(PolynomialKind)
     case gcd, lcm
 }
@@ -158,6 +160,8 @@ extension SpecialBinaryOp {
         case .nextafter: ElementwisePairs.nextafter(a, b)
         case .heaviside: ElementwisePairs.heaviside(a, b)
         case .zeta: GammaFamily.zeta(a, b)
+        case .igamma: IncompleteGamma.igamma(a, b)
+        case .igammac: IncompleteGamma.igammac(a, b)
         case let .polynomial(kind): OrthogonalPolynomials.evaluate(kind, a, b)
         case .logaddexp: LogAddExpFunction<T>(exp: T.m_exp, log1p: T.m_log1p).tail(a, b)
         case .logaddexp2: LogAddExp2Function<T>(exp2: T.m_exp2, log1p: T.m_log1p).tail(a, b)
