@@ -84,6 +84,18 @@ extension Differentiable {
             return unaryOp("SpecialModifiedBesselK1Backward0", x, out) { g, x in
                 try mul(try neg(g), try add(try special(x, .modifiedBesselK0), try mul(try special(x, .modifiedBesselK1), try reciprocal(x))))
             }
+        case .erfcx:
+            return record("SpecialErfcxBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+                let x = try ctx.saved(0), y = try ctx.saved(1)
+                let d = try sub(try mul(try mul(x, .float(2)), y), .float(2 / Double.pi.squareRoot()))
+                return [try mul(d, ctx.grad)]
+            }
+        case .logNdtr:
+            return record("SpecialLogNdtrBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+                let x = try ctx.saved(0), y = try ctx.saved(1)
+                let e = try exp(try neg(try add(y, try div(try pow(x, .int(2)), .int(2)))))
+                return [try mul(try div(ctx.grad, .float((2 * Double.pi).squareRoot())), e)]
+            }
         default:
             // scaled_modified_bessel_k0/k1, airy_ai, spherical_bessel_j0: PyTorch gives these
             // no autograd formula and marks the output as not requiring grad.
@@ -236,6 +248,8 @@ public enum SpecialNames {
         case .scaledModifiedBesselK1: "special_scaled_modified_bessel_k1"
         case .airyAi: "special_airy_ai"
         case .sphericalBesselJ0: "special_spherical_bessel_j0"
+        case .erfcx: "special_erfcx"
+        case .logNdtr: "special_log_ndtr"
         case .multigammaln: "mvlgamma"
         }
     }

@@ -18,7 +18,7 @@ extension TorchRuntime {
         ("modified_bessel_i0", .modifiedBesselI0), ("modified_bessel_i1", .modifiedBesselI1),
         ("modified_bessel_k0", .modifiedBesselK0), ("modified_bessel_k1", .modifiedBesselK1),
         ("scaled_modified_bessel_k0", .scaledModifiedBesselK0), ("scaled_modified_bessel_k1", .scaledModifiedBesselK1),
-        ("airy_ai", .airyAi), ("spherical_bessel_j0", .sphericalBesselJ0),
+        ("airy_ai", .airyAi), ("spherical_bessel_j0", .sphericalBesselJ0), ("erfcx", .erfcx), ("log_ndtr", .logNdtr),
     ]
 
     /// How a two-input op chooses its dtype, and the kernel name its dtype error prints.

@@ -1,8 +1,7 @@
 # torch.special — PyTorch's special-function namespace. Kernels of their own (digamma,
 # erfinv, Bessel, zeta, the orthogonal polynomials...) are the native `torch._special_*`
 # functions, computed as PyTorch's CPU kernels compute them; the rest are compositions in
-# the same steps and dtype as PyTorch's so the digits agree. Functions still missing
-# (erfcx, log_ndtr) are absent rather than approximate.
+# the same steps and dtype as PyTorch's so the digits agree.
 import math
 import torch
 from torch import Tensor
@@ -35,6 +34,8 @@ scaled_modified_bessel_k0 = torch._special_scaled_modified_bessel_k0
 scaled_modified_bessel_k1 = torch._special_scaled_modified_bessel_k1
 airy_ai = torch._special_airy_ai
 spherical_bessel_j0 = torch._special_spherical_bessel_j0
+erfcx = torch._special_erfcx
+log_ndtr = torch._special_log_ndtr
 xlogy = torch.xlogy
 zeta = torch._special_zeta
 gammainc = torch.igamma

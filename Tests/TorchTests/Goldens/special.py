@@ -226,3 +226,16 @@ torch.igamma(torch.tensor([1, 2]), torch.tensor([2, 3]))
 #---
 t = torch.tensor([2.0, 3.0])
 t.igamma_(torch.tensor([1.0, 4.0])), t.igammac_(torch.tensor([0.5, 0.5]))
+#---
+xs = [0.0, -0.0, 1e-20, 0.5, 1.0, 2.0, 3.7, 10.0, 49.9, 50.0, 50.5, 100.0, 1e6, 5e7, 6e7, 1e30, inf, -inf, nan, -0.5, -1.0, -2.0, -6.0, -6.1, -6.2, -10.0, -26.0, -26.7, -27.0, -1.0000001, -0.9999]
+xs += [i * 0.0913 - 9.0 for i in range(400)] + [i * 1.37 for i in range(60)]
+for dt in [torch.float32, torch.float64]:
+    x = torch.tensor(xs, dtype=dt)
+    print("erfcx", dt, torch.special.erfcx(x).tolist())
+    print("log_ndtr", dt, torch.special.log_ndtr(x).tolist())
+#---
+x = torch.tensor([-2.0, 0.5, 3.0], dtype=torch.float64, requires_grad=True)
+y1 = torch.special.erfcx(x)
+y2 = torch.special.log_ndtr(x)
+(y1.sum() + y2.sum()).backward()
+y1.grad_fn.name(), y2.grad_fn.name(), x.grad.tolist(), torch.special.erfcx(torch.tensor([1, 2]))

@@ -7,6 +7,7 @@ public enum SpecialUnaryOp: Sendable, Equatable {
     case besselJ0, besselJ1, besselY0, besselY1
     case modifiedBesselI0, modifiedBesselI1, modifiedBesselK0, modifiedBesselK1
     case scaledModifiedBesselK0, scaledModifiedBesselK1, airyAi, sphericalBesselJ0
+    case erfcx, logNdtr
     /// `mvlgamma(x, p)` (p ≥ 1; the caller checks the domain).
     case multigammaln(Int)
 }
@@ -53,6 +54,8 @@ extension SpecialUnaryOp {
         case .scaledModifiedBesselK1: return CephesBessel.scaledModifiedK1(x)
         case .airyAi: return CephesBessel.airyAi(x)
         case .sphericalBesselJ0: return CephesBessel.sphericalJ0(x)
+        case .erfcx: return ScaledComplementaryError.erfcx(x)
+        case .logNdtr: return ScaledComplementaryError.logNdtr(x)
         case let .multigammaln(p):
             let term = T(Double(p * (p - 1)) * Double.m_log(Double.pi) * 0.25)
             return GammaFamily.multigammaln(x, p, logPiTerm: term)
