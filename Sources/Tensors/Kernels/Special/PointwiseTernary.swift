@@ -15,6 +15,18 @@ extension Tensor {
     public static func pointwise(_ op: PointwiseTernary, _ a: Tensor, _ b: Tensor, _ c: Tensor, dtype: DType) throws(TensorError) -> Tensor {
         let shape = try Shape.broadcast(try Shape.broadcast(a.sizes, b.sizes), c.sizes)
         let device = a.device
+        // The optimizers' case (operands already of the result's shape and dtype, on the
+        // CPU): the typed kernel of PointwiseUpdate, the same formulas without conversions.
+        if shape == a.sizes, a.dtype == dtype, dtype == .float32 || dtype == .float64,
+           a.device == .cpu, b.device == .cpu, c.device == .cpu {
+            switch op {
+            case let .addcmul(value): return try PointwiseUpdate.apply(.addcmul(value: value), a, b, c, inPlace: false)
+            case let .addcdiv(value): return try PointwiseUpdate.apply(.addcdiv(value: value), a, b, c, inPlace: false)
+            case .lerp where c.numel == 1 && c.rank == 0:
+                return try PointwiseUpdate.apply(.lerp(weight: try c.item().doubleValue), a, b, b, inPlace: false)
+            case .lerp: break
+            }
+        }
         func host(_ t: Tensor) throws(TensorError) -> Tensor { try t.to(dtype).to(device: .cpu).expand(shape).contiguous() }
         let ha = try host(a), hb = try host(b), hc = try host(c)
         let out: Tensor
