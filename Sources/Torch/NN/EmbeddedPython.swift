@@ -7492,12 +7492,12 @@ laguerre_polynomial_l = torch._special_laguerre_polynomial_l
 legendre_polynomial_p = torch._special_legendre_polynomial_p
 
 
-def polygamma(n, input):
-    return torch.polygamma(n, input)
+def polygamma(n, input, *, out=None):
+    return torch.polygamma(n, input, out=out)
 
 
-def multigammaln(input, p):
-    return torch._special_multigammaln(input, p)
+def multigammaln(input, p, *, out=None):
+    return torch._special_multigammaln(input, p, out=out)
 
 
 def round(input, *, decimals=0):

@@ -239,3 +239,12 @@ y1 = torch.special.erfcx(x)
 y2 = torch.special.log_ndtr(x)
 (y1.sum() + y2.sum()).backward()
 y1.grad_fn.name(), y2.grad_fn.name(), x.grad.tolist(), torch.special.erfcx(torch.tensor([1, 2]))
+#---
+x = torch.tensor([0.5, 1.5, 2.5])
+o = torch.empty(3)
+r = torch.special.i0e(x, out=o)
+o2 = torch.empty(3, dtype=torch.float64)
+o3 = torch.empty(2)
+r is o, o, torch.special.bessel_j0(x, out=o2), torch.special.chebyshev_polynomial_t(torch.tensor([0.5, 0.3]), 3, out=o3), o3, torch.special.multigammaln(x + 2, 2, out=torch.empty(3)), torch.special.polygamma(1, x, out=torch.empty(3))
+#---
+torch.special.erfcx(x, out=torch.empty(3, dtype=torch.int64))
