@@ -15077,10 +15077,10 @@ class fork_rng:
 
 """#,
         "torch.special": #"""
-# torch.special — the functions that are compositions of kernels Gradbook has, computed in
-# the same steps and dtype as PyTorch's CPU kernels so the digits agree. Functions that need
-# kernels of their own (Bessel, digamma, erfinv, zeta, polynomials...) are absent rather than
-# approximate.
+# torch.special — PyTorch's special-function namespace. Kernels of their own (digamma,
+# erfinv, Bessel, zeta, the orthogonal polynomials...) are the native `torch._special_*`
+# functions, computed as PyTorch's CPU kernels compute them; the rest are compositions in
+# the same steps and dtype as PyTorch's so the digits agree.
 import math
 import torch
 from torch import Tensor
@@ -15092,6 +15092,53 @@ exp2 = torch.exp2
 expm1 = torch.expm1
 log1p = torch.log1p
 gammaln = torch.lgamma
+digamma = torch.digamma
+psi = torch.digamma
+erfinv = torch.erfinv
+i0 = torch.i0
+sinc = torch.sinc
+i0e = torch._special_i0e
+i1 = torch._special_i1
+i1e = torch._special_i1e
+ndtri = torch._special_ndtri
+bessel_j0 = torch._special_bessel_j0
+bessel_j1 = torch._special_bessel_j1
+bessel_y0 = torch._special_bessel_y0
+bessel_y1 = torch._special_bessel_y1
+modified_bessel_i0 = torch._special_modified_bessel_i0
+modified_bessel_i1 = torch._special_modified_bessel_i1
+modified_bessel_k0 = torch._special_modified_bessel_k0
+modified_bessel_k1 = torch._special_modified_bessel_k1
+scaled_modified_bessel_k0 = torch._special_scaled_modified_bessel_k0
+scaled_modified_bessel_k1 = torch._special_scaled_modified_bessel_k1
+airy_ai = torch._special_airy_ai
+spherical_bessel_j0 = torch._special_spherical_bessel_j0
+erfcx = torch._special_erfcx
+log_ndtr = torch._special_log_ndtr
+xlogy = torch.xlogy
+zeta = torch._special_zeta
+gammainc = torch.igamma
+gammaincc = torch.igammac
+chebyshev_polynomial_t = torch._special_chebyshev_polynomial_t
+chebyshev_polynomial_u = torch._special_chebyshev_polynomial_u
+chebyshev_polynomial_v = torch._special_chebyshev_polynomial_v
+chebyshev_polynomial_w = torch._special_chebyshev_polynomial_w
+shifted_chebyshev_polynomial_t = torch._special_shifted_chebyshev_polynomial_t
+shifted_chebyshev_polynomial_u = torch._special_shifted_chebyshev_polynomial_u
+shifted_chebyshev_polynomial_v = torch._special_shifted_chebyshev_polynomial_v
+shifted_chebyshev_polynomial_w = torch._special_shifted_chebyshev_polynomial_w
+hermite_polynomial_h = torch._special_hermite_polynomial_h
+hermite_polynomial_he = torch._special_hermite_polynomial_he
+laguerre_polynomial_l = torch._special_laguerre_polynomial_l
+legendre_polynomial_p = torch._special_legendre_polynomial_p
+
+
+def polygamma(n, input, *, out=None):
+    return torch.polygamma(n, input, out=out)
+
+
+def multigammaln(input, p, *, out=None):
+    return torch._special_multigammaln(input, p, out=out)
 
 
 def round(input, *, decimals=0):
@@ -15131,10 +15178,6 @@ def _xlog(input, other, log):
     return torch.where(torch.isnan(other), torch.full_like(product, math.nan), product)
 
 
-def xlogy(input, other):
-    return _xlog(input, other, torch.log)
-
-
 def xlog1py(input, other):
     return _xlog(input, other, torch.log1p)
 
@@ -15144,12 +15187,6 @@ def entr(input):
     y = -x * torch.log(x)
     y = torch.where(x == 0, torch.zeros_like(y), y)
     return torch.where(x < 0, torch.full_like(y, -math.inf), y)
-
-
-def sinc(input):
-    x = _floating(input)
-    product = x * math.pi
-    return torch.where(x == 0, torch.ones_like(x), torch.sin(product) / product)
 
 
 def ndtr(input):

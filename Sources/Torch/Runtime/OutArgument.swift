@@ -32,6 +32,16 @@ enum OutArgument {
         remainder renorm round row_stack rsqrt scatter searchsorted sgn sigmoid sign signbit sin sinc 
         sinh sort sqrt square stack std std_mean sub subtract sum svd take_along_dim tan tanh topk 
         triangular_solve tril triu true_divide trunc var var_mean vdot vstack where xlogy zeros 
+        _special_i0e _special_i1 _special_i1e _special_ndtri _special_bessel_j0 _special_bessel_j1 
+        _special_bessel_y0 _special_bessel_y1 _special_modified_bessel_i0 _special_modified_bessel_i1 
+        _special_modified_bessel_k0 _special_modified_bessel_k1 _special_scaled_modified_bessel_k0 
+        _special_scaled_modified_bessel_k1 _special_airy_ai _special_spherical_bessel_j0 _special_erfcx 
+        _special_log_ndtr _special_zeta _special_multigammaln _special_chebyshev_polynomial_t 
+        _special_chebyshev_polynomial_u _special_chebyshev_polynomial_v _special_chebyshev_polynomial_w 
+        _special_shifted_chebyshev_polynomial_t _special_shifted_chebyshev_polynomial_u 
+        _special_shifted_chebyshev_polynomial_v _special_shifted_chebyshev_polynomial_w 
+        _special_hermite_polynomial_h _special_hermite_polynomial_he _special_laguerre_polynomial_l 
+        _special_legendre_polynomial_p 
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Creation functions: the output's dtype is the result's dtype unless `dtype=` says.

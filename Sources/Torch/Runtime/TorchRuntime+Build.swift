@@ -34,6 +34,7 @@ extension TorchRuntime {
         bindTensorMisc(b)
         bindLinalg(b)
         bindDistributionSamplers(b)
+        bindSpecialFunctions(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

@@ -45,6 +45,12 @@ extension CPUBackend {
             VectorizedLoops.map(PlainFunction<T>(sleef: f, libm: f), out.sizes, Operand(out), Operand(a))
         case .exp2:
             VectorizedLoops.map(PlainFunction<T>(sleef: sleef.unary("exp2", T.self), libm: { T.m_exp2($0) }), out.sizes, Operand(out), Operand(a))
+        case .lgamma:
+            // ATen's `vml::vlgamma` without MKL's LGamma: `vec::map` of
+            // `Vectorized<T>::lgamma()`, Sleef_lgamma*_u10 in every lane (the last partial
+            // vector included).
+            let f = sleef.unary("lgamma", T.self)
+            VectorizedLoops.map(PlainFunction<T>(sleef: f, libm: f), out.sizes, Operand(out), Operand(a))
         case .silu:
             VectorizedLoops.map(SiLUFunction<T>(exp: sleef.exp(T.self)), out.sizes, Operand(out), Operand(a))
         case .logSigmoid:

@@ -62,7 +62,7 @@ public final class MKLLibrary: @unchecked Sendable {
 
     /// The VML functions PyTorch's CPU kernels call (ATen's `vml.h`, MKL branch), by MKL name.
     static let vmlNames = ["Exp", "Ln", "Log2", "Log10", "Sqrt", "Sin", "Cos", "Tan",
-                           "Asin", "Acos", "Atan", "Tanh", "Erf", "Erfc"]
+                           "Asin", "Acos", "Atan", "Tanh", "Erf", "Erfc", "ErfInv"]
 
     private init?(handle: UnsafeMutableRawPointer, path: String, gnuThreads: Bool) {
         func symbol<F>(_ name: String, _ type: F.Type) -> F? {

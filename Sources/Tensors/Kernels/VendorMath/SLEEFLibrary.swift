@@ -31,10 +31,10 @@ public final class SLEEFLibrary: @unchecked Sendable {
     let logd: @convention(c) (Double) -> Double
     let powf: @convention(c) (Float, Float) -> Float
     let powd: @convention(c) (Double, Double) -> Double
-    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2", "tanh", "erf").
+    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2", "tanh", "erf", "lgamma").
     let unaryFloat: [String: @convention(c) (Float) -> Float]
     let unaryDouble: [String: @convention(c) (Double) -> Double]
-    static let unaryNames = ["expm1", "log1p", "exp2", "tanh", "erf"]
+    static let unaryNames = ["expm1", "log1p", "exp2", "tanh", "erf", "lgamma"]
     /// `atan2` (u10), for PyTorch's `Vectorized<T>::atan2`.
     let atan2f: @convention(c) (Float, Float) -> Float
     let atan2d: @convention(c) (Double, Double) -> Double
