@@ -10,6 +10,7 @@ extension TorchRuntime {
         if tensorClass == nil { _ = try interp.importModule("torch") }
         m.add("Parameter", .object(buildParameterClass(interp)))
         addNativeActivations(m)
+        addNativeLayers(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
             m.addFunction(name) { interp, args in
