@@ -31,6 +31,7 @@ extension TorchRuntime {
         bindInPlaceTwins(b)
         bindGlobalFlags(b)
         bindTensorSplit(b)
+        bindNNAliases(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)
