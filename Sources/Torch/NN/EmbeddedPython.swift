@@ -5502,6 +5502,192 @@ class TripletMarginWithDistanceLoss(_Loss):
                                                    margin=self.margin, swap=self.swap,
                                                    reduction=self.reduction)
 
+
+class BatchNorm3d(_BatchNorm):
+    """Batch normalisation of (N, C, D, H, W) input."""
+
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError(f"expected 5D input (got {input.dim()}D input)")
+
+
+# -- transposed convolution --
+
+class _ConvTransposeNd(_ConvNd):
+    def __init__(self, dims, in_channels, out_channels, kernel_size, stride, padding,
+                 output_padding, groups, bias, dilation, padding_mode, device, dtype):
+        if padding_mode != "zeros":
+            raise ValueError(f'Only "zeros" padding mode is supported for {type(self).__name__}')
+        Module.__init__(self)
+        if groups <= 0:
+            raise ValueError("groups must be a positive integer")
+        if in_channels % groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups != 0:
+            raise ValueError("out_channels must be divisible by groups")
+        self.in_channels = in_channels
+        self.out_channels = out_channels
+        self.kernel_size = _ntuple_value(dims, kernel_size)
+        self.stride = _ntuple_value(dims, stride)
+        self.padding = _ntuple_value(dims, padding)
+        self.dilation = _ntuple_value(dims, dilation)
+        self.transposed = True
+        self.output_padding = _ntuple_value(dims, output_padding)
+        self.groups = groups
+        self.padding_mode = padding_mode
+        reversed_padding = []
+        for p in reversed(self.padding):
+            reversed_padding = reversed_padding + [p, p]
+        self._reversed_padding_repeated_twice = reversed_padding
+        kwargs = _factory(device, dtype)
+        self.weight = Parameter(
+            torch.empty((in_channels, out_channels // groups) + self.kernel_size, **kwargs))
+        if bias:
+            self.bias = Parameter(torch.empty(out_channels, **kwargs))
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def extra_repr(self):
+        s = (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}"
+             f", stride={self.stride}")
+        if self.padding != (0,) * len(self.padding):
+            s += f", padding={self.padding}"
+        if self.dilation != (1,) * len(self.dilation):
+            s += f", dilation={self.dilation}"
+        if self.output_padding != (0,) * len(self.output_padding):
+            s += f", output_padding={self.output_padding}"
+        if self.groups != 1:
+            s += f", groups={self.groups}"
+        if self.bias is None:
+            s += ", bias=False"
+        return s
+
+    def _output_padding(self, input, output_size, num_spatial_dims):
+        if output_size is None:
+            return self.output_padding
+        has_batch_dim = input.dim() == num_spatial_dims + 2
+        num_non_spatial_dims = 2 if has_batch_dim else 1
+        output_size = list(output_size)
+        if len(output_size) == num_non_spatial_dims + num_spatial_dims:
+            output_size = output_size[num_non_spatial_dims:]
+        if len(output_size) != num_spatial_dims:
+            raise ValueError(
+                f"ConvTranspose{num_spatial_dims}D: for {input.dim()}D input, output_size must have "
+                f"{num_spatial_dims} or {num_non_spatial_dims + num_spatial_dims} elements "
+                f"(got {len(output_size)})")
+        min_sizes = []
+        max_sizes = []
+        for d in range(num_spatial_dims):
+            dim_size = ((input.size(d + num_non_spatial_dims) - 1) * self.stride[d]
+                        - 2 * self.padding[d] + self.dilation[d] * (self.kernel_size[d] - 1) + 1)
+            min_sizes.append(dim_size)
+            max_sizes.append(min_sizes[d] + self.stride[d] - 1)
+        for i in range(len(output_size)):
+            if output_size[i] < min_sizes[i] or output_size[i] > max_sizes[i]:
+                raise ValueError(
+                    f"requested an output size of {output_size}, but valid sizes range "
+                    f"from {min_sizes} to {max_sizes} (for an input of {input.size()[2:]})")
+        return tuple([output_size[d] - min_sizes[d] for d in range(num_spatial_dims)])
+
+
+class ConvTranspose1d(_ConvTransposeNd):
+    """1-D transposed convolution: weight (in, out/groups, k)."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 output_padding=0, groups=1, bias=True, dilation=1, padding_mode="zeros",
+                 device=None, dtype=None):
+        super().__init__(1, in_channels, out_channels, kernel_size, stride, padding,
+                         output_padding, groups, bias, dilation, padding_mode, device, dtype)
+
+    def forward(self, input, output_size=None):
+        output_padding = self._output_padding(input, output_size, 1)
+        return F.conv_transpose1d(input, self.weight, self.bias, self.stride, self.padding,
+                                  output_padding, self.groups, self.dilation)
+
+
+class ConvTranspose2d(_ConvTransposeNd):
+    """2-D transposed convolution: weight (in, out/groups, kh, kw)."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 output_padding=0, groups=1, bias=True, dilation=1, padding_mode="zeros",
+                 device=None, dtype=None):
+        super().__init__(2, in_channels, out_channels, kernel_size, stride, padding,
+                         output_padding, groups, bias, dilation, padding_mode, device, dtype)
+
+    def forward(self, input, output_size=None):
+        output_padding = self._output_padding(input, output_size, 2)
+        return F.conv_transpose2d(input, self.weight, self.bias, self.stride, self.padding,
+                                  output_padding, self.groups, self.dilation)
+
+
+# -- resampling and sliding blocks --
+
+class Upsample(Module):
+    def __init__(self, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                 recompute_scale_factor=None):
+        super().__init__()
+        self.name = type(self).__name__
+        self.size = size
+        if isinstance(scale_factor, tuple):
+            self.scale_factor = tuple([float(factor) for factor in scale_factor])
+        else:
+            self.scale_factor = float(scale_factor) if scale_factor else None
+        self.mode = mode
+        self.align_corners = align_corners
+        self.recompute_scale_factor = recompute_scale_factor
+
+    def forward(self, input):
+        return F.interpolate(input, self.size, self.scale_factor, self.mode, self.align_corners,
+                             recompute_scale_factor=self.recompute_scale_factor)
+
+    def extra_repr(self):
+        if self.scale_factor is not None:
+            info = "scale_factor=" + repr(self.scale_factor)
+        else:
+            info = "size=" + repr(self.size)
+        info += ", mode=" + repr(self.mode)
+        return info
+
+
+class UpsamplingNearest2d(Upsample):
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="nearest")
+
+
+class Fold(Module):
+    def __init__(self, output_size, kernel_size, dilation=1, padding=0, stride=1):
+        super().__init__()
+        self.output_size = output_size
+        self.kernel_size = kernel_size
+        self.dilation = dilation
+        self.padding = padding
+        self.stride = stride
+
+    def forward(self, input):
+        return F.fold(input, self.output_size, self.kernel_size, self.dilation, self.padding,
+                      self.stride)
+
+    def extra_repr(self):
+        return (f"output_size={self.output_size}, kernel_size={self.kernel_size}, "
+                f"dilation={self.dilation}, padding={self.padding}, stride={self.stride}")
+
+
+class Unfold(Module):
+    def __init__(self, kernel_size, dilation=1, padding=0, stride=1):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.dilation = dilation
+        self.padding = padding
+        self.stride = stride
+
+    def forward(self, input):
+        return F.unfold(input, self.kernel_size, self.dilation, self.padding, self.stride)
+
+    def extra_repr(self):
+        return (f"kernel_size={self.kernel_size}, dilation={self.dilation}, "
+                f"padding={self.padding}, stride={self.stride}")
+
 """#,
         "torch.nn.functional": #"""
 # torch.nn.functional — the stateless operations behind torch.nn's layers.
@@ -5885,7 +6071,17 @@ def prelu(input, weight):
 
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     if training:
-        raise NotImplementedError("rrelu in training mode (random slopes) is not supported")
+        # As ATen's CPU kernel: one uniform(lower, upper) double per non-positive element,
+        # in element order, taken as the slope in the input's type; 1 elsewhere.
+        flat = input.detach().contiguous().view(-1)
+        mask = flat <= 0
+        slopes = torch.empty(int(mask.sum()), dtype=torch.float64).uniform_(lower, upper)
+        noise = torch.ones(flat.shape, dtype=input.dtype)
+        noise[mask] = slopes.to(input.dtype)
+        noise = noise.view(input.shape)
+        if inplace:
+            return _nn.rrelu_with_noise_(input, noise)
+        return _nn.rrelu_with_noise(input, noise)
     # In evaluation mode rrelu is a leaky ReLU with the mean slope.
     if inplace:
         return _nn.rrelu_eval_(input, (lower + upper) / 2)
@@ -5924,9 +6120,17 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     reduction = _check_reduction(reduction)
-    if weight is not None:
-        raise NotImplementedError("huber_loss with weight is not supported")
-    return _nn.huber_loss(input, target, reduction, delta)
+    if weight is None:
+        return _nn.huber_loss(input, target, reduction, delta)
+    if weight.size() != input.size():
+        raise ValueError("Weights and input must have the same size.")
+    expanded_input, expanded_target = torch.broadcast_tensors(input, target)
+    weighted_loss = _nn.huber_loss(expanded_input, expanded_target, "none", delta) * weight
+    if reduction == "none":
+        return weighted_loss
+    if reduction == "sum":
+        return torch.sum(weighted_loss)
+    return weighted_loss.mean()
 
 
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
@@ -6486,6 +6690,100 @@ def triplet_margin_with_distance_loss(anchor, positive, negative, *, distance_fu
     if reduction == "mean":
         return torch.mean(loss)
     return loss
+
+
+# -- transposed convolution, resampling, sliding blocks --
+
+def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    return _nn.conv_transpose(input, weight, bias, _single(stride), _single(padding),
+                              _single(output_padding), groups, _single(dilation), 1)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    return _nn.conv_transpose(input, weight, bias, _pair(stride), _pair(padding),
+                              _pair(output_padding), groups, _pair(dilation), 2)
+
+
+def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                recompute_scale_factor=None, antialias=False):
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise ValueError("align_corners option can only be set with the interpolating modes: "
+                             "linear | bilinear | bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
+    dim = input.dim() - 2
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    elif size is not None:
+        if isinstance(size, (list, tuple)):
+            if len(size) != dim:
+                raise ValueError("Input and output must have the same number of spatial dimensions, but got "
+                                 f"input with spatial dimensions of {list(input.shape[2:])} and output size of {size}. "
+                                 "Please provide input tensor in (N, C, d1, d2, ...,dK) format and "
+                                 "output size in (o1, o2, ...,oK) format.")
+            output_size = list(size)
+        else:
+            output_size = [size for _ in range(dim)]
+        scale_factors = None
+    elif scale_factor is not None:
+        if isinstance(scale_factor, (list, tuple)):
+            if len(scale_factor) != dim:
+                raise ValueError("Input and scale_factor must have the same number of spatial dimensions, but "
+                                 f"got input with spatial dimensions of {list(input.shape[2:])} and "
+                                 f"scale_factor of shape {scale_factor}. "
+                                 "Please provide input tensor in (N, C, d1, d2, ...,dK) format and "
+                                 "scale_factor in (s1, s2, ...,sK) format.")
+            scale_factors = list(scale_factor)
+        else:
+            scale_factors = [scale_factor for _ in range(dim)]
+        output_size = None
+    else:
+        raise ValueError("either size or scale_factor should be defined")
+    if recompute_scale_factor is not None and recompute_scale_factor and size is not None:
+        raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if scale_factors is not None and recompute_scale_factor:
+        output_size = [math.floor(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+        scale_factors = None
+    if output_size is None:
+        output_size = [math.floor(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+    scales = scale_factors if scale_factors is not None else [None for _ in range(dim)]
+    if mode in ("nearest", "nearest-exact") and (dim == 1 or dim == 2):
+        return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact")
+    if mode == "area" and (dim == 1 or dim == 2):
+        if dim == 1:
+            return adaptive_avg_pool1d(input, output_size)
+        return adaptive_avg_pool2d(input, output_size)
+    if mode in ("nearest", "nearest-exact", "linear", "bilinear", "area", "bicubic", "trilinear"):
+        raise NotImplementedError(f"interpolate: mode '{mode}' on {input.dim()}D input is not supported yet")
+    raise NotImplementedError(
+        f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: "
+        f"nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})")
+
+
+def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    return interpolate(input, size, scale_factor, mode, align_corners)
+
+
+def upsample_nearest(input, size=None, scale_factor=None):
+    return interpolate(input, size, scale_factor, mode="nearest")
+
+
+def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
+    if input.dim() == 3:
+        return _nn.im2col(input.unsqueeze(0), _pair(kernel_size), _pair(dilation), _pair(padding),
+                          _pair(stride)).squeeze(0)
+    return _nn.im2col(input, _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride))
+
+
+def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
+    if input.dim() == 2:
+        return _nn.col2im(input.unsqueeze(0), _pair(output_size), _pair(kernel_size),
+                          _pair(dilation), _pair(padding), _pair(stride)).squeeze(0)
+    return _nn.col2im(input, _pair(output_size), _pair(kernel_size), _pair(dilation),
+                      _pair(padding), _pair(stride))
 
 """#,
         "torch.nn.init": #"""
