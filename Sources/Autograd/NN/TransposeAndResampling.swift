@@ -99,3 +99,21 @@ extension Differentiable {
         return record("RreluWithNoiseBackward0", [x], out) { ctx in [try ctx.grad.detach().mul(noise)] }
     }
 }
+
+extension Differentiable {
+    /// `max_unpool2d`: MaxUnpool2DBackward0 reads the gradient back at the indices.
+    public static func maxUnpool2d(_ input: Tensor, indices: Tensor, outputSize: (Int, Int)) throws(TensorError) -> Tensor {
+        let out = try MaxUnpooling.forward(input.detach(), indices: indices, outputSize: outputSize)
+        guard isRecording(input) else { return out }
+        return record("MaxUnpool2DBackward0", [input], out) { ctx in [try MaxUnpooling.backward(ctx.grad.detach(), indices: indices)] }
+    }
+
+    /// `multilabel_margin_loss` with reduction 0 none, 1 mean, 2 sum.
+    public static func multilabelMarginLoss(_ input: Tensor, _ target: Tensor, reduction: Int) throws(TensorError) -> Tensor {
+        let out = try MultilabelMargin.forward(input.detach(), target, reduction: reduction)
+        guard isRecording(input) else { return out }
+        return record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
+            [try MultilabelMargin.backward(ctx.grad.detach(), try ctx.saved(0).detach(), target, reduction: reduction)]
+        }
+    }
+}

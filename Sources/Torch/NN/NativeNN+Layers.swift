@@ -90,5 +90,15 @@ extension TorchRuntime {
             }
             return a[0]
         }
+        fn("max_unpool2d") { [unowned self] a in
+            let size = try intList(a[2], "max_unpool2d", "output_size")
+            return wrap(try Differentiable.maxUnpool2d(try tensor(a[0], "max_unpool2d", "input"),
+                                                       indices: try tensor(a[1], "max_unpool2d", "indices"), outputSize: (size[0], size[1])))
+        }
+        fn("multilabel_margin_loss") { [unowned self] a in
+            let r = ["none": 0, "mean": 1, "sum": 2][a[2].asString ?? ""] ?? 1
+            return wrap(try Differentiable.multilabelMarginLoss(try tensor(a[0], "multilabel_margin_loss", "input"),
+                                                                try tensor(a[1], "multilabel_margin_loss", "target"), reduction: r))
+        }
     }
 }
