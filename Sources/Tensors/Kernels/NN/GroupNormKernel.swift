@@ -50,46 +50,96 @@ public enum GroupNormKernel {
         return (out, Statistics(mean: means, rstd: rstds))
     }
 
-    /// Gradients for input, weight and bias: per channel ds = Σ dy·x and db = Σ dy, then
-    /// dx = c1·dy + c2·x + c3 per group (ATen's formula, computed in Double).
+    /// Gradients for input, weight and bias as ATen's CPU kernel computes them in the
+    /// element type: per (sample, channel) ds = Σ dy·x and db = Σ dy as `map2_reduce_all` /
+    /// `reduce_all` (lanes, then AVX2's shuffle tree for float); per group the γ-weighted
+    /// sums in lanes; then dx = c1·dy + c2·x + c3, with the FMAs GCC forms there.
     public static func backward(_ gradOutput: Tensor, _ input: Tensor, groups: Int, weight: Tensor?, stats: Statistics) throws(TensorError)
         -> (input: Tensor, weight: Tensor, bias: Tensor) {
         let n = input.sizes[0], c = input.sizes[1]
         let hxw = n * c == 0 ? 0 : input.numel / (n * c), d = c / groups
-        let x = try input.contiguous().elementsAsDouble(), dy = try gradOutput.contiguous().elementsAsDouble()
-        let w = try weight?.contiguous().elementsAsDouble()
-        var ds = [Double](repeating: 0, count: n * c), db = ds
-        for i in 0..<(n * c) {
-            for k in 0..<hxw { ds[i] += dy[i * hxw + k] * x[i * hxw + k]; db[i] += dy[i * hxw + k] }
-        }
-        var dx = [Double](repeating: 0, count: x.count)
-        var dw = [Double](repeating: 0, count: c), dbias = dw
-        let s = 1 / Double(d * hxw)
-        for i in 0..<n {
-            for g in 0..<groups {
-                let ng = i * groups + g, mean = stats.mean[ng], rstd = stats.rstd[ng]
-                var dsSum = 0.0, dbSum = 0.0
-                for j in 0..<d {
-                    let ch = g * d + j, gamma = w?[ch] ?? 1
-                    dsSum += ds[i * c + ch] * gamma
-                    dbSum += db[i * c + ch] * gamma
+        let x = try input.contiguous(), dy = try gradOutput.to(input.dtype).contiguous()
+        let w = try weight?.to(input.dtype).contiguous()
+        let dx = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
+        let dw = try Tensor(empty: [c], dtype: input.dtype, device: input.device)
+        let dbias = try Tensor(empty: [c], dtype: input.dtype, device: input.device)
+        func run<T: RealElement>(_: T.Type) {
+            let lanes = CPUCapability.lanes(T.self)
+            let px = NNBuffer.pointer(x, as: T.self), pdy = NNBuffer.pointer(dy, as: T.self)
+            let pw = w.map { NNBuffer.pointer($0, as: T.self) }
+            let pdx = NNBuffer.pointer(dx, as: T.self), pdw = NNBuffer.pointer(dw, as: T.self), pdb = NNBuffer.pointer(dbias, as: T.self)
+            // vec_reduce_all: AVX2's shuffle tree for a full float vector, else lane 0 + lane 1 + ...
+            func reduceLanes(_ v: [T], _ size: Int) -> T {
+                if T.self == Float.self && size == 8 {
+                    var a = (0..<8).map { v[$0] + v[$0 ^ 4] }
+                    a = (0..<8).map { a[$0] + a[$0 ^ 2] }
+                    return a[0] + a[1]
                 }
-                let c2 = (dbSum * mean - dsSum) * rstd * rstd * rstd * s
-                let c3 = -c2 * mean - dbSum * rstd * s
-                for j in 0..<d {
-                    let ch = g * d + j, c1 = rstd * (w?[ch] ?? 1)
-                    for k in 0..<hxw {
-                        let at = (i * c + ch) * hxw + k
-                        dx[at] = c1 * dy[at] + c2 * x[at] + c3
+                var acc = v[0]
+                for i in 1..<size { acc = acc + v[i] }
+                return acc
+            }
+            func laneReduce(_ count: Int, _ term: (Int) -> T) -> T {
+                if count < lanes { return reduceLanes((0..<count).map(term), count) }
+                var acc = (0..<lanes).map(term)
+                var at = lanes
+                while at < count - count % lanes {
+                    for l in 0..<lanes { acc[l] = acc[l] + term(at + l) }
+                    at += lanes
+                }
+                for l in 0..<(count - at) { acc[l] = acc[l] + term(at + l) }
+                return reduceLanes(acc, lanes)
+            }
+            var ds = [T](repeating: 0, count: n * c), db = ds
+            for i in 0..<(n * c) {
+                let gy = pdy + i * hxw, xx = px + i * hxw
+                ds[i] = laneReduce(hxw) { gy[$0] * xx[$0] }
+                db[i] = laneReduce(hxw) { gy[$0] }
+            }
+            let s = T(1) / T(d * hxw)
+            let vectorPart = d / lanes * lanes
+            for i in 0..<(n * groups) {
+                let g = i % groups
+                var dsAcc = [T](repeating: 0, count: lanes), dbAcc = dsAcc
+                var j = 0
+                while j < vectorPart {
+                    for l in 0..<lanes {
+                        let gamma = pw?[g * d + j + l] ?? 1
+                        dsAcc[l] = dsAcc[l].addingProduct(ds[i * d + j + l], gamma)
+                        dbAcc[l] = dbAcc[l].addingProduct(db[i * d + j + l], gamma)
                     }
-                    dw[ch] += (ds[i * c + ch] - db[i * c + ch] * mean) * rstd
-                    dbias[ch] += db[i * c + ch]
+                    j += lanes
+                }
+                var dsVal: T = 0, dbVal: T = 0
+                for l in 0..<lanes { dsVal = dsVal + dsAcc[l]; dbVal = dbVal + dbAcc[l] }
+                for k in vectorPart..<d {
+                    let gamma = pw?[g * d + k] ?? 1
+                    dsVal = dsVal.addingProduct(ds[i * d + k], gamma)
+                    dbVal = dbVal.addingProduct(db[i * d + k], gamma)
+                }
+                let mean = T(stats.mean[i]), rstd = T(stats.rstd[i])
+                let c2 = (-dsVal).addingProduct(dbVal, mean) * rstd * rstd * rstd * s
+                let c3 = (-c2 * mean).addingProduct(-(dbVal * rstd), s)
+                for k in 0..<d {
+                    let ch = g * d + k, c1 = rstd * (pw?[ch] ?? 1)
+                    let base = (i * d + k) * hxw
+                    for e in 0..<hxw { pdx[base + e] = (c2 * px[base + e]).addingProduct(c1, pdy[base + e]) + c3 }
                 }
             }
+            // γ: Σ over samples of (ds − db·mean)·rstd; β: Σ db — sequential per channel.
+            for ch in 0..<c {
+                let g = ch / d
+                var accW: T = 0, accB: T = 0
+                for b in 0..<n {
+                    let mean = T(stats.mean[b * groups + g]), rstd = T(stats.rstd[b * groups + g])
+                    accW = accW.addingProduct(ds[b * c + ch].addingProduct(-db[b * c + ch], mean), rstd)
+                    accB = accB + db[b * c + ch]
+                }
+                pdw[ch] = accW
+                pdb[ch] = accB
+            }
         }
-        let dt = input.dtype
-        return (try Tensor(values: dx, shape: input.sizes, dtype: dt, device: input.device),
-                try Tensor(values: dw, shape: [c], dtype: dt, device: input.device),
-                try Tensor(values: dbias, shape: [c], dtype: dt, device: input.device))
+        if input.dtype == .float32 { run(Float.self) } else { run(Double.self) }
+        return (dx, dw, dbias)
     }
 }
