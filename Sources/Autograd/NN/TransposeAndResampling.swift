@@ -117,3 +117,20 @@ extension Differentiable {
         }
     }
 }
+
+extension Differentiable {
+    /// `torch.embedding_bag`'s output; the gradient reaches `weight` only
+    /// (EmbeddingBagBackward0).
+    public static func embeddingBag(_ weight: Tensor, _ indices: Tensor, offsets: Tensor, mode: EmbeddingBagKernel.Mode,
+                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int) throws(TensorError) -> Tensor {
+        let psw = perSampleWeights?.detach()
+        let (out, bags) = try EmbeddingBagKernel.forward(weight: weight.detach(), indices: indices, offsets: offsets, mode: mode,
+                                                         perSampleWeights: psw, includeLastOffset: includeLastOffset, paddingIdx: paddingIdx)
+        guard isRecording(weight) else { return out }
+        let sizes = weight.sizes
+        return record("EmbeddingBagBackward0", [weight], out) { ctx in
+            [try EmbeddingBagKernel.backward(ctx.grad.detach(), bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
+                                             paddingIdx: paddingIdx)]
+        }
+    }
+}

@@ -100,5 +100,17 @@ extension TorchRuntime {
             return wrap(try Differentiable.multilabelMarginLoss(try tensor(a[0], "multilabel_margin_loss", "input"),
                                                                 try tensor(a[1], "multilabel_margin_loss", "target"), reduction: r))
         }
+        fn("embedding_bag") { [unowned self] a in
+            // (weight, input 1-D, offsets 1-D, mode 0/1/2, per_sample_weights or None, include_last_offset, padding_idx or -1)
+            guard let mode = EmbeddingBagKernel.Mode(rawValue: try int(a[3], "embedding_bag", "mode")) else {
+                throw PyError.valueError("mode has to be one of sum, mean or max")
+            }
+            return wrap(try Differentiable.embeddingBag(
+                try tensor(a[0], "embedding_bag", "weight"), try tensor(a[1], "embedding_bag", "input"),
+                offsets: try tensor(a[2], "embedding_bag", "offsets"), mode: mode,
+                perSampleWeights: a[4].isNone ? nil : try tensor(a[4], "embedding_bag", "per_sample_weights"),
+                includeLastOffset: try bool(a[5], "embedding_bag", "include_last_offset"),
+                paddingIdx: try int(a[6], "embedding_bag", "padding_idx")))
+        }
     }
 }
