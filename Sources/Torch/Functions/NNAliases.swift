@@ -8,7 +8,7 @@ import Tensors
 /// reaches the same kernels as torch.nn.functional.
 extension TorchRuntime {
     static let nnAliasNames = [
-        "conv1d", "conv2d", "bilinear", "embedding", "max_pool1d", "max_pool1d_with_indices", "max_pool2d",
+        "conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d", "bilinear", "embedding", "max_pool1d", "max_pool1d_with_indices", "max_pool2d",
         "avg_pool1d", "adaptive_avg_pool1d", "adaptive_max_pool1d", "batch_norm", "instance_norm", "layer_norm",
         "group_norm", "rms_norm", "dropout", "feature_dropout", "alpha_dropout", "feature_alpha_dropout",
         "threshold", "hardshrink", "prelu", "selu", "celu", "rrelu", "pixel_shuffle", "pixel_unshuffle",
