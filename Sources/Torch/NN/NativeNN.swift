@@ -11,6 +11,7 @@ extension TorchRuntime {
         m.add("Parameter", .object(buildParameterClass(interp)))
         addNativeActivations(m)
         addNativeAttention(m)
+        addNativeLayers(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
             m.addFunction(name) { interp, args in

@@ -35,6 +35,7 @@ extension TorchRuntime {
         bindLinalg(b)
         bindDistributionSamplers(b)
         bindSpecialFunctions(b)
+        bindNNAliases(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

@@ -94,7 +94,17 @@ def prelu(input, weight):
 
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     if training:
-        raise NotImplementedError("rrelu in training mode (random slopes) is not supported")
+        # As ATen's CPU kernel: one uniform(lower, upper) double per non-positive element,
+        # in element order, taken as the slope in the input's type; 1 elsewhere.
+        flat = input.detach().contiguous().view(-1)
+        mask = flat <= 0
+        slopes = torch.empty(int(mask.sum()), dtype=torch.float64).uniform_(lower, upper)
+        noise = torch.ones(flat.shape, dtype=input.dtype)
+        noise[mask] = slopes.to(input.dtype)
+        noise = noise.view(input.shape)
+        if inplace:
+            return _nn.rrelu_with_noise_(input, noise)
+        return _nn.rrelu_with_noise(input, noise)
     # In evaluation mode rrelu is a leaky ReLU with the mean slope.
     if inplace:
         return _nn.rrelu_eval_(input, (lower + upper) / 2)

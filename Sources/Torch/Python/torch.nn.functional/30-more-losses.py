@@ -6,9 +6,17 @@
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     reduction = _check_reduction(reduction)
-    if weight is not None:
-        raise NotImplementedError("huber_loss with weight is not supported")
-    return _nn.huber_loss(input, target, reduction, delta)
+    if weight is None:
+        return _nn.huber_loss(input, target, reduction, delta)
+    if weight.size() != input.size():
+        raise ValueError("Weights and input must have the same size.")
+    expanded_input, expanded_target = torch.broadcast_tensors(input, target)
+    weighted_loss = _nn.huber_loss(expanded_input, expanded_target, "none", delta) * weight
+    if reduction == "none":
+        return weighted_loss
+    if reduction == "sum":
+        return torch.sum(weighted_loss)
+    return weighted_loss.mean()
 
 
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):

@@ -1,0 +1,105 @@
+import Tensors
+
+/// threshold, pixel (un)shuffle, channel shuffle, adaptive max pooling and group norm:
+/// the layers PyTorch computes natively and names their grad_fn after
+/// (`ThresholdBackward0`, `PixelShuffleBackward0`, `ChannelShuffleBackward0`,
+/// `AdaptiveMaxPool2DBackward0`, `NativeGroupNormBackward0`).
+extension Differentiable {
+    /// `x <= threshold ? value : x`, in x's dtype.
+    public static func threshold(_ x: Tensor, threshold: Double, value: Double) throws(TensorError) -> Tensor {
+        let v: Scalar = x.dtype.isFloatingPoint ? .float(value) : .int(Int64(value))
+        let t: Scalar = x.dtype.isFloatingPoint ? .float(threshold) : .int(Int64(threshold.rounded(.down)))
+        let out = try Tensor.where(try x.detach().le(t), v, x.detach())
+        guard isRecording(x) else { return out }
+        return record("ThresholdBackward0", [x], out, save: [x]) { ctx in
+            [try Tensor.where(try ctx.saved(0).detach().le(t), .int(0), ctx.grad.detach())]
+        }
+    }
+
+    /// (*, C·r², H, W) → (*, C, H·r, W·r).
+    public static func pixelShuffle(_ x: Tensor, upscaleFactor r: Int) throws(TensorError) -> Tensor {
+        if x.rank < 3 {
+            throw .runtime("pixel_shuffle expects input to have at least 3 dimensions, but got input with \(x.rank) dimension(s)")
+        }
+        if r <= 0 { throw .runtime("pixel_shuffle expects a positive upscale_factor, but got \(r)") }
+        let c = x.sizes[x.rank - 3], h = x.sizes[x.rank - 2], w = x.sizes[x.rank - 1]
+        if c % (r * r) != 0 {
+            throw .runtime("pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=\(c) is not divisible by \(r * r)")
+        }
+        let lead = Array(x.sizes.dropLast(3)), k = lead.count
+        let out = try x.detach().reshape(lead + [c / (r * r), r, r, h, w])
+            .permute(Array(0..<k) + [k, k + 3, k + 1, k + 4, k + 2]).contiguous()
+            .reshape(lead + [c / (r * r), h * r, w * r])
+        guard isRecording(x) else { return out }
+        return record("PixelShuffleBackward0", [x], out) { ctx in [try pixelUnshuffle(ctx.grad.detach(), downscaleFactor: r)] }
+    }
+
+    /// (*, C, H·r, W·r) → (*, C·r², H, W).
+    public static func pixelUnshuffle(_ x: Tensor, downscaleFactor r: Int) throws(TensorError) -> Tensor {
+        if x.rank < 3 {
+            throw .runtime("pixel_unshuffle expects input to have at least 3 dimensions, but got input with \(x.rank) dimension(s)")
+        }
+        if r <= 0 { throw .runtime("pixel_unshuffle expects a positive downscale_factor, but got \(r)") }
+        let c = x.sizes[x.rank - 3], h = x.sizes[x.rank - 2], w = x.sizes[x.rank - 1]
+        if h % r != 0 {
+            throw .runtime("pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)=\(h) is not divisible by \(r)")
+        }
+        if w % r != 0 {
+            throw .runtime("pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)=\(w) is not divisible by \(r)")
+        }
+        let lead = Array(x.sizes.dropLast(3)), k = lead.count
+        let out = try x.detach().reshape(lead + [c, h / r, r, w / r, r])
+            .permute(Array(0..<k) + [k, k + 2, k + 4, k + 1, k + 3]).contiguous()
+            .reshape(lead + [c * r * r, h / r, w / r])
+        guard isRecording(x) else { return out }
+        return record("PixelUnshuffleBackward0", [x], out) { ctx in [try pixelShuffle(ctx.grad.detach(), upscaleFactor: r)] }
+    }
+
+    /// (N, C, *) with C = g·k: channel j·k + i moves to i·g + j.
+    public static func channelShuffle(_ x: Tensor, groups: Int) throws(TensorError) -> Tensor {
+        if x.rank <= 2 {
+            throw .runtime("channel_shuffle expects input with > 2 dims, but got input with sizes \(shapeText(x.sizes))")
+        }
+        let c = x.sizes[1]
+        if groups <= 0 { throw .runtime("Number of groups to divide channels in must be positive. Value of groups:\(groups)") }
+        if c % groups != 0 {
+            throw .runtime("Number of channels must be divisible by groups. Got \(c) channels and \(groups) groups.")
+        }
+        let rest = Array(x.sizes.dropFirst(2))
+        let out = try x.detach().reshape([x.sizes[0], groups, c / groups] + rest).transpose(1, 2).contiguous().reshape(x.sizes)
+        guard isRecording(x) else { return out }
+        return record("ChannelShuffleBackward0", [x], out) { ctx in [try channelShuffle(ctx.grad.detach(), groups: c / groups)] }
+    }
+
+    /// `F.adaptive_max_pool2d(..., return_indices=True)`.
+    public static func adaptiveMaxPool2d(_ x: Tensor, outputSize: (Int, Int)) throws(TensorError) -> (output: Tensor, indices: Tensor) {
+        let (out, indices) = try AdaptiveMaxPooling.forward2d(x.detach(), outputSize: outputSize)
+        guard isRecording(x) else { return (out, indices) }
+        let recorded = record("AdaptiveMaxPool2DBackward0", [x], out, save: [x]) { ctx in
+            [try AdaptiveMaxPooling.backward2d(gradOutput: ctx.grad.detach(), input: try ctx.saved(0).detach(), indices: indices)]
+        }
+        return (recorded, indices)
+    }
+
+    /// `F.group_norm`, with PyTorch's argument checks in its order.
+    public static func groupNorm(_ x: Tensor, groups: Int, weight: Tensor?, bias: Tensor?, eps: Double) throws(TensorError) -> Tensor {
+        if x.rank < 2 { throw .runtime("Expected at least 2 dimensions for input tensor but received \(x.rank)") }
+        let c = x.sizes[1]
+        if groups <= 0 || c % groups != 0 {
+            throw .runtime("Expected number of channels in input to be divisible by num_groups, but got input of shape \(shapeText(x.sizes)) and num_groups=\(groups)")
+        }
+        if let weight, weight.rank != 1 || weight.numel != c {
+            throw .runtime("Expected weight to be a vector of size equal to the number of channels in input, but got weight of shape \(shapeText(weight.sizes)) and input of shape \(shapeText(x.sizes))")
+        }
+        if let bias, bias.rank != 1 || bias.numel != c {
+            throw .runtime("Expected bias to be a vector of size equal to the number of channels in input, but got bias of shape \(shapeText(bias.sizes)) and input of shape \(shapeText(x.sizes))")
+        }
+        let (out, stats) = try GroupNormKernel.forward(x.detach(), groups: groups, weight: weight?.detach(), bias: bias?.detach(), eps: eps)
+        guard isRecording([x, weight, bias]) else { return out }
+        return record("NativeGroupNormBackward0", [x, weight, bias], out, save: [x, weight]) { ctx in
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
+            let g = try GroupNormKernel.backward(ctx.grad.detach(), try ctx.saved(0).detach(), groups: groups, weight: w, stats: stats)
+            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Tensors
+
+/// Transposed convolution, nearest upsampling, sliding blocks (unfold/fold) and rrelu's
+/// random slopes: recorded under PyTorch's node names (`ConvolutionBackward0`,
+/// `UpsampleNearest2DBackward0`, `Im2ColBackward0`, `Col2ImBackward0`,
+/// `RreluWithNoiseBackward0`).
+extension Differentiable {
+    /// `F.conv_transpose{1,2}d`: the input gradient of the convolution whose output is
+    /// `input`, as ATen's slow path computes it (columns = Wᵀ·x, then col2im), plus bias.
+    public static func convTranspose(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, stride: (Int, Int), padding: (Int, Int),
+                                     outputPadding: (Int, Int), groups: Int, dilation: (Int, Int), spatialDims: Int) throws(TensorError) -> Tensor {
+        let name = spatialDims == 1 ? "conv_transpose1d" : "conv_transpose2d"
+        let batchedRank = spatialDims + 2
+        if input.rank != batchedRank && input.rank != batchedRank - 1 {
+            throw .runtime("Expected \(batchedRank - 1)D (unbatched) or \(batchedRank)D (batched) input to \(name), but got input of size: \(shapeText(input.sizes))")
+        }
+        if input.rank == batchedRank - 1 {
+            let batched = try unsqueeze(input, 0)
+            return try squeeze(try convTranspose(batched, weight, bias, stride: stride, padding: padding, outputPadding: outputPadding,
+                                                 groups: groups, dilation: dilation, spatialDims: spatialDims), dim: 0)
+        }
+        if weight.rank != batchedRank {
+            throw .runtime("weight should have at least three dimensions")
+        }
+        if groups <= 0 { throw .runtime("non-positive groups is not supported") }
+        if input.sizes[1] != weight.sizes[0] {
+            throw .runtime("Given transposed=1, weight of size \(shapeText(weight.sizes)), expected input\(shapeText(input.sizes)) to have \(weight.sizes[0]) channels, but got \(input.sizes[1]) channels instead")
+        }
+        if outputPadding.0 >= Swift.max(stride.0, dilation.0) || outputPadding.1 >= Swift.max(stride.1, dilation.1) {
+            let shown = spatialDims == 1
+                ? "output_padding_width: \(outputPadding.1) stride_width: \(stride.1) dilation_width: \(dilation.1)"
+                : "output_padding_height: \(outputPadding.0) output_padding_width: \(outputPadding.1) stride_height: \(stride.0) stride_width: \(stride.1) dilation_height: \(dilation.0) dilation_width: \(dilation.1)"
+            throw .runtime("output padding must be smaller than either stride or dilation, but got \(shown)")
+        }
+        let x4 = spatialDims == 1 ? try input.detach().unsqueeze(2) : input.detach()
+        let w4 = spatialDims == 1 ? try weight.detach().unsqueeze(2) : weight.detach()
+        let n = x4.sizes[0], h = x4.sizes[2], w = x4.sizes[3]
+        let kh = w4.sizes[2], kw = w4.sizes[3]
+        let oh = (h - 1) * stride.0 - 2 * padding.0 + dilation.0 * (kh - 1) + outputPadding.0 + 1
+        let ow = (w - 1) * stride.1 - 2 * padding.1 + dilation.1 * (kw - 1) + outputPadding.1 + 1
+        if oh <= 0 || ow <= 0 {
+            throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
+        }
+        let geometry = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
+                                           dilation: dilation, groups: groups)
+        let outShape = [n, w4.sizes[1] * groups, oh, ow]
+        let placeholder = try Tensor(empty: outShape, dtype: x4.dtype, device: x4.device)
+        guard var out = try NNOps.convolutionBackward(gradOutput: x4, input: placeholder, weight: w4, hasBias: false, geometry: geometry,
+                                                      needInput: true, needWeight: false).input else {
+            throw .runtime("\(name): no output")
+        }
+        if let bias { out = try out.add(try bias.detach().reshape([1, bias.numel, 1, 1])) }
+        if spatialDims == 1 { out = try out.squeeze([2]) }
+        guard isRecording([input, weight, bias]) else { return out }
+        let inputSizes = input.sizes, weightSizes = weight.sizes
+        return record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+            var x = try ctx.saved(0).detach(), wt = try ctx.saved(1).detach(), g = ctx.grad.detach()
+            if spatialDims == 1 { x = try x.unsqueeze(2); wt = try wt.unsqueeze(2); g = try g.unsqueeze(2) }
+            let gx = ctx.needs(0) ? try NNOps.convolution(input: g, weight: wt, bias: nil, geometry: geometry).reshape(inputSizes) : nil
+            let gw = ctx.needs(1)
+                ? try NNOps.convolutionBackward(gradOutput: x, input: g, weight: wt, hasBias: false, geometry: geometry,
+                                                needInput: false, needWeight: true).weight?.reshape(weightSizes) : nil
+            let gb = ctx.needs(2) ? try g.sum(dims: [0, 2, 3]) : nil
+            return [gx, gw, gb]
+        }
+    }
+
+    /// Nearest (or nearest-exact) upsampling of the trailing `indices.count` dimensions.
+    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], exact: Bool) throws(TensorError) -> Tensor {
+        let out = try NearestUpsampling.forward(input.detach(), indices: indices)
+        guard isRecording(input) else { return out }
+        let sizes = input.sizes
+        let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)DBackward0"
+        return record(node, [input], out) { ctx in
+            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: indices)]
+        }
+    }
+
+    /// `F.unfold` on (N, C, H, W).
+    public static func im2col(_ input: Tensor, _ g: SlidingBlocks.Geometry) throws(TensorError) -> Tensor {
+        let out = try SlidingBlocks.im2col(input.detach(), g)
+        guard isRecording(input) else { return out }
+        let size = (input.sizes[2], input.sizes[3])
+        return record("Im2ColBackward0", [input], out) { ctx in [try SlidingBlocks.col2im(ctx.grad.detach(), outputSize: size, g)] }
+    }
+
+    /// `F.fold` to (N, C, H, W).
+    public static func col2im(_ input: Tensor, outputSize: (Int, Int), _ g: SlidingBlocks.Geometry) throws(TensorError) -> Tensor {
+        let out = try SlidingBlocks.col2im(input.detach(), outputSize: outputSize, g)
+        guard isRecording(input) else { return out }
+        return record("Col2ImBackward0", [input], out) { ctx in [try SlidingBlocks.im2col(ctx.grad.detach(), g)] }
+    }
+
+    /// rrelu in training: x·noise, where noise holds the drawn slope of each non-positive
+    /// element and 1 elsewhere (drawn by the caller from the generator, as ATen does).
+    public static func rreluWithNoise(_ x: Tensor, noise: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.detach().mul(noise)
+        guard isRecording(x) else { return out }
+        return record("RreluWithNoiseBackward0", [x], out) { ctx in [try ctx.grad.detach().mul(noise)] }
+    }
+}
+
+extension Differentiable {
+    /// `max_unpool2d`: MaxUnpool2DBackward0 reads the gradient back at the indices.
+    public static func maxUnpool2d(_ input: Tensor, indices: Tensor, outputSize: (Int, Int)) throws(TensorError) -> Tensor {
+        let out = try MaxUnpooling.forward(input.detach(), indices: indices, outputSize: outputSize)
+        guard isRecording(input) else { return out }
+        return record("MaxUnpool2DBackward0", [input], out) { ctx in [try MaxUnpooling.backward(ctx.grad.detach(), indices: indices)] }
+    }
+
+    /// `multilabel_margin_loss` with reduction 0 none, 1 mean, 2 sum.
+    public static func multilabelMarginLoss(_ input: Tensor, _ target: Tensor, reduction: Int) throws(TensorError) -> Tensor {
+        let out = try MultilabelMargin.forward(input.detach(), target, reduction: reduction)
+        guard isRecording(input) else { return out }
+        return record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
+            [try MultilabelMargin.backward(ctx.grad.detach(), try ctx.saved(0).detach(), target, reduction: reduction)]
+        }
+    }
+}
+
+extension Differentiable {
+    /// `torch.embedding_bag`'s output; the gradient reaches `weight` only
+    /// (EmbeddingBagBackward0).
+    public static func embeddingBag(_ weight: Tensor, _ indices: Tensor, offsets: Tensor, mode: EmbeddingBagKernel.Mode,
+                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int) throws(TensorError) -> Tensor {
+        let psw = perSampleWeights?.detach()
+        let (out, bags) = try EmbeddingBagKernel.forward(weight: weight.detach(), indices: indices, offsets: offsets, mode: mode,
+                                                         perSampleWeights: psw, includeLastOffset: includeLastOffset, paddingIdx: paddingIdx)
+        guard isRecording(weight) else { return out }
+        let sizes = weight.sizes
+        return record("EmbeddingBagBackward0", [weight], out) { ctx in
+            [try EmbeddingBagKernel.backward(ctx.grad.detach(), bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
+                                             paddingIdx: paddingIdx)]
+        }
+    }
+}
