@@ -246,13 +246,16 @@ final class ForStmt: Stmt {
 final class AssertStmt: Stmt {
     let test: Expr
     let message: Expr?
+    /// The test expression, which CPython 3.11 marks under the failing `assert`.
+    var span: CaretSpan?
     init(test: Expr, message: Expr?, line: Int, col: Int) { self.test = test; self.message = message; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { test.resolve(r); message?.resolve(r) }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
         if try f.interp.truthy(try test.eval(f)) { return .normal }
-        if let m = message { throw PyError(type: "AssertionError", args: [try m.eval(f)]) }
-        throw PyError(type: "AssertionError", args: [])
+        let e = message == nil ? PyError(type: "AssertionError", args: []) : PyError(type: "AssertionError", args: [try message!.eval(f)])
+        e.mark(span)
+        throw e
     }
 }
 
