@@ -294,6 +294,14 @@ extension Interpreter {
                     }
                     n = x
                 }
+                else if let b = v.asObject as? PyBigInt {
+                    // Beyond 64 bits: the digits (within the int/str digit limit), padded.
+                    var digits = try decimalString(b.value)
+                    if !b.value.negative && cflags.contains("+") { digits = "+" + digits }
+                    let pad = String(repeating: " ", count: max(0, (Int(w) ?? 0) - digits.count))
+                    out += cflags.contains("-") ? digits + pad : pad + digits
+                    continue
+                }
                 else if let x = try index(v) { n = x }
                 else { throw PyError.typeError("%\(type) format: a real number is required, not \(typeName(v))") }
                 out += cFormat("%\(cflags)\(w)\(pr)ld", n)
