@@ -52,6 +52,19 @@ Traceback (most recent call last):
         ^^^^^^
 TypeError: object of type 'int' has no len()
 """#),
+        Case(name: "attr_store", source: #"""
+x = 5
+x.y = 3
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x.y = 3
+    ^^^
+AttributeError: 'int' object has no attribute 'y'
+"""#),
         Case(name: "aug", source: #"""
 x = 1
 x += 'a'
@@ -63,6 +76,33 @@ Traceback (most recent call last):
   File "t.py", line 2, in <module>
     x += 'a'
 TypeError: unsupported operand type(s) for +=: 'int' and 'str'
+"""#),
+        Case(name: "aug_attr", source: #"""
+class A: pass
+a = A()
+a.n += 1
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    a.n += 1
+    ^^^
+AttributeError: 'A' object has no attribute 'n'
+"""#),
+        Case(name: "aug_sub", source: #"""
+d = {}
+d['k'] += 1
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    d['k'] += 1
+    ~^^^^^
+KeyError: 'k'
 """#),
         Case(name: "binop_div", source: #"""
 x = 1
@@ -130,6 +170,31 @@ Traceback (most recent call last):
         ^^^^^
 TypeError: 'NoneType' object is not callable
 """#),
+        Case(name: "call_in_binop", source: #"""
+def f(): return 'a'
+x = 1 + f()
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x = 1 + f()
+        ~~^~~~~
+TypeError: unsupported operand type(s) for +: 'int' and 'str'
+"""#),
+        Case(name: "call_kw_only", source: #"""
+def f(*, a): pass
+f(1)
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    f(1)
+TypeError: f() takes 0 positional arguments but 1 was given
+"""#),
         Case(name: "call_multiline", source: #"""
 def f(a, b):
     return a + b
@@ -147,6 +212,19 @@ Traceback (most recent call last):
     return a + b
            ~~^~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+"""#),
+        Case(name: "chained_call_sub", source: #"""
+def f(): return {}
+x = f()['k']
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x = f()['k']
+        ~~~^^^^^
+KeyError: 'k'
 """#),
         Case(name: "cmp_chain", source: #"""
 a, b, c = 1, 2, 'x'
@@ -199,6 +277,20 @@ Traceback (most recent call last):
         ^^^^^
 TypeError: '<' not supported between instances of 'int' and 'str'
 """#),
+        Case(name: "del_attr", source: #"""
+class A: pass
+a = A()
+del a.zz
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    del a.zz
+        ^^^^
+AttributeError: 'A' object has no attribute 'zz'
+"""#),
         Case(name: "del_sub", source: #"""
 d = {}
 del d['k']
@@ -211,6 +303,19 @@ Traceback (most recent call last):
     del d['k']
         ~^^^^^
 KeyError: 'k'
+"""#),
+        Case(name: "dict_key_call", source: #"""
+d = {}
+x = d[str(1)]
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x = d[str(1)]
+        ~^^^^^^^^
+KeyError: '1'
 """#),
         Case(name: "exceptstar_naked", source: #"""
 try:
@@ -392,6 +497,32 @@ Traceback (most recent call last):
         ^^^^
 TypeError: cannot unpack non-iterable int object
 """#),
+        Case(name: "getattr_call", source: #"""
+x = getattr(5, 'nope')
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    x = getattr(5, 'nope')
+        ^^^^^^^^^^^^^^^^^^
+AttributeError: 'int' object has no attribute 'nope'
+"""#),
+        Case(name: "if_cmp", source: #"""
+a = 1
+if a < 'x':
+    pass
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    if a < 'x':
+       ^^^^^^^
+TypeError: '<' not supported between instances of 'int' and 'str'
+"""#),
         Case(name: "index_in_call", source: #"""
 x = [1]
 print(x[5], 2)
@@ -404,6 +535,42 @@ Traceback (most recent call last):
     print(x[5], 2)
           ~^^^
 IndexError: list index out of range
+"""#),
+        Case(name: "int_conv", source: #"""
+x = int('abc')
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    x = int('abc')
+        ^^^^^^^^^^
+ValueError: invalid literal for int() with base 10: 'abc'
+"""#),
+        Case(name: "invert", source: #"""
+x = ~1.5
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    x = ~1.5
+        ^^^^
+TypeError: bad operand type for unary ~: 'float'
+"""#),
+        Case(name: "iter_unpack_star", source: #"""
+a, *b, c = [1]
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    a, *b, c = [1]
+    ^^^^^^^^
+ValueError: not enough values to unpack (expected at least 2, got 1)
 """#),
         Case(name: "kwcall", source: #"""
 def f(a): pass
@@ -432,6 +599,21 @@ Traceback (most recent call last):
                 ~^~
 ZeroDivisionError: division by zero
 """#),
+        Case(name: "lambda_call", source: #"""
+f = lambda x: x['k']
+f({})
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    f({})
+  File "t.py", line 1, in <lambda>
+    f = lambda x: x['k']
+                  ~^^^^^
+KeyError: 'k'
+"""#),
         Case(name: "matmul_mod", source: #"""
 x = 'a' % (1, 2)
 """#,
@@ -457,6 +639,19 @@ Traceback (most recent call last):
         ^^^^^^^^^^^^^^
 AttributeError: 'str' object has no attribute 'nope'
 """#),
+        Case(name: "method_missing_mid", source: #"""
+import math
+x = math.nope.sqrt(2)
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x = math.nope.sqrt(2)
+        ^^^^^^^^^
+AttributeError: module 'math' has no attribute 'nope'
+"""#),
         Case(name: "name_error", source: #"""
 x = undefined_name + 1
 """#,
@@ -481,6 +676,50 @@ Traceback (most recent call last):
         ~~^~~~~~~~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
 """#),
+        Case(name: "nested_store", source: #"""
+x = [[1]]
+x[0][5] = 3
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    x[0][5] = 3
+    ~~~~^^^
+IndexError: list assignment index out of range
+"""#),
+        Case(name: "not_op", source: #"""
+class A:
+    def __bool__(self): raise ValueError('b')
+x = not A()
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    x = not A()
+        ^^^^^^^
+  File "t.py", line 2, in __bool__
+    def __bool__(self): raise ValueError('b')
+                        ^^^^^^^^^^^^^^^^^^^^^
+ValueError: b
+"""#),
+        Case(name: "paren_binop", source: #"""
+a = 1
+b = 'x'
+c = (a + b) * 2
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    c = (a + b) * 2
+         ~~^~~
+TypeError: unsupported operand type(s) for +: 'int' and 'str'
+"""#),
         Case(name: "pow", source: #"""
 x = 2 ** 'a'
 """#,
@@ -492,6 +731,22 @@ Traceback (most recent call last):
     x = 2 ** 'a'
         ~~^^~~~~
 TypeError: unsupported operand type(s) for ** or pow(): 'int' and 'str'
+"""#),
+        Case(name: "return_cmp", source: #"""
+def f(a, b):
+    return a < b
+f(1, 'x')
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    f(1, 'x')
+  File "t.py", line 2, in f
+    return a < b
+           ^^^^^
+TypeError: '<' not supported between instances of 'int' and 'str'
 """#),
         Case(name: "slice", source: #"""
 x = 5
@@ -505,6 +760,19 @@ Traceback (most recent call last):
     y = x[1:2]
         ~^^^^^
 TypeError: 'int' object is not subscriptable
+"""#),
+        Case(name: "starcall", source: #"""
+def f(a): pass
+args = (1, 2)
+f(*args)
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    f(*args)
+TypeError: f() takes 1 positional argument but 2 were given
 """#),
         Case(name: "sub_call", source: #"""
 def g():
@@ -532,6 +800,19 @@ Traceback (most recent call last):
     x = d['a']['b']
         ~~~~~~^^^^^
 KeyError: 'b'
+"""#),
+        Case(name: "sub_slice_obj", source: #"""
+x = None
+y = x[1:2]
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    y = x[1:2]
+        ~^^^^^
+TypeError: 'NoneType' object is not subscriptable
 """#),
         Case(name: "sub_store", source: #"""
 t = (1, 2)
@@ -581,6 +862,32 @@ Traceback (most recent call last):
     a, b = 1, 2, 3
     ^^^^
 ValueError: too many values to unpack (expected 2)
+"""#),
+        Case(name: "while_cmp", source: #"""
+a = 1
+while a < None:
+    pass
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    while a < None:
+          ^^^^^^^^
+TypeError: '<' not supported between instances of 'int' and 'NoneType'
+"""#),
+        Case(name: "with_nonctx", source: #"""
+with 5 as f:
+    pass
+"""#,
+             output: #"""
+"""#,
+             traceback: #"""
+Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    with 5 as f:
+TypeError: 'int' object does not support the context manager protocol
 """#),
     ]
 

@@ -59,7 +59,11 @@ extension TryStmt {
             if let caught = exc.traceback.last { f.line = caught.line; err.caret = caught.caret }
             throw err
         }
-        if let e = raisedErrors[ObjectIdentifier(raised)] { throw e }
+        if let e = raisedErrors[ObjectIdentifier(raised)] {
+            // Raised alone: it leaves this frame from the line that raised it.
+            if let at = raised.traceback.last { f.line = at.line; e.caret = at.caret }
+            throw e
+        }
         // A new group, or the parts of the original that are raised again: CPython raises
         // it without adding this frame (the parts keep the original's traceback).
         let e = PyError(raised)

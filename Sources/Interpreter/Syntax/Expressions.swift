@@ -35,7 +35,8 @@ final class AttributeExpr: Expr {
         do { return try AttributeExpr.load(v, name, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
-        try AttributeExpr.store(try object.eval(f), name, value, isSpecial, cache, f.interp)
+        let v = try object.eval(f)
+        do { try AttributeExpr.store(v, name, value, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
     }
 
     /// `v.name` through an inline cache for instances.
@@ -64,7 +65,8 @@ final class AttributeExpr: Expr {
         try interp.setAttribute(v, name, value)
     }
     override func delete(_ f: Frame) throws {
-        try f.interp.deleteAttribute(try object.eval(f), name)
+        let v = try object.eval(f)
+        do { try f.interp.deleteAttribute(v, name) } catch let e as PyError { e.mark(span); throw e }
     }
 }
 
@@ -142,8 +144,10 @@ final class UnaryExpr: Expr {
     override func resolve(_ r: Resolver) { operand.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
         let v = try operand.eval(f)
-        if op == .not { return .bool(!(try f.interp.truthy(v))) }
-        do { return try f.interp.unaryOp(op, v) } catch let e as PyError { e.mark(span); throw e }
+        do {
+            if op == .not { return .bool(!(try f.interp.truthy(v))) }
+            return try f.interp.unaryOp(op, v)
+        } catch let e as PyError { e.mark(span); throw e }
     }
 }
 

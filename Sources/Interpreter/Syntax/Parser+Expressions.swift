@@ -103,7 +103,9 @@ extension Parser {
     mutating func notTest() throws -> Expr {
         if isKeyword("not") {
             let t = advance()
-            return UnaryExpr(.not, try notTest(), line: t.line, col: t.col)
+            let u = UnaryExpr(.not, try notTest(), line: t.line, col: t.col)
+            u.span = spanFrom(t)
+            return u
         }
         return try comparison()
     }
