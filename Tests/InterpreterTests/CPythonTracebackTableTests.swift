@@ -17,8 +17,10 @@ import Testing
     static let cases: [Case] = [
         Case(name: "assert", source: #"""
 assert 1 == 2, 'no'
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -26,12 +28,15 @@ Traceback (most recent call last):
     assert 1 == 2, 'no'
            ^^^^^^
 AssertionError: no
+
 """#),
         Case(name: "attr", source: #"""
 x = None
 y = x.foo
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -39,11 +44,14 @@ Traceback (most recent call last):
     y = x.foo
         ^^^^^
 AttributeError: 'NoneType' object has no attribute 'foo'
+
 """#),
         Case(name: "attr_call_arg", source: #"""
 x = len(5)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -51,12 +59,15 @@ Traceback (most recent call last):
     x = len(5)
         ^^^^^^
 TypeError: object of type 'int' has no len()
+
 """#),
         Case(name: "attr_store", source: #"""
 x = 5
 x.y = 3
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -64,25 +75,31 @@ Traceback (most recent call last):
     x.y = 3
     ^^^
 AttributeError: 'int' object has no attribute 'y'
+
 """#),
         Case(name: "aug", source: #"""
 x = 1
 x += 'a'
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 2, in <module>
     x += 'a'
 TypeError: unsupported operand type(s) for +=: 'int' and 'str'
+
 """#),
         Case(name: "aug_attr", source: #"""
 class A: pass
 a = A()
 a.n += 1
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -90,12 +107,15 @@ Traceback (most recent call last):
     a.n += 1
     ^^^
 AttributeError: 'A' object has no attribute 'n'
+
 """#),
         Case(name: "aug_sub", source: #"""
 d = {}
 d['k'] += 1
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -103,13 +123,16 @@ Traceback (most recent call last):
     d['k'] += 1
     ~^^^^^
 KeyError: 'k'
+
 """#),
         Case(name: "binop_div", source: #"""
 x = 1
 y = 0
 z = x / y + 2
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -117,12 +140,15 @@ Traceback (most recent call last):
     z = x / y + 2
         ~~^~~
 ZeroDivisionError: division by zero
+
 """#),
         Case(name: "binop_paren", source: #"""
 x = (1 +
   'a')
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -130,11 +156,14 @@ Traceback (most recent call last):
     x = (1 +
          ^^^
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+
 """#),
         Case(name: "bool_op", source: #"""
 x = 1 and 1/0
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -142,12 +171,15 @@ Traceback (most recent call last):
     x = 1 and 1/0
               ~^~
 ZeroDivisionError: division by zero
+
 """#),
         Case(name: "call_attr", source: #"""
 class A: pass
 A().missing(1)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -155,13 +187,16 @@ Traceback (most recent call last):
     A().missing(1)
     ^^^^^^^^^^^
 AttributeError: 'A' object has no attribute 'missing'
+
 """#),
         Case(name: "call_chain", source: #"""
 def f():
     return None
 x = f()()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -169,12 +204,15 @@ Traceback (most recent call last):
     x = f()()
         ^^^^^
 TypeError: 'NoneType' object is not callable
+
 """#),
         Case(name: "call_in_binop", source: #"""
 def f(): return 'a'
 x = 1 + f()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -182,26 +220,32 @@ Traceback (most recent call last):
     x = 1 + f()
         ~~^~~~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+
 """#),
         Case(name: "call_kw_only", source: #"""
 def f(*, a): pass
 f(1)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 2, in <module>
     f(1)
 TypeError: f() takes 0 positional arguments but 1 was given
+
 """#),
         Case(name: "call_multiline", source: #"""
 def f(a, b):
     return a + b
 x = f(1,
       'a')
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -212,12 +256,15 @@ Traceback (most recent call last):
     return a + b
            ~~^~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+
 """#),
         Case(name: "chained_call_sub", source: #"""
 def f(): return {}
 x = f()['k']
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -225,12 +272,15 @@ Traceback (most recent call last):
     x = f()['k']
         ~~~^^^^^
 KeyError: 'k'
+
 """#),
         Case(name: "cmp_chain", source: #"""
 a, b, c = 1, 2, 'x'
 d = a < b < c
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -238,11 +288,14 @@ Traceback (most recent call last):
     d = a < b < c
         ^^^^^^^^^
 TypeError: '<' not supported between instances of 'int' and 'str'
+
 """#),
         Case(name: "cmp_in", source: #"""
 x = 3 in 5
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -250,11 +303,14 @@ Traceback (most recent call last):
     x = 3 in 5
         ^^^^^^
 TypeError: argument of type 'int' is not iterable
+
 """#),
         Case(name: "cmp_is_not", source: #"""
 x = [] < {}
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -262,13 +318,16 @@ Traceback (most recent call last):
     x = [] < {}
         ^^^^^^^
 TypeError: '<' not supported between instances of 'list' and 'dict'
+
 """#),
         Case(name: "cmp_lt", source: #"""
 a = 1
 b = 'x'
 c = a < b
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -276,13 +335,16 @@ Traceback (most recent call last):
     c = a < b
         ^^^^^
 TypeError: '<' not supported between instances of 'int' and 'str'
+
 """#),
         Case(name: "del_attr", source: #"""
 class A: pass
 a = A()
 del a.zz
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -290,12 +352,15 @@ Traceback (most recent call last):
     del a.zz
         ^^^^
 AttributeError: 'A' object has no attribute 'zz'
+
 """#),
         Case(name: "del_sub", source: #"""
 d = {}
 del d['k']
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -303,12 +368,15 @@ Traceback (most recent call last):
     del d['k']
         ~^^^^^
 KeyError: 'k'
+
 """#),
         Case(name: "dict_key_call", source: #"""
 d = {}
 x = d[str(1)]
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -316,14 +384,17 @@ Traceback (most recent call last):
     x = d[str(1)]
         ~^^^^^^^^
 KeyError: '1'
+
 """#),
         Case(name: "exceptstar_naked", source: #"""
 try:
     raise ValueError(5)
 except* ValueError:
     raise KeyError(1)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
   | ExceptionGroup:  (1 sub-exception)
@@ -340,6 +411,7 @@ Traceback (most recent call last):
   File "t.py", line 4, in <module>
     raise KeyError(1)
 KeyError: 1
+
 """#),
         Case(name: "exceptstar_nested", source: #"""
 def inner():
@@ -353,10 +425,12 @@ except* TypeError as e:
     print("outer", repr(e))
     e.add_note("seen by outer")
     raise
+
 """#,
              output: #"""
 handled ExceptionGroup('inner', [ValueError(1)])
 outer ExceptionGroup('inner', [TypeError(2)])
+
 """#,
              traceback: #"""
   + Exception Group Traceback (most recent call last):
@@ -368,14 +442,17 @@ outer ExceptionGroup('inner', [TypeError(2)])
   +-+---------------- 1 ----------------
     | TypeError: 2
     +------------------------------------
+
 """#),
         Case(name: "exceptstar_notes_cause", source: #"""
 try:
     raise ExceptionGroup("g", [KeyError("k"), ValueError("v")])
 except* KeyError as e:
     raise RuntimeError("from group") from e
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
   | ExceptionGroup:  (2 sub-exceptions)
@@ -402,6 +479,7 @@ except* KeyError as e:
     +-+---------------- 1 ----------------
       | ValueError: v
       +------------------------------------
+
 """#),
         Case(name: "exceptstar_raise_in_handler", source: #"""
 def g():
@@ -411,8 +489,10 @@ def g():
         e.add_note("note here")
         raise RuntimeError("new")
 g()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
   + Exception Group Traceback (most recent call last):
@@ -443,6 +523,7 @@ g()
     +-+---------------- 1 ----------------
       | TypeError: 2
       +------------------------------------
+
 """#),
         Case(name: "exceptstar_reraise", source: #"""
 def f():
@@ -454,10 +535,12 @@ except* ValueError as eg:
 except* TypeError:
     print("type")
     raise
+
 """#,
              output: #"""
 caught ExceptionGroup('eg', [ValueError(1)])
 type
+
 """#,
              traceback: #"""
   + Exception Group Traceback (most recent call last):
@@ -471,24 +554,30 @@ type
     +---------------- 2 ----------------
     | KeyError: 3
     +------------------------------------
+
 """#),
         Case(name: "for_iter", source: #"""
 for x in 5:
     pass
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 1, in <module>
     for x in 5:
 TypeError: 'int' object is not iterable
+
 """#),
         Case(name: "for_target", source: #"""
 for a, b in [1, 2]:
     pass
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -496,11 +585,14 @@ Traceback (most recent call last):
     for a, b in [1, 2]:
         ^^^^
 TypeError: cannot unpack non-iterable int object
+
 """#),
         Case(name: "getattr_call", source: #"""
 x = getattr(5, 'nope')
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -508,13 +600,16 @@ Traceback (most recent call last):
     x = getattr(5, 'nope')
         ^^^^^^^^^^^^^^^^^^
 AttributeError: 'int' object has no attribute 'nope'
+
 """#),
         Case(name: "if_cmp", source: #"""
 a = 1
 if a < 'x':
     pass
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -522,12 +617,15 @@ Traceback (most recent call last):
     if a < 'x':
        ^^^^^^^
 TypeError: '<' not supported between instances of 'int' and 'str'
+
 """#),
         Case(name: "index_in_call", source: #"""
 x = [1]
 print(x[5], 2)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -535,11 +633,14 @@ Traceback (most recent call last):
     print(x[5], 2)
           ~^^^
 IndexError: list index out of range
+
 """#),
         Case(name: "int_conv", source: #"""
 x = int('abc')
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -547,11 +648,14 @@ Traceback (most recent call last):
     x = int('abc')
         ^^^^^^^^^^
 ValueError: invalid literal for int() with base 10: 'abc'
+
 """#),
         Case(name: "invert", source: #"""
 x = ~1.5
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -559,11 +663,14 @@ Traceback (most recent call last):
     x = ~1.5
         ^^^^
 TypeError: bad operand type for unary ~: 'float'
+
 """#),
         Case(name: "iter_unpack_star", source: #"""
 a, *b, c = [1]
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -571,24 +678,30 @@ Traceback (most recent call last):
     a, *b, c = [1]
     ^^^^^^^^
 ValueError: not enough values to unpack (expected at least 2, got 1)
+
 """#),
         Case(name: "kwcall", source: #"""
 def f(a): pass
 f(b=1)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 2, in <module>
     f(b=1)
 TypeError: f() got an unexpected keyword argument 'b'
+
 """#),
         Case(name: "lambda", source: #"""
 f = lambda: 1/0
 f()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -598,12 +711,15 @@ Traceback (most recent call last):
     f = lambda: 1/0
                 ~^~
 ZeroDivisionError: division by zero
+
 """#),
         Case(name: "lambda_call", source: #"""
 f = lambda x: x['k']
 f({})
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -613,11 +729,14 @@ Traceback (most recent call last):
     f = lambda x: x['k']
                   ~^^^^^
 KeyError: 'k'
+
 """#),
         Case(name: "matmul_mod", source: #"""
 x = 'a' % (1, 2)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -625,12 +744,15 @@ Traceback (most recent call last):
     x = 'a' % (1, 2)
         ~~~~^~~~~~~~
 TypeError: not all arguments converted during string formatting
+
 """#),
         Case(name: "method_chain", source: #"""
 s = 'a'
 t = s.upper().nope()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -638,12 +760,15 @@ Traceback (most recent call last):
     t = s.upper().nope()
         ^^^^^^^^^^^^^^
 AttributeError: 'str' object has no attribute 'nope'
+
 """#),
         Case(name: "method_missing_mid", source: #"""
 import math
 x = math.nope.sqrt(2)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -651,11 +776,14 @@ Traceback (most recent call last):
     x = math.nope.sqrt(2)
         ^^^^^^^^^
 AttributeError: module 'math' has no attribute 'nope'
+
 """#),
         Case(name: "name_error", source: #"""
 x = undefined_name + 1
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -663,11 +791,14 @@ Traceback (most recent call last):
     x = undefined_name + 1
         ^^^^^^^^^^^^^^
 NameError: name 'undefined_name' is not defined
+
 """#),
         Case(name: "nested_binop", source: #"""
 x = 1 + 2 * 'a' - 3
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -675,12 +806,15 @@ Traceback (most recent call last):
     x = 1 + 2 * 'a' - 3
         ~~^~~~~~~~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+
 """#),
         Case(name: "nested_store", source: #"""
 x = [[1]]
 x[0][5] = 3
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -688,13 +822,16 @@ Traceback (most recent call last):
     x[0][5] = 3
     ~~~~^^^
 IndexError: list assignment index out of range
+
 """#),
         Case(name: "not_op", source: #"""
 class A:
     def __bool__(self): raise ValueError('b')
 x = not A()
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -705,13 +842,16 @@ Traceback (most recent call last):
     def __bool__(self): raise ValueError('b')
                         ^^^^^^^^^^^^^^^^^^^^^
 ValueError: b
+
 """#),
         Case(name: "paren_binop", source: #"""
 a = 1
 b = 'x'
 c = (a + b) * 2
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -719,11 +859,14 @@ Traceback (most recent call last):
     c = (a + b) * 2
          ~~^~~
 TypeError: unsupported operand type(s) for +: 'int' and 'str'
+
 """#),
         Case(name: "pow", source: #"""
 x = 2 ** 'a'
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -731,13 +874,16 @@ Traceback (most recent call last):
     x = 2 ** 'a'
         ~~^^~~~~
 TypeError: unsupported operand type(s) for ** or pow(): 'int' and 'str'
+
 """#),
         Case(name: "return_cmp", source: #"""
 def f(a, b):
     return a < b
 f(1, 'x')
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -747,12 +893,15 @@ Traceback (most recent call last):
     return a < b
            ^^^^^
 TypeError: '<' not supported between instances of 'int' and 'str'
+
 """#),
         Case(name: "slice", source: #"""
 x = 5
 y = x[1:2]
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -760,26 +909,32 @@ Traceback (most recent call last):
     y = x[1:2]
         ~^^^^^
 TypeError: 'int' object is not subscriptable
+
 """#),
         Case(name: "starcall", source: #"""
 def f(a): pass
 args = (1, 2)
 f(*args)
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 3, in <module>
     f(*args)
 TypeError: f() takes 1 positional argument but 2 were given
+
 """#),
         Case(name: "sub_call", source: #"""
 def g():
     return []
 x = g()[3]
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -787,12 +942,15 @@ Traceback (most recent call last):
     x = g()[3]
         ~~~^^^
 IndexError: list index out of range
+
 """#),
         Case(name: "sub_nested", source: #"""
 d = {'a': {}}
 x = d['a']['b']
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -800,12 +958,15 @@ Traceback (most recent call last):
     x = d['a']['b']
         ~~~~~~^^^^^
 KeyError: 'b'
+
 """#),
         Case(name: "sub_slice_obj", source: #"""
 x = None
 y = x[1:2]
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -813,12 +974,15 @@ Traceback (most recent call last):
     y = x[1:2]
         ~^^^^^
 TypeError: 'NoneType' object is not subscriptable
+
 """#),
         Case(name: "sub_store", source: #"""
 t = (1, 2)
 t[0] = 5
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -826,11 +990,14 @@ Traceback (most recent call last):
     t[0] = 5
     ~^^^
 TypeError: 'tuple' object does not support item assignment
+
 """#),
         Case(name: "ternary", source: #"""
 x = 1/0 if True else 2
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -838,11 +1005,14 @@ Traceback (most recent call last):
     x = 1/0 if True else 2
         ~^~
 ZeroDivisionError: division by zero
+
 """#),
         Case(name: "unary", source: #"""
 x = -'a'
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -850,11 +1020,14 @@ Traceback (most recent call last):
     x = -'a'
         ^^^^
 TypeError: bad operand type for unary -: 'str'
+
 """#),
         Case(name: "unpack", source: #"""
 a, b = 1, 2, 3
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -862,13 +1035,16 @@ Traceback (most recent call last):
     a, b = 1, 2, 3
     ^^^^
 ValueError: too many values to unpack (expected 2)
+
 """#),
         Case(name: "while_cmp", source: #"""
 a = 1
 while a < None:
     pass
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
@@ -876,18 +1052,22 @@ Traceback (most recent call last):
     while a < None:
           ^^^^^^^^
 TypeError: '<' not supported between instances of 'int' and 'NoneType'
+
 """#),
         Case(name: "with_nonctx", source: #"""
 with 5 as f:
     pass
+
 """#,
              output: #"""
+
 """#,
              traceback: #"""
 Traceback (most recent call last):
   File "t.py", line 1, in <module>
     with 5 as f:
 TypeError: 'int' object does not support the context manager protocol
+
 """#),
     ]
 
