@@ -27,6 +27,7 @@ extension Interpreter {
         installObjectMethods()
         installNumberMethods()
         installBytes()
+        installMemoryview()
         installFileObjects()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis

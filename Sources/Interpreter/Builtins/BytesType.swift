@@ -207,6 +207,7 @@ extension Interpreter {
     /// The bytes of a bytes-like object or of an iterable of ints in range(256).
     func byteValues(_ v: PyValue) throws -> [UInt8] {
         if let s = v.payload(ByteStorage.self) { return s.bytes }
+        if v.payload(MemoryViewBuffer.self) != nil { return try view(v).bytes }
         if case .str = v { throw PyError.typeError("cannot convert 'str' object to bytes") }
         return try iterate(v).map { x in
             guard case .int(let n) = x else { throw PyError.typeError("'\(typeName(x))' object cannot be interpreted as an integer") }

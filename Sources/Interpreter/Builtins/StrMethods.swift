@@ -98,6 +98,7 @@ extension Interpreter {
                     throw PyError.typeError("sequence item \(n): expected str instance, \(i.typeName(v)) found")
                 }
                 parts.append(x); n += 1
+                if n & 0xFFFF == 0 { try NativeDeadline.check() }
                 return true
             }
             return .str(parts.joined(separator: s))
@@ -173,23 +174,33 @@ extension Interpreter {
                     guard fs.count == 1 else { throw PyError.typeError("The fill character must be exactly one character long") }
                     fill = fs.first!
                 }
-                return .str(f(s, w, fill))
+                let r = f(s, w, fill)
+                try NativeDeadline.throwIfTripped()
+                return .str(r)
             }
         }
-        justify("ljust") { s, w, f in s.count >= w ? s : s + String(repeating: f, count: w - s.count) }
-        justify("rjust") { s, w, f in s.count >= w ? s : String(repeating: f, count: w - s.count) + s }
+        // Lengths in code points, as CPython's (and without breaking graphemes of a long string).
+        justify("ljust") { s, w, f in
+            let n = s.unicodeScalars.count
+            return n >= w ? s : s + LongText.padding(f, w - n)
+        }
+        justify("rjust") { s, w, f in
+            let n = s.unicodeScalars.count
+            return n >= w ? s : LongText.padding(f, w - n) + s
+        }
         justify("center") { s, w, f in
-            if s.count >= w { return s }
-            let total = w - s.count
+            let n = s.unicodeScalars.count
+            if n >= w { return s }
+            let total = w - n
             let left = total / 2 + (total & w & 1)
-            return String(repeating: f, count: left) + s + String(repeating: f, count: total - left)
+            return LongText.padding(f, left) + s + LongText.padding(f, total - left)
         }
         m("zfill") { i, s, a in
             try a.check("zfill", 1)
             let w = try i.intArgument(a[0])
             try i.reservePadding(w)
             if s.count >= w { return .str(s) }
-            let pad = String(repeating: "0", count: w - s.count)
+            let pad = try i.repeatedText("0", w - s.count)
             if let f = s.first, f == "-" || f == "+" { return .str(String(f) + pad + s.dropFirst()) }
             return .str(pad + s)
         }
@@ -268,10 +279,14 @@ extension Interpreter {
             }
             try i.reserveObject(total, itemBytes: 1)
             var out = ""
+            out.reserveCapacity(total)
             col = 0
+            var polls = 0
             for ch in s {
+                polls &+= 1
+                if polls & 0xFFF == 0 { try NativeDeadline.check() }
                 if ch == "\t" {
-                    if size > 0 { let n = size - col % size; out += String(repeating: " ", count: n); col += n }
+                    if size > 0 { let n = size - col % size; out += try i.repeatedText(" ", n); col += n }
                 } else {
                     out.append(ch); col += 1
                     if ch == "\n" || ch == "\r" { col = 0 }

@@ -69,6 +69,8 @@ public final class Interpreter {
     var deadline: UInt64 = .max
     var deadlineDescription = ""
     var tickCounter = 1000
+    /// `sys.get_int_max_str_digits()`: the most decimal digits `int`/`str` convert (0: no limit).
+    var intMaxStrDigits = 4300
     var classVersion = 0
     var builtinSuper: PyObject?
     var randomState = MersenneTwister(seed: 0)

@@ -75,9 +75,11 @@ extension Interpreter {
         }
         tickCounter = 1000
         deadlineChanged?(deadline, deadlineDescription)
+        NativeDeadline.begin(deadline, description: deadlineDescription)
         defer {
             deadline = .max
             deadlineChanged?(.max, "")
+            NativeDeadline.end()
         }
         do {
             try runFrame(frame)

@@ -6,6 +6,7 @@ extension Interpreter {
         registerSourceModule(name: "re", source: reSource, file: "<re>")
         registerSourceModule(name: "_complex", source: complexSource, file: "<complex>")
         registerSourceModule(name: "cmath", source: cmathSource, file: "<cmath>")
+        registerModule(name: "_exceptiongroup_native") { i, m in i.buildExceptionGroupNative(m) }
         registerSourceModule(name: "_exceptiongroup", source: exceptionGroupSource, file: "<exceptiongroup>")
         registerSourceModule(name: "textwrap", source: textwrapSource, file: "<textwrap>")
         registerSourceModule(name: "contextlib", source: contextlibSource, file: "<contextlib>")

@@ -32,6 +32,17 @@ extension Interpreter {
         m.add("api_version", .int(1013))
         m.add("dont_write_bytecode", .true)
         m.add("builtin_module_names", .tuple(["builtins", "sys"].map { .str($0) }))
+        m.addFunction("get_int_max_str_digits") { i, a in
+            try a.check("get_int_max_str_digits", 0)
+            return .int(i.intMaxStrDigits)
+        }
+        m.addFunction("set_int_max_str_digits") { i, a in
+            try a.check("set_int_max_str_digits", 1)
+            let n = try i.intArgument(a[0])
+            if n != 0 && n < 640 { throw PyError.valueError("maxdigits must be 0 or larger than 640") }
+            i.intMaxStrDigits = n
+            return .none
+        }
         m.addFunction("getrecursionlimit") { i, a in
             try a.check("getrecursionlimit", 0)
             return .int(i.requestedRecursionLimit)

@@ -74,7 +74,16 @@ extension Interpreter {
                 return a
             }
         }
-        return try binaryOp(op, a, b)
+        do {
+            return try binaryOp(op, a, b)
+        } catch let e as PyError where e.exception == nil && e.pendingType == "TypeError" {
+            // CPython names the augmented operator: "unsupported operand type(s) for +=: ...".
+            let plain = "unsupported operand type(s) for \(op.symbol): "
+            if case .str(let m)? = e.pendingArgs.first, m.hasPrefix(plain) {
+                throw PyError.typeError("unsupported operand type(s) for \(op == .pow ? "**" : op.symbol)=: " + m.dropFirst(plain.count))
+            }
+            throw e
+        }
     }
 
     /// Unary `-x`, `+x`, `~x`.
@@ -229,11 +238,11 @@ extension Interpreter {
         case (.str(let x), _) where op == .mul:
             guard let n = b.asInt else { return nil }
             try reserveStringRepetition(x, times: n)
-            return .str(n > 0 && !x.isEmpty ? String(repeating: x, count: n) : "")
+            return .str(n > 0 ? try repeatedText(x, n) : "")
         case (_, .str(let y)) where op == .mul:
             guard let n = a.asInt else { return nil }
             try reserveStringRepetition(y, times: n)
-            return .str(n > 0 && !y.isEmpty ? String(repeating: y, count: n) : "")
+            return .str(n > 0 ? try repeatedText(y, n) : "")
         case (.str(let x), _) where op == .mod:
             return .str(try percentFormat(x, b))
         case (.object(let o), _):

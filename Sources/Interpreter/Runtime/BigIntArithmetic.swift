@@ -39,6 +39,13 @@ extension Interpreter {
     }
 
     func bigBinary(_ op: BinaryOp, _ x: BigInt, _ y: BigInt) throws -> PyValue {
+        let result = try bigBinaryUnchecked(op, x, y)
+        // A magnitude loop that stopped for the cell's time limit left a wrong result.
+        try NativeDeadline.throwIfTripped()
+        return result
+    }
+
+    private func bigBinaryUnchecked(_ op: BinaryOp, _ x: BigInt, _ y: BigInt) throws -> PyValue {
         switch op {
         case .add: return PyBigInt.make(x + y)
         case .sub: return PyBigInt.make(x - y)
@@ -157,18 +164,26 @@ extension Interpreter {
         if b == 0 { b = 10 }
         let validUnderscores = !t.hasPrefix("_") && !t.hasSuffix("_") && !t.contains("__")
         let digits = t.replacing("_", with: "")
-        guard validUnderscores, !digits.isEmpty, (2...36).contains(b), let v = BigInt(digits: Substring(digits), radix: b) else {
-            throw PyError.valueError("invalid literal for int() with base \(base): \(stringRepr(s))")
+        // CPython checks the length before converting (bases that are powers of two are free).
+        let limit = intMaxStrDigits
+        if limit > 0 && b & (b - 1) != 0 && digits.count > limit {
+            // CPython counts the digits valid in the base before the first other character.
+            let valid = digits.prefix { ($0.hexDigitValue ?? ($0.isASCII && $0.isLetter ? Int($0.asciiValue!) - 87 : 99)) < b }.count
+            if valid > limit {
+                throw PyError.valueError("Exceeds the limit (\(limit) digits) for integer string conversion: value has \(valid) digits; use sys.set_int_max_str_digits() to increase the limit")
+            }
         }
-        if b == 10 && digits.count > 4300 {
-            throw PyError.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+        let parsed = (2...36).contains(b) ? BigInt(digits: Substring(digits), radix: b) : nil
+        try NativeDeadline.throwIfTripped()
+        guard validUnderscores, !digits.isEmpty, let v = parsed else {
+            throw PyError.valueError("invalid literal for int() with base \(base): \(stringRepr(s))")
         }
         return PyBigInt.make(negative ? -v : v)
     }
 
     /// `format(n, spec)` for a big int (the integer presentation types and grouping).
     func formatBigInt(_ n: BigInt, _ spec: String) throws -> String {
-        if spec.isEmpty { return n.toString() }
+        if spec.isEmpty { return try decimalString(n) }
         let f = try FormatSpec(spec)
         try reservePadding(f.width)
         if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(try bigToDouble(n), spec) }
@@ -177,7 +192,7 @@ extension Interpreter {
         var digits: String
         var prefix = ""
         switch f.type {
-        case nil, "d", "n": digits = mag.toString()
+        case nil, "d", "n": digits = try decimalString(mag)
         case "b": digits = mag.toString(radix: 2); if f.alternate { prefix = "0b" }
         case "o": digits = mag.toString(radix: 8); if f.alternate { prefix = "0o" }
         case "x": digits = mag.toString(radix: 16); if f.alternate { prefix = "0x" }
@@ -185,6 +200,7 @@ extension Interpreter {
         default:
             throw PyError.valueError("Unknown format code '\(f.type!)' for object of type 'int'")
         }
+        try NativeDeadline.throwIfTripped()
         if let g = f.grouping {
             let every = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
             if f.fill == "0" && f.align == "=" {
@@ -195,6 +211,24 @@ extension Interpreter {
         }
         let signStr = n.negative ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")
         return f.pad(signStr + prefix, digits, defaultAlign: ">")
+    }
+}
+
+extension Interpreter {
+    /// `str(n)` of a big int, within `sys.set_int_max_str_digits` (CPython's 4300 digits by
+    /// default) and the cell's time limit. Like CPython, a value far past the limit is
+    /// refused from its size before any digit is computed.
+    func decimalString(_ n: BigInt) throws -> String {
+        let limit = intMaxStrDigits
+        func refuse() -> PyError {
+            PyError.valueError("Exceeds the limit (\(limit) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+        }
+        // bitLength * log10(2) - 1 digits at least.
+        if limit > 0 && Double(n.bitLength) * 0.30102999566398120 - 1 > Double(limit) { throw refuse() }
+        let s = n.toString()
+        try NativeDeadline.throwIfTripped()
+        if limit > 0 && s.utf8.count - (n.negative ? 1 : 0) > limit { throw refuse() }
+        return s
     }
 }
 

@@ -149,7 +149,7 @@ extension Interpreter {
             if case .returned = try execBlock(code.body, frame) { return frame.takeReturnValue() }
             return .none
         } catch let e as PyError {
-            e.traceback.append(traceEntry(frame, e))
+            if e.skipFrame { e.skipFrame = false } else { e.traceback.append(traceEntry(frame, e)) }
             throw e
         }
     }
@@ -162,7 +162,7 @@ extension Interpreter {
         do {
             _ = try execBlock(frame.code.body, frame)
         } catch let e as PyError {
-            e.traceback.append(traceEntry(frame, e))
+            if e.skipFrame { e.skipFrame = false } else { e.traceback.append(traceEntry(frame, e)) }
             throw e
         }
     }

@@ -85,28 +85,81 @@ extension Interpreter {
     }
 
     /// The tracebacks of the exception's cause or context first (as CPython chains them),
-    /// then its own, its last line and its notes.
+    /// then its own, its last line and its notes; an exception group as CPython 3.11's
+    /// `TracebackException.format` draws it: its own traceback framed by `| `, then each
+    /// member under a `+---------------- n ----------------` rule, nested groups and the
+    /// chains of members indented by depth, at most 15 members shown.
     private func chainedTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ shown: inout Set<ObjectIdentifier>) -> String {
-        shown.insert(ObjectIdentifier(exc))
+        var context = TracebackPrintContext()
         var out = ""
-        let suppress = (try? truthy(exc.attributes.get(N.__suppress_context__) ?? .false)) ?? false
-        if let cause = exc.attributes.get(N.__cause__)?.asInstance, !shown.contains(ObjectIdentifier(cause)) {
-            out += chainedTraceback(cause, cause.traceback, &shown)
-            out += "\nThe above exception was the direct cause of the following exception:\n\n"
-        } else if !suppress, let context = exc.attributes.get(N.__context__)?.asInstance, !shown.contains(ObjectIdentifier(context)) {
-            out += chainedTraceback(context, context.traceback, &shown)
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
-        }
-        if let group = exceptionGroupMembers(exc) {
-            out += groupTraceback(exc, entries, group, depth: 0, shown: &shown)
-            return out
-        }
-        out += framesText(entries)
-        out += exceptionLastLine(exc) + "\n"
-        if let notes = exc.attributes.get(N.__notes__)?.asList {
-            for n in notes.items { out += ((try? str(n)) ?? "<note str() failed>") + "\n" }
-        }
+        formatException(exc, entries, &context, &shown, &out)
         return out
+    }
+
+    private func formatException(_ top: PyInstance, _ topEntries: [TraceEntry], _ ctx: inout TracebackPrintContext,
+                                 _ shown: inout Set<ObjectIdentifier>, _ out: inout String) {
+        // The chain, innermost cause or context last, each with the message that follows it.
+        var chain: [(message: String?, exc: PyInstance, entries: [TraceEntry])] = []
+        var current: PyInstance? = top
+        var entries = topEntries
+        while let exc = current {
+            shown.insert(ObjectIdentifier(exc))
+            let suppress = (try? truthy(exc.attributes.get(N.__suppress_context__) ?? .false)) ?? false
+            var message: String?
+            var next: PyInstance?
+            if let cause = exc.attributes.get(N.__cause__)?.asInstance, !shown.contains(ObjectIdentifier(cause)) {
+                message = "\nThe above exception was the direct cause of the following exception:\n\n"
+                next = cause
+            } else if !suppress, let context = exc.attributes.get(N.__context__)?.asInstance, !shown.contains(ObjectIdentifier(context)) {
+                message = "\nDuring handling of the above exception, another exception occurred:\n\n"
+                next = context
+            }
+            chain.append((message, exc, entries))
+            current = next
+            entries = next?.traceback ?? []
+        }
+        for (message, exc, entries) in chain.reversed() {
+            if let m = message { out += ctx.emit(m) }
+            var last = exceptionLastLine(exc) + "\n"
+            if let notes = exc.attributes.get(N.__notes__)?.asList {
+                for n in notes.items { last += ((try? str(n)) ?? "<note str() failed>") + "\n" }
+            }
+            guard let members = exceptionGroupMembers(exc) else {
+                out += ctx.emit(framesText(entries))
+                out += ctx.emit(last)
+                continue
+            }
+            let topLevel = ctx.depth == 0
+            if topLevel { ctx.depth += 1 }
+            let frames = framesText(entries)
+            if !frames.isEmpty {
+                out += ctx.emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
+                out += ctx.emit(String(frames.dropFirst("Traceback (most recent call last):\n".count)))
+            }
+            out += ctx.emit(last)
+            let width = 15
+            let n = members.count <= width ? members.count : width + 1
+            ctx.needClose = false
+            for i in 0..<n {
+                let isLast = i == n - 1
+                if isLast { ctx.needClose = true }
+                let truncated = i >= width
+                out += ctx.indent + (i == 0 ? "+-" : "  ") + "+---------------- \(truncated ? "..." : "\(i + 1)") ----------------\n"
+                ctx.depth += 1
+                if truncated {
+                    let more = members.count - width
+                    out += ctx.emit("and \(more) more exception\(more > 1 ? "s" : "")\n")
+                } else {
+                    formatException(members[i], members[i].traceback, &ctx, &shown, &out)
+                }
+                if isLast && ctx.needClose {
+                    out += ctx.indent + "+------------------------------------\n"
+                    ctx.needClose = false
+                }
+                ctx.depth -= 1
+            }
+            if topLevel { ctx.depth = 0 }
+        }
     }
 
     /// The members of an exception group (`ExceptionGroup`, `BaseExceptionGroup`), nil for
@@ -115,51 +168,6 @@ extension Interpreter {
         guard case .object(let o)? = builtins[Name("BaseExceptionGroup")], let g = o as? PyClass,
               exc.cls.isSubclass(of: g), let members = exc.attributes.get(Name("_exceptions"))?.asTuple else { return nil }
         return members.items.compactMap(\.asInstance)
-    }
-
-    /// An exception group as CPython 3.11 prints it: its own traceback framed by `| `, then
-    /// each member under a `+---------------- n ----------------` rule, nested groups
-    /// indented further, at most 15 members shown.
-    private func groupTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ members: [PyInstance], depth: Int,
-                                shown: inout Set<ObjectIdentifier>) -> String {
-        let level = depth + 1
-        let indent = String(repeating: " ", count: 2 * level)
-        func emit(_ text: String, margin: String = "|") -> String {
-            text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { indent + margin + " " + $0 + "\n" }.joined()
-        }
-        var out = ""
-        var own = framesText(entries)
-        if !own.isEmpty {
-            own = String(own.dropFirst("Traceback (most recent call last):\n".count))
-            out += emit("Exception Group Traceback (most recent call last):\n", margin: depth == 0 ? "+" : "|")
-            out += emit(own)
-        }
-        var last = exceptionLastLine(exc) + "\n"
-        if let notes = exc.attributes.get(N.__notes__)?.asList {
-            for n in notes.items { last += ((try? str(n)) ?? "<note str() failed>") + "\n" }
-        }
-        out += emit(last)
-        let width = 15
-        let n = members.count <= width ? members.count : width + 1
-        for i in 0..<n {
-            let title = i < width ? "\(i + 1)" : "..."
-            out += indent + (i == 0 ? "+-" : "  ") + "+---------------- \(title) ----------------\n"
-            let inner = String(repeating: " ", count: 2 * (level + 1)) + "| "
-            if i >= width {
-                let more = members.count - width
-                out += inner + "and \(more) more exception\(more > 1 ? "s" : "")\n"
-            } else if let sub = exceptionGroupMembers(members[i]) {
-                out += groupTraceback(members[i], members[i].traceback, sub, depth: level, shown: &shown)
-            } else {
-                let text = chainedTraceback(members[i], members[i].traceback, &shown)
-                out += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { inner + $0 + "\n" }.joined()
-            }
-            // A nested group closes itself, and CPython then draws no closing rule here.
-            if i == n - 1 && (i >= width || exceptionGroupMembers(members[i]) == nil) {
-                out += String(repeating: " ", count: 2 * (level + 1)) + "+------------------------------------\n"
-            }
-        }
-        return out
     }
 
     private func framesText(_ entries: [TraceEntry]) -> String {
@@ -199,4 +207,22 @@ extension Interpreter {
     /// How many identical consecutive frames a traceback shows before collapsing the rest
     /// (CPython's `RECURSIVE_CUTOFF`).
     static let tracebackRepeatCutoff = 3
+}
+
+/// Where a traceback being printed stands inside exception groups (CPython's
+/// `_ExceptionPrintContext`): each level indents by two spaces and draws a `| ` margin.
+struct TracebackPrintContext {
+    var depth = 0
+    var needClose = false
+
+    var indent: String { String(repeating: " ", count: 2 * depth) }
+
+    /// `text` with the margin of this depth before every line.
+    func emit(_ text: String, margin: Character = "|") -> String {
+        if depth == 0 || text.isEmpty { return text }
+        let prefix = indent + String(margin) + " "
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out += prefix + line + "\n" }
+        return out
+    }
 }

@@ -58,11 +58,11 @@ struct FormatSpec {
         let len = prefix.count + body.count
         if len >= width { return prefix + body }
         let n = width - len
-        let fillStr = String(repeating: fill, count: n)
+        let fillStr = LongText.padding(fill, n)
         switch align ?? defaultAlign {
         case "<": return prefix + body + fillStr
         case "^":
-            let left = String(repeating: fill, count: n / 2), right = String(repeating: fill, count: n - n / 2)
+            let left = LongText.padding(fill, n / 2), right = LongText.padding(fill, n - n / 2)
             return left + prefix + body + right
         case "=": return prefix + fillStr + body
         default: return fillStr + prefix + body
@@ -95,6 +95,13 @@ func groupDigits(_ digits: String, _ sep: Character, every: Int) -> String {
 extension Interpreter {
     /// `format(v, spec)`.
     public func format(_ v: PyValue, _ spec: String) throws -> String {
+        let s = try formatValue(v, spec)
+        // A long padding stopped early for the cell's time limit.
+        try NativeDeadline.throwIfTripped()
+        return s
+    }
+
+    private func formatValue(_ v: PyValue, _ spec: String) throws -> String {
         switch v {
         case .int(let i): return try formatInt(i, spec)
         case .bool(let b): return spec.isEmpty ? (b ? "True" : "False") : try formatInt(b ? 1 : 0, spec)
@@ -301,6 +308,14 @@ extension Interpreter {
                         continue
                     }
                     n = x
+                }
+                else if let b = v.asObject as? PyBigInt {
+                    // Beyond 64 bits: the digits (within the int/str digit limit), padded.
+                    var digits = try decimalString(b.value)
+                    if !b.value.negative && cflags.contains("+") { digits = "+" + digits }
+                    let pad = String(repeating: " ", count: max(0, (Int(w) ?? 0) - digits.count))
+                    out += cflags.contains("-") ? digits + pad : pad + digits
+                    continue
                 }
                 else if let x = try index(v) { n = x }
                 else { throw PyError.typeError("%\(type) format: a real number is required, not \(typeName(v))") }

@@ -50,7 +50,7 @@ final class GeneratorRunner: @unchecked Sendable {
         // One logical Python thread runs on two OS threads: the host's per-thread state
         // (grad mode) goes with whichever side runs, as it would stay with the one thread
         // in CPython (`with torch.no_grad():` around a loop covers the generator's body).
-        interp.threadLeaving?()
+        interp.leaveThread()
         if !started {
             started = true
             interp.track(self)
@@ -60,7 +60,7 @@ final class GeneratorRunner: @unchecked Sendable {
             toGenerator.signal()
         }
         toCaller.wait()
-        interp.threadEntered?()
+        interp.enterThread()
         interp.depth = savedDepth
         running = false
         if let e = failure { failure = nil; throw e }
@@ -69,7 +69,7 @@ final class GeneratorRunner: @unchecked Sendable {
     }
 
     private func body() {
-        frame.interp.threadEntered?()
+        frame.interp.enterThread()
         do {
             if let t = thrownIn { thrownIn = nil; throw t }
             try frame.interp.runFrame(frame)
@@ -78,17 +78,17 @@ final class GeneratorRunner: @unchecked Sendable {
         }
         finished = true
         frame.generator = nil
-        frame.interp.threadLeaving?()
+        frame.interp.leaveThread()
         toCaller.signal()
     }
 
     /// Called on the generator's thread by `yield`.
     func yield(_ v: PyValue) throws -> PyValue {
         yielded = v
-        frame.interp.threadLeaving?()
+        frame.interp.leaveThread()
         toCaller.signal()
         toGenerator.wait()
-        frame.interp.threadEntered?()
+        frame.interp.enterThread()
         if closing { throw PyError(type: "GeneratorExit", args: []) }
         if let t = thrownIn { thrownIn = nil; throw t }
         return sent
@@ -100,10 +100,10 @@ final class GeneratorRunner: @unchecked Sendable {
     func close() {
         guard started, !finished, !closing, life.alive else { return }
         closing = true
-        frame.interp.threadLeaving?()
+        frame.interp.leaveThread()
         toGenerator.signal()
         toCaller.wait()
-        frame.interp.threadEntered?()
+        frame.interp.enterThread()
     }
 }
 

@@ -84,7 +84,7 @@ extension Interpreter {
             let fname = (try? str(try getAttribute(m.function, N.__qualname__))) ?? "?"
             return "<bound method \(fname) of \(try repr(m.receiver))>"
         case let b as PyBigInt:
-            return b.value.toString()
+            return try decimalString(b.value)
         case let m as PyModule:
             if case .str(let file)? = m[N.__file__] { return "<module '\(m.name)' from '\(file)'>" }
             if m.packageDirectory != nil { return "<module '\(m.name)' (namespace)>" }

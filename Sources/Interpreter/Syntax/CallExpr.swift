@@ -127,7 +127,8 @@ final class CallExpr: Expr {
                     return try interp.callNativeMethod(m, receiver, try evalArguments(f))
                 }
             }
-            let c = try interp.getAttribute(receiver, attr.name)
+            let c: PyValue
+            do { c = try interp.getAttribute(receiver, attr.name) } catch let e as PyError { e.mark(attr.span); throw e }
             return try interp.call(c, try evalArguments(f))
         }
         let c = try callee.eval(f)

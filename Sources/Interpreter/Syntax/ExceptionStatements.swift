@@ -10,6 +10,8 @@ final class TryStmt: Stmt {
     let handlers: [ExceptHandler]
     let orElse: [Stmt]
     let finalBody: [Stmt]
+    /// `except*` clauses (`ExceptStar.swift`).
+    var isStar = false
 
     init(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finalBody: [Stmt], line: Int, col: Int) {
         self.body = body; self.handlers = handlers; self.orElse = orElse; self.finalBody = finalBody
@@ -38,10 +40,13 @@ final class TryStmt: Stmt {
             var raised = false
             do {
                 flow = try execBlock(body, f)
+            } catch let err as PyError where !err.uncatchable && !handlers.isEmpty && isStar {
+                raised = true
+                try handleStar(err, f)
             } catch let err as PyError where !err.uncatchable && !handlers.isEmpty {
                 raised = true
                 let exc = interp.materialize(err)
-                exc.traceback = err.traceback + [interp.traceEntry(f, err)]
+                exc.traceback = err.skipFrame ? err.traceback : err.traceback + [interp.traceEntry(f, err)]
                 var handled = false
                 for h in handlers {
                     if let t = h.type {
@@ -66,7 +71,12 @@ final class TryStmt: Stmt {
                     handled = true
                     break
                 }
-                if !handled { throw err }
+                if !handled {
+                    // Evaluating the clauses' types moved the frame's line: the error
+                    // leaves the frame from where it was caught.
+                    if let caught = exc.traceback.last { f.line = caught.line; err.caret = caught.caret }
+                    throw err
+                }
             }
             if !raised && flow == .normal { flow = try execBlock(orElse, f) }
         } catch {

@@ -35,7 +35,8 @@ final class AttributeExpr: Expr {
         do { return try AttributeExpr.load(v, name, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
-        try AttributeExpr.store(try object.eval(f), name, value, isSpecial, cache, f.interp)
+        let v = try object.eval(f)
+        do { try AttributeExpr.store(v, name, value, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
     }
 
     /// `v.name` through an inline cache for instances.
@@ -64,7 +65,8 @@ final class AttributeExpr: Expr {
         try interp.setAttribute(v, name, value)
     }
     override func delete(_ f: Frame) throws {
-        try f.interp.deleteAttribute(try object.eval(f), name)
+        let v = try object.eval(f)
+        do { try f.interp.deleteAttribute(v, name) } catch let e as PyError { e.mark(span); throw e }
     }
 }
 
@@ -83,11 +85,13 @@ final class SubscriptExpr: Expr {
     }
     override func assign(_ f: Frame, _ value: PyValue) throws {
         let o = try object.eval(f)
-        try f.interp.setItem(o, try index.eval(f), value)
+        let i = try index.eval(f)
+        do { try f.interp.setItem(o, i, value) } catch let e as PyError { e.mark(span); throw e }
     }
     override func delete(_ f: Frame) throws {
         let o = try object.eval(f)
-        try f.interp.deleteItem(o, try index.eval(f))
+        let i = try index.eval(f)
+        do { try f.interp.deleteItem(o, i) } catch let e as PyError { e.mark(span); throw e }
     }
 }
 
@@ -135,12 +139,15 @@ final class BinaryExpr: Expr {
 final class UnaryExpr: Expr {
     let op: UnaryOp
     let operand: Expr
+    var span: CaretSpan?
     init(_ op: UnaryOp, _ operand: Expr, line: Int, col: Int) { self.op = op; self.operand = operand; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { operand.resolve(r) }
     override func eval(_ f: Frame) throws -> PyValue {
         let v = try operand.eval(f)
-        if op == .not { return .bool(!(try f.interp.truthy(v))) }
-        return try f.interp.unaryOp(op, v)
+        do {
+            if op == .not { return .bool(!(try f.interp.truthy(v))) }
+            return try f.interp.unaryOp(op, v)
+        } catch let e as PyError { e.mark(span); throw e }
     }
 }
 
@@ -165,6 +172,8 @@ final class CompareExpr: Expr {
     let first: Expr
     let ops: [CompareOp]
     let rest: [Expr]
+    /// The whole comparison, which CPython 3.11 marks with `^` (no anchors).
+    var span: CaretSpan?
     init(_ first: Expr, _ ops: [CompareOp], _ rest: [Expr], line: Int, col: Int) {
         self.first = first; self.ops = ops; self.rest = rest; super.init(line: line, col: col)
     }
@@ -184,12 +193,12 @@ final class CompareExpr: Expr {
                 default: break
                 }
             }
-            return try f.interp.compare(ops[0], a, b)
+            do { return try f.interp.compare(ops[0], a, b) } catch let e as PyError { e.mark(span); throw e }
         }
         var result = PyValue.true
         for i in 0..<ops.count {
             let b = try rest[i].eval(f)
-            result = try f.interp.compare(ops[i], a, b)
+            do { result = try f.interp.compare(ops[i], a, b) } catch let e as PyError { e.mark(span); throw e }
             if !(try f.interp.truthy(result)) { return result }
             a = b
         }
@@ -277,6 +286,8 @@ func unpack(_ targets: [Expr], _ f: Frame, _ value: PyValue) throws {
 final class TupleExpr: Expr {
     let items: [Expr]
     let hasStar: Bool
+    /// The tuple's source, marked when unpacking into it fails.
+    var span: CaretSpan?
     init(_ items: [Expr], line: Int, col: Int) { self.items = items; hasStar = items.contains { $0 is StarredExpr }; super.init(line: line, col: col) }
     override var isTarget: Bool { items.allSatisfy { $0.isTarget } }
     override var kindDescription: String { "tuple" }
@@ -296,7 +307,7 @@ final class TupleExpr: Expr {
             for i in 0..<items.count { try items[i].assign(f, t.items[i]) }
             return
         }
-        try unpack(items, f, value)
+        do { try unpack(items, f, value) } catch let e as PyError { e.mark(span); throw e }
     }
     override func delete(_ f: Frame) throws { for e in items { try e.delete(f) } }
 }
@@ -309,7 +320,10 @@ final class ListExpr: Expr {
     override func resolve(_ r: Resolver) { items.forEach { $0.resolve(r) } }
     override func declareTarget(_ r: Resolver) { items.forEach { $0.declareTarget(r) } }
     override func eval(_ f: Frame) throws -> PyValue { .object(PyList(try evalItems(items, f))) }
-    override func assign(_ f: Frame, _ value: PyValue) throws { try unpack(items, f, value) }
+    var span: CaretSpan?
+    override func assign(_ f: Frame, _ value: PyValue) throws {
+        do { try unpack(items, f, value) } catch let e as PyError { e.mark(span); throw e }
+    }
     override func delete(_ f: Frame) throws { for e in items { try e.delete(f) } }
 }
 

@@ -9,7 +9,9 @@ extension Parser {
             if atExpressionListEnd { break }
             items.append(isOp("*") ? try starred() : try namedExpressionTest())
         }
-        return TupleExpr(items, line: t.line, col: t.col)
+        let tuple = TupleExpr(items, line: t.line, col: t.col)
+        tuple.span = spanFrom(t)
+        return tuple
     }
 
     var atExpressionListEnd: Bool {
@@ -38,7 +40,10 @@ extension Parser {
             items.append(isOp("*") ? try starred() : try expr())
         }
         for x in items where !x.isTarget { throw error("cannot assign to \(x.kindDescription)", at: t) }
-        return isTuple ? TupleExpr(items, line: t.line, col: t.col) : first
+        guard isTuple else { return first }
+        let tuple = TupleExpr(items, line: t.line, col: t.col)
+        tuple.span = spanFrom(t)
+        return tuple
     }
 
     mutating func namedExpressionTest() throws -> Expr {
@@ -98,7 +103,9 @@ extension Parser {
     mutating func notTest() throws -> Expr {
         if isKeyword("not") {
             let t = advance()
-            return UnaryExpr(.not, try notTest(), line: t.line, col: t.col)
+            let u = UnaryExpr(.not, try notTest(), line: t.line, col: t.col)
+            u.span = spanFrom(t)
+            return u
         }
         return try comparison()
     }
@@ -139,7 +146,10 @@ extension Parser {
             ops.append(op)
             rest.append(try expr())
         }
-        return ops.isEmpty ? first : CompareExpr(first, ops, rest, line: t.line, col: t.col)
+        if ops.isEmpty { return first }
+        let c = CompareExpr(first, ops, rest, line: t.line, col: t.col)
+        c.span = spanFrom(t)
+        return c
     }
 
     private mutating func binaryLevel(_ ops: [String: BinaryOp], _ next: (inout Parser) throws -> Expr) throws -> Expr {
@@ -181,7 +191,9 @@ extension Parser {
                 if case .int(let i) = c.value { return ConstantExpr(.int(-i), line: t.line, col: t.col) }
                 if case .float(let d) = c.value { return ConstantExpr(.float(-d), line: t.line, col: t.col) }
             }
-            return UnaryExpr(o == "-" ? .neg : o == "+" ? .pos : .invert, operand, line: t.line, col: t.col)
+            let u = UnaryExpr(o == "-" ? .neg : o == "+" ? .pos : .invert, operand, line: t.line, col: t.col)
+            u.span = spanFrom(t)
+            return u
         }
         return try power()
     }
@@ -345,7 +357,9 @@ extension Parser {
                     items.append(isOp("*") ? try starred() : try namedExpressionTest())
                 }
                 try expect(")")
-                return TupleExpr(items, line: t.line, col: t.col)
+                let tuple = TupleExpr(items, line: t.line, col: t.col)
+                tuple.span = spanFrom(t)
+                return tuple
             case "[":
                 pos += 1
                 if accept("]") { return ListExpr([], line: t.line, col: t.col) }
@@ -361,7 +375,9 @@ extension Parser {
                     items.append(isOp("*") ? try starred() : try namedExpressionTest())
                 }
                 try expect("]")
-                return ListExpr(items, line: t.line, col: t.col)
+                let list = ListExpr(items, line: t.line, col: t.col)
+                list.span = spanFrom(t)
+                return list
             case "{":
                 pos += 1
                 return try braces(t)

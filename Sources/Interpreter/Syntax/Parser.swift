@@ -7,6 +7,9 @@ struct Parser {
     var qualnames: [String] = []
     var loopDepth = 0
     var functionDepth = 0
+    /// Inside an `except*` block: the loop and function depths at its start, where
+    /// `break`, `continue` and `return` would leave it (a SyntaxError, as in CPython).
+    var exceptStarDepths: (loop: Int, function: Int)?
     /// The innermost bracket the source never closes (see `parseModule`).
     var unclosedBracket: (bracket: String, line: Int, col: Int)?
 
@@ -204,6 +207,10 @@ struct Parser {
     mutating func smallStatement() throws -> Stmt {
         let t = tok
         if case .name(let n) = kind {
+            if let d = exceptStarDepths,
+               (n == "return" && functionDepth == d.function) || ((n == "break" || n == "continue") && loopDepth == d.loop) {
+                throw error("'break', 'continue' and 'return' cannot appear in an except* block")
+            }
             switch n {
             case "pass": pos += 1; return PassStmt(line: t.line, col: t.col)
             case "break":
@@ -238,9 +245,13 @@ struct Parser {
                 return DeleteStmt(targets, line: t.line, col: t.col)
             case "assert":
                 pos += 1
+                let testStart = tok
                 let e = try test()
+                let testSpan = spanFrom(testStart)
                 let m = accept(",") ? try test() : nil
-                return AssertStmt(test: e, message: m, line: t.line, col: t.col)
+                let a = AssertStmt(test: e, message: m, line: t.line, col: t.col)
+                a.span = testSpan
+                return a
             case "import": return try importStatement()
             case "from": return try fromImport()
             default: break
@@ -373,8 +384,13 @@ struct Parser {
         try expect(":")
         let body = try block(after: ("'try' statement", t.line))
         var handlers: [ExceptHandler] = []
+        var star: Bool?
         while isKeyword("except") {
             let h = advance()
+            let isStar = accept("*")
+            if let s = star, s != isStar { throw error("cannot have both 'except' and 'except*' on the same 'try'", at: h) }
+            star = isStar
+            if isStar && isOp(":") { throw error("expected one or more exception types") }
             var type: Expr?
             var name: NameExpr?
             if !isOp(":") {
@@ -390,14 +406,20 @@ struct Parser {
                 }
             }
             try expect(":")
-            handlers.append(ExceptHandler(type: type, name: name, body: try block(after: ("'except' statement", h.line)), line: h.line))
+            let savedStar = exceptStarDepths
+            if isStar { exceptStarDepths = (loopDepth, functionDepth) }
+            let body = try block(after: (isStar ? "'except*' statement" : "'except' statement", h.line))
+            exceptStarDepths = savedStar
+            handlers.append(ExceptHandler(type: type, name: name, body: body, line: h.line))
         }
         var orElse: [Stmt] = []
         var finalBody: [Stmt] = []
         if !handlers.isEmpty, acceptKeyword("else") { try expect(":"); orElse = try block(after: ("'else' statement", colonHeader)) }
         if acceptKeyword("finally") { try expect(":"); finalBody = try block(after: ("'finally' statement", colonHeader)) }
         if handlers.isEmpty && finalBody.isEmpty { throw error("expected 'except' or 'finally' block") }
-        return TryStmt(body: body, handlers: handlers, orElse: orElse, finalBody: finalBody, line: t.line, col: t.col)
+        let stmt = TryStmt(body: body, handlers: handlers, orElse: orElse, finalBody: finalBody, line: t.line, col: t.col)
+        stmt.isStar = star ?? false
+        return stmt
     }
 
     mutating func withStatement() throws -> Stmt {
@@ -463,12 +485,12 @@ struct Parser {
         try expect(":")
         let code = FunctionCode(name: name, qualname: qualPrefix + name, file: file, source: source, defLine: t.line)
         qualnames.append(name); qualnames.append("<locals>")
-        let savedLoop = loopDepth
-        loopDepth = 0
+        let savedLoop = loopDepth, savedStar = exceptStarDepths
+        loopDepth = 0; exceptStarDepths = nil
         functionDepth += 1
         let body = try block(after: ("function definition", t.line))
         functionDepth -= 1
-        loopDepth = savedLoop
+        loopDepth = savedLoop; exceptStarDepths = savedStar
         qualnames.removeLast(2)
         let builder = FunctionBuilder(code: code, parameters: params, body: body, lambdaBody: nil)
         return FunctionDefStmt(name: name, builder: builder, decorators: decorators, line: t.line, col: t.col)
@@ -519,10 +541,10 @@ struct Parser {
         try expect(":")
         let code = ClassCode(name: name, qualname: qualPrefix + name, file: file, source: source)
         qualnames.append(name)
-        let savedLoop = loopDepth, savedFn = functionDepth
-        loopDepth = 0; functionDepth = 0
+        let savedLoop = loopDepth, savedFn = functionDepth, savedStar = exceptStarDepths
+        loopDepth = 0; functionDepth = 0; exceptStarDepths = nil
         code.body = try block(after: ("class definition", t.line))
-        loopDepth = savedLoop; functionDepth = savedFn
+        loopDepth = savedLoop; functionDepth = savedFn; exceptStarDepths = savedStar
         qualnames.removeLast()
         return ClassDefStmt(name: name, bases: bases, keywords: keywords, decorators: decorators, code: code, line: t.line, col: t.col)
     }

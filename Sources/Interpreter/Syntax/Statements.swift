@@ -66,7 +66,8 @@ final class AugAssignStmt: Stmt {
                     return .normal
                 }
             }
-            let old = try AttributeExpr.load(obj, a.name, a.isSpecial, a.cache, interp)
+            let old: PyValue
+            do { old = try AttributeExpr.load(obj, a.name, a.isSpecial, a.cache, interp) } catch let e as PyError { e.mark(a.span); throw e }
             let v = try value.eval(f)
             var new: PyValue
             if case .int(let x) = old, case .int(let y) = v, op == .add, case (let r, false) = x.addingReportingOverflow(y) {
@@ -78,7 +79,8 @@ final class AugAssignStmt: Stmt {
         case let s as SubscriptExpr:
             let obj = try s.object.eval(f)
             let key = try s.index.eval(f)
-            let old = try interp.getItem(obj, key)
+            let old: PyValue
+            do { old = try interp.getItem(obj, key) } catch let e as PyError { e.mark(s.span); throw e }
             try interp.setItem(obj, key, try interp.inplaceOp(op, old, try value.eval(f)))
         default:
             preconditionFailure("parser allows only names, attributes and subscripts")
@@ -246,13 +248,16 @@ final class ForStmt: Stmt {
 final class AssertStmt: Stmt {
     let test: Expr
     let message: Expr?
+    /// The test expression, which CPython 3.11 marks under the failing `assert`.
+    var span: CaretSpan?
     init(test: Expr, message: Expr?, line: Int, col: Int) { self.test = test; self.message = message; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { test.resolve(r); message?.resolve(r) }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
         if try f.interp.truthy(try test.eval(f)) { return .normal }
-        if let m = message { throw PyError(type: "AssertionError", args: [try m.eval(f)]) }
-        throw PyError(type: "AssertionError", args: [])
+        let e = message == nil ? PyError(type: "AssertionError", args: []) : PyError(type: "AssertionError", args: [try message!.eval(f)])
+        e.mark(span)
+        throw e
     }
 }
 

@@ -104,7 +104,10 @@ struct BigInt: Hashable {
     static func multiplyMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         if a.isEmpty || b.isEmpty { return [] }
         var out = [UInt32](repeating: 0, count: a.count + b.count)
+        var budget = NativeDeadline.chunk
         for i in 0..<a.count {
+            // The cell's time limit: stops with an unusable product (the caller throws).
+            if NativeDeadline.spend(b.count, &budget) { return [] }
             var carry: UInt64 = 0
             let x = UInt64(a[i])
             if x == 0 { continue }
@@ -151,7 +154,9 @@ struct BigInt: Hashable {
         var q = [UInt32](repeating: 0, count: m)
         let vTop = UInt64(v[n - 1]), vNext = UInt64(v[n - 2])
         var j = m - 1
+        var budget = NativeDeadline.chunk
         while j >= 0 {
+            if NativeDeadline.spend(n, &budget) { return ([], []) }
             let num = (UInt64(u[j + n]) << 32) | UInt64(u[j + n - 1])
             var qhat = num / vTop
             var rhat = num % vTop
@@ -351,7 +356,9 @@ struct BigInt: Hashable {
         var m = limbs
         var chunkDigits = 1, chunkBase: UInt32 = UInt32(radix)
         while UInt64(chunkBase) * UInt64(radix) <= UInt64(UInt32.max) { chunkBase *= UInt32(radix); chunkDigits += 1 }
+        var budget = NativeDeadline.chunk
         while !m.isEmpty {
+            if NativeDeadline.spend(m.count, &budget) { return "" }
             let (q, r) = BigInt.divideMagnitude(m, by: chunkBase)
             chunks.append(r); m = q
         }
@@ -367,7 +374,9 @@ struct BigInt: Hashable {
     /// Parses digits (no sign, no underscores) in `radix`; nil if a character is not a digit.
     init?(digits: Substring, radix: Int) {
         var mag: [UInt32] = []
+        var budget = NativeDeadline.chunk
         for ch in digits {
+            if NativeDeadline.spend(mag.count + 1, &budget) { break }
             guard let v = ch.hexDigitValue ?? (ch.isLetter ? Int(ch.asciiValue ?? 255) - 87 : nil), v < radix, v >= 0 else { return nil }
             var carry = UInt64(v)
             for i in 0..<mag.count {

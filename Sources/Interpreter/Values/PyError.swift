@@ -23,6 +23,10 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
     /// The innermost failing expression of the frame being unwound; the frame takes it
     /// into its traceback entry and clears it for the caller's call expression.
     var caret: CaretSpan?
+    /// Raised by a `try`/`except*` statement: its traceback already holds the frame it
+    /// was raised in (or, for a new group, must not: CPython re-raises it without one), so
+    /// that frame adds no entry when the error leaves it.
+    var skipFrame = false
 
     /// Records where the exception came from in the current frame, unless an inner
     /// expression already did.

@@ -1,6 +1,9 @@
 /// `BaseExceptionGroup` and `ExceptionGroup` (builtins loaded when first named), with
-/// CPython 3.11's constructor checks, `str`/`repr`, `subgroup`, `split` and `derive`.
+/// CPython 3.11's constructor checks, `str`/`repr`, `subgroup`, `split` and `derive`, and
+/// the two steps of `except*` (`_star_match`, `_star_prepare_reraise`) that `TryStmt` calls.
 let exceptionGroupSource = #"""
+from _exceptiongroup_native import copy_traceback as _copy_traceback
+
 class BaseExceptionGroup(BaseException):
     def __new__(cls, message, exceptions):
         if not isinstance(message, str):
@@ -46,7 +49,7 @@ class BaseExceptionGroup(BaseException):
         return "%s (%d sub-exception%s)" % (self._message, n, "" if n == 1 else "s")
 
     def __repr__(self):
-        return "%s(%r, %r)" % (type(self).__name__, self._message, list(self._exceptions))
+        return "%s(%r, %r)" % (type(self).__name__, self._message, self.args[1])
 
     def derive(self, excs):
         return BaseExceptionGroup(self._message, excs)
@@ -61,6 +64,7 @@ class BaseExceptionGroup(BaseException):
         raise TypeError("expected a function, exception type or tuple of exception types")
 
     def _copy_meta(self, group):
+        _copy_traceback(self, group)
         group.__cause__ = self.__cause__
         group.__context__ = self.__context__
         if hasattr(self, "__notes__"):
@@ -95,4 +99,50 @@ class BaseExceptionGroup(BaseException):
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
     pass
+
+
+def _star_match(exc, spec):
+    """The part of `exc` an `except* spec:` clause handles, and the rest (CPython's
+    exception_group_match): a naked exception that matches is wrapped in a group."""
+    for c in spec if isinstance(spec, tuple) else (spec,):
+        if not (isinstance(c, type) and issubclass(c, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+    for c in spec if isinstance(spec, tuple) else (spec,):
+        if issubclass(c, BaseExceptionGroup):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+    if isinstance(exc, BaseExceptionGroup):
+        return exc.split(spec)
+    if isinstance(exc, spec):
+        return BaseExceptionGroup("", (exc,)), None
+    return None, exc
+
+
+def _leaf_ids(exc, ids):
+    if isinstance(exc, BaseExceptionGroup):
+        for e in exc.exceptions:
+            _leaf_ids(e, ids)
+    else:
+        ids.add(id(exc))
+
+
+def _star_prepare_reraise(orig, outcomes):
+    """What a try/except* statement raises once its clauses ran (CPython's
+    _PyExc_PrepReraiseStar). `outcomes` holds, in order, what each clause that ran raised
+    (None when it finished) and the unhandled rest, each with whether it is a part of
+    `orig` re-raised (bare `raise`, or not handled) rather than a new exception."""
+    if not isinstance(orig, BaseExceptionGroup):
+        return outcomes[0][0]
+    raised = [e for e, again in outcomes if e is not None and not again]
+    ids = set()
+    for e, again in outcomes:
+        if e is not None and again:
+            _leaf_ids(e, ids)
+    kept = orig._split(lambda e: id(e) in ids)[0] if ids else None
+    if not raised:
+        return kept
+    if kept is None and len(raised) == 1:
+        return raised[0]
+    if kept is not None:
+        raised.append(kept)
+    return BaseExceptionGroup("", raised)
 """#
