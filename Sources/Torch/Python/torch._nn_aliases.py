@@ -162,6 +162,14 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-06, keepdim=False):
     return F.pairwise_distance(x1, x2, p, eps, keepdim)
 
 
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return F.conv3d(input, weight, bias, stride, padding, dilation, groups)
+
+
+def max_pool3d(input, kernel_size, stride=(), padding=0, dilation=1, ceil_mode=False):
+    return F.max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode)
+
+
 def pdist(input, p=2):
     return F.pdist(input, p)
 
