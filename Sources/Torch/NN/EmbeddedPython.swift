@@ -13516,20 +13516,22 @@ def _dist_norm_p(p, fn):
     p = float(p)
     if p < 0:
         raise RuntimeError(f"{fn} only supports non-negative p values")
-    if p not in (1.0, 2.0):
-        raise NotImplementedError(f"{fn}: only p=1 and p=2 are implemented here, got p={p}")
+    if p not in (0.0, 1.0, 2.0, float("inf")):
+        raise NotImplementedError(f"{fn}: only p=0, 1, 2 and inf are implemented here, got p={p}")
     return p
 
 
-def _pdist_lanes(mapped):
+def _pdist_lanes(mapped, red=None):
     """map2_reduce_all over the last dim: under 8 columns one sum in column order; from
     8 on, eight lanes summed chunk by chunk (the short tail adds into the first lanes),
     then the AVX2 horizontal reduction (halves, quarters, pairs)."""
+    if red is None:
+        red = torch.add
     m = mapped.shape[-1]
     if m < 8:
         acc = mapped.select(-1, 0)
         for x in range(1, m):
-            acc = acc + mapped.select(-1, x)
+            acc = red(acc, mapped.select(-1, x))
         return acc
     lanes = mapped.narrow(-1, 0, 8)
     s = 8
@@ -13537,13 +13539,13 @@ def _pdist_lanes(mapped):
         w = min(8, m - s)
         chunk = mapped.narrow(-1, s, w)
         if w < 8:
-            lanes = torch.cat([lanes.narrow(-1, 0, w) + chunk, lanes.narrow(-1, w, 8 - w)], -1)
+            lanes = torch.cat([red(lanes.narrow(-1, 0, w), chunk), lanes.narrow(-1, w, 8 - w)], -1)
         else:
-            lanes = lanes + chunk
+            lanes = red(lanes, chunk)
         s += 8
-    v = lanes.narrow(-1, 0, 4) + lanes.narrow(-1, 4, 4)
-    v = v.narrow(-1, 0, 2) + v.narrow(-1, 2, 2)
-    return v.select(-1, 0) + v.select(-1, 1)
+    v = red(lanes.narrow(-1, 0, 4), lanes.narrow(-1, 4, 4))
+    v = red(v.narrow(-1, 0, 2), v.narrow(-1, 2, 2))
+    return red(v.select(-1, 0), v.select(-1, 1))
 
 
 def _sqrt_rounded(t):
@@ -13552,10 +13554,22 @@ def _sqrt_rounded(t):
     return t.double().sqrt().to(t.dtype) if t.dtype == torch.float32 else t.sqrt()
 
 
+def _dist_sign(v):
+    """Dist::sign: min(max(0, ceil v), 1) + min(max(-1, floor v), 0)."""
+    return (v.ceil().clamp(0, 1) + v.floor().clamp(-1, 0))
+
+
 def _dist_term(diff, grad, dist, p):
-    """one pair's gradient contribution, as tdist_calc/odist_calc::backward."""
+    """one pair's gradient contribution, as the *dist_calc::backward of ATen."""
+    if p == 0.0:
+        return torch.zeros(diff.shape, dtype=diff.dtype)
     if p == 1.0:
-        return grad.unsqueeze(-1) * diff.sign()
+        return grad.unsqueeze(-1) * _dist_sign(diff)
+    if p == float("inf"):
+        # idist_calc::backward: grad * sign(diff) * (1 - min(1, ceil(||diff| - dist|))),
+        # i.e. the gradient goes to every column whose difference is the maximum.
+        w = 1 - torch.clamp((diff.abs() - dist.unsqueeze(-1)).abs().ceil(), max=1)
+        return grad.unsqueeze(-1) * _dist_sign(diff) * w
     term = grad.unsqueeze(-1) * diff / dist.unsqueeze(-1)
     return term.masked_fill((dist == 0).unsqueeze(-1), 0.0)
 
@@ -13576,7 +13590,12 @@ def pdist(input, p=2):
     xi = x.index_select(0, torch.tensor(pairs_i))
     xj = x.index_select(0, torch.tensor(pairs_j))
     diff = (xi - xj).abs()
-    agg = _pdist_lanes(diff * diff if p == 2.0 else diff)
+    if p == 0.0:
+        agg = _pdist_lanes(diff.ceil().clamp(max=1))
+    elif p == float("inf"):
+        agg = _pdist_lanes(diff, torch.maximum)
+    else:
+        agg = _pdist_lanes(diff * diff if p == 2.0 else diff)
     result = _sqrt_rounded(agg) if p == 2.0 else agg
 
     def backward(g):
@@ -13609,8 +13628,12 @@ def _cdist_direct_values(a, b, p):
     head = (m // 4) * 4
     for x in range(m):
         d = diff.select(-1, x)
-        if p == 1.0:
+        if p == 0.0:
+            agg = agg + d.ceil().clamp(max=1)
+        elif p == 1.0:
             agg = agg + d
+        elif p == float("inf"):
+            agg = torch.maximum(agg, d)
         elif x < head:
             agg = agg + d * d
         else:
