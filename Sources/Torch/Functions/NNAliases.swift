@@ -12,7 +12,7 @@ extension TorchRuntime {
         "avg_pool1d", "adaptive_avg_pool1d", "adaptive_max_pool1d", "batch_norm", "instance_norm", "layer_norm",
         "group_norm", "rms_norm", "dropout", "feature_dropout", "alpha_dropout", "feature_alpha_dropout",
         "threshold", "hardshrink", "prelu", "selu", "celu", "rrelu", "pixel_shuffle", "pixel_unshuffle",
-        "channel_shuffle", "constant_pad_nd", "cosine_similarity", "pairwise_distance",
+        "channel_shuffle", "constant_pad_nd", "cosine_similarity", "pairwise_distance", "pdist", "cdist", "conv3d", "conv_transpose3d", "max_pool3d",
         "binary_cross_entropy_with_logits", "hinge_embedding_loss", "kl_div", "margin_ranking_loss",
         "cosine_embedding_loss", "poisson_nll_loss", "triplet_margin_loss",
     ]

@@ -1418,6 +1418,27 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-06, keepdim=False):
     return F.pairwise_distance(x1, x2, p, eps, keepdim)
 
 
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return F.conv3d(input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    return F.conv_transpose3d(input, weight, bias, stride, padding, output_padding, groups, dilation)
+
+
+def max_pool3d(input, kernel_size, stride=(), padding=0, dilation=1, ceil_mode=False):
+    return F.max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode)
+
+
+def pdist(input, p=2):
+    return F.pdist(input, p)
+
+
+def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    return F._cdist(x1, x2, p, compute_mode)
+
+
 def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction=0):
     return F.binary_cross_entropy_with_logits(input, target, weight, reduction=_reduction(reduction),
                                               pos_weight=pos_weight)
@@ -12092,6 +12113,164 @@ class EmbeddingBag(Module):
         return embeddingbag
 
 
+# torch.nn — 3-d pooling layers. The functionals (torch.nn.functional part 47) follow
+# ATen's CPU kernels; the reprs are PyTorch's.
+
+
+class MaxPool3d(Module):
+    """Maximum over each kernel window of a (N, C, D, H, W) input."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False,
+                 ceil_mode=False):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding = padding
+        self.dilation = dilation
+        self.return_indices = return_indices
+        self.ceil_mode = ceil_mode
+
+    def forward(self, input):
+        return F.max_pool3d(input, self.kernel_size, self.stride, self.padding, self.dilation,
+                            ceil_mode=self.ceil_mode, return_indices=self.return_indices)
+
+    def extra_repr(self):
+        return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+                f", dilation={self.dilation}, ceil_mode={self.ceil_mode}")
+
+
+class AvgPool3d(Module):
+    """Mean over each kernel window of a (N, C, D, H, W) input."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False,
+                 count_include_pad=True, divisor_override=None):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding = padding
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+        self.divisor_override = divisor_override
+
+    def forward(self, input):
+        return F.avg_pool3d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,
+                            self.count_include_pad, self.divisor_override)
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AdaptiveAvgPool3d(Module):
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, input):
+        return F.adaptive_avg_pool3d(input, self.output_size)
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
+
+
+class AdaptiveMaxPool3d(_AdaptiveMaxPoolNd):
+    def forward(self, input):
+        return F.adaptive_max_pool3d(input, self.output_size, self.return_indices)
+
+
+class LPPool3d(_LPPoolNd):
+    def forward(self, input):
+        return F.lp_pool3d(input, float(self.norm_type), self.kernel_size, self.stride,
+                           self.ceil_mode)
+
+
+class Conv3d(_ConvNd):
+    """3-D convolution over (N, C, D, H, W) or (C, D, H, W) input."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 dilation=1, groups=1, bias=True, padding_mode="zeros", device=None,
+                 dtype=None):
+        super().__init__(3, in_channels, out_channels, kernel_size, stride, padding,
+                         dilation, groups, bias, padding_mode, device, dtype)
+
+    def forward(self, input):
+        if self.padding_mode != "zeros":
+            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+            return F.conv3d(padded, self.weight, self.bias, self.stride, 0, self.dilation,
+                            self.groups)
+        return F.conv3d(input, self.weight, self.bias, self.stride, self.padding,
+                        self.dilation, self.groups)
+
+
+class ConvTranspose3d(_ConvTransposeNd):
+    """3-D transposed convolution: weight (in, out/groups, kd, kh, kw)."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
+                 output_padding=0, groups=1, bias=True, dilation=1, padding_mode="zeros",
+                 device=None, dtype=None):
+        super().__init__(3, in_channels, out_channels, kernel_size, stride, padding,
+                         output_padding, groups, bias, dilation, padding_mode, device, dtype)
+
+    def forward(self, input, output_size=None):
+        output_padding = self._output_padding(input, output_size, 3)
+        return F.conv_transpose3d(input, self.weight, self.bias, self.stride, self.padding,
+                                  output_padding, self.groups, self.dilation)
+
+
+class MaxUnpool3d(Module):
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self.kernel_size = F._triple(kernel_size)
+        self.stride = F._triple(stride if stride is not None else kernel_size)
+        self.padding = F._triple(padding)
+
+    def forward(self, input, indices, output_size=None):
+        return F.max_unpool3d(input, indices, self.kernel_size, self.stride, self.padding,
+                              output_size)
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class _FractionalMaxPoolNd(Module):
+    def __init__(self, dims, kernel_size, output_size=None, output_ratio=None,
+                 return_indices=False, _random_samples=None):
+        super().__init__()
+        tup = F._pair if dims == 2 else F._triple
+        self.kernel_size = tup(kernel_size)
+        self.return_indices = return_indices
+        self.register_buffer("_random_samples", _random_samples)
+        self.output_size = tup(output_size) if output_size is not None else None
+        self.output_ratio = tup(output_ratio) if output_ratio is not None else None
+        name = type(self).__name__
+        if output_size is None and output_ratio is None:
+            raise ValueError(f"{name} requires specifying either an output size, or a pooling ratio")
+        if output_size is not None and output_ratio is not None:
+            raise ValueError("only one of output_size and output_ratio may be specified")
+        if self.output_ratio is not None:
+            if not all(0 < r < 1 for r in self.output_ratio):
+                raise ValueError(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+
+
+class FractionalMaxPool2d(_FractionalMaxPoolNd):
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                 _random_samples=None):
+        super().__init__(2, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
+    def forward(self, input):
+        return F.fractional_max_pool2d(input, self.kernel_size, self.output_size, self.output_ratio,
+                                       self.return_indices, _random_samples=self._random_samples)
+
+
+class FractionalMaxPool3d(_FractionalMaxPoolNd):
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                 _random_samples=None):
+        super().__init__(3, kernel_size, output_size, output_ratio, return_indices, _random_samples)
+
+    def forward(self, input):
+        return F.fractional_max_pool3d(input, self.kernel_size, self.output_size, self.output_ratio,
+                                       self.return_indices, _random_samples=self._random_samples)
+
+
 # torch.nn — part 9: ParameterList and ParameterDict, holding parameters by index or key
 # (as attributes "0", "1", ... or the keys themselves, so they register as parameters).
 
@@ -13324,6 +13503,208 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     return _nn.norm(x1 - x2 + eps, p, innermost, keepdim)
 
 
+# torch.nn.functional — part 3b: pdist (and torch.cdist, bound on torch by
+# torch._nn_aliases). Values follow ATen's CPU kernels (aten/src/ATen/native/cpu/
+# DistanceOpsKernel.cpp) operation by operation; torch._linalg_record names the node as
+# PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
+
+_DIST_DTYPES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
+                torch.uint8: "Byte", torch.bool: "Bool"}
+
+
+def _dist_norm_p(p, fn):
+    p = float(p)
+    if p < 0:
+        raise RuntimeError(f"{fn} only supports non-negative p values")
+    if p not in (0.0, 1.0, 2.0, float("inf")):
+        raise NotImplementedError(f"{fn}: only p=0, 1, 2 and inf are implemented here, got p={p}")
+    return p
+
+
+def _pdist_lanes(mapped, red=None):
+    """map2_reduce_all over the last dim: under 8 columns one sum in column order; from
+    8 on, eight lanes summed chunk by chunk (the short tail adds into the first lanes),
+    then the AVX2 horizontal reduction (halves, quarters, pairs)."""
+    if red is None:
+        red = torch.add
+    m = mapped.shape[-1]
+    if m < 8:
+        acc = mapped.select(-1, 0)
+        for x in range(1, m):
+            acc = red(acc, mapped.select(-1, x))
+        return acc
+    lanes = mapped.narrow(-1, 0, 8)
+    s = 8
+    while s < m:
+        w = min(8, m - s)
+        chunk = mapped.narrow(-1, s, w)
+        if w < 8:
+            lanes = torch.cat([red(lanes.narrow(-1, 0, w), chunk), lanes.narrow(-1, w, 8 - w)], -1)
+        else:
+            lanes = red(lanes, chunk)
+        s += 8
+    v = red(lanes.narrow(-1, 0, 4), lanes.narrow(-1, 4, 4))
+    v = red(v.narrow(-1, 0, 2), v.narrow(-1, 2, 2))
+    return red(v.select(-1, 0), v.select(-1, 1))
+
+
+def _sqrt_rounded(t):
+    """std::sqrt, correctly rounded (the kernels finish with the C library's sqrt, not
+    the vectorised tensor sqrt)."""
+    return t.double().sqrt().to(t.dtype) if t.dtype == torch.float32 else t.sqrt()
+
+
+def _dist_sign(v):
+    """Dist::sign: min(max(0, ceil v), 1) + min(max(-1, floor v), 0)."""
+    return (v.ceil().clamp(0, 1) + v.floor().clamp(-1, 0))
+
+
+def _dist_term(diff, grad, dist, p):
+    """one pair's gradient contribution, as the *dist_calc::backward of ATen."""
+    if p == 0.0:
+        return torch.zeros(diff.shape, dtype=diff.dtype)
+    if p == 1.0:
+        return grad.unsqueeze(-1) * _dist_sign(diff)
+    if p == float("inf"):
+        # idist_calc::backward: grad * sign(diff) * (1 - min(1, ceil(||diff| - dist|))),
+        # i.e. the gradient goes to every column whose difference is the maximum.
+        w = 1 - torch.clamp((diff.abs() - dist.unsqueeze(-1)).abs().ceil(), max=1)
+        return grad.unsqueeze(-1) * _dist_sign(diff) * w
+    term = grad.unsqueeze(-1) * diff / dist.unsqueeze(-1)
+    return term.masked_fill((dist == 0).unsqueeze(-1), 0.0)
+
+
+def pdist(input, p=2):
+    if input.dim() != 2:
+        raise RuntimeError(f"pdist only supports 2D tensors, got: {input.dim()}D")
+    if not input.is_floating_point():
+        raise RuntimeError("pdist only supports floating-point dtypes")
+    p = _dist_norm_p(p, "pdist")
+    x = input.detach().contiguous()
+    n = x.shape[0]
+    pairs_i = [i for i in range(n) for j in range(i + 1, n)]
+    pairs_j = [j for i in range(n) for j in range(i + 1, n)]
+    if not pairs_i:
+        return torch._linalg_record("PdistBackward0", (input,), torch.empty(0, dtype=x.dtype),
+                                    lambda g: torch.zeros_like(x))
+    xi = x.index_select(0, torch.tensor(pairs_i))
+    xj = x.index_select(0, torch.tensor(pairs_j))
+    diff = (xi - xj).abs()
+    if p == 0.0:
+        agg = _pdist_lanes(diff.ceil().clamp(max=1))
+    elif p == float("inf"):
+        agg = _pdist_lanes(diff, torch.maximum)
+    else:
+        agg = _pdist_lanes(diff * diff if p == 2.0 else diff)
+    result = _sqrt_rounded(agg) if p == 2.0 else agg
+
+    def backward(g):
+        # run_backward_parallel_pdist: row i gains each pair (i, j) in order of j after
+        # every earlier pair (k, i) has been taken off.
+        terms = _dist_term(xi - xj, g, result, p)
+        rows = [torch.zeros(x.shape[1], dtype=x.dtype) for _ in range(n)]
+        k = 0
+        for i in range(n):
+            for j in range(i + 1, n):
+                t = terms[k]
+                rows[i] = rows[i] + t
+                rows[j] = rows[j] - t
+                k += 1
+        return torch.stack(rows)
+    return torch._linalg_record("PdistBackward0", (input,), result, backward)
+
+
+_CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dist": 1,
+                "donot_use_mm_for_euclid_dist": 2}
+
+
+def _cdist_direct_values(a, b, p):
+    """cdist_stub: for each pair a float sum over the columns in order. GCC vectorises
+    the first multiple of 4 columns for p=2 (separate multiply and add) and contracts the
+    scalar tail into fused multiply-adds."""
+    diff = (a.unsqueeze(-2) - b.unsqueeze(-3)).abs()
+    m = diff.shape[-1]
+    agg = torch.zeros(diff.shape[:-1], dtype=a.dtype)
+    head = (m // 4) * 4
+    for x in range(m):
+        d = diff.select(-1, x)
+        if p == 0.0:
+            agg = agg + d.ceil().clamp(max=1)
+        elif p == 1.0:
+            agg = agg + d
+        elif p == float("inf"):
+            agg = torch.maximum(agg, d)
+        elif x < head:
+            agg = agg + d * d
+        else:
+            agg = torch._linalg_fma(d, d, agg)
+    return _sqrt_rounded(agg) if p == 2.0 else agg
+
+
+def _cdist_direct(x1, x2, a, b, p):
+    result = _cdist_direct_values(a, b, p)
+
+    def backward(g):
+        g = g.contiguous()
+        # _cdist_backward: each row sums its pair terms over the other side in order.
+        t1 = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, result, p)
+        g1 = torch.zeros(a.shape, dtype=a.dtype)
+        for j in range(b.shape[-2]):
+            g1 = g1 + t1.select(-2, j)
+        t2 = _dist_term(b.unsqueeze(-2) - a.unsqueeze(-3), g.mT, result.mT, p)
+        g2 = torch.zeros(b.shape, dtype=b.dtype)
+        for i in range(a.shape[-2]):
+            g2 = g2 + t2.select(-2, i)
+        return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
+    return torch._linalg_record("CdistBackward0", (x1, x2), result, backward)
+
+
+def _euclidean_dist(x1, x2, a, b):
+    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product."""
+    a_norm = a.pow(2).sum(-1, True)
+    b_norm = b.pow(2).sum(-1, True)
+    a_ = torch.cat([a.mul(-2), a_norm, torch.ones_like(a_norm)], -1)
+    b_ = torch.cat([b, torch.ones_like(b_norm), b_norm], -1)
+    result = a_.matmul(b_.mT).clamp_min(0).sqrt()
+
+    def backward(g):
+        ratio = (g / result).masked_fill(result == 0, 0)
+        g1 = a * ratio.sum(-1, True) - ratio.matmul(b)
+        g2 = b * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(a)
+        return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
+    return torch._linalg_record("EuclideanDistBackward0", (x1, x2), result, backward)
+
+
+def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    if compute_mode is None:
+        compute_mode = "use_mm_for_euclid_dist_if_necessary"
+    if compute_mode not in _CDIST_MODES:
+        raise ValueError(f"{compute_mode} is not a valid value for compute_mode")
+    mode = _CDIST_MODES[compute_mode]
+    if x1.dim() < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X1 got: {x1.dim()}D")
+    if x2.dim() < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X2 got: {x2.dim()}D")
+    if x1.shape[-1] != x2.shape[-1]:
+        raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {x1.shape[-1]} X2: {x2.shape[-1]}")
+    if not x1.is_floating_point():
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X1 got: {_DIST_DTYPES.get(x1.dtype, x1.dtype)}")
+    if not x2.is_floating_point():
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X2 got: {_DIST_DTYPES.get(x2.dtype, x2.dtype)}")
+    if float(p) < 0:
+        raise RuntimeError("cdist only supports non-negative p values")
+    r1, r2 = x1.shape[-2], x2.shape[-2]
+    batch = list(torch.broadcast_shapes(tuple(x1.shape[:-2]), tuple(x2.shape[:-2])))
+    a = x1.detach().expand(batch + [r1, x1.shape[-1]]).contiguous()
+    b = x2.detach().expand(batch + [r2, x2.shape[-1]]).contiguous()
+    if x1.numel() == 0 or x2.numel() == 0:
+        return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
+    if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
+        return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
+    p = _dist_norm_p(p, "cdist")
+    return _cdist_direct(x1, x2, a, b, p)
+
+
 # torch.nn.functional — part 4: more loss functions.
 #
 # huber, soft margin and multi margin are native in PyTorch (HuberLossBackward0, ...); the
@@ -14008,7 +14389,6 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
                             - 2 * padding[d])
     if output_size is None:
         return default_size
-    output_size = list(output_size)
     if len(output_size) == len(kernel_size) + 2:
         output_size = output_size[2:]
     if len(output_size) != len(kernel_size):
@@ -14019,9 +14399,9 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
         min_size = default_size[d] - stride[d]
         max_size = default_size[d] + stride[d]
         if not (min_size < output_size[d] < max_size):
-            raise ValueError(f'invalid output_size "{tuple(output_size)}" (dim {d} must be between '
+            raise ValueError(f'invalid output_size "{output_size}" (dim {d} must be between '
                              f'{min_size} and {max_size})')
-    return output_size
+    return list(output_size)
 
 
 def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
@@ -14483,6 +14863,641 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
     if not is_batched:
         attn_output = attn_output.squeeze(1)
     return attn_output, None
+
+
+# torch.nn.functional — part 5b: 3-d pooling (max, average, adaptive, Lp), composed in
+# the order of ATen's CPU kernels (aten/src/ATen/native/cpu/MaxPoolKernel.cpp,
+# AvgPoolKernel.cpp, AdaptiveAvgPoolKernel.cpp, AdaptiveMaxPoolKernel.cpp): each window
+# is walked depth, then height, then width, in float, and the result is recorded as
+# the node PyTorch names (MaxPool3DWithIndicesBackward0, AvgPool3DBackward0, ...).
+
+
+def _triple(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return (value, value, value)
+
+
+def _pool3d_input(input, fn):
+    if input.dim() not in (4, 5):
+        raise RuntimeError("non-empty 4D or 5D (batch mode) tensor expected for input")
+    x = input.detach()
+    if input.dim() == 4:
+        x = x.unsqueeze(0)
+    return x.contiguous()
+
+
+def _pool3d_out_size(size, k, pad, stride, dil, ceil):
+    # pooling_output_shape: floor or ceil, and the last window must start inside.
+    num = size + 2 * pad - dil * (k - 1) - 1 + (stride - 1 if ceil else 0)
+    out = num // stride + 1
+    if ceil and (out - 1) * stride >= size + pad:
+        out -= 1
+    return out
+
+
+def _pool3d_geometry(x, kernel_size, stride, padding, dilation, ceil_mode, fn):
+    k = _triple(kernel_size)
+    s = k if stride is None or stride == [] or stride == () else _triple(stride)
+    p = _triple(padding)
+    d = _triple(dilation)
+    if len(k) != 3:
+        raise RuntimeError(f"{fn}: kernel_size must either be a single int, or a tuple of three ints")
+    for i in range(3):
+        if k[i] <= 0:
+            raise RuntimeError(f"kernel size should be greater than zero, but got kT: {k[0]} kH: {k[1]} kW: {k[2]}")
+        if s[i] <= 0:
+            raise RuntimeError(f"stride should be greater than zero, but got dT: {s[0]} dH: {s[1]} dW: {s[2]}")
+    for i in range(3):
+        if p[i] > ((k[i] - 1) * d[i] + 1) // 2:
+            raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={p[i]}, kernel_size={k[i]} and dilation={d[i]}")
+    sizes = x.shape[2:]
+    out = [_pool3d_out_size(sizes[i], k[i], p[i], s[i], d[i], ceil_mode) for i in range(3)]
+    if min(out) < 1:
+        raise RuntimeError(f"Given input size: ({x.shape[1]}x{sizes[0]}x{sizes[1]}x{sizes[2]}). "
+                           f"Calculated output size: ({x.shape[1]}x{out[0]}x{out[1]}x{out[2]}). Output size is too small")
+    return k, s, p, d, out
+
+
+def _pool3d_padded(x, p, k, s, d, out, value):
+    """x padded in front by p and behind far enough for every window (ceil mode)."""
+    pads = []
+    for i in (2, 1, 0):
+        need = (out[i] - 1) * s[i] + d[i] * (k[i] - 1) + 1
+        pads += [p[i], max(0, need - p[i] - x.shape[2 + i])]
+    return torch.constant_pad_nd(x, pads, value)
+
+
+def _pool3d_window(t, a, b, c, s, d, out):
+    return t[:, :, a * d[0]:a * d[0] + (out[0] - 1) * s[0] + 1:s[0],
+             b * d[1]:b * d[1] + (out[1] - 1) * s[1] + 1:s[1],
+             c * d[2]:c * d[2] + (out[2] - 1) * s[2] + 1:s[2]]
+
+
+def _pool3d_result(input, out):
+    return out.squeeze(0) if input.dim() == 4 else out
+
+
+def _pool3d_first_valid(o, s, p, d):
+    start = o * s - p
+    while start < 0:
+        start += d
+    return start
+
+
+def max_pool3d_with_indices(input, kernel_size, stride=None, padding=0, dilation=1,
+                            ceil_mode=False, return_indices=False):
+    x = _pool3d_input(input, "max_pool3d")
+    k, s, p, d, out = _pool3d_geometry(x, kernel_size, stride, padding, dilation, ceil_mode,
+                                       "max_pool3d")
+    D, H, W = x.shape[2:]
+    xp = _pool3d_padded(x, p, k, s, d, out, float("-inf"))
+    positions = torch.arange(D * H * W).view(1, 1, D, H, W)
+    pp = _pool3d_padded(positions, p, k, s, d, out, -1)
+    starts = [[_pool3d_first_valid(o, s[i], p[i], d[i]) for o in range(out[i])] for i in range(3)]
+    first = (torch.tensor(starts[0]).view(-1, 1, 1) * (H * W) + torch.tensor(starts[1]).view(1, -1, 1) * W
+             + torch.tensor(starts[2]).view(1, 1, -1))
+    best = torch.full([x.shape[0], x.shape[1]] + out, float("-inf"), dtype=x.dtype)
+    index = first.expand(best.shape).clone()
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                v = _pool3d_window(xp, a, b, c, s, d, out)
+                take = (v > best) | v.isnan()
+                best = torch.where(take, v, best)
+                index = torch.where(take, _pool3d_window(pp, a, b, c, s, d, out).expand(best.shape), index)
+    best = _pool3d_result(input, best)
+    index = _pool3d_result(input, index)
+
+    def backward(g, gi):
+        # max_pool3d_with_indices_backward: each output adds its gradient at its index,
+        # in output order.
+        shape = [x.shape[0], x.shape[1], D * H * W]
+        g5 = g.reshape([x.shape[0], x.shape[1], -1])
+        gx = torch.zeros(shape, dtype=x.dtype).scatter_add_(2, index.reshape([x.shape[0], x.shape[1], -1]), g5)
+        return gx.view(input.shape)
+    best, index = torch._linalg_record("MaxPool3DWithIndicesBackward0", (input,), (best, index), backward)
+    return best, index
+
+
+def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+               return_indices=False):
+    output, indices = max_pool3d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)
+    if return_indices:
+        return output, indices
+    return output
+
+
+def _avg_counts(size, o_n, k, s, p, include_pad):
+    counts = []
+    for o in range(o_n):
+        start = o * s - p
+        end = min(start + k, size + p)
+        pool = end - start
+        start, end = max(start, 0), min(end, size)
+        counts.append(pool if include_pad else end - start)
+    return counts
+
+
+def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
+               count_include_pad=True, divisor_override=None):
+    x = _pool3d_input(input, "avg_pool3d")
+    k, s, p, d, out = _pool3d_geometry(x, kernel_size, stride, padding, 1, ceil_mode, "avg_pool3d")
+    if divisor_override is not None and divisor_override == 0:
+        raise RuntimeError("divisor must be not zero")
+    sizes = x.shape[2:]
+    if divisor_override is not None:
+        divisor = torch.full(out, float(divisor_override), dtype=x.dtype)
+    else:
+        c = [torch.tensor(_avg_counts(sizes[i], out[i], k[i], s[i], p[i], count_include_pad)) for i in range(3)]
+        divisor = (c[0].view(-1, 1, 1) * c[1].view(1, -1, 1) * c[2].view(1, 1, -1)).to(x.dtype)
+    xp = _pool3d_padded(x, p, k, s, d, out, 0.0)
+    total = torch.zeros([x.shape[0], x.shape[1]] + out, dtype=x.dtype)
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c_ in range(k[2]):
+                total = total + _pool3d_window(xp, a, b, c_, s, d, out)
+    result = _pool3d_result(input, total / divisor)
+
+    def backward(g):
+        # avg_pool3d_backward: every output spreads grad / divisor over its window, in
+        # output order; a position reached from several windows gets the later ones'
+        # shares last, which is the windows' offsets walked backwards.
+        delta = g.reshape(total.shape) / divisor
+        gp = torch.zeros(xp.shape, dtype=x.dtype)
+        for a in reversed(range(k[0])):
+            for b in reversed(range(k[1])):
+                for c_ in reversed(range(k[2])):
+                    sl = _pool3d_window(gp, a, b, c_, s, d, out)
+                    sl.add_(delta)
+        gx = gp[:, :, p[0]:p[0] + sizes[0], p[1]:p[1] + sizes[1], p[2]:p[2] + sizes[2]]
+        return gx.reshape(input.shape)
+    return torch._linalg_record("AvgPool3DBackward0", (input,), result, backward)
+
+
+def _adaptive_ranges(size, o_n):
+    return [((o * size) // o_n, -((-(o + 1) * size) // o_n)) for o in range(o_n)]
+
+
+def _adaptive3d_size(input, output_size):
+    if isinstance(output_size, int):
+        return [output_size] * 3
+    defaults = list(input.shape)[-3:]
+    return [v if v is not None else dflt for v, dflt in zip(output_size, defaults)]
+
+
+def _adaptive3d_windows(x, out, fill):
+    """yields, window offset by offset in (d, h, w) order, the values at that offset of
+    every output's window (`fill` where a shorter window has run out)."""
+    sizes = x.shape[2:]
+    ranges = [_adaptive_ranges(sizes[i], out[i]) for i in range(3)]
+    longest = [max(e - b for b, e in r) for r in ranges]
+    for a in range(longest[0]):
+        for b in range(longest[1]):
+            for c in range(longest[2]):
+                idx, ok = [], []
+                for i, off in enumerate((a, b, c)):
+                    idx.append(torch.tensor([min(st + off, sizes[i] - 1) for st, en in ranges[i]]))
+                    ok.append(torch.tensor([st + off < en for st, en in ranges[i]]))
+                v = x.index_select(2, idx[0]).index_select(3, idx[1]).index_select(4, idx[2])
+                valid = ok[0].view(-1, 1, 1) & ok[1].view(1, -1, 1) & ok[2].view(1, 1, -1)
+                pos = (idx[0].view(-1, 1, 1) * (sizes[1] * sizes[2]) + idx[1].view(1, -1, 1) * sizes[2]
+                       + idx[2].view(1, 1, -1))
+                yield torch.where(valid, v, torch.tensor(fill, dtype=x.dtype)), valid, pos
+    return
+
+
+def adaptive_avg_pool3d(input, output_size):
+    out = _adaptive3d_size(input, output_size)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got {list(input.shape)}")
+    if out == [1, 1, 1]:
+        return input.mean([-1, -2, -3], True)
+    x = _pool3d_input(input, "adaptive_avg_pool3d")
+    sizes = x.shape[2:]
+    ranges = [_adaptive_ranges(sizes[i], out[i]) for i in range(3)]
+    c = [torch.tensor([e - b for b, e in ranges[i]]).to(x.dtype) for i in range(3)]
+
+    def per_window(t):
+        # sum / kd / kh / kw, three roundings as in the kernel
+        return t / c[0].view(-1, 1, 1) / c[1].view(1, -1, 1) / c[2].view(1, 1, -1)
+    total = torch.zeros([x.shape[0], x.shape[1]] + out, dtype=x.dtype)
+    for v, valid, pos in _adaptive3d_windows(x, out, 0.0):
+        total = total + v
+    result = _pool3d_result(input, per_window(total))
+
+    def backward(g):
+        # adaptive_avg_pool3d_backward: output by output, grad / count over its window.
+        delta = per_window(g.reshape(total.shape))
+        gx = torch.zeros(x.shape, dtype=x.dtype)
+        for od, (d0, d1) in enumerate(ranges[0]):
+            for oh, (h0, h1) in enumerate(ranges[1]):
+                for ow, (w0, w1) in enumerate(ranges[2]):
+                    gx[:, :, d0:d1, h0:h1, w0:w1] += delta[:, :, od:od + 1, oh:oh + 1, ow:ow + 1]
+        return gx.reshape(input.shape)
+    return torch._linalg_record("AdaptiveAvgPool3DBackward0", (input,), result, backward)
+
+
+def adaptive_max_pool3d_with_indices(input, output_size, return_indices=False):
+    out = _adaptive3d_size(input, output_size)
+    x = _pool3d_input(input, "adaptive_max_pool3d")
+    best = torch.full([x.shape[0], x.shape[1]] + out, float("-inf"), dtype=x.dtype)
+    index = None
+    for v, valid, pos in _adaptive3d_windows(x, out, float("-inf")):
+        if index is None:
+            index = pos.expand(best.shape).clone()
+        take = (v > best) | v.isnan()
+        best = torch.where(take, v, best)
+        index = torch.where(take, pos.expand(best.shape), index)
+    best = _pool3d_result(input, best)
+    index = _pool3d_result(input, index)
+
+    def backward(g, gi):
+        n, ch = x.shape[0], x.shape[1]
+        gx = torch.zeros([n, ch, x.shape[2] * x.shape[3] * x.shape[4]], dtype=x.dtype)
+        gx = gx.scatter_add_(2, index.reshape([n, ch, -1]), g.reshape([n, ch, -1]))
+        return gx.view(input.shape)
+    best, index = torch._linalg_record("AdaptiveMaxPool3DBackward0", (input,), (best, index), backward)
+    return best, index
+
+
+def adaptive_max_pool3d(input, output_size, return_indices=False):
+    output, indices = adaptive_max_pool3d_with_indices(input, output_size)
+    if return_indices:
+        return output, indices
+    return output
+
+
+def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    kd, kw, kh = _triple(kernel_size)
+    if stride is not None:
+        out = avg_pool3d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    else:
+        out = avg_pool3d(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
+    return (torch.sign(out) * relu(torch.abs(out))).mul(kd * kw * kh).pow(1.0 / norm_type)
+
+
+# torch.nn.functional — part 5c: conv3d as ATen's CPU slow path (ConvolutionMM3d.cpp)
+# computes it for one image: vol2col columns, one matrix product per group with the
+# bias as the product's starting C (torch.addmm, the same gemm call), and for the
+# backward the transposed products and a col2vol that adds kernel offset by offset.
+# PyTorch sends batches of more than one image to oneDNN instead; those are computed
+# image by image here and can differ from it in the last digit.
+
+
+def _conv3d_columns(xp, k, s, d, out):
+    """(C, D, H, W) padded image -> (C·kT·kH·kW, oT·oH·oW) columns, vol2col's order."""
+    parts = []
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                parts.append(xp[:, a * d[0]:a * d[0] + (out[0] - 1) * s[0] + 1:s[0],
+                                b * d[1]:b * d[1] + (out[1] - 1) * s[1] + 1:s[1],
+                                c * d[2]:c * d[2] + (out[2] - 1) * s[2] + 1:s[2]])
+    cols = torch.stack(parts, 1)
+    return cols.reshape([xp.shape[0] * k[0] * k[1] * k[2], out[0] * out[1] * out[2]])
+
+
+def _conv3d_same_padding(input, weight, dilation):
+    pads, sym = [], []
+    for i in range(3):
+        total = dilation[i] * (weight.shape[2 + i] - 1)
+        left = total // 2
+        sym.append(left)
+        pads = [0, total - 2 * left] + pads
+    if any(pads):
+        input = torch.constant_pad_nd(input, pads, 0.0)
+    return input, tuple(sym)
+
+
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride, dilation = _triple(stride), _triple(dilation)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv3d, but got input of size: {list(input.shape)}")
+    unbatched = input.dim() == 4
+    if unbatched:
+        input = input.unsqueeze(0)
+    if isinstance(padding, str):
+        if padding == "valid":
+            padding = (0, 0, 0)
+        elif padding == "same":
+            if any(v != 1 for v in stride):
+                raise RuntimeError("padding='same' is not supported for strided convolutions")
+            input, padding = _conv3d_same_padding(input, weight, dilation)
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    padding = _triple(padding)
+    if weight.dim() != 5:
+        raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    n, cin = input.shape[0], input.shape[1]
+    cout = weight.shape[0]
+    if cin != weight.shape[1] * groups:
+        raise RuntimeError(f"Given groups={groups}, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[1] * groups} channels, but got {cin} channels instead")
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != cout):
+        raise RuntimeError(f"Given weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {list(bias.shape)} instead")
+    k = tuple(weight.shape[2:])
+    sizes = input.shape[2:]
+    out = [(sizes[i] + 2 * padding[i] - dilation[i] * (k[i] - 1) - 1) // stride[i] + 1 for i in range(3)]
+    if min(out) < 1:
+        raise RuntimeError(f"Calculated padded input size per channel: ({sizes[0] + 2 * padding[0]} x {sizes[1] + 2 * padding[1]} x {sizes[2] + 2 * padding[2]}). Kernel size: ({(k[0] - 1) * dilation[0] + 1} x {(k[1] - 1) * dilation[1] + 1} x {(k[2] - 1) * dilation[2] + 1}). Kernel size can't be greater than actual input size")
+    x = input.detach()
+    w = weight.detach()
+    b = bias.detach() if bias is not None else None
+    cg, og = cin // groups, cout // groups
+    kk = k[0] * k[1] * k[2]
+    ohw = out[0] * out[1] * out[2]
+    pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+    images, columns = [], []
+    for i in range(n):
+        xp = torch.constant_pad_nd(x[i], pads, 0.0)
+        cols = _conv3d_columns(xp, k, stride, dilation, out)
+        columns.append(cols)
+        planes = []
+        for g in range(groups):
+            w2 = w[g * og:(g + 1) * og].reshape([og, cg * kk])
+            cg_cols = cols[g * cg * kk:(g + 1) * cg * kk]
+            if b is not None:
+                planes.append(torch.addmm(b[g * og:(g + 1) * og].unsqueeze(1).expand(og, ohw), w2, cg_cols))
+            else:
+                planes.append(torch.mm(w2, cg_cols))
+        images.append(torch.cat(planes, 0).reshape([cout] + out))
+    result = torch.stack(images, 0)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        g = g.contiguous()
+        gx_images = []
+        gw = torch.zeros(w.shape, dtype=w.dtype)
+        for i in range(n):
+            g2 = g[i].reshape([cout, ohw])
+            fgrad = []
+            for gr in range(groups):
+                w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
+                g2g = g2[gr * og:(gr + 1) * og]
+                fgrad.append(torch.mm(w2.t(), g2g))
+                cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
+                gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
+                gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+            fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
+            # col2vol: kernel offsets in order, each adding its slab of the columns.
+            gp = torch.zeros([cin] + [sizes[j] + 2 * padding[j] for j in range(3)], dtype=x.dtype)
+            q = 0
+            for a in range(k[0]):
+                for bb in range(k[1]):
+                    for c in range(k[2]):
+                        sl = gp[:, a * dilation[0]:a * dilation[0] + (out[0] - 1) * stride[0] + 1:stride[0],
+                                bb * dilation[1]:bb * dilation[1] + (out[1] - 1) * stride[1] + 1:stride[1],
+                                c * dilation[2]:c * dilation[2] + (out[2] - 1) * stride[2] + 1:stride[2]]
+                        sl.add_(fgrad[:, q])
+                        q += 1
+            gx_images.append(gp[:, padding[0]:padding[0] + sizes[0], padding[1]:padding[1] + sizes[1],
+                                padding[2]:padding[2] + sizes[2]])
+        gx = torch.stack(gx_images, 0)
+        if bias is None:
+            return gx, gw
+        # the kernel's bias gradient: each channel's plane summed (one image: a row sum)
+        gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        return gx, gw, gb
+    result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
+    return result.squeeze(0) if unbatched else result
+
+
+# torch.nn.functional — part 5d: conv_transpose3d as ATen's SlowTranspose3d path
+# (NaiveConvolutionTranspose3d.cpp, what PyTorch 2.15 picks on CPU for one image without
+# groups) and max_unpool3d.
+
+
+def _col2vol_add(cols, cin, k, s, d, out, full):
+    """col2vol: kernel offsets in order, each adding its slab of `cols` into a zero
+    volume of size `full` (padded)."""
+    cols = cols.reshape([cin, k[0] * k[1] * k[2]] + out)
+    vol = torch.zeros([cin] + full, dtype=cols.dtype)
+    q = 0
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                sl = vol[:, a * d[0]:a * d[0] + (out[0] - 1) * s[0] + 1:s[0],
+                         b * d[1]:b * d[1] + (out[1] - 1) * s[1] + 1:s[1],
+                         c * d[2]:c * d[2] + (out[2] - 1) * s[2] + 1:s[2]]
+                sl.add_(cols[:, q])
+                q += 1
+    return vol
+
+
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    stride, padding, dilation = _triple(stride), _triple(padding), _triple(dilation)
+    output_padding = _triple(output_padding)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
+    if groups != 1:
+        raise NotImplementedError("conv_transpose3d: groups > 1 is not implemented here (PyTorch takes oneDNN)")
+    unbatched = input.dim() == 4
+    if unbatched:
+        input = input.unsqueeze(0)
+    n, cin = input.shape[0], input.shape[1]
+    if weight.dim() != 5:
+        raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    if cin != weight.shape[0]:
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[0]} channels, but got {cin} channels instead")
+    for i in range(3):
+        if output_padding[i] >= stride[i] and output_padding[i] >= dilation[i]:
+            raise RuntimeError("output padding must be smaller than either stride or dilation, but got "
+                               f"output_padding_depth: {output_padding[0]} output_padding_height: {output_padding[1]} "
+                               f"output_padding_width: {output_padding[2]} stride_depth: {stride[0]} stride_height: "
+                               f"{stride[1]} stride_width: {stride[2]} dilation_depth: {dilation[0]} "
+                               f"dilation_height: {dilation[1]} dilation_width: {dilation[2]}")
+    cout = weight.shape[1]
+    k = tuple(weight.shape[2:])
+    kk = k[0] * k[1] * k[2]
+    sizes = list(input.shape[2:])
+    out = [(sizes[i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + 1 + output_padding[i]
+           for i in range(3)]
+    if min(out) < 1:
+        raise RuntimeError(f"Given input size per channel: ({sizes[0]} x {sizes[1]} x {sizes[2]}). Calculated output size per channel: ({out[0]} x {out[1]} x {out[2]}). Output size is too small")
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != cout):
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {list(bias.shape)} instead")
+    x = input.detach()
+    w = weight.detach()
+    w2 = w.reshape([cin, cout * kk])
+    dhw = sizes[0] * sizes[1] * sizes[2]
+    # the padded output volume every column lands in, before the padding is cut off
+    full = [out[i] + 2 * padding[i] for i in range(3)]
+    images = []
+    for i in range(n):
+        cols = torch.mm(w2.t(), x[i].reshape([cin, dhw]))
+        vol = _col2vol_add(cols, cout, k, stride, dilation, sizes, full)
+        img = vol[:, padding[0]:padding[0] + out[0], padding[1]:padding[1] + out[1],
+                  padding[2]:padding[2] + out[2]]
+        if bias is not None:
+            img = img + bias.detach().view(cout, 1, 1, 1)
+        images.append(img)
+    result = torch.stack(images, 0)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        g = g.contiguous()
+        gx_images = []
+        gw = torch.zeros(w2.shape, dtype=w.dtype)
+        pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+        for i in range(n):
+            gp = torch.constant_pad_nd(g[i], pads, 0.0)
+            cols = _conv3d_columns(gp, k, stride, dilation, sizes)
+            gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
+            gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
+        gx = torch.stack(gx_images, 0)
+        gw = gw.reshape(w.shape)
+        if bias is None:
+            return gx, gw
+        gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        return gx, gw, gb
+    result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
+    return result.squeeze(0) if unbatched else result
+
+
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = _triple(kernel_size)
+    _stride = _triple(stride) if stride is not None else kernel_size
+    padding = _triple(padding)
+    output_size = _unpool_output_size(input, kernel_size, _stride, padding, output_size)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with {input.dim()} dimensions.")
+    if indices.dtype != torch.int64:
+        raise RuntimeError("elements in indices should be type int64 but got: " + str(indices.dtype).replace("torch.", "").capitalize())
+    if input.shape != indices.shape:
+        raise RuntimeError(f"Expected shape of indices to be same as that of the input tensor ({list(input.shape)}) but got indices tensor with shape: {list(indices.shape)}")
+    x = input.detach()
+    lead = list(x.shape[:-3])
+    plane = output_size[0] * output_size[1] * output_size[2]
+    flat_idx = indices.reshape(lead + [-1])
+    if flat_idx.numel() > 0 and (int(flat_idx.min()) < 0 or int(flat_idx.max()) >= plane):
+        bad = int(flat_idx.max()) if int(flat_idx.max()) >= plane else int(flat_idx.min())
+        raise RuntimeError(f"Found an invalid max index: {bad} (output volumes are of size {output_size[0]}x{output_size[1]}x{output_size[2]}")
+    out = torch.zeros(lead + [plane], dtype=x.dtype)
+    out = out.scatter(len(lead), flat_idx, x.reshape(lead + [-1]))
+    result = out.reshape(lead + list(output_size))
+
+    def backward(g):
+        return g.reshape(lead + [plane]).gather(len(lead), flat_idx).reshape(input.shape)
+    return torch._linalg_record("MaxUnpool3DBackward0", (input,), result, backward)
+
+
+# torch.nn.functional — part 5e: fractional max pooling (2-d and 3-d), as ATen's CPU
+# kernels (FractionalMaxPool2d.cpp / FractionalMaxPool3d.cpp): one uniform sample per
+# plane and spatial dim (torch.rand, drawn here exactly as torch.nn.functional draws it)
+# turns into window starts by generate_intervals in the input's float type; each window
+# is scanned in order, NaN winning; the backward adds the gradient at the indices in
+# output order.
+
+
+def _fractional_starts(samples, size, out, pool, dtype):
+    """generate_intervals for every plane at once: (planes, out) int64 starts."""
+    planes = samples.shape[0]
+    if out > 1:
+        alpha = torch.tensor(float(size - pool), dtype=dtype) / torch.tensor(float(out - 1), dtype=dtype)
+        i = torch.arange(out - 1).to(dtype).view(1, -1)
+        s = samples.view(-1, 1)
+        head = ((i + s) * alpha).to(torch.int64) - (s * alpha).to(torch.int64)
+        last = torch.full([planes, 1], size - pool, dtype=torch.int64)
+        return torch.cat([head, last], 1)
+    return torch.full([planes, out], size - pool, dtype=torch.int64)
+
+
+def _fractional_max_pool(input, kernel_size, output_size, samples, dims, node, fn):
+    batched = input.dim() == dims + 2
+    x = input.detach() if batched else input.detach().unsqueeze(0)
+    x = x.contiguous()
+    n, c = x.shape[0], x.shape[1]
+    sizes = list(x.shape[2:])
+    names = ["time", "height", "width"][3 - dims:]
+    for d in range(dims):
+        if output_size[d] + kernel_size[d] - 1 > sizes[d]:
+            raise RuntimeError(f"{fn}(): pool {names[d]} {kernel_size[d]} too large relative to input {names[d]} {sizes[d]}")
+    samples = samples.detach().to(x.dtype).reshape([n * c, dims])
+    # the 2-d kernel keeps the width's sample first, the 3-d kernel time, height, width
+    order = [1, 0] if dims == 2 else [0, 1, 2]
+    starts = [_fractional_starts(samples[:, order[d]].contiguous(), sizes[d], output_size[d], kernel_size[d], x.dtype)
+              for d in range(dims)]
+    strides = [1] * dims
+    for d in reversed(range(dims - 1)):
+        strides[d] = strides[d + 1] * sizes[d + 1]
+    flat = x.reshape([n * c, -1])
+    best = torch.full([n * c] + list(output_size), float("-inf"), dtype=x.dtype)
+
+    def position(offsets):
+        pos = None
+        for d in range(dims):
+            shape = [n * c] + [1] * dims
+            shape[1 + d] = output_size[d]
+            term = (starts[d] + offsets[d]).view(shape) * strides[d]
+            pos = term if pos is None else pos + term
+        return pos.expand(best.shape)
+    index = position([0] * dims).clone()
+    offsets_list = [[]]
+    for d in range(dims):
+        offsets_list = [o + [k] for o in offsets_list for k in range(kernel_size[d])]
+    for offsets in offsets_list:
+        pos = position(offsets)
+        v = flat.gather(1, pos.reshape([n * c, -1])).view(best.shape)
+        take = (v > best) | v.isnan()
+        best = torch.where(take, v, best)
+        index = torch.where(take, pos, index)
+    shape = [n, c] + list(output_size)
+    best = best.view(shape)
+    index = index.view(shape)
+    if not batched:
+        best, index = best.squeeze(0), index.squeeze(0)
+
+    def backward(g, gi):
+        gx = torch.zeros([n * c, flat.shape[1]], dtype=x.dtype)
+        gx = gx.scatter_add_(1, index.reshape([n * c, -1]), g.reshape([n * c, -1]))
+        return gx.view(input.shape)
+    return torch._linalg_record(node, (input,), (best, index), backward)
+
+
+def _fractional_max_pool_nd(input, kernel_size, output_size, output_ratio, _random_samples, dims, fn):
+    tup = _pair if dims == 2 else _triple
+    if output_size is None and output_ratio is None:
+        raise ValueError(f"{fn} requires specifying either an output_size or an output_ratio")
+    if output_size is None:
+        if dims == 2 and isinstance(output_ratio, (list, tuple)) and len(output_ratio) > 2:
+            raise ValueError("fractional_max_pool2d requires output_ratio to either be a single Int or tuple of Ints.")
+        ratio = tup(output_ratio)
+        output_size = [int(input.size(-dims + d) * ratio[d]) for d in range(dims)]
+    if input.dim() not in (dims + 1, dims + 2):
+        raise RuntimeError(f"{fn}(): Expected {dims + 1}D or {dims + 2}D tensor, but got: {list(input.shape)}")
+    if _random_samples is None:
+        n_batch = 1 if input.dim() == dims + 1 else input.size(0)
+        _random_samples = torch.rand(n_batch, input.size(-dims - 1), dims, dtype=input.dtype, device=input.device)
+    node = "FractionalMaxPool2DBackward0" if dims == 2 else "FractionalMaxPool3DBackward0"
+    return _fractional_max_pool(input, list(tup(kernel_size)), list(tup(output_size)), _random_samples,
+                                dims, node, fn)
+
+
+def fractional_max_pool2d_with_indices(input, kernel_size, output_size=None, output_ratio=None,
+                                       return_indices=False, _random_samples=None):
+    return _fractional_max_pool_nd(input, kernel_size, output_size, output_ratio, _random_samples, 2,
+                                   "fractional_max_pool2d")
+
+
+def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None,
+                          return_indices=False, _random_samples=None):
+    output, indices = fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio,
+                                                         False, _random_samples)
+    return (output, indices) if return_indices else output
+
+
+def fractional_max_pool3d_with_indices(input, kernel_size, output_size=None, output_ratio=None,
+                                       return_indices=False, _random_samples=None):
+    return _fractional_max_pool_nd(input, kernel_size, output_size, output_ratio, _random_samples, 3,
+                                   "fractional_max_pool3d")
+
+
+def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None,
+                          return_indices=False, _random_samples=None):
+    output, indices = fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio,
+                                                         False, _random_samples)
+    return (output, indices) if return_indices else output
 
 """#,
         "torch.nn.init": #"""

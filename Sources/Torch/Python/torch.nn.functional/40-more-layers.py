@@ -552,7 +552,6 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
                             - 2 * padding[d])
     if output_size is None:
         return default_size
-    output_size = list(output_size)
     if len(output_size) == len(kernel_size) + 2:
         output_size = output_size[2:]
     if len(output_size) != len(kernel_size):
@@ -563,9 +562,9 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
         min_size = default_size[d] - stride[d]
         max_size = default_size[d] + stride[d]
         if not (min_size < output_size[d] < max_size):
-            raise ValueError(f'invalid output_size "{tuple(output_size)}" (dim {d} must be between '
+            raise ValueError(f'invalid output_size "{output_size}" (dim {d} must be between '
                              f'{min_size} and {max_size})')
-    return output_size
+    return list(output_size)
 
 
 def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):

@@ -1,0 +1,200 @@
+# torch.nn.functional — part 3b: pdist (and torch.cdist, bound on torch by
+# torch._nn_aliases). Values follow ATen's CPU kernels (aten/src/ATen/native/cpu/
+# DistanceOpsKernel.cpp) operation by operation; torch._linalg_record names the node as
+# PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
+
+_DIST_DTYPES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
+                torch.uint8: "Byte", torch.bool: "Bool"}
+
+
+def _dist_norm_p(p, fn):
+    p = float(p)
+    if p < 0:
+        raise RuntimeError(f"{fn} only supports non-negative p values")
+    if p not in (0.0, 1.0, 2.0, float("inf")):
+        raise NotImplementedError(f"{fn}: only p=0, 1, 2 and inf are implemented here, got p={p}")
+    return p
+
+
+def _pdist_lanes(mapped, red=None):
+    """map2_reduce_all over the last dim: under 8 columns one sum in column order; from
+    8 on, eight lanes summed chunk by chunk (the short tail adds into the first lanes),
+    then the AVX2 horizontal reduction (halves, quarters, pairs)."""
+    if red is None:
+        red = torch.add
+    m = mapped.shape[-1]
+    if m < 8:
+        acc = mapped.select(-1, 0)
+        for x in range(1, m):
+            acc = red(acc, mapped.select(-1, x))
+        return acc
+    lanes = mapped.narrow(-1, 0, 8)
+    s = 8
+    while s < m:
+        w = min(8, m - s)
+        chunk = mapped.narrow(-1, s, w)
+        if w < 8:
+            lanes = torch.cat([red(lanes.narrow(-1, 0, w), chunk), lanes.narrow(-1, w, 8 - w)], -1)
+        else:
+            lanes = red(lanes, chunk)
+        s += 8
+    v = red(lanes.narrow(-1, 0, 4), lanes.narrow(-1, 4, 4))
+    v = red(v.narrow(-1, 0, 2), v.narrow(-1, 2, 2))
+    return red(v.select(-1, 0), v.select(-1, 1))
+
+
+def _sqrt_rounded(t):
+    """std::sqrt, correctly rounded (the kernels finish with the C library's sqrt, not
+    the vectorised tensor sqrt)."""
+    return t.double().sqrt().to(t.dtype) if t.dtype == torch.float32 else t.sqrt()
+
+
+def _dist_sign(v):
+    """Dist::sign: min(max(0, ceil v), 1) + min(max(-1, floor v), 0)."""
+    return (v.ceil().clamp(0, 1) + v.floor().clamp(-1, 0))
+
+
+def _dist_term(diff, grad, dist, p):
+    """one pair's gradient contribution, as the *dist_calc::backward of ATen."""
+    if p == 0.0:
+        return torch.zeros(diff.shape, dtype=diff.dtype)
+    if p == 1.0:
+        return grad.unsqueeze(-1) * _dist_sign(diff)
+    if p == float("inf"):
+        # idist_calc::backward: grad * sign(diff) * (1 - min(1, ceil(||diff| - dist|))),
+        # i.e. the gradient goes to every column whose difference is the maximum.
+        w = 1 - torch.clamp((diff.abs() - dist.unsqueeze(-1)).abs().ceil(), max=1)
+        return grad.unsqueeze(-1) * _dist_sign(diff) * w
+    term = grad.unsqueeze(-1) * diff / dist.unsqueeze(-1)
+    return term.masked_fill((dist == 0).unsqueeze(-1), 0.0)
+
+
+def pdist(input, p=2):
+    if input.dim() != 2:
+        raise RuntimeError(f"pdist only supports 2D tensors, got: {input.dim()}D")
+    if not input.is_floating_point():
+        raise RuntimeError("pdist only supports floating-point dtypes")
+    p = _dist_norm_p(p, "pdist")
+    x = input.detach().contiguous()
+    n = x.shape[0]
+    pairs_i = [i for i in range(n) for j in range(i + 1, n)]
+    pairs_j = [j for i in range(n) for j in range(i + 1, n)]
+    if not pairs_i:
+        return torch._linalg_record("PdistBackward0", (input,), torch.empty(0, dtype=x.dtype),
+                                    lambda g: torch.zeros_like(x))
+    xi = x.index_select(0, torch.tensor(pairs_i))
+    xj = x.index_select(0, torch.tensor(pairs_j))
+    diff = (xi - xj).abs()
+    if p == 0.0:
+        agg = _pdist_lanes(diff.ceil().clamp(max=1))
+    elif p == float("inf"):
+        agg = _pdist_lanes(diff, torch.maximum)
+    else:
+        agg = _pdist_lanes(diff * diff if p == 2.0 else diff)
+    result = _sqrt_rounded(agg) if p == 2.0 else agg
+
+    def backward(g):
+        # run_backward_parallel_pdist: row i gains each pair (i, j) in order of j after
+        # every earlier pair (k, i) has been taken off.
+        terms = _dist_term(xi - xj, g, result, p)
+        rows = [torch.zeros(x.shape[1], dtype=x.dtype) for _ in range(n)]
+        k = 0
+        for i in range(n):
+            for j in range(i + 1, n):
+                t = terms[k]
+                rows[i] = rows[i] + t
+                rows[j] = rows[j] - t
+                k += 1
+        return torch.stack(rows)
+    return torch._linalg_record("PdistBackward0", (input,), result, backward)
+
+
+_CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dist": 1,
+                "donot_use_mm_for_euclid_dist": 2}
+
+
+def _cdist_direct_values(a, b, p):
+    """cdist_stub: for each pair a float sum over the columns in order. GCC vectorises
+    the first multiple of 4 columns for p=2 (separate multiply and add) and contracts the
+    scalar tail into fused multiply-adds."""
+    diff = (a.unsqueeze(-2) - b.unsqueeze(-3)).abs()
+    m = diff.shape[-1]
+    agg = torch.zeros(diff.shape[:-1], dtype=a.dtype)
+    head = (m // 4) * 4
+    for x in range(m):
+        d = diff.select(-1, x)
+        if p == 0.0:
+            agg = agg + d.ceil().clamp(max=1)
+        elif p == 1.0:
+            agg = agg + d
+        elif p == float("inf"):
+            agg = torch.maximum(agg, d)
+        elif x < head:
+            agg = agg + d * d
+        else:
+            agg = torch._linalg_fma(d, d, agg)
+    return _sqrt_rounded(agg) if p == 2.0 else agg
+
+
+def _cdist_direct(x1, x2, a, b, p):
+    result = _cdist_direct_values(a, b, p)
+
+    def backward(g):
+        g = g.contiguous()
+        # _cdist_backward: each row sums its pair terms over the other side in order.
+        t1 = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, result, p)
+        g1 = torch.zeros(a.shape, dtype=a.dtype)
+        for j in range(b.shape[-2]):
+            g1 = g1 + t1.select(-2, j)
+        t2 = _dist_term(b.unsqueeze(-2) - a.unsqueeze(-3), g.mT, result.mT, p)
+        g2 = torch.zeros(b.shape, dtype=b.dtype)
+        for i in range(a.shape[-2]):
+            g2 = g2 + t2.select(-2, i)
+        return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
+    return torch._linalg_record("CdistBackward0", (x1, x2), result, backward)
+
+
+def _euclidean_dist(x1, x2, a, b):
+    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product."""
+    a_norm = a.pow(2).sum(-1, True)
+    b_norm = b.pow(2).sum(-1, True)
+    a_ = torch.cat([a.mul(-2), a_norm, torch.ones_like(a_norm)], -1)
+    b_ = torch.cat([b, torch.ones_like(b_norm), b_norm], -1)
+    result = a_.matmul(b_.mT).clamp_min(0).sqrt()
+
+    def backward(g):
+        ratio = (g / result).masked_fill(result == 0, 0)
+        g1 = a * ratio.sum(-1, True) - ratio.matmul(b)
+        g2 = b * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(a)
+        return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
+    return torch._linalg_record("EuclideanDistBackward0", (x1, x2), result, backward)
+
+
+def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    if compute_mode is None:
+        compute_mode = "use_mm_for_euclid_dist_if_necessary"
+    if compute_mode not in _CDIST_MODES:
+        raise ValueError(f"{compute_mode} is not a valid value for compute_mode")
+    mode = _CDIST_MODES[compute_mode]
+    if x1.dim() < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X1 got: {x1.dim()}D")
+    if x2.dim() < 2:
+        raise RuntimeError(f"cdist only supports at least 2D tensors, X2 got: {x2.dim()}D")
+    if x1.shape[-1] != x2.shape[-1]:
+        raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {x1.shape[-1]} X2: {x2.shape[-1]}")
+    if not x1.is_floating_point():
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X1 got: {_DIST_DTYPES.get(x1.dtype, x1.dtype)}")
+    if not x2.is_floating_point():
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X2 got: {_DIST_DTYPES.get(x2.dtype, x2.dtype)}")
+    if float(p) < 0:
+        raise RuntimeError("cdist only supports non-negative p values")
+    r1, r2 = x1.shape[-2], x2.shape[-2]
+    batch = list(torch.broadcast_shapes(tuple(x1.shape[:-2]), tuple(x2.shape[:-2])))
+    a = x1.detach().expand(batch + [r1, x1.shape[-1]]).contiguous()
+    b = x2.detach().expand(batch + [r2, x2.shape[-1]]).contiguous()
+    if x1.numel() == 0 or x2.numel() == 0:
+        return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
+    if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
+        return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
+    p = _dist_norm_p(p, "cdist")
+    return _cdist_direct(x1, x2, a, b, p)

@@ -1,0 +1,123 @@
+# torch.nn.functional — part 5c: conv3d as ATen's CPU slow path (ConvolutionMM3d.cpp)
+# computes it for one image: vol2col columns, one matrix product per group with the
+# bias as the product's starting C (torch.addmm, the same gemm call), and for the
+# backward the transposed products and a col2vol that adds kernel offset by offset.
+# PyTorch sends batches of more than one image to oneDNN instead; those are computed
+# image by image here and can differ from it in the last digit.
+
+
+def _conv3d_columns(xp, k, s, d, out):
+    """(C, D, H, W) padded image -> (C·kT·kH·kW, oT·oH·oW) columns, vol2col's order."""
+    parts = []
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                parts.append(xp[:, a * d[0]:a * d[0] + (out[0] - 1) * s[0] + 1:s[0],
+                                b * d[1]:b * d[1] + (out[1] - 1) * s[1] + 1:s[1],
+                                c * d[2]:c * d[2] + (out[2] - 1) * s[2] + 1:s[2]])
+    cols = torch.stack(parts, 1)
+    return cols.reshape([xp.shape[0] * k[0] * k[1] * k[2], out[0] * out[1] * out[2]])
+
+
+def _conv3d_same_padding(input, weight, dilation):
+    pads, sym = [], []
+    for i in range(3):
+        total = dilation[i] * (weight.shape[2 + i] - 1)
+        left = total // 2
+        sym.append(left)
+        pads = [0, total - 2 * left] + pads
+    if any(pads):
+        input = torch.constant_pad_nd(input, pads, 0.0)
+    return input, tuple(sym)
+
+
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride, dilation = _triple(stride), _triple(dilation)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv3d, but got input of size: {list(input.shape)}")
+    unbatched = input.dim() == 4
+    if unbatched:
+        input = input.unsqueeze(0)
+    if isinstance(padding, str):
+        if padding == "valid":
+            padding = (0, 0, 0)
+        elif padding == "same":
+            if any(v != 1 for v in stride):
+                raise RuntimeError("padding='same' is not supported for strided convolutions")
+            input, padding = _conv3d_same_padding(input, weight, dilation)
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    padding = _triple(padding)
+    if weight.dim() != 5:
+        raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    n, cin = input.shape[0], input.shape[1]
+    cout = weight.shape[0]
+    if cin != weight.shape[1] * groups:
+        raise RuntimeError(f"Given groups={groups}, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[1] * groups} channels, but got {cin} channels instead")
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != cout):
+        raise RuntimeError(f"Given weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {list(bias.shape)} instead")
+    k = tuple(weight.shape[2:])
+    sizes = input.shape[2:]
+    out = [(sizes[i] + 2 * padding[i] - dilation[i] * (k[i] - 1) - 1) // stride[i] + 1 for i in range(3)]
+    if min(out) < 1:
+        raise RuntimeError(f"Calculated padded input size per channel: ({sizes[0] + 2 * padding[0]} x {sizes[1] + 2 * padding[1]} x {sizes[2] + 2 * padding[2]}). Kernel size: ({(k[0] - 1) * dilation[0] + 1} x {(k[1] - 1) * dilation[1] + 1} x {(k[2] - 1) * dilation[2] + 1}). Kernel size can't be greater than actual input size")
+    x = input.detach()
+    w = weight.detach()
+    b = bias.detach() if bias is not None else None
+    cg, og = cin // groups, cout // groups
+    kk = k[0] * k[1] * k[2]
+    ohw = out[0] * out[1] * out[2]
+    pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+    images, columns = [], []
+    for i in range(n):
+        xp = torch.constant_pad_nd(x[i], pads, 0.0)
+        cols = _conv3d_columns(xp, k, stride, dilation, out)
+        columns.append(cols)
+        planes = []
+        for g in range(groups):
+            w2 = w[g * og:(g + 1) * og].reshape([og, cg * kk])
+            cg_cols = cols[g * cg * kk:(g + 1) * cg * kk]
+            if b is not None:
+                planes.append(torch.addmm(b[g * og:(g + 1) * og].unsqueeze(1).expand(og, ohw), w2, cg_cols))
+            else:
+                planes.append(torch.mm(w2, cg_cols))
+        images.append(torch.cat(planes, 0).reshape([cout] + out))
+    result = torch.stack(images, 0)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        g = g.contiguous()
+        gx_images = []
+        gw = torch.zeros(w.shape, dtype=w.dtype)
+        for i in range(n):
+            g2 = g[i].reshape([cout, ohw])
+            fgrad = []
+            for gr in range(groups):
+                w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
+                g2g = g2[gr * og:(gr + 1) * og]
+                fgrad.append(torch.mm(w2.t(), g2g))
+                cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
+                gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
+                gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+            fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
+            # col2vol: kernel offsets in order, each adding its slab of the columns.
+            gp = torch.zeros([cin] + [sizes[j] + 2 * padding[j] for j in range(3)], dtype=x.dtype)
+            q = 0
+            for a in range(k[0]):
+                for bb in range(k[1]):
+                    for c in range(k[2]):
+                        sl = gp[:, a * dilation[0]:a * dilation[0] + (out[0] - 1) * stride[0] + 1:stride[0],
+                                bb * dilation[1]:bb * dilation[1] + (out[1] - 1) * stride[1] + 1:stride[1],
+                                c * dilation[2]:c * dilation[2] + (out[2] - 1) * stride[2] + 1:stride[2]]
+                        sl.add_(fgrad[:, q])
+                        q += 1
+            gx_images.append(gp[:, padding[0]:padding[0] + sizes[0], padding[1]:padding[1] + sizes[1],
+                                padding[2]:padding[2] + sizes[2]])
+        gx = torch.stack(gx_images, 0)
+        if bias is None:
+            return gx, gw
+        # the kernel's bias gradient: each channel's plane summed (one image: a row sum)
+        gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        return gx, gw, gb
+    result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
+    return result.squeeze(0) if unbatched else result

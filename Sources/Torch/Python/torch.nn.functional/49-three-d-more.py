@@ -1,0 +1,118 @@
+# torch.nn.functional — part 5d: conv_transpose3d as ATen's SlowTranspose3d path
+# (NaiveConvolutionTranspose3d.cpp, what PyTorch 2.15 picks on CPU for one image without
+# groups) and max_unpool3d.
+
+
+def _col2vol_add(cols, cin, k, s, d, out, full):
+    """col2vol: kernel offsets in order, each adding its slab of `cols` into a zero
+    volume of size `full` (padded)."""
+    cols = cols.reshape([cin, k[0] * k[1] * k[2]] + out)
+    vol = torch.zeros([cin] + full, dtype=cols.dtype)
+    q = 0
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                sl = vol[:, a * d[0]:a * d[0] + (out[0] - 1) * s[0] + 1:s[0],
+                         b * d[1]:b * d[1] + (out[1] - 1) * s[1] + 1:s[1],
+                         c * d[2]:c * d[2] + (out[2] - 1) * s[2] + 1:s[2]]
+                sl.add_(cols[:, q])
+                q += 1
+    return vol
+
+
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    stride, padding, dilation = _triple(stride), _triple(padding), _triple(dilation)
+    output_padding = _triple(output_padding)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
+    if groups != 1:
+        raise NotImplementedError("conv_transpose3d: groups > 1 is not implemented here (PyTorch takes oneDNN)")
+    unbatched = input.dim() == 4
+    if unbatched:
+        input = input.unsqueeze(0)
+    n, cin = input.shape[0], input.shape[1]
+    if weight.dim() != 5:
+        raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    if cin != weight.shape[0]:
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[0]} channels, but got {cin} channels instead")
+    for i in range(3):
+        if output_padding[i] >= stride[i] and output_padding[i] >= dilation[i]:
+            raise RuntimeError("output padding must be smaller than either stride or dilation, but got "
+                               f"output_padding_depth: {output_padding[0]} output_padding_height: {output_padding[1]} "
+                               f"output_padding_width: {output_padding[2]} stride_depth: {stride[0]} stride_height: "
+                               f"{stride[1]} stride_width: {stride[2]} dilation_depth: {dilation[0]} "
+                               f"dilation_height: {dilation[1]} dilation_width: {dilation[2]}")
+    cout = weight.shape[1]
+    k = tuple(weight.shape[2:])
+    kk = k[0] * k[1] * k[2]
+    sizes = list(input.shape[2:])
+    out = [(sizes[i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + 1 + output_padding[i]
+           for i in range(3)]
+    if min(out) < 1:
+        raise RuntimeError(f"Given input size per channel: ({sizes[0]} x {sizes[1]} x {sizes[2]}). Calculated output size per channel: ({out[0]} x {out[1]} x {out[2]}). Output size is too small")
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != cout):
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {list(bias.shape)} instead")
+    x = input.detach()
+    w = weight.detach()
+    w2 = w.reshape([cin, cout * kk])
+    dhw = sizes[0] * sizes[1] * sizes[2]
+    # the padded output volume every column lands in, before the padding is cut off
+    full = [out[i] + 2 * padding[i] for i in range(3)]
+    images = []
+    for i in range(n):
+        cols = torch.mm(w2.t(), x[i].reshape([cin, dhw]))
+        vol = _col2vol_add(cols, cout, k, stride, dilation, sizes, full)
+        img = vol[:, padding[0]:padding[0] + out[0], padding[1]:padding[1] + out[1],
+                  padding[2]:padding[2] + out[2]]
+        if bias is not None:
+            img = img + bias.detach().view(cout, 1, 1, 1)
+        images.append(img)
+    result = torch.stack(images, 0)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        g = g.contiguous()
+        gx_images = []
+        gw = torch.zeros(w2.shape, dtype=w.dtype)
+        pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+        for i in range(n):
+            gp = torch.constant_pad_nd(g[i], pads, 0.0)
+            cols = _conv3d_columns(gp, k, stride, dilation, sizes)
+            gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
+            gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
+        gx = torch.stack(gx_images, 0)
+        gw = gw.reshape(w.shape)
+        if bias is None:
+            return gx, gw
+        gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        return gx, gw, gb
+    result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
+    return result.squeeze(0) if unbatched else result
+
+
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = _triple(kernel_size)
+    _stride = _triple(stride) if stride is not None else kernel_size
+    padding = _triple(padding)
+    output_size = _unpool_output_size(input, kernel_size, _stride, padding, output_size)
+    if input.dim() not in (4, 5):
+        raise RuntimeError(f"Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with {input.dim()} dimensions.")
+    if indices.dtype != torch.int64:
+        raise RuntimeError("elements in indices should be type int64 but got: " + str(indices.dtype).replace("torch.", "").capitalize())
+    if input.shape != indices.shape:
+        raise RuntimeError(f"Expected shape of indices to be same as that of the input tensor ({list(input.shape)}) but got indices tensor with shape: {list(indices.shape)}")
+    x = input.detach()
+    lead = list(x.shape[:-3])
+    plane = output_size[0] * output_size[1] * output_size[2]
+    flat_idx = indices.reshape(lead + [-1])
+    if flat_idx.numel() > 0 and (int(flat_idx.min()) < 0 or int(flat_idx.max()) >= plane):
+        bad = int(flat_idx.max()) if int(flat_idx.max()) >= plane else int(flat_idx.min())
+        raise RuntimeError(f"Found an invalid max index: {bad} (output volumes are of size {output_size[0]}x{output_size[1]}x{output_size[2]}")
+    out = torch.zeros(lead + [plane], dtype=x.dtype)
+    out = out.scatter(len(lead), flat_idx, x.reshape(lead + [-1]))
+    result = out.reshape(lead + list(output_size))
+
+    def backward(g):
+        return g.reshape(lead + [plane]).gather(len(lead), flat_idx).reshape(input.shape)
+    return torch._linalg_record("MaxUnpool3DBackward0", (input,), result, backward)
