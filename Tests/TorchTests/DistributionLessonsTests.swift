@@ -15,7 +15,7 @@ struct DistributionLessonsTests {
     }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 8)
+        #expect(Self.lessonPaths.count == 9)
     }
 
     @Test(arguments: lessonPaths)
