@@ -15,7 +15,7 @@ struct DistributionLessonsTests {
     }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 5)
+        #expect(Self.lessonPaths.count == 10)
     }
 
     @Test(arguments: lessonPaths)

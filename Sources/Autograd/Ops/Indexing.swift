@@ -70,6 +70,18 @@ extension Differentiable {
         }
     }
 
+    /// The index tensors of an in-place write, copied when it is recorded: its backward must
+    /// use the positions written then, even when the caller later changes a mask in place
+    /// (PyTorch turns the mask into indices as it records; Wishart.rsample rewrites its mask).
+    static func snapshot(_ indices: [TensorIndex]) throws(TensorError) -> [TensorIndex] {
+        var out: [TensorIndex] = []
+        out.reserveCapacity(indices.count)
+        for index in indices {
+            if case let .tensor(t) = index { out.append(.tensor(try t.clone())) } else { out.append(index) }
+        }
+        return out
+    }
+
     /// `x[indices] = value` in place. A view target records CopySlices, an advanced
     /// index IndexPutBackward0, a lone bool mask with a number MaskedFillBackward0.
     public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
@@ -78,6 +90,7 @@ extension Differentiable {
         let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
         try x.setItem(indices, value)
         guard recording, let plan else { return }
+        let indices = try snapshot(indices)
         let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
         let mv = TensorMeta(value)
         rebase(x, name, [value]) { ctx in
@@ -102,6 +115,7 @@ extension Differentiable {
         let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
         try x.setItem(indices, value)
         guard recording, let plan else { return }
+        let indices = try snapshot(indices)
         let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
         rebase(x, name, []) { ctx in
             let gx = try ctx.grad.clone()

@@ -153,6 +153,83 @@ def dirac_(tensor, groups=1):
     return tensor
 
 
+def _gen(generator):
+    # Keyword arguments for a draw: PyTorch passes generator=None through, which is the
+    # global generator; only a given generator is forwarded.
+    return {} if generator is None else {"generator": generator}
+
+
+def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
+    """Normal(mean, std) restricted to [a, b], drawn as PyTorch 2.15 draws it: when the
+    interval holds more than 30% of the mass, whole-tensor normal draws redrawn where out
+    of range; otherwise uniform proposals on [a, b] accepted against the Gaussian density.
+    Each redraw fills the whole tensor, so the generator advances exactly as PyTorch's."""
+    def norm_cdf(x):
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+
+    if (mean < a - 2 * std) or (mean > b + 2 * std):
+        warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+                      "The distribution of values may be incorrect.", stacklevel=2)
+    g = _gen(generator)
+    with torch.no_grad():
+        p = norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std)
+        if p > 0.3:
+            lo = tensor.new_tensor(a, device="cpu").item()
+            hi = tensor.new_tensor(b, device="cpu").item()
+            result = tensor.normal_(mean, std, **g)
+            while True:
+                mask = (result < lo) | (result > hi)
+                if not mask.any():
+                    break
+                result = torch.where(mask, torch.empty_like(result).normal_(mean, std, **g), result)
+            if tensor is not result:
+                tensor.copy_(result)
+        else:
+            mode = max(a, min(mean, b))
+            log_peak = -0.5 * ((mode - mean) / std) ** 2
+            candidates = torch.empty_like(tensor)
+            accept_buf = torch.empty_like(tensor)
+            tensor.uniform_(a, b, **g)
+            candidates.copy_(tensor)
+            candidates.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak)
+            pending = accept_buf.uniform_(**g).log_().gt(candidates)
+            if pending.any():
+                result = tensor
+                while True:
+                    candidates.uniform_(a, b, **g)
+                    result = torch.where(pending, candidates, result)
+                    candidates.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak)
+                    pending = torch.where(pending, accept_buf.uniform_(**g).log_().gt(candidates), pending)
+                    if not pending.any():
+                        break
+                tensor.copy_(result)
+        return tensor
+
+
+def orthogonal_(tensor, gain=1, generator=None):
+    """A (semi-)orthogonal matrix from the QR factorisation of a standard-normal draw,
+    with Q's columns signed by R's diagonal (torch.linalg.qr, as PyTorch's init does)."""
+    if tensor.ndimension() < 2:
+        raise ValueError("Only tensors with 2 or more dimensions are supported")
+    if tensor.numel() == 0:
+        return tensor
+    rows = tensor.size(0)
+    cols = tensor.numel() // rows
+    flattened = tensor.new_empty((rows, cols)).normal_(0, 1, **_gen(generator))
+    if rows < cols:
+        flattened.t_()
+    q, r = torch.linalg.qr(flattened)
+    d = torch.diag(r, 0)
+    ph = d.sign()
+    q *= ph
+    if rows < cols:
+        q.t_()
+    with torch.no_grad():
+        tensor.view_as(q).copy_(q)
+        tensor.mul_(gain)
+    return tensor
+
+
 def _make_deprecate(meth, old_name):
     # The pre-0.4 names without the trailing underscore: warn, then do the same.
     def deprecated_init(*args, **kwargs):
@@ -169,6 +246,7 @@ normal = _make_deprecate(normal_, "normal")
 constant = _make_deprecate(constant_, "constant")
 eye = _make_deprecate(eye_, "eye")
 dirac = _make_deprecate(dirac_, "dirac")
+orthogonal = _make_deprecate(orthogonal_, "orthogonal")
 xavier_uniform = _make_deprecate(xavier_uniform_, "xavier_uniform")
 xavier_normal = _make_deprecate(xavier_normal_, "xavier_normal")
 kaiming_uniform = _make_deprecate(kaiming_uniform_, "kaiming_uniform")
