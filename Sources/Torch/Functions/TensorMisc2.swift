@@ -20,6 +20,7 @@ extension TorchRuntime {
         }
         bindHistogram(b)
         bindKaiserWindow(b)
+        bindTensorMisc2Geometry(b)
     }
 
     /// Each name calls the function of the same name in `torch._misc2` (registered on
