@@ -3,7 +3,8 @@ import Interpreter
 import Tensors
 
 /// The second batch of issue 12's names: `quantile`/`nanquantile` and `cov`/`corrcoef`
-/// (composites in the embedded `torch._misc2` source, built from the ops ATen composes),
+/// (composites in the embedded `torch._misc2` source, built from the ops ATen composes,
+/// as are `Tensor.fill_diagonal_` and `torch.vander`),
 /// `nanmedian`, `mode`, `logcumsumexp`, `histogram` and `kaiser_window`.
 extension TorchRuntime {
     static let misc2Module = "torch._misc2"
@@ -23,13 +24,10 @@ extension TorchRuntime {
         bindTensorMisc2Geometry(b)
     }
 
-    /// Each name calls the function of the same name in `torch._misc2` (registered on
-    /// first use, so no shared module list changes), the tensor first.
+    /// Each name calls the function of the same name in `torch._misc2` (registered by
+    /// TensorSideSources, loaded at first use), the tensor first.
     private func bindMisc2Composites(_ b: Binder) {
         func target(_ interp: Interpreter, _ name: String) throws -> PyValue {
-            if let source = NNSources.source(of: Self.misc2Module) {
-                interp.registerSourceModule(name: Self.misc2Module, source: source, file: "<torch/_misc2.py>")
-            }
             let module = try interp.importModule(Self.misc2Module)
             if module["_squeeze_fresh_"] == nil {
                 // quantile's closing in-place squeeze (SqueezeBackward4), which the cell
@@ -44,14 +42,16 @@ extension TorchRuntime {
             }
             return f
         }
-        for name in Self.misc2PythonNames {
-            b.both(name) { [unowned self] interp, t, args in
+        for name in Self.misc2PythonNames + ["fill_diagonal_"] {
+            let body: Binder.Body = { [unowned self] interp, t, args in
                 var positional = [wrap(t)]
                 positional.append(contentsOf: args.positional)
                 let keywords = zip(args.keywordNames, args.keywordValues).map { ($0.0.string, $0.1) }
                 return try interp.call(try target(interp, name), Arguments(positional, keywords: keywords))
             }
+            if name.hasSuffix("_") { b.method(name, body) } else { b.both(name, body) }
         }
+        b.free("vander") { interp, args in try interp.call(try target(interp, "vander"), args) }
     }
 
     private func bindNanMedianAndMode(_ b: Binder) {

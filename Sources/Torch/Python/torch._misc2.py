@@ -160,3 +160,49 @@ def corrcoef(input):
     c = c / stddev.view(-1, 1)
     c = c / stddev.view(1, -1)
     return c.clip(-1, 1)
+
+
+def fill_diagonal_(self, fill_value, wrap=False):
+    # ATen's fill_diagonal_: the main diagonal as one strided view (stride = the sum of
+    # all strides) filled in place, and for a tall matrix with wrap=True the diagonals
+    # that restart every width + 1 rows.
+    n = self.dim()
+    if n < 2:
+        raise RuntimeError("dimensions must larger than 1")
+    height = self.size(0)
+    width = self.size(1)
+    if n > 2:
+        for i in range(1, n):
+            if self.size(i) != height:
+                raise RuntimeError("all dimensions of input must be of equal length")
+    offset = self.storage_offset()
+    size = min(height, width)
+    stride = 0
+    for i in range(n):
+        stride += self.stride(i)
+    self.as_strided((size,), (stride,), offset).fill_(fill_value)
+    if wrap and n == 2 and height > width + 1:
+        step = width + 1
+        wrap_size = (self.numel() + step - 1) // step - size
+        self.as_strided((wrap_size,), (stride,), offset + self.stride(0) * (width + 1)).fill_(fill_value)
+    return self
+
+
+def vander(x, N=None, increasing=False):
+    # ATen's vander: ones, the powers as a cumulative product of the repeated column,
+    # then flipped unless increasing.
+    if x.dim() != 1:
+        raise RuntimeError("x must be a one-dimensional tensor.")
+    n = x.size(0) if N is None else N
+    if n < 0:
+        raise RuntimeError("N must be non-negative.")
+    dtype = torch.promote_types(x.dtype, torch.int64)
+    result = torch.empty((x.size(0), n), dtype=dtype, device=x.device)
+    if n > 0:
+        result.fill_(1)
+        if n > 1:
+            result[:, 1:].copy_(x.unsqueeze(1))
+            result[:, 1:].copy_(torch.cumprod(result[:, 1:], 1))
+    if not increasing:
+        return torch.flip(result, [1])
+    return result
