@@ -22,6 +22,17 @@ extension TorchRuntime {
         bindHistogram(b)
         bindKaiserWindow(b)
         bindTensorMisc2Geometry(b)
+        b.both("angle") { [unowned self] _, t, args in
+            try args.expectNone("angle")
+            return wrap(try bridged { try Differentiable.angle(t) })
+        }
+        // Real tensors are their own conjugates: the in-place form only counts a write.
+        b.cls.addMethod("conj_physical_") { _, s, args in
+            guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'conj_physical_' requires a 'torch._C.TensorBase' object") }
+            try args.expectNone("conj_physical_")
+            t.bumpVersion()
+            return s
+        }
     }
 
     /// Each name calls the function of the same name in `torch._misc2` (registered by
