@@ -57,9 +57,8 @@ extension Differentiable {
     }
 
     /// `mode(dim, keepdim)`: per slice the most frequent value (the smallest among equally
-    /// frequent ones) and the position of its last occurrence in sorted order, as
-    /// PyTorch's CPU kernel reports it (exact for slices of up to 16 elements, where its
-    /// std::sort keeps equal values in input order); ModeBackward0.
+    /// frequent ones) and the position of its last occurrence in the order libstdc++'s
+    /// std::sort leaves the slice, as PyTorch's CPU kernel reports it; ModeBackward0.
     public static func mode(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
         let input = x.rank == 0 ? try x.reshape([1]) : x
@@ -71,12 +70,13 @@ extension Differentiable {
         var modes = [Double](repeating: 0, count: count), where_ = [Int64](repeating: 0, count: count)
         for r in 0..<count {
             let row = flat[r * n..<(r + 1) * n]
-            let order = row.indices.sorted { row[$0] < row[$1] || (row[$0] == row[$1] && $0 < $1) }
+            let keys = Array(row)
+            let order = LibstdcxxSort.order(keys) ?? keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
             var run = 0, best = 0
             for (k, i) in order.enumerated() {
                 run += 1
-                if k == order.count - 1 || row[i] != row[order[k + 1]] {
-                    if run > best { best = run; modes[r] = row[i]; where_[r] = Int64(i - r * n) }
+                if k == order.count - 1 || keys[i] != keys[order[k + 1]] {
+                    if run > best { best = run; modes[r] = keys[i]; where_[r] = Int64(i) }
                     run = 0
                 }
             }

@@ -36,3 +36,14 @@ print(torch.logcumsumexp(torch.tensor([-float("inf"), -float("inf"), 0.]), 0), t
 print(torch.logcumsumexp(torch.tensor([0.1, 20., -3., 1e-3], dtype=torch.float64), 0), torch.logcumsumexp(torch.tensor(2.5), 0))
 #---
 torch.logcumsumexp(torch.tensor([1, 2]), 0)
+#---
+import torch
+for n in [17, 40, 100, 257, 1000, 5000]:
+    x = (torch.arange(n * 3) * 7919 % 11).reshape(3, n)
+    r = torch.mode(x, 1)
+    print(n, r.values.tolist(), r.indices.tolist())
+    y = ((torch.arange(n) * 104729) % 23).float() / 4
+    r = y.mode()
+    print(n, r.values.item(), r.indices.item())
+z = torch.tensor([2., float("nan"), 2., float("nan"), 1., 1., 1., 2.] * 5)
+print(z.mode())
