@@ -156,7 +156,16 @@ extension TorchRuntime {
             }
             return a
         }
+        // ATen splits the elements over its threads (at::parallel_for, grain 200), each
+        // counting into its own histogram, then sums those in thread order.
+        let threads = IntraOpThreads.count
+        let chunks = xs.count > 200 && threads > 1 ? Swift.min(threads, (xs.count + 199) / 200) : 1
+        let chunkSize = (xs.count + chunks - 1) / Swift.max(chunks, 1)
+        var partial = hist
         for (i, x) in xs.enumerated() {
+            if chunks > 1 && i > 0 && i % chunkSize == 0 {
+                for k in 0..<binCount { hist[k] += partial[k]; partial[k] = 0 }
+            }
             let v = T(x)
             if !(v >= left && v <= right) { continue }
             var pos: Int
@@ -168,8 +177,9 @@ extension TorchRuntime {
                 pos = upperBound(v, 0, edges.count) - 1
             }
             if pos == binCount { pos -= 1 }
-            hist[pos] += ws.map { T($0[i]) } ?? 1
+            partial[pos] += ws.map { T($0[i]) } ?? 1
         }
+        for k in 0..<binCount { hist[k] += partial[k] }
         if density {
             let total = T(hist.reduce(T(0), +))
             for k in 0..<binCount { hist[k] = hist[k] / total / (edges[k + 1] - edges[k]) }

@@ -1255,8 +1255,8 @@ cm = _ColormapRegistry()
 """#,
         "torch._misc2": #"""
 # torch.quantile / torch.nanquantile, torch.cov / torch.corrcoef: composites, written the
-# way ATen composes them (Sorting.cpp's quantile: sort, ranks in the input dtype, gather,
-# lerp, an in-place squeeze; Correlation.cpp's cov: weighted mean, mm, true_divide,
+# way ATen composes them (Sorting.cpp's quantile: sort, ranks in double, gather, lerp
+# with weights in the input dtype, an in-place squeeze; Correlation.cpp's cov: weighted mean, mm, true_divide,
 # squeeze), so values, grad_fn names and gradients follow from the ops they use.
 # Bound onto `torch` and `Tensor` by Functions/TensorMisc2.swift.
 
@@ -1314,11 +1314,11 @@ def _quantile(input, q, dim, keepdim, interpolation, ignore_nan):
     in_shape = out_shape[1:] + [sorted_.size(-1)]
     sorted_ = sorted_.view(in_shape)
     if ignore_nan:
-        ranks = q * (sorted_.isnan().logical_not().sum(-1, True) - 1)
+        ranks = q.double() * (sorted_.isnan().logical_not().sum(-1, True) - 1)
         ranks = ranks.masked_fill(ranks < 0, 0)
     else:
         last_index = sorted_.size(-1) - 1
-        scaled, has_nan = torch.broadcast_tensors(q * last_index, sorted_.isnan().any(-1, True))
+        scaled, has_nan = torch.broadcast_tensors(q.double() * last_index, sorted_.isnan().any(-1, True))
         ranks = scaled.masked_fill(has_nan, last_index)
     if interpolation == "lower":
         ranks = ranks.floor()
@@ -1330,9 +1330,9 @@ def _quantile(input, q, dim, keepdim, interpolation, ignore_nan):
     values = sorted_.gather(-1, ranks_below)
     if interpolation == "linear" or interpolation == "midpoint":
         if interpolation == "midpoint":
-            weights = torch.full_like(ranks, 0.5)
+            weights = torch.full_like(ranks, 0.5, dtype=input.dtype)
         else:
-            weights = ranks - ranks_below
+            weights = (ranks - ranks_below).to(input.dtype)
         ranks_above = ranks.ceil().long()
         values = values.lerp(sorted_.gather(-1, ranks_above), weights)
     if q.dim() == 0:

@@ -8,7 +8,8 @@ extension Tensor {
             let denominator = BesselFamily.i0(b)
             return (0..<n).map { k in
                 let r = (T(k) - alpha) / alpha
-                let inner = Swift.abs(1 - r * r).squareRoot()
+                // GCC folds pow(r, 2) to r·r and contracts 1 − r·r into one fused multiply-add.
+                let inner = Swift.abs(T(1).addingProduct(-r, r)).squareRoot()
                 return Double(BesselFamily.i0(b * inner) / denominator)
             }
         }
