@@ -31,7 +31,7 @@ import Testing
 
     @Test func everyNamespaceIsCountedAndNoNameIsLost() throws {
         let counts = try Self.report()
-        let floors = ["torch": 434, "torch.Tensor": 506, "torch.linalg": 42, "torch.special": 18, "torch.random": 6, "torch.distributions": 36, "all": 1081]
+        let floors = ["torch": 435, "torch.Tensor": 507, "torch.linalg": 42, "torch.special": 18, "torch.random": 6, "torch.distributions": 36, "all": 1083]
         for (namespace, floor) in floors {
             let found = counts[namespace]?.found ?? -1
             #expect(found >= floor, "\(namespace): \(found) names, fewer than the \(floor) bound before")

@@ -36,3 +36,31 @@ extension Differentiable {
         return positions
     }
 }
+
+extension Differentiable {
+    /// `as_strided_scatter(src, size, stride, storage_offset)`: a clone of the input with
+    /// `src` written through that geometry (AsStridedScatterBackward0). The gradients are
+    /// those PyTorch 2.15 gives: `src` reads the gradient through the geometry; the input
+    /// keeps the gradient at the positions the geometry covers and zero elsewhere.
+    public static func asStridedScatter(_ x: Tensor, _ src: Tensor, sizes: [Int], strides: [Int], offset: Int?) throws(TensorError) -> Tensor {
+        let out = try x.contiguous().clone()
+        let slice = try out.asStrided(sizes, strides, offset: offset ?? out.offset)
+        if slice.sizes != src.sizes {
+            throw .runtime("expected src to have a size equal to the slice of self. src size = \(Shape.describe(src.sizes)), slice size = \(Shape.describe(slice.sizes))")
+        }
+        _ = try slice.copy_(src)
+        guard isRecording(x, src) else { return out }
+        let mx = TensorMeta(x), ms = TensorMeta(src)
+        return record("AsStridedScatterBackward0", [x, src], out) { ctx in
+            let g = try ctx.grad.contiguous()
+            let region = try g.asStrided(sizes, strides, offset: g.offset + (offset ?? 0))
+            var gx: Tensor? = nil
+            if ctx.needs(0) {
+                let kept = try Tensor.zeros(mx.sizes, dtype: g.dtype, device: g.device)
+                _ = try kept.asStrided(sizes, strides, offset: kept.offset + (offset ?? 0)).copy_(region)
+                gx = kept
+            }
+            return [gx, ctx.needs(1) ? try reduce(try region.contiguous(), to: ms) : nil]
+        }
+    }
+}

@@ -2,7 +2,7 @@ import Autograd
 import Interpreter
 import Tensors
 
-/// `renorm`/`renorm_`, `as_strided`/`as_strided_`, `empty_strided`/`new_empty_strided`,
+/// `renorm`/`renorm_`, `as_strided`/`as_strided_`/`as_strided_scatter`, `empty_strided`/`new_empty_strided`,
 /// `resize_`/`resize_as_` and `Tensor.apply_`: ops about a tensor's geometry or its
 /// elements one by one.
 extension TorchRuntime {
@@ -63,6 +63,14 @@ extension TorchRuntime {
             let viewed = try bridged { try t.asStrided(sizes, strides, offset: offset) }
             t.setData(viewed)
             return s
+        }
+        let scatterSig = Signature("as_strided_scatter", ["src", "size", "stride", "storage_offset"], required: 3)
+        b.both("as_strided_scatter") { [unowned self] _, t, args in
+            let bound = try args.bind(scatterSig)
+            let src = try tensor(bound[0]!, "as_strided_scatter", "src")
+            let sizes = try intList(bound[1]!, "as_strided_scatter", "size"), strides = try intList(bound[2]!, "as_strided_scatter", "stride")
+            let offset = try bound.given(3).map { try int($0, "as_strided_scatter", "storage_offset") }
+            return wrap(try bridged { try Differentiable.asStridedScatter(t, src, sizes: sizes, strides: strides, offset: offset) })
         }
         let emptySig = Signature("empty_strided", ["size", "stride"], keywordOnly: ["dtype", "layout", "device", "pin_memory", "requires_grad"], required: 2)
         b.free("empty_strided") { [unowned self] _, args in
