@@ -206,3 +206,43 @@ def vander(x, N=None, increasing=False):
     if not increasing:
         return torch.flip(result, [1])
     return result
+
+
+_CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dist": 1,
+                "donot_use_mm_for_euclid_dist": 2}
+
+
+def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    # ATen's cdist: the 2-norm of more than 25 rows (or when asked) through ATen's
+    # _euclidean_dist (norms padded into one matmul, clamp_min_, sqrt_), every other
+    # case through the direct kernel (_cdist_forward, CdistBackward0).
+    if compute_mode not in _CDIST_MODES:
+        raise ValueError(str(compute_mode) + " is not a valid value for compute_mode")
+    mode = _CDIST_MODES[compute_mode]
+    if x1.dim() < 2:
+        raise RuntimeError("cdist only supports at least 2D tensors, X1 got: " + str(x1.dim()) + "D")
+    if x2.dim() < 2:
+        raise RuntimeError("cdist only supports at least 2D tensors, X2 got: " + str(x2.dim()) + "D")
+    if x1.size(-1) != x2.size(-1):
+        raise RuntimeError("X1 and X2 must have the same number of columns. X1: " + str(x1.size(-1)) + " X2: " + str(x2.size(-1)))
+    if not x1.is_floating_point():
+        raise RuntimeError("cdist only supports floating-point dtypes, X1 got: " + _SCALAR_TYPE_NAMES[x1.dtype])
+    if not x2.is_floating_point():
+        raise RuntimeError("cdist only supports floating-point dtypes, X2 got: " + _SCALAR_TYPE_NAMES[x2.dtype])
+    if p < 0:
+        raise RuntimeError("cdist only supports non-negative p values")
+    if x1.shape[:-2] != x2.shape[:-2]:
+        raise NotImplementedError("cdist: batch dimensions that broadcast are not supported yet")
+    r1 = x1.size(-2)
+    r2 = x2.size(-2)
+    if p == 2 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
+        x1_norm = x1.pow(2).sum(-1, True)
+        x1_pad = torch.ones_like(x1_norm)
+        x2_norm = x2.pow(2).sum(-1, True)
+        x2_pad = torch.ones_like(x2_norm)
+        x1_ = torch.cat([x1.mul(-2), x1_norm, x1_pad], -1)
+        x2_ = torch.cat([x2, x2_pad, x2_norm], -1)
+        result = x1_.matmul(x2_.transpose(-2, -1))
+        result.clamp_min_(0).sqrt_()
+        return result.view(list(x1.shape[:-2]) + [r1, r2])
+    return _cdist_direct_(x1, x2, float(p))
