@@ -31,6 +31,13 @@ extension Differentiable {
         if let base = x.meta?.base {
             return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
         }
+        // A view of a tensor without autograd state (`zeros(2, 3)[:, 1:]`) written from one
+        // that requires grad: the base takes the CopySlices node, as in PyTorch.
+        if x.meta == nil, let base = x.plainViewBase {
+            x.ensuredMeta.base = base
+            x.plainViewBase = nil
+            return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
+        }
         let edges = [gradientEdge(x)] + others.map(gradientEdge)
         let node = Node(name: name, nextEdges: edges, formula: formula)
         for t in save { node.save(t) }

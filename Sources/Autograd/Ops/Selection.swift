@@ -93,6 +93,9 @@ extension Differentiable {
         let out: Tensor
         if x.numel == 0 {
             out = try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device)
+        } else if x.dtype.isFloatingPoint, try x.unary(.isnan).sum().item().int64Value > 0 {
+            // PyTorch's median_impl returns NaN when any element is NaN.
+            out = try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device)
         } else {
             out = try x.reshape([-1]).kthvalue((x.numel - 1) / 2 + 1, dim: 0).values
         }

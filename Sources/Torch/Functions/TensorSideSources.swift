@@ -1,9 +1,9 @@
 import Interpreter
 
-/// `torch.special` and `torch.random`: embedded Python sources (folder `Python/`, read as
+/// `torch.special`, `torch.random` and `torch._misc2` (TensorMisc2's composites): embedded Python sources (folder `Python/`, read as
 /// `NNSources` reads its own) over the native `torch` functions, loaded at first import.
 enum TensorSideSources {
-    static let moduleNames = ["torch.special", "torch.random"]
+    static let moduleNames = ["torch.special", "torch.random", "torch._misc2"]
 
     static let texts: [String: String] = {
         var texts: [String: String] = [:]

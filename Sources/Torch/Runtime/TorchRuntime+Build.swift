@@ -32,6 +32,7 @@ extension TorchRuntime {
         bindGlobalFlags(b)
         bindTensorSplit(b)
         bindTensorMisc(b)
+        bindTensorMisc2(b)
         bindLinalg(b)
         bindDistributionSamplers(b)
         bindSpecialFunctions(b)

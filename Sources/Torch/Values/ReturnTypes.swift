@@ -8,7 +8,7 @@ final class ReturnTuple {
 }
 
 extension TorchRuntime {
-    static let returnTypeNames = ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "aminmax", "cummax", "cummin", "frexp"]
+    static let returnTypeNames = ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "aminmax", "cummax", "cummin", "frexp", "nanmedian", "histogram"]
 
     /// `(values, indices)` as `torch.return_types.<name>`.
     func returnTuple(_ name: String, _ values: Tensor, _ indices: Tensor) -> PyValue {
@@ -21,7 +21,8 @@ extension TorchRuntime {
         // `sort_out`, `max_out`...: what the same calls return when given `out=`.
         for name in Self.returnTypeNames + Self.returnTypeNames.map({ $0 + "_out" }) {
             let cls = interp.makeClass(name, module: "torch.return_types")
-            let fields = name.hasPrefix("aminmax") ? ["min", "max"] : name.hasPrefix("frexp") ? ["mantissa", "exponent"] : ["values", "indices"]
+            let fields = name.hasPrefix("aminmax") ? ["min", "max"] : name.hasPrefix("frexp") ? ["mantissa", "exponent"]
+                : name.hasPrefix("histogram") ? ["hist", "bin_edges"] : ["values", "indices"]
             func items(_ s: PyValue) -> [PyValue] { s.payload(ReturnTuple.self)!.items }
             let repr: NativeMethod = { interp, s, _ in
                 let parts = try zip(fields, items(s)).map { "\($0)=\(try interp.repr($1))" }

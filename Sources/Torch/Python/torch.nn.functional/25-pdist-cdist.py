@@ -3,8 +3,12 @@
 # DistanceOpsKernel.cpp) operation by operation; torch._linalg_record names the node as
 # PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
 
-_DIST_DTYPES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
-                torch.uint8: "Byte", torch.bool: "Bool"}
+def _dist_dtype_name(dtype):
+    # Built at call time: torch.nn.functional loads before every dtype is bound on torch
+    # in sessions that install only part of it (NNSourcesTests' stand-in torch).
+    names = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", torch.int8: "Char",
+             torch.uint8: "Byte", torch.bool: "Bool"}
+    return names.get(dtype, dtype)
 
 
 def _dist_norm_p(p, fn):
@@ -183,9 +187,9 @@ def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     if x1.shape[-1] != x2.shape[-1]:
         raise RuntimeError(f"X1 and X2 must have the same number of columns. X1: {x1.shape[-1]} X2: {x2.shape[-1]}")
     if not x1.is_floating_point():
-        raise RuntimeError(f"cdist only supports floating-point dtypes, X1 got: {_DIST_DTYPES.get(x1.dtype, x1.dtype)}")
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X1 got: {_dist_dtype_name(x1.dtype)}")
     if not x2.is_floating_point():
-        raise RuntimeError(f"cdist only supports floating-point dtypes, X2 got: {_DIST_DTYPES.get(x2.dtype, x2.dtype)}")
+        raise RuntimeError(f"cdist only supports floating-point dtypes, X2 got: {_dist_dtype_name(x2.dtype)}")
     if float(p) < 0:
         raise RuntimeError("cdist only supports non-negative p values")
     r1, r2 = x1.shape[-2], x2.shape[-2]

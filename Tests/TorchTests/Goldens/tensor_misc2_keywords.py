@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([[1., 5., 2., 8.], [3., 0.5, 7., 4.]])
+o = torch.empty(2)
+print(torch.quantile(x, 0.5, dim=1, out=o), o)
+print(torch.quantile(input=x, q=0.25), x.quantile(q=torch.tensor([0.5]), dim=0, keepdim=True, interpolation="higher"))
+print(torch.nanmedian(x, dim=1, keepdim=True), torch.mode(x, dim=0))
+ol = torch.empty(0)
+print(torch.logcumsumexp(x, dim=0, out=ol), ol)
+print(torch.cov(x, correction=0), x.corrcoef())
+print(torch.renorm(x, p=2, dim=0, maxnorm=3), torch.kaiser_window(5, periodic=False, beta=2., dtype=torch.float64))
+print(torch.histogram(x, bins=2, range=(0., 10.), density=False))
+print(torch.as_strided(x, size=(2,), stride=(1,)), x.as_strided(size=(2, 2), stride=(1, 2), storage_offset=1))
+print(torch.vander(x=torch.tensor([1, 2]), N=3, increasing=True))

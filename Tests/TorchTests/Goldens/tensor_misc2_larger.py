@@ -1,0 +1,32 @@
+import torch
+x = ((torch.arange(240.) * 0.7371).sin() * 10).reshape(6, 40)
+x.requires_grad_(True)
+for m in ["linear", "lower", "higher", "midpoint", "nearest"]:
+    q = torch.quantile(x, torch.tensor([0.013, 0.33, 0.5, 0.9173]), dim=1, interpolation=m)
+    print(m, q.detach().tolist())
+q = torch.nanquantile(x, 0.271)
+q.backward()
+print(q.item(), x.grad.sum().item(), x.grad.nonzero().tolist())
+y = torch.logcumsumexp(x, 1)
+g = torch.cos(torch.arange(240.)).reshape(6, 40)
+x.grad = None
+(y * g).sum().backward()
+print(y.detach()[:, -1].tolist(), x.grad[0, :5].tolist(), x.grad[5, -5:].tolist())
+c = torch.cov(x)
+print(c.detach()[0].tolist())
+r = torch.corrcoef(x.T[:5].contiguous())
+print(r.detach().tolist())
+h = torch.histogram(x.detach(), 7, density=True)
+print(h.hist.tolist(), h.bin_edges.tolist())
+h = torch.histogram(x.detach().double(), torch.tensor([-9.5, -3., 0., 0.1, 2., 9.9], dtype=torch.float64), weight=torch.ones(6, 40, dtype=torch.float64) * 0.3)
+print(h.hist.tolist())
+print(torch.kaiser_window(33, True, 8.6).tolist()[:6], torch.kaiser_window(20, False, 3.3, dtype=torch.float64).tolist()[:4])
+x.grad = None
+rn = torch.renorm(x, 2, 1, 3.)
+(rn * g).sum().backward()
+print(rn.detach()[:, 0].tolist(), x.grad[:, 0].tolist())
+print(torch.nanmedian(x, 1).values.tolist(), torch.nanmedian(x, 1).indices.tolist())
+#---
+w = torch.kaiser_window(64, True, 14.)
+print(w.tolist())
+print(torch.kaiser_window(9, False, 0.5).tolist(), torch.kaiser_window(7, True, 6., dtype=torch.float64).tolist())
