@@ -56,8 +56,8 @@ extension Interpreter {
         unary("fabs") { abs($0) }
         unary("erf") { erf($0) }
         unary("erfc") { erfc($0) }
-        unary("gamma", { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }) { tgamma($0) }
-        unary("lgamma", { !($0 <= 0 && $0 == $0.rounded()) }) { lgamma($0) }
+        unary("gamma", { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }) { LanczosGamma.gamma($0) }
+        unary("lgamma", { !($0 <= 0 && $0 == $0.rounded() && $0.isFinite) }) { LanczosGamma.logGamma($0) }
         unary("degrees") { $0 * 180 / Double.pi }
         unary("radians") { $0 * Double.pi / 180 }
         m.addFunction("log") { i, a in
