@@ -229,7 +229,8 @@ public enum Engine {
             if let old = m.grad {
                 m.grad = GradMode.current.isEnabled ? try Differentiable.add(old, g) : try old.add(g)
             } else {
-                m.grad = GradMode.current.isEnabled ? try Differentiable.clone(g) : try g.clone()
+                // retain_grad's hook: `grad.clone(at::MemoryFormat::Contiguous)`.
+                m.grad = GradMode.current.isEnabled ? try Differentiable.contiguousCopy(g) : try g.contiguousCopy()
             }
         }
     }
@@ -245,8 +246,28 @@ public enum Engine {
                 try old.binaryInPlace(.add, g)
             }
         } else {
-            m.grad = createGraph ? g : try g.clone()
+            m.grad = createGraph ? g : try gradientObeyingLayout(g, of: leaf)
         }
+    }
+
+    /// AccumulateGrad's "gradient layout contract": a gradient whose strides match its
+    /// dense leaf's (size-1 dims aside) is kept as laid out; otherwise it is copied into the
+    /// leaf's strides (`clone_obey_contract`), or made contiguous when the leaf is not dense.
+    static func gradientObeyingLayout(_ g: Tensor, of leaf: Tensor) throws(TensorError) -> Tensor {
+        let leafDense = OutputLayout.isNonOverlappingAndDense(leaf.sizes, leaf.strides)
+        if g.sizes == leaf.sizes {
+            var obeys = true
+            if leafDense {
+                for d in g.sizes.indices {
+                    if g.sizes[d] != 1 ? g.strides[d] != leaf.strides[d] : g.strides[d] == 0 { obeys = false; break }
+                }
+            } else {
+                obeys = OutputLayout.isContiguous(g.sizes, g.strides)
+            }
+            if obeys { return try g.clone() }
+        }
+        if leafDense && g.sizes == leaf.sizes { return try g.copy(withStrides: leaf.strides) }
+        return try g.contiguousCopy()
     }
 
     /// Sums gradients meeting at one input of a node.

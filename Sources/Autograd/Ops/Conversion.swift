@@ -27,10 +27,17 @@ extension Differentiable {
         return record("CloneBackward0", [x], out) { ctx in [ctx.grad] }
     }
 
-    /// `contiguous()`: the input itself when already contiguous, else a clone.
+    /// `clone(memory_format=torch.contiguous_format)`: a row-major copy (CloneBackward0).
+    public static func contiguousCopy(_ x: Tensor) throws(TensorError) -> Tensor {
+        let out = try x.contiguousCopy()
+        guard isRecording(x) else { return out }
+        return record("CloneBackward0", [x], out) { ctx in [ctx.grad] }
+    }
+
+    /// `contiguous()`: the input itself when already contiguous, else a row-major clone.
     public static func contiguous(_ x: Tensor) throws(TensorError) -> Tensor {
         if x.isContiguous { return x }
-        return try clone(x)
+        return try contiguousCopy(x)
     }
 
     /// `detach()`.

@@ -132,6 +132,8 @@ public final class CPUBackend: DeviceBackend {
                CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: reduced,
                               output: out.pointer(Double.self), divisor: divisor) { return }
         }
+        if (op == .sum || op == .mean),
+           try memoryOrderSum(a, reduced: reduced, divisor: op == .mean ? count : nil, into: out) { return }
         switch a.dtype {
         case .float32: floatReduce(op, Float.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .float64: floatReduce(op, Double.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)

@@ -78,7 +78,7 @@ extension Tensor {
         let shape = try Shape.broadcast(sizes, other.sizes)
         let a = try to(compute).expand(to: shape, forCopyInto: false)
         let b = try other.to(compute).expand(to: shape, forCopyInto: false)
-        let out = try Tensor(empty: shape, dtype: outType, device: device)
+        let out = try Tensor.iteratorOutput(shape, dtype: outType, device: device, inputs: [self, other])
         try backend.binary(op, a, b, into: out)
         return out
     }
@@ -94,7 +94,8 @@ extension Tensor {
             try Tensor.checkIntegerDivisor(op, compute, scalar)
         }
         let a = try to(compute)
-        let out = try Tensor(empty: sizes, dtype: outType, device: device)
+        // The Python number joins TensorIterator as a 0-dim operand.
+        let out = try Tensor.iteratorOutput(sizes, dtype: outType, device: device, inputs: [self], withNumber: true)
         try backend.binaryScalar(op, a, Tensor.adjust(scalar, for: compute), scalarOnLeft: reflected, into: out)
         return out
     }
@@ -208,7 +209,7 @@ extension Tensor {
         let a = try to(result).expand(to: shape, forCopyInto: false)
         var b = try other.to(result).expand(to: shape, forCopyInto: false)
         if inPlace && b.storage === storage && !b.isContiguous { b = try b.clone() }
-        let out = inPlace ? self : try Tensor(empty: shape, dtype: result)
+        let out = inPlace ? self : try Tensor.iteratorOutput(shape, dtype: result, device: .cpu, inputs: [self, other])
         if result == .float32 {
             mapBinary(shape, Operand(out), Operand(a), Operand(b), FAddScaled<Float>(alpha: Float(alpha)))
         } else {

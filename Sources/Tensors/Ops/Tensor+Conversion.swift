@@ -2,10 +2,11 @@
 extension Tensor {
     var backend: DeviceBackend { get throws(TensorError) { storage.backend } }
 
-    /// `to(dtype)`: self when the dtype already matches, else a converted contiguous copy.
+    /// `to(dtype)`: self when the dtype already matches, else a converted copy laid out as
+    /// `_to_copy` lays it out (`preserve_format`: a transposed source gives a transposed copy).
     public func to(_ dtype: DType, copy: Bool = false) throws(TensorError) -> Tensor {
         if dtype == self.dtype && !copy { return self }
-        let out = try Tensor(empty: sizes, dtype: dtype, device: device)
+        let out = try emptyPreservingLayout(dtype: dtype)
         try backend.copyCast(from: self, into: out)
         return out
     }
@@ -32,12 +33,29 @@ extension Tensor {
     /// `contiguous()`: self when already row-major, else a row-major copy.
     public func contiguous() throws(TensorError) -> Tensor {
         if isContiguous { return self }
-        return try clone()
+        return try contiguousCopy()
     }
 
-    /// `clone()`: a contiguous copy with its own storage.
+    /// `clone()`: a copy with its own storage, laid out as `empty_like` with
+    /// `preserve_format` (a transposed source gives a transposed copy).
     public func clone() throws(TensorError) -> Tensor {
+        if device != .cpu { return try contiguousCopy() }
+        let out = try emptyPreservingLayout()
+        try backend.copyCast(from: self, into: out)
+        return out
+    }
+
+    /// `clone(memory_format=torch.contiguous_format)`: a row-major copy.
+    public func contiguousCopy() throws(TensorError) -> Tensor {
         let out = try Tensor(empty: sizes, dtype: dtype, device: device)
+        try backend.copyCast(from: self, into: out)
+        return out
+    }
+
+    /// A copy laid out with `strides` (dense), as autograd's `new_empty_strided(...).copy_()`.
+    public func copy(withStrides strides: [Int]) throws(TensorError) -> Tensor {
+        if device != .cpu { return try contiguousCopy() }
+        let out = try Tensor(empty: sizes, strides: strides, dtype: dtype, device: device)
         try backend.copyCast(from: self, into: out)
         return out
     }

@@ -62,12 +62,21 @@ extension Tensor {
         try full(sizes, .int(1), dtype: dtype, device: device)
     }
 
+    /// `empty_like`: `preserve_format`, as every `*_like` in PyTorch.
     public func emptyLike(dtype: DType? = nil) throws(TensorError) -> Tensor {
-        try Tensor(empty: sizes, dtype: dtype ?? self.dtype, device: device)
+        try emptyPreservingLayout(dtype: dtype)
     }
 
-    public func fullLike(_ value: Scalar, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        try Tensor.full(sizes, value, dtype: dtype ?? self.dtype, device: device)
+    /// `full_like` (and `zeros_like`, `ones_like`): `preserve_format` on the same device; a
+    /// plain contiguous tensor on another.
+    public func fullLike(_ value: Scalar, dtype: DType? = nil, device: Device? = nil) throws(TensorError) -> Tensor {
+        let target = device ?? self.device
+        if target != .cpu || self.device != .cpu || isContiguous {
+            return try Tensor.full(sizes, value, dtype: dtype ?? self.dtype, device: target)
+        }
+        let out = try emptyPreservingLayout(dtype: dtype)
+        try out.backend.fill(out, with: value)
+        return out
     }
 
     public func zerosLike(dtype: DType? = nil) throws(TensorError) -> Tensor { try fullLike(.int(0), dtype: dtype) }

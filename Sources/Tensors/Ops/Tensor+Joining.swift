@@ -115,7 +115,10 @@ extension Tensor {
             st[d] = -st[d]
         }
         if numel == 0 { return try clone() }
-        return try view(sizes: sizes, strides: st, offset: off).clone()
+        // flip writes into `empty_like(self)`: the source's layout, not the flipped view's.
+        let out = try emptyPreservingLayout()
+        try backend.copyCast(from: view(sizes: sizes, strides: st, offset: off), into: out)
+        return out
     }
 
     /// `roll(shifts, dims)`; with no dims the flattened tensor rolls and keeps its shape.

@@ -15,7 +15,7 @@ extension Tensor {
             if BLASLayout(rows: t.sizes[1], cols: t.sizes[2], rowStride: t.strides[1], colStride: t.strides[2]) != nil {
                 return t
             }
-            return try t.clone()
+            return try t.contiguousCopy()
         }
         let out = try Tensor(empty: [batch, n, m], dtype: a.dtype, device: a.device)
         try a.backend.matmul(try blasReady(a), try blasReady(b), into: out)

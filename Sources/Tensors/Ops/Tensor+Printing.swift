@@ -4,7 +4,7 @@ extension Tensor {
     /// contiguous host copy so strided views print without per-element index math.
     public func formatterElements() throws(TensorError) -> TensorElements {
         var host = try to(device: .cpu)
-        if !host.isContiguous { host = try host.clone() }
+        if !host.isContiguous { host = try host.contiguousCopy() }
         let h = host
         switch dtype {
         case .float32: let p = h.pointer(Float.self); return .floating { _ = h; return Double(p[$0]) }

@@ -31,7 +31,7 @@ extension Tensor {
     public func unary(_ op: UnaryOp) throws(TensorError) -> Tensor {
         let outType = try Tensor.unaryOutputType(op, dtype)
         let input = outType == .bool || !outType.isFloatingPoint ? self : try to(outType)
-        let out = try Tensor(empty: sizes, dtype: outType, device: device)
+        let out = try Tensor.iteratorOutput(sizes, dtype: outType, device: device, inputs: [self])
         try backend.unary(op, input, into: out)
         return out
     }

@@ -30,9 +30,12 @@ extension Tensor {
         }
         let device = try Tensor.iteratorDevice([condition, a, b])
         let shape = try Shape.broadcast(try Shape.broadcast(condition.sizes, a.sizes), b.sizes)
-        let out = try b.to(dtype).to(device: device).expand(to: shape, forCopyInto: false).clone()
+        let ac = try a.to(dtype).to(device: device), bc = try b.to(dtype).to(device: device)
+        // TensorIterator over (condition, a, b) after promotion decides the layout.
+        let out = try Tensor.iteratorOutput(shape, dtype: dtype, device: device, inputs: [condition, ac, bc])
+        try out.backend.copyCast(from: try bc.expand(to: shape, forCopyInto: false), into: out)
         let mask = try condition.to(.bool).to(device: device).expand(to: shape, forCopyInto: false)
-        let src = try a.to(dtype).to(device: device).expand(to: shape, forCopyInto: false)
+        let src = try ac.expand(to: shape, forCopyInto: false)
         _ = try out.backend.index(.maskedAssign, [out, mask, src])
         return out
     }

@@ -59,7 +59,7 @@ extension TorchRuntime {
         for (name, fill) in [("zeros_like", Scalar.int(0)), ("ones_like", .int(1)), ("empty_like", .int(0))] {
             b.function(name) { [unowned self] _, t, args in
                 let bound = try args.bind(likeSig)
-                let out = try bridged { try Tensor.full(t.sizes, fill, dtype: try dtype(bound[0]) ?? t.dtype, device: bound.given(1) == nil ? t.device : try device(bound[1])) }
+                let out = try bridged { try t.fullLike(fill, dtype: try dtype(bound[0]), device: bound.given(1) == nil ? nil : try device(bound[1])) }
                 try applyRequiresGrad(out, bound.given(2))
                 return wrap(out)
             }
@@ -67,8 +67,8 @@ extension TorchRuntime {
         let fullLikeSig = Signature("full_like", ["fill_value"], keywordOnly: ["dtype", "device", "requires_grad", "layout", "memory_format"], required: 1)
         b.function("full_like") { [unowned self] _, t, args in
             let bound = try args.bind(fullLikeSig)
-            let out = try bridged { try Tensor.full(t.sizes, try scalarOrItem(bound[0]!, "full_like", "fill_value"), dtype: try dtype(bound[1]) ?? t.dtype,
-                                                    device: bound.given(2) == nil ? t.device : try device(bound[2])) }
+            let out = try bridged { try t.fullLike(try scalarOrItem(bound[0]!, "full_like", "fill_value"), dtype: try dtype(bound[1]),
+                                                   device: bound.given(2) == nil ? nil : try device(bound[2])) }
             try applyRequiresGrad(out, bound.given(3))
             return wrap(out)
         }
