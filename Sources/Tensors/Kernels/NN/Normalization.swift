@@ -27,6 +27,12 @@ public enum Normalization {
         if input.rank < 2 {
             throw .value("Expected 2D or 3D input (got \(input.rank)D input)")
         }
+        // float32/float64: ATen's kernel, in its order and element types (BatchNormKernel).
+        if let (out, mean, invstd) = try BatchNormKernel.forward(input, runningMean: runningMean, runningVar: runningVar,
+                                                                 weight: weight, bias: bias, training: training,
+                                                                 momentum: momentum, eps: eps) {
+            return (out, BatchStatistics(mean: mean, invstd: invstd))
+        }
         let (n, c, inner) = channelLayout(input)
         let x = try input.contiguous().elementsAsDouble()
         let count = n * inner
@@ -72,6 +78,10 @@ public enum Normalization {
     /// Gradients of input, weight and bias for a batch-norm forward (`training` as it ran).
     public static func batchNormBackward(_ gradOutput: Tensor, _ input: Tensor, weight: Tensor?, stats: BatchStatistics,
                                          training: Bool) throws(TensorError) -> (input: Tensor, weight: Tensor, bias: Tensor) {
+        if let (gx, gw, gb) = try BatchNormKernel.backward(gradOutput, input, weight: weight, mean: stats.mean,
+                                                           invstd: stats.invstd, training: training) {
+            return (gx, gw, gb)
+        }
         let (n, c, inner) = channelLayout(input)
         let x = try input.contiguous().elementsAsDouble(), g = try gradOutput.contiguous().elementsAsDouble()
         let w = try weight?.contiguous().elementsAsDouble()
