@@ -57,7 +57,7 @@ extension Differentiable {
     public static func reshape(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
         if x.canView(as: shape) { return try view(x, shape) }
         if !isRecording(x) { return try x.reshape(shape) }
-        return try unsafeView(try clone(x), shape)
+        return try unsafeView(try contiguousCopy(x), shape)
     }
 
     /// `flatten(start, end)`: self when there is nothing to merge, else reshape.

@@ -123,6 +123,8 @@ public final class CPUBackend: DeviceBackend {
         var count = 1
         for d in dims { reduced[d] = true; count *= a.sizes[d] }
         let sizes = a.sizes
+        if (op == .sum || op == .mean), out.numel == 1, a.numel >= CPUBackend.reduceGrain,
+           try memoryOrderSum(a, reduced: reduced, divisor: op == .mean ? count : nil, into: out) { return }
         if (op == .sum || op == .mean) && a.isContiguous && out.isContiguous && out.dtype == a.dtype && a.numel > 0 {
             let divisor = op == .mean ? count : nil
             if a.dtype == .float32,

@@ -17,6 +17,9 @@ extension CPUBackend {
         let flags = order.map { reduced[$0] }
         guard flags.contains(true) else { return false }
         let kept = order.filter { !reduced[$0] }
+        if kept.isEmpty, a.numel >= CPUBackend.reduceGrain, IntraOpThreads.count > 1 {
+            return twoPassSum(a, divisor: divisor, into: out)
+        }
         let tmp = try Tensor(empty: kept.map { a.sizes[$0] }, dtype: a.dtype)
         let done: Bool
         if a.dtype == .float32 {
@@ -31,6 +34,33 @@ extension CPUBackend {
         let target = Tensor(storage: out.storage, sizes: kept.map { out.sizes[$0] }, strides: kept.map { out.strides[$0] },
                             offset: out.offset, dtype: out.dtype, versionCounter: out.versionCounter)
         try copyCast(from: tmp, into: target)
+        return true
+    }
+
+    /// `at::internal::GRAIN_SIZE`: below it a reduction runs on one thread.
+    static let reduceGrain = 32768
+
+    /// TensorIterator's `two_pass_reduction` for a whole-tensor sum of at least 32,768
+    /// elements: `at::parallel_for` splits the elements (in memory order) into one chunk
+    /// per thread, each chunk is cascade-summed into its own slot, and the slots are then
+    /// added in thread order. The thread count is part of the result, as in PyTorch.
+    private func twoPassSum(_ a: Tensor, divisor: Int?, into out: Tensor) -> Bool {
+        let n = a.numel
+        let threads = Swift.min(IntraOpThreads.count, (n + CPUBackend.reduceGrain - 1) / CPUBackend.reduceGrain)
+        let chunk = (n + threads - 1) / threads
+        func run<T: RealElement>(_ t: T.Type) {
+            let p = UnsafePointer(a.pointer(T.self))
+            var total: T = 0
+            var start = 0
+            while start < n {
+                let count = Swift.min(chunk, n - start)
+                total = total + (0 + CascadeSum.innerSum(p + start, n: count, stride: 1))
+                start += count
+            }
+            if let divisor { total = total / T(divisor) }
+            out.pointer(T.self)[0] = total
+        }
+        if a.dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return true
     }
 }

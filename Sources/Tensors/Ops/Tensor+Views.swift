@@ -78,7 +78,7 @@ extension Tensor {
         if let newStrides = Tensor.viewStrides(sizes, strides, newSizes) {
             return view(sizes: newSizes, strides: newStrides, offset: offset)
         }
-        let c = try clone()
+        let c = try contiguousCopy()
         return c.view(sizes: newSizes, strides: Shape.contiguousStrides(newSizes), offset: 0)
     }
 

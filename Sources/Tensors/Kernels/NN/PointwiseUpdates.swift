@@ -32,7 +32,7 @@ public enum PointwiseUpdate {
         try requireFloat(x.dtype, op: "addcmul_cpu_out")
         let ea = try a.to(x.dtype).expand(x.sizes).contiguous()
         let eb = try b.to(x.dtype).expand(x.sizes).contiguous()
-        let out = try x.clone()
+        let out = try x.contiguousCopy()
         if x.dtype == .float32 {
             run(op, out, ea, eb, Float.self)
         } else {
