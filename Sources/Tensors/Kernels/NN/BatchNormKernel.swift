@@ -193,7 +193,7 @@ public enum BatchNormKernel {
                     for b in 0..<n {
                         let base = (b * c + ch) * inner
                         s += Double(laneSum(inner, lanes, &acc) { pdy[base + $0] })
-                        d += Double(laneSum(inner, lanes, &acc) { (px[base + $0] - m) * pdy[base + $0] })
+                        d += Double(dotSum(inner, lanes, &acc, px + base, pdy + base, m))
                     }
                     sumsWide[ch] = s; dotsWide[ch] = d
                 }
@@ -215,13 +215,17 @@ public enum BatchNormKernel {
                     k = T(dotsWide[ch]) * inv * inv / T(count)
                     gradMean = T(sumsWide[ch] / Double(count))
                 }
+                // (dy − grad_mean − (x − mean)·k)·invstd·w: GCC fuses the subtraction, except
+                // in the channels-last kernel's scalar-width tail (channels past the last
+                // full vector), as measured against PyTorch 2.15.
+                let fused = inner > 1 || ch < c - c % lanes
                 for b in 0..<n {
                     let base = (b * c + ch) * inner
                     for i in 0..<inner {
                         let j = base + i
                         if training {
-                            // (dy − grad_mean − (x − mean)·k)·invstd·w, the subtraction fused.
-                            let centred = (pdy[j] - gradMean).addingProduct(-(px[j] - m), k)
+                            let centred = fused ? (pdy[j] - gradMean).addingProduct(-(px[j] - m), k)
+                                                : (pdy[j] - gradMean) - (px[j] - m) * k
                             pdx[j] = centred * inv * w
                         } else {
                             pdx[j] = pdy[j] * inv * w
@@ -232,6 +236,36 @@ public enum BatchNormKernel {
         }
         if input.dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return (gx, gw, gb)
+    }
+
+    /// `map2_reduce_all((x − mean)·dy, +)` over one plane: as `laneSum`, but the partial
+    /// last vector's multiply-add is fused (as GCC compiles it; the full vectors are not).
+    private static func dotSum<T: RealElement>(_ n: Int, _ lanes: Int, _ acc: inout [T], _ x: UnsafeMutablePointer<T>,
+                                               _ dy: UnsafeMutablePointer<T>, _ m: T) -> T {
+        if n < lanes { return laneSum(n, lanes, &acc) { (x[$0] - m) * dy[$0] } }
+        for l in 0..<lanes { acc[l] = (x[l] - m) * dy[l] }
+        var d = lanes
+        while d + lanes <= n {
+            for l in 0..<lanes { acc[l] = acc[l] + (x[d + l] - m) * dy[d + l] }
+            d += lanes
+        }
+        for l in 0..<(n - d) { acc[l] = acc[l].addingProduct(x[d + l] - m, dy[d + l]) }
+        return foldLanes(&acc)
+    }
+
+    /// `vec_reduce_all(+)` of a full vector: AVX2's shuffle tree for float, lane order for double.
+    private static func foldLanes<T: RealElement>(_ acc: inout [T]) -> T {
+        if T.self == Float.self {
+            var h = acc.count / 2
+            while h >= 1 {
+                for l in 0..<h { acc[l] = acc[l] + acc[l + h] }
+                h /= 2
+            }
+            return acc[0]
+        }
+        var s = acc[0]
+        for l in 1..<acc.count { s = s + acc[l] }
+        return s
     }
 
     /// `reduce_all` / `map2_reduce_all` with `+`: lanes accumulate full vectors, a partial
@@ -250,16 +284,6 @@ public enum BatchNormKernel {
             d += lanes
         }
         for l in 0..<(n - d) { acc[l] = acc[l] + f(d + l) }
-        if T.self == Float.self {
-            var h = lanes / 2
-            while h >= 1 {
-                for l in 0..<h { acc[l] = acc[l] + acc[l + h] }
-                h /= 2
-            }
-            return acc[0]
-        }
-        var s = acc[0]
-        for l in 1..<lanes { s = s + acc[l] }
-        return s
+        return foldLanes(&acc)
     }
 }
