@@ -30,3 +30,16 @@ print(F.instance_norm(x.double())[1, 5, 2].tolist())
 rm, rv = torch.zeros(6), torch.ones(6)
 F.instance_norm(x, rm, rv, use_input_stats=True, momentum=0.2)
 print(rm.tolist(), rv.tolist())
+#---
+torch.manual_seed(13)
+for shape, dt in [((64, 10), torch.float32), ((3, 5, 42), torch.float32), ((2, 3, 9, 11), torch.float32), ((1, 8, 300), torch.float32),
+                  ((7, 13), torch.float32), ((3, 5, 42), torch.float64), ((33, 9), torch.float64)]:
+    for train in [True, False]:
+        x = torch.randn(*shape, dtype=dt, requires_grad=True)
+        c = shape[1]
+        w = torch.randn(c, dtype=dt, requires_grad=True); b = torch.randn(c, dtype=dt, requires_grad=True)
+        rm = torch.randn(c, dtype=dt); rv = torch.rand(c, dtype=dt) + 0.5
+        y = F.batch_norm(x, rm, rv, w, b, training=train, momentum=0.3)
+        (y * torch.randn(*shape, dtype=dt)).sum().backward()
+        print(shape, dt, train, x.grad.flatten()[::17].tolist())
+        print(w.grad.tolist(), b.grad.tolist())
