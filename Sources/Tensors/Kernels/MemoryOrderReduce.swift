@@ -29,7 +29,12 @@ extension CPUBackend {
             done = CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: flags,
                                   output: tmp.pointer(Double.self), divisor: divisor)
         }
-        if !done { return false }
+        if !done {
+            // Reduced dims that are not one run in memory: TensorIterator's own loop.
+            guard a.numel < CPUBackend.reduceGrain || IntraOpThreads.count < 2 else { return false }
+            if a.dtype == .float32 { iteratorOrderSum(Float.self, a, reduced: reduced, kept: kept, into: tmp, divisor: divisor) }
+            else { iteratorOrderSum(Double.self, a, reduced: reduced, kept: kept, into: tmp, divisor: divisor) }
+        }
         // Write back through a view of `out` whose dims follow `kept`.
         let target = Tensor(storage: out.storage, sizes: kept.map { out.sizes[$0] }, strides: kept.map { out.strides[$0] },
                             offset: out.offset, dtype: out.dtype, versionCounter: out.versionCounter)
@@ -62,5 +67,78 @@ extension CPUBackend {
         }
         if a.dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return true
+    }
+
+    /// A sum as `cascade_sum` runs it under TensorIterator (one thread): the reduced dims
+    /// innermost and the kept ones outside, each group by increasing stride; neighbours
+    /// coalesced; the first two dims are the kernel's 2-D loop — a vectorised inner sum
+    /// when the first is contiguous, a vectorised outer sum when the second is, otherwise
+    /// scalar row sums — whose results are added into the output, and any further dims
+    /// loop outside it (a reduced one accumulating in index order). `out` is contiguous
+    /// over `kept` (outermost first).
+    private func iteratorOrderSum<T: RealElement>(_ t: T.Type, _ a: Tensor, reduced: [Bool], kept: [Int],
+                                                  into out: Tensor, divisor: Int?) {
+        let byStride = (0..<a.rank).filter { a.sizes[$0] > 1 }.sorted { a.strides[$0] < a.strides[$1] }
+        var outStride = [Int](repeating: 0, count: a.rank)
+        var acc = 1
+        for d in kept.reversed() { outStride[d] = acc; acc *= a.sizes[d] }
+        let dims = byStride.filter { reduced[$0] } + byStride.filter { !reduced[$0] }
+        var size: [Int] = [], ins: [Int] = [], outs: [Int] = []
+        for d in dims {
+            if let last = size.last, ins[ins.count - 1] * last == a.strides[d], outs[outs.count - 1] * last == outStride[d] {
+                size[size.count - 1] = last * a.sizes[d]
+            } else {
+                size.append(a.sizes[d]); ins.append(a.strides[d]); outs.append(outStride[d])
+            }
+        }
+        while size.count < 2 { size.append(1); ins.append(0); outs.append(0) }
+        let pin = UnsafePointer(a.pointer(T.self)), pout = out.pointer(T.self)
+        for i in 0..<out.numel { pout[i] = 0 }
+        let lanes = CascadeSum.lanes(T.self)
+        let size0 = size[0], size1 = size[1], is0 = ins[0], is1 = ins[1], os1 = outs[1]
+        func loop2d(_ inBase: Int, _ outBase: Int) {
+            let base = pin + inBase, o = pout + outBase
+            if is0 == 1 && size0 >= lanes {
+                for j in 0..<size1 { o[j * os1] = o[j * os1] + CascadeSum.innerSum(base + j * is1, n: size0, stride: 1) }
+            } else if is1 == 1 && size1 >= lanes {
+                var tmp = [T](repeating: 0, count: size1)
+                tmp.withUnsafeMutableBufferPointer { buf in
+                    CascadeSum.outerSum(base, rows: size0, cols: size1, rowStride: is0, into: buf.baseAddress!, outStride: 1)
+                }
+                for j in 0..<size1 { o[j * os1] = o[j * os1] + tmp[j] }
+            } else if is0 < is1 {
+                for j in 0..<size1 {
+                    o[j * os1] = o[j * os1] + CascadeSum.rowSum(base + j * is1, size: size0, width: 1, stride: is0)[0]
+                }
+            } else {
+                var j = 0
+                while j + 3 < size1 {
+                    let sums = CascadeSum.multiRowSum(base + j * is1, size: size0, nrows: 4, width: 1, rowStride: is0, colStride: is1)
+                    for k in 0..<4 { o[(j + k) * os1] = o[(j + k) * os1] + sums[k] }
+                    j += 4
+                }
+                while j < size1 {
+                    o[j * os1] = o[j * os1] + CascadeSum.rowSum(base + j * is1, size: size0, width: 1, stride: is0)[0]
+                    j += 1
+                }
+            }
+        }
+        // Outer dims: an odometer, the first outer dim fastest (serial_for_each's order).
+        let outer = Array(2..<size.count)
+        var index = [Int](repeating: 0, count: size.count)
+        var inBase = 0, outBase = 0
+        while true {
+            loop2d(inBase, outBase)
+            var k = 0
+            while k < outer.count {
+                let d = outer[k]
+                index[d] += 1; inBase += ins[d]; outBase += outs[d]
+                if index[d] < size[d] { break }
+                inBase -= ins[d] * size[d]; outBase -= outs[d] * size[d]; index[d] = 0
+                k += 1
+            }
+            if k == outer.count { break }
+        }
+        if let divisor { for i in 0..<out.numel { pout[i] = pout[i] / T(divisor) } }
     }
 }

@@ -68,3 +68,12 @@ print(w.stride(), (w * w).stride(), (w * w).sum((0, 2, 3)).tolist())
 big = torch.randn(300, 200).t() * 0.5
 print(big.sum(0)[:4].tolist(), big.sum(1)[:4].tolist(), big.mean().item())
 print(torch.empty_like(big).stride(), big.to(torch.float64).stride(), torch.rand_like(big).shape)
+#---
+import itertools
+torch.manual_seed(21)
+for shape in [(5, 7, 9), (4, 6, 3, 10), (2, 40, 65)]:
+    base = torch.randn(*shape)
+    for perm in list(itertools.permutations(range(len(shape))))[:6]:
+        x = base.permute(*perm) * 1.5
+        for dims in itertools.combinations(range(len(shape)), 2):
+            print(shape, perm, dims, x.sum(dims).flatten()[:3].tolist(), x.mean(dims).flatten()[-2:].tolist())
