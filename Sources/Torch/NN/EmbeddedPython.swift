@@ -13451,6 +13451,19 @@ class AdaptiveLogSoftmaxWithLoss(Module):
             return output
 
 
+# -- CTC loss (torch/nn/modules/loss.py) --
+
+class CTCLoss(_Loss):
+    def __init__(self, blank=0, reduction="mean", zero_infinity=False):
+        super().__init__(reduction=reduction)
+        self.blank = blank
+        self.zero_infinity = zero_infinity
+
+    def forward(self, log_probs, targets, input_lengths, target_lengths):
+        return F.ctc_loss(log_probs, targets, input_lengths, target_lengths, self.blank, self.reduction,
+                          self.zero_infinity)
+
+
 # torch.nn — last part: each class's __module__ is the file PyTorch defines it in
 # (torch.nn.modules.linear, ...), as `nn.Linear.__module__` is in PyTorch, so that
 # torch.save(model) pickles the class by the name real PyTorch loads it by.
@@ -16559,6 +16572,40 @@ def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=Non
     output, indices = fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio,
                                                          False, _random_samples)
     return (output, indices) if return_indices else output
+
+
+# torch.nn.functional — CTC loss, grid sampling and affine grids. The per-item CTC loss is
+# native (`torch._nn.ctc_loss`, CtcLossBackward0); its reductions and zero_infinity's mask
+# are composed here as ATen's `ctc_loss` composes them.
+
+
+def _ctc_lengths(lengths, name):
+    if isinstance(lengths, torch.Tensor):
+        if lengths.dtype.is_floating_point or lengths.dtype == torch.bool:
+            raise RuntimeError(f"{name} must be integral")
+        return [int(v) for v in lengths.reshape(-1).tolist()]
+    if isinstance(lengths, int):
+        return [lengths]
+    return [int(v) for v in lengths]
+
+
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean",
+             zero_infinity=False):
+    if reduction not in ("none", "mean", "sum"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    batched = log_probs.dim() == 3
+    lp = log_probs if batched else log_probs.unsqueeze(1)
+    il = _ctc_lengths(input_lengths, "input_lengths")
+    tl = _ctc_lengths(target_lengths, "target_lengths")
+    res = _nn.ctc_loss(lp, targets, il, tl, blank, zero_infinity)
+    if zero_infinity:
+        res = torch.where(res == float("inf"), torch.zeros((), dtype=res.dtype), res)
+    if reduction == "mean":
+        lengths = torch.tensor(tl, dtype=res.dtype).clamp_min(1)
+        return (res / lengths).mean()
+    if reduction == "sum":
+        return res.sum()
+    return res if batched else res.squeeze(0)
 
 """#,
         "torch.nn.init": #"""
