@@ -71,5 +71,50 @@ extension TorchRuntime {
                                                    inputLengths: il, targetLengths: tl, blank: blank,
                                                    zeroInfinity: try bool(a[5], "ctc_loss", "zero_infinity")))
         }
+            fn("grid_sampler") { [unowned self] a in
+            // (input, grid, mode 0 bilinear / 1 nearest / 2 bicubic, padding 0 zeros / 1 border / 2 reflection, align_corners)
+            let x = try tensor(a[0], "grid_sampler", "input"), g = try tensor(a[1], "grid_sampler", "grid")
+            let modeValue = try int(a[2], "grid_sampler", "interpolation_mode")
+            let padValue = try int(a[3], "grid_sampler", "padding_mode")
+            let align = try bool(a[4], "grid_sampler", "align_corners")
+            if x.device != g.device {
+                throw PyError.runtimeError("grid_sampler(): expected input and grid to be on same device, but input is on \(x.device) and grid is on \(g.device)")
+            }
+            if x.dtype != g.dtype {
+                throw PyError.runtimeError("grid_sampler(): expected input and grid to have same dtype, but input has \(x.dtype.scalarTypeName) and grid has \(g.dtype.scalarTypeName)")
+            }
+            if x.rank != g.rank || (x.rank != 4 && x.rank != 5) {
+                throw PyError.runtimeError("grid_sampler(): expected 4D or 5D input and grid with same number of dimensions, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
+            }
+            if x.sizes[0] != g.sizes[0] {
+                throw PyError.runtimeError("grid_sampler(): expected grid and input to have same batch size, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
+            }
+            if g.sizes[g.rank - 1] != x.rank - 2 {
+                throw PyError.runtimeError("grid_sampler(): expected grid to have size \(x.rank - 2) in last dimension, but got grid with sizes \(shapeText(g.sizes))")
+            }
+            for d in 2..<x.rank where x.sizes[d] == 0 {
+                throw PyError.runtimeError("grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes \(shapeText(x.sizes)) with dimension \(d) being empty")
+            }
+            guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
+                throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
+            }
+            if x.rank == 5 || mode == .bicubic {
+                throw PyError.notImplementedError("grid_sample: \(x.rank == 5 ? "5-D input" : "mode 'bicubic'") is not supported yet")
+            }
+            if x.dtype != .float32 && x.dtype != .float64 {
+                throw PyError.runtimeError("\"grid_sampler_2d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+            }
+            return wrap(try Differentiable.gridSampler2d(x, g, mode: mode, padding: padding, alignCorners: align))
+        }
+        fn("affine_grid_generator") { [unowned self] a in
+            // (theta, size as a list, align_corners), checked by the Python side
+            let theta = try tensor(a[0], "affine_grid_generator", "theta")
+            let size = try intList(a[1], "affine_grid_generator", "size")
+            if size.count == 5 { throw PyError.notImplementedError("affine_grid: 5-D sizes are not supported yet") }
+            if theta.sizes[0] != size[0] {
+                throw PyError.runtimeError("The size of tensor a (\(theta.sizes[0])) must match the size of tensor b (\(size[0])) at non-singleton dimension 0")
+            }
+            return wrap(try Differentiable.affineGrid(theta, size: size, alignCorners: try bool(a[2], "affine_grid_generator", "align_corners")))
+        }
     }
 }
