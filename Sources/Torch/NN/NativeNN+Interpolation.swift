@@ -110,7 +110,6 @@ extension TorchRuntime {
             // (theta, size as a list, align_corners), checked by the Python side
             let theta = try tensor(a[0], "affine_grid_generator", "theta")
             let size = try intList(a[1], "affine_grid_generator", "size")
-            if size.count == 5 { throw PyError.notImplementedError("affine_grid: 5-D sizes are not supported yet") }
             if theta.sizes[0] != size[0] {
                 throw PyError.runtimeError("The size of tensor a (\(theta.sizes[0])) must match the size of tensor b (\(size[0])) at non-singleton dimension 0")
             }

@@ -62,6 +62,10 @@ public enum GridSampling {
     static func vectorWidth<T>(_: T.Type) -> Int { T.self == Float.self ? 8 : 4 }
 
     public static func forward(_ input: Tensor, _ grid: Tensor, mode: Mode, padding: Padding, alignCorners: Bool) throws(TensorError) -> Tensor {
+        if input.dtype != grid.dtype || input.rank != 4 || grid.rank != 4 || grid.sizes[3] != 2 || input.sizes[0] != grid.sizes[0] {
+            throw .runtime("grid_sampler(): expected 4D input and grid of the same dtype and batch size, but got input with sizes \(shapeText(input.sizes)) and grid with sizes \(shapeText(grid.sizes))")
+        }
+        try requireFloat(input.dtype, op: "grid_sampler_2d_cpu")
         let x = try input.contiguous(), gr = try grid.contiguous()
         let n = x.sizes[0], c = x.sizes[1], h = x.sizes[2], w = x.sizes[3]
         let oh = gr.sizes[1], ow = gr.sizes[2], points = oh * ow

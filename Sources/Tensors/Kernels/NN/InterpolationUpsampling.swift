@@ -207,8 +207,8 @@ public enum InterpolationUpsampling {
             var strides = [Int](repeating: 1, count: k)
             for d in stride(from: k - 2, through: 0, by: -1) { strides[d] = strides[d + 1] * inSizes[d + 1] }
             // A gradient that is also channels-last contiguous (C = 1, ...) takes ATen's
-            // channels-last kernel, whose 3-D build leaves the width index unfused.
-            let unfusedWidth = k == 3 && channelsLastContiguous(g.sizes)
+            // channels-last kernel, whose 3-D float32 build leaves the width index unfused.
+            let unfusedWidth = k == 3 && T.self == Float.self && channelsLastContiguous(g.sizes)
             let taps: [[Taps<T>]] = (0..<k).map {
                 linearTaps(inSizes[$0], outSizes[$0], alignCorners: alignCorners, scale: scales[$0],
                            fused: !(unfusedWidth && $0 == 2), stride: strides[$0])
