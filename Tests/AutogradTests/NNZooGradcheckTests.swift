@@ -58,6 +58,15 @@ import Testing
                 try expectClean([input]) { try D.gridSampler2d($0[0], grid64, mode: .nearest, padding: padding, alignCorners: align) }
             }
         }
+        let volume = try ramp([1, 2, 3, 3, 4])
+        let points: [Double] = (0..<18).map { (i: Int) -> Double in 0.85 * sin(Double(i) * 2.3 + 0.4) }
+        let grid3 = try tensor(points, [1, 2, 3, 1, 3]), grid3d = try grid3.to(.float64)
+        for padding in [GridSampling.Padding.zeros, .border, .reflection] {
+            for align in [false, true] {
+                try expectClean([volume, grid3]) { try D.gridSampler2d($0[0], $0[1], mode: .bilinear, padding: padding, alignCorners: align) }
+                try expectClean([volume]) { try D.gridSampler2d($0[0], grid3d, mode: .nearest, padding: padding, alignCorners: align) }
+            }
+        }
         let theta = try tensor([0.8, -0.3, 0.1, 0.2, 1.1, -0.4, 0.5, 0.7, 0.2, -0.6, 0.9, 0.3], [2, 2, 3])
         for align in [false, true] {
             try expectClean([theta]) { try D.affineGrid($0[0], size: [2, 1, 3, 4], alignCorners: align) }

@@ -1,16 +1,21 @@
 import Tensors
 
-/// `F.grid_sample` on 4-D input (`GridSampler2DBackward0`) and `F.affine_grid`
+/// `F.grid_sample` on 4-D and 5-D input (`GridSampler2DBackward0`, `GridSampler3DBackward0`) and `F.affine_grid`
 /// (`AffineGridGeneratorBackward0`: the base grid of normalised pixel centres times θᵀ).
 extension Differentiable {
     public static func gridSampler2d(_ input: Tensor, _ grid: Tensor, mode: GridSampling.Mode, padding: GridSampling.Padding,
                                      alignCorners: Bool) throws(TensorError) -> Tensor {
         let x = input.detach(), g = grid.detach()
-        let out = try GridSampling.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
+        let volumetric = input.rank == 5
+        let out = volumetric ? try GridSampling3D.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
+            : try GridSampling.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
         guard isRecording([input, grid]) else { return out }
-        return record("GridSampler2DBackward0", [input, grid], out) { ctx in
-            let r = try GridSampling.backward(ctx.grad.detach(), x, g, mode: mode, padding: padding, alignCorners: alignCorners,
+        return record(volumetric ? "GridSampler3DBackward0" : "GridSampler2DBackward0", [input, grid], out) { ctx in
+            let r = volumetric
+                ? try GridSampling3D.backward(ctx.grad.detach(), x, g, mode: mode, padding: padding, alignCorners: alignCorners,
                                               needInput: ctx.needs(0))
+                : try GridSampling.backward(ctx.grad.detach(), x, g, mode: mode, padding: padding, alignCorners: alignCorners,
+                                            needInput: ctx.needs(0))
             return [r.input, ctx.needs(1) ? r.grid : nil]
         }
     }

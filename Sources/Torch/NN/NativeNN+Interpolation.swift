@@ -98,11 +98,12 @@ extension TorchRuntime {
             guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
                 throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
             }
-            if x.rank == 5 || mode == .bicubic {
-                throw PyError.notImplementedError("grid_sample: \(x.rank == 5 ? "5-D input" : "mode 'bicubic'") is not supported yet")
+            if x.rank == 5 && mode == .bicubic {
+                throw PyError.runtimeError("grid_sampler(): bicubic interpolation only supports 4D input")
             }
+            if mode == .bicubic { throw PyError.notImplementedError("grid_sample: mode 'bicubic' is not supported yet") }
             if x.dtype != .float32 && x.dtype != .float64 {
-                throw PyError.runtimeError("\"grid_sampler_2d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+                throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
             }
             return wrap(try Differentiable.gridSampler2d(x, g, mode: mode, padding: padding, alignCorners: align))
         }
