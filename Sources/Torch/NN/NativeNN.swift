@@ -12,6 +12,7 @@ extension TorchRuntime {
         addNativeActivations(m)
         addNativeAttention(m)
         addNativeLayers(m)
+        addNativeInterpolation(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
             m.addFunction(name) { interp, args in

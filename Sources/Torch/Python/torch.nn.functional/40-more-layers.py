@@ -462,6 +462,9 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
                               _pair(output_padding), groups, _pair(dilation), 2)
 
 
+import warnings as _warnings
+
+
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
                 recompute_scale_factor=None, antialias=False):
     if mode in ("nearest", "area", "nearest-exact"):
@@ -500,11 +503,16 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise ValueError("either size or scale_factor should be defined")
     if recompute_scale_factor is not None and recompute_scale_factor and size is not None:
         raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and output_size is None:
+        recompute_scale_factor = True
     if scale_factors is not None and recompute_scale_factor:
-        output_size = [math.floor(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+        output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
         scale_factors = None
+    if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.dim() == 4):
+        raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires "
+                         "a 4-D tensor as input")
     if output_size is None:
-        output_size = [math.floor(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+        output_size = [int(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
     scales = scale_factors if scale_factors is not None else [None for _ in range(dim)]
     if mode in ("nearest", "nearest-exact") and (dim == 1 or dim == 2):
         return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact")
@@ -512,19 +520,44 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         if dim == 1:
             return adaptive_avg_pool1d(input, output_size)
         return adaptive_avg_pool2d(input, output_size)
-    if mode in ("nearest", "nearest-exact", "linear", "bilinear", "area", "bicubic", "trilinear"):
+    if (dim, mode) in ((1, "linear"), (2, "bilinear"), (3, "trilinear"), (2, "bicubic")):
+        if antialias:
+            raise NotImplementedError(f"interpolate: antialias=True for mode '{mode}' is not supported yet")
+        return _nn.upsample_interpolate(input, list(output_size), "cubic" if mode == "bicubic" else "linear",
+                                        align_corners, list(scales))
+    if mode == "lanczos" and dim == 2:
+        if align_corners:
+            raise ValueError("Lanczos mode does not support align_corners=True")
+        if not antialias:
+            raise ValueError("Lanczos mode requires antialias=True")
+    wrong = {(1, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
+             (1, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
+             (2, "linear"): "Got 4D input, but linear mode needs 3D input",
+             (2, "trilinear"): "Got 4D input, but trilinear mode needs 5D input",
+             (3, "linear"): "Got 5D input, but linear mode needs 3D input",
+             (3, "bilinear"): "Got 5D input, but bilinear mode needs 4D input"}
+    if (dim, mode) in wrong:
+        raise NotImplementedError(wrong[(dim, mode)])
+    if mode in ("nearest", "nearest-exact", "area", "lanczos") and dim in (1, 2, 3):
         raise NotImplementedError(f"interpolate: mode '{mode}' on {input.dim()}D input is not supported yet")
     raise NotImplementedError(
         f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: "
-        f"nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {mode})")
+        f"nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {mode})")
 
 
 def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    _warnings.warn("`nn.functional.upsample` is deprecated. Use `nn.functional.interpolate` instead.", stacklevel=2)
     return interpolate(input, size, scale_factor, mode, align_corners)
 
 
 def upsample_nearest(input, size=None, scale_factor=None):
+    _warnings.warn("`nn.functional.upsample_nearest` is deprecated. Use `nn.functional.interpolate` instead.", stacklevel=2)
     return interpolate(input, size, scale_factor, mode="nearest")
+
+
+def upsample_bilinear(input, size=None, scale_factor=None):
+    _warnings.warn("`nn.functional.upsample_bilinear` is deprecated. Use `nn.functional.interpolate` instead.", stacklevel=2)
+    return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
 def unfold(input, kernel_size, dilation=1, padding=0, stride=1):

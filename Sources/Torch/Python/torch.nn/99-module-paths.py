@@ -632,3 +632,7 @@ try:
     TransformerDecoderLayer.__module__ = "torch.nn.modules.transformer"
 except NameError:
     pass
+try:
+    AdaptiveLogSoftmaxWithLoss.__module__ = "torch.nn.modules.adaptive"
+except NameError:
+    pass

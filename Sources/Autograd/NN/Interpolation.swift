@@ -1,0 +1,19 @@
+import Tensors
+
+/// `F.interpolate`'s linear, bilinear, trilinear and bicubic modes, recorded under ATen's
+/// node names (`UpsampleBilinear2DBackward0`, ...).
+extension Differentiable {
+    public static func upsampleInterpolate(_ input: Tensor, outputSize: [Int], mode: InterpolationUpsampling.Mode,
+                                           alignCorners: Bool, scales: [Double?]) throws(TensorError) -> Tensor {
+        let out = try InterpolationUpsampling.forward(input.detach(), outSizes: outputSize, mode: mode, alignCorners: alignCorners,
+                                                      scales: scales)
+        guard isRecording(input) else { return out }
+        let sizes = input.sizes
+        let node = mode == .cubic ? "UpsampleBicubic2DBackward0"
+            : ["UpsampleLinear1DBackward0", "UpsampleBilinear2DBackward0", "UpsampleTrilinear3DBackward0"][outputSize.count - 1]
+        return record(node, [input], out) { ctx in
+            [try InterpolationUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, mode: mode, alignCorners: alignCorners,
+                                                  scales: scales)]
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Autograd
+import Interpreter
+import Tensors
+
+/// The `torch._nn` functions behind `F.interpolate`'s interpolating modes, `F.grid_sample`,
+/// `F.affine_grid` and `F.ctc_loss` (NATIVE_NN.md lists them).
+extension TorchRuntime {
+    func addNativeInterpolation(_ m: PyModule) {
+        func fn(_ name: String, _ body: @escaping ([PyValue]) throws -> PyValue) {
+            m.addFunction(name) { _, args in
+                do { return try body(args.positional) } catch let e as TensorError { throw e.python }
+            }
+        }
+        fn("upsample_interpolate") { [unowned self] a in
+            // (input, output_size, mode "linear" | "cubic", align_corners, scales: a list of float or None)
+            let x = try tensor(a[0], "interpolate", "input")
+            let sizes = try intList(a[1], "interpolate", "output_size")
+            let mode: InterpolationUpsampling.Mode = a[2].asString == "cubic" ? .cubic : .linear
+            let given = a[4].asList?.items ?? a[4].asTuple?.items ?? []
+            var scales = [Double?](repeating: nil, count: sizes.count)
+            for (i, v) in given.prefix(sizes.count).enumerated() where !v.isNone {
+                scales[i] = try double(v, "interpolate", "scale_factor")
+            }
+            return wrap(try Differentiable.upsampleInterpolate(x, outputSize: sizes, mode: mode,
+                                                               alignCorners: try bool(a[3], "interpolate", "align_corners"),
+                                                               scales: scales))
+        }
+            fn("ctc_loss") { [unowned self] a in
+            // (log_probs (T, B, C), targets (sum,) or (B, S), input_lengths list, target_lengths list, blank, zero_infinity)
+            let lp = try tensor(a[0], "ctc_loss", "log_probs")
+            let tg = try tensor(a[1], "ctc_loss", "targets")
+            let il = try intList(a[2], "ctc_loss", "input_lengths"), tl = try intList(a[3], "ctc_loss", "target_lengths")
+            let blank = try int(a[4], "ctc_loss", "blank")
+            let where_ = " (while checking arguments for ctc_loss_allocate_outputs)"
+            if lp.dtype != .float32 && lp.dtype != .float64 {
+                throw PyError.runtimeError("\"ctc_loss_cpu\" not implemented for '\(lp.dtype.scalarTypeName)'")
+            }
+            let batch = lp.sizes[1], classes = lp.sizes[2]
+            if blank < 0 || blank >= classes { throw PyError.runtimeError("blank must be in label range") }
+            if il.count != batch { throw PyError.runtimeError("input_lengths must be of size batch_size") }
+            if tl.count != batch { throw PyError.runtimeError("target_lengths must be of size batch_size") }
+            for v in tl where v < 0 {
+                throw PyError.runtimeError("Expected target_lengths to have value at least 0, but got value \(v)\(where_)")
+            }
+            // ATen casts the targets to int64 first (`targets.to(kLong)`).
+            let values = try bridged { try tg.to(.int64).contiguous().elementsAsInt64() }.map { Int($0) }
+            var offsets: [Int] = []
+            if tg.rank == 1 {
+                var pos = 0
+                for v in tl { offsets.append(pos); pos += v }
+                if tg.sizes[0] != pos {
+                    throw PyError.runtimeError("Expected tensor to have size \(pos) at dimension 0, but got size \(tg.sizes[0]) for argument #2 'targets'\(where_)")
+                }
+            } else {
+                if tg.sizes[0] != batch {
+                    throw PyError.runtimeError("Expected tensor to have size \(batch) at dimension 0, but got size \(tg.sizes[0]) for argument #2 'targets'\(where_)")
+                }
+                let maxTarget = tl.max() ?? 0
+                if tg.sizes[1] < maxTarget {
+                    throw PyError.runtimeError("Expected tensor to have size at least \(maxTarget) at dimension 1, but got size \(tg.sizes[1]) for argument #2 'targets'\(where_)")
+                }
+                offsets = (0..<batch).map { $0 * tg.sizes[1] }
+            }
+            for v in il {
+                if v < 0 { throw PyError.runtimeError("Expected input_lengths to have value at least 0, but got value \(v)\(where_)") }
+                if v > lp.sizes[0] {
+                    throw PyError.runtimeError("Expected input_lengths to have value at most \(lp.sizes[0]), but got value \(v)\(where_)")
+                }
+            }
+            return wrap(try Differentiable.ctcLoss(lp, targets: CTCLossKernel.Targets(values: values, offsets: offsets, stride: 1),
+                                                   inputLengths: il, targetLengths: tl, blank: blank,
+                                                   zeroInfinity: try bool(a[5], "ctc_loss", "zero_infinity")))
+        }
+            fn("grid_sampler") { [unowned self] a in
+            // (input, grid, mode 0 bilinear / 1 nearest / 2 bicubic, padding 0 zeros / 1 border / 2 reflection, align_corners)
+            let x = try tensor(a[0], "grid_sampler", "input"), g = try tensor(a[1], "grid_sampler", "grid")
+            let modeValue = try int(a[2], "grid_sampler", "interpolation_mode")
+            let padValue = try int(a[3], "grid_sampler", "padding_mode")
+            let align = try bool(a[4], "grid_sampler", "align_corners")
+            if x.device != g.device {
+                throw PyError.runtimeError("grid_sampler(): expected input and grid to be on same device, but input is on \(x.device) and grid is on \(g.device)")
+            }
+            if x.dtype != g.dtype {
+                throw PyError.runtimeError("grid_sampler(): expected input and grid to have same dtype, but input has \(x.dtype.scalarTypeName) and grid has \(g.dtype.scalarTypeName)")
+            }
+            if x.rank != g.rank || (x.rank != 4 && x.rank != 5) {
+                throw PyError.runtimeError("grid_sampler(): expected 4D or 5D input and grid with same number of dimensions, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
+            }
+            if x.sizes[0] != g.sizes[0] {
+                throw PyError.runtimeError("grid_sampler(): expected grid and input to have same batch size, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
+            }
+            if g.sizes[g.rank - 1] != x.rank - 2 {
+                throw PyError.runtimeError("grid_sampler(): expected grid to have size \(x.rank - 2) in last dimension, but got grid with sizes \(shapeText(g.sizes))")
+            }
+            for d in 2..<x.rank where x.sizes[d] == 0 {
+                throw PyError.runtimeError("grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes \(shapeText(x.sizes)) with dimension \(d) being empty")
+            }
+            guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
+                throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
+            }
+            if x.rank == 5 && mode == .bicubic {
+                throw PyError.runtimeError("grid_sampler(): bicubic interpolation only supports 4D input")
+            }
+            if mode == .bicubic { throw PyError.notImplementedError("grid_sample: mode 'bicubic' is not supported yet") }
+            if x.dtype != .float32 && x.dtype != .float64 {
+                throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+            }
+            return wrap(try Differentiable.gridSampler2d(x, g, mode: mode, padding: padding, alignCorners: align))
+        }
+        fn("affine_grid_generator") { [unowned self] a in
+            // (theta, size as a list, align_corners), checked by the Python side
+            let theta = try tensor(a[0], "affine_grid_generator", "theta")
+            let size = try intList(a[1], "affine_grid_generator", "size")
+            if theta.sizes[0] != size[0] {
+                throw PyError.runtimeError("The size of tensor a (\(theta.sizes[0])) must match the size of tensor b (\(size[0])) at non-singleton dimension 0")
+            }
+            return wrap(try Differentiable.affineGrid(theta, size: size, alignCorners: try bool(a[2], "affine_grid_generator", "align_corners")))
+        }
+    }
+}
