@@ -78,7 +78,7 @@ extension Interpreter {
         }
         t.type.setConstructor { i, meta, a in
             if a.count == 1 && meta === i.types.type { return .object(i.typeOf(a[0])) }
-            guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = a[2].asDict else {
+            guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = try i.classNamespaceDict(a[2]) else {
                 throw PyError.typeError("type() takes 1 or 3 arguments")
             }
             let bs = try bases.items.map { v -> PyClass in

@@ -392,6 +392,8 @@ enum FStringPart {
 
 final class FStringExpr: Expr {
     let parts: [FStringPart]
+    /// The whole literal: what CPython marks when formatting a field fails.
+    var span: CaretSpan?
     init(_ parts: [FStringPart], line: Int, col: Int) { self.parts = parts; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { FStringExpr.resolveParts(parts, r) }
     static func resolveParts(_ parts: [FStringPart], _ r: Resolver) {
@@ -399,7 +401,14 @@ final class FStringExpr: Expr {
             if case .field(let e, _, let spec) = p { e.resolve(r); if let s = spec { resolveParts(s, r) } }
         }
     }
-    override func eval(_ f: Frame) throws -> PyValue { .str(try FStringExpr.render(parts, f)) }
+    override func eval(_ f: Frame) throws -> PyValue {
+        do {
+            return .str(try FStringExpr.render(parts, f))
+        } catch let e as PyError {
+            e.mark(span)
+            throw e
+        }
+    }
     static func render(_ parts: [FStringPart], _ f: Frame) throws -> String {
         var out = ""
         for p in parts {

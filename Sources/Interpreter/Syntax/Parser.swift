@@ -2,6 +2,9 @@
 struct Parser {
     var tokens: [Token]
     var pos = 0
+    /// Parenthesised expressions by node: the token indexes of their last inner token and
+    /// of their `)` (for CPython's operator anchors; see `binarySpan`).
+    var groupEnds: [ObjectIdentifier: (inner: Int, close: Int)] = [:]
     let file: String
     let source: SourceText
     var qualnames: [String] = []
