@@ -11,6 +11,9 @@ enum DictKey: Hashable {
     case object(ObjectIdentifier)
     /// An instance whose class defines `__hash__` (and usually `__eq__`).
     case custom(HashedInstance)
+    /// A frozenset: equal to another with the same elements (Swift's `Set` hashes them
+    /// independently of order).
+    case frozenset(Set<DictKey>)
 
     init(_ v: PyValue) throws {
         switch v {
@@ -27,6 +30,10 @@ enum DictKey: Hashable {
         case .object(let o):
             if let t = o as? PyTuple { self = .tuple(try t.items.map { try DictKey($0) }); return }
             if let b = o as? PyBigInt { self = .big(b.value); return }
+            if let fs = o as? PySet, fs.frozen {
+                self = .frozenset(Set(try fs.storage.items.map { try DictKey($0.key) }))
+                return
+            }
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
             }

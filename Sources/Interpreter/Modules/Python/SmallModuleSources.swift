@@ -677,6 +677,89 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 def capwords(s, sep=None):
     return (sep or " ").join(w.capitalize() for w in s.split(sep))
+
+
+class Template:
+    """`$name` / `${name}` substitution with CPython's pattern and errors."""
+    delimiter = "$"
+    idpattern = r"(?a:[_a-z][_a-z0-9]*)"
+    braceidpattern = None
+
+    def __init__(self, template):
+        self.template = template
+
+    def _regex(self):
+        import re
+        delim = re.escape(self.delimiter)
+        bid = self.braceidpattern or self.idpattern
+        return re.compile(delim + r"(?:(?P<escaped>" + delim + r")|(?P<named>" + self.idpattern + r")|{(?P<braced>" + bid + r")}|(?P<invalid>))", re.IGNORECASE)
+
+    def _invalid(self, mo):
+        i = mo.start("invalid")
+        lines = self.template[:i].splitlines(keepends=True)
+        if not lines:
+            colno, lineno = 1, 1
+        else:
+            colno = i - len("".join(lines[:-1]))
+            lineno = len(lines)
+        raise ValueError("Invalid placeholder in string: line %d, col %d" % (lineno, colno))
+
+    def substitute(self, mapping=None, /, **kws):
+        values = dict(mapping or {})
+        values.update(kws)
+
+        def convert(mo):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None:
+                return str(values[named])
+            if mo.group("escaped") is not None:
+                return self.delimiter
+            if mo.group("invalid") is not None:
+                self._invalid(mo)
+            raise ValueError("Unrecognized named group in pattern")
+        return self._regex().sub(convert, self.template)
+
+    def safe_substitute(self, mapping=None, /, **kws):
+        values = dict(mapping or {})
+        values.update(kws)
+
+        def convert(mo):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None:
+                try:
+                    return str(values[named])
+                except KeyError:
+                    return mo.group()
+            if mo.group("escaped") is not None:
+                return self.delimiter
+            if mo.group("invalid") is not None:
+                return mo.group()
+            raise ValueError("Unrecognized named group in pattern")
+        return self._regex().sub(convert, self.template)
+
+    def get_identifiers(self):
+        ids = []
+        for mo in self._regex().finditer(self.template):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None and named not in ids:
+                ids.append(named)
+            elif named is None and mo.group("invalid") is not None and mo.group("escaped") is None:
+                self._invalid(mo)
+        return ids
+
+    def is_valid(self):
+        for mo in self._regex().finditer(self.template):
+            if mo.group("invalid") is not None:
+                return False
+        return True
+
+
+class Formatter:
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        return format_string.format(*args, **kwargs)
 """#
 
 let abcSource = #"""
