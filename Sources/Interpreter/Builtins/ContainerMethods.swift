@@ -167,10 +167,23 @@ extension Interpreter {
             return .bool(try dv.items.contains { try i.equals($0, a[0]) })
         }
         v("__repr__") { i, dv, _ in .str("\(dv.kind.rawValue)(\(try i.repr(.list(dv.items))))") }
+        // Keys and items views compare as sets (with sets, frozensets and each other);
+        // a values view equals only itself, as in CPython.
+        func asSet(_ i: Interpreter, _ v: PyValue) throws -> PyValue? {
+            if let other = v.asObject as? PyDictView { return other.kind == .values ? nil : .object(try PySet(other.items)) }
+            if v.asObject is PySet { return v }
+            return nil
+        }
         v("__eq__") { i, dv, a in
-            if let other = a[0].asObject as? PyDictView { return .bool(try i.equals(.list(dv.items), .list(other.items))) }
-            if let s = a[0].asObject as? PySet { return .bool(try i.equals(.object(try PySet(dv.items)), .object(s))) }
-            return .false
+            if dv.kind == .values { return .bool(a[0].asObject === dv) }
+            guard let other = try asSet(i, a[0]) else { return .notImplemented }
+            return .bool(try i.equals(.object(try PySet(dv.items)), other))
+        }
+        for (name, op) in [("lt", CompareOp.lt), ("le", .le), ("gt", .gt), ("ge", .ge)] {
+            v("__\(name)__") { i, dv, a in
+                guard dv.kind != .values, let other = try asSet(i, a[0]) else { return .notImplemented }
+                return try i.compare(op, .object(try PySet(dv.items)), other)
+            }
         }
         // Keys and items views are sets: `d.keys() & {2}`, `{2} | d.keys()` give sets.
         for (name, op) in [("and", BinaryOp.and), ("or", .or), ("sub", .sub), ("xor", .xor)] {

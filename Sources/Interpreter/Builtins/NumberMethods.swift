@@ -101,7 +101,10 @@ extension Interpreter {
             let err = try i.makeError(thrown)
             return try (s.asObject as! PyGenerator).send(.none, throwing: err)
         }
-        g.addMethod("close") { _, s, _ in (s.asObject as! PyGenerator).runner.close(); return .none }
+        g.addMethod("close") { _, s, _ in
+            if (s.asObject as! PyGenerator).runner.close() { throw PyError.runtimeError("generator ignored GeneratorExit") }
+            return .none
+        }
         g.addMethod("__iter__") { _, s, _ in s }
         g.addMethod("__next__") { i, s, _ in
             if let v = try i.next(s) { return v }

@@ -202,6 +202,10 @@ extension Interpreter {
         case .pow:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
+                // Python 3: a complex result, as CPython hands the power to `complex`.
+                if let c = try lazyBuiltin(Name("complex")) {
+                    return try binaryOp(.pow, try call(c, [.float(x)]), .float(y))
+                }
                 throw PyError.valueError("negative number cannot be raised to a fractional power (complex numbers are not supported)")
             }
             let r = pow(x, y)

@@ -97,13 +97,18 @@ final class GeneratorRunner: @unchecked Sendable {
     /// Ends a suspended body (its `finally` blocks run) so its thread exits. A body being
     /// closed can release its own generator object while it unwinds (its frame holds it),
     /// whose `deinit` closes it again on its own thread: that second call must not wait.
-    func close() {
-        guard started, !finished, !closing, life.alive else { return }
+    /// True when the body caught `GeneratorExit` and yielded again (CPython's `close()`
+    /// then raises `RuntimeError: generator ignored GeneratorExit`); it stays suspended.
+    @discardableResult
+    func close() -> Bool {
+        guard started, !finished, !closing, life.alive else { return false }
         closing = true
         frame.interp.leaveThread()
         toGenerator.signal()
         toCaller.wait()
         frame.interp.enterThread()
+        if !finished { closing = false; return true }
+        return false
     }
 }
 
