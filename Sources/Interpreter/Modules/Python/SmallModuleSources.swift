@@ -772,6 +772,8 @@ def _isabstract(value):
     """An abstract method, or a property / class / static method wrapping one."""
     if getattr(value, "__isabstractmethod__", False):
         return True
+    if getattr(getattr(value, "__func__", None), "__isabstractmethod__", False):
+        return True
     if isinstance(value, property):
         return any(getattr(f, "__isabstractmethod__", False) for f in (getattr(value, "fget", None), getattr(value, "fset", None), getattr(value, "fdel", None)))
     if isinstance(value, (classmethod, staticmethod)):
