@@ -680,6 +680,6 @@ ValueError: not enough values to unpack (expected 2, got 1)
         let interp = Interpreter()
         let r = interp.runScript(c.source, file: "t.py")
         #expect(r.output == c.output)
-        #expect(r.error?.traceback == c.traceback)
+        #expect((r.error?.traceback ?? "") == c.traceback)
     }
 }

@@ -220,9 +220,11 @@ extension Interpreter {
                 m(name) { i, s, a in
                     var result = PyValue.object(s)
                     for other in a.positional {
-                        result = try i.binaryOp(op, result, .object(try PySet(try i.iterate(other))))
+                        // A set argument takes part with its own table, as in CPython.
+                        let operand: PyValue = other.asObject is PySet ? other : .object(try PySet(try i.iterate(other)))
+                        result = try i.binaryOp(op, result, operand)
                     }
-                    if a.count == 0 { return .object(try PySet(s.items, frozen: s.frozen)) }
+                    if a.count == 0 { return .object(try PySet(copying: s, frozen: s.frozen)) }
                     return result
                 }
             }
@@ -233,7 +235,7 @@ extension Interpreter {
             m("issubset") { i, s, a in .bool(try s.items.allSatisfy { try i.contains(a[0], $0) }) }
             m("issuperset") { i, s, a in .bool(try i.iterate(a[0]).allSatisfy { try s.contains($0) }) }
             m("isdisjoint") { i, s, a in .bool(!(try i.iterate(a[0]).contains { try s.contains($0) })) }
-            m("copy") { _, s, _ in .object(try PySet(s.items, frozen: s.frozen)) }
+            m("copy") { _, s, _ in .object(try PySet(copying: s, frozen: s.frozen)) }
             m("__len__") { _, s, _ in .int(s.count) }
             m("__contains__") { _, s, a in .bool(try s.contains(a[0])) }
             m("__iter__") { _, s, _ in .object(ArrayIterator(s.items)) }

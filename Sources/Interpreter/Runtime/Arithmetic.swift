@@ -296,6 +296,7 @@ extension Interpreter {
     }
 
     private func setOp(_ op: BinaryOp, _ a: PySet, _ b: PySet) throws -> PyValue? {
+        if let s = try PySet.cpythonOperation(op, a, b) { return .object(s) }
         let r: [PyValue]
         switch op {
         case .or: r = a.items + b.items

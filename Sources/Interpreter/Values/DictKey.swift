@@ -195,7 +195,13 @@ public final class PySet: PyObject {
         merged = storage.count
     }
     /// Elements in CPython's iteration order (see `cpythonSetOrder`).
-    public var items: [PyValue] { cpythonSetOrder(storage.keys, merged: merged) }
+    public var items: [PyValue] {
+        if baseSlots == nil && mergeAt == nil { return cpythonSetOrder(storage.keys, merged: merged) }
+        return cpythonSetOrder(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt)
+    }
+    /// For a set copied from another one's table (see `SetOperations.swift`).
+    var baseSlots: [Int]?
+    var mergeAt: (start: Int, otherCount: Int)?
     public var count: Int { storage.count }
     func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
     func add(_ v: PyValue) throws { try storage.set(v, .none) }
