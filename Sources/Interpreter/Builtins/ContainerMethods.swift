@@ -187,12 +187,16 @@ extension Interpreter {
         }
         // Keys and items views are sets: `d.keys() & {2}`, `{2} | d.keys()` give sets.
         for (name, op) in [("and", BinaryOp.and), ("or", .or), ("sub", .sub), ("xor", .xor)] {
+            // `^` is CPython's `symmetric_difference_update` of a copy of the left operand,
+            // which is the set `^` with its operands the other way round.
             v("__\(name)__") { i, dv, a in
                 guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                if op == .xor { return try i.binaryOp(op, .object(try PySet(other)), .object(try PySet(dv.items))) }
                 return try i.binaryOp(op, .object(try PySet(dv.items)), .object(try PySet(other)))
             }
             v("__r\(name)__") { i, dv, a in
                 guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                if op == .xor { return try i.binaryOp(op, .object(try PySet(dv.items)), .object(try PySet(other))) }
                 return try i.binaryOp(op, .object(try PySet(other)), .object(try PySet(dv.items)))
             }
         }

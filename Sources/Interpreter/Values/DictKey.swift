@@ -197,8 +197,9 @@ public final class PySet: PyObject {
     /// Elements in CPython's iteration order (see `cpythonSetOrder`).
     public var items: [PyValue] {
         if baseSlots == nil && mergeAt == nil { return cpythonSetOrder(storage.keys, merged: merged) }
-        return cpythonSetOrder(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt)
+        return cpythonSetOrder(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt, dummySlots: dummySlots)
     }
+    var dummySlots: [Int] = []
     /// For a set copied from another one's table (see `SetOperations.swift`).
     var baseSlots: [Int]?
     var mergeAt: (start: Int, otherCount: Int)?

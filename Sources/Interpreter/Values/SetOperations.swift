@@ -21,7 +21,8 @@ extension PySet {
 
     /// The table slot of each element, in iteration order (nil when not simulated).
     func slotPositions() -> [Int]? {
-        guard let table = cpythonSetTable(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt),
+        guard let table = cpythonSetTable(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt,
+                                          dummySlots: dummySlots),
               table.count == 8 else { return nil }
         return table.indices.filter { table[$0] >= 0 }
     }
@@ -40,7 +41,18 @@ extension PySet {
             let shared = try b.items.contains { try a.contains($0) }
             let added = try a.items.filter { !(try b.contains($0)) }
             if !shared { return try PySet(copying: b, more: added, frozen: a.frozen) }
-            let kept = try b.items.filter { !(try a.contains($0)) }
+            let bItems = b.items
+            if let positions = b.slotPositions() {
+                var kept: [PyValue] = [], keptSlots: [Int] = [], dummies: [Int] = []
+                for (k, x) in bItems.enumerated() {
+                    if try a.contains(x) { dummies.append(positions[k]) } else { kept.append(x); keptSlots.append(positions[k]) }
+                }
+                let r = try PySet(kept + added, mergedPrefix: kept.count, frozen: a.frozen)
+                r.baseSlots = keptSlots
+                r.dummySlots = dummies
+                return r
+            }
+            let kept = try bItems.filter { !(try a.contains($0)) }
             return try PySet(kept + added, mergedPrefix: kept.count, frozen: a.frozen)
         default:
             return nil

@@ -14,14 +14,16 @@ func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
 /// The same with the table of the set the merged items were copied from (`baseSlots`: the
 /// slot of each of them, in a table of 8), and a second merge of another set (`mergeAt`:
 /// from which item, and that set's size) for which CPython resizes once beforehand.
-func cpythonSetOrder(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?) -> [PyValue] {
-    guard let table = cpythonSetTable(items, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt) else { return items }
+func cpythonSetOrder(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?,
+                     dummySlots: [Int] = []) -> [PyValue] {
+    guard let table = cpythonSetTable(items, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt, dummySlots: dummySlots) else { return items }
     return table.filter { $0 >= 0 }.map { items[$0] }
 }
 
 /// CPython's hash table for the set (each slot: an index into `items`, or -1), nil when
 /// the items' hashes are not deterministic.
-func cpythonSetTable(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?) -> [Int]? {
+func cpythonSetTable(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?,
+                     dummySlots: [Int] = []) -> [Int]? {
     var hashes: [UInt64] = []
     hashes.reserveCapacity(items.count)
     for v in items {
@@ -35,9 +37,9 @@ func cpythonSetTable(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt
         var perturb = hashes[k]
         var i = Int(hashes[k] & UInt64(m))
         while true {
-            if t[i] < 0 { t[i] = k; return }
+            if t[i] == -1 { t[i] = k; return }
             if i + 9 <= m {
-                for j in 1...9 where t[i + j] < 0 { t[i + j] = k; return }
+                for j in 1...9 where t[i + j] == -1 { t[i + j] = k; return }
             }
             perturb >>= 5
             i = Int((UInt64(i) &* 5 &+ 1 &+ perturb) & UInt64(m))
@@ -54,6 +56,11 @@ func cpythonSetTable(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt
         if mask == 7, let b = baseSlots, k < b.count, b[k] < 8 { table[b[k]] = k }
         else if mask == 7 { table[k] = k } else { insertClean(&table, mask, k) }
         fill += 1
+    }
+    // Slots of elements removed from the copied table: CPython leaves a dummy there that
+    // probes pass over (-2), until a resize drops them.
+    if mask == 7, baseSlots != nil {
+        for d in dummySlots where d < 8 && table[d] == -1 { table[d] = -2; fill += 1 }
     }
     for k in merged..<items.count {
         if let m = mergeAt, k == m.start, (fill + m.otherCount) * 5 >= mask * 3 {
