@@ -160,11 +160,10 @@ extension Interpreter {
         fn("pow") { i, a in
             let b = try a.bind(Signature("pow", ["base", "exp", "mod"], required: 2))
             if let m = b[2], !m.isNone {
-                guard let base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt else {
-                    throw PyError.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+                guard let base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt, e >= 0, mod != 0,
+                      i.isIntegral(b[0]!), i.isIntegral(b[1]!), i.isIntegral(m) else {
+                    return try i.powMod(b[0]!, b[1]!, m)
                 }
-                if mod == 0 { throw PyError.valueError("pow() 3rd argument cannot be 0") }
-                if e < 0 { throw PyError.valueError("pow() negative exponent with modulus is not supported") }
                 // Products of residues need 128 bits before the reduction.
                 let um = UInt64(mod.magnitude)
                 func mulmod(_ x: UInt64, _ y: UInt64) -> UInt64 {

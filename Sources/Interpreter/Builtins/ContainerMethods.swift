@@ -167,19 +167,36 @@ extension Interpreter {
             return .bool(try dv.items.contains { try i.equals($0, a[0]) })
         }
         v("__repr__") { i, dv, _ in .str("\(dv.kind.rawValue)(\(try i.repr(.list(dv.items))))") }
+        // Keys and items views compare as sets (with sets, frozensets and each other);
+        // a values view equals only itself, as in CPython.
+        func asSet(_ i: Interpreter, _ v: PyValue) throws -> PyValue? {
+            if let other = v.asObject as? PyDictView { return other.kind == .values ? nil : .object(try PySet(other.items)) }
+            if v.asObject is PySet { return v }
+            return nil
+        }
         v("__eq__") { i, dv, a in
-            if let other = a[0].asObject as? PyDictView { return .bool(try i.equals(.list(dv.items), .list(other.items))) }
-            if let s = a[0].asObject as? PySet { return .bool(try i.equals(.object(try PySet(dv.items)), .object(s))) }
-            return .false
+            if dv.kind == .values { return .bool(a[0].asObject === dv) }
+            guard let other = try asSet(i, a[0]) else { return .notImplemented }
+            return .bool(try i.equals(.object(try PySet(dv.items)), other))
+        }
+        for (name, op) in [("lt", CompareOp.lt), ("le", .le), ("gt", .gt), ("ge", .ge)] {
+            v("__\(name)__") { i, dv, a in
+                guard dv.kind != .values, let other = try asSet(i, a[0]) else { return .notImplemented }
+                return try i.compare(op, .object(try PySet(dv.items)), other)
+            }
         }
         // Keys and items views are sets: `d.keys() & {2}`, `{2} | d.keys()` give sets.
         for (name, op) in [("and", BinaryOp.and), ("or", .or), ("sub", .sub), ("xor", .xor)] {
+            // `^` is CPython's `symmetric_difference_update` of a copy of the left operand,
+            // which is the set `^` with its operands the other way round.
             v("__\(name)__") { i, dv, a in
                 guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                if op == .xor { return try i.binaryOp(op, .object(try PySet(other)), .object(try PySet(dv.items))) }
                 return try i.binaryOp(op, .object(try PySet(dv.items)), .object(try PySet(other)))
             }
             v("__r\(name)__") { i, dv, a in
                 guard dv.kind != .values, let other = try? i.iterate(a[0]) else { return .notImplemented }
+                if op == .xor { return try i.binaryOp(op, .object(try PySet(dv.items)), .object(try PySet(other))) }
                 return try i.binaryOp(op, .object(try PySet(other)), .object(try PySet(dv.items)))
             }
         }
@@ -207,9 +224,11 @@ extension Interpreter {
                 m(name) { i, s, a in
                     var result = PyValue.object(s)
                     for other in a.positional {
-                        result = try i.binaryOp(op, result, .object(try PySet(try i.iterate(other))))
+                        // A set argument takes part with its own table, as in CPython.
+                        let operand: PyValue = other.asObject is PySet ? other : .object(try PySet(try i.iterate(other)))
+                        result = try i.binaryOp(op, result, operand)
                     }
-                    if a.count == 0 { return .object(try PySet(s.items, frozen: s.frozen)) }
+                    if a.count == 0 { return .object(try PySet(copying: s, frozen: s.frozen)) }
                     return result
                 }
             }
@@ -220,7 +239,7 @@ extension Interpreter {
             m("issubset") { i, s, a in .bool(try s.items.allSatisfy { try i.contains(a[0], $0) }) }
             m("issuperset") { i, s, a in .bool(try i.iterate(a[0]).allSatisfy { try s.contains($0) }) }
             m("isdisjoint") { i, s, a in .bool(!(try i.iterate(a[0]).contains { try s.contains($0) })) }
-            m("copy") { _, s, _ in .object(try PySet(s.items, frozen: s.frozen)) }
+            m("copy") { _, s, _ in .object(try PySet(copying: s, frozen: s.frozen)) }
             m("__len__") { _, s, _ in .int(s.count) }
             m("__contains__") { _, s, a in .bool(try s.contains(a[0])) }
             m("__iter__") { _, s, _ in .object(ArrayIterator(s.items)) }

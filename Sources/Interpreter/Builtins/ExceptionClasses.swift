@@ -31,8 +31,9 @@ extension Interpreter {
         builtins[Name("IOError")] = builtins[Name("OSError")]
         let base = types.exceptions["BaseException"]!
         base.setConstructor { interp, cls, args in
-            let inst = PyInstance(cls: cls)
+            let inst = PyInstance(cls: interp.osErrorClass(cls, args.positional))
             inst.attributes.set(N.args, .tuple(args.positional))
+            interp.setExceptionAttributes(inst, args.positional)
             if cls.isSubclass(of: interp.types.exceptions["StopIteration"]!) {
                 inst.attributes.set(N.value, args.positional.first ?? .none)
             }
@@ -44,10 +45,12 @@ extension Interpreter {
         }
         // The classes above were made before the constructor: they inherit it now.
         for (name, _) in tree { types.exceptions[name]!.constructor = base.constructor }
-        base.addMethod("__init__") { _, s, a in
+        base.addMethod("__init__") { i, s, a in
             s.asInstance?.attributes.set(N.args, .tuple(a.positional))
+            if let inst = s.asInstance { i.setExceptionAttributes(inst, a.positional) }
             return .none
         }
+        installExceptionAttributes()
         base.addMethod("__str__") { i, s, _ in .str(i.exceptionStr(s.asInstance!)) }
         base.addMethod("__repr__") { i, s, _ in
             let inst = s.asInstance!

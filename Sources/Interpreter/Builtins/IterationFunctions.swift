@@ -96,7 +96,7 @@ extension Interpreter {
                     return try i.getItem(v, .int(k))
                 })
             }
-            if case .object(let o) = v, o is PyDict || o is PyList || o is PyTuple || o is PyRange {
+            if case .object(let o) = v, o is PyDict || o is PyList || o is PyTuple || o is PyRange || o is PyDictView {
                 return .object(ArrayIterator(try i.iterate(v).reversed()))
             }
             if case .str = v { return .object(ArrayIterator(try i.iterate(v).reversed())) }
@@ -136,6 +136,10 @@ extension Interpreter {
             if case .object = a[0] {} else { throw PyError.typeError("'\(i.typeName(a[0]))' object is not an iterator") }
             if let v = try i.next(a[0]) { return v }
             if a.count == 2 { return a[1] }
+            // A generator's `return value` travels in the StopIteration.
+            if case .object(let o) = a[0], let g = o as? PyGenerator, !g.runner.frame.returnValue.isNone {
+                throw PyError(type: "StopIteration", args: [g.runner.frame.returnValue])
+            }
             throw PyError(type: "StopIteration", args: [])
         }
     }

@@ -88,7 +88,7 @@ extension Interpreter {
             if e >= 0 { return .tuple([PyBigInt.make(BigInt(Int(m)).shiftedLeft(e)), .int(1)]) }
             return .tuple([.int(Int(m)), PyBigInt.make(BigInt(1).shiftedLeft(-e))])
         }
-        f.addStaticMethod("fromhex") { _, _ in throw PyError.notImplementedError("float.fromhex is not supported") }
+        bindNumberExtras()
         let g = types.generator!
         g.addMethod("send") { _, s, a in try (s.asObject as! PyGenerator).send(a.count > 0 ? a[0] : .none) }
         g.addMethod("throw") { i, s, a in
@@ -101,7 +101,10 @@ extension Interpreter {
             let err = try i.makeError(thrown)
             return try (s.asObject as! PyGenerator).send(.none, throwing: err)
         }
-        g.addMethod("close") { _, s, _ in (s.asObject as! PyGenerator).runner.close(); return .none }
+        g.addMethod("close") { _, s, _ in
+            if (s.asObject as! PyGenerator).runner.close() { throw PyError.runtimeError("generator ignored GeneratorExit") }
+            return .none
+        }
         g.addMethod("__iter__") { _, s, _ in s }
         g.addMethod("__next__") { i, s, _ in
             if let v = try i.next(s) { return v }

@@ -10,6 +10,7 @@ extension Interpreter {
     /// `locals()` of a frame: its slots (cells unwrapped), a class body's namespace, or a
     /// module's globals.
     func locals(_ f: Frame) throws -> PyDict {
+        if let m = f.classMapping, let d = try classNamespaceDict(m) { return d }
         let d = PyDict()
         if let ns = f.namespace {
             for (n, v) in zip(ns.names, ns.values) { try d.set(.str(n.string), v) }

@@ -51,10 +51,15 @@ extension Interpreter {
         }
         t.set.setConstructor { i, _, a in
             try a.check("set", 0, 1)
+            // `set(s)` of a set copies its table (CPython's `set_merge`), keeping its order.
+            if a.count == 1, case .object(let o) = a[0], let s = o as? PySet { return .object(try PySet(copying: s, frozen: false)) }
             return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0])))
         }
         t.frozenset.setConstructor { i, _, a in
             try a.check("frozenset", 0, 1)
+            if a.count == 1, case .object(let o) = a[0], let s = o as? PySet {
+                return s.frozen ? a[0] : .object(try PySet(copying: s, frozen: true))
+            }
             return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0]), frozen: true))
         }
         t.range.setConstructor { i, _, a in
@@ -78,7 +83,7 @@ extension Interpreter {
         }
         t.type.setConstructor { i, meta, a in
             if a.count == 1 && meta === i.types.type { return .object(i.typeOf(a[0])) }
-            guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = a[2].asDict else {
+            guard a.count == 3, case .str(let name) = a[0], let bases = a[1].asTuple, let ns = try i.classNamespaceDict(a[2]) else {
                 throw PyError.typeError("type() takes 1 or 3 arguments")
             }
             let bs = try bases.items.map { v -> PyClass in

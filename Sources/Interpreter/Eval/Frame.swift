@@ -15,6 +15,9 @@ final class Frame {
     private(set) var closure: ContiguousArray<PyCell>
     /// The namespace a class body fills.
     var namespace: AttributeStore?
+    /// The mapping a metaclass's `__prepare__` made, when a class body fills one (its names
+    /// then go through the mapping, not `namespace`).
+    var classMapping: PyValue?
     unowned(unsafe) let interp: Interpreter
     private(set) var function: PyFunction?
     var line = 0

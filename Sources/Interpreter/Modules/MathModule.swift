@@ -20,6 +20,7 @@ extension Interpreter {
         m.add("inf", .float(.infinity))
         m.add("nan", .float(.nan))
         func domain() -> PyError { PyError.valueError("math domain error") }
+        bindMathExtras(m)
         func unary(_ name: String, _ ok: @escaping (Double) -> Bool = { _ in true }, _ f: @escaping (Double) -> Double) {
             m.addFunction(name) { i, a in
                 try a.check(name, 1)

@@ -60,23 +60,7 @@ extension Interpreter {
     }
 
     func buildWarnings(_ m: PyModule) {
-        m.addFunction("warn") { i, a in
-            let b = try a.bind(Signature("warn", ["message", "category", "stacklevel", "source"], required: 1))
-            var category = "UserWarning"
-            if let c = b[1], case .object(let o) = c, let cls = o as? PyClass { category = cls.name }
-            var text = try i.str(b[0]!)
-            if let inst = b[0]!.asInstance, inst.cls.isException { category = inst.cls.name; text = i.exceptionMessage(inst) }
-            i.warn(text, category: category)
-            return .none
-        }
-        for name in ["filterwarnings", "simplefilter", "resetwarnings"] {
-            m.addFunction(name) { _, _ in .none }
-        }
-        let cw = makeClass("catch_warnings", module: "warnings")
-        cw.addMethod("__init__") { _, _, _ in .none }
-        cw.addMethod("__enter__") { _, _, _ in .list([]) }
-        cw.addMethod("__exit__") { _, _, _ in .false }
-        m.add("catch_warnings", cw)
+        buildWarningsModule(m)
     }
 
     func buildCopy(_ m: PyModule) {

@@ -202,6 +202,10 @@ extension Interpreter {
         case .pow:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
+                // Python 3: a complex result, as CPython hands the power to `complex`.
+                if let c = try lazyBuiltin(Name("complex")) {
+                    return try binaryOp(.pow, try call(c, [.float(x)]), .float(y))
+                }
                 throw PyError.valueError("negative number cannot be raised to a fractional power (complex numbers are not supported)")
             }
             let r = pow(x, y)
@@ -292,6 +296,7 @@ extension Interpreter {
     }
 
     private func setOp(_ op: BinaryOp, _ a: PySet, _ b: PySet) throws -> PyValue? {
+        if let s = try PySet.cpythonOperation(op, a, b) { return .object(s) }
         let r: [PyValue]
         switch op {
         case .or: r = a.items + b.items

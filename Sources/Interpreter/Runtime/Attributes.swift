@@ -113,6 +113,11 @@ extension Interpreter {
             case "__module__": return f.globals[N.__name__] ?? PyValue.none
             case "__doc__": return f.code.docstring
             case "__defaults__": return f.defaults.isEmpty ? PyValue.none : .tuple(f.defaults)
+            case "__annotations__":
+                // A function without annotations has an empty dict, made on first access.
+                let d = PyValue.object(PyDict())
+                f.attributes.set(name, d)
+                return d
             case "__dict__":
                 let d = PyDict()
                 for (n, x) in zip(f.attributes.names, f.attributes.values) { try d.set(.str(n.string), x) }

@@ -175,6 +175,12 @@ extension Interpreter {
     func traceEntry(_ f: Frame, _ e: PyError) -> TraceEntry {
         var entry = traceEntry(f)
         if let c = e.caret, c.line == f.line { entry.caret = c }
+        else if let c = e.caret, c.line > f.line {
+            // A later line of a statement spanning several (`f"a" \n f"{x.y}"`, a call's
+            // argument): CPython names the line of the failing expression.
+            entry = TraceEntry(file: f.code.file, line: c.line, column: c.col, function: f.code.name, sourceLine: f.code.source.line(c.line))
+            entry.caret = c
+        }
         e.caret = nil
         return entry
     }

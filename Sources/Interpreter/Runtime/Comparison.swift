@@ -67,6 +67,8 @@ extension Interpreter {
             if let l = x as? PyBoundMethod, let r = y as? PyBoundMethod {
                 return l.receiver.isIdentical(r.receiver) && l.function.isIdentical(r.function)
             }
+            // Dict views compare as sets through their `__eq__`.
+            if x is PyDictView || y is PyDictView { return nil }
             return x === y
         case (.object(let x), _):
             if let l = x as? PyBigInt { return bigEquals(l, b) ?? false }

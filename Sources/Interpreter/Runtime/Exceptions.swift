@@ -6,6 +6,7 @@ extension Interpreter {
         let cls = exceptionClassNamed(e.pendingType)
         let inst = PyInstance(cls: cls)
         inst.attributes.set(N.args, .tuple(e.pendingArgs))
+        setExceptionAttributes(inst, e.pendingArgs)
         e.exception = inst
         return inst
     }

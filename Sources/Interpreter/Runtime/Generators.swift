@@ -19,7 +19,7 @@ final class GeneratorRunner: @unchecked Sendable {
     let frame: Frame
     private let toGenerator = DispatchSemaphore(value: 0)
     private let toCaller = DispatchSemaphore(value: 0)
-    private var started = false
+    private(set) var started = false
     private(set) var finished = false
     private var running = false
     private var sent: PyValue = .none
@@ -27,6 +27,9 @@ final class GeneratorRunner: @unchecked Sendable {
     private var thrownIn: PyError?
     private var failure: Error?
     private var closing = false
+    /// The exceptions the suspended body is handling (it yielded inside `except`): they
+    /// are its own, not the caller's, so they leave with it and come back when it resumes.
+    private var ownHandling: [PyError] = []
 
     /// Whether the session still exists; a suspended body cannot be unwound after it is gone.
     private let life: SessionLife
@@ -46,7 +49,13 @@ final class GeneratorRunner: @unchecked Sendable {
         let interp = frame.interp
         let savedDepth = interp.depth
         let savedFrame = interp.currentFrame
-        defer { interp.currentFrame = savedFrame }
+        let callerHandling = interp.handling
+        interp.handling = callerHandling + ownHandling
+        defer {
+            interp.currentFrame = savedFrame
+            ownHandling = interp.handling.count > callerHandling.count ? Array(interp.handling[callerHandling.count...]) : []
+            interp.handling = callerHandling
+        }
         // One logical Python thread runs on two OS threads: the host's per-thread state
         // (grad mode) goes with whichever side runs, as it would stay with the one thread
         // in CPython (`with torch.no_grad():` around a loop covers the generator's body).
@@ -73,6 +82,17 @@ final class GeneratorRunner: @unchecked Sendable {
         do {
             if let t = thrownIn { thrownIn = nil; throw t }
             try frame.interp.runFrame(frame)
+        } catch let e as PyError where !closing && frame.interp.errorIs(e, "StopIteration") {
+            // PEP 479: a StopIteration leaving a generator's body becomes a RuntimeError.
+            let interp = frame.interp
+            let stop = interp.materialize(e)
+            stop.traceback = e.traceback
+            let r = PyError.runtimeError("generator raised StopIteration")
+            let inst = interp.materialize(r)
+            inst.attributes.set(N.__cause__, .object(stop))
+            inst.attributes.set(N.__context__, .object(stop))
+            inst.attributes.set(N.__suppress_context__, .true)
+            failure = r
         } catch {
             if !closing { failure = error }
         }
@@ -97,13 +117,23 @@ final class GeneratorRunner: @unchecked Sendable {
     /// Ends a suspended body (its `finally` blocks run) so its thread exits. A body being
     /// closed can release its own generator object while it unwinds (its frame holds it),
     /// whose `deinit` closes it again on its own thread: that second call must not wait.
-    func close() {
-        guard started, !finished, !closing, life.alive else { return }
+    /// True when the body caught `GeneratorExit` and yielded again (CPython's `close()`
+    /// then raises `RuntimeError: generator ignored GeneratorExit`); it stays suspended.
+    @discardableResult
+    func close() -> Bool {
+        guard started, !finished, !closing, life.alive else { return false }
         closing = true
-        frame.interp.leaveThread()
+        let interp = frame.interp
+        let callerHandling = interp.handling
+        interp.handling = callerHandling + ownHandling
+        interp.leaveThread()
         toGenerator.signal()
         toCaller.wait()
-        frame.interp.enterThread()
+        interp.enterThread()
+        ownHandling = interp.handling.count > callerHandling.count ? Array(interp.handling[callerHandling.count...]) : []
+        interp.handling = callerHandling
+        if !finished { closing = false; return true }
+        return false
     }
 }
 
@@ -121,6 +151,9 @@ final class PyGenerator: PyIteratorObject {
 
     /// `gen.send(v)`: resumes with a value; StopIteration carries the return value.
     func send(_ v: PyValue, throwing: PyError? = nil) throws -> PyValue {
+        if !runner.started && !v.isNone && throwing == nil {
+            throw PyError.typeError("can't send non-None value to a just-started generator")
+        }
         if let y = try runner.resume(send: v, throwing: throwing) { return y }
         throw PyError(type: "StopIteration", args: runner.frame.returnValue.isNone ? [] : [runner.frame.returnValue])
     }

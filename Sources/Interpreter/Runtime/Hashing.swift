@@ -74,11 +74,24 @@ extension Interpreter {
             if let b = o as? PyBigInt { return b.value.pythonHash }
             if let inst = o as? PyInstance, inst.cls.lookup(N.__hash__) != nil { return try userHash(v) }
             if o is PyInstance { return ObjectIdentifier(o).hashValue >> 4 }
-            if let s = o as? PySet, s.frozen { return try DictKey(v).hashValue }
+            if let s = o as? PySet, s.frozen { return try frozensetHash(s) }
             return try DictKey(v).hashValue
         default:
             return try DictKey(v).hashValue
         }
+    }
+
+    /// CPython 3.11's `frozenset_hash`: the shuffled bits of the element hashes xored
+    /// together (independent of order), mixed with the size.
+    func frozensetHash(_ s: PySet) throws -> Int {
+        func shuffle(_ h: UInt64) -> UInt64 { ((h ^ 89869747) ^ (h << 16)) &* 3644798167 }
+        var h: UInt64 = 0
+        for e in s.storage.items { h ^= shuffle(UInt64(bitPattern: Int64(try hashValue(e.key)))) }
+        h ^= UInt64(s.storage.count + 1) &* 1927868237
+        h ^= (h >> 11) ^ (h >> 25)
+        h = h &* 69069 &+ 907133923
+        if h == UInt64.max { h = 590923713 }
+        return Int(Int64(bitPattern: h))
     }
 
     /// The result of the class's `__hash__`, as CPython folds it into a hash.

@@ -94,6 +94,9 @@ extension Interpreter {
             }
             return try i.instantiate(c, a)
         }
+        // `type.__prepare__(name, bases, **kw)`: an empty dict (a metaclass's own
+        // `__prepare__` may call it through `super()`).
+        t.addMethod("__prepare__") { _, _, _ in .object(PyDict()) }
         // `type.__setattr__(cls, name, value)`, for a metaclass's own `__setattr__`.
         t.addMethod("__setattr__") { i, s, a in
             try a.check("__setattr__", 2)

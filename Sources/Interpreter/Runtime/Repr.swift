@@ -32,6 +32,7 @@ extension Interpreter {
 
     func exceptionStr(_ inst: PyInstance) -> String {
         let args = inst.attributes.get(N.args)?.asTuple?.items ?? []
+        if let s = osErrorStr(inst) { return s }
         if args.isEmpty { return "" }
         if args.count == 1 {
             if inst.cls.isSubclass(of: types.exceptions["KeyError"]!) { return (try? repr(args[0])) ?? "" }

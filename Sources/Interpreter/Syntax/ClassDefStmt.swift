@@ -44,10 +44,21 @@ final class ClassDefStmt: Stmt {
             if !c.allowsSubclassing { throw PyError.typeError("type '\(c.name)' is not an acceptable base type") }
             baseClasses.append(c)
         }
+        // What a metaclass is given: the bases as written (`()` when none).
+        let declaredBases = baseClasses
         if baseClasses.isEmpty { baseClasses = [interp.types.object] }
+        // The class keywords are evaluated once, in order (CPython's `metaclass=` included).
         var explicitMeta: PyValue?
-        for k in keywords where k.name?.string == "metaclass" { explicitMeta = try k.value.eval(f) }
+        var classKeywords: [(Name, PyValue)] = []
+        for k in keywords {
+            let v = try k.value.eval(f)
+            if let n = k.name, n.string != "metaclass" { classKeywords.append((n, v)) } else { explicitMeta = v }
+        }
         let meta = try interp.resolveMetaclass(explicit: explicitMeta, bases: baseClasses)
+        var prepared: PyValue?
+        if let meta {
+            prepared = try interp.prepareClassNamespace(meta: meta, name: name, bases: declaredBases, keywords: classKeywords)
+        }
         var closure = ContiguousArray<PyCell>()
         for s in code.freeSources {
             switch s {
@@ -58,15 +69,22 @@ final class ClassDefStmt: Stmt {
         let body = Frame(code: code, globals: f.globals, closure: closure, interp: interp, function: nil)
         for s in code.cellSlots { body.slots[s] = .object(PyCell(nil)) }
         body.namespace = AttributeStore()
-        body.namespace!.set(N.__module__, f.globals[N.__name__] ?? .str("__main__"))
-        body.namespace!.set(N.__qualname__, .str(code.qualname))
+        if let prepared {
+            // The body's `__module__` / `__qualname__` stores go through the mapping too.
+            body.classMapping = prepared
+            try interp.classMappingSet(prepared, N.__module__, f.globals[N.__name__] ?? .str("__main__"))
+            try interp.classMappingSet(prepared, N.__qualname__, .str(code.qualname))
+        } else {
+            body.namespace!.set(N.__module__, f.globals[N.__name__] ?? .str("__main__"))
+            body.namespace!.set(N.__qualname__, .str(code.qualname))
+        }
         if let first = code.body.first as? ExprStmt, let c = first.value as? ConstantExpr, case .str = c.value {
-            body.namespace!.set(N.__doc__, c.value)
+            if let prepared { try interp.classMappingSet(prepared, N.__doc__, c.value) } else { body.namespace!.set(N.__doc__, c.value) }
         }
         try interp.runFrame(body)
         let ns = body.namespace!
         if let meta {
-            try assign(f, try callMetaclass(meta, ns, baseClasses, decos, f))
+            try assign(f, try callMetaclass(meta, prepared, ns, declaredBases, classKeywords, decos, f))
             return .normal
         }
         // A body may set `__module__` (csv's `Error` says `_csv`), as CPython honours.
@@ -80,7 +98,8 @@ final class ClassDefStmt: Stmt {
         }
         if cls.dict[N.__doc__] == nil { cls.setAttribute(N.__doc__, PyValue.none) }
         if cls.dict[N.__eq__] != nil && cls.dict[N.__hash__] == nil { cls.setAttribute(N.__hash__, PyValue.none) }
-        try initSubclass(cls, f)
+        try setNames(cls, ns, f)
+        try initSubclass(cls, classKeywords, f)
         var v = PyValue.object(cls)
         for d in decos.reversed() { v = try interp.call(d, Arguments([v])) }
         try target.assign(f, v)
@@ -88,17 +107,20 @@ final class ClassDefStmt: Stmt {
     }
 
     /// A class statement whose metaclass is not `type`: `meta(name, bases, namespace, **kw)`.
-    private func callMetaclass(_ meta: PyClass, _ ns: AttributeStore, _ bases: [PyClass], _ decos: [PyValue], _ f: Frame) throws -> PyValue {
+    /// The namespace passed is the mapping `__prepare__` made, when there is one.
+    private func callMetaclass(_ meta: PyClass, _ prepared: PyValue?, _ ns: AttributeStore, _ bases: [PyClass],
+                               _ keywords: [(Name, PyValue)], _ decos: [PyValue], _ f: Frame) throws -> PyValue {
         let interp = f.interp
-        let d = PyDict()
-        for (n, v) in zip(ns.names, ns.values) { try d.set(.str(n.string), v) }
-        var kwNames: [Name] = [], kwValues: [PyValue] = []
-        for k in keywords {
-            guard let n = k.name, n.string != "metaclass" else { continue }
-            kwNames.append(n); kwValues.append(try k.value.eval(f))
+        var namespace: PyValue
+        if let prepared {
+            namespace = prepared
+        } else {
+            let d = PyDict()
+            for (n, v) in zip(ns.names, ns.values) { try d.set(.str(n.string), v) }
+            namespace = .object(d)
         }
-        let args = Arguments(positional: [.str(name), .tuple(bases.map { .object($0) }), .object(d)],
-                             keywordNames: kwNames, keywordValues: kwValues)
+        let args = Arguments(positional: [.str(name), .tuple(bases.map { .object($0) }), namespace],
+                             keywordNames: keywords.map { $0.0 }, keywordValues: keywords.map { $0.1 })
         var v = try interp.call(.object(meta), args)
         for dec in decos.reversed() { v = try interp.call(dec, Arguments([v])) }
         return v
@@ -106,15 +128,22 @@ final class ClassDefStmt: Stmt {
 
     private func assign(_ f: Frame, _ v: PyValue) throws { try target.assign(f, v) }
 
+    /// `__set_name__(owner, name)` of each attribute whose type defines it (descriptors),
+    /// in definition order, as `type.__new__` does before `__init_subclass__`.
+    private func setNames(_ cls: PyClass, _ ns: AttributeStore, _ f: Frame) throws {
+        let interp = f.interp
+        for (n, v) in zip(ns.names, ns.values) {
+            guard case .object(let o) = v, o is PyInstance,
+                  let hook = interp.typeOf(v).lookup(N.__set_name__) else { continue }
+            _ = try interp.callAttribute(hook, receiver: v, Arguments(.object(cls), .str(n.string)))
+        }
+    }
+
     /// Calls the nearest base's `__init_subclass__` (implicitly a class method) with the
     /// class keywords other than `metaclass`.
-    private func initSubclass(_ cls: PyClass, _ f: Frame) throws {
+    private func initSubclass(_ cls: PyClass, _ keywords: [(Name, PyValue)], _ f: Frame) throws {
         let interp = f.interp
-        var kwNames: [Name] = [], kwValues: [PyValue] = []
-        for k in keywords {
-            guard let n = k.name, n.string != "metaclass" else { continue }
-            kwNames.append(n); kwValues.append(try k.value.eval(f))
-        }
+        let kwNames = keywords.map { $0.0 }, kwValues = keywords.map { $0.1 }
         for base in cls.mro.dropFirst() {
             guard let hook = base.dict[N.__init_subclass__] else { continue }
             guard case .object(let o) = hook else { return }

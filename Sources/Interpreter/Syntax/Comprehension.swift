@@ -12,6 +12,9 @@ final class ComprehensionExpr: Expr {
     let element: Expr
     let value: Expr?
     let clauses: [ComprehensionClause]
+    /// The whole comprehension, brackets included: what the enclosing frame's traceback
+    /// line marks when the comprehension fails (CPython calls it as a function there).
+    var span: CaretSpan?
 
     init(kind: Kind, element: Expr, value: Expr?, clauses: [ComprehensionClause], line: Int, col: Int) {
         self.kind = kind; self.element = element; self.value = value; self.clauses = clauses
@@ -38,26 +41,68 @@ final class ComprehensionExpr: Expr {
 
     override func eval(_ f: Frame) throws -> PyValue {
         guard case .loop(_, let firstIterable) = clauses[0] else { preconditionFailure() }
-        let first = try firstIterable.eval(f)
-        switch kind {
-        case .list:
-            let out = PyList()
-            try run(0, f, first) { out.items.append(try element.eval(f)) }
-            return .object(out)
-        case .set:
-            let out = try PySet()
-            try run(0, f, first) { try out.add(try element.eval(f)) }
-            return .object(out)
-        case .dict:
-            let out = PyDict()
-            try run(0, f, first) {
-                let k = try element.eval(f)
-                try out.set(k, try value!.eval(f))
-            }
-            return .object(out)
-        case .generator:
-            return .object(GeneratorExpressionIterator(self, f, try f.interp.getIterator(first)))
+        var first = try firstIterable.eval(f)
+        if kind != .generator && !Self.iteratesNatively(first) {
+            // CPython takes the first iterable's iterator in the enclosing frame, marking
+            // the whole comprehension when it is not iterable.
+            do { first = try f.interp.getIterator(first) } catch let e as PyError { e.mark(span); throw e }
         }
+        do {
+            switch kind {
+            case .list:
+                let out = PyList()
+                try run(0, f, first) { out.items.append(try element.eval(f)) }
+                return .object(out)
+            case .set:
+                let out = try PySet()
+                try run(0, f, first) { try out.add(try element.eval(f)) }
+                return .object(out)
+            case .dict:
+                let out = PyDict()
+                try run(0, f, first) {
+                    let k = try element.eval(f)
+                    try out.set(k, try value!.eval(f))
+                }
+                return .object(out)
+            case .generator:
+                return .object(GeneratorExpressionIterator(self, f, try f.interp.getIterator(first)))
+            }
+        } catch let e as PyError where kind != .generator {
+            leaveFrame(e, f)
+            e.mark(span)
+            throw e
+        }
+    }
+
+    /// Values `forEach` walks without an iterator object (so taking one first would only
+    /// cost time); they are all iterable.
+    static func iteratesNatively(_ v: PyValue) -> Bool {
+        switch v {
+        case .str: return true
+        case .object(let o): return o is PyList || o is PyTuple || o is PyRange || o is PyDict || o is PySet
+        default: return false
+        }
+    }
+
+    /// CPython 3.11 runs a comprehension as a function of its own: a failure inside it
+    /// shows a `<listcomp>` (`<setcomp>`, `<dictcomp>`, `<genexpr>`) frame at the line that
+    /// failed, with that expression's markers, below the frame that ran it.
+    func leaveFrame(_ e: PyError, _ f: Frame) {
+        let name: String
+        switch kind {
+        case .list: name = "<listcomp>"
+        case .set: name = "<setcomp>"
+        case .dict: name = "<dictcomp>"
+        case .generator: name = "<genexpr>"
+        }
+        // An error of the iteration itself (a nested `for`'s iterable, a failing `next`)
+        // has no expression of its own: CPython marks the whole comprehension.
+        let caret = e.caret ?? span
+        let at = caret?.line ?? line
+        var entry = TraceEntry(file: f.code.file, line: at, column: col, function: name, sourceLine: f.code.source.line(at))
+        entry.caret = caret
+        e.caret = nil
+        e.traceback.append(entry)
     }
 
     private func run(_ i: Int, _ f: Frame, _ first: PyValue?, _ emit: () throws -> Void) throws {
@@ -91,6 +136,15 @@ final class GeneratorExpressionIterator: PyIteratorObject {
 
     override func next(_ interp: Interpreter) throws -> PyValue? {
         if done { return nil }
+        do {
+            return try advance(interp)
+        } catch let e as PyError {
+            node.leaveFrame(e, frame)
+            throw e
+        }
+    }
+
+    private func advance(_ interp: Interpreter) throws -> PyValue? {
         outer: while let top = stack.last {
             guard let item = try interp.next(top.iterator) else { stack.removeLast(); continue }
             guard case .loop(let target, _) = node.clauses[top.clause] else { preconditionFailure() }

@@ -392,6 +392,8 @@ enum FStringPart {
 
 final class FStringExpr: Expr {
     let parts: [FStringPart]
+    /// The whole literal: what CPython marks when formatting a field fails.
+    var span: CaretSpan?
     init(_ parts: [FStringPart], line: Int, col: Int) { self.parts = parts; super.init(line: line, col: col) }
     override func resolve(_ r: Resolver) { FStringExpr.resolveParts(parts, r) }
     static func resolveParts(_ parts: [FStringPart], _ r: Resolver) {
@@ -399,7 +401,14 @@ final class FStringExpr: Expr {
             if case .field(let e, _, let spec) = p { e.resolve(r); if let s = spec { resolveParts(s, r) } }
         }
     }
-    override func eval(_ f: Frame) throws -> PyValue { .str(try FStringExpr.render(parts, f)) }
+    override func eval(_ f: Frame) throws -> PyValue {
+        do {
+            return .str(try FStringExpr.render(parts, f))
+        } catch let e as PyError {
+            e.mark(span)
+            throw e
+        }
+    }
     static func render(_ parts: [FStringPart], _ f: Frame) throws -> String {
         var out = ""
         for p in parts {
@@ -438,10 +447,35 @@ final class YieldExpr: Expr {
         let v = try value?.eval(f) ?? .none
         if isFrom {
             let it = try f.interp.getIterator(v)
+            if case .object(let o) = it, let sub = o as? PyGenerator { return try delegate(to: sub, g, f) }
             while let item = try f.interp.next(it) { _ = try g.yield(item) }
             if case .object(let o) = it, let sub = o as? PyGenerator { return sub.runner.frame.returnValue }
             return .none
         }
         return try g.yield(v)
+    }
+
+    /// `yield from gen` (PEP 380): values sent to this generator and exceptions thrown
+    /// into it go on to the sub-generator; closing this one closes it; its return value is
+    /// the expression's value.
+    private func delegate(to sub: PyGenerator, _ g: GeneratorRunner, _ f: Frame) throws -> PyValue {
+        var toSend = PyValue.none
+        var toThrow: PyError?
+        while true {
+            guard let item = try sub.runner.resume(send: toSend, throwing: toThrow) else {
+                return sub.runner.frame.returnValue
+            }
+            do {
+                toSend = try g.yield(item)
+                toThrow = nil
+            } catch let e as PyError {
+                if f.interp.errorIs(e, "GeneratorExit") {
+                    if sub.runner.close() { throw PyError.runtimeError("generator ignored GeneratorExit") }
+                    throw e
+                }
+                toSend = .none
+                toThrow = e
+            }
+        }
     }
 }

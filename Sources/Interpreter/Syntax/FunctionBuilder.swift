@@ -4,6 +4,8 @@ struct Parameter {
     let name: String
     let kind: Kind
     let defaultValue: Expr?
+    /// `name: annotation`, evaluated when the `def` runs into `__annotations__`.
+    var annotation: Expr? = nil
 }
 
 /// Creates function objects for `def` and `lambda`: evaluates defaults, captures cells.
@@ -11,6 +13,9 @@ final class FunctionBuilder {
     let code: FunctionCode
     let parameters: [Parameter]
     let returnsExpression: Expr?
+    /// The `-> annotation` of a `def`.
+    var returnAnnotation: Expr?
+    private var hasAnnotations: Bool { returnAnnotation != nil || parameters.contains { $0.annotation != nil } }
 
     init(code: FunctionCode, parameters: [Parameter], body: [Stmt], lambdaBody: Expr?) {
         self.code = code
@@ -33,7 +38,8 @@ final class FunctionBuilder {
 
     /// Defaults are evaluated in the enclosing scope; the body gets its own.
     func resolve(_ r: Resolver) {
-        for p in parameters { p.defaultValue?.resolve(r) }
+        for p in parameters { p.defaultValue?.resolve(r); p.annotation?.resolve(r) }
+        returnAnnotation?.resolve(r)
         r.resolveFunction(self)
     }
 
@@ -52,6 +58,16 @@ final class FunctionBuilder {
             case .free(let i): closure.append(f.closure[i])
             }
         }
-        return PyFunction(code: code, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure)
+        let fn = PyFunction(code: code, globals: f.globals, defaults: defaults, kwDefaults: kwDefaults, closure: closure)
+        if hasAnnotations { fn.attributes.set(Name("__annotations__"), .object(try annotations(f))) }
+        return fn
+    }
+
+    /// `__annotations__`: each annotated parameter in order, then `return`.
+    private func annotations(_ f: Frame) throws -> PyDict {
+        let d = PyDict()
+        for p in parameters { if let a = p.annotation { try d.set(.str(p.name), try a.eval(f)) } }
+        if let r = returnAnnotation { try d.set(.str("return"), try r.eval(f)) }
+        return d
     }
 }

@@ -11,9 +11,12 @@ struct Lexer {
     private var tokens: [Token] = []
     private var atLineStart = true
 
-    init(_ source: String, firstLine: Int) {
+    /// `firstColumn` shifts the columns of the first line (an f-string's expression lies
+    /// at that column of its source line).
+    init(_ source: String, firstLine: Int, firstColumn: Int = 0) {
         chars = Array(source.unicodeScalars)
         line = firstLine
+        lineStart = -firstColumn
     }
 
     private var col: Int { pos - lineStart }

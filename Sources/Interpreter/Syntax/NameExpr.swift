@@ -75,7 +75,9 @@ final class NameExpr: Expr {
             if let v = f.closure[i].value { return v }
             throw PyError(type: "NameError", message: "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
         case .classBody(let n, let box, let builtin):
-            if let v = f.namespace?.get(n) { return v }
+            if let m = f.classMapping {
+                if let v = try f.interp.classMappingGet(m, n) { return v }
+            } else if let v = f.namespace?.get(n) { return v }
             if let v = box.value { return v }
             if let v = builtin.value { return v }
             throw PyError(type: "NameError", message: "name '\(name)' is not defined")
@@ -95,7 +97,8 @@ final class NameExpr: Expr {
         case .global(let box, _): box.value = value
         case .cell(let s): unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value = value
         case .free(let i): f.closure[i].value = value
-        case .classBody(let n, _, _): f.namespace!.set(n, value)
+        case .classBody(let n, _, _):
+            if let m = f.classMapping { try f.interp.classMappingSet(m, n, value) } else { f.namespace!.set(n, value) }
         case .unresolved: preconditionFailure("unresolved name \(name)")
         }
     }
@@ -107,7 +110,8 @@ final class NameExpr: Expr {
         case .global(let box, _): box.value = nil
         case .cell(let s): unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value = nil
         case .free(let i): f.closure[i].value = nil
-        case .classBody(let n, _, _): f.namespace!.remove(n)
+        case .classBody(let n, _, _):
+            if let m = f.classMapping { try f.interp.classMappingDelete(m, n) } else { f.namespace!.remove(n) }
         case .unresolved: preconditionFailure("unresolved name \(name)")
         }
     }

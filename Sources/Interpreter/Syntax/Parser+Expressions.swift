@@ -156,10 +156,11 @@ extension Parser {
         let start = tok
         var e = try next(&self)
         while case .op(let o) = kind, let op = ops[o] {
-            let leftEnd = tokens[pos - 1]
+            let leftEnd = leftOperandEnd(e)
+            let opIndex = pos
             let t = advance()
             let b = BinaryExpr(op, e, try next(&self), line: t.line, col: t.col)
-            b.span = binarySpan(start, leftEnd, t)
+            b.span = binarySpan(start, leftEnd, opIndex)
             e = b
         }
         return e
@@ -202,26 +203,50 @@ extension Parser {
         let start = tok
         let e = try primary()
         if isOp("**") {
-            let leftEnd = tokens[pos - 1]
+            let leftEnd = leftOperandEnd(e)
+            let opIndex = pos
             let t = advance()
             let b = BinaryExpr(.pow, e, try factor(), line: t.line, col: t.col)
-            b.span = binarySpan(start, leftEnd, t)
+            b.span = binarySpan(start, leftEnd, opIndex)
             return b
         }
         return e
     }
 
-    /// A binary operation's span, with the operator as CPython's traceback anchors it: the
-    /// first character after the left operand that is not a space, two wide when the next
-    /// one is not a space either.
-    func binarySpan(_ start: Token, _ leftEnd: Token, _ op: Token) -> CaretSpan {
+    /// A binary operation's span, with the operator as CPython 3.11's traceback anchors it:
+    /// the first character after the left operand's own end that is not a space (for a
+    /// parenthesised left operand, `(a + b) * c`, that is its `)`), two wide when the next
+    /// character is not a space either and comes before the right operand (`**`, `//`,
+    /// `)*` in `(a+b)*c`, `))` in `((a+2)) - x`).
+    /// The token index where a left operand ends: inside its parentheses when it is a
+    /// parenthesised expression (CPython's node excludes them), else the last token read.
+    func leftOperandEnd(_ e: Expr) -> Int {
+        if let g = groupEnds[ObjectIdentifier(e)], g.close == pos - 1 { return g.inner }
+        return pos - 1
+    }
+
+    /// Records that `e` was just closed by a `)` of a parenthesised group (the innermost
+    /// group's inner end is kept for `((e))`).
+    mutating func noteGroup(_ e: Expr) {
+        let key = ObjectIdentifier(e)
+        if let g = groupEnds[key], g.close == pos - 2 { groupEnds[key] = (g.inner, pos - 1); return }
+        groupEnds[key] = (pos - 2, pos - 1)
+    }
+
+    func binarySpan(_ start: Token, _ leftEnd: Int, _ opIndex: Int) -> CaretSpan {
         var s = spanFrom(start)
-        if leftEnd.line == op.line {
-            let opStart = op.col
-            var w = 1
-            if case .op(let o) = op.kind, o.count > 1 { w = 2 }
-            s.anchors = (opStart, opStart + w)
+        let anchor = tokens[leftEnd + 1], op = tokens[opIndex]
+        guard tokens[leftEnd].line == op.line, anchor.line == op.line else { return s }
+        let rightStart = tokens[min(tokens.count - 1, opIndex + 1)]
+        var w = 1
+        if anchor.endCol - anchor.col > 1 {
+            w = 2
+        } else if leftEnd + 2 < tokens.count {
+            let after = tokens[leftEnd + 2]
+            if after.line == anchor.line, after.col == anchor.endCol,
+               !(rightStart.line == after.line && rightStart.col <= after.col) { w = 2 }
         }
+        s.anchors = (anchor.col, anchor.col + w)
         return s
     }
 
@@ -239,6 +264,8 @@ extension Parser {
             } else if accept("(") {
                 let (args, kws) = try callArguments()
                 try expect(")")
+                // `f(x for x in xs)`: the generator expression's parentheses are the call's.
+                if args.count == 1, let g = args[0] as? ComprehensionExpr, g.span == nil { g.span = spanFrom(t) }
                 let c = CallExpr(e, args: args, keywords: kws, line: e.line, col: e.col)
                 c.span = spanFrom(start)
                 e = c
@@ -345,10 +372,12 @@ extension Parser {
                 if isKeyword("for") {
                     let g = try comprehension(kind: .generator, element: first, value: nil, start: t)
                     try expect(")")
+                    (g as? ComprehensionExpr)?.span = spanFrom(t)
                     return g
                 }
                 if accept(")") {
                     if first is StarredExpr { throw error("cannot use starred expression here", at: t) }
+                    noteGroup(first)
                     return first
                 }
                 var items = [first]
@@ -367,6 +396,7 @@ extension Parser {
                 if isKeyword("for") {
                     let c = try comprehension(kind: .list, element: first, value: nil, start: t)
                     try expect("]")
+                    (c as? ComprehensionExpr)?.span = spanFrom(t)
                     return c
                 }
                 var items = [first]
@@ -405,6 +435,7 @@ extension Parser {
             if isKeyword("for") {
                 let c = try comprehension(kind: .dict, element: first, value: v, start: t)
                 try expect("}")
+                (c as? ComprehensionExpr)?.span = spanFrom(t)
                 return c
             }
             var keys: [Expr?] = [first], values = [v]
@@ -414,6 +445,7 @@ extension Parser {
         if isKeyword("for") {
             let c = try comprehension(kind: .set, element: first, value: nil, start: t)
             try expect("}")
+            (c as? ComprehensionExpr)?.span = spanFrom(t)
             return c
         }
         var items = [first]
@@ -492,7 +524,9 @@ extension Parser {
             for p in parts { if case .text(let s) = p { text += s } }
             return ConstantExpr(.str(text), line: t.line, col: t.col)
         }
-        return FStringExpr(parts, line: t.line, col: t.col)
+        let fs = FStringExpr(parts, line: t.line, col: t.col)
+        fs.span = spanFrom(t)
+        return fs
     }
 
     /// Splits an f-string body into text and `{expr!conv:spec}` fields.
@@ -559,7 +593,14 @@ extension Parser {
             exprText = String(trimmed.dropLast())
         }
         if exprText.trimmingTrailingSpaces().isEmpty { throw SyntaxErrorInfo(message: "f-string: empty expression not allowed", line: line, col: col) }
-        var lexer = Lexer("(" + exprText + ")", firstLine: line)
+        // The expression's place in the source, as CPython 3.11 locates it for tracebacks:
+        // its column on the line of the `{` (the `(` wrapped around it sits one before).
+        var exprLine = line, exprCol = col + start
+        if let nl = c[..<start].lastIndex(of: "\n") {
+            exprLine = line + c[..<start].filter { $0 == "\n" }.count
+            exprCol = start - nl - 1
+        }
+        var lexer = Lexer("(" + exprText + ")", firstLine: exprLine, firstColumn: exprCol - 1)
         var sub = Parser(expressionTokens: try lexer.tokenize(), file: file, source: source)
         sub.functionDepth = functionDepth
         let e = try sub.test()

@@ -2,6 +2,9 @@
 struct Parser {
     var tokens: [Token]
     var pos = 0
+    /// Parenthesised expressions by node: the token indexes of their last inner token and
+    /// of their `)` (for CPython's operator anchors; see `binarySpan`).
+    var groupEnds: [ObjectIdentifier: (inner: Int, close: Int)] = [:]
     let file: String
     let source: SourceText
     var qualnames: [String] = []
@@ -481,7 +484,8 @@ struct Parser {
         try expect("(")
         let params = try parameters(closing: ")", annotations: true)
         try expect(")")
-        if accept("->") { _ = try test() }
+        var returns: Expr?
+        if accept("->") { returns = try test() }
         try expect(":")
         let code = FunctionCode(name: name, qualname: qualPrefix + name, file: file, source: source, defLine: t.line)
         qualnames.append(name); qualnames.append("<locals>")
@@ -493,6 +497,7 @@ struct Parser {
         loopDepth = savedLoop; exceptStarDepths = savedStar
         qualnames.removeLast(2)
         let builder = FunctionBuilder(code: code, parameters: params, body: body, lambdaBody: nil)
+        builder.returnAnnotation = returns
         return FunctionDefStmt(name: name, builder: builder, decorators: decorators, line: t.line, col: t.col)
     }
 
@@ -504,12 +509,12 @@ struct Parser {
             if accept("/") { if !accept(",") { break }; continue }
             if accept("**") {
                 params.append(Parameter(name: try identifier(), kind: .kwargs, defaultValue: nil))
-                if annotations && accept(":") { _ = try test() }
+                if annotations && accept(":") { params[params.count - 1].annotation = try test() }
             } else if accept("*") {
                 sawStar = true
                 if isIdentifier {
                     params.append(Parameter(name: try identifier(), kind: .varargs, defaultValue: nil))
-                    if annotations && accept(":") { _ = try test() }
+                    if annotations && accept(":") { params[params.count - 1].annotation = try test() }
                 }
             } else {
                 let nt = tok
@@ -517,11 +522,12 @@ struct Parser {
                 if params.contains(where: { $0.name == n }) {
                     throw error("duplicate argument '\(n)' in function definition", at: nt)
                 }
-                if annotations && accept(":") { _ = try test() }
+                var ann: Expr?
+                if annotations && accept(":") { ann = try test() }
                 var d: Expr?
                 if accept("=") { d = try test(); if !sawStar { sawDefault = true } }
                 else if sawDefault && !sawStar { throw error("non-default argument follows default argument", at: nt) }
-                params.append(Parameter(name: n, kind: sawStar ? .keywordOnly : .positional, defaultValue: d))
+                params.append(Parameter(name: n, kind: sawStar ? .keywordOnly : .positional, defaultValue: d, annotation: ann))
             }
             if !accept(",") { break }
         }

@@ -112,6 +112,14 @@ final class AnnAssignStmt: Stmt {
         if inClassBody, let n = target as? NameExpr {
             let ann = try annotation.eval(f)
             let key = Name("__annotations__")
+            if let m = f.classMapping {
+                // A prepared namespace: `__annotations__` lives in the mapping.
+                var ann0 = try f.interp.classMappingGet(m, key)
+                if ann0 == nil { ann0 = .object(PyDict()); try f.interp.classMappingSet(m, key, ann0!) }
+                try f.interp.setItem(ann0!, .str(n.name.string), ann)
+                if let v = value { try target.assign(f, try v.eval(f)) }
+                return .normal
+            }
             var d = f.namespace?.get(key)?.asDict
             if d == nil { d = PyDict(); f.namespace?.set(key, .object(d!)) }
             try d!.set(.str(n.name.string), ann)

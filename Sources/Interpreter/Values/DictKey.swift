@@ -11,6 +11,9 @@ enum DictKey: Hashable {
     case object(ObjectIdentifier)
     /// An instance whose class defines `__hash__` (and usually `__eq__`).
     case custom(HashedInstance)
+    /// A frozenset: equal to another with the same elements (Swift's `Set` hashes them
+    /// independently of order).
+    case frozenset(Set<DictKey>)
 
     init(_ v: PyValue) throws {
         switch v {
@@ -27,6 +30,10 @@ enum DictKey: Hashable {
         case .object(let o):
             if let t = o as? PyTuple { self = .tuple(try t.items.map { try DictKey($0) }); return }
             if let b = o as? PyBigInt { self = .big(b.value); return }
+            if let fs = o as? PySet, fs.frozen {
+                self = .frozenset(Set(try fs.storage.items.map { try DictKey($0.key) }))
+                return
+            }
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
             }
@@ -188,7 +195,14 @@ public final class PySet: PyObject {
         merged = storage.count
     }
     /// Elements in CPython's iteration order (see `cpythonSetOrder`).
-    public var items: [PyValue] { cpythonSetOrder(storage.keys, merged: merged) }
+    public var items: [PyValue] {
+        if baseSlots == nil && mergeAt == nil { return cpythonSetOrder(storage.keys, merged: merged) }
+        return cpythonSetOrder(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt, dummySlots: dummySlots)
+    }
+    var dummySlots: [Int] = []
+    /// For a set copied from another one's table (see `SetOperations.swift`).
+    var baseSlots: [Int]?
+    var mergeAt: (start: Int, otherCount: Int)?
     public var count: Int { storage.count }
     func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
     func add(_ v: PyValue) throws { try storage.set(v, .none) }

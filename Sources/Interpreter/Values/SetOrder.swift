@@ -8,10 +8,26 @@
 /// literal is a frozenset that `BUILD_SET` merges; `set(s)` merges `s`): CPython merges
 /// them into a table sized for twice their count, or copies the table when it is small.
 func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
+    cpythonSetOrder(items, merged: merged, baseSlots: nil, mergeAt: nil)
+}
+
+/// The same with the table of the set the merged items were copied from (`baseSlots`: the
+/// slot of each of them, in a table of 8), and a second merge of another set (`mergeAt`:
+/// from which item, and that set's size) for which CPython resizes once beforehand.
+func cpythonSetOrder(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?,
+                     dummySlots: [Int] = []) -> [PyValue] {
+    guard let table = cpythonSetTable(items, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt, dummySlots: dummySlots) else { return items }
+    return table.filter { $0 >= 0 }.map { items[$0] }
+}
+
+/// CPython's hash table for the set (each slot: an index into `items`, or -1), nil when
+/// the items' hashes are not deterministic.
+func cpythonSetTable(_ items: [PyValue], merged: Int, baseSlots: [Int]?, mergeAt: (start: Int, otherCount: Int)?,
+                     dummySlots: [Int] = []) -> [Int]? {
     var hashes: [UInt64] = []
     hashes.reserveCapacity(items.count)
     for v in items {
-        guard let h = deterministicHash(v) else { return items }
+        guard let h = deterministicHash(v) else { return nil }
         hashes.append(UInt64(bitPattern: Int64(h)))
     }
     var mask = 7
@@ -21,9 +37,9 @@ func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
         var perturb = hashes[k]
         var i = Int(hashes[k] & UInt64(m))
         while true {
-            if t[i] < 0 { t[i] = k; return }
+            if t[i] == -1 { t[i] = k; return }
             if i + 9 <= m {
-                for j in 1...9 where t[i + j] < 0 { t[i + j] = k; return }
+                for j in 1...9 where t[i + j] == -1 { t[i + j] = k; return }
             }
             perturb >>= 5
             i = Int((UInt64(i) &* 5 &+ 1 &+ perturb) & UInt64(m))
@@ -37,10 +53,25 @@ func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
         mask = size - 1
     }
     for k in 0..<merged {
-        if mask == 7 { table[k] = k } else { insertClean(&table, mask, k) }
+        if mask == 7, let b = baseSlots, k < b.count, b[k] < 8 { table[b[k]] = k }
+        else if mask == 7 { table[k] = k } else { insertClean(&table, mask, k) }
         fill += 1
     }
+    // Slots of elements removed from the copied table: CPython leaves a dummy there that
+    // probes pass over (-2), until a resize drops them.
+    if mask == 7, baseSlots != nil {
+        for d in dummySlots where d < 8 && table[d] == -1 { table[d] = -2; fill += 1 }
+    }
     for k in merged..<items.count {
+        if let m = mergeAt, k == m.start, (fill + m.otherCount) * 5 >= mask * 3 {
+            // `set_merge` resizes once for all of the other set's elements.
+            var size = 8
+            while size <= (fill + m.otherCount) * 2 { size <<= 1 }
+            var newTable = [Int](repeating: -1, count: size)
+            for e in table where e >= 0 { insertClean(&newTable, size - 1, e) }
+            table = newTable
+            mask = size - 1
+        }
         insertClean(&table, mask, k)
         fill += 1
         if fill * 5 >= mask * 3 {
@@ -53,7 +84,7 @@ func cpythonSetOrder(_ items: [PyValue], merged: Int = 0) -> [PyValue] {
             mask = size - 1
         }
     }
-    return table.filter { $0 >= 0 }.map { items[$0] }
+    return table
 }
 
 /// CPython's hash of a number or a tuple of numbers; nil for values whose CPython hash

@@ -214,6 +214,15 @@ class _Parser:
                 self.fail("Expecting ',' delimiter")
 
 
+def dump(obj, fp, **kwargs):
+    """`dumps` written to a file object, as CPython's (in pieces there; one write here)."""
+    fp.write(dumps(obj, **kwargs))
+
+
+def load(fp, **kwargs):
+    return loads(fp.read(), **kwargs)
+
+
 def loads(s, **kwargs):
     p = _Parser(s)
     v = p.value()

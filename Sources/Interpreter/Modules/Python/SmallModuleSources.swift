@@ -155,18 +155,168 @@ class cached_property:
         value = self.func(obj)
         setattr(obj, self.name, value)
         return value
+
+
+def cmp_to_key(mycmp):
+    """Turns an old-style comparison function into a key, as CPython's does."""
+    class K:
+        __slots__ = ["obj"]
+
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return mycmp(self.obj, other.obj) < 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __le__(self, other):
+            return mycmp(self.obj, other.obj) <= 0
+
+        def __ge__(self, other):
+            return mycmp(self.obj, other.obj) >= 0
+
+        __hash__ = None
+
+    K.__name__ = "KeyWrapper"
+    K.__qualname__ = "KeyWrapper"
+    return K
+
+
+def singledispatch(func):
+    """Dispatch on the type of the first argument (its class's MRO), as CPython's."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for c in cls.__mro__:
+            if c in registry:
+                return registry[c]
+        return func
+
+    def register(cls, fn=None):
+        if fn is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            fn = cls
+            ann = getattr(fn, "__annotations__", {})
+            if not ann:
+                raise TypeError(f"Invalid first argument to `register()`: {fn!r}. Use either `@register(some_class)` or plain `@register` on an annotated function.")
+            cls = list(ann.values())[0]
+        registry[cls] = fn
+        return fn
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f"{getattr(func, '__name__', 'singledispatch function')} requires at least 1 positional argument")
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class partialmethod:
+    def __init__(self, func, *args, **keywords):
+        self.func, self.args, self.keywords = func, args, keywords
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return partial(self.func, obj, *self.args, **self.keywords)
 """#
 
 let typingSource = #"""
-class _Alias:
-    def __init__(self, name):
-        self._name = name
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return obj.__module__ + "." + obj.__qualname__
+    if obj is ...:
+        return "..."
+    if obj is None or obj is type(None):
+        return "None"
+    if isinstance(obj, list):
+        return "[" + ", ".join(_type_repr(a) for a in obj) + "]"
+    if isinstance(obj, str):
+        return repr(obj)
+    return repr(obj)
+
+
+class _Subscripted:
+    """`List[int]`, `Optional[str]`, `Callable[[int], str]`: printed as CPython's."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args
 
     def __getitem__(self, params):
         return self
 
     def __call__(self, *args, **kwargs):
+        raise TypeError("Type " + self.__origin__._name + " cannot be instantiated; use " + self.__origin__._name.lower() + "() instead")
+
+    def __eq__(self, other):
+        return isinstance(other, _Subscripted) and (self.__origin__, self.__args__) == (other.__origin__, other.__args__)
+
+    def __hash__(self):
+        return hash((self.__origin__._name, len(self.__args__)))
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __repr__(self):
+        name = self.__origin__._name
+        args = self.__args__
+        if name == "Union" and len(args) == 2 and type(None) in args:
+            other = args[0] if args[1] is type(None) else args[1]
+            return "typing.Optional[" + _type_repr(other) + "]"
+        if name == "Optional":
+            return "typing.Optional[" + _type_repr(args[0]) + "]"
+        if name == "Literal":
+            return "typing.Literal[" + ", ".join(repr(a) for a in args) + "]"
+        if not args:
+            return "typing." + name + "[()]"
+        return "typing." + name + "[" + ", ".join(_type_repr(a) for a in args) + "]"
+
+
+class _Alias:
+    def __init__(self, name):
+        self._name = name
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(type(None) if p is None else p for p in params)
+        if self._name == "Union":
+            flat = []
+            for p in params:
+                for q in (p.__args__ if isinstance(p, _Subscripted) and p.__origin__ is Union else (p,)):
+                    if q not in flat:
+                        flat.append(q)
+            if len(flat) == 1:
+                return flat[0]
+            params = tuple(flat)
+        if self._name == "Optional":
+            return Union[params[0], None]
+        return _Subscripted(self, params)
+
+    def __call__(self, *args, **kwargs):
         raise TypeError("Type " + self._name + " cannot be instantiated")
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
 
     def __repr__(self):
         return "typing." + self._name
@@ -177,6 +327,10 @@ Union = _Alias("Union")
 Optional = _Alias("Optional")
 List = _Alias("List")
 Dict = _Alias("Dict")
+DefaultDict = _Alias("DefaultDict")
+OrderedDict = _Alias("OrderedDict")
+Counter = _Alias("Counter")
+Deque = _Alias("Deque")
 Tuple = _Alias("Tuple")
 Set = _Alias("Set")
 FrozenSet = _Alias("FrozenSet")
@@ -185,22 +339,52 @@ Iterable = _Alias("Iterable")
 Iterator = _Alias("Iterator")
 Generator = _Alias("Generator")
 Sequence = _Alias("Sequence")
+MutableSequence = _Alias("MutableSequence")
+Collection = _Alias("Collection")
+Container = _Alias("Container")
+Hashable = _Alias("Hashable")
+Sized = _Alias("Sized")
+Reversible = _Alias("Reversible")
 Mapping = _Alias("Mapping")
 MutableMapping = _Alias("MutableMapping")
+AbstractSet = _Alias("AbstractSet")
+MutableSet = _Alias("MutableSet")
+Awaitable = _Alias("Awaitable")
+Coroutine = _Alias("Coroutine")
+AsyncIterator = _Alias("AsyncIterator")
+AsyncIterable = _Alias("AsyncIterable")
 Type = _Alias("Type")
 ClassVar = _Alias("ClassVar")
 Final = _Alias("Final")
 Literal = _Alias("Literal")
+Annotated = _Alias("Annotated")
 NoReturn = _Alias("NoReturn")
+Never = _Alias("Never")
+Self = _Alias("Self")
+LiteralString = _Alias("LiteralString")
+TypeAlias = _Alias("TypeAlias")
+IO = _Alias("IO")
+TextIO = _Alias("TextIO")
+BinaryIO = _Alias("BinaryIO")
+AnyStr = _Alias("AnyStr")
+Text = str
 TYPE_CHECKING = False
 
 
 class TypeVar:
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
 
     def __repr__(self):
-        return "~" + self.__name__
+        return ("+" if self.__covariant__ else "-" if self.__contravariant__ else "~") + self.__name__
+
+
+class ParamSpec(TypeVar):
+    pass
 
 
 class Generic:
@@ -213,6 +397,14 @@ class Protocol(Generic):
     pass
 
 
+def runtime_checkable(cls):
+    return cls
+
+
+def final(f):
+    return f
+
+
 def cast(typ, value):
     return value
 
@@ -223,6 +415,121 @@ def overload(fn):
 
 def no_type_check(fn):
     return fn
+
+
+def assert_never(arg):
+    raise AssertionError("Expected code to be unreachable, but got: " + repr(arg))
+
+
+def reveal_type(obj):
+    import sys
+    print("Runtime type is " + repr(type(obj).__name__), file=sys.stderr)
+    return obj
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+    new_type.__name__ = name
+    new_type.__qualname__ = name
+    new_type.__supertype__ = tp
+    return new_type
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """Annotations with string forward references evaluated in the object's module."""
+    hints = {}
+    if isinstance(obj, type):
+        for base in reversed(obj.__mro__):
+            hints.update(getattr(base, "__annotations__", {}) if "__annotations__" in base.__dict__ else {})
+    else:
+        hints = dict(getattr(obj, "__annotations__", {}))
+    if globalns is None:
+        globalns = getattr(obj, "__globals__", None)
+        if globalns is None:
+            import sys
+            globalns = getattr(sys.modules.get(getattr(obj, "__module__", ""), None), "__dict__", {})
+    out = {}
+    for k, v in hints.items():
+        if isinstance(v, str):
+            v = _eval_forward(v, globalns, localns)
+        if v is None:
+            v = type(None)
+        out[k] = v
+    return out
+
+
+def _eval_forward(text, globalns, localns):
+    names = dict(globalns or {})
+    names.update(localns or {})
+    import builtins
+    if text in names:
+        return names[text]
+    if hasattr(builtins, text):
+        return getattr(builtins, text)
+    return text
+
+
+def get_origin(tp):
+    return getattr(tp, "__origin__", None)
+
+
+def get_args(tp):
+    return getattr(tp, "__args__", ())
+
+
+class _NamedTupleMeta(type):
+    def __new__(mcls, typename, bases, ns):
+        if ns.get("_root"):
+            return super().__new__(mcls, typename, bases, ns)
+        import collections
+        types = ns.get("__annotations__", {})
+        fields = list(types)
+        defaults = []
+        for f in fields:
+            if f in ns:
+                defaults.append(ns[f])
+            elif defaults:
+                raise TypeError("Non-default namedtuple field " + f + " cannot follow default field" + ("s " if len(defaults) > 1 else " ") + ", ".join(fields[fields.index(f) - len(defaults):fields.index(f)]))
+        nt = collections.namedtuple(typename, fields, defaults=defaults)
+        nt.__annotations__ = dict(types)
+        nt.__module__ = ns.get("__module__", "__main__")
+        nt.__qualname__ = ns.get("__qualname__", typename)
+        nt._field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+        for k, v in ns.items():
+            if k in ("__annotations__", "__module__", "__qualname__", "__doc__") or k in fields:
+                continue
+            setattr(nt, k, v)
+        return nt
+
+    def __call__(cls, typename, fields=None, /, **kwargs):
+        import collections
+        if fields is None:
+            fields = list(kwargs.items())
+        return collections.namedtuple(typename, [f for f, _ in fields])
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _root = True
+
+
+class _TypedDictMeta(type):
+    def __new__(mcls, name, bases, ns, total=True):
+        cls = super().__new__(mcls, name, bases, ns)
+        anns = {}
+        for b in bases:
+            anns.update(getattr(b, "__annotations__", {}))
+        anns.update(ns.get("__annotations__", {}))
+        cls.__annotations__ = anns
+        cls.__total__ = total
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+
+class TypedDict(metaclass=_TypedDictMeta):
+    pass
 """#
 
 let operatorSource = #"""
@@ -287,6 +594,73 @@ class methodcaller:
 
     def __call__(self, obj):
         return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+
+def iadd(a, b):
+    a += b
+    return a
+def isub(a, b):
+    a -= b
+    return a
+def imul(a, b):
+    a *= b
+    return a
+def itruediv(a, b):
+    a /= b
+    return a
+def ifloordiv(a, b):
+    a //= b
+    return a
+def imod(a, b):
+    a %= b
+    return a
+def ipow(a, b):
+    a **= b
+    return a
+def imatmul(a, b):
+    a @= b
+    return a
+def iand(a, b):
+    a &= b
+    return a
+def ior(a, b):
+    a |= b
+    return a
+def ixor(a, b):
+    a ^= b
+    return a
+def ilshift(a, b):
+    a <<= b
+    return a
+def irshift(a, b):
+    a >>= b
+    return a
+def iconcat(a, b):
+    a += b
+    return a
+def lshift(a, b): return a << b
+def rshift(a, b): return a >> b
+def invert(a): return ~a
+inv = invert
+def is_(a, b): return a is b
+def is_not(a, b): return a is not b
+def concat(a, b): return a + b
+def setitem(a, b, c): a[b] = c
+def delitem(a, b): del a[b]
+def countOf(a, b): return sum(1 for x in a if x is b or x == b)
+def indexOf(a, b):
+    for i, x in enumerate(a):
+        if x is b or x == b:
+            return i
+    raise ValueError("sequence.index(x): x not in sequence")
+def length_hint(obj, default=0):
+    try:
+        return len(obj)
+    except TypeError:
+        return default
+def call(obj, /, *args, **kwargs): return obj(*args, **kwargs)
+__add__ = add; __sub__ = sub; __mul__ = mul; __truediv__ = truediv; __floordiv__ = floordiv
+__mod__ = mod; __pow__ = pow; __neg__ = neg; __eq__ = eq; __lt__ = lt; __getitem__ = getitem
 """#
 
 let stringSource = #"""
@@ -303,6 +677,89 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 def capwords(s, sep=None):
     return (sep or " ").join(w.capitalize() for w in s.split(sep))
+
+
+class Template:
+    """`$name` / `${name}` substitution with CPython's pattern and errors."""
+    delimiter = "$"
+    idpattern = r"(?a:[_a-z][_a-z0-9]*)"
+    braceidpattern = None
+
+    def __init__(self, template):
+        self.template = template
+
+    def _regex(self):
+        import re
+        delim = re.escape(self.delimiter)
+        bid = self.braceidpattern or self.idpattern
+        return re.compile(delim + r"(?:(?P<escaped>" + delim + r")|(?P<named>" + self.idpattern + r")|{(?P<braced>" + bid + r")}|(?P<invalid>))", re.IGNORECASE)
+
+    def _invalid(self, mo):
+        i = mo.start("invalid")
+        lines = self.template[:i].splitlines(keepends=True)
+        if not lines:
+            colno, lineno = 1, 1
+        else:
+            colno = i - len("".join(lines[:-1]))
+            lineno = len(lines)
+        raise ValueError("Invalid placeholder in string: line %d, col %d" % (lineno, colno))
+
+    def substitute(self, mapping=None, /, **kws):
+        values = dict(mapping or {})
+        values.update(kws)
+
+        def convert(mo):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None:
+                return str(values[named])
+            if mo.group("escaped") is not None:
+                return self.delimiter
+            if mo.group("invalid") is not None:
+                self._invalid(mo)
+            raise ValueError("Unrecognized named group in pattern")
+        return self._regex().sub(convert, self.template)
+
+    def safe_substitute(self, mapping=None, /, **kws):
+        values = dict(mapping or {})
+        values.update(kws)
+
+        def convert(mo):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None:
+                try:
+                    return str(values[named])
+                except KeyError:
+                    return mo.group()
+            if mo.group("escaped") is not None:
+                return self.delimiter
+            if mo.group("invalid") is not None:
+                return mo.group()
+            raise ValueError("Unrecognized named group in pattern")
+        return self._regex().sub(convert, self.template)
+
+    def get_identifiers(self):
+        ids = []
+        for mo in self._regex().finditer(self.template):
+            named = mo.group("named") or mo.group("braced")
+            if named is not None and named not in ids:
+                ids.append(named)
+            elif named is None and mo.group("invalid") is not None and mo.group("escaped") is None:
+                self._invalid(mo)
+        return ids
+
+    def is_valid(self):
+        for mo in self._regex().finditer(self.template):
+            if mo.group("invalid") is not None:
+                return False
+        return True
+
+
+class Formatter:
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        return format_string.format(*args, **kwargs)
 """#
 
 let abcSource = #"""
@@ -311,16 +768,29 @@ def abstractmethod(fn):
     return fn
 
 
+def _isabstract(value):
+    """An abstract method, or a property / class / static method wrapping one."""
+    if getattr(value, "__isabstractmethod__", False):
+        return True
+    if getattr(getattr(value, "__func__", None), "__isabstractmethod__", False):
+        return True
+    if isinstance(value, property):
+        return any(getattr(f, "__isabstractmethod__", False) for f in (getattr(value, "fget", None), getattr(value, "fset", None), getattr(value, "fdel", None)))
+    if isinstance(value, (classmethod, staticmethod)):
+        return getattr(value.__func__, "__isabstractmethod__", False)
+    return False
+
+
 class ABCMeta(type):
     """Metaclass of abstract classes: instantiating one that still has abstract methods
     raises CPython 3.11's TypeError."""
 
     def __new__(mcls, name, bases, namespace, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        abstracts = {key for key, value in namespace.items() if getattr(value, "__isabstractmethod__", False)}
+        abstracts = {key for key, value in namespace.items() if _isabstract(value)}
         for base in bases:
             for key in getattr(base, "__abstractmethods__", ()):
-                if getattr(getattr(cls, key, None), "__isabstractmethod__", False):
+                if _isabstract(getattr(cls, key, None)):
                     abstracts.add(key)
         cls.__abstractmethods__ = frozenset(abstracts)
         return cls
