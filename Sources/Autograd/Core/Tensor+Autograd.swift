@@ -32,6 +32,9 @@ extension Tensor {
             case .method: throw .runtime("only Tensors of floating point dtype can require gradients")
             }
         }
+        if flag && isInference && !GradMode.current.isInferenceMode {
+            throw .runtime("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
+        }
         if !flag && meta == nil { return }
         ensuredMeta.requiresGradFlag = flag
     }

@@ -7,7 +7,7 @@ extension Differentiable {
     public static func mm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.mm(b)
         guard isRecording(a, b) else { return out }
-        return record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try mm(ctx.grad, try t(try ctx.saved(1))) : nil,
              ctx.needs(1) ? try mm(try t(try ctx.saved(0)), ctx.grad) : nil]
         }
@@ -16,7 +16,7 @@ extension Differentiable {
     public static func bmm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.bmm(b)
         guard isRecording(a, b) else { return out }
-        return record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try ctx.saved(1), 1, 2)) : nil,
              ctx.needs(1) ? try bmm(try transpose(try ctx.saved(0), 1, 2), ctx.grad) : nil]
         }
@@ -25,7 +25,7 @@ extension Differentiable {
     public static func mv(_ a: Tensor, _ v: Tensor) throws(TensorError) -> Tensor {
         let out = try a.mv(v)
         guard isRecording(a, v) else { return out }
-        return record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
+        return try record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
             [ctx.needs(0) ? try outer(ctx.grad, try ctx.saved(1)) : nil,
              ctx.needs(1) ? try mv(try t(try ctx.saved(0)), ctx.grad) : nil]
         }
@@ -34,7 +34,7 @@ extension Differentiable {
     public static func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.dot(b)
         guard isRecording(a, b) else { return out }
-        return record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try mul(ctx.grad, try ctx.saved(1)) : nil,
              ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil]
         }
@@ -51,7 +51,7 @@ extension Differentiable {
         let out = try Tensor.addmm(input, m1, m2, beta: beta, alpha: alpha)
         guard isRecording([input, m1, m2]) else { return out }
         let mi = TensorMeta(input)
-        return record("AddmmBackward0", [input, m1, m2], out,
+        return try record("AddmmBackward0", [input, m1, m2], out,
                       save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,

@@ -66,7 +66,11 @@ extension Interpreter {
             if let c = b[1], case .object(let o) = c, let cls = o as? PyClass { category = cls.name }
             var text = try i.str(b[0]!)
             if let inst = b[0]!.asInstance, inst.cls.isException { category = inst.cls.name; text = i.exceptionMessage(inst) }
-            i.warn(text, category: category)
+            let level = try b[2].map { v -> Int in
+                guard case .int(let n) = v else { throw PyError.typeError("'\(i.typeName(v))' object cannot be interpreted as an integer") }
+                return n
+            } ?? 1
+            i.warn(text, category: category, stacklevel: level)
             return .none
         }
         for name in ["filterwarnings", "simplefilter", "resetwarnings"] {

@@ -9,6 +9,8 @@ public final class Storage {
     public let byteCount: Int
     /// The counter views of this storage share by default.
     public let versionCounter = VersionCounter()
+    /// Allocated in `torch.inference_mode()`: every tensor over it is an inference tensor.
+    public let isInference: Bool
     /// Owner to refund and free through; nil for borrowed host memory.
     private let owner: (budget: MemoryBudget, backend: DeviceBackend)?
 
@@ -27,6 +29,7 @@ public final class Storage {
         self.device = device
         self.byteCount = byteCount
         self.owner = (budget, backend)
+        isInference = InferenceAllocation.isActive
     }
 
     /// Wraps host memory owned elsewhere, for the duration of a copy out of it.
@@ -35,6 +38,7 @@ public final class Storage {
         data = pointer
         self.byteCount = byteCount
         owner = nil
+        isInference = false
     }
 
     /// The backend that allocated this storage and runs kernels on it (the CPU's for
