@@ -15,7 +15,7 @@ struct AutogradLessonsTests {
     }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 1)
+        #expect(Self.lessonPaths.count == 2)
     }
 
     @Test(arguments: lessonPaths)
