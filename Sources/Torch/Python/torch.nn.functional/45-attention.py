@@ -98,7 +98,7 @@ def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     attn = torch.matmul(q, key.transpose(-2, -1) * scaling)
     if attn_mask is not None:
         attn.add_(attn_mask)
-    attn = torch.softmax(attn, -1)
+    attn = torch._safe_softmax(attn, -1)
     if dropout_p > 0.0:
         attn = dropout(attn, dropout_p, True)
     return torch.matmul(attn, value)
