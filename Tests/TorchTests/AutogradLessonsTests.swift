@@ -15,7 +15,7 @@ struct AutogradLessonsTests {
     }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 2)
+        #expect(Self.lessonPaths.count == 3)
     }
 
     @Test(arguments: lessonPaths)

@@ -15548,9 +15548,11 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         m = attn_mask
         if m is not None and m.dim() == 3:
             m = m.unsqueeze(0)
-        if _use_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m, dropout_p):
-            return _nn.sdpa_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m,
-                                      is_causal, scale).squeeze(0)
+        # PyTorch runs 3-D inputs as one batch of 4-D ones, whichever kernel it picks.
+        q4, k4, v4 = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)
+        if _use_flash_cpu(q4, k4, v4, m, dropout_p):
+            return _nn.sdpa_flash_cpu(q4, k4, v4, m, is_causal, scale).squeeze(0)
+        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale).squeeze(0)
     if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
         return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
     return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale)
@@ -17112,6 +17114,7 @@ class PackedSequence:
 
 def _pack_padded(input, lengths, batch_first):
     # ATen's _pack_padded_sequence: the rows of each step that are still running.
+    padded = input
     if batch_first:
         input = input.transpose(0, 1)
     lengths_list = [int(x) for x in lengths.tolist()]
@@ -17126,13 +17129,8 @@ def _pack_padded(input, lengths, batch_first):
     if lengths_list[0] > input.size(0):
         raise RuntimeError(f"Expected sequence length to be larger than or equal to the maximum length in "
                            f"lengths, but got {input.size(0)} and {lengths_list[0]}")
-    steps = []
-    batch_sizes = []
-    for t in range(lengths_list[0]):
-        count = sum(1 for n in lengths_list if n > t)
-        steps.append(input[t, :count])
-        batch_sizes.append(count)
-    return torch.cat(steps, 0), torch.tensor(batch_sizes, dtype=torch.int64)
+    # The lengths are checked: ATen's op packs them (PackPaddedSequenceBackward0).
+    return torch._pack_padded_sequence(padded, lengths, batch_first)
 
 
 def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
