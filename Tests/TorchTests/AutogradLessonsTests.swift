@@ -15,7 +15,7 @@ struct AutogradLessonsTests {
     }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 3)
+        #expect(Self.lessonPaths.count == 4)
     }
 
     @Test(arguments: lessonPaths)
