@@ -80,6 +80,10 @@ import Testing
         #expect(try D.add(w, made).gradFn?.name == "AddBackward0")
         #expect(message { try made.setRequiresGrad(true, from: .method) } == "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
         #expect(message { try D.add_(made, normal) }.hasPrefix("Inplace update to inference tensor outside InferenceMode is not allowed."))
+        // `.data` and `detach()` outside inference mode get a version counter of their own.
+        #expect(!made.versionCounter.tracksVersion && made.detach().versionCounter.tracksVersion)
+        _ = try D.add_(made.detach(), normal)
+        #expect(try made.elementsAsDouble() == [3, 5, 7])
         // Nothing is recorded in inference mode, even with grad mode switched back on.
         let q = try GradMode.withInferenceMode { () throws -> Tensor in
             try GradMode.withGradMode(true) { () throws -> Tensor in try D.mul(w, .float(2)) }

@@ -115,7 +115,11 @@ extension Tensor {
     }
 
     /// `detach()`: same storage (and version counter), no history.
-    public func detach() -> Tensor { alias() }
+    /// Outside inference mode, detaching an inference tensor gives it a version counter
+    /// of its own, as PyTorch's detach does (writing through it is then allowed).
+    public func detach() -> Tensor {
+        versionCounter.tracksVersion || InferenceAllocation.isActive ? alias() : aliasWithOwnVersion()
+    }
 
     /// `detach_()`: drops this tensor's history in place.
     @discardableResult

@@ -8,7 +8,15 @@ extension Differentiable {
     static func checkInPlace(_ x: Tensor) throws(TensorError) {
         let state = GradMode.current
         if let m = x.meta, state.isEnabled { try checkInPlaceHistory(x, m) }
-        if x.isInference && !state.isInferenceMode { throw .runtime(inferenceInPlaceMessage) }
+        // An inference tensor has no version counter (its `.data` and a `detach()` made
+        // outside inference mode get one, and may be written).
+        if !x.versionCounter.tracksVersion && !state.isInferenceMode { throw .runtime(inferenceInPlaceMessage) }
+    }
+
+    /// The inference-tensor part of `checkInPlace`, for writes that do not pass through
+    /// autograd (random fills, `out=`).
+    public static func checkInferenceWrite(_ x: Tensor) throws(TensorError) {
+        if !x.versionCounter.tracksVersion && !GradMode.current.isInferenceMode { throw .runtime(inferenceInPlaceMessage) }
     }
 
     /// What PyTorch says when an inference tensor is written outside inference mode.

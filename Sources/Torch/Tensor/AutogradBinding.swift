@@ -80,7 +80,7 @@ extension TorchRuntime {
         })
         b.property("is_leaf", get: { _, t in .bool(t.isLeaf) })
         b.property("_version", get: { _, t in
-            if t.isInference { throw PyError(type: "RuntimeError", message: "Inference tensors do not track version counter.") }
+            if !t.versionCounter.tracksVersion { throw PyError(type: "RuntimeError", message: "Inference tensors do not track version counter.") }
             return .int(t.version)
         })
         b.both("is_inference") { _, t, _ in .bool(t.isInference) }
