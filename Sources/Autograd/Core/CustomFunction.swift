@@ -22,7 +22,7 @@ extension Differentiable {
                                            marks: CustomFunctionMarks, owner: AnyObject?,
                                            formula: @escaping BackwardFormula) throws(TensorError) -> (node: Node?, outputs: [Tensor]) {
         func isAmong(_ t: Tensor, _ list: [Tensor]) -> Bool { list.contains { $0 === t } }
-        let executable = GradMode.current.isEnabled && inputs.contains { $0.requiresGrad }
+        let executable = GradMode.current.isRecording && inputs.contains { $0.requiresGrad }
         guard executable else {
             let wrapped = outputs.map { out -> Tensor in
                 isAmong(out, inputs) && !isAmong(out, marks.dirty) ? untrackedView(out, out.alias()) : out
@@ -82,11 +82,11 @@ extension Differentiable {
             }
         }
         for t in marks.toSave {
-            guard let t else { node.save(nil); continue }
+            guard let t else { try node.save(nil); continue }
             if let j = outputs.firstIndex(where: { $0 === t }) {
-                node.save(wrapped[j], isOutput: true, outputNr: j)
+                node.saveOutput(wrapped[j], outputNr: j)
             } else {
-                node.save(t)
+                try node.save(t)
             }
         }
         return (node, wrapped)

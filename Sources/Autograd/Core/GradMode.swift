@@ -16,8 +16,24 @@ import Darwin
 public final class GradMode {
     /// Whether ops record graph nodes (`torch.is_grad_enabled()`).
     public var isEnabled = true
-    /// Whether `torch.inference_mode()` is active (it also disables recording).
-    public var isInferenceMode = false
+    /// Whether `torch.inference_mode()` is active: nothing is recorded even where grad mode
+    /// is switched back on, and new storage makes inference tensors (the Tensors layer's
+    /// `InferenceAllocation` follows this switch).
+    public var isInferenceMode = false {
+        didSet { if isInferenceMode != oldValue { InferenceAllocation.isActive = isInferenceMode } }
+    }
+
+    /// Whether ops record graph nodes now: grad mode on and inference mode off.
+    public var isRecording: Bool {
+        @inline(__always) get { isEnabled && !isInferenceMode }
+    }
+    /// `torch.is_anomaly_enabled()`: nodes record the forward stack, backward checks for NaN.
+    public var anomalyEnabled = false
+    /// `torch.is_anomaly_check_nan_enabled()` (PyTorch's default is on).
+    public var anomalyCheckNan = true
+    /// How anomaly mode reaches the host language (forward stacks, warnings); set by the
+    /// binding when it turns anomaly mode on.
+    public var anomalyReporter: AnomalyReporter?
     /// Next node sequence number; later nodes run first in backward.
     var nextSequenceNr = 0
     /// Identifies one engine run, so per-node scratch fields can be reused without clearing.
@@ -74,12 +90,13 @@ public final class GradMode {
         return try body()
     }
 
-    /// Runs `body` in inference mode (grad recording off as well).
+    /// Runs `body` in inference mode (grad mode off as well), or, with `enabled` false, with
+    /// inference mode off and grad mode on, as c10's InferenceMode guard sets both.
     public static func withInferenceMode<R, E: Error>(_ enabled: Bool = true, _ body: () throws(E) -> R) throws(E) -> R {
         let state = current
         let saved = (state.isEnabled, state.isInferenceMode)
         state.isInferenceMode = enabled
-        if enabled { state.isEnabled = false }
+        state.isEnabled = !enabled
         defer { (state.isEnabled, state.isInferenceMode) = saved }
         return try body()
     }
@@ -108,22 +125,29 @@ public final class GradMode {
     public struct Carried: Sendable {
         public let switches: Saved
         let nextSequenceNr: Int
+        let anomaly: AnomalySettings
     }
 
     public static func carry() -> Carried {
-        Carried(switches: save(), nextSequenceNr: current.nextSequenceNr)
+        let s = current
+        return Carried(switches: save(), nextSequenceNr: s.nextSequenceNr,
+                       anomaly: AnomalySettings(enabled: s.anomalyEnabled, checkNan: s.anomalyCheckNan, reporter: s.anomalyReporter))
     }
 
     public static func adopt(_ carried: Carried) {
         restore(carried.switches)
         let s = current
         s.nextSequenceNr = Swift.max(s.nextSequenceNr, carried.nextSequenceNr)
+        s.anomalyEnabled = carried.anomaly.enabled
+        s.anomalyCheckNan = carried.anomaly.checkNan
+        s.anomalyReporter = carried.anomaly.reporter
     }
 
-    /// `torch.inference_mode(mode)` entered without a closure.
+    /// `torch.inference_mode(mode)` entered without a closure: inference mode set to `mode`
+    /// and grad mode to its opposite, as c10's InferenceMode guard does.
     public static func setInferenceMode(_ enabled: Bool) {
         let s = current
         s.isInferenceMode = enabled
-        if enabled { s.isEnabled = false }
+        s.isEnabled = !enabled
     }
 }

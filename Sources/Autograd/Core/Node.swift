@@ -35,6 +35,9 @@ public final class Node {
     public var owner: AnyObject?
     /// Non-leaf tensors that asked for `retain_grad()`, by output number.
     var retainedOutputs: [(outputNr: Int, meta: Weak<AutogradMeta>)] = []
+    /// The forward stack when this node was made with anomaly mode on, for the warning
+    /// backward gives when this node fails.
+    var anomalyTrace: String?
 
     // Engine scratch, valid while `epoch` equals the running engine's epoch.
     var epoch = -1
@@ -58,6 +61,7 @@ public final class Node {
             let state = GradMode.current
             sequenceNr = state.nextSequenceNr
             state.nextSequenceNr &+= 1
+            if state.anomalyEnabled { anomalyTrace = AnomalyMode.forwardTrace(state) }
         }
     }
 
@@ -81,8 +85,16 @@ public final class Node {
     public var savedTensorsFreed: Bool { savedReleased }
 
     /// Saves a tensor (or an empty slot) for the backward formula, at the next slot index.
-    func save(_ t: Tensor?, isOutput: Bool = false, outputNr: Int = 0) {
-        saved.append(t.map { SavedTensor($0, isOutput: isOutput, outputNr: isOutput ? outputNr : ($0.meta?.outputNr ?? 0)) })
+    /// Refuses inference tensors, as PyTorch's SavedVariable does.
+    func save(_ t: Tensor?, isOutput: Bool = false, outputNr: Int = 0) throws(TensorError) {
+        guard let t else { saved.append(nil); return }
+        saved.append(try SavedTensor(t, isOutput: isOutput, outputNr: isOutput ? outputNr : (t.meta?.outputNr ?? 0)))
+    }
+
+    /// Saves a forward output, which is never an inference tensor (nothing records in
+    /// inference mode, and ops outside it allocate normal tensors).
+    func saveOutput(_ t: Tensor, outputNr: Int) {
+        saved.append(try! SavedTensor(t, isOutput: true, outputNr: outputNr))
     }
 
     /// `grad_fn.register_prehook`-style hook on output `outputNr`.

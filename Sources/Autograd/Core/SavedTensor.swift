@@ -12,7 +12,11 @@ struct SavedTensor {
     /// The output number the saved tensor had (for outputs: of the saving node).
     let outputNr: Int
 
-    init(_ t: Tensor, isOutput: Bool, outputNr: Int) {
+    /// What PyTorch's SavedVariable says when given an inference tensor.
+    static let inferenceMessage = "Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`."
+
+    init(_ t: Tensor, isOutput: Bool, outputNr: Int) throws(TensorError) {
+        if t.isInference { throw .runtime(SavedTensor.inferenceMessage) }
         self.isOutput = isOutput
         self.version = t.version
         self.outputNr = outputNr

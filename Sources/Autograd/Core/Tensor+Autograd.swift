@@ -32,6 +32,9 @@ extension Tensor {
             case .method: throw .runtime("only Tensors of floating point dtype can require gradients")
             }
         }
+        if flag && isInference && !GradMode.current.isInferenceMode {
+            throw .runtime("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
+        }
         if !flag && meta == nil { return }
         ensuredMeta.requiresGradFlag = flag
     }
@@ -112,7 +115,11 @@ extension Tensor {
     }
 
     /// `detach()`: same storage (and version counter), no history.
-    public func detach() -> Tensor { alias() }
+    /// Outside inference mode, detaching an inference tensor gives it a version counter
+    /// of its own, as PyTorch's detach does (writing through it is then allowed).
+    public func detach() -> Tensor {
+        versionCounter.tracksVersion || InferenceAllocation.isActive ? alias() : aliasWithOwnVersion()
+    }
 
     /// `detach_()`: drops this tensor's history in place.
     @discardableResult

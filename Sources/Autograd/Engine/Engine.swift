@@ -143,30 +143,36 @@ public enum Engine {
 
         while !ready.isEmpty {
             let node = ready.pop()
-            var grads = node.inputBuffer
-            node.inputBuffer = []
-            try runPreHooks(node, &grads)
-            if filtered {
-                for (k, c) in captures.enumerated() where c.node === node {
-                    if let g = grads[c.inputNr] { captured[k] = g }
-                }
-            }
             var results: [Tensor?] = []
-            if node.needed && grads.contains(where: { $0 != nil }) {
-                if let leaf = node.variable {
-                    if let g = grads[0] {
-                        try accumulateGrad(into: leaf, g, createGraph: createGraph)
-                        for h in leaf.meta?.postAccumulateHooks ?? [] where !h.removed { _ = try h.hook(leaf) }
+            do {
+                var grads = node.inputBuffer
+                node.inputBuffer = []
+                try runPreHooks(node, &grads)
+                if filtered {
+                    for (k, c) in captures.enumerated() where c.node === node {
+                        if let g = grads[c.inputNr] { captured[k] = g }
                     }
-                } else if let formula = node.formula {
-                    if node.savedReleased {
-                        throw TensorError.runtime(freedGraphMessage)
-                    }
-                    results = try formula(BackwardContext(grads: grads, node: node, filtered: filtered))
-                    precondition(results.count == node.nextEdges.count, "\(node.name) returned \(results.count) gradients for \(node.nextEdges.count) inputs")
                 }
-                if !keepGraph { node.releaseSaved() }
-                observer?(node, grads, results)
+                if node.needed && grads.contains(where: { $0 != nil }) {
+                    if let leaf = node.variable {
+                        if let g = grads[0] {
+                            try accumulateGrad(into: leaf, g, createGraph: createGraph)
+                            for h in leaf.meta?.postAccumulateHooks ?? [] where !h.removed { _ = try h.hook(leaf) }
+                        }
+                    } else if let formula = node.formula {
+                        if node.savedReleased {
+                            throw TensorError.runtime(freedGraphMessage)
+                        }
+                        results = try formula(BackwardContext(grads: grads, node: node, filtered: filtered))
+                        precondition(results.count == node.nextEdges.count, "\(node.name) returned \(results.count) gradients for \(node.nextEdges.count) inputs")
+                    }
+                    if !keepGraph { node.releaseSaved() }
+                    observer?(node, grads, results)
+                }
+                if state.anomalyEnabled && state.anomalyCheckNan { try AnomalyMode.checkNan(node, results) }
+            } catch {
+                if state.anomalyEnabled { AnomalyMode.reportFailure(of: node) }
+                throw error
             }
             for (i, e) in node.nextEdges.enumerated() {
                 guard let next = e.node else { continue }

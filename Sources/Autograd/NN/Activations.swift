@@ -125,7 +125,7 @@ extension Differentiable {
     public static func activation(_ x: Tensor, _ a: Activation) throws(TensorError) -> Tensor {
         let out = try a.forward(x.detach())
         guard isRecording(x) else { return out }
-        return record(a.nodeName, [x], out, save: [x]) { ctx in
+        return try record(a.nodeName, [x], out, save: [x]) { ctx in
             [try a.backward(ctx.grad.detach(), try ctx.saved(0).detach())]
         }
     }
@@ -143,7 +143,7 @@ extension Differentiable {
         let a = try v.narrow(d, start: 0, length: n / 2), b = try v.narrow(d, start: n / 2, length: n / 2)
         let out = try a.mul(try b.sigmoid())
         guard isRecording(x) else { return out }
-        return record("GluBackward0", [x], out, save: [x]) { ctx in
+        return try record("GluBackward0", [x], out, save: [x]) { ctx in
             let v = try ctx.saved(0).detach(), g = ctx.grad.detach()
             let a = try v.narrow(d, start: 0, length: n / 2), s = try v.narrow(d, start: n / 2, length: n / 2).sigmoid()
             let ga = try s.mul(g)
@@ -168,7 +168,7 @@ extension Differentiable {
         let out = try Tensor.where(try v.gt(.int(0)), v, try w.mul(v))
         guard isRecording([x, weight]) else { return out }
         let weightSizes = weight.sizes
-        return record("PreluKernelBackward0", [x, weight], out, save: [x, weight]) { ctx in
+        return try record("PreluKernelBackward0", [x, weight], out, save: [x, weight]) { ctx in
             let v = try ctx.saved(0).detach(), w = try ctx.saved(1).detach().reshape(shape), g = ctx.grad.detach()
             let positive = try v.gt(.int(0))
             let gx = ctx.needs(0) ? try Tensor.where(positive, g, try w.mul(g)) : nil

@@ -12,7 +12,7 @@ extension Differentiable {
         let (out, lse) = try FlashAttention.forward(problem)
         guard isRecording([q, k, v]) else { return out }
         let saved = out.detach()
-        return record("ScaledDotProductFlashAttentionForCpuBackward0", [q, k, v], out, save: [q, k, v]) { ctx in
+        return try record("ScaledDotProductFlashAttentionForCpuBackward0", [q, k, v], out, save: [q, k, v]) { ctx in
             let (gq, gk, gv) = try FlashAttention.backward(problem, gradOut: ctx.grad.detach(), out: saved, lse: lse)
             return [ctx.needs(0) ? gq : nil, ctx.needs(1) ? gk : nil, ctx.needs(2) ? gv : nil]
         }

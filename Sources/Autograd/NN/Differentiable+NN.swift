@@ -27,7 +27,7 @@ extension Differentiable {
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
         let inputSizes = input.sizes, weightSizes = weight.sizes, hasBias = bias != nil
-        return record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             var x = try ctx.saved(0), w = try ctx.saved(1), g = ctx.grad
             if spatialDims == 1 {
                 x = try x.unsqueeze(2)
@@ -46,7 +46,7 @@ extension Differentiable {
     public static func maxPool2d(_ input: Tensor, geometry: PoolingGeometry) throws(TensorError) -> (output: Tensor, indices: Tensor) {
         let (out, indices) = try NNOps.maxPool2d(input.detach(), geometry)
         guard isRecording(input) else { return (out, indices) }
-        let recorded = record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
+        let recorded = try record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
             [try NNOps.maxPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
         }
         return (recorded, indices)
@@ -55,7 +55,7 @@ extension Differentiable {
     public static func avgPool2d(_ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool, divisorOverride: Int?) throws(TensorError) -> Tensor {
         let out = try NNOps.avgPool2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         guard isRecording(input) else { return out }
-        return record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
+        return try record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
             [try NNOps.avgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
                                        countIncludePad: countIncludePad, divisorOverride: divisorOverride)]
         }
@@ -68,7 +68,7 @@ extension Differentiable {
         }
         let out = try NNOps.adaptiveAvgPool2d(input.detach(), outputSize: outputSize)
         guard isRecording(input) else { return out }
-        return record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
+        return try record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
             [try NNOps.adaptiveAvgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
         }
     }
@@ -84,7 +84,7 @@ extension Differentiable {
         if let runningMean { runningMean.bumpVersion() }
         if let runningVar, training { runningVar.bumpVersion() }
         guard isRecording([input, weight, bias]) else { return out }
-        return record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        return try record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
             let g = try NNOps.batchNormBackward(ctx.grad, try ctx.saved(0).detach(), weight: w, stats: stats, training: training)
             return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
@@ -95,7 +95,7 @@ extension Differentiable {
         let (out, stats) = try NNOps.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
                                                        bias: bias?.detach(), eps: eps)
         guard isRecording([input, weight, bias]) else { return out }
-        return record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        return try record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
             let g = try NNOps.layerNormBackward(ctx.grad, try ctx.saved(0).detach(), normalizedShape: normalizedShape,
                                                         weight: w, stats: stats)
@@ -144,7 +144,7 @@ extension Differentiable {
         }
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = loss.numel
-        return record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
             let scale = reduction == .mean ? 1 / Double(count) : 1
             let g = try NNOps.smoothL1Backward(ctx.grad.detach(), try ctx.saved(0).detach(), try ctx.saved(1).detach(),
                                                          beta: beta, scale: scale)

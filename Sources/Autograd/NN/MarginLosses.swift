@@ -13,7 +13,7 @@ extension Differentiable {
         let out = try reduced(try Tensor.where(try z.lt(.float(delta)), quadratic, linear), reduction)
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = x.numel
-        return record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
             let (x, t) = try ElementwiseLoss.broadcastPair(try ctx.saved(0).detach(), try ctx.saved(1).detach())
             let d = try x.sub(t), g = try ctx.grad.detach().expand(d.sizes)
             let norm = Scalar.float(reduction == .mean ? 1 / Double(count) : 1)
@@ -30,7 +30,7 @@ extension Differentiable {
         let out = try reduced(try x.neg().mul(t).exp().unary(.log1p), reduction)
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = try x.mul(t).numel
-        return record("SoftMarginLossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("SoftMarginLossBackward0", [input, target], out, save: [input, target]) { ctx in
             let x = try ctx.saved(0).detach(), t = try ctx.saved(1).detach()
             let z = try t.neg().mul(x).exp()
             let norm = reduction == .mean ? 1 / Double(count) : 1
@@ -67,7 +67,7 @@ extension Differentiable {
         }
         guard isRecording(input) else { return out }
         let mi = TensorMeta(input)
-        return record("MultiMarginLossBackward0", [input, target], out, save: [input]) { ctx in
+        return try record("MultiMarginLossBackward0", [input, target], out, save: [input]) { ctx in
             let scale = reduction == .mean ? 1 / Double(n * classes) : 1 / Double(classes)
             var g = try NNOps.multiMarginBackward(try ctx.saved(0).detach(), targets: targets, p: p, margin: margin, weight: w, scale: scale)
             let go = ctx.grad.detach()

@@ -11,7 +11,7 @@ extension Differentiable {
         let t: Scalar = x.dtype.isFloatingPoint ? .float(threshold) : .int(Int64(threshold.rounded(.down)))
         let out = try Tensor.where(try x.detach().le(t), v, x.detach())
         guard isRecording(x) else { return out }
-        return record("ThresholdBackward0", [x], out, save: [x]) { ctx in
+        return try record("ThresholdBackward0", [x], out, save: [x]) { ctx in
             [try Tensor.where(try ctx.saved(0).detach().le(t), .int(0), ctx.grad.detach())]
         }
     }
@@ -75,7 +75,7 @@ extension Differentiable {
     public static func adaptiveMaxPool2d(_ x: Tensor, outputSize: (Int, Int)) throws(TensorError) -> (output: Tensor, indices: Tensor) {
         let (out, indices) = try AdaptiveMaxPooling.forward2d(x.detach(), outputSize: outputSize)
         guard isRecording(x) else { return (out, indices) }
-        let recorded = record("AdaptiveMaxPool2DBackward0", [x], out, save: [x]) { ctx in
+        let recorded = try record("AdaptiveMaxPool2DBackward0", [x], out, save: [x]) { ctx in
             [try AdaptiveMaxPooling.backward2d(gradOutput: ctx.grad.detach(), input: try ctx.saved(0).detach(), indices: indices)]
         }
         return (recorded, indices)
@@ -96,7 +96,7 @@ extension Differentiable {
         }
         let (out, stats) = try GroupNormKernel.forward(x.detach(), groups: groups, weight: weight?.detach(), bias: bias?.detach(), eps: eps)
         guard isRecording([x, weight, bias]) else { return out }
-        return record("NativeGroupNormBackward0", [x, weight, bias], out, save: [x, weight]) { ctx in
+        return try record("NativeGroupNormBackward0", [x, weight, bias], out, save: [x, weight]) { ctx in
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
             let g = try GroupNormKernel.backward(ctx.grad.detach(), try ctx.saved(0).detach(), groups: groups, weight: w, stats: stats)
             return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]

@@ -53,7 +53,7 @@ extension Differentiable {
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
         let inputSizes = input.sizes, weightSizes = weight.sizes
-        return record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             var x = try ctx.saved(0).detach(), wt = try ctx.saved(1).detach(), g = ctx.grad.detach()
             if spatialDims == 1 { x = try x.unsqueeze(2); wt = try wt.unsqueeze(2); g = try g.unsqueeze(2) }
             let gx = ctx.needs(0) ? try NNOps.convolution(input: g, weight: wt, bias: nil, geometry: geometry).reshape(inputSizes) : nil
@@ -112,7 +112,7 @@ extension Differentiable {
     public static func multilabelMarginLoss(_ input: Tensor, _ target: Tensor, reduction: Int) throws(TensorError) -> Tensor {
         let out = try MultilabelMargin.forward(input.detach(), target, reduction: reduction)
         guard isRecording(input) else { return out }
-        return record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
+        return try record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
             [try MultilabelMargin.backward(ctx.grad.detach(), try ctx.saved(0).detach(), target, reduction: reduction)]
         }
     }

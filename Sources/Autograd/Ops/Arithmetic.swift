@@ -62,7 +62,7 @@ extension Differentiable {
         let out = try a.mul(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: ma) : nil,
              ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: mb) : nil]
         }
@@ -84,7 +84,7 @@ extension Differentiable {
                 [ctx.needs(0) ? try a.zerosLike() : nil, ctx.needs(1) ? try b.zerosLike() : nil]
             }
         }
-        return record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+        return try record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
             let g = ctx.grad, y = try ctx.saved(1)
             return [ctx.needs(0) ? try reduce(try div(g, y), to: ma) : nil,
                     ctx.needs(1) ? try reduce(try mul(neg(g), try div(try div(try ctx.saved(0), y), y)), to: mb) : nil]
@@ -118,7 +118,7 @@ extension Differentiable {
         let out = try a.pow(e)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("PowBackward0", [a], out, save: [a]) { ctx in
+        return try record("PowBackward0", [a], out, save: [a]) { ctx in
             let x = try ctx.saved(0), g = ctx.grad
             if e.doubleValue == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
@@ -131,7 +131,7 @@ extension Differentiable {
         let out = try a.pow(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+        return try record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true) { ctx in
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
             var ga: Tensor? = nil, gb: Tensor? = nil
             if ctx.needs(0) {
@@ -174,7 +174,7 @@ extension Differentiable {
         let out = isMax ? try a.maximum(b) : try a.minimum(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b]) { ctx in
+        return try record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b]) { ctx in
             let x = try ctx.saved(0), y = try ctx.saved(1)
             let half = try div(ctx.grad, .int(2))
             let ties = try x.eq(y)

@@ -8,7 +8,7 @@ extension Differentiable {
         let out = try a.atan2(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("Atan2Backward0", [a, b], out, save: [a, b]) { ctx in
+        return try record("Atan2Backward0", [a, b], out, save: [a, b]) { ctx in
             // PyTorch's order of operations, for the same roundings.
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
             let recip = try reciprocal(try add(try mul(x, x), try mul(y, y)))
@@ -22,7 +22,7 @@ extension Differentiable {
         let out = try a.binary(.hypot, b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("HypotBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+        return try record("HypotBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
             let g = ctx.grad, r = try ctx.saved(2)
             return [ctx.needs(0) ? try reduce(try div(try mul(g, try ctx.saved(0)), r), to: ma) : nil,
                     ctx.needs(1) ? try reduce(try div(try mul(g, try ctx.saved(1)), r), to: mb) : nil]
@@ -43,7 +43,7 @@ extension Differentiable {
         let out = floor ? try a.remainder(b) : try a.fmod(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+        return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
             var gb: Tensor? = nil
             if ctx.needs(1) {
                 let q = try (try ctx.saved(0)).div(try ctx.saved(1), roundingMode: floor ? .floor : .trunc)
@@ -94,7 +94,7 @@ extension Differentiable {
         try checkInPlace(a)
         let recording = isRecording(a, b)
         try a.binaryInPlace(.floorDivide, b)
-        if recording { rebaseNotImplemented(a, [b]) }
+        if recording { try rebaseNotImplemented(a, [b]) }
         return a
     }
 
@@ -103,12 +103,12 @@ extension Differentiable {
         try checkInPlace(a)
         let recording = isRecording(a)
         try a.binaryInPlace(.floorDivide, b)
-        if recording { rebaseNotImplemented(a, []) }
+        if recording { try rebaseNotImplemented(a, []) }
         return a
     }
 
-    static func rebaseNotImplemented(_ a: Tensor, _ others: [Tensor]) {
-        rebase(a, "torch::autograd::NotImplemented", others) { _ in
+    static func rebaseNotImplemented(_ a: Tensor, _ others: [Tensor]) throws(TensorError) {
+        try rebase(a, "torch::autograd::NotImplemented", others) { _ in
             throw TensorError.runtime("derivative for aten::floor_divide_ is not implemented")
         }
     }
@@ -136,7 +136,7 @@ extension Differentiable {
         let out = try nanIgnoring(a, b, isMax: isMax)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record(isMax ? "FmaxBackward0" : "FminBackward0", [a, b], out, save: [a, b]) { ctx in
+        return try record(isMax ? "FmaxBackward0" : "FminBackward0", [a, b], out, save: [a, b]) { ctx in
             let x = try ctx.saved(0), y = try ctx.saved(1)
             let aWins = try (isMax ? try x.ge(y) : try x.le(y)).logicalOr(try y.unary(.isnan))
             return [ctx.needs(0) ? try reduce(try whereZero(try aWins.negatedMask(), ctx.grad), to: ma) : nil,

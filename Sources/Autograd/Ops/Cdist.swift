@@ -13,7 +13,7 @@ extension Differentiable {
         let out = x1.dtype == .float64 ? try cdistValues(Double.self, x1, x2, p) : try cdistValues(Float.self, x1, x2, p)
         guard isRecording(x1, x2) else { return out }
         let m1 = TensorMeta(x1), m2 = TensorMeta(x2)
-        return record("CdistBackward0", [x1, x2], out, save: [x1, x2], saveOutput: true) { ctx in
+        return try record("CdistBackward0", [x1, x2], out, save: [x1, x2], saveOutput: true) { ctx in
             let a = try ctx.saved(0), b = try ctx.saved(1), dist = try ctx.saved(2)
             let g = ctx.grad
             let g1 = ctx.needs(0) ? try cdistGradient(a, b, g, dist, p: p, transposed: false) : nil

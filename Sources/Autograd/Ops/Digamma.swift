@@ -6,7 +6,7 @@ extension Differentiable {
     public static func digamma(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.digammaValues()
         guard isRecording(x) else { return out }
-        return unaryOp("DigammaBackward0", x, out) { g, x in try mul(g, try x.trigammaValues()) }
+        return try unaryOp("DigammaBackward0", x, out) { g, x in try mul(g, try x.trigammaValues()) }
     }
 }
 
@@ -17,7 +17,7 @@ extension Differentiable {
         let out = try alpha.standardGamma(generator: generator)
         guard isRecording(alpha) else { return out }
         let sample = out.detach()
-        return unaryOp("StandardGammaBackward0", alpha, out) { g, a in
+        return try unaryOp("StandardGammaBackward0", alpha, out) { g, a in
             try mul(g, try Tensor.standardGammaGrad(alpha: a, sample: sample))
         }
     }

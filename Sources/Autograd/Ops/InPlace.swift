@@ -6,7 +6,24 @@ import Tensors
 extension Differentiable {
     /// PyTorch's checks before an in-place op under grad mode.
     static func checkInPlace(_ x: Tensor) throws(TensorError) {
-        guard let m = x.meta, GradMode.current.isEnabled else { return }
+        let state = GradMode.current
+        if let m = x.meta, state.isEnabled { try checkInPlaceHistory(x, m) }
+        // An inference tensor has no version counter (its `.data` and a `detach()` made
+        // outside inference mode get one, and may be written).
+        if !x.versionCounter.tracksVersion && !state.isInferenceMode { throw .runtime(inferenceInPlaceMessage) }
+    }
+
+    /// The inference-tensor part of `checkInPlace`, for writes that do not pass through
+    /// autograd (random fills, `out=`).
+    public static func checkInferenceWrite(_ x: Tensor) throws(TensorError) {
+        if !x.versionCounter.tracksVersion && !GradMode.current.isInferenceMode { throw .runtime(inferenceInPlaceMessage) }
+    }
+
+    /// What PyTorch says when an inference tensor is written outside inference mode.
+    public static let inferenceInPlaceMessage = "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details."
+
+    /// The grad-mode checks: views made without grad, multi-output views, leaves.
+    private static func checkInPlaceHistory(_ x: Tensor, _ m: AutogradMeta) throws(TensorError) {
         if m.createdWithoutGrad && m.base != nil {
             throw .runtime("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
         }
@@ -27,24 +44,24 @@ extension Differentiable {
     /// Returns the node holding the saved tensors (CopySlices for a view).
     @discardableResult
     static func rebase(_ x: Tensor, _ name: String, _ others: [Tensor?], save: [Tensor?] = [],
-                       saveSelf: Bool = false, formula: @escaping BackwardFormula) -> Node {
+                       saveSelf: Bool = false, formula: @escaping BackwardFormula) throws(TensorError) -> Node {
         if let base = x.meta?.base {
-            return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
+            return try rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
         }
         // A view of a tensor without autograd state (`zeros(2, 3)[:, 1:]`) written from one
         // that requires grad: the base takes the CopySlices node, as in PyTorch.
         if x.meta == nil, let base = x.plainViewBase {
             x.ensuredMeta.base = base
             x.plainViewBase = nil
-            return rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
+            return try rebaseView(x, base: base, others, save: save, saveSelf: saveSelf, formula: formula)
         }
         let edges = [gradientEdge(x)] + others.map(gradientEdge)
         let node = Node(name: name, nextEdges: edges, formula: formula)
-        for t in save { node.save(t) }
+        for t in save { try node.save(t) }
         let m = x.ensuredMeta
         m.gradFn = node
         m.outputNr = 0
-        if saveSelf { node.save(x, isOutput: true, outputNr: 0) }
+        if saveSelf { node.saveOutput(x, outputNr: 0) }
         if m.retainsGrad { node.retainedOutputs.append((0, Weak(m))) }
         return node
     }
@@ -52,7 +69,7 @@ extension Differentiable {
     /// In-place op `formula` applied to view `x` of `base`.
     @discardableResult
     static func rebaseView(_ x: Tensor, base: Tensor, _ others: [Tensor?], save: [Tensor?],
-                           saveSelf: Bool, formula: @escaping BackwardFormula) -> Node {
+                           saveSelf: Bool, formula: @escaping BackwardFormula) throws(TensorError) -> Node {
         let geometry = ViewGeometry(x, base: base)
         let edges = [gradientEdge(base)] + others.map(gradientEdge)
         let copySlices = Node(name: "torch::autograd::CopySlices", nextEdges: edges) { ctx in
@@ -62,8 +79,8 @@ extension Differentiable {
             if let r0 = results[0] { try part.copy_(r0) } else { try part.zero_() }
             return [gBase] + results.dropFirst()
         }
-        for t in save { copySlices.save(t) }
-        if saveSelf { copySlices.save(x, isOutput: true, outputNr: 0) }
+        for t in save { try copySlices.save(t) }
+        if saveSelf { copySlices.saveOutput(x, outputNr: 0) }
         let bm = base.ensuredMeta
         bm.gradFn = copySlices
         bm.outputNr = 0
@@ -95,7 +112,7 @@ extension Differentiable {
         try x.add_(y, alpha: alpha)  // fused self + alpha·y, as PyTorch rounds it
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
-        rebase(x, "AddBackward0", [y]) { ctx in
+        try rebase(x, "AddBackward0", [y]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
              ctx.needs(1) ? try reduce(try scaled(ctx.grad, alpha), to: my) : nil]
         }
@@ -108,7 +125,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.add, alpha.map { Tensor.product(y, $0) } ?? y)
         guard recording else { return x }
-        rebase(x, "AddBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        try rebase(x, "AddBackward0", [nil]) { ctx in [ctx.grad, nil] }
         return x
     }
 
@@ -119,7 +136,7 @@ extension Differentiable {
         try x.sub_(y, alpha: alpha)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
-        rebase(x, "SubBackward0", [y]) { ctx in
+        try rebase(x, "SubBackward0", [y]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
              ctx.needs(1) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: my) : nil]
         }
@@ -132,7 +149,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.sub, alpha.map { Tensor.product(y, $0) } ?? y)
         guard recording else { return x }
-        rebase(x, "SubBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        try rebase(x, "SubBackward0", [nil]) { ctx in [ctx.grad, nil] }
         return x
     }
 
@@ -144,7 +161,7 @@ extension Differentiable {
         try x.binaryInPlace(.mul, y)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
-        rebase(x, "MulBackward0", [y], save: [original, y]) { ctx in
+        try rebase(x, "MulBackward0", [y], save: [original, y]) { ctx in
             [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: mx) : nil,
              ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: my) : nil]
         }
@@ -157,7 +174,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.mul, y)
         guard recording else { return x }
-        rebase(x, "MulBackward0", [nil]) { ctx in [try mul(ctx.grad, y), nil] }
+        try rebase(x, "MulBackward0", [nil]) { ctx in [try mul(ctx.grad, y), nil] }
         return x
     }
 
@@ -169,7 +186,7 @@ extension Differentiable {
         try x.binaryInPlace(.div, y)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
-        rebase(x, "DivBackward0", [y], save: [y, original]) { ctx in
+        try rebase(x, "DivBackward0", [y], save: [y, original]) { ctx in
             let d = try ctx.saved(0), g = ctx.grad
             return [ctx.needs(0) ? try reduce(try div(g, d), to: mx) : nil,
                     ctx.needs(1) ? try reduce(try neg(try div(try div(try mul(g, try ctx.saved(1)), d), d)), to: my) : nil]
@@ -183,7 +200,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.div, y)
         guard recording else { return x }
-        rebase(x, "DivBackward0", [nil]) { ctx in [try div(ctx.grad, y), nil] }
+        try rebase(x, "DivBackward0", [nil]) { ctx in [try div(ctx.grad, y), nil] }
         return x
     }
 
@@ -194,7 +211,7 @@ extension Differentiable {
         let original = recording ? try x.clone() : nil
         try x.copy_(try x.pow(e))
         guard recording else { return x }
-        rebase(x, "PowBackward0", [], save: [original]) { ctx in
+        try rebase(x, "PowBackward0", [], save: [original]) { ctx in
             if e.doubleValue == 0 { return [try ctx.grad.zerosLike()] }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
             return [try mul(ctx.grad, try mul(try pow(try ctx.saved(0), e1), e))]
@@ -220,7 +237,7 @@ extension Differentiable {
         let twin = try outOfPlace(proxy)
         try x.copy_(twin.detach())
         guard let inner = twin.gradFn, let formula = inner.formula else { return x }
-        let holder = rebase(x, name ?? inner.name, others) { ctx in
+        let holder = try rebase(x, name ?? inner.name, others) { ctx in
             let r = try formula(ctx)
             return Array(r.prefix(1 + others.count)) + [Tensor?](repeating: nil, count: Swift.max(0, 1 + others.count - r.count))
         }
@@ -229,7 +246,7 @@ extension Differentiable {
         // changes are then reported as PyTorch reports them.
         holder.saved = inner.saved.map { slot in
             guard let slot, slot.isOutput else { return slot }
-            return SavedTensor(x, isOutput: true, outputNr: 0)
+            return try! SavedTensor(x, isOutput: true, outputNr: 0)  // x was just written outside inference mode
         }
         inner.saved = []
         return x
@@ -257,7 +274,7 @@ extension Differentiable {
         let original = recording && !savesResult ? try x.clone() : nil
         try x.unaryInPlace(op)
         guard recording else { return x }
-        rebase(x, name, [], save: savesResult ? [] : [original], saveSelf: savesResult) { ctx in
+        try rebase(x, name, [], save: savesResult ? [] : [original], saveSelf: savesResult) { ctx in
             [try formula(ctx.grad, try ctx.saved(0))]
         }
         return x
@@ -326,7 +343,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.zero_()
         guard recording else { return x }
-        rebase(x, "ZeroBackward0", []) { ctx in [try ctx.grad.zerosLike()] }
+        try rebase(x, "ZeroBackward0", []) { ctx in [try ctx.grad.zerosLike()] }
         return x
     }
 
@@ -337,7 +354,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.fill_(value)
         guard recording else { return x }
-        rebase(x, "FillBackward2", []) { ctx in [try ctx.grad.zerosLike()] }
+        try rebase(x, "FillBackward2", []) { ctx in [try ctx.grad.zerosLike()] }
         return x
     }
 
@@ -349,7 +366,7 @@ extension Differentiable {
         try x.copy_(src)
         guard recording else { return x }
         let ms = TensorMeta(src)
-        rebase(x, "torch::autograd::CopyBackwards", [src]) { ctx in
+        try rebase(x, "torch::autograd::CopyBackwards", [src]) { ctx in
             [ctx.needs(0) ? try ctx.grad.zerosLike() : nil,
              ctx.needs(1) ? try reduce(ctx.grad, to: ms) : nil]
         }

@@ -104,7 +104,7 @@ extension Differentiable {
         let out = try x.scatterReduce(dim, index, src, reduction, includeSelf: includeSelf)
         guard isRecording(x, src) else { return out }
         let d = try Shape.wrapDim(dim, rank: Swift.max(x.rank, 1))
-        return record(nodeName, [x, src], out, save: [x, src], saveOutput: true) { ctx in
+        return try record(nodeName, [x, src], out, save: [x, src], saveOutput: true) { ctx in
             let g = ctx.grad.detach(), s = try ctx.saved(0).detach(), sv = try ctx.saved(1).detach(), result = try ctx.saved(2).detach()
             var gradSelf: Tensor, gradSrc: Tensor
             switch reduction {

@@ -93,7 +93,7 @@ extension Differentiable {
         let indices = try snapshot(indices)
         let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
         let mv = TensorMeta(value)
-        rebase(x, name, [value]) { ctx in
+        try rebase(x, name, [value]) { ctx in
             let g = ctx.grad
             var gx: Tensor? = nil
             if ctx.needs(0) {
@@ -117,7 +117,7 @@ extension Differentiable {
         guard recording, let plan else { return }
         let indices = try snapshot(indices)
         let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
-        rebase(x, name, []) { ctx in
+        try rebase(x, name, []) { ctx in
             let gx = try ctx.grad.clone()
             try gx.setItem(indices, .int(0))
             return [gx]
@@ -153,7 +153,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.maskedFill_(mask, value)
         guard recording else { return x }
-        rebase(x, "MaskedFillBackward0", []) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+        try rebase(x, "MaskedFillBackward0", []) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
         return x
     }
 

@@ -14,7 +14,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
-        return record("LogcumsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("LogcumsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             [try reduce(try logCumSumExpBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), dim: d), to: mx)]
         }
     }

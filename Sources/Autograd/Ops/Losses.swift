@@ -124,7 +124,7 @@ extension Differentiable {
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target)
         let count = squared.numel
-        return record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
             let d = try sub(try ctx.saved(0), try ctx.saved(1))
             var scale = try mul(d, .int(2))
             if reduction == .mean { scale = try div(scale, .int(Int64(count))) }
@@ -154,7 +154,7 @@ extension Differentiable {
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }
         let count = loss.numel
-        return record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, save: [input, target, weight, posWeight]) { ctx in
+        return try record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, save: [input, target, weight, posWeight]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)
             let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
             let pw: Tensor? = posWeight == nil ? nil : try ctx.saved(3)
@@ -202,7 +202,7 @@ extension Differentiable {
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }
         let count = loss.numel
-        return record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight]) { ctx in
+        return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)
             var g = ctx.grad
             if reduction == .mean { g = try div(g, .int(Int64(count))) }

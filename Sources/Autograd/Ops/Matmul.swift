@@ -7,16 +7,17 @@ extension Differentiable {
     public static func mm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.mm(b)
         guard isRecording(a, b) else { return out }
-        return record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
-            [ctx.needs(0) ? try mm(ctx.grad, try t(try ctx.saved(1))) : nil,
-             ctx.needs(1) ? try mm(try t(try ctx.saved(0)), ctx.grad) : nil]
+        let aColumnMajor = isColumnMajor(a), bColumnMajor = isColumnMajor(b)
+        return try record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            [ctx.needs(0) ? try mmMat1Backward(ctx.grad, try ctx.saved(1), columnMajor: aColumnMajor) : nil,
+             ctx.needs(1) ? try mmMat2Backward(ctx.grad, try ctx.saved(0), columnMajor: bColumnMajor) : nil]
         }
     }
 
     public static func bmm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.bmm(b)
         guard isRecording(a, b) else { return out }
-        return record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try ctx.saved(1), 1, 2)) : nil,
              ctx.needs(1) ? try bmm(try transpose(try ctx.saved(0), 1, 2), ctx.grad) : nil]
         }
@@ -25,7 +26,7 @@ extension Differentiable {
     public static func mv(_ a: Tensor, _ v: Tensor) throws(TensorError) -> Tensor {
         let out = try a.mv(v)
         guard isRecording(a, v) else { return out }
-        return record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
+        return try record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
             [ctx.needs(0) ? try outer(ctx.grad, try ctx.saved(1)) : nil,
              ctx.needs(1) ? try mv(try t(try ctx.saved(0)), ctx.grad) : nil]
         }
@@ -34,7 +35,7 @@ extension Differentiable {
     public static func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.dot(b)
         guard isRecording(a, b) else { return out }
-        return record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             [ctx.needs(0) ? try mul(ctx.grad, try ctx.saved(1)) : nil,
              ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil]
         }
@@ -51,13 +52,35 @@ extension Differentiable {
         let out = try Tensor.addmm(input, m1, m2, beta: beta, alpha: alpha)
         guard isRecording([input, m1, m2]) else { return out }
         let mi = TensorMeta(input)
-        return record("AddmmBackward0", [input, m1, m2], out,
+        let m1ColumnMajor = isColumnMajor(m1), m2ColumnMajor = isColumnMajor(m2)
+        return try record("AddmmBackward0", [input, m1, m2], out,
                       save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
-                    ctx.needs(1) ? try scaled(try mm(g, try t(try ctx.saved(1))), alpha) : nil,
-                    ctx.needs(2) ? try scaled(try mm(try t(try ctx.saved(0)), g), alpha) : nil]
+                    ctx.needs(1) ? try scaled(try mmMat1Backward(g, try ctx.saved(1), columnMajor: m1ColumnMajor), alpha) : nil,
+                    ctx.needs(2) ? try scaled(try mmMat2Backward(g, try ctx.saved(0), columnMajor: m2ColumnMajor), alpha) : nil]
         }
+    }
+
+    /// Whether a matrix is laid out column by column (`w.t()` of a contiguous `w`), the
+    /// test PyTorch's mm backward formulas make on the forward operand's strides.
+    static func isColumnMajor(_ m: Tensor) -> Bool {
+        m.rank == 2 && m.strides[0] == 1 && m.strides[1] == m.sizes[0]
+    }
+
+    /// PyTorch's mm_mat1_backward: for a column-major mat1 the gradient is computed as
+    /// `(mat2 @ gradᵀ)ᵀ`, else `grad @ mat2ᵀ`. The two sum in different orders in BLAS, so
+    /// following the same choice keeps gradients bit-for-bit equal.
+    static func mmMat1Backward(_ grad: Tensor, _ mat2: Tensor, columnMajor: Bool) throws(TensorError) -> Tensor {
+        if columnMajor { return try t(try mm(mat2, try t(grad))) }
+        return try mm(grad, try t(mat2))
+    }
+
+    /// PyTorch's mm_mat2_backward: `(gradᵀ @ mat1)ᵀ` for a column-major mat2 (every
+    /// `nn.Linear` weight, seen as `weight.t()`), else `mat1ᵀ @ grad`.
+    static func mmMat2Backward(_ grad: Tensor, _ mat1: Tensor, columnMajor: Bool) throws(TensorError) -> Tensor {
+        if columnMajor { return try t(try mm(try t(grad), mat1)) }
+        return try mm(try t(mat1), grad)
     }
 
     /// `input @ other` with PyTorch's shape rules and graph structure (`_matmul_impl`).

@@ -14,7 +14,7 @@ extension Differentiable {
         let out = try sorted.narrow(0, start: Int(Swift.max(kept - 1, 0) / 2), length: 1).reshape([]).contiguous()
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("NanmedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("NanmedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             let input = try ctx.saved(0), value = try ctx.saved(1)
             var mask = try input.eq(value)
             if try value.unary(.isnan).item().boolValue { mask = try input.unary(.isnan) }
@@ -50,7 +50,7 @@ extension Differentiable {
         }
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
-        let v = record("NanmedianBackward1", [x], values, save: [indices]) { ctx in
+        let v = try record("NanmedianBackward1", [x], values, save: [indices]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -86,7 +86,7 @@ extension Differentiable {
         let indices = try Tensor(values: where_, shape: shape, device: x.device)
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
-        let v = record("ModeBackward0", [x], values, save: [indices]) { ctx in
+        let v = try record("ModeBackward0", [x], values, save: [indices]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)

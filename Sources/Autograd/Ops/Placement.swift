@@ -101,7 +101,7 @@ extension Differentiable {
         if p == 0 { out = try diff.ne(.int(0)).to(diff.dtype).sum() } else { out = try diff.norm(p: p) }
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("DistBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+        return try record("DistBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
             let d = try sub(try ctx.saved(0), try ctx.saved(1)), norm = try ctx.saved(2), g = ctx.grad
             let gd: Tensor
             if p == 0 {
@@ -136,7 +136,7 @@ extension Differentiable {
         let out = try Tensor.addmv(input, mat, vec, beta: beta, alpha: alpha)
         guard isRecording([input, mat, vec]) else { return out }
         let mi = TensorMeta(input)
-        return record("AddmvBackward0", [input, mat, vec], out, save: [mat, vec]) { ctx in
+        return try record("AddmvBackward0", [input, mat, vec], out, save: [mat, vec]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try outer(g, try ctx.saved(1)), alpha) : nil,
@@ -148,7 +148,7 @@ extension Differentiable {
         let out = try Tensor.addr(input, vec1, vec2, beta: beta, alpha: alpha)
         guard isRecording([input, vec1, vec2]) else { return out }
         let mi = TensorMeta(input)
-        return record("AddrBackward0", [input, vec1, vec2], out, save: [vec1, vec2]) { ctx in
+        return try record("AddrBackward0", [input, vec1, vec2], out, save: [vec1, vec2]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try mv(g, try ctx.saved(1)), alpha) : nil,
@@ -160,7 +160,7 @@ extension Differentiable {
         let out = try Tensor.baddbmm(input, b1, b2, beta: beta, alpha: alpha)
         guard isRecording([input, b1, b2]) else { return out }
         let mi = TensorMeta(input)
-        return record("BaddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+        return try record("BaddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try bmm(g, try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,
@@ -173,7 +173,7 @@ extension Differentiable {
         guard isRecording([input, b1, b2]) else { return out }
         let mi = TensorMeta(input)
         let (nb, n, m) = (b1.sizes[0], b1.sizes[1], b2.sizes[2])
-        return record("AddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+        return try record("AddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try bmm(try expand(try unsqueeze(g, 0), [nb, n, m]), try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,

@@ -22,18 +22,18 @@ extension Differentiable {
     @inline(__always)
     static func isRecording(_ a: Tensor) -> Bool {
         guard let m = a.meta, m.requiresGradFlag || m.gradFn != nil else { return false }
-        return GradMode.current.isEnabled
+        return GradMode.current.isRecording
     }
 
     @inline(__always)
     static func isRecording(_ a: Tensor, _ b: Tensor) -> Bool {
         let ra = a.meta.map { $0.requiresGradFlag || $0.gradFn != nil } ?? false
         let rb = b.meta.map { $0.requiresGradFlag || $0.gradFn != nil } ?? false
-        return (ra || rb) && GradMode.current.isEnabled
+        return (ra || rb) && GradMode.current.isRecording
     }
 
     static func isRecording(_ ts: [Tensor?]) -> Bool {
-        for case let t? in ts where t.requiresGrad { return GradMode.current.isEnabled }
+        for case let t? in ts where t.requiresGrad { return GradMode.current.isRecording }
         return false
     }
 
@@ -58,22 +58,46 @@ extension Differentiable {
     /// output as the last slot. Returns the output (a fresh alias if an op handed back
     /// one of its inputs).
     @discardableResult
-    static func record(_ name: String, _ inputs: [Tensor?], _ output: Tensor, save: [Tensor?] = [],
+    static func record(_ name: String, _ inputs: [Tensor?], _ output: Tensor, save: [Tensor?],
+                       saveOutput: Bool = false, formula: @escaping BackwardFormula) throws(TensorError) -> Tensor {
+        let out = output.autogradMeta == nil ? output : output.alias()
+        let node = Node(name: name, nextEdges: inputs.map(gradientEdge), formula: formula)
+        for t in save { try node.save(t) }
+        out.autogradMeta = AutogradMeta(gradFn: node, outputNr: 0)
+        if saveOutput { node.saveOutput(out, outputNr: 0) }
+        return out
+    }
+
+    /// `record` for a node that saves no inputs (it may save its output, never an
+    /// inference tensor), so it cannot fail.
+    @discardableResult
+    static func record(_ name: String, _ inputs: [Tensor?], _ output: Tensor,
                        saveOutput: Bool = false, formula: @escaping BackwardFormula) -> Tensor {
         let out = output.autogradMeta == nil ? output : output.alias()
         let node = Node(name: name, nextEdges: inputs.map(gradientEdge), formula: formula)
-        for t in save { node.save(t) }
         out.autogradMeta = AutogradMeta(gradFn: node, outputNr: 0)
-        if saveOutput { node.save(out, isOutput: true, outputNr: 0) }
+        if saveOutput { node.saveOutput(out, outputNr: 0) }
         return out
     }
 
     /// Records a node with several outputs (split, unbind); outputs get output numbers 0...
     @discardableResult
-    static func recordMulti(_ name: String, _ inputs: [Tensor?], _ outputs: [Tensor], save: [Tensor?] = [],
+    static func recordMulti(_ name: String, _ inputs: [Tensor?], _ outputs: [Tensor], save: [Tensor?],
+                            formula: @escaping BackwardFormula) throws(TensorError) -> [Tensor] {
+        let node = Node(name: name, nextEdges: inputs.map(gradientEdge), numOutputs: outputs.count, formula: formula)
+        for t in save { try node.save(t) }
+        return outputs.enumerated().map { i, o in
+            let out = o.autogradMeta == nil ? o : o.alias()
+            out.autogradMeta = AutogradMeta(gradFn: node, outputNr: i)
+            return out
+        }
+    }
+
+    /// `recordMulti` for a node that saves nothing.
+    @discardableResult
+    static func recordMulti(_ name: String, _ inputs: [Tensor?], _ outputs: [Tensor],
                             formula: @escaping BackwardFormula) -> [Tensor] {
         let node = Node(name: name, nextEdges: inputs.map(gradientEdge), numOutputs: outputs.count, formula: formula)
-        for t in save { node.save(t) }
         return outputs.enumerated().map { i, o in
             let out = o.autogradMeta == nil ? o : o.alias()
             out.autogradMeta = AutogradMeta(gradFn: node, outputNr: i)

@@ -67,7 +67,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let d: Int? = try dim.map { v throws(TensorError) in try Shape.wrapDim(v, rank: x.rank) }
-        return record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
             let input = try ctx.saved(0), result = try ctx.saved(1)
             let ds = d.map { [$0] } ?? Array(0..<mx.sizes.count)
             let g = try restoreDims(ctx.grad, ds, keepdim: dim != nil && keepdim)
@@ -107,7 +107,7 @@ extension Differentiable {
         let out = isMax ? try x.max() : try x.min()
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true) { ctx in
             let mask = try (try ctx.saved(0)).eq(try ctx.saved(1))
             let count = try mask.sum()
             let share = try div(ctx.grad, count)
@@ -129,7 +129,7 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        let v = record(isMax ? "MaxBackward0" : "MinBackward0", [x], values, save: [indices]) { ctx in
+        let v = try record(isMax ? "MaxBackward0" : "MinBackward0", [x], values, save: [indices]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -161,7 +161,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let mask = try (try ctx.saved(0)).eq(r)
             let count = try mask.sum(dims: ds, keepdim: true)
@@ -177,7 +177,7 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
-        return record("VarBackward0", [x], out, save: [x]) { ctx in
+        return try record("VarBackward0", [x], out, save: [x]) { ctx in
             let v = try ctx.saved(0)
             let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
             let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
@@ -193,7 +193,7 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
-        return record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             let v = try ctx.saved(0)
             let s = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
@@ -212,7 +212,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
             let v = try ctx.saved(0)
             let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
@@ -246,7 +246,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record("LogsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("LogsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
             return [try reduce(try mul(g, try exp(try sub(try ctx.saved(0), r))), to: mx)]

@@ -25,7 +25,7 @@ extension Differentiable {
         let out = try x.mul(try Tensor(values: factors, shape: factorSizes, dtype: x.dtype, device: x.device))
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("RenormBackward0", [x], out, save: [x]) { ctx in
+        return try record("RenormBackward0", [x], out, save: [x]) { ctx in
             [try reduce(try renormBackward(ctx.grad, try ctx.saved(0), p: p, dims: reduceDims, maxnorm: maxnorm), to: mx)]
         }
     }

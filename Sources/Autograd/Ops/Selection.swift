@@ -81,7 +81,7 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        let v = record("KthvalueBackward0", [x], values, save: [indices]) { ctx in
+        let v = try record("KthvalueBackward0", [x], values, save: [indices]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -101,7 +101,7 @@ extension Differentiable {
         }
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("MedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("MedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
             let input = try ctx.saved(0), value = try ctx.saved(1)
             var mask = try input.eq(value)
             if value.dtype.isFloatingPoint, try value.unary(.isnan).item().boolValue { mask = try input.unary(.isnan) }
@@ -117,7 +117,7 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
-        let v = record("MedianBackward1", [x], values, save: [indices]) { ctx in
+        let v = try record("MedianBackward1", [x], values, save: [indices]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -141,7 +141,7 @@ extension Differentiable {
         guard isRecording(x) else { return values }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        return record(name, [x], values, save: [indices]) { ctx in
+        return try record(name, [x], values, save: [indices]) { ctx in
             if mx.sizes.isEmpty { return [ctx.grad] }
             return [try scatteredAdd(ctx.grad, into: mx, dim: d, try ctx.saved(0))]
         }

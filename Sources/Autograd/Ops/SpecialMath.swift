@@ -12,26 +12,26 @@ extension Differentiable {
         guard isRecording(x), out.dtype.isFloatingPoint else { return out }
         switch op {
         case .digamma:
-            return unaryOp("DigammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(1))) }
+            return try unaryOp("DigammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(1))) }
         case .trigamma:
-            return unaryOp("PolygammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(2))) }
+            return try unaryOp("PolygammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(2))) }
         case let .polygamma(n):
-            return unaryOp("PolygammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(n + 1))) }
+            return try unaryOp("PolygammaBackward0", x, out) { g, x in try mul(g, try special(x, .polygamma(n + 1))) }
         case .erfinv:
-            return unaryOp("ErfinvBackward0", x, out) { g, x in
+            return try unaryOp("ErfinvBackward0", x, out) { g, x in
                 let e = try exp(try pow(try special(x, .erfinv), .int(2)))
                 return try mul(try mul(e, .float(0.5 * Double.pi.squareRoot())), g)
             }
         case .i0:
-            return unaryOp("I0Backward0", x, out) { g, x in try mul(g, try special(x, .i1)) }
+            return try unaryOp("I0Backward0", x, out) { g, x in try mul(g, try special(x, .i1)) }
         case .i0e:
-            return record("SpecialI0EBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            return try record("SpecialI0EBackward0", [x], out, save: [x], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 return [try mul(ctx.grad, try sub(try special(x, .i1e), try mul(try sgn(x), y)))]
             }
         case .i1, .i1e:
             let scaled = op == .i1e
-            return record(scaled ? "SpecialI1EBackward0" : "SpecialI1Backward0", [x], out, save: [x], saveOutput: true) { ctx in
+            return try record(scaled ? "SpecialI1EBackward0" : "SpecialI1Backward0", [x], out, save: [x], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let eps: Scalar = .float(x.dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne)
                 let notTiny = try abs(x).binary(.gt, eps)
@@ -51,7 +51,7 @@ extension Differentiable {
                 return [try mul(try mul(ctx.grad, .float((2 * Double.pi).squareRoot())), e)]
             }
         case .sinc:
-            return unaryOp("SincBackward0", x, out) { g, x in
+            return try unaryOp("SincBackward0", x, out) { g, x in
                 let xPi = try mul(x, .float(Double.pi))
                 let xxPi = try mul(try mul(x, x), .float(Double.pi))
                 let num = try sub(try mul(xPi, try cos(xPi)), try sin(xPi))
@@ -61,37 +61,37 @@ extension Differentiable {
         case .multigammaln:
             preconditionFailure("mvlgamma goes through multigammaln")
         case .besselJ0:
-            return unaryOp("SpecialBesselJ0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselJ1)) }
+            return try unaryOp("SpecialBesselJ0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselJ1)) }
         case .besselJ1:
-            return unaryOp("SpecialBesselJ1Backward0", x, out) { g, x in
+            return try unaryOp("SpecialBesselJ1Backward0", x, out) { g, x in
                 try mul(g, try sub(try special(x, .besselJ0), try mul(try special(x, .besselJ1), try reciprocal(x))))
             }
         case .besselY0:
-            return unaryOp("SpecialBesselY0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselY1)) }
+            return try unaryOp("SpecialBesselY0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .besselY1)) }
         case .besselY1:
-            return unaryOp("SpecialBesselY1Backward0", x, out) { g, x in
+            return try unaryOp("SpecialBesselY1Backward0", x, out) { g, x in
                 try mul(g, try sub(try special(x, .besselY0), try mul(try special(x, .besselY1), try reciprocal(x))))
             }
         case .modifiedBesselI0:
-            return unaryOp("SpecialModifiedBesselI0Backward0", x, out) { g, x in try mul(g, try special(x, .modifiedBesselI1)) }
+            return try unaryOp("SpecialModifiedBesselI0Backward0", x, out) { g, x in try mul(g, try special(x, .modifiedBesselI1)) }
         case .modifiedBesselI1:
-            return unaryOp("SpecialModifiedBesselI1Backward0", x, out) { g, x in
+            return try unaryOp("SpecialModifiedBesselI1Backward0", x, out) { g, x in
                 try mul(g, try sub(try special(x, .modifiedBesselI0), try mul(try special(x, .modifiedBesselI1), try reciprocal(x))))
             }
         case .modifiedBesselK0:
-            return unaryOp("SpecialModifiedBesselK0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .modifiedBesselK1)) }
+            return try unaryOp("SpecialModifiedBesselK0Backward0", x, out) { g, x in try mul(try neg(g), try special(x, .modifiedBesselK1)) }
         case .modifiedBesselK1:
-            return unaryOp("SpecialModifiedBesselK1Backward0", x, out) { g, x in
+            return try unaryOp("SpecialModifiedBesselK1Backward0", x, out) { g, x in
                 try mul(try neg(g), try add(try special(x, .modifiedBesselK0), try mul(try special(x, .modifiedBesselK1), try reciprocal(x))))
             }
         case .erfcx:
-            return record("SpecialErfcxBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            return try record("SpecialErfcxBackward0", [x], out, save: [x], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let d = try sub(try mul(try mul(x, .float(2)), y), .float(2 / Double.pi.squareRoot()))
                 return [try mul(d, ctx.grad)]
             }
         case .logNdtr:
-            return record("SpecialLogNdtrBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+            return try record("SpecialLogNdtrBackward0", [x], out, save: [x], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let e = try exp(try neg(try add(y, try div(try pow(x, .int(2)), .int(2)))))
                 return [try mul(try div(ctx.grad, .float((2 * Double.pi).squareRoot())), e)]
@@ -116,7 +116,7 @@ extension Differentiable {
         let suffix = scalarOperand.map { $0 == 0 ? "1" : "2" } ?? "0"
         switch op {
         case .xlogy:
-            return record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
+            return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 // xlogy(grad, other), zero where self == 0 and other <= 0.
                 var ga: Tensor? = nil
@@ -128,7 +128,7 @@ extension Differentiable {
                 return [ga, gb]
             }
         case .xlog1py:
-            return record("SpecialXlog1PyBackward0", [a, b], out, save: [a, b]) { ctx in
+            return try record("SpecialXlog1PyBackward0", [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 let ga: Tensor? = ctx.needs(0)
                     ? try reduce(try mul(g, try special(.xlog1py, try x.binary(.ne, .int(0)), y, dtype: g.dtype)), to: ma) : nil
@@ -137,7 +137,7 @@ extension Differentiable {
             }
         case .logaddexp, .logaddexp2:
             let base2 = op == .logaddexp2
-            return record(base2 ? "Logaddexp2Backward0" : "LogaddexpBackward0", [a, b], out, save: [a, b]) { ctx in
+            return try record(base2 ? "Logaddexp2Backward0" : "LogaddexpBackward0", [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 func part(_ d: Tensor) throws(TensorError) -> Tensor {
                     let e = base2 ? try pow(.int(2), d) : try exp(d)
@@ -147,14 +147,14 @@ extension Differentiable {
                         ctx.needs(1) ? try reduce(try part(try sub(x, y)), to: mb) : nil]
             }
         case .copysign:
-            return record(scalarOperand == nil ? "CopysignBackward0" : "CopysignBackward1", [a, b], out, save: [a], saveOutput: true) { ctx in
+            return try record(scalarOperand == nil ? "CopysignBackward0" : "CopysignBackward1", [a, b], out, save: [a], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let ratio = try whereZero(try x.binary(.eq, .int(0)), try div(y, x))
                 return [ctx.needs(0) ? try reduce(try mul(ctx.grad, ratio), to: ma) : nil,
                         ctx.needs(1) ? try reduce(try ctx.grad.zerosLike(), to: mb) : nil]
             }
         case .zeta:
-            return record("SpecialZetaBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
+            return try record("SpecialZetaBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 if ctx.needs(0) { throw TensorError.notImplemented("the derivative for 'zeta' is not implemented.") }
                 let x = try ctx.saved(0), q = try ctx.saved(1)
                 let d = try special(.zeta, try add(x, .float(1)), q, dtype: q.dtype)
@@ -169,7 +169,7 @@ extension Differentiable {
         case .igamma, .igammac:
             // d/dx P(a, x) = x^(a−1) e^(−x) / Γ(a); Q's is its negative; no formula for a.
             let upper = op == .igammac
-            return record(upper ? "IgammacBackward0" : "IgammaBackward0", [a, b], out, save: [a, b]) { ctx in
+            return try record(upper ? "IgammacBackward0" : "IgammaBackward0", [a, b], out, save: [a, b]) { ctx in
                 if ctx.needs(0) { throw TensorError.notImplemented("the derivative for '\(upper ? "igammac" : "igamma"): input' is not implemented.") }
                 let s = try ctx.saved(0), x = try ctx.saved(1)
                 let e = try exp(try sub(try sub(try mul(try sub(s, .int(1)), try log(x)), x), try lgamma(s)))
@@ -189,7 +189,7 @@ extension Differentiable {
         }
         guard isRecording(x, e) else { return out }
         let mx = TensorMeta(x), me = TensorMeta(e)
-        return record("LdexpBackward0", [x, e], out, save: [x, e]) { ctx in
+        return try record("LdexpBackward0", [x, e], out, save: [x, e]) { ctx in
             let x = try ctx.saved(0), e = try ctx.saved(1), g = ctx.grad
             let p = try pow(.float(2), e)
             return [ctx.needs(0) ? try reduce(try mul(g, p), to: mx) : nil,
@@ -212,7 +212,7 @@ extension Differentiable {
             return try add(try sum(l, dims: [-1]), .float(Double(p * (p - 1)) * RealMath.log(Double.pi) * 0.25))
         }
         guard isRecording(x) else { return out }
-        return unaryOp("MvlgammaBackward0", x, out) { g, x in
+        return try unaryOp("MvlgammaBackward0", x, out) { g, x in
             try mul(g, try sum(try special(try arguments(x), .digamma), dims: [-1]))
         }
     }
@@ -301,7 +301,7 @@ extension Differentiable {
                  ctx.needs(1) ? try reduce(try mul(ctx.grad, .float(w)), to: me) : nil]
             }
         }
-        return record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
+        return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
             let s = try ctx.saved(0), e = try ctx.saved(1), w = try ctx.saved(2), g = ctx.grad
             return [ctx.needs(0) ? try reduce(try mul(g, try rsub(w, .int(1))), to: ms) : nil,
                     ctx.needs(1) ? try reduce(try mul(g, w), to: me) : nil,
@@ -316,14 +316,14 @@ extension Differentiable {
         let mx = TensorMeta(x), m1 = TensorMeta(t1), m2 = TensorMeta(t2)
         switch op {
         case let .addcmul(value):
-            return record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
                         ctx.needs(1) ? try reduce(try mul(try mul(g, b), .float(value)), to: m1) : nil,
                         ctx.needs(2) ? try reduce(try mul(try mul(g, a), .float(value)), to: m2) : nil]
             }
         case let .addcdiv(value):
-            return record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
                         ctx.needs(1) ? try reduce(try div(try mul(g, .float(value)), b), to: m1) : nil,
@@ -340,7 +340,7 @@ extension Differentiable {
         let (m, e) = try x.frexp()
         guard isRecording(x) else { return (m, e) }
         let mx = TensorMeta(x)
-        let mantissa = record("FrexpBackward0", [x], m, save: [e]) { ctx in
+        let mantissa = try record("FrexpBackward0", [x], m, save: [e]) { ctx in
             let e = try ctx.saved(0)
             return [try to(try div(ctx.grad, try pow(.int(2), try to(e, ctx.grad.dtype))), mx.dtype)]
         }

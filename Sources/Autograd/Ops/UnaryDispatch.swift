@@ -67,25 +67,25 @@ extension Differentiable {
     public static func asinh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.asinh)
         guard isRecording(x) else { return out }
-        return unaryOp("AsinhBackward0", x, out) { g, x in try div(g, try sqrt(try add(try mul(x, x), .int(1)))) }
+        return try unaryOp("AsinhBackward0", x, out) { g, x in try div(g, try sqrt(try add(try mul(x, x), .int(1)))) }
     }
 
     public static func acosh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.acosh)
         guard isRecording(x) else { return out }
-        return unaryOp("AcoshBackward0", x, out) { g, x in try div(g, try sqrt(try sub(try mul(x, x), .int(1)))) }
+        return try unaryOp("AcoshBackward0", x, out) { g, x in try div(g, try sqrt(try sub(try mul(x, x), .int(1)))) }
     }
 
     public static func atanh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atanh)
         guard isRecording(x) else { return out }
-        return unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try rsub(try mul(x, x), .int(1))) }
+        return try unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try rsub(try mul(x, x), .int(1))) }
     }
 
     public static func erfc(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.erfc)
         guard isRecording(x) else { return out }
-        return unaryOp("ErfcBackward0", x, out) { g, x in
+        return try unaryOp("ErfcBackward0", x, out) { g, x in
             try mul(g, try mul(try exp(try neg(try mul(x, x))), .float(-2 / RealMath.sqrt(RealMath.pi))))
         }
     }
@@ -93,7 +93,7 @@ extension Differentiable {
     public static func mish(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.mish)
         guard isRecording(x) else { return out }
-        return unaryOp("MishBackward0", x, out) { g, x in
+        return try unaryOp("MishBackward0", x, out) { g, x in
             if !isRecording(g, x), let exact = try Tensor.activationBackward(.mish, grad: g, input: x) { return exact }
             let tsp = try tanh(try softplus(x))
             let d = try add(tsp, try mul(try mul(x, try sigmoid(x)), try rsub(try mul(tsp, tsp), .int(1))))
@@ -105,7 +105,7 @@ extension Differentiable {
     static func nanToNum(_ x: Tensor, _ op: UnaryOp) throws(TensorError) -> Tensor {
         let out = try x.unary(op)
         guard isRecording(x) else { return out }
-        return unaryOp("NanToNumBackward0", x, out) { g, x in try whereZero(try x.unary(.isfinite).negatedMask(), g) }
+        return try unaryOp("NanToNumBackward0", x, out) { g, x in try whereZero(try x.unary(.isfinite).negatedMask(), g) }
     }
 }
 
@@ -114,7 +114,7 @@ extension Differentiable {
     public static func lgamma(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.lgamma)
         guard isRecording(x) else { return out }
-        return unaryOp("LgammaBackward0", x, out) { g, x in
+        return try unaryOp("LgammaBackward0", x, out) { g, x in
             let psi = try x.elementsAsDouble().map(RealMath.digamma)
             return try mul(g, try Tensor(values: psi, shape: x.sizes, dtype: x.dtype, device: x.device))
         }

@@ -5,9 +5,9 @@ import Tensors
 extension Differentiable {
     /// Records a unary op whose formula maps (grad, saved input or output) to the input grad.
     static func unaryOp(_ name: String, _ x: Tensor, _ out: Tensor, savesOutput: Bool = false,
-                        _ formula: @escaping (Tensor, Tensor) throws -> Tensor) -> Tensor {
+                        _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         let mx = TensorMeta(x)
-        return record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput) { ctx in
+        return try record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput) { ctx in
             var g = try formula(ctx.grad, try ctx.saved(0))
             if g.dtype != mx.dtype { g = try to(g, mx.dtype) }
             return [g]
@@ -17,25 +17,25 @@ extension Differentiable {
     public static func exp(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.exp()
         guard isRecording(x) else { return out }
-        return unaryOp("ExpBackward0", x, out, savesOutput: true) { g, y in try mul(g, y) }
+        return try unaryOp("ExpBackward0", x, out, savesOutput: true) { g, y in try mul(g, y) }
     }
 
     public static func log(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.log()
         guard isRecording(x) else { return out }
-        return unaryOp("LogBackward0", x, out) { g, x in try div(g, x) }
+        return try unaryOp("LogBackward0", x, out) { g, x in try div(g, x) }
     }
 
     public static func sqrt(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sqrt()
         guard isRecording(x) else { return out }
-        return unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mul(y, .int(2))) }
+        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mul(y, .int(2))) }
     }
 
     public static func rsqrt(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.rsqrt)
         guard isRecording(x) else { return out }
-        return unaryOp("RsqrtBackward0", x, out, savesOutput: true) { g, y in
+        return try unaryOp("RsqrtBackward0", x, out, savesOutput: true) { g, y in
             try mul(g, try mul(try pow(y, .int(3)), .float(-0.5)))
         }
     }
@@ -43,7 +43,7 @@ extension Differentiable {
     public static func abs(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.abs()
         guard isRecording(x) else { return out }
-        return unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try x.sign()) }
+        return try unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try x.sign()) }
     }
 
     public static func sign(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -53,19 +53,19 @@ extension Differentiable {
     public static func sin(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.sin)
         guard isRecording(x) else { return out }
-        return unaryOp("SinBackward0", x, out) { g, x in try mul(g, try cos(x)) }
+        return try unaryOp("SinBackward0", x, out) { g, x in try mul(g, try cos(x)) }
     }
 
     public static func cos(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.cos)
         guard isRecording(x) else { return out }
-        return unaryOp("CosBackward0", x, out) { g, x in try mul(g, try neg(try sin(x))) }
+        return try unaryOp("CosBackward0", x, out) { g, x in try mul(g, try neg(try sin(x))) }
     }
 
     public static func tan(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.tan)
         guard isRecording(x) else { return out }
-        return unaryOp("TanBackward0", x, out, savesOutput: true) { g, y in
+        return try unaryOp("TanBackward0", x, out, savesOutput: true) { g, y in
             try mul(g, try add(try mul(y, y), .int(1)))
         }
     }
@@ -73,19 +73,19 @@ extension Differentiable {
     public static func tanh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.tanh()
         guard isRecording(x) else { return out }
-        return unaryOp("TanhBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.tanh(g, y) }
+        return try unaryOp("TanhBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.tanh(g, y) }
     }
 
     public static func sigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sigmoid()
         guard isRecording(x) else { return out }
-        return unaryOp("SigmoidBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.sigmoid(g, y) }
+        return try unaryOp("SigmoidBackward0", x, out, savesOutput: true) { g, y in try ActivationGradient.sigmoid(g, y) }
     }
 
     public static func relu(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.relu()
         guard isRecording(x) else { return out }
-        return unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in
+        return try unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in
             try whereZero(try y.le(.int(0)), g)
         }
     }
@@ -93,7 +93,7 @@ extension Differentiable {
     public static func reciprocal(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.reciprocal()
         guard isRecording(x) else { return out }
-        return unaryOp("ReciprocalBackward0", x, out, savesOutput: true) { g, y in
+        return try unaryOp("ReciprocalBackward0", x, out, savesOutput: true) { g, y in
             try mul(g, try neg(try mul(y, y)))
         }
     }
@@ -106,67 +106,67 @@ extension Differentiable {
     public static func log1p(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log1p)
         guard isRecording(x) else { return out }
-        return unaryOp("Log1PBackward0", x, out) { g, x in try div(g, try add(x, .int(1))) }
+        return try unaryOp("Log1PBackward0", x, out) { g, x in try div(g, try add(x, .int(1))) }
     }
 
     public static func expm1(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.expm1)
         guard isRecording(x) else { return out }
-        return unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try add(y, .int(1))) }
+        return try unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try add(y, .int(1))) }
     }
 
     public static func log2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log2)
         guard isRecording(x) else { return out }
-        return unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(2)))) }
+        return try unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(2)))) }
     }
 
     public static func log10(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log10)
         guard isRecording(x) else { return out }
-        return unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(10)))) }
+        return try unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(10)))) }
     }
 
     public static func exp2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.exp2)
         guard isRecording(x) else { return out }
-        return unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mul(g, try mul(y, .float(RealMath.log(2)))) }
+        return try unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mul(g, try mul(y, .float(RealMath.log(2)))) }
     }
 
     public static func asin(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.asin)
         guard isRecording(x) else { return out }
-        return unaryOp("AsinBackward0", x, out) { g, x in try div(g, try sqrt(try rsub(try mul(x, x), .int(1)))) }
+        return try unaryOp("AsinBackward0", x, out) { g, x in try div(g, try sqrt(try rsub(try mul(x, x), .int(1)))) }
     }
 
     public static func acos(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.acos)
         guard isRecording(x) else { return out }
-        return unaryOp("AcosBackward0", x, out) { g, x in try neg(try div(g, try sqrt(try rsub(try mul(x, x), .int(1))))) }
+        return try unaryOp("AcosBackward0", x, out) { g, x in try neg(try div(g, try sqrt(try rsub(try mul(x, x), .int(1))))) }
     }
 
     public static func atan(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atan)
         guard isRecording(x) else { return out }
-        return unaryOp("AtanBackward0", x, out) { g, x in try div(g, try add(try mul(x, x), .int(1))) }
+        return try unaryOp("AtanBackward0", x, out) { g, x in try div(g, try add(try mul(x, x), .int(1))) }
     }
 
     public static func sinh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.sinh)
         guard isRecording(x) else { return out }
-        return unaryOp("SinhBackward0", x, out) { g, x in try mul(g, try cosh(x)) }
+        return try unaryOp("SinhBackward0", x, out) { g, x in try mul(g, try cosh(x)) }
     }
 
     public static func cosh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.cosh)
         guard isRecording(x) else { return out }
-        return unaryOp("CoshBackward0", x, out) { g, x in try mul(g, try sinh(x)) }
+        return try unaryOp("CoshBackward0", x, out) { g, x in try mul(g, try sinh(x)) }
     }
 
     public static func erf(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.erf)
         guard isRecording(x) else { return out }
-        return unaryOp("ErfBackward0", x, out) { g, x in
+        return try unaryOp("ErfBackward0", x, out) { g, x in
             try mul(g, try mul(try exp(try neg(try mul(x, x))), .float(2 / RealMath.sqrt(RealMath.pi))))
         }
     }
@@ -196,7 +196,7 @@ extension Differentiable {
     public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws(TensorError) -> Tensor {
         let out = try x.unary(.leakyRelu(slope: slope))
         guard isRecording(x) else { return out }
-        return unaryOp("LeakyReluBackward0", x, out) { g, x in
+        return try unaryOp("LeakyReluBackward0", x, out) { g, x in
             try `where`(try x.gt(.int(0)), g, try mul(g, .float(slope)))
         }
     }
@@ -204,7 +204,7 @@ extension Differentiable {
     public static func silu(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.silu)
         guard isRecording(x) else { return out }
-        return unaryOp("SiluBackward0", x, out) { g, x in
+        return try unaryOp("SiluBackward0", x, out) { g, x in
             if !isRecording(g, x), let exact = try Tensor.activationBackward(.silu, grad: g, input: x) { return exact }
             let s = try sigmoid(x)
             return try mul(g, try mul(s, try add(try mul(x, try rsub(s, .int(1))), .int(1))))
@@ -215,7 +215,7 @@ extension Differentiable {
     public static func gelu(_ x: Tensor, approximateTanh: Bool = false) throws(TensorError) -> Tensor {
         let out = try x.unary(approximateTanh ? .geluTanh : .gelu)
         guard isRecording(x) else { return out }
-        return unaryOp("GeluBackward0", x, out) { g, x in
+        return try unaryOp("GeluBackward0", x, out) { g, x in
             if !isRecording(g, x), let exact = try Tensor.activationBackward(approximateTanh ? .geluTanh : .gelu, grad: g, input: x) { return exact }
             if approximateTanh {
                 let k = RealMath.sqrt(2 / RealMath.pi)
@@ -236,7 +236,7 @@ extension Differentiable {
     public static func softplus(_ x: Tensor, beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
         let out = try x.unary(.softplus(beta: beta, threshold: threshold))
         guard isRecording(x) else { return out }
-        return unaryOp("SoftplusBackward0", x, out) { g, x in
+        return try unaryOp("SoftplusBackward0", x, out) { g, x in
             if !isRecording(g, x), let exact = try Tensor.activationBackward(.softplus(beta: beta, threshold: threshold), grad: g, input: x) { return exact }
             // PyTorch's kernel: g·z / (z + 1) with z = exp(βx), or g where βx > threshold.
             let bx = try mul(x, .float(beta))
@@ -248,7 +248,7 @@ extension Differentiable {
     public static func elu(_ x: Tensor, alpha: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.elu(alpha: alpha))
         guard isRecording(x) else { return out }
-        return unaryOp("EluBackward0", x, out) { g, x in
+        return try unaryOp("EluBackward0", x, out) { g, x in
             try `where`(try x.gt(.int(0)), g, try mul(g, try mul(try exp(x), .float(alpha))))
         }
     }
@@ -256,7 +256,7 @@ extension Differentiable {
     public static func hardtanh(_ x: Tensor, min lo: Double = -1, max hi: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.hardtanh(min: lo, max: hi))
         guard isRecording(x) else { return out }
-        return unaryOp("HardtanhBackward0", x, out) { g, x in
+        return try unaryOp("HardtanhBackward0", x, out) { g, x in
             try whereZero(try x.le(.float(lo)).logicalOr(try x.ge(.float(hi))), g)
         }
     }
@@ -264,7 +264,7 @@ extension Differentiable {
     public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.logSigmoid)
         guard isRecording(x) else { return out }
-        return unaryOp("LogSigmoidBackward0", x, out) { g, x in
+        return try unaryOp("LogSigmoidBackward0", x, out) { g, x in
             if !isRecording(g, x), let exact = try Tensor.activationBackward(.logSigmoid, grad: g, input: x) { return exact }
             // PyTorch's kernel: (m − s·z/(1 + z))·g with z = exp(−|x|), and m, s = 1, 1
             // for x < 0 and 0, −1 otherwise.
@@ -281,7 +281,7 @@ extension Differentiable {
     public static func clamp(_ x: Tensor, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: hi)
         guard isRecording(x) else { return out }
-        return unaryOp("ClampBackward1", x, out) { g, x in
+        return try unaryOp("ClampBackward1", x, out) { g, x in
             // PyTorch keeps the gradient where min <= x <= max (NaN inputs get zero).
             var inside: Tensor? = nil
             if let lo { inside = try x.ge(lo) }
@@ -298,7 +298,7 @@ extension Differentiable {
         let out = try x.clamp(min: lo, max: hi)
         guard isRecording([x, lo, hi]) else { return out }
         let mx = TensorMeta(x), mlo = lo.map(TensorMeta.init), mhi = hi.map(TensorMeta.init)
-        return record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi]) { ctx in
+        return try record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi]) { ctx in
             let v = try ctx.saved(0), g = ctx.grad
             let below: Tensor? = lo == nil ? nil : try v.lt(try ctx.saved(1))
             let above: Tensor? = hi == nil ? nil : try v.gt(try ctx.saved(2))
@@ -321,12 +321,12 @@ extension Differentiable {
     public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: nil)
         guard isRecording(x) else { return out }
-        return unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.lt(lo), g) }
+        return try unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.lt(lo), g) }
     }
 
     public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: nil, max: hi)
         guard isRecording(x) else { return out }
-        return unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.gt(hi), g) }
+        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.gt(hi), g) }
     }
 }

@@ -53,9 +53,17 @@ extension Differentiable {
         return record("UnsafeViewBackward0", [x], out) { ctx in [try reshape(ctx.grad, sizes)] }
     }
 
-    /// `reshape`: a view when strides allow (ViewBackward0), else a copy (UnsafeViewBackward0 over CloneBackward0).
+    /// `reshape` as ATen's reshape_symint: a contiguous tensor is viewed (ViewBackward0),
+    /// a strided one whose strides allow it is aliased (`_reshape_alias`,
+    /// ReshapeAliasBackward0), anything else is copied (UnsafeViewBackward0 over CloneBackward0).
     public static func reshape(_ x: Tensor, _ shape: [Int]) throws(TensorError) -> Tensor {
-        if x.canView(as: shape) { return try view(x, shape) }
+        if x.isContiguous { return try view(x, shape) }
+        if x.canView(as: shape) {
+            let out = try x.view(shape)
+            guard isRecording(x) else { return untrackedView(x, out) }
+            let sizes = x.sizes
+            return recordView("ReshapeAliasBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+        }
         if !isRecording(x) { return try x.reshape(shape) }
         return try unsafeView(try contiguousCopy(x), shape)
     }

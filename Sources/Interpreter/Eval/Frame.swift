@@ -25,6 +25,9 @@ final class Frame {
     var returnValue: PyValue = .none
     /// Set while running a generator body; `yield` hands values through it.
     var generator: GeneratorRunner?
+    /// The frame that called this one while it runs (set on entry), for stack summaries
+    /// such as autograd's anomaly traceback. Only valid while this frame is on the stack.
+    unowned(unsafe) var caller: Frame?
 
     init(code: CodeInfo, globals: PyModule, closure: ContiguousArray<PyCell>, interp: Interpreter, function: PyFunction?) {
         self.code = code

@@ -182,8 +182,15 @@ public final class Interpreter {
 
     /// Reports a warning to the host's warning sink, as CPython shows it:
     /// `file:line: Category: message` and the source line.
-    public func warn(_ message: String, category: String = "UserWarning") {
-        guard let f = currentFrame else {
+    /// `stacklevel` 2 names the caller of the function that warns, as in CPython.
+    public func warn(_ message: String, category: String = "UserWarning", stacklevel: Int = 1) {
+        var frame = currentFrame
+        var level = stacklevel
+        while level > 1, let f = frame, f.generator == nil, let up = f.caller {
+            frame = up
+            level -= 1
+        }
+        guard let f = frame else {
             warnings?("\(category): \(message)\n")
             return
         }

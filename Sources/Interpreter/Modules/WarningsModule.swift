@@ -58,7 +58,11 @@ extension Interpreter {
                 list.items.append(.object(rec))
                 return .none
             }
-            i.warn(text, category: cls.name)
+            let level = try b[2].map { v -> Int in
+                guard case .int(let n) = v else { throw PyError.typeError("'\(i.typeName(v))' object cannot be interpreted as an integer") }
+                return n
+            } ?? 1
+            i.warn(text, category: cls.name, stacklevel: level)
             return .none
         }
         func addFilter(_ entry: [PyValue], append: Bool) throws {

@@ -138,6 +138,7 @@ extension Interpreter {
         if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
         depth += 1
         unowned(unsafe) let caller = currentFrame
+        frame.caller = caller
         currentFrame = frame
         defer { depth -= 1; currentFrame = caller }
         // The cell's module frame counts too, as in CPython: at most limit - 1 function frames.
@@ -157,6 +158,7 @@ extension Interpreter {
     /// Runs a frame that is not a function call (class body, module source, generator).
     func runFrame(_ frame: Frame) throws {
         let caller = currentFrame
+        frame.caller = frame.generator == nil ? caller : nil
         currentFrame = frame
         defer { currentFrame = caller }
         do {

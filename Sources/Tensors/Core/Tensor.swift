@@ -50,6 +50,8 @@ public final class Tensor {
     public var numel: Int { sizes.reduce(1, *) }
     public var isScalar: Bool { sizes.isEmpty }
     public var isContiguous: Bool { Shape.isContiguous(sizes: sizes, strides: strides) }
+    /// `is_inference()`: the memory was allocated in inference mode.
+    public var isInference: Bool { storage.isInference }
     /// In-place writes seen by this tensor's counter (`_version`).
     public var version: Int { versionCounter.value }
 

@@ -7,8 +7,12 @@ public final class Storage {
     public let device: Device
     public let data: UnsafeMutableRawPointer
     public let byteCount: Int
-    /// The counter views of this storage share by default.
-    public let versionCounter = VersionCounter()
+    /// The counter views of this storage share by default; one that does not track
+    /// versions for storage allocated in inference mode, as PyTorch's inference tensors
+    /// have none.
+    public let versionCounter: VersionCounter
+    /// Allocated in `torch.inference_mode()`: every tensor over it is an inference tensor.
+    public let isInference: Bool
     /// Owner to refund and free through; nil for borrowed host memory.
     private let owner: (budget: MemoryBudget, backend: DeviceBackend)?
 
@@ -27,6 +31,8 @@ public final class Storage {
         self.device = device
         self.byteCount = byteCount
         self.owner = (budget, backend)
+        isInference = InferenceAllocation.isActive
+        versionCounter = VersionCounter(tracksVersion: !isInference)
     }
 
     /// Wraps host memory owned elsewhere, for the duration of a copy out of it.
@@ -35,6 +41,8 @@ public final class Storage {
         data = pointer
         self.byteCount = byteCount
         owner = nil
+        isInference = false
+        versionCounter = VersionCounter()
     }
 
     /// The backend that allocated this storage and runs kernels on it (the CPU's for
@@ -53,5 +61,9 @@ public final class Storage {
 /// An in-place write counter (`tensor._version`), shared by a tensor and its views.
 public final class VersionCounter {
     public var value = 0
-    public init() {}
+    /// False for an inference tensor's storage: writing through it outside inference mode
+    /// is PyTorch's "Inplace update to inference tensor outside InferenceMode" error, and
+    /// `_version` is refused.
+    public let tracksVersion: Bool
+    public init(tracksVersion: Bool = true) { self.tracksVersion = tracksVersion }
 }

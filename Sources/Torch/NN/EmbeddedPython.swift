@@ -1726,6 +1726,54 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
                                  reduction=_reduction(reduction))
 
 """#,
+        "torch.autograd.anomaly_mode": #"""
+# torch.autograd.anomaly_mode, as PyTorch 2.15 writes it: detect_anomaly warns when it is
+# made (not when entered) and is a context manager only; set_detect_anomaly switches at
+# once and restores the previous settings on __exit__. The switches themselves are native
+# (torch.set_anomaly_enabled): nodes made while on keep the forward stack, and backward
+# checks every gradient for NaN.
+import torch
+import warnings
+
+__all__ = ["detect_anomaly", "set_detect_anomaly"]
+
+
+class detect_anomaly:
+    r"""Context-manager that enables anomaly detection for the autograd engine."""
+
+    def __init__(self, check_nan=True) -> None:
+        self.prev = torch.is_anomaly_enabled()
+        self.check_nan = check_nan
+        self.prev_check_nan = torch.is_anomaly_check_nan_enabled()
+        warnings.warn(
+            "Anomaly Detection has been enabled. "
+            "This mode will increase the runtime "
+            "and should only be enabled for debugging.",
+            stacklevel=2,
+        )
+
+    def __enter__(self) -> None:
+        torch.set_anomaly_enabled(True, self.check_nan)
+
+    def __exit__(self, *args: object) -> None:
+        torch.set_anomaly_enabled(self.prev, self.prev_check_nan)
+
+
+class set_detect_anomaly:
+    r"""Context-manager that sets the anomaly detection for the autograd engine on or off."""
+
+    def __init__(self, mode: bool, check_nan: bool = True) -> None:
+        self.prev = torch.is_anomaly_enabled()
+        self.prev_check_nan = torch.is_anomaly_check_nan_enabled()
+        torch.set_anomaly_enabled(mode, check_nan)
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, *args: object) -> None:
+        torch.set_anomaly_enabled(self.prev, self.prev_check_nan)
+
+"""#,
         "torch.autograd.function": #"""
 import torch
 import functools
@@ -15667,7 +15715,7 @@ def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     attn = torch.matmul(q, key.transpose(-2, -1) * scaling)
     if attn_mask is not None:
         attn.add_(attn_mask)
-    attn = torch.softmax(attn, -1)
+    attn = torch._safe_softmax(attn, -1)
     if dropout_p > 0.0:
         attn = dropout(attn, dropout_p, True)
     return torch.matmul(attn, value)
@@ -15685,9 +15733,11 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         m = attn_mask
         if m is not None and m.dim() == 3:
             m = m.unsqueeze(0)
-        if _use_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m, dropout_p):
-            return _nn.sdpa_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m,
-                                      is_causal, scale).squeeze(0)
+        # PyTorch runs 3-D inputs as one batch of 4-D ones, whichever kernel it picks.
+        q4, k4, v4 = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)
+        if _use_flash_cpu(q4, k4, v4, m, dropout_p):
+            return _nn.sdpa_flash_cpu(q4, k4, v4, m, is_causal, scale).squeeze(0)
+        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale).squeeze(0)
     if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
         return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
     return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale)
@@ -17332,6 +17382,7 @@ class PackedSequence:
 
 def _pack_padded(input, lengths, batch_first):
     # ATen's _pack_padded_sequence: the rows of each step that are still running.
+    padded = input
     if batch_first:
         input = input.transpose(0, 1)
     lengths_list = [int(x) for x in lengths.tolist()]
@@ -17346,13 +17397,8 @@ def _pack_padded(input, lengths, batch_first):
     if lengths_list[0] > input.size(0):
         raise RuntimeError(f"Expected sequence length to be larger than or equal to the maximum length in "
                            f"lengths, but got {input.size(0)} and {lengths_list[0]}")
-    steps = []
-    batch_sizes = []
-    for t in range(lengths_list[0]):
-        count = sum(1 for n in lengths_list if n > t)
-        steps.append(input[t, :count])
-        batch_sizes.append(count)
-    return torch.cat(steps, 0), torch.tensor(batch_sizes, dtype=torch.int64)
+    # The lengths are checked: ATen's op packs them (PackPaddedSequenceBackward0).
+    return torch._pack_padded_sequence(padded, lengths, batch_first)
 
 
 def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):

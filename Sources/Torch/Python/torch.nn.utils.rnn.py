@@ -137,6 +137,7 @@ class PackedSequence:
 
 def _pack_padded(input, lengths, batch_first):
     # ATen's _pack_padded_sequence: the rows of each step that are still running.
+    padded = input
     if batch_first:
         input = input.transpose(0, 1)
     lengths_list = [int(x) for x in lengths.tolist()]
@@ -151,13 +152,8 @@ def _pack_padded(input, lengths, batch_first):
     if lengths_list[0] > input.size(0):
         raise RuntimeError(f"Expected sequence length to be larger than or equal to the maximum length in "
                            f"lengths, but got {input.size(0)} and {lengths_list[0]}")
-    steps = []
-    batch_sizes = []
-    for t in range(lengths_list[0]):
-        count = sum(1 for n in lengths_list if n > t)
-        steps.append(input[t, :count])
-        batch_sizes.append(count)
-    return torch.cat(steps, 0), torch.tensor(batch_sizes, dtype=torch.int64)
+    # The lengths are checked: ATen's op packs them (PackPaddedSequenceBackward0).
+    return torch._pack_padded_sequence(padded, lengths, batch_first)
 
 
 def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):

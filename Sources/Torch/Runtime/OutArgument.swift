@@ -127,6 +127,7 @@ extension TorchRuntime {
         if GradMode.isEnabled && (result.requiresGrad || out.requiresGrad) {
             throw PyError.runtimeError("\(fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }
+        do { try Differentiable.checkInferenceWrite(out) } catch { throw error.python }
         if OutArgument.indexResult.contains(fn), out.dtype != .int64 {
             throw PyError.runtimeError("Expected out tensor to have dtype long int, but got \(OutArgument.cTypeName(out.dtype)) instead")
         }

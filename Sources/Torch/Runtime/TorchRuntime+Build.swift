@@ -37,6 +37,7 @@ extension TorchRuntime {
         bindDistributionSamplers(b)
         bindSpecialFunctions(b)
         bindNNAliases(b)
+        bindAutogradInternals(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

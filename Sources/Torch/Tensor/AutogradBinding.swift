@@ -79,7 +79,11 @@ extension TorchRuntime {
             try t.setRequiresGrad(truthy(v), from: .attribute)
         })
         b.property("is_leaf", get: { _, t in .bool(t.isLeaf) })
-        b.property("_version", get: { _, t in .int(t.version) })
+        b.property("_version", get: { _, t in
+            if !t.versionCounter.tracksVersion { throw PyError(type: "RuntimeError", message: "Inference tensors do not track version counter.") }
+            return .int(t.version)
+        })
+        b.both("is_inference") { _, t, _ in .bool(t.isInference) }
         b.property("_base", get: { [unowned self] _, t in Differentiable.viewBase(t).map { wrap($0) } ?? .none })
         b.method("_is_view") { _, t, _ in .bool(Differentiable.viewBase(t) != nil) }
         b.property("grad_fn", get: { [unowned self] _, t in nodeValue(t.gradFn) })
@@ -160,18 +164,19 @@ extension TorchRuntime {
     func bindGradModes(_ interp: Interpreter, _ m: PyModule) {
         final class Context {
             let enabled: Bool
-            let inference: Bool
+            /// `inference_mode(mode)`: inference mode set to `mode`, grad mode to its opposite.
+            let inference: Bool?
             /// `set_grad_enabled(b)` switches when called; `__enter__` then has nothing to do.
             let immediate: Bool
             var saved: [GradMode.Saved] = []
-            init(_ enabled: Bool, inference: Bool = false, immediate: Bool = false) {
+            init(_ enabled: Bool, inference: Bool? = nil, immediate: Bool = false) {
                 self.enabled = enabled
                 self.inference = inference
                 self.immediate = immediate
             }
             func enter() {
                 saved.append(GradMode.save())
-                if inference { GradMode.setInferenceMode(true) } else { GradMode.isEnabled = enabled }
+                if let mode = inference { GradMode.setInferenceMode(mode) } else { GradMode.isEnabled = enabled }
             }
             func exit() {
                 if let s = saved.popLast() { GradMode.restore(s) }
@@ -207,9 +212,17 @@ extension TorchRuntime {
         m.add("enable_grad", classes["enable_grad"]!)
         classes["enable_grad"]!.setConstructor { _, cls, _ in .object(PyInstance(cls: cls, payload: Context(true))) }
         m.add("inference_mode", classes["inference_mode"]!)
-        classes["inference_mode"]!.setConstructor { [unowned self] _, cls, args in
-            let on = args.count > 0 ? truthy(args[0]) : (args.keyword("mode").map { truthy($0) } ?? true)
-            return .object(PyInstance(cls: cls, payload: on ? Context(false, inference: true) : Context(GradMode.isEnabled)))
+        // inference_mode(mode=True): a bool makes the context manager; a function (the bare
+        // `@torch.inference_mode` decorator) is decorated with inference mode on.
+        let inferenceSig = Signature("inference_mode", ["mode"])
+        classes["inference_mode"]!.setConstructor { [unowned self] interp, cls, args in
+            let given = try args.bind(inferenceSig).given(0)
+            if let f = given, case .object = f {
+                let c = PyInstance(cls: cls, payload: Context(false, inference: true))
+                return try interp.call(.object(c), [f])
+            }
+            let on = given.map { truthy($0) } ?? true
+            return .object(PyInstance(cls: cls, payload: Context(!on, inference: on)))
         }
         m.add("set_grad_enabled", classes["set_grad_enabled"]!)
         classes["set_grad_enabled"]!.addMethod("__repr__") { _, s, _ in
@@ -225,6 +238,13 @@ extension TorchRuntime {
         }
         m.addFunction("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
         m.addFunction("is_inference_mode_enabled") { _, _ in .bool(GradMode.current.isInferenceMode) }
+        m.addFunction("is_inference") { [unowned self] _, args in
+            guard args.count == 1, let t = tensorPayload(args[0]) else {
+                throw PyError.typeError("is_inference(): argument 'input' (position 1) must be Tensor")
+            }
+            return .bool(t.isInference)
+        }
+        bindAnomalyMode(interp, m)
     }
 
     func buildAutograd(_ interp: Interpreter, _ m: PyModule) throws {

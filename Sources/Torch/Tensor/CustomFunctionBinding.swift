@@ -138,6 +138,7 @@ extension TorchRuntime {
             ("torch.autograd.function", ["Function", "InplaceFunction", "NestedIOFunction", "once_differentiable"]),
             ("torch.autograd.gradcheck", ["gradcheck", "gradgradcheck"]),
             ("torch.autograd.functional", []),
+            ("torch.autograd.anomaly_mode", ["detect_anomaly", "set_detect_anomaly"]),
         ]
         for (name, names) in parts {
             let part = try interp.importModule(name)

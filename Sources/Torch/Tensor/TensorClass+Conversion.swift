@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -100,7 +101,10 @@ extension TorchRuntime {
         func inPlace(_ name: String, _ body: @escaping (Interpreter, Tensor, Arguments) throws -> Void) {
             b.cls.addMethod(name) { interp, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
-                do { try body(interp, t, args) } catch let e as TensorError { throw e.python }
+                do {
+                    try Differentiable.checkInferenceWrite(t)
+                    try body(interp, t, args)
+                } catch let e as TensorError { throw e.python }
                 return s
             }
         }

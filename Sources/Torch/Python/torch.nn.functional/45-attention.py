@@ -98,7 +98,7 @@ def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     attn = torch.matmul(q, key.transpose(-2, -1) * scaling)
     if attn_mask is not None:
         attn.add_(attn_mask)
-    attn = torch.softmax(attn, -1)
+    attn = torch._safe_softmax(attn, -1)
     if dropout_p > 0.0:
         attn = dropout(attn, dropout_p, True)
     return torch.matmul(attn, value)
@@ -116,9 +116,11 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         m = attn_mask
         if m is not None and m.dim() == 3:
             m = m.unsqueeze(0)
-        if _use_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m, dropout_p):
-            return _nn.sdpa_flash_cpu(query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0), m,
-                                      is_causal, scale).squeeze(0)
+        # PyTorch runs 3-D inputs as one batch of 4-D ones, whichever kernel it picks.
+        q4, k4, v4 = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)
+        if _use_flash_cpu(q4, k4, v4, m, dropout_p):
+            return _nn.sdpa_flash_cpu(q4, k4, v4, m, is_causal, scale).squeeze(0)
+        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale).squeeze(0)
     if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
         return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
     return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale)
