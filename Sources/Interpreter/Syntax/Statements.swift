@@ -27,14 +27,33 @@ final class AugAssignStmt: Stmt {
     let target: Expr
     let op: BinaryOp
     let value: Expr
-    init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) { self.target = target; self.op = op; self.value = value; super.init(line: line, col: col) }
+    /// What `target` is, found once: casting it on every run was a runtime call per kind tried.
+    private enum TargetKind { case name, attribute, item }
+    private let targetKind: TargetKind
+    /// Whether `value` is a constant or a local (`Expr.isEffectFree`): 0 until the first run.
+    private var valueIsEffectFree: UInt8 = 0
+    init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) {
+        self.target = target; self.op = op; self.value = value
+        if target is NameExpr { targetKind = .name } else if target is AttributeExpr { targetKind = .attribute } else {
+            precondition(target is SubscriptExpr, "parser allows only names, attributes and subscripts")
+            targetKind = .item
+        }
+        super.init(line: line, col: col)
+    }
     override func declare(_ r: Resolver) { target.declareTarget(r) }
-    override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r) }
+    override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r); valueIsEffectFree = 0 }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
+        if targetKind == .attribute {
+            if valueIsEffectFree == 0 { valueIsEffectFree = value.isEffectFree ? 1 : 2 }
+            if valueIsEffectFree == 1, try unsafeDowncast(target, to: AttributeExpr.self).augmentOwnAttributeOfLocal(op, value, f) {
+                return .normal
+            }
+        }
         let interp = f.interp
-        switch target {
-        case let n as NameExpr:
+        switch targetKind {
+        case .name:
+            let n = unsafeDowncast(target, to: NameExpr.self)
             let old = try n.eval(f)
             let v = try value.eval(f)
             if case .int(let a) = old, case .int(let b) = v, op == .add {
@@ -42,13 +61,14 @@ final class AugAssignStmt: Stmt {
                 if !o { try n.assign(f, .int(r)); return .normal }
             }
             try n.assign(f, try interp.inplaceOp(op, old, v))
-        case let a as AttributeExpr:
+        case .attribute:
+            let a = unsafeDowncast(target, to: AttributeExpr.self)
             let obj = try a.object.eval(f)
-            if !a.isSpecial, case .object(let o) = obj, let inst = o as? PyInstance {
+            if !a.isSpecial, case .object(let o) = obj, let inst = o.exactInstance {
                 // `self.x += v` on a plain instance attribute: found once, and written back
                 // in place unless `v` or the operator changed the class or the attributes.
                 let cache = a.cache
-                cache.refresh(inst.cls, a.name, interp)
+                cache.refresh(for: inst, a.name, interp)
                 if cache.plainSetattr && !cache.isProperty, let i = inst.attributes.index(a.name) {
                     let old = inst.attributes.values[i]
                     let v = try value.eval(f)
@@ -58,7 +78,7 @@ final class AugAssignStmt: Stmt {
                     } else {
                         new = try interp.inplaceOp(op, old, v)
                     }
-                    if cache.isCurrent(inst.cls, interp), i < inst.attributes.names.count, inst.attributes.names[i].id == a.name.id {
+                    if cache.isCurrent(for: inst, interp), i < inst.attributes.names.count, inst.attributes.names[i].id == a.name.id {
                         inst.attributes.values[i] = new
                     } else {
                         try AttributeExpr.store(obj, a.name, new, a.isSpecial, cache, interp)
@@ -76,14 +96,13 @@ final class AugAssignStmt: Stmt {
                 new = try interp.inplaceOp(op, old, v)
             }
             try AttributeExpr.store(obj, a.name, new, a.isSpecial, a.cache, interp)
-        case let s as SubscriptExpr:
+        case .item:
+            let s = unsafeDowncast(target, to: SubscriptExpr.self)
             let obj = try s.object.eval(f)
             let key = try s.index.eval(f)
             let old: PyValue
             do { old = try interp.getItem(obj, key) } catch let e as PyError { e.mark(s.span); throw e }
             try interp.setItem(obj, key, try interp.inplaceOp(op, old, try value.eval(f)))
-        default:
-            preconditionFailure("parser allows only names, attributes and subscripts")
         }
         return .normal
     }
