@@ -7,8 +7,11 @@ import Interpreter
 import Glibc
 #endif
 
-// `interp-shim exec FILE.py` (as bench/run calls gradbook) or `interp-shim FILE.py`.
-let args = CommandLine.arguments.filter { $0 != "exec" }
+// `interp-shim exec FILE.py` (as bench/run calls gradbook) or `interp-shim FILE.py`;
+// `interp-shim cell FILE.py` runs it as a lesson cell and shows what the spec tests compare
+// (output, the last expression's repr, the exception's last line).
+let asCell = CommandLine.arguments.contains("cell")
+let args = CommandLine.arguments.filter { $0 != "exec" && $0 != "cell" }
 guard args.count == 2, let f = fopen(args[1], "r") else {
     fputs("usage: interp-shim [exec] FILE.py\n", stderr); exit(2)
 }
@@ -20,8 +23,14 @@ while true {
     bytes += buffer[0..<n]
 }
 fclose(f)
+let source = String(decoding: bytes, as: UTF8.self)
+if asCell {
+    let r = Interpreter(limits: .init(cellTimeout: 10)).runCell(source, file: "<spec>", firstLine: 1, timeout: nil)
+    fputs(r.output + (r.error.map { $0.lastLine + "\n" } ?? ""), stdout)
+    exit(0)
+}
 let interp = Interpreter()
 interp.argv = [args[1]]
-let result = interp.runScript(String(decoding: bytes, as: UTF8.self), file: args[1])
+let result = interp.runScript(source, file: args[1])
 fputs(result.output, stdout)
 if let e = result.error { fputs(e.traceback, stderr); exit(1) }

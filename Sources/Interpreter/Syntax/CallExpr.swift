@@ -14,8 +14,6 @@ final class CallExpr: Expr {
     var span: CaretSpan?
     var isZeroArgLocals = false
     let methodCache = AttributeCache()
-    /// `callee is AttributeExpr`, found once: the cast was a runtime call on every call.
-    private let calleeIsAttribute: Bool
 
     /// `receiver.name` as an unbound method via the inline cache, unless something
     /// (module, class, instance attribute) shadows the class's function.
@@ -50,7 +48,6 @@ final class CallExpr: Expr {
         isPlain = !args.contains { $0 is StarredExpr } && !keywords.contains { $0.name == nil }
         keywordNames = keywords.compactMap { $0.name }
         isPositionalOnly = isPlain && keywords.isEmpty
-        calleeIsAttribute = callee is AttributeExpr
         super.init(line: line, col: col)
     }
 
@@ -109,8 +106,7 @@ final class CallExpr: Expr {
     @inline(__always)
     private func evalCall(_ f: Frame) throws -> PyValue {
         let interp = f.interp
-        if calleeIsAttribute {
-            let attr = unsafeDowncast(callee, to: AttributeExpr.self)
+        if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)
             if isPositionalOnly, case .object(let o) = receiver, let inst = o.exactInstance {
                 // The common `obj.method(args)`: straight to the frame, no MethodRef. The

@@ -27,33 +27,16 @@ final class AugAssignStmt: Stmt {
     let target: Expr
     let op: BinaryOp
     let value: Expr
-    /// What `target` is, found once: casting it on every run was a runtime call per kind tried.
-    private enum TargetKind { case name, attribute, item }
-    private let targetKind: TargetKind
     /// Whether `value` is a constant or a local (`Expr.isEffectFree`): 0 until the first run.
     private var valueIsEffectFree: UInt8 = 0
-    init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) {
-        self.target = target; self.op = op; self.value = value
-        if target is NameExpr { targetKind = .name } else if target is AttributeExpr { targetKind = .attribute } else {
-            precondition(target is SubscriptExpr, "parser allows only names, attributes and subscripts")
-            targetKind = .item
-        }
-        super.init(line: line, col: col)
-    }
+    init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) { self.target = target; self.op = op; self.value = value; super.init(line: line, col: col) }
     override func declare(_ r: Resolver) { target.declareTarget(r) }
     override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r); valueIsEffectFree = 0 }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
-        if targetKind == .attribute {
-            if valueIsEffectFree == 0 { valueIsEffectFree = value.isEffectFree ? 1 : 2 }
-            if valueIsEffectFree == 1, try unsafeDowncast(target, to: AttributeExpr.self).augmentOwnAttributeOfLocal(op, value, f) {
-                return .normal
-            }
-        }
         let interp = f.interp
-        switch targetKind {
-        case .name:
-            let n = unsafeDowncast(target, to: NameExpr.self)
+        switch target {
+        case let n as NameExpr:
             let old = try n.eval(f)
             let v = try value.eval(f)
             if case .int(let a) = old, case .int(let b) = v, op == .add {
@@ -61,8 +44,10 @@ final class AugAssignStmt: Stmt {
                 if !o { try n.assign(f, .int(r)); return .normal }
             }
             try n.assign(f, try interp.inplaceOp(op, old, v))
-        case .attribute:
-            let a = unsafeDowncast(target, to: AttributeExpr.self)
+        case let a as AttributeExpr:
+            // `self.x op= n`: the instance borrowed from its slot (Eval/InstanceFastPaths.swift).
+            if valueIsEffectFree == 0 { valueIsEffectFree = value.isEffectFree ? 1 : 2 }
+            if valueIsEffectFree == 1, try a.augmentOwnAttributeOfLocal(op, value, f) { return .normal }
             let obj = try a.object.eval(f)
             if !a.isSpecial, case .object(let o) = obj, let inst = o.exactInstance {
                 // `self.x += v` on a plain instance attribute: found once, and written back
@@ -96,13 +81,14 @@ final class AugAssignStmt: Stmt {
                 new = try interp.inplaceOp(op, old, v)
             }
             try AttributeExpr.store(obj, a.name, new, a.isSpecial, a.cache, interp)
-        case .item:
-            let s = unsafeDowncast(target, to: SubscriptExpr.self)
+        case let s as SubscriptExpr:
             let obj = try s.object.eval(f)
             let key = try s.index.eval(f)
             let old: PyValue
             do { old = try interp.getItem(obj, key) } catch let e as PyError { e.mark(s.span); throw e }
             try interp.setItem(obj, key, try interp.inplaceOp(op, old, try value.eval(f)))
+        default:
+            preconditionFailure("parser allows only names, attributes and subscripts")
         }
         return .normal
     }
