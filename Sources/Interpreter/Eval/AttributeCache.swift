@@ -20,6 +20,9 @@ final class AttributeCache {
     /// The class uses `object.__setattr__`, so assignment can store directly.
     var plainSetattr = true
     unowned(unsafe) var pythonMethod: PyFunction?
+    /// `pythonMethod` as a reference the call path borrows with `_withUnsafeGuaranteedRef`:
+    /// turning the unowned reference into a strong one retained and released it on every call.
+    var pythonMethodRef: Unmanaged<PyFunction>?
     var nativeMethod: NativeMethod?
 
     /// The class attribute found by the last refresh.
@@ -47,6 +50,20 @@ final class AttributeCache {
         fill(c, name, interp)
     }
 
+    /// Whether the entry describes the class of `inst` as it is now. Only the identity of
+    /// the class is read: passing `inst.cls` itself kept a retained copy across the test.
+    @inline(__always)
+    func isCurrent(for inst: PyInstance, _ interp: Interpreter) -> Bool {
+        ObjectIdentifier(inst.cls) == cls && version == interp.classVersion
+    }
+
+    /// `refresh` for the class of `inst`, loading the class only on a miss.
+    @inline(__always)
+    func refresh(for inst: PyInstance, _ name: Name, _ interp: Interpreter) {
+        if isCurrent(for: inst, interp) { return }
+        fill(inst.cls, name, interp)
+    }
+
     /// The miss path, kept out of line so that the hit test inlines small.
     @inline(never)
     private func fill(_ c: PyClass, _ name: Name, _ interp: Interpreter) {
@@ -55,13 +72,14 @@ final class AttributeCache {
         let found = c.lookup(name)
         isProperty = false
         pythonMethod = nil
+        pythonMethodRef = nil
         nativeMethod = nil
         attributeObject = nil
         attributeValue = nil
         if case .object(let o)? = found {
             attributeObject = o
             if o is PyProperty { isProperty = true }
-            else if let fn = o as? PyFunction { pythonMethod = fn }
+            else if let fn = o as? PyFunction { pythonMethod = fn; pythonMethodRef = Unmanaged.passUnretained(fn) }
             else if let b = o as? PyBuiltinFunction, case .method(let m) = b.body { nativeMethod = m }
         } else {
             attributeValue = found

@@ -232,6 +232,10 @@ extension Interpreter {
         let code = fn.code
         let n = args.count + (receiver == nil ? 0 : 1)
         if n > code.positionalCount || n < code.positionalCount - fn.defaults.count {
+            // `fn` may be borrowed from an inline cache (CallExpr): owned here while the
+            // arguments run code that might drop the class's reference to it.
+            let owner = Unmanaged.passRetained(fn)
+            defer { owner.release() }
             var a = Arguments()
             if let r = receiver { a.append(r) }
             for e in args { a.append(try e.eval(caller)) }

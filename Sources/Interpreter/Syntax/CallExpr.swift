@@ -21,9 +21,8 @@ final class CallExpr: Expr {
     private func lookupMethodCached(_ receiver: PyValue, _ name: Name, _ interp: Interpreter) -> MethodRef? {
         let cls: PyClass
         if case .object(let o) = receiver {
-            if let inst = o as? PyInstance {
-                cls = inst.cls
-                methodCache.refresh(cls, name, interp)
+            if let inst = o.exactInstance {
+                methodCache.refresh(for: inst, name, interp)
                 guard inst.attributes.index(name) == nil else { return nil }
                 return cachedMethod
             }
@@ -109,11 +108,15 @@ final class CallExpr: Expr {
         let interp = f.interp
         if let attr = callee as? AttributeExpr {
             let receiver = try attr.object.eval(f)
-            if isPositionalOnly, case .object(let o) = receiver, let inst = o as? PyInstance {
-                // The common `obj.method(args)`: straight to the frame, no MethodRef.
-                methodCache.refresh(inst.cls, attr.name, interp)
-                if let fn = methodCache.pythonMethod, fn.code.isSimple, inst.attributes.index(attr.name) == nil {
-                    return try interp.callSimple(fn, receiver: receiver, args, f)
+            if isPositionalOnly, case .object(let o) = receiver, let inst = o.exactInstance {
+                // The common `obj.method(args)`: straight to the frame, no MethodRef. The
+                // function is borrowed from the cache: the class's dict keeps it alive until
+                // the new frame holds it (`takeFrame`, before any argument is evaluated).
+                methodCache.refresh(for: inst, attr.name, interp)
+                if let ref = methodCache.pythonMethodRef, ref._withUnsafeGuaranteedRef({ $0.code.isSimple }),
+                   inst.attributes.index(attr.name) == nil {
+                    var moved: PyValue? = consume receiver
+                    return try ref._withUnsafeGuaranteedRef { fn in try interp.callSimple(fn, receiver: moved.take(), args, f) }
                 }
             }
             if let method = lookupMethodCached(receiver, attr.name, interp) {

@@ -16,6 +16,10 @@ final class AttributeExpr: Expr {
     let isSpecial: Bool
     let cache = AttributeCache()
     var span: CaretSpan?
+    /// The slot of `object` when it is a local variable (`self.x`), -1 when it is not, -2
+    /// until the first evaluation finds out (the resolver binds locals at the end of their
+    /// scope): such reads borrow the instance from the slot (Eval/InstanceFastPaths.swift).
+    var localObjectSlot = -2
     init(_ object: Expr, _ name: Name, line: Int, col: Int) {
         self.object = object; self.name = name
         isSpecial = name == N.__class__ || name == N.__dict__
@@ -23,13 +27,17 @@ final class AttributeExpr: Expr {
     }
     override var isTarget: Bool { true }
     override var kindDescription: String { "attribute" }
-    override func resolve(_ r: Resolver) { object.resolve(r) }
+    override func resolve(_ r: Resolver) {
+        object.resolve(r)
+        localObjectSlot = -2
+    }
     override func eval(_ f: Frame) throws -> PyValue {
+        if let x = loadOwnAttributeOfLocal(f) { return x }
         let v = try object.eval(f)
         // An instance's own attribute, the usual `self.x`, read in place (as the fused
         // `self.x += v` does); compiled through `load`, it copied `v` and the instance.
-        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
-            cache.refresh(inst.cls, name, f.interp)
+        if !isSpecial, case .object(let o) = v, let inst = o.exactInstance {
+            cache.refresh(for: inst, name, f.interp)
             if !cache.isProperty, let i = inst.attributes.index(name) { return inst.attributes.values[i] }
         }
         do { return try AttributeExpr.load(v, name, isSpecial, cache, f.interp) } catch let e as PyError { e.mark(span); throw e }
@@ -42,8 +50,8 @@ final class AttributeExpr: Expr {
     /// `v.name` through an inline cache for instances.
     @inline(__always)
     static func load(_ v: PyValue, _ name: Name, _ isSpecial: Bool, _ cache: AttributeCache, _ interp: Interpreter) throws -> PyValue {
-        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
-            cache.refresh(inst.cls, name, interp)
+        if !isSpecial, case .object(let o) = v, let inst = o.exactInstance {
+            cache.refresh(for: inst, name, interp)
             if !cache.isProperty {
                 if let x = inst.attributes.get(name) { return x }
                 if let ca = cache.classAttribute { return try interp.bindDescriptor(ca, receiver: v, cls: inst.cls) }
@@ -55,8 +63,8 @@ final class AttributeExpr: Expr {
     /// `v.name = value` through an inline cache for instances.
     @inline(__always)
     static func store(_ v: PyValue, _ name: Name, _ value: PyValue, _ isSpecial: Bool, _ cache: AttributeCache, _ interp: Interpreter) throws {
-        if !isSpecial, case .object(let o) = v, let inst = o as? PyInstance {
-            cache.refresh(inst.cls, name, interp)
+        if !isSpecial, case .object(let o) = v, let inst = o.exactInstance {
+            cache.refresh(for: inst, name, interp)
             if cache.plainSetattr && !cache.isProperty {
                 inst.attributes.set(name, value)
                 return

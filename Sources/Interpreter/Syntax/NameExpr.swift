@@ -36,6 +36,9 @@ final class NameExpr: Expr {
         super.init(line: line, col: col)
     }
 
+    /// The slot of a plain local variable (known once resolved), nil for every other kind.
+    var localSlot: Int? { kind == .local ? slot : nil }
+
     override var isTarget: Bool { true }
     override var kindDescription: String { "name" }
     override func resolve(_ r: Resolver) { r.resolveName(self) }

@@ -27,9 +27,11 @@ final class AugAssignStmt: Stmt {
     let target: Expr
     let op: BinaryOp
     let value: Expr
+    /// Whether `value` is a constant or a local (`Expr.isEffectFree`): 0 until the first run.
+    private var valueIsEffectFree: UInt8 = 0
     init(target: Expr, op: BinaryOp, value: Expr, line: Int, col: Int) { self.target = target; self.op = op; self.value = value; super.init(line: line, col: col) }
     override func declare(_ r: Resolver) { target.declareTarget(r) }
-    override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r) }
+    override func resolve(_ r: Resolver) { target.resolve(r); value.resolve(r); valueIsEffectFree = 0 }
     override func exec(_ f: Frame) throws -> Flow {
         f.at(self)
         let interp = f.interp
@@ -43,12 +45,15 @@ final class AugAssignStmt: Stmt {
             }
             try n.assign(f, try interp.inplaceOp(op, old, v))
         case let a as AttributeExpr:
+            // `self.x op= n`: the instance borrowed from its slot (Eval/InstanceFastPaths.swift).
+            if valueIsEffectFree == 0 { valueIsEffectFree = value.isEffectFree ? 1 : 2 }
+            if valueIsEffectFree == 1, try a.augmentOwnAttributeOfLocal(op, value, f) { return .normal }
             let obj = try a.object.eval(f)
-            if !a.isSpecial, case .object(let o) = obj, let inst = o as? PyInstance {
+            if !a.isSpecial, case .object(let o) = obj, let inst = o.exactInstance {
                 // `self.x += v` on a plain instance attribute: found once, and written back
                 // in place unless `v` or the operator changed the class or the attributes.
                 let cache = a.cache
-                cache.refresh(inst.cls, a.name, interp)
+                cache.refresh(for: inst, a.name, interp)
                 if cache.plainSetattr && !cache.isProperty, let i = inst.attributes.index(a.name) {
                     let old = inst.attributes.values[i]
                     let v = try value.eval(f)
@@ -58,7 +63,7 @@ final class AugAssignStmt: Stmt {
                     } else {
                         new = try interp.inplaceOp(op, old, v)
                     }
-                    if cache.isCurrent(inst.cls, interp), i < inst.attributes.names.count, inst.attributes.names[i].id == a.name.id {
+                    if cache.isCurrent(for: inst, interp), i < inst.attributes.names.count, inst.attributes.names[i].id == a.name.id {
                         inst.attributes.values[i] = new
                     } else {
                         try AttributeExpr.store(obj, a.name, new, a.isSpecial, cache, interp)
