@@ -129,8 +129,15 @@ func complexBinary<C: ComplexTensorElement>(_ op: BinaryOp, _ t: C.Type, _ shape
 
 /// Unary op on complex operands; `out` has C's dtype unless the op produces bool or real.
 func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: [Int], _ o: Operand,
-                                           _ a: Operand) throws(TensorError) {
+                                           _ a: Operand) throws(TensorError) where C.Part: ComplexPart {
     switch op {
+    case .exp: mapUnary(shape, o, a) { (x: C) in let (r, i) = complexExpParts(x.re, x.im); return C(re: r, im: i) }
+    case .log: mapUnary(shape, o, a) { (x: C) in let (r, i) = complexLogParts(x.re, x.im); return C(re: r, im: i) }
+    case .sqrt: mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return C(re: r, im: i) }
+    case .abs: ComplexAbs.kernel(C.self, shape, o, a)
+    case .square, .powScalar(2): complexMulKernel(C.self, shape, o, a, a)
+    case .powScalar(0.5): mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return C(re: r, im: i) }
+    case .powScalar(-1): mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     case .neg: mapUnary(shape, o, a) { (x: C) in C(re: 0 - x.re, im: 0 - x.im) }
     case .reciprocal: mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     case .logicalNot: mapUnary(shape, o, a) { (x: C) in !x.boolValue }
@@ -163,5 +170,15 @@ extension Shape {
             expected *= sizes[d]
         }
         return true
+    }
+}
+
+/// What a unary op makes of a complex input: `abs` is real, the functions with a complex
+/// kernel stay complex, the rest raise PyTorch's error before anything is allocated.
+func complexUnaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -> DType {
+    switch op {
+    case .abs: return input.realCounterpart
+    case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar(2), .powScalar(0.5), .powScalar(-1): return input
+    default: throw complexUnaryError(op, input)
     }
 }

@@ -6,9 +6,9 @@ func complexReduce<C: ComplexTensorElement>(_ op: ReduceOp, _ t: C.Type, _ sizes
     case .sum:
         reduceLoop(sizes, a, o, reduced: reduced, initial: C.zero, { (acc: inout C, x: C) in acc = complexAdd(acc, x) }, { $0 })
     case .mean:
-        let n = C.Part(count)
+        let n = C(re: C.Part(count), im: 0)
         reduceLoop(sizes, a, o, reduced: reduced, initial: C.zero, { (acc: inout C, x: C) in acc = complexAdd(acc, x) },
-                   { C(re: $0.re / n, im: $0.im / n) })
+                   { complexDiv($0, n) })
     case .prod:
         reduceLoop(sizes, a, o, reduced: reduced, initial: C.one, { (acc: inout C, x: C) in acc = complexMul(acc, x) }, { $0 })
     case .all:

@@ -75,3 +75,13 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// `conj_physical()`: a new tensor of conjugates (a real tensor is its own conjugate).
+    public func conjPhysical() throws(TensorError) -> Tensor {
+        guard dtype.isComplex else { return self }
+        let out = try clone()
+        _ = try out.imagPart().unaryInPlace(.neg)
+        return out
+    }
+}

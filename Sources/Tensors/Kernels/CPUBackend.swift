@@ -135,6 +135,12 @@ public final class CPUBackend: DeviceBackend {
             if a.dtype == .float64,
                CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: reduced,
                               output: out.pointer(Double.self), divisor: divisor) { return }
+            if a.dtype == .complex64,
+               ComplexCascadeSum.sum(Complex64.self, sizes: sizes, input: a.pointer(Complex64.self), reduced: reduced,
+                                     output: out.pointer(Complex64.self), divisor: divisor) { return }
+            if a.dtype == .complex128,
+               ComplexCascadeSum.sum(Complex128.self, sizes: sizes, input: a.pointer(Complex128.self), reduced: reduced,
+                                     output: out.pointer(Complex128.self), divisor: divisor) { return }
         }
         switch a.dtype {
         case .float32: floatReduce(op, Float.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)

@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -20,6 +21,18 @@ extension TorchRuntime {
             let r = try tensor(a[0]!, "polar", "abs", position: 1)
             let theta = try tensor(a[1]!, "polar", "angle", position: 2)
             return wrap(try bridged { try Tensor.polar(abs: r, angle: theta) })
+        }
+        // Gradbook conjugates eagerly (PyTorch sets a lazy conjugate bit; the values, and so
+        // every printout, are the same, but `is_conj()` stays False and no storage is shared).
+        for name in ["conj", "conj_physical"] {
+            b.both(name) { [unowned self] _, t, args in
+                try args.expectNone(name)
+                return t.dtype.isComplex ? wrap(try bridged { try t.conjPhysical() }) : wrap(t)
+            }
+        }
+        b.both("angle") { [unowned self] _, t, args in
+            try args.expectNone("angle")
+            return wrap(try bridged { try Differentiable.angle(t) })
         }
         b.both("is_complex") { _, t, args in
             try args.expectNone("is_complex")
