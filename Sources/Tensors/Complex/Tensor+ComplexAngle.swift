@@ -25,3 +25,18 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// `sgn()` of a complex tensor: `z / |z|`, 0 where z is 0. ATen's vectorised rows divide
+    /// each part by `abs` (SLEEF's hypot); its scalar `sgn_impl` divides by `abs` as a
+    /// complex number, which `c10::complex` turns into a product with `1 / abs`.
+    public func complexSgn() throws(TensorError) -> Tensor {
+        precondition(dtype.isComplex)
+        let input = try to(device: .cpu)
+        let out = try Tensor(empty: sizes, dtype: dtype)
+        if dtype == .complex64 { ComplexAbs.sgn(Complex64.self, sizes, Operand(out), Operand(input)) } else {
+            ComplexAbs.sgn(Complex128.self, sizes, Operand(out), Operand(input))
+        }
+        return device == .cpu ? out : try out.to(device: device)
+    }
+}

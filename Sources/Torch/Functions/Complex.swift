@@ -34,6 +34,18 @@ extension TorchRuntime {
             try args.expectNone("angle")
             return wrap(try bridged { try Differentiable.angle(t) })
         }
+        // `x.cfloat()` / `x.cdouble()`, as `float()`/`double()` (`chalf` needs complex32).
+        for (name, dt) in [("cfloat", DType.complex64), ("cdouble", .complex128)] {
+            b.cls.addMethod(name) { [unowned self] _, s, _ in
+                guard let t = tensorPayload(s) else { return .notImplemented }
+                if t.dtype == dt { return s }
+                return wrap(try bridged { try Op.to(t, dt) })
+            }
+        }
+        b.both("sgn") { [unowned self] _, t, args in
+            try args.expectNone("sgn")
+            return wrap(try bridged { t.dtype.isComplex ? try t.complexSgn() : try Op.sgn(t) })
+        }
         b.both("is_complex") { _, t, args in
             try args.expectNone("is_complex")
             return .bool(t.dtype.isComplex)
