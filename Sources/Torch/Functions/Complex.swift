@@ -42,6 +42,13 @@ extension TorchRuntime {
                 return wrap(try bridged { try Op.to(t, dt) })
             }
         }
+        b.cls.addMethod("conj_physical_") { _, s, args in
+            guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'conj_physical_' requires a 'torch._C.TensorBase' object") }
+            try args.expectNone("conj_physical_")
+            if t.dtype.isComplex { _ = try bridged { try t.imagPart().unaryInPlace(.neg) } }
+            t.bumpVersion()
+            return s
+        }
         b.both("sgn") { [unowned self] _, t, args in
             try args.expectNone("sgn")
             return wrap(try bridged { t.dtype.isComplex ? try t.complexSgn() : try Op.sgn(t) })
