@@ -42,7 +42,7 @@ enum HostBackend {
 /// The sources of every family for every op and dtype the catalog lists.
 func catalogSources() -> [KernelSource] {
     var all: [KernelSource] = []
-    for t in DType.allCases {
+    for t in kernelDTypes {
         for op in KernelCatalog.binaryOps(t) {
             let out: DType = op.isComparison ? .bool : t
             all.append(ElementwiseSource.binary(op, input: t, output: out, scalar: nil))
@@ -50,7 +50,7 @@ func catalogSources() -> [KernelSource] {
             all.append(ElementwiseSource.binary(op, input: t, output: out, scalar: .right))
         }
         for op in KernelCatalog.unaryOps(t) { all.append(ElementwiseSource.unary(op, input: t, output: op.producesBool ? .bool : t)) }
-        for d in DType.allCases { all.append(ElementwiseSource.cast(from: t, to: d)) }
+        for d in kernelDTypes { all.append(ElementwiseSource.cast(from: t, to: d)) }
         all.append(ElementwiseSource.fill(t))
         for op in KernelCatalog.reduceOps(t) {
             all.append(ReduceSource.source(op, input: t, output: KernelCatalog.reduceOutputType(op, t)).source)
@@ -116,3 +116,7 @@ func mathTolerance(_ dtype: DType) -> Double {
     default: 1e-13
     }
 }
+
+/// The dtypes the generated kernels cover: every dtype but the complex ones, which the
+/// backend refuses before generating code (`GeneratedKernelBackend.refuseComplex`).
+let kernelDTypes = DType.allCases.filter { !$0.isComplex }

@@ -38,7 +38,7 @@ public final class NumPyRuntime {
         let floating = interp.makeClass("floating", module: "numpy", base: inexact)
         abstractClasses = ["number": number, "integer": integer, "signedinteger": signed,
                            "unsignedinteger": unsigned, "inexact": inexact, "floating": floating]
-        for t in DType.allCases where t != .bfloat16 {
+        for t in DType.allCases where t != .bfloat16 && !t.isComplex {
             let base: PyClass
             switch t {
             case .bool: base = genericClass

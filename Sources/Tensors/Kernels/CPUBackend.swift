@@ -80,6 +80,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intBinary(op, Int8.self, shape, Operand(out), a, b)
         case .uint8: intBinary(op, UInt8.self, shape, Operand(out), a, b)
         case .bool: boolBinary(op, shape, Operand(out), a, b)
+        case .complex64: try complexBinary(op, Complex64.self, shape, Operand(out), a, b)
+        case .complex128: try complexBinary(op, Complex128.self, shape, Operand(out), a, b)
         case .float16, .bfloat16:
             let wa = try ta.map { t throws(TensorError) in try widened(t) }
             let wb = try tb.map { t throws(TensorError) in try widened(t) }
@@ -109,6 +111,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intUnary(op, Int8.self, shape, Operand(out), Operand(a))
         case .uint8: intUnary(op, UInt8.self, shape, Operand(out), Operand(a))
         case .bool: boolUnary(op, shape, Operand(out), Operand(a))
+        case .complex64: try complexUnary(op, Complex64.self, shape, Operand(out), Operand(a))
+        case .complex128: try complexUnary(op, Complex128.self, shape, Operand(out), Operand(a))
         case .float16, .bfloat16:
             let wa = try widened(a)
             let result = out.dtype == .bool ? out : try Tensor(empty: shape, dtype: .float32)
@@ -133,6 +137,12 @@ public final class CPUBackend: DeviceBackend {
             if a.dtype == .float64,
                CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: reduced,
                               output: out.pointer(Double.self), divisor: divisor) { return }
+            if a.dtype == .complex64,
+               ComplexCascadeSum.sum(Complex64.self, sizes: sizes, input: a.pointer(Complex64.self), reduced: reduced,
+                                     output: out.pointer(Complex64.self), divisor: divisor) { return }
+            if a.dtype == .complex128,
+               ComplexCascadeSum.sum(Complex128.self, sizes: sizes, input: a.pointer(Complex128.self), reduced: reduced,
+                                     output: out.pointer(Complex128.self), divisor: divisor) { return }
         }
         if (op == .sum || op == .mean),
            try memoryOrderSum(a, reduced: reduced, divisor: op == .mean ? count : nil, into: out) { return }
@@ -145,6 +155,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intReduce(op, Int8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .uint8: intReduce(op, UInt8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .bool: boolReduce(op, sizes, Operand(a), Operand(out), reduced: reduced)
+        case .complex64: try complexReduce(op, Complex64.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .complex128: try complexReduce(op, Complex128.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .float16, .bfloat16:
             let wa = try widened(a)
             let keepsType = out.dtype == a.dtype

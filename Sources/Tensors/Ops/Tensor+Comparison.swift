@@ -9,10 +9,11 @@ extension Tensor {
         if rtol < 0 { throw .runtime("rtol must be greater than or equal to zero, but got \(rtol)") }
         if atol < 0 { throw .runtime("atol must be greater than or equal to zero, but got \(atol)") }
         let exact = try eq(other)
-        if !dtype.isFloatingPoint { return exact }
+        if !dtype.isFloatingOrComplex { return exact }
         var close = exact
         if equalNaN { close = try close.logicalOr(try unary(.isnan).logicalAnd(try other.unary(.isnan))) }
-        let a = try to(.float64), b = try other.to(.float64)
+        let wide: DType = dtype.isComplex ? .complex128 : .float64
+        let a = try to(wide), b = try other.to(wide)
         let diff = try a.sub(b).abs()
         let tol = try b.abs().mul(.float(rtol)).add(.float(atol))
         let within = try diff.le(tol).logicalAnd(try diff.unary(.isfinite))

@@ -56,21 +56,21 @@ extension Tensor {
 
     /// `sum(dim, keepdim, dtype)`: integer and bool inputs sum to int64.
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let t = dtype ?? (self.dtype.isFloatingOrComplex ? self.dtype : .int64)
         return try reduce(.sum, dims: dims, keepdim: keepdim, inputType: t, outType: t)
     }
 
     /// `mean(dim, keepdim, dtype)`: floating point only.
     public func mean(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let t = dtype ?? self.dtype
-        if !t.isFloatingPoint {
+        if !t.isFloatingOrComplex {
             throw .notImplemented("mean(): could not infer output dtype. \(dtype == nil ? "Input" : "Optional") dtype must be either a floating point or complex dtype. Got: \(t.scalarTypeName)")
         }
         return try reduce(.mean, dims: dims, keepdim: keepdim, inputType: t, outType: t)
     }
 
     public func prod(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let t = dtype ?? (self.dtype.isFloatingOrComplex ? self.dtype : .int64)
         if t == self.dtype, let viewed = try inMemoryOrder(dims: dims, keepdim: keepdim, { v, ds throws(TensorError) in try v.prod(dims: ds, keepdim: true) }) {
             return viewed
         }
@@ -457,7 +457,7 @@ extension Tensor {
 
     private func cumulative(dim: Int, dtype: DType?, product: Bool) throws(TensorError) -> Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
-        let t = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let t = dtype ?? (self.dtype.isFloatingOrComplex ? self.dtype : .int64)
         let input = try to(t)
         if rank == 0 { return try input.clone() }
         return try backend.line(.cumulative(dim: d, product: product), [input])[0]!

@@ -4,6 +4,7 @@ extension Tensor {
     /// Output dtype of `op` on input dtype `input`, or PyTorch's refusal.
     static func unaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -> DType {
         if op.producesBool { return .bool }
+        if input.isComplex { return try complexUnaryOutputType(op, input) }
         switch op {
         case .neg:
             if input == .bool {
@@ -30,7 +31,7 @@ extension Tensor {
     /// `op(self)` into a new tensor.
     public func unary(_ op: UnaryOp) throws(TensorError) -> Tensor {
         let outType = try Tensor.unaryOutputType(op, dtype)
-        let input = outType == .bool || !outType.isFloatingPoint ? self : try to(outType)
+        let input = outType == .bool || !outType.isFloatingPoint || dtype.isComplex ? self : try to(outType)
         let out = try Tensor.iteratorOutput(sizes, dtype: outType, device: device, inputs: [self])
         try backend.unary(op, input, into: out)
         return out

@@ -38,6 +38,7 @@ extension TorchRuntime {
         bindSpecialFunctions(b)
         bindNNAliases(b)
         bindAutogradInternals(b)
+        bindComplex(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

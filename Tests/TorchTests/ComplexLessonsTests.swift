@@ -1,0 +1,56 @@
+import Testing
+import Foundation
+import Interpreter
+import Torch
+
+/// Runs the complex-dtype lessons (Tests/TorchTests/ComplexLessons/*.md, output blocks
+/// filled by real PyTorch 2.15 with /work/shared/tools/torch_golden.py) cell by cell: each
+/// cell must print exactly what PyTorch printed — complex reprs, views that share storage,
+/// promotion, arithmetic bits, and PyTorch's error texts for ops without complex kernels.
+struct ComplexLessonsTests {
+    static var lessonPaths: [String] {
+        let folder = NNLessonsTests.root.appendingPathComponent("Tests/TorchTests/ComplexLessons")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/ComplexLessons/" + $0 }
+    }
+
+    @Test func everyLessonIsFound() {
+        #expect(Self.lessonPaths.count >= 3)
+    }
+
+    @Test(arguments: lessonPaths)
+    func lessonMatchesPyTorch(path: String) throws {
+        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
+        let interp = Interpreter()
+        TorchModule.install(into: interp, seed: 0)
+        let cells = NNLessonsTests.cells(of: text)
+        #expect(!cells.isEmpty)
+        for (n, cell) in cells.enumerated() {
+            #expect(!cell.expected.isEmpty, "\(path) cell \(n + 1) has no PyTorch output")
+            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
+            var out = r.output
+            if let e = r.error { out += e.lastLine + "\n" }
+            #expect(out == cell.expected, "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")")
+        }
+    }
+
+    /// Autograd on complex tensors is not implemented in Gradbook (PyTorch has it): asking
+    /// for it raises a typed error naming the limitation instead of computing wrong gradients.
+    @Test func requiresGradOnComplexIsRefused() throws {
+        let interp = Interpreter()
+        TorchModule.install(into: interp, seed: 0)
+        for code in ["import torch\ntorch.tensor([1+2j], requires_grad=True)\n",
+                     "import torch\ntorch.ones(2, dtype=torch.cfloat).requires_grad_()\n"] {
+            let r = interp.runCell(code, file: "complex.py", firstLine: 1, timeout: 60)
+            #expect(r.error?.lastLine == "NotImplementedError: Gradbook does not support autograd on complex tensors (torch.complex64): requires_grad=True is refused")
+        }
+    }
+
+    /// Gradbook has no `torch.complex32`: float16 parts are refused by name.
+    @Test func complex32IsRefused() throws {
+        let interp = Interpreter()
+        TorchModule.install(into: interp, seed: 0)
+        let r = interp.runCell("import torch\ntorch.view_as_complex(torch.ones(2, dtype=torch.half))\n", file: "complex.py", firstLine: 1, timeout: 60)
+        #expect(r.error?.lastLine == "NotImplementedError: Gradbook does not support torch.complex32 (view_as_complex of a float16 tensor)")
+    }
+}
