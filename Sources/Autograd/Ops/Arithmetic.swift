@@ -201,6 +201,7 @@ extension Differentiable {
         case .int(let i): .int(-i)
         case .float(let d): .float(-d)
         case .bool(let b): .int(b ? -1 : 0)
+        case .complex(let re, let im): .complex(-re, -im)
         }
     }
 

@@ -230,6 +230,7 @@ extension Scalar {
         case .int(let i): i == 1
         case .float(let f): f == 1
         case .bool(let b): b
+        case .complex(let re, let im): re == 1 && im == 0
         }
     }
 }

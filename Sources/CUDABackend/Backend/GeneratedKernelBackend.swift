@@ -55,6 +55,7 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
 
     /// Runs an elementwise kernel over `shape`; operand k walks `operands[k]`'s strides.
     private func elementwise(_ source: KernelSource, shape: [Int], operands: [Tensor], scalars: [Int64] = []) throws(TensorError) {
+        try Self.refuseComplex(operands)
         let n = shape.reduce(1, *)
         if n == 0 { return }
         let (sizes, strides) = DimCoalescing.coalesce(shape, operands.map(\.strides))
@@ -67,6 +68,13 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
         for (k, t) in operands.enumerated() { args.setPointer(k, Self.address(t)) }
         for (k, s) in scalars.enumerated() { args.setScalar(k, s) }
         try kernels.launch(source.name, in: source, args: args, blocks: blocks(for: n), threadsPerBlock: Self.threadsPerBlock)
+    }
+
+    /// Gradbook's generated kernels have no complex arithmetic (PyTorch's CUDA build does).
+    static func refuseComplex(_ tensors: [Tensor]) throws(TensorError) {
+        if let t = tensors.first(where: { $0.dtype.isComplex }) {
+            throw .notImplemented("Gradbook's CUDA backend does not support complex tensors yet (\(t.dtype)); compute on the CPU")
+        }
     }
 
     // MARK: Elementwise families
@@ -99,6 +107,7 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
     // MARK: Reductions
 
     public func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError) {
+        try Self.refuseComplex([a, out])
         var keptSizes = a.sizes, reducedSizes: [Int] = [], reducedStrides: [Int] = []
         for d in dims.sorted() {
             keptSizes[d] = 1
@@ -252,6 +261,7 @@ public final class GeneratedKernelBackend: DeviceBackend, @unchecked Sendable {
     // MARK: Products
 
     public func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        try Self.refuseComplex([a, b, out])
         switch out.dtype {
         case .float32, .float64:
             try gemm(a, b, out)

@@ -18,6 +18,9 @@ struct CType {
         case .float16, .bfloat16: "unsigned short"
         case .float32: "float"
         case .float64: "double"
+        // Never generated: the backend refuses complex tensors (GeneratedKernelBackend).
+        case .complex64: "float2"
+        case .complex128: "double2"
         }
     }
 
@@ -96,6 +99,8 @@ struct CType {
         case .bfloat16: "bf16"
         case .float32: "f32"
         case .float64: "f64"
+        case .complex64: "c64"
+        case .complex128: "c128"
         }
     }
 }
@@ -110,6 +115,7 @@ enum ScalarBits {
             case .bool(let b): b ? 1 : 0
             case .int(let i): Float(i)
             case .float(let d): Float(d)
+            case .complex(let re, _): Float(re)
             }
             return Int64(f.bitPattern)
         case .float64:
@@ -117,6 +123,7 @@ enum ScalarBits {
             case .bool(let b): b ? 1 : 0
             case .int(let i): Double(i)
             case .float(let d): d
+            case .complex(let re, _): re
             }
             return Int64(bitPattern: d.bitPattern)
         case .bool:
@@ -126,6 +133,7 @@ enum ScalarBits {
         case .int16: return Int64(Int16(truncatingIfNeeded: value.int64Value))
         case .int32: return Int64(Int32(truncatingIfNeeded: value.int64Value))
         case .int64: return value.int64Value
+        case .complex64, .complex128: return 0  // refused before any kernel runs
         }
     }
 

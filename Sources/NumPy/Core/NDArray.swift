@@ -105,6 +105,9 @@ public final class NDArray {
             return Double(Float(bitPattern: bits))
         case .float32: return Double(raw.load(fromByteOffset: i * 4, as: Float.self))
         case .float64: return raw.load(fromByteOffset: i * 8, as: Double.self)
+        // The real part (NumPy arrays of complex tensors are not supported beyond this).
+        case .complex64: return Double(raw.load(fromByteOffset: i * 8, as: Float.self))
+        case .complex128: return raw.load(fromByteOffset: i * 16, as: Double.self)
         }
     }
 

@@ -12,6 +12,7 @@ extension DType {
         case .bool: "b"
         case .uint8: "u"
         case .int8, .int16, .int32, .int64: "i"
+        case .complex64, .complex128: "c"
         default: "f"
         }
     }
@@ -34,6 +35,8 @@ extension DType {
         case .bfloat16: "E"
         case .float32: "f"
         case .float64: "d"
+        case .complex64: "F"
+        case .complex128: "D"
         }
     }
 

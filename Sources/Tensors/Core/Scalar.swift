@@ -4,6 +4,8 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
     case bool(Bool)
     case int(Int64)
     case float(Double)
+    /// A Python `complex`: real and imaginary parts.
+    case complex(Double, Double)
 
     /// The dtype PyTorch gives the number when it stands alone (`torch.tensor(2.5)` is float32).
     public var defaultDType: DType {
@@ -11,6 +13,7 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool: .bool
         case .int: .int64
         case .float: .float32
+        case .complex: .complex64
         }
     }
 
@@ -19,6 +22,7 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool: 0
         case .int: 1
         case .float: 2
+        case .complex: 3
         }
     }
 
@@ -27,8 +31,14 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
         case .float(let d): d
+        case .complex(let re, _): re
         }
     }
+
+    /// The imaginary part (0 for real numbers).
+    public var imagValue: Double { if case .complex(_, let im) = self { im } else { 0 } }
+
+    public var isComplex: Bool { if case .complex = self { true } else { false } }
 
     /// Integer value; floats truncate toward zero as a C cast does.
     public var int64Value: Int64 {
@@ -36,6 +46,7 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool(let b): b ? 1 : 0
         case .int(let i): i
         case .float(let d): Int64(clampingForCast: d)
+        case .complex(let re, _): Int64(clampingForCast: re)
         }
     }
 
@@ -44,6 +55,7 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool(let b): b
         case .int(let i): i != 0
         case .float(let d): d != 0
+        case .complex(let re, let im): re != 0 || im != 0
         }
     }
 
@@ -54,6 +66,7 @@ public enum Scalar: Sendable, Equatable, CustomStringConvertible {
         case .bool(let b): b ? "True" : "False"
         case .int(let i): String(i)
         case .float(let d): String(d)
+        case .complex(let re, let im): "(\(re)\(im.sign == .minus ? "" : "+")\(im)j)"
         }
     }
 }

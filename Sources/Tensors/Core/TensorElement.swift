@@ -8,10 +8,17 @@ public protocol TensorElement: Sendable {
     init(int64: Int64)
     var doubleValue: Double { get }
     var int64Value: Int64 { get }
+    /// A complex number stored as this type: complex types keep both parts, real types
+    /// keep the real part (C++'s `static_cast` from `c10::complex`).
+    init(real: Double, imag: Double)
+    /// The imaginary part; 0 for real types (`doubleValue` is the real part).
+    var imagValue: Double { get }
 }
 
 extension TensorElement {
-    @inline(__always) public var boolValue: Bool { doubleValue != 0 }
+    @inline(__always) public init(real: Double, imag: Double) { self.init(double: real) }
+    @inline(__always) public var imagValue: Double { 0 }
+    @inline(__always) public var boolValue: Bool { doubleValue != 0 || imagValue != 0 }
 }
 
 extension Bool: TensorElement {

@@ -80,6 +80,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intBinary(op, Int8.self, shape, Operand(out), a, b)
         case .uint8: intBinary(op, UInt8.self, shape, Operand(out), a, b)
         case .bool: boolBinary(op, shape, Operand(out), a, b)
+        case .complex64: try complexBinary(op, Complex64.self, shape, Operand(out), a, b)
+        case .complex128: try complexBinary(op, Complex128.self, shape, Operand(out), a, b)
         case .float16, .bfloat16:
             let wa = try ta.map { t throws(TensorError) in try widened(t) }
             let wb = try tb.map { t throws(TensorError) in try widened(t) }
@@ -109,6 +111,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intUnary(op, Int8.self, shape, Operand(out), Operand(a))
         case .uint8: intUnary(op, UInt8.self, shape, Operand(out), Operand(a))
         case .bool: boolUnary(op, shape, Operand(out), Operand(a))
+        case .complex64: try complexUnary(op, Complex64.self, shape, Operand(out), Operand(a))
+        case .complex128: try complexUnary(op, Complex128.self, shape, Operand(out), Operand(a))
         case .float16, .bfloat16:
             let wa = try widened(a)
             let result = out.dtype == .bool ? out : try Tensor(empty: shape, dtype: .float32)
@@ -141,6 +145,8 @@ public final class CPUBackend: DeviceBackend {
         case .int8: intReduce(op, Int8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .uint8: intReduce(op, UInt8.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .bool: boolReduce(op, sizes, Operand(a), Operand(out), reduced: reduced)
+        case .complex64: try complexReduce(op, Complex64.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
+        case .complex128: try complexReduce(op, Complex128.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .float16, .bfloat16:
             let wa = try widened(a)
             let keepsType = out.dtype == a.dtype

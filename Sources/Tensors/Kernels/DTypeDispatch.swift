@@ -19,6 +19,8 @@ extension DType {
         case .bfloat16: v.visit(BFloat16.self)
         case .float32: v.visit(Float.self)
         case .float64: v.visit(Double.self)
+        case .complex64: v.visit(Complex64.self)
+        case .complex128: v.visit(Complex128.self)
         }
     }
 }
@@ -27,7 +29,12 @@ extension DType {
 @inline(__always)
 func convertElement<S: TensorElement, D: TensorElement>(_ s: S, to: D.Type) -> D {
     if S.self == D.self { return unsafeBitCast(s, to: D.self) }
-    if D.dtype == .bool { return D(int64: s.doubleValue != 0 ? 1 : 0) }
+    if D.dtype == .bool { return D(int64: s.boolValue ? 1 : 0) }
+    if D.dtype.isComplex {
+        if S.dtype.isComplex { return D(real: s.doubleValue, imag: s.imagValue) }
+        if !S.dtype.isFloatingPoint { return D(int64: s.int64Value) }
+        return D(double: s.doubleValue)
+    }
     if S.dtype.isFloatingPoint || D.dtype.isFloatingPoint {
         if S.dtype == .int64 && D.dtype == .float32 { return D(double: Double(Float(s.int64Value))) }
         return D(double: s.doubleValue)
@@ -72,6 +79,7 @@ struct Fill: ElementVisitor {
         case .bool(let b): v = T(int64: b ? 1 : 0)
         case .int(let i): v = T.dtype.isFloatingPoint ? T(double: Double(i)) : T(int64: i)
         case .float(let d): v = T(double: d)
+        case .complex(let re, let im): v = T(real: re, imag: im)
         }
         let p = tensor.pointer(T.self)
         if tensor.isContiguous {
@@ -96,6 +104,7 @@ struct StoreScalar: ElementVisitor {
         case .bool(let b): v = T(int64: b ? 1 : 0)
         case .int(let i): v = T.dtype.isFloatingPoint ? T(double: Double(i)) : T(int64: i)
         case .float(let d): v = T(double: d)
+        case .complex(let re, let im): v = T(real: re, imag: im)
         }
         pointer.assumingMemoryBound(to: T.self).pointee = v
     }

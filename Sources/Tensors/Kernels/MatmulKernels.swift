@@ -83,6 +83,7 @@ func cpuMatmul(_ a: Tensor, _ b: Tensor, _ out: Tensor) {
                 }
             }
         }
+    case .complex64, .complex128: complexMatmul(a, b, out)
     case .float16, .bfloat16:
         preconditionFailure("half matmul reaches the kernel as float32")
     }

@@ -26,7 +26,7 @@ extension Tensor {
     }
 
     /// Copies host values of element type T into this (fresh, contiguous) tensor.
-    private func fillFromHost<T: TensorElement>(_ values: [T]) throws(TensorError) {
+    func fillFromHost<T: TensorElement>(_ values: [T]) throws(TensorError) {
         let host: Tensor
         if device == .cpu { host = self } else { host = try Tensor(empty: sizes, dtype: dtype) }
         values.withUnsafeBufferPointer { buf in

@@ -27,6 +27,7 @@ extension Tensor {
             throw .runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
         }
         if dtype.isFloatingPoint { return .float(try elementsAsDouble()[0]) }
+        if dtype.isComplex { let c = try elements(as: Complex128.self)[0]; return .complex(c.re, c.im) }
         if dtype == .bool { return .bool(try elementsAsBool()[0]) }
         return .int(try elementsAsInt64()[0])
     }
@@ -43,6 +44,7 @@ extension Tensor {
     /// Elements as `Scalar`s in row-major order.
     public func scalars() throws(TensorError) -> [Scalar] {
         if dtype.isFloatingPoint { return try elementsAsDouble().map { .float($0) } }
+        if dtype.isComplex { return try elements(as: Complex128.self).map { .complex($0.re, $0.im) } }
         if dtype == .bool { return try elementsAsBool().map { .bool($0) } }
         return try elementsAsInt64().map { .int($0) }
     }

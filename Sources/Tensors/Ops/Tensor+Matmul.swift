@@ -157,6 +157,8 @@ extension DType {
         case .bfloat16: "c10::BFloat16"
         case .float32: "float"
         case .float64: "double"
+        case .complex64: "c10::complex<float>"
+        case .complex128: "c10::complex<double>"
         }
     }
 }

@@ -17,6 +17,10 @@ extension Tensor {
         case .int16: let p = h.pointer(Int16.self); return .integer { _ = h; return Int64(p[$0]) }
         case .int8: let p = h.pointer(Int8.self); return .integer { _ = h; return Int64(p[$0]) }
         case .uint8: let p = h.pointer(UInt8.self); return .integer { _ = h; return Int64(p[$0]) }
+        case .complex64:
+            let p = h.pointer(Complex64.self); return .complex { _ = h; return (Double(p[$0].re), Double(p[$0].im)) }
+        case .complex128:
+            let p = h.pointer(Complex128.self); return .complex { _ = h; return (p[$0].re, p[$0].im) }
         }
     }
 

@@ -1,6 +1,6 @@
 /// PyTorch's `result_type`: tensors with dimensions decide first; 0-dim tensors and then
 /// Python numbers ("wrapped numbers") only matter when they belong to a higher category
-/// (bool < integer < floating point). A wrapped float counts as the default dtype.
+/// (bool < integer < floating point < complex). A wrapped float counts as the default dtype.
 public struct TypePromotion {
     private var dimResult: DType?
     private var zeroDimResult: DType?
@@ -29,6 +29,9 @@ public struct TypePromotion {
     private static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
         guard let higher else { return lower }
         guard let lower else { return higher }
+        if higher.isComplex { return higher }
+        // A complex lower operand keeps the higher one's float precision (float64 + 1j is complex128).
+        if lower.isComplex { return higher.isFloatingPoint ? higher.complexCounterpart : lower }
         if higher.isFloatingPoint { return higher }
         if higher == .bool || lower.isFloatingPoint { return DType.promote(higher, lower) }
         return higher

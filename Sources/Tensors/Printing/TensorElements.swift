@@ -9,6 +9,8 @@ public enum TensorElements {
     case integer((Int) -> Int64)
     /// `torch.bool`.
     case boolean((Int) -> Bool)
+    /// Complex dtypes: (real, imaginary), each widened exactly to `Double`.
+    case complex((Int) -> (Double, Double))
 
     public static func floating(_ values: [Double]) -> TensorElements { .floating { values[$0] } }
     public static func integer(_ values: [Int64]) -> TensorElements { .integer { values[$0] } }

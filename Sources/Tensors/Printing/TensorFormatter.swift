@@ -100,6 +100,24 @@ public struct TensorFormatter: Sendable {
         case .boolean(let read):
             let formatter = ElementFormatter(booleans: shown.map(read))
             return layout.render(indent: indent, linewidth: options.linewidth, elementWidth: formatter.width) { formatter.format(read($0)) }
+        case .complex(let read):
+            // `_tensor_str`: one formatter for `.real`, one for `.imag`; an element takes
+            // both widths plus the `j` (`_vector_str`'s element_length).
+            let parts = shown.map(read)
+            let real = ElementFormatter(floats: parts.map(\.0), options: options)
+            let imag = ElementFormatter(floats: parts.map(\.1), options: options)
+            return layout.render(indent: indent, linewidth: options.linewidth, elementWidth: real.width + imag.width + 1) {
+                let (re, im) = read($0)
+                return Self.complexText(real.format(re), imag.format(im))
+            }
         }
+    }
+
+    /// `_val_formatter`: the padded real text, then the imaginary text stripped of its
+    /// padding with a `j`, joined by `+` unless it carries its own sign (`-0.`, `nan` gets `+`).
+    static func complexText(_ real: String, _ imag: String) -> String {
+        let im = String(imag.drop { $0 == " " }) + "j"
+        if im.first == "+" || im.first == "-" { return real + im }
+        return real + "+" + im
     }
 }

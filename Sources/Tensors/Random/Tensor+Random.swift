@@ -116,6 +116,7 @@ extension Tensor {
     /// `random_(from, to)` (and `torch.randint`): integers in `[from, to)`.
     @discardableResult
     public func random_(from: Int64 = 0, to: Int64, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        if dtype.isComplex { throw .runtime("check_random_bounds handles only integral, floating-point and boolean types") }
         guard from < to else {
             throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(from) >= to=\(to)")
         }
@@ -135,6 +136,7 @@ extension Tensor {
     /// `random_()`: integers over the dtype's whole range (`[0, 2^mantissa]` for floats).
     @discardableResult
     public func random_(generator: CPUGenerator) throws(TensorError) -> Tensor {
+        if dtype.isComplex { throw .notImplemented("\"random_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         let kind: CPUGenerator.RandomBitsKind = switch dtype {
         case .bool: .bool
         case .uint8: .uint8
@@ -146,6 +148,7 @@ extension Tensor {
         case .bfloat16: .bfloat16
         case .float32: .float32
         case .float64: .float64
+        case .complex64, .complex128: .float64  // refused above
         }
         try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.randomBits(kind) })
@@ -276,6 +279,8 @@ extension Tensor {
         case .bfloat16: "c10::BFloat16"
         case .float32: "float"
         case .float64: "double"
+        case .complex64: "c10::complex<float>"
+        case .complex128: "c10::complex<double>"
         }
     }
 }

@@ -6,11 +6,12 @@ import Tensors
 /// tensor, inferring the dtype as PyTorch does — any float makes it the default float
 /// dtype, else any int makes it int64, else bool.
 struct TensorData {
-    enum Kind: Int { case bool = 0, int = 1, float = 2 }
+    enum Kind: Int { case bool = 0, int = 1, float = 2, complex = 3 }
     var shape: [Int] = []
     var doubles: [Double] = []
     var ints: [Int64] = []
     var bools: [Bool] = []
+    var complexes: [Complex128] = []
     var kind = Kind.bool
     var sawValue = false
     /// Dtype of tensors met among the elements, when they all agree and no Python number is seen.
@@ -26,7 +27,13 @@ struct TensorData {
     func make(dtype: DType?, device: Device) throws -> Tensor {
         let inferred: DType
         if let td = tensorDType, !sawPythonNumber { inferred = td } else {
-            inferred = !sawValue ? .float32 : (kind == .float ? .float32 : (kind == .int ? .int64 : .bool))
+            switch kind {
+            case _ where !sawValue: inferred = .float32
+            case .complex: inferred = .complex64
+            case .float: inferred = .float32
+            case .int: inferred = .int64
+            case .bool: inferred = .bool
+            }
         }
         let dt = dtype ?? inferred
         return try bridged {
@@ -35,6 +42,7 @@ struct TensorData {
             case .float: return try Tensor(values: doubles, shape: shape, dtype: dt, device: device)
             case .int: return try Tensor(values: ints, shape: shape, dtype: dt, device: device)
             case .bool: return try Tensor(values: bools, shape: shape, dtype: dt, device: device)
+            case .complex: return try Tensor(complexValues: complexes, shape: shape, dtype: dt, device: device)
             }
         }
     }
@@ -46,6 +54,9 @@ struct TensorData {
         case .int(let i): add(.int(Int64(i))); sawPythonNumber = true; try leaf(depth); return
         case .float(let d): add(.float(d)); sawPythonNumber = true; try leaf(depth); return
         case .object(let o):
+            if let (re, im) = v.complexParts {
+                add(.complex(re, im)); sawPythonNumber = true; try leaf(depth); return
+            }
             if let l = o as? PyList { items = l.items } else if let t = o as? PyTuple { items = t.items } else if let t = tensorPayload(v) {
                 try addTensor(t, depth: depth)
                 return
@@ -85,6 +96,7 @@ struct TensorData {
         case .bool: k = .bool
         case .int: k = .int
         case .float: k = .float
+        case .complex: k = .complex
         }
         if !started {
             kind = k
@@ -96,6 +108,7 @@ struct TensorData {
         case .float: doubles.append(s.doubleValue)
         case .int: ints.append(s.int64Value)
         case .bool: bools.append(s.boolValue)
+        case .complex: complexes.append(Complex128(re: s.doubleValue, im: s.imagValue))
         }
     }
 
@@ -105,6 +118,9 @@ struct TensorData {
         case (.bool, .int): ints = bools.map { $0 ? 1 : 0 }; bools = []
         case (.bool, .float): doubles = bools.map { $0 ? 1 : 0 }; bools = []
         case (.int, .float): doubles = ints.map { Double($0) }; ints = []
+        case (.bool, .complex): complexes = bools.map { Complex128(re: $0 ? 1 : 0, im: 0) }; bools = []
+        case (.int, .complex): complexes = ints.map { Complex128(re: Double($0), im: 0) }; ints = []
+        case (.float, .complex): complexes = doubles.map { Complex128(re: $0, im: 0) }; doubles = []
         default: break
         }
         kind = k

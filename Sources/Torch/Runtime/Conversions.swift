@@ -12,6 +12,7 @@ extension TorchRuntime {
         case .float(let d): return .float(d)
         case .bool(let b): return .bool(b)
         case .object(let o):
+            if let (re, im) = v.complexParts { return .complex(re, im) }
             // NumPy scalars count as Python numbers, as in PyTorch.
             guard let inst = o as? PyInstance, let a = inst.payload as? NDArray, a.ndim == 0, NumPyRuntime.isScalar(v) else { return nil }
             switch a.dtype {

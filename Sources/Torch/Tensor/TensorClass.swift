@@ -14,33 +14,35 @@ extension TorchRuntime {
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(Int(i))
         case .float(let d): return .float(d)
+        case .complex(let re, let im): return try nodeInterp.makeComplex(re, im)
         }
     }
 
     /// `tolist()`: nested Python lists of Python numbers (floats for float tensors).
     func toList(_ t: Tensor) throws -> PyValue {
         let scalars = try bridged { try t.scalars() }
-        func py(_ s: Scalar) -> PyValue {
+        func py(_ s: Scalar) throws -> PyValue {
             switch s {
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(Int(i))
             case .float(let d): return .float(d)
+            case .complex(let re, let im): return try nodeInterp.makeComplex(re, im)
             }
         }
-        if t.sizes.isEmpty { return py(scalars[0]) }
+        if t.sizes.isEmpty { return try py(scalars[0]) }
         var index = 0
-        func build(_ dim: Int) -> PyValue {
+        func build(_ dim: Int) throws -> PyValue {
             let n = t.sizes[dim]
             var items: [PyValue] = []
             items.reserveCapacity(n)
             if dim == t.sizes.count - 1 {
-                for _ in 0..<n { items.append(py(scalars[index])); index += 1 }
+                for _ in 0..<n { items.append(try py(scalars[index])); index += 1 }
             } else {
-                for _ in 0..<n { items.append(build(dim + 1)) }
+                for _ in 0..<n { items.append(try build(dim + 1)) }
             }
             return .list(items)
         }
-        return build(0)
+        return try build(0)
     }
 
     /// The `torch.Tensor` class with its Python protocol methods; the op families are

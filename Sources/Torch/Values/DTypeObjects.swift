@@ -20,7 +20,7 @@ extension TorchRuntime {
         cls.addMethod("__hash__") { _, s, _ in .int(dt(s).rawValue &+ 0x5eed) }
         cls.addProperty("is_floating_point") { _, s in .bool(dt(s).isFloatingPoint) }
         cls.addProperty("is_signed") { _, s in .bool(dt(s).isSigned) }
-        cls.addProperty("is_complex") { _, _ in .false }
+        cls.addProperty("is_complex") { _, s in .bool(dt(s).isComplex) }
         cls.addProperty("itemsize") { _, s in .int(dt(s).itemSize) }
         dtypeValues = DType.allCases.map { interp.makeInstance(cls, payload: DTypeBox($0)) }
         m.add("dtype", cls)
@@ -29,6 +29,7 @@ extension TorchRuntime {
             ("int32", .int32), ("int", .int32), ("int64", .int64), ("long", .int64),
             ("float16", .float16), ("half", .float16), ("bfloat16", .bfloat16),
             ("float32", .float32), ("float", .float32), ("float64", .float64), ("double", .float64),
+            ("complex64", .complex64), ("cfloat", .complex64), ("complex128", .complex128), ("cdouble", .complex128),
         ]
         for (name, d) in names { m.add(name, dtypeValue(d)) }
     }
