@@ -7624,24 +7624,25 @@ def _promote(x, require_complex=False):
         raise NotImplementedError("Unsupported dtype " + _type_name(dt))
     if require_complex:
         dt = torch.complex64 if dt == torch.float32 else torch.complex128
-    return x if dt == x.dtype else x.to(dt)
+    return x if dt == x.dtype else torch._fft_to(x, dt)
 
 
 def _resize(x, dims, sizes):
     """ATen's resize_fft_input: trims each dim to its size or pads it with zeros at the end."""
-    padded = None
+    pad = False
     for d, n in zip(dims, sizes):
         if n == -1:
             continue
-        have = x.shape[d]
-        if have < n:
-            if padded is None:
-                padded = list(x.shape)
-            padded[d] = n
-        if have > n:
+        if x.shape[d] < n:
+            pad = True
+        if x.shape[d] > n:
             x = x.narrow(d, 0, n)
-    if padded is None:
+    if not pad:
         return x
+    padded = list(x.shape)
+    for d, n in zip(dims, sizes):
+        if n != -1 and padded[d] < n:
+            padded[d] = n
     y = torch.zeros(padded, dtype=x.dtype, device=x.device)
     view = y
     for d in range(x.dim()):
@@ -7723,7 +7724,7 @@ def _fft_r2c(fname, out, input, n, dim, norm, forward, onesided):
     mode = _norm_mode(norm, forward)
     ret = torch._fft_r2c(input, [d], mode, onesided)
     if not forward:
-        ret = ret.conj()
+        ret = torch._fft_conj(ret)
     return _write_out(out, ret) if out is not None else ret
 
 
@@ -7738,7 +7739,7 @@ def _fft_c2r(fname, out, input, n, dim, norm, forward):
         input = _resize(input, [d], [size // 2 + 1])
     mode = _norm_mode(norm, forward)
     if forward:
-        input = input.conj()
+        input = torch._fft_conj(input)
     return _c2r_out(fname, out, input, [d], mode, size)
 
 
@@ -7868,7 +7869,7 @@ def hfftn(input, s=None, dim=None, norm=None, *, out=None):
     x = _resize(_promote(input, require_complex=True), dims, shape)
     mode = _norm_mode(norm, True)
     tmp = torch._fft_c2c(x, dims[:-1], mode, True) if len(dims) > 1 else x
-    tmp = tmp.conj()
+    tmp = torch._fft_conj(tmp)
     return _c2r_out("hfftn", out, tmp, dims[-1:], mode, last)
 
 
@@ -7884,8 +7885,9 @@ def ihfftn(input, s=None, dim=None, norm=None, *, out=None):
     mode = _norm_mode(norm, False)
     tmp = torch._fft_r2c(x, dims[-1:], mode, True)
     if len(dims) == 1:
-        return _write_out(out, tmp.conj()) if out is not None else tmp.conj()
-    tmp = torch.conj_physical(tmp)
+        tmp = torch._fft_conj(tmp)
+        return _write_out(out, tmp) if out is not None else tmp
+    tmp = torch._fft_conj(tmp)
     return _c2c_out("ihfftn", out, tmp, dims[:-1], mode, False)
 
 
