@@ -121,6 +121,14 @@ def _r2c_out(fname, out, x, dims, norm, onesided):
     return torch._fft_r2c(x, dims, norm, onesided)
 
 
+def _no_autograd(kernel, input):
+    """Gradbook has no complex autograd yet: a transform of a tensor that requires grad
+    raises rather than returning a result cut off from the graph (docs/fft.md)."""
+    if input.requires_grad and torch.is_grad_enabled():
+        raise NotImplementedError("the derivative for '" + kernel + "' is not implemented. "
+                                  "Gradbook's torch.fft has no autograd yet; use .detach() or torch.no_grad()")
+
+
 def _check_n(n):
     if n < 1:
         raise RuntimeError("Invalid number of data points (" + str(n) + ") specified")
@@ -173,30 +181,36 @@ def _fft_c2r(fname, out, input, n, dim, norm, forward):
 
 
 def fft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_c2c" if input.dtype.is_complex else "_fft_r2c", input)
     if input.dtype.is_complex:
         return _fft_c2c("fft", out, input, n, dim, norm, True)
     return _fft_r2c("fft", out, input, n, dim, norm, True, False)
 
 
 def ifft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_c2c" if input.dtype.is_complex else "_fft_r2c", input)
     if input.dtype.is_complex:
         return _fft_c2c("ifft", out, input, n, dim, norm, False)
     return _fft_r2c("ifft", out, input, n, dim, norm, False, False)
 
 
 def rfft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_r2c", input)
     return _fft_r2c("rfft", out, input, n, dim, norm, True, True)
 
 
 def irfft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_c2r", input)
     return _fft_c2r("irfft", out, input, n, dim, norm, False)
 
 
 def hfft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_c2r", input)
     return _fft_c2r("hfft", out, input, n, dim, norm, True)
 
 
 def ihfft(input, n=None, dim=-1, norm=None, *, out=None):
+    _no_autograd("_fft_r2c", input)
     return _fft_r2c("ihfft", out, input, n, dim, norm, False, True)
 
 
@@ -232,6 +246,7 @@ def _shape_and_dims(input, s, dim):
 
 
 def _fftn_c2c(fname, out, input, s, dim, norm, forward):
+    _no_autograd("_fft_c2c", input)
     shape, dims = _shape_and_dims(input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     return _c2c_out("fftn", out, x, dims, _norm_mode(norm, forward), forward)
@@ -254,6 +269,7 @@ def ifft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def rfftn(input, s=None, dim=None, norm=None, *, out=None):
+    _no_autograd("_fft_r2c", input)
     if input.dtype.is_complex:
         raise TypeError("rfftn expects a real-valued input tensor, but got " + _type_name(input.dtype))
     shape, dims = _shape_and_dims(input, s, dim)
@@ -284,6 +300,7 @@ def _c2r_shape_and_dims(fname, input, s, dim):
 
 
 def irfftn(input, s=None, dim=None, norm=None, *, out=None):
+    _no_autograd("_fft_c2r", input)
     shape, dims, last = _c2r_shape_and_dims("irfftn", input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     return _c2r_out("irfftn", out, x, dims, _norm_mode(norm, False), last)
@@ -294,6 +311,7 @@ def irfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def hfftn(input, s=None, dim=None, norm=None, *, out=None):
+    _no_autograd("_fft_c2r", input)
     shape, dims, last = _c2r_shape_and_dims("hfftn", input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     mode = _norm_mode(norm, True)
@@ -307,6 +325,7 @@ def hfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def ihfftn(input, s=None, dim=None, norm=None, *, out=None):
+    _no_autograd("_fft_r2c", input)
     shape, dims = _shape_and_dims(input, s, dim)
     if not shape:
         raise RuntimeError("ihfftn must transform at least one axis")
