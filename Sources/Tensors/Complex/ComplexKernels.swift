@@ -37,11 +37,59 @@ func complexBinaryError(_ op: BinaryOp, _ dtype: DType) -> TensorError? {
 @inline(__always) func complexAdd<C: ComplexTensorElement>(_ x: C, _ y: C) -> C { C(re: x.re + y.re, im: x.im + y.im) }
 @inline(__always) func complexSub<C: ComplexTensorElement>(_ x: C, _ y: C) -> C { C(re: x.re - y.re, im: x.im - y.im) }
 
-/// `(a + bi)(c + di) = (ac - bd) + (ad + bc)i`, each product rounded on its own.
+/// `(a + bi)(c + di) = (ac - bd) + (ad + bc)i`, each product rounded on its own: ATen's
+/// AVX2 `Vectorized<complex>` product (multiplies, then a horizontal subtract), which runs
+/// where all operands are contiguous or broadcast scalars.
 @inline(__always) func complexMul<C: ComplexTensorElement>(_ x: C, _ y: C) -> C {
     let ac = x.re * y.re, bd = x.im * y.im
     let ad = x.re * y.im, bc = x.im * y.re
     return C(re: ac - bd, im: ad + bc)
+}
+
+/// The same product as `c10::complex::operator*=` compiles in ATen's AVX2 kernels (GCC
+/// contracts `a*c - b*d` into one fused multiply-add): the strided, element-by-element path.
+@inline(__always) func complexMulFused<C: ComplexTensorElement>(_ x: C, _ y: C) -> C {
+    let bd = x.im * y.im, bc = x.im * y.re
+    return C(re: (-bd).addingProduct(x.re, y.re), im: bc.addingProduct(x.re, y.im))
+}
+
+/// Products over `shape`, element by element as PyTorch's AVX2 build computes them. Rows
+/// ATen vectorises (all inner strides 1, or one operand a broadcast scalar) use
+/// `complexMul` in whole pairs of vectors (8 complex64 or 4 complex128 elements); the rest
+/// of such a row, and every other row, goes through ATen's scalar `basic_loop`, which GCC
+/// computes with fused multiply-adds (`complexMulFused`) — for complex64 unrolled by two,
+/// finishing an odd last element without them (`complexMul`).
+func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand) {
+    let po = o.typed(C.self), pa = a.typed(C.self), pb = b.typed(C.self)
+    if a.strides == b.strides, o.strides != a.strides, Shape.isDense(shape, a.strides) {
+        // Operands sharing a dense non-contiguous layout (`x.t() * y.t()`): PyTorch walks
+        // them in memory order as one vectorised row; compute that row, then place it.
+        let n = shape.reduce(1, *)
+        let row = UnsafeMutablePointer<C>.allocate(capacity: max(n, 1))
+        defer { row.deallocate() }
+        complexMulRow(row, pa, pb, n, 1, 1, 1)
+        StridedLoop(shape: shape, o.strides, a.strides).forEachRow { oo, oa, _, m, io, ia, _ in
+            for i in 0..<m { po[oo + i * io] = row[oa + i * ia] }
+        }
+        return
+    }
+    let loop = StridedLoop(shape: shape, o.strides, a.strides, b.strides)
+    loop.forEachRowParallel { oo, oa, ob, n, io, ia, ib in
+        complexMulRow(po + oo, pa + oa, pb + ob, n, io, ia, ib)
+    }
+}
+
+/// One row of `complexMulKernel` (see there for which elements are fused).
+@inline(__always)
+func complexMulRow<C: ComplexTensorElement>(_ o: UnsafeMutablePointer<C>, _ x: UnsafeMutablePointer<C>,
+                                            _ y: UnsafeMutablePointer<C>, _ n: Int, _ io: Int, _ ia: Int, _ ib: Int) {
+    let vectorised = io == 1 && (ia == 1 || ia == 0) && (ib == 1 || ib == 0)
+    let block = C.dtype == .complex64 ? 8 : 4
+    let head = vectorised ? n - n % block : 0
+    for i in 0..<head { o[i * io] = complexMul(x[i * ia], y[i * ib]) }
+    let pairedEnd = C.dtype == .complex64 ? head + (n - head) / 2 * 2 : n
+    for i in head..<pairedEnd { o[i * io] = complexMulFused(x[i * ia], y[i * ib]) }
+    if pairedEnd < n { o[pairedEnd * io] = complexMul(x[pairedEnd * ia], y[pairedEnd * ib]) }
 }
 
 /// Binary op on complex operands of type C writing C (or Bool for comparisons).
@@ -51,7 +99,7 @@ func complexBinary<C: ComplexTensorElement>(_ op: BinaryOp, _ t: C.Type, _ shape
     switch op {
     case .add: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, y) }
     case .sub: mapBinary(shape, o, a, b) { (x: C, y: C) in complexSub(x, y) }
-    case .mul: mapBinary(shape, o, a, b) { (x: C, y: C) in complexMul(x, y) }
+    case .mul: complexMulKernel(C.self, shape, o, a, b)
     case .div: mapBinary(shape, o, a, b) { (x: C, y: C) in complexDiv(x, y) }
     case .eq: mapBinary(shape, o, a, b) { (x: C, y: C) in x.re == y.re && x.im == y.im }
     case .ne: mapBinary(shape, o, a, b) { (x: C, y: C) in x.re != y.re || x.im != y.im }
@@ -62,12 +110,21 @@ func complexBinary<C: ComplexTensorElement>(_ op: BinaryOp, _ t: C.Type, _ shape
     }
 }
 
-/// `(a + bi) / (c + di) = ((ac + bd) + (bc - ad)i) / (c² + d²)`, as ATen's vectorised kernel.
+/// `c10::complex::operator/=`: NumPy's scaled division (Smith's method, dividing by the
+/// larger part of the divisor), with the multiply-adds fused as GCC compiles ATen's AVX2
+/// kernels; 0/0 divisors give inf/nan part by part.
 @inline(__always) func complexDiv<C: ComplexTensorElement>(_ x: C, _ y: C) -> C {
-    let ac = x.re * y.re, bd = x.im * y.im
-    let ad = x.re * y.im, bc = x.im * y.re
-    let denominator = y.re * y.re + y.im * y.im
-    return C(re: (ac + bd) / denominator, im: (bc - ad) / denominator)
+    let a = x.re, b = x.im, c = y.re, d = y.im
+    let absC = Swift.abs(c), absD = Swift.abs(d)
+    if absC >= absD {
+        if absC == 0 && absD == 0 { return C(re: a / absC, im: b / absD) }
+        let rat = d / c
+        let scl = 1 / c.addingProduct(d, rat)
+        return C(re: a.addingProduct(b, rat) * scl, im: b.addingProduct(-a, rat) * scl)
+    }
+    let rat = c / d
+    let scl = 1 / d.addingProduct(c, rat)
+    return C(re: b.addingProduct(a, rat) * scl, im: (-a).addingProduct(b, rat) * scl)
 }
 
 /// Unary op on complex operands; `out` has C's dtype unless the op produces bool or real.
@@ -75,6 +132,7 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
                                            _ a: Operand) throws(TensorError) {
     switch op {
     case .neg: mapUnary(shape, o, a) { (x: C) in C(re: 0 - x.re, im: 0 - x.im) }
+    case .reciprocal: mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     case .logicalNot: mapUnary(shape, o, a) { (x: C) in !x.boolValue }
     case .isnan: mapUnary(shape, o, a) { (x: C) in x.re.isNaN || x.im.isNaN }
     case .isinf: mapUnary(shape, o, a) { (x: C) in x.re.isInfinite || x.im.isInfinite }
@@ -91,5 +149,19 @@ func complexUnaryError(_ op: UnaryOp, _ dtype: DType) -> TensorError {
     case .sign: return .notImplemented("Unlike NumPy, torch.sign is not intended to support complex numbers. Please use torch.sgn instead.")
     case .round: return .notImplemented("\"round_vml_cpu\" not implemented for '\(dtype.scalarTypeName)'")
     default: return .notImplemented("\"\(op)_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+    }
+}
+
+extension Shape {
+    /// Whether the elements of a layout fill a block of memory exactly, in some dimension
+    /// order (PyTorch's `is_non_overlapping_and_dense`): `x.t()` is, `x[::2]` is not.
+    static func isDense(_ sizes: [Int], _ strides: [Int]) -> Bool {
+        let dims = sizes.indices.filter { sizes[$0] != 1 }.sorted { strides[$0] < strides[$1] }
+        var expected = 1
+        for d in dims {
+            if strides[d] != expected { return false }
+            expected *= sizes[d]
+        }
+        return true
     }
 }

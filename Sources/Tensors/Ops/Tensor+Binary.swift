@@ -49,13 +49,13 @@ extension Tensor {
 
     /// Integer division and remainder by zero raise, as PyTorch's CPU kernels do.
     static func checkIntegerDivisor(_ op: BinaryOp, _ compute: DType, _ divisor: Tensor) throws(TensorError) {
-        guard !compute.isFloatingPoint, [.div, .floorDivide, .truncDivide, .remainder, .fmod].contains(op) else { return }
+        guard !compute.isFloatingOrComplex, [.div, .floorDivide, .truncDivide, .remainder, .fmod].contains(op) else { return }
         let hasZero = try divisor.elementsAsBool().contains(false)
         if hasZero { throw .runtime("ZeroDivisionError") }
     }
 
     static func checkIntegerDivisor(_ op: BinaryOp, _ compute: DType, _ divisor: Scalar) throws(TensorError) {
-        guard !compute.isFloatingPoint, [.div, .floorDivide, .truncDivide, .remainder, .fmod].contains(op) else { return }
+        guard !compute.isFloatingOrComplex, [.div, .floorDivide, .truncDivide, .remainder, .fmod].contains(op) else { return }
         if divisor.int64Value == 0 && !divisor.boolValue { throw .runtime("ZeroDivisionError") }
     }
 

@@ -18,8 +18,9 @@ extension TorchRuntime {
             guard let from = try dtype(bound[0]), let to = try dtype(bound[1]) else {
                 throw PyError.typeError("can_cast(): argument 'from_' (position 1) must be torch.dtype, not NoneType")
             }
-            // c10::canCast: no float -> integral, no non-bool -> bool.
-            if from.isFloatingPoint && !to.isFloatingPoint { return .bool(false) }
+            // c10::canCast: no complex -> real, no float -> integral, no non-bool -> bool.
+            if from.isComplex && !to.isComplex { return .bool(false) }
+            if from.isFloatingPoint && !to.isFloatingOrComplex { return .bool(false) }
             if from != .bool && to == .bool { return .bool(false) }
             return .bool(true)
         }

@@ -28,6 +28,7 @@ extension TorchRuntime {
         bindInPlaceViews(b)
         bindSmallOps(b)
         bindRealDTypeIdentities(b)
+        bindComplex(b)
         bindInPlaceTwins(b)
         bindGlobalFlags(b)
         bindTensorSplit(b)

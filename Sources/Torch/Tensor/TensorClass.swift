@@ -91,6 +91,7 @@ extension TorchRuntime {
         b.method("__bool__") { [unowned self] _, t, _ in
             if t.numel == 0 { throw PyError.runtimeError("Boolean value of Tensor with no values is ambiguous") }
             if t.numel > 1 { throw PyError.runtimeError("Boolean value of Tensor with more than one value is ambiguous") }
+            if t.dtype.isComplex { return .bool(try bridged { try t.item() }.boolValue) }
             switch try item(t) {
             case .bool(let v): return .bool(v)
             case .int(let v): return .bool(v != 0)

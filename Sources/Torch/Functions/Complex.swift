@@ -1,0 +1,73 @@
+import Interpreter
+import Tensors
+
+/// The complex-number surface of `torch` (issue 12): making complex tensors from parts
+/// (`torch.complex`, `torch.polar`), the storage-sharing views between complex and real
+/// (`view_as_real`, `view_as_complex`, `.real`, `.imag`), and the dtype questions
+/// (`is_complex`, `dtype.to_real()`). Bound after `bindRealDTypeIdentities`, whose
+/// real-only `real`/`imag` these replace.
+extension TorchRuntime {
+    func bindComplex(_ b: Binder) {
+        bindComplexViews(b)
+        b.free("complex") { [unowned self] _, args in
+            let a = try args.bind(Signature("complex", ["real", "imag"], keywordOnly: ["out"], required: 2))
+            let re = try tensor(a[0]!, "complex", "real", position: 1)
+            let im = try tensor(a[1]!, "complex", "imag", position: 2)
+            return wrap(try bridged { try Tensor.complex(real: re, imag: im) })
+        }
+        b.free("polar") { [unowned self] _, args in
+            let a = try args.bind(Signature("polar", ["abs", "angle"], keywordOnly: ["out"], required: 2))
+            let r = try tensor(a[0]!, "polar", "abs", position: 1)
+            let theta = try tensor(a[1]!, "polar", "angle", position: 2)
+            return wrap(try bridged { try Tensor.polar(abs: r, angle: theta) })
+        }
+        b.both("is_complex") { _, t, args in
+            try args.expectNone("is_complex")
+            return .bool(t.dtype.isComplex)
+        }
+        dtypeClass.addMethod("to_real") { [unowned self] _, s, _ in dtypeValue(s.payload(DTypeBox.self)!.dtype.realCounterpart) }
+        dtypeClass.addMethod("to_complex") { [unowned self] _, s, _ in
+            let d = s.payload(DTypeBox.self)!.dtype
+            if d.isComplex || d == .float32 || d == .float64 { return dtypeValue(d.complexCounterpart) }
+            if d == .float16 { throw PyError.notImplementedError("Gradbook does not support torch.complex32") }
+            throw PyError.valueError("Unsupported dtype: \(d)")
+        }
+    }
+
+    /// A view op's result remembers the tensor it views (`._base`), as Autograd's views do.
+    private func complexView(_ x: Tensor, _ view: Tensor) -> PyValue {
+        if view.autogradMeta == nil { view.plainViewBase = x.plainViewBase ?? x }
+        return wrap(view)
+    }
+
+    private func bindComplexViews(_ b: Binder) {
+        b.function("view_as_real") { [unowned self] _, t, args in
+            try args.expectNone("view_as_real")
+            return complexView(t, try bridged { try t.viewAsReal() })
+        }
+        b.function("view_as_complex") { [unowned self] _, t, args in
+            try args.expectNone("view_as_complex")
+            return complexView(t, try bridged { try t.viewAsComplex() })
+        }
+        b.property("real", get: { [unowned self] _, t in
+            t.dtype.isComplex ? complexView(t, try bridged { try t.realPart() }) : wrap(t)
+        }, set: { [unowned self] _, t, v in
+            let part = try bridged { try t.realPart() }
+            _ = try bridged { try part.copy_(try tensorOrScalar(v, "real", "value")) }
+        })
+        b.property("imag", get: { [unowned self] _, t in
+            complexView(t, try bridged { try t.imagPart() })
+        }, set: { [unowned self] _, t, v in
+            let part = try bridged { try t.imagPart() }
+            _ = try bridged { try part.copy_(try tensorOrScalar(v, "imag", "value")) }
+        })
+        b.function("real") { [unowned self] _, t, args in
+            try args.expectNone("real")
+            return t.dtype.isComplex ? complexView(t, try bridged { try t.realPart() }) : wrap(t)
+        }
+        b.function("imag") { [unowned self] _, t, args in
+            try args.expectNone("imag")
+            return complexView(t, try bridged { try t.imagPart() })
+        }
+    }
+}
