@@ -147,7 +147,7 @@ extension Tensor {
     private func fillWithConjugateSymmetry(dims: [Int]) {
         guard let last = dims.last, numel > 0 else { return }
         let n = sizes[last], half = n / 2 + 1
-        guard n > half - 1, n > 2 else { return }
+        guard n > 2 else { return }  // n / 2 + 1 == n: nothing above the half
         var mirrored = [Bool](repeating: false, count: rank)
         for d in dims { mirrored[d] = true }
         let double = dtype == .complex128
