@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "Tensors"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
-        .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons", "LinalgLessons"]),
+        .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons", "LinalgLessons", "FFTLessons"]),
         .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch", "Interpreter", "Lessons"],
                     exclude: ["generate_goldens.py", "Goldens", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
