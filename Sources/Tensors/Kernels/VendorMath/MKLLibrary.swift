@@ -38,8 +38,6 @@ public final class MKLLibrary: @unchecked Sendable {
     let sgemv: SGemv, dgemv: DGemv
     let sdot: SDot, ddot: DDot
     private let setNumThreads: @convention(c) (Int32) -> Void
-    /// `mkl_domain_set_num_threads(n, domain)`; nil in an MKL without it.
-    private let setDomainThreads: (@convention(c) (Int32, Int32) -> Int32)?
     private let getMaxThreads: @convention(c) () -> Int32
     let vml: [String: VMLFunctions]
 
@@ -99,28 +97,11 @@ public final class MKLLibrary: @unchecked Sendable {
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
         self.setNumThreads = setNum; self.getMaxThreads = getMax
-        self.setDomainThreads = symbol("MKL_Domain_Set_Num_Threads", (@convention(c) (Int32, Int32) -> Int32).self)
         self.vml = vml
     }
 
-    /// MKL's threads for BLAS; `IntraOpThreads` keeps it equal to PyTorch's count.
-    ///
-    /// VML runs one thread per call, and `VMLKernels` splits the elements between
-    /// Gradbook's own threads, as PyTorch does (its `parallel_for` calls VML on each piece
-    /// inside an OpenMP region, where MKL runs sequentially). Left to its own threads, MKL
-    /// hands a 1M-element VML call between OpenMP threads ~120 times (≈4,900 context
-    /// switches in `bench/workloads/6-elementwise.py`, all in libgomp's futex waits).
-    /// Each element's value does not depend on the thread that computes it.
-    func setThreads(_ n: Int) {
-        setNumThreads(Int32(max(1, n)))
-        if let setDomainThreads { _ = setDomainThreads(1, MKLLibrary.vmlDomain) }
-    }
-
-    /// MKL's `MKL_DOMAIN_VML`.
-    static let vmlDomain: Int32 = 3
-
-    /// Whether VML calls run on one thread, so that callers split long arrays themselves.
-    var vmlIsSingleThreaded: Bool { setDomainThreads != nil }
+    /// MKL's threads for BLAS (and VML); `IntraOpThreads` keeps it equal to PyTorch's count.
+    func setThreads(_ n: Int) { setNumThreads(Int32(max(1, n))) }
     var threads: Int { Int(getMaxThreads()) }
 
     /// The library file to try first, or nil when MKL is disabled.

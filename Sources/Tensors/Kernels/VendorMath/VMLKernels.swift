@@ -9,14 +9,13 @@ enum VMLKernels {
     /// Elements gathered per VML call for strided rows.
     private static let chunk = 1024
 
-    /// When VML runs one thread per call (`MKLLibrary.vmlIsSingleThreaded`), long arrays
-    /// are split between Gradbook's threads here, as PyTorch's `parallel_for` splits them;
-    /// otherwise one thread calls VML, which splits across MKL's own threads.
     static func run<T: RealElement>(_ fns: MKLLibrary.VMLFunctions, _ t: T.Type, _ shape: [Int], _ out: Operand, _ a: Operand) {
-        let parallel = MKLLibrary.shared?.vmlIsSingleThreaded ?? false
         let po = out.typed(T.self), pa = a.typed(T.self)
         let loop = StridedLoop(shape: shape, out.strides, a.strides)
-        let body: (Int, Int, Int, Int, Int, Int, Int) -> Void = { oo, oa, _, n, io, ia, _ in
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        // One thread here: VML splits long arrays across MKL's own threads.
+        loop.forEachRow { oo, oa, _, n, io, ia, _ in
             if io == 1 && ia == 1 {
                 var start = 0
                 while start < n {
@@ -26,19 +25,15 @@ enum VMLKernels {
                 }
                 return
             }
-            withUnsafeTemporaryAllocation(of: T.self, capacity: chunk) { b in
-                let buffer = b.baseAddress!
-                var start = 0
-                while start < n {
-                    let count = min(chunk, n - start)
-                    for i in 0..<count { buffer[i] = pa[oa + (start + i) * ia] }
-                    call(fns, count, buffer, buffer)
-                    for i in 0..<count { po[oo + (start + i) * io] = buffer[i] }
-                    start += count
-                }
+            var start = 0
+            while start < n {
+                let count = min(chunk, n - start)
+                for i in 0..<count { buffer[i] = pa[oa + (start + i) * ia] }
+                call(fns, count, buffer, buffer)
+                for i in 0..<count { po[oo + (start + i) * io] = buffer[i] }
+                start += count
             }
         }
-        if parallel { loop.forEachRowParallel(body) } else { loop.forEachRow(body) }
     }
 
     @inline(__always)
