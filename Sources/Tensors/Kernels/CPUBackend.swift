@@ -19,12 +19,19 @@ import Darwin
 public final class CPUBackend: DeviceBackend {
     public var device: Device { .cpu }
 
+    /// Large blocks are reused through `HostBlockCache` (already-mapped pages: no page
+    /// faults for the temporaries of an elementwise chain).
     public func allocate(byteCount: Int) throws(TensorError) -> UnsafeMutableRawPointer {
+        if let p = HostBlockCache.take(byteCount) { return p }
+        if let p = malloc(byteCount) { return p }
+        HostBlockCache.trim()
         guard let p = malloc(byteCount) else { throw .outOfMemory(bytes: byteCount) }
         return p
     }
 
-    public func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) { free(pointer) }
+    public func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        if !HostBlockCache.keep(pointer, byteCount) { free(pointer) }
+    }
 
     public func copyToHost(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer, byteCount: Int) {
         destination.copyMemory(from: source, byteCount: byteCount)
