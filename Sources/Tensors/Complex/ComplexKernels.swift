@@ -61,6 +61,12 @@ func complexBinaryError(_ op: BinaryOp, _ dtype: DType) -> TensorError? {
 /// finishing an odd last element without them (`complexMul`).
 func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand) {
     let po = o.typed(C.self), pa = a.typed(C.self), pb = b.typed(C.self)
+    if a.strides == b.strides, o.strides == a.strides, Shape.isDense(shape, a.strides) {
+        // All three share one dense layout (the output keeps its inputs' layout, as
+        // TensorIterator gives it): one vectorised row in memory order.
+        complexMulRow(po, pa, pb, shape.reduce(1, *), 1, 1, 1)
+        return
+    }
     if a.strides == b.strides, o.strides != a.strides, Shape.isDense(shape, a.strides) {
         // Operands sharing a dense non-contiguous layout (`x.t() * y.t()`): PyTorch walks
         // them in memory order as one vectorised row; compute that row, then place it.

@@ -26,7 +26,7 @@ enum OutArgument {
         isposinf kaiser_window kron kthvalue lcm ldexp le lerp less less_equal lgamma linspace log 
         log10 log1p log2 logaddexp logaddexp2 logcumsumexp logical_and logical_not logical_or 
         logical_xor logit logspace logsumexp lt lu_solve lu_unpack masked_select matmul matrix_power 
-        max maximum mean min minimum mm mode msort mul multinomial multiply mv mvlgamma nan_to_num 
+        max maximum mean min minimum mm mode msort mul multinomial multiply mv mvlgamma nan_to_num nansum norm 
         nanmean nanquantile ne neg negative nextafter nonzero normal not_equal nuclear_norm ones ormqr 
         outer polar polygamma pow prod quantile rad2deg rand randint randn randperm range reciprocal 
         remainder renorm round row_stack rsqrt scatter searchsorted sgn sigmoid sign signbit sin sinc 
@@ -51,7 +51,7 @@ enum OutArgument {
 
     /// Functions whose kernels insist on an output of exactly the result's dtype.
     static let exactDType: Set<String> = ["mm", "matmul", "bmm", "mv", "dot", "vdot", "addmm", "addmv", "addbmm", "baddbmm",
-                                          "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort"]
+                                          "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort", "norm"]
 
     /// Functions whose output holds indices and so must be int64.
     static let indexResult: Set<String> = ["argmax", "argmin", "argsort"]
@@ -88,6 +88,7 @@ extension TorchRuntime {
         rest.keywordNames.remove(at: i)
         rest.keywordValues.remove(at: i)
         if out.isNone { return try body(rest) }
+        if let o = tensorPayload(out) { rest = try reductionArgumentsForOut(fn, rest, out: o) }
         if OutArgument.creation.contains(fn), rest.keyword("dtype") == nil, let o = tensorPayload(out) {
             rest.keywordNames.append(Name("dtype"))
             rest.keywordValues.append(dtypeValue(o.dtype))

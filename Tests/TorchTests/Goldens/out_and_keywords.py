@@ -99,3 +99,20 @@ for c, f in calls:
     except Exception as e:
         r = type(e).__name__ + ': ' + str(e).splitlines()[0]
     print(c, '->', r.replace('\n', ' '))
+#---
+torch.manual_seed(0)
+w = torch.randn(1000, 3)
+for name, call in [("sum", lambda o: torch.sum(w, 0, out=o)), ("nansum", lambda o: torch.nansum(w, 0, out=o)), ("mean", lambda o: torch.mean(w, 0, out=o)),
+                   ("nanmean", lambda o: torch.nanmean(w, 0, out=o)), ("prod", lambda o: torch.prod(w[:20], 0, out=o)), ("var", lambda o: torch.var(w, 0, out=o)),
+                   ("std", lambda o: torch.std(w, 0, out=o)), ("mean_all", lambda o: torch.mean(w, out=o)), ("norm", lambda o: torch.norm(w, dim=0, out=o)),
+                   ("amax", lambda o: torch.amax(w, 0, out=o)), ("amin", lambda o: torch.amin(w, 0, out=o)), ("sum_all", lambda o: torch.sum(w, out=o)),
+                   ("sum_dtype", lambda o: torch.sum(w, dtype=torch.float64, out=o)), ("prod_all", lambda o: torch.prod(w, out=o))]:
+    o = torch.empty(0, dtype=torch.float64)
+    try:
+        call(o)
+        print(name, o.dtype, [float(v) for v in o.flatten()])
+    except Exception as e:
+        print(name, type(e).__name__, str(e))
+#---
+o = torch.empty(3)
+print(torch.norm(w, dim=0, out=o) is o, torch.nansum(w, 0, out=o) is o, o)
