@@ -46,7 +46,14 @@ extension Interpreter {
     private func wrapConstructor(_ t: PyClass) {
         guard let base = t.constructor else { return }
         let mutable = t === types.list || t === types.dict || t === types.set
+        let parsesText = t === types.int || t === types.float
         t.constructor = { i, cls, args in
+            // int(Name("12")): a str subclass parses as its text.
+            if parsesText, args.count > 0, case .str? = args[0].builtinBase {
+                var plain = args
+                plain.positional[0] = args[0].unwrappingBuiltinBase
+                return try i.types.int === t && cls === t ? base(i, cls, plain) : t.constructor!(i, cls, plain)
+            }
             if cls === t { return try base(i, cls, args) }
             var value: PyValue
             if mutable, let initFn = cls.lookup(N.__init__), case .object(let io) = initFn, !(io is PyBuiltinFunction) {
@@ -67,10 +74,27 @@ extension Interpreter {
                   case .method(let body) = f.body else { continue }
             let unwrapArgument = Self.unwrapsArgument.contains(name.string)
             let isDictGetItem = t === types.dict && name == N.__getitem__
+            let isFormat = name.string == "__format__"
+            let isSetRepr = name.string == "__repr__" && (t === types.set || t === types.frozenset)
             let wrapped = PyBuiltinFunction(method: f.name) { i, s, a in
-                guard let inner = s.builtinBase else { return try body(i, s, a) }
+                guard let inner = s.builtinBase else {
+                    if unwrapArgument, a.count > 0, a[0].builtinBase != nil {
+                        var args = a
+                        args.positional[0] = a[0].unwrappingBuiltinBase
+                        return try body(i, s, args)
+                    }
+                    return try body(i, s, a)
+                }
                 var args = a
                 if unwrapArgument, args.count > 0 { args.positional[0] = args.positional[0].unwrappingBuiltinBase }
+                // format(x, "") is str(x), which a subclass may override.
+                if isFormat, args.count == 1, case .str("") = args[0] { return .str(try i.str(s)) }
+                // A set subclass shows its class name: `Bag({1, 2})`, `Bag()`.
+                if isSetRepr, case .object(let so) = inner, let set = so as? PySet {
+                    let name = i.typeOf(s).name
+                    if set.count == 0 { return .str(name + "()") }
+                    return .str(name + "({" + (try set.items.map { try i.repr($0) }.joined(separator: ", ")) + "})")
+                }
                 if isDictGetItem, args.count == 1, let d = inner.asDict, try d.get(args[0]) == nil,
                    let missing = i.typeOf(s).lookup(Name("__missing__")) {
                     return try i.callAttribute(missing, receiver: s, Arguments(args[0]))
@@ -84,6 +108,31 @@ extension Interpreter {
             t.dict[name] = .object(wrapped)
         }
         t.interpreter?.classVersion &+= 1
+    }
+
+    /// The constructor of a Python subclass of one of the extendable built-in types (what
+    /// `cls.__new__(cls, *args)` runs, without `__init__`); nil for other classes.
+    func builtinSubclassConstructor(_ c: PyClass) -> NativeConstructor? {
+        let extendable: [PyClass] = [types.int, types.float, types.str, types.tuple, types.list,
+                                      types.dict, types.set, types.frozenset]
+        guard !extendable.contains(where: { $0 === c }), c.mro.contains(where: { k in extendable.contains { $0 === k } }) else { return nil }
+        return c.constructor
+    }
+
+    /// A dict subclass's own dict when `dict(x)` / `update(x)` may copy it directly: CPython
+    /// does so unless the subclass overrides `__iter__` (not `__getitem__` or `keys`).
+    func mergeableDictBase(_ m: PyValue) -> PyDict? {
+        guard let d = m.builtinBase?.asDict, case .object(let o)? = typeOf(m).lookup(N.__iter__),
+              o is PyBuiltinFunction else { return nil }
+        return d
+    }
+
+    /// Whether a subclass instance hashes and compares as its built-in value (neither
+    /// `__hash__` nor `__eq__` overridden), so it is the same dict key as that value.
+    func hashesAsBuiltinBase(_ cls: PyClass) -> Bool {
+        guard case .object(let h)? = cls.lookup(N.__hash__), h is PyBuiltinFunction,
+              case .object(let e)? = cls.lookup(N.__eq__), e is PyBuiltinFunction else { return false }
+        return true
     }
 
     /// Special methods whose argument is compared or combined with the receiver, so a
