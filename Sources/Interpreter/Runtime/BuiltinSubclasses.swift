@@ -47,13 +47,10 @@ extension Interpreter {
         guard let base = t.constructor else { return }
         let mutable = t === types.list || t === types.dict || t === types.set
         let parsesText = t === types.int || t === types.float
-        t.constructor = { i, cls, args in
+        t.constructor = { i, cls, given in
+            var args = given
             // int(Name("12")): a str subclass parses as its text.
-            if parsesText, args.count > 0, case .str? = args[0].builtinBase {
-                var plain = args
-                plain.positional[0] = args[0].unwrappingBuiltinBase
-                return try i.types.int === t && cls === t ? base(i, cls, plain) : t.constructor!(i, cls, plain)
-            }
+            if parsesText, args.count > 0, case .str? = args[0].builtinBase { args.positional[0] = args[0].unwrappingBuiltinBase }
             if cls === t { return try base(i, cls, args) }
             var value: PyValue
             if mutable, let initFn = cls.lookup(N.__init__), case .object(let io) = initFn, !(io is PyBuiltinFunction) {
@@ -70,6 +67,15 @@ extension Interpreter {
     /// Replaces the native methods of `t` by ones that pass a subclass instance's payload.
     private func unwrapReceivers(_ t: PyClass) {
         for name in t.order {
+            // Native properties (`int.real`, `float.imag`) read the payload too.
+            if case .object(let po)? = t.dict[name], let p = po as? PyProperty, case .object(let go)? = p.fget,
+               let g = go as? PyBuiltinFunction, case .method(let get) = g.body {
+                let getter = PyBuiltinFunction(method: g.name) { i, s, a in try get(i, s.unwrappingBuiltinBase, a) }
+                let q = PyProperty(fget: .object(getter), fset: p.fset, fdel: p.fdel)
+                q.doc = p.doc
+                t.dict[name] = .object(q)
+                continue
+            }
             guard case .object(let o)? = t.dict[name], let f = o as? PyBuiltinFunction,
                   case .method(let body) = f.body else { continue }
             let unwrapArgument = Self.unwrapsArgument.contains(name.string)
@@ -263,12 +269,16 @@ extension Interpreter {
     private func payloadBinary(_ op: BinaryOp, _ a: PyValue, _ b: PyValue) throws -> PyValue? {
         guard let fa = family(a), let fb = family(b) else { return nil }
         if fa == 0 && fb == 0 { return try numericBinary(op, a, b) }
-        if op == .mul, (fa == 0 && [1, 2, 3].contains(fb)) || (fb == 0 && [1, 2, 3].contains(fa)) {
-            guard a.asInt != nil || b.asInt != nil else { return nil }
-            return try binaryOp(op, a, b)
+        // Each case below is one the exact built-in values handle without special methods.
+        if op == .mul {
+            if fa == 0 && [1, 2, 3].contains(fb) && a.asInt != nil { return try binaryOp(op, a, b) }
+            if fb == 0 && [1, 2, 3].contains(fa) && b.asInt != nil { return try binaryOp(op, a, b) }
+            return nil
         }
         if op == .mod && fa == 1 { return try binaryOp(op, a, b) }
-        if fa == fb && fa != 0 { return try binaryOp(op, a, b) }
+        if op == .add && fa == fb && [1, 2, 3].contains(fa) { return try binaryOp(op, a, b) }
+        if op == .or && fa == 4 && fb == 4 { return try binaryOp(op, a, b) }
+        if [.or, .and, .sub, .xor].contains(op) && fa == 5 && fb == 5 { return try binaryOp(op, a, b) }
         return nil
     }
 }
