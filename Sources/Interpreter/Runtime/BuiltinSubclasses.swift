@@ -228,6 +228,17 @@ extension Interpreter {
                 return .none
             }
         }
+        if t === types.dict, case .object(let co)? = t.dict[Name("fromkeys")], let cm = co as? PyClassMethod,
+           case .object(let fo) = cm.function, let f = fo as? PyBuiltinFunction, case .method(let plain) = f.body {
+            // `Config.fromkeys(keys)` is a Config: `cls()`, then `d[k] = v` for each key.
+            t.addClassMethod("fromkeys") { i, c, a in
+                guard case .object(let o) = c, let cls = o as? PyClass, cls !== i.types.dict else { return try plain(i, c, a) }
+                try a.check("fromkeys", 1, 2)
+                let d = try i.call(c, Arguments())
+                for k in try i.iterate(a[0]) { try i.setItem(d, k, a.count > 1 ? a[1] : .none) }
+                return d
+            }
+        }
         if t === types.set {
             add("__init__") { i, s, a in
                 try a.check("set", 0, 1)
