@@ -47,7 +47,7 @@ extension Interpreter {
         guard let base = t.constructor else { return }
         let mutable = t === types.list || t === types.dict || t === types.set
         let parsesText = t === types.int || t === types.float
-        t.constructor = { i, cls, given in
+        t.constructor = { [unowned t] i, cls, given in
             var args = given
             // int(Name("12")): a str subclass parses as its text.
             if parsesText, args.count > 0, case .str? = args[0].builtinBase { args.positional[0] = args[0].unwrappingBuiltinBase }
@@ -168,8 +168,15 @@ extension Interpreter {
 
     /// Adds the special methods CPython's built-in type has that `t` lacks here.
     private func addMissingSpecialMethods(_ t: PyClass) {
+        // Another kind of instance reaching these (an enum member mixing in `str`) gets the
+        // method of the next class in its MRO, as if the built-in one were not there.
         func add(_ name: String, _ body: @escaping NativeMethod) {
-            if t.dict[Name(name)] == nil { t.addMethod(name, body) }
+            let n = Name(name)
+            guard t.dict[n] == nil else { return }
+            t.addMethod(name) { [unowned t] i, s, a in
+                if case .object(let o) = s, o is PyInstance { return try i.callNextInMRO(s, after: t, n, a) }
+                return try body(i, s, a)
+            }
         }
         let isNumber = t === types.int || t === types.float
         add("__repr__") { i, s, _ in .str(try i.repr(s)) }
@@ -274,6 +281,14 @@ extension Interpreter {
                 return try i.inplaceOp(op, s, a[0])
             } }
         }
+    }
+
+    private func callNextInMRO(_ s: PyValue, after t: PyClass, _ name: Name, _ a: Arguments) throws -> PyValue {
+        let mro = typeOf(s).mro
+        if let start = mro.firstIndex(where: { $0 === t }) {
+            for k in mro[(start + 1)...] { if let f = k.dict[name] { return try callAttribute(f, receiver: s, a) } }
+        }
+        throw PyError.typeError("descriptor '\(name)' for '\(t.name)' objects doesn't apply to a '\(typeName(s))' object")
     }
 
     /// `a op b` for built-in operands of families that combine; nil otherwise.
