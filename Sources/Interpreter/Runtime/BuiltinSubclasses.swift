@@ -23,7 +23,7 @@ extension PyValue {
     /// The built-in value a subclass instance extends; nil for anything else.
     var builtinBase: PyValue? {
         if case .object(let o) = self, type(of: o) == PyInstance.self,
-           let b = (o as! PyInstance).payload as? BuiltinBase { return b.value }
+           let b = unsafeDowncast(o, to: PyInstance.self).payload as? BuiltinBase { return b.value }
         return nil
     }
     /// The built-in value of a subclass instance, or the value itself.
