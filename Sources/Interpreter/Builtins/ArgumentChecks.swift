@@ -25,7 +25,7 @@ extension Interpreter {
     }
 
     func stringArgument(_ v: PyValue, _ what: String) throws -> String {
-        guard case .str(let s) = v else { throw PyError.typeError("\(what) must be str, not \(typeName(v))") }
+        guard let s = v.asString else { throw PyError.typeError("\(what) must be str, not \(typeName(v))") }
         return s
     }
 

@@ -29,6 +29,7 @@ extension Interpreter {
         installBytes()
         installMemoryview()
         installFileObjects()
+        installBuiltinSubclassing()
         builtins[Name("None")] = PyValue.none
         builtins[Name("Ellipsis")] = .ellipsis
         builtins[Name("NotImplemented")] = .notImplemented

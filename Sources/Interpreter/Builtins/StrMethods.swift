@@ -94,7 +94,7 @@ extension Interpreter {
             var n = 0
             try i.forEach(a[0]) { v in
                 // A StrEnum member stands for its string (Modules/Stdlib2/EnumModule.swift).
-                guard case .str(let x) = v.payload(EnumMemberValue.self)?.value ?? v else {
+                guard let x = v.asString ?? v.payload(EnumMemberValue.self)?.value.asString else {
                     throw PyError.typeError("sequence item \(n): expected str instance, \(i.typeName(v)) found")
                 }
                 parts.append(x); n += 1

@@ -85,7 +85,7 @@ extension Interpreter {
         case let s as PySet: return s.frozen ? v : .object(try PySet(s.items))
         case let inst as PyInstance:
             if let r = try callSpecial(v, Name("__copy__"), []) { return r }
-            let c = PyInstance(cls: inst.cls, payload: inst.payload)
+            let c = PyInstance(cls: inst.cls, payload: try (inst.payload as? BuiltinBase).map { BuiltinBase(try shallowCopy($0.value)) } ?? inst.payload)
             c.attributes = inst.attributes
             return .object(c)
         default: return v
@@ -125,6 +125,7 @@ extension Interpreter {
             }
             let c = PyInstance(cls: inst.cls, payload: inst.payload)
             memo[id] = .object(c)
+            if let base = inst.payload as? BuiltinBase { c.payload = BuiltinBase(try deepCopy(base.value, &memo)) }
             for (n, x) in zip(inst.attributes.names, inst.attributes.values) {
                 c.attributes.set(n, try deepCopy(x, &memo))
             }

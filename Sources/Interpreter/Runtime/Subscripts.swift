@@ -191,7 +191,7 @@ extension Interpreter {
 
     /// Key/value pairs of a mapping (`**m`, `dict(m)`, `update`).
     func mappingItems(_ m: PyValue) throws -> [(PyValue, PyValue)] {
-        if let d = m.asDict { return d.items.map { ($0.key, $0.value) } }
+        if let d = m.builtinBase == nil ? m.asDict : mergeableDictBase(m) { return d.items.map { ($0.key, $0.value) } }
         if try lookupSpecial(m, Name("keys")) != nil {
             let keys = try iterate(try callMethod(m, "keys"))
             return try keys.map { ($0, try getItem(m, $0)) }

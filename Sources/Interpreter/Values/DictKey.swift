@@ -39,6 +39,8 @@ enum DictKey: Hashable {
             }
             // IntEnum/StrEnum members are the same key as their int or str value, as in CPython.
             if let inst = o as? PyInstance, let member = inst.payload as? EnumMemberValue { self = try DictKey(member.value); return }
+            // A subclass of a built-in type keeps its value's key unless it overrides __hash__/__eq__.
+            if let inst = o as? PyInstance, let base = inst.payload as? BuiltinBase, inst.cls.interpreter?.hashesAsBuiltinBase(inst.cls) == true { self = try DictKey(base.value); return }
             if let inst = o as? PyInstance, let interp = inst.cls.interpreter, let h = inst.cls.lookup(N.__hash__) {
                 if h.isNone { throw PyError(type: "TypeError", message: "unhashable type: '\(inst.cls.name)'") }
                 self = .custom(HashedInstance(v, hash: try interp.userHash(v), interp: interp))

@@ -34,11 +34,13 @@ public enum PyValue {
         default: return nil
         }
     }
-    public var asString: String? { if case .str(let s) = self { return s }; return nil }
+    // Subclass instances of str, list, tuple and dict count as their built-in value here,
+    // as CPython's PyUnicode_Check/PyList_Check accept subclasses (Runtime/BuiltinSubclasses.swift).
+    public var asString: String? { if case .str(let s) = self { return s }; return builtinBase?.asString }
     public var asObject: PyObject? { if case .object(let o) = self { return o }; return nil }
-    public var asList: PyList? { if case .object(let o) = self { return o as? PyList }; return nil }
-    public var asTuple: PyTuple? { if case .object(let o) = self { return o as? PyTuple }; return nil }
-    public var asDict: PyDict? { if case .object(let o) = self { return o as? PyDict }; return nil }
+    public var asList: PyList? { if case .object(let o) = self, let l = o as? PyList { return l }; return builtinBase?.asList }
+    public var asTuple: PyTuple? { if case .object(let o) = self, let t = o as? PyTuple { return t }; return builtinBase?.asTuple }
+    public var asDict: PyDict? { if case .object(let o) = self, let d = o as? PyDict { return d }; return builtinBase?.asDict }
     public var asInstance: PyInstance? { if case .object(let o) = self { return o as? PyInstance }; return nil }
     public var asSlice: PySlice? { if case .object(let o) = self { return o as? PySlice }; return nil }
     public var isEllipsis: Bool { if case .object(let o) = self { return o === PySingleton.ellipsis }; return false }

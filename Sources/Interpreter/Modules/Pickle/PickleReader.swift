@@ -230,6 +230,7 @@ public final class PickleReader {
         if let new = c.lookup(Name("__new__")), !new.isIdentical(interp.types.object.dict[Name("__new__")] ?? .none) {
             return try interp.call(try interp.getAttribute(cls, "__new__"), [cls] + args, kwargs: kwargs)
         }
+        if let ctor = interp.builtinSubclassConstructor(c) { return try ctor(interp, c, Arguments(args, keywords: kwargs)) }
         if c.constructor != nil { return try interp.call(cls, args, kwargs: kwargs) }
         return .object(PyInstance(cls: c))
     }

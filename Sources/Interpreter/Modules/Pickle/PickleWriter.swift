@@ -359,6 +359,7 @@ public final class PickleWriter {
             reduced = try interp.callMethod(v, "__reduce__")
         } else {
             if cls.isException { throw PyError.typeError("cannot pickle '\(cls.name)' object") }
+            if let base = inst.payload as? BuiltinBase { try saveBuiltinSubclass(v, inst, base.value); return }
             if inst.payload != nil { throw PyError.typeError("cannot pickle '\(cls.name)' object") }
             var state: PyValue = .none
             if cls.lookup(Name("__getstate__")) != nil {
@@ -380,6 +381,30 @@ public final class PickleWriter {
             return
         }
         try writeReduce(v, o, reduced)
+    }
+
+    /// An instance of a subclass of a built-in type, as CPython's `object.__reduce_ex__`
+    /// writes it: `cls.__new__(cls, *args)` with the immutable value as the argument, then
+    /// a list's or dict's items, then the instance dict (a set subclass is `cls(list)`).
+    private func saveBuiltinSubclass(_ v: PyValue, _ inst: PyInstance, _ base: PyValue) throws {
+        try save(.object(inst.cls))
+        if case .object(let bo) = base, let set = bo as? PySet {
+            try save(.tuple([.list(set.items)]))
+            out.append(0x52)
+        } else {
+            let isContainer = base.asList != nil || base.asDict != nil
+            try save(.tuple(isContainer ? [] : [base]))
+            out.append(0x81)
+        }
+        memoize(ObjectIdentifier(inst), keep: v)
+        if let l = base.asList, !l.items.isEmpty { try appendItems(l.items) }
+        if let d = base.asDict, d.count > 0 { try setItems(d.items.map { ($0.key, $0.value) }) }
+        if !inst.attributes.names.isEmpty {
+            let d = PyDict()
+            for (n, x) in zip(inst.attributes.names, inst.attributes.values) { try d.set(.str(n.string), x) }
+            try save(.object(d))
+            out.append(0x62)
+        }
     }
 
     private func writeReduce(_ v: PyValue, _ o: PyObject, _ reduced: PyValue) throws {
