@@ -48,3 +48,27 @@ extension TorchRuntime {
         return rest
     }
 }
+
+extension TorchRuntime {
+    /// `torch.logsumexp(x, dim, out=o)` with `o` wider than a floating `x`, as ATen's
+    /// `logsumexp_out_impl`: maxes and `exp(x - maxes)` in the input's dtype, the sum in the
+    /// output's dtype (`sum_out`), then `log_` and `add_(maxes)` there. Nil when the plain
+    /// call already computes what PyTorch does.
+    func logsumexpIntoWider(_ args: Arguments, out: Tensor) throws -> Tensor? {
+        guard args.count >= 1, let x = tensorPayload(args[0]), x.dtype.isFloatingPoint,
+              out.dtype.isFloatingPoint, out.dtype != x.dtype, x.dtype.canCast(to: out.dtype), x.numel > 0 else { return nil }
+        let bound = try Arguments(Array(args.positional.dropFirst()), keywords: zip(args.keywordNames, args.keywordValues).map { ($0.string, $1) })
+            .bind(Signature("logsumexp", ["dim", "keepdim"], required: 1))
+        let rank = max(x.sizes.count, 1)
+        let given = try dims(bound[0], "logsumexp") ?? []
+        let axes = given.map { $0 < 0 ? $0 + rank : $0 }
+        let keepdim = bound.given(1).map { truthy($0) } ?? false
+        return try bridged {
+            let maxes = try x.amax(dims: axes, keepdim: true)
+            var squeezed = keepdim ? maxes : try maxes.squeeze(axes)
+            squeezed = try squeezed.maskedFill(try squeezed.abs().eq(Scalar.float(.infinity)), Scalar.float(0))
+            let sum = try (try x.sub(maxes)).exp().sum(dims: axes, keepdim: keepdim, dtype: out.dtype)
+            return try sum.log().add(squeezed)
+        }
+    }
+}

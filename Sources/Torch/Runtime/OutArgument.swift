@@ -88,7 +88,13 @@ extension TorchRuntime {
         rest.keywordNames.remove(at: i)
         rest.keywordValues.remove(at: i)
         if out.isNone { return try body(rest) }
-        if let o = tensorPayload(out) { rest = try reductionArgumentsForOut(fn, rest, out: o) }
+        if let o = tensorPayload(out) {
+            if fn == "logsumexp", let r = try logsumexpIntoWider(rest, out: o) {
+                try write(interp, r, into: o, fn)
+                return out
+            }
+            rest = try reductionArgumentsForOut(fn, rest, out: o)
+        }
         if OutArgument.creation.contains(fn), rest.keyword("dtype") == nil, let o = tensorPayload(out) {
             rest.keywordNames.append(Name("dtype"))
             rest.keywordValues.append(dtypeValue(o.dtype))

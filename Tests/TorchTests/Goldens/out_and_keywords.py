@@ -116,3 +116,13 @@ for name, call in [("sum", lambda o: torch.sum(w, 0, out=o)), ("nansum", lambda 
 #---
 o = torch.empty(3)
 print(torch.norm(w, dim=0, out=o) is o, torch.nansum(w, 0, out=o) is o, o)
+#---
+torch.manual_seed(0)
+x = torch.randn(50, 4)
+x[3, 1] = float("-inf")
+for d, k in [(0, False), (1, True), ((0, 1), False), (-1, False)]:
+    o = torch.empty(0, dtype=torch.float64)
+    torch.logsumexp(x, d, keepdim=k, out=o)
+    print(d, k, o.flatten().tolist()[:4])
+o = torch.empty(0, dtype=torch.float64)
+print(torch.logsumexp(x, dim=0, out=o) is o)
