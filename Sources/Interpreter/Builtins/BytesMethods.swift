@@ -282,9 +282,10 @@ extension Interpreter {
             guard let v, !v.isNone else { return dflt }
             var k = try intArgument(v)
             if k < 0 { k = max(0, k + n) }
-            return min(k, n)
+            return k
         }
-        return (try clamp(start, 0), try clamp(end, n))
+        // A start past the end stays there (`b''.find(b'', 99)` is -1, as CPython).
+        return (try clamp(start, 0), min(try clamp(end, n), n))
     }
 
     /// `b'...' % args`: the str formatter over the bytes read as Latin-1, with each `%s`/`%b`
@@ -332,7 +333,8 @@ extension Interpreter {
                 text[k] = UInt8(ascii: type == UInt8(ascii: "b") ? "s" : "s")
             }
             if let key, let m = mapping {
-                if let v = try? getItem(.object(m), .str(key)) { newMapping.append((.str(key), try convert(v, type))) }
+                let bytesKey = makeBytes(key.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+                newMapping.append((.str(key), try convert(try getItem(.object(m), bytesKey), type)))
             } else if next < values.count {
                 values[next] = try convert(values[next], type)
                 next += 1
@@ -341,8 +343,8 @@ extension Interpreter {
         }
         let converted: PyValue
         if let m = mapping {
+            // The str formatter looks keys up as str: the used keys, Latin-1, converted.
             let d = PyDict()
-            for (key, v) in try iterate(.object(m)).map({ ($0, try getItem(.object(m), $0)) }) { try setItem(.object(d), key, v) }
             for (key, v) in newMapping { try setItem(.object(d), key, v) }
             converted = .object(d)
         } else {

@@ -74,7 +74,7 @@ extension Interpreter {
         m.addFunction("exc_info") { i, _ in
             guard let e = i.handling.last else { return .tuple([.none, .none, .none]) }
             let exc = i.materialize(e)
-            return .tuple([.object(exc.cls), .object(exc), .none])
+            return .tuple([.object(exc.cls), .object(exc), try i.getAttribute(.object(exc), N.__traceback__)])
         }
         let stream = makeClass("TextIOWrapper", module: "_io")
         stream.addMethod("write") { i, s, a in

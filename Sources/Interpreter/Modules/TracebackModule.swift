@@ -62,6 +62,7 @@ extension Interpreter {
         let base = types.exceptions["BaseException"]!
         base.addProperty("__traceback__", get: { i, s in
             guard let exc = s.asInstance else { return .none }
+            i.adoptHandledTraceback(exc)
             return tbObject(exc, 0)
         }, set: { i, s, v in
             guard let exc = s.asInstance else { return }
@@ -81,6 +82,7 @@ extension Interpreter {
             m.addFunction("exception_text") { i, a in
                 try a.check("exception_text", 1, 1)
                 let exc = try exception(a[0])
+                i.adoptHandledTraceback(exc)
                 var shown: Set<ObjectIdentifier> = []
                 return .str(i.chainedTraceback(exc, exc.traceback, &shown))
             }
@@ -106,9 +108,16 @@ extension Interpreter {
             m.addFunction("current") { i, _ in
                 guard let e = i.handling.last else { return .none }
                 let exc = i.materialize(e)
-                if exc.traceback.isEmpty { exc.traceback = e.traceback }
+                i.adoptHandledTraceback(exc)
                 return .object(exc)
             }
         }
+    }
+
+    /// An exception being handled keeps its frames on the error in flight until its
+    /// handler names it; reading its traceback takes them from there.
+    func adoptHandledTraceback(_ exc: PyInstance) {
+        guard exc.traceback.isEmpty, let e = handling.last(where: { $0.exception === exc }) else { return }
+        exc.traceback = e.traceback
     }
 }
