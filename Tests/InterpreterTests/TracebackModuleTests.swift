@@ -62,6 +62,7 @@ import Testing
                 return {"a": 1}[path]
                        ~~~~~~~~^^^^^^
             KeyError: 'c'
+
             """)
     }
 }

@@ -23,6 +23,7 @@ extension Interpreter {
         registerModule(name: "copy") { i, m in i.buildCopy(m) }
         registerSourceModule(name: "collections", source: collectionsSource + collectionsExtrasSource, file: "<collections>")
         registerSourceModule(name: "traceback", source: tracebackSource, file: "<traceback>")
+        registerSourceModule(name: "types", source: typesSource, file: "<types>")
         registerSourceModule(name: "itertools", source: itertoolsSource, file: "<itertools>")
         registerSourceModule(name: "functools", source: functoolsSource, file: "<functools>")
         registerSourceModule(name: "typing", source: typingSource, file: "<typing>")
