@@ -29,8 +29,9 @@ extension Interpreter {
             return .object(PyInstance(cls: tbClass, payload: TracebackPosition(exc, index)))
         }
         func position(_ v: PyValue) throws -> TracebackPosition {
+            // No interpreter here: these closures live on the session's classes.
             guard let p = v.payload(TracebackPosition.self) else {
-                throw PyError.typeError("expected a traceback object, not \(typeName(v))")
+                throw PyError.typeError("__traceback__ must be a traceback or None")
             }
             return p
         }
