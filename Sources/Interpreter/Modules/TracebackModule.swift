@@ -80,10 +80,37 @@ extension Interpreter {
                 return e
             }
             /// The whole report of an exception and its chain, as a cell's error shows it.
+            /// `limit` keeps the outermost frames of each traceback (the innermost for a
+            /// negative limit), as CPython; `chain` false leaves causes and contexts out.
             m.addFunction("exception_text") { i, a in
-                try a.check("exception_text", 1, 1)
+                try a.check("exception_text", 1, 3)
                 let exc = try exception(a[0])
                 i.adoptHandledTraceback(exc)
+                let limit = a.count > 1 && !a[1].isNone ? try i.intArgument(a[1]) : nil
+                let chain = a.count > 2 ? try i.truthy(a[2]) : true
+                func trimmed(_ entries: [TraceEntry]) -> [TraceEntry] {
+                    guard let limit else { return entries }
+                    // Innermost first: the outermost `limit` frames are the last ones.
+                    return limit >= 0 ? Array(entries.suffix(limit)) : Array(entries.prefix(-limit))
+                }
+                if !chain {
+                    var text = i.framesText(trimmed(exc.traceback)) + i.exceptionLastLine(exc) + "\n"
+                    if let notes = exc.attributes.get(N.__notes__)?.asList {
+                        for n in notes.items { text += ((try? i.str(n)) ?? "<note str() failed>") + "\n" }
+                    }
+                    return .str(text)
+                }
+                // Trim every traceback of the chain while rendering, then put them back.
+                var saved: [(PyInstance, [TraceEntry])] = []
+                var seen: Set<ObjectIdentifier> = []
+                var next: PyInstance? = exc
+                while let e = next, limit != nil, !seen.contains(ObjectIdentifier(e)) {
+                    seen.insert(ObjectIdentifier(e))
+                    saved.append((e, e.traceback))
+                    e.traceback = trimmed(e.traceback)
+                    next = e.attributes.get(N.__cause__)?.asInstance ?? e.attributes.get(N.__context__)?.asInstance
+                }
+                defer { for (e, tb) in saved { e.traceback = tb } }
                 var shown: Set<ObjectIdentifier> = []
                 return .str(i.chainedTraceback(exc, exc.traceback, &shown))
             }

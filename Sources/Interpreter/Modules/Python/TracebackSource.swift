@@ -180,7 +180,7 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
         return ["NoneType: None\n"]
     if tb is not _sentinel and tb is not value.__traceback__:
         value.__traceback__ = tb
-    return _split(_traceback.exception_text(value))
+    return _split(_traceback.exception_text(value, limit, chain))
 
 
 def format_exception_only(exc, /, value=_sentinel):
