@@ -27,6 +27,7 @@ extension Interpreter {
         installObjectMethods()
         installNumberMethods()
         installBytes()
+        installTypeAliases()
         installMemoryview()
         installFileObjects()
         installBuiltinSubclassing()

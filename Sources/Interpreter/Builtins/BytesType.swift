@@ -46,6 +46,7 @@ extension Interpreter {
                 }
                 return .object(PyInstance(cls: c, payload: ByteStorage(out)))
             }
+            installBytesMethods(cls)
             cls.addMethod("__len__") { i, s, _ in .int(try i.storage(s).bytes.count) }
             cls.addMethod("__repr__") { i, s, _ in
                 let r = bytesRepr(try i.storage(s).bytes)

@@ -17,6 +17,7 @@ extension Interpreter {
         types.exceptions["NameError"]!.setAttribute(Name("name"), PyValue.none)
         types.exceptions["ImportError"]!.setAttribute(Name("path"), PyValue.none)
         types.exceptions["ImportError"]!.setAttribute(Name("name"), PyValue.none)
+        installTracebackSupport()
     }
 
     /// The class an `OSError(errno, ...)` call really makes.

@@ -1,5 +1,6 @@
 extension Interpreter {
     func classInfo(_ v: PyValue, _ fname: String) throws -> [PyClass] {
+        if let u = try unionClassInfo(v, fname) { return u }
         if case .object(let o) = v {
             if let c = o as? PyClass { return [c] }
             if let t = o as? PyTuple { return try t.items.flatMap { try classInfo($0, fname) } }

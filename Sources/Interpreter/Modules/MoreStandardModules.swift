@@ -11,7 +11,7 @@ extension Interpreter {
         registerSourceModule(name: "textwrap", source: textwrapSource, file: "<textwrap>")
         registerSourceModule(name: "contextlib", source: contextlibSource, file: "<contextlib>")
         registerSourceModule(name: "fractions", source: fractionsSource, file: "<fractions>")
-        registerSourceModule(name: "statistics", source: statisticsSource, file: "<statistics>")
+        registerSourceModule(name: "statistics", source: statisticsSource + statisticsExtrasSource, file: "<statistics>")
         registerStdlib2Modules()
     }
 

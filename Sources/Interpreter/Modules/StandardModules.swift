@@ -21,7 +21,9 @@ extension Interpreter {
         registerModule(name: "time") { i, m in i.buildTime(m) }
         registerModule(name: "warnings") { i, m in i.buildWarnings(m) }
         registerModule(name: "copy") { i, m in i.buildCopy(m) }
-        registerSourceModule(name: "collections", source: collectionsSource, file: "<collections>")
+        registerSourceModule(name: "collections", source: collectionsSource + collectionsExtrasSource, file: "<collections>")
+        registerSourceModule(name: "traceback", source: tracebackSource, file: "<traceback>")
+        registerSourceModule(name: "types", source: typesSource, file: "<types>")
         registerSourceModule(name: "itertools", source: itertoolsSource, file: "<itertools>")
         registerSourceModule(name: "functools", source: functoolsSource, file: "<functools>")
         registerSourceModule(name: "typing", source: typingSource, file: "<typing>")

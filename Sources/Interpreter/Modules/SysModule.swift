@@ -74,7 +74,7 @@ extension Interpreter {
         m.addFunction("exc_info") { i, _ in
             guard let e = i.handling.last else { return .tuple([.none, .none, .none]) }
             let exc = i.materialize(e)
-            return .tuple([.object(exc.cls), .object(exc), .none])
+            return .tuple([.object(exc.cls), .object(exc), try i.getAttribute(.object(exc), N.__traceback__)])
         }
         let stream = makeClass("TextIOWrapper", module: "_io")
         stream.addMethod("write") { i, s, a in
@@ -187,4 +187,20 @@ version_info = _VersionInfo((3, 11, 7, "final", 0))
 float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))
 int_info = _IntInfo((30, 4, 4300, 640))
 del _VersionInfo, _FloatInfo, _IntInfo
+float_repr_style = "short"
+
+
+class _Implementation:
+    # CPython's `types.SimpleNamespace`. The interpreter follows CPython 3.11's language,
+    # so it names that implementation; cache_tag None says no bytecode is cached (PEP 421).
+    def __init__(self, **fields):
+        for k, v in fields.items():
+            object.__setattr__(self, k, v)
+
+    def __repr__(self):
+        return "namespace(" + ", ".join(k + "=" + repr(v) for k, v in self.__dict__.items()) + ")"
+
+
+implementation = _Implementation(name="cpython", cache_tag=None, version=version_info, hexversion=0x030B07F0)
+del _Implementation
 """#

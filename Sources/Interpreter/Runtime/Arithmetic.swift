@@ -42,20 +42,6 @@ extension Interpreter {
         throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(ta.name)' and '\(tb.name)'")
     }
 
-    /// `int | None` in annotations: a tuple of the classes, which `isinstance` accepts.
-    private func typeUnion(_ a: PyValue, _ b: PyValue) -> PyValue? {
-        func members(_ v: PyValue) -> [PyValue]? {
-            if v.isNone { return [.object(types.noneType)] }
-            if case .object(let o) = v {
-                if o is PyClass { return [v] }
-                if let t = o as? PyTuple, t.items.allSatisfy({ $0.asObject is PyClass }) { return t.items }
-            }
-            return nil
-        }
-        guard let x = members(a), let y = members(b) else { return nil }
-        return .tuple(x + y)
-    }
-
     /// `a op= b`: `__iop__` first, then the plain operator; lists extend in place.
     func inplaceOp(_ op: BinaryOp, _ a: PyValue, _ b: PyValue) throws -> PyValue {
         if case .object(let o) = a {

@@ -15,6 +15,9 @@ final class BuiltinTypes {
     var set: PyClass!
     var frozenset: PyClass!
     var noneType: PyClass!
+    /// `types.GenericAlias` (`list[int]`) and `types.UnionType` (`int | None`).
+    var genericAlias: PyClass!
+    var unionType: PyClass!
     var function: PyClass!
     var builtinFunction: PyClass!
     var method: PyClass!

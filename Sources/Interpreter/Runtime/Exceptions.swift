@@ -90,7 +90,7 @@ extension Interpreter {
     /// `TracebackException.format` draws it: its own traceback framed by `| `, then each
     /// member under a `+---------------- n ----------------` rule, nested groups and the
     /// chains of members indented by depth, at most 15 members shown.
-    private func chainedTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ shown: inout Set<ObjectIdentifier>) -> String {
+    func chainedTraceback(_ exc: PyInstance, _ entries: [TraceEntry], _ shown: inout Set<ObjectIdentifier>) -> String {
         var context = TracebackPrintContext()
         var out = ""
         formatException(exc, entries, &context, &shown, &out)
@@ -171,7 +171,7 @@ extension Interpreter {
         return members.items.compactMap(\.asInstance)
     }
 
-    private func framesText(_ entries: [TraceEntry]) -> String {
+    func framesText(_ entries: [TraceEntry]) -> String {
         if entries.isEmpty { return "" }
         let e = (traceback: entries, ())
         var out = "Traceback (most recent call last):\n"

@@ -102,7 +102,7 @@ extension Interpreter {
                     if case .object(let ro) = raw, ro is PyFunction { return try call(raw, Arguments(.object(c), key)) }
                     return try call(try classAttribute(c, Name("__class_getitem__")), Arguments(key))
                 }
-                return obj
+                return genericAlias(obj, key)
             default:
                 if let r = try callSpecial(obj, N.__getitem__, [key]) { return r }
             }

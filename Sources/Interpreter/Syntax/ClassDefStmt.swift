@@ -37,7 +37,8 @@ final class ClassDefStmt: Stmt {
         for d in decorators { decos.append(try d.eval(f)) }
         var baseClasses: [PyClass] = []
         for b in bases {
-            let v = try b.eval(f)
+            var v = try b.eval(f)
+            if let alias = v.payload(GenericAliasInfo.self) { v = alias.origin }  // `class C(list[int])`
             guard case .object(let o) = v, let c = o as? PyClass else {
                 throw PyError.typeError("bases must be types")
             }
