@@ -17,3 +17,19 @@ extension Differentiable {
         }
     }
 }
+
+/// `F.interpolate(..., antialias=True)` for bilinear and bicubic (`UpsampleBilinear2DAaBackward0`,
+/// `UpsampleBicubic2DAaBackward0`).
+extension Differentiable {
+    public static func upsampleAntialias(_ input: Tensor, outputSize: [Int], cubic: Bool, alignCorners: Bool,
+                                         scales: [Double?]) throws(TensorError) -> Tensor {
+        let out = try AntialiasUpsampling.forward(input.detach(), outSizes: outputSize, cubic: cubic, alignCorners: alignCorners,
+                                                  scales: scales)
+        guard isRecording(input) else { return out }
+        let sizes = input.sizes
+        return record(cubic ? "UpsampleBicubic2DAaBackward0" : "UpsampleBilinear2DAaBackward0", [input], out) { ctx in
+            [try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, cubic: cubic, alignCorners: alignCorners,
+                                              scales: scales)]
+        }
+    }
+}

@@ -66,13 +66,15 @@ extension Differentiable {
     }
 
     /// Nearest (or nearest-exact) upsampling of the trailing `indices.count` dimensions.
-    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], exact: Bool) throws(TensorError) -> Tensor {
+    /// `gradIndices` are the backward kernel's indices where they differ from the forward's
+    /// (see `NearestUpsampling.sourceIndices`).
+    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], gradIndices: [[Int]]? = nil, exact: Bool) throws(TensorError) -> Tensor {
         let out = try NearestUpsampling.forward(input.detach(), indices: indices)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
         let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)DBackward0"
         return record(node, [input], out) { ctx in
-            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: indices)]
+            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)]
         }
     }
 

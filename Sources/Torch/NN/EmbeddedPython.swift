@@ -15392,22 +15392,24 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if output_size is None:
         output_size = [int(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
     scales = scale_factors if scale_factors is not None else [None for _ in range(dim)]
-    if mode in ("nearest", "nearest-exact") and (dim == 1 or dim == 2):
-        return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact")
-    if mode == "area" and (dim == 1 or dim == 2):
+    if mode in ("nearest", "nearest-exact") and dim in (1, 2, 3):
+        return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact",
+                                    scales[1] if dim == 3 else None)
+    if mode == "area" and dim in (1, 2, 3):
         if dim == 1:
             return adaptive_avg_pool1d(input, output_size)
-        return adaptive_avg_pool2d(input, output_size)
+        if dim == 2:
+            return adaptive_avg_pool2d(input, output_size)
+        return adaptive_avg_pool3d(input, output_size)
     if (dim, mode) in ((1, "linear"), (2, "bilinear"), (3, "trilinear"), (2, "bicubic")):
-        if antialias:
-            raise NotImplementedError(f"interpolate: antialias=True for mode '{mode}' is not supported yet")
         return _nn.upsample_interpolate(input, list(output_size), "cubic" if mode == "bicubic" else "linear",
-                                        align_corners, list(scales))
+                                        align_corners, list(scales), antialias)
     if mode == "lanczos" and dim == 2:
         if align_corners:
             raise ValueError("Lanczos mode does not support align_corners=True")
         if not antialias:
             raise ValueError("Lanczos mode requires antialias=True")
+        raise NotImplementedError("interpolate: mode 'lanczos' is not supported yet")
     wrong = {(1, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
              (1, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
              (2, "linear"): "Got 4D input, but linear mode needs 3D input",
@@ -15416,8 +15418,6 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
              (3, "bilinear"): "Got 5D input, but bilinear mode needs 4D input"}
     if (dim, mode) in wrong:
         raise NotImplementedError(wrong[(dim, mode)])
-    if mode in ("nearest", "nearest-exact", "area", "lanczos") and dim in (1, 2, 3):
-        raise NotImplementedError(f"interpolate: mode '{mode}' on {input.dim()}D input is not supported yet")
     raise NotImplementedError(
         f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: "
         f"nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {mode})")
