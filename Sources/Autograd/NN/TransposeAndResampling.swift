@@ -124,7 +124,8 @@ extension Differentiable {
     /// `torch.embedding_bag`'s output; the gradient reaches `weight` only
     /// (EmbeddingBagBackward0).
     public static func embeddingBag(_ weight: Tensor, _ indices: Tensor, offsets: Tensor, mode: EmbeddingBagKernel.Mode,
-                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int) throws(TensorError) -> Tensor {
+                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int,
+                                    scaleGradByFreq: Bool = false) throws(TensorError) -> Tensor {
         let psw = perSampleWeights?.detach()
         let (out, bags) = try EmbeddingBagKernel.forward(weight: weight.detach(), indices: indices, offsets: offsets, mode: mode,
                                                          perSampleWeights: psw, includeLastOffset: includeLastOffset, paddingIdx: paddingIdx)
@@ -132,7 +133,7 @@ extension Differentiable {
         let sizes = weight.sizes
         return record("EmbeddingBagBackward0", [weight], out) { ctx in
             [try EmbeddingBagKernel.backward(ctx.grad.detach(), bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
-                                             paddingIdx: paddingIdx)]
+                                             paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
 }

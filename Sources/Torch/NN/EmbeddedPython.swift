@@ -15539,8 +15539,8 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
             raise ValueError("max mode does not support sparse weights")
     else:
         raise ValueError("mode has to be one of sum, mean or max")
-    if scale_grad_by_freq or sparse:
-        raise NotImplementedError("embedding_bag: scale_grad_by_freq and sparse are not supported")
+    if sparse:
+        raise NotImplementedError("embedding_bag: sparse=True is not supported (Gradbook has no sparse tensors)")
     if max_norm is not None:
         _embedding_renorm_(weight, input, max_norm, norm_type)
     if per_sample_weights is not None and mode != "sum":
@@ -15553,7 +15553,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     elif padding_idx < 0:
         padding_idx = padding_idx + weight.size(0)
     return _nn.embedding_bag(weight, input, offsets, mode_enum, per_sample_weights,
-                             include_last_offset, padding_idx)
+                             include_last_offset, padding_idx, scale_grad_by_freq)
 
 
 def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):

@@ -106,7 +106,7 @@ extension TorchRuntime {
                                                                 try tensor(a[1], "multilabel_margin_loss", "target"), reduction: r))
         }
         fn("embedding_bag") { [unowned self] a in
-            // (weight, input 1-D, offsets 1-D, mode 0/1/2, per_sample_weights or None, include_last_offset, padding_idx or -1)
+            // (weight, input 1-D, offsets 1-D, mode 0/1/2, per_sample_weights or None, include_last_offset, padding_idx or -1[, scale_grad_by_freq])
             guard let mode = EmbeddingBagKernel.Mode(rawValue: try int(a[3], "embedding_bag", "mode")) else {
                 throw PyError.valueError("mode has to be one of sum, mean or max")
             }
@@ -115,7 +115,8 @@ extension TorchRuntime {
                 offsets: try tensor(a[2], "embedding_bag", "offsets"), mode: mode,
                 perSampleWeights: a[4].isNone ? nil : try tensor(a[4], "embedding_bag", "per_sample_weights"),
                 includeLastOffset: try bool(a[5], "embedding_bag", "include_last_offset"),
-                paddingIdx: try int(a[6], "embedding_bag", "padding_idx")))
+                paddingIdx: try int(a[6], "embedding_bag", "padding_idx"),
+                scaleGradByFreq: a.count > 7 ? try bool(a[7], "embedding_bag", "scale_grad_by_freq") : false))
         }
     }
 }
