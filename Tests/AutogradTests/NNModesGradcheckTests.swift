@@ -50,15 +50,15 @@ import Testing
 
     @Test func antialiasedResizing() throws {
         let x = try ramp([1, 2, 7, 9])
-        for cubic in [false, true] {
+        for filter in [AntialiasUpsampling.Filter.linear, .cubic, .lanczos] {
             for align in [false, true] {
                 for out in [[3, 4], [10, 5], [7, 9], [2, 13]] {
                     try expectClean([x]) {
-                        try D.upsampleAntialias($0[0], outputSize: out, cubic: cubic, alignCorners: align, scales: [nil, nil])
+                        try D.upsampleAntialias($0[0], outputSize: out, filter: filter, alignCorners: align, scales: [nil, nil])
                     }
                 }
             }
         }
-        try expectClean([x]) { try D.upsampleAntialias($0[0], outputSize: [2, 3], cubic: true, alignCorners: false, scales: [0.3, 0.4]) }
+        try expectClean([x]) { try D.upsampleAntialias($0[0], outputSize: [2, 3], filter: .cubic, alignCorners: false, scales: [0.3, 0.4]) }
     }
 }

@@ -18,17 +18,17 @@ extension Differentiable {
     }
 }
 
-/// `F.interpolate(..., antialias=True)` for bilinear and bicubic (`UpsampleBilinear2DAaBackward0`,
-/// `UpsampleBicubic2DAaBackward0`).
+/// `F.interpolate(..., antialias=True)` for bilinear, bicubic and lanczos (`UpsampleBilinear2DAaBackward0`,
+/// `UpsampleBicubic2DAaBackward0`, `UpsampleLanczos2DAaBackward0`).
 extension Differentiable {
-    public static func upsampleAntialias(_ input: Tensor, outputSize: [Int], cubic: Bool, alignCorners: Bool,
+    public static func upsampleAntialias(_ input: Tensor, outputSize: [Int], filter: AntialiasUpsampling.Filter, alignCorners: Bool,
                                          scales: [Double?]) throws(TensorError) -> Tensor {
-        let out = try AntialiasUpsampling.forward(input.detach(), outSizes: outputSize, cubic: cubic, alignCorners: alignCorners,
+        let out = try AntialiasUpsampling.forward(input.detach(), outSizes: outputSize, filter: filter, alignCorners: alignCorners,
                                                   scales: scales)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
-        return record(cubic ? "UpsampleBicubic2DAaBackward0" : "UpsampleBilinear2DAaBackward0", [input], out) { ctx in
-            [try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, cubic: cubic, alignCorners: alignCorners,
+        return record(["UpsampleBilinear2DAaBackward0", "UpsampleBicubic2DAaBackward0", "UpsampleLanczos2DAaBackward0"][filter == .linear ? 0 : filter == .cubic ? 1 : 2], [input], out) { ctx in
+            [try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, filter: filter, alignCorners: alignCorners,
                                               scales: scales)]
         }
     }

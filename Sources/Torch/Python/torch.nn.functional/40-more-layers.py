@@ -531,7 +531,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
             raise ValueError("Lanczos mode does not support align_corners=True")
         if not antialias:
             raise ValueError("Lanczos mode requires antialias=True")
-        raise NotImplementedError("interpolate: mode 'lanczos' is not supported yet")
+        return _nn.upsample_interpolate(input, list(output_size), "lanczos", align_corners, list(scales), True)
     wrong = {(1, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
              (1, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
              (2, "linear"): "Got 4D input, but linear mode needs 3D input",
