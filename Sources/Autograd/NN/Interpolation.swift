@@ -17,3 +17,19 @@ extension Differentiable {
         }
     }
 }
+
+/// `F.interpolate(..., antialias=True)` for bilinear, bicubic and lanczos (`UpsampleBilinear2DAaBackward0`,
+/// `UpsampleBicubic2DAaBackward0`, `UpsampleLanczos2DAaBackward0`).
+extension Differentiable {
+    public static func upsampleAntialias(_ input: Tensor, outputSize: [Int], filter: AntialiasUpsampling.Filter, alignCorners: Bool,
+                                         scales: [Double?]) throws(TensorError) -> Tensor {
+        let out = try AntialiasUpsampling.forward(input.detach(), outSizes: outputSize, filter: filter, alignCorners: alignCorners,
+                                                  scales: scales)
+        guard isRecording(input) else { return out }
+        let sizes = input.sizes
+        return record(["UpsampleBilinear2DAaBackward0", "UpsampleBicubic2DAaBackward0", "UpsampleLanczos2DAaBackward0"][filter == .linear ? 0 : filter == .cubic ? 1 : 2], [input], out) { ctx in
+            [try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, filter: filter, alignCorners: alignCorners,
+                                              scales: scales)]
+        }
+    }
+}

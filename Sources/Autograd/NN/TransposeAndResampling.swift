@@ -66,13 +66,15 @@ extension Differentiable {
     }
 
     /// Nearest (or nearest-exact) upsampling of the trailing `indices.count` dimensions.
-    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], exact: Bool) throws(TensorError) -> Tensor {
+    /// `gradIndices` are the backward kernel's indices where they differ from the forward's
+    /// (see `NearestUpsampling.sourceIndices`).
+    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], gradIndices: [[Int]]? = nil, exact: Bool) throws(TensorError) -> Tensor {
         let out = try NearestUpsampling.forward(input.detach(), indices: indices)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
         let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)DBackward0"
         return record(node, [input], out) { ctx in
-            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: indices)]
+            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)]
         }
     }
 
@@ -122,7 +124,8 @@ extension Differentiable {
     /// `torch.embedding_bag`'s output; the gradient reaches `weight` only
     /// (EmbeddingBagBackward0).
     public static func embeddingBag(_ weight: Tensor, _ indices: Tensor, offsets: Tensor, mode: EmbeddingBagKernel.Mode,
-                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int) throws(TensorError) -> Tensor {
+                                    perSampleWeights: Tensor?, includeLastOffset: Bool, paddingIdx: Int,
+                                    scaleGradByFreq: Bool = false) throws(TensorError) -> Tensor {
         let psw = perSampleWeights?.detach()
         let (out, bags) = try EmbeddingBagKernel.forward(weight: weight.detach(), indices: indices, offsets: offsets, mode: mode,
                                                          perSampleWeights: psw, includeLastOffset: includeLastOffset, paddingIdx: paddingIdx)
@@ -130,7 +133,7 @@ extension Differentiable {
         let sizes = weight.sizes
         return record("EmbeddingBagBackward0", [weight], out) { ctx in
             [try EmbeddingBagKernel.backward(ctx.grad.detach(), bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
-                                             paddingIdx: paddingIdx)]
+                                             paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
 }

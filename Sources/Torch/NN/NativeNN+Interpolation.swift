@@ -12,14 +12,22 @@ extension TorchRuntime {
             }
         }
         fn("upsample_interpolate") { [unowned self] a in
-            // (input, output_size, mode "linear" | "cubic", align_corners, scales: a list of float or None)
+            // (input, output_size, mode "linear" | "cubic" | "lanczos" (antialiased only), align_corners, scales: a list of float or None[, antialias])
             let x = try tensor(a[0], "interpolate", "input")
             let sizes = try intList(a[1], "interpolate", "output_size")
             let mode: InterpolationUpsampling.Mode = a[2].asString == "cubic" ? .cubic : .linear
+            let lanczos = a[2].asString == "lanczos"
             let given = a[4].asList?.items ?? a[4].asTuple?.items ?? []
             var scales = [Double?](repeating: nil, count: sizes.count)
             for (i, v) in given.prefix(sizes.count).enumerated() where !v.isNone {
                 scales[i] = try double(v, "interpolate", "scale_factor")
+            }
+            let align = try bool(a[3], "interpolate", "align_corners")
+            let antialias = a.count > 5 ? try bool(a[5], "interpolate", "antialias") : false
+            if lanczos || antialias {
+                return wrap(try Differentiable.upsampleAntialias(x, outputSize: sizes, filter: lanczos ? .lanczos : mode == .cubic ? .cubic : .linear,
+                                                                 alignCorners: align,
+                                                                 scales: scales))
             }
             return wrap(try Differentiable.upsampleInterpolate(x, outputSize: sizes, mode: mode,
                                                                alignCorners: try bool(a[3], "interpolate", "align_corners"),
@@ -101,7 +109,6 @@ extension TorchRuntime {
             if x.rank == 5 && mode == .bicubic {
                 throw PyError.runtimeError("grid_sampler(): bicubic interpolation only supports 4D input")
             }
-            if mode == .bicubic { throw PyError.notImplementedError("grid_sample: mode 'bicubic' is not supported yet") }
             if x.dtype != .float32 && x.dtype != .float64 {
                 throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
             }

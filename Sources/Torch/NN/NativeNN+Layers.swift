@@ -57,16 +57,21 @@ extension TorchRuntime {
                 groups: try int(a[6], "conv_transpose\(dims)d", "groups"), dilation: try two(a[7], "dilation"), spatialDims: dims))
         }
         fn("upsample_nearest") { [unowned self] a in
-            // (input, output_size, scale of the first resized dim or None, of the second or None, exact)
+            // (input, output_size, scale of the first resized dim or None, of the last or None, exact[, of the middle one])
             let x = try tensor(a[0], "upsample_nearest", "input")
             let sizes = try intList(a[1], "upsample_nearest", "output_size")
-            let scales: [Double?] = try [a[2], a[3]].map { $0.isNone ? nil : try double($0, "upsample_nearest", "scales") }
+            let given = sizes.count == 3 && a.count > 5 ? [a[2], a[5], a[3]] : [a[2], a[3]]
+            let scales: [Double?] = try given.map { $0.isNone ? nil : try double($0, "upsample_nearest", "scales") }
             let exact = try bool(a[4], "upsample_nearest", "exact")
             let inSizes = Array(x.sizes.suffix(sizes.count))
-            let indices = (0..<sizes.count).map {
-                NearestUpsampling.sourceIndices(inputSize: inSizes[$0], outputSize: sizes[$0], scale: scales[$0], exact: exact)
+            let channelsLast = sizes.count == 2 && sizes.reduce(0, +) <= 128
+            func indices(_ shortcuts: Bool) -> [[Int]] {
+                (0..<sizes.count).map {
+                    NearestUpsampling.sourceIndices(inputSize: inSizes[$0], outputSize: sizes[$0], scale: scales[$0], exact: exact,
+                                                    shortcuts: shortcuts)
+                }
             }
-            return wrap(try Differentiable.upsampleNearest(x, indices: indices, exact: exact))
+            return wrap(try Differentiable.upsampleNearest(x, indices: indices(channelsLast), gradIndices: indices(true), exact: exact))
         }
         func blocks(_ a: ArraySlice<PyValue>, _ name: String) throws -> SlidingBlocks.Geometry {
             let k = try intList(a[a.startIndex], name, "kernel_size"), d = try intList(a[a.startIndex + 1], name, "dilation")
@@ -101,7 +106,7 @@ extension TorchRuntime {
                                                                 try tensor(a[1], "multilabel_margin_loss", "target"), reduction: r))
         }
         fn("embedding_bag") { [unowned self] a in
-            // (weight, input 1-D, offsets 1-D, mode 0/1/2, per_sample_weights or None, include_last_offset, padding_idx or -1)
+            // (weight, input 1-D, offsets 1-D, mode 0/1/2, per_sample_weights or None, include_last_offset, padding_idx or -1[, scale_grad_by_freq])
             guard let mode = EmbeddingBagKernel.Mode(rawValue: try int(a[3], "embedding_bag", "mode")) else {
                 throw PyError.valueError("mode has to be one of sum, mean or max")
             }
@@ -110,7 +115,8 @@ extension TorchRuntime {
                 offsets: try tensor(a[2], "embedding_bag", "offsets"), mode: mode,
                 perSampleWeights: a[4].isNone ? nil : try tensor(a[4], "embedding_bag", "per_sample_weights"),
                 includeLastOffset: try bool(a[5], "embedding_bag", "include_last_offset"),
-                paddingIdx: try int(a[6], "embedding_bag", "padding_idx")))
+                paddingIdx: try int(a[6], "embedding_bag", "padding_idx"),
+                scaleGradByFreq: a.count > 7 ? try bool(a[7], "embedding_bag", "scale_grad_by_freq") : false))
         }
     }
 }

@@ -69,7 +69,7 @@ public enum EmbeddingBagKernel {
     }
 
     public static func backward(_ gradOutput: Tensor, bags: Bags, weightSizes: [Int], mode: Mode, perSampleWeights: Tensor?,
-                                paddingIdx: Int) throws(TensorError) -> Tensor {
+                                paddingIdx: Int, scaleGradByFreq: Bool = false) throws(TensorError) -> Tensor {
         let dim = weightSizes[1]
         let g = try gradOutput.contiguous()
         let gw = try NNBuffer.zeros(weightSizes, like: g)
@@ -86,12 +86,18 @@ public enum EmbeddingBagKernel {
             }
             let ps = psw.map { NNBuffer.pointer($0, as: T.self) }
             let order = bags.indices.indices.sorted { (bags.indices[$0], $0) < (bags.indices[$1], $1) }
+            var counts: [Int: Int] = [:]
+            for v in bags.indices { counts[v, default: 0] += 1 }
+            // With scale_grad_by_freq each index's gradient is divided by its own count
+            // (PyTorch 2.15). The scale is a double, rounded to the element type for the
+            // multiply-add, as ATen's `_embedding_bag_dense_backward` computes it.
             for i in order where bags.indices[i] != paddingIdx {
                 let b = bags.bagOf[i]
-                var scale: T = ps?[i] ?? 1
-                if mode == .mean { scale /= T(bags.counts[b]) }
+                var scale = ps.map { Double($0[i]) } ?? 1
+                if scaleGradByFreq { scale /= Double(counts[bags.indices[i]] ?? 1) }
+                if mode == .mean && bags.counts[b] != 0 { scale /= Double(bags.counts[b]) }
                 let row = pd + bags.indices[i] * dim, src = pg + b * dim
-                for j in 0..<dim { row[j] = row[j].addingProduct(scale, src[j]) }
+                for j in 0..<dim { row[j] = row[j].addingProduct(T(scale), src[j]) }
             }
         }
         if g.dtype == .float32 { run(Float.self) } else { run(Double.self) }

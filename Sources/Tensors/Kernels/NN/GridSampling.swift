@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// `grid_sampler_2d` as ATen's vectorised CPU kernel computes it (GridSamplerKernel.cpp):
-/// bilinear and nearest sampling of (N, C, H, W) at the (x, y) positions of an
+/// bilinear, nearest and bicubic (GridSamplingBicubic.swift) sampling of (N, C, H, W) at the (x, y) positions of an
 /// (N, H_out, W_out, 2) grid, with zeros, border or reflection padding.
 ///
 /// The kernel works on AVX2 vectors of grid points (8 floats or 4 doubles): the input
@@ -23,11 +23,16 @@ public enum GridSampling {
 
         var scale: T { align ? T(size - 1) / 2 : T(size) / 2 }
 
-        /// `unnormalize` (the align_corners=False form is one fused multiply-add), then
-        /// clipping or reflection; the multiplier is 0 where the clip is active.
-        func locate(_ g: T) -> (T, T) {
-            let x = align ? (g + 1) * scale : T(-0.5).addingProduct(g + 1, scale)
-            var mult = scale
+        /// `unnormalize`: the align_corners=False form is one fused multiply-add.
+        func unnormalize(_ g: T) -> T { align ? (g + 1) * scale : T(-0.5).addingProduct(g + 1, scale) }
+
+        /// `unnormalize` then `compute_coordinates`.
+        func locate(_ g: T) -> (T, T) { pad(unnormalize(g), scale) }
+
+        /// `compute_coordinates` (clipping or reflection of a source coordinate) and the
+        /// multiplier it puts on the gradient (0 where the clip is active).
+        func pad(_ x: T, _ given: T) -> (T, T) {
+            var mult = given
             switch padding {
             case .zeros:
                 return (x, mult)
@@ -73,6 +78,7 @@ public enum GridSampling {
         func run<T: NNFloat>(_: T.Type) {
             let px = NNBuffer.pointer(x, as: T.self), pg = NNBuffer.pointer(gr, as: T.self), po = NNBuffer.pointer(out, as: T.self)
             let ax = Axis<T>(size: w, align: alignCorners, padding: padding), ay = Axis<T>(size: h, align: alignCorners, padding: padding)
+            if mode == .bicubic { return bicubicForward(px, pg, po, n: n, c: c, h: h, w: w, points: points, ax, ay) }
             for b in 0..<n {
                 for p in 0..<points {
                     let (sx, _) = ax.locate(pg[(b * points + p) * 2]), (sy, _) = ay.locate(pg[(b * points + p) * 2 + 1])
@@ -120,6 +126,9 @@ public enum GridSampling {
             let pgo = NNBuffer.pointer(g, as: T.self), px = NNBuffer.pointer(x, as: T.self), pg = NNBuffer.pointer(gr, as: T.self)
             let pgi = NNBuffer.pointer(gInput, as: T.self), pgg = NNBuffer.pointer(gGrid, as: T.self)
             let ax = Axis<T>(size: w, align: alignCorners, padding: padding), ay = Axis<T>(size: h, align: alignCorners, padding: padding)
+            if mode == .bicubic {
+                return bicubicBackward(pgo, px, pg, pgi, pgg, needInput: needInput, n: n, c: c, h: h, w: w, points: points, ax, ay)
+            }
             let step = vectorWidth(T.self)
             for b in 0..<n {
                 var start = 0

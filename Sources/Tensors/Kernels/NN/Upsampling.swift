@@ -4,23 +4,37 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Nearest-neighbour upsampling over the trailing 1 or 2 dimensions (ATen's
-/// `upsample_nearest{1,2}d` and `_upsample_nearest_exact{1,2}d`): each output index reads
+/// Nearest-neighbour upsampling over the trailing 1, 2 or 3 dimensions (ATen's
+/// `upsample_nearest{1,2,3}d` and `_upsample_nearest_exact{1,2,3}d`): each output index reads
 /// one input index, computed with ATen's float scale; backward adds each output gradient
 /// into its source in output order.
 public enum NearestUpsampling {
     /// ATen's `nearest_idx` / `nearest_neighbor_exact_compute_source_index`: the scale is
     /// 1/scale_factor when one was given, else input/output, both as float.
-    public static func sourceIndices(inputSize: Int, outputSize: Int, scale: Double?, exact: Bool) -> [Int] {
+    /// `shortcuts` is `nearest_idx`'s same-size and double-size fast paths, taken by the
+    /// channels-last forward kernel (2-D outputs with H + W ≤ 128) and by every backward
+    /// kernel; ATen's generic forward kernel (1-D, 3-D, larger 2-D) computes every index, so
+    /// a same-size dimension with a scale factor other than 1 is not the identity there.
+    public static func sourceIndices(inputSize: Int, outputSize: Int, scale: Double?, exact: Bool, shortcuts: Bool = true) -> [Int] {
         let s: Float = if let scale, scale > 0 { Float(1.0 / scale) } else { Float(inputSize) / Float(outputSize) }
         return (0..<outputSize).map { o in
             if !exact {
-                if outputSize == inputSize { return o }
+                if shortcuts && outputSize == inputSize { return o }
                 if outputSize == 2 * inputSize { return o >> 1 }
                 return Swift.min(Int((Float(o) * s).rounded(.down)), inputSize - 1)
             }
             return Swift.min(Int(((Float(o) + 0.5) * s).rounded(.down)), inputSize - 1)
         }
+    }
+
+    /// The source element (offset within one input plane) of every output element, in
+    /// output order, for any number of resized dimensions.
+    static func sourceOffsets(_ inSizes: [Int], _ indices: [[Int]]) -> [Int] {
+        var offsets = [0]
+        for (d, line) in indices.enumerated() {
+            offsets = offsets.flatMap { base in line.map { base * inSizes[d] + $0 } }
+        }
+        return offsets
     }
 
     /// Output of sizes `leading + outputSizes` reading `input` at the given source indices.
@@ -31,16 +45,12 @@ public enum NearestUpsampling {
         let outSizes = indices.map(\.count)
         let x = try input.contiguous()
         let out = try Tensor(empty: lead + outSizes, dtype: input.dtype, device: input.device)
+        let sources = sourceOffsets(inSizes, indices)
         func run<T>(_: T.Type) {
             let px = NNBuffer.pointer(x, as: T.self), po = NNBuffer.pointer(out, as: T.self)
-            let inPlane = inSizes.reduce(1, *), outPlane = outSizes.reduce(1, *)
-            let planes = lead.reduce(1, *)
-            let rows = k == 2 ? indices[0] : [0], cols = indices[k - 1], inW = inSizes[k - 1]
-            for p in 0..<planes {
-                var o = p * outPlane
-                for r in rows {
-                    for c in cols { po[o] = px[p * inPlane + r * inW + c]; o += 1 }
-                }
+            let inPlane = inSizes.reduce(1, *), outPlane = sources.count
+            for p in 0..<lead.reduce(1, *) {
+                for (o, src) in sources.enumerated() { po[p * outPlane + o] = px[p * inPlane + src] }
             }
         }
         switch input.dtype {
@@ -55,17 +65,13 @@ public enum NearestUpsampling {
         let k = indices.count
         let g = try gradOutput.contiguous()
         let gx = try NNBuffer.zeros(inputSizes, like: g)
+        let inSizes = Array(inputSizes.suffix(k))
+        let sources = sourceOffsets(inSizes, indices)
         func run<T: NNFloat>(_: T.Type) {
             let pg = NNBuffer.pointer(g, as: T.self), pd = NNBuffer.pointer(gx, as: T.self)
-            let inSizes = Array(inputSizes.suffix(k))
-            let inPlane = inSizes.reduce(1, *), outPlane = indices.map(\.count).reduce(1, *)
-            let planes = inputSizes.dropLast(k).reduce(1, *)
-            let rows = k == 2 ? indices[0] : [0], cols = indices[k - 1], inW = inSizes[k - 1]
-            for p in 0..<planes {
-                var o = p * outPlane
-                for r in rows {
-                    for c in cols { pd[p * inPlane + r * inW + c] += pg[o]; o += 1 }
-                }
+            let inPlane = inSizes.reduce(1, *), outPlane = sources.count
+            for p in 0..<inputSizes.dropLast(k).reduce(1, *) {
+                for (o, src) in sources.enumerated() { pd[p * inPlane + src] += pg[p * outPlane + o] }
             }
         }
         if g.dtype == .float32 { run(Float.self) } else { run(Double.self) }

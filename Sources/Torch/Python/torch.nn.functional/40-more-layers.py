@@ -514,22 +514,24 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if output_size is None:
         output_size = [int(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
     scales = scale_factors if scale_factors is not None else [None for _ in range(dim)]
-    if mode in ("nearest", "nearest-exact") and (dim == 1 or dim == 2):
-        return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact")
-    if mode == "area" and (dim == 1 or dim == 2):
+    if mode in ("nearest", "nearest-exact") and dim in (1, 2, 3):
+        return _nn.upsample_nearest(input, output_size, scales[0], scales[dim - 1], mode == "nearest-exact",
+                                    scales[1] if dim == 3 else None)
+    if mode == "area" and dim in (1, 2, 3):
         if dim == 1:
             return adaptive_avg_pool1d(input, output_size)
-        return adaptive_avg_pool2d(input, output_size)
+        if dim == 2:
+            return adaptive_avg_pool2d(input, output_size)
+        return adaptive_avg_pool3d(input, output_size)
     if (dim, mode) in ((1, "linear"), (2, "bilinear"), (3, "trilinear"), (2, "bicubic")):
-        if antialias:
-            raise NotImplementedError(f"interpolate: antialias=True for mode '{mode}' is not supported yet")
         return _nn.upsample_interpolate(input, list(output_size), "cubic" if mode == "bicubic" else "linear",
-                                        align_corners, list(scales))
+                                        align_corners, list(scales), antialias)
     if mode == "lanczos" and dim == 2:
         if align_corners:
             raise ValueError("Lanczos mode does not support align_corners=True")
         if not antialias:
             raise ValueError("Lanczos mode requires antialias=True")
+        return _nn.upsample_interpolate(input, list(output_size), "lanczos", align_corners, list(scales), True)
     wrong = {(1, "bilinear"): "Got 3D input, but bilinear mode needs 4D input",
              (1, "trilinear"): "Got 3D input, but trilinear mode needs 5D input",
              (2, "linear"): "Got 4D input, but linear mode needs 3D input",
@@ -538,8 +540,6 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
              (3, "bilinear"): "Got 5D input, but bilinear mode needs 4D input"}
     if (dim, mode) in wrong:
         raise NotImplementedError(wrong[(dim, mode)])
-    if mode in ("nearest", "nearest-exact", "area", "lanczos") and dim in (1, 2, 3):
-        raise NotImplementedError(f"interpolate: mode '{mode}' on {input.dim()}D input is not supported yet")
     raise NotImplementedError(
         f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: "
         f"nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {mode})")
@@ -661,8 +661,8 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
             raise ValueError("max mode does not support sparse weights")
     else:
         raise ValueError("mode has to be one of sum, mean or max")
-    if scale_grad_by_freq or sparse:
-        raise NotImplementedError("embedding_bag: scale_grad_by_freq and sparse are not supported")
+    if sparse:
+        raise NotImplementedError("embedding_bag: sparse=True is not supported (Gradbook has no sparse tensors)")
     if max_norm is not None:
         _embedding_renorm_(weight, input, max_norm, norm_type)
     if per_sample_weights is not None and mode != "sum":
@@ -675,7 +675,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     elif padding_idx < 0:
         padding_idx = padding_idx + weight.size(0)
     return _nn.embedding_bag(weight, input, offsets, mode_enum, per_sample_weights,
-                             include_last_offset, padding_idx)
+                             include_last_offset, padding_idx, scale_grad_by_freq)
 
 
 def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
