@@ -9289,7 +9289,7 @@ def _check_eig_input(A, fn):
 
 
 def _eig_no_grad(A):
-    if A.requires_grad:
+    if A.requires_grad and torch.is_grad_enabled():
         # The backward (PyTorch's linalg_eig_backward) needs complex autograd.
         raise NotImplementedError("linalg.eig: Gradbook has no autograd for complex results; "
                                   "call it on A.detach() or under torch.no_grad()")
