@@ -32,8 +32,8 @@ struct LinalgEigTests {
 
     @Test func geevSourceIsTheLoadedLAPACK() throws {
         // With MKL loaded geev is MKL's (the LAPACK PyTorch links), like getrf and syevd.
-        let r = try LinalgKernels.generalEigen(try Tensor(values: [2, 0, 0, 3], shape: [2, 2], dtype: .float64), vectors: false)
-        #expect(r.values.dtype == .complex128)
+        let r = try LinalgKernels.generalEigen(try Tensor(values: [2.0, 0, 0, 3] as [Double], shape: [2, 2], dtype: .float64), vectors: false)
+        #expect(r.values.dtype == DType.complex128)
         #expect(r.vectors.sizes == [0])
         #expect(try r.info.elements(as: Int32.self) == [0])
     }
