@@ -34,6 +34,7 @@ extension TorchRuntime {
         bindTensorMisc(b)
         bindTensorMisc2(b)
         bindLinalg(b)
+        bindLinalgEig(b)
         bindFFT(b)
         bindDistributionSamplers(b)
         bindSpecialFunctions(b)
