@@ -96,7 +96,11 @@ extension TorchRuntime {
             return t.grad.map { wrap($0) } ?? .none
         }, set: { [unowned self] _, t, v in
             if v.isNone { try t.setGrad(nil); return }
-            try t.setGrad(try tensor(v, "grad", "grad"))
+            // PyTorch's THPVariable_set_grad text (a list or number is not converted).
+            guard let g = tensorPayload(v) else {
+                throw PyError.typeError("assigned grad expected to be a Tensor or None but got grad of type \(typeNameForError(v))")
+            }
+            try t.setGrad(g)
         })
         b.property("data", get: { [unowned self] _, t in wrap(t.data) }, set: { [unowned self] _, t, v in
             t.setDataKeepingAutograd(try tensor(v, "data", "data"))

@@ -106,3 +106,11 @@ print(a.sum(-1, keepdim=True) / a.sum(), (a - a.mean(0)) / a.std(0), a.T @ a, a.
 print(torch.tensor(3.5).item(), type(torch.tensor(3).item()).__name__, int(torch.tensor(3.9)), torch.tensor([1, 2, 3])[1].item(), torch.tensor([[1, 2]])[0, -1])
 #---
 print(isinstance(torch.zeros(1), torch.Tensor), type(torch.zeros(1)), torch.zeros(1).__class__.__name__, torch.Tensor, str(torch.float32), torch.zeros(2).dtype == torch.float32)
+#---
+q = torch.ones(2, requires_grad=True)
+for v in [1.0, [1.0, 2.0], torch.zeros(2)]:
+    try:
+        q.grad = v
+        print(q.grad)
+    except Exception as e:
+        print(type(e).__name__, e)
