@@ -8,11 +8,7 @@ import Torch
 /// torch_golden.py) cell by cell and requires each cell to print exactly what PyTorch
 /// printed, errors included.
 struct AutogradLessonsTests {
-    static var lessonPaths: [String] {
-        let folder = NNLessonsTests.root.appendingPathComponent("Tests/TorchTests/AutogradLessons")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/AutogradLessons/" + $0 }
-    }
+    static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("AutogradLessons") }
 
     @Test func everyLessonIsFound() {
         #expect(Self.lessonPaths.count == 4)
@@ -20,18 +16,7 @@ struct AutogradLessonsTests {
 
     @Test(arguments: lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
-        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
-        let interp = Interpreter()
-        TorchModule.install(into: interp, seed: 0)
-        let cells = NNLessonsTests.cells(of: text)
-        #expect(!cells.isEmpty)
-        for (n, cell) in cells.enumerated() {
-            #expect(!cell.expected.isEmpty, "\(path) cell \(n + 1) has no PyTorch output")
-            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
-            var out = r.output
-            if let e = r.error { out += e.lastLine + "\n" }
-            #expect(out == cell.expected, "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")")
-        }
+        try GoldenLessonFolder.expectMatchesPyTorch(path)
     }
 
     /// Runs `source` as one cell of `lesson.py` and returns its output and the warnings.

@@ -8,11 +8,7 @@ import Torch
 /// cell must print exactly what PyTorch printed — complex reprs, views that share storage,
 /// promotion, arithmetic bits, and PyTorch's error texts for ops without complex kernels.
 struct ComplexLessonsTests {
-    static var lessonPaths: [String] {
-        let folder = NNLessonsTests.root.appendingPathComponent("Tests/TorchTests/ComplexLessons")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/ComplexLessons/" + $0 }
-    }
+    static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("ComplexLessons") }
 
     @Test func everyLessonIsFound() {
         #expect(Self.lessonPaths.count >= 3)
@@ -20,18 +16,7 @@ struct ComplexLessonsTests {
 
     @Test(arguments: lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
-        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
-        let interp = Interpreter()
-        TorchModule.install(into: interp, seed: 0)
-        let cells = NNLessonsTests.cells(of: text)
-        #expect(!cells.isEmpty)
-        for (n, cell) in cells.enumerated() {
-            #expect(!cell.expected.isEmpty, "\(path) cell \(n + 1) has no PyTorch output")
-            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
-            var out = r.output
-            if let e = r.error { out += e.lastLine + "\n" }
-            #expect(out == cell.expected, "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")")
-        }
+        try GoldenLessonFolder.expectMatchesPyTorch(path)
     }
 
     /// Autograd on complex tensors is not implemented in Gradbook (PyTorch has it): asking
