@@ -76,6 +76,10 @@ public final class PyClass: PyObject {
         return mro.contains { $0 === other }
     }
 
+    /// The names this class defines itself (not inherited), in definition order: lets a
+    /// native module re-wrap methods it registered in many places.
+    public var ownAttributeNames: [String] { order.map(\.string) }
+
     /// Sets a class attribute (methods, properties, constants).
     public subscript(name: String) -> PyValue? {
         get { dict[Name(name)] }

@@ -24,6 +24,13 @@ public final class Tensor {
     public var plainViewBase: Tensor?
     /// In-place write counter, shared with views; `.data` gets a fresh one as in PyTorch.
     public let versionCounter: VersionCounter
+    /// PyTorch's conjugate bit: this tensor reads as the conjugate of its memory (a lazy
+    /// `conj()` view). Kernels never see it: the binding layer resolves such tensors at the
+    /// op boundary (Tensor+MathBits.swift).
+    public var isConj = false
+    /// PyTorch's negative bit: this tensor reads as the negation of its memory
+    /// (`_neg_view()`, `.imag` of a conjugate view).
+    public var isNeg = false
 
     /// Wraps existing storage. Programmer mistakes (mismatched ranks) trap.
     public init(storage: Storage, sizes: [Int], strides: [Int], offset: Int, dtype: DType,
@@ -69,6 +76,8 @@ public final class Tensor {
         strides = other.strides
         offset = other.offset
         dtype = other.dtype
+        isConj = other.isConj
+        isNeg = other.isNeg
     }
 
     /// A new tensor object over the same storage with another layout.

@@ -43,7 +43,13 @@ extension TorchRuntime {
 
     func bindNumPyBridge(_ interp: Interpreter, _ m: PyModule) throws {
         tensorClass.addMethod("numpy") { [unowned self] interp, s, args in
-            guard let t = tensorPayload(s) else { return .notImplemented }
+            guard let t = rawTensorPayload(s) else { return .notImplemented }
+            if t.isConj {
+                throw PyError.runtimeError("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() instead.")
+            }
+            if t.isNeg {
+                throw PyError.runtimeError("Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() instead.")
+            }
             let force = try args.bind(Signature("numpy", [], keywordOnly: ["force"])).value(0, or: .false)
             if try interp.truthy(force) {
                 let d = try bridged { try Op.to(t.alias(), t.dtype, copy: true) }

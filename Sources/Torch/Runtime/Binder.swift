@@ -13,14 +13,16 @@ struct Binder {
     /// `x.name(...)` only.
     func method(_ name: String, _ body: @escaping Body) {
         cls.addMethod(name) { [rt] interp, s, args in
-            guard let t = tensorPayload(s) else {
+            guard let t = rawTensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
             // No Tensor method takes `out=` in PyTorch; never let one be ignored.
             if args.keyword(OutArgument.name) != nil {
                 throw PyError.typeError("\(name)() got an unexpected keyword argument 'out'")
             }
-            do { return try CellDeadlineBridge.checked(try body(interp, t, args)) } catch let e as TensorError { throw e.python }
+            do {
+                return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: s) { t in try body(interp, t, args) })
+            } catch let e as TensorError { throw e.python }
         }
     }
 
@@ -43,10 +45,12 @@ struct Binder {
             } else {
                 throw PyError.typeError("\(name)() missing 1 required positional arguments: \"\(inputName)\"")
             }
-            guard let t = tensorPayload(first) else {
+            guard let t = rawTensorPayload(first) else {
                 throw PyError.typeError("\(name)(): argument '\(inputName)' (position 1) must be Tensor, not \(rt.typeNameForError(first))")
             }
-            do { return try CellDeadlineBridge.checked(try body(interp, t, rest)) } catch let e as TensorError { throw e.python }
+            do {
+                return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: first) { t in try body(interp, t, rest) })
+            } catch let e as TensorError { throw e.python }
         } }
     }
 
@@ -69,13 +73,16 @@ struct Binder {
                   set: ((Interpreter, Tensor, PyValue) throws -> Void)? = nil) {
         let setter: ((Interpreter, PyValue, PyValue) throws -> Void)? = set.map { set in
             { interp, s, v in
-                guard let t = tensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
+                guard let t = rawTensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
                 do { try set(interp, t, v) } catch let e as TensorError { throw e.python }
             }
         }
-        cls.addProperty(name, get: { interp, s in
-            guard let t = tensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
-            do { return try get(interp, t) } catch let e as TensorError { throw e.python }
+        let kind = MathBitsBoundary.propertyKind(name)
+        cls.addProperty(name, get: { [rt] interp, s in
+            guard let t = rawTensorPayload(s) else { throw PyError.typeError("expected a Tensor") }
+            do {
+                return try rt.acrossMathBits(name, t, receiver: nil, kind: kind) { t in try get(interp, t) }
+            } catch let e as TensorError { throw e.python }
         }, set: setter)
     }
 }

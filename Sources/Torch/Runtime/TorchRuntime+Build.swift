@@ -41,6 +41,7 @@ extension TorchRuntime {
         bindNNAliases(b)
         bindAutogradInternals(b)
         bindComplex(b)
+        bindLazyConjugation(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

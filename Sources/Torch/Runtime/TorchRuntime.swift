@@ -30,6 +30,8 @@ final class TorchRuntime {
     var torchModule: PyModule!
     /// `torch.serialization.add_safe_globals`: what `torch.load(weights_only=True)` also allows.
     var safeGlobals: [PyValue] = []
+    /// Whether `installMathBitsMethodWrappers` ran (the first conjugate/negative view).
+    var mathBitsWrappersInstalled = false
 
     init(seed: UInt64) {
         generator = CPUGenerator(seed: seed)
@@ -69,10 +71,14 @@ final class TorchRuntime {
     func dtypeValue(_ d: DType) -> PyValue { dtypeValues[d.rawValue] }
 }
 
-/// The tensor inside a `torch.Tensor` (or subclass such as `nn.Parameter`) value.
+/// The tensor inside a `torch.Tensor` (or subclass such as `nn.Parameter`) value, as the
+/// values it reads as: a conjugate or negative view (MathBitsBoundary.swift) comes resolved
+/// into memory of its own, so every kernel reading an argument sees the right values.
 @inline(__always)
 func tensorPayload(_ v: PyValue) -> Tensor? {
-    if case .object(let o) = v, let inst = o as? PyInstance { return inst.payload as? Tensor }
+    if case .object(let o) = v, let inst = o as? PyInstance, let t = inst.payload as? Tensor {
+        return t.hasMathBits ? ((try? t.resolvedMathBits()) ?? t) : t
+    }
     return nil
 }
 

@@ -24,14 +24,16 @@ extension TorchRuntime {
     /// `__iop__`: mutates the left tensor and returns the same Python object.
     private func inPlaceOperator(_ cls: PyClass, _ name: String, _ tt: @escaping TensorTensor, _ ts: @escaping TensorScalar) {
         cls.addMethod(name) { [unowned self] _, s, args in
-            guard let a = tensorPayload(s), args.count == 1 else { return .notImplemented }
+            guard let a = rawTensorPayload(s), args.count == 1 else { return .notImplemented }
             let o = args[0]
-            do {
-                if let b = tensorPayload(o) { _ = try tt(a, b); return s }
-                if let sc = scalar(o) { _ = try ts(a, sc); return s }
-                if let b = arrayOperand(o) { _ = try tt(a, b); return s }
-            } catch let e as TensorError { throw e.python }
-            return .notImplemented
+            return try acrossMathBits(name, a, receiver: s) { a in
+                do {
+                    if let b = tensorPayload(o) { _ = try tt(a, b); return s }
+                    if let sc = scalar(o) { _ = try ts(a, sc); return s }
+                    if let b = arrayOperand(o) { _ = try tt(a, b); return s }
+                } catch let e as TensorError { throw e.python }
+                return .notImplemented
+            }
         }
     }
 

@@ -47,24 +47,27 @@ extension TorchRuntime {
 
     func bindIndexing(_ b: Binder) {
         b.cls.addMethod("__getitem__") { [unowned self] _, s, args in
-            guard let t = tensorPayload(s) else { return .notImplemented }
-            let key = args[0]
-            // Fast path for x[i].
-            if case .int(let i) = key {
-                if t.rank == 0 { throw PyError.indexError(zeroDimIntegerMessage) }
-                return wrap(try bridged { try Op.getItem(t, [.int(i)]) })
+            guard let t = rawTensorPayload(s) else { return .notImplemented }
+            return try acrossMathBits("__getitem__", t, receiver: s) { t in
+                let key = args[0]
+                // Fast path for x[i].
+                if case .int(let i) = key {
+                    if t.rank == 0 { throw PyError.indexError(zeroDimIntegerMessage) }
+                    return wrap(try bridged { try Op.getItem(t, [.int(i)]) })
             }
             var single = false
             if case .object(let o) = key, o is PySlice { single = true }
             if single && t.rank == 0 { throw PyError.indexError(zeroDimSliceMessage) }
             return wrap(try bridged { try Op.getItem(t, try tensorIndices(key), singleSlice: single) })
+            }
         }
         b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
-            guard let t = tensorPayload(s) else { return .notImplemented }
-            if t.rank == 0 {
-                // PyTorch checks a lone int or slice key before the general indexing rules.
-                if case .int = args[0] { throw PyError.indexError(zeroDimIntegerMessage) }
-                if case .object(let o) = args[0], o is PySlice { throw PyError.indexError(zeroDimSliceMessage) }
+            guard let t = rawTensorPayload(s) else { return .notImplemented }
+            return try acrossMathBits("__setitem__", t, receiver: s) { t in
+                if t.rank == 0 {
+                    // PyTorch checks a lone int or slice key before the general indexing rules.
+                    if case .int = args[0] { throw PyError.indexError(zeroDimIntegerMessage) }
+                    if case .object(let o) = args[0], o is PySlice { throw PyError.indexError(zeroDimSliceMessage) }
             }
             let indices = try tensorIndices(args[0])
             let value = args[1]
@@ -78,6 +81,7 @@ extension TorchRuntime {
                 }
             }
             return .none
+            }
         }
 
         let gatherSig = Signature("gather", ["dim", "index"], required: 2)
