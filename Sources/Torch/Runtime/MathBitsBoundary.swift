@@ -82,7 +82,11 @@ extension TorchRuntime {
         case .resolve:
             return try body(try bridged { try t.resolvedMathBits() })
         case .view:
-            return try carryMathBits(try body(t.withoutMathBits()), from: t)
+            // An op that hands its input back (`to` the same dtype, `cpu`) hands back the receiver.
+            let alias = t.withoutMathBits()
+            let result = try body(alias)
+            if let receiver, let r = rawTensorPayload(result), r === alias { return receiver }
+            return try carryMathBits(result, from: t)
         case .inPlace:
             let values = try bridged { try t.resolvedMathBits() }
             let result = try body(values)
