@@ -21,7 +21,8 @@ struct LessonVariables {
     init(_ interp: Interpreter, parameters: Bool = true) {
         for name in interp.main.boundNames where !name.hasPrefix("_") {
             guard let value = interp.main[name], case .object(let object) = value, let instance = object as? PyInstance else { continue }
-            if let tensor = instance.payload as? Tensor {
+            if let tensor = tensorPayload(value) {
+                // A conjugate view shows the values it reads as (tensorPayload resolves it).
                 tensors.append(NamedTensor(name: name, tensor: tensor, type: instance.cls.name))
             } else if Self.isA(instance, "Module", in: "torch.nn") {
                 modules.append((name, value, instance.cls.name))

@@ -15,7 +15,8 @@ extension TorchRuntime {
             if !t.isLeaf {
                 throw PyError.runtimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
             }
-            let copy = try bridged { try t.detach().clone() }
+            // A conjugate/negative view copies as the values it reads as (PyTorch's copy has no bit).
+            let copy = try bridged { try t.resolvedMathBits().detach().clone() }
             if t.requiresGrad { _ = try bridged { try copy.requiresGrad_(true) } }
             if let g = t.grad { try bridged { try copy.setGrad(try g.detach().clone()) } }
             return adopt(copy, as: inst.cls)
