@@ -101,7 +101,7 @@ extension TorchRuntime {
         }
         let result = try body(rest)
         if let r = tensorPayload(result) {
-            guard let o = tensorPayload(out) else {
+            guard let o = rawTensorPayload(out) else {
                 throw PyError.typeError("\(fn)(): argument 'out' must be Tensor, not \(typeNameForError(out))")
             }
             try write(interp, r, into: o, fn)
@@ -114,7 +114,7 @@ extension TorchRuntime {
             }
             for (r, o) in zip(items, outs) {
                 guard let rt = tensorPayload(r) else { continue }
-                try write(interp, rt, into: tensorPayload(o)!, fn)
+                try write(interp, rt, into: rawTensorPayload(o)!, fn)
             }
             if case .object(let obj) = result, let inst = obj as? PyInstance, inst.payload is ReturnTuple {
                 let cls = returnTypeClasses[inst.cls.name + "_out"] ?? inst.cls
@@ -151,7 +151,8 @@ extension TorchRuntime {
                 }
                 out.setData(try Tensor.empty(result.sizes, dtype: out.dtype, device: out.device))
             }
-            try out.copy_(result)
+            // A conjugate/negative `out` view stores what it should read as through its bit.
+            if out.hasMathBits { try out.storeReading(result) } else { _ = try out.copy_(result) }
             out.bumpVersion()
         }
     }
