@@ -7,7 +7,7 @@ import Tensors
 /// in-place op works on the resolved values and stores them back through the bits; a few
 /// names read the bits themselves.
 enum MathBitsBoundary {
-    enum Kind { case resolve, raw, view, inPlace }
+    enum Kind { case resolve, raw, view, inPlace, layoutInPlace }
 
     /// Views PyTorch gives the input's bits (`x.conj().T.is_conj()` is True). A result that
     /// turns out not to share memory (`reshape` copying, advanced indexing) is resolved.
@@ -25,9 +25,15 @@ enum MathBitsBoundary {
         "is_conj", "is_neg", "conj", "resolve_conj", "resolve_neg", "_neg_view", "view_as_real", "real", "imag",
         "mH", "H", "adjoint", "contiguous", "data_ptr", "storage_offset", "stride", "size", "dim", "ndimension",
         "numel", "nelement", "is_contiguous", "untyped_storage", "element_size", "_is_view", "is_complex",
-        "is_floating_point", "get_device", "requires_grad_", "retain_grad", "detach_", "transpose_", "t_",
-        "squeeze_", "unsqueeze_", "swapaxes_", "swapdims_", "as_strided_", "share_memory_", "is_shared",
-        "is_set_to", "is_same_size",
+        "is_floating_point", "get_device", "requires_grad_", "retain_grad", "detach_", "share_memory_",
+        "is_shared", "is_set_to", "is_same_size",
+    ]
+
+    /// In-place ops that change the layout, not the values: they run on a bit-free alias
+    /// whose new layout the tensor then takes, keeping its bits.
+    static let layoutInPlace: Set<String> = [
+        "transpose_", "t_", "squeeze_", "unsqueeze_", "swapaxes_", "swapdims_", "as_strided_", "resize_",
+        "resize_as_", "set_",
     ]
 
     static let inPlaceOperators: Set<String> = [
@@ -37,6 +43,7 @@ enum MathBitsBoundary {
 
     static func kind(_ name: String) -> Kind {
         if raw.contains(name) { return .raw }
+        if layoutInPlace.contains(name) { return .layoutInPlace }
         if views.contains(name) { return .view }
         if inPlaceOperators.contains(name) || (name.hasSuffix("_") && !name.hasPrefix("__")) { return .inPlace }
         return .resolve
@@ -50,6 +57,7 @@ enum MathBitsBoundary {
     static func wrapsRegisteredMethod(_ name: String) -> Bool {
         switch kind(name) {
         case .inPlace: return !inPlaceOperators.contains(name)
+        case .layoutInPlace: return true
         case .view: return name == "to" || name == "cpu"
         default: return false
         }
@@ -87,6 +95,15 @@ extension TorchRuntime {
             let result = try body(alias)
             if let receiver, let r = rawTensorPayload(result), r === alias { return receiver }
             return try carryMathBits(result, from: t)
+        case .layoutInPlace:
+            let alias = t.withoutMathBits()
+            let result = try body(alias)
+            let (conj, neg) = (t.isConj, t.isNeg)
+            t.setData(alias)
+            t.isConj = conj
+            t.isNeg = neg
+            if let receiver, let r = rawTensorPayload(result), r === alias { return receiver }
+            return result
         case .inPlace:
             let values = try bridged { try t.resolvedMathBits() }
             let result = try body(values)
