@@ -22,13 +22,10 @@ extension TorchRuntime {
             let theta = try tensor(a[1]!, "polar", "angle", position: 2)
             return wrap(try bridged { try Tensor.polar(abs: r, angle: theta) })
         }
-        // Gradbook conjugates eagerly (PyTorch sets a lazy conjugate bit; the values, and so
-        // every printout, are the same, but `is_conj()` stays False and no storage is shared).
-        for name in ["conj", "conj_physical"] {
-            b.both(name) { [unowned self] _, t, args in
-                try args.expectNone(name)
-                return t.dtype.isComplex ? wrap(try bridged { try t.conjPhysical() }) : wrap(t)
-            }
+        // `conj` itself is the lazy view bound by `bindLazyConjugation`.
+        b.both("conj_physical") { [unowned self] _, t, args in
+            try args.expectNone("conj_physical")
+            return t.dtype.isComplex ? wrap(try bridged { try t.conjPhysical() }) : wrap(t)
         }
         b.both("angle") { [unowned self] _, t, args in
             try args.expectNone("angle")
@@ -41,13 +38,6 @@ extension TorchRuntime {
                 if t.dtype == dt { return s }
                 return wrap(try bridged { try Op.to(t, dt) })
             }
-        }
-        b.cls.addMethod("conj_physical_") { _, s, args in
-            guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'conj_physical_' requires a 'torch._C.TensorBase' object") }
-            try args.expectNone("conj_physical_")
-            if t.dtype.isComplex { _ = try bridged { try t.imagPart().unaryInPlace(.neg) } }
-            t.bumpVersion()
-            return s
         }
         b.both("sgn") { [unowned self] _, t, args in
             try args.expectNone("sgn")

@@ -5,8 +5,8 @@ import Tensors
 /// same memory with the conjugate bit set, `resolve_conj()` materialises it, and the
 /// negative bit that `.imag` of such a view carries. How ops read these views is
 /// MathBitsBoundary's job; these are the names that read or set the bits. Bound last:
-/// they replace the eager `conj`, the bit-less `is_conj`, and `mH`/`adjoint` without
-/// conjugation.
+/// they replace `mH`/`H`/`adjoint` (bound as plain transposes for real tensors),
+/// `contiguous`, and the complex views `.real`/`.imag`/`view_as_real`.
 extension TorchRuntime {
     func bindLazyConjugation(_ b: Binder) {
         b.both("conj") { [unowned self] interp, t, args in

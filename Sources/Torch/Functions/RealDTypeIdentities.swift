@@ -5,7 +5,9 @@ import Tensors
 /// PyTorch for real tensors (`x.conj() is x`), plus the `atleast_Nd`/stacking spellings.
 extension TorchRuntime {
     func bindRealDTypeIdentities(_ b: Binder) {
-        for name in ["conj", "conj_physical", "resolve_conj", "resolve_neg"] {
+        // `conj`, `resolve_conj`, `resolve_neg`, `is_conj` and `is_neg` for every dtype are
+        // bound by `bindLazyConjugation` (they read the conjugate and negative bits).
+        for name in ["conj_physical"] {
             b.both(name) { [unowned self] _, t, args in
                 try args.expectNone(name)
                 return wrap(t)
@@ -18,12 +20,6 @@ extension TorchRuntime {
         b.property("real") { [unowned self] _, t in wrap(t) }
         b.property("imag") { _, _ in throw PyError.typeError("imag is not implemented for tensors with non-complex dtypes.") }
         b.function("imag") { _, _, _ in throw PyError.typeError("imag is not implemented for tensors with non-complex dtypes.") }
-        for name in ["is_conj", "is_neg"] {
-            b.both(name) { _, _, args in
-                try args.expectNone(name)
-                return .bool(false)
-            }
-        }
         b.both("isreal") { [unowned self] _, t, args in
             try args.expectNone("isreal")
             return wrap(try bridged { try Tensor.ones(t.sizes, dtype: .bool) })

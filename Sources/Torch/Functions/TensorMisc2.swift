@@ -26,13 +26,7 @@ extension TorchRuntime {
             try args.expectNone("angle")
             return wrap(try bridged { try Differentiable.angle(t) })
         }
-        // Real tensors are their own conjugates: the in-place form only counts a write.
-        b.cls.addMethod("conj_physical_") { _, s, args in
-            guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'conj_physical_' requires a 'torch._C.TensorBase' object") }
-            try args.expectNone("conj_physical_")
-            t.bumpVersion()
-            return s
-        }
+        // `conj_physical_` is bound with the lazy conjugation (LazyConjugation.swift).
     }
 
     /// Each name calls the function of the same name in `torch._misc2` (registered by
