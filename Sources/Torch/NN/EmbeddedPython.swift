@@ -9864,6 +9864,13 @@ def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
         if tuple_name == "":
             return outs
         return _result(tuple_name + "_out", r._fields, *outs)
+    return _named_like(wrapped, f)
+
+
+def _named_like(wrapped, f):
+    wrapped.__name__ = f.__name__
+    wrapped.__qualname__ = f.__qualname__
+    wrapped.__doc__ = f.__doc__
     return wrapped
 
 
@@ -9873,7 +9880,7 @@ def _no_out(f, api):
         if "out" in kwargs:
             raise TypeError(f"{api}() got an unexpected keyword argument 'out'")
         return f(*args, **kwargs)
-    return wrapped
+    return _named_like(wrapped, f)
 
 
 def _matrix_power_rules(args, kwargs):
