@@ -9908,7 +9908,7 @@ _SOLVE = ("_linalg_solve_ex", True)
 _INV = ("linalg_inv_ex", True)
 
 cholesky = _with_out(cholesky, "linalg_cholesky", _CHOL, (_EXACT,))
-cholesky_ex = _with_out(cholesky_ex, "linalg_cholesky_ex", _CHOL, (_EXACT, _EXACT), "linalg_cholesky_ex")
+cholesky_ex = _with_out(cholesky_ex, "linalg_cholesky_ex", _CHOL, (_EXACT, _EXACT), "linalg_cholesky_ex", 3)
 cond = _with_out(cond, "linalg_cond", None, (_castable("linalg.cond"),))
 cross = _with_out(cross, "linalg_cross", ("linalg_cross", True), (_EXACT,))
 det = _with_out(det, "linalg_det", ("_linalg_det", True), (_EXACT,))
