@@ -8,11 +8,7 @@ import Torch
 /// Tests/TorchTests/LinalgLessons (outputs written by PyTorch through `torch_golden.py`,
 /// most printed with `tolist()` so every bit shows), cell by cell.
 struct LinalgLessonTests {
-    static var lessonPaths: [String] {
-        let folder = NNLessonsTests.root.appendingPathComponent("Tests/TorchTests/LinalgLessons")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/LinalgLessons/" + $0 }
-    }
+    static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("LinalgLessons") }
 
     @Test(arguments: lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
@@ -22,6 +18,7 @@ struct LinalgLessonTests {
         let cells = NNLessonsTests.cells(of: text)
         #expect(!cells.isEmpty)
         for (n, cell) in cells.enumerated() {
+            #expect(!cell.expected.isEmpty, "\(path) cell \(n + 1) has no PyTorch output")
             let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
             var out = r.output
             if let e = r.error { out += e.lastLine + "\n" }

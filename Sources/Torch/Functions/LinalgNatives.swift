@@ -107,6 +107,7 @@ extension TorchRuntime {
             LinalgKernels.lapackSource.map { .str($0) } ?? .none
         }
         bindLinalgRecord(b)
+        bindLinalgOut(b)
         bindLinalgAliases(b)
     }
 

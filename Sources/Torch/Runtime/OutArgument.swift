@@ -53,8 +53,27 @@ enum OutArgument {
     static let exactDType: Set<String> = ["mm", "matmul", "bmm", "mv", "dot", "vdot", "addmm", "addmv", "addbmm", "baddbmm",
                                           "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort", "norm"]
 
+    /// Functions whose out= kernel autograd knows by another name (`torch.outer` is `mul`).
+    static let autogradNames: [String: String] = ["outer": "mul", "ger": "mul"]
+
+    /// The text of kernels that demand the result's dtype with words of their own
+    /// (result's scalar type name `r`, out's `o`), PyTorch 2.15's; nil for the others.
+    static func dtypeMismatchText(_ fn: String, result r: String, out o: String) -> String? {
+        switch fn {
+        case "dot", "vdot": "result dtype \(o) does not match input dtype \(r)"
+        case "addbmm": "self and mat2 must have the same dtype, but got \(o) and \(r)"
+        case "inner": "tensordot: Expected the output tensor to have dtype \(r), but got an output tensor with dtype \(o)"
+        default: nil
+        }
+    }
+
     /// Functions whose output holds indices and so must be int64.
     static let indexResult: Set<String> = ["argmax", "argmin", "argsort"]
+
+    /// PyTorch's warning for an output with elements that `out=` resizes (Resize.cpp).
+    static func resizeWarning(from old: [Int], to new: [Int]) -> String {
+        "An output with one or more elements was resized since it had shape \(Shape.describe(old)), which does not match the required output shape \(Shape.describe(new)). This behavior is deprecated, and in a future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)"
+    }
 
     /// C++ names PyTorch's dtype checks print (`Expected out tensor to have dtype float`).
     static func cTypeName(_ d: DType) -> String {
@@ -134,11 +153,15 @@ extension TorchRuntime {
     /// Copies `result` into `out` as PyTorch's out= kernels do (no autograd through it).
     private func write(_ interp: Interpreter, _ result: Tensor, into out: Tensor, _ fn: String) throws {
         if GradMode.isEnabled && (result.requiresGrad || out.requiresGrad) {
-            throw PyError.runtimeError("\(fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+            throw PyError.runtimeError("\(OutArgument.autogradNames[fn] ?? fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }
         do { try Differentiable.checkInferenceWrite(out) } catch { throw error.python }
         if OutArgument.indexResult.contains(fn), out.dtype != .int64 {
             throw PyError.runtimeError("Expected out tensor to have dtype long int, but got \(OutArgument.cTypeName(out.dtype)) instead")
+        }
+        if out.dtype != result.dtype,
+           let text = OutArgument.dtypeMismatchText(fn, result: result.dtype.scalarTypeName, out: out.dtype.scalarTypeName) {
+            throw PyError.runtimeError(text)
         }
         if OutArgument.exactDType.contains(fn), out.dtype != result.dtype, !(result.dtype == .int64 && fn != "matmul" && fn != "mm") {
             throw PyError.runtimeError("Expected out tensor to have dtype \(OutArgument.cTypeName(result.dtype)), but got \(OutArgument.cTypeName(out.dtype)) instead")
@@ -147,7 +170,7 @@ extension TorchRuntime {
         try bridged {
             if out.sizes != result.sizes {
                 if out.numel > 0 {
-                    interp.warn("An output with one or more elements was resized since it had shape \(Shape.describe(out.sizes)), which does not match the required output shape \(Shape.describe(result.sizes)). This behavior is deprecated, and in a future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
+                    interp.warn(OutArgument.resizeWarning(from: out.sizes, to: result.sizes))
                 }
                 out.setData(try Tensor.empty(result.sizes, dtype: out.dtype, device: out.device))
             }

@@ -42,8 +42,24 @@ class _ReturnType:
     __str__ = __repr__
 
 
+_RETURN_CLASSES = {}
+
+
+def _return_class(name):
+    """One class per torch.return_types name, so type(r).__name__ is PyTorch's."""
+    cls = _RETURN_CLASSES.get(name)
+    if cls is None:
+        class cls(_ReturnType):
+            pass
+        cls.__name__ = name
+        cls.__qualname__ = name
+        cls.__module__ = "torch.return_types"
+        _RETURN_CLASSES[name] = cls
+    return cls
+
+
 def _result(name, fields, *values):
-    return _ReturnType(name, fields, values)
+    return _return_class(name)(name, fields, values)
 
 
 def _record(name, inputs, outputs, backward):

@@ -110,7 +110,7 @@ def cholesky(A, *, upper=False):
     return L
 
 
-def _torch_cholesky(A, upper=False):
+def _torch_cholesky(A, upper=False, *, out=None):
     raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.cholesky` is deprecated in favor of `torch.linalg.cholesky`.\n"
                        "L = torch.cholesky(A) should be replaced with:\nL = torch.linalg.cholesky(A)\n"
                        "U = torch.cholesky(A, upper=True) should be replaced with:\nU = torch.linalg.cholesky(A).mH")
@@ -171,7 +171,7 @@ _torch_lstsq = _torch_removed("lstsq", "This function was deprecated since versi
 _torch_matrix_rank = _torch_removed("matrix_rank", "This function was deprecated since version 1.9 and is now removed.\nPlease use the `torch.linalg.matrix_rank` function instead. The parameter 'symmetric' was renamed in `torch.linalg.matrix_rank()` to 'hermitian'.")
 
 
-def _torch_qr(A, some=True):
+def _torch_qr(A, some=True, *, out=None):
     mode = "reduced" if some else "complete"
     raise RuntimeError("This function was deprecated since version 1.9 and is now removed. `torch.qr` is deprecated in favor of `torch.linalg.qr` and the boolean parameter `some` has been replaced with a string parameter `mode`.\n\n"
                        "Q, R = torch.qr(A) should be replaced with:\nQ, R = torch.linalg.qr(A, mode='reduced')\n\nand\n\n"

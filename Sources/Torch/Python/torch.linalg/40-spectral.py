@@ -46,7 +46,8 @@ def qr(A, mode="reduced"):
     k = min(m, n)
     a, tau = torch._linalg_geqrf(A)
     rows = m if mode == "complete" else k
-    R = a[..., :rows, :].triu()
+    # R column-major, as PyTorch's (it is the upper triangle of geqrf's column-major result).
+    R = a[..., :rows, :].triu().mT.contiguous().mT
     if mode == "r":
         Q = torch.empty(0, dtype=A.dtype, device=A.device)
     elif mode == "complete" and m > n:
