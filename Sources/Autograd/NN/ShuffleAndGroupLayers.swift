@@ -12,7 +12,7 @@ extension Differentiable {
         let out = try Tensor.where(try x.detach().le(t), v, x.detach())
         guard isRecording(x) else { return out }
         return try record("ThresholdBackward0", [x], out, save: [x]) { ctx in
-            [try Tensor.where(try ctx.saved(0).detach().le(t), .int(0), ctx.grad.detach())]
+            [try thresholdBackward(ctx.grad, try ctx.saved(0), t)]
         }
     }
 

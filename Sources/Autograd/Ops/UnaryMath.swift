@@ -85,9 +85,7 @@ extension Differentiable {
     public static func relu(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.relu()
         guard isRecording(x) else { return out }
-        return try unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in
-            try whereZero(try y.le(.int(0)), g)
-        }
+        return try unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in try thresholdBackward(g, y, .int(0)) }
     }
 
     public static func reciprocal(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -196,9 +194,7 @@ extension Differentiable {
     public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws(TensorError) -> Tensor {
         let out = try x.unary(.leakyRelu(slope: slope))
         guard isRecording(x) else { return out }
-        return try unaryOp("LeakyReluBackward0", x, out) { g, x in
-            try `where`(try x.gt(.int(0)), g, try mul(g, .float(slope)))
-        }
+        return try unaryOp("LeakyReluBackward0", x, out) { g, x in try leakyReluBackward(g, x, slope: slope) }
     }
 
     public static func silu(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -256,9 +252,7 @@ extension Differentiable {
     public static func hardtanh(_ x: Tensor, min lo: Double = -1, max hi: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.hardtanh(min: lo, max: hi))
         guard isRecording(x) else { return out }
-        return try unaryOp("HardtanhBackward0", x, out) { g, x in
-            try whereZero(try x.le(.float(lo)).logicalOr(try x.ge(.float(hi))), g)
-        }
+        return try unaryOp("HardtanhBackward0", x, out) { g, x in try hardtanhBackward(g, x, min: lo, max: hi) }
     }
 
     public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {

@@ -1,0 +1,174 @@
+import Tensors
+
+/// ATen's `*_backward` functions (`tanh_backward`, `threshold_backward`,
+/// `_softmax_backward_data`, ...) as differentiable ops.
+///
+/// PyTorch's first-order formula for tanh, sigmoid, relu, softmax, ... calls one of these
+/// functions; under `create_graph=True` that call is itself recorded, as ONE node named
+/// after it (`TanhBackwardBackward0`) whose inputs are the incoming gradient and the
+/// saved tensor, and whose own formula is derivatives.yaml's entry for the `*_backward`
+/// function. Each op here computes its value exactly as the first-order backward always
+/// did (outside grad mode, so the fused kernels run), and records that node only when
+/// one of its inputs requires grad; the double-backward formulas follow derivatives.yaml
+/// term by term, in its operation order, so second derivatives round as PyTorch's do.
+extension Differentiable {
+    /// The value of a `*_backward` function, computed with grad mode off, recorded as
+    /// `name` over `inputs` when one of them requires grad (create_graph).
+    static func backwardFunction(_ name: String, _ inputs: [Tensor?], save: [Tensor?],
+                                 value: () throws(TensorError) -> Tensor,
+                                 formula: @escaping BackwardFormula) throws(TensorError) -> Tensor {
+        let recording = isRecording(inputs)
+        let out = try GradMode.withGradMode(false, value)
+        guard recording else { return out }
+        return try record(name, inputs, out, save: save, formula: formula)
+    }
+
+    /// `a + s` as ATen's C++ writes it (`add.Scalar`): AddBackward1.
+    static func addScalarOverload(_ a: Tensor, _ s: Scalar) throws(TensorError) -> Tensor {
+        let out = try a.add(s)
+        guard isRecording(a) else { return out }
+        let ma = TensorMeta(a)
+        return record("AddBackward1", [a], out) { ctx in [try reduce(ctx.grad, to: ma)] }
+    }
+
+    /// `zeros_like(grad)`: the gradient derivatives.yaml gives a piecewise-linear
+    /// backward's saved input.
+    static func zerosLike(_ t: Tensor) throws(TensorError) -> Tensor {
+        try Tensor.zeros(t.sizes, dtype: t.dtype, device: t.device)
+    }
+
+    // MARK: tanh, sigmoid
+
+    /// `tanh_backward(grad_output, output)`: TanhBackwardBackward0.
+    static func tanhBackward(_ go: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try backwardFunction("TanhBackwardBackward0", [go, y], save: [go, y], value: { () throws(TensorError) in
+            try ActivationGradient.tanhValue(go, y)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), y = try ctx.saved(1)
+            // grad_output: tanh_backward(grad, output); output: grad * (-2 * output * grad_output)
+            return [ctx.needs(0) ? try tanhBackward(gg, y) : nil,
+                    ctx.needs(1) ? try mul(gg, try mul(try mulScalarOverload(y, .int(-2)), go)) : nil]
+        }
+    }
+
+    /// `sigmoid_backward(grad_output, output)`: SigmoidBackwardBackward0.
+    static func sigmoidBackward(_ go: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try backwardFunction("SigmoidBackwardBackward0", [go, y], save: [go, y], value: { () throws(TensorError) in
+            try ActivationGradient.sigmoidValue(go, y)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), y = try ctx.saved(1)
+            // grad_output: sigmoid_backward(grad, output);
+            // output: grad * grad_output * (-2 * output + 1)
+            let slope: () throws(TensorError) -> Tensor = { () throws(TensorError) in
+                try addScalarOverload(try mulScalarOverload(y, .int(-2)), .int(1))
+            }
+            return [ctx.needs(0) ? try sigmoidBackward(gg, y) : nil,
+                    ctx.needs(1) ? try mul(try mul(gg, go), try slope()) : nil]
+        }
+    }
+
+    // MARK: piecewise-linear activations
+
+    /// `threshold_backward(grad_output, self, threshold)`: `self <= threshold ? 0 : grad`;
+    /// ThresholdBackwardBackward0 (relu's formula calls it on the result, F.threshold's on
+    /// the input).
+    static func thresholdBackward(_ go: Tensor, _ x: Tensor, _ threshold: Scalar) throws(TensorError) -> Tensor {
+        try backwardFunction("ThresholdBackwardBackward0", [go, x], save: [x], value: { () throws(TensorError) in
+            try Tensor.where(try x.detach().le(threshold), .int(0), go.detach())
+        }) { ctx in
+            let gg = ctx.grad, x = try ctx.saved(0)
+            return [ctx.needs(0) ? try thresholdBackward(gg, x, threshold) : nil,
+                    ctx.needs(1) ? try zerosLike(gg) : nil]
+        }
+    }
+
+    /// `leaky_relu_backward(grad_output, self, negative_slope)`: LeakyReluBackwardBackward0.
+    static func leakyReluBackward(_ go: Tensor, _ x: Tensor, slope: Double) throws(TensorError) -> Tensor {
+        try backwardFunction("LeakyReluBackwardBackward0", [go, x], save: [x], value: { () throws(TensorError) in
+            try `where`(try x.gt(.int(0)), go, try mul(go, .float(slope)))
+        }) { ctx in
+            let gg = ctx.grad, x = try ctx.saved(0)
+            return [ctx.needs(0) ? try leakyReluBackward(gg, x, slope: slope) : nil,
+                    ctx.needs(1) ? try zerosLike(gg) : nil]
+        }
+    }
+
+    /// `hardtanh_backward(grad_output, self, min_val, max_val)`: HardtanhBackwardBackward0
+    /// (relu6 too).
+    static func hardtanhBackward(_ go: Tensor, _ x: Tensor, min lo: Double, max hi: Double) throws(TensorError) -> Tensor {
+        try backwardFunction("HardtanhBackwardBackward0", [go, x], save: [x], value: { () throws(TensorError) in
+            try whereZero(try x.le(.float(lo)).logicalOr(try x.ge(.float(hi))), go)
+        }) { ctx in
+            let gg = ctx.grad, x = try ctx.saved(0)
+            return [ctx.needs(0) ? try hardtanhBackward(gg, x, min: lo, max: hi) : nil,
+                    ctx.needs(1) ? try zerosLike(gg) : nil]
+        }
+    }
+
+    // MARK: softmax, log_softmax
+
+    /// `_softmax_backward_data(grad_output, output, dim)`: `output · (grad − Σ grad·output)`;
+    /// SoftmaxBackwardDataBackward0.
+    static func softmaxBackwardData(_ go: Tensor, _ y: Tensor, dim d: Int) throws(TensorError) -> Tensor {
+        try backwardFunction("SoftmaxBackwardDataBackward0", [go, y], save: [go, y], value: { () throws(TensorError) in
+            if d == y.rank - 1, let fused = try Tensor.softmaxBackwardLastDim(grad: go, output: y, log: false) { return fused }
+            if d < y.rank - 1, let fused = try Tensor.softmaxBackwardInnerDim(grad: go, output: y, dim: d, log: false) { return fused }
+            let s = try sum(try mul(go, y), dims: [d], keepdim: true)
+            return try mul(y, try sub(go, s))
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), y = try ctx.saved(1)
+            var gOut: Tensor? = nil
+            if ctx.needs(1) {
+                // softmax_double_backward(grad, grad_output, dim, output):
+                // grad_output * grad - (output * grad_output).sum(dim, true) * grad
+                //   - grad_output * (output * grad).sum(dim, true)
+                let first = try sub(try mul(go, gg), try mul(try sum(try mul(y, go), dims: [d], keepdim: true), gg))
+                gOut = try sub(first, try mul(go, try sum(try mul(y, gg), dims: [d], keepdim: true)))
+            }
+            return [ctx.needs(0) ? try softmaxBackwardData(gg, y, dim: d) : nil, gOut]
+        }
+    }
+
+    /// `_log_softmax_backward_data(grad_output, output, dim)`: `grad − exp(output) · Σ grad`;
+    /// LogSoftmaxBackwardDataBackward0.
+    static func logSoftmaxBackwardData(_ go: Tensor, _ y: Tensor, dim d: Int) throws(TensorError) -> Tensor {
+        try backwardFunction("LogSoftmaxBackwardDataBackward0", [go, y], save: [go, y], value: { () throws(TensorError) in
+            if d == y.rank - 1, let fused = try Tensor.softmaxBackwardLastDim(grad: go, output: y, log: true) { return fused }
+            if d < y.rank - 1, let fused = try Tensor.softmaxBackwardInnerDim(grad: go, output: y, dim: d, log: true) { return fused }
+            return try sub(go, try mul(try exp(y), try sum(go, dims: [d], keepdim: true)))
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), y = try ctx.saved(1)
+            // grad_output: grad - (grad * output.exp()).sum(dim, true)
+            // output: -grad_output.sum(dim, true) * output.exp() * grad
+            let gGo = ctx.needs(0) ? try sub(gg, try sum(try mul(gg, try exp(y)), dims: [d], keepdim: true)) : nil
+            let gOut = ctx.needs(1) ? try mul(try mul(try neg(try sum(go, dims: [d], keepdim: true)), try exp(y)), gg) : nil
+            return [gGo, gOut]
+        }
+    }
+
+    // MARK: losses
+
+    /// `mse_loss_backward(grad_output, self, target, reduction)`: MseLossBackwardBackward0,
+    /// over (grad_output, self, target).
+    static func mseLossBackward(_ go: Tensor, _ x: Tensor, _ t: Tensor, reduction: LossReduction, count: Int) throws(TensorError) -> Tensor {
+        let mgo = TensorMeta(go), mx = TensorMeta(x), mt = TensorMeta(t)
+        return try backwardFunction("MseLossBackwardBackward0", [go, x, t], save: [go, x, t], value: { () throws(TensorError) in
+            var scale = try mul(try sub(x, t), .int(2))
+            if reduction == .mean { scale = try div(scale, .int(Int64(count))) }
+            return try mul(scale, go)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1), t = try ctx.saved(2)
+            // mse_loss_double_backward(grad * grad_output, input, reduction): 2 * g (/ numel).
+            let doubleBackward: () throws(TensorError) -> Tensor = { () throws(TensorError) in
+                var g = try mulScalarOverload(try mul(gg, go), .int(2))
+                if reduction == .mean { g = try divScalarOverload(g, .int(Int64(count))) }
+                return g
+            }
+            var gGo: Tensor? = nil, gX: Tensor? = nil, gT: Tensor? = nil
+            if ctx.needs(0) { gGo = try reduce(try mseLossBackward(gg, x, t, reduction: reduction, count: count), to: mgo) }
+            if ctx.needs(1) { gX = try reduce(try doubleBackward(), to: mx) }
+            if ctx.needs(2) { gT = try reduce(try neg(try doubleBackward()), to: mt) }
+            return [gGo, gX, gT]
+        }
+    }
+}
