@@ -126,7 +126,7 @@ extension Differentiable {
         let out = try a.forward(x.detach())
         guard isRecording(x) else { return out }
         return try record(a.nodeName, [x], out, save: [x]) { ctx in
-            [try a.backward(ctx.grad.detach(), try ctx.saved(0).detach())]
+            [try activationBackward(a, ctx.grad, try ctx.saved(0))]
         }
     }
 

@@ -172,3 +172,159 @@ extension Differentiable {
         }
     }
 }
+
+// MARK: smooth activations
+
+extension Differentiable {
+    /// `gelu_backward(grad_output, self, approximate)`: GeluBackwardBackward0.
+    static func geluBackward(_ go: Tensor, _ x: Tensor, approximateTanh: Bool) throws(TensorError) -> Tensor {
+        try backwardFunction("GeluBackwardBackward0", [go, x], save: [go, x], value: { () throws(TensorError) in
+            try geluBackwardValue(go, x, approximateTanh: approximateTanh)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1)
+            return [ctx.needs(0) ? try geluBackward(gg, x, approximateTanh: approximateTanh) : nil,
+                    ctx.needs(1) ? try geluDoubleBackward(gg, go, x, approximateTanh: approximateTanh) : nil]
+        }
+    }
+
+    /// gelu's first derivative times `g`: PyTorch's kernel where Tensors has it, else the
+    /// formula; called with grad mode off.
+    static func geluBackwardValue(_ g: Tensor, _ x: Tensor, approximateTanh: Bool) throws(TensorError) -> Tensor {
+        if let exact = try Tensor.activationBackward(approximateTanh ? .geluTanh : .gelu, grad: g, input: x) { return exact }
+        if approximateTanh {
+            let k = RealMath.sqrt(2 / RealMath.pi)
+            let x3 = try mul(try mul(x, x), x)
+            let inner = try mul(try add(x, try mul(x3, .float(0.044715))), .float(k))
+            let t = try tanh(inner)
+            let dInner = try mul(try add(try mul(try mul(x, x), .float(3 * 0.044715)), .int(1)), .float(k))
+            let left = try mul(try add(t, .int(1)), .float(0.5))
+            let right = try mul(try mul(x, .float(0.5)), try mul(try rsub(try mul(t, t), .int(1)), dInner))
+            return try mul(g, try add(left, right))
+        }
+        let cdf = try mul(try add(try erf(try mul(x, .float(1 / RealMath.sqrt(2)))), .int(1)), .float(0.5))
+        let pdf = try mul(try exp(try mul(try mul(x, x), .float(-0.5))), .float(1 / RealMath.sqrt(2 * RealMath.pi)))
+        return try mul(g, try add(cdf, try mul(x, pdf)))
+    }
+
+    /// FunctionsManual's gelu_double_backward(ggI, gO, input): ggI·gO·gelu''(input), with
+    /// its constants and operation order.
+    static func geluDoubleBackward(_ ggI: Tensor, _ gO: Tensor, _ x: Tensor, approximateTanh: Bool) throws(TensorError) -> Tensor {
+        let m2SqrtPi = 1.12837916709551257390, mSqrt1_2 = 0.70710678118654752440, mSqrt2 = 1.41421356237309504880
+        if approximateTanh {
+            let beta = mSqrt2 * m2SqrtPi * 0.5, kappa = 0.044715
+            let inner = try mulScalarOverload(try add(x, try mulScalarOverload(try pow(x, .int(3)), .float(kappa))), .float(beta))
+            let tanhInner = try tanh(inner)
+            let sechInner = try reciprocal(try cosh(inner))
+            let f = try mulScalarOverload(x, .float(0.5))
+            let g = try rsub(try mul(tanhInner, tanhInner), .int(1))
+            let h = try mulScalarOverload(try addScalarOverload(try mul(try mulScalarOverload(x, .float(3 * kappa)), x), .int(1)), .float(beta))
+            let fPrimeGH = try mul(try mulScalarOverload(g, .float(0.5)), h)
+            let gPrime = try mul(try mul(try mulScalarOverload(sechInner, .int(2)), try mul(try neg(sechInner), tanhInner)), h)
+            let gPrimeFH = try mul(try mul(f, h), gPrime)
+            let hPrime = try mulScalarOverload(try mulScalarOverload(x, .float(6 * kappa)), .float(beta))
+            let hPrimeFG = try mul(try mul(f, g), hPrime)
+            let total = try add(try add(try add(fPrimeGH, fPrimeGH), gPrimeFH), hPrimeFG)
+            return try mul(try mul(ggI, gO), total)
+        }
+        let beta = m2SqrtPi * mSqrt1_2 * 0.5
+        let inputSq = try mul(x, x)
+        let pdf = try mulScalarOverload(try exp(try mulScalarOverload(inputSq, .float(-0.5))), .float(beta))
+        let dgradDInput = try sub(try mulScalarOverload(pdf, .int(2)), try mul(inputSq, pdf))
+        return try mul(try mul(ggI, gO), dgradDInput)
+    }
+
+    /// `softplus_backward(grad_output, self, beta, threshold)`: SoftplusBackwardBackward0.
+    static func softplusBackward(_ go: Tensor, _ x: Tensor, beta: Double, threshold: Double) throws(TensorError) -> Tensor {
+        try backwardFunction("SoftplusBackwardBackward0", [go, x], save: [go, x], value: { () throws(TensorError) in
+            if let exact = try Tensor.activationBackward(.softplus(beta: beta, threshold: threshold), grad: go, input: x) { return exact }
+            // PyTorch's kernel: g·z / (z + 1) with z = exp(βx), or g where βx > threshold.
+            let bx = try mul(x, .float(beta))
+            let z = try exp(bx)
+            return try `where`(try bx.gt(.float(threshold)), go, try div(try mul(go, z), try add(z, .int(1))))
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1)
+            var gX: Tensor? = nil
+            if ctx.needs(1) {
+                // softplus_double_backward(grad * grad_output, self, beta, threshold):
+                // sigmoid_backward(grad, (self * beta).sigmoid()) * (self * beta < threshold) * beta
+                let bx = try mulScalarOverload(x, .float(beta))
+                let below = try to(try bx.lt(.float(threshold)), gg.dtype)
+                gX = try mulScalarOverload(try mul(try sigmoidBackward(try mul(gg, go), try sigmoid(bx)), below), .float(beta))
+            }
+            return [ctx.needs(0) ? try softplusBackward(gg, x, beta: beta, threshold: threshold) : nil, gX]
+        }
+    }
+
+    /// `log_sigmoid_backward(grad_output, self, buffer)`: LogSigmoidBackwardBackward0.
+    static func logSigmoidBackward(_ go: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
+        try backwardFunction("LogSigmoidBackwardBackward0", [go, x], save: [go, x], value: { () throws(TensorError) in
+            if let exact = try Tensor.activationBackward(.logSigmoid, grad: go, input: x) { return exact }
+            // PyTorch's kernel: (m − s·z/(1 + z))·g with z = exp(−|x|), and m, s = 1, 1
+            // for x < 0 and 0, −1 otherwise.
+            let z = try exp(try neg(try abs(x)))
+            let ratio = try div(z, try add(z, .int(1)))
+            return try mul(try `where`(try x.lt(.int(0)), try rsub(ratio, .int(1)), ratio), go)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1)
+            var gX: Tensor? = nil
+            if ctx.needs(1) {
+                // log_sigmoid_double_backward(grad * grad_output, self): grad * (z - 1) * z, z = sigmoid(self)
+                let z = try sigmoid(x)
+                gX = try mul(try mul(try mul(gg, go), try sub(z, .int(1))), z)
+            }
+            return [ctx.needs(0) ? try logSigmoidBackward(gg, x) : nil, gX]
+        }
+    }
+
+    /// silu's gradient under grad mode: FunctionsManual's infinitely_differentiable_silu_backward,
+    /// `grad_output * sigmoid * (1.0 + input * (1.0 - sigmoid))`, composite as PyTorch records it.
+    static func siluBackwardComposite(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
+        let s = try sigmoid(x)
+        return try mul(try mul(g, s), try addScalarOverload(try mul(x, try rsub(s, .int(1))), .int(1)))
+    }
+}
+
+// MARK: the natively computed activations (Activations.swift)
+
+extension Differentiable {
+    /// The backward function an `Activation` calls: EluBackwardBackward0 (elu, selu, celu),
+    /// HardswishBackwardBackward0, SoftshrinkBackwardBackward0, HardshrinkBackwardBackward0;
+    /// the others (hardsigmoid: NotImplemented in PyTorch; rrelu) stay not differentiable.
+    static func activationBackward(_ a: Activation, _ go: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
+        let value: () throws(TensorError) -> Tensor = { () throws(TensorError) in try a.backward(go.detach(), x.detach()) }
+        switch a {
+        case .elu, .celu:
+            return try backwardFunction("EluBackwardBackward0", [go, x], save: [go, x], value: value) { ctx in
+                let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1)
+                var gX: Tensor? = nil
+                if ctx.needs(1) {
+                    // elu_double_backward(grad, grad_output, ..., is_result=false, self):
+                    // elu_backward(grad * grad_output * input_scale, ...) * (self < 0)
+                    let inputScale = a.eluCoefficients(x.dtype)!.input
+                    let scaled = try mulScalarOverload(try mul(gg, go), .float(inputScale))
+                    gX = try mul(try activationBackward(a, scaled, x), try to(try x.lt(.int(0)), gg.dtype))
+                }
+                return [ctx.needs(0) ? try activationBackward(a, gg, x) : nil, gX]
+            }
+        case .hardswish:
+            return try backwardFunction("HardswishBackwardBackward0", [go, x], save: [go, x], value: value) { ctx in
+                let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1)
+                var gX: Tensor? = nil
+                if ctx.needs(1) {
+                    // where(-3 < self < 3, grad * grad_output / 3.0, 0)
+                    let inside = try x.gt(.int(-3)).logicalAnd(try x.lt(.int(3)))
+                    gX = try `where`(inside, try divScalarOverload(try mul(gg, go), .float(3)), try Tensor.zeros([], dtype: x.dtype, device: x.device))
+                }
+                return [ctx.needs(0) ? try activationBackward(a, gg, x) : nil, gX]
+            }
+        case .softshrink, .hardshrink:
+            let name = if case .softshrink = a { "SoftshrinkBackwardBackward0" } else { "HardshrinkBackwardBackward0" }
+            return try backwardFunction(name, [go, x], save: [x], value: value) { ctx in
+                let gg = ctx.grad, x = try ctx.saved(0)
+                return [ctx.needs(0) ? try activationBackward(a, gg, x) : nil, ctx.needs(1) ? try zerosLike(gg) : nil]
+            }
+        case .hardsigmoid, .rreluEval:
+            return try value()
+        }
+    }
+}
