@@ -47,7 +47,7 @@ extension Differentiable {
         let (out, indices) = try NNOps.maxPool2d(input.detach(), geometry)
         guard isRecording(input) else { return (out, indices) }
         let recorded = try record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.maxPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
+            [try maxPool2dBackward(ctx.grad, try ctx.saved(0), indices: indices)]
         }
         return (recorded, indices)
     }
@@ -56,8 +56,8 @@ extension Differentiable {
         let out = try NNOps.avgPool2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         guard isRecording(input) else { return out }
         return try record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.avgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
-                                       countIncludePad: countIncludePad, divisorOverride: divisorOverride)]
+            [try avgPool2dBackward(ctx.grad, try ctx.saved(0), geometry: geometry, countIncludePad: countIncludePad,
+                                   divisorOverride: divisorOverride)]
         }
     }
 

@@ -153,9 +153,10 @@ extension Differentiable {
     static func mseLossBackward(_ go: Tensor, _ x: Tensor, _ t: Tensor, reduction: LossReduction, count: Int) throws(TensorError) -> Tensor {
         let mgo = TensorMeta(go), mx = TensorMeta(x), mt = TensorMeta(t)
         return try backwardFunction("MseLossBackwardBackward0", [go, x, t], save: [go, x, t], value: { () throws(TensorError) in
-            var scale = try mul(try sub(x, t), .int(2))
-            if reduction == .mean { scale = try div(scale, .int(Int64(count))) }
-            return try mul(scale, go)
+            // PyTorch's kernel: norm * (input - target) * grad_output, norm = 2 / numel
+            // (mean) or 2, a scalar_t.
+            let norm = reduction == .mean ? 2 / Double(count) : 2
+            return try mul(try mul(try sub(x, t), .float(norm)), go)
         }) { ctx in
             let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1), t = try ctx.saved(2)
             // mse_loss_double_backward(grad * grad_output, input, reduction): 2 * g (/ numel).
@@ -300,7 +301,7 @@ extension Differentiable {
                 if ctx.needs(1) {
                     // elu_double_backward(grad, grad_output, ..., is_result=false, self):
                     // elu_backward(grad * grad_output * input_scale, ...) * (self < 0)
-                    let inputScale = a.eluCoefficients(x.dtype)!.input
+                    let inputScale = a.eluBackwardCoefficients(x.dtype)!.input
                     let scaled = try mulScalarOverload(try mul(gg, go), .float(inputScale))
                     gX = try mul(try activationBackward(a, scaled, x), try to(try x.lt(.int(0)), gg.dtype))
                 }
@@ -325,6 +326,44 @@ extension Differentiable {
             }
         case .hardsigmoid, .rreluEval:
             return try value()
+        }
+    }
+}
+
+// MARK: pooling
+
+extension Differentiable {
+    /// `max_pool2d_with_indices_backward(grad_output, self, ..., indices)`:
+    /// MaxPool2DWithIndicesBackwardBackward0 over (grad_output, self). Its grad_output
+    /// gradient is FunctionsManual's max_pool_double_backward (the incoming gradient
+    /// gathered at the indices of each plane); its self gradient is zero.
+    static func maxPool2dBackward(_ go: Tensor, _ input: Tensor, indices: Tensor) throws(TensorError) -> Tensor {
+        try backwardFunction("MaxPool2DWithIndicesBackwardBackward0", [go, input], save: [input], value: { () throws(TensorError) in
+            try NNOps.maxPool2dBackward(gradOutput: go.detach(), input: input.detach(), indices: indices)
+        }) { ctx in
+            let gg = ctx.grad, x = try ctx.saved(0)
+            var gGo: Tensor? = nil
+            if ctx.needs(0) {
+                let planes = Array(indices.sizes.dropLast(2)) + [-1]
+                let flatIndices = try indices.reshape(planes)
+                gGo = try view(try gather(try view(try contiguous(gg), planes), -1, flatIndices), indices.sizes)
+            }
+            return [gGo, ctx.needs(1) ? try zerosLike(x) : nil]
+        }
+    }
+
+    /// `avg_pool2d_backward(grad_output, self, ...)`: AvgPool2DBackwardBackward0 over
+    /// (grad_output, self); the grad_output gradient is avg_pool2d of the incoming
+    /// gradient, the self gradient zero.
+    static func avgPool2dBackward(_ go: Tensor, _ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool,
+                                  divisorOverride: Int?) throws(TensorError) -> Tensor {
+        try backwardFunction("AvgPool2DBackwardBackward0", [go, input], save: [input], value: { () throws(TensorError) in
+            try NNOps.avgPool2dBackward(gradOutput: go.detach(), input: input.detach(), geometry,
+                                        countIncludePad: countIncludePad, divisorOverride: divisorOverride)
+        }) { ctx in
+            let gg = ctx.grad, x = try ctx.saved(0)
+            let gGo = ctx.needs(0) ? try avgPool2d(gg, geometry: geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride) : nil
+            return [gGo, ctx.needs(1) ? try zerosLike(x) : nil]
         }
     }
 }
