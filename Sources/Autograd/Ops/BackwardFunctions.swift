@@ -122,8 +122,12 @@ extension Differentiable {
                 // softmax_double_backward(grad, grad_output, dim, output):
                 // grad_output * grad - (output * grad_output).sum(dim, true) * grad
                 //   - grad_output * (output * grad).sum(dim, true)
-                let first = try sub(try mul(go, gg), try mul(try sum(try mul(y, go), dims: [d], keepdim: true), gg))
-                gOut = try sub(first, try mul(go, try sum(try mul(y, gg), dims: [d], keepdim: true)))
+                // Operands in the order PyTorch's GCC build evaluates them (right to left),
+                // which fixes the nodes' sequence numbers and so the order in which a third
+                // derivative accumulates.
+                let last = try mul(go, try sum(try mul(y, gg), dims: [d], keepdim: true))
+                let middle = try mul(try sum(try mul(y, go), dims: [d], keepdim: true), gg)
+                gOut = try sub(try sub(try mul(go, gg), middle), last)
             }
             return [ctx.needs(0) ? try softmaxBackwardData(gg, y, dim: d) : nil, gOut]
         }
