@@ -90,6 +90,12 @@ import Testing
         for r in [LossReduction.none, .mean, .sum] {
             try expect({ try D.mseLoss($0, t, reduction: r) }, node: "MseLossBackwardBackward0 None,torch::autograd::AccumulateGrad,None")
         }
+        for r in [LossReduction.none, .mean, .sum] {
+            try expect({ try D.smoothL1Loss($0, t, reduction: r, beta: 0.8) },
+                       node: "SmoothL1LossBackwardBackward0 None,torch::autograd::AccumulateGrad,None")
+            try expect({ try D.huberLoss($0, t, reduction: r, delta: 0.6) },
+                       node: "HuberLossBackwardBackward0 None,torch::autograd::AccumulateGrad,None")
+        }
         let target = try tensor([2, 0], dtype: .int64)
         try expect({ try D.nllLoss(try D.logSoftmax($0, dim: 1), target) },
                    node: "LogSoftmaxBackwardDataBackward0 NllLossBackwardBackward0,LogSoftmaxBackward0")

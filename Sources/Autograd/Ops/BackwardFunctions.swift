@@ -371,3 +371,68 @@ extension Differentiable {
         }
     }
 }
+
+// MARK: smooth L1 and Huber
+
+extension Differentiable {
+    /// `smooth_l1_loss_backward(grad_output, self, target, reduction, beta)`:
+    /// SmoothL1LossBackwardBackward0 over (grad_output, self, target).
+    static func smoothL1LossBackward(_ go: Tensor, _ x: Tensor, _ t: Tensor, reduction: LossReduction, beta: Double,
+                                     count: Int) throws(TensorError) -> Tensor {
+        let mgo = TensorMeta(go), mx = TensorMeta(x), mt = TensorMeta(t)
+        return try backwardFunction("SmoothL1LossBackwardBackward0", [go, x, t], save: [go, x, t], value: { () throws(TensorError) in
+            try NNOps.smoothL1Backward(go.detach(), x.detach(), t.detach(), beta: beta, scale: reduction == .mean ? 1 / Double(count) : 1)
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1), t = try ctx.saved(2)
+            // smooth_l1_loss_double_backward(grad * grad_output, self, target, reduction, beta):
+            // grad * (|self - target| < beta) / beta (/ numel for mean); zeros when beta is 0.
+            let doubleBackward: () throws(TensorError) -> Tensor = { () throws(TensorError) in
+                let grad = try mul(gg, go)
+                if beta == 0 { return try zerosLike(grad) }
+                let inside = try to(try abs(try sub(x, t)).lt(.float(beta)), grad.dtype)
+                var g = try divScalarOverload(try mul(grad, inside), .float(beta))
+                if reduction == .mean { g = try divScalarOverload(g, .int(Int64(count))) }
+                return g
+            }
+            var gGo: Tensor? = nil, gX: Tensor? = nil, gT: Tensor? = nil
+            if ctx.needs(0) { gGo = try reduce(try smoothL1LossBackward(gg, x, t, reduction: reduction, beta: beta, count: count), to: mgo) }
+            if ctx.needs(1) { gX = try reduce(try doubleBackward(), to: mx) }
+            if ctx.needs(2) { gT = try reduce(try neg(try doubleBackward()), to: mt) }
+            return [gGo, gX, gT]
+        }
+    }
+
+    /// `huber_loss_backward(grad_output, self, target, reduction, delta)`:
+    /// HuberLossBackwardBackward0 over (grad_output, self, target). `value` is the first
+    /// derivative as HuberLoss computes it.
+    static func huberLossBackward(_ go: Tensor, _ x: Tensor, _ t: Tensor, reduction: LossReduction, delta: Double, count: Int,
+                                  value: @escaping (Tensor, Tensor, Tensor) throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+        let mgo = TensorMeta(go), mx = TensorMeta(x), mt = TensorMeta(t)
+        return try backwardFunction("HuberLossBackwardBackward0", [go, x, t], save: [go, x, t], value: { () throws(TensorError) in
+            try value(go.detach(), x.detach(), t.detach())
+        }) { ctx in
+            let gg = ctx.grad, go = try ctx.saved(0), x = try ctx.saved(1), t = try ctx.saved(2)
+            // huber_loss_double_backward(grad * grad_output, ...): grad * (|self - target| < delta) (/ numel)
+            let doubleBackward: () throws(TensorError) -> Tensor = { () throws(TensorError) in
+                var g = try mul(try mul(gg, go), try abs(try sub(x, t)).lt(.float(delta)))
+                if reduction == .mean { g = try divScalarOverload(g, .int(Int64(count))) }
+                return g
+            }
+            var gGo: Tensor? = nil, gX: Tensor? = nil, gT: Tensor? = nil
+            if ctx.needs(0) {
+                // huber_loss_double_backward_grad_output: the backward of the incoming
+                // gradient (none), or (backward of ones · grad).sum() (mean, sum).
+                if reduction == .none {
+                    gGo = try huberLossBackward(gg, x, t, reduction: reduction, delta: delta, count: count, value: value)
+                } else {
+                    let ones = try Tensor.ones(go.sizes, dtype: go.dtype, device: go.device)
+                    let r = try huberLossBackward(ones, x, t, reduction: reduction, delta: delta, count: count, value: value)
+                    gGo = try reduce(try sum(try mul(r, gg)), to: mgo)
+                }
+            }
+            if ctx.needs(1) { gX = try reduce(try doubleBackward(), to: mx) }
+            if ctx.needs(2) { gT = try reduce(try neg(try doubleBackward()), to: mt) }
+            return [gGo, gX, gT]
+        }
+    }
+}

@@ -141,8 +141,10 @@ extension Differentiable {
         let mi = TensorMeta(input), mt = TensorMeta(target)
         let count = squared.numel
         return try record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
-            let g = try mseLossBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), reduction: reduction, count: count)
-            return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try neg(g), to: mt) : nil]
+            // self: mse_loss_backward(grad, self, target); target: mse_loss_backward(grad, target, self)
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            return [ctx.needs(0) ? try reduce(try mseLossBackward(ctx.grad, x, t, reduction: reduction, count: count), to: mi) : nil,
+                    ctx.needs(1) ? try reduce(try mseLossBackward(ctx.grad, t, x, reduction: reduction, count: count), to: mt) : nil]
         }
     }
 
