@@ -29,7 +29,7 @@ extension Differentiable {
     public static func sqrt(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sqrt()
         guard isRecording(x) else { return out }
-        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mul(y, .int(2))) }
+        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mulScalarOverload(y, .int(2))) }
     }
 
     public static func rsqrt(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -43,7 +43,7 @@ extension Differentiable {
     public static func abs(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.abs()
         guard isRecording(x) else { return out }
-        return try unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try x.sign()) }
+        return try unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try sgn(x)) }
     }
 
     public static func sign(_ x: Tensor) throws(TensorError) -> Tensor {
