@@ -338,13 +338,27 @@ extension Differentiable {
 
 extension Differentiable {
     /// `max_pool2d_with_indices_backward(grad_output, self, ..., indices)`:
-    /// MaxPool2DWithIndicesBackwardBackward0 over (grad_output, self). Its grad_output
-    /// gradient is FunctionsManual's max_pool_double_backward (the incoming gradient
-    /// gathered at the indices of each plane); its self gradient is zero.
+    /// MaxPool2DWithIndicesBackwardBackward0 over (grad_output, self).
     static func maxPool2dBackward(_ go: Tensor, _ input: Tensor, indices: Tensor) throws(TensorError) -> Tensor {
-        try backwardFunction("MaxPool2DWithIndicesBackwardBackward0", [go, input], save: [input], value: { () throws(TensorError) in
+        try maxPoolingBackward("MaxPool2DWithIndicesBackwardBackward0", go, input, indices: indices) { () throws(TensorError) in
             try NNOps.maxPool2dBackward(gradOutput: go.detach(), input: input.detach(), indices: indices)
-        }) { ctx in
+        }
+    }
+
+    /// `adaptive_max_pool2d_backward(grad_output, self, indices)`:
+    /// AdaptiveMaxPool2DBackwardBackward0 over (grad_output, self).
+    static func adaptiveMaxPool2dBackward(_ go: Tensor, _ input: Tensor, indices: Tensor) throws(TensorError) -> Tensor {
+        try maxPoolingBackward("AdaptiveMaxPool2DBackwardBackward0", go, input, indices: indices) { () throws(TensorError) in
+            try AdaptiveMaxPooling.backward2d(gradOutput: go.detach(), input: input.detach(), indices: indices)
+        }
+    }
+
+    /// A max-pooling backward recorded as `name`: its grad_output gradient is
+    /// FunctionsManual's max_pool_double_backward (the incoming gradient gathered at the
+    /// indices of each plane), its self gradient zero.
+    private static func maxPoolingBackward(_ name: String, _ go: Tensor, _ input: Tensor, indices: Tensor,
+                                           value: () throws(TensorError) -> Tensor) throws(TensorError) -> Tensor {
+        try backwardFunction(name, [go, input], save: [input], value: value) { ctx in
             let gg = ctx.grad, x = try ctx.saved(0)
             var gGo: Tensor? = nil
             if ctx.needs(0) {
