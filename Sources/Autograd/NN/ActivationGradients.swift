@@ -4,19 +4,31 @@ import Tensors
 /// `g·(1 − y²)` with `1 − y²` one fused multiply-add (the compiler contracts ATen's
 /// vectorised `one - b * b`), and `(g·(1 − y))·y` in that order. Recurrent layers chain
 /// these step after step, so a last-bit difference would show in their gradients.
+/// Under create_graph the call is recorded as PyTorch records it (TanhBackwardBackward0,
+/// SigmoidBackwardBackward0; see BackwardFunctions.swift).
 enum ActivationGradient {
     static func tanh(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try Differentiable.tanhBackward(g, y)
+    }
+
+    static func sigmoid(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try Differentiable.sigmoidBackward(g, y)
+    }
+
+    /// `tanh_backward`'s value; called with grad mode off.
+    static func tanhValue(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         if fusable(g, y) { return try NNOps.tanhBackward(g, y) }
         return try Differentiable.mul(g, try Differentiable.rsub(try Differentiable.mul(y, y), .int(1)))
     }
 
-    static func sigmoid(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+    /// `sigmoid_backward`'s value; called with grad mode off.
+    static func sigmoidValue(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         if fusable(g, y) { return try NNOps.sigmoidBackward(g, y) }
         return try Differentiable.mul(try Differentiable.mul(g, try Differentiable.rsub(y, .int(1))), y)
     }
 
     /// Whether the one-kernel backward applies: same-shaped float32/float64 tensors outside
-    /// grad mode; otherwise the differentiable composite runs (create_graph, other dtypes).
+    /// grad mode; otherwise the composite runs (other dtypes, broadcast shapes).
     private static func fusable(_ g: Tensor, _ y: Tensor) -> Bool {
         !GradMode.current.isEnabled && g.dtype == y.dtype && g.sizes == y.sizes
             && (g.dtype == .float32 || g.dtype == .float64)

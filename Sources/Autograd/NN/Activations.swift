@@ -79,9 +79,17 @@ public enum Activation: Sendable {
         }
     }
 
+    /// The coefficients `elu_backward` gets: celu's formula passes input_scale as
+    /// `1.0 / alpha.toFloat()` (alpha rounded to float first), unlike its forward.
+    func eluBackwardCoefficients(_ dtype: DType) -> (neg: Double, pos: Double, input: Double)? {
+        guard case let .celu(alpha) = self else { return eluCoefficients(dtype) }
+        let round: (Double) -> Double = dtype == .float32 ? { Double(Float($0)) } : { $0 }
+        return (round(alpha), 1, round(1 / Double(Float(alpha))))
+    }
+
     /// The gradient with respect to the input, given the output gradient `g`.
     public func backward(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
-        if let c = eluCoefficients(x.dtype) {
+        if let c = eluBackwardCoefficients(x.dtype) {
             if case .elu = self, let exact = try Tensor.activationBackward(.elu(neg: c.neg, pos: c.pos, input: c.input), grad: g, input: x) {
                 return exact
             }
@@ -126,7 +134,7 @@ extension Differentiable {
         let out = try a.forward(x.detach())
         guard isRecording(x) else { return out }
         return try record(a.nodeName, [x], out, save: [x]) { ctx in
-            [try a.backward(ctx.grad.detach(), try ctx.saved(0).detach())]
+            [try activationBackward(a, ctx.grad, try ctx.saved(0))]
         }
     }
 

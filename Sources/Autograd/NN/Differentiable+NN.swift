@@ -47,7 +47,7 @@ extension Differentiable {
         let (out, indices) = try NNOps.maxPool2d(input.detach(), geometry)
         guard isRecording(input) else { return (out, indices) }
         let recorded = try record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.maxPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), indices: indices)]
+            [try maxPool2dBackward(ctx.grad, try ctx.saved(0), indices: indices)]
         }
         return (recorded, indices)
     }
@@ -56,8 +56,8 @@ extension Differentiable {
         let out = try NNOps.avgPool2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         guard isRecording(input) else { return out }
         return try record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.avgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach(), geometry,
-                                       countIncludePad: countIncludePad, divisorOverride: divisorOverride)]
+            [try avgPool2dBackward(ctx.grad, try ctx.saved(0), geometry: geometry, countIncludePad: countIncludePad,
+                                   divisorOverride: divisorOverride)]
         }
     }
 
@@ -145,10 +145,11 @@ extension Differentiable {
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = loss.numel
         return try record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
-            let scale = reduction == .mean ? 1 / Double(count) : 1
-            let g = try NNOps.smoothL1Backward(ctx.grad.detach(), try ctx.saved(0).detach(), try ctx.saved(1).detach(),
-                                                         beta: beta, scale: scale)
-            return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try g.neg(), to: mt) : nil]
+            // self: smooth_l1_loss_backward(grad, self, target); target: the same with the two swapped.
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            let gx = ctx.needs(0) ? try smoothL1LossBackward(ctx.grad, x, t, reduction: reduction, beta: beta, count: count) : nil
+            let gt = ctx.needs(1) ? try smoothL1LossBackward(ctx.grad, t, x, reduction: reduction, beta: beta, count: count) : nil
+            return [try gx.map { g throws(TensorError) in try reduce(g, to: mi) }, try gt.map { g throws(TensorError) in try reduce(g, to: mt) }]
         }
     }
 

@@ -14,12 +14,18 @@ extension Differentiable {
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = x.numel
         return try record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
-            let (x, t) = try ElementwiseLoss.broadcastPair(try ctx.saved(0).detach(), try ctx.saved(1).detach())
-            let d = try x.sub(t), g = try ctx.grad.detach().expand(d.sizes)
-            let norm = Scalar.float(reduction == .mean ? 1 / Double(count) : 1)
-            let clipped = try Tensor.where(try d.le(.float(-delta)), try g.mul(norm).mul(.float(-delta)), try g.mul(norm).mul(.float(delta)))
-            let gx = try Tensor.where(try d.le(.float(-delta)).logicalOr(try d.ge(.float(delta))), clipped, try d.mul(norm).mul(g))
-            return [ctx.needs(0) ? try reduce(gx, to: mi) : nil, ctx.needs(1) ? try reduce(try gx.neg(), to: mt) : nil]
+            // self: huber_loss_backward(grad, self, target); target: the same with the two swapped.
+            let value: (Tensor, Tensor, Tensor) throws(TensorError) -> Tensor = { go, x, t throws(TensorError) in
+                let (x, t) = try ElementwiseLoss.broadcastPair(x, t)
+                let d = try x.sub(t), g = try go.expand(d.sizes)
+                let norm = Scalar.float(reduction == .mean ? 1 / Double(count) : 1)
+                let clipped = try Tensor.where(try d.le(.float(-delta)), try g.mul(norm).mul(.float(-delta)), try g.mul(norm).mul(.float(delta)))
+                return try Tensor.where(try d.le(.float(-delta)).logicalOr(try d.ge(.float(delta))), clipped, try d.mul(norm).mul(g))
+            }
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            let gx = ctx.needs(0) ? try huberLossBackward(ctx.grad, x, t, reduction: reduction, delta: delta, count: count, value: value) : nil
+            let gt = ctx.needs(1) ? try huberLossBackward(ctx.grad, t, x, reduction: reduction, delta: delta, count: count, value: value) : nil
+            return [try gx.map { g throws(TensorError) in try reduce(g, to: mi) }, try gt.map { g throws(TensorError) in try reduce(g, to: mt) }]
         }
     }
 

@@ -12,7 +12,7 @@ extension Differentiable {
         let out = try Tensor.where(try x.detach().le(t), v, x.detach())
         guard isRecording(x) else { return out }
         return try record("ThresholdBackward0", [x], out, save: [x]) { ctx in
-            [try Tensor.where(try ctx.saved(0).detach().le(t), .int(0), ctx.grad.detach())]
+            [try thresholdBackward(ctx.grad, try ctx.saved(0), t)]
         }
     }
 
@@ -76,7 +76,7 @@ extension Differentiable {
         let (out, indices) = try AdaptiveMaxPooling.forward2d(x.detach(), outputSize: outputSize)
         guard isRecording(x) else { return (out, indices) }
         let recorded = try record("AdaptiveMaxPool2DBackward0", [x], out, save: [x]) { ctx in
-            [try AdaptiveMaxPooling.backward2d(gradOutput: ctx.grad.detach(), input: try ctx.saved(0).detach(), indices: indices)]
+            [try adaptiveMaxPool2dBackward(ctx.grad, try ctx.saved(0), indices: indices)]
         }
         return (recorded, indices)
     }

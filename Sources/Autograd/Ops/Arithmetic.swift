@@ -122,7 +122,9 @@ extension Differentiable {
             let x = try ctx.saved(0), g = ctx.grad
             if e.doubleValue == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
-            return [try reduce(try mul(g, try mul(try pow(x, e1), e)), to: ma)]
+            // pow_backward: grad * (exponent * self.pow(exponent - 1)), the product with the
+            // number an ATen mul.Scalar (MulBackward1 under create_graph).
+            return [try reduce(try mul(g, try mulScalarOverload(try pow(x, e1), e)), to: ma)]
         }
     }
 

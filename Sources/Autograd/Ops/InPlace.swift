@@ -307,7 +307,7 @@ extension Differentiable {
 
     @discardableResult
     public static func relu_(_ x: Tensor) throws(TensorError) -> Tensor {
-        try unaryInPlace(x, .relu, "ReluBackward0", savesResult: true) { g, y in try whereZero(try y.le(.int(0)), g) }
+        try unaryInPlace(x, .relu, "ReluBackward0", savesResult: true) { g, y in try thresholdBackward(g, y, .int(0)) }
     }
 
     @discardableResult

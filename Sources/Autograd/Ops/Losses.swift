@@ -60,10 +60,26 @@ extension Differentiable {
         }
         guard isRecording(input) else { return out }
         let coefficient = dense
-        return record("NllLossBackward0", [input], out) { ctx in
-            var g = ctx.grad
-            if reduction == .none && batched { g = try unsqueeze(g, 1) }
-            return [try mul(coefficient, g)]
+        return try record("NllLossBackward0", [input], out, save: [input]) { ctx in
+            [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, target: target, weight: weight,
+                                 reduction: reduction, ignoreIndex: ignoreIndex)]
+        }
+    }
+
+    /// `nll_loss_backward(grad_output, self, target, weight, reduction, ignore_index, ...)`:
+    /// the per-element coefficients (−w[t], over the total weight for `mean`) times the
+    /// gradient; NllLossBackwardBackward0 over (grad_output, self), whose grad_output
+    /// gradient is nll_loss of the incoming gradient and whose self gradient is zero.
+    static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, target: Tensor, weight: Tensor?,
+                                reduction: LossReduction, ignoreIndex: Int) throws(TensorError) -> Tensor {
+        try backwardFunction("NllLossBackwardBackward0", [go, input], save: [], value: { () throws(TensorError) in
+            var g = go
+            if reduction == .none && input.rank == 2 { g = try unsqueeze(g, 1) }
+            return try mul(coefficient, g)
+        }) { ctx in
+            let gg = ctx.grad
+            return [ctx.needs(0) ? try nllLoss(gg, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex) : nil,
+                    ctx.needs(1) ? try zerosLike(gg) : nil]
         }
     }
 
@@ -125,11 +141,10 @@ extension Differentiable {
         let mi = TensorMeta(input), mt = TensorMeta(target)
         let count = squared.numel
         return try record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
-            let d = try sub(try ctx.saved(0), try ctx.saved(1))
-            var scale = try mul(d, .int(2))
-            if reduction == .mean { scale = try div(scale, .int(Int64(count))) }
-            let g = try mul(scale, ctx.grad)
-            return [ctx.needs(0) ? try reduce(g, to: mi) : nil, ctx.needs(1) ? try reduce(try neg(g), to: mt) : nil]
+            // self: mse_loss_backward(grad, self, target); target: mse_loss_backward(grad, target, self)
+            let x = try ctx.saved(0), t = try ctx.saved(1)
+            return [ctx.needs(0) ? try reduce(try mseLossBackward(ctx.grad, x, t, reduction: reduction, count: count), to: mi) : nil,
+                    ctx.needs(1) ? try reduce(try mseLossBackward(ctx.grad, t, x, reduction: reduction, count: count), to: mt) : nil]
         }
     }
 

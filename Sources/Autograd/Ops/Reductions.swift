@@ -275,13 +275,7 @@ extension Differentiable {
         let mx = TensorMeta(input)
         let d = try Shape.wrapDim(dim, rank: input.rank)
         return record("SoftmaxBackward0", [input], out, saveOutput: true) { ctx in
-            let y = try ctx.saved(0), g = ctx.grad
-            if d == y.rank - 1, !isRecording(g, y),
-               let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: false) { return [try reduce(fused, to: mx)] }
-            if d < y.rank - 1, !isRecording(g, y),
-               let fused = try Tensor.softmaxBackwardInnerDim(grad: g, output: y, dim: d, log: false) { return [try reduce(fused, to: mx)] }
-            let s = try sum(try mul(g, y), dims: [d], keepdim: true)
-            return [try reduce(try mul(y, try sub(g, s)), to: mx)]
+            [try reduce(try softmaxBackwardData(ctx.grad, try ctx.saved(0), dim: d), to: mx)]
         }
     }
 
@@ -293,13 +287,7 @@ extension Differentiable {
         let mx = TensorMeta(input)
         let d = try Shape.wrapDim(dim, rank: input.rank)
         return record("LogSoftmaxBackward0", [input], out, saveOutput: true) { ctx in
-            let y = try ctx.saved(0), g = ctx.grad
-            if d == y.rank - 1, !isRecording(g, y),
-               let fused = try Tensor.softmaxBackwardLastDim(grad: g, output: y, log: true) { return [try reduce(fused, to: mx)] }
-            if d < y.rank - 1, !isRecording(g, y),
-               let fused = try Tensor.softmaxBackwardInnerDim(grad: g, output: y, dim: d, log: true) { return [try reduce(fused, to: mx)] }
-            let s = try sum(g, dims: [d], keepdim: true)
-            return [try reduce(try sub(g, try mul(try exp(y), s)), to: mx)]
+            [try reduce(try logSoftmaxBackwardData(ctx.grad, try ctx.saved(0), dim: d), to: mx)]
         }
     }
 }

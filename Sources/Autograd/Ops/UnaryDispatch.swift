@@ -94,9 +94,11 @@ extension Differentiable {
         let out = try x.unary(.mish)
         guard isRecording(x) else { return out }
         return try unaryOp("MishBackward0", x, out) { g, x in
-            if !isRecording(g, x), let exact = try Tensor.activationBackward(.mish, grad: g, input: x) { return exact }
+            // PyTorch: mish_backward (the kernel) outside grad mode, the composite inside.
+            if !GradMode.current.isEnabled, let exact = try Tensor.activationBackward(.mish, grad: g, input: x) { return exact }
+            let s = try sigmoid(x)
             let tsp = try tanh(try softplus(x))
-            let d = try add(tsp, try mul(try mul(x, try sigmoid(x)), try rsub(try mul(tsp, tsp), .int(1))))
+            let d = try add(tsp, try mul(try mul(x, s), try rsub(try mul(tsp, tsp), .int(1))))
             return try mul(g, d)
         }
     }

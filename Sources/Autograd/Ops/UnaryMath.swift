@@ -29,7 +29,7 @@ extension Differentiable {
     public static func sqrt(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sqrt()
         guard isRecording(x) else { return out }
-        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mul(y, .int(2))) }
+        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mulScalarOverload(y, .int(2))) }
     }
 
     public static func rsqrt(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -43,7 +43,7 @@ extension Differentiable {
     public static func abs(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.abs()
         guard isRecording(x) else { return out }
-        return try unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try x.sign()) }
+        return try unaryOp("AbsBackward0", x, out) { g, x in try mul(g, try sgn(x)) }
     }
 
     public static func sign(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -85,9 +85,7 @@ extension Differentiable {
     public static func relu(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.relu()
         guard isRecording(x) else { return out }
-        return try unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in
-            try whereZero(try y.le(.int(0)), g)
-        }
+        return try unaryOp("ReluBackward0", x, out, savesOutput: true) { g, y in try thresholdBackward(g, y, .int(0)) }
     }
 
     public static func reciprocal(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -196,18 +194,16 @@ extension Differentiable {
     public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws(TensorError) -> Tensor {
         let out = try x.unary(.leakyRelu(slope: slope))
         guard isRecording(x) else { return out }
-        return try unaryOp("LeakyReluBackward0", x, out) { g, x in
-            try `where`(try x.gt(.int(0)), g, try mul(g, .float(slope)))
-        }
+        return try unaryOp("LeakyReluBackward0", x, out) { g, x in try leakyReluBackward(g, x, slope: slope) }
     }
 
     public static func silu(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.silu)
         guard isRecording(x) else { return out }
         return try unaryOp("SiluBackward0", x, out) { g, x in
-            if !isRecording(g, x), let exact = try Tensor.activationBackward(.silu, grad: g, input: x) { return exact }
-            let s = try sigmoid(x)
-            return try mul(g, try mul(s, try add(try mul(x, try rsub(s, .int(1))), .int(1))))
+            // PyTorch: silu_backward (the kernel) outside grad mode, the composite inside.
+            if !GradMode.current.isEnabled, let exact = try Tensor.activationBackward(.silu, grad: g, input: x) { return exact }
+            return try siluBackwardComposite(g, x)
         }
     }
 
@@ -215,34 +211,13 @@ extension Differentiable {
     public static func gelu(_ x: Tensor, approximateTanh: Bool = false) throws(TensorError) -> Tensor {
         let out = try x.unary(approximateTanh ? .geluTanh : .gelu)
         guard isRecording(x) else { return out }
-        return try unaryOp("GeluBackward0", x, out) { g, x in
-            if !isRecording(g, x), let exact = try Tensor.activationBackward(approximateTanh ? .geluTanh : .gelu, grad: g, input: x) { return exact }
-            if approximateTanh {
-                let k = RealMath.sqrt(2 / RealMath.pi)
-                let x3 = try mul(try mul(x, x), x)
-                let inner = try mul(try add(x, try mul(x3, .float(0.044715))), .float(k))
-                let t = try tanh(inner)
-                let dInner = try mul(try add(try mul(try mul(x, x), .float(3 * 0.044715)), .int(1)), .float(k))
-                let left = try mul(try add(t, .int(1)), .float(0.5))
-                let right = try mul(try mul(x, .float(0.5)), try mul(try rsub(try mul(t, t), .int(1)), dInner))
-                return try mul(g, try add(left, right))
-            }
-            let cdf = try mul(try add(try erf(try mul(x, .float(1 / RealMath.sqrt(2)))), .int(1)), .float(0.5))
-            let pdf = try mul(try exp(try mul(try mul(x, x), .float(-0.5))), .float(1 / RealMath.sqrt(2 * RealMath.pi)))
-            return try mul(g, try add(cdf, try mul(x, pdf)))
-        }
+        return try unaryOp("GeluBackward0", x, out) { g, x in try geluBackward(g, x, approximateTanh: approximateTanh) }
     }
 
     public static func softplus(_ x: Tensor, beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
         let out = try x.unary(.softplus(beta: beta, threshold: threshold))
         guard isRecording(x) else { return out }
-        return try unaryOp("SoftplusBackward0", x, out) { g, x in
-            if !isRecording(g, x), let exact = try Tensor.activationBackward(.softplus(beta: beta, threshold: threshold), grad: g, input: x) { return exact }
-            // PyTorch's kernel: g·z / (z + 1) with z = exp(βx), or g where βx > threshold.
-            let bx = try mul(x, .float(beta))
-            let z = try exp(bx)
-            return try `where`(try bx.gt(.float(threshold)), g, try div(try mul(g, z), try add(z, .int(1))))
-        }
+        return try unaryOp("SoftplusBackward0", x, out) { g, x in try softplusBackward(g, x, beta: beta, threshold: threshold) }
     }
 
     public static func elu(_ x: Tensor, alpha: Double = 1) throws(TensorError) -> Tensor {
@@ -256,23 +231,13 @@ extension Differentiable {
     public static func hardtanh(_ x: Tensor, min lo: Double = -1, max hi: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.hardtanh(min: lo, max: hi))
         guard isRecording(x) else { return out }
-        return try unaryOp("HardtanhBackward0", x, out) { g, x in
-            try whereZero(try x.le(.float(lo)).logicalOr(try x.ge(.float(hi))), g)
-        }
+        return try unaryOp("HardtanhBackward0", x, out) { g, x in try hardtanhBackward(g, x, min: lo, max: hi) }
     }
 
     public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.logSigmoid)
         guard isRecording(x) else { return out }
-        return try unaryOp("LogSigmoidBackward0", x, out) { g, x in
-            if !isRecording(g, x), let exact = try Tensor.activationBackward(.logSigmoid, grad: g, input: x) { return exact }
-            // PyTorch's kernel: (m − s·z/(1 + z))·g with z = exp(−|x|), and m, s = 1, 1
-            // for x < 0 and 0, −1 otherwise.
-            let z = try exp(try neg(try abs(x)))
-            let ratio = try div(z, try add(z, .int(1)))
-            let negative = try x.lt(.int(0))
-            return try mul(try `where`(negative, try rsub(ratio, .int(1)), ratio), g)
-        }
+        return try unaryOp("LogSigmoidBackward0", x, out) { g, x in try logSigmoidBackward(g, x) }
     }
 
     // MARK: clamp
