@@ -51,12 +51,10 @@ for shape in [(2, 3, 2, 2), (1, 4, 3, 5), (3, 10, 2, 3), (4, 9, 7)]:
                 print(shape, dt, case, train)
                 print(bits(y), bits(gx), bits(gw), bits(gb))
 #---
-# InstanceNorm (batch_norm on a (1, N·C, ...) view), float32, every bit. (float64
-# statistics of plain-contiguous planes can still differ in the last bit: docs/nn-layers.md.)
+# InstanceNorm (batch_norm on a (1, N·C, ...) view), float32 and float64, every bit.
 torch.manual_seed(23)
-for shape, dts in [((2, 3, 5), [torch.float32]), ((3, 4, 6, 7), [torch.float32]),
-                   ((1, 5, 33), [torch.float32]), ((2, 2, 3, 4, 5), [torch.float32])]:
-    for dt in dts:
+for shape in [(2, 3, 5), (3, 4, 6, 7), (1, 5, 33), (2, 2, 3, 4, 5)]:
+    for dt in [torch.float32, torch.float64]:
         x = (torch.randn(*shape, dtype=dt) * 3 - 1).requires_grad_()
         m = [nn.InstanceNorm1d, nn.InstanceNorm2d, nn.InstanceNorm3d][len(shape) - 3](shape[1], affine=True, track_running_stats=True, dtype=dt)
         nn.init.normal_(m.weight); nn.init.normal_(m.bias)
@@ -65,3 +63,16 @@ for shape, dts in [((2, 3, 5), [torch.float32]), ((3, 4, 6, 7), [torch.float32])
         print(shape, dt, bits(y))
         print(bits(m.running_mean), bits(m.running_var))
         print(bits(x.grad), bits(m.weight.grad), bits(m.bias.grad))
+#---
+# float64 statistics of plain-contiguous planes of 1 to 33 elements (odd and even rows).
+torch.manual_seed(24)
+for n in [1, 2, 3, 5]:
+    for inner in [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33]:
+        if n * inner < 2:
+            continue
+        for trial in range(2):
+            x = (torch.randn(n, 4, inner, dtype=torch.float64) * 3 + 0.5).requires_grad_()
+            rv = torch.rand(4, dtype=torch.float64) + 0.5; rm = torch.zeros(4, dtype=torch.float64)
+            y = F.batch_norm(x, rm, rv, None, None, training=True, momentum=0.3)
+            gx, = torch.autograd.grad(y, (x,), torch.randn(n, 4, inner, dtype=torch.float64))
+            print(n, inner, bits(y), bits(rm), bits(rv), bits(gx))

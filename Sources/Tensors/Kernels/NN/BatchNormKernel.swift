@@ -1,18 +1,21 @@
 /// ATen's CPU batch norm (batch_norm_kernel.cpp and Normalization.cpp's
-/// `batch_norm_cpu_update_stats_template`) for contiguous float32/float64 input, in its
+/// `batch_norm_cpu_update_stats_template`) for contiguous or channels-last float32/float64 input, in its
 /// order and element types, so that BatchNorm and InstanceNorm (batch norm over a
 /// (1, N·C, ...) view) print PyTorch's last digits:
 ///
 /// - statistics per channel: the mean summed in double and rounded to the element type,
-///   the squared deviations (element type) summed in double; with one element per plane
-///   (an (N, C) input, "NC11 is also channels last") per-thread element-type buffers over
-///   `at::parallel_for`'s row chunks, folded in double;
+///   the squared deviations (element type) summed in double (float64: an odd row's last
+///   one fused); with one element per plane (an (N, C) input, "NC11 is also channels
+///   last") or a channels-last input ((N·H·W, C) rows) per-thread element-type buffers
+///   over `at::parallel_for`'s row chunks, folded in double;
 /// - `1/sqrt(var_sum/n + eps)` in double (var_sum/n in the element type); running stats
 ///   with the momentum in the element type and the unbiased variance in double;
 /// - output `x·α + β` with α = invstd·w and β = b − mean·α, multiply-adds fused as GCC
 ///   compiles ATen;
 /// - backward: per plane `reduce_all` / `map2_reduce_all` (vector lanes, then AVX2's
-///   fold) summed in double, or per-thread buffers for one element per plane.
+///   fold) summed in double, or per-thread buffers for one element per plane; a gradient
+///   in another memory format than the input takes the generic path
+///   (BatchNormGenericBackward.swift).
 public enum BatchNormKernel {
     /// (output, saved mean, saved invstd for backward); nil for layouts and dtypes this does
     /// not cover (the caller falls back).
@@ -95,7 +98,14 @@ public enum BatchNormKernel {
             var vs = 0.0
             for b in 0..<n {
                 let p = px + (b * c + ch) * inner
-                for i in 0..<inner { let d = p[i] - m; vs += Double(d * d) }
+                // float: each square in float, widened and added. double: GCC's build takes
+                // the row two elements at a time with plain multiply-adds and fuses only the
+                // odd last element's (measured against PyTorch 2.15).
+                let paired = T.self == Double.self ? inner - inner % 2 : inner
+                for i in 0..<inner {
+                    let d = p[i] - m
+                    vs = i < paired ? vs + Double(d * d) : vs.addingProduct(Double(d), Double(d))
+                }
             }
             mean[ch] = m
             varSum[ch] = T(vs)
