@@ -106,9 +106,6 @@ extension TorchRuntime {
             guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
                 throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
             }
-            if x.rank == 5 && mode == .bicubic {
-                throw PyError.runtimeError("grid_sampler(): bicubic interpolation only supports 4D input")
-            }
             if x.dtype != .float32 && x.dtype != .float64 {
                 throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
             }

@@ -1,35 +1,41 @@
 /// ATen's CPU batch norm (batch_norm_kernel.cpp and Normalization.cpp's
-/// `batch_norm_cpu_update_stats_template`) for contiguous float32/float64 input, in its
+/// `batch_norm_cpu_update_stats_template`) for contiguous or channels-last float32/float64 input, in its
 /// order and element types, so that BatchNorm and InstanceNorm (batch norm over a
 /// (1, N·C, ...) view) print PyTorch's last digits:
 ///
 /// - statistics per channel: the mean summed in double and rounded to the element type,
-///   the squared deviations (element type) summed in double; with one element per plane
-///   (an (N, C) input, "NC11 is also channels last") per-thread element-type buffers over
-///   `at::parallel_for`'s row chunks, folded in double;
+///   the squared deviations (element type) summed in double (float64: an odd row's last
+///   one fused); with one element per plane (an (N, C) input, "NC11 is also channels
+///   last") or a channels-last input ((N·H·W, C) rows) per-thread element-type buffers
+///   over `at::parallel_for`'s row chunks, folded in double;
 /// - `1/sqrt(var_sum/n + eps)` in double (var_sum/n in the element type); running stats
 ///   with the momentum in the element type and the unbiased variance in double;
 /// - output `x·α + β` with α = invstd·w and β = b − mean·α, multiply-adds fused as GCC
 ///   compiles ATen;
 /// - backward: per plane `reduce_all` / `map2_reduce_all` (vector lanes, then AVX2's
-///   fold) summed in double, or per-thread buffers for one element per plane.
+///   fold) summed in double, or per-thread buffers for one element per plane; a gradient
+///   in another memory format than the input takes the generic path
+///   (BatchNormGenericBackward.swift).
 public enum BatchNormKernel {
     /// (output, saved mean, saved invstd for backward); nil for layouts and dtypes this does
     /// not cover (the caller falls back).
     static func forward(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor?, bias: Tensor?,
                         training: Bool, momentum: Double, eps: Double) throws(TensorError) -> (Tensor, [Double], [Double])? {
+        let rowsLayout = isChannelsLast(input)
         guard input.device == .cpu, input.dtype == .float32 || input.dtype == .float64, input.rank >= 2,
-              input.numel > 0, input.isContiguous else { return nil }
+              input.numel > 0, input.isContiguous || rowsLayout else { return nil }
         let c = input.sizes[1]
         for p in [runningMean, runningVar, weight, bias] {
             if let p, p.dtype != input.dtype || p.numel != c || !p.isContiguous || p.device != .cpu { return nil }
         }
         if !training && (runningMean == nil || runningVar == nil) { return nil }
-        let out = try Tensor(empty: input.sizes, dtype: input.dtype)
+        let out = rowsLayout ? try Tensor(empty: input.sizes, strides: OutputLayout.channelsLastStrides(input.sizes), dtype: input.dtype)
+                             : try Tensor(empty: input.sizes, dtype: input.dtype)
         var savedMean = [Double](repeating: 0, count: c), savedInvstd = [Double](repeating: 0, count: c)
         func run<T: RealElement>(_ t: T.Type) {
             let px = input.pointer(T.self), po = out.pointer(T.self)
-            let n = input.sizes[0], inner = input.numel / (n * c), count = n * inner
+            // A channels-last input is (N·H·W, C) rows in memory, as an (N, C) one is.
+            let n = rowsLayout ? input.numel / c : input.sizes[0], inner = rowsLayout ? 1 : input.numel / (n * c), count = n * inner
             var mean = [T](repeating: 0, count: c), invstd = [T](repeating: 0, count: c)
             if training {
                 let varSum: [T]
@@ -71,6 +77,13 @@ public enum BatchNormKernel {
         return (out, savedMean, savedInvstd)
     }
 
+    /// A 4-d or 5-d input laid out channels last (and not also plain contiguous): ATen's
+    /// `suggest_memory_format` sends it to the channels-last kernels, which see it as
+    /// (N·H·W, C) rows.
+    static func isChannelsLast(_ t: Tensor) -> Bool {
+        (t.rank == 4 || t.rank == 5) && !t.isContiguous && OutputLayout.isChannelsLastContiguous(t.sizes, t.strides)
+    }
+
     /// `batch_norm_cpu_collect_stats_contiguous_impl`: per channel, in (batch, position) order.
     private static func planeStats<T: RealElement>(_ px: UnsafeMutablePointer<T>, n: Int, c: Int, inner: Int) -> ([T], [T]) {
         var mean = [T](repeating: 0, count: c), varSum = [T](repeating: 0, count: c)
@@ -85,7 +98,14 @@ public enum BatchNormKernel {
             var vs = 0.0
             for b in 0..<n {
                 let p = px + (b * c + ch) * inner
-                for i in 0..<inner { let d = p[i] - m; vs += Double(d * d) }
+                // float: each square in float, widened and added. double: GCC's build takes
+                // the row two elements at a time with plain multiply-adds and fuses only the
+                // odd last element's (measured against PyTorch 2.15).
+                let paired = T.self == Double.self ? inner - inner % 2 : inner
+                for i in 0..<inner {
+                    let d = p[i] - m
+                    vs = i < paired ? vs + Double(d * d) : vs.addingProduct(Double(d), Double(d))
+                }
             }
             mean[ch] = m
             varSum[ch] = T(vs)
@@ -150,17 +170,22 @@ public enum BatchNormKernel {
     /// (dx, dw, db); nil where the caller falls back.
     static func backward(_ gradOutput: Tensor, _ input: Tensor, weight: Tensor?, mean: [Double], invstd: [Double],
                          training: Bool) throws(TensorError) -> (Tensor, Tensor, Tensor)? {
+        let rowsLayout = isChannelsLast(input)
         guard input.device == .cpu, gradOutput.device == .cpu, input.dtype == .float32 || input.dtype == .float64,
               gradOutput.dtype == input.dtype, gradOutput.sizes == input.sizes, input.rank >= 2, input.numel > 0,
-              input.isContiguous, gradOutput.isContiguous else { return nil }
+              input.isContiguous || rowsLayout else { return nil }
         let c = input.sizes[1]
         if let weight, weight.dtype != input.dtype || weight.numel != c || !weight.isContiguous || weight.device != .cpu { return nil }
-        let gx = try Tensor(empty: input.sizes, dtype: input.dtype)
+        if !backwardTakesKernel(input, gradOutput) {
+            return try genericBackward(gradOutput, input, weight: weight, mean: mean, invstd: invstd, training: training)
+        }
+        let gx = rowsLayout ? try Tensor(empty: input.sizes, strides: OutputLayout.channelsLastStrides(input.sizes), dtype: input.dtype)
+                            : try Tensor(empty: input.sizes, dtype: input.dtype)
         let gw = try Tensor(empty: [c], dtype: input.dtype), gb = try Tensor(empty: [c], dtype: input.dtype)
         func run<T: RealElement>(_ t: T.Type) {
             let px = input.pointer(T.self), pdy = gradOutput.pointer(T.self), pdx = gx.pointer(T.self)
             let pw = weight?.pointer(T.self), pgw = gw.pointer(T.self), pgb = gb.pointer(T.self)
-            let n = input.sizes[0], inner = input.numel / (n * c), count = n * inner
+            let n = rowsLayout ? input.numel / c : input.sizes[0], inner = rowsLayout ? 1 : input.numel / (n * c), count = n * inner
             let lanes = CPUCapability.lanes(T.self)
             var sums = [T](repeating: 0, count: c), dots = [T](repeating: 0, count: c)
             var dotsWide = [Double](repeating: 0, count: c), sumsWide = [Double](repeating: 0, count: c)
@@ -236,6 +261,14 @@ public enum BatchNormKernel {
         }
         if input.dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return (gx, gw, gb)
+    }
+
+    /// `t` copied into channels-last memory (unchanged when it already is).
+    static func channelsLastCopy(_ t: Tensor) throws(TensorError) -> Tensor {
+        if OutputLayout.isChannelsLastContiguous(t.sizes, t.strides) { return t }
+        let out = try Tensor(empty: t.sizes, strides: OutputLayout.channelsLastStrides(t.sizes), dtype: t.dtype)
+        _ = try out.copy_(t)
+        return out
     }
 
     /// `map2_reduce_all((x − mean)·dy, +)` over one plane: as `laneSum`, but the partial

@@ -7,7 +7,8 @@ import Foundation
 /// `grid_sampler_3d` as ATen computes it on the CPU (GridSampler.cpp, scalar code built
 /// without fused multiply-adds): trilinear or nearest sampling of (N, C, D, H, W) at the
 /// (x, y, z) positions of an (N, D_out, H_out, W_out, 3) grid. Every sum runs in ATen's
-/// order: the eight corners tnw … bse, point by point, channel by channel.
+/// order: the eight corners tnw … bse, point by point, channel by channel. Bicubic:
+/// GridSampling3DBicubic.swift.
 public enum GridSampling3D {
     /// `grid_sampler_compute_source_index(_set_grad)` for one coordinate.
     static func locate<T: NNFloat>(_ g: T, _ size: Int, _ padding: GridSampling.Padding, _ align: Bool) -> (T, T) {
@@ -72,6 +73,9 @@ public enum GridSampling3D {
         let out = try NNBuffer.zeros([n, c] + Array(gr.sizes[1...3]), like: x)
         func run<T: NNFloat>(_: T.Type) {
             let px = NNBuffer.pointer(x, as: T.self), pg = NNBuffer.pointer(gr, as: T.self), po = NNBuffer.pointer(out, as: T.self)
+            if mode == .bicubic {
+                return bicubicForward(px, pg, po, n: n, c: c, d: d, h: h, w: w, points: points, padding, alignCorners)
+            }
             for b in 0..<n {
                 for p in 0..<points {
                     let base = (b * points + p) * 3
@@ -108,6 +112,10 @@ public enum GridSampling3D {
         func run<T: NNFloat>(_: T.Type) {
             let pgo = NNBuffer.pointer(g, as: T.self), px = NNBuffer.pointer(x, as: T.self), pg = NNBuffer.pointer(gr, as: T.self)
             let pgi = NNBuffer.pointer(gInput, as: T.self), pgg = NNBuffer.pointer(gGrid, as: T.self)
+            if mode == .bicubic {
+                return bicubicBackward(pgo, px, pg, pgi, pgg, needInput: needInput, n: n, c: c, d: d, h: h, w: w,
+                                       points: points, padding, alignCorners)
+            }
             for b in 0..<n {
                 for p in 0..<points {
                     let base = (b * points + p) * 3

@@ -9,9 +9,9 @@ import Foundation
 ///
 /// Unlike bilinear sampling, the source position is only unnormalised; padding is applied to
 /// each of the 4×4 taps (`get_value_bounded`), so border and reflection padding repeat edge
-/// pixels rather than clamping the position. Keys' cubic convolution uses A = −0.75. ATen's
-/// AVX2 build fuses every multiply that feeds one add into a fused multiply-add; the forms
-/// below follow that (checked against PyTorch 2.15).
+/// pixels rather than clamping the position. Keys' cubic convolution uses A = −0.75. Which
+/// multiply-adds ATen's AVX2 build fuses is noted at each step; values and both gradients
+/// agree with PyTorch 2.15 bit for bit in float32 and float64 (`grid_sample_bicubic` goldens).
 extension GridSampling {
     /// One grid point's tap weights, their slopes and padded tap offsets (x tap outer).
     struct CubicLane<T: NNFloat> { var cx: [T], cy: [T], sx: [T], sy: [T], taps: [[Int?]] }
@@ -19,21 +19,38 @@ extension GridSampling {
     static let cubicA = -0.75
 
     /// Weights of the taps at −1, 0, 1, 2 for a fractional offset `t` in [0, 1).
+    ///
+    /// ATen's AVX2 build fuses only some of the multiply-adds GCC could fuse: in the outer
+    /// taps' `((A·x − 5A)·x + 8A)·x − 4A` it fuses the exact constant products (5A, 8A, 4A),
+    /// which leaves every step rounded as written; in the inner taps'
+    /// `((A+2)·x − (A+3))·x·x + 1` both steps are fused (checked against PyTorch 2.15).
     static func cubicWeights<T: NNFloat>(_ t: T) -> [T] {
         let a = T(cubicA)
-        func outer(_ x: T) -> T { (-4 * a).addingProduct((8 * a).addingProduct((-5 * a).addingProduct(a, x), x), x) }
+        func outer(_ x: T) -> T { ((a * x - 5 * a) * x + 8 * a) * x - 4 * a }
         func inner(_ x: T) -> T { T(1).addingProduct((-(a + 3)).addingProduct(a + 2, x) * x, x) }
         return [outer(t + 1), inner(t), inner(1 - t), outer(2 - t)]
     }
 
-    /// Derivatives of the weights with respect to the tap distance (`get_cubic_coefficients_grad`).
+    /// Derivatives of the weights with respect to the tap distance (`get_cubic_coefficients_grad`);
+    /// here too GCC fused only the exact constant products, so every step rounds as written.
     static func cubicWeightSlopes<T: NNFloat>(_ t: T) -> [T] {
         let a = T(cubicA)
         let x0 = -1 - t, x1 = 0 - t, x2 = 1 - t, x3 = 2 - t
-        return [(-8 * a).addingProduct((-10 * a).addingProduct(-3 * a, x0), x0),
-                (-2 * (a + 3)).addingProduct(-3 * (a + 2), x1) * x1,
-                (-2 * (a + 3)).addingProduct(3 * (a + 2), x2) * x2,
-                (8 * a).addingProduct((-10 * a).addingProduct(3 * a, x3), x3)]
+        return [((-3 * a) * x0 - 10 * a) * x0 - 8 * a,
+                ((-3 * (a + 2)) * x1 - 2 * (a + 3)) * x1,
+                ((3 * (a + 2)) * x2 - 2 * (a + 3)) * x2,
+                ((3 * a) * x3 - 10 * a) * x3 + 8 * a]
+    }
+
+    /// One row of four taps, `c₀·v₀ + c₁·v₁ + c₂·v₂ + c₃·v₃` as ATen's build evaluates it: the
+    /// first product fused into the first addition, the other two rounded and added.
+    static func rowSum<T: NNFloat>(_ c: [T], _ v: (Int) -> T) -> T {
+        (c[1] * v(1)).addingProduct(c[0], v(0)) + c[2] * v(2) + c[3] * v(3)
+    }
+
+    /// The four rows combined: `c₀·r₀` rounded, then each later product fused into the sum.
+    static func columnSum<T: NNFloat>(_ c: [T], _ r: [T]) -> T {
+        (c[0] * r[0]).addingProduct(c[1], r[1]).addingProduct(c[2], r[2]).addingProduct(c[3], r[3])
     }
 
     /// The element offset of tap (x, y) within one plane after padding, or nil when it falls
@@ -54,11 +71,8 @@ extension GridSampling {
                 for ch in 0..<c {
                     let plane = px + (b * c + ch) * h * w
                     func value(_ o: Int?) -> T { o.map { plane[$0] } ?? 0 }
-                    var rows = [T](repeating: 0, count: 4)
-                    for j in 0..<4 {
-                        rows[j] = (0..<4).dropFirst().reduce(cx[0] * value(taps[j][0])) { $0.addingProduct(cx[$1], value(taps[j][$1])) }
-                    }
-                    po[(b * c + ch) * points + p] = (1..<4).reduce(cy[0] * rows[0]) { $0.addingProduct(cy[$1], rows[$1]) }
+                    let rows = (0..<4).map { j in rowSum(cx) { value(taps[j][$0]) } }
+                    po[(b * c + ch) * points + p] = columnSum(cy, rows)
                 }
             }
         }
