@@ -101,6 +101,15 @@ public enum Convolution {
         let wc = try weight.contiguous()
         let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
         let o = NNBuffer.pointer(out, as: T.self)
+        if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) {
+            let bc = try bias?.contiguous()
+            withExtendedLifetime(bc) {
+                OneDNNConvolution.forward(p, UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self),
+                                          NNBuffer.pointer(wc, as: Float.self), bc.map { NNBuffer.pointer($0, as: Float.self) },
+                                          into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            }
+            return out
+        }
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
@@ -176,6 +185,10 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        if OneDNNConvolution.isSelected(p, dtype: input.dtype) {
+            return try oneDNNBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                      needInput: needInput, needWeight: needWeight)
+        }
         let r = input.dtype == .float32
             ? try backward(p, gradOutput, input, weight, needInput, needWeight, Float.self)
             : try backward(p, gradOutput, input, weight, needInput, needWeight, Double.self)
