@@ -67,12 +67,19 @@ enum OneDNNConvolution {
     /// go by groups of `chunk` blocks of 8 (4 when the output is narrower than 15, 2 below
     /// 40, else 1); each group is a chain from zero over block, kernel row, kernel column,
     /// channel, and is then added to the sum of the groups before it. Larger strides
-    /// (`brgconv_strided`): one chain from zero over kernel row, kernel column, channel.
+    /// (`brgconv_strided`): one chain from zero over kernel row, kernel column, channel;
+    /// but where the input width is a multiple of the stride and the left padding is
+    /// under kernel width − 1, one chain per kernel column (over kernel row, channel),
+    /// the columns' sums added left to right (found against PyTorch for stride 2).
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
         let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
+        if s > 1 && p.w % s == 0 && left < p.kw - 1 {
+            gradInputByColumns(p, gy, w, into: gx)
+            return
+        }
         var out = gx
         for img in 0..<p.n {
             let gi = gy + img * p.oc * oplane
@@ -107,6 +114,42 @@ enum OneDNNConvolution {
                             }
                             total = o0 == 0 ? acc : acc + total
                             o0 += chunk
+                        }
+                        out.pointee = total
+                        out += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The strided input gradient one kernel column at a time (see `gradInput`).
+    static func gradInputByColumns(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
+                                   into gx: UnsafeMutablePointer<Float>) {
+        let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
+        let oplane = p.oh * p.ow, taps = p.kh * p.kw
+        var out = gx
+        for img in 0..<p.n {
+            let gi = gy + img * p.oc * oplane
+            for c in 0..<p.c {
+                let wc = w + c * taps
+                for iy in 0..<p.h {
+                    for ix in 0..<p.w {
+                        var total: Float = 0, first = true
+                        for j in 0..<p.kw {
+                            let tx = ix + left - j
+                            if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
+                            var acc: Float = 0, any = false
+                            for i in 0..<p.kh {
+                                let ty = iy + top - i
+                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                any = true
+                                let at = (ty / s) * p.ow + tx / s, tap = i * p.kw + j
+                                for o in 0..<p.oc { acc = acc.addingProduct(gi[o * oplane + at], wc[o * p.c * taps + tap]) }
+                            }
+                            if !any { continue }
+                            total = first ? acc : total + acc
+                            first = false
                         }
                         out.pointee = total
                         out += 1
