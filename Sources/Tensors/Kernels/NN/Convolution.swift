@@ -6,12 +6,22 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     public var padding: ((Int, Int), (Int, Int))
     public var dilation: (Int, Int)
     public var groups: Int
+    /// Whether a float32 convolution may take oneDNN's summation order where PyTorch's
+    /// `use_mkldnn` would (see `OneDNNConvolution`). The transposed convolution, built on
+    /// these kernels, turns it off: ATen computes it on its slow path's order.
+    public var followsOneDNN: Bool
 
     public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
+        self.init(stride: stride, padding: padding, dilation: dilation, groups: groups, followsOneDNN: true)
+    }
+
+    public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int,
+                followsOneDNN: Bool) {
         self.stride = stride
         self.padding = padding
         self.dilation = dilation
         self.groups = groups
+        self.followsOneDNN = followsOneDNN
     }
 
     /// PyTorch's `padding="same"`: total d·(k−1) per dimension, the odd one extra at the end.
@@ -22,7 +32,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 
     public static func == (a: Self, b: Self) -> Bool {
         a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
-            && a.dilation == b.dilation && a.groups == b.groups
+            && a.dilation == b.dilation && a.groups == b.groups && a.followsOneDNN == b.followsOneDNN
     }
 }
 

@@ -11,7 +11,7 @@ enum OneDNNConvolution {
     /// one thread (the goldens' machine), narrowed to what the kernels below reproduce:
     /// no groups, no dilation, symmetric padding and a square stride.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
-        guard dtype == .float32, p.g.groups == 1, p.g.dilation == (1, 1),
+        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation == (1, 1),
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1,
               p.g.stride.0 == p.g.stride.1 else { return false }
         return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
