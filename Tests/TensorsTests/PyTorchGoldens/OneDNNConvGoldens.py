@@ -67,6 +67,11 @@ SHAPES = [
     (8, 4, 10, 10, 8, 2, 2, 0, 2),
     (2, 8, 9, 10, 10, 3, 3, 1, 2),     # strided with 8 input channels
     (4, 16, 8, 8, 16, 1, 1, 0, 1),     # 1x1
+    (3, 3, 10, 10, 6, 3, 3, 2, 2),     # even width, padding 2: one chain after all
+    (5, 4, 9, 9, 8, 3, 3, 1, 1),       # odd batch split over two threads
+    (2, 20, 8, 8, 8, 5, 5, 2, 2),
+    (2, 8, 12, 12, 16, 2, 2, 0, 1),    # even kernel
+    (6, 2, 11, 11, 3, 3, 3, 1, 1),
 ]
 
 cases = []
