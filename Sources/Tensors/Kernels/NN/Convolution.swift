@@ -111,7 +111,7 @@ public enum Convolution {
         let wc = try weight.contiguous()
         let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
         let o = NNBuffer.pointer(out, as: T.self)
-        if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) {
+        if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
             let bc = try bias?.contiguous()
             withExtendedLifetime(bc) {
                 OneDNNConvolution.forward(p, UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self),

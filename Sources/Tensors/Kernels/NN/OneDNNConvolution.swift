@@ -9,11 +9,13 @@
 enum OneDNNConvolution {
     /// ATen's `ConvParams::use_mkldnn` for a float32 input on a machine with more than
     /// one thread (the goldens' machine), narrowed to what the kernels below reproduce:
-    /// no groups, no dilation, symmetric padding and a square stride.
+    /// no groups, no dilation, symmetric padding and a square stride (a 1-d convolution,
+    /// of height 1, has only its width's). The kernels below read the width's stride.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        let oneD = p.h == 1 && p.kh == 1 && p.g.padding.0 == (0, 0)
         guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation == (1, 1),
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1,
-              p.g.stride.0 == p.g.stride.1 else { return false }
+              p.g.stride.0 == p.g.stride.1 || oneD else { return false }
         return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }
 
@@ -26,7 +28,7 @@ enum OneDNNConvolution {
     /// channel. Taps that fall in the padding are skipped.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                         _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
+        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, taps = p.kh * p.kw
         var out = y
@@ -73,7 +75,7 @@ enum OneDNNConvolution {
     /// the columns' sums added left to right (found against PyTorch for stride 2).
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
+        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
         if s > 1 && p.w % s == 0 && left < p.kw - 1 {
@@ -126,7 +128,7 @@ enum OneDNNConvolution {
     /// The strided input gradient one kernel column at a time (see `gradInput`).
     static func gradInputByColumns(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                                    into gx: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
+        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         var out = gx
         for img in 0..<p.n {
@@ -182,7 +184,7 @@ enum OneDNNConvolution {
     /// added in thread order.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
                            into gw: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.0, p.g.padding.0.0, p.g.padding.1.0)
+        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow
         let icBlocks = p.c == 3 ? 1 : (p.c + block - 1) / block
         let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block * icBlocks))
