@@ -161,10 +161,31 @@ enum OneDNNConvolution {
         }
     }
 
-    /// How many parts oneDNN's reducer splits the images into on two threads: two when
-    /// there is a single job (one block of output channels, and for the weights one block
-    /// of input channels too), so that both threads work; one otherwise.
-    static func parts(jobs: Int) -> Int { jobs < 2 ? 2 : 1 }
+    /// How many threads share one job's images: oneDNN's `reduce_balancer_t::balance`
+    /// (cpu_reducer.cpp) for PyTorch's 2 threads and the reducer's 2 MiB buffer. One job
+    /// is one block of output channels (and for the weights one block of input channels);
+    /// the reduction runs over the images. With a single job both threads take half the
+    /// images; with a few jobs on many images splitting can still be cheaper.
+    static func parts(jobs: Int, jobSize: Int, images: Int, threads: Int = 2) -> Int {
+        let maxBuffer = 1 << 21
+        let minJobsPerGroup = max(1, jobs / threads)
+        let maxJobsPerGroup = max(1, maxBuffer / (threads * jobSize))
+        let groups = min(jobs / minJobsPerGroup, threads)
+        var perGroup = min(threads / groups, images)
+        var best = jobs * jobSize * images
+        for jobsPerGroup in stride(from: minJobsPerGroup, to: jobs, by: 1) {
+            let g = min(jobs / jobsPerGroup, threads)
+            let p = min(threads / g, images)
+            let groupJobs = (jobs + g - 1) / g
+            if p > 1 && groupJobs > maxJobsPerGroup { continue }
+            let cost = jobSize * groupJobs * ((images + p - 1) / p + (p != 1 ? 1 : 0))
+            if cost < best {
+                perGroup = p
+                best = cost
+            }
+        }
+        return perGroup
+    }
 
     /// The image ranges of `parts` threads (oneDNN's `balance211`: the first ones take
     /// one image more).
@@ -186,8 +207,9 @@ enum OneDNNConvolution {
                            into gw: UnsafeMutablePointer<Float>) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow
-        let icBlocks = p.c == 3 ? 1 : (p.c + block - 1) / block
-        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block * icBlocks))
+        let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
+        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block * icBlocks,
+                                                   jobSize: p.kh * p.kw * icBlock * block, images: p.n))
         var out = gw
         for o in 0..<p.oc {
             for c in 0..<p.c {
@@ -224,7 +246,7 @@ enum OneDNNConvolution {
     /// then added in thread order.
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
         let oplane = p.oh * p.ow
-        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block))
+        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block, jobSize: block, images: p.n))
         for o in 0..<p.oc {
             var total: Float = 0
             for (t, range) in ranges.enumerated() {
