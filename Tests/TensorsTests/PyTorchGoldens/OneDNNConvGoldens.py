@@ -72,6 +72,9 @@ SHAPES = [
     (2, 20, 8, 8, 8, 5, 5, 2, 2),
     (2, 8, 12, 12, 16, 2, 2, 0, 1),    # even kernel
     (6, 2, 11, 11, 3, 3, 3, 1, 1),
+    (16, 20, 6, 6, 6, 3, 3, 1, 1),     # 3 jobs on 16 images: the reducer still splits
+    (3, 20, 6, 6, 6, 3, 3, 1, 1),      # ... but not on 3
+    (16, 16, 6, 6, 24, 3, 3, 1, 1),    # 3 bias jobs on 16 images
 ]
 
 cases = []
