@@ -42,7 +42,7 @@ extension Differentiable {
             throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
         }
         let geometry = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
-                                           dilation: dilation, groups: groups)
+                                           dilation: dilation, groups: groups, followsOneDNN: false)
         let outShape = [n, w4.sizes[1] * groups, oh, ow]
         let placeholder = try Tensor(empty: outShape, dtype: x4.dtype, device: x4.device)
         guard var out = try NNOps.convolutionBackward(gradOutput: x4, input: placeholder, weight: w4, hasBias: false, geometry: geometry,

@@ -6,12 +6,22 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     public var padding: ((Int, Int), (Int, Int))
     public var dilation: (Int, Int)
     public var groups: Int
+    /// Whether a float32 convolution may take oneDNN's summation order where PyTorch's
+    /// `use_mkldnn` would (see `OneDNNConvolution`). The transposed convolution, built on
+    /// these kernels, turns it off: ATen computes it on its slow path's order.
+    public var followsOneDNN: Bool
 
     public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
+        self.init(stride: stride, padding: padding, dilation: dilation, groups: groups, followsOneDNN: true)
+    }
+
+    public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int,
+                followsOneDNN: Bool) {
         self.stride = stride
         self.padding = padding
         self.dilation = dilation
         self.groups = groups
+        self.followsOneDNN = followsOneDNN
     }
 
     /// PyTorch's `padding="same"`: total d·(k−1) per dimension, the odd one extra at the end.
@@ -22,7 +32,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 
     public static func == (a: Self, b: Self) -> Bool {
         a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
-            && a.dilation == b.dilation && a.groups == b.groups
+            && a.dilation == b.dilation && a.groups == b.groups && a.followsOneDNN == b.followsOneDNN
     }
 }
 
@@ -101,6 +111,15 @@ public enum Convolution {
         let wc = try weight.contiguous()
         let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
         let o = NNBuffer.pointer(out, as: T.self)
+        if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+            let bc = try bias?.contiguous()
+            withExtendedLifetime(bc) {
+                OneDNNConvolution.forward(p, UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self),
+                                          NNBuffer.pointer(wc, as: Float.self), bc.map { NNBuffer.pointer($0, as: Float.self) },
+                                          into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            }
+            return out
+        }
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
@@ -176,6 +195,10 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        if OneDNNConvolution.isSelected(p, dtype: input.dtype) {
+            return try oneDNNBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                      needInput: needInput, needWeight: needWeight)
+        }
         let r = input.dtype == .float32
             ? try backward(p, gradOutput, input, weight, needInput, needWeight, Float.self)
             : try backward(p, gradOutput, input, weight, needInput, needWeight, Double.self)
