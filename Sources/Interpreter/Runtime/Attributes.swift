@@ -26,11 +26,7 @@ extension Interpreter {
         if let x = inst.attributes.get(name) { return x }
         if let ca = classAttr { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
-        if name == N.__dict__ {
-            let d = PyDict()
-            for (n, x) in zip(inst.attributes.names, inst.attributes.values) { try d.set(.str(n.string), x) }
-            return .object(d)
-        }
+        if name == N.__dict__ { return inst.dictIsSelf ? v : .object(inst.liveDict()) }
         if let ga = cls.lookup(N.__getattr__) {
             return try callAttribute(ga, receiver: v, Arguments([.str(name.string)]))
         }
@@ -247,6 +243,13 @@ extension Interpreter {
             return
         }
         if name == N.__class__, case .object(let co) = value, let c = co as? PyClass { inst.cls = c; return }
+        if name == N.__dict__ {
+            guard let d = value.asDict else {
+                throw PyError.typeError("__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+            }
+            inst.replaceDict(d, isSelf: value.asObject === inst)
+            return
+        }
         inst.attributes.set(name, value)
     }
 

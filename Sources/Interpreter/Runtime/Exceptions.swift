@@ -39,7 +39,13 @@ extension Interpreter {
                 return PyError(i)
             }
             if let i = o as? PyInstance, i.cls.isSubclass(of: types.exceptions["BaseException"]!) {
-                return PyError(i)
+                // Raising an exception that has a traceback (`raise e`, `raise
+                // e.with_traceback(tb)`) continues it: the frames it unwinds through now
+                // come after the ones it had, as CPython prepends them to its tb.
+                adoptHandledTraceback(i)
+                let err = PyError(i)
+                err.traceback = i.traceback
+                return err
             }
         }
         throw PyError.typeError("exceptions must derive from BaseException")

@@ -117,7 +117,7 @@ final class RaiseStmt: Stmt {
             interp.materialize(err).attributes.set(N.__cause__, causeValue)
             interp.materialize(err).attributes.set(N.__suppress_context__, .true)
         }
-        if let ctx = interp.handling.last, ctx !== err {
+        if let ctx = interp.handling.last, ctx !== err, interp.materialize(ctx) !== interp.materialize(err) {
             interp.materialize(err).attributes.set(N.__context__, .object(interp.materialize(ctx)))
         }
         err.caret = span
