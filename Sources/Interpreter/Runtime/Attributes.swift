@@ -11,7 +11,14 @@ extension Interpreter {
         let cls = typeOf(v)
         if let attr = cls.lookup(name) { return try bindDescriptor(attr, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
-        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+        throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
+    }
+
+    /// An AttributeError for a failed lookup on `v`, which it keeps as `obj`.
+    func noAttribute(_ v: PyValue, _ message: String) -> PyError {
+        let e = PyError.attributeError(message)
+        e.attributeObject = v
+        return e
     }
 
     public func getAttribute(_ v: PyValue, _ name: String) throws -> PyValue { try getAttribute(v, Name(name)) }
@@ -30,7 +37,7 @@ extension Interpreter {
         if let ga = cls.lookup(N.__getattr__) {
             return try callAttribute(ga, receiver: v, Arguments([.str(name.string)]))
         }
-        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+        throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
     }
 
     private func moduleAttribute(_ m: PyModule, _ name: Name) throws -> PyValue {
@@ -45,7 +52,7 @@ extension Interpreter {
         if m.initializing {
             throw PyError.attributeError("partially initialized module '\(m.name)' has no attribute '\(name)' (most likely due to a circular import)")
         }
-        throw PyError.attributeError("module '\(m.name)' has no attribute '\(name)'")
+        throw noAttribute(.object(m), "module '\(m.name)' has no attribute '\(name)'")
     }
 
     func classAttribute(_ c: PyClass, _ name: Name) throws -> PyValue {
@@ -76,7 +83,7 @@ extension Interpreter {
         if c.metaclass != nil, let ga = metaclassMethod(c, N.__getattr__) {
             return try callAttribute(ga, receiver: .object(c), Arguments([.str(name.string)]))
         }
-        throw PyError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
+        throw noAttribute(.object(c), "type object '\(c.name)' has no attribute '\(name)'")
     }
 
     private func superAttribute(_ s: PySuper, _ name: Name) throws -> PyValue {
