@@ -86,5 +86,7 @@ final class AttributeCache {
         }
         let sa = c.lookup(N.__setattr__)
         plainSetattr = sa == nil || sa!.isIdentical(interp.types.object.dict[N.__setattr__] ?? .none)
+        // A class with `__slots__` (and no `__dict__` slot) stores only its slot names.
+        if plainSetattr, let allowed = interp.slotNames(c), !allowed.contains(name) { plainSetattr = false }
     }
 }

@@ -14,6 +14,29 @@ extension Interpreter {
         throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
     }
 
+    /// The attribute names instances of `c` may have when every class of its MRO (but
+    /// `object`) declares `__slots__` without `__dict__`, as CPython lays such instances
+    /// out; nil when they have a `__dict__`. Native classes (their instances keep Swift
+    /// state) and built-in subclasses are left alone.
+    func slotNames(_ c: PyClass) -> Set<Name>? {
+        guard c.constructor == nil else { return nil }
+        var names = Set<Name>()
+        for k in c.mro where k !== types.object {
+            guard let slots = k.dict[Name("__slots__")] else { return nil }
+            let items: [PyValue]
+            if case .str(let s) = slots { items = [.str(s)] }
+            else if let t = slots.asTuple { items = t.items }
+            else if let l = slots.asList { items = l.items }
+            else { return nil }
+            for item in items {
+                guard case .str(let s) = item else { return nil }
+                if s == "__dict__" { return nil }
+                names.insert(Name(s))
+            }
+        }
+        return names
+    }
+
     /// An AttributeError for a failed lookup on `v`, which it keeps as `obj`.
     func noAttribute(_ v: PyValue, _ message: String) -> PyError {
         let e = PyError.attributeError(message)
@@ -33,7 +56,10 @@ extension Interpreter {
         if let x = inst.attributes.get(name) { return x }
         if let ca = classAttr { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
-        if name == N.__dict__ { return inst.dictIsSelf ? v : .object(inst.liveDict()) }
+        if name == N.__dict__ {
+            if slotNames(cls) != nil { throw noAttribute(v, "'\(cls.name)' object has no attribute '__dict__'") }
+            return inst.dictIsSelf ? v : .object(inst.liveDict())
+        }
         if let ga = cls.lookup(N.__getattr__) {
             return try callAttribute(ga, receiver: v, Arguments([.str(name.string)]))
         }
@@ -250,6 +276,9 @@ extension Interpreter {
             return
         }
         if name == N.__class__, case .object(let co) = value, let c = co as? PyClass { inst.cls = c; return }
+        if let allowed = slotNames(inst.cls), !allowed.contains(name) {
+            throw noAttribute(.object(inst), "'\(inst.cls.name)' object has no attribute '\(name)'")
+        }
         if name == N.__dict__ {
             guard let d = value.asDict else {
                 throw PyError.typeError("__dict__ must be set to a dictionary, not a '\(typeName(value))'")
