@@ -78,7 +78,9 @@ final class AttributeCache {
         attributeValue = nil
         if case .object(let o)? = found {
             attributeObject = o
-            if o is PyProperty { isProperty = true }
+            // A property or another data descriptor wins over instance attributes: the
+            // slow paths handle both.
+            if o is PyProperty || interp.dataDescriptor(.object(o)) != nil { isProperty = true }
             else if let fn = o as? PyFunction { pythonMethod = fn; pythonMethodRef = Unmanaged.passUnretained(fn) }
             else if let b = o as? PyBuiltinFunction, case .method(let m) = b.body { nativeMethod = m }
         } else {

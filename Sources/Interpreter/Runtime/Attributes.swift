@@ -37,6 +37,15 @@ extension Interpreter {
         return names
     }
 
+    /// The class of a data descriptor (an instance whose class defines `__set__` or
+    /// `__delete__`): it wins over the instance's own attributes, as in CPython.
+    func dataDescriptor(_ attr: PyValue) -> PyClass? {
+        guard case .object(let o) = attr, type(of: o) == PyInstance.self else { return nil }
+        let c = unsafeDowncast(o, to: PyInstance.self).cls
+        guard c.lookup(N.__set__) != nil || c.lookup(N.__delete__) != nil else { return nil }
+        return c
+    }
+
     /// An AttributeError for a failed lookup on `v`, which it keeps as `obj`.
     func noAttribute(_ v: PyValue, _ message: String) -> PyError {
         let e = PyError.attributeError(message)
@@ -53,6 +62,7 @@ extension Interpreter {
             guard let g = p.fget else { throw PyError.attributeError("property '\(name)' of '\(cls.name)' object has no getter") }
             return try call(g, Arguments([v]))
         }
+        if let ca = classAttr, dataDescriptor(ca) != nil { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if let x = inst.attributes.get(name) { return x }
         if let ca = classAttr { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
@@ -86,6 +96,9 @@ extension Interpreter {
             if case .object(let o) = a {
                 if let s = o as? PyStaticMethod { return s.function }
                 if let cm = o as? PyClassMethod { return .object(PyBoundMethod(receiver: .object(c), function: cm.function)) }
+                if type(of: o) == PyInstance.self, let get = unsafeDowncast(o, to: PyInstance.self).cls.lookup(N.__get__) {
+                    return try callAttribute(get, receiver: a, Arguments(.none, .object(c)))
+                }
             }
             return a
         }
@@ -276,6 +289,11 @@ extension Interpreter {
             return
         }
         if name == N.__class__, case .object(let co) = value, let c = co as? PyClass { inst.cls = c; return }
+        if let ca = inst.cls.lookup(name), let dc = dataDescriptor(ca) {
+            guard let set = dc.lookup(N.__set__) else { throw PyError.attributeError("__set__") }
+            _ = try callAttribute(set, receiver: ca, Arguments(.object(inst), value))
+            return
+        }
         if let allowed = slotNames(inst.cls), !allowed.contains(name) {
             throw noAttribute(.object(inst), "'\(inst.cls.name)' object has no attribute '\(name)'")
         }
@@ -300,6 +318,11 @@ extension Interpreter {
                 if let ca = inst.cls.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
                     guard let d = p.fdel else { throw PyError.attributeError("property '\(name)' of '\(inst.cls.name)' object has no deleter") }
                     _ = try call(d, Arguments([v]))
+                    return
+                }
+                if let ca = inst.cls.lookup(name), let dc = dataDescriptor(ca) {
+                    guard let del = dc.lookup(N.__delete__) else { throw PyError.attributeError("__delete__") }
+                    _ = try callAttribute(del, receiver: ca, Arguments(v))
                     return
                 }
                 if inst.attributes.remove(name) { return }
