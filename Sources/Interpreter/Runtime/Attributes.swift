@@ -85,6 +85,13 @@ extension Interpreter {
             for n in m.definedNames { try d.set(.str(n.string), m[n]!) }
             return .object(d)
         }
+        if m === builtins {
+            // Names the builtins module makes on first use (`complex`, `ExceptionGroup`)
+            // and the constants the parser handles: `builtins.complex`, `builtins.True`.
+            if let v = try lazyBuiltin(name) { return v }
+            if name.string == "True" { return .bool(true) }
+            if name.string == "False" { return .bool(false) }
+        }
         if m.initializing {
             throw PyError.attributeError("partially initialized module '\(m.name)' has no attribute '\(name)' (most likely due to a circular import)")
         }
