@@ -58,7 +58,12 @@ extension Interpreter {
             if args.count == 1 { return .str(inst.cls.name + "(" + (try i.repr(args[0])) + ")") }
             return .str(inst.cls.name + (try i.repr(.tuple(args))))
         }
-        base.addMethod("with_traceback") { _, s, _ in s }
+        // `e.with_traceback(tb)`: the `__traceback__` setter's work, returning `e`.
+        base.addMethod("with_traceback") { i, s, a in
+            try a.check("with_traceback", 1)
+            try i.setAttribute(s, Name("__traceback__"), a[0])
+            return s
+        }
         // Read through the class until an exception is chained (instances set their own).
         base.setAttribute(N.__cause__, PyValue.none)
         base.setAttribute(N.__context__, PyValue.none)

@@ -106,6 +106,11 @@ extension Interpreter {
             return .none
         }
         g.addMethod("__iter__") { _, s, _ in s }
+        types.iterator.addMethod("__iter__") { _, s, _ in s }
+        types.iterator.addMethod("__next__") { i, s, _ in
+            if let v = try i.next(s) { return v }
+            throw PyError(type: "StopIteration", args: [])
+        }
         g.addMethod("__next__") { i, s, _ in
             if let v = try i.next(s) { return v }
             throw PyError(type: "StopIteration", args: [])

@@ -81,7 +81,9 @@ extension Interpreter {
         }
         fn("vars") { i, a in
             try a.check("vars", 1)
-            return try i.getAttribute(a[0], N.__dict__)
+            do { return try i.getAttribute(a[0], N.__dict__) } catch let e as PyError where i.errorIs(e, "AttributeError") {
+                throw PyError.typeError("vars() argument must have __dict__ attribute")
+            }
         }
         fn("dir") { i, a in
             try a.check("dir", 0, 1)

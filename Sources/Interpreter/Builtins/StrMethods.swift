@@ -93,8 +93,7 @@ extension Interpreter {
             var parts: [String] = []
             var n = 0
             try i.forEach(a[0]) { v in
-                // A StrEnum member stands for its string (Modules/Stdlib2/EnumModule.swift).
-                guard let x = v.asString ?? v.payload(EnumMemberValue.self)?.value.asString else {
+                guard let x = v.asString else {
                     throw PyError.typeError("sequence item \(n): expected str instance, \(i.typeName(v)) found")
                 }
                 parts.append(x); n += 1

@@ -78,7 +78,9 @@ final class AttributeCache {
         attributeValue = nil
         if case .object(let o)? = found {
             attributeObject = o
-            if o is PyProperty { isProperty = true }
+            // A property or another data descriptor wins over instance attributes: the
+            // slow paths handle both.
+            if o is PyProperty || interp.dataDescriptor(.object(o)) != nil { isProperty = true }
             else if let fn = o as? PyFunction { pythonMethod = fn; pythonMethodRef = Unmanaged.passUnretained(fn) }
             else if let b = o as? PyBuiltinFunction, case .method(let m) = b.body { nativeMethod = m }
         } else {
@@ -86,5 +88,7 @@ final class AttributeCache {
         }
         let sa = c.lookup(N.__setattr__)
         plainSetattr = sa == nil || sa!.isIdentical(interp.types.object.dict[N.__setattr__] ?? .none)
+        // A class with `__slots__` (and no `__dict__` slot) stores only its slot names.
+        if plainSetattr, let allowed = interp.slotNames(c), !allowed.contains(name) { plainSetattr = false }
     }
 }

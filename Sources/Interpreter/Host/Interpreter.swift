@@ -65,6 +65,9 @@ public final class Interpreter {
     var moduleSources: [String: ModuleSource] = [:]
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyError] = []
+    /// Set while an uncaught exception's traceback is drawn: its last line then gets
+    /// CPython's "Did you mean" (Runtime/NameSuggestions.swift).
+    var offerSuggestions = false
     var depth = 0
     var deadline: UInt64 = .max
     var deadlineDescription = ""

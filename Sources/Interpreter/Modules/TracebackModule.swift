@@ -132,6 +132,33 @@ extension Interpreter {
                     return .tuple([.str(e.file), .int(e.line), .str(e.function), line, .str(text)])
                 })
             }
+            /// (filename, lineno, name, line, text) of each running frame, outermost first,
+            /// leaving out the `skip` innermost (the `traceback` functions' own), for
+            /// `extract_stack` / `format_stack` / `print_stack`.
+            m.addFunction("stack") { i, a in
+                try a.check("stack", 0, 1)
+                var skip = a.count > 0 ? try i.intArgument(a[0]) : 0
+                var out: [PyValue] = []
+                var frame = i.currentFrame
+                while let f = frame {
+                    if skip > 0 { skip -= 1 } else {
+                        let e = i.traceEntry(f)
+                        var text = "  File \"\(e.file)\", line \(e.line), in \(e.function)\n"
+                        var line: PyValue = .none
+                        if let src = e.sourceLine {
+                            var stripped = src.drop { $0 == " " || $0 == "\t" }
+                            while let last = stripped.last, last == " " || last == "\t" || last == "\r" { stripped = stripped.dropLast() }
+                            line = .str(String(stripped))
+                            if !stripped.isEmpty { text += "    " + stripped + "\n" }
+                        }
+                        out.append(.tuple([.str(e.file), .int(e.line), .str(e.function), line, .str(text)]))
+                    }
+                    // A generator's frame outlives the call that started it: its caller link is stale.
+                    if f.generator != nil { break }
+                    frame = f.caller
+                }
+                return .list(out.reversed())
+            }
             /// The exception being handled (`sys.exception()`), or None.
             m.addFunction("current") { i, _ in
                 guard let e = i.handling.last else { return .none }

@@ -11,7 +11,46 @@ extension Interpreter {
         let cls = typeOf(v)
         if let attr = cls.lookup(name) { return try bindDescriptor(attr, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
-        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+        throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
+    }
+
+    /// The attribute names instances of `c` may have when every class of its MRO (but
+    /// `object`) declares `__slots__` without `__dict__`, as CPython lays such instances
+    /// out; nil when they have a `__dict__`. Native classes (their instances keep Swift
+    /// state) and built-in subclasses are left alone.
+    func slotNames(_ c: PyClass) -> Set<Name>? {
+        guard c.constructor == nil else { return nil }
+        var names = Set<Name>()
+        for k in c.mro where k !== types.object {
+            guard let slots = k.dict[Name("__slots__")] else { return nil }
+            let items: [PyValue]
+            if case .str(let s) = slots { items = [.str(s)] }
+            else if let t = slots.asTuple { items = t.items }
+            else if let l = slots.asList { items = l.items }
+            else { return nil }
+            for item in items {
+                guard case .str(let s) = item else { return nil }
+                if s == "__dict__" { return nil }
+                names.insert(Name(s))
+            }
+        }
+        return names
+    }
+
+    /// The class of a data descriptor (an instance whose class defines `__set__` or
+    /// `__delete__`): it wins over the instance's own attributes, as in CPython.
+    func dataDescriptor(_ attr: PyValue) -> PyClass? {
+        guard case .object(let o) = attr, type(of: o) == PyInstance.self else { return nil }
+        let c = unsafeDowncast(o, to: PyInstance.self).cls
+        guard c.lookup(N.__set__) != nil || c.lookup(N.__delete__) != nil else { return nil }
+        return c
+    }
+
+    /// An AttributeError for a failed lookup on `v`, which it keeps as `obj`.
+    func noAttribute(_ v: PyValue, _ message: String) -> PyError {
+        let e = PyError.attributeError(message)
+        e.attributeObject = v
+        return e
     }
 
     public func getAttribute(_ v: PyValue, _ name: String) throws -> PyValue { try getAttribute(v, Name(name)) }
@@ -23,18 +62,18 @@ extension Interpreter {
             guard let g = p.fget else { throw PyError.attributeError("property '\(name)' of '\(cls.name)' object has no getter") }
             return try call(g, Arguments([v]))
         }
+        if let ca = classAttr, dataDescriptor(ca) != nil { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if let x = inst.attributes.get(name) { return x }
         if let ca = classAttr { return try bindDescriptor(ca, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
         if name == N.__dict__ {
-            let d = PyDict()
-            for (n, x) in zip(inst.attributes.names, inst.attributes.values) { try d.set(.str(n.string), x) }
-            return .object(d)
+            if slotNames(cls) != nil { throw noAttribute(v, "'\(cls.name)' object has no attribute '__dict__'") }
+            return inst.dictIsSelf ? v : .object(inst.liveDict())
         }
         if let ga = cls.lookup(N.__getattr__) {
             return try callAttribute(ga, receiver: v, Arguments([.str(name.string)]))
         }
-        throw PyError.attributeError("'\(cls.name)' object has no attribute '\(name)'")
+        throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
     }
 
     private func moduleAttribute(_ m: PyModule, _ name: Name) throws -> PyValue {
@@ -46,10 +85,17 @@ extension Interpreter {
             for n in m.definedNames { try d.set(.str(n.string), m[n]!) }
             return .object(d)
         }
+        if m === builtins {
+            // Names the builtins module makes on first use (`complex`, `ExceptionGroup`)
+            // and the constants the parser handles: `builtins.complex`, `builtins.True`.
+            if let v = try lazyBuiltin(name) { return v }
+            if name.string == "True" { return .bool(true) }
+            if name.string == "False" { return .bool(false) }
+        }
         if m.initializing {
             throw PyError.attributeError("partially initialized module '\(m.name)' has no attribute '\(name)' (most likely due to a circular import)")
         }
-        throw PyError.attributeError("module '\(m.name)' has no attribute '\(name)'")
+        throw noAttribute(.object(m), "module '\(m.name)' has no attribute '\(name)'")
     }
 
     func classAttribute(_ c: PyClass, _ name: Name) throws -> PyValue {
@@ -57,6 +103,9 @@ extension Interpreter {
             if case .object(let o) = a {
                 if let s = o as? PyStaticMethod { return s.function }
                 if let cm = o as? PyClassMethod { return .object(PyBoundMethod(receiver: .object(c), function: cm.function)) }
+                if type(of: o) == PyInstance.self, let get = unsafeDowncast(o, to: PyInstance.self).cls.lookup(N.__get__) {
+                    return try callAttribute(get, receiver: a, Arguments(.none, .object(c)))
+                }
             }
             return a
         }
@@ -80,7 +129,7 @@ extension Interpreter {
         if c.metaclass != nil, let ga = metaclassMethod(c, N.__getattr__) {
             return try callAttribute(ga, receiver: .object(c), Arguments([.str(name.string)]))
         }
-        throw PyError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
+        throw noAttribute(.object(c), "type object '\(c.name)' has no attribute '\(name)'")
     }
 
     private func superAttribute(_ s: PySuper, _ name: Name) throws -> PyValue {
@@ -247,6 +296,21 @@ extension Interpreter {
             return
         }
         if name == N.__class__, case .object(let co) = value, let c = co as? PyClass { inst.cls = c; return }
+        if let ca = inst.cls.lookup(name), let dc = dataDescriptor(ca) {
+            guard let set = dc.lookup(N.__set__) else { throw PyError.attributeError("__set__") }
+            _ = try callAttribute(set, receiver: ca, Arguments(.object(inst), value))
+            return
+        }
+        if let allowed = slotNames(inst.cls), !allowed.contains(name) {
+            throw noAttribute(.object(inst), "'\(inst.cls.name)' object has no attribute '\(name)'")
+        }
+        if name == N.__dict__ {
+            guard let d = value.asDict else {
+                throw PyError.typeError("__dict__ must be set to a dictionary, not a '\(typeName(value))'")
+            }
+            inst.replaceDict(d, isSelf: value.asObject === inst)
+            return
+        }
         inst.attributes.set(name, value)
     }
 
@@ -261,6 +325,11 @@ extension Interpreter {
                 if let ca = inst.cls.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
                     guard let d = p.fdel else { throw PyError.attributeError("property '\(name)' of '\(inst.cls.name)' object has no deleter") }
                     _ = try call(d, Arguments([v]))
+                    return
+                }
+                if let ca = inst.cls.lookup(name), let dc = dataDescriptor(ca) {
+                    guard let del = dc.lookup(N.__delete__) else { throw PyError.attributeError("__delete__") }
+                    _ = try callAttribute(del, receiver: ca, Arguments(v))
                     return
                 }
                 if inst.attributes.remove(name) { return }

@@ -51,7 +51,8 @@ extension Interpreter {
             var args = given
             // int(Name("12")): a str subclass parses as its text.
             if parsesText, args.count > 0, case .str? = args[0].builtinBase { args.positional[0] = args[0].unwrappingBuiltinBase }
-            if cls === t { return try base(i, cls, args) }
+            // `tuple(p)` of a subclass instance is a plain tuple, never the instance.
+            if cls === t { let r = try base(i, cls, args); return r.builtinBase ?? r }
             var value: PyValue
             if mutable, let initFn = cls.lookup(N.__init__), case .object(let io) = initFn, !(io is PyBuiltinFunction) {
                 value = try base(i, t, Arguments())

@@ -173,7 +173,8 @@ extension Interpreter {
     public func contains(_ container: PyValue, _ item: PyValue) throws -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            // A str subclass instance (a `class Color(str, Enum)` member) is its text.
+            guard case .str(let sub) = item.unwrappingBuiltinBase else {
                 throw PyError.typeError("'in <string>' requires string as left operand, not \(typeName(item))")
             }
             // By Unicode scalars: `"\n" in "\r\n"` (Swift sees one Character there).
@@ -189,7 +190,18 @@ extension Interpreter {
             case let d as PyDict: return try d.get(item) != nil
             case let s as PySet: return try s.contains(item)
             case let r as PyRange:
-                guard let i = item.asInt else { return false }
+                // Ints (an int subclass counts as its value) by arithmetic; anything else
+                // (`1.0 in range(3)`) by comparing with each element, as CPython does.
+                let n = item.unwrappingBuiltinBase
+                if n.asObject is PyBigInt { return false }  // beyond any Int bound of a range
+                guard let i = n.asInt else {
+                    var found = false
+                    try forEach(container) { x in
+                        if try equals(x, item) { found = true; return false }
+                        return true
+                    }
+                    return found
+                }
                 if r.step > 0 { return i >= r.start && i < r.stop && (i - r.start) % r.step == 0 }
                 return i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
             default:

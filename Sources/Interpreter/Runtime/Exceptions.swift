@@ -7,6 +7,8 @@ extension Interpreter {
         let inst = PyInstance(cls: cls)
         inst.attributes.set(N.args, .tuple(e.pendingArgs))
         setExceptionAttributes(inst, e.pendingArgs)
+        if let s = e.nameSuggestion { inst.payload = s }
+        if let o = e.attributeObject { inst.attributes.set(Name("obj"), o) }
         e.exception = inst
         return inst
     }
@@ -39,7 +41,13 @@ extension Interpreter {
                 return PyError(i)
             }
             if let i = o as? PyInstance, i.cls.isSubclass(of: types.exceptions["BaseException"]!) {
-                return PyError(i)
+                // Raising an exception that has a traceback (`raise e`, `raise
+                // e.with_traceback(tb)`) continues it: the frames it unwinds through now
+                // come after the ones it had, as CPython prepends them to its tb.
+                adoptHandledTraceback(i)
+                let err = PyError(i)
+                err.traceback = i.traceback
+                return err
             }
         }
         throw PyError.typeError("exceptions must derive from BaseException")
@@ -82,6 +90,8 @@ extension Interpreter {
     func tracebackText(_ e: PyError) -> String {
         let exc = materialize(e)
         var shown: Set<ObjectIdentifier> = []
+        offerSuggestions = true
+        defer { offerSuggestions = false }
         return chainedTraceback(exc, e.traceback, &shown)
     }
 
@@ -121,7 +131,7 @@ extension Interpreter {
         }
         for (message, exc, entries) in chain.reversed() {
             if let m = message { out += ctx.emit(m) }
-            var last = exceptionLastLine(exc) + "\n"
+            var last = exceptionLastLine(exc) + (offerSuggestions ? suggestionSuffix(exc) : "") + "\n"
             if let notes = exc.attributes.get(N.__notes__)?.asList {
                 for n in notes.items { last += ((try? str(n)) ?? "<note str() failed>") + "\n" }
             }

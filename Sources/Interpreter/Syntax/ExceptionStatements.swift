@@ -117,7 +117,7 @@ final class RaiseStmt: Stmt {
             interp.materialize(err).attributes.set(N.__cause__, causeValue)
             interp.materialize(err).attributes.set(N.__suppress_context__, .true)
         }
-        if let ctx = interp.handling.last, ctx !== err {
+        if let ctx = interp.handling.last, ctx !== err, interp.materialize(ctx) !== interp.materialize(err) {
             interp.materialize(err).attributes.set(N.__context__, .object(interp.materialize(ctx)))
         }
         err.caret = span
@@ -150,9 +150,28 @@ final class WithStmt: Stmt {
         do {
             flow = try run(i + 1, f)
         } catch let err as PyError where !err.uncatchable {
+            // `__exit__` runs while the exception is being handled, as CPython's: what it
+            // raises has the exception as its context (with the frames it came through),
+            // and comes from the `with` line.
             let exc = interp.materialize(err)
-            let suppress = try interp.call(exit, Arguments([.object(exc.cls), .object(exc), .none]))
+            let (line, col, caret) = (f.line, f.col, err.caret)
+            exc.traceback = err.skipFrame ? err.traceback : err.traceback + [interp.traceEntry(f, err)]
+            err.caret = caret
+            f.at(self)
+            interp.handling.append(err)
+            let suppress: PyValue
+            do {
+                defer { interp.handling.removeLast() }
+                suppress = try interp.call(exit, Arguments([.object(exc.cls), .object(exc), .none]))
+            } catch let raised as PyError where raised !== err {
+                let inner = interp.materialize(raised)
+                if inner !== exc && inner.attributes.get(N.__context__) == nil {
+                    inner.attributes.set(N.__context__, .object(exc))
+                }
+                throw raised
+            }
             if try interp.truthy(suppress) { return .normal }
+            f.line = line; f.col = col
             throw err
         }
         _ = try interp.call(exit, Arguments([.none, .none, .none]))

@@ -60,6 +60,14 @@ final class NameExpr: Expr {
         }
     }
 
+    /// `name 'x' is not defined`, with the suggestion CPython would print for it.
+    @inline(never)
+    private func nameError(_ f: Frame) -> PyError {
+        let e = PyError(type: "NameError", message: "name '\(name)' is not defined")
+        e.nameSuggestion = NameErrorSuggestion(f.interp.nameErrorSuggestion("\(name)", in: f))
+        return e
+    }
+
     /// Every access kind, with the errors for unbound names.
     private func evalSlow(_ f: Frame) throws -> PyValue {
         switch access {
@@ -70,7 +78,7 @@ final class NameExpr: Expr {
             if let v = box.value { return v }
             if let v = builtin.value { return v }
             if let v = try f.interp.lazyBuiltin(name) { return v }
-            throw PyError(type: "NameError", message: "name '\(name)' is not defined")
+            throw nameError(f)
         case .cell(let s):
             if let v = unsafeDowncast(f.slots[s]!.asObject!, to: PyCell.self).value { return v }
             throw PyError(type: "UnboundLocalError", message: "cannot access local variable '\(name)' where it is not associated with a value")
@@ -83,7 +91,7 @@ final class NameExpr: Expr {
             } else if let v = f.namespace?.get(n) { return v }
             if let v = box.value { return v }
             if let v = builtin.value { return v }
-            throw PyError(type: "NameError", message: "name '\(name)' is not defined")
+            throw nameError(f)
         case .unresolved:
             preconditionFailure("unresolved name \(name)")
         }

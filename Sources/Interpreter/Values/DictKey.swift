@@ -37,8 +37,6 @@ enum DictKey: Hashable {
             if o is PyList || o is PyDict || o is PySet {
                 throw PyError(type: "TypeError", message: "unhashable type: '\(builtinTypeName(o))'")
             }
-            // IntEnum/StrEnum members are the same key as their int or str value, as in CPython.
-            if let inst = o as? PyInstance, let member = inst.payload as? EnumMemberValue { self = try DictKey(member.value); return }
             // A subclass of a built-in type keeps its value's key unless it overrides __hash__/__eq__.
             if let inst = o as? PyInstance, let base = inst.payload as? BuiltinBase, inst.cls.interpreter?.hashesAsBuiltinBase(inst.cls) == true { self = try DictKey(base.value); return }
             if let inst = o as? PyInstance, let interp = inst.cls.interpreter, let h = inst.cls.lookup(N.__hash__) {
@@ -99,6 +97,9 @@ public final class PyDict: PyObject {
     var index: [DictKey: Int] = [:]
     var entries: [(key: PyValue, value: PyValue)?] = []
     public private(set) var count = 0
+    /// Bumped by every change, so an instance whose `__dict__` this is (PyInstance's
+    /// linked dict) notices writes made through the dict.
+    private(set) var version = 0
 
     public override init() {}
 
@@ -124,6 +125,7 @@ public final class PyDict: PyObject {
         let k = try DictKey(key)
         let found = index[k]
         try k.rethrowComparisonError()
+        version &+= 1
         if let i = found {
             entries[i]!.value = value
         } else {
@@ -139,6 +141,7 @@ public final class PyDict: PyObject {
         let found = index.removeValue(forKey: k)
         try k.rethrowComparisonError()
         guard let i = found else { return nil }
+        version &+= 1
         let v = entries[i]!.value
         entries[i] = nil
         count -= 1
@@ -147,7 +150,7 @@ public final class PyDict: PyObject {
     }
 
     public func removeAll() {
-        index = [:]; entries = []; count = 0
+        index = [:]; entries = []; count = 0; version &+= 1
     }
 
     /// Drops the holes left by removals; keys keep their hashes (no `__hash__` is called).

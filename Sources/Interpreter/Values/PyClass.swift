@@ -124,7 +124,32 @@ struct AttributeStore {
 /// `payload`; Python attributes live in `attributes`.
 public final class PyInstance: PyObject {
     public var cls: PyClass
-    var attributes = AttributeStore()
+    /// The instance's own attributes. Normally they live in `store` alone; once Python code
+    /// takes the instance's `__dict__` (`self.__dict__.update(kw)`, `vars(obj)[k] = v`) or
+    /// replaces it (`self.__dict__ = self`, the AttrDict idiom), that dict is the truth:
+    /// `store` is refreshed from it when the dict changed and written back into it after
+    /// each change, so both views stay one namespace. Plain instances pay one nil check.
+    var attributes: AttributeStore {
+        _read {
+            if linkedDict != nil { refreshFromLinkedDict() }
+            yield store
+        }
+        _modify {
+            if linkedDict == nil {
+                yield &store
+            } else {
+                refreshFromLinkedDict()
+                yield &store
+                writeBackToLinkedDict()
+            }
+        }
+    }
+    private var store = AttributeStore()
+    /// The dict that is this instance's `__dict__`, when Python code has seen or set it.
+    private(set) var linkedDict: PyDict?
+    /// Whether `__dict__` is the instance itself (a dict subclass that did `self.__dict__ = self`).
+    private(set) var dictIsSelf = false
+    private var linkedVersion = 0
     public var payload: AnyObject?
     /// For an exception that was caught: the frames it passed through, innermost first,
     /// down to the handler's frame (what a chained traceback shows for it).
@@ -145,6 +170,44 @@ public final class PyInstance: PyObject {
 
     deinit {
         if payloadLinksBack, let payload { PyInstance.payloadUnlink?(payload, self) }
+    }
+
+    /// The live `__dict__`: made from the attributes on first use, then shared.
+    func liveDict() -> PyDict {
+        if let d = linkedDict { return d }
+        let d = PyDict()
+        for (n, v) in zip(store.names, store.values) { try? d.set(.str(n.string), v) }
+        linkedDict = d
+        linkedVersion = d.version
+        return d
+    }
+
+    /// `obj.__dict__ = d`: `d` becomes the namespace (`isSelf` when `d` is `obj` itself).
+    func replaceDict(_ d: PyDict, isSelf: Bool) {
+        linkedDict = d
+        dictIsSelf = isSelf
+        linkedVersion = d.version &- 1
+        refreshFromLinkedDict()
+    }
+
+    private func refreshFromLinkedDict() {
+        guard let d = linkedDict, d.version != linkedVersion else { return }
+        var fresh = AttributeStore()
+        for (k, v) in d.items { if case .str(let s) = k { fresh.names.append(Name(s)); fresh.values.append(v) } }
+        store = fresh
+        linkedVersion = d.version
+    }
+
+    private func writeBackToLinkedDict() {
+        guard let d = linkedDict else { return }
+        let kept = Set(store.names.map(\.id))
+        for k in d.keys { if case .str(let s) = k, !kept.contains(Name(s).id) { _ = try? d.remove(k) } }
+        for (n, v) in zip(store.names, store.values) {
+            let key = PyValue.str(n.string)
+            if let old = try? d.get(key), old.isIdentical(v) { continue }
+            try? d.set(key, v)
+        }
+        linkedVersion = d.version
     }
 
     public func attribute(_ name: String) -> PyValue? { attributes.get(Name(name)) }

@@ -27,6 +27,10 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
     /// was raised in (or, for a new group, must not: CPython re-raises it without one), so
     /// that frame adds no entry when the error leaves it.
     var skipFrame = false
+    /// A NameError's "Did you mean" candidate, found where it was raised.
+    var nameSuggestion: NameErrorSuggestion?
+    /// The object an AttributeError's lookup failed on (`AttributeError.obj`).
+    var attributeObject: PyValue?
 
     /// Records where the exception came from in the current frame, unless an inner
     /// expression already did.

@@ -314,73 +314,122 @@ class deque:
         return "deque(" + repr(self._items) + ", maxlen=" + repr(self.maxlen) + ")"
 
 
-def namedtuple(typename, field_names, defaults=None):
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A tuple subclass with named fields, as CPython's (its checks and error texts)."""
+    keywords = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+                "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+                "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+                "return", "try", "while", "with", "yield"}
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or name in keywords
+                    or name.startswith("_") or name in seen):
+                field_names[index] = "_%d" % index
+            seen.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError("Type names and field names must be strings")
+        if not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: %r" % (name,))
+        if name in keywords:
+            raise ValueError("Type names and field names cannot be a keyword: %r" % (name,))
+    seen = set()
+    for name in field_names:
+        if name.startswith("_") and not rename:
+            raise ValueError("Field names cannot start with an underscore: %r" % (name,))
+        if name in seen:
+            raise ValueError("Encountered duplicate field name: %r" % (name,))
+        seen.add(name)
     fields = tuple(field_names)
-    defaults = tuple(defaults) if defaults is not None else ()
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError("Got more default values than field names")
+        field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults)))))
+    else:
+        defaults = ()
+    num_fields = len(fields)
+    required = num_fields - len(defaults)
+    arg_list = ", ".join(fields)
 
-    class _NamedTuple:
+    class _NamedTuple(tuple):
+        __slots__ = ()
         _fields = fields
+        _field_defaults = field_defaults
         __match_args__ = fields
 
-        def __init__(self, *args, **kwargs):
+        def __new__(_cls, *args, **kwargs):
+            if len(args) > num_fields:
+                if defaults:
+                    raise TypeError("%s.__new__() takes from %d to %d positional arguments but %d were given"
+                                    % (typename, required + 1, num_fields + 1, len(args) + 1))
+                raise TypeError("%s.__new__() takes %d positional arguments but %d were given"
+                                % (typename, num_fields + 1, len(args) + 1))
             values = list(args)
-            missing = fields[len(values):]
-            first_default = len(fields) - len(defaults)
-            for i, name in enumerate(missing, start=len(args)):
+            for name in kwargs:
+                if name not in fields:
+                    raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (typename, name))
+                if fields.index(name) < len(args):
+                    raise TypeError("%s.__new__() got multiple values for argument '%s'" % (typename, name))
+            missing = []
+            for i in range(len(args), num_fields):
+                name = fields[i]
                 if name in kwargs:
-                    values.append(kwargs.pop(name))
-                elif i >= first_default:
-                    values.append(defaults[i - first_default])
+                    values.append(kwargs[name])
+                elif i >= required:
+                    values.append(defaults[i - required])
                 else:
-                    raise TypeError(typename + ".__new__() missing 1 required positional argument: '" + name + "'")
-            if kwargs:
-                raise TypeError(typename + ".__new__() got an unexpected keyword argument '" + list(kwargs)[0] + "'")
-            if len(values) > len(fields):
-                raise TypeError(typename + ".__new__() takes " + str(len(fields) + 1) + " positional arguments but " + str(len(values) + 1) + " were given")
-            object.__setattr__(self, "_values", tuple(values))
+                    missing.append(name)
+            if missing:
+                if len(missing) == 1:
+                    raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (typename, missing[0]))
+                listed = ", ".join("'%s'" % m for m in missing[:-1]) + " and '%s'" % missing[-1]
+                raise TypeError("%s.__new__() missing %d required positional arguments: %s" % (typename, len(missing), listed))
+            return tuple.__new__(_cls, values)
 
-        def __getattr__(self, name):
-            if name in fields:
-                return self._values[fields.index(name)]
-            raise AttributeError("'" + typename + "' object has no attribute '" + name + "'")
+        @classmethod
+        def _make(cls, iterable):
+            result = tuple.__new__(cls, iterable)
+            if len(result) != num_fields:
+                raise TypeError("Expected %d arguments, got %d" % (num_fields, len(result)))
+            return result
 
-        def __setattr__(self, name, value):
-            raise AttributeError("can't set attribute")
-
-        def __getitem__(self, i):
-            return self._values[i]
-
-        def __len__(self):
-            return len(self._values)
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __eq__(self, other):
-            if isinstance(other, _NamedTuple):
-                return self._values == other._values
-            return self._values == other
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def __lt__(self, other):
-            return self._values < tuple(other)
-
-        def _asdict(self):
-            return dict(zip(fields, self._values))
-
-        def _replace(self, **kwargs):
-            d = self._asdict()
-            d.update(kwargs)
-            return _NamedTuple(**d)
+        def _replace(self, /, **kwds):
+            result = self._make(map(kwds.pop, fields, self))
+            if kwds:
+                raise ValueError("Got unexpected field names: %r" % list(kwds))
+            return result
 
         def __repr__(self):
-            return typename + "(" + ", ".join(f + "=" + repr(v) for f, v in zip(fields, self._values)) + ")"
+            return self.__class__.__name__ + "(" + ", ".join(
+                "%s=%r" % (name, value) for name, value in zip(fields, self)) + ")"
 
+        def _asdict(self):
+            return dict(zip(self._fields, self))
+
+        def __getnewargs__(self):
+            return tuple(self)
+
+        def __setattr__(self, name, value):
+            if name in fields:
+                raise AttributeError("can't set attribute")
+            raise AttributeError("'%s' object has no attribute '%s'" % (self.__class__.__name__, name))
+
+    def _getter(index):
+        return property(lambda self: self[index], doc="Alias for field number %d" % index)
+
+    for index, name in enumerate(fields):
+        setattr(_NamedTuple, name, _getter(index))
+    _NamedTuple.__doc__ = "%s(%s)" % (typename, arg_list)
     _NamedTuple.__name__ = typename
-    _NamedTuple.__qualname__ = typename
-    return _NamedTuple
+    result = _NamedTuple
+    result.__qualname__ = typename
+    result.__module__ = "__main__" if module is None else module
+    return result
 """#

@@ -223,6 +223,29 @@ def median_high(data):
     return data[n // 2]
 
 
+def median_grouped(data, interval=1.0):
+    # CPython 3.11: the median interpolated inside the bin of width `interval` centred on
+    # the middle value, from how many values fall below that bin and inside it.
+    data = sorted(data)
+    n = len(data)
+    if not n:
+        raise StatisticsError("no median for empty data")
+    middle = data[n // 2]
+    below = 0
+    while below < n and data[below] < middle:
+        below += 1
+    inside = below
+    while inside < n and data[inside] == middle:
+        inside += 1
+    try:
+        interval = float(interval)
+        middle = float(middle)
+    except ValueError:
+        raise TypeError('Value cannot be converted to a float')
+    lower = middle - interval / 2.0
+    return lower + interval * (n / 2 - below) / (inside - below)
+
+
 def mode(data):
     pairs = Counter(iter(data)).most_common(1)
     try:

@@ -7,7 +7,8 @@ import _traceback
 
 __all__ = ["extract_tb", "format_exc", "format_exception", "format_exception_only",
            "format_list", "format_tb", "print_exc", "print_exception", "print_tb",
-           "FrameSummary", "StackSummary", "walk_tb"]
+           "FrameSummary", "StackSummary", "walk_tb", "extract_stack", "format_stack",
+           "print_stack", "print_list", "walk_stack", "clear_frames"]
 
 _sentinel = object()
 
@@ -111,6 +112,44 @@ def _summaries(tb, limit):
     if limit is not None:
         frames = frames[:limit] if limit >= 0 else frames[limit:]
     return StackSummary(frames)
+
+
+def _stack(skip, limit):
+    # The running frames minus this module's own `skip` innermost; `limit` keeps the
+    # innermost frames (the outermost for a negative limit), as CPython's StackSummary.
+    frames = []
+    for filename, lineno, name, line, text in _traceback.stack(skip + 1):
+        f = FrameSummary(filename, lineno, name, line=line)
+        f._text = text
+        frames.append(f)
+    if limit is not None:
+        frames = frames[len(frames) - limit:] if limit >= 0 else frames[:-limit]
+        if limit == 0:
+            frames = []
+    return StackSummary(frames)
+
+
+def extract_stack(f=None, limit=None):
+    return _stack(1, limit)
+
+
+def format_stack(f=None, limit=None):
+    return _stack(1, limit).format()
+
+
+def print_stack(f=None, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in _stack(1, limit).format():
+        print(item, file=file, end="")
+
+
+def walk_stack(f):
+    raise NotImplementedError("traceback.walk_stack() needs frame objects, which this interpreter does not expose")
+
+
+def clear_frames(tb):
+    pass
 
 
 def walk_tb(tb):

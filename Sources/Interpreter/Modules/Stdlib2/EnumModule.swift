@@ -1,22 +1,25 @@
-/// The payload of an IntEnum/StrEnum/IntFlag member: the int or str it stands for, so the
-/// member is the same dict key and set element as that value and joins as that string.
-final class EnumMemberValue {
-    let value: PyValue
-    init(_ value: PyValue) { self.value = value }
-}
-
 extension Interpreter {
-    /// `_enum.new_member(cls)`: a bare instance of an enum class, even one mixing in `int`
-    /// or `str` (whose constructors would otherwise make a plain value). IntEnum/StrEnum
-    /// members are such instances carrying `_value_`; the mixins in `enum` forward the
-    /// value's operations to it.
+    /// `_enum.new_member(cls[, value])`: a bare instance of an enum class. A member of an
+    /// enum mixing in a built-in type (`class Color(str, Enum)`, `IntEnum`, `IntFlag`) is a
+    /// real instance of that built-in subclass, its payload the built-in value, exactly as
+    /// `class Meters(float)` instances are (Runtime/BuiltinSubclasses.swift): so `str`'s
+    /// methods, comparisons, hashing and dict lookups see the value, and the enum's own
+    /// methods come first wherever CPython's MRO puts them. Without a value (or with a value
+    /// whose type the class does not extend) the member is a plain instance.
     func buildEnumNative(_ m: PyModule) {
-        m.addFunction("new_member") { _, a in
+        m.addFunction("new_member") { i, a in
             try a.check("new_member", 1, 2)
             guard case .object(let o) = a[0], let cls = o as? PyClass else {
                 throw PyError.typeError("new_member() needs a class")
             }
-            return .object(PyInstance(cls: cls, payload: a.count > 1 ? EnumMemberValue(a[1]) : nil))
+            if a.count > 1 {
+                let value = a[1].unwrappingBuiltinBase
+                let base = i.typeOf(value)
+                if i.builtinSubclassConstructor(cls) != nil, cls.mro.contains(where: { $0 === base }) {
+                    return .object(PyInstance(cls: cls, payload: BuiltinBase(value)))
+                }
+            }
+            return .object(PyInstance(cls: cls))
         }
     }
 }

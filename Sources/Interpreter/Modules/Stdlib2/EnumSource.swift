@@ -1,6 +1,7 @@
 /// `enum`: EnumType (the metaclass), Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique,
 /// written after CPython 3.11's enum.py (reprs, lookups, flag pseudo-members, errors).
-/// IntEnum/StrEnum members are instances carrying `_value_` (see EnumModule.swift).
+/// Members of enums mixing in a built-in type are instances of that built-in subclass
+/// (see EnumModule.swift), so the data type's methods apply as in CPython.
 let enumSource = #"""
 import _enum as _native
 
@@ -222,6 +223,7 @@ class EnumType(type):
             body['_boundary_'] = getattr(first_enum, '_boundary_', None)
         body['_inverted_'] = None
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        metacls._fix_methods_(enum_class, bases, classdict, member_type)
         is_flag = Flag is not None and issubclass(enum_class, Flag)
         last_values = []
         for name in member_names:
@@ -250,6 +252,41 @@ class EnumType(type):
             enum_class._singles_mask_ = single_bits
             enum_class._all_bits_ = 2 ** ((single_bits | multi_bits).bit_length()) - 1
         return enum_class
+
+    @staticmethod
+    def _fix_methods_(enum_class, bases, classdict, member_type):
+        # As CPython's EnumType.__new__: a ReprEnum keeps the data type's str() and
+        # format(); elsewhere repr/str/format/reduce found on the data type or object are
+        # replaced by the last base enum's; flags keep Flag's bitwise operators.
+        if not bases:
+            return
+        last_enum = bases[-1]
+        if ReprEnum is not None and ReprEnum in bases:
+            if member_type is object:
+                raise TypeError('ReprEnum subclasses must be mixed with a data type (i.e. int, str, float, etc.)')
+            if '__format__' not in classdict:
+                type.__setattr__(enum_class, '__format__', member_type.__format__)
+                classdict = dict(classdict)
+                classdict['__format__'] = True
+            if '__str__' not in classdict:
+                method = member_type.__str__
+                if method is object.__str__:
+                    method = member_type.__repr__
+                type.__setattr__(enum_class, '__str__', method)
+                classdict = dict(classdict)
+                classdict['__str__'] = True
+        for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+            if name not in classdict:
+                enum_method = getattr(last_enum, name, None)
+                found_method = getattr(enum_class, name, None)
+                if enum_method is None or found_method is None:
+                    continue
+                if found_method is getattr(object, name, None) or found_method is getattr(member_type, name, None):
+                    type.__setattr__(enum_class, name, enum_method)
+        if Flag is not None and issubclass(enum_class, Flag):
+            for op in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
+                if op not in classdict:
+                    type.__setattr__(enum_class, op, getattr(Flag, op))
 
     def _add_member_(enum_class, name, value, is_flag):
         member_type = enum_class._member_type_
@@ -431,7 +468,7 @@ class EnumType(type):
                 for c in base.__mro__:
                     if c is object:
                         continue
-                    if not isinstance(c, EnumType) and c not in (_IntValue, _StrValue, _ValueOps):
+                    if not isinstance(c, EnumType):
                         if member_type is object:
                             member_type = c
                         break
@@ -442,6 +479,7 @@ class EnumType(type):
 
 EnumMeta = EnumType
 Enum = None
+ReprEnum = None
 Flag = None
 
 
@@ -509,156 +547,15 @@ class Enum(metaclass=EnumType):
         return self._value_
 
 
-def _binop(name, op):
-    def forward(self, other):
-        if isinstance(other, Enum):
-            other = other._value_
-        return op(self._value_, other)
-    def backward(self, other):
-        if isinstance(other, Enum):
-            other = other._value_
-        return op(other, self._value_)
-    forward.__name__ = '__%s__' % name
-    backward.__name__ = '__r%s__' % name
-    return forward, backward
-
-
-def _unwrap(v):
-    return v._value_ if isinstance(v, Enum) else v
-
-
-class _ValueOps:
-    """Operations of a mixed-in data type (`int`, `str`), forwarded to `_value_`."""
-    def __eq__(self, other):
-        return self._value_ == _unwrap(other)
-    def __ne__(self, other):
-        return self._value_ != _unwrap(other)
-    def __lt__(self, other):
-        return self._value_ < _unwrap(other)
-    def __le__(self, other):
-        return self._value_ <= _unwrap(other)
-    def __gt__(self, other):
-        return self._value_ > _unwrap(other)
-    def __ge__(self, other):
-        return self._value_ >= _unwrap(other)
-    def __hash__(self):
-        return hash(self._value_)
-    def __bool__(self):
-        return bool(self._value_)
-    def __add__(self, other):
-        return self._value_ + _unwrap(other)
-    def __radd__(self, other):
-        return _unwrap(other) + self._value_
-    def __mul__(self, other):
-        return self._value_ * _unwrap(other)
-    def __rmul__(self, other):
-        return _unwrap(other) * self._value_
-    def __mod__(self, other):
-        return self._value_ % _unwrap(other)
-    def __rmod__(self, other):
-        return _unwrap(other) % self._value_
-
-
-class _IntValue(_ValueOps):
-    def __sub__(self, other):
-        return self._value_ - _unwrap(other)
-    def __rsub__(self, other):
-        return _unwrap(other) - self._value_
-    def __truediv__(self, other):
-        return self._value_ / _unwrap(other)
-    def __rtruediv__(self, other):
-        return _unwrap(other) / self._value_
-    def __floordiv__(self, other):
-        return self._value_ // _unwrap(other)
-    def __rfloordiv__(self, other):
-        return _unwrap(other) // self._value_
-    def __divmod__(self, other):
-        return divmod(self._value_, _unwrap(other))
-    def __pow__(self, other):
-        return self._value_ ** _unwrap(other)
-    def __rpow__(self, other):
-        return _unwrap(other) ** self._value_
-    def __lshift__(self, other):
-        return self._value_ << _unwrap(other)
-    def __rshift__(self, other):
-        return self._value_ >> _unwrap(other)
-    def __neg__(self):
-        return -self._value_
-    def __pos__(self):
-        return +self._value_
-    def __abs__(self):
-        return abs(self._value_)
-    def __int__(self):
-        return self._value_
-    def __index__(self):
-        return self._value_
-    def __float__(self):
-        return float(self._value_)
-    def __round__(self, n=None):
-        return round(self._value_, n)
-    def bit_length(self):
-        return self._value_.bit_length()
-    def bit_count(self):
-        return self._value_.bit_count()
-    def to_bytes(self, *args, **kw):
-        return self._value_.to_bytes(*args, **kw)
-    def as_integer_ratio(self):
-        return (self._value_, 1)
-    @_builtin_property
-    def real(self):
-        return self._value_
-    @_builtin_property
-    def imag(self):
-        return 0
-    @_builtin_property
-    def numerator(self):
-        return self._value_
-    @_builtin_property
-    def denominator(self):
-        return 1
-
-
-class _StrValue(_ValueOps):
-    def __len__(self):
-        return len(self._value_)
-    def __iter__(self):
-        return iter(self._value_)
-    def __getitem__(self, key):
-        return self._value_[key]
-    def __contains__(self, item):
-        return _unwrap(item) in self._value_
-
-
-def _str_method(name):
-    def method(self, *args, **kw):
-        return getattr(self._value_, name)(*args, **kw)
-    method.__name__ = name
-    return method
-
-for _name in ['capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find',
-              'format', 'index', 'isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier',
-              'islower', 'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join', 'ljust', 'lower',
-              'lstrip', 'partition', 'removeprefix', 'removesuffix', 'replace', 'rfind', 'rindex', 'rjust',
-              'rpartition', 'rsplit', 'rstrip', 'split', 'splitlines', 'startswith', 'strip', 'swapcase',
-              'title', 'translate', 'upper', 'zfill']:
-    setattr(_StrValue, _name, _str_method(_name))
-del _name
-
-
 class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
-    def __str__(self):
-        return str(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
 
 
-class IntEnum(_IntValue, ReprEnum, int):
+class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints"""
 
 
-class StrEnum(_StrValue, ReprEnum, str):
+class StrEnum(str, ReprEnum):
     """Enum where members are also (and must be) strings"""
 
     def __new__(cls, *values):
@@ -836,22 +733,8 @@ class Flag(Enum, boundary=STRICT):
     __rxor__ = __xor__
 
 
-class IntFlag(_IntValue, ReprEnum, Flag, int, boundary=KEEP):
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     """Support for integer-based Flags"""
-    __contains__ = Flag.__contains__
-    __iter__ = Flag.__iter__
-    __len__ = Flag.__len__
-    __bool__ = Flag.__bool__
-    __or__ = Flag.__or__
-    __and__ = Flag.__and__
-    __xor__ = Flag.__xor__
-    __ror__ = Flag.__ror__
-    __rand__ = Flag.__rand__
-    __rxor__ = Flag.__rxor__
-    __invert__ = Flag.__invert__
-
-    def __repr__(self):
-        return Flag.__repr__(self)
 
 
 def unique(enumeration):
