@@ -24,7 +24,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Tensors", dependencies: ["CBLAS"], exclude: ["Devices/README.md"], swiftSettings: release),
+        // AVX2+FMA kernels in C, chosen at run time (Swift cannot enable FMA per function).
+        .target(name: "CAVX2Kernels"),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CAVX2Kernels"], exclude: ["Devices/README.md"], swiftSettings: release),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
         // The CUDA backend: libcuda, NVRTC and cuBLAS are dlopen'ed at run time, never linked.
         .target(name: "CUDABackend", dependencies: ["Tensors"], swiftSettings: release),

@@ -83,7 +83,8 @@ struct StridedLoop {
         CellDeadline.end()
     }
 
-    /// Like `forEachRow`, but splits large work across threads. Rows must write disjoint
+    /// Like `forEachRow`, but splits large work across threads (`OpenMPTeam`: MKL's
+    /// OpenMP team when MKL is loaded, Dispatch otherwise). Rows must write disjoint
     /// memory (true for elementwise outputs).
     @inline(__always)
     func forEachRowParallel(_ body: (Int, Int, Int, Int, Int, Int, Int) -> Void) {
@@ -96,15 +97,12 @@ struct StridedLoop {
             let per = (inner + chunks - 1) / chunks
             let i0 = s0[0], i1 = s1[0], i2 = s2[0]
             let deadline = CellDeadline.current
-            withoutActuallyEscaping(body) { body in
-                let box = UncheckedBox(body)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let start = c * per
-                    let n = min(per, inner - start)
-                    if n > 0 {
-                        StridedLoop.underDeadline(deadline) {
-                            StridedLoop.row(start * i0, start * i1, start * i2, n, i0, i1, i2, box.value)
-                        }
+            OpenMPTeam.run(chunks: chunks) { c in
+                let start = c * per
+                let n = min(per, inner - start)
+                if n > 0 {
+                    StridedLoop.underDeadline(deadline) {
+                        StridedLoop.row(start * i0, start * i1, start * i2, n, i0, i1, i2, body)
                     }
                 }
             }
@@ -115,13 +113,10 @@ struct StridedLoop {
         let chunks = min(threads, rowCount)
         let per = (rowCount + chunks - 1) / chunks
         let deadline = CellDeadline.current
-        withoutActuallyEscaping(body) { body in
-            let box = UncheckedBox(body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = c * per
-                let end = min(rowCount, start + per)
-                if start < end { StridedLoop.underDeadline(deadline) { self.rows(start, end, box.value) } }
-            }
+        OpenMPTeam.run(chunks: chunks) { c in
+            let start = c * per
+            let end = min(rowCount, start + per)
+            if start < end { StridedLoop.underDeadline(deadline) { self.rows(start, end, body) } }
         }
         if deadline != .max { _ = CellDeadline.poll() }
     }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CAVX2Kernels
 
 /// `randn` / `normal_` as PyTorch's CPU kernel draws them.
 ///
@@ -37,17 +38,30 @@ extension CPUGenerator {
         }
         let mean = Float(mean), std = Float(std)
         for i in 0..<count { buffer[i] = uniformFloat() }
-        var start = 0
-        while start < count - 15 {
-            Self.boxMuller16(buffer.baseAddress! + start, mean: mean, std: std)
-            start += 16
+        let base = buffer.baseAddress!
+        if Self.vectorBoxMuller {
+            gb_normal_fill16_avx2(base, count / 16, mean, std)
+        } else {
+            var start = 0
+            while start < count - 15 {
+                Self.boxMuller16(base + start, mean: mean, std: std)
+                start += 16
+            }
         }
         if count % 16 != 0 {
-            let tail = buffer.baseAddress! + (count - 16)
+            let tail = base + (count - 16)
             for i in 0..<16 { tail[i] = uniformFloat() }
-            Self.boxMuller16(tail, mean: mean, std: std)
+            if Self.vectorBoxMuller { gb_normal_fill16_avx2(tail, 1, mean, std) }
+            else { Self.boxMuller16(tail, mean: mean, std: std) }
         }
     }
+
+    /// Whether float32 blocks go through the AVX2+FMA kernel in C (eight lanes per
+    /// instruction, the same operations as `boxMuller16`, so the same bits) rather than
+    /// the scalar replica, whose fused multiply-adds are calls to libm's `fmaf` because
+    /// Swift code is not compiled for FMA. `GRADBOOK_SCALAR_RANDN=1` forces the replica.
+    static let vectorBoxMuller: Bool =
+        gb_cpu_has_avx2_fma() != 0 && getenv("GRADBOOK_SCALAR_RANDN").map { String(cString: $0) } != "1"
 
     /// `normal_(mean, std)` on a contiguous float64 tensor.
     public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double = 0, std: Double = 1) {
@@ -91,13 +105,13 @@ extension CPUGenerator {
             var start = 0
             while start < count - 15 {
                 for j in 0..<16 { data[j] = uniformFloat() }
-                Self.boxMuller16(data, mean: mean, std: std)
+                Self.boxMuller16Block(data, mean: mean, std: std)
                 for j in 0..<16 { result[start + j] = data[j] }
                 start += 16
             }
             if count % 16 != 0 {
                 for j in 0..<16 { data[j] = uniformFloat() }
-                Self.boxMuller16(data, mean: mean, std: std)
+                Self.boxMuller16Block(data, mean: mean, std: std)
                 for j in 0..<16 { result[count - 16 + j] = data[j] }
             }
         }
@@ -110,6 +124,12 @@ extension CPUGenerator {
             fillNormal(buffer, mean: mean, std: std)
             initialized = count
         }
+    }
+
+    /// One block of 16 on the fastest exact path.
+    @inline(__always)
+    static func boxMuller16Block(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
+        if vectorBoxMuller { gb_normal_fill16_avx2(data, 1, mean, std) } else { boxMuller16(data, mean: mean, std: std) }
     }
 
     /// `NormalFill16<float>` of the AVX2 build, lane by lane.

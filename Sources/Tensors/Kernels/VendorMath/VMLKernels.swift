@@ -9,13 +9,13 @@ enum VMLKernels {
     /// Elements gathered per VML call for strided rows.
     private static let chunk = 1024
 
+    /// ATen's grain for its VML kernels (`IMPLEMENT_FLOAT_KERNEL`): `iter.for_each(..., 2048)`.
+    static let grain = 2048
+
     static func run<T: RealElement>(_ fns: MKLLibrary.VMLFunctions, _ t: T.Type, _ shape: [Int], _ out: Operand, _ a: Operand) {
         let po = out.typed(T.self), pa = a.typed(T.self)
         let loop = StridedLoop(shape: shape, out.strides, a.strides)
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: chunk)
-        defer { buffer.deallocate() }
-        // One thread here: VML splits long arrays across MKL's own threads.
-        loop.forEachRow { oo, oa, _, n, io, ia, _ in
+        let row = { (oo: Int, oa: Int, _: Int, n: Int, io: Int, ia: Int, _: Int) in
             if io == 1 && ia == 1 {
                 var start = 0
                 while start < n {
@@ -25,14 +25,26 @@ enum VMLKernels {
                 }
                 return
             }
-            var start = 0
-            while start < n {
-                let count = min(chunk, n - start)
-                for i in 0..<count { buffer[i] = pa[oa + (start + i) * ia] }
-                call(fns, count, buffer, buffer)
-                for i in 0..<count { po[oo + (start + i) * io] = buffer[i] }
-                start += count
+            withUnsafeTemporaryAllocation(of: T.self, capacity: min(chunk, n)) { buffer in
+                let buffer = buffer.baseAddress!
+                var start = 0
+                while start < n {
+                    let count = min(chunk, n - start)
+                    for i in 0..<count { buffer[i] = pa[oa + (start + i) * ia] }
+                    call(fns, count, buffer, buffer)
+                    for i in 0..<count { po[oo + (start + i) * io] = buffer[i] }
+                    start += count
+                }
             }
+        }
+        if OpenMPTeam.isOpenMP {
+            // As ATen: the elements split between the OpenMP threads (`parallel_for`, grain
+            // 2048), each thread calling VML on its piece; MKL inside the region runs on
+            // the calling thread. One wake-up per call instead of MKL's own hand-offs.
+            VectorizedLoops.segments(loop, grain: grain, row)
+        } else {
+            // VML splits long arrays across MKL's own threads.
+            loop.forEachRow(row)
         }
     }
 

@@ -110,10 +110,7 @@ enum VectorizedLoops {
         }
         let split = pieces(numel, grain: grain)
         if split.count == 1 { run(0, numel); return }
-        withoutActuallyEscaping(run) { run in
-            let box = UncheckedBox(run)
-            DispatchQueue.concurrentPerform(iterations: split.count) { box.value(split[$0].0, split[$0].1) }
-        }
+        OpenMPTeam.run(chunks: split.count) { c in run(split[c].0, split[c].1) }
     }
 
     /// The ranges `parallel_for(0, n, grain)` hands to PyTorch's threads.
