@@ -9832,6 +9832,11 @@ def _write_out(r, o, composite):
             o.copy_(r)
 
 
+# Kernels whose out= copies a temporary result into a resize_output'ed (contiguous) out,
+# as ATen's cholesky_solve_out does, though the plain result is column-major.
+_CONTIGUOUS_OUT = {"cholesky_solve"}
+
+
 def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
     """f with PyTorch's out= (see the top of this file).
 
@@ -9858,7 +9863,7 @@ def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
         rs = tuple(r) if is_tuple else (r,)
         for rule, ri, oi in zip(call_rules, rs, outs):
             _check_out_dtype(rule, ri, oi)
-            _write_out(ri, oi, call_grad is None)
+            _write_out(ri, oi, call_grad is None or api in _CONTIGUOUS_OUT)
         if not is_tuple:
             return out
         if tuple_name == "":
