@@ -9756,6 +9756,8 @@ def _check_out_dtype(rule, r, o):
     elif kind == "vecdot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"linalg.vecdot: Expected out of dtype{rn} but found {on}")
+    elif kind == "copy":
+        pass
     elif kind == "multi_dot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"multi_dot(): expected out tensor to have dtype {_C_TYPE_NAMES[r.dtype]} but got {_C_TYPE_NAMES[o.dtype]}")
@@ -9995,7 +9997,15 @@ _torch_kron = _with_out(_torch_kron, "kron", ("mul", True), (_ANY,))
 _torch_cross = _with_out(_torch_cross, "cross", ("linalg_cross", True), (_EXACT,))
 _torch_matrix_power = _with_out(_torch_matrix_power, "matrix_power", None, (None,), plain=_matrix_power_rules)
 _torch_tensordot = _with_out(_torch_tensordot, "tensordot", None, (("tensordot",),))
-_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),))
+def _chain_matmul_rules(args, kwargs):
+    # One matrix is result.copy_(matrices[0]): any out dtype, cast even when unsafe.
+    if len(args) == 1:
+        return ("mm", True), (("copy",),)
+    return ("mm", True), (("multi_dot",),)
+
+
+_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),),
+                                plain=_chain_matmul_rules)
 
 
 _torch_lu_plain = _torch_lu

@@ -20,6 +20,12 @@ extension TorchRuntime {
                 rest.keywordNames.append(Name("dtype"))
                 rest.keywordValues.append(dtypeValue(out.dtype))
             }
+        case "all", "any":
+            // A uint8 out makes the reduction run on the input cast to uint8 (1.5 → 1, 0.75 → 0).
+            guard out.dtype == .uint8, let x = args.count >= 1 ? tensorPayload(args[0]) : nil, x.dtype != .uint8 else { return args }
+            var positional = rest.positional
+            positional[0] = wrap(try bridged { try x.to(.uint8) })
+            rest.positional = positional
         case "normal":
             guard out.dtype.isFloatingPoint else { return args }
             var positional = rest.positional

@@ -13,7 +13,7 @@ enum OutArgument {
     /// Functions of the `torch` namespace whose PyTorch signatures take `out=`: from
     /// PyTorch 2.15's argument parser (the signatures its TypeErrors list) and docstrings.
     static let supported: Set<String> = Set("""
-        abs absolute acos acosh add addbmm addcdiv addcmul addmm addmv addr all amax amin aminmax angle 
+        abs absolute acos acosh add addbmm addcdiv addcmul addmm addmv addr all amax amin aminmax angle any 
         arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin argsort asin asinh 
         atan atan2 atanh baddbmm bartlett_window bernoulli bitwise_and bitwise_left_shift bitwise_not 
         bitwise_or bitwise_right_shift bitwise_xor blackman_window bmm bucketize cat ceil 
