@@ -84,7 +84,7 @@ enum OutDTypeRules {
             return r.canCast(to: o) ? nil : refuse("mean.dtype_out(): input types can't be cast to the desired output type \(on)")
         case "nanmean":
             return o.isFloatingPoint || o.isComplex ? nil : .refuse(PyError.notImplementedError("\"nansum_cpu\" not implemented for '\(on)'"))
-        case "mvlgamma":
+        case "mvlgamma", "_special_multigammaln":
             // ATen prints the result's type on both sides of this message.
             return r.canCast(to: o) ? nil : refuse("mvlgamma: result type \(rn) can't be cast to the desired output type \(rn)")
         case "max" where !hasDim && argumentCount == 1, "min" where !hasDim && argumentCount == 1:
