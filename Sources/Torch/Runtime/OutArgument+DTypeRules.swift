@@ -31,7 +31,10 @@ enum OutDTypeRules {
 
     /// The rule for `fn` once its result's dtype is known; nil for the generic
     /// "result type X can't be cast to the desired output type Y" rule.
-    static func rule(_ fn: String, result: Tensor, out: Tensor, argumentCount: Int, hasDim: Bool) -> OutDTypeRule? {
+    static func rule(_ fn: String, result: Tensor, out: Tensor, args: Arguments) -> OutDTypeRule? {
+        let argumentCount = args.count
+        let hasDim = args.count >= 2 || args.keyword("dim") != nil
+        let binary = args.count >= 2 && tensorPayload(args[1]) != nil || args.keyword("other") != nil
         let r = result.dtype, o = out.dtype
         let rn = r.scalarTypeName, on = o.scalarTypeName
         let same = r == o
@@ -90,6 +93,9 @@ enum OutDTypeRules {
         case "max" where !hasDim && argumentCount == 1, "min" where !hasDim && argumentCount == 1:
             // `max.unary_out`: any dtype the input can be cast to.
             return r.canCast(to: o) ? .accept : refuse("Expected canCast( typeMetaToScalarType(self.dtype()), typeMetaToScalarType(out.dtype())) to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+        case "max" where binary, "min" where binary:
+            // `max(input, other)` is `maximum`: TensorIterator's cast.
+            return r.canCast(to: o) ? .accept : .refuse(TensorError.cannotCast(result: r, output: o).python)
         case "bernoulli":
             // `bernoulli_(out, p)` draws straight into the out, whatever its dtype.
             return .accept

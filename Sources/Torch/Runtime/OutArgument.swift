@@ -129,8 +129,7 @@ extension TorchRuntime {
             guard let o = rawTensorPayload(out) else {
                 throw PyError.typeError("\(fn)(): argument 'out' must be Tensor, not \(typeNameForError(out))")
             }
-            let hasDim = rest.count >= 2 || rest.keyword("dim") != nil
-            try write(interp, r, into: o, fn, rule: OutDTypeRules.rule(fn, result: r, out: o, argumentCount: rest.count, hasDim: hasDim))
+            try write(interp, r, into: o, fn, rule: OutDTypeRules.rule(fn, result: r, out: o, args: rest))
             return out
         }
         if let items = result.payload(ReturnTuple.self)?.items ?? tupleItems(result) {
