@@ -20117,17 +20117,15 @@ legendre_polynomial_p = torch._special_legendre_polynomial_p
 
 
 def polygamma(n, input, *, out=None):
-    return torch.polygamma(n, input, out=out)
+    return _native_out(torch.polygamma, out, n, input)
 
 
 def multigammaln(input, p, *, out=None):
-    return torch._special_multigammaln(input, p, out=out)
+    return _native_out(torch._special_multigammaln, out, input, p)
 
 
 def round(input, *, decimals=0, out=None):
-    if out is not None:
-        return torch.round(input, decimals=decimals, out=out)
-    return torch.round(input, decimals=decimals)
+    return _native_out(torch.round, out, input, decimals=decimals)
 
 
 def softmax(input, dim, *, dtype=None):
@@ -20139,9 +20137,7 @@ def log_softmax(input, dim, *, dtype=None):
 
 
 def logsumexp(input, dim, keepdim=False, *, out=None):
-    if out is not None:
-        return torch.logsumexp(input, dim, keepdim, out=out)
-    return torch.logsumexp(input, dim, keepdim)
+    return _native_out(torch.logsumexp, out, input, dim, keepdim)
 
 
 # out= of the compositions: computed as without it, then cast-copied into the out as
@@ -20165,6 +20161,19 @@ def _into(out, r):
         return r
     if not torch.can_cast(r.dtype, out.dtype):
         raise RuntimeError(f"result type {_TYPE_NAMES[r.dtype]} can't be cast to the desired output type {_TYPE_NAMES[out.dtype]}")
+    torch._linalg_out_resize(out, r, 3, False)
+    with torch.no_grad():
+        out.copy_(r)
+    return out
+
+
+def _native_out(f, out, *args, **kwargs):
+    # PyTorch's special_* kernels are native, so a resize warning names the user's line:
+    # the kernel's checks run against an empty out of the same dtype, then the given out
+    # is resized here (warning two frames up) and filled.
+    if out is None:
+        return f(*args, **kwargs)
+    r = f(*args, out=torch.empty(0, dtype=out.dtype, device=out.device), **kwargs)
     torch._linalg_out_resize(out, r, 3, False)
     with torch.no_grad():
         out.copy_(r)
