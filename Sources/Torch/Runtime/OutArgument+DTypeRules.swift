@@ -42,7 +42,16 @@ enum OutDTypeRules {
         func expectedOut(_ want: DType) -> OutDTypeRule {
             refuse("Expected out tensor to have dtype \(OutArgument.cTypeName(want)), but got \(OutArgument.cTypeName(o)) instead")
         }
+        let input = args.count >= 1 ? tensorPayload(args[0]) : nil
         switch fn {
+        case "abs" where input?.dtype.isComplex == true, "absolute" where input?.dtype.isComplex == true:
+            // A complex input's magnitude goes through the complex-to-float iterator, which casts.
+            return nil
+        case "clamp", "clip", "clamp_min", "clamp_max":
+            // Scalar bounds build clamp's same-dtype iterator; tensor bounds cast as usual.
+            let bounds = Array(args.positional.dropFirst()) + [args.keyword("min"), args.keyword("max")].compactMap { $0 }
+            if bounds.contains(where: { tensorPayload($0) != nil }) || same { return nil }
+            return refuse("Found dtype \(on) but expected \(rn)")
         case _ where sameDTypeIterator.contains(fn):
             return same ? nil : refuse("Found dtype \(on) but expected \(rn)")
         case _ where sameDTypeCheckOut.contains(fn):
