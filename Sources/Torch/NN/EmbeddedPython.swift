@@ -9756,6 +9756,8 @@ def _check_out_dtype(rule, r, o):
     elif kind == "vecdot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"linalg.vecdot: Expected out of dtype{rn} but found {on}")
+    elif kind == "copy":
+        pass
     elif kind == "multi_dot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"multi_dot(): expected out tensor to have dtype {_C_TYPE_NAMES[r.dtype]} but got {_C_TYPE_NAMES[o.dtype]}")
@@ -9832,6 +9834,11 @@ def _write_out(r, o, composite):
             o.copy_(r)
 
 
+# Kernels whose out= copies a temporary result into a resize_output'ed (contiguous) out,
+# as ATen's cholesky_solve_out does, though the plain result is column-major.
+_CONTIGUOUS_OUT = {"cholesky_solve"}
+
+
 def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
     """f with PyTorch's out= (see the top of this file).
 
@@ -9858,7 +9865,7 @@ def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
         rs = tuple(r) if is_tuple else (r,)
         for rule, ri, oi in zip(call_rules, rs, outs):
             _check_out_dtype(rule, ri, oi)
-            _write_out(ri, oi, call_grad is None)
+            _write_out(ri, oi, call_grad is None or api in _CONTIGUOUS_OUT)
         if not is_tuple:
             return out
         if tuple_name == "":
@@ -9990,7 +9997,15 @@ _torch_kron = _with_out(_torch_kron, "kron", ("mul", True), (_ANY,))
 _torch_cross = _with_out(_torch_cross, "cross", ("linalg_cross", True), (_EXACT,))
 _torch_matrix_power = _with_out(_torch_matrix_power, "matrix_power", None, (None,), plain=_matrix_power_rules)
 _torch_tensordot = _with_out(_torch_tensordot, "tensordot", None, (("tensordot",),))
-_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),))
+def _chain_matmul_rules(args, kwargs):
+    # One matrix is result.copy_(matrices[0]): any out dtype, cast even when unsafe.
+    if len(args) == 1:
+        return ("mm", True), (("copy",),)
+    return ("mm", True), (("multi_dot",),)
+
+
+_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),),
+                                plain=_chain_matmul_rules)
 
 
 _torch_lu_plain = _torch_lu
@@ -15356,6 +15371,8 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    if out is not None:
+        return torch.div(input, denom, out=out)
     return input / denom
 
 
@@ -20100,15 +20117,15 @@ legendre_polynomial_p = torch._special_legendre_polynomial_p
 
 
 def polygamma(n, input, *, out=None):
-    return torch.polygamma(n, input, out=out)
+    return _native_out(torch.polygamma, out, n, input)
 
 
 def multigammaln(input, p, *, out=None):
-    return torch._special_multigammaln(input, p, out=out)
+    return _native_out(torch._special_multigammaln, out, input, p)
 
 
-def round(input, *, decimals=0):
-    return torch.round(input, decimals=decimals)
+def round(input, *, decimals=0, out=None):
+    return _native_out(torch.round, out, input, decimals=decimals)
 
 
 def softmax(input, dim, *, dtype=None):
@@ -20119,19 +20136,60 @@ def log_softmax(input, dim, *, dtype=None):
     return torch.log_softmax(input, dim, dtype=dtype)
 
 
-def logsumexp(input, dim, keepdim=False):
-    return torch.logsumexp(input, dim, keepdim)
+def logsumexp(input, dim, keepdim=False, *, out=None):
+    return _native_out(torch.logsumexp, out, input, dim, keepdim)
+
+
+# out= of the compositions: computed as without it, then cast-copied into the out as
+# TensorIterator does (a safe cast only), the out resized with PyTorch's warning.
+_TYPE_NAMES = {torch.bool: "Bool", torch.uint8: "Byte", torch.int8: "Char", torch.int16: "Short",
+               torch.int32: "Int", torch.int64: "Long", torch.float16: "Half", torch.bfloat16: "BFloat16",
+               torch.float32: "Float", torch.float64: "Double", torch.complex64: "ComplexFloat",
+               torch.complex128: "ComplexDouble"}
+
+
+def _out_grad_check(name, out, *inputs):
+    if out is None or not torch.is_grad_enabled():
+        return
+    if out.requires_grad or any(isinstance(t, Tensor) and t.requires_grad for t in inputs):
+        raise RuntimeError(f"{name}(): functions with out=... arguments don't support automatic differentiation, "
+                           "but one of the arguments requires grad.")
+
+
+def _into(out, r):
+    if out is None:
+        return r
+    if not torch.can_cast(r.dtype, out.dtype):
+        raise RuntimeError(f"result type {_TYPE_NAMES[r.dtype]} can't be cast to the desired output type {_TYPE_NAMES[out.dtype]}")
+    torch._linalg_out_resize(out, r, 3, False)
+    with torch.no_grad():
+        out.copy_(r)
+    return out
+
+
+def _native_out(f, out, *args, **kwargs):
+    # PyTorch's special_* kernels are native, so a resize warning names the user's line:
+    # the kernel's checks run against an empty out of the same dtype, then the given out
+    # is resized here (warning two frames up) and filled.
+    if out is None:
+        return f(*args, **kwargs)
+    r = f(*args, out=torch.empty(0, dtype=out.dtype, device=out.device), **kwargs)
+    torch._linalg_out_resize(out, r, 3, False)
+    with torch.no_grad():
+        out.copy_(r)
+    return out
 
 
 def _floating(x):
     return x if x.is_floating_point() else x.to(torch.get_default_dtype())
 
 
-def logit(input, eps=None):
+def logit(input, eps=None, *, out=None):
+    _out_grad_check("logit", out, input)
     x = _floating(input)
     if eps is not None:
         x = x.clamp(eps, 1.0 - eps)
-    return torch.log(x / (1 - x))
+    return _into(out, torch.log(x / (1 - x)))
 
 
 def _xlog(input, other, log):
@@ -20144,20 +20202,22 @@ def _xlog(input, other, log):
     return torch.where(torch.isnan(other), torch.full_like(product, math.nan), product)
 
 
-def xlog1py(input, other):
-    return _xlog(input, other, torch.log1p)
+def xlog1py(input, other, *, out=None):
+    _out_grad_check("special_xlog1py", out, input, other)
+    return _into(out, _xlog(input, other, torch.log1p))
 
 
-def entr(input):
+def entr(input, *, out=None):
+    _out_grad_check("special_entr", out, input)
     x = _floating(input)
     y = -x * torch.log(x)
     y = torch.where(x == 0, torch.zeros_like(y), y)
-    return torch.where(x < 0, torch.full_like(y, -math.inf), y)
+    return _into(out, torch.where(x < 0, torch.full_like(y, -math.inf), y))
 
 
-def ndtr(input):
+def ndtr(input, *, out=None):
     x = _floating(input)
-    return torch.erfc(x * -0.7071067811865476) * 0.5
+    return _into(out, torch.erfc(x * -0.7071067811865476) * 0.5)
 
 """#,
         "torch.utils.data": #"""

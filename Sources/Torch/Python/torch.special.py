@@ -55,15 +55,15 @@ legendre_polynomial_p = torch._special_legendre_polynomial_p
 
 
 def polygamma(n, input, *, out=None):
-    return torch.polygamma(n, input, out=out)
+    return _native_out(torch.polygamma, out, n, input)
 
 
 def multigammaln(input, p, *, out=None):
-    return torch._special_multigammaln(input, p, out=out)
+    return _native_out(torch._special_multigammaln, out, input, p)
 
 
-def round(input, *, decimals=0):
-    return torch.round(input, decimals=decimals)
+def round(input, *, decimals=0, out=None):
+    return _native_out(torch.round, out, input, decimals=decimals)
 
 
 def softmax(input, dim, *, dtype=None):
@@ -74,19 +74,60 @@ def log_softmax(input, dim, *, dtype=None):
     return torch.log_softmax(input, dim, dtype=dtype)
 
 
-def logsumexp(input, dim, keepdim=False):
-    return torch.logsumexp(input, dim, keepdim)
+def logsumexp(input, dim, keepdim=False, *, out=None):
+    return _native_out(torch.logsumexp, out, input, dim, keepdim)
+
+
+# out= of the compositions: computed as without it, then cast-copied into the out as
+# TensorIterator does (a safe cast only), the out resized with PyTorch's warning.
+_TYPE_NAMES = {torch.bool: "Bool", torch.uint8: "Byte", torch.int8: "Char", torch.int16: "Short",
+               torch.int32: "Int", torch.int64: "Long", torch.float16: "Half", torch.bfloat16: "BFloat16",
+               torch.float32: "Float", torch.float64: "Double", torch.complex64: "ComplexFloat",
+               torch.complex128: "ComplexDouble"}
+
+
+def _out_grad_check(name, out, *inputs):
+    if out is None or not torch.is_grad_enabled():
+        return
+    if out.requires_grad or any(isinstance(t, Tensor) and t.requires_grad for t in inputs):
+        raise RuntimeError(f"{name}(): functions with out=... arguments don't support automatic differentiation, "
+                           "but one of the arguments requires grad.")
+
+
+def _into(out, r):
+    if out is None:
+        return r
+    if not torch.can_cast(r.dtype, out.dtype):
+        raise RuntimeError(f"result type {_TYPE_NAMES[r.dtype]} can't be cast to the desired output type {_TYPE_NAMES[out.dtype]}")
+    torch._linalg_out_resize(out, r, 3, False)
+    with torch.no_grad():
+        out.copy_(r)
+    return out
+
+
+def _native_out(f, out, *args, **kwargs):
+    # PyTorch's special_* kernels are native, so a resize warning names the user's line:
+    # the kernel's checks run against an empty out of the same dtype, then the given out
+    # is resized here (warning two frames up) and filled.
+    if out is None:
+        return f(*args, **kwargs)
+    r = f(*args, out=torch.empty(0, dtype=out.dtype, device=out.device), **kwargs)
+    torch._linalg_out_resize(out, r, 3, False)
+    with torch.no_grad():
+        out.copy_(r)
+    return out
 
 
 def _floating(x):
     return x if x.is_floating_point() else x.to(torch.get_default_dtype())
 
 
-def logit(input, eps=None):
+def logit(input, eps=None, *, out=None):
+    _out_grad_check("logit", out, input)
     x = _floating(input)
     if eps is not None:
         x = x.clamp(eps, 1.0 - eps)
-    return torch.log(x / (1 - x))
+    return _into(out, torch.log(x / (1 - x)))
 
 
 def _xlog(input, other, log):
@@ -99,17 +140,19 @@ def _xlog(input, other, log):
     return torch.where(torch.isnan(other), torch.full_like(product, math.nan), product)
 
 
-def xlog1py(input, other):
-    return _xlog(input, other, torch.log1p)
+def xlog1py(input, other, *, out=None):
+    _out_grad_check("special_xlog1py", out, input, other)
+    return _into(out, _xlog(input, other, torch.log1p))
 
 
-def entr(input):
+def entr(input, *, out=None):
+    _out_grad_check("special_entr", out, input)
     x = _floating(input)
     y = -x * torch.log(x)
     y = torch.where(x == 0, torch.zeros_like(y), y)
-    return torch.where(x < 0, torch.full_like(y, -math.inf), y)
+    return _into(out, torch.where(x < 0, torch.full_like(y, -math.inf), y))
 
 
-def ndtr(input):
+def ndtr(input, *, out=None):
     x = _floating(input)
-    return torch.erfc(x * -0.7071067811865476) * 0.5
+    return _into(out, torch.erfc(x * -0.7071067811865476) * 0.5)

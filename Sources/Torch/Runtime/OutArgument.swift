@@ -13,12 +13,12 @@ enum OutArgument {
     /// Functions of the `torch` namespace whose PyTorch signatures take `out=`: from
     /// PyTorch 2.15's argument parser (the signatures its TypeErrors list) and docstrings.
     static let supported: Set<String> = Set("""
-        abs absolute acos acosh add addbmm addcdiv addcmul addmm addmv addr all amax amin aminmax angle 
+        abs absolute acos acosh add addbmm addcdiv addcmul addmm addmv addr all amax amin aminmax angle any 
         arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin argsort asin asinh 
         atan atan2 atanh baddbmm bartlett_window bernoulli bitwise_and bitwise_left_shift bitwise_not 
         bitwise_or bitwise_right_shift bitwise_xor blackman_window bmm bucketize cat ceil 
         cholesky_inverse cholesky_solve clamp clamp_max clamp_min clip column_stack complex concat 
-        concatenate conj_physical copysign cos cosh cross cummax cummin cumprod cumsum deg2rad diag 
+        concatenate conj_physical copysign cos cosh cross cummax cummin cumprod cumsum deg2rad diag diff 
         digamma div divide dot dstack empty empty_permuted empty_strided eq erf erfc erfinv exp exp2 
         expm1 eye fix float_power floor floor_divide fmax fmin fmod frac frexp full gather gcd ge geqrf 
         ger greater greater_equal gt hamming_window hann_window heaviside histc histogram histogramdd 
@@ -112,6 +112,12 @@ extension TorchRuntime {
                 try write(interp, r, into: o, fn)
                 return out
             }
+            if let refusal = OutDTypeRules.refusalBeforeRunning(fn, rest, out: o) { throw refusal }
+            rest = try argumentsComputingInOutDType(fn, rest, out: o)
+            if OutReductions.inputCastToOut.contains(fn), let plain = try oneElementStdVar(rest, out: o, body) {
+                try write(interp, plain, into: o, fn, rule: .accept)
+                return out
+            }
             rest = try reductionArgumentsForOut(fn, rest, out: o)
         }
         if OutArgument.creation.contains(fn), rest.keyword("dtype") == nil, let o = tensorPayload(out) {
@@ -123,7 +129,7 @@ extension TorchRuntime {
             guard let o = rawTensorPayload(out) else {
                 throw PyError.typeError("\(fn)(): argument 'out' must be Tensor, not \(typeNameForError(out))")
             }
-            try write(interp, r, into: o, fn)
+            try write(interp, r, into: o, fn, rule: OutDTypeRules.rule(fn, result: r, out: o, args: rest))
             return out
         }
         if let items = result.payload(ReturnTuple.self)?.items ?? tupleItems(result) {
@@ -151,11 +157,16 @@ extension TorchRuntime {
     }
 
     /// Copies `result` into `out` as PyTorch's out= kernels do (no autograd through it).
-    private func write(_ interp: Interpreter, _ result: Tensor, into out: Tensor, _ fn: String) throws {
+    private func write(_ interp: Interpreter, _ result: Tensor, into out: Tensor, _ fn: String, rule: OutDTypeRule? = nil) throws {
         if GradMode.isEnabled && (result.requiresGrad || out.requiresGrad) {
             throw PyError.runtimeError("\(OutArgument.autogradNames[fn] ?? fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }
         do { try Differentiable.checkInferenceWrite(out) } catch { throw error.python }
+        if case .refuse(let error) = rule { throw error }
+        if case .accept = rule {
+            try copyResizing(interp, result, into: out, fn)
+            return
+        }
         if OutArgument.indexResult.contains(fn), out.dtype != .int64 {
             throw PyError.runtimeError("Expected out tensor to have dtype long int, but got \(OutArgument.cTypeName(out.dtype)) instead")
         }
@@ -167,12 +178,22 @@ extension TorchRuntime {
             throw PyError.runtimeError("Expected out tensor to have dtype \(OutArgument.cTypeName(result.dtype)), but got \(OutArgument.cTypeName(out.dtype)) instead")
         }
         guard result.dtype.canCast(to: out.dtype) else { throw TensorError.cannotCast(result: result.dtype, output: out.dtype).python }
+        try copyResizing(interp, result, into: out, fn)
+    }
+
+    /// Resizes `out` to the result's shape (warning when it had elements) and copies into it.
+    private func copyResizing(_ interp: Interpreter, _ result: Tensor, into out: Tensor, _ fn: String) throws {
         try bridged {
             if out.sizes != result.sizes {
                 if out.numel > 0 {
                     interp.warn(OutArgument.resizeWarning(from: out.sizes, to: result.sizes))
                 }
-                out.setData(try Tensor.empty(result.sizes, dtype: out.dtype, device: out.device))
+                if fn == "nonzero", result.sizes.count == 2 {
+                    // ATen's nonzero writes its result transposed: a resized out has strides (1, n).
+                    out.setData(try Tensor.empty(result.sizes.reversed(), dtype: out.dtype, device: out.device).t())
+                } else {
+                    out.setData(try Tensor.empty(result.sizes, dtype: out.dtype, device: out.device))
+                }
             }
             // A conjugate/negative `out` view stores what it should read as through its bit.
             if out.hasMathBits { try out.storeReading(result) } else { _ = try out.copy_(result) }

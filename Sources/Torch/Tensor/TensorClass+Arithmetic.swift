@@ -155,7 +155,14 @@ extension TorchRuntime {
         binary("remainder", { a, o, _ in try Op.remainder(a, o) }, { a, s, _ in try Op.remainder(a, s) })
         binary("fmod", { a, o, _ in try Op.fmod(a, o) }, { a, s, _ in try Op.fmod(a, s) })
         binary("pow", { a, o, _ in try Op.pow(a, o) }, { a, s, _ in try Op.pow(a, s) })
-        binary("float_power", { a, o, _ in try Op.pow(try Op.to(a, .float64), try Op.to(o, .float64)) }, { a, s, _ in try Op.pow(try Op.to(a, .float64), s) })
+        // float_power computes in double, complex double when either side is complex.
+        binary("float_power", { a, o, _ in
+            let d: DType = a.dtype.isComplex || o.dtype.isComplex ? .complex128 : .float64
+            return try Op.pow(try Op.to(a, d), try Op.to(o, d))
+        }, { a, s, _ in
+            if case .complex = s { return try Op.pow(try Op.to(a, .complex128), s) }
+            return try Op.pow(try Op.to(a, a.dtype.isComplex ? .complex128 : .float64), s)
+        })
         binary("rsub", { a, o, args in try Op.rsub(a, o, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
         binary("maximum", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })
         binary("minimum", { a, o, _ in try Op.minimum(a, o) }, { a, s, _ in try Op.minimum(a, try Tensor(scalar: s)) })

@@ -49,6 +49,8 @@ def _check_out_dtype(rule, r, o):
     elif kind == "vecdot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"linalg.vecdot: Expected out of dtype{rn} but found {on}")
+    elif kind == "copy":
+        pass
     elif kind == "multi_dot":
         if o.dtype != r.dtype:
             raise RuntimeError(f"multi_dot(): expected out tensor to have dtype {_C_TYPE_NAMES[r.dtype]} but got {_C_TYPE_NAMES[o.dtype]}")
@@ -125,6 +127,11 @@ def _write_out(r, o, composite):
             o.copy_(r)
 
 
+# Kernels whose out= copies a temporary result into a resize_output'ed (contiguous) out,
+# as ATen's cholesky_solve_out does, though the plain result is column-major.
+_CONTIGUOUS_OUT = {"cholesky_solve"}
+
+
 def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
     """f with PyTorch's out= (see the top of this file).
 
@@ -151,7 +158,7 @@ def _with_out(f, api, grad, rules, tuple_name=None, position=1, plain=None):
         rs = tuple(r) if is_tuple else (r,)
         for rule, ri, oi in zip(call_rules, rs, outs):
             _check_out_dtype(rule, ri, oi)
-            _write_out(ri, oi, call_grad is None)
+            _write_out(ri, oi, call_grad is None or api in _CONTIGUOUS_OUT)
         if not is_tuple:
             return out
         if tuple_name == "":
@@ -283,7 +290,15 @@ _torch_kron = _with_out(_torch_kron, "kron", ("mul", True), (_ANY,))
 _torch_cross = _with_out(_torch_cross, "cross", ("linalg_cross", True), (_EXACT,))
 _torch_matrix_power = _with_out(_torch_matrix_power, "matrix_power", None, (None,), plain=_matrix_power_rules)
 _torch_tensordot = _with_out(_torch_tensordot, "tensordot", None, (("tensordot",),))
-_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),))
+def _chain_matmul_rules(args, kwargs):
+    # One matrix is result.copy_(matrices[0]): any out dtype, cast even when unsafe.
+    if len(args) == 1:
+        return ("mm", True), (("copy",),)
+    return ("mm", True), (("multi_dot",),)
+
+
+_torch_chain_matmul = _with_out(_torch_chain_matmul, "chain_matmul", ("mm", True), (("multi_dot",),),
+                                plain=_chain_matmul_rules)
 
 
 _torch_lu_plain = _torch_lu

@@ -4,6 +4,8 @@
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    if out is not None:
+        return torch.div(input, denom, out=out)
     return input / denom
 
 
