@@ -184,7 +184,7 @@ enum IteratorSum {
         while offset < range.upperBound {
             let step0 = Swift.min(plan.shape[0] - values[0], range.upperBound - offset)
             var step1 = 1
-            if values[0] == 0 { step1 = Swift.min(plan.shape[1] - values[1], (range.upperBound - offset) / plan.shape[0]) }
+            if step0 == plan.shape[0] { step1 = Swift.min(plan.shape[1] - values[1], (range.upperBound - offset) / plan.shape[0]) }
             var inOff = 0, outOff = 0
             for d in 0..<ndim { inOff += values[d] * plan.inStrides[d]; outOff += values[d] * plan.outStrides[d] }
             loop2d(input + inOff, output + outOff, size0: step0, size1: step1,
