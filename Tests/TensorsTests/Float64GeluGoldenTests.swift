@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Tensors
 
-/// PyTorch's float64 GELU (erf form) and its gradient bit for bit on 144,000 inputs and the
+/// PyTorch's float64 GELU (erf form) and its gradient bit for bit on 144,103 inputs and the
 /// extremes around its branch points (SLEEF erf's 1e-8, 2.5 and 6 cut-offs after the ·√½,
 /// overflow, infinities, NaN): full vectors through the SLEEF build PyTorch bundles
 /// (BundledSLEEFErf), the tail through glibc. Made by PyTorchGoldens/Float64GeluGoldens.py.
