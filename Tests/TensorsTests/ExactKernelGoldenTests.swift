@@ -6,8 +6,9 @@ import Testing
 /// tanh, Mish, ELU and the activation gradients; atan2 and tensor powers; softmax over a
 /// non-last dim; layer_norm; std and var — compared bit for bit. Made by
 /// PyTorchGoldens/ExactKernelGoldens.py with PyTorch 2.15 on 2 threads (AMD EPYC, AVX2:
-/// see "made_with" in the JSON). Skipped where SLEEF is not installed (`scripts/install-mkl`),
-/// except layer_norm and the moments, which need no library.
+/// see "made_with" in the JSON); float64 GELU through PyTorch's own SLEEF erf
+/// (BundledSLEEFErf). Skipped where SLEEF is not installed (`scripts/install-mkl`), except
+/// layer_norm and the moments, which need no library.
 struct ExactKernelGoldenTests {
     struct Case: Decodable {
         let kind: String
@@ -65,20 +66,6 @@ struct ExactKernelGoldenTests {
         #expect(bad == 0, "\(label): \(bad) mismatches, \(first)")
     }
 
-    /// float64 GELU uses SLEEF's `erf`, and PyTorch's bundled SLEEF rounds `erfd4_u10` 1 ulp
-    /// differently from Debian's 3.5.1 on about 1 input in 400 (PyTorch's exp, tanh, log1p,
-    /// expm1, pow and atan2 agree with it): a known difference until Gradbook carries that
-    /// SLEEF's erf.
-    static func expectBitsUnlessSLEEFErf(_ c: Case, _ t: Tensor, _ label: String) throws {
-        if c.op == "gelu" && c.dtype == "float64" && (c.layout ?? "contiguous") == "contiguous" {
-            withKnownIssue("float64 erf: PyTorch's bundled SLEEF differs from Debian's libsleef 3.5.1") {
-                try Self.expectBits(t, c.out, label)
-            }
-        } else {
-            try Self.expectBits(t, c.out, label)
-        }
-    }
-
     @Test("gelu, gelu tanh, mish, elu", .enabled(if: SLEEFLibrary.shared != nil), arguments: cases("act"))
     func activation(_ c: Case) throws {
         let x = try Self.input(c, specials: c.specials ?? true)
@@ -95,7 +82,7 @@ struct ExactKernelGoldenTests {
         case "stride3": result = try x.slice(0, start: 0, end: x.sizes[0], step: 3).unary(op)
         default: result = try Tensor.cat(try (0..<48).map { i in try x.slice(0, start: i, end: i + 1).unary(op) }, dim: 0)
         }
-        try Self.expectBitsUnlessSLEEFErf(c, result, "\(c.op!) \(c.dtype) \(c.count!) \(c.layout!)")
+        try Self.expectBits(result, c.out, "\(c.op!) \(c.dtype) \(c.count!) \(c.layout!)")
     }
 
     @Test("activation gradients", .enabled(if: SLEEFLibrary.shared != nil), arguments: cases("actgrad"))
@@ -113,7 +100,7 @@ struct ExactKernelGoldenTests {
         default: .elu(neg: 1, pos: 1, input: 1)
         }
         let result = try #require(try Tensor.activationBackward(kind, grad: g, input: x))
-        try Self.expectBitsUnlessSLEEFErf(c, result, "\(c.op!) backward \(c.dtype)")
+        try Self.expectBits(result, c.out, "\(c.op!) backward \(c.dtype)")
     }
 
     @Test("atan2, pow with a tensor exponent, number ** tensor", .enabled(if: SLEEFLibrary.shared != nil), arguments: cases("binary"))

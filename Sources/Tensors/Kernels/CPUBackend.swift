@@ -134,16 +134,26 @@ public final class CPUBackend: DeviceBackend {
         var count = 1
         for d in dims { reduced[d] = true; count *= a.sizes[d] }
         let sizes = a.sizes
-        if (op == .sum || op == .mean), out.numel == 1, a.numel >= CPUBackend.reduceGrain,
-           try memoryOrderSum(a, reduced: reduced, divisor: op == .mean ? count : nil, into: out) { return }
+        if (op == .sum || op == .mean), a.dtype == .float32 || a.dtype == .float64, out.dtype == a.dtype, a.numel > 0,
+           a.strides.allSatisfy({ $0 >= 0 }), !a.sizes.indices.contains(where: { a.sizes[$0] > 1 && a.strides[$0] == 0 }) {
+            // PyTorch's order of additions for every layout (IteratorSum). Expanded
+            // (stride-0) inputs keep the strided loop, which checks the cell's deadline.
+            var outStrides = out.strides
+            for d in dims { outStrides[d] = 0 }
+            let divisor = op == .mean ? count : nil
+            if a.dtype == .float32 {
+                IteratorSum.run(Float.self, sizes: sizes, input: UnsafePointer(a.pointer(Float.self)), inStrides: a.strides,
+                                output: out.pointer(Float.self), outStrides: outStrides, outCount: out.numel,
+                                divisor: divisor, threads: IntraOpThreads.count)
+            } else {
+                IteratorSum.run(Double.self, sizes: sizes, input: UnsafePointer(a.pointer(Double.self)), inStrides: a.strides,
+                                output: out.pointer(Double.self), outStrides: outStrides, outCount: out.numel,
+                                divisor: divisor, threads: IntraOpThreads.count)
+            }
+            return
+        }
         if (op == .sum || op == .mean) && a.isContiguous && out.isContiguous && out.dtype == a.dtype && a.numel > 0 {
             let divisor = op == .mean ? count : nil
-            if a.dtype == .float32,
-               CascadeSum.sum(Float.self, sizes: sizes, input: a.pointer(Float.self), reduced: reduced,
-                              output: out.pointer(Float.self), divisor: divisor) { return }
-            if a.dtype == .float64,
-               CascadeSum.sum(Double.self, sizes: sizes, input: a.pointer(Double.self), reduced: reduced,
-                              output: out.pointer(Double.self), divisor: divisor) { return }
             if a.dtype == .complex64,
                ComplexCascadeSum.sum(Complex64.self, sizes: sizes, input: a.pointer(Complex64.self), reduced: reduced,
                                      output: out.pointer(Complex64.self), divisor: divisor) { return }
@@ -151,8 +161,6 @@ public final class CPUBackend: DeviceBackend {
                ComplexCascadeSum.sum(Complex128.self, sizes: sizes, input: a.pointer(Complex128.self), reduced: reduced,
                                      output: out.pointer(Complex128.self), divisor: divisor) { return }
         }
-        if (op == .sum || op == .mean),
-           try memoryOrderSum(a, reduced: reduced, divisor: op == .mean ? count : nil, into: out) { return }
         switch a.dtype {
         case .float32: floatReduce(op, Float.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)
         case .float64: floatReduce(op, Double.self, sizes, Operand(a), Operand(out), reduced: reduced, count: count)

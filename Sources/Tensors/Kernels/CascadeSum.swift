@@ -89,58 +89,27 @@ enum CascadeSum {
         return rowSum(base, size: n, width: 1, stride: stride)[0]
     }
 
-    /// Column sums of a `rows × cols` block whose columns are contiguous (stride 1) and
-    /// rows `rowStride` apart (a reduction over outer dims), written to `out[j·outStride]`.
-    static func outerSum<T: RealElement>(_ base: UnsafePointer<T>, rows: Int, cols: Int, rowStride: Int,
-                                         into out: UnsafeMutablePointer<T>, outStride: Int) {
+    /// `vectorized_outer_sum`: column sums of a `rows × cols` block whose columns are
+    /// contiguous (cols ≥ one vector), rows `rowStride` apart: blocks of four vectors of
+    /// columns summed together, then single vectors (four interleaved row groups), then the
+    /// columns left over one at a time. Written to `out[0..<cols]`.
+    static func vectorizedOuterSum<T: RealElement>(_ base: UnsafePointer<T>, rows: Int, cols: Int, rowStride: Int,
+                                                   into out: UnsafeMutablePointer<T>) {
         let vs = lanes(T.self)
         var j = 0
-        if cols >= vs {
-            while j + 4 * vs <= cols {
-                let sums = multiRowSum(base + j, size: rows, nrows: 4, width: vs, rowStride: rowStride, colStride: vs)
-                for c in 0..<(4 * vs) { out[(j + c) * outStride] = 0 + sums[c] }
-                j += 4 * vs
-            }
-            while j + vs <= cols {
-                let sums = rowSum(base + j, size: rows, width: vs, stride: rowStride)
-                for c in 0..<vs { out[(j + c) * outStride] = 0 + sums[c] }
-                j += vs
-            }
-        } else {
-            while j + 3 < cols {
-                let sums = multiRowSum(base + j, size: rows, nrows: 4, width: 1, rowStride: rowStride, colStride: 1)
-                for c in 0..<4 { out[(j + c) * outStride] = 0 + sums[c] }
-                j += 4
-            }
+        while j + 4 * vs <= cols {
+            let sums = multiRowSum(base + j, size: rows, nrows: 4, width: vs, rowStride: rowStride, colStride: vs)
+            for c in 0..<(4 * vs) { out[j + c] = sums[c] }
+            j += 4 * vs
+        }
+        while j + vs <= cols {
+            let sums = rowSum(base + j, size: rows, width: vs, stride: rowStride)
+            for c in 0..<vs { out[j + c] = sums[c] }
+            j += vs
         }
         while j < cols {
-            out[j * outStride] = 0 + rowSum(base + j, size: rows, width: 1, stride: rowStride)[0]
+            out[j] = rowSum(base + j, size: rows, width: 1, stride: rowStride)[0]
             j += 1
         }
-    }
-
-    /// Sums a contiguous tensor over the dims flagged in `reduced` when they form one
-    /// contiguous run (the layouts PyTorch's kernel sees as inner or outer reductions).
-    /// Returns false, writing nothing, for other layouts.
-    static func sum<T: RealElement>(_ t: T.Type, sizes: [Int], input: UnsafePointer<T>, reduced: [Bool],
-                                    output: UnsafeMutablePointer<T>, divisor: Int?) -> Bool {
-        guard let first = reduced.firstIndex(of: true), let last = reduced.lastIndex(of: true) else { return false }
-        if reduced[first...last].contains(false) { return false }
-        let outer = sizes[..<first].reduce(1, *)
-        let r = sizes[first...last].reduce(1, *)
-        let inner = sizes[(last + 1)...].reduce(1, *)
-        let scale: T? = divisor.map { T($0) }
-        for o in 0..<outer {
-            if inner == 1 {
-                var s = 0 + innerSum(input + o * r, n: r, stride: 1)
-                if let scale { s = s / scale }
-                output[o] = s
-            } else {
-                let out = output + o * inner
-                outerSum(input + o * r * inner, rows: r, cols: inner, rowStride: inner, into: out, outStride: 1)
-                if let scale { for c in 0..<inner { out[c] = out[c] / scale } }
-            }
-        }
-        return true
     }
 }

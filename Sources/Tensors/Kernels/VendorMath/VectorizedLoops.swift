@@ -195,6 +195,10 @@ extension SLEEFLibrary {
             let f = unaryFloat[name]!
             return { unsafeBitCast(f(unsafeBitCast($0, to: Float.self)), to: T.self) }
         }
+        if name == "erf" {
+            // PyTorch's own SLEEF build, not the loaded one (BundledSLEEFErf).
+            return { unsafeBitCast(BundledSLEEFErf.erf(unsafeBitCast($0, to: Double.self)), to: T.self) }
+        }
         let d = unaryDouble[name]!
         return { unsafeBitCast(d(unsafeBitCast($0, to: Double.self)), to: T.self) }
     }
