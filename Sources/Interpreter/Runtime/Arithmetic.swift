@@ -54,9 +54,10 @@ extension Interpreter {
             }
             if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
             if let s = o as? PySet, !s.frozen, [.or, .and, .sub, .xor].contains(op) {
+                if let other = b.asObject as? PySet, try s.inplace(op, other, self) { return a }
                 let r = try binaryOp(op, a, b)
-                s.storage.removeAll()
-                for x in (r.asObject as! PySet).items { try s.add(x) }
+                guard let rs = r.asObject as? PySet else { return r }
+                s.takeBody(of: rs)
                 return a
             }
         }
@@ -282,7 +283,7 @@ extension Interpreter {
     }
 
     private func setOp(_ op: BinaryOp, _ a: PySet, _ b: PySet) throws -> PyValue? {
-        if let s = try PySet.cpythonOperation(op, a, b) { return .object(s) }
+        if let s = try PySet.cpythonOperation(op, a, b, self) { return .object(s) }
         let r: [PyValue]
         switch op {
         case .or: r = a.items + b.items
