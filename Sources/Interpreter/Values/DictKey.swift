@@ -156,9 +156,14 @@ public final class PyDict: PyObject {
     /// Removes `key`, returning the key the dict held (which may differ: `1` for `1.0`).
     func removeKey(_ key: PyValue) throws -> PyValue? {
         let k = try DictKey(key)
-        guard let i = index[k] else { try k.rethrowComparisonError(); return nil }
+        let found = index.removeValue(forKey: k)
+        try k.rethrowComparisonError()
+        guard let i = found else { return nil }
+        version &+= 1
         let stored = entries[i]!.key
-        try remove(key)
+        entries[i] = nil
+        count -= 1
+        if entries.count > 16 && count * 2 < entries.count { compact() }
         return stored
     }
 
