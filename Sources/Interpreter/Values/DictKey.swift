@@ -224,6 +224,7 @@ public final class PySet: PyObject {
     @inline(__always)
     func addToTable(_ v: PyValue) {
         guard table != nil else { return }
+        if case .int(let i) = v { table!.addAbsent(v, hash: PyHash.of(i)); return }
         if let h = deterministicHash(v) { table!.addAbsent(v, hash: h) } else { table = nil }
     }
     /// `set_discard_key`: whether the element was there.
