@@ -220,26 +220,27 @@ extension Interpreter {
                     return try body(i, set, a)
                 }
             }
-            func binary(_ name: String, _ op: BinaryOp) {
-                m(name) { i, s, a in
-                    var result = PyValue.object(s)
-                    for other in a.positional {
-                        // A set argument takes part with its own table, as in CPython.
-                        let operand: PyValue = other.asObject is PySet ? other : .object(try PySet(try i.iterate(other)))
-                        result = try i.binaryOp(op, result, operand)
-                    }
-                    if a.count == 0 { return .object(try PySet(copying: s, frozen: s.frozen)) }
-                    return result
-                }
+            m("union") { i, s, a in .object(try s.union(a.positional, i)) }
+            m("intersection") { i, s, a in
+                var r = s
+                if a.positional.isEmpty { return .object(try s.copied()) }
+                for o in a.positional { r = try r.intersection(o, i) }
+                return .object(r)
             }
-            binary("union", .or)
-            binary("intersection", .and)
-            binary("difference", .sub)
-            binary("symmetric_difference", .xor)
+            m("difference") { i, s, a in
+                guard let first = a.positional.first else { return .object(try s.copied()) }
+                let r = try s.difference(first, i)
+                for o in a.positional.dropFirst() { try r.differenceUpdate(o, i) }
+                return .object(r)
+            }
+            m("symmetric_difference") { i, s, a in
+                try a.check("symmetric_difference", 1)
+                return .object(try s.symmetricDifference(a[0], i))
+            }
             m("issubset") { i, s, a in .bool(try s.items.allSatisfy { try i.contains(a[0], $0) }) }
             m("issuperset") { i, s, a in .bool(try i.iterate(a[0]).allSatisfy { try s.contains($0) }) }
             m("isdisjoint") { i, s, a in .bool(!(try i.iterate(a[0]).contains { try s.contains($0) })) }
-            m("copy") { _, s, _ in .object(try PySet(copying: s, frozen: s.frozen)) }
+            m("copy") { _, s, _ in .object(s.frozen ? s : try s.copied()) }
             m("__len__") { _, s, _ in .int(s.count) }
             m("__contains__") { _, s, a in .bool(try s.contains(a[0])) }
             m("__iter__") { _, s, _ in .object(ArrayIterator(s.items)) }
@@ -247,27 +248,27 @@ extension Interpreter {
                 m("add") { _, s, a in try a.check("set.add", 1); try s.add(a[0]); return .none }
                 m("remove") { _, s, a in
                     try a.check("set.remove", 1)
-                    if try s.storage.remove(a[0]) == nil { throw PyError.keyError(a[0]) }
+                    if !(try s.discard(a[0])) { throw PyError.keyError(a[0]) }
                     return .none
                 }
-                m("discard") { _, s, a in try a.check("set.discard", 1); try s.storage.remove(a[0]); return .none }
+                m("discard") { _, s, a in try a.check("set.discard", 1); try s.discard(a[0]); return .none }
                 m("pop") { _, s, _ in
-                    guard let f = s.items.first else { throw PyError.keyError(.str("pop from an empty set")) }
-                    try s.storage.remove(f)
+                    guard let f = try s.pop() else { throw PyError.keyError(.str("pop from an empty set")) }
                     return f
                 }
-                m("clear") { _, s, _ in s.storage.removeAll(); return .none }
+                m("clear") { _, s, _ in s.clear(); return .none }
                 m("update") { i, s, a in
-                    for other in a.positional { for x in try i.iterate(other) { try s.add(x) } }
+                    for other in a.positional { try s.update(with: other, i) }
                     return .none
                 }
-                m("intersection_update") { i, s, a in
-                    let keep = try s.items.filter { try i.contains(a[0], $0) }
-                    s.storage.removeAll(); for x in keep { try s.add(x) }
-                    return .none
-                }
+                m("intersection_update") { i, s, a in try s.intersectionUpdate(a.positional, i); return .none }
                 m("difference_update") { i, s, a in
-                    for x in try i.iterate(a[0]) { try s.storage.remove(x) }
+                    for other in a.positional { try s.differenceUpdate(other, i) }
+                    return .none
+                }
+                m("symmetric_difference_update") { i, s, a in
+                    try a.check("symmetric_difference_update", 1)
+                    try s.symmetricDifferenceUpdate(a[0], i)
                     return .none
                 }
                 c.setAttribute(N.__hash__, PyValue.none)

@@ -52,15 +52,18 @@ extension Interpreter {
         t.set.setConstructor { i, _, a in
             try a.check("set", 0, 1)
             // `set(s)` of a set copies its table (CPython's `set_merge`), keeping its order.
-            if a.count == 1, case .object(let o) = a[0], let s = o as? PySet { return .object(try PySet(copying: s, frozen: false)) }
-            return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0])))
+            let s = try PySet()
+            if a.count == 1 { try s.update(with: a[0], i) }
+            return .object(s)
         }
         t.frozenset.setConstructor { i, _, a in
             try a.check("frozenset", 0, 1)
             if a.count == 1, case .object(let o) = a[0], let s = o as? PySet {
-                return s.frozen ? a[0] : .object(try PySet(copying: s, frozen: true))
+                if s.frozen { return a[0] }
             }
-            return .object(try PySet(a.count == 0 ? [] : try i.iterate(a[0]), frozen: true))
+            let s = try PySet(frozen: true)
+            if a.count == 1 { try s.update(with: a[0], i) }
+            return .object(s)
         }
         t.range.setConstructor { i, _, a in
             try a.check("range", 1, 3)

@@ -84,7 +84,7 @@ extension Interpreter {
         switch o {
         case let l as PyList: return .list(l.items)
         case let d as PyDict: return .object(d.copy())
-        case let s as PySet: return s.frozen ? v : .object(try PySet(s.items))
+        case let s as PySet: return s.frozen ? v : .object(try s.copied())
         case let inst as PyInstance:
             if let r = try callSpecial(v, Name("__copy__"), []) { return r }
             let c = PyInstance(cls: inst.cls, payload: try (inst.payload as? BuiltinBase).map { BuiltinBase(try shallowCopy($0.value)) } ?? inst.payload)

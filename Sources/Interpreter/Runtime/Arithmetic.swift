@@ -54,22 +54,29 @@ extension Interpreter {
             }
             if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
             if let s = o as? PySet, !s.frozen, [.or, .and, .sub, .xor].contains(op) {
-                let r = try binaryOp(op, a, b)
-                s.storage.removeAll()
-                for x in (r.asObject as! PySet).items { try s.add(x) }
+                if let other = b.asObject as? PySet, try s.inplace(op, other, self) { return a }
+                let r: PyValue
+                do { r = try binaryOp(op, a, b) } catch let e as PyError { throw augmentedError(e, op) }
+                guard let rs = r.asObject as? PySet else { return r }
+                s.takeBody(of: rs)
                 return a
             }
         }
         do {
             return try binaryOp(op, a, b)
-        } catch let e as PyError where e.exception == nil && e.pendingType == "TypeError" {
-            // CPython names the augmented operator: "unsupported operand type(s) for +=: ...".
-            let plain = "unsupported operand type(s) for \(op.symbol): "
-            if case .str(let m)? = e.pendingArgs.first, m.hasPrefix(plain) {
-                throw PyError.typeError("unsupported operand type(s) for \(op == .pow ? "**" : op.symbol)=: " + m.dropFirst(plain.count))
-            }
-            throw e
+        } catch let e as PyError {
+            throw augmentedError(e, op)
         }
+    }
+
+    /// CPython names the augmented operator: "unsupported operand type(s) for +=: ...".
+    private func augmentedError(_ e: PyError, _ op: BinaryOp) -> PyError {
+        guard e.exception == nil && e.pendingType == "TypeError" else { return e }
+        let plain = "unsupported operand type(s) for \(op.symbol): "
+        if case .str(let m)? = e.pendingArgs.first, m.hasPrefix(plain) {
+            return PyError.typeError("unsupported operand type(s) for \(op == .pow ? "**" : op.symbol)=: " + m.dropFirst(plain.count))
+        }
+        return e
     }
 
     /// Unary `-x`, `+x`, `~x`.
@@ -282,7 +289,7 @@ extension Interpreter {
     }
 
     private func setOp(_ op: BinaryOp, _ a: PySet, _ b: PySet) throws -> PyValue? {
-        if let s = try PySet.cpythonOperation(op, a, b) { return .object(s) }
+        if let s = try PySet.cpythonOperation(op, a, b, self) { return .object(s) }
         let r: [PyValue]
         switch op {
         case .or: r = a.items + b.items

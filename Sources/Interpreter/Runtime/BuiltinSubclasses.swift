@@ -251,8 +251,8 @@ extension Interpreter {
             add("__init__") { i, s, a in
                 try a.check("set", 0, 1)
                 guard case .object(let o) = s, let set = o as? PySet else { return .none }
-                set.storage.removeAll()
-                if a.count > 0 { for x in try i.iterate(a[0]) { try set.add(x) } }
+                set.clear()
+                if a.count > 0 { try set.update(with: a[0], i) }
                 return .none
             }
         }

@@ -351,7 +351,10 @@ final class SetExpr: Expr {
         if isConstantFolded {
             // The compiler builds the frozenset, then rebuilds it from its own items when it
             // merges constants; BUILD_SET then merges that frozenset.
-            return .object(try PySet(merging: try PySet(try PySet(values).items).items))
+            let folded = try PySet(try PySet(values, frozen: true).items, frozen: true)
+            let s = try PySet()
+            try s.merge(folded)
+            return .object(s)
         }
         return .object(try PySet(values))
     }

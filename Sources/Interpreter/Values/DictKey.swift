@@ -153,6 +153,20 @@ public final class PyDict: PyObject {
         index = [:]; entries = []; count = 0; version &+= 1
     }
 
+    /// Removes `key`, returning the key the dict held (which may differ: `1` for `1.0`).
+    func removeKey(_ key: PyValue) throws -> PyValue? {
+        let k = try DictKey(key)
+        let found = index.removeValue(forKey: k)
+        try k.rethrowComparisonError()
+        guard let i = found else { return nil }
+        version &+= 1
+        let stored = entries[i]!.key
+        entries[i] = nil
+        count -= 1
+        if entries.count > 16 && count * 2 < entries.count { compact() }
+        return stored
+    }
+
     /// Drops the holes left by removals; keys keep their hashes (no `__hash__` is called).
     private func compact() {
         var newPosition = [Int](repeating: -1, count: entries.count)
@@ -181,34 +195,66 @@ public final class PyDict: PyObject {
     }
 }
 
-/// A set (or frozenset) of hashable values, iterated in insertion order.
+/// A set (or frozenset) of hashable values. Membership lives in a dictionary; the order
+/// of iteration is CPython's: while every element hashes deterministically (numbers,
+/// tuples of numbers) a `SetTable` mirrors CPython's hash table slot by slot; once an
+/// element's CPython hash varies between runs (strings, objects) the set keeps insertion
+/// order instead.
 public final class PySet: PyObject {
-    let storage = PyDict()
+    private(set) var storage = PyDict()
     let frozen: Bool
-    /// How many leading elements were merged from another set's table (see `cpythonSetOrder`).
-    var merged = 0
+    /// CPython's table, nil once an element's hash is not deterministic.
+    var table: SetTable? = SetTable()
     public init(_ items: [PyValue] = [], frozen: Bool = false) throws {
         self.frozen = frozen
         super.init()
-        for v in items { try storage.set(v, .none) }
+        for v in items { try add(v) }
     }
-    /// A set made by merging `items`, already in another set's iteration order.
-    init(merging items: [PyValue], frozen: Bool = false) throws {
-        self.frozen = frozen
-        super.init()
-        for v in items { try storage.set(v, .none) }
-        merged = storage.count
-    }
-    /// Elements in CPython's iteration order (see `cpythonSetOrder`).
-    public var items: [PyValue] {
-        if baseSlots == nil && mergeAt == nil { return cpythonSetOrder(storage.keys, merged: merged) }
-        return cpythonSetOrder(storage.keys, merged: merged, baseSlots: baseSlots, mergeAt: mergeAt, dummySlots: dummySlots)
-    }
-    var dummySlots: [Int] = []
-    /// For a set copied from another one's table (see `SetOperations.swift`).
-    var baseSlots: [Int]?
-    var mergeAt: (start: Int, otherCount: Int)?
+    /// Elements in CPython's iteration order.
+    public var items: [PyValue] { table?.orderedKeys ?? storage.keys }
     public var count: Int { storage.count }
     func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
-    func add(_ v: PyValue) throws { try storage.set(v, .none) }
+    /// `set_add_key`.
+    func add(_ v: PyValue) throws {
+        let before = storage.count
+        try storage.set(v, .none)
+        if storage.count != before { addToTable(v) }
+    }
+    /// Records a key just added to `storage` in the table.
+    @inline(__always)
+    func addToTable(_ v: PyValue) {
+        guard table != nil else { return }
+        if case .int(let i) = v { table!.addAbsent(v, hash: PyHash.of(i)); return }
+        if let h = deterministicHash(v) { table!.addAbsent(v, hash: h) } else { table = nil }
+    }
+    /// `set_discard_key`: whether the element was there.
+    @discardableResult
+    func discard(_ v: PyValue) throws -> Bool {
+        guard let stored = try storage.removeKey(v) else { return false }
+        if table != nil, let h = deterministicHash(stored) { table!.discard(stored, hash: h) }
+        return true
+    }
+    /// `set_pop`: CPython's element (from its finger) or the first inserted one.
+    func pop() throws -> PyValue? {
+        if table != nil {
+            guard let k = table!.pop() else { return nil }
+            try storage.remove(k)
+            return k
+        }
+        guard let k = storage.keys.first else { return nil }
+        try storage.remove(k)
+        return k
+    }
+    /// `set_clear_internal`.
+    func clear() {
+        storage.removeAll()
+        if table != nil { table!.clear() } else { table = SetTable() }
+    }
+    /// `set_swap_bodies` with a set built for the purpose (the finger stays).
+    func takeBody(of other: PySet) {
+        storage = other.storage
+        let f = table?.finger ?? 0
+        table = other.table
+        table?.finger = f
+    }
 }
