@@ -17,13 +17,19 @@ import Testing
         return out
     }
 
+    /// Runs `Goldens/NAME.py` and expects PyTorch's transcript `Goldens/NAME.expected`,
+    /// naming the first differing line: shared by every transcript-golden suite.
+    static func expectMatchesPyTorch(_ name: String) throws {
+        let source = try String(contentsOf: folder.appendingPathComponent(name + ".py"), encoding: .utf8)
+        let expected = try String(contentsOf: folder.appendingPathComponent(name + ".expected"), encoding: .utf8)
+        let got = transcript(source)
+        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
+        let first = (0..<min(gotLines.count, expectedLines.count)).first { gotLines[$0] != expectedLines[$0] } ?? min(gotLines.count, expectedLines.count)
+        #expect(got == expected, "\(name): first difference at line \(first + 1):\nexpected: \(first < expectedLines.count ? String(expectedLines[first].prefix(300)) : "<end>")\ngot:      \(first < gotLines.count ? String(gotLines[first].prefix(300)) : "<end>")")
+    }
+
     @Test(arguments: ["basics", "ops", "autograd", "autograd_ops", "grad_mode", "random_and_errors", "identity_and_base", "linalg_norms", "out_and_keywords", "surface_additions", "real_identities", "inplace_twins", "global_flags", "tensor_split"])
     func transcriptMatchesPyTorch(_ name: String) throws {
-        let source = try String(contentsOf: Self.folder.appendingPathComponent(name + ".py"), encoding: .utf8)
-        let expected = try String(contentsOf: Self.folder.appendingPathComponent(name + ".expected"), encoding: .utf8)
-        let got = Self.transcript(source)
-        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let firstDifference = (0..<min(gotLines.count, expectedLines.count)).first { gotLines[$0] != expectedLines[$0] } ?? min(gotLines.count, expectedLines.count)
-        #expect(got == expected, "\(name): first difference at line \(firstDifference + 1):\nexpected: \(firstDifference < expectedLines.count ? expectedLines[firstDifference] : "<end>")\ngot:      \(firstDifference < gotLines.count ? gotLines[firstDifference] : "<end>")")
+        try Self.expectMatchesPyTorch(name)
     }
 }

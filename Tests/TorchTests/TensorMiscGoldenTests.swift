@@ -7,12 +7,6 @@ import Testing
 @Suite struct TensorMiscGoldenTests {
     @Test(arguments: ["tensor_misc_counting", "tensor_misc_indexing", "tensor_misc_reductions", "tensor_misc_shapes", "tensor_misc_products", "tensor_misc_numerics", "tensor_misc_scatter_more", "tensor_misc_unfold_fill"])
     func transcriptMatchesPyTorch(_ name: String) throws {
-        let folder = GoldenTranscriptTests.folder
-        let source = try String(contentsOf: folder.appendingPathComponent(name + ".py"), encoding: .utf8)
-        let expected = try String(contentsOf: folder.appendingPathComponent(name + ".expected"), encoding: .utf8)
-        let got = GoldenTranscriptTests.transcript(source)
-        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let first = (0..<min(gotLines.count, expectedLines.count)).first { gotLines[$0] != expectedLines[$0] } ?? min(gotLines.count, expectedLines.count)
-        #expect(got == expected, "\(name): first difference at line \(first + 1):\nexpected: \(first < expectedLines.count ? expectedLines[first] : "<end>")\ngot:      \(first < gotLines.count ? gotLines[first] : "<end>")")
+        try GoldenTranscriptTests.expectMatchesPyTorch(name)
     }
 }
