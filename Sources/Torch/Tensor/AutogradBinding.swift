@@ -242,12 +242,12 @@ extension TorchRuntime {
         }
         m.addFunction("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
         m.addFunction("is_inference_mode_enabled") { _, _ in .bool(GradMode.current.isInferenceMode) }
-        m.addFunction("is_inference") { [unowned self] _, args in
+        m.addFunction("is_inference", keywordChecked(function: "is_inference") { [unowned self] _, args in
             guard args.count == 1, let t = tensorPayload(args[0]) else {
                 throw PyError.typeError("is_inference(): argument 'input' (position 1) must be Tensor")
             }
             return .bool(t.isInference)
-        }
+        })
         bindAnomalyMode(interp, m)
     }
 

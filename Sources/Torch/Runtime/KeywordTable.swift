@@ -1,0 +1,187 @@
+import Interpreter
+
+/// PyTorch's parameter names for every `torch.*` function and `torch.Tensor` method
+/// (generated into `KeywordTable+Data.swift` by scripts/keywords/gen_keyword_table.py).
+///
+/// The Binder uses an entry only when a call passes keywords, so calls without keywords
+/// pay nothing. Two jobs: a keyword naming a positional parameter moves to its position
+/// (bodies may read positionally: `x.equal(other=y)`), and a keyword PyTorch does not
+/// know raises PyTorch's TypeError instead of being ignored (`torch.add(x, y, alpah=2)`).
+struct KeywordTable: Sendable {
+    enum Style: Sendable {
+        /// PyTorch's C++ argument parser.
+        case native
+        /// A C method without parameters (`x.exp()`): CPython's "takes no keyword arguments".
+        case noArguments
+        /// A Python function: CPython's message names its qualified name.
+        case python(String)
+    }
+
+    /// One overload line of PyTorch's "invalid combination of arguments" listing.
+    struct Overload: Sendable {
+        let minArgs: Int
+        let maxArgs: Int
+        /// Positional parameters without a default, in order.
+        let required: [String]
+    }
+
+    final class Entry: Sendable {
+        let name: String
+        let style: Style
+        /// Positional parameters: name id → position (self left out for methods).
+        let positions: [Int: Int]
+        let known: Set<Int>
+        let listing: String
+        let overloads: [Overload]
+        /// One-signature functions: positional parameters without a default.
+        let required: [String]
+
+        init(name: String, style: Style, positions: [Int: Int], known: Set<Int>, listing: String, required: [String]) {
+            self.name = name
+            self.required = required
+            self.style = style
+            self.positions = positions
+            self.known = known
+            self.listing = listing
+            overloads = listing.split(separator: "\n").compactMap { line in
+                guard line.hasPrefix(" * ("), line.hasSuffix(")") else { return nil }
+                let inner = line.dropFirst(4).dropLast()
+                let all = KeywordTable.splitTopLevel(String(inner))
+                let params = all.filter { $0 != "*" && !$0.isEmpty }
+                let positional = all.prefix { $0 != "*" }.filter { !$0.isEmpty }
+                let required = positional.filter { !$0.contains(" = ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
+                return Overload(minArgs: params.filter { !$0.contains(" = ") }.count, maxArgs: params.count, required: required)
+            }
+        }
+    }
+
+    let functions: [String: Entry]
+    let methods: [String: Entry]
+
+    static let shared = KeywordTable(data)
+
+    init(_ text: String) {
+        var functions: [String: Entry] = [:], methods: [String: Entry] = [:]
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 7 else { continue }
+            let style: Style = f[2] == "noargs" ? .noArguments
+                : f[2].hasPrefix("python:") ? .python(String(f[2].dropFirst(7))) : .native
+            var positions: [Int: Int] = [:], known: Set<Int> = []
+            for p in f[3].split(separator: " ") {
+                let parts = p.split(separator: ":")
+                guard parts.count == 2, let i = Int(parts[1]) else { continue }
+                let id = Name(String(parts[0])).id
+                positions[id] = i
+                known.insert(id)
+            }
+            for k in f[4].split(separator: " ") { known.insert(Name(String(k)).id) }
+            let listing = Self.unescape(f[5])
+            let required = f[6].split(separator: " ").map(String.init)
+            let entry = Entry(name: f[1], style: style, positions: positions, known: known, listing: listing, required: required)
+            if f[0] == "F" { functions[f[1]] = entry } else { methods[f[1]] = entry }
+        }
+        self.functions = functions
+        self.methods = methods
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = "", escaped = false
+        for c in s {
+            if escaped { out.append(c == "n" ? "\n" : c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// Splits `a, b(c, d), e` at top-level commas.
+    static func splitTopLevel(_ s: String) -> [String] {
+        var parts: [String] = [], cur = "", depth = 0
+        for c in s {
+            if c == "(" || c == "[" { depth += 1 }
+            if c == ")" || c == "]" { depth -= 1 }
+            if c == ",", depth == 0 { parts.append(cur.trimmingSpaces); cur = "" } else { cur.append(c) }
+        }
+        parts.append(cur.trimmingSpaces)
+        return parts
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension KeywordTable.Entry {
+    static let outID = Name("out").id
+
+    /// Checks the keywords of a call against PyTorch's parameters and moves those naming
+    /// the next positional parameters into place. `method` calls leave `self` out of `args`.
+    func normalize(_ args: Arguments, method: Bool, rt: TorchRuntime) throws -> Arguments {
+        for (k, _) in zip(args.keywordNames, args.keywordValues) where k.id != Self.outID && !known.contains(k.id) {
+            throw PyError.typeError(unknownMessage(k.string, args, method: method, rt: rt))
+        }
+        var args = args
+        var moved = true
+        while moved && args.hasKeywords {
+            moved = false
+            for i in args.keywordNames.indices where positions[args.keywordNames[i].id] == args.count {
+                args.positional = args.positional + [args.keywordValues[i]]
+                args.keywordNames.remove(at: i)
+                args.keywordValues.remove(at: i)
+                moved = true
+                break
+            }
+        }
+        return args
+    }
+
+    func unknownMessage(_ keyword: String, _ args: Arguments, method: Bool, rt: TorchRuntime) -> String {
+        switch style {
+        case .python(let qualname):
+            return "\(qualname)() got an unexpected keyword argument '\(keyword)'"
+        case .noArguments:
+            return "TensorBase.\(name)() takes no keyword arguments"
+        case .native:
+            // PyTorch names the keyword when one overload is plausible for the number of
+            // arguments given (or there is one overload), else lists them all.
+            let n = args.count + args.keywordNames.count
+            let plausible = overloads.filter { $0.minArgs <= n && n <= $0.maxArgs }
+            if plausible.count == 1 || overloads.isEmpty {
+                // That overload's parse reports a missing parameter before an unknown keyword.
+                let required = plausible.first?.required ?? self.required
+                for (i, p) in required.enumerated() where i >= args.count && args.keyword(p) == nil {
+                    return "\(name)() missing 1 required positional arguments: \"\(p)\""
+                }
+                return "\(name)() got an unexpected keyword argument '\(keyword)'"
+            }
+            let types = args.positional.map { typeName($0, rt) }
+            let kws = zip(args.keywordNames, args.keywordValues).reversed().map { "\($0.string)=\(typeName($1, rt))" }
+            let got = types.isEmpty
+                ? kws.map { $0 + ", " }.joined()
+                : (types + kws).joined(separator: ", ")
+            return "\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n\(listing)"
+        }
+    }
+
+    private func typeName(_ v: PyValue, _ rt: TorchRuntime) -> String {
+        if rawTensorPayload(v) != nil { return "Tensor" }
+        if v.payload(DTypeBox.self) != nil { return "torch.dtype" }
+        return rt.typeNameForError(v)
+    }
+}
+
+extension TorchRuntime {
+    /// `body` behind PyTorch's keyword rules for `torch.name`, for functions registered
+    /// outside the Binder. Calls without keywords go straight to `body`.
+    func keywordChecked(function name: String, _ body: @escaping NativeFunction) -> NativeFunction {
+        guard let keywords = KeywordTable.shared.functions[name] else { return body }
+        return { [unowned self] interp, args in
+            guard args.hasKeywords else { return try body(interp, args) }
+            return try body(interp, try keywords.normalize(args, method: false, rt: self))
+        }
+    }
+}
