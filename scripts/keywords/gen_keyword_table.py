@@ -8,7 +8,8 @@ positional parameters as name:position (space-separated, `self` left out), keywo
 names, PyTorch's overload listing for "invalid combination" errors (newlines as \\n; empty
 when one), and for one-signature native functions the positional parameters without a
 default (PyTorch reports a missing one before an unknown keyword).
-Styles: `native` (PyTorch's argument parser), `noargs` (a C method without parameters),
+Styles: `native` (PyTorch's argument parser), `noargs:QUALNAME` (a C method without
+parameters; CPython's message names QUALNAME, `TensorBase.exp`),
 `python:QUALNAME` (a Python function; CPython's message names QUALNAME).
 """
 import inspect, re, sys, types
@@ -84,7 +85,9 @@ for space, name in surface:
         except Exception:
             msg = ''
         if 'takes no keyword arguments' in msg:
-            style = 'noargs'; lists.append(([], []))
+            # CPython names the class that defines the method (`TensorBase.exp`) for a
+            # plain call; `x.exp(**kw)` (used by this probe) names `Tensor.exp` instead.
+            style = 'noargs:' + msg.split('()')[0].replace('Tensor.', 'TensorBase.'); lists.append(([], []))
         elif 'but expected one of:\n' in msg:
             listing = msg.split('but expected one of:\n', 1)[1]
             for line in listing.splitlines():

@@ -28,7 +28,7 @@ extension TorchRuntime {
             b.module.addFunction(name) { interp, args in try interp.call(try target(interp, name), args) }
         }
         for name in ["prelu", "hardshrink"] {
-            b.cls.addMethod(name) { interp, s, args in
+            b.checkedMethod(name) { interp, s, args in
                 var positional = [s]
                 positional.append(contentsOf: args.positional)
                 let keywords = zip(args.keywordNames, args.keywordValues).map { ($0.0.string, $0.1) }

@@ -30,6 +30,16 @@ struct Binder {
         }
     }
 
+    /// A Tensor method whose body unwraps its own receiver (`cls.addMethod`), behind
+    /// PyTorch's keyword rules; calls without keywords go straight to `body`.
+    func checkedMethod(_ name: String, _ body: @escaping NativeMethod) {
+        guard let keywords = KeywordTable.shared.methods[name] else { cls.addMethod(name, body); return }
+        cls.addMethod(name) { [rt] interp, s, args in
+            guard args.hasKeywords else { return try body(interp, s, args) }
+            return try body(interp, s, try keywords.normalize(args, method: true, rt: rt))
+        }
+    }
+
     /// `torch.name(input, ...)` only.
     /// Functions whose first parameter PyTorch names other than `input` (`torch.split(tensor=x, ...)`).
     static let firstParameterNames = ["split": "tensor"]

@@ -170,7 +170,7 @@ F	fmod	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out 
 F	frac	native	input:0	out		input
 F	frexp	native	input:0	out		input
 F	frobenius_norm	native	input:0 dim:1 keepdim:2			
-F	from_numpy	noargs				
+F	from_numpy	noargs:torch._VariableFunctionsClass.from_numpy				
 F	full	native	size:0 fill_value:1	out dtype layout device requires_grad		size fill_value
 F	full_like	native	input:0 fill_value:1 dtype:2 layout:3 device:4 requires_grad:5 memory_format:6			input fill_value
 F	gather	native	input:0 dim:1 index:2	sparse_grad out		input dim index
@@ -179,12 +179,12 @@ F	ge	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = 
 F	geqrf	native	input:0	out		input
 F	ger	native	input:0 vec2:1	out		input vec2
 F	get_default_device	python:get_default_device				
-F	get_default_dtype	noargs				
+F	get_default_dtype	noargs:torch.get_default_dtype				
 F	get_deterministic_debug_mode	python:get_deterministic_debug_mode				
 F	get_device	native	input:0			
 F	get_device_module	python:get_device_module	device:0			
 F	get_float32_matmul_precision	python:get_float32_matmul_precision				
-F	get_num_threads	noargs				
+F	get_num_threads	noargs:torch.get_num_threads				
 F	get_rng_state	python:get_rng_state				
 F	gradient	native	input:0	dim edge_order spacing	 * (Tensor input, *, tuple of ints dim, int edge_order = 1)\n * (Tensor input, *, Number spacing, tuple of ints dim, int edge_order = 1)\n * (Tensor input, *, Number spacing = None, int dim = None, int edge_order = 1)\n * (Tensor input, *, tuple of Scalars spacing, int dim = None, int edge_order = 1)\n * (Tensor input, *, tuple of Scalars spacing, tuple of ints dim, int edge_order = 1)\n * (Tensor input, *, tuple of Tensors spacing, int dim = None, int edge_order = 1)\n * (Tensor input, *, tuple of Tensors spacing, tuple of ints dim, int edge_order = 1)\n	
 F	greater	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
@@ -220,14 +220,14 @@ F	initial_seed	python:initial_seed
 F	inner	native	input:0 other:1	out		input other
 F	instance_norm	native	input:0 running_mean:1 running_var:2 weight:3 bias:4 use_input_stats:5 momentum:6 eps:7 cudnn_enabled:8			
 F	inverse	native	input:0	out		input
-F	is_anomaly_check_nan_enabled	noargs				
-F	is_anomaly_enabled	noargs				
+F	is_anomaly_check_nan_enabled	noargs:torch.is_anomaly_check_nan_enabled				
+F	is_anomaly_enabled	noargs:torch.is_anomaly_enabled				
 F	is_complex	native	Tensor:0			Tensor
 F	is_conj	native	input:0			input
 F	is_deterministic_algorithms_warn_only_enabled	python:is_deterministic_algorithms_warn_only_enabled				
 F	is_floating_point	native	Tensor:0			Tensor
 F	is_inference	native	input:0			input
-F	is_inference_mode_enabled	noargs				
+F	is_inference_mode_enabled	noargs:torch.is_inference_mode_enabled				
 F	is_neg	native	input:0			
 F	is_same_size	native	input:0 other:1			
 F	is_signed	native	input:0			
@@ -401,7 +401,7 @@ F	set_default_dtype	python:set_default_dtype	d:0
 F	set_default_tensor_type	python:set_default_tensor_type	t:0			
 F	set_deterministic_debug_mode	python:set_deterministic_debug_mode	debug_mode:0			
 F	set_float32_matmul_precision	python:set_float32_matmul_precision	precision:0			
-F	set_num_threads	noargs				
+F	set_num_threads	noargs:torch.set_num_threads				
 F	set_printoptions	python:set_printoptions	precision:0 threshold:1 edgeitems:2 linewidth:3 profile:4 sci_mode:5			
 F	set_rng_state	python:set_rng_state	new_state:0			
 F	set_warn_always	python:set_warn_always	b:0			
@@ -478,14 +478,14 @@ F	while_loop	python:while_loop	cond_fn:0 body_fn:1 carried_inputs:2
 F	xlogy	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	zeros	native		size out dtype layout device requires_grad		
 F	zeros_like	native	input:0	dtype layout device requires_grad memory_format		input
-M	abs	noargs				
-M	abs_	noargs				
-M	absolute	noargs				
-M	absolute_	noargs				
-M	acos	noargs				
-M	acos_	noargs				
-M	acosh	noargs				
-M	acosh_	noargs				
+M	abs	noargs:TensorBase.abs				
+M	abs_	noargs:TensorBase.abs_				
+M	absolute	noargs:TensorBase.absolute				
+M	absolute_	noargs:TensorBase.absolute_				
+M	acos	noargs:TensorBase.acos				
+M	acos_	noargs:TensorBase.acos_				
+M	acosh	noargs:TensorBase.acosh				
+M	acosh_	noargs:TensorBase.acosh_				
 M	add	native	other:0	alpha		other
 M	add_	native	other:0	alpha		other
 M	addbmm	native	batch1:0 batch2:1	beta alpha		batch1 batch2
@@ -500,46 +500,46 @@ M	addmv	native	mat:0 vec:1	beta alpha		mat vec
 M	addmv_	native	mat:0 vec:1	beta alpha		mat vec
 M	addr	native	vec1:0 vec2:1	beta alpha		vec1 vec2
 M	addr_	native	vec1:0 vec2:1	beta alpha		vec1 vec2
-M	adjoint	noargs				
+M	adjoint	noargs:TensorBase.adjoint				
 M	all	native	dim:0 keepdim:1		 * ()\n * (tuple of ints dim = None, bool keepdim = False)\n * (int dim, bool keepdim = False)\n	
 M	allclose	native	other:0 rtol:1 atol:2 equal_nan:3			other
 M	amax	native	dim:0 keepdim:1			
 M	amin	native	dim:0 keepdim:1			
 M	aminmax	native		dim keepdim		
-M	angle	noargs				
-M	apply_	noargs				
-M	arccos	noargs				
-M	arccos_	noargs				
-M	arccosh	noargs				
-M	arccosh_	noargs				
-M	arcsin	noargs				
-M	arcsin_	noargs				
-M	arcsinh	noargs				
-M	arcsinh_	noargs				
-M	arctan	noargs				
+M	angle	noargs:TensorBase.angle				
+M	apply_	noargs:TensorBase.apply_				
+M	arccos	noargs:TensorBase.arccos				
+M	arccos_	noargs:TensorBase.arccos_				
+M	arccosh	noargs:TensorBase.arccosh				
+M	arccosh_	noargs:TensorBase.arccosh_				
+M	arcsin	noargs:TensorBase.arcsin				
+M	arcsin_	noargs:TensorBase.arcsin_				
+M	arcsinh	noargs:TensorBase.arcsinh				
+M	arcsinh_	noargs:TensorBase.arcsinh_				
+M	arctan	noargs:TensorBase.arctan				
 M	arctan2	native	other:0			other
 M	arctan2_	native	other:0			
-M	arctan_	noargs				
-M	arctanh	noargs				
-M	arctanh_	noargs				
+M	arctan_	noargs:TensorBase.arctan_				
+M	arctanh	noargs:TensorBase.arctanh				
+M	arctanh_	noargs:TensorBase.arctanh_				
 M	argmax	native	dim:0 keepdim:1			
 M	argmin	native	dim:0 keepdim:1			
 M	argsort	native		stable dim descending	 * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n	
-M	argwhere	noargs				
+M	argwhere	noargs:TensorBase.argwhere				
 M	as_strided	native	size:0 stride:1 storage_offset:2			size stride
 M	as_strided_	native	size:0 stride:1 storage_offset:2			size stride
 M	as_strided_scatter	native	src:0 size:1 stride:2 storage_offset:3			src size stride
 M	as_subclass	native	cls:0			cls
-M	asin	noargs				
-M	asin_	noargs				
-M	asinh	noargs				
-M	asinh_	noargs				
-M	atan	noargs				
+M	asin	noargs:TensorBase.asin				
+M	asin_	noargs:TensorBase.asin_				
+M	asinh	noargs:TensorBase.asinh				
+M	asinh_	noargs:TensorBase.asinh_				
+M	atan	noargs:TensorBase.atan				
 M	atan2	native	other:0			other
 M	atan2_	native	other:0			other
-M	atan_	noargs				
-M	atanh	noargs				
-M	atanh_	noargs				
+M	atan_	noargs:TensorBase.atan_				
+M	atanh	noargs:TensorBase.atanh				
+M	atanh_	noargs:TensorBase.atanh_				
 M	backward	python:Tensor.backward	gradient:0 retain_graph:1 create_graph:2 inputs:3			
 M	baddbmm	native	batch1:0 batch2:1	beta alpha		batch1 batch2
 M	baddbmm_	native	batch1:0 batch2:1	beta alpha		batch1 batch2
@@ -551,8 +551,8 @@ M	bitwise_and	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	bitwise_and_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_left_shift	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_left_shift_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	bitwise_not	noargs				
-M	bitwise_not_	noargs				
+M	bitwise_not	noargs:TensorBase.bitwise_not				
+M	bitwise_not_	noargs:TensorBase.bitwise_not_				
 M	bitwise_or	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_or_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_right_shift	native	other:0		 * (Tensor other)\n * (Number other)\n	
@@ -565,8 +565,8 @@ M	broadcast_to	native	shape:0			shape
 M	byte	native	memory_format:0			
 M	cauchy_	native	median:0 sigma:1	generator		
 M	cdouble	native	memory_format:0			
-M	ceil	noargs				
-M	ceil_	noargs				
+M	ceil	noargs:TensorBase.ceil				
+M	ceil_	noargs:TensorBase.ceil_				
 M	cfloat	native	memory_format:0			
 M	chalf	native	memory_format:0			
 M	char	native	memory_format:0			
@@ -583,18 +583,18 @@ M	clamp_min_	native	min:0		 * (Tensor min)\n * (Number min)\n
 M	clip	native	min:0 max:1		 * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n	
 M	clip_	native	min:0 max:1		 * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n	
 M	clone	native		memory_format		
-M	conj	noargs				
-M	conj_physical	noargs				
-M	conj_physical_	noargs				
+M	conj	noargs:TensorBase.conj				
+M	conj_physical	noargs:TensorBase.conj_physical				
+M	conj_physical_	noargs:TensorBase.conj_physical_				
 M	contiguous	native	memory_format:0			
 M	copy_	native	src:0 non_blocking:1			src
 M	copysign	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	copysign_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	corrcoef	noargs				
-M	cos	noargs				
-M	cos_	noargs				
-M	cosh	noargs				
-M	cosh_	noargs				
+M	corrcoef	noargs:TensorBase.corrcoef				
+M	cos	noargs:TensorBase.cos				
+M	cos_	noargs:TensorBase.cos_				
+M	cosh	noargs:TensorBase.cosh				
+M	cosh_	noargs:TensorBase.cosh_				
 M	count_nonzero	native	dim:0		 * (int dim = None)\n * (tuple of ints dim)\n	
 M	cov	native		correction fweights aweights		
 M	cpu	native	memory_format:0			
@@ -605,21 +605,21 @@ M	cumprod	native	dim:0 dtype:1			dim
 M	cumprod_	native	dim:0 dtype:1			dim
 M	cumsum	native	dim:0 dtype:1			dim
 M	cumsum_	native	dim:0 dtype:1			dim
-M	data_ptr	noargs				
-M	deg2rad	noargs				
-M	deg2rad_	noargs				
-M	det	noargs				
-M	detach	noargs				
-M	detach_	noargs				
+M	data_ptr	noargs:TensorBase.data_ptr				
+M	deg2rad	noargs:TensorBase.deg2rad				
+M	deg2rad_	noargs:TensorBase.deg2rad_				
+M	det	noargs:TensorBase.det				
+M	detach	noargs:TensorBase.detach				
+M	detach_	noargs:TensorBase.detach_				
 M	diag	native	diagonal:0			
 M	diag_embed	native	offset:0 dim1:1 dim2:2			
 M	diagflat	native	offset:0			
 M	diagonal	native	offset:0 dim1:1 dim2:2			
 M	diagonal_scatter	native	src:0 offset:1 dim1:2 dim2:3			src
 M	diff	native	n:0 dim:1 prepend:2 append:3			
-M	digamma	noargs				
-M	digamma_	noargs				
-M	dim	noargs				
+M	digamma	noargs:TensorBase.digamma				
+M	digamma_	noargs:TensorBase.digamma_				
+M	dim	noargs:TensorBase.dim				
 M	dist	native	other:0 p:1			other
 M	div	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other, *, str rounding_mode)\n	
 M	div_	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other, *, str rounding_mode)\n	
@@ -629,55 +629,55 @@ M	dot	native	other:0			other
 M	double	native	memory_format:0			
 M	dsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indices)\n	
 M	eig	python:Tensor.eig	eigenvectors:0			
-M	element_size	noargs				
+M	element_size	noargs:TensorBase.element_size				
 M	eq	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	eq_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	equal	native	other:0			other
-M	erf	noargs				
-M	erf_	noargs				
-M	erfc	noargs				
-M	erfc_	noargs				
-M	erfinv	noargs				
-M	erfinv_	noargs				
-M	exp	noargs				
-M	exp2	noargs				
-M	exp2_	noargs				
-M	exp_	noargs				
+M	erf	noargs:TensorBase.erf				
+M	erf_	noargs:TensorBase.erf_				
+M	erfc	noargs:TensorBase.erfc				
+M	erfc_	noargs:TensorBase.erfc_				
+M	erfinv	noargs:TensorBase.erfinv				
+M	erfinv_	noargs:TensorBase.erfinv_				
+M	exp	noargs:TensorBase.exp				
+M	exp2	noargs:TensorBase.exp2				
+M	exp2_	noargs:TensorBase.exp2_				
+M	exp_	noargs:TensorBase.exp_				
 M	expand	native		size		
 M	expand_as	native	other:0			other
-M	expm1	noargs				
-M	expm1_	noargs				
+M	expm1	noargs:TensorBase.expm1				
+M	expm1_	noargs:TensorBase.expm1_				
 M	exponential_	native	lambd:0	generator		
 M	fill_	native	value:0		 * (Tensor value)\n * (Number value)\n	
 M	fill_diagonal_	native	fill_value:0 wrap:1			fill_value
-M	fix	noargs				
-M	fix_	noargs				
+M	fix	noargs:TensorBase.fix				
+M	fix_	noargs:TensorBase.fix_				
 M	flatten	native	start_dim:0 end_dim:1			
 M	flip	native	dims:0			dims
-M	fliplr	noargs				
+M	fliplr	noargs:TensorBase.fliplr				
 M	float	native	memory_format:0			
 M	float_power	native	exponent:0		 * (Tensor exponent)\n * (Number exponent)\n	
 M	float_power_	native	exponent:0		 * (Tensor exponent)\n * (Number exponent)\n	
-M	floor	noargs				
-M	floor_	noargs				
+M	floor	noargs:TensorBase.floor				
+M	floor_	noargs:TensorBase.floor_				
 M	floor_divide	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	floor_divide_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	fmax	native	other:0			other
 M	fmin	native	other:0			other
 M	fmod	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	fmod_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	frac	noargs				
-M	frac_	noargs				
-M	frexp	noargs				
+M	frac	noargs:TensorBase.frac				
+M	frac_	noargs:TensorBase.frac_				
+M	frexp	noargs:TensorBase.frexp				
 M	gather	native	dim:0 index:1			dim index
 M	gcd	native	other:0			other
 M	gcd_	native	other:0			other
 M	ge	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	ge_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	geometric_	native	p:0	generator		p
-M	geqrf	noargs				
+M	geqrf	noargs:TensorBase.geqrf				
 M	ger	native	vec2:0			vec2
-M	get_device	noargs				
+M	get_device	noargs:TensorBase.get_device				
 M	greater	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	greater_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	greater_equal	native	other:0		 * (Tensor other)\n * (Number other)\n	
@@ -693,8 +693,8 @@ M	histogram	native	bins:0	weight density range	 * (Tensor bins, *, Tensor weight
 M	hsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indices)\n	
 M	hypot	native	other:0			other
 M	hypot_	native	other:0			other
-M	i0	noargs				
-M	i0_	noargs				
+M	i0	noargs:TensorBase.i0				
+M	i0_	noargs:TensorBase.i0_				
 M	igamma	native	other:0			other
 M	igamma_	native	other:0			other
 M	igammac	native	other:0			other
@@ -712,24 +712,24 @@ M	index_reduce_	native	dim:0 index:1 source:2 reduce:3	include_self		dim index s
 M	index_select	native	dim:0 index:1			dim index
 M	inner	native	other:0			other
 M	int	native	memory_format:0			
-M	inverse	noargs				
-M	is_complex	noargs				
-M	is_conj	noargs				
+M	inverse	noargs:TensorBase.inverse				
+M	is_complex	noargs:TensorBase.is_complex				
+M	is_conj	noargs:TensorBase.is_conj				
 M	is_contiguous	native	memory_format:0			
-M	is_floating_point	noargs				
-M	is_inference	noargs				
-M	is_neg	noargs				
+M	is_floating_point	noargs:TensorBase.is_floating_point				
+M	is_inference	noargs:TensorBase.is_inference				
+M	is_neg	noargs:TensorBase.is_neg				
 M	is_same_size	native	other:0			
-M	is_signed	noargs				
+M	is_signed	noargs:TensorBase.is_signed				
 M	isclose	native	other:0 rtol:1 atol:2 equal_nan:3			other
-M	isfinite	noargs				
-M	isinf	noargs				
-M	isnan	noargs				
-M	isneginf	noargs				
-M	isposinf	noargs				
-M	isreal	noargs				
+M	isfinite	noargs:TensorBase.isfinite				
+M	isinf	noargs:TensorBase.isinf				
+M	isnan	noargs:TensorBase.isnan				
+M	isneginf	noargs:TensorBase.isneginf				
+M	isposinf	noargs:TensorBase.isposinf				
+M	isreal	noargs:TensorBase.isreal				
 M	istft	python:Tensor.istft	n_fft:0 hop_length:1 win_length:2 window:3 center:4 normalized:5 onesided:6 length:7 return_complex:8			
-M	item	noargs				
+M	item	noargs:TensorBase.item				
 M	kron	native	other:0			other
 M	kthvalue	native	k:0 dim:1 keepdim:2			k
 M	lcm	native	other:0			other
@@ -744,26 +744,26 @@ M	less	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	less_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	less_equal	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	less_equal_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	lgamma	noargs				
-M	lgamma_	noargs				
-M	log	noargs				
-M	log10	noargs				
-M	log10_	noargs				
-M	log1p	noargs				
-M	log1p_	noargs				
-M	log2	noargs				
-M	log2_	noargs				
-M	log_	noargs				
+M	lgamma	noargs:TensorBase.lgamma				
+M	lgamma_	noargs:TensorBase.lgamma_				
+M	log	noargs:TensorBase.log				
+M	log10	noargs:TensorBase.log10				
+M	log10_	noargs:TensorBase.log10_				
+M	log1p	noargs:TensorBase.log1p				
+M	log1p_	noargs:TensorBase.log1p_				
+M	log2	noargs:TensorBase.log2				
+M	log2_	noargs:TensorBase.log2_				
+M	log_	noargs:TensorBase.log_				
 M	log_normal_	native	mean:0 std:1	generator		
 M	log_softmax	native	dim:0			
 M	logaddexp	native	other:0			other
 M	logaddexp2	native	other:0			other
 M	logcumsumexp	native	dim:0			dim
-M	logdet	noargs				
+M	logdet	noargs:TensorBase.logdet				
 M	logical_and	native				
 M	logical_and_	native				
-M	logical_not	noargs				
-M	logical_not_	noargs				
+M	logical_not	noargs:TensorBase.logical_not				
+M	logical_not_	noargs:TensorBase.logical_not_				
 M	logical_or	native				
 M	logical_or_	native				
 M	logical_xor	native				
@@ -783,7 +783,7 @@ M	masked_scatter	native	mask:0 tensor:1			mask tensor
 M	masked_scatter_	native	mask:0 source:1			mask source
 M	masked_select	native	mask:0			mask
 M	matmul	native	tensor2:0			tensor2
-M	matrix_exp	noargs				
+M	matrix_exp	noargs:TensorBase.matrix_exp				
 M	matrix_power	native	n:0			n
 M	max	native	other:0 dim:0 keepdim:1		 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
 M	maximum	native	other:0			other
@@ -795,7 +795,7 @@ M	mm	native	mat2:0			mat2
 M	mode	native	dim:0 keepdim:1			
 M	moveaxis	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
 M	movedim	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
-M	msort	noargs				
+M	msort	noargs:TensorBase.msort				
 M	mul	native	value:0			value
 M	mul_	native	value:0			value
 M	multinomial	native	num_samples:0 replacement:1	generator		num_samples
@@ -811,14 +811,14 @@ M	nanmedian	native	dim:0 keepdim:1		 * ()\n * (int dim, bool keepdim = False)\n
 M	nanquantile	native	q:0 dim:1 keepdim:2	interpolation	 * (Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n * (float q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n	
 M	nansum	native	dim:0 keepdim:1 dtype:2			
 M	narrow	native	dim:0 start:1 length:2		 * (int dim, Tensor start, int length)\n * (int dim, int start, int length)\n	
-M	ndimension	noargs				
+M	ndimension	noargs:TensorBase.ndimension				
 M	ne	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	ne_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	neg	noargs				
-M	neg_	noargs				
-M	negative	noargs				
-M	negative_	noargs				
-M	nelement	noargs				
+M	neg	noargs:TensorBase.neg				
+M	neg_	noargs:TensorBase.neg_				
+M	negative	noargs:TensorBase.negative				
+M	negative_	noargs:TensorBase.negative_				
+M	nelement	noargs:TensorBase.nelement				
 M	new_empty	native	size:0	dtype device requires_grad layout pin_memory		size
 M	new_empty_strided	native	size:0 stride:1 dtype:2 device:3 requires_grad:4 layout:5 pin_memory:6			size stride
 M	new_full	native	size:0 fill_value:1	dtype device requires_grad layout pin_memory		size fill_value
@@ -832,7 +832,7 @@ M	norm	python:Tensor.norm	p:0 dim:1 keepdim:2 dtype:3
 M	normal_	native	mean:0 std:1	generator		
 M	not_equal	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	not_equal_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	numel	noargs				
+M	numel	noargs:TensorBase.numel				
 M	numpy	native		force		
 M	orgqr	native	input2:0			input2
 M	ormqr	native	input2:0 input3:1 left:2 transpose:3			input2 input3
@@ -841,7 +841,7 @@ M	permute	native		dims
 M	pinverse	native				
 M	polygamma	native	n:0			n
 M	polygamma_	native	n:0			n
-M	positive	noargs				
+M	positive	noargs:TensorBase.positive				
 M	pow	native	exponent:0		 * (Tensor exponent)\n * (Number exponent)\n	
 M	pow_	native	exponent:0		 * (Tensor exponent)\n * (Number exponent)\n	
 M	prelu	native	weight:0			
@@ -850,16 +850,16 @@ M	put	native	index:0 source:1 accumulate:2			index source
 M	put_	native	index:0 source:1 accumulate:2			index source
 M	qr	python:Tensor.qr	some:0			
 M	quantile	native	q:0 dim:1 keepdim:2	interpolation	 * (Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n * (float q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n	
-M	rad2deg	noargs				
-M	rad2deg_	noargs				
+M	rad2deg	noargs:TensorBase.rad2deg				
+M	rad2deg_	noargs:TensorBase.rad2deg_				
 M	random_	native	from:0 to:1	generator	 * (*, torch.Generator generator = None)\n * (int from, int to, *, torch.Generator generator = None)\n * (int to, *, torch.Generator generator = None)\n	
-M	ravel	noargs				
-M	reciprocal	noargs				
-M	reciprocal_	noargs				
+M	ravel	noargs:TensorBase.ravel				
+M	reciprocal	noargs:TensorBase.reciprocal				
+M	reciprocal_	noargs:TensorBase.reciprocal_				
 M	register_hook	python:Tensor.register_hook	hook:0			
 M	register_post_accumulate_grad_hook	python:Tensor.register_post_accumulate_grad_hook	hook:0			
-M	relu	noargs				
-M	relu_	noargs				
+M	relu	noargs:TensorBase.relu				
+M	relu_	noargs:TensorBase.relu_				
 M	remainder	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	remainder_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	renorm	native	p:0 dim:1 maxnorm:2			p dim maxnorm
@@ -873,15 +873,15 @@ M	resize	python:Tensor.resize
 M	resize_	native		sizes memory_format		
 M	resize_as	python:Tensor.resize_as	tensor:0			
 M	resize_as_	native	tensor:0 memory_format:1			tensor
-M	resolve_conj	noargs				
-M	resolve_neg	noargs				
-M	retain_grad	noargs				
+M	resolve_conj	noargs:TensorBase.resolve_conj				
+M	resolve_neg	noargs:TensorBase.resolve_neg				
+M	retain_grad	noargs:TensorBase.retain_grad				
 M	roll	native	shifts:0 dims:1			shifts dims
 M	rot90	native	k:0 dims:1			k dims
 M	round	native		decimals	 * ()\n * (*, int decimals)\n	
 M	round_	native		decimals	 * ()\n * (*, int decimals)\n	
-M	rsqrt	noargs				
-M	rsqrt_	noargs				
+M	rsqrt	noargs:TensorBase.rsqrt				
+M	rsqrt_	noargs:TensorBase.rsqrt_				
 M	scatter	native	dim:0 index:1 src:2 value:2	reduce	 * (int dim, Tensor index, Tensor src)\n * (int dim, Tensor index, Tensor src, *, str reduce)\n * (int dim, Tensor index, Number value)\n * (int dim, Tensor index, Number value, *, str reduce)\n	
 M	scatter_	native	dim:0 index:1 src:2 value:2	reduce	 * (int dim, Tensor index, Tensor src)\n * (int dim, Tensor index, Tensor src, *, str reduce)\n * (int dim, Tensor index, Number value)\n * (int dim, Tensor index, Number value, *, str reduce)\n	
 M	scatter_add	native	dim:0 index:1 src:2			dim index src
@@ -890,32 +890,32 @@ M	scatter_reduce	native	dim:0 index:1 src:2 reduce:3	include_self		dim index src
 M	scatter_reduce_	native	dim:0 index:1 src:2 reduce:3	include_self		dim index src reduce
 M	select	native	dim:0 index:1			dim index
 M	select_scatter	native	src:0 dim:1 index:2			src dim index
-M	sgn	noargs				
-M	sgn_	noargs				
+M	sgn	noargs:TensorBase.sgn				
+M	sgn_	noargs:TensorBase.sgn_				
 M	short	native	memory_format:0			
-M	sigmoid	noargs				
-M	sigmoid_	noargs				
-M	sign	noargs				
-M	sign_	noargs				
-M	signbit	noargs				
-M	sin	noargs				
-M	sin_	noargs				
-M	sinc	noargs				
-M	sinc_	noargs				
-M	sinh	noargs				
-M	sinh_	noargs				
+M	sigmoid	noargs:TensorBase.sigmoid				
+M	sigmoid_	noargs:TensorBase.sigmoid_				
+M	sign	noargs:TensorBase.sign				
+M	sign_	noargs:TensorBase.sign_				
+M	signbit	noargs:TensorBase.signbit				
+M	sin	noargs:TensorBase.sin				
+M	sin_	noargs:TensorBase.sin_				
+M	sinc	noargs:TensorBase.sinc				
+M	sinc_	noargs:TensorBase.sinc_				
+M	sinh	noargs:TensorBase.sinh				
+M	sinh_	noargs:TensorBase.sinh_				
 M	size	native	dim:0			
 M	slice_scatter	native	src:0 dim:1 start:2 end:3 step:4			src
-M	slogdet	noargs				
+M	slogdet	noargs:TensorBase.slogdet				
 M	softmax	native	dim:0			dim
 M	solve	python:Tensor.solve	other:0			
 M	sort	native		stable dim descending	 * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n	
 M	split	python:Tensor.split	split_size:0 dim:1			
 M	split_with_sizes	native	split_size_or_sections:0 dim:1			
-M	sqrt	noargs				
-M	sqrt_	noargs				
-M	square	noargs				
-M	square_	noargs				
+M	sqrt	noargs:TensorBase.sqrt				
+M	sqrt_	noargs:TensorBase.sqrt_				
+M	square	noargs:TensorBase.square				
+M	square_	noargs:TensorBase.square_				
 M	squeeze	native	dim:0		 * ()\n * (int dim)\n * (tuple of ints dim)\n	
 M	squeeze_	native	dim:0		 * ()\n * (int dim)\n * (tuple of ints dim)\n	
 M	std	native	dim:0 unbiased:1 keepdim:2	correction	 * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n	
@@ -932,20 +932,20 @@ M	swapaxes	native	axis0:0 axis1:1			axis0 axis1
 M	swapaxes_	native	axis0:0 axis1:1			axis0 axis1
 M	swapdims	native	dim0:0 dim1:1			dim0 dim1
 M	swapdims_	native	dim0:0 dim1:1			dim0 dim1
-M	t	noargs				
-M	t_	noargs				
+M	t	noargs:TensorBase.t				
+M	t_	noargs:TensorBase.t_				
 M	take	native	indices:0			indices
 M	take_along_dim	native	indices:0 dim:1			indices dim
-M	tan	noargs				
-M	tan_	noargs				
-M	tanh	noargs				
-M	tanh_	noargs				
+M	tan	noargs:TensorBase.tan				
+M	tan_	noargs:TensorBase.tan_				
+M	tanh	noargs:TensorBase.tanh				
+M	tanh_	noargs:TensorBase.tanh_				
 M	tensor_split	native	indices:0 dim:1 tensor_indices_or_sections:0 sections:0		 * (tuple of ints indices, int dim = 0)\n * (Tensor tensor_indices_or_sections, int dim = 0)\n * (int sections, int dim = 0)\n	
 M	tile	native	dims:0			dims
 M	to	native	device:0 dtype:1 non_blocking:2 copy:3 tensor:0	memory_format	 * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n	
-M	tolist	noargs				
+M	tolist	noargs:TensorBase.tolist				
 M	topk	native	k:0 dim:1 largest:2 sorted:3			k
-M	trace	noargs				
+M	trace	noargs:TensorBase.trace				
 M	transpose	native	dim0:0 dim1:1			dim0 dim1
 M	transpose_	native	dim0:0 dim1:1			dim0 dim1
 M	triangular_solve	native	A:0 upper:1 transpose:2 unitriangular:3			A
@@ -955,8 +955,8 @@ M	triu	native	diagonal:0
 M	triu_	native	diagonal:0			
 M	true_divide	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	true_divide_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	trunc	noargs				
-M	trunc_	noargs				
+M	trunc	noargs:TensorBase.trunc				
+M	trunc_	noargs:TensorBase.trunc_				
 M	type	native	dtype:0 non_blocking:1	kwargs		
 M	type_as	native	tensor:0			tensor
 M	unbind	native	dim:0			
@@ -975,6 +975,6 @@ M	vsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indic
 M	where	native	condition:0 other:1		 * (Tensor condition, Tensor other)\n * (Tensor condition, Number other)\n	
 M	xlogy	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	xlogy_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	zero_	noargs				
+M	zero_	noargs:TensorBase.zero_				
 """#
 }

@@ -11,8 +11,9 @@ struct KeywordTable: Sendable {
     enum Style: Sendable {
         /// PyTorch's C++ argument parser.
         case native
-        /// A C method without parameters (`x.exp()`): CPython's "takes no keyword arguments".
-        case noArguments
+        /// A C method without parameters (`x.exp()`): CPython's "takes no keyword arguments",
+        /// naming the class that defines it (`TensorBase.exp`).
+        case noArguments(String)
         /// A Python function: CPython's message names its qualified name.
         case python(String)
     }
@@ -65,7 +66,7 @@ struct KeywordTable: Sendable {
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 7 else { continue }
-            let style: Style = f[2] == "noargs" ? .noArguments
+            let style: Style = f[2].hasPrefix("noargs:") ? .noArguments(String(f[2].dropFirst(7)))
                 : f[2].hasPrefix("python:") ? .python(String(f[2].dropFirst(7))) : .native
             var positions: [Int: Int] = [:], known: Set<Int> = []
             for p in f[3].split(separator: " ") {
@@ -143,8 +144,8 @@ extension KeywordTable.Entry {
         switch style {
         case .python(let qualname):
             return "\(qualname)() got an unexpected keyword argument '\(keyword)'"
-        case .noArguments:
-            return "TensorBase.\(name)() takes no keyword arguments"
+        case .noArguments(let qualname):
+            return "\(qualname)() takes no keyword arguments"
         case .native:
             // PyTorch names the keyword when one overload is plausible for the number of
             // arguments given (or there is one overload), else lists them all.

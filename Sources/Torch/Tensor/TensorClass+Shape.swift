@@ -113,7 +113,7 @@ extension TorchRuntime {
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
                 return wrap(try upper ? Op.triu(t, diagonal: d) : Op.tril(t, diagonal: d))
             }
-            b.cls.addMethod(name + "_") { [unowned self] _, s, args in
+            b.checkedMethod(name + "_") { [unowned self] _, s, args in
                 guard let t = tensorPayload(s) else { return .notImplemented }
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
                 _ = try bridged { try Op.inPlace(t) { x throws(TensorError) in try upper ? Op.triu(x, diagonal: d) : Op.tril(x, diagonal: d) } }
