@@ -58,6 +58,26 @@ def last_required_of(doc, name):
     split_params(m.group(1), typed=False)
     return last_required
 
+def probe_required(f, name, kind):
+    """The leading required parameters PyTorch reports missing before an unknown keyword:
+    call with only a bogus keyword (then with a tensor first, for functions)."""
+    required = []
+    for given in ([], [x]) if kind == 'F' else ([],):
+        if len(given) != len(required): break
+        try:
+            f(*given, zzbogus=1) if kind == 'F' else getattr(x, name)(*given, zzbogus=1)
+        except TypeError as e:
+            m = re.match(r'^\w+\(\) missing 1 required positional arguments: "(\w+)"$', str(e))
+            if m:
+                required.append(m.group(1))
+            elif kind == 'F' and not given and 'unrecognized keyword arguments' in str(e):
+                required.append('input')  # one visible overload (`torch.add`): its input comes first
+            else:
+                break
+        except Exception:
+            break
+    return required
+
 rows = []
 for space, name in surface:
     if space not in ('torch', 'torch.Tensor'): continue
@@ -97,9 +117,7 @@ for space, name in surface:
             # One signature: its names come from the docstring, else from the testing
             # overrides' lambda (which may list `out` positionally).
             lists += doc_params(getattr(f, '__doc__', ''), name)
-            if lists:
-                required = [p for p in last_required_of(getattr(f, '__doc__', ''), name) if p != 'out']
-                if kind == 'M' and required and required[0] == 'input': required = required[1:]
+            required = probe_required(f, name, kind)
             if not lists and f in overrides:
                 try:
                     sig = inspect.signature(overrides[f])

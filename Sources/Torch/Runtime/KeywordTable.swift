@@ -22,8 +22,14 @@ struct KeywordTable: Sendable {
     struct Overload: Sendable {
         let minArgs: Int
         let maxArgs: Int
-        /// Positional parameters without a default, in order.
+        /// Parameters without a default, in order.
         let required: [String]
+        /// The line as PyTorch prints it (` * (Tensor input, *, Tensor out = None)`).
+        let line: String
+        /// What PyTorch's error formatter takes for the parameter names: the last word of
+        /// each `, `-separated piece (`*`, `None` for defaulted ones), for its count and
+        /// keyword matching.
+        let pieceNames: [String]
     }
 
     final class Entry: Sendable {
@@ -49,9 +55,11 @@ struct KeywordTable: Sendable {
                 let inner = line.dropFirst(4).dropLast()
                 let all = KeywordTable.splitTopLevel(String(inner))
                 let params = all.filter { $0 != "*" && !$0.isEmpty }
-                let positional = all.prefix { $0 != "*" }.filter { !$0.isEmpty }
-                let required = positional.filter { !$0.contains(" = ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
-                return Overload(minArgs: params.filter { !$0.contains(" = ") }.count, maxArgs: params.count, required: required)
+                // Keyword-only parameters without a default are required too (`nonzero(*, bool as_tuple)`).
+                let required = params.filter { !$0.contains(" = ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
+                let pieces = String(inner).split(separator: ", ", omittingEmptySubsequences: false).map { $0.split(separator: " ").last.map(String.init) ?? "" }
+                return Overload(minArgs: params.filter { !$0.contains(" = ") }.count, maxArgs: params.count, required: required,
+                                line: String(line), pieceNames: pieces)
             }
         }
     }
@@ -159,12 +167,26 @@ extension KeywordTable.Entry {
                 }
                 return "\(name)() got an unexpected keyword argument '\(keyword)'"
             }
+            // PyTorch keeps keywords in a hash map; for the few a call passes, its order is
+            // the reverse of the call's.
+            let keywords = Array(zip(args.keywordNames, args.keywordValues).reversed())
             let types = args.positional.map { typeName($0, rt) }
-            let kws = zip(args.keywordNames, args.keywordValues).reversed().map { "\($0.string)=\(typeName($1, rt))" }
+            let kws = keywords.map { "\($0.string)=\(typeName($1, rt))" }
             let got = types.isEmpty
                 ? kws.map { $0 + ", " }.joined()
                 : (types + kws).joined(separator: ", ")
-            return "\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n\(listing)"
+            var text = "\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n"
+            for o in overloads {
+                text += o.line + "\n"
+                // An overload taking as many arguments as given says which keywords it lacks.
+                guard o.pieceNames.count == n else { continue }
+                let tail = Set(o.pieceNames[max(0, o.pieceNames.count - keywords.count)...])
+                let unmatched = keywords.map(\.0.string).filter { !tail.contains($0) }
+                if !unmatched.isEmpty {
+                    text += "      didn't match because some of the keywords were incorrect: " + unmatched.joined(separator: ", ") + "\n"
+                }
+            }
+            return text
         }
     }
 
