@@ -44,8 +44,10 @@ def split_params(text, typed):
         if p.startswith('*'): star = True; p = p.lstrip('*')
         has_default = '=' in p
         p = p.split('=')[0].strip()
-        p = p.split()[-1] if p.split() else p
-        p = p.split(':')[0].strip()
+        if typed:  # `tuple of ints dim`: the name is the last word
+            p = p.split()[-1] if p.split() else p
+        else:      # `data: Any`: the name comes before the annotation
+            p = p.split(':')[0].strip()
         if not re.match(r'^[A-Za-z_]\w*$', p) or p == 'self': continue
         (kw if star else pos).append(p)
         if not star and not has_default: req.append(p)
@@ -107,7 +109,7 @@ for space, name in surface:
         if 'takes no keyword arguments' in msg:
             # CPython names the class that defines the method (`TensorBase.exp`) for a
             # plain call; `x.exp(**kw)` (used by this probe) names `Tensor.exp` instead.
-            style = 'noargs:' + msg.split('()')[0].replace('Tensor.', 'TensorBase.'); lists.append(([], []))
+            style = 'noargs:' + (msg.split('()')[0].replace('Tensor.', 'TensorBase.') if kind == 'M' else msg.split('()')[0]); lists.append(([], []))
         elif 'but expected one of:\n' in msg:
             listing = msg.split('but expected one of:\n', 1)[1]
             for line in listing.splitlines():
@@ -116,21 +118,28 @@ for space, name in surface:
         else:
             # One signature: its names come from the docstring, else from the testing
             # overrides' lambda (which may list `out` positionally).
-            lists += doc_params(getattr(f, '__doc__', ''), name)
+            # Docstrings sometimes use other names (`cholesky_inverse(L)` takes `input`):
+            # the names PyTorch reports missing come first, and the overrides' names are
+            # accepted too (as keywords only where a docstring gave positions).
             required = probe_required(f, name, kind)
-            if not lists and f in overrides:
+            lists += doc_params(getattr(f, '__doc__', ''), name)
+            if f in overrides:
                 try:
                     sig = inspect.signature(overrides[f])
                     pos = [p.name for p in sig.parameters.values() if p.kind == p.POSITIONAL_OR_KEYWORD]
                     if kind == 'M': pos = pos[1:]
-                    lists.append((pos, [p.name for p in sig.parameters.values() if p.kind == p.KEYWORD_ONLY]))
+                    kw = [p.name for p in sig.parameters.values() if p.kind == p.KEYWORD_ONLY]
+                    lists.append((pos, kw) if not lists else ([], pos + kw))
                 except (TypeError, ValueError):
                     pass
+            if lists and required:  # only with another source: alone it lacks `dtype=` and such
+                lists.insert(0, (required, []))
     # `out=` belongs to the out= machinery (never a positional, never a method keyword).
     lists = [([p for p in pos if p != 'out'], [k for k in kw if k != 'out' or kind == 'F']) for pos, kw in lists]
-    if kind == 'F' and style == 'native' and 'out' not in sum((kw for _, kw in lists), []):
-        pass
     if not lists: continue
+    # Factory keywords PyTorch accepts through hidden overloads its docs leave out.
+    if any('device' in kw for _, kw in lists):
+        lists.append(([], ['layout', 'pin_memory']))
     # Methods: drop a leading `input` (the receiver) that function docstrings name.
     pos_all, kw_all = [], []
     for pos, kw in lists:

@@ -3,10 +3,10 @@
 
 extension KeywordTable {
     static let data = #"""
-F	abs	native	Tensor:0			input
-F	absolute	native	Tensor:0			input
-F	acos	native	Tensor:0			input
-F	acosh	native	Tensor:0			input
+F	abs	native	input:0	out		input
+F	absolute	native	input:0	out		input
+F	acos	native	input:0	out		input
+F	acosh	native	input:0	out		input
 F	adaptive_avg_pool1d	native	input:0 output_size:1			
 F	adaptive_max_pool1d	native	inputs:0 output_size:1			
 F	add	native	input:0 other:1	alpha out		input other
@@ -16,37 +16,37 @@ F	addcmul	native	input:0 tensor1:1 tensor2:2	value out		input
 F	addmm	native	input:0 mat1:1 mat2:2 out_dtype:3	beta alpha out	 * (Tensor input, Tensor mat1, Tensor mat2, *, Number beta = 1, Number alpha = 1, Tensor out = None)\n * (Tensor input, Tensor mat1, Tensor mat2, torch.dtype out_dtype, *, Number beta = 1, Number alpha = 1, Tensor out = None)\n	
 F	addmv	native	input:0 mat:1 vec:2	beta alpha out		input
 F	addr	native	input:0 vec1:1 vec2:2	beta alpha out		input
-F	adjoint	native	Tensor:0			input
+F	adjoint	native	input:0			input
 F	affine_grid_generator	native	theta:0 size:1 align_corners:2			
 F	all	native	input:0 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n	
-F	allclose	native	Tensor:0 float:2 bool:4			
+F	allclose	native	input:0 other:1 rtol:2 atol:3 equal_nan:4			
 F	alpha_dropout	native	input:0 p:1 train:2 inplace:3			
 F	amax	native	input:0 dim:1 keepdim:2	out		input
 F	amin	native	input:0 dim:1 keepdim:2	out		input
 F	aminmax	native	input:0	dim keepdim out		input
-F	angle	native	Tensor:0			input
+F	angle	native	input:0	out		input
 F	arange	native	end:0 start:0 step:2	out dtype layout device pin_memory requires_grad	 * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, Number step = 1, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	arccos	native	Tensor:0			input
-F	arccosh	native	Tensor:0			input
-F	arcsin	native	Tensor:0			input
-F	arcsinh	native	Tensor:0			input
-F	arctan	native	Tensor:0			input
-F	arctan2	native	Tensor:0			
-F	arctanh	native	Tensor:0			input
+F	arccos	native	input:0	out		input
+F	arccosh	native	input:0	out		input
+F	arcsin	native	input:0	out		input
+F	arcsinh	native	input:0	out		input
+F	arctan	native	input:0	out		input
+F	arctan2	native	input:0 other:1	out		
+F	arctanh	native	input:0	out		input
 F	are_deterministic_algorithms_enabled	python:are_deterministic_algorithms_enabled				
 F	argmax	native	input:0			input
 F	argmin	native	input:0 dim:1 keepdim:2			input
 F	argsort	native	input:0	stable dim descending out	 * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n	
 F	argwhere	native	input:0			input
 F	as_strided	native	input:0 size:1 stride:2 storage_offset:3			
-F	as_strided_scatter	native	input:0 src:1 size:2 stride:3 storage_offset:4			
-F	as_tensor	native	Any:0			data
-F	asarray	native	Any:0			obj
-F	asin	native	Tensor:0			input
-F	asinh	native	Tensor:0			input
-F	atan	native	Tensor:0			input
-F	atan2	native	Tensor:0			
-F	atanh	native	Tensor:0			input
+F	as_strided_scatter	native	input:0 src:1 size:2 stride:3 storage_offset:4	self		
+F	as_tensor	native	data:0	dtype device layout pin_memory		data
+F	asarray	native	obj:0	dtype device copy requires_grad layout pin_memory		obj
+F	asin	native	input:0	out		input
+F	asinh	native	input:0	out		input
+F	atan	native	input:0	out		input
+F	atan2	native	input:0 other:1	out		
+F	atanh	native	input:0	out		input
 F	atleast_1d	python:atleast_1d				
 F	atleast_2d	python:atleast_2d				
 F	atleast_3d	python:atleast_3d				
@@ -70,7 +70,7 @@ F	block_diag	python:block_diag
 F	bmm	native	input:0 mat2:1 out_dtype:2	out	 * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n	
 F	broadcast_shapes	python:broadcast_shapes				
 F	broadcast_tensors	python:broadcast_tensors				
-F	broadcast_to	native	input:0 shape:1			
+F	broadcast_to	native	input:0 shape:1	self size		
 F	bucketize	native	input:0 boundaries:1	out_int32 right out	 * (Tensor input, Tensor boundaries, *, bool out_int32 = False, bool right = False, Tensor out = None)\n * (Number self, Tensor boundaries, *, bool out_int32 = False, bool right = False)\n	
 F	can_cast	native	from_:0 to:1			
 F	cartesian_prod	python:cartesian_prod				
@@ -81,21 +81,21 @@ F	celu	native	input:0 alpha:1 inplace:2			input
 F	chain_matmul	python:chain_matmul		out		
 F	channel_shuffle	native	input:0 groups:1			
 F	cholesky	python:cholesky	input:0 upper:1	out		
-F	cholesky_inverse	native	L:0 upper:1	out		input
-F	cholesky_solve	native	B:0 L:1 upper:2	out		
-F	chunk	native	Tensor:0 int:1			
+F	cholesky_inverse	native	input:0 L:0 upper:1	out		input
+F	cholesky_solve	native	B:0 L:1 upper:2	out input1 input2		
+F	chunk	native	input:0 chunks:1 dim:2			
 F	clamp	native	input:0 min:1 max:2	out	 * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n	
 F	clamp_max	native	input:0 max:1	out	 * (Tensor input, Tensor max, *, Tensor out = None)\n * (Tensor input, Number max, *, Tensor out = None)\n	
 F	clamp_min	native	input:0 min:1	out	 * (Tensor input, Tensor min, *, Tensor out = None)\n * (Tensor input, Number min, *, Tensor out = None)\n	
 F	clip	native	input:0 min:1 max:2	out	 * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n	
 F	clone	native	input:0	memory_format		input
 F	column_stack	native	tensors:0	out		tensors
-F	combinations	native	Tensor:0 int:1 bool:2			input
+F	combinations	native	input:0 r:1 with_replacement:2			input
 F	complex	native	real:0 imag:1	out		
 F	concat	native	tensors:0 dim:1	out		tensors
-F	concatenate	native	tensors:0 axis:1			tensors
+F	concatenate	native	tensors:0 axis:1	dim out		tensors
 F	cond	python:cond	pred:0 true_fn:1 false_fn:2 operands:3			
-F	conj	native	input:0			input
+F	conj	native	input:0	out		input
 F	conj_physical	native	input:0	out		input
 F	constant_pad_nd	native	input:0 pad:1 value:2			
 F	conv1d	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 groups:6		 * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)\n	
@@ -124,16 +124,16 @@ F	deg2rad	native	input:0	out		input
 F	det	native	input:0			input
 F	detach	native	input:0			input
 F	diag	native	input:0 diagonal:1	out		input
-F	diag_embed	native	input:0 offset:1 dim1:2 dim2:3			input
+F	diag_embed	native	input:0 offset:1 dim1:2 dim2:3	diagonal out		input
 F	diagflat	native	input:0 offset:1			input
 F	diagonal	native	input:0 offset:1 dim1:2 dim2:3			input
 F	diagonal_scatter	native	input:0 src:1 offset:2 dim1:3 dim2:4			
-F	diff	native	input:0 n:1 dim:2 prepend:3 append:4			input
+F	diff	native	input:0 n:1 dim:2 prepend:3 append:4	out		input
 F	digamma	native	input:0	out		input
 F	dist	native	input:0 other:1 p:2			
 F	div	native	input:0 other:1	out rounding_mode	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other, *, str rounding_mode)\n	
 F	divide	native	input:0 other:1	out rounding_mode	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other)\n * (Tensor input, Number other, *, str rounding_mode)\n	
-F	dot	native	input:0 tensor:1	out		
+F	dot	native	input:0 tensor:1	out other		
 F	dropout	native	input:0 p:1 train:2 inplace:3			
 F	dsplit	native	input:0 sections:1 indices:1		 * (Tensor input, int sections)\n * (Tensor input, tuple of ints indices)\n	
 F	dstack	native	tensors:0	out		tensors
@@ -141,8 +141,8 @@ F	eig	python:eig	eigenvectors:0	e v
 F	einsum	python:einsum				
 F	embedding	native	input:0 weight:1 padding_idx:2 max_norm:3 norm_type:4 scale_grad_by_freq:5 sparse:6			
 F	embedding_bag	native	weight:0 indices:1 offsets:2 scale_grad_by_freq:3 mode:4 sparse:5 per_sample_weights:6 include_last_offset:7 padding_idx:8		 * (Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int mode, bool sparse, Tensor per_sample_weights, bool include_last_offset, int padding_idx)\n * (Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq = False, int mode = 0, bool sparse = False, Tensor per_sample_weights = None, bool include_last_offset = False)\n	
-F	empty	native		size out dtype layout device requires_grad pin_memory memory_format		size
-F	empty_like	native	input:0	dtype layout device requires_grad memory_format		input
+F	empty	native	size:0	out dtype layout device requires_grad pin_memory memory_format		size
+F	empty_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
 F	empty_permuted	native	size:0 physical_layout:1	dtype layout device requires_grad pin_memory		
 F	empty_strided	native	size:0 stride:1	dtype layout device requires_grad pin_memory		
 F	eq	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
@@ -171,8 +171,8 @@ F	frac	native	input:0	out		input
 F	frexp	native	input:0	out		input
 F	frobenius_norm	native	input:0 dim:1 keepdim:2			
 F	from_numpy	noargs:torch._VariableFunctionsClass.from_numpy				
-F	full	native	size:0 fill_value:1	out dtype layout device requires_grad		
-F	full_like	native	input:0 fill_value:1 dtype:2 layout:3 device:4 requires_grad:5 memory_format:6			
+F	full	native	size:0 fill_value:1	out dtype layout device requires_grad pin_memory		
+F	full_like	native	input:0 fill_value:1 dtype:2 layout:3 device:4 requires_grad:5 memory_format:6	out pin_memory		
 F	gather	native	input:0 dim:1 index:2	sparse_grad out		
 F	gcd	native	input:0 other:1	out		
 F	ge	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
@@ -210,11 +210,11 @@ F	hypot	native	input:0 other:1	out
 F	i0	native	input:0	out		input
 F	igamma	native	input:0 other:1	out		
 F	igammac	native	input:0 other:1	out		
-F	imag	native	input:0			input
-F	index_add	native	Tensor:0 int:1			
+F	imag	native	input:0	out		input
+F	index_add	native	input:0 dim:1 index:2 source:3	alpha out		
 F	index_fill	native	input:0 dim:1 index:2 value:3		 * (Tensor input, int dim, Tensor index, Tensor value)\n * (Tensor input, int dim, Tensor index, Number value)\n	
 F	index_put	native	input:0 indices:1 values:2 accumulate:3			
-F	index_reduce	native	Tensor:0 int:1 str:4	bool		
+F	index_reduce	native	input:0 dim:1 index:2 source:3 reduce:4	include_self out include_input		
 F	index_select	native	input:0 dim:1 index:2	out		
 F	initial_seed	python:initial_seed				
 F	inner	native	input:0 other:1	out		
@@ -222,10 +222,10 @@ F	instance_norm	native	input:0 running_mean:1 running_var:2 weight:3 bias:4 use_
 F	inverse	native	input:0	out		input
 F	is_anomaly_check_nan_enabled	noargs:torch.is_anomaly_check_nan_enabled				
 F	is_anomaly_enabled	noargs:torch.is_anomaly_enabled				
-F	is_complex	native	Tensor:0			input
+F	is_complex	native	input:0			input
 F	is_conj	native	input:0			input
 F	is_deterministic_algorithms_warn_only_enabled	python:is_deterministic_algorithms_warn_only_enabled				
-F	is_floating_point	native	Tensor:0			input
+F	is_floating_point	native	input:0			input
 F	is_inference	native	input:0			input
 F	is_inference_mode_enabled	noargs:torch.is_inference_mode_enabled				
 F	is_neg	native	input:0			input
@@ -234,13 +234,13 @@ F	is_signed	native	input:0			input
 F	is_tensor	python:is_tensor	obj:0			
 F	is_warn_always_enabled	python:is_warn_always_enabled				
 F	isclose	native	input:0 other:1 rtol:2 atol:3 equal_nan:4			
-F	isfinite	native	input:0			input
+F	isfinite	native	input:0	tensor		input
 F	isin	native	elements:0 test_elements:1 element:0 test_element:1	assume_unique invert out	 * (Tensor elements, Tensor test_elements, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n * (Number element, Tensor test_elements, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n * (Tensor elements, Number test_element, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n	
-F	isinf	native	input:0			input
+F	isinf	native	input:0	tensor		input
 F	isnan	native	input:0			input
 F	isneginf	native	input:0	out		input
 F	isposinf	native	input:0	out		input
-F	isreal	native	input:0			input
+F	isreal	native	input:0	tensor		input
 F	istft	native	input:0 n_fft:1 hop_length:2 win_length:3 window:4 center:5 normalized:6 onesided:7 length:8 return_complex:9			
 F	kaiser_window	native	window_length:0 periodic:1 beta:2	dtype layout device pin_memory requires_grad	 * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, float beta, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	kl_div	native	input:0 target:1 size_average:2 reduce:3 reduction:4 log_target:5			
@@ -257,9 +257,9 @@ F	lgamma	native	input:0	out		input
 F	linspace	native	start:0 end:1 steps:2	out dtype layout device pin_memory requires_grad	 * (Tensor start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	lobpcg	python:lobpcg	A:0 k:1 B:2 X:3 n:4 iK:5 niter:6 tol:7 largest:8 method:9 tracker:10 ortho_iparams:11 ortho_fparams:12 ortho_bparams:13			
 F	log	native	input:0	out		input
-F	log10	native	Tensor:0			input
+F	log10	native	input:0	out		input
 F	log1p	native	input:0	out		input
-F	log2	native	Tensor:0			input
+F	log2	native	input:0	out		input
 F	log_softmax	native	input:0 dim:1 dtype:2			
 F	logaddexp	native	input:0 other:1	out		
 F	logaddexp2	native	input:0 other:1	out		
@@ -268,10 +268,10 @@ F	logdet	native	input:0			input
 F	logical_and	native	input:0 other:1	out		
 F	logical_not	native	input:0	out		input
 F	logical_or	native	input:0 other:1	out		
-F	logical_xor	native	Tensor:0			
+F	logical_xor	native	input:0 other:1	out		
 F	logit	native	input:0 eps:1	out		input
 F	logspace	native	start:0 end:1 steps:2 base:3	out dtype layout device pin_memory requires_grad	 * (Tensor start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	logsumexp	native	input:0 dim:1 keepdim:2	out		
+F	logsumexp	native	input:0 dim:1 keepdim:2	out names		
 F	lstm	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 dropout:6 train:7 bidirectional:8 input:0 batch_first:8		 * (Tensor data, Tensor batch_sizes, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n * (Tensor input, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n	
 F	lstm_cell	native	input:0 hx:1 w_ih:2 w_hh:3 b_ih:4 b_hh:5			
 F	lstsq	python:lstsq	input:0 A:1	out		
@@ -284,7 +284,7 @@ F	masked_fill	native	input:0 mask:1 value:2		 * (Tensor input, Tensor mask, Tens
 F	masked_scatter	native	input:0 mask:1 source:2			
 F	masked_select	native	input:0 mask:1	out		
 F	matmul	native	input:0 other:1	out		
-F	matrix_exp	native	A:0			input
+F	matrix_exp	native	input:0 A:0			input
 F	matrix_power	native	input:0 n:1	out		
 F	matrix_rank	python:matrix_rank	input:0 tol:1 symmetric:2	out		
 F	max	native	input:0 other:1 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
@@ -295,7 +295,7 @@ F	max_pool3d	native	input:0 kernel_size:1 stride:2 padding:3 dilation:4 ceil_mod
 F	maximum	native	input:0 other:1	out		
 F	mean	native	input:0 dim:1 keepdim:2	dtype out	 * (Tensor input, *, torch.dtype dtype = None, Tensor out = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n	
 F	median	native	input:0 dim:1 keepdim:2	out	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
-F	merge_type_from_type_comment	native	bool:0			
+F	merge_type_from_type_comment	native	arg0:0 arg1:1 arg2:2			
 F	meshgrid	python:meshgrid		indexing		
 F	min	native	input:0 other:1 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	minimum	native	input:0 other:1	out		
@@ -303,7 +303,7 @@ F	mm	native	input:0 mat2:1 out_dtype:2	out	 * (Tensor input, Tensor mat2, *, Ten
 F	mode	native	input:0 dim:1 keepdim:2	out		input
 F	moveaxis	native	input:0 source:1 destination:2		 * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n	
 F	movedim	native	input:0 source:1 destination:2		 * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n	
-F	msort	native	Tensor:0			input
+F	msort	native	input:0	out descending		input
 F	mul	native	input:0 other:1	out		
 F	multinomial	native	input:0 num_samples:1 replacement:2	generator out		
 F	multiply	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n	
@@ -313,7 +313,7 @@ F	nan_to_num	native	input:0 nan:1 posinf:2 neginf:3	out		input
 F	nanmean	native	input:0 dim:1 keepdim:2	dtype out		input
 F	nanmedian	native	input:0 dim:1 keepdim:2	out	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	nanquantile	native	input:0 q:1 dim:2 keepdim:3	interpolation out	 * (Tensor input, Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n * (Tensor input, float q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n	
-F	nansum	native	input:0	dtype		input
+F	nansum	native	input:0	dtype dim		input
 F	narrow	native	input:0 dim:1 start:2 length:3		 * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n	
 F	ne	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	neg	native	input:0	out		input
@@ -325,27 +325,27 @@ F	norm_except_dim	native	v:0 pow:1 dim:2			v
 F	normal	native	mean:0 std:1 size:2	generator out dtype layout device pin_memory requires_grad	 * (Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, float std, tuple of ints size, *, torch.Generator generator = None, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	not_equal	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	nuclear_norm	native	input:0 dim:1 keepdim:2	out	 * (Tensor input, tuple of ints dim, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, bool keepdim = False, *, Tensor out = None)\n	
-F	numel	native	Tensor:0			input
-F	ones	native		size out dtype layout device requires_grad		size
-F	ones_like	native	input:0	dtype layout device requires_grad memory_format		input
+F	numel	native	input:0			input
+F	ones	native	size:0	out dtype layout device requires_grad pin_memory		size
+F	ones_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
 F	orgqr	native	input:0 tau:1			
-F	ormqr	native	input:0 tau:1 other:2 left:3 transpose:4	out		
+F	ormqr	native	input:0 tau:1 other:2 left:3 transpose:4	out input2 input3		
 F	outer	native	input:0 vec2:1	out		
 F	pairwise_distance	native	x1:0 x2:1 p:2 eps:3 keepdim:4			
-F	parse_ir	native	str:0 bool:1			
-F	parse_schema	native	str:0 bool:1			
-F	parse_type_comment	native	str:0			
+F	parse_ir	native	input:0 parse_tensor_constants:1			
+F	parse_schema	native	schema:0 allow_typevars:1			
+F	parse_type_comment	native	arg0:0			
 F	pca_lowrank	python:pca_lowrank	A:0 q:1 center:2 niter:3			
 F	pdist	native	input:0 p:1			input
-F	permute	native	input:0 dims:1			
+F	permute	native	input:0 dims:1	self dim		
 F	pinverse	native	input:0 rcond:1			input
 F	pixel_shuffle	native	input:0 upscale_factor:1			
 F	pixel_unshuffle	native	input:0 downscale_factor:1			
 F	poisson	native	input:0 generator:1			input
 F	poisson_nll_loss	native	input:0 target:1 log_input:2 full:3 eps:4 reduction:5			
-F	polar	native	abs:0 angle:1	out		
+F	polar	native	abs:0 angle:1	out ang		
 F	polygamma	native	n:0 input:1	out		
-F	positive	native	input:0			input
+F	positive	native	input:0	out		input
 F	pow	native	input:0 exponent:1	out	 * (Tensor input, Tensor exponent, *, Tensor out = None)\n * (Number self, Tensor exponent, *, Tensor out = None)\n * (Tensor input, Number exponent, *, Tensor out = None)\n	
 F	prelu	native	input:0 weight:1			
 F	prepare_multiprocessing_environment	python:prepare_multiprocessing_environment	path:0			
@@ -354,7 +354,7 @@ F	promote_types	native	type1:0 type2:1
 F	put	native	input:0 index:1 source:2 accumulate:3			
 F	qr	python:qr	input:0 some:1	out		
 F	quantile	native	input:0 q:1 dim:2 keepdim:3	interpolation out	 * (Tensor input, Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n * (Tensor input, float q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n	
-F	rad2deg	native	Tensor:0			input
+F	rad2deg	native	input:0	out		input
 F	rand	native	size:0	generator out dtype layout device pin_memory requires_grad	 * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	rand_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randint	native	high:0 size:1 low:0	generator out dtype layout device pin_memory requires_grad	 * (int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
@@ -362,17 +362,17 @@ F	randint_like	native	input:0 low:1 high:2	generator memory_format dtype layout 
 F	randn	native	size:0	generator out dtype layout device pin_memory requires_grad	 * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randn_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randperm	native	n:0	generator out dtype layout device pin_memory requires_grad	 * (int n, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int n, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	range	native	start:0 end:1 step:2	out dtype layout device requires_grad		
+F	range	native	start:0 end:1 step:2	out dtype layout device requires_grad pin_memory		
 F	ravel	native	input:0			input
-F	real	native	input:0			input
+F	real	native	input:0	out		input
 F	reciprocal	native	input:0	out		input
 F	relu	native	input:0 inplace:1			input
 F	remainder	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	renorm	native	input:0 p:1 dim:2 maxnorm:3	out		
 F	repeat_interleave	native	input:0 repeats:1 dim:2	output_size	 * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n	
 F	reshape	native	input:0 shape:1			
-F	resolve_conj	native	input:0			input
-F	resolve_neg	native	input:0			input
+F	resolve_conj	native	input:0	out		input
+F	resolve_neg	native	input:0	out		input
 F	result_type	native	tensor:0 other:1 scalar:0 scalar1:0 scalar2:1		 * (Tensor tensor, Tensor other)\n * (Number scalar, Tensor tensor)\n * (Tensor tensor, Number other)\n * (Number scalar1, Number scalar2)\n	
 F	rms_norm	native	input:0 normalized_shape:1 weight:2 eps:3			
 F	rnn_relu	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 dropout:6 train:7 bidirectional:8 input:0 batch_first:8		 * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n	
@@ -421,7 +421,7 @@ F	split	python:split	tensor:0 split_size_or_sections:1 dim:2
 F	split_with_sizes	native	tensor:0 split_size_or_sections:1 dim:2			
 F	spmm	native	input:0 mat2:1 out_dtype:2	out	 * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n	
 F	sqrt	native	input:0	out		input
-F	square	native	Tensor:0			input
+F	square	native	input:0	out		input
 F	squeeze	native	input:0 dim:1		 * (Tensor input)\n * (Tensor input, int dim)\n * (Tensor input, tuple of ints dim)\n	
 F	stack	native	tensors:0 dim:1	out		tensors
 F	std	native	input:0 dim:1 unbiased:2 keepdim:3	out correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n	
@@ -432,8 +432,8 @@ F	subtract	native	input:0 other:1	alpha out	 * (Tensor input, Tensor other, *, N
 F	sum	native	input:0 dim:1 keepdim:2	dtype out	 * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n	
 F	svd	native	input:0 some:1 compute_uv:2	out		input
 F	svd_lowrank	python:svd_lowrank	A:0 q:1 niter:2 M:3			
-F	swapaxes	native	input:0 axis0:1 axis1:2			
-F	swapdims	native	input:0 dim0:1 dim1:2			
+F	swapaxes	native	input:0 axis0:1 axis1:2	dim0 dim1		
+F	swapdims	native	input:0 dim0:1 dim1:2	axis0 axis1		
 F	t	native	input:0			input
 F	take	native	input:0 index:1			
 F	take_along_dim	native	input:0 indices:1 dim:2	out		
@@ -444,25 +444,25 @@ F	tensordot	python:tensordot	a:0 b:1 dims:2
 F	thread_safe_generator	python:thread_safe_generator				
 F	threshold	native	input:0 threshold:1 value:2 inplace:3			
 F	tile	native	input:0 dims:1			
-F	topk	native	input:0 k:1 dim:2 largest:3 sorted:4	out		
+F	topk	native	input:0 k:1 dim:2 largest:3 sorted:4	out descending		
 F	trace	native	input:0			input
 F	transpose	native	input:0 dim0:1 dim1:2			
 F	trapezoid	native	y:0 x:1	dim dx	 * (Tensor y, Tensor x, *, int dim = -1)\n * (Tensor y, *, Number dx = 1, int dim = -1)\n	
 F	trapz	native	y:0 x:1	dx dim	 * (Tensor y, *, float dx = 1, int dim = -1)\n * (Tensor y, Tensor x, *, int dim = -1)\n	
-F	triangular_solve	native	b:0 A:1 upper:2 transpose:3 unitriangular:4	out		
+F	triangular_solve	native	b:0 A:1 upper:2 transpose:3 unitriangular:4	out input		
 F	tril	native	input:0 diagonal:1	out		input
-F	tril_indices	native	row:0 col:1 offset:2	dtype device layout		
+F	tril_indices	native	row:0 col:1 offset:2	dtype device layout pin_memory		
 F	triplet_margin_loss	native	anchor:0 positive:1 negative:2 margin:3 p:4 eps:5 swap:6 size_average:7 reduce:8 reduction:9			
 F	triu	native	input:0 diagonal:1	out		input
-F	triu_indices	native	row:0 col:1 offset:2	dtype device layout		
+F	triu_indices	native	row:0 col:1 offset:2	dtype device layout pin_memory		
 F	true_divide	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n	
 F	trunc	native	input:0	out		input
 F	typename	python:typename	obj:0			
 F	unbind	native	input:0 dim:1			input
 F	unflatten	native	input:0 dim:1 sizes:2			
-F	unify_type_list	native				
+F	unify_type_list	native	arg0:0			
 F	unravel_index	python:unravel_index	indices:0 shape:1			
-F	unsqueeze	native	input:0 dim:1			
+F	unsqueeze	native	input:0 dim:1	out		
 F	use_deterministic_algorithms	python:use_deterministic_algorithms	mode:0	warn_only		
 F	vander	native	x:0 N:1 increasing:2			x
 F	var	native	input:0 dim:1 unbiased:2 keepdim:3	out correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n	
@@ -476,8 +476,8 @@ F	vstack	native	tensors:0	out		tensors
 F	where	native	condition:0 input:1 other:2	out	 * (Tensor condition)\n * (Tensor condition, Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor condition, Number self, Tensor other)\n * (Tensor condition, Tensor input, Number other)\n * (Tensor condition, Number self, Number other)\n	
 F	while_loop	python:while_loop	cond_fn:0 body_fn:1 carried_inputs:2			
 F	xlogy	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
-F	zeros	native		size out dtype layout device requires_grad		size
-F	zeros_like	native	input:0	dtype layout device requires_grad memory_format		input
+F	zeros	native	size:0	out dtype layout device requires_grad pin_memory		size
+F	zeros_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
 M	abs	noargs:TensorBase.abs				
 M	abs_	noargs:TensorBase.abs_				
 M	absolute	noargs:TensorBase.absolute				
@@ -559,9 +559,9 @@ M	bitwise_right_shift	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	bitwise_right_shift_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_xor	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	bitwise_xor_	native	other:0		 * (Tensor other)\n * (Number other)\n	
-M	bmm	native	batch2:0			mat2
+M	bmm	native	mat2:0 batch2:0	out_dtype		mat2
 M	bool	native	memory_format:0			
-M	broadcast_to	native	shape:0			size
+M	broadcast_to	native	size:0 shape:0			size
 M	byte	native	memory_format:0			
 M	cauchy_	native	median:0 sigma:1	generator		
 M	cdouble	native	memory_format:0			
@@ -587,7 +587,7 @@ M	conj	noargs:TensorBase.conj
 M	conj_physical	noargs:TensorBase.conj_physical				
 M	conj_physical_	noargs:TensorBase.conj_physical_				
 M	contiguous	native	memory_format:0			
-M	copy_	native	src:0 non_blocking:1			other
+M	copy_	native	other:0 src:0 non_blocking:1			other
 M	copysign	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	copysign_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	corrcoef	noargs:TensorBase.corrcoef				
@@ -612,7 +612,7 @@ M	det	noargs:TensorBase.det
 M	detach	noargs:TensorBase.detach				
 M	detach_	noargs:TensorBase.detach_				
 M	diag	native	diagonal:0			
-M	diag_embed	native	offset:0 dim1:1 dim2:2			
+M	diag_embed	native	offset:0 dim1:1 dim2:2	diagonal		
 M	diagflat	native	offset:0			
 M	diagonal	native	offset:0 dim1:1 dim2:2			
 M	diagonal_scatter	native	src:0 offset:1 dim1:2 dim2:3			src
@@ -625,7 +625,7 @@ M	div	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str r
 M	div_	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other, *, str rounding_mode)\n	
 M	divide	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other)\n * (Number other, *, str rounding_mode)\n	
 M	divide_	native	other:0	rounding_mode	 * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other)\n * (Number other, *, str rounding_mode)\n	
-M	dot	native	other:0			tensor
+M	dot	native	tensor:0 other:0			tensor
 M	double	native	memory_format:0			
 M	dsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indices)\n	
 M	eig	python:Tensor.eig	eigenvectors:0			
@@ -643,13 +643,13 @@ M	exp	noargs:TensorBase.exp
 M	exp2	noargs:TensorBase.exp2				
 M	exp2_	noargs:TensorBase.exp2_				
 M	exp_	noargs:TensorBase.exp_				
-M	expand	native		size		size
+M	expand	native	size:0			size
 M	expand_as	native	other:0			other
 M	expm1	noargs:TensorBase.expm1				
 M	expm1_	noargs:TensorBase.expm1_				
 M	exponential_	native	lambd:0	generator		
 M	fill_	native	value:0		 * (Tensor value)\n * (Number value)\n	
-M	fill_diagonal_	native	fill_value:0 wrap:1			fill_value
+M	fill_diagonal_	native	fill_value:0 wrap:1	value		fill_value
 M	fix	noargs:TensorBase.fix				
 M	fix_	noargs:TensorBase.fix_				
 M	flatten	native	start_dim:0 end_dim:1			
@@ -669,7 +669,7 @@ M	fmod_	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	frac	noargs:TensorBase.frac				
 M	frac_	noargs:TensorBase.frac_				
 M	frexp	noargs:TensorBase.frexp				
-M	gather	native	dim:0 index:1			
+M	gather	native	dim:0 index:1	sparse_grad		
 M	gcd	native	other:0			other
 M	gcd_	native	other:0			other
 M	ge	native	other:0		 * (Tensor other)\n * (Number other)\n	
@@ -702,13 +702,13 @@ M	igammac_	native	other:0			other
 M	index	python:Tensor.index	positions:0 dims:1			
 M	index_add	native	dim:0 index:1 source:2	alpha		
 M	index_add_	native	dim:0 index:1 source:2	alpha		
-M	index_copy_	native	dim:0 index:1 tensor:2			
+M	index_copy_	native	dim:0 index:1 tensor:2	source		
 M	index_fill	native	dim:0 index:1 value:2		 * (int dim, Tensor index, Tensor value)\n * (int dim, Tensor index, Number value)\n	
 M	index_fill_	native	dim:0 index:1 value:2		 * (int dim, Tensor index, Tensor value)\n * (int dim, Tensor index, Number value)\n	
 M	index_put	native	indices:0 values:1 accumulate:2			
 M	index_put_	native	indices:0 values:1 accumulate:2			
 M	index_reduce	native	dim:0 index:1 source:2 reduce:3 include_input:4			
-M	index_reduce_	native	dim:0 index:1 source:2 reduce:3	include_self		
+M	index_reduce_	native	dim:0 index:1 source:2 reduce:3	include_self include_input		
 M	index_select	native	dim:0 index:1			
 M	inner	native	other:0			other
 M	int	native	memory_format:0			
@@ -760,17 +760,17 @@ M	logaddexp	native	other:0			other
 M	logaddexp2	native	other:0			other
 M	logcumsumexp	native	dim:0			dim
 M	logdet	noargs:TensorBase.logdet				
-M	logical_and	native				other
-M	logical_and_	native				other
+M	logical_and	native	other:0			other
+M	logical_and_	native	other:0			other
 M	logical_not	noargs:TensorBase.logical_not				
 M	logical_not_	noargs:TensorBase.logical_not_				
-M	logical_or	native				other
-M	logical_or_	native				other
-M	logical_xor	native				other
-M	logical_xor_	native				other
-M	logit	native				
-M	logit_	native				
-M	logsumexp	native	dim:0 keepdim:1			dim
+M	logical_or	native	other:0			other
+M	logical_or_	native	other:0			other
+M	logical_xor	native	other:0			other
+M	logical_xor_	native	other:0			other
+M	logit	native		eps		
+M	logit_	native		eps		
+M	logsumexp	native	dim:0 keepdim:1	names		dim
 M	long	native	memory_format:0			
 M	lstsq	python:Tensor.lstsq	other:0			
 M	lt	native	other:0		 * (Tensor other)\n * (Number other)\n	
@@ -779,10 +779,10 @@ M	lu	python:Tensor.lu	pivot:0 get_infos:1
 M	lu_solve	native	LU_data:0 LU_pivots:1			
 M	masked_fill	native	mask:0 value:1		 * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n	
 M	masked_fill_	native	mask:0 value:1		 * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n	
-M	masked_scatter	native	mask:0 tensor:1			
+M	masked_scatter	native	mask:0 tensor:1	source		
 M	masked_scatter_	native	mask:0 source:1			
 M	masked_select	native	mask:0			mask
-M	matmul	native	tensor2:0			other
+M	matmul	native	other:0 tensor2:0			other
 M	matrix_exp	noargs:TensorBase.matrix_exp				
 M	matrix_power	native	n:0			n
 M	max	native	other:0 dim:0 keepdim:1		 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
@@ -791,13 +791,13 @@ M	mean	native	dim:0 keepdim:1	dtype	 * (*, torch.dtype dtype = None)\n * (tuple 
 M	median	native	dim:0 keepdim:1		 * ()\n * (int dim, bool keepdim = False)\n	
 M	min	native	other:0 dim:0 keepdim:1		 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
 M	minimum	native	other:0			other
-M	mm	native	mat2:0			mat2
+M	mm	native	mat2:0	out_dtype		mat2
 M	mode	native	dim:0 keepdim:1			
 M	moveaxis	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
 M	movedim	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
 M	msort	noargs:TensorBase.msort				
-M	mul	native	value:0			other
-M	mul_	native	value:0			other
+M	mul	native	other:0 value:0			other
+M	mul_	native	other:0 value:0			other
 M	multinomial	native	num_samples:0 replacement:1	generator		num_samples
 M	multiply	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	multiply_	native	other:0		 * (Tensor other)\n * (Number other)\n	
@@ -834,11 +834,11 @@ M	not_equal	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	not_equal_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	numel	noargs:TensorBase.numel				
 M	numpy	native		force		
-M	orgqr	native	input2:0			input2
+M	orgqr	native	input2:0	tau		input2
 M	ormqr	native	input2:0 input3:1 left:2 transpose:3			
 M	outer	native	vec2:0			vec2
-M	permute	native		dims		dims
-M	pinverse	native				
+M	permute	native	dims:0	dim		dims
+M	pinverse	native		rcond		
 M	polygamma	native	n:0			n
 M	polygamma_	native	n:0			n
 M	positive	noargs:TensorBase.positive				
@@ -847,7 +847,7 @@ M	pow_	native	exponent:0		 * (Tensor exponent)\n * (Number exponent)\n
 M	prelu	native	weight:0			weight
 M	prod	native	dim:0 keepdim:1	dtype	 * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n	
 M	put	native	index:0 source:1 accumulate:2			
-M	put_	native	index:0 source:1 accumulate:2			
+M	put_	native	index:0 source:1 accumulate:2	indices tensor		
 M	qr	python:Tensor.qr	some:0			
 M	quantile	native	q:0 dim:1 keepdim:2	interpolation	 * (Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n * (float q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n	
 M	rad2deg	noargs:TensorBase.rad2deg				
@@ -864,15 +864,15 @@ M	remainder	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	remainder_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	renorm	native	p:0 dim:1 maxnorm:2			
 M	renorm_	native	p:0 dim:1 maxnorm:2			
-M	repeat	native		repeats		repeats
+M	repeat	native	repeats:0			repeats
 M	repeat_interleave	native	repeats:0 dim:1	output_size	 * (Tensor repeats, int dim = None, *, int output_size = None)\n * (int repeats, int dim = None, *, int output_size = None)\n	
 M	requires_grad_	native	requires_grad:0			
-M	reshape	native		shape		shape
+M	reshape	native	shape:0			shape
 M	reshape_as	native	other:0			other
 M	resize	python:Tensor.resize				
-M	resize_	native		sizes memory_format		size
+M	resize_	native	size:0	sizes memory_format		size
 M	resize_as	python:Tensor.resize_as	tensor:0			
-M	resize_as_	native	tensor:0 memory_format:1			the_template
+M	resize_as_	native	the_template:0 tensor:0 memory_format:1	other		the_template
 M	resolve_conj	noargs:TensorBase.resolve_conj				
 M	resolve_neg	noargs:TensorBase.resolve_neg				
 M	retain_grad	noargs:TensorBase.retain_grad				
@@ -907,11 +907,11 @@ M	sinh_	noargs:TensorBase.sinh_
 M	size	native	dim:0			
 M	slice_scatter	native	src:0 dim:1 start:2 end:3 step:4			src
 M	slogdet	noargs:TensorBase.slogdet				
-M	softmax	native	dim:0			dim
+M	softmax	native	dim:0	dtype		dim
 M	solve	python:Tensor.solve	other:0			
 M	sort	native		stable dim descending	 * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n	
 M	split	python:Tensor.split	split_size:0 dim:1			
-M	split_with_sizes	native	split_size_or_sections:0 dim:1			split_sizes
+M	split_with_sizes	native	split_sizes:0 split_size_or_sections:0 dim:1			split_sizes
 M	sqrt	noargs:TensorBase.sqrt				
 M	sqrt_	noargs:TensorBase.sqrt_				
 M	square	noargs:TensorBase.square				
@@ -926,15 +926,15 @@ M	sub_	native	other:0	alpha		other
 M	subtract	native	other:0	alpha	 * (Tensor other, *, Number alpha = 1)\n * (Number other, Number alpha = 1)\n	
 M	subtract_	native	other:0	alpha	 * (Tensor other, *, Number alpha = 1)\n * (Number other, Number alpha = 1)\n	
 M	sum	native	dim:0 keepdim:1	dtype	 * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n	
-M	sum_to_size	native		size		size
+M	sum_to_size	native	size:0			size
 M	svd	native	some:0 compute_uv:1			
-M	swapaxes	native	axis0:0 axis1:1			
-M	swapaxes_	native	axis0:0 axis1:1			
-M	swapdims	native	dim0:0 dim1:1			
-M	swapdims_	native	dim0:0 dim1:1			
+M	swapaxes	native	axis0:0 axis1:1	dim0 dim1		
+M	swapaxes_	native	axis0:0 axis1:1	dim0 dim1		
+M	swapdims	native	dim0:0 dim1:1	axis0 axis1		
+M	swapdims_	native	dim0:0 dim1:1	axis0 axis1		
 M	t	noargs:TensorBase.t				
 M	t_	noargs:TensorBase.t_				
-M	take	native	indices:0			index
+M	take	native	index:0 indices:0			index
 M	take_along_dim	native	indices:0 dim:1			indices
 M	tan	noargs:TensorBase.tan				
 M	tan_	noargs:TensorBase.tan_				
@@ -944,7 +944,7 @@ M	tensor_split	native	indices:0 dim:1 tensor_indices_or_sections:0 sections:0		 
 M	tile	native	dims:0			dims
 M	to	native	device:0 dtype:1 non_blocking:2 copy:3 tensor:0	memory_format	 * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n	
 M	tolist	noargs:TensorBase.tolist				
-M	topk	native	k:0 dim:1 largest:2 sorted:3			k
+M	topk	native	k:0 dim:1 largest:2 sorted:3	descending		k
 M	trace	noargs:TensorBase.trace				
 M	transpose	native	dim0:0 dim1:1			
 M	transpose_	native	dim0:0 dim1:1			
@@ -958,11 +958,11 @@ M	true_divide_	native	other:0		 * (Tensor other)\n * (Number other)\n
 M	trunc	noargs:TensorBase.trunc				
 M	trunc_	noargs:TensorBase.trunc_				
 M	type	native	dtype:0 non_blocking:1	kwargs		
-M	type_as	native	tensor:0			other
+M	type_as	native	other:0 tensor:0			other
 M	unbind	native	dim:0			
 M	unflatten	python:Tensor.unflatten	dim:0 sizes:1			
 M	unfold	native	dimension:0 size:1 step:2			
-M	uniform_	native	from:0 to:1	generator		
+M	uniform_	native	from:0 to:1	generator from_		
 M	unique	python:Tensor.unique	sorted:0 return_inverse:1 return_counts:2 dim:3			
 M	unique_consecutive	python:Tensor.unique_consecutive	return_inverse:0 return_counts:1 dim:2			
 M	unsqueeze	native	dim:0			dim

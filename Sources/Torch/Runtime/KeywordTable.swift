@@ -35,22 +35,24 @@ struct KeywordTable: Sendable {
     final class Entry: Sendable {
         let name: String
         let style: Style
-        /// Positional parameters: name id → position (self left out for methods).
+        /// Positional parameters that move to their position when passed by keyword:
+        /// name id → position (self left out for methods).
         let positions: [Int: Int]
+        /// Every positional parameter of PyTorch's signatures: name id → position.
+        let allPositions: [Int: Int]
         let known: Set<Int>
         let listing: String
         let overloads: [Overload]
         /// One-signature functions: positional parameters without a default.
         let required: [String]
 
-        init(name: String, style: Style, positions: [Int: Int], known: Set<Int>, listing: String, required: [String]) {
+        init(name: String, style: Style, positions: [Int: Int], known: Set<Int>, listing: String, required: [String], method: Bool) {
             self.name = name
             self.required = required
             self.style = style
-            self.positions = positions
             self.known = known
             self.listing = listing
-            overloads = listing.split(separator: "\n").compactMap { line in
+            let overloads: [Overload] = listing.split(separator: "\n").compactMap { line in
                 guard line.hasPrefix(" * ("), line.hasSuffix(")") else { return nil }
                 let inner = line.dropFirst(4).dropLast()
                 let all = KeywordTable.splitTopLevel(String(inner))
@@ -61,6 +63,14 @@ struct KeywordTable: Sendable {
                 return Overload(minArgs: params.filter { !$0.contains(" = ") }.count, maxArgs: params.count, required: required,
                                 line: String(line), pieceNames: pieces)
             }
+            self.overloads = overloads
+            // Only the leading operands (`input`, `other`, `mask`, `tensors`: positions 0 and
+            // 1 of a function, 0 of a method) and required parameters move to their
+            // positions: bodies read those positionally, while optional ones (`dim=`,
+            // `dtype=`) are read by name and a body may take fewer positionals than PyTorch.
+            let requiredIDs = Set((required + overloads.flatMap(\.required)).map { Name($0).id })
+            self.positions = positions.filter { id, position in position < (method ? 1 : 2) || requiredIDs.contains(id) }
+            self.allPositions = positions
         }
     }
 
@@ -87,7 +97,8 @@ struct KeywordTable: Sendable {
             for k in f[4].split(separator: " ") { known.insert(Name(String(k)).id) }
             let listing = Self.unescape(f[5])
             let required = f[6].split(separator: " ").map(String.init)
-            let entry = Entry(name: f[1], style: style, positions: positions, known: known, listing: listing, required: required)
+            let entry = Entry(name: f[1], style: style, positions: positions, known: known, listing: listing, required: required,
+                              method: f[0] == "M")
             if f[0] == "F" { functions[f[1]] = entry } else { methods[f[1]] = entry }
         }
         self.functions = functions
@@ -133,19 +144,22 @@ extension KeywordTable.Entry {
         for (k, _) in zip(args.keywordNames, args.keywordValues) where k.id != Self.outID && !known.contains(k.id) {
             throw PyError.typeError(unknownMessage(k.string, args, method: method, rt: rt))
         }
-        var args = args
+        var moves = args
         var moved = true
-        while moved && args.hasKeywords {
+        while moved && moves.hasKeywords {
             moved = false
-            for i in args.keywordNames.indices where positions[args.keywordNames[i].id] == args.count {
-                args.positional = args.positional + [args.keywordValues[i]]
-                args.keywordNames.remove(at: i)
-                args.keywordValues.remove(at: i)
+            for i in moves.keywordNames.indices where positions[moves.keywordNames[i].id] == moves.count {
+                moves.positional = moves.positional + [moves.keywordValues[i]]
+                moves.keywordNames.remove(at: i)
+                moves.keywordValues.remove(at: i)
                 moved = true
                 break
             }
         }
-        return args
+        // All or nothing: a body that reads some of these parameters by name expects the
+        // others by name too (`x.swapaxes(axis0=0, axis1=1)`).
+        if moves.keywordNames.contains(where: { allPositions[$0.id] != nil }) { return args }
+        return moves
     }
 
     func unknownMessage(_ keyword: String, _ args: Arguments, method: Bool, rt: TorchRuntime) -> String {
