@@ -134,6 +134,18 @@ for space, name in surface:
                     pass
             if lists and required:  # only with another source: alone it lacks `dtype=` and such
                 lists.insert(0, (required, []))
+        # ATen's schemas name every parameter (docstrings and overrides miss some:
+        # `argmax(input, dim, keepdim)`, `index_reduce(..., include_self)`): accepted as
+        # keywords (`self` is `input` for functions and the receiver for methods).
+        if lists and not style.startswith('noargs'):
+            schema_names = []
+            for schema in torch._C._jit_get_schemas_for_operator('aten::' + name):
+                # Only tensor overloads (`aten::add.str(str a, str b)` is TorchScript's).
+                if not schema.arguments or 'Tensor' not in str(schema.arguments[0].type): continue
+                for a in schema.arguments:
+                    n = a.name if a.name != 'self' else ('input' if kind == 'F' else None)
+                    if n and n not in schema_names: schema_names.append(n)
+            lists.append(([], schema_names))
     # `out=` belongs to the out= machinery (never a positional, never a method keyword).
     lists = [([p for p in pos if p != 'out'], [k for k in kw if k != 'out' or kind == 'F']) for pos, kw in lists]
     if not lists: continue

@@ -7,8 +7,8 @@ F	abs	native	input:0	out		input
 F	absolute	native	input:0	out		input
 F	acos	native	input:0	out		input
 F	acosh	native	input:0	out		input
-F	adaptive_avg_pool1d	native	input:0 output_size:1			
-F	adaptive_max_pool1d	native	inputs:0 output_size:1			
+F	adaptive_avg_pool1d	native	input:0 output_size:1	out		
+F	adaptive_max_pool1d	native	inputs:0 output_size:1	input		
 F	add	native	input:0 other:1	alpha out		input other
 F	addbmm	native	input:0 batch1:1 batch2:2	beta alpha out		input
 F	addcdiv	native	input:0 tensor1:1 tensor2:2	value out		input
@@ -17,13 +17,13 @@ F	addmm	native	input:0 mat1:1 mat2:2 out_dtype:3	beta alpha out	 * (Tensor input
 F	addmv	native	input:0 mat:1 vec:2	beta alpha out		input
 F	addr	native	input:0 vec1:1 vec2:2	beta alpha out		input
 F	adjoint	native	input:0			input
-F	affine_grid_generator	native	theta:0 size:1 align_corners:2			
+F	affine_grid_generator	native	theta:0 size:1 align_corners:2	out		
 F	all	native	input:0 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n	
 F	allclose	native	input:0 other:1 rtol:2 atol:3 equal_nan:4			
 F	alpha_dropout	native	input:0 p:1 train:2 inplace:3			
 F	amax	native	input:0 dim:1 keepdim:2	out		input
 F	amin	native	input:0 dim:1 keepdim:2	out		input
-F	aminmax	native	input:0	dim keepdim out		input
+F	aminmax	native	input:0	dim keepdim out min max		input
 F	angle	native	input:0	out		input
 F	arange	native	end:0 start:0 step:2	out dtype layout device pin_memory requires_grad	 * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, Number step = 1, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	arccos	native	input:0	out		input
@@ -34,12 +34,12 @@ F	arctan	native	input:0	out		input
 F	arctan2	native	input:0 other:1	out		
 F	arctanh	native	input:0	out		input
 F	are_deterministic_algorithms_enabled	python:are_deterministic_algorithms_enabled				
-F	argmax	native	input:0			input
-F	argmin	native	input:0 dim:1 keepdim:2			input
+F	argmax	native	input:0	dim keepdim out		input
+F	argmin	native	input:0 dim:1 keepdim:2	out		input
 F	argsort	native	input:0	stable dim descending out	 * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n	
 F	argwhere	native	input:0			input
 F	as_strided	native	input:0 size:1 stride:2 storage_offset:3			
-F	as_strided_scatter	native	input:0 src:1 size:2 stride:3 storage_offset:4	self		
+F	as_strided_scatter	native	input:0 src:1 size:2 stride:3 storage_offset:4	self out		
 F	as_tensor	native	data:0	dtype device layout pin_memory		data
 F	asarray	native	obj:0	dtype device copy requires_grad layout pin_memory		obj
 F	asin	native	input:0	out		input
@@ -50,15 +50,15 @@ F	atanh	native	input:0	out		input
 F	atleast_1d	python:atleast_1d				
 F	atleast_2d	python:atleast_2d				
 F	atleast_3d	python:atleast_3d				
-F	avg_pool1d	native	input:0 kernel_size:1 stride:2 padding:3 ceil_mode:4 count_include_pad:5			
+F	avg_pool1d	native	input:0 kernel_size:1 stride:2 padding:3 ceil_mode:4 count_include_pad:5	out		
 F	baddbmm	native	input:0 batch1:1 batch2:2 out_dtype:3	beta alpha out	 * (Tensor input, Tensor batch1, Tensor batch2, *, Number beta = 1, Number alpha = 1, Tensor out = None)\n * (Tensor input, Tensor batch1, Tensor batch2, torch.dtype out_dtype, *, Number beta = 1, Number alpha = 1, Tensor out = None)\n	
 F	bartlett_window	native	window_length:0 periodic:1	dtype layout device pin_memory requires_grad	 * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	batch_norm	native	input:0 weight:1 bias:2 running_mean:3 running_var:4 training:5 momentum:6 eps:7 cudnn_enabled:8			
 F	bernoulli	native	input:0 p:1	generator out	 * (Tensor input, *, torch.Generator generator = None, Tensor out = None)\n * (Tensor input, float p, *, torch.Generator generator = None)\n	
 F	bilinear	native	input1:0 input2:1 weight:2 bias:3			
-F	binary_cross_entropy_with_logits	native	input:0 target:1 weight:2 size_average:3 reduce:4 reduction:5 pos_weight:6			
-F	bincount	native	input:0 weights:1 minlength:2			input
-F	binomial	native	count:0 prob:1 generator:2			
+F	binary_cross_entropy_with_logits	native	input:0 target:1 weight:2 size_average:3 reduce:4 reduction:5 pos_weight:6	out		
+F	bincount	native	input:0 weights:1 minlength:2	out		input
+F	binomial	native	count:0 prob:1 generator:2	out		
 F	bitwise_and	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	bitwise_left_shift	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	bitwise_not	native	input:0	out		input
@@ -77,18 +77,18 @@ F	cartesian_prod	python:cartesian_prod
 F	cat	native	tensors:0 dim:1	out		tensors
 F	cdist	python:cdist	x1:0 x2:1 p:2 compute_mode:3			
 F	ceil	native	input:0	out		input
-F	celu	native	input:0 alpha:1 inplace:2			input
+F	celu	native	input:0 alpha:1 inplace:2	out		input
 F	chain_matmul	python:chain_matmul		out		
-F	channel_shuffle	native	input:0 groups:1			
+F	channel_shuffle	native	input:0 groups:1	out		
 F	cholesky	python:cholesky	input:0 upper:1	out		
 F	cholesky_inverse	native	input:0 L:0 upper:1	out		input
-F	cholesky_solve	native	B:0 L:1 upper:2	out input1 input2		
+F	cholesky_solve	native	B:0 L:1 upper:2	out input1 input2 input		
 F	chunk	native	input:0 chunks:1 dim:2			
 F	clamp	native	input:0 min:1 max:2	out	 * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n	
 F	clamp_max	native	input:0 max:1	out	 * (Tensor input, Tensor max, *, Tensor out = None)\n * (Tensor input, Number max, *, Tensor out = None)\n	
 F	clamp_min	native	input:0 min:1	out	 * (Tensor input, Tensor min, *, Tensor out = None)\n * (Tensor input, Number min, *, Tensor out = None)\n	
 F	clip	native	input:0 min:1 max:2	out	 * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n	
-F	clone	native	input:0	memory_format		input
+F	clone	native	input:0	memory_format out		input
 F	column_stack	native	tensors:0	out		tensors
 F	combinations	native	input:0 r:1 with_replacement:2			input
 F	complex	native	real:0 imag:1	out		
@@ -97,26 +97,26 @@ F	concatenate	native	tensors:0 axis:1	dim out		tensors
 F	cond	python:cond	pred:0 true_fn:1 false_fn:2 operands:3			
 F	conj	native	input:0	out		input
 F	conj_physical	native	input:0	out		input
-F	constant_pad_nd	native	input:0 pad:1 value:2			
+F	constant_pad_nd	native	input:0 pad:1 value:2	out		
 F	conv1d	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 groups:6		 * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)\n	
 F	conv2d	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 groups:6		 * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)\n	
 F	conv3d	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 groups:6		 * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, tuple of ints padding = 0, tuple of ints dilation = 1, int groups = 1)\n * (Tensor input, Tensor weight, Tensor bias = None, tuple of ints stride = 1, str padding = "valid", tuple of ints dilation = 1, int groups = 1)\n	
 F	conv_transpose1d	native	input:0 weight:1 bias:2 stride:3 padding:4 output_padding:5 groups:6 dilation:7			
 F	conv_transpose2d	native	input:0 weight:1 bias:2 stride:3 padding:4 output_padding:5 groups:6 dilation:7			
 F	conv_transpose3d	native	input:0 weight:1 bias:2 stride:3 padding:4 output_padding:5 groups:6 dilation:7			
-F	convolution	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 transposed:6 output_adding:7 groups:8			
+F	convolution	native	input:0 weight:1 bias:2 stride:3 padding:4 dilation:5 transposed:6 output_adding:7 groups:8	output_padding out		
 F	copysign	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	corrcoef	native	input:0			input
 F	cos	native	input:0	out		input
 F	cosh	native	input:0	out		input
 F	cosine_embedding_loss	native	input1:0 input2:1 target:2 margin:3 size_average:4 reduce:5 reduction:6			
 F	cosine_similarity	native	x1:0 x2:1 dim:2 eps:3			
-F	count_nonzero	native	input:0 dim:1		 * (Tensor input, int dim = None)\n * (Tensor input, tuple of ints dim)\n	
+F	count_nonzero	native	input:0 dim:1	out	 * (Tensor input, int dim = None)\n * (Tensor input, tuple of ints dim)\n	
 F	cov	native	input:0	correction fweights aweights		input
 F	cross	native	input:0 other:1 dim:2	out		
 F	ctc_loss	native	log_probs:0 targets:1 input_lengths:2 target_lengths:3 blank:4 reduction:5 zero_infinity:6		 * (Tensor log_probs, Tensor targets, tuple of ints input_lengths, tuple of ints target_lengths, int blank = 0, int reduction = at::Reduction::Mean, bool zero_infinity = False)\n * (Tensor log_probs, Tensor targets, Tensor input_lengths, Tensor target_lengths, int blank = 0, int reduction = at::Reduction::Mean, bool zero_infinity = False)\n	
-F	cummax	native	input:0 dim:1	out		
-F	cummin	native	input:0 dim:1	out		
+F	cummax	native	input:0 dim:1	out values indices		
+F	cummin	native	input:0 dim:1	out values indices		
 F	cumprod	native	input:0 dim:1	dtype out		
 F	cumsum	native	input:0 dim:1	dtype out		
 F	cumulative_trapezoid	native	y:0 x:1	dim dx	 * (Tensor y, Tensor x, *, int dim = -1)\n * (Tensor y, *, Number dx = 1, int dim = -1)\n	
@@ -127,10 +127,10 @@ F	diag	native	input:0 diagonal:1	out		input
 F	diag_embed	native	input:0 offset:1 dim1:2 dim2:3	diagonal out		input
 F	diagflat	native	input:0 offset:1			input
 F	diagonal	native	input:0 offset:1 dim1:2 dim2:3			input
-F	diagonal_scatter	native	input:0 src:1 offset:2 dim1:3 dim2:4			
+F	diagonal_scatter	native	input:0 src:1 offset:2 dim1:3 dim2:4	out		
 F	diff	native	input:0 n:1 dim:2 prepend:3 append:4	out		input
 F	digamma	native	input:0	out		input
-F	dist	native	input:0 other:1 p:2			
+F	dist	native	input:0 other:1 p:2	out		
 F	div	native	input:0 other:1	out rounding_mode	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other, *, str rounding_mode)\n	
 F	divide	native	input:0 other:1	out rounding_mode	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other)\n * (Tensor input, Number other, *, str rounding_mode)\n	
 F	dot	native	input:0 tensor:1	out other		
@@ -139,13 +139,13 @@ F	dsplit	native	input:0 sections:1 indices:1		 * (Tensor input, int sections)\n 
 F	dstack	native	tensors:0	out		tensors
 F	eig	python:eig	eigenvectors:0	e v		
 F	einsum	python:einsum				
-F	embedding	native	input:0 weight:1 padding_idx:2 max_norm:3 norm_type:4 scale_grad_by_freq:5 sparse:6			
+F	embedding	native	input:0 weight:1 padding_idx:2 max_norm:3 norm_type:4 scale_grad_by_freq:5 sparse:6	indices out		
 F	embedding_bag	native	weight:0 indices:1 offsets:2 scale_grad_by_freq:3 mode:4 sparse:5 per_sample_weights:6 include_last_offset:7 padding_idx:8		 * (Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int mode, bool sparse, Tensor per_sample_weights, bool include_last_offset, int padding_idx)\n * (Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq = False, int mode = 0, bool sparse = False, Tensor per_sample_weights = None, bool include_last_offset = False)\n	
 F	empty	native	size:0	out dtype layout device requires_grad pin_memory memory_format		size
-F	empty_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
+F	empty_like	native	input:0	dtype layout device requires_grad memory_format pin_memory out		input
 F	empty_permuted	native	size:0 physical_layout:1	dtype layout device requires_grad pin_memory		
 F	empty_strided	native	size:0 stride:1	dtype layout device requires_grad pin_memory		
-F	eq	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
+F	eq	native	input:0 other:1	out a b	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	equal	native	input:0 other:1			
 F	erf	native	input:0	out		input
 F	erfc	native	input:0	out		input
@@ -156,10 +156,10 @@ F	expm1	native	input:0	out		input
 F	eye	native	n:0 m:1	out dtype layout device pin_memory requires_grad	 * (int n, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int n, int m, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	feature_alpha_dropout	native	input:0 p:1 train:2			
 F	feature_dropout	native	input:0 p:1 train:2			
-F	fill	native	input:0 value:1		 * (Tensor input, Tensor value)\n * (Tensor input, Number value)\n	
+F	fill	native	input:0 value:1	out	 * (Tensor input, Tensor value)\n * (Tensor input, Number value)\n	
 F	fix	native	input:0	out		input
 F	flatten	native	input:0 start_dim:1 end_dim:2			input
-F	flip	native	input:0 dims:1			
+F	flip	native	input:0 dims:1	out		
 F	fliplr	native	input:0			input
 F	float_power	native	input:0 exponent:1	out	 * (Tensor input, Tensor exponent, *, Tensor out = None)\n * (Number self, Tensor exponent, *, Tensor out = None)\n * (Tensor input, Number exponent, *, Tensor out = None)\n	
 F	floor	native	input:0	out		input
@@ -168,15 +168,15 @@ F	fmax	native	input:0 other:1	out
 F	fmin	native	input:0 other:1	out		
 F	fmod	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	frac	native	input:0	out		input
-F	frexp	native	input:0	out		input
-F	frobenius_norm	native	input:0 dim:1 keepdim:2			
+F	frexp	native	input:0	out mantissa exponent		input
+F	frobenius_norm	native	input:0 dim:1 keepdim:2	out		
 F	from_numpy	noargs:torch._VariableFunctionsClass.from_numpy				
 F	full	native	size:0 fill_value:1	out dtype layout device requires_grad pin_memory		
 F	full_like	native	input:0 fill_value:1 dtype:2 layout:3 device:4 requires_grad:5 memory_format:6	out pin_memory		
 F	gather	native	input:0 dim:1 index:2	sparse_grad out		
 F	gcd	native	input:0 other:1	out		
 F	ge	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
-F	geqrf	native	input:0	out		input
+F	geqrf	native	input:0	out a tau		input
 F	ger	native	input:0 vec2:1	out		
 F	get_default_device	python:get_default_device				
 F	get_default_dtype	noargs:torch.get_default_dtype				
@@ -190,19 +190,19 @@ F	gradient	native	input:0	dim edge_order spacing	 * (Tensor input, *, tuple of i
 F	greater	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	greater_equal	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	grid_sampler	native	input:0 grid:1 interpolation_mode:2 padding_mode:3 align_corners:4			
-F	grid_sampler_2d	native	input:0 grid:1 interpolation_mode:2 padding_mode:3 align_corners:4			
-F	grid_sampler_3d	native	input:0 grid:1 interpolation_mode:2 padding_mode:3 align_corners:4			
+F	grid_sampler_2d	native	input:0 grid:1 interpolation_mode:2 padding_mode:3 align_corners:4	out		
+F	grid_sampler_3d	native	input:0 grid:1 interpolation_mode:2 padding_mode:3 align_corners:4	out		
 F	group_norm	native	input:0 num_groups:1 weight:2 bias:3 eps:4 cudnn_enabled:5			
 F	gru	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 dropout:6 train:7 bidirectional:8 input:0 batch_first:8		 * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n	
 F	gru_cell	native	input:0 hx:1 w_ih:2 w_hh:3 b_ih:4 b_hh:5			
 F	gt	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	hamming_window	native	window_length:0 periodic:1 alpha:2 beta:3	dtype layout device pin_memory requires_grad	 * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, float alpha, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, float alpha, float beta, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	hann_window	native	window_length:0 periodic:1	dtype layout device pin_memory requires_grad	 * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	hardshrink	native	input:0 lambd:1			input
+F	hardshrink	native	input:0 lambd:1	out		input
 F	heaviside	native	input:0 values:1	out		
 F	hinge_embedding_loss	native	input:0 target:1 margin:2 size_average:3 reduce:4 reduction:5			
 F	histc	native	input:0 bins:1 min:2 max:3	out		input
-F	histogram	native	input:0 bins:1	weight density out range	 * (Tensor input, Tensor bins, *, Tensor weight = None, bool density = False, tuple of Tensors out = None)\n * (Tensor input, int bins = 100, *, tuple of floats range = None, Tensor weight = None, bool density = False, tuple of Tensors out = None)\n	
+F	histogram	native	input:0 bins:1	weight density out range hist bin_edges	 * (Tensor input, Tensor bins, *, Tensor weight = None, bool density = False, tuple of Tensors out = None)\n * (Tensor input, int bins = 100, *, tuple of floats range = None, Tensor weight = None, bool density = False, tuple of Tensors out = None)\n	
 F	histogramdd	native	input:0 bins:1 range:2 weight:3 density:4		 * (Tensor input, int bins, tuple of floats range = None, Tensor weight = None, bool density = False)\n * (Tensor input, tuple of ints bins, tuple of floats range = None, Tensor weight = None, bool density = False)\n * (Tensor input, tuple of Tensors bins, tuple of floats range = None, Tensor weight = None, bool density = False)\n	
 F	hsplit	native	input:0 sections:1 indices:1		 * (Tensor input, int sections)\n * (Tensor input, tuple of ints indices)\n	
 F	hstack	native	tensors:0	out		tensors
@@ -212,8 +212,8 @@ F	igamma	native	input:0 other:1	out
 F	igammac	native	input:0 other:1	out		
 F	imag	native	input:0	out		input
 F	index_add	native	input:0 dim:1 index:2 source:3	alpha out		
-F	index_fill	native	input:0 dim:1 index:2 value:3		 * (Tensor input, int dim, Tensor index, Tensor value)\n * (Tensor input, int dim, Tensor index, Number value)\n	
-F	index_put	native	input:0 indices:1 values:2 accumulate:3			
+F	index_fill	native	input:0 dim:1 index:2 value:3	out	 * (Tensor input, int dim, Tensor index, Tensor value)\n * (Tensor input, int dim, Tensor index, Number value)\n	
+F	index_put	native	input:0 indices:1 values:2 accumulate:3	out		
 F	index_reduce	native	input:0 dim:1 index:2 source:3 reduce:4	include_self out include_input		
 F	index_select	native	input:0 dim:1 index:2	out		
 F	initial_seed	python:initial_seed				
@@ -236,8 +236,8 @@ F	is_warn_always_enabled	python:is_warn_always_enabled
 F	isclose	native	input:0 other:1 rtol:2 atol:3 equal_nan:4			
 F	isfinite	native	input:0	tensor		input
 F	isin	native	elements:0 test_elements:1 element:0 test_element:1	assume_unique invert out	 * (Tensor elements, Tensor test_elements, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n * (Number element, Tensor test_elements, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n * (Tensor elements, Number test_element, *, bool assume_unique = False, bool invert = False, Tensor out = None)\n	
-F	isinf	native	input:0	tensor		input
-F	isnan	native	input:0			input
+F	isinf	native	input:0	tensor out		input
+F	isnan	native	input:0	out		input
 F	isneginf	native	input:0	out		input
 F	isposinf	native	input:0	out		input
 F	isreal	native	input:0	tensor		input
@@ -245,8 +245,8 @@ F	istft	native	input:0 n_fft:1 hop_length:2 win_length:3 window:4 center:5 norma
 F	kaiser_window	native	window_length:0 periodic:1 beta:2	dtype layout device pin_memory requires_grad	 * (int window_length, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int window_length, bool periodic, float beta, *, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	kl_div	native	input:0 target:1 size_average:2 reduce:3 reduction:4 log_target:5			
 F	kron	native	input:0 other:1	out		
-F	kthvalue	native	input:0 k:1 dim:2 keepdim:3	out		
-F	layer_norm	native	input:0 normalized_shape:1 weight:2 bias:3 eps:4 cudnn_enabled:5			
+F	kthvalue	native	input:0 k:1 dim:2 keepdim:3	out values indices		
+F	layer_norm	native	input:0 normalized_shape:1 weight:2 bias:3 eps:4 cudnn_enabled:5	cudnn_enable		
 F	lcm	native	input:0 other:1	out		
 F	ldexp	native	input:0 other:1	out		
 F	le	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
@@ -260,7 +260,7 @@ F	log	native	input:0	out		input
 F	log10	native	input:0	out		input
 F	log1p	native	input:0	out		input
 F	log2	native	input:0	out		input
-F	log_softmax	native	input:0 dim:1 dtype:2			
+F	log_softmax	native	input:0 dim:1 dtype:2	out		
 F	logaddexp	native	input:0 other:1	out		
 F	logaddexp2	native	input:0 other:1	out		
 F	logcumsumexp	native	input:0 dim:1	out		
@@ -276,31 +276,31 @@ F	lstm	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 dropo
 F	lstm_cell	native	input:0 hx:1 w_ih:2 w_hh:3 b_ih:4 b_hh:5			
 F	lstsq	python:lstsq	input:0 A:1	out		
 F	lt	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
-F	lu_solve	native	b:0 LU_data:1 LU_pivots:2	out		
-F	lu_unpack	native	LU_data:0 LU_pivots:1 unpack_data:2 unpack_pivots:3	out		
+F	lu_solve	native	b:0 LU_data:1 LU_pivots:2	out input		
+F	lu_unpack	native	LU_data:0 LU_pivots:1 unpack_data:2 unpack_pivots:3	out P L U		
 F	manual_seed	python:manual_seed	seed:0			
 F	margin_ranking_loss	native	input1:0 input2:1 target:2 margin:3 size_average:4 reduce:5 reduction:6			
-F	masked_fill	native	input:0 mask:1 value:2		 * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n	
-F	masked_scatter	native	input:0 mask:1 source:2			
+F	masked_fill	native	input:0 mask:1 value:2	out	 * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n	
+F	masked_scatter	native	input:0 mask:1 source:2	out		
 F	masked_select	native	input:0 mask:1	out		
 F	matmul	native	input:0 other:1	out		
 F	matrix_exp	native	input:0 A:0			input
 F	matrix_power	native	input:0 n:1	out		
 F	matrix_rank	python:matrix_rank	input:0 tol:1 symmetric:2	out		
-F	max	native	input:0 other:1 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
+F	max	native	input:0 other:1 dim:1 keepdim:2	out max max_values	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	max_pool1d	native	input:0 kernel_size:1 stride:2 padding:3 dilation:4 ceil_mode:5			
 F	max_pool1d_with_indices	native	input:0 kernel_size:1 stride:2 padding:3 dilation:4 return_indices:5 ceil_mode:6			
 F	max_pool2d	native	input:0 kernel_size:1 stride:2 padding:3 dilation:4 ceil_mode:5			
 F	max_pool3d	native	input:0 kernel_size:1 stride:2 padding:3 dilation:4 ceil_mode:5			
 F	maximum	native	input:0 other:1	out		
 F	mean	native	input:0 dim:1 keepdim:2	dtype out	 * (Tensor input, *, torch.dtype dtype = None, Tensor out = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n	
-F	median	native	input:0 dim:1 keepdim:2	out	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
+F	median	native	input:0 dim:1 keepdim:2	out values indices	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	merge_type_from_type_comment	native	arg0:0 arg1:1 arg2:2			
 F	meshgrid	python:meshgrid		indexing		
-F	min	native	input:0 other:1 dim:1 keepdim:2	out	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
+F	min	native	input:0 other:1 dim:1 keepdim:2	out min min_indices	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	minimum	native	input:0 other:1	out		
 F	mm	native	input:0 mat2:1 out_dtype:2	out	 * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n	
-F	mode	native	input:0 dim:1 keepdim:2	out		input
+F	mode	native	input:0 dim:1 keepdim:2	out values indices		input
 F	moveaxis	native	input:0 source:1 destination:2		 * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n	
 F	movedim	native	input:0 source:1 destination:2		 * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n	
 F	msort	native	input:0	out descending		input
@@ -311,24 +311,24 @@ F	mv	native	input:0 vec:1	out
 F	mvlgamma	native	input:0 p:1	out		
 F	nan_to_num	native	input:0 nan:1 posinf:2 neginf:3	out		input
 F	nanmean	native	input:0 dim:1 keepdim:2	dtype out		input
-F	nanmedian	native	input:0 dim:1 keepdim:2	out	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
+F	nanmedian	native	input:0 dim:1 keepdim:2	out values indices	 * (Tensor input)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n	
 F	nanquantile	native	input:0 q:1 dim:2 keepdim:3	interpolation out	 * (Tensor input, Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n * (Tensor input, float q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n	
-F	nansum	native	input:0	dtype dim		input
+F	nansum	native	input:0	dtype dim keepdim out		input
 F	narrow	native	input:0 dim:1 start:2 length:3		 * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n	
-F	ne	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
+F	ne	native	input:0 other:1	out a b	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	neg	native	input:0	out		input
 F	negative	native	input:0	out		input
 F	nextafter	native	input:0 other:1	out		
 F	nonzero	native	input:0	out as_tuple		input
 F	norm	python:norm	input:0 p:1 dim:2 keepdim:3 dtype:4			
 F	norm_except_dim	native	v:0 pow:1 dim:2			v
-F	normal	native	mean:0 std:1 size:2	generator out dtype layout device pin_memory requires_grad	 * (Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, float std, tuple of ints size, *, torch.Generator generator = None, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
+F	normal	native	mean:0 std:1 size:2	generator out dtype layout device pin_memory requires_grad input	 * (Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None)\n * (float mean, float std, tuple of ints size, *, torch.Generator generator = None, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	not_equal	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	nuclear_norm	native	input:0 dim:1 keepdim:2	out	 * (Tensor input, tuple of ints dim, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, bool keepdim = False, *, Tensor out = None)\n	
 F	numel	native	input:0			input
 F	ones	native	size:0	out dtype layout device requires_grad pin_memory		size
-F	ones_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
-F	orgqr	native	input:0 tau:1			
+F	ones_like	native	input:0	dtype layout device requires_grad memory_format pin_memory out		input
+F	orgqr	native	input:0 tau:1	input2 out		
 F	ormqr	native	input:0 tau:1 other:2 left:3 transpose:4	out input2 input3		
 F	outer	native	input:0 vec2:1	out		
 F	pairwise_distance	native	x1:0 x2:1 p:2 eps:3 keepdim:4			
@@ -339,9 +339,9 @@ F	pca_lowrank	python:pca_lowrank	A:0 q:1 center:2 niter:3
 F	pdist	native	input:0 p:1			input
 F	permute	native	input:0 dims:1	self dim		
 F	pinverse	native	input:0 rcond:1			input
-F	pixel_shuffle	native	input:0 upscale_factor:1			
-F	pixel_unshuffle	native	input:0 downscale_factor:1			
-F	poisson	native	input:0 generator:1			input
+F	pixel_shuffle	native	input:0 upscale_factor:1	out		
+F	pixel_unshuffle	native	input:0 downscale_factor:1	out		
+F	poisson	native	input:0 generator:1	out		input
 F	poisson_nll_loss	native	input:0 target:1 log_input:2 full:3 eps:4 reduction:5			
 F	polar	native	abs:0 angle:1	out ang		
 F	polygamma	native	n:0 input:1	out		
@@ -351,25 +351,25 @@ F	prelu	native	input:0 weight:1
 F	prepare_multiprocessing_environment	python:prepare_multiprocessing_environment	path:0			
 F	prod	native	input:0 dim:1 keepdim:2	dtype out	 * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n	
 F	promote_types	native	type1:0 type2:1			
-F	put	native	input:0 index:1 source:2 accumulate:3			
+F	put	native	input:0 index:1 source:2 accumulate:3	out		
 F	qr	python:qr	input:0 some:1	out		
 F	quantile	native	input:0 q:1 dim:2 keepdim:3	interpolation out	 * (Tensor input, Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n * (Tensor input, float q, int dim = None, bool keepdim = False, *, str interpolation = "linear", Tensor out = None)\n	
 F	rad2deg	native	input:0	out		input
 F	rand	native	size:0	generator out dtype layout device pin_memory requires_grad	 * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	rand_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
+F	rand_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad out	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randint	native	high:0 size:1 low:0	generator out dtype layout device pin_memory requires_grad	 * (int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	randint_like	native	input:0 low:1 high:2	generator memory_format dtype layout device pin_memory requires_grad	 * (Tensor input, int low, int high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int low, int high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, Tensor high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, Tensor high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
+F	randint_like	native	input:0 low:1 high:2	generator memory_format dtype layout device pin_memory requires_grad out	 * (Tensor input, int low, int high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int low, int high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, Tensor high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, Tensor high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int high, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, int high, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randn	native	size:0	generator out dtype layout device pin_memory requires_grad	 * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
-F	randn_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
+F	randn_like	native	input:0	generator memory_format dtype layout device pin_memory requires_grad out	 * (Tensor input, *, torch.Generator generator, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor input, *, torch.memory_format memory_format = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	randperm	native	n:0	generator out dtype layout device pin_memory requires_grad	 * (int n, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int n, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n	
 F	range	native	start:0 end:1 step:2	out dtype layout device requires_grad pin_memory		
 F	ravel	native	input:0			input
 F	real	native	input:0	out		input
 F	reciprocal	native	input:0	out		input
-F	relu	native	input:0 inplace:1			input
+F	relu	native	input:0 inplace:1	out		input
 F	remainder	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	renorm	native	input:0 p:1 dim:2 maxnorm:3	out		
-F	repeat_interleave	native	input:0 repeats:1 dim:2	output_size	 * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n	
+F	repeat_interleave	native	input:0 repeats:1 dim:2	output_size out	 * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n	
 F	reshape	native	input:0 shape:1			
 F	resolve_conj	native	input:0	out		input
 F	resolve_neg	native	input:0	out		input
@@ -379,22 +379,22 @@ F	rnn_relu	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 d
 F	rnn_relu_cell	native	input:0 hx:1 w_ih:2 w_hh:3 b_ih:4 b_hh:5			
 F	rnn_tanh	native	data:0 batch_sizes:1 hx:2 params:3 has_biases:4 num_layers:5 dropout:6 train:7 bidirectional:8 input:0 batch_first:8		 * (Tensor data, Tensor batch_sizes, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)\n * (Tensor input, Tensor hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)\n	
 F	rnn_tanh_cell	native	input:0 hx:1 w_ih:2 w_hh:3 b_ih:4 b_hh:5			
-F	roll	native	input:0 shifts:1 dims:2			
-F	rot90	native	input:0 k:1 dims:2			input
+F	roll	native	input:0 shifts:1 dims:2	out		
+F	rot90	native	input:0 k:1 dims:2	out		input
 F	round	native	input:0	out decimals	 * (Tensor input, *, Tensor out = None)\n * (Tensor input, *, int decimals, Tensor out = None)\n	
 F	row_stack	native	tensors:0	out		tensors
-F	rrelu	native	input:0 lower:1 upper:2 training:3 inplace:4			input
+F	rrelu	native	input:0 lower:1 upper:2 training:3 inplace:4	generator		input
 F	rsqrt	native	input:0	out		input
-F	rsub	native	input:0 other:1	alpha	 * (Tensor input, Tensor other, *, Number alpha = 1)\n * (Tensor input, Number other, Number alpha = 1)\n	
+F	rsub	native	input:0 other:1	alpha out	 * (Tensor input, Tensor other, *, Number alpha = 1)\n * (Tensor input, Number other, Number alpha = 1)\n	
 F	saddmm	native	input:0 mat1:1 mat2:2 beta:3 alpha:4			input
 F	save	python:save	obj:0 f:1 pickle_module:2 pickle_protocol:3 _use_new_zipfile_serialization:4 _disable_byteorder_record:5			
 F	scatter	native	input:0 dim:1 index:2 src:3 value:3	out reduce	 * (Tensor input, int dim, Tensor index, Tensor src, *, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Tensor src, *, str reduce, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Number value, *, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Number value, *, str reduce, Tensor out = None)\n	
-F	scatter_add	native	input:0 dim:1 index:2 src:3			
-F	scatter_reduce	native	input:0 dim:1 index:2 src:3 reduce:4	include_self		
+F	scatter_add	native	input:0 dim:1 index:2 src:3	out		
+F	scatter_reduce	native	input:0 dim:1 index:2 src:3 reduce:4	include_self out		
 F	searchsorted	native	sorted_sequence:0 input:1	out_int32 right side sorter out	 * (Tensor sorted_sequence, Tensor input, *, bool out_int32 = False, bool right = False, str side = None, Tensor sorter = None, Tensor out = None)\n * (Tensor sorted_sequence, Number self, *, bool out_int32 = False, bool right = False, str side = None, Tensor sorter = None, Tensor out = None)\n	
 F	seed	python:seed				
 F	select	native	input:0 dim:1 index:2			
-F	select_scatter	native	input:0 src:1 dim:2 index:3			
+F	select_scatter	native	input:0 src:1 dim:2 index:3	out		
 F	selu	native	input:0 inplace:1			input
 F	set_default_device	python:set_default_device	device:0			
 F	set_default_dtype	python:set_default_dtype	d:0			
@@ -412,44 +412,44 @@ F	signbit	native	input:0	out		input
 F	sin	native	input:0	out		input
 F	sinc	native	input:0	out		input
 F	sinh	native	input:0	out		input
-F	slice_scatter	native	input:0 src:1 dim:2 start:3 end:4 step:5			
-F	slogdet	native	input:0			input
-F	softmax	native	input:0 dim:1	dtype		
+F	slice_scatter	native	input:0 src:1 dim:2 start:3 end:4 step:5	out		
+F	slogdet	native	input:0	sign logabsdet		input
+F	softmax	native	input:0 dim:1	dtype out		
 F	solve	python:solve	input:0 A:1	out		
-F	sort	native	input:0	stable dim descending out	 * (Tensor input, *, bool stable, int dim = -1, bool descending = False, tuple of Tensors out = None)\n * (Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)\n	
+F	sort	native	input:0	stable dim descending out values indices reverse	 * (Tensor input, *, bool stable, int dim = -1, bool descending = False, tuple of Tensors out = None)\n * (Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)\n	
 F	split	python:split	tensor:0 split_size_or_sections:1 dim:2			
-F	split_with_sizes	native	tensor:0 split_size_or_sections:1 dim:2			
+F	split_with_sizes	native	tensor:0 split_size_or_sections:1 dim:2	input split_sizes		
 F	spmm	native	input:0 mat2:1 out_dtype:2	out	 * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n	
 F	sqrt	native	input:0	out		input
 F	square	native	input:0	out		input
 F	squeeze	native	input:0 dim:1		 * (Tensor input)\n * (Tensor input, int dim)\n * (Tensor input, tuple of ints dim)\n	
 F	stack	native	tensors:0 dim:1	out		tensors
 F	std	native	input:0 dim:1 unbiased:2 keepdim:3	out correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n	
-F	std_mean	native	input:0 dim:1 unbiased:2 keepdim:3	correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (Tensor input, bool unbiased = True)\n	
+F	std_mean	native	input:0 dim:1 unbiased:2 keepdim:3	correction out0 out1	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (Tensor input, bool unbiased = True)\n	
 F	stft	python:stft	input:0 n_fft:1 hop_length:2 win_length:3 window:4 center:5 pad_mode:6 normalized:7 onesided:8 return_complex:9 align_to_window:10			
 F	sub	native	input:0 other:1	alpha out		input other
 F	subtract	native	input:0 other:1	alpha out	 * (Tensor input, Tensor other, *, Number alpha = 1, Tensor out = None)\n * (Tensor input, Number other, Number alpha = 1)\n	
 F	sum	native	input:0 dim:1 keepdim:2	dtype out	 * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n	
-F	svd	native	input:0 some:1 compute_uv:2	out		input
+F	svd	native	input:0 some:1 compute_uv:2	out U S V		input
 F	svd_lowrank	python:svd_lowrank	A:0 q:1 niter:2 M:3			
 F	swapaxes	native	input:0 axis0:1 axis1:2	dim0 dim1		
 F	swapdims	native	input:0 dim0:1 dim1:2	axis0 axis1		
 F	t	native	input:0			input
-F	take	native	input:0 index:1			
+F	take	native	input:0 index:1	out		
 F	take_along_dim	native	input:0 indices:1 dim:2	out		
 F	tan	native	input:0	out		input
 F	tanh	native	input:0	out		input
 F	tensor_split	native	input:0 indices:1 dim:2 tensor_indices_or_sections:1 sections:1		 * (Tensor input, tuple of ints indices, int dim = 0)\n * (Tensor input, Tensor tensor_indices_or_sections, int dim = 0)\n * (Tensor input, int sections, int dim = 0)\n	
 F	tensordot	python:tensordot	a:0 b:1 dims:2			
 F	thread_safe_generator	python:thread_safe_generator				
-F	threshold	native	input:0 threshold:1 value:2 inplace:3			
+F	threshold	native	input:0 threshold:1 value:2 inplace:3	out		
 F	tile	native	input:0 dims:1			
-F	topk	native	input:0 k:1 dim:2 largest:3 sorted:4	out descending		
-F	trace	native	input:0			input
+F	topk	native	input:0 k:1 dim:2 largest:3 sorted:4	out descending values indices		
+F	trace	native	input:0	out		input
 F	transpose	native	input:0 dim0:1 dim1:2			
 F	trapezoid	native	y:0 x:1	dim dx	 * (Tensor y, Tensor x, *, int dim = -1)\n * (Tensor y, *, Number dx = 1, int dim = -1)\n	
 F	trapz	native	y:0 x:1	dx dim	 * (Tensor y, *, float dx = 1, int dim = -1)\n * (Tensor y, Tensor x, *, int dim = -1)\n	
-F	triangular_solve	native	b:0 A:1 upper:2 transpose:3 unitriangular:4	out input		
+F	triangular_solve	native	b:0 A:1 upper:2 transpose:3 unitriangular:4	out input X M		
 F	tril	native	input:0 diagonal:1	out		input
 F	tril_indices	native	row:0 col:1 offset:2	dtype device layout pin_memory		
 F	triplet_margin_loss	native	anchor:0 positive:1 negative:2 margin:3 p:4 eps:5 swap:6 size_average:7 reduce:8 reduction:9			
@@ -466,7 +466,7 @@ F	unsqueeze	native	input:0 dim:1	out
 F	use_deterministic_algorithms	python:use_deterministic_algorithms	mode:0	warn_only		
 F	vander	native	x:0 N:1 increasing:2			x
 F	var	native	input:0 dim:1 unbiased:2 keepdim:3	out correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n	
-F	var_mean	native	input:0 dim:1 unbiased:2 keepdim:3	correction	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (Tensor input, bool unbiased = True)\n	
+F	var_mean	native	input:0 dim:1 unbiased:2 keepdim:3	correction out0 out1	 * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (Tensor input, bool unbiased = True)\n	
 F	vdot	native	input:0 other:1	out		
 F	view_as_complex	native	input:0			input
 F	view_as_real	native	input:0			input
@@ -477,7 +477,7 @@ F	where	native	condition:0 input:1 other:2	out	 * (Tensor condition)\n * (Tensor
 F	while_loop	python:while_loop	cond_fn:0 body_fn:1 carried_inputs:2			
 F	xlogy	native	input:0 other:1	out	 * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n	
 F	zeros	native	size:0	out dtype layout device requires_grad pin_memory		size
-F	zeros_like	native	input:0	dtype layout device requires_grad memory_format pin_memory		input
+F	zeros_like	native	input:0	dtype layout device requires_grad memory_format pin_memory out		input
 M	abs	noargs:TensorBase.abs				
 M	abs_	noargs:TensorBase.abs_				
 M	absolute	noargs:TensorBase.absolute				
@@ -494,7 +494,7 @@ M	addcdiv	native	tensor1:0 tensor2:1	value
 M	addcdiv_	native	tensor1:0 tensor2:1	value		
 M	addcmul	native	tensor1:0 tensor2:1	value		
 M	addcmul_	native	tensor1:0 tensor2:1	value		
-M	addmm	native	mat1:0 mat2:1	beta alpha		
+M	addmm	native	mat1:0 mat2:1	beta alpha out_dtype		
 M	addmm_	native	mat1:0 mat2:1	beta alpha		
 M	addmv	native	mat:0 vec:1	beta alpha		
 M	addmv_	native	mat:0 vec:1	beta alpha		
@@ -505,7 +505,7 @@ M	all	native	dim:0 keepdim:1		 * ()\n * (tuple of ints dim = None, bool keepdim 
 M	allclose	native	other:0 rtol:1 atol:2 equal_nan:3			other
 M	amax	native	dim:0 keepdim:1			
 M	amin	native	dim:0 keepdim:1			
-M	aminmax	native		dim keepdim		
+M	aminmax	native		dim keepdim min max		
 M	angle	noargs:TensorBase.angle				
 M	apply_	noargs:TensorBase.apply_				
 M	arccos	noargs:TensorBase.arccos				
@@ -541,7 +541,7 @@ M	atan_	noargs:TensorBase.atan_
 M	atanh	noargs:TensorBase.atanh				
 M	atanh_	noargs:TensorBase.atanh_				
 M	backward	python:Tensor.backward	gradient:0 retain_graph:1 create_graph:2 inputs:3			
-M	baddbmm	native	batch1:0 batch2:1	beta alpha		
+M	baddbmm	native	batch1:0 batch2:1	beta alpha out_dtype		
 M	baddbmm_	native	batch1:0 batch2:1	beta alpha		
 M	bernoulli	native	p:0	generator	 * (*, torch.Generator generator = None)\n * (float p, *, torch.Generator generator = None)\n	
 M	bernoulli_	native	p:0	generator	 * (Tensor p, *, torch.Generator generator = None)\n * (float p = 0.5, *, torch.Generator generator = None)\n	
@@ -599,8 +599,8 @@ M	count_nonzero	native	dim:0		 * (int dim = None)\n * (tuple of ints dim)\n
 M	cov	native		correction fweights aweights		
 M	cpu	native	memory_format:0			
 M	cross	native	other:0 dim:1			other
-M	cummax	native	dim:0			dim
-M	cummin	native	dim:0			dim
+M	cummax	native	dim:0	values indices		dim
+M	cummin	native	dim:0	values indices		dim
 M	cumprod	native	dim:0 dtype:1			dim
 M	cumprod_	native	dim:0 dtype:1			dim
 M	cumsum	native	dim:0 dtype:1			dim
@@ -630,7 +630,7 @@ M	double	native	memory_format:0
 M	dsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indices)\n	
 M	eig	python:Tensor.eig	eigenvectors:0			
 M	element_size	noargs:TensorBase.element_size				
-M	eq	native	other:0		 * (Tensor other)\n * (Number other)\n	
+M	eq	native	other:0	a b	 * (Tensor other)\n * (Number other)\n	
 M	eq_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	equal	native	other:0			other
 M	erf	noargs:TensorBase.erf				
@@ -643,7 +643,7 @@ M	exp	noargs:TensorBase.exp
 M	exp2	noargs:TensorBase.exp2				
 M	exp2_	noargs:TensorBase.exp2_				
 M	exp_	noargs:TensorBase.exp_				
-M	expand	native	size:0			size
+M	expand	native	size:0	implicit		size
 M	expand_as	native	other:0			other
 M	expm1	noargs:TensorBase.expm1				
 M	expm1_	noargs:TensorBase.expm1_				
@@ -689,7 +689,7 @@ M	hardshrink	native	lambd:0
 M	heaviside	native	values:0			values
 M	heaviside_	native	values:0			values
 M	histc	native	bins:0 min:1 max:2			
-M	histogram	native	bins:0	weight density range	 * (Tensor bins, *, Tensor weight = None, bool density = False)\n * (int bins = 100, *, tuple of floats range = None, Tensor weight = None, bool density = False)\n	
+M	histogram	native	bins:0	weight density range hist bin_edges	 * (Tensor bins, *, Tensor weight = None, bool density = False)\n * (int bins = 100, *, tuple of floats range = None, Tensor weight = None, bool density = False)\n	
 M	hsplit	native	sections:0 indices:0		 * (int sections)\n * (tuple of ints indices)\n	
 M	hypot	native	other:0			other
 M	hypot_	native	other:0			other
@@ -707,7 +707,7 @@ M	index_fill	native	dim:0 index:1 value:2		 * (int dim, Tensor index, Tensor val
 M	index_fill_	native	dim:0 index:1 value:2		 * (int dim, Tensor index, Tensor value)\n * (int dim, Tensor index, Number value)\n	
 M	index_put	native	indices:0 values:1 accumulate:2			
 M	index_put_	native	indices:0 values:1 accumulate:2			
-M	index_reduce	native	dim:0 index:1 source:2 reduce:3 include_input:4			
+M	index_reduce	native	dim:0 index:1 source:2 reduce:3 include_input:4	include_self		
 M	index_reduce_	native	dim:0 index:1 source:2 reduce:3	include_self include_input		
 M	index_select	native	dim:0 index:1			
 M	inner	native	other:0			other
@@ -731,7 +731,7 @@ M	isreal	noargs:TensorBase.isreal
 M	istft	python:Tensor.istft	n_fft:0 hop_length:1 win_length:2 window:3 center:4 normalized:5 onesided:6 length:7 return_complex:8			
 M	item	noargs:TensorBase.item				
 M	kron	native	other:0			other
-M	kthvalue	native	k:0 dim:1 keepdim:2			k
+M	kthvalue	native	k:0 dim:1 keepdim:2	values indices		k
 M	lcm	native	other:0			other
 M	lcm_	native	other:0			other
 M	ldexp	native	other:0			other
@@ -755,7 +755,7 @@ M	log2	noargs:TensorBase.log2
 M	log2_	noargs:TensorBase.log2_				
 M	log_	noargs:TensorBase.log_				
 M	log_normal_	native	mean:0 std:1	generator		
-M	log_softmax	native	dim:0			dim
+M	log_softmax	native	dim:0	dtype		dim
 M	logaddexp	native	other:0			other
 M	logaddexp2	native	other:0			other
 M	logcumsumexp	native	dim:0			dim
@@ -785,14 +785,14 @@ M	masked_select	native	mask:0			mask
 M	matmul	native	other:0 tensor2:0			other
 M	matrix_exp	noargs:TensorBase.matrix_exp				
 M	matrix_power	native	n:0			n
-M	max	native	other:0 dim:0 keepdim:1		 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
+M	max	native	other:0 dim:0 keepdim:1	max max_values	 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
 M	maximum	native	other:0			other
 M	mean	native	dim:0 keepdim:1	dtype	 * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n	
-M	median	native	dim:0 keepdim:1		 * ()\n * (int dim, bool keepdim = False)\n	
-M	min	native	other:0 dim:0 keepdim:1		 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
+M	median	native	dim:0 keepdim:1	values indices	 * ()\n * (int dim, bool keepdim = False)\n	
+M	min	native	other:0 dim:0 keepdim:1	min min_indices	 * ()\n * (Tensor other)\n * (int dim, bool keepdim = False)\n	
 M	minimum	native	other:0			other
 M	mm	native	mat2:0	out_dtype		mat2
-M	mode	native	dim:0 keepdim:1			
+M	mode	native	dim:0 keepdim:1	values indices		
 M	moveaxis	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
 M	movedim	native	source:0 destination:1		 * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n	
 M	msort	noargs:TensorBase.msort				
@@ -807,12 +807,12 @@ M	mvlgamma_	native	p:0			p
 M	nan_to_num	native	nan:0 posinf:1 neginf:2			
 M	nan_to_num_	native	nan:0 posinf:1 neginf:2			
 M	nanmean	native	dim:0 keepdim:1	dtype		
-M	nanmedian	native	dim:0 keepdim:1		 * ()\n * (int dim, bool keepdim = False)\n	
+M	nanmedian	native	dim:0 keepdim:1	values indices	 * ()\n * (int dim, bool keepdim = False)\n	
 M	nanquantile	native	q:0 dim:1 keepdim:2	interpolation	 * (Tensor q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n * (float q, int dim = None, bool keepdim = False, *, str interpolation = "linear")\n	
 M	nansum	native	dim:0 keepdim:1 dtype:2			
 M	narrow	native	dim:0 start:1 length:2		 * (int dim, Tensor start, int length)\n * (int dim, int start, int length)\n	
 M	ndimension	noargs:TensorBase.ndimension				
-M	ne	native	other:0		 * (Tensor other)\n * (Number other)\n	
+M	ne	native	other:0	a b	 * (Tensor other)\n * (Number other)\n	
 M	ne_	native	other:0		 * (Tensor other)\n * (Number other)\n	
 M	neg	noargs:TensorBase.neg				
 M	neg_	noargs:TensorBase.neg_				
@@ -909,7 +909,7 @@ M	slice_scatter	native	src:0 dim:1 start:2 end:3 step:4			src
 M	slogdet	noargs:TensorBase.slogdet				
 M	softmax	native	dim:0	dtype		dim
 M	solve	python:Tensor.solve	other:0			
-M	sort	native		stable dim descending	 * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n	
+M	sort	native		stable dim descending values indices reverse	 * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n	
 M	split	python:Tensor.split	split_size:0 dim:1			
 M	split_with_sizes	native	split_sizes:0 split_size_or_sections:0 dim:1			split_sizes
 M	sqrt	noargs:TensorBase.sqrt				
@@ -927,7 +927,7 @@ M	subtract	native	other:0	alpha	 * (Tensor other, *, Number alpha = 1)\n * (Numb
 M	subtract_	native	other:0	alpha	 * (Tensor other, *, Number alpha = 1)\n * (Number other, Number alpha = 1)\n	
 M	sum	native	dim:0 keepdim:1	dtype	 * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n	
 M	sum_to_size	native	size:0			size
-M	svd	native	some:0 compute_uv:1			
+M	svd	native	some:0 compute_uv:1	U S V		
 M	swapaxes	native	axis0:0 axis1:1	dim0 dim1		
 M	swapaxes_	native	axis0:0 axis1:1	dim0 dim1		
 M	swapdims	native	dim0:0 dim1:1	axis0 axis1		
@@ -942,13 +942,13 @@ M	tanh	noargs:TensorBase.tanh
 M	tanh_	noargs:TensorBase.tanh_				
 M	tensor_split	native	indices:0 dim:1 tensor_indices_or_sections:0 sections:0		 * (tuple of ints indices, int dim = 0)\n * (Tensor tensor_indices_or_sections, int dim = 0)\n * (int sections, int dim = 0)\n	
 M	tile	native	dims:0			dims
-M	to	native	device:0 dtype:1 non_blocking:2 copy:3 tensor:0	memory_format	 * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n	
+M	to	native	device:0 dtype:1 non_blocking:2 copy:3 tensor:0	memory_format other layout pin_memory	 * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n	
 M	tolist	noargs:TensorBase.tolist				
-M	topk	native	k:0 dim:1 largest:2 sorted:3	descending		k
+M	topk	native	k:0 dim:1 largest:2 sorted:3	descending values indices		k
 M	trace	noargs:TensorBase.trace				
 M	transpose	native	dim0:0 dim1:1			
 M	transpose_	native	dim0:0 dim1:1			
-M	triangular_solve	native	A:0 upper:1 transpose:2 unitriangular:3			A
+M	triangular_solve	native	A:0 upper:1 transpose:2 unitriangular:3	X M		A
 M	tril	native	diagonal:0			
 M	tril_	native	diagonal:0			
 M	triu	native	diagonal:0			
