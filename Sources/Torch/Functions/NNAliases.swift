@@ -25,7 +25,7 @@ extension TorchRuntime {
             return f
         }
         for name in Self.nnAliasNames where b.module[name] == nil {
-            b.module.addFunction(name) { interp, args in try interp.call(try target(interp, name), args) }
+            b.module.addFunction(name, keywordChecked(function: name) { interp, args in try interp.call(try target(interp, name), args) })
         }
         for name in ["prelu", "hardshrink"] {
             b.checkedMethod(name) { interp, s, args in
