@@ -33,7 +33,7 @@ extension TorchRuntime {
         }
         // `x.cfloat()` / `x.cdouble()`, as `float()`/`double()` (`chalf` needs complex32).
         for (name, dt) in [("cfloat", DType.complex64), ("cdouble", .complex128)] {
-            b.cls.addMethod(name) { [unowned self] _, s, _ in
+            b.checkedMethod(name) { [unowned self] _, s, _ in
                 guard let t = tensorPayload(s) else { return .notImplemented }
                 if t.dtype == dt { return s }
                 return wrap(try bridged { try Op.to(t, dt) })

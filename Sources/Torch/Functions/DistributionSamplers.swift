@@ -9,7 +9,7 @@ import Tensors
 extension TorchRuntime {
     func bindDistributionSamplers(_ b: Binder) {
         func inPlace(_ name: String, _ body: @escaping (Tensor, Arguments) throws -> Void) {
-            b.cls.addMethod(name) { _, s, args in
+            b.checkedMethod(name) { _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                 do { try body(t, args) } catch let e as TensorError { throw e.python }
                 return s

@@ -149,11 +149,19 @@ extension TorchRuntime {
             guard let f = m["_torch_" + name] else { throw PyError.attributeError("torch.linalg has no _torch_\(name)") }
             return f
         }
+        // Keywords naming positional parameters go to their positions first, so the
+        // Python bodies (named `_torch_*`) never see PyTorch's names (`input=`).
+        let rt = b.rt
         for name in Self.linalgFunctionAliases {
-            b.module.addFunction(name) { interp, args in try interp.call(try function(interp, name), args) }
+            b.module.addFunction(name, rt.keywordChecked(function: name) { interp, args in try interp.call(try function(interp, name), args) })
         }
         for name in Self.linalgMethodAliases {
-            b.cls.addMethod(name) { interp, s, args in try interp.call(try function(interp, name), args.prepending(s)) }
+            let keywords = KeywordTable.shared.methods[name]
+            b.cls.addMethod(name) { interp, s, args in
+                var args = args
+                if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: true, rt: rt) }
+                return try interp.call(try function(interp, name), args.prepending(s))
+            }
         }
     }
 

@@ -25,10 +25,10 @@ extension TorchRuntime {
             return f
         }
         for name in Self.nnAliasNames where b.module[name] == nil {
-            b.module.addFunction(name) { interp, args in try interp.call(try target(interp, name), args) }
+            b.module.addFunction(name, keywordChecked(function: name) { interp, args in try interp.call(try target(interp, name), args) })
         }
         for name in ["prelu", "hardshrink"] {
-            b.cls.addMethod(name) { interp, s, args in
+            b.checkedMethod(name) { interp, s, args in
                 var positional = [s]
                 positional.append(contentsOf: args.positional)
                 let keywords = zip(args.keywordNames, args.keywordValues).map { ($0.0.string, $0.1) }

@@ -7,7 +7,7 @@ extension TorchRuntime {
     func bindSmallOps(_ b: Binder) {
         for (name, isMin) in [("clamp_min_", true), ("clamp_max_", false)] {
             let sig = Signature(name, [isMin ? "min" : "max"], required: 1)
-            b.cls.addMethod(name) { [unowned self] _, s, args in
+            b.checkedMethod(name) { [unowned self] _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                 let bound = try args.bind(sig)
                 let limit = try scalarOrItem(bound[0]!, name, isMin ? "min" : "max")
@@ -30,7 +30,7 @@ extension TorchRuntime {
                 let x = t.dtype.isFloatingPoint ? t : try Op.to(t, .float32)
                 return wrap(try Op.mul(x, .float(factor)))
             }
-            b.cls.addMethod(name + "_") { _, s, args in
+            b.checkedMethod(name + "_") { _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)_' requires a 'torch._C.TensorBase' object") }
                 try args.expectNone(name + "_")
                 _ = try bridged { try Op.mul_(t, .float(factor)) }
@@ -53,7 +53,7 @@ extension TorchRuntime {
             }
         }
         b.both("logit") { [unowned self] _, t, args in wrap(try logit(t, args)) }
-        b.cls.addMethod("logit_") { _, s, args in
+        b.checkedMethod("logit_") { _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'logit_' requires a 'torch._C.TensorBase' object") }
             let r = try logit(t, args)
             _ = try bridged { try Op.copy_(t, r) }

@@ -108,7 +108,7 @@ extension TorchRuntime {
             addPointwiseInPlace(b, name + "_") { t, args in try run(t, args, name + "_") }
         }
 
-        b.cls.addMethod("float_power_") { [unowned self] _, s, args in
+        b.checkedMethod("float_power_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'float_power_' requires a 'torch._C.TensorBase' object") }
             let e = try args.bind(Signature("float_power_", ["exponent"], required: 1))[0]!
             if t.dtype != .float64 {
@@ -125,7 +125,7 @@ extension TorchRuntime {
     /// In-place twins of the optimizer updates: written straight into x, no dtype probe
     /// (the result dtype is x's own unless promotion widens it).
     func addPointwiseInPlace(_ b: Binder, _ name: String, _ f: @escaping (Tensor, Arguments) throws -> Tensor) {
-        b.cls.addMethod(name) { _, s, args in
+        b.checkedMethod(name) { _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
             try TorchRuntime.writeInPlace(t, args, f)
             return s

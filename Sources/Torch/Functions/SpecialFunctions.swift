@@ -100,7 +100,7 @@ extension TorchRuntime {
     /// `x.name_(...)`: the out-of-place result written back into x, refused when its dtype
     /// cannot be cast to x's (`digamma_` on an integer tensor).
     func addSpecialInPlace(_ b: Binder, _ name: String, _ f: @escaping (Tensor, Arguments) throws -> Tensor) {
-        b.cls.addMethod(name) { _, s, args in
+        b.checkedMethod(name) { _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
             let probe = try f(t.detach(), args)
             if !probe.dtype.canCast(to: t.dtype) { throw TensorError.cannotCast(result: probe.dtype, output: t.dtype).python }

@@ -16,7 +16,7 @@ extension TorchRuntime {
             let (p, dim, maxnorm) = try renormArguments(args, "renorm")
             return wrap(try bridged { try Differentiable.renorm(t, p: p, dim: dim, maxnorm: maxnorm) })
         }
-        b.cls.addMethod("renorm_") { [unowned self] _, s, args in
+        b.checkedMethod("renorm_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'renorm_' requires a 'torch._C.TensorBase' object") }
             let (p, dim, maxnorm) = try renormArguments(args, "renorm_")
             _ = try bridged { try Differentiable.inPlace(t) { x throws(TensorError) in try Differentiable.renorm(x, p: p, dim: dim, maxnorm: maxnorm) } }
@@ -24,7 +24,7 @@ extension TorchRuntime {
         }
         bindAsStrided(b)
         bindResize(b)
-        b.cls.addMethod("apply_") { [unowned self] interp, s, args in
+        b.checkedMethod("apply_") { [unowned self] interp, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'apply_' requires a 'torch._C.TensorBase' object") }
             guard args.count == 1 else { throw PyError.typeError("apply_() takes exactly one argument (\(args.count) given)") }
             if t.requiresGrad {
@@ -54,7 +54,7 @@ extension TorchRuntime {
             let (sizes, strides, offset) = try geometry(args, "as_strided")
             return wrap(try bridged { try Differentiable.asStrided(t, sizes: sizes, strides: strides, offset: offset) })
         }
-        b.cls.addMethod("as_strided_") { [unowned self] _, s, args in
+        b.checkedMethod("as_strided_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'as_strided_' requires a 'torch._C.TensorBase' object") }
             let (sizes, strides, offset) = try geometry(args, "as_strided_")
             if t.requiresGrad && t.isLeafForMisc2 {
@@ -124,7 +124,7 @@ extension TorchRuntime {
             t.setData(resized)
             t.bumpVersion()
         }
-        b.cls.addMethod("resize_") { [unowned self] _, s, args in
+        b.checkedMethod("resize_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'resize_' requires a 'torch._C.TensorBase' object") }
             var rest = args
             if let i = rest.keywordNames.firstIndex(where: { $0.string == "memory_format" }) {
@@ -133,7 +133,7 @@ extension TorchRuntime {
             try resize(t, try sizes(rest.positional[...], "resize_"))
             return s
         }
-        b.cls.addMethod("resize_as_") { [unowned self] _, s, args in
+        b.checkedMethod("resize_as_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor 'resize_as_' requires a 'torch._C.TensorBase' object") }
             guard args.count >= 1, let other = tensorPayload(args[0]) else {
                 throw PyError.typeError("resize_as_(): argument 'the_template' (position 1) must be Tensor")

@@ -97,7 +97,7 @@ extension TorchRuntime {
     /// among int bins' linspace edges, a binary search among given edges; the last edge
     /// belongs to the last bin), counts added in input order.
     private func bindHistogram(_ b: Binder) {
-        let sig = Signature("histogram", ["bins"], keywordOnly: ["range", "weight", "density"], required: 1)
+        let sig = Signature("histogram", ["bins"], keywordOnly: ["range", "weight", "density"])
         b.both("histogram") { [unowned self] interp, t, args in
             let bound = try args.bind(sig)
             guard t.dtype == .float32 || t.dtype == .float64 else {
@@ -112,14 +112,16 @@ extension TorchRuntime {
             let ws = try weight.map { w in try bridged { try w.contiguous().elementsAsDouble() } }
             var edges: [Double]
             let searchLocally: Bool
-            if let binsTensor = tensorPayload(bound[0]!) {
+            // PyTorch's default is 100 bins.
+            let binsArg = bound[0] ?? .int(100)
+            if let binsTensor = tensorPayload(binsArg) {
                 if binsTensor.dtype != t.dtype {
                     throw PyError.runtimeError("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input \(t.dtype.scalarTypeName) and bins \(binsTensor.dtype.scalarTypeName)")
                 }
                 edges = try bridged { try binsTensor.contiguous().elementsAsDouble() }
                 searchLocally = false
             } else {
-                let bins = try int(bound[0]!, "histogram", "bins")
+                let bins = try int(binsArg, "histogram", "bins")
                 if bins <= 0 { throw PyError.runtimeError("torch.histogramdd(): bins must be > 0, but got \(bins) for dimension 0") }
                 var lo = 0.0, hi = 1.0
                 if let range = bound.given(1), !range.isNone {

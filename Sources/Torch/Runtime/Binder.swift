@@ -12,7 +12,9 @@ struct Binder {
 
     /// `x.name(...)` only.
     func method(_ name: String, _ body: @escaping Body) {
+        let keywords = KeywordTable.shared.methods[name]
         cls.addMethod(name) { [rt] interp, s, args in
+            var args = args
             guard let t = rawTensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
@@ -20,9 +22,21 @@ struct Binder {
             if args.keyword(OutArgument.name) != nil {
                 throw PyError.typeError("\(name)() got an unexpected keyword argument 'out'")
             }
+            // Only calls with keywords consult PyTorch's parameter names.
+            if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: true, rt: rt) }
             do {
                 return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: s) { t in try body(interp, t, args) })
             } catch let e as TensorError { throw e.python }
+        }
+    }
+
+    /// A Tensor method whose body unwraps its own receiver (`cls.addMethod`), behind
+    /// PyTorch's keyword rules; calls without keywords go straight to `body`.
+    func checkedMethod(_ name: String, _ body: @escaping NativeMethod) {
+        guard let keywords = KeywordTable.shared.methods[name] else { cls.addMethod(name, body); return }
+        cls.addMethod(name) { [rt] interp, s, args in
+            guard args.hasKeywords else { return try body(interp, s, args) }
+            return try body(interp, s, try keywords.normalize(args, method: true, rt: rt))
         }
     }
 
@@ -33,7 +47,12 @@ struct Binder {
     func function(_ name: String, _ body: @escaping Body) {
         let inputName = Self.firstParameterNames[name] ?? "input"
         let input = Name(inputName)
-        module.addFunction(name) { [rt] interp, args in try rt.callHandlingOut(interp, name, args) { args in
+        let keywords = KeywordTable.shared.functions[name]
+        module.addFunction(name) { [rt] interp, args in
+            // Only calls with keywords consult PyTorch's parameter names.
+            var args = args
+            if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
+            return try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
             let first: PyValue
             if !rest.positional.isEmpty {
@@ -62,8 +81,11 @@ struct Binder {
 
     /// A torch function that does not start with a tensor (`torch.zeros`, `torch.cat`).
     func free(_ name: String, _ body: @escaping NativeFunction) {
+        let keywords = KeywordTable.shared.functions[name]
         module.addFunction(name) { [rt] interp, args in
-            try rt.callHandlingOut(interp, name, args) { args in
+            var args = args
+            if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
+            return try rt.callHandlingOut(interp, name, args) { args in
                 do { return try CellDeadlineBridge.checked(try body(interp, args)) } catch let e as TensorError { throw e.python }
             }
         }

@@ -106,13 +106,13 @@ extension TorchRuntime {
             t.setDataKeepingAutograd(try tensor(v, "data", "data"))
         })
         b.both("detach") { [unowned self] _, t, _ in wrap(t.detach()) }
-        b.cls.addMethod("detach_") { _, s, _ in
+        b.checkedMethod("detach_") { _, s, _ in
             guard let t = tensorPayload(s) else { return .notImplemented }
             _ = try bridged { try t.detach_() }
             return s
         }
         let requiresGradSig = Signature("requires_grad_", ["requires_grad"])
-        b.cls.addMethod("requires_grad_") { [unowned self] _, s, args in
+        b.checkedMethod("requires_grad_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             let flag = try args.bind(requiresGradSig).given(0).map { truthy($0) } ?? true
             _ = try bridged { try t.requiresGrad_(flag) }
@@ -242,12 +242,12 @@ extension TorchRuntime {
         }
         m.addFunction("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
         m.addFunction("is_inference_mode_enabled") { _, _ in .bool(GradMode.current.isInferenceMode) }
-        m.addFunction("is_inference") { [unowned self] _, args in
+        m.addFunction("is_inference", keywordChecked(function: "is_inference") { [unowned self] _, args in
             guard args.count == 1, let t = tensorPayload(args[0]) else {
                 throw PyError.typeError("is_inference(): argument 'input' (position 1) must be Tensor")
             }
             return .bool(t.isInference)
-        }
+        })
         bindAnomalyMode(interp, m)
     }
 

@@ -125,7 +125,7 @@ extension TorchRuntime {
             }
             if inPlace {
                 // In-place methods return the receiver itself.
-                b.cls.addMethod(name) { interp, s, args in
+                b.checkedMethod(name) { interp, s, args in
                     guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                     do { _ = try body(interp, t, args) } catch let e as TensorError { throw e.python }
                     return s

@@ -10,14 +10,14 @@ extension TorchRuntime {
                                               ("bfloat16", .bfloat16), ("long", .int64), ("int", .int32),
                                               ("short", .int16), ("char", .int8), ("byte", .uint8), ("bool", .bool)]
         for (name, dt) in conversions {
-            b.cls.addMethod(name) { [unowned self] _, s, _ in
+            b.checkedMethod(name) { [unowned self] _, s, _ in
                 guard let t = tensorPayload(s) else { return .notImplemented }
                 if t.dtype == dt { return s }
                 return wrap(try bridged { try Op.to(t, dt) })
             }
         }
         let toDevice = Name("device"), toDtype = Name("dtype"), toCopy = Name("copy")
-        b.cls.addMethod("to") { [unowned self] _, s, args in
+        b.checkedMethod("to") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             var dt: DType?
             var dev: Device?
@@ -40,12 +40,12 @@ extension TorchRuntime {
             if out === t { return s }
             return wrap(out)
         }
-        b.cls.addMethod("cpu") { [unowned self] _, s, _ in
+        b.checkedMethod("cpu") { [unowned self] _, s, _ in
             guard let t = tensorPayload(s) else { return .notImplemented }
             if t.device == .cpu { return s }
             return wrap(try bridged { try Op.to(t, device: .cpu) })
         }
-        b.cls.addMethod("cuda") { [unowned self] _, s, args in
+        b.checkedMethod("cuda") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             let dev: Device = try args.count > 0 ? (args[0].asInt.map { .cuda($0) } ?? device(args[0])) : .cuda(0)
             if t.device == dev { return s }
@@ -99,7 +99,7 @@ extension TorchRuntime {
         }
 
         func inPlace(_ name: String, _ body: @escaping (Interpreter, Tensor, Arguments) throws -> Void) {
-            b.cls.addMethod(name) { interp, s, args in
+            b.checkedMethod(name) { interp, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                 do {
                     try Differentiable.checkInferenceWrite(t)

@@ -9,7 +9,7 @@ extension TorchRuntime {
     func bindInPlaceTwins(_ b: Binder) {
         for name in ["cumsum", "cumprod", "hypot", "atan2", "arctan2", "nan_to_num", "logical_not"] {
             let inPlaceName = name + "_"
-            b.cls.addMethod(inPlaceName) { [unowned self] interp, s, args in
+            b.checkedMethod(inPlaceName) { [unowned self] interp, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(inPlaceName)' requires a 'torch._C.TensorBase' object") }
                 let others = args.positional.compactMap(tensorPayload) + args.keywordValues.compactMap(tensorPayload)
                 var failure: Error?

@@ -8,7 +8,7 @@ import Tensors
 extension TorchRuntime {
     func bindInPlaceViews(_ b: Binder) {
         func reshapeInPlace(_ name: String, _ view: @escaping (Tensor, Arguments) throws -> Tensor) {
-            b.cls.addMethod(name) { _, s, args in
+            b.checkedMethod(name) { _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                 if GradMode.isEnabled && t.requiresGrad {
                     if t.isLeaf { throw PyError.runtimeError("a leaf Variable that requires grad is being used in an in-place operation.") }

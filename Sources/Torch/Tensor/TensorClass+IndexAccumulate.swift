@@ -13,7 +13,7 @@ extension TorchRuntime {
                          others: @escaping (Arguments) -> [Tensor?]) {
         b.both(name) { [unowned self] _, t, args in wrap(try body(t, args)) }
         let inPlaceName = name + "_"
-        b.cls.addMethod(inPlaceName) { _, s, args in
+        b.checkedMethod(inPlaceName) { _, s, args in
             guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(inPlaceName)' requires a 'torch._C.TensorBase' object") }
             var failure: Error?
             do {

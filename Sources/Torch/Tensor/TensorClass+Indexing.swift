@@ -46,7 +46,7 @@ extension TorchRuntime {
     }
 
     func bindIndexing(_ b: Binder) {
-        b.cls.addMethod("__getitem__") { [unowned self] _, s, args in
+        b.checkedMethod("__getitem__") { [unowned self] _, s, args in
             guard let t = rawTensorPayload(s) else { return .notImplemented }
             return try acrossMathBits("__getitem__", t, receiver: s) { t in
                 let key = args[0]
@@ -61,7 +61,7 @@ extension TorchRuntime {
             return wrap(try bridged { try Op.getItem(t, try tensorIndices(key), singleSlice: single) })
             }
         }
-        b.cls.addMethod("__setitem__") { [unowned self] _, s, args in
+        b.checkedMethod("__setitem__") { [unowned self] _, s, args in
             guard let t = rawTensorPayload(s) else { return .notImplemented }
             return try acrossMathBits("__setitem__", t, receiver: s) { t in
                 if t.rank == 0 {
@@ -107,7 +107,7 @@ extension TorchRuntime {
                 return wrap(try bridged { try inPlace ? Op.inPlace(t, f) : f(t) })
             }
             if inPlace {
-                b.cls.addMethod(name) { interp, s, args in
+                b.checkedMethod(name) { interp, s, args in
                     guard let t = tensorPayload(s) else { return .notImplemented }
                     _ = try body(interp, t, args)
                     return s
@@ -128,7 +128,7 @@ extension TorchRuntime {
             if let v = tensorPayload(bound[1]!) { return wrap(try Op.maskedFill(t, mask, v)) }
             return wrap(try Op.maskedFill(t, mask, try scalarOrItem(bound[1]!, "masked_fill", "value")))
         }
-        b.cls.addMethod("masked_fill_") { [unowned self] _, s, args in
+        b.checkedMethod("masked_fill_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             let bound = try args.bind(maskedFillSig)
             let mask = try tensor(bound[0]!, "masked_fill_", "mask")

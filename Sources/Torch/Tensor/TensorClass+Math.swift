@@ -28,7 +28,7 @@ extension TorchRuntime {
             }
             if op.producesBool { continue }
             let inPlace = name + "_"
-            b.cls.addMethod(inPlace) { _, s, args in
+            b.checkedMethod(inPlace) { _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(inPlace)' requires a 'torch._C.TensorBase' object") }
                 try args.expectNone(inPlace)
                 _ = try bridged { try Op.unary_(t, op) }
@@ -49,7 +49,7 @@ extension TorchRuntime {
             let decimals = try bound.given(0).map { try int($0, "round", "decimals") } ?? 0
             return wrap(try Op.round(t, decimals: decimals))
         }
-        b.cls.addMethod("round_") { _, s, _ in
+        b.checkedMethod("round_") { _, s, _ in
             guard let t = tensorPayload(s) else { return .notImplemented }
             _ = try bridged { try Op.unary_(t, .round) }
             return s
@@ -83,8 +83,8 @@ extension TorchRuntime {
             _ = try bridged { try Op.clamp_(t, min: lo, max: hi) }
             return s
         }
-        b.cls.addMethod("clamp_", clampInPlace)
-        b.cls.addMethod("clip_", clampInPlace)
+        b.checkedMethod("clamp_", clampInPlace)
+        b.checkedMethod("clip_", clampInPlace)
 
         let softmaxSig = Signature("softmax", ["dim"], keywordOnly: ["dtype"])
         b.both("softmax") { [unowned self] _, t, args in

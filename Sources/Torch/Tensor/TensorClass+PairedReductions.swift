@@ -114,7 +114,7 @@ extension TorchRuntime {
             })
         }
         b.method("repeat_interleave", body)
-        b.module.addFunction("repeat_interleave") { [unowned self] interp, args in
+        b.module.addFunction("repeat_interleave", keywordChecked(function: "repeat_interleave") { [unowned self] interp, args in
             // torch.repeat_interleave(repeats): the indices alone.
             if args.count == 1 && !args.hasKeywords, let repeats = tensorPayload(args[0]) {
                 return wrap(try expandedIndex(repeats))
@@ -125,7 +125,7 @@ extension TorchRuntime {
             var rest = args
             rest.positional.removeFirst()
             return try body(interp, t, rest)
-        }
+        })
     }
 }
 

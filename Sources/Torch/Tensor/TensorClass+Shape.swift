@@ -43,8 +43,10 @@ extension TorchRuntime {
             let dims = try bound.given(1).map { try intList($0, "roll", "dims") } ?? []
             return wrap(try Op.roll(t, shifts, dims: dims))
         }
-        let transposeSig = Signature("transpose", ["dim0", "dim1"], required: 2)
+        // PyTorch names swapaxes' parameters axis0/axis1.
         for name in ["transpose", "swapaxes", "swapdims"] {
+            let transposeSig = name == "swapaxes" ? Signature(name, ["axis0", "axis1"], required: 2)
+                : Signature(name == "swapdims" ? name : "transpose", ["dim0", "dim1"], required: 2)
             b.both(name) { [unowned self] _, t, args in
                 let bound = try args.bind(transposeSig)
                 return wrap(try Op.transpose(t, try int(bound[0]!, name, "dim0"), try int(bound[1]!, name, "dim1")))
@@ -113,7 +115,7 @@ extension TorchRuntime {
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
                 return wrap(try upper ? Op.triu(t, diagonal: d) : Op.tril(t, diagonal: d))
             }
-            b.cls.addMethod(name + "_") { [unowned self] _, s, args in
+            b.checkedMethod(name + "_") { [unowned self] _, s, args in
                 guard let t = tensorPayload(s) else { return .notImplemented }
                 let d = try args.bind(sig).given(0).map { try int($0, name, "diagonal") } ?? 0
                 _ = try bridged { try Op.inPlace(t) { x throws(TensorError) in try upper ? Op.triu(x, diagonal: d) : Op.tril(x, diagonal: d) } }
