@@ -6,6 +6,7 @@
 extension Interpreter {
     func installIteratorTypes() {
         for c in types.iterators {
+            refuseInstances(c)
             c.addMethod("__iter__") { _, s, _ in s }
             c.addMethod("__next__") { i, s, _ in
                 if let v = try i.next(s) { return v }
@@ -20,6 +21,21 @@ extension Interpreter {
             }
         }
         installGeneratorMethods()
+    }
+
+    /// `type(iter([]))()`: CPython's text for types without a constructor. `zip`, `map`,
+    /// `filter`, `enumerate` and `reversed` are classes there whose call builds one; here
+    /// those names are functions, and calling their iterators' classes calls them.
+    private func refuseInstances(_ c: PyClass) {
+        let name = c.name
+        if ["zip", "map", "filter", "enumerate", "reversed"].contains(name) {
+            c.setConstructor { i, _, a in
+                guard let f = i.builtins[Name(name)] else { throw PyError.typeError("cannot create '\(name)' instances") }
+                return try i.call(f, a)
+            }
+            return
+        }
+        c.setConstructor { _, _, _ in throw PyError.typeError("cannot create '\(name)' instances") }
     }
 
     private func installGeneratorMethods() {
@@ -62,6 +78,7 @@ extension Interpreter {
         let codeClass = makeClass("code", module: "builtins")
         frameClass.allowsSubclassing = false
         codeClass.allowsSubclassing = false
+        for c in [g, frameClass, codeClass] { refuseInstances(c) }
         func state(_ s: PyValue) -> GeneratorState {
             if let e = expression(s) { return GeneratorState(expression: e) }
             return GeneratorState(generator: s.asObject as! PyGenerator)
