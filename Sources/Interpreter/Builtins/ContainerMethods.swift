@@ -160,7 +160,14 @@ extension Interpreter {
         func v(_ name: String, _ body: @escaping (Interpreter, PyDictView, Arguments) throws -> PyValue) {
             view.addMethod(name) { i, s, a in try body(i, s.asObject as! PyDictView, a) }
         }
-        v("__iter__") { _, dv, _ in dv.kind == .keys ? .object(DictKeyIterator(dv.dict)) : .object(ArrayIterator(dv.items)) }
+        v("__iter__") { _, dv, _ in
+            dv.kind == .keys ? .object(DictKeyIterator(dv.dict)) : .object(ArrayIterator(dv.items, kind: dv.kind == .values ? .dictValues : .dictItems))
+        }
+        v("__reversed__") { _, dv, _ in
+            .object(ArrayIterator(dv.items.reversed(), kind: dv.kind == .keys ? .dictReverseKeys : dv.kind == .values ? .dictReverseValues : .dictReverseItems))
+        }
+        // `d.keys().mapping`: a read-only proxy of the dict in CPython; here the dict itself.
+        view.addProperty("mapping", get: { _, s in .object((s.asObject as! PyDictView).dict) })
         v("__len__") { _, dv, _ in .int(dv.dict.count) }
         v("__contains__") { i, dv, a in
             if dv.kind == .keys { return .bool(try dv.dict.get(a[0]) != nil) }
@@ -243,7 +250,7 @@ extension Interpreter {
             m("copy") { _, s, _ in .object(s.frozen ? s : try s.copied()) }
             m("__len__") { _, s, _ in .int(s.count) }
             m("__contains__") { _, s, a in .bool(try s.contains(a[0])) }
-            m("__iter__") { _, s, _ in .object(ArrayIterator(s.items)) }
+            m("__iter__") { _, s, _ in .object(ArrayIterator(s.items, kind: .setIterator)) }
             if c === types.set {
                 m("add") { _, s, a in try a.check("set.add", 1); try s.add(a[0]); return .none }
                 m("remove") { _, s, a in

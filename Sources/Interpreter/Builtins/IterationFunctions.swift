@@ -1,4 +1,5 @@
 final class EnumerateIterator: PyIteratorObject {
+    override var kind: IteratorKind { .enumerate }
     let source: PyValue
     var n: Int
     init(_ s: PyValue, start: Int) { source = s; n = start }
@@ -10,6 +11,7 @@ final class EnumerateIterator: PyIteratorObject {
 }
 
 final class ZipIterator: PyIteratorObject {
+    override var kind: IteratorKind { .zip }
     let sources: [PyValue]
     let strict: Bool
     init(_ s: [PyValue], strict: Bool) { sources = s; self.strict = strict }
@@ -30,6 +32,7 @@ final class ZipIterator: PyIteratorObject {
 }
 
 final class MapIterator: PyIteratorObject {
+    override var kind: IteratorKind { .map }
     let function: PyValue
     let sources: [PyValue]
     init(_ f: PyValue, _ s: [PyValue]) { function = f; sources = s }
@@ -44,6 +47,7 @@ final class MapIterator: PyIteratorObject {
 }
 
 final class FilterIterator: PyIteratorObject {
+    override var kind: IteratorKind { .filter }
     let function: PyValue
     let source: PyValue
     init(_ f: PyValue, _ s: PyValue) { function = f; source = s }
@@ -90,16 +94,25 @@ extension Interpreter {
                 if let r = try i.callSpecial(v, N.__reversed__, []) { return r }
                 let n = try i.length(v)
                 var k = n
-                return .object(PyNativeIterator {
+                return .object(PyNativeIterator(kind: .reversed) {
                     if k <= 0 { return nil }
                     k -= 1
                     return try i.getItem(v, .int(k))
                 })
             }
-            if case .object(let o) = v, o is PyDict || o is PyList || o is PyTuple || o is PyRange || o is PyDictView {
-                return .object(ArrayIterator(try i.iterate(v).reversed()))
+            if case .object(let o) = v {
+                let kind: IteratorKind?
+                switch o {
+                case is PyDict: kind = .dictReverseKeys
+                case is PyList: kind = .listReverseIterator
+                case is PyTuple: kind = .reversed
+                case is PyRange: kind = .rangeIterator
+                case is PyDictView: return try i.callSpecial(v, N.__reversed__, [])!
+                default: kind = nil
+                }
+                if let kind { return .object(ArrayIterator(try i.iterate(v).reversed(), kind: kind)) }
             }
-            if case .str = v { return .object(ArrayIterator(try i.iterate(v).reversed())) }
+            if case .str = v { return .object(ArrayIterator(try i.iterate(v).reversed(), kind: .reversed)) }
             throw PyError.typeError("'\(i.typeName(v))' object is not reversible")
         }
         fn("any") { i, a in
@@ -118,7 +131,7 @@ extension Interpreter {
             try a.check("iter", 1, 2)
             if a.count == 2 {
                 let f = a[0], sentinel = a[1]
-                return .object(PyNativeIterator {
+                return .object(PyNativeIterator(kind: .callableIterator) {
                     let v = try i.call(f, Arguments())
                     return try i.equals(v, sentinel) ? nil : v
                 })

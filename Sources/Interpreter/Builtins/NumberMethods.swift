@@ -89,32 +89,7 @@ extension Interpreter {
             return .tuple([.int(Int(m)), PyBigInt.make(BigInt(1).shiftedLeft(-e))])
         }
         bindNumberExtras()
-        let g = types.generator!
-        g.addMethod("send") { _, s, a in try (s.asObject as! PyGenerator).send(a.count > 0 ? a[0] : .none) }
-        g.addMethod("throw") { i, s, a in
-            try a.check("throw", 1, 3)
-            var thrown = a[0]
-            // The 3.11 form `throw(type, value)`: the type called with the value.
-            if a.count > 1, case .object(let o) = a[0], o is PyClass, !a[1].isNone {
-                thrown = a[1].asInstance.map { $0.cls.isSubclass(of: o as! PyClass) } == true ? a[1] : try i.call(a[0], [a[1]])
-            }
-            let err = try i.makeError(thrown)
-            return try (s.asObject as! PyGenerator).send(.none, throwing: err)
-        }
-        g.addMethod("close") { _, s, _ in
-            if (s.asObject as! PyGenerator).runner.close() { throw PyError.runtimeError("generator ignored GeneratorExit") }
-            return .none
-        }
-        g.addMethod("__iter__") { _, s, _ in s }
-        types.iterator.addMethod("__iter__") { _, s, _ in s }
-        types.iterator.addMethod("__next__") { i, s, _ in
-            if let v = try i.next(s) { return v }
-            throw PyError(type: "StopIteration", args: [])
-        }
-        g.addMethod("__next__") { i, s, _ in
-            if let v = try i.next(s) { return v }
-            throw PyError(type: "StopIteration", args: [])
-        }
+        installIteratorTypes()
         b.addMethod("__repr__") { _, s, _ in .str(s.asInt == 1 ? "True" : "False") }
     }
 }

@@ -180,6 +180,18 @@ extension Interpreter {
             case "__doc__": return PyValue.none
             default: return nil
             }
+        case let g as PyGenerator:
+            switch name.string {
+            case "__name__": return .str(g.name)
+            case "__qualname__": return .str(g.qualname)
+            default: return nil
+            }
+        case let g as GeneratorExpressionIterator:
+            switch name.string {
+            case "__name__": return .str("<genexpr>")
+            case "__qualname__": return .str(g.node.qualname)
+            default: return nil
+            }
         case let m as PyBoundMethod:
             switch name.string {
             case "__self__": return m.receiver

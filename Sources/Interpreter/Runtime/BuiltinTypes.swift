@@ -31,6 +31,8 @@ final class BuiltinTypes {
     var classmethod: PyClass!
     var superType: PyClass!
     var iterator: PyClass!
+    /// One class per `IteratorKind` (`list_iterator`, `zip`, …), `iterator` first.
+    var iterators: [PyClass] = []
     var generator: PyClass!
     var cell: PyClass!
     var exceptions: [String: PyClass] = [:]
@@ -64,10 +66,11 @@ final class BuiltinTypes {
         staticmethod = make("staticmethod", object)
         classmethod = make("classmethod", object)
         superType = make("super", object)
-        iterator = make("iterator", object)
+        iterators = IteratorKind.allCases.map { make($0.typeName, object) }
+        iterator = iterators[0]
         generator = make("generator", object)
         cell = make("cell", object)
-        for c in [noneType, function, builtinFunction, method, module, range, slice, ellipsis, notImplementedType, iterator, generator, cell] {
+        for c in [noneType, function, builtinFunction, method, module, range, slice, ellipsis, notImplementedType, generator, cell] + iterators {
             c!.allowsSubclassing = false
         }
     }
@@ -98,7 +101,8 @@ extension Interpreter {
         case let c as PyClass: return c.metaclass ?? types.type
         case is PyFunction: return types.function
         case is PyBuiltinFunction: return types.builtinFunction
-        case is PyBoundMethod: return types.method
+        // A native method bound to its object is CPython's `builtin_function_or_method`.
+        case let m as PyBoundMethod: return m.function.asObject is PyBuiltinFunction ? types.builtinFunction : types.method
         case is PyModule: return types.module
         case is PyRange: return types.range
         case is PySlice: return types.slice

@@ -135,7 +135,7 @@ extension Interpreter {
         let code = fn.code
         if code.hasCells { for s in code.cellSlots { frame.slots[s] = .object(PyCell(frame.slots[s])) } }
         frame.line = code.defLine
-        if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name)) }
+        if code.isGenerator { return .object(PyGenerator(frame: frame, name: fn.name, qualname: fn.qualname)) }
         depth += 1
         unowned(unsafe) let caller = currentFrame
         frame.caller = caller

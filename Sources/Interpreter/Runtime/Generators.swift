@@ -21,7 +21,7 @@ final class GeneratorRunner: @unchecked Sendable {
     private let toCaller = DispatchSemaphore(value: 0)
     private(set) var started = false
     private(set) var finished = false
-    private var running = false
+    private(set) var running = false
     private var sent: PyValue = .none
     private var yielded: PyValue = .none
     private var thrownIn: PyError?
@@ -121,6 +121,8 @@ final class GeneratorRunner: @unchecked Sendable {
     /// then raises `RuntimeError: generator ignored GeneratorExit`); it stays suspended.
     @discardableResult
     func close() -> Bool {
+        // Closing one that never started ends it: `gi_frame` is None, `next` stops.
+        if !started && !running { finished = true; return false }
         guard started, !finished, !closing, life.alive else { return false }
         closing = true
         let interp = frame.interp
@@ -141,13 +143,17 @@ final class GeneratorRunner: @unchecked Sendable {
 final class PyGenerator: PyIteratorObject {
     let runner: GeneratorRunner
     let name: String
-    init(frame: Frame, name: String) {
+    /// The function's qualname, which the repr shows (`<generator object A.gen at 0x…>`).
+    let qualname: String
+    init(frame: Frame, name: String, qualname: String) {
         runner = GeneratorRunner(frame: frame)
         frame.generator = runner
         self.name = name
+        self.qualname = qualname
     }
     override func next(_ interp: Interpreter) throws -> PyValue? { try runner.resume(send: .none) }
     override func pyClass(_ t: BuiltinTypes) -> PyClass { t.generator }
+    override var lengthHint: Int? { nil }
 
     /// `gen.send(v)`: resumes with a value; StopIteration carries the return value.
     func send(_ v: PyValue, throwing: PyError? = nil) throws -> PyValue {

@@ -1,20 +1,65 @@
+/// CPython's type of each kind of built-in iterator (`type(iter([]))` is `list_iterator`);
+/// each is its own class in `BuiltinTypes.iterators`, indexed by the raw value.
+enum IteratorKind: Int, CaseIterable {
+    case iterator, listIterator, listReverseIterator, tupleIterator, strIterator, strAsciiIterator
+    case rangeIterator, dictKeys, dictValues, dictItems, dictReverseKeys, dictReverseValues, dictReverseItems
+    case setIterator, bytesIterator, bytearrayIterator, reversed, zip, map, filter, enumerate, callableIterator
+
+    var typeName: String {
+        switch self {
+        case .iterator: return "iterator"
+        case .listIterator: return "list_iterator"
+        case .listReverseIterator: return "list_reverseiterator"
+        case .tupleIterator: return "tuple_iterator"
+        case .strIterator: return "str_iterator"
+        case .strAsciiIterator: return "str_ascii_iterator"
+        case .rangeIterator: return "range_iterator"
+        case .dictKeys: return "dict_keyiterator"
+        case .dictValues: return "dict_valueiterator"
+        case .dictItems: return "dict_itemiterator"
+        case .dictReverseKeys: return "dict_reversekeyiterator"
+        case .dictReverseValues: return "dict_reversevalueiterator"
+        case .dictReverseItems: return "dict_reverseitemiterator"
+        case .setIterator: return "set_iterator"
+        case .bytesIterator: return "bytes_iterator"
+        case .bytearrayIterator: return "bytearray_iterator"
+        case .reversed: return "reversed"
+        case .zip: return "zip"
+        case .map: return "map"
+        case .filter: return "filter"
+        case .enumerate: return "enumerate"
+        case .callableIterator: return "callable_iterator"
+        }
+    }
+}
+
 /// Base of built-in iterators: `next` returns nil when exhausted.
 public class PyIteratorObject: PyObject {
     public func next(_ interp: Interpreter) throws -> PyValue? { nil }
-    func pyClass(_ t: BuiltinTypes) -> PyClass { t.iterator }
+    /// Which CPython iterator type this is (its `type()`).
+    var kind: IteratorKind { .iterator }
+    /// `__length_hint__`: the items left, when known without consuming any.
+    var lengthHint: Int? { nil }
+    func pyClass(_ t: BuiltinTypes) -> PyClass { t.iterators[kind.rawValue] }
 }
 
 /// An iterator whose items come from a Swift closure; hosts return these from `__iter__`.
 public final class PyNativeIterator: PyIteratorObject {
     let body: () throws -> PyValue?
-    public init(_ next: @escaping () throws -> PyValue?) { body = next }
+    let nativeKind: IteratorKind
+    public init(_ next: @escaping () throws -> PyValue?) { body = next; nativeKind = .iterator }
+    init(kind: IteratorKind, _ next: @escaping () throws -> PyValue?) { body = next; nativeKind = kind }
     public override func next(_ interp: Interpreter) throws -> PyValue? { try body() }
+    override var kind: IteratorKind { nativeKind }
 }
 
 final class ArrayIterator: PyIteratorObject {
     let items: [PyValue]
+    let itemsKind: IteratorKind
     var i = 0
-    init(_ items: [PyValue]) { self.items = items }
+    init(_ items: [PyValue], kind: IteratorKind) { self.items = items; itemsKind = kind }
+    override var kind: IteratorKind { itemsKind }
+    override var lengthHint: Int? { items.count - i }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         guard i < items.count else { return nil }
         i += 1
@@ -26,6 +71,8 @@ final class ListIterator: PyIteratorObject {
     let list: PyList
     var i = 0
     init(_ list: PyList) { self.list = list }
+    override var kind: IteratorKind { .listIterator }
+    override var lengthHint: Int? { max(0, list.items.count - i) }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         guard i < list.items.count else { return nil }
         i += 1
@@ -37,6 +84,8 @@ final class RangeIterator: PyIteratorObject {
     var current: Int
     let stop: Int, step: Int
     init(_ r: PyRange) { current = r.start; stop = r.stop; step = r.step }
+    override var kind: IteratorKind { .rangeIterator }
+    override var lengthHint: Int? { step > 0 ? max(0, (stop - current + step - 1) / step) : max(0, (current - stop - step - 1) / -step) }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         guard step > 0 ? current < stop : current > stop else { return nil }
         defer { current += step }
@@ -49,6 +98,8 @@ final class DictKeyIterator: PyIteratorObject {
     let size: Int
     var i = 0
     init(_ d: PyDict) { dict = d; size = d.count }
+    override var kind: IteratorKind { .dictKeys }
+    override var lengthHint: Int? { dict.count != size ? 0 : dict.entries[min(i, dict.entries.count)...].reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         if dict.count != size { throw PyError.runtimeError("dictionary changed size during iteration") }
         while i < dict.entries.count {
@@ -79,14 +130,15 @@ extension Interpreter {
     /// `iter(v)`.
     public func getIterator(_ v: PyValue) throws -> PyValue {
         switch v {
-        case .str(let s): return .object(ArrayIterator(s.unicodeScalars.map { .str(String($0)) }))
+        case .str(let s):
+            return .object(ArrayIterator(s.unicodeScalars.map { .str(String($0)) }, kind: s.utf8.allSatisfy { $0 < 0x80 } ? .strAsciiIterator : .strIterator))
         case .object(let o):
             switch o {
             case let l as PyList: return .object(ListIterator(l))
-            case let t as PyTuple: return .object(ArrayIterator(t.items))
+            case let t as PyTuple: return .object(ArrayIterator(t.items, kind: .tupleIterator))
             case let r as PyRange: return .object(RangeIterator(r))
             case let d as PyDict: return .object(DictKeyIterator(d))
-            case let s as PySet: return .object(ArrayIterator(s.items))
+            case let s as PySet: return .object(ArrayIterator(s.items, kind: .setIterator))
             case is PyIteratorObject: return v
             default: break
             }

@@ -99,7 +99,9 @@ extension Interpreter {
         case is PyProperty:
             return "<property object at \(address(o))>"
         case let g as PyGenerator:
-            return "<generator object \(g.name) at \(address(o))>"
+            return "<generator object \(g.qualname) at \(address(o))>"
+        case let g as GeneratorExpressionIterator:
+            return "<generator object \(g.node.qualname) at \(address(o))>"
         case let s as PySuper:
             return "<super: <class '\(s.start.name)'>, <\(s.objectType.name) object>>"
         default:

@@ -15,6 +15,8 @@ final class ComprehensionExpr: Expr {
     /// The whole comprehension, brackets included: what the enclosing frame's traceback
     /// line marks when the comprehension fails (CPython calls it as a function there).
     var span: CaretSpan?
+    /// A generator expression's `__qualname__` (`f.<locals>.<genexpr>`), shown by its repr.
+    var qualname = "<genexpr>"
 
     init(kind: Kind, element: Expr, value: Expr?, clauses: [ComprehensionClause], line: Int, col: Int) {
         self.kind = kind; self.element = element; self.value = value; self.clauses = clauses
@@ -127,6 +129,11 @@ final class GeneratorExpressionIterator: PyIteratorObject {
     let frame: Frame
     var stack: [(clause: Int, iterator: PyValue)]
     var done = false
+    /// Set once `next` has run (CPython's GEN_SUSPENDED vs GEN_CREATED).
+    var started = false
+    var running = false
+
+    override func pyClass(_ t: BuiltinTypes) -> PyClass { t.generator }
 
     init(_ node: ComprehensionExpr, _ frame: Frame, _ firstIterator: PyValue) {
         self.node = node
@@ -136,9 +143,14 @@ final class GeneratorExpressionIterator: PyIteratorObject {
 
     override func next(_ interp: Interpreter) throws -> PyValue? {
         if done { return nil }
+        if running { throw PyError.valueError("generator already executing") }
+        started = true
+        running = true
+        defer { running = false }
         do {
             return try advance(interp)
         } catch let e as PyError {
+            done = true
             node.leaveFrame(e, frame)
             throw e
         }

@@ -76,7 +76,9 @@ extension Parser {
         try expect(":")
         let code = FunctionCode(name: "<lambda>", qualname: qualPrefix + "<lambda>", file: file, source: source, defLine: t.line)
         functionDepth += 1
+        qualnames.append("<lambda>"); qualnames.append("<locals>")
         let body = try test()
+        qualnames.removeLast(2)
         functionDepth -= 1
         let builder = FunctionBuilder(code: code, parameters: params, body: [ReturnStmt(body, line: body.line, col: body.col)], lambdaBody: body)
         return LambdaExpr(builder, line: t.line, col: t.col)
@@ -481,7 +483,9 @@ extension Parser {
                 break
             }
         }
-        return ComprehensionExpr(kind: kind, element: element, value: value, clauses: clauses, line: start.line, col: start.col)
+        let c = ComprehensionExpr(kind: kind, element: element, value: value, clauses: clauses, line: start.line, col: start.col)
+        c.qualname = qualPrefix + "<genexpr>"
+        return c
     }
 
     mutating func orTestNoCondition() throws -> Expr {

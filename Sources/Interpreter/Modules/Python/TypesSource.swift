@@ -27,6 +27,8 @@ FunctionType = LambdaType = type(_function)
 BuiltinFunctionType = BuiltinMethodType = type(len)
 MethodType = type(_C()._method)
 GeneratorType = type(_generator())
+CodeType = type(_generator().gi_code)
+FrameType = type(_generator().gi_frame)
 ModuleType = type(_sys)
 del _function, _generator, _C
 
