@@ -1,3 +1,5 @@
+import Dispatch
+
 /// PyTorch 2.15's float32 CPU convolution where ATen hands it to oneDNN (mkldnn), redone
 /// in oneDNN's accumulation order so that the last digits agree: batches of more than one
 /// image, kernels larger than 3×3 in both directions, or inputs of more than 20,480
@@ -22,43 +24,126 @@ enum OneDNNConvolution {
     /// oneDNN blocks channels by 8 (one AVX2 register of floats).
     static let block = 8
 
+    /// Eight channels side by side, one per lane: oneDNN's AVX2 register. Every lane runs
+    /// its own element's chain, and `addingProduct` is one fused multiply-add per lane
+    /// (`vfmadd231ps` where the target has FMA, else `fmaf` lane by lane), so a vector
+    /// step is exactly eight scalar steps and no element's order changes.
+    typealias Lanes = SIMD8<Float>
+
+    /// Runs `body(0..<count)` on the intra-op threads. Each index owns whole output
+    /// elements, so how the indices are shared out never touches a summation order.
+    static func parallel(_ count: Int, _ body: (Int) -> Void) {
+        if count <= 1 || IntraOpThreads.count < 2 {
+            for k in 0..<count { body(k) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: count) { box.value($0) }
+        }
+    }
+
+    /// `count` matrices of `rows × cols` floats (`rows` channels), as vectors of 8 rows
+    /// side by side: `[matrix][rows / 8][cols]`, lanes past `rows` zero.
+    static func interleave(_ src: UnsafeMutablePointer<Float>, count: Int, rows: Int, cols: Int) -> UnsafeMutablePointer<Lanes> {
+        let blocks = (rows + block - 1) / block
+        let out = UnsafeMutablePointer<Lanes>.allocate(capacity: max(1, count * blocks * cols))
+        for m in 0..<count {
+            for b in 0..<blocks {
+                let dst = out + (m * blocks + b) * cols
+                for k in 0..<cols { dst[k] = Lanes(repeating: 0) }
+                for lane in 0..<min(block, rows - b * block) {
+                    let s = src + (m * rows + b * block + lane) * cols
+                    for k in 0..<cols { dst[k][lane] = s[k] }
+                }
+            }
+        }
+        return out
+    }
+
     /// Forward (`jit_avx2_conv_fwd_kernel_f32`): each output starts at its bias, then
     /// input channels go by blocks of 8 (all of them at once below 8 channels, the
     /// "flat" layout), and within a block the order is kernel row, kernel column,
-    /// channel. Taps that fall in the padding are skipped.
+    /// channel. Taps that fall in the padding are skipped. Eight output channels run in
+    /// the lanes, four output columns side by side where none of their taps is padding;
+    /// images and channel blocks are shared between threads.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                         _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
-        let plane = p.h * p.w, taps = p.kh * p.kw
-        var out = y
-        for img in 0..<p.n {
-            let xi = x + img * p.c * plane
-            for o in 0..<p.oc {
-                let wo = w + o * p.c * taps
-                let start = bias?[o] ?? 0
+        let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
+        let blocks = (p.oc + block - 1) / block
+        // Weights as [oc / 8][c][kh][kw] × 8 lanes (one "matrix" of oc rows).
+        let pw = interleave(w, count: 1, rows: p.oc, cols: p.c * taps)
+        defer { pw.deallocate() }
+        var starts = [Lanes](repeating: Lanes(repeating: 0), count: blocks)
+        if let bias {
+            for o in 0..<p.oc { starts[o / block][o % block] = bias[o] }
+        }
+        let (xBox, yBox) = (UncheckedBox(x), UncheckedBox(y))
+        starts.withUnsafeBufferPointer { starts in
+            let sBox = UncheckedBox(starts)
+            parallel(p.n * blocks) { job in
+                let (img, ob) = (job / blocks, job % blocks)
+                let xi = xBox.value + img * p.c * plane
+                let wb = pw + ob * p.c * taps
+                let start = sBox.value[ob]
+                let lanes = min(block, p.oc - ob * block)
+                let yo = yBox.value + (img * p.oc + ob * block) * oplane
+                func store(_ v: Lanes, _ at: Int) {
+                    for l in 0..<lanes { yo[l * oplane + at] = v[l] }
+                }
                 for oy in 0..<p.oh {
                     let i0 = max(0, top - oy * s), i1 = min(p.kh, p.h + top - oy * s)
-                    for ox in 0..<p.ow {
+                    // Output columns whose taps all lie inside the input's width.
+                    let full0 = min(p.ow, (left + s - 1) / s)
+                    let full1 = max(full0, min(p.ow, p.w + left - p.kw < 0 ? 0 : (p.w + left - p.kw) / s + 1))
+                    var ox = 0
+                    while ox < p.ow {
+                        if ox >= full0 && ox + 4 <= full1 && i0 < i1 {
+                            var a0 = start, a1 = start, a2 = start, a3 = start
+                            var c0 = 0
+                            while c0 < p.c {
+                                let c1 = min(c0 + icBlock, p.c)
+                                for i in i0..<i1 {
+                                    let row = xi + (oy * s - top + i) * p.w + ox * s - left
+                                    for j in 0..<p.kw {
+                                        for c in c0..<c1 {
+                                            let xr = row + c * plane + j
+                                            let wv = wb[c * taps + i * p.kw + j]
+                                            a0 = a0.addingProduct(Lanes(repeating: xr[0]), wv)
+                                            a1 = a1.addingProduct(Lanes(repeating: xr[s]), wv)
+                                            a2 = a2.addingProduct(Lanes(repeating: xr[2 * s]), wv)
+                                            a3 = a3.addingProduct(Lanes(repeating: xr[3 * s]), wv)
+                                        }
+                                    }
+                                }
+                                c0 = c1
+                            }
+                            let at = oy * p.ow + ox
+                            store(a0, at); store(a1, at + 1); store(a2, at + 2); store(a3, at + 3)
+                            ox += 4
+                            continue
+                        }
                         let j0 = max(0, left - ox * s), j1 = min(p.kw, p.w + left - ox * s)
                         var acc = start
-                        var c0 = 0
-                        while c0 < p.c {
-                            let c1 = min(c0 + icBlock, p.c)
-                            if i0 < i1 && j0 < j1 {
+                        if i0 < i1 && j0 < j1 {
+                            var c0 = 0
+                            while c0 < p.c {
+                                let c1 = min(c0 + icBlock, p.c)
                                 for i in i0..<i1 {
                                     let row = (oy * s - top + i) * p.w + ox * s - left
                                     for j in j0..<j1 {
                                         for c in c0..<c1 {
-                                            acc = acc.addingProduct(xi[c * plane + row + j], wo[c * taps + i * p.kw + j])
+                                            acc = acc.addingProduct(Lanes(repeating: xi[c * plane + row + j]), wb[c * taps + i * p.kw + j])
                                         }
                                     }
                                 }
+                                c0 = c1
                             }
-                            c0 = c1
                         }
-                        out.pointee = acc
-                        out += 1
+                        store(acc, oy * p.ow + ox)
+                        ox += 1
                     }
                 }
             }
@@ -73,30 +158,55 @@ enum OneDNNConvolution {
     /// but where the input width is a multiple of the stride and the left padding is
     /// under kernel width − 1, one chain per kernel column (over kernel row, channel),
     /// the columns' sums added left to right (found against PyTorch for stride 2).
+    /// Eight input channels run in the lanes (the taps depend on the position only);
+    /// images and channel blocks are shared between threads.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
-        let oplane = p.oh * p.ow, taps = p.kh * p.kw
+        let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
+        let byColumns = s > 1 && p.w % s == 0 && left < p.kw - 1
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
-        if s > 1 && p.w % s == 0 && left < p.kw - 1 {
-            gradInputByColumns(p, gy, w, into: gx)
-            return
-        }
-        var out = gx
-        for img in 0..<p.n {
-            let gi = gy + img * p.oc * oplane
-            for c in 0..<p.c {
-                let wc = w + c * taps
-                for iy in 0..<p.h {
-                    for ix in 0..<p.w {
-                        var total: Float = 0
+        // Within a stride-1 group the blocks are outermost; a strided chain has one block of all channels.
+        let step = s == 1 ? block : p.oc
+        let blocks = (p.c + block - 1) / block
+        // Weights as [oc][c / 8][kh][kw] × 8 lanes (oc matrices of c rows).
+        let pw = interleave(w, count: p.oc, rows: p.c, cols: taps)
+        defer { pw.deallocate() }
+        let (gBox, xBox) = (UncheckedBox(gy), UncheckedBox(gx))
+        parallel(p.n * blocks) { job in
+            let (img, cb) = (job / blocks, job % blocks)
+            let gi = gBox.value + img * p.oc * oplane
+            let wc = pw + cb * taps
+            let wStride = blocks * taps
+            let lanes = min(block, p.c - cb * block)
+            let xo = xBox.value + (img * p.c + cb * block) * plane
+            for iy in 0..<p.h {
+                for ix in 0..<p.w {
+                    var total = Lanes(repeating: 0)
+                    if byColumns {
+                        var first = true
+                        for j in 0..<p.kw {
+                            let tx = ix + left - j
+                            if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
+                            var acc = Lanes(repeating: 0), any = false
+                            for i in 0..<p.kh {
+                                let ty = iy + top - i
+                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                any = true
+                                let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                for o in 0..<p.oc {
+                                    acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
+                                }
+                            }
+                            if !any { continue }
+                            total = first ? acc : total + acc
+                            first = false
+                        }
+                    } else {
                         var o0 = 0
                         while o0 < p.oc {
                             let o1 = min(o0 + chunk, p.oc)
-                            var acc: Float = 0
-                            // Within a stride-1 group the blocks are outermost; a strided
-                            // chain has one block of all channels.
-                            let step = s == 1 ? block : p.oc
+                            var acc = Lanes(repeating: 0)
                             var b0 = o0
                             while b0 < o1 {
                                 let b1 = min(b0 + step, o1)
@@ -106,9 +216,9 @@ enum OneDNNConvolution {
                                     for j in 0..<p.kw {
                                         let tx = ix + left - j
                                         if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                                        let at = (ty / s) * p.ow + tx / s, tap = i * p.kw + j
+                                        let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
                                         for o in b0..<b1 {
-                                            acc = acc.addingProduct(gi[o * oplane + at], wc[o * p.c * taps + tap])
+                                            acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                         }
                                     }
                                 }
@@ -117,45 +227,9 @@ enum OneDNNConvolution {
                             total = o0 == 0 ? acc : acc + total
                             o0 += chunk
                         }
-                        out.pointee = total
-                        out += 1
                     }
-                }
-            }
-        }
-    }
-
-    /// The strided input gradient one kernel column at a time (see `gradInput`).
-    static func gradInputByColumns(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                                   into gx: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
-        let oplane = p.oh * p.ow, taps = p.kh * p.kw
-        var out = gx
-        for img in 0..<p.n {
-            let gi = gy + img * p.oc * oplane
-            for c in 0..<p.c {
-                let wc = w + c * taps
-                for iy in 0..<p.h {
-                    for ix in 0..<p.w {
-                        var total: Float = 0, first = true
-                        for j in 0..<p.kw {
-                            let tx = ix + left - j
-                            if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                            var acc: Float = 0, any = false
-                            for i in 0..<p.kh {
-                                let ty = iy + top - i
-                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
-                                any = true
-                                let at = (ty / s) * p.ow + tx / s, tap = i * p.kw + j
-                                for o in 0..<p.oc { acc = acc.addingProduct(gi[o * oplane + at], wc[o * p.c * taps + tap]) }
-                            }
-                            if !any { continue }
-                            total = first ? acc : total + acc
-                            first = false
-                        }
-                        out.pointee = total
-                        out += 1
-                    }
+                    let at = iy * p.w + ix
+                    for l in 0..<lanes { xo[l * plane + at] = total[l] }
                 }
             }
         }
@@ -202,39 +276,63 @@ enum OneDNNConvolution {
 
     /// Weight gradient (`jit_avx2_conv_bwd_weights_kernel_f32`): per thread a chain from
     /// zero over its images, output rows, output columns; the threads' sums are then
-    /// added in thread order.
+    /// added in thread order. Eight output channels run in the lanes (the output gradient
+    /// interleaved by 8 channels first), four input channels side by side; channel blocks
+    /// are shared between threads (the image split above is oneDNN's, whatever ours is).
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
                            into gw: UnsafeMutablePointer<Float>) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
-        let plane = p.h * p.w, oplane = p.oh * p.ow
+        let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
         let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block * icBlocks,
                                                    jobSize: p.kh * p.kw * icBlock * block, images: p.n))
-        var out = gw
-        for o in 0..<p.oc {
-            for c in 0..<p.c {
-                for i in 0..<p.kh {
-                    let oy0 = max(0, (top - i + s - 1) / s), oy1 = min(p.oh, (p.h + top - i + s - 1) / s)
-                    for j in 0..<p.kw {
-                        let ox0 = max(0, (left - j + s - 1) / s), ox1 = min(p.ow, (p.w + left - j + s - 1) / s)
-                        var total: Float = 0
-                        for (t, range) in ranges.enumerated() {
-                            var acc: Float = 0
-                            if oy0 < oy1 && ox0 < ox1 {
-                                for img in range {
-                                    let g = gy + (img * p.oc + o) * oplane
-                                    let xc = x + (img * p.c + c) * plane
-                                    for oy in oy0..<oy1 {
-                                        let xrow = xc + (oy * s - top + i) * p.w - left + j
-                                        let grow = g + oy * p.ow
-                                        for ox in ox0..<ox1 { acc = acc.addingProduct(grow[ox], xrow[ox * s]) }
+        let blocks = (p.oc + block - 1) / block
+        let gp = interleave(gy, count: p.n, rows: p.oc, cols: oplane)
+        defer { gp.deallocate() }
+        let quads = (p.c + 3) / 4
+        let (xBox, wBox) = (UncheckedBox(x), UncheckedBox(gw))
+        parallel(blocks * quads) { job in
+            let (ob, q) = (job / quads, job % quads)
+            let lanes = min(block, p.oc - ob * block)
+            let c0 = q * 4, cn = min(4, p.c - q * 4)
+            let xv = xBox.value
+            for i in 0..<p.kh {
+                let oy0 = max(0, (top - i + s - 1) / s), oy1 = min(p.oh, (p.h + top - i + s - 1) / s)
+                for j in 0..<p.kw {
+                    let ox0 = max(0, (left - j + s - 1) / s), ox1 = min(p.ow, (p.w + left - j + s - 1) / s)
+                    let zero = Lanes(repeating: 0)
+                    var t0 = zero, t1 = zero, t2 = zero, t3 = zero
+                    for (t, range) in ranges.enumerated() {
+                        var a0 = zero, a1 = zero, a2 = zero, a3 = zero
+                        if oy0 < oy1 && ox0 < ox1 {
+                            for img in range {
+                                let g = gp + (img * blocks + ob) * oplane
+                                // Channels past the last read channel c0 (their sums are dropped).
+                                let xc = xv + (img * p.c + c0) * plane
+                                let p1 = cn > 1 ? plane : 0, p2 = cn > 2 ? 2 * plane : 0, p3 = cn > 3 ? 3 * plane : 0
+                                for oy in oy0..<oy1 {
+                                    let xrow = xc + (oy * s - top + i) * p.w - left + j
+                                    let grow = g + oy * p.ow
+                                    for ox in ox0..<ox1 {
+                                        let gv = grow[ox], xr = xrow + ox * s
+                                        a0 = a0.addingProduct(gv, Lanes(repeating: xr[0]))
+                                        a1 = a1.addingProduct(gv, Lanes(repeating: xr[p1]))
+                                        a2 = a2.addingProduct(gv, Lanes(repeating: xr[p2]))
+                                        a3 = a3.addingProduct(gv, Lanes(repeating: xr[p3]))
                                     }
                                 }
                             }
-                            total = t == 0 ? acc : total + acc
                         }
-                        out.pointee = total
-                        out += 1
+                        if t == 0 {
+                            (t0, t1, t2, t3) = (a0, a1, a2, a3)
+                        } else {
+                            t0 = t0 + a0; t1 = t1 + a1; t2 = t2 + a2; t3 = t3 + a3
+                        }
+                    }
+                    let sums = [t0, t1, t2, t3]
+                    for k in 0..<cn {
+                        let out = wBox.value + ((ob * block) * p.c + c0 + k) * taps + i * p.kw + j
+                        for l in 0..<lanes { out[l * p.c * taps] = sums[k][l] }
                     }
                 }
             }
@@ -243,21 +341,24 @@ enum OneDNNConvolution {
 
     /// Bias gradient (the `ker_bias` loop beside the weight kernel): per thread plain
     /// additions from zero over its images and output positions; the threads' sums are
-    /// then added in thread order.
+    /// then added in thread order. Eight output channels run in the lanes.
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
         let oplane = p.oh * p.ow
         let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block, jobSize: block, images: p.n))
-        for o in 0..<p.oc {
-            var total: Float = 0
+        let blocks = (p.oc + block - 1) / block
+        let gp = interleave(gy, count: p.n, rows: p.oc, cols: oplane)
+        defer { gp.deallocate() }
+        for ob in 0..<blocks {
+            var total = Lanes(repeating: 0)
             for (t, range) in ranges.enumerated() {
-                var acc: Float = 0
+                var acc = Lanes(repeating: 0)
                 for img in range {
-                    let g = gy + (img * p.oc + o) * oplane
+                    let g = gp + (img * blocks + ob) * oplane
                     for k in 0..<oplane { acc += g[k] }
                 }
                 total = t == 0 ? acc : total + acc
             }
-            gb[o] = total
+            for l in 0..<min(block, p.oc - ob * block) { gb[ob * block + l] = total[l] }
         }
     }
 }
