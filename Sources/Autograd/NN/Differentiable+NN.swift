@@ -63,7 +63,7 @@ extension Differentiable {
         let out = try NNOps.adaptiveAvgPool2d(input.detach(), outputSize: outputSize)
         guard isRecording(input) else { return out }
         return try record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.adaptiveAvgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
+            [try adaptiveAvgPool2dBackward(ctx.grad, try ctx.saved(0))]
         }
     }
 
