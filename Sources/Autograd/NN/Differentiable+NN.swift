@@ -105,7 +105,7 @@ extension Differentiable {
         guard isRecording(weight) else { return out }
         let rows = weight.sizes[0]
         return record("EmbeddingBackward0", [weight], out) { ctx in
-            [try NNOps.embeddingBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
+            [try embeddingDenseBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
 
