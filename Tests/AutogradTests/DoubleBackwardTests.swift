@@ -107,5 +107,8 @@ import Testing
                    node: "ViewBackward0 MaxPool2DWithIndicesBackwardBackward0")
         try expect({ try D.avgPool2d(try D.reshape($0, [1, 2, 4]), geometry: geometry, countIncludePad: true, divisorOverride: nil) },
                    node: "ViewBackward0 AvgPool2DBackwardBackward0")
+        // adaptive_avg_pool2d (not 1×1, which is a mean): the node over (grad_output, self).
+        try expect({ try D.adaptiveAvgPool2d(try D.reshape($0, [1, 1, 2, 4]), outputSize: (1, 3)) },
+                   node: "ViewBackward0 AdaptiveAvgPool2DBackwardBackward0")
     }
 }

@@ -26,17 +26,11 @@ extension Differentiable {
                                           shownInput: input.sizes, shownWeight: weight.sizes)
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
-        let inputSizes = input.sizes, weightSizes = weight.sizes, hasBias = bias != nil
+        let hasBias = bias != nil
         return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
-            var x = try ctx.saved(0), w = try ctx.saved(1), g = ctx.grad
-            if spatialDims == 1 {
-                x = try x.unsqueeze(2)
-                w = try w.unsqueeze(2)
-                g = try g.unsqueeze(2)
-            }
-            let r = try NNOps.convolutionBackward(gradOutput: g, input: x.detach(), weight: w.detach(), hasBias: hasBias,
-                                             geometry: geometry, needInput: ctx.needs(0), needWeight: ctx.needs(1))
-            return [try r.input?.reshape(inputSizes), try r.weight?.reshape(weightSizes), ctx.needs(2) ? r.bias : nil]
+            // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
+            try convolutionBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, geometry: geometry,
+                                    spatialDims: spatialDims, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
         }
     }
 
@@ -69,7 +63,7 @@ extension Differentiable {
         let out = try NNOps.adaptiveAvgPool2d(input.detach(), outputSize: outputSize)
         guard isRecording(input) else { return out }
         return try record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
-            [try NNOps.adaptiveAvgPool2dBackward(gradOutput: ctx.grad, input: try ctx.saved(0).detach())]
+            [try adaptiveAvgPool2dBackward(ctx.grad, try ctx.saved(0))]
         }
     }
 
@@ -111,7 +105,7 @@ extension Differentiable {
         guard isRecording(weight) else { return out }
         let rows = weight.sizes[0]
         return record("EmbeddingBackward0", [weight], out) { ctx in
-            [try NNOps.embeddingBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
+            [try embeddingDenseBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
 
