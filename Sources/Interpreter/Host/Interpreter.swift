@@ -186,12 +186,18 @@ public final class Interpreter {
     /// Reports a warning to the host's warning sink, as CPython shows it:
     /// `file:line: Category: message` and the source line.
     /// `stacklevel` 2 names the caller of the function that warns, as in CPython.
-    public func warn(_ message: String, category: String = "UserWarning", stacklevel: Int = 1) {
+    /// `outsideFilesWithPrefix` instead names the first frame whose file does not start with
+    /// it (`"<torch/"`: the user's line however deep the embedded torch sources call).
+    public func warn(_ message: String, category: String = "UserWarning", stacklevel: Int = 1,
+                     outsideFilesWithPrefix prefix: String? = nil) {
         var frame = currentFrame
         var level = stacklevel
         while level > 1, let f = frame, f.generator == nil, let up = f.caller {
             frame = up
             level -= 1
+        }
+        if let prefix {
+            while let f = frame, f.code.file.hasPrefix(prefix), let up = f.caller { frame = up }
         }
         guard let f = frame else {
             warnings?("\(category): \(message)\n")

@@ -9,7 +9,8 @@ import Tensors
 /// composite functions use) — and PyTorch's deprecation warning when it had elements. The
 /// copy itself is `out.copy_` in Python, so composite functions keep autograd through it.
 /// `stacklevel` names the user's line in the warning, counted from the Python function
-/// that calls this; 0 resizes as `resize_as_` does (no warning: torch.lu's Python out=).
+/// that calls this (negative: the first line outside the embedded torch sources); 0 resizes
+/// as `resize_as_` does (no warning: torch.lu's Python out=).
 extension TorchRuntime {
     func bindLinalgOut(_ b: Binder) {
         b.free("_linalg_out_resize") { [unowned self] interp, args in
@@ -19,8 +20,10 @@ extension TorchRuntime {
             let stacklevel = try int(args[2], "_linalg_out_resize", "stacklevel")
             let keepStrides = try bool(args[3], "_linalg_out_resize", "keep_strides")
             guard out.sizes != result.sizes else { return .none }
-            if stacklevel > 0 && out.numel > 0 {
-                interp.warn(OutArgument.resizeWarning(from: out.sizes, to: result.sizes), stacklevel: stacklevel)
+            if stacklevel != 0 && out.numel > 0 {
+                // A negative stacklevel names the first line outside the embedded torch sources.
+                interp.warn(OutArgument.resizeWarning(from: out.sizes, to: result.sizes), stacklevel: max(stacklevel, 1),
+                            outsideFilesWithPrefix: stacklevel < 0 ? "<torch/" : nil)
             }
             try bridged {
                 let fresh = keepStrides ? try Self.empty(like: result, dtype: out.dtype, device: out.device)

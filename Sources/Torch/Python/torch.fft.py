@@ -91,8 +91,9 @@ def _type_name(dt):
 
 
 def _write_out(out, r):
-    if tuple(out.shape) != tuple(r.shape):
-        out.resize_(r.shape)
+    # ATen's resize_output: a non-empty out of another shape gets PyTorch's deprecation
+    # warning at the user's line (-1: the first frame outside the torch sources).
+    torch._linalg_out_resize(out, r, -1, False)
     out.copy_(r)
     return out
 

@@ -132,6 +132,21 @@ enum OutDTypeRules {
                   let input = args.count >= 1 ? args[0] : args.keyword("input"),
                   let x = tensorPayload(input), x.dtype != out.dtype else { return nil }
             return PyError.runtimeError("Found dtype \(on) but expected \(x.dtype.scalarTypeName)")
+        case "where":
+            // `where.self_out` takes tensors only: a number for `input` or `other` picks no
+            // overload once `out=` is given (PyTorch names the first such argument).
+            for (position, name) in [(1, "input"), (2, "other")] {
+                guard let v = args.count > position ? args[position] : args.keyword(name) else { continue }
+                let kind: String
+                switch v {
+                case .bool: kind = "bool"
+                case .int: kind = "int"
+                case .float: kind = "float"
+                default: continue
+                }
+                return PyError.typeError("where(): argument '\(name)' (position \(position + 1)) must be Tensor, not \(kind)")
+            }
+            return nil
         case "cumsum" where out.dtype == .bool, "cumprod" where out.dtype == .bool:
             return PyError.notImplementedError("\"\(fn)_out_cpu\" not implemented for 'Bool'")
         default:
