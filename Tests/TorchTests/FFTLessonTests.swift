@@ -8,11 +8,7 @@ import Torch
 /// (outputs written by PyTorch through `torch_golden.py`, values printed through
 /// `view_as_real(...).tolist()` so every bit shows), cell by cell.
 struct FFTLessonTests {
-    static var lessonPaths: [String] {
-        let folder = NNLessonsTests.root.appendingPathComponent("Tests/TorchTests/FFTLessons")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Tests/TorchTests/FFTLessons/" + $0 }
-    }
+    static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("FFTLessons") }
 
     @Test func everyLessonIsFound() {
         #expect(Self.lessonPaths.count >= 1)
@@ -20,25 +16,9 @@ struct FFTLessonTests {
 
     @Test(arguments: lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
-        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
-        let interp = Interpreter()
-        TorchModule.install(into: interp, seed: 0)
-        let cells = NNLessonsTests.cells(of: text)
-        #expect(!cells.isEmpty)
-        for (n, cell) in cells.enumerated() {
-            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
-            var out = r.output
-            if let e = r.error { out += e.lastLine + "\n" }
-            let message: Comment = "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")"
-            // Transforms are bit for bit only with PyTorch's FFT library (MKL's DFTI).
-            if FFTKernels.usesMKL {
-                #expect(out == cell.expected, message)
-            } else {
-                withKnownIssue("without MKL the transforms are the portable FFT's, whose last digits may differ (docs/fft.md)", isIntermittent: true) {
-                    #expect(out == cell.expected, message)
-                }
-            }
-        }
+        // Transforms are bit for bit only with PyTorch's FFT library (MKL's DFTI).
+        try GoldenLessonFolder.expectMatchesPyTorch(path, exact: FFTKernels.usesMKL,
+            withoutVendor: "without MKL the transforms are the portable FFT's, whose last digits may differ (docs/fft.md)")
     }
 }
 

@@ -12,26 +12,9 @@ struct LinalgLessonTests {
 
     @Test(arguments: lessonPaths)
     func lessonMatchesPyTorch(path: String) throws {
-        let text = try String(contentsOf: NNLessonsTests.root.appendingPathComponent(path), encoding: .utf8)
-        let interp = Interpreter()
-        TorchModule.install(into: interp, seed: 0)
-        let cells = NNLessonsTests.cells(of: text)
-        #expect(!cells.isEmpty)
-        for (n, cell) in cells.enumerated() {
-            #expect(!cell.expected.isEmpty, "\(path) cell \(n + 1) has no PyTorch output")
-            let r = interp.runCell(cell.code, file: path, firstLine: 1, timeout: 120)
-            var out = r.output
-            if let e = r.error { out += e.lastLine + "\n" }
-            let message: Comment = "\(path) cell \(n + 1):\n--- PyTorch\n\(cell.expected)--- gradbook\n\(out)\(r.error?.traceback ?? "")"
-            // Bit-for-bit only with PyTorch's LAPACK (MKL's); OpenBLAS's may differ in the last digits.
-            if MathBackend.matchesPyTorch {
-                #expect(out == cell.expected, message)
-            } else {
-                withKnownIssue("without MKL, LAPACK is OpenBLAS's and the last bits may differ (docs/linalg.md)", isIntermittent: true) {
-                    #expect(out == cell.expected, message)
-                }
-            }
-        }
+        // Bit-for-bit only with PyTorch's LAPACK (MKL's); OpenBLAS's may differ in the last digits.
+        try GoldenLessonFolder.expectMatchesPyTorch(path, exact: MathBackend.matchesPyTorch,
+            withoutVendor: "without MKL, LAPACK is OpenBLAS's and the last bits may differ (docs/linalg.md)")
     }
 }
 
