@@ -171,22 +171,20 @@ extension Differentiable {
         try extremum(a, b, isMax: false)
     }
 
-    /// Ties share the gradient equally, as PyTorch's formula does.
+    /// Ties share the gradient equally, as PyTorch's formula does; NaNs send it to both.
     static func extremum(_ a: Tensor, _ b: Tensor, isMax: Bool) throws(TensorError) -> Tensor {
         let out = isMax ? try a.maximum(b) : try a.minimum(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return try record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b]) { ctx in
+            // where(a == b, grad / 2, grad), then zero where the other side wins; a NaN on
+            // either side compares false everywhere, so both sides keep the whole gradient.
             let x = try ctx.saved(0), y = try ctx.saved(1)
-            let half = try div(ctx.grad, .int(2))
-            let ties = try x.eq(y)
-            let aWins = isMax ? try x.gt(y) : try x.lt(y)
-            let bWins = isMax ? try x.lt(y) : try x.gt(y)
-            func share(_ wins: Tensor) throws(TensorError) -> Tensor {
-                try whereZero(wins.logicalOr(ties).negatedMask(), try `where`(ties, half, ctx.grad))
-            }
-            return [ctx.needs(0) ? try reduce(try share(aWins), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try share(bWins), to: mb) : nil]
+            let shared = try `where`(try x.eq(y), try div(ctx.grad, .int(2)), ctx.grad)
+            let aLoses = isMax ? try x.lt(y) : try x.gt(y)
+            let bLoses = isMax ? try x.gt(y) : try x.lt(y)
+            return [ctx.needs(0) ? try reduce(try whereZero(aLoses, shared), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try whereZero(bLoses, shared), to: mb) : nil]
         }
     }
 

@@ -264,21 +264,8 @@ extension Differentiable {
         guard isRecording([x, lo, hi]) else { return out }
         let mx = TensorMeta(x), mlo = lo.map(TensorMeta.init), mhi = hi.map(TensorMeta.init)
         return try record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi]) { ctx in
-            let v = try ctx.saved(0), g = ctx.grad
-            let below: Tensor? = lo == nil ? nil : try v.lt(try ctx.saved(1))
-            let above: Tensor? = hi == nil ? nil : try v.gt(try ctx.saved(2))
-            var outside = try v.ne(v).logicalAnd(try v.eq(v))
-            if let below { outside = try outside.logicalOr(below) }
-            if let above { outside = try outside.logicalOr(above) }
-            let gx = ctx.needs(0) ? try reduce(try whereZero(outside, g), to: mx) : nil
-            var glo: Tensor? = nil, ghi: Tensor? = nil
-            if let below, let mlo, ctx.needs(1) { glo = try reduce(try whereZero(below.negatedMask(), g), to: mlo) }
-            if let above, let mhi, ctx.needs(2) {
-                var a = above
-                if let below { a = try a.logicalAnd(below.negatedMask()) }
-                ghi = try reduce(try whereZero(a.negatedMask(), g), to: mhi)
-            }
-            return [gx, glo, ghi]
+            try clampGradients(ctx, try ctx.saved(0), lo == nil ? nil : try ctx.saved(1),
+                               hi == nil ? nil : try ctx.saved(2), mx, mlo, mhi)
         }
     }
 
@@ -286,12 +273,13 @@ extension Differentiable {
     public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: nil)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.lt(lo), g) }
+        // where(self >= min, grad, 0): a NaN input gets no gradient.
+        return try unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.ge(lo).negatedMask(), g) }
     }
 
     public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: nil, max: hi)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.gt(hi), g) }
+        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.le(hi).negatedMask(), g) }
     }
 }

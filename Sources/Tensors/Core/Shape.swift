@@ -76,7 +76,8 @@ public enum Shape {
             let s = sizes[i]
             if s == 0 { return true }
             if s != 1 {
-                if strides[i] != expected { return false }
+                // An empty tensor is contiguous whatever its strides (a 0 further left).
+                if strides[i] != expected { return sizes.contains(0) }
                 expected *= s
             }
             i -= 1

@@ -10,6 +10,10 @@ extension TorchRuntime {
             b.checkedMethod(name) { [unowned self] _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
                 let bound = try args.bind(sig)
+                if let limit = tensorPayload(bound[0]!) {
+                    _ = try bridged { try Op.clampBound_(t, limit, isMin: isMin) }
+                    return s
+                }
                 let limit = try scalarOrItem(bound[0]!, name, isMin ? "min" : "max")
                 _ = try bridged { try Op.clamp_(t, min: isMin ? limit : nil, max: isMin ? nil : limit) }
                 return s

@@ -80,6 +80,10 @@ enum Op {
     static func clamp(_ x: T, min lo: T?, max hi: T?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
     static func clampMin(_ x: T, _ lo: Scalar) throws(TensorError) -> T { try D.clampMin(x, lo) }
     static func clampMax(_ x: T, _ hi: Scalar) throws(TensorError) -> T { try D.clampMax(x, hi) }
+    static func clampMin(_ x: T, _ lo: T) throws(TensorError) -> T { try D.clampMin(x, lo) }
+    static func clampMax(_ x: T, _ hi: T) throws(TensorError) -> T { try D.clampMax(x, hi) }
+    static func clampBound_(_ x: T, _ bound: T, isMin: Bool) throws(TensorError) -> T { try D.clampBound_(x, bound, isMin: isMin) }
+    static func clamp_(_ x: T, min lo: T?, max hi: T?) throws(TensorError) -> T { try D.clamp_(x, min: lo, max: hi) }
 
     static func sum(_ x: T, dtype: DType? = nil) throws(TensorError) -> T { try D.sum(x, dtype: dtype) }
     static func sum(_ x: T, dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> T {

@@ -143,10 +143,10 @@ extension TorchRuntime {
         b.both("nonzero") { [unowned self] _, t, args in
             let asTuple = try args.bind(nonzeroSig).given(0).map { truthy($0) } ?? false
             let nz = try bridged { try t.nonzero() }
-            if !asTuple { return wrap(nz) }
+            if !asTuple { return wrap(try bridged { try Self.columnMajorCoordinates(nz) }) }
             return wrap(try bridged { try nz.unbind(dim: 1) })
         }
-        b.both("argwhere") { [unowned self] _, t, _ in wrap(try bridged { try t.nonzero() }) }
+        b.both("argwhere") { [unowned self] _, t, _ in wrap(try bridged { try Self.columnMajorCoordinates(try t.nonzero()) }) }
 
         // torch.where(cond, x, y) and x.where(cond, y).
         b.free("where") { [unowned self] _, args in
@@ -161,6 +161,16 @@ extension TorchRuntime {
             let bound = try args.bind(Signature("where", ["condition", "other"], required: 2))
             return wrap(try whereOp(try tensor(bound[0]!, "where", "condition"), .object(PyInstance(cls: tensorClass, payload: t)), bound[1]!))
         }
+    }
+
+    /// ATen's CPU nonzero fills an `[n, rank]` result with strides `(1, n)` (one row of
+    /// coordinates per dimension), which `stride()` and `is_contiguous()` show.
+    static func columnMajorCoordinates(_ nz: Tensor) throws(TensorError) -> Tensor {
+        let n = nz.sizes[0], rank = nz.sizes[1]
+        let storage = try Tensor.empty([n * rank], dtype: nz.dtype, device: nz.device)
+        let out = try storage.asStrided([n, rank], [1, n])
+        _ = try out.copy_(nz)
+        return out
     }
 
     private func whereOp(_ cond: Tensor, _ x: PyValue, _ y: PyValue) throws -> Tensor {

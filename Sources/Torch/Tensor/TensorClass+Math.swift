@@ -62,22 +62,34 @@ extension TorchRuntime {
             if lo == nil && hi == nil {
                 throw PyError.runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
             }
-            if let lo, let lt = tensorPayload(lo), lt.rank > 0 || hi.map(tensorPayload) != nil {
-                return wrap(try Op.clamp(t, min: lt, max: hi.flatMap(tensorPayload)))
-            }
-            if let hi, let ht = tensorPayload(hi), ht.rank > 0 {
-                return wrap(try Op.clamp(t, min: lo.flatMap(tensorPayload), max: ht))
+            // Every given bound a tensor (0-dim ones too): the Tensor overload, ClampBackward0.
+            // A number among them: the Number overload, where 0-dim tensors count as numbers.
+            if (lo == nil || tensorPayload(lo!) != nil) && (hi == nil || tensorPayload(hi!) != nil) {
+                return wrap(try Op.clamp(t, min: lo.flatMap(tensorPayload), max: hi.flatMap(tensorPayload)))
             }
             return wrap(try Op.clamp(t, min: try lo.map { try scalarOrItem($0, "clamp", "min") },
                                      max: try hi.map { try scalarOrItem($0, "clamp", "max") }))
         }
         b.both("clamp", clamp)
         b.both("clip", clamp)
-        b.both("clamp_min") { [unowned self] _, t, args in wrap(try Op.clampMin(t, try scalarOrItem(args[0], "clamp_min", "min"))) }
-        b.both("clamp_max") { [unowned self] _, t, args in wrap(try Op.clampMax(t, try scalarOrItem(args[0], "clamp_max", "max"))) }
+        // A tensor bound (0-dim included) takes PyTorch's `.Tensor` overload: ClampMinBackward1.
+        b.both("clamp_min") { [unowned self] _, t, args in
+            if let lo = tensorPayload(args[0]) { return wrap(try Op.clampMin(t, lo)) }
+            return wrap(try Op.clampMin(t, try scalarOrItem(args[0], "clamp_min", "min")))
+        }
+        b.both("clamp_max") { [unowned self] _, t, args in
+            if let hi = tensorPayload(args[0]) { return wrap(try Op.clampMax(t, hi)) }
+            return wrap(try Op.clampMax(t, try scalarOrItem(args[0], "clamp_max", "max")))
+        }
         let clampInPlace: NativeMethod = { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
             let bound = try args.bind(clampSig)
+            let givenLo = bound.given(0), givenHi = bound.given(1)
+            if givenLo != nil || givenHi != nil,
+               (givenLo == nil || tensorPayload(givenLo!) != nil) && (givenHi == nil || tensorPayload(givenHi!) != nil) {
+                _ = try bridged { try Op.clamp_(t, min: givenLo.flatMap(tensorPayload), max: givenHi.flatMap(tensorPayload)) }
+                return s
+            }
             let lo = try bound.given(0).map { try scalarOrItem($0, "clamp_", "min") }
             let hi = try bound.given(1).map { try scalarOrItem($0, "clamp_", "max") }
             _ = try bridged { try Op.clamp_(t, min: lo, max: hi) }
