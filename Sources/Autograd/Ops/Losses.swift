@@ -43,7 +43,7 @@ extension Differentiable {
             coefficients[i * c + t] = -w
         }
         let totalWeight = rowWeights.reduce(0, +)
-        var dense = try Tensor(values: coefficients, shape: input.sizes, dtype: input.dtype, device: input.device)
+        let dense = try Tensor(values: coefficients, shape: input.sizes, dtype: input.dtype, device: input.device)
         let x = input.detach()
         var out: Tensor
         switch reduction {
@@ -53,28 +53,32 @@ extension Differentiable {
             out = try x.mul(dense).sum()
         case .mean:
             out = try x.mul(dense).sum().div(.float(totalWeight))
-            dense = try dense.div(.float(totalWeight))
         }
         if batched, reduction != .none, x.device == .cpu, x.dtype == .float32 || x.dtype == .float64 {
             out = try nllCascade(x, targets, weights, ignoreIndex: ignoreIndex, mean: reduction == .mean)
         }
         guard isRecording(input) else { return out }
         let coefficient = dense
+        // ATen divides the incoming gradient by the total weight, kept in the input's type.
+        let divisor: Double? = reduction == .mean ? (x.dtype == .float32 ? Double(Float(totalWeight)) : totalWeight) : nil
         return try record("NllLossBackward0", [input], out, save: [input]) { ctx in
-            [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, target: target, weight: weight,
-                                 reduction: reduction, ignoreIndex: ignoreIndex)]
+            [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, meanDivisor: divisor, target: target,
+                                 weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)]
         }
     }
 
     /// `nll_loss_backward(grad_output, self, target, weight, reduction, ignore_index, ...)`:
-    /// the per-element coefficients (−w[t], over the total weight for `mean`) times the
-    /// gradient; NllLossBackwardBackward0 over (grad_output, self), whose grad_output
-    /// gradient is nll_loss of the incoming gradient and whose self gradient is zero.
-    static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, target: Tensor, weight: Tensor?,
+    /// the per-element coefficients (−w[t]) times the gradient, which for `mean` is first
+    /// divided by the total weight (ATen's `-(grad / total_weight)`, one rounding);
+    /// NllLossBackwardBackward0 over (grad_output, self), whose grad_output gradient is
+    /// nll_loss of the incoming gradient and whose self gradient is zero.
+    static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, meanDivisor: Double? = nil,
+                                target: Tensor, weight: Tensor?,
                                 reduction: LossReduction, ignoreIndex: Int) throws(TensorError) -> Tensor {
         try backwardFunction("NllLossBackwardBackward0", [go, input], save: [], value: { () throws(TensorError) in
             var g = go
             if reduction == .none && input.rank == 2 { g = try unsqueeze(g, 1) }
+            if let meanDivisor { g = try div(g, .float(meanDivisor)) }
             return try mul(coefficient, g)
         }) { ctx in
             let gg = ctx.grad

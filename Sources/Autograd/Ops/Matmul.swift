@@ -86,7 +86,8 @@ extension Differentiable {
     /// `input @ other` with PyTorch's shape rules and graph structure (`_matmul_impl`).
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let da = a.rank, db = b.rank
-        if !isRecording(a, b) { return try a.matmul(b) }
+        // Without a graph too: folding into one mm (or not) changes the sums' order, so
+        // grad mode must not change which kernels run.
         if da == 0 || db == 0 {
             throw .runtime("both arguments to matmul need to be at least 1D, but they are \(da)D and \(db)D")
         }

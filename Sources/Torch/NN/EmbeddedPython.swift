@@ -12581,13 +12581,117 @@ class GRUCell(RNNCellBase):
         return ret
 
 
+# torch.nn — part 7.4: the inference fast path of attention (ATen's
+# native_multi_head_attention and transformer_encoder_layer_forward).
+#
+# In eval mode with grad off (and batch_first, self-attention, an even number of heads),
+# PyTorch's MultiheadAttention and TransformerEncoderLayer leave the Python slow path for
+# fused ATen functions that compute the same function in another order: the input
+# projection without its bias (one matmul), then bias and 1/sqrt(head_dim) applied to q in
+# one pass, q·kᵀ by bmm, a masked softmax (ATen's scalar kernel), ·v by bmm, and the output
+# projection by linear. The last digits of a model's eval output depend on it, so
+# Gradbook takes the same path with the same operations.
+
+
+def _fastpath_blocked(tensors):
+    """Why the fast path is not taken for these tensors, or "" (PyTorch's device and grad checks)."""
+    for t in tensors:
+        if t is not None and t.device.type not in ("cpu", "cuda"):
+            return "some Tensor argument's device is neither one of cpu, cuda"
+    if torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in tensors):
+        return ("grad is enabled and at least one of query or the input/output projection weights "
+                "or biases requires_grad")
+    return ""
+
+
+def _native_qkv_projection(query, key, value, embed_dim, qkv_weight):
+    # ATen's qkv_projection: one matmul for self-attention, split weights otherwise.
+    if key is value:
+        if query is key:
+            return torch.matmul(query, qkv_weight.t())
+        w_q, w_kv = qkv_weight.split([embed_dim, embed_dim * 2], 0)
+        return torch.cat([torch.matmul(query, w_q.t()), torch.matmul(key, w_kv.t())], 2)
+    w_q, w_k, w_v = qkv_weight.chunk(3, 0)
+    return torch.cat([torch.matmul(query, w_q.t()), torch.matmul(key, w_k.t()),
+                      torch.matmul(value, w_v.t())], 2)
+
+
+def _native_multi_head_attention(query, key, value, embed_dim, num_head, qkv_weight, qkv_bias,
+                                 proj_weight, proj_bias, mask=None, need_weights=True,
+                                 average_attn_weights=True, mask_type=None, _lengths=None):
+    """torch._native_multi_head_attention (CPU): (output, weights or None). `_lengths`
+    stands for a nested-tensor query of those sequence lengths (right-padded here)."""
+    B, T, D = query.shape
+    head_dim = D // num_head
+    qkv = _native_qkv_projection(query, key, value, embed_dim, qkv_weight)
+    if qkv.numel() == 0:
+        return torch.empty_like(query), None
+    # transform_bias_rescale_qkv: (x + bias), q times 1/sqrt(head_dim) computed as ATen does
+    # (the square root in the tensor's type, the reciprocal in double, stored in that type).
+    root = torch.tensor(float(head_dim), dtype=query.dtype).sqrt().item()
+    qkv = (qkv + qkv_bias).view(B, T, 3, num_head, head_dim).permute(2, 0, 3, 1, 4)
+    q = (qkv[0] * (1.0 / root)).contiguous()
+    k = qkv[1].contiguous()
+    v = qkv[2].contiguous()
+    qkt = torch.bmm(q.view(B * num_head, T, head_dim),
+                    k.view(B * num_head, T, head_dim).transpose(2, 1)).view(B, num_head, T, T)
+    if _lengths is not None:
+        # A nested query's scores: a plain softmax over each sequence's own block.
+        scores = torch.zeros_like(qkt)
+        for b, length in enumerate(_lengths):
+            scores[b, :, :length, :length] = torch.softmax(qkt[b, :, :length, :length], -1)
+        qkt = scores
+    elif mask is not None:
+        if mask.dtype != torch.bool:
+            mask = mask.to(torch.bool)
+        qkt = torch._masked_softmax(qkt, mask, qkt.dim() - 1, mask_type)
+    else:
+        qkt = torch.softmax(qkt, -1)
+    ctx = torch.bmm(qkt.view(B * num_head, T, T), v.view(B * num_head, T, head_dim))
+    ctx = ctx.view(B, num_head, T, head_dim).permute(0, 2, 1, 3).contiguous().view(B * T, D)
+    proj = F.linear(ctx, proj_weight, proj_bias).view(B, T, -1)
+    if not need_weights:
+        return proj, None
+    if average_attn_weights:
+        qkt = qkt.sum(1)
+        qkt /= num_head
+    return proj, qkt
+
+
+def _transformer_encoder_layer_fwd(src, embed_dim, num_heads, qkv_weight, qkv_bias, proj_weight,
+                                   proj_bias, use_gelu, norm_first, eps, norm_weight_1, norm_bias_1,
+                                   norm_weight_2, norm_bias_2, ffn_weight_1, ffn_bias_1,
+                                   ffn_weight_2, ffn_bias_2, mask=None, mask_type=None, _lengths=None):
+    """torch._transformer_encoder_layer_fwd (CPU); `_lengths` as in _native_multi_head_attention."""
+    if src.numel() == 0:
+        return src.clone()
+    x = src
+    if norm_first:
+        x = F.layer_norm(x, (embed_dim,), norm_weight_1, norm_bias_1, eps)
+    x = _native_multi_head_attention(x, x, x, embed_dim, num_heads, qkv_weight, qkv_bias,
+                                     proj_weight, proj_bias, mask, False, True, mask_type, _lengths)[0]
+    x.add_(src)
+    if not norm_first:
+        x = F.layer_norm(x, (embed_dim,), norm_weight_1, norm_bias_1, eps)
+    pre_ffn = x
+    if norm_first:
+        x = F.layer_norm(x, (embed_dim,), norm_weight_2, norm_bias_2, eps)
+    B, T, _ = x.shape
+    h = torch.addmm(ffn_bias_1, x.reshape(B * T, -1), ffn_weight_1.t())
+    h = F.gelu(h) if use_gelu else F.relu(h)
+    x = torch.addmm(ffn_bias_2, h, ffn_weight_2.t()).view(B, T, -1)
+    x.add_(pre_ffn)
+    if not norm_first:
+        x = F.layer_norm(x, (embed_dim,), norm_weight_2, norm_bias_2, eps)
+    return x
+
+
 # torch.nn — part 7.5: multi-head attention.
 #
 # Parameters are created and initialised in PyTorch's order (out_proj's Linear draws its
 # Kaiming init first, then in_proj_weight gets xavier_uniform_), so manual_seed gives
-# PyTorch's weights; forward calls F.multi_head_attention_forward as PyTorch does. The
-# inference fast path (torch._native_multi_head_attention, batch_first, eval, no grad)
-# is not taken: the slow path computes the same function.
+# PyTorch's weights; forward calls F.multi_head_attention_forward as PyTorch does, or in
+# eval mode with grad off the inference fast path (part 7.4) where PyTorch takes it.
 
 
 class NonDynamicallyQuantizableLinear(Linear):
@@ -12658,10 +12762,26 @@ class MultiheadAttention(Module):
 
     def forward(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
                 average_attn_weights=True, is_causal=False):
+        floating_masks = ((attn_mask is not None and torch.is_floating_point(attn_mask))
+                          or (key_padding_mask is not None and torch.is_floating_point(key_padding_mask)))
         is_batched = query.dim() == 3
         key_padding_mask = F._canonical_mask(key_padding_mask, "key_padding_mask",
                                              F._none_or_dtype(attn_mask), "attn_mask", query.dtype)
         attn_mask = F._canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
+        if (is_batched and query is key and key is value and not self.training and self.batch_first
+                and self.num_heads % 2 == 0 and self.in_proj_weight is not None
+                and self.in_proj_bias is not None and query.dtype == self.in_proj_weight.dtype
+                and query.dtype == self.in_proj_bias.dtype and self.bias_k is None
+                and self.bias_v is None and not self.add_zero_attn and self._qkv_same_embed_dim
+                and not _fastpath_blocked([query, self.in_proj_weight, self.in_proj_bias,
+                                           self.out_proj.weight, self.out_proj.bias])):
+            # PyTorch's inference fast path; masks given as floats keep the slow path.
+            if not floating_masks:
+                merged_mask, mask_type = self.merge_masks(attn_mask, key_padding_mask, query)
+                return _native_multi_head_attention(
+                    query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight,
+                    self.in_proj_bias, self.out_proj.weight, self.out_proj.bias, merged_mask,
+                    need_weights, average_attn_weights, mask_type)
         if self.batch_first and is_batched:
             # Keep `query is key is value` true after the transpose, as PyTorch does.
             if key is value:
@@ -12755,6 +12875,17 @@ def _detect_is_causal_mask(mask, is_causal=None, size=None):
     return make_causal
 
 
+def _left_aligned(padding_mask):
+    """Whether every row of a (B, L) padding mask keeps a prefix and pads the rest."""
+    keep = padding_mask.to(torch.bool).logical_not()
+    return bool((keep.cummin(1).values == keep).all())
+
+
+def _module_has_hooks(module):
+    return any(len(getattr(m, "_forward_hooks", {})) + len(getattr(m, "_forward_pre_hooks", {}))
+               for m in module.modules())
+
+
 def _get_seq_len(src, batch_first):
     src_size = src.size()
     if len(src_size) == 2:
@@ -12793,6 +12924,22 @@ class TransformerEncoderLayer(Module):
         src_key_padding_mask = F._canonical_mask(src_key_padding_mask, "src_key_padding_mask",
                                                  F._none_or_dtype(src_mask), "src_mask", src.dtype)
         src_mask = F._canonical_mask(src_mask, "src_mask", None, "", src.dtype, check_other=False)
+        sa = self.self_attn
+        if (src.dim() == 3 and not self.training and sa.batch_first and sa.in_proj_bias is not None
+                and sa._qkv_same_embed_dim and self.activation_relu_or_gelu
+                and self.norm1.eps == self.norm2.eps and sa.num_heads % 2 == 0
+                and not _module_has_hooks(self)
+                and not _fastpath_blocked([src, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+                                           sa.out_proj.bias, self.norm1.weight, self.norm1.bias,
+                                           self.norm2.weight, self.norm2.bias, self.linear1.weight,
+                                           self.linear1.bias, self.linear2.weight, self.linear2.bias])):
+            merged_mask, mask_type = sa.merge_masks(src_mask, src_key_padding_mask, src)
+            return _transformer_encoder_layer_fwd(
+                src, sa.embed_dim, sa.num_heads, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+                sa.out_proj.bias, self.activation_relu_or_gelu == 2, self.norm_first, self.norm1.eps,
+                self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias,
+                self.linear1.weight, self.linear1.bias, self.linear2.weight, self.linear2.bias,
+                merged_mask, mask_type)
         x = src
         if self.norm_first:
             x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal=is_causal)
@@ -12810,6 +12957,16 @@ class TransformerEncoderLayer(Module):
     def _ff_block(self, x):
         x = self.linear2(self.dropout(self.activation(self.linear1(x))))
         return self.dropout2(x)
+
+    def _nested_forward(self, src, lengths):
+        """This layer's fast path on a nested input, as right-padded `src` and the lengths."""
+        sa = self.self_attn
+        return _transformer_encoder_layer_fwd(
+            src, sa.embed_dim, sa.num_heads, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+            sa.out_proj.bias, self.activation_relu_or_gelu == 2, self.norm_first, self.norm1.eps,
+            self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias,
+            self.linear1.weight, self.linear1.bias, self.linear2.weight, self.linear2.bias,
+            None, None, lengths)
 
 
 class TransformerDecoderLayer(Module):
@@ -12906,11 +13063,32 @@ class TransformerEncoder(Module):
                                                  F._none_or_dtype(mask), "mask", src.dtype)
         mask = F._canonical_mask(mask, "mask", None, "", src.dtype, check_other=False)
         output = src
-        batch_first = self.layers[0].self_attn.batch_first
+        first = self.layers[0]
+        batch_first = first.self_attn.batch_first
         seq_len = _get_seq_len(src, batch_first)
         is_causal = _detect_is_causal_mask(mask, is_causal, seq_len)
-        for mod in self.layers:
-            output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
+        # PyTorch's sparsity fast path: in eval mode with grad off and a right-padded
+        # src_key_padding_mask, the layers run on a nested tensor of the unpadded sequences
+        # and the padded positions come back as zeros. The layers' fast path with the
+        # padding mask computes the kept positions alike; the padded ones are zeroed here.
+        padded_out = None
+        if (self.use_nested_tensor and not first.training and src.dim() == 3
+                and src_key_padding_mask is not None and mask is None
+                and (not self.mask_check or _left_aligned(src_key_padding_mask))
+                and not _fastpath_blocked([src, first.self_attn.in_proj_weight, first.self_attn.in_proj_bias,
+                                           first.self_attn.out_proj.weight, first.self_attn.out_proj.bias,
+                                           first.norm1.weight, first.norm1.bias, first.norm2.weight,
+                                           first.norm2.bias, first.linear1.weight, first.linear1.bias,
+                                           first.linear2.weight, first.linear2.bias])):
+            padded_out = src_key_padding_mask.to(torch.bool)
+        if padded_out is not None:
+            lengths = padded_out.logical_not().sum(1).tolist()
+            for mod in self.layers:
+                output = mod._nested_forward(output, lengths)
+            output = output.masked_fill(padded_out.unsqueeze(-1), 0.0)
+        else:
+            for mod in self.layers:
+                output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
         if self.norm is not None:
             output = self.norm(output)
         return output

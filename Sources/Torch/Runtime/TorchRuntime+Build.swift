@@ -42,6 +42,7 @@ extension TorchRuntime {
         bindAutogradInternals(b)
         bindComplex(b)
         bindLazyConjugation(b)
+        bindMaskedSoftmax(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

@@ -35,6 +35,9 @@ public final class MKLLibrary: @unchecked Sendable {
     public let threadingLayer: String
 
     let sgemm: SGemm, dgemm: DGemm
+    /// `cblas_?gemm_batch` (the group API), which ATen's `bmm` calls for products above its
+    /// small-product loop; nil in an MKL without it.
+    let sgemmBatch: SGemmBatch?, dgemmBatch: DGemmBatch?
     let sgemv: SGemv, dgemv: DGemv
     let sdot: SDot, ddot: DDot
     private let setNumThreads: @convention(c) (Int32) -> Void
@@ -47,6 +50,18 @@ public final class MKLLibrary: @unchecked Sendable {
     typealias DGemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double,
                                       UnsafePointer<Double>, Int32, UnsafePointer<Double>, Int32,
                                       Double, UnsafeMutablePointer<Double>, Int32) -> Void
+    typealias SGemmBatch = @convention(c) (Int32, UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Int32>,
+                                           UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Float>,
+                                           UnsafePointer<UnsafePointer<Float>?>, UnsafePointer<Int32>,
+                                           UnsafePointer<UnsafePointer<Float>?>, UnsafePointer<Int32>, UnsafePointer<Float>,
+                                           UnsafePointer<UnsafeMutablePointer<Float>?>, UnsafePointer<Int32>, Int32,
+                                           UnsafePointer<Int32>) -> Void
+    typealias DGemmBatch = @convention(c) (Int32, UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Int32>,
+                                           UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Double>,
+                                           UnsafePointer<UnsafePointer<Double>?>, UnsafePointer<Int32>,
+                                           UnsafePointer<UnsafePointer<Double>?>, UnsafePointer<Int32>, UnsafePointer<Double>,
+                                           UnsafePointer<UnsafeMutablePointer<Double>?>, UnsafePointer<Int32>, Int32,
+                                           UnsafePointer<Int32>) -> Void
     typealias SGemv = @convention(c) (Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>, Int32,
                                       UnsafePointer<Float>, Int32, Float, UnsafeMutablePointer<Float>, Int32) -> Void
     typealias DGemv = @convention(c) (Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>, Int32,
@@ -94,6 +109,8 @@ public final class MKLLibrary: @unchecked Sendable {
         self.version = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             .trimmedOfSpaces()
         self.threadingLayer = gnuThreads ? "GNU OpenMP" : "sequential"
+        self.sgemmBatch = symbol("cblas_sgemm_batch", SGemmBatch.self)
+        self.dgemmBatch = symbol("cblas_dgemm_batch", DGemmBatch.self)
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
         self.setNumThreads = setNum; self.getMaxThreads = getMax

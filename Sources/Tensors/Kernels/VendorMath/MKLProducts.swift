@@ -4,7 +4,7 @@
 /// into a copy of its input with beta, and `bmm` one gemm per matrix except for tiny
 /// products, which PyTorch sums in a plain loop.
 enum MKLProducts {
-    static let rowMajor: Int32 = 101, noTrans: Int32 = 111, trans: Int32 = 112
+    static let rowMajor: Int32 = 101, colMajor: Int32 = 102, noTrans: Int32 = 111, trans: Int32 = 112
 
     /// PyTorch's `bmm` sums products with fewer than this many multiply-adds in a loop.
     static let smallBatchedWork = 400
@@ -21,6 +21,7 @@ enum MKLProducts {
         }
         let la = BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
         let lb = BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
+        if isBatched && beta == 0 && alpha == 1 && k > 0 && batchedGemm(mkl, a, b, out, la, lb) { return }
         let ta = la.transposed ? trans : noTrans, tb = lb.transposed ? trans : noTrans
         for i in 0..<batch {
             if out.dtype == .float32 {
@@ -37,6 +38,35 @@ enum MKLProducts {
                           b.pointer(Double.self) + i * b.strides[0], Int32(lb.ld), beta, po, Int32(m))
             }
         }
+    }
+
+    /// ATen's `baddbmm_with_gemm_` for bmm: one `cblas_?gemm_batch` call over every matrix
+    /// (column-major, the second operand first, as ATen's cpublas passes them). MKL's batch
+    /// routine does not always sum as separate `?gemm` calls do, so bmm takes it too.
+    private static func batchedGemm(_ mkl: MKLLibrary, _ a: Tensor, _ b: Tensor, _ out: Tensor,
+                                     _ la: BLASLayout, _ lb: BLASLayout) -> Bool {
+        let batch = out.sizes[0]
+        var transA = lb.transposed ? trans : noTrans, transB = la.transposed ? trans : noTrans
+        var m = Int32(out.sizes[2]), n = Int32(out.sizes[1]), k = Int32(a.sizes[2])
+        var lda = Int32(lb.ld), ldb = Int32(la.ld), ldc = Int32(out.sizes[2]), size = Int32(batch)
+        if out.dtype == .float32 {
+            guard let gemmBatch = mkl.sgemmBatch else { return false }
+            var one: Float = 1, zero: Float = 0
+            let pa = b.pointer(Float.self), pb = a.pointer(Float.self), pc = out.pointer(Float.self)
+            let first = (0..<batch).map { Optional(UnsafePointer(pa + $0 * b.strides[0])) }
+            let second = (0..<batch).map { Optional(UnsafePointer(pb + $0 * a.strides[0])) }
+            let results = (0..<batch).map { Optional(pc + $0 * out.strides[0]) }
+            gemmBatch(colMajor, &transA, &transB, &m, &n, &k, &one, first, &lda, second, &ldb, &zero, results, &ldc, 1, &size)
+        } else {
+            guard let gemmBatch = mkl.dgemmBatch else { return false }
+            var one: Double = 1, zero: Double = 0
+            let pa = b.pointer(Double.self), pb = a.pointer(Double.self), pc = out.pointer(Double.self)
+            let first = (0..<batch).map { Optional(UnsafePointer(pa + $0 * b.strides[0])) }
+            let second = (0..<batch).map { Optional(UnsafePointer(pb + $0 * a.strides[0])) }
+            let results = (0..<batch).map { Optional(pc + $0 * out.strides[0]) }
+            gemmBatch(colMajor, &transA, &transB, &m, &n, &k, &one, first, &lda, second, &ldb, &zero, results, &ldc, 1, &size)
+        }
+        return true
     }
 
     private static func scaleOrZero<T: BinaryFloatingPoint>(_ p: UnsafeMutablePointer<T>, _ count: Int, _ beta: T) {

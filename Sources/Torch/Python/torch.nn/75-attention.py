@@ -2,9 +2,8 @@
 #
 # Parameters are created and initialised in PyTorch's order (out_proj's Linear draws its
 # Kaiming init first, then in_proj_weight gets xavier_uniform_), so manual_seed gives
-# PyTorch's weights; forward calls F.multi_head_attention_forward as PyTorch does. The
-# inference fast path (torch._native_multi_head_attention, batch_first, eval, no grad)
-# is not taken: the slow path computes the same function.
+# PyTorch's weights; forward calls F.multi_head_attention_forward as PyTorch does, or in
+# eval mode with grad off the inference fast path (part 7.4) where PyTorch takes it.
 
 
 class NonDynamicallyQuantizableLinear(Linear):
@@ -75,10 +74,26 @@ class MultiheadAttention(Module):
 
     def forward(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
                 average_attn_weights=True, is_causal=False):
+        floating_masks = ((attn_mask is not None and torch.is_floating_point(attn_mask))
+                          or (key_padding_mask is not None and torch.is_floating_point(key_padding_mask)))
         is_batched = query.dim() == 3
         key_padding_mask = F._canonical_mask(key_padding_mask, "key_padding_mask",
                                              F._none_or_dtype(attn_mask), "attn_mask", query.dtype)
         attn_mask = F._canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
+        if (is_batched and query is key and key is value and not self.training and self.batch_first
+                and self.num_heads % 2 == 0 and self.in_proj_weight is not None
+                and self.in_proj_bias is not None and query.dtype == self.in_proj_weight.dtype
+                and query.dtype == self.in_proj_bias.dtype and self.bias_k is None
+                and self.bias_v is None and not self.add_zero_attn and self._qkv_same_embed_dim
+                and not _fastpath_blocked([query, self.in_proj_weight, self.in_proj_bias,
+                                           self.out_proj.weight, self.out_proj.bias])):
+            # PyTorch's inference fast path; masks given as floats keep the slow path.
+            if not floating_masks:
+                merged_mask, mask_type = self.merge_masks(attn_mask, key_padding_mask, query)
+                return _native_multi_head_attention(
+                    query, key, value, self.embed_dim, self.num_heads, self.in_proj_weight,
+                    self.in_proj_bias, self.out_proj.weight, self.out_proj.bias, merged_mask,
+                    need_weights, average_attn_weights, mask_type)
         if self.batch_first and is_batched:
             # Keep `query is key is value` true after the transpose, as PyTorch does.
             if key is value:

@@ -40,6 +40,17 @@ def _detect_is_causal_mask(mask, is_causal=None, size=None):
     return make_causal
 
 
+def _left_aligned(padding_mask):
+    """Whether every row of a (B, L) padding mask keeps a prefix and pads the rest."""
+    keep = padding_mask.to(torch.bool).logical_not()
+    return bool((keep.cummin(1).values == keep).all())
+
+
+def _module_has_hooks(module):
+    return any(len(getattr(m, "_forward_hooks", {})) + len(getattr(m, "_forward_pre_hooks", {}))
+               for m in module.modules())
+
+
 def _get_seq_len(src, batch_first):
     src_size = src.size()
     if len(src_size) == 2:
@@ -78,6 +89,22 @@ class TransformerEncoderLayer(Module):
         src_key_padding_mask = F._canonical_mask(src_key_padding_mask, "src_key_padding_mask",
                                                  F._none_or_dtype(src_mask), "src_mask", src.dtype)
         src_mask = F._canonical_mask(src_mask, "src_mask", None, "", src.dtype, check_other=False)
+        sa = self.self_attn
+        if (src.dim() == 3 and not self.training and sa.batch_first and sa.in_proj_bias is not None
+                and sa._qkv_same_embed_dim and self.activation_relu_or_gelu
+                and self.norm1.eps == self.norm2.eps and sa.num_heads % 2 == 0
+                and not _module_has_hooks(self)
+                and not _fastpath_blocked([src, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+                                           sa.out_proj.bias, self.norm1.weight, self.norm1.bias,
+                                           self.norm2.weight, self.norm2.bias, self.linear1.weight,
+                                           self.linear1.bias, self.linear2.weight, self.linear2.bias])):
+            merged_mask, mask_type = sa.merge_masks(src_mask, src_key_padding_mask, src)
+            return _transformer_encoder_layer_fwd(
+                src, sa.embed_dim, sa.num_heads, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+                sa.out_proj.bias, self.activation_relu_or_gelu == 2, self.norm_first, self.norm1.eps,
+                self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias,
+                self.linear1.weight, self.linear1.bias, self.linear2.weight, self.linear2.bias,
+                merged_mask, mask_type)
         x = src
         if self.norm_first:
             x = x + self._sa_block(self.norm1(x), src_mask, src_key_padding_mask, is_causal=is_causal)
@@ -95,6 +122,16 @@ class TransformerEncoderLayer(Module):
     def _ff_block(self, x):
         x = self.linear2(self.dropout(self.activation(self.linear1(x))))
         return self.dropout2(x)
+
+    def _nested_forward(self, src, lengths):
+        """This layer's fast path on a nested input, as right-padded `src` and the lengths."""
+        sa = self.self_attn
+        return _transformer_encoder_layer_fwd(
+            src, sa.embed_dim, sa.num_heads, sa.in_proj_weight, sa.in_proj_bias, sa.out_proj.weight,
+            sa.out_proj.bias, self.activation_relu_or_gelu == 2, self.norm_first, self.norm1.eps,
+            self.norm1.weight, self.norm1.bias, self.norm2.weight, self.norm2.bias,
+            self.linear1.weight, self.linear1.bias, self.linear2.weight, self.linear2.bias,
+            None, None, lengths)
 
 
 class TransformerDecoderLayer(Module):
@@ -191,11 +228,32 @@ class TransformerEncoder(Module):
                                                  F._none_or_dtype(mask), "mask", src.dtype)
         mask = F._canonical_mask(mask, "mask", None, "", src.dtype, check_other=False)
         output = src
-        batch_first = self.layers[0].self_attn.batch_first
+        first = self.layers[0]
+        batch_first = first.self_attn.batch_first
         seq_len = _get_seq_len(src, batch_first)
         is_causal = _detect_is_causal_mask(mask, is_causal, seq_len)
-        for mod in self.layers:
-            output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
+        # PyTorch's sparsity fast path: in eval mode with grad off and a right-padded
+        # src_key_padding_mask, the layers run on a nested tensor of the unpadded sequences
+        # and the padded positions come back as zeros. The layers' fast path with the
+        # padding mask computes the kept positions alike; the padded ones are zeroed here.
+        padded_out = None
+        if (self.use_nested_tensor and not first.training and src.dim() == 3
+                and src_key_padding_mask is not None and mask is None
+                and (not self.mask_check or _left_aligned(src_key_padding_mask))
+                and not _fastpath_blocked([src, first.self_attn.in_proj_weight, first.self_attn.in_proj_bias,
+                                           first.self_attn.out_proj.weight, first.self_attn.out_proj.bias,
+                                           first.norm1.weight, first.norm1.bias, first.norm2.weight,
+                                           first.norm2.bias, first.linear1.weight, first.linear1.bias,
+                                           first.linear2.weight, first.linear2.bias])):
+            padded_out = src_key_padding_mask.to(torch.bool)
+        if padded_out is not None:
+            lengths = padded_out.logical_not().sum(1).tolist()
+            for mod in self.layers:
+                output = mod._nested_forward(output, lengths)
+            output = output.masked_fill(padded_out.unsqueeze(-1), 0.0)
+        else:
+            for mod in self.layers:
+                output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
         if self.norm is not None:
             output = self.norm(output)
         return output
