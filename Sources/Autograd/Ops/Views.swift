@@ -19,10 +19,12 @@ extension Differentiable {
         m.isMultiOutputView = multiOutput
     }
 
-    /// A view made without recording: when grad mode is off and `x` requires grad, the
-    /// view still requires grad and remembers its base, as PyTorch's no-grad views do.
+    /// A view made without recording: when grad mode is off (or inference mode is on) and
+    /// `x` requires grad, the view still requires grad and remembers its base, as PyTorch's
+    /// no-grad and inference-mode views of normal tensors do (`W.t().requires_grad` is True,
+    /// which in turn decides whether matmul folds into one mm).
     static func untrackedView(_ x: Tensor, _ out: Tensor) -> Tensor {
-        guard let m = x.meta, m.requiresGradFlag || m.gradFn != nil, !GradMode.current.isInferenceMode else {
+        guard let m = x.meta, m.requiresGradFlag || m.gradFn != nil else {
             if out !== x, out.autogradMeta == nil { out.plainViewBase = x.meta?.base ?? x.plainViewBase ?? x }
             return out
         }
