@@ -229,6 +229,11 @@ public enum Convolution {
             return try dilatedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                        needInput: needInput, needWeight: needWeight)
         }
+        // Other groups: oneDNN's gemm:jit, of which the bias gradient is reproduced (OneDNNGemmConvolution.swift).
+        if input.dtype == .float32 && geometry.followsOneDNN && geometry.groups > 1 {
+            return try gemmGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                           needInput: needInput, needWeight: needWeight)
+        }
         if OneDNNConvolution.isSelected(p, dtype: input.dtype) {
             return try oneDNNBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                       needInput: needInput, needWeight: needWeight)

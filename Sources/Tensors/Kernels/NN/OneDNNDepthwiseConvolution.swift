@@ -261,7 +261,7 @@ extension Convolution {
                 OneDNNDepthwiseConvolution.gradBias(p, gy, into: NNBuffer.pointer(t, as: Float.self))
                 gb = t
             } else {
-                gb = try gradOutput.sum(dims: [0, 2, 3])
+                gb = try gemmBiasGradient(p, gradOutput)
             }
         }
         return (gx, gw, gb)

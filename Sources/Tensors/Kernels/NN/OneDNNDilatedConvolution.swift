@@ -179,7 +179,7 @@ extension Convolution {
             }
             gx = t
         }
-        let gb = hasBias ? try gradOutput.sum(dims: [0, 2, 3]) : nil
+        let gb = hasBias ? try gemmBiasGradient(p, gradOutput) : nil
         return (gx, slow.1, gb)
     }
 }
