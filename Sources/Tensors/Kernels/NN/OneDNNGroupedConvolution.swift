@@ -1,8 +1,9 @@
 /// PyTorch 2.15's float32 grouped convolution (groups > 1, not depthwise), which ATen
 /// hands to oneDNN whenever groups > 1. Where every group has a multiple of 8 input and
 /// output channels, oneDNN 3.13 runs `jit:avx2` on AVX2, group by group, in the orders of
-/// `OneDNNConvolution` (the data gradient at every stride as `OneDNNDilatedConvolution`'s,
-/// not `brgconv_strided`'s; checked against PyTorch); its weight and bias reducers balance the
+/// `OneDNNConvolution` (the strided data gradient is `brgconv_strided`'s only where a group
+/// has more than 8 output channels, else `jit:avx2`'s as in `OneDNNDilatedConvolution`;
+/// checked against PyTorch); its weight and bias reducers balance the
 /// jobs of all groups together (`groups:`). Other channel counts run `gemm:jit`, whose
 /// order is not reproduced: they stay on the slow path. Each group is copied out into a
 /// contiguous plan of its own, run through the plain kernels and copied back.
@@ -47,6 +48,13 @@ enum OneDNNGroupedConvolution {
         }
     }
 
+    /// Whether oneDNN runs the strided data gradient as `brgconv_strided:avx2` (the order
+    /// of `OneDNNConvolution.gradInput` at stride > 1): with groups, only where a group has
+    /// more than 8 output channels (found with ONEDNN_VERBOSE; at 8, `jit:avx2`).
+    static func stridedByBRGEMM(_ p: Convolution.Plan) -> Bool {
+        p.g.stride.1 > 1 && p.ocg > block
+    }
+
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
         let q = groupPlan(p), plane = p.h * p.w, oplane = p.oh * p.ow
@@ -55,7 +63,12 @@ enum OneDNNGroupedConvolution {
         defer { gs.deallocate(); xs.deallocate() }
         for grp in 0..<p.g.groups {
             move(gy, gs, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane)
-            OneDNNDilatedConvolution.gradInput(q, gs, w + grp * q.oc * q.c * p.kh * p.kw, into: xs)
+            let wg = w + grp * q.oc * q.c * p.kh * p.kw
+            if stridedByBRGEMM(p) {
+                OneDNNConvolution.gradInput(q, gs, wg, into: xs)
+            } else {
+                OneDNNDilatedConvolution.gradInput(q, gs, wg, into: xs)
+            }
             move(gx, xs, n: p.n, total: p.c, first: grp * q.c, channels: q.c, plane: plane, back: true)
         }
     }
