@@ -16,7 +16,7 @@ enum OneDNNDepthwiseConvolution {
     /// `use_mkldnn`).
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         dtype == .float32 && p.g.followsOneDNN && p.g.groups > 1 && p.g.groups == p.c && p.oc == p.c
-            && p.g.stride.0 == p.g.stride.1 && p.g.dilation.0 == p.g.dilation.1
+            && ((p.g.stride.0 == p.g.stride.1 && p.g.dilation.0 == p.g.dilation.1) || OneDNNGroupedConvolution.isOneD(p))
             && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
     }
 

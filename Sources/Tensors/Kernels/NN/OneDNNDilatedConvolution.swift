@@ -13,8 +13,9 @@ enum OneDNNDilatedConvolution {
     /// Dilated (groups == 1), square stride and dilation, symmetric padding, float32, on
     /// ATen's oneDNN path.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
-        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation != (1, 1),
-              p.g.dilation.0 == p.g.dilation.1, p.g.stride.0 == p.g.stride.1,
+        let oneD = OneDNNGroupedConvolution.isOneD(p)
+        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation.1 != 1,
+              (p.g.dilation.0 == p.g.dilation.1 && p.g.stride.0 == p.g.stride.1) || oneD,
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1 else { return false }
         return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }

@@ -14,8 +14,14 @@ enum OneDNNGroupedConvolution {
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         dtype == .float32 && p.g.followsOneDNN && p.g.groups > 1 && !(p.g.groups == p.c && p.oc == p.c)
             && p.cg % block == 0 && p.ocg % block == 0 && p.g.dilation == (1, 1)
-            && p.g.stride.0 == p.g.stride.1
+            && (p.g.stride.0 == p.g.stride.1 || isOneD(p))
             && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
+    }
+
+    /// A `Conv1d` as ATen views it: height 1, stride and dilation `(1, s)`. The kernels
+    /// read the width's stride and dilation, so its rows need no square geometry.
+    static func isOneD(_ p: Convolution.Plan) -> Bool {
+        p.h == 1 && p.kh == 1 && p.g.padding.0 == (0, 0)
     }
 
     /// One group as a convolution of its own.
