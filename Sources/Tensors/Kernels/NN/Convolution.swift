@@ -112,7 +112,8 @@ public enum Convolution {
         let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
         let o = NNBuffer.pointer(out, as: T.self)
         // Depthwise: oneDNN's jit_dw order (OneDNNDepthwiseConvolution.swift).
-        if T.self == Float.self && OneDNNDepthwiseConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+        if T.self == Float.self && OneDNNDepthwiseConvolution.isSelected(p, dtype: input.dtype) && OneDNNDepthwiseConvolution.forwardApplies(p)
+            && (bias?.dtype ?? .float32) == .float32 {
             try depthwiseForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
                                  into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out

@@ -20,6 +20,19 @@ enum OneDNNDepthwiseConvolution {
             && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
     }
 
+    /// `jit_uni_dw_conv_fwd_kernel`'s `init_conf` on AVX2 (else `gemm:jit`): the kernel may
+    /// not lie wholly in the padding, and the left padding and the right padding of the
+    /// columns before the unroll tail fit in the width unroll of 4 columns.
+    static func forwardApplies(_ p: Convolution.Plan) -> Bool {
+        let (s, l, t) = (p.g.stride.1, p.g.padding.1.0, p.g.padding.0.0)
+        let ekw = p.g.dilation.1 * (p.kw - 1) + 1, ekh = p.g.dilation.0 * (p.kh - 1) + 1
+        let r = (p.ow - 1) * s + ekw - p.w - l, b = (p.oh - 1) * p.g.stride.0 + ekh - p.h - t
+        if ekw <= l || ekw <= r || ekh <= t || ekh <= b { return false }
+        let ur = min(4, p.ow), tail = p.ow % ur
+        let rNoTail = max(0, (p.ow - tail - 1) * s + ekw - p.w - l)
+        return l <= ur && rNoTail <= ur
+    }
+
     /// `jit_uni_dw_conv_bwd_data_kernel`'s `init_conf`: no dilation, and the stride no
     /// wider than the kernel (else `gemm:jit`).
     static func dataGradientApplies(_ p: Convolution.Plan) -> Bool {
