@@ -111,6 +111,26 @@ public enum Convolution {
         let wc = try weight.contiguous()
         let out = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: input.dtype, device: input.device)
         let o = NNBuffer.pointer(out, as: T.self)
+        // Depthwise: oneDNN's jit_dw order (OneDNNDepthwiseConvolution.swift).
+        if T.self == Float.self && OneDNNDepthwiseConvolution.isSelected(p, dtype: input.dtype) && OneDNNDepthwiseConvolution.forwardApplies(p)
+            && (bias?.dtype ?? .float32) == .float32 {
+            try depthwiseForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
+                                 into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
+        // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
+        if T.self == Float.self && OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+            try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
+                               into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
+        // Dilated: oneDNN's jit:avx2 where it takes the shape (OneDNNDilatedConvolution.swift).
+        if T.self == Float.self && OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) && OneDNNDilatedConvolution.forwardApplies(p)
+            && (bias?.dtype ?? .float32) == .float32 {
+            try dilatedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
+                               into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
         if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
             let bc = try bias?.contiguous()
             withExtendedLifetime(bc) {
@@ -195,6 +215,26 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        // Depthwise: oneDNN's jit_dw orders (OneDNNDepthwiseConvolution.swift).
+        if OneDNNDepthwiseConvolution.isSelected(p, dtype: input.dtype) {
+            return try depthwiseBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                         needInput: needInput, needWeight: needWeight)
+        }
+        // Groups of whole 8-channel blocks (OneDNNGroupedConvolution.swift).
+        if OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) {
+            return try groupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                       needInput: needInput, needWeight: needWeight)
+        }
+        // Dilated (OneDNNDilatedConvolution.swift).
+        if OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) {
+            return try dilatedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                       needInput: needInput, needWeight: needWeight)
+        }
+        // Other groups: oneDNN's gemm:jit, of which the bias gradient is reproduced (OneDNNGemmConvolution.swift).
+        if input.dtype == .float32 && geometry.followsOneDNN && geometry.groups > 1 {
+            return try gemmGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                           needInput: needInput, needWeight: needWeight)
+        }
         if OneDNNConvolution.isSelected(p, dtype: input.dtype) {
             return try oneDNNBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                       needInput: needInput, needWeight: needWeight)

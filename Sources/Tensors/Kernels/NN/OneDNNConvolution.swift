@@ -279,12 +279,14 @@ enum OneDNNConvolution {
     /// added in thread order. Eight output channels run in the lanes (the output gradient
     /// interleaved by 8 channels first), four input channels side by side; channel blocks
     /// are shared between threads (the image split above is oneDNN's, whatever ours is).
+    /// `groups` is the convolution's group count where `p` is one group of it
+    /// (OneDNNGroupedConvolution): oneDNN's reducer balances the jobs of all groups.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
-                           into gw: UnsafeMutablePointer<Float>) {
+                           into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
-        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block * icBlocks,
+        let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block) * icBlocks,
                                                    jobSize: p.kh * p.kw * icBlock * block, images: p.n))
         let blocks = (p.oc + block - 1) / block
         let gp = interleave(gy, count: p.n, rows: p.oc, cols: oplane)
@@ -342,9 +344,9 @@ enum OneDNNConvolution {
     /// Bias gradient (the `ker_bias` loop beside the weight kernel): per thread plain
     /// additions from zero over its images and output positions; the threads' sums are
     /// then added in thread order. Eight output channels run in the lanes.
-    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
+    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>, groups: Int = 1) {
         let oplane = p.oh * p.ow
-        let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block, jobSize: block, images: p.n))
+        let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block), jobSize: block, images: p.n))
         let blocks = (p.oc + block - 1) / block
         let gp = interleave(gy, count: p.n, rows: p.oc, cols: oplane)
         defer { gp.deallocate() }
