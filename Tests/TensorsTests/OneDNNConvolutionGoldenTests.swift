@@ -71,8 +71,8 @@ struct OneDNNConvolutionGoldenTests {
 
 /// PyTorch 2.15's float32 conv2d on random shapes where oneDNN runs it (batches of 2–16,
 /// 1–40 channels, sizes 1–30) with the kernels OneDNNConvGoldens.json leaves out: 1×1
-/// (`jit_1x1`, OneDNNConvolution1x1.swift), unequal strides and padding that differs before
-/// and after. Output and the three gradients bit for bit with
+/// (`jit_1x1`, OneDNNConvolution1x1.swift), padding that differs before and after
+/// (OneDNNConvolutionPadded.swift) and stride 3 (2-d and Conv1d). Output and the three gradients bit for bit with
 /// PyTorchGoldens/OneDNNConvShapesGoldens.json (OneDNNConvShapesGoldens.py; large tensors
 /// stored as the FNV-1a hash of their hex text). Shapes are
 /// [N, C, H, W, O, kh, kw, top, bottom, left, right, stride h, stride w].

@@ -132,6 +132,14 @@ def rand_case(kind):
         ph, pw = rng.randint(0, (kh - 1) // 2 + 1), rng.randint(0, (kw - 1) // 2 + 1)
         h, w = rng.randint(max(1, kh - 2 * ph), 30), rng.randint(max(1, kw - 2 * pw), 30)
         return (n, c, h, w, o, kh, kw, ph, ph, pw, pw, sh, sw)
+    if kind == "stride3":  # square strides of 3 (the stride-2 rules, checked), and Conv1d with stride 3
+        kh, kw = rng.randint(1, 5), rng.randint(1, 5)
+        p = rng.randint(0, 2)
+        if rng.random() < 0.4:
+            w = rng.randint(max(1, kw - 2 * p), 30)
+            return (n, c, 1, w, o, 1, kw, 0, 0, p, p, 1, 3)
+        h, w = rng.randint(max(1, kh - 2 * p), 30), rng.randint(max(1, kw - 2 * p), 30)
+        return (n, c, h, w, o, kh, kw, p, p, p, p, 3, 3)
     if kind == "same":  # padding="same" with an even kernel in at least one direction
         kh, kw = rng.choice([(2, 2), (4, 4), (2, 3), (3, 4), (4, 1), (1, 2), (6, 6)])
         h, w = rng.randint(kh, 30), rng.randint(kw, 30)
@@ -155,7 +163,7 @@ SAME = [
     (1, 4, 72, 71, 2, 2, 2, 0, 1, 0, 1, 1, 1),      # one image whose padded copy passes 20,480 elements
     (4, 6, 1, 25, 5, 1, 4, 0, 0, 1, 2, 1, 1),       # conv1d, kernel 4, "same"
 ]
-KINDS = ["1x1"] * 40 + ["1x1-odd"] * 6 + ["same"] * 16
+KINDS = ["1x1"] * 40 + ["1x1-odd"] * 6 + ["same"] * 16 + ["stride3"] * 16
 for kind in KINDS:
     CASES.append(rand_case(kind))
 CASES += SAME
@@ -166,6 +174,13 @@ if __name__ == "__main__":
         for _ in range(30):
             CASES.append(rand_case(kind))
     cases = [run(shape, 4 * i) for i, shape in enumerate(CASES)]
+    # Where `jit:avx2` refuses a shape (a padding as large as the kernel, a kernel taller
+    # than the padded input allows), oneDNN falls back to `gemm:jit`, whose orders Gradbook
+    # does not follow (docs/nn-layers.md): those cases are left out.
+    for c in cases:
+        if "gemm" in c["impl"]:
+            print("left out (gemm):", c["shape"], c["impl"])
+    cases = [c for c in cases if "gemm" not in c["impl"]]
     target = os.environ.get("GRADBOOK_OUT") or os.path.join(HERE, "OneDNNConvShapesGoldens.json")
     with open(target, "w") as f:
         json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(),
