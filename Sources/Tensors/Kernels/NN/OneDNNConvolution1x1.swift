@@ -71,10 +71,10 @@ extension OneDNNConvolution {
                             }
                             c0 = c1
                         }
-                        let sums = [a0, a1, a2, a3]
-                        for u in 0..<m {
-                            for l in 0..<lanes { yo[l * oplane + k + u] = sums[u][l] }
+                        func store(_ v: Lanes, _ u: Int) {
+                            if u < m { for l in 0..<lanes { yo[l * oplane + k + u] = v[l] } }
                         }
+                        store(a0, 0); store(a1, 1); store(a2, 2); store(a3, 3)
                         k += m
                     }
                 }
