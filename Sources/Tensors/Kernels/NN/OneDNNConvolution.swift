@@ -13,7 +13,10 @@ enum OneDNNConvolution {
     /// one thread (the goldens' machine), narrowed to what the kernels below reproduce:
     /// no groups, no dilation, symmetric padding and a square stride (a 1-d convolution,
     /// of height 1, has only its width's). The kernels below read the width's stride.
+    /// Padding that differs before and after is ATen's padded copy, judged by the copy
+    /// (OneDNNConvolutionPadded.swift).
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        guard let p = isAsymmetric(p) ? symmetricPlan(p) : p else { return false }
         let oneD = p.h == 1 && p.kh == 1 && p.g.padding.0 == (0, 0)
         guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation == (1, 1),
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1,
@@ -68,7 +71,11 @@ enum OneDNNConvolution {
     /// the lanes, four output columns side by side where none of their taps is padding;
     /// images and channel blocks are shared between threads.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                        _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
+                        _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>, grouped: Bool = false) {
+        // One group of a grouped convolution (OneDNNGroupedConvolution) keeps jit:avx2's order:
+        // oneDNN's 1×1 kernel takes no groups.
+        if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return forwardPadded(p, q, x, w, bias, into: y) }  // OneDNNConvolutionPadded.swift
+        if !grouped && runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }  // OneDNNConvolution1x1.swift
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
@@ -161,7 +168,9 @@ enum OneDNNConvolution {
     /// Eight input channels run in the lanes (the taps depend on the position only);
     /// images and channel blocks are shared between threads.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                          into gx: UnsafeMutablePointer<Float>) {
+                          into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
+        if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
+        if !grouped && runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }  // OneDNNConvolution1x1.swift
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let byColumns = s > 1 && p.w % s == 0 && left < p.kw - 1
@@ -283,6 +292,8 @@ enum OneDNNConvolution {
     /// (OneDNNGroupedConvolution): oneDNN's reducer balances the jobs of all groups.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
                            into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
+        if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradWeightPadded(p, q, gy, x, into: gw) }  // OneDNNConvolutionPadded.swift
+        if groups == 1 && runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
@@ -345,6 +356,8 @@ enum OneDNNConvolution {
     /// additions from zero over its images and output positions; the threads' sums are
     /// then added in thread order. Eight output channels run in the lanes.
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>, groups: Int = 1) {
+        if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradBias(q, gy, into: gb) }  // OneDNNConvolutionPadded.swift
+        if groups == 1 && runs1x1(p) { return gradBias1x1(p, gy, into: gb) }  // OneDNNConvolution1x1.swift
         let oplane = p.oh * p.ow
         let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block), jobSize: block, images: p.n))
         let blocks = (p.oc + block - 1) / block

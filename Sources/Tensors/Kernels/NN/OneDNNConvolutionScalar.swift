@@ -14,6 +14,7 @@ enum OneDNNConvolutionScalar {
     /// channel. Taps that fall in the padding are skipped.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                         _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
+        if OneDNNConvolution.runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, taps = p.kh * p.kw
@@ -61,6 +62,7 @@ enum OneDNNConvolutionScalar {
     /// the columns' sums added left to right (found against PyTorch for stride 2).
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
+        if OneDNNConvolution.runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
@@ -152,6 +154,7 @@ enum OneDNNConvolutionScalar {
     /// added in thread order.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
                            into gw: UnsafeMutablePointer<Float>) {
+        if OneDNNConvolution.runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
@@ -192,6 +195,7 @@ enum OneDNNConvolutionScalar {
     /// additions from zero over its images and output positions; the threads' sums are
     /// then added in thread order.
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
+        if OneDNNConvolution.runs1x1(p) { return OneDNNConvolution.gradBias1x1(p, gy, into: gb) }
         let oplane = p.oh * p.ow
         let ranges = imageRanges(p.n, parts: parts(jobs: (p.oc + block - 1) / block, jobSize: block, images: p.n))
         for o in 0..<p.oc {

@@ -49,7 +49,7 @@ enum OneDNNGroupedConvolution {
         defer { xs.deallocate(); ys.deallocate() }
         for grp in 0..<p.g.groups {
             move(x, xs, n: p.n, total: p.c, first: grp * q.c, channels: q.c, plane: plane)
-            OneDNNConvolution.forward(q, xs, w + grp * q.oc * q.c * p.kh * p.kw, bias.map { $0 + grp * q.oc }, into: ys)
+            OneDNNConvolution.forward(q, xs, w + grp * q.oc * q.c * p.kh * p.kw, bias.map { $0 + grp * q.oc }, into: ys, grouped: true)
             move(y, ys, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane, back: true)
         }
     }
@@ -71,7 +71,7 @@ enum OneDNNGroupedConvolution {
             move(gy, gs, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane)
             let wg = w + grp * q.oc * q.c * p.kh * p.kw
             if stridedByBRGEMM(p) {
-                OneDNNConvolution.gradInput(q, gs, wg, into: xs)
+                OneDNNConvolution.gradInput(q, gs, wg, into: xs, grouped: true)
             } else {
                 OneDNNDilatedConvolution.gradInput(q, gs, wg, into: xs)
             }
