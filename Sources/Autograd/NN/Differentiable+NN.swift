@@ -78,10 +78,12 @@ extension Differentiable {
         if let runningMean { runningMean.bumpVersion() }
         if let runningVar, training { runningVar.bumpVersion() }
         guard isRecording([input, weight, bias]) else { return out }
+        let saved = BatchNormSaved(stats: stats, runningMean: runningMean, runningVar: runningVar, training: training, eps: eps)
         return try record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
-            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
-            let g = try NNOps.batchNormBackward(ctx.grad, try ctx.saved(0).detach(), weight: w, stats: stats, training: training)
-            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+            // native_batch_norm_backward: under create_graph it records NativeBatchNormBackwardBackward0.
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(1)
+            return try batchNormBackward(ctx.grad, try ctx.saved(0), weight: w, saved: saved,
+                                         needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
         }
     }
 
@@ -89,11 +91,12 @@ extension Differentiable {
         let (out, stats) = try NNOps.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
                                                        bias: bias?.detach(), eps: eps)
         guard isRecording([input, weight, bias]) else { return out }
-        return try record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
-            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
-            let g = try NNOps.layerNormBackward(ctx.grad, try ctx.saved(0).detach(), normalizedShape: normalizedShape,
-                                                        weight: w, stats: stats)
-            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+        return try record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight, bias]) { ctx in
+            // native_layer_norm_backward: under create_graph it records NativeLayerNormBackwardBackward0.
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(1)
+            let b: Tensor? = bias == nil ? nil : try ctx.saved(2)
+            return try layerNormBackward(ctx.grad, try ctx.saved(0), normalizedShape: normalizedShape, stats: stats,
+                                         weight: w, bias: b, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
         }
     }
 

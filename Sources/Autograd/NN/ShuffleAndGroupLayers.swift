@@ -96,10 +96,44 @@ extension Differentiable {
         }
         let (out, stats) = try GroupNormKernel.forward(x.detach(), groups: groups, weight: weight?.detach(), bias: bias?.detach(), eps: eps)
         guard isRecording([x, weight, bias]) else { return out }
-        return try record("NativeGroupNormBackward0", [x, weight, bias], out, save: [x, weight]) { ctx in
-            let w: Tensor? = weight == nil ? nil : try ctx.saved(1).detach()
-            let g = try GroupNormKernel.backward(ctx.grad.detach(), try ctx.saved(0).detach(), groups: groups, weight: w, stats: stats)
-            return [ctx.needs(0) ? g.input : nil, ctx.needs(1) ? g.weight : nil, ctx.needs(2) ? g.bias : nil]
+        // Outputs 1 and 2 (mean, rstd; shape (N, G)) are differentiable, as in PyTorch: the
+        // composite backward that create_graph runs reads them (GroupNormDifferentiableBackward).
+        let n = x.sizes[0]
+        let mean = try Tensor(values: stats.mean, shape: [n, groups], dtype: x.dtype, device: x.device)
+        let rstd = try Tensor(values: stats.rstd, shape: [n, groups], dtype: x.dtype, device: x.device)
+        let hasWeight = weight != nil
+        let node = Node(name: "NativeGroupNormBackward0", nextEdges: [x, weight, bias].map(gradientEdge), numOutputs: 3) { ctx in
+            let needs = (ctx.needs(0), ctx.needs(1), ctx.needs(2))
+            let w: Tensor? = hasWeight ? try ctx.saved(1) : nil
+            if GradMode.current.isEnabled {
+                let r = try groupNormBackwardComposite(dY: ctx.grads[0], dmean: ctx.grads[1], drstd: ctx.grads[2], x: try ctx.saved(0),
+                                                       mean: try ctx.saved(2), rstd: try ctx.saved(3), gamma: w, groups: groups,
+                                                       needs: needs)
+                return [r.0, r.1, r.2]
+            }
+            // Without grad mode: the kernel for dY (zeros when only mean/rstd got a
+            // gradient, as PyTorch's dispatcher gives zero weight/bias gradients then),
+            // plus var_mean_backward's terms for dmean/drstd.
+            let statsGrad = ctx.grads[1] != nil || ctx.grads[2] != nil
+            var result: [Tensor?] = [nil, nil, nil]
+            let x = try ctx.saved(0)
+            if let dY = try ctx.grads[0] ?? (statsGrad ? try Tensor.zeros(x.sizes, dtype: x.dtype, device: x.device) : nil) {
+                let g = try GroupNormKernel.backward(dY.detach(), x.detach(), groups: groups, weight: w?.detach(), stats: stats)
+                result = [needs.0 ? g.input : nil, needs.1 ? g.weight : nil, needs.2 ? g.bias : nil]
+            }
+            if statsGrad {
+                let r = try groupNormBackwardComposite(dY: nil, dmean: ctx.grads[1], drstd: ctx.grads[2], x: x,
+                                                       mean: try ctx.saved(2), rstd: try ctx.saved(3), gamma: w, groups: groups,
+                                                       needs: needs)
+                if let vm = r.0 { result[0] = try result[0].map { g throws(TensorError) in try add(g, vm) } ?? vm }
+            }
+            return result
         }
+        try node.save(x)
+        try node.save(weight)
+        let outs = attach([out, mean, rstd], to: node)
+        node.saveOutput(outs[1]!, outputNr: 1)
+        node.saveOutput(outs[2]!, outputNr: 2)
+        return outs[0]!
     }
 }

@@ -20,17 +20,23 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         return record("RepeatBackward0", [x], out) { ctx in
+            // repeat_backward: the leading new dims summed one at a time, then each tiled
+            // dim split into (repeats, size) and the repeat axes summed in one reduction
+            // (SumBackward1 over ViewBackward0 under create_graph).
+            if reps.contains(0) { return [try Tensor.zeros(mx.sizes, dtype: mx.dtype, device: ctx.grad.device)] }
             let lead = reps.count - mx.sizes.count
-            // Split every tiled dim into (repeats, size) and sum the repeat axes away.
-            var shape: [Int] = Array(reps[..<lead])
-            var sumDims = Array(0..<lead)
+            var g = ctx.grad
+            for _ in 0..<lead { g = try sum(g, dims: [0]) }
+            var shape: [Int] = [], sumDims: [Int] = []
             for (i, s) in mx.sizes.enumerated() {
-                sumDims.append(shape.count)
-                shape.append(reps[lead + i])
+                if reps[lead + i] != 1 {
+                    shape.append(reps[lead + i])
+                    sumDims.append(shape.count - 1)
+                }
                 shape.append(s)
             }
-            let g = try reshape(ctx.grad, shape)
-            return [try reduce(try reshape(try sum(g, dims: sumDims), mx.sizes), to: mx)]
+            if !sumDims.isEmpty { g = try sum(try reshape(g, shape), dims: sumDims) }
+            return [try reduce(g, to: mx)]
         }
     }
 

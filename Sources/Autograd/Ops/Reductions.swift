@@ -227,7 +227,8 @@ extension Differentiable {
                 let share = try div(try mul(try v.sign(), g), count)
                 gx = try whereZero(try mask.negatedMask(), share)
             } else if p == 2 {
-                gx = try whereZero(try r.eq(.int(0)), try mul(v, try div(g, r)))
+                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0), in that order.
+                gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
             } else {
                 let scaled = try mul(v, try pow(try abs(v), .float(p - 2)))
                 gx = try whereZero(try r.eq(.int(0)), try mul(scaled, try div(g, try pow(r, .float(p - 1)))))

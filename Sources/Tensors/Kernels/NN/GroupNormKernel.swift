@@ -90,10 +90,23 @@ public enum GroupNormKernel {
                 for l in 0..<(count - at) { acc[l] = acc[l] + term(at + l) }
                 return reduceLanes(acc, lanes)
             }
+            // ds: map2_reduce_all; for double, the partial last vector's x·y is fused
+            // into the running sum (seen against PyTorch 2.15's goldens).
+            func dotReduce(_ gy: UnsafePointer<T>, _ xx: UnsafePointer<T>, _ count: Int) -> T {
+                if T.self == Float.self || count < lanes { return laneReduce(count) { gy[$0] * xx[$0] } }
+                var acc = (0..<lanes).map { gy[$0] * xx[$0] }
+                var at = lanes
+                while at < count - count % lanes {
+                    for l in 0..<lanes { acc[l] = acc[l] + gy[at + l] * xx[at + l] }
+                    at += lanes
+                }
+                for l in 0..<(count - at) { acc[l] = acc[l].addingProduct(gy[at + l], xx[at + l]) }
+                return reduceLanes(acc, lanes)
+            }
             var ds = [T](repeating: 0, count: n * c), db = ds
             for i in 0..<(n * c) {
                 let gy = pdy + i * hxw, xx = px + i * hxw
-                ds[i] = laneReduce(hxw) { gy[$0] * xx[$0] }
+                ds[i] = dotReduce(UnsafePointer(gy), UnsafePointer(xx), hxw)
                 db[i] = laneReduce(hxw) { gy[$0] }
             }
             let s = T(1) / T(d * hxw)
@@ -112,7 +125,23 @@ public enum GroupNormKernel {
                 }
                 var dsVal: T = 0, dbVal: T = 0
                 for l in 0..<lanes { dsVal = dsVal + dsAcc[l]; dbVal = dbVal + dbAcc[l] }
-                for k in vectorPart..<d {
+                var k = vectorPart
+                if T.self == Double.self && d - k >= 2 {
+                    // GCC vectorizes the double tail two lanes wide (the running sum in
+                    // lane 0), adds the lanes, then finishes an odd element with an FMA.
+                    var s0 = dsVal, s1: T = 0, b0 = dbVal, b1: T = 0
+                    while k + 1 < d {
+                        let g0 = pw?[g * d + k] ?? 1, g1 = pw?[g * d + k + 1] ?? 1
+                        s0 = s0.addingProduct(ds[i * d + k], g0)
+                        s1 = s1.addingProduct(ds[i * d + k + 1], g1)
+                        b0 = b0.addingProduct(db[i * d + k], g0)
+                        b1 = b1.addingProduct(db[i * d + k + 1], g1)
+                        k += 2
+                    }
+                    dsVal = s0 + s1
+                    dbVal = b0 + b1
+                }
+                for k in k..<d {
                     let gamma = pw?[g * d + k] ?? 1
                     dsVal = dsVal.addingProduct(ds[i * d + k], gamma)
                     dbVal = dbVal.addingProduct(db[i * d + k], gamma)
