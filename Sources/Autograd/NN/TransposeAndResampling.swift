@@ -72,9 +72,15 @@ extension Differentiable {
         let out = try NearestUpsampling.forward(input.detach(), indices: indices)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
-        let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)DBackward0"
-        return record(node, [input], out) { ctx in
-            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)]
+        let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)D"
+        return record(node + "Backward0", [input], out) { ctx in
+            // Under create_graph: upsample_nearest*d_backward, linear in grad_output, whose
+            // derivative is the forward upsampling (UpsampleNearest2DBackwardBackward0).
+            [try backwardFunction(node + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
+                try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)
+            }) { c2 in
+                [c2.needs(0) ? try upsampleNearest(c2.grad, indices: indices, gradIndices: gradIndices, exact: exact) : nil]
+            }]
         }
     }
 
