@@ -89,14 +89,15 @@ extension Differentiable {
         let out = try SlidingBlocks.im2col(input.detach(), g)
         guard isRecording(input) else { return out }
         let size = (input.sizes[2], input.sizes[3])
-        return record("Im2ColBackward0", [input], out) { ctx in [try SlidingBlocks.col2im(ctx.grad.detach(), outputSize: size, g)] }
+        // The gradient is F.fold of grad (Col2ImBackward0 under create_graph), and back.
+        return record("Im2ColBackward0", [input], out) { ctx in [try col2im(ctx.grad, outputSize: size, g)] }
     }
 
     /// `F.fold` to (N, C, H, W).
     public static func col2im(_ input: Tensor, outputSize: (Int, Int), _ g: SlidingBlocks.Geometry) throws(TensorError) -> Tensor {
         let out = try SlidingBlocks.col2im(input.detach(), outputSize: outputSize, g)
         guard isRecording(input) else { return out }
-        return record("Col2ImBackward0", [input], out) { ctx in [try SlidingBlocks.im2col(ctx.grad.detach(), g)] }
+        return record("Col2ImBackward0", [input], out) { ctx in [try im2col(ctx.grad, g)] }
     }
 
     /// rrelu in training: x·noise, where noise holds the drawn slope of each non-positive

@@ -159,7 +159,8 @@ extension Differentiable {
                 let zeroExp = try (try ctx.saved(0)).ge(.int(0))
                 return [try reduce(try whereZero(zeroExp, ctx.grad), to: mb)]
             }
-            return [try reduce(try mul(ctx.grad, try mul(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
+            // grad * (result * log(self)): mul.Scalar, MulBackward1
+            return [try reduce(try mul(ctx.grad, try mulScalarOverload(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
         }
     }
 

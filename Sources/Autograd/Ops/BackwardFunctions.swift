@@ -285,7 +285,7 @@ extension Differentiable {
     /// `grad_output * sigmoid * (1.0 + input * (1.0 - sigmoid))`, composite as PyTorch records it.
     static func siluBackwardComposite(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
         let s = try sigmoid(x)
-        return try mul(try mul(g, s), try addScalarOverload(try mul(x, try rsub(s, .int(1))), .int(1)))
+        return try mul(try mul(g, s), try addScalarOverload(try mul(x, try scalarMinus(.float(1), s)), .int(1)))
     }
 }
 

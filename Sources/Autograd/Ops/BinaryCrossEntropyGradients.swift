@@ -39,7 +39,7 @@ extension Differentiable {
             // binary_cross_entropy_double_backward_grad_output
             var ggO: Tensor? = nil
             if ctx.needs(0) {
-                let d = try mul(try addScalarOverload(x, eps), try addScalarOverload(try rsub(x, .int(1)), eps))
+                let d = try mul(try addScalarOverload(x, eps), try addScalarOverload(try scalarMinus(.int(1), x), eps))
                 ggO = try sumToSize(try finish(try mul(try div(try sub(x, t), d), gg)), go.sizes)
             }
             // binary_cross_entropy_double_backward (self)
@@ -47,7 +47,7 @@ extension Differentiable {
             if ctx.needs(1) {
                 let numerator = try add(try sub(try mul(x, x), try mul(try mulScalarOverload(x, .int(2)), t)), t)
                 let d = try mul(try pow(try addScalarOverload(x, eps), .int(2)),
-                                try pow(try addScalarOverload(try rsub(x, .int(1)), eps), .int(2)))
+                                try pow(try addScalarOverload(try scalarMinus(.int(1), x), eps), .int(2)))
                 gI = try finish(try mul(try div(numerator, d), try mul(gg, go)))
             }
             // binary_cross_entropy_double_backward_target
@@ -55,7 +55,7 @@ extension Differentiable {
             if ctx.needs(2) {
                 var r = try mul(try neg(gg), go)
                 if let w { r = try mul(r, w) }
-                let denom = try mul(try rsub(x, .int(1)), x)
+                let denom = try mul(try scalarMinus(.int(1), x), x)
                 // ATen clamps the denominator in place under NoGradGuard: the value is clamped,
                 // the graph stays that of (1 - x) * x.
                 try GradMode.withGradMode(false) { () throws(TensorError) in _ = try clamp_(denom, min: eps, max: nil) }
@@ -87,7 +87,7 @@ extension Differentiable {
         return try record("LogitBackward0", [x], out, save: [x]) { ctx in
             let x = try ctx.saved(0)
             let inside = try x.detach().ge(.int(0)).logicalAnd(try x.detach().le(.int(1)))
-            return [try `where`(inside, try div(ctx.grad, try mul(x, try rsub(x, .float(1.0)))), Scalar.float(.nan))]
+            return [try `where`(inside, try div(ctx.grad, try mul(x, try scalarMinus(.float(1.0), x))), Scalar.float(.nan))]
         }
     }
 

@@ -164,8 +164,13 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let shape = try Shape.broadcast(x.sizes, mask.sizes)
         return record("MaskedSelectBackward0", [x], out) { ctx in
-            let full = try Tensor.zeros(shape, dtype: ctx.grad.dtype, device: ctx.grad.device)
-            try full.setItem([.tensor(try mask.expand(shape))], ctx.grad)
+            // zeros_like(input).masked_scatter_(mask, grad): MaskedScatterBackward0 over
+            // (nothing, grad) under create_graph, whose source gradient is masked_select.
+            let full = try backwardFunction("MaskedScatterBackward0", [nil, ctx.grad], save: [], value: { () throws(TensorError) in
+                let full = try Tensor.zeros(shape, dtype: ctx.grad.dtype, device: ctx.grad.device)
+                try full.setItem([.tensor(try mask.expand(shape))], ctx.grad.detach())
+                return full
+            }) { c2 in [nil, c2.needs(1) ? try maskedSelect(c2.grad, mask) : nil] }
             return [try reduce(full, to: mx)]
         }
     }

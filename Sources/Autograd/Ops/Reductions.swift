@@ -45,7 +45,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x), n = x.numel
         return record("MeanBackward0", [x], out) { ctx in
-            [try reduce(try div(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
+            [try reduce(try divScalarOverload(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
         }
     }
 
@@ -57,7 +57,7 @@ extension Differentiable {
         let n = ds.reduce(1) { $0 * x.sizes[$1] }
         return record("MeanBackward1", [x], out) { ctx in
             let g = try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes)
-            return [try reduce(try div(g, .int(Int64(n))), to: mx)]
+            return [try reduce(try divScalarOverload(g, .int(Int64(n))), to: mx)]
         }
     }
 
