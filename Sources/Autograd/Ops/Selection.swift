@@ -18,7 +18,8 @@ extension Differentiable {
         let out = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
         try out.scatterAdd_(dim, index, grad)
         guard isRecording(grad) else { return out }
-        return record("ScatterAddBackward0", [grad], out) { ctx in [try gather(ctx.grad, dim, index)] }
+        // zeros.scatter_add(dim, index, grad): the zeros are an input without history.
+        return record("ScatterAddBackward0", [nil, grad], out) { ctx in [nil, try gather(ctx.grad, dim, index)] }
     }
 
     /// `scatter(dim, index, src)`: ScatterBackward0.
