@@ -264,7 +264,8 @@ extension Differentiable {
                 let h = try x.le(hi)
                 inside = try inside.map { t throws(TensorError) in try t.logicalAnd(h) } ?? h
             }
-            return try whereZero(try inside!.negatedMask(), g)
+            // clamp_backward: where(inside, grad, 0), WhereBackward0 under create_graph.
+            return try `where`(inside!, g, Scalar.int(0))
         }
     }
 
@@ -296,12 +297,12 @@ extension Differentiable {
     public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: nil)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.lt(lo), g) }
+        return try unaryOp("ClampMinBackward0", x, out) { g, x in try `where`(try x.ge(lo), g, Scalar.int(0)) }
     }
 
     public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: nil, max: hi)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.gt(hi), g) }
+        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try `where`(try x.le(hi), g, Scalar.int(0)) }
     }
 }
