@@ -138,13 +138,11 @@ extension Differentiable {
     /// Gradient of picking one element per slice along `dim` (`value_selecting_reduction_backward`).
     static func selectedBackward(_ grad: Tensor, indices: Tensor, dim: Int, keepdim: Bool, meta: TensorMeta) throws(TensorError) -> Tensor {
         if meta.sizes.isEmpty { return grad }
+        // value_selecting_reduction_backward: zeros.scatter(dim, indices, grad) (grad and
+        // indices unsqueezed unless keepdim): ScatterBackward0 under create_graph.
         let g = try restoreDims(grad, [dim], keepdim: keepdim)
         let idx = keepdim ? indices : try indices.unsqueeze(dim)
-        var shape = [Int](repeating: 1, count: meta.sizes.count)
-        shape[dim] = meta.sizes[dim]
-        let positions = try Tensor.arange(end: .int(Int64(meta.sizes[dim])), device: grad.device).view(shape)
-        let mask = try positions.eq(idx)
-        return try reduce(try whereZero(try mask.negatedMask(), try expand(g, meta.sizes)), to: meta)
+        return try scatteredInto(g, meta, dim: dim, idx)
     }
 
     /// `amax(dims)`/`amin(dims)`: ties share (AmaxBackward0).
