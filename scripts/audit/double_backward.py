@@ -137,7 +137,7 @@ def lesson(cases):
            "audit whose first-gradient graph names, first derivatives and second derivatives",
            "(`create_graph=True`) agree with PyTorch 2.15 bit for bit, in float64 and float32.",
            "Output blocks are filled by real PyTorch (`torch_golden.py`).",
-           "", "```python", PRELUDE.rstrip(), "```", ""]
+           "", "```python", PRELUDE.rstrip(), "", 'print("helpers defined")', "```", ""]
     for start in range(0, len(cases), 12):
         out.append("```python")
         for name, specs, body in cases[start:start + 12]:
