@@ -122,7 +122,10 @@ extension Differentiable {
         let out = try MultilabelMargin.forward(input.detach(), target, reduction: reduction)
         guard isRecording(input) else { return out }
         return try record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
-            [try MultilabelMargin.backward(ctx.grad.detach(), try ctx.saved(0).detach(), target, reduction: reduction)]
+            // PyTorch has no formula for multilabel_margin_loss_backward: NotImplemented under create_graph.
+            let x = try ctx.saved(0)
+            return [notImplemented("multilabel_margin_loss_backward", [ctx.grad, x],
+                                   try MultilabelMargin.backward(ctx.grad.detach(), x.detach(), target, reduction: reduction))]
         }
     }
 }

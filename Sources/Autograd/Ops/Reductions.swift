@@ -176,12 +176,23 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
         return try record("VarBackward0", [x], out, save: [x]) { ctx in
-            let v = try ctx.saved(0)
-            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let scale = 2 / Swift.max(0, Double(n) - correction)
-            return [try reduce(try mul(try mul(g, .float(scale)), centered), to: mx)]
+            [try reduce(try varBackward(ctx.grad, try ctx.saved(0), dims: dims == nil ? nil : ds, n: n, correction: correction,
+                                        keepdim: keepdim), to: mx)]
         }
+    }
+
+    /// FunctionsManual's `var_backward`: `(2 / (n - correction)) * grad * (self - self.mean())`
+    /// for a full reduction, with `self.mean(dim, keepdim=True)` and grad unsqueezed at the
+    /// reduced dims (when not keepdim and self has more than one dim) otherwise.
+    static func varBackward(_ grad: Tensor, _ v: Tensor, dims: [Int]?, n: Int, correction: Double,
+                            keepdim: Bool) throws(TensorError) -> Tensor {
+        let dof = Double(n) - correction
+        guard let dims, v.rank > 0 else {
+            if dof <= 0 { return try mulScalarOverload(grad, .float(.nan)) }
+            return try mul(try mulScalarOverload(grad, .float(2 / dof)), try sub(v, try mean(v)))
+        }
+        let g = !keepdim && v.rank > 1 ? try restoreDims(grad, dims, keepdim: false) : grad
+        return try mul(try mulScalarOverload(g, .float(2 / dof)), try sub(v, try mean(v, dims: dims, keepdim: true)))
     }
 
     /// `std(dims, correction, keepdim)`: StdBackward0.
@@ -192,13 +203,10 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
         return try record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
-            let v = try ctx.saved(0)
-            let s = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
-            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let denom = try mul(s, .float(Swift.max(0, Double(n) - correction)))
-            let r = try mul(try div(g, denom), centered)
-            return [try reduce(try whereZero(try s.eq(.int(0)), r), to: mx)]
+            // std_backward: var_backward((grad / (result * 2)).masked_fill_(result == 0, 0), ...)
+            let v = try ctx.saved(0), y = try ctx.saved(1)
+            let g = try whereZero(try y.eq(.int(0)), try div(ctx.grad, try mulScalarOverload(y, .int(2))))
+            return [try reduce(try varBackward(g, v, dims: dims == nil ? nil : ds, n: n, correction: correction, keepdim: keepdim), to: mx)]
         }
     }
 
