@@ -220,23 +220,32 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         return try record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
             let v = try ctx.saved(0)
-            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            // A full reduction (no dim) keeps the 0-dim norm and grad (unsqueeze_multiple over no dims).
+            let r = dims == nil ? try ctx.saved(1) : try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let g = dims == nil ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
             let gx: Tensor
             if p == 0 {
                 gx = try v.zerosLike()
             } else if p == 1 {
-                gx = try mul(try v.sign(), g)
+                gx = try mul(try sgn(v), g)
             } else if p.isInfinite {
                 let mask = try (try abs(v)).eq(r)
                 let count = try mask.sum(dims: ds, keepdim: true)
                 let share = try div(try mul(try v.sign(), g), count)
                 gx = try whereZero(try mask.negatedMask(), share)
             } else if p == 2 {
-                gx = try whereZero(try r.eq(.int(0)), try mul(v, try div(g, r)))
+                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
+                gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
+            } else if p < 1 {
+                // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
+                let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
+                gx = try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
             } else {
-                let scaled = try mul(v, try pow(try abs(v), .float(p - 2)))
-                gx = try whereZero(try r.eq(.int(0)), try mul(scaled, try div(g, try pow(r, .float(p - 1)))))
+                // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
+                // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
+                let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
+                    : try mul(v, try pow(try abs(v), .float(p - 2)))
+                gx = try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
             }
             return [try reduce(try expandIfNeeded(gx, mx.sizes), to: mx)]
         }
