@@ -116,9 +116,9 @@ def classify(ref, got):
     """The first way `got` differs from `ref`, or None when they agree in everything."""
     if got is None:
         return "not run"
-    if "error" in ref:
-        return None if "error" in got else "PyTorch raises"
-    if "error" in got:
+    if "error" in ref and "error" not in got:
+        return "PyTorch raises"
+    if "error" in got and "error" not in ref:
         return "raises: " + got["error"]
     if ref.get("names") != got.get("names"):
         return "grad_fn names"
@@ -126,6 +126,8 @@ def classify(ref, got):
         return "first derivative values"
     if ref.get("second") != got.get("second"):
         return "second derivative values"
+    if ref.get("error") != got.get("error"):
+        return "error text"
     return None
 
 
