@@ -12,7 +12,7 @@ struct DoubleBackwardLessonsTests {
     static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("DoubleBackwardLessons") }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 8)
+        #expect(Self.lessonPaths.count == 9)
     }
 
     @Test(arguments: lessonPaths)
