@@ -12,7 +12,8 @@ struct DoubleBackwardLessonsTests {
     static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("DoubleBackwardLessons") }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 8)
+
+        #expect(Self.lessonPaths.count == 12)
     }
 
     @Test(arguments: lessonPaths)

@@ -33,6 +33,10 @@ public final class Node {
     /// The object the binding shows as this node's `grad_fn` when it is not a plain node
     /// object: a custom `autograd.Function`'s ctx is its own grad_fn, as in PyTorch.
     public var owner: AnyObject?
+    /// The binding's object for this node (a `grad_fn` value), held weakly so that
+    /// `y.grad_fn is y.grad_fn` while Python holds it, as PyTorch caches a node's PyObject,
+    /// without a reference cycle node -> object -> node.
+    public weak var bindingObject: AnyObject?
     /// Non-leaf tensors that asked for `retain_grad()`, by output number.
     var retainedOutputs: [(outputNr: Int, meta: Weak<AutogradMeta>)] = []
     /// The forward stack when this node was made with anomaly mode on, for the warning

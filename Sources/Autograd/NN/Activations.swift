@@ -99,7 +99,8 @@ public enum Activation: Sendable {
         switch self {
         case .hardsigmoid:
             let inside = try x.gt(.int(-3)).logicalAnd(try x.lt(.int(3)))
-            return try Tensor.where(inside, try g.mul(.float(1.0 / 6.0)), .int(0))
+            // ATen's kernel: scalar_t one_sixth(1.0f / 6.0f), a float constant even for double.
+            return try Tensor.where(inside, try g.mul(.float(Double(Float(1) / Float(6)))), .int(0))
         case .hardswish:
             let middle = try g.mul(try x.div(.int(3)).add(.float(0.5)))
             return try Tensor.where(try x.lt(.int(-3)), .int(0), try Tensor.where(try x.le(.int(3)), middle, g))

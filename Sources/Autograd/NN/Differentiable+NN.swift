@@ -125,8 +125,41 @@ extension Differentiable {
         case .circular: name = "CopySlices"
         }
         let sizes = input.sizes
-        return record(name, [input], out) { ctx in
-            [try NNOps.padBackward(ctx.grad, inputSizes: sizes, pad: pad, mode: mode)]
+        switch mode {
+        case .circular:
+            return record(name, [input], out) { ctx in
+                [try NNOps.padBackward(ctx.grad.detach(), inputSizes: sizes, pad: pad, mode: mode)]
+            }
+        case .constant:
+            return record(name, [input], out) { ctx in [try padBackward(ctx.grad, sizes: sizes, input: nil, pad, mode: mode)] }
+        default:
+            return try record(name, [input], out, save: [input]) { ctx in
+                [try padBackward(ctx.grad, sizes: sizes, input: try ctx.saved(0), pad, mode: mode)]
+            }
+        }
+    }
+
+    /// The gradient of `F.pad` as PyTorch records it under create_graph: constant padding's
+    /// is `constant_pad_nd(grad, -pad)` (ConstantPadNdBackward0 over grad, whose backward pads
+    /// again); reflection and replication call `reflection_pad1d_backward(grad, self, pad)`
+    /// (ReflectionPad1DBackwardBackward0 over grad and self: the forward padding of the
+    /// incoming gradient, zeros for self). All are linear in grad.
+    static func padBackward(_ go: Tensor, sizes: [Int], input: Tensor?, _ pad: [Int], mode: Padding.Mode) throws(TensorError) -> Tensor {
+        let value: () throws(TensorError) -> Tensor = { () throws(TensorError) in
+            try NNOps.padBackward(go.detach(), inputSizes: sizes, pad: pad, mode: mode)
+        }
+        let dims = pad.count / 2
+        switch mode {
+        case .constant:
+            return try backwardFunction("ConstantPadNdBackward0", [go], save: [], value: value) { ctx in
+                [ctx.needs(0) ? try Differentiable.pad(ctx.grad, pad, mode: .constant, value: 0) : nil]
+            }
+        default:
+            let name = (mode == .reflect ? "ReflectionPad" : "ReplicationPad") + "\(dims)DBackwardBackward0"
+            return try backwardFunction(name, [go, input], save: [], value: value) { ctx in
+                [ctx.needs(0) ? try Differentiable.pad(ctx.grad, pad, mode: mode, value: 0) : nil,
+                 ctx.needs(1) ? try Tensor.zeros(sizes, dtype: go.dtype, device: go.device) : nil]
+            }
         }
     }
 

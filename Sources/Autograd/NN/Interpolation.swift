@@ -1,7 +1,9 @@
 import Tensors
 
 /// `F.interpolate`'s linear, bilinear, trilinear and bicubic modes, recorded under ATen's
-/// node names (`UpsampleBilinear2DBackward0`, ...).
+/// node names (`UpsampleBilinear2DBackward0`, ...). Under `create_graph=True` the gradient
+/// is itself recorded as ATen's `upsample_*_backward` call (`UpsampleBilinear2DBackwardBackward0`
+/// over grad_output), whose derivative is the forward upsampling of the incoming gradient.
 extension Differentiable {
     public static func upsampleInterpolate(_ input: Tensor, outputSize: [Int], mode: InterpolationUpsampling.Mode,
                                            alignCorners: Bool, scales: [Double?]) throws(TensorError) -> Tensor {
@@ -9,11 +11,16 @@ extension Differentiable {
                                                       scales: scales)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
-        let node = mode == .cubic ? "UpsampleBicubic2DBackward0"
-            : ["UpsampleLinear1DBackward0", "UpsampleBilinear2DBackward0", "UpsampleTrilinear3DBackward0"][outputSize.count - 1]
-        return record(node, [input], out) { ctx in
-            [try InterpolationUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, mode: mode, alignCorners: alignCorners,
-                                                  scales: scales)]
+        let base = mode == .cubic ? "UpsampleBicubic2D" : ["UpsampleLinear1D", "UpsampleBilinear2D", "UpsampleTrilinear3D"][outputSize.count - 1]
+        return record(base + "Backward0", [input], out) { ctx in
+            [try backwardFunction(base + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
+                try InterpolationUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, mode: mode, alignCorners: alignCorners,
+                                                     scales: scales)
+            }) { c2 in
+                // upsample_*_backward is linear in grad_output: its derivative is the forward upsampling.
+                [c2.needs(0) ? try upsampleInterpolate(c2.grad, outputSize: outputSize, mode: mode, alignCorners: alignCorners,
+                                                       scales: scales) : nil]
+            }]
         }
     }
 }
@@ -27,9 +34,15 @@ extension Differentiable {
                                                   scales: scales)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
-        return record(["UpsampleBilinear2DAaBackward0", "UpsampleBicubic2DAaBackward0", "UpsampleLanczos2DAaBackward0"][filter == .linear ? 0 : filter == .cubic ? 1 : 2], [input], out) { ctx in
-            [try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, filter: filter, alignCorners: alignCorners,
-                                              scales: scales)]
+        let node = ["UpsampleBilinear2DAa", "UpsampleBicubic2DAa", "UpsampleLanczos2DAa"][filter == .linear ? 0 : filter == .cubic ? 1 : 2]
+        return record(node + "Backward0", [input], out) { ctx in
+            [try backwardFunction(node + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
+                try AntialiasUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, filter: filter, alignCorners: alignCorners,
+                                                 scales: scales)
+            }) { c2 in
+                [c2.needs(0) ? try upsampleAntialias(c2.grad, outputSize: outputSize, filter: filter, alignCorners: alignCorners,
+                                                     scales: scales) : nil]
+            }]
         }
     }
 }

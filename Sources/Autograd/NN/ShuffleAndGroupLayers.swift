@@ -31,7 +31,7 @@ extension Differentiable {
             .permute(Array(0..<k) + [k, k + 3, k + 1, k + 4, k + 2]).contiguous()
             .reshape(lead + [c / (r * r), h * r, w * r])
         guard isRecording(x) else { return out }
-        return record("PixelShuffleBackward0", [x], out) { ctx in [try pixelUnshuffle(ctx.grad.detach(), downscaleFactor: r)] }
+        return record("PixelShuffleBackward0", [x], out) { ctx in [try pixelUnshuffle(ctx.grad, downscaleFactor: r)] }
     }
 
     /// (*, C, H·r, W·r) → (*, C·r², H, W).
@@ -52,7 +52,7 @@ extension Differentiable {
             .permute(Array(0..<k) + [k, k + 2, k + 4, k + 1, k + 3]).contiguous()
             .reshape(lead + [c * r * r, h / r, w / r])
         guard isRecording(x) else { return out }
-        return record("PixelUnshuffleBackward0", [x], out) { ctx in [try pixelShuffle(ctx.grad.detach(), upscaleFactor: r)] }
+        return record("PixelUnshuffleBackward0", [x], out) { ctx in [try pixelShuffle(ctx.grad, upscaleFactor: r)] }
     }
 
     /// (N, C, *) with C = g·k: channel j·k + i moves to i·g + j.

@@ -72,9 +72,15 @@ extension Differentiable {
         let out = try NearestUpsampling.forward(input.detach(), indices: indices)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
-        let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)DBackward0"
-        return record(node, [input], out) { ctx in
-            [try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)]
+        let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)D"
+        return record(node + "Backward0", [input], out) { ctx in
+            // Under create_graph: upsample_nearest*d_backward, linear in grad_output, whose
+            // derivative is the forward upsampling (UpsampleNearest2DBackwardBackward0).
+            [try backwardFunction(node + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
+                try NearestUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, indices: gradIndices ?? indices)
+            }) { c2 in
+                [c2.needs(0) ? try upsampleNearest(c2.grad, indices: indices, gradIndices: gradIndices, exact: exact) : nil]
+            }]
         }
     }
 
@@ -83,14 +89,15 @@ extension Differentiable {
         let out = try SlidingBlocks.im2col(input.detach(), g)
         guard isRecording(input) else { return out }
         let size = (input.sizes[2], input.sizes[3])
-        return record("Im2ColBackward0", [input], out) { ctx in [try SlidingBlocks.col2im(ctx.grad.detach(), outputSize: size, g)] }
+        // The gradient is F.fold of grad (Col2ImBackward0 under create_graph), and back.
+        return record("Im2ColBackward0", [input], out) { ctx in [try col2im(ctx.grad, outputSize: size, g)] }
     }
 
     /// `F.fold` to (N, C, H, W).
     public static func col2im(_ input: Tensor, outputSize: (Int, Int), _ g: SlidingBlocks.Geometry) throws(TensorError) -> Tensor {
         let out = try SlidingBlocks.col2im(input.detach(), outputSize: outputSize, g)
         guard isRecording(input) else { return out }
-        return record("Col2ImBackward0", [input], out) { ctx in [try SlidingBlocks.im2col(ctx.grad.detach(), g)] }
+        return record("Col2ImBackward0", [input], out) { ctx in [try im2col(ctx.grad, g)] }
     }
 
     /// rrelu in training: x·noise, where noise holds the drawn slope of each non-positive
@@ -115,7 +122,10 @@ extension Differentiable {
         let out = try MultilabelMargin.forward(input.detach(), target, reduction: reduction)
         guard isRecording(input) else { return out }
         return try record("MultilabelMarginLossBackward0", [input], out, save: [input]) { ctx in
-            [try MultilabelMargin.backward(ctx.grad.detach(), try ctx.saved(0).detach(), target, reduction: reduction)]
+            // PyTorch has no formula for multilabel_margin_loss_backward: NotImplemented under create_graph.
+            let x = try ctx.saved(0)
+            return [notImplemented("multilabel_margin_loss_backward", [ctx.grad, x],
+                                   try MultilabelMargin.backward(ctx.grad.detach(), x.detach(), target, reduction: reduction))]
         }
     }
 }

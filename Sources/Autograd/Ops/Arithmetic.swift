@@ -27,7 +27,7 @@ extension Differentiable {
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return record("SubBackward0", [a, b], out) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil,
-             ctx.needs(1) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: mb) : nil]
+             ctx.needs(1) ? try reduce(try scaled(try neg(ctx.grad), alpha), to: mb) : nil]
         }
     }
 
@@ -44,7 +44,7 @@ extension Differentiable {
         let out = try scaledA.binary(.sub, b, reflected: true)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("RsubBackward1", [a], out) { ctx in [try reduce(try scaled(ctx.grad, negated(alpha)), to: ma)] }
+        return record("RsubBackward1", [a], out) { ctx in [try reduce(try scaled(try neg(ctx.grad), alpha), to: ma)] }
     }
 
     /// `torch.rsub(a, b)`: `b - alpha * a` with a tensor `b`.
@@ -53,7 +53,7 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return record("RsubBackward0", [a, b], out) { ctx in
-            [ctx.needs(0) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: ma) : nil,
+            [ctx.needs(0) ? try reduce(try scaled(try neg(ctx.grad), alpha), to: ma) : nil,
              ctx.needs(1) ? try reduce(ctx.grad, to: mb) : nil]
         }
     }
@@ -159,7 +159,8 @@ extension Differentiable {
                 let zeroExp = try (try ctx.saved(0)).ge(.int(0))
                 return [try reduce(try whereZero(zeroExp, ctx.grad), to: mb)]
             }
-            return [try reduce(try mul(ctx.grad, try mul(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
+            // grad * (result * log(self)): mul.Scalar, MulBackward1
+            return [try reduce(try mul(ctx.grad, try mulScalarOverload(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
         }
     }
 
@@ -191,9 +192,12 @@ extension Differentiable {
     // MARK: helpers for formulas
 
     /// `g * alpha`, or `g` itself when alpha is 1.
+    /// derivatives.yaml's `maybe_multiply(grad, alpha)`: grad itself for alpha 1, else
+    /// `mul.Scalar` (MulBackward1 under create_graph). Subtraction's other operand gets
+    /// `maybe_multiply(-grad, alpha)` (NegBackward0 first).
     static func scaled(_ g: Tensor, _ alpha: Scalar?) throws(TensorError) -> Tensor {
         guard let alpha, alpha != .int(1) else { return g }
-        return try mul(g, alpha)
+        return try mulScalarOverload(g, alpha)
     }
 
     static func negated(_ alpha: Scalar?) -> Scalar {

@@ -285,7 +285,7 @@ extension Differentiable {
     /// `grad_output * sigmoid * (1.0 + input * (1.0 - sigmoid))`, composite as PyTorch records it.
     static func siluBackwardComposite(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
         let s = try sigmoid(x)
-        return try mul(try mul(g, s), try addScalarOverload(try mul(x, try rsub(s, .int(1))), .int(1)))
+        return try mul(try mul(g, s), try addScalarOverload(try mul(x, try scalarMinus(.float(1), s)), .int(1)))
     }
 }
 
@@ -294,7 +294,7 @@ extension Differentiable {
 extension Differentiable {
     /// The backward function an `Activation` calls: EluBackwardBackward0 (elu, selu, celu),
     /// HardswishBackwardBackward0, SoftshrinkBackwardBackward0, HardshrinkBackwardBackward0;
-    /// the others (hardsigmoid: NotImplemented in PyTorch; rrelu) stay not differentiable.
+    /// RreluWithNoiseBackwardBackward0 (eval mode); hardsigmoid records PyTorch's NotImplemented.
     static func activationBackward(_ a: Activation, _ go: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
         let value: () throws(TensorError) -> Tensor = { () throws(TensorError) in try a.backward(go.detach(), x.detach()) }
         switch a {
@@ -328,8 +328,17 @@ extension Differentiable {
                 let gg = ctx.grad, x = try ctx.saved(0)
                 return [ctx.needs(0) ? try activationBackward(a, gg, x) : nil, ctx.needs(1) ? try zerosLike(gg) : nil]
             }
-        case .hardsigmoid, .rreluEval:
-            return try value()
+        case .rreluEval:
+            // rrelu_with_noise_backward (eval: a leaky slope): linear in grad_output, zero for self.
+            return try backwardFunction("RreluWithNoiseBackwardBackward0", [go, x], save: [x], value: value) { ctx in
+                let gg = ctx.grad, x = try ctx.saved(0)
+                return [ctx.needs(0) ? try activationBackward(a, gg, x) : nil, ctx.needs(1) ? try zerosLike(gg) : nil]
+            }
+        case .hardsigmoid:
+            // PyTorch has no formula for hardsigmoid_backward: a NotImplemented node that
+            // raises when a second backward reaches it.
+            let out = try GradMode.withGradMode(false, value)
+            return notImplemented("hardsigmoid_backward", [go, x], out)
         }
     }
 }

@@ -138,7 +138,7 @@ extension Differentiable {
         let mx = TensorMeta(x), my = TensorMeta(y)
         try rebase(x, "SubBackward0", [y]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
-             ctx.needs(1) ? try reduce(try scaled(ctx.grad, negated(alpha)), to: my) : nil]
+             ctx.needs(1) ? try reduce(try scaled(try neg(ctx.grad), alpha), to: my) : nil]
         }
         return x
     }

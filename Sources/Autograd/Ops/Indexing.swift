@@ -41,7 +41,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         return record("IndexBackward0", [x], out) { ctx in
-            [try accumulated("IndexPutBackward0", ctx.grad, into: mx, indices)]
+            [try accumulated("IndexPutImplBackward0", ctx.grad, into: mx, indices)]
         }
     }
 
@@ -50,7 +50,8 @@ extension Differentiable {
         let out = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
         try out.indexPut_(indices, grad, accumulate: true)
         guard isRecording(grad) else { return out }
-        return record(name, [grad], out) { ctx in [try index(ctx.grad, indices)] }
+        // zeros.index_put_/index_add(..., grad): the zeros are an input without history.
+        return record(name, [nil, grad], out) { ctx in [nil, try index(ctx.grad, indices)] }
     }
 
     /// `index_put(indices, values, accumulate)` out of place: IndexPutBackward0.
@@ -164,8 +165,13 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let shape = try Shape.broadcast(x.sizes, mask.sizes)
         return record("MaskedSelectBackward0", [x], out) { ctx in
-            let full = try Tensor.zeros(shape, dtype: ctx.grad.dtype, device: ctx.grad.device)
-            try full.setItem([.tensor(try mask.expand(shape))], ctx.grad)
+            // zeros_like(input).masked_scatter_(mask, grad): MaskedScatterBackward0 over
+            // (nothing, grad) under create_graph, whose source gradient is masked_select.
+            let full = try backwardFunction("MaskedScatterBackward0", [nil, ctx.grad], save: [], value: { () throws(TensorError) in
+                let full = try Tensor.zeros(shape, dtype: ctx.grad.dtype, device: ctx.grad.device)
+                try full.setItem([.tensor(try mask.expand(shape))], ctx.grad.detach())
+                return full
+            }) { c2 in [nil, c2.needs(1) ? try maskedSelect(c2.grad, mask) : nil] }
             return [try reduce(full, to: mx)]
         }
     }

@@ -177,29 +177,8 @@ extension Differentiable {
             let x = try ctx.saved(0), t = try ctx.saved(1)
             let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
             let pw: Tensor? = posWeight == nil ? nil : try ctx.saved(3)
-            var g = ctx.grad
-            if reduction == .mean { g = try div(g, .int(Int64(count))) }
-            var gx: Tensor? = nil, gt: Tensor? = nil
-            if ctx.needs(0) {
-                var d: Tensor
-                if let pw {
-                    let lw = try add(try mul(try sub(pw, .int(1)), t), .int(1))
-                    d = try sub(try mul(lw, try sigmoid(x)), t)
-                    // d/dx = (1 - t) - lw (1 - sigmoid(x)) = lw sigmoid(x) - t - (lw - 1)... simplify exactly:
-                    d = try sub(try rsub(t, .int(1)), try mul(lw, try rsub(try sigmoid(x), .int(1))))
-                } else {
-                    d = try sub(try sigmoid(x), t)
-                }
-                if let w { d = try mul(d, w) }
-                gx = try mul(d, g)
-            }
-            if ctx.needs(1) {
-                var d = try neg(x)
-                if let pw { d = try add(d, try mul(try sub(pw, .int(1)), try softplus(try neg(x)))) }
-                if let w { d = try mul(d, w) }
-                gt = try mul(d, g)
-            }
-            return [gx, gt]
+            return [ctx.needs(0) ? try bceWithLogitsBackward(ctx.grad, x, t, weight: w, posWeight: pw, reduction: reduction) : nil,
+                    ctx.needs(1) ? try bceWithLogitsTargetBackward(ctx.grad, x, t, weight: w, posWeight: pw, reduction: reduction) : nil]
         }
     }
 
@@ -223,18 +202,9 @@ extension Differentiable {
         let count = loss.numel
         return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)
-            var g = ctx.grad
-            if reduction == .mean { g = try div(g, .int(Int64(count))) }
-            let denom = try clamp(try mul(try rsub(x, .int(1)), x), min: .float(1e-12), max: nil)
-            var d = try div(try sub(x, t), denom)
-            if weight != nil { d = try mul(d, try ctx.saved(2)) }
-            var gt: Tensor? = nil
-            if ctx.needs(1) {
-                var e = try sub(try log(try rsub(x, .int(1))), try log(x))
-                if weight != nil { e = try mul(e, try ctx.saved(2)) }
-                gt = try mul(e, g)
-            }
-            return [ctx.needs(0) ? try mul(d, g) : nil, gt]
+            let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
+            return [ctx.needs(0) ? try binaryCrossEntropyBackward(ctx.grad, x, t, weight: w, reduction: reduction) : nil,
+                    ctx.needs(1) ? try binaryCrossEntropyTargetBackward(ctx.grad, x, t, weight: w, reduction: reduction) : nil]
         }
     }
 

@@ -191,15 +191,22 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
         let windows = x.rank == 0 ? 1 : out.sizes[d]
-        return recordView("UnfoldBackward0", x, out) { ctx in
-            let g = ctx.grad.detach()
+        func unfoldBackwardValue(_ g: Tensor) throws(TensorError) -> Tensor {
             let total = try Tensor.zeros(mx.sizes.isEmpty ? [1] : mx.sizes, dtype: g.dtype, device: g.device)
             for w in 0..<windows {
                 let piece = mx.sizes.isEmpty ? try g.reshape([size]) : try g.select(d, w).movedim(g.rank - 2, d)
                 let target = try total.narrow(mx.sizes.isEmpty ? 0 : d, start: w * step, length: size)
                 _ = try target.copy_(try target.add(piece))
             }
-            return [mx.sizes.isEmpty ? try total.reshape([]) : total]
+            return mx.sizes.isEmpty ? try total.reshape([]) : total
+        }
+        return recordView("UnfoldBackward0", x, out) { ctx in
+            if mx.sizes.isEmpty { return [try unfoldBackwardValue(ctx.grad.detach())] }
+            // unfold_backward(grad, sizes, dim, size, step): UnfoldBackwardBackward0 over grad
+            // under create_graph, whose gradient is grad.unfold(dim, size, step).
+            return [try backwardFunction("UnfoldBackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
+                try unfoldBackwardValue(ctx.grad.detach())
+            }) { c2 in [c2.needs(0) ? try unfold(c2.grad, dim: d, size: size, step: step) : nil] }]
         }
     }
 

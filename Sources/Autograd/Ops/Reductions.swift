@@ -45,7 +45,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x), n = x.numel
         return record("MeanBackward0", [x], out) { ctx in
-            [try reduce(try div(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
+            [try reduce(try divScalarOverload(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
         }
     }
 
@@ -57,7 +57,7 @@ extension Differentiable {
         let n = ds.reduce(1) { $0 * x.sizes[$1] }
         return record("MeanBackward1", [x], out) { ctx in
             let g = try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes)
-            return [try reduce(try div(g, .int(Int64(n))), to: mx)]
+            return [try reduce(try divScalarOverload(g, .int(Int64(n))), to: mx)]
         }
     }
 
@@ -138,13 +138,11 @@ extension Differentiable {
     /// Gradient of picking one element per slice along `dim` (`value_selecting_reduction_backward`).
     static func selectedBackward(_ grad: Tensor, indices: Tensor, dim: Int, keepdim: Bool, meta: TensorMeta) throws(TensorError) -> Tensor {
         if meta.sizes.isEmpty { return grad }
+        // value_selecting_reduction_backward: zeros.scatter(dim, indices, grad) (grad and
+        // indices unsqueezed unless keepdim): ScatterBackward0 under create_graph.
         let g = try restoreDims(grad, [dim], keepdim: keepdim)
         let idx = keepdim ? indices : try indices.unsqueeze(dim)
-        var shape = [Int](repeating: 1, count: meta.sizes.count)
-        shape[dim] = meta.sizes[dim]
-        let positions = try Tensor.arange(end: .int(Int64(meta.sizes[dim])), device: grad.device).view(shape)
-        let mask = try positions.eq(idx)
-        return try reduce(try whereZero(try mask.negatedMask(), try expand(g, meta.sizes)), to: meta)
+        return try scatteredInto(g, meta, dim: dim, idx)
     }
 
     /// `amax(dims)`/`amin(dims)`: ties share (AmaxBackward0).
@@ -178,12 +176,23 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
         return try record("VarBackward0", [x], out, save: [x]) { ctx in
-            let v = try ctx.saved(0)
-            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let scale = 2 / Swift.max(0, Double(n) - correction)
-            return [try reduce(try mul(try mul(g, .float(scale)), centered), to: mx)]
+            [try reduce(try varBackward(ctx.grad, try ctx.saved(0), dims: dims == nil ? nil : ds, n: n, correction: correction,
+                                        keepdim: keepdim), to: mx)]
         }
+    }
+
+    /// FunctionsManual's `var_backward`: `(2 / (n - correction)) * grad * (self - self.mean())`
+    /// for a full reduction, with `self.mean(dim, keepdim=True)` and grad unsqueezed at the
+    /// reduced dims (when not keepdim and self has more than one dim) otherwise.
+    static func varBackward(_ grad: Tensor, _ v: Tensor, dims: [Int]?, n: Int, correction: Double,
+                            keepdim: Bool) throws(TensorError) -> Tensor {
+        let dof = Double(n) - correction
+        guard let dims, v.rank > 0 else {
+            if dof <= 0 { return try mulScalarOverload(grad, .float(.nan)) }
+            return try mul(try mulScalarOverload(grad, .float(2 / dof)), try sub(v, try mean(v)))
+        }
+        let g = !keepdim && v.rank > 1 ? try restoreDims(grad, dims, keepdim: false) : grad
+        return try mul(try mulScalarOverload(g, .float(2 / dof)), try sub(v, try mean(v, dims: dims, keepdim: true)))
     }
 
     /// `std(dims, correction, keepdim)`: StdBackward0.
@@ -194,13 +203,10 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
         return try record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
-            let v = try ctx.saved(0)
-            let s = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
-            let centered = try sub(v, try mean(v, dims: ds, keepdim: true))
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let denom = try mul(s, .float(Swift.max(0, Double(n) - correction)))
-            let r = try mul(try div(g, denom), centered)
-            return [try reduce(try whereZero(try s.eq(.int(0)), r), to: mx)]
+            // std_backward: var_backward((grad / (result * 2)).masked_fill_(result == 0, 0), ...)
+            let v = try ctx.saved(0), y = try ctx.saved(1)
+            let g = try whereZero(try y.eq(.int(0)), try div(ctx.grad, try mulScalarOverload(y, .int(2))))
+            return [try reduce(try varBackward(g, v, dims: dims == nil ? nil : ds, n: n, correction: correction, keepdim: keepdim), to: mx)]
         }
     }
 
@@ -214,24 +220,32 @@ extension Differentiable {
         let ds = try reducedDims(dims, rank: x.rank)
         return try record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
             let v = try ctx.saved(0)
-            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
-            let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
+            // A full reduction (no dim) keeps the 0-dim norm and grad (unsqueeze_multiple over no dims).
+            let r = dims == nil ? try ctx.saved(1) : try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
+            let g = dims == nil ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
             let gx: Tensor
             if p == 0 {
                 gx = try v.zerosLike()
             } else if p == 1 {
-                gx = try mul(try v.sign(), g)
+                gx = try mul(try sgn(v), g)
             } else if p.isInfinite {
                 let mask = try (try abs(v)).eq(r)
                 let count = try mask.sum(dims: ds, keepdim: true)
                 let share = try div(try mul(try v.sign(), g), count)
                 gx = try whereZero(try mask.negatedMask(), share)
             } else if p == 2 {
-                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0), in that order.
+                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
                 gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
+            } else if p < 1 {
+                // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
+                let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
+                gx = try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
             } else {
-                let scaled = try mul(v, try pow(try abs(v), .float(p - 2)))
-                gx = try whereZero(try r.eq(.int(0)), try mul(scaled, try div(g, try pow(r, .float(p - 1)))))
+                // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
+                // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
+                let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
+                    : try mul(v, try pow(try abs(v), .float(p - 2)))
+                gx = try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
             }
             return [try reduce(try expandIfNeeded(gx, mx.sizes), to: mx)]
         }

@@ -18,7 +18,8 @@ extension Differentiable {
         let out = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
         try out.scatterAdd_(dim, index, grad)
         guard isRecording(grad) else { return out }
-        return record("ScatterAddBackward0", [grad], out) { ctx in [try gather(ctx.grad, dim, index)] }
+        // zeros.scatter_add(dim, index, grad): the zeros are an input without history.
+        return record("ScatterAddBackward0", [nil, grad], out) { ctx in [nil, try gather(ctx.grad, dim, index)] }
     }
 
     /// `scatter(dim, index, src)`: ScatterBackward0.
@@ -143,7 +144,17 @@ extension Differentiable {
         let d = try Shape.wrapDim(dim, rank: x.rank)
         return try record(name, [x], values, save: [indices]) { ctx in
             if mx.sizes.isEmpty { return [ctx.grad] }
-            return [try scatteredAdd(ctx.grad, into: mx, dim: d, try ctx.saved(0))]
+            return [try scatteredInto(ctx.grad, mx, dim: d, try ctx.saved(0))]
         }
+    }
+
+    /// `zeros(meta).scatter(dim, index, grad)` (value_selecting_reduction_backward): the
+    /// zeros are an input without history, so under create_graph it records ScatterBackward0
+    /// over (nothing, grad), whose grad gradient is `gather`.
+    static func scatteredInto(_ grad: Tensor, _ meta: TensorMeta, dim: Int, _ index: Tensor) throws(TensorError) -> Tensor {
+        let zeros = try Tensor.zeros(meta.sizes, dtype: grad.dtype, device: grad.device)
+        let out = try zeros.scatter(dim, index, grad.detach())
+        guard isRecording(grad) else { return out }
+        return record("ScatterBackward0", [nil, grad], out) { ctx in [nil, try gather(ctx.grad, dim, index)] }
     }
 }

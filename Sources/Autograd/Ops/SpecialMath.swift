@@ -20,7 +20,7 @@ extension Differentiable {
         case .erfinv:
             return try unaryOp("ErfinvBackward0", x, out) { g, x in
                 let e = try exp(try pow(try special(x, .erfinv), .int(2)))
-                return try mul(try mul(e, .float(0.5 * Double.pi.squareRoot())), g)
+                return try mul(try mulScalarOverload(e, .float(0.5 * Double.pi.squareRoot())), g)
             }
         case .i0:
             return try unaryOp("I0Backward0", x, out) { g, x in try mul(g, try special(x, .i1)) }

@@ -67,26 +67,33 @@ extension Differentiable {
     public static func asinh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.asinh)
         guard isRecording(x) else { return out }
-        return try unaryOp("AsinhBackward0", x, out) { g, x in try div(g, try sqrt(try add(try mul(x, x), .int(1)))) }
+        return try unaryOp("AsinhBackward0", x, out) { g, x in
+            // grad * (self.pow(2) + 1).rsqrt()
+            try mul(g, try rsqrt(try addScalarOverload(try pow(x, .int(2)), .int(1))))
+        }
     }
 
     public static func acosh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.acosh)
         guard isRecording(x) else { return out }
-        return try unaryOp("AcoshBackward0", x, out) { g, x in try div(g, try sqrt(try sub(try mul(x, x), .int(1)))) }
+        return try unaryOp("AcoshBackward0", x, out) { g, x in
+            // grad * (self * self - 1).rsqrt()
+            try mul(g, try rsqrt(try subScalarOverload(try mul(x, x), .int(1))))
+        }
     }
 
     public static func atanh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atanh)
         guard isRecording(x) else { return out }
-        return try unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try rsub(try mul(x, x), .int(1))) }
+        return try unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try scalarMinus(.int(1), try pow(x, .int(2)))) }
     }
 
     public static func erfc(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.erfc)
         guard isRecording(x) else { return out }
         return try unaryOp("ErfcBackward0", x, out) { g, x in
-            try mul(g, try mul(try exp(try neg(try mul(x, x))), .float(-2 / RealMath.sqrt(RealMath.pi))))
+            // -2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+            try mul(try mulScalarOverload(try exp(try neg(try pow(x, .int(2)))), .float(-2 / RealMath.sqrt(RealMath.pi))), g)
         }
     }
 
@@ -112,13 +119,11 @@ extension Differentiable {
 }
 
 extension Differentiable {
-    /// `lgamma`: LgammaBackward0, whose gradient is digamma (not itself differentiable here).
+    /// `lgamma`: LgammaBackward0, whose gradient is `grad * digamma(self)`.
     public static func lgamma(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.lgamma)
         guard isRecording(x) else { return out }
-        return try unaryOp("LgammaBackward0", x, out) { g, x in
-            let psi = try x.elementsAsDouble().map(RealMath.digamma)
-            return try mul(g, try Tensor(values: psi, shape: x.sizes, dtype: x.dtype, device: x.device))
-        }
+        // grad * digamma(self): DigammaBackward0 under create_graph.
+        return try unaryOp("LgammaBackward0", x, out) { g, x in try mul(g, try special(x, .digamma)) }
     }
 }

@@ -36,7 +36,8 @@ extension Differentiable {
         let out = try x.unary(.rsqrt)
         guard isRecording(x) else { return out }
         return try unaryOp("RsqrtBackward0", x, out, savesOutput: true) { g, y in
-            try mul(g, try mul(try pow(y, .int(3)), .float(-0.5)))
+            // -0.5 * grad * result.pow(3)
+            try mul(try mulScalarOverload(g, .float(-0.5)), try pow(y, .int(3)))
         }
     }
 
@@ -66,7 +67,8 @@ extension Differentiable {
         let out = try x.unary(.tan)
         guard isRecording(x) else { return out }
         return try unaryOp("TanBackward0", x, out, savesOutput: true) { g, y in
-            try mul(g, try add(try mul(y, y), .int(1)))
+            // grad * (1 + result.pow(2))
+            try mul(g, try addScalarOverload(try pow(y, .int(2)), .int(1)))
         }
     }
 
@@ -92,7 +94,8 @@ extension Differentiable {
         let out = try x.reciprocal()
         guard isRecording(x) else { return out }
         return try unaryOp("ReciprocalBackward0", x, out, savesOutput: true) { g, y in
-            try mul(g, try neg(try mul(y, y)))
+            // -grad * (result * result)
+            try mul(try neg(g), try mul(y, y))
         }
     }
 
@@ -104,49 +107,55 @@ extension Differentiable {
     public static func log1p(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log1p)
         guard isRecording(x) else { return out }
-        return try unaryOp("Log1PBackward0", x, out) { g, x in try div(g, try add(x, .int(1))) }
+        return try unaryOp("Log1PBackward0", x, out) { g, x in try div(g, try addScalarOverload(x, .int(1))) }
     }
 
     public static func expm1(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.expm1)
         guard isRecording(x) else { return out }
-        return try unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try add(y, .int(1))) }
+        return try unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try addScalarOverload(y, .int(1))) }
     }
 
     public static func log2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log2)
         guard isRecording(x) else { return out }
-        return try unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(2)))) }
+        return try unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mulScalarOverload(x, .float(RealMath.log(2)))) }
     }
 
     public static func log10(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log10)
         guard isRecording(x) else { return out }
-        return try unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mul(x, .float(RealMath.log(10)))) }
+        return try unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mulScalarOverload(x, .float(RealMath.log(10)))) }
     }
 
     public static func exp2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.exp2)
         guard isRecording(x) else { return out }
-        return try unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mul(g, try mul(y, .float(RealMath.log(2)))) }
+        return try unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mulScalarOverload(try mul(g, y), .float(RealMath.log(2))) }
     }
 
     public static func asin(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.asin)
         guard isRecording(x) else { return out }
-        return try unaryOp("AsinBackward0", x, out) { g, x in try div(g, try sqrt(try rsub(try mul(x, x), .int(1)))) }
+        return try unaryOp("AsinBackward0", x, out) { g, x in
+            // grad * (-self * self + 1).rsqrt()
+            try mul(g, try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1))))
+        }
     }
 
     public static func acos(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.acos)
         guard isRecording(x) else { return out }
-        return try unaryOp("AcosBackward0", x, out) { g, x in try neg(try div(g, try sqrt(try rsub(try mul(x, x), .int(1))))) }
+        return try unaryOp("AcosBackward0", x, out) { g, x in
+            // grad * -((-self * self + 1).rsqrt())
+            try mul(g, try neg(try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1)))))
+        }
     }
 
     public static func atan(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atan)
         guard isRecording(x) else { return out }
-        return try unaryOp("AtanBackward0", x, out) { g, x in try div(g, try add(try mul(x, x), .int(1))) }
+        return try unaryOp("AtanBackward0", x, out) { g, x in try div(g, try addScalarOverload(try mul(x, x), .int(1))) }
     }
 
     public static func sinh(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -165,7 +174,8 @@ extension Differentiable {
         let out = try x.unary(.erf)
         guard isRecording(x) else { return out }
         return try unaryOp("ErfBackward0", x, out) { g, x in
-            try mul(g, try mul(try exp(try neg(try mul(x, x))), .float(2 / RealMath.sqrt(RealMath.pi))))
+            // 2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+            try mul(try mulScalarOverload(try exp(try neg(try pow(x, .int(2)))), .float(2 / RealMath.sqrt(RealMath.pi))), g)
         }
     }
 
@@ -254,7 +264,8 @@ extension Differentiable {
                 let h = try x.le(hi)
                 inside = try inside.map { t throws(TensorError) in try t.logicalAnd(h) } ?? h
             }
-            return try whereZero(try inside!.negatedMask(), g)
+            // clamp_backward: where(inside, grad, 0), WhereBackward0 under create_graph.
+            return try `where`(inside!, g, Scalar.int(0))
         }
     }
 
@@ -273,13 +284,12 @@ extension Differentiable {
     public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: nil)
         guard isRecording(x) else { return out }
-        // where(self >= min, grad, 0): a NaN input gets no gradient.
-        return try unaryOp("ClampMinBackward0", x, out) { g, x in try whereZero(try x.ge(lo).negatedMask(), g) }
+        return try unaryOp("ClampMinBackward0", x, out) { g, x in try `where`(try x.ge(lo), g, Scalar.int(0)) }
     }
 
     public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: nil, max: hi)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try whereZero(try x.le(hi).negatedMask(), g) }
+        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try `where`(try x.le(hi), g, Scalar.int(0)) }
     }
 }

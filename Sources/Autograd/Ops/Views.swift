@@ -145,7 +145,7 @@ extension Differentiable {
         let out = try x.squeeze()
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("SqueezeBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+        return recordView("SqueezeBackward0", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: Array(sizes.indices), sizes)] }
     }
 
     /// `squeeze(dim)` (SqueezeBackward1).
@@ -153,7 +153,8 @@ extension Differentiable {
         let out = try x.squeeze([dim])
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("SqueezeBackward1", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+        let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
+        return recordView("SqueezeBackward1", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: [d], sizes)] }
     }
 
     /// `squeeze((d0, d1, ...))` (SqueezeBackward2).
@@ -161,7 +162,18 @@ extension Differentiable {
         let out = try x.squeeze(dims)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("SqueezeBackward2", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+        let ds = try dims.map { v throws(TensorError) in x.rank == 0 ? 0 : try Shape.wrapDim(v, rank: x.rank) }
+        return recordView("SqueezeBackward2", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: ds, sizes)] }
+    }
+
+    /// derivatives.yaml's `unsqueeze_to(grad, dims, sizes)`: grad unsqueezed, in increasing
+    /// order, at each of `dims` where the input had size 1 (UnsqueezeBackward0 under
+    /// create_graph); a 0-dim input's gradient is reshaped back.
+    static func unsqueezeTo(_ grad: Tensor, dims: [Int], _ sizes: [Int]) throws(TensorError) -> Tensor {
+        if sizes.isEmpty { return try reshape(grad, sizes) }
+        var g = grad
+        for d in Set(dims).sorted() where sizes[d] == 1 { g = try unsqueeze(g, d) }
+        return g
     }
 
     public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false) throws(TensorError) -> Tensor {

@@ -28,13 +28,18 @@ extension TorchRuntime {
     func nodeValue(_ node: Node?) -> PyValue {
         guard let node else { return .none }
         if let ctx = node.owner as? PyValueBox { return ctx.value }
+        // One object per node while Python holds it, so identity (`is`, `next_functions`
+        // against an input's `grad_fn`, nodes as dict keys) holds as in PyTorch.
+        if let cached = node.bindingObject as? PyInstance { return .object(cached) }
         let name = node.typeName
         let cls: PyClass
         if let c = nodeClasses[name] { cls = c } else {
             cls = nodeInterp.makeClass(name, module: "torch.autograd.graph", base: nodeClass)
             nodeClasses[name] = cls
         }
-        return .object(PyInstance(cls: cls, payload: NodeBox(node)))
+        let object = PyInstance(cls: cls, payload: NodeBox(node))
+        node.bindingObject = object
+        return .object(object)
     }
 
     func buildNodeClass(_ interp: Interpreter) {
