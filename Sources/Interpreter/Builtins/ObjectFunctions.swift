@@ -33,15 +33,14 @@ extension Interpreter {
     }
 
     func installObjectFunctions() {
+        installInstanceCheckMethods()
         fn("isinstance") { i, a in
             try a.check("isinstance", 2)
-            let t = i.typeOf(a[0])
-            return .bool(try i.classInfo(a[1], "isinstance").contains { t.isSubclass(of: $0) })
+            return .bool(try i.isInstanceCheck(a[0], a[1]))
         }
         fn("issubclass") { i, a in
             try a.check("issubclass", 2)
-            guard case .object(let o) = a[0], let c = o as? PyClass else { throw PyError.typeError("issubclass() arg 1 must be a class") }
-            return .bool(try i.classInfo(a[1], "issubclass").contains { c.isSubclass(of: $0) })
+            return .bool(try i.isSubclassCheck(a[0], a[1]))
         }
         fn("hasattr") { i, a in
             try a.check("hasattr", 2)

@@ -27,6 +27,11 @@ extension Interpreter {
             guard let u = v.payload(UnionInfo.self) else { throw PyError.typeError("expected types.UnionType") }
             return u.members
         }
+        // `types.GenericAlias(origin, args)`, as `__class_getitem__ = classmethod(GenericAlias)` calls it.
+        alias.setConstructor { i, _, a in
+            try a.check("GenericAlias", 2)
+            return i.genericAlias(a[0], a[1])
+        }
         alias.addProperty("__origin__") { _, s in try info(s).origin }
         alias.addProperty("__args__") { _, s in .tuple(try info(s).args) }
         alias.addProperty("__parameters__") { _, _ in .tuple([]) }
