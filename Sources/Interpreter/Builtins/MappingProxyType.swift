@@ -35,19 +35,47 @@ extension Interpreter {
                 return try body(i, try i.proxiedMapping(p), a)
             }
         }
-        m("__getitem__") { i, d, a in try a.check("__getitem__", 1); return try i.getItem(d, a[0]) }
+        // A class's namespace answers lookups directly (no copy of it).
+        func own(_ s: PyValue) -> PyClass? {
+            if case .classNamespace(let c)? = s.payload(MappingProxy.self)?.source { return c }
+            return nil
+        }
+        cls.addMethod("__getitem__") { i, s, a in
+            try a.check("__getitem__", 1)
+            if let c = own(s), case .str(let k) = a[0] {
+                guard let v = c.dict[Name(k)] else { throw PyError.keyError(a[0]) }
+                return v
+            }
+            guard let p = s.payload(MappingProxy.self) else { return .notImplemented }
+            return try i.getItem(try i.proxiedMapping(p), a[0])
+        }
+        cls.addMethod("__contains__") { i, s, a in
+            try a.check("__contains__", 1)
+            if let c = own(s) {
+                guard case .str(let k) = a[0] else { _ = try i.hashValue(a[0]); return .false }
+                return .bool(c.dict[Name(k)] != nil)
+            }
+            guard let p = s.payload(MappingProxy.self) else { return .notImplemented }
+            return .bool(try i.contains(try i.proxiedMapping(p), a[0]))
+        }
+        cls.addMethod("get") { i, s, a in
+            try a.check("get", 1, 2)
+            if let c = own(s) {
+                if case .str(let k) = a[0], let v = c.dict[Name(k)] { return v }
+                if case .str = a[0] {} else { _ = try i.hashValue(a[0]) }
+                return a.count == 2 ? a[1] : .none
+            }
+            guard let p = s.payload(MappingProxy.self) else { return .notImplemented }
+            let d = try i.proxiedMapping(p)
+            return try i.call(try i.getAttribute(d, Name("get")), Arguments(a.count == 2 ? [a[0], a[1]] : [a[0]]))
+        }
         m("__len__") { i, d, _ in .int(try i.length(d)) }
         m("__iter__") { i, d, _ in try i.getIterator(d) }
-        m("__contains__") { i, d, a in try a.check("__contains__", 1); return .bool(try i.contains(d, a[0])) }
         m("__reversed__") { i, d, _ in try i.call(i.builtins[Name("reversed")]!, Arguments([d])) }
         m("keys") { i, d, a in try a.check("keys", 0); return try i.callMethod(d, "keys") }
         m("values") { i, d, a in try a.check("values", 0); return try i.callMethod(d, "values") }
         m("items") { i, d, a in try a.check("items", 0); return try i.callMethod(d, "items") }
         m("copy") { i, d, a in try a.check("copy", 0); return try i.callMethod(d, "copy") }
-        m("get") { i, d, a in
-            try a.check("get", 1, 2)
-            return try i.call(try i.getAttribute(d, Name("get")), Arguments(a.count == 2 ? [a[0], a[1]] : [a[0]]))
-        }
         m("__repr__") { i, d, _ in .str("mappingproxy(" + (try i.repr(d)) + ")") }
         m("__str__") { i, d, _ in .str(try i.str(d)) }
         m("__eq__") { i, d, a in try i.compare(.eq, d, a[0]) }

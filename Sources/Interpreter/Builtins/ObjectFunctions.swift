@@ -1,13 +1,4 @@
 extension Interpreter {
-    func classInfo(_ v: PyValue, _ fname: String) throws -> [PyClass] {
-        if let u = try unionClassInfo(v, fname) { return u }
-        if case .object(let o) = v {
-            if let c = o as? PyClass { return [c] }
-            if let t = o as? PyTuple { return try t.items.flatMap { try classInfo($0, fname) } }
-        }
-        throw PyError.typeError("\(fname)() arg 2 must be a type, a tuple of types, or a union")
-    }
-
     /// `locals()` of a frame: its slots (cells unwrapped), a class body's namespace, or a
     /// module's globals.
     func locals(_ f: Frame) throws -> PyDict {

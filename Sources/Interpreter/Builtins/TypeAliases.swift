@@ -112,13 +112,4 @@ extension Interpreter {
         }
         return try repr(v)
     }
-
-    /// The classes an `isinstance`/`issubclass` union or alias stands for.
-    func unionClassInfo(_ v: PyValue, _ fname: String) throws -> [PyClass]? {
-        if let u = v.payload(UnionInfo.self) { return try u.members.flatMap { try classInfo($0, fname) } }
-        if v.payload(GenericAliasInfo.self) != nil {
-            throw PyError.typeError("\(fname)() argument 2 cannot be a parameterized generic")
-        }
-        return nil
-    }
 }

@@ -39,7 +39,8 @@ public final class PyClass: PyObject {
         isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
         for b in bases where b.constructor != nil { constructor = b.constructor; break }
         for b in bases {
-            b.subclassRefs.removeAll { $0.cls == nil }
+            // Dropping dead entries now and then keeps `object`'s list from growing forever.
+            if b.subclassRefs.count & 63 == 63 { b.subclassRefs.removeAll { $0.cls == nil } }
             b.subclassRefs.append(WeakClass(cls: self))
         }
         interpreter?.classVersion &+= 1
