@@ -781,5 +781,14 @@ class MutableSequence(Sequence):
 MutableSequence.register(list)
 MutableSequence.register(bytearray)
 
+# The collections module's classes, as CPython's collections registers or derives them.
+import collections as _collections
+for _name, _abc in (("deque", MutableSequence), ("OrderedDict", MutableMapping),
+                    ("defaultdict", MutableMapping), ("Counter", MutableMapping),
+                    ("ChainMap", MutableMapping), ("UserDict", MutableMapping),
+                    ("UserList", MutableSequence), ("UserString", Sequence)):
+    _abc.register(getattr(_collections, _name))
+del _collections, _name, _abc
+
 del _t
 """#
