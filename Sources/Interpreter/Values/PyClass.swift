@@ -23,10 +23,12 @@ public final class PyClass: PyObject {
     unowned(unsafe) var interpreter: Interpreter?
     /// The class's metaclass when it is not plain `type` (Runtime/Metaclasses.swift).
     var metaclass: PyClass?
-    /// Classes naming this one as a base, oldest first, held weakly (`__subclasses__()`,
-    /// which `abc.ABCMeta.__subclasscheck__` walks).
-    private var subclassRefs: [WeakClass] = []
-    var subclasses: [PyClass] { subclassRefs.compactMap { $0.cls } }
+    /// Classes naming this one as a base, oldest first (`__subclasses__()`, which
+    /// `abc.ABCMeta.__subclasscheck__` walks). Not owning: a class leaves its bases' lists
+    /// when it goes away (deinit), so no weak references (which would slow every retain
+    /// of a class) are needed.
+    private var subclassRefs: [SubclassRef] = []
+    var subclasses: [PyClass] { subclassRefs.map { $0.cls } }
 
     init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass], interpreter: Interpreter?) {
         self.name = name
@@ -38,11 +40,7 @@ public final class PyClass: PyObject {
         mro = [self] + PyClass.linearize(bases)
         isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
         for b in bases where b.constructor != nil { constructor = b.constructor; break }
-        for b in bases {
-            // Dropping dead entries now and then keeps `object`'s list from growing forever.
-            if b.subclassRefs.count & 63 == 63 { b.subclassRefs.removeAll { $0.cls == nil } }
-            b.subclassRefs.append(WeakClass(cls: self))
-        }
+        for b in bases { b.subclassRefs.append(SubclassRef(id: ObjectIdentifier(self), cls: self)) }
         interpreter?.classVersion &+= 1
     }
 
@@ -65,6 +63,11 @@ public final class PyClass: PyObject {
     }
 
     public var base: PyClass? { bases.first }
+
+    deinit {
+        let me = ObjectIdentifier(self)
+        for b in bases { b.subclassRefs.removeAll { $0.id == me } }
+    }
 
     /// Attribute lookup along the MRO (no descriptors applied).
     public func lookup(_ name: Name) -> PyValue? {
@@ -107,9 +110,11 @@ public final class PyClass: PyObject {
     }
 }
 
-/// A weak reference to a class (a base's list of subclasses must not keep them alive).
-struct WeakClass {
-    weak var cls: PyClass?
+/// A base's reference to one of its subclasses: it does not keep the subclass alive; the
+/// subclass removes it as it is deinitialised.
+struct SubclassRef {
+    let id: ObjectIdentifier
+    unowned(unsafe) let cls: PyClass
 }
 
 /// Attributes of an instance, in insertion order. Small objects have few attributes, so a
