@@ -38,10 +38,11 @@ extension Interpreter {
         if case .object(let o) = spec {
             if type(of: o) == PyClass.self {
                 let c = unsafeDowncast(o, to: PyClass.self)
-                if case .object(let d) = v, d === c { return true }
+                // CPython tests `derived is cls` first only for classes of plain `type`.
                 if c.metaclass != nil, let hook = metaclassMethod(c, Interpreter.subclassCheckName) {
                     return try truthy(callAttribute(hook, receiver: spec, Arguments([v])))
                 }
+                if case .object(let d) = v, d === c { return true }
                 guard case .object(let d) = v, let derived = d as? PyClass else {
                     throw PyError.typeError("issubclass() arg 1 must be a class")
                 }
