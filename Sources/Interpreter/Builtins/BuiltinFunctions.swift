@@ -29,6 +29,7 @@ extension Interpreter {
         installBytes()
         installTypeAliases()
         installMemoryview()
+        installMappingProxy()
         installFileObjects()
         installBuiltinSubclassing()
         builtins[Name("None")] = PyValue.none

@@ -341,7 +341,6 @@ extension Interpreter {
             guard case .object(let o) = s, let c = o as? PyClass else { return .list([]) }
             return .list(c.mro.map { .object($0) })
         }
-        t.addMethod("__subclasses__") { _, _, _ in .list([]) }
         addMetaclassMethods()
     }
 }

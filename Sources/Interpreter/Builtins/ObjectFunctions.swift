@@ -1,13 +1,4 @@
 extension Interpreter {
-    func classInfo(_ v: PyValue, _ fname: String) throws -> [PyClass] {
-        if let u = try unionClassInfo(v, fname) { return u }
-        if case .object(let o) = v {
-            if let c = o as? PyClass { return [c] }
-            if let t = o as? PyTuple { return try t.items.flatMap { try classInfo($0, fname) } }
-        }
-        throw PyError.typeError("\(fname)() arg 2 must be a type, a tuple of types, or a union")
-    }
-
     /// `locals()` of a frame: its slots (cells unwrapped), a class body's namespace, or a
     /// module's globals.
     func locals(_ f: Frame) throws -> PyDict {
@@ -33,15 +24,14 @@ extension Interpreter {
     }
 
     func installObjectFunctions() {
+        installInstanceCheckMethods()
         fn("isinstance") { i, a in
             try a.check("isinstance", 2)
-            let t = i.typeOf(a[0])
-            return .bool(try i.classInfo(a[1], "isinstance").contains { t.isSubclass(of: $0) })
+            return .bool(try i.isInstanceCheck(a[0], a[1]))
         }
         fn("issubclass") { i, a in
             try a.check("issubclass", 2)
-            guard case .object(let o) = a[0], let c = o as? PyClass else { throw PyError.typeError("issubclass() arg 1 must be a class") }
-            return .bool(try i.classInfo(a[1], "issubclass").contains { c.isSubclass(of: $0) })
+            return .bool(try i.isSubclassCheck(a[0], a[1]))
         }
         fn("hasattr") { i, a in
             try a.check("hasattr", 2)

@@ -27,6 +27,11 @@ extension Interpreter {
             guard let u = v.payload(UnionInfo.self) else { throw PyError.typeError("expected types.UnionType") }
             return u.members
         }
+        // `types.GenericAlias(origin, args)`, as `__class_getitem__ = classmethod(GenericAlias)` calls it.
+        alias.setConstructor { i, _, a in
+            try a.check("GenericAlias", 2)
+            return i.genericAlias(a[0], a[1])
+        }
         alias.addProperty("__origin__") { _, s in try info(s).origin }
         alias.addProperty("__args__") { _, s in .tuple(try info(s).args) }
         alias.addProperty("__parameters__") { _, _ in .tuple([]) }
@@ -106,14 +111,5 @@ extension Interpreter {
             if v.isEllipsis { return "..." }
         }
         return try repr(v)
-    }
-
-    /// The classes an `isinstance`/`issubclass` union or alias stands for.
-    func unionClassInfo(_ v: PyValue, _ fname: String) throws -> [PyClass]? {
-        if let u = v.payload(UnionInfo.self) { return try u.members.flatMap { try classInfo($0, fname) } }
-        if v.payload(GenericAliasInfo.self) != nil {
-            throw PyError.typeError("\(fname)() argument 2 cannot be a parameterized generic")
-        }
-        return nil
     }
 }

@@ -114,6 +114,8 @@ public final class Interpreter {
     var dictViewClass: PyClass!
     /// `dict_keys`, `dict_values`, `dict_items` (subclasses of `dictViewClass`).
     var dictViewClasses: [PyClass] = []
+    /// `mappingproxy` (Builtins/MappingProxyType.swift).
+    var mappingProxyClass: PyClass!
 
     public init(limits: Limits = .init()) {
         self.limits = limits

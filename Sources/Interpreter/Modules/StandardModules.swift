@@ -30,6 +30,7 @@ extension Interpreter {
         registerSourceModule(name: "operator", source: operatorSource, file: "<operator>")
         registerSourceModule(name: "string", source: stringSource, file: "<string>")
         registerSourceModule(name: "abc", source: abcSource, file: "<abc>")
+        registerAbcModules()
         registerSourceModule(name: "dataclasses", source: dataclassesSource, file: "<dataclasses>")
         registerSourceModule(name: "__future__", source: futureSource, file: "<__future__>")
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")

@@ -118,10 +118,7 @@ extension Interpreter {
         case "__base__": return c.base.map { .object($0) } ?? .none
         case "__class__": return .object(c.metaclass ?? types.type)
         case "__doc__": return .none
-        case "__dict__":
-            let d = PyDict()
-            for n in c.order { try d.set(.str(n.string), c.dict[n]!) }
-            return .object(d)
+        case "__dict__": return classNamespaceProxy(c)
         default: break
         }
         if let meta = c.metaclass, let a = meta.lookup(name) { return try bindDescriptor(a, receiver: .object(c), cls: meta) }

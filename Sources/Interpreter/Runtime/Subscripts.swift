@@ -161,7 +161,21 @@ extension Interpreter {
                 if try callSpecial(obj, N.__delitem__, [key]) != nil { return }
             }
         }
-        throw PyError.typeError("'\(typeName(obj))' object doesn't support item deletion")
+        // CPython words it "doesn't" when an index meets a type with sequence methods
+        // (containers, instances of Python classes), "does not" otherwise.
+        throw PyError.typeError("'\(typeName(obj))' object \(try hasSequenceSlots(obj) && index(key) != nil ? "doesn't" : "does not") support item deletion")
+    }
+
+    private func hasSequenceSlots(_ v: PyValue) -> Bool {
+        switch v {
+        case .none, .bool, .int, .float: return false
+        case .str: return true
+        case .object(let o):
+            if o is PyClass || o is PyFunction || o is PyBuiltinFunction || o is PyBoundMethod || o is PyModule { return false }
+            if o === PySingleton.notImplemented || o === PySingleton.ellipsis { return false }
+            let t = typeOf(v)
+            return !(t.module == "builtins" && (t.name == "complex" || t.name == "ellipsis"))
+        }
     }
 
     /// `len(v)`.

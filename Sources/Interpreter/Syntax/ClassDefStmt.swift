@@ -36,9 +36,18 @@ final class ClassDefStmt: Stmt {
         var decos: [PyValue] = []
         for d in decorators { decos.append(try d.eval(f)) }
         var baseClasses: [PyClass] = []
-        for b in bases {
-            var v = try b.eval(f)
+        let written = try bases.map { try $0.eval(f) }
+        for var v in written {
             if let alias = v.payload(GenericAliasInfo.self) { v = alias.origin }  // `class C(list[int])`
+            // A base that is not a class may name its replacements (`typing.Mapping`).
+            if case .object(let o) = v, type(of: o) == PyInstance.self,
+               let entries = try interp.lookupSpecial(v, Name("__mro_entries__")) {
+                for e in try interp.iterate(try interp.call(entries, Arguments([.tuple(written)]))) {
+                    guard case .object(let eo) = e, let c = eo as? PyClass else { throw PyError.typeError("bases must be types") }
+                    baseClasses.append(c)
+                }
+                continue
+            }
             guard case .object(let o) = v, let c = o as? PyClass else {
                 throw PyError.typeError("bases must be types")
             }

@@ -23,6 +23,12 @@ public final class PyClass: PyObject {
     unowned(unsafe) var interpreter: Interpreter?
     /// The class's metaclass when it is not plain `type` (Runtime/Metaclasses.swift).
     var metaclass: PyClass?
+    /// Classes naming this one as a base, oldest first (`__subclasses__()`, which
+    /// `abc.ABCMeta.__subclasscheck__` walks). Not owning: a class leaves its bases' lists
+    /// when it goes away (deinit), so no weak references (which would slow every retain
+    /// of a class) are needed.
+    private var subclassRefs: [SubclassRef] = []
+    var subclasses: [PyClass] { subclassRefs.map { $0.cls } }
 
     init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyClass], interpreter: Interpreter?) {
         self.name = name
@@ -34,6 +40,7 @@ public final class PyClass: PyObject {
         mro = [self] + PyClass.linearize(bases)
         isException = mro.contains { $0.name == "BaseException" && $0.module == "builtins" }
         for b in bases where b.constructor != nil { constructor = b.constructor; break }
+        for b in bases { b.subclassRefs.append(SubclassRef(id: ObjectIdentifier(self), cls: self)) }
         interpreter?.classVersion &+= 1
     }
 
@@ -56,6 +63,11 @@ public final class PyClass: PyObject {
     }
 
     public var base: PyClass? { bases.first }
+
+    deinit {
+        let me = ObjectIdentifier(self)
+        for b in bases { b.subclassRefs.removeAll { $0.id == me } }
+    }
 
     /// Attribute lookup along the MRO (no descriptors applied).
     public func lookup(_ name: Name) -> PyValue? {
@@ -96,6 +108,13 @@ public final class PyClass: PyObject {
         }
         interpreter?.classVersion &+= 1
     }
+}
+
+/// A base's reference to one of its subclasses: it does not keep the subclass alive; the
+/// subclass removes it as it is deinitialised.
+struct SubclassRef {
+    let id: ObjectIdentifier
+    unowned(unsafe) let cls: PyClass
 }
 
 /// Attributes of an instance, in insertion order. Small objects have few attributes, so a
@@ -172,11 +191,17 @@ public final class PyInstance: PyObject {
         if payloadLinksBack, let payload { PyInstance.payloadUnlink?(payload, self) }
     }
 
+    /// Attributes that are slots of a class in the MRO (an instance of a subclass without
+    /// `__slots__` of a class with them): they live in `store` but not in `__dict__`, as
+    /// CPython keeps them in the object's slots. Set when the dict is first linked.
+    private var slotNamesOutsideDict: [Name] = []
+
     /// The live `__dict__`: made from the attributes on first use, then shared.
     func liveDict() -> PyDict {
         if let d = linkedDict { return d }
+        slotNamesOutsideDict = PyInstance.declaredSlots(cls)
         let d = PyDict()
-        for (n, v) in zip(store.names, store.values) { try? d.set(.str(n.string), v) }
+        for (n, v) in zip(store.names, store.values) where !isSlot(n) { try? d.set(.str(n.string), v) }
         linkedDict = d
         linkedVersion = d.version
         return d
@@ -184,6 +209,7 @@ public final class PyInstance: PyObject {
 
     /// `obj.__dict__ = d`: `d` becomes the namespace (`isSelf` when `d` is `obj` itself).
     func replaceDict(_ d: PyDict, isSelf: Bool) {
+        if linkedDict == nil { slotNamesOutsideDict = PyInstance.declaredSlots(cls) }
         linkedDict = d
         dictIsSelf = isSelf
         linkedVersion = d.version &- 1
@@ -193,7 +219,14 @@ public final class PyInstance: PyObject {
     private func refreshFromLinkedDict() {
         guard let d = linkedDict, d.version != linkedVersion else { return }
         var fresh = AttributeStore()
-        for (k, v) in d.items { if case .str(let s) = k { fresh.names.append(Name(s)); fresh.values.append(v) } }
+        for (k, v) in d.items {
+            if case .str(let s) = k {
+                let n = Name(s)
+                if isSlot(n) { continue }
+                fresh.names.append(n); fresh.values.append(v)
+            }
+        }
+        for n in slotNamesOutsideDict { if let v = store.get(n) { fresh.names.append(n); fresh.values.append(v) } }
         store = fresh
         linkedVersion = d.version
     }
@@ -202,12 +235,31 @@ public final class PyInstance: PyObject {
         guard let d = linkedDict else { return }
         let kept = Set(store.names.map(\.id))
         for k in d.keys { if case .str(let s) = k, !kept.contains(Name(s).id) { _ = try? d.remove(k) } }
-        for (n, v) in zip(store.names, store.values) {
+        for (n, v) in zip(store.names, store.values) where !isSlot(n) {
             let key = PyValue.str(n.string)
             if let old = try? d.get(key), old.isIdentical(v) { continue }
             try? d.set(key, v)
         }
         linkedVersion = d.version
+    }
+
+    @inline(__always) private func isSlot(_ n: Name) -> Bool {
+        !slotNamesOutsideDict.isEmpty && slotNamesOutsideDict.contains { $0.id == n.id }
+    }
+
+    /// The attribute names the `__slots__` of `cls`'s MRO declare.
+    static func declaredSlots(_ cls: PyClass) -> [Name] {
+        var names: [Name] = []
+        for k in cls.mro {
+            guard let slots = k.dict[Name("__slots__")] else { continue }
+            let items: [PyValue]
+            if case .str(let s) = slots { items = [.str(s)] }
+            else if let t = slots.asTuple { items = t.items }
+            else if let l = slots.asList { items = l.items }
+            else { continue }
+            for case .str(let s) in items where s != "__dict__" && s != "__weakref__" { names.append(Name(s)) }
+        }
+        return names
     }
 
     public func attribute(_ name: String) -> PyValue? { attributes.get(Name(name)) }

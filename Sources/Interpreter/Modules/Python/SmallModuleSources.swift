@@ -273,6 +273,20 @@ class _Subscripted:
     def __ror__(self, other):
         return Union[other, self]
 
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self.__origin__._name in ("Union", "Optional"):
+            for arg in self.__args__:
+                if issubclass(cls, arg):
+                    return True
+            return False
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+    def __mro_entries__(self, bases):
+        return self.__origin__.__mro_entries__(bases)
+
     def __repr__(self):
         name = self.__origin__._name
         args = self.__args__
@@ -288,9 +302,57 @@ class _Subscripted:
         return "typing." + name + "[" + ", ".join(_type_repr(a) for a in args) + "]"
 
 
+# Where the aliases of classes lead (`typing.List.__origin__ is list`), found on first use.
+_ORIGINS = {
+    "List": ("builtins", "list"), "Dict": ("builtins", "dict"), "Set": ("builtins", "set"),
+    "FrozenSet": ("builtins", "frozenset"), "Tuple": ("builtins", "tuple"), "Type": ("builtins", "type"),
+    "DefaultDict": ("collections", "defaultdict"), "OrderedDict": ("collections", "OrderedDict"),
+    "Counter": ("collections", "Counter"), "Deque": ("collections", "deque"),
+    "AbstractSet": ("collections.abc", "Set"),
+}
+for _n in ("Callable", "Iterable", "Iterator", "Generator", "Sequence", "MutableSequence", "Collection",
+           "Container", "Hashable", "Sized", "Reversible", "Mapping", "MutableMapping", "MutableSet",
+           "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "AsyncGenerator", "ByteString",
+           "KeysView", "ItemsView", "ValuesView", "MappingView"):
+    _ORIGINS[_n] = ("collections.abc", _n)
+del _n
+
+
 class _Alias:
     def __init__(self, name):
         self._name = name
+
+    @property
+    def __origin__(self):
+        where = _ORIGINS.get(self._name)
+        if where is None:
+            raise AttributeError("'_SpecialForm' object has no attribute '__origin__'")
+        if where[0] == "builtins":
+            import builtins as module
+        elif where[0] == "collections":
+            import collections as module
+        else:
+            from collections import abc as module
+        return getattr(module, where[1])
+
+    def __instancecheck__(self, obj):
+        if self._name not in _ORIGINS:
+            raise TypeError("typing." + self._name + " cannot be used with isinstance()")
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self._name == "Any":
+            return False
+        if self._name not in _ORIGINS:
+            raise TypeError("typing." + self._name + " cannot be used with issubclass()")
+        if isinstance(cls, _Subscripted):
+            raise TypeError("Subscripted generics cannot be used with class and instance checks")
+        if isinstance(cls, _Alias):
+            return issubclass(cls.__origin__, self.__origin__)
+        return issubclass(cls, self.__origin__)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
 
     def __getitem__(self, params):
         if not isinstance(params, tuple):
@@ -350,6 +412,12 @@ MutableMapping = _Alias("MutableMapping")
 AbstractSet = _Alias("AbstractSet")
 MutableSet = _Alias("MutableSet")
 Awaitable = _Alias("Awaitable")
+AsyncGenerator = _Alias("AsyncGenerator")
+ByteString = _Alias("ByteString")
+KeysView = _Alias("KeysView")
+ItemsView = _Alias("ItemsView")
+ValuesView = _Alias("ValuesView")
+MappingView = _Alias("MappingView")
 Coroutine = _Alias("Coroutine")
 AsyncIterator = _Alias("AsyncIterator")
 AsyncIterable = _Alias("AsyncIterable")
@@ -393,11 +461,134 @@ class Generic:
         return cls
 
 
-class Protocol(Generic):
-    pass
+from abc import ABCMeta as _ABCMeta
+
+_EXCLUDED_ATTRIBUTES = frozenset([
+    "__parameters__", "__orig_bases__", "__orig_class__", "_is_protocol", "_is_runtime_protocol",
+    "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__", "__module__",
+    "__new__", "__slots__", "__subclasshook__", "__weakref__", "__class_getitem__",
+    "_MutableMapping__marker", "__qualname__"])
+
+
+def _get_protocol_attrs(cls):
+    """The members a protocol asks for: names its classes define or annotate."""
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        annotations = getattr(base, "__annotations__", {})
+        for attr in list(base.__dict__.keys()) + list(annotations.keys()):
+            if not attr.startswith("_abc_") and attr not in _EXCLUDED_ATTRIBUTES:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+# Set while ABCMeta's own checks run for a protocol (CPython lets calls from the abc
+# module through without the runtime_checkable test).
+_reckless_checks = 0
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError("Protocols cannot be instantiated")
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__:
+        init = base.__dict__.get("__init__", _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
+class _ProtocolMeta(_ABCMeta):
+    def __instancecheck__(cls, instance):
+        global _reckless_checks
+        if (getattr(cls, "_is_protocol", False) and not getattr(cls, "_is_runtime_protocol", False)
+                and not _reckless_checks):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if ((not getattr(cls, "_is_protocol", False) or _is_callable_members_only(cls))
+                and issubclass(instance.__class__, cls)):
+            return True
+        if cls._is_protocol:
+            if all(hasattr(instance, attr) and
+                   (not callable(getattr(cls, attr, None)) or getattr(instance, attr) is not None)
+                   for attr in _get_protocol_attrs(cls)):
+                return True
+        _reckless_checks += 1
+        try:
+            return super().__instancecheck__(instance)
+        finally:
+            _reckless_checks -= 1
+
+
+@classmethod
+def _proto_hook(cls, other):
+    if not cls.__dict__.get("_is_protocol", False):
+        return NotImplemented
+    if not getattr(cls, "_is_runtime_protocol", False):
+        if _reckless_checks:
+            return NotImplemented
+        raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+    if not _is_callable_members_only(cls):
+        if _reckless_checks:
+            return NotImplemented
+        raise TypeError("Protocols with non-method members don't support issubclass()")
+    if not isinstance(other, type):
+        raise TypeError("issubclass() arg 1 must be a class")
+    for attr in _get_protocol_attrs(cls):
+        for base in other.__mro__:
+            if attr in base.__dict__:
+                if base.__dict__[attr] is None:
+                    return NotImplemented
+                break
+            annotations = getattr(base, "__annotations__", {})
+            if (isinstance(annotations, dict) and attr in annotations
+                    and issubclass(other, Generic) and getattr(other, "_is_protocol", False)):
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get("_is_protocol", False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if "__subclasshook__" not in cls.__dict__:
+            cls.__subclasshook__ = _proto_hook
+        if not cls._is_protocol:
+            return
+        for base in cls.__bases__:
+            if not (base in (object, Generic) or
+                    base.__module__ in ("collections.abc", "contextlib") and base.__name__ in _PROTO_ALLOWLIST or
+                    issubclass(base, Generic) and getattr(base, "_is_protocol", False)):
+                raise TypeError("Protocols can only inherit from other protocols, got %r" % base)
+        if cls.__init__ is Protocol.__init__:
+            cls.__init__ = _no_init_or_replace_init
+
+
+_PROTO_ALLOWLIST = ("Callable", "Awaitable", "Iterable", "Iterator", "AsyncIterable", "AsyncIterator",
+                    "Hashable", "Sized", "Container", "Collection", "Reversible", "Buffer",
+                    "AbstractContextManager", "AbstractAsyncContextManager")
 
 
 def runtime_checkable(cls):
+    if not issubclass(cls, Generic) or not getattr(cls, "_is_protocol", False):
+        raise TypeError("@runtime_checkable can be only applied to protocol classes, got %r" % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -762,51 +953,3 @@ class Formatter:
         return format_string.format(*args, **kwargs)
 """#
 
-let abcSource = #"""
-def abstractmethod(fn):
-    fn.__isabstractmethod__ = True
-    return fn
-
-
-def _isabstract(value):
-    """An abstract method, or a property / class / static method wrapping one."""
-    if getattr(value, "__isabstractmethod__", False):
-        return True
-    if getattr(getattr(value, "__func__", None), "__isabstractmethod__", False):
-        return True
-    if isinstance(value, property):
-        return any(getattr(f, "__isabstractmethod__", False) for f in (getattr(value, "fget", None), getattr(value, "fset", None), getattr(value, "fdel", None)))
-    if isinstance(value, (classmethod, staticmethod)):
-        return getattr(value.__func__, "__isabstractmethod__", False)
-    return False
-
-
-class ABCMeta(type):
-    """Metaclass of abstract classes: instantiating one that still has abstract methods
-    raises CPython 3.11's TypeError."""
-
-    def __new__(mcls, name, bases, namespace, **kwargs):
-        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        abstracts = {key for key, value in namespace.items() if _isabstract(value)}
-        for base in bases:
-            for key in getattr(base, "__abstractmethods__", ()):
-                if _isabstract(getattr(cls, key, None)):
-                    abstracts.add(key)
-        cls.__abstractmethods__ = frozenset(abstracts)
-        return cls
-
-    def __call__(cls, *args, **kwargs):
-        abstracts = getattr(cls, "__abstractmethods__", ())
-        if abstracts:
-            names = sorted(abstracts)
-            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
-                            % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(names)))
-        return super().__call__(*args, **kwargs)
-
-    def register(cls, subclass):
-        return subclass
-
-
-class ABC(metaclass=ABCMeta):
-    __slots__ = ()
-"""#

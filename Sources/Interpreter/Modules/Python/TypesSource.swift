@@ -8,6 +8,7 @@ UnionType = type(int | str)
 NoneType = type(None)
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
+MappingProxyType = type(type.__dict__)
 
 
 def _function():

@@ -126,34 +126,7 @@ def bin(num, max_bits=None):
     return "%s %s" % (sign, digits)
 
 
-class mappingproxy:
-    """A read-only view of the members (`Color.__members__`)."""
-    def __init__(self, d):
-        self._d = d
-    def __getitem__(self, key):
-        return self._d[key]
-    def __iter__(self):
-        return iter(self._d)
-    def __len__(self):
-        return len(self._d)
-    def __contains__(self, key):
-        return key in self._d
-    def keys(self):
-        return self._d.keys()
-    def values(self):
-        return self._d.values()
-    def items(self):
-        return self._d.items()
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-    def copy(self):
-        return dict(self._d)
-    def __eq__(self, other):
-        return self._d == other
-    def __repr__(self):
-        return 'mappingproxy(%r)' % (self._d, )
-    def __str__(self):
-        return str(self._d)
+mappingproxy = type(type.__dict__)
 
 
 class FlagBoundary:
