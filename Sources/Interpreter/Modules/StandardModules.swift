@@ -35,6 +35,7 @@ extension Interpreter {
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")
         registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
         registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
+        registerModule(name: "_inspect") { i, m in i.buildInspectNative(m) }
         registerSourceModule(name: "inspect", source: inspectSource, file: "<inspect>")
         registerFileModules()
         registerMoreStandardModules()
