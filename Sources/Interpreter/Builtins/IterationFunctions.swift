@@ -9,14 +9,24 @@ final class EnumerateIterator: PyIteratorObject {
     init(_ s: PyValue, bigStart: PyValue) { source = s; n = 0; big = bigStart }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         guard let x = try interp.next(source) else { return nil }
+        return .tuple([try count(interp), x])
+    }
+    override var yieldsPairs: Bool { true }
+    override func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? {
+        guard let x = try interp.next(source) else { return nil }
+        return (try count(interp), x)
+    }
+    /// The count for the item just taken, advancing it.
+    @inline(__always)
+    private func count(_ interp: Interpreter) throws -> PyValue {
         if let b = big {
             big = try interp.binaryOp(.add, b, .int(1))
-            return .tuple([b, x])
+            return b
         }
         let current = n
         let (following, overflow) = n.addingReportingOverflow(1)
         if overflow { big = try interp.binaryOp(.add, .int(n), .int(1)) } else { n = following }
-        return .tuple([.int(current), x])
+        return .int(current)
     }
 }
 
@@ -45,6 +55,11 @@ final class ZipIterator: PyIteratorObject {
             items.append(x)
         }
         return .tuple(items)
+    }
+    override var yieldsPairs: Bool { sources.count == 2 && !strict }
+    override func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? {
+        guard let a = try interp.next(sources[0]), let b = try interp.next(sources[1]) else { return nil }
+        return (a, b)
     }
 }
 

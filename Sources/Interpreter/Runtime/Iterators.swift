@@ -41,6 +41,11 @@ public class PyIteratorObject: PyObject {
     /// `__length_hint__`: the items left, when known without consuming any.
     var lengthHint: Int? { nil }
     func pyClass(_ t: BuiltinTypes) -> PyClass { t.iterators[kind.rawValue] }
+    /// Whether every item is a 2-tuple that `nextPair` can hand over in parts (a dict's
+    /// items, `enumerate`, `zip` of two), so `for k, v in ...` need not build the tuples.
+    var yieldsPairs: Bool { false }
+    /// The next item's two parts, nil when exhausted (only where `yieldsPairs`).
+    func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? { nil }
 }
 
 /// An iterator whose items come from a Swift closure; hosts return these from `__iter__`.
@@ -204,6 +209,16 @@ final class DictIterator: PyIteratorObject {
         }
     }
     override func next(_ interp: Interpreter) throws -> PyValue? {
+        guard let e = try nextEntry() else { return nil }
+        return value(e)
+    }
+    override var yieldsPairs: Bool { part == .items }
+    override func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? {
+        guard let e = try nextEntry() else { return nil }
+        return (e.key, e.value)
+    }
+    @inline(__always)
+    private func nextEntry() throws -> (key: PyValue, value: PyValue)? {
         guard let d = dict else { return nil }
         if d.count != size {
             size = -1
@@ -212,7 +227,7 @@ final class DictIterator: PyIteratorObject {
         if reverse {
             while position >= 0 && position < d.entries.count {
                 position -= 1
-                if let e = d.entries[position + 1] { left -= 1; return value(e) }
+                if let e = d.entries[position + 1] { left -= 1; return e }
             }
             dict = nil
             return nil
@@ -225,7 +240,7 @@ final class DictIterator: PyIteratorObject {
                     throw PyError.runtimeError("dictionary keys changed during iteration")
                 }
                 left -= 1
-                return value(e)
+                return e
             }
         }
         dict = nil
@@ -356,6 +371,27 @@ extension Interpreter {
             try tick()
             if !(try body(x)) { return }
         }
+    }
+
+    /// `for a, b in v` over a dict's items, `enumerate` or a `zip` of two: runs `body` on
+    /// the two parts of each item (until it returns false) without building the tuples, and
+    /// returns true; returns false, running nothing, for any other iterable.
+    func forEachPair(_ v: PyValue, _ body: (PyValue, PyValue) throws -> Bool) throws -> Bool {
+        guard case .object(let o) = v else { return false }
+        let it: PyIteratorObject
+        if let dv = o as? PyDictView {
+            guard dv.kind == .items else { return false }
+            it = dv.iterator(reverse: false)
+        } else if let i = o as? PyIteratorObject, i.yieldsPairs {
+            it = i
+        } else {
+            return false
+        }
+        while let (a, b) = try it.nextPair(self) {
+            try tick()
+            if !(try body(a, b)) { break }
+        }
+        return true
     }
 
     /// All items of an iterable.

@@ -224,8 +224,12 @@ final class ForStmt: Stmt {
     let iterable: Expr
     let body: [Stmt]
     let orElse: [Stmt]
+    /// The two targets of `for a, b in ...`, which takes pairs without building tuples.
+    let pairTarget: (Expr, Expr)?
     init(target: Expr, iterable: Expr, body: [Stmt], orElse: [Stmt], line: Int, col: Int) {
-        self.target = target; self.iterable = iterable; self.body = body; self.orElse = orElse; super.init(line: line, col: col)
+        self.target = target; self.iterable = iterable; self.body = body; self.orElse = orElse
+        if let t = target as? TupleExpr, t.items.count == 2, !t.hasStar { pairTarget = (t.items[0], t.items[1]) } else { pairTarget = nil }
+        super.init(line: line, col: col)
     }
     override func declare(_ r: Resolver) { target.declareTarget(r); body.forEach { $0.declare(r) }; orElse.forEach { $0.declare(r) } }
     override func resolve(_ r: Resolver) { iterable.resolve(r); target.resolve(r); body.forEach { $0.resolve(r) }; orElse.forEach { $0.resolve(r) } }
@@ -235,16 +239,25 @@ final class ForStmt: Stmt {
         let seq = try iterable.eval(f)
         var result = Flow.normal
         var broke = false
-        let step: (PyValue) throws -> Bool = { item in
-            try self.target.assign(f, item)
-            try interp.tick()
+        let run: () throws -> Bool = {
             switch try execBlock(self.body, f) {
             case .breakLoop: broke = true; return false
             case .returned: result = .returned; broke = true; return false
             default: return true
             }
         }
-        if case .object(let o) = seq, let r = o as? PyRange {
+        let step: (PyValue) throws -> Bool = { item in
+            try self.target.assign(f, item)
+            try interp.tick()
+            return try run()
+        }
+        if let pair = pairTarget, try interp.forEachPair(seq, { a, b in
+            try pair.0.assign(f, a)
+            try pair.1.assign(f, b)
+            return try run()
+        }) {
+            // `for k, v in d.items()` (or enumerate, zip of two): no tuple per item.
+        } else if case .object(let o) = seq, let r = o as? PyRange {
             var i = r.start
             while r.step > 0 ? i < r.stop : i > r.stop {
                 if !(try step(.int(i))) { break }
