@@ -11,6 +11,10 @@ final class PyDictView: PyObject {
         case .items: return dict.items.map { .tuple([$0.key, $0.value]) }
         }
     }
+    /// `iter(view)` / `reversed(view)`: a live iterator over the dict.
+    func iterator(reverse: Bool) -> DictIterator {
+        DictIterator(dict, kind == .keys ? .keys : kind == .values ? .values : .items, reverse: reverse)
+    }
 }
 
 extension Interpreter {
@@ -75,6 +79,7 @@ extension Interpreter {
         m("__setitem__") { i, l, a in try i.setItem(.object(l), a[0], a[1]); return .none }
         m("__contains__") { i, l, a in .bool(try i.contains(.object(l), a[0])) }
         m("__iter__") { i, l, _ in try i.getIterator(.object(l)) }
+        m("__reversed__") { _, l, _ in .object(ListReverseIterator(l)) }
         // As CPython's list_richcompare: another type answers NotImplemented, so `list == tensor`
         // falls back to the tensor's reflected method (or identity) instead of recursing.
         m("__eq__") { i, l, a in
@@ -146,7 +151,8 @@ extension Interpreter {
         m("__getitem__") { i, d, a in try i.getItem(.object(d), a[0]) }
         m("__setitem__") { _, d, a in try d.set(a[0], a[1]); return .none }
         m("__contains__") { _, d, a in .bool(try d.get(a[0]) != nil) }
-        m("__iter__") { _, d, _ in .object(DictKeyIterator(d)) }
+        m("__iter__") { _, d, _ in .object(DictIterator(d)) }
+        m("__reversed__") { _, d, _ in .object(DictIterator(d, reverse: true)) }
         c.addClassMethod("fromkeys") { i, _, a in
             try a.check("fromkeys", 1, 2)
             let d = PyDict()
@@ -160,12 +166,8 @@ extension Interpreter {
         func v(_ name: String, _ body: @escaping (Interpreter, PyDictView, Arguments) throws -> PyValue) {
             view.addMethod(name) { i, s, a in try body(i, s.asObject as! PyDictView, a) }
         }
-        v("__iter__") { _, dv, _ in
-            dv.kind == .keys ? .object(DictKeyIterator(dv.dict)) : .object(ArrayIterator(dv.items, kind: dv.kind == .values ? .dictValues : .dictItems))
-        }
-        v("__reversed__") { _, dv, _ in
-            .object(ArrayIterator(dv.items.reversed(), kind: dv.kind == .keys ? .dictReverseKeys : dv.kind == .values ? .dictReverseValues : .dictReverseItems))
-        }
+        v("__iter__") { _, dv, _ in .object(dv.iterator(reverse: false)) }
+        v("__reversed__") { _, dv, _ in .object(dv.iterator(reverse: true)) }
         // `d.keys().mapping`: a read-only proxy of the dict in CPython; here the dict itself.
         view.addProperty("mapping", get: { _, s in .object((s.asObject as! PyDictView).dict) })
         v("__len__") { _, dv, _ in .int(dv.dict.count) }
@@ -250,7 +252,7 @@ extension Interpreter {
             m("copy") { _, s, _ in .object(s.frozen ? s : try s.copied()) }
             m("__len__") { _, s, _ in .int(s.count) }
             m("__contains__") { _, s, a in .bool(try s.contains(a[0])) }
-            m("__iter__") { _, s, _ in .object(ArrayIterator(s.items, kind: .setIterator)) }
+            m("__iter__") { _, s, _ in .object(SetIterator(s)) }
             if c === types.set {
                 m("add") { _, s, a in try a.check("set.add", 1); try s.add(a[0]); return .none }
                 m("remove") { _, s, a in

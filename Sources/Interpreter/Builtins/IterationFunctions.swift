@@ -1,15 +1,37 @@
+/// `enumerate(iterable, start=0)`: pairs of a count and an item. The count is an Int until
+/// it would overflow (or starts as a big int), then a Python int.
 final class EnumerateIterator: PyIteratorObject {
     override var kind: IteratorKind { .enumerate }
     let source: PyValue
     var n: Int
+    var big: PyValue?
     init(_ s: PyValue, start: Int) { source = s; n = start }
+    init(_ s: PyValue, bigStart: PyValue) { source = s; n = 0; big = bigStart }
     override func next(_ interp: Interpreter) throws -> PyValue? {
         guard let x = try interp.next(source) else { return nil }
-        defer { n += 1 }
-        return .tuple([.int(n), x])
+        return .tuple([try count(interp), x])
+    }
+    override var yieldsPairs: Bool { true }
+    override func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? {
+        guard let x = try interp.next(source) else { return nil }
+        return (try count(interp), x)
+    }
+    /// The count for the item just taken, advancing it.
+    @inline(__always)
+    private func count(_ interp: Interpreter) throws -> PyValue {
+        if let b = big {
+            big = try interp.binaryOp(.add, b, .int(1))
+            return b
+        }
+        let current = n
+        let (following, overflow) = n.addingReportingOverflow(1)
+        if overflow { big = try interp.binaryOp(.add, .int(n), .int(1)) } else { n = following }
+        return .int(current)
     }
 }
 
+/// `zip(*iterables, strict=False)`; with `strict`, CPython's ValueError naming the first
+/// argument that ran out early (or the first one with items left when argument 1 ended).
 final class ZipIterator: PyIteratorObject {
     override var kind: IteratorKind { .zip }
     let sources: [PyValue]
@@ -18,16 +40,26 @@ final class ZipIterator: PyIteratorObject {
     override func next(_ interp: Interpreter) throws -> PyValue? {
         if sources.isEmpty { return nil }
         var items: [PyValue] = []
+        items.reserveCapacity(sources.count)
         for (k, s) in sources.enumerated() {
             guard let x = try interp.next(s) else {
-                if try strict && (k > 0 || sources.dropFirst().contains { try interp.next($0) != nil }) {
-                    throw PyError.valueError("zip() argument \(k + 1) is shorter than argument 1")
+                guard strict else { return nil }
+                if k > 0 {
+                    throw PyError.valueError("zip() argument \(k + 1) is shorter than argument\(k == 1 ? " " : "s 1-")\(k)")
+                }
+                for (m, other) in sources.enumerated().dropFirst() where try interp.next(other) != nil {
+                    throw PyError.valueError("zip() argument \(m + 1) is longer than argument\(m == 1 ? " " : "s 1-")\(m)")
                 }
                 return nil
             }
             items.append(x)
         }
         return .tuple(items)
+    }
+    override var yieldsPairs: Bool { sources.count == 2 && !strict }
+    override func nextPair(_ interp: Interpreter) throws -> (PyValue, PyValue)? {
+        guard let a = try interp.next(sources[0]), let b = try interp.next(sources[1]) else { return nil }
+        return (a, b)
     }
 }
 
@@ -37,6 +69,10 @@ final class MapIterator: PyIteratorObject {
     let sources: [PyValue]
     init(_ f: PyValue, _ s: [PyValue]) { function = f; sources = s }
     override func next(_ interp: Interpreter) throws -> PyValue? {
+        if sources.count == 1 {
+            guard let x = try interp.next(sources[0]) else { return nil }
+            return try interp.call(function, Arguments(x))
+        }
         var args: [PyValue] = []
         for s in sources {
             guard let x = try interp.next(s) else { return nil }
@@ -61,22 +97,70 @@ final class FilterIterator: PyIteratorObject {
 }
 
 extension Interpreter {
+    /// `zip`, `map`, `filter`, `enumerate` and `reversed` are classes, as in CPython: the
+    /// builtins are the iterator classes themselves (`type(zip()) is zip`), calling one
+    /// builds its iterator, and a Python subclass (`class Numbered(enumerate)`) gets an
+    /// instance wrapping that iterator (its `__next__` reaches it, see GeneratorTypes).
     func installIterationFunctions() {
-        fn("enumerate") { i, a in
-            let b = try a.bind(Signature("enumerate", ["iterable", "start"], required: 1))
-            return .object(EnumerateIterator(try i.getIterator(b[0]!), start: try b[1].map { try i.intArgument($0) } ?? 0))
+        func iteratorClass(_ kind: IteratorKind, _ build: @escaping (Interpreter, Arguments) throws -> PyValue) {
+            let c = types.iterators[kind.rawValue]
+            c.allowsSubclassing = true
+            c.setConstructor { [unowned c] i, cls, a in
+                let v = try build(i, a)
+                // `reversed(x)` hands back what `x.__reversed__()` made, whatever the class called.
+                if cls === c || !(v.asObject.map { $0 is PyIteratorObject && i.typeOf(v) === c } ?? false) { return v }
+                return .object(PyInstance(cls: cls, payload: BuiltinBase(v)))
+            }
+            builtins[Name(kind.typeName)] = .object(c)
         }
-        fn("zip") { i, a in
-            let strict = try a.keyword(Name("strict")).map { try i.truthy($0) } ?? false
+        iteratorClass(.enumerate) { i, a in
+            if a.count + a.keywordNames.count > 2 {
+                throw PyError.typeError("enumerate() takes at most 2 arguments (\(a.count + a.keywordNames.count) given)")
+            }
+            // (PyValue? holds Python's None as a value: no `nil` literals here.)
+            var iterable: PyValue? = a.count > 0 ? .some(a[0]) : .none
+            var start: PyValue? = a.count > 1 ? .some(a[1]) : .none
+            for (k, v) in zip(a.keywordNames, a.keywordValues) {
+                if k.string == "iterable", a.count == 0 { iterable = .some(v) }
+                else if k.string == "start", a.count < 2 { start = .some(v) }
+                else { throw PyError.typeError("'\(k)' is an invalid keyword argument for enumerate()") }
+            }
+            guard case .some(let iterable) = iterable else {
+                // CPython's argument parser names the first keyword when `iterable` is missing.
+                if let k = a.keywordNames.first { throw PyError.typeError("'\(k)' is an invalid keyword argument for enumerate()") }
+                throw PyError.typeError("enumerate() missing required argument 'iterable'")
+            }
+            let it = try i.getIterator(iterable)
+            guard case .some(let start) = start else { return .object(EnumerateIterator(it, start: 0)) }
+            if case .object(let o) = start, o is PyBigInt { return .object(EnumerateIterator(it, bigStart: start)) }
+            return .object(EnumerateIterator(it, start: try i.intArgument(start)))
+        }
+        iteratorClass(.zip) { i, a in
+            var strict = false
+            if a.keywordNames.count > 1 { throw PyError.typeError("zip() takes at most 1 keyword argument (\(a.keywordNames.count) given)") }
+            for (k, v) in zip(a.keywordNames, a.keywordValues) {
+                guard k.string == "strict" else { throw PyError.typeError("'\(k)' is an invalid keyword argument for zip()") }
+                strict = try i.truthy(v)
+            }
             return .object(ZipIterator(try a.positional.map { try i.getIterator($0) }, strict: strict))
         }
-        fn("map") { i, a in
+        iteratorClass(.map) { i, a in
+            if a.hasKeywords { throw PyError.typeError("map() takes no keyword arguments") }
             if a.count < 2 { throw PyError.typeError("map() must have at least two arguments.") }
             return .object(MapIterator(a[0], try a.positional.dropFirst().map { try i.getIterator($0) }))
         }
-        fn("filter") { i, a in
+        iteratorClass(.filter) { i, a in
             try a.check("filter", 2)
             return .object(FilterIterator(a[0], try i.getIterator(a[1])))
+        }
+        iteratorClass(.reversed) { i, a in
+            if a.hasKeywords { throw PyError.typeError("reversed() takes no keyword arguments") }
+            if a.count != 1 { throw PyError.typeError("reversed expected 1 argument, got \(a.count)") }
+            return try i.reversedIterator(a[0])
+        }
+        types.range.addMethod("__reversed__") { _, s, _ in
+            guard case .object(let o) = s, let r = o as? PyRange else { throw PyError.typeError("descriptor '__reversed__' for 'range' objects doesn't apply to a '\(s)' object") }
+            return .object(RangeIterator(reversing: r))
         }
         fn("sorted") { i, a in
             if a.count != 1 { throw PyError.typeError("sorted expected 1 argument, got \(a.count)") }
@@ -86,34 +170,6 @@ extension Interpreter {
                 else { throw PyError.typeError("sort() got an unexpected keyword argument '\(k)'") }
             }
             return .list(try i.sortValues(try i.iterate(a[0]), key: key, reverse: reverse))
-        }
-        fn("reversed") { i, a in
-            try a.check("reversed", 1)
-            let v = a[0]
-            if case .object(let o) = v, o is PyInstance || (o as? PyClass)?.metaclass != nil {
-                if let r = try i.callSpecial(v, N.__reversed__, []) { return r }
-                let n = try i.length(v)
-                var k = n
-                return .object(PyNativeIterator(kind: .reversed) {
-                    if k <= 0 { return nil }
-                    k -= 1
-                    return try i.getItem(v, .int(k))
-                })
-            }
-            if case .object(let o) = v {
-                let kind: IteratorKind?
-                switch o {
-                case is PyDict: kind = .dictReverseKeys
-                case is PyList: kind = .listReverseIterator
-                case is PyTuple: kind = .reversed
-                case is PyRange: kind = .rangeIterator
-                case is PyDictView: return try i.callSpecial(v, N.__reversed__, [])!
-                default: kind = nil
-                }
-                if let kind { return .object(ArrayIterator(try i.iterate(v).reversed(), kind: kind)) }
-            }
-            if case .str = v { return .object(ArrayIterator(try i.iterate(v).reversed(), kind: .reversed)) }
-            throw PyError.typeError("'\(i.typeName(v))' object is not reversible")
         }
         fn("any") { i, a in
             try a.check("any", 1)
@@ -155,5 +211,34 @@ extension Interpreter {
             }
             throw PyError(type: "StopIteration", args: [])
         }
+    }
+
+    /// `reversed(v)`: `v.__reversed__()` when its class has one (list, dict, its views,
+    /// range, or a Python class), else a `reversed` object over `len` and `__getitem__`.
+    func reversedIterator(_ v: PyValue) throws -> PyValue {
+        switch v {
+        case .str(let s): return .object(ReversedIterator(items: s.unicodeScalars.map { .str(String($0)) }, of: v))
+        case .object(let o):
+            switch o {
+            case let l as PyList: return .object(ListReverseIterator(l))
+            case let t as PyTuple: return .object(ReversedIterator(items: t.items, of: v))
+            case let r as PyRange: return .object(RangeIterator(reversing: r))
+            case let d as PyDict: return .object(DictIterator(d, reverse: true))
+            case let dv as PyDictView: return .object(dv.iterator(reverse: true))
+            default: break
+            }
+        default: break
+        }
+        let cls = typeOf(v)
+        if let m = cls.lookup(N.__reversed__) {
+            if m.isNone { throw PyError.typeError("'\(typeName(v))' object is not reversible") }
+            return try callAttribute(m, receiver: v, Arguments())
+        }
+        // PySequence_Check: `__getitem__`, and not a dict.
+        guard cls.lookup(N.__getitem__) != nil, v.builtinBase?.asDict == nil,
+              !(v.asObject is PyDict || v.asObject is PySet || v.asObject is PyIteratorObject) else {
+            throw PyError.typeError("'\(typeName(v))' object is not reversible")
+        }
+        return .object(ReversedIterator(sequence: v, count: try length(v)))
     }
 }

@@ -36,7 +36,11 @@ extension Interpreter {
         registerSourceModule(name: "json", source: jsonSource, file: "<json>")
         registerSourceModule(name: "heapq", source: heapqSource, file: "<heapq>")
         registerSourceModule(name: "bisect", source: bisectSource, file: "<bisect>")
+        registerModule(name: "_inspect") { i, m in i.buildInspectNative(m) }
         registerSourceModule(name: "inspect", source: inspectSource, file: "<inspect>")
+        registerSourceModule(name: "logging", source: loggingSource, file: "<logging>")
+        registerModule(name: "_struct_floats") { i, m in i.buildStructFloats(m) }
+        registerSourceModule(name: "struct", source: structSource, file: "<struct>")
         registerFileModules()
         registerMoreStandardModules()
     }

@@ -5,36 +5,36 @@
 /// that `inspect.getgeneratorstate` reads.
 extension Interpreter {
     func installIteratorTypes() {
+        let classes: Set<String> = ["zip", "map", "filter", "enumerate", "reversed"]
         for c in types.iterators {
-            refuseInstances(c)
+            if !classes.contains(c.name) { refuseInstances(c) }
             c.addMethod("__iter__") { _, s, _ in s }
+            // A Python subclass's instance (`class Numbered(enumerate)`) holds the iterator.
             c.addMethod("__next__") { i, s, _ in
-                if let v = try i.next(s) { return v }
+                if let v = try i.next(s.unwrappingBuiltinBase) { return v }
                 throw PyError(type: "StopIteration", args: [])
             }
         }
         for kind in [IteratorKind.listIterator, .listReverseIterator, .tupleIterator, .strIterator, .strAsciiIterator,
                      .rangeIterator, .dictKeys, .dictValues, .dictItems, .dictReverseKeys, .dictReverseValues,
                      .dictReverseItems, .setIterator, .reversed] {
-            types.iterators[kind.rawValue].addMethod("__length_hint__") { _, s, _ in
-                .int((s.asObject as? PyIteratorObject)?.lengthHint ?? 0)
+            types.iterators[kind.rawValue].addMethod("__length_hint__") { i, s, _ in
+                let it = s.unwrappingBuiltinBase.asObject as? PyIteratorObject
+                // A `reversed` object over a class's `__getitem__`: the items its `__len__` still allows.
+                if let r = it as? ReversedIterator, r.lengthHint == nil, let seq = r.sequence {
+                    let n = try i.length(seq)
+                    return .int(n < r.index + 1 ? 0 : r.index + 1)
+                }
+                return .int(it?.lengthHint ?? 0)
             }
         }
         installGeneratorMethods()
     }
 
-    /// `type(iter([]))()`: CPython's text for types without a constructor. `zip`, `map`,
-    /// `filter`, `enumerate` and `reversed` are classes there whose call builds one; here
-    /// those names are functions, and calling their iterators' classes calls them.
+    /// `type(iter([]))()`: CPython's text for types without a constructor (`zip`, `map`,
+    /// `filter`, `enumerate` and `reversed` have theirs, IterationFunctions.swift).
     private func refuseInstances(_ c: PyClass) {
         let name = c.name
-        if ["zip", "map", "filter", "enumerate", "reversed"].contains(name) {
-            c.setConstructor { i, _, a in
-                guard let f = i.builtins[Name(name)] else { throw PyError.typeError("cannot create '\(name)' instances") }
-                return try i.call(f, a)
-            }
-            return
-        }
         c.setConstructor { _, _, _ in throw PyError.typeError("cannot create '\(name)' instances") }
     }
 
@@ -85,7 +85,7 @@ extension Interpreter {
         }
         g.addProperty("gi_running", get: { _, s in .bool(state(s).running) })
         g.addProperty("gi_suspended", get: { _, s in .bool(state(s).suspended) })
-        g.addProperty("gi_yieldfrom", get: { _, _ in .none })
+        g.addProperty("gi_yieldfrom", get: { _, s in (s.asObject as? PyGenerator)?.runner.delegate ?? .none })
         g.addProperty("gi_code", get: { _, s in .object(PyInstance(cls: codeClass, payload: state(s))) })
         g.addProperty("gi_frame", get: { _, s in
             let st = state(s)
@@ -124,6 +124,7 @@ final class GeneratorState {
     let suspended: Bool
     let finished: Bool
     private let frame: Frame?
+    private let expression: GeneratorExpressionIterator?
     private let currentLine: Int
 
     init(generator g: PyGenerator) {
@@ -137,6 +138,7 @@ final class GeneratorState {
         suspended = r.started && !r.finished && !r.running
         finished = r.finished
         frame = r.frame
+        expression = nil
         currentLine = r.frame.line
     }
 
@@ -150,13 +152,15 @@ final class GeneratorState {
         suspended = e.started && !e.done && !e.running
         finished = e.done
         frame = nil
+        expression = e
         currentLine = e.node.line
     }
 
     var line: Int { currentLine }
 
-    /// A generator function's local variables by name (a generator expression's are not kept apart).
+    /// The generator's local variables by name.
     func locals() -> PyDict {
+        if let expression { return expression.locals() }
         let d = PyDict()
         guard let frame else { return d }
         let code = frame.code

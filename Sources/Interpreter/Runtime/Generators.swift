@@ -30,6 +30,8 @@ final class GeneratorRunner: @unchecked Sendable {
     /// The exceptions the suspended body is handling (it yielded inside `except`): they
     /// are its own, not the caller's, so they leave with it and come back when it resumes.
     private var ownHandling: [PyError] = []
+    /// The iterator a `yield from` in the body is delegating to (`gi_yieldfrom`).
+    var delegate: PyValue?
 
     /// Whether the session still exists; a suspended body cannot be unwound after it is gone.
     private let life: SessionLife

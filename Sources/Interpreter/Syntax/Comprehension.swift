@@ -132,13 +132,36 @@ final class GeneratorExpressionIterator: PyIteratorObject {
     /// Set once `next` has run (CPython's GEN_SUSPENDED vs GEN_CREATED).
     var started = false
     var running = false
+    /// The iterator of the first `for` clause (the `.0` argument of CPython's genexpr code).
+    let firstIterator: PyValue
 
     override func pyClass(_ t: BuiltinTypes) -> PyClass { t.generator }
 
     init(_ node: ComprehensionExpr, _ frame: Frame, _ firstIterator: PyValue) {
         self.node = node
         self.frame = frame
+        self.firstIterator = firstIterator
         stack = [(0, firstIterator)]
+    }
+
+    /// `gi_frame.f_locals`: `.0`, then each loop variable that has a value, in the order
+    /// of the clauses (CPython's `co_varnames`).
+    func locals() -> PyDict {
+        let d = PyDict()
+        try? d.set(.str(".0"), firstIterator)
+        func names(_ e: Expr, _ out: inout [NameExpr]) {
+            switch e {
+            case let n as NameExpr: if !out.contains(where: { $0.name == n.name }) { out.append(n) }
+            case let t as TupleExpr: t.items.forEach { names($0, &out) }
+            case let l as ListExpr: l.items.forEach { names($0, &out) }
+            case let s as StarredExpr: names(s.value, &out)
+            default: break
+            }
+        }
+        var targets: [NameExpr] = []
+        for case .loop(let target, _) in node.clauses { names(target, &targets) }
+        for n in targets { if let v = try? n.eval(frame) { try? d.set(.str(n.name.string), v) } }
+        return d
     }
 
     override func next(_ interp: Interpreter) throws -> PyValue? {

@@ -458,6 +458,8 @@ final class YieldExpr: Expr {
         let v = try value?.eval(f) ?? .none
         if isFrom {
             let it = try f.interp.getIterator(v)
+            g.delegate = it
+            defer { g.delegate = nil }
             if case .object(let o) = it, let sub = o as? PyGenerator { return try delegate(to: sub, g, f) }
             while let item = try f.interp.next(it) { _ = try g.yield(item) }
             if case .object(let o) = it, let sub = o as? PyGenerator { return sub.runner.frame.returnValue }

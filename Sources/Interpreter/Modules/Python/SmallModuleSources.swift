@@ -845,10 +845,26 @@ def indexOf(a, b):
             return i
     raise ValueError("sequence.index(x): x not in sequence")
 def length_hint(obj, default=0):
+    if not isinstance(default, int):
+        raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
     try:
         return len(obj)
     except TypeError:
+        pass
+    method = getattr(type(obj), '__length_hint__', None)
+    if method is None:
         return default
+    try:
+        hint = method(obj)
+    except TypeError:
+        return default
+    if hint is NotImplemented:
+        return default
+    if not isinstance(hint, int):
+        raise TypeError(f'__length_hint__ must be an integer, not {type(hint).__name__}')
+    if hint < 0:
+        raise ValueError('__length_hint__() should return >= 0')
+    return hint
 def call(obj, /, *args, **kwargs): return obj(*args, **kwargs)
 __add__ = add; __sub__ = sub; __mul__ = mul; __truediv__ = truediv; __floordiv__ = floordiv
 __mod__ = mod; __pow__ = pow; __neg__ = neg; __eq__ = eq; __lt__ = lt; __getitem__ = getitem
