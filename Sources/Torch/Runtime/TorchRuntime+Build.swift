@@ -42,6 +42,7 @@ extension TorchRuntime {
         bindAutogradInternals(b)
         bindComplex(b)
         bindLazyConjugation(b)
+        bindOneDNNConv3d(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)
