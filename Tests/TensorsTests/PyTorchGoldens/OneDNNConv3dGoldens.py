@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates OneDNNConv3dGoldens.json: PyTorch 2.15's float32 conv3d on batches (oneDNN's
 `jit:avx2` forward and input gradient; `brgconv_strided:avx2` for a strided input
-gradient), bit for bit. Never run in CI.
+gradient) and conv_transpose3d on batches (the same kernels with the roles swapped), bit
+for bit. Never run in CI.
 
     ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNConv3dGoldens.py
 
@@ -63,6 +64,26 @@ for seed, (n, c, d, h, w, o, kd, kh, kw, s, p) in enumerate(SHAPES):
     cases.append({"shape": [n, c, d, h, w, o, kd, kh, kw, s, p], "seed": 4 * seed,
                   "out": hexes(y.detach()), "gx": hexes(x.grad)})
 
+# (N, Cin, D, H, W, Cout, kd, kh, kw, stride, padding, output_padding)
+TRANSPOSED = [
+    (2, 8, 3, 3, 3, 8, 3, 3, 3, 2, 1, 1),  # 3-d U-Net style up-sampling
+    (2, 16, 4, 4, 4, 8, 3, 3, 3, 1, 1, 0),
+    (3, 4, 3, 3, 3, 3, 4, 4, 4, 2, 1, 0),   # 4x4x4, stride 2, padding 1 (DCGAN-like)
+    (2, 8, 4, 4, 4, 16, 2, 2, 2, 2, 0, 0),
+    (2, 5, 3, 4, 5, 12, 3, 3, 3, 2, 1, 1),
+]
+
+transposed = []
+for seed, (n, c, d, h, w, o, kd, kh, kw, s, p, op) in enumerate(TRANSPOSED, start=100):
+    x = tensor([n, c, d, h, w], 4 * seed, -1, 1).requires_grad_()
+    wt = tensor([c, o, kd, kh, kw], 4 * seed + 1, -0.5, 0.5).requires_grad_()
+    b = tensor([o], 4 * seed + 2, -1, 1).requires_grad_()
+    y = F.conv_transpose3d(x, wt, b, stride=s, padding=p, output_padding=op)
+    gy = tensor(list(y.shape), 4 * seed + 3, -1, 1)
+    y.backward(gy)
+    transposed.append({"shape": [n, c, d, h, w, o, kd, kh, kw, s, p, op], "seed": 4 * seed,
+                       "out": hexes(y.detach()), "gx": hexes(x.grad)})
+
 with open(os.path.join(HERE, "OneDNNConv3dGoldens.json"), "w") as f:
     json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(), platform.processor() or platform.machine()),
-               "cases": cases}, f, indent=0)
+               "cases": cases, "transposed": transposed}, f, indent=0)
