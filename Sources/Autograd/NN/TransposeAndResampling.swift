@@ -6,7 +6,7 @@ import Tensors
 /// `RreluWithNoiseBackward0`).
 extension Differentiable {
     /// `F.conv_transpose{1,2}d`: the input gradient of the convolution whose output is
-    /// `input`, as ATen's slow path computes it (columns = Wᵀ·x, then col2im), plus bias.
+    /// `input`, in the order ATen's choice of backend gives (see `TransposedConvolution`).
     public static func convTranspose(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, stride: (Int, Int), padding: (Int, Int),
                                      outputPadding: (Int, Int), groups: Int, dilation: (Int, Int), spatialDims: Int) throws(TensorError) -> Tensor {
         let name = spatialDims == 1 ? "conv_transpose1d" : "conv_transpose2d"
@@ -34,33 +34,25 @@ extension Differentiable {
         }
         let x4 = spatialDims == 1 ? try input.detach().unsqueeze(2) : input.detach()
         let w4 = spatialDims == 1 ? try weight.detach().unsqueeze(2) : weight.detach()
-        let n = x4.sizes[0], h = x4.sizes[2], w = x4.sizes[3]
+        let h = x4.sizes[2], w = x4.sizes[3]
         let kh = w4.sizes[2], kw = w4.sizes[3]
         let oh = (h - 1) * stride.0 - 2 * padding.0 + dilation.0 * (kh - 1) + outputPadding.0 + 1
         let ow = (w - 1) * stride.1 - 2 * padding.1 + dilation.1 * (kw - 1) + outputPadding.1 + 1
         if oh <= 0 || ow <= 0 {
             throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
         }
-        let geometry = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
-                                           dilation: dilation, groups: groups, followsOneDNN: false)
-        let outShape = [n, w4.sizes[1] * groups, oh, ow]
-        let placeholder = try Tensor(empty: outShape, dtype: x4.dtype, device: x4.device)
-        guard var out = try NNOps.convolutionBackward(gradOutput: x4, input: placeholder, weight: w4, hasBias: false, geometry: geometry,
-                                                      needInput: true, needWeight: false).input else {
-            throw .runtime("\(name): no output")
-        }
-        if let bias { out = try out.add(try bias.detach().reshape([1, bias.numel, 1, 1])) }
+        let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype)
+        let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN)
+        var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
         let inputSizes = input.sizes, weightSizes = weight.sizes
         return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
             var x = try ctx.saved(0).detach(), wt = try ctx.saved(1).detach(), g = ctx.grad.detach()
             if spatialDims == 1 { x = try x.unsqueeze(2); wt = try wt.unsqueeze(2); g = try g.unsqueeze(2) }
-            let gx = ctx.needs(0) ? try NNOps.convolution(input: g, weight: wt, bias: nil, geometry: geometry).reshape(inputSizes) : nil
-            let gw = ctx.needs(1)
-                ? try NNOps.convolutionBackward(gradOutput: x, input: g, weight: wt, hasBias: false, geometry: geometry,
-                                                needInput: false, needWeight: true).weight?.reshape(weightSizes) : nil
-            let gb = ctx.needs(2) ? try g.sum(dims: [0, 2, 3]) : nil
+            let gx = ctx.needs(0) ? try TransposedConvolution.gradInput(g, weight: wt, geometry: geometry).reshape(inputSizes) : nil
+            let gw = ctx.needs(1) ? try TransposedConvolution.gradWeight(g, input: x, weight: wt, geometry: geometry).reshape(weightSizes) : nil
+            let gb = ctx.needs(2) ? try TransposedConvolution.gradBias(g, geometry: geometry) : nil
             return [gx, gw, gb]
         }
     }

@@ -17247,8 +17247,10 @@ def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
 # computes it for one image: vol2col columns, one matrix product per group with the
 # bias as the product's starting C (torch.addmm, the same gemm call), and for the
 # backward the transposed products and a col2vol that adds kernel offset by offset.
-# PyTorch sends batches of more than one image to oneDNN instead; those are computed
-# image by image here and can differ from it in the last digit.
+# PyTorch sends batches of more than one image to oneDNN instead: there the forward and
+# the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift);
+# the weight and bias gradients are still computed image by image here and can differ
+# from it in the last digit.
 
 
 def _conv3d_columns(xp, k, s, d, out):
@@ -17313,8 +17315,11 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     kk = k[0] * k[1] * k[2]
     ohw = out[0] * out[1] * out[2]
     pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+    # A float32 batch goes to oneDNN in PyTorch: its forward and input gradient in
+    # oneDNN's orders (None where the native does not reproduce it).
+    fast = torch._onednn_conv3d(x, w, b, list(stride), list(padding), list(dilation), groups)
     images, columns = [], []
-    for i in range(n):
+    for i in range(n if fast is None else 0):
         xp = torch.constant_pad_nd(x[i], pads, 0.0)
         cols = _conv3d_columns(xp, k, stride, dilation, out)
         columns.append(cols)
@@ -17327,7 +17332,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             else:
                 planes.append(torch.mm(w2, cg_cols))
         images.append(torch.cat(planes, 0).reshape([cout] + out))
-    result = torch.stack(images, 0)
+    result = torch.stack(images, 0) if fast is None else fast
     inputs = (input, weight) if bias is None else (input, weight, bias)
 
     def backward(g):
@@ -17335,15 +17340,20 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         gx_images = []
         gw = torch.zeros(w.shape, dtype=w.dtype)
         for i in range(n):
+            if fast is not None and len(columns) == i:
+                columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
             g2 = g[i].reshape([cout, ohw])
             fgrad = []
             for gr in range(groups):
                 w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
                 g2g = g2[gr * og:(gr + 1) * og]
-                fgrad.append(torch.mm(w2.t(), g2g))
+                if fast is None:
+                    fgrad.append(torch.mm(w2.t(), g2g))
                 cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
                 gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
                 gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+            if fast is not None:
+                continue
             fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
             # col2vol: kernel offsets in order, each adding its slab of the columns.
             gp = torch.zeros([cin] + [sizes[j] + 2 * padding[j] for j in range(3)], dtype=x.dtype)
@@ -17358,7 +17368,10 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                         q += 1
             gx_images.append(gp[:, padding[0]:padding[0] + sizes[0], padding[1]:padding[1] + sizes[1],
                                 padding[2]:padding[2] + sizes[2]])
-        gx = torch.stack(gx_images, 0)
+        if fast is None:
+            gx = torch.stack(gx_images, 0)
+        else:
+            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum)
@@ -17370,7 +17383,9 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 
 # torch.nn.functional — part 5d: conv_transpose3d as ATen's SlowTranspose3d path
 # (NaiveConvolutionTranspose3d.cpp, what PyTorch 2.15 picks on CPU for one image without
-# groups) and max_unpool3d.
+# groups) and max_unpool3d. Float32 batches go to oneDNN in PyTorch: there the forward and
+# the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift); the
+# weight and bias gradients keep the slow path's order and can differ in the last digit.
 
 
 def _col2vol_add(cols, cin, k, s, d, out, full):
@@ -17429,8 +17444,12 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
     dhw = sizes[0] * sizes[1] * sizes[2]
     # the padded output volume every column lands in, before the padding is cut off
     full = [out[i] + 2 * padding[i] for i in range(3)]
+    # A float32 batch goes to oneDNN in PyTorch: the forward and the input gradient in
+    # oneDNN's orders (None where the native does not reproduce it).
+    b = bias.detach() if bias is not None else None
+    fast = torch._onednn_conv_transpose3d(x, w, b, list(stride), list(padding), out, list(dilation), groups)
     images = []
-    for i in range(n):
+    for i in range(n if fast is None else 0):
         cols = torch.mm(w2.t(), x[i].reshape([cin, dhw]))
         vol = _col2vol_add(cols, cout, k, stride, dilation, sizes, full)
         img = vol[:, padding[0]:padding[0] + out[0], padding[1]:padding[1] + out[1],
@@ -17438,7 +17457,7 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         if bias is not None:
             img = img + bias.detach().view(cout, 1, 1, 1)
         images.append(img)
-    result = torch.stack(images, 0)
+    result = torch.stack(images, 0) if fast is None else fast
     inputs = (input, weight) if bias is None else (input, weight, bias)
 
     def backward(g):
@@ -17449,9 +17468,13 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         for i in range(n):
             gp = torch.constant_pad_nd(g[i], pads, 0.0)
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
-            gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
+            if fast is None:
+                gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
             gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
-        gx = torch.stack(gx_images, 0)
+        if fast is None:
+            gx = torch.stack(gx_images, 0)
+        else:
+            gx = torch._onednn_conv3d(g, w, None, list(stride), list(padding), list(dilation), groups)
         gw = gw.reshape(w.shape)
         if bias is None:
             return gx, gw

@@ -43,6 +43,7 @@ extension TorchRuntime {
         bindComplex(b)
         bindLazyConjugation(b)
         bindMaskedSoftmax(b)
+        bindOneDNNConv3d(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

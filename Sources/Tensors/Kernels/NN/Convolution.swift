@@ -10,6 +10,11 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     /// `use_mkldnn` would (see `OneDNNConvolution`). The transposed convolution, built on
     /// these kernels, turns it off: ATen computes it on its slow path's order.
     public var followsOneDNN: Bool
+    /// Set by the transposed convolution when ATen's `use_mkldnn`, asked about the
+    /// transposed convolution's own input and weight, chose oneDNN: the convolution it is
+    /// computed with then takes oneDNN's order whatever its own sizes (see
+    /// `TransposedConvolution`).
+    public var chosenForOneDNN = false
 
     public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
         self.init(stride: stride, padding: padding, dilation: dilation, groups: groups, followsOneDNN: true)
@@ -33,6 +38,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
             && a.dilation == b.dilation && a.groups == b.groups && a.followsOneDNN == b.followsOneDNN
+            && a.chosenForOneDNN == b.chosenForOneDNN
     }
 }
 

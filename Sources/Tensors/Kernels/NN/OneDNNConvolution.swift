@@ -21,7 +21,7 @@ enum OneDNNConvolution {
         guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation == (1, 1),
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1,
               p.g.stride.0 == p.g.stride.1 || oneD else { return false }
-        return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
+        return p.g.chosenForOneDNN || p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }
 
     /// oneDNN blocks channels by 8 (one AVX2 register of floats).

@@ -2,8 +2,10 @@
 # computes it for one image: vol2col columns, one matrix product per group with the
 # bias as the product's starting C (torch.addmm, the same gemm call), and for the
 # backward the transposed products and a col2vol that adds kernel offset by offset.
-# PyTorch sends batches of more than one image to oneDNN instead; those are computed
-# image by image here and can differ from it in the last digit.
+# PyTorch sends batches of more than one image to oneDNN instead: there the forward and
+# the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift);
+# the weight and bias gradients are still computed image by image here and can differ
+# from it in the last digit.
 
 
 def _conv3d_columns(xp, k, s, d, out):
@@ -68,8 +70,11 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     kk = k[0] * k[1] * k[2]
     ohw = out[0] * out[1] * out[2]
     pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
+    # A float32 batch goes to oneDNN in PyTorch: its forward and input gradient in
+    # oneDNN's orders (None where the native does not reproduce it).
+    fast = torch._onednn_conv3d(x, w, b, list(stride), list(padding), list(dilation), groups)
     images, columns = [], []
-    for i in range(n):
+    for i in range(n if fast is None else 0):
         xp = torch.constant_pad_nd(x[i], pads, 0.0)
         cols = _conv3d_columns(xp, k, stride, dilation, out)
         columns.append(cols)
@@ -82,7 +87,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             else:
                 planes.append(torch.mm(w2, cg_cols))
         images.append(torch.cat(planes, 0).reshape([cout] + out))
-    result = torch.stack(images, 0)
+    result = torch.stack(images, 0) if fast is None else fast
     inputs = (input, weight) if bias is None else (input, weight, bias)
 
     def backward(g):
@@ -90,15 +95,20 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         gx_images = []
         gw = torch.zeros(w.shape, dtype=w.dtype)
         for i in range(n):
+            if fast is not None and len(columns) == i:
+                columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
             g2 = g[i].reshape([cout, ohw])
             fgrad = []
             for gr in range(groups):
                 w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
                 g2g = g2[gr * og:(gr + 1) * og]
-                fgrad.append(torch.mm(w2.t(), g2g))
+                if fast is None:
+                    fgrad.append(torch.mm(w2.t(), g2g))
                 cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
                 gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
                 gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+            if fast is not None:
+                continue
             fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
             # col2vol: kernel offsets in order, each adding its slab of the columns.
             gp = torch.zeros([cin] + [sizes[j] + 2 * padding[j] for j in range(3)], dtype=x.dtype)
@@ -113,7 +123,10 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                         q += 1
             gx_images.append(gp[:, padding[0]:padding[0] + sizes[0], padding[1]:padding[1] + sizes[1],
                                 padding[2]:padding[2] + sizes[2]])
-        gx = torch.stack(gx_images, 0)
+        if fast is None:
+            gx = torch.stack(gx_images, 0)
+        else:
+            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum)

@@ -1,6 +1,8 @@
 # torch.nn.functional — part 5d: conv_transpose3d as ATen's SlowTranspose3d path
 # (NaiveConvolutionTranspose3d.cpp, what PyTorch 2.15 picks on CPU for one image without
-# groups) and max_unpool3d.
+# groups) and max_unpool3d. Float32 batches go to oneDNN in PyTorch: there the forward and
+# the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift); the
+# weight and bias gradients keep the slow path's order and can differ in the last digit.
 
 
 def _col2vol_add(cols, cin, k, s, d, out, full):
@@ -59,8 +61,12 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
     dhw = sizes[0] * sizes[1] * sizes[2]
     # the padded output volume every column lands in, before the padding is cut off
     full = [out[i] + 2 * padding[i] for i in range(3)]
+    # A float32 batch goes to oneDNN in PyTorch: the forward and the input gradient in
+    # oneDNN's orders (None where the native does not reproduce it).
+    b = bias.detach() if bias is not None else None
+    fast = torch._onednn_conv_transpose3d(x, w, b, list(stride), list(padding), out, list(dilation), groups)
     images = []
-    for i in range(n):
+    for i in range(n if fast is None else 0):
         cols = torch.mm(w2.t(), x[i].reshape([cin, dhw]))
         vol = _col2vol_add(cols, cout, k, stride, dilation, sizes, full)
         img = vol[:, padding[0]:padding[0] + out[0], padding[1]:padding[1] + out[1],
@@ -68,7 +74,7 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         if bias is not None:
             img = img + bias.detach().view(cout, 1, 1, 1)
         images.append(img)
-    result = torch.stack(images, 0)
+    result = torch.stack(images, 0) if fast is None else fast
     inputs = (input, weight) if bias is None else (input, weight, bias)
 
     def backward(g):
@@ -79,9 +85,13 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         for i in range(n):
             gp = torch.constant_pad_nd(g[i], pads, 0.0)
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
-            gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
+            if fast is None:
+                gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
             gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
-        gx = torch.stack(gx_images, 0)
+        if fast is None:
+            gx = torch.stack(gx_images, 0)
+        else:
+            gx = torch._onednn_conv3d(g, w, None, list(stride), list(padding), list(dilation), groups)
         gw = gw.reshape(w.shape)
         if bias is None:
             return gx, gw

@@ -1,0 +1,185 @@
+/// PyTorch 2.15's float32 `conv3d` on batches of more than one image, where ATen hands it
+/// to oneDNN 3.13: the forward (`jit:avx2`) and the input gradient (`jit:avx2` at stride 1,
+/// `brgconv_strided:avx2` above) in oneDNN's orders, read from the 2-d kernels
+/// (`OneDNNConvolution`) with the depth loop outermost and checked bit for bit against
+/// PyTorch (`OneDNNConvolution3DGoldenTests`). The weight gradient (`x64:gemm:jit` for
+/// most shapes) and the bias gradient (an `omp simd` reduction) are not reproduced.
+public enum OneDNNConvolution3D {
+    struct Plan {
+        let n, c, d, h, w, o, kd, kh, kw, od, oh, ow: Int
+        let stride: [Int], padding: [Int]
+        var taps: Int { kd * kh * kw }
+        var volume: Int { d * h * w }
+        var ovolume: Int { od * oh * ow }
+    }
+
+    typealias Lanes = OneDNNConvolution.Lanes
+    static let block = OneDNNConvolution.block
+
+    /// Whether ATen takes oneDNN and these kernels reproduce it: float32 on the CPU, more
+    /// than one image, no groups or dilation, one stride for all three dimensions, and
+    /// padding under the kernel's size (else oneDNN takes `x64:gemm:jit`).
+    public static func isSelected(input: [Int], weight: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int,
+                                  dtype: DType) -> Bool {
+        dtype == .float32 && input.count == 5 && weight.count == 5 && input[0] > 1 && groups == 1
+            && dilation == [1, 1, 1] && weight[1] == input[1] && stride.count == 3 && padding.count == 3
+            && Set(stride).count == 1 && (0..<3).allSatisfy { padding[$0] < weight[2 + $0] }
+    }
+
+    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int]) -> Plan {
+        var out: [Int] = []
+        for k in 0..<3 {
+            let span: Int = input[2 + k] + 2 * padding[k] - weight[2 + k]
+            out.append(span / stride[k] + 1)
+        }
+        return Plan(n: input[0], c: input[1], d: input[2], h: input[3], w: input[4], o: weight[0],
+                    kd: weight[2], kh: weight[3], kw: weight[4], od: out[0], oh: out[1], ow: out[2],
+                    stride: stride, padding: padding)
+    }
+
+    /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
+    /// blocks of 8 (all of them below 8), and within a block the order is kernel depth,
+    /// row, column, channel, one fused multiply-add chain; taps in the padding are skipped.
+    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
+        let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding)
+        let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
+        let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
+        let bc = try bias?.contiguous()
+        defer { withExtendedLifetime((xkeep, wkeep, bc)) {} }
+        let out = try Tensor(empty: [p.n, p.o, p.od, p.oh, p.ow], dtype: .float32, device: input.device)
+        let blocks = (p.o + block - 1) / block, taps = p.taps
+        let icBlock = p.c < block ? p.c : block
+        let pw = OneDNNConvolution.interleave(w, count: 1, rows: p.o, cols: p.c * taps)
+        defer { pw.deallocate() }
+        var starts = [Lanes](repeating: Lanes(repeating: 0), count: blocks)
+        if let bc {
+            let b = NNBuffer.pointer(bc, as: Float.self)
+            for o in 0..<p.o { starts[o / block][o % block] = b[o] }
+        }
+        let (xBox, yBox) = (UncheckedBox(x), UncheckedBox(NNBuffer.pointer(out, as: Float.self)))
+        let (s, pad) = (p.stride, p.padding)
+        starts.withUnsafeBufferPointer { starts in
+            let sBox = UncheckedBox(starts)
+            OneDNNConvolution.parallel(p.n * blocks) { job in
+                let (img, ob) = (job / blocks, job % blocks)
+                let xi = xBox.value + img * p.c * p.volume, wb = pw + ob * p.c * taps
+                let lanes = min(block, p.o - ob * block)
+                let yo = yBox.value + (img * p.o + ob * block) * p.ovolume
+                for z in 0..<p.od {
+                    let a0 = max(0, pad[0] - z * s[0]), a1 = min(p.kd, p.d + pad[0] - z * s[0])
+                    for y in 0..<p.oh {
+                        let i0 = max(0, pad[1] - y * s[1]), i1 = min(p.kh, p.h + pad[1] - y * s[1])
+                        for x in 0..<p.ow {
+                            let j0 = max(0, pad[2] - x * s[2]), j1 = min(p.kw, p.w + pad[2] - x * s[2])
+                            var acc = sBox.value[ob]
+                            var c0 = 0
+                            while c0 < p.c {
+                                let c1 = min(c0 + icBlock, p.c)
+                                for a in Swift.stride(from: a0, to: a1, by: 1) {
+                                    for i in Swift.stride(from: i0, to: i1, by: 1) {
+                                        let zz: Int = z * s[0] - pad[0] + a, yy: Int = y * s[1] - pad[1] + i
+                                        let row: Int = (zz * p.h + yy) * p.w + x * s[2] - pad[2]
+                                        let tap = (a * p.kh + i) * p.kw
+                                        for j in Swift.stride(from: j0, to: j1, by: 1) {
+                                            for c in c0..<c1 {
+                                                acc = acc.addingProduct(Lanes(repeating: xi[c * p.volume + row + j]), wb[c * taps + tap + j])
+                                            }
+                                        }
+                                    }
+                                }
+                                c0 = c1
+                            }
+                            let at = (z * p.oh + y) * p.ow + x
+                            for l in 0..<lanes { yo[l * p.ovolume + at] = acc[l] }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The input gradient. Stride 1 (`jit:avx2`): per block of 8 output channels a chain
+    /// from zero over kernel depth, row, column, channel, each block's sum added to the
+    /// sum of the blocks before it. Larger strides (`brgconv_strided:avx2`): one chain over
+    /// kernel depth, row, column, channel; but where the input width is a multiple of the
+    /// stride and the left padding is under kernel width − 1, one chain per kernel column
+    /// (over depth, row, channel), the columns' sums added left to right (as in 2-d).
+    public static func gradInput(gradOutput: Tensor, weight: Tensor, inputSizes: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
+        let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding)
+        let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+        let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
+        defer { withExtendedLifetime((gkeep, wkeep)) {} }
+        let out = try Tensor(empty: inputSizes, dtype: .float32, device: gradOutput.device)
+        let s = p.stride[0], pad = p.padding, taps = p.taps
+        let unit = p.stride == [1, 1, 1]
+        let byColumns = !unit && p.w % s == 0 && pad[2] < p.kw - 1
+        let chunk = unit ? block : p.o
+        let blocks = (p.c + block - 1) / block
+        let pw = OneDNNConvolution.interleave(w, count: p.o, rows: p.c, cols: taps)
+        defer { pw.deallocate() }
+        let (gBox, xBox) = (UncheckedBox(gy), UncheckedBox(NNBuffer.pointer(out, as: Float.self)))
+        OneDNNConvolution.parallel(p.n * blocks) { job in
+            let (img, cb) = (job / blocks, job % blocks)
+            let gi = gBox.value + img * p.o * p.ovolume
+            let wc = pw + cb * taps, wStride = blocks * taps
+            let lanes = min(block, p.c - cb * block)
+            let xo = xBox.value + (img * p.c + cb * block) * p.volume
+            func source(_ i: Int, _ k: Int, _ pd: Int, _ limit: Int) -> Int? {
+                let t = i + pd - k
+                return t < 0 || t % s != 0 || t / s >= limit ? nil : t / s
+            }
+            for z in 0..<p.d {
+                for y in 0..<p.h {
+                    for x in 0..<p.w {
+                        var total = Lanes(repeating: 0), first = true
+                        if byColumns {
+                            for j in 0..<p.kw {
+                                guard let tx = source(x, j, pad[2], p.ow) else { continue }
+                                var acc = Lanes(repeating: 0), any = false
+                                for a in 0..<p.kd {
+                                    guard let tz = source(z, a, pad[0], p.od) else { continue }
+                                    for i in 0..<p.kh {
+                                        guard let ty = source(y, i, pad[1], p.oh) else { continue }
+                                        any = true
+                                        let g = gi + (tz * p.oh + ty) * p.ow + tx, wt = wc + (a * p.kh + i) * p.kw + j
+                                        for o in 0..<p.o {
+                                            acc = acc.addingProduct(Lanes(repeating: g[o * p.ovolume]), wt[o * wStride])
+                                        }
+                                    }
+                                }
+                                if !any { continue }
+                                total = first ? acc : total + acc
+                                first = false
+                            }
+                        } else {
+                            var o0 = 0
+                            while o0 < p.o {
+                                let o1 = min(o0 + chunk, p.o)
+                                var acc = Lanes(repeating: 0)
+                                for a in 0..<p.kd {
+                                    guard let tz = source(z, a, pad[0], p.od) else { continue }
+                                    for i in 0..<p.kh {
+                                        guard let ty = source(y, i, pad[1], p.oh) else { continue }
+                                        for j in 0..<p.kw {
+                                            guard let tx = source(x, j, pad[2], p.ow) else { continue }
+                                            let g = gi + (tz * p.oh + ty) * p.ow + tx, wt = wc + (a * p.kh + i) * p.kw + j
+                                            for o in o0..<o1 {
+                                                acc = acc.addingProduct(Lanes(repeating: g[o * p.ovolume]), wt[o * wStride])
+                                            }
+                                        }
+                                    }
+                                }
+                                total = o0 == 0 ? acc : acc + total
+                                o0 = o1
+                            }
+                        }
+                        let at = (z * p.h + y) * p.w + x
+                        for l in 0..<lanes { xo[l * p.volume + at] = total[l] }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,82 @@
+/// PyTorch 2.15's float32 transposed convolution (`conv_transpose1d/2d`) on the CPU. ATen
+/// hands it to oneDNN under the same `use_mkldnn` test as the convolution, asked about
+/// the transposed convolution's own input and weight; oneDNN 3.13 then runs it as a
+/// convolution with the roles swapped (`ref_deconvolution.cpp`, `brg_deconv`):
+///
+/// - forward: the convolution's data gradient (`jit:avx2` at stride 1,
+///   `brg_deconv:avx2+brgconv_strided:avx2` above), the bias added afterwards;
+/// - input gradient: the convolution's forward, without bias;
+/// - weight gradient: the convolution's weight gradient with input and output gradient
+///   swapped (`jit:avx2`);
+/// - bias gradient: `compute_bwd_bias_nCdhwXc`, one chain of plain additions per channel
+///   over images, then positions.
+///
+/// The three convolution kernels are `OneDNNConvolution`'s, reached through `NNOps` with
+/// `ConvolutionGeometry.chosenForOneDNN` set. Elsewhere (one image with a kernel of at
+/// most 3×3 in some direction and a small input) ATen's slow path is followed: columns
+/// = Wᵀ·x, then col2im, plus the bias.
+public enum TransposedConvolution {
+    /// ATen's `ConvParams::use_mkldnn` for a float32 transposed convolution on more than
+    /// one thread: `input` is (N, C, H, W), `weight` (C, O/groups, kh, kw).
+    public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType) -> Bool {
+        guard dtype == .float32, input.count == 4, weight.count == 4 else { return false }
+        return input[0] > 1 || (weight[2] > 3 && weight[3] > 3) || input.reduce(1, *) > 20480
+    }
+
+    /// The geometry of the convolution a transposed convolution is computed with.
+    public static func geometry(stride: (Int, Int), padding: (Int, Int), dilation: (Int, Int), groups: Int,
+                                oneDNN: Bool) -> ConvolutionGeometry {
+        var g = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
+                                    dilation: dilation, groups: groups, followsOneDNN: oneDNN)
+        g.chosenForOneDNN = oneDNN
+        return g
+    }
+
+    /// y = convᵀ(x, W) + b on (N, C, H, W), to (N, O, outputSize).
+    public static func forward(input x: Tensor, weight w: Tensor, bias: Tensor?, geometry: ConvolutionGeometry,
+                               outputSize: (Int, Int)) throws(TensorError) -> Tensor {
+        let outShape = [x.sizes[0], w.sizes[1] * geometry.groups, outputSize.0, outputSize.1]
+        let placeholder = try Tensor(empty: outShape, dtype: x.dtype, device: x.device)
+        guard var out = try NNOps.convolutionBackward(gradOutput: x, input: placeholder, weight: w, hasBias: false, geometry: geometry,
+                                                      needInput: true, needWeight: false).input else {
+            throw .runtime("conv_transpose2d: no output")
+        }
+        if let bias { out = try out.add(try bias.reshape([1, bias.numel, 1, 1])) }
+        return out
+    }
+
+    /// The input's gradient: the convolution of the output's gradient with W.
+    public static func gradInput(_ g: Tensor, weight w: Tensor, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+        try NNOps.convolution(input: g, weight: w, bias: nil, geometry: geometry)
+    }
+
+    /// The weight's gradient: the convolution's weight gradient with x as its output
+    /// gradient and g as its input.
+    public static func gradWeight(_ g: Tensor, input x: Tensor, weight w: Tensor, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+        guard let gw = try NNOps.convolutionBackward(gradOutput: x, input: g, weight: w, hasBias: false, geometry: geometry,
+                                                     needInput: false, needWeight: true).weight else {
+            throw .runtime("conv_transpose2d: no weight gradient")
+        }
+        return gw
+    }
+
+    /// The bias's gradient: oneDNN's one chain per channel (images, then positions) where
+    /// it was chosen, else ATen's sum over (N, H, W).
+    public static func gradBias(_ g: Tensor, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+        guard geometry.chosenForOneDNN, g.dtype == .float32, g.device == .cpu else { return try g.sum(dims: [0, 2, 3]) }
+        let (keep, gp) = try NNBuffer.read(g, as: Float.self)
+        defer { withExtendedLifetime(keep) {} }
+        let (n, c, plane) = (g.sizes[0], g.sizes[1], g.sizes[2] * g.sizes[3])
+        let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
+        let o = NNBuffer.pointer(out, as: Float.self)
+        for ch in 0..<c {
+            var db: Float = 0
+            for img in 0..<n {
+                let src = gp + (img * c + ch) * plane
+                for k in 0..<plane { db += src[k] }
+            }
+            o[ch] = db
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import Interpreter
+import Tensors
+
+/// Private natives for `F.conv3d` and `F.conv_transpose3d` (Python/torch.nn.functional/
+/// 48-conv3d.py, 49-three-d-more.py): where PyTorch hands a float32 batch to oneDNN, the
+/// forward and the input gradient in oneDNN's orders (`OneDNNConvolution3D`; a transposed
+/// convolution is the convolution with the roles swapped), computed with no autograd; the
+/// Python side records the node.
+extension TorchRuntime {
+    func bindOneDNNConv3d(_ b: Binder) {
+        // _onednn_conv3d(input, weight, bias, stride, padding, dilation, groups) -> Tensor or None
+        b.free("_onednn_conv3d") { [unowned self] _, args in
+            guard args.count == 7 else { throw PyError.typeError("_onednn_conv3d() takes 7 arguments") }
+            let x = try tensor(args[0], "_onednn_conv3d", "input"), w = try tensor(args[1], "_onednn_conv3d", "weight")
+            let bias = args[2].isNone ? nil : try tensor(args[2], "_onednn_conv3d", "bias")
+            let stride = try intList(args[3], "_onednn_conv3d", "stride"), padding = try intList(args[4], "_onednn_conv3d", "padding")
+            let dilation = try intList(args[5], "_onednn_conv3d", "dilation"), groups = try int(args[6], "_onednn_conv3d", "groups")
+            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
+                  OneDNNConvolution3D.isSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                 dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
+            return wrap(try bridged { try OneDNNConvolution3D.forward(input: x, weight: w, bias: bias, stride: stride, padding: padding) })
+        }
+        // _onednn_conv_transpose3d(input, weight, bias, stride, padding, output_size, dilation, groups)
+        // -> Tensor or None: oneDNN runs it as the data gradient of the convolution whose
+        // input has `output_size`, then adds the bias (`ref_deconvolution`).
+        b.free("_onednn_conv_transpose3d") { [unowned self] _, args in
+            let fn = "_onednn_conv_transpose3d"
+            guard args.count == 8 else { throw PyError.typeError("\(fn)() takes 8 arguments") }
+            let x = try tensor(args[0], fn, "input"), w = try tensor(args[1], fn, "weight")
+            let bias = args[2].isNone ? nil : try tensor(args[2], fn, "bias")
+            let stride = try intList(args[3], fn, "stride"), padding = try intList(args[4], fn, "padding")
+            let outSize = try intList(args[5], fn, "output_size")
+            let dilation = try intList(args[6], fn, "dilation"), groups = try int(args[7], fn, "groups")
+            guard w.rank == 5, outSize.count == 3 else { return .none }
+            let convInput = [x.sizes[0], w.sizes[1]] + outSize
+            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
+                  OneDNNConvolution3D.isSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
+                                                 dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
+            return wrap(try bridged {
+                let y = try OneDNNConvolution3D.gradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride, padding: padding)
+                guard let bias else { return y }
+                return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
+            })
+        }
+        // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding) -> Tensor
+        b.free("_onednn_conv3d_input_grad") { [unowned self] _, args in
+            guard args.count == 5 else { throw PyError.typeError("_onednn_conv3d_input_grad() takes 5 arguments") }
+            let g = try tensor(args[0], "_onednn_conv3d_input_grad", "grad"), w = try tensor(args[1], "_onednn_conv3d_input_grad", "weight")
+            let sizes = try intList(args[2], "_onednn_conv3d_input_grad", "input_sizes")
+            let stride = try intList(args[3], "_onednn_conv3d_input_grad", "stride"), padding = try intList(args[4], "_onednn_conv3d_input_grad", "padding")
+            return wrap(try bridged { try OneDNNConvolution3D.gradInput(gradOutput: g, weight: w, inputSizes: sizes, stride: stride, padding: padding) })
+        }
+    }
+}
