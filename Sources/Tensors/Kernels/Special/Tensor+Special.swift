@@ -8,6 +8,9 @@ public enum SpecialUnaryOp: Sendable, Equatable {
     case modifiedBesselI0, modifiedBesselI1, modifiedBesselK0, modifiedBesselK1
     case scaledModifiedBesselK0, scaledModifiedBesselK1, airyAi, sphericalBesselJ0
     case erfcx, logNdtr
+    /// `special.entr`: −x·ln x, one element at a time with the C library's log, as
+    /// PyTorch's `entr_kernel` (not vectorised) computes it.
+    case entr
     /// `mvlgamma(x, p)` (p ≥ 1; the caller checks the domain).
     case multigammaln(Int)
 }
@@ -56,6 +59,10 @@ extension SpecialUnaryOp {
         case .sphericalBesselJ0: return CephesBessel.sphericalJ0(x)
         case .erfcx: return ScaledComplementaryError.erfcx(x)
         case .logNdtr: return ScaledComplementaryError.logNdtr(x)
+        case .entr:
+            if x.isNaN { return x }
+            if x > 0 { return -x * T.m_log(x) }
+            return x == 0 ? 0 : -.infinity
         case let .multigammaln(p):
             let term = T(Double(p * (p - 1)) * Double.m_log(Double.pi) * 0.25)
             return GammaFamily.multigammaln(x, p, logPiTerm: term)
