@@ -129,7 +129,9 @@ extension Tensor {
             }
             out = try Tensor(values: zip(va, vb).map(f), shape: shape, dtype: .int64).to(dtype)
         case .logaddexp, .logaddexp2:
-            out = try Tensor(empty: shape, dtype: dtype)
+            // The result takes its inputs' layout, and the loop walks them in TensorIterator's
+            // order, so a transposed pair runs in memory order with vector lanes, as in PyTorch.
+            out = try Tensor.iteratorOutput(shape, dtype: dtype, device: .cpu, inputs: [a, b])
             func run<T: RealElement>(_ t: T.Type) {
                 let o = Operand(out), oa = Operand(ea), ob = Operand(eb)
                 if op == .logaddexp {
