@@ -37,6 +37,22 @@ import Torch
         #expect(got == expected, Comment(rawValue: "special_exact: \(differing.count) differing lines\n" + shown.joined(separator: "\n")))
     }
 
+    /// Vectorised elementwise functions (`sigmoid`, `silu`, `softplus`, `gelu`, `mish`,
+    /// `exp2`, powers, `elu`/`selu`/`celu`, `atan2`, `logaddexp`) on transposed, permuted,
+    /// expanded and sliced inputs, with their result strides (`Goldens/elementwise_layouts.py`):
+    /// the layout decides which elements PyTorch computes in SLEEF lanes.
+    @Test func elementwiseLayoutsMatchPyTorchBitForBit() throws {
+        let source = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("elementwise_layouts.py"), encoding: .utf8)
+        let expected = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("elementwise_layouts.expected"), encoding: .utf8)
+        let got = GoldenTranscriptTests.transcript(source)
+        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
+        let differing = zip(gotLines, expectedLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset }
+        let shown = differing.prefix(3).map { i in
+            "line \(i + 1):\nexpected: \(expectedLines[i].prefix(200))\ngot:      \(gotLines[i].prefix(200))"
+        }
+        #expect(got == expected, Comment(rawValue: "elementwise_layouts: \(differing.count) differing lines\n" + shown.joined(separator: "\n")))
+    }
+
     /// The special-functions lesson (`SpecialLessons/special-functions.md`, output blocks by
     /// /work/shared/tools/torch_golden.py with PyTorch 2.15), cell by cell.
     @Test func specialFunctionsLessonMatchesPyTorch() throws {
