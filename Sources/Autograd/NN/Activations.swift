@@ -121,11 +121,13 @@ public enum Activation: Sendable {
     /// the `.elu` kernel computes the negative side as PyTorch's vector loop does (SLEEF's
     /// expm1 in whole blocks of two vectors, libm's in the tail), so it runs on the scaled
     /// input with PyTorch's blocks.
+    /// The kernel runs on `x` in its own layout (an input scale of 1 changes nothing), so
+    /// its loop walks the elements in TensorIterator's order: memory order for a transposed
+    /// tensor, all scalar tail for a strided one.
     static func eluForward(_ x: Tensor, _ c: (neg: Double, pos: Double, input: Double)) throws(TensorError) -> Tensor {
-        let flat = try x.contiguous().reshape([x.numel])
-        let negative = try flat.mul(.float(c.input)).unary(.elu(alpha: c.neg))
-        let out = try Tensor.where(try flat.le(.int(0)), negative, try flat.mul(.float(c.pos)))
-        return try out.reshape(x.sizes)
+        let scaled = c.input == 1 ? x : try x.mul(.float(c.input))
+        let negative = try scaled.unary(.elu(alpha: c.neg))
+        return try Tensor.where(try x.le(.int(0)), negative, c.pos == 1 ? x : try x.mul(.float(c.pos)))
     }
 }
 

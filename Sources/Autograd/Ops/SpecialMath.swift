@@ -96,6 +96,9 @@ extension Differentiable {
                 let e = try exp(try neg(try add(y, try div(try pow(x, .int(2)), .int(2)))))
                 return [try mul(try div(ctx.grad, .float((2 * Double.pi).squareRoot())), e)]
             }
+        case .entr:
+            // derivatives.yaml: grad * (-(1 + self.log()))
+            return try unaryOp("SpecialEntrBackward0", x, out) { g, x in try mul(g, try neg(try add(try log(x), .int(1)))) }
         default:
             // scaled_modified_bessel_k0/k1, airy_ai, spherical_bessel_j0: PyTorch gives these
             // no autograd formula and marks the output as not requiring grad.
@@ -128,7 +131,7 @@ extension Differentiable {
                 return [ga, gb]
             }
         case .xlog1py:
-            return try record("SpecialXlog1PyBackward0", [a, b], out, save: [a, b]) { ctx in
+            return try record("SpecialXlog1PyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 let ga: Tensor? = ctx.needs(0)
                     ? try reduce(try mul(g, try special(.xlog1py, try x.binary(.ne, .int(0)), y, dtype: g.dtype)), to: ma) : nil
@@ -250,6 +253,7 @@ public enum SpecialNames {
         case .sphericalBesselJ0: "special_spherical_bessel_j0"
         case .erfcx: "special_erfcx"
         case .logNdtr: "special_log_ndtr"
+        case .entr: "special_entr"
         case .multigammaln: "mvlgamma"
         }
     }

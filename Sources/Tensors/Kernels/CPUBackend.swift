@@ -135,9 +135,12 @@ public final class CPUBackend: DeviceBackend {
         for d in dims { reduced[d] = true; count *= a.sizes[d] }
         let sizes = a.sizes
         if (op == .sum || op == .mean), a.dtype == .float32 || a.dtype == .float64, out.dtype == a.dtype, a.numel > 0,
-           a.strides.allSatisfy({ $0 >= 0 }), !a.sizes.indices.contains(where: { a.sizes[$0] > 1 && a.strides[$0] == 0 }) {
-            // PyTorch's order of additions for every layout (IteratorSum). Expanded
-            // (stride-0) inputs keep the strided loop, which checks the cell's deadline.
+           a.strides.allSatisfy({ $0 >= 0 }), a.numel <= IteratorSum.expandedLimit || !a.sizes.indices.contains(where: { a.sizes[$0] > 1 && a.strides[$0] == 0 }) {
+            // PyTorch's order of additions for every layout (IteratorSum), expanded
+            // (stride-0) inputs included: TensorIterator keeps a broadcast dim apart from
+            // its neighbours, so such a sum adds in another order than the sum of a copy.
+            // Expanded inputs past `expandedLimit` elements (no lesson's) keep the strided
+            // loop, which polls the cell's deadline.
             var outStrides = out.strides
             for d in dims { outStrides[d] = 0 }
             let divisor = op == .mean ? count : nil

@@ -84,6 +84,11 @@ enum IteratorSum {
         return plan
     }
 
+    /// The most elements of an expanded (stride-0) input summed here: such a tensor can be
+    /// far larger than memory (`torch.zeros(1).expand(2**40)`), and these loops do not poll
+    /// the cell's deadline; past this it goes to the strided loop, which does.
+    static let expandedLimit = 1 << 28
+
     /// `at::internal::GRAIN_SIZE`.
     static let grain = 32768
 

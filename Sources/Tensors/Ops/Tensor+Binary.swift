@@ -94,8 +94,11 @@ extension Tensor {
             try Tensor.checkIntegerDivisor(op, compute, scalar)
         }
         let a = try to(compute)
-        // The Python number joins TensorIterator as a 0-dim operand.
-        let out = try Tensor.iteratorOutput(sizes, dtype: outType, device: device, inputs: [self], withNumber: true)
+        // The Python number joins TensorIterator as a 0-dim operand. `number ** tensor`
+        // (ATen's pow.Scalar) writes into a contiguous result whatever the exponent's
+        // layout, so its loop walks the exponent in row-major order.
+        let out = op == .pow && reflected ? try Tensor(empty: sizes, dtype: outType, device: device)
+            : try Tensor.iteratorOutput(sizes, dtype: outType, device: device, inputs: [self], withNumber: true)
         try backend.binaryScalar(op, a, Tensor.adjust(scalar, for: compute), scalarOnLeft: reflected, into: out)
         return out
     }

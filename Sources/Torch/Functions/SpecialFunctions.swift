@@ -19,6 +19,7 @@ extension TorchRuntime {
         ("modified_bessel_k0", .modifiedBesselK0), ("modified_bessel_k1", .modifiedBesselK1),
         ("scaled_modified_bessel_k0", .scaledModifiedBesselK0), ("scaled_modified_bessel_k1", .scaledModifiedBesselK1),
         ("airy_ai", .airyAi), ("spherical_bessel_j0", .sphericalBesselJ0), ("erfcx", .erfcx), ("log_ndtr", .logNdtr),
+        ("entr", .entr),
     ]
 
     /// How a two-input op chooses its dtype, and the kernel name its dtype error prints.
@@ -44,7 +45,7 @@ extension TorchRuntime {
     ]
 
     static let specialOnlyBinaryNames: [(String, SpecialBinaryOp, String)] = [
-        ("zeta", .zeta, "other"),
+        ("zeta", .zeta, "other"), ("xlog1py", .xlog1py, "other"),
         ("chebyshev_polynomial_t", .polynomial(.chebyshevT), "n"), ("chebyshev_polynomial_u", .polynomial(.chebyshevU), "n"),
         ("chebyshev_polynomial_v", .polynomial(.chebyshevV), "n"), ("chebyshev_polynomial_w", .polynomial(.chebyshevW), "n"),
         ("shifted_chebyshev_polynomial_t", .polynomial(.shiftedChebyshevT), "n"),

@@ -130,29 +130,21 @@ def logit(input, eps=None, *, out=None):
     return _into(out, torch.log(x / (1 - x)))
 
 
-def _xlog(input, other, log):
-    if not isinstance(input, Tensor):
-        input = torch.tensor(input, dtype=other.dtype if other.is_floating_point() else torch.get_default_dtype())
-    if not isinstance(other, Tensor):
-        other = torch.tensor(other, dtype=input.dtype if input.is_floating_point() else torch.get_default_dtype())
-    product = input * log(other)
-    product = torch.where(input == 0, torch.zeros_like(product), product)
-    return torch.where(torch.isnan(other), torch.full_like(product, math.nan), product)
-
-
 def xlog1py(input, other, *, out=None):
     _out_grad_check("special_xlog1py", out, input, other)
-    return _into(out, _xlog(input, other, torch.log1p))
+    # PyTorch's xlog1py_kernel: x * log1p(y) one element at a time with the C library's
+    # log1p (not the vectorised torch.log1p), NaN where y is, 0 where x is 0.
+    return _into(out, torch._special_xlog1py(input, other))
 
 
 def entr(input, *, out=None):
     _out_grad_check("special_entr", out, input)
-    x = _floating(input)
-    y = -x * torch.log(x)
-    y = torch.where(x == 0, torch.zeros_like(y), y)
-    return _into(out, torch.where(x < 0, torch.full_like(y, -math.inf), y))
+    # PyTorch's entr_kernel: -x * log(x) one element at a time with the C library's log.
+    return _into(out, torch._special_entr(input))
 
 
 def ndtr(input, *, out=None):
+    # ATen's calc_ndtr (UnaryOps.cpp): (1 + erf(x * M_SQRT1_2)) * 0.5, tensor ops in the
+    # input's dtype, so erf is the vectorised one.
     x = _floating(input)
-    return _into(out, torch.erfc(x * -0.7071067811865476) * 0.5)
+    return _into(out, (1 + torch.erf(x * 0.7071067811865476)) * 0.5)

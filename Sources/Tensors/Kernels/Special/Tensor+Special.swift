@@ -8,6 +8,9 @@ public enum SpecialUnaryOp: Sendable, Equatable {
     case modifiedBesselI0, modifiedBesselI1, modifiedBesselK0, modifiedBesselK1
     case scaledModifiedBesselK0, scaledModifiedBesselK1, airyAi, sphericalBesselJ0
     case erfcx, logNdtr
+    /// `special.entr`: −x·ln x, one element at a time with the C library's log, as
+    /// PyTorch's `entr_kernel` (not vectorised) computes it.
+    case entr
     /// `mvlgamma(x, p)` (p ≥ 1; the caller checks the domain).
     case multigammaln(Int)
 }
@@ -56,6 +59,10 @@ extension SpecialUnaryOp {
         case .sphericalBesselJ0: return CephesBessel.sphericalJ0(x)
         case .erfcx: return ScaledComplementaryError.erfcx(x)
         case .logNdtr: return ScaledComplementaryError.logNdtr(x)
+        case .entr:
+            if x.isNaN { return x }
+            if x > 0 { return -x * T.m_log(x) }
+            return x == 0 ? 0 : -.infinity
         case let .multigammaln(p):
             let term = T(Double(p * (p - 1)) * Double.m_log(Double.pi) * 0.25)
             return GammaFamily.multigammaln(x, p, logPiTerm: term)
@@ -122,7 +129,9 @@ extension Tensor {
             }
             out = try Tensor(values: zip(va, vb).map(f), shape: shape, dtype: .int64).to(dtype)
         case .logaddexp, .logaddexp2:
-            out = try Tensor(empty: shape, dtype: dtype)
+            // The result takes its inputs' layout, and the loop walks them in TensorIterator's
+            // order, so a transposed pair runs in memory order with vector lanes, as in PyTorch.
+            out = try Tensor.iteratorOutput(shape, dtype: dtype, device: .cpu, inputs: [a, b])
             func run<T: RealElement>(_ t: T.Type) {
                 let o = Operand(out), oa = Operand(ea), ob = Operand(eb)
                 if op == .logaddexp {

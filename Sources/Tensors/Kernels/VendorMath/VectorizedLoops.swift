@@ -41,19 +41,21 @@ enum VectorizedLoops {
     /// out = f(a) over `shape` in PyTorch's order: the elements are split between threads
     /// as `parallel_for` splits TensorIterator's linear range (so a piece may start or end
     /// inside a row), and each contiguous row segment runs two vectors at a time with the
-    /// rest in the scalar tail; strided segments are all tail. `grain` is the kernel's
-    /// grain size (GELU passes its own).
+    /// rest in the scalar tail; strided segments are all tail. Dims are walked in
+    /// TensorIterator's order (memory order for a transposed tensor). `grain` is the
+    /// kernel's grain size (GELU passes its own).
     static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, grain: Int = grain) {
         let po = out.typed(F.T.self), pa = a.typed(F.T.self)
         let block = 2 * CPUCapability.lanes(F.T.self)
-        segments(StridedLoop(shape: shape, out.strides, a.strides), grain: grain) { oo, oa, _, n, io, ia, _ in
+        segments(StridedLoop.iteratorOrdered(shape: shape, out.strides, a.strides), grain: grain) { oo, oa, _, n, io, ia, _ in
             var i = 0
-            if io == 1 && ia == 1 {
+            if io == 1 && (ia == 1 || ia == 0) {
+                // Contiguous, or a broadcast input (`is_contiguous_scalar`): vector lanes.
                 while i + block <= n {
-                    for j in i..<(i + block) { po[oo + j] = f.lane(pa[oa + j]) }
+                    for j in i..<(i + block) { po[oo + j] = f.lane(pa[oa + j * ia]) }
                     i += block
                 }
-                while i < n { po[oo + i] = f.tail(pa[oa + i]); i += 1 }
+                while i < n { po[oo + i] = f.tail(pa[oa + i * ia]); i += 1 }
             } else {
                 for i in 0..<n { po[oo + i * io] = f.tail(pa[oa + i * ia]) }
             }
@@ -67,7 +69,7 @@ enum VectorizedLoops {
                                                   grain: Int = grain) {
         let po = out.typed(F.T.self), pa = a.typed(F.T.self), pb = b.typed(F.T.self)
         let block = 2 * CPUCapability.lanes(F.T.self)
-        segments(StridedLoop(shape: shape, out.strides, a.strides, b.strides), grain: grain) { oo, oa, ob, n, io, ia, ib in
+        segments(StridedLoop.iteratorOrdered(shape: shape, out.strides, a.strides, b.strides), grain: grain) { oo, oa, ob, n, io, ia, ib in
             let vector = io == 1 && ((ia == 1 && ib == 1) || (ia == 0 && ib == 1) || (ia == 1 && ib == 0))
             var i = 0
             if vector {
