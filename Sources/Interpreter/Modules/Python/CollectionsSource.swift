@@ -1,250 +1,281 @@
-/// `collections`, written in the cell language. The mapping types wrap a dict (built-in
-/// types cannot be subclassed here) and print as CPython 3.11 prints them.
+/// `collections`, written in the cell language. OrderedDict, defaultdict and Counter are
+/// dict subclasses, as in CPython (so `isinstance(c, dict)`, `json.dumps`, `dict(c)` work),
+/// with CPython 3.11's methods and reprs.
 let collectionsSource = #"""
-class OrderedDict:
-    def __init__(self, other=(), **kwargs):
-        self._data = {}
+class OrderedDict(dict):
+    def __init__(self, other=(), /, **kwargs):
         self.update(other, **kwargs)
 
-    def update(self, other=(), **kwargs):
+    def update(self, other=(), /, **kwargs):
         if hasattr(other, "keys"):
             for k in other.keys():
-                self._data[k] = other[k]
+                self[k] = other[k]
         else:
             for k, v in other:
-                self._data[k] = v
+                self[k] = v
         for k, v in kwargs.items():
-            self._data[k] = v
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(list(self._data))
+            self[k] = v
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        if isinstance(other, dict):
-            return self._data == other
-        return NotImplemented
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
 
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError("dictionary is empty")
-        key = list(self._data)[-1 if last else 0]
-        return key, self._data.pop(key)
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
+        key = next(reversed(self)) if last else next(iter(self))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        if key not in self:
+            raise KeyError(key)
+        value = dict.pop(self, key)
         if last:
-            self._data[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            rest = self._data
-            self._data = {key: value}
-            self._data.update(rest)
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
 
     def copy(self):
-        return OrderedDict(self._data)
+        return self.__class__(self)
 
-    def clear(self):
-        self._data.clear()
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
 
     def __repr__(self):
-        if not self._data:
-            return "OrderedDict()"
-        return "OrderedDict(" + repr(list(self._data.items())) + ")"
+        if not self:
+            return "%s()" % (self.__class__.__name__,)
+        return "%s(%r)" % (self.__class__.__name__, list(self.items()))
 
 
-class defaultdict:
-    def __init__(self, default_factory=None, other=(), **kwargs):
+class defaultdict(dict):
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
         self.default_factory = default_factory
-        self._data = dict(other, **kwargs)
-
-    def __getitem__(self, key):
-        if key in self._data:
-            return self._data[key]
-        return self.__missing__(key)
+        dict.__init__(self, *args, **kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, defaultdict):
-            return self._data == other._data
-        return self._data == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def update(self, other=(), **kwargs):
-        self._data.update(other, **kwargs)
-
     def copy(self):
-        return defaultdict(self.default_factory, self._data)
+        return type(self)(self.default_factory, self)
 
-    def clear(self):
-        self._data.clear()
+    __copy__ = copy
 
     def __repr__(self):
         f = self.default_factory
         name = "None" if f is None else repr(f)
-        return "defaultdict(" + name + ", " + repr(self._data) + ")"
+        return type(self).__name__ + "(" + name + ", " + dict.__repr__(self) + ")"
 
 
-class Counter:
-    def __init__(self, iterable=None, **kwargs):
-        self._data = {}
-        self.update(iterable, **kwargs)
+class Counter(dict):
+    def __init__(self, iterable=None, /, **kwds):
+        dict.__init__(self)
+        self.update(iterable, **kwds)
 
-    def update(self, iterable=None, **kwargs):
-        if iterable is not None:
-            if hasattr(iterable, "keys"):
-                for k in iterable.keys():
-                    self._data[k] = self._data.get(k, 0) + iterable[k]
-            else:
-                for k in iterable:
-                    self._data[k] = self._data.get(k, 0) + 1
-        for k, v in kwargs.items():
-            self._data[k] = self._data.get(k, 0) + v
-
-    def __getitem__(self, key):
-        return self._data.get(key, 0)
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        if key in self._data:
-            del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, Counter):
-            return self._data == other._data
-        return self._data == other
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
+    def __missing__(self, key):
+        return 0
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        ordered = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        ordered = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
         return ordered if n is None else ordered[:n]
 
     def elements(self):
         out = []
-        for k, v in self._data.items():
-            out.extend([k] * v)
+        for k, v in self.items():
+            if v > 0:
+                out.extend([k] * v)
         return iter(out)
 
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, "keys"):
+                if self:
+                    for elem, count in iterable.items():
+                        self[elem] = count + self.get(elem, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, "keys"):
+                for elem, count in iterable.items():
+                    self[elem] = self.get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    def __delitem__(self, elem):
+        if elem in self:
+            dict.__delitem__(self, elem)
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __repr__(self):
+        if not self:
+            return "%s()" % (self.__class__.__name__,)
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self)
+        return "%s(%r)" % (self.__class__.__name__, d)
+
     def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for k in list(self._data) + [k for k in other._data if k not in self._data]:
-            v = self[k] + other[k]
-            if v > 0:
-                result._data[k] = v
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for k in self._data:
-            v = self[k] - other[k]
-            if v > 0:
-                result._data[k] = v
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
         return result
 
-    def __repr__(self):
-        if not self._data:
-            return "Counter()"
-        items = ", ".join(repr(k) + ": " + repr(v) for k, v in self.most_common())
-        return "Counter({" + items + "})"
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
 
 
 class deque:
