@@ -382,24 +382,40 @@ extension Convolution {
     /// The three gradients in oneDNN's orders (see `OneDNNConvolution`), each only when asked for.
     static func oneDNNBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        try floatGradients(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                           needInput: needInput, needWeight: needWeight,
+                           gradInput: { OneDNNConvolution.gradInput(p, $0, $1, into: $2) },
+                           gradWeight: { OneDNNConvolution.gradWeight(p, $0, $1, into: $2) },
+                           gradBias: { OneDNNConvolution.gradBias(p, $0, into: $1) })
+    }
+
+    /// Runs float32 gradient kernels over a convolution's buffers: the input gradient from
+    /// (grad output, weight), the weight gradient from (grad output, input), the bias
+    /// gradient from the grad output, each only when asked for.
+    static func floatGradients(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
+                               needInput: Bool, needWeight: Bool,
+                               gradInput: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
+                               gradWeight: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void,
+                               gradBias: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void)
+        throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         defer { withExtendedLifetime(gkeep) {} }
         var gx: Tensor?, gw: Tensor?, gb: Tensor?
         if needInput {
             let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
             let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
-            withExtendedLifetime(wkeep) { OneDNNConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self)) }
+            withExtendedLifetime(wkeep) { gradInput(gy, w, NNBuffer.pointer(t, as: Float.self)) }
             gx = t
         }
         if needWeight {
             let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
             let t = try Tensor(empty: weight.sizes, dtype: weight.dtype, device: weight.device)
-            withExtendedLifetime(xkeep) { OneDNNConvolution.gradWeight(p, gy, x, into: NNBuffer.pointer(t, as: Float.self)) }
+            withExtendedLifetime(xkeep) { gradWeight(gy, x, NNBuffer.pointer(t, as: Float.self)) }
             gw = t
         }
         if hasBias {
             let t = try Tensor(empty: [p.oc], dtype: gradOutput.dtype, device: gradOutput.device)
-            OneDNNConvolution.gradBias(p, gy, into: NNBuffer.pointer(t, as: Float.self))
+            gradBias(gy, NNBuffer.pointer(t, as: Float.self))
             gb = t
         }
         return (gx, gw, gb)

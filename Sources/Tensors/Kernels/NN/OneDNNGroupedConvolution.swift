@@ -117,26 +117,10 @@ extension Convolution {
     /// The grouped gradients in `jit:avx2`'s orders, each only when asked for.
     static func groupedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                 needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
-        let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
-        defer { withExtendedLifetime(gkeep) {} }
-        var gx: Tensor?, gw: Tensor?, gb: Tensor?
-        if needInput {
-            let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
-            let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
-            withExtendedLifetime(wkeep) { OneDNNGroupedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self)) }
-            gx = t
-        }
-        if needWeight {
-            let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
-            let t = try Tensor(empty: weight.sizes, dtype: weight.dtype, device: weight.device)
-            withExtendedLifetime(xkeep) { OneDNNGroupedConvolution.gradWeight(p, gy, x, into: NNBuffer.pointer(t, as: Float.self)) }
-            gw = t
-        }
-        if hasBias {
-            let t = try Tensor(empty: [p.oc], dtype: gradOutput.dtype, device: gradOutput.device)
-            OneDNNGroupedConvolution.gradBias(p, gy, into: NNBuffer.pointer(t, as: Float.self))
-            gb = t
-        }
-        return (gx, gw, gb)
+        try floatGradients(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                           needInput: needInput, needWeight: needWeight,
+                           gradInput: { OneDNNGroupedConvolution.gradInput(p, $0, $1, into: $2) },
+                           gradWeight: { OneDNNGroupedConvolution.gradWeight(p, $0, $1, into: $2) },
+                           gradBias: { OneDNNGroupedConvolution.gradBias(p, $0, into: $1) })
     }
 }
