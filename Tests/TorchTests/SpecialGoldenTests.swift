@@ -10,15 +10,7 @@ import Torch
 /// in-place twins and error texts. `special.expected` is written by `make_goldens.py`.
 @Suite struct SpecialGoldenTests {
     @Test func specialFunctionsMatchPyTorchBitForBit() throws {
-        let source = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("special.py"), encoding: .utf8)
-        let expected = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("special.expected"), encoding: .utf8)
-        let got = GoldenTranscriptTests.transcript(source)
-        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let differing = zip(gotLines, expectedLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset }
-        let shown = differing.prefix(5).map { i in
-            "line \(i + 1):\nexpected: \(expectedLines[i].prefix(400))\ngot:      \(gotLines[i].prefix(400))"
-        }
-        #expect(got == expected, Comment(rawValue: "special: \(differing.count) differing lines (line counts \(expectedLines.count), \(gotLines.count))\n" + shown.joined(separator: "\n")))
+        try GoldenTranscriptTests.expectMatchesPyTorch("special")
     }
 
     /// `special.ndtr` ((1 + erf(x·√½))·0.5 with the vectorised erf), `special.entr` and
@@ -26,15 +18,7 @@ import Torch
     /// PyTorch's kernels compute them: ~4,000 random inputs per dtype and range, bit for bit
     /// through `tolist()`; their autograd nodes and gradients (`Goldens/special_exact.py`).
     @Test func ndtrEntrXlog1pyMatchPyTorchBitForBit() throws {
-        let source = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("special_exact.py"), encoding: .utf8)
-        let expected = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("special_exact.expected"), encoding: .utf8)
-        let got = GoldenTranscriptTests.transcript(source)
-        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let differing = zip(gotLines, expectedLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset }
-        let shown = differing.prefix(3).map { i in
-            "line \(i + 1):\nexpected: \(expectedLines[i].prefix(300))\ngot:      \(gotLines[i].prefix(300))"
-        }
-        #expect(got == expected, Comment(rawValue: "special_exact: \(differing.count) differing lines\n" + shown.joined(separator: "\n")))
+        try GoldenTranscriptTests.expectMatchesPyTorch("special_exact")
     }
 
     /// Vectorised elementwise functions (`sigmoid`, `silu`, `softplus`, `gelu`, `mish`,
@@ -42,15 +26,7 @@ import Torch
     /// expanded and sliced inputs, with their result strides (`Goldens/elementwise_layouts.py`):
     /// the layout decides which elements PyTorch computes in SLEEF lanes.
     @Test func elementwiseLayoutsMatchPyTorchBitForBit() throws {
-        let source = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("elementwise_layouts.py"), encoding: .utf8)
-        let expected = try String(contentsOf: GoldenTranscriptTests.folder.appendingPathComponent("elementwise_layouts.expected"), encoding: .utf8)
-        let got = GoldenTranscriptTests.transcript(source)
-        let gotLines = got.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let differing = zip(gotLines, expectedLines).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset }
-        let shown = differing.prefix(3).map { i in
-            "line \(i + 1):\nexpected: \(expectedLines[i].prefix(200))\ngot:      \(gotLines[i].prefix(200))"
-        }
-        #expect(got == expected, Comment(rawValue: "elementwise_layouts: \(differing.count) differing lines\n" + shown.joined(separator: "\n")))
+        try GoldenTranscriptTests.expectMatchesPyTorch("elementwise_layouts")
     }
 
     /// The special-functions lesson (`SpecialLessons/special-functions.md`, output blocks by
