@@ -34,11 +34,7 @@ struct ExactKernelGoldenTests {
         let cases: [Case]
     }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/ExactKernelGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("ExactKernelGoldens.json")
 
     static func cases(_ kind: String) -> [Case] { file.cases.filter { $0.kind == kind } }
 

@@ -30,11 +30,7 @@ struct ExpandedReductionGoldenTests {
         let cases: [Case]
     }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/ExpandedReductionGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("ExpandedReductionGoldens.json")
 
     typealias G = MKLGoldenTests
 

@@ -24,11 +24,7 @@ struct Float64GeluGoldenTests {
         let cases: [Case]
     }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/Float64GeluGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("Float64GeluGoldens.json")
 
     typealias G = MKLGoldenTests
 

@@ -32,11 +32,7 @@ struct MKLGoldenTests {
         let cases: [Case]
     }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/MKLGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("MKLGoldens.json")
 
     static var unaryCases: [Case] { file.cases.filter { $0.kind == "unary" } }
     static var productCases: [Case] {

@@ -18,11 +18,7 @@ struct OneDNNConvolution3DGoldenTests {
 
     struct File: Decodable { let cases: [Case]; let transposed: [Case] }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/OneDNNConv3dGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("OneDNNConv3dGoldens.json")
 
     typealias G = MKLGoldenTests
 

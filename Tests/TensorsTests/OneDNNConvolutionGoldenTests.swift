@@ -18,11 +18,7 @@ struct OneDNNConvolutionGoldenTests {
 
     struct File: Decodable { let cases: [Case] }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/OneDNNConvGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("OneDNNConvGoldens.json")
 
     typealias G = MKLGoldenTests
 
@@ -89,11 +85,7 @@ struct OneDNNConvolutionShapesGoldenTests {
 
     struct File: Decodable { let cases: [Case] }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/OneDNNConvShapesGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("OneDNNConvShapesGoldens.json")
 
     typealias G = MKLGoldenTests
 

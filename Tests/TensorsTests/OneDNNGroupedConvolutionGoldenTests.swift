@@ -24,11 +24,7 @@ struct OneDNNGroupedConvolutionGoldenTests {
 
     struct File: Decodable { let cases: [Case] }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/OneDNNGroupedConvGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("OneDNNGroupedConvGoldens.json")
 
     typealias G = MKLGoldenTests
 

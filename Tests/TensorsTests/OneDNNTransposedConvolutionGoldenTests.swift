@@ -19,11 +19,7 @@ struct OneDNNTransposedConvolutionGoldenTests {
 
     struct File: Decodable { let cases: [Case] }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/OneDNNTransposedConvGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("OneDNNTransposedConvGoldens.json")
 
     typealias G = MKLGoldenTests
 

@@ -29,11 +29,7 @@ struct ReductionGoldenTests {
         let cases: [Case]
     }
 
-    static let file: File = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("PyTorchGoldens/ReductionGoldens.json")
-        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-    }()
+    static let file: File = PyTorchGoldenFile.decode("ReductionGoldens.json")
 
     typealias G = MKLGoldenTests
 
