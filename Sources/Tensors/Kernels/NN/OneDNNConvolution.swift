@@ -250,24 +250,7 @@ enum OneDNNConvolution {
     /// the reduction runs over the images. With a single job both threads take half the
     /// images; with a few jobs on many images splitting can still be cheaper.
     static func parts(jobs: Int, jobSize: Int, images: Int, threads: Int = 2) -> Int {
-        let maxBuffer = 1 << 21
-        let minJobsPerGroup = max(1, jobs / threads)
-        let maxJobsPerGroup = max(1, maxBuffer / (threads * jobSize))
-        let groups = min(jobs / minJobsPerGroup, threads)
-        var perGroup = min(threads / groups, images)
-        var best = jobs * jobSize * images
-        for jobsPerGroup in stride(from: minJobsPerGroup, to: jobs, by: 1) {
-            let g = min(jobs / jobsPerGroup, threads)
-            let p = min(threads / g, images)
-            let groupJobs = (jobs + g - 1) / g
-            if p > 1 && groupJobs > maxJobsPerGroup { continue }
-            let cost = jobSize * groupJobs * ((images + p - 1) / p + (p != 1 ? 1 : 0))
-            if cost < best {
-                perGroup = p
-                best = cost
-            }
-        }
-        return perGroup
+        reducerThreads(jobs: jobs, jobSize: jobSize, reduction: images, maxBuffer: 1 << 21, threads: threads)
     }
 
     /// The image ranges of `parts` threads (oneDNN's `balance211`: the first ones take
