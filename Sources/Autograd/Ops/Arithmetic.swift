@@ -136,14 +136,16 @@ extension Differentiable {
         return try record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true) { ctx in
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
             var ga: Tensor? = nil, gb: Tensor? = nil
+            // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1)));
+            // pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * self.log()).
             if ctx.needs(0) {
-                let d = try mul(y, try pow(x, try sub(y, .int(1))))
-                ga = try reduce(try mul(g, try whereZero(try y.eq(.int(0)), d)), to: ma)
+                let d = try mul(y, try pow(x, try subScalarOverload(y, .int(1))))
+                ga = try reduce(try `where`(try y.eq(.int(0)), Scalar.int(0), try mul(g, d)), to: ma)
             }
             if ctx.needs(1) {
                 let r = try mul(try ctx.saved(2), try log(x))
                 let zeroBase = try x.eq(.int(0)).logicalAnd(try y.ge(.int(0)))
-                gb = try reduce(try mul(g, try whereZero(zeroBase, r)), to: mb)
+                gb = try reduce(try mul(g, try `where`(zeroBase, Scalar.int(0), r)), to: mb)
             }
             return [ga, gb]
         }
@@ -181,7 +183,7 @@ extension Differentiable {
             // where(a == b, grad / 2, grad), then zero where the other side wins; a NaN on
             // either side compares false everywhere, so both sides keep the whole gradient.
             let x = try ctx.saved(0), y = try ctx.saved(1)
-            let shared = try `where`(try x.eq(y), try div(ctx.grad, .int(2)), ctx.grad)
+            let shared = try `where`(try x.eq(y), try divScalarOverload(ctx.grad, .int(2)), ctx.grad)
             let aLoses = isMax ? try x.lt(y) : try x.gt(y)
             let bLoses = isMax ? try x.gt(y) : try x.lt(y)
             return [ctx.needs(0) ? try reduce(try whereZero(aLoses, shared), to: ma) : nil,

@@ -24,7 +24,7 @@ extension Differentiable {
     }
 
     /// `a + s` as ATen's C++ writes it (`add.Scalar`): AddBackward1.
-    static func addScalarOverload(_ a: Tensor, _ s: Scalar) throws(TensorError) -> Tensor {
+    public static func addScalarOverload(_ a: Tensor, _ s: Scalar) throws(TensorError) -> Tensor {
         let out = try a.add(s)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)

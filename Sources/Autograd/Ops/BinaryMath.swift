@@ -11,7 +11,9 @@ extension Differentiable {
         return try record("Atan2Backward0", [a, b], out, save: [a, b]) { ctx in
             // PyTorch's order of operations, for the same roundings.
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
-            let recip = try reciprocal(try add(try mul(x, x), try mul(y, y)))
+            var recip = try reciprocal(try add(try mul(x, x), try mul(y, y)))
+            // atan2_backward: recip.masked_fill_(recip.isinf(), 0) (MaskedFillBackward0).
+            recip = try maskedFill(recip, try recip.detach().unary(.isinf), .int(0))
             return [ctx.needs(0) ? try reduce(try mul(try mul(g, y), recip), to: ma) : nil,
                     ctx.needs(1) ? try reduce(try mul(try mul(g, try neg(x)), recip), to: mb) : nil]
         }

@@ -330,7 +330,8 @@ extension Differentiable {
                 let h = try x.le(hi)
                 inside = try inside.map { t throws(TensorError) in try t.logicalAnd(h) } ?? h
             }
-            return try whereZero(try inside!.negatedMask(), g)
+            // clamp_backward: where(inside, grad, 0), WhereBackward0 under create_graph.
+            return try `where`(inside!, g, Scalar.int(0))
         }
     }
 

@@ -32,9 +32,10 @@ extension Differentiable {
             let g = ctx.grad
             var gs: Tensor? = nil
             if ctx.needs(1) {
+                // maybe_multiply(grad.index_select(dim, index).expand_as(source), alpha).
                 gs = try indexSelect(g, d, index)
-                if ms.sizes.isEmpty { gs = try view(gs!, []) }
-                if !alpha.isOne { gs = try mul(gs!, alpha) }
+                gs = ms.sizes.isEmpty ? try view(gs!, []) : try expand(gs!, ms.sizes)
+                if !alpha.isOne { gs = try mulScalarOverload(gs!, alpha) }
             }
             return [ctx.needs(0) ? g : nil, gs]
         }

@@ -182,9 +182,10 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return record("WhereBackward0", [a, b], out) { ctx in
+            // derivatives.yaml: where(condition, grad, 0) and where(condition, 0, grad).
             let g = ctx.grad
-            return [ctx.needs(0) ? try reduce(try whereZero(try condition.negatedMask(), g), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try whereZero(condition, g), to: mb) : nil]
+            return [ctx.needs(0) ? try reduce(try `where`(condition, g, Scalar.int(0)), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try `where`(condition, Scalar.int(0), g), to: mb) : nil]
         }
     }
 
@@ -193,7 +194,7 @@ extension Differentiable {
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
         return record("WhereBackward0", [a, nil], out) { ctx in
-            [try reduce(try whereZero(try condition.negatedMask(), ctx.grad), to: ma), nil]
+            [try reduce(try `where`(condition, ctx.grad, Scalar.int(0)), to: ma), nil]
         }
     }
 
@@ -202,7 +203,7 @@ extension Differentiable {
         guard isRecording(b) else { return out }
         let mb = TensorMeta(b)
         return record("WhereBackward0", [nil, b], out) { ctx in
-            [nil, try reduce(try whereZero(condition, ctx.grad), to: mb)]
+            [nil, try reduce(try `where`(condition, Scalar.int(0), ctx.grad), to: mb)]
         }
     }
 }

@@ -109,7 +109,7 @@ extension Differentiable {
             } else if p == 1 {
                 gd = try mul(try sgn(d), g)
             } else if p == 2 {
-                gd = try mul(d, try maskedFill(try div(g, norm), try norm.eq(.int(0)), .int(0)))
+                gd = try mul(g, try maskedFill(try div(d, norm), try norm.eq(.int(0)), .int(0)))  // grad * (self / norm).masked_fill_(norm == 0, 0)
             } else if p.isInfinite {
                 let isMax = try d.abs().eq(norm).to(norm.dtype)
                 let count = try isMax.ne(.int(0)).sum()

@@ -115,6 +115,8 @@ extension Differentiable {
     /// Sums `grad` down to `sizes` (the reverse of broadcasting).
     public static func sumToSize(_ grad: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
         if grad.sizes == sizes { return grad }
+        // at::sum_to: a 0-dim target is a full `sum()` (SumBackward0).
+        if sizes.isEmpty { return try sum(grad) }
         let lead = grad.rank - sizes.count
         var dims: [Int] = Array(0..<lead)
         for i in 0..<sizes.count where sizes[i] == 1 && grad.sizes[lead + i] != 1 { dims.append(lead + i) }

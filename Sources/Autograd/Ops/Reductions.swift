@@ -14,6 +14,13 @@ extension Differentiable {
     }
 
     /// A reduced gradient (or result) with its reduced dims put back as size 1.
+    /// The input's shape with the reduced dims kept as size 1 (`restore_reduced_dims`).
+    static func keptShape(_ sizes: [Int], _ dims: [Int], keepdim: Bool) -> [Int] {
+        var shape = sizes
+        for d in dims { shape[d] = 1 }
+        return shape
+    }
+
     static func restoreDims(_ t: Tensor, _ dims: [Int], keepdim: Bool) throws(TensorError) -> Tensor {
         if keepdim { return t }
         var r = t
@@ -72,6 +79,8 @@ extension Differentiable {
             let ds = d.map { [$0] } ?? Array(0..<mx.sizes.count)
             let g = try restoreDims(ctx.grad, ds, keepdim: dim != nil && keepdim)
             if try !input.eq(.int(0)).any().item().boolValue {
+                // prod_backward: grad * (result / input), the 0-dim result broadcasting.
+                if dim == nil { return [try reduce(try mul(ctx.grad, try div(result, input)), to: mx)] }
                 let r = try restoreDims(result, ds, keepdim: dim != nil && keepdim)
                 return [try reduce(try mul(g, try div(r, input)), to: mx)]
             }
@@ -108,10 +117,13 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         return try record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true) { ctx in
-            let mask = try (try ctx.saved(0)).eq(try ctx.saved(1))
-            let count = try mask.sum()
-            let share = try div(ctx.grad, count)
-            return [try reduce(try whereZero(try mask.negatedMask(), try expand(share, mx.sizes)), to: mx)]
+            // evenly_distribute_backward: grad.new_zeros(input.sizes()).masked_fill_(mask,
+            // grad / mask.sum()) (MaskedFillBackward1 over nothing and the share).
+            let input = try ctx.saved(0), value = try ctx.saved(1)
+            let mask = try value.detach().unary(.isnan).item().boolValue ? try input.detach().unary(.isnan) : try input.detach().eq(value.detach())
+            let share = try div(ctx.grad, try mask.sum())
+            let zeros = try Tensor.zeros(mx.sizes, dtype: ctx.grad.dtype, device: ctx.grad.device)
+            return [try reduce(try maskedFill(zeros, mask, share), to: mx)]
         }
     }
 
@@ -160,11 +172,14 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         return try record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true) { ctx in
-            let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
-            let mask = try (try ctx.saved(0)).eq(r)
+            // scale_grad_by_count(restore_reduced_dims(grad), restore_reduced_dims(result) == self):
+            // (grad.reshape(kept) / mask.sum(dims, true)) * mask.
+            let kept = Self.keptShape(mx.sizes, ds, keepdim: keepdim)
+            let r = try (try ctx.saved(1)).detach().reshape(kept)
+            let mask = try (try ctx.saved(0)).detach().eq(r)
             let count = try mask.sum(dims: ds, keepdim: true)
-            let g = try div(try restoreDims(ctx.grad, ds, keepdim: keepdim), count)
-            return [try reduce(try whereZero(try mask.negatedMask(), try expand(g, mx.sizes)), to: mx)]
+            let g = keepdim ? ctx.grad : try reshape(ctx.grad, kept)
+            return [try reduce(try mul(try div(g, count), mask), to: mx)]
         }
     }
 
@@ -276,9 +291,10 @@ extension Differentiable {
         let d = try Shape.wrapDim(dim, rank: x.rank)
         return record("CumsumBackward0", [x], out) { ctx in
             let g = ctx.grad
-            if mx.sizes.isEmpty { return [try reduce(g, to: mx)] }
-            let total = try sum(g, dims: [d], keepdim: true)
-            return [try reduce(try add(try sub(total, try cumsum(g, dim: d)), g), to: mx)]
+            // cumsum_backward: the gradient itself when trivial, else reversed_cumsum:
+            // grad.flip(dim).cumsum(dim).flip(dim).
+            if g.numel <= 1 || mx.sizes.isEmpty || g.sizes[d] == 1 { return [try reduce(g, to: mx)] }
+            return [try reduce(try flip(try cumsum(try flip(g, [d]), dim: d), [d]), to: mx)]
         }
     }
 
@@ -314,10 +330,14 @@ extension Differentiable {
         let out = try x.diagonal().sum()
         guard isRecording(x) else { return out }
         let sizes = x.sizes
-        return record("TraceBackward0", [x], out) { ctx in
-            [try embedded("TraceBackwardBackward0", try expand(ctx.grad, [Swift.min(sizes[0], sizes[1])]), in: sizes) { t throws(TensorError) in
-                try diagonal(t)
-            }]
+        return try record("TraceBackward0", [x], out) { ctx in
+            // trace_backward: zeros(rows * cols).index_fill_(0, arange(0, numel, cols + 1),
+            // grad).view(sizes) (IndexFillBackward1, then ViewBackward0).
+            let g = ctx.grad
+            let zeros = try Tensor.zeros([sizes[0] * sizes[1]], dtype: g.dtype, device: g.device)
+            let diagonalIndex = try Tensor.arange(start: .int(0), end: .int(Int64(sizes[0] * sizes[1])), step: .int(Int64(sizes[1] + 1)),
+                                                  dtype: .int64, device: g.device)
+            return [try view(try indexFill(zeros, 0, diagonalIndex, g), sizes)]
         }
     }
 }

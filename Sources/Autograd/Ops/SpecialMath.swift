@@ -52,11 +52,13 @@ extension Differentiable {
             }
         case .sinc:
             return try unaryOp("SincBackward0", x, out) { g, x in
-                let xPi = try mul(x, .float(Double.pi))
-                let xxPi = try mul(try mul(x, x), .float(Double.pi))
+                // sinc_backward: where(self*self*pi == 0, 0, grad * ((self*pi*cos(self*pi) - sin(self*pi)) / (self*self*pi))),
+                // the products with pi ATen mul.Scalar (MulBackward1).
+                let xPi = try mulScalarOverload(x, .float(Double.pi))
+                let xxPi = try mulScalarOverload(try mul(x, x), .float(Double.pi))
                 let num = try sub(try mul(xPi, try cos(xPi)), try sin(xPi))
-                let r = try div(try mul(g, num), xxPi)
-                return try whereZero(try xxPi.binary(.ne, .int(0)).unary(.logicalNot), r)
+                let r = try mul(g, try div(num, xxPi))
+                return try `where`(try xxPi.binary(.eq, .int(0)), Scalar.int(0), r)
             }
         case .multigammaln:
             preconditionFailure("mvlgamma goes through multigammaln")
@@ -144,7 +146,8 @@ extension Differentiable {
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 func part(_ d: Tensor) throws(TensorError) -> Tensor {
                     let e = base2 ? try pow(.int(2), d) : try exp(d)
-                    return try div(g, try add(e, .int(1)))
+                    // grad / (1 + exp(other - self)): `1 + t` is ATen's add.Scalar (AddBackward1).
+                    return try div(g, try addScalarOverload(e, .int(1)))
                 }
                 return [ctx.needs(0) ? try reduce(try part(try sub(y, x)), to: ma) : nil,
                         ctx.needs(1) ? try reduce(try part(try sub(x, y)), to: mb) : nil]
@@ -301,8 +304,9 @@ extension Differentiable {
         let ms = TensorMeta(start), me = TensorMeta(end), mw = TensorMeta(weight)
         if let w = weightScalar {
             return record("LerpBackward0", [start, end], out) { ctx in
-                [ctx.needs(0) ? try reduce(try mul(ctx.grad, .float(1 - w)), to: ms) : nil,
-                 ctx.needs(1) ? try reduce(try mul(ctx.grad, .float(w)), to: me) : nil]
+                // grad * (1 - weight), grad * weight: ATen's mul.Scalar (MulBackward1).
+                [ctx.needs(0) ? try reduce(try mulScalarOverload(ctx.grad, .float(1 - w)), to: ms) : nil,
+                 ctx.needs(1) ? try reduce(try mulScalarOverload(ctx.grad, .float(w)), to: me) : nil]
             }
         }
         return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
@@ -322,16 +326,18 @@ extension Differentiable {
         case let .addcmul(value):
             return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
+                // grad * (tensor2 * value), grad * (tensor1 * value) (mul.Scalar inside).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
-                        ctx.needs(1) ? try reduce(try mul(try mul(g, b), .float(value)), to: m1) : nil,
-                        ctx.needs(2) ? try reduce(try mul(try mul(g, a), .float(value)), to: m2) : nil]
+                        ctx.needs(1) ? try reduce(try mul(g, try mulScalarOverload(b, .float(value))), to: m1) : nil,
+                        ctx.needs(2) ? try reduce(try mul(g, try mulScalarOverload(a, .float(value))), to: m2) : nil]
             }
         case let .addcdiv(value):
             return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
+                // grad * (value / tensor2), -grad * ((value * tensor1) / (tensor2 * tensor2)).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
-                        ctx.needs(1) ? try reduce(try div(try mul(g, .float(value)), b), to: m1) : nil,
-                        ctx.needs(2) ? try reduce(try div(try mul(try mul(try neg(g), .float(value)), a), try mul(b, b)), to: m2) : nil]
+                        ctx.needs(1) ? try reduce(try mul(g, try div(try b.fullLike(.float(value)), b)), to: m1) : nil,
+                        ctx.needs(2) ? try reduce(try mul(try neg(g), try div(try mulScalarOverload(a, .float(value)), try mul(b, b))), to: m2) : nil]
             }
         case .lerp:
             preconditionFailure("lerp goes through Differentiable.lerp")

@@ -103,9 +103,11 @@ extension Differentiable {
         return try unaryOp("MishBackward0", x, out) { g, x in
             // PyTorch: mish_backward (the kernel) outside grad mode, the composite inside.
             if !GradMode.current.isEnabled, let exact = try Tensor.activationBackward(.mish, grad: g, input: x) { return exact }
+            // infinitely_differentiable_mish_backward: softplus as input.exp().log1p(), and
+            // `1.0 - t` as ATen's C++ writes it (SubBackward0).
             let s = try sigmoid(x)
-            let tsp = try tanh(try softplus(x))
-            let d = try add(tsp, try mul(try mul(x, s), try rsub(try mul(tsp, tsp), .int(1))))
+            let tsp = try tanh(try log1p(try exp(x)))
+            let d = try add(tsp, try mul(try mul(x, s), try scalarMinus(.float(1.0), try mul(tsp, tsp))))
             return try mul(g, d)
         }
     }
@@ -114,7 +116,10 @@ extension Differentiable {
     static func nanToNum(_ x: Tensor, _ op: UnaryOp) throws(TensorError) -> Tensor {
         let out = try x.unary(op)
         guard isRecording(x) else { return out }
-        return try unaryOp("NanToNumBackward0", x, out) { g, x in try whereZero(try x.unary(.isfinite).negatedMask(), g) }
+        return try unaryOp("NanToNumBackward0", x, out) { g, x in
+            // derivatives.yaml: grad * at::isfinite(self)
+            try mul(g, try x.unary(.isfinite))
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -38,7 +39,7 @@ extension TorchRuntime {
         }
         b.both("take") { [unowned self] _, t, args in
             let index = try tensor(try args.bind(Signature("take", ["index"], required: 1))[0]!, "take", "index", position: 1)
-            return wrap(try bridged { try Op.reshape(try Op.gather(try Op.reshape(t, [-1]), 0, try Op.reshape(index, [-1])), index.sizes) })
+            return wrap(try bridged { try Differentiable.take(t, index) })
         }
         bindAtLeast(b)
     }

@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -51,9 +52,8 @@ extension TorchRuntime {
         func logit(_ t: Tensor, _ args: Arguments) throws -> Tensor {
             let eps = try args.bind(sig).given(0).flatMap { $0.isNone ? nil : $0.asDouble }
             return try bridged {
-                var x = t.dtype.isFloatingPoint ? t : try Op.to(t, .float32)
-                if let eps { x = try Op.clamp(x, min: .float(eps), max: .float(1 - eps)) }
-                return try Op.unary(try Op.div(x, try Op.rsub(x, .int(1))), .log)
+                let x = t.dtype.isFloatingPoint ? t : try Op.to(t, .float32)
+                return try Differentiable.logit(x, eps: eps)
             }
         }
         b.both("logit") { [unowned self] _, t, args in wrap(try logit(t, args)) }

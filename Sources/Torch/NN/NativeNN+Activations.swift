@@ -65,6 +65,11 @@ extension TorchRuntime {
                                     dims: [try int(a[2], "norm", "dim")], keepdim: try bool(a[3], "norm", "keepdim"),
                                     nodeName: "NormBackward1")
         }
+        fn("add_scalar") { [unowned self] a in
+            // ATen's add.Scalar (AddBackward1), as C++ compositions such as
+            // pairwise_distance's `x1 - x2 + eps` record it.
+            try Differentiable.addScalarOverload(try tensor(a[0], "add", "input"), .float(try double(a[1], "add", "other")))
+        }
         fn("huber_loss") { [unowned self] a in
             try Differentiable.huberLoss(try tensor(a[0], "huber_loss", "input"), try tensor(a[1], "huber_loss", "target"),
                                          reduction: try reduction(a[2]), delta: try double(a[3], "huber_loss", "delta"))

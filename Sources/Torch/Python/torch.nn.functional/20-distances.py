@@ -21,4 +21,4 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     innermost = max(x1.dim(), x2.dim()) - 1
-    return _nn.norm(x1 - x2 + eps, p, innermost, keepdim)
+    return _nn.norm(_nn.add_scalar(x1 - x2, eps), p, innermost, keepdim)

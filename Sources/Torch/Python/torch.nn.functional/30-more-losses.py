@@ -41,11 +41,14 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean",
         reduction = _legacy_reduction(size_average, reduce, reduction)
     if reduction not in ("none", "mean", "sum", "batchmean"):
         raise ValueError(f"{reduction} is not a valid value for reduction")
+    # ATen's kl_div, its operands built right to left as its C++ evaluates them (the
+    # order the backward graph accumulates their gradients in).
     if log_target:
-        loss = target.exp() * (target - input)
+        diff = target - input
+        loss = target.exp() * diff
     else:
-        # xlogy(t, t): t·log(t), taken as 0 where t is 0.
-        loss = torch.where(target == 0, 0.0, target * target.log()) - target * input
+        cross = target * input
+        loss = torch.xlogy(target, target) - cross
     if reduction == "batchmean":
         if input.dim() == 0:
             return loss.sum()
@@ -118,7 +121,9 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
                      reduce=None, reduction="mean"):
     reduction = _check_reduction(_legacy_reduction(size_average, reduce, reduction))
     if log_input:
-        loss = torch.exp(input) - target * input
+        # ATen's C++ builds `target * input` before `exp(input)`.
+        cross = target * input
+        loss = torch.exp(input) - cross
     else:
         loss = input - target * torch.log(input + eps)
     if full:
