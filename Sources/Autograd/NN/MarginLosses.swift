@@ -73,14 +73,15 @@ extension Differentiable {
         }
         guard isRecording(input) else { return out }
         let mi = TensorMeta(input)
-        return try record("MultiMarginLossBackward0", [input, target], out, save: [input]) { ctx in
+        // derivatives.yaml differentiates only self: the node has one edge.
+        return try record("MultiMarginLossBackward0", [input], out, save: [input]) { ctx in
             let scale = reduction == .mean ? 1 / Double(n * classes) : 1 / Double(classes)
             let x = try ctx.saved(0)
             var g = try NNOps.multiMarginBackward(x.detach(), targets: targets, p: p, margin: margin, weight: w, scale: scale)
             let go = ctx.grad.detach()
             g = try g.mul(reduction == .none && input.rank == 2 ? try go.unsqueeze(1) : go)
             // PyTorch has no formula for multi_margin_loss_backward: NotImplemented under create_graph.
-            return [notImplemented("multi_margin_loss_backward", [ctx.grad, x], try reduce(g, to: mi)), nil]
+            return [notImplemented("multi_margin_loss_backward", [ctx.grad, x], try reduce(g, to: mi))]
         }
     }
 }

@@ -17080,13 +17080,22 @@ def max_pool3d_with_indices(input, kernel_size, stride=None, padding=0, dilation
     best = _pool3d_result(input, best)
     index = _pool3d_result(input, index)
 
+    flat_index = index.reshape([x.shape[0], x.shape[1], -1])
+
     def backward(g, gi):
         # max_pool3d_with_indices_backward: each output adds its gradient at its index,
-        # in output order.
+        # in output order; one MaxPool3DWithIndicesBackwardBackward0 node over
+        # (grad_output, self) under create_graph, as PyTorch records that op.
         shape = [x.shape[0], x.shape[1], D * H * W]
-        g5 = g.reshape([x.shape[0], x.shape[1], -1])
-        gx = torch.zeros(shape, dtype=x.dtype).scatter_add_(2, index.reshape([x.shape[0], x.shape[1], -1]), g5)
-        return gx.view(input.shape)
+        with torch.no_grad():
+            g5 = g.reshape([x.shape[0], x.shape[1], -1])
+            gx = torch.zeros(shape, dtype=x.dtype).scatter_add_(2, flat_index, g5).view(input.shape)
+
+        def double_backward(ggx):
+            # max_pool_double_backward: the gradient at each output's index; self: zeros.
+            gg = ggx.reshape([x.shape[0], x.shape[1], -1]).gather(2, flat_index).view(g.shape)
+            return gg, torch.zeros_like(input)
+        return torch._linalg_record("MaxPool3DWithIndicesBackwardBackward0", (g, input), gx, double_backward)
     best, index = torch._linalg_record("MaxPool3DWithIndicesBackward0", (input,), (best, index), backward)
     return best, index
 
@@ -17133,16 +17142,23 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
     def backward(g):
         # avg_pool3d_backward: every output spreads grad / divisor over its window, in
         # output order; a position reached from several windows gets the later ones'
-        # shares last, which is the windows' offsets walked backwards.
-        delta = g.reshape(total.shape) / divisor
-        gp = torch.zeros(xp.shape, dtype=x.dtype)
-        for a in reversed(range(k[0])):
-            for b in reversed(range(k[1])):
-                for c_ in reversed(range(k[2])):
-                    sl = _pool3d_window(gp, a, b, c_, s, d, out)
-                    sl.add_(delta)
-        gx = gp[:, :, p[0]:p[0] + sizes[0], p[1]:p[1] + sizes[1], p[2]:p[2] + sizes[2]]
-        return gx.reshape(input.shape)
+        # shares last, which is the windows' offsets walked backwards. Under create_graph
+        # it is one AvgPool3DBackwardBackward0 node over (grad_output, self).
+        with torch.no_grad():
+            delta = g.reshape(total.shape) / divisor
+            gp = torch.zeros(xp.shape, dtype=x.dtype)
+            for a in reversed(range(k[0])):
+                for b in reversed(range(k[1])):
+                    for c_ in reversed(range(k[2])):
+                        sl = _pool3d_window(gp, a, b, c_, s, d, out)
+                        sl.add_(delta)
+            gx = gp[:, :, p[0]:p[0] + sizes[0], p[1]:p[1] + sizes[1], p[2]:p[2] + sizes[2]].reshape(input.shape)
+
+        def double_backward(ggx):
+            # derivatives.yaml: grad_output gets avg_pool3d(grad, ...), self zeros.
+            gg = avg_pool3d(ggx, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+            return gg, torch.zeros_like(input)
+        return torch._linalg_record("AvgPool3DBackwardBackward0", (g, input), gx, double_backward)
     return torch._linalg_record("AvgPool3DBackward0", (input,), result, backward)
 
 
