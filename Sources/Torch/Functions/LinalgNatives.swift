@@ -114,10 +114,13 @@ extension TorchRuntime {
     /// `_linalg_record(name, inputs, outputs, backward)`: `outputs` (a tensor or a tuple,
     /// computed without autograd) become the outputs of one node `name` whose next edges
     /// are the tensors in `inputs`. `backward(*grads)` gets one gradient per output (zeros
-    /// where none arrived) and returns one per input (None where there is none).
+    /// where none arrived) and returns one per input (None where there is none). With a
+    /// fifth argument True, `backward(*grads, *outputs)` also gets the outputs, carrying
+    /// this node as their grad_fn under create_graph (a saved result, as in PyTorch).
     private func bindLinalgRecord(_ b: Binder) {
         b.free("_linalg_record") { [unowned self] interp, args in
-            guard args.count == 4 else { throw PyError.typeError("_linalg_record() takes 4 arguments") }
+            guard args.count == 4 || args.count == 5 else { throw PyError.typeError("_linalg_record() takes 4 arguments") }
+            let passesOutputs = try args.count == 5 && interp.truthy(args[4])
             let name = try interp.str(args[0])
             let inputValues = try interp.iterate(args[1])
             let inputs = inputValues.compactMap { tensorPayload($0) }
@@ -127,8 +130,11 @@ extension TorchRuntime {
             let backward = args[3]
             var marks = Differentiable.CustomFunctionMarks()
             marks.nonDifferentiable = outputs.filter { !$0.dtype.isFloatingPoint }
+            let plainOutputs = passesOutputs ? outputs.map { $0.alias() } : []
             let formula: BackwardFormula = { [unowned self] ctx in
-                let result = try interp.call(backward, ctx.grads.map { $0.map { self.wrap($0) } ?? .none })
+                var callArgs = ctx.grads.map { $0.map { self.wrap($0) } ?? .none }
+                for (i, t) in plainOutputs.enumerated() { callArgs.append(self.wrap(ctx.reattachedOutput(t, outputNr: i))) }
+                let result = try interp.call(backward, callArgs)
                 let values = result.asTuple?.items ?? [result]
                 return values.map { tensorPayload($0) }
             }

@@ -140,22 +140,46 @@ def _cdist_direct_values(a, b, p):
     return _sqrt_rounded(agg) if p == 2.0 else agg
 
 
+def _cdist_pair_gradient(a, b, g, dist, p):
+    """_cdist_backward's values: each row of `a` sums its pair terms over `b`'s rows in order."""
+    t = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, dist, p)
+    out = torch.zeros(a.shape, dtype=a.dtype)
+    for j in range(b.shape[-2]):
+        out = out + t.select(-2, j)
+    return out
+
+
+def _cdist_backward_node(g, x, y, dist):
+    """the 2-norm's _cdist_backward(grad, x, y, 2, cdist) as one CdistBackwardBackward0 node
+    over (grad, x, y, cdist), as PyTorch records it under create_graph; its own backward
+    differentiates x * R.sum(-1) - R @ y, R = grad / cdist (0 where cdist is 0), in all four."""
+    with torch.no_grad():
+        value = _cdist_pair_gradient(x.detach(), y.detach(), g.detach(), dist.detach(), 2.0)
+
+    def double_backward(h):
+        zero = dist == 0
+        r = torch.where(zero, 0.0, g / dist)
+        dr = (h * x).sum(-1, True) - h.matmul(y.mT)
+        return (torch.where(zero, 0.0, dr / dist), h * r.sum(-1, True), -r.mT.matmul(h),
+                torch.where(zero, 0.0, -dr * r / dist))
+    return torch._linalg_record("CdistBackwardBackward0", (g, x, y, dist), value, double_backward)
+
+
 def _cdist_direct(x1, x2, a, b, p):
     result = _cdist_direct_values(a, b, p)
 
-    def backward(g):
+    def backward(g, dist):
         g = g.contiguous()
-        # _cdist_backward: each row sums its pair terms over the other side in order.
-        t1 = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, result, p)
-        g1 = torch.zeros(a.shape, dtype=a.dtype)
-        for j in range(b.shape[-2]):
-            g1 = g1 + t1.select(-2, j)
-        t2 = _dist_term(b.unsqueeze(-2) - a.unsqueeze(-3), g.mT, result.mT, p)
-        g2 = torch.zeros(b.shape, dtype=b.dtype)
-        for i in range(a.shape[-2]):
-            g2 = g2 + t2.select(-2, i)
+        if p == 2.0 and torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
+            # derivatives.yaml: x1: _cdist_backward(grad.contiguous(), x1, x2, p, result),
+            # x2: _cdist_backward(grad.mT().contiguous(), x2, x1, p, result.mT().contiguous()),
+            # `result` the saved output (this node's, under create_graph).
+            return (_cdist_backward_node(g, x1, x2, dist),
+                    _cdist_backward_node(g.mT.contiguous(), x2, x1, dist.mT.contiguous()))
+        g1 = _cdist_pair_gradient(a, b, g, result, p)
+        g2 = _cdist_pair_gradient(b, a, g.mT, result.mT, p)
         return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
-    return torch._linalg_record("CdistBackward0", (x1, x2), result, backward)
+    return torch._linalg_record("CdistBackward0", (x1, x2), result, backward, True)
 
 
 def _euclidean_dist(x1, x2, a, b):
