@@ -56,7 +56,11 @@ extension Differentiable {
                 // the products with pi ATen mul.Scalar (MulBackward1).
                 let xPi = try mulScalarOverload(x, .float(Double.pi))
                 let xxPi = try mulScalarOverload(try mul(x, x), .float(Double.pi))
-                let num = try sub(try mul(xPi, try cos(xPi)), try sin(xPi))
+                // `(self_pi * self_pi.cos()) - self_pi.sin()` with ATen's C++ operands built right
+                // to left (sin, cos, mul): the order the engine later accumulates their gradients in.
+                let sinPi = try sin(xPi)
+                let cosPi = try cos(xPi)
+                let num = try sub(try mul(xPi, cosPi), sinPi)
                 let r = try mul(g, try div(num, xxPi))
                 return try `where`(try xxPi.binary(.eq, .int(0)), Scalar.int(0), r)
             }
