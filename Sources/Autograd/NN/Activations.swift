@@ -67,6 +67,8 @@ public enum Activation: Sendable {
         case .hardswish:
             return try x.mul(try x.add(.int(3)).clamp(min: .int(0), max: .int(6))).div(.int(6))
         case let .softshrink(l):
+            // PyTorch's kernel: +0 between −λ and λ in its vector lanes, x·0 in the tail.
+            if let exact = try x.softshrinkValues(lambda: l) { return exact }
             // Between −λ and λ PyTorch returns x·0, which keeps the sign of a negative x.
             let inner = try Tensor.where(try x.lt(.float(-l)), try x.add(.float(l)), try x.mul(.int(0)))
             return try Tensor.where(try x.gt(.float(l)), try x.sub(.float(l)), inner)

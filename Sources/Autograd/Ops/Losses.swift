@@ -159,15 +159,20 @@ extension Differentiable {
             throw .value("Target size (\(Engine.sizeRepr(target.sizes))) must be the same as input size (\(Engine.sizeRepr(input.sizes)))")
         }
         let x = input.detach(), t = target.detach()
-        // (1 - t) x + lw * softplus(-x), with lw = 1 + (pos_weight - 1) t, computed stably.
-        let maxVal = try x.neg().clamp(min: .int(0), max: nil)
-        let softplusNeg = try maxVal.neg().exp().add(try x.neg().sub(maxVal).exp()).log().add(maxVal)
-        var loss = try t.rsubScalar(1).mul(x)
+        // As ATen composes it: (1 − t)·x − lw·log_sigmoid(x), lw = (pos_weight − 1)·t + 1,
+        // each step rounded in the element type (1 − t takes t's layout, the in-place steps
+        // keep it, so a mean adds in PyTorch's order).
+        var logSigmoid = try x.unary(.logSigmoid)
         if let posWeight {
             let lw = try posWeight.sub(.int(1)).mul(t).add(.int(1))
-            loss = try loss.add(try lw.mul(softplusNeg))
+            logSigmoid = try logSigmoid.mul(lw)
+        }
+        var loss = try t.rsubScalar(1)
+        if loss.sizes == x.sizes && loss.dtype == x.dtype {
+            _ = try loss.binaryInPlace(.mul, x)
+            _ = try loss.binaryInPlace(.sub, logSigmoid)
         } else {
-            loss = try loss.add(softplusNeg)
+            loss = try loss.mul(x).sub(logSigmoid)
         }
         if let weight { loss = try loss.mul(weight) }
         let out = try reduced(loss, reduction)
@@ -193,9 +198,14 @@ extension Differentiable {
         if values.contains(where: { !($0 >= 0 && $0 <= 1) }) {
             throw .runtime("all elements of input should be between 0 and 1")
         }
-        let logX = try x.log().clamp(min: .int(-100), max: nil)
-        let log1mX = try x.rsubScalar(1).log().clamp(min: .int(-100), max: nil)
-        var loss = try t.mul(logX).add(try t.rsubScalar(1).mul(log1mX)).neg()
+        var loss: Tensor
+        if let exact = try Tensor.binaryCrossEntropyValues(x, t) {
+            loss = exact
+        } else {
+            let logX = try x.log().clamp(min: .int(-100), max: nil)
+            let log1mX = try x.rsubScalar(1).log().clamp(min: .int(-100), max: nil)
+            loss = try t.mul(logX).add(try t.rsubScalar(1).mul(log1mX)).neg()
+        }
         if let weight { loss = try loss.mul(weight) }
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }

@@ -21,6 +21,7 @@ public enum ElementwiseLoss {
 
     /// ½z²/β below β, z − ½β above, with z = |x − t|; input and target broadcast.
     public static func smoothL1(_ input: Tensor, _ target: Tensor, beta: Double) throws(TensorError) -> Tensor {
+        if let exact = try Tensor.smoothL1Values(input, target, beta: beta) { return exact }
         let (a, b) = try broadcastPair(input, target)
         return try map(a, b, op: "smooth_l1_loss") { x, t in
             let z = Swift.abs(x - t)

@@ -31,6 +31,10 @@ extension CPUBackend {
     }
 
     private func sleefUnary<T: RealElement>(_ op: UnaryOp, _ sleef: SLEEFLibrary, _ t: T.Type, _ a: Tensor, _ out: Tensor) -> Bool {
+        if let f = sleef.vectorizedUnary(op, T.self) {
+            VectorizedLoops.map(f, out.sizes, Operand(out), Operand(a))
+            return true
+        }
         switch op {
         case .sigmoid:
             VectorizedLoops.map(SigmoidFunction<T>(exp: sleef.exp(T.self)), out.sizes, Operand(out), Operand(a))
@@ -94,13 +98,15 @@ extension CPUBackend {
         numel > 16384 ? Swift.max(1, numel / IntraOpThreads.count) : VectorizedLoops.grain
     }
 
-    /// `atan2` and `pow` with a tensor exponent (or a scalar base) in PyTorch's vector loop
+    /// `atan2`, `hypot` and `pow` with a tensor exponent (or a scalar base) in PyTorch's vector loop
     /// with SLEEF lanes; false without SLEEF, for other ops or dtypes.
     func vendorBinary(_ op: BinaryOp, _ dtype: DType, _ out: Tensor, _ a: Operand, _ b: Operand) -> Bool {
-        guard op == .atan2 || op == .pow, dtype == out.dtype, dtype == .float32 || dtype == .float64,
+        guard op == .atan2 || op == .pow || op == .hypot, dtype == out.dtype, dtype == .float32 || dtype == .float64,
               let sleef = SLEEFLibrary.shared else { return false }
         func run<T: RealElement>(_ t: T.Type) {
-            if op == .atan2 {
+            if op == .hypot {
+                VectorizedLoops.map2(HypotFunction<T>(hypot: sleef.hypot(T.self)), out.sizes, Operand(out), a, b)
+            } else if op == .atan2 {
                 VectorizedLoops.map2(Atan2Function<T>(atan2: sleef.atan2(T.self)), out.sizes, Operand(out), a, b)
             } else {
                 VectorizedLoops.map2(PowTensorFunction<T>(pow: sleef.pow(T.self)), out.sizes, Operand(out), a, b)

@@ -31,13 +31,17 @@ public final class SLEEFLibrary: @unchecked Sendable {
     let logd: @convention(c) (Double) -> Double
     let powf: @convention(c) (Float, Float) -> Float
     let powd: @convention(c) (Double, Double) -> Double
-    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2", "tanh", "erf", "lgamma").
+    /// More unary u10 functions by SLEEF name ("expm1", "log1p", "exp2", "tanh", "erf",
+    /// "lgamma", and "atanh", "sinh", "cosh" of `Vectorized<T>::atanh()`, `sinh()`, `cosh()`).
     let unaryFloat: [String: @convention(c) (Float) -> Float]
     let unaryDouble: [String: @convention(c) (Double) -> Double]
-    static let unaryNames = ["expm1", "log1p", "exp2", "tanh", "erf", "lgamma"]
+    static let unaryNames = ["expm1", "log1p", "exp2", "tanh", "erf", "lgamma", "atanh", "sinh", "cosh"]
     /// `atan2` (u10), for PyTorch's `Vectorized<T>::atan2`.
     let atan2f: @convention(c) (Float, Float) -> Float
     let atan2d: @convention(c) (Double, Double) -> Double
+    /// `hypot` (u05), for PyTorch's `Vectorized<T>::hypot`.
+    let hypotf: @convention(c) (Float, Float) -> Float
+    let hypotd: @convention(c) (Double, Double) -> Double
 
     private init?(handle: UnsafeMutableRawPointer, path: String) {
         func symbol<F>(_ name: String, _ type: F.Type) -> F? {
@@ -50,9 +54,12 @@ public final class SLEEFLibrary: @unchecked Sendable {
               let powf = symbol("Sleef_powf1_u10purecfma", (@convention(c) (Float, Float) -> Float).self),
               let powd = symbol("Sleef_powd1_u10purecfma", (@convention(c) (Double, Double) -> Double).self),
               let atan2f = symbol("Sleef_atan2f1_u10purecfma", (@convention(c) (Float, Float) -> Float).self),
-              let atan2d = symbol("Sleef_atan2d1_u10purecfma", (@convention(c) (Double, Double) -> Double).self)
+              let atan2d = symbol("Sleef_atan2d1_u10purecfma", (@convention(c) (Double, Double) -> Double).self),
+              let hypotf = symbol("Sleef_hypotf1_u05purecfma", (@convention(c) (Float, Float) -> Float).self),
+              let hypotd = symbol("Sleef_hypotd1_u05purecfma", (@convention(c) (Double, Double) -> Double).self)
         else { return nil }
         self.atan2f = atan2f; self.atan2d = atan2d
+        self.hypotf = hypotf; self.hypotd = hypotd
         var uf: [String: @convention(c) (Float) -> Float] = [:], ud: [String: @convention(c) (Double) -> Double] = [:]
         for name in SLEEFLibrary.unaryNames {
             guard let f = symbol("Sleef_\(name)f1_u10purecfma", (@convention(c) (Float) -> Float).self),
