@@ -6,8 +6,8 @@ import Testing
 /// on oneDNN's path (batches of more than one image): output and the three gradients
 /// compared bit for bit with PyTorchGoldens/OneDNNGroupedConvGoldens.json (made by
 /// OneDNNGroupedConvGoldens.py on 2 threads, AVX2; 35 chosen and 48 random shapes). Each
-/// case records which oneDNN implementation ran each pass; the passes whose order is not
-/// reproduced yet (`notReproduced`) are known issues.
+/// case records which oneDNN implementation ran each pass (`jit_dw`, `jit:avx2`,
+/// `brgconv_strided`, `gemm:jit`): every pass of every case is exact.
 struct OneDNNGroupedConvolutionGoldenTests {
     struct Case: Decodable {
         /// N, C, H, W, O, kh, kw, padding, stride, dilation, groups.
@@ -28,21 +28,14 @@ struct OneDNNGroupedConvolutionGoldenTests {
 
     typealias G = MKLGoldenTests
 
-    /// Whether the pass that made `tensor` ran something whose order is not reproduced:
-    /// a `gemm:jit` forward pass with a 1-column sgemm that is not a gemv (a depthwise
-    /// layer's 1-channel blocks, `OneDNNGemmConvolution.forwardIsReproduced`), or
-    /// `brgconv_strided` with dilation. Every other `gemm:jit` pass (forward, data and weight
-    /// gradient, through `OneDNNSgemm`) and its bias gradient is exact.
-    static func notReproduced(_ c: Case, _ tensor: String) -> Bool {
-        let pass = ["out": 0, "gx": 1, "gw": 2][tensor].map { c.impl[$0] } ?? ""
-        if pass.contains("gemm") && tensor == "out" {
-            let p = Convolution.Plan(n: c.shape[0], c: c.shape[1], h: c.shape[2], w: c.shape[3], oc: c.shape[4],
-                                     kh: c.shape[5], kw: c.shape[6], oh: outSize(c.shape, c.shape[2], c.shape[5]),
-                                     ow: outSize(c.shape, c.shape[3], c.shape[6]), cg: c.shape[1] / c.shape[10],
-                                     ocg: c.shape[4] / c.shape[10], g: geometry(c.shape))
-            return !OneDNNGemmConvolution.forwardIsReproduced(p)
-        }
-        return pass.contains("brgconv") && c.shape[9] > 1
+    /// Whether every sgemm of a `gemm:jit` forward pass is one `OneDNNSgemm` reproduces
+    /// (not so for 1-column products oneDNN splits between 2 threads; none here).
+    static func forwardIsReproduced(_ c: Case) -> Bool {
+        let s = c.shape
+        let p = Convolution.Plan(n: s[0], c: s[1], h: s[2], w: s[3], oc: s[4], kh: s[5], kw: s[6],
+                                 oh: outSize(s, s[2], s[5]), ow: outSize(s, s[3], s[6]), cg: s[1] / s[10],
+                                 ocg: s[4] / s[10], g: geometry(s))
+        return OneDNNGemmConvolution.forwardIsReproduced(p)
     }
 
     static func outSize(_ s: [Int], _ size: Int, _ kernel: Int) -> Int {
@@ -100,6 +93,7 @@ struct OneDNNGroupedConvolutionGoldenTests {
         #expect(cases.filter { $0.impl[0].contains("gemm") }.count >= 20)
         #expect(cases.filter { $0.impl[1].contains("gemm") }.count >= 28)
         #expect(cases.filter { $0.impl[2].contains("gemm") }.count >= 47)
+        #expect(cases.filter { $0.impl[0].contains("gemm") }.allSatisfy(Self.forwardIsReproduced))
     }
 
     @Test(arguments: file.cases.indices)
@@ -107,14 +101,7 @@ struct OneDNNGroupedConvolutionGoldenTests {
         let c = Self.file.cases[index], s = c.shape
         for (name, t, expected) in try Self.run(c) {
             let (bad, first) = G.compare(try G.hex(try #require(t)), expected, width: 8)
-            let key = "\(s)/\(name)"
-            if Self.notReproduced(c, name) {
-                withKnownIssue("\(key): \(c.impl) not reproduced (\(bad) elements differ)", isIntermittent: true) {
-                    #expect(bad == 0, "\(key): \(bad) elements differ, first \(first)")
-                }
-            } else {
-                #expect(bad == 0, "\(key) (\(c.impl)): \(bad) elements differ, first \(first)")
-            }
+            #expect(bad == 0, "\(s)/\(name) (\(c.impl)): \(bad) elements differ, first \(first)")
         }
     }
 }

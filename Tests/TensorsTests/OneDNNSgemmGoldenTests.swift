@@ -5,7 +5,8 @@ import Testing
 /// oneDNN's own float32 sgemm (`OneDNNSgemm`) against the real one inside PyTorch 2.15's
 /// libtorch_cpu.so, bit for bit: PyTorchGoldens/OneDNNSgemmGoldens.json (made by
 /// OneDNNSgemmGoldens.py, which calls `extended_sgemm` directly) — 90 random products with
-/// both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000, on 1 and 2 threads.
+/// both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000, on 1 and 2
+/// threads, and 24 matrix-vector products (K up to 1200).
 struct OneDNNSgemmGoldenTests {
     struct Case: Decodable {
         /// transA, transB, M, N, K, lda, ldb, ldc, threads.
@@ -44,7 +45,8 @@ struct OneDNNSgemmGoldenTests {
 
     @Test(arguments: file.cases.indices)
     func matchesOneDNNBitForBit(index: Int) {
-        let c = Self.file.cases[index]
+        let c = Self.file.cases[index], s = c.shape
+        #expect(OneDNNSgemm.isReproduced(transA: s[0] == 1, transB: s[1] == 1, m: s[2], n: s[3], k: s[4], threads: s[8]))
         let (bad, first) = G.compare(Self.run(c), c.c, width: 8)
         #expect(bad == 0, "\(c.shape) alpha \(c.alpha) beta \(c.beta): \(bad) elements differ, first \(first)")
     }

@@ -52,7 +52,8 @@ def hexes(arr, count):
 
 def shapes(count, seed=11):
     """Random products: both transposes, beta 0/1/other, alpha 1/other, sides 2-40, K up to
-    1000 (several K blocks; on 2 threads some split K), and padded leading dimensions."""
+    1000 (several K blocks; on 2 threads some split K), and padded leading dimensions; then 24
+    matrix-vector products."""
     rng = random.Random(seed)
     out = []
     for t in range(count):
@@ -65,6 +66,18 @@ def shapes(count, seed=11):
         ldb = (n if tb else k) + rng.randint(0, 2)
         ldc = m + rng.randint(0, 2)
         out.append((ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, 1 + t % 2))
+    # Matrix-vector products: n == 1 with A transposed, m == 1 with B not transposed
+    # (gemv_t), and n == 1 with A not transposed (on 1 thread, as inside a parallel region).
+    for t in range(24):
+        kind = t % 3
+        ta, tb = (1, rng.randint(0, 1)) if kind == 0 else ((rng.randint(0, 1), 0) if kind == 1 else (0, rng.randint(0, 1)))
+        m, n = (rng.randint(2, 60), 1) if kind != 1 else (1, rng.randint(2, 60))
+        k = rng.randint(1, 1200) if t % 2 else rng.randint(1, 70)
+        beta, alpha = rng.choice([0.0, 1.0, 0.5]), rng.choice([1.0, 0.75])
+        lda = (k if ta else m) + rng.randint(0, 2)
+        ldb = (n if tb else k) + rng.randint(0, 2)
+        ldc = m + rng.randint(0, 2)
+        out.append((ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, 1 if kind == 2 else 1 + t % 2))
     return out
 
 

@@ -14,8 +14,8 @@ import Darwin
 /// icb·ks)` on the block's columns, beta 0 on the first input-channel block and 1 after,
 /// and adds the bias (`d += b`) after the last. Ported with the same float arithmetic and
 /// L2 = 512 KiB per core (this machine's, also oneDNN's default guess); checked on the
-/// goldens' 20 `gemm:jit` forward shapes (19 exact; the 20th runs 1-channel products that
-/// `OneDNNSgemm` does not reproduce, `forwardIsReproduced`).
+/// goldens' 20 `gemm:jit` forward shapes (all exact; `forwardIsReproduced` says whether
+/// every sgemm of a shape is one `OneDNNSgemm` reproduces).
 extension OneDNNGemmConvolution {
     struct ForwardBlocking {
         var threads: Int, channelThreads: Int, channels: Int, positions: Int, inputChannels: Int
@@ -190,7 +190,11 @@ extension OneDNNGemmConvolution {
 
     /// Whether every sgemm of the forward pass is one `OneDNNSgemm` reproduces.
     static func forwardIsReproduced(_ p: Convolution.Plan) -> Bool {
-        forwardProducts(p).allSatisfy { OneDNNSgemm.isReproduced(transA: false, transB: false, m: $0.m, n: $0.n) }
+        let sgemmThreads = forwardBlocking(p).threads > 1 ? 1 : threads
+        let k = p.cg * p.kh * p.kw
+        return forwardProducts(p).allSatisfy {
+            OneDNNSgemm.isReproduced(transA: false, transB: false, m: $0.m, n: $0.n, k: k, threads: sgemmThreads)
+        }
     }
 
     static func forward(_ p: Convolution.Plan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,

@@ -42,14 +42,32 @@
 ///   order), each such piece summed the same way and fused into y. A strided vector (B
 ///   transposed there, or A not transposed for `m == 1`) is copied in pieces of 512 terms,
 ///   each piece one such kernel call. Its threads split the outputs only.
-/// - The other `m == 1` or `n == 1` products take a path whose order is not reproduced
-///   (`isReproduced` is false).
+/// - `n == 1` with A not transposed is the plain matrix-vector product (found by probing
+///   the real one: 60 of 60 random shapes exact on 1 thread): y first zeroed or scaled by
+///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On 2 threads
+///   (`gemv_driver`'s `thread_checker`: `m·k + 288·k >= 41700` and more) oneDNN splits it
+///   in an order not reproduced.
+/// - `m == 1` with B transposed takes a path whose order is not reproduced.
+/// `isReproduced` says which products follow oneDNN here.
 enum OneDNNSgemm {
-    /// Whether `gemm` below follows oneDNN's order for this product: a gemv, or the no-copy
-    /// kernel (`nocopy_checker_avx2`'s first test) with both sides above 1.
-    static func isReproduced(transA: Bool, transB: Bool, m: Int, n: Int) -> Bool {
+    /// Whether `gemm` below follows oneDNN's order for this product (see the type's notes).
+    static func isReproduced(transA: Bool, transB: Bool, m: Int, n: Int, k: Int = 1, threads: Int = 1) -> Bool {
+        if n == 1 && !transA { return threads == 1 || gemvThreads(m: m, n: k, threads: threads) == 1 }
         if (n == 1 && transA) || (m == 1 && !transB) { return true }
         return m > 1 && n > 1 && 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038
+    }
+
+    /// `gemv_driver`'s `thread_checker` on AVX2 (m × n the gemv's matrix).
+    static func gemvThreads(m: Int, n: Int, threads: Int) -> Int {
+        if m * n + 288 * n < 41700 { return 1 }
+        if m >= 20000 && n <= 200 { return threads }
+        let band = n / threads
+        if threads <= 12 && band < 32 {
+            if m * band < 2048 { return 1 }
+        } else if threads <= 12 && m * band < 4096 {
+            return 1
+        }
+        return threads
     }
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
@@ -62,6 +80,12 @@ enum OneDNNSgemm {
                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
                      bias: UnsafePointer<Float>? = nil, threads: Int = 1) {
         guard m > 0, n > 0 else { return }
+        // `n == 1` with A not transposed first: a 1×1 product with A not transposed is this
+        // one too (checked), not a gemv_t.
+        if k > 0 && n == 1 && !transA {
+            gemvN(m: m, k: k, alpha: alpha, a: a, lda: lda, x: b, incx: transB ? ldb : 1, beta: beta, y: c)
+            return
+        }
         if k > 0 && n == 1 && transA {
             gemvT(k: k, n: m, alpha: alpha, a: a, lda: lda, x: b, incx: transB ? ldb : 1, beta: beta, y: c, incy: 1)
             return
@@ -309,6 +333,18 @@ enum OneDNNSgemm {
                 yj.pointee = yj.pointee.addingProduct(alpha, across(lanes))
                 p += width
             }
+        }
+    }
+
+    /// `y = beta·y + alpha·A·x` for A m × k (column-major): for each k in order,
+    /// `y[i] = fma(alpha·x[k], A[i, k], y[i])` (see the type's notes).
+    static func gemvN(m: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, incx: Int,
+                      beta: Float, y: UnsafeMutablePointer<Float>) {
+        for i in 0..<m { y[i] = beta == 0 ? 0 : (beta != 1 ? y[i] * beta : y[i]) }
+        guard alpha != 0 else { return }
+        for p in 0..<k {
+            let scaled = alpha * x[p * incx], column = a + p * lda
+            for i in 0..<m { y[i] = y[i].addingProduct(scaled, column[i]) }
         }
     }
 }
