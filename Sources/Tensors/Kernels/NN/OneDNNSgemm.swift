@@ -3,9 +3,10 @@
 /// what oneDNN builds on it (`gemm:jit` convolutions, the RNN cells) can be reproduced bit
 /// for bit. Column-major, as BLAS: `C = alpha·op(A)·op(B) + beta·C (+ bias per row)`.
 ///
-/// The path, read from oneDNN's sources and checked against the real one in PyTorch 2.15
-/// (called directly, on 1 and 2 threads, hundreds of random shapes, both transposes,
-/// beta 0, 1 and other, alpha ±1 and other, K up to 700):
+/// The path, read from oneDNN's sources and checked against the real one inside PyTorch
+/// 2.15's libtorch_cpu.so (called directly; `OneDNNSgemmGoldenTests`: 114 random products
+/// on 1 and 2 threads, both transposes, beta 0, 1 and other, alpha ±1 and other, K up to
+/// 1200, matrix-vector products included; hundreds more while writing it):
 /// - `gemm_driver` → `nocopy_checker_avx2`: `1/m + 1/n >= 0.0038` (any product with a side
 ///   of at most ~263, all of Gradbook's) takes the "no-copy" kernel `jit_avx_gemm_f32`
 ///   (jit_avx_gemm_f32.cpp), not the packed 24×4 one. Larger products on both sides are
@@ -28,7 +29,8 @@
 ///   Then `acc·alpha` (exact when alpha is 1), then `C + acc` (beta 1) or
 ///   `fma(C, beta, acc)` (other beta; multiply-add for 1–2 columns), then `bias + acc`.
 /// - Threads (`threads` is what oneDNN sees as available: 1 inside a parallel region,
-///   PyTorch's 2 outside): `adjust_thread_count` keeps 2 only when `m·n·k/16 > 6000`;
+///   PyTorch's 2 outside; the model below is oneDNN's for up to 4 threads):
+///   `adjust_thread_count` keeps 2 only when `m·n·k/16 > 6000`;
 ///   `calc_nthr_nocopy_avx` splits M (blocks of 16 rows), N, or K (when M and N are too
 ///   small for the threads and K / 2 > 384). Splitting M or N changes no element's order;
 ///   a K split computes each part on its own (the part holding the first K rows writes C
