@@ -137,6 +137,12 @@ public enum Convolution {
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
         }
+        // Other groups, and the depthwise and dilated shapes their jit kernels leave: gemm:jit (OneDNNGemmConvolutionForward.swift).
+        if T.self == Float.self && forwardRunsGemm(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+            try gemmForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
+                            into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
         if T.self == Float.self && OneDNNConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
             let bc = try bias?.contiguous()
             withExtendedLifetime(bc) {

@@ -3,8 +3,7 @@
 /// for one image. On AVX2, oneDNN 3.13 runs `jit_dw:avx2` (jit_uni_dw_conv_kernel_f32.cpp,
 /// jit_uni_dw_convolution.cpp) for the forward pass, and for the data and weight gradients
 /// where that kernel takes the shape (`dataGradientApplies`, `weightGradientApplies`);
-/// the other passes run `gemm:jit`, whose order is not reproduced (they stay on the slow
-/// path). Each channel is its own convolution, so eight channels run in the lanes of a
+/// the other gradients run `gemm:jit` (OneDNNGemmConvolution). Each channel is its own convolution, so eight channels run in the lanes of a
 /// `OneDNNConvolution.Lanes`, which is exactly oneDNN's register: every lane keeps its own
 /// element's chain of fused multiply-adds.
 enum OneDNNDepthwiseConvolution {
@@ -244,16 +243,17 @@ extension Convolution {
         }
     }
 
-    /// The depthwise gradients: `jit_dw`'s orders where oneDNN runs that kernel, the slow
-    /// path's where it runs `gemm:jit` (not reproduced).
+    /// The depthwise gradients: `jit_dw`'s orders where oneDNN runs that kernel, `gemm:jit`'s
+    /// (OneDNNGemmConvolution) where it runs that.
     static func depthwiseBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                   needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let dataOK = OneDNNDepthwiseConvolution.dataGradientApplies(p)
         let weightOK = OneDNNDepthwiseConvolution.weightGradientApplies(p)
-        let slow = try backward(p, gradOutput, input, weight, needInput && !dataOK, needWeight && !weightOK, Float.self)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         defer { withExtendedLifetime(gkeep) {} }
-        var gx = slow.0, gw = slow.1, gb: Tensor?
+        var gx = needInput && !dataOK ? try gemmInputGradient(p, gradOutput, input, weight) : nil
+        var gw = needWeight && !weightOK ? try gemmWeightGradient(p, gradOutput, input, weight) : nil
+        var gb: Tensor?
         if needInput && dataOK {
             let wc = try weight.contiguous()
             let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)

@@ -1,8 +1,8 @@
 /// PyTorch 2.15's float32 dilated convolution on oneDNN's path (batches of more than one
 /// image, or groups): oneDNN 3.13 runs `jit:avx2` for the forward pass and, at stride 1,
 /// for the data gradient where that kernel's `init_conf` takes the shape
-/// (`forwardApplies`, `dataGradientApplies`); the weight gradient, and the other shapes,
-/// run `gemm:jit`, whose order is not reproduced (they stay on the slow path). The orders
+/// (`forwardApplies`, `dataGradientApplies`); the weight gradient, and the other data
+/// gradients, run `gemm:jit` (OneDNNGemmConvolution). The orders
 /// are `OneDNNConvolution`'s with the taps `dilation` apart. `gradInput` here is the
 /// `jit:avx2` data gradient at any stride, which grouped convolutions also use (oneDNN
 /// runs `brgconv_strided` only without groups).
@@ -165,13 +165,11 @@ extension Convolution {
     }
 
     /// The dilated gradients: the data gradient in `jit:avx2`'s order where oneDNN runs it,
-    /// the rest (`gemm:jit`, not reproduced) on the slow path's.
+    /// else `gemm:jit`'s, and the weight gradient in `gemm:jit`'s (OneDNNGemmConvolution).
     static func dilatedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                 needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
-        let dataOK = OneDNNDilatedConvolution.dataGradientApplies(p)
-        let slow = try backward(p, gradOutput, input, weight, needInput && !dataOK, needWeight, Float.self)
-        var gx = slow.0
-        if needInput && dataOK {
+        var gx: Tensor?
+        if needInput && OneDNNDilatedConvolution.dataGradientApplies(p) {
             let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
             let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
             let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
@@ -179,8 +177,11 @@ extension Convolution {
                 OneDNNDilatedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
             }
             gx = t
+        } else if needInput {
+            gx = try gemmInputGradient(p, gradOutput, input, weight)
         }
+        let gw = needWeight ? try gemmWeightGradient(p, gradOutput, input, weight) : nil
         let gb = hasBias ? try gemmBiasGradient(p, gradOutput) : nil
-        return (gx, slow.1, gb)
+        return (gx, gw, gb)
     }
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Regenerates OneDNNGemmConvGoldens.json: as OneDNNGroupedConvGoldens.py (same inputs,
+same format), on larger grouped, depthwise-multiplier and dilated layers that oneDNN runs
+as gemm:jit. Never run in CI.
+
+    ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNGemmConvGoldens.py
+
+Inputs are made as in OneDNNConvGoldens.py (`pseudo`, an integer hash). PyTorch runs on 2
+threads, as on the 2-core machines the goldens are made on. Run it with ONEDNN_VERBOSE=1:
+each case records which oneDNN implementation ran each pass ("impl": forward, data
+gradient, weight gradient), which the test uses to tell the reproduced kernels from
+`gemm:jit`.
+"""
+import json
+import os
+import platform
+import random
+import struct
+import sys
+import tempfile
+
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(2)
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def pseudo(count, seed, lo, hi):
+    out = []
+    for i in range(count):
+        k = ((i + 1) * 2654435761 + seed * 40503) % 4294967296
+        out.append(lo + (hi - lo) * (k / 4294967296.0))
+    return out
+
+
+def hexes(t):
+    t = t.contiguous().reshape(-1)
+    return "".join("%08x" % struct.unpack("<I", struct.pack("<f", v))[0] for v in t.tolist())
+
+
+def tensor(shape, seed, lo, hi):
+    n = 1
+    for s in shape:
+        n *= s
+    return torch.tensor(pseudo(n, seed, lo, hi), dtype=torch.float64).to(torch.float32).reshape(shape)
+
+# (N, C, H, W, O, kh, kw, padding, stride, dilation, groups): larger layers, where oneDNN's
+# gemm:jit runs its sgemm on 2 threads (no outer threading), K spans several of the sgemm's
+# blocks.
+SHAPES = [
+    (1, 60, 23, 23, 60, 3, 3, 1, 1, 1, 3),     # data and weight gradient: sgemm on 2 threads
+    (2, 12, 30, 30, 12, 3, 3, 2, 1, 2, 1),     # dilated: weight gradient's sgemm on 2 threads
+    (2, 8, 20, 20, 16, 3, 3, 1, 1, 1, 8),      # depthwise with multiplier 2
+    (2, 108, 10, 10, 24, 3, 3, 1, 1, 1, 3),    # K = 324: two sgemm K blocks
+    (1, 40, 16, 16, 40, 5, 5, 2, 1, 1, 4),
+    (2, 10, 25, 25, 10, 3, 3, 2, 2, 2, 1),     # dilated, strided
+    (3, 20, 18, 18, 30, 3, 3, 1, 1, 1, 5),
+    (1, 30, 30, 30, 6, 3, 3, 1, 2, 1, 3),
+]
+
+
+def oneDNN_implementations(run):
+    """The oneDNN implementation of each pass (forward, data gradient, weight gradient)
+    as ONEDNN_VERBOSE=1 prints it while `run` runs; "" where none ran."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile(mode="w+b") as tmp:
+        os.dup2(tmp.fileno(), 1)
+        try:
+            result = run()
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+        tmp.seek(0)
+        text = tmp.read().decode()
+    impl = {"forward_training": "", "backward_data": "", "backward_weights": ""}
+    for line in text.splitlines():
+        f = line.split(",")
+        if len(f) > 7 and f[3] == "exec" and f[5] == "convolution" and f[7] in impl:
+            impl[f[7]] = f[6]
+    return result, [impl["forward_training"], impl["backward_data"], impl["backward_weights"]]
+
+
+def main():
+    cases = []
+    for seed, (n, c, h, w, o, kh, kw, p, s, d, g) in enumerate(SHAPES):
+        seed = 3000 + 4 * seed
+        x = tensor([n, c, h, w], seed, -1, 1).requires_grad_()
+        wt = tensor([o, c // g, kh, kw], seed + 1, -0.5, 0.5).requires_grad_()
+        b = tensor([o], seed + 2, -1, 1).requires_grad_()
+
+        def run():
+            y = F.conv2d(x, wt, b, padding=p, stride=s, dilation=d, groups=g)
+            gy = tensor(list(y.shape), seed + 3, -1, 1)
+            y.backward(gy)
+            return y
+        y, impl = oneDNN_implementations(run)
+        cases.append({"shape": [n, c, h, w, o, kh, kw, p, s, d, g], "seed": seed, "impl": impl,
+                      "out": hexes(y.detach()), "gx": hexes(x.grad), "gw": hexes(wt.grad), "gb": hexes(b.grad)})
+    with open(os.path.join(HERE, "OneDNNGemmConvGoldens.json"), "w") as f:
+        json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(), platform.processor() or platform.machine()),
+                   "cases": cases}, f, indent=0)
+
+
+if __name__ == "__main__":
+    main()

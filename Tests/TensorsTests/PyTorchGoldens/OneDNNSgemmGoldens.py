@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Regenerates OneDNNSgemmGoldens.json: oneDNN 3.13's own float32 sgemm (`extended_sgemm`,
+the one its `gemm:jit` convolutions and RNN cells call) as shipped inside PyTorch 2.15's
+libtorch_cpu.so, bit for bit, on 1 and 2 threads. Never run in CI.
+
+    ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNSgemmGoldens.py
+
+`extended_sgemm` is not exported, but libtorch_cpu.so keeps its symbol table: the function
+is called through ctypes at the library's load address plus the symbol's offset (`nm`).
+Column-major, as oneDNN's internal interface: C = alpha*op(A)*op(B) + beta*C. Inputs are
+`pseudo` (an integer hash, as the other goldens); C starts as its own pseudo values.
+"""
+import ctypes
+import json
+import os
+import platform
+import random
+import struct
+import subprocess
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SYMBOL = "_ZN4dnnl4impl3cpu14extended_sgemmEPKcS3_PKlS5_S5_PKfS7_S5_S7_S5_S7_PfS5_S7_b"
+
+
+def extended_sgemm():
+    line = [l for l in open("/proc/self/maps") if "libtorch_cpu.so" in l][0]
+    base = int(line.split("-")[0], 16)
+    table = subprocess.check_output(["nm", line.split()[-1]]).decode()
+    offset = [int(l.split()[0], 16) for l in table.splitlines() if l.endswith(SYMBOL)][0]
+    P = ctypes.c_void_p
+    return ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, P, P, P, P, P, P, P, P, P, P, P, P,
+                            ctypes.c_bool)(base + offset)
+
+
+def pseudo(count, seed, lo, hi):
+    out = []
+    for i in range(count):
+        k = ((i + 1) * 2654435761 + seed * 40503) % 4294967296
+        out.append(lo + (hi - lo) * (k / 4294967296.0))
+    return out
+
+
+def floats(values):
+    return (ctypes.c_float * max(1, len(values)))(*values)
+
+
+def hexes(arr, count):
+    return "".join("%08x" % struct.unpack("<I", struct.pack("<f", arr[i]))[0] for i in range(count))
+
+
+def shapes(count, seed=11):
+    """Random products: both transposes, beta 0/1/other, alpha 1/other, sides 2-40, K up to
+    1000 (several K blocks; on 2 threads some split K), and padded leading dimensions; then 24
+    matrix-vector products."""
+    rng = random.Random(seed)
+    out = []
+    for t in range(count):
+        ta, tb = rng.randint(0, 1), rng.randint(0, 1)
+        m, n = rng.randint(2, 40), rng.randint(2, 40)
+        k = rng.randint(1, 1000) if t % 3 == 0 else rng.randint(1, 80)
+        beta = rng.choice([0.0, 1.0, 0.5])
+        alpha = rng.choice([1.0, 1.0, -1.0, 0.75])
+        lda = (k if ta else m) + rng.randint(0, 2)
+        ldb = (n if tb else k) + rng.randint(0, 2)
+        ldc = m + rng.randint(0, 2)
+        out.append((ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, 1 + t % 2))
+    # Matrix-vector products: n == 1 with A transposed, m == 1 with B not transposed
+    # (gemv_t), and n == 1 with A not transposed (on 1 thread, as inside a parallel region).
+    for t in range(24):
+        kind = t % 3
+        ta, tb = (1, rng.randint(0, 1)) if kind == 0 else ((rng.randint(0, 1), 0) if kind == 1 else (0, rng.randint(0, 1)))
+        m, n = (rng.randint(2, 60), 1) if kind != 1 else (1, rng.randint(2, 60))
+        k = rng.randint(1, 1200) if t % 2 else rng.randint(1, 70)
+        beta, alpha = rng.choice([0.0, 1.0, 0.5]), rng.choice([1.0, 0.75])
+        lda = (k if ta else m) + rng.randint(0, 2)
+        ldb = (n if tb else k) + rng.randint(0, 2)
+        ldc = m + rng.randint(0, 2)
+        out.append((ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, 1 if kind == 2 else 1 + t % 2))
+    return out
+
+
+def main():
+    sgemm = extended_sgemm()
+    L = lambda v: ctypes.byref(ctypes.c_long(v))
+    F = lambda v: ctypes.byref(ctypes.c_float(v))
+    cases = []
+    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90)):
+        seed = 500 + 3 * seed
+        torch.set_num_threads(threads)
+        a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
+        b = floats(pseudo(ldb * (k if tb else n), seed + 1, -1, 1))
+        c = floats(pseudo(ldc * n, seed + 2, -1, 1))
+        status = sgemm(b"T" if ta else b"N", b"T" if tb else b"N", L(m), L(n), L(k), F(alpha), a, L(lda), b, L(ldb),
+                       F(beta), c, L(ldc), None, False)
+        assert status == 0, status
+        cases.append({"shape": [ta, tb, m, n, k, lda, ldb, ldc, threads], "alpha": alpha, "beta": beta, "seed": seed,
+                      "c": hexes(c, ldc * n)})
+    with open(os.path.join(HERE, "OneDNNSgemmGoldens.json"), "w") as f:
+        json.dump({"made_with": "PyTorch %s, %s" % (torch.__version__, platform.processor() or platform.machine()),
+                   "cases": cases}, f, indent=0)
+
+
+if __name__ == "__main__":
+    main()
