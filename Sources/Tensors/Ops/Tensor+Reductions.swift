@@ -320,6 +320,7 @@ extension Tensor {
         }
         if p == .infinity { return try reduce(.absMax, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
         if p == -.infinity { return try reduce(.absMin, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        if p.isFinite, let exact = try iteratorNorm(p: p, dims: dims, keepdim: keepdim) { return exact }
         if p.isFinite, let viewed = try inMemoryOrder(dims: dims, keepdim: keepdim, { v, ds throws(TensorError) in try v.norm(p: p, dims: ds, keepdim: true) }) {
             return viewed
         }
@@ -329,6 +330,37 @@ extension Tensor {
         if p == 1 || p == 0 { return powered }
         if p == 2 { return try powered.sqrt() }
         return try powered.pow(.float(1 / p))
+    }
+
+    /// A finite p-norm of a float tensor on the CPU in PyTorch's order for any layout
+    /// (`IteratorNorm`); nil where every reduced dim has size 1 (ATen returns |x| there)
+    /// or the layout has negative strides.
+    private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, strides.allSatisfy({ $0 >= 0 }) else { return nil }
+        let ds = try reductionDims(dims)
+        guard ds.contains(where: { sizes[$0] > 1 }) else { return nil }
+        let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
+        let out = try Tensor(empty: outSizes, dtype: dtype)
+        var outStrides = Shape.contiguousStrides(outSizes)
+        for d in ds { outStrides[d] = 0 }
+        let threads = IntraOpThreads.count
+        func ops<T: RealElement>(_ power: @escaping (T, T) -> T) -> IteratorNorm.Ops<T> {
+            let pt = T(p), inverse = T(1) / T(p)
+            if p == 0 { return .init(term: { $0 != 0 ? 1 : 0 }, project: { $0 }) }
+            if p == 1 { return .init(term: { $0 < 0 ? -$0 : $0 }, project: { $0 }) }
+            if p == 2 { return .init(term: { $0 * $0 }, project: { $0.squareRoot() }) }
+            return .init(term: { power($0 < 0 ? -$0 : $0, pt) }, project: { power($0, inverse) })
+        }
+        if dtype == .float32 {
+            IteratorNorm.run(Float.self, p: p, ops: ops { Glibc.powf($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
+                             sizes: sizes, input: UnsafePointer(pointer(Float.self)), inStrides: strides,
+                             output: out.pointer(Float.self), outStrides: outStrides, threads: threads)
+        } else {
+            IteratorNorm.run(Double.self, p: p, ops: ops { Glibc.pow($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
+                             sizes: sizes, input: UnsafePointer(pointer(Double.self)), inStrides: strides,
+                             output: out.pointer(Double.self), outStrides: outStrides, threads: threads)
+        }
+        return keepdim ? out : out.removingDims(ds)
     }
 
     /// `norm_kernel_tensor_iterator_impl` off its vectorized 2-norm path (below 32,768
