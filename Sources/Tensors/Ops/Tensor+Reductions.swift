@@ -132,15 +132,17 @@ extension Tensor {
             return result
     }
 
-    /// A float product over one dim (below 32,768 elements, one thread) as ATen's
-    /// `binary_kernel_reduce_vec` runs it: over the last dim each row is an inner
-    /// (vectorized) reduction; over any other dim the outer reduction multiplies each
-    /// output's elements one by one, in order.
+    /// A float product over one dim as ATen's `binary_kernel_reduce_vec` runs it: over the
+    /// last dim each row is an inner (vectorized) reduction; over any other dim the outer
+    /// reduction multiplies each output's elements one by one, in order. Above 32,768
+    /// elements `parallel_dim_reduction` gives each thread whole rows or whole columns,
+    /// which changes no output, so only a one-element result keeps the serial bound.
     private func productAlongDim(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768,
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0,
               let dims, dims.count == 1 else { return nil }
         let ds = try reductionDims(dims)
         let d = ds[0], n = sizes[d]
+        guard numel < 32768 || numel / Swift.max(n, 1) > 1 else { return nil }
         let x = try contiguous()
         let inner = sizes[(d + 1)...].reduce(1, *), outer = numel / Swift.max(n * inner, 1)
         func run<T: RealElement>(_ p: UnsafePointer<T>) -> [Double] {
