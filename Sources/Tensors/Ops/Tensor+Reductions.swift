@@ -273,26 +273,35 @@ extension Tensor {
     /// elements): per output, Welford's update in double over the reduced elements in
     /// order, m2 / max(0, n − correction), the root in double, one rounding to the dtype.
     private func welfordVariance(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, numel > 0, numel < 32768 else { return nil }
+        guard let (stats, _) = try iteratorWelford(ds, correction: correction, sqrt: sqrt) else { return nil }
         let kept = sizes.indices.filter { !ds.contains($0) }
-        let rows = try permute(kept + ds.sorted()).contiguous().elementsAsDouble()
-        let count = ds.reduce(1) { $0 * sizes[$1] }, outputs = numel / count
-        var values = [Double](repeating: 0, count: outputs)
-        for o in 0..<outputs {
-            var mean = 0.0, m2 = 0.0
-            for k in 0..<count {
-                let v = rows[o * count + k]
-                let delta = v - mean
-                mean = mean + delta / Double(k + 1)
-                let product = delta * (v - mean)
-                m2 = m2 + product
-            }
-            let n = Double(count)
-            let variance = m2 / (n > correction ? n - correction : 0)
-            values[o] = sqrt ? variance.squareRoot() : variance
-        }
         let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
-        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
+        return try Tensor(values: stats, shape: shape, dtype: dtype, device: device)
+    }
+
+    /// `IteratorMoments.welford` over `ds` for a float CPU tensor: the statistic and the
+    /// mean of every output element in the output's row-major order; nil for empty
+    /// tensors and negative strides.
+    func iteratorWelford(_ ds: [Int], correction: Double, sqrt: Bool) throws(TensorError) -> (stats: [Double], means: [Double])? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, strides.allSatisfy({ $0 >= 0 }) else { return nil }
+        let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
+        var outStrides = Shape.contiguousStrides(outSizes)
+        for d in ds { outStrides[d] = 0 }
+        let outputs = outSizes.reduce(1, *)
+        var stats = [Double](repeating: 0, count: outputs), means = [Double](repeating: 0, count: outputs)
+        let accs: [(offset: Int, acc: IteratorMoments.Welford)]
+        if dtype == .float32 {
+            let p = pointer(Float.self)
+            accs = IteratorMoments.welford(sizes: sizes, inStrides: strides, outStrides: outStrides, threads: IntraOpThreads.count) { Double(p[$0]) }
+        } else {
+            let p = pointer(Double.self)
+            accs = IteratorMoments.welford(sizes: sizes, inStrides: strides, outStrides: outStrides, threads: IntraOpThreads.count) { p[$0] }
+        }
+        for (offset, acc) in accs {
+            stats[offset] = acc.statistic(correction: correction, sqrt: sqrt)
+            means[offset] = acc.mean
+        }
+        return (stats, means)
     }
 
     /// `std_var_all_cpu`, PyTorch's path when the result has one element: the mean in the
@@ -302,14 +311,26 @@ extension Tensor {
         guard dtype == .float32 || dtype == .float64, numel > 0,
               sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
         let mean = try self.mean().elementsAsDouble()[0]
-        let x = try contiguous().elementsAsDouble()
-        var total = 0.0
-        for (start, end) in VectorizedLoops.pieces(x.count) {
-            var partial = 0.0
-            for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
-            total = total + partial
+        let total: Double
+        if device == .cpu, strides.allSatisfy({ $0 >= 0 }) {
+            if dtype == .float32 {
+                let p = pointer(Float.self)
+                total = IteratorMoments.sumOfSquaredDeviations(sizes: sizes, strides: strides, mean: mean, threads: IntraOpThreads.count) { Double(p[$0]) }
+            } else {
+                let p = pointer(Double.self)
+                total = IteratorMoments.sumOfSquaredDeviations(sizes: sizes, strides: strides, mean: mean, threads: IntraOpThreads.count) { p[$0] }
+            }
+        } else {
+            let x = try contiguous().elementsAsDouble()
+            var sum = 0.0
+            for (start, end) in VectorizedLoops.pieces(x.count) {
+                var partial = 0.0
+                for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
+                sum = sum + partial
+            }
+            total = sum
         }
-        let variance = total / Swift.max(0, Double(x.count) - correction)
+        let variance = total / Swift.max(0, Double(numel) - correction)
         let value = sqrt ? variance.squareRoot() : variance
         let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
         return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
