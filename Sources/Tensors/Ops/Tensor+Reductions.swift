@@ -356,12 +356,17 @@ extension Tensor {
     }
 
     /// A finite p-norm of a float tensor on the CPU in PyTorch's order for any layout
-    /// (`IteratorNorm`); nil where every reduced dim has size 1 (ATen returns |x| there)
-    /// or the layout has negative strides.
+    /// (`IteratorNorm`); where every reduced dim has size 1, |x| as ATen returns it; nil
+    /// for negative strides.
     private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
         guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, strides.allSatisfy({ $0 >= 0 }) else { return nil }
         let ds = try reductionDims(dims)
-        guard ds.contains(where: { sizes[$0] > 1 }) else { return nil }
+        if !ds.contains(where: { sizes[$0] > 1 }) {
+            // `is_reduce_over_1D_vector`: |x| (x ≠ 0 for p = 0), no power and root.
+            let r = p == 0 ? try ne(.int(0)).to(dtype) : try abs()
+            let shaped = try r.contiguous()
+            return keepdim ? shaped : shaped.removingDims(ds)
+        }
         let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
         let out = try Tensor(empty: outSizes, dtype: dtype)
         var outStrides = Shape.contiguousStrides(outSizes)
