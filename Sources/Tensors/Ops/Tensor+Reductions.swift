@@ -283,7 +283,7 @@ extension Tensor {
     /// mean of every output element in the output's row-major order; nil for empty
     /// tensors and negative strides.
     func iteratorWelford(_ ds: [Int], correction: Double, sqrt: Bool) throws(TensorError) -> (stats: [Double], means: [Double])? {
-        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, strides.allSatisfy({ $0 >= 0 }) else { return nil }
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, fitsIteratorKernels else { return nil }
         let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
         var outStrides = Shape.contiguousStrides(outSizes)
         for d in ds { outStrides[d] = 0 }
@@ -312,7 +312,7 @@ extension Tensor {
               sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
         let mean = try self.mean().elementsAsDouble()[0]
         let total: Double
-        if device == .cpu, strides.allSatisfy({ $0 >= 0 }) {
+        if device == .cpu, fitsIteratorKernels {
             if dtype == .float32 {
                 let p = pointer(Float.self)
                 total = IteratorMoments.sumOfSquaredDeviations(sizes: sizes, strides: strides, mean: mean, threads: IntraOpThreads.count) { Double(p[$0]) }
@@ -355,11 +355,20 @@ extension Tensor {
         return try powered.pow(.float(1 / p))
     }
 
+    /// Whether the TensorIterator-order kernels (IteratorNorm, IteratorMoments) take this
+    /// layout: non-negative strides, and an expanded (stride-0) tensor no larger than
+    /// `IteratorSum.expandedLimit` (those loops do not poll the cell's deadline; a larger
+    /// broadcast view, far bigger than memory, keeps the strided loops, which do).
+    var fitsIteratorKernels: Bool {
+        guard strides.allSatisfy({ $0 >= 0 }) else { return false }
+        return numel <= IteratorSum.expandedLimit || !sizes.indices.contains(where: { sizes[$0] > 1 && strides[$0] == 0 })
+    }
+
     /// A finite p-norm of a float tensor on the CPU in PyTorch's order for any layout
     /// (`IteratorNorm`); where every reduced dim has size 1, |x| as ATen returns it; nil
     /// for negative strides.
     private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, strides.allSatisfy({ $0 >= 0 }) else { return nil }
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, fitsIteratorKernels else { return nil }
         let ds = try reductionDims(dims)
         if !ds.contains(where: { sizes[$0] > 1 }) {
             // `is_reduce_over_1D_vector`: |x| (x ≠ 0 for p = 0), no power and root.
