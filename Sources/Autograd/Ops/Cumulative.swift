@@ -45,7 +45,8 @@ extension Differentiable {
 
     /// `nansum(dims, keepdim)`: NansumBackward0, no gradient where the input is NaN.
     public static func nansum(_ x: Tensor, dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        let clean = try Tensor.where(try x.unary(.isnan), try Tensor(scalar: .int(0), dtype: x.dtype, device: x.device), x)
+        let zeroed = try x.nanZeroedKeepingLayout()
+        let clean = zeroed != nil ? zeroed! : try Tensor.where(try x.unary(.isnan), try Tensor(scalar: .int(0), dtype: x.dtype, device: x.device), x)
         let out = dims.map { !$0.isEmpty } ?? false ? try clean.sum(dims: dims!, keepdim: keepdim, dtype: dtype) : try clean.sum(dtype: dtype)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)

@@ -121,6 +121,11 @@ extension Tensor {
         }
         ds.sort()
         let kept = sizes.indices.filter { !ds.contains($0) }
+        if let (stats, means) = try iteratorWelford(ds, correction: correction, sqrt: sqrt) {
+            let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
+            return (try Tensor(values: stats, shape: shape, dtype: dtype, device: device),
+                    try Tensor(values: means, shape: shape, dtype: dtype, device: device))
+        }
         let rows = try permute(kept + ds).contiguous().elementsAsDouble()
         let count = ds.reduce(1) { $0 * sizes[$1] }
         let outputs = kept.reduce(1) { $0 * sizes[$1] }

@@ -132,15 +132,17 @@ extension Tensor {
             return result
     }
 
-    /// A float product over one dim (below 32,768 elements, one thread) as ATen's
-    /// `binary_kernel_reduce_vec` runs it: over the last dim each row is an inner
-    /// (vectorized) reduction; over any other dim the outer reduction multiplies each
-    /// output's elements one by one, in order.
+    /// A float product over one dim as ATen's `binary_kernel_reduce_vec` runs it: over the
+    /// last dim each row is an inner (vectorized) reduction; over any other dim the outer
+    /// reduction multiplies each output's elements one by one, in order. Above 32,768
+    /// elements `parallel_dim_reduction` gives each thread whole rows or whole columns,
+    /// which changes no output, so only a one-element result keeps the serial bound.
     private func productAlongDim(dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, numel < 32768,
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0,
               let dims, dims.count == 1 else { return nil }
         let ds = try reductionDims(dims)
         let d = ds[0], n = sizes[d]
+        guard numel < 32768 || numel / Swift.max(n, 1) > 1 else { return nil }
         let x = try contiguous()
         let inner = sizes[(d + 1)...].reduce(1, *), outer = numel / Swift.max(n * inner, 1)
         func run<T: RealElement>(_ p: UnsafePointer<T>) -> [Double] {
@@ -271,26 +273,35 @@ extension Tensor {
     /// elements): per output, Welford's update in double over the reduced elements in
     /// order, m2 / max(0, n − correction), the root in double, one rounding to the dtype.
     private func welfordVariance(_ ds: [Int], correction: Double, keepdim: Bool, sqrt: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, numel > 0, numel < 32768 else { return nil }
+        guard let (stats, _) = try iteratorWelford(ds, correction: correction, sqrt: sqrt) else { return nil }
         let kept = sizes.indices.filter { !ds.contains($0) }
-        let rows = try permute(kept + ds.sorted()).contiguous().elementsAsDouble()
-        let count = ds.reduce(1) { $0 * sizes[$1] }, outputs = numel / count
-        var values = [Double](repeating: 0, count: outputs)
-        for o in 0..<outputs {
-            var mean = 0.0, m2 = 0.0
-            for k in 0..<count {
-                let v = rows[o * count + k]
-                let delta = v - mean
-                mean = mean + delta / Double(k + 1)
-                let product = delta * (v - mean)
-                m2 = m2 + product
-            }
-            let n = Double(count)
-            let variance = m2 / (n > correction ? n - correction : 0)
-            values[o] = sqrt ? variance.squareRoot() : variance
-        }
         let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : kept.map { sizes[$0] }
-        return try Tensor(values: values, shape: shape, dtype: dtype, device: device)
+        return try Tensor(values: stats, shape: shape, dtype: dtype, device: device)
+    }
+
+    /// `IteratorMoments.welford` over `ds` for a float CPU tensor: the statistic and the
+    /// mean of every output element in the output's row-major order; nil for empty
+    /// tensors and negative strides.
+    func iteratorWelford(_ ds: [Int], correction: Double, sqrt: Bool) throws(TensorError) -> (stats: [Double], means: [Double])? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, fitsIteratorKernels else { return nil }
+        let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
+        var outStrides = Shape.contiguousStrides(outSizes)
+        for d in ds { outStrides[d] = 0 }
+        let outputs = outSizes.reduce(1, *)
+        var stats = [Double](repeating: 0, count: outputs), means = [Double](repeating: 0, count: outputs)
+        let accs: [(offset: Int, acc: IteratorMoments.Welford)]
+        if dtype == .float32 {
+            let p = pointer(Float.self)
+            accs = IteratorMoments.welford(sizes: sizes, inStrides: strides, outStrides: outStrides, threads: IntraOpThreads.count) { Double(p[$0]) }
+        } else {
+            let p = pointer(Double.self)
+            accs = IteratorMoments.welford(sizes: sizes, inStrides: strides, outStrides: outStrides, threads: IntraOpThreads.count) { p[$0] }
+        }
+        for (offset, acc) in accs {
+            stats[offset] = acc.statistic(correction: correction, sqrt: sqrt)
+            means[offset] = acc.mean
+        }
+        return (stats, means)
     }
 
     /// `std_var_all_cpu`, PyTorch's path when the result has one element: the mean in the
@@ -300,14 +311,26 @@ extension Tensor {
         guard dtype == .float32 || dtype == .float64, numel > 0,
               sizes.indices.allSatisfy({ ds.contains($0) || sizes[$0] == 1 }) else { return nil }
         let mean = try self.mean().elementsAsDouble()[0]
-        let x = try contiguous().elementsAsDouble()
-        var total = 0.0
-        for (start, end) in VectorizedLoops.pieces(x.count) {
-            var partial = 0.0
-            for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
-            total = total + partial
+        let total: Double
+        if device == .cpu, fitsIteratorKernels {
+            if dtype == .float32 {
+                let p = pointer(Float.self)
+                total = IteratorMoments.sumOfSquaredDeviations(sizes: sizes, strides: strides, mean: mean, threads: IntraOpThreads.count) { Double(p[$0]) }
+            } else {
+                let p = pointer(Double.self)
+                total = IteratorMoments.sumOfSquaredDeviations(sizes: sizes, strides: strides, mean: mean, threads: IntraOpThreads.count) { p[$0] }
+            }
+        } else {
+            let x = try contiguous().elementsAsDouble()
+            var sum = 0.0
+            for (start, end) in VectorizedLoops.pieces(x.count) {
+                var partial = 0.0
+                for i in start..<end { let d = x[i] - mean; partial = partial + d * d }
+                sum = sum + partial
+            }
+            total = sum
         }
-        let variance = total / Swift.max(0, Double(x.count) - correction)
+        let variance = total / Swift.max(0, Double(numel) - correction)
         let value = sqrt ? variance.squareRoot() : variance
         let shape = keepdim ? sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] } : sizes.indices.filter { !ds.contains($0) }.map { sizes[$0] }
         return try Tensor(values: [value], shape: shape, dtype: dtype, device: device)
@@ -320,6 +343,7 @@ extension Tensor {
         }
         if p == .infinity { return try reduce(.absMax, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
         if p == -.infinity { return try reduce(.absMin, dims: dims, keepdim: keepdim, inputType: dtype, outType: dtype) }
+        if p.isFinite, let exact = try iteratorNorm(p: p, dims: dims, keepdim: keepdim) { return exact }
         if p.isFinite, let viewed = try inMemoryOrder(dims: dims, keepdim: keepdim, { v, ds throws(TensorError) in try v.norm(p: p, dims: ds, keepdim: true) }) {
             return viewed
         }
@@ -329,6 +353,51 @@ extension Tensor {
         if p == 1 || p == 0 { return powered }
         if p == 2 { return try powered.sqrt() }
         return try powered.pow(.float(1 / p))
+    }
+
+    /// Whether the TensorIterator-order kernels (IteratorNorm, IteratorMoments) take this
+    /// layout: non-negative strides, and an expanded (stride-0) tensor no larger than
+    /// `IteratorSum.expandedLimit` (those loops do not poll the cell's deadline; a larger
+    /// broadcast view, far bigger than memory, keeps the strided loops, which do).
+    var fitsIteratorKernels: Bool {
+        guard strides.allSatisfy({ $0 >= 0 }) else { return false }
+        return numel <= IteratorSum.expandedLimit || !sizes.indices.contains(where: { sizes[$0] > 1 && strides[$0] == 0 })
+    }
+
+    /// A finite p-norm of a float tensor on the CPU in PyTorch's order for any layout
+    /// (`IteratorNorm`); where every reduced dim has size 1, |x| as ATen returns it; nil
+    /// for negative strides.
+    private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
+        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, fitsIteratorKernels else { return nil }
+        let ds = try reductionDims(dims)
+        if !ds.contains(where: { sizes[$0] > 1 }) {
+            // `is_reduce_over_1D_vector`: |x| (x ≠ 0 for p = 0), no power and root.
+            let r = p == 0 ? try ne(.int(0)).to(dtype) : try abs()
+            let shaped = try r.contiguous()
+            return keepdim ? shaped : shaped.removingDims(ds)
+        }
+        let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
+        let out = try Tensor(empty: outSizes, dtype: dtype)
+        var outStrides = Shape.contiguousStrides(outSizes)
+        for d in ds { outStrides[d] = 0 }
+        let threads = IntraOpThreads.count
+        func ops<T: RealElement>(_ power: @escaping (T, T) -> T) -> IteratorNorm.Ops<T> {
+            let pt = T(p), inverse = T(1) / T(p)
+            if p == 0 { return .init(term: { $0 != 0 ? 1 : 0 }, project: { $0 }) }
+            if p == 1 { return .init(term: { $0 < 0 ? -$0 : $0 }, project: { $0 }) }
+            if p == 2 { return .init(term: { $0 * $0 }, project: { $0.squareRoot() }) }
+            return .init(term: { power($0 < 0 ? -$0 : $0, pt) }, project: { power($0, inverse) })
+        }
+        if dtype == .float32 {
+            IteratorNorm.run(Float.self, p: p, ops: ops { Glibc.powf($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
+                             sizes: sizes, input: UnsafePointer(pointer(Float.self)), inStrides: strides,
+                             output: out.pointer(Float.self), outStrides: outStrides, threads: threads)
+        } else {
+            IteratorNorm.run(Double.self, p: p, ops: ops { Glibc.pow($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
+                             sizes: sizes, input: UnsafePointer(pointer(Double.self)), inStrides: strides,
+                             output: out.pointer(Double.self), outStrides: outStrides, threads: threads)
+        }
+        return keepdim ? out : out.removingDims(ds)
     }
 
     /// `norm_kernel_tensor_iterator_impl` off its vectorized 2-norm path (below 32,768
