@@ -13,7 +13,7 @@ struct DoubleBackwardLessonsTests {
 
     @Test func everyLessonIsFound() {
 
-        #expect(Self.lessonPaths.count == 12)
+        #expect(Self.lessonPaths.count == 13)
     }
 
     @Test(arguments: lessonPaths)

@@ -245,9 +245,12 @@ enum OneDNNConvolution {
 
     /// Whether `brgconv_strided` sums the strided input gradient one kernel column at a
     /// time: the input width a multiple of the width's stride and the left padding under
-    /// kernel width − 1.
+    /// kernel width − 1, except where the left padding is at least stride − 1 and over
+    /// kernel width − stride (seen at width stride 3 with kernels 4 and 5 wide, which run
+    /// one chain; found against PyTorch, OneDNNConvolutionStridesGoldenTests).
     static func byKernelColumns(_ p: Convolution.Plan) -> Bool {
-        p.w % p.g.stride.1 == 0 && p.g.padding.1.0 < p.kw - 1
+        let (s, left) = (p.g.stride.1, p.g.padding.1.0)
+        return p.w % s == 0 && left < p.kw - 1 && !(left >= s - 1 && left > p.kw - s)
     }
 
     /// How many threads share one job's images: oneDNN's `reduce_balancer_t::balance`
