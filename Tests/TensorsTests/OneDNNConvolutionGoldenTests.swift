@@ -117,7 +117,13 @@ struct OneDNNConvolutionShapesGoldenTests {
 
     @Test(arguments: file.cases.indices)
     func matchesPyTorchBitForBit(index: Int) throws {
-        let c = Self.file.cases[index], s = c.shape
+        try Self.check(Self.file.cases[index])
+    }
+
+    /// Runs one case forward and backward and compares all four results with PyTorch's.
+    /// `knownIssues` names the results whose order is not reproduced yet (expected to differ).
+    static func check(_ c: Case, knownIssues: Set<String> = []) throws {
+        let s = c.shape
         let x = try OneDNNConvolutionGoldenTests.tensor([s[0], s[1], s[2], s[3]], c.seed, -1, 1)
         let w = try OneDNNConvolutionGoldenTests.tensor([s[4], s[1], s[5], s[6]], c.seed + 1, -0.5, 0.5)
         let b = try OneDNNConvolutionGoldenTests.tensor([s[4]], c.seed + 2, -1, 1)
@@ -128,11 +134,19 @@ struct OneDNNConvolutionShapesGoldenTests {
         let results: [(String, Tensor?, String)] = [("out", y, c.out), ("gx", r.input, c.gx), ("gw", r.weight, c.gw), ("gb", r.bias, c.gb)]
         for (name, t, expected) in results {
             let actual = try G.hex(try #require(t))
+            let same: Bool, detail: String
             if expected.hasPrefix("fnv1a:") {
-                #expect(Self.fnv1a(actual) == expected, "\(s)/\(name) (\(c.impl)): hash differs")
+                (same, detail) = (Self.fnv1a(actual) == expected, "hash differs")
             } else {
                 let (bad, first) = G.compare(actual, expected, width: 8)
-                #expect(bad == 0, "\(s)/\(name) (\(c.impl)): \(bad) elements differ, first \(first)")
+                (same, detail) = (bad == 0, "\(bad) elements differ, first \(first)")
+            }
+            if knownIssues.contains(name) {
+                withKnownIssue("\(s)/\(name): oneDNN's order not reproduced yet") {
+                    #expect(same, "\(s)/\(name) (\(c.impl)): \(detail)")
+                }
+            } else {
+                #expect(same, "\(s)/\(name) (\(c.impl)): \(detail)")
             }
         }
     }

@@ -13,7 +13,7 @@ struct DoubleBackwardLessonsTests {
 
     @Test func everyLessonIsFound() {
 
-        #expect(Self.lessonPaths.count == 13)
+        #expect(Self.lessonPaths.count == 14)
     }
 
     @Test(arguments: lessonPaths)

@@ -11,11 +11,13 @@ import Tensors
 ///     gI  = the input gradient of conv(input, ggW) for grad_output gO
 ///     gW  = the weight gradient of conv(ggI, weight) for grad_output gO
 ///
-/// ATen computes gI and gW with convolutions whose stride and dilation are swapped (and
-/// groups split by hand); here they are the backward kernels of the same convolutions,
-/// which are the same sums, so second derivatives agree with PyTorch to rounding, and
-/// ggO (plain convolutions, as in ATen) is bit-exact. Every term is itself a
-/// differentiable op, so third and higher derivatives exist too.
+/// ATen computes gI with a transposed convolution and gW with a convolution whose stride
+/// and dilation are swapped (and groups split by hand). gW is computed ATen's way without
+/// groups (`weightTermAsATen`: its own order, oneDNN's for float32 batches), gI and the
+/// grouped gW with the backward kernels of the same convolution, which are the same sums
+/// (exact in the double-backward audit's conv cases, else to rounding); ggO (plain
+/// convolutions, as in ATen) is bit-exact. Every term is itself a differentiable op, so
+/// third and higher derivatives exist too.
 extension Differentiable {
     static func convolutionBackward(_ g: Tensor, _ x: Tensor, _ w: Tensor, hasBias: Bool, geometry: ConvolutionGeometry,
                                     spatialDims: Int, needs: (input: Bool, weight: Bool, bias: Bool)) throws(TensorError) -> [Tensor?] {
@@ -62,8 +64,9 @@ extension Differentiable {
             }
             if ctx.needs(2) {
                 if let ggI {
-                    gW = try convolutionBackward(go, ggI, w, hasBias: false, geometry: geometry, spatialDims: spatialDims,
-                                                 needs: (false, true, false))[1]
+                    gW = try weightTermAsATen(go, ggI, w, geometry: geometry, spatialDims: spatialDims)
+                        ?? (try convolutionBackward(go, ggI, w, hasBias: false, geometry: geometry, spatialDims: spatialDims,
+                                                    needs: (false, true, false))[1])
                 } else {
                     gW = try zerosLike(w)
                 }
@@ -79,5 +82,27 @@ extension Differentiable {
             out.autogradMeta = AutogradMeta(gradFn: node, outputNr: i)
             return out
         }
+    }
+
+    /// gW as `_convolution_double_backward` computes it for a convolution without groups and
+    /// with symmetric padding: a convolution of ggI with gO over the batch (both with batch
+    /// and channels swapped), stride and dilation swapped, then transposed back and cut to
+    /// the kernel's size. Its sums run in that convolution's order (for float32 batches of
+    /// more than one channel, oneDNN's dilated `jit:avx2`), which the weight-gradient kernel
+    /// of the original convolution does not share. Nil where that shortcut does not apply.
+    static func weightTermAsATen(_ go: Tensor, _ ggI: Tensor, _ w: Tensor, geometry: ConvolutionGeometry,
+                                 spatialDims: Int) throws(TensorError) -> Tensor? {
+        guard geometry.groups == 1, geometry.followsOneDNN, !geometry.chosenForOneDNN,
+              geometry.padding.0.0 == geometry.padding.0.1, geometry.padding.1.0 == geometry.padding.1.1,
+              go.rank == spatialDims + 2, ggI.rank == go.rank else { return nil }
+        var swapped = geometry
+        swapped.stride = geometry.dilation
+        swapped.dilation = geometry.stride
+        let gWt = try convolution(try transpose(ggI, 0, 1), try transpose(go, 0, 1), nil, geometry: swapped, spatialDims: spatialDims)
+        var gW = try transpose(gWt, 0, 1)
+        for d in 2..<gW.rank where gW.sizes[d] > w.sizes[d] {
+            gW = try narrow(gW, d, start: 0, length: w.sizes[d])
+        }
+        return gW
     }
 }

@@ -42,6 +42,28 @@ extension TorchRuntime {
                 return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
             })
         }
+        // _onednn_conv3d_bias_grad(grad, weight, padding) -> Tensor or None: the bias gradient
+        // of a conv3d that `_onednn_conv3d` computed, in the order of oneDNN's weight pass.
+        b.free("_onednn_conv3d_bias_grad") { [unowned self] _, args in
+            let fn = "_onednn_conv3d_bias_grad"
+            guard args.count == 3 else { throw PyError.typeError("\(fn)() takes 3 arguments") }
+            let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
+            let padding = try intList(args[2], fn, "padding")
+            guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
+            return try bridged { try OneDNNConvolution3D.gradBias(gradOutput: g, weight: w.sizes, padding: padding) }.map(wrap) ?? .none
+        }
+        // _onednn_conv3d_weight_grad(grad, input, weight, stride, padding) -> Tensor or None:
+        // the weight gradient where oneDNN runs jit:avx2 for it.
+        b.free("_onednn_conv3d_weight_grad") { [unowned self] _, args in
+            let fn = "_onednn_conv3d_weight_grad"
+            guard args.count == 5 else { throw PyError.typeError("\(fn)() takes 5 arguments") }
+            let g = try tensor(args[0], fn, "grad"), x = try tensor(args[1], fn, "input"), w = try tensor(args[2], fn, "weight")
+            let stride = try intList(args[3], fn, "stride"), padding = try intList(args[4], fn, "padding")
+            guard g.dtype == .float32, g.rank == 5, g.device == .cpu, x.dtype == .float32 else { return .none }
+            return try bridged {
+                try OneDNNConvolution3D.gradWeight(gradOutput: g, input: x, weight: w.sizes, stride: stride, padding: padding)
+            }.map(wrap) ?? .none
+        }
         // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding) -> Tensor
         b.free("_onednn_conv3d_input_grad") { [unowned self] _, args in
             guard args.count == 5 else { throw PyError.typeError("_onednn_conv3d_input_grad() takes 5 arguments") }

@@ -152,23 +152,25 @@ public enum Convolution {
             }
             return out
         }
+        // ATen's slow_conv2d copies the bias into the output and has gemm add the product
+        // to it (beta = 1), which rounds differently from a product plus the bias: addmm
+        // makes that same call.
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
+        let bc = try bias.map { b throws(TensorError) in try b.to(input.dtype).contiguous() }
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
                 im2col(p, x, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
                 let wg = try wc.narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.rows])
-                let (prod, pp) = try NNBuffer.read(try wg.mm(cols), as: T.self)
+                let product: Tensor
+                if let bc {
+                    let start = try bc.narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, 1]).expand([p.ocg, p.cols])
+                    product = try Tensor.addmm(start, wg, cols)
+                } else {
+                    product = try wg.mm(cols)
+                }
+                let (prod, pp) = try NNBuffer.read(product, as: T.self)
                 let dst = o + (img * p.oc + grp * p.ocg) * p.cols
                 withExtendedLifetime(prod) { dst.update(from: pp, count: p.ocg * p.cols) }
-            }
-        }
-        if let bias {
-            let b = try bias.contiguous().elements(as: T.self)
-            for img in 0..<p.n {
-                for ch in 0..<p.oc {
-                    let dst = o + (img * p.oc + ch) * p.cols
-                    for i in 0..<p.cols { dst[i] += b[ch] }
-                }
             }
         }
         return out

@@ -17,10 +17,8 @@ enum OneDNNConvolution {
     /// (OneDNNConvolutionPadded.swift).
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         guard let p = isAsymmetric(p) ? symmetricPlan(p) : p else { return false }
-        let oneD = p.h == 1 && p.kh == 1 && p.g.padding.0 == (0, 0)
         guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation == (1, 1),
-              p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1,
-              p.g.stride.0 == p.g.stride.1 || oneD else { return false }
+              p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1 else { return false }
         return p.g.chosenForOneDNN || p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }
 
@@ -76,7 +74,7 @@ enum OneDNNConvolution {
         // oneDNN's 1×1 kernel takes no groups.
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return forwardPadded(p, q, x, w, bias, into: y) }  // OneDNNConvolutionPadded.swift
         if !grouped && runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }  // OneDNNConvolution1x1.swift
-        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let blocks = (p.oc + block - 1) / block
@@ -101,7 +99,7 @@ enum OneDNNConvolution {
                     for l in 0..<lanes { yo[l * oplane + at] = v[l] }
                 }
                 for oy in 0..<p.oh {
-                    let i0 = max(0, top - oy * s), i1 = min(p.kh, p.h + top - oy * s)
+                    let i0 = max(0, top - oy * sh), i1 = min(p.kh, p.h + top - oy * sh)
                     // Output columns whose taps all lie inside the input's width.
                     let full0 = min(p.ow, (left + s - 1) / s)
                     let full1 = max(full0, min(p.ow, p.w + left - p.kw < 0 ? 0 : (p.w + left - p.kw) / s + 1))
@@ -113,7 +111,7 @@ enum OneDNNConvolution {
                             while c0 < p.c {
                                 let c1 = min(c0 + icBlock, p.c)
                                 for i in i0..<i1 {
-                                    let row = xi + (oy * s - top + i) * p.w + ox * s - left
+                                    let row = xi + (oy * sh - top + i) * p.w + ox * s - left
                                     for j in 0..<p.kw {
                                         for c in c0..<c1 {
                                             let xr = row + c * plane + j
@@ -139,7 +137,7 @@ enum OneDNNConvolution {
                             while c0 < p.c {
                                 let c1 = min(c0 + icBlock, p.c)
                                 for i in i0..<i1 {
-                                    let row = (oy * s - top + i) * p.w + ox * s - left
+                                    let row = (oy * sh - top + i) * p.w + ox * s - left
                                     for j in j0..<j1 {
                                         for c in c0..<c1 {
                                             acc = acc.addingProduct(Lanes(repeating: xi[c * plane + row + j]), wb[c * taps + i * p.kw + j])
@@ -171,12 +169,13 @@ enum OneDNNConvolution {
                           into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
         if !grouped && runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }  // OneDNNConvolution1x1.swift
-        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let unit = sh == 1 && s == 1
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
-        let byColumns = s > 1 && p.w % s == 0 && left < p.kw - 1
-        let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
+        let byColumns = !unit && byKernelColumns(p)
+        let chunk = unit ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
         // Within a stride-1 group the blocks are outermost; a strided chain has one block of all channels.
-        let step = s == 1 ? block : p.oc
+        let step = unit ? block : p.oc
         let blocks = (p.c + block - 1) / block
         // Weights as [oc][c / 8][kh][kw] × 8 lanes (oc matrices of c rows).
         let pw = interleave(w, count: p.oc, rows: p.c, cols: taps)
@@ -200,9 +199,9 @@ enum OneDNNConvolution {
                             var acc = Lanes(repeating: 0), any = false
                             for i in 0..<p.kh {
                                 let ty = iy + top - i
-                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
                                 any = true
-                                let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
                                 for o in 0..<p.oc {
                                     acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                 }
@@ -221,11 +220,11 @@ enum OneDNNConvolution {
                                 let b1 = min(b0 + step, o1)
                                 for i in 0..<p.kh {
                                     let ty = iy + top - i
-                                    if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                    if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
                                     for j in 0..<p.kw {
                                         let tx = ix + left - j
                                         if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                                        let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                        let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
                                         for o in b0..<b1 {
                                             acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                         }
@@ -242,6 +241,16 @@ enum OneDNNConvolution {
                 }
             }
         }
+    }
+
+    /// Whether `brgconv_strided` sums the strided input gradient one kernel column at a
+    /// time: the input width a multiple of the width's stride and the left padding under
+    /// kernel width − 1, except where the left padding is at least stride − 1 and over
+    /// kernel width − stride (seen at width stride 3 with kernels 4 and 5 wide, which run
+    /// one chain; found against PyTorch, OneDNNConvolutionStridesGoldenTests).
+    static func byKernelColumns(_ p: Convolution.Plan) -> Bool {
+        let (s, left) = (p.g.stride.1, p.g.padding.1.0)
+        return p.w % s == 0 && left < p.kw - 1 && !(left >= s - 1 && left > p.kw - s)
     }
 
     /// How many threads share one job's images: oneDNN's `reduce_balancer_t::balance`
@@ -277,7 +286,7 @@ enum OneDNNConvolution {
                            into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradWeightPadded(p, q, gy, x, into: gw) }  // OneDNNConvolutionPadded.swift
         if groups == 1 && runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
-        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
         let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block) * icBlocks,
@@ -293,7 +302,7 @@ enum OneDNNConvolution {
             let c0 = q * 4, cn = min(4, p.c - q * 4)
             let xv = xBox.value
             for i in 0..<p.kh {
-                let oy0 = max(0, (top - i + s - 1) / s), oy1 = min(p.oh, (p.h + top - i + s - 1) / s)
+                let oy0 = max(0, (top - i + sh - 1) / sh), oy1 = min(p.oh, (p.h + top - i + sh - 1) / sh)
                 for j in 0..<p.kw {
                     let ox0 = max(0, (left - j + s - 1) / s), ox1 = min(p.ow, (p.w + left - j + s - 1) / s)
                     let zero = Lanes(repeating: 0)
@@ -307,7 +316,7 @@ enum OneDNNConvolution {
                                 let xc = xv + (img * p.c + c0) * plane
                                 let p1 = cn > 1 ? plane : 0, p2 = cn > 2 ? 2 * plane : 0, p3 = cn > 3 ? 3 * plane : 0
                                 for oy in oy0..<oy1 {
-                                    let xrow = xc + (oy * s - top + i) * p.w - left + j
+                                    let xrow = xc + (oy * sh - top + i) * p.w - left + j
                                     let grow = g + oy * p.ow
                                     for ox in ox0..<ox1 {
                                         let gv = grow[ox], xr = xrow + ox * s

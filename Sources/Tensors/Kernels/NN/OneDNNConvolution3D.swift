@@ -2,8 +2,9 @@
 /// to oneDNN 3.13: the forward (`jit:avx2`) and the input gradient (`jit:avx2` at stride 1,
 /// `brgconv_strided:avx2` above) in oneDNN's orders, read from the 2-d kernels
 /// (`OneDNNConvolution`) with the depth loop outermost and checked bit for bit against
-/// PyTorch (`OneDNNConvolution3DGoldenTests`). The weight gradient (`x64:gemm:jit` for
-/// most shapes) and the bias gradient (an `omp simd` reduction) are not reproduced.
+/// PyTorch (`OneDNNConvolution3DGoldenTests`). The weight and bias gradients follow
+/// `jit:avx2` where oneDNN runs it (no depth padding, kernel not 1×1×1); where the
+/// depth is padded (`x64:gemm:jit`) only the bias gradient is reproduced (`gradBias`).
 public enum OneDNNConvolution3D {
     struct Plan {
         let n, c, d, h, w, o, kd, kh, kw, od, oh, ow: Int
@@ -176,6 +177,105 @@ public enum OneDNNConvolution3D {
                         }
                         let at = (z * p.h + y) * p.w + x
                         for l in 0..<lanes { xo[l * p.volume + at] = total[l] }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Which kernel oneDNN 3.13 runs for the weight-gradient pass (with it the bias
+    /// gradient): `jit_1x1` for a 1×1×1 kernel, `x64:gemm:jit` where the depth is padded,
+    /// else `jit:avx2` (seen with ONEDNN_VERBOSE).
+    public enum WeightPass { case oneByOne, gemm, jit }
+
+    public static func weightPass(weight: [Int], padding: [Int]) -> WeightPass {
+        if weight.count == 5 && weight[2...].allSatisfy({ $0 == 1 }) { return .oneByOne }
+        return padding.first ?? 0 > 0 ? .gemm : .jit
+    }
+
+    /// The bias gradient, in the order of the pass that computes it: `gemm:jit`'s
+    /// (`execute_backward_weights_ncsp`, as in 2-d, `OneDNNGemmConvolution.gradBias`: per
+    /// channel each output row summed from zero left to right, the rows' sums added in
+    /// order) or `jit:avx2`'s (as in 2-d, `OneDNNConvolution.gradBias`: per thread one
+    /// chain over its images and positions, the threads' sums added). Nil for `jit_1x1`.
+    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
+        precondition(gradOutput.rank == 5)
+        let pass = weightPass(weight: weight, padding: padding)
+        if pass == .oneByOne { return nil }
+        let s = gradOutput.sizes
+        let (keep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+        defer { withExtendedLifetime(keep) {} }
+        let out = try Tensor(empty: [s[1]], dtype: .float32, device: gradOutput.device)
+        let gb = NNBuffer.pointer(out, as: Float.self)
+        let (n, o, volume) = (s[0], s[1], s[2] * s[3] * s[4])
+        if pass == .gemm {
+            OneDNNGemmConvolution.gradBias(n: n, channels: o, rows: s[2] * s[3], cols: s[4], gy, into: gb)
+            return out
+        }
+        let ranges = OneDNNConvolution.imageRanges(n, parts: OneDNNConvolution.parts(jobs: (o + block - 1) / block, jobSize: block, images: n))
+        for ch in 0..<o {
+            var total: Float = 0
+            for (t, range) in ranges.enumerated() {
+                var acc: Float = 0
+                for img in range {
+                    let g = gy + (img * o + ch) * volume
+                    for k in 0..<volume { acc += g[k] }
+                }
+                total = t == 0 ? acc : total + acc
+            }
+            gb[ch] = total
+        }
+        return out
+    }
+
+    /// The weight gradient where oneDNN runs `jit:avx2` (`weightPass == .jit`), as the 2-d
+    /// kernel (`OneDNNConvolution.gradWeight`) with the depth outermost: per tap and
+    /// thread one chain over its images, output depths, rows, columns; the threads' sums
+    /// added in thread order (oneDNN's reducer over the images). Nil elsewhere.
+    public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
+        guard weightPass(weight: weight, padding: padding) == .jit else { return nil }
+        let p = plan(input.sizes, weight, stride: stride, padding: padding)
+        let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+        let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
+        defer { withExtendedLifetime((gkeep, xkeep)) {} }
+        let out = try Tensor(empty: weight, dtype: .float32, device: input.device)
+        let gw = NNBuffer.pointer(out, as: Float.self)
+        let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
+        let ranges = OneDNNConvolution.imageRanges(p.n, parts: OneDNNConvolution.parts(
+            jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n))
+        let (s, pad) = (p.stride, p.padding)
+        let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
+        OneDNNConvolution.parallel(p.o * p.c) { job in
+            let (oc, c) = (job / p.c, job % p.c)
+            let g0 = gBox.value, x0 = xBox.value
+            func range(_ k: Int, _ pd: Int, _ st: Int, _ size: Int, _ osize: Int) -> Range<Int> {
+                let lo = max(0, (pd - k + st - 1) / st), hi = min(osize, (size + pd - k + st - 1) / st)
+                return lo..<max(lo, hi)
+            }
+            for a in 0..<p.kd {
+                let zr = range(a, pad[0], s[0], p.d, p.od)
+                for i in 0..<p.kh {
+                    let yr = range(i, pad[1], s[1], p.h, p.oh)
+                    for j in 0..<p.kw {
+                        let xr = range(j, pad[2], s[2], p.w, p.ow)
+                        var total: Float = 0
+                        for (t, images) in ranges.enumerated() {
+                            var acc: Float = 0
+                            for img in images {
+                                let g = g0 + (img * p.o + oc) * p.ovolume
+                                let xc = x0 + (img * p.c + c) * p.volume
+                                for z in zr {
+                                    for y in yr {
+                                        let grow = g + (z * p.oh + y) * p.ow
+                                        let xrow = xc + ((z * s[0] - pad[0] + a) * p.h + y * s[1] - pad[1] + i) * p.w - pad[2] + j
+                                        for xx in xr { acc = acc.addingProduct(grow[xx], xrow[xx * s[2]]) }
+                                    }
+                                }
+                            }
+                            total = t == 0 ? acc : total + acc
+                        }
+                        wBox.value[((oc * p.c + c) * p.kd + a) * p.kh * p.kw + i * p.kw + j] = total
                     }
                 }
             }

@@ -66,7 +66,7 @@ enum OneDNNConvolutionScalar {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
-        if s > 1 && p.w % s == 0 && left < p.kw - 1 {
+        if s > 1 && OneDNNConvolution.byKernelColumns(p) {
             gradInputByColumns(p, gy, w, into: gx)
             return
         }

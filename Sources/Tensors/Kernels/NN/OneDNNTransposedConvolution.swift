@@ -9,7 +9,8 @@
 /// - weight gradient: the convolution's weight gradient with input and output gradient
 ///   swapped (`jit:avx2`);
 /// - bias gradient: `compute_bwd_bias_nCdhwXc`, one chain of plain additions per channel
-///   over images, then positions.
+///   over images, then positions (with 3 output channels `compute_bwd_bias_ncdhw`: per
+///   image a sum from 0, added to the total).
 ///
 /// The three convolution kernels are `OneDNNConvolution`'s, reached through `NNOps` with
 /// `ConvolutionGeometry.chosenForOneDNN` set. Elsewhere (one image with a kernel of at
@@ -69,11 +70,22 @@ public enum TransposedConvolution {
         let (n, c, plane) = (g.sizes[0], g.sizes[1], g.sizes[2] * g.sizes[3])
         let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
         let o = NNBuffer.pointer(out, as: Float.self)
+        // With 3 output channels oneDNN keeps the output gradient in plain NCHW and sums in
+        // `compute_bwd_bias_ncdhw`, whose `omp simd` loop GCC compiled to scalar additions
+        // (libtorch_cpu.so, read with objdump): per image a sum from 0 over the positions,
+        // each added to the channel's total.
+        let perImage = c == 3
         for ch in 0..<c {
             var db: Float = 0
             for img in 0..<n {
                 let src = gp + (img * c + ch) * plane
-                for k in 0..<plane { db += src[k] }
+                if perImage {
+                    var part: Float = 0
+                    for k in 0..<plane { part += src[k] }
+                    db += part
+                } else {
+                    for k in 0..<plane { db += src[k] }
+                }
             }
             o[ch] = db
         }

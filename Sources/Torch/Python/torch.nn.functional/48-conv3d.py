@@ -94,7 +94,9 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         g = g.contiguous()
         gx_images = []
         gw = torch.zeros(w.shape, dtype=w.dtype)
-        for i in range(n):
+        # oneDNN's jit:avx2 weight pass where it runs one (None elsewhere)
+        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding)) if fast is not None else None
+        for i in range(n if gw_fast is None else 0):
             if fast is not None and len(columns) == i:
                 columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
             g2 = g[i].reshape([cout, ohw])
@@ -127,10 +129,15 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             gx = torch.stack(gx_images, 0)
         else:
             gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
+        if gw_fast is not None:
+            gw = gw_fast
         if bias is None:
             return gx, gw
-        # the kernel's bias gradient: each channel's plane summed (one image: a row sum)
-        gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
+        # on oneDNN, gemm:jit's row by row order where it runs the weight pass
+        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding)) if fast is not None else None
+        if gb is None:
+            gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
     result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
     return result.squeeze(0) if unbatched else result

@@ -1,6 +1,7 @@
 # torch.nn.functional — part 5d: conv_transpose3d as ATen's SlowTranspose3d path
 # (NaiveConvolutionTranspose3d.cpp, what PyTorch 2.15 picks on CPU for one image without
-# groups) and max_unpool3d. Float32 batches go to oneDNN in PyTorch: there the forward and
+# groups; with groups, group by group as ATen's slow path does) and max_unpool3d. Float32
+# batches go to oneDNN in PyTorch: there the forward and
 # the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift); the
 # weight and bias gradients keep the slow path's order and can differ in the last digit.
 
@@ -28,14 +29,17 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
     output_padding = _triple(output_padding)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
-    if groups != 1:
-        raise NotImplementedError("conv_transpose3d: groups > 1 is not implemented here (PyTorch takes oneDNN)")
+    if groups <= 0:
+        raise RuntimeError("non-positive groups is not supported")
     unbatched = input.dim() == 4
     if unbatched:
         input = input.unsqueeze(0)
     n, cin = input.shape[0], input.shape[1]
     if weight.dim() != 5:
         raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    if groups != 1:
+        result = _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation)
+        return result.squeeze(0) if unbatched else result
     if cin != weight.shape[0]:
         raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[0]} channels, but got {cin} channels instead")
     for i in range(3):
@@ -99,6 +103,37 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         return gx, gw, gb
     result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
     return result.squeeze(0) if unbatched else result
+
+
+def _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation):
+    """conv_transpose3d with groups on a 5-d input: each group on its own, the results
+    side by side, under one ConvolutionBackward0 node. ATen's slow path (float64) does
+    exactly this; oneDNN's grouped `jit:avx2` (float32, groups of whole 8-channel blocks)
+    runs the groups' plain orders one by one."""
+    if weight.shape[0] % groups != 0:
+        raise RuntimeError(f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but got weight of size [{list(weight.shape)}] instead")
+    if input.shape[1] != weight.shape[0]:
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[0]} channels, but got {input.shape[1]} channels instead")
+    ci, co = weight.shape[0] // groups, weight.shape[1]
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != co * groups):
+        raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {co * groups} elements, but got bias of size {list(bias.shape)} instead")
+    leaves, outs = [], []
+    with torch.enable_grad():
+        for i in range(groups):
+            xi = input.detach()[:, i * ci:(i + 1) * ci].clone().requires_grad_()
+            wi = weight.detach()[i * ci:(i + 1) * ci].clone().requires_grad_()
+            bi = None if bias is None else bias.detach()[i * co:(i + 1) * co].clone().requires_grad_()
+            yi = conv_transpose3d(xi, wi, bi, stride, padding, output_padding, 1, dilation)
+            leaves.append([t for t in (xi, wi, bi) if t is not None])
+            outs.append(yi)
+    result = torch.cat([y.detach() for y in outs], 1)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        parts = [torch.autograd.grad(outs[i], leaves[i], g[:, i * co:(i + 1) * co].contiguous(), retain_graph=True)
+                 for i in range(groups)]
+        return tuple(torch.cat([p[k] for p in parts], 0 if k > 0 else 1) for k in range(len(inputs)))
+    return torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
 
 
 def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
