@@ -38,6 +38,67 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     return (h - newgate) * inputgate + newgate
 
 
+def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
+    """One layer and direction as PyTorch's `mkldnn_rnn_layer` runs it with grad mode on:
+    oneDNN's forward order (native `_onednn_lstm_layer`), recorded as one
+    `MkldnnRnnLayerBackward0` node. None where the native does not reproduce the order.
+    The backward follows oneDNN's LSTM backward cell (jit_uni_lstm_cell_postgemm_bwd)
+    formula by formula, with ATen's products: close to, not bit for bit, oneDNN's."""
+    has_bias = b_ih is not None
+    zeros = torch.zeros(w_ih.shape[0], dtype=w_ih.dtype)
+    bi = b_ih.detach() if has_bias else zeros
+    bh = b_hh.detach() if has_bias else zeros
+    x = layer_input.detach()
+    wi = w_ih.detach()
+    wh = w_hh.detach()
+    h0 = hx.detach()
+    c0 = cx.detach()
+    r = torch._onednn_lstm_layer(x, h0, c0, wi, wh, bi, bh, reverse)
+    if r is None:
+        return None
+    out, hy, cy, gates, cells = r
+    steps = x.shape[0]
+
+    def backward(g_out, g_hy, g_cy):
+        dh = g_hy
+        dc = g_cy
+        dgates = [None] * steps
+        prev_h = [None] * steps
+        order = range(steps) if reverse else range(steps - 1, -1, -1)
+        for t in order:
+            p = t + 1 if reverse else t - 1
+            has_prev = 0 <= p < steps
+            h_prev = out[p] if has_prev else h0
+            c_prev = cells[p] if has_prev else c0
+            i, f, g, o = gates[t].chunk(4, 1)
+            tanh_c = torch.tanh(cells[t])
+            d_h = g_out[t] + dh
+            d_c = dc + (1 - tanh_c * tanh_c) * o * d_h
+            dg3 = tanh_c * d_h * (o - o * o)
+            dg1 = c_prev * d_c * (f - f * f)
+            dg0 = g * d_c * (i - i * i)
+            dg2 = i * d_c * (1 - g * g)
+            dc = d_c * f
+            d = torch.cat([dg0, dg1, dg2, dg3], 1)
+            dh = torch.mm(d, wh)
+            dgates[t] = d
+            prev_h[t] = h_prev
+        dg = torch.stack(dgates, 0)
+        flat = dg.reshape(-1, dg.shape[2])
+        dx = torch.matmul(dg, wi)
+        dwi = torch.mm(flat.t(), x.reshape(-1, x.shape[2]))
+        dwh = torch.mm(flat.t(), torch.stack(prev_h, 0).reshape(-1, wh.shape[1]))
+        db = flat.sum(0)
+        grads = [dx, dwi, dwh]
+        if has_bias:
+            grads += [db, db.clone()]
+        return tuple(grads + [dh, dc])
+
+    inputs = [layer_input, w_ih, w_hh] + ([b_ih, b_hh] if has_bias else []) + [hx, cx]
+    out, hy, cy = torch._linalg_record("MkldnnRnnLayerBackward0", inputs, (out, hy, cy), backward)
+    return out, hy, cy
+
+
 class RNNBase(Module):
     """Shared machinery of RNN, LSTM and GRU: parameters per layer and direction, named
     and initialised as PyTorch does, and the layer-by-layer forward pass."""
@@ -205,6 +266,35 @@ class RNNBase(Module):
             state = self._step(projected[t], state, w_hh, b_hh, w_hr)
             outputs[t] = state[0] if self.mode == "LSTM" else state
         return torch.stack(outputs, 0), state
+
+    def _run_onednn(self, input, hx):
+        # PyTorch's `mkldnn_rnn` (float32 LSTM, grad mode on): one oneDNN primitive per
+        # layer and direction, directions concatenated, dropout between layers, final
+        # states stacked. None (before anything is computed) where the order is not
+        # reproduced.
+        if not (torch.is_grad_enabled() and input.dtype == torch.float32 and self.proj_size == 0
+                and self.hidden_size % 4 == 0 and hx[0].dtype == torch.float32):
+            return None
+        num_directions = 2 if self.bidirectional else 1
+        final_h = []
+        final_c = []
+        layer_input = input
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                w_ih, w_hh, b_ih, b_hh, _ = self._layer_params(layer, direction)
+                r = _onednn_lstm_layer(layer_input, hx[0][k], hx[1][k], w_ih, w_hh, b_ih, b_hh, direction == 1)
+                if r is None:
+                    return None
+                direction_outputs.append(r[0])
+                final_h.append(r[1])
+                final_c.append(r[2])
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 2)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
 
     def _run(self, input, hx):
         # input (T, B, features); hx the initial state(s), (layers * directions, B, H).
@@ -453,7 +543,8 @@ class LSTM(RNNBase):
                 hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
         self.check_forward_args(input, hx, None)
         seq = input.transpose(0, 1) if self.batch_first else input
-        output, hidden = self._run(seq, hx)
+        fast = self._run_onednn(seq, hx)
+        output, hidden = fast if fast is not None else self._run(seq, hx)
         if self.batch_first:
             output = output.transpose(0, 1)
         if not is_batched:
