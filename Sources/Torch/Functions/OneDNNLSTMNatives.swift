@@ -4,7 +4,8 @@ import Tensors
 /// Private native for `nn.LSTM` (Python/torch.nn/70-rnn.py): where PyTorch hands a
 /// float32 layer to oneDNN's RNN primitive with grad mode on (`forward_training`), one
 /// layer and direction computed in oneDNN's order (`OneDNNLSTM`), with no autograd; the
-/// Python side records the `MkldnnRnnLayerBackward0` node.
+/// Python side records the `MkldnnRnnLayerBackward0` node, whose backward is
+/// `_onednn_lstm_layer_backward` (oneDNN's backward pass, same orders).
 extension TorchRuntime {
     func bindOneDNNLSTM(_ b: Binder) {
         // _onednn_lstm_layer(input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse)
@@ -24,6 +25,22 @@ extension TorchRuntime {
                                                biasHH: bh, reverse: reverse)
             }
             return .tuple([wrap(r.output), wrap(r.hy), wrap(r.cy), wrap(r.gates), wrap(r.cells)])
+        }
+        // _onednn_lstm_layer_backward(input, hx, cx, w_ih, w_hh, output, gates, cells,
+        //   grad_output, grad_hy, grad_cy, reverse) -> (d_input, d_w_ih, d_w_hh, d_bias, d_hx, d_cx)
+        b.free("_onednn_lstm_layer_backward") { [unowned self] _, args in
+            let fn = "_onednn_lstm_layer_backward"
+            guard args.count == 12 else { throw PyError.typeError("\(fn)() takes 12 arguments") }
+            let names = ["input", "hx", "cx", "w_ih", "w_hh", "output", "gates", "cells", "grad_output", "grad_hy", "grad_cy"]
+            var t: [Tensor] = []
+            for (i, name) in names.enumerated() { t.append(try tensor(args[i], fn, name)) }
+            let reverse = try bool(args[11], fn, "reverse")
+            let r = try bridged {
+                try OneDNNLSTM.backward(input: t[0], hx: t[1], cx: t[2], weightIH: t[3], weightHH: t[4], output: t[5],
+                                        gates: t[6], cells: t[7], gradOutput: t[8], gradHy: t[9], gradCy: t[10],
+                                        reverse: reverse)
+            }
+            return .tuple([wrap(r.input), wrap(r.weightIH), wrap(r.weightHH), wrap(r.bias), wrap(r.hx), wrap(r.cx)])
         }
     }
 }

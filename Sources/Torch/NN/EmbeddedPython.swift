@@ -12049,9 +12049,9 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
 def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
     """One layer and direction as PyTorch's `mkldnn_rnn_layer` runs it with grad mode on:
     oneDNN's forward order (native `_onednn_lstm_layer`), recorded as one
-    `MkldnnRnnLayerBackward0` node. None where the native does not reproduce the order.
-    The backward follows oneDNN's LSTM backward cell (jit_uni_lstm_cell_postgemm_bwd)
-    formula by formula, with ATen's products: close to, not bit for bit, oneDNN's."""
+    `MkldnnRnnLayerBackward0` node whose backward is oneDNN's backward pass (native
+    `_onednn_lstm_layer_backward`; PyTorch returns the bias gradient twice, once per
+    bias). None where the native does not reproduce the order."""
     has_bias = b_ih is not None
     zeros = torch.zeros(w_ih.shape[0], dtype=w_ih.dtype)
     bi = b_ih.detach() if has_bias else zeros
@@ -12065,46 +12065,17 @@ def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
     if r is None:
         return None
     out, hy, cy, gates, cells = r
-    steps = x.shape[0]
 
     def backward(g_out, g_hy, g_cy):
-        dh = g_hy
-        dc = g_cy
-        dgates = [None] * steps
-        prev_h = [None] * steps
-        order = range(steps) if reverse else range(steps - 1, -1, -1)
-        for t in order:
-            p = t + 1 if reverse else t - 1
-            has_prev = 0 <= p < steps
-            h_prev = out[p] if has_prev else h0
-            c_prev = cells[p] if has_prev else c0
-            i, f, g, o = gates[t].chunk(4, 1)
-            tanh_c = torch.tanh(cells[t])
-            d_h = g_out[t] + dh
-            d_c = dc + (1 - tanh_c * tanh_c) * o * d_h
-            dg3 = tanh_c * d_h * (o - o * o)
-            dg1 = c_prev * d_c * (f - f * f)
-            dg0 = g * d_c * (i - i * i)
-            dg2 = i * d_c * (1 - g * g)
-            dc = d_c * f
-            d = torch.cat([dg0, dg1, dg2, dg3], 1)
-            dh = torch.mm(d, wh)
-            dgates[t] = d
-            prev_h[t] = h_prev
-        dg = torch.stack(dgates, 0)
-        flat = dg.reshape(-1, dg.shape[2])
-        dx = torch.matmul(dg, wi)
-        dwi = torch.mm(flat.t(), x.reshape(-1, x.shape[2]))
-        dwh = torch.mm(flat.t(), torch.stack(prev_h, 0).reshape(-1, wh.shape[1]))
-        db = flat.sum(0)
+        dx, dwi, dwh, db, dh, dc = torch._onednn_lstm_layer_backward(
+            x, h0, c0, wi, wh, out, gates, cells, g_out, g_hy, g_cy, reverse)
         grads = [dx, dwi, dwh]
         if has_bias:
             grads += [db, db.clone()]
         return tuple(grads + [dh, dc])
 
     inputs = [layer_input, w_ih, w_hh] + ([b_ih, b_hh] if has_bias else []) + [hx, cx]
-    out, hy, cy = torch._linalg_record("MkldnnRnnLayerBackward0", inputs, (out, hy, cy), backward)
-    return out, hy, cy
+    return torch._linalg_record("MkldnnRnnLayerBackward0", inputs, (out, hy, cy), backward)
 
 
 class RNNBase(Module):

@@ -17,8 +17,13 @@
 /// block of 4 to 6 rows sums each dot product in one FMA chain from k = 0, a block of 3
 /// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains
 /// of rounded products (no FMA); a single row (a matrix-vector product) is one FMA chain
-/// that starts from the accumulated value. Other blocks (`4H` not a multiple of 16, i.e.
-/// hidden sizes not a multiple of 4) use kernels not reproduced here: `isSelected` says no.
+/// that starts from the accumulated value. Where the output width leaves a last column
+/// block of 2 to 8 (the kernel's narrow tail), that block's rows of 3 or more use the
+/// two-FMA-chain order too. A tail of one column uses a kernel not reproduced here, so
+/// `isSelected` asks for hidden sizes that are multiples of 4 (gate count `4H` then a
+/// whole number of 16-float blocks, `H` never one past a block); input sizes one past a
+/// multiple of 16 leave only the input gradient slightly off. Verified against
+/// `dnnl_sgemm` for inner sizes up to 64; larger products may be split between threads.
 public enum OneDNNLSTM {
     /// Whether the forward pass here is oneDNN's to the bit: float32, hidden size a
     /// multiple of 4 (see the type's comment).
@@ -41,6 +46,8 @@ public enum OneDNNLSTM {
             }
             return
         }
+        let tail = n % 16
+        let narrowFrom = tail >= 1 && tail <= 8 ? n - tail : n
         var start = 0
         while start < rows {
             let block = Swift.min(6, rows - start)
@@ -48,11 +55,13 @@ public enum OneDNNLSTM {
                 let ar = a + r * k
                 for j in 0..<n {
                     let wj = w + j * k
+                    // 0: one FMA chain; 1: two FMA chains; 2: two chains of rounded products.
+                    let kind = j >= narrowFrom ? (block >= 3 ? 1 : 2) : (block >= 4 ? 0 : block == 3 ? 1 : 2)
                     var acc: Float
-                    if block >= 4 {
+                    if kind == 0 {
                         acc = 0
                         for q in 0..<k { acc = acc.addingProduct(ar[q], wj[q]) }
-                    } else if block == 3 {
+                    } else if kind == 1 {
                         var even: Float = 0, odd: Float = 0
                         var q = 0
                         while q + 1 < k {
