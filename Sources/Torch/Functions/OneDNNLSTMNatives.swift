@@ -19,7 +19,8 @@ extension TorchRuntime {
             let reverse = try bool(args[7], fn, "reverse")
             let all = [x, hx, cx, wi, wh, bi, bh]
             guard all.allSatisfy({ $0.device == .cpu && $0.dtype == .float32 }), x.rank == 3, wh.rank == 2,
-                  OneDNNLSTM.isSelected(hiddenSize: wh.sizes[1], dtype: x.dtype) else { return .none }
+                  OneDNNLSTM.isSelected(steps: x.sizes[0], batch: x.sizes[1], inputSize: x.sizes[2],
+                                        hiddenSize: wh.sizes[1], dtype: x.dtype) else { return .none }
             let r = try bridged {
                 try OneDNNLSTM.forwardTraining(input: x, hx: hx, cx: cx, weightIH: wi, weightHH: wh, biasIH: bi,
                                                biasHH: bh, reverse: reverse)

@@ -23,12 +23,20 @@
 /// `isSelected` asks for hidden sizes that are multiples of 4 (gate count `4H` then a
 /// whole number of 16-float blocks, `H` never one past a block); input sizes one past a
 /// multiple of 16 leave only the input gradient slightly off. Verified against
-/// `dnnl_sgemm` for inner sizes up to 64; larger products may be split between threads.
+/// `dnnl_sgemm` for inner sizes up to 64; two-thread row bands as the driver splits them (see `gemm`).
 public enum OneDNNLSTM {
     /// Whether the forward pass here is oneDNN's to the bit: float32, hidden size a
     /// multiple of 4 (see the type's comment).
     public static func isSelected(hiddenSize: Int, dtype: DType) -> Bool {
         dtype == .float32 && hiddenSize > 0 && hiddenSize % 4 == 0
+    }
+
+    /// The products' inner sizes (input size, gate count `4H`, steps × batch for the
+    /// weight gradients) stay within one 256-deep block of the kernel: beyond it oneDNN
+    /// blocks the sum (not reproduced).
+    public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 256 && 4 * hiddenSize <= 256
+            && steps * batch <= 256 && steps * batch > 0
     }
 
     /// `C[r][j] (+)= Σ_k A[r][k] · W[j][k]` for `rows` rows of A (row stride `k`) and the
@@ -46,9 +54,32 @@ public enum OneDNNLSTM {
             }
             return
         }
+        // Two threads when the work is worth it (`adjust_thread_count`: m·n·k/16 cycles
+        // against 3,000 per thread); `calc_nthr_nocopy_avx` then splits the rows (oneDNN's
+        // n) in two bands when the columns fit one 64-wide block, and each band is blocked
+        // on its own. A column split changes no order.
+        var bands = [(0, rows)]
+        if Double(n * rows * k) / 16 > 6000 {
+            var byColumns = (n + 63) / 64, byRows = (rows + 47) / 48
+            if byColumns == 1 { byRows = 2 }
+            if byRows == 1 { byColumns = 2 }
+            while byColumns * byRows > 2 { if byColumns > byRows { byColumns -= 1 } else { byRows -= 1 } }
+            while byColumns * byRows < 2 { if byColumns < byRows { byColumns += 1 } else { byRows += 1 } }
+            let band = (rows + byRows - 1) / byRows
+            bands = stride(from: 0, to: rows, by: band).map { ($0, Swift.min(rows, $0 + band)) }
+        }
+        for (first, end) in bands {
+            kernel(rows: first..<end, k: k, n: n, a, w, c, accumulate: accumulate)
+        }
+    }
+
+    /// One thread's rows: blocks of 6 from the band's first row.
+    private static func kernel(rows band: Range<Int>, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                               _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let rows = band.upperBound
         let tail = n % 16
         let narrowFrom = tail >= 1 && tail <= 8 ? n - tail : n
-        var start = 0
+        var start = band.lowerBound
         while start < rows {
             let block = Swift.min(6, rows - start)
             for r in start..<(start + block) {
