@@ -19,10 +19,9 @@
 /// of rounded products (no FMA); a single row (a matrix-vector product) is one FMA chain
 /// that starts from the accumulated value. Where the output width leaves a last column
 /// block of 2 to 8 (the kernel's narrow tail), that block's rows of 3 or more use the
-/// two-FMA-chain order too. A tail of one column uses a kernel not reproduced here, so
-/// `isSelected` asks for hidden sizes that are multiples of 4 (gate count `4H` then a
-/// whole number of 16-float blocks, `H` never one past a block); input sizes one past a
-/// multiple of 16 leave only the input gradient slightly off. Verified against
+/// two-FMA-chain order too (checked down to a tail of one column, input size 17). Gate
+/// counts `4H` that are not whole 16-float blocks go through kernels not reproduced
+/// here, so `isSelected` asks for hidden sizes that are multiples of 4. Verified against
 /// `dnnl_sgemm` for inner sizes up to 64; two-thread row bands as the driver splits them (see `gemm`).
 public enum OneDNNLSTM {
     /// Whether the forward pass here is oneDNN's to the bit: float32, hidden size a
