@@ -12252,7 +12252,7 @@ class RNNBase(Module):
         # states stacked. None (before anything is computed) where the order is not
         # reproduced.
         if not (torch.is_grad_enabled() and input.dtype == torch.float32 and self.proj_size == 0
-                and self.hidden_size % 4 == 0 and hx[0].dtype == torch.float32):
+                and hx[0].dtype == torch.float32):
             return None
         num_directions = 2 if self.bidirectional else 1
         final_h = []

@@ -41,9 +41,9 @@ def tensor(shape, seed, lo, hi):
     return torch.tensor(pseudo(n, seed, lo, hi), dtype=torch.float64).to(torch.float32).reshape(shape)
 
 
-# (T, B, I, H, reverse): batch 1 (matrix-vector products) and 3 (a block of three rows),
-# hidden 8 to 32 (narrow column tails for 8, 12 and 24), one to twelve steps, large
-# enough products for the two-thread row split.
+# (T, B, I, H, reverse): batch 1 (matrix-vector products) to 7 (a block of six and one),
+# hidden 3 to 32 (narrow and wide column tails), one to sixteen steps, products large
+# enough for the two-thread row split.
 SHAPES = [
     (5, 3, 12, 24, 0),
     (5, 3, 12, 24, 1),
@@ -57,6 +57,13 @@ SHAPES = [
     (16, 4, 12, 24, 1),
     (2, 7, 3, 4, 0),
     (9, 6, 17, 20, 1),
+    (5, 3, 12, 5, 0),      # hidden sizes off a multiple of 4: gate counts with column tails
+    (5, 3, 12, 6, 1),
+    (4, 2, 7, 10, 0),
+    (5, 4, 9, 7, 1),
+    (10, 5, 2, 13, 0),
+    (8, 3, 16, 3, 0),
+    (6, 3, 1, 8, 0),       # input size 1: the input gradient is not compared
 ]
 
 

@@ -19,15 +19,17 @@
 /// of rounded products (no FMA); a single row (a matrix-vector product) is one FMA chain
 /// that starts from the accumulated value. Where the output width leaves a last column
 /// block of 2 to 8 (the kernel's narrow tail), that block's rows of 3 or more use the
-/// two-FMA-chain order too (checked down to a tail of one column, input size 17). Gate
-/// counts `4H` that are not whole 16-float blocks go through kernels not reproduced
-/// here, so `isSelected` asks for hidden sizes that are multiples of 4. Verified against
+/// two-FMA-chain order too (checked down to a tail of one column, input size 17); a
+/// tail of 9 to 15 columns keeps the full block's orders. A product one column wide (the
+/// input gradient of an input size of 1) is oneDNN's matrix-vector kernel, whose order is
+/// not reproduced: only that gradient then differs. Verified against
 /// `dnnl_sgemm` for inner sizes up to 64; two-thread row bands as the driver splits them (see `gemm`).
 public enum OneDNNLSTM {
-    /// Whether the forward pass here is oneDNN's to the bit: float32, hidden size a
-    /// multiple of 4 (see the type's comment).
+    /// Whether the passes here are oneDNN's to the bit: float32 and at least two hidden
+    /// units (a one-column product, `dh_prev` for one hidden unit, is oneDNN's
+    /// matrix-vector kernel with an order not reproduced).
     public static func isSelected(hiddenSize: Int, dtype: DType) -> Bool {
-        dtype == .float32 && hiddenSize > 0 && hiddenSize % 4 == 0
+        dtype == .float32 && hiddenSize >= 2
     }
 
     /// The products' inner sizes (input size, gate count `4H`, steps × batch for the
