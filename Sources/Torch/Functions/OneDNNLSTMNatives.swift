@@ -43,5 +43,21 @@ extension TorchRuntime {
             }
             return .tuple([wrap(r.input), wrap(r.weightIH), wrap(r.weightHH), wrap(r.bias), wrap(r.hx), wrap(r.cx)])
         }
+        // _onednn_lstm_inference(input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse)
+        //   -> (output, hy, cy): grad mode off, oneDNN's `brgemm:avx2` primitive.
+        b.free("_onednn_lstm_inference") { [unowned self] _, args in
+            let fn = "_onednn_lstm_inference"
+            guard args.count == 8 else { throw PyError.typeError("\(fn)() takes 8 arguments") }
+            let names = ["input", "hx", "cx", "w_ih", "w_hh", "b_ih", "b_hh"]
+            var t: [Tensor] = []
+            for (i, name) in names.enumerated() { t.append(try tensor(args[i], fn, name)) }
+            let reverse = try bool(args[7], fn, "reverse")
+            guard t.allSatisfy({ $0.device == .cpu && $0.dtype == .float32 }), t[0].rank == 3, t[4].rank == 2 else { return .none }
+            let r = try bridged {
+                try OneDNNLSTM.forwardInference(input: t[0], hx: t[1], cx: t[2], weightIH: t[3], weightHH: t[4], biasIH: t[5],
+                                                biasHH: t[6], reverse: reverse)
+            }
+            return .tuple([wrap(r.output), wrap(r.hy), wrap(r.cy)])
+        }
     }
 }

@@ -12247,13 +12247,13 @@ class RNNBase(Module):
         return torch.stack(outputs, 0), state
 
     def _run_onednn(self, input, hx):
-        # PyTorch's `mkldnn_rnn` (float32 LSTM, grad mode on): one oneDNN primitive per
-        # layer and direction, directions concatenated, dropout between layers, final
-        # states stacked. None (before anything is computed) where the order is not
-        # reproduced.
-        if not (torch.is_grad_enabled() and input.dtype == torch.float32 and self.proj_size == 0
-                and hx[0].dtype == torch.float32):
+        # PyTorch's `mkldnn_rnn` (float32 LSTM): one oneDNN primitive per layer and
+        # direction (forward_training with grad mode on, forward_inference without),
+        # directions concatenated, dropout between layers, final states stacked. None
+        # where the order is not reproduced (then ATen's path computes it all).
+        if not (input.dtype == torch.float32 and self.proj_size == 0 and hx[0].dtype == torch.float32):
             return None
+        training = torch.is_grad_enabled()
         num_directions = 2 if self.bidirectional else 1
         final_h = []
         final_c = []
@@ -12263,7 +12263,14 @@ class RNNBase(Module):
             for direction in range(num_directions):
                 k = layer * num_directions + direction
                 w_ih, w_hh, b_ih, b_hh, _ = self._layer_params(layer, direction)
-                r = _onednn_lstm_layer(layer_input, hx[0][k], hx[1][k], w_ih, w_hh, b_ih, b_hh, direction == 1)
+                if training:
+                    r = _onednn_lstm_layer(layer_input, hx[0][k], hx[1][k], w_ih, w_hh, b_ih, b_hh, direction == 1)
+                else:
+                    # forward_inference: oneDNN's brgemm primitive, nothing recorded.
+                    zeros = torch.zeros(w_ih.shape[0], dtype=w_ih.dtype)
+                    r = torch._onednn_lstm_inference(layer_input, hx[0][k], hx[1][k], w_ih, w_hh,
+                                                     zeros if b_ih is None else b_ih,
+                                                     zeros if b_hh is None else b_hh, direction == 1)
                 if r is None:
                     return None
                 direction_outputs.append(r[0])
