@@ -13,7 +13,13 @@ struct OneDNNLSTMGoldenTests {
         let out, hy, cy, gx, gwi, gwh, gb, ghx, gcx: String
     }
 
-    struct File: Decodable { let cases: [Case] }
+    struct InferenceCase: Decodable {
+        let shape: [Int]
+        let seed: Int
+        let out, hy, cy: String
+    }
+
+    struct File: Decodable { let cases: [Case]; let inference: [InferenceCase] }
 
     static let file: File = PyTorchGoldenFile.decode("OneDNNLSTMGoldens.json")
 
@@ -70,6 +76,25 @@ struct OneDNNLSTMGoldenTests {
         ]
         // An input size of 1 makes the input gradient a one-column product (see OneDNNLSTM).
         for (name, t, expected) in checks where !(name == "gx" && inputSize == 1) {
+            let (bad, first) = G.compare(try G.hex(t), expected, width: 8)
+            #expect(bad == 0, "\(s)/\(name): \(bad) elements differ, first \(first)")
+        }
+    }
+
+    @Test(arguments: file.inference.indices)
+    func inferenceMatchesPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.inference[index], s = c.shape
+        let (steps, batch, inputSize, hidden, reverse) = (s[0], s[1], s[2], s[3], s[4] == 1)
+        let x = try Self.tensor([steps, batch, inputSize], c.seed, -1, 1)
+        let wi = try Self.tensor([4 * hidden, inputSize], c.seed + 1, -0.4, 0.4)
+        let wh = try Self.tensor([4 * hidden, hidden], c.seed + 2, -0.4, 0.4)
+        let bi = try Self.tensor([4 * hidden], c.seed + 3, -0.5, 0.5)
+        let bh = try Self.tensor([4 * hidden], c.seed + 4, -0.5, 0.5)
+        let h0 = try Self.tensor([batch, hidden], c.seed + 5, -1, 1)
+        let c0 = try Self.tensor([batch, hidden], c.seed + 6, -1, 1)
+        let f = try OneDNNLSTM.forwardInference(input: x, hx: h0, cx: c0, weightIH: wi, weightHH: wh, biasIH: bi, biasHH: bh,
+                                                reverse: reverse)
+        for (name, t, expected) in [("out", f.output, c.out), ("hy", f.hy, c.hy), ("cy", f.cy, c.cy)] {
             let (bad, first) = G.compare(try G.hex(t), expected, width: 8)
             #expect(bad == 0, "\(s)/\(name): \(bad) elements differ, first \(first)")
         }

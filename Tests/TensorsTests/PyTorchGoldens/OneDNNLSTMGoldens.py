@@ -2,7 +2,8 @@
 """Regenerates OneDNNLSTMGoldens.json: PyTorch 2.15's float32 LSTM layer with grad mode on
 (`torch.ops.aten.mkldnn_rnn_layer`, oneDNN's `ref` RNN primitive: forward_training and
 its backward, `MkldnnRnnLayerBackward0`), one layer and direction per case, bit for bit:
-output, h_n, c_n and the gradients of the input, both weights, the bias and h0/c0. Never
+output, h_n, c_n and the gradients of the input, both weights, the bias and h0/c0; and
+with grad mode off (`forward_inference`, oneDNN's `brgemm:avx2`): output, h_n, c_n. Never
 run in CI.
 
     ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNLSTMGoldens.py
@@ -88,9 +89,39 @@ def case(T, B, I, H, reverse, seed):
             "ghx": hexes(h0.grad), "gcx": hexes(c0.grad)}
 
 
+# Inference (grad mode off: oneDNN's `brgemm:avx2` primitive): (T, B, I, H, reverse),
+# equal input and hidden sizes with batch 1 and several steps, with batch 1 and one step,
+# with a larger batch; unequal sizes; large inner sizes.
+INFERENCE_SHAPES = [
+    (3, 1, 12, 12, 0),
+    (1, 1, 8, 8, 0),
+    (3, 4, 12, 12, 1),
+    (5, 3, 12, 24, 0),
+    (4, 9, 33, 33, 1),
+    (3, 2, 300, 12, 0),
+    (2, 3, 7, 5, 1),
+    (6, 1, 10, 1, 0),
+]
+
+
+def inference_case(T, B, I, H, reverse, seed):
+    x = tensor([T, B, I], seed, -1, 1)
+    wi = tensor([4 * H, I], seed + 1, -0.4, 0.4)
+    wh = tensor([4 * H, H], seed + 2, -0.4, 0.4)
+    bi = tensor([4 * H], seed + 3, -0.5, 0.5)
+    bh = tensor([4 * H], seed + 4, -0.5, 0.5)
+    h0 = tensor([B, H], seed + 5, -1, 1)
+    c0 = tensor([B, H], seed + 6, -1, 1)
+    with torch.no_grad():
+        out, hy, cy, _ = torch.ops.aten.mkldnn_rnn_layer(x, wi, wh, bi, bh, h0, c0, bool(reverse), [], 2, H, 1, True,
+                                                          False, False, False)
+    return {"shape": [T, B, I, H, reverse], "seed": seed, "out": hexes(out), "hy": hexes(hy), "cy": hexes(cy)}
+
+
 cases = [case(*s, seed=31 + 10 * i) for i, s in enumerate(SHAPES)]
+inference = [inference_case(*s, seed=531 + 10 * i) for i, s in enumerate(INFERENCE_SHAPES)]
 meta = {"torch": torch.__version__, "machine": platform.machine(), "threads": torch.get_num_threads()}
 with open(os.path.join(HERE, "OneDNNLSTMGoldens.json"), "w") as f:
-    json.dump({"meta": meta, "cases": cases}, f, indent=1)
+    json.dump({"meta": meta, "cases": cases, "inference": inference}, f, indent=1)
     f.write("\n")
-print(len(cases), "cases")
+print(len(cases), "cases,", len(inference), "inference cases")
