@@ -4,6 +4,8 @@
 # the numbers are PyTorch's: a layer projects the whole input sequence with one
 # `linear` first, then each step adds `linear(h, W_hh, b_hh)` to its slice; outputs of a
 # layer are stacked over time, the two directions concatenated, final states stacked.
+# A float32 LSTM is the exception, as in PyTorch: `mkldnn_rnn` hands each layer and
+# direction to oneDNN's RNN primitive, whose orders the natives `_onednn_lstm_*` reproduce.
 
 
 def _rnn_tanh_cell(x_proj, h, w_hh, b_hh):
