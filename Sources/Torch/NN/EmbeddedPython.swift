@@ -12012,6 +12012,8 @@ class MultiMarginLoss(_WeightedLoss):
 # the numbers are PyTorch's: a layer projects the whole input sequence with one
 # `linear` first, then each step adds `linear(h, W_hh, b_hh)` to its slice; outputs of a
 # layer are stacked over time, the two directions concatenated, final states stacked.
+# A float32 LSTM is the exception, as in PyTorch: `mkldnn_rnn` hands each layer and
+# direction to oneDNN's RNN primitive, whose orders the natives `_onednn_lstm_*` reproduce.
 
 
 def _rnn_tanh_cell(x_proj, h, w_hh, b_hh):
@@ -12044,6 +12046,38 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     inputgate = (h_z + i_z).sigmoid()
     newgate = (i_n + h_n * resetgate).tanh()
     return (h - newgate) * inputgate + newgate
+
+
+def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
+    """One layer and direction as PyTorch's `mkldnn_rnn_layer` runs it with grad mode on:
+    oneDNN's forward order (native `_onednn_lstm_layer`), recorded as one
+    `MkldnnRnnLayerBackward0` node whose backward is oneDNN's backward pass (native
+    `_onednn_lstm_layer_backward`; PyTorch returns the bias gradient twice, once per
+    bias). None where the native does not reproduce the order."""
+    has_bias = b_ih is not None
+    zeros = torch.zeros(w_ih.shape[0], dtype=w_ih.dtype)
+    bi = b_ih.detach() if has_bias else zeros
+    bh = b_hh.detach() if has_bias else zeros
+    x = layer_input.detach()
+    wi = w_ih.detach()
+    wh = w_hh.detach()
+    h0 = hx.detach()
+    c0 = cx.detach()
+    r = torch._onednn_lstm_layer(x, h0, c0, wi, wh, bi, bh, reverse)
+    if r is None:
+        return None
+    out, hy, cy, gates, cells = r
+
+    def backward(g_out, g_hy, g_cy):
+        dx, dwi, dwh, db, dh, dc = torch._onednn_lstm_layer_backward(
+            x, h0, c0, wi, wh, out, gates, cells, g_out, g_hy, g_cy, reverse)
+        grads = [dx, dwi, dwh]
+        if has_bias:
+            grads += [db, db.clone()]
+        return tuple(grads + [dh, dc])
+
+    inputs = [layer_input, w_ih, w_hh] + ([b_ih, b_hh] if has_bias else []) + [hx, cx]
+    return torch._linalg_record("MkldnnRnnLayerBackward0", inputs, (out, hy, cy), backward)
 
 
 class RNNBase(Module):
@@ -12213,6 +12247,42 @@ class RNNBase(Module):
             state = self._step(projected[t], state, w_hh, b_hh, w_hr)
             outputs[t] = state[0] if self.mode == "LSTM" else state
         return torch.stack(outputs, 0), state
+
+    def _run_onednn(self, input, hx):
+        # PyTorch's `mkldnn_rnn` (float32 LSTM): one oneDNN primitive per layer and
+        # direction (forward_training with grad mode on, forward_inference without),
+        # directions concatenated, dropout between layers, final states stacked. None
+        # where the order is not reproduced (then ATen's path computes it all).
+        if not (input.dtype == torch.float32 and self.proj_size == 0 and hx[0].dtype == torch.float32):
+            return None
+        training = torch.is_grad_enabled()
+        num_directions = 2 if self.bidirectional else 1
+        final_h = []
+        final_c = []
+        layer_input = input
+        for layer in range(self.num_layers):
+            direction_outputs = []
+            for direction in range(num_directions):
+                k = layer * num_directions + direction
+                w_ih, w_hh, b_ih, b_hh, _ = self._layer_params(layer, direction)
+                if training:
+                    r = _onednn_lstm_layer(layer_input, hx[0][k], hx[1][k], w_ih, w_hh, b_ih, b_hh, direction == 1)
+                else:
+                    # forward_inference: oneDNN's brgemm primitive, nothing recorded.
+                    zeros = torch.zeros(w_ih.shape[0], dtype=w_ih.dtype)
+                    r = torch._onednn_lstm_inference(layer_input, hx[0][k], hx[1][k], w_ih, w_hh,
+                                                     zeros if b_ih is None else b_ih,
+                                                     zeros if b_hh is None else b_hh, direction == 1)
+                if r is None:
+                    return None
+                direction_outputs.append(r[0])
+                final_h.append(r[1])
+                final_c.append(r[2])
+            layer_output = direction_outputs[0] if num_directions == 1 else torch.cat(direction_outputs, 2)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                layer_output = F.dropout(layer_output, self.dropout, True)
+            layer_input = layer_output
+        return layer_input, (torch.stack(final_h, 0), torch.stack(final_c, 0))
 
     def _run(self, input, hx):
         # input (T, B, features); hx the initial state(s), (layers * directions, B, H).
@@ -12461,7 +12531,8 @@ class LSTM(RNNBase):
                 hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
         self.check_forward_args(input, hx, None)
         seq = input.transpose(0, 1) if self.batch_first else input
-        output, hidden = self._run(seq, hx)
+        fast = self._run_onednn(seq, hx)
+        output, hidden = fast if fast is not None else self._run(seq, hx)
         if self.batch_first:
             output = output.transpose(0, 1)
         if not is_batched:

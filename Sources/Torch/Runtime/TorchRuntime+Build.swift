@@ -44,6 +44,7 @@ extension TorchRuntime {
         bindLazyConjugation(b)
         bindMaskedSoftmax(b)
         bindOneDNNConv3d(b)
+        bindOneDNNLSTM(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

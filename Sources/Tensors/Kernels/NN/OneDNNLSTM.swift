@@ -1,0 +1,196 @@
+/// What Gradbook reproduces of oneDNN 3.13's `ref` RNN primitive, which PyTorch 2.15 runs
+/// for a float32 `nn.LSTM` layer while grad mode is on (`mkldnn_rnn_layer`,
+/// `forward_training`): one layer and direction per call.
+///
+/// The order, step by step (ref_rnn.cpp, cell_common.cpp, jit_uni_lstm_cell_postgemm_fwd):
+/// - the input product of every time step is one gemm (`merge_gemm_layer`) over the rows
+///   of the workspace, which holds the steps in the direction's own order (reversed for
+///   `unidirectional_right2left`);
+/// - each step adds `h_prev · W_hhᵀ` to its slice (gemm with beta = 1);
+/// - the cell kernel adds `bias_ih + bias_hh` (summed by PyTorch first), applies the
+///   injector's logistic/tanh (`OneDNNEltwise`), `c = fma(i, g, c_prev * f)` and
+///   `h = tanh(c) * o`.
+///
+/// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), whose summation order
+/// depends on the block shape: measured against the real kernel (`dnnl_sgemm`), for
+/// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6; a
+/// block of 4 to 6 rows sums each dot product in one FMA chain from k = 0, a block of 3
+/// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains
+/// of rounded products (no FMA); a single row (a matrix-vector product) is one FMA chain
+/// that starts from the accumulated value. Where the output width leaves a last column
+/// block of 2 to 8 (the kernel's narrow tail), that block's rows of 3 or more use the
+/// two-FMA-chain order too (checked down to a tail of one column, input size 17); a
+/// tail of 9 to 15 columns keeps the full block's orders. A product one column wide (the
+/// input gradient of an input size of 1) is oneDNN's matrix-vector kernel, whose order is
+/// not reproduced: only that gradient then differs. Verified against
+/// `dnnl_sgemm` for inner sizes up to 64; two-thread row bands as the driver splits them (see `gemm`).
+public enum OneDNNLSTM {
+    /// Whether the passes here are oneDNN's to the bit: float32 and at least two hidden
+    /// units (a one-column product, `dh_prev` for one hidden unit, is oneDNN's
+    /// matrix-vector kernel with an order not reproduced).
+    public static func isSelected(hiddenSize: Int, dtype: DType) -> Bool {
+        dtype == .float32 && hiddenSize >= 2
+    }
+
+    /// The products' inner sizes (input size, gate count `4H`, steps × batch for the
+    /// weight gradients) stay within one 256-deep block of the kernel: beyond it oneDNN
+    /// blocks the sum (not reproduced).
+    public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 256 && 4 * hiddenSize <= 256
+            && steps * batch <= 256 && steps * batch > 0
+    }
+
+    /// `C[r][j] (+)= Σ_k A[r][k] · W[j][k]` for `rows` rows of A (row stride `k`) and the
+    /// `n` rows of W (row stride `k`), in `jit_avx_gemm_f32`'s order (see the type's
+    /// comment). `accumulate`: beta = 1 (the kernel's sum is added to C last, except for a
+    /// single row, whose chain starts from C).
+    static func gemm(rows: Int, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                     _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        if rows == 1 {
+            for j in 0..<n {
+                let wj = w + j * k
+                var acc: Float = accumulate ? c[j] : 0
+                for q in 0..<k { acc = acc.addingProduct(a[q], wj[q]) }
+                c[j] = acc
+            }
+            return
+        }
+        // Two threads when the work is worth it (`adjust_thread_count`: m·n·k/16 cycles
+        // against 3,000 per thread); `calc_nthr_nocopy_avx` then splits the rows (oneDNN's
+        // n) in two bands when the columns fit one 64-wide block, and each band is blocked
+        // on its own. A column split changes no order.
+        var bands = [(0, rows)]
+        if Double(n * rows * k) / 16 > 6000 {
+            var byColumns = (n + 63) / 64, byRows = (rows + 47) / 48
+            if byColumns == 1 { byRows = 2 }
+            if byRows == 1 { byColumns = 2 }
+            while byColumns * byRows > 2 { if byColumns > byRows { byColumns -= 1 } else { byRows -= 1 } }
+            while byColumns * byRows < 2 { if byColumns < byRows { byColumns += 1 } else { byRows += 1 } }
+            let band = (rows + byRows - 1) / byRows
+            bands = stride(from: 0, to: rows, by: band).map { ($0, Swift.min(rows, $0 + band)) }
+        }
+        for (first, end) in bands {
+            kernel(rows: first..<end, k: k, n: n, a, w, c, accumulate: accumulate)
+        }
+    }
+
+    /// One thread's rows: blocks of 6 from the band's first row.
+    private static func kernel(rows band: Range<Int>, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+                               _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let rows = band.upperBound
+        let tail = n % 16
+        let narrowFrom = tail >= 1 && tail <= 8 ? n - tail : n
+        var start = band.lowerBound
+        while start < rows {
+            let block = Swift.min(6, rows - start)
+            for r in start..<(start + block) {
+                let ar = a + r * k
+                for j in 0..<n {
+                    let wj = w + j * k
+                    // 0: one FMA chain; 1: two FMA chains; 2: two chains of rounded products.
+                    let kind = j >= narrowFrom ? (block >= 3 ? 1 : 2) : (block >= 4 ? 0 : block == 3 ? 1 : 2)
+                    var acc: Float
+                    if kind == 0 {
+                        acc = 0
+                        for q in 0..<k { acc = acc.addingProduct(ar[q], wj[q]) }
+                    } else if kind == 1 {
+                        var even: Float = 0, odd: Float = 0
+                        var q = 0
+                        while q + 1 < k {
+                            even = even.addingProduct(ar[q], wj[q])
+                            odd = odd.addingProduct(ar[q + 1], wj[q + 1])
+                            q += 2
+                        }
+                        acc = even + odd
+                        if q < k { acc = acc.addingProduct(ar[q], wj[q]) }
+                    } else {
+                        var even: Float = 0, odd: Float = 0
+                        var q = 0
+                        while q + 1 < k {
+                            even = even + ar[q] * wj[q]
+                            odd = odd + ar[q + 1] * wj[q + 1]
+                            q += 2
+                        }
+                        acc = even + odd
+                        if q < k { acc = acc + ar[q] * wj[q] }
+                    }
+                    let index = r * n + j
+                    c[index] = accumulate ? acc + c[index] : acc
+                }
+            }
+            start += block
+        }
+    }
+
+    /// One layer and direction of `forward_training`. `input` (T, B, I), `hx`/`cx`
+    /// (B, H), weights (4H, I) and (4H, H), biases (4H). Returns the output (T, B, H), the
+    /// final h and c (B, H), the activated gates (T, B, 4H, in time order) and the cell
+    /// states (T, B, H) for the backward pass.
+    public static func forwardTraining(input: Tensor, hx: Tensor, cx: Tensor, weightIH: Tensor, weightHH: Tensor,
+                                       biasIH: Tensor, biasHH: Tensor, reverse: Bool) throws(TensorError)
+        -> (output: Tensor, hy: Tensor, cy: Tensor, gates: Tensor, cells: Tensor) {
+        let steps = input.sizes[0], batch = input.sizes[1], inputSize = input.sizes[2]
+        let hidden = weightHH.sizes[1], gateCount = 4 * hidden
+        let (xKeep, x) = try NNBuffer.read(input, as: Float.self)
+        let (hKeep, h0) = try NNBuffer.read(hx, as: Float.self)
+        let (cKeep, c0) = try NNBuffer.read(cx, as: Float.self)
+        let (wiKeep, wi) = try NNBuffer.read(weightIH, as: Float.self)
+        let (whKeep, wh) = try NNBuffer.read(weightHH, as: Float.self)
+        let (biKeep, bi) = try NNBuffer.read(biasIH, as: Float.self)
+        let (bhKeep, bh) = try NNBuffer.read(biasHH, as: Float.self)
+        let output = try Tensor(empty: [steps, batch, hidden], dtype: .float32, device: input.device)
+        let hy = try Tensor(empty: [batch, hidden], dtype: .float32, device: input.device)
+        let cy = try Tensor(empty: [batch, hidden], dtype: .float32, device: input.device)
+        let gates = try Tensor(empty: [steps, batch, gateCount], dtype: .float32, device: input.device)
+        let cells = try Tensor(empty: [steps, batch, hidden], dtype: .float32, device: input.device)
+        let out = NNBuffer.pointer(output, as: Float.self), gatesOut = NNBuffer.pointer(gates, as: Float.self)
+        let cellsOut = NNBuffer.pointer(cells, as: Float.self)
+        withExtendedLifetime((xKeep, hKeep, cKeep, wiKeep, whKeep, biKeep, bhKeep)) {
+            let bias = (0..<gateCount).map { bi[$0] + bh[$0] }
+            let rowsPerStep = batch * inputSize
+            // The workspace's copy of the input, steps in the direction's order.
+            let src = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, steps * rowsPerStep))
+            defer { src.deallocate() }
+            for s in 0..<steps {
+                let t = reverse ? steps - 1 - s : s
+                (src + s * rowsPerStep).update(from: x + t * rowsPerStep, count: rowsPerStep)
+            }
+            let pre = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, steps * batch * gateCount))
+            defer { pre.deallocate() }
+            gemm(rows: steps * batch, k: inputSize, n: gateCount, src, wi, pre, accumulate: false)
+            var h = Array(UnsafeBufferPointer(start: h0, count: batch * hidden))
+            var c = Array(UnsafeBufferPointer(start: c0, count: batch * hidden))
+            for s in 0..<steps {
+                let t = reverse ? steps - 1 - s : s
+                let g = pre + s * batch * gateCount
+                h.withUnsafeBufferPointer { gemm(rows: batch, k: hidden, n: gateCount, $0.baseAddress!, wh, g, accumulate: true) }
+                for b in 0..<batch {
+                    let row = g + b * gateCount
+                    let saved = gatesOut + (t * batch + b) * gateCount
+                    for j in 0..<hidden {
+                        let i = OneDNNEltwise.logistic(row[j] + bias[j])
+                        let f = OneDNNEltwise.logistic(row[hidden + j] + bias[hidden + j])
+                        let gg = OneDNNEltwise.tanh(row[2 * hidden + j] + bias[2 * hidden + j])
+                        let o = OneDNNEltwise.logistic(row[3 * hidden + j] + bias[3 * hidden + j])
+                        let cell = (c[b * hidden + j] * f).addingProduct(i, gg)
+                        let hNew = OneDNNEltwise.tanh(cell) * o
+                        c[b * hidden + j] = cell
+                        h[b * hidden + j] = hNew
+                        out[(t * batch + b) * hidden + j] = hNew
+                        cellsOut[(t * batch + b) * hidden + j] = cell
+                        saved[j] = i
+                        saved[hidden + j] = f
+                        saved[2 * hidden + j] = gg
+                        saved[3 * hidden + j] = o
+                    }
+                }
+            }
+            let hyOut = NNBuffer.pointer(hy, as: Float.self), cyOut = NNBuffer.pointer(cy, as: Float.self)
+            for q in 0..<(batch * hidden) {
+                hyOut[q] = h[q]
+                cyOut[q] = c[q]
+            }
+        }
+        return (output, hy, cy, gates, cells)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Tensors
+
+/// PyTorch 2.15's float32 LSTM layer with grad mode on (oneDNN's `ref` RNN primitive,
+/// `forward_training` and its backward): output, h_n, c_n and every gradient compared bit
+/// for bit with PyTorchGoldens/OneDNNLSTMGoldens.json (made by OneDNNLSTMGoldens.py from
+/// `torch.ops.aten.mkldnn_rnn_layer` on 2 threads, AVX2), one layer and direction per case.
+struct OneDNNLSTMGoldenTests {
+    struct Case: Decodable {
+        let shape: [Int]
+        let seed: Int
+        let out, hy, cy, gx, gwi, gwh, gb, ghx, gcx: String
+    }
+
+    struct InferenceCase: Decodable {
+        let shape: [Int]
+        let seed: Int
+        let out, hy, cy: String
+    }
+
+    struct File: Decodable { let cases: [Case]; let inference: [InferenceCase] }
+
+    static let file: File = PyTorchGoldenFile.decode("OneDNNLSTMGoldens.json")
+
+    typealias G = MKLGoldenTests
+
+    static func tensor(_ shape: [Int], _ seed: Int, _ lo: Double, _ hi: Double) throws -> Tensor {
+        try G.make(G.pseudo(shape.reduce(1, *), seed, lo, hi), shape, .float32)
+    }
+
+    @Test func selection() {
+        #expect(OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 24, dtype: .float32))
+        #expect(OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 10, dtype: .float32))
+        // One hidden unit: dh_prev is a one-column product (oneDNN's gemv, not reproduced).
+        #expect(!OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 1, dtype: .float32))
+        #expect(!OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 24, dtype: .float64))
+        // Inner sizes past one 256-deep block.
+        #expect(!OneDNNLSTM.isSelected(steps: 100, batch: 3, inputSize: 12, hiddenSize: 24, dtype: .float32))
+        #expect(!OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 300, hiddenSize: 24, dtype: .float32))
+    }
+
+    /// The injector's logistic and tanh at points where their branches change: the
+    /// linear and saturated ends of tanh, the exp underflow of the logistic, zero.
+    @Test func activationEndpoints() {
+        #expect(OneDNNEltwise.tanh(0) == 0)
+        #expect(OneDNNEltwise.tanh(1e-4) == 1e-4)
+        #expect(OneDNNEltwise.tanh(-20) == -1)
+        #expect(OneDNNEltwise.logistic(0) == 0.5)
+        #expect(OneDNNEltwise.logistic(-200) == 0)
+        #expect(OneDNNEltwise.logistic(200) == 1)
+    }
+
+    @Test(arguments: file.cases.indices)
+    func matchesPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.cases[index], s = c.shape
+        let (steps, batch, inputSize, hidden, reverse) = (s[0], s[1], s[2], s[3], s[4] == 1)
+        #expect(OneDNNLSTM.isSelected(steps: steps, batch: batch, inputSize: inputSize, hiddenSize: hidden, dtype: .float32))
+        let x = try Self.tensor([steps, batch, inputSize], c.seed, -1, 1)
+        let wi = try Self.tensor([4 * hidden, inputSize], c.seed + 1, -0.4, 0.4)
+        let wh = try Self.tensor([4 * hidden, hidden], c.seed + 2, -0.4, 0.4)
+        let bi = try Self.tensor([4 * hidden], c.seed + 3, -0.5, 0.5)
+        let bh = try Self.tensor([4 * hidden], c.seed + 4, -0.5, 0.5)
+        let h0 = try Self.tensor([batch, hidden], c.seed + 5, -1, 1)
+        let c0 = try Self.tensor([batch, hidden], c.seed + 6, -1, 1)
+        let f = try OneDNNLSTM.forwardTraining(input: x, hx: h0, cx: c0, weightIH: wi, weightHH: wh, biasIH: bi, biasHH: bh,
+                                               reverse: reverse)
+        let gy = try Self.tensor([steps, batch, hidden], c.seed + 7, -1, 1)
+        let ghy = try Self.tensor([batch, hidden], c.seed + 8, -1, 1)
+        let gcy = try Self.tensor([batch, hidden], c.seed + 9, -1, 1)
+        let g = try OneDNNLSTM.backward(input: x, hx: h0, cx: c0, weightIH: wi, weightHH: wh, output: f.output, gates: f.gates,
+                                        cells: f.cells, gradOutput: gy, gradHy: ghy, gradCy: gcy, reverse: reverse)
+        let checks: [(String, Tensor, String)] = [
+            ("out", f.output, c.out), ("hy", f.hy, c.hy), ("cy", f.cy, c.cy), ("gx", g.input, c.gx),
+            ("gwi", g.weightIH, c.gwi), ("gwh", g.weightHH, c.gwh), ("gb", g.bias, c.gb), ("ghx", g.hx, c.ghx), ("gcx", g.cx, c.gcx),
+        ]
+        // An input size of 1 makes the input gradient a one-column product (see OneDNNLSTM).
+        for (name, t, expected) in checks where !(name == "gx" && inputSize == 1) {
+            let (bad, first) = G.compare(try G.hex(t), expected, width: 8)
+            #expect(bad == 0, "\(s)/\(name): \(bad) elements differ, first \(first)")
+        }
+    }
+
+    @Test(arguments: file.inference.indices)
+    func inferenceMatchesPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.inference[index], s = c.shape
+        let (steps, batch, inputSize, hidden, reverse) = (s[0], s[1], s[2], s[3], s[4] == 1)
+        let x = try Self.tensor([steps, batch, inputSize], c.seed, -1, 1)
+        let wi = try Self.tensor([4 * hidden, inputSize], c.seed + 1, -0.4, 0.4)
+        let wh = try Self.tensor([4 * hidden, hidden], c.seed + 2, -0.4, 0.4)
+        let bi = try Self.tensor([4 * hidden], c.seed + 3, -0.5, 0.5)
+        let bh = try Self.tensor([4 * hidden], c.seed + 4, -0.5, 0.5)
+        let h0 = try Self.tensor([batch, hidden], c.seed + 5, -1, 1)
+        let c0 = try Self.tensor([batch, hidden], c.seed + 6, -1, 1)
+        let f = try OneDNNLSTM.forwardInference(input: x, hx: h0, cx: c0, weightIH: wi, weightHH: wh, biasIH: bi, biasHH: bh,
+                                                reverse: reverse)
+        for (name, t, expected) in [("out", f.output, c.out), ("hy", f.hy, c.hy), ("cy", f.cy, c.cy)] {
+            let (bad, first) = G.compare(try G.hex(t), expected, width: 8)
+            #expect(bad == 0, "\(s)/\(name): \(bad) elements differ, first \(first)")
+        }
+    }
+}
