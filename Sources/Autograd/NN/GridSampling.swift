@@ -49,8 +49,11 @@ extension Differentiable {
         let out = try flat.bmm(try t.transpose(1, 2)).reshape([n] + spatial + [k])
         guard isRecording(theta) else { return out }
         return record("AffineGridGeneratorBackward0", [theta], out) { ctx in
-            let gg = try ctx.grad.detach().reshape([n, points, k])
-            return [try flat.transpose(1, 2).bmm(gg).transpose(1, 2)]
+            // affine_grid_generator_backward is composite in ATen:
+            // base_grid.view(N, P, k+1).transpose(1, 2).bmm(grad_grid.reshape(N, P, k)).transpose(1, 2),
+            // recorded op by op under create_graph (BmmBackward0, TransposeBackward0).
+            let gg = try reshape(ctx.grad, [n, points, k])
+            return [try transpose(try bmm(try flat.transpose(1, 2), gg), 1, 2)]
         }
     }
 }
