@@ -10,7 +10,15 @@ extension Differentiable {
         let out = volumetric ? try GridSampling3D.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
             : try GridSampling.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
         guard isRecording([input, grid]) else { return out }
-        return record(volumetric ? "GridSampler3DBackward0" : "GridSampler2DBackward0", [input, grid], out) { ctx in
+        if !volumetric {
+            return try record("GridSampler2DBackward0", [input, grid], out, save: [input, grid]) { ctx in
+                // grid_sampler_2d_backward: under create_graph it records GridSampler2DBackwardBackward0.
+                let r = try gridSampler2dBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), mode: mode, padding: padding,
+                                                  alignCorners: alignCorners, needInput: ctx.needs(0))
+                return [r.input, ctx.needs(1) ? r.grid : nil]
+            }
+        }
+        return record("GridSampler3DBackward0", [input, grid], out) { ctx in
             let r = volumetric
                 ? try GridSampling3D.backward(ctx.grad.detach(), x, g, mode: mode, padding: padding, alignCorners: alignCorners,
                                               needInput: ctx.needs(0))
