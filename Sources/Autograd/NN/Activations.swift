@@ -157,11 +157,7 @@ extension Differentiable {
         let out = try a.mul(try b.sigmoid())
         guard isRecording(x) else { return out }
         return try record("GluBackward0", [x], out, save: [x]) { ctx in
-            let v = try ctx.saved(0).detach(), g = ctx.grad.detach()
-            let a = try v.narrow(d, start: 0, length: n / 2), s = try v.narrow(d, start: n / 2, length: n / 2).sigmoid()
-            let ga = try s.mul(g)
-            let gb = try s.neg().add(.int(1)).mul(s).mul(g).mul(a)
-            return [try Tensor.cat([ga, gb], dim: d)]
+            [try gluBackward(ctx.grad, try ctx.saved(0), dim: d)]
         }
     }
 
@@ -180,17 +176,14 @@ extension Differentiable {
         let v = x.detach()
         let out = try Tensor.where(try v.gt(.int(0)), v, try w.mul(v))
         guard isRecording([x, weight]) else { return out }
-        let weightSizes = weight.sizes
-        return try record("PreluKernelBackward0", [x, weight], out, save: [x, weight]) { ctx in
-            let v = try ctx.saved(0).detach(), w = try ctx.saved(1).detach().reshape(shape), g = ctx.grad.detach()
-            let positive = try v.gt(.int(0))
-            let gx = ctx.needs(0) ? try Tensor.where(positive, g, try w.mul(g)) : nil
-            var gw: Tensor? = nil
-            if ctx.needs(1) {
-                let perElement = try Tensor.where(positive, .int(0), try v.mul(g))
-                gw = try sumToSize(perElement, shape).reshape(weightSizes)
-            }
-            return [gx, gw]
+        // at::prelu reshapes the weight to broadcast (a view, ViewBackward0) and calls
+        // _prelu_kernel on (self, weight); its backward is _prelu_kernel_backward, whose
+        // weight gradient the engine sums to the viewed weight's shape.
+        let viewed = x.rank != weight.rank ? try reshape(weight, shape) : weight
+        return try record("PreluKernelBackward0", [x, viewed], out, save: [x, viewed]) { ctx in
+            let v = try ctx.saved(0), w = try ctx.saved(1)
+            let (gx, gwFull) = try preluKernelBackward(ctx.grad, v, w)
+            return [ctx.needs(0) ? gx : nil, ctx.needs(1) ? try sumToSize(gwFull, w.sizes) : nil]
         }
     }
 }

@@ -10,7 +10,15 @@ extension Differentiable {
         let out = volumetric ? try GridSampling3D.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
             : try GridSampling.forward(x, g, mode: mode, padding: padding, alignCorners: alignCorners)
         guard isRecording([input, grid]) else { return out }
-        return record(volumetric ? "GridSampler3DBackward0" : "GridSampler2DBackward0", [input, grid], out) { ctx in
+        if !volumetric {
+            return try record("GridSampler2DBackward0", [input, grid], out, save: [input, grid]) { ctx in
+                // grid_sampler_2d_backward: under create_graph it records GridSampler2DBackwardBackward0.
+                let r = try gridSampler2dBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), mode: mode, padding: padding,
+                                                  alignCorners: alignCorners, needInput: ctx.needs(0))
+                return [r.input, ctx.needs(1) ? r.grid : nil]
+            }
+        }
+        return record("GridSampler3DBackward0", [input, grid], out) { ctx in
             let r = volumetric
                 ? try GridSampling3D.backward(ctx.grad.detach(), x, g, mode: mode, padding: padding, alignCorners: alignCorners,
                                               needInput: ctx.needs(0))
@@ -49,8 +57,11 @@ extension Differentiable {
         let out = try flat.bmm(try t.transpose(1, 2)).reshape([n] + spatial + [k])
         guard isRecording(theta) else { return out }
         return record("AffineGridGeneratorBackward0", [theta], out) { ctx in
-            let gg = try ctx.grad.detach().reshape([n, points, k])
-            return [try flat.transpose(1, 2).bmm(gg).transpose(1, 2)]
+            // affine_grid_generator_backward is composite in ATen:
+            // base_grid.view(N, P, k+1).transpose(1, 2).bmm(grad_grid.reshape(N, P, k)).transpose(1, 2),
+            // recorded op by op under create_graph (BmmBackward0, TransposeBackward0).
+            let gg = try reshape(ctx.grad, [n, points, k])
+            return [try transpose(try bmm(try flat.transpose(1, 2), gg), 1, 2)]
         }
     }
 }

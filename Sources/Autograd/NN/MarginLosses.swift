@@ -44,7 +44,11 @@ extension Differentiable {
             func gradient(_ other: Tensor) throws(TensorError) -> Tensor {
                 try other.mul(z).mul(.float(-norm)).div(try z.add(.int(1))).mul(ctx.grad.detach())
             }
-            return [ctx.needs(0) ? try reduce(try gradient(t), to: mi) : nil, ctx.needs(1) ? try reduce(try gradient(x), to: mt) : nil]
+            // The input gradient is ATen's soft_margin_loss_backward, differentiable again
+            // (SoftMarginLossBackwardBackward0) under create_graph.
+            let gx = ctx.needs(0) ? try reduce(try softMarginLossBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1),
+                                                                          reduction: reduction), to: mi) : nil
+            return [gx, ctx.needs(1) ? try reduce(try gradient(x), to: mt) : nil]
         }
     }
 

@@ -46,14 +46,13 @@ extension Differentiable {
         var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
-        let inputSizes = input.sizes, weightSizes = weight.sizes
+        let hasBias = bias != nil
+        let arguments = ConvTransposeArguments(stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation,
+                                               groups: groups, spatialDims: spatialDims)
         return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
-            var x = try ctx.saved(0).detach(), wt = try ctx.saved(1).detach(), g = ctx.grad.detach()
-            if spatialDims == 1 { x = try x.unsqueeze(2); wt = try wt.unsqueeze(2); g = try g.unsqueeze(2) }
-            let gx = ctx.needs(0) ? try TransposedConvolution.gradInput(g, weight: wt, geometry: geometry).reshape(inputSizes) : nil
-            let gw = ctx.needs(1) ? try TransposedConvolution.gradWeight(g, input: x, weight: wt, geometry: geometry).reshape(weightSizes) : nil
-            let gb = ctx.needs(2) ? try TransposedConvolution.gradBias(g, geometry: geometry) : nil
-            return [gx, gw, gb]
+            // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
+            try convTransposeBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, arguments: arguments,
+                                      geometry: geometry, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
         }
     }
 

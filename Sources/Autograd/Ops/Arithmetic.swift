@@ -86,8 +86,12 @@ extension Differentiable {
         }
         return try record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
             let g = ctx.grad, y = try ctx.saved(1)
-            return [ctx.needs(0) ? try reduce(try div(g, y), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try mul(neg(g), try div(try div(try ctx.saved(0), y), y)), to: mb) : nil]
+            // PyTorch's generated DivBackward0 evaluates its formulas in the sorted order of
+            // the argument names (load_derivatives.py), `other` before `self`: under
+            // create_graph that is the order the nodes are created, and so the order the
+            // engine later sums their contributions.
+            let gb = ctx.needs(1) ? try reduce(try mul(neg(g), try div(try div(try ctx.saved(0), y), y)), to: mb) : nil
+            return [ctx.needs(0) ? try reduce(try div(g, y), to: ma) : nil, gb]
         }
     }
 

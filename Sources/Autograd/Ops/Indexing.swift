@@ -64,8 +64,9 @@ extension Differentiable {
             let g = ctx.grad
             var gx: Tensor? = nil
             if ctx.needs(0) {
-                gx = accumulate ? g : try g.clone()
-                if !accumulate { try gx!.indexPut_(indices, try Tensor.zeros([], dtype: g.dtype, device: g.device)) }
+                // accumulate ? grad : grad.index_put(indices, zeros_like(values), false), recorded
+                // (IndexPutBackward0) under create_graph.
+                gx = accumulate ? g : try indexPut(g, indices, try Tensor.zeros(mv.sizes, dtype: g.dtype, device: g.device))
             }
             return [gx, ctx.needs(1) ? try reduce(try index(g, indices), to: mv) : nil]
         }

@@ -56,9 +56,12 @@ extension Differentiable {
         return try record("AddmmBackward0", [input, m1, m2], out,
                       save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil]) { ctx in
             let g = ctx.grad
-            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
-                    ctx.needs(1) ? try scaled(try mmMat1Backward(g, try ctx.saved(1), columnMajor: m1ColumnMajor), alpha) : nil,
-                    ctx.needs(2) ? try scaled(try mmMat2Backward(g, try ctx.saved(0), columnMajor: m2ColumnMajor), alpha) : nil]
+            // Generated formulas run in sorted argument-name order (mat1, mat2, self): under
+            // create_graph that is the order their nodes are created, which fixes the order
+            // in which a later backward sums their contributions.
+            let g1 = ctx.needs(1) ? try scaled(try mmMat1Backward(g, try ctx.saved(1), columnMajor: m1ColumnMajor), alpha) : nil
+            let g2 = ctx.needs(2) ? try scaled(try mmMat2Backward(g, try ctx.saved(0), columnMajor: m2ColumnMajor), alpha) : nil
+            return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil, g1, g2]
         }
     }
 

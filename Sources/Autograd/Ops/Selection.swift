@@ -29,7 +29,8 @@ extension Differentiable {
         let sourceSizes = source.sizes
         return record("ScatterBackward0", [x, source], out) { ctx in
             let g = ctx.grad
-            return [ctx.needs(0) ? try g.clone().scatter_(dim, index, value: .int(0)) : nil,
+            // self: grad.scatter(dim, index, 0), recorded (ScatterBackward1) under create_graph.
+            return [ctx.needs(0) ? try scatter(g, dim, index, value: .int(0)) : nil,
                     ctx.needs(1) ? try padded(try gather(g, dim, index), to: sourceSizes) : nil]
         }
     }
@@ -38,7 +39,7 @@ extension Differentiable {
     public static func scatter(_ x: Tensor, _ dim: Int, _ index: Tensor, value: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clone().scatter_(dim, index, value: value)
         guard isRecording(x) else { return out }
-        return record("ScatterBackward1", [x], out) { ctx in [try ctx.grad.clone().scatter_(dim, index, value: .int(0))] }
+        return record("ScatterBackward1", [x], out) { ctx in [try scatter(ctx.grad, dim, index, value: .int(0))] }
     }
 
     /// `scatter_add(dim, index, src)`: ScatterAddBackward0.

@@ -2403,7 +2403,9 @@ def _numerical_jacobian(func, inputs, eps):
 def _analytical_jacobian_rows(inputs, output):
     diff_inputs = _diff_inputs(inputs)
     sample = output.clone()
-    grad_out = torch.zeros_like(sample)
+    # contiguous whatever the output's strides (a transposed gradient, as affine_grid's
+    # second-order output), so that the flat view writes through
+    grad_out = torch.zeros(sample.shape, dtype=sample.dtype, device=sample.device)
     flat = grad_out.view(-1)
     rows = []
     for j in range(flat.numel()):

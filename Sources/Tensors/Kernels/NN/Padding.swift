@@ -102,7 +102,15 @@ public enum Padding {
         let probe = try Tensor(empty: inputSizes, dtype: gradOutput.dtype)
         let p = try plan(probe, pad, mode)
         let g = try gradOutput.contiguous().elementsAsDouble()
-        var gx = [Double](repeating: 0, count: inputSizes.reduce(1, *))
+        let count = inputSizes.reduce(1, *)
+        if gradOutput.dtype == .float32 {
+            // ATen's cpu_padding_backward adds in scalar_t, in output order: float sums
+            // round after every addition.
+            var gx = [Float](repeating: 0, count: count)
+            for (k, s) in sources(p).enumerated() { if let s { gx[s] += Float(g[k]) } }
+            return try Tensor(values: gx.map(Double.init), shape: inputSizes, dtype: gradOutput.dtype, device: gradOutput.device)
+        }
+        var gx = [Double](repeating: 0, count: count)
         for (k, s) in sources(p).enumerated() { if let s { gx[s] += g[k] } }
         return try Tensor(values: gx, shape: inputSizes, dtype: gradOutput.dtype, device: gradOutput.device)
     }
