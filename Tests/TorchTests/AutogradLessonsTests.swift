@@ -11,7 +11,7 @@ struct AutogradLessonsTests {
     static var lessonPaths: [String] { GoldenLessonFolder.lessonPaths("AutogradLessons") }
 
     @Test func everyLessonIsFound() {
-        #expect(Self.lessonPaths.count == 5)
+        #expect(Self.lessonPaths.count == 6)
     }
 
     @Test(arguments: lessonPaths)

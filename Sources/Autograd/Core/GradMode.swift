@@ -38,6 +38,9 @@ public final class GradMode {
     var nextSequenceNr = 0
     /// Identifies one engine run, so per-node scratch fields can be reused without clearing.
     var engineEpoch = 0
+    /// Engine runs in progress on this thread: more than one when a backward formula
+    /// itself calls `torch.autograd.grad` (reentrant backward, as PyTorch allows).
+    var activeEngineRuns = 0
 
     /// Engine runs are numbered process-wide, not per thread: a graph outlives the thread
     /// that built it (the interpreter runs each cell on a fresh thread), and a repeated

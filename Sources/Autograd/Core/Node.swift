@@ -53,6 +53,18 @@ public final class Node {
     var wanted = false
     var queued = false
 
+    /// The engine scratch above as one value, saved and restored around a reentrant run.
+    struct RunScratch {
+        var epoch: Int, dependencies: Int, inputBuffer: [Tensor?], needed: Bool, wanted: Bool, queued: Bool
+    }
+    var runScratch: RunScratch {
+        get { RunScratch(epoch: epoch, dependencies: dependencies, inputBuffer: inputBuffer, needed: needed, wanted: wanted, queued: queued) }
+        set {
+            epoch = newValue.epoch; dependencies = newValue.dependencies; inputBuffer = newValue.inputBuffer
+            needed = newValue.needed; wanted = newValue.wanted; queued = newValue.queued
+        }
+    }
+
     init(name: String, nextEdges: [Edge], numOutputs: Int = 1, formula: BackwardFormula?, variable: Tensor? = nil) {
         self.name = name
         self.nextEdges = nextEdges

@@ -81,10 +81,22 @@ public enum Engine {
             rootEdges.append(edge)
         }
 
+        // A reentrant run (a backward formula calling `grad`) shares nodes with the run
+        // that called it: their scratch fields are saved here and restored on return, so
+        // the outer run goes on with its own buffers and dependency counts.
+        let reentrant = state.activeEngineRuns > 0
+        var outerScratch: [(Node, Node.RunScratch)] = []
+        state.activeEngineRuns += 1
+        defer {
+            state.activeEngineRuns -= 1
+            for (n, scratch) in outerScratch { n.runScratch = scratch }
+        }
+
         // Dependency counts over every node reachable from the roots.
         var visited: [Node] = []
         func visit(_ n: Node) {
             if n.epoch == epoch { return }
+            if reentrant { outerScratch.append((n, n.runScratch)) }
             n.epoch = epoch
             n.dependencies = 0
             n.inputBuffer = [Tensor?](repeating: nil, count: n.numOutputs)
@@ -186,7 +198,7 @@ public enum Engine {
                 }
             }
         }
-        for n in visited { n.inputBuffer = [] }
+        if !reentrant { for n in visited { n.inputBuffer = [] } }
         if accumulate, let inputs {
             // Non-leaf inputs of backward(inputs=...) get their gradient in `.grad`.
             for (t, g) in zip(inputs, captured) where !t.isLeaf {

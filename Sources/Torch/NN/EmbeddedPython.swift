@@ -12070,7 +12070,14 @@ def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
         return None
     out, hy, cy, gates, cells = r
 
+    inputs = [layer_input, w_ih, w_hh] + ([b_ih, b_hh] if has_bias else []) + [hx, cx]
+
     def backward(g_out, g_hy, g_cy):
+        if torch.is_grad_enabled():
+            # create_graph=True: PyTorch switches to a differentiable backward
+            # (`mkldnn_rnn_layer_differentiable_backward`) so that a second derivative
+            # exists; here the layer is recomputed with ATen's cell ops and differentiated.
+            return _lstm_layer_differentiable_backward(inputs, reverse, (g_out, g_hy, g_cy))
         dx, dwi, dwh, db, dh, dc = torch._onednn_lstm_layer_backward(
             x, h0, c0, wi, wh, out, gates, cells, g_out, g_hy, g_cy, reverse)
         grads = [dx, dwi, dwh]
@@ -12078,8 +12085,32 @@ def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
             grads += [db, db.clone()]
         return tuple(grads + [dh, dc])
 
-    inputs = [layer_input, w_ih, w_hh] + ([b_ih, b_hh] if has_bias else []) + [hx, cx]
     return torch._linalg_record("MkldnnRnnLayerBackward0", inputs, (out, hy, cy), backward)
+
+
+def _lstm_layer_differentiable_backward(inputs, reverse, grads):
+    """The gradients of one oneDNN LSTM layer as differentiable ops (for create_graph):
+    the layer is run again with ATen's cell arithmetic from the recorded inputs and
+    differentiated with `torch.autograd.grad(..., create_graph=True)`."""
+    layer_input, w_ih, w_hh = inputs[0], inputs[1], inputs[2]
+    b_ih, b_hh = (inputs[3], inputs[4]) if len(inputs) == 7 else (None, None)
+    hx, cx = inputs[-2], inputs[-1]
+    projected = F.linear(layer_input, w_ih, b_ih).unbind(0)
+    steps = range(len(projected) - 1, -1, -1) if reverse else range(len(projected))
+    outputs = [None] * len(projected)
+    state = (hx, cx)
+    for t in steps:
+        state = _lstm_cell(projected[t], state, w_hh, b_hh, None)
+        outputs[t] = state[0]
+    results = (torch.stack(outputs, 0), state[0], state[1])
+    pairs = [(r, g) for r, g in zip(results, grads) if g is not None]
+    live = [i for i, t in enumerate(inputs) if t.requires_grad]
+    found = torch.autograd.grad([r for r, _ in pairs], [inputs[i] for i in live],
+                                [g for _, g in pairs], create_graph=True, allow_unused=True)
+    out = [None] * len(inputs)
+    for i, g in zip(live, found):
+        out[i] = g
+    return tuple(out)
 
 
 class RNNBase(Module):
