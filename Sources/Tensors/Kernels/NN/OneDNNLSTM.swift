@@ -11,19 +11,17 @@
 ///   injector's logistic/tanh (`OneDNNEltwise`), `c = fma(i, g, c_prev * f)` and
 ///   `h = tanh(c) * o`.
 ///
-/// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), whose summation order
-/// depends on the block shape: measured against the real kernel (`dnnl_sgemm`), for
-/// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6; a
-/// block of 4 to 6 rows sums each dot product in one FMA chain from k = 0, a block of 3
-/// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains
-/// of rounded products (no FMA); a single row (a matrix-vector product) is one FMA chain
-/// that starts from the accumulated value. Where the output width leaves a last column
-/// block of 2 to 8 (the kernel's narrow tail), that block's rows of 3 or more use the
-/// two-FMA-chain order too (checked down to a tail of one column, input size 17); a
-/// tail of 9 to 15 columns keeps the full block's orders. A product one column wide (the
-/// input gradient of an input size of 1) is oneDNN's matrix-vector kernel, whose order is
-/// not reproduced: only that gradient then differs. Verified against
-/// `dnnl_sgemm` for inner sizes up to 64; two-thread row bands as the driver splits them (see `gemm`).
+/// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), reproduced in
+/// `OneDNNSgemm` (the primitive calls it with oneDNN's m the gate count and n the rows, on
+/// PyTorch's 2 threads). The RNN's measurements confirmed that model on its shapes: for
+/// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6, a
+/// block of 4 to 6 rows summing each dot product in one FMA chain from k = 0, a block of 3
+/// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains of
+/// rounded products; a narrow last column block of 2 to 8 uses the two-chain order. A
+/// single row is the exception the primitive shows: one FMA chain that starts from the
+/// accumulated value (see `gemm`). A product one column wide (the input gradient of an
+/// input size of 1) is oneDNN's matrix-vector kernel, whose order here is not the
+/// primitive's: only that gradient then differs.
 public enum OneDNNLSTM {
     /// Whether the passes here are oneDNN's to the bit: float32 and at least two hidden
     /// units (a one-column product, `dh_prev` for one hidden unit, is oneDNN's
@@ -46,6 +44,9 @@ public enum OneDNNLSTM {
     /// single row, whose chain starts from C).
     static func gemm(rows: Int, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
                      _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        // One row (one sequence, one step): the RNN's product runs as one FMA chain per
+        // element that starts from C (measured against the primitive; the plain sgemm's
+        // gemv adds its sum to C instead).
         if rows == 1 {
             for j in 0..<n {
                 let wj = w + j * k
@@ -55,71 +56,10 @@ public enum OneDNNLSTM {
             }
             return
         }
-        // Two threads when the work is worth it (`adjust_thread_count`: m·n·k/16 cycles
-        // against 3,000 per thread); `calc_nthr_nocopy_avx` then splits the rows (oneDNN's
-        // n) in two bands when the columns fit one 64-wide block, and each band is blocked
-        // on its own. A column split changes no order.
-        var bands = [(0, rows)]
-        if Double(n * rows * k) / 16 > 6000 {
-            var byColumns = (n + 63) / 64, byRows = (rows + 47) / 48
-            if byColumns == 1 { byRows = 2 }
-            if byRows == 1 { byColumns = 2 }
-            while byColumns * byRows > 2 { if byColumns > byRows { byColumns -= 1 } else { byRows -= 1 } }
-            while byColumns * byRows < 2 { if byColumns < byRows { byColumns += 1 } else { byRows += 1 } }
-            let band = (rows + byRows - 1) / byRows
-            bands = stride(from: 0, to: rows, by: band).map { ($0, Swift.min(rows, $0 + band)) }
-        }
-        for (first, end) in bands {
-            kernel(rows: first..<end, k: k, n: n, a, w, c, accumulate: accumulate)
-        }
-    }
-
-    /// One thread's rows: blocks of 6 from the band's first row.
-    private static func kernel(rows band: Range<Int>, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                               _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        let rows = band.upperBound
-        let tail = n % 16
-        let narrowFrom = tail >= 1 && tail <= 8 ? n - tail : n
-        var start = band.lowerBound
-        while start < rows {
-            let block = Swift.min(6, rows - start)
-            for r in start..<(start + block) {
-                let ar = a + r * k
-                for j in 0..<n {
-                    let wj = w + j * k
-                    // 0: one FMA chain; 1: two FMA chains; 2: two chains of rounded products.
-                    let kind = j >= narrowFrom ? (block >= 3 ? 1 : 2) : (block >= 4 ? 0 : block == 3 ? 1 : 2)
-                    var acc: Float
-                    if kind == 0 {
-                        acc = 0
-                        for q in 0..<k { acc = acc.addingProduct(ar[q], wj[q]) }
-                    } else if kind == 1 {
-                        var even: Float = 0, odd: Float = 0
-                        var q = 0
-                        while q + 1 < k {
-                            even = even.addingProduct(ar[q], wj[q])
-                            odd = odd.addingProduct(ar[q + 1], wj[q + 1])
-                            q += 2
-                        }
-                        acc = even + odd
-                        if q < k { acc = acc.addingProduct(ar[q], wj[q]) }
-                    } else {
-                        var even: Float = 0, odd: Float = 0
-                        var q = 0
-                        while q + 1 < k {
-                            even = even + ar[q] * wj[q]
-                            odd = odd + ar[q + 1] * wj[q + 1]
-                            q += 2
-                        }
-                        acc = even + odd
-                        if q < k { acc = acc + ar[q] * wj[q] }
-                    }
-                    let index = r * n + j
-                    c[index] = accumulate ? acc + c[index] : acc
-                }
-            }
-            start += block
-        }
+        // Row-major C (rows × n) = A · Wᵀ is column-major Cᵀ = Wᵀᵀ · Aᵀ: oneDNN's m is the
+        // gate count, its n the rows, W read transposed; oneDNN's own sgemm on 2 threads.
+        OneDNNSgemm.gemm(transA: true, transB: false, m: n, n: rows, k: k, a: w, lda: k, b: a, ldb: k,
+                         beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
     }
 
     /// One layer and direction of `forward_training`. `input` (T, B, I), `hx`/`cx`
