@@ -34,7 +34,7 @@ public enum OneDNNLSTM {
     /// weight gradients) stay within one 256-deep block of the kernel: beyond it oneDNN
     /// blocks the sum (not reproduced).
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 256 && 4 * hiddenSize <= 256
+        return isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 256 && 4 * hiddenSize <= 256
             && steps * batch <= 256 && steps * batch > 0
     }
 
@@ -43,7 +43,7 @@ public enum OneDNNLSTM {
     /// comment). `accumulate`: beta = 1 (the kernel's sum is added to C last, except for a
     /// single row, whose chain starts from C).
     static func gemm(rows: Int, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                     _ c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+                     _ c: UnsafeMutablePointer<Float>, accumulate: Bool, weightGradient: Bool = false) {
         // One row (one sequence, one step): the RNN's product runs as one FMA chain per
         // element that starts from C (measured against the primitive; the plain sgemm's
         // gemv adds its sum to C instead).
@@ -56,10 +56,27 @@ public enum OneDNNLSTM {
             }
             return
         }
-        // Row-major C (rows × n) = A · Wᵀ is column-major Cᵀ = Wᵀᵀ · Aᵀ: oneDNN's m is the
-        // gate count, its n the rows, W read transposed; oneDNN's own sgemm on 2 threads.
-        OneDNNSgemm.gemm(transA: true, transB: false, m: n, n: rows, k: k, a: w, lda: k, b: a, ldb: k,
-                         beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+        // Row-major C (rows × n) = A · Wᵀ is column-major Cᵀ = W · Aᵀ: oneDNN's m is the
+        // gate count (or n's role for a gradient), its n the rows; oneDNN's own sgemm on 2
+        // threads, in the primitive's layouts, which decide the kernel's blocking (N by 48
+        // with A not transposed, 96 with it transposed; K by 96 with B transposed): A (the
+        // weights ldigo/ldgoi, or the gate gradients) is never transposed ('N'), B (the
+        // states) is 'N', except for a weight gradient ('N', 'T': ref_rnn's
+        // gemm_weights_layer/iter). Measured: with A read transposed instead, products over
+        // more than ~256 rows or columns differ.
+        let wt = UnsafeMutablePointer<Float>.allocate(capacity: n * k)
+        defer { wt.deallocate() }
+        for j in 0..<n { for q in 0..<k { wt[q * n + j] = w[j * k + q] } }
+        if weightGradient {
+            let at = UnsafeMutablePointer<Float>.allocate(capacity: rows * k)
+            defer { at.deallocate() }
+            for r in 0..<rows { for q in 0..<k { at[q * rows + r] = a[r * k + q] } }
+            OneDNNSgemm.gemm(transA: false, transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows,
+                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+        } else {
+            OneDNNSgemm.gemm(transA: false, transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k,
+                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+        }
     }
 
     /// One layer and direction of `forward_training`. `input` (T, B, I), `hx`/`cx`
