@@ -65,6 +65,19 @@ SHAPES = [
     (10, 5, 2, 13, 0),
     (8, 3, 16, 3, 0),
     (6, 3, 1, 8, 0),       # input size 1: the input gradient is not compared
+    # Large products (the primitive's layouts decide jit_avx_gemm_f32's N and K blocking):
+    # 320 to 800 rows of steps × batch, input sizes past one 256-deep block, gate counts
+    # past 256, a K split across the two threads for the weight gradients.
+    (16, 32, 20, 16, 0),
+    (16, 32, 20, 16, 1),
+    (4, 3, 300, 16, 0),
+    (5, 4, 10, 80, 1),
+    (40, 8, 12, 24, 0),
+    (30, 20, 24, 40, 1),
+    (50, 16, 16, 16, 0),
+    (3, 2, 520, 24, 1),
+    (6, 4, 16, 128, 0),
+    (2, 127, 8, 12, 0),
 ]
 
 

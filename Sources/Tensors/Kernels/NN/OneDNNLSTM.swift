@@ -30,12 +30,14 @@ public enum OneDNNLSTM {
         dtype == .float32 && hiddenSize >= 2
     }
 
-    /// The products' inner sizes (input size, gate count `4H`, steps × batch for the
-    /// weight gradients) stay within one 256-deep block of the kernel: beyond it oneDNN
-    /// blocks the sum (not reproduced).
+    /// The sizes the goldens prove (OneDNNLSTMGoldens: up to 520 input features, 128
+    /// hidden units (512 gates), 800 rows of steps × batch, batch 127). A batch of 128 or
+    /// more makes the primitive run the input product step by step (`merge_gemm_layer`
+    /// needs `mb < 128`), and 500 hidden units or more leave its forced no-copy sgemm:
+    /// neither is reproduced.
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        return isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 256 && 4 * hiddenSize <= 256
-            && steps * batch <= 256 && steps * batch > 0
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 520 && hiddenSize <= 128 && batch < 128
+            && steps * batch <= 800 && steps * batch > 0
     }
 
     /// `C[r][j] (+)= Σ_k A[r][k] · W[j][k]` for `rows` rows of A (row stride `k`) and the
