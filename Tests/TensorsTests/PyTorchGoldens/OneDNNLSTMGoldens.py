@@ -78,6 +78,8 @@ SHAPES = [
     (3, 2, 520, 24, 1),
     (6, 4, 16, 128, 0),
     (2, 127, 8, 12, 0),
+    (3, 130, 8, 12, 0),    # batch 128 or more: the input product runs step by step
+    (2, 200, 20, 16, 1),
 ]
 
 

@@ -31,12 +31,11 @@ public enum OneDNNLSTM {
     }
 
     /// The sizes the goldens prove (OneDNNLSTMGoldens: up to 520 input features, 128
-    /// hidden units (512 gates), 800 rows of steps × batch, batch 127). A batch of 128 or
-    /// more makes the primitive run the input product step by step (`merge_gemm_layer`
-    /// needs `mb < 128`), and 500 hidden units or more leave its forced no-copy sgemm:
-    /// neither is reproduced.
+    /// hidden units (512 gates), 800 rows of steps × batch, a batch of 200; a batch of 128
+    /// or more runs the input product step by step, as the primitive's `merge_gemm_layer`
+    /// needs `mb < 128`). 500 hidden units or more would leave its forced no-copy sgemm.
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 520 && hiddenSize <= 128 && batch < 128
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 520 && hiddenSize <= 128 && batch <= 200
             && steps * batch <= 800 && steps * batch > 0
     }
 
@@ -116,7 +115,16 @@ public enum OneDNNLSTM {
             }
             let pre = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, steps * batch * gateCount))
             defer { pre.deallocate() }
-            gemm(rows: steps * batch, k: inputSize, n: gateCount, src, wi, pre, accumulate: false)
+            // `merge_gemm_layer` (batch under 128): one product over every step's rows;
+            // otherwise one per step.
+            if batch < 128 {
+                gemm(rows: steps * batch, k: inputSize, n: gateCount, src, wi, pre, accumulate: false)
+            } else {
+                for s in 0..<steps {
+                    gemm(rows: batch, k: inputSize, n: gateCount, src + s * rowsPerStep, wi, pre + s * batch * gateCount,
+                         accumulate: false)
+                }
+            }
             var h = Array(UnsafeBufferPointer(start: h0, count: batch * hidden))
             var c = Array(UnsafeBufferPointer(start: c0, count: batch * hidden))
             for s in 0..<steps {
