@@ -264,6 +264,7 @@ extension Convolution {
         guard dtype == .float32, p.g.followsOneDNN else { return false }
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) { return !OneDNNDepthwiseConvolution.forwardApplies(p) }
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
+        if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
         return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
     }
 }
