@@ -29,6 +29,20 @@ struct OneDNNGemmConvolutionGoldenTests {
         #expect(Self.file.cases.allSatisfy { $0.impl.contains { $0.contains("gemm") } })
     }
 
+    /// For the plain layers (groups 1, no dilation), `OneDNNPlainGemm` names the passes
+    /// that oneDNN ran as `gemm:jit` (ONEDNN_VERBOSE, recorded in each case).
+    @Test func plainLayersTakeGemmExactlyWhereOneDNNDid() {
+        let plain = Self.file.cases.filter { $0.shape[9] == 1 && $0.shape[10] == 1 }
+        #expect(plain.count >= 10)
+        for c in plain {
+            let p = Self.plan(c.shape)
+            #expect(OneDNNPlainGemm.applies(p, dtype: .float32), "\(c.shape)")
+            let ours = [OneDNNPlainGemm.forwardRunsGemm(p), OneDNNPlainGemm.dataGradientRunsGemm(p),
+                        OneDNNPlainGemm.weightGradientRunsGemm(p)]
+            #expect(ours == c.impl.map { $0.contains("gemm") }, "\(c.shape): \(c.impl)")
+        }
+    }
+
     @Test(arguments: file.cases.indices)
     func matchesPyTorchBitForBit(index: Int) throws {
         let c = Self.file.cases[index], s = c.shape

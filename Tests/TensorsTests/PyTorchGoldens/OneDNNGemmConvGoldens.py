@@ -57,6 +57,21 @@ SHAPES = [
     (2, 10, 25, 25, 10, 3, 3, 2, 2, 2, 1),     # dilated, strided
     (3, 20, 18, 18, 30, 3, 3, 1, 1, 1, 5),
     (1, 30, 30, 30, 6, 3, 3, 1, 2, 1, 3),
+    # Plain layers (groups 1, no dilation) that jit:avx2 refuses for some passes
+    # (OneDNNPlainGemmConvolution.swift): padding as large as the kernel, a left padding
+    # over the forward's width unroll, a kernel taller than the input.
+    (2, 3, 6, 6, 8, 1, 1, 1, 1, 1, 1),         # 1x1 with padding: every pass gemm:jit
+    (2, 16, 7, 7, 8, 1, 1, 1, 1, 1, 1),
+    (2, 16, 20, 20, 16, 1, 1, 1, 1, 1, 1),
+    (3, 5, 10, 10, 6, 1, 1, 2, 2, 1, 1),       # strided: data gradient brgconv_strided
+    (2, 3, 6, 6, 8, 2, 1, 2, 1, 1, 1),         # 2x1 kernel, padding 2
+    (2, 3, 3, 7, 8, 4, 4, 2, 3, 1, 1),         # kernel taller than the input: weight gradient
+    (2, 3, 7, 7, 8, 3, 3, 3, 1, 1, 1),
+    (2, 3, 5, 5, 8, 5, 5, 4, 1, 1, 1),         # forward only (left padding 4 > unroll 3)
+    (2, 3, 12, 12, 8, 7, 7, 4, 1, 1, 1),
+    (2, 8, 7, 7, 16, 2, 2, 2, 1, 1, 1),
+    (2, 5, 9, 9, 6, 2, 2, 2, 1, 1, 1),
+    (2, 4, 3, 9, 8, 5, 3, 1, 1, 1, 1),         # kernel taller than the input, stride 1
 ]
 
 

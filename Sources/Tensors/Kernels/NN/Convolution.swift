@@ -249,6 +249,12 @@ public enum Convolution {
             return try gemmGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                            needInput: needInput, needWeight: needWeight)
         }
+        // Plain shapes jit:avx2 refuses for a pass: gemm:jit for that pass (OneDNNPlainGemmConvolution.swift).
+        if OneDNNPlainGemm.applies(p, dtype: input.dtype)
+            && (OneDNNPlainGemm.dataGradientRunsGemm(p) || OneDNNPlainGemm.weightGradientRunsGemm(p)) {
+            return try plainGemmBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                         needInput: needInput, needWeight: needWeight)
+        }
         if OneDNNConvolution.isSelected(p, dtype: input.dtype) {
             return try oneDNNBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                       needInput: needInput, needWeight: needWeight)

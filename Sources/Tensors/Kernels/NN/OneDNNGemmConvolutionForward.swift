@@ -258,12 +258,13 @@ extension Convolution {
     }
 
     /// Whether oneDNN runs the float32 forward as `gemm:jit`: groups that are not whole
-    /// 8-channel blocks (and depthwise layers with a multiplier), and the depthwise and
-    /// dilated shapes their jit kernels do not take.
+    /// 8-channel blocks (and depthwise layers with a multiplier), the depthwise and
+    /// dilated shapes their jit kernels do not take, and the plain ones `jit:avx2` refuses.
     static func forwardRunsGemm(_ p: Plan, dtype: DType) -> Bool {
         guard dtype == .float32, p.g.followsOneDNN else { return false }
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) { return !OneDNNDepthwiseConvolution.forwardApplies(p) }
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
+        if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
         return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
     }
 }
