@@ -11,39 +11,11 @@ each case records which oneDNN implementation ran each pass ("impl": forward, da
 gradient, weight gradient), which the test uses to tell the reproduced kernels from
 `gemm:jit`.
 """
-import json
 import os
-import platform
-import random
-import struct
 import sys
-import tempfile
 
-import torch
-import torch.nn.functional as F
-
-torch.set_num_threads(2)
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def pseudo(count, seed, lo, hi):
-    out = []
-    for i in range(count):
-        k = ((i + 1) * 2654435761 + seed * 40503) % 4294967296
-        out.append(lo + (hi - lo) * (k / 4294967296.0))
-    return out
-
-
-def hexes(t):
-    t = t.contiguous().reshape(-1)
-    return "".join("%08x" % struct.unpack("<I", struct.pack("<f", v))[0] for v in t.tolist())
-
-
-def tensor(shape, seed, lo, hi):
-    n = 1
-    for s in shape:
-        n *= s
-    return torch.tensor(pseudo(n, seed, lo, hi), dtype=torch.float64).to(torch.float32).reshape(shape)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from OneDNNGroupedConvGoldens import write  # noqa: E402  (same inputs, format and driver)
 
 # (N, C, H, W, O, kh, kw, padding, stride, dilation, groups): larger layers, where oneDNN's
 # gemm:jit runs its sgemm on 2 threads (no outer threading), K spans several of the sgemm's
@@ -99,24 +71,7 @@ def oneDNN_implementations(run):
 
 
 def main():
-    cases = []
-    for seed, (n, c, h, w, o, kh, kw, p, s, d, g) in enumerate(SHAPES):
-        seed = 3000 + 4 * seed
-        x = tensor([n, c, h, w], seed, -1, 1).requires_grad_()
-        wt = tensor([o, c // g, kh, kw], seed + 1, -0.5, 0.5).requires_grad_()
-        b = tensor([o], seed + 2, -1, 1).requires_grad_()
-
-        def run():
-            y = F.conv2d(x, wt, b, padding=p, stride=s, dilation=d, groups=g)
-            gy = tensor(list(y.shape), seed + 3, -1, 1)
-            y.backward(gy)
-            return y
-        y, impl = oneDNN_implementations(run)
-        cases.append({"shape": [n, c, h, w, o, kh, kw, p, s, d, g], "seed": seed, "impl": impl,
-                      "out": hexes(y.detach()), "gx": hexes(x.grad), "gw": hexes(wt.grad), "gb": hexes(b.grad)})
-    with open(os.path.join(HERE, "OneDNNGemmConvGoldens.json"), "w") as f:
-        json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(), platform.processor() or platform.machine()),
-                   "cases": cases}, f, indent=0)
+    write(SHAPES, 3000, "OneDNNGemmConvGoldens.json")
 
 
 if __name__ == "__main__":

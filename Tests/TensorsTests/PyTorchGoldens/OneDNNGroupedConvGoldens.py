@@ -144,10 +144,12 @@ def oneDNN_implementations(run):
     return result, [impl["forward_training"], impl["backward_data"], impl["backward_weights"]]
 
 
-def main():
+def write(shapes, first_seed, name):
+    """Runs each shape (seeds from `first_seed`, 4 per case) and writes the JSON `name`
+    beside this script; OneDNNGemmConvGoldens.py uses it for its own shapes."""
     cases = []
-    for seed, (n, c, h, w, o, kh, kw, p, s, d, g) in enumerate(SHAPES + random_shapes(48)):
-        seed = 1000 + 4 * seed
+    for seed, (n, c, h, w, o, kh, kw, p, s, d, g) in enumerate(shapes):
+        seed = first_seed + 4 * seed
         x = tensor([n, c, h, w], seed, -1, 1).requires_grad_()
         wt = tensor([o, c // g, kh, kw], seed + 1, -0.5, 0.5).requires_grad_()
         b = tensor([o], seed + 2, -1, 1).requires_grad_()
@@ -160,9 +162,13 @@ def main():
         y, impl = oneDNN_implementations(run)
         cases.append({"shape": [n, c, h, w, o, kh, kw, p, s, d, g], "seed": seed, "impl": impl,
                       "out": hexes(y.detach()), "gx": hexes(x.grad), "gw": hexes(wt.grad), "gb": hexes(b.grad)})
-    with open(os.path.join(HERE, "OneDNNGroupedConvGoldens.json"), "w") as f:
+    with open(os.path.join(HERE, name), "w") as f:
         json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(), platform.processor() or platform.machine()),
                    "cases": cases}, f, indent=0)
+
+
+def main():
+    write(SHAPES + random_shapes(48), 1000, "OneDNNGroupedConvGoldens.json")
 
 
 if __name__ == "__main__":
