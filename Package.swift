@@ -64,7 +64,9 @@ let package = Package(
         .executableTarget(name: "cuda-check", dependencies: ["CUDABackend", "Tensors"], path: "bench/CUDACheck",
                           swiftSettings: release),
 
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["PyTorchGoldens"]),
+        // Pins the test process to the CPU capability the goldens were made with (AVX2).
+        .target(name: "GoldenProfile", path: "Tests/GoldenProfile"),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "GoldenProfile"], exclude: ["PyTorchGoldens"]),
         .testTarget(name: "CUDABackendTests", dependencies: ["CUDABackend", "Tensors"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensors"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),

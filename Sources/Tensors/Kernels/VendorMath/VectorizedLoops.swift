@@ -11,17 +11,49 @@ import Darwin
 import Dispatch
 
 /// The vector width of PyTorch's CPU kernels on this machine (its "CPU capability"): it
-/// decides which elements a kernel computes in vector lanes and which in its scalar tail.
-enum CPUCapability {
-    /// Bytes per vector: 64 with AVX-512 (F, BW, VL, DQ), 32 with AVX2 and FMA, else 16.
-    static let vectorBytes: Int = {
+/// decides which elements a kernel computes in vector lanes and which in its scalar tail,
+/// and so the last bits of reductions, softmax, norms and SLEEF-vs-libm elements.
+///
+/// PyTorch picks AVX512 when the CPU has AVX-512 F/BW/VL/DQ and FMA, AVX2 with AVX2 and FMA;
+/// `ATEN_CPU_CAPABILITY=avx2` (or `avx512`) overrides it, and Gradbook honours the same
+/// variable the same way, so goldens made on an AVX2 machine (or with that variable) are
+/// reproduced on an AVX-512 one. A value it cannot honour (`default`, a misspelling, or
+/// `avx512` on a CPU without it) is ignored with PyTorch's warning text.
+public enum CPUCapability {
+    /// Bytes per vector: 64 for AVX512, 32 for AVX2, else 16.
+    public static let vectorBytes: Int = {
+        let detected = detectedVectorBytes
+        guard let requested = ProcessInfo.processInfo.environment["ATEN_CPU_CAPABILITY"] else { return detected }
+        switch requested {
+        case "avx2" where detected >= 32: return 32
+        case "avx512" where detected >= 64: return 64
+        default:
+            let warning = Array("UserWarning: ignoring invalid value for ATEN_CPU_CAPABILITY: \(requested)\n".utf8)
+            _ = warning.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            return detected
+        }
+    }()
+
+    /// What the CPU itself supports, before `ATEN_CPU_CAPABILITY`.
+    static let detectedVectorBytes: Int = {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let flagsLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
         let flags = Set(flagsLine.split(separator: " ").map(String.init))
-        if ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(flags.contains) { return 64 }
+        if ["avx512f", "avx512bw", "avx512vl", "avx512dq", "fma"].allSatisfy(flags.contains) { return 64 }
         if flags.contains("avx2") && flags.contains("fma") { return 32 }
         return 16
     }()
+
+    /// PyTorch's name for it, as `torch.backends.cpu.get_cpu_capability()` returns it.
+    public static var name: String {
+        switch vectorBytes { case 64: "AVX512"; case 32: "AVX2"; default: "DEFAULT" }
+    }
+
+    /// Where the capability came from, for `gradbook info`.
+    public static var origin: String {
+        ProcessInfo.processInfo.environment["ATEN_CPU_CAPABILITY"] != nil && vectorBytes != detectedVectorBytes
+            ? "ATEN_CPU_CAPABILITY; the CPU supports \(detectedVectorBytes * 8)-bit vectors" : "detected"
+    }
 
     static func lanes<T>(_ t: T.Type) -> Int { vectorBytes / MemoryLayout<T>.size }
 }
