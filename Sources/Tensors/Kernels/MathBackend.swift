@@ -40,9 +40,9 @@ public enum MathBackend {
             lines.append(("SLEEF", "not loaded: sigmoid, softmax, log_softmax and pow round as libm does"))
         }
         lines.append(("CPU capability", "\(CPUCapability.name) (\(CPUCapability.origin)), as torch.backends.cpu.get_cpu_capability()"))
-        lines.append(("oneDNN kernels", CPUCapability.detectedVectorBytes >= 64
-            ? "AVX2 orders (PyTorch runs avx512_core here unless ONEDNN_MAX_CPU_ISA=AVX2: float32 convolutions and LSTMs may differ in the last bits)"
-            : "AVX2 orders, as PyTorch's oneDNN runs them on this CPU"))
+        lines.append(("oneDNN kernels", OneDNNISA.avx512Core
+            ? "AVX2 orders; PyTorch's oneDNN runs avx512_core here (ONEDNN_MAX_CPU_ISA=AVX2 makes it run AVX2): float32 convolutions and LSTMs may differ in the last bits"
+            : "AVX2 orders, as PyTorch's oneDNN runs them here"))
         lines.append(("intra-op threads", "\(IntraOpThreads.count) (torch.get_num_threads)"))
         lines.append(("kernel threads", "\(System.threadBudget) (GRADBOOK_THREADS)"))
         lines.append(("CPU", cpuModel))
