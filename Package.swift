@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lessons", "Figures"], resources: [.copy("FigureGoldens")]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "Lessons"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["gradbook"]),
+        .testTarget(name: "CLITests", dependencies: ["gradbook"], exclude: ["CapabilityScripts"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Lessons"], resources: [.copy("Lessons")]),
     ]
 )
