@@ -28,6 +28,21 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("CPU features:     ") })
     }
 
+    /// ATEN_CPU_CAPABILITY picks the vector width as in PyTorch; a value Gradbook cannot
+    /// honour gets PyTorch's warning and the CPU's own width.
+    @Test func infoNamesTheCPUCapabilityAsPyTorchPicksIt() throws {
+        let scratch = try Scratch([:])
+        defer { scratch.remove() }
+        let avx2 = try GradbookProcess.run(["info"], in: scratch.url, environment: ["ATEN_CPU_CAPABILITY": "avx2"])
+        #expect(avx2.stdout.contains("\nCPU capability:   AVX2 ("), "\(avx2.stdout)")
+        #expect(avx2.stderr.isEmpty, "\(avx2.stderr)")
+        let bogus = try GradbookProcess.run(["info"], in: scratch.url, environment: ["ATEN_CPU_CAPABILITY": "avx9"])
+        #expect(bogus.stderr.contains("UserWarning: ignoring invalid value for ATEN_CPU_CAPABILITY: avx9\n"), "\(bogus.stderr)")
+        #expect(bogus.stdout.contains("(detected), as torch.backends.cpu.get_cpu_capability()"), "\(bogus.stdout)")
+        let capped = try GradbookProcess.run(["info"], in: scratch.url, environment: ["ONEDNN_MAX_CPU_ISA": "AVX2"])
+        #expect(capped.stdout.contains("\noneDNN kernels:   AVX2 orders, as PyTorch's oneDNN runs them here\n"), "\(capped.stdout)")
+    }
+
     @Test func setNumThreadsChangesGetNumThreads() throws {
         let scratch = try Scratch(["t.py": "import torch\ntorch.set_num_threads(1)\nprint(torch.get_num_threads())\ntry:\n    torch.set_num_threads(0)\nexcept RuntimeError as e:\n    print(e)\n"])
         defer { scratch.remove() }
