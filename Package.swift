@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter"], resources: [.copy("Spec")]),
         .testTarget(name: "TorchTests", dependencies: ["Torch", "Interpreter"], exclude: ["Goldens", "NNLessons", "LinalgLessons", "FFTLessons", "AutogradLessons",
                                                                               "ComplexLessons", "DistributionLessons", "DoubleBackwardLessons",
-                                                                              "KeywordLessons", "OutDTypeLessons", "SpecialLessons"]),
+                                                                              "KeywordLessons", "DeviceLessons", "OutDTypeLessons", "SpecialLessons"]),
         .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch", "Interpreter", "Lessons"],
                     exclude: ["generate_goldens.py", "Goldens", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),

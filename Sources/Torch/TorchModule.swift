@@ -47,6 +47,7 @@ public enum TorchModule {
         NNSources.register(into: interp)
         TensorSideSources.register(into: interp)
         DistributionSources.register(into: interp)
+        BackendsSources.register(into: interp)
         carryGradMode(across: interp)
         CellDeadlineBridge.install(on: interp)
         let hooks = TeachingHooks(interp: interp, runtime: runtime)

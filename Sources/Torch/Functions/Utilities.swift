@@ -53,6 +53,9 @@ extension TorchRuntime {
             IntraOpThreads.set(n)
             return .none
         }
+        // torch.backends.cpu / torch.backends.mkl (BackendsSources) ask these.
+        b.free("_get_cpu_capability") { _, _ in .str(CPUCapability.name) }
+        b.free("_mkl_is_available") { _, _ in .bool(MKLLibrary.shared != nil) }
         b.free("get_default_dtype") { [unowned self] _, _ in dtypeValue(.float32) }
         b.free("set_default_dtype") { [unowned self] _, args in
             guard args.count == 1, try dtype(args[0]) == .float32 else {
