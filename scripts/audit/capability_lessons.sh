@@ -17,4 +17,4 @@ for f in "${folders[@]}"; do cp -r "Tests/TorchTests/$f" "$work/"; done
 grep -o 'avx512[a-z]*' /proc/cpuinfo | sort -u | tr '\n' ' '; echo
 "$py" -c "import torch; print('PyTorch', torch.__version__, torch.backends.cpu.get_cpu_capability(), torch.get_num_threads(), 'threads')"
 (cd "$work" && for l in */*.md; do timeout 300 "$py" "$OLDPWD/$golden" "$l" > /dev/null 2>&1 || echo "torch_golden failed: $l"; done)
-(cd "$work" && "$gradbook" check . 2>&1 | grep -E "output differs|passed, .* failed" | sed 's/: output differs//' | sort | uniq -c | sort -rn)
+(cd "$work" && "$gradbook" check . 2>&1 | grep -E "output differs|passed, .* failed" | sed -E "s/:[0-9]+: output differs//" | sort | uniq -c | sort -rn)
