@@ -1,5 +1,5 @@
 # nn-level ATen kernels at sizes below, at and above 8, 16 and 32 vector lanes, float32 and
-# float64: normalisation, losses, optimizer steps, pooling, upsampling, scans and reductions,
+# float64: normalisation, losses, activations, optimizer steps, pooling, upsampling, scans and reductions,
 # forward and backward. Each line is a key, then a bit digest of the result (numel:d1:d2,
 # Σ (bits mod p)·(i mod p + 1) for two primes p), or ERR and the exception's type.
 import torch
@@ -89,6 +89,20 @@ for dname, dt in (("f32", torch.float32), ("f64", torch.float64)):
             run(k(name), lambda: grads(loss(x, y), x))
             x = leaf(3, n, dt=dt, lo=lo, hi=hi)
             run(k(name + "_none"), lambda: grads(loss(x, y, reduction="none"), x))
+        for name, f in (("smooth_l1_beta", lambda x, y: F.smooth_l1_loss(x, y, beta=0.5)),
+                        ("smooth_l1_beta_none", lambda x, y: F.smooth_l1_loss(x, y, beta=0.5, reduction="none")),
+                        ("huber_delta", lambda x, y: F.huber_loss(x, y, delta=0.5)),
+                        ("huber_delta_none", lambda x, y: F.huber_loss(x, y, delta=0.5, reduction="none"))):
+            x = leaf(3, n, dt=dt, lo=-3, hi=3)
+            y = torch.rand(3, n, dtype=dt) * 6 - 3
+            run(k(name), lambda: grads(f(x, y), x))
+        for name, f in (("gelu", F.gelu), ("gelu_tanh", lambda x: F.gelu(x, approximate="tanh")), ("silu", F.silu),
+                        ("mish", F.mish), ("elu", F.elu), ("softplus", F.softplus), ("logsigmoid", F.logsigmoid),
+                        ("hardswish", F.hardswish), ("hardsigmoid", F.hardsigmoid), ("softshrink", F.softshrink),
+                        ("hardshrink", F.hardshrink), ("leaky_relu", F.leaky_relu), ("sigmoid", torch.sigmoid),
+                        ("tanh", torch.tanh)):
+            x = leaf(3, n, dt=dt, lo=-4, hi=4)
+            run(k(name), lambda: grads(f(x), x))
         for name, make in (("adam", lambda ps: torch.optim.Adam(ps, lr=0.01)),
                            ("adamw", lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1)),
                            ("adam_amsgrad", lambda ps: torch.optim.Adam(ps, lr=0.01, amsgrad=True)),
