@@ -69,7 +69,8 @@ extension Differentiable {
 
     /// `nll_loss_backward(grad_output, self, target, weight, reduction, ignore_index, ...)`:
     /// the per-element coefficients (−w[t]) times the gradient, which for `mean` is first
-    /// divided by the total weight (ATen's `-(grad / total_weight)`, one rounding);
+    /// divided by the total weight (ATen's `-(grad / total_weight)`, one rounding), +0 off
+    /// the targets;
     /// NllLossBackwardBackward0 over (grad_output, self), whose grad_output gradient is
     /// nll_loss of the incoming gradient and whose self gradient is zero.
     static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, meanDivisor: Double? = nil,
@@ -79,7 +80,9 @@ extension Differentiable {
             var g = go
             if reduction == .none && input.rank == 2 { g = try unsqueeze(g, 1) }
             if let meanDivisor { g = try div(g, .float(meanDivisor)) }
-            return try mul(coefficient, g)
+            // ATen writes the target entries into zeros: the others stay +0 (a product
+            // with a positive gradient would make them −0).
+            return try whereZero(try coefficient.eq(.float(0)), try mul(coefficient, g))
         }) { ctx in
             let gg = ctx.grad
             return [ctx.needs(0) ? try nllLoss(gg, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex) : nil,

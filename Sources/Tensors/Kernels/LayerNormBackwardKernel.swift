@@ -20,7 +20,7 @@ extension LayerNormKernel {
             let px = x.pointer(T.self), pdy = dy.pointer(T.self), pw = w?.pointer(T.self)
             let pdx = dx.pointer(T.self)
             let threads = IntraOpThreads.count
-            let lanes = CPUCapability.lanes(T.self)
+            let lanes = CPUCapability.lanes(T.self, .avx2)
             // at::parallel_for(0, M, 1): one chunk of ⌈M / used⌉ rows per thread.
             let parallel = rows > 1 && threads > 1
             let used = parallel ? Swift.min(threads, rows) : 1

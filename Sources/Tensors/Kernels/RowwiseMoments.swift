@@ -31,7 +31,7 @@ enum RowwiseMoments {
 
     /// (mean, variance / (N − ddof)) of `x[0..<n]`.
     static func compute<T: RealElement>(_ x: UnsafePointer<T>, _ count: Int, ddof: Int = 0) -> (T, T) {
-        let lanes = CPUCapability.lanes(T.self)
+        let lanes = CPUCapability.lanes(T.self, .avx2)
         let n = count / lanes
         let m = (n + chunkSize - 1) / chunkSize
         let depth = m <= 2 ? 1 : (Int.bitWidth - (m - 1).leadingZeroBitCount)

@@ -117,7 +117,7 @@ extension Tensor {
     /// blocks of four vectors multiplied lane-wise into four accumulators, those combined
     /// as (a0·a1)·(a2·a3), the lanes in order, then the elements left over one by one.
     static func vectorizedProduct<T: RealElement>(_ p: UnsafePointer<T>, count n: Int) -> T {
-            let lanes = CPUCapability.lanes(T.self), blocks = n / (4 * lanes)
+            let lanes = CPUCapability.lanes(T.self, .avx2), blocks = n / (4 * lanes)
             var result: T = 1
             if blocks > 0 {
                 var acc = (0..<(4 * lanes)).map { p[$0] }

@@ -186,7 +186,7 @@ public enum BatchNormKernel {
             let px = input.pointer(T.self), pdy = gradOutput.pointer(T.self), pdx = gx.pointer(T.self)
             let pw = weight?.pointer(T.self), pgw = gw.pointer(T.self), pgb = gb.pointer(T.self)
             let n = rowsLayout ? input.numel / c : input.sizes[0], inner = rowsLayout ? 1 : input.numel / (n * c), count = n * inner
-            let lanes = CPUCapability.lanes(T.self)
+            let lanes = CPUCapability.lanes(T.self, .avx2)
             var sums = [T](repeating: 0, count: c), dots = [T](repeating: 0, count: c)
             var dotsWide = [Double](repeating: 0, count: c), sumsWide = [Double](repeating: 0, count: c)
             if inner == 1 {

@@ -65,7 +65,7 @@ public enum GroupNormKernel {
         let dw = try Tensor(empty: [c], dtype: input.dtype, device: input.device)
         let dbias = try Tensor(empty: [c], dtype: input.dtype, device: input.device)
         func run<T: RealElement>(_: T.Type) {
-            let lanes = CPUCapability.lanes(T.self)
+            let lanes = CPUCapability.lanes(T.self, .avx2)
             let px = NNBuffer.pointer(x, as: T.self), pdy = NNBuffer.pointer(dy, as: T.self)
             let pw = w.map { NNBuffer.pointer($0, as: T.self) }
             let pdx = NNBuffer.pointer(dx, as: T.self), pdw = NNBuffer.pointer(dw, as: T.self), pdb = NNBuffer.pointer(dbias, as: T.self)

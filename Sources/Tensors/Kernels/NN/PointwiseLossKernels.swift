@@ -2,7 +2,8 @@
 /// as ATen's CPU kernels compute them, in the element type, into the output layout ATen
 /// gives them (so a `mean` afterwards adds in ATen's order):
 ///
-/// - softshrink (`softshrink_kernel`, `cpu_kernel_vec`): the vector lanes return +0 between
+/// - softshrink (`softshrink_kernel`, `cpu_kernel_vec`, registered with `REGISTER_DISPATCH`, so
+///   AVX2 lanes on an AVX-512 CPU too): the vector lanes return +0 between
 ///   −λ and λ, the scalar tail `x·0` (−0 for a negative x);
 /// - smooth L1 (`smooth_l1_kernel`): ½·z·z/β below β, z − ½β above, z = |x − t|, one formula
 ///   in lanes and tail, into `TensorIterator::binary_op`'s output;
@@ -46,9 +47,9 @@ extension Tensor {
         guard PointwiseLossKernels.isHostFloat(self) else { return nil }
         let out = try Tensor.iteratorOutput(sizes, dtype: dtype, device: device, inputs: [self])
         if dtype == .float32 {
-            VectorizedLoops.map(SoftshrinkFunction<Float>(lambda: Float(lambda)), sizes, Operand(out), Operand(self))
+            VectorizedLoops.map(SoftshrinkFunction<Float>(lambda: Float(lambda)), sizes, Operand(out), Operand(self), build: .avx2)
         } else {
-            VectorizedLoops.map(SoftshrinkFunction<Double>(lambda: lambda), sizes, Operand(out), Operand(self))
+            VectorizedLoops.map(SoftshrinkFunction<Double>(lambda: lambda), sizes, Operand(out), Operand(self), build: .avx2)
         }
         return out
     }

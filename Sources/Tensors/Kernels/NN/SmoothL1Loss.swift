@@ -31,6 +31,7 @@ public enum ElementwiseLoss {
 
     /// d loss / d input times `grad` (broadcast), times `scale` (1/numel for a mean).
     public static func smoothL1Backward(_ grad: Tensor, _ input: Tensor, _ target: Tensor, beta: Double, scale: Double) throws(TensorError) -> Tensor {
+        if let exact = try Tensor.smoothL1BackwardValues(grad, input, target, beta: beta, scale: scale) { return exact }
         let (a, b) = try broadcastPair(input, target)
         var g = try map(a, b, op: "smooth_l1_loss_backward") { x, t in
             let d = x - t

@@ -23,7 +23,12 @@ extension CPUBackend {
             return true
         }
         if op == .gelu && a.dtype == .float32 && a.isContiguous && a.numel > 1 {
-            VectorizedLoops.map(OneDNNGeluFunction(), out.sizes, Operand(out), Operand(a), grain: Self.geluGrain(out.numel))
+            // oneDNN's eltwise kernel: Abramowitz–Stegun on AVX2, a minimax table on avx512_core.
+            if OneDNNISA.avx512Core {
+                VectorizedLoops.map(OneDNNGeluMinimaxFunction(), out.sizes, Operand(out), Operand(a), grain: Self.geluGrain(out.numel))
+            } else {
+                VectorizedLoops.map(OneDNNGeluFunction(), out.sizes, Operand(out), Operand(a), grain: Self.geluGrain(out.numel))
+            }
             return true
         }
         guard let sleef = SLEEFLibrary.shared else { return false }

@@ -174,7 +174,7 @@ public enum FlashAttention {
         let (qSplitMax, kvSplitMax) = splits(qSize)
         let qSplit = min(qSplitMax, qSize), kvSplit = min(kvSplitMax, kvSize)
         let qSlices = (qSize + qSplit - 1) / qSplit
-        let lanes = CPUCapability.lanes(T.self)
+        let lanes = CPUCapability.lanes(T.self, .avx512)
         let sleefExp: ((T) -> T)? = T.self == Double.self ? SLEEFLibrary.shared?.exp(T.self) : nil
         func vecExp(_ x: T) -> T {
             if T.self == Float.self { return unsafeBitCast(expU20(unsafeBitCast(x, to: Float.self)), to: T.self) }
@@ -275,7 +275,7 @@ public enum FlashAttention {
         let factor = T(Float(scale ?? 1 / Double(headSize).squareRoot()))
         let (qSplitMax, kvSplitMax) = splits(qSize)
         let qSplit = min(qSplitMax, qSize), kvSplit = min(kvSplitMax, kvSize)
-        let lanes = CPUCapability.lanes(T.self)
+        let lanes = CPUCapability.lanes(T.self, .avx512)
         let exp: (T) -> T = SLEEFLibrary.shared?.exp(T.self) ?? { T.m_exp($0) }
         let qp = q.pointer(T.self), kp = k.pointer(T.self), vp = v.pointer(T.self)
         let gop = gradOut.pointer(T.self), op = out.pointer(T.self), lp = lse.pointer(T.self)

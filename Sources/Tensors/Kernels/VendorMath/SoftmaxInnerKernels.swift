@@ -50,7 +50,7 @@ enum SoftmaxInnerKernels {
 
     static func forward<T: RealElement>(_ sleef: SLEEFLibrary, _ t: T.Type, log: Bool, _ x: UnsafePointer<T>,
                                         _ out: UnsafeMutablePointer<T>, outer: Int, dim: Int, inner: Int) {
-        let exp = sleef.exp(T.self), ln = sleef.log(T.self), lanes = CPUCapability.lanes(T.self)
+        let exp = sleef.exp(T.self), ln = sleef.log(T.self), lanes = CPUCapability.lanes(T.self, .avx512)
         if log {
             chunkColumns(T.self, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
                 let base = o * dim * inner + c
@@ -86,7 +86,7 @@ enum SoftmaxInnerKernels {
     static func backward<T: RealElement>(_ sleef: SLEEFLibrary, _ t: T.Type, log: Bool, grad g: UnsafePointer<T>,
                                          output y: UnsafePointer<T>, into gi: UnsafeMutablePointer<T>,
                                          outer: Int, dim: Int, inner: Int) {
-        let exp = sleef.exp(T.self), lanes = CPUCapability.lanes(T.self)
+        let exp = sleef.exp(T.self), lanes = CPUCapability.lanes(T.self, .avx512)
         chunkColumns(T.self, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
             let base = o * dim * inner + c
             var s: T = 0

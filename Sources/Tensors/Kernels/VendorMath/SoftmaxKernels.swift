@@ -73,7 +73,7 @@ enum SoftmaxKernels {
     /// last partial vector adds into its first lanes only, then `vec_reduce_all` folds the
     /// lanes. A row shorter than one vector is summed in order.
     private static func reduceSum<T: RealElement>(_ n: Int, _ f: (Int) -> T) -> T {
-        let lanes = CPUCapability.lanes(T.self)
+        let lanes = CPUCapability.lanes(T.self, .avx512)
         if n < lanes {
             var s = f(0)
             for i in 1..<n { s = s + f(i) }

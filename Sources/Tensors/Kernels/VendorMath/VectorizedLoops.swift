@@ -55,7 +55,25 @@ public enum CPUCapability {
             ? "ATEN_CPU_CAPABILITY; the CPU supports \(detectedVectorBytes * 8)-bit vectors" : "detected"
     }
 
-    static func lanes<T>(_ t: T.Type) -> Int { vectorBytes / MemoryLayout<T>.size }
+    /// Lanes of T in the vectors of the build of a kernel that `build` says runs here.
+    static func lanes<T>(_ t: T.Type, _ build: ATenBuild) -> Int {
+        (build == .avx2 ? Swift.min(vectorBytes, 32) : vectorBytes) / MemoryLayout<T>.size
+    }
+}
+
+/// Which of PyTorch's per-capability builds of a kernel an AVX-512 CPU runs. ATen compiles
+/// each file in `native/cpu/` once per capability, but `REGISTER_DISPATCH` registers the
+/// AVX512 build as nullptr, and `DispatchStub` then falls back to the AVX2 build: only the
+/// kernels registered with `ALSO_REGISTER_AVX512_DISPATCH` (and the unary VML kernels of
+/// `IMPLEMENT_FLOAT_KERNEL`/`IMPLEMENT_COMPLEX_KERNEL`) run in 16 float lanes. So each kernel
+/// that models vector lanes names the registration of its PyTorch counterpart.
+enum ATenBuild {
+    /// `REGISTER_DISPATCH`: 8 float lanes on AVX2 and AVX-512 CPUs alike (layer_norm,
+    /// group_norm, batch_norm, prod, softshrink...).
+    case avx2
+    /// `ALSO_REGISTER_AVX512_DISPATCH`: the CPU capability's own width (softmax, GELU, SiLU,
+    /// sigmoid, smooth_l1, atan2, hypot, logaddexp, flash attention...).
+    case avx512
 }
 
 /// An elementwise function as PyTorch's `cpu_kernel_vec` computes it: one formula for
@@ -75,10 +93,12 @@ enum VectorizedLoops {
     /// inside a row), and each contiguous row segment runs two vectors at a time with the
     /// rest in the scalar tail; strided segments are all tail. Dims are walked in
     /// TensorIterator's order (memory order for a transposed tensor). `grain` is the
-    /// kernel's grain size (GELU passes its own).
-    static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, grain: Int = grain) {
+    /// kernel's grain size (GELU passes its own); `build` the width its PyTorch kernel runs in
+    /// (`.avx2` for one registered with plain `REGISTER_DISPATCH`).
+    static func map<F: VectorizedFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, grain: Int = grain,
+                                           build: ATenBuild = .avx512) {
         let po = out.typed(F.T.self), pa = a.typed(F.T.self)
-        let block = 2 * CPUCapability.lanes(F.T.self)
+        let block = 2 * CPUCapability.lanes(F.T.self, build)
         segments(StridedLoop.iteratorOrdered(shape: shape, out.strides, a.strides), grain: grain) { oo, oa, _, n, io, ia, _ in
             var i = 0
             if io == 1 && (ia == 1 || ia == 0) {
@@ -98,9 +118,9 @@ enum VectorizedLoops {
     /// when every operand is contiguous, or when one input is a broadcast scalar (stride 0)
     /// and the others contiguous; otherwise it is all scalar tail.
     static func map2<F: VectorizedBinaryFunction>(_ f: F, _ shape: [Int], _ out: Operand, _ a: Operand, _ b: Operand,
-                                                  grain: Int = grain) {
+                                                  grain: Int = grain, build: ATenBuild = .avx512) {
         let po = out.typed(F.T.self), pa = a.typed(F.T.self), pb = b.typed(F.T.self)
-        let block = 2 * CPUCapability.lanes(F.T.self)
+        let block = 2 * CPUCapability.lanes(F.T.self, build)
         segments(StridedLoop.iteratorOrdered(shape: shape, out.strides, a.strides, b.strides), grain: grain) { oo, oa, ob, n, io, ia, ib in
             let vector = io == 1 && ((ia == 1 && ib == 1) || (ia == 0 && ib == 1) || (ia == 1 && ib == 0))
             var i = 0
