@@ -72,11 +72,23 @@ public enum OneDNNLSTM {
             let at = UnsafeMutablePointer<Float>.allocate(capacity: rows * k)
             defer { at.deallocate() }
             for r in 0..<rows { for q in 0..<k { at[q * rows + r] = a[r * k + q] } }
-            OneDNNSgemm.gemm(transA: false, transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows,
-                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+            sgemm(transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows, beta: accumulate ? 1 : 0, c: c, ldc: n)
         } else {
-            OneDNNSgemm.gemm(transA: false, transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k,
-                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+            sgemm(transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k, beta: accumulate ? 1 : 0, c: c, ldc: n)
+        }
+    }
+
+    /// oneDNN's sgemm for the ISA it dispatches on (`OneDNNISA`): `jit_avx512_common_gemm_f32`
+    /// on `avx512_core` (forced no-copy, as the primitive asks for training with fewer than
+    /// 500 hidden units), `jit_avx_gemm_f32` on AVX2; PyTorch's 2 threads.
+    static func sgemm(transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+                      ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if OneDNNISA.avx512Core {
+            OneDNNSgemmAVX512.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                   beta: beta, c: c, ldc: ldc, threads: 2)
+        } else {
+            OneDNNSgemm.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                             beta: beta, c: c, ldc: ldc, threads: 2)
         }
     }
 
