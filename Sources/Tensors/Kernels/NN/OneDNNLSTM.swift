@@ -12,7 +12,8 @@
 ///   `h = tanh(c) * o`.
 ///
 /// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), reproduced in
-/// `OneDNNSgemm` (the primitive calls it with oneDNN's m the gate count and n the rows, on
+/// `OneDNNSgemm` (on `avx512_core`, `jit_avx512_common_gemm_f32`: `OneDNNSgemmAVX512`, see
+/// `sgemm`; the notes below are AVX2's) (the primitive calls it with oneDNN's m the gate count and n the rows, on
 /// PyTorch's 2 threads). The RNN's measurements confirmed that model on its shapes: for
 /// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6, a
 /// block of 4 to 6 rows summing each dot product in one FMA chain from k = 0, a block of 3
