@@ -5,9 +5,10 @@ import Testing
 /// oneDNN's float32 sgemm as it runs on AVX-512 (`OneDNNSgemmAVX512`) against the real one
 /// inside PyTorch 2.15's libtorch_cpu.so on an AVX-512 CPU, bit for bit:
 /// PyTorchGoldens/OneDNNSgemmGoldensAVX512.json (OneDNNSgemmGoldens.py --avx512) — random
-/// small products (both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000)
-/// and the LSTM's products (forced no-copy, 'N','N' and 'N','T', up to 512 × 800 with K up
-/// to 800), on 1 and 2 threads. Plain Swift arithmetic: runs on any CPU.
+/// small products (both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000),
+/// the LSTM's products (forced no-copy, 'N','N' and 'N','T', up to 512 × 800 with K up to
+/// 800) and mid-size products left to `nocopy_checker_avx512` (sides up to 600, K up to
+/// 1200), on 1 and 2 threads. Plain Swift arithmetic: runs on any CPU.
 struct OneDNNSgemmAVX512GoldenTests {
     struct Case: Decodable {
         /// transA, transB, M, N, K, lda, ldb, ldc, threads.

@@ -150,6 +150,18 @@ def shapes_avx512(seed=12):
         # A single column is the plain gemv, whose 2-thread split is not reproduced.
         threads = 1 if n == 1 else 1 + t % 2
         out.append((ta, tb, m, n, k, 1.0, rng.choice([0.0, 1.0]), lda, ldb, ldc, threads, 1))
+    # Mid-size products left to nocopy_checker_avx512 (not forced), as gemm:jit convolutions
+    # call it: one side up to ~500, so the no-copy kernel runs (A^T*B with more than 100 rows
+    # is left out: on one thread it takes the copy-based kernel).
+    for t in range(24):
+        ta, tb = rng.randint(0, 1), rng.randint(0, 1)
+        m, n, k = rng.randint(50, 600), rng.randint(16, 500), rng.randint(1, 1200)
+        if ta and not tb and m > 100:
+            m = rng.randint(16, 100)
+        lda = (k if ta else m) + rng.randint(0, 3)
+        ldb = (n if tb else k) + rng.randint(0, 3)
+        ldc = m + rng.randint(0, 3)
+        out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), rng.choice([0.0, 1.0, 0.5]), lda, ldb, ldc, 1 + t % 2, 0))
     return out
 
 
