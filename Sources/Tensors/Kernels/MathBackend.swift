@@ -41,7 +41,7 @@ public enum MathBackend {
         }
         lines.append(("CPU capability", "\(CPUCapability.name) (\(CPUCapability.origin)), as torch.backends.cpu.get_cpu_capability()"))
         lines.append(("oneDNN kernels", OneDNNISA.avx512Core
-            ? "AVX2 orders; PyTorch's oneDNN runs avx512_core here (ONEDNN_MAX_CPU_ISA=AVX2 makes it run AVX2): float32 convolutions and LSTMs may differ in the last bits"
+            ? "avx512_core's sgemm for float32 LSTMs, AVX2 orders otherwise; PyTorch's oneDNN runs avx512_core here (ONEDNN_MAX_CPU_ISA=AVX2 makes it run AVX2): float32 convolutions may differ in the last bits"
             : "AVX2 orders, as PyTorch's oneDNN runs them here"))
         lines.append(("intra-op threads", "\(IntraOpThreads.count) (torch.get_num_threads)"))
         lines.append(("kernel threads", "\(System.threadBudget) (GRADBOOK_THREADS)"))

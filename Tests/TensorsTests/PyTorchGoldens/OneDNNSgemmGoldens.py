@@ -4,6 +4,13 @@ the one its `gemm:jit` convolutions and RNN cells call) as shipped inside PyTorc
 libtorch_cpu.so, bit for bit, on 1 and 2 threads. Never run in CI.
 
     ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNSgemmGoldens.py
+    ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNSgemmGoldens.py --avx512
+
+The first (AVX2: ONEDNN_MAX_CPU_ISA=AVX2 is set for it when unset) writes
+OneDNNSgemmGoldens.json; `--avx512` (needs an AVX-512 CPU, ONEDNN_MAX_CPU_ISA unset) writes
+OneDNNSgemmGoldensAVX512.json: oneDNN's `jit_avx512_common_gemm_f32` path, with the RNN
+primitive's `force_nocopy` for the LSTM-sized products. Large results are stored as a
+64-bit FNV-1a of their bit patterns (`c_fnv`) with their first 64 values.
 
 `extended_sgemm` is not exported, but libtorch_cpu.so keeps its symbol table: the function
 is called through ctypes at the library's load address plus the symbol's offset (`nm`).
@@ -13,6 +20,10 @@ Column-major, as oneDNN's internal interface: C = alpha*op(A)*op(B) + beta*C. In
 import ctypes
 import json
 import os
+import sys
+
+if __name__ == "__main__" and "--avx512" not in sys.argv:
+    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
 import platform
 import random
 import struct
@@ -102,5 +113,85 @@ def main():
                    "cases": cases}, f, indent=0)
 
 
+def fnv(arr, count):
+    h = 0xcbf29ce484222325
+    for i in range(count):
+        h ^= struct.unpack("<I", struct.pack("<f", arr[i]))[0]
+        h = (h * 0x100000001b3) % (1 << 64)
+    return "%016x" % h
+
+
+def shapes_avx512(seed=12):
+    """Random small products as `shapes` (without `A`^T*B of 2-15 columns, an AVX-512-only
+    kernel not reproduced), then the LSTM's: 'N','N' (m = 4H gates or the input size, n =
+    rows, k = input, hidden or gate count) and 'N','T' (weight gradients: k = rows, up to
+    800: several K blocks), forced no-copy as the RNN primitive runs them, beta 0 and 1."""
+    rng = random.Random(seed)
+    out = []
+    for s in shapes(120, seed):
+        ta, tb, m, n = s[0], s[1], s[2], s[3]
+        if ta and not tb and 1 < n < 16:
+            continue
+        out.append(s + (0,))
+    for t in range(60):
+        hidden = rng.choice([2, 5, 16, 20, 32, 64, 100, 128])
+        gates, inp = 4 * hidden, rng.choice([1, 3, 10, 20, 64, 128, 300, 520])
+        rows = rng.choice([2, 3, 7, 16, 50, 128, 200, 400, 800])
+        kind = t % 4
+        if kind == 0:
+            ta, tb, m, n, k = 0, 0, gates, rows, inp
+        elif kind == 1:
+            ta, tb, m, n, k = 0, 0, gates, rng.choice([1, 2, 3, 6, 10, 200]), hidden
+        elif kind == 2:
+            ta, tb, m, n, k = 0, 0, rng.choice([inp, hidden]), rows, gates
+        else:
+            ta, tb, m, n, k = 0, 1, gates, rng.choice([inp, hidden]), rows
+        lda, ldb, ldc = (k if ta else m), (n if tb else k), m
+        # A single column is the plain gemv, whose 2-thread split is not reproduced.
+        threads = 1 if n == 1 else 1 + t % 2
+        out.append((ta, tb, m, n, k, 1.0, rng.choice([0.0, 1.0]), lda, ldb, ldc, threads, 1))
+    # Mid-size products left to nocopy_checker_avx512 (not forced), as gemm:jit convolutions
+    # call it: one side up to ~500, so the no-copy kernel runs (A^T*B with more than 100 rows
+    # is left out: on one thread it takes the copy-based kernel).
+    for t in range(24):
+        ta, tb = rng.randint(0, 1), rng.randint(0, 1)
+        m, n, k = rng.randint(50, 600), rng.randint(16, 500), rng.randint(1, 1200)
+        if ta and not tb and m > 100:
+            m = rng.randint(16, 100)
+        lda = (k if ta else m) + rng.randint(0, 3)
+        ldb = (n if tb else k) + rng.randint(0, 3)
+        ldc = m + rng.randint(0, 3)
+        out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), rng.choice([0.0, 1.0, 0.5]), lda, ldb, ldc, 1 + t % 2, 0))
+    return out
+
+
+def main_avx512():
+    assert "ONEDNN_MAX_CPU_ISA" not in os.environ, "the AVX-512 goldens need oneDNN's native dispatch"
+    assert torch.backends.cpu.get_cpu_capability() == "AVX512", torch.backends.cpu.get_cpu_capability()
+    sgemm = extended_sgemm()
+    L = lambda v: ctypes.byref(ctypes.c_long(v))
+    F = lambda v: ctypes.byref(ctypes.c_float(v))
+    cases = []
+    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads, force) in enumerate(shapes_avx512()):
+        seed = 700 + 3 * seed
+        torch.set_num_threads(threads)
+        a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
+        b = floats(pseudo(ldb * (k if tb else n), seed + 1, -1, 1))
+        c = floats(pseudo(ldc * n, seed + 2, -1, 1))
+        status = sgemm(b"T" if ta else b"N", b"T" if tb else b"N", L(m), L(n), L(k), F(alpha), a, L(lda), b, L(ldb),
+                       F(beta), c, L(ldc), None, bool(force))
+        assert status == 0, status
+        case = {"shape": [ta, tb, m, n, k, lda, ldb, ldc, threads], "force": force, "alpha": alpha, "beta": beta,
+                "seed": seed}
+        if ldc * n <= 4096:
+            case["c"] = hexes(c, ldc * n)
+        else:
+            case["c_fnv"], case["c_head"] = fnv(c, ldc * n), hexes(c, 64)
+        cases.append(case)
+    with open(os.path.join(HERE, "OneDNNSgemmGoldensAVX512.json"), "w") as f:
+        json.dump({"made_with": "PyTorch %s, %s" % (torch.__version__, platform.processor() or platform.machine()),
+                   "cpu_capability": "AVX512", "cases": cases}, f, indent=0)
+
+
 if __name__ == "__main__":
-    main()
+    main_avx512() if "--avx512" in sys.argv else main()

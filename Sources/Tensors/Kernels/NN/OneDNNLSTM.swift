@@ -12,7 +12,8 @@
 ///   `h = tanh(c) * o`.
 ///
 /// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), reproduced in
-/// `OneDNNSgemm` (the primitive calls it with oneDNN's m the gate count and n the rows, on
+/// `OneDNNSgemm` (on `avx512_core`, `jit_avx512_common_gemm_f32`: `OneDNNSgemmAVX512`, see
+/// `sgemm`; the notes below are AVX2's) (the primitive calls it with oneDNN's m the gate count and n the rows, on
 /// PyTorch's 2 threads). The RNN's measurements confirmed that model on its shapes: for
 /// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6, a
 /// block of 4 to 6 rows summing each dot product in one FMA chain from k = 0, a block of 3
@@ -72,11 +73,23 @@ public enum OneDNNLSTM {
             let at = UnsafeMutablePointer<Float>.allocate(capacity: rows * k)
             defer { at.deallocate() }
             for r in 0..<rows { for q in 0..<k { at[q * rows + r] = a[r * k + q] } }
-            OneDNNSgemm.gemm(transA: false, transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows,
-                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+            sgemm(transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows, beta: accumulate ? 1 : 0, c: c, ldc: n)
         } else {
-            OneDNNSgemm.gemm(transA: false, transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k,
-                             beta: accumulate ? 1 : 0, c: c, ldc: n, threads: 2)
+            sgemm(transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k, beta: accumulate ? 1 : 0, c: c, ldc: n)
+        }
+    }
+
+    /// oneDNN's sgemm for the ISA it dispatches on (`OneDNNISA`): `jit_avx512_common_gemm_f32`
+    /// on `avx512_core` (forced no-copy, as the primitive asks for training with fewer than
+    /// 500 hidden units), `jit_avx_gemm_f32` on AVX2; PyTorch's 2 threads.
+    static func sgemm(transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+                      ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if OneDNNISA.avx512Core {
+            OneDNNSgemmAVX512.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                   beta: beta, c: c, ldc: ldc, threads: 2)
+        } else {
+            OneDNNSgemm.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                             beta: beta, c: c, ldc: ldc, threads: 2)
         }
     }
 

@@ -1,0 +1,149 @@
+/// oneDNN 3.13's float32 sgemm (`extended_sgemm`) as it runs on a CPU with AVX-512
+/// (`avx512_core`), redone in its exact order: the same interface and layout as
+/// `OneDNNSgemm` (its AVX2 twin), which it falls back on for the matrix-vector products.
+///
+/// Read from oneDNN's sources (gemm_driver.cpp, jit_avx512_common_gemm_f32.cpp,
+/// gemm_utils_f32.cpp) and checked against the real one inside PyTorch 2.15's
+/// libtorch_cpu.so on an AVX-512 machine (`OneDNNSgemmAVX512GoldenTests`):
+/// - `gemm_driver` → `nocopy_checker_avx512` (or the caller's `force_nocopy`, which the RNN
+///   primitive sets for training with fewer than 500 hidden units) takes the no-copy kernel
+///   `jit_avx512_common_gemm_f32`. Products it sends to the copy-based kernels are not
+///   reproduced (`isReproduced`), nor `A`ᵀ·B with 2–15 columns (`jump_to_gemm_smalln_tn`,
+///   an AVX-512-only kernel).
+/// - `sgemm_nocopy_driver` blocks K by 384: a K left of more than one block but under two
+///   is halved, `(k + 1) / 2`. The first K block writes C with beta, the next ones add
+///   theirs (beta 1). M (4032) and N (64, or 384 with A transposed) blocks change no
+///   element's order.
+/// - The kernel (48/32/16-row strips, 8 columns at a time, tails masked) keeps one zmm
+///   accumulator per 16 rows and column: every element is one chain of fused multiply-adds
+///   from 0 over its K block, whatever the strip, the column group or the tails. Then
+///   `bias + acc`, then `acc·alpha`, then `C + acc` (beta 1) or `fma(C, beta, acc)`.
+/// - Threads: `adjust_thread_count` keeps 2 when `m·n·k/32 > 6000` (or when `n > 50` and
+///   `m <= 10`); `calc_nthr_nocopy_avx512_common` splits K only for 8 threads or more, so
+///   on up to 4 threads the split (M or N) changes no element's order. The thread count
+///   decides only which path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
+/// - The matrix-vector products (`n == 1`, or `m == 1` with B not transposed) run the same
+///   kernels as on AVX2 (`jit_avx_gemv_t_f32_kern`, the plain gemv): `OneDNNSgemm`'s.
+enum OneDNNSgemmAVX512 {
+    /// Whether `gemm` follows oneDNN's AVX-512 order for this product. `forceNoCopy`: the
+    /// caller's `force_jit_nocopy_gemm` (the RNN primitive's `force_nocopy`).
+    static func isReproduced(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int, ldc: Int,
+                             threads: Int = 1, forceNoCopy: Bool = false) -> Bool {
+        if n == 1 && !transA { return OneDNNSgemm.isReproduced(transA: false, transB: transB, m: m, n: 1, k: k, threads: threads) }
+        if (n == 1 && transA) || (m == 1 && !transB) { return true }
+        if transA && !transB && n > 1 && n < 16 { return false }
+        guard threads <= 4 else { return false }
+        let t = adjustedThreads(m: m, n: n, k: k, threads: threads)
+        return forceNoCopy || noCopyChecker(threads: t, transA: transA, transB: transB, m: m, n: n, k: k,
+                                            lda: lda, ldb: ldb, ldc: ldc)
+    }
+
+    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX-512 with up to 4 threads.
+    static func adjustedThreads(m: Int, n: Int, k: Int, threads: Int) -> Int {
+        if n > 50 && m <= 10 { return threads }
+        let cycles = Double(m * n * k) / 64 * 2
+        if cycles < 3000 { return 1 }
+        var i = threads
+        while i > 1 {
+            if 3000 * Double(i) < cycles * Double(i - 1) { break }
+            i -= 1
+        }
+        return max(i, 1)
+    }
+
+    /// `nocopy_checker_avx512`: whether the no-copy kernel runs (true) or a copy-based one.
+    static func noCopyChecker(threads: Int, transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                              lda: Int, ldb: Int, ldc: Int) -> Bool {
+        let nn = !transA && !transB, nt = !transA && transB, tn = transA && !transB
+        let ldaBad = lda % 256 == 0, ldbBad = ldb % 256 == 0, ldcBad = ldc % 256 == 0
+        let ldaVeryBad = lda % 1024 == 0
+        if threads == 1 && tn && m > 100 && ((m < 1200 && n < 200 && k < 1200) || (ldaBad && ldbBad)) { return false }
+        if threads <= 8 && nn && ldaVeryBad && k > 500 && n > 100 { return false }
+        if 1.0 / Double(m) + 1.0 / Double(n) >= 0.00196 && !(ldaVeryBad && nt) { return true }
+        if ldaBad || ldbBad || ldcBad {
+            if m >= 32 && n > 16 { return false }
+            if m >= 32 && n == 16 && (k >= 6400 || transA || m == 4096) { return false }
+        }
+        if m <= 378 && n <= 378 && k >= threads * 378 { return false }
+        if m >= threads * 378 && k >= threads * 378 { return false }
+        if !transB {
+            return m <= threads * 28 || n <= threads * 28 || k <= threads
+        }
+        return (m <= threads * 28 && m >= n) || n <= threads * 28 || k <= threads
+    }
+
+    /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
+    /// AVX-512 order (see `OneDNNSgemm.gemm` for the arguments). Runs on the calling
+    /// thread: on up to 4 threads oneDNN's split changes no element's order.
+    static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+                     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
+                     bias: UnsafePointer<Float>? = nil, threads: Int = 1) {
+        guard m > 0, n > 0 else { return }
+        if k > 0 && (n == 1 || (m == 1 && !transB)) {
+            OneDNNSgemm.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, bias: bias, threads: threads)
+            return
+        }
+        noCopyDriver(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
+    }
+
+    /// `sgemm_nocopy_driver` on `avx512_core`: K blocks of 384 (see the type's notes).
+    static func noCopyDriver(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+                             _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                             _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ bias: UnsafePointer<Float>?) {
+        if k <= 0 || alpha == 0 {
+            for j in 0..<n {
+                for i in 0..<m { c[i + j * ldc] = beta == 0 ? 0 : (beta != 1 ? c[i + j * ldc] * beta : c[i + j * ldc]) }
+            }
+            return
+        }
+        let bk = 384
+        var k0 = 0
+        while k0 < k {
+            let left = k - k0
+            let sk = left >= 2 * bk ? bk : (left > bk ? (left + 1) / 2 : left)
+            let pa = transA ? a + k0 : a + k0 * lda
+            let pb = transB ? b + k0 * ldb : b + k0
+            kernel(transA, transB, m, n, sk, alpha, pa, lda, pb, ldb, k0 == 0 ? beta : 1, c, ldc,
+                   k0 == 0 ? bias : nil)
+            k0 += sk
+        }
+    }
+
+    /// One call of the jit kernel: each element one FMA chain over the K block.
+    static func kernel(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+                       _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                       _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ bias: UnsafePointer<Float>?) {
+        let sai = transA ? lda : 1, sap = transA ? 1 : lda
+        let sbp = transB ? ldb : 1, sbj = transB ? 1 : ldb
+        // Column by column, k outermost, so that the rows' chains advance together (the
+        // same roundings as one chain per element, in a loop the compiler vectorises).
+        let acc = UnsafeMutablePointer<Float>.allocate(capacity: m)
+        defer { acc.deallocate() }
+        for j in 0..<n {
+            let bj = b + j * sbj
+            acc.initialize(repeating: 0, count: m)
+            for p in 0..<k {
+                let bv = bj[p * sbp], ap = a + p * sap
+                if sai == 1 {
+                    for i in 0..<m { acc[i] = acc[i].addingProduct(ap[i], bv) }
+                } else {
+                    for i in 0..<m { acc[i] = acc[i].addingProduct(ap[i * sai], bv) }
+                }
+            }
+            for i in 0..<m {
+                var v = acc[i]
+                if let bias { v = bias[i] + v }
+                v = v * alpha
+                let ci = c + i + j * ldc
+                if beta == 1 {
+                    v = ci.pointee + v
+                } else if beta != 0 {
+                    v = v.addingProduct(ci.pointee, beta)
+                }
+                ci.pointee = v
+            }
+        }
+    }
+}
