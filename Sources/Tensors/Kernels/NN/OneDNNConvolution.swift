@@ -47,14 +47,22 @@ enum OneDNNConvolution {
     /// `count` matrices of `rows × cols` floats (`rows` channels), as vectors of 8 rows
     /// side by side: `[matrix][rows / 8][cols]`, lanes past `rows` zero.
     static func interleave(_ src: UnsafeMutablePointer<Float>, count: Int, rows: Int, cols: Int) -> UnsafeMutablePointer<Lanes> {
-        let blocks = (rows + block - 1) / block
-        let out = UnsafeMutablePointer<Lanes>.allocate(capacity: max(1, count * blocks * cols))
+        interleave(src, count: count, rows: rows, cols: cols, as: Lanes.self)
+    }
+
+    /// The same for any register width `V` (8 floats on AVX2, 16 on AVX-512): vectors of
+    /// `V.scalarCount` rows side by side, `[matrix][rows / width][cols]`, lanes past `rows` zero.
+    static func interleave<V: SIMD>(_ src: UnsafeMutablePointer<Float>, count: Int, rows: Int, cols: Int,
+                                    as: V.Type) -> UnsafeMutablePointer<V> where V.Scalar == Float {
+        let width = V.scalarCount
+        let blocks = (rows + width - 1) / width
+        let out = UnsafeMutablePointer<V>.allocate(capacity: max(1, count * blocks * cols))
         for m in 0..<count {
             for b in 0..<blocks {
                 let dst = out + (m * blocks + b) * cols
-                for k in 0..<cols { dst[k] = Lanes(repeating: 0) }
-                for lane in 0..<min(block, rows - b * block) {
-                    let s = src + (m * rows + b * block + lane) * cols
+                for k in 0..<cols { dst[k] = V() }
+                for lane in 0..<min(width, rows - b * width) {
+                    let s = src + (m * rows + b * width + lane) * cols
                     for k in 0..<cols { dst[k][lane] = s[k] }
                 }
             }
@@ -74,6 +82,10 @@ enum OneDNNConvolution {
         // oneDNN's 1×1 kernel takes no groups.
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return forwardPadded(p, q, x, w, bias, into: y) }  // OneDNNConvolutionPadded.swift
         if !grouped && runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }  // OneDNNConvolution1x1.swift
+        // On AVX-512 machines oneDNN runs jit:avx512_core, whose order differs (OneDNNConvolutionAVX512.swift).
+        if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.forwardApplies(p) {
+            return OneDNNConvolutionAVX512.forward(p, x, w, bias, into: y)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
