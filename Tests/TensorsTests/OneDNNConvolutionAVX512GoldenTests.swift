@@ -62,6 +62,30 @@ struct OneDNNConvolutionAVX512GoldenTests {
         try Self.expectSame(y, c.out, "\(s)/out (\(c.impl))")
     }
 
+    /// The cases whose input gradient PyTorch ran with `jit:avx512_core`.
+    static let dataCases = file.cases.indices.filter { file.cases[$0].impl.contains("D:jit:avx512_core") }
+
+    @Test func dataRoutingAgreesWithTheLog() throws {
+        var taken = 0
+        for c in Self.file.cases where OneDNNConvolutionAVX512.dataApplies(try Self.plan(c.shape)) {
+            #expect(c.impl.contains("D:jit:avx512_core"), "\(c.shape) \(c.impl)")
+            taken += 1
+        }
+        #expect(taken == Self.dataCases.count && taken >= 40)
+    }
+
+    @Test(arguments: dataCases)
+    func inputGradientMatchesPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.cases[index], s = c.shape
+        let p = try Self.plan(s)
+        let w = try OneDNNConvolutionGoldenTests.tensor([s[4], s[1], s[5], s[6]], c.seed + 1, -0.5, 0.5)
+        let gy = try OneDNNConvolutionGoldenTests.tensor([p.n, p.oc, p.oh, p.ow], c.seed + 3, -1, 1)
+        let gx = try Tensor(empty: [p.n, p.c, p.h, p.w], dtype: .float32)
+        OneDNNConvolutionAVX512.gradInput(p, NNBuffer.pointer(gy, as: Float.self), NNBuffer.pointer(w, as: Float.self),
+                                          into: NNBuffer.pointer(gx, as: Float.self))
+        try Self.expectSame(gx, c.gx, "\(s)/gx (\(c.impl))")
+    }
+
     /// Compares a result with PyTorch's hex text (or its FNV-1a hash for large tensors).
     static func expectSame(_ t: Tensor, _ expected: String, _ label: String) throws {
         let actual = try G.hex(t)

@@ -181,6 +181,10 @@ enum OneDNNConvolution {
                           into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
         if !grouped && runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }  // OneDNNConvolution1x1.swift
+        // On AVX-512 machines oneDNN runs jit:avx512_core at unit stride (OneDNNConvolutionAVX512.swift).
+        if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.dataApplies(p) {
+            return OneDNNConvolutionAVX512.gradInput(p, gy, w, into: gx)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let unit = sh == 1 && s == 1
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw

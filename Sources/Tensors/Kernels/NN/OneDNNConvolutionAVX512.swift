@@ -132,4 +132,59 @@ enum OneDNNConvolutionAVX512 {
             }
         }
     }
+
+    /// Whether `jit:avx512_core` runs the input gradient: unit strides (larger ones run
+    /// `brgconv_strided:avx512_core`, not reproduced) and the shapes whose forward it takes.
+    static func dataApplies(_ p: Convolution.Plan) -> Bool {
+        p.g.stride == (1, 1) && forwardApplies(p)
+    }
+
+    /// Input gradient at unit stride (`jit:avx512_core` backward data): one kernel call per
+    /// block of 16 output channels, each a chain of fused multiply-adds from zero over
+    /// kernel row, kernel column, channel (taps outside the output skipped); the first
+    /// block's chain is stored, each later one added to the sum so far. oneDNN's AVX2
+    /// kernel instead chains up to four blocks at once. Sixteen input channels run in the
+    /// lanes; images and channel blocks are shared between threads.
+    static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
+                          into gx: UnsafeMutablePointer<Float>) {
+        let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
+        let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
+        let blocks = (p.c + block - 1) / block
+        // Weights as [oc][c / 16][kh][kw] × 16 lanes.
+        let pw = OneDNNConvolution.interleave(w, count: p.oc, rows: p.c, cols: taps, as: Lanes.self)
+        defer { pw.deallocate() }
+        let (gBox, xBox) = (UncheckedBox(gy), UncheckedBox(gx))
+        OneDNNConvolution.parallel(p.n * blocks) { job in
+            let (img, cb) = (job / blocks, job % blocks)
+            let gi = gBox.value + img * p.oc * oplane
+            let wc = pw + cb * taps
+            let wStride = blocks * taps
+            let lanes = min(block, p.c - cb * block)
+            let xo = xBox.value + (img * p.c + cb * block) * plane
+            for iy in 0..<p.h {
+                let i0 = max(0, iy + top - (p.oh - 1)), i1 = min(p.kh, iy + top + 1)
+                for ix in 0..<p.w {
+                    let j0 = max(0, ix + left - (p.ow - 1)), j1 = min(p.kw, ix + left + 1)
+                    var total = Lanes()
+                    var o0 = 0
+                    while o0 < p.oc {
+                        let o1 = min(o0 + block, p.oc)
+                        var acc = Lanes()
+                        for i in i0..<max(i0, i1) {
+                            for j in j0..<max(j0, j1) {
+                                let g = gi + (iy + top - i) * p.ow + ix + left - j, wt = wc + i * p.kw + j
+                                for o in o0..<o1 {
+                                    acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
+                                }
+                            }
+                        }
+                        total = o0 == 0 ? acc : acc + total
+                        o0 = o1
+                    }
+                    let at = iy * p.w + ix
+                    for l in 0..<lanes { xo[l * plane + at] = total[l] }
+                }
+            }
+        }
+    }
 }
