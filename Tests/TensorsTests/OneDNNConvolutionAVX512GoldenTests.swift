@@ -86,6 +86,43 @@ struct OneDNNConvolutionAVX512GoldenTests {
         try Self.expectSame(gx, c.gx, "\(s)/gx (\(c.impl))")
     }
 
+    /// The cases whose weight gradient PyTorch ran with `jit:avx512_core`.
+    static let weightCases = file.cases.indices.filter { file.cases[$0].impl.contains("W:jit:avx512_core") }
+
+    @Test func weightRoutingAgreesWithTheLog() throws {
+        var taken = 0
+        for c in Self.file.cases where !c.impl.contains("gemm") {
+            let p = try Self.plan(c.shape)
+            #expect(OneDNNConvolutionAVX512.weightApplies(p) == c.impl.contains("W:jit:avx512_core"), "\(c.shape) \(c.impl)")
+            if OneDNNConvolutionAVX512.weightApplies(p) { taken += 1 }
+        }
+        #expect(taken == Self.weightCases.count && taken >= 30)
+        // The goldens cover every way the reduction is shared: one thread, two threads over
+        // images, two over (image, row) pairs.
+        var kinds: [String: Int] = [:]
+        for index in Self.weightCases {
+            let p = try Self.plan(Self.file.cases[index].shape)
+            kinds["\(OneDNNConvolutionAVX512.reductionThreads(p)) \(OneDNNConvolutionAVX512.sharesRows(p))", default: 0] += 1
+        }
+        #expect(kinds["1 false", default: 0] >= 3 && kinds["2 false", default: 0] >= 3 && kinds["2 true", default: 0] >= 3, "\(kinds)")
+    }
+
+    @Test(arguments: weightCases)
+    func weightAndBiasGradientsMatchPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.cases[index], s = c.shape
+        let p = try Self.plan(s)
+        let x = try OneDNNConvolutionGoldenTests.tensor([s[0], s[1], s[2], s[3]], c.seed, -1, 1)
+        let gy = try OneDNNConvolutionGoldenTests.tensor([p.n, p.oc, p.oh, p.ow], c.seed + 3, -1, 1)
+        let gw = try Tensor(empty: [p.oc, p.c, p.kh, p.kw], dtype: .float32)
+        let gb = try Tensor(empty: [p.oc], dtype: .float32)
+        OneDNNConvolutionAVX512.gradWeight(p, NNBuffer.pointer(gy, as: Float.self), NNBuffer.pointer(x, as: Float.self),
+                                           into: NNBuffer.pointer(gw, as: Float.self))
+        OneDNNConvolutionAVX512.gradBias(p, NNBuffer.pointer(gy, as: Float.self), into: NNBuffer.pointer(gb, as: Float.self))
+        let label = "\(s) threads \(OneDNNConvolutionAVX512.reductionThreads(p)) rows \(OneDNNConvolutionAVX512.sharesRows(p))"
+        try Self.expectSame(gw, c.gw, "\(label)/gw (\(c.impl))")
+        try Self.expectSame(gb, c.gb, "\(label)/gb (\(c.impl))")
+    }
+
     /// Compares a result with PyTorch's hex text (or its FNV-1a hash for large tensors).
     static func expectSame(_ t: Tensor, _ expected: String, _ label: String) throws {
         let actual = try G.hex(t)

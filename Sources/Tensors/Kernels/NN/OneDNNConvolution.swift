@@ -302,6 +302,10 @@ enum OneDNNConvolution {
                            into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradWeightPadded(p, q, gy, x, into: gw) }  // OneDNNConvolutionPadded.swift
         if groups == 1 && runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
+        // On AVX-512 machines oneDNN runs jit:avx512_core where it takes the shape (OneDNNConvolutionAVX512Weights.swift).
+        if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            return OneDNNConvolutionAVX512.gradWeight(p, gy, x, into: gw)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
@@ -366,6 +370,9 @@ enum OneDNNConvolution {
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradBias(q, gy, into: gb) }  // OneDNNConvolutionPadded.swift
         if groups == 1 && runs1x1(p) { return gradBias1x1(p, gy, into: gb) }  // OneDNNConvolution1x1.swift
+        if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            return OneDNNConvolutionAVX512.gradBias(p, gy, into: gb)
+        }
         let oplane = p.oh * p.ow
         let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block), jobSize: block, images: p.n))
         let blocks = (p.oc + block - 1) / block
