@@ -12,6 +12,7 @@ LAYERS = [
     ("c40x16", 40, 16, 5, 2, 1, 9),    # three input blocks, padding 2
     ("c16x32s2", 16, 32, 3, 1, 2, 9),  # strided: brgconv_strided data gradient
     ("c32x8k1", 32, 8, 1, 0, 1, 6),    # 1x1: jit_1x1
+    ("c96x32k1", 96, 32, 1, 0, 1, 14),  # 1x1 over 14 rows: chunks of 80 channels on AVX-512
 ]
 for name, c, o, k, p, s, size in LAYERS:
     x = torch.randn(2, c, size, size, requires_grad=True)

@@ -60,6 +60,35 @@ for _ in range(40):
     w = rng.randint(max(1, kw - 2 * pw), 24)
     CASES.append((rng.randint(2, 8), rng.randint(1, 40), h, w, rng.randint(1, 40), kh, kw, ph, ph, pw, pw, sh, sw))
 
+# 1x1 kernels (`jit_1x1:avx512_core`): stride 1, and stride 2 where it divides the input.
+CASES += [
+    (4, 16, 8, 8, 16, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 136, 5, 6, 12, 1, 1, 0, 0, 0, 0, 1, 1),
+    (3, 12, 7, 20, 72, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 24, 16, 16, 40, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 64, 20, 20, 32, 1, 1, 0, 0, 0, 0, 1, 1),
+    (3, 8, 8, 8, 8, 1, 1, 0, 0, 0, 0, 2, 2),
+    (16, 264, 2, 2, 296, 1, 1, 0, 0, 0, 0, 1, 1),
+    (4, 8, 1, 30, 16, 1, 1, 0, 0, 0, 0, 1, 1),
+]
+for _ in range(16):
+    s = rng.choice([1, 1, 2])
+    h, w = rng.randint(1, 24), rng.randint(1, 24)
+    if s == 2:
+        h, w = 2 * max(1, h // 2), 2 * max(1, w // 2)
+    CASES.append((rng.randint(2, 8), rng.randint(1, 64), h, w, rng.randint(1, 64), 1, 1, 0, 0, 0, 0, s, s))
+
+# 1x1 chunk rules of jit_1x1:avx512_core (reduce_blocking): 80 channels at 11 to 27 rows,
+# 512 at 28 rows or more, 256 below.
+CASES += [
+    (2, 200, 16, 6, 24, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 40, 14, 5, 176, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 40, 30, 2, 560, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 600, 30, 2, 24, 1, 1, 0, 0, 0, 0, 1, 1),
+    (2, 300, 20, 3, 280, 1, 1, 0, 0, 0, 0, 1, 1),
+    (3, 100, 12, 12, 90, 1, 1, 0, 0, 0, 0, 2, 2),
+]
+
 if __name__ == "__main__":
     cases = [run(shape, 4 * i) for i, shape in enumerate(CASES)]
     with open(os.path.join(HERE, "OneDNNConvAVX512Goldens.json"), "w") as f:

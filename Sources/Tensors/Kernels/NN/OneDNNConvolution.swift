@@ -81,7 +81,10 @@ enum OneDNNConvolution {
         // One group of a grouped convolution (OneDNNGroupedConvolution) keeps jit:avx2's order:
         // oneDNN's 1×1 kernel takes no groups.
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return forwardPadded(p, q, x, w, bias, into: y) }  // OneDNNConvolutionPadded.swift
-        if !grouped && runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }  // OneDNNConvolution1x1.swift
+        if !grouped && runs1x1(p) {  // OneDNNConvolution1x1.swift; jit_1x1:avx512_core chunks differently
+            let chunk = OneDNNISA.avx512Core ? OneDNNConvolutionAVX512.reduceChunk1x1(p, forward: true) ?? 128 : 128
+            return forward1x1(p, x, w, bias, into: y, chunk: chunk)
+        }
         // On AVX-512 machines oneDNN runs jit:avx512_core, whose order differs (OneDNNConvolutionAVX512.swift).
         if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.forwardApplies(p) {
             return OneDNNConvolutionAVX512.forward(p, x, w, bias, into: y)
@@ -180,7 +183,10 @@ enum OneDNNConvolution {
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
-        if !grouped && runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }  // OneDNNConvolution1x1.swift
+        if !grouped && runs1x1(p) && p.g.stride == (1, 1) {  // OneDNNConvolution1x1.swift
+            let chunk = OneDNNISA.avx512Core ? OneDNNConvolutionAVX512.reduceChunk1x1(p, forward: false) ?? 64 : 64
+            return gradInput1x1(p, gy, w, into: gx, chunk: chunk)
+        }
         // On AVX-512 machines oneDNN runs jit:avx512_core at unit stride (OneDNNConvolutionAVX512.swift).
         if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.dataApplies(p) {
             return OneDNNConvolutionAVX512.gradInput(p, gy, w, into: gx)

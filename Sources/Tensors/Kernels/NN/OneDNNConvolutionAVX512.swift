@@ -15,13 +15,14 @@ enum OneDNNConvolutionAVX512 {
     typealias Lanes = SIMD16<Float>
 
     /// Whether `jit:avx512_core` runs the forward of a plan that OneDNNConvolution's
-    /// generic kernel takes (no groups, no dilation, symmetric padding, not 1×1): oneDNN's
+    /// generic kernel takes (no groups, no dilation, symmetric padding; 1×1 kernels that
+    /// oneDNN's `jit_1x1` takes excluded): oneDNN's
     /// `init_conf` refuses a padding as large as the kernel (then `gemm:jit` runs) and a
     /// left or right padding wider than its unroll `ur_w`. `ur_w` is at least the output
     /// width or 5, whichever is smaller; wider paddings than that are left to the AVX2
     /// order rather than guessed.
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
-        if OneDNNPlainGemm.kernelOutside(p) { return false }
+        if OneDNNConvolution.runs1x1(p) || OneDNNPlainGemm.kernelOutside(p) { return false }  // 1×1: jit_1x1
         let left = p.g.padding.1.0
         let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: p.kw))
         let unroll = min(p.ow, 5)

@@ -11,7 +11,7 @@ extension OneDNNConvolutionAVX512 {
     /// 4 to 15), and its `boundaries_ok`: left and right padding under the kernel width, top
     /// and bottom at most half the kernel height, kernels narrower than 14.
     static func weightApplies(_ p: Convolution.Plan) -> Bool {
-        guard p.c <= 3 || p.c >= block, p.kw < 14 else { return false }
+        guard !OneDNNConvolution.runs1x1(p), p.c <= 3 || p.c >= block, p.kw < 14 else { return false }  // 1×1: jit_1x1
         let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
         let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: p.kw))
         let bottom = max(0, OneDNNPlainGemm.endPadding(top, out: p.oh, size: p.h, stride: p.g.stride.0, kernel: p.kh))
