@@ -21,11 +21,14 @@ extension OneDNNConvolutionAVX512 {
     /// The 2d harness (more than 9 output rows) shares (image, output row) pairs out.
     static func sharesRows(_ p: Convolution.Plan) -> Bool { p.oh > 9 }
 
-    /// How many threads split the reduction (`nthr_mb`): oneDNN's `balance` for
-    /// PyTorch's 2 threads, which weighs memory traffic (input, output gradient, and eight
-    /// times the weights) and then the work per thread, over image, output-channel-block
-    /// and input-channel-block splits.
-    static func reductionThreads(_ p: Convolution.Plan, threads: Int = 2) -> Int {
+    /// How many threads split the reduction (`nthr_mb`): see `balance`.
+    static func reductionThreads(_ p: Convolution.Plan, threads: Int = 2) -> Int { balance(p, threads: threads).mb }
+
+    /// oneDNN's `balance` for PyTorch's 2 threads, which weighs memory traffic (input,
+    /// output gradient, and eight times the weights) and then the work per thread, over
+    /// image, output-channel-block and input-channel-block splits: the threads splitting
+    /// the reduction (`nthr_mb`) and all the threads the primitive runs (`nthr`).
+    static func balance(_ p: Convolution.Plan, threads: Int = 2) -> (mb: Int, total: Int) {
         func divUp(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
         let first = p.c <= 3
         let icBlock = first ? p.c : block
@@ -68,7 +71,7 @@ extension OneDNNConvolutionAVX512 {
             }
         }
         if best.mb > threads / 2 && best.mb < threads { best.mb = min(p.n * ohThreads, threads) }
-        return best.mb
+        return (best.mb, best.mb * best.ocb * best.icb)
     }
 
     /// The reduction's work ranges, one per thread in order: images, or (image, output row)
@@ -125,14 +128,15 @@ extension OneDNNConvolutionAVX512 {
 
     /// Bias gradient: plain additions from zero per thread, the threads' sums added in
     /// thread order. With the 2d harness the kernel adds it beside the weights, over the
-    /// same (image, output row) shares; otherwise oneDNN's reducer shares out images as on
-    /// AVX2 (`OneDNNConvolution.parts`), with jobs of 16 channels.
+    /// same (image, output row) shares; otherwise oneDNN's reducer shares out images
+    /// (`reduce_balancer_t` over the primitive's threads, jobs of 16 channels, a buffer of
+    /// 19,200 floats per thread).
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
         let oplane = p.oh * p.ow
         let blocks = (p.oc + block - 1) / block
         let rows = sharesRows(p) ? p.oh : 1
         let ranges = rows > 1 ? reductionRanges(p)
-            : OneDNNConvolution.imageRanges(p.n, parts: OneDNNConvolution.parts(jobs: blocks, jobSize: block, images: p.n))
+            : OneDNNConvolution.imageRanges(p.n, parts: biasReducerThreads(p, jobs: blocks, threads: balance(p).total))
         let positions = oplane / rows
         let gp = OneDNNConvolution.interleave(gy, count: p.n, rows: p.oc, cols: oplane, as: Lanes.self)
         defer { gp.deallocate() }
@@ -148,5 +152,12 @@ extension OneDNNConvolutionAVX512 {
             }
             for l in 0..<min(block, p.oc - ob * block) { gb[ob * block + l] = total[l] }
         }
+    }
+
+    /// Threads sharing one bias job's images: oneDNN's reducer as the AVX-512 weight
+    /// primitives configure it (`max_buffer_size = nthr * 3 * 5 * 5 * 16 * 16`).
+    static func biasReducerThreads(_ p: Convolution.Plan, jobs: Int, threads: Int) -> Int {
+        threads < 2 ? 1 : OneDNNConvolution.reducerThreads(jobs: jobs, jobSize: block, reduction: p.n,
+                                                             maxBuffer: threads * 3 * 5 * 5 * 16 * 16, threads: threads)
     }
 }
