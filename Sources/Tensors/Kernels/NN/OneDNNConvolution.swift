@@ -47,14 +47,22 @@ enum OneDNNConvolution {
     /// `count` matrices of `rows × cols` floats (`rows` channels), as vectors of 8 rows
     /// side by side: `[matrix][rows / 8][cols]`, lanes past `rows` zero.
     static func interleave(_ src: UnsafeMutablePointer<Float>, count: Int, rows: Int, cols: Int) -> UnsafeMutablePointer<Lanes> {
-        let blocks = (rows + block - 1) / block
-        let out = UnsafeMutablePointer<Lanes>.allocate(capacity: max(1, count * blocks * cols))
+        interleave(src, count: count, rows: rows, cols: cols, as: Lanes.self)
+    }
+
+    /// The same for any register width `V` (8 floats on AVX2, 16 on AVX-512): vectors of
+    /// `V.scalarCount` rows side by side, `[matrix][rows / width][cols]`, lanes past `rows` zero.
+    static func interleave<V: SIMD>(_ src: UnsafeMutablePointer<Float>, count: Int, rows: Int, cols: Int,
+                                    as: V.Type) -> UnsafeMutablePointer<V> where V.Scalar == Float {
+        let width = V.scalarCount
+        let blocks = (rows + width - 1) / width
+        let out = UnsafeMutablePointer<V>.allocate(capacity: max(1, count * blocks * cols))
         for m in 0..<count {
             for b in 0..<blocks {
                 let dst = out + (m * blocks + b) * cols
-                for k in 0..<cols { dst[k] = Lanes(repeating: 0) }
-                for lane in 0..<min(block, rows - b * block) {
-                    let s = src + (m * rows + b * block + lane) * cols
+                for k in 0..<cols { dst[k] = V() }
+                for lane in 0..<min(width, rows - b * width) {
+                    let s = src + (m * rows + b * width + lane) * cols
                     for k in 0..<cols { dst[k][lane] = s[k] }
                 }
             }
@@ -73,7 +81,14 @@ enum OneDNNConvolution {
         // One group of a grouped convolution (OneDNNGroupedConvolution) keeps jit:avx2's order:
         // oneDNN's 1×1 kernel takes no groups.
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return forwardPadded(p, q, x, w, bias, into: y) }  // OneDNNConvolutionPadded.swift
-        if !grouped && runs1x1(p) { return forward1x1(p, x, w, bias, into: y) }  // OneDNNConvolution1x1.swift
+        if !grouped && runs1x1(p) {  // OneDNNConvolution1x1.swift; jit_1x1:avx512_core chunks differently
+            let chunk = OneDNNISA.avx512Core ? OneDNNConvolutionAVX512.reduceChunk1x1(p, forward: true) ?? 128 : 128
+            return forward1x1(p, x, w, bias, into: y, chunk: chunk)
+        }
+        // On AVX-512 machines oneDNN runs jit:avx512_core, whose order differs (OneDNNConvolutionAVX512.swift).
+        if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.forwardApplies(p) {
+            return OneDNNConvolutionAVX512.forward(p, x, w, bias, into: y)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
@@ -168,7 +183,14 @@ enum OneDNNConvolution {
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
-        if !grouped && runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }  // OneDNNConvolution1x1.swift
+        if !grouped && runs1x1(p) && p.g.stride == (1, 1) {  // OneDNNConvolution1x1.swift
+            let chunk = OneDNNISA.avx512Core ? OneDNNConvolutionAVX512.reduceChunk1x1(p, forward: false) ?? 64 : 64
+            return gradInput1x1(p, gy, w, into: gx, chunk: chunk)
+        }
+        // On AVX-512 machines oneDNN runs jit:avx512_core at unit stride (OneDNNConvolutionAVX512.swift).
+        if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.dataApplies(p) {
+            return OneDNNConvolutionAVX512.gradInput(p, gy, w, into: gx)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let unit = sh == 1 && s == 1
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
@@ -286,6 +308,10 @@ enum OneDNNConvolution {
                            into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradWeightPadded(p, q, gy, x, into: gw) }  // OneDNNConvolutionPadded.swift
         if groups == 1 && runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
+        // On AVX-512 machines oneDNN runs jit:avx512_core where it takes the shape (OneDNNConvolutionAVX512Weights.swift).
+        if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            return OneDNNConvolutionAVX512.gradWeight(p, gy, x, into: gw)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
@@ -350,6 +376,9 @@ enum OneDNNConvolution {
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradBias(q, gy, into: gb) }  // OneDNNConvolutionPadded.swift
         if groups == 1 && runs1x1(p) { return gradBias1x1(p, gy, into: gb) }  // OneDNNConvolution1x1.swift
+        if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            return OneDNNConvolutionAVX512.gradBias(p, gy, into: gb)
+        }
         let oplane = p.oh * p.ow
         let ranges = imageRanges(p.n, parts: parts(jobs: groups * ((p.oc + block - 1) / block), jobSize: block, images: p.n))
         let blocks = (p.oc + block - 1) / block

@@ -18,13 +18,14 @@ extension OneDNNConvolution {
         (0..<(p.oh * p.ow)).map { k in (k / p.ow) * p.g.stride.0 * p.w + (k % p.ow) * p.g.stride.1 }
     }
 
-    /// Forward: input channels go by chunks of 128 (the kernel's `reduce_blocking`); the
-    /// first chunk's chain starts at the bias, each later one at zero and is then added
-    /// to the sum so far. Eight output channels run in the lanes, four positions side by
-    /// side; images and channel blocks are shared between threads.
+    /// Forward: input channels go by chunks of `chunk` (the kernel's `reduce_blocking`: 128
+    /// for `jit_1x1:avx2`; `jit_1x1:avx512_core` passes its own); the first chunk's chain
+    /// starts at the bias, each later one at zero and is then added to the sum so far. Eight
+    /// output channels run in the lanes (the per-element order does not depend on the
+    /// register width), four positions side by side; images and channel blocks are shared
+    /// between threads.
     static func forward1x1(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                           _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
-        let chunk = 128
+                           _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>, chunk: Int = 128) {
         let plane = p.h * p.w, oplane = p.oh * p.ow
         let blocks = (p.oc + block - 1) / block
         let at = positions1x1(p)
@@ -82,12 +83,12 @@ extension OneDNNConvolution {
         }
     }
 
-    /// Input gradient at unit stride: output channels go by chunks of 64; each chunk is a
-    /// chain from zero, added to the sum of the chunks before it. Eight input channels run
-    /// in the lanes; images and channel blocks are shared between threads.
+    /// Input gradient at unit stride: output channels go by chunks of `chunk` (64 for
+    /// `jit_1x1:avx2`); each chunk is a chain from zero, added to the sum of the chunks
+    /// before it. Eight input channels run in the lanes; images and channel blocks are
+    /// shared between threads.
     static func gradInput1x1(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                             into gx: UnsafeMutablePointer<Float>) {
-        let chunk = 64
+                             into gx: UnsafeMutablePointer<Float>, chunk: Int = 64) {
         let plane = p.h * p.w
         let blocks = (p.c + block - 1) / block
         // Weights as [oc][c / 8] × 8 lanes.
