@@ -6,7 +6,9 @@
 /// into coarser levels every 16 rows. Vector lanes are modelled as arrays, so the order
 /// of every addition is the same as in the vectorised C++ kernel.
 enum CascadeSum {
-    /// Lanes of one AVX2 register for T.
+    /// Lanes of one AVX2 register for T. The sum and nansum kernels are registered with plain
+    /// `REGISTER_DISPATCH` (not compiled for AVX512, pytorch#59415), so AVX-512 CPUs run this
+    /// AVX2 build too.
     @inline(__always) static func lanes<T: RealElement>(_ t: T.Type) -> Int { T.self == Float.self ? 8 : 4 }
 
     /// `ceil(log2(x))`, with PyTorch's convention of 1 for x ≤ 2.

@@ -4,6 +4,9 @@ inputs of several layouts and sizes, printed as bit digests. Run it under PyTorc
 `gradbook exec` and compare the lines; a line that differs names a function whose last
 bits differ from PyTorch's (or that fails). Never run in CI; the committed goldens of the
 functions it found are in the golden suites (ExpandedReductionGoldens, SpecialGoldens...).
+Its copy Tests/CLITests/CapabilityScripts/numerics-audit.py (the same cases less the
+c200x300 layout) runs in `swift test` at each CPU capability (avx2, avx512); set
+ATEN_CPU_CAPABILITY (and ONEDNN_MAX_CPU_ISA) on both sides to audit one by hand.
 
     ~/torch-venv/bin/python NumericsAudit.py > torch.txt
     .build/debug/gradbook exec NumericsAudit.py > gradbook.txt
