@@ -7,8 +7,8 @@ import Testing
 /// PyTorchGoldens/OneDNNSgemmGoldensAVX512.json (OneDNNSgemmGoldens.py --avx512) — random
 /// small products (both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000),
 /// the LSTM's products (forced no-copy, 'N','N' and 'N','T', up to 512 × 800 with K up to
-/// 800) and mid-size products left to `nocopy_checker_avx512` (sides up to 600, K up to
-/// 1200), on 1 and 2 threads. Plain Swift arithmetic: runs on any CPU.
+/// 800), mid-size products left to `nocopy_checker_avx512` (sides up to 600, K up to 1200)
+/// and `A`ᵀ·B with 2–15 columns (`OneDNNSgemmSmallNTN`), on 1 and 2 threads. Plain Swift arithmetic: runs on any CPU.
 struct OneDNNSgemmAVX512GoldenTests {
     struct Case: Decodable {
         /// transA, transB, M, N, K, lda, ldb, ldc, threads.
@@ -90,6 +90,33 @@ struct OneDNNSgemmAVX512GoldenTests {
                                                lda: s[5], ldb: s[6], ldc: s[7], threads: s[8], forceNoCopy: c.force == 1))
         let (ok, why) = Self.matches(c, Self.run(c))
         #expect(ok, "\(c.shape) alpha \(c.alpha) beta \(c.beta): \(why)")
+    }
+
+    /// `A`ᵀ·B with 2–15 columns: the small-n kernel's 16-lane sums and reduction tree give
+    /// other results than one FMA chain (the no-copy kernel's), and some are split over 2
+    /// threads (which moves its 8-row blocks).
+    @Test func theSmallNKernelIsTold() {
+        let small = Self.file.cases.filter { OneDNNSgemmSmallNTN.applies(transA: $0.shape[0] == 1, transB: $0.shape[1] == 1, n: $0.shape[3]) }
+        #expect(small.count >= 30)
+        #expect(small.contains { c in
+            let s = c.shape
+            return s[8] == 2 && OneDNNSgemmSmallNTN.threads(m: s[2], k: s[4], available: 2) == 2
+        })
+        let chained = small.filter { c in
+            let s = c.shape
+            let a = OneDNNSgemmGoldenTests.floats(s[5] * s[2], c.seed), b = OneDNNSgemmGoldenTests.floats(s[6] * s[3], c.seed + 1)
+            var out = OneDNNSgemmGoldenTests.floats(s[7] * s[3], c.seed + 2)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    out.withUnsafeMutableBufferPointer { o in
+                        OneDNNSgemmAVX512.noCopyDriver(true, false, s[2], s[3], s[4], c.alpha, a.baseAddress!, s[5],
+                                                       b.baseAddress!, s[6], c.beta, o.baseAddress!, s[7], nil)
+                    }
+                }
+            }
+            return !Self.matches(c, out).0
+        }
+        #expect(chained.count >= 20)
     }
 
     /// The goldens tell the ISAs apart: AVX2's order misses many of them.

@@ -122,17 +122,19 @@ def fnv(arr, count):
 
 
 def shapes_avx512(seed=12):
-    """Random small products as `shapes` (without `A`^T*B of 2-15 columns, an AVX-512-only
-    kernel not reproduced), then the LSTM's: 'N','N' (m = 4H gates or the input size, n =
+    """Random small products as `shapes`, then `A`^T*B of 2-15 columns (an AVX-512-only kernel,
+    `jit_avx512_core_gemm_smalln_tn_f32`), then the LSTM's: 'N','N' (m = 4H gates or the input size, n =
     rows, k = input, hidden or gate count) and 'N','T' (weight gradients: k = rows, up to
     800: several K blocks), forced no-copy as the RNN primitive runs them, beta 0 and 1."""
     rng = random.Random(seed)
     out = []
     for s in shapes(120, seed):
-        ta, tb, m, n = s[0], s[1], s[2], s[3]
-        if ta and not tb and 1 < n < 16:
-            continue
         out.append(s + (0,))
+    for t in range(30):
+        m, n, k = rng.choice([rng.randint(1, 40), rng.randint(100, 700)]), rng.randint(2, 15), rng.randint(0, 300)
+        lda, ldb, ldc = k + rng.randint(0, 2), k + rng.randint(0, 2), m + rng.randint(0, 2)
+        out.append((1, 0, m, n, k, rng.choice([1.0, 1.0, -1.0, 0.75, 0.0]), rng.choice([0.0, 1.0, 0.5]), max(lda, 1),
+                    max(ldb, 1), ldc, 1 + t % 2, int(t % 3 == 0)))
     for t in range(60):
         hidden = rng.choice([2, 5, 16, 20, 32, 64, 100, 128])
         gates, inp = 4 * hidden, rng.choice([1, 3, 10, 20, 64, 128, 300, 520])
