@@ -63,30 +63,34 @@ enum OneDNNSgemmSmallNTN {
     /// One kernel call: `columns` (2 or 3) columns, all rows, in blocks of 8.
     static func kernel(columns: Int, m: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
                        b: UnsafePointer<Float>, ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        var r = [V](repeating: V(), count: 32)
+        var bv = [V](repeating: V(), count: 3)
         var i0 = 0
         while i0 < m {
             let rows = min(8, m - i0)
-            var r = [V](repeating: V(), count: 32)
+            for i in 0..<32 { r[i] = V() }
             if alpha != 0 {
                 // Accumulators: column 0 of row ii in r[16 + ii], column 1 in r[24 + ii],
                 // column 2 in r[ii].
                 var q = 0
                 while q < k {
                     let lanes = min(16, k - q)
-                    var bv = [V](repeating: V(), count: columns)
                     for j in 0..<columns {
-                        for l in 0..<lanes { bv[j][l] = b[j * ldb + q + l] }
-                        if alpha != 1 { bv[j] = bv[j] * alpha }
+                        var v = V()
+                        for l in 0..<lanes { v[l] = b[j * ldb + q + l] }
+                        bv[j] = alpha != 1 ? v * alpha : v
                     }
                     for ii in 0..<rows {
                         var av = V()
                         let row = a + (i0 + ii) * lda + q
                         for l in 0..<lanes { av[l] = row[l] }
-                        let slots = [16 + ii, 24 + ii, ii]
                         for j in 0..<columns {
-                            let masked = columns == 3 && ii >= 5 && lanes < 16
-                            for l in 0..<16 where !(masked && l >= lanes) {
-                                r[slots[j]][l] = r[slots[j]][l].addingProduct(av[l], bv[j][l])
+                            let slot = j == 0 ? 16 + ii : (j == 1 ? 24 + ii : ii)
+                            if lanes == 16 || !(columns == 3 && ii >= 5) {
+                                r[slot] = fma(av, bv[j], r[slot])
+                            } else {
+                                // Masked FMA: the lanes past K keep their value.
+                                for l in 0..<lanes { r[slot][l] = r[slot][l].addingProduct(av[l], bv[j][l]) }
                             }
                         }
                     }
@@ -109,6 +113,12 @@ enum OneDNNSgemmSmallNTN {
             }
             i0 += 8
         }
+    }
+
+    /// `acc + a·b` lane by lane, one rounding each.
+    @inline(__always)
+    static func fma(_ a: V, _ b: V, _ acc: V) -> V {
+        acc.addingProduct(a, b)
     }
 
     // The shuffles, as the instructions define them on 16 floats.
