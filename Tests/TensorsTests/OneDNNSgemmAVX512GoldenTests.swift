@@ -8,7 +8,8 @@ import Testing
 /// small products (both transposes, beta 0, 1 and 0.5, alpha 1, −1 and 0.75, K up to 1000),
 /// the LSTM's products (forced no-copy, 'N','N' and 'N','T', up to 512 × 800 with K up to
 /// 800), mid-size products left to `nocopy_checker_avx512` (sides up to 600, K up to 1200)
-/// and `A`ᵀ·B with 2–15 columns (`OneDNNSgemmSmallNTN`), on 1 and 2 threads. Plain Swift arithmetic: runs on any CPU.
+/// `A`ᵀ·B with 2–15 columns (`OneDNNSgemmSmallNTN`) and products with a bias per row, on 1
+/// and 2 threads. Plain Swift arithmetic: runs on any CPU.
 struct OneDNNSgemmAVX512GoldenTests {
     struct Case: Decodable {
         /// transA, transB, M, N, K, lda, ldb, ldc, threads.
@@ -17,6 +18,8 @@ struct OneDNNSgemmAVX512GoldenTests {
         let alpha: Float
         let beta: Float
         let seed: Int
+        /// 1: a bias per row, `pseudo(M, seed + 3, -1, 1)`.
+        let bias: Int
         let c: String?
         let c_fnv: String?
         let c_head: String?
@@ -36,20 +39,24 @@ struct OneDNNSgemmAVX512GoldenTests {
         let a = OneDNNSgemmGoldenTests.floats(s[5] * (ta ? m : k), c.seed)
         let b = OneDNNSgemmGoldenTests.floats(s[6] * (tb ? k : n), c.seed + 1)
         var out = OneDNNSgemmGoldenTests.floats(s[7] * n, c.seed + 2)
+        let bias = OneDNNSgemmGoldenTests.floats(m, c.seed + 3)
+        bias.withUnsafeBufferPointer { bias in
+        let row = c.bias == 1 ? bias.baseAddress : nil
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { o in
                     if avx2 {
                         OneDNNSgemm.gemm(transA: ta, transB: tb, m: m, n: n, k: k, alpha: c.alpha, a: a.baseAddress!,
                                          lda: s[5], b: b.baseAddress!, ldb: s[6], beta: c.beta, c: o.baseAddress!,
-                                         ldc: s[7], threads: s[8])
+                                         ldc: s[7], bias: row, threads: s[8])
                     } else {
                         OneDNNSgemmAVX512.gemm(transA: ta, transB: tb, m: m, n: n, k: k, alpha: c.alpha,
                                                a: a.baseAddress!, lda: s[5], b: b.baseAddress!, ldb: s[6], beta: c.beta,
-                                               c: o.baseAddress!, ldc: s[7], threads: s[8])
+                                               c: o.baseAddress!, ldc: s[7], bias: row, threads: s[8])
                     }
                 }
             }
+        }
         }
         return out
     }
