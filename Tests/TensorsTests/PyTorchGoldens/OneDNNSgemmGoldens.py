@@ -122,17 +122,19 @@ def fnv(arr, count):
 
 
 def shapes_avx512(seed=12):
-    """Random small products as `shapes` (without `A`^T*B of 2-15 columns, an AVX-512-only
-    kernel not reproduced), then the LSTM's: 'N','N' (m = 4H gates or the input size, n =
+    """Random small products as `shapes`, then `A`^T*B of 2-15 columns (an AVX-512-only kernel,
+    `jit_avx512_core_gemm_smalln_tn_f32`), then the LSTM's: 'N','N' (m = 4H gates or the input size, n =
     rows, k = input, hidden or gate count) and 'N','T' (weight gradients: k = rows, up to
     800: several K blocks), forced no-copy as the RNN primitive runs them, beta 0 and 1."""
     rng = random.Random(seed)
     out = []
     for s in shapes(120, seed):
-        ta, tb, m, n = s[0], s[1], s[2], s[3]
-        if ta and not tb and 1 < n < 16:
-            continue
         out.append(s + (0,))
+    for t in range(30):
+        m, n, k = rng.choice([rng.randint(1, 40), rng.randint(100, 700)]), rng.randint(2, 15), rng.randint(0, 300)
+        lda, ldb, ldc = k + rng.randint(0, 2), k + rng.randint(0, 2), m + rng.randint(0, 2)
+        out.append((1, 0, m, n, k, rng.choice([1.0, 1.0, -1.0, 0.75, 0.0]), rng.choice([0.0, 1.0, 0.5]), max(lda, 1),
+                    max(ldb, 1), ldc, 1 + t % 2, int(t % 3 == 0)))
     for t in range(60):
         hidden = rng.choice([2, 5, 16, 20, 32, 64, 100, 128])
         gates, inp = 4 * hidden, rng.choice([1, 3, 10, 20, 64, 128, 300, 520])
@@ -162,6 +164,12 @@ def shapes_avx512(seed=12):
         ldb = (n if tb else k) + rng.randint(0, 3)
         ldc = m + rng.randint(0, 3)
         out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), rng.choice([0.0, 1.0, 0.5]), lda, ldb, ldc, 1 + t % 2, 0))
+    # With a bias per row (beta 0, as oneDNN allows): the kernel adds it before alpha.
+    for t in range(12):
+        ta, tb = rng.randint(0, 1), rng.randint(0, 1)
+        m, n, k = rng.randint(2, 200), rng.randint(16, 120), rng.randint(1, 900)
+        lda, ldb, ldc = (k if ta else m), (n if tb else k), m
+        out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), 0.0, lda, ldb, ldc, 1 + t % 2, 0, 1))
     return out
 
 
@@ -172,17 +180,20 @@ def main_avx512():
     L = lambda v: ctypes.byref(ctypes.c_long(v))
     F = lambda v: ctypes.byref(ctypes.c_float(v))
     cases = []
-    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads, force) in enumerate(shapes_avx512()):
+    for seed, shape in enumerate(shapes_avx512()):
+        ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads, force = shape[:12]
+        with_bias = len(shape) > 12
         seed = 700 + 3 * seed
         torch.set_num_threads(threads)
         a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
         b = floats(pseudo(ldb * (k if tb else n), seed + 1, -1, 1))
         c = floats(pseudo(ldc * n, seed + 2, -1, 1))
+        bias = floats(pseudo(m, seed + 3, -1, 1)) if with_bias else None
         status = sgemm(b"T" if ta else b"N", b"T" if tb else b"N", L(m), L(n), L(k), F(alpha), a, L(lda), b, L(ldb),
-                       F(beta), c, L(ldc), None, bool(force))
+                       F(beta), c, L(ldc), bias, bool(force))
         assert status == 0, status
         case = {"shape": [ta, tb, m, n, k, lda, ldb, ldc, threads], "force": force, "alpha": alpha, "beta": beta,
-                "seed": seed}
+                "seed": seed, "bias": int(with_bias)}
         if ldc * n <= 4096:
             case["c"] = hexes(c, ldc * n)
         else:

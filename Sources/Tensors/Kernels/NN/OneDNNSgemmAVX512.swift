@@ -8,8 +8,8 @@
 /// - `gemm_driver` → `nocopy_checker_avx512` (or the caller's `force_nocopy`, which the RNN
 ///   primitive sets for training with fewer than 500 hidden units) takes the no-copy kernel
 ///   `jit_avx512_common_gemm_f32`. Products it sends to the copy-based kernels are not
-///   reproduced (`isReproduced`), nor `A`ᵀ·B with 2–15 columns (`jump_to_gemm_smalln_tn`,
-///   an AVX-512-only kernel).
+///   reproduced (`isReproduced`). `A`ᵀ·B with 2–15 columns goes first to an AVX-512-only
+///   kernel (`jump_to_gemm_smalln_tn`): `OneDNNSgemmSmallNTN`.
 /// - `sgemm_nocopy_driver` blocks K by 384: a K left of more than one block but under two
 ///   is halved, `(k + 1) / 2`. The first K block writes C with beta, the next ones add
 ///   theirs (beta 1). M (4032) and N (64, or 384 with A transposed) blocks change no
@@ -31,7 +31,7 @@ enum OneDNNSgemmAVX512 {
                              threads: Int = 1, forceNoCopy: Bool = false) -> Bool {
         if n == 1 && !transA { return OneDNNSgemm.isReproduced(transA: false, transB: transB, m: m, n: 1, k: k, threads: threads) }
         if (n == 1 && transA) || (m == 1 && !transB) { return true }
-        if transA && !transB && n > 1 && n < 16 { return false }
+        if OneDNNSgemmSmallNTN.applies(transA: transA, transB: transB, n: n) { return true }
         guard threads <= 4 else { return false }
         let t = adjustedThreads(m: m, n: n, k: k, threads: threads)
         return forceNoCopy || noCopyChecker(threads: t, transA: transA, transB: transB, m: m, n: n, k: k,
@@ -80,6 +80,11 @@ enum OneDNNSgemmAVX512 {
                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
                      bias: UnsafePointer<Float>? = nil, threads: Int = 1) {
         guard m > 0, n > 0 else { return }
+        if OneDNNSgemmSmallNTN.applies(transA: transA, transB: transB, n: n) && bias == nil {
+            OneDNNSgemmSmallNTN.gemm(m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c,
+                                     ldc: ldc, threads: threads)
+            return
+        }
         if k > 0 && (n == 1 || (m == 1 && !transB)) {
             OneDNNSgemm.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, bias: bias, threads: threads)
