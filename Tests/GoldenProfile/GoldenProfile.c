@@ -22,6 +22,9 @@ __attribute__((constructor)) static void gradbook_pin_golden_profile(int argc, c
     setenv("ATEN_CPU_CAPABILITY", "avx2", 0);
     setenv("ONEDNN_MAX_CPU_ISA", "AVX2", 0);
     setenv("OPENBLAS_CORETYPE", "Haswell", 0);
+    // MKL ran its AVX2 path on the AMD machine the goldens come from; on an Intel AVX-512 CPU
+    // it would pick AVX-512 kernels unless told (on AMD CPUs this changes nothing, measured).
+    setenv("MKL_ENABLE_INSTRUCTIONS", "AVX2", 0);
     if (argv && argv[0]) execv("/proc/self/exe", argv);
     // execv failed: the variables still hold for Gradbook's kernels and child processes.
 }
