@@ -13,6 +13,11 @@ struct OneDNNConvolutionAVX512OneByOneTests {
         for c in T.file.cases {
             #expect(OneDNNConvolution.runs1x1(try T.plan(c.shape)) == c.impl.contains("F:jit_1x1"), "\(c.shape) \(c.impl)")
         }
+        // The weight goldens cover one and two reducing threads, and threads with several pieces.
+        let plans = try Self.cases.map { try T.plan(T.file.cases[$0].shape) }
+        #expect(plans.filter { OneDNNConvolutionAVX512.blocking1x1($0).threads == 1 }.count >= 3)
+        #expect(plans.filter { OneDNNConvolutionAVX512.blocking1x1($0).threads == 2 }.count >= 3)
+        #expect(plans.filter { OneDNNConvolutionAVX512.pieces1x1($0).contains { $0.count > 1 } }.count >= 3)
     }
 
     @Test(arguments: cases)
@@ -34,5 +39,22 @@ struct OneDNNConvolutionAVX512OneByOneTests {
         OneDNNConvolution.gradInput1x1(p, NNBuffer.pointer(gy, as: Float.self), NNBuffer.pointer(w, as: Float.self),
                                        into: NNBuffer.pointer(gx, as: Float.self), chunk: dataChunk)
         try T.expectSame(gx, c.gx, "\(s)/gx (\(c.impl))")
+    }
+
+    @Test(arguments: cases)
+    func weightAndBiasGradientsMatchPyTorchBitForBit(index: Int) throws {
+        let c = T.file.cases[index], s = c.shape
+        let p = try T.plan(s)
+        let x = try OneDNNConvolutionGoldenTests.tensor([s[0], s[1], s[2], s[3]], c.seed, -1, 1)
+        let gy = try OneDNNConvolutionGoldenTests.tensor([p.n, p.oc, p.oh, p.ow], c.seed + 3, -1, 1)
+        let gw = try Tensor(empty: [p.oc, p.c, 1, 1], dtype: .float32)
+        let gb = try Tensor(empty: [p.oc], dtype: .float32)
+        OneDNNConvolutionAVX512.gradWeight1x1(p, NNBuffer.pointer(gy, as: Float.self), NNBuffer.pointer(x, as: Float.self),
+                                              into: NNBuffer.pointer(gw, as: Float.self))
+        OneDNNConvolutionAVX512.gradBias1x1(p, NNBuffer.pointer(gy, as: Float.self), into: NNBuffer.pointer(gb, as: Float.self))
+        let b = OneDNNConvolutionAVX512.blocking1x1(p)
+        let label = "\(s) block \(b.block) piece \(b.piece) tail \(b.tail) threads \(b.threads)/\(b.total)"
+        try T.expectSame(gw, c.gw, "\(label)/gw (\(c.impl))")
+        try T.expectSame(gb, c.gb, "\(label)/gb (\(c.impl))")
     }
 }

@@ -307,7 +307,10 @@ enum OneDNNConvolution {
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
                            into gw: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradWeightPadded(p, q, gy, x, into: gw) }  // OneDNNConvolutionPadded.swift
-        if groups == 1 && runs1x1(p) { return gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
+        if groups == 1 && runs1x1(p) {  // OneDNNConvolution1x1.swift; oneDNN's 1×1 kernel takes no groups
+            if OneDNNISA.avx512Core { return OneDNNConvolutionAVX512.gradWeight1x1(p, gy, x, into: gw) }  // OneDNNConvolutionAVX512OneByOne.swift
+            return gradWeight1x1(p, gy, x, into: gw)
+        }
         // On AVX-512 machines oneDNN runs jit:avx512_core where it takes the shape (OneDNNConvolutionAVX512Weights.swift).
         if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
             return OneDNNConvolutionAVX512.gradWeight(p, gy, x, into: gw)
@@ -375,7 +378,10 @@ enum OneDNNConvolution {
     /// then added in thread order. Eight output channels run in the lanes.
     static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>, groups: Int = 1) {
         if groups == 1, let q = symmetricPlan(p), isAsymmetric(p) { return gradBias(q, gy, into: gb) }  // OneDNNConvolutionPadded.swift
-        if groups == 1 && runs1x1(p) { return gradBias1x1(p, gy, into: gb) }  // OneDNNConvolution1x1.swift
+        if groups == 1 && runs1x1(p) {  // OneDNNConvolution1x1.swift
+            if OneDNNISA.avx512Core { return OneDNNConvolutionAVX512.gradBias1x1(p, gy, into: gb) }
+            return gradBias1x1(p, gy, into: gb)
+        }
         if groups == 1 && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
             return OneDNNConvolutionAVX512.gradBias(p, gy, into: gb)
         }

@@ -8,9 +8,10 @@ import Foundation
 /// kernels block channels by the vector width (8 floats on AVX2, 16 on AVX-512), so the
 /// accumulation order, and the last bits, follow it. oneDNN takes the CPU's best ISA unless
 /// `ONEDNN_MAX_CPU_ISA` (case-insensitive: `AVX2`, `AVX512_CORE`, ...) caps it; Gradbook
-/// reads the same variable. Gradbook reproduces oneDNN's AVX2 kernels; where oneDNN would
-/// run an AVX-512 kernel Gradbook has not reproduced yet, the AVX2 order runs (the last bits
-/// may then differ from PyTorch's on that machine, docs/differences.md).
+/// reads the same variable. Gradbook reproduces oneDNN's AVX2 kernels, and on AVX-512 the
+/// `avx512_core` ones of plain 2-d convolutions (OneDNNConvolutionAVX512*.swift); where
+/// oneDNN would run an AVX-512 kernel Gradbook has not reproduced yet, the AVX2 order runs
+/// (the last bits may then differ from PyTorch's on that machine, docs/differences.md).
 public enum OneDNNISA {
     /// True when oneDNN would run its `avx512_core` kernels here.
     public static let avx512Core: Bool = {
