@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Regenerates OneDNNGemmConvAVX512Goldens.json: as OneDNNGemmConvGoldens.py (same inputs,
+same format, same driver), made on an AVX-512 machine where oneDNN runs its `avx512_core`
+kernels natively (no ONEDNN_MAX_CPU_ISA), keeping the layers of OneDNNGroupedConvGoldens.py
+and OneDNNGemmConvGoldens.py with at least one pass oneDNN ran as `gemm:jit` there.
+Never run in CI.
+
+    ONEDNN_VERBOSE=1 ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNGemmConvAVX512Goldens.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import torch  # noqa: E402
+import OneDNNGemmConvGoldens as gemm  # noqa: E402
+import OneDNNGroupedConvGoldens as grouped  # noqa: E402
+
+NAME = "OneDNNGemmConvAVX512Goldens.json"
+
+
+def main():
+    assert os.environ.get("ONEDNN_VERBOSE") == "1" and "ONEDNN_MAX_CPU_ISA" not in os.environ
+    shapes = gemm.SHAPES + grouped.SHAPES + grouped.random_shapes(48)
+    grouped.write(shapes, 5000, NAME)
+    path = os.path.join(grouped.HERE, NAME)
+    with open(path) as f:
+        data = json.load(f)
+    data["cpu_capability"] = torch.backends.cpu.get_cpu_capability()
+    data["cases"] = [c for c in data["cases"] if any("gemm" in i for i in c["impl"])]
+    with open(path, "w") as f:
+        json.dump(data, f, indent=0)
+
+
+if __name__ == "__main__":
+    main()
