@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerates OneDNNGemmConvAVX512Goldens.json: as OneDNNGemmConvGoldens.py (same inputs,
+"""Regenerates OneDNNGemmConvAVX512Goldens.json and OneDNNDepthwiseConvAVX512Goldens.json: as OneDNNGemmConvGoldens.py (same inputs,
 same format, same driver), made on an AVX-512 machine where oneDNN runs its `avx512_core`
 kernels natively (no ONEDNN_MAX_CPU_ISA), keeping the layers of OneDNNGroupedConvGoldens.py
-and OneDNNGemmConvGoldens.py with at least one pass oneDNN ran as `gemm:jit` there.
+and OneDNNGemmConvGoldens.py with at least one pass oneDNN ran as `gemm:jit` there (the
+first file) or as `jit_dw:avx512_core` (the second).
 Never run in CI.
 
     ONEDNN_VERBOSE=1 ~/torch-venv/bin/python Tests/TensorsTests/PyTorchGoldens/OneDNNGemmConvAVX512Goldens.py
@@ -17,6 +18,7 @@ import OneDNNGemmConvGoldens as gemm  # noqa: E402
 import OneDNNGroupedConvGoldens as grouped  # noqa: E402
 
 NAME = "OneDNNGemmConvAVX512Goldens.json"
+DEPTHWISE = "OneDNNDepthwiseConvAVX512Goldens.json"
 
 
 def main():
@@ -27,9 +29,11 @@ def main():
     with open(path) as f:
         data = json.load(f)
     data["cpu_capability"] = torch.backends.cpu.get_cpu_capability()
-    data["cases"] = [c for c in data["cases"] if any("gemm" in i for i in c["impl"])]
-    with open(path, "w") as f:
-        json.dump(data, f, indent=0)
+    cases = data["cases"]
+    for name, kind in ((NAME, "gemm"), (DEPTHWISE, "jit_dw")):
+        data["cases"] = [c for c in cases if any(kind in i for i in c["impl"])]
+        with open(os.path.join(grouped.HERE, name), "w") as f:
+            json.dump(data, f, indent=0)
 
 
 if __name__ == "__main__":
