@@ -1,4 +1,5 @@
-# float32 convolutions that oneDNN runs as `gemm:jit` (im2col around its own sgemm) and
+# float32 convolutions that oneDNN runs as `gemm:jit` (im2col around its own sgemm), depthwise
+# layers (`jit_dw`, whose weight gradient splits 16-channel blocks between threads there) and
 # transposed convolutions (convolutions with the roles swapped), on batches where ATen
 # hands them to oneDNN. On AVX-512 machines `gemm:jit` runs oneDNN's AVX-512 sgemm (other
 # K blocks and kernels than on AVX2) and `simd_w` 16 in its threading heuristics; the
@@ -17,6 +18,9 @@ LAYERS = [
     ("pad1x1", 16, 8, 1, 1, 1, 1, 1, 7),     # 1x1 with padding: gemm:jit every pass
     ("pad3", 3, 8, 3, 3, 1, 1, 1, 7),        # padding as large as the kernel
     ("dil2", 12, 12, 3, 2, 1, 2, 1, 30),     # dilated: weight gradient gemm:jit
+    ("dw16", 16, 16, 3, 1, 1, 1, 16, 10),    # depthwise jit_dw: one 16-channel block on AVX-512
+    ("dw12", 12, 12, 3, 1, 1, 1, 12, 11),
+    ("dw5k5", 6, 6, 5, 2, 1, 1, 6, 13),      # 5x5 depthwise: weight gradient gemm:jit
 ]
 for name, c, o, k, p, s, d, g, size in LAYERS:
     x = torch.randn(2, c, size, size, requires_grad=True)
