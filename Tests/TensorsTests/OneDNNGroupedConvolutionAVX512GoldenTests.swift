@@ -20,8 +20,19 @@ struct OneDNNGroupedConvolutionAVX512GoldenTests {
     @Test func goldensComeFromAnAVX512Machine() {
         #expect(Self.file.cpu_capability == "AVX512")
         #expect(Self.file.cases.allSatisfy { $0.impl[0] == "jit:avx512_core" && $0.shape[10] > 1 })
-        // All but the dilated layer and the groups of 20 and 36 input channels.
-        #expect(Self.taken.count == Self.file.cases.count - 3)
+        // All but the dilated layer.
+        #expect(Self.taken.count == Self.file.cases.count - 1)
+    }
+
+    /// `isSelected` agrees with PyTorch's log on every grouped layer of the AVX-512 gemm
+    /// goldens (which ran `gemm:jit`) and of these (which ran `jit:avx512_core`).
+    @Test func selectionAgreesWithTheLog() {
+        let gemm = OneDNNGemmConvolutionAVX512GoldenTests.file.cases.filter { $0.shape[10] > 1 && $0.shape[1] != $0.shape[10] }
+        for c in gemm + Self.file.cases {
+            let p = Self.plan(c.shape)
+            #expect(OneDNNGroupedConvolutionAVX512.isSelected(p, dtype: .float32) == (c.impl[0] == "jit:avx512_core"),
+                    "\(c.shape) \(c.impl)")
+        }
     }
 
     @Test(arguments: taken)

@@ -3,18 +3,27 @@
 /// channels are not whole 8-channel blocks). Each group is the plain AVX-512 convolution
 /// (`OneDNNConvolutionAVX512.forward`) of its own channels, with the input channels in
 /// blocks: whole groups of 16 channels (and 16·k output channels) in blocks of 16 as for
-/// a plain layer; groups of up to 8 input channels in one chain; otherwise blocks of 8
-/// (the kernel then keeps 8-channel blocks), each later block's chain added to the output
-/// so far. Checked against PyTorch on an AVX-512 machine (OneDNNGroupedConvAVX512Goldens.json).
-/// Not routed yet: which grouped shapes oneDNN sends to `jit:avx512_core` rather than
-/// `gemm:jit` is not reproduced, and groups of more than 8 channels that are not a multiple
-/// of 8 (20, 36) take another order, not found.
+/// a plain layer; otherwise blocks of 8 or 4 (the largest dividing both channel counts),
+/// each later block's chain added to the output so far. Checked against PyTorch on an AVX-512 machine (OneDNNGroupedConvAVX512Goldens.json).
+/// oneDNN takes a grouped layer (not depthwise) when both the input and output channels of
+/// a group are multiples of 4 (read off ONEDNN_VERBOSE on the goldens' 80 grouped layers:
+/// every other one ran `gemm:jit`), with 16-, 8- or 4-channel blocks, the largest that
+/// divides both. Routed for the forward only (Convolution.swift); the gradients keep the
+/// AVX2 orders.
 enum OneDNNGroupedConvolutionAVX512 {
-    /// Input channels per kernel call, or nil where the order is not reproduced.
+    /// Whether oneDNN runs the forward as grouped `jit:avx512_core` (see the type's notes).
+    static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        dtype == .float32 && p.g.followsOneDNN && p.g.groups > 1 && !(p.cg == 1 && p.ocg == 1)
+            && p.cg % 4 == 0 && p.ocg % 4 == 0 && p.g.stride.0 == p.g.stride.1
+            && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
+    }
+
+    /// Input channels per kernel call (a whole group of 16·k channels: the plain kernel's
+    /// own blocks of 16), or nil where oneDNN does not block by 16, 8 or 4.
     static func inputBlock(_ p: Convolution.Plan) -> Int? {
         if p.cg % 16 == 0 && p.ocg % 16 == 0 { return p.cg }
-        if p.cg <= 8 { return p.cg }
-        return p.cg % 8 == 0 ? 8 : nil
+        guard let b = [8, 4].first(where: { p.cg % $0 == 0 && p.ocg % $0 == 0 }) else { return nil }
+        return min(b, p.cg)
     }
 
     /// The plain plan one block of one group runs.
@@ -29,7 +38,7 @@ enum OneDNNGroupedConvolutionAVX512 {
     /// `jit:avx512_core`: no dilation, a reproduced channel blocking, and a block plan the
     /// plain AVX-512 forward takes.
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
-        guard p.g.groups > 1, p.g.dilation == (1, 1), let b = inputBlock(p) else { return false }
+        guard isSelected(p, dtype: .float32), p.g.dilation == (1, 1), let b = inputBlock(p) else { return false }
         return OneDNNConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
     }
 
@@ -60,6 +69,18 @@ enum OneDNNGroupedConvolutionAVX512 {
             for img in 0..<p.n {
                 (y + (img * p.oc + grp * p.ocg) * oplane).update(from: ys + img * p.ocg * oplane, count: p.ocg * oplane)
             }
+        }
+    }
+}
+
+extension Convolution {
+    /// The grouped forward in `jit:avx512_core`'s order (see `OneDNNGroupedConvolutionAVX512`).
+    static func groupedForwardAVX512(_ p: Plan, input x: UnsafeMutablePointer<Float>, weight: Tensor, bias: Tensor?,
+                                     into out: UnsafeMutablePointer<Float>) throws(TensorError) {
+        let wc = try weight.contiguous(), bc = try bias?.contiguous()
+        withExtendedLifetime((wc, bc)) {
+            OneDNNGroupedConvolutionAVX512.forward(p, x, NNBuffer.pointer(wc, as: Float.self),
+                                                   bc.map { NNBuffer.pointer($0, as: Float.self) }, into: out)
         }
     }
 }
