@@ -124,6 +124,13 @@ public enum Convolution {
                                  into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
         }
+        // Grouped layers oneDNN runs as jit:avx512_core on AVX-512 machines (OneDNNGroupedConvolutionAVX512.swift).
+        if T.self == Float.self && OneDNNISA.avx512Core && OneDNNGroupedConvolutionAVX512.isSelected(p, dtype: input.dtype)
+            && OneDNNGroupedConvolutionAVX512.forwardApplies(p) && (bias?.dtype ?? .float32) == .float32 {
+            try groupedForwardAVX512(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc,
+                                     bias: bias, into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
         // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
         if T.self == Float.self && OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
             try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,

@@ -132,9 +132,11 @@ enum OneDNNDepthwiseConvolution {
     /// The threads sharing the images of the weight and bias gradients: oneDNN's
     /// `balance` for the blocked layout on PyTorch's 2 threads gives each thread channel
     /// blocks when there are two or more, else splits the images in two (`balance211`),
-    /// the second thread's sums then added to the first's.
-    static func imageRanges(_ p: Convolution.Plan, threads: Int = 2) -> [Range<Int>] {
-        let blocks = (p.c + block - 1) / block
+    /// the second thread's sums then added to the first's. Its channel blocks are one
+    /// vector register wide: 8 on AVX2, 16 on AVX-512 (`jit_dw:avx512_core`, whose kernel
+    /// keeps each channel's chain as on AVX2; only this split differs).
+    static func imageRanges(_ p: Convolution.Plan, threads: Int = 2, avx512: Bool = OneDNNISA.avx512Core) -> [Range<Int>] {
+        let width = avx512 ? 16 : block, blocks = (p.c + width - 1) / width
         let byGroups = min(blocks, threads)
         let byImages = min(max(1, threads / byGroups), p.n)
         return OneDNNConvolution.imageRanges(p.n, parts: byImages)
@@ -168,11 +170,11 @@ enum OneDNNDepthwiseConvolution {
     /// columns inside them (positions whose tap is padding skipped); the threads' sums are
     /// added in thread order. Channel blocks are shared between our threads.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
-                           into gw: UnsafeMutablePointer<Float>) {
+                           into gw: UnsafeMutablePointer<Float>, avx512: Bool = OneDNNISA.avx512Core) {
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let blocks = (p.c + block - 1) / block
-        let ranges = imageRanges(p), columns = columnBlocks(p)
+        let ranges = imageRanges(p, avx512: avx512), columns = columnBlocks(p)
         let rowBlocks = stride(from: 0, to: p.oh, by: 15).map { $0..<min($0 + 15, p.oh) }
         let pg = OneDNNConvolution.interleave(gy, count: p.n, rows: p.c, cols: oplane)
         let px = OneDNNConvolution.interleave(x, count: p.n, rows: p.c, cols: plane)
@@ -211,10 +213,11 @@ enum OneDNNDepthwiseConvolution {
 
     /// Bias gradient (the kernel's `compute_bias`): per thread plain additions from zero
     /// over its images, output rows and columns; the threads' sums added in thread order.
-    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
+    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>,
+                         avx512: Bool = OneDNNISA.avx512Core) {
         let oplane = p.oh * p.ow
         let blocks = (p.c + block - 1) / block
-        let ranges = imageRanges(p)
+        let ranges = imageRanges(p, avx512: avx512)
         let pg = OneDNNConvolution.interleave(gy, count: p.n, rows: p.c, cols: oplane)
         defer { pg.deallocate() }
         for cb in 0..<blocks {

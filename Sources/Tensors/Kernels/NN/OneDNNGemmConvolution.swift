@@ -32,6 +32,22 @@ enum OneDNNGemmConvolution {
         return start..<(start + (id < bigTeams ? big : small))
     }
 
+    /// oneDNN's sgemm in the order of the ISA it runs on: `OneDNNSgemmAVX512` where it
+    /// reproduces the product (the convolutions never force its no-copy kernel), else
+    /// `OneDNNSgemm` (AVX2's order).
+    static func sgemm(avx512: Bool, transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
+                      c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
+        if avx512 && OneDNNSgemmAVX512.isReproduced(transA: transA, transB: transB, m: m, n: n, k: k,
+                                                     lda: lda, ldb: ldb, ldc: ldc, threads: threads) {
+            OneDNNSgemmAVX512.gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                   beta: beta, c: c, ldc: ldc, threads: threads)
+        } else {
+            OneDNNSgemm.gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                             beta: beta, c: c, ldc: ldc, threads: threads)
+        }
+    }
+
     /// Whether the pass needs columns (im2col / col2im) at all.
     static func needsColumns(_ p: Convolution.Plan) -> Bool {
         !(p.oh == p.h && p.ow == p.w && p.g.stride == (1, 1) && p.kh * p.kw == 1)
@@ -83,12 +99,13 @@ enum OneDNNGemmConvolution {
         }
     }
 
-    /// `init_conf`'s outer threading for the ncsp data gradient.
-    static func dataGradientOnOuterThreads(_ p: Convolution.Plan) -> Bool {
-        let os = p.oh * p.ow, ks = p.kh * p.kw, inputSize = p.h * p.w
+    /// `init_conf`'s outer threading for the ncsp data gradient (`simd_w`: 8 floats on
+    /// AVX2, 16 on AVX-512).
+    static func dataGradientOnOuterThreads(_ p: Convolution.Plan, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
+        let os = p.oh * p.ow, ks = p.kh * p.kw, inputSize = p.h * p.w, simd = simdWidth(avx512: avx512)
         func efficiency(_ work: Int) -> Double { Double(work) / Double((work + threads - 1) / threads * threads) }
         let outer = efficiency(p.g.groups * p.n)
-        let inner = efficiency(((inputSize + 7) / 8) * ((p.cg + 7) / 8))
+        let inner = efficiency(divUp(inputSize, simd) * divUp(p.cg, simd))
         return (os / threads < 512 || ks < 64) && (p.n != 1 || p.g.groups > 2)
             && (outer / inner >= 1 || inputSize * p.cg * p.ocg / threads < 65536)
     }
@@ -99,16 +116,16 @@ enum OneDNNGemmConvolution {
     }
 
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                          into gx: UnsafeMutablePointer<Float>) {
+                          into gx: UnsafeMutablePointer<Float>, avx512: Bool = OneDNNISA.avx512Core) {
         let os = p.oh * p.ow, ks = p.kh * p.kw, cols = p.cg * ks, plane = p.h * p.w
-        let sgemmThreads = dataGradientOnOuterThreads(p) ? 1 : threads
+        let sgemmThreads = dataGradientOnOuterThreads(p, avx512: avx512) ? 1 : threads
         let columns = needsColumns(p)
         let col = UnsafeMutablePointer<Float>.allocate(capacity: max(1, columns ? cols * os : 0))
         defer { col.deallocate() }
         for grp in 0..<p.g.groups {
             for img in 0..<p.n {
                 let dst = gx + (img * p.c + grp * p.cg) * plane
-                OneDNNSgemm.gemm(transA: false, transB: true, m: os, n: cols, k: p.ocg,
+                sgemm(avx512: avx512, transA: false, transB: true, m: os, n: cols, k: p.ocg,
                                  a: gy + (img * p.oc + grp * p.ocg) * os, lda: os,
                                  b: w + grp * p.ocg * cols, ldb: cols, beta: 0,
                                  c: columns ? col : dst, ldc: os, threads: sgemmThreads)
@@ -118,7 +135,7 @@ enum OneDNNGemmConvolution {
     }
 
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
-                           into gw: UnsafeMutablePointer<Float>) {
+                           into gw: UnsafeMutablePointer<Float>, avx512: Bool = OneDNNISA.avx512Core) {
         let os = p.oh * p.ow, ks = p.kh * p.kw, m = p.cg * ks, size = p.ocg * m, plane = p.h * p.w
         let outer = weightGradientOnOuterThreads(p)
         let teams = outer ? threads : 1, sgemmThreads = outer ? 1 : threads
@@ -137,7 +154,7 @@ enum OneDNNGemmConvolution {
                 for img in images {
                     let src = x + (img * p.c + grp * p.cg) * plane
                     if columns { im2col(p, src, into: col) }
-                    OneDNNSgemm.gemm(transA: true, transB: false, m: m, n: p.ocg, k: os,
+                    sgemm(avx512: avx512, transA: true, transB: false, m: m, n: p.ocg, k: os,
                                      a: columns ? UnsafePointer(col) : src, lda: os,
                                      b: gy + (img * p.oc + grp * p.ocg) * os, ldb: os,
                                      beta: img == images.lowerBound ? 0 : 1, c: dst, ldc: m, threads: sgemmThreads)

@@ -22,7 +22,8 @@ extension OneDNNGemmConvolution {
     }
 
     static let l2Floats = 512 * 1024 / 4
-    static let simdWidth = 8
+    /// `simd_w`: the floats in one vector register of the ISA oneDNN runs on.
+    static func simdWidth(avx512: Bool) -> Int { avx512 ? 16 : 8 }
 
     static func divUp(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
     static func roundUp(_ a: Int, _ b: Int) -> Int { divUp(a, b) * b }
@@ -30,10 +31,10 @@ extension OneDNNGemmConvolution {
     static func saturate(_ lo: Int, _ hi: Int, _ v: Int) -> Int { max(lo, min(hi, v)) }
 
     /// `init_conf` for the f32 ncsp forward.
-    static func forwardBlocking(_ p: Convolution.Plan) -> ForwardBlocking {
+    static func forwardBlocking(_ p: Convolution.Plan, avx512: Bool = OneDNNISA.avx512Core) -> ForwardBlocking {
         let (sh, sw) = p.g.stride, os = p.oh * p.ow, ks = p.kh * p.kw, ic = p.cg, oc = p.ocg
         let columns = needsColumns(p), spatial = p.n * p.g.groups * os, k = ic * ks
-        let l2 = l2Floats, simd = simdWidth
+        let l2 = l2Floats, simd = simdWidth(avx512: avx512)
         let blockingApplies = (!columns || spatial >= threads * simd || os < p.n * p.g.groups
                                || (sw == 1 && Double(k) <= 0.05 * Double(oc)))
             && (columns || (ic / oc < 42 && ic * oc * p.h * p.w < 1024))
@@ -170,8 +171,8 @@ extension OneDNNGemmConvolution {
     }
 
     /// The sgemm shapes (positions × channels) the forward pass runs, in its order.
-    static func forwardProducts(_ p: Convolution.Plan) -> [(m: Int, n: Int)] {
-        let os = p.oh * p.ow, blocking = forwardBlocking(p)
+    static func forwardProducts(_ p: Convolution.Plan, avx512: Bool = OneDNNISA.avx512Core) -> [(m: Int, n: Int)] {
+        let os = p.oh * p.ow, blocking = forwardBlocking(p, avx512: avx512)
         var out: [(m: Int, n: Int)] = []
         for thread in 0..<blocking.threads {
             let (positions, channels) = balance2D(threads: blocking.threads, id: thread, rows: p.n * p.g.groups * os,
@@ -189,18 +190,22 @@ extension OneDNNGemmConvolution {
     }
 
     /// Whether every sgemm of the forward pass is one `OneDNNSgemm` reproduces.
-    static func forwardIsReproduced(_ p: Convolution.Plan) -> Bool {
-        let sgemmThreads = forwardBlocking(p).threads > 1 ? 1 : threads
+    static func forwardIsReproduced(_ p: Convolution.Plan, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
+        let sgemmThreads = forwardBlocking(p, avx512: avx512).threads > 1 ? 1 : threads
         let k = p.cg * p.kh * p.kw
-        return forwardProducts(p).allSatisfy {
-            OneDNNSgemm.isReproduced(transA: false, transB: false, m: $0.m, n: $0.n, k: k, threads: sgemmThreads)
+        return forwardProducts(p, avx512: avx512).allSatisfy {
+            avx512 ? OneDNNSgemmAVX512.isReproduced(transA: false, transB: false, m: $0.m, n: $0.n, k: k,
+                                                    lda: needsColumns(p) ? $0.m : p.oh * p.ow, ldb: k, ldc: p.oh * p.ow,
+                                                    threads: sgemmThreads)
+                : OneDNNSgemm.isReproduced(transA: false, transB: false, m: $0.m, n: $0.n, k: k, threads: sgemmThreads)
         }
     }
 
     static func forward(_ p: Convolution.Plan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                        _ bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
+                        _ bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>,
+                        avx512: Bool = OneDNNISA.avx512Core) {
         let os = p.oh * p.ow, ks = p.kh * p.kw, ic = p.cg, plane = p.h * p.w
-        let blocking = forwardBlocking(p)
+        let blocking = forwardBlocking(p, avx512: avx512)
         let sgemmThreads = blocking.threads > 1 ? 1 : threads
         let columns = needsColumns(p)
         let full = UnsafeMutablePointer<Float>.allocate(capacity: max(1, columns ? ic * ks * os : 0))
@@ -226,7 +231,7 @@ extension OneDNNGemmConvolution {
                     while o0 < channels.upperBound {
                         let ocStep = min(blocking.channels, channels.upperBound - o0)
                         let dst = y + (img * p.oc + grp * p.ocg + o0) * os + sp
-                        OneDNNSgemm.gemm(transA: false, transB: false, m: m, n: ocStep, k: icStep * ks,
+                        sgemm(avx512: avx512, transA: false, transB: false, m: m, n: ocStep, k: icStep * ks,
                                          a: columns ? UnsafePointer(col) : src + ic0 * os + sp, lda: columns ? m : os,
                                          b: w + (grp * p.ocg + o0) * ic * ks + ic0 * ks, ldb: ic * ks,
                                          beta: ic0 == 0 ? 0 : 1, c: dst, ldc: os, threads: sgemmThreads)
