@@ -41,7 +41,7 @@ public enum MathBackend {
         }
         lines.append(("CPU capability", "\(CPUCapability.name) (\(CPUCapability.origin)), as torch.backends.cpu.get_cpu_capability()"))
         lines.append(("oneDNN kernels", OneDNNISA.avx512Core
-            ? "avx512_core orders, as PyTorch's oneDNN runs them here (ONEDNN_MAX_CPU_ISA=AVX2 makes it run AVX2), for plain float32 2-d convolutions (jit, jit_1x1) and float32 LSTMs (its sgemm); AVX2 orders elsewhere: grouped, dilated, transposed and 3-d convolutions may differ in the last bits"
+            ? "avx512_core orders, as PyTorch's oneDNN runs them here (ONEDNN_MAX_CPU_ISA=AVX2 makes it run AVX2), for float32 2-d convolutions (jit, jit_1x1, jit_dw, gemm:jit; grouped forwards) and float32 LSTMs (its sgemm); AVX2 orders elsewhere: dilated and 3-d convolutions, grouped gradients and strided transposed convolutions may differ in the last bits"
             : "AVX2 orders, as PyTorch's oneDNN runs them here"))
         lines.append(("intra-op threads", "\(IntraOpThreads.count) (torch.get_num_threads)"))
         lines.append(("kernel threads", "\(System.threadBudget) (GRADBOOK_THREADS)"))
