@@ -116,3 +116,15 @@ for dname, dt in (("f32", torch.float32), ("f64", torch.float64)):
                 return grads(y, x) if y.requires_grad else [y]
             run(k(name), f)
             x.grad = None
+
+# Complex sgn and square (pow_tensor_scalar): ALSO_REGISTER_AVX512_DISPATCH kernels.
+for dname, dt in (("c64", torch.complex64), ("c128", torch.complex128)):
+    for n in (7, 8, 9, 16, 17, 33, 37, 45):
+        k = lambda name: "%s|%s|%d" % (name, dname, n)
+        z = torch.complex(torch.randn(3, n) * 3, torch.randn(3, n)).to(dt)
+        z[0, 3 % n] = 0
+        run(k("sgn"), lambda: [torch.view_as_real(z.sgn())])
+        run(k("sgn_strided"), lambda: [torch.view_as_real(z[:, ::2].sgn())])
+        run(k("pow2"), lambda: [torch.view_as_real(z ** 2)])
+        run(k("square"), lambda: [torch.view_as_real(z.square())])
+        run(k("pow2_t"), lambda: [torch.view_as_real(z.t() ** 2)])
