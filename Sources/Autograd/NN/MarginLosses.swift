@@ -16,6 +16,9 @@ extension Differentiable {
         return try record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
             // self: huber_loss_backward(grad, self, target); target: the same with the two swapped.
             let value: (Tensor, Tensor, Tensor) throws(TensorError) -> Tensor = { go, x, t throws(TensorError) in
+                // huber_backward_cpu_kernel's order where it applies (float CPU operands).
+                if let exact = try Tensor.huberBackwardValues(go, x, t, delta: delta,
+                                                              scale: reduction == .mean ? 1 / Double(count) : 1) { return exact }
                 let (x, t) = try ElementwiseLoss.broadcastPair(x, t)
                 let d = try x.sub(t), g = try go.expand(d.sizes)
                 let norm = Scalar.float(reduction == .mean ? 1 / Double(count) : 1)

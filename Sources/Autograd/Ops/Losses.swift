@@ -33,6 +33,8 @@ extension Differentiable {
         let weights = try weight?.to(.float64).elementsAsDouble()
         // Per-row coefficient of the picked log-probability: -w[t], 0 when ignored.
         var coefficients = [Double](repeating: 0, count: n * c)
+        // 1 where ATen writes a gradient (each kept row's target), 0 where it leaves zeros.
+        var written = [Double](repeating: 0, count: n * c)
         var rowWeights = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let t = Int(targets[i])
@@ -41,6 +43,7 @@ extension Differentiable {
             let w = weights?[t] ?? 1
             rowWeights[i] = w
             coefficients[i * c + t] = -w
+            written[i * c + t] = 1
         }
         let totalWeight = rowWeights.reduce(0, +)
         let dense = try Tensor(values: coefficients, shape: input.sizes, dtype: input.dtype, device: input.device)
@@ -54,15 +57,19 @@ extension Differentiable {
         case .mean:
             out = try x.mul(dense).sum().div(.float(totalWeight))
         }
+        var cascadeWeight: Double?
         if batched, reduction != .none, x.device == .cpu, x.dtype == .float32 || x.dtype == .float64 {
-            out = try nllCascade(x, targets, weights, ignoreIndex: ignoreIndex, mean: reduction == .mean)
+            (out, cascadeWeight) = try nllCascade(x, targets, weights, ignoreIndex: ignoreIndex, mean: reduction == .mean)
         }
         guard isRecording(input) else { return out }
         let coefficient = dense
+        let offTarget = try Tensor(values: written, shape: input.sizes, dtype: .float32, device: input.device).eq(.float(0))
         // ATen divides the incoming gradient by the total weight, kept in the input's type.
-        let divisor: Double? = reduction == .mean ? (x.dtype == .float32 ? Double(Float(totalWeight)) : totalWeight) : nil
+        let divisor: Double? = reduction == .mean
+            ? cascadeWeight ?? (x.dtype == .float32 ? Double(Float(totalWeight)) : totalWeight) : nil
         return try record("NllLossBackward0", [input], out, save: [input]) { ctx in
-            [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, meanDivisor: divisor, target: target,
+            [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, offTarget: offTarget,
+                                 meanDivisor: divisor, target: target,
                                  weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)]
         }
     }
@@ -70,10 +77,11 @@ extension Differentiable {
     /// `nll_loss_backward(grad_output, self, target, weight, reduction, ignore_index, ...)`:
     /// the per-element coefficients (−w[t]) times the gradient, which for `mean` is first
     /// divided by the total weight (ATen's `-(grad / total_weight)`, one rounding), +0 off
-    /// the targets;
+    /// the targets (`offTarget`) whatever the weight; a target entry of weight 0 keeps the
+    /// sign of −0 · gradient, as ATen's `w · (−grad)` does;
     /// NllLossBackwardBackward0 over (grad_output, self), whose grad_output gradient is
     /// nll_loss of the incoming gradient and whose self gradient is zero.
-    static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, meanDivisor: Double? = nil,
+    static func nllLossBackward(_ go: Tensor, _ input: Tensor, coefficient: Tensor, offTarget: Tensor, meanDivisor: Double? = nil,
                                 target: Tensor, weight: Tensor?,
                                 reduction: LossReduction, ignoreIndex: Int) throws(TensorError) -> Tensor {
         try backwardFunction("NllLossBackwardBackward0", [go, input], save: [], value: { () throws(TensorError) in
@@ -82,7 +90,7 @@ extension Differentiable {
             if let meanDivisor { g = try div(g, .float(meanDivisor)) }
             // ATen writes the target entries into zeros: the others stay +0 (a product
             // with a positive gradient would make them −0).
-            return try whereZero(try coefficient.eq(.float(0)), try mul(coefficient, g))
+            return try whereZero(offTarget, try mul(coefficient, g))
         }) { ctx in
             let gg = ctx.grad
             return [ctx.needs(0) ? try nllLoss(gg, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex) : nil,
@@ -92,11 +100,13 @@ extension Differentiable {
 
     /// The reduced NLL value in PyTorch's order (`nll_loss_out_frame`): picked values summed
     /// in the element type through 8 cascade levels of 2^max(4, ceil(log2 N) / 8) rows each,
-    /// the levels added in order, then divided by the summed weights for `mean`.
-    static func nllCascade(_ x: Tensor, _ targets: [Int64], _ weights: [Double]?, ignoreIndex: Int, mean: Bool) throws(TensorError) -> Tensor {
+    /// the levels added in order, then divided by the summed weights for `mean`. Also returns
+    /// that total weight (summed through the same cascade): ATen's backward divides by it.
+    static func nllCascade(_ x: Tensor, _ targets: [Int64], _ weights: [Double]?, ignoreIndex: Int,
+                           mean: Bool) throws(TensorError) -> (Tensor, totalWeight: Double) {
         let values = try x.elementsAsDouble()
         let n = x.sizes[0], c = x.sizes[1]
-        func run<T: BinaryFloatingPoint>(_ t: T.Type) -> Double {
+        func run<T: BinaryFloatingPoint>(_ t: T.Type) -> (Double, Double) {
             let levels = 8
             var ceilLog2 = 0
             while (1 << ceilLog2) < n { ceilLog2 += 1 }
@@ -125,13 +135,12 @@ extension Differentiable {
             }
             var total: T = 0
             for v in loss { total = total + v }
-            if !mean { return Double(total) }
             var totalWeight: T = 0
             if weights != nil { for v in weight { totalWeight = totalWeight + v } } else { totalWeight = T(n - ignored) }
-            return Double(total / totalWeight)
+            return (Double(mean ? total / totalWeight : total), Double(totalWeight))
         }
-        let value = x.dtype == .float32 ? run(Float.self) : run(Double.self)
-        return try Tensor(values: [value], shape: [], dtype: x.dtype)
+        let (value, totalWeight) = x.dtype == .float32 ? run(Float.self) : run(Double.self)
+        return (try Tensor(values: [value], shape: [], dtype: x.dtype), totalWeight)
     }
 
     /// `F.mse_loss(input, target, reduction)`: MseLossBackward0.

@@ -100,7 +100,10 @@ extension Differentiable {
             return try record("SpecialLogNdtrBackward0", [x], out, save: [x], saveOutput: true) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1)
                 let e = try exp(try neg(try add(y, try div(try pow(x, .int(2)), .int(2)))))
-                return [try mul(try div(ctx.grad, .float((2 * Double.pi).squareRoot())), e)]
+                // derivatives.yaml's grad / std::sqrt(2π): PyTorch 2.15's gradients equal
+                // grad · (1/√(2π)) bit for bit (the reciprocal taken in double), float32 and
+                // float64, not the quotient eager Python's `grad / 2.5066…` gives.
+                return [try mul(try mul(ctx.grad, .float(1 / (2 * Double.pi).squareRoot())), e)]
             }
         case .entr:
             // derivatives.yaml: grad * (-(1 + self.log()))

@@ -37,14 +37,16 @@ enum ComplexAbs {
         }
     }
 
-    /// `sgn` by the same rows as `kernel` (see `Tensor.complexSgn`).
+    /// `sgn` by rows like `kernel`'s (see `Tensor.complexSgn`), but `sgn_stub` is registered
+    /// with `ALSO_REGISTER_AVX512_DISPATCH` (`abs_stub` is not): on an AVX-512 CPU its
+    /// vectorised blocks are twice as long (16 complex64, 8 complex128 elements).
     static func sgn<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand) where C.Part: ComplexPart {
         let po = o.typed(C.self), pa = a.typed(C.self)
         let lane: ((C.Part, C.Part) -> C.Part)? = vector.map { v in
             C.dtype == .complex64 ? { x, y in unsafeBitCast(v.hypotf(Float(x), Float(y)), to: C.Part.self) }
                                   : { x, y in unsafeBitCast(v.hypotd(Double(x), Double(y)), to: C.Part.self) }
         }
-        let block = C.dtype == .complex64 ? 8 : 4
+        let block = 2 * CPUCapability.lanes(C.self, .avx512)
         StridedLoop(shape: shape, o.strides, a.strides).forEachRow { oo, oa, _, n, io, ia, _ in
             let head = lane != nil && ia == 1 && io == 1 ? n - n % block : 0
             for i in 0..<head {

@@ -55,16 +55,19 @@ func complexBinaryError(_ op: BinaryOp, _ dtype: DType) -> TensorError? {
 
 /// Products over `shape`, element by element as PyTorch's AVX2 build computes them. Rows
 /// ATen vectorises (all inner strides 1, or one operand a broadcast scalar) use
-/// `complexMul` in whole pairs of vectors (8 complex64 or 4 complex128 elements); the rest
+/// `complexMul` in whole pairs of vectors (8 complex64 or 4 complex128 elements at AVX2
+/// widths; `build` names the PyTorch kernel's registration); the rest
 /// of such a row, and every other row, goes through ATen's scalar `basic_loop`, which GCC
 /// computes with fused multiply-adds (`complexMulFused`) — for complex64 unrolled by two,
 /// finishing an odd last element without them (`complexMul`).
-func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand) {
+func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand, _ b: Operand,
+                                              build: ATenBuild = .avx2) {
+    let block = 2 * CPUCapability.lanes(C.self, build)
     let po = o.typed(C.self), pa = a.typed(C.self), pb = b.typed(C.self)
     if a.strides == b.strides, o.strides == a.strides, Shape.isDense(shape, a.strides) {
         // All three share one dense layout (the output keeps its inputs' layout, as
         // TensorIterator gives it): one vectorised row in memory order.
-        complexMulRow(po, pa, pb, shape.reduce(1, *), 1, 1, 1)
+        complexMulRow(po, pa, pb, shape.reduce(1, *), 1, 1, 1, block: block)
         return
     }
     if a.strides == b.strides, o.strides != a.strides, Shape.isDense(shape, a.strides) {
@@ -73,7 +76,7 @@ func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o:
         let n = shape.reduce(1, *)
         let row = UnsafeMutablePointer<C>.allocate(capacity: max(n, 1))
         defer { row.deallocate() }
-        complexMulRow(row, pa, pb, n, 1, 1, 1)
+        complexMulRow(row, pa, pb, n, 1, 1, 1, block: block)
         StridedLoop(shape: shape, o.strides, a.strides).forEachRow { oo, oa, _, m, io, ia, _ in
             for i in 0..<m { po[oo + i * io] = row[oa + i * ia] }
         }
@@ -81,16 +84,16 @@ func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o:
     }
     let loop = StridedLoop(shape: shape, o.strides, a.strides, b.strides)
     loop.forEachRowParallel { oo, oa, ob, n, io, ia, ib in
-        complexMulRow(po + oo, pa + oa, pb + ob, n, io, ia, ib)
+        complexMulRow(po + oo, pa + oa, pb + ob, n, io, ia, ib, block: block)
     }
 }
 
 /// One row of `complexMulKernel` (see there for which elements are fused).
 @inline(__always)
 func complexMulRow<C: ComplexTensorElement>(_ o: UnsafeMutablePointer<C>, _ x: UnsafeMutablePointer<C>,
-                                            _ y: UnsafeMutablePointer<C>, _ n: Int, _ io: Int, _ ia: Int, _ ib: Int) {
+                                            _ y: UnsafeMutablePointer<C>, _ n: Int, _ io: Int, _ ia: Int, _ ib: Int,
+                                            block: Int) {
     let vectorised = io == 1 && (ia == 1 || ia == 0) && (ib == 1 || ib == 0)
-    let block = C.dtype == .complex64 ? 8 : 4
     let head = vectorised ? n - n % block : 0
     for i in 0..<head { o[i * io] = complexMul(x[i * ia], y[i * ib]) }
     let pairedEnd = C.dtype == .complex64 ? head + (n - head) / 2 * 2 : n
@@ -141,7 +144,9 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
     case .log: mapUnary(shape, o, a) { (x: C) in let (r, i) = complexLogParts(x.re, x.im); return C(re: r, im: i) }
     case .sqrt: mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return C(re: r, im: i) }
     case .abs: ComplexAbs.kernel(C.self, shape, o, a)
-    case .square, .powScalar(2): complexMulKernel(C.self, shape, o, a, a)
+    // pow_tensor_scalar_stub is registered with ALSO_REGISTER_AVX512_DISPATCH: on an
+    // AVX-512 CPU its vectorised blocks are twice mul's (16 complex64, 8 complex128).
+    case .square, .powScalar(2): complexMulKernel(C.self, shape, o, a, a, build: .avx512)
     case .powScalar(0.5): mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return C(re: r, im: i) }
     case .powScalar(-1): mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     case .neg: mapUnary(shape, o, a) { (x: C) in C(re: 0 - x.re, im: 0 - x.im) }
