@@ -1,10 +1,13 @@
-# The numerics audit (Tests/TensorsTests/PyTorchGoldens/NumericsAudit.py) as a capability
-# script: every elementwise and reduction function lessons use, on random inputs of several
-# layouts and sizes (below and above 8, 16 and 32 lanes and the 32,768 grain), float32 and
-# float64. Each line is a key (function|dtype|layout[|dim|keepdim]), then a bit digest of
-# the result (numel:d1:d2, Σ (bits mod p)·(i mod p + 1) for two primes p), or ERR and the
-# exception's type. Keep the case lists in step with NumericsAudit.py (its c200x300 layout
-# is left out here: t300x200 and n40000 cross the grain at half the run time).
+# The numerics audit as a capability script: every elementwise and reduction function
+# lessons use, on random inputs of several layouts and sizes (below and above 8, 16 and 32
+# lanes and the 32,768 grain), float32 and float64. Each line is a key
+# (function|dtype|layout[|dim|keepdim]), then a bit digest of the result (numel:d1:d2,
+# Σ (bits mod p)·(i mod p + 1) for two primes p), or ERR and the exception's type. Run by
+# CapabilityScriptTests at each capability; by hand, compare with
+#   ~/torch-venv/bin/python numerics-audit.py > torch.txt
+#   ATEN_CPU_CAPABILITY=avx512 .build/debug/gradbook exec numerics-audit.py | diff torch.txt -
+# (the same variable on PyTorch's side for another capability). Earlier sessions also ran a
+# 200x300 layout; t300x200 and n40000 cross the grain at half the run time.
 import math
 import torch
 import torch.nn.functional as F

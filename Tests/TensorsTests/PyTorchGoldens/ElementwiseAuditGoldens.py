@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates ElementwiseAuditGoldens.json: PyTorch's results, bit for bit, for the
-elementwise functions and losses the numerics audit (NumericsAudit.py) found different —
+elementwise functions and losses the numerics audit (Tests/CLITests/CapabilityScripts/numerics-audit.py) found different —
 atanh, sinh, cosh, hypot (SLEEF lanes, libm tail), softshrink (+0 in lanes, x·0 in the
 tail), digamma and the i0/i1 Bessel family (GCC's fused multiply-adds), smooth_l1_loss,
 binary_cross_entropy and binary_cross_entropy_with_logits (their own formulas and the
