@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 py=${TORCH_PYTHON:-$HOME/torch-venv/bin/python}
 caps=(avx2)
 grep -qw avx512bw /proc/cpuinfo && caps+=(avx512)
-names=("$@"); [ ${#names[@]} -eq 0 ] && names=($(ls *.py | sed 's/\.py$//'))
+names=("$@"); [ ${#names[@]} -eq 0 ] && names=($(ls *.py | grep -v "^_" | sed "s/\.py$//"))
 for name in "${names[@]}"; do
   for cap in "${caps[@]}"; do
     isa=AVX2; [ "$cap" = avx512 ] && isa=AVX512_CORE
