@@ -39,14 +39,30 @@ extension Tensor {
         return try Tensor(values: values, shape: [n], dtype: dtype, device: device)
     }
 
-    /// `torch.rand_like(self)`.
-    public func randLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
-        try Tensor.rand(sizes, dtype: dtype, device: device, generator: generator)
+    /// `torch.rand_like(self)`: `empty_like` (a dense input's strides kept) then `uniform_`,
+    /// which fills in memory order.
+    public func randLike(dtype: DType? = nil, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try likeLayout(dtype).uniform_(generator: generator)
     }
 
-    /// `torch.randn_like(self)`.
-    public func randnLike(generator: CPUGenerator) throws(TensorError) -> Tensor {
-        try Tensor.randn(sizes, dtype: dtype, device: device, generator: generator)
+    /// `torch.randn_like(self)`: `empty_like` then `normal_`. A transposed or permuted input
+    /// (an LSTM's batch-first output) keeps its strides, so the values are drawn one at a time
+    /// in memory order (`normal_`'s serial path for a non-contiguous tensor), not in blocks
+    /// of 16 — other numbers, and other numbers drawn after them.
+    public func randnLike(dtype: DType? = nil, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try likeLayout(dtype).normal_(generator: generator)
+    }
+
+    /// `torch.randint_like(self, low, high)`: `empty_like` then `random_`.
+    public func randintLike(low: Int64 = 0, high: Int64, dtype: DType? = nil, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try likeLayout(dtype).random_(from: low, to: high, generator: generator)
+    }
+
+    /// The tensor a `*_like` factory fills: `empty_like(self)` with `preserve_format` on the
+    /// CPU, a contiguous one elsewhere.
+    private func likeLayout(_ dtype: DType?) throws(TensorError) -> Tensor {
+        if device != .cpu || isContiguous { return try Tensor(empty: sizes, dtype: dtype ?? self.dtype, device: device) }
+        return try emptyPreservingLayout(dtype: dtype)
     }
 
     // MARK: In-place fills

@@ -106,8 +106,7 @@ extension TorchRuntime {
                 let dt = try dtype(bound[0]) ?? t.dtype
                 let gen = try generator(bound[3])
                 let out = try bridged {
-                    try name == "rand_like" ? Tensor.rand(t.sizes, dtype: dt, device: t.device, generator: gen)
-                                            : Tensor.randn(t.sizes, dtype: dt, device: t.device, generator: gen)
+                    try name == "rand_like" ? t.randLike(dtype: dt, generator: gen) : t.randnLike(dtype: dt, generator: gen)
                 }
                 try applyRequiresGrad(out, bound.given(2))
                 return wrap(out)
@@ -140,7 +139,7 @@ extension TorchRuntime {
             let bound = try args.bind(randintLikeSig)
             var low: Int64 = 0, high = Int64(try int(bound[0]!, "randint_like", "high"))
             if let hi = bound.given(1) { low = high; high = Int64(try int(hi, "randint_like", "high")) }
-            return wrap(try bridged { try Tensor.randint(low: low, high: high, t.sizes, dtype: try dtype(bound[2]) ?? t.dtype, device: t.device, generator: try generator(bound[3])) })
+            return wrap(try bridged { try t.randintLike(low: low, high: high, dtype: try dtype(bound[2]), generator: try generator(bound[3])) })
         }
         let randpermSig = Signature("randperm", ["n"], keywordOnly: ["generator", "dtype", "device", "requires_grad", "out", "layout", "pin_memory"], required: 1)
         b.free("randperm") { [unowned self] _, args in
