@@ -41,7 +41,8 @@ extension Differentiable {
         if oh <= 0 || ow <= 0 {
             throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
         }
-        let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype)
+        let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype,
+                                                        stride: stride, dilation: dilation)
         let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN)
         var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))
         if spatialDims == 1 { out = try out.squeeze([2]) }

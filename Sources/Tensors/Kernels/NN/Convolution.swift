@@ -52,6 +52,15 @@ public enum Convolution {
         var cols: Int { oh * ow }
     }
 
+    /// The first half of ATen's `use_mkldnn`: "for 1x1 filters, MKLDNN is faster than THNN
+    /// when multi-threaded, but THNN is faster when single-threaded" — a 1×1 kernel at unit
+    /// stride and dilation on fewer than 16 images stays on ATen's own path when
+    /// `torch.set_num_threads(1)` is in force, whatever the other half says.
+    public static func keepsPointwiseNative(batch: Int, kernel: (Int, Int), stride: (Int, Int), dilation: (Int, Int),
+                                            threads: Int = IntraOpThreads.count) -> Bool {
+        threads == 1 && batch < 16 && kernel == (1, 1) && stride == (1, 1) && dilation == (1, 1)
+    }
+
     /// PyTorch's argument checks, in its order, before any shape is looked at: a zero stride
     /// or group count would otherwise divide by zero in the kernels.
     static func checkArguments(_ g: ConvolutionGeometry, kernel: (Int, Int), spatialDims: Int) throws(TensorError) {
@@ -97,6 +106,10 @@ public enum Convolution {
         }
         try requireFloat(input.dtype, op: "slow_conv2d_cpu")
         let oh = (ph - ekh) / g.stride.0 + 1, ow = (pw - ekw) / g.stride.1 + 1
+        var g = g
+        if !g.chosenForOneDNN && keepsPointwiseNative(batch: n, kernel: (kh, kw), stride: g.stride, dilation: g.dilation) {
+            g.followsOneDNN = false
+        }
         return Plan(n: n, c: c, h: h, w: w, oc: oc, kh: kh, kw: kw, oh: oh, ow: ow,
                     cg: c / g.groups, ocg: oc / g.groups, g: g)
     }
@@ -269,8 +282,21 @@ public enum Convolution {
         let r = input.dtype == .float32
             ? try backward(p, gradOutput, input, weight, needInput, needWeight, Float.self)
             : try backward(p, gradOutput, input, weight, needInput, needWeight, Double.self)
-        let gb = hasBias ? try gradOutput.sum(dims: [0, 2, 3]) : nil
-        return (r.0, r.1, gb)
+        return (r.0, r.1, hasBias ? try slowBiasGradient(gradOutput, groups: p.g.groups) : nil)
+    }
+
+    /// ATen's slow path sums `grad_output` over (N, H, W) — per group when there are groups:
+    /// `convolution_backward` runs each group on its own contiguous slice (`subtensor`), so a
+    /// depthwise layer's channel is one contiguous run summed whole, another order than the
+    /// channel's rows of the full tensor.
+    static func slowBiasGradient(_ gradOutput: Tensor, groups: Int) throws(TensorError) -> Tensor {
+        if groups == 1 { return try gradOutput.sum(dims: [0, 2, 3]) }
+        let width = gradOutput.sizes[1] / groups
+        var parts: [Tensor] = []
+        for g in 0..<groups {
+            parts.append(try gradOutput.narrow(1, start: g * width, length: width).contiguous().sum(dims: [0, 2, 3]))
+        }
+        return try Tensor.cat(parts, dim: 0)
     }
 
     static func backward<T: NNFloat>(_ p: Plan, _ gradOutput: Tensor, _ input: Tensor, _ weight: Tensor,
@@ -292,9 +318,10 @@ public enum Convolution {
                 }
                 if let gw {
                     im2col(p, xp, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
-                    let part = try gog.mm(try cols.t())
+                    // slow_conv2d_backward_weight_frame: gemm adds each image's product to
+                    // the gradient so far (beta = 1), as addmm does: not a product plus an add.
                     let slice = try gw.narrow(0, start: grp * p.ocg, length: p.ocg)
-                    _ = try slice.copy_(try slice.add(part))
+                    _ = try slice.copy_(try Tensor.addmm(slice, gog, try cols.t()))
                 }
             }
         }

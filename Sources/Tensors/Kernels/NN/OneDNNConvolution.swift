@@ -280,7 +280,7 @@ enum OneDNNConvolution {
     /// is one block of output channels (and for the weights one block of input channels);
     /// the reduction runs over the images. With a single job both threads take half the
     /// images; with a few jobs on many images splitting can still be cheaper.
-    static func parts(jobs: Int, jobSize: Int, images: Int, threads: Int = 2) -> Int {
+    static func parts(jobs: Int, jobSize: Int, images: Int, threads: Int = IntraOpThreads.count) -> Int {
         reducerThreads(jobs: jobs, jobSize: jobSize, reduction: images, maxBuffer: 1 << 21, threads: threads)
     }
 

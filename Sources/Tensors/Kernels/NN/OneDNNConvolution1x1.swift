@@ -118,7 +118,7 @@ extension OneDNNConvolution {
 
     /// oneDNN's `reduce_balancer_t::balance` for 2 threads: how many threads share one
     /// job's reduction (see `parts`, which is this with the generic kernel's 2 MiB buffer).
-    static func reducerThreads(jobs: Int, jobSize: Int, reduction: Int, maxBuffer: Int, threads: Int = 2) -> Int {
+    static func reducerThreads(jobs: Int, jobSize: Int, reduction: Int, maxBuffer: Int, threads: Int = IntraOpThreads.count) -> Int {
         let minJobsPerGroup = max(1, jobs / threads)
         let maxJobsPerGroup = max(1, maxBuffer / (threads * jobSize))
         let groups = min(jobs / minJobsPerGroup, threads)

@@ -25,6 +25,8 @@ public enum OneDNNConvolution3D {
         dtype == .float32 && input.count == 5 && weight.count == 5 && input[0] > 1 && groups == 1
             && dilation == [1, 1, 1] && weight[1] == input[1] && stride.count == 3 && padding.count == 3
             && Set(stride).count == 1 && (0..<3).allSatisfy { padding[$0] < weight[2 + $0] }
+            && !(stride == [1, 1, 1] && Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[3], weight[4]),
+                                                                          stride: (1, 1), dilation: (1, 1)))
     }
 
     static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int]) -> Plan {

@@ -49,7 +49,7 @@ extension OneDNNConvolutionAVX512 {
     /// longest tail piece in blocks, and the reduction's threads (`nthr_mb`) and all threads.
     struct Blocking1x1 { let block: Int, piece: Int, tail: Int, threads: Int, total: Int }
 
-    static func blocking1x1(_ p: Convolution.Plan, threads: Int = 2) -> Blocking1x1 {
+    static func blocking1x1(_ p: Convolution.Plan, threads: Int = IntraOpThreads.count) -> Blocking1x1 {
         func divUp(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
         let plane = p.oh * p.ow
         var rb = bestDivider(plane, 7, 16, largest: true)

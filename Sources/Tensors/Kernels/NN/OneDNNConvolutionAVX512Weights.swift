@@ -22,13 +22,13 @@ extension OneDNNConvolutionAVX512 {
     static func sharesRows(_ p: Convolution.Plan) -> Bool { p.oh > 9 }
 
     /// How many threads split the reduction (`nthr_mb`): see `balance`.
-    static func reductionThreads(_ p: Convolution.Plan, threads: Int = 2) -> Int { balance(p, threads: threads).mb }
+    static func reductionThreads(_ p: Convolution.Plan, threads: Int = IntraOpThreads.count) -> Int { balance(p, threads: threads).mb }
 
     /// oneDNN's `balance` for PyTorch's 2 threads, which weighs memory traffic (input,
     /// output gradient, and eight times the weights) and then the work per thread, over
     /// image, output-channel-block and input-channel-block splits: the threads splitting
     /// the reduction (`nthr_mb`) and all the threads the primitive runs (`nthr`).
-    static func balance(_ p: Convolution.Plan, threads: Int = 2) -> (mb: Int, total: Int) {
+    static func balance(_ p: Convolution.Plan, threads: Int = IntraOpThreads.count) -> (mb: Int, total: Int) {
         func divUp(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
         let first = p.c <= 3
         let icBlock = first ? p.c : block

@@ -135,7 +135,7 @@ enum OneDNNDepthwiseConvolution {
     /// the second thread's sums then added to the first's. Its channel blocks are one
     /// vector register wide: 8 on AVX2, 16 on AVX-512 (`jit_dw:avx512_core`, whose kernel
     /// keeps each channel's chain as on AVX2; only this split differs).
-    static func imageRanges(_ p: Convolution.Plan, threads: Int = 2, avx512: Bool = OneDNNISA.avx512Core) -> [Range<Int>] {
+    static func imageRanges(_ p: Convolution.Plan, threads: Int = IntraOpThreads.count, avx512: Bool = OneDNNISA.avx512Core) -> [Range<Int>] {
         let width = avx512 ? 16 : block, blocks = (p.c + width - 1) / width
         let byGroups = min(blocks, threads)
         let byImages = min(max(1, threads / byGroups), p.n)

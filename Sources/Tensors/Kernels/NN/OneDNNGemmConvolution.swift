@@ -21,8 +21,9 @@
 ///   row's `omp simd` reduction starts a private sum at 0).
 /// The forward pass's blocking heuristic is not reproduced yet (it stays on the slow path).
 enum OneDNNGemmConvolution {
-    /// The threads PyTorch gives oneDNN here (the goldens' machines have 2 cores).
-    static let threads = 2
+    /// The threads PyTorch gives oneDNN: its intra-op count (`omp_get_max_threads()`),
+    /// which `torch.set_num_threads` changes and which changes the sums' split.
+    static var threads: Int { IntraOpThreads.count }
 
     /// oneDNN's `balance211`: `count` items over `team` threads, the first ones one more.
     static func balance211(_ count: Int, team: Int, id: Int) -> Range<Int> {

@@ -19,8 +19,12 @@
 public enum TransposedConvolution {
     /// ATen's `ConvParams::use_mkldnn` for a float32 transposed convolution on more than
     /// one thread: `input` is (N, C, H, W), `weight` (C, O/groups, kh, kw).
-    public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType) -> Bool {
+    public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType,
+                                     stride: (Int, Int) = (1, 1), dilation: (Int, Int) = (1, 1)) -> Bool {
         guard dtype == .float32, input.count == 4, weight.count == 4 else { return false }
+        if Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[2], weight[3]), stride: stride, dilation: dilation) {
+            return false
+        }
         return input[0] > 1 || (weight[2] > 3 && weight[3] > 3) || input.reduce(1, *) > 20480
     }
 

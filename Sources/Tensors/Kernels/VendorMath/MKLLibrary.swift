@@ -42,6 +42,7 @@ public final class MKLLibrary: @unchecked Sendable {
     let sdot: SDot, ddot: DDot
     private let setNumThreads: @convention(c) (Int32) -> Void
     private let getMaxThreads: @convention(c) () -> Int32
+    private let setDynamic: (@convention(c) (Int32) -> Void)?
     let vml: [String: VMLFunctions]
 
     typealias SGemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
@@ -114,11 +115,20 @@ public final class MKLLibrary: @unchecked Sendable {
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
         self.setNumThreads = setNum; self.getMaxThreads = getMax
+        self.setDynamic = symbol("MKL_Set_Dynamic", (@convention(c) (Int32) -> Void).self)
         self.vml = vml
     }
 
     /// MKL's threads for BLAS (and VML); `IntraOpThreads` keeps it equal to PyTorch's count.
-    func setThreads(_ n: Int) { setNumThreads(Int32(max(1, n))) }
+    /// As ATen's `set_num_threads`: `mkl_set_num_threads(n)` and `mkl_set_dynamic(false)`.
+    /// Until a count is set MKL stays dynamic (it may run a product on fewer threads), as
+    /// in a PyTorch process that never called `torch.set_num_threads`; afterwards every
+    /// product uses all `n`, which changes how a long sum is split (float64 `addmm` at 3
+    /// threads, found against PyTorch).
+    func setThreads(_ n: Int) {
+        setNumThreads(Int32(max(1, n)))
+        setDynamic?(0)
+    }
     var threads: Int { Int(getMaxThreads()) }
 
     /// The library file to try first, or nil when MKL is disabled.
