@@ -71,11 +71,11 @@ extension Tensor {
     /// `dist` shaped (…, r1, r2). The x2 gradient is this with the operands swapped and
     /// `grad`, `dist` transposed, as derivatives.yaml calls it.
     public static func cdistBackwardValues(_ grad: Tensor, _ x1: Tensor, _ x2: Tensor, p: Double, dist: Tensor) throws(TensorError) -> Tensor {
-        let (a, b) = try (cdistOperand(x1, "x1"), cdistOperand(x2, "x2"))
+        let (a, b) = try cdistOperands(x1, x2)
         let r1 = a.sizes[a.rank - 2], r2 = b.sizes[b.rank - 2], m = a.sizes[a.rank - 1]
         let pairs = Array(a.sizes.dropLast(2)) + [r1, r2]
-        guard a.dtype == b.dtype, grad.dtype == a.dtype, dist.dtype == a.dtype else {
-            throw .runtime("_cdist_backward: grad, x1, x2 and cdist must have one dtype")
+        guard grad.dtype == a.dtype, dist.dtype == a.dtype else {
+            throw .runtime("expected scalar type \(a.dtype.scalarTypeName) but found \((grad.dtype == a.dtype ? dist : grad).dtype.scalarTypeName)")
         }
         guard a.sizes.dropLast(2) == b.sizes.dropLast(2), b.sizes.last == m, grad.sizes == pairs, dist.sizes == pairs else {
             throw .shape("_cdist_backward: x1 \(a.sizes), x2 \(b.sizes), grad \(grad.sizes) and cdist \(dist.sizes) do not agree")

@@ -59,10 +59,9 @@ enum CdistForward {
 extension Tensor {
     /// `_cdist_forward`'s direct kernel for float32/float64 rows: `x1` (…, r1, m) against
     /// `x2` (…, r2, m) with the same batch dimensions (broadcast already), giving (…, r1, r2).
-    /// No autograd here; `Differentiable.cdistDirect` and torch.nn.functional's cdist record it.
+    /// No autograd here: torch.nn.functional's cdist records the node (`torch._cdist_values`).
     public static func cdistValues(_ x1: Tensor, _ x2: Tensor, p: Double) throws(TensorError) -> Tensor {
-        let (a, b) = try (cdistOperand(x1, "x1"), cdistOperand(x2, "x2"))
-        guard a.dtype == b.dtype else { throw .runtime("cdist: X1 and X2 must have the same dtype, got \(a.dtype) and \(b.dtype)") }
+        let (a, b) = try cdistOperands(x1, x2)
         guard a.sizes.dropLast(2) == b.sizes.dropLast(2), a.sizes.last == b.sizes.last else {
             throw .shape("cdist kernel: X1 \(a.sizes) and X2 \(b.sizes) need the same batch dimensions and columns")
         }
@@ -77,12 +76,19 @@ extension Tensor {
         return x1.device == .cpu ? out : try out.to(device: x1.device)
     }
 
-    /// A float32/float64 operand of the distance kernels on the host, contiguous, at least 2-d.
-    static func cdistOperand(_ t: Tensor, _ name: String) throws(TensorError) -> Tensor {
-        guard t.dtype == .float32 || t.dtype == .float64 else {
-            throw .runtime("\"cdist\" not implemented for '\(t.dtype)'")
+    /// The float32/float64 operands of the distance kernels on the host, contiguous, at least
+    /// 2-d. ATen dispatches on x1's dtype ("not implemented for 'Half'"), then reads x2 as
+    /// that type ("expected scalar type Float but found Double").
+    static func cdistOperands(_ x1: Tensor, _ x2: Tensor) throws(TensorError) -> (Tensor, Tensor) {
+        guard x1.dtype == .float32 || x1.dtype == .float64 else {
+            throw .notImplemented("\"cdist\" not implemented for '\(x1.dtype.scalarTypeName)'")
         }
-        guard t.rank >= 2 else { throw .runtime("cdist only supports at least 2D tensors, \(name) got: \(t.rank)D") }
-        return try t.to(device: .cpu).contiguous()
+        guard x2.dtype == x1.dtype else {
+            throw .runtime("expected scalar type \(x1.dtype.scalarTypeName) but found \(x2.dtype.scalarTypeName)")
+        }
+        for (t, name) in [(x1, "X1"), (x2, "X2")] where t.rank < 2 {
+            throw .runtime("cdist only supports at least 2D tensors, \(name) got: \(t.rank)D")
+        }
+        return (try x1.to(device: .cpu).contiguous(), try x2.to(device: .cpu).contiguous())
     }
 }
