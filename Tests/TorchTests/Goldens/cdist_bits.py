@@ -40,6 +40,14 @@ for dt in (torch.float32, torch.float64):
         a = torch.randn(30, m, dtype=dt).requires_grad_(); b = torch.randn(28, m, dtype=dt).requires_grad_()
         show("no mm m%d %s" % (m, dt), torch.cdist(a, b, compute_mode="donot_use_mm_for_euclid_dist"), a, b)
 #---
+# p near the cases' edges: the forward picks its case from p as the element type, the
+# backward from the double p (float32 p = 2 - 1e-9 takes the p < 2 gradient).
+torch.manual_seed(5)
+for dt in (torch.float32, torch.float64):
+    for p in (1 + 1e-9, 2 - 1e-9, 2 + 1e-9, 1e-50, 3.3, 0.7, 1e-3, 7.0):
+        a = torch.randn(5, 10, dtype=dt).requires_grad_(); b = torch.randn(6, 10, dtype=dt).requires_grad_()
+        show("edge p %s %r" % (dt, p), torch.cdist(a, b, p=p), a, b)
+#---
 a = ((torch.arange(12.) * 0.913).sin() * 3).reshape(3, 4).double().requires_grad_()
 b = ((torch.arange(8.) * 0.377).cos() * 2).reshape(2, 4).double().requires_grad_()
 d = torch.cdist(a, b, p=3)

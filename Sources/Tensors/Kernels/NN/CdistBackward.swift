@@ -7,7 +7,7 @@
 /// Registered with `REGISTER_DISPATCH`: the AVX2 build on AVX-512 CPUs too.
 ///
 /// Terms, with diff = x1 − x2, g the incoming gradient and dist the forward's distance
-/// (p as the element type):
+/// (the case chosen by the double p, the formulas with p as the element type):
 /// - p = 1: g · sign(diff);
 /// - p < 2 (`lttdist_calc`): 0 if dist = 0, else sign(diff) · pow(|diff|, p−1) · g /
 ///   pow(dist, p−1), then 0 where diff = 0 and p < 1;
@@ -17,8 +17,17 @@
 /// - p = 0: no term (the gradient is zero).
 /// sign(v) is ATen's min(max(0, ceil v), 1) + min(max(−1, floor v), 0).
 struct CdistBackwardTerm<T: RealElement> {
+    enum Norm { case one, belowTwo, two, infinity, general }
+    /// Chosen from the double p (`apply_backward_cdist`); the formula uses p as T.
+    let norm: Norm
     let p: T
     let pow: (T, T) -> T
+
+    init(p: Double, pow: @escaping (T, T) -> T) {
+        norm = p == 1 ? .one : p < 2 ? .belowTwo : p == 2 ? .two : p.isInfinite ? .infinity : .general
+        self.p = T(p)
+        self.pow = pow
+    }
 
     /// `vec::minimum` / `vec::maximum`: NaN when either side is NaN.
     @inline(__always) static func minimum(_ a: T, _ b: T) -> T { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
@@ -30,14 +39,15 @@ struct CdistBackwardTerm<T: RealElement> {
 
     @inline(__always) func callAsFunction(_ diff: T, _ g: T, _ dist: T) -> T {
         let sign = Self.sign
-        if p == 1 { return g * sign(diff) }
-        if p.isInfinite { return g * sign(diff) * (1 - Self.minimum(1, Swift.abs(Swift.abs(diff) - dist).rounded(.up))) }
-        if p < 2 {
+        switch norm {
+        case .one: return g * sign(diff)
+        case .infinity: return g * sign(diff) * (1 - Self.minimum(1, Swift.abs(Swift.abs(diff) - dist).rounded(.up)))
+        case .belowTwo:
             if diff == 0 && p < 1 { return 0 }
             return dist == 0 ? 0 : sign(diff) * pow(Swift.abs(diff), p - 1) * g / pow(dist, p - 1)
+        case .two: return dist == 0 ? 0 : g * diff / dist
+        case .general: return dist == 0 ? 0 : diff * pow(Swift.abs(diff), p - 2) * g / pow(dist, p - 1)
         }
-        if p == 2 { return dist == 0 ? 0 : g * diff / dist }
-        return dist == 0 ? 0 : diff * pow(Swift.abs(diff), p - 2) * g / pow(dist, p - 1)
     }
 }
 
@@ -48,7 +58,7 @@ enum CdistBackward {
             out.update(repeating: 0, count: batch * r1 * m)
             return
         }
-        let term = CdistBackwardTerm<T>(p: T(p), pow: SLEEFLibrary.shared?.pow(T.self) ?? { T.m_pow($0, $1) })
+        let term = CdistBackwardTerm<T>(p: p, pow: SLEEFLibrary.shared?.pow(T.self) ?? { T.m_pow($0, $1) })
         for l in 0..<batch {
             for i in 0..<r1 {
                 let a = x1 + (l * r1 + i) * m

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// `cdist_stub` (ATen's `Dist<scalar_t>::run_parallel_cdist`): each distance is one scalar
-/// loop over the m columns in order, in the element type. It is plain C++ (no `Vectorized`),
+/// loop over the m columns in order, in the element type (p too: `apply_cdist` takes it as
+/// `scalar_t`, so float32 picks the case from p rounded to float). It is plain C++ (no `Vectorized`),
 /// registered with `REGISTER_DISPATCH`, so an AVX-512 CPU runs the AVX2 build and both
 /// capabilities give the same bits.
 ///
@@ -31,17 +32,17 @@ enum CdistForward {
                     let b = x2 + (l * r2 + j) * m
                     var agg: T = 0
                     let value: T
-                    if p == 0 {
+                    if tp == 0 {
                         for x in 0..<m { agg += Swift.min(Swift.abs(a[x] - b[x]).rounded(.up), 1) }
                         value = agg
-                    } else if p == 1 {
+                    } else if tp == 1 {
                         for x in 0..<m { agg += Swift.abs(a[x] - b[x]) }
                         value = agg
-                    } else if p == 2 {
+                    } else if tp == 2 {
                         for x in 0..<head { let d = Swift.abs(a[x] - b[x]); agg += d * d }
                         for x in head..<m { let d = Swift.abs(a[x] - b[x]); agg = agg.addingProduct(d, d) }
                         value = agg.squareRoot()
-                    } else if p.isInfinite {
+                    } else if tp.isInfinite {
                         // std::max(agg, up): `up` only when agg < up.
                         for x in 0..<m { let d = Swift.abs(a[x] - b[x]); if agg < d { agg = d } }
                         value = agg
