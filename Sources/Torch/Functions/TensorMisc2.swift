@@ -41,12 +41,6 @@ extension TorchRuntime {
                     let t = try tensor(args[0], "squeeze_", "self"), dim = try int(args[1], "squeeze_", "dim")
                     return wrap(try bridged { try Differentiable.squeezeFreshInPlace(t, dim: dim) })
                 }
-                // cdist's direct kernel (_cdist_forward, CdistBackward0).
-                module.addFunction("_cdist_direct_") { [unowned self] _, args in
-                    let a = try tensor(args[0], "cdist", "x1"), b = try tensor(args[1], "cdist", "x2")
-                    let p = try double(args[2], "cdist", "p")
-                    return wrap(try bridged { try Differentiable.cdistDirect(a, b, p: p) })
-                }
             }
             guard let f = module[name] else {
                 throw PyError.attributeError("module 'torch' has no attribute '\(name)'")
@@ -62,14 +56,9 @@ extension TorchRuntime {
             }
             if name.hasSuffix("_") { b.method(name, body) } else { b.both(name, body) }
         }
-        // `torch.cdist` is bound by the nn aliases (torch.nn.functional's pdist/cdist part,
-        // whose direct path also reproduces ATen's fused tail); `torch._misc2.cdist` stays
-        // for its own golden.
         for name in ["vander"] {
             b.free(name) { interp, args in try interp.call(try target(interp, name), args) }
         }
-        // The direct kernel for the p values torch.nn.functional's cdist leaves out.
-        b.free("_misc2_cdist") { interp, args in try interp.call(try target(interp, "cdist"), args) }
     }
 
     private func bindNanMedianAndMode(_ b: Binder) {

@@ -1463,46 +1463,6 @@ def vander(x, N=None, increasing=False):
         return torch.flip(result, [1])
     return result
 
-
-_CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dist": 1,
-                "donot_use_mm_for_euclid_dist": 2}
-
-
-def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
-    # ATen's cdist: the 2-norm of more than 25 rows (or when asked) through ATen's
-    # _euclidean_dist (norms padded into one matmul, clamp_min_, sqrt_), every other
-    # case through the direct kernel (_cdist_forward, CdistBackward0).
-    if compute_mode not in _CDIST_MODES:
-        raise ValueError(str(compute_mode) + " is not a valid value for compute_mode")
-    mode = _CDIST_MODES[compute_mode]
-    if x1.dim() < 2:
-        raise RuntimeError("cdist only supports at least 2D tensors, X1 got: " + str(x1.dim()) + "D")
-    if x2.dim() < 2:
-        raise RuntimeError("cdist only supports at least 2D tensors, X2 got: " + str(x2.dim()) + "D")
-    if x1.size(-1) != x2.size(-1):
-        raise RuntimeError("X1 and X2 must have the same number of columns. X1: " + str(x1.size(-1)) + " X2: " + str(x2.size(-1)))
-    if not x1.is_floating_point():
-        raise RuntimeError("cdist only supports floating-point dtypes, X1 got: " + _SCALAR_TYPE_NAMES[x1.dtype])
-    if not x2.is_floating_point():
-        raise RuntimeError("cdist only supports floating-point dtypes, X2 got: " + _SCALAR_TYPE_NAMES[x2.dtype])
-    if p < 0:
-        raise RuntimeError("cdist only supports non-negative p values")
-    if x1.shape[:-2] != x2.shape[:-2]:
-        raise NotImplementedError("cdist: batch dimensions that broadcast are not supported yet")
-    r1 = x1.size(-2)
-    r2 = x2.size(-2)
-    if p == 2 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
-        x1_norm = x1.pow(2).sum(-1, True)
-        x1_pad = torch.ones_like(x1_norm)
-        x2_norm = x2.pow(2).sum(-1, True)
-        x2_pad = torch.ones_like(x2_norm)
-        x1_ = torch.cat([x1.mul(-2), x1_norm, x1_pad], -1)
-        x2_ = torch.cat([x2, x2_pad, x2_norm], -1)
-        result = x1_.matmul(x2_.transpose(-2, -1))
-        result.clamp_min_(0).sqrt_()
-        return result.view(list(x1.shape[:-2]) + [r1, r2])
-    return _cdist_direct_(x1, x2, float(p))
-
 """#,
         "torch._nn_aliases": #"""
 # torch-level names for nn operations (torch.conv2d, torch.layer_norm, torch.dropout, ...),
@@ -1687,10 +1647,6 @@ def pdist(input, p=2):
 
 
 def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
-    # p = 0, 1, 2, inf: torch.nn.functional's cdist (ATen's direct path with its fused
-    # tail, or the matmul path); any other p: the direct kernel of torch._misc2 (powf).
-    if float(p) >= 0 and float(p) not in (0.0, 1.0, 2.0, float("inf")):
-        return torch._misc2_cdist(x1, x2, p, compute_mode)
     return F._cdist(x1, x2, p, compute_mode)
 
 
@@ -15676,8 +15632,9 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
 
 # torch.nn.functional — part 3b: pdist (and torch.cdist, bound on torch by
 # torch._nn_aliases). Values follow ATen's CPU kernels (aten/src/ATen/native/cpu/
-# DistanceOpsKernel.cpp) operation by operation; torch._linalg_record names the node as
-# PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
+# DistanceOpsKernel.cpp) operation by operation: pdist here, cdist's direct path in Swift
+# (torch._cdist_values, torch._cdist_backward_values); torch._linalg_record names the node
+# as PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
 
 def _dist_dtype_name(dtype):
     # Built at call time: torch.nn.functional loads before every dtype is bound on torch
@@ -15794,35 +15751,15 @@ _CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dis
 
 
 def _cdist_direct_values(a, b, p):
-    """cdist_stub: for each pair a float sum over the columns in order. GCC vectorises
-    the first multiple of 4 columns for p=2 (separate multiply and add) and contracts the
-    scalar tail into fused multiply-adds."""
-    diff = (a.unsqueeze(-2) - b.unsqueeze(-3)).abs()
-    m = diff.shape[-1]
-    agg = torch.zeros(diff.shape[:-1], dtype=a.dtype)
-    head = (m // 4) * 4
-    for x in range(m):
-        d = diff.select(-1, x)
-        if p == 0.0:
-            agg = agg + d.ceil().clamp(max=1)
-        elif p == 1.0:
-            agg = agg + d
-        elif p == float("inf"):
-            agg = torch.maximum(agg, d)
-        elif x < head:
-            agg = agg + d * d
-        else:
-            agg = torch._linalg_fma(d, d, agg)
-    return _sqrt_rounded(agg) if p == 2.0 else agg
+    """cdist_stub on the broadcast, contiguous rows: Swift's Tensor.cdistValues (one scalar
+    loop over the columns per pair; libm's pow for other p, as ATen's plain C++ loop)."""
+    return torch._cdist_values(a, b, float(p))
 
 
 def _cdist_pair_gradient(a, b, g, dist, p):
-    """_cdist_backward's values: each row of `a` sums its pair terms over `b`'s rows in order."""
-    t = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, dist, p)
-    out = torch.zeros(a.shape, dtype=a.dtype)
-    for j in range(b.shape[-2]):
-        out = out + t.select(-2, j)
-    return out
+    """_cdist_backward(g, a, b, p, dist): Swift's Tensor.cdistBackwardValues (each row of
+    `a` sums its pair terms over `b`'s rows in order; Vectorized's SLEEF pow in the terms)."""
+    return torch._cdist_backward_values(g, a, b, float(p), dist)
 
 
 def _cdist_backward_node(g, x, y, dist):
@@ -15900,8 +15837,7 @@ def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
         return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
     if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
         return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
-    p = _dist_norm_p(p, "cdist")
-    return _cdist_direct(x1, x2, a, b, p)
+    return _cdist_direct(x1, x2, a, b, float(p))
 
 
 # torch.nn.functional — part 4: more loss functions.

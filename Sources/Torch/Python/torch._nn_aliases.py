@@ -180,10 +180,6 @@ def pdist(input, p=2):
 
 
 def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
-    # p = 0, 1, 2, inf: torch.nn.functional's cdist (ATen's direct path with its fused
-    # tail, or the matmul path); any other p: the direct kernel of torch._misc2 (powf).
-    if float(p) >= 0 and float(p) not in (0.0, 1.0, 2.0, float("inf")):
-        return torch._misc2_cdist(x1, x2, p, compute_mode)
     return F._cdist(x1, x2, p, compute_mode)
 
 

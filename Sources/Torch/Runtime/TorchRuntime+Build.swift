@@ -43,6 +43,7 @@ extension TorchRuntime {
         bindComplex(b)
         bindLazyConjugation(b)
         bindMaskedSoftmax(b)
+        bindCdistNatives(b)
         bindOneDNNConv3d(b)
         bindOneDNNLSTM(b)
         buildNumericInfo(interp, m)

@@ -1,7 +1,8 @@
 # torch.nn.functional — part 3b: pdist (and torch.cdist, bound on torch by
 # torch._nn_aliases). Values follow ATen's CPU kernels (aten/src/ATen/native/cpu/
-# DistanceOpsKernel.cpp) operation by operation; torch._linalg_record names the node as
-# PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
+# DistanceOpsKernel.cpp) operation by operation: pdist here, cdist's direct path in Swift
+# (torch._cdist_values, torch._cdist_backward_values); torch._linalg_record names the node
+# as PyTorch does (PdistBackward0, CdistBackward0, EuclideanDistBackward0).
 
 def _dist_dtype_name(dtype):
     # Built at call time: torch.nn.functional loads before every dtype is bound on torch
@@ -118,35 +119,15 @@ _CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": 0, "use_mm_for_euclid_dis
 
 
 def _cdist_direct_values(a, b, p):
-    """cdist_stub: for each pair a float sum over the columns in order. GCC vectorises
-    the first multiple of 4 columns for p=2 (separate multiply and add) and contracts the
-    scalar tail into fused multiply-adds."""
-    diff = (a.unsqueeze(-2) - b.unsqueeze(-3)).abs()
-    m = diff.shape[-1]
-    agg = torch.zeros(diff.shape[:-1], dtype=a.dtype)
-    head = (m // 4) * 4
-    for x in range(m):
-        d = diff.select(-1, x)
-        if p == 0.0:
-            agg = agg + d.ceil().clamp(max=1)
-        elif p == 1.0:
-            agg = agg + d
-        elif p == float("inf"):
-            agg = torch.maximum(agg, d)
-        elif x < head:
-            agg = agg + d * d
-        else:
-            agg = torch._linalg_fma(d, d, agg)
-    return _sqrt_rounded(agg) if p == 2.0 else agg
+    """cdist_stub on the broadcast, contiguous rows: Swift's Tensor.cdistValues (one scalar
+    loop over the columns per pair; libm's pow for other p, as ATen's plain C++ loop)."""
+    return torch._cdist_values(a, b, float(p))
 
 
 def _cdist_pair_gradient(a, b, g, dist, p):
-    """_cdist_backward's values: each row of `a` sums its pair terms over `b`'s rows in order."""
-    t = _dist_term(a.unsqueeze(-2) - b.unsqueeze(-3), g, dist, p)
-    out = torch.zeros(a.shape, dtype=a.dtype)
-    for j in range(b.shape[-2]):
-        out = out + t.select(-2, j)
-    return out
+    """_cdist_backward(g, a, b, p, dist): Swift's Tensor.cdistBackwardValues (each row of
+    `a` sums its pair terms over `b`'s rows in order; Vectorized's SLEEF pow in the terms)."""
+    return torch._cdist_backward_values(g, a, b, float(p), dist)
 
 
 def _cdist_backward_node(g, x, y, dist):
@@ -224,5 +205,4 @@ def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
         return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
     if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
         return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
-    p = _dist_norm_p(p, "cdist")
-    return _cdist_direct(x1, x2, a, b, p)
+    return _cdist_direct(x1, x2, a, b, float(p))
