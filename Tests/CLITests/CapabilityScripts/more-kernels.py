@@ -94,3 +94,28 @@ for dname, dt in (("c64", torch.complex64), ("c128", torch.complex128)):
         run(k("pow2"), lambda: [torch.view_as_real(z ** 2)])
         run(k("square"), lambda: [torch.view_as_real(z.square())])
         run(k("pow2_t"), lambda: [torch.view_as_real(z.t() ** 2)])
+
+# Complex pow(·, 2) and pow(·, 3) at odd sizes and one large one: ATen's vectorised head,
+# then basic_loop's tail, where GCC fuses some products and not others (by product and
+# capability); contiguous, transposed (dense) and strided (one coalesced strided loop).
+for dname, dt in (("c64", torch.complex64), ("c128", torch.complex128)):
+    for n in (1, 3, 17, 33, 1001):
+        k = lambda name: "%s|%s|%d" % (name, dname, n)
+        z = torch.complex(torch.randn(3, n) * 3, torch.randn(3, n)).to(dt)
+        for e in (2, 3):
+            run(k("pow%d_odd" % e), lambda: [torch.view_as_real(z ** e)])
+            run(k("pow%d_odd_t" % e), lambda: [torch.view_as_real(z.t() ** e)])
+            run(k("pow%d_odd_strided" % e), lambda: [torch.view_as_real(z[:, ::2] ** e)])
+            run(k("pow%d_odd_row" % e), lambda: [torch.view_as_real(z[1] ** e)])
+
+# float64 bicubic backward at 8, 16 and 32 columns, a fresh input per case (no gradient
+# carried over), with align_corners both ways: source indices that land just below an
+# integer are floored through float and their fraction clamped, as the forward does.
+for n in (8, 16, 32):
+    for ac in (False, True):
+        k = lambda name: "%s|%s|f64|%d" % (name, ac, n)
+        for name, f in (("bicubic_fresh", lambda x: F.interpolate(x, scale_factor=1.7, mode="bicubic", align_corners=ac)),
+                        ("bicubic_fresh_size", lambda x: F.interpolate(x, size=(7, 2 * n - 1), mode="bicubic", align_corners=ac)),
+                        ("bicubic_aa_fresh", lambda x: F.interpolate(x, size=(3, 4), mode="bicubic", align_corners=ac, antialias=True))):
+            x = leaf(2, 3, 5, n, dt=torch.float64)
+            run(k(name), lambda: grads(f(x), x))

@@ -189,7 +189,8 @@ public enum InterpolationUpsampling {
 
     /// The input gradient: linear modes as `cpu_upsample_linear_backward` (each output
     /// gradient added to its 2ᵏ sources as fma(Πλ, g, acc), in output order); bicubic as
-    /// `upsample_bicubic2d_backward_out_frame` (unfused, 16 sources per output, x outer).
+    /// `upsample_bicubic2d_backward_out_frame` (unfused, 16 sources per output, x outer;
+    /// indices and fractions guarded as the forward's).
     public static func backward(_ gradOutput: Tensor, inputSizes: [Int], mode: Mode, alignCorners: Bool,
                                 scales: [Double?]) throws(TensorError) -> Tensor {
         let g = try gradOutput.contiguous()
@@ -265,11 +266,12 @@ public enum InterpolationUpsampling {
         let sw: T = scale(iw, ow, alignCorners: alignCorners, scales[1])
         for y in 0..<oh {
             for xo in 0..<ow {
-                let rx = sourceIndex(sw, xo, alignCorners: alignCorners, cubic: true, fused: false)
-                let ix = Int(Float(rx).rounded(.down))
-                let ry = sourceIndex(sh, y, alignCorners: alignCorners, cubic: true, fused: false)
-                let iy = Int(Float(ry).rounded(.down))
-                let cx = cubicCoefficients(rx - T(ix), fused: false), cy = cubicCoefficients(ry - T(iy), fused: false)
+                // `guard_index_and_lambda`, as the forward: a source index just below an
+                // integer (15/26·26 = 14.999…8 in double) floors through float to that
+                // integer and its negative fraction is clamped to 0.
+                let (ix, tx) = guardIndex(sourceIndex(sw, xo, alignCorners: alignCorners, cubic: true, fused: false), iw)
+                let (iy, ty) = guardIndex(sourceIndex(sh, y, alignCorners: alignCorners, cubic: true, fused: false), ih)
+                let cx = cubicCoefficients(tx, fused: false), cy = cubicCoefficients(ty, fused: false)
                 for p in 0..<planes {
                     let gv = pg[(p * oh + y) * ow + xo]
                     let dst = pd + p * ih * iw
