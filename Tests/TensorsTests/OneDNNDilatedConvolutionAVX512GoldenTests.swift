@@ -5,8 +5,9 @@ import Testing
 /// Dilated float32 conv2d layers, and grouped ones at strides or dilations, PyTorch ran on an
 /// AVX-512 machine (PyTorchGoldens/OneDNNDilatedConvAVX512Goldens.json, made natively there
 /// by OneDNNDilatedConvAVX512Goldens.py): the dilated `jit:avx512_core` forward and data
-/// gradient (`OneDNNDilatedConvolutionAVX512`) and the grouped data gradient
-/// (`OneDNNGroupedConvolutionAVX512.gradInput`), called directly (the test process is
+/// gradient (`OneDNNDilatedConvolutionAVX512`), the dilated weight and bias gradients
+/// (`OneDNNConvolutionAVX512.gradWeight`/`gradBias`), and the grouped data, weight and bias
+/// gradients (`OneDNNGroupedConvolutionAVX512`), called directly (the test process is
 /// pinned to AVX2, where Convolution routes the AVX2 orders).
 struct OneDNNDilatedConvolutionAVX512GoldenTests {
     typealias Grouped = OneDNNGroupedConvolutionGoldenTests
@@ -23,6 +24,9 @@ struct OneDNNDilatedConvolutionAVX512GoldenTests {
     static let forwards = file.cases.indices.filter { isDilated(plan(file.cases[$0].shape)) && Dilated.forwardApplies(plan(file.cases[$0].shape)) }
     static let dataGradients = file.cases.indices.filter { isDilated(plan(file.cases[$0].shape)) && Dilated.dataApplies(plan(file.cases[$0].shape)) }
     static let groupedDataGradients = file.cases.indices.filter { OneDNNGroupedConvolutionAVX512.dataApplies(plan(file.cases[$0].shape)) }
+    static let weightGradients = file.cases.indices.filter {
+        isDilated(plan(file.cases[$0].shape)) && OneDNNConvolutionAVX512.weightApplies(plan(file.cases[$0].shape))
+    }
 
     @Test func goldensComeFromAnAVX512Machine() {
         #expect(Self.file.cpu_capability == "AVX512")
@@ -41,6 +45,12 @@ struct OneDNNDilatedConvolutionAVX512GoldenTests {
         #expect(Self.dataGradients.count == dilated.filter { $0.impl[1] == "jit:avx512_core" }.count)
         let grouped = cases.filter { $0.shape[10] > 1 && $0.impl[1] == "jit:avx512_core" }
         #expect(Self.groupedDataGradients.count == grouped.count)
+        for c in cases where Self.isDilated(Self.plan(c.shape)) {
+            #expect(OneDNNConvolutionAVX512.weightApplies(Self.plan(c.shape)) == (c.impl[2] == "jit:avx512_core"), "\(c.shape) \(c.impl)")
+        }
+        for c in cases + OneDNNGroupedConvolutionAVX512GoldenTests.file.cases where c.shape[10] > 1 {
+            #expect(OneDNNGroupedConvolutionAVX512.weightApplies(Self.plan(c.shape)) == (c.impl[2] == "jit:avx512_core"), "\(c.shape) \(c.impl)")
+        }
     }
 
     static func inputs(_ c: Grouped.Case) throws -> (x: Tensor, w: Tensor, b: Tensor, gy: Tensor) {
@@ -101,5 +111,35 @@ struct OneDNNDilatedConvolutionAVX512GoldenTests {
             checked += 1
         }
         #expect(checked >= file.cases.count - 2)
+    }
+
+    @Test(arguments: weightGradients)
+    func weightGradientMatchesPyTorchBitForBit(index: Int) throws {
+        let c = Self.file.cases[index], p = Self.plan(c.shape), t = try Self.inputs(c)
+        let gw = try Tensor(empty: t.w.sizes, dtype: .float32), gb = try Tensor(empty: [p.oc], dtype: .float32)
+        OneDNNConvolutionAVX512.gradWeight(p, NNBuffer.pointer(t.gy, as: Float.self), NNBuffer.pointer(t.x, as: Float.self),
+                                           into: NNBuffer.pointer(gw, as: Float.self))
+        OneDNNConvolutionAVX512.gradBias(p, NNBuffer.pointer(t.gy, as: Float.self), into: NNBuffer.pointer(gb, as: Float.self))
+        withExtendedLifetime(t) {}
+        try Self.expectSame(gw, c.gw, "gw", c.shape)
+        try Self.expectSame(gb, c.gb, "gb", c.shape)
+    }
+
+    /// The grouped weight and bias gradients on both files' cases whose log names `jit:avx512_core`.
+    @Test func groupedWeightGradientsMatchPyTorchBitForBit() throws {
+        var checked = 0
+        for c in Self.file.cases + OneDNNGroupedConvolutionAVX512GoldenTests.file.cases
+        where OneDNNGroupedConvolutionAVX512.weightApplies(Self.plan(c.shape)) {
+            let p = Self.plan(c.shape), t = try Self.inputs(c)
+            let gw = try Tensor(empty: t.w.sizes, dtype: .float32), gb = try Tensor(empty: [p.oc], dtype: .float32)
+            OneDNNGroupedConvolutionAVX512.gradWeight(p, NNBuffer.pointer(t.gy, as: Float.self), NNBuffer.pointer(t.x, as: Float.self),
+                                                      into: NNBuffer.pointer(gw, as: Float.self))
+            OneDNNGroupedConvolutionAVX512.gradBias(p, NNBuffer.pointer(t.gy, as: Float.self), into: NNBuffer.pointer(gb, as: Float.self))
+            withExtendedLifetime(t) {}
+            try Self.expectSame(gw, c.gw, "gw", c.shape)
+            try Self.expectSame(gb, c.gb, "gb", c.shape)
+            checked += 1
+        }
+        #expect(checked >= 3)
     }
 }

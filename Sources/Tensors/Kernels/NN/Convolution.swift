@@ -243,12 +243,18 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
-        // Grouped data gradient on AVX-512 machines: jit:avx512_core (OneDNNGroupedConvolutionAVX512Data.swift).
-        if needInput && input.dtype == .float32 && OneDNNISA.avx512Core && OneDNNGroupedConvolutionAVX512.dataApplies(p) {
-            return try groupedBackwardAVX512(p, gradOutput: gradOutput, input: input, weight: weight, needWeight: needWeight,
-                                             hasBias: hasBias) { (ni, nw) throws(TensorError) in
-                try backward(gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias, geometry: geometry,
-                             needInput: ni, needWeight: nw)
+        // Grouped layers on AVX-512 machines: jit:avx512_core's data, weight and bias gradients where it runs them
+        // (OneDNNGroupedConvolutionAVX512Data.swift, OneDNNGroupedConvolutionAVX512Weights.swift).
+        if input.dtype == .float32 && OneDNNISA.avx512Core {
+            let data = needInput && OneDNNGroupedConvolutionAVX512.dataApplies(p)
+            let weights = (needWeight || hasBias) && OneDNNGroupedConvolutionAVX512.weightApplies(p)
+            if data || weights {
+                return try groupedBackwardAVX512(p, gradOutput: gradOutput, input: input, weight: weight, needInput: needInput,
+                                                 needWeight: needWeight, hasBias: hasBias, data: data, weights: weights) {
+                    (ni, nw, nb) throws(TensorError) in
+                    try backward(gradOutput: gradOutput, input: input, weight: weight, hasBias: nb, geometry: geometry,
+                                 needInput: ni, needWeight: nw)
+                }
             }
         }
         // Depthwise: oneDNN's jit_dw orders (OneDNNDepthwiseConvolution.swift).

@@ -182,6 +182,12 @@ extension Convolution {
         } else if needInput {
             gx = try gemmInputGradient(p, gradOutput, input, weight)
         }
+        // On AVX-512 machines jit:avx512_core where it takes the shape (OneDNNDilatedConvolutionAVX512.swift).
+        if OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            let (gw, gb) = try dilatedWeightGradientsAVX512(p, gradOutput: gradOutput, input: input, weight: weight,
+                                                            needWeight: needWeight, hasBias: hasBias)
+            return (gx, gw, gb)
+        }
         let gw = needWeight ? try gemmWeightGradient(p, gradOutput, input, weight) : nil
         let gb = hasBias ? try gemmBiasGradient(p, gradOutput) : nil
         return (gx, gw, gb)

@@ -218,3 +218,26 @@ extension Convolution {
         return t
     }
 }
+
+extension Convolution {
+    /// The dilated weight and bias gradients in `jit:avx512_core`'s order
+    /// (`OneDNNConvolutionAVX512.gradWeight`, taps `dilation` apart; with dilation the
+    /// kernel never takes the 2d harness, so the threads share images).
+    static func dilatedWeightGradientsAVX512(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, needWeight: Bool,
+                                             hasBias: Bool) throws(TensorError) -> (weight: Tensor?, bias: Tensor?) {
+        let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+        var gw: Tensor?, gb: Tensor?
+        if needWeight {
+            let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
+            let t = try Tensor(empty: weight.sizes, dtype: weight.dtype, device: weight.device)
+            withExtendedLifetime((gkeep, xkeep)) { OneDNNConvolutionAVX512.gradWeight(p, gy, x, into: NNBuffer.pointer(t, as: Float.self)) }
+            gw = t
+        }
+        if hasBias {
+            let t = try Tensor(empty: [p.oc], dtype: weight.dtype, device: weight.device)
+            withExtendedLifetime(gkeep) { OneDNNConvolutionAVX512.gradBias(p, gy, into: NNBuffer.pointer(t, as: Float.self)) }
+            gb = t
+        }
+        return (gw, gb)
+    }
+}

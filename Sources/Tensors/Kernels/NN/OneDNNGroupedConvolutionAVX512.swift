@@ -8,8 +8,8 @@
 /// oneDNN takes a grouped layer (not depthwise) when both the input and output channels of
 /// a group are multiples of 4 (read off ONEDNN_VERBOSE on the goldens' 80 grouped layers:
 /// every other one ran `gemm:jit`), with 16-, 8- or 4-channel blocks, the largest that
-/// divides both. Routed for the forward only (Convolution.swift); the gradients keep the
-/// AVX2 orders.
+/// divides both. The gradients: OneDNNGroupedConvolutionAVX512Data.swift (input) and
+/// OneDNNGroupedConvolutionAVX512Weights.swift (weight and bias).
 enum OneDNNGroupedConvolutionAVX512 {
     /// Whether oneDNN runs the forward as grouped `jit:avx512_core` (see the type's notes).
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {

@@ -51,19 +51,45 @@ extension OneDNNGroupedConvolutionAVX512 {
 }
 
 extension Convolution {
-    /// The grouped data gradient in `jit:avx512_core`'s order, with the weight and bias
-    /// gradients of the route that runs without it (`rest`).
-    static func groupedBackwardAVX512(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, needWeight: Bool, hasBias: Bool,
-                                      rest: (Bool, Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?))
+    /// The grouped gradients in `jit:avx512_core`'s orders where oneDNN runs it for that
+    /// pass (`data`: the input gradient; `weights`: the weight and bias gradients), the
+    /// others from the route that runs without them (`rest`, asked for the input, weight
+    /// and bias gradients it is to make).
+    static func groupedBackwardAVX512(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, needInput: Bool, needWeight: Bool,
+                                      hasBias: Bool, data: Bool, weights: Bool,
+                                      rest: (Bool, Bool, Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?))
         throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
-        let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
-        let gx = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
-        withExtendedLifetime((gkeep, wkeep)) {
-            OneDNNGroupedConvolutionAVX512.gradInput(p, gy, w, into: NNBuffer.pointer(gx, as: Float.self))
+        var gx: Tensor?, gw: Tensor?, gb: Tensor?
+        if data {
+            let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
+            let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
+            withExtendedLifetime((gkeep, wkeep)) {
+                OneDNNGroupedConvolutionAVX512.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
+            }
+            gx = t
         }
-        guard needWeight || hasBias else { return (gx, nil, nil) }
-        let others = try rest(false, needWeight)
-        return (gx, others.weight, others.bias)
+        if weights {
+            let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
+            if needWeight {
+                let t = try Tensor(empty: weight.sizes, dtype: weight.dtype, device: weight.device)
+                withExtendedLifetime((gkeep, xkeep)) {
+                    OneDNNGroupedConvolutionAVX512.gradWeight(p, gy, x, into: NNBuffer.pointer(t, as: Float.self))
+                }
+                gw = t
+            }
+            if hasBias {
+                let t = try Tensor(empty: [p.oc], dtype: weight.dtype, device: weight.device)
+                withExtendedLifetime(gkeep) { OneDNNGroupedConvolutionAVX512.gradBias(p, gy, into: NNBuffer.pointer(t, as: Float.self)) }
+                gb = t
+            }
+        }
+        let restInput = needInput && !data, restWeights = !weights && (needWeight || hasBias)
+        if restInput || restWeights {
+            let r = try rest(restInput, needWeight && !weights, hasBias && !weights)
+            if restInput { gx = r.input }
+            if restWeights { (gw, gb) = (r.weight, r.bias) }
+        }
+        return (gx, gw, gb)
     }
 }
