@@ -142,4 +142,23 @@ struct OneDNNDilatedConvolutionAVX512GoldenTests {
         }
         #expect(checked >= 3)
     }
+
+    /// The grouped forward (OneDNNGroupedConvolutionAVX512) on this file's grouped layers,
+    /// dilated ones included.
+    @Test func groupedForwardMatchesPyTorchBitForBit() throws {
+        var checked = 0
+        for c in Self.file.cases where c.shape[10] > 1 {
+            let p = Self.plan(c.shape)
+            #expect(OneDNNGroupedConvolutionAVX512.forwardApplies(p) == (c.impl[0] == "jit:avx512_core"), "\(c.shape)")
+            guard OneDNNGroupedConvolutionAVX512.forwardApplies(p) else { continue }
+            let t = try Self.inputs(c)
+            let y = try Tensor(empty: [p.n, p.oc, p.oh, p.ow], dtype: .float32)
+            OneDNNGroupedConvolutionAVX512.forward(p, NNBuffer.pointer(t.x, as: Float.self), NNBuffer.pointer(t.w, as: Float.self),
+                                                   NNBuffer.pointer(t.b, as: Float.self), into: NNBuffer.pointer(y, as: Float.self))
+            withExtendedLifetime(t) {}
+            try Self.expectSame(y, c.out, "out", c.shape)
+            if p.g.dilation != (1, 1) { checked += 1 }
+        }
+        #expect(checked >= 4)
+    }
 }
