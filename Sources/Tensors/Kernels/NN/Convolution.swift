@@ -150,6 +150,13 @@ public enum Convolution {
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
         }
+        // Dilated on AVX-512 machines: jit:avx512_core where it takes the shape (OneDNNDilatedConvolutionAVX512.swift).
+        if T.self == Float.self && OneDNNISA.avx512Core && OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype)
+            && OneDNNDilatedConvolutionAVX512.forwardApplies(p) && (bias?.dtype ?? .float32) == .float32 {
+            try dilatedForwardAVX512(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc,
+                                     bias: bias, into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
+            return out
+        }
         // Dilated: oneDNN's jit:avx2 where it takes the shape (OneDNNDilatedConvolution.swift).
         if T.self == Float.self && OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) && OneDNNDilatedConvolution.forwardApplies(p)
             && (bias?.dtype ?? .float32) == .float32 {
@@ -249,6 +256,20 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        // Grouped layers on AVX-512 machines: jit:avx512_core's data, weight and bias gradients where it runs them
+        // (OneDNNGroupedConvolutionAVX512Data.swift, OneDNNGroupedConvolutionAVX512Weights.swift).
+        if input.dtype == .float32 && OneDNNISA.avx512Core {
+            let data = needInput && OneDNNGroupedConvolutionAVX512.dataApplies(p)
+            let weights = (needWeight || hasBias) && OneDNNGroupedConvolutionAVX512.weightApplies(p)
+            if data || weights {
+                return try groupedBackwardAVX512(p, gradOutput: gradOutput, input: input, weight: weight, needInput: needInput,
+                                                 needWeight: needWeight, hasBias: hasBias, data: data, weights: weights) {
+                    (ni, nw, nb) throws(TensorError) in
+                    try backward(gradOutput: gradOutput, input: input, weight: weight, hasBias: nb, geometry: geometry,
+                                 needInput: ni, needWeight: nw)
+                }
+            }
+        }
         // Depthwise: oneDNN's jit_dw orders (OneDNNDepthwiseConvolution.swift).
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: input.dtype) {
             return try depthwiseBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,

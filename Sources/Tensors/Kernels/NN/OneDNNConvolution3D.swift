@@ -50,6 +50,10 @@ public enum OneDNNConvolution3D {
         let bc = try bias?.contiguous()
         defer { withExtendedLifetime((xkeep, wkeep, bc)) {} }
         let out = try Tensor(empty: [p.n, p.o, p.od, p.oh, p.ow], dtype: .float32, device: input.device)
+        if OneDNNISA.avx512Core && OneDNNConvolution3DAVX512.forwardApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
+            OneDNNConvolution3DAVX512.forward(p, x, w, bc.map { NNBuffer.pointer($0, as: Float.self) }, into: NNBuffer.pointer(out, as: Float.self))
+            return out
+        }
         let blocks = (p.o + block - 1) / block, taps = p.taps
         let icBlock = p.c < block ? p.c : block
         let pw = OneDNNConvolution.interleave(w, count: 1, rows: p.o, cols: p.c * taps)
@@ -114,6 +118,10 @@ public enum OneDNNConvolution3D {
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         defer { withExtendedLifetime((gkeep, wkeep)) {} }
         let out = try Tensor(empty: inputSizes, dtype: .float32, device: gradOutput.device)
+        if OneDNNISA.avx512Core && OneDNNConvolution3DAVX512.dataApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
+            OneDNNConvolution3DAVX512.gradInput(p, gy, w, into: NNBuffer.pointer(out, as: Float.self))
+            return out
+        }
         let s = p.stride[0], pad = p.padding, taps = p.taps
         let unit = p.stride == [1, 1, 1]
         let byColumns = !unit && p.w % s == 0 && pad[2] < p.kw - 1

@@ -8,18 +8,24 @@
 extension OneDNNConvolutionAVX512 {
     /// Whether `jit:avx512_core` takes the weight gradient: 1 to 3 input channels (its
     /// first-convolution layout) or at least 16 (the blocked one; oneDNN's AVX2 kernel takes
-    /// 4 to 15), and its `boundaries_ok`: left and right padding under the kernel width, top
-    /// and bottom at most half the kernel height, kernels narrower than 14.
+    /// 4 to 15), and its `boundaries_ok`: left and right padding under the (dilated)
+    /// kernel width and at most `max_ur_w` (28), top and bottom at most half the (dilated)
+    /// kernel height, kernels narrower than 14; a dilation in height only at unit stride
+    /// there and with the dilated kernel no taller than the input.
     static func weightApplies(_ p: Convolution.Plan) -> Bool {
         guard !OneDNNConvolution.runs1x1(p), p.c <= 3 || p.c >= block, p.kw < 14 else { return false }  // 1×1: jit_1x1
         let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
-        let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: p.kw))
-        let bottom = max(0, OneDNNPlainGemm.endPadding(top, out: p.oh, size: p.h, stride: p.g.stride.0, kernel: p.kh))
-        return left < p.kw && right < p.kw && top <= p.kh / 2 && bottom <= p.kh / 2
+        let ekh = (p.kh - 1) * p.g.dilation.0 + 1, ekw = (p.kw - 1) * p.g.dilation.1 + 1
+        // Dilated in height: only at unit stride there, the dilated kernel within the input.
+        if p.g.dilation.0 != 1 && (p.g.stride.0 != 1 || ekh > p.h) { return false }
+        let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: ekw))
+        let bottom = max(0, OneDNNPlainGemm.endPadding(top, out: p.oh, size: p.h, stride: p.g.stride.0, kernel: ekh))
+        return left < ekw && right < ekw && left <= 28 && right <= 28 && top <= ekh / 2 && bottom <= ekh / 2
     }
 
-    /// The 2d harness (more than 9 output rows) shares (image, output row) pairs out.
-    static func sharesRows(_ p: Convolution.Plan) -> Bool { p.oh > 9 }
+    /// The 2d harness (more than 9 output rows, no dilation in height) shares (image,
+    /// output row) pairs out.
+    static func sharesRows(_ p: Convolution.Plan) -> Bool { p.oh > 9 && p.g.dilation.0 == 1 }
 
     /// How many threads split the reduction (`nthr_mb`): see `balance`.
     static func reductionThreads(_ p: Convolution.Plan, threads: Int = IntraOpThreads.count) -> Int { balance(p, threads: threads).mb }
@@ -84,12 +90,15 @@ extension OneDNNConvolutionAVX512 {
     /// order and the output columns, the threads' sums added in thread order. Sixteen
     /// output channels run in the lanes; (channel block, input channel) jobs are shared
     /// between our threads.
+    /// `ranges` overrides the threads' shares (a grouped layer's: one thread a group,
+    /// OneDNNGroupedConvolutionAVX512Weights.swift). Taps `dilation` apart.
     static func gradWeight(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>,
-                           into gw: UnsafeMutablePointer<Float>) {
+                           into gw: UnsafeMutablePointer<Float>, ranges shares: [Range<Int>]? = nil) {
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (dh, dw) = p.g.dilation
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let rows = sharesRows(p) ? p.oh : 1
-        let ranges = reductionRanges(p)
+        let ranges = shares ?? reductionRanges(p)
         let blocks = (p.oc + block - 1) / block
         let gp = OneDNNConvolution.interleave(gy, count: p.n, rows: p.oc, cols: oplane, as: Lanes.self)
         defer { gp.deallocate() }
@@ -98,9 +107,9 @@ extension OneDNNConvolutionAVX512 {
             let (ob, c) = (job / p.c, job % p.c)
             let lanes = min(block, p.oc - ob * block)
             for i in 0..<p.kh {
-                let oy0 = max(0, (top - i + sh - 1) / sh), oy1 = min(p.oh, (p.h + top - i + sh - 1) / sh)
+                let oy0 = max(0, (top - i * dh + sh - 1) / sh), oy1 = min(p.oh, (p.h + top - i * dh + sh - 1) / sh)
                 for j in 0..<p.kw {
-                    let ox0 = max(0, (left - j + s - 1) / s), ox1 = min(p.ow, (p.w + left - j + s - 1) / s)
+                    let ox0 = max(0, (left - j * dw + s - 1) / s), ox1 = min(p.ow, (p.w + left - j * dw + s - 1) / s)
                     var total = Lanes()
                     for (t, range) in ranges.enumerated() {
                         var acc = Lanes()
@@ -110,7 +119,7 @@ extension OneDNNConvolutionAVX512 {
                             let g = gp + (img * blocks + ob) * oplane
                             let xc = xBox.value + (img * p.c + c) * plane
                             for oy in ra..<max(ra, rb) {
-                                let xrow = xc + (oy * sh - top + i) * p.w - left + j
+                                let xrow = xc + (oy * sh - top + i * dh) * p.w - left + j * dw
                                 let grow = g + oy * p.ow
                                 for ox in ox0..<max(ox0, ox1) {
                                     acc = acc.addingProduct(grow[ox], Lanes(repeating: xrow[ox * s]))
@@ -131,12 +140,16 @@ extension OneDNNConvolutionAVX512 {
     /// same (image, output row) shares; otherwise oneDNN's reducer shares out images
     /// (`reduce_balancer_t` over the primitive's threads, jobs of 16 channels, a buffer of
     /// 19,200 floats per thread).
-    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
+    /// A grouped layer's group (`groups` > 1) passes its one-thread `ranges` and has the
+    /// reducer balance all groups' jobs over the primitive's 2 threads.
+    static func gradBias(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, into gb: UnsafeMutablePointer<Float>,
+                         ranges shares: [Range<Int>]? = nil, groups: Int = 1) {
         let oplane = p.oh * p.ow
         let blocks = (p.oc + block - 1) / block
         let rows = sharesRows(p) ? p.oh : 1
-        let ranges = rows > 1 ? reductionRanges(p)
-            : OneDNNConvolution.imageRanges(p.n, parts: biasReducerThreads(p, jobs: blocks, threads: balance(p).total))
+        let threads = groups > 1 ? 2 : balance(p).total
+        let ranges = rows > 1 ? shares ?? reductionRanges(p)
+            : OneDNNConvolution.imageRanges(p.n, parts: biasReducerThreads(p, jobs: groups * blocks, threads: threads))
         let positions = oplane / rows
         let gp = OneDNNConvolution.interleave(gy, count: p.n, rows: p.oc, cols: oplane, as: Lanes.self)
         defer { gp.deallocate() }

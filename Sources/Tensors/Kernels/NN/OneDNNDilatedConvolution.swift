@@ -169,7 +169,9 @@ extension Convolution {
     static func dilatedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                 needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         var gx: Tensor?
-        if needInput && OneDNNDilatedConvolution.dataGradientApplies(p) {
+        if needInput && OneDNNISA.avx512Core && OneDNNDilatedConvolutionAVX512.dataApplies(p) {
+            gx = try dilatedGradInputAVX512(p, gradOutput: gradOutput, input: input, weight: weight)
+        } else if needInput && OneDNNDilatedConvolution.dataGradientApplies(p) {
             let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
             let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
             let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
@@ -179,6 +181,12 @@ extension Convolution {
             gx = t
         } else if needInput {
             gx = try gemmInputGradient(p, gradOutput, input, weight)
+        }
+        // On AVX-512 machines jit:avx512_core where it takes the shape (OneDNNDilatedConvolutionAVX512.swift).
+        if OneDNNISA.avx512Core && OneDNNConvolutionAVX512.weightApplies(p) {
+            let (gw, gb) = try dilatedWeightGradientsAVX512(p, gradOutput: gradOutput, input: input, weight: weight,
+                                                            needWeight: needWeight, hasBias: hasBias)
+            return (gx, gw, gb)
         }
         let gw = needWeight ? try gemmWeightGradient(p, gradOutput, input, weight) : nil
         let gb = hasBias ? try gemmBiasGradient(p, gradOutput) : nil

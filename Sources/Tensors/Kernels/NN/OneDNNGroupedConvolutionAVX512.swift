@@ -8,8 +8,8 @@
 /// oneDNN takes a grouped layer (not depthwise) when both the input and output channels of
 /// a group are multiples of 4 (read off ONEDNN_VERBOSE on the goldens' 80 grouped layers:
 /// every other one ran `gemm:jit`), with 16-, 8- or 4-channel blocks, the largest that
-/// divides both. Routed for the forward only (Convolution.swift); the gradients keep the
-/// AVX2 orders.
+/// divides both. The gradients: OneDNNGroupedConvolutionAVX512Data.swift (input) and
+/// OneDNNGroupedConvolutionAVX512Weights.swift (weight and bias).
 enum OneDNNGroupedConvolutionAVX512 {
     /// Whether oneDNN runs the forward as grouped `jit:avx512_core` (see the type's notes).
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
@@ -35,11 +35,21 @@ enum OneDNNGroupedConvolutionAVX512 {
     }
 
     /// Whether `forward` follows oneDNN's order for a grouped plan oneDNN runs as
-    /// `jit:avx512_core`: no dilation, a reproduced channel blocking, and a block plan the
-    /// plain AVX-512 forward takes.
+    /// `jit:avx512_core`: a reproduced channel blocking, and a block plan the plain
+    /// AVX-512 forward takes (the dilated one, OneDNNDilatedConvolutionAVX512, where dilated).
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
-        guard isSelected(p, dtype: .float32), p.g.dilation == (1, 1), let b = inputBlock(p) else { return false }
+        guard isSelected(p, dtype: .float32), let b = inputBlock(p) else { return false }
+        if p.g.dilation != (1, 1) {
+            return p.g.dilation.0 == p.g.dilation.1 && OneDNNDilatedConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
+        }
         return OneDNNConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
+    }
+
+    /// One block's forward: the plain AVX-512 kernel, or its dilated form.
+    static func blockForward(_ q: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
+                             _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
+        if q.g.dilation != (1, 1) { return OneDNNDilatedConvolutionAVX512.forward(q, x, w, bias, into: y) }
+        OneDNNConvolutionAVX512.forward(q, x, w, bias, into: y)
     }
 
     static func forward(_ p: Convolution.Plan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
@@ -60,9 +70,9 @@ enum OneDNNGroupedConvolutionAVX512 {
                 for o in 0..<p.ocg { (ws + o * icb * ks).update(from: w + ((grp * p.ocg + o) * p.cg + c0) * ks, count: icb * ks) }
                 if c0 == 0 {
                     if let bias { bs.update(from: bias + grp * p.ocg, count: p.ocg) }
-                    OneDNNConvolutionAVX512.forward(q, xs, ws, bias == nil ? nil : bs, into: ys)
+                    blockForward(q, xs, ws, bias == nil ? nil : bs, into: ys)
                 } else {
-                    OneDNNConvolutionAVX512.forward(q, xs, ws, nil, into: part)
+                    blockForward(q, xs, ws, nil, into: part)
                     for e in 0..<(p.n * p.ocg * oplane) { ys[e] = ys[e] + part[e] }
                 }
             }
