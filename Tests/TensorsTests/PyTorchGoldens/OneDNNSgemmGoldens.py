@@ -92,12 +92,21 @@ def shapes(count, seed=11):
     return out
 
 
+# n == 1 with A not transposed on 2 threads at the edges of the K cut (oneDNN cuts K in two
+# when K >= 256, m <= 1000 and m * (K // 2) >= 4096; the LSTM's batch-of-one products):
+# (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads).
+GEMV_EDGES = [(0, tb, m, 1, k, 1.0, beta, m, 1 if tb else k, m, 2)
+              for (tb, m, k, beta) in [(0, 27, 300, 0.0), (0, 28, 300, 0.0), (1, 28, 256, 1.0), (0, 64, 256, 0.0),
+                                       (0, 128, 255, 1.0), (1, 100, 401, 0.0), (0, 512, 300, 1.0), (0, 512, 128, 1.0),
+                                       (0, 1000, 256, 0.0), (1, 1001, 300, 0.0), (0, 200, 2000, 0.5)]]
+
+
 def main():
     sgemm = extended_sgemm()
     L = lambda v: ctypes.byref(ctypes.c_long(v))
     F = lambda v: ctypes.byref(ctypes.c_float(v))
     cases = []
-    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90)):
+    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90) + GEMV_EDGES):
         seed = 500 + 3 * seed
         torch.set_num_threads(threads)
         a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
