@@ -158,7 +158,7 @@ def shapes_avx512(seed=12):
         else:
             ta, tb, m, n, k = 0, 1, gates, rng.choice([inp, hidden]), rows
         lda, ldb, ldc = (k if ta else m), (n if tb else k), m
-        # A single column is the plain gemv, whose 2-thread split is not reproduced.
+        # A single column is the plain gemv (its 2-thread K cut: GEMV_EDGES, at the end).
         threads = 1 if n == 1 else 1 + t % 2
         out.append((ta, tb, m, n, k, 1.0, rng.choice([0.0, 1.0]), lda, ldb, ldc, threads, 1))
     # Mid-size products left to nocopy_checker_avx512 (not forced), as gemm:jit convolutions
@@ -179,6 +179,8 @@ def shapes_avx512(seed=12):
         m, n, k = rng.randint(2, 200), rng.randint(16, 120), rng.randint(1, 900)
         lda, ldb, ldc = (k if ta else m), (n if tb else k), m
         out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), 0.0, lda, ldb, ldc, 1 + t % 2, 0, 1))
+    # The matrix-vector products' K cut on 2 threads, forced no-copy as the RNN asks.
+    out += [e + (1,) for e in GEMV_EDGES]
     return out
 
 
