@@ -1,8 +1,8 @@
 # float32 nn.LSTM trained one step (oneDNN's `ref` RNN primitive: its sgemm, AVX2's
 # jit_avx_gemm_f32 or AVX-512's jit_avx512_common_gemm_f32, and the cell's eltwise
 # injector at 8 or 16 lanes): outputs, h, c and every gradient after backward, for shapes
-# inside Gradbook's proven range (hidden 1 to 499, input <= 2048, batch <= 512, steps x batch
-# <= 4096). Each tensor is printed as an exact integer digest of its float bit patterns and
+# inside Gradbook's proven range (hidden 1 to 499, input <= 5000, batch <= 1024, steps x batch
+# <= 8000). Each tensor is printed as an exact integer digest of its float bit patterns and
 # its first values in hex.
 import torch
 torch.manual_seed(0)
@@ -45,6 +45,9 @@ shapes = [
     (2, 3, 1024, 24, 1, False),
     (3, 300, 20, 16, 1, False),
     (100, 20, 6, 10, 1, False),
+    (2, 1024, 6, 8, 1, False),
+    (2, 2, 5000, 8, 1, False),
+    (100, 80, 4, 4, 1, False),
 ]
 for steps, batch, inp, hidden, layers, bidir in shapes:
     key = "T%dB%dI%dH%dL%d%s" % (steps, batch, inp, hidden, layers, "bi" if bidir else "")

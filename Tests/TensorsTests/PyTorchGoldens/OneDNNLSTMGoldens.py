@@ -92,7 +92,7 @@ SHAPES = [
     # dW_ih one-column products, oneDNN's matrix-vector kernel, K cut in two on 2 threads),
     # batch 1 with wide products (the same cut in the forward and backward products),
     # hidden sizes up to 499 (the primitive forces the no-copy sgemm below 500), inputs up to
-    # 2048, batches past 256 and up to 4096 rows of steps x batch (the K split of the
+    # 5000, batches up to 1024 and up to 8000 rows of steps x batch (the K split of the
     # weight gradients); -0 sums in the weight gradients (accumulated onto zeros).
     (5, 3, 12, 1, 0),
     (30, 40, 3, 1, 0),
@@ -120,6 +120,12 @@ SHAPES = [
     (40, 30, 8, 12, 1),
     (150, 20, 10, 20, 1),
     (64, 64, 4, 4, 0),
+    (2, 600, 40, 30, 0),
+    (2, 1024, 8, 8, 0),
+    (100, 80, 4, 4, 1),
+    (1, 1, 3000, 64, 0),
+    (3, 1, 4100, 16, 1),
+    (2, 2, 5000, 8, 0),
 ]
 
 
