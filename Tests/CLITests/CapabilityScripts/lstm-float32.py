@@ -1,8 +1,9 @@
 # float32 nn.LSTM trained one step (oneDNN's `ref` RNN primitive: its sgemm, AVX2's
 # jit_avx_gemm_f32 or AVX-512's jit_avx512_common_gemm_f32, and the cell's eltwise
 # injector at 8 or 16 lanes): outputs, h, c and every gradient after backward, for shapes
-# inside Gradbook's proven range (hidden <= 128, input <= 520, batch <= 200). Each tensor is
-# printed as an exact integer digest of its float bit patterns and its first values in hex.
+# inside Gradbook's proven range (hidden 1 to 499, input <= 5000, batch <= 1024, steps x batch
+# <= 8000). Each tensor is printed as an exact integer digest of its float bit patterns and
+# its first values in hex.
 import torch
 torch.manual_seed(0)
 
@@ -32,6 +33,21 @@ shapes = [
     (20, 1, 8, 12, 1, False),
     (1, 1, 5, 3, 1, False),
     (3, 7, 300, 2, 3, False),
+    # Past the first proven ranges: one hidden unit, input size 1, batch 1 with wide
+    # products (oneDNN's matrix-vector kernel, K cut in two on 2 threads), hidden sizes to
+    # 499 (the primitive's forced no-copy sgemm ends at 500), large inputs, batches, rows.
+    (6, 5, 7, 1, 1, False),
+    (8, 20, 1, 32, 1, True),
+    (4, 1, 24, 200, 1, False),
+    (2, 1, 300, 128, 2, False),
+    (3, 4, 16, 256, 1, False),
+    (2, 6, 20, 499, 1, False),
+    (2, 3, 1024, 24, 1, False),
+    (3, 300, 20, 16, 1, False),
+    (100, 20, 6, 10, 1, False),
+    (2, 1024, 6, 8, 1, False),
+    (2, 2, 5000, 8, 1, False),
+    (100, 80, 4, 4, 1, False),
 ]
 for steps, batch, inp, hidden, layers, bidir in shapes:
     key = "T%dB%dI%dH%dL%d%s" % (steps, batch, inp, hidden, layers, "bi" if bidir else "")

@@ -31,8 +31,16 @@ def pseudo(count, seed, lo, hi):
 
 
 def hexes(t):
-    t = t.contiguous().reshape(-1)
-    return "".join("%08x" % struct.unpack("<I", struct.pack("<f", v))[0] for v in t.tolist())
+    """The float bit patterns in hex; past 2048 values, `fnv:` and a 64-bit FNV-1a of all
+    the bit patterns, `:` and the first 64 in hex (keeps the file small)."""
+    words = ["%08x" % struct.unpack("<I", struct.pack("<f", v))[0] for v in t.contiguous().reshape(-1).tolist()]
+    if len(words) <= 2048:
+        return "".join(words)
+    h = 0xcbf29ce484222325
+    for w in words:
+        h ^= int(w, 16)
+        h = (h * 0x100000001b3) % (1 << 64)
+    return "fnv:%016x:" % h + "".join(words[:64])
 
 
 def tensor(shape, seed, lo, hi):
@@ -80,6 +88,44 @@ SHAPES = [
     (2, 127, 8, 12, 0),
     (3, 130, 8, 12, 0),    # batch 128 or more: the input product runs step by step
     (2, 200, 20, 16, 1),
+    # Beyond those first ranges: one hidden unit, input size 1 (the input gradient and
+    # dW_ih one-column products, oneDNN's matrix-vector kernel, K cut in two on 2 threads),
+    # batch 1 with wide products (the same cut in the forward and backward products),
+    # hidden sizes up to 499 (the primitive forces the no-copy sgemm below 500), inputs up to
+    # 5000, batches up to 1024 and up to 8000 rows of steps x batch (the K split of the
+    # weight gradients); -0 sums in the weight gradients (accumulated onto zeros).
+    (5, 3, 12, 1, 0),
+    (30, 40, 3, 1, 0),
+    (7, 1, 5, 1, 1),
+    (5, 3, 1, 16, 0),
+    (3, 1, 1, 100, 0),
+    (20, 50, 1, 64, 1),
+    (5, 1, 16, 64, 0),
+    (5, 1, 16, 128, 1),
+    (4, 1, 40, 200, 0),
+    (1, 1, 300, 128, 0),
+    (1, 1, 700, 256, 0),
+    (4, 3, 12, 129, 0),
+    (3, 4, 16, 200, 1),
+    (3, 2, 20, 256, 0),
+    (2, 16, 32, 499, 1),
+    (2, 3, 600, 24, 0),
+    (2, 2, 1024, 16, 1),
+    (3, 8, 2048, 48, 0),
+    (4, 50, 700, 300, 0),
+    (2, 256, 16, 16, 0),
+    (3, 300, 30, 40, 0),
+    (2, 512, 8, 8, 1),
+    (10, 100, 16, 16, 0),
+    (40, 30, 8, 12, 1),
+    (150, 20, 10, 20, 1),
+    (64, 64, 4, 4, 0),
+    (2, 600, 40, 30, 0),
+    (2, 1024, 8, 8, 0),
+    (100, 80, 4, 4, 1),
+    (1, 1, 3000, 64, 0),
+    (3, 1, 4100, 16, 1),
+    (2, 2, 5000, 8, 0),
 ]
 
 

@@ -92,12 +92,22 @@ def shapes(count, seed=11):
     return out
 
 
+# n == 1 with A not transposed on 2 threads at the edges of the K cut (oneDNN cuts K in two
+# when K >= 256, m <= 1000 and m * (K // 2) >= 4096; the LSTM's batch-of-one products):
+# (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads).
+GEMV_EDGES = [(0, tb, m, 1, k, 1.0, beta, m, 1 if tb else k, m, 2)
+              for (tb, m, k, beta) in [(0, 27, 300, 0.0), (0, 28, 300, 0.0), (1, 28, 256, 1.0), (0, 64, 256, 0.0),
+                                       (0, 128, 255, 1.0), (1, 100, 401, 0.0), (0, 512, 300, 1.0), (0, 512, 128, 1.0),
+                                       (0, 1000, 256, 0.0), (1, 1001, 300, 0.0), (0, 200, 2000, 0.5),
+                                       (0, 4, 1100, 0.0), (0, 4, 2100, 1.0), (0, 3, 2731, 0.0), (1, 3, 2732, 0.0)]]
+
+
 def main():
     sgemm = extended_sgemm()
     L = lambda v: ctypes.byref(ctypes.c_long(v))
     F = lambda v: ctypes.byref(ctypes.c_float(v))
     cases = []
-    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90)):
+    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90) + GEMV_EDGES):
         seed = 500 + 3 * seed
         torch.set_num_threads(threads)
         a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
@@ -149,7 +159,7 @@ def shapes_avx512(seed=12):
         else:
             ta, tb, m, n, k = 0, 1, gates, rng.choice([inp, hidden]), rows
         lda, ldb, ldc = (k if ta else m), (n if tb else k), m
-        # A single column is the plain gemv, whose 2-thread split is not reproduced.
+        # A single column is the plain gemv (its 2-thread K cut: GEMV_EDGES, at the end).
         threads = 1 if n == 1 else 1 + t % 2
         out.append((ta, tb, m, n, k, 1.0, rng.choice([0.0, 1.0]), lda, ldb, ldc, threads, 1))
     # Mid-size products left to nocopy_checker_avx512 (not forced), as gemm:jit convolutions
@@ -170,6 +180,8 @@ def shapes_avx512(seed=12):
         m, n, k = rng.randint(2, 200), rng.randint(16, 120), rng.randint(1, 900)
         lda, ldb, ldc = (k if ta else m), (n if tb else k), m
         out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), 0.0, lda, ldb, ldc, 1 + t % 2, 0, 1))
+    # The matrix-vector products' K cut on 2 threads, forced no-copy as the RNN asks.
+    out += [e + (1,) for e in GEMV_EDGES]
     return out
 
 

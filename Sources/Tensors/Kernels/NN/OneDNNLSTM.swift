@@ -20,24 +20,25 @@
 /// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains of
 /// rounded products; a narrow last column block of 2 to 8 uses the two-chain order. A
 /// single row is the exception the primitive shows: one FMA chain that starts from the
-/// accumulated value (see `gemm`). A product one column wide (the input gradient of an
-/// input size of 1) is oneDNN's matrix-vector kernel, whose order here is not the
-/// primitive's: only that gradient then differs.
+/// accumulated value, K cut in two on 2 threads for wide products (see `gemm`); a product
+/// one row tall or one column wide (one hidden unit, an input size of 1) is a
+/// matrix-vector kernel too (`OneDNNSgemm`).
 public enum OneDNNLSTM {
-    /// Whether the passes here are oneDNN's to the bit: float32 and at least two hidden
-    /// units (a one-column product, `dh_prev` for one hidden unit, is oneDNN's
-    /// matrix-vector kernel with an order not reproduced).
+    /// Whether the passes here are oneDNN's to the bit for this hidden size and dtype:
+    /// float32, any hidden size (sizes are bounded by the other overload).
     public static func isSelected(hiddenSize: Int, dtype: DType) -> Bool {
-        dtype == .float32 && hiddenSize >= 2
+        dtype == .float32 && hiddenSize >= 1
     }
 
-    /// The sizes the goldens prove (OneDNNLSTMGoldens: up to 520 input features, 128
-    /// hidden units (512 gates), 800 rows of steps × batch, a batch of 200; a batch of 128
-    /// or more runs the input product step by step, as the primitive's `merge_gemm_layer`
-    /// needs `mb < 128`). 500 hidden units or more would leave its forced no-copy sgemm.
+    /// The sizes the goldens prove (OneDNNLSTMGoldens: up to 5000 input features, 499
+    /// hidden units, 8000 rows of steps × batch, a batch of 1024; a batch of 128 or more runs
+    /// the input product step by step, as the primitive's `merge_gemm_layer` needs
+    /// `mb < 128`). From 500 hidden units the primitive no longer forces oneDNN's no-copy
+    /// sgemm (`force_nocopy`: training with `dhc < 500`), and the copy-based kernels that
+    /// larger products then take are not reproduced.
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 520 && hiddenSize <= 128 && batch <= 200
-            && steps * batch <= 800 && steps * batch > 0
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 5000 && hiddenSize <= 499 && batch <= 1024
+            && steps * batch <= 8000 && steps * batch > 0
     }
 
     /// `C[r][j] (+)= Σ_k A[r][k] · W[j][k]` for `rows` rows of A (row stride `k`) and the
@@ -46,18 +47,9 @@ public enum OneDNNLSTM {
     /// single row, whose chain starts from C).
     static func gemm(rows: Int, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
                      _ c: UnsafeMutablePointer<Float>, accumulate: Bool, weightGradient: Bool = false) {
-        // One row (one sequence, one step): the RNN's product runs as one FMA chain per
-        // element that starts from C (measured against the primitive; the plain sgemm's
-        // gemv adds its sum to C instead).
-        if rows == 1 {
-            for j in 0..<n {
-                let wj = w + j * k
-                var acc: Float = accumulate ? c[j] : 0
-                for q in 0..<k { acc = acc.addingProduct(a[q], wj[q]) }
-                c[j] = acc
-            }
-            return
-        }
+        // One row (one sequence, or one step of a batch of one) is oneDNN's n = 1: its
+        // matrix-vector product (`OneDNNSgemm.gemvN`: one FMA chain per element from C, K
+        // cut in two on PyTorch's 2 threads past `thread_checker`'s size).
         // Row-major C (rows × n) = A · Wᵀ is column-major Cᵀ = W · Aᵀ: oneDNN's m is the
         // gate count (or n's role for a gradient), its n the rows; oneDNN's own sgemm on 2
         // threads, in the primitive's layouts, which decide the kernel's blocking (N by 48

@@ -97,18 +97,20 @@ extension OneDNNLSTM {
             }
             // dW_ih, computed transposed (input features by gates) as oneDNN's ldigo.
             var dwiT = [Float](repeating: 0, count: inputSize * gateCount)
+            // The weight gradients accumulate (beta 1) into zeroed memory, as ref_rnn's
+            // gemm_weights_layer/iter do: an all-underflowing sum is then +0, never -0.
             gemm(rows: inputSize, k: rowCount, n: gateCount, transposed(xs, rows: rowCount, cols: inputSize), dGT, &dwiT,
-                 accumulate: false, weightGradient: true)
+                 accumulate: true, weightGradient: true)
             store(transposed(dwiT, rows: inputSize, cols: gateCount), into: dwi)
             var dwhT = [Float](repeating: 0, count: hidden * gateCount)
             let hT = transposed(hPrev, rows: rowCount, cols: hidden)
             if reverse || steps == 1 {
-                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: false, weightGradient: true)
+                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: true, weightGradient: true)
             } else {
                 // Steps 1... from the workspace, then step 0's h0 added on.
                 let rest = transposed(Array(hPrev[stateCount...]), rows: rowCount - batch, cols: hidden)
                 let restGates = transposed(Array(dG[(batch * gateCount)...]), rows: rowCount - batch, cols: gateCount)
-                gemm(rows: hidden, k: rowCount - batch, n: gateCount, rest, restGates, &dwhT, accumulate: false,
+                gemm(rows: hidden, k: rowCount - batch, n: gateCount, rest, restGates, &dwhT, accumulate: true,
                      weightGradient: true)
                 let first = transposed(Array(hPrev[0..<stateCount]), rows: batch, cols: hidden)
                 let firstGates = transposed(Array(dG[0..<(batch * gateCount)]), rows: batch, cols: gateCount)

@@ -46,30 +46,26 @@
 ///   each piece one such kernel call. Its threads split the outputs only.
 /// - `n == 1` with A not transposed is the plain matrix-vector product (found by probing
 ///   the real one: 60 of 60 random shapes exact on 1 thread): y first zeroed or scaled by
-///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On 2 threads
-///   (`gemv_driver`'s `thread_checker`: `m·k + 288·k >= 41700` and more) oneDNN splits it
-///   in an order not reproduced.
+///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On 2
+///   threads K is cut in two when `gemvNParts` says so (K of 256 or more, m at most 1000,
+///   `m·⌊k/2⌋ >= 4096`: probed against the real one inside PyTorch, not read from a
+///   source): the first `⌈k/2⌉` terms run into y as above, the rest into a zeroed buffer,
+///   which is then added to y (exact for K even and odd, beta 0 and 1). More threads are
+///   not modelled (`isReproduced`).
 /// - `m == 1` with B transposed takes a path whose order is not reproduced.
 /// `isReproduced` says which products follow oneDNN here.
 enum OneDNNSgemm {
     /// Whether `gemm` below follows oneDNN's order for this product (see the type's notes).
     static func isReproduced(transA: Bool, transB: Bool, m: Int, n: Int, k: Int = 1, threads: Int = 1) -> Bool {
-        if n == 1 && !transA { return threads == 1 || gemvThreads(m: m, n: k, threads: threads) == 1 }
+        if n == 1 && !transA { return threads <= 2 }
         if (n == 1 && transA) || (m == 1 && !transB) { return true }
         return m > 1 && n > 1 && 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038
     }
 
-    /// `gemv_driver`'s `thread_checker` on AVX2 (m × n the gemv's matrix).
-    static func gemvThreads(m: Int, n: Int, threads: Int) -> Int {
-        if m * n + 288 * n < 41700 { return 1 }
-        if m >= 20000 && n <= 200 { return threads }
-        let band = n / threads
-        if threads <= 12 && band < 32 {
-            if m * band < 2048 { return 1 }
-        } else if threads <= 12 && m * band < 4096 {
-            return 1
-        }
-        return threads
+    /// How many parts oneDNN cuts K into for `n == 1` with A not transposed (measured on 1
+    /// and 2 threads; see the type's notes).
+    static func gemvNParts(m: Int, k: Int, threads: Int) -> Int {
+        threads >= 2 && k >= 256 && m <= 1000 && m * (k / 2) >= 4096 ? 2 : 1
     }
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
@@ -85,7 +81,19 @@ enum OneDNNSgemm {
         // `n == 1` with A not transposed first: a 1×1 product with A not transposed is this
         // one too (checked), not a gemv_t.
         if k > 0 && n == 1 && !transA {
-            gemvN(m: m, k: k, alpha: alpha, a: a, lda: lda, x: b, incx: transB ? ldb : 1, beta: beta, y: c)
+            let incx = transB ? ldb : 1
+            let parts = gemvNParts(m: m, k: k, threads: threads)
+            let size = (k + parts - 1) / parts
+            gemvN(m: m, k: Swift.min(size, k), alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
+            var start = size
+            while start < k {
+                let part = UnsafeMutablePointer<Float>.allocate(capacity: m)
+                defer { part.deallocate() }
+                gemvN(m: m, k: Swift.min(size, k - start), alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
+                      incx: incx, beta: 0, y: part)
+                for i in 0..<m { c[i] = c[i] + part[i] }
+                start += size
+            }
             return
         }
         if k > 0 && n == 1 && transA {
