@@ -4,7 +4,8 @@ import Testing
 /// PyTorch 2.15's float32 conv2d with unequal strides ((1, 2), (2, 1), (2, 3), (1, 4), ...)
 /// on batches of 2–16, 1–40 channels, kernels 1–5: oneDNN's `jit:avx2` forward and weight
 /// gradient (`jit_1x1` for a 1×1 kernel whose strides divide the input) and
-/// `brgconv_strided:avx2` input gradient. Output and the three gradients bit for bit with
+/// `brgconv_strided:avx2` input gradient (its brgemm calls and blocking,
+/// OneDNNBrgconvStrided.swift). Output and the three gradients bit for bit with
 /// PyTorchGoldens/OneDNNConvStridesGoldens.json (OneDNNConvStridesGoldens.py; the case
 /// format is OneDNNConvShapesGoldens.json's).
 struct OneDNNConvolutionStridesGoldenTests {
@@ -27,19 +28,9 @@ struct OneDNNConvolutionStridesGoldenTests {
         }
     }
 
-    /// Input gradients whose `brgconv_strided` order is not found yet: a width stride of 1
-    /// under a height stride of 2–3, with a kernel 4–5 wide and left padding. Tried against
-    /// the full tensors: one chain, chains per kernel column (added either way) or per
-    /// row, per pair or triple of columns, a pairwise tree — each matches only part.
-    static let knownInputGradients: Set<[Int]> = [
-        [12, 21, 26, 15, 37, 1, 4, 0, 0, 2, 2, 3, 1], [16, 1, 26, 14, 29, 3, 4, 2, 2, 2, 2, 3, 1],
-        [3, 30, 12, 28, 21, 3, 5, 0, 0, 1, 1, 2, 1], [7, 10, 5, 18, 7, 3, 4, 1, 1, 1, 1, 3, 1],
-        [11, 13, 16, 18, 8, 3, 4, 1, 1, 1, 1, 2, 1],
-    ]
-
     @Test(arguments: file.cases.indices)
     func matchesPyTorchBitForBit(index: Int) throws {
         let c = Self.file.cases[index]
-        try Shapes.check(c, knownIssues: Self.knownInputGradients.contains(c.shape) ? ["gx"] : [])
+        try Shapes.check(c)
     }
 }

@@ -33,30 +33,32 @@ struct OneDNNTransposedConvolutionGoldenTests {
     }
 
     /// The four results of one case (a 1-d case, of height 0 in the file, runs as ATen
-    /// views it: height 1), with oneDNN's orders where `oneDNN`.
+    /// views it: height 1), with oneDNN's orders where `oneDNN`. Shapes of 12 numbers
+    /// (OneDNNTransposedGemmConvGoldens.json) add dilation and groups.
     static func results(_ c: Case, oneDNN: Bool) throws -> [(String, Tensor, String)] {
         let s = c.shape
         let (n, ci, w, co, kw, st, pd, op) = (s[0], s[1], s[3], s[4], s[6], s[7], s[8], s[9])
+        let (d, groups) = s.count > 10 ? (s[10], s[11]) : (1, 1)
         let one = s[2] == 0
         let h = one ? 1 : s[2], kh = one ? 1 : s[5]
-        let (sh, ph, oph) = one ? (1, 0, 0) : (st, pd, op)
+        let (sh, ph, oph, dh) = one ? (1, 0, 0, 1) : (st, pd, op, d)
         let x = try tensor([n, ci, h, w], c.seed, -1, 1)
-        let wt = try tensor([ci, co, kh, kw], c.seed + 1, -0.5, 0.5)
+        let wt = try tensor([ci, co / groups, kh, kw], c.seed + 1, -0.5, 0.5)
         let b = try tensor([co], c.seed + 2, -1, 1)
-        let g = TransposedConvolution.geometry(stride: (sh, st), padding: (ph, pd), dilation: (1, 1), groups: 1, oneDNN: oneDNN)
-        let oh = (h - 1) * sh - 2 * ph + kh + oph, ow = (w - 1) * st - 2 * pd + kw + op
+        let g = TransposedConvolution.geometry(stride: (sh, st), padding: (ph, pd), dilation: (dh, d), groups: groups, oneDNN: oneDNN)
+        let oh = (h - 1) * sh - 2 * ph + dh * (kh - 1) + oph + 1, ow = (w - 1) * st - 2 * pd + d * (kw - 1) + op + 1
         let y = try TransposedConvolution.forward(input: x, weight: wt, bias: b, geometry: g, outputSize: (oh, ow))
         let gy = try tensor(y.sizes, c.seed + 3, -1, 1)
         return [("out", y, c.out),
                 ("gx", try TransposedConvolution.gradInput(gy, weight: wt, geometry: g), c.gx),
                 ("gw", try TransposedConvolution.gradWeight(gy, input: x, weight: wt, geometry: g), c.gw),
-                ("gb", try TransposedConvolution.gradBias(gy, geometry: g), c.gb)]
+                ("gb", try TransposedConvolution.gradBias(gy, weight: wt, geometry: g), c.gb)]
     }
 
     static func choosesOneDNN(_ s: [Int]) -> Bool {
-        let one = s[2] == 0
+        let one = s[2] == 0, groups = s.count > 11 ? s[11] : 1
         return TransposedConvolution.choosesOneDNN(input: [s[0], s[1], one ? 1 : s[2], s[3]],
-                                                   weight: [s[1], s[4], one ? 1 : s[5], s[6]], dtype: .float32)
+                                                   weight: [s[1], s[4] / groups, one ? 1 : s[5], s[6]], dtype: .float32)
     }
 
     @Test func theSelectionFollowsATen() {

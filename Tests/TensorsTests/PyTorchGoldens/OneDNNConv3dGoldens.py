@@ -84,6 +84,30 @@ for seed, (n, c, d, h, w, o, kd, kh, kw, s, p, op) in enumerate(TRANSPOSED, star
     transposed.append({"shape": [n, c, d, h, w, o, kd, kh, kw, s, p, op], "seed": 4 * seed,
                        "out": hexes(y.detach()), "gx": hexes(x.grad)})
 
+# Weight and bias gradients where the depth is padded: oneDNN's `x64:gemm:jit` (depth-sliced
+# sgemms, the 2 threads' image halves added, or both threads inside each sgemm from 512
+# output positions a slice). (N, C, D, H, W, O, kd, kh, kw, stride, padding)
+WEIGHT_GEMM = [
+    (2, 3, 4, 5, 5, 4, 3, 3, 3, 1, 1),
+    (2, 4, 3, 4, 4, 6, 2, 3, 3, 1, 1),
+    (3, 2, 5, 4, 6, 5, 3, 2, 3, 2, 1),
+    (2, 8, 6, 6, 6, 8, 3, 3, 3, 1, 1),
+    (4, 3, 4, 14, 14, 8, 3, 3, 3, 1, 2),
+    (2, 16, 8, 24, 24, 4, 3, 3, 3, 1, 1),    # 576 positions a slice: sgemms on both threads
+    (2, 9, 3, 6, 4, 3, 3, 3, 2, 2, 1),
+    (3, 7, 5, 3, 3, 7, 3, 3, 3, 1, 1),       # odd batch: images split 2 and 1
+]
+weight_gemm = []
+for seed, (n, c, d, h, w, o, kd, kh, kw, s, p) in enumerate(WEIGHT_GEMM, start=200):
+    x = tensor([n, c, d, h, w], 4 * seed, -1, 1).requires_grad_()
+    wt = tensor([o, c, kd, kh, kw], 4 * seed + 1, -0.5, 0.5).requires_grad_()
+    b = tensor([o], 4 * seed + 2, -1, 1).requires_grad_()
+    y = F.conv3d(x, wt, b, stride=s, padding=p)
+    gy = tensor(list(y.shape), 4 * seed + 3, -1, 1)
+    y.backward(gy)
+    weight_gemm.append({"shape": [n, c, d, h, w, o, kd, kh, kw, s, p], "seed": 4 * seed,
+                        "gw": hexes(wt.grad), "gb": hexes(b.grad)})
+
 with open(os.path.join(HERE, "OneDNNConv3dGoldens.json"), "w") as f:
     json.dump({"made_with": "PyTorch %s, %d threads, %s" % (torch.__version__, torch.get_num_threads(), platform.processor() or platform.machine()),
-               "cases": cases, "transposed": transposed}, f, indent=0)
+               "cases": cases, "transposed": transposed, "weight_gemm": weight_gemm}, f, indent=0)

@@ -174,14 +174,13 @@ enum OneDNNConvolution {
     /// go by groups of `chunk` blocks of 8 (4 when the output is narrower than 15, 2 below
     /// 40, else 1); each group is a chain from zero over block, kernel row, kernel column,
     /// channel, and is then added to the sum of the groups before it. Larger strides
-    /// (`brgconv_strided`): one chain from zero over kernel row, kernel column, channel;
-    /// but where the input width is a multiple of the stride and the left padding is
-    /// under kernel width − 1, one chain per kernel column (over kernel row, channel),
-    /// the columns' sums added left to right (found against PyTorch for stride 2).
+    /// (`brgconv_strided`): where the width is a multiple of its stride, oneDNN's brgemm
+    /// calls (OneDNNBrgconvStrided.swift, blocked as for `groups` groups); else one chain
+    /// from zero over kernel row, kernel column, channel (its padded-copy `exec_trans`).
     /// Eight input channels run in the lanes (the taps depend on the position only);
     /// images and channel blocks are shared between threads.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                          into gx: UnsafeMutablePointer<Float>, grouped: Bool = false) {
+                          into gx: UnsafeMutablePointer<Float>, grouped: Bool = false, groups: Int = 1) {
         if !grouped, let q = symmetricPlan(p), isAsymmetric(p) { return gradInputPadded(p, q, gy, w, into: gx) }  // OneDNNConvolutionPadded.swift
         if !grouped && runs1x1(p) && p.g.stride == (1, 1) {  // OneDNNConvolution1x1.swift
             let chunk = OneDNNISA.avx512Core ? OneDNNConvolutionAVX512.reduceChunk1x1(p, forward: false) ?? 64 : 64
@@ -191,10 +190,12 @@ enum OneDNNConvolution {
         if !grouped && OneDNNISA.avx512Core && OneDNNConvolutionAVX512.dataApplies(p) {
             return OneDNNConvolutionAVX512.gradInput(p, gy, w, into: gx)
         }
+        if OneDNNBrgconvStrided.runsBase(p), let b = OneDNNBrgconvStrided.blocking(p, groups: groups) {
+            return OneDNNBrgconvStrided.gradInput(p, b, gy, w, into: gx)
+        }
         let (sh, s, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let unit = sh == 1 && s == 1
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
-        let byColumns = !unit && byKernelColumns(p)
         let chunk = unit ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
         // Within a stride-1 group the blocks are outermost; a strided chain has one block of all channels.
         let step = unit ? block : p.oc
@@ -213,50 +214,29 @@ enum OneDNNConvolution {
             for iy in 0..<p.h {
                 for ix in 0..<p.w {
                     var total = Lanes(repeating: 0)
-                    if byColumns {
-                        var first = true
-                        for j in 0..<p.kw {
-                            let tx = ix + left - j
-                            if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                            var acc = Lanes(repeating: 0), any = false
+                    var o0 = 0
+                    while o0 < p.oc {
+                        let o1 = min(o0 + chunk, p.oc)
+                        var acc = Lanes(repeating: 0)
+                        var b0 = o0
+                        while b0 < o1 {
+                            let b1 = min(b0 + step, o1)
                             for i in 0..<p.kh {
                                 let ty = iy + top - i
                                 if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
-                                any = true
-                                let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
-                                for o in 0..<p.oc {
-                                    acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
-                                }
-                            }
-                            if !any { continue }
-                            total = first ? acc : total + acc
-                            first = false
-                        }
-                    } else {
-                        var o0 = 0
-                        while o0 < p.oc {
-                            let o1 = min(o0 + chunk, p.oc)
-                            var acc = Lanes(repeating: 0)
-                            var b0 = o0
-                            while b0 < o1 {
-                                let b1 = min(b0 + step, o1)
-                                for i in 0..<p.kh {
-                                    let ty = iy + top - i
-                                    if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
-                                    for j in 0..<p.kw {
-                                        let tx = ix + left - j
-                                        if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                                        let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
-                                        for o in b0..<b1 {
-                                            acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
-                                        }
+                                for j in 0..<p.kw {
+                                    let tx = ix + left - j
+                                    if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
+                                    let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                    for o in b0..<b1 {
+                                        acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                     }
                                 }
-                                b0 = b1
                             }
-                            total = o0 == 0 ? acc : acc + total
-                            o0 += chunk
+                            b0 = b1
                         }
+                        total = o0 == 0 ? acc : acc + total
+                        o0 += chunk
                     }
                     let at = iy * p.w + ix
                     for l in 0..<lanes { xo[l * plane + at] = total[l] }
@@ -265,14 +245,10 @@ enum OneDNNConvolution {
         }
     }
 
-    /// Whether `brgconv_strided` sums the strided input gradient one kernel column at a
-    /// time: the input width a multiple of the width's stride and the left padding under
-    /// kernel width − 1, except where the left padding is at least stride − 1 and over
-    /// kernel width − stride (seen at width stride 3 with kernels 4 and 5 wide, which run
-    /// one chain; found against PyTorch, OneDNNConvolutionStridesGoldenTests).
+    /// Whether `brgconv_strided` splits the strided input gradient into calls by kernel
+    /// columns (`exec_base`, OneDNNBrgconvStrided) rather than one chain; test messages print it.
     static func byKernelColumns(_ p: Convolution.Plan) -> Bool {
-        let (s, left) = (p.g.stride.1, p.g.padding.1.0)
-        return p.w % s == 0 && left < p.kw - 1 && !(left >= s - 1 && left > p.kw - s)
+        OneDNNBrgconvStrided.runsBase(p)
     }
 
     /// How many threads share one job's images: oneDNN's `reduce_balancer_t::balance`

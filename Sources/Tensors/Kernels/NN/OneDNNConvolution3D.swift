@@ -3,8 +3,8 @@
 /// `brgconv_strided:avx2` above) in oneDNN's orders, read from the 2-d kernels
 /// (`OneDNNConvolution`) with the depth loop outermost and checked bit for bit against
 /// PyTorch (`OneDNNConvolution3DGoldenTests`). The weight and bias gradients follow
-/// `jit:avx2` where oneDNN runs it (no depth padding, kernel not 1×1×1); where the
-/// depth is padded (`x64:gemm:jit`) only the bias gradient is reproduced (`gradBias`).
+/// `jit:avx2` where oneDNN runs it (no depth padding, kernel not 1×1×1) and `x64:gemm:jit`
+/// where the depth is padded (OneDNNConvolution3DGemmWeights.swift).
 public enum OneDNNConvolution3D {
     struct Plan {
         let n, c, d, h, w, o, kd, kh, kw, od, oh, ow: Int
@@ -242,15 +242,21 @@ public enum OneDNNConvolution3D {
     /// The weight gradient where oneDNN runs `jit:avx2` (`weightPass == .jit`), as the 2-d
     /// kernel (`OneDNNConvolution.gradWeight`) with the depth outermost: per tap and
     /// thread one chain over its images, output depths, rows, columns; the threads' sums
-    /// added in thread order (oneDNN's reducer over the images). Nil elsewhere.
+    /// added in thread order (oneDNN's reducer over the images). Where the depth is padded,
+    /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
     public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
-        guard weightPass(weight: weight, padding: padding) == .jit else { return nil }
+        let pass = weightPass(weight: weight, padding: padding)
+        guard pass != .oneByOne else { return nil }
         let p = plan(input.sizes, weight, stride: stride, padding: padding)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         defer { withExtendedLifetime((gkeep, xkeep)) {} }
         let out = try Tensor(empty: weight, dtype: .float32, device: input.device)
         let gw = NNBuffer.pointer(out, as: Float.self)
+        if pass == .gemm {  // OneDNNConvolution3DGemmWeights.swift
+            gradWeightGemm(p, gy, x, into: gw)
+            return out
+        }
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
         let ranges = OneDNNConvolution.imageRanges(p.n, parts: OneDNNConvolution.parts(
             jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n))

@@ -56,19 +56,16 @@ enum OneDNNConvolutionScalar {
     /// go by groups of `chunk` blocks of 8 (4 when the output is narrower than 15, 2 below
     /// 40, else 1); each group is a chain from zero over block, kernel row, kernel column,
     /// channel, and is then added to the sum of the groups before it. Larger strides
-    /// (`brgconv_strided`): one chain from zero over kernel row, kernel column, channel;
-    /// but where the input width is a multiple of the stride and the left padding is
-    /// under kernel width − 1, one chain per kernel column (over kernel row, channel),
-    /// the columns' sums added left to right (found against PyTorch for stride 2).
+    /// (`brgconv_strided`): where the width is a multiple of the stride, the brgemm calls
+    /// of `gradInputBrgemm`; else one chain from zero over kernel row, kernel column, channel.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
         if OneDNNConvolution.runs1x1(p) && p.g.stride == (1, 1) { return gradInput1x1(p, gy, w, into: gx) }
         let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
         let oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = s == 1 ? (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block : p.oc
-        if s > 1 && OneDNNConvolution.byKernelColumns(p) {
-            gradInputByColumns(p, gy, w, into: gx)
-            return
+        if OneDNNBrgconvStrided.runsBase(p), let b = OneDNNBrgconvStrided.blocking(p) {
+            return gradInputBrgemm(p, b, gy, w, into: gx)
         }
         var out = gx
         for img in 0..<p.n {
@@ -113,36 +110,35 @@ enum OneDNNConvolutionScalar {
         }
     }
 
-    /// The strided input gradient one kernel column at a time (see `gradInput`).
-    static func gradInputByColumns(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
-                                   into gx: UnsafeMutablePointer<Float>) {
-        let (s, top, left) = (p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
-        let oplane = p.oh * p.ow, taps = p.kh * p.kw
-        var out = gx
+    /// The strided input gradient as `brgconv_strided`'s brgemm calls (OneDNNBrgconvStrided):
+    /// per input channel and position, each call's chain from zero over kernel row, kernel
+    /// column, output channel; the first call's sum stored, later ones added to it.
+    static func gradInputBrgemm(_ p: Convolution.Plan, _ b: OneDNNBrgconvStrided.Blocking, _ gy: UnsafeMutablePointer<Float>,
+                                _ w: UnsafeMutablePointer<Float>, into gx: UnsafeMutablePointer<Float>) {
+        let (sh, sw, top, left) = (p.g.stride.0, p.g.stride.1, p.g.padding.0.0, p.g.padding.1.0)
+        let oplane = p.oh * p.ow, taps = p.kh * p.kw, plane = p.h * p.w
         for img in 0..<p.n {
             let gi = gy + img * p.oc * oplane
             for c in 0..<p.c {
-                let wc = w + c * taps
-                for iy in 0..<p.h {
-                    for ix in 0..<p.w {
-                        var total: Float = 0, first = true
-                        for j in 0..<p.kw {
-                            let tx = ix + left - j
-                            if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                            var acc: Float = 0, any = false
-                            for i in 0..<p.kh {
-                                let ty = iy + top - i
-                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
-                                any = true
-                                let at = (ty / s) * p.ow + tx / s, tap = i * p.kw + j
-                                for o in 0..<p.oc { acc = acc.addingProduct(gi[o * oplane + at], wc[o * p.c * taps + tap]) }
+                let wc = w + c * taps, xc = gx + (img * p.c + c) * plane
+                for ih in 0..<p.h {
+                    for iw0 in 0..<p.w {
+                        // Each column's phase start in its block, and the calls there.
+                        let start = iw0 - iw0 % b.iwBlock, iw = start + (iw0 - start) % sw
+                        var total: Float = 0
+                        for (n, call) in OneDNNBrgconvStrided.calls(p, b, ih: ih, iw: iw).enumerated() {
+                            let d = iw0 - call.first
+                            guard d >= 0 && d % sw == 0 && d / sw < call.count else { continue }
+                            var acc: Float = 0
+                            for kh in call.rows {
+                                for kw in call.columns {
+                                    let at = ((ih - kh + top) / sh) * p.ow + (iw0 - kw + left) / sw
+                                    for o in 0..<p.oc { acc = acc.addingProduct(gi[o * oplane + at], wc[o * p.c * taps + kh * p.kw + kw]) }
+                                }
                             }
-                            if !any { continue }
-                            total = first ? acc : total + acc
-                            first = false
+                            total = n == 0 ? acc : acc + total
                         }
-                        out.pointee = total
-                        out += 1
+                        xc[ih * p.w + iw0] = total
                     }
                 }
             }

@@ -71,7 +71,7 @@ enum OneDNNGroupedConvolution {
             move(gy, gs, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane)
             let wg = w + grp * q.oc * q.c * p.kh * p.kw
             if stridedByBRGEMM(p) {
-                OneDNNConvolution.gradInput(q, gs, wg, into: xs, grouped: true)
+                OneDNNConvolution.gradInput(q, gs, wg, into: xs, grouped: true, groups: p.g.groups)
             } else {
                 OneDNNDilatedConvolution.gradInput(q, gs, wg, into: xs)
             }

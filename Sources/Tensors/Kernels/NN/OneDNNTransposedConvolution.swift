@@ -9,8 +9,9 @@
 /// - weight gradient: the convolution's weight gradient with input and output gradient
 ///   swapped (`jit:avx2`);
 /// - bias gradient: `compute_bwd_bias_nCdhwXc`, one chain of plain additions per channel
-///   over images, then positions (with 3 output channels `compute_bwd_bias_ncdhw`: per
-///   image a sum from 0, added to the total).
+///   over images, then positions (where the output gradient stays plain — a `gemm:jit`
+///   weight gradient, or 3 output channels — `compute_bwd_bias_ncdhw`: per image a sum
+///   from 0, added to the total; OneDNNTransposedBiasLayout.swift).
 ///
 /// The three convolution kernels are `OneDNNConvolution`'s, reached through `NNOps` with
 /// `ConvolutionGeometry.chosenForOneDNN` set. Elsewhere (one image with a kernel of at
@@ -66,19 +67,26 @@ public enum TransposedConvolution {
     }
 
     /// The bias's gradient: oneDNN's one chain per channel (images, then positions) where
-    /// it was chosen, else ATen's sum over (N, H, W).
-    public static func gradBias(_ g: Tensor, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+    /// it was chosen, or per-image sums where its output gradient is plain
+    /// (`biasSumsPerImage`, judged from `weight`; without it, 3 channels), else ATen's sum
+    /// over (N, H, W).
+    public static func gradBias(_ g: Tensor, weight: Tensor? = nil, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
         guard geometry.chosenForOneDNN, g.dtype == .float32, g.device == .cpu else { return try g.sum(dims: [0, 2, 3]) }
+        var perImage = g.sizes[1] == 3
+        if let weight {
+            let p = try Convolution.plan(input: g, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
+                                         shownInput: g.sizes, shownWeight: weight.sizes)
+            perImage = biasSumsPerImage(p, dtype: g.dtype)
+        }
         let (keep, gp) = try NNBuffer.read(g, as: Float.self)
         defer { withExtendedLifetime(keep) {} }
         let (n, c, plane) = (g.sizes[0], g.sizes[1], g.sizes[2] * g.sizes[3])
         let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
         let o = NNBuffer.pointer(out, as: Float.self)
-        // With 3 output channels oneDNN keeps the output gradient in plain NCHW and sums in
+        // Where oneDNN keeps the output gradient in plain NCHW it sums in
         // `compute_bwd_bias_ncdhw`, whose `omp simd` loop GCC compiled to scalar additions
         // (libtorch_cpu.so, read with objdump): per image a sum from 0 over the positions,
         // each added to the channel's total.
-        let perImage = c == 3
         for ch in 0..<c {
             var db: Float = 0
             for img in 0..<n {

@@ -1,0 +1,65 @@
+/// `Conv3d`'s weight gradient where oneDNN 3.13 runs `x64:gemm:jit` (the depth padded):
+/// `gemm_convolution_bwd_weights_t::execute_backward_weights_ncsp` on float32 `ncdhw`.
+/// Per image and output depth, the columns of that depth slice (`im2col_3d`: one row per
+/// channel and kernel tap, one column per output row and column, zero in the padding)
+/// times the output gradient's slice, `sgemm("T", "N", c·taps, o, oh·ow)`, accumulated into
+/// the weight gradient (beta 0 for a thread's first image and depth, then 1). As in 2-d
+/// (`OneDNNGemmConvolution.gradWeight`): with fewer than 256 output positions a slice per
+/// thread, the 2 threads split the images and their sums are added in thread order; else
+/// one team whose sgemms run on both threads.
+extension OneDNNConvolution3D {
+    static func gradWeightGemm(_ p: Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
+                               into gw: UnsafeMutablePointer<Float>, avx512: Bool = OneDNNISA.avx512Core) {
+        typealias G = OneDNNGemmConvolution
+        let os = p.oh * p.ow, k = p.od * os, m = p.c * p.taps, size = p.o * m
+        let outer = os / G.threads < 256  // more than one image here
+        let teams = outer ? min(p.n, G.threads) : 1, sgemmThreads = outer ? 1 : G.threads
+        let col = UnsafeMutablePointer<Float>.allocate(capacity: m * os)
+        let partial = UnsafeMutablePointer<Float>.allocate(capacity: max(1, teams > 1 ? teams * size : 0))
+        defer { col.deallocate(); partial.deallocate() }
+        for team in 0..<teams {
+            let dst = teams > 1 ? partial + team * size : gw
+            let images = G.balance211(p.n, team: teams, id: team)
+            for img in images {
+                for z in 0..<p.od {
+                    columns(p, x + img * p.c * p.volume, depth: z, into: col)
+                    G.sgemm(avx512: avx512, transA: true, transB: false, m: m, n: p.o, k: os, a: UnsafePointer(col), lda: os,
+                            b: gy + img * p.o * k + z * os, ldb: k, beta: img == images.lowerBound && z == 0 ? 0 : 1,
+                            c: dst, ldc: m, threads: sgemmThreads)
+                }
+            }
+        }
+        // `bwd_weights_reduction_par_ncsp`: the teams' sums in order.
+        if teams > 1 {
+            for s in 0..<size {
+                var total: Float = 0
+                for t in 0..<teams { total = total + partial[t * size + s] }
+                gw[s] = total
+            }
+        }
+    }
+
+    /// `im2col_3d` of one image for output depth `depth`: `col[((c·kd + a)·kh + i)·kw + j][oy·ow + ox]`.
+    static func columns(_ p: Plan, _ x: UnsafePointer<Float>, depth z: Int, into col: UnsafeMutablePointer<Float>) {
+        let (s, pad) = (p.stride, p.padding), os = p.oh * p.ow
+        var row = col
+        for c in 0..<p.c {
+            for a in 0..<p.kd {
+                let iz = z * s[0] - pad[0] + a
+                for i in 0..<p.kh {
+                    for j in 0..<p.kw {
+                        for oy in 0..<p.oh {
+                            let iy = oy * s[1] - pad[1] + i
+                            for ox in 0..<p.ow {
+                                let ix = ox * s[2] - pad[2] + j
+                                let inside = iz >= 0 && iz < p.d && iy >= 0 && iy < p.h && ix >= 0 && ix < p.w
+                                row[oy * p.ow + ox] = inside ? x[((c * p.d + iz) * p.h + iy) * p.w + ix] : 0
+                            }
+                        }
+                        row += os
+                    }
+                }
+            }
+        }
+    }
+}
