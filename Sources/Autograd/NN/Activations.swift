@@ -92,7 +92,8 @@ public enum Activation: Sendable {
     /// The gradient with respect to the input, given the output gradient `g`.
     public func backward(_ g: Tensor, _ x: Tensor) throws(TensorError) -> Tensor {
         if let c = eluBackwardCoefficients(x.dtype) {
-            if case .elu = self, let exact = try Tensor.activationBackward(.elu(neg: c.neg, pos: c.pos, input: c.input), grad: g, input: x) {
+            // celu's backward is elu_backward with its own coefficients: the same kernel.
+            if let exact = try Tensor.activationBackward(.elu(neg: c.neg, pos: c.pos, input: c.input), grad: g, input: x) {
                 return exact
             }
             let negative = try g.mul(.float(c.input)).mul(.float(c.neg)).mul(try x.mul(.float(c.input)).exp())

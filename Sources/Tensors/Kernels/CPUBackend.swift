@@ -23,10 +23,20 @@ public final class CPUBackend: DeviceBackend {
     /// faults for the temporaries of an elementwise chain).
     public func allocate(byteCount: Int) throws(TensorError) -> UnsafeMutableRawPointer {
         if let p = HostBlockCache.take(byteCount) { return p }
-        if let p = malloc(byteCount) { return p }
+        if let p = Self.alignedBlock(byteCount) { return p }
         HostBlockCache.trim()
-        guard let p = malloc(byteCount) else { throw .outOfMemory(bytes: byteCount) }
+        guard let p = Self.alignedBlock(byteCount) else { throw .outOfMemory(bytes: byteCount) }
         return p
+    }
+
+    /// PyTorch's CPU allocator aligns every block to 64 bytes (`c10::alloc_cpu`), and MKL's
+    /// small products and matrix-vector kernels sum differently depending on where their
+    /// operands start (how many leading elements they peel before aligned vectors): a
+    /// tensor and its views must sit where PyTorch's would, modulo 64, to get its bits.
+    /// Freed with `free`, as malloc's blocks.
+    static func alignedBlock(_ byteCount: Int) -> UnsafeMutableRawPointer? {
+        var p: UnsafeMutableRawPointer?
+        return posix_memalign(&p, 64, byteCount) == 0 ? p : nil
     }
 
     public func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {

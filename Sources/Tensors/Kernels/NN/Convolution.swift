@@ -182,8 +182,12 @@ public enum Convolution {
         // ATen's slow_conv2d copies the bias into the output and has gemm add the product
         // to it (beta = 1), which rounds differently from a product plus the bias: addmm
         // makes that same call.
-        let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
         let bc = try bias.map { b throws(TensorError) in try b.to(input.dtype).contiguous() }
+        if MKLLibrary.shared != nil {
+            try slowForward(p, x, wc, bc, into: out, T.self)
+            return out
+        }
+        let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
                 im2col(p, x, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
@@ -329,6 +333,7 @@ public enum Convolution {
         let gx = needInput ? try NNBuffer.zeros(input.sizes, like: input) : nil
         let gw = needWeight ? try NNBuffer.zeros([p.oc, p.rows], like: weight) : nil
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
+        let mklWeights = MKLLibrary.shared != nil
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
                 let gog = try go.select(0, img).narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.cols])
@@ -337,15 +342,98 @@ public enum Convolution {
                     let (gc, gcp) = try NNBuffer.read(try wg.t().mm(gog), as: T.self)
                     withExtendedLifetime(gc) { col2im(p, gcp, image: img, group: grp, into: NNBuffer.pointer(gx, as: T.self)) }
                 }
-                if let gw {
+                if let gw, !mklWeights {
                     im2col(p, xp, image: img, group: grp, into: NNBuffer.pointer(cols, as: T.self))
-                    // slow_conv2d_backward_weight_frame: gemm adds each image's product to
-                    // the gradient so far (beta = 1), as addmm does: not a product plus an add.
                     let slice = try gw.narrow(0, start: grp * p.ocg, length: p.ocg)
                     _ = try slice.copy_(try Tensor.addmm(slice, gog, try cols.t()))
                 }
             }
         }
+        if needWeight && mklWeights {
+            return (gx, try slowWeightGradient(p, xp, go, weight, T.self).reshape(weight.sizes))
+        }
         return (gx, try gw?.reshape(weight.sizes))
+    }
+
+    /// ATen's slow weight gradient, buffer for buffer: per group (`subtensor`: the group's
+    /// output gradient copied contiguous, its own zeroed gradient), the columns of every image
+    /// in one fresh block (`compute_columns2d`), then per image one `gemm(T, N)` adding into
+    /// the gradient (beta = 1). MKL's result for small products depends on where each
+    /// operand starts modulo 64 bytes, so the operands sit where ATen's do.
+    static func slowWeightGradient<T: NNFloat>(_ p: Plan, _ xp: UnsafeMutablePointer<T>, _ go: Tensor, _ weight: Tensor,
+                                               _: T.Type) throws(TensorError) -> Tensor {
+        var parts: [Tensor] = []
+        let plane = p.rows * p.cols
+        for grp in 0..<p.g.groups {
+            let gog = p.g.groups == 1 ? go : try go.narrow(1, start: grp * p.ocg, length: p.ocg).contiguous()
+            let (keepColumns, fp) = try groupColumns(p, xp, group: grp, dtype: weight.dtype, T.self)
+            defer { withExtendedLifetime(keepColumns) {} }
+            let gw = try NNBuffer.zeros([p.ocg, p.rows], like: weight)
+            let gop = NNBuffer.pointer(gog, as: T.self), gwp = NNBuffer.pointer(gw, as: T.self)
+            for img in 0..<p.n {
+                _ = CPUBlas.gemm(true, false, p.rows, p.ocg, p.cols, T(1), fp + img * plane, p.cols,
+                                 gop + img * p.ocg * p.cols, p.cols, T(1), gwp, p.rows)
+            }
+            parts.append(gw)
+        }
+        return parts.count == 1 ? parts[0] : try Tensor.cat(parts, dim: 0)
+    }
+
+    /// Whether `compute_columns2d` hands the input itself to gemm (a 1×1 kernel at unit
+    /// stride without padding), so the operand starts where the input does.
+    static func columnsAreInput(_ p: Plan) -> Bool {
+        p.kh == 1 && p.kw == 1 && p.g.stride == (1, 1) && p.g.padding.0 == (0, 0) && p.g.padding.1 == (0, 0)
+    }
+
+    /// One group's columns as ATen lays them out: every image's in one fresh block, or the
+    /// group's input itself where `columnsAreInput`. `groupInput` is the group's contiguous
+    /// input (the input itself with one group).
+    static func groupColumns<T: NNFloat>(_ p: Plan, _ x: UnsafeMutablePointer<T>, group: Int, dtype: DType,
+                                         _: T.Type) throws(TensorError) -> (Tensor?, UnsafeMutablePointer<T>) {
+        let plane = p.rows * p.cols
+        if columnsAreInput(p) {
+            if p.g.groups == 1 { return (nil, x) }
+            let copy = try Tensor(empty: [p.n, p.rows, p.cols], dtype: dtype)
+            let cp = NNBuffer.pointer(copy, as: T.self)
+            for img in 0..<p.n { (cp + img * plane).update(from: x + (img * p.c + group * p.cg) * p.cols, count: plane) }
+            return (copy, cp)
+        }
+        let finput = try Tensor(empty: [p.n, p.rows, p.cols], dtype: dtype)
+        let fp = NNBuffer.pointer(finput, as: T.self)
+        for img in 0..<p.n { im2col(p, x, image: img, group: group, into: fp + img * plane) }
+        return (finput, fp)
+    }
+
+    /// ATen's slow forward, buffer for buffer (`slow_conv2d_forward_out_cpu`, per group on
+    /// `subtensor` copies): the output filled with the bias, then per image one
+    /// `gemm(N, N, positions, channels, rows)` adding the product (beta 1 with a bias).
+    static func slowForward<T: NNFloat>(_ p: Plan, _ x: UnsafeMutablePointer<T>, _ weight: Tensor, _ bias: Tensor?,
+                                        into out: Tensor, _: T.Type) throws(TensorError) {
+        let o = NNBuffer.pointer(out, as: T.self)
+        for grp in 0..<p.g.groups {
+            let (keepColumns, fp) = try groupColumns(p, x, group: grp, dtype: out.dtype, T.self)
+            let wg = p.g.groups == 1 ? weight : try weight.narrow(0, start: grp * p.ocg, length: p.ocg).contiguous()
+            let og = p.g.groups == 1 ? out : try Tensor(empty: [p.n, p.ocg, p.cols], dtype: out.dtype)
+            let op = NNBuffer.pointer(og, as: T.self), wp = NNBuffer.pointer(wg, as: T.self)
+            if let bias {
+                let bp = NNBuffer.pointer(bias, as: T.self) + grp * p.ocg
+                for img in 0..<p.n {
+                    for ch in 0..<p.ocg { (op + (img * p.ocg + ch) * p.cols).update(repeating: bp[ch], count: p.cols) }
+                }
+            }
+            // Inside ATen's parallel_for over the images: MKL runs each product on one thread.
+            MKLLibrary.shared?.sequentially(over: p.n) {
+                for img in 0..<p.n {
+                    _ = CPUBlas.gemm(false, false, p.cols, p.ocg, p.rows, T(1), fp + img * p.rows * p.cols, p.cols,
+                                     wp, p.rows, bias == nil ? T(0) : T(1), op + img * p.ocg * p.cols, p.cols)
+                }
+            }
+            withExtendedLifetime(keepColumns) {}
+            if p.g.groups > 1 {
+                for img in 0..<p.n {
+                    (o + (img * p.oc + grp * p.ocg) * p.cols).update(from: op + img * p.ocg * p.cols, count: p.ocg * p.cols)
+                }
+            }
+        }
     }
 }

@@ -136,21 +136,7 @@ public enum FlashAttention {
                                              _ alpha: T, _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int,
                                              _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int) {
         if m == 0 || n == 0 { return }
-        if let mkl = MKLLibrary.shared, k > 0 {
-            let ta: Int32 = transA ? 112 : 111, tb: Int32 = transB ? 112 : 111
-            if T.self == Float.self {
-                mkl.sgemm(102, ta, tb, Int32(m), Int32(n), Int32(k), unsafeBitCast(alpha, to: Float.self),
-                          UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), Int32(lda),
-                          UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), Int32(ldb),
-                          unsafeBitCast(beta, to: Float.self), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), Int32(ldc))
-            } else {
-                mkl.dgemm(102, ta, tb, Int32(m), Int32(n), Int32(k), unsafeBitCast(alpha, to: Double.self),
-                          UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), Int32(lda),
-                          UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), Int32(ldb),
-                          unsafeBitCast(beta, to: Double.self), UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), Int32(ldc))
-            }
-            return
-        }
+        if CPUBlas.gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) { return }
         for j in 0..<n {
             for i in 0..<m {
                 var acc: T = 0

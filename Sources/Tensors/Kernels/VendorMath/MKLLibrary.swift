@@ -40,9 +40,12 @@ public final class MKLLibrary: @unchecked Sendable {
     let sgemmBatch: SGemmBatch?, dgemmBatch: DGemmBatch?
     let sgemv: SGemv, dgemv: DGemv
     let sdot: SDot, ddot: DDot
+    /// `cblas_?axpy`, which ATen's `cpublas::axpy` calls (embedding_bag's backward).
+    let saxpy: SAxpy?, daxpy: DAxpy?
     private let setNumThreads: @convention(c) (Int32) -> Void
     private let getMaxThreads: @convention(c) () -> Int32
     private let setDynamic: (@convention(c) (Int32) -> Void)?
+    private let setLocalThreads: (@convention(c) (Int32) -> Int32)?
     let vml: [String: VMLFunctions]
 
     typealias SGemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
@@ -69,6 +72,8 @@ public final class MKLLibrary: @unchecked Sendable {
                                       UnsafePointer<Double>, Int32, Double, UnsafeMutablePointer<Double>, Int32) -> Void
     typealias SDot = @convention(c) (Int32, UnsafePointer<Float>, Int32, UnsafePointer<Float>, Int32) -> Float
     typealias DDot = @convention(c) (Int32, UnsafePointer<Double>, Int32, UnsafePointer<Double>, Int32) -> Double
+    typealias SAxpy = @convention(c) (Int32, Float, UnsafePointer<Float>, Int32, UnsafeMutablePointer<Float>, Int32) -> Void
+    typealias DAxpy = @convention(c) (Int32, Double, UnsafePointer<Double>, Int32, UnsafeMutablePointer<Double>, Int32) -> Void
 
     /// One VML function in both precisions: `vms<Name>`/`vmd<Name>(n, in, out, mode)`.
     struct VMLFunctions {
@@ -114,8 +119,10 @@ public final class MKLLibrary: @unchecked Sendable {
         self.dgemmBatch = symbol("cblas_dgemm_batch", DGemmBatch.self)
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
+        self.saxpy = symbol("cblas_saxpy", SAxpy.self); self.daxpy = symbol("cblas_daxpy", DAxpy.self)
         self.setNumThreads = setNum; self.getMaxThreads = getMax
         self.setDynamic = symbol("MKL_Set_Dynamic", (@convention(c) (Int32) -> Void).self)
+        self.setLocalThreads = symbol("MKL_Set_Num_Threads_Local", (@convention(c) (Int32) -> Int32).self)
         self.vml = vml
     }
 
@@ -130,6 +137,19 @@ public final class MKLLibrary: @unchecked Sendable {
         setDynamic?(0)
     }
     var threads: Int { Int(getMaxThreads()) }
+
+    /// Runs `body` with MKL on one thread, as a call made inside one of ATen's
+    /// `parallel_for` regions runs (OpenMP does not nest, so MKL goes sequential there):
+    /// how MKL splits a product between threads can change which elements it peels and
+    /// so their last bits. `mkl_set_num_threads_local`, undone afterwards.
+    /// `items` is the loop's length: `parallel_for` opens a region only for more than one
+    /// item (and more than one thread), else it calls the body inline.
+    func sequentially<R>(over items: Int, _ body: () throws -> R) rethrows -> R {
+        guard let setLocalThreads, items > 1, IntraOpThreads.count > 1 else { return try body() }
+        let previous = setLocalThreads(1)
+        defer { _ = setLocalThreads(previous) }
+        return try body()
+    }
 
     /// The library file to try first, or nil when MKL is disabled.
     static func candidates(environment env: [String: String] = ProcessInfo.processInfo.environment) -> [String]? {
