@@ -97,9 +97,7 @@ public enum EmbeddingBagKernel {
                 if scaleGradByFreq { scale /= Double(counts[bags.indices[i]] ?? 1) }
                 if mode == .mean && bags.counts[b] != 0 { scale /= Double(bags.counts[b]) }
                 let row = pd + bags.indices[i] * dim, src = pg + b * dim
-                if !MKLAxpy.run(dim, T(scale), src, row) {
-                    for j in 0..<dim { row[j] = row[j].addingProduct(T(scale), src[j]) }
-                }
+                for j in 0..<dim { row[j] = row[j].addingProduct(T(scale), src[j]) }
             }
         }
         if g.dtype == .float32 { run(Float.self) } else { run(Double.self) }

@@ -40,8 +40,6 @@ public final class MKLLibrary: @unchecked Sendable {
     let sgemmBatch: SGemmBatch?, dgemmBatch: DGemmBatch?
     let sgemv: SGemv, dgemv: DGemv
     let sdot: SDot, ddot: DDot
-    /// `cblas_?axpy`, which ATen's `cpublas::axpy` calls (embedding_bag's backward).
-    let saxpy: SAxpy?, daxpy: DAxpy?
     private let setNumThreads: @convention(c) (Int32) -> Void
     private let getMaxThreads: @convention(c) () -> Int32
     private let setDynamic: (@convention(c) (Int32) -> Void)?
@@ -72,8 +70,6 @@ public final class MKLLibrary: @unchecked Sendable {
                                       UnsafePointer<Double>, Int32, Double, UnsafeMutablePointer<Double>, Int32) -> Void
     typealias SDot = @convention(c) (Int32, UnsafePointer<Float>, Int32, UnsafePointer<Float>, Int32) -> Float
     typealias DDot = @convention(c) (Int32, UnsafePointer<Double>, Int32, UnsafePointer<Double>, Int32) -> Double
-    typealias SAxpy = @convention(c) (Int32, Float, UnsafePointer<Float>, Int32, UnsafeMutablePointer<Float>, Int32) -> Void
-    typealias DAxpy = @convention(c) (Int32, Double, UnsafePointer<Double>, Int32, UnsafeMutablePointer<Double>, Int32) -> Void
 
     /// One VML function in both precisions: `vms<Name>`/`vmd<Name>(n, in, out, mode)`.
     struct VMLFunctions {
@@ -119,7 +115,6 @@ public final class MKLLibrary: @unchecked Sendable {
         self.dgemmBatch = symbol("cblas_dgemm_batch", DGemmBatch.self)
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
-        self.saxpy = symbol("cblas_saxpy", SAxpy.self); self.daxpy = symbol("cblas_daxpy", DAxpy.self)
         self.setNumThreads = setNum; self.getMaxThreads = getMax
         self.setDynamic = symbol("MKL_Set_Dynamic", (@convention(c) (Int32) -> Void).self)
         self.setLocalThreads = symbol("MKL_Set_Num_Threads_Local", (@convention(c) (Int32) -> Int32).self)
