@@ -9,7 +9,7 @@ extension Differentiable {
     public static func nanmedian(_ x: Tensor) throws(TensorError) -> Tensor {
         if x.numel == 0 { return try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device) }
         let flat = try x.reshape([-1])
-        let sorted = try flat.sort(dim: 0).values
+        let sorted = try flat.sort(dim: 0, stable: true).values
         let kept = try flat.unary(.isnan).negatedMask().sum().item().int64Value
         let out = try sorted.narrow(0, start: Int(Swift.max(kept - 1, 0) / 2), length: 1).reshape([]).contiguous()
         guard isRecording(x) else { return out }
@@ -31,7 +31,7 @@ extension Differentiable {
         if input.sizes[d] == 0 {
             throw .index("median(): Expected reduction dim \(d) to have non-zero size.")
         }
-        let (sortedValues, sortedIndices) = try input.sort(dim: d)
+        let (sortedValues, sortedIndices) = try input.sort(dim: d, stable: true)
         let kept = try input.unary(.isnan).negatedMask().sum(dims: [d], keepdim: true)
         // (kept - 1) / 2 with C's truncation: 0 for a slice of NaNs only.
         // A slice of NaNs only takes the index libstdc++'s nth_element leaves first.

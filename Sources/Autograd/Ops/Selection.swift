@@ -65,9 +65,9 @@ extension Differentiable {
         }
     }
 
-    /// `sort(dim, descending)`: values get SortBackward0.
-    public static func sort(_ x: Tensor, dim: Int = -1, descending: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
-        let (values, indices) = try x.sort(dim: dim, descending: descending)
+    /// `sort(dim, descending, stable)`: values get SortBackward0.
+    public static func sort(_ x: Tensor, dim: Int = -1, descending: Bool = false, stable: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try x.sort(dim: dim, descending: descending, stable: stable)
         return (try recordSelection("SortBackward0", x, values, indices, dim: dim), indices)
     }
 

@@ -39,8 +39,10 @@ public enum IndexKernel: Sendable {
 
 /// Orderings and scans along one dimension.
 public enum LineKernel: Sendable {
-    /// [input] → [values, indices(int64)], input's shape; stable, NaN largest.
-    case sort(dim: Int, descending: Bool)
+    /// [input] → [values, indices(int64)], input's shape; NaN largest. Ties keep their
+    /// order when `stable`; otherwise they come out in the order of ATen's CPU algorithm for
+    /// that dtype and shape (`SortAlgorithm`).
+    case sort(dim: Int, descending: Bool, stable: Bool)
     /// [input] → [values, indices] in keepdim shape (`values` only when `wantValues`, else
     /// [indices]); NaN wins, first occurrence on ties.
     case argExtreme(dim: Int, isMax: Bool, wantValues: Bool)

@@ -59,11 +59,12 @@ extension CPUBackend {
     public func line(_ kernel: LineKernel, _ tensors: [Tensor?]) throws(TensorError) -> [Tensor?] {
         let a = tensors[0]!
         switch kernel {
-        case .sort(let dim, let descending):
+        case .sort(let dim, let descending, let stable):
             let values = try Tensor(empty: a.sizes, dtype: a.dtype)
             let indices = try Tensor(empty: a.sizes, dtype: .int64)
             if a.numel > 0 {
-                a.dtype.dispatch(SortKernel(input: a, dim: dim, descending: descending, values: values, indices: indices))
+                a.dtype.dispatch(SortKernel(input: a, dim: dim, descending: descending, values: values, indices: indices,
+                                              algorithm: SortAlgorithm(a, dim: dim, descending: descending, stable: stable)))
             }
             return [values, indices]
         case .argExtreme(let dim, let isMax, let wantValues):

@@ -1,11 +1,13 @@
-/// Stable sort of every line along `dim`, writing values and int64 indices (keepdim-like,
-/// same shape as the input). NaN sorts as the largest value, as in PyTorch.
+/// Sort of every line along `dim`, writing values and int64 indices (keepdim-like, same
+/// shape as the input). NaN sorts as the largest value, as in PyTorch; `algorithm` decides
+/// the order of tied keys.
 struct SortKernel: ElementVisitor {
     let input: Tensor
     let dim: Int
     let descending: Bool
     let values: Tensor
     let indices: Tensor
+    let algorithm: SortAlgorithm
 
     func visit<T: TensorElement>(_ t: T.Type) {
         let pa = input.pointer(T.self), pv = values.pointer(T.self), pi = indices.pointer(Int64.self)
@@ -23,8 +25,12 @@ struct SortKernel: ElementVisitor {
                 line.removeAll(keepingCapacity: true)
                 for j in 0..<n { line.append(pa[oa + j * sa]); order[j] = j }
                 let l = line
-                order = Self.stableSorted(order) { x, y in
+                let less: (Int, Int) -> Bool = { x, y in
                     desc ? elementGreater(l[x], l[y]) : elementLess(l[x], l[y])
+                }
+                switch algorithm {
+                case .stable: order = Self.stableSorted(order, by: less)
+                case .introsort: order = LibstdcxxIntroSort.sorted(order, by: less)
                 }
                 for j in 0..<n {
                     pv[ov + j * sv] = l[order[j]]

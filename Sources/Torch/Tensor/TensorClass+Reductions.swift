@@ -130,14 +130,16 @@ extension TorchRuntime {
         b.both("sort") { [unowned self] _, t, args in
             let bound = try args.bind(sortSig)
             let dim = try bound.given(0).map { try int($0, "sort", "dim") } ?? -1
-            let r = try bridged { try Op.sort(t, dim: dim, descending: bound.given(1).map { truthy($0) } ?? false) }
+            let stable = bound.given(2).map { truthy($0) } ?? false
+            let r = try bridged { try Op.sort(t, dim: dim, descending: bound.given(1).map { truthy($0) } ?? false, stable: stable) }
             return returnTuple("sort", r.values, r.indices)
         }
         let argsortSig = Signature("argsort", ["dim", "descending"], keywordOnly: ["stable"])
         b.both("argsort") { [unowned self] _, t, args in
             let bound = try args.bind(argsortSig)
             let dim = try bound.given(0).map { try int($0, "argsort", "dim") } ?? -1
-            return wrap(try bridged { try t.argsort(dim: dim, descending: bound.given(1).map { truthy($0) } ?? false) })
+            let stable = bound.given(2).map { truthy($0) } ?? false
+            return wrap(try bridged { try t.argsort(dim: dim, descending: bound.given(1).map { truthy($0) } ?? false, stable: stable) })
         }
         let topkSig = Signature("topk", ["k", "dim", "largest", "sorted"], required: 1)
         b.both("topk") { [unowned self] _, t, args in
