@@ -28,7 +28,7 @@ extension Differentiable {
             if a.spatialDims == 1 { x4 = try x4.unsqueeze(2); w4 = try w4.unsqueeze(2); g4 = try g4.unsqueeze(2) }
             return [needs.input ? try TransposedConvolution.gradInput(g4, weight: w4, geometry: geometry).reshape(inputSizes) : nil,
                     needs.weight ? try TransposedConvolution.gradWeight(g4, input: x4, weight: w4, geometry: geometry).reshape(weightSizes) : nil,
-                    hasBias && needs.bias ? try TransposedConvolution.gradBias(g4, geometry: geometry) : nil]
+                    hasBias && needs.bias ? try TransposedConvolution.gradBias(g4, geometry: geometry, inputChannels: w4.sizes[0]) : nil]
         }
         guard isRecording([g, x, w]) else { return values }
         func transposed(_ x: Tensor, _ w: Tensor) throws(TensorError) -> Tensor {

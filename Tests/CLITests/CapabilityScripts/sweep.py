@@ -60,3 +60,6 @@ for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
     run("convT2d_g|" + dn, lambda: module(nn.ConvTranspose2d(8, 4, 3, groups=2), 3, 8, 9, 9, dt=dt))
     run("convT2d_g4|" + dn, lambda: module(nn.ConvTranspose2d(8, 8, 3, stride=2, groups=4), 2, 8, 7, 7, dt=dt))
     run("convT1d_g|" + dn, lambda: module(nn.ConvTranspose1d(6, 9, 3, groups=3), 4, 6, 11, dt=dt))
+    run("convT2d_g8|" + dn, lambda: module(nn.ConvTranspose2d(16, 16, 3, groups=2), 2, 16, 6, 6, dt=dt))
+    run("convT2d_g48|" + dn, lambda: module(nn.ConvTranspose2d(8, 16, 3, groups=2), 2, 8, 6, 6, dt=dt))
+    run("gru_cell|" + dn, lambda: module(nn.GRUCell(7, 20), 5, 7, dt=dt))

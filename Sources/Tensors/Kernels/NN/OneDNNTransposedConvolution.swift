@@ -66,8 +66,9 @@ public enum TransposedConvolution {
     }
 
     /// The bias's gradient: oneDNN's one chain per channel (images, then positions) where
-    /// it was chosen, else ATen's sum over (N, H, W).
-    public static func gradBias(_ g: Tensor, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+    /// it was chosen, else ATen's sum over (N, H, W). `inputChannels` is the transposed
+    /// convolution's input channel count (the weight's first size).
+    public static func gradBias(_ g: Tensor, geometry: ConvolutionGeometry, inputChannels: Int) throws(TensorError) -> Tensor {
         guard geometry.chosenForOneDNN, g.dtype == .float32, g.device == .cpu else { return try g.sum(dims: [0, 2, 3]) }
         let (keep, gp) = try NNBuffer.read(g, as: Float.self)
         defer { withExtendedLifetime(keep) {} }
@@ -78,7 +79,9 @@ public enum TransposedConvolution {
         // `compute_bwd_bias_ncdhw`, whose `omp simd` loop GCC compiled to scalar additions
         // (libtorch_cpu.so, read with objdump): per image a sum from 0 over the positions,
         // each added to the channel's total.
-        let perImage = c == 3
+        // Groups oneDNN runs as gemm:jit (per-group channel counts that are not whole
+        // blocks, depthwise layers aside) keep the same plain layout, so the same sums.
+        let perImage = c == 3 || runsGemm(outputChannels: c, inputChannels: inputChannels, groups: geometry.groups)
         for ch in 0..<c {
             var db: Float = 0
             for img in 0..<n {
@@ -94,5 +97,14 @@ public enum TransposedConvolution {
             o[ch] = db
         }
         return out
+    }
+
+    /// Whether oneDNN computes a grouped transposed convolution with `gemm:jit`, in plain
+    /// NCHW (ONEDNN_VERBOSE: `conv:any+x64:gemm:jit`, `abcd`): the groups are not whole
+    /// blocks of 8 channels on both sides (at avx2 and avx512_core alike: 16→16 in 2 groups
+    /// runs `jit:avx2` at both, 8→16 and 16→8 run `gemm:jit`) and the layer is not depthwise.
+    static func runsGemm(outputChannels: Int, inputChannels: Int, groups: Int) -> Bool {
+        guard groups > 1, !(groups == outputChannels && groups == inputChannels) else { return false }
+        return (outputChannels / groups) % 8 != 0 || (inputChannels / groups) % 8 != 0
     }
 }
