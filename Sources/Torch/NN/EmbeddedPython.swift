@@ -11998,10 +11998,22 @@ def _lstm_cell(x_proj, state, w_hh, b_hh, w_hr):
 
 
 def _gru_cell(x_proj, h, w_hh, b_hh):
+    # ATen's GRUCell adds in place into the (B, 3H) gate rows (`unsafe_chunk` views) and
+    # runs `sigmoid_` there: strided tensors, so its loops go row by row, H at a time, with
+    # a scalar tail where H is no multiple of twice the vector width. The reset and input
+    # gates' sums are built the same way here, in a (B, H) tensor with the rows 3H apart:
+    # the same loops, and the same graph (the sum's AddBackward0 takes the input's chunk
+    # directly). `tanh_` runs on a contiguous result in both.
+    hidden = h.shape[-1]
     i_r, i_z, i_n = x_proj.chunk(3, 1)
     h_r, h_z, h_n = F.linear(h, w_hh, b_hh).chunk(3, 1)
-    resetgate = (h_r + i_r).sigmoid()
-    inputgate = (h_z + i_z).sigmoid()
+
+    def gate_rows(a, b):
+        rows = torch.empty_strided(tuple(a.shape), (3 * hidden, 1), dtype=a.dtype, device=a.device)
+        return rows.copy_(a).add_(b)
+
+    resetgate = gate_rows(h_r, i_r).sigmoid()
+    inputgate = gate_rows(h_z, i_z).sigmoid()
     newgate = (i_n + h_n * resetgate).tanh()
     return (h - newgate) * inputgate + newgate
 
@@ -17423,7 +17435,9 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     def backward(g):
         g = g.contiguous()
         gx_images = []
-        gw = torch.zeros(w.shape, dtype=w.dtype)
+        # slow_conv3d_backward_weight_frame: gemm adds each image's product to the gradient
+        # so far (beta = 1) — torch.addmm's call, not a product and then an add.
+        gw = torch.zeros([cout, cg * kk], dtype=w.dtype)
         # oneDNN's jit:avx2 weight pass where it runs one (None elsewhere)
         gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding)) if fast is not None else None
         for i in range(n if gw_fast is None else 0):
@@ -17437,8 +17451,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                 if fast is None:
                     fgrad.append(torch.mm(w2.t(), g2g))
                 cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
-                gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
-                gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+                gw[gr * og:(gr + 1) * og] = torch.addmm(gw[gr * og:(gr + 1) * og], g2g, cols_g.t())
             if fast is not None:
                 continue
             fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
@@ -17459,8 +17472,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             gx = torch.stack(gx_images, 0)
         else:
             gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
-        if gw_fast is not None:
-            gw = gw_fast
+        gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);

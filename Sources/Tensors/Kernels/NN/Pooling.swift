@@ -239,7 +239,8 @@ public enum Pooling {
                     let x0 = (ox * w) / size.1, x1 = ((ox + 1) * w + size.1 - 1) / size.1
                     var sum = T.zero
                     for y in y0..<y1 { for xx in x0..<x1 { sum += src[y * w + xx] } }
-                    o[(plane * size.0 + oy) * size.1 + ox] = sum / T((y1 - y0) * (x1 - x0))
+                    // cpu_adaptive_avg_pool2d: `sum / kh / kw`, two roundings, not one by kh·kw.
+                    o[(plane * size.0 + oy) * size.1 + ox] = sum / T(y1 - y0) / T(x1 - x0)
                 }
             }
         }
@@ -259,7 +260,8 @@ public enum Pooling {
                     let y0 = (oy * h) / oh, y1 = ((oy + 1) * h + oh - 1) / oh
                     for ox in 0..<ow {
                         let x0 = (ox * w) / ow, x1 = ((ox + 1) * w + ow - 1) / ow
-                        let share = T(go[(plane * oh + oy) * ow + ox]) / T((y1 - y0) * (x1 - x0))
+                        // cpu_adaptive_avg_pool2d_backward: `grad_output / kh / kw`.
+                        let share = T(go[(plane * oh + oy) * ow + ox]) / T(y1 - y0) / T(x1 - x0)
                         for y in y0..<y1 { for xx in x0..<x1 { d[plane * h * w + y * w + xx] += share } }
                     }
                 }

@@ -156,7 +156,9 @@ public enum FlashAttention {
                                                       _ isCausal: Bool, _ scale: Double?, _ out: Tensor, _ lse: Tensor) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
         let kvSize = k.sizes[2]
-        let factor = T(Float(scale ?? 1 / Double(headSize).squareRoot()))
+        // ATen's `accum_t scaling_factor = calculate_scale(query, scale).as_float_unchecked()`:
+        // a SymFloat holds a double, so float64 scales by the double 1/√d (not a float-rounded one).
+        let factor = T(scale ?? 1 / Double(headSize).squareRoot())
         let (qSplitMax, kvSplitMax) = splits(qSize)
         let qSplit = min(qSplitMax, qSize), kvSplit = min(kvSplitMax, kvSize)
         let qSlices = (qSize + qSplit - 1) / qSplit
@@ -258,7 +260,7 @@ public enum FlashAttention {
                                                        _ lse: Tensor, _ gq: Tensor, _ gk: Tensor, _ gv: Tensor) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
         let kvSize = k.sizes[2]
-        let factor = T(Float(scale ?? 1 / Double(headSize).squareRoot()))
+        let factor = T(scale ?? 1 / Double(headSize).squareRoot())  // as the forward's
         let (qSplitMax, kvSplitMax) = splits(qSize)
         let qSplit = min(qSplitMax, qSize), kvSplit = min(kvSplitMax, kvSize)
         let lanes = CPUCapability.lanes(T.self, .avx512)

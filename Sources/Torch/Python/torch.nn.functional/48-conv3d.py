@@ -93,7 +93,9 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     def backward(g):
         g = g.contiguous()
         gx_images = []
-        gw = torch.zeros(w.shape, dtype=w.dtype)
+        # slow_conv3d_backward_weight_frame: gemm adds each image's product to the gradient
+        # so far (beta = 1) — torch.addmm's call, not a product and then an add.
+        gw = torch.zeros([cout, cg * kk], dtype=w.dtype)
         # oneDNN's jit:avx2 weight pass where it runs one (None elsewhere)
         gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding)) if fast is not None else None
         for i in range(n if gw_fast is None else 0):
@@ -107,8 +109,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                 if fast is None:
                     fgrad.append(torch.mm(w2.t(), g2g))
                 cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
-                gw_g = torch.mm(g2g, cols_g.t()).reshape([og, cg] + list(k))
-                gw[gr * og:(gr + 1) * og] = gw[gr * og:(gr + 1) * og] + gw_g
+                gw[gr * og:(gr + 1) * og] = torch.addmm(gw[gr * og:(gr + 1) * og], g2g, cols_g.t())
             if fast is not None:
                 continue
             fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
@@ -129,8 +130,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             gx = torch.stack(gx_images, 0)
         else:
             gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
-        if gw_fast is not None:
-            gw = gw_fast
+        gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);

@@ -32,10 +32,22 @@ def _lstm_cell(x_proj, state, w_hh, b_hh, w_hr):
 
 
 def _gru_cell(x_proj, h, w_hh, b_hh):
+    # ATen's GRUCell adds in place into the (B, 3H) gate rows (`unsafe_chunk` views) and
+    # runs `sigmoid_` there: strided tensors, so its loops go row by row, H at a time, with
+    # a scalar tail where H is no multiple of twice the vector width. The reset and input
+    # gates' sums are built the same way here, in a (B, H) tensor with the rows 3H apart:
+    # the same loops, and the same graph (the sum's AddBackward0 takes the input's chunk
+    # directly). `tanh_` runs on a contiguous result in both.
+    hidden = h.shape[-1]
     i_r, i_z, i_n = x_proj.chunk(3, 1)
     h_r, h_z, h_n = F.linear(h, w_hh, b_hh).chunk(3, 1)
-    resetgate = (h_r + i_r).sigmoid()
-    inputgate = (h_z + i_z).sigmoid()
+
+    def gate_rows(a, b):
+        rows = torch.empty_strided(tuple(a.shape), (3 * hidden, 1), dtype=a.dtype, device=a.device)
+        return rows.copy_(a).add_(b)
+
+    resetgate = gate_rows(h_r, i_r).sigmoid()
+    inputgate = gate_rows(h_z, i_z).sigmoid()
     newgate = (i_n + h_n * resetgate).tanh()
     return (h - newgate) * inputgate + newgate
 
