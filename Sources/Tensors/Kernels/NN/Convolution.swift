@@ -15,6 +15,10 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     /// computed with then takes oneDNN's order whatever its own sizes (see
     /// `TransposedConvolution`).
     public var chosenForOneDNN = false
+    /// Set by a transposed convolution on ATen's slow path: its gradients are
+    /// `slow_conv_transpose2d`'s loops (one columns buffer reused image after image, MKL on
+    /// all threads), not `slow_conv2d`'s, so the convolution computing them keeps that order.
+    public var servesSlowTransposed = false
 
     public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
         self.init(stride: stride, padding: padding, dilation: dilation, groups: groups, followsOneDNN: true)
@@ -38,7 +42,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
             && a.dilation == b.dilation && a.groups == b.groups && a.followsOneDNN == b.followsOneDNN
-            && a.chosenForOneDNN == b.chosenForOneDNN
+            && a.chosenForOneDNN == b.chosenForOneDNN && a.servesSlowTransposed == b.servesSlowTransposed
     }
 }
 
@@ -183,7 +187,7 @@ public enum Convolution {
         // to it (beta = 1), which rounds differently from a product plus the bias: addmm
         // makes that same call.
         let bc = try bias.map { b throws(TensorError) in try b.to(input.dtype).contiguous() }
-        if MKLLibrary.shared != nil {
+        if MKLLibrary.shared != nil && !p.g.servesSlowTransposed {
             try slowForward(p, x, wc, bc, into: out, T.self)
             return out
         }
@@ -333,7 +337,7 @@ public enum Convolution {
         let gx = needInput ? try NNBuffer.zeros(input.sizes, like: input) : nil
         let gw = needWeight ? try NNBuffer.zeros([p.oc, p.rows], like: weight) : nil
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
-        let mklWeights = MKLLibrary.shared != nil
+        let mklWeights = MKLLibrary.shared != nil && !p.g.servesSlowTransposed
         for img in 0..<p.n {
             for grp in 0..<p.g.groups {
                 let gog = try go.select(0, img).narrow(0, start: grp * p.ocg, length: p.ocg).reshape([p.ocg, p.cols])

@@ -35,6 +35,7 @@ public enum TransposedConvolution {
         var g = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
                                     dilation: dilation, groups: groups, followsOneDNN: oneDNN)
         g.chosenForOneDNN = oneDNN
+        g.servesSlowTransposed = !oneDNN
         return g
     }
 
