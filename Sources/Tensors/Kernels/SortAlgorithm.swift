@@ -1,18 +1,21 @@
-/// Which algorithm ATen's CPU `sort_kernel` (aten/src/ATen/native/cpu/SortingKernel.cpp,
-/// PyTorch 2.15) runs for a sort; it fixes the order of tied keys, which `indices` shows.
+/// Which algorithm PyTorch 2.15's CPU `sort_kernel` (aten/src/ATen/native/cpu/SortingKernel.cpp)
+/// runs for a sort; it fixes the order of tied keys, which `indices` shows.
 ///
-/// ATen's choice, in its order:
+/// What the released 2.15 CPU wheel does, in its order:
 /// - `stable=True` → `std::stable_sort` (ties in input order);
 /// - a line with stride 0 along `dim` (an expanded tensor) → indices 0..<n, untouched;
-/// - int32/int64/float32/float64, unstable → Intel's x86-simd-sort `keyvalue_qsort`, except
-///   1-d ascending tensors of at least 32768 (`GRAIN_SIZE`) integers, which fbgemm's
-///   radix sort takes (stable);
-/// - other dtypes: 1-d ascending non-bool integers of at least 32768 elements → fbgemm radix
-///   sort (stable); otherwise `std::sort` (libstdc++ introsort, `LibstdcxxIntroSort`).
+/// - 1-d ascending non-bool integers of at least 32768 (`GRAIN_SIZE`) elements → fbgemm's
+///   radix sort (stable);
+/// - everything else, int32/int64/float32/float64 included → `std::sort` (libstdc++
+///   introsort, `LibstdcxxIntroSort`) with ATen's NaN-last comparator.
 ///
-/// x86-simd-sort's permutation of ties is not reproduced yet: those sorts stay stable here,
-/// which differs from PyTorch for lines of more than 16 elements with ties (recorded in
-/// docs/differences.md).
+/// The source also has an x86-simd-sort `keyvalue_qsort` path for int32/int64/float32/float64
+/// (`XSS_COMPILE_TIME_SUPPORTED`), but the wheel is built without it: its indices equal a
+/// compiled libstdc++ `std::sort` with `KeyValueCompAsc`/`KeyValueCompDesc` on 622 of 624
+/// random tie/NaN/±0.0/±inf lines (sizes 1..40000, both orders, all four dtypes, at
+/// ATEN_CPU_CAPABILITY avx2 and avx512; the 2 others are the radix path), and on all 40
+/// zeros it gives std::sort's block swaps, which x86-simd-sort's networks never make
+/// (they leave equal keys in place). scripts/audit/xss-sort-check.py repeats that check.
 enum SortAlgorithm: Sendable, Equatable {
     case stable
     case introsort
@@ -23,8 +26,6 @@ enum SortAlgorithm: Sendable, Equatable {
             && input.numel >= 32768
         if stable || input.strides[dim] == 0 || radix {
             self = .stable
-        } else if [.int32, .int64, .float32, .float64].contains(dtype) {
-            self = .stable   // x86-simd-sort: not yet emulated
         } else {
             self = .introsort
         }

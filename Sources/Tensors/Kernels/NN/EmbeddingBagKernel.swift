@@ -1,7 +1,7 @@
 /// `embedding_bag` on the CPU: bags of rows of `weight` summed (each times its
 /// per-sample weight), averaged or max-reduced in index order, skipping `padding_idx`;
-/// an empty bag gives zeros. Backward adds into the rows in sorted-index order, as
-/// ATen's `_embedding_bag_dense_backward` does (y += scale·g as one multiply-add).
+/// an empty bag gives zeros. Backward adds into the rows in sorted-index order (the order
+/// ATen's unstable `indices.sort()` leaves ties in), as ATen's `_embedding_bag_dense_backward` does (y += scale·g as one multiply-add).
 public enum EmbeddingBagKernel {
     public enum Mode: Int, Sendable { case sum = 0, mean = 1, max = 2 }
 
@@ -85,7 +85,7 @@ public enum EmbeddingBagKernel {
                 return
             }
             let ps = psw.map { NNBuffer.pointer($0, as: T.self) }
-            let order = bags.indices.indices.sorted { (bags.indices[$0], $0) < (bags.indices[$1], $1) }
+            let order = sortedOrder(bags.indices)
             var counts: [Int: Int] = [:]
             for v in bags.indices { counts[v, default: 0] += 1 }
             // With scale_grad_by_freq each index's gradient is divided by its own count
@@ -102,5 +102,16 @@ public enum EmbeddingBagKernel {
         }
         if g.dtype == .float32 { run(Float.self) } else { run(Double.self) }
         return gw
+    }
+
+    /// The order ATen's `indices_.sort()` (unstable, ascending) leaves the positions in; rows
+    /// are accumulated in it, so it fixes the float sums. Below 32768 indices that is
+    /// libstdc++'s `std::sort`; from there fbgemm's radix sort, which is stable (`SortAlgorithm`).
+    static func sortedOrder(_ indices: [Int]) -> [Int] {
+        let positions = Array(indices.indices)
+        if indices.count >= 32768 {
+            return positions.sorted { (indices[$0], $0) < (indices[$1], $1) }
+        }
+        return LibstdcxxIntroSort.sorted(positions) { indices[$0] < indices[$1] }
     }
 }
