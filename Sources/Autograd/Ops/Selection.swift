@@ -71,9 +71,9 @@ extension Differentiable {
         return (try recordSelection("SortBackward0", x, values, indices, dim: dim), indices)
     }
 
-    /// `topk(k, dim, largest)`: TopkBackward0.
-    public static func topk(_ x: Tensor, _ k: Int, dim: Int = -1, largest: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
-        let (values, indices) = try x.topk(k, dim: dim, largest: largest)
+    /// `topk(k, dim, largest, sorted)`: TopkBackward0.
+    public static func topk(_ x: Tensor, _ k: Int, dim: Int = -1, largest: Bool = true, sorted: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try x.topk(k, dim: dim, largest: largest, sorted: sorted)
         return (try recordSelection("TopkBackward0", x, values, indices, dim: dim), indices)
     }
 
@@ -99,7 +99,7 @@ extension Differentiable {
             // PyTorch's median_impl returns NaN when any element is NaN.
             out = try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device)
         } else {
-            out = try x.reshape([-1]).kthvalue((x.numel - 1) / 2 + 1, dim: 0).values
+            out = try x.reshape([-1]).nthElement((x.numel - 1) / 2).reshape([])
         }
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
@@ -114,8 +114,7 @@ extension Differentiable {
 
     /// `median(dim, keepdim)`: the lower middle value along `dim` (MedianBackward1).
     public static func median(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
-        let n = x.rank == 0 ? 1 : try x.size(dim)
-        let (values, indices) = try x.kthvalue((n - 1) / 2 + 1, dim: dim, keepdim: keepdim)
+        let (values, indices) = try x.medianAlong(dim, keepdim: keepdim)
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)

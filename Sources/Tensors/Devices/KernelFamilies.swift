@@ -48,6 +48,26 @@ public enum LineKernel: Sendable {
     case argExtreme(dim: Int, isMax: Bool, wantValues: Bool)
     /// [input] → [out] `cumsum`/`cumprod`, input already in the output dtype.
     case cumulative(dim: Int, product: Bool)
+    /// [input] → [values, indices(int64)] with `selection.count` along `dim` (keepdim
+    /// shape): `topk`, `kthvalue`, `median(dim)` by ATen's own selection algorithms.
+    case select(dim: Int, selection: LineSelection)
+}
+
+/// Which order statistic `LineKernel.select` takes from each line.
+public enum LineSelection: Sendable {
+    case topk(k: Int, largest: Bool, sorted: Bool)
+    /// 1-based, as `kthvalue`'s `k`.
+    case kthvalue(k: Int)
+    /// `median(dim)`: NaN when the line holds one, else the lower middle.
+    case median
+    /// libstdc++'s `std::nth_element` with `<` (0-based `nth`), as `median()` of all
+    /// elements runs it: which of -0.0/+0.0 it returns is the algorithm's.
+    case nthElement(nth: Int)
+
+    var count: Int {
+        if case .topk(let k, _, _) = self { return k }
+        return 1
+    }
 }
 
 /// The neural-network kernels, forward and backward. Float32/float64 only (the ops raise

@@ -78,6 +78,15 @@ extension CPUBackend {
             let out = try Tensor(empty: a.sizes, dtype: a.dtype)
             if a.numel > 0 { a.dtype.dispatch(CumulativeKernel(input: a, output: out, dim: dim, product: product)) }
             return [out]
+        case .select(let dim, let selection):
+            var shape = a.sizes
+            shape[dim] = selection.count
+            let values = try Tensor(empty: shape, dtype: a.dtype)
+            let indices = try Tensor(empty: shape, dtype: .int64)
+            if values.numel > 0 {
+                a.dtype.dispatch(SelectionKernel(input: a, dim: dim, mode: selection, values: values, indices: indices))
+            }
+            return [values, indices]
         }
     }
 

@@ -123,7 +123,7 @@ enum Op {
     static func median(_ x: T) throws(TensorError) -> T { try D.median(x) }
     static func median(_ x: T, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: T, indices: T) { try D.median(x, dim: dim, keepdim: keepdim) }
     static func sort(_ x: T, dim: Int = -1, descending: Bool = false, stable: Bool = false) throws(TensorError) -> (values: T, indices: T) { try D.sort(x, dim: dim, descending: descending, stable: stable) }
-    static func topk(_ x: T, _ k: Int, dim: Int = -1, largest: Bool = true) throws(TensorError) -> (values: T, indices: T) { try D.topk(x, k, dim: dim, largest: largest) }
+    static func topk(_ x: T, _ k: Int, dim: Int = -1, largest: Bool = true, sorted: Bool = true) throws(TensorError) -> (values: T, indices: T) { try D.topk(x, k, dim: dim, largest: largest, sorted: sorted) }
     static func kthvalue(_ x: T, _ k: Int, dim: Int = -1, keepdim: Bool = false) throws(TensorError) -> (values: T, indices: T) {
         try D.kthvalue(x, k, dim: dim, keepdim: keepdim)
     }

@@ -146,7 +146,8 @@ extension TorchRuntime {
             let bound = try args.bind(topkSig)
             let k = try int(bound[0]!, "topk", "k")
             let dim = try bound.given(1).map { try int($0, "topk", "dim") } ?? -1
-            let r = try bridged { try Op.topk(t, k, dim: dim, largest: bound.given(2).map { truthy($0) } ?? true) }
+            let r = try bridged { try Op.topk(t, k, dim: dim, largest: bound.given(2).map { truthy($0) } ?? true,
+                                                  sorted: bound.given(3).map { truthy($0) } ?? true) }
             return returnTuple("topk", r.values, r.indices)
         }
         let kthSig = Signature("kthvalue", ["k", "dim", "keepdim"], required: 1)

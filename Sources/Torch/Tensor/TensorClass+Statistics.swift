@@ -10,7 +10,28 @@ extension TorchRuntime {
             if bound.given(3) != nil { throw PyError.notImplementedError("unique(dim=...) is not supported") }
             let wantInverse = bound.given(1).map { truthy($0) } ?? false
             let wantCounts = bound.given(2).map { truthy($0) } ?? false
-            // Sorted unique values by comparing as doubles (exact for every dtype but huge int64s).
+            // ATen's unique_cpu_sorted_template: the flattened input through torch.sort's own
+            // (unstable) order, then a new value wherever a key differs from the previous one
+            // (NaN != NaN, so each NaN stands alone; -0.0 == +0.0 keeps whichever sorts first).
+            if t.dtype != .bool && t.numel > 0 {
+                let (sortedValues, perm) = try t.contiguous().reshape([-1]).sort(dim: 0)
+                let keys = try sortedValues.elementsAsDouble(), order = try perm.elementsAsInt64()
+                var firsts: [Int64] = [], counts: [Int64] = []
+                var inverse = [Int64](repeating: 0, count: keys.count)
+                for i in 0..<keys.count {
+                    if i == 0 || keys[i] != keys[i - 1] { firsts.append(Int64(i)); counts.append(0) }
+                    counts[counts.count - 1] += 1
+                    inverse[Int(order[i])] = Int64(firsts.count - 1)
+                }
+                let at = try Tensor(values: firsts, shape: [firsts.count], device: t.device)
+                let values = try sortedValues.gather(0, at)
+                if !wantInverse && !wantCounts { return wrap(values) }
+                var out = [wrap(values)]
+                if wantInverse { out.append(wrap(try Tensor(values: inverse, shape: t.sizes, device: t.device))) }
+                if wantCounts { out.append(wrap(try Tensor(values: counts, shape: [counts.count], device: t.device))) }
+                return .tuple(out)
+            }
+            // bool (unique_cpu_bool_template: false before true) and empty inputs.
             let scalars = try t.scalars()
             let keys = scalars.map { $0.doubleValue }
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
