@@ -63,3 +63,14 @@ for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
     run("convT2d_g8|" + dn, lambda: module(nn.ConvTranspose2d(16, 16, 3, groups=2), 2, 16, 6, 6, dt=dt))
     run("convT2d_g48|" + dn, lambda: module(nn.ConvTranspose2d(8, 16, 3, groups=2), 2, 8, 6, 6, dt=dt))
     run("gru_cell|" + dn, lambda: module(nn.GRUCell(7, 20), 5, 7, dt=dt))
+
+
+def tdl():
+    m = nn.TransformerDecoderLayer(32, 4, 64, dropout=0.0, batch_first=True)
+    x, mem = leaf(3, 7, 32, dt=torch.float32), leaf(3, 10, 32, dt=torch.float32)
+    return grads(m(x, mem), x, mem) + [p.grad for p in m.parameters()]
+
+
+# After the loop, so the cases above keep their seeds: a decoder layer's self-attention
+# (head size 8 over 7 keys, all in flash attention's scalar exp tail) and cross-attention.
+run("tdl|f32", tdl)

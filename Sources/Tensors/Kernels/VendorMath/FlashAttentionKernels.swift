@@ -9,7 +9,7 @@ import Darwin
 /// `FlashAttentionKernel.cpp`): per (batch, head) and block of 32 queries (64 from 192,
 /// 256 from 768), one column-major BLAS gemm for q·kᵀ per block of 512 keys, the scale
 /// applied afterwards (with the mask added), an online softmax whose exponentials are
-/// PyTorch's `exp_u20` polynomial in vector lanes and libm's `exp` in the scalar tail,
+/// PyTorch's `exp_u20` polynomial in vector lanes and the double `exp` rounded in the scalar tail,
 /// a second gemm for ·v, and the rows multiplied by 1/sum. The backward recomputes the
 /// probabilities from the saved log-sum-exp with SLEEF's `exp` and runs four gemms per block.
 /// The numbers, so, are PyTorch's bit for bit, not those of the softmax-then-matmul path.
@@ -35,9 +35,9 @@ public enum FlashAttention {
         let lse = try Tensor.empty([b, h, l], dtype: q.dtype, device: q.device)
         let mask = try p.mask.map { m throws(TensorError) in try expandedMask(m, b, h, l, k.sizes[2], q.dtype) }
         if q.dtype == .float32 {
-            forwardKernel(Float.self, q, k, v, mask, p.isCausal, p.scale, out, lse)
+            try forwardKernel(Float.self, q, k, v, mask, p.isCausal, p.scale, out, lse)
         } else if q.dtype == .float64 {
-            forwardKernel(Double.self, q, k, v, mask, p.isCausal, p.scale, out, lse)
+            try forwardKernel(Double.self, q, k, v, mask, p.isCausal, p.scale, out, lse)
         } else {
             throw .runtime("\"flash_attention\" not implemented for '\(q.dtype.legacyTypeName)'")
         }
@@ -49,15 +49,18 @@ public enum FlashAttention {
         let q = try lastDimContiguous(p.q), k = try lastDimContiguous(p.k), v = try lastDimContiguous(p.v)
         let (b, h, l, e) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
         let s = k.sizes[2]
-        let go = try gradOut.contiguous()
+        // ATen's backward hands the kernel grad_out.transpose(1, 2), which the kernel makes
+        // contiguous: a (B, L, H, E) copy unless that view already is, so the gemms read it
+        // with PyTorch's leading dimension (H·E) and where PyTorch's copy sits.
+        let go = try gradOut.transpose(1, 2).contiguous()
         let gq = try Tensor.zeros([b, l, h, e], dtype: q.dtype, device: q.device)
         let gk = try Tensor.zeros([b, s, h, e], dtype: q.dtype, device: q.device)
         let gv = try Tensor.zeros([b, s, h, e], dtype: q.dtype, device: q.device)
         let mask = try p.mask.map { m throws(TensorError) in try expandedMask(m, b, h, l, s, q.dtype) }
         if q.dtype == .float32 {
-            backwardKernel(Float.self, q, k, v, mask, p.isCausal, p.scale, go, out, lse, gq, gk, gv)
+            try backwardKernel(Float.self, q, k, v, mask, p.isCausal, p.scale, go, out, lse, gq, gk, gv)
         } else {
-            backwardKernel(Double.self, q, k, v, mask, p.isCausal, p.scale, go, out, lse, gq, gk, gv)
+            try backwardKernel(Double.self, q, k, v, mask, p.isCausal, p.scale, go, out, lse, gq, gk, gv)
         }
         return (try gq.transpose(1, 2), try gk.transpose(1, 2), try gv.transpose(1, 2))
     }
@@ -120,6 +123,23 @@ public enum FlashAttention {
         return s
     }
 
+    /// The scalar tail of `_exp_reduce_sum_fusion_kernel` (`exp(tmp1)` per element, added
+    /// to the float sum): for float, PyTorch's values are the double exponential rounded to
+    /// float, summed in float. Gradbook's `Float.m_exp` differed from them in the last bit for
+    /// some arguments (found element by element against PyTorch; summing in double did not
+    /// match), which put the S=7/9/40 and E=24 float cases apart.
+    @inline(__always)
+    private static func tailExp<T: RealElement>(_ x: T, into sum: inout T) -> T {
+        if T.self == Float.self {
+            let y = unsafeBitCast(Float(Double.m_exp(Double(unsafeBitCast(x, to: Float.self)))), to: T.self)
+            sum = sum + y
+            return y
+        }
+        let y = T.m_exp(x)
+        sum = sum + y
+        return y
+    }
+
     private static func maxOf<T: RealElement>(_ p: UnsafeMutablePointer<T>, _ n: Int) -> T {
         var m = -T.infinity
         for i in 0..<n {
@@ -153,7 +173,7 @@ public enum FlashAttention {
     // MARK: - Kernels
 
     private static func forwardKernel<T: RealElement>(_ t: T.Type, _ q: Tensor, _ k: Tensor, _ v: Tensor, _ mask: Tensor?,
-                                                      _ isCausal: Bool, _ scale: Double?, _ out: Tensor, _ lse: Tensor) {
+                                                      _ isCausal: Bool, _ scale: Double?, _ out: Tensor, _ lse: Tensor) throws(TensorError) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
         let kvSize = k.sizes[2]
         // ATen's `accum_t scaling_factor = calculate_scale(query, scale).as_float_unchecked()`:
@@ -171,93 +191,96 @@ public enum FlashAttention {
         let qp = q.pointer(T.self), kp = k.pointer(T.self), vp = v.pointer(T.self)
         let op = out.pointer(T.self), lp = lse.pointer(T.self)
         let mp = mask?.pointer(T.self)
-        let qk = UnsafeMutablePointer<T>.allocate(capacity: qSplit * kvSplit)
-        let dst = UnsafeMutablePointer<T>.allocate(capacity: qSplit * headSize)
+        // ATen's per-thread buffer: qk, qk_max, qk_sum, dst, one row of them per thread.
+        let buffers = try ThreadBuffers(T.self, items: batch * heads * qSlices,
+                                    sizePerThread: qSplit * kvSplit + 2 * qSplit + qSplit * headSize)
         let acc = UnsafeMutablePointer<T>.allocate(capacity: lanes)
         var qkMax = [T](repeating: 0, count: qSplit), qkSum = [T](repeating: 0, count: qSplit)
-        defer { qk.deallocate(); dst.deallocate(); acc.deallocate() }
-        for i in 0..<batch {
-            for j in 0..<heads {
-                for slice in 0..<qSlices {
-                    let m = slice * qSplit, qBlock = min(qSplit, qSize - m)
-                    for r in 0..<qBlock { qkMax[r] = -T.infinity; qkSum[r] = 0 }
-                    let numKeys = isCausal ? min(m + qBlock, kvSize) : kvSize
-                    var n = 0
-                    while n < numKeys {
-                        let kvBlock = min(kvSplit, kvSize - n)
-                        let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
-                        let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
-                        gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, kBase, k.strides[2], qBase, q.strides[2], 0, qk, kvBlock)
-                        if isCausal && numKeys - n <= kvSplit {
-                            for r in 0..<qBlock {
-                                let last = m + r - n
-                                if last + 1 < kvBlock { for c in (last + 1)..<kvBlock { qk[r * kvBlock + c] = -T.infinity } }
+        defer { buffers.deallocate(); acc.deallocate() }
+        // ATen calls MKL inside its parallel_for region, where MKL runs on one thread.
+        func work() {
+            for i in 0..<batch {
+                for j in 0..<heads {
+                    for slice in 0..<qSlices {
+                        let qk = buffers.base(forItem: (i * heads + j) * qSlices + slice)
+                        let dst = qk + qSplit * kvSplit + 2 * qSplit
+                        let m = slice * qSplit, qBlock = min(qSplit, qSize - m)
+                        for r in 0..<qBlock { qkMax[r] = -T.infinity; qkSum[r] = 0 }
+                        let numKeys = isCausal ? min(m + qBlock, kvSize) : kvSize
+                        var n = 0
+                        while n < numKeys {
+                            let kvBlock = min(kvSplit, kvSize - n)
+                            let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
+                            let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
+                            gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, kBase, k.strides[2], qBase, q.strides[2], 0, qk, kvBlock)
+                            if isCausal && numKeys - n <= kvSplit {
+                                for r in 0..<qBlock {
+                                    let last = m + r - n
+                                    if last + 1 < kvBlock { for c in (last + 1)..<kvBlock { qk[r * kvBlock + c] = -T.infinity } }
+                                }
                             }
-                        }
-                        if let mp {
+                            if let mp {
+                                for r in 0..<qBlock {
+                                    let row = qk + r * kvBlock
+                                    let mrow = mp + ((i * heads + j) * qSize + m + r) * kvSize + n
+                                    for c in 0..<kvBlock { row[c] = mrow[c].addingProduct(row[c], factor) }
+                                }
+                            }
                             for r in 0..<qBlock {
                                 let row = qk + r * kvBlock
-                                let mrow = mp + ((i * heads + j) * qSize + m + r) * kvSize + n
-                                for c in 0..<kvBlock { row[c] = mrow[c].addingProduct(row[c], factor) }
+                                var tmpMax: T
+                                if mp != nil {
+                                    tmpMax = maxOf(row, kvBlock)
+                                } else {
+                                    for c in 0..<kvBlock { row[c] = row[c] * factor }
+                                    tmpMax = maxOf(row, kvBlock)
+                                }
+                                tmpMax = qkMax[r] > tmpMax ? qkMax[r] : tmpMax
+                                if tmpMax == -T.infinity {
+                                    for c in 0..<kvBlock { row[c] = 0 }
+                                } else {
+                                    let full = kvBlock - kvBlock % lanes
+                                    for l in 0..<lanes { acc[l] = 0 }
+                                    var c = 0
+                                    while c < full {
+                                        for l in 0..<lanes {
+                                            let y = vecExp(row[c + l] - tmpMax)
+                                            acc[l] = acc[l] + y
+                                            row[c + l] = y
+                                        }
+                                        c += lanes
+                                    }
+                                    var sum = fold(acc, lanes)
+                                    for c in full..<kvBlock { row[c] = tailExp(row[c] - tmpMax, into: &sum) }
+                                    let expTmp = T.m_exp(qkMax[r] - tmpMax)
+                                    qkSum[r] = sum.addingProduct(expTmp, qkSum[r])
+                                    qkMax[r] = tmpMax
+                                    if n > 0 { for d in 0..<headSize { dst[r * headSize + d] = dst[r * headSize + d] * expTmp } }
+                                }
                             }
+                            let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
+                            gemm(T.self, false, false, headSize, qBlock, kvBlock, 1, vBase, v.strides[2], qk, kvBlock, n == 0 ? 0 : 1, dst, headSize)
+                            n += kvSplit
                         }
                         for r in 0..<qBlock {
-                            let row = qk + r * kvBlock
-                            var tmpMax: T
-                            if mp != nil {
-                                tmpMax = maxOf(row, kvBlock)
-                            } else {
-                                for c in 0..<kvBlock { row[c] = row[c] * factor }
-                                tmpMax = maxOf(row, kvBlock)
-                            }
-                            tmpMax = qkMax[r] > tmpMax ? qkMax[r] : tmpMax
-                            if tmpMax == -T.infinity {
-                                for c in 0..<kvBlock { row[c] = 0 }
-                            } else {
-                                let full = kvBlock - kvBlock % lanes
-                                for l in 0..<lanes { acc[l] = 0 }
-                                var c = 0
-                                while c < full {
-                                    for l in 0..<lanes {
-                                        let y = vecExp(row[c + l] - tmpMax)
-                                        acc[l] = acc[l] + y
-                                        row[c + l] = y
-                                    }
-                                    c += lanes
-                                }
-                                var sum = fold(acc, lanes)
-                                for c in full..<kvBlock {
-                                    let y = T.m_exp(row[c] - tmpMax)
-                                    sum = sum + y
-                                    row[c] = y
-                                }
-                                let expTmp = T.m_exp(qkMax[r] - tmpMax)
-                                qkSum[r] = sum.addingProduct(expTmp, qkSum[r])
-                                qkMax[r] = tmpMax
-                                if n > 0 { for d in 0..<headSize { dst[r * headSize + d] = dst[r * headSize + d] * expTmp } }
-                            }
+                            if qkMax[r] == -T.infinity { qkMax[r] = 0 }
+                            if qkSum[r] == 0 { qkSum[r] = 1 }
+                            let reciprocal = 1 / qkSum[r]
+                            // out is (B, H, L, E) contiguous.
+                            let o = op + ((i * heads + j) * qSize + m + r) * headSize
+                            for d in 0..<headSize { o[d] = dst[r * headSize + d] * reciprocal }
+                            lp[(i * heads + j) * qSize + m + r] = qkMax[r] + T.m_log(qkSum[r])
                         }
-                        let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
-                        gemm(T.self, false, false, headSize, qBlock, kvBlock, 1, vBase, v.strides[2], qk, kvBlock, n == 0 ? 0 : 1, dst, headSize)
-                        n += kvSplit
-                    }
-                    for r in 0..<qBlock {
-                        if qkMax[r] == -T.infinity { qkMax[r] = 0 }
-                        if qkSum[r] == 0 { qkSum[r] = 1 }
-                        let reciprocal = 1 / qkSum[r]
-                        // out is (B, H, L, E) contiguous.
-                        let o = op + ((i * heads + j) * qSize + m + r) * headSize
-                        for d in 0..<headSize { o[d] = dst[r * headSize + d] * reciprocal }
-                        lp[(i * heads + j) * qSize + m + r] = qkMax[r] + T.m_log(qkSum[r])
                     }
                 }
             }
         }
+        if let mkl = MKLLibrary.shared { mkl.sequentially(over: batch * heads * qSlices, work) } else { work() }
     }
 
     private static func backwardKernel<T: RealElement>(_ t: T.Type, _ q: Tensor, _ k: Tensor, _ v: Tensor, _ mask: Tensor?,
                                                        _ isCausal: Bool, _ scale: Double?, _ gradOut: Tensor, _ out: Tensor,
-                                                       _ lse: Tensor, _ gq: Tensor, _ gk: Tensor, _ gv: Tensor) {
+                                                       _ lse: Tensor, _ gq: Tensor, _ gk: Tensor, _ gv: Tensor) throws(TensorError) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
         let kvSize = k.sizes[2]
         let factor = T(scale ?? 1 / Double(headSize).squareRoot())  // as the forward's
@@ -269,68 +292,73 @@ public enum FlashAttention {
         let gop = gradOut.pointer(T.self), op = out.pointer(T.self), lp = lse.pointer(T.self)
         let gqp = gq.pointer(T.self), gkp = gk.pointer(T.self), gvp = gv.pointer(T.self)
         let mp = mask?.pointer(T.self)
-        let attn = UnsafeMutablePointer<T>.allocate(capacity: qSplit * kvSplit)
-        let gradAttn = UnsafeMutablePointer<T>.allocate(capacity: qSplit * kvSplit)
+        // ATen's per-thread buffer: attn then grad_attn, one row of them per thread.
+        let buffers = try ThreadBuffers(T.self, items: batch * heads, sizePerThread: 2 * qSplit * kvSplit)
         let acc = UnsafeMutablePointer<T>.allocate(capacity: lanes)
         var dsum = [T](repeating: 0, count: qSplit)
-        defer { attn.deallocate(); gradAttn.deallocate(); acc.deallocate() }
-        // gradOut is (B, H, L, E) contiguous; gq/gk/gv are (B, *, H, E) contiguous.
-        let goStrideM = headSize, goStrideH = qSize * headSize, goStrideB = heads * qSize * headSize
+        defer { buffers.deallocate(); acc.deallocate() }
+        // gradOut is the contiguous (B, L, H, E) one; gq/gk/gv are (B, *, H, E) contiguous.
+        let goStrideB = gradOut.strides[0], goStrideM = gradOut.strides[1], goStrideH = gradOut.strides[2]
         let gStrideM = heads * headSize
-        for i in 0..<batch {
-            for j in 0..<heads {
-                var m = 0
-                while m < qSize {
-                    let qBlock = min(qSplit, qSize - m)
-                    for r in 0..<qBlock {
-                        let g = gop + i * goStrideB + j * goStrideH + (m + r) * goStrideM
-                        let o = op + i * out.strides[0] + j * out.strides[1] + (m + r) * out.strides[2]
-                        dsum[r] = dotReduce(g, o, out.strides[3], headSize, lanes, acc)
-                    }
-                    let numKeys = isCausal ? min(m + qBlock, kvSize) : kvSize
-                    var n = 0
-                    while n < numKeys {
-                        let kvBlock = min(kvSplit, kvSize - n)
-                        let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
-                        let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
-                        let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
-                        let goBase = gop + i * goStrideB + j * goStrideH + m * goStrideM
-                        gemm(T.self, true, false, kvBlock, qBlock, headSize, factor, kBase, k.strides[2], qBase, q.strides[2], 0, attn, kvBlock)
-                        if let mp {
+        // ATen calls MKL inside its parallel_for region, where MKL runs on one thread.
+        func work() {
+            for i in 0..<batch {
+                for j in 0..<heads {
+                    let attn = buffers.base(forItem: i * heads + j), gradAttn = attn + qSplit * kvSplit
+                    var m = 0
+                    while m < qSize {
+                        let qBlock = min(qSplit, qSize - m)
+                        for r in 0..<qBlock {
+                            let g = gop + i * goStrideB + j * goStrideH + (m + r) * goStrideM
+                            let o = op + i * out.strides[0] + j * out.strides[1] + (m + r) * out.strides[2]
+                            dsum[r] = dotReduce(g, o, out.strides[3], headSize, lanes, acc)
+                        }
+                        let numKeys = isCausal ? min(m + qBlock, kvSize) : kvSize
+                        var n = 0
+                        while n < numKeys {
+                            let kvBlock = min(kvSplit, kvSize - n)
+                            let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
+                            let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
+                            let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
+                            let goBase = gop + i * goStrideB + j * goStrideH + m * goStrideM
+                            gemm(T.self, true, false, kvBlock, qBlock, headSize, factor, kBase, k.strides[2], qBase, q.strides[2], 0, attn, kvBlock)
+                            if let mp {
+                                for r in 0..<qBlock {
+                                    let row = attn + r * kvBlock
+                                    let mrow = mp + ((i * heads + j) * qSize + m + r) * kvSize + n
+                                    for c in 0..<kvBlock { row[c] = row[c] + mrow[c] }
+                                }
+                            }
                             for r in 0..<qBlock {
+                                let normalizer = lp[i * lse.strides[0] + j * lse.strides[1] + (m + r) * lse.strides[2]]
                                 let row = attn + r * kvBlock
-                                let mrow = mp + ((i * heads + j) * qSize + m + r) * kvSize + n
-                                for c in 0..<kvBlock { row[c] = row[c] + mrow[c] }
+                                for c in 0..<kvBlock { row[c] = exp(row[c] - normalizer) }
                             }
-                        }
-                        for r in 0..<qBlock {
-                            let normalizer = lp[i * lse.strides[0] + j * lse.strides[1] + (m + r) * lse.strides[2]]
-                            let row = attn + r * kvBlock
-                            for c in 0..<kvBlock { row[c] = exp(row[c] - normalizer) }
-                        }
-                        if isCausal && numKeys - n <= kvSplit {
+                            if isCausal && numKeys - n <= kvSplit {
+                                for r in 0..<qBlock {
+                                    let last = m + r - n
+                                    if last + 1 < kvBlock { for c in (last + 1)..<kvBlock { attn[r * kvBlock + c] = 0 } }
+                                }
+                            }
+                            gemm(T.self, false, true, headSize, kvBlock, qBlock, 1, goBase, goStrideM, attn, kvBlock, 1,
+                                 gvp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
+                            gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, vBase, v.strides[2], goBase, goStrideM, 0, gradAttn, kvBlock)
                             for r in 0..<qBlock {
-                                let last = m + r - n
-                                if last + 1 < kvBlock { for c in (last + 1)..<kvBlock { attn[r * kvBlock + c] = 0 } }
+                                let d = dsum[r]
+                                for c in 0..<kvBlock { gradAttn[r * kvBlock + c] = attn[r * kvBlock + c] * (gradAttn[r * kvBlock + c] - d) }
                             }
+                            gemm(T.self, false, false, headSize, qBlock, kvBlock, factor, kBase, k.strides[2], gradAttn, kvBlock, 1,
+                                 gqp + ((i * qSize + m) * heads + j) * headSize, gStrideM)
+                            gemm(T.self, false, true, headSize, kvBlock, qBlock, factor, qBase, q.strides[2], gradAttn, kvBlock, 1,
+                                 gkp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
+                            n += kvSplit
                         }
-                        gemm(T.self, false, true, headSize, kvBlock, qBlock, 1, goBase, goStrideM, attn, kvBlock, 1,
-                             gvp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
-                        gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, vBase, v.strides[2], goBase, goStrideM, 0, gradAttn, kvBlock)
-                        for r in 0..<qBlock {
-                            let d = dsum[r]
-                            for c in 0..<kvBlock { gradAttn[r * kvBlock + c] = attn[r * kvBlock + c] * (gradAttn[r * kvBlock + c] - d) }
-                        }
-                        gemm(T.self, false, false, headSize, qBlock, kvBlock, factor, kBase, k.strides[2], gradAttn, kvBlock, 1,
-                             gqp + ((i * qSize + m) * heads + j) * headSize, gStrideM)
-                        gemm(T.self, false, true, headSize, kvBlock, qBlock, factor, qBase, q.strides[2], gradAttn, kvBlock, 1,
-                             gkp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
-                        n += kvSplit
+                        m += qSplit
                     }
-                    m += qSplit
                 }
             }
         }
+        if let mkl = MKLLibrary.shared { mkl.sequentially(over: batch * heads, work) } else { work() }
     }
 
     /// `map2_reduce_all(x * y, +)` over one row: lane sums over full vectors, the partial
