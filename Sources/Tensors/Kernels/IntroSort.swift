@@ -7,7 +7,7 @@
 ///
 /// It sorts `order` (positions into the caller's keys) with `less`, the comparator ATen
 /// passes (`KeyValueCompAsc` / `KeyValueCompDesc`: NaN largest).
-struct LibstdcxxIntroSort {
+struct LibstdcxxIntroSort: LibstdcxxSteps {
     static let threshold = 16
 
     var order: [Int]
@@ -31,8 +31,6 @@ struct LibstdcxxIntroSort {
         }
     }
 
-    private func lessAt(_ i: Int, _ j: Int) -> Bool { less(order[i], order[j]) }
-
     private mutating func introsortLoop(_ first: Int, _ last0: Int, depthLimit depth0: Int) {
         var last = last0, depth = depth0
         while last - first > Self.threshold {
@@ -44,57 +42,6 @@ struct LibstdcxxIntroSort {
             introsortLoop(cut, last, depthLimit: depth)
             last = cut
         }
-    }
-
-    /// `std::__move_median_to_first`: swaps the median of a, b, c into `result`.
-    private mutating func moveMedianToFirst(_ result: Int, _ a: Int, _ b: Int, _ c: Int) {
-        let pick: Int
-        if lessAt(a, b) {
-            pick = lessAt(b, c) ? b : (lessAt(a, c) ? c : a)
-        } else if lessAt(a, c) {
-            pick = a
-        } else {
-            pick = lessAt(b, c) ? c : b
-        }
-        order.swapAt(result, pick)
-    }
-
-    /// `std::__unguarded_partition`: Hoare partition around `order[pivot]`.
-    private mutating func unguardedPartition(_ first0: Int, _ last0: Int, pivot: Int) -> Int {
-        var first = first0, last = last0
-        while true {
-            while lessAt(first, pivot) { first += 1 }
-            last -= 1
-            while lessAt(pivot, last) { last -= 1 }
-            if !(first < last) { return first }
-            order.swapAt(first, last)
-            first += 1
-        }
-    }
-
-    private mutating func insertionSort(_ first: Int, _ last: Int) {
-        if last - first < 2 { return }
-        for i in (first + 1)..<last {
-            if lessAt(i, first) {
-                let v = order[i]
-                var j = i
-                while j > first { order[j] = order[j - 1]; j -= 1 }
-                order[first] = v
-            } else {
-                unguardedLinearInsert(i)
-            }
-        }
-    }
-
-    private mutating func unguardedLinearInsert(_ last0: Int) {
-        let v = order[last0]
-        var last = last0, next = last0 - 1
-        while less(v, order[next]) {
-            order[last] = order[next]
-            last = next
-            next -= 1
-        }
-        order[last] = v
     }
 
     /// `std::__partial_sort(first, last, last)`: make_heap then sort_heap.
@@ -117,27 +64,4 @@ struct LibstdcxxIntroSort {
         }
     }
 
-    /// `std::__adjust_heap` followed by `std::__push_heap`.
-    private mutating func adjustHeap(_ first: Int, _ hole0: Int, _ len: Int, _ value: Int) {
-        let top = hole0
-        var hole = hole0, child = hole0
-        while child < (len - 1) / 2 {
-            child = 2 * (child + 1)
-            if lessAt(first + child, first + child - 1) { child -= 1 }
-            order[first + hole] = order[first + child]
-            hole = child
-        }
-        if len & 1 == 0 && child == (len - 2) / 2 {
-            child = 2 * (child + 1)
-            order[first + hole] = order[first + child - 1]
-            hole = child - 1
-        }
-        var parent = (hole - 1) / 2
-        while hole > top && less(order[first + parent], value) {
-            order[first + hole] = order[first + parent]
-            hole = parent
-            parent = (hole - 1) / 2
-        }
-        order[first + hole] = value
-    }
 }

@@ -3,11 +3,9 @@
 /// and which of several tied keys lands where is a property of the algorithm, so matching
 /// PyTorch's `indices` means running the same heap and introselect moves. `std::sort` is
 /// `LibstdcxxIntroSort`.
-struct LibstdcxxSelection {
+struct LibstdcxxSelection: LibstdcxxSteps {
     var order: [Int]
     let less: (Int, Int) -> Bool
-
-    private func lessAt(_ i: Int, _ j: Int) -> Bool { less(order[i], order[j]) }
 
     /// `std::partial_sort(first, first + middle, last)`: heap select, then sort the heap.
     mutating func partialSort(_ first: Int, _ middle: Int, _ last: Int) {
@@ -54,7 +52,7 @@ struct LibstdcxxSelection {
         if len < 2 { return }
         var parent = (len - 2) / 2
         while true {
-            adjustHeap(first, hole: parent, len: len, value: order[first + parent])
+            adjustHeap(first, parent, len, order[first + parent])
             if parent == 0 { return }
             parent -= 1
         }
@@ -64,74 +62,9 @@ struct LibstdcxxSelection {
     private mutating func popHeap(_ first: Int, _ last: Int, result: Int) {
         let value = order[result]
         order[result] = order[first]
-        adjustHeap(first, hole: 0, len: last - first, value: value)
+        adjustHeap(first, 0, last - first, value)
     }
 
-    private mutating func adjustHeap(_ first: Int, hole hole0: Int, len: Int, value: Int) {
-        let top = hole0
-        var hole = hole0, child = hole0
-        while child < (len - 1) / 2 {
-            child = 2 * (child + 1)
-            if lessAt(first + child, first + child - 1) { child -= 1 }
-            order[first + hole] = order[first + child]
-            hole = child
-        }
-        if len & 1 == 0 && child == (len - 2) / 2 {
-            child = 2 * (child + 1)
-            order[first + hole] = order[first + child - 1]
-            hole = child - 1
-        }
-        // std::__push_heap
-        var parent = (hole - 1) / 2
-        while hole > top && less(order[first + parent], value) {
-            order[first + hole] = order[first + parent]
-            hole = parent
-            parent = (hole - 1) / 2
-        }
-        order[first + hole] = value
-    }
-
-    private mutating func moveMedianToFirst(_ result: Int, _ a: Int, _ b: Int, _ c: Int) {
-        let pick: Int
-        if lessAt(a, b) {
-            pick = lessAt(b, c) ? b : (lessAt(a, c) ? c : a)
-        } else if lessAt(a, c) {
-            pick = a
-        } else {
-            pick = lessAt(b, c) ? c : b
-        }
-        order.swapAt(result, pick)
-    }
-
-    private mutating func unguardedPartition(_ first0: Int, _ last0: Int, pivot: Int) -> Int {
-        var first = first0, last = last0
-        while true {
-            while lessAt(first, pivot) { first += 1 }
-            last -= 1
-            while lessAt(pivot, last) { last -= 1 }
-            if !(first < last) { return first }
-            order.swapAt(first, last)
-            first += 1
-        }
-    }
-
-    /// `std::__insertion_sort`: an element less than the first moves to the front, the
-    /// others walk back while less than their left neighbour.
-    private mutating func insertionSort(_ first: Int, _ last: Int) {
-        if last - first < 2 { return }
-        for i in (first + 1)..<last {
-            let v = order[i]
-            if less(v, order[first]) {
-                var j = i
-                while j > first { order[j] = order[j - 1]; j -= 1 }
-                order[first] = v
-            } else {
-                var j = i
-                while less(v, order[j - 1]) { order[j] = order[j - 1]; j -= 1 }
-                order[j] = v
-            }
-        }
-    }
 }
 
 /// ATen's `quick_select_template` (Sorting.cpp, after Sedgewick 1978), which `kthvalue`
