@@ -42,8 +42,9 @@ extension Differentiable {
             throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
         }
         let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype,
-                                                        stride: stride, dilation: dilation)
-        let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN)
+                                                        stride: stride, dilation: dilation, outputPadding: outputPadding)
+        let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN,
+                                                      outputPadding: outputPadding, inputSize: (h, w))
         var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }

@@ -16,9 +16,16 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     /// `TransposedConvolution`).
     public var chosenForOneDNN = false
     /// Set by a transposed convolution on ATen's slow path: its gradients are
-    /// `slow_conv_transpose2d`'s loops (one columns buffer reused image after image, MKL on
-    /// all threads), not `slow_conv2d`'s, so the convolution computing them keeps that order.
+    /// `slow_conv_transpose2d`'s loops (MKL on all threads; the weight gradient reuses one
+    /// columns buffer image after image, the input gradient lays its buffers out as
+    /// `slowTransposedInputGradient` says), not `slow_conv2d`'s, so the convolution
+    /// computing them keeps that order.
     public var servesSlowTransposed = false
+    /// The output size of the convolution a transposed convolution is computed with, where
+    /// its `output_padding` reaches the stride: the formula would give more rows or columns
+    /// than the transposed convolution's input has, and ATen's `slow_conv_transpose2d`
+    /// passes the input's own height and width to `im2col`/`col2im` and its products.
+    public var outputSizeOverride: (Int, Int)? = nil
 
     public init(stride: (Int, Int), padding: ((Int, Int), (Int, Int)), dilation: (Int, Int), groups: Int) {
         self.init(stride: stride, padding: padding, dilation: dilation, groups: groups, followsOneDNN: true)
@@ -43,6 +50,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
         a.stride == b.stride && a.padding.0 == b.padding.0 && a.padding.1 == b.padding.1
             && a.dilation == b.dilation && a.groups == b.groups && a.followsOneDNN == b.followsOneDNN
             && a.chosenForOneDNN == b.chosenForOneDNN && a.servesSlowTransposed == b.servesSlowTransposed
+            && a.outputSizeOverride?.0 == b.outputSizeOverride?.0 && a.outputSizeOverride?.1 == b.outputSizeOverride?.1
     }
 }
 
@@ -109,7 +117,8 @@ public enum Convolution {
             throw .runtime("Input type (\(input.dtype.cppName)) and weight type (\(weight.dtype.cppName)) should be the same")
         }
         try requireFloat(input.dtype, op: "slow_conv2d_cpu")
-        let oh = (ph - ekh) / g.stride.0 + 1, ow = (pw - ekw) / g.stride.1 + 1
+        let oh = g.outputSizeOverride?.0 ?? (ph - ekh) / g.stride.0 + 1
+        let ow = g.outputSizeOverride?.1 ?? (pw - ekw) / g.stride.1 + 1
         var g = g
         if !g.chosenForOneDNN && keepsPointwiseNative(batch: n, kernel: (kh, kw), stride: g.stride, dilation: g.dilation) {
             g.followsOneDNN = false
@@ -190,6 +199,10 @@ public enum Convolution {
         if MKLLibrary.shared != nil && !p.g.servesSlowTransposed {
             try slowForward(p, x, wc, bc, into: out, T.self)
             return out
+        }
+        if p.g.servesSlowTransposed && bc == nil {
+            let done = try slowTransposedInputGradient(p, x, wc, into: out, T.self)
+            if done { return out }
         }
         let cols = try Tensor(empty: [p.rows, p.cols], dtype: input.dtype)
         for img in 0..<p.n {

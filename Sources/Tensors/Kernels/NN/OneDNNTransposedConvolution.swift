@@ -19,10 +19,12 @@
 /// = Wᵀ·x, then col2im, plus the bias.
 public enum TransposedConvolution {
     /// ATen's `ConvParams::use_mkldnn` for a float32 transposed convolution on more than
-    /// one thread: `input` is (N, C, H, W), `weight` (C, O/groups, kh, kw).
-    public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType,
-                                     stride: (Int, Int) = (1, 1), dilation: (Int, Int) = (1, 1)) -> Bool {
+    /// one thread: `input` is (N, C, H, W), `weight` (C, O/groups, kh, kw). An
+    /// `output_padding` reaching the stride (`is_output_padding_big`) keeps it on the slow path.
+    public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType, stride: (Int, Int) = (1, 1),
+                                     dilation: (Int, Int) = (1, 1), outputPadding: (Int, Int) = (0, 0)) -> Bool {
         guard dtype == .float32, input.count == 4, weight.count == 4 else { return false }
+        if outputPadding.0 >= stride.0 || outputPadding.1 >= stride.1 { return false }
         if Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[2], weight[3]), stride: stride, dilation: dilation) {
             return false
         }
@@ -30,12 +32,15 @@ public enum TransposedConvolution {
     }
 
     /// The geometry of the convolution a transposed convolution is computed with.
+    /// `inputSize` is the transposed convolution's input (H, W): the computing convolution's
+    /// output is held to it where `output_padding` reaches the stride.
     public static func geometry(stride: (Int, Int), padding: (Int, Int), dilation: (Int, Int), groups: Int,
-                                oneDNN: Bool) -> ConvolutionGeometry {
+                                oneDNN: Bool, outputPadding: (Int, Int) = (0, 0), inputSize: (Int, Int)? = nil) -> ConvolutionGeometry {
         var g = ConvolutionGeometry(stride: stride, padding: ((padding.0, padding.0), (padding.1, padding.1)),
                                     dilation: dilation, groups: groups, followsOneDNN: oneDNN)
         g.chosenForOneDNN = oneDNN
         g.servesSlowTransposed = !oneDNN
+        if outputPadding.0 >= stride.0 || outputPadding.1 >= stride.1 { g.outputSizeOverride = inputSize }
         return g
     }
 
