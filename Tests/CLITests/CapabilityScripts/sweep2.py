@@ -440,3 +440,20 @@ for t in (1, 3, 2):
             run("%s|softmax|%s|%s" % (T, dn, sn), lambda: softmax_threads(shp, dt, False))
             run("%s|log_softmax|%s|%s" % (T, dn, sn), lambda: softmax_threads(shp, dt, True))
         run("%s|mha_weights|%s" % (T, dn), lambda: mha_weights(dt))
+
+
+# Known differences, kept here so CI sees them (see docs/differences.md): PyTorch's fused CPU
+# optimizer kernels (fused=True) and the float32 nn.utils.weight_norm hook (_weight_norm_interface).
+def weight_norm_hook(dt):
+    m = nn.utils.weight_norm(nn.Linear(20, 10).to(dt))
+    x = leaf(5, 20, dt=dt)
+    return grads(m(x), x) + [p.grad for p in m.parameters()]
+
+
+O = torch.optim
+for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
+    run("adam_fused|" + dn, lambda: train2(dt, lambda p: O.Adam(p, lr=0.01, fused=True)))
+    run("adamw_fused|" + dn, lambda: train2(dt, lambda p: O.AdamW(p, lr=0.01, amsgrad=True, fused=True)))
+    run("sgd_fused|" + dn, lambda: train2(dt, lambda p: O.SGD(p, lr=0.01, momentum=0.9, fused=True)))
+    run("adagrad_fused|" + dn, lambda: train2(dt, lambda p: O.Adagrad(p, lr=0.01, fused=True)))
+    run("weight_norm_hook|" + dn, lambda: weight_norm_hook(dt))
