@@ -318,6 +318,7 @@ for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
     run("clip_big|" + dn, lambda: clip(dt, 2.0, 100.0))
     run("clipval|" + dn, lambda: (lambda m: (F.mse_loss(m(torch.randn(8, 30, dtype=dt)), torch.zeros(8, 5, dtype=dt)).backward(), torch.nn.utils.clip_grad_value_(m.parameters(), 0.01), m.weight.grad)[2:])(nn.Linear(30, 5).to(dt)))
 
+# Parameter groups, a tensor lr, Embedding with scale_grad_by_freq and a max_norm of type 1.
 def train2(dt, make, steps=5, groups=False):
     m = nn.Sequential(nn.Linear(13, 17), nn.Tanh(), nn.Linear(17, 3)).to(dt)
     x = torch.randn(20, 13, dtype=dt); t = torch.randn(20, 3, dtype=dt)
@@ -443,7 +444,7 @@ for t in (1, 3, 2):
 
 
 # Known differences, kept here so CI sees them (see docs/differences.md): PyTorch's fused CPU
-# optimizer kernels (fused=True) and the float32 nn.utils.weight_norm hook (_weight_norm_interface).
+# optimizer kernels (fused=True) and the nn.utils.weight_norm hook (_weight_norm_interface).
 def weight_norm_hook(dt):
     m = nn.utils.weight_norm(nn.Linear(20, 10).to(dt))
     x = leaf(5, 20, dt=dt)
