@@ -230,6 +230,23 @@ def orthogonal_(tensor, gain=1, generator=None):
     return tensor
 
 
+def sparse_(tensor, sparsity, std=0.01, generator=None):
+    """A 2-D matrix of Normal(0, std) draws with ceil(sparsity * rows) zeros in each column,
+    as PyTorch 2.15 draws it: the whole normal draw first, then one randperm(rows) per column
+    on the global generator (the given generator only drives the normal draw)."""
+    if tensor.ndimension() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    rows, cols = tensor.shape
+    num_zeros = math.ceil(sparsity * rows)
+    with torch.no_grad():
+        tensor.normal_(0, std, **_gen(generator))
+        for col_idx in range(cols):
+            row_indices = torch.randperm(rows)
+            zero_indices = row_indices[:num_zeros]
+            tensor[zero_indices, col_idx] = 0
+    return tensor
+
+
 def _make_deprecate(meth, old_name):
     # The pre-0.4 names without the trailing underscore: warn, then do the same.
     def deprecated_init(*args, **kwargs):
@@ -247,6 +264,7 @@ constant = _make_deprecate(constant_, "constant")
 eye = _make_deprecate(eye_, "eye")
 dirac = _make_deprecate(dirac_, "dirac")
 orthogonal = _make_deprecate(orthogonal_, "orthogonal")
+sparse = _make_deprecate(sparse_, "sparse")
 xavier_uniform = _make_deprecate(xavier_uniform_, "xavier_uniform")
 xavier_normal = _make_deprecate(xavier_normal_, "xavier_normal")
 kaiming_uniform = _make_deprecate(kaiming_uniform_, "kaiming_uniform")

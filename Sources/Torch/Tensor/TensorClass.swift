@@ -148,6 +148,9 @@ extension TorchRuntime {
         b.property("ndim") { _, t in .int(t.rank) }
         b.property("is_cuda") { _, t in .bool(t.device != .cpu) }
         b.property("is_cpu") { _, t in .bool(t.device == .cpu) }
+        // Gradbook has only strided tensors: a nested or meta tensor never exists here.
+        b.property("is_nested") { _, _ in .bool(false) }
+        b.property("is_meta") { _, _ in .bool(false) }
         b.property("T") { [unowned self] _, t in wrap(try Op.reversedDims(t)) }
         b.property("mT") { [unowned self] _, t in wrap(try Op.matrixTranspose(t)) }
         b.property("itemsize") { _, t in .int(t.dtype.itemSize) }

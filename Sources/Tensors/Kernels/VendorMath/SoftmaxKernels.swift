@@ -29,6 +29,7 @@ enum SoftmaxKernels {
                                          grad: UnsafePointer<T>, output: UnsafePointer<T>, into gi: UnsafeMutablePointer<T>,
                                          rows: Int, rowLength n: Int) {
         let exp = sleef.exp(T.self)
+        let fusedTail = T.self == Float.self && (rows == 1 || IntraOpThreads.count == 1)
         for r in 0..<rows {
             let g = grad + r * n, y = output + r * n, o = gi + r * n
             if log {
@@ -36,7 +37,7 @@ enum SoftmaxKernels {
                 // GCC fused `x - exp(y) * sum` into one negated multiply-add.
                 for i in 0..<n { o[i] = g[i].addingProduct(-exp(y[i]), sum) }
             } else {
-                let sum = reduceSum(n) { g[$0] * y[$0] }
+                let sum = reduceSum(n, fusedTail: fusedTail, g, y) { g[$0] * y[$0] }
                 for i in 0..<n { o[i] = (g[i] - sum) * y[i] }
             }
         }
@@ -72,7 +73,15 @@ enum SoftmaxKernels {
     /// `map_reduce_all(f, +)`: lane l accumulates f(l), f(l + L), ... over full vectors, the
     /// last partial vector adds into its first lanes only, then `vec_reduce_all` folds the
     /// lanes. A row shorter than one vector is summed in order.
-    private static func reduceSum<T: RealElement>(_ n: Int, _ f: (Int) -> T) -> T {
+    ///
+    /// `fusedTail` (softmax's backward, float): the last partial vector's `acc + g·y` is one
+    /// multiply-add. ATen runs that kernel with grain size 0, so `parallel_for` calls its
+    /// lambda inline only at one thread or for a single row, and GCC compiled that inline
+    /// copy with the multiply-add fused, the copy `invoke_parallel` runs without (measured
+    /// against PyTorch 2.15: float32 rows with a partial last vector differ between
+    /// `set_num_threads(1)` and 2 exactly by this; float64 does not).
+    private static func reduceSum<T: RealElement>(_ n: Int, fusedTail: Bool = false, _ a: UnsafePointer<T>? = nil,
+                                                  _ b: UnsafePointer<T>? = nil, _ f: (Int) -> T) -> T {
         let lanes = CPUCapability.lanes(T.self, .avx512)
         if n < lanes {
             var s = f(0)
@@ -86,7 +95,11 @@ enum SoftmaxKernels {
             for l in 0..<lanes { acc[l] = acc[l] + f(d + l) }
             d += lanes
         }
-        for l in 0..<(n - d) { acc[l] = acc[l] + f(d + l) }
+        if fusedTail, let a, let b {
+            for l in 0..<(n - d) { acc[l] = acc[l].addingProduct(a[d + l], b[d + l]) }
+        } else {
+            for l in 0..<(n - d) { acc[l] = acc[l] + f(d + l) }
+        }
         return foldLanes(acc)
     }
 }

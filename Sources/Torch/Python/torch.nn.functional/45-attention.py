@@ -83,7 +83,7 @@ def _use_flash_cpu(query, key, value, attn_mask, dropout_p):
     return query.dtype in (torch.float32, torch.float64)
 
 
-def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
+def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa=False):
     if scale is None:
         scaling = math.sqrt(1.0 / math.sqrt(query.size(-1)))
         negative = False
@@ -95,6 +95,8 @@ def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
         L, S = q.size(-2), key.size(-2)
         causal = torch.ones(L, S, dtype=torch.bool).tril()
         attn_mask = torch.zeros(L, S, dtype=q.dtype).masked_fill_(causal.logical_not(), float("-inf"))
+    if enable_gqa:
+        key, value = _gqa_expand(q, key, value)
     attn = torch.matmul(q, key.transpose(-2, -1) * scaling)
     if attn_mask is not None:
         attn.add_(attn_mask)
@@ -102,6 +104,17 @@ def _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     if dropout_p > 0.0:
         attn = dropout(attn, dropout_p, True)
     return torch.matmul(attn, value)
+
+
+def _gqa_expand(query, key, value):
+    # ATen's pre_process_group_query_attention_input: key and value heads repeated
+    # (repeat_interleave on dim -3) up to the query's head count.
+    hq, hk, hv = query.size(-3), key.size(-3), value.size(-3)
+    if hq == hk and hk == hv:
+        return key, value
+    if hq % hk != 0 or hq % hv != 0:
+        raise RuntimeError("Number of heads in key and value must divide the number of heads in query")
+    return key.repeat_interleave(hq // hk, -3), value.repeat_interleave(hq // hv, -3)
 
 
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False,
@@ -120,10 +133,16 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         q4, k4, v4 = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)
         if _use_flash_cpu(q4, k4, v4, m, dropout_p):
             return _nn.sdpa_flash_cpu(q4, k4, v4, m, is_causal, scale).squeeze(0)
-        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale).squeeze(0)
+        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale, enable_gqa).squeeze(0)
+    if enable_gqa and query.dim() == 4 and key.dim() == 4 and value.dim() == 4:
+        # PyTorch 2.15's CPU flash kernel takes grouped heads (query head h reads key/value
+        # head h // (Hq / Hk)): the forward and the float32 gradients are those of the kernel
+        # on repeated heads; float64 key/value gradients may differ in the last bits (ATen
+        # accumulates a group's heads in one gemm chain, not summed afterwards).
+        key, value = _gqa_expand(query, key, value)
     if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
         return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
-    return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale)
+    return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa)
 
 
 def _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
