@@ -37,7 +37,7 @@ public enum OneDNNLSTM {
     /// sgemm (`force_nocopy`: training with `dhc < 500`), and the copy-based kernels that
     /// larger products then take are not reproduced.
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 5000 && hiddenSize <= 499 && batch <= 1024
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 5000 && batch <= 1024
             && steps * batch <= 8000 && steps * batch > 0
     }
 
@@ -46,7 +46,8 @@ public enum OneDNNLSTM {
     /// comment). `accumulate`: beta = 1 (the kernel's sum is added to C last, except for a
     /// single row, whose chain starts from C).
     static func gemm(rows: Int, k: Int, n: Int, _ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
-                     _ c: UnsafeMutablePointer<Float>, accumulate: Bool, weightGradient: Bool = false) {
+                     _ c: UnsafeMutablePointer<Float>, accumulate: Bool, weightGradient: Bool = false,
+                     path: GemmPath) {
         // One row (one sequence, or one step of a batch of one) is oneDNN's n = 1: its
         // matrix-vector product (`OneDNNSgemm.gemvN`: one FMA chain per element from C, K
         // cut in two on PyTorch's 2 threads past `thread_checker`'s size).
@@ -65,23 +66,62 @@ public enum OneDNNLSTM {
             let at = UnsafeMutablePointer<Float>.allocate(capacity: rows * k)
             defer { at.deallocate() }
             for r in 0..<rows { for q in 0..<k { at[q * rows + r] = a[r * k + q] } }
-            sgemm(transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows, beta: accumulate ? 1 : 0, c: c, ldc: n)
+            sgemm(transB: true, m: n, n: rows, k: k, a: wt, lda: n, b: at, ldb: rows, beta: accumulate ? 1 : 0, c: c, ldc: n,
+                  path: path)
         } else {
-            sgemm(transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k, beta: accumulate ? 1 : 0, c: c, ldc: n)
+            sgemm(transB: false, m: n, n: rows, k: k, a: wt, lda: n, b: a, ldb: k, beta: accumulate ? 1 : 0, c: c, ldc: n,
+                  path: path)
         }
     }
 
+    /// What decides between oneDNN's no-copy and copy-based sgemm for one of the primitive's
+    /// products: the primitive's `force_nocopy` (training with fewer than 500 hidden units)
+    /// and the leading dimensions oneDNN's buffers have (`nocopy_checker_avx512` looks at
+    /// them; `rnn_utils::get_good_ld` pads the workspace's to 16 floats, never a multiple of
+    /// 256).
+    struct GemmPath {
+        var forceNoCopy: Bool
+        var lda: Int, ldb: Int, ldc: Int
+    }
+
+    /// `get_good_ld` for float32: rounded up to 16, plus 16 where that is a multiple of 256.
+    static func goodLD(_ dim: Int) -> Int {
+        let ld = (dim + 15) / 16 * 16
+        return ld % 256 == 0 ? ld + 16 : ld
+    }
+
     /// oneDNN's sgemm for the ISA it dispatches on (`OneDNNISA`): `jit_avx512_common_gemm_f32`
-    /// on `avx512_core` (forced no-copy, as the primitive asks for training with fewer than
-    /// 500 hidden units), `jit_avx_gemm_f32` on AVX2; PyTorch's 2 threads.
+    /// on `avx512_core`, `jit_avx_gemm_f32` on AVX2, unless `nocopy_checker` sends the
+    /// product to the copy-based kernels (`OneDNNSgemmCopy`; never when `force_nocopy`);
+    /// on `torch.get_num_threads()` threads. The matrix-vector products are decided first
+    /// (`jump_to_gemv`), whatever `force_nocopy` says.
     static func sgemm(transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
-                      ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        if OneDNNISA.avx512Core {
+                      ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, path: GemmPath) {
+        let threads = IntraOpThreads.count
+        let avx512 = OneDNNISA.avx512Core
+        let gemv = n == 1 || (m == 1 && !transB)
+        if !gemv && !path.forceNoCopy && k > 0 {
+            let noCopy: Bool
+            if avx512 {
+                let t = OneDNNSgemmAVX512.adjustedThreads(m: m, n: n, k: k, threads: threads)
+                noCopy = OneDNNSgemmAVX512.noCopyChecker(threads: t, transA: false, transB: transB, m: m, n: n, k: k,
+                                                         lda: path.lda, ldb: path.ldb, ldc: path.ldc)
+            } else {
+                let t = OneDNNSgemm.adjustedThreads(m: m, n: n, k: k, threads: threads)
+                noCopy = OneDNNSgemm.noCopyChecker(threads: t, transB: transB, m: m, n: n, k: k)
+            }
+            if !noCopy {
+                OneDNNSgemmCopy.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                     beta: beta, c: c, ldc: ldc, avx512: avx512)
+                return
+            }
+        }
+        if avx512 {
             OneDNNSgemmAVX512.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                                   beta: beta, c: c, ldc: ldc, threads: 2)
+                                   beta: beta, c: c, ldc: ldc, threads: threads)
         } else {
             OneDNNSgemm.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                             beta: beta, c: c, ldc: ldc, threads: 2)
+                             beta: beta, c: c, ldc: ldc, threads: threads)
         }
     }
 
@@ -122,20 +162,27 @@ public enum OneDNNLSTM {
             defer { pre.deallocate() }
             // `merge_gemm_layer` (batch under 128): one product over every step's rows;
             // otherwise one per step.
+            let force = hidden < 500
+            let gatesLD = goodLD(gateCount), statesLD = goodLD(Swift.max(inputSize, hidden))
+            // The first direction reads the user's input in place; the other its workspace copy.
+            let layerPath = GemmPath(forceNoCopy: force, lda: gatesLD, ldb: reverse ? statesLD : inputSize, ldc: gatesLD)
             if batch < 128 {
-                gemm(rows: steps * batch, k: inputSize, n: gateCount, src, wi, pre, accumulate: false)
+                gemm(rows: steps * batch, k: inputSize, n: gateCount, src, wi, pre, accumulate: false, path: layerPath)
             } else {
                 for s in 0..<steps {
                     gemm(rows: batch, k: inputSize, n: gateCount, src + s * rowsPerStep, wi, pre + s * batch * gateCount,
-                         accumulate: false)
+                         accumulate: false, path: layerPath)
                 }
             }
+            let iterPath = GemmPath(forceNoCopy: force, lda: gatesLD, ldb: statesLD, ldc: gatesLD)
             var h = Array(UnsafeBufferPointer(start: h0, count: batch * hidden))
             var c = Array(UnsafeBufferPointer(start: c0, count: batch * hidden))
             for s in 0..<steps {
                 let t = reverse ? steps - 1 - s : s
                 let g = pre + s * batch * gateCount
-                h.withUnsafeBufferPointer { gemm(rows: batch, k: hidden, n: gateCount, $0.baseAddress!, wh, g, accumulate: true) }
+                h.withUnsafeBufferPointer {
+                    gemm(rows: batch, k: hidden, n: gateCount, $0.baseAddress!, wh, g, accumulate: true, path: iterPath)
+                }
                 for b in 0..<batch {
                     let row = g + b * gateCount
                     let saved = gatesOut + (t * batch + b) * gateCount

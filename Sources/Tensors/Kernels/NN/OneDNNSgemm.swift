@@ -62,6 +62,20 @@ enum OneDNNSgemm {
         return m > 1 && n > 1 && 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038
     }
 
+    /// `nocopy_checker_avx2` (gemm_driver.cpp): whether the no-copy kernel runs (true) or
+    /// the copy-based one (`OneDNNSgemmCopy`), for `threads` as `adjust_thread_count` left
+    /// them. Leading dimensions do not enter on AVX2.
+    static func noCopyChecker(threads: Int, transB: Bool, m: Int, n: Int, k: Int) -> Bool {
+        if 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038 { return true }
+        if m <= 378 && n <= 378 && k >= threads * 378 { return false }
+        if m >= threads * 378 && k >= threads * 378 { return false }
+        if m <= 128 && n <= 128 { return true }
+        if !transB {
+            return n <= threads * 16 || k <= threads * 2 || (m <= 64 && n >= threads * 16)
+        }
+        return n <= threads || k <= threads
+    }
+
     /// How many parts oneDNN cuts K into for `n == 1` with A not transposed (measured on 1
     /// and 2 threads; see the type's notes).
     static func gemvNParts(m: Int, k: Int, threads: Int) -> Int {
