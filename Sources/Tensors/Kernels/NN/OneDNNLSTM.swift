@@ -30,15 +30,13 @@ public enum OneDNNLSTM {
         dtype == .float32 && hiddenSize >= 1
     }
 
-    /// The sizes the goldens prove (OneDNNLSTMGoldens: up to 5000 input features, 499
-    /// hidden units, 8000 rows of steps × batch, a batch of 1024; a batch of 128 or more runs
-    /// the input product step by step, as the primitive's `merge_gemm_layer` needs
-    /// `mb < 128`). From 500 hidden units the primitive no longer forces oneDNN's no-copy
-    /// sgemm (`force_nocopy`: training with `dhc < 500`), and the copy-based kernels that
-    /// larger products then take are not reproduced.
+    /// Whether a layer of these sizes runs here: any non-empty one (a batch of 128 or more
+    /// runs the input product step by step, as the primitive's `merge_gemm_layer` needs
+    /// `mb < 128`; from 500 hidden units the primitive no longer forces oneDNN's no-copy
+    /// sgemm, `force_nocopy` being training with `dhc < 500`, and `nocopy_checker` picks
+    /// between it and the copy-based kernels, `OneDNNSgemmCopy`).
     public static func isSelected(steps: Int, batch: Int, inputSize: Int, hiddenSize: Int, dtype: DType) -> Bool {
-        isSelected(hiddenSize: hiddenSize, dtype: dtype) && inputSize <= 5000 && batch <= 1024
-            && steps * batch <= 8000 && steps * batch > 0
+        isSelected(hiddenSize: hiddenSize, dtype: dtype) && steps * batch > 0 && inputSize > 0
     }
 
     /// `C[r][j] (+)= Σ_k A[r][k] · W[j][k]` for `rows` rows of A (row stride `k`) and the

@@ -34,7 +34,9 @@
 ///   `calc_nthr_nocopy_avx` splits M (blocks of 16 rows), N, or K (when M and N are too
 ///   small for the threads and K / 2 > 384). Splitting M or N changes no element's order;
 ///   a K split computes each part on its own (the part holding the first K rows writes C
-///   with beta, the others a zeroed buffer) and adds the parts to C in order.
+///   with beta, the others a zeroed buffer) and adds them to C: the columns
+///   `partition_unit_diff` gives K part t are summed by its thread, its own part first
+///   (t > 0), then the other later parts in order (the same as in order on 2 threads).
 /// - `n == 1` with A transposed, or `m == 1` with B not transposed, is a matrix-vector
 ///   product (`jump_to_gemv` → `jit_avx_gemv_t_f32_kern`): each output is a dot product
 ///   over K, whose first `K & ~15` terms run in 8 lanes (lane `l` a chain of FMAs over
@@ -46,12 +48,13 @@
 ///   each piece one such kernel call. Its threads split the outputs only.
 /// - `n == 1` with A not transposed is the plain matrix-vector product (found by probing
 ///   the real one: 60 of 60 random shapes exact on 1 thread): y first zeroed or scaled by
-///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On 2
-///   threads K is cut in two when `gemvNParts` says so (K of 256 or more, m at most 1000,
-///   `m·⌊k/2⌋ >= 4096`: probed against the real one inside PyTorch, not read from a
-///   source): the first `⌈k/2⌉` terms run into y as above, the rest into a zeroed buffer,
-///   which is then added to y (exact for K even and odd, beta 0 and 1). More threads are
-///   not modelled (`isReproduced`).
+///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On several
+///   threads K is cut when `gemvNParts` says so (gemv_driver.cpp's `thread_checker` and
+///   `use_y_buf`; on 2 threads: K of 256 or more, m at most 1000, `m·⌊k/2⌋ >= 4096`):
+///   `part_1d`'s parts (the first `k % threads` one longer), the first into y as above,
+///   the others into zeroed buffers added to y in order (`sum_ybufs`). Proven on 2
+///   threads by the sgemm goldens, on 1 to 4 by the LSTM's (the RNN primitive's products);
+///   `isReproduced` still answers for 2 threads at most.
 /// - `m == 1` with B transposed takes a path whose order is not reproduced.
 /// `isReproduced` says which products follow oneDNN here.
 enum OneDNNSgemm {
@@ -76,10 +79,53 @@ enum OneDNNSgemm {
         return n <= threads || k <= threads
     }
 
-    /// How many parts oneDNN cuts K into for `n == 1` with A not transposed (measured on 1
-    /// and 2 threads; see the type's notes).
+    /// How many parts oneDNN cuts K into for `n == 1` with A not transposed: gemv_driver's
+    /// `thread_checker` (float32, AVX2 or later; its m is ours, its n our k) gives the
+    /// threads, and only a "short and fat" product (`m <= 500·threads`, `k >= 128·threads`)
+    /// splits K between them (`use_y_buf`); otherwise the threads split the outputs.
     static func gemvNParts(m: Int, k: Int, threads: Int) -> Int {
-        threads >= 2 && k >= 256 && m <= 1000 && m * (k / 2) >= 4096 ? 2 : 1
+        guard threads > 1, m * k + 288 * k >= 41700 else { return 1 }
+        var goal = threads
+        if !(m >= 20000 && k <= 200) {
+            let band = k / threads
+            if threads <= 12 && band < 32 {
+                if m * band < 2048 { return 1 }
+            } else if threads <= 12 && m * band < 4096 {
+                return 1
+            } else if threads > 12 && band * m < 4096 {
+                if band == 0 { return 1 }
+                goal = Swift.min(Swift.max(k * m / 3072, 1), threads)
+            }
+        }
+        return m <= goal * 500 && k >= goal * 128 ? goal : 1
+    }
+
+    /// gemv_driver's `part_1d` for float32 without an address: part `index` of `count` of
+    /// `size` (the first `size % count` parts one longer).
+    static func gemvPart(_ size: Int, index: Int, count: Int) -> (offset: Int, length: Int) {
+        let extra = size % count, width = size / count
+        if index < extra { return ((width + 1) * index, width + 1) }
+        return (size - (count - index) * width, width)
+    }
+
+    /// `partition_unit_diff` (gemm_utils_f32.cpp): the columns thread `index` of `count`
+    /// sums in jit_avx_gemm_f32's K reduction.
+    static func unitDiffPart(_ n: Int, index: Int, count: Int) -> (offset: Int, length: Int) {
+        var band = n / count
+        if band == 0 { band = 1 }
+        let tail = Swift.max(0, n - band * count)
+        var offset: Int, length: Int
+        if index < tail {
+            band += 1
+            offset = band * index
+            length = band
+        } else {
+            offset = band * index + tail
+            length = band
+        }
+        if offset >= n { return (0, 0) }
+        if offset + length > n { length = n - offset }
+        return (offset, length)
     }
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
@@ -95,18 +141,23 @@ enum OneDNNSgemm {
         // `n == 1` with A not transposed first: a 1×1 product with A not transposed is this
         // one too (checked), not a gemv_t.
         if k > 0 && n == 1 && !transA {
+            // Part 0 runs into y with beta; the others into zeroed buffers, then added to y
+            // in order (`sum_ybufs`).
             let incx = transB ? ldb : 1
             let parts = gemvNParts(m: m, k: k, threads: threads)
-            let size = (k + parts - 1) / parts
-            gemvN(m: m, k: Swift.min(size, k), alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
-            var start = size
-            while start < k {
-                let part = UnsafeMutablePointer<Float>.allocate(capacity: m)
-                defer { part.deallocate() }
-                gemvN(m: m, k: Swift.min(size, k - start), alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
-                      incx: incx, beta: 0, y: part)
-                for i in 0..<m { c[i] = c[i] + part[i] }
-                start += size
+            let first = gemvPart(k, index: 0, count: parts)
+            gemvN(m: m, k: first.length, alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
+            guard parts > 1 else { return }
+            let buffers = UnsafeMutablePointer<Float>.allocate(capacity: m * (parts - 1))
+            defer { buffers.deallocate() }
+            for part in 1..<parts {
+                let (start, length) = gemvPart(k, index: part, count: parts)
+                gemvN(m: m, k: length, alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
+                      incx: incx, beta: 0, y: buffers + (part - 1) * m)
+            }
+            for part in 1..<parts {
+                let src = buffers + (part - 1) * m
+                for i in 0..<m { c[i] = c[i] + src[i] }
             }
             return
         }
@@ -145,12 +196,18 @@ enum OneDNNSgemm {
                                      buffers + tile * (base + part - 1), split.mb, nil)
                     }
                 }
-                // `sum_two_matrices`: C += each later K part, in order.
+                // `sum_two_matrices`: the thread of K part t sums the columns
+                // `partition_unit_diff` gives it: its own part first (t > 0), then the other
+                // later parts in order.
                 if let buffers {
-                    for part in 1..<split.k {
-                        let src = buffers + tile * (base + part - 1)
-                        for j in n0..<n1 {
-                            for i in m0..<m1 { c[i + j * ldc] += src[(i - m0) + (j - n0) * split.mb] }
+                    for owner in 0..<split.k {
+                        let (offset, length) = unitDiffPart(n1 - n0, index: owner, count: split.k)
+                        let order = owner == 0 ? Array(1..<split.k) : [owner] + (1..<split.k).filter { $0 != owner }
+                        for part in order {
+                            let src = buffers + tile * (base + part - 1)
+                            for j in (n0 + offset)..<(n0 + offset + length) {
+                                for i in m0..<m1 { c[i + j * ldc] += src[(i - m0) + (j - n0) * split.mb] }
+                            }
                         }
                     }
                 }
