@@ -97,22 +97,11 @@ public enum OneDNNLSTM {
                       ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, path: GemmPath) {
         let threads = IntraOpThreads.count
         let avx512 = OneDNNISA.avx512Core
-        let gemv = n == 1 || (m == 1 && !transB)
-        if !gemv && !path.forceNoCopy && k > 0 {
-            let noCopy: Bool
-            if avx512 {
-                let t = OneDNNSgemmAVX512.adjustedThreads(m: m, n: n, k: k, threads: threads)
-                noCopy = OneDNNSgemmAVX512.noCopyChecker(threads: t, transA: false, transB: transB, m: m, n: n, k: k,
-                                                         lda: path.lda, ldb: path.ldb, ldc: path.ldc)
-            } else {
-                let t = OneDNNSgemm.adjustedThreads(m: m, n: n, k: k, threads: threads)
-                noCopy = OneDNNSgemm.noCopyChecker(threads: t, transB: transB, m: m, n: n, k: k)
-            }
-            if !noCopy {
-                OneDNNSgemmCopy.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                                     beta: beta, c: c, ldc: ldc, avx512: avx512)
-                return
-            }
+        if OneDNNSgemmCopy.isChosen(transA: false, transB: transB, m: m, n: n, k: k, lda: path.lda, ldb: path.ldb,
+                                    ldc: path.ldc, threads: threads, avx512: avx512, forceNoCopy: path.forceNoCopy) {
+            OneDNNSgemmCopy.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                 beta: beta, c: c, ldc: ldc, avx512: avx512)
+            return
         }
         if avx512 {
             OneDNNSgemmAVX512.gemm(transA: false, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,

@@ -16,6 +16,23 @@
 ///   `nthrs_k = 1`), so the thread count only decides whether this path runs
 ///   (`OneDNNSgemmCopy.isChosen`).
 enum OneDNNSgemmCopy {
+    /// Whether oneDNN's `gemm_threading_driver` sends this product to the copy-based kernels:
+    /// not a matrix-vector product (`jump_to_gemv`) nor, on `avx512_core`, a small-n `Aᵀ·B`
+    /// (`jump_to_gemm_smalln_tn`), not forced no-copy, and refused by `nocopy_checker` on the
+    /// threads `adjust_thread_count` leaves of `threads`.
+    static func isChosen(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int, ldc: Int,
+                         threads: Int, avx512: Bool, forceNoCopy: Bool = false) -> Bool {
+        if forceNoCopy || m <= 0 || n <= 0 || k <= 0 || n == 1 || (m == 1 && !transB) { return false }
+        if avx512 {
+            if OneDNNSgemmSmallNTN.applies(transA: transA, transB: transB, n: n) { return false }
+            let t = OneDNNSgemmAVX512.adjustedThreads(m: m, n: n, k: k, threads: threads)
+            return !OneDNNSgemmAVX512.noCopyChecker(threads: t, transA: transA, transB: transB, m: m, n: n, k: k,
+                                                   lda: lda, ldb: ldb, ldc: ldc)
+        }
+        let t = OneDNNSgemm.adjustedThreads(m: m, n: n, k: k, threads: threads)
+        return !OneDNNSgemm.noCopyChecker(threads: t, transB: transB, m: m, n: n, k: k)
+    }
+
     /// `get_k_padd` for float32 (no packed operands).
     static func kBlock(k: Int, avx512: Bool) -> Int {
         let bk = avx512 ? 384 : 192, traditional = avx512 ? 384 : 256
