@@ -14,13 +14,14 @@
 /// The products are oneDNN's own sgemm (`jit_avx_gemm_f32`, AVX2), reproduced in
 /// `OneDNNSgemm` (on `avx512_core`, `jit_avx512_common_gemm_f32`: `OneDNNSgemmAVX512`, see
 /// `sgemm`; the notes below are AVX2's) (the primitive calls it with oneDNN's m the gate count and n the rows, on
-/// PyTorch's 2 threads). The RNN's measurements confirmed that model on its shapes: for
+/// `torch.get_num_threads()` threads; from 500 hidden units some products take oneDNN's
+/// copy-based kernels instead, `OneDNNSgemmCopy`). The RNN's measurements confirmed that model on its shapes: for
 /// gate counts `4H` that are whole 16-float blocks the batch rows go in blocks of 6, a
 /// block of 4 to 6 rows summing each dot product in one FMA chain from k = 0, a block of 3
 /// in two FMA chains (even and odd k) added at the end, a block of 1 or 2 in two chains of
 /// rounded products; a narrow last column block of 2 to 8 uses the two-chain order. A
 /// single row is the exception the primitive shows: one FMA chain that starts from the
-/// accumulated value, K cut in two on 2 threads for wide products (see `gemm`); a product
+/// accumulated value, K cut between the threads for wide products (see `gemm`); a product
 /// one row tall or one column wide (one hidden unit, an input size of 1) is a
 /// matrix-vector kernel too (`OneDNNSgemm`).
 public enum OneDNNLSTM {
@@ -48,10 +49,10 @@ public enum OneDNNLSTM {
                      path: GemmPath) {
         // One row (one sequence, or one step of a batch of one) is oneDNN's n = 1: its
         // matrix-vector product (`OneDNNSgemm.gemvN`: one FMA chain per element from C, K
-        // cut in two on PyTorch's 2 threads past `thread_checker`'s size).
+        // cut between the threads past `thread_checker`'s size).
         // Row-major C (rows × n) = A · Wᵀ is column-major Cᵀ = W · Aᵀ: oneDNN's m is the
-        // gate count (or n's role for a gradient), its n the rows; oneDNN's own sgemm on 2
-        // threads, in the primitive's layouts, which decide the kernel's blocking (N by 48
+        // gate count (or n's role for a gradient), its n the rows; oneDNN's own sgemm on
+        // PyTorch's threads, in the primitive's layouts, which decide the kernel's blocking (N by 48
         // with A not transposed, 96 with it transposed; K by 96 with B transposed): A (the
         // weights ldigo/ldgoi, or the gate gradients) is never transposed ('N'), B (the
         // states) is 'N', except for a weight gradient ('N', 'T': ref_rnn's

@@ -111,7 +111,8 @@ extension OneDNNLSTM {
             var dwhT = [Float](repeating: 0, count: hidden * gateCount)
             let hT = transposed(hPrev, rows: rowCount, cols: hidden)
             if reverse || steps == 1 {
-                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: true, weightGradient: true, path: weightsPath)
+                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: true, weightGradient: true,
+                     path: weightsPath)
             } else {
                 // Steps 1... from the workspace, then step 0's h0 added on.
                 let rest = transposed(Array(hPrev[stateCount...]), rows: rowCount - batch, cols: hidden)
@@ -120,7 +121,8 @@ extension OneDNNLSTM {
                      weightGradient: true, path: weightsPath)
                 let first = transposed(Array(hPrev[0..<stateCount]), rows: batch, cols: hidden)
                 let firstGates = transposed(Array(dG[0..<(batch * gateCount)]), rows: batch, cols: gateCount)
-                gemm(rows: hidden, k: batch, n: gateCount, first, firstGates, &dwhT, accumulate: true, weightGradient: true, path: weightsPath)
+                gemm(rows: hidden, k: batch, n: gateCount, first, firstGates, &dwhT, accumulate: true, weightGradient: true,
+                     path: weightsPath)
             }
             store(transposed(dwhT, rows: hidden, cols: gateCount), into: dwh)
             store(bias, into: db)
