@@ -115,9 +115,9 @@ for steps, batch, inp, hidden in [(2, 3, 12, 512), (2, 2, 8, 1024), (3, 2, 5, 50
 for steps, batch, inp, hidden in [(2, 2, 6000, 8), (2, 1100, 4, 8), (90, 100, 3, 4)]:
     train_step("wide-T%dB%dI%dH%d" % (steps, batch, inp, hidden), steps, batch, inp, hidden)
 
-# Thread counts: oneDNN's K splits follow them (no-copy sgemm's K parts, the matrix-vector
-# product's `sum_ybufs`), and so do the results.
-for threads in [1, 3, 4]:
+# Thread counts: oneDNN's K splits follow them (the no-copy sgemm's K parts, on AVX-512 only
+# from 8 threads; the matrix-vector product's `sum_ybufs`), and so do the results.
+for threads in [1, 3, 4, 8]:
     torch.set_num_threads(threads)
     for steps, batch, inp, hidden in [(120, 10, 8, 8), (1, 1, 1500, 40), (4, 1, 30, 300), (2, 2, 3000, 8)]:
         train_step("threads%d-T%dB%dI%dH%d" % (threads, steps, batch, inp, hidden), steps, batch, inp, hidden)

@@ -175,6 +175,20 @@ enum OneDNNSgemm {
             noCopyDriver(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
             return
         }
+        splitK(split, transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta,
+               c: c, ldc: ldc, bias: bias) { ta, tb, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, bias in
+            noCopyDriver(ta, tb, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias)
+        }
+    }
+
+    /// The no-copy driver's threads (jit_avx_gemm_f32 and jit_avx512_common_gemm_f32 alike):
+    /// each M×N block of `split` and K part through `driver` (the part holding the first K
+    /// rows into C with beta, the others into zeroed buffers), then the K parts summed.
+    static func splitK(_ split: (m: Int, n: Int, k: Int, mb: Int, nb: Int, kb: Int), transA: Bool, transB: Bool,
+                       m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?,
+                       driver: (Bool, Bool, Int, Int, Int, UnsafePointer<Float>, Int, UnsafePointer<Float>, Int, Float,
+                                UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>?) -> Void) {
         let tile = split.mb * split.nb
         let buffers = split.k > 1 ? UnsafeMutablePointer<Float>.allocate(capacity: split.m * split.n * (split.k - 1) * tile) : nil
         defer { buffers?.deallocate() }
@@ -189,11 +203,11 @@ enum OneDNNSgemm {
                     let pa = transA ? a + k0 + m0 * lda : a + m0 + k0 * lda
                     let pb = transB ? b + n0 + k0 * ldb : b + k0 + n0 * ldb
                     if part == 0 {
-                        noCopyDriver(transA, transB, m1 - m0, n1 - n0, k1 - k0, alpha, pa, lda, pb, ldb, beta,
-                                     c + m0 + n0 * ldc, ldc, bias.map { $0 + m0 })
+                        driver(transA, transB, m1 - m0, n1 - n0, k1 - k0, pa, lda, pb, ldb, beta, c + m0 + n0 * ldc, ldc,
+                               bias.map { $0 + m0 })
                     } else if let buffers {
-                        noCopyDriver(transA, transB, m1 - m0, n1 - n0, k1 - k0, alpha, pa, lda, pb, ldb, 0,
-                                     buffers + tile * (base + part - 1), split.mb, nil)
+                        driver(transA, transB, m1 - m0, n1 - n0, k1 - k0, pa, lda, pb, ldb, 0,
+                               buffers + tile * (base + part - 1), split.mb, nil)
                     }
                 }
                 // `sum_two_matrices`: the thread of K part t sums the columns
@@ -221,11 +235,25 @@ enum OneDNNSgemm {
         var t = threads
         if m > 10 * n && n < t && m / t < 24 { t = max(m / 8 / 3, 1) }
         let cycles = Double(m) * Double(n) * Double(k) / 32 * 2
-        if cycles < 3000 { return 1 }
+        return overheadModel(cycles: cycles, threads: t)
+    }
+
+    /// The end of `adjust_thread_count`: OpenMP's overhead against the product's cycles, one
+    /// model up to 4 threads, another ("big core") past them.
+    static func overheadModel(cycles: Double, threads t: Int) -> Int {
         var i = t
-        while i > 1 {
-            if 3000 * Double(i) < cycles * Double(i - 1) { break }
-            i -= 1
+        if t <= 4 {
+            if cycles < 3000 { return 1 }
+            while i > 1 {
+                if 3000 * Double(i) < cycles * Double(i - 1) { break }
+                i -= 1
+            }
+        } else {
+            if cycles < 4000 + 2 * 500 { return 1 }
+            while i > 1 {
+                if (4000 + Double(i) * 500) * Double(i) < cycles * Double(i - 1) { break }
+                i -= i < 10 ? 2 : (i < 30 ? 4 : 8)
+            }
         }
         return max(i, 1)
     }
