@@ -29,7 +29,8 @@
 ///   Then `acc·alpha` (exact when alpha is 1), then `C + acc` (beta 1) or
 ///   `fma(C, beta, acc)` (other beta; multiply-add for 1–2 columns), then `bias + acc`.
 /// - Threads (`threads` is what oneDNN sees as available: 1 inside a parallel region,
-///   PyTorch's 2 outside; the model below is oneDNN's for up to 4 threads):
+///   PyTorch's threads outside; the model below is oneDNN's for any count, proven on 1 to
+///   16 through the LSTM's products):
 ///   `adjust_thread_count` keeps 2 only when `m·n·k/16 > 6000`;
 ///   `calc_nthr_nocopy_avx` splits M (blocks of 16 rows), N, or K (when M and N are too
 ///   small for the threads and K / 2 > 384). Splitting M or N changes no element's order;
@@ -229,7 +230,7 @@ enum OneDNNSgemm {
         }
     }
 
-    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX2 with up to 4 threads.
+    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX2.
     static func adjustedThreads(m: Int, n: Int, k: Int, threads: Int) -> Int {
         if n > 50 && m <= 3 { return threads }
         var t = threads

@@ -19,9 +19,10 @@
 ///   from 0 over its K block, whatever the strip, the column group or the tails. Then
 ///   `bias + acc`, then `acc·alpha`, then `C + acc` (beta 1) or `fma(C, beta, acc)`.
 /// - Threads: `adjust_thread_count` keeps 2 when `m·n·k/32 > 6000` (or when `n > 50` and
-///   `m <= 10`); `calc_nthr_nocopy_avx512_common` splits K only for 8 threads or more, so
-///   on up to 4 threads the split (M or N) changes no element's order. The thread count
-///   decides only which path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
+///   `m <= 10`); `calc_nthr_nocopy_avx512_common` splits K only for 8 threads or more
+///   (`partition`; the parts summed as on AVX2, `OneDNNSgemm.splitK`); below that the
+///   split (M or N) changes no element's order, and the thread count decides only which
+///   path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
 /// - The matrix-vector products (`n == 1`, or `m == 1` with B not transposed) run the same
 ///   kernels as on AVX2 (`jit_avx_gemv_t_f32_kern`, the plain gemv): `OneDNNSgemm`'s.
 enum OneDNNSgemmAVX512 {
@@ -38,7 +39,7 @@ enum OneDNNSgemmAVX512 {
                                             lda: lda, ldb: ldb, ldc: ldc)
     }
 
-    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX-512 with up to 4 threads.
+    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX-512.
     static func adjustedThreads(m: Int, n: Int, k: Int, threads: Int) -> Int {
         if n > 50 && m <= 10 { return threads }
         let cycles = Double(m * n * k) / 64 * 2
@@ -121,7 +122,7 @@ enum OneDNNSgemmAVX512 {
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
     /// AVX-512 order (see `OneDNNSgemm.gemm` for the arguments). Runs on the calling
-    /// thread: on up to 4 threads oneDNN's split changes no element's order.
+    /// thread: `threads` only decides the order (a K split from 8 threads).
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
