@@ -34,18 +34,30 @@ struct OneDNNLSTMGoldenTests {
         #expect(OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 10, dtype: .float32))
         #expect(OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 1, dtype: .float32))
         #expect(!OneDNNLSTM.isSelected(steps: 5, batch: 3, inputSize: 12, hiddenSize: 24, dtype: .float64))
-        // Sizes the goldens prove: 499 hidden units, 5000 inputs, batch 1024, 8000 rows.
+        // Any size: from 500 hidden units the copy-based sgemm where oneDNN picks it
+        // (OneDNNSgemmCopyGoldenTests; the capability script lstm-float32.py proves layers
+        // up to 1024 hidden units, 6000 inputs, a batch of 1100 and 9000 rows).
         #expect(OneDNNLSTM.isSelected(steps: 2, batch: 16, inputSize: 32, hiddenSize: 499, dtype: .float32))
-        #expect(OneDNNLSTM.isSelected(steps: 2, batch: 2, inputSize: 5000, hiddenSize: 8, dtype: .float32))
-        #expect(OneDNNLSTM.isSelected(steps: 2, batch: 1024, inputSize: 8, hiddenSize: 8, dtype: .float32))
-        #expect(OneDNNLSTM.isSelected(steps: 100, batch: 80, inputSize: 4, hiddenSize: 4, dtype: .float32))
-        // Beyond them: from 500 hidden units the primitive's sgemm is no longer forced
-        // no-copy (measured: dW_hh of (2, 3, 8, 500) then differs); larger inputs, batches
-        // or row counts are not proven.
-        #expect(!OneDNNLSTM.isSelected(steps: 2, batch: 3, inputSize: 8, hiddenSize: 500, dtype: .float32))
-        #expect(!OneDNNLSTM.isSelected(steps: 2, batch: 3, inputSize: 5001, hiddenSize: 8, dtype: .float32))
-        #expect(!OneDNNLSTM.isSelected(steps: 1, batch: 1025, inputSize: 8, hiddenSize: 8, dtype: .float32))
-        #expect(!OneDNNLSTM.isSelected(steps: 101, batch: 80, inputSize: 4, hiddenSize: 4, dtype: .float32))
+        #expect(OneDNNLSTM.isSelected(steps: 2, batch: 3, inputSize: 8, hiddenSize: 500, dtype: .float32))
+        #expect(OneDNNLSTM.isSelected(steps: 2, batch: 3, inputSize: 6000, hiddenSize: 8, dtype: .float32))
+        #expect(OneDNNLSTM.isSelected(steps: 1, batch: 1100, inputSize: 8, hiddenSize: 8, dtype: .float32))
+        #expect(OneDNNLSTM.isSelected(steps: 90, batch: 100, inputSize: 4, hiddenSize: 4, dtype: .float32))
+        #expect(!OneDNNLSTM.isSelected(steps: 0, batch: 3, inputSize: 4, hiddenSize: 4, dtype: .float32))
+    }
+
+    /// From 500 hidden units the primitive no longer forces no-copy: AVX2's
+    /// `nocopy_checker` then sends a 512-unit layer's `dW_hh` (m = 2048 gates, n = 512,
+    /// K = rows, 'N','T') to the copy-based kernels, but not its forward products over a
+    /// few rows; below 500 units nothing is.
+    @Test func copyBasedProducts() {
+        let good = OneDNNLSTM.goodLD
+        #expect(OneDNNSgemmCopy.isChosen(transA: false, transB: true, m: 2048, n: 512, k: 6, lda: good(2048),
+                                         ldb: good(512), ldc: good(2048), threads: 2, avx512: false))
+        #expect(!OneDNNSgemmCopy.isChosen(transA: false, transB: false, m: 2048, n: 6, k: 12, lda: good(2048),
+                                          ldb: 12, ldc: good(2048), threads: 2, avx512: false))
+        #expect(!OneDNNSgemmCopy.isChosen(transA: false, transB: true, m: 1996, n: 499, k: 6, lda: good(1996),
+                                          ldb: good(499), ldc: good(1996), threads: 2, avx512: false, forceNoCopy: true))
+        #expect(good(2048) == 2064 && good(500) == 528 && good(20) == 32)
     }
 
     /// The injector's logistic and tanh at points where their branches change: the

@@ -12018,6 +12018,21 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     return (h - newgate) * inputgate + newgate
 
 
+_projections_warned = [False]
+
+
+def _warn_lstm_projections(data):
+    """ATen's `lstm` hands a float32 CPU LSTM to oneDNN (`use_mkldnn`), except one with
+    `proj_size`, which it warns about once per process (TORCH_WARN_ONCE) and runs itself."""
+    if _projections_warned[0] or data.dtype != torch.float32 or data.numel() == 0:
+        return
+    _projections_warned[0] = True
+    import warnings
+    warnings.warn("LSTM with projections is not supported with oneDNN. Using default implementation. "
+                  "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/RNN.cpp:1603.)",
+                  stacklevel=3)
+
+
 def _onednn_lstm_layer(layer_input, hx, cx, w_ih, w_hh, b_ih, b_hh, reverse):
     """One layer and direction as PyTorch's `mkldnn_rnn_layer` runs it with grad mode on:
     oneDNN's forward order (native `_onednn_lstm_layer`), recorded as one
@@ -12254,6 +12269,8 @@ class RNNBase(Module):
         # direction (forward_training with grad mode on, forward_inference without),
         # directions concatenated, dropout between layers, final states stacked. None
         # where the order is not reproduced (then ATen's path computes it all).
+        if self.proj_size != 0:
+            _warn_lstm_projections(input)
         if not (input.dtype == torch.float32 and self.proj_size == 0 and hx[0].dtype == torch.float32):
             return None
         training = torch.is_grad_enabled()

@@ -1,10 +1,13 @@
 # float32 nn.LSTM trained one step (oneDNN's `ref` RNN primitive: its sgemm, AVX2's
 # jit_avx_gemm_f32 or AVX-512's jit_avx512_common_gemm_f32, and the cell's eltwise
 # injector at 8 or 16 lanes): outputs, h, c and every gradient after backward, for shapes
-# inside Gradbook's proven range (hidden 1 to 499, input <= 5000, batch <= 1024, steps x batch
-# <= 8000). Each tensor is printed as an exact integer digest of its float bit patterns and
-# its first values in hex.
+# inside Gradbook's first proven range (hidden 1 to 499, input <= 5000, batch <= 1024, steps x
+# batch <= 8000), then past it: hidden sizes from 500 (the primitive no longer forces oneDNN's
+# no-copy sgemm: its copy-based kernels run where nocopy_checker says so), larger inputs,
+# batches and rows, 1, 3 and 4 threads, and layer variants. Each tensor is printed as an exact
+# integer digest of its float bit patterns and its first values in hex.
 import torch
+torch.set_num_threads(2)
 torch.manual_seed(0)
 
 
@@ -49,12 +52,16 @@ shapes = [
     (2, 2, 5000, 8, 1, False),
     (100, 80, 4, 4, 1, False),
 ]
-for steps, batch, inp, hidden, layers, bidir in shapes:
-    key = "T%dB%dI%dH%dL%d%s" % (steps, batch, inp, hidden, layers, "bi" if bidir else "")
-    lstm = torch.nn.LSTM(inp, hidden, num_layers=layers, bidirectional=bidir)
-    x = torch.randn(steps, batch, inp, requires_grad=True)
+
+
+def train_step(key, steps, batch, inp, hidden, layers=1, bidir=False, **options):
+    """One forward and backward: outputs, final states and every gradient."""
+    lstm = torch.nn.LSTM(inp, hidden, num_layers=layers, bidirectional=bidir, **options)
+    first = options.get("batch_first", False)
+    x = torch.randn(batch, steps, inp) if first else torch.randn(steps, batch, inp)
+    x.requires_grad_()
     d = 2 if bidir else 1
-    h0 = torch.randn(layers * d, batch, hidden, requires_grad=True)
+    h0 = torch.randn(layers * d, batch, options.get("proj_size", 0) or hidden, requires_grad=True)
     c0 = torch.randn(layers * d, batch, hidden, requires_grad=True)
     y, (h, c) = lstm(x, (h0, c0))
     show(key, "y", y)
@@ -66,6 +73,12 @@ for steps, batch, inp, hidden, layers, bidir in shapes:
     show(key, "dc0", c0.grad)
     for pname, p in lstm.named_parameters():
         show(key, "d" + pname, p.grad)
+    return lstm, x
+
+
+for steps, batch, inp, hidden, layers, bidir in shapes:
+    key = "T%dB%dI%dH%dL%d%s" % (steps, batch, inp, hidden, layers, "bi" if bidir else "")
+    train_step(key, steps, batch, inp, hidden, layers, bidir)
 
 # The cell's logistic and tanh over a wide range (saturated gates, tiny ones in tanh's linear
 # part): the injector runs 16 lanes wide on AVX-512, 8 on AVX2.
@@ -92,3 +105,39 @@ with torch.no_grad():
         show(key, "y", y)
         show(key, "h", h)
         show(key, "c", c)
+
+# Hidden sizes from 500: oneDNN's copy-based sgemm where nocopy_checker refuses the no-copy
+# kernels (AVX2: the weight gradients; avx512_core: products past 1/m + 1/n < 0.00196).
+for steps, batch, inp, hidden in [(2, 3, 12, 512), (2, 2, 8, 1024), (3, 2, 5, 500)]:
+    train_step("big-T%dB%dI%dH%d" % (steps, batch, inp, hidden), steps, batch, inp, hidden)
+
+# Past the first limits: input over 5000, batch over 1024, steps x batch over 8000.
+for steps, batch, inp, hidden in [(2, 2, 6000, 8), (2, 1100, 4, 8), (90, 100, 3, 4)]:
+    train_step("wide-T%dB%dI%dH%d" % (steps, batch, inp, hidden), steps, batch, inp, hidden)
+
+# Thread counts: oneDNN's K splits follow them (the no-copy sgemm's K parts, on AVX-512 only
+# from 8 threads; the matrix-vector product's `sum_ybufs`), and so do the results.
+for threads in [1, 3, 4, 8]:
+    torch.set_num_threads(threads)
+    for steps, batch, inp, hidden in [(120, 10, 8, 8), (1, 1, 1500, 40), (4, 1, 30, 300), (2, 2, 3000, 8)]:
+        train_step("threads%d-T%dB%dI%dH%d" % (threads, steps, batch, inp, hidden), steps, batch, inp, hidden)
+torch.set_num_threads(2)
+
+# Layer variants: stacked, bidirectional, batch_first, no bias, dropout between layers,
+# proj_size (ATen's cells in PyTorch, which warns once), default zero states and an
+# unbatched sequence.
+variants = [
+    (5, 3, 10, 16, 3, True, {}),
+    (4, 6, 12, 20, 2, True, {"batch_first": True}),
+    (6, 2, 8, 24, 2, True, {"proj_size": 10, "batch_first": True}),
+    (4, 5, 7, 9, 2, False, {"bias": False, "batch_first": True}),
+    (4, 5, 7, 9, 3, True, {"dropout": 0.3}),
+]
+for steps, batch, inp, hidden, layers, bidir, options in variants:
+    key = "variant-T%dB%dI%dH%dL%d%s-%s" % (steps, batch, inp, hidden, layers, "bi" if bidir else "",
+                                           "-".join(sorted(options)) or "plain")
+    lstm, x = train_step(key, steps, batch, inp, hidden, layers, bidir, **options)
+    y, _ = lstm(x)
+    show(key, "y-zero-state", y)
+    y, _ = lstm(x[0] if options.get("batch_first") else x[:, 0])
+    show(key, "y-unbatched", y)

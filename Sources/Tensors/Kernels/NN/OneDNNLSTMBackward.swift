@@ -42,6 +42,11 @@ extension OneDNNLSTM {
             var dc = Array(UnsafeBufferPointer(start: gcy, count: stateCount))
             var bias = [Float](repeating: 0, count: gateCount)
             let whT = transposed(wh, rows: gateCount, cols: hidden)
+            let force = hidden < 500
+            let gatesLD = goodLD(gateCount), statesLD = goodLD(Swift.max(inputSize, hidden))
+            let iterPath = GemmPath(forceNoCopy: force, lda: goodLD(hidden), ldb: gatesLD, ldc: statesLD)
+            let layerPath = GemmPath(forceNoCopy: force, lda: goodLD(inputSize), ldb: gatesLD, ldc: statesLD)
+            let weightsPath = GemmPath(forceNoCopy: force, lda: gatesLD, ldb: statesLD, ldc: gatesLD)
             for s in stride(from: steps - 1, through: 0, by: -1) {
                 let t = time(s)
                 let gateRow = gs + t * batch * gateCount
@@ -68,7 +73,8 @@ extension OneDNNLSTM {
                     }
                     dh.withUnsafeMutableBufferPointer { out in
                         whT.withUnsafeBufferPointer {
-                            gemm(rows: batch, k: gateCount, n: hidden, d, $0.baseAddress!, out.baseAddress!, accumulate: false)
+                            gemm(rows: batch, k: gateCount, n: hidden, d, $0.baseAddress!, out.baseAddress!, accumulate: false,
+                             path: iterPath)
                         }
                     }
                     for b in 0..<batch {
@@ -90,7 +96,7 @@ extension OneDNNLSTM {
             // Input gradient: all steps' rows at once.
             let wiT = transposed(wi, rows: gateCount, cols: inputSize)
             var dxs = [Float](repeating: 0, count: Swift.max(1, rowCount * inputSize))
-            gemm(rows: rowCount, k: gateCount, n: inputSize, dG, wiT, &dxs, accumulate: false)
+            gemm(rows: rowCount, k: gateCount, n: inputSize, dG, wiT, &dxs, accumulate: false, path: layerPath)
             let dxOut = NNBuffer.pointer(dx, as: Float.self)
             for s in 0..<steps {
                 for q in 0..<(batch * inputSize) { dxOut[time(s) * batch * inputSize + q] = dxs[s * batch * inputSize + q] }
@@ -100,21 +106,23 @@ extension OneDNNLSTM {
             // The weight gradients accumulate (beta 1) into zeroed memory, as ref_rnn's
             // gemm_weights_layer/iter do: an all-underflowing sum is then +0, never -0.
             gemm(rows: inputSize, k: rowCount, n: gateCount, transposed(xs, rows: rowCount, cols: inputSize), dGT, &dwiT,
-                 accumulate: true, weightGradient: true)
+                 accumulate: true, weightGradient: true, path: weightsPath)
             store(transposed(dwiT, rows: inputSize, cols: gateCount), into: dwi)
             var dwhT = [Float](repeating: 0, count: hidden * gateCount)
             let hT = transposed(hPrev, rows: rowCount, cols: hidden)
             if reverse || steps == 1 {
-                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: true, weightGradient: true)
+                gemm(rows: hidden, k: rowCount, n: gateCount, hT, dGT, &dwhT, accumulate: true, weightGradient: true,
+                     path: weightsPath)
             } else {
                 // Steps 1... from the workspace, then step 0's h0 added on.
                 let rest = transposed(Array(hPrev[stateCount...]), rows: rowCount - batch, cols: hidden)
                 let restGates = transposed(Array(dG[(batch * gateCount)...]), rows: rowCount - batch, cols: gateCount)
                 gemm(rows: hidden, k: rowCount - batch, n: gateCount, rest, restGates, &dwhT, accumulate: true,
-                     weightGradient: true)
+                     weightGradient: true, path: weightsPath)
                 let first = transposed(Array(hPrev[0..<stateCount]), rows: batch, cols: hidden)
                 let firstGates = transposed(Array(dG[0..<(batch * gateCount)]), rows: batch, cols: gateCount)
-                gemm(rows: hidden, k: batch, n: gateCount, first, firstGates, &dwhT, accumulate: true, weightGradient: true)
+                gemm(rows: hidden, k: batch, n: gateCount, first, firstGates, &dwhT, accumulate: true, weightGradient: true,
+                     path: weightsPath)
             }
             store(transposed(dwhT, rows: hidden, cols: gateCount), into: dwh)
             store(bias, into: db)

@@ -29,12 +29,15 @@
 ///   Then `acc·alpha` (exact when alpha is 1), then `C + acc` (beta 1) or
 ///   `fma(C, beta, acc)` (other beta; multiply-add for 1–2 columns), then `bias + acc`.
 /// - Threads (`threads` is what oneDNN sees as available: 1 inside a parallel region,
-///   PyTorch's 2 outside; the model below is oneDNN's for up to 4 threads):
+///   PyTorch's threads outside; the model below is oneDNN's for any count, proven on 1 to
+///   16 through the LSTM's products):
 ///   `adjust_thread_count` keeps 2 only when `m·n·k/16 > 6000`;
 ///   `calc_nthr_nocopy_avx` splits M (blocks of 16 rows), N, or K (when M and N are too
 ///   small for the threads and K / 2 > 384). Splitting M or N changes no element's order;
 ///   a K split computes each part on its own (the part holding the first K rows writes C
-///   with beta, the others a zeroed buffer) and adds the parts to C in order.
+///   with beta, the others a zeroed buffer) and adds them to C: the columns
+///   `partition_unit_diff` gives K part t are summed by its thread, its own part first
+///   (t > 0), then the other later parts in order (the same as in order on 2 threads).
 /// - `n == 1` with A transposed, or `m == 1` with B not transposed, is a matrix-vector
 ///   product (`jump_to_gemv` → `jit_avx_gemv_t_f32_kern`): each output is a dot product
 ///   over K, whose first `K & ~15` terms run in 8 lanes (lane `l` a chain of FMAs over
@@ -46,12 +49,13 @@
 ///   each piece one such kernel call. Its threads split the outputs only.
 /// - `n == 1` with A not transposed is the plain matrix-vector product (found by probing
 ///   the real one: 60 of 60 random shapes exact on 1 thread): y first zeroed or scaled by
-///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On 2
-///   threads K is cut in two when `gemvNParts` says so (K of 256 or more, m at most 1000,
-///   `m·⌊k/2⌋ >= 4096`: probed against the real one inside PyTorch, not read from a
-///   source): the first `⌈k/2⌉` terms run into y as above, the rest into a zeroed buffer,
-///   which is then added to y (exact for K even and odd, beta 0 and 1). More threads are
-///   not modelled (`isReproduced`).
+///   beta, then for each k in order `y[i] = fma(alpha·x[k], A[i, k], y[i])`. On several
+///   threads K is cut when `gemvNParts` says so (gemv_driver.cpp's `thread_checker` and
+///   `use_y_buf`; on 2 threads: K of 256 or more, m at most 1000, `m·⌊k/2⌋ >= 4096`):
+///   `part_1d`'s parts (the first `k % threads` one longer), the first into y as above,
+///   the others into zeroed buffers added to y in order (`sum_ybufs`). Proven on 2
+///   threads by the sgemm goldens, on 1 to 4 by the LSTM's (the RNN primitive's products);
+///   `isReproduced` still answers for 2 threads at most.
 /// - `m == 1` with B transposed takes a path whose order is not reproduced.
 /// `isReproduced` says which products follow oneDNN here.
 enum OneDNNSgemm {
@@ -62,10 +66,67 @@ enum OneDNNSgemm {
         return m > 1 && n > 1 && 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038
     }
 
-    /// How many parts oneDNN cuts K into for `n == 1` with A not transposed (measured on 1
-    /// and 2 threads; see the type's notes).
+    /// `nocopy_checker_avx2` (gemm_driver.cpp): whether the no-copy kernel runs (true) or
+    /// the copy-based one (`OneDNNSgemmCopy`), for `threads` as `adjust_thread_count` left
+    /// them. Leading dimensions do not enter on AVX2.
+    static func noCopyChecker(threads: Int, transB: Bool, m: Int, n: Int, k: Int) -> Bool {
+        if 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038 { return true }
+        if m <= 378 && n <= 378 && k >= threads * 378 { return false }
+        if m >= threads * 378 && k >= threads * 378 { return false }
+        if m <= 128 && n <= 128 { return true }
+        if !transB {
+            return n <= threads * 16 || k <= threads * 2 || (m <= 64 && n >= threads * 16)
+        }
+        return n <= threads || k <= threads
+    }
+
+    /// How many parts oneDNN cuts K into for `n == 1` with A not transposed: gemv_driver's
+    /// `thread_checker` (float32, AVX2 or later; its m is ours, its n our k) gives the
+    /// threads, and only a "short and fat" product (`m <= 500·threads`, `k >= 128·threads`)
+    /// splits K between them (`use_y_buf`); otherwise the threads split the outputs.
     static func gemvNParts(m: Int, k: Int, threads: Int) -> Int {
-        threads >= 2 && k >= 256 && m <= 1000 && m * (k / 2) >= 4096 ? 2 : 1
+        guard threads > 1, m * k + 288 * k >= 41700 else { return 1 }
+        var goal = threads
+        if !(m >= 20000 && k <= 200) {
+            let band = k / threads
+            if threads <= 12 && band < 32 {
+                if m * band < 2048 { return 1 }
+            } else if threads <= 12 && m * band < 4096 {
+                return 1
+            } else if threads > 12 && band * m < 4096 {
+                if band == 0 { return 1 }
+                goal = Swift.min(Swift.max(k * m / 3072, 1), threads)
+            }
+        }
+        return m <= goal * 500 && k >= goal * 128 ? goal : 1
+    }
+
+    /// gemv_driver's `part_1d` for float32 without an address: part `index` of `count` of
+    /// `size` (the first `size % count` parts one longer).
+    static func gemvPart(_ size: Int, index: Int, count: Int) -> (offset: Int, length: Int) {
+        let extra = size % count, width = size / count
+        if index < extra { return ((width + 1) * index, width + 1) }
+        return (size - (count - index) * width, width)
+    }
+
+    /// `partition_unit_diff` (gemm_utils_f32.cpp): the columns thread `index` of `count`
+    /// sums in jit_avx_gemm_f32's K reduction.
+    static func unitDiffPart(_ n: Int, index: Int, count: Int) -> (offset: Int, length: Int) {
+        var band = n / count
+        if band == 0 { band = 1 }
+        let tail = Swift.max(0, n - band * count)
+        var offset: Int, length: Int
+        if index < tail {
+            band += 1
+            offset = band * index
+            length = band
+        } else {
+            offset = band * index + tail
+            length = band
+        }
+        if offset >= n { return (0, 0) }
+        if offset + length > n { length = n - offset }
+        return (offset, length)
     }
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
@@ -81,18 +142,23 @@ enum OneDNNSgemm {
         // `n == 1` with A not transposed first: a 1×1 product with A not transposed is this
         // one too (checked), not a gemv_t.
         if k > 0 && n == 1 && !transA {
+            // Part 0 runs into y with beta; the others into zeroed buffers, then added to y
+            // in order (`sum_ybufs`).
             let incx = transB ? ldb : 1
             let parts = gemvNParts(m: m, k: k, threads: threads)
-            let size = (k + parts - 1) / parts
-            gemvN(m: m, k: Swift.min(size, k), alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
-            var start = size
-            while start < k {
-                let part = UnsafeMutablePointer<Float>.allocate(capacity: m)
-                defer { part.deallocate() }
-                gemvN(m: m, k: Swift.min(size, k - start), alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
-                      incx: incx, beta: 0, y: part)
-                for i in 0..<m { c[i] = c[i] + part[i] }
-                start += size
+            let first = gemvPart(k, index: 0, count: parts)
+            gemvN(m: m, k: first.length, alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
+            guard parts > 1 else { return }
+            let buffers = UnsafeMutablePointer<Float>.allocate(capacity: m * (parts - 1))
+            defer { buffers.deallocate() }
+            for part in 1..<parts {
+                let (start, length) = gemvPart(k, index: part, count: parts)
+                gemvN(m: m, k: length, alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
+                      incx: incx, beta: 0, y: buffers + (part - 1) * m)
+            }
+            for part in 1..<parts {
+                let src = buffers + (part - 1) * m
+                for i in 0..<m { c[i] = c[i] + src[i] }
             }
             return
         }
@@ -110,6 +176,20 @@ enum OneDNNSgemm {
             noCopyDriver(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
             return
         }
+        splitK(split, transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta,
+               c: c, ldc: ldc, bias: bias) { ta, tb, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, bias in
+            noCopyDriver(ta, tb, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias)
+        }
+    }
+
+    /// The no-copy driver's threads (jit_avx_gemm_f32 and jit_avx512_common_gemm_f32 alike):
+    /// each M×N block of `split` and K part through `driver` (the part holding the first K
+    /// rows into C with beta, the others into zeroed buffers), then the K parts summed.
+    static func splitK(_ split: (m: Int, n: Int, k: Int, mb: Int, nb: Int, kb: Int), transA: Bool, transB: Bool,
+                       m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?,
+                       driver: (Bool, Bool, Int, Int, Int, UnsafePointer<Float>, Int, UnsafePointer<Float>, Int, Float,
+                                UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>?) -> Void) {
         let tile = split.mb * split.nb
         let buffers = split.k > 1 ? UnsafeMutablePointer<Float>.allocate(capacity: split.m * split.n * (split.k - 1) * tile) : nil
         defer { buffers?.deallocate() }
@@ -124,19 +204,25 @@ enum OneDNNSgemm {
                     let pa = transA ? a + k0 + m0 * lda : a + m0 + k0 * lda
                     let pb = transB ? b + n0 + k0 * ldb : b + k0 + n0 * ldb
                     if part == 0 {
-                        noCopyDriver(transA, transB, m1 - m0, n1 - n0, k1 - k0, alpha, pa, lda, pb, ldb, beta,
-                                     c + m0 + n0 * ldc, ldc, bias.map { $0 + m0 })
+                        driver(transA, transB, m1 - m0, n1 - n0, k1 - k0, pa, lda, pb, ldb, beta, c + m0 + n0 * ldc, ldc,
+                               bias.map { $0 + m0 })
                     } else if let buffers {
-                        noCopyDriver(transA, transB, m1 - m0, n1 - n0, k1 - k0, alpha, pa, lda, pb, ldb, 0,
-                                     buffers + tile * (base + part - 1), split.mb, nil)
+                        driver(transA, transB, m1 - m0, n1 - n0, k1 - k0, pa, lda, pb, ldb, 0,
+                               buffers + tile * (base + part - 1), split.mb, nil)
                     }
                 }
-                // `sum_two_matrices`: C += each later K part, in order.
+                // `sum_two_matrices`: the thread of K part t sums the columns
+                // `partition_unit_diff` gives it: its own part first (t > 0), then the other
+                // later parts in order.
                 if let buffers {
-                    for part in 1..<split.k {
-                        let src = buffers + tile * (base + part - 1)
-                        for j in n0..<n1 {
-                            for i in m0..<m1 { c[i + j * ldc] += src[(i - m0) + (j - n0) * split.mb] }
+                    for owner in 0..<split.k {
+                        let (offset, length) = unitDiffPart(n1 - n0, index: owner, count: split.k)
+                        let order = owner == 0 ? Array(1..<split.k) : [owner] + (1..<split.k).filter { $0 != owner }
+                        for part in order {
+                            let src = buffers + tile * (base + part - 1)
+                            for j in (n0 + offset)..<(n0 + offset + length) {
+                                for i in m0..<m1 { c[i + j * ldc] += src[(i - m0) + (j - n0) * split.mb] }
+                            }
                         }
                     }
                 }
@@ -144,17 +230,31 @@ enum OneDNNSgemm {
         }
     }
 
-    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX2 with up to 4 threads.
+    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX2.
     static func adjustedThreads(m: Int, n: Int, k: Int, threads: Int) -> Int {
         if n > 50 && m <= 3 { return threads }
         var t = threads
         if m > 10 * n && n < t && m / t < 24 { t = max(m / 8 / 3, 1) }
         let cycles = Double(m) * Double(n) * Double(k) / 32 * 2
-        if cycles < 3000 { return 1 }
+        return overheadModel(cycles: cycles, threads: t)
+    }
+
+    /// The end of `adjust_thread_count`: OpenMP's overhead against the product's cycles, one
+    /// model up to 4 threads, another ("big core") past them.
+    static func overheadModel(cycles: Double, threads t: Int) -> Int {
         var i = t
-        while i > 1 {
-            if 3000 * Double(i) < cycles * Double(i - 1) { break }
-            i -= 1
+        if t <= 4 {
+            if cycles < 3000 { return 1 }
+            while i > 1 {
+                if 3000 * Double(i) < cycles * Double(i - 1) { break }
+                i -= 1
+            }
+        } else {
+            if cycles < 4000 + 2 * 500 { return 1 }
+            while i > 1 {
+                if (4000 + Double(i) * 500) * Double(i) < cycles * Double(i - 1) { break }
+                i -= i < 10 ? 2 : (i < 30 ? 4 : 8)
+            }
         }
         return max(i, 1)
     }

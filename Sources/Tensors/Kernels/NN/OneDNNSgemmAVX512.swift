@@ -19,9 +19,10 @@
 ///   from 0 over its K block, whatever the strip, the column group or the tails. Then
 ///   `bias + acc`, then `acc·alpha`, then `C + acc` (beta 1) or `fma(C, beta, acc)`.
 /// - Threads: `adjust_thread_count` keeps 2 when `m·n·k/32 > 6000` (or when `n > 50` and
-///   `m <= 10`); `calc_nthr_nocopy_avx512_common` splits K only for 8 threads or more, so
-///   on up to 4 threads the split (M or N) changes no element's order. The thread count
-///   decides only which path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
+///   `m <= 10`); `calc_nthr_nocopy_avx512_common` splits K only for 8 threads or more
+///   (`partition`; the parts summed as on AVX2, `OneDNNSgemm.splitK`); below that the
+///   split (M or N) changes no element's order, and the thread count decides only which
+///   path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
 /// - The matrix-vector products (`n == 1`, or `m == 1` with B not transposed) run the same
 ///   kernels as on AVX2 (`jit_avx_gemv_t_f32_kern`, the plain gemv): `OneDNNSgemm`'s.
 enum OneDNNSgemmAVX512 {
@@ -38,17 +39,64 @@ enum OneDNNSgemmAVX512 {
                                             lda: lda, ldb: ldb, ldc: ldc)
     }
 
-    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX-512 with up to 4 threads.
+    /// `adjust_thread_count` (gemm_driver.cpp) for float32 on AVX-512.
     static func adjustedThreads(m: Int, n: Int, k: Int, threads: Int) -> Int {
         if n > 50 && m <= 10 { return threads }
         let cycles = Double(m * n * k) / 64 * 2
-        if cycles < 3000 { return 1 }
-        var i = threads
-        while i > 1 {
-            if 3000 * Double(i) < cycles * Double(i - 1) { break }
-            i -= 1
+        return OneDNNSgemm.overheadModel(cycles: cycles, threads: threads)
+    }
+
+    /// `calc_nthr_nocopy_avx512_common` (gemm_utils_f32.cpp): threads along M, N and K and
+    /// their block sizes. K is split only from 8 threads (`nthr / 4` K parts at most).
+    static func partition(m: Int, n: Int, k: Int, threads: Int) -> (m: Int, n: Int, k: Int, mb: Int, nb: Int, kb: Int) {
+        var nthr = threads, tk = 1
+        if n <= 128 && m <= 64 * nthr && k > m && k > n {
+            tk = Swift.max(1, Swift.min(k / 192, nthr / 4))
+            while tk > 1 && nthr % tk != 0 { tk -= 1 }
+            nthr /= tk
         }
-        return max(i, 1)
+        var tm = Swift.max(1, (m + 31) / 32), tn = Swift.max(1, (n + 63) / 64)
+        let ratioF = Float(tm) / Float(tn)
+        let ratio = tm > tn ? Int(ratioF) : Int(1.0 / Double(ratioF))
+        while tm * tn > 4 * nthr {
+            tm /= 2
+            tn /= 2
+        }
+        tm = Swift.max(tm, 1)
+        tn = Swift.max(tn, 1)
+        func step(_ grow: Bool, _ counter: inout Int) {
+            let delta = grow ? 1 : -1
+            if tm > tn {
+                if counter < ratio { tm += delta } else { tn += delta; counter = -1 }
+            } else {
+                if counter < ratio { tn += delta } else { tm += delta; counter = -1 }
+            }
+            counter += 1
+        }
+        var counter = 0
+        while tm * tn > nthr { step(false, &counter) }
+        counter = 0
+        while Double(tm * tn) < 0.95 * Double(nthr) { step(true, &counter) }
+        if tm * tn > nthr {
+            if tm <= tn {
+                tm = Swift.min(Int(Double(nthr).squareRoot()), (m + 15) / 16)
+                tn = nthr / tm
+                while tm > 1 && tm * tn != nthr { tm -= 1; tn = nthr / tm }
+            } else {
+                tn = Swift.min(Int(Double(nthr).squareRoot()), n)
+                tm = nthr / tn
+                while tn > 1 && tm * tn != nthr { tn -= 1; tm = nthr / tn }
+            }
+        }
+        var mb = (m + tm - 1) / tm + 15
+        mb -= mb % 16
+        let nb = (n + tn - 1) / tn
+        var kb = (k + tk - 1) / tk + 3
+        kb -= kb % 4
+        if mb * tm > m { tm = (m + mb - 1) / mb }
+        if nb * tn > n { tn = (n + nb - 1) / nb }
+        if kb * tk > k { tk = (k + kb - 1) / kb }
+        return (tm, tn, tk, mb, nb, kb)
     }
 
     /// `nocopy_checker_avx512`: whether the no-copy kernel runs (true) or a copy-based one.
@@ -74,7 +122,7 @@ enum OneDNNSgemmAVX512 {
 
     /// `C = alpha·op(A)·op(B) + beta·C (+ bias[i] on row i)`, column-major, in oneDNN's
     /// AVX-512 order (see `OneDNNSgemm.gemm` for the arguments). Runs on the calling
-    /// thread: on up to 4 threads oneDNN's split changes no element's order.
+    /// thread: `threads` only decides the order (a K split from 8 threads).
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -90,7 +138,15 @@ enum OneDNNSgemmAVX512 {
                              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, bias: bias, threads: threads)
             return
         }
-        noCopyDriver(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
+        let split = partition(m: m, n: n, k: k, threads: adjustedThreads(m: m, n: n, k: k, threads: threads))
+        if split.k == 1 {
+            noCopyDriver(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
+            return
+        }
+        OneDNNSgemm.splitK(split, transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                           beta: beta, c: c, ldc: ldc, bias: bias) { ta, tb, m, n, k, pa, lda, pb, ldb, beta, pc, ldc, bias in
+            noCopyDriver(ta, tb, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias)
+        }
     }
 
     /// `sgemm_nocopy_driver` on `avx512_core`: K blocks of 384 (see the type's notes).
