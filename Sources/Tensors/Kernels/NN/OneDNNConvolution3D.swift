@@ -9,6 +9,8 @@ public enum OneDNNConvolution3D {
     struct Plan {
         let n, c, d, h, w, o, kd, kh, kw, od, oh, ow: Int
         let stride: [Int], padding: [Int]
+        /// `c` and `o` count all groups' channels.
+        var groups = 1
         var taps: Int { kd * kh * kw }
         var volume: Int { d * h * w }
         var ovolume: Int { od * oh * ow }
@@ -29,7 +31,7 @@ public enum OneDNNConvolution3D {
                                                                           stride: (1, 1), dilation: (1, 1)))
     }
 
-    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int]) -> Plan {
+    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int], groups: Int = 1) -> Plan {
         var out: [Int] = []
         for k in 0..<3 {
             let span: Int = input[2 + k] + 2 * padding[k] - weight[2 + k]
@@ -37,7 +39,7 @@ public enum OneDNNConvolution3D {
         }
         return Plan(n: input[0], c: input[1], d: input[2], h: input[3], w: input[4], o: weight[0],
                     kd: weight[2], kh: weight[3], kw: weight[4], od: out[0], oh: out[1], ow: out[2],
-                    stride: stride, padding: padding)
+                    stride: stride, padding: padding, groups: groups)
     }
 
     /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
@@ -199,7 +201,11 @@ public enum OneDNNConvolution3D {
     /// else `jit:avx2` (seen with ONEDNN_VERBOSE).
     public enum WeightPass { case oneByOne, gemm, jit }
 
-    public static func weightPass(weight: [Int], padding: [Int]) -> WeightPass {
+    public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1) -> WeightPass {
+        // grouped layers and paddings as large as the kernel: `gemm:jit` (OneDNNConvolution3DGemm.swift)
+        if groups > 1 || (weight.count == 5 && padding.count == 3 && (0..<3).contains { padding[$0] >= weight[2 + $0] }) {
+            return .gemm
+        }
         if weight.count == 5 && weight[2...].allSatisfy({ $0 == 1 }) { return .oneByOne }
         return padding.first ?? 0 > 0 ? .gemm : .jit
     }
@@ -209,9 +215,9 @@ public enum OneDNNConvolution3D {
     /// channel each output row summed from zero left to right, the rows' sums added in
     /// order) or `jit:avx2`'s (as in 2-d, `OneDNNConvolution.gradBias`: per thread one
     /// chain over its images and positions, the threads' sums added). Nil for `jit_1x1`.
-    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
+    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int], groups: Int = 1) throws(TensorError) -> Tensor? {
         precondition(gradOutput.rank == 5)
-        let pass = weightPass(weight: weight, padding: padding)
+        let pass = weightPass(weight: weight, padding: padding, groups: groups)
         if pass == .oneByOne { return nil }
         let s = gradOutput.sizes
         let (keep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
@@ -244,10 +250,11 @@ public enum OneDNNConvolution3D {
     /// thread one chain over its images, output depths, rows, columns; the threads' sums
     /// added in thread order (oneDNN's reducer over the images). Where the depth is padded,
     /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
-    public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
-        let pass = weightPass(weight: weight, padding: padding)
+    public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int],
+                                  groups: Int = 1) throws(TensorError) -> Tensor? {
+        let pass = weightPass(weight: weight, padding: padding, groups: groups)
         guard pass != .oneByOne else { return nil }
-        let p = plan(input.sizes, weight, stride: stride, padding: padding)
+        let p = plan(input.sizes, weight, stride: stride, padding: padding, groups: groups)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         defer { withExtendedLifetime((gkeep, xkeep)) {} }
