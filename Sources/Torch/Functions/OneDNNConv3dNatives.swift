@@ -48,16 +48,20 @@ extension TorchRuntime {
                 return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
             })
         }
-        // _onednn_conv3d_bias_grad(grad, weight, padding[, groups]) -> Tensor or None: the bias
-        // gradient of a conv3d that `_onednn_conv3d` computed, in the order of oneDNN's weight pass.
+        // _onednn_conv3d_bias_grad(grad, weight, padding[, groups[, input_sizes, stride]]) -> Tensor
+        // or None: the bias gradient of a conv3d that `_onednn_conv3d` computed, in the order of
+        // oneDNN's weight pass (which on AVX-512 machines depends on the input and stride).
         b.free("_onednn_conv3d_bias_grad") { [unowned self] _, args in
             let fn = "_onednn_conv3d_bias_grad"
-            guard args.count == 3 || args.count == 4 else { throw PyError.typeError("\(fn)() takes 3 or 4 arguments") }
+            guard (3...6).contains(args.count) && args.count != 5 else { throw PyError.typeError("\(fn)() takes 3, 4 or 6 arguments") }
             let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
-            let padding = try intList(args[2], fn, "padding"), groups = args.count == 4 ? try int(args[3], fn, "groups") : 1
+            let padding = try intList(args[2], fn, "padding"), groups = args.count >= 4 ? try int(args[3], fn, "groups") : 1
+            let input = args.count == 6 ? try intList(args[4], fn, "input_sizes") : nil
+            let stride = args.count == 6 ? try intList(args[5], fn, "stride") : nil
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
             return try bridged {
-                try OneDNNConvolution3D.gradBias(gradOutput: g, weight: w.sizes, padding: padding, groups: groups)
+                try OneDNNConvolution3D.gradBias(gradOutput: g, weight: w.sizes, padding: padding, groups: groups, input: input,
+                                                 stride: stride)
             }.map(wrap) ?? .none
         }
         // _onednn_conv3d_weight_grad(grad, input, weight, stride, padding[, groups]) -> Tensor or

@@ -17477,7 +17477,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
         # on oneDNN, gemm:jit's row by row order where it runs the weight pass
-        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups) if fast is not None else None
+        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride)) if fast is not None else None
         if gb is None:
             gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb

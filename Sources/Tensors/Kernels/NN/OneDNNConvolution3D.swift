@@ -199,9 +199,16 @@ public enum OneDNNConvolution3D {
     /// Which kernel oneDNN 3.13 runs for the weight-gradient pass (with it the bias
     /// gradient): `jit_1x1` for a 1×1×1 kernel, `x64:gemm:jit` where the depth is padded,
     /// else `jit:avx2` (seen with ONEDNN_VERBOSE).
-    public enum WeightPass { case oneByOne, gemm, jit }
+    /// On AVX-512 machines `jit:avx512_core` where it takes the layer (`jitAVX512`,
+    /// OneDNNConvolution3DAVX512Weights.swift; it needs the input's sizes and the stride).
+    public enum WeightPass { case oneByOne, gemm, jit, jitAVX512 }
 
-    public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1) -> WeightPass {
+    public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil, stride: [Int]? = nil,
+                                  avx512: Bool = OneDNNISA.avx512Core) -> WeightPass {
+        if avx512, groups == 1, let input, let stride, input.count == 5, weight.count == 5, stride.count == 3, padding.count == 3,
+           OneDNNConvolution3DAVX512.weightApplies(plan(input, weight, stride: stride, padding: padding)) {
+            return .jitAVX512
+        }
         // grouped layers and paddings as large as the kernel: `gemm:jit` (OneDNNConvolution3DGemm.swift)
         if groups > 1 || (weight.count == 5 && padding.count == 3 && (0..<3).contains { padding[$0] >= weight[2 + $0] }) {
             return .gemm
@@ -215,9 +222,10 @@ public enum OneDNNConvolution3D {
     /// channel each output row summed from zero left to right, the rows' sums added in
     /// order) or `jit:avx2`'s (as in 2-d, `OneDNNConvolution.gradBias`: per thread one
     /// chain over its images and positions, the threads' sums added). Nil for `jit_1x1`.
-    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int], groups: Int = 1) throws(TensorError) -> Tensor? {
+    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil,
+                                stride: [Int]? = nil) throws(TensorError) -> Tensor? {
         precondition(gradOutput.rank == 5)
-        let pass = weightPass(weight: weight, padding: padding, groups: groups)
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input, stride: stride)
         if pass == .oneByOne { return nil }
         let s = gradOutput.sizes
         let (keep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
@@ -227,6 +235,10 @@ public enum OneDNNConvolution3D {
         let (n, o, volume) = (s[0], s[1], s[2] * s[3] * s[4])
         if pass == .gemm {
             OneDNNGemmConvolution.gradBias(n: n, channels: o, rows: s[2] * s[3], cols: s[4], gy, into: gb)
+            return out
+        }
+        if pass == .jitAVX512, let input, let stride {
+            OneDNNConvolution3DAVX512.gradBias(plan(input, weight, stride: stride, padding: padding), gy, into: gb)
             return out
         }
         let ranges = OneDNNConvolution.imageRanges(n, parts: OneDNNConvolution.parts(jobs: (o + block - 1) / block, jobSize: block, images: n))
@@ -252,7 +264,7 @@ public enum OneDNNConvolution3D {
     /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
     public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int],
                                   groups: Int = 1) throws(TensorError) -> Tensor? {
-        let pass = weightPass(weight: weight, padding: padding, groups: groups)
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input.sizes, stride: stride)
         guard pass != .oneByOne else { return nil }
         let p = plan(input.sizes, weight, stride: stride, padding: padding, groups: groups)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
@@ -262,6 +274,10 @@ public enum OneDNNConvolution3D {
         let gw = NNBuffer.pointer(out, as: Float.self)
         if pass == .gemm {  // OneDNNConvolution3DGemmWeights.swift
             gradWeightGemm(p, gy, x, into: gw)
+            return out
+        }
+        if pass == .jitAVX512 {  // OneDNNConvolution3DAVX512Weights.swift
+            OneDNNConvolution3DAVX512.gradWeight(p, gy, x, into: gw)
             return out
         }
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
