@@ -259,7 +259,7 @@ public enum OneDNNConvolution3D {
 
     /// The weight gradient where oneDNN runs `jit:avx2` (`weightPass == .jit`), as the 2-d
     /// kernel (`OneDNNConvolution.gradWeight`) with the depth outermost: per tap and
-    /// thread one chain over its images, output depths, rows, columns; the threads' sums
+    /// thread one chain over its (image, output depth) pairs, rows, columns; the threads' sums
     /// added in thread order (oneDNN's reducer over the images). Where the depth is padded,
     /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
     public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int],
@@ -281,7 +281,8 @@ public enum OneDNNConvolution3D {
             return out
         }
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
-        let ranges = OneDNNConvolution.imageRanges(p.n, parts: OneDNNConvolution.parts(
+        // the reducer's threads per job split (image, output depth) pairs (`balance211(mb·od)`)
+        let ranges = OneDNNConvolution.imageRanges(p.n * p.od, parts: OneDNNConvolution.parts(
             jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n))
         let (s, pad) = (p.stride, p.padding)
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
@@ -299,12 +300,14 @@ public enum OneDNNConvolution3D {
                     for j in 0..<p.kw {
                         let xr = range(j, pad[2], s[2], p.w, p.ow)
                         var total: Float = 0
-                        for (t, images) in ranges.enumerated() {
+                        for (t, units) in ranges.enumerated() {
                             var acc: Float = 0
-                            for img in images {
+                            for unit in units {
+                                let (img, z) = (unit / p.od, unit % p.od)
+                                guard zr.contains(z) else { continue }
                                 let g = g0 + (img * p.o + oc) * p.ovolume
                                 let xc = x0 + (img * p.c + c) * p.volume
-                                for z in zr {
+                                do {
                                     for y in yr {
                                         let grow = g + (z * p.oh + y) * p.ow
                                         let xrow = xc + ((z * s[0] - pad[0] + a) * p.h + y * s[1] - pad[1] + i) * p.w - pad[2] + j
