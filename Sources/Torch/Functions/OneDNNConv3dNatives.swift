@@ -78,6 +78,16 @@ extension TorchRuntime {
                                                    groups: groups)
             }.map(wrap) ?? .none
         }
+        // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding) -> Tensor or None: the
+        // bias gradient of a conv_transpose3d that `_onednn_conv_transpose3d` computed.
+        b.free("_onednn_conv_transpose3d_bias_grad") { [unowned self] _, args in
+            let fn = "_onednn_conv_transpose3d_bias_grad"
+            guard args.count == 4 else { throw PyError.typeError("\(fn)() takes 4 arguments") }
+            let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
+            let stride = try intList(args[2], fn, "stride"), padding = try intList(args[3], fn, "padding")
+            guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
+            return wrap(try bridged { try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding) })
+        }
         // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding[, groups]) -> Tensor
         b.free("_onednn_conv3d_input_grad") { [unowned self] _, args in
             guard args.count == 5 || args.count == 6 else { throw PyError.typeError("_onednn_conv3d_input_grad() takes 5 or 6 arguments") }

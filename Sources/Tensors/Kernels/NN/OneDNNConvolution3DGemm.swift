@@ -174,3 +174,37 @@ extension OneDNNConvolution3D {
         return out
     }
 }
+
+extension OneDNNConvolution3D {
+    /// `conv_transpose3d`'s bias gradient (`ref_deconvolution`'s `compute_bwd_bias`) from
+    /// its output gradient `g` (the convolution's input): where that stays plain `ncdhw` —
+    /// a `gemm:jit` weight pass, or 1 to 3 channels in the jit kernels' first-convolution
+    /// layout (3 on AVX2, as in 2-d) — per image a sum from 0 added to the channel's total
+    /// (`compute_bwd_bias_ncdhw`), else one chain per channel over images, then positions
+    /// (`nCdhwXc`). `weight` is the transposed layer's, the convolution's as oneDNN sees it.
+    public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
+        let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride)
+        let c = g.sizes[1]
+        let perImage = pass == .gemm || c == 3 || (pass == .jitAVX512 && c <= 3)
+        let (keep, gp) = try NNBuffer.read(g, as: Float.self)
+        defer { withExtendedLifetime(keep) {} }
+        let (n, plane) = (g.sizes[0], g.sizes[2] * g.sizes[3] * g.sizes[4])
+        let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
+        let o = NNBuffer.pointer(out, as: Float.self)
+        for ch in 0..<c {
+            var db: Float = 0
+            for img in 0..<n {
+                let src = gp + (img * c + ch) * plane
+                if perImage {
+                    var part: Float = 0
+                    for k in 0..<plane { part += src[k] }
+                    db += part
+                } else {
+                    for k in 0..<plane { db += src[k] }
+                }
+            }
+            o[ch] = db
+        }
+        return out
+    }
+}
