@@ -95,8 +95,10 @@ extension TorchRuntime {
             let sizes = try intList(args[2], "_onednn_conv3d_input_grad", "input_sizes")
             let stride = try intList(args[3], "_onednn_conv3d_input_grad", "stride"), padding = try intList(args[4], "_onednn_conv3d_input_grad", "padding")
             let groups = args.count == 6 ? try int(args[5], "_onednn_conv3d_input_grad", "groups") : 1
+            // without groups a strided data gradient runs brgconv_strided even where the
+            // padding reaches the kernel (ONEDNN_VERBOSE), which `gradInput` follows
             if OneDNNConvolution3D.gemmSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding, dilation: [1, 1, 1],
-                                                groups: groups, dtype: g.dtype) {
+                                                groups: groups, dtype: g.dtype) && (groups > 1 || stride == [1, 1, 1]) {
                 return wrap(try bridged {
                     try OneDNNConvolution3D.gemmGradInput(gradOutput: g, weight: w, inputSizes: sizes, stride: stride, padding: padding,
                                                           groups: groups)
