@@ -5,8 +5,10 @@
 /// times the output gradient's slice, `sgemm("T", "N", c·taps, o, oh·ow)`, accumulated into
 /// the weight gradient (beta 0 for a thread's first image and depth, then 1). As in 2-d
 /// (`OneDNNGemmConvolution.gradWeight`): with fewer than 256 output positions a slice per
-/// thread, the 2 threads split the images and their sums are added in thread order; else
-/// one team whose sgemms run on both threads.
+/// thread (and more than one image or more than 2 groups), `bwd_weights_balance` gives
+/// each thread whole groups, or with one group the 2 threads split the images and their
+/// sums are added in thread order; else one team whose sgemms run on both threads. Groups
+/// (`p.groups`) index the channels as in 2-d: per group its own columns and products.
 extension OneDNNConvolution3D {
     static func gradWeightGemm(_ p: Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
                                into gw: UnsafeMutablePointer<Float>, avx512: Bool = OneDNNISA.avx512Core) {
