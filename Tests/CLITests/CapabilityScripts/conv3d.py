@@ -3,7 +3,8 @@
 # bias gradients (`jit:avx2`, and `jit:avx512_core`'s 3-d harness on AVX-512 machines:
 # 1-3 or 16+ input channels, depth padding, strides), odd batches whose (image, output
 # depth) pairs the threads split mid-image, and transposed layers' weight and bias
-# gradients (the convolution's weight pass with the roles swapped). Shapes from a
+# gradients (the convolution's weight pass with the roles swapped), and 1x1x1 layers (the
+# conv2d over (N, C, D*H, W), which PyTorch's passes equal bit for bit). Shapes from a
 # differential sweep of course-sized video/medical layers.
 import torch
 import torch.nn as nn
@@ -42,6 +43,11 @@ LAYERS = [
     (False, 5, 4, 8, 3, 1, 0, 1, False, 8, 8, 8),
     (False, 3, 8, 12, 1, 2, 1, 1, True, 8, 9, 9),
     (False, 3, 48, 4, 2, 2, 2, 1, True, 8, 9, 9),
+    (False, 2, 12, 48, 1, 1, 0, 1, True, 5, 4, 4),     # 1x1x1: the 2-d pointwise passes
+    (False, 2, 24, 1, 1, 1, 0, 1, True, 4, 12, 12),
+    (False, 3, 16, 32, 1, 1, 0, 1, False, 4, 6, 6),
+    (False, 4, 3, 8, 1, 1, 0, 1, True, 8, 8, 8),
+    (False, 2, 64, 64, 1, 1, 0, 1, True, 4, 8, 8),
     (False, 1, 64, 2, 3, 1, 1, 2, True, 8, 12, 12),
     (True, 3, 48, 12, 2, 1, 0, 1, True, 4, 6, 6),
     (True, 4, 12, 12, 3, 1, 2, 1, False, 8, 4, 4),
@@ -69,6 +75,11 @@ LAYERS = [
     (False, 4, 48, 8, 2, 2, 1, 1, False, 2, 4, 4),
     (False, 3, 32, 1, 2, 1, 1, 1, True, 8, 4, 4),
     (False, 3, 48, 4, 2, 2, 2, 1, True, 8, 9, 9),
+    (False, 2, 12, 48, 1, 1, 0, 1, True, 5, 4, 4),     # 1x1x1: the 2-d pointwise passes
+    (False, 2, 24, 1, 1, 1, 0, 1, True, 4, 12, 12),
+    (False, 3, 16, 32, 1, 1, 0, 1, False, 4, 6, 6),
+    (False, 4, 3, 8, 1, 1, 0, 1, True, 8, 8, 8),
+    (False, 2, 64, 64, 1, 1, 0, 1, True, 4, 8, 8),
     (False, 4, 4, 16, 1, 2, 2, 1, True, 8, 12, 12),
     (False, 1, 48, 64, 3, 1, 1, 1, True, 2, 4, 4),
     (False, 2, 48, 4, 1, 2, 1, 1, True, 8, 9, 9),
