@@ -9,6 +9,8 @@ public enum OneDNNConvolution3D {
     struct Plan {
         let n, c, d, h, w, o, kd, kh, kw, od, oh, ow: Int
         let stride: [Int], padding: [Int]
+        /// `c` and `o` count all groups' channels.
+        var groups = 1
         var taps: Int { kd * kh * kw }
         var volume: Int { d * h * w }
         var ovolume: Int { od * oh * ow }
@@ -29,7 +31,7 @@ public enum OneDNNConvolution3D {
                                                                           stride: (1, 1), dilation: (1, 1)))
     }
 
-    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int]) -> Plan {
+    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int], groups: Int = 1) -> Plan {
         var out: [Int] = []
         for k in 0..<3 {
             let span: Int = input[2 + k] + 2 * padding[k] - weight[2 + k]
@@ -37,7 +39,7 @@ public enum OneDNNConvolution3D {
         }
         return Plan(n: input[0], c: input[1], d: input[2], h: input[3], w: input[4], o: weight[0],
                     kd: weight[2], kh: weight[3], kw: weight[4], od: out[0], oh: out[1], ow: out[2],
-                    stride: stride, padding: padding)
+                    stride: stride, padding: padding, groups: groups)
     }
 
     /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
@@ -197,9 +199,20 @@ public enum OneDNNConvolution3D {
     /// Which kernel oneDNN 3.13 runs for the weight-gradient pass (with it the bias
     /// gradient): `jit_1x1` for a 1×1×1 kernel, `x64:gemm:jit` where the depth is padded,
     /// else `jit:avx2` (seen with ONEDNN_VERBOSE).
-    public enum WeightPass { case oneByOne, gemm, jit }
+    /// On AVX-512 machines `jit:avx512_core` where it takes the layer (`jitAVX512`,
+    /// OneDNNConvolution3DAVX512Weights.swift; it needs the input's sizes and the stride).
+    public enum WeightPass { case oneByOne, gemm, jit, jitAVX512 }
 
-    public static func weightPass(weight: [Int], padding: [Int]) -> WeightPass {
+    public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil, stride: [Int]? = nil,
+                                  avx512: Bool = OneDNNISA.avx512Core) -> WeightPass {
+        if avx512, groups == 1, let input, let stride, input.count == 5, weight.count == 5, stride.count == 3, padding.count == 3,
+           OneDNNConvolution3DAVX512.weightApplies(plan(input, weight, stride: stride, padding: padding)) {
+            return .jitAVX512
+        }
+        // grouped layers and paddings as large as the kernel: `gemm:jit` (OneDNNConvolution3DGemm.swift)
+        if groups > 1 || (weight.count == 5 && padding.count == 3 && (0..<3).contains { padding[$0] >= weight[2 + $0] }) {
+            return .gemm
+        }
         if weight.count == 5 && weight[2...].allSatisfy({ $0 == 1 }) { return .oneByOne }
         return padding.first ?? 0 > 0 ? .gemm : .jit
     }
@@ -209,9 +222,10 @@ public enum OneDNNConvolution3D {
     /// channel each output row summed from zero left to right, the rows' sums added in
     /// order) or `jit:avx2`'s (as in 2-d, `OneDNNConvolution.gradBias`: per thread one
     /// chain over its images and positions, the threads' sums added). Nil for `jit_1x1`.
-    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
+    public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil,
+                                stride: [Int]? = nil) throws(TensorError) -> Tensor? {
         precondition(gradOutput.rank == 5)
-        let pass = weightPass(weight: weight, padding: padding)
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input, stride: stride)
         if pass == .oneByOne { return nil }
         let s = gradOutput.sizes
         let (keep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
@@ -221,6 +235,10 @@ public enum OneDNNConvolution3D {
         let (n, o, volume) = (s[0], s[1], s[2] * s[3] * s[4])
         if pass == .gemm {
             OneDNNGemmConvolution.gradBias(n: n, channels: o, rows: s[2] * s[3], cols: s[4], gy, into: gb)
+            return out
+        }
+        if pass == .jitAVX512, let input, let stride {
+            OneDNNConvolution3DAVX512.gradBias(plan(input, weight, stride: stride, padding: padding), gy, into: gb)
             return out
         }
         let ranges = OneDNNConvolution.imageRanges(n, parts: OneDNNConvolution.parts(jobs: (o + block - 1) / block, jobSize: block, images: n))
@@ -241,13 +259,14 @@ public enum OneDNNConvolution3D {
 
     /// The weight gradient where oneDNN runs `jit:avx2` (`weightPass == .jit`), as the 2-d
     /// kernel (`OneDNNConvolution.gradWeight`) with the depth outermost: per tap and
-    /// thread one chain over its images, output depths, rows, columns; the threads' sums
+    /// thread one chain over its (image, output depth) pairs, rows, columns; the threads' sums
     /// added in thread order (oneDNN's reducer over the images). Where the depth is padded,
     /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
-    public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor? {
-        let pass = weightPass(weight: weight, padding: padding)
+    public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int],
+                                  groups: Int = 1) throws(TensorError) -> Tensor? {
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input.sizes, stride: stride)
         guard pass != .oneByOne else { return nil }
-        let p = plan(input.sizes, weight, stride: stride, padding: padding)
+        let p = plan(input.sizes, weight, stride: stride, padding: padding, groups: groups)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         defer { withExtendedLifetime((gkeep, xkeep)) {} }
@@ -257,8 +276,13 @@ public enum OneDNNConvolution3D {
             gradWeightGemm(p, gy, x, into: gw)
             return out
         }
+        if pass == .jitAVX512 {  // OneDNNConvolution3DAVX512Weights.swift
+            OneDNNConvolution3DAVX512.gradWeight(p, gy, x, into: gw)
+            return out
+        }
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
-        let ranges = OneDNNConvolution.imageRanges(p.n, parts: OneDNNConvolution.parts(
+        // the reducer's threads per job split (image, output depth) pairs (`balance211(mb·od)`)
+        let ranges = OneDNNConvolution.imageRanges(p.n * p.od, parts: OneDNNConvolution.parts(
             jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n))
         let (s, pad) = (p.stride, p.padding)
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
@@ -276,12 +300,14 @@ public enum OneDNNConvolution3D {
                     for j in 0..<p.kw {
                         let xr = range(j, pad[2], s[2], p.w, p.ow)
                         var total: Float = 0
-                        for (t, images) in ranges.enumerated() {
+                        for (t, units) in ranges.enumerated() {
                             var acc: Float = 0
-                            for img in images {
+                            for unit in units {
+                                let (img, z) = (unit / p.od, unit % p.od)
+                                guard zr.contains(z) else { continue }
                                 let g = g0 + (img * p.o + oc) * p.ovolume
                                 let xc = x0 + (img * p.c + c) * p.volume
-                                for z in zr {
+                                do {
                                     for y in yr {
                                         let grow = g + (z * p.oh + y) * p.ow
                                         let xrow = xc + ((z * s[0] - pad[0] + a) * p.h + y * s[1] - pad[1] + i) * p.w - pad[2] + j

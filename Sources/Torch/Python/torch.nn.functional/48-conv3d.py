@@ -2,10 +2,10 @@
 # computes it for one image: vol2col columns, one matrix product per group with the
 # bias as the product's starting C (torch.addmm, the same gemm call), and for the
 # backward the transposed products and a col2vol that adds kernel offset by offset.
-# PyTorch sends batches of more than one image to oneDNN instead: there the forward and
-# the input gradient come from natives in oneDNN's orders (OneDNNConvolution3D.swift);
-# the weight and bias gradients are still computed image by image here and can differ
-# from it in the last digit.
+# PyTorch sends float32 batches of more than one image to oneDNN instead: there every
+# pass comes from natives in oneDNN's orders (OneDNNConvolution3D.swift; `gemm:jit` for
+# grouped layers and paddings as large as the kernel, OneDNNConvolution3DGemm.swift),
+# except 1x1x1 weight gradients, still computed image by image here.
 
 
 def _conv3d_columns(xp, k, s, d, out):
@@ -31,6 +31,27 @@ def _conv3d_same_padding(input, weight, dilation):
     if any(pads):
         input = torch.constant_pad_nd(input, pads, 0.0)
     return input, tuple(sym)
+
+
+def _conv3d_pointwise(input, weight, bias):
+    """A 1x1x1 float32 batch without groups, stride or padding: PyTorch's passes equal, bit
+    for bit, those of the conv2d over (N, C, D·H, W) (checked at avx2 and avx512), so the
+    2-d kernels (oneDNN's jit_1x1 orders) compute it, under one ConvolutionBackward0."""
+    n, c, d, h, w = input.shape
+    o = weight.shape[0]
+    with torch.enable_grad():
+        x2 = input.detach().reshape([n, c, d * h, w]).requires_grad_()
+        w2 = weight.detach().reshape([o, c, 1, 1]).requires_grad_()
+        b2 = bias.detach().requires_grad_() if bias is not None else None
+        y2 = conv2d(x2, w2, b2)
+    leaves = [x2, w2] if b2 is None else [x2, w2, b2]
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        gs = torch.autograd.grad(y2, leaves, g.contiguous().reshape(y2.shape), retain_graph=True)
+        out = (gs[0].reshape(input.shape), gs[1].reshape(weight.shape))
+        return out if bias is None else out + (gs[2],)
+    return torch._linalg_record("ConvolutionBackward0", inputs, y2.detach().reshape([n, o, d, h, w]), backward)
 
 
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
@@ -63,6 +84,10 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     out = [(sizes[i] + 2 * padding[i] - dilation[i] * (k[i] - 1) - 1) // stride[i] + 1 for i in range(3)]
     if min(out) < 1:
         raise RuntimeError(f"Calculated padded input size per channel: ({sizes[0] + 2 * padding[0]} x {sizes[1] + 2 * padding[1]} x {sizes[2] + 2 * padding[2]}). Kernel size: ({(k[0] - 1) * dilation[0] + 1} x {(k[1] - 1) * dilation[1] + 1} x {(k[2] - 1) * dilation[2] + 1}). Kernel size can't be greater than actual input size")
+    if (k == (1, 1, 1) and tuple(stride) == (1, 1, 1) and tuple(padding) == (0, 0, 0) and groups == 1 and n > 1
+            and input.dtype == torch.float32 and weight.dtype == torch.float32 and input.device.type == "cpu"):
+        result = _conv3d_pointwise(input, weight, bias)
+        return result.squeeze(0) if unbatched else result
     x = input.detach()
     w = weight.detach()
     b = bias.detach() if bias is not None else None
@@ -96,8 +121,8 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         # slow_conv3d_backward_weight_frame: gemm adds each image's product to the gradient
         # so far (beta = 1) — torch.addmm's call, not a product and then an add.
         gw = torch.zeros([cout, cg * kk], dtype=w.dtype)
-        # oneDNN's jit:avx2 weight pass where it runs one (None elsewhere)
-        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding)) if fast is not None else None
+        # oneDNN's jit:avx2 or gemm:jit weight pass where it runs one (None elsewhere)
+        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding), groups) if fast is not None else None
         for i in range(n if gw_fast is None else 0):
             if fast is not None and len(columns) == i:
                 columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
@@ -129,13 +154,13 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         if fast is None:
             gx = torch.stack(gx_images, 0)
         else:
-            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding))
+            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding), groups)
         gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
         # on oneDNN, gemm:jit's row by row order where it runs the weight pass
-        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding)) if fast is not None else None
+        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride)) if fast is not None else None
         if gb is None:
             gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb

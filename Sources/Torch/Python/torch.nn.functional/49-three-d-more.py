@@ -86,7 +86,12 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         gx_images = []
         gw = torch.zeros(w2.shape, dtype=w.dtype)
         pads = [padding[2], padding[2], padding[1], padding[1], padding[0], padding[0]]
-        for i in range(n):
+        # oneDNN's weight pass of the convolution with the roles swapped (x its output
+        # gradient, g its input) where it runs one (None elsewhere)
+        gw_fast = None
+        if fast is not None and dilation == (1, 1, 1):
+            gw_fast = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding))
+        for i in range(n if fast is None or gw_fast is None else 0):
             gp = torch.constant_pad_nd(g[i], pads, 0.0)
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
             if fast is None:
@@ -96,10 +101,13 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
             gx = torch.stack(gx_images, 0)
         else:
             gx = torch._onednn_conv3d(g, w, None, list(stride), list(padding), list(dilation), groups)
-        gw = gw.reshape(w.shape)
+        gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
-        gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
+        if fast is not None:
+            gb = torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding))
+        else:
+            gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
     result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
     return result.squeeze(0) if unbatched else result
