@@ -17644,7 +17644,11 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
             if fast is None:
                 gx_images.append(torch.mm(w2, cols).reshape([cin] + sizes))
-            gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
+            if fast is None:
+                # slow_conv_transpose3d_acc_grad_parameters: gemm adding into the gradient (beta 1)
+                gw = torch.addmm(gw, x[i].reshape([cin, dhw]), cols.t())
+            else:
+                gw = gw + torch.mm(x[i].reshape([cin, dhw]), cols.t())
         if fast is None:
             gx = torch.stack(gx_images, 0)
         else:
