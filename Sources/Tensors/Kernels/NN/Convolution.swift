@@ -149,7 +149,8 @@ public enum Convolution {
             return out
         }
         // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
-        if T.self == Float.self && OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+        if T.self == Float.self && (OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype)
+            || OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: input.dtype)) && (bias?.dtype ?? .float32) == .float32 {
             try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
@@ -287,6 +288,11 @@ public enum Convolution {
         if OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) {
             return try groupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                        needInput: needInput, needWeight: needWeight)
+        }
+        // Dilated groups of whole 8-channel blocks (OneDNNGroupedConvolution.swift).
+        if OneDNNGroupedConvolution.isDilated(p, dtype: input.dtype) {
+            return try dilatedGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                              needInput: needInput, needWeight: needWeight)
         }
         // Dilated (OneDNNDilatedConvolution.swift).
         if OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) {

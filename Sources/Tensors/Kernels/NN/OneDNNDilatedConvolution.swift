@@ -3,19 +3,21 @@
 /// for the data gradient where that kernel's `init_conf` takes the shape
 /// (`forwardApplies`, `dataGradientApplies`); the weight gradient, and the other data
 /// gradients, run `gemm:jit` (OneDNNGemmConvolution). The orders
-/// are `OneDNNConvolution`'s with the taps `dilation` apart. `gradInput` here is the
+/// are `OneDNNConvolution`'s with the taps `dilation` apart (rows by the height's
+/// dilation, columns by the width's: unequal dilations take the same kernels). `gradInput` here is the
 /// `jit:avx2` data gradient at any stride, which grouped convolutions also use (oneDNN
 /// runs `brgconv_strided` only without groups).
 enum OneDNNDilatedConvolution {
     typealias Lanes = OneDNNConvolution.Lanes
     static let block = OneDNNConvolution.block
 
-    /// Dilated (groups == 1), square stride and dilation, symmetric padding, float32, on
-    /// ATen's oneDNN path.
+    /// Dilated (groups == 1; the two dilations may differ: the kernels step rows and
+    /// columns by their own), square stride, symmetric padding, float32, on ATen's
+    /// oneDNN path.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         let oneD = OneDNNGroupedConvolution.isOneD(p)
-        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation.1 != 1,
-              (p.g.dilation.0 == p.g.dilation.1 && p.g.stride.0 == p.g.stride.1) || oneD,
+        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation != (1, 1),
+              p.g.stride.0 == p.g.stride.1 || oneD,
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1 else { return false }
         return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }
@@ -54,7 +56,8 @@ enum OneDNNDilatedConvolution {
     /// the lanes; images and channel blocks are shared between threads.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                         _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
-        let (s, d, top, left) = (p.g.stride.1, p.g.dilation.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, dh, d) = (p.g.stride.0, p.g.stride.1, p.g.dilation.0, p.g.dilation.1)
+        let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let blocks = (p.oc + block - 1) / block
@@ -79,7 +82,7 @@ enum OneDNNDilatedConvolution {
                         while c0 < p.c {
                             let c1 = min(c0 + icBlock, p.c)
                             for i in 0..<p.kh {
-                                let iy = oy * s - top + i * d
+                                let iy = oy * sh - top + i * dh
                                 if iy < 0 || iy >= p.h { continue }
                                 for j in 0..<p.kw {
                                     let ix = ox * s - left + j * d
@@ -105,7 +108,8 @@ enum OneDNNDilatedConvolution {
     /// channels run in the lanes; images and channel blocks are shared between threads.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
-        let (s, d, top, left) = (p.g.stride.1, p.g.dilation.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, dh, d) = (p.g.stride.0, p.g.stride.1, p.g.dilation.0, p.g.dilation.1)
+        let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block
         let blocks = (p.c + block - 1) / block
@@ -130,12 +134,12 @@ enum OneDNNDilatedConvolution {
                         while b0 < o1 {
                             let b1 = min(b0 + block, o1)
                             for i in 0..<p.kh {
-                                let ty = iy + top - i * d
-                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                let ty = iy + top - i * dh
+                                if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
                                 for j in 0..<p.kw {
                                     let tx = ix + left - j * d
                                     if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                                    let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                    let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
                                     for o in b0..<b1 {
                                         acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                     }

@@ -40,7 +40,7 @@ enum OneDNNGroupedConvolutionAVX512 {
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
         guard isSelected(p, dtype: .float32), let b = inputBlock(p) else { return false }
         if p.g.dilation != (1, 1) {
-            return p.g.dilation.0 == p.g.dilation.1 && OneDNNDilatedConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
+            return OneDNNDilatedConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
         }
         return OneDNNConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
     }

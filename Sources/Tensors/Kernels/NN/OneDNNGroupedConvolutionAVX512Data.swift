@@ -22,7 +22,7 @@ extension OneDNNGroupedConvolutionAVX512 {
     /// Whether `gradInput` follows oneDNN's order: a grouped `jit:avx512_core` layer whose
     /// group shape the data-gradient `init_conf` takes.
     static func dataApplies(_ p: Convolution.Plan) -> Bool {
-        guard isSelected(p, dtype: .float32), p.g.dilation.0 == p.g.dilation.1, let b = channelBlock(p) else { return false }
+        guard isSelected(p, dtype: .float32), let b = channelBlock(p) else { return false }
         // Whole 16-channel blocks at a stride run brgconv_strided (not reproduced).
         if b == 16 && p.g.stride != (1, 1) { return false }
         return OneDNNDilatedConvolutionAVX512.dataApplies(groupPlan(p), channelBlock: b)

@@ -1,0 +1,42 @@
+# float32 2-d convolutions with unequal dilations (dilation=(1, 2), (2, 3), ...) and grouped
+# dilated layers (groups of whole 8-channel blocks): on AVX2 oneDNN runs `jit:avx2` for the
+# forward and the unit-stride data gradient (the taps of rows and columns each their own
+# dilation apart; grouped layers group by group) and `gemm:jit` for the rest; on AVX-512
+# `jit:avx512_core` for those and, with 16-channel blocks, the weight gradient. Each line
+# is one pass of one layer: key LAYER.PASS, then the bit digest of _cases.py.
+import torch
+import torch.nn.functional as F
+from _cases import digest, leaf, grads
+
+# (name, N, C, O, kernel, padding, stride, dilation, groups, H, W)
+LAYERS = [
+    ("ud12", 2, 16, 24, 3, (1, 2), 1, (1, 2), 1, 12, 12),
+    ("ud21", 2, 16, 16, 3, (2, 1), 1, (2, 1), 1, 11, 13),
+    ("ud23", 2, 8, 16, 3, (2, 3), 1, (2, 3), 1, 14, 14),
+    ("ud12c3", 2, 3, 16, 3, (1, 2), 1, (1, 2), 1, 15, 15),       # first-layer channels
+    ("ud12s2", 2, 16, 16, 3, (1, 2), 2, (1, 2), 1, 13, 13),      # strided: data gradient gemm:jit
+    ("ud13c20", 2, 20, 8, 3, (1, 3), 1, (1, 3), 1, 12, 12),
+    ("ud12c32", 2, 32, 32, 3, (1, 2), 1, (1, 2), 1, 10, 10),
+    ("ud31k5", 2, 16, 16, 5, (6, 2), 1, (3, 1), 1, 12, 12),
+    ("ud23s2", 2, 16, 16, 3, (2, 3), 2, (2, 3), 1, 13, 14),
+    ("ud12n1", 1, 8, 8, 5, (2, 4), 1, (1, 2), 1, 12, 12),        # one image, 5x5
+    ("ud21c48", 2, 48, 16, 3, (2, 1), 1, (2, 1), 1, 9, 9),
+    ("ud12g2", 2, 16, 16, 3, (1, 2), 1, (1, 2), 2, 12, 12),      # grouped, 8 a group
+    ("ud12g2c16", 2, 32, 32, 3, (1, 2), 1, (1, 2), 2, 11, 11),   # grouped, 16 a group
+    ("ud21g4", 2, 32, 32, 3, (2, 1), 1, (2, 1), 4, 10, 12),
+    ("ud13g2c4", 2, 8, 8, 3, (1, 3), 1, (1, 3), 2, 12, 12),      # 4 a group: gemm:jit on AVX2
+    ("g3d2", 2, 24, 48, 3, 2, 1, 2, 3, 10, 10),                  # grouped and dilated, 8 a group
+    ("g2d2c8", 2, 16, 16, 3, 2, 1, 2, 2, 12, 12),
+    ("g2d3c16", 2, 32, 32, 3, 3, 1, 3, 2, 11, 11),
+    ("g4d2s2", 2, 32, 32, 3, 2, 2, 2, 4, 13, 13),               # strided: data gradient gemm:jit
+    ("g2d2k5", 2, 16, 24, 5, 4, 1, 2, 2, 12, 12),               # 5x5: gemm:jit on AVX2
+    ("g2d2p0", 3, 16, 16, 3, 0, 1, 2, 2, 14, 14),
+]
+for i, (name, n, c, o, k, p, s, d, g, h, w) in enumerate(LAYERS):
+    torch.manual_seed(i)  # each layer its own seed, so one layer's inputs never move another's
+    x = leaf(n, c, h, w, dt=torch.float32)
+    wt = (torch.randn(o, c // g, k, k) * 0.2).requires_grad_()
+    b = torch.randn(o, requires_grad=True)
+    outs = grads(F.conv2d(x, wt, b, padding=p, stride=s, dilation=d, groups=g), x, wt, b)
+    for key, t in zip(("out", "gx", "gw", "gb"), outs):
+        print(name + "." + key, digest(t))
