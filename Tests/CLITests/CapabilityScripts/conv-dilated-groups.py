@@ -31,6 +31,27 @@ LAYERS = [
     ("g4d2s2", 2, 32, 32, 3, 2, 2, 2, 4, 13, 13),               # strided: data gradient gemm:jit
     ("g2d2k5", 2, 16, 24, 5, 4, 1, 2, 2, 12, 12),               # 5x5: gemm:jit on AVX2
     ("g2d2p0", 3, 16, 16, 3, 0, 1, 2, 2, 14, 14),
+    # Dilated with a padding wider than 5 columns: on AVX-512 `jit:avx512_core` where its
+    # unroll covers the padding (15 columns with one output block), else `gemm:jit`.
+    ("d3p6", 2, 16, 16, 3, 6, 1, 3, 1, 12, 12),
+    ("d3p6n1", 1, 16, 16, 3, 6, 1, 3, 1, 12, 12),
+    ("d4p6c32", 2, 32, 16, 3, 6, 1, 4, 1, 10, 10),
+    ("d4p8", 2, 32, 32, 3, 8, 1, 4, 1, 16, 16),
+    ("d3p6k5", 2, 16, 48, 5, 6, 1, 3, 1, 10, 10),
+    ("d3p7k5", 2, 16, 16, 5, 7, 1, 3, 1, 14, 14),
+    ("d3p6c3", 2, 3, 16, 3, 6, 1, 3, 1, 14, 14),
+    ("d4p7s2", 2, 16, 16, 3, 7, 2, 4, 1, 15, 15),
+    ("d9p17", 2, 16, 16, 3, 17, 1, 9, 1, 20, 20),
+    # Grouped at a stride, groups of 16 input channels: on AVX-512 the data gradient is
+    # `jit:avx512_core`'s with 16 output channels a group, `brgconv_strided`'s with more.
+    ("g2c16s2", 2, 32, 32, 3, 1, 2, 1, 2, 12, 12),
+    ("g2c16s2w16", 2, 32, 32, 3, 1, 2, 1, 2, 16, 16),
+    ("g2c16s2k5", 2, 32, 32, 5, 2, 2, 1, 2, 12, 12),
+    ("g2c16s2n4", 4, 32, 32, 3, 1, 2, 1, 2, 20, 20),
+    ("g2o32s2", 2, 32, 64, 3, 1, 2, 1, 2, 12, 12),
+    ("g2c32s2", 2, 64, 64, 3, 1, 2, 1, 2, 12, 12),
+    ("g2o24s2", 2, 32, 48, 3, 1, 2, 1, 2, 12, 12),
+    ("g2o24s2p0", 2, 32, 48, 3, 0, 2, 1, 2, 13, 13),
 ]
 for i, (name, n, c, o, k, p, s, d, g, h, w) in enumerate(LAYERS):
     torch.manual_seed(i)  # each layer its own seed, so one layer's inputs never move another's

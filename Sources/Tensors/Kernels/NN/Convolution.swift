@@ -157,7 +157,7 @@ public enum Convolution {
         }
         // Dilated on AVX-512 machines: jit:avx512_core where it takes the shape (OneDNNDilatedConvolutionAVX512.swift).
         if T.self == Float.self && OneDNNISA.avx512Core && OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype)
-            && OneDNNDilatedConvolutionAVX512.forwardApplies(p) && (bias?.dtype ?? .float32) == .float32 {
+            && OneDNNDilatedConvolutionAVX512.forwardApplies(p, exact: true) && (bias?.dtype ?? .float32) == .float32 {
             try dilatedForwardAVX512(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc,
                                      bias: bias, into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
