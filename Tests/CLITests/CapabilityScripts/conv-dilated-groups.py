@@ -52,6 +52,14 @@ LAYERS = [
     ("g2c32s2", 2, 64, 64, 3, 1, 2, 1, 2, 12, 12),
     ("g2o24s2", 2, 32, 48, 3, 1, 2, 1, 2, 12, 12),
     ("g2o24s2p0", 2, 32, 48, 3, 0, 2, 1, 2, 13, 13),
+    # Data gradients jit:avx2's init_conf refuses (no width unroll clears the left
+    # overflow): gemm:jit on AVX2.
+    ("ud44k5n1", 1, 24, 24, 5, (9, 2), 1, (4, 4), 1, 19, 15),
+    ("ud23k5n1", 1, 16, 48, 5, (0, 4), 1, (2, 3), 1, 13, 20),
+    # Grouped dilated layers with wide paddings: one group's unroll on AVX-512.
+    ("g3d2p8", 2, 48, 24, 5, (3, 8), 1, (2, 2), 3, 10, 13),
+    ("g4d23p6", 2, 32, 64, 3, (3, 6), 1, (2, 3), 4, 10, 17),
+    ("g3d23s2", 2, 96, 48, 3, (0, 6), 2, (2, 3), 3, 14, 8),
 ]
 for i, (name, n, c, o, k, p, s, d, g, h, w) in enumerate(LAYERS):
     torch.manual_seed(i)  # each layer its own seed, so one layer's inputs never move another's

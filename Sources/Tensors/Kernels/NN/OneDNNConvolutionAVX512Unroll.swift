@@ -13,13 +13,15 @@ enum OneDNNAVX512ForwardUnroll {
     static func divUp(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
     static func roundUp(_ a: Int, _ b: Int) -> Int { divUp(a, b) * b }
 
-    /// `ur_w` for plan `p` (groups 1), or nil where `init_conf` refuses the shape (a padding
-    /// wider than the unroll, or a kernel too large for its code-size bound).
-    static func unroll(_ p: Convolution.Plan, l1Bytes: Int = OneDNNBrgconvStrided.l1Bytes,
+    /// `ur_w` for plan `p`, or nil where `init_conf` refuses the shape (a padding wider than
+    /// the unroll, or a kernel too large for its code-size bound). With `groupBlock`, `p` is
+    /// one group of a grouped layer (its own channels, no padding to 16, never a "first
+    /// convolution") blocked by that many channels (`simd_w`: 16, 8 or 4).
+    static func unroll(_ p: Convolution.Plan, groupBlock: Int? = nil, l1Bytes: Int = OneDNNBrgconvStrided.l1Bytes,
                        l2Bytes: Int = OneDNNBrgconvStrided.l2Bytes, threads: Int = OneDNNBrgconvStrided.threads) -> Int? {
-        let firstConv = p.c < 16
-        let ic = firstConv ? p.c : roundUp(p.c, 16), oc = roundUp(p.oc, 16)
-        let icBlock = firstConv ? ic : 16, nbOc = oc / 16
+        let firstConv = groupBlock == nil && p.c < 16, simd = groupBlock ?? 16
+        let ic = firstConv || groupBlock != nil ? p.c : roundUp(p.c, 16), oc = groupBlock != nil ? p.oc : roundUp(p.oc, 16)
+        let icBlock = firstConv ? ic : simd, nbOc = oc / simd
         let (sh, sw) = p.g.stride, left = p.g.padding.1.0
         let ekw = (p.kw - 1) * p.g.dilation.1 + 1
         let (ow, w, mb) = (p.ow, p.w, p.n)
@@ -46,7 +48,7 @@ enum OneDNNAVX512ForwardUnroll {
         func owBlock(_ blocks: Int, _ u: Int, _ nthr: Int) -> Int {
             if firstConv { return ow }
             let l2Part = (l2Bytes * 7 / 8) / 4
-            let src = icBlock * u * p.kh, dst = 16 * blocks * u, wei = 16 * blocks * icBlock * p.kw * p.kh
+            let src = icBlock * u * p.kh, dst = simd * blocks * u, wei = simd * blocks * icBlock * p.kw * p.kh
             var best = u * max(2, (l2Part - 2 * wei) / (2 * dst + 2 * src))
             var eff = efficiency(blocks, best, nthr)
             let last = divUp(ow, 2 * u)
@@ -54,7 +56,7 @@ enum OneDNNAVX512ForwardUnroll {
             while nbOw <= last {
                 defer { nbOw += 1 }
                 let b = min(roundUp(divUp(ow, nbOw), u), ow)
-                if b < blocks * 16 && eff > 0.9 { break }
+                if b < blocks * simd && eff > 0.9 { break }
                 if divUp(ow, b) != nbOw { continue }
                 let e = efficiency(blocks, b, nthr)
                 if b >= 2 * u && e > eff { (best, eff) = (b, e) }
@@ -63,11 +65,11 @@ enum OneDNNAVX512ForwardUnroll {
             return min(ow, max(2 * u, best))
         }
 
-        let inBytes = 4 * divUp(w, sw) * icBlock * p.kh, outBytes = 4 * ow * 16 * 2
-        let weiBytes = 4 * p.kh * p.kw * icBlock * 16 * 2, total = inBytes + outBytes + weiBytes
+        let inBytes = 4 * divUp(w, sw) * icBlock * p.kh, outBytes = 4 * ow * simd * 2
+        let weiBytes = 4 * p.kh * p.kw * icBlock * simd * 2, total = inBytes + outBytes + weiBytes
         let base = p.kw == 3 && ow <= 28 && total < l1Bytes && !(p.kw == 3 && ow == 13 && ic >= 192)
             && !(p.kw == 3 && ow == 28 && ic >= 512)
-        let explicitOnly = mb == 1 && sh == 1 && ow == 1 && sw == 1 && w == p.kw && nbOc > 1 && left == 0
+        let explicitOnly = groupBlock == nil && mb == 1 && sh == 1 && ow == 1 && sw == 1 && w == p.kw && nbOc > 1 && left == 0
             && endPadding(ow) == 0 && p.g.dilation.1 == 1 && p.oh >= 60 && p.kh >= 3
         let embedded = !explicitOnly && (p.kw > 3 || (sw == 1 && sh == 1 && base)
             || ((sw != 1 || sh != 1) && mb <= 16 && (oc <= 192 || p.oh <= 10) && base)

@@ -45,9 +45,36 @@ enum OneDNNDilatedConvolution {
         return true
     }
 
-    /// `jit_avx2_conv_bwd_data_kernel_f32::init_conf`: dilation only at stride 1.
+    /// `jit_avx2_conv_bwd_data_kernel_f32::init_conf`: dilation only at stride 1, the
+    /// kernel not wholly in the padding, and a width unroll `ur_w` it can find: the one with
+    /// the most fused multiply-adds per step for up to 4 input-channel blocks within 15
+    /// registers, no block but a single one spanning the whole width overflowing the left
+    /// edge by more than `ur_w`, and the right overflow of the untailed columns within it.
     static func dataGradientApplies(_ p: Convolution.Plan) -> Bool {
-        p.g.stride == (1, 1) && !(p.c < block && p.kw > 3 && p.g.stride.1 > 1)
+        let (sh, sw) = p.g.stride
+        guard p.g.stride == (1, 1), sh == sw, !(p.c < block && p.kw > 3 && sw > 1) else { return false }
+        let ekw = p.g.dilation.1 * (p.kw - 1) + 1, ekh = p.g.dilation.0 * (p.kh - 1) + 1
+        let (left, top) = (p.g.padding.1.0, p.g.padding.0.0)
+        let right = OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: sw, kernel: ekw)
+        let bottom = OneDNNPlainGemm.endPadding(top, out: p.oh, size: p.h, stride: sh, kernel: ekh)
+        if ekw <= left || ekw <= right || ekh <= top || ekh <= bottom { return false }
+        let leftOverflow = max(0, (ekw - 1 - left) / sw), maxRegs = 15
+        let nbIc = (p.c + block - 1) / block
+        var unroll = 1, best = 0
+        for b in 1...4 where nbIc % b == 0 {
+            var u = sw
+            while u * b + u / sw <= maxRegs && u < p.w + sw {
+                defer { u += sw }
+                let ur = min(u, p.w)
+                if leftOverflow * sw > ur && ur != p.w { continue }
+                let fmas = (ur + sw - 1) / sw * b
+                if fmas > best || (fmas == best && unroll < ur) { (unroll, best) = (ur, fmas) }
+            }
+        }
+        if best == 0 { return false }
+        let tail = p.w % unroll
+        let rightOverflow = max(0, (ekw - 1 - right - tail) / sw)
+        return !(rightOverflow * sw > unroll || (p.w > unroll && unroll % sw != 0) || (p.w > unroll && right + tail < 0))
     }
 
     /// Forward (`jit_avx2_conv_fwd_kernel_f32`): each output starts at its bias, then
