@@ -62,6 +62,10 @@ LAYERS = [
     ("g3d23s2", 2, 96, 48, 3, (0, 6), 2, (2, 3), 3, 14, 8),
     # A gemm:jit forward (jit:avx2 refuses the 12-column padding) not reproduced on AVX2.
     ("d7p12", 2, 16, 16, 3, 12, 1, 7, 1, 20, 20),
+    # Plain 7x7 and 9x9 layers with a 6-column padding: on AVX-512 the unit-stride data
+    # gradient is jit:avx512_core's (its own init_conf); the forward's order is not found.
+    ("k7p6", 2, 16, 16, 7, 6, 1, 1, 1, 12, 12),
+    ("k9p6o32", 2, 16, 32, 9, 6, 1, 1, 1, 14, 14),
 ]
 for i, (name, n, c, o, k, p, s, d, g, h, w) in enumerate(LAYERS):
     torch.manual_seed(i)  # each layer its own seed, so one layer's inputs never move another's
