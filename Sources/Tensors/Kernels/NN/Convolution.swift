@@ -158,14 +158,15 @@ public enum Convolution {
             return out
         }
         // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
-        if T.self == Float.self && OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) && (bias?.dtype ?? .float32) == .float32 {
+        if T.self == Float.self && (OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype)
+            || OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: input.dtype)) && (bias?.dtype ?? .float32) == .float32 {
             try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
         }
         // Dilated on AVX-512 machines: jit:avx512_core where it takes the shape (OneDNNDilatedConvolutionAVX512.swift).
         if T.self == Float.self && OneDNNISA.avx512Core && OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype)
-            && OneDNNDilatedConvolutionAVX512.forwardApplies(p) && (bias?.dtype ?? .float32) == .float32 {
+            && OneDNNDilatedConvolutionAVX512.forwardApplies(p, exact: true) && (bias?.dtype ?? .float32) == .float32 {
             try dilatedForwardAVX512(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc,
                                      bias: bias, into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
@@ -300,6 +301,11 @@ public enum Convolution {
         if OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype) {
             return try groupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                        needInput: needInput, needWeight: needWeight)
+        }
+        // Dilated groups of whole 8-channel blocks (OneDNNGroupedConvolution.swift).
+        if OneDNNGroupedConvolution.isDilated(p, dtype: input.dtype) {
+            return try dilatedGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                              needInput: needInput, needWeight: needWeight)
         }
         // Dilated (OneDNNDilatedConvolution.swift).
         if OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) {

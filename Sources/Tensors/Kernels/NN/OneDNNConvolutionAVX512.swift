@@ -20,7 +20,9 @@ enum OneDNNConvolutionAVX512 {
     /// `init_conf` refuses a padding as large as the kernel (then `gemm:jit` runs) and a
     /// left or right padding wider than its unroll `ur_w`. `ur_w` is at least the output
     /// width or 5, whichever is smaller; wider paddings than that are left to the AVX2
-    /// order rather than guessed.
+    /// order (oneDNN runs `jit:avx512_core` for many of them, in an order not found yet:
+    /// neither this kernel's nor the dilated one's gives its bits for a 7×7 kernel with
+    /// padding 6).
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
         if OneDNNConvolution.runs1x1(p) || OneDNNPlainGemm.kernelOutside(p) { return false }  // 1×1: jit_1x1
         let left = p.g.padding.1.0
@@ -135,9 +137,12 @@ enum OneDNNConvolutionAVX512 {
     }
 
     /// Whether `jit:avx512_core` runs the input gradient: unit strides (larger ones run
-    /// `brgconv_strided:avx512_core`, not reproduced) and the shapes whose forward it takes.
+    /// `brgconv_strided:avx512_core`, OneDNNBrgconvStrided.swift) and the shapes its
+    /// data-gradient `init_conf` takes (the dilated one's checks, which hold at dilation 1:
+    /// wide paddings too).
     static func dataApplies(_ p: Convolution.Plan) -> Bool {
-        p.g.stride == (1, 1) && forwardApplies(p)
+        p.g.stride == (1, 1) && !OneDNNConvolution.runs1x1(p) && !OneDNNPlainGemm.kernelOutside(p)
+            && OneDNNDilatedConvolutionAVX512.dataApplies(p)
     }
 
     /// Input gradient at unit stride (`jit:avx512_core` backward data): one kernel call per

@@ -3,19 +3,21 @@
 /// for the data gradient where that kernel's `init_conf` takes the shape
 /// (`forwardApplies`, `dataGradientApplies`); the weight gradient, and the other data
 /// gradients, run `gemm:jit` (OneDNNGemmConvolution). The orders
-/// are `OneDNNConvolution`'s with the taps `dilation` apart. `gradInput` here is the
+/// are `OneDNNConvolution`'s with the taps `dilation` apart (rows by the height's
+/// dilation, columns by the width's: unequal dilations take the same kernels). `gradInput` here is the
 /// `jit:avx2` data gradient at any stride, which grouped convolutions also use (oneDNN
 /// runs `brgconv_strided` only without groups).
 enum OneDNNDilatedConvolution {
     typealias Lanes = OneDNNConvolution.Lanes
     static let block = OneDNNConvolution.block
 
-    /// Dilated (groups == 1), square stride and dilation, symmetric padding, float32, on
-    /// ATen's oneDNN path.
+    /// Dilated (groups == 1; the two dilations may differ: the kernels step rows and
+    /// columns by their own), square stride, symmetric padding, float32, on ATen's
+    /// oneDNN path.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         let oneD = OneDNNGroupedConvolution.isOneD(p)
-        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation.1 != 1,
-              (p.g.dilation.0 == p.g.dilation.1 && p.g.stride.0 == p.g.stride.1) || oneD,
+        guard dtype == .float32, p.g.followsOneDNN, p.g.groups == 1, p.g.dilation != (1, 1),
+              p.g.stride.0 == p.g.stride.1 || oneD,
               p.g.padding.0.0 == p.g.padding.0.1, p.g.padding.1.0 == p.g.padding.1.1 else { return false }
         return p.n > 1 || (p.kh > 3 && p.kw > 3) || p.n * p.c * p.h * p.w > 20480
     }
@@ -43,9 +45,36 @@ enum OneDNNDilatedConvolution {
         return true
     }
 
-    /// `jit_avx2_conv_bwd_data_kernel_f32::init_conf`: dilation only at stride 1.
+    /// `jit_avx2_conv_bwd_data_kernel_f32::init_conf`: dilation only at stride 1, the
+    /// kernel not wholly in the padding, and a width unroll `ur_w` it can find: the one with
+    /// the most fused multiply-adds per step for up to 4 input-channel blocks within 15
+    /// registers, no block but a single one spanning the whole width overflowing the left
+    /// edge by more than `ur_w`, and the right overflow of the untailed columns within it.
     static func dataGradientApplies(_ p: Convolution.Plan) -> Bool {
-        p.g.stride == (1, 1) && !(p.c < block && p.kw > 3 && p.g.stride.1 > 1)
+        let (sh, sw) = p.g.stride
+        guard p.g.stride == (1, 1), sh == sw, !(p.c < block && p.kw > 3 && sw > 1) else { return false }
+        let ekw = p.g.dilation.1 * (p.kw - 1) + 1, ekh = p.g.dilation.0 * (p.kh - 1) + 1
+        let (left, top) = (p.g.padding.1.0, p.g.padding.0.0)
+        let right = OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: sw, kernel: ekw)
+        let bottom = OneDNNPlainGemm.endPadding(top, out: p.oh, size: p.h, stride: sh, kernel: ekh)
+        if ekw <= left || ekw <= right || ekh <= top || ekh <= bottom { return false }
+        let leftOverflow = max(0, (ekw - 1 - left) / sw), maxRegs = 15
+        let nbIc = (p.c + block - 1) / block
+        var unroll = 1, best = 0
+        for b in 1...4 where nbIc % b == 0 {
+            var u = sw
+            while u * b + u / sw <= maxRegs && u < p.w + sw {
+                defer { u += sw }
+                let ur = min(u, p.w)
+                if leftOverflow * sw > ur && ur != p.w { continue }
+                let fmas = (ur + sw - 1) / sw * b
+                if fmas > best || (fmas == best && unroll < ur) { (unroll, best) = (ur, fmas) }
+            }
+        }
+        if best == 0 { return false }
+        let tail = p.w % unroll
+        let rightOverflow = max(0, (ekw - 1 - right - tail) / sw)
+        return !(rightOverflow * sw > unroll || (p.w > unroll && unroll % sw != 0) || (p.w > unroll && right + tail < 0))
     }
 
     /// Forward (`jit_avx2_conv_fwd_kernel_f32`): each output starts at its bias, then
@@ -54,7 +83,8 @@ enum OneDNNDilatedConvolution {
     /// the lanes; images and channel blocks are shared between threads.
     static func forward(_ p: Convolution.Plan, _ x: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                         _ bias: UnsafeMutablePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
-        let (s, d, top, left) = (p.g.stride.1, p.g.dilation.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, dh, d) = (p.g.stride.0, p.g.stride.1, p.g.dilation.0, p.g.dilation.1)
+        let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
         let icBlock = p.c < block ? p.c : block
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let blocks = (p.oc + block - 1) / block
@@ -79,7 +109,7 @@ enum OneDNNDilatedConvolution {
                         while c0 < p.c {
                             let c1 = min(c0 + icBlock, p.c)
                             for i in 0..<p.kh {
-                                let iy = oy * s - top + i * d
+                                let iy = oy * sh - top + i * dh
                                 if iy < 0 || iy >= p.h { continue }
                                 for j in 0..<p.kw {
                                     let ix = ox * s - left + j * d
@@ -105,7 +135,8 @@ enum OneDNNDilatedConvolution {
     /// channels run in the lanes; images and channel blocks are shared between threads.
     static func gradInput(_ p: Convolution.Plan, _ gy: UnsafeMutablePointer<Float>, _ w: UnsafeMutablePointer<Float>,
                           into gx: UnsafeMutablePointer<Float>) {
-        let (s, d, top, left) = (p.g.stride.1, p.g.dilation.1, p.g.padding.0.0, p.g.padding.1.0)
+        let (sh, s, dh, d) = (p.g.stride.0, p.g.stride.1, p.g.dilation.0, p.g.dilation.1)
+        let (top, left) = (p.g.padding.0.0, p.g.padding.1.0)
         let plane = p.h * p.w, oplane = p.oh * p.ow, taps = p.kh * p.kw
         let chunk = (p.ow < 15 ? 4 : p.ow < 40 ? 2 : 1) * block
         let blocks = (p.c + block - 1) / block
@@ -130,12 +161,12 @@ enum OneDNNDilatedConvolution {
                         while b0 < o1 {
                             let b1 = min(b0 + block, o1)
                             for i in 0..<p.kh {
-                                let ty = iy + top - i * d
-                                if ty < 0 || ty % s != 0 || ty / s >= p.oh { continue }
+                                let ty = iy + top - i * dh
+                                if ty < 0 || ty % sh != 0 || ty / sh >= p.oh { continue }
                                 for j in 0..<p.kw {
                                     let tx = ix + left - j * d
                                     if tx < 0 || tx % s != 0 || tx / s >= p.ow { continue }
-                                    let g = gi + (ty / s) * p.ow + tx / s, wt = wc + i * p.kw + j
+                                    let g = gi + (ty / sh) * p.ow + tx / s, wt = wc + i * p.kw + j
                                     for o in b0..<b1 {
                                         acc = acc.addingProduct(Lanes(repeating: g[o * oplane]), wt[o * wStride])
                                     }

@@ -35,10 +35,13 @@ enum OneDNNDilatedConvolutionAVX512 {
 
     /// Whether `jit:avx512_core` takes the forward (`jit_avx512_common_conv_fwd_kernel::
     /// init_conf`): the kernel not wholly in the padding, and the left padding and the
-    /// right one of the untailed outputs within `ur_w` (checked against its least value,
-    /// so wider paddings are left to the AVX2 order rather than guessed).
-    static func forwardApplies(_ p: Convolution.Plan) -> Bool {
+    /// right one of the untailed outputs within `ur_w`: with `exact`, for a 2-d layer
+    /// without groups, the unroll `init_conf` picks (OneDNNConvolutionAVX512Unroll.swift);
+    /// else (one group's block plan, a 3-d slice) its least value, so wider paddings are
+    /// left to the AVX2 order rather than guessed.
+    static func forwardApplies(_ p: Convolution.Plan, exact: Bool = false) -> Bool {
         if kernelOutside(p) { return false }
+        if exact { return OneDNNAVX512ForwardUnroll.unroll(p) != nil }
         let left = p.g.padding.1.0
         let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: extent(p).w))
         return left <= minimumUnroll(p) && right <= minimumUnroll(p)

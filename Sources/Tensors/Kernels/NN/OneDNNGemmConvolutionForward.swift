@@ -271,5 +271,6 @@ extension Convolution {
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
         if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
         return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
+            && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
     }
 }

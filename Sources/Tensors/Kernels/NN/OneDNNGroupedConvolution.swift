@@ -18,6 +18,28 @@ enum OneDNNGroupedConvolution {
             && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
     }
 
+    /// Groups of whole 8-channel blocks with a dilation (the two may differ): oneDNN runs
+    /// the forward as `jit:avx2` group by group where its `init_conf` takes one group
+    /// (`forwardApplies`), the unit-stride data gradient likewise (`dataApplies`), and the
+    /// rest as `gemm:jit` (found with ONEDNN_VERBOSE). Each group's order is the dilated
+    /// one (OneDNNDilatedConvolution).
+    static func isDilated(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        dtype == .float32 && p.g.followsOneDNN && p.g.groups > 1 && !(p.g.groups == p.c && p.oc == p.c)
+            && p.cg % block == 0 && p.ocg % block == 0 && p.g.dilation != (1, 1)
+            && (p.g.stride.0 == p.g.stride.1 || isOneD(p))
+            && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
+    }
+
+    /// A dilated grouped forward `jit:avx2` takes (see `isDilated`).
+    static func dilatedForwardApplies(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        isDilated(p, dtype: dtype) && OneDNNDilatedConvolution.forwardApplies(groupPlan(p))
+    }
+
+    /// A dilated grouped data gradient `jit:avx2` takes (see `isDilated`).
+    static func dilatedDataApplies(_ p: Convolution.Plan, dtype: DType) -> Bool {
+        isDilated(p, dtype: dtype) && OneDNNDilatedConvolution.dataGradientApplies(groupPlan(p))
+    }
+
     /// A `Conv1d` as ATen views it: height 1, stride and dilation `(1, s)`. The kernels
     /// read the width's stride and dilation, so its rows need no square geometry.
     static func isOneD(_ p: Convolution.Plan) -> Bool {
@@ -49,7 +71,12 @@ enum OneDNNGroupedConvolution {
         defer { xs.deallocate(); ys.deallocate() }
         for grp in 0..<p.g.groups {
             move(x, xs, n: p.n, total: p.c, first: grp * q.c, channels: q.c, plane: plane)
-            OneDNNConvolution.forward(q, xs, w + grp * q.oc * q.c * p.kh * p.kw, bias.map { $0 + grp * q.oc }, into: ys, grouped: true)
+            let wg = w + grp * q.oc * q.c * p.kh * p.kw, bg = bias.map { $0 + grp * q.oc }
+            if p.g.dilation != (1, 1) {
+                OneDNNDilatedConvolution.forward(q, xs, wg, bg, into: ys)
+            } else {
+                OneDNNConvolution.forward(q, xs, wg, bg, into: ys, grouped: true)
+            }
             move(y, ys, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane, back: true)
         }
     }
@@ -70,7 +97,7 @@ enum OneDNNGroupedConvolution {
         for grp in 0..<p.g.groups {
             move(gy, gs, n: p.n, total: p.oc, first: grp * q.oc, channels: q.oc, plane: oplane)
             let wg = w + grp * q.oc * q.c * p.kh * p.kw
-            if stridedByBRGEMM(p) {
+            if stridedByBRGEMM(p) && p.g.dilation == (1, 1) {
                 OneDNNConvolution.gradInput(q, gs, wg, into: xs, grouped: true, groups: p.g.groups)
             } else {
                 OneDNNDilatedConvolution.gradInput(q, gs, wg, into: xs)
@@ -112,6 +139,26 @@ extension Convolution {
             OneDNNGroupedConvolution.forward(p, x, NNBuffer.pointer(wc, as: Float.self),
                                              bc.map { NNBuffer.pointer($0, as: Float.self) }, into: out)
         }
+    }
+
+    /// The dilated grouped gradients: the data gradient in `jit:avx2`'s order where oneDNN
+    /// runs it, else `gemm:jit`'s, and the weight and bias gradients in `gemm:jit`'s.
+    static func dilatedGroupedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
+                                       needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        var gx: Tensor?
+        if needInput && OneDNNGroupedConvolution.dilatedDataApplies(p, dtype: input.dtype) {
+            let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+            let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
+            let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
+            withExtendedLifetime((gkeep, wkeep)) {
+                OneDNNGroupedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
+            }
+            gx = t
+        } else if needInput {
+            gx = try gemmInputGradient(p, gradOutput, input, weight)
+        }
+        return (gx, needWeight ? try gemmWeightGradient(p, gradOutput, input, weight) : nil,
+                hasBias ? try gemmBiasGradient(p, gradOutput) : nil)
     }
 
     /// The grouped gradients in `jit:avx2`'s orders, each only when asked for.

@@ -39,8 +39,10 @@ enum OneDNNGroupedConvolutionAVX512 {
     /// AVX-512 forward takes (the dilated one, OneDNNDilatedConvolutionAVX512, where dilated).
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
         guard isSelected(p, dtype: .float32), let b = inputBlock(p) else { return false }
-        if p.g.dilation != (1, 1) {
-            return p.g.dilation.0 == p.g.dilation.1 && OneDNNDilatedConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
+        if p.g.dilation != (1, 1) {  // init_conf's unroll for one group (OneDNNConvolutionAVX512Unroll.swift)
+            guard let simd = OneDNNGroupedConvolutionAVX512.channelBlock(p) else { return false }
+            return !OneDNNDilatedConvolutionAVX512.kernelOutside(p)
+                && OneDNNAVX512ForwardUnroll.unroll(blockPlan(p, inputs: p.cg), groupBlock: simd) != nil
         }
         return OneDNNConvolutionAVX512.forwardApplies(blockPlan(p, inputs: b))
     }

@@ -6,8 +6,9 @@
 /// and calls its kernel once per block of output channels: each a chain from zero over
 /// kernel row, kernel column, channel, added to the sum of the blocks before it. So each
 /// group is the general AVX-512 data gradient (`OneDNNDilatedConvolutionAVX512.gradInput`)
-/// of its own channels with that output block, at any stride (grouped layers never run
-/// `brgconv_strided`) and dilation (at unit stride). Checked against PyTorch on an
+/// of its own channels with that output block, at any stride (where a group has more than
+/// 16 output channels oneDNN runs strided ones as `brgconv_strided`, `dataApplies`) and
+/// dilation (at unit stride). Checked against PyTorch on an
 /// AVX-512 machine (OneDNNGroupedConvAVX512Goldens.json, conv-gemm-avx512.py's `g3`).
 extension OneDNNGroupedConvolutionAVX512 {
     /// oneDNN's channel block for a group (`simd_w`): 16, 8 or 4, or nil (then the layer
@@ -22,9 +23,11 @@ extension OneDNNGroupedConvolutionAVX512 {
     /// Whether `gradInput` follows oneDNN's order: a grouped `jit:avx512_core` layer whose
     /// group shape the data-gradient `init_conf` takes.
     static func dataApplies(_ p: Convolution.Plan) -> Bool {
-        guard isSelected(p, dtype: .float32), p.g.dilation.0 == p.g.dilation.1, let b = channelBlock(p) else { return false }
-        // Whole 16-channel blocks at a stride run brgconv_strided (not reproduced).
-        if b == 16 && p.g.stride != (1, 1) { return false }
+        guard isSelected(p, dtype: .float32), let b = channelBlock(p) else { return false }
+        // More than 16 output channels a group at a stride run brgconv_strided:avx512_core
+        // (found with ONEDNN_VERBOSE; 16 or fewer run jit:avx512_core): OneDNNGroupedConvolution's
+        // strided route, blocked with AVX-512's register counts.
+        if p.g.stride != (1, 1) && p.ocg > 16 { return false }
         return OneDNNDilatedConvolutionAVX512.dataApplies(groupPlan(p), channelBlock: b)
     }
 

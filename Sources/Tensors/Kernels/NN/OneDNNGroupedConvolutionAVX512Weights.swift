@@ -11,7 +11,7 @@
 extension OneDNNGroupedConvolutionAVX512 {
     /// Whether oneDNN runs the weight gradient as grouped `jit:avx512_core`.
     static func weightApplies(_ p: Convolution.Plan) -> Bool {
-        isSelected(p, dtype: .float32) && p.g.dilation.0 == p.g.dilation.1 && p.cg % 16 == 0 && p.ocg % 16 == 0
+        isSelected(p, dtype: .float32) && p.cg % 16 == 0 && p.ocg % 16 == 0
             && OneDNNConvolutionAVX512.weightApplies(groupPlan(p))
     }
 
