@@ -125,14 +125,19 @@ public enum Pooling {
         let h = input.sizes[input.rank - 2], w = input.sizes[input.rank - 1]
         let idx = try indices.contiguous().elementsAsInt64()
         let perPlane = indices.sizes[indices.rank - 2] * indices.sizes[indices.rank - 1]
+        // A window lying wholly in the padding (a dilation reaching past a one-element input)
+        // keeps PyTorch's index just past it; PyTorch then writes outside the gradient
+        // (heap corruption). Such a gradient is dropped here instead.
+        let plane = h * w
+        func inPlane(_ i: Int64) -> Bool { i >= 0 && Int(i) < plane }
         if input.dtype == .float32 {
             let go = try gradOutput.contiguous().elements(as: Float.self)
             let d = NNBuffer.pointer(gx, as: Float.self)
-            for k in 0..<idx.count { d[(k / perPlane) * h * w + Int(idx[k])] += go[k] }
+            for k in 0..<idx.count where inPlane(idx[k]) { d[(k / perPlane) * h * w + Int(idx[k])] += go[k] }
         } else {
             let go = try gradOutput.contiguous().elements(as: Double.self)
             let d = NNBuffer.pointer(gx, as: Double.self)
-            for k in 0..<idx.count { d[(k / perPlane) * h * w + Int(idx[k])] += go[k] }
+            for k in 0..<idx.count where inPlane(idx[k]) { d[(k / perPlane) * h * w + Int(idx[k])] += go[k] }
         }
         return gx
     }
