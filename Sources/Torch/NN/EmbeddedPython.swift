@@ -18838,6 +18838,19 @@ class SGD(Optimizer):
         for p in group["params"]:
             if p.grad is None:
                 continue
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_sgd_): its own rounding
+                import torch._nn as _nn
+                state = self._state_for(p)
+                buf = state.get("momentum_buffer")
+                first = buf is None and momentum != 0
+                if first:
+                    buf = torch.empty_like(p)
+                    state["momentum_buffer"] = buf
+                _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
+                               float(dampening), float(weight_decay), bool(group["nesterov"]),
+                               bool(group["maximize"]), first)
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if weight_decay != 0:
                 grad = grad.add(p, alpha=weight_decay)
@@ -18902,6 +18915,15 @@ class Adam(Optimizer):
             exp_avg_sq = state["exp_avg_sq"]
             step_t = state["step"]
             step_t.add_(1)
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
+                import torch._nn as _nn
+                _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
+                                state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
+                                float(lr), float(beta1), float(beta2), float(weight_decay),
+                                float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
+                                bool(group["decoupled_weight_decay"]))
+                continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:
                     p.mul_(1 - lr * weight_decay)
@@ -19037,6 +19059,13 @@ class Adagrad(Optimizer):
             state_sum = state["sum"]
             state["step"].add_(1)
             step = state["step"].item()
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
+                import torch._nn as _nn
+                clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
+                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                   float(group["weight_decay"]), bool(group["maximize"]))
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:
                 grad = grad.add(p, alpha=group["weight_decay"])

@@ -11,6 +11,7 @@ extension TorchRuntime {
         m.add("Parameter", .object(buildParameterClass(interp)))
         addNativeActivations(m)
         addNativeAttention(m)
+        addNativeFusedOptimizers(m)
         addNativeLayers(m)
         addNativeInterpolation(m)
 
