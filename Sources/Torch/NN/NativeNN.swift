@@ -12,6 +12,7 @@ extension TorchRuntime {
         addNativeActivations(m)
         addNativeAttention(m)
         addNativeFusedOptimizers(m)
+        addNativeWeightNorm(m)
         addNativeLayers(m)
         addNativeInterpolation(m)
 
