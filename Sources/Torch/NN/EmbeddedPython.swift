@@ -18340,6 +18340,10 @@ class WeightNorm:
     def compute_weight(self, module):
         g = getattr(module, self.name + "_g")
         v = getattr(module, self.name + "_v")
+        if self.dim == 0 and v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
+            # torch._weight_norm's fused kernel (_weight_norm_interface) for the first dim
+            import torch._nn as _nn
+            return _nn.weight_norm_first_dim(v, g)
         return v * (g / _norm_except_dim(v, 2, self.dim))
 
     @staticmethod
@@ -18729,6 +18733,12 @@ class Optimizer:
             param_groups = [{"params": param_groups}]
         for group in param_groups:
             self.add_param_group(group)
+        if defaults.get("fused"):
+            # Adam, AdamW, SGD and Adagrad refuse these after building their groups
+            if defaults.get("differentiable"):
+                raise RuntimeError("`fused` does not support `differentiable`")
+            if defaults.get("foreach"):
+                raise RuntimeError("`fused` and `foreach` cannot be `True` together.")
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
@@ -18892,6 +18902,19 @@ class SGD(Optimizer):
         for p in group["params"]:
             if p.grad is None:
                 continue
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_sgd_): its own rounding
+                import torch._nn as _nn
+                state = self._state_for(p)
+                buf = state.get("momentum_buffer")
+                first = buf is None and momentum != 0
+                if first:
+                    buf = torch.empty_like(p)
+                    state["momentum_buffer"] = buf
+                _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
+                               float(dampening), float(weight_decay), bool(group["nesterov"]),
+                               bool(group["maximize"]), first)
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if weight_decay != 0:
                 grad = grad.add(p, alpha=weight_decay)
@@ -18956,6 +18979,15 @@ class Adam(Optimizer):
             exp_avg_sq = state["exp_avg_sq"]
             step_t = state["step"]
             step_t.add_(1)
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
+                import torch._nn as _nn
+                _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
+                                state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
+                                float(lr), float(beta1), float(beta2), float(weight_decay),
+                                float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
+                                bool(group["decoupled_weight_decay"]))
+                continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:
                     p.mul_(1 - lr * weight_decay)
@@ -19091,6 +19123,13 @@ class Adagrad(Optimizer):
             state_sum = state["sum"]
             state["step"].add_(1)
             step = state["step"].item()
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
+                import torch._nn as _nn
+                clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
+                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                   float(group["weight_decay"]), bool(group["maximize"]))
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:
                 grad = grad.add(p, alpha=group["weight_decay"])

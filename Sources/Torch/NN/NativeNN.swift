@@ -11,6 +11,8 @@ extension TorchRuntime {
         m.add("Parameter", .object(buildParameterClass(interp)))
         addNativeActivations(m)
         addNativeAttention(m)
+        addNativeFusedOptimizers(m)
+        addNativeWeightNorm(m)
         addNativeLayers(m)
         addNativeInterpolation(m)
 

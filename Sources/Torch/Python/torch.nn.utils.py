@@ -139,6 +139,10 @@ class WeightNorm:
     def compute_weight(self, module):
         g = getattr(module, self.name + "_g")
         v = getattr(module, self.name + "_v")
+        if self.dim == 0 and v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
+            # torch._weight_norm's fused kernel (_weight_norm_interface) for the first dim
+            import torch._nn as _nn
+            return _nn.weight_norm_first_dim(v, g)
         return v * (g / _norm_except_dim(v, 2, self.dim))
 
     @staticmethod

@@ -28,6 +28,19 @@ class SGD(Optimizer):
         for p in group["params"]:
             if p.grad is None:
                 continue
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_sgd_): its own rounding
+                import torch._nn as _nn
+                state = self._state_for(p)
+                buf = state.get("momentum_buffer")
+                first = buf is None and momentum != 0
+                if first:
+                    buf = torch.empty_like(p)
+                    state["momentum_buffer"] = buf
+                _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
+                               float(dampening), float(weight_decay), bool(group["nesterov"]),
+                               bool(group["maximize"]), first)
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if weight_decay != 0:
                 grad = grad.add(p, alpha=weight_decay)

@@ -43,6 +43,15 @@ class Adam(Optimizer):
             exp_avg_sq = state["exp_avg_sq"]
             step_t = state["step"]
             step_t.add_(1)
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
+                import torch._nn as _nn
+                _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
+                                state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
+                                float(lr), float(beta1), float(beta2), float(weight_decay),
+                                float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
+                                bool(group["decoupled_weight_decay"]))
+                continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:
                     p.mul_(1 - lr * weight_decay)

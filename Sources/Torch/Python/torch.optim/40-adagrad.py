@@ -39,6 +39,13 @@ class Adagrad(Optimizer):
             state_sum = state["sum"]
             state["step"].add_(1)
             step = state["step"].item()
+            if group["fused"]:
+                # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
+                import torch._nn as _nn
+                clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
+                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                   float(group["weight_decay"]), bool(group["maximize"]))
+                continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:
                 grad = grad.add(p, alpha=group["weight_decay"])
