@@ -29,7 +29,7 @@ def _pool3d_out_size(size, k, pad, stride, dil, ceil):
     return out
 
 
-def _pool3d_geometry(x, kernel_size, stride, padding, dilation, ceil_mode, fn):
+def _pool3d_geometry(x, kernel_size, stride, padding, dilation, ceil_mode, fn, check_input_size=False):
     k = _triple(kernel_size)
     s = k if stride is None or stride == [] or stride == () else _triple(stride)
     p = _triple(padding)
@@ -46,6 +46,15 @@ def _pool3d_geometry(x, kernel_size, stride, padding, dilation, ceil_mode, fn):
             raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={p[i]}, kernel_size={k[i]} and dilation={d[i]}")
     sizes = x.shape[2:]
     out = [_pool3d_out_size(sizes[i], k[i], p[i], s[i], d[i], ceil_mode) for i in range(3)]
+    # pool3d_shape_check, after pooling_output_shape's check above: average pooling wants the
+    # input at least as large as the kernel, and every 3-d pool a padding of at most half the
+    # (undilated) kernel.
+    if check_input_size and (sizes[0] < k[0] or sizes[1] < k[1] or sizes[2] < k[2]):
+        raise RuntimeError(f"input image (T: {sizes[0]} H: {sizes[1]} W: {sizes[2]}) smaller than kernel size "
+                           f"(kT: {k[0]} kH: {k[1]} kW: {k[2]})")
+    if k[0] // 2 < p[0] or k[2] // 2 < p[2] or k[1] // 2 < p[1]:
+        raise RuntimeError(f"pad should be smaller than or equal to half of kernel size, but got kT: {k[0]} kW: {k[2]} "
+                           f"kH: {k[1]} padT: {p[0]} padW: {p[2]} padH: {p[1]}")
     if min(out) < 1:
         raise RuntimeError(f"Given input size: ({x.shape[1]}x{sizes[0]}x{sizes[1]}x{sizes[2]}). "
                            f"Calculated output size: ({x.shape[1]}x{out[0]}x{out[1]}x{out[2]}). Output size is too small")
@@ -144,7 +153,7 @@ def _avg_counts(size, o_n, k, s, p, include_pad):
 def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
                count_include_pad=True, divisor_override=None):
     x = _pool3d_input(input, "avg_pool3d")
-    k, s, p, d, out = _pool3d_geometry(x, kernel_size, stride, padding, 1, ceil_mode, "avg_pool3d")
+    k, s, p, d, out = _pool3d_geometry(x, kernel_size, stride, padding, 1, ceil_mode, "avg_pool3d", check_input_size=True)
     if divisor_override is not None and divisor_override == 0:
         raise RuntimeError("divisor must be not zero")
     sizes = x.shape[2:]
