@@ -1,11 +1,11 @@
 # torch.nn.utils.parametrize / parametrizations (spectral_norm, weight_norm, a custom
-# parametrization with right_inverse, cached(), remove_parametrizations) and
+# parametrization with right_inverse, cached(), remove_parametrizations, orthogonal) and
 # torch.optim.swa_utils (AveragedModel with SWA and EMA averaging, SWALR, update_bn):
 # outputs, gradients, a few optimizer steps, the printed modules and state_dict keys.
 import torch
 import torch.nn as nn
 import torch.nn.utils.parametrize as P
-from torch.nn.utils.parametrizations import spectral_norm, weight_norm
+from torch.nn.utils.parametrizations import orthogonal, spectral_norm, weight_norm
 from torch.optim.swa_utils import AveragedModel, SWALR, update_bn, get_ema_multi_avg_fn
 from _cases import digest, run
 
@@ -82,6 +82,19 @@ def symmetric(dt):
     return out + [s.weight, s.bias]
 
 
+def orth(shape, dt, omap, triv, part):
+    m = nn.Linear(shape[1], shape[0]).to(dt)
+    orthogonal(m, orthogonal_map=omap, use_trivialization=triv)
+    if part == "print":
+        print(m)
+    x = torch.randn(3, shape[1], dtype=dt)
+    y = m(x)
+    if part != "grad":
+        return [m.weight, y]
+    y.sum().backward()
+    return [m.parametrizations.weight.original.grad]
+
+
 def swa(dt):
     net = nn.Sequential(nn.Linear(3, 5), nn.BatchNorm1d(5), nn.ReLU(), nn.Linear(5, 1)).to(dt)
     avg = AveragedModel(net)
@@ -120,3 +133,10 @@ for name, dt in (("f32", torch.float32), ("f64", torch.float64)):
         run(f"weightnorm-grad-{dim}-{name}", lambda: weightnorm(dt, dim, "grad"))
     run(f"symmetric-{name}", lambda: symmetric(dt))
     run(f"swa-{name}", lambda: swa(dt))
+    for shape in ((4, 4), (5, 3), (3, 5)):
+        for omap in (None, "matrix_exp", "cayley", "householder"):
+            for triv in (True, False):
+                key = f"{shape[0]}x{shape[1]}-{omap}-{triv}-{name}"
+                part = "print" if (shape, omap, triv) == ((4, 4), None, True) else "out"
+                run(f"orth-out-{key}", lambda: orth(shape, dt, omap, triv, part))
+                run(f"orth-grad-{key}", lambda: orth(shape, dt, omap, triv, "grad"))
