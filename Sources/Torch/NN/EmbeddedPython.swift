@@ -18207,6 +18207,536 @@ kaiming_uniform = _make_deprecate(kaiming_uniform_, "kaiming_uniform")
 kaiming_normal = _make_deprecate(kaiming_normal_, "kaiming_normal")
 
 """#,
+        "torch.nn.utils.parametrizations": #"""
+# torch.nn.utils.parametrizations — weight_norm and spectral_norm as parametrizations
+# (torch.nn.utils.parametrize), written after PyTorch 2.15's parametrizations.py.
+
+import torch
+import torch.nn.functional as F
+from torch.nn import Module
+import torch.nn.utils.parametrize as parametrize
+from torch.nn.utils import _norm_except_dim
+
+__all__ = ["orthogonal", "spectral_norm", "weight_norm"]
+
+
+class _WeightNorm(Module):
+    """weight = g · v / ‖v‖, the norm over every dimension but `dim` (all when dim is -1)."""
+
+    def __init__(self, dim=0):
+        super().__init__()
+        if dim is None:
+            dim = -1
+        self.dim = dim
+
+    def forward(self, weight_g, weight_v):
+        # torch._weight_norm's composite form; for dim 0 or the last dim PyTorch's CPU kernel
+        # is the fused _weight_norm_interface (docs/differences.md).
+        return weight_v * (weight_g / _norm_except_dim(weight_v, 2, self.dim))
+
+    def right_inverse(self, weight):
+        return _norm_except_dim(weight, 2, self.dim), weight
+
+
+def weight_norm(module, name="weight", dim=0):
+    """Parametrizes `name` by a magnitude `original0` and a direction `original1`."""
+    parametrize.register_parametrization(module, name, _WeightNorm(dim), unsafe=True)
+    return module
+
+
+class _SpectralNorm(Module):
+    """weight / σ, σ the largest singular value estimated by power iteration (one step per
+    training access; 15 at registration) with the buffers _u and _v."""
+
+    def __init__(self, weight, n_power_iterations=1, dim=0, eps=1e-12):
+        super().__init__()
+        ndim = weight.ndim
+        if dim >= ndim or dim < -ndim:
+            raise IndexError("Dimension out of range (expected to be in range of "
+                             f"[-{ndim}, {ndim - 1}] but got {dim})")
+        if n_power_iterations <= 0:
+            raise ValueError("Expected n_power_iterations to be positive, but "
+                             f"got n_power_iterations={n_power_iterations}")
+        self.dim = dim if dim >= 0 else dim + ndim
+        self.eps = eps
+        if ndim > 1:
+            self.n_power_iterations = n_power_iterations
+            weight_mat = self._reshape_weight_to_matrix(weight)
+            h, w = weight_mat.size()
+            # u then v from the global generator, as PyTorch draws them.
+            u = weight_mat.new_empty(h).normal_(0, 1)
+            v = weight_mat.new_empty(w).normal_(0, 1)
+            self.register_buffer("_u", F.normalize(u, dim=0, eps=self.eps))
+            self.register_buffer("_v", F.normalize(v, dim=0, eps=self.eps))
+            self._power_method(weight_mat, 15)
+
+    def _reshape_weight_to_matrix(self, weight):
+        if self.dim != 0:
+            weight = weight.permute(self.dim, *[d for d in range(weight.dim()) if d != self.dim])
+        return weight.flatten(1)
+
+    def _power_method(self, weight_mat, n_power_iterations):
+        # In place on the buffers, so that their values persist between accesses.
+        with torch.no_grad():
+            for _ in range(n_power_iterations):
+                self._u = F.normalize(torch.mv(weight_mat, self._v), dim=0, eps=self.eps, out=self._u)
+                self._v = F.normalize(torch.mv(weight_mat.H, self._u), dim=0, eps=self.eps, out=self._v)
+
+    def forward(self, weight):
+        if weight.ndim == 1:
+            return F.normalize(weight, dim=0, eps=self.eps)
+        weight_mat = self._reshape_weight_to_matrix(weight)
+        if self.training:
+            self._power_method(weight_mat, self.n_power_iterations)
+        # 1-d buffers: a plain clone is contiguous, as memory_format=contiguous_format asks.
+        u = self._u.clone()
+        v = self._v.clone()
+        sigma = torch.vdot(u, torch.mv(weight_mat, v))
+        return weight / sigma
+
+    def right_inverse(self, value):
+        return value
+
+
+def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=None):
+    """Divides `name` by its spectral norm on every access (dim 1 for transposed convs)."""
+    weight = getattr(module, name, None)
+    if not isinstance(weight, torch.Tensor):
+        raise ValueError(f"Module '{module}' has no parameter or buffer with name '{name}'")
+    if dim is None:
+        if isinstance(module, (torch.nn.ConvTranspose1d, torch.nn.ConvTranspose2d, torch.nn.ConvTranspose3d)):
+            dim = 1
+        else:
+            dim = 0
+    parametrize.register_parametrization(module, name, _SpectralNorm(weight, n_power_iterations, dim, eps))
+    return module
+
+
+def _is_orthogonal(Q, eps=None):
+    n, k = Q.size(-2), Q.size(-1)
+    Id = torch.eye(k, dtype=Q.dtype, device=Q.device)
+    # A tolerance scaled with n, as PyTorch chooses it (the check decides, it is not a result).
+    eps = 10.0 * n * torch.finfo(Q.dtype).eps
+    return torch.allclose(Q.mH @ Q, Id, atol=eps)
+
+
+def _make_orthogonal(A):
+    # The Q of A's QR decomposition, its columns signed so that R has a positive diagonal.
+    X, tau = torch.geqrf(A)
+    Q = torch.linalg.householder_product(X, tau)
+    Q *= X.diagonal(dim1=-2, dim2=-1).sgn().unsqueeze(-2)
+    return Q
+
+
+# The maps from an unconstrained matrix to an orthogonal one (PyTorch's _OrthMaps members).
+_ORTH_MAPS = ("matrix_exp", "cayley", "householder")
+
+
+class _Orthogonal(Module):
+    """An orthogonal (unitary) matrix from a free one: exp or Cayley transform of its
+    skew-symmetric part, or a product of Householder reflectors; with trivialization the
+    result is multiplied by a fixed orthogonal `base` set when the tensor is assigned."""
+
+    def __init__(self, weight, orthogonal_map, *, use_trivialization=True):
+        super().__init__()
+        if weight.is_complex() and orthogonal_map == "householder":
+            raise ValueError("The householder parametrization does not support complex tensors.")
+        self.shape = weight.shape
+        self.orthogonal_map = orthogonal_map
+        if use_trivialization:
+            self.register_buffer("base", None)
+
+    def forward(self, X):
+        n, k = X.size(-2), X.size(-1)
+        transposed = n < k
+        if transposed:
+            X = X.mT
+            n, k = k, n
+        if self.orthogonal_map == "matrix_exp" or self.orthogonal_map == "cayley":
+            X = X.tril()
+            if n != k:
+                X = torch.cat([X, X.new_zeros(n, n - k).expand(*X.shape[:-2], -1, -1)], dim=-1)
+            A = X - X.mH
+            if self.orthogonal_map == "matrix_exp":
+                Q = torch.matrix_exp(A)
+            else:
+                Id = torch.eye(n, dtype=A.dtype, device=A.device)
+                Q = torch.linalg.solve(torch.add(Id, A, alpha=-0.5), torch.add(Id, A, alpha=0.5))
+            if n != k:
+                Q = Q[..., :k]
+        else:
+            A = X.tril(diagonal=-1)
+            tau = 2.0 / (1.0 + (A * A).sum(dim=-2))
+            Q = torch.linalg.householder_product(A, tau)
+            Q = Q * X.diagonal(dim1=-2, dim2=-1).int().unsqueeze(-2)
+        if hasattr(self, "base"):
+            Q = self.base @ Q
+        if transposed:
+            Q = Q.mT
+        return Q
+
+    def right_inverse(self, Q):
+        with torch.no_grad():
+            if Q.shape != self.shape:
+                raise ValueError(f"Expected a matrix or batch of matrices of shape {self.shape}. "
+                                 f"Got a tensor of shape {Q.shape}.")
+            Q_init = Q
+            n, k = Q.size(-2), Q.size(-1)
+            transpose = n < k
+            if transpose:
+                Q = Q.mT
+                n, k = k, n
+            if not hasattr(self, "base"):
+                if self.orthogonal_map == "cayley" or self.orthogonal_map == "matrix_exp":
+                    raise NotImplementedError("It is not possible to assign to the matrix exponential "
+                                              "or the Cayley parametrizations when use_trivialization=False.")
+                A, tau = torch.geqrf(Q)
+                A.diagonal(dim1=-2, dim2=-1).sign_()
+                A.diagonal(dim1=-2, dim2=-1)[tau == 0.0] *= -1
+                return A.mT if transpose else A
+            if n == k:
+                if not _is_orthogonal(Q):
+                    Q = _make_orthogonal(Q)
+                else:
+                    Q = Q.clone()
+            else:
+                # Completes Q to a square orthogonal matrix with random columns.
+                N = torch.randn(*(Q.size()[:-2] + (n, n - k)), dtype=Q.dtype, device=Q.device)
+                Q = torch.cat([Q, N], dim=-1)
+                Q = _make_orthogonal(Q)
+            self.base = Q
+            neg_Id = torch.zeros_like(Q_init)
+            neg_Id.diagonal(dim1=-2, dim2=-1).fill_(-1.0)
+            return neg_Id
+
+
+def orthogonal(module, name="weight", orthogonal_map=None, *, use_trivialization=True):
+    """Keeps `name` an orthogonal matrix (or a batch of them); the default map is matrix_exp
+    for square or complex weights, householder otherwise."""
+    weight = getattr(module, name, None)
+    if not isinstance(weight, torch.Tensor):
+        raise ValueError(f"Module '{module}' has no parameter or buffer with name '{name}'")
+    if weight.ndim < 2:
+        raise ValueError(f"Expected a matrix or batch of matrices. Got a tensor of {weight.ndim} dimensions.")
+    if orthogonal_map is None:
+        orthogonal_map = ("matrix_exp" if weight.size(-2) == weight.size(-1) or weight.is_complex()
+                          else "householder")
+    if orthogonal_map not in _ORTH_MAPS:
+        raise ValueError('orthogonal_map has to be one of "matrix_exp", "cayley", "householder". '
+                         f"Got: {orthogonal_map}")
+    orth = _Orthogonal(weight, orthogonal_map, use_trivialization=use_trivialization)
+    parametrize.register_parametrization(module, name, orth, unsafe=True)
+    return module
+
+"""#,
+        "torch.nn.utils.parametrize": #"""
+# torch.nn.utils.parametrize — a tensor of a module computed from other tensors on each access.
+#
+# Written after PyTorch 2.15's parametrize.py: the module's class is swapped for a subclass
+# "Parametrized<Class>" that holds a property per parametrized tensor, and the originals live
+# in `module.parametrizations[name]` (a ParametrizationList), so state_dict keys and the
+# printed module are PyTorch's (`parametrizations.weight.original`).
+
+import torch
+from contextlib import contextmanager
+from torch.nn import Module, ModuleDict, ModuleList, Parameter
+
+__all__ = ["cached", "ParametrizationList", "register_parametrization", "is_parametrized",
+           "remove_parametrizations", "type_before_parametrizations",
+           "transfer_parametrizations_and_params"]
+
+# Nesting depth of `cached()` and the tensors computed inside it, keyed by (id(module), name).
+_cache_state = {"enabled": 0, "cache": {}}
+
+
+@contextmanager
+def cached():
+    """Inside it, each parametrized tensor is computed once and reused."""
+    _cache_state["enabled"] += 1
+    try:
+        yield
+    finally:
+        _cache_state["enabled"] -= 1
+        if not _cache_state["enabled"]:
+            _cache_state["cache"] = {}
+
+
+def _register_parameter_or_buffer(module, name, X):
+    if isinstance(X, Parameter):
+        module.register_parameter(name, X)
+    else:
+        module.register_buffer(name, X)
+
+
+def _maybe_set(dest, src):
+    # PyTorch swaps tensors only for subclasses or when asked to; Gradbook has neither.
+    dest.set_(src)
+
+
+class ParametrizationList(ModuleList):
+    """The parametrizations of one tensor, applied in order to `original` (or to
+    `original0`, `original1`, ... when the first one's right_inverse returns several)."""
+
+    def __init__(self, modules, original, unsafe=False):
+        if len(modules) == 0:
+            raise ValueError("ParametrizationList requires one or more modules.")
+        super().__init__(modules)
+        self.unsafe = unsafe
+        original_shape = original.shape
+        original_dtype = original.dtype
+        with torch.no_grad():
+            new = original
+            for module in reversed(self):
+                if hasattr(module, "right_inverse"):
+                    try:
+                        new = module.right_inverse(new)
+                    except NotImplementedError:
+                        pass
+        if not isinstance(new, torch.Tensor) and not isinstance(new, (list, tuple)):
+            raise ValueError("'right_inverse' must return a Tensor or a Sequence of tensors (list, tuple...). "
+                             f"Got {type(new).__name__}")
+        self.is_tensor = isinstance(new, torch.Tensor)
+        self.ntensors = 1 if self.is_tensor else len(new)
+        if self.is_tensor:
+            if original.dtype != new.dtype:
+                raise ValueError("When `right_inverse` outputs one tensor, it may not change the dtype.\n"
+                                 f"original.dtype: {original.dtype}\n"
+                                 f"right_inverse(original).dtype: {new.dtype}")
+            with torch.no_grad():
+                _maybe_set(original, new)
+            _register_parameter_or_buffer(self, "original", original)
+        else:
+            for i, originali in enumerate(new):
+                if not isinstance(originali, torch.Tensor):
+                    raise ValueError("'right_inverse' must return a Tensor or a Sequence of tensors "
+                                     "(list, tuple...). "
+                                     f"Got element {i} of the sequence with type {type(originali).__name__}.")
+                if isinstance(original, Parameter):
+                    originali = Parameter(originali, original.requires_grad)
+                originali.requires_grad_(original.requires_grad)
+                _register_parameter_or_buffer(self, f"original{i}", originali)
+        if not self.unsafe:
+            Z = self()
+            if not isinstance(Z, torch.Tensor):
+                raise ValueError(f"A parametrization must return a tensor. Got {type(Z).__name__}.")
+            if Z.dtype != original_dtype:
+                raise ValueError("Registering a parametrization may not change the dtype of the tensor, "
+                                 "unless `unsafe` flag is enabled.\n"
+                                 f"unparametrized dtype: {original_dtype}\n"
+                                 f"parametrized dtype: {Z.dtype}")
+            if Z.shape != original_shape:
+                raise ValueError("Registering a parametrization may not change the shape of the tensor, "
+                                 "unless `unsafe` flag is enabled.\n"
+                                 f"unparametrized shape: {original_shape}\n"
+                                 f"parametrized shape: {Z.shape}")
+
+    def right_inverse(self, value):
+        """Sets the originals so that the parametrized tensor becomes `value`."""
+        with torch.no_grad():
+            for module in reversed(self):
+                if hasattr(module, "right_inverse"):
+                    value = module.right_inverse(value)
+                else:
+                    raise RuntimeError(f"parametrization {type(module).__name__} does not implement "
+                                       "right_inverse.")
+            if self.is_tensor:
+                if not isinstance(value, torch.Tensor):
+                    raise ValueError(f"`right_inverse` should return a tensor. Got {type(value).__name__}")
+                if value.dtype != self.original.dtype:
+                    raise ValueError(f"The tensor returned by `right_inverse` has dtype {value.dtype} "
+                                     f"while `original` has dtype {self.original.dtype}")
+                _maybe_set(self.original, value)
+            else:
+                if not isinstance(value, (list, tuple)):
+                    raise ValueError("'right_inverse' must return a sequence of tensors. "
+                                     f"Got {type(value).__name__}.")
+                if len(value) != self.ntensors:
+                    raise ValueError("'right_inverse' must return a sequence of tensors of length "
+                                     f"{self.ntensors}. Got a sequence of length {len(value)}.")
+                for i, tensor in enumerate(value):
+                    original_i = getattr(self, f"original{i}")
+                    if not isinstance(tensor, torch.Tensor):
+                        raise ValueError("'right_inverse' must return a sequence of tensors "
+                                         f"or reference-type opaques. Got element {i} of type "
+                                         f"{type(tensor).__name__}.")
+                    if original_i.dtype != tensor.dtype:
+                        raise ValueError(f"Tensor {i} returned by `right_inverse` has dtype {tensor.dtype} "
+                                         f"while `original{i}` has dtype {original_i.dtype}")
+                    _maybe_set(original_i, tensor)
+
+    def forward(self):
+        if self.is_tensor:
+            x = self[0](self.original)
+        else:
+            x = self[0](*[getattr(self, f"original{i}") for i in range(self.ntensors)])
+        curr_idx = 1
+        while hasattr(self, str(curr_idx)):
+            x = self[curr_idx](x)
+            curr_idx += 1
+        return x
+
+
+def _inject_new_class(module):
+    # The subclass that will carry one property per parametrized tensor.
+    cls = module.__class__
+
+    def getstate(self):
+        raise RuntimeError("Serialization of parametrized modules is only "
+                           "supported through state_dict(). See:\n"
+                           "https://pytorch.org/tutorials/beginner/saving_loading_models.html"
+                           "#saving-loading-a-general-checkpoint-for-inference-and-or-resuming-training")
+
+    module.__class__ = type(f"Parametrized{cls.__name__}", (cls,), {"__getstate__": getstate})
+
+
+def _inject_property(module, tensor_name):
+    if hasattr(module, tensor_name):
+        raise AssertionError(f"Module already has an attribute named '{tensor_name}'")
+
+    def get_parametrized(self):
+        parametrization = self.parametrizations[tensor_name]
+        if _cache_state["enabled"]:
+            cache = _cache_state["cache"]
+            key = (id(module), tensor_name)
+            tensor = cache.get(key)
+            if tensor is None:
+                tensor = parametrization()
+                cache[key] = tensor
+            return tensor
+        return parametrization()
+
+    def set_original(self, value):
+        self.parametrizations[tensor_name].right_inverse(value)
+
+    setattr(module.__class__, tensor_name, property(get_parametrized, set_original))
+
+
+def register_parametrization(module, tensor_name, parametrization, *, unsafe=False):
+    """Makes `module.<tensor_name>` the output of `parametrization` on the original tensor;
+    a second call on the same name chains another parametrization after the first."""
+    parametrization.train(module.training)
+    if is_parametrized(module, tensor_name):
+        if not unsafe:
+            Y = getattr(module, tensor_name)
+            X = parametrization(Y)
+            if not isinstance(X, torch.Tensor):
+                raise ValueError(f"A parametrization must return a tensor. Got {type(X).__name__}.")
+            if X.dtype != Y.dtype:
+                raise ValueError("Registering a parametrization may not change the dtype of the tensor, "
+                                 "unless the `unsafe` flag is enabled.\n"
+                                 f"module.{tensor_name}.dtype: {Y.dtype}\n"
+                                 f"parametrization(module.{tensor_name}).dtype: {X.dtype}")
+            if X.shape != Y.shape:
+                raise ValueError("Registering a parametrization may not change the shape of the tensor, "
+                                 "unless the `unsafe` flag is enabled.\n"
+                                 f"module.{tensor_name}.shape: {Y.shape}\n"
+                                 f"parametrization(module.{tensor_name}).shape: {X.shape}")
+            if hasattr(parametrization, "right_inverse"):
+                try:
+                    Z = parametrization.right_inverse(X)
+                except NotImplementedError:
+                    Z = None
+                if Z is not None:
+                    if not isinstance(Z, torch.Tensor):
+                        raise ValueError("parametrization.right_inverse must return a tensor. "
+                                         f"Got: {type(Z).__name__}")
+                    if Z.dtype != Y.dtype:
+                        raise ValueError("The tensor returned by parametrization.right_inverse must have the same "
+                                         f"dtype as module.{tensor_name}, unless the `unsafe` flag is enabled.\n"
+                                         f"module.{tensor_name}.dtype: {Y.dtype}\n"
+                                         f"returned dtype: {Z.dtype}")
+                    if Z.shape != Y.shape:
+                        raise ValueError("The tensor returned by parametrization.right_inverse must have the same "
+                                         f"shape as module.{tensor_name}, unless the `unsafe` flag is enabled.\n"
+                                         f"module.{tensor_name}.shape: {Y.shape}\n"
+                                         f"returned shape: {Z.shape}")
+        module.parametrizations[tensor_name].append(parametrization)
+        module.parametrizations[tensor_name].unsafe = module.parametrizations[tensor_name].unsafe or unsafe
+    elif tensor_name in module._buffers or tensor_name in module._parameters:
+        original = getattr(module, tensor_name)
+        parametrizations = ParametrizationList([parametrization], original, unsafe=unsafe)
+        delattr(module, tensor_name)
+        if not is_parametrized(module):
+            _inject_new_class(module)
+            module.parametrizations = ModuleDict()
+        _inject_property(module, tensor_name)
+        module.parametrizations[tensor_name] = parametrizations
+    else:
+        raise ValueError(f"Module '{module}' does not have a parameter, a buffer, or a "
+                         f"parametrized element with name '{tensor_name}'")
+    return module
+
+
+def is_parametrized(module, tensor_name=None):
+    """Whether `module` (or its tensor `tensor_name`) has a parametrization."""
+    parametrizations = getattr(module, "parametrizations", None)
+    if parametrizations is None or not isinstance(parametrizations, ModuleDict):
+        return False
+    if tensor_name is None:
+        return len(parametrizations) > 0
+    return tensor_name in parametrizations
+
+
+def remove_parametrizations(module, tensor_name, leave_parametrized=True):
+    """Puts a plain tensor back: the current parametrized value (the original's storage is
+    reused, so optimizers keep working) or, with leave_parametrized=False, the original."""
+    if not is_parametrized(module, tensor_name):
+        raise ValueError(f"Module {module} does not have a parametrization on {tensor_name}")
+    parametrizations = module.parametrizations[tensor_name]
+    if parametrizations.is_tensor:
+        original = parametrizations.original
+        if leave_parametrized:
+            with torch.no_grad():
+                t = getattr(module, tensor_name)
+            with torch.no_grad():
+                _maybe_set(original, t)
+    else:
+        if leave_parametrized:
+            t = getattr(module, tensor_name)
+            original = Parameter(t) if t.requires_grad else t
+        else:
+            raise ValueError("Cannot leave unparametrized (`leave_parametrized=False`) a tensor "
+                             "that is parametrized in terms of a sequence of tensors.")
+    delattr(module.__class__, tensor_name)
+    del module.parametrizations[tensor_name]
+    _register_parameter_or_buffer(module, tensor_name, original)
+    if not is_parametrized(module):
+        delattr(module, "parametrizations")
+        module.__class__ = module.__class__.__bases__[0]
+    return module
+
+
+def type_before_parametrizations(module):
+    """The module's class as it was before its first parametrization."""
+    if is_parametrized(module):
+        return module.__class__.__bases__[0]
+    return type(module)
+
+
+def transfer_parametrizations_and_params(from_module, to_module, tensor_name=None):
+    """Registers `from_module`'s parametrizations (all, or those of `tensor_name`) on
+    `to_module`, sharing the original tensors."""
+    if is_parametrized(from_module):
+        names = list(from_module.parametrizations) if tensor_name is None else [tensor_name]
+        for parameter_name in names:
+            if not hasattr(to_module, parameter_name):
+                setattr(to_module, parameter_name, Parameter(getattr(from_module, parameter_name)))
+            for param_func in from_module.parametrizations[parameter_name]:
+                register_parametrization(to_module, parameter_name, param_func)
+            if hasattr(from_module.parametrizations[parameter_name], "original"):
+                to_module.parametrizations[parameter_name].original = \
+                    from_module.parametrizations[parameter_name].original
+            else:
+                num = 0
+                orig_num = "original" + str(num)
+                while hasattr(from_module.parametrizations[parameter_name], orig_num):
+                    setattr(to_module.parametrizations[parameter_name], orig_num,
+                            getattr(from_module.parametrizations[parameter_name], orig_num))
+                    num = num + 1
+                    orig_num = "original" + str(num)
+    return to_module
+
+"""#,
         "torch.nn.utils": #"""
 import torch
 import warnings
@@ -20508,6 +21038,230 @@ class ChainedScheduler(LRScheduler):
                 setattr(self, key, value)
         for scheduler, state in zip(self._schedulers, state_dict["_schedulers"]):
             scheduler.load_state_dict(state)
+
+"""#,
+        "torch.optim.swa_utils": #"""
+# torch.optim.swa_utils — stochastic weight averaging and EMA of a model's parameters,
+# written after PyTorch 2.15's swa_utils.py. On CPU PyTorch runs the per-tensor
+# update (CPU is not a foreach device there), and `_foreach_lerp_` is a loop of `lerp_`.
+
+import copy
+import math
+import warnings
+import torch
+from torch.nn import Module
+from torch.optim.lr_scheduler import LRScheduler, _format_param
+
+__all__ = ["AveragedModel", "update_bn", "SWALR", "get_ema_multi_avg_fn", "get_swa_multi_avg_fn",
+           "get_ema_avg_fn", "get_swa_avg_fn"]
+
+
+def get_ema_multi_avg_fn(decay=0.999):
+    """An update that moves each averaged tensor a fraction 1 - decay toward the model's."""
+    if decay < 0.0 or decay > 1.0:
+        raise ValueError(f"Invalid decay value {decay} provided. Please provide a value in [0,1] range.")
+
+    def ema_update(ema_param_list, current_param_list, _):
+        with torch.no_grad():
+            if torch.is_floating_point(ema_param_list[0]) or torch.is_complex(ema_param_list[0]):
+                for p_ema, p_model in zip(ema_param_list, current_param_list):
+                    p_ema.lerp_(p_model, 1 - decay)
+            else:
+                for p_ema, p_model in zip(ema_param_list, current_param_list):
+                    p_ema.copy_(p_ema * decay + p_model * (1 - decay))
+    return ema_update
+
+
+def get_swa_multi_avg_fn():
+    """The running mean over lists of tensors: a lerp with weight 1 / (n + 1)."""
+    def swa_update(averaged_param_list, current_param_list, num_averaged):
+        with torch.no_grad():
+            if torch.is_floating_point(averaged_param_list[0]) or torch.is_complex(averaged_param_list[0]):
+                for p_avg, p_model in zip(averaged_param_list, current_param_list):
+                    p_avg.lerp_(p_model, 1 / (num_averaged + 1))
+            else:
+                for p_avg, p_model in zip(averaged_param_list, current_param_list):
+                    diff = p_model - p_avg
+                    if isinstance(num_averaged, torch.Tensor):
+                        p_avg.addcdiv_(diff, num_averaged + 1)
+                    else:
+                        p_avg.add_(diff, alpha=1.0 / (num_averaged + 1))
+    return swa_update
+
+
+def get_ema_avg_fn(decay=0.999):
+    if decay < 0.0 or decay > 1.0:
+        raise ValueError(f"Invalid decay value {decay} provided. Please provide a value in [0,1] range.")
+
+    def ema_update(ema_param, current_param, num_averaged):
+        with torch.no_grad():
+            return decay * ema_param + (1 - decay) * current_param
+    return ema_update
+
+
+def get_swa_avg_fn():
+    def swa_update(averaged_param, current_param, num_averaged):
+        with torch.no_grad():
+            return averaged_param + (current_param - averaged_param) / (num_averaged + 1)
+    return swa_update
+
+
+class AveragedModel(Module):
+    """A copy of `model` whose parameters are the running average (or EMA) of the model's
+    parameters over the `update_parameters` calls; `n_averaged` counts them."""
+
+    def __init__(self, model, device=None, avg_fn=None, multi_avg_fn=None, use_buffers=False):
+        super().__init__()
+        if avg_fn is not None and multi_avg_fn is not None:
+            raise AssertionError("Only one of avg_fn and multi_avg_fn should be provided")
+        self.module = copy.deepcopy(model)
+        if device is not None:
+            self.module = self.module.to(device)
+        self.register_buffer("n_averaged", torch.tensor(0, dtype=torch.long, device=device))
+        self.avg_fn = avg_fn
+        self.multi_avg_fn = multi_avg_fn
+        self.use_buffers = use_buffers
+
+    def forward(self, *args, **kwargs):
+        return self.module(*args, **kwargs)
+
+    def update_parameters(self, model):
+        if self.use_buffers:
+            self_param = list(self.module.parameters()) + list(self.module.buffers())
+            model_param = list(model.parameters()) + list(model.buffers())
+        else:
+            self_param = list(self.parameters())
+            model_param = list(model.parameters())
+        self_param_detached = []
+        model_param_detached = []
+        copy_param = bool(self.n_averaged == 0)
+        for p_averaged, p_model in zip(self_param, model_param):
+            p_model_ = p_model.detach().to(p_averaged.device)
+            self_param_detached.append(p_averaged.detach())
+            model_param_detached.append(p_model_)
+            if copy_param:
+                p_averaged.detach().copy_(p_model_)
+        if self.n_averaged > 0:
+            if self.multi_avg_fn is not None or self.avg_fn is None:
+                for (device, _), (self_params, model_params) in _group_by_device_and_dtype(
+                        self_param_detached, model_param_detached):
+                    if self.multi_avg_fn:
+                        self.multi_avg_fn(self_params, model_params, self.n_averaged.to(device))
+                    else:
+                        avg_fn = get_swa_avg_fn()
+                        n_averaged = self.n_averaged.to(device)
+                        for p_averaged, p_model in zip(self_params, model_params):
+                            p_averaged.copy_(avg_fn(p_averaged, p_model, n_averaged))
+            else:
+                for p_averaged, p_model in zip(self_param_detached, model_param_detached):
+                    n_averaged = self.n_averaged.to(p_averaged.device)
+                    p_averaged.detach().copy_(self.avg_fn(p_averaged.detach(), p_model, n_averaged))
+        if not self.use_buffers:
+            for b_swa, b_model in zip(self.module.buffers(), model.buffers()):
+                b_swa.detach().copy_(b_model.detach().to(b_swa.device))
+        self.n_averaged += 1
+
+
+def _group_by_device_and_dtype(averaged, current):
+    # Pairs of lists, one per (device, dtype), in first-seen order.
+    groups = {}
+    order = []
+    for a, c in zip(averaged, current):
+        key = (a.device, a.dtype)
+        if key not in groups:
+            groups[key] = ([], [])
+            order.append(key)
+        groups[key][0].append(a)
+        groups[key][1].append(c)
+    return [(key, groups[key]) for key in order]
+
+
+def update_bn(loader, model, device=None):
+    """Recomputes every BatchNorm's running statistics with one pass over `loader`
+    (a cumulative average: momentum None)."""
+    with torch.no_grad():
+        momenta = {}
+        for module in model.modules():
+            if isinstance(module, torch.nn._BatchNorm):
+                module.reset_running_stats()
+                momenta[module] = module.momentum
+        if not momenta:
+            return
+        was_training = model.training
+        model.train()
+        for module in momenta:
+            module.momentum = None
+        for input in loader:
+            if isinstance(input, (list, tuple)):
+                input = input[0]
+            if device is not None:
+                input = input.to(device)
+            model(input)
+        for bn_module in momenta:
+            bn_module.momentum = momenta[bn_module]
+        model.train(was_training)
+
+
+class SWALR(LRScheduler):
+    """Anneals each group's rate to its `swa_lr` over `anneal_epochs` steps (cos or linear),
+    then holds it there."""
+
+    def __init__(self, optimizer, swa_lr, anneal_epochs=10, anneal_strategy="cos", last_epoch=-1):
+        swa_lrs = _format_param("swa_lr", optimizer, swa_lr)
+        for swa_lr, group in zip(swa_lrs, optimizer.param_groups):
+            group["swa_lr"] = swa_lr
+        if anneal_strategy not in ["cos", "linear"]:
+            raise ValueError("anneal_strategy must be one of 'cos' or 'linear', "
+                             f"instead got {anneal_strategy}")
+        self._set_anneal_func(anneal_strategy)
+        if not isinstance(anneal_epochs, int) or anneal_epochs < 0:
+            raise ValueError(f"anneal_epochs must be equal or greater than 0, got {anneal_epochs}")
+        self.anneal_epochs = anneal_epochs
+        super().__init__(optimizer, last_epoch)
+
+    @staticmethod
+    def _linear_anneal(t):
+        return t
+
+    @staticmethod
+    def _cosine_anneal(t):
+        return (1 - math.cos(math.pi * t)) / 2
+
+    @staticmethod
+    def _get_initial_lr(lr, swa_lr, alpha):
+        if alpha == 1:
+            return swa_lr
+        return (lr - alpha * swa_lr) / (1 - alpha)
+
+    def get_lr(self):
+        if not self._get_lr_called_within_step:
+            warnings.warn("To get the last learning rate computed by the scheduler, "
+                          "please use `get_last_lr()`.", UserWarning, stacklevel=2)
+        step = self._step_count - 1
+        if self.anneal_epochs == 0:
+            step = max(1, step)
+        prev_t = max(0, min(1, (step - 1) / max(1, self.anneal_epochs)))
+        prev_alpha = self.anneal_func(prev_t)
+        prev_lrs = [self._get_initial_lr(group["lr"], group["swa_lr"], prev_alpha)
+                    for group in self.optimizer.param_groups]
+        t = max(0, min(1, step / max(1, self.anneal_epochs)))
+        alpha = self.anneal_func(t)
+        return [group["swa_lr"] * alpha + lr * (1 - alpha)
+                for group, lr in zip(self.optimizer.param_groups, prev_lrs)]
+
+    def _set_anneal_func(self, anneal_strategy):
+        self._anneal_strategy = anneal_strategy
+        if anneal_strategy == "cos":
+            self.anneal_func = self._cosine_anneal
+        else:
+            self.anneal_func = self._linear_anneal
+
+    def state_dict(self):
+        return {key: value for key, value in self.__dict__.items() if key not in ("optimizer", "anneal_func")}
+
+    def load_state_dict(self, state_dict):
+        self.__dict__.update(state_dict)
+        self._set_anneal_func(self._anneal_strategy)
 
 """#,
         "torch.random": #"""
