@@ -19,12 +19,21 @@ public enum OneDNNConvolution3D {
     typealias Lanes = OneDNNConvolution.Lanes
     static let block = OneDNNConvolution.block
 
-    /// Whether ATen takes oneDNN and these kernels reproduce it: float32 on the CPU, more
-    /// than one image, no groups or dilation, one stride for all three dimensions, and
+    /// ATen's `use_mkldnn` size rule for a float32 CPU 5-d input (the thread clause always
+    /// holds at 2 threads): groups, more than one image, a kernel wider and taller than 3,
+    /// or N·C·D·H over 20480 — so one image with a 5×5×5 kernel goes to oneDNN too.
+    public static func atenTakesOneDNN(input: [Int], weight: [Int], groups: Int) -> Bool {
+        guard input.count == 5, weight.count == 5 else { return false }
+        return groups > 1 || input[0] > 1 || (weight[3] > 3 && weight[4] > 3) || input[0] * input[1] * input[2] * input[3] > 20480
+    }
+
+    /// Whether ATen takes oneDNN and these kernels reproduce it: float32 on the CPU,
+    /// `atenTakesOneDNN`, no groups or dilation, one stride for all three dimensions, and
     /// padding under the kernel's size (else oneDNN takes `x64:gemm:jit`).
     public static func isSelected(input: [Int], weight: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int,
                                   dtype: DType) -> Bool {
-        dtype == .float32 && input.count == 5 && weight.count == 5 && input[0] > 1 && groups == 1
+        dtype == .float32 && input.count == 5 && weight.count == 5 && atenTakesOneDNN(input: input, weight: weight, groups: groups)
+            && groups == 1
             && dilation == [1, 1, 1] && weight[1] == input[1] && stride.count == 3 && padding.count == 3
             && Set(stride).count == 1 && (0..<3).allSatisfy { padding[$0] < weight[2 + $0] }
             && !(stride == [1, 1, 1] && Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[3], weight[4]),
@@ -281,9 +290,11 @@ public enum OneDNNConvolution3D {
             return out
         }
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
-        // the reducer's threads per job split (image, output depth) pairs (`balance211(mb·od)`)
+        // the reducer's threads per job split (image, output depth) pairs (`balance211(mb·od)`);
+        // its balancer reduces over mb·od too (`reduce_balancer_t(..., mb * od, ...)`), so one
+        // image with several output depths still splits them between threads
         let ranges = OneDNNConvolution.imageRanges(p.n * p.od, parts: OneDNNConvolution.parts(
-            jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n))
+            jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n * p.od))
         let (s, pad) = (p.stride, p.padding)
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
         OneDNNConvolution.parallel(p.o * p.c) { job in

@@ -26,7 +26,7 @@ extension OneDNNConvolution3D {
     /// sgemm of a shape `OneDNNSgemm` reproduces.
     public static func gemmSelected(input: [Int], weight: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int,
                                     dtype: DType, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
-        guard dtype == .float32, input.count == 5, weight.count == 5, input[0] > 1 || groups > 1, groups >= 1, input[1] % groups == 0,
+        guard dtype == .float32, input.count == 5, weight.count == 5, atenTakesOneDNN(input: input, weight: weight, groups: groups), groups >= 1, input[1] % groups == 0,
               weight[0] % groups == 0, weight[1] * groups == input[1], dilation == [1, 1, 1], stride.count == 3,
               padding.count == 3, Set(stride).count == 1 else { return false }
         let cg = input[1] / groups, ocg = weight[0] / groups, unit = avx512 ? 4 : 8
