@@ -28,7 +28,9 @@ import Tensors
         // An H100 (132 SMs, 2048 threads each): at most 132 * 8 blocks of 256.
         let big = PhiloxLaunch(numel: 10_000_000, unroll: 4, multiprocessors: 132, maxThreadsPerMultiprocessor: 2048)
         #expect(big.blocks == 1056)
-        #expect(big.offsetIncrement == UInt64((10_000_000 - 1) / (1056 * 256 * 4) + 1) * 4)
+        let perThread: Int = (10_000_000 - 1) / (1056 * 256 * 4) + 1
+        let bigIncrement = UInt64(perThread) * 4
+        #expect(big.offsetIncrement == bigIncrement)
         let small = PhiloxLaunch(numel: 1000, unroll: 4, multiprocessors: 132, maxThreadsPerMultiprocessor: 2048)
         #expect(small.blocks == 4 && small.offsetIncrement == 4)
         #expect(small.source(of: 999) == (thread: 999, trip: 0, lane: 0))
