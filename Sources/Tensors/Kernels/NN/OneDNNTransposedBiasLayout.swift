@@ -10,9 +10,12 @@ extension TransposedConvolution {
     /// Whether the bias gradient is summed per image: `p` is the weight-gradient
     /// convolution (the transposed convolution's output gradient as its input).
     static func biasSumsPerImage(_ p: Convolution.Plan, dtype: DType) -> Bool {
-        if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) || OneDNNGroupedConvolution.isSelected(p, dtype: dtype) {
-            return false  // jit_dw / grouped jit:avx2: blocked
+        if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) {
+            // jit_dw's weight gradient keeps it blocked; where jit_dw refuses the weight
+            // gradient (a dilation, a stride wider than the kernel, ...) it is gemm:jit's, plain.
+            return !OneDNNDepthwiseConvolution.weightGradientApplies(p)
         }
+        if OneDNNGroupedConvolution.isSelected(p, dtype: dtype) { return false }  // grouped jit:avx2: blocked
         // Dilated and other grouped layers: the weight gradient is gemm:jit.
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) || p.g.groups > 1 { return true }
         if OneDNNPlainGemm.applies(p, dtype: dtype) && OneDNNPlainGemm.weightGradientRunsGemm(p) { return true }

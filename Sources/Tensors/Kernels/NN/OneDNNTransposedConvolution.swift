@@ -75,8 +75,9 @@ public enum TransposedConvolution {
     /// The bias's gradient: oneDNN's one chain per channel (images, then positions) where
     /// it was chosen, or per-image sums where its output gradient is plain
     /// (`biasSumsPerImage`, judged from `weight`; without it, 3 channels), else ATen's sum
-    /// over (N, H, W).
+    /// over (N, H, W) — per group on ATen's slow path (`slowGroupedBias`).
     public static func gradBias(_ g: Tensor, weight: Tensor? = nil, geometry: ConvolutionGeometry) throws(TensorError) -> Tensor {
+        if !geometry.chosenForOneDNN && geometry.groups > 1 && g.device == .cpu { return try slowGroupedBias(g, groups: geometry.groups) }
         guard geometry.chosenForOneDNN, g.dtype == .float32, g.device == .cpu else { return try g.sum(dims: [0, 2, 3]) }
         var perImage = g.sizes[1] == 3
         if let weight {
@@ -108,5 +109,19 @@ public enum TransposedConvolution {
             o[ch] = db
         }
         return out
+    }
+
+    /// ATen's slow path has no groups: `convolution_backward` runs each group's
+    /// `slow_conv_transpose2d_backward` on a contiguous copy of the group's channels and
+    /// concatenates the bias gradients. A group's sum over (N, H, W) on its own copy adds in
+    /// another order than the same channels inside the whole gradient (with one channel a
+    /// group it is a single contiguous reduction), so the sums are taken per group.
+    static func slowGroupedBias(_ g: Tensor, groups: Int) throws(TensorError) -> Tensor {
+        let per = g.sizes[1] / groups
+        var parts: [Tensor] = []
+        for grp in 0..<groups {
+            parts.append(try g.narrow(1, start: grp * per, length: per).contiguous().sum(dims: [0, 2, 3]))
+        }
+        return try Tensor.cat(parts, dim: 0)
     }
 }
