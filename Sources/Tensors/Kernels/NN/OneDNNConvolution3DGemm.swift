@@ -186,25 +186,6 @@ extension OneDNNConvolution3D {
         let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride)
         let c = g.sizes[1]
         let perImage = pass == .gemm || c == 3 || (pass == .jitAVX512 && c <= 3)
-        let (keep, gp) = try NNBuffer.read(g, as: Float.self)
-        defer { withExtendedLifetime(keep) {} }
-        let (n, plane) = (g.sizes[0], g.sizes[2] * g.sizes[3] * g.sizes[4])
-        let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
-        let o = NNBuffer.pointer(out, as: Float.self)
-        for ch in 0..<c {
-            var db: Float = 0
-            for img in 0..<n {
-                let src = gp + (img * c + ch) * plane
-                if perImage {
-                    var part: Float = 0
-                    for k in 0..<plane { part += src[k] }
-                    db += part
-                } else {
-                    for k in 0..<plane { db += src[k] }
-                }
-            }
-            o[ch] = db
-        }
-        return out
+        return try TransposedConvolution.referenceBiasSum(g, perImage: perImage)
     }
 }

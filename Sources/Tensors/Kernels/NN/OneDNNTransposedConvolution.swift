@@ -85,15 +85,20 @@ public enum TransposedConvolution {
                                          shownInput: g.sizes, shownWeight: weight.sizes)
             perImage = biasSumsPerImage(p, dtype: g.dtype)
         }
+        return try referenceBiasSum(g, perImage: perImage)
+    }
+
+    /// `ref_deconvolution`'s bias gradient of a float32 (N, C, spatial...) output gradient:
+    /// per channel one chain over images, then positions. Where oneDNN keeps the output
+    /// gradient in plain NCHW it sums in `compute_bwd_bias_ncdhw`, whose `omp simd` loop GCC
+    /// compiled to scalar additions (libtorch_cpu.so, read with objdump): `perImage`, a sum
+    /// from 0 over each image's positions, each added to the channel's total. 2-d and 3-d alike.
+    static func referenceBiasSum(_ g: Tensor, perImage: Bool) throws(TensorError) -> Tensor {
         let (keep, gp) = try NNBuffer.read(g, as: Float.self)
         defer { withExtendedLifetime(keep) {} }
-        let (n, c, plane) = (g.sizes[0], g.sizes[1], g.sizes[2] * g.sizes[3])
+        let (n, c, plane) = (g.sizes[0], g.sizes[1], g.sizes.dropFirst(2).reduce(1, *))
         let out = try Tensor(empty: [c], dtype: .float32, device: g.device)
         let o = NNBuffer.pointer(out, as: Float.self)
-        // Where oneDNN keeps the output gradient in plain NCHW it sums in
-        // `compute_bwd_bias_ncdhw`, whose `omp simd` loop GCC compiled to scalar additions
-        // (libtorch_cpu.so, read with objdump): per image a sum from 0 over the positions,
-        // each added to the channel's total.
         for ch in 0..<c {
             var db: Float = 0
             for img in 0..<n {
