@@ -18215,7 +18215,7 @@ import torch
 import torch.nn.functional as F
 from torch.nn import Module
 import torch.nn.utils.parametrize as parametrize
-from torch.nn.utils import _norm_except_dim
+from torch.nn.utils import _norm_except_dim, _weight_norm
 
 __all__ = ["orthogonal", "spectral_norm", "weight_norm"]
 
@@ -18230,14 +18230,7 @@ class _WeightNorm(Module):
         self.dim = dim
 
     def forward(self, weight_g, weight_v):
-        # torch._weight_norm: for dim 0 PyTorch's CPU kernel is the fused
-        # _weight_norm_interface (WeightNormInterfaceBackward0), as the deprecated hook's; for
-        # the last dim its last-dim variant, not reproduced (docs/differences.md); elsewhere
-        # the composite form.
-        if self.dim == 0 and weight_v.dtype in (torch.float32, torch.float64) and weight_g.dtype == weight_v.dtype:
-            import torch._nn as _nn
-            return _nn.weight_norm_first_dim(weight_v, weight_g)
-        return weight_v * (weight_g / _norm_except_dim(weight_v, 2, self.dim))
+        return _weight_norm(weight_v, weight_g, self.dim)
 
     def right_inverse(self, weight):
         return _norm_except_dim(weight, 2, self.dim), weight
@@ -18872,6 +18865,19 @@ def _norm_except_dim(v, pow, dim):
     return _norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
 
 
+def _weight_norm(v, g, dim):
+    # torch._weight_norm: for dim 0 or the last dim PyTorch's CPU kernel is the fused
+    # _weight_norm_interface (WeightNormInterfaceBackward0, its first-dim or last-dim
+    # variant); for any other dim (and -1, the whole norm) the composite form.
+    if v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
+        import torch._nn as _nn
+        if dim == 0:
+            return _nn.weight_norm_first_dim(v, g)
+        if dim == v.dim() - 1:
+            return _nn.weight_norm_last_dim(v, g)
+    return v * (g / _norm_except_dim(v, 2, dim))
+
+
 class WeightNorm:
     """The pre-hook weight_norm installs: weight = g · v / ‖v‖ (norm over all but `dim`)."""
 
@@ -18884,11 +18890,7 @@ class WeightNorm:
     def compute_weight(self, module):
         g = getattr(module, self.name + "_g")
         v = getattr(module, self.name + "_v")
-        if self.dim == 0 and v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
-            # torch._weight_norm's fused kernel (_weight_norm_interface) for the first dim
-            import torch._nn as _nn
-            return _nn.weight_norm_first_dim(v, g)
-        return v * (g / _norm_except_dim(v, 2, self.dim))
+        return _weight_norm(v, g, self.dim)
 
     @staticmethod
     def apply(module, name, dim):

@@ -5,7 +5,7 @@ import torch
 import torch.nn.functional as F
 from torch.nn import Module
 import torch.nn.utils.parametrize as parametrize
-from torch.nn.utils import _norm_except_dim
+from torch.nn.utils import _norm_except_dim, _weight_norm
 
 __all__ = ["orthogonal", "spectral_norm", "weight_norm"]
 
@@ -20,14 +20,7 @@ class _WeightNorm(Module):
         self.dim = dim
 
     def forward(self, weight_g, weight_v):
-        # torch._weight_norm: for dim 0 PyTorch's CPU kernel is the fused
-        # _weight_norm_interface (WeightNormInterfaceBackward0), as the deprecated hook's; for
-        # the last dim its last-dim variant, not reproduced (docs/differences.md); elsewhere
-        # the composite form.
-        if self.dim == 0 and weight_v.dtype in (torch.float32, torch.float64) and weight_g.dtype == weight_v.dtype:
-            import torch._nn as _nn
-            return _nn.weight_norm_first_dim(weight_v, weight_g)
-        return weight_v * (weight_g / _norm_except_dim(weight_v, 2, self.dim))
+        return _weight_norm(weight_v, weight_g, self.dim)
 
     def right_inverse(self, weight):
         return _norm_except_dim(weight, 2, self.dim), weight

@@ -127,6 +127,19 @@ def _norm_except_dim(v, pow, dim):
     return _norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
 
 
+def _weight_norm(v, g, dim):
+    # torch._weight_norm: for dim 0 or the last dim PyTorch's CPU kernel is the fused
+    # _weight_norm_interface (WeightNormInterfaceBackward0, its first-dim or last-dim
+    # variant); for any other dim (and -1, the whole norm) the composite form.
+    if v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
+        import torch._nn as _nn
+        if dim == 0:
+            return _nn.weight_norm_first_dim(v, g)
+        if dim == v.dim() - 1:
+            return _nn.weight_norm_last_dim(v, g)
+    return v * (g / _norm_except_dim(v, 2, dim))
+
+
 class WeightNorm:
     """The pre-hook weight_norm installs: weight = g · v / ‖v‖ (norm over all but `dim`)."""
 
@@ -139,11 +152,7 @@ class WeightNorm:
     def compute_weight(self, module):
         g = getattr(module, self.name + "_g")
         v = getattr(module, self.name + "_v")
-        if self.dim == 0 and v.dtype in (torch.float32, torch.float64) and g.dtype == v.dtype:
-            # torch._weight_norm's fused kernel (_weight_norm_interface) for the first dim
-            import torch._nn as _nn
-            return _nn.weight_norm_first_dim(v, g)
-        return v * (g / _norm_except_dim(v, 2, self.dim))
+        return _weight_norm(v, g, self.dim)
 
     @staticmethod
     def apply(module, name, dim):
