@@ -458,3 +458,22 @@ for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
     run("sgd_fused|" + dn, lambda: train2(dt, lambda p: O.SGD(p, lr=0.01, momentum=0.9, fused=True)))
     run("adagrad_fused|" + dn, lambda: train2(dt, lambda p: O.Adagrad(p, lr=0.01, fused=True)))
     run("weight_norm_hook|" + dn, lambda: weight_norm_hook(dt))
+
+# Grouped-query attention through the flash kernel: 2-4 query heads a key/value head, one and
+# several query/key blocks, causal or not (a key/value head's gradients are one gemm chain).
+def sdpa_gqa_sized(dt, b, hq, hk, l, s, e, causal):
+    q, k, v = leaf(b, hq, l, e, dt=dt), leaf(b, hk, s, e, dt=dt), leaf(b, hk, s, e, dt=dt)
+    return grads(F.scaled_dot_product_attention(q, k, v, enable_gqa=True, is_causal=causal), q, k, v)
+
+for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
+    for b, hq, hk, l, s, e in ((1, 6, 2, 9, 11, 16), (2, 6, 3, 40, 70, 16), (1, 8, 2, 100, 600, 32), (3, 4, 1, 33, 5, 8)):
+        for causal in (False, True):
+            run("sdpa_gqa_sized|%s|%d|%d|%d|%d|%d|%d|%s" % (dn, b, hq, hk, l, s, e, causal),
+                lambda: sdpa_gqa_sized(dt, b, hq, hk, l, s, e, causal))
+
+def sdpa_gqa_3d(dt):
+    q, k, v = leaf(4, 9, 16, dt=dt), leaf(2, 11, 16, dt=dt), leaf(2, 11, 16, dt=dt)
+    return grads(F.scaled_dot_product_attention(q, k, v, enable_gqa=True), q, k, v)
+
+for dt, dn in ((torch.float32, "f32"), (torch.float64, "f64")):
+    run("sdpa_gqa_3d|" + dn, lambda: sdpa_gqa_3d(dt))

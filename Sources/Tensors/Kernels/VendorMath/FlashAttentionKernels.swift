@@ -54,8 +54,10 @@ public enum FlashAttention {
         // with PyTorch's leading dimension (H·E) and where PyTorch's copy sits.
         let go = try gradOut.transpose(1, 2).contiguous()
         let gq = try Tensor.zeros([b, l, h, e], dtype: q.dtype, device: q.device)
-        let gk = try Tensor.zeros([b, s, h, e], dtype: q.dtype, device: q.device)
-        let gv = try Tensor.zeros([b, s, h, e], dtype: q.dtype, device: q.device)
+        // Grouped-query attention (fewer key/value heads): the gradients have k's head count.
+        let hk = k.sizes[1]
+        let gk = try Tensor.zeros([b, s, hk, e], dtype: q.dtype, device: q.device)
+        let gv = try Tensor.zeros([b, s, hk, e], dtype: q.dtype, device: q.device)
         let mask = try p.mask.map { m throws(TensorError) in try expandedMask(m, b, h, l, s, q.dtype) }
         if q.dtype == .float32 {
             try backwardKernel(Float.self, q, k, v, mask, p.isCausal, p.scale, go, out, lse, gq, gk, gv)
@@ -175,7 +177,7 @@ public enum FlashAttention {
     private static func forwardKernel<T: RealElement>(_ t: T.Type, _ q: Tensor, _ k: Tensor, _ v: Tensor, _ mask: Tensor?,
                                                       _ isCausal: Bool, _ scale: Double?, _ out: Tensor, _ lse: Tensor) throws(TensorError) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
-        let kvSize = k.sizes[2]
+        let kvSize = k.sizes[2], reps = heads / k.sizes[1]
         // ATen's `accum_t scaling_factor = calculate_scale(query, scale).as_float_unchecked()`:
         // a SymFloat holds a double, so float64 scales by the double 1/√d (not a float-rounded one).
         let factor = T(scale ?? 1 / Double(headSize).squareRoot())
@@ -211,7 +213,7 @@ public enum FlashAttention {
                         while n < numKeys {
                             let kvBlock = min(kvSplit, kvSize - n)
                             let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
-                            let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
+                            let kBase = kp + i * k.strides[0] + (j / reps) * k.strides[1] + n * k.strides[2]
                             gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, kBase, k.strides[2], qBase, q.strides[2], 0, qk, kvBlock)
                             if isCausal && numKeys - n <= kvSplit {
                                 for r in 0..<qBlock {
@@ -258,7 +260,7 @@ public enum FlashAttention {
                                     if n > 0 { for d in 0..<headSize { dst[r * headSize + d] = dst[r * headSize + d] * expTmp } }
                                 }
                             }
-                            let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
+                            let vBase = vp + i * v.strides[0] + (j / reps) * v.strides[1] + n * v.strides[2]
                             gemm(T.self, false, false, headSize, qBlock, kvBlock, 1, vBase, v.strides[2], qk, kvBlock, n == 0 ? 0 : 1, dst, headSize)
                             n += kvSplit
                         }
@@ -282,7 +284,7 @@ public enum FlashAttention {
                                                        _ isCausal: Bool, _ scale: Double?, _ gradOut: Tensor, _ out: Tensor,
                                                        _ lse: Tensor, _ gq: Tensor, _ gk: Tensor, _ gv: Tensor) throws(TensorError) {
         let (batch, heads, qSize, headSize) = (q.sizes[0], q.sizes[1], q.sizes[2], q.sizes[3])
-        let kvSize = k.sizes[2]
+        let kvSize = k.sizes[2], kvHeads = k.sizes[1], reps = heads / kvHeads
         let factor = T(scale ?? 1 / Double(headSize).squareRoot())  // as the forward's
         let (qSplitMax, kvSplitMax) = splits(qSize)
         let qSplit = min(qSplitMax, qSize), kvSplit = min(kvSplitMax, kvSize)
@@ -293,18 +295,21 @@ public enum FlashAttention {
         let gqp = gq.pointer(T.self), gkp = gk.pointer(T.self), gvp = gv.pointer(T.self)
         let mp = mask?.pointer(T.self)
         // ATen's per-thread buffer: attn then grad_attn, one row of them per thread.
-        let buffers = try ThreadBuffers(T.self, items: batch * heads, sizePerThread: 2 * qSplit * kvSplit)
+        let buffers = try ThreadBuffers(T.self, items: batch * kvHeads, sizePerThread: 2 * qSplit * kvSplit)
         let acc = UnsafeMutablePointer<T>.allocate(capacity: lanes)
         var dsum = [T](repeating: 0, count: qSplit)
         defer { buffers.deallocate(); acc.deallocate() }
         // gradOut is the contiguous (B, L, H, E) one; gq/gk/gv are (B, *, H, E) contiguous.
         let goStrideB = gradOut.strides[0], goStrideM = gradOut.strides[1], goStrideH = gradOut.strides[2]
-        let gStrideM = heads * headSize
-        // ATen calls MKL inside its parallel_for region, where MKL runs on one thread.
+        let gStrideM = heads * headSize, gkvStrideM = kvHeads * headSize
+        // ATen calls MKL inside its parallel_for region, where MKL runs on one thread. With
+        // grouped heads a key/value head's gradients are one gemm chain over its group's
+        // query heads (each adding into them with beta 1), not per-head gradients summed.
         func work() {
             for i in 0..<batch {
-                for j in 0..<heads {
-                    let attn = buffers.base(forItem: i * heads + j), gradAttn = attn + qSplit * kvSplit
+                for jk in 0..<kvHeads {
+                  for j in (jk * reps)..<((jk + 1) * reps) {
+                    let attn = buffers.base(forItem: i * kvHeads + jk), gradAttn = attn + qSplit * kvSplit
                     var m = 0
                     while m < qSize {
                         let qBlock = min(qSplit, qSize - m)
@@ -318,8 +323,8 @@ public enum FlashAttention {
                         while n < numKeys {
                             let kvBlock = min(kvSplit, kvSize - n)
                             let qBase = qp + i * q.strides[0] + j * q.strides[1] + m * q.strides[2]
-                            let kBase = kp + i * k.strides[0] + j * k.strides[1] + n * k.strides[2]
-                            let vBase = vp + i * v.strides[0] + j * v.strides[1] + n * v.strides[2]
+                            let kBase = kp + i * k.strides[0] + jk * k.strides[1] + n * k.strides[2]
+                            let vBase = vp + i * v.strides[0] + jk * v.strides[1] + n * v.strides[2]
                             let goBase = gop + i * goStrideB + j * goStrideH + m * goStrideM
                             gemm(T.self, true, false, kvBlock, qBlock, headSize, factor, kBase, k.strides[2], qBase, q.strides[2], 0, attn, kvBlock)
                             if let mp {
@@ -341,7 +346,7 @@ public enum FlashAttention {
                                 }
                             }
                             gemm(T.self, false, true, headSize, kvBlock, qBlock, 1, goBase, goStrideM, attn, kvBlock, 1,
-                                 gvp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
+                                 gvp + ((i * kvSize + n) * kvHeads + jk) * headSize, gkvStrideM)
                             gemm(T.self, true, false, kvBlock, qBlock, headSize, 1, vBase, v.strides[2], goBase, goStrideM, 0, gradAttn, kvBlock)
                             for r in 0..<qBlock {
                                 let d = dsum[r]
@@ -350,15 +355,16 @@ public enum FlashAttention {
                             gemm(T.self, false, false, headSize, qBlock, kvBlock, factor, kBase, k.strides[2], gradAttn, kvBlock, 1,
                                  gqp + ((i * qSize + m) * heads + j) * headSize, gStrideM)
                             gemm(T.self, false, true, headSize, kvBlock, qBlock, factor, qBase, q.strides[2], gradAttn, kvBlock, 1,
-                                 gkp + ((i * kvSize + n) * heads + j) * headSize, gStrideM)
+                                 gkp + ((i * kvSize + n) * kvHeads + jk) * headSize, gkvStrideM)
                             n += kvSplit
                         }
                         m += qSplit
                     }
+                  }
                 }
             }
         }
-        if let mkl = MKLLibrary.shared { mkl.sequentially(over: batch * heads, work) } else { work() }
+        if let mkl = MKLLibrary.shared { mkl.sequentially(over: batch * kvHeads, work) } else { work() }
     }
 
     /// `map2_reduce_all(x * y, +)` over one row: lane sums over full vectors, the partial

@@ -131,15 +131,19 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
             m = m.unsqueeze(0)
         # PyTorch runs 3-D inputs as one batch of 4-D ones, whichever kernel it picks.
         q4, k4, v4 = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)
-        if _use_flash_cpu(q4, k4, v4, m, dropout_p):
-            return _nn.sdpa_flash_cpu(q4, k4, v4, m, is_causal, scale).squeeze(0)
-        return _sdpa_math(q4, k4, v4, m, dropout_p, is_causal, scale, enable_gqa).squeeze(0)
+        return _sdpa_4d(q4, k4, v4, m, dropout_p, is_causal, scale, enable_gqa).squeeze(0)
+    return _sdpa_4d(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa)
+
+
+def _sdpa_4d(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa):
     if enable_gqa and query.dim() == 4 and key.dim() == 4 and value.dim() == 4:
-        # PyTorch 2.15's CPU flash kernel takes grouped heads (query head h reads key/value
-        # head h // (Hq / Hk)): the forward and the float32 gradients are those of the kernel
-        # on repeated heads; float64 key/value gradients may differ in the last bits (ATen
-        # accumulates a group's heads in one gemm chain, not summed afterwards).
-        key, value = _gqa_expand(query, key, value)
+        # PyTorch 2.15's CPU flash kernel takes grouped heads itself (query head h reads
+        # key/value head h // (Hq / Hk), and a key/value head's gradients are one gemm chain
+        # over its group): the gates are those of repeated heads, the kernel gets the groups.
+        key_r, value_r = _gqa_expand(query, key, value)
+        if _use_flash_cpu(query, key_r, value_r, attn_mask, dropout_p) and key.size(1) == value.size(1):
+            return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
+        key, value = key_r, value_r
     if _use_flash_cpu(query, key, value, attn_mask, dropout_p):
         return _nn.sdpa_flash_cpu(query, key, value, attn_mask, is_causal, scale)
     return _sdpa_math(query, key, value, attn_mask, dropout_p, is_causal, scale, enable_gqa)
