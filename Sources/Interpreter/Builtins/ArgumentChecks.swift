@@ -25,7 +25,10 @@ extension Interpreter {
     }
 
     func stringArgument(_ v: PyValue, _ what: String) throws -> String {
-        guard let s = v.asString else { throw PyError.typeError("\(what) must be str, not \(typeName(v))") }
+        // `what` is either the argument's name ("replace() argument 2") or CPython's bare
+        // "must be str" (str.partition, str.join items, ...), which is not repeated.
+        let lead = what.hasPrefix("must be str") ? what : "\(what) must be str"
+        guard let s = v.asString else { throw PyError.typeError("\(lead), not \(typeName(v))") }
         return s
     }
 

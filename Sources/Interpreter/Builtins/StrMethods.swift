@@ -15,9 +15,18 @@ import Darwin
 extension Interpreter {
     func installStrMethods() {
         let c = types.str!
+        // CPython's METH_NOARGS methods reject any argument ("str.upper() takes no arguments (1 given)").
+        let noArguments: Set<String> = ["upper", "lower", "casefold", "swapcase", "capitalize", "title",
+                                        "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace",
+                                        "isupper", "islower", "istitle", "isidentifier", "isprintable", "isascii"]
         func m(_ name: String, _ body: @escaping (Interpreter, String, Arguments) throws -> PyValue) {
+            let takesNone = noArguments.contains(name)
             c.addMethod(name) { i, s, a in
                 guard case .str(let str) = s else { throw PyError.typeError("descriptor '\(name)' requires a 'str' object but received a '\(i.typeName(s))'") }
+                if takesNone && (a.count > 0 || !a.keywordNames.isEmpty) {
+                    if a.count == 0 { throw PyError.typeError("str.\(name)() takes no keyword arguments") }
+                    throw PyError.typeError("str.\(name)() takes no arguments (\(a.count) given)")
+                }
                 return try body(i, str, a)
             }
         }
@@ -57,7 +66,7 @@ extension Interpreter {
             let b = try a.bind(Signature("split", ["sep", "maxsplit"]))
             let maxsplit = try b[1].map { try i.intArgument($0) } ?? -1
             if let sepV = b[0], !sepV.isNone {
-                let sep = try i.stringArgument(sepV, "must be str or None")
+                guard let sep = sepV.asString else { throw PyError.typeError("must be str or None, not \(i.typeName(sepV))") }
                 if sep.isEmpty { throw PyError.valueError("empty separator") }
                 return .list(splitString(s, sep, maxsplit).map { .str($0) })
             }
@@ -67,7 +76,7 @@ extension Interpreter {
             let b = try a.bind(Signature("rsplit", ["sep", "maxsplit"]))
             let maxsplit = try b[1].map { try i.intArgument($0) } ?? -1
             if let sepV = b[0], !sepV.isNone {
-                let sep = try i.stringArgument(sepV, "must be str or None")
+                guard let sep = sepV.asString else { throw PyError.typeError("must be str or None, not \(i.typeName(sepV))") }
                 if maxsplit < 0 { return .list(splitString(s, sep, -1).map { .str($0) }) }
                 let rev = splitString(String(s.reversed()), String(sep.reversed()), maxsplit)
                 return .list(rev.reversed().map { .str(String($0.reversed())) })

@@ -126,6 +126,7 @@ extension Interpreter {
         let f = try FormatSpec(spec)
         try reservePadding(f.width)
         if let t = f.type, t != "s" { throw PyError.valueError("Unknown format code '\(t)' for object of type 'str'") }
+        if let g = f.grouping { throw PyError.valueError("Cannot specify '\(g)' with 's'.") }
         if f.sign != "-" { throw PyError.valueError("Sign not allowed in string format specifier") }
         if f.align == "=" { throw PyError.valueError("'=' alignment not allowed in string format specifier") }
         var body = s
@@ -175,6 +176,10 @@ extension Interpreter {
         let a = abs(d)
         var body: String
         let upper = f.type.map { $0.isUppercase } ?? false
+        // CPython checks the presentation type before looking at the value.
+        if let t = f.type, !"eEfFgGn%".contains(t) {
+            throw PyError.valueError("Unknown format code '\(t)' for object of type 'float'")
+        }
         if a.isInfinite || a.isNaN {
             body = a.isNaN ? "nan" : "inf"
             if upper { body = body.uppercased() }
