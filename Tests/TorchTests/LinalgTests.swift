@@ -82,13 +82,17 @@ struct LinalgGradientTests {
     check("matrix_exp", A0, lambda x: L.matrix_exp(x))
     check("matrix_exp small", A0 * 0.01, lambda x: L.matrix_exp(x))
     check("nuc", R0, lambda x: L.matrix_norm(x, "nuc"))
+    T0 = 2.0 / (1.0 + (R0.tril(-1) ** 2).sum(-2))
+    check("householder_product", R0, lambda x: L.householder_product(x, T0))
+    check("householder_product tau", T0[:2].unsqueeze(0), lambda x: L.householder_product(R0, x[0]))
+    check("matrix_exp skew", A0, lambda x: L.matrix_exp(x - x.mH))
     """
 
     @Test func backwardFormulasMatchFiniteDifferences() {
         let out = TorchSession().run(Self.script)
         let names = ["det", "slogdet", "inv", "solve A", "solve B", "solve right", "solve vector", "cholesky",
                      "cholesky upper", "qr", "solve_triangular", "solve_triangular right", "solve_triangular B", "eigh", "eigvalsh", "svd", "svdvals", "pinv", "pinv wide",
-                     "matrix_exp", "matrix_exp small", "nuc"]
+                     "matrix_exp", "matrix_exp small", "nuc", "householder_product", "householder_product tau", "matrix_exp skew"]
         #expect(out == names.map { "\($0) ok\n" }.joined(), "\(out)")
     }
 
@@ -101,7 +105,8 @@ struct LinalgGradientTests {
         for r in [torch.linalg.det(A), torch.linalg.slogdet(A)[1], torch.linalg.inv(A), torch.linalg.solve(A, A),
                   torch.linalg.cholesky(S), torch.linalg.qr(A)[0], torch.linalg.eigh(S)[1], torch.linalg.svd(A)[0],
                   torch.linalg.svdvals(A), torch.linalg.pinv(A), torch.linalg.matrix_exp(A), torch.logdet(S),
-                  torch.linalg.solve_triangular(A, A, upper=True), torch.linalg.cross(A, A)]:
+                  torch.linalg.solve_triangular(A, A, upper=True), torch.linalg.cross(A, A),
+                  torch.linalg.householder_product(A, A[0]), torch.orgqr(A, A[0])]:
             print(r.grad_fn.name())
         """)
         #expect(out == """
@@ -119,6 +124,8 @@ struct LinalgGradientTests {
         WhereBackward0
         LinalgSolveTriangularBackward0
         LinalgCrossBackward0
+        LinalgHouseholderProductBackward0
+        LinalgHouseholderProductBackward0
 
         """)
     }

@@ -54,8 +54,13 @@ extension TorchRuntime {
     }
 
     /// `mH`, `H` and `adjoint()`: the transpose with the conjugate bit flipped (complex).
+    /// A real tensor without bits gets the plain transpose view, which autograd records
+    /// (TransposeBackward0, as PyTorch's `adjoint()` of a real tensor): the bit-less alias
+    /// below has no autograd history, so `X - X.mH` would lose the second path's gradient.
     private func bindConjugateTransposes(_ b: Binder) {
-        func conjugateTranspose(_ interp: Interpreter, _ t: Tensor, _ transposed: Tensor) -> Tensor {
+        func conjugateTranspose(_ interp: Interpreter, _ t: Tensor, _ transpose: (Tensor) throws(TensorError) -> Tensor) throws -> Tensor {
+            if !t.dtype.isComplex && !t.hasMathBits { return try bridged { try transpose(t) } }
+            let transposed = try bridged { try transpose(t.withoutMathBits()) }
             transposed.isConj = t.dtype.isComplex ? !t.isConj : false
             transposed.isNeg = t.isNeg
             if transposed.hasMathBits { installMathBitsMethodWrappers(interp) }
@@ -65,20 +70,20 @@ extension TorchRuntime {
             guard t.rank >= 2 else {
                 throw PyError.runtimeError("tensor.mH is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.")
             }
-            return wrap(conjugateTranspose(interp, t, try bridged { try Op.matrixTranspose(t.withoutMathBits()) }))
+            return wrap(try conjugateTranspose(interp, t) { x throws(TensorError) in try Op.matrixTranspose(x) })
         }
         b.both("adjoint") { [unowned self] interp, t, args in
             try args.expectNone("adjoint")
             guard t.rank >= 2 else {
                 throw PyError.runtimeError("tensor.adjoint() is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.")
             }
-            return wrap(conjugateTranspose(interp, t, try bridged { try Op.matrixTranspose(t.withoutMathBits()) }))
+            return wrap(try conjugateTranspose(interp, t) { x throws(TensorError) in try Op.matrixTranspose(x) })
         }
         b.property("H") { [unowned self] interp, t in
             guard t.rank == 2 || t.rank == 0 else { // PyTorch only warns on 0-D (deprecated)
                 throw PyError.runtimeError("tensor.H is only supported on matrices (2-D tensors). Got \(t.rank)-D tensor.\(t.rank > 2 ? " For batches of matrices, consider using tensor.mH" : "")")
             }
-            return wrap(conjugateTranspose(interp, t, try bridged { try Op.t(t.withoutMathBits()) }))
+            return wrap(try conjugateTranspose(interp, t) { x throws(TensorError) in try Op.t(x) })
         }
     }
 

@@ -9,15 +9,6 @@ def geqrf(A):
     return _result("geqrf", ("a", "tau"), a, tau)
 
 
-def householder_product(A, tau):
-    _check_matrix(A, "torch.linalg.householder_product")
-    if A.shape[-2] < A.shape[-1]:
-        raise RuntimeError("torch.linalg.householder_product: input.shape[-2] must be greater than or equal to input.shape[-1]")
-    if tau.shape[-1] > A.shape[-1]:
-        raise RuntimeError("torch.linalg.householder_product: input.shape[-1] must be greater than or equal to tau.shape[-1]")
-    return torch._linalg_orgqr(A, tau)
-
-
 def _torch_geqrf(A):
     return geqrf(A)
 
