@@ -12,6 +12,9 @@ final class TorchRuntime {
     var printOptions = PrintOptions()
     /// `use_deterministic_algorithms`, `set_float32_matmul_precision`...: remembered, reported back.
     var globalFlags = GlobalFlags()
+    /// PyTorch warns once per process (TORCH_WARN_ONCE) when `float()`/`complex()` converts
+    /// a tensor that requires grad.
+    var warnedScalarConversion = false
 
     var tensorClass: PyClass!
     var dtypeClass: PyClass!

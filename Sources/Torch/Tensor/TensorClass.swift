@@ -99,8 +99,14 @@ extension TorchRuntime {
             default: return .true
             }
         }
-        b.method("__float__") { [unowned self] _, t, _ in
+        b.method("__float__") { [unowned self] interp, t, _ in
             if t.numel != 1 { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
+            if t.requiresGrad && !warnedScalarConversion {
+                warnedScalarConversion = true
+                interp.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+                            + "Consider using tensor.detach() first. (Triggered internally at "
+                            + "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:820.)")
+            }
             return .float(try item(t).asDouble ?? 0)
         }
         b.method("__int__") { [unowned self] _, t, _ in
