@@ -59,6 +59,15 @@ extension Differentiable {
         let x = input.detach()
         var out: Tensor
         switch reduction {
+        case .none where x.device == .cpu && (x.dtype == .float32 || x.dtype == .float64):
+            // ATen writes `-input[i][t] * w[t]` per row (−0 for a zero log-probability; a sum
+            // over the row would make it +0), 0 for an ignored row.
+            let values = try x.elementsAsDouble()
+            let rows = (0..<n).map { i -> Double in
+                let t = Int(targets[i])
+                return t == ignoreIndex ? 0 : -values[i * c + t] * (weights?[t] ?? 1)
+            }
+            out = try Tensor(values: rows, shape: batched ? [n] : [], dtype: x.dtype, device: x.device)
         case .none:
             out = batched ? try x.mul(dense).sum(dims: [1]) : try x.mul(dense).sum()
         case .sum:
