@@ -632,3 +632,48 @@ for name, fn in FAMS:
         continue
     for i in range(cnt):
         fn(i)
+
+
+# Fixed cases for the differences the fuzz found and Gradbook does not match yet (known lines).
+
+def gelu_expanded(shape):
+    l = leaf(1, *shape[1:], dt=torch.float32, lo=-4.0, hi=4.0)
+    return grads(F.gelu(l.expand(*shape)), l)
+
+run("known|gelu_expanded|2x1040", lambda: gelu_expanded((2, 1040)))
+run("known|gelu_expanded|3x35", lambda: gelu_expanded((3, 35)))
+
+def aa_to_width_one(mode):
+    x = leaf(2, 3, 7, 5, dt=torch.float32)
+    return grads(F.interpolate(x, size=(20, 1), mode=mode, antialias=True), x)
+
+run("known|antialias_width1|bilinear", lambda: aa_to_width_one("bilinear"))
+run("known|antialias_width1|bicubic", lambda: aa_to_width_one("bicubic"))
+
+def bmm_small(dt):
+    a, b = leaf(1, 3, 33, dt=dt), leaf(1, 33, 3, dt=dt)
+    return grads(torch.bmm(a, b), a, b)
+
+run("case|bmm_small|f64", lambda: bmm_small(torch.float64))
+
+def matmul_broadcast():
+    a = leaf(2, 8, 6, dt=torch.float32)
+    b = leaf(1, 17, 3, dt=torch.float32)
+    return grads(torch.matmul(a[..., ::2], b.transpose(-1, -2)), a, b)
+
+run("known|matmul_broadcast|f32", matmul_broadcast)
+
+def rnn_tiny():
+    m = nn.RNN(1, 1, 1, batch_first=True)
+    x = leaf(3, 9, 1, dt=torch.float32)
+    h = leaf(1, 3, 1, dt=torch.float32)
+    y, hn = m(x, h)
+    return grads(y + 0, x, h) + [hn] + [p.grad for p in m.parameters()]
+
+run("known|rnn_tiny|f32", rnn_tiny)
+
+def lp_pool_nan():
+    l = leaf(1, 3, 15, dt=torch.float32)
+    return grads(F.lp_pool1d(l.expand(2, 3, 15), 3.0, 4, 2), l)
+
+run("case|lp_pool_nan|f32", lp_pool_nan)
