@@ -7,8 +7,13 @@ import Tensors
 extension Differentiable {
     public static func logit(_ x: Tensor, eps: Double?) throws(TensorError) -> Tensor {
         let xd = x.detach()
-        let clamped = try eps.map { e throws(TensorError) in try xd.clamp(min: .float(e), max: .float(1 - e)) } ?? xd
-        let out = try clamped.div(try clamped.rsubScalar(1)).log()
+        let out: Tensor
+        if let fused = try Tensor.logitKernel(xd, eps: eps) {
+            out = fused
+        } else {
+            let clamped = try eps.map { e throws(TensorError) in try xd.clamp(min: .float(e), max: .float(1 - e)) } ?? xd
+            out = try clamped.div(try clamped.rsubScalar(1)).log()
+        }
         guard isRecording(x) else { return out }
         return try record("LogitBackward0", [x], out, save: [x]) { ctx in
             let x = try ctx.saved(0)

@@ -11,6 +11,15 @@ extension Differentiable {
     /// `F.nll_loss(input, target, weight, ignore_index, reduction)` for input [N, C] or [C].
     public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
                                reduction: LossReduction = .mean, ignoreIndex: Int = -100) throws(TensorError) -> Tensor {
+        try nllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex, spatial: nil)
+    }
+
+    /// `spatial`: `input` holds the rows of that (N, C, d1, ...) input (SpatialNllLoss.swift).
+    static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction, ignoreIndex: Int,
+                        spatial: SpatialNllRows?) throws(TensorError) -> Tensor {
+        if input.rank >= 3 {
+            return try nllLossSpatial(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        }
         if input.rank < 1 || input.rank > 2 {
             throw .value("Expected input batch_size (\(input.rank == 0 ? 1 : input.sizes[0])) to match target batch_size (\(target.rank == 0 ? 1 : target.sizes[0])).")
         }
@@ -50,6 +59,15 @@ extension Differentiable {
         let x = input.detach()
         var out: Tensor
         switch reduction {
+        case .none where x.device == .cpu && (x.dtype == .float32 || x.dtype == .float64):
+            // ATen writes `-input[i][t] * w[t]` per row (−0 for a zero log-probability; a sum
+            // over the row would make it +0), 0 for an ignored row.
+            let values = try x.elementsAsDouble()
+            let rows = (0..<n).map { i -> Double in
+                let t = Int(targets[i])
+                return t == ignoreIndex ? 0 : -values[i * c + t] * (weights?[t] ?? 1)
+            }
+            out = try Tensor(values: rows, shape: batched ? [n] : [], dtype: x.dtype, device: x.device)
         case .none:
             out = batched ? try x.mul(dense).sum(dims: [1]) : try x.mul(dense).sum()
         case .sum:
@@ -61,12 +79,23 @@ extension Differentiable {
         if batched, reduction != .none, x.device == .cpu, x.dtype == .float32 || x.dtype == .float64 {
             (out, cascadeWeight) = try nllCascade(x, targets, weights, ignoreIndex: ignoreIndex, mean: reduction == .mean)
         }
-        guard isRecording(input) else { return out }
+        if let spatial, reduction == .none { out = try out.reshape(spatial.outShape) }
+        guard isRecording(spatial?.source ?? input) else { return out }
         let coefficient = dense
         let offTarget = try Tensor(values: written, shape: input.sizes, dtype: .float32, device: input.device).eq(.float(0))
         // ATen divides the incoming gradient by the total weight, kept in the input's type.
         let divisor: Double? = reduction == .mean
             ? cascadeWeight ?? (x.dtype == .float32 ? Double(Float(totalWeight)) : totalWeight) : nil
+        if let spatial {
+            return try record("NllLoss2DBackward0", [spatial.source], out, save: [spatial.source]) { ctx in
+                let source = try ctx.saved(0)
+                let rows = try reshape(try movedim(source, 1, source.rank - 1), input.sizes)
+                let g = reduction == .none ? try reshape(ctx.grad, [-1]) : ctx.grad
+                let gradRows = try nllLossBackward(g, rows, coefficient: coefficient, offTarget: offTarget, meanDivisor: divisor,
+                                                   target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+                return [try contiguous(try movedim(try reshape(gradRows, spatial.rowSizes), source.rank - 1, 1))]
+            }
+        }
         return try record("NllLossBackward0", [input], out, save: [input]) { ctx in
             [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, offTarget: offTarget,
                                  meanDivisor: divisor, target: target,

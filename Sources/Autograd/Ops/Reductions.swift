@@ -244,10 +244,12 @@ extension Differentiable {
             } else if p == 1 {
                 gx = try mul(try sgn(v), g)
             } else if p.isInfinite {
-                let mask = try (try abs(v)).eq(r)
+                // self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask = |self| == norm or NaN:
+                // the product keeps the sign of a zero (−0 where self < 0 or grad < 0).
+                let va = try v.detach().unary(.abs)
+                let mask = try va.eq(r.detach()).logicalOr(try va.unary(.isnan))
                 let count = try mask.sum(dims: ds, keepdim: true)
-                let share = try div(try mul(try v.sign(), g), count)
-                gx = try whereZero(try mask.negatedMask(), share)
+                gx = try mul(try sgn(v), try mul(try div(g, count), mask))
             } else if p == 2 {
                 // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
                 gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))

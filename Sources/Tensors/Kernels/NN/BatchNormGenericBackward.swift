@@ -17,29 +17,33 @@ extension BatchNormKernel {
 
     static func genericBackward(_ gradOutput: Tensor, _ input: Tensor, weight: Tensor?, mean: [Double], invstd: [Double],
                                 training: Bool) throws(TensorError) -> (Tensor, Tensor, Tensor) {
-        let c = input.sizes[1], n = input.sizes[0], inner = input.numel / (n * c), count = n * inner
+        let c = input.sizes[1], count = input.numel / c
         let sums = try gradOutput.sum(dims: [0] + Array(2..<Swift.max(input.rank, 2))).contiguous()
-        let x = try input.contiguous(), dy = try gradOutput.contiguous()
         let gx = try Tensor(empty: input.sizes, dtype: input.dtype)
         let gw = try Tensor(empty: [c], dtype: input.dtype), gb = try Tensor(empty: [c], dtype: input.dtype)
         let w = try weight?.contiguous()
+        // One channel's plane of each operand; the dot product walks it in TensorIterator's
+        // order (input first), the elementwise passes touch each element once.
+        var plane = input.sizes, xs = input.strides, gs = gradOutput.strides, os = gx.strides
+        plane.remove(at: 1); xs.remove(at: 1); gs.remove(at: 1); os.remove(at: 1)
+        let dotLoop = StridedLoop.iteratorOrdered(shape: plane, xs, gs)
+        let outLoop = StridedLoop.iteratorOrdered(shape: plane, os, xs, gs)
         func run<T: RealElement>(_: T.Type) {
-            let px = x.pointer(T.self), pdy = dy.pointer(T.self), pdx = gx.pointer(T.self), ps = sums.pointer(T.self)
-            let pw = w?.pointer(T.self), pgw = gw.pointer(T.self), pgb = gb.pointer(T.self)
+            let ps = sums.pointer(T.self), pw = w?.pointer(T.self), pgw = gw.pointer(T.self), pgb = gb.pointer(T.self)
             for ch in 0..<c {
+                let px = input.pointer(T.self) + ch * input.strides[1], pdy = gradOutput.pointer(T.self) + ch * gradOutput.strides[1]
+                let pdx = gx.pointer(T.self) + ch * gx.strides[1]
                 let m = T(mean[ch]), inv = T(invstd[ch]), scale = pw?[ch] ?? 1
                 var dotp = 0.0
-                for b in 0..<n {
-                    let base = (b * c + ch) * inner
-                    for i in 0..<inner { dotp += Double((px[base + i] - m) * pdy[base + i]) }
+                dotLoop.forEachRow { ox, og, _, len, sx, sg, _ in
+                    for k in 0..<len { dotp += Double((px[ox + k * sx] - m) * pdy[og + k * sg]) }
                 }
                 let k = T(dotp) * inv * inv / T(count)
                 let gradMean = ps[ch] / T(count)
-                for b in 0..<n {
-                    let base = (b * c + ch) * inner
-                    for i in 0..<inner {
-                        let j = base + i
-                        pdx[j] = training ? (pdy[j] - gradMean - (px[j] - m) * k) * inv * scale : pdy[j] * inv * scale
+                outLoop.forEachRow { oo, ox, og, len, so, sx, sg in
+                    for j in 0..<len {
+                        let dy = pdy[og + j * sg]
+                        pdx[oo + j * so] = training ? (dy - gradMean - (px[ox + j * sx] - m) * k) * inv * scale : dy * inv * scale
                     }
                 }
                 pgw[ch] = T(dotp * Double(inv))

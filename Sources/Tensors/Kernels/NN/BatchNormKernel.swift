@@ -23,12 +23,16 @@ public enum BatchNormKernel {
                         training: Bool, momentum: Double, eps: Double) throws(TensorError) -> (Tensor, [Double], [Double])? {
         let rowsLayout = isChannelsLast(input)
         guard input.device == .cpu, input.dtype == .float32 || input.dtype == .float64, input.rank >= 2,
-              input.numel > 0, input.isContiguous || rowsLayout else { return nil }
+              input.numel > 0 else { return nil }
         let c = input.sizes[1]
         for p in [runningMean, runningVar, weight, bias] {
             if let p, p.dtype != input.dtype || p.numel != c || !p.isContiguous || p.device != .cpu { return nil }
         }
         if !training && (runningMean == nil || runningVar == nil) { return nil }
+        if !input.isContiguous && !rowsLayout {
+            return try stridedForward(input, runningMean: runningMean, runningVar: runningVar, weight: weight, bias: bias,
+                                      training: training, momentum: momentum, eps: eps)
+        }
         let out = rowsLayout ? try Tensor(empty: input.sizes, strides: OutputLayout.channelsLastStrides(input.sizes), dtype: input.dtype)
                              : try Tensor(empty: input.sizes, dtype: input.dtype)
         var savedMean = [Double](repeating: 0, count: c), savedInvstd = [Double](repeating: 0, count: c)
@@ -172,8 +176,7 @@ public enum BatchNormKernel {
                          training: Bool) throws(TensorError) -> (Tensor, Tensor, Tensor)? {
         let rowsLayout = isChannelsLast(input)
         guard input.device == .cpu, gradOutput.device == .cpu, input.dtype == .float32 || input.dtype == .float64,
-              gradOutput.dtype == input.dtype, gradOutput.sizes == input.sizes, input.rank >= 2, input.numel > 0,
-              input.isContiguous || rowsLayout else { return nil }
+              gradOutput.dtype == input.dtype, gradOutput.sizes == input.sizes, input.rank >= 2, input.numel > 0 else { return nil }
         let c = input.sizes[1]
         if let weight, weight.dtype != input.dtype || weight.numel != c || !weight.isContiguous || weight.device != .cpu { return nil }
         if !backwardTakesKernel(input, gradOutput) {

@@ -41,6 +41,10 @@ public enum EmbeddingBagKernel {
         let out = try NNBuffer.zeros([bags, dim], like: w)
         var counts = [Int](repeating: 0, count: bags)
         var argmax = mode == .max ? [Int](repeating: -1, count: bags * dim) : []
+        // Per-sample weights: float32 without a padding index takes fbgemm's SpMDM kernel
+        // (multiply-adds fused); a padding index, or float64, ATen's plain loop
+        // (`out += src * scale`, built for the baseline ISA: unfused).
+        let fusedWeights = w.dtype == .float32 && paddingIdx < 0
         func run<T: NNFloat>(_: T.Type) {
             let pw = NNBuffer.pointer(w, as: T.self), po = NNBuffer.pointer(out, as: T.self)
             let ps = psw.map { NNBuffer.pointer($0, as: T.self) }
@@ -53,7 +57,11 @@ public enum EmbeddingBagKernel {
                     for j in 0..<dim {
                         switch mode {
                         case .sum, .mean:
-                            if let ps { o[j] = o[j].addingProduct(ps[i], row[j]) } else { o[j] += row[j] }
+                            if let ps {
+                                o[j] = fusedWeights ? o[j].addingProduct(ps[i], row[j]) : o[j] + row[j] * ps[i]
+                            } else {
+                                o[j] += row[j]
+                            }
                         case .max:
                             if argmax[b * dim + j] < 0 || row[j] > o[j] { o[j] = row[j]; argmax[b * dim + j] = idx[i] }
                         }

@@ -103,6 +103,12 @@ public enum Padding {
         let p = try plan(probe, pad, mode)
         let g = try gradOutput.contiguous().elementsAsDouble()
         let count = inputSizes.reduce(1, *)
+        if mode == .circular {
+            let values = gradOutput.dtype == .float32
+                ? circularBackward(g.map { Float($0) }, outSizes: p.outSizes, inSizes: inputSizes, pad: pad).map(Double.init)
+                : circularBackward(g, outSizes: p.outSizes, inSizes: inputSizes, pad: pad)
+            return try Tensor(values: values, shape: inputSizes, dtype: gradOutput.dtype, device: gradOutput.device)
+        }
         if gradOutput.dtype == .float32 {
             // ATen's cpu_padding_backward adds in scalar_t, in output order: float sums
             // round after every addition.
@@ -113,5 +119,61 @@ public enum Padding {
         var gx = [Double](repeating: 0, count: count)
         for (k, s) in sources(p).enumerated() { if let s { gx[s] += g[k] } }
         return try Tensor(values: gx, shape: inputSizes, dtype: gradOutput.dtype, device: gradOutput.device)
+    }
+
+    /// `_pad_circular` is composite: the input copied into the interior, then per padded
+    /// dimension (last first) the left then the right band copied from the far side of the
+    /// output. Autograd undoes those copies in reverse, each adding the band's gradient to
+    /// its source once and zeroing the band, so corners (copied twice in 2-d and 3-d) sum
+    /// in that order rather than the output order of the other modes.
+    static func circularBackward<T: BinaryFloatingPoint>(_ g: [T], outSizes: [Int], inSizes: [Int], pad: [Int]) -> [T] {
+        var work = g
+        let rank = outSizes.count, k = pad.count / 2
+        func undoCopy(dim: Int, band: Range<Int>, source: Int) {
+            let n = outSizes[dim]
+            let outer = outSizes[..<dim].reduce(1, *), inner = outSizes[(dim + 1)...].reduce(1, *)
+            for o in 0..<outer {
+                for b in band {
+                    let to = (o * n + source + (b - band.lowerBound)) * inner, from = (o * n + b) * inner
+                    for i in 0..<inner {
+                        work[to + i] = work[to + i] + work[from + i]
+                        work[from + i] = 0
+                    }
+                }
+            }
+        }
+        for j in stride(from: k - 1, through: 0, by: -1) {
+            let dim = rank - 1 - j, before = pad[2 * j], after = pad[2 * j + 1], n = outSizes[dim]
+            if after > 0 { undoCopy(dim: dim, band: (n - after)..<n, source: Swift.max(before, 0)) }
+            if before > 0 { undoCopy(dim: dim, band: 0..<before, source: n - before - Swift.max(after, 0)) }
+        }
+        // The interior: input index i sits at output i − max(−before, 0) + max(before, 0).
+        var outStrides = [Int](repeating: 1, count: rank)
+        for d in stride(from: rank - 2, through: 0, by: -1) { outStrides[d] = outStrides[d + 1] * outSizes[d + 1] }
+        let total = inSizes.reduce(1, *)
+        var result = [T](repeating: 0, count: total)
+        var index = [Int](repeating: 0, count: rank)
+        for flat in 0..<total {
+            var offset = 0, inside = true
+            for d in 0..<rank {
+                let j = rank - 1 - d
+                var o = index[d]
+                if j < k {
+                    let before = pad[2 * j], after = pad[2 * j + 1]
+                    if o < Swift.max(-before, 0) || o >= inSizes[d] - Swift.max(-after, 0) { inside = false; break }
+                    o += Swift.max(before, 0) - Swift.max(-before, 0)
+                }
+                offset += o * outStrides[d]
+            }
+            if inside { result[flat] = work[offset] }
+            var d = rank - 1
+            while d >= 0 {
+                index[d] += 1
+                if index[d] < inSizes[d] { break }
+                index[d] = 0
+                d -= 1
+            }
+        }
+        return result
     }
 }

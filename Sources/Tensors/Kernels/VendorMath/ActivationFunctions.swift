@@ -189,13 +189,11 @@ extension Tensor {
     public static func activationBackward(_ kind: ActivationGradient, grad: Tensor, input: Tensor) throws(TensorError) -> Tensor? {
         guard let sleef = SLEEFLibrary.shared, input.device == .cpu, grad.sizes == input.sizes, grad.dtype == input.dtype,
               input.dtype == .float32 || input.dtype == .float64 else { return nil }
-        if case .gelu = kind, input.dtype == .float32, !input.isContiguous {
-            return try stridedGeluBackward(sleef, grad: grad, input: input)
-        }
-        let x = try input.contiguous(), g = try grad.contiguous()
-        let out = try Tensor(empty: input.sizes, dtype: input.dtype)
+        // TensorIterator walks grad and input where they lie: a row whose operands are not
+        // all unit-stride (a transposed or sliced input) takes the scalar loop throughout.
+        let out = try Tensor.iteratorOutput(input.sizes, dtype: input.dtype, device: .cpu, inputs: [grad, input])
         func run<T: RealElement>(_ t: T.Type) {
-            let shape = out.sizes, o = Operand(out), a = Operand(g), b = Operand(x)
+            let shape = out.sizes, o = Operand(out), a = Operand(grad), b = Operand(input)
             switch kind {
             case .silu: VectorizedLoops.map2(SiLUBackwardFunction<T>(exp: sleef.exp(T.self)), shape, o, a, b)
             case .geluTanh: VectorizedLoops.map2(GeluTanhBackwardFunction<T>(tanh: sleef.unary("tanh", T.self)), shape, o, a, b)
@@ -219,27 +217,6 @@ extension Tensor {
             }
         }
         if input.dtype == .float32 { run(Float.self) } else { run(Double.self) }
-        return out
-    }
-}
-
-extension Tensor {
-    /// float32 GELU backward of a non-contiguous input, vectorised where TensorIterator
-    /// vectorises it: when grad and input share one dense layout, over their memory order;
-    /// otherwise every element takes the scalar path.
-    static func stridedGeluBackward(_ sleef: SLEEFLibrary, grad: Tensor, input: Tensor) throws(TensorError) -> Tensor {
-        let f = GeluErfBackwardFloatFunction(exp: sleef.exp(Float.self))
-        let out = try Tensor(empty: input.sizes, dtype: .float32)
-        if grad.strides == input.strides, let (x, inverse) = Backends.cpu.memoryOrderCopy(input),
-           let (g, _) = Backends.cpu.memoryOrderCopy(grad) {
-            let tmp = try Tensor(empty: x.sizes, dtype: .float32)
-            VectorizedLoops.map2(f, tmp.sizes, Operand(tmp), Operand(g), Operand(x))
-            try Backends.cpu.copyCast(from: try tmp.permute(inverse), into: out)
-            return out
-        }
-        let x = try input.contiguous(), g = try grad.contiguous()
-        let px = x.pointer(Float.self), pg = g.pointer(Float.self), po = out.pointer(Float.self)
-        for i in 0..<out.numel { po[i] = f.tail(pg[i], px[i]) }
         return out
     }
 }
