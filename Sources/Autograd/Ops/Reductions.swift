@@ -244,10 +244,13 @@ extension Differentiable {
             } else if p == 1 {
                 gx = try mul(try sgn(v), g)
             } else if p.isInfinite {
-                let mask = try (try abs(v)).eq(r)
+                // norm_backward: self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask =
+                // |self| == norm or NaN; the multiply by the mask leaves a signed zero where
+                // PyTorch's does (a masked fill would leave +0).
+                let a = try abs(v)
+                let mask = try a.eq(r).logicalOr(try a.ne(a))
                 let count = try mask.sum(dims: ds, keepdim: true)
-                let share = try div(try mul(try v.sign(), g), count)
-                gx = try whereZero(try mask.negatedMask(), share)
+                gx = try mul(try sgn(v), try mul(try div(g, count), try mask.to(v.dtype)))
             } else if p == 2 {
                 // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
                 gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))

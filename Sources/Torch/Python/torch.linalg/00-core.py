@@ -62,9 +62,11 @@ def _result(name, fields, *values):
     return _return_class(name)(name, fields, values)
 
 
-def _record(name, inputs, outputs, backward):
-    """outputs (computed without autograd) as the outputs of node `name` over `inputs`."""
-    return torch._linalg_record(name, tuple(inputs), outputs, backward)
+def _record(name, inputs, outputs, backward, undefined=False):
+    """outputs (computed without autograd) as the outputs of node `name` over `inputs`.
+    With undefined=True, `backward` gets None for an output no gradient reached (ATen's
+    undefined grad), not zeros: formulas that branch on it then round as ATen's do."""
+    return torch._linalg_record(name, tuple(inputs), outputs, backward, False, undefined)
 
 
 def _check_float(A, fn, what="input"):
