@@ -170,6 +170,32 @@ struct LinalgGradientTests {
         """)
     }
 
+    /// ldl_* have no derivative in ATen (PyTorch's NotImplemented node); matrix_sqrth and
+    /// polar carry PyTorch's node names but Gradbook has no backward for them yet: each
+    /// result requires grad and backward raises, none silently drops the gradient.
+    @Test func factorizationsWithoutBackwardRaise() {
+        let out = TorchSession().run("""
+        import torch
+        A = torch.randn(3, 3, dtype=torch.float64)
+        S = (A @ A.mT + torch.eye(3, dtype=torch.float64)).requires_grad_()
+        LD, piv = torch.linalg.ldl_factor(S)
+        X = torch.linalg.ldl_solve(LD.detach(), piv, S)
+        for r in [LD, X, torch.linalg.matrix_sqrth(S), torch.linalg.polar(S)[0]]:
+            try:
+                print(r.grad_fn.name(), end=" ")
+                r.sum().backward()
+            except (RuntimeError, NotImplementedError) as e:
+                print(type(e).__name__, e)
+        """)
+        #expect(out == """
+        torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_factor_ex is not implemented
+        torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_solve is not implemented
+        LinalgMatrixSqrthBackward0 NotImplementedError linalg.matrix_sqrth: Gradbook has no backward for it yet (LinalgMatrixSqrthBackward0)
+        LinalgPolarBackward0 NotImplementedError linalg.polar: Gradbook has no backward for it yet (LinalgPolarBackward0)
+
+        """)
+    }
+
     /// No grad_fn when nothing requires grad, and the LAPACK source is reported.
     @Test func noGraphWithoutRequiresGrad() {
         let out = TorchSession().run("""

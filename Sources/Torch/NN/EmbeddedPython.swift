@@ -9116,10 +9116,19 @@ def lstsq(A, B, rcond=None, *, driver=None):
 def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
     _square_float(A, "torch.linalg.ldl_factor_ex")
     # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
-    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    LD, pivots, info = torch._linalg_sytrf(A.detach().tril())
     if check_errors:
         _raise_ldl(info)
+    LD, pivots, info = _not_implemented("linalg_ldl_factor_ex", (A,), (LD, pivots, info))
     return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _not_implemented(op, inputs, outputs):
+    """PyTorch's NotImplemented node (ATen ops without a derivative): the results require
+    grad, and backward through them raises instead of dropping the gradient."""
+    def backward(*grads):
+        raise RuntimeError(f"derivative for aten::{op} is not implemented")
+    return _record("torch::autograd::NotImplemented", inputs, outputs, backward)
 
 
 def _raise_ldl(info):
@@ -9140,8 +9149,9 @@ def ldl_factor(A, *, hermitian=False):
 def ldl_solve(LD, pivots, B, *, hermitian=False):
     _check_square(LD, "torch.linalg.ldl_solve", "LD")
     batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
-    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
-                               B.expand(batch + B.shape[-2:]))
+    X = torch._linalg_sytrs(LD.detach().expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                            B.detach().expand(batch + B.shape[-2:]))
+    return _not_implemented("linalg_ldl_solve", (LD, B), X)
 
 
 # QR (geqrf + orgqr), symmetric eigen-decomposition (syevd), SVD (gesdd) and what is
@@ -9444,9 +9454,18 @@ def cond(A, p=None):
 def matrix_sqrth(A):
     # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
     _square_float(A, "linalg.matrix_sqrth")
-    L, V, _ = torch._linalg_syevd(A, True, False)
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return 0.5 * (X + X.mT)
+    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+
+
+def _no_backward_yet(node, fn, inputs, outputs):
+    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
+    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
+    them raises rather than silently dropping the gradient."""
+    def backward(*grads):
+        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
+    return _record(node, inputs, outputs, backward)
 
 
 def polar(A):
@@ -9455,9 +9474,10 @@ def polar(A):
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
-    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
     H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
+    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    return _result("linalg_polar", ("U", "H"), U, H)
 
 
 # General (non-symmetric) eigen-decomposition: LAPACK geev through torch._linalg_geev,

@@ -273,10 +273,19 @@ def lstsq(A, B, rcond=None, *, driver=None):
 def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
     _square_float(A, "torch.linalg.ldl_factor_ex")
     # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
-    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    LD, pivots, info = torch._linalg_sytrf(A.detach().tril())
     if check_errors:
         _raise_ldl(info)
+    LD, pivots, info = _not_implemented("linalg_ldl_factor_ex", (A,), (LD, pivots, info))
     return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _not_implemented(op, inputs, outputs):
+    """PyTorch's NotImplemented node (ATen ops without a derivative): the results require
+    grad, and backward through them raises instead of dropping the gradient."""
+    def backward(*grads):
+        raise RuntimeError(f"derivative for aten::{op} is not implemented")
+    return _record("torch::autograd::NotImplemented", inputs, outputs, backward)
 
 
 def _raise_ldl(info):
@@ -297,5 +306,6 @@ def ldl_factor(A, *, hermitian=False):
 def ldl_solve(LD, pivots, B, *, hermitian=False):
     _check_square(LD, "torch.linalg.ldl_solve", "LD")
     batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
-    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
-                               B.expand(batch + B.shape[-2:]))
+    X = torch._linalg_sytrs(LD.detach().expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                            B.detach().expand(batch + B.shape[-2:]))
+    return _not_implemented("linalg_ldl_solve", (LD, B), X)

@@ -298,9 +298,18 @@ def cond(A, p=None):
 def matrix_sqrth(A):
     # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
     _square_float(A, "linalg.matrix_sqrth")
-    L, V, _ = torch._linalg_syevd(A, True, False)
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return 0.5 * (X + X.mT)
+    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+
+
+def _no_backward_yet(node, fn, inputs, outputs):
+    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
+    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
+    them raises rather than silently dropping the gradient."""
+    def backward(*grads):
+        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
+    return _record(node, inputs, outputs, backward)
 
 
 def polar(A):
@@ -309,6 +318,7 @@ def polar(A):
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
-    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
     H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
+    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    return _result("linalg_polar", ("U", "H"), U, H)
