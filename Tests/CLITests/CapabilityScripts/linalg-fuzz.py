@@ -4,7 +4,8 @@
 # reaches rarely: both factors of lu (square, wide, tall), lu_solve's left/adjoint
 # variants, triangular_solve's flags and its cloned coefficient, cholesky_solve and
 # cholesky_inverse with upper=True, qr's wide case and partial gradients, svd's and
-# eigh's vector gradients, lstsq's vector and broadcast right sides, and inf-norm ties.
+# eigh's vector gradients, lstsq's vector and broadcast right sides, inf-norm ties, and
+# batches broadcast over two dims (their gradients summed as the engine's at::sum_to sums).
 # Each line is a case key and a bit digest of its outputs and gradients.
 import torch
 import random
@@ -212,3 +213,32 @@ for dt in (F32, F64):
             r = L.vector_norm(a, o, dim=-1); weighted(r).backward()
             return [r, a.grad]
         run("x|vector_norm-ties|%s|%s" % (sfx, o), f)
+
+# Broadcast batches: the gradient of the broadcast input is summed over every broadcast
+# dim at once (at::sum_to), as the engine reduces it.
+for dt in (F32, F64):
+    sfx = str(dt)[-7:]
+    def f(dt=dt):
+        a = leaf(6, 6, dt=dt); lu, piv = L.lu_factor(a); y = leaf(3, 5, 6, 2, dt=dt)
+        x = L.lu_solve(lu, piv, y); weighted(x).backward()
+        return [x, y.grad, a.grad]
+    run("b|lu_solve|%s" % sfx, f)
+    def f(dt=dt):
+        c = L.cholesky(spd((), 6, dt)).detach().requires_grad_(); y = leaf(3, 5, 6, 2, dt=dt)
+        x = torch.cholesky_solve(y, c); weighted(x).backward()
+        return [x, y.grad, c.grad]
+    run("b|cholesky_solve|%s" % sfx, f)
+    def f(dt=dt):
+        a = (torch.rand(1, 5, 5, dtype=dt) + 5 * torch.eye(5, dtype=dt)).triu().requires_grad_(); y = leaf(3, 1, 5, 2, dt=dt)
+        r = torch.triangular_solve(y, a); weighted(r.solution).backward()
+        return [r.solution, y.grad, a.grad]
+    run("b|triangular_solve|%s" % sfx, f)
+    def f(dt=dt):
+        a = (torch.rand(5, 5, dtype=dt) + 5 * torch.eye(5, dtype=dt)).tril().requires_grad_(); y = leaf(2, 3, 5, 4, dt=dt)
+        x = L.solve_triangular(a, y, upper=False); weighted(x).backward()
+        return [x, y.grad, a.grad]
+    run("b|solve_triangular|%s" % sfx, f)
+    def f(dt=dt):
+        a = leaf(1, 1, 6, 3, dt=dt); y = leaf(2, 3, 6, 2, dt=dt); x = L.lstsq(a, y).solution; weighted(x).backward()
+        return [x, a.grad, y.grad]
+    run("b|lstsq|%s" % sfx, f)

@@ -141,10 +141,12 @@ def _diag_embed(v):
 
 
 def _sum_to(g, shape):
-    """A gradient summed over the dimensions broadcasting added or stretched."""
-    while g.dim() > len(shape):
-        g = g.sum(0)
-    for i, s in enumerate(shape):
-        if s == 1 and g.shape[i] != 1:
-            g = g.sum(i, keepdim=True)
-    return g
+    """A gradient summed over the dimensions broadcasting added or stretched: at::sum_to,
+    as the engine reduces it, one sum over all those dims (summing them one at a time
+    would add in another order)."""
+    shape = tuple(shape)
+    lead = g.dim() - len(shape)
+    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1]
+    if dims:
+        g = g.sum(dims, keepdim=True)
+    return g.reshape(shape) if lead > 0 else g
