@@ -29,6 +29,8 @@ struct LinalgGradientTests {
     S0 = A0 @ A0.mT + torch.eye(3, dtype=torch.float64)
     R0 = torch.randn(4, 3, dtype=torch.float64)
     B0 = torch.randn(3, 2, dtype=torch.float64)
+    C0 = torch.randn(4, 2, dtype=torch.float64)
+    T0 = L.cholesky(S0)
 
     def scalar(f, x):
         out = f(x)
@@ -82,17 +84,36 @@ struct LinalgGradientTests {
     check("matrix_exp", A0, lambda x: L.matrix_exp(x))
     check("matrix_exp small", A0 * 0.01, lambda x: L.matrix_exp(x))
     check("nuc", R0, lambda x: L.matrix_norm(x, "nuc"))
-    T0 = 2.0 / (1.0 + (R0.tril(-1) ** 2).sum(-2))
-    check("householder_product", R0, lambda x: L.householder_product(x, T0))
-    check("householder_product tau", T0[:2].unsqueeze(0), lambda x: L.householder_product(R0, x[0]))
+    TAU0 = 2.0 / (1.0 + (R0.tril(-1) ** 2).sum(-2))
+    check("householder_product", R0, lambda x: L.householder_product(x, TAU0))
+    check("householder_product tau", TAU0[:2].unsqueeze(0), lambda x: L.householder_product(R0, x[0]))
     check("matrix_exp skew", A0, lambda x: L.matrix_exp(x - x.mH))
+    check("qr wide", R0.mT.contiguous(), lambda x: tuple(L.qr(x)))
+    check("lu_factor", A0, lambda x: L.lu_factor(x)[0])
+    check("lu", A0, lambda x: tuple(L.lu(x)))
+    check("lu tall", R0, lambda x: tuple(L.lu(x)))
+    check("lu wide", R0.mT.contiguous(), lambda x: tuple(L.lu(x)))
+    check("lu U", R0.mT.contiguous(), lambda x: L.lu(x)[2])
+    check("lu_solve", A0, lambda x: L.lu_solve(*L.lu_factor(x), B0))
+    check("lu_solve B", B0, lambda x: L.lu_solve(*L.lu_factor(A0), x))
+    check("lu_solve adjoint right", A0, lambda x: L.lu_solve(*L.lu_factor(x), B0.mT, left=False, adjoint=True))
+    check("cholesky_solve", T0, lambda x: torch.cholesky_solve(B0, x.tril()))
+    check("cholesky_solve B", B0, lambda x: torch.cholesky_solve(x, T0))
+    check("cholesky_inverse", T0, lambda x: torch.cholesky_inverse(x.tril()))
+    check("triangular_solve", S0.triu(), lambda x: tuple(torch.triangular_solve(B0, x.triu(), upper=True)))
+    check("triangular_solve B", B0, lambda x: torch.triangular_solve(x, S0.tril(), upper=False, transpose=True)[0])
+    check("lstsq", R0, lambda x: L.lstsq(x, C0).solution)
+    check("lstsq B", C0, lambda x: L.lstsq(R0, x).solution)
     """
 
     @Test func backwardFormulasMatchFiniteDifferences() {
         let out = TorchSession().run(Self.script)
         let names = ["det", "slogdet", "inv", "solve A", "solve B", "solve right", "solve vector", "cholesky",
                      "cholesky upper", "qr", "solve_triangular", "solve_triangular right", "solve_triangular B", "eigh", "eigvalsh", "svd", "svdvals", "pinv", "pinv wide",
-                     "matrix_exp", "matrix_exp small", "nuc", "householder_product", "householder_product tau", "matrix_exp skew"]
+                     "matrix_exp", "matrix_exp small", "nuc", "householder_product", "householder_product tau", "matrix_exp skew",
+                     "qr wide", "lu_factor", "lu", "lu tall", "lu wide", "lu U",
+                     "lu_solve", "lu_solve B", "lu_solve adjoint right", "cholesky_solve", "cholesky_solve B",
+                     "cholesky_inverse", "triangular_solve", "triangular_solve B", "lstsq", "lstsq B"]
         #expect(out == names.map { "\($0) ok\n" }.joined(), "\(out)")
     }
 
@@ -126,6 +147,59 @@ struct LinalgGradientTests {
         LinalgCrossBackward0
         LinalgHouseholderProductBackward0
         LinalgHouseholderProductBackward0
+
+        """)
+    }
+
+    /// The factorizations and solves that had no node (their results silently dropped the
+    /// gradient): PyTorch 2.15's names, and which outputs require grad.
+    @Test func gradFnNamesOfFactorsAndSolves() {
+        let out = TorchSession().run("""
+        import torch
+        A = torch.randn(3, 3, dtype=torch.float64, requires_grad=True)
+        S = (A @ A.mT + torch.eye(3)).detach()
+        C = torch.linalg.cholesky(S).requires_grad_()
+        LU, piv = torch.linalg.lu_factor(A)
+        P, Lf, U = torch.linalg.lu(A)
+        r = torch.triangular_solve(A, C, upper=False)
+        print(LU.grad_fn.name(), piv.requires_grad, P.requires_grad, Lf.grad_fn.name(), U.grad_fn.name())
+        print(torch.linalg.lu_solve(LU, piv, A).grad_fn.name(), torch.lu_unpack(LU, piv).L.grad_fn.name())
+        print(torch.cholesky_solve(A, C).grad_fn.name(), torch.cholesky_inverse(C).grad_fn.name())
+        print(r.solution.grad_fn.name(), r.cloned_coefficient.grad_fn.name())
+        print(torch.linalg.lstsq(A, A).solution.grad_fn.name(), torch.linalg.lstsq(A, A).residuals.requires_grad)
+        """)
+        #expect(out == """
+        LinalgLuFactorExBackward0 False False LinalgLuBackward0 LinalgLuBackward0
+        LinalgLuSolveBackward0 LuUnpackBackward0
+        CholeskySolveBackward0 CholeskyInverseBackward0
+        TriangularSolveBackward0 TriangularSolveBackward0
+        LinalgLstsqBackward0 True
+
+        """)
+    }
+
+    /// ldl_* have no derivative in ATen (PyTorch's NotImplemented node); matrix_sqrth and
+    /// polar carry PyTorch's node names but Gradbook has no backward for them yet: each
+    /// result requires grad and backward raises, none silently drops the gradient.
+    @Test func factorizationsWithoutBackwardRaise() {
+        let out = TorchSession().run("""
+        import torch
+        A = torch.randn(3, 3, dtype=torch.float64)
+        S = (A @ A.mT + torch.eye(3, dtype=torch.float64)).requires_grad_()
+        LD, piv = torch.linalg.ldl_factor(S)
+        X = torch.linalg.ldl_solve(LD.detach(), piv, S)
+        for r in [LD, X, torch.linalg.matrix_sqrth(S), torch.linalg.polar(S)[0]]:
+            try:
+                print(r.grad_fn.name(), end=" ")
+                r.sum().backward()
+            except (RuntimeError, NotImplementedError) as e:
+                print(type(e).__name__, e)
+        """)
+        #expect(out == """
+        torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_factor_ex is not implemented
+        torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_solve is not implemented
+        LinalgMatrixSqrthBackward0 NotImplementedError linalg.matrix_sqrth: Gradbook has no backward for it yet (LinalgMatrixSqrthBackward0)
+        LinalgPolarBackward0 NotImplementedError linalg.polar: Gradbook has no backward for it yet (LinalgPolarBackward0)
 
         """)
     }

@@ -116,11 +116,15 @@ extension TorchRuntime {
     /// are the tensors in `inputs`. `backward(*grads)` gets one gradient per output (zeros
     /// where none arrived) and returns one per input (None where there is none). With a
     /// fifth argument True, `backward(*grads, *outputs)` also gets the outputs, carrying
-    /// this node as their grad_fn under create_graph (a saved result, as in PyTorch).
+    /// this node as their grad_fn under create_graph (a saved result, as in PyTorch). With a
+    /// sixth argument True, an output that got no gradient arrives as None rather than
+    /// zeros: ATen's formulas branch on `grad.defined()` (svdvals' shortcut in
+    /// svd_backward, linalg_qr_backward's `gR` term), so zeros would change their bits.
     private func bindLinalgRecord(_ b: Binder) {
         b.free("_linalg_record") { [unowned self] interp, args in
-            guard args.count == 4 || args.count == 5 else { throw PyError.typeError("_linalg_record() takes 4 arguments") }
-            let passesOutputs = try args.count == 5 && interp.truthy(args[4])
+            guard (4...6).contains(args.count) else { throw PyError.typeError("_linalg_record() takes 4 arguments") }
+            let passesOutputs = try args.count >= 5 && interp.truthy(args[4])
+            let keepsUndefined = try args.count == 6 && interp.truthy(args[5])
             let name = try interp.str(args[0])
             let inputValues = try interp.iterate(args[1])
             let inputs = inputValues.compactMap { tensorPayload($0) }
@@ -130,6 +134,7 @@ extension TorchRuntime {
             let backward = args[3]
             var marks = Differentiable.CustomFunctionMarks()
             marks.nonDifferentiable = outputs.filter { !$0.dtype.isFloatingPoint }
+            marks.materializeGrads = !keepsUndefined
             let plainOutputs = passesOutputs ? outputs.map { $0.alias() } : []
             let formula: BackwardFormula = { [unowned self] ctx in
                 var callArgs = ctx.grads.map { $0.map { self.wrap($0) } ?? .none }

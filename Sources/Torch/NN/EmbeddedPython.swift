@@ -8480,9 +8480,11 @@ def _result(name, fields, *values):
     return _return_class(name)(name, fields, values)
 
 
-def _record(name, inputs, outputs, backward):
-    """outputs (computed without autograd) as the outputs of node `name` over `inputs`."""
-    return torch._linalg_record(name, tuple(inputs), outputs, backward)
+def _record(name, inputs, outputs, backward, undefined=False):
+    """outputs (computed without autograd) as the outputs of node `name` over `inputs`.
+    With undefined=True, `backward` gets None for an output no gradient reached (ATen's
+    undefined grad), not zeros: formulas that branch on it then round as ATen's do."""
+    return torch._linalg_record(name, tuple(inputs), outputs, backward, False, undefined)
 
 
 def _check_float(A, fn, what="input"):
@@ -8557,13 +8559,15 @@ def _diag_embed(v):
 
 
 def _sum_to(g, shape):
-    """A gradient summed over the dimensions broadcasting added or stretched."""
-    while g.dim() > len(shape):
-        g = g.sum(0)
-    for i, s in enumerate(shape):
-        if s == 1 and g.shape[i] != 1:
-            g = g.sum(i, keepdim=True)
-    return g
+    """A gradient summed over the dimensions broadcasting added or stretched: at::sum_to,
+    as the engine reduces it, one sum over all those dims (summing them one at a time
+    would add in another order)."""
+    shape = tuple(shape)
+    lead = g.dim() - len(shape)
+    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1]
+    if dims:
+        g = g.sum(dims, keepdim=True)
+    return g.reshape(shape) if lead > 0 else g
 
 
 # Vector and matrix norms; ord=2, -2 and 'nuc' take the singular values (40-spectral.py).
@@ -8622,6 +8626,13 @@ def lu_factor_ex(A, *, pivot=True, check_errors=False):
     LU, pivots, info = torch._linalg_getrf(A)
     if check_errors:
         _raise_singular("torch.linalg.lu_factor_ex", info)
+
+    def backward(gLU, gpivots, ginfo, LU=LU, pivots=pivots):
+        # PyTorch's lu_factor_ex_backward: L's and U's parts of gLU through linalg_lu_backward.
+        P, L, U = _unpack(LU, pivots)
+        k = min(LU.shape[-2], LU.shape[-1])
+        return _lu_backward(gLU.narrow(-1, 0, k), gLU.narrow(-2, 0, k), P, L, U)
+    LU, pivots, info = _record("LinalgLuFactorExBackward0", (A,), (LU, pivots, info), backward)
     return _result("linalg_lu_factor_ex", ("LU", "pivots", "info"), LU, pivots, info)
 
 
@@ -8652,20 +8663,98 @@ def _permutation(pivots, m):
     return torch.tensor(mats).reshape(batch + [m, m])
 
 
-def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
-    m, n = LU_data.shape[-2], LU_data.shape[-1]
+def _unpack(LU, pivots):
+    """lu_unpack as ATen's kernel writes it: row-major L (strict lower triangle, then a
+    diagonal of ones written over it, so a -0 below the diagonal stays -0) and U."""
+    m, n = LU.shape[-2], LU.shape[-1]
     k = min(m, n)
-    L = LU_data.tril(-1)[..., :, :k] + torch.eye(m, k, dtype=LU_data.dtype, device=LU_data.device)
-    U = LU_data.triu()[..., :k, :]
-    P = _permutation(LU_pivots, m).to(LU_data.device).to(LU_data.dtype)
+    L = LU.narrow(-1, 0, k).tril(-1).contiguous()
+    L.diagonal(0, -2, -1).fill_(1)
+    U = LU.narrow(-2, 0, k).triu().contiguous()
+    P = _permutation(pivots, m).to(LU.device).to(LU.dtype)
+    return P, L, U
+
+
+def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    P, L, U = _unpack(LU_data.detach(), LU_pivots)
+
+    def backward(gL, gU):
+        # PyTorch's lu_unpack_backward (gradients of the packed LU's two triangles).
+        m, n = LU_data.shape[-2], LU_data.shape[-1]
+        k = min(m, n)
+        if gL is None and gU is None:
+            return None
+        if gL is not None and gU is not None:
+            if m == n:
+                return gL.tril(-1) + gU.triu()
+            A1 = (gL.tril(-1) if m == k else gL.narrow(-2, 0, k).tril(-1)) + (gU.triu() if n == k else gU.narrow(-1, 0, k).triu())
+            A2 = gL.narrow(-2, k, m - k) if m > n else gU.narrow(-1, k, n - k)
+            return torch.cat([A1, A2], -2 if m > n else -1)
+        if gL is not None:
+            if m >= n:
+                return gL.tril(-1)
+            return torch.cat([gL.tril(-1), torch.zeros(list(gL.shape[:-1]) + [n - m], dtype=gL.dtype, device=gL.device)], -1)
+        if n >= m:
+            return gU.triu()
+        return torch.cat([gU.triu(), torch.zeros(list(gU.shape[:-2]) + [m - n, gU.shape[-1]], dtype=gU.dtype, device=gU.device)], -2)
+    L, U = _record("LuUnpackBackward0", (LU_data,), (L, U), backward, undefined=True)
     return _result("lu_unpack", ("P", "L", "U"), P, L, U)
+
+
+def _tri(A, B, upper, left=True, unitriangular=False):
+    """at::linalg_solve_triangular without autograd (A and B of one batch shape)."""
+    return _trsm(A, B, upper, left, unitriangular)
+
+
+def _lu_backward(gL, gU, P, L, U):
+    """PyTorch's linalg_lu_backward (pivot=True), in its order of operations; gL or gU
+    may be None (no gradient reached that factor)."""
+    if gL is None and gU is None:
+        return None
+    m, n = L.shape[-2], U.shape[-1]
+    k = min(m, n)
+    if m == n:
+        gA = (L.mT @ gL).tril(-1) if gL is not None else None
+        if gU is not None:
+            gA = gA + (gU @ U.mT).triu() if gA is not None else (gU @ U.mT).triu()
+        gA = _tri(U.mT, gA, False, False)
+        gA = _tri(L.mT, gA, True, True, True)
+        return P @ gA
+    if m < n:
+        U1 = U.narrow(-1, 0, k)
+        gA = L.mT @ gL if gL is not None else None
+        if gU is not None:
+            gA = gA - gU.triu() @ U.mT if gA is not None else -(gU.triu() @ U.mT)
+        gA = _tri(U1.mT, gA.tril(-1), False, False)
+        if gU is not None:
+            gA = torch.cat([gA + gU.narrow(-1, 0, k).triu(), gU.narrow(-1, k, n - k)], -1)
+        gA = _tri(L.mT, gA, True, True, True)
+        if gU is None:
+            gA = torch.cat([gA, torch.zeros_like(U.narrow(-1, k, n - k))], -1)
+        return P @ gA
+    L1 = L.narrow(-2, 0, k)
+    gA = gU @ U.mT if gU is not None else None
+    if gL is not None:
+        gA = gA - L.mT @ gL.tril(-1) if gA is not None else -(L.mT @ gL.tril(-1))
+    gA = _tri(L1.mT, gA.triu(), True, True, True)
+    if gL is not None:
+        gA = torch.cat([gA + gL.narrow(-2, 0, k).tril(-1), gL.narrow(-2, k, m - k)], -2)
+    gA = _tri(U.mT, gA, False, False)
+    if gL is None:
+        gA = torch.cat([gA, torch.zeros_like(L.narrow(-2, k, m - k))], -2)
+    return P @ gA
 
 
 def lu(A, *, pivot=True):
     _check_matrix(A, "linalg.lu")
     _check_float(A, "linalg.lu")
     LU, pivots, _ = torch._linalg_getrf(A)
-    P, L, U = lu_unpack(LU, pivots)
+    P, L, U = _unpack(LU, pivots)
+
+    def backward(gL, gU, P=P, L=L, U=U):
+        return _lu_backward(gL, gU, P, L, U)
+    # P is not differentiable (PyTorch's output_differentiability [False, True, True]).
+    L, U = _record("LinalgLuBackward0", (A,), (L, U), backward, undefined=True)
     return _result("linalg_lu", ("P", "L", "U"), P, L, U)
 
 
@@ -8676,13 +8765,31 @@ def _lu_solve_raw(LU, pivots, B, left, adjoint):
     return torch._linalg_getrs(LU, pivots, B.mT, not adjoint).mT
 
 
+def _lu_solve_LU(gX, LU, pivots, X, left, adjoint):
+    """PyTorch's linalg_lu_solve_LU: the gradient of lu_solve with respect to LU."""
+    P, L, U = _unpack(LU, pivots)
+    if left != adjoint:
+        gR = _tri(U.mT, -((gX if left else gX.mT) @ (X.mT if left else X)), False)
+        gL = _tri(L.mT, gR @ U.mT, True, True, True).tril(-1)
+        return gL + gR.triu()
+    gR = -(((P.mT @ (X if left else X.mT)) @ (gX.mT if left else gX)) @ P)
+    gR = _tri(L.mT, gR, True, False, True)
+    gU = _tri(U.mT, L.mT @ gR, False, False).triu()
+    return gR.tril(-1) + gU
+
+
 def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
     _check_square(LU, "linalg.lu_solve", "LU")
     batch = torch.broadcast_shapes(LU.shape[:-2], B.shape[:-2])
-    LUe = LU.expand(batch + LU.shape[-2:])
+    LUe = LU.expand(batch + LU.shape[-2:]).detach()
     Pe = pivots.expand(batch + pivots.shape[-1:])
-    X = _lu_solve_raw(LUe, Pe, B.expand(batch + B.shape[-2:]), left, adjoint)
-    return X
+    X = _lu_solve_raw(LUe, Pe, B.expand(batch + B.shape[-2:]).detach(), left, adjoint)
+
+    def backward(gX):
+        gLU = _sum_to(_lu_solve_LU(gX, LUe, Pe, X, left, adjoint), LU.shape) if LU.requires_grad else None
+        gB = _sum_to(_lu_solve_raw(LUe, Pe, gX, left, not adjoint), B.shape) if B.requires_grad else None
+        return gLU, gB
+    return _record("LinalgLuSolveBackward0", (LU, B), X, backward)
 
 
 def _torch_lu(A, pivot=True, get_infos=False):
@@ -8854,16 +8961,40 @@ def _torch_cholesky(A, upper=False, *, out=None):
                        "U = torch.cholesky(A, upper=True) should be replaced with:\nU = torch.linalg.cholesky(A).mH")
 
 
-def _torch_cholesky_solve(B, L, upper=False):
-    _check_square(L, "cholesky_solve", "A")
+def _cholesky_solve_raw(B, L, upper):
     batch = torch.broadcast_shapes(B.shape[:-2], L.shape[:-2])
     return torch._linalg_potrs(B.expand(batch + B.shape[-2:]), L.expand(batch + L.shape[-2:]), upper)
 
 
+def _torch_cholesky_solve(B, L, upper=False):
+    _check_square(L, "cholesky_solve", "A")
+    Bd, Ld = B.detach(), L.detach()
+    X = _cholesky_solve_raw(Bd, Ld, upper)
+
+    def backward(gX):
+        # PyTorch's cholesky_solve_backward: gB = (L L^H)^{-1} gX, then the factor's
+        # gradient from the symmetrised gB X^H (the broadcast summed away by the engine).
+        gB = _cholesky_solve_raw(gX, Ld, upper)
+        gL = None
+        if L.requires_grad:
+            common = gB @ X.mT
+            common = common + common.mT
+            gL = _sum_to(-(Ld @ common) if upper else -(common @ Ld), L.shape)
+        return _sum_to(gB, B.shape), gL
+    return _record("CholeskySolveBackward0", (B, L), X, backward)
+
+
 def _torch_cholesky_inverse(L, upper=False):
     _check_square(L, "cholesky_inverse", "A")
-    Ainv, info = torch._linalg_potri(L, upper)
-    return Ainv
+    Ld = L.detach()
+    Ainv, info = torch._linalg_potri(Ld, upper)
+
+    def backward(g):
+        # PyTorch's cholesky_inverse_backward: -(Ainv (g + g^H) Ainv) L (L first when upper).
+        common = g + g.mT
+        common = Ainv @ (common @ Ainv)
+        return -(Ld @ common) if upper else -(common @ Ld)
+    return _record("CholeskyInverseBackward0", (L,), Ainv, backward)
 
 
 def _trsm(A, B, upper, left, unitriangular):
@@ -8891,11 +9022,37 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     return _record("LinalgSolveTriangularBackward0", (A, B), X, backward)
 
 
-def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+def _triangular_solve_raw(b, A, upper, transpose, unitriangular):
     batch = torch.broadcast_shapes(A.shape[:-2], b.shape[:-2])
     Ae = A.expand(batch + A.shape[-2:])
-    X = torch._linalg_trtrs(Ae, b.expand(batch + b.shape[-2:]), upper, transpose, unitriangular)
-    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, Ae.clone())
+    # ATen's triangular_solve runs BLAS trsm (no singularity check) on a column-major clone
+    # of A, op(A) = A^T when transpose.
+    return torch._linalg_trsm(Ae, b.expand(batch + b.shape[-2:]), True, upper, transpose, unitriangular), Ae
+
+
+def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+    bd, Ad = b.detach(), A.detach()
+    X, Ae = _triangular_solve_raw(bd, Ad, upper, transpose, unitriangular)
+
+    def backward(gX, gM):
+        # PyTorch's triangular_solve_backward: gb = A^{-H} gX (one more triangular_solve
+        # with the other transpose), gA = -gb X^H on A's triangle, plus the gradient of
+        # the cloned coefficient; either output may have had none.
+        gb = gA = None
+        if gX is not None:
+            gb, _ = _triangular_solve_raw(gX, Ad, upper, not transpose, unitriangular)
+            if A.requires_grad:
+                gA = -(X @ gb.mT) if transpose else -(gb @ X.mT)
+                gA = gA.triu(int(unitriangular)) if upper else gA.tril(-int(unitriangular))
+        if gA is None:
+            gA = torch.zeros(1, dtype=Ad.dtype, device=Ad.device).expand(Ad.shape)
+        if gb is None:
+            gb = torch.zeros(1, dtype=bd.dtype, device=bd.device).expand(bd.shape)
+        if A.requires_grad and gM is not None:
+            gA = gA + gM
+        return _sum_to(gb, b.shape), (_sum_to(gA, A.shape) if A.requires_grad else None)
+    X, M = _record("TriangularSolveBackward0", (b, A), (X, Ae.clone()), backward, undefined=True)
+    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, M)
 
 
 def _torch_removed(name, text):
@@ -8933,20 +9090,47 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if rcond is None:
         rcond = torch.finfo(A.dtype).eps * max(m, n)
     batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
-    X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
+    Ad, Bd = A.detach(), B.detach()
+    X, rank = torch._linalg_gelsy(Ad.expand(batch + A.shape[-2:]), Bd.unsqueeze(-1).expand(batch + Bm.shape[-2:]) if vector else Bd.expand(batch + Bm.shape[-2:]), float(rcond))
     if vector:
         X = X.squeeze(-1)
     empty = torch.empty(0, dtype=A.dtype, device=A.device)
-    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
+
+    def backward(gX, gres):
+        # PyTorch's linalg_lstsq_backward through pinv(A) (gelsy keeps no residuals, so
+        # only the solution's gradient flows): gA = pinv_backward(gX B^H), gB = pinv(A)^H gX.
+        if gX is None:
+            return None, None
+        gXm = gX.unsqueeze(-1) if vector else gX
+        Bmat = Bd.unsqueeze(-1) if vector else Bd
+        P = pinv(Ad)
+        gA = _pinv_backward(gXm @ Bmat.mT, P, Ad) if A.requires_grad else None
+        gB = None
+        if B.requires_grad:
+            gB = P.mT @ gXm
+            gB = gB.squeeze(-1) if vector else gB
+        return (_sum_to(gA, A.shape) if gA is not None else None), (_sum_to(gB, B.shape) if gB is not None else None)
+    X, empty = _record("LinalgLstsqBackward0", (A, B), (X, empty), backward, undefined=True)
+    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank,
+                   torch.empty(0, dtype=A.dtype, device=A.device))
 
 
 def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
     _square_float(A, "torch.linalg.ldl_factor_ex")
     # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
-    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    LD, pivots, info = torch._linalg_sytrf(A.detach().tril())
     if check_errors:
         _raise_ldl(info)
+    LD, pivots, info = _not_implemented("linalg_ldl_factor_ex", (A,), (LD, pivots, info))
     return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _not_implemented(op, inputs, outputs):
+    """PyTorch's NotImplemented node (ATen ops without a derivative): the results require
+    grad, and backward through them raises instead of dropping the gradient."""
+    def backward(*grads):
+        raise RuntimeError(f"derivative for aten::{op} is not implemented")
+    return _record("torch::autograd::NotImplemented", inputs, outputs, backward)
 
 
 def _raise_ldl(info):
@@ -8967,8 +9151,9 @@ def ldl_factor(A, *, hermitian=False):
 def ldl_solve(LD, pivots, B, *, hermitian=False):
     _check_square(LD, "torch.linalg.ldl_solve", "LD")
     batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
-    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
-                               B.expand(batch + B.shape[-2:]))
+    X = torch._linalg_sytrs(LD.detach().expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                            B.detach().expand(batch + B.shape[-2:]))
+    return _not_implemented("linalg_ldl_solve", (LD, B), X)
 
 
 # QR (geqrf + orgqr), symmetric eigen-decomposition (syevd), SVD (gesdd) and what is
@@ -8997,8 +9182,35 @@ def _torch_ormqr(A, tau, C, left=True, transpose=False):
     return torch._linalg_ormqr(A, tau, C, left, transpose)
 
 
-def _copyltu(M):
-    return M.tril(-1) + M.tril(-1).mT + _diag_embed(_diag(M))
+def _qr_backward(gQ, gR, Q, R, mode):
+    """PyTorch's linalg_qr_backward (real case), in its order of operations; gQ or gR is
+    None when no gradient reached it."""
+    m, n = Q.shape[-2], R.shape[-1]
+    if mode == "complete" and m > n:
+        raise RuntimeError("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.")
+    if gQ is None and gR is None:
+        return None
+    if gQ is not None:
+        gA = gR @ R.mT - Q.mT @ gQ if gR is not None else -(Q.mT @ gQ)
+    else:
+        gA = gR @ R.mT
+    if m >= n:
+        # syminvadj(X) = X + X^H with its diagonal halved
+        gA = gA.triu()
+        gA = gA + gA.mT
+        gA.diagonal(0, -2, -1).mul_(0.5)
+        gA = Q @ gA
+        if gQ is not None:
+            gA = gA + gQ
+        return _trsm(R.mT, gA, False, False, False)
+    # trilImInvAdjSkew(-gA) = (X - X^H).tril() with X = -gA
+    X = -gA
+    gA = Q @ (X - X.mT).tril()
+    gA = _trsm(R.narrow(-1, 0, m).mT, gA, False, False, False)
+    gA = torch.cat([gA, torch.zeros(list(R.shape[:-1]) + [n - m], dtype=gA.dtype, device=gA.device)], -1)
+    if gR is not None:
+        gA = gA + Q @ gR
+    return gA
 
 
 def qr(A, mode="reduced"):
@@ -9021,27 +9233,27 @@ def qr(A, mode="reduced"):
         Q = torch._linalg_orgqr(a[..., :, :k], tau)
 
     def backward(gQ, gR):
-        # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
-        M = R @ gR.mT - gQ.mT @ Q
-        b = gQ + Q @ _copyltu(M)
-        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
+        return _qr_backward(gQ, gR, Q, R, mode)
     if mode == "r":
         return _result("linalg_qr", ("Q", "R"), Q, R)
-    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
+    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward, undefined=True)
     return _result("linalg_qr", ("Q", "R"), Q, R)
 
 
 def _eigh_backward(V, L, gL, gV):
-    # gA = V (diag(gL) + skew(V^T gV)/2 / E) V^T with E_ij = L_j - L_i (PyTorch's
-    # linalg_eig_backward, Hermitian case).
+    # PyTorch's linalg_eig_backward, Hermitian case: gA = V (diag(gL) + skew(V^H gV)/2 / E) V^H
+    # with E_ij = L_j - L_i; V (gL V^H) alone when no gradient reached V.
     if gV is None:
+        if gL is None:
+            return None
         return (V * gL.unsqueeze(-2)) @ V.mT
     VhgV = V.mT @ gV
     VhgV = 0.5 * (VhgV - VhgV.mT)
     E = L.unsqueeze(-2) - L.unsqueeze(-1)
     E.diagonal(0, -2, -1).fill_(1)
     inner = VhgV / E
-    inner.diagonal(0, -2, -1).copy_(gL)
+    if gL is not None:
+        inner.diagonal(0, -2, -1).copy_(gL)
     return V @ (inner @ V.mT)
 
 
@@ -9050,7 +9262,8 @@ def eigh(A, UPLO="L"):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
-    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(V, L, gL, gV))
+    Ls, Vs = L, V
+    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(Vs, Ls, gL, gV), undefined=True)
     return _result("linalg_eigh", ("eigenvalues", "eigenvectors"), L, V)
 
 
@@ -9065,31 +9278,44 @@ def eigvalsh(A, UPLO="L"):
 
 
 def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
-    # PyTorch's svd_backward (real case), in its order of operations.
-    m, n = U.shape[-2], Vh.shape[-1]
+    # PyTorch's svd_backward (real case), in its order of operations; a gradient that did
+    # not arrive is None (svdvals' shortcut when only S got one).
     k = S.shape[-1]
     if full_matrices:
-        U, Vh = U[..., :, :k], Vh[..., :k, :]
-        gU, gVh = gU[..., :, :k], gVh[..., :k, :]
-    V, gV = Vh.mT, gVh.mT
-    UhgU = U.mT @ gU
-    UhgU = UhgU - UhgU.mT
-    VhgV = V.mT @ gV
-    VhgV = VhgV - VhgV.mT
+        U, Vh = U.narrow(-1, 0, k), Vh.narrow(-2, 0, k)
+        gU = gU.narrow(-1, 0, k) if gU is not None else None
+        gVh = gVh.narrow(-2, 0, k) if gVh is not None else None
+    if gS is None and gU is None and gVh is None:
+        return None
+    m, n = U.shape[-2], Vh.shape[-1]
+    if gU is None and gVh is None:
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    if gU is not None:
+        UhgU = U.mT @ gU
+        UhgU = UhgU - UhgU.mT
+    if gVh is not None:
+        VhgV = Vh @ gVh.mT
+        VhgV = VhgV - VhgV.mT
     S2 = S * S
     E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
     E.diagonal(0, -2, -1).fill_(1)
-    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
-    gA = gA + _diag_embed(gS)
-    if m > k:
+    if gU is not None and gVh is not None:
+        gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    elif gU is not None:
+        gA = (UhgU / E) * S.unsqueeze(-2)
+    else:
+        gA = S.unsqueeze(-1) * (VhgV / E)
+    if gS is not None:
+        gA = gA + _diag_embed(gS)
+    if m > n and gU is not None:
         gA = U @ gA
         gUSinv = gU / S.unsqueeze(-2)
         gA = gA + gUSinv - U @ (U.mT @ gUSinv)
         return gA @ Vh
-    if n > k:
+    if m < n and gVh is not None:
         gA = gA @ Vh
-        gVSinv = gV / S.unsqueeze(-2)
-        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        SinvgVh = gVh / S.unsqueeze(-1)
+        gA = gA + SinvgVh - (SinvgVh @ Vh.mT) @ Vh
         return U @ gA
     return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
 
@@ -9101,7 +9327,7 @@ def svd(A, full_matrices=True, *, driver=None):
 
     def backward(gU, gS, gVh):
         return _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices)
-    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward)
+    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward, undefined=True)
     return _result("linalg_svd", ("U", "S", "Vh"), U, S, Vh)
 
 
@@ -9153,18 +9379,22 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
         P = (Vh.mT * S_pinv.unsqueeze(-2)) @ U.mT
 
     def backward(g):
-        # PyTorch's pinv_backward (real case).
-        m, n = A.shape[-2], A.shape[-1]
-        Ad, Ph = A.detach(), P.mT
-        gh = g.mT
-        if m <= n:
-            K = gh @ P
-            KPh = K @ Ph
-            return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
-        K = P @ gh
-        PhK = Ph @ K
-        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
+        return _pinv_backward(g, P, A.detach())
     return _record("LinalgPinvBackward0", (A,), P, backward)
+
+
+def _pinv_backward(g, P, Ad):
+    """PyTorch's pinv_backward (real case), for pinv and lstsq."""
+    m, n = Ad.shape[-2], Ad.shape[-1]
+    Ph = P.mT
+    gh = g.mT
+    if m <= n:
+        K = gh @ P
+        KPh = K @ Ph
+        return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
+    K = P @ gh
+    PhK = Ph @ K
+    return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
 
 
 def _torch_pinverse(A, rcond=1e-15):
@@ -9217,9 +9447,18 @@ def cond(A, p=None):
 def matrix_sqrth(A):
     # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
     _square_float(A, "linalg.matrix_sqrth")
-    L, V, _ = torch._linalg_syevd(A, True, False)
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return 0.5 * (X + X.mT)
+    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+
+
+def _no_backward_yet(node, fn, inputs, outputs):
+    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
+    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
+    them raises rather than silently dropping the gradient."""
+    def backward(*grads):
+        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
+    return _record(node, inputs, outputs, backward)
 
 
 def polar(A):
@@ -9228,9 +9467,10 @@ def polar(A):
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
-    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
     H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
+    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    return _result("linalg_polar", ("U", "H"), U, H)
 
 
 # householder_product (orgqr) and its gradient: PyTorch's householder_product_backward

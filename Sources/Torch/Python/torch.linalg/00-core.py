@@ -62,9 +62,11 @@ def _result(name, fields, *values):
     return _return_class(name)(name, fields, values)
 
 
-def _record(name, inputs, outputs, backward):
-    """outputs (computed without autograd) as the outputs of node `name` over `inputs`."""
-    return torch._linalg_record(name, tuple(inputs), outputs, backward)
+def _record(name, inputs, outputs, backward, undefined=False):
+    """outputs (computed without autograd) as the outputs of node `name` over `inputs`.
+    With undefined=True, `backward` gets None for an output no gradient reached (ATen's
+    undefined grad), not zeros: formulas that branch on it then round as ATen's do."""
+    return torch._linalg_record(name, tuple(inputs), outputs, backward, False, undefined)
 
 
 def _check_float(A, fn, what="input"):
@@ -139,10 +141,12 @@ def _diag_embed(v):
 
 
 def _sum_to(g, shape):
-    """A gradient summed over the dimensions broadcasting added or stretched."""
-    while g.dim() > len(shape):
-        g = g.sum(0)
-    for i, s in enumerate(shape):
-        if s == 1 and g.shape[i] != 1:
-            g = g.sum(i, keepdim=True)
-    return g
+    """A gradient summed over the dimensions broadcasting added or stretched: at::sum_to,
+    as the engine reduces it, one sum over all those dims (summing them one at a time
+    would add in another order)."""
+    shape = tuple(shape)
+    lead = g.dim() - len(shape)
+    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1]
+    if dims:
+        g = g.sum(dims, keepdim=True)
+    return g.reshape(shape) if lead > 0 else g

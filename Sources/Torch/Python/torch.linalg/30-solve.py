@@ -116,16 +116,40 @@ def _torch_cholesky(A, upper=False, *, out=None):
                        "U = torch.cholesky(A, upper=True) should be replaced with:\nU = torch.linalg.cholesky(A).mH")
 
 
-def _torch_cholesky_solve(B, L, upper=False):
-    _check_square(L, "cholesky_solve", "A")
+def _cholesky_solve_raw(B, L, upper):
     batch = torch.broadcast_shapes(B.shape[:-2], L.shape[:-2])
     return torch._linalg_potrs(B.expand(batch + B.shape[-2:]), L.expand(batch + L.shape[-2:]), upper)
 
 
+def _torch_cholesky_solve(B, L, upper=False):
+    _check_square(L, "cholesky_solve", "A")
+    Bd, Ld = B.detach(), L.detach()
+    X = _cholesky_solve_raw(Bd, Ld, upper)
+
+    def backward(gX):
+        # PyTorch's cholesky_solve_backward: gB = (L L^H)^{-1} gX, then the factor's
+        # gradient from the symmetrised gB X^H (the broadcast summed away by the engine).
+        gB = _cholesky_solve_raw(gX, Ld, upper)
+        gL = None
+        if L.requires_grad:
+            common = gB @ X.mT
+            common = common + common.mT
+            gL = _sum_to(-(Ld @ common) if upper else -(common @ Ld), L.shape)
+        return _sum_to(gB, B.shape), gL
+    return _record("CholeskySolveBackward0", (B, L), X, backward)
+
+
 def _torch_cholesky_inverse(L, upper=False):
     _check_square(L, "cholesky_inverse", "A")
-    Ainv, info = torch._linalg_potri(L, upper)
-    return Ainv
+    Ld = L.detach()
+    Ainv, info = torch._linalg_potri(Ld, upper)
+
+    def backward(g):
+        # PyTorch's cholesky_inverse_backward: -(Ainv (g + g^H) Ainv) L (L first when upper).
+        common = g + g.mT
+        common = Ainv @ (common @ Ainv)
+        return -(Ld @ common) if upper else -(common @ Ld)
+    return _record("CholeskyInverseBackward0", (L,), Ainv, backward)
 
 
 def _trsm(A, B, upper, left, unitriangular):
@@ -153,11 +177,37 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     return _record("LinalgSolveTriangularBackward0", (A, B), X, backward)
 
 
-def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+def _triangular_solve_raw(b, A, upper, transpose, unitriangular):
     batch = torch.broadcast_shapes(A.shape[:-2], b.shape[:-2])
     Ae = A.expand(batch + A.shape[-2:])
-    X = torch._linalg_trtrs(Ae, b.expand(batch + b.shape[-2:]), upper, transpose, unitriangular)
-    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, Ae.clone())
+    # ATen's triangular_solve runs BLAS trsm (no singularity check) on a column-major clone
+    # of A, op(A) = A^T when transpose.
+    return torch._linalg_trsm(Ae, b.expand(batch + b.shape[-2:]), True, upper, transpose, unitriangular), Ae
+
+
+def _torch_triangular_solve(b, A, upper=True, transpose=False, unitriangular=False):
+    bd, Ad = b.detach(), A.detach()
+    X, Ae = _triangular_solve_raw(bd, Ad, upper, transpose, unitriangular)
+
+    def backward(gX, gM):
+        # PyTorch's triangular_solve_backward: gb = A^{-H} gX (one more triangular_solve
+        # with the other transpose), gA = -gb X^H on A's triangle, plus the gradient of
+        # the cloned coefficient; either output may have had none.
+        gb = gA = None
+        if gX is not None:
+            gb, _ = _triangular_solve_raw(gX, Ad, upper, not transpose, unitriangular)
+            if A.requires_grad:
+                gA = -(X @ gb.mT) if transpose else -(gb @ X.mT)
+                gA = gA.triu(int(unitriangular)) if upper else gA.tril(-int(unitriangular))
+        if gA is None:
+            gA = torch.zeros(1, dtype=Ad.dtype, device=Ad.device).expand(Ad.shape)
+        if gb is None:
+            gb = torch.zeros(1, dtype=bd.dtype, device=bd.device).expand(bd.shape)
+        if A.requires_grad and gM is not None:
+            gA = gA + gM
+        return _sum_to(gb, b.shape), (_sum_to(gA, A.shape) if A.requires_grad else None)
+    X, M = _record("TriangularSolveBackward0", (b, A), (X, Ae.clone()), backward, undefined=True)
+    return _result("triangular_solve", ("solution", "cloned_coefficient"), X, M)
 
 
 def _torch_removed(name, text):
@@ -195,20 +245,47 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if rcond is None:
         rcond = torch.finfo(A.dtype).eps * max(m, n)
     batch = torch.broadcast_shapes(A.shape[:-2], Bm.shape[:-2])
-    X, rank = torch._linalg_gelsy(A.expand(batch + A.shape[-2:]), Bm.expand(batch + Bm.shape[-2:]), float(rcond))
+    Ad, Bd = A.detach(), B.detach()
+    X, rank = torch._linalg_gelsy(Ad.expand(batch + A.shape[-2:]), Bd.unsqueeze(-1).expand(batch + Bm.shape[-2:]) if vector else Bd.expand(batch + Bm.shape[-2:]), float(rcond))
     if vector:
         X = X.squeeze(-1)
     empty = torch.empty(0, dtype=A.dtype, device=A.device)
-    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank, empty)
+
+    def backward(gX, gres):
+        # PyTorch's linalg_lstsq_backward through pinv(A) (gelsy keeps no residuals, so
+        # only the solution's gradient flows): gA = pinv_backward(gX B^H), gB = pinv(A)^H gX.
+        if gX is None:
+            return None, None
+        gXm = gX.unsqueeze(-1) if vector else gX
+        Bmat = Bd.unsqueeze(-1) if vector else Bd
+        P = pinv(Ad)
+        gA = _pinv_backward(gXm @ Bmat.mT, P, Ad) if A.requires_grad else None
+        gB = None
+        if B.requires_grad:
+            gB = P.mT @ gXm
+            gB = gB.squeeze(-1) if vector else gB
+        return (_sum_to(gA, A.shape) if gA is not None else None), (_sum_to(gB, B.shape) if gB is not None else None)
+    X, empty = _record("LinalgLstsqBackward0", (A, B), (X, empty), backward, undefined=True)
+    return _result("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"), X, empty, rank,
+                   torch.empty(0, dtype=A.dtype, device=A.device))
 
 
 def ldl_factor_ex(A, *, hermitian=False, check_errors=False):
     _square_float(A, "torch.linalg.ldl_factor_ex")
     # PyTorch factors tril(A) with sytrf('L'): the upper triangle is never read or written.
-    LD, pivots, info = torch._linalg_sytrf(A.tril())
+    LD, pivots, info = torch._linalg_sytrf(A.detach().tril())
     if check_errors:
         _raise_ldl(info)
+    LD, pivots, info = _not_implemented("linalg_ldl_factor_ex", (A,), (LD, pivots, info))
     return _result("linalg_ldl_factor_ex", ("LD", "pivots", "info"), LD, pivots, info)
+
+
+def _not_implemented(op, inputs, outputs):
+    """PyTorch's NotImplemented node (ATen ops without a derivative): the results require
+    grad, and backward through them raises instead of dropping the gradient."""
+    def backward(*grads):
+        raise RuntimeError(f"derivative for aten::{op} is not implemented")
+    return _record("torch::autograd::NotImplemented", inputs, outputs, backward)
 
 
 def _raise_ldl(info):
@@ -229,5 +306,6 @@ def ldl_factor(A, *, hermitian=False):
 def ldl_solve(LD, pivots, B, *, hermitian=False):
     _check_square(LD, "torch.linalg.ldl_solve", "LD")
     batch = torch.broadcast_shapes(LD.shape[:-2], B.shape[:-2])
-    return torch._linalg_sytrs(LD.expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
-                               B.expand(batch + B.shape[-2:]))
+    X = torch._linalg_sytrs(LD.detach().expand(batch + LD.shape[-2:]), pivots.expand(batch + pivots.shape[-1:]),
+                            B.detach().expand(batch + B.shape[-2:]))
+    return _not_implemented("linalg_ldl_solve", (LD, B), X)

@@ -24,8 +24,35 @@ def _torch_ormqr(A, tau, C, left=True, transpose=False):
     return torch._linalg_ormqr(A, tau, C, left, transpose)
 
 
-def _copyltu(M):
-    return M.tril(-1) + M.tril(-1).mT + _diag_embed(_diag(M))
+def _qr_backward(gQ, gR, Q, R, mode):
+    """PyTorch's linalg_qr_backward (real case), in its order of operations; gQ or gR is
+    None when no gradient reached it."""
+    m, n = Q.shape[-2], R.shape[-1]
+    if mode == "complete" and m > n:
+        raise RuntimeError("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.")
+    if gQ is None and gR is None:
+        return None
+    if gQ is not None:
+        gA = gR @ R.mT - Q.mT @ gQ if gR is not None else -(Q.mT @ gQ)
+    else:
+        gA = gR @ R.mT
+    if m >= n:
+        # syminvadj(X) = X + X^H with its diagonal halved
+        gA = gA.triu()
+        gA = gA + gA.mT
+        gA.diagonal(0, -2, -1).mul_(0.5)
+        gA = Q @ gA
+        if gQ is not None:
+            gA = gA + gQ
+        return _trsm(R.mT, gA, False, False, False)
+    # trilImInvAdjSkew(-gA) = (X - X^H).tril() with X = -gA
+    X = -gA
+    gA = Q @ (X - X.mT).tril()
+    gA = _trsm(R.narrow(-1, 0, m).mT, gA, False, False, False)
+    gA = torch.cat([gA, torch.zeros(list(R.shape[:-1]) + [n - m], dtype=gA.dtype, device=gA.device)], -1)
+    if gR is not None:
+        gA = gA + Q @ gR
+    return gA
 
 
 def qr(A, mode="reduced"):
@@ -48,27 +75,27 @@ def qr(A, mode="reduced"):
         Q = torch._linalg_orgqr(a[..., :, :k], tau)
 
     def backward(gQ, gR):
-        # m >= n: gA = (gQ + Q copyltu(M)) R^{-T}, M = R gR^T - gQ^T Q.
-        M = R @ gR.mT - gQ.mT @ Q
-        b = gQ + Q @ _copyltu(M)
-        return torch._linalg_trtrs(R, b.mT, True, False, False).mT
+        return _qr_backward(gQ, gR, Q, R, mode)
     if mode == "r":
         return _result("linalg_qr", ("Q", "R"), Q, R)
-    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward)
+    Q, R = _record("LinalgQrBackward0", (A,), (Q, R), backward, undefined=True)
     return _result("linalg_qr", ("Q", "R"), Q, R)
 
 
 def _eigh_backward(V, L, gL, gV):
-    # gA = V (diag(gL) + skew(V^T gV)/2 / E) V^T with E_ij = L_j - L_i (PyTorch's
-    # linalg_eig_backward, Hermitian case).
+    # PyTorch's linalg_eig_backward, Hermitian case: gA = V (diag(gL) + skew(V^H gV)/2 / E) V^H
+    # with E_ij = L_j - L_i; V (gL V^H) alone when no gradient reached V.
     if gV is None:
+        if gL is None:
+            return None
         return (V * gL.unsqueeze(-2)) @ V.mT
     VhgV = V.mT @ gV
     VhgV = 0.5 * (VhgV - VhgV.mT)
     E = L.unsqueeze(-2) - L.unsqueeze(-1)
     E.diagonal(0, -2, -1).fill_(1)
     inner = VhgV / E
-    inner.diagonal(0, -2, -1).copy_(gL)
+    if gL is not None:
+        inner.diagonal(0, -2, -1).copy_(gL)
     return V @ (inner @ V.mT)
 
 
@@ -77,7 +104,8 @@ def eigh(A, UPLO="L"):
     if UPLO not in ("L", "U"):
         raise RuntimeError(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     L, V, info = torch._linalg_syevd(A, True, UPLO == "U")
-    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(V, L, gL, gV))
+    Ls, Vs = L, V
+    L, V = _record("LinalgEighBackward0", (A,), (L, V), lambda gL, gV: _eigh_backward(Vs, Ls, gL, gV), undefined=True)
     return _result("linalg_eigh", ("eigenvalues", "eigenvectors"), L, V)
 
 
@@ -92,31 +120,44 @@ def eigvalsh(A, UPLO="L"):
 
 
 def _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices):
-    # PyTorch's svd_backward (real case), in its order of operations.
-    m, n = U.shape[-2], Vh.shape[-1]
+    # PyTorch's svd_backward (real case), in its order of operations; a gradient that did
+    # not arrive is None (svdvals' shortcut when only S got one).
     k = S.shape[-1]
     if full_matrices:
-        U, Vh = U[..., :, :k], Vh[..., :k, :]
-        gU, gVh = gU[..., :, :k], gVh[..., :k, :]
-    V, gV = Vh.mT, gVh.mT
-    UhgU = U.mT @ gU
-    UhgU = UhgU - UhgU.mT
-    VhgV = V.mT @ gV
-    VhgV = VhgV - VhgV.mT
+        U, Vh = U.narrow(-1, 0, k), Vh.narrow(-2, 0, k)
+        gU = gU.narrow(-1, 0, k) if gU is not None else None
+        gVh = gVh.narrow(-2, 0, k) if gVh is not None else None
+    if gS is None and gU is None and gVh is None:
+        return None
+    m, n = U.shape[-2], Vh.shape[-1]
+    if gU is None and gVh is None:
+        return U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh
+    if gU is not None:
+        UhgU = U.mT @ gU
+        UhgU = UhgU - UhgU.mT
+    if gVh is not None:
+        VhgV = Vh @ gVh.mT
+        VhgV = VhgV - VhgV.mT
     S2 = S * S
     E = S2.unsqueeze(-2) - S2.unsqueeze(-1)
     E.diagonal(0, -2, -1).fill_(1)
-    gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
-    gA = gA + _diag_embed(gS)
-    if m > k:
+    if gU is not None and gVh is not None:
+        gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+    elif gU is not None:
+        gA = (UhgU / E) * S.unsqueeze(-2)
+    else:
+        gA = S.unsqueeze(-1) * (VhgV / E)
+    if gS is not None:
+        gA = gA + _diag_embed(gS)
+    if m > n and gU is not None:
         gA = U @ gA
         gUSinv = gU / S.unsqueeze(-2)
         gA = gA + gUSinv - U @ (U.mT @ gUSinv)
         return gA @ Vh
-    if n > k:
+    if m < n and gVh is not None:
         gA = gA @ Vh
-        gVSinv = gV / S.unsqueeze(-2)
-        gA = gA + gVSinv.mT - (gVSinv.mT @ V) @ Vh
+        SinvgVh = gVh / S.unsqueeze(-1)
+        gA = gA + SinvgVh - (SinvgVh @ Vh.mT) @ Vh
         return U @ gA
     return U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh
 
@@ -128,7 +169,7 @@ def svd(A, full_matrices=True, *, driver=None):
 
     def backward(gU, gS, gVh):
         return _svd_backward(U, S, Vh, gU, gS, gVh, full_matrices)
-    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward)
+    U, S, Vh = _record("LinalgSvdBackward0", (A,), (U, S, Vh), backward, undefined=True)
     return _result("linalg_svd", ("U", "S", "Vh"), U, S, Vh)
 
 
@@ -180,18 +221,22 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False):
         P = (Vh.mT * S_pinv.unsqueeze(-2)) @ U.mT
 
     def backward(g):
-        # PyTorch's pinv_backward (real case).
-        m, n = A.shape[-2], A.shape[-1]
-        Ad, Ph = A.detach(), P.mT
-        gh = g.mT
-        if m <= n:
-            K = gh @ P
-            KPh = K @ Ph
-            return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
-        K = P @ gh
-        PhK = Ph @ K
-        return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
+        return _pinv_backward(g, P, A.detach())
     return _record("LinalgPinvBackward0", (A,), P, backward)
+
+
+def _pinv_backward(g, P, Ad):
+    """PyTorch's pinv_backward (real case), for pinv and lstsq."""
+    m, n = Ad.shape[-2], Ad.shape[-1]
+    Ph = P.mT
+    gh = g.mT
+    if m <= n:
+        K = gh @ P
+        KPh = K @ Ph
+        return -(P @ K).mT + KPh - (Ad @ P) @ KPh + (Ph @ P) @ (gh - K @ Ad)
+    K = P @ gh
+    PhK = Ph @ K
+    return -(K @ P).mT + (gh - Ad @ K) @ P @ Ph + PhK - PhK @ P @ Ad
 
 
 def _torch_pinverse(A, rcond=1e-15):
@@ -244,9 +289,18 @@ def cond(A, p=None):
 def matrix_sqrth(A):
     # V diag(sqrt(max(L, 0))) V^T from eigh, symmetrised, as PyTorch 2.15 computes it.
     _square_float(A, "linalg.matrix_sqrth")
-    L, V, _ = torch._linalg_syevd(A, True, False)
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return 0.5 * (X + X.mT)
+    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+
+
+def _no_backward_yet(node, fn, inputs, outputs):
+    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
+    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
+    them raises rather than silently dropping the gradient."""
+    def backward(*grads):
+        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
+    return _record(node, inputs, outputs, backward)
 
 
 def polar(A):
@@ -255,6 +309,7 @@ def polar(A):
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
-    W, S, Vh, _ = torch._linalg_gesdd(A, "S")
+    W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
     H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    return _result("linalg_polar", ("U", "H"), W @ Vh, 0.5 * (H + H.mT))
+    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    return _result("linalg_polar", ("U", "H"), U, H)
