@@ -17391,7 +17391,7 @@ def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
 # backward the transposed products and a col2vol that adds kernel offset by offset.
 # PyTorch sends float32 batches of more than one image to oneDNN instead: there every
 # pass comes from natives in oneDNN's orders (OneDNNConvolution3D.swift; `gemm:jit` for
-# grouped layers and paddings as large as the kernel, OneDNNConvolution3DGemm.swift),
+# dilated and grouped layers and paddings as large as the kernel, OneDNNConvolution3DGemm.swift),
 # except 1x1x1 weight gradients, still computed image by image here.
 
 
@@ -17509,7 +17509,7 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         # so far (beta = 1) — torch.addmm's call, not a product and then an add.
         gw = torch.zeros([cout, cg * kk], dtype=w.dtype)
         # oneDNN's jit:avx2 or gemm:jit weight pass where it runs one (None elsewhere)
-        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding), groups) if fast is not None else None
+        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding), groups, list(dilation)) if fast is not None else None
         for i in range(n if gw_fast is None else 0):
             if fast is not None and len(columns) == i:
                 columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
@@ -17541,13 +17541,13 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         if fast is None:
             gx = torch.stack(gx_images, 0)
         else:
-            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding), groups)
+            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding), groups, list(dilation))
         gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
         # on oneDNN, gemm:jit's row by row order where it runs the weight pass
-        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride)) if fast is not None else None
+        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride), list(dilation)) if fast is not None else None
         if gb is None:
             gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
