@@ -99,10 +99,21 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     # oneDNN's orders (None where the native does not reproduce it).
     fast = torch._onednn_conv3d(x, w, b, list(stride), list(padding), list(dilation), groups)
     images, columns = [], []
+    # grouped slow_conv3d (undilated; slow_conv_dilated3d runs group by group) batches the
+    # groups' products
+    batched = groups > 1 and tuple(dilation) == (1, 1, 1)
     for i in range(n if fast is None else 0):
         xp = torch.constant_pad_nd(x[i], pads, 0.0)
         cols = _conv3d_columns(xp, k, stride, dilation, out)
         columns.append(cols)
+        if batched:
+            # slow_conv3d: the groups' products in one gemm_batched_with_stride call, into
+            # the bias (beta 1) or from zero
+            start = b.reshape([groups, og, 1]).expand(groups, og, ohw) if b is not None else torch.zeros([groups, og, ohw], dtype=x.dtype)
+            plane = torch._slow_conv3d_gemm(start, w.reshape([groups, og, cg * kk]), cols.reshape([groups, cg * kk, ohw]),
+                                            1.0 if b is not None else 0.0, False, False)
+            images.append(plane.reshape([cout] + out))
+            continue
         planes = []
         for g in range(groups):
             w2 = w[g * og:(g + 1) * og].reshape([og, cg * kk])
@@ -128,7 +139,15 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                 columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
             g2 = g[i].reshape([cout, ohw])
             fgrad = []
-            for gr in range(groups):
+            if fast is None and batched:
+                # slow_conv3d's batched products: columns' gradient from zero, weight
+                # gradient added to (beta 1)
+                g3 = g2.reshape([groups, og, ohw])
+                w3 = w.reshape([groups, og, cg * kk])
+                fgrad.append(torch._slow_conv3d_gemm(torch.zeros([groups, cg * kk, ohw], dtype=w.dtype), w3.transpose(1, 2), g3, 0.0, True, False))
+                gw = torch._slow_conv3d_gemm(gw.reshape([groups, og, cg * kk]), g3,
+                                             columns[i].reshape([groups, cg * kk, ohw]).transpose(1, 2), 1.0, False, True).reshape([cout, cg * kk])
+            for gr in range(0 if fast is None and batched else groups):
                 w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
                 g2g = g2[gr * og:(gr + 1) * og]
                 if fast is None:
