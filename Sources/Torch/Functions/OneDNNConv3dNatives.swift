@@ -16,6 +16,12 @@ extension TorchRuntime {
             let stride = try intList(args[3], "_onednn_conv3d", "stride"), padding = try intList(args[4], "_onednn_conv3d", "padding")
             let dilation = try intList(args[5], "_onednn_conv3d", "dilation"), groups = try int(args[6], "_onednn_conv3d", "groups")
             guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true else { return .none }
+            if OneDNNConvolution3D.groupedFlatForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                              dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.groupedFlatForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups)
+                })
+            }
             if OneDNNConvolution3D.gemmSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                 dilation: dilation, groups: groups, dtype: x.dtype) {
                 return wrap(try bridged {

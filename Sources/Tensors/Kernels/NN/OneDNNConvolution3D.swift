@@ -57,14 +57,15 @@ public enum OneDNNConvolution3D {
     /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
     /// blocks of 8 (all of them below 8), and within a block the order is kernel depth,
     /// row, column, channel, one fused multiply-add chain; taps in the padding are skipped.
-    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
+    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
+                               avx512: Bool = OneDNNISA.avx512Core) throws(TensorError) -> Tensor {
         let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         let bc = try bias?.contiguous()
         defer { withExtendedLifetime((xkeep, wkeep, bc)) {} }
         let out = try Tensor(empty: [p.n, p.o, p.od, p.oh, p.ow], dtype: .float32, device: input.device)
-        if OneDNNISA.avx512Core && OneDNNConvolution3DAVX512.forwardApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
+        if avx512 && OneDNNConvolution3DAVX512.forwardApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
             OneDNNConvolution3DAVX512.forward(p, x, w, bc.map { NNBuffer.pointer($0, as: Float.self) }, into: NNBuffer.pointer(out, as: Float.self))
             return out
         }
