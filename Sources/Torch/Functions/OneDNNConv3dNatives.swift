@@ -29,6 +29,12 @@ extension TorchRuntime {
                                                         dilation: dilation)
                 })
             }
+            if OneDNNConvolution3D.gemmForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                       dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.gemmForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: 1)
+                })
+            }
             guard OneDNNConvolution3D.isSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                  dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
             return wrap(try bridged { try OneDNNConvolution3D.forward(input: x, weight: w, bias: bias, stride: stride, padding: padding) })
