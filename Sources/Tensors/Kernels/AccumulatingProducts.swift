@@ -90,6 +90,38 @@ extension Tensor {
         return out
     }
 
+    /// beta·c + a[g] @ b[g] for every g as ATen's `cpublas::gemm_batched_with_stride` runs it
+    /// for `slow_conv3d`'s groups: one `cblas_?gemm_batch` call over all of them where there
+    /// are several (MKL's batch routine may sum unlike separate `?gemm` calls), one gemm for
+    /// one. `beta` is 0 or 1 there. `aTransposed` / `bTransposed` say which operand ATen
+    /// passes transposed: a matrix with one row or column reads either way, and MKL's
+    /// result follows the flag. Without MKL, `baddbmm`'s composition.
+    public static func gemmBatched(_ c: Tensor, _ a: Tensor, _ b: Tensor, beta: Double, aTransposed: Bool,
+                                   bTransposed: Bool) throws(TensorError) -> Tensor {
+        guard a.rank == 3, b.rank == 3, c.rank == 3, a.sizes[0] == b.sizes[0], a.sizes[2] == b.sizes[1],
+              c.sizes == [a.sizes[0], a.sizes[1], b.sizes[2]] else { throw .runtime("gemm_batched: shapes do not match") }
+        try checkMatmulTypes(a, b)
+        guard let mkl = MKLLibrary.shared, a.dtype == .float32 || a.dtype == .float64, c.dtype == a.dtype, a.sizes[2] > 0,
+              c.numel > 0 else {
+            return try baddbmm(c, a, b, beta: .float(beta), alpha: .int(1))
+        }
+        let out = try c.contiguous().clone()
+        let a3 = try stored(a, transposed: aTransposed), b3 = try stored(b, transposed: bTransposed)
+        let la = BLASLayout(transposed: aTransposed, rows: a.sizes[1], cols: a.sizes[2], rowStride: a3.strides[1], colStride: a3.strides[2])
+        let lb = BLASLayout(transposed: bTransposed, rows: b.sizes[1], cols: b.sizes[2], rowStride: b3.strides[1], colStride: b3.strides[2])
+        if a.sizes[0] > 1, MKLProducts.batchedGemm(mkl, a3, b3, out, la, lb, beta: beta) { return out }
+        MKLProducts.gemm(mkl, a3, b3, out, beta: beta, isBatched: false, layouts: (la, lb))
+        return out
+    }
+
+    /// `t` with unit stride along its rows (`transposed`: its columns), copied if need be.
+    private static func stored(_ t: Tensor, transposed: Bool) throws(TensorError) -> Tensor {
+        if transposed {
+            return t.strides[1] == 1 || t.sizes[1] == 1 ? t : try t.transpose(1, 2).contiguous().transpose(1, 2)
+        }
+        return t.strides[2] == 1 || t.sizes[2] == 1 ? t : try t.contiguous()
+    }
+
     /// beta·input + alpha·Σ_b batch1[b] @ batch2[b]: one gemm per batch into the result,
     /// beta only on the first (`addbmm_impl_`).
     public static func addbmm(_ input: Tensor, _ batch1: Tensor, _ batch2: Tensor, beta: Scalar, alpha: Scalar) throws(TensorError) -> Tensor {

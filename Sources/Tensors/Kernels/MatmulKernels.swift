@@ -23,6 +23,16 @@ struct BLASLayout {
     var cblas: CBLAS_TRANSPOSE { transposed ? CblasTrans : CblasNoTrans }
 }
 
+extension BLASLayout {
+    /// A layout the caller fixes (ATen passes its own flags and leading dimensions): the
+    /// leading dimension is the stride between rows (`transposed`: columns), at least the
+    /// row's (column's) length.
+    init(transposed: Bool, rows: Int, cols: Int, rowStride: Int, colStride: Int) {
+        self.transposed = transposed
+        ld = transposed ? max(colStride, rows, 1) : max(rowStride, cols, 1)
+    }
+}
+
 /// OpenBLAS's thread count per call: one thread for small products, where waking (and
 /// afterwards spin-yielding) worker threads costs more than it saves, all cores otherwise.
 enum BLASThreads {

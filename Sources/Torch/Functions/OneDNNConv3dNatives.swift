@@ -16,10 +16,23 @@ extension TorchRuntime {
             let stride = try intList(args[3], "_onednn_conv3d", "stride"), padding = try intList(args[4], "_onednn_conv3d", "padding")
             let dilation = try intList(args[5], "_onednn_conv3d", "dilation"), groups = try int(args[6], "_onednn_conv3d", "groups")
             guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true else { return .none }
+            if OneDNNConvolution3D.groupedFlatForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                              dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.groupedFlatForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups)
+                })
+            }
             if OneDNNConvolution3D.gemmSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                 dilation: dilation, groups: groups, dtype: x.dtype) {
                 return wrap(try bridged {
-                    try OneDNNConvolution3D.gemmForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups)
+                    try OneDNNConvolution3D.gemmForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups,
+                                                        dilation: dilation)
+                })
+            }
+            if OneDNNConvolution3D.gemmForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                       dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.gemmForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: 1)
                 })
             }
             guard OneDNNConvolution3D.isSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
@@ -48,34 +61,37 @@ extension TorchRuntime {
                 return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
             })
         }
-        // _onednn_conv3d_bias_grad(grad, weight, padding[, groups[, input_sizes, stride]]) -> Tensor
-        // or None: the bias gradient of a conv3d that `_onednn_conv3d` computed, in the order of
-        // oneDNN's weight pass (which on AVX-512 machines depends on the input and stride).
+        // _onednn_conv3d_bias_grad(grad, weight, padding[, groups[, input_sizes, stride[, dilation]]])
+        // -> Tensor or None: the bias gradient of a conv3d that `_onednn_conv3d` computed, in the
+        // order of oneDNN's weight pass (which on AVX-512 machines depends on the input and stride;
+        // a dilated layer's is gemm:jit's).
         b.free("_onednn_conv3d_bias_grad") { [unowned self] _, args in
             let fn = "_onednn_conv3d_bias_grad"
-            guard (3...6).contains(args.count) && args.count != 5 else { throw PyError.typeError("\(fn)() takes 3, 4 or 6 arguments") }
+            guard [3, 4, 6, 7].contains(args.count) else { throw PyError.typeError("\(fn)() takes 3, 4, 6 or 7 arguments") }
             let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
             let padding = try intList(args[2], fn, "padding"), groups = args.count >= 4 ? try int(args[3], fn, "groups") : 1
-            let input = args.count == 6 ? try intList(args[4], fn, "input_sizes") : nil
-            let stride = args.count == 6 ? try intList(args[5], fn, "stride") : nil
+            let input = args.count >= 6 ? try intList(args[4], fn, "input_sizes") : nil
+            let stride = args.count >= 6 ? try intList(args[5], fn, "stride") : nil
+            let dilation = args.count == 7 ? try intList(args[6], fn, "dilation") : [1, 1, 1]
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
             return try bridged {
                 try OneDNNConvolution3D.gradBias(gradOutput: g, weight: w.sizes, padding: padding, groups: groups, input: input,
-                                                 stride: stride)
+                                                 stride: stride, dilation: dilation)
             }.map(wrap) ?? .none
         }
-        // _onednn_conv3d_weight_grad(grad, input, weight, stride, padding[, groups]) -> Tensor or
-        // None: the weight gradient where oneDNN runs jit:avx2 or gemm:jit for it.
+        // _onednn_conv3d_weight_grad(grad, input, weight, stride, padding[, groups[, dilation]]) ->
+        // Tensor or None: the weight gradient where oneDNN runs jit:avx2 or gemm:jit for it.
         b.free("_onednn_conv3d_weight_grad") { [unowned self] _, args in
             let fn = "_onednn_conv3d_weight_grad"
-            guard args.count == 5 || args.count == 6 else { throw PyError.typeError("\(fn)() takes 5 or 6 arguments") }
+            guard (5...7).contains(args.count) else { throw PyError.typeError("\(fn)() takes 5 to 7 arguments") }
             let g = try tensor(args[0], fn, "grad"), x = try tensor(args[1], fn, "input"), w = try tensor(args[2], fn, "weight")
             let stride = try intList(args[3], fn, "stride"), padding = try intList(args[4], fn, "padding")
-            let groups = args.count == 6 ? try int(args[5], fn, "groups") : 1
+            let groups = args.count >= 6 ? try int(args[5], fn, "groups") : 1
+            let dilation = args.count == 7 ? try intList(args[6], fn, "dilation") : [1, 1, 1]
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu, x.dtype == .float32 else { return .none }
             return try bridged {
                 try OneDNNConvolution3D.gradWeight(gradOutput: g, input: x, weight: w.sizes, stride: stride, padding: padding,
-                                                   groups: groups)
+                                                   groups: groups, dilation: dilation)
             }.map(wrap) ?? .none
         }
         // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding) -> Tensor or None: the
@@ -88,20 +104,23 @@ extension TorchRuntime {
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
             return wrap(try bridged { try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding) })
         }
-        // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding[, groups]) -> Tensor
+        // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding[, groups[, dilation]]) -> Tensor
         b.free("_onednn_conv3d_input_grad") { [unowned self] _, args in
-            guard args.count == 5 || args.count == 6 else { throw PyError.typeError("_onednn_conv3d_input_grad() takes 5 or 6 arguments") }
+            guard (5...7).contains(args.count) else { throw PyError.typeError("_onednn_conv3d_input_grad() takes 5 to 7 arguments") }
             let g = try tensor(args[0], "_onednn_conv3d_input_grad", "grad"), w = try tensor(args[1], "_onednn_conv3d_input_grad", "weight")
             let sizes = try intList(args[2], "_onednn_conv3d_input_grad", "input_sizes")
             let stride = try intList(args[3], "_onednn_conv3d_input_grad", "stride"), padding = try intList(args[4], "_onednn_conv3d_input_grad", "padding")
-            let groups = args.count == 6 ? try int(args[5], "_onednn_conv3d_input_grad", "groups") : 1
+            let groups = args.count >= 6 ? try int(args[5], "_onednn_conv3d_input_grad", "groups") : 1
+            let dilation = args.count == 7 ? try intList(args[6], "_onednn_conv3d_input_grad", "dilation") : [1, 1, 1]
             // without groups a strided data gradient runs brgconv_strided even where the
-            // padding reaches the kernel (ONEDNN_VERBOSE), which `gradInput` follows
-            if OneDNNConvolution3D.gemmSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding, dilation: [1, 1, 1],
-                                                groups: groups, dtype: g.dtype) && (groups > 1 || stride == [1, 1, 1]) {
+            // padding reaches the kernel (ONEDNN_VERBOSE), which `gradInput` follows; a dilated
+            // one runs gemm:jit at every stride
+            let dilated = dilation != [1, 1, 1]
+            if OneDNNConvolution3D.gemmSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding, dilation: dilation,
+                                                groups: groups, dtype: g.dtype) && (groups > 1 || stride == [1, 1, 1] || dilated) {
                 return wrap(try bridged {
                     try OneDNNConvolution3D.gemmGradInput(gradOutput: g, weight: w, inputSizes: sizes, stride: stride, padding: padding,
-                                                          groups: groups)
+                                                          groups: groups, dilation: dilation)
                 })
             }
             return wrap(try bridged { try OneDNNConvolution3D.gradInput(gradOutput: g, weight: w, inputSizes: sizes, stride: stride, padding: padding) })

@@ -45,6 +45,7 @@ extension TorchRuntime {
         bindMaskedSoftmax(b)
         bindCdistNatives(b)
         bindOneDNNConv3d(b)
+        bindSlowConv3d(b)
         bindOneDNNLSTM(b)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)

@@ -11,6 +11,8 @@ public enum OneDNNConvolution3D {
         let stride: [Int], padding: [Int]
         /// `c` and `o` count all groups' channels.
         var groups = 1
+        /// Kernel taps `dilation` apart (only `x64:gemm:jit` takes a dilated 3-d layer).
+        var dilation = [1, 1, 1]
         var taps: Int { kd * kh * kw }
         var volume: Int { d * h * w }
         var ovolume: Int { od * oh * ow }
@@ -40,28 +42,30 @@ public enum OneDNNConvolution3D {
                                                                           stride: (1, 1), dilation: (1, 1)))
     }
 
-    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int], groups: Int = 1) -> Plan {
+    static func plan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int], groups: Int = 1,
+                     dilation: [Int] = [1, 1, 1]) -> Plan {
         var out: [Int] = []
         for k in 0..<3 {
-            let span: Int = input[2 + k] + 2 * padding[k] - weight[2 + k]
+            let span: Int = input[2 + k] + 2 * padding[k] - dilation[k] * (weight[2 + k] - 1) - 1
             out.append(span / stride[k] + 1)
         }
         return Plan(n: input[0], c: input[1], d: input[2], h: input[3], w: input[4], o: weight[0],
                     kd: weight[2], kh: weight[3], kw: weight[4], od: out[0], oh: out[1], ow: out[2],
-                    stride: stride, padding: padding, groups: groups)
+                    stride: stride, padding: padding, groups: groups, dilation: dilation)
     }
 
     /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
     /// blocks of 8 (all of them below 8), and within a block the order is kernel depth,
     /// row, column, channel, one fused multiply-add chain; taps in the padding are skipped.
-    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
+    public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
+                               avx512: Bool = OneDNNISA.avx512Core) throws(TensorError) -> Tensor {
         let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         let bc = try bias?.contiguous()
         defer { withExtendedLifetime((xkeep, wkeep, bc)) {} }
         let out = try Tensor(empty: [p.n, p.o, p.od, p.oh, p.ow], dtype: .float32, device: input.device)
-        if OneDNNISA.avx512Core && OneDNNConvolution3DAVX512.forwardApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
+        if avx512 && OneDNNConvolution3DAVX512.forwardApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
             OneDNNConvolution3DAVX512.forward(p, x, w, bc.map { NNBuffer.pointer($0, as: Float.self) }, into: NNBuffer.pointer(out, as: Float.self))
             return out
         }
@@ -206,14 +210,15 @@ public enum OneDNNConvolution3D {
     }
 
     /// Which kernel oneDNN 3.13 runs for the weight-gradient pass (with it the bias
-    /// gradient): `jit_1x1` for a 1×1×1 kernel, `x64:gemm:jit` where the depth is padded,
-    /// else `jit:avx2` (seen with ONEDNN_VERBOSE).
+    /// gradient): `x64:gemm:jit` for a dilated layer, `jit_1x1` for a 1×1×1 kernel,
+    /// `x64:gemm:jit` where the depth is padded, else `jit:avx2` (seen with ONEDNN_VERBOSE).
     /// On AVX-512 machines `jit:avx512_core` where it takes the layer (`jitAVX512`,
     /// OneDNNConvolution3DAVX512Weights.swift; it needs the input's sizes and the stride).
     public enum WeightPass { case oneByOne, gemm, jit, jitAVX512 }
 
     public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil, stride: [Int]? = nil,
-                                  avx512: Bool = OneDNNISA.avx512Core) -> WeightPass {
+                                  dilation: [Int] = [1, 1, 1], avx512: Bool = OneDNNISA.avx512Core) -> WeightPass {
+        if dilation.contains(where: { $0 != 1 }) { return .gemm }  // every dilated 3-d pass (ONEDNN_VERBOSE, both ISAs)
         if avx512, groups == 1, let input, let stride, input.count == 5, weight.count == 5, stride.count == 3, padding.count == 3,
            OneDNNConvolution3DAVX512.weightApplies(plan(input, weight, stride: stride, padding: padding)) {
             return .jitAVX512
@@ -232,9 +237,9 @@ public enum OneDNNConvolution3D {
     /// order) or `jit:avx2`'s (as in 2-d, `OneDNNConvolution.gradBias`: per thread one
     /// chain over its images and positions, the threads' sums added). Nil for `jit_1x1`.
     public static func gradBias(gradOutput: Tensor, weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil,
-                                stride: [Int]? = nil) throws(TensorError) -> Tensor? {
+                                stride: [Int]? = nil, dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor? {
         precondition(gradOutput.rank == 5)
-        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input, stride: stride)
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input, stride: stride, dilation: dilation)
         if pass == .oneByOne { return nil }
         let s = gradOutput.sizes
         let (keep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
@@ -272,10 +277,10 @@ public enum OneDNNConvolution3D {
     /// added in thread order (oneDNN's reducer over the images). Where the depth is padded,
     /// `gemm:jit`'s order (`gradWeightGemm`). Nil for a 1×1×1 kernel.
     public static func gradWeight(gradOutput: Tensor, input: Tensor, weight: [Int], stride: [Int], padding: [Int],
-                                  groups: Int = 1) throws(TensorError) -> Tensor? {
-        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input.sizes, stride: stride)
+                                  groups: Int = 1, dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor? {
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: input.sizes, stride: stride, dilation: dilation)
         guard pass != .oneByOne else { return nil }
-        let p = plan(input.sizes, weight, stride: stride, padding: padding, groups: groups)
+        let p = plan(input.sizes, weight, stride: stride, padding: padding, groups: groups, dilation: dilation)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         defer { withExtendedLifetime((gkeep, xkeep)) {} }

@@ -20,19 +20,21 @@ extension OneDNNConvolution3D {
     typealias G = OneDNNGemmConvolution
 
     /// Whether oneDNN runs every pass of this float32 layer as `gemm:jit` and these
-    /// kernels follow it: grouped layers whose groups the jit kernels refuse (one image
-    /// too: ATen's slow path takes only ungrouped single images), and plain batches with a
-    /// padding as large as the kernel. No dilation, one stride, and every
-    /// sgemm of a shape `OneDNNSgemm` reproduces.
+    /// kernels follow it: dilated layers (any groups, depthwise too: oneDNN's 3-d jit
+    /// kernels refuse dilation at AVX2 and AVX-512, ONEDNN_VERBOSE), grouped layers whose
+    /// groups the jit kernels refuse (one image too: ATen's slow path takes only ungrouped
+    /// single images), and plain batches with a padding as large as the kernel. One
+    /// stride, and every sgemm of a shape `OneDNNSgemm` reproduces.
     public static func gemmSelected(input: [Int], weight: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int,
                                     dtype: DType, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
         guard dtype == .float32, input.count == 5, weight.count == 5, atenTakesOneDNN(input: input, weight: weight, groups: groups), groups >= 1, input[1] % groups == 0,
-              weight[0] % groups == 0, weight[1] * groups == input[1], dilation == [1, 1, 1], stride.count == 3,
-              padding.count == 3, Set(stride).count == 1 else { return false }
+              weight[0] % groups == 0, weight[1] * groups == input[1], dilation.count == 3, dilation.allSatisfy({ $0 >= 1 }),
+              stride.count == 3, padding.count == 3, Set(stride).count == 1 else { return false }
         let cg = input[1] / groups, ocg = weight[0] / groups, unit = avx512 ? 4 : 8
-        let runs = groups == 1 ? (0..<3).contains { padding[$0] >= weight[2 + $0] }
+        let dilated = dilation != [1, 1, 1]
+        let runs = dilated ? true : groups == 1 ? (0..<3).contains { padding[$0] >= weight[2 + $0] }
             : !(cg == 1 && ocg == 1) && (cg % unit != 0 || ocg % unit != 0)  // depthwise: brdgmm_dw forward
-        return runs && gemmIsReproduced(plan(input, weight, stride: stride, padding: padding, groups: groups))
+        return runs && gemmIsReproduced(plan(input, weight, stride: stride, padding: padding, groups: groups, dilation: dilation))
     }
 
     static func simd(_ avx512: Bool) -> Int { G.simdWidth(avx512: avx512) }
@@ -113,21 +115,22 @@ extension OneDNNConvolution3D {
     }
 
     /// `col2im_3d` (unblocked) for output depth `z`: per channel and kernel depth inside
-    /// the input, over output row, kernel row, output column, kernel column.
+    /// the input, over output row, kernel row, output column, kernel column (taps
+    /// `p.dilation` apart).
     static func col2vol(_ p: Plan, _ col: UnsafePointer<Float>, depth z: Int, channels: Int, into x: UnsafeMutablePointer<Float>) {
-        let (s, pad) = (p.stride, p.padding), os = p.oh * p.ow
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation), os = p.oh * p.ow
         for c in 0..<channels {
             for a in 0..<p.kd {
-                let iz = z * s[0] - pad[0] + a
+                let iz = z * s[0] - pad[0] + a * dl[0]
                 guard iz >= 0 && iz < p.d else { continue }
                 let plane = x + (c * p.d + iz) * p.h * p.w, cc = col + (c * p.kd + a) * p.kh * p.kw * os
                 for oy in 0..<p.oh {
                     for i in 0..<p.kh {
-                        let iy = oy * s[1] - pad[1] + i
+                        let iy = oy * s[1] - pad[1] + i * dl[1]
                         guard iy >= 0 && iy < p.h else { continue }
                         for ox in 0..<p.ow {
                             for j in 0..<p.kw {
-                                let ix = ox * s[2] - pad[2] + j
+                                let ix = ox * s[2] - pad[2] + j * dl[2]
                                 guard ix >= 0 && ix < p.w else { continue }
                                 plane[iy * p.w + ix] += cc[(i * p.kw + j) * os + oy * p.ow + ox]
                             }
@@ -151,8 +154,8 @@ extension OneDNNConvolution3D {
 extension OneDNNConvolution3D {
     /// The `gemm:jit` forward of a layer `gemmSelected` takes.
     public static func gemmForward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
-                                   groups: Int) throws(TensorError) -> Tensor {
-        let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding, groups: groups)
+                                   groups: Int, dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
+        let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding, groups: groups, dilation: dilation)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         let bc = try bias?.contiguous()
@@ -164,8 +167,8 @@ extension OneDNNConvolution3D {
 
     /// The `gemm:jit` data gradient of a layer `gemmSelected` takes.
     public static func gemmGradInput(gradOutput: Tensor, weight: Tensor, inputSizes: [Int], stride: [Int], padding: [Int],
-                                     groups: Int) throws(TensorError) -> Tensor {
-        let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding, groups: groups)
+                                     groups: Int, dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
+        let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding, groups: groups, dilation: dilation)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         defer { withExtendedLifetime((gkeep, wkeep)) {} }

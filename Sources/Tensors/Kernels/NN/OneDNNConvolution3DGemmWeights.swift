@@ -48,19 +48,20 @@ extension OneDNNConvolution3D {
         }
     }
 
-    /// `im2col_3d` of one image for output depth `depth`: `col[((c·kd + a)·kh + i)·kw + j][oy·ow + ox]`.
+    /// `im2col_3d` of one image for output depth `depth`: `col[((c·kd + a)·kh + i)·kw + j][oy·ow + ox]`,
+    /// taps `p.dilation` apart.
     static func columns(_ p: Plan, _ x: UnsafePointer<Float>, depth z: Int, channels: Int? = nil, into col: UnsafeMutablePointer<Float>) {
-        let (s, pad) = (p.stride, p.padding), os = p.oh * p.ow
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation), os = p.oh * p.ow
         var row = col
         for c in 0..<(channels ?? p.c) {
             for a in 0..<p.kd {
-                let iz = z * s[0] - pad[0] + a
+                let iz = z * s[0] - pad[0] + a * dl[0]
                 for i in 0..<p.kh {
                     for j in 0..<p.kw {
                         for oy in 0..<p.oh {
-                            let iy = oy * s[1] - pad[1] + i
+                            let iy = oy * s[1] - pad[1] + i * dl[1]
                             for ox in 0..<p.ow {
-                                let ix = ox * s[2] - pad[2] + j
+                                let ix = ox * s[2] - pad[2] + j * dl[2]
                                 let inside = iz >= 0 && iz < p.d && iy >= 0 && iy < p.h && ix >= 0 && ix < p.w
                                 row[oy * p.ow + ox] = inside ? x[((c * p.d + iz) * p.h + iy) * p.w + ix] : 0
                             }

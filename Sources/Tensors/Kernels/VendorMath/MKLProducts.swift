@@ -12,15 +12,15 @@ enum MKLProducts {
     /// out[b] = beta·out[b] + alpha·a[b] @ b[b]; `out` is contiguous; each matrix of `a` and
     /// `b` has a BLAS layout. `isBatched` picks PyTorch's small-product loop (bmm only).
     static func gemm(_ mkl: MKLLibrary, _ a: Tensor, _ b: Tensor, _ out: Tensor,
-                     alpha: Double = 1, beta: Double = 0, isBatched: Bool) {
+                     alpha: Double = 1, beta: Double = 0, isBatched: Bool, layouts: (BLASLayout, BLASLayout)? = nil) {
         let batch = out.sizes[0], n = out.sizes[1], m = out.sizes[2], k = a.sizes[2]
         if n == 0 || m == 0 || batch == 0 { return }
         if isBatched && n * m * k < smallBatchedWork && beta == 0 && alpha == 1 {
             if out.dtype == .float32 { loopProduct(Float.self, a, b, out) } else { loopProduct(Double.self, a, b, out) }
             return
         }
-        let la = BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
-        let lb = BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
+        let la = layouts?.0 ?? BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
+        let lb = layouts?.1 ?? BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
         if isBatched && beta == 0 && alpha == 1 && k > 0 && batchedGemm(mkl, a, b, out, la, lb) { return }
         let ta = la.transposed ? trans : noTrans, tb = lb.transposed ? trans : noTrans
         for i in 0..<batch {
@@ -42,16 +42,17 @@ enum MKLProducts {
 
     /// ATen's `baddbmm_with_gemm_` for bmm: one `cblas_?gemm_batch` call over every matrix
     /// (column-major, the second operand first, as ATen's cpublas passes them). MKL's batch
-    /// routine does not always sum as separate `?gemm` calls do, so bmm takes it too.
-    private static func batchedGemm(_ mkl: MKLLibrary, _ a: Tensor, _ b: Tensor, _ out: Tensor,
-                                     _ la: BLASLayout, _ lb: BLASLayout) -> Bool {
+    /// routine does not always sum as separate `?gemm` calls do, so bmm takes it too, and
+    /// `cpublas::gemm_batched_with_stride` (slow_conv3d's grouped products) with its beta.
+    static func batchedGemm(_ mkl: MKLLibrary, _ a: Tensor, _ b: Tensor, _ out: Tensor,
+                            _ la: BLASLayout, _ lb: BLASLayout, beta: Double = 0) -> Bool {
         let batch = out.sizes[0]
         var transA = lb.transposed ? trans : noTrans, transB = la.transposed ? trans : noTrans
         var m = Int32(out.sizes[2]), n = Int32(out.sizes[1]), k = Int32(a.sizes[2])
         var lda = Int32(lb.ld), ldb = Int32(la.ld), ldc = Int32(out.sizes[2]), size = Int32(batch)
         if out.dtype == .float32 {
             guard let gemmBatch = mkl.sgemmBatch else { return false }
-            var one: Float = 1, zero: Float = 0
+            var one: Float = 1, zero = Float(beta)
             let pa = b.pointer(Float.self), pb = a.pointer(Float.self), pc = out.pointer(Float.self)
             let first = (0..<batch).map { Optional(UnsafePointer(pa + $0 * b.strides[0])) }
             let second = (0..<batch).map { Optional(UnsafePointer(pb + $0 * a.strides[0])) }
@@ -59,7 +60,7 @@ enum MKLProducts {
             gemmBatch(colMajor, &transA, &transB, &m, &n, &k, &one, first, &lda, second, &ldb, &zero, results, &ldc, 1, &size)
         } else {
             guard let gemmBatch = mkl.dgemmBatch else { return false }
-            var one: Double = 1, zero: Double = 0
+            var one: Double = 1, zero = beta
             let pa = b.pointer(Double.self), pb = a.pointer(Double.self), pc = out.pointer(Double.self)
             let first = (0..<batch).map { Optional(UnsafePointer(pa + $0 * b.strides[0])) }
             let second = (0..<batch).map { Optional(UnsafePointer(pb + $0 * a.strides[0])) }

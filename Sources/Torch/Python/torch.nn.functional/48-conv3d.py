@@ -4,7 +4,7 @@
 # backward the transposed products and a col2vol that adds kernel offset by offset.
 # PyTorch sends float32 batches of more than one image to oneDNN instead: there every
 # pass comes from natives in oneDNN's orders (OneDNNConvolution3D.swift; `gemm:jit` for
-# grouped layers and paddings as large as the kernel, OneDNNConvolution3DGemm.swift),
+# dilated and grouped layers and paddings as large as the kernel, OneDNNConvolution3DGemm.swift),
 # except 1x1x1 weight gradients, still computed image by image here.
 
 
@@ -99,10 +99,21 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     # oneDNN's orders (None where the native does not reproduce it).
     fast = torch._onednn_conv3d(x, w, b, list(stride), list(padding), list(dilation), groups)
     images, columns = [], []
+    # grouped slow_conv3d (undilated; slow_conv_dilated3d runs group by group) batches the
+    # groups' products
+    batched = groups > 1 and tuple(dilation) == (1, 1, 1)
     for i in range(n if fast is None else 0):
         xp = torch.constant_pad_nd(x[i], pads, 0.0)
         cols = _conv3d_columns(xp, k, stride, dilation, out)
         columns.append(cols)
+        if batched:
+            # slow_conv3d: the groups' products in one gemm_batched_with_stride call, into
+            # the bias (beta 1) or from zero
+            start = b.reshape([groups, og, 1]).expand(groups, og, ohw) if b is not None else torch.zeros([groups, og, ohw], dtype=x.dtype)
+            plane = torch._slow_conv3d_gemm(start, w.reshape([groups, og, cg * kk]), cols.reshape([groups, cg * kk, ohw]),
+                                            1.0 if b is not None else 0.0, False, False)
+            images.append(plane.reshape([cout] + out))
+            continue
         planes = []
         for g in range(groups):
             w2 = w[g * og:(g + 1) * og].reshape([og, cg * kk])
@@ -122,13 +133,21 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         # so far (beta = 1) — torch.addmm's call, not a product and then an add.
         gw = torch.zeros([cout, cg * kk], dtype=w.dtype)
         # oneDNN's jit:avx2 or gemm:jit weight pass where it runs one (None elsewhere)
-        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding), groups) if fast is not None else None
+        gw_fast = torch._onednn_conv3d_weight_grad(g, x, w, list(stride), list(padding), groups, list(dilation)) if fast is not None else None
         for i in range(n if gw_fast is None else 0):
             if fast is not None and len(columns) == i:
                 columns.append(_conv3d_columns(torch.constant_pad_nd(x[i], pads, 0.0), k, stride, dilation, out))
             g2 = g[i].reshape([cout, ohw])
             fgrad = []
-            for gr in range(groups):
+            if fast is None and batched:
+                # slow_conv3d's batched products: columns' gradient from zero, weight
+                # gradient added to (beta 1)
+                g3 = g2.reshape([groups, og, ohw])
+                w3 = w.reshape([groups, og, cg * kk])
+                fgrad.append(torch._slow_conv3d_gemm(torch.zeros([groups, cg * kk, ohw], dtype=w.dtype), w3.transpose(1, 2), g3, 0.0, True, False))
+                gw = torch._slow_conv3d_gemm(gw.reshape([groups, og, cg * kk]), g3,
+                                             columns[i].reshape([groups, cg * kk, ohw]).transpose(1, 2), 1.0, False, True).reshape([cout, cg * kk])
+            for gr in range(0 if fast is None and batched else groups):
                 w2 = w[gr * og:(gr + 1) * og].reshape([og, cg * kk])
                 g2g = g2[gr * og:(gr + 1) * og]
                 if fast is None:
@@ -154,13 +173,13 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         if fast is None:
             gx = torch.stack(gx_images, 0)
         else:
-            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding), groups)
+            gx = torch._onednn_conv3d_input_grad(g, w, list(x.shape), list(stride), list(padding), groups, list(dilation))
         gw = gw_fast if gw_fast is not None else gw.reshape(w.shape)
         if bias is None:
             return gx, gw
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
         # on oneDNN, gemm:jit's row by row order where it runs the weight pass
-        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride)) if fast is not None else None
+        gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride), list(dilation)) if fast is not None else None
         if gb is None:
             gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
