@@ -101,7 +101,8 @@ extension TorchRuntime {
         }
         b.method("__float__") { [unowned self] interp, t, _ in
             if t.numel != 1 { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
-            if t.requiresGrad && !warnedScalarConversion {
+            // Only while grad mode is on: LBFGS's float(loss) inside its no_grad step is silent.
+            if t.requiresGrad && isGradEnabled && !warnedScalarConversion {
                 warnedScalarConversion = true
                 interp.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                             + "Consider using tensor.detach() first. (Triggered internally at "

@@ -17,6 +17,9 @@ def _typename(value):
 class Optimizer:
     """Holds `param_groups` (dicts of params and hyper-parameters) and per-param `state`."""
 
+    # PyTorch's multi-tensor updates assert that autograd is off; SGD's does not check.
+    _foreach_refuses_autograd = True
+
     def __init__(self, params, defaults):
         self.defaults = defaults
         # Keyed by the parameter tensor itself (tensors hash by identity).
@@ -91,8 +94,14 @@ class Optimizer:
         if closure is not None:
             with torch.enable_grad():
                 loss = closure()
-        with torch.no_grad():
+        # differentiable=True keeps grad mode on through the update (so an in-place update
+        # of a leaf that requires grad raises, as in PyTorch); otherwise it is off.
+        with torch.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
             for group in self.param_groups:
+                if (group.get("foreach") and group.get("differentiable")
+                        and self._foreach_refuses_autograd
+                        and any(p.grad is not None for p in group["params"])):
+                    raise AssertionError("_foreach ops don't support autograd")
                 self._update_group(group)
         return loss
 

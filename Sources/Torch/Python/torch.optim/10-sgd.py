@@ -4,6 +4,8 @@
 class SGD(Optimizer):
     """p -= lr * g, with optional momentum (heavy-ball or Nesterov) and weight decay."""
 
+    _foreach_refuses_autograd = False
+
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0,
                  nesterov=False, maximize=False, foreach=None, differentiable=False,
                  fused=None):

@@ -32,6 +32,9 @@ class NAdam(Optimizer):
         super().__init__(params, defaults)
 
     def _update_group(self, group):
+        if group["foreach"]:
+            # PyTorch's multi-tensor order (75-multi-tensor.py).
+            return _nadam_foreach(group, self._state_for)
         lr = group["lr"]
         beta1, beta2 = group["betas"]
         eps = group["eps"]
@@ -87,6 +90,9 @@ class RAdam(Optimizer):
         super().__init__(params, defaults)
 
     def _update_group(self, group):
+        if group["foreach"]:
+            # PyTorch's multi-tensor order (75-multi-tensor.py).
+            return _radam_foreach(group, self._state_for)
         lr = group["lr"]
         beta1, beta2 = group["betas"]
         eps = group["eps"]

@@ -62,6 +62,9 @@ class ASGD(Optimizer):
         super().__init__(params, defaults)
 
     def _update_group(self, group):
+        if group["foreach"]:
+            # PyTorch's multi-tensor order (75-multi-tensor.py).
+            return _asgd_foreach(group, self._state_for)
         lr = group["lr"]
         lambd = group["lambd"]
         alpha = group["alpha"]
