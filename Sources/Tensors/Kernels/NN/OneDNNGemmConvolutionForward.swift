@@ -270,7 +270,8 @@ extension Convolution {
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) { return !OneDNNDepthwiseConvolution.forwardApplies(p) }
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
         if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
-        return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
+        return p.g.groups > 1
+            && !(OneDNNGroupedConvolution.isSelected(p, dtype: dtype) && !OneDNNGroupedConvolution.forwardRefused(p))
             && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
     }
 }
