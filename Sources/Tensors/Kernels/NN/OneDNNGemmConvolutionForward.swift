@@ -13,7 +13,7 @@ import Darwin
 /// group (at most `osb`), per channel block, `sgemm("N", "N", positions, channels,
 /// icb·ks)` on the block's columns, beta 0 on the first input-channel block and 1 after,
 /// and adds the bias (`d += b`) after the last. Ported with the same float arithmetic and
-/// L2 = 512 KiB per core (this machine's, also oneDNN's default guess); checked on the
+/// the L2 per core oneDNN reads (`OneDNNCacheSize`: 1 MiB on this machine); checked on the
 /// goldens' 20 `gemm:jit` forward shapes (all exact; `forwardIsReproduced` says whether
 /// every sgemm of a shape is one `OneDNNSgemm` reproduces).
 extension OneDNNGemmConvolution {
@@ -21,7 +21,8 @@ extension OneDNNGemmConvolution {
         var threads: Int, channelThreads: Int, channels: Int, positions: Int, inputChannels: Int
     }
 
-    static let l2Floats = 512 * 1024 / 4
+    /// L2 in floats: oneDNN's per-core size (`OneDNNCacheSize`).
+    static var l2Floats: Int { OneDNNCacheSize.l2PerCore / 4 }
     /// `simd_w`: the floats in one vector register of the ISA oneDNN runs on.
     static func simdWidth(avx512: Bool) -> Int { avx512 ? 16 : 8 }
 
