@@ -270,7 +270,11 @@ extension Convolution {
         guard dtype == .float32, p.g.followsOneDNN else { return false }
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) { return !OneDNNDepthwiseConvolution.forwardApplies(p) }
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
-        if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
+        if OneDNNPlainGemm.applies(p, dtype: dtype) {
+            // On AVX-512 machines jit:avx512_core takes what its own unroll covers (wider than AVX2's).
+            if OneDNNISA.avx512Core && OneDNNConvolutionAVX512.forwardApplies(p) { return false }
+            return OneDNNPlainGemm.forwardRunsGemm(p)
+        }  // OneDNNPlainGemmConvolution.swift
         return p.g.groups > 1
             && !(OneDNNGroupedConvolution.isSelected(p, dtype: dtype) && !OneDNNGroupedConvolution.forwardRefused(p))
             && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
