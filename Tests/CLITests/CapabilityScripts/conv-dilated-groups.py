@@ -60,10 +60,12 @@ LAYERS = [
     ("g3d2p8", 2, 48, 24, 5, (3, 8), 1, (2, 2), 3, 10, 13),
     ("g4d23p6", 2, 32, 64, 3, (3, 6), 1, (2, 3), 4, 10, 17),
     ("g3d23s2", 2, 96, 48, 3, (0, 6), 2, (2, 3), 3, 14, 8),
-    # A gemm:jit forward (jit:avx2 refuses the 12-column padding) not reproduced on AVX2.
+    # A gemm:jit forward (jit:avx2 refuses the 12-column padding): one input-channel block
+    # with oneDNN's 1 MiB per-core L2 (OneDNNCacheSize).
     ("d7p12", 2, 16, 16, 3, 12, 1, 7, 1, 20, 20),
     # Plain 7x7 and 9x9 layers with a 6-column padding: on AVX-512 the unit-stride data
-    # gradient is jit:avx512_core's (its own init_conf); the forward's order is not found.
+    # gradient is jit:avx512_core's (its own init_conf), and so is the forward (the plain
+    # kernel's order, its unroll covering the padding); on AVX2 the forward is gemm:jit's.
     ("k7p6", 2, 16, 16, 7, 6, 1, 1, 1, 12, 12),
     ("k9p6o32", 2, 16, 32, 9, 6, 1, 1, 1, 14, 14),
 ]

@@ -102,12 +102,21 @@ GEMV_EDGES = [(0, tb, m, 1, k, 1.0, beta, m, 1 if tb else k, m, 2)
                                        (0, 4, 1100, 0.0), (0, 4, 2100, 1.0), (0, 3, 2731, 0.0), (1, 3, 2732, 0.0)]]
 
 
+# m == 1 with B transposed (the gemm:jit data gradient of a one-position output): the plain
+# gemv on B^T, its K cut on 2 threads included; C unit-strided (or beta 0).
+M1_NT = [(ta, 1, 1, n, k, alpha, beta, 1 if not ta else k, n + pad, ldc, threads)
+         for (ta, n, k, alpha, beta, pad, ldc, threads) in [
+             (0, 25, 5, 1.0, 0.0, 0, 1, 1), (0, 60, 16, 0.75, 1.0, 1, 1, 1), (1, 119, 40, -1.0, 0.5, 0, 1, 1),
+             (0, 3, 300, 1.0, 0.5, 2, 1, 2), (0, 40, 300, 1.0, 0.0, 0, 1, 2), (1, 300, 257, 0.75, 1.0, 0, 1, 2),
+             (0, 900, 700, 1.0, 0.0, 1, 1, 2), (0, 17, 90, 1.0, 0.0, 0, 3, 2), (0, 8, 1200, 0.75, 1.0, 0, 1, 2)]]
+
+
 def main():
     sgemm = extended_sgemm()
     L = lambda v: ctypes.byref(ctypes.c_long(v))
     F = lambda v: ctypes.byref(ctypes.c_float(v))
     cases = []
-    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90) + GEMV_EDGES):
+    for seed, (ta, tb, m, n, k, alpha, beta, lda, ldb, ldc, threads) in enumerate(shapes(90) + GEMV_EDGES + M1_NT):
         seed = 500 + 3 * seed
         torch.set_num_threads(threads)
         a = floats(pseudo(lda * (m if ta else k), seed, -1, 1))
@@ -182,6 +191,8 @@ def shapes_avx512(seed=12):
         out.append((ta, tb, m, n, k, rng.choice([1.0, 0.75]), 0.0, lda, ldb, ldc, 1 + t % 2, 0, 1))
     # The matrix-vector products' K cut on 2 threads, forced no-copy as the RNN asks.
     out += [e + (1,) for e in GEMV_EDGES]
+    # m == 1 with B transposed: the same plain gemv as on AVX2.
+    out += [e + (0,) for e in M1_NT if e[9] == 1]
     return out
 
 

@@ -158,7 +158,8 @@ public enum Convolution {
             return out
         }
         // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
-        if T.self == Float.self && (OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype)
+        if T.self == Float.self && ((OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype)
+                                     && !OneDNNGroupedConvolution.forwardRefused(p))
             || OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: input.dtype)) && (bias?.dtype ?? .float32) == .float32 {
             try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))

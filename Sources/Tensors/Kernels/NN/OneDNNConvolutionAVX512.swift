@@ -18,17 +18,17 @@ enum OneDNNConvolutionAVX512 {
     /// generic kernel takes (no groups, no dilation, symmetric padding; 1×1 kernels that
     /// oneDNN's `jit_1x1` takes excluded): oneDNN's
     /// `init_conf` refuses a padding as large as the kernel (then `gemm:jit` runs) and a
-    /// left or right padding wider than its unroll `ur_w`. `ur_w` is at least the output
-    /// width or 5, whichever is smaller; wider paddings than that are left to the AVX2
-    /// order (oneDNN runs `jit:avx512_core` for many of them, in an order not found yet:
-    /// neither this kernel's nor the dilated one's gives its bits for a 7×7 kernel with
-    /// padding 6).
+    /// left or right padding wider than its unroll `ur_w` (`OneDNNAVX512ForwardUnroll`, up
+    /// to 28 columns with the embedded broadcast; at least the output width or 5). Paddings
+    /// over 5 columns keep this same order (checked on a 7×7 and a 9×9 kernel with padding
+    /// 6, conv-dilated-groups k7p6 and k9p6o32, which AVX2 runs as `gemm:jit`).
     static func forwardApplies(_ p: Convolution.Plan) -> Bool {
         if OneDNNConvolution.runs1x1(p) || OneDNNPlainGemm.kernelOutside(p) { return false }  // 1×1: jit_1x1
         let left = p.g.padding.1.0
         let right = max(0, OneDNNPlainGemm.endPadding(left, out: p.ow, size: p.w, stride: p.g.stride.1, kernel: p.kw))
         let unroll = min(p.ow, 5)
-        return left <= unroll && right <= unroll
+        if left <= unroll && right <= unroll { return true }
+        return OneDNNAVX512ForwardUnroll.unroll(p) != nil
     }
 
     /// Input channels per kernel call: all of them below 16 (oneDNN's "first convolution",

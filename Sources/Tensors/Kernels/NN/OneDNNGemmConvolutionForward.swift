@@ -13,7 +13,7 @@ import Darwin
 /// group (at most `osb`), per channel block, `sgemm("N", "N", positions, channels,
 /// icb·ks)` on the block's columns, beta 0 on the first input-channel block and 1 after,
 /// and adds the bias (`d += b`) after the last. Ported with the same float arithmetic and
-/// L2 = 512 KiB per core (this machine's, also oneDNN's default guess); checked on the
+/// the L2 per core oneDNN reads (`OneDNNCacheSize`: 1 MiB on this machine); checked on the
 /// goldens' 20 `gemm:jit` forward shapes (all exact; `forwardIsReproduced` says whether
 /// every sgemm of a shape is one `OneDNNSgemm` reproduces).
 extension OneDNNGemmConvolution {
@@ -21,7 +21,8 @@ extension OneDNNGemmConvolution {
         var threads: Int, channelThreads: Int, channels: Int, positions: Int, inputChannels: Int
     }
 
-    static let l2Floats = 512 * 1024 / 4
+    /// L2 in floats: oneDNN's per-core size (`OneDNNCacheSize`).
+    static var l2Floats: Int { OneDNNCacheSize.l2PerCore / 4 }
     /// `simd_w`: the floats in one vector register of the ISA oneDNN runs on.
     static func simdWidth(avx512: Bool) -> Int { avx512 ? 16 : 8 }
 
@@ -269,8 +270,13 @@ extension Convolution {
         guard dtype == .float32, p.g.followsOneDNN else { return false }
         if OneDNNDepthwiseConvolution.isSelected(p, dtype: dtype) { return !OneDNNDepthwiseConvolution.forwardApplies(p) }
         if OneDNNDilatedConvolution.isSelected(p, dtype: dtype) { return !OneDNNDilatedConvolution.forwardApplies(p) }
-        if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
-        return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
+        if OneDNNPlainGemm.applies(p, dtype: dtype) {
+            // On AVX-512 machines jit:avx512_core takes what its own unroll covers (wider than AVX2's).
+            if OneDNNISA.avx512Core && OneDNNConvolutionAVX512.forwardApplies(p) { return false }
+            return OneDNNPlainGemm.forwardRunsGemm(p)
+        }  // OneDNNPlainGemmConvolution.swift
+        return p.g.groups > 1
+            && !(OneDNNGroupedConvolution.isSelected(p, dtype: dtype) && !OneDNNGroupedConvolution.forwardRefused(p))
             && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
     }
 }

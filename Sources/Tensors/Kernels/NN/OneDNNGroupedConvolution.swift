@@ -46,6 +46,21 @@ enum OneDNNGroupedConvolution {
         p.h == 1 && p.kh == 1 && p.g.padding.0 == (0, 0)
     }
 
+    /// Whether `jit:avx2`'s forward `init_conf` refuses a group of whole 8-channel blocks,
+    /// as it refuses the plain layer of one group (`OneDNNPlainGemm.forwardRunsGemm`: the
+    /// kernel outside the input, a left padding over the width unroll, ...): oneDNN then
+    /// runs the forward as `gemm:jit` (fuzz case c224: a 1-d layer of 2 outputs, padding 3).
+    static func forwardRefused(_ p: Convolution.Plan) -> Bool {
+        OneDNNPlainGemm.forwardRunsGemm(groupPlan(p))
+    }
+
+    /// Whether `jit:avx2`'s data-gradient `init_conf` refuses a strided group it would take
+    /// (not `brgconv_strided`'s): it asks `stride_w == stride_h`, which a 1-d layer (height
+    /// 1, stride 1 there) with a stride over 1 fails, so oneDNN runs `gemm:jit`.
+    static func dataRefused(_ p: Convolution.Plan) -> Bool {
+        !stridedByBRGEMM(p) && p.g.stride.0 != p.g.stride.1
+    }
+
     /// One group as a convolution of its own.
     static func groupPlan(_ p: Convolution.Plan) -> Convolution.Plan {
         let g = ConvolutionGeometry(stride: p.g.stride, padding: p.g.padding, dilation: p.g.dilation, groups: 1)
@@ -161,10 +176,16 @@ extension Convolution {
                 hasBias ? try gemmBiasGradient(p, gradOutput) : nil)
     }
 
-    /// The grouped gradients in `jit:avx2`'s orders, each only when asked for.
+    /// The grouped gradients in `jit:avx2`'s orders, each only when asked for (the data
+    /// gradient `jit:avx2` refuses in `gemm:jit`'s).
     static func groupedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                 needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
-        try floatGradients(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+        if needInput && OneDNNGroupedConvolution.dataRefused(p) {
+            let rest = try groupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                           needInput: false, needWeight: needWeight)
+            return (try gemmInputGradient(p, gradOutput, input, weight), rest.weight, rest.bias)
+        }
+        return try floatGradients(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                            needInput: needInput, needWeight: needWeight,
                            gradInput: { OneDNNGroupedConvolution.gradInput(p, $0, $1, into: $2) },
                            gradWeight: { OneDNNGroupedConvolution.gradWeight(p, $0, $1, into: $2) },

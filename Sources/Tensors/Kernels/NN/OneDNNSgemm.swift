@@ -56,12 +56,15 @@
 ///   the others into zeroed buffers added to y in order (`sum_ybufs`). Proven on 2
 ///   threads by the sgemm goldens, on 1 to 4 by the LSTM's (the RNN primitive's products);
 ///   `isReproduced` still answers for 2 threads at most.
-/// - `m == 1` with B transposed takes a path whose order is not reproduced.
+/// - `m == 1` with B transposed is that plain matrix-vector product too, on Bᵀ (`y = B·x`,
+///   x the row of A; found by probing the real one: every random shape exact, alpha and
+///   beta included, on 1 and 2 threads, AVX2 and AVX-512 alike), with the same K cut.
+///   A strided C (`ldc > 1`) with beta other than 0 takes an order not reproduced.
 /// `isReproduced` says which products follow oneDNN here.
 enum OneDNNSgemm {
     /// Whether `gemm` below follows oneDNN's order for this product (see the type's notes).
     static func isReproduced(transA: Bool, transB: Bool, m: Int, n: Int, k: Int = 1, threads: Int = 1) -> Bool {
-        if n == 1 && !transA { return threads <= 2 }
+        if (n == 1 && !transA) || (m == 1 && n > 1 && transB) { return threads <= 2 }
         if (n == 1 && transA) || (m == 1 && !transB) { return true }
         return m > 1 && n > 1 && 1.0 / Double(m) + 1.0 / Double(n) >= 0.0038
     }
@@ -142,28 +145,18 @@ enum OneDNNSgemm {
         // `n == 1` with A not transposed first: a 1×1 product with A not transposed is this
         // one too (checked), not a gemv_t.
         if k > 0 && n == 1 && !transA {
-            // Part 0 runs into y with beta; the others into zeroed buffers, then added to y
-            // in order (`sum_ybufs`).
-            let incx = transB ? ldb : 1
-            let parts = gemvNParts(m: m, k: k, threads: threads)
-            let first = gemvPart(k, index: 0, count: parts)
-            gemvN(m: m, k: first.length, alpha: alpha, a: a, lda: lda, x: b, incx: incx, beta: beta, y: c)
-            guard parts > 1 else { return }
-            let buffers = UnsafeMutablePointer<Float>.allocate(capacity: m * (parts - 1))
-            defer { buffers.deallocate() }
-            for part in 1..<parts {
-                let (start, length) = gemvPart(k, index: part, count: parts)
-                gemvN(m: m, k: length, alpha: alpha, a: a + start * lda, lda: lda, x: b + start * incx,
-                      incx: incx, beta: 0, y: buffers + (part - 1) * m)
-            }
-            for part in 1..<parts {
-                let src = buffers + (part - 1) * m
-                for i in 0..<m { c[i] = c[i] + src[i] }
-            }
+            gemvNParted(m: m, k: k, alpha: alpha, a: a, lda: lda, x: b, incx: transB ? ldb : 1, beta: beta, y: c,
+                        incy: 1, threads: threads)
             return
         }
         if k > 0 && n == 1 && transA {
             gemvT(k: k, n: m, alpha: alpha, a: a, lda: lda, x: b, incx: transB ? ldb : 1, beta: beta, y: c, incy: 1)
+            return
+        }
+        // `m == 1` with B transposed is the same plain gemv on Bᵀ (`y = B·x`, x the row of A).
+        if k > 0 && m == 1 && transB && (ldc == 1 || beta == 0) {
+            gemvNParted(m: n, k: k, alpha: alpha, a: b, lda: ldb, x: a, incx: transA ? 1 : lda, beta: beta, y: c,
+                        incy: ldc, threads: threads)
             return
         }
         if k > 0 && m == 1 && !transB {
@@ -449,12 +442,33 @@ enum OneDNNSgemm {
     /// `y = beta·y + alpha·A·x` for A m × k (column-major): for each k in order,
     /// `y[i] = fma(alpha·x[k], A[i, k], y[i])` (see the type's notes).
     static func gemvN(m: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, incx: Int,
-                      beta: Float, y: UnsafeMutablePointer<Float>) {
-        for i in 0..<m { y[i] = beta == 0 ? 0 : (beta != 1 ? y[i] * beta : y[i]) }
+                      beta: Float, y: UnsafeMutablePointer<Float>, incy: Int = 1) {
+        for i in 0..<m { y[i * incy] = beta == 0 ? 0 : (beta != 1 ? y[i * incy] * beta : y[i * incy]) }
         guard alpha != 0 else { return }
         for p in 0..<k {
             let scaled = alpha * x[p * incx], column = a + p * lda
-            for i in 0..<m { y[i] = y[i].addingProduct(scaled, column[i]) }
+            for i in 0..<m { y[i * incy] = y[i * incy].addingProduct(scaled, column[i]) }
+        }
+    }
+
+    /// The plain gemv with gemv_driver's threads: K cut into `gemvNParts` parts, part 0 into
+    /// y with beta, the others into zeroed buffers then added to y in order (`sum_ybufs`).
+    static func gemvNParted(m: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>,
+                            incx: Int, beta: Float, y: UnsafeMutablePointer<Float>, incy: Int, threads: Int) {
+        let parts = gemvNParts(m: m, k: k, threads: threads)
+        let first = gemvPart(k, index: 0, count: parts)
+        gemvN(m: m, k: first.length, alpha: alpha, a: a, lda: lda, x: x, incx: incx, beta: beta, y: y, incy: incy)
+        guard parts > 1 else { return }
+        let buffers = UnsafeMutablePointer<Float>.allocate(capacity: m * (parts - 1))
+        defer { buffers.deallocate() }
+        for part in 1..<parts {
+            let (start, length) = gemvPart(k, index: part, count: parts)
+            gemvN(m: m, k: length, alpha: alpha, a: a + start * lda, lda: lda, x: x + start * incx,
+                  incx: incx, beta: 0, y: buffers + (part - 1) * m)
+        }
+        for part in 1..<parts {
+            let src = buffers + (part - 1) * m
+            for i in 0..<m { y[i * incy] = y[i * incy] + src[i] }
         }
     }
 }

@@ -23,7 +23,7 @@
 ///   (`partition`; the parts summed as on AVX2, `OneDNNSgemm.splitK`); below that the
 ///   split (M or N) changes no element's order, and the thread count decides only which
 ///   path runs (`nocopy_checker_avx512`, the gemv's `thread_checker`).
-/// - The matrix-vector products (`n == 1`, or `m == 1` with B not transposed) run the same
+/// - The matrix-vector products (`n == 1`, or `m == 1`: B transposed too) run the same
 ///   kernels as on AVX2 (`jit_avx_gemv_t_f32_kern`, the plain gemv): `OneDNNSgemm`'s.
 enum OneDNNSgemmAVX512 {
     /// Whether `gemm` follows oneDNN's AVX-512 order for this product. `forceNoCopy`: the
@@ -32,6 +32,9 @@ enum OneDNNSgemmAVX512 {
                              threads: Int = 1, forceNoCopy: Bool = false) -> Bool {
         if n == 1 && !transA { return OneDNNSgemm.isReproduced(transA: false, transB: transB, m: m, n: 1, k: k, threads: threads) }
         if (n == 1 && transA) || (m == 1 && !transB) { return true }
+        if m == 1 && transB {
+            return ldc == 1 && OneDNNSgemm.isReproduced(transA: transA, transB: true, m: 1, n: n, k: k, threads: threads)
+        }
         if OneDNNSgemmSmallNTN.applies(transA: transA, transB: transB, n: n) { return true }
         guard threads <= 4 else { return false }
         let t = adjustedThreads(m: m, n: n, k: k, threads: threads)
@@ -133,7 +136,7 @@ enum OneDNNSgemmAVX512 {
                                      ldc: ldc, threads: threads)
             return
         }
-        if k > 0 && (n == 1 || (m == 1 && !transB)) {
+        if k > 0 && (n == 1 || m == 1) && (!transB || n == 1 || ldc == 1 || beta == 0) {
             OneDNNSgemm.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, bias: bias, threads: threads)
             return
