@@ -328,6 +328,8 @@ extension Differentiable {
 extension Differentiable {
     /// `trace()` of a matrix: TraceBackward0.
     public static func trace(_ x: Tensor) throws(TensorError) -> Tensor {
+        // trace_cpu dispatches over all types but bool, before it checks the rank.
+        if x.dtype == .bool { throw .notImplemented("\"trace\" not implemented for 'Bool'") }
         if x.rank != 2 { throw .runtime("trace: expected a matrix, but got tensor with dim \(x.rank)") }
         let out = try x.diagonal().sum()
         guard isRecording(x) else { return out }

@@ -74,12 +74,15 @@ extension Differentiable {
     /// `topk(k, dim, largest, sorted)`: TopkBackward0.
     public static func topk(_ x: Tensor, _ k: Int, dim: Int = -1, largest: Bool = true, sorted: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
         let (values, indices) = try x.topk(k, dim: dim, largest: largest, sorted: sorted)
+        // ATen checks k and dim first, then refuses bool; so does this, after the call.
+        if x.dtype == .bool { throw .notImplemented("topk does not support bool dtypes on CPU") }
         return (try recordSelection("TopkBackward0", x, values, indices, dim: dim), indices)
     }
 
     /// `kthvalue(k, dim, keepdim)`: KthvalueBackward0.
     public static func kthvalue(_ x: Tensor, _ k: Int, dim: Int = -1, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
         let (values, indices) = try x.kthvalue(k, dim: dim, keepdim: keepdim)
+        if x.dtype == .bool { throw .notImplemented("\"kthvalue_cpu\" not implemented for 'Bool'") }
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
@@ -92,6 +95,7 @@ extension Differentiable {
     /// `median()` of all elements: MedianBackward0 shares the gradient among the elements
     /// equal to the median, as PyTorch's evenly_distribute_backward does.
     public static func median(_ x: Tensor) throws(TensorError) -> Tensor {
+        if x.dtype == .bool { throw .notImplemented("\"median_cpu\" not implemented for 'Bool'") }
         let out: Tensor
         if x.numel == 0 {
             out = try Tensor(scalar: .float(.nan), dtype: x.dtype, device: x.device)
@@ -115,6 +119,7 @@ extension Differentiable {
     /// `median(dim, keepdim)`: the lower middle value along `dim` (MedianBackward1).
     public static func median(_ x: Tensor, dim: Int, keepdim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
         let (values, indices) = try x.medianAlong(dim, keepdim: keepdim)
+        if x.dtype == .bool { throw .notImplemented("\"median_out\" not implemented for 'Bool'") }
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)

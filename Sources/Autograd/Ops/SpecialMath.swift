@@ -305,6 +305,7 @@ extension Differentiable {
     /// `lerp(start, end, weight)`: LerpBackward0 for a number weight (`weightScalar`),
     /// LerpBackward1 for a tensor weight (which then also gets `grad·(end − start)`).
     public static func lerp(_ start: Tensor, _ end: Tensor, weight: Tensor, weightScalar: Double?) throws(TensorError) -> Tensor {
+        try Tensor.checkPointwiseDType(.lerp, start.dtype, scalarWeight: weightScalar != nil)
         let out = try Tensor.pointwise(.lerp, start, end, weight, dtype: start.dtype)
         let tensorWeight = weightScalar == nil
         guard isRecording(tensorWeight ? [start, end, weight] : [start, end]) else { return out }

@@ -6,6 +6,13 @@ extension Interpreter {
         PyClass(name: name, module: module, bases: [base ?? types.object], interpreter: self)
     }
 
+    /// A native class deriving from `tuple`, as CPython's structseqs (`torch.return_types.sort`,
+    /// `os.stat_result`) do: its instances are tuples to `isinstance`, indexing, slicing,
+    /// unpacking, `len`, iteration and comparison, through the built-in subclass machinery.
+    public func makeTupleClass(_ name: String, module: String) -> PyClass {
+        makeClass(name, module: module, base: types.tuple)
+    }
+
     /// Wraps a native value of class `cls`.
     public func makeInstance(_ cls: PyClass, payload: AnyObject?) -> PyValue {
         .object(PyInstance(cls: cls, payload: payload))
@@ -74,4 +81,14 @@ extension PyModule {
     /// Adds any value (constants, classes, submodules).
     public func add(_ name: String, _ value: PyValue) { self[name] = value }
     public func add(_ name: String, _ cls: PyClass) { self[name] = .object(cls) }
+}
+
+extension PyValue {
+    /// An instance of a class from `makeTupleClass` holding `items`.
+    public static func tupleInstance(_ cls: PyClass, _ items: [PyValue]) -> PyValue {
+        .object(PyInstance(cls: cls, payload: BuiltinBase(.tuple(items))))
+    }
+
+    /// The items of a tuple, or of an instance of a tuple subclass; nil for anything else.
+    public var tupleItems: [PyValue]? { asTuple?.items }
 }

@@ -75,6 +75,13 @@ public final class PyError: Error, @unchecked Sendable, CustomStringConvertible 
     /// The exception's class name.
     public var typeName: String { exception?.cls.name ?? pendingType }
 
+    /// The message native code raised it with; nil once it is a Python exception object
+    /// or when it was raised with other arguments (a host may reword its own errors).
+    public var nativeMessage: String? {
+        if exception == nil, pendingArgs.count == 1, case .str(let s) = pendingArgs[0] { return s }
+        return nil
+    }
+
     public var description: String {
         if exception == nil, pendingArgs.count == 1, case .str(let s) = pendingArgs[0] { return "\(pendingType): \(s)" }
         return typeName

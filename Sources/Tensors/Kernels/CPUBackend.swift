@@ -87,6 +87,7 @@ public final class CPUBackend: DeviceBackend {
     private func binaryOperands(_ op: BinaryOp, _ dtype: DType, _ out: Tensor, _ a: Operand, _ b: Operand,
                                 _ ta: Tensor?, _ tb: Tensor?) throws(TensorError) {
         let shape = out.sizes
+        if let refusal = Tensor.binaryKernelRefusal(op, dtype, strict: false) { throw refusal }
         if vendorBinary(op, dtype, out, a, b) { return }
         switch dtype {
         case .float32: floatBinary(op, Float.self, shape, Operand(out), a, b)
@@ -117,6 +118,9 @@ public final class CPUBackend: DeviceBackend {
 
     public func unary(_ op: UnaryOp, _ a: Tensor, into out: Tensor) throws(TensorError) {
         try CellDeadline.check()
+        if !Tensor.unaryLoopExists(op, a.dtype) {
+            throw Tensor.unaryKernelRefusal(op, a.dtype) ?? .notImplemented("\"\(op)_cpu\" not implemented for '\(a.dtype.scalarTypeName)'")
+        }
         if vendorUnary(op, a, into: out) { return }
         let shape = out.sizes
         switch a.dtype {
@@ -140,6 +144,9 @@ public final class CPUBackend: DeviceBackend {
 
     public func reduce(_ op: ReduceOp, _ a: Tensor, dims: [Int], into out: Tensor) throws(TensorError) {
         try CellDeadline.check()
+        if !Tensor.reduceLoopExists(op, a.dtype) {
+            throw .notImplemented("\"\(op)_cpu\" not implemented for '\(a.dtype.scalarTypeName)'")
+        }
         var reduced = [Bool](repeating: false, count: a.rank)
         var count = 1
         for d in dims { reduced[d] = true; count *= a.sizes[d] }

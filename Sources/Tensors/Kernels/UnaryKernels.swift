@@ -143,6 +143,10 @@ func boolUnary(_ op: UnaryOp, _ shape: [Int], _ o: Operand, _ a: Operand) {
         mapUnary(shape, o, a) { (x: Bool) in x }
     case .isnan, .isinf, .isposinf, .isneginf, .signbit: mapUnary(shape, o, a) { (_: Bool) in false }
     case .isfinite: mapUnary(shape, o, a) { (_: Bool) in true }
+    case let .powScalar(e):
+        // `mask ** True` (a bool exponent keeps the bool dtype): x ** 1 is x, x ** 0 is True.
+        let zero = e == 0
+        mapUnary(shape, o, a) { (x: Bool) in zero || x }
     default:
         preconditionFailure("unary op \(op) on bool reached the kernel")
     }

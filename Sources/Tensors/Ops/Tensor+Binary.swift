@@ -8,33 +8,22 @@ public enum RoundingMode: String, Sendable {
 extension Tensor {
     /// Compute and output dtypes of `op` on operands whose common dtype is `promoted`.
     static func binaryTypes(_ op: BinaryOp, _ promoted: DType) throws(TensorError) -> (compute: DType, out: DType) {
+        let types: (compute: DType, out: DType)
         switch op {
-        case .div, .atan2, .hypot:
+        case .div, .atan2:
             let f = promoted.floatResult()
-            return (f, f)
+            types = (f, f)
         case .eq, .ne, .lt, .le, .gt, .ge:
-            return (promoted, .bool)
+            types = (promoted, .bool)
         case .logicalAnd, .logicalOr, .logicalXor:
-            return (.bool, .bool)
-        case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .shiftLeft, .shiftRight:
-            if promoted.isFloatingPoint {
-                throw .notImplemented("\"\(Tensor.kernelName(op))_cpu\" not implemented for '\(promoted.scalarTypeName)'")
-            }
-            return (promoted, promoted)
+            types = (.bool, .bool)
         default:
-            return (promoted, promoted)
+            // hypot included: its kernels are floating only (no promotion of integers).
+            types = (promoted, promoted)
         }
-    }
-
-    static func kernelName(_ op: BinaryOp) -> String {
-        switch op {
-        case .bitwiseAnd: "bitwise_and"
-        case .bitwiseOr: "bitwise_or"
-        case .bitwiseXor: "bitwise_xor"
-        case .shiftLeft: "lshift"
-        case .shiftRight: "rshift"
-        default: "\(op)"
-        }
+        if op.isComparison { return types }
+        if let refusal = binaryKernelRefusal(op, types.compute) { throw refusal }
+        return types
     }
 
     /// Errors PyTorch raises before computing, given both operand dtypes.

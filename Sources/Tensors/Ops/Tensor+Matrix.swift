@@ -34,6 +34,8 @@ extension Tensor {
 
     /// `trace()`: sum of the main diagonal of a matrix.
     public func trace() throws(TensorError) -> Tensor {
+        // trace_cpu dispatches over all types but bool, before it checks the rank.
+        if dtype == .bool { throw .notImplemented("\"trace\" not implemented for 'Bool'") }
         if rank != 2 { throw .runtime("trace: expected a matrix, but got tensor with dim \(rank)") }
         return try diagonal().sum()
     }

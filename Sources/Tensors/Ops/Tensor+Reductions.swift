@@ -207,6 +207,8 @@ extension Tensor {
 
     private func argIndex(dim: Int?, keepdim: Bool, isMax: Bool) throws(TensorError) -> Tensor {
         let name = isMax ? "argmax" : "argmin"
+        // ATen's argmax/argmin check, before any shape check.
+        if dtype == .bool { throw .notImplemented("\(name)(): does not support bool input") }
         guard let dim else {
             try checkNonEmptyReduction(name, dims: nil)
             let flat = try reshape([-1])

@@ -5,6 +5,7 @@ extension Tensor {
     static func unaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -> DType {
         if op.producesBool { return .bool }
         if input.isComplex { return try complexUnaryOutputType(op, input) }
+        if let refusal = unaryKernelRefusal(op, input) { throw refusal }
         switch op {
         case .neg:
             if input == .bool {

@@ -158,7 +158,9 @@ extension TorchRuntime {
             var lo = try bound.given(1).map { try double($0, "histc", "min") } ?? 0
             var hi = try bound.given(2).map { try double($0, "histc", "max") } ?? 0
             guard t.dtype.isFloatingPoint else {
-                throw PyError.notImplementedError("\"histogram_cpu\" not implemented for '\(t.dtype.scalarTypeName)'")
+                // A bool input fails earlier, in the linspace of its bin edges.
+                let kernel = t.dtype == .bool ? "linspace_cpu" : "histogram_cpu"
+                throw PyError.notImplementedError("\"\(kernel)\" not implemented for '\(t.dtype.scalarTypeName)'")
             }
             if bins <= 0 { throw PyError.runtimeError("torch.histc(): bins must be > 0, but got \(bins) for dimension 0") }
             let xs = try bridged { try t.elementsAsDouble() }

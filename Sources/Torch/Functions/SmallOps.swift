@@ -26,7 +26,7 @@ extension TorchRuntime {
         }
         b.both("positive") { [unowned self] _, t, args in
             try args.expectNone("positive")
-            if t.dtype == .bool { throw PyError.runtimeError("The `+` operator, on a bool tensor is not supported.") }
+            if t.dtype == .bool { throw PyError.notImplementedError("The `+` operator, on a bool tensor is not supported.") }
             return wrap(t)
         }
         for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {

@@ -134,7 +134,7 @@ extension TorchRuntime {
                 : histogramCounts(Double.self, xs, ws, edges, searchLocally: searchLocally, density: density)
             let out = try bridged { try Tensor(values: hist, shape: [hist.count], dtype: t.dtype, device: t.device) }
             let edgeTensor = try bridged { try Tensor(values: edges, shape: [edges.count], dtype: t.dtype, device: t.device) }
-            return .object(PyInstance(cls: returnTypeClasses["histogram"]!, payload: ReturnTuple([wrap(out), wrap(edgeTensor)])))
+            return returnTuple("histogram", [wrap(out), wrap(edgeTensor)])
         }
     }
 

@@ -8434,27 +8434,20 @@ _DTYPE_NAMES = {torch.int64: "Long", torch.int32: "Int", torch.int16: "Short", t
                 torch.uint8: "Byte", torch.bool: "Bool", torch.float16: "Half", torch.bfloat16: "BFloat16"}
 
 
-class _ReturnType:
-    """A torch.return_types named tuple: unpackable, indexable, with PyTorch's repr."""
+class _ReturnType(tuple):
+    """A torch.return_types structseq: a tuple subclass (indexing, slicing, unpacking, len,
+    isinstance(r, tuple)) with named fields and PyTorch's repr."""
 
-    def __init__(self, name, fields, values):
+    def __new__(cls, name, fields, values):
+        self = tuple.__new__(cls, values)
         self._name = name
         self._fields = fields
-        self._values = tuple(values)
         for f, v in zip(fields, values):
             setattr(self, f, v)
-
-    def __len__(self):
-        return len(self._values)
-
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __iter__(self):
-        return iter(self._values)
+        return self
 
     def __repr__(self):
-        parts = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self._values))
+        parts = ",\n".join(f"{f}={v!r}" for f, v in zip(self._fields, self))
         return f"torch.return_types.{self._name}(\n{parts})"
 
     __str__ = __repr__

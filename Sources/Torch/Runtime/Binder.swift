@@ -24,10 +24,18 @@ struct Binder {
             }
             // Only calls with keywords consult PyTorch's parameter names.
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: true, rt: rt) }
+            try Self.checkTensorParameters(name, method: true, args, rt: rt)
             do {
                 return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: s) { t in try body(interp, t, args) })
-            } catch let e as TensorError { throw e.python }
+            } catch let e as TensorError { throw e.python } catch let e as PyError { throw keywords?.nativeMissingArguments(e) ?? e }
         }
+    }
+
+    /// PyTorch's refusal of a Python number where a one-signature op takes a Tensor; the
+    /// table is consulted only when a number is passed positionally.
+    static func checkTensorParameters(_ name: String, method: Bool, _ args: Arguments, rt: TorchRuntime) throws {
+        guard args.positional.contains(where: TensorParameters.isPythonNumber) else { return }
+        try TensorParameters.shared.check(name, method: method, args.positional, rt: rt)
     }
 
     /// A Tensor method whose body unwraps its own receiver (`cls.addMethod`), behind
@@ -35,8 +43,9 @@ struct Binder {
     func checkedMethod(_ name: String, _ body: @escaping NativeMethod) {
         guard let keywords = KeywordTable.shared.methods[name] else { cls.addMethod(name, body); return }
         cls.addMethod(name) { [rt] interp, s, args in
-            guard args.hasKeywords else { return try body(interp, s, args) }
-            return try body(interp, s, try keywords.normalize(args, method: true, rt: rt))
+            let args = args.hasKeywords ? try keywords.normalize(args, method: true, rt: rt) : args
+            try Self.checkTensorParameters(name, method: true, args, rt: rt)
+            do { return try body(interp, s, args) } catch let e as PyError { throw keywords.nativeMissingArguments(e) }
         }
     }
 
@@ -52,6 +61,8 @@ struct Binder {
             // Only calls with keywords consult PyTorch's parameter names.
             var args = args
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
+            try Self.checkTensorParameters(name, method: false, args, rt: rt)
+            do {
             return try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
             let first: PyValue
@@ -70,7 +81,8 @@ struct Binder {
             do {
                 return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: first) { t in try body(interp, t, rest) })
             } catch let e as TensorError { throw e.python }
-        } }
+        } } catch let e as PyError { throw keywords?.nativeMissingArguments(e) ?? e }
+        }
     }
 
     /// Both spellings.
@@ -85,9 +97,12 @@ struct Binder {
         module.addFunction(name) { [rt] interp, args in
             var args = args
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
-            return try rt.callHandlingOut(interp, name, args) { args in
-                do { return try CellDeadlineBridge.checked(try body(interp, args)) } catch let e as TensorError { throw e.python }
-            }
+            try Self.checkTensorParameters(name, method: false, args, rt: rt)
+            do {
+                return try rt.callHandlingOut(interp, name, args) { args in
+                    do { return try CellDeadlineBridge.checked(try body(interp, args)) } catch let e as TensorError { throw e.python }
+                }
+            } catch let e as PyError { throw keywords?.nativeMissingArguments(e) ?? e }
         }
     }
 

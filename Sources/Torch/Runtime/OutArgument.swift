@@ -132,7 +132,7 @@ extension TorchRuntime {
             try write(interp, r, into: o, fn, rule: OutDTypeRules.rule(fn, result: r, out: o, args: rest))
             return out
         }
-        if let items = result.payload(ReturnTuple.self)?.items ?? tupleItems(result) {
+        if let items = tupleItems(result) {
             let outs = tupleItems(out) ?? []
             guard outs.count == items.count, outs.allSatisfy({ tensorPayload($0) != nil }) else {
                 throw PyError.typeError("\(fn)(): argument 'out' must be tuple of Tensors, not \(typeNameForError(out))")
@@ -141,9 +141,9 @@ extension TorchRuntime {
                 guard let rt = tensorPayload(r) else { continue }
                 try write(interp, rt, into: rawTensorPayload(o)!, fn)
             }
-            if case .object(let obj) = result, let inst = obj as? PyInstance, inst.payload is ReturnTuple {
+            if case .object(let obj) = result, let inst = obj as? PyInstance, returnTypeClasses[inst.cls.name] === inst.cls {
                 let cls = returnTypeClasses[inst.cls.name + "_out"] ?? inst.cls
-                return .object(PyInstance(cls: cls, payload: ReturnTuple(outs)))
+                return .tupleInstance(cls, outs)
             }
             return .tuple(outs)
         }
@@ -151,8 +151,8 @@ extension TorchRuntime {
     }
 
     private func tupleItems(_ v: PyValue) -> [PyValue]? {
+        if let items = v.tupleItems { return items }
         guard case .object(let o) = v else { return nil }
-        if let t = o as? PyTuple { return t.items }
         return (o as? PyList)?.items
     }
 

@@ -90,7 +90,13 @@ extension TorchRuntime {
         operatorMethod(cls, "__ge__", { try $0.ge($1) }, { try $0.ge($1) })
 
         b.method("__neg__") { [unowned self] _, t, _ in wrap(try Op.neg(t)) }
-        cls.addMethod("__pos__") { _, s, _ in s }
+        // `+x` is torch.positive: x itself, refused for bool.
+        cls.addMethod("__pos__") { _, s, _ in
+            if let t = tensorPayload(s), t.dtype == .bool {
+                throw PyError.notImplementedError("The `+` operator, on a bool tensor is not supported.")
+            }
+            return s
+        }
         b.method("__abs__") { [unowned self] _, t, _ in wrap(try Op.unary(t, .abs)) }
         b.method("__invert__") { [unowned self] _, t, _ in
             wrap(try t.dtype == .bool ? t.unary(.logicalNot) : t.unary(.bitwiseNot))
@@ -112,7 +118,7 @@ extension TorchRuntime {
             throw PyError.typeError("\(fn)() missing 1 required positional arguments: \"other\"")
         }
         /// Binds `name(other, *, alpha)` style ops that accept a tensor or a number.
-        func binary(_ name: String, inPlace: Bool = false, both: Bool = true,
+        func binary(_ name: String, inPlace: Bool = false, both: Bool = true, functionOnly: Bool = false,
                     _ tt: @escaping (Tensor, Tensor, Arguments) throws -> Tensor,
                     _ ts: @escaping (Tensor, Scalar, Arguments) throws -> Tensor) {
             let body: Binder.Body = { [unowned self] _, t, args in
@@ -130,6 +136,8 @@ extension TorchRuntime {
                     do { _ = try body(interp, t, args) } catch let e as TensorError { throw e.python }
                     return s
                 }
+            } else if functionOnly {
+                b.function(name, body)
             } else if both {
                 b.both(name, body)
             } else {
@@ -163,7 +171,8 @@ extension TorchRuntime {
             if case .complex = s { return try Op.pow(try Op.to(a, .complex128), s) }
             return try Op.pow(try Op.to(a, a.dtype.isComplex ? .complex128 : .float64), s)
         })
-        binary("rsub", { a, o, args in try Op.rsub(a, o, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
+        // torch.rsub only: PyTorch's Tensor has no rsub method.
+        binary("rsub", functionOnly: true, { a, o, args in try Op.rsub(a, o, alpha: try alpha(args, "rsub")) }, { a, s, args in try Op.rsub(a, s, alpha: try alpha(args, "rsub")) })
         binary("maximum", { a, o, _ in try Op.maximum(a, o) }, { a, s, _ in try Op.maximum(a, try Tensor(scalar: s)) })
         binary("minimum", { a, o, _ in try Op.minimum(a, o) }, { a, s, _ in try Op.minimum(a, try Tensor(scalar: s)) })
         binary("fmax", { a, o, _ in try Op.fmax(a, o) }, { a, s, _ in try Op.fmax(a, try Tensor(scalar: s)) })

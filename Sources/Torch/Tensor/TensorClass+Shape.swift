@@ -27,11 +27,19 @@ extension TorchRuntime {
         b.method("repeat") { [unowned self] _, t, args in wrap(try Op.repeat(t, try sizes(args.positional[...], "repeat"))) }
         b.both("tile") { [unowned self] _, t, args in wrap(try Op.tile(t, try sizes(args.positional[...], "tile"))) }
         b.both("permute") { [unowned self] _, t, args in
-            let dims = args.count == 0 ? try intList(args.keyword("dims") ?? .tuple([]), "permute", "dims") : try sizes(args.positional[...], "permute")
+            // PyTorch's parser requires `dims` (an empty list is fine, a missing one is not).
+            guard args.count > 0 || args.keyword("dims") != nil else {
+                throw PyError.typeError("permute() missing 1 required positional arguments: \"dims\"")
+            }
+            let dims = args.count == 0 ? try intList(args.keyword("dims")!, "permute", "dims") : try sizes(args.positional[...], "permute")
             return wrap(try Op.permute(t, dims))
         }
         b.both("flip") { [unowned self] _, t, args in
-            let dims = args.count == 0 ? try intList(args.keyword("dims") ?? .tuple([]), "flip", "dims") : try sizes(args.positional[...], "flip")
+            // PyTorch's parser requires `dims` (an empty list is fine, a missing one is not).
+            guard args.count > 0 || args.keyword("dims") != nil else {
+                throw PyError.typeError("flip() missing 1 required positional arguments: \"dims\"")
+            }
+            let dims = args.count == 0 ? try intList(args.keyword("dims")!, "flip", "dims") : try sizes(args.positional[...], "flip")
             return wrap(try Op.flip(t, dims))
         }
         b.both("fliplr") { [unowned self] _, t, _ in wrap(try Op.flip(t, [1])) }

@@ -67,6 +67,9 @@ extension TorchRuntime {
             let bound = try args.bind(diffSig)
             let n = try bound.given(0).map { try int($0, "diff", "n") } ?? 1
             let dim = try bound.given(1).map { try int($0, "diff", "dim") } ?? -1
+            // ATen's diff_check, before any dimension is read (a 0-d input has none).
+            if t.rank == 0 { throw PyError.runtimeError("diff expects input to be at least one-dimensional") }
+            if n < 0 { throw PyError.runtimeError("order must be non-negative but got \(n)") }
             var x = t
             for _ in 0..<n {
                 let len = try x.size(dim)

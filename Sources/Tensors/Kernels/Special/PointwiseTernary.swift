@@ -13,6 +13,7 @@ extension Tensor {
     /// `op(a, b, c)` broadcast together, all operands converted to `dtype`. For `lerp`, a is
     /// start, b end and c the weight; for addcmul/addcdiv, a is self and b, c the factors.
     public static func pointwise(_ op: PointwiseTernary, _ a: Tensor, _ b: Tensor, _ c: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        try checkPointwiseDType(op, dtype, scalarWeight: false)
         let shape = try Shape.broadcast(try Shape.broadcast(a.sizes, b.sizes), c.sizes)
         let device = a.device
         // The optimizers' case (operands already of the result's shape and dtype, on the
@@ -47,11 +48,29 @@ extension Tensor {
                 let v = Int64(value)
                 for i in r.indices { r[i] = x[i] &+ v &* y[i] &* z[i] }
             case .lerp, .addcdiv:
-                preconditionFailure("integer \(op) reached the kernel")
+                // checkPointwiseDType refused these above.
+                throw TensorError.notImplemented("\"\(op)\" not implemented for '\(dtype.scalarTypeName)'")
             }
             out = try Tensor(values: r, shape: shape, dtype: .int64).to(dtype)
         }
         return device == .cpu ? out : try out.to(device: device)
+    }
+
+    /// PyTorch's refusals before its kernels run: lerp has floating kernels only (named
+    /// after the weight's kind, `lerp_kernel_scalar` for a number), addcdiv refuses integer
+    /// division, addcmul has no bool kernel. Every caller reaches these checks, so an integer
+    /// or bool operand raises PyTorch's error instead of reaching an integer loop.
+    public static func checkPointwiseDType(_ op: PointwiseTernary, _ dtype: DType, scalarWeight: Bool) throws(TensorError) {
+        switch op {
+        case .lerp where !dtype.isFloatingOrComplex:
+            throw .notImplemented("\"lerp_kernel_\(scalarWeight ? "scalar" : "tensor")\" not implemented for '\(dtype.scalarTypeName)'")
+        case .addcdiv where !dtype.isFloatingOrComplex:
+            throw .runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.")
+        case .addcmul where dtype == .bool:
+            throw .notImplemented("\"addcmul_cpu_out\" not implemented for 'Bool'")
+        default:
+            break
+        }
     }
 
     static func ternary<T: RealElement>(_ op: PointwiseTernary, _ a: [T], _ b: [T], _ c: [T]) -> [T] {

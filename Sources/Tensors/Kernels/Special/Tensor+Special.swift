@@ -111,6 +111,12 @@ extension Tensor {
     /// `op(self, other)` after broadcasting, both operands already in `dtype`
     /// (float32/float64, or an integer dtype for gcd/lcm).
     public static func special(_ op: SpecialBinaryOp, _ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        if op == .nextafter && (dtype == .float16 || dtype == .bfloat16) {
+            return try reducedNextafter(a, b, dtype: dtype)
+        }
+        if (op == .xlogy || op == .xlog1py) && (dtype == .float16 || dtype == .bfloat16) {
+            return try reducedXlogy(op, a, b, dtype: dtype)
+        }
         if dtype == .float16 || dtype == .bfloat16 {
             return try special(op, a, b, dtype: .float32).to(dtype)
         }
@@ -179,5 +185,61 @@ extension SpecialBinaryOp {
         case .logaddexp2: LogAddExp2Function<T>(exp2: T.m_exp2, log1p: T.m_log1p).tail(a, b)
         case .gcd, .lcm: preconditionFailure("integer op on floats")
         }
+    }
+}
+
+extension Tensor {
+    /// `nextafter` in float16/bfloat16: c10's overloads for the reduced types step one unit
+    /// in the last place of the 16-bit format on its bit pattern (musl's algorithm), not of
+    /// float32, so the neighbour is the next representable half or bfloat16.
+    static func reducedNextafter(_ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        let shape = try Shape.broadcast(a.sizes, b.sizes)
+        let device = a.device
+        func bits(_ t: Tensor) throws(TensorError) -> [Int16] {
+            let c = try t.to(dtype).to(device: .cpu).expand(shape).contiguous()
+            return try Tensor(storage: c.storage, sizes: c.sizes, strides: c.strides, offset: c.offset, dtype: .int16).elements(as: Int16.self)
+        }
+        let from = try bits(a), to = try bits(b)
+        let exponentMask: UInt16 = dtype == .bfloat16 ? 0x7F80 : 0x7C00
+        let quietNaN: UInt16 = dtype == .bfloat16 ? 0x7FC0 : 0x7E00
+        let sign: UInt16 = 0x8000
+        let r = zip(from, to).map { (f: Int16, t: Int16) -> Int16 in
+            var x = UInt16(bitPattern: f)
+            let y = UInt16(bitPattern: t)
+            let absX = x & ~sign, absY = y & ~sign
+            if absX > exponentMask || absY > exponentMask { return Int16(bitPattern: quietNaN) }
+            if x == y { return f }
+            if absX == 0 {
+                if absY == 0 { return t }
+                return Int16(bitPattern: (y & sign) | 1)
+            }
+            if absX > absY || (x ^ y) & sign != 0 { x &-= 1 } else { x &+= 1 }
+            return Int16(bitPattern: x)
+        }
+        let raw = try Tensor(values: r.map(Double.init), shape: shape, dtype: .int16)
+        let out = Tensor(storage: raw.storage, sizes: raw.sizes, strides: raw.strides, offset: raw.offset, dtype: dtype)
+        return device == .cpu ? out : try out.to(device: device)
+    }
+}
+
+extension Tensor {
+    /// `xlogy`/`xlog1py` in float16/bfloat16. ATen's kernels are scalar `cpu_kernel`s over the
+    /// reduced type itself: `std::log(y)` of a Half or BFloat16 returns that type (rounded),
+    /// and `x * it` rounds again; one rounding of the float product differs in the last bit.
+    static func reducedXlogy(_ op: SpecialBinaryOp, _ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        let shape = try Shape.broadcast(a.sizes, b.sizes)
+        let device = a.device
+        func floats(_ t: Tensor) throws(TensorError) -> [Float] {
+            try t.to(dtype).to(device: .cpu).to(.float32).expand(shape).contiguous().elements(as: Float.self)
+        }
+        let x = try floats(a), y = try floats(b)
+        let inner = y.map { op == .xlogy ? Float.m_log($0) : Float.m_log1p($0) }
+        let rounded = try Tensor(values: inner.map(Double.init), shape: shape, dtype: .float32).to(dtype).to(.float32).elements(as: Float.self)
+        var r = [Double](repeating: 0, count: x.count)
+        for i in r.indices {
+            r[i] = y[i].isNaN ? .nan : (x[i] == 0 ? 0 : Double(x[i] * rounded[i]))
+        }
+        let out = try Tensor(values: r, shape: shape, dtype: .float32).to(dtype)
+        return device == .cpu ? out : try out.to(device: device)
     }
 }
