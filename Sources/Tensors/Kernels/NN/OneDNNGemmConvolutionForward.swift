@@ -272,5 +272,6 @@ extension Convolution {
         if OneDNNPlainGemm.applies(p, dtype: dtype) { return OneDNNPlainGemm.forwardRunsGemm(p) }  // OneDNNPlainGemmConvolution.swift
         return p.g.groups > 1 && !OneDNNGroupedConvolution.isSelected(p, dtype: dtype)
             && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
+            && !OneDNNGroupedConvolution.flatForwardApplies(p, dtype: dtype)
     }
 }
