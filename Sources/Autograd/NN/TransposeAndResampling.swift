@@ -42,7 +42,8 @@ extension Differentiable {
             throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
         }
         let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype,
-                                                        stride: stride, dilation: dilation, outputPadding: outputPadding)
+                                                        stride: stride, dilation: dilation, outputPadding: outputPadding,
+                                                        groups: groups)
         let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN,
                                                       outputPadding: outputPadding, inputSize: (h, w))
         var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))

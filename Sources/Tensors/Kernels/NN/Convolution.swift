@@ -157,10 +157,13 @@ public enum Convolution {
                                      bias: bias, into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
         }
-        // Groups of whole 8-channel blocks: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift).
+        // Groups of whole 8-channel blocks (unless jit:avx2 refuses the forward), or of fewer than
+        // 8 input channels read flat: oneDNN's jit:avx2 group by group (OneDNNGroupedConvolution.swift,
+        // OneDNNGroupedConvolutionFlat.swift).
         if T.self == Float.self && ((OneDNNGroupedConvolution.isSelected(p, dtype: input.dtype)
                                      && !OneDNNGroupedConvolution.forwardRefused(p))
-            || OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: input.dtype)) && (bias?.dtype ?? .float32) == .float32 {
+            || OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: input.dtype)
+            || OneDNNGroupedConvolution.flatForwardApplies(p, dtype: input.dtype)) && (bias?.dtype ?? .float32) == .float32 {
             try groupedForward(p, input: UnsafeMutableRawPointer(x).assumingMemoryBound(to: Float.self), weight: wc, bias: bias,
                                into: UnsafeMutableRawPointer(o).assumingMemoryBound(to: Float.self))
             return out
@@ -312,6 +315,11 @@ public enum Convolution {
         if OneDNNDilatedConvolution.isSelected(p, dtype: input.dtype) {
             return try dilatedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
                                        needInput: needInput, needWeight: needWeight)
+        }
+        // Groups of partial input blocks whose strided input gradient runs brgconv_strided (OneDNNGroupedConvolutionStridedData.swift).
+        if OneDNNGroupedConvolution.stridedDataApplies(p, dtype: input.dtype) {
+            return try stridedGroupedBackward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                              needInput: needInput, needWeight: needWeight)
         }
         // Other groups: oneDNN's gemm:jit, of which the bias gradient is reproduced (OneDNNGemmConvolution.swift).
         if input.dtype == .float32 && geometry.followsOneDNN && geometry.groups > 1 {

@@ -278,5 +278,6 @@ extension Convolution {
         return p.g.groups > 1
             && !(OneDNNGroupedConvolution.isSelected(p, dtype: dtype) && !OneDNNGroupedConvolution.forwardRefused(p))
             && !OneDNNGroupedConvolution.dilatedForwardApplies(p, dtype: dtype)
+            && !OneDNNGroupedConvolution.flatForwardApplies(p, dtype: dtype)
     }
 }

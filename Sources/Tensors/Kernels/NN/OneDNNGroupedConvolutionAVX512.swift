@@ -12,9 +12,10 @@
 /// OneDNNGroupedConvolutionAVX512Weights.swift (weight and bias).
 enum OneDNNGroupedConvolutionAVX512 {
     /// Whether oneDNN runs the forward as grouped `jit:avx512_core` (see the type's notes).
+    /// A 1-d layer (height 1) has only its width's stride: the kernels read each direction's.
     static func isSelected(_ p: Convolution.Plan, dtype: DType) -> Bool {
         dtype == .float32 && p.g.followsOneDNN && p.g.groups > 1 && !(p.cg == 1 && p.ocg == 1)
-            && p.cg % 4 == 0 && p.ocg % 4 == 0 && p.g.stride.0 == p.g.stride.1
+            && p.cg % 4 == 0 && p.ocg % 4 == 0 && (p.g.stride.0 == p.g.stride.1 || OneDNNGroupedConvolution.isOneD(p))
             && p.g.padding.0.0 == p.g.padding.0.1 && p.g.padding.1.0 == p.g.padding.1.1
     }
 

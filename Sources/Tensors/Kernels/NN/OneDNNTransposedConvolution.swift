@@ -20,15 +20,17 @@
 public enum TransposedConvolution {
     /// ATen's `ConvParams::use_mkldnn` for a float32 transposed convolution on more than
     /// one thread: `input` is (N, C, H, W), `weight` (C, O/groups, kh, kw). An
-    /// `output_padding` reaching the stride (`is_output_padding_big`) keeps it on the slow path.
+    /// `output_padding` reaching the stride (`is_output_padding_big`) keeps it on the slow path;
+    /// otherwise any grouped layer goes to oneDNN (`groups > 1` comes first in the test), as
+    /// does one with more than one image, a kernel above 3×3, or a large input.
     public static func choosesOneDNN(input: [Int], weight: [Int], dtype: DType, stride: (Int, Int) = (1, 1),
-                                     dilation: (Int, Int) = (1, 1), outputPadding: (Int, Int) = (0, 0)) -> Bool {
+                                     dilation: (Int, Int) = (1, 1), outputPadding: (Int, Int) = (0, 0), groups: Int = 1) -> Bool {
         guard dtype == .float32, input.count == 4, weight.count == 4 else { return false }
         if outputPadding.0 >= stride.0 || outputPadding.1 >= stride.1 { return false }
         if Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[2], weight[3]), stride: stride, dilation: dilation) {
             return false
         }
-        return input[0] > 1 || (weight[2] > 3 && weight[3] > 3) || input.reduce(1, *) > 20480
+        return groups > 1 || input[0] > 1 || (weight[2] > 3 && weight[3] > 3) || input.reduce(1, *) > 20480
     }
 
     /// The geometry of the convolution a transposed convolution is computed with.
