@@ -102,6 +102,14 @@ extension Differentiable {
         }
         if da == 2 && db == 2 { return try mm(a, b) }
         _ = try a.matmul(b)
+        // PyTorch 2.15: two 3-D operands, one of batch 1 that requires grad (the other's batch
+        // larger): that one is squeezed to a matrix, so the product folds into one mm and its
+        // gradient is one mm too, not a bmm summed over the expanded batch (measured: the
+        // graph is MmBackward0 over SqueezeBackward1, and the gradient's bits are the fold's).
+        if da == 3 && db == 3 && a.sizes[0] != b.sizes[0] {
+            if b.sizes[0] == 1 && b.requiresGrad { return try matmul(a, try squeeze(b, dim: 0)) }
+            if a.sizes[0] == 1 && a.requiresGrad { return try matmul(try squeeze(a, dim: 0), b) }
+        }
         if shouldFold(a, b) {
             let transposed = db > da
             let t1 = transposed ? try matrixTranspose(b) : a
