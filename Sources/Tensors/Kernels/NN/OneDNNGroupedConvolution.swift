@@ -162,13 +162,7 @@ extension Convolution {
                                        needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         var gx: Tensor?
         if needInput && OneDNNGroupedConvolution.dilatedDataApplies(p, dtype: input.dtype) {
-            let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
-            let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
-            let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
-            withExtendedLifetime((gkeep, wkeep)) {
-                OneDNNGroupedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
-            }
-            gx = t
+            gx = try groupedGradInput(p, gradOutput: gradOutput, input: input, weight: weight)
         } else if needInput {
             gx = try gemmInputGradient(p, gradOutput, input, weight)
         }

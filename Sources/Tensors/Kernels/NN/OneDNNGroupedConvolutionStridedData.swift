@@ -19,17 +19,20 @@ extension Convolution {
     /// The grouped gradients with the input's in `brgconv_strided`'s order and the others in `gemm:jit`'s.
     static func stridedGroupedBackward(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor, hasBias: Bool,
                                        needInput: Bool, needWeight: Bool) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
-        var gx: Tensor?
-        if needInput {
-            let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
-            let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
-            let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
-            withExtendedLifetime((gkeep, wkeep)) {
-                OneDNNGroupedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
-            }
-            gx = t
-        }
+        let gx = needInput ? try groupedGradInput(p, gradOutput: gradOutput, input: input, weight: weight) : nil
         return (gx, needWeight ? try gemmWeightGradient(p, gradOutput, input, weight) : nil,
                 hasBias ? try gemmBiasGradient(p, gradOutput) : nil)
+    }
+
+    /// The float32 input gradient of a grouped layer in the jit kernels' group-by-group
+    /// order (`OneDNNGroupedConvolution.gradInput`), shared by the dilated and strided paths.
+    static func groupedGradInput(_ p: Plan, gradOutput: Tensor, input: Tensor, weight: Tensor) throws(TensorError) -> Tensor {
+        let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
+        let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
+        let t = try Tensor(empty: input.sizes, dtype: input.dtype, device: input.device)
+        withExtendedLifetime((gkeep, wkeep)) {
+            OneDNNGroupedConvolution.gradInput(p, gy, w, into: NNBuffer.pointer(t, as: Float.self))
+        }
+        return t
     }
 }
