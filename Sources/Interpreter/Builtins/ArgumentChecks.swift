@@ -28,7 +28,9 @@ extension Interpreter {
         // `what` is either the argument's name ("replace() argument 2") or CPython's bare
         // "must be str" (str.partition, str.join items, ...), which is not repeated.
         let lead = what.hasPrefix("must be str") ? what : "\(what) must be str"
-        guard let s = v.asString else { throw PyError.typeError("\(lead), not \(typeName(v))") }
+        // Argument Clinic's `_PyArg_BadArgument` names None itself ("not None").
+        let clinic = what.contains("() argument")
+        guard let s = v.asString else { throw PyError.typeError("\(lead), not \(clinic && v.isNone ? "None" : typeName(v))") }
         return s
     }
 

@@ -139,9 +139,10 @@ extension Interpreter {
             }
         }
         fn("round") { i, a in
-            let b = try a.bind(Signature("round", ["number", "ndigits"], required: 1))
+            let b = try a.bindClinic(ClinicSignature("round", ["number", "ndigits"], required: 1))
             let x = b[0]!
-            let nd = b[1].flatMap { $0.isNone ? nil : $0 }
+            var nd: PyValue? = nil
+            if let v = b[1], !v.isNone { nd = v }
             switch x {
             case .int(let v):
                 guard let ndv = nd else { return .int(v) }
@@ -173,7 +174,7 @@ extension Interpreter {
             return .tuple([try i.binaryOp(.floordiv, a[0], a[1]), try i.binaryOp(.mod, a[0], a[1])])
         }
         fn("pow") { i, a in
-            let b = try a.bind(Signature("pow", ["base", "exp", "mod"], required: 2))
+            let b = try a.bindClinic(ClinicSignature("pow", ["base", "exp", "mod"], required: 2))
             if let m = b[2], !m.isNone {
                 guard let base = b[0]!.asInt, var e = b[1]!.asInt, let mod = m.asInt, e >= 0, mod != 0,
                       i.isIntegral(b[0]!), i.isIntegral(b[1]!), i.isIntegral(m) else {
@@ -199,7 +200,7 @@ extension Interpreter {
             return try i.binaryOp(.pow, b[0]!, b[1]!)
         }
         fn("sum") { i, a in
-            let b = try a.bind(Signature("sum", ["iterable", "start"], required: 1))
+            let b = try a.bindClinic(ClinicSignature("sum", ["iterable", "start"], positionalOnly: 1, required: 1))
             var total = b[1] ?? .int(0)
             if case .str = total { throw PyError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             try i.forEach(b[0]!) { x in

@@ -172,7 +172,8 @@ extension Interpreter {
             return .none
         }
         types.str.addMethod("encode") { i, s, a in
-            let b = try a.bind(Signature("encode", ["encoding", "errors"], required: 0))
+            let b = try a.bindClinic(ClinicSignature("encode", ["encoding", "errors"]))
+            if let errors = b[1] { _ = try i.stringArgument(errors, "encode() argument 'errors'") }
             let enc = try b[0].map { try i.stringArgument($0, "encode() argument 'encoding'") }?.lowercased() ?? "utf-8"
             guard case .str(let text) = s else { return .none }
             switch enc {

@@ -93,7 +93,10 @@ extension Interpreter {
             for (k, x) in (s.asTuple?.items ?? []).enumerated() where try i.equals(x, a[0]) { return .int(k) }
             throw PyError.valueError("tuple.index(x): x not in tuple")
         }
-        t.addMethod("count") { i, s, a in .int(try (s.asTuple?.items ?? []).filter { try i.equals($0, a[0]) }.count) }
+        t.addMethod("count") { i, s, a in
+            try StrArgumentStyle.one.check("tuple", "count", a)
+            return .int(try (s.asTuple?.items ?? []).filter { try i.equals($0, a[0]) }.count)
+        }
         t.addMethod("__len__") { i, s, _ in .int(try i.length(s)) }
         t.addMethod("__getitem__") { i, s, a in try i.getItem(s, a[0]) }
         t.addMethod("__contains__") { i, s, a in .bool(try i.contains(s, a[0])) }

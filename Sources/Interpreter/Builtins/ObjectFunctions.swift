@@ -70,7 +70,8 @@ extension Interpreter {
             return .object(d)
         }
         fn("vars") { i, a in
-            try a.check("vars", 1)
+            try a.check("vars", 0, 1)
+            if a.count == 0 { return try i.call(i.builtins[Name("locals")]!, Arguments()) }
             do { return try i.getAttribute(a[0], N.__dict__) } catch let e as PyError where i.errorIs(e, "AttributeError") {
                 throw PyError.typeError("vars() argument must have __dict__ attribute")
             }

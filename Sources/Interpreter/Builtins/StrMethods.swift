@@ -15,27 +15,39 @@ import Darwin
 extension Interpreter {
     func installStrMethods() {
         let c = types.str!
-        // CPython's METH_NOARGS methods reject any argument ("str.upper() takes no arguments (1 given)").
+        // Each method checks its arguments the way its CPython implementation does, since the
+        // wording differs by kind (see `StrArgumentStyle`).
         let noArguments: Set<String> = ["upper", "lower", "casefold", "swapcase", "capitalize", "title",
                                         "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace",
                                         "isupper", "islower", "istitle", "isidentifier", "isprintable", "isascii"]
+        let oneArgument: Set<String> = ["join", "partition", "rpartition", "removeprefix", "removesuffix",
+                                        "translate", "format_map", "zfill"]
+        let positionalRange: [String: (Int, Int)] = ["strip": (0, 1), "lstrip": (0, 1), "rstrip": (0, 1),
+                                                     "center": (1, 2), "ljust": (1, 2), "rjust": (1, 2),
+                                                     "replace": (2, 3)]
+        let parseTupleRange: Set<String> = ["count", "find", "rfind", "index", "rindex", "startswith", "endswith"]
+        func style(_ name: String) -> StrArgumentStyle {
+            if noArguments.contains(name) { return .none }
+            if oneArgument.contains(name) { return .one }
+            if let r = positionalRange[name] { return .positional(r.0, r.1) }
+            if parseTupleRange.contains(name) { return .parseTuple(1, 3) }
+            return .unchecked
+        }
         func m(_ name: String, _ body: @escaping (Interpreter, String, Arguments) throws -> PyValue) {
-            let takesNone = noArguments.contains(name)
+            let argumentStyle = style(name)
             c.addMethod(name) { i, s, a in
                 guard case .str(let str) = s else { throw PyError.typeError("descriptor '\(name)' requires a 'str' object but received a '\(i.typeName(s))'") }
-                if takesNone && (a.count > 0 || !a.keywordNames.isEmpty) {
-                    if a.count == 0 { throw PyError.typeError("str.\(name)() takes no keyword arguments") }
-                    throw PyError.typeError("str.\(name)() takes no arguments (\(a.count) given)")
-                }
+                try argumentStyle.check("str", name, a)
                 return try body(i, str, a)
             }
         }
-        func stripSet(_ a: Arguments, _ i: Interpreter) throws -> Set<Unicode.Scalar>? {
+        func stripSet(_ name: String, _ a: Arguments) throws -> Set<Unicode.Scalar>? {
             guard a.count > 0, !a[0].isNone else { return nil }
-            return Set(try i.stringArgument(a[0], "strip arg").unicodeScalars)
+            guard case .str(let chars) = a[0] else { throw PyError.typeError("\(name) arg must be None or str") }
+            return Set(chars.unicodeScalars)
         }
         func isStripped(_ u: Unicode.Scalar, _ set: Set<Unicode.Scalar>?) -> Bool {
-            set.map { $0.contains(u) } ?? u.properties.isWhitespace
+            set.map { $0.contains(u) } ?? PyChars.isSpace(u)
         }
         func lstrip(_ s: String, _ set: Set<Unicode.Scalar>?) -> String {
             String(String.UnicodeScalarView(s.unicodeScalars.drop { isStripped($0, set) }))
@@ -45,25 +57,17 @@ extension Interpreter {
             while let l = u.last, isStripped(l, set) { u.removeLast() }
             return String(String.UnicodeScalarView(u))
         }
-        m("strip") { i, s, a in .str(rstrip(lstrip(s, try stripSet(a, i)), try stripSet(a, i))) }
-        m("lstrip") { i, s, a in .str(lstrip(s, try stripSet(a, i))) }
-        m("rstrip") { i, s, a in .str(rstrip(s, try stripSet(a, i))) }
-        m("upper") { _, s, _ in .str(s.uppercased()) }
-        m("lower") { _, s, _ in .str(s.lowercased()) }
-        m("casefold") { _, s, _ in .str(s.lowercased()) }
-        m("swapcase") { _, s, _ in .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) }
-        m("capitalize") { _, s, _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
-        m("title") { _, s, _ in
-            var out = ""
-            var prevLetter = false
-            for ch in s {
-                out += prevLetter ? ch.lowercased() : ch.uppercased()
-                prevLetter = ch.isLetter
-            }
-            return .str(out)
-        }
+        m("strip") { _, s, a in let set = try stripSet("strip", a); return .str(rstrip(lstrip(s, set), set)) }
+        m("lstrip") { _, s, a in .str(lstrip(s, try stripSet("lstrip", a))) }
+        m("rstrip") { _, s, a in .str(rstrip(s, try stripSet("rstrip", a))) }
+        m("upper") { _, s, _ in .str(PyChars.upper(s)) }
+        m("lower") { _, s, _ in .str(PyChars.lower(s)) }
+        m("casefold") { _, s, _ in .str(PyChars.casefold(s)) }
+        m("swapcase") { _, s, _ in .str(PyChars.swapcase(s)) }
+        m("capitalize") { _, s, _ in .str(PyChars.capitalize(s)) }
+        m("title") { _, s, _ in .str(PyChars.title(s)) }
         m("split") { i, s, a in
-            let b = try a.bind(Signature("split", ["sep", "maxsplit"]))
+            let b = try a.bindClinic(ClinicSignature("split", ["sep", "maxsplit"]))
             let maxsplit = try b[1].map { try i.intArgument($0) } ?? -1
             if let sepV = b[0], !sepV.isNone {
                 guard let sep = sepV.asString else { throw PyError.typeError("must be str or None, not \(i.typeName(sepV))") }
@@ -73,32 +77,25 @@ extension Interpreter {
             return .list(splitWhitespace(s, maxsplit).map { .str($0) })
         }
         m("rsplit") { i, s, a in
-            let b = try a.bind(Signature("rsplit", ["sep", "maxsplit"]))
+            let b = try a.bindClinic(ClinicSignature("rsplit", ["sep", "maxsplit"]))
             let maxsplit = try b[1].map { try i.intArgument($0) } ?? -1
             if let sepV = b[0], !sepV.isNone {
                 guard let sep = sepV.asString else { throw PyError.typeError("must be str or None, not \(i.typeName(sepV))") }
                 if maxsplit < 0 { return .list(splitString(s, sep, -1).map { .str($0) }) }
-                let rev = splitString(String(s.reversed()), String(sep.reversed()), maxsplit)
-                return .list(rev.reversed().map { .str(String($0.reversed())) })
+                let rev = splitString(reversedScalars(s), reversedScalars(sep), maxsplit)
+                return .list(rev.reversed().map { .str(reversedScalars($0)) })
             }
             if maxsplit < 0 { return .list(splitWhitespace(s, -1).map { .str($0) }) }
-            let rev = splitWhitespace(String(s.reversed()), maxsplit)
-            return .list(rev.reversed().map { .str(String($0.reversed())) })
+            let rev = splitWhitespace(reversedScalars(s), maxsplit)
+            return .list(rev.reversed().map { .str(reversedScalars($0)) })
         }
         m("splitlines") { i, s, a in
-            let keep = try a.count > 0 ? i.truthy(a[0]) : false
-            var out: [PyValue] = []
-            var cur = ""
-            for ch in s {
-                if ch == "\n" || ch == "\r\n" || ch == "\r" {
-                    out.append(.str(keep ? cur + String(ch) : cur)); cur = ""
-                } else { cur.append(ch) }
-            }
-            if !cur.isEmpty { out.append(.str(cur)) }
-            return .list(out)
+            let b = try a.bindClinic(ClinicSignature("splitlines", ["keepends"]))
+            let keep = try b[0].map { try i.intArgument($0) != 0 } ?? false
+            return .list(splitLines(s, keepends: keep).map { .str($0) })
         }
         m("join") { i, s, a in
-            try a.check("join", 1)
+            guard (try? i.getIterator(a[0])) != nil else { throw PyError.typeError("can only join an iterable") }
             var parts: [String] = []
             var n = 0
             try i.forEach(a[0]) { v in
@@ -112,48 +109,57 @@ extension Interpreter {
             return .str(parts.joined(separator: s))
         }
         m("replace") { i, s, a in
-            try a.check("replace", 2, 3)
             let old = try i.stringArgument(a[0], "replace() argument 1"), new = try i.stringArgument(a[1], "replace() argument 2")
             let count = a.count > 2 ? try i.intArgument(a[2]) : -1
             if count < 0 {
                 if old.isEmpty {
                     return .str(new + s.unicodeScalars.map { String($0) }.joined(separator: new) + (s.isEmpty ? "" : new))
                 }
-                return .str(s.replacing(old, with: new))
+                return .str(splitString(s, old, -1).joined(separator: new))
             }
-            var parts = splitString(s, old.isEmpty ? "\u{0}" : old, count)
-            if old.isEmpty { parts = [s] }
-            return .str(parts.joined(separator: new))
+            if old.isEmpty {
+                // `new` goes before each of the first `count` code points (and at the end
+                // when there are fewer).
+                var out = String.UnicodeScalarView(), inserted = 0
+                for u in s.unicodeScalars {
+                    if inserted < count { out.append(contentsOf: new.unicodeScalars); inserted += 1 }
+                    out.append(u)
+                }
+                if inserted < count { out.append(contentsOf: new.unicodeScalars) }
+                return .str(String(out))
+            }
+            return .str(splitString(s, old, count).joined(separator: new))
         }
-        func prefixCheck(_ name: String, _ test: @escaping (String, String) -> Bool) {
+        // CPython's `tailmatch`, by code point: a start past the end (after ADJUST_INDICES)
+        // matches nothing, not even "".
+        func prefixCheck(_ name: String, fromEnd: Bool) {
             m(name) { i, s, a in
-                try a.check(name, 1, 3)
-                var sub = s
-                if a.count > 1 {
-                    let u = Array(s.unicodeScalars)
-                    let sl = PySlice(start: a[1], stop: a.count > 2 ? a[2] : .none, step: .none)
-                    sub = String(String.UnicodeScalarView(try i.sliceRange(sl, length: u.count).map { u[$0] }))
+                let u = Array(s.unicodeScalars)
+                let (start, stop) = try i.substringBounds(a, length: u.count)
+                func matches(_ p: String) -> Bool {
+                    let q = Array(p.unicodeScalars)
+                    if start > u.count || stop - start < q.count { return false }
+                    let at = fromEnd ? stop - q.count : start
+                    return Array(u[at..<(at + q.count)]) == q
                 }
                 if let t = a[0].asTuple {
-                    return .bool(try t.items.contains { test(sub, try i.stringArgument($0, "\(name) arg")) })
+                    return .bool(try t.items.contains { matches(try i.stringArgument($0, "\(name) arg")) })
                 }
                 guard case .str(let p) = a[0] else {
                     throw PyError.typeError("\(name) first arg must be str or a tuple of str, not \(i.typeName(a[0]))")
                 }
-                return .bool(test(sub, p))
+                return .bool(matches(p))
             }
         }
-        prefixCheck("startswith") { $0.unicodeScalars.starts(with: $1.unicodeScalars) }
-        prefixCheck("endswith") { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
+        prefixCheck("startswith", fromEnd: false)
+        prefixCheck("endswith", fromEnd: true)
         func finder(_ name: String, reverse: Bool, raising: Bool) {
             m(name) { i, s, a in
-                try a.check(name, 1, 3)
-                let sub = Array(try i.stringArgument(a[0], "must be str").unicodeScalars)
                 let u = Array(s.unicodeScalars)
-                let sl = PySlice(start: a.count > 1 ? a[1] : .none, stop: a.count > 2 ? a[2] : .none, step: .none)
-                let (start, stop, _) = try i.sliceIndices(sl, length: u.count)
+                let (start, stop) = try i.substringBounds(a, length: u.count)
+                let sub = Array(try i.stringArgument(a[0], "must be str").unicodeScalars)
                 var found = -1
-                if stop - start >= sub.count {
+                if start <= u.count && stop - start >= sub.count {
                     let positions = Array(start...(stop - sub.count))
                     for p in reverse ? positions.reversed() : positions where Array(u[p..<(p + sub.count)]) == sub { found = p; break }
                 }
@@ -166,19 +172,26 @@ extension Interpreter {
         finder("index", reverse: false, raising: true)
         finder("rindex", reverse: true, raising: true)
         m("count") { i, s, a in
-            try a.check("count", 1, 3)
-            let sub = try i.stringArgument(a[0], "must be str")
-            if sub.isEmpty { return .int(s.unicodeScalars.count + 1) }
-            return .int(splitString(s, sub, -1).count - 1)
+            let u = Array(s.unicodeScalars)
+            let (start, stop) = try i.substringBounds(a, length: u.count)
+            let sub = Array(try i.stringArgument(a[0], "must be str").unicodeScalars)
+            if start > u.count || stop - start < sub.count { return .int(0) }
+            if sub.isEmpty { return .int(stop - start + 1) }
+            var n = 0, p = start
+            while p + sub.count <= stop {
+                if Array(u[p..<(p + sub.count)]) == sub { n += 1; p += sub.count } else { p += 1 }
+            }
+            return .int(n)
         }
         func justify(_ name: String, _ f: @escaping (String, Int, Character) -> String) {
             m(name) { i, s, a in
-                try a.check(name, 1, 2)
                 let w = try i.intArgument(a[0])
                 try i.reservePadding(w)
                 var fill: Character = " "
                 if a.count > 1 {
-                    let fs = try i.stringArgument(a[1], "fill character")
+                    guard case .str(let fs) = a[1] else {
+                        throw PyError.typeError("The fill character must be a unicode character, not \(i.typeName(a[1]))")
+                    }
                     guard fs.count == 1 else { throw PyError.typeError("The fill character must be exactly one character long") }
                     fill = fs.first!
                 }
@@ -204,36 +217,56 @@ extension Interpreter {
             return LongText.padding(f, left) + s + LongText.padding(f, total - left)
         }
         m("zfill") { i, s, a in
-            try a.check("zfill", 1)
             let w = try i.intArgument(a[0])
             try i.reservePadding(w)
-            if s.count >= w { return .str(s) }
-            let pad = try i.repeatedText("0", w - s.count)
-            if let f = s.first, f == "-" || f == "+" { return .str(String(f) + pad + s.dropFirst()) }
+            let n = s.unicodeScalars.count
+            if n >= w { return .str(s) }
+            let pad = try i.repeatedText("0", w - n)
+            if let f = s.unicodeScalars.first, f == "-" || f == "+" {
+                return .str(String(f) + pad + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())))
+            }
             return .str(pad + s)
         }
-        func predicate(_ name: String, _ test: @escaping (Character) -> Bool) {
-            m(name) { _, s, _ in .bool(!s.isEmpty && s.allSatisfy(test)) }
+        func predicate(_ name: String, _ test: @escaping (Unicode.Scalar) -> Bool) {
+            m(name) { _, s, _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(test)) }
         }
-        predicate("isdigit") { $0.isNumber && $0.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit } }
-        predicate("isdecimal") { $0.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal } }
-        predicate("isnumeric") { $0.isNumber }
-        predicate("isalpha") { $0.isLetter }
-        predicate("isalnum") { $0.isLetter || $0.isNumber }
-        predicate("isspace") { $0.isWhitespace }
-        m("isupper") { _, s, _ in .bool(s.contains { $0.isCased } && !s.contains { $0.isLowercase }) }
-        m("islower") { _, s, _ in .bool(s.contains { $0.isCased } && !s.contains { $0.isUppercase }) }
+        predicate("isdigit", PyChars.isDigit)
+        predicate("isdecimal", PyChars.isDecimal)
+        predicate("isnumeric", PyChars.isNumeric)
+        predicate("isalpha", PyChars.isAlpha)
+        predicate("isalnum") { PyChars.isAlpha($0) || PyChars.isNumeric($0) }
+        predicate("isspace", PyChars.isSpace)
+        m("isascii") { _, s, _ in .bool(s.unicodeScalars.allSatisfy { $0.isASCII }) }
+        m("isprintable") { _, s, _ in .bool(s.unicodeScalars.allSatisfy(isPrintableScalar)) }
+        m("translate") { i, s, a in .str(try i.strTranslate(s, table: a[0])) }
+        // CPython's `unicode_isupper`/`islower`/`istitle`: title-case letters count as upper.
+        m("isupper") { _, s, _ in
+            var cased = false
+            for c in s.unicodeScalars {
+                if PyChars.isLower(c) || PyChars.isTitle(c) { return .false }
+                if PyChars.isUpper(c) { cased = true }
+            }
+            return .bool(cased)
+        }
+        m("islower") { _, s, _ in
+            var cased = false
+            for c in s.unicodeScalars {
+                if PyChars.isUpper(c) || PyChars.isTitle(c) { return .false }
+                if PyChars.isLower(c) { cased = true }
+            }
+            return .bool(cased)
+        }
         m("istitle") { _, s, _ in
-            var cased = false, prevCased = false
-            for ch in s {
-                if ch.isUppercase || (ch.isCased && !ch.isLowercase) {
-                    if prevCased { return .false }
-                    prevCased = true; cased = true
-                } else if ch.isLowercase {
-                    if !prevCased { return .false }
-                    prevCased = true; cased = true
+            var cased = false, previousCased = false
+            for c in s.unicodeScalars {
+                if PyChars.isUpper(c) || PyChars.isTitle(c) {
+                    if previousCased { return .false }
+                    previousCased = true; cased = true
+                } else if PyChars.isLower(c) {
+                    if !previousCased { return .false }
+                    previousCased = true; cased = true
                 } else {
-                    prevCased = false
+                    previousCased = false
                 }
             }
             return .bool(cased)
@@ -243,35 +276,39 @@ extension Interpreter {
             return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
         }
         m("partition") { i, s, a in
-            try a.check("partition", 1)
             let sep = try i.stringArgument(a[0], "must be str")
-            if let r = s.firstRange(of: sep) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+            let parts = splitString(s, sep, 1)
+            if parts.count == 2 { return .tuple([.str(parts[0]), .str(sep), .str(parts[1])]) }
             return .tuple([.str(s), .str(""), .str("")])
         }
         m("rpartition") { i, s, a in
-            try a.check("rpartition", 1)
             let sep = try i.stringArgument(a[0], "must be str")
-            if let r = s.lastRange(of: sep) { return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+            let reversed = splitString(reversedScalars(s), reversedScalars(sep), 1)
+            if reversed.count == 2 {
+                return .tuple([.str(reversedScalars(reversed[1])), .str(sep), .str(reversedScalars(reversed[0]))])
+            }
             return .tuple([.str(""), .str(""), .str(s)])
         }
         m("removeprefix") { i, s, a in
             let p = try i.stringArgument(a[0], "removeprefix() argument")
-            return .str(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s)
+            let u = s.unicodeScalars, q = p.unicodeScalars
+            return .str(u.starts(with: q) ? String(u.dropFirst(q.count)) : s)
         }
         m("removesuffix") { i, s, a in
             let p = try i.stringArgument(a[0], "removesuffix() argument")
-            return .str(!p.isEmpty && s.hasSuffix(p) ? String(s.dropLast(p.count)) : s)
+            let u = s.unicodeScalars, q = p.unicodeScalars
+            return .str(!q.isEmpty && u.reversed().starts(with: q.reversed()) ? String(u.dropLast(q.count)) : s)
         }
         m("format") { i, s, a in .str(try i.strFormat(s, a)) }
         m("format_map") { i, s, a in
-            try a.check("format_map", 1)
             return .str(try i.strFormat(s, Arguments(), mapping: a[0]))
         }
         m("encode") { _, s, _ in .str(s) }
         m("expandtabs") { i, s, a in
             // As CPython: a C int tab size; none (<= 0) removes tabs; \n and \r restart
             // the column; the result is charged to the object limit before it is built.
-            let size = a.count > 0 ? try i.intArgument(a[0]) : 8
+            let b = try a.bindClinic(ClinicSignature("expandtabs", ["tabsize"]))
+            let size = try b[0].map { try i.intArgument($0) } ?? 8
             guard size >= Int(Int32.min), size <= Int(Int32.max) else {
                 throw PyError.overflow("Python int too large to convert to C int")
             }
@@ -311,7 +348,7 @@ extension Interpreter {
         }
         c.addMethod("__hash__") { i, s, _ in .int(try i.hashValue(s)) }
         c.addMethod("__format__") { i, s, a in .str(try i.format(s, try i.str(a[0]))) }
-        c.addStaticMethod("maketrans") { _, _ in throw PyError.notImplementedError("str.maketrans is not supported") }
+        c.addStaticMethod("maketrans") { i, a in try i.strMaketrans(a) }
     }
 
     /// `str.format`: `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}`, `!r`, `:spec`.
@@ -417,14 +454,18 @@ func splitString(_ s: String, _ sep: String, _ maxsplit: Int) -> [String] {
     return out
 }
 
+/// The code points of `s` in reverse order (`rsplit`, `rpartition` search from the end).
+func reversedScalars(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.reversed())) }
+
 func splitWhitespace(_ s: String, _ maxsplit: Int) -> [String] {
+    // By code point with Python's whitespace ("\x1c" is a separator, "\r\n" two).
     var out: [String] = []
-    var u = Substring(s)
+    var u = Substring(s).unicodeScalars
     while true {
-        u = u.drop { $0.isWhitespace }
+        u = u.drop(while: PyChars.isSpace)
         if u.isEmpty { break }
         if maxsplit >= 0 && out.count >= maxsplit { out.append(String(u)); break }
-        let word = u.prefix { !$0.isWhitespace }
+        let word = u.prefix { !PyChars.isSpace($0) }
         out.append(String(word))
         u = u.dropFirst(word.count)
     }

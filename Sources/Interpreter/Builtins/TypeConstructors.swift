@@ -30,8 +30,22 @@ extension Interpreter {
             return a.count == 0 ? .false : .bool(try i.truthy(a[0]))
         }
         t.str.setConstructor { i, _, a in
-            try a.check("str", 0, 3)
-            return a.count == 0 ? .str("") : .str(try i.str(a[0]))
+            // `str(object, encoding, errors)` decodes bytes, as CPython's `unicode_new`.
+            let b = try a.bindClinic(ClinicSignature("str", ["object", "encoding", "errors"]))
+            for (k, name) in [(1, "encoding"), (2, "errors")] {
+                if let v = b[k], v.asString == nil {
+                    throw PyError.typeError("str() argument '\(name)' must be str, not \(v.isNone ? "None" : i.typeName(v))")
+                }
+            }
+            guard let object = b[0] else { return .str("") }
+            if b[1] == nil && b[2] == nil { return .str(try i.str(object)) }
+            if case .str = object { throw PyError.typeError("decoding str is not supported") }
+            guard i.typeName(object) == "bytes" || i.typeName(object) == "bytearray" else {
+                throw PyError.typeError("decoding to str: need a bytes-like object, \(i.typeName(object)) found")
+            }
+            var decodeArguments: [PyValue] = [b[1] ?? .str("utf-8")]
+            if let errors = b[2] { decodeArguments.append(errors) }
+            return try i.call(try i.getAttribute(object, Name("decode")), decodeArguments)
         }
         t.list.setConstructor { i, _, a in
             try a.check("list", 0, 1)
@@ -127,8 +141,11 @@ extension Interpreter {
 
     /// `int(x)`, `int(s, base)`.
     func makeInt(_ a: Arguments) throws -> PyValue {
-        let b = try a.bind(Signature("int", ["x", "base"]))
-        guard let x = b[0] else { return .int(0) }
+        let b = try a.bindClinic(ClinicSignature("int", ["x", "base"], positionalOnly: 1))
+        guard let x = b[0] else {
+            if b[1] != nil { throw PyError.typeError("int() missing string argument") }
+            return .int(0)
+        }
         if let baseV = b[1] {
             guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
             let base = try intArgument(baseV)

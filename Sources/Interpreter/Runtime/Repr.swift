@@ -148,8 +148,8 @@ func stringRepr(_ s: String) -> String {
                 out += "\\x" + String(u.value, radix: 16).leftPadded(2)
             } else if u.value >= 0x80 && u.value < 0xa0 {
                 out += "\\x" + String(u.value, radix: 16).leftPadded(2)
-            } else if !isPrintable(u) {
-                out += u.value <= 0xffff ? "\\u" + String(u.value, radix: 16).leftPadded(4) : "\\U" + String(u.value, radix: 16).leftPadded(8)
+            } else if !isPrintableScalar(u) {
+                out += u.value <= 0xff ? "\\x" + String(u.value, radix: 16).leftPadded(2) : u.value <= 0xffff ? "\\u" + String(u.value, radix: 16).leftPadded(4) : "\\U" + String(u.value, radix: 16).leftPadded(8)
             } else {
                 out.unicodeScalars.append(u)
             }
@@ -159,7 +159,10 @@ func stringRepr(_ s: String) -> String {
     return out
 }
 
-private func isPrintable(_ u: Unicode.Scalar) -> Bool {
+/// CPython's `Py_UNICODE_ISPRINTABLE` (`repr` escapes the rest; `str.isprintable`): false
+/// for control, format, separator (other than space), surrogate, private-use and
+/// unassigned code points.
+func isPrintableScalar(_ u: Unicode.Scalar) -> Bool {
     switch u.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
     case .spaceSeparator: return u == " "
