@@ -93,7 +93,10 @@ extension Interpreter {
         }
         fn("chr") { i, a in
             try a.check("chr", 1)
+            // A C int argument, as CPython's.
+            if case .object(let o) = a[0], o is PyBigInt { throw PyError.overflow("Python int too large to convert to C int") }
             let n = try i.intArgument(a[0])
+            guard n >= Int(Int32.min), n <= Int(Int32.max) else { throw PyError.overflow("Python int too large to convert to C int") }
             guard n >= 0, let u = Unicode.Scalar(UInt32(clamping: n)) else { throw PyError.valueError("chr() arg not in range(0x110000)") }
             return .str(String(Character(u)))
         }
@@ -171,7 +174,7 @@ extension Interpreter {
         }
         fn("divmod") { i, a in
             try a.check("divmod", 2)
-            return .tuple([try i.binaryOp(.floordiv, a[0], a[1]), try i.binaryOp(.mod, a[0], a[1])])
+            return try i.divmod(a[0], a[1])
         }
         fn("pow") { i, a in
             let b = try a.bindClinic(ClinicSignature("pow", ["base", "exp", "mod"], required: 2))

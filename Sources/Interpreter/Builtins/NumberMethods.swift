@@ -70,7 +70,7 @@ extension Interpreter {
             return .bool(d.isFinite && d == d.rounded())
         }
         f.addMethod("conjugate") { _, s, _ in s }
-        f.addMethod("__int__") { interp, s, _ in .int(try interp.doubleToInt(s.asDouble ?? 0)) }
+        f.addMethod("__int__") { interp, s, _ in try interp.intFromDouble(s.asDouble ?? 0) }
         f.addMethod("__float__") { _, s, _ in s }
         f.addMethod("__hash__") { interp, s, _ in .int(try interp.hashValue(s)) }
         f.addMethod("__format__") { interp, s, a in .str(try interp.format(s, try interp.str(a[0]))) }
@@ -89,6 +89,7 @@ extension Interpreter {
             return .tuple([.int(Int(m)), PyBigInt.make(BigInt(1).shiftedLeft(-e))])
         }
         bindNumberExtras()
+        installNumberDunders()
         installIteratorTypes()
         b.addMethod("__repr__") { _, s, _ in .str(s.asInt == 1 ? "True" : "False") }
     }

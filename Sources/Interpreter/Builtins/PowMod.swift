@@ -10,8 +10,15 @@ extension Interpreter {
     }
 
     func powMod(_ base: PyValue, _ exp: PyValue, _ mod: PyValue) throws -> PyValue {
+        if !isBuiltinReal(base), let r = try callSpecial(base, Name("__pow__"), [exp, mod]), !r.isNotImplemented { return r }
         guard isIntegral(base), isIntegral(exp), isIntegral(mod) else {
-            throw PyError.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+            // CPython's ternary slots: float's refuses any third argument before looking at
+            // the operands, int's answer NotImplemented to anything but ints.
+            let operands = [base, exp, mod]
+            if operands.contains(where: { if case .float = $0 { return true }; return false }) {
+                throw PyError.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+            }
+            throw PyError.typeError("unsupported operand type(s) for ** or pow(): '\(typeName(base))', '\(typeName(exp))', '\(typeName(mod))'")
         }
         let zero = PyValue.int(0)
         func lt(_ a: PyValue, _ b: PyValue) throws -> Bool { try truthy(try compare(.lt, a, b)) }

@@ -147,11 +147,15 @@ extension Interpreter {
             return .int(0)
         }
         if let baseV = b[1] {
-            guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
-            let base = try intArgument(baseV)
+            // CPython's order: the base is converted and checked before the value's type.
+            // `PyNumber_AsSsize_t(base, NULL)` clamps an int of any size instead of raising.
+            var isHuge = false
+            if case .object(let o) = baseV, o is PyBigInt { isHuge = true }
+            let base = isHuge ? -1 : try intArgument(baseV)
             guard base == 0 || (2...36).contains(base) else {
                 throw PyError.valueError("int() base must be >= 2 and <= 36, or 0")
             }
+            guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
             return try intFromString(s, base: base)
         }
         switch x {

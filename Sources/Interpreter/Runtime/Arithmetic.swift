@@ -39,6 +39,10 @@ extension Interpreter {
         if op == .add, case .str = a {
             throw PyError.typeError("can only concatenate str (not \"\(tb.name)\") to str")
         }
+        // CPython falls back to the left operand's sequence concatenation, which raises.
+        if op == .add, let seq = a.asList != nil ? "list" : a.asTuple != nil ? "tuple" : nil {
+            throw PyError.typeError("can only concatenate \(seq) (not \"\(tb.name)\") to \(seq)")
+        }
         throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(ta.name)' and '\(tb.name)'")
     }
 

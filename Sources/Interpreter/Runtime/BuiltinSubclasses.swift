@@ -265,11 +265,24 @@ extension Interpreter {
         else if t === types.list || t === types.tuple { ops = [.add, .mul] }
         else if t === types.dict { ops = [.or] }
         else { ops = [.or, .and, .sub, .xor] }
+        let isSequence = t === types.str || t === types.list || t === types.tuple
+        // int's number slots answer NotImplemented for a float (float's reflected one answers).
+        let refusesFloat = t === types.int
         for op in ops {
-            let reflect = !(t === types.str || t === types.list || t === types.tuple) || op == .mul
-            add(BinaryOp.names[op.rawValue].string) { i, s, a in try i.payloadBinary(op, s, a[0]) ?? .notImplemented }
+            let reflect = !isSequence || op == .mul
+            add(BinaryOp.names[op.rawValue].string) { i, s, a in
+                if refusesFloat, case .float = a[0] { return .notImplemented }
+                if op == .pow && a.count > 1 { return try i.call(i.builtins[Name("pow")]!, [s.unwrappingBuiltinBase, a[0], a[1]]) }
+                if let r = try i.payloadBinary(op, s, a[0]) { return r }
+                // (A sequence's `__add__` called directly raises in CPython; here the operators
+                // reach it too, and need NotImplemented to try the other operand's `__radd__`.)
+                return .notImplemented
+            }
             if reflect {
-                add(BinaryOp.reflectedNames[op.rawValue].string) { i, s, a in try i.payloadBinary(op, a[0], s) ?? .notImplemented }
+                add(BinaryOp.reflectedNames[op.rawValue].string) { i, s, a in
+                    if refusesFloat, case .float = a[0] { return .notImplemented }
+                    return try i.payloadBinary(op, a[0], s) ?? .notImplemented
+                }
             }
         }
         if t === types.list {

@@ -364,7 +364,7 @@ extension Expr {
     /// Whether CPython's AST optimiser folds this expression to a constant.
     var isFoldableConstant: Bool {
         switch self {
-        case is ConstantExpr: return true
+        case is ConstantExpr, is ImaginaryExpr: return true
         case let u as UnaryExpr: return u.op != .not && u.operand.isFoldableConstant
         case let b as BinaryExpr: return b.left.isFoldableConstant && b.right.isFoldableConstant
         case let t as TupleExpr: return !t.hasStar && t.items.allSatisfy { $0.isFoldableConstant }

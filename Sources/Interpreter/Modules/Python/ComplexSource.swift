@@ -64,13 +64,24 @@ def _pow(ar, ai, br, bi):
         if bi != 0.0 or br < 0.0:
             raise ZeroDivisionError("0.0 to a negative or complex power")
         return (0.0, 0.0)
+    # As CPython's _Py_c_pow with C's libm: an overflowing pow or exp gives inf (the caller
+    # then raises OverflowError), and cos/sin of an infinite phase set EDOM, which
+    # complex_pow reports as ZeroDivisionError.
     vabs = _math.hypot(ar, ai)
-    length = _math.pow(vabs, br)
+    try:
+        length = _math.pow(vabs, br)
+    except OverflowError:
+        length = _math.inf
     at = _math.atan2(ai, ar)
     phase = at * br
     if bi != 0.0:
-        length /= _math.exp(at * bi)
+        try:
+            length /= _math.exp(at * bi)
+        except OverflowError:
+            length /= _math.inf
         phase += bi * _math.log(vabs)
+    if _math.isinf(phase):
+        raise ZeroDivisionError("0.0 to a negative or complex power")
     return (length * _math.cos(phase), length * _math.sin(phase))
 
 
@@ -294,8 +305,7 @@ class complex:
             return NotImplemented
         r = _pow(self._re, self._im, o._re, o._im)
         if _math.isinf(r[0]) or _math.isinf(r[1]):
-            if not (_math.isinf(self._re) or _math.isinf(self._im)):
-                raise OverflowError("complex exponentiation")
+            raise OverflowError("complex exponentiation")
         return complex(*r)
 
     def __rpow__(self, other):
