@@ -146,7 +146,7 @@ extension Interpreter {
         let names = ["seed", "random", "getrandbits", "randrange", "randint", "choice", "shuffle", "sample",
                      "uniform", "gauss", "normalvariate", "triangular", "expovariate", "lognormvariate",
                      "vonmisesvariate", "gammavariate", "betavariate", "paretovariate", "weibullvariate",
-                     "choices", "getstate", "setstate"]
+                     "choices", "getstate", "setstate", "randbytes"]
         for name in names {
             guard let f = m[Name(name)] else { continue }
             cls.addMethod(name) { i, receiver, args in

@@ -54,11 +54,13 @@ extension Interpreter {
         }
         m.addFunction("randrange") { i, a in
             try a.check("randrange", 1, 3)
+            if let big = try i.wideRandrangeArguments(a.positional, inclusive: false) { return try i.bigRandrange(big.0, big.1, big.2) }
             let v = try a.positional.map { try i.intArgument($0) }
             return .int(try i.randrange(v.count == 1 ? 0 : v[0], v.count == 1 ? v[0] : v[1], v.count == 3 ? v[2] : 1))
         }
         m.addFunction("randint") { i, a in
             try a.check("randint", 2)
+            if let big = try i.wideRandrangeArguments(a.positional, inclusive: true) { return try i.bigRandrange(big.0, big.1, big.2) }
             return .int(try i.randrange(try i.intArgument(a[0]), try i.intArgument(a[1]) + 1, 1))
         }
         m.addFunction("choice") { i, a in
@@ -77,34 +79,6 @@ extension Interpreter {
                 k -= 1
             }
             return .none
-        }
-        m.addFunction("sample") { i, a in
-            let b = try a.bind(Signature("sample", ["population", "k"], required: 2))
-            var pool = try i.iterate(b[0]!)
-            let k = try i.intArgument(b[1]!)
-            let n = pool.count
-            if k < 0 || k > n { throw PyError.valueError("Sample larger than population or is negative") }
-            var result: [PyValue] = []
-            // CPython picks from a shrinking pool for small populations and draws indexes
-            // (redrawing repeats) for large ones; the two use the generator differently.
-            var setsize = 21
-            if k > 5 { setsize += Int(pow(4.0, ceil(log(Double(k * 3)) / log(4.0)))) }
-            if n <= setsize {
-                for j in 0..<k {
-                    let r = i.randomState.below(n - j)
-                    result.append(pool[r])
-                    pool[r] = pool[n - j - 1]
-                }
-            } else {
-                var selected = Set<Int>()
-                for _ in 0..<k {
-                    var r = i.randomState.below(n)
-                    while selected.contains(r) { r = i.randomState.below(n) }
-                    selected.insert(r)
-                    result.append(pool[r])
-                }
-            }
-            return .list(result)
         }
         m.addFunction("uniform") { i, a in
             try a.check("uniform", 2)
@@ -137,7 +111,22 @@ extension Interpreter {
                 if z * z / 4.0 <= -log(u2) { return .float(mu + z * sigma) }
             }
         }
+        addRandomSequences(m)
         addRandomDistributions(m)
+    }
+
+    /// (start, stop, step) as big ints when one of them, or the width, needs more than 62
+    /// bits; nil when the 64-bit path takes them.
+    func wideRandrangeArguments(_ v: [PyValue], inclusive: Bool) throws -> (BigInt, BigInt, BigInt)? {
+        guard v.allSatisfy(isIntegral) else { return nil }
+        let big = v.map { bigOperand($0)! }
+        let start = v.count == 1 ? BigInt(0) : big[0]
+        var stop = v.count == 1 ? big[0] : big[1]
+        let step = v.count == 3 ? big[2] : BigInt(1)
+        if inclusive { stop = stop + BigInt(1) }
+        let limit = 62
+        if start.bitLength <= limit && stop.bitLength <= limit && step.bitLength <= limit && (stop - start).bitLength <= limit { return nil }
+        return (start, stop, step)
     }
 
     func randrange(_ start: Int, _ stop: Int, _ step: Int) throws -> Int {
