@@ -59,8 +59,9 @@ extension Interpreter {
         unary("erfc") { erfc($0) }
         unary("gamma", { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }) { LanczosGamma.gamma($0) }
         unary("lgamma", { !($0 <= 0 && $0 == $0.rounded() && $0.isFinite) }) { LanczosGamma.logGamma($0) }
-        unary("degrees") { $0 * 180 / Double.pi }
-        unary("radians") { $0 * Double.pi / 180 }
+        // CPython multiplies by one rounded constant (degToRad = pi / 180), not by pi then / 180.
+        unary("degrees") { $0 * (180.0 / Double.pi) }
+        unary("radians") { $0 * (Double.pi / 180.0) }
         m.addFunction("log") { i, a in
             try a.check("log", 1, 2)
             if let n = a[0].asInt, a.count == 1 {
@@ -102,7 +103,7 @@ extension Interpreter {
             try a.check("pow", 2)
             let x = try i.doubleArgument(a[0]), y = try i.doubleArgument(a[1])
             if x == 0 && y < 0 { throw domain() }
-            if x < 0 && y != y.rounded() && y.isFinite { throw domain() }
+            if x < 0 && x.isFinite && y != y.rounded() && y.isFinite { throw domain() }
             let r = pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError.overflow("math range error") }
             return .float(r)
@@ -121,7 +122,13 @@ extension Interpreter {
             for v in a.positional { let d = try i.doubleArgument(v); s = hypot(s, d) }
             return .float(s)
         }
-        m.addFunction("ldexp") { i, a in try a.check("ldexp", 2); return .float(scalbn(try i.doubleArgument(a[0]), try i.intArgument(a[1]))) }
+        m.addFunction("ldexp") { i, a in
+            try a.check("ldexp", 2)
+            let x = try i.doubleArgument(a[0])
+            let r = scalbn(x, try i.intArgument(a[1]))
+            if r.isInfinite && x.isFinite { throw PyError.overflow("math range error") }
+            return .float(r)
+        }
         m.addFunction("frexp") { i, a in
             try a.check("frexp", 1)
             let x = try i.doubleArgument(a[0])
@@ -217,6 +224,7 @@ extension Interpreter {
             try a.check("perm", 1, 2)
             let n = try i.intArgument(a[0])
             let k = a.count > 1 && !a[1].isNone ? try i.intArgument(a[1]) : n
+            if n < 0 || k < 0 { throw PyError.valueError("\(n < 0 ? "n" : "k") must be a non-negative integer") }
             if k > n { return .int(0) }
             var r = BigInt(1)
             for j in 0..<max(k, 0) { r = r * BigInt(n - j) }
@@ -229,8 +237,15 @@ extension Interpreter {
         }
         m.addFunction("fsum") { i, a in
             var partials: [Double] = []
+            // CPython keeps infinities and NaNs apart: their plain sum is the answer.
+            var specialSum = 0.0, infSum = 0.0
             try i.forEach(a[0]) { v in
                 var x = try i.doubleArgument(v)
+                if !x.isFinite {
+                    if x.isInfinite { infSum += x }
+                    specialSum += x
+                    return true
+                }
                 var k = 0
                 for var y in partials {
                     if abs(x) < abs(y) { swap(&x, &y) }
@@ -239,8 +254,13 @@ extension Interpreter {
                     x = hi
                 }
                 partials.removeSubrange(k...)
+                if !x.isFinite { throw PyError.overflow("intermediate overflow in fsum") }
                 partials.append(x)
                 return true
+            }
+            if specialSum != 0 || specialSum.isNaN {
+                if infSum.isNaN { throw PyError.valueError("-inf + inf in fsum") }
+                return .float(specialSum)
             }
             var total = 0.0
             var n = partials.count
