@@ -51,20 +51,63 @@ class chain:
         return cls(*list(iterables))
 
 
+def _islice_index(v):
+    # PyNumber_AsSsize_t with the error cleared: -1 marks "not an index".
+    if v is None:
+        return None
+    try:
+        return v.__index__()
+    except (AttributeError, TypeError):
+        return -1
+
+
 def islice(iterable, *args):
-    s = slice(*args)
-    start = s.start or 0
-    stop = s.stop
-    step = s.step or 1
-    i = 0
+    # Arguments are checked when islice() is called, as CPython's islice_new does, and
+    # the iterator never reads past the last element it yields.
+    if len(args) < 1:
+        raise TypeError("islice expected at least 2 arguments, got " + str(len(args) + 1))
+    if len(args) > 3:
+        raise TypeError("islice expected at most 4 arguments, got " + str(len(args) + 1))
+    stop_arg = args[0] if len(args) == 1 else args[1]
+    stop = _islice_index(stop_arg)
+    if stop == -1:
+        raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    start = 0
+    step = 1
+    if len(args) >= 2:
+        start = _islice_index(args[0])
+        start = 0 if start is None else start
+        if len(args) == 3:
+            step = _islice_index(args[2])
+            step = 1 if step is None else step
+    if start < 0 or (stop is not None and stop < -1):
+        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    if step < 1:
+        raise ValueError("Step for islice() must be a positive integer or None.")
+    return _islice(iter(iterable), start, stop, step)
+
+
+def _islice(it, start, stop, step):
+    count = 0
     nxt = start
-    for x in iterable:
-        if stop is not None and i >= stop:
+    while True:
+        while count < nxt:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
             return
-        if i == nxt:
-            yield x
-            nxt += step
-        i += 1
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        count += 1
+        nxt += step
+        if stop is not None and nxt > stop:
+            nxt = stop
+        yield item
 
 
 def product(*iterables, repeat=1):
