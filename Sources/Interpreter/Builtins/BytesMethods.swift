@@ -53,6 +53,48 @@ extension Interpreter {
             return .bool(b.contains(where: isAsciiUpper) && !b.contains(where: isAsciiLower))
         }
 
+        cls.addMethod("isascii") { i, s, a in try a.check("isascii", 0, 0); return .bool(try me(i, s).allSatisfy { $0 < 128 }) }
+        cls.addMethod("istitle") { i, s, a in
+            try a.check("istitle", 0, 0)
+            var cased = false, previousCased = false
+            for c in try me(i, s) {
+                if isAsciiUpper(c) {
+                    if previousCased { return .false }
+                    previousCased = true; cased = true
+                } else if isAsciiLower(c) {
+                    if !previousCased { return .false }
+                    previousCased = true; cased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return .bool(cased)
+        }
+        for (name, isPrefix) in [("removeprefix", true), ("removesuffix", false)] {
+            cls.addMethod(name) { i, s, a in
+                try StrArgumentStyle.one.check(i.typeName(s), name, a)
+                let b = try me(i, s), affix = try i.bytesLike(a[0])
+                if affix.isEmpty || affix.count > b.count { return make(i, s, b) }
+                if isPrefix { return make(i, s, b.starts(with: affix) ? Array(b.dropFirst(affix.count)) : b) }
+                return make(i, s, b.reversed().starts(with: affix.reversed()) ? Array(b.dropLast(affix.count)) : b)
+            }
+        }
+        cls.addMethod("expandtabs") { i, s, a in
+            let bound = try a.bindClinic(ClinicSignature("expandtabs", ["tabsize"]))
+            let size = try bound[0].map { try i.intArgument($0) } ?? 8
+            var out: [UInt8] = [], column = 0
+            for c in try me(i, s) {
+                if c == 9 {
+                    if size > 0 { let n = size - column % size; out += [UInt8](repeating: 32, count: n); column += n }
+                } else {
+                    out.append(c); column += 1
+                    if c == 10 || c == 13 { column = 0 }
+                }
+                if out.count > i.limits.objectByteLimit { throw PyError.memoryError() }
+            }
+            return make(i, s, out)
+        }
+
         // Stripping.
         for (name, left, right) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
             cls.addMethod(name) { i, s, a in

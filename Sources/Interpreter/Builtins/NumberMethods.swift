@@ -91,6 +91,7 @@ extension Interpreter {
         bindNumberExtras()
         installNumberDunders()
         installIteratorTypes()
+        installRangeSliceMethods()
         b.addMethod("__repr__") { _, s, _ in .str(s.asInt == 1 ? "True" : "False") }
     }
 }
