@@ -263,7 +263,7 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         jac = _grad_postprocess(jac, create_graph)
         if strategy == "forward-mode":
             # _jacfwd gathers the per-output Jacobians in a list.
-            jac = list(jac)
+            jac = [list(j) for j in jac]
         return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
 
 

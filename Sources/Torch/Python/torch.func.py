@@ -104,10 +104,10 @@ def grad_and_value(func, argnums=0, has_aux=False):
     """Returns a function computing (gradient of func w.r.t. argnums, func's value)."""
 
     def wrapper(*args, **kwargs):
-        if _batched_mode[0]:
-            raise _NeedLoop()
-        keep_graph = _depth[0] > 0 or _any_requires_grad(args) or _any_requires_grad(kwargs)
         nums = _argnums_tuple(argnums, len(args), "grad_and_value(f)(*args)")
+        if _batched_mode[0]:
+            return _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs)
+        keep_graph = _depth[0] > 0 or _any_requires_grad(args) or _any_requires_grad(kwargs)
         _depth[0] += 1
         try:
             with torch.enable_grad():
@@ -143,6 +143,51 @@ def grad_and_value(func, argnums=0, has_aux=False):
         return grads, output
 
     return wrapper
+
+
+def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
+    # grad inside vmap, batched: each differentiated tensor becomes a per-sample leaf (B, ...)
+    # and func runs once; the gradient of the per-sample outputs (seeded with ones, as each
+    # sample's backward is) lands per sample in those leaves.
+    size = _batch_size(tuple(_flatten(list(args))), kwargs)
+    leaves = []
+
+    def track(t):
+        if isinstance(t, _Batched):
+            if t._same is not None:
+                raise _NeedLoop()
+            leaf = t._p.detach().requires_grad_()
+            leaves.append(leaf)
+            return _Batched(leaf)
+        shared = t.detach()
+        leaf = shared.unsqueeze(0).expand([size] + list(shared.shape)).clone().requires_grad_()
+        leaves.append(leaf)
+        return _Batched(leaf, shared)
+
+    with torch.enable_grad():
+        args = list(args)
+        diff = []
+        for n in nums:
+            args[n] = _map_tensors(args[n], track)
+            diff.append(args[n])
+        output = func(*args, **kwargs)
+        aux = None
+        if has_aux:
+            if not (isinstance(output, tuple) and len(output) == 2):
+                raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
+                                   "(output, aux) if has_aux is True")
+            output, aux = output
+        if not isinstance(output, _Batched) or output._same is not None or output.dim() != 0:
+            raise _NeedLoop()
+        gs = torch.autograd.grad([output._p], leaves, [torch.ones_like(output._p)], allow_unused=True)
+    gs = [_Batched(torch.zeros_like(leaves[i]) if gs[i] is None else gs[i]) for i in range(len(leaves))]
+    grads = _unflatten(diff, gs, [0])
+    grads = tuple(grads) if isinstance(argnums, tuple) else grads[0]
+    value = _Batched(output._p.detach())
+    if has_aux:
+        aux = _map_tensors(aux, lambda t: _Batched(t._p.detach()) if isinstance(t, _Batched) else t.detach())
+        return grads, (value, aux)
+    return grads, value
 
 
 def grad(func, argnums=0, has_aux=False):
@@ -516,8 +561,11 @@ _batched_mode = [0]
 
 
 class _Batched:
-    def __init__(self, phys):
+    def __init__(self, phys, same=None):
         self._p = phys
+        # For a tensor grad tracks inside vmap that is the same for every sample: that
+        # tensor (phys is its per-sample copy, a leaf gathering per-sample gradients).
+        self._same = same
 
     @property
     def shape(self):
@@ -720,6 +768,8 @@ def _stack_batched(results):
 def _front(x):
     # The physical tensor with its batch dimension first, and whether it has one.
     if isinstance(x, _Batched):
+        if x._same is not None:
+            raise _NeedLoop()
         return x._p, True
     if not isinstance(x, torch.Tensor):
         raise _NeedLoop()
@@ -752,7 +802,33 @@ def _mv_rule(m, v):
     return _Batched(torch.matmul(M, V.movedim(0, -1)).movedim(1, 0))
 
 
+class _SameMatmul(torch.autograd.Function):
+    """A batched (B, rows, k) times a matrix every sample shares, which grad tracks per
+    sample: the product as the batching rule runs it (one folded mm with the shared
+    matrix), and MmBackward0's formulas batched: mm_mat1_backward as grad @ M^T,
+    mm_mat2_backward as bmm, transposed first when M is column-major as ATen does."""
+
+    @staticmethod
+    def forward(ctx, a, per_sample, m):
+        ctx.save_for_backward(a, m)
+        return torch.matmul(a, m)
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, m = ctx.saved_tensors
+        grad_a = torch.matmul(grad, m.t())
+        if m.stride(0) == 1 and m.stride(1) == m.shape[0]:
+            grad_m = torch.matmul(grad.transpose(1, 2), a).transpose(1, 2)
+        else:
+            grad_m = torch.matmul(a.transpose(1, 2), grad)
+        return grad_a, grad_m, None
+
+
 def _mm_rule(a, b):
+    if isinstance(b, _Batched) and b._same is not None and isinstance(a, _Batched) and a._same is None:
+        if _logical_dim(a) != 2 or _logical_dim(b) != 2:
+            raise _NeedLoop()
+        return _Batched(_SameMatmul.apply(a._p, b._p, b._same))
     A, ab = _front(a)
     B, bb = _front(b)
     if _logical_dim(a) != 2 or _logical_dim(b) != 2:
@@ -805,7 +881,7 @@ def _transposed(w):
     if isinstance(w, _Batched):
         if w.dim() != 2:
             raise _NeedLoop()
-        return _Batched(w._p.transpose(1, 2))
+        return _Batched(w._p.transpose(1, 2), None if w._same is None else w._same.t())
     return w.t()
 
 
@@ -832,7 +908,10 @@ def _linear_rule(input, weight, bias=None):
     out = _matmul_rule(input, _transposed(weight))
     if bias is None:
         return out
-    B, bb = _front(bias)
+    if isinstance(bias, _Batched) and bias._same is not None:
+        B, bb = bias._p, True
+    else:
+        B, bb = _front(bias)
     O, ob = _front(out)
     if bb and not ob:
         raise _NeedLoop()
