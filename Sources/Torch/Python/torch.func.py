@@ -558,6 +558,15 @@ class _NeedLoop(Exception):
 
 
 _batched_mode = [0]
+# The error PyTorch raises inside vmap itself (`.item()`, data-dependent control flow):
+# raised to the user as is, not retried per sample.
+_final_error = [None]
+
+
+def _vmap_refusal(message):
+    e = RuntimeError(message)
+    _final_error[0] = e
+    return e
 
 
 class _Batched:
@@ -615,13 +624,13 @@ class _Batched:
         return self._p.shape[1]
 
     def item(self):
-        raise RuntimeError("vmap: It looks like you're calling .item() on a Tensor. We don't support vmap over "
+        raise _vmap_refusal("vmap: It looks like you're calling .item() on a Tensor. We don't support vmap over "
                            "calling .item() on a Tensor, please try to rewrite what you're doing with other "
                            "operations. If error is occurring somewhere inside PyTorch internals, please file a bug "
                            "report.")
 
     def __bool__(self):
-        raise RuntimeError("vmap: It looks like you're attempting to use a Tensor in some data-dependent control "
+        raise _vmap_refusal("vmap: It looks like you're attempting to use a Tensor in some data-dependent control "
                            "flow. We don't support that yet, please shout over at "
                            "https://github.com/pytorch/functorch/issues/257 .")
 
@@ -637,6 +646,12 @@ class _Batched:
         rule = _METHOD_RULES.get(name)
         if rule is not None:
             return lambda *args, **kwargs: rule(self, *args, **kwargs)
+        if name in _DIM_OPS:
+            return lambda *args, **kwargs: _dim_op(lambda t, *a, **k: getattr(t, name)(*a, **k), (self,) + args,
+                                                   kwargs, name)
+        if name in _POINTWISE:
+            return lambda *args, **kwargs: _pointwise(lambda t, *a, **k: getattr(t, name)(*a, **k), (self,) + args,
+                                                      kwargs)
         if name.endswith("_") and not name.endswith("__"):
             def inplace(*args, **kwargs):
                 _loop(lambda t, *a, **k: getattr(t, name)(*a, **k), (self,) + args, kwargs)
@@ -660,11 +675,55 @@ class _Batched:
 
 
 def _binary(fn):
-    return lambda self, other: _loop(fn, (self, other), {})
+    return lambda self, other: _pointwise(fn, (self, other), {})
 
 
 def _reflected(fn):
-    return lambda self, other: _loop(fn, (other, self), {})
+    return lambda self, other: _pointwise(fn, (other, self), {})
+
+
+# Elementwise operations: functorch's unary and binary batching rules run them once on the
+# physical tensors (the batched ones padded to the largest logical rank), which gives the
+# per-sample values and the operation's own grad_fn.
+_POINTWISE = set(("abs neg negative exp exp2 log log2 log10 log1p expm1 sin cos tan asin acos atan sinh cosh tanh "
+                  "asinh acosh atanh arcsin arccos arctan arcsinh arccosh arctanh sigmoid relu sqrt rsqrt erf erfc "
+                  "erfinv floor ceil trunc fix frac sign sgn reciprocal square digamma lgamma logit nan_to_num isnan "
+                  "isinf isfinite isposinf isneginf signbit logical_not bitwise_not sinc deg2rad rad2deg i0 positive "
+                  "relu6 gelu silu mish softplus elu selu celu leaky_relu hardtanh hardsigmoid hardswish logsigmoid "
+                  "softsign tanhshrink threshold hardshrink softshrink clamp clip clamp_min clamp_max round pow add "
+                  "sub subtract mul multiply div divide true_divide floor_divide remainder fmod atan2 arctan2 maximum "
+                  "minimum fmax fmin hypot copysign xlogy eq ne lt le gt ge greater less greater_equal less_equal "
+                  "not_equal logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor where lerp "
+                  "addcmul addcdiv rsub float_power nextafter heaviside ldexp square_ float").split())
+
+
+def _pointwise(fn, args, kwargs):
+    # _binary_pointwise_helper: batch dimensions first, batched operands padded with 1s up
+    # to the largest logical rank; operands of mixed dtypes (whose promotion would see the
+    # physical ranks) go sample by sample.
+    tensors = [a for a in args if isinstance(a, (torch.Tensor, _Batched))]
+    dtypes = set(t.dtype for t in tensors)
+    scalar_batched = [a for a in args if isinstance(a, _Batched) and a.dim() == 0]
+    if (len(dtypes) != 1 and len(scalar_batched) > 0) or _any_batched((), kwargs):
+        return _loop(fn, args, kwargs)
+    rank = 0
+    for t in tensors:
+        if t.dim() > rank:
+            rank = t.dim()
+    phys = []
+    for a in args:
+        if isinstance(a, _Batched):
+            if a._same is not None:
+                return _loop(fn, args, kwargs)
+            P = a._p
+            for _ in range(rank - a.dim()):
+                P = P.unsqueeze(1)
+            phys.append(P)
+        elif isinstance(a, (tuple, list)):
+            return _loop(fn, args, kwargs)
+        else:
+            phys.append(a)
+    return _Batched(fn(*phys, **kwargs))
 
 
 _Batched.__add__ = _binary(lambda a, b: a + b)
@@ -693,10 +752,10 @@ _Batched.__gt__ = _binary(lambda a, b: a > b)
 _Batched.__ge__ = _binary(lambda a, b: a >= b)
 _Batched.__eq__ = _binary(lambda a, b: a == b)
 _Batched.__ne__ = _binary(lambda a, b: a != b)
-_Batched.__neg__ = lambda self: _loop(lambda a: -a, (self,), {})
-_Batched.__pos__ = lambda self: _loop(lambda a: +a, (self,), {})
-_Batched.__abs__ = lambda self: _loop(lambda a: abs(a), (self,), {})
-_Batched.__invert__ = lambda self: _loop(lambda a: ~a, (self,), {})
+_Batched.__neg__ = lambda self: _pointwise(lambda a: -a, (self,), {})
+_Batched.__pos__ = lambda self: _pointwise(lambda a: +a, (self,), {})
+_Batched.__abs__ = lambda self: _pointwise(lambda a: abs(a), (self,), {})
+_Batched.__invert__ = lambda self: _pointwise(lambda a: ~a, (self,), {})
 _Batched.__hash__ = lambda self: id(self)
 
 
@@ -1032,8 +1091,63 @@ def _patch_namespaces():
                 continue
             saved.append((module, name, orig))
     for module, name, orig in saved:
-        setattr(module, name, _patched(orig, _FUNCTION_RULES.get(name)))
+        rule = _FUNCTION_RULES.get(name)
+        if rule is None and name in _POINTWISE:
+            rule = _pointwise_rule
+        if rule is None and name in _DIM_OPS:
+            rule = _dim_rule(name)
+        setattr(module, name, _patched(orig, rule))
     return saved
+
+
+def _pointwise_rule(orig, *args, **kwargs):
+    return _pointwise(orig, args, kwargs)
+
+
+# Reductions and scans over given dimensions: the batching rule reduces the physical
+# tensor over the same dimensions shifted past the batch dimension (sum and mean over all
+# dimensions: over every logical one).
+_DIM_OPS = set("sum mean softmax log_softmax logsumexp cumsum cumprod amax amin std var prod".split())
+
+
+def _dim_op(fn, args, kwargs, name):
+    x = args[0]
+    if not isinstance(x, _Batched) or x._same is not None or _any_batched(args[1:], kwargs):
+        return _loop(fn, args, kwargs)
+    rank = x.dim()
+    rest = list(args[1:])
+    if len(rest) > 0:
+        dim = rest[0]
+    elif "dim" in kwargs:
+        dim = kwargs["dim"]
+    else:
+        dim = None
+    if dim is None:
+        if name not in ("sum", "mean") or rank == 0 or len(rest) > 0 or len(kwargs) > 0:
+            return _loop(fn, args, kwargs)
+        return _Batched(fn(x._p, tuple(range(1, rank + 1))))
+    if rank == 0:
+        return _loop(fn, args, kwargs)
+
+    def shift(d):
+        if not isinstance(d, int) or d < -rank or d >= rank:
+            raise _NeedLoop()
+        return d % rank + 1
+
+    try:
+        new_dim = tuple(shift(d) for d in dim) if isinstance(dim, (tuple, list)) else shift(dim)
+    except _NeedLoop:
+        return _loop(fn, args, kwargs)
+    if len(rest) > 0:
+        rest[0] = new_dim
+    else:
+        kwargs = dict(kwargs)
+        kwargs["dim"] = new_dim
+    return _Batched(fn(x._p, *rest, **kwargs))
+
+
+def _dim_rule(name):
+    return lambda orig, *args, **kwargs: _dim_op(orig, args, kwargs, name)
 
 
 def _unpatch(saved):
@@ -1192,10 +1306,13 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
             try:
                 out = _call_chunks(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, out_dims,
                                    chunk_size)
-            except Exception:
+            except Exception as e:
                 # Not expressible batched (or an error func raises anyway): the per-sample
-                # calls below decide.
+                # calls below decide, unless vmap itself refused.
                 torch.set_rng_state(state)
+                if _final_error[0] is e:
+                    _final_error[0] = None
+                    raise
                 out = _NeedLoop
             if out is not _NeedLoop:
                 if not torch.equal(torch.get_rng_state(), state):
