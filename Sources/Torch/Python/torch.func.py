@@ -631,8 +631,8 @@ class _Batched:
 
     def __bool__(self):
         raise _vmap_refusal("vmap: It looks like you're attempting to use a Tensor in some data-dependent control "
-                           "flow. We don't support that yet, please shout over at "
-                           "https://github.com/pytorch/functorch/issues/257 .")
+                           "flow. We don't support that yet, please file an issue at "
+                           "https://github.com/pytorch/pytorch/issues .")
 
     def __repr__(self):
         raise _NeedLoop()
