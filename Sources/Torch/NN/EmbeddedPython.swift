@@ -9014,7 +9014,50 @@ _FUNCTION_RULES = {
     "conv2d": lambda orig, *args, **kwargs: _conv_rule(orig, 2, args, kwargs),
     "conv3d": lambda orig, *args, **kwargs: _conv_rule(orig, 3, args, kwargs),
     "is_tensor": lambda orig, x: True,
+    "outer": lambda orig, a, b: _outer_rule(a, b),
+    "ger": lambda orig, a, b: _outer_rule(a, b),
+    "cat": lambda orig, tensors, dim=0: _cat_rule(orig, tensors, dim),
+    "concat": lambda orig, tensors, dim=0: _cat_rule(orig, tensors, dim),
+    "stack": lambda orig, tensors, dim=0: _cat_rule(orig, tensors, dim, 1),
 }
+
+
+def _outer_rule(a, b):
+    # outer is composite: self.reshape({n, 1}) * vec2 (MulBackward0).
+    if _logical_dim(a) != 1 or _logical_dim(b) != 1:
+        raise _NeedLoop()
+    return _pointwise(lambda x, y: x * y, (_reshape_column(a), b), {})
+
+
+def _reshape_column(a):
+    if isinstance(a, _Batched):
+        if a._same is not None:
+            raise _NeedLoop()
+        return _Batched(a._p.reshape([a._p.shape[0], a._p.shape[1], 1]))
+    return a.reshape([a.shape[0], 1])
+
+
+def _cat_rule(orig, tensors, dim, extra=0):
+    # The cat and stack batching rules: unbatched tensors expanded along the batch
+    # dimension, one cat (stack: extra=1, a new dimension) of the physical tensors at dim
+    # shifted past it.
+    tensors = list(tensors)
+    size = _batch_size((tensors,), {})
+    phys = []
+    rank = None
+    for t in tensors:
+        if isinstance(t, _Batched):
+            if t._same is not None:
+                raise _NeedLoop()
+            phys.append(t._p)
+            rank = t.dim() + extra
+        elif isinstance(t, torch.Tensor):
+            phys.append(t.unsqueeze(0).expand([size] + list(t.shape)))
+        else:
+            raise _NeedLoop()
+    if not isinstance(dim, int) or rank == 0 or dim < -rank or dim >= rank:
+        raise _NeedLoop()
+    return _Batched(orig(phys, dim % rank + 1))
 
 
 def _conv_rule(orig, spatial, args, kwargs):
@@ -9033,14 +9076,15 @@ def _conv_rule(orig, spatial, args, kwargs):
     size = P.shape[0]
     logical = P.dim() - 1
     if logical == spatial + 1:
-        folded = P
+        # An unbatched sample: conv unsqueezes it to N=1 and squeezes the output back.
+        folded = P.unsqueeze(1).reshape([size] + list(P.shape[1:]))
     elif logical == spatial + 2:
         folded = P.reshape([size * P.shape[1]] + list(P.shape[2:]))
     else:
         raise _NeedLoop()
     out = orig(folded, *rest, **kwargs)
     if logical == spatial + 1:
-        return _Batched(out)
+        return _Batched(out.reshape([size, 1] + list(out.shape[1:])).squeeze((1,)))
     return _Batched(out.reshape([size, P.shape[1]] + list(out.shape[1:])))
 
 
