@@ -8138,13 +8138,8 @@ def grad_and_value(func, argnums=0, has_aux=False):
     return wrapper
 
 
-def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
-    # grad inside vmap, batched: each differentiated tensor becomes a per-sample leaf (B, ...)
-    # and func runs once; the gradient of the per-sample outputs (seeded with ones, as each
-    # sample's backward is) lands per sample in those leaves.
-    size = _batch_size(tuple(_flatten(list(args))), kwargs)
-    leaves = []
-
+def _track_batched(size, leaves):
+    # A differentiated tensor inside vmap: a per-sample leaf, kept in `leaves`.
     def track(t):
         if isinstance(t, _Batched):
             if t._same is not None:
@@ -8157,6 +8152,49 @@ def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
         leaves.append(leaf)
         return _Batched(leaf, shared)
 
+    return track
+
+
+def _batched_jacrev(func, nums, argnums, args, kwargs):
+    # jacrev inside vmap: one batched backward per output element (each sample's row of
+    # the Jacobian at once), the rows stacked as jacrev's vmap over basis vectors does.
+    size = _batch_size(tuple(_flatten(list(args))), kwargs)
+    leaves = []
+    track = _track_batched(size, leaves)
+    with torch.enable_grad():
+        args = list(args)
+        diff = []
+        for n in nums:
+            args[n] = _map_tensors(args[n], track)
+            diff.append(args[n])
+        output = func(*args, **kwargs)
+        if not isinstance(output, _Batched) or output._same is not None:
+            raise _NeedLoop()
+        flat = output._p.reshape([size, -1])
+        rows = [[] for _ in leaves]
+        for k in range(flat.shape[1]):
+            gs = torch.autograd.grad([flat.select(1, k)], leaves, [torch.ones(size, dtype=flat.dtype)],
+                                     retain_graph=True, allow_unused=True)
+            for i in range(len(leaves)):
+                rows[i].append(torch.zeros_like(leaves[i]) if gs[i] is None else gs[i])
+    out_shape = list(output._p.shape[1:])
+    jacs = []
+    for i in range(len(leaves)):
+        if flat.shape[1] == 0:
+            raise _NeedLoop()
+        stacked = torch.stack(rows[i], 1)
+        jacs.append(_Batched(stacked.reshape([size] + out_shape + list(leaves[i].shape[1:]))))
+    by_arg = _unflatten(diff, jacs, [0])
+    return tuple(by_arg) if isinstance(argnums, tuple) else by_arg[0]
+
+
+def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
+    # grad inside vmap, batched: each differentiated tensor becomes a per-sample leaf (B, ...)
+    # and func runs once; the gradient of the per-sample outputs (seeded with ones, as each
+    # sample's backward is) lands per sample in those leaves.
+    size = _batch_size(tuple(_flatten(list(args))), kwargs)
+    leaves = []
+    track = _track_batched(size, leaves)
     with torch.enable_grad():
         args = list(args)
         diff = []
@@ -8297,10 +8335,12 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 def _jacobian(func, argnums, has_aux, forward, name):
     def wrapper(*args, **kwargs):
-        if _batched_mode[0]:
-            raise _NeedLoop()
-        keep_graph = _depth[0] > 0 or _any_requires_grad(args)
         nums = _argnums_tuple(argnums, len(args), name)
+        if _batched_mode[0]:
+            if forward or has_aux:
+                raise _NeedLoop()
+            return _batched_jacrev(func, nums, argnums, args, kwargs)
+        keep_graph = _depth[0] > 0 or _any_requires_grad(args)
         _depth[0] += 1
         try:
             with torch.enable_grad():
@@ -9114,27 +9154,52 @@ def _patched(orig, rule):
     return call
 
 
+# Other functions a vmapped function commonly calls: they see _Batched arguments and run
+# per sample. A function outside every list gets the physical _Batched and fails, and vmap
+# then runs the whole function per sample.
+_PER_SAMPLE = set(("reshape flatten unflatten squeeze unsqueeze transpose swapaxes permute movedim t narrow select "
+                   "index_select gather take_along_dim max min argmax argmin sort argsort topk kthvalue median norm "
+                   "clone flip roll diag diagonal tril triu einsum tensordot kron trace cross dist cdist "
+                   "cosine_similarity pairwise_distance all any count_nonzero nansum nanmean var_mean std_mean "
+                   "logcumsumexp cummax cummin diff chunk split unbind tile repeat_interleave expand_copy "
+                   "normalize pad one_hot mse_loss cross_entropy nll_loss l1_loss binary_cross_entropy "
+                   "binary_cross_entropy_with_logits smooth_l1_loss huber_loss kl_div layer_norm batch_norm "
+                   "group_norm instance_norm embedding max_pool1d max_pool2d avg_pool1d avg_pool2d "
+                   "adaptive_avg_pool1d adaptive_avg_pool2d adaptive_max_pool2d interpolate unfold fold softmin glu "
+                   "softmax log_softmax dropout zeros_like ones_like full_like empty_like rand_like randn_like "
+                   "bernoulli multinomial normal poisson").split())
+
+# (module, name, original, batched stand-in), built at the first vmap.
+_patch_cache = []
+
+
 def _patch_namespaces():
-    # Swaps torch's and torch.nn.functional's functions for ones that see _Batched
-    # arguments; returns what to put back.
-    import torch.nn.functional as F
-    saved = []
-    for module in (torch, F):
-        for name in dir(module):
-            if name.startswith("_") or name in _NOT_PATCHED:
-                continue
-            orig = getattr(module, name)
-            if isinstance(orig, type) or not callable(orig):
-                continue
-            saved.append((module, name, orig))
-    for module, name, orig in saved:
-        rule = _FUNCTION_RULES.get(name)
-        if rule is None and name in _POINTWISE:
-            rule = _pointwise_rule
-        if rule is None and name in _DIM_OPS:
-            rule = _dim_rule(name)
-        setattr(module, name, _patched(orig, rule))
-    return saved
+    # Swaps torch's and torch.nn.functional's functions that see _Batched arguments for
+    # stand-ins; returns what to put back.
+    if len(_patch_cache) == 0:
+        import torch.nn.functional as F
+        names = set(_FUNCTION_RULES.keys()) | _POINTWISE | _DIM_OPS | _PER_SAMPLE
+        for module in (torch, F):
+            for name in sorted(names):
+                if name in _NOT_PATCHED or not hasattr(module, name):
+                    continue
+                orig = getattr(module, name)
+                if isinstance(orig, type) or not callable(orig):
+                    continue
+                rule = _FUNCTION_RULES.get(name)
+                if rule is None and name in _POINTWISE:
+                    rule = _pointwise_rule
+                if rule is None and name in _DIM_OPS:
+                    rule = _dim_rule(name)
+                _patch_cache.append((module, name, orig, _patched(orig, rule)))
+    for module, name, orig, stand_in in _patch_cache:
+        setattr(module, name, stand_in)
+    return _patch_cache
+
+
+def _unpatch(saved):
+    for module, name, orig, stand_in in saved:
+        setattr(module, name, orig)
 
 
 def _pointwise_rule(orig, *args, **kwargs):
@@ -9187,9 +9252,6 @@ def _dim_rule(name):
     return lambda orig, *args, **kwargs: _dim_op(orig, args, kwargs, name)
 
 
-def _unpatch(saved):
-    for module, name, orig in saved:
-        setattr(module, name, orig)
 
 
 def _call_batched(func, flat_in_dims, flat_args, args_spec, kwargs):
