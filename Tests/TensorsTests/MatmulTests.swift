@@ -40,4 +40,14 @@ import Testing
         let r = try Tensor.addmm(try Tensor.ones([3]), try Tensor.ones([2, 3]), try Tensor.ones([3, 3]))
         #expect(try r.elementsAsDouble() == [4, 4, 4, 4, 4, 4])
     }
+
+    /// PyTorch 2.15: `torch.bmm(a, b)` of one small matrix with a lone -0 product prints
+    /// `[0.0, 0.0, -2.0, 3.0, 0.0, 0.0]` (ATen's `baddbmm_cpu_kernel` sums from +0), while
+    /// `torch.mm` of the same matrices keeps -0 (`[-0.0, 0.0, -2.0, 3.0, 0.0, -0.0]`).
+    @Test func bmmOfOneSmallMatrixSumsFromPositiveZero() throws {
+        let a = try tensor([0, 1, -0.0], [1, 3, 1]), b = try tensor([-2, 3], [1, 1, 2])
+        let signs = { (t: Tensor) throws -> [Bool] in try t.elementsAsDouble().map { $0.sign == .minus } }
+        #expect(try signs(try a.bmm(b)) == [false, false, true, false, false, false])
+        #expect(try signs(try a.squeeze([0]).mm(try b.squeeze([0]))) == [true, false, true, false, false, true])
+    }
 }

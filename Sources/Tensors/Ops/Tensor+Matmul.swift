@@ -42,6 +42,11 @@ extension Tensor {
             throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(sizes[0]), \(sizes[2])] but got: [\(other.sizes[0]), \(other.sizes[1])].")
         }
         try Tensor.checkMatmulTypes(self, other)
+        if sizes[0] == 1, device == .cpu, dtype == .float32 || dtype == .float64,
+           sizes[1] * sizes[2] * other.sizes[2] < MKLProducts.smallBatchedWork {
+            // The backend's product of one matrix is mm's gemm; PyTorch's bmm loops here.
+            return try MKLProducts.smallBatchedProduct(self, other)
+        }
         return try Tensor.batchedProduct(self, other)
     }
 

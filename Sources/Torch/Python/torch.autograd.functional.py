@@ -261,6 +261,9 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
             jac += (tuple(torch.stack(jac_i[el_idx], dim=0).view(out.size() + inputs[el_idx].size())
                           for el_idx in range(len(inputs))),)
         jac = _grad_postprocess(jac, create_graph)
+        if strategy == "forward-mode":
+            # _jacfwd gathers the per-output Jacobians in a list.
+            jac = [list(j) for j in jac]
         return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
 
 

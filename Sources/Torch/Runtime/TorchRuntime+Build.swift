@@ -33,6 +33,7 @@ extension TorchRuntime {
         bindTensorSplit(b)
         bindTensorMisc(b)
         bindTensorMisc2(b)
+        bindVmapAlias(b)
         bindLinalg(b)
         bindLinalgEig(b)
         bindFFT(b)

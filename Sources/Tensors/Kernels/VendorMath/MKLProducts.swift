@@ -76,6 +76,15 @@ enum MKLProducts {
 
     /// PyTorch's `baddbmm_cpu_kernel` for bmm: an in-order sum per output element, in the
     /// element type, without fused multiply-adds.
+    /// `bmm` of tiny products as ATen's `baddbmm_cpu_kernel` sums them: from +0, so a lone
+    /// -0 product gives +0 (a gemm keeps -0). Also for one matrix, which the backend's
+    /// batched product takes for an `mm`. `a` and `b` are float32 or float64 on the CPU.
+    static func smallBatchedProduct(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try Tensor(empty: [a.sizes[0], a.sizes[1], b.sizes[2]], dtype: a.dtype)
+        if out.dtype == .float32 { loopProduct(Float.self, a, b, out) } else { loopProduct(Double.self, a, b, out) }
+        return out
+    }
+
     private static func loopProduct<T: BinaryFloatingPoint>(_ t: T.Type, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
         let batch = out.sizes[0], n = out.sizes[1], m = out.sizes[2], k = a.sizes[2]
         let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
