@@ -33,6 +33,8 @@ extension TorchRuntime {
         bindTensorSplit(b)
         bindTensorMisc(b)
         bindTensorMisc2(b)
+        bindPythonComposites(b)
+        bindHistogramdd(b)
         bindLinalg(b)
         bindLinalgEig(b)
         bindFFT(b)
