@@ -64,10 +64,17 @@ extension TorchRuntime {
                 }
                 searchLocally = false
             }
-            let hist = t.dtype == .float32
-                ? histogramddCounts(Float.self, xs, rows, d, ws, edges, searchLocally: searchLocally, density: density)
-                : histogramddCounts(Double.self, xs, rows, d, ws, edges, searchLocally: searchLocally, density: density)
+            var hist = t.dtype == .float32
+                ? histogramddCounts(Float.self, xs, rows, d, ws, edges, searchLocally: searchLocally)
+                : histogramddCounts(Double.self, xs, rows, d, ws, edges, searchLocally: searchLocally)
             let shape = edges.map { $0.count - 1 }
+            if density {
+                // `hist.sum()` is ATen's own reduction (its summation order), then the divisions.
+                let total = try bridged { try Tensor(values: hist, shape: [hist.count], dtype: t.dtype).sum().elementsAsDouble()[0] }
+                hist = t.dtype == .float32
+                    ? histogramddDensity(Float.self, hist, total, edges)
+                    : histogramddDensity(Double.self, hist, total, edges)
+            }
             let out = try bridged { try Tensor(values: hist, shape: shape, dtype: t.dtype, device: t.device) }
             let edgeTensors = try edges.map { e in wrap(try bridged { try Tensor(values: e, shape: [e.count], dtype: t.dtype, device: t.device) }) }
             return returnTuple("histogramdd", [wrap(out), .tuple(edgeTensors)])
@@ -118,7 +125,7 @@ extension TorchRuntime {
     }
 
     private func histogramddCounts<T: BinaryFloatingPoint>(_: T.Type, _ xs: [Double], _ rows: Int, _ d: Int, _ ws: [Double]?,
-                                                           _ edgeValues: [[Double]], searchLocally: Bool, density: Bool) -> [Double] {
+                                                           _ edgeValues: [[Double]], searchLocally: Bool) -> [Double] {
         let edges = edgeValues.map { $0.map { T($0) } }
         let binCounts = edges.map { $0.count - 1 }
         let total = binCounts.reduce(1, *)
@@ -135,10 +142,11 @@ extension TorchRuntime {
             }
             return a
         }
-        // ATen splits the rows over its threads (at::parallel_for, grain 200), each counting
-        // into its own histogram, then sums those in thread order.
+        // ATen splits the rows over its threads (at::parallel_for, grain 200 / D), each
+        // counting into its own histogram, then sums those in thread order.
         let threads = IntraOpThreads.count
-        let chunks = rows > 200 && threads > 1 ? Swift.min(threads, (rows + 199) / 200) : 1
+        let grain = Swift.max(1, 200 / d)
+        let chunks = rows > grain && threads > 1 ? Swift.min(threads, (rows + grain - 1) / grain) : 1
         let chunkSize = (rows + chunks - 1) / Swift.max(chunks, 1)
         var partial = hist
         rowLoop: for r in 0..<rows {
@@ -165,14 +173,25 @@ extension TorchRuntime {
             partial[index] += ws.map { T($0[r]) } ?? 1
         }
         for k in 0..<total { hist[k] += partial[k] }
-        if density {
-            let sum = hist.reduce(T(0), +)
-            for k in 0..<total { hist[k] = hist[k] / sum }
-            for dim in 0..<d {
-                for k in 0..<total {
-                    let b = (k / strides[dim]) % binCounts[dim]
-                    hist[k] = hist[k] / (edges[dim][b + 1] - edges[dim][b])
-                }
+        return hist.map { Double($0) }
+    }
+
+    /// `hist.div_(total)`, then per dimension `hist.div_(bin_edges[dim].diff())` broadcast
+    /// along that dimension, in the input's precision.
+    private func histogramddDensity<T: BinaryFloatingPoint>(_: T.Type, _ values: [Double], _ total: Double,
+                                                            _ edgeValues: [[Double]]) -> [Double] {
+        let edges = edgeValues.map { $0.map { T($0) } }
+        let binCounts = edges.map { $0.count - 1 }
+        let d = edges.count
+        var strides = [Int](repeating: 1, count: d)
+        for k in stride(from: d - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * binCounts[k + 1] }
+        var hist = values.map { T($0) }
+        let sum = T(total)
+        for k in hist.indices { hist[k] = hist[k] / sum }
+        for dim in 0..<d {
+            for k in hist.indices {
+                let b = (k / strides[dim]) % binCounts[dim]
+                hist[k] = hist[k] / (edges[dim][b + 1] - edges[dim][b])
             }
         }
         return hist.map { Double($0) }

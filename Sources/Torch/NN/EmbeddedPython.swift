@@ -1287,12 +1287,16 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
             if wrong_dtype:
                 raise ValueError("can't alias tensor with dtype '" + _SCALAR_TYPE_NAMES[t.dtype] + "' into dtype '"
                                  + _SCALAR_TYPE_NAMES[dtype] + "'.")
+        wanted = requires_grad
         if requires_grad is None:
+            wanted = obj.requires_grad
             if obj.requires_grad:
                 warnings.warn("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead of "
                               "False. Pass requires_grad=False explicitly to get the old behavior and silence this warning.")
-        elif requires_grad:
+        if wanted:
             if not t.requires_grad:
+                if not (t.is_floating_point() or t.is_complex()):
+                    raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
                 t.requires_grad_(True)
         elif t.requires_grad:
             if t.is_leaf:
@@ -1302,7 +1306,12 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
         return t
     if copy is not None and not copy:
         raise ValueError("can't alias arbitrary sequence into a tensor.")
-    return torch.tensor(obj, dtype=dtype, device=device, requires_grad=bool(requires_grad))
+    t = torch.tensor(obj, dtype=dtype, device=device)
+    if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t.requires_grad_(True)
+    return t
 
 
 def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=None, requires_grad=False,
@@ -1330,6 +1339,8 @@ def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=Non
         perm[p] = i
     t = torch.empty(phys_size, dtype=dtype, device=device).permute(perm)
     if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t.requires_grad_(True)
     return t
 
@@ -1391,11 +1402,11 @@ def while_loop(cond_fn, body_fn, carried_inputs):
         "torch._deprecated_norms": #"""
 # torch.frobenius_norm, torch.nuclear_norm, torch.norm_except_dim: the three norms ATen
 # keeps for TorchScript (LinearAlgebra.cpp, WeightNorm.cpp), written over the ops they call
-# there (torch.norm -> NormBackward1, linalg.matrix_norm 'nuc', norm along a view), so values
+# there (at::norm -> NormBackward0/1, linalg.matrix_norm 'nuc', norm along a view), so values
 # and grad_fn names follow. Bound onto `torch` by Functions/PythonComposites.swift.
 import warnings
 import torch
-from torch.nn.utils import _norm_except_dim
+import torch._nn as _nn
 
 _warned = set()
 
@@ -1414,7 +1425,7 @@ def frobenius_norm(input, dim, keepdim=False):
     dim = list(dim)
     if len(dim) > 2:
         raise RuntimeError("Expected at most 2 dimensions, but got " + str(len(dim)) + " dimensions instead.")
-    return torch.norm(input, 2, dim, keepdim)
+    return _nn.norm(input, 2, dim, keepdim)
 
 
 def nuclear_norm(input, dim=None, keepdim=False):
@@ -1441,7 +1452,17 @@ def nuclear_norm(input, dim=None, keepdim=False):
 
 
 def norm_except_dim(v, pow=2, dim=0):
-    return _norm_except_dim(v, pow, dim)
+    # WeightNorm.cpp: at::norm over a 2-D view (NormBackward1), the whole norm for dim=-1
+    # (NormBackward0), and a transpose to dimension 0 for the others.
+    if dim == -1:
+        return _nn.norm(v, pow)
+    if dim == 0:
+        output_size = [v.size(0)] + [1] * (v.dim() - 1)
+        return _nn.norm(v.contiguous().view(v.size(0), -1), pow, 1, False).view(output_size)
+    if dim == v.dim() - 1:
+        output_size = [1] * (v.dim() - 1) + [v.size(v.dim() - 1)]
+        return _nn.norm(v.contiguous().view(-1, v.size(v.dim() - 1)), pow, 0, False).view(output_size)
+    return norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
 
 """#,
         "torch._gradient": #"""
@@ -10159,14 +10180,19 @@ def _spectral_norm(A, ord, dim, keepdim):
     order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
     B = A.permute(order)
     S = svdvals(B)
+    # ATen's linalg_matrix_norm: the reduction keeps its dimension when asked, then one
+    # unsqueeze and the inverse permutation put both reduced dimensions back (PermuteBackward0).
     if ord == "nuc":
-        r = S.sum(-1)
+        r = S.sum(-1, keepdim)
     elif ord == 2:
-        r = S.amax(-1)
+        r = S.amax(-1, keepdim)
     else:
-        r = S.amin(-1)
+        r = S.amin(-1, keepdim)
     if keepdim:
-        r = r.unsqueeze(min(rows, cols)).unsqueeze(max(rows, cols))
+        inverse = [0] * len(order)
+        for i in range(len(order)):
+            inverse[order[i]] = i
+        r = r.unsqueeze(-1).permute(inverse)
     return r
 
 

@@ -31,12 +31,16 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
             if wrong_dtype:
                 raise ValueError("can't alias tensor with dtype '" + _SCALAR_TYPE_NAMES[t.dtype] + "' into dtype '"
                                  + _SCALAR_TYPE_NAMES[dtype] + "'.")
+        wanted = requires_grad
         if requires_grad is None:
+            wanted = obj.requires_grad
             if obj.requires_grad:
                 warnings.warn("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead of "
                               "False. Pass requires_grad=False explicitly to get the old behavior and silence this warning.")
-        elif requires_grad:
+        if wanted:
             if not t.requires_grad:
+                if not (t.is_floating_point() or t.is_complex()):
+                    raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
                 t.requires_grad_(True)
         elif t.requires_grad:
             if t.is_leaf:
@@ -46,7 +50,12 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
         return t
     if copy is not None and not copy:
         raise ValueError("can't alias arbitrary sequence into a tensor.")
-    return torch.tensor(obj, dtype=dtype, device=device, requires_grad=bool(requires_grad))
+    t = torch.tensor(obj, dtype=dtype, device=device)
+    if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t.requires_grad_(True)
+    return t
 
 
 def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=None, requires_grad=False,
@@ -74,6 +83,8 @@ def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=Non
         perm[p] = i
     t = torch.empty(phys_size, dtype=dtype, device=device).permute(perm)
     if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
         t.requires_grad_(True)
     return t
 

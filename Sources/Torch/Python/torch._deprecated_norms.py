@@ -1,10 +1,10 @@
 # torch.frobenius_norm, torch.nuclear_norm, torch.norm_except_dim: the three norms ATen
 # keeps for TorchScript (LinearAlgebra.cpp, WeightNorm.cpp), written over the ops they call
-# there (torch.norm -> NormBackward1, linalg.matrix_norm 'nuc', norm along a view), so values
+# there (at::norm -> NormBackward0/1, linalg.matrix_norm 'nuc', norm along a view), so values
 # and grad_fn names follow. Bound onto `torch` by Functions/PythonComposites.swift.
 import warnings
 import torch
-from torch.nn.utils import _norm_except_dim
+import torch._nn as _nn
 
 _warned = set()
 
@@ -23,7 +23,7 @@ def frobenius_norm(input, dim, keepdim=False):
     dim = list(dim)
     if len(dim) > 2:
         raise RuntimeError("Expected at most 2 dimensions, but got " + str(len(dim)) + " dimensions instead.")
-    return torch.norm(input, 2, dim, keepdim)
+    return _nn.norm(input, 2, dim, keepdim)
 
 
 def nuclear_norm(input, dim=None, keepdim=False):
@@ -50,4 +50,14 @@ def nuclear_norm(input, dim=None, keepdim=False):
 
 
 def norm_except_dim(v, pow=2, dim=0):
-    return _norm_except_dim(v, pow, dim)
+    # WeightNorm.cpp: at::norm over a 2-D view (NormBackward1), the whole norm for dim=-1
+    # (NormBackward0), and a transpose to dimension 0 for the others.
+    if dim == -1:
+        return _nn.norm(v, pow)
+    if dim == 0:
+        output_size = [v.size(0)] + [1] * (v.dim() - 1)
+        return _nn.norm(v.contiguous().view(v.size(0), -1), pow, 1, False).view(output_size)
+    if dim == v.dim() - 1:
+        output_size = [1] * (v.dim() - 1) + [v.size(v.dim() - 1)]
+        return _nn.norm(v.contiguous().view(-1, v.size(v.dim() - 1)), pow, 0, False).view(output_size)
+    return norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
