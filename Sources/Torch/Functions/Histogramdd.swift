@@ -124,7 +124,7 @@ extension TorchRuntime {
         return edges
     }
 
-    private func histogramddCounts<T: BinaryFloatingPoint>(_: T.Type, _ xs: [Double], _ rows: Int, _ d: Int, _ ws: [Double]?,
+    func histogramddCounts<T: BinaryFloatingPoint>(_: T.Type, _ xs: [Double], _ rows: Int, _ d: Int, _ ws: [Double]?,
                                                            _ edgeValues: [[Double]], searchLocally: Bool) -> [Double] {
         let edges = edgeValues.map { $0.map { T($0) } }
         let binCounts = edges.map { $0.count - 1 }
@@ -178,7 +178,7 @@ extension TorchRuntime {
 
     /// `hist.div_(total)`, then per dimension `hist.div_(bin_edges[dim].diff())` broadcast
     /// along that dimension, in the input's precision.
-    private func histogramddDensity<T: BinaryFloatingPoint>(_: T.Type, _ values: [Double], _ total: Double,
+    func histogramddDensity<T: BinaryFloatingPoint>(_: T.Type, _ values: [Double], _ total: Double,
                                                             _ edgeValues: [[Double]]) -> [Double] {
         let edges = edgeValues.map { $0.map { T($0) } }
         let binCounts = edges.map { $0.count - 1 }

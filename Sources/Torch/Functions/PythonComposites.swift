@@ -35,9 +35,24 @@ extension TorchRuntime {
                         return try interp.call(try target(interp, module, name), Arguments(positional, keywords: keywords))
                     }
                 } else {
-                    b.free(name) { interp, args in try interp.call(try target(interp, module, name), args) }
+                    b.free(name) { [unowned self] interp, args in
+                        if name == "gradient", args.positional.count > 1
+                            || (args.keyword("spacing").flatMap { rawTensorPayload($0) }.map { $0.rank > 0 } ?? false) {
+                            throw PyError.typeError(invalidCombination(name, args))
+                        }
+                        return try interp.call(try target(interp, module, name), args)
+                    }
                 }
             }
         }
+    }
+
+    /// PyTorch's argument-parser TypeError for a call no overload takes (`torch.gradient(x, 2)`:
+    /// its parameters after the input are keyword-only).
+    private func invalidCombination(_ name: String, _ args: Arguments) -> String {
+        let types = args.positional.map { rawTensorPayload($0) != nil ? "Tensor" : typeNameForError($0) }
+            + zip(args.keywordNames, args.keywordValues).reversed().map { "\($0.0.string)=\(rawTensorPayload($0.1) != nil ? "Tensor" : typeNameForError($0.1))" }
+        let listing = KeywordTable.shared.functions[name]?.listing ?? ""
+        return "\(name)() received an invalid combination of arguments - got (\(types.joined(separator: ", "))), but expected one of:\n" + listing
     }
 }

@@ -2202,15 +2202,6 @@ def _no_autograd(kernel, *tensors):
                                       "Gradbook's torch.stft/istft have no autograd yet; use .detach() or torch.no_grad()")
 
 
-def _pad(t, pad, mode):
-    # F.pad (constant_pad_nd for "constant"), with a complex tensor padded part by part:
-    # Gradbook's pad kernels are real-only (padding copies values, so the parts padded
-    # apart are the whole padded exactly).
-    if t.is_complex():
-        return torch.complex(F.pad(t.real, pad, mode), F.pad(t.imag, pad, mode))
-    return F.pad(t, pad, mode)
-
-
 def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=True,
          pad_mode="reflect", normalized=False, onesided=None, return_complex=None,
          align_to_window=None):
@@ -2220,7 +2211,7 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
         signal_dim = input.dim()
         extended_shape = [1] * (3 - signal_dim) + list(input.size())
         pad = int(n_fft // 2)
-        input = _pad(input.view(extended_shape), [pad, pad], pad_mode)
+        input = F.pad(input.view(extended_shape), [pad, pad], pad_mode)
         input = input.view(input.shape[-signal_dim:])
     return _stft(input, n_fft, hop_length, win_length, window, normalized, onesided,
                  return_complex, align_to_window)
@@ -2284,7 +2275,7 @@ def _stft(self, n_fft, hop_length_opt, win_length_opt, window, normalized, onesi
             window_.narrow(0, left, win_length).fill_(1)
     if align_to_window:
         pad = (n_fft - win_length) // 2
-        input = _pad(input, [pad, pad], "constant")
+        input = F.pad(input, [pad, pad], "constant")
         length = input.size(1)
     n_frames = 1 + (length - n_fft) // hop_length
     # time2col
@@ -2393,7 +2384,7 @@ def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=Tru
     if win_length_ != n_fft:
         # center window by padding zeros on right and left side
         left = (n_fft - win_length_) // 2
-        window_tmp = _pad(window_tmp, [left, n_fft - win_length_ - left], "constant")
+        window_tmp = torch.constant_pad_nd(window_tmp, [left, n_fft - win_length_ - left], 0)
     if input_dim == 3:
         input = input.unsqueeze(0)
     input = _as_complex(input.transpose(1, 2))  # (channel, n_frames, fft_size)
@@ -2431,7 +2422,7 @@ def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=Tru
     if end > expected_output_signal_len:
         _warn_once("The length of signal is shorter than the length parameter. Result is being padded "
                          "with zeros in the tail. Please check your center and hop_length settings.")
-        y = _pad(y, [0, end - expected_output_signal_len], "constant")
+        y = torch.constant_pad_nd(y, [0, end - expected_output_signal_len], 0)
     return y
 
 

@@ -69,3 +69,17 @@ torch.manual_seed(1)
 U, S, V = torch.pca_lowrank(A, q=2)
 print(S)
 print(torch.rand(2))
+#---
+z = torch.complex(torch.tensor([1., 2.]), torch.tensor([3., -4.]))
+print(torch.nn.functional.pad(z, [1, 1]), torch.constant_pad_nd(z, [0, 2], 0))
+print(torch.nn.functional.pad(z.view(1, 1, 2), [1, 1], "replicate"), torch.nn.functional.pad(z.view(1, 1, 2), [1, 1], "reflect"))
+#---
+torch.manual_seed(3)
+x = torch.randn(71)
+h = torch.histogram(x, 6, weight=torch.rand(71), density=True)
+print(h.hist.tolist())
+print(torch.histogramdd(x[:70].view(35, 2), [3, 2], weight=torch.rand(35), density=True).hist.tolist())
+#---
+torch.gradient(torch.ones(3), 2)
+#---
+torch.gradient(torch.ones(3), spacing=torch.arange(3.))
