@@ -3,7 +3,8 @@
 # strided views, every argument of stft (n_fft, hop_length, win_length, real/complex/float64
 # windows, center with each pad_mode, align_to_window, normalized, onesided, return_complex)
 # and istft (length, onesided, return_complex, conjugated inputs), torch.gradient with scalar,
-# list and coordinate spacings, dims and edge_order 1/2 and its backward. Each line is a case
+# list and coordinate spacings, dims and edge_order 1/2 and its backward; then 40 audio-sized
+# stft/istft round trips (n_fft 64 to 1024). Each line is a case
 # key, the outputs' dtypes, shapes and strides, and a bit digest (or PyTorch's error text).
 # The istft of a complex window differs between avx2 and avx512 in PyTorch (one case).
 import random
@@ -195,5 +196,23 @@ for i in range(400):
     try:
         outs = {"stft": case_stft, "istft": case_istft, "gradient": case_gradient}[kind](rng)
         print(key, " ".join(meta(t) for t in outs), digest(*[flat(t) for t in outs]))
+    except Exception as e:
+        print(key, "ERR", type(e).__name__ + ":", str(e).replace("\n", " | "))
+
+# Audio-sized transforms (n_fft 64 to 1024, a few thousand samples): stft then istft back.
+for i in range(40):
+    rng = random.Random(1000 + i)
+    torch.manual_seed(1000 + i)
+    n_fft = rng.choice([64, 100, 128, 255, 256, 400, 512, 1024])
+    hop = rng.choice([None, n_fft // 2, n_fft // 4, 160])
+    dt = rng.choice([torch.float32, torch.float64])
+    L = rng.randint(n_fft, 5000)
+    x = torch.randn([L] if rng.random() < 0.6 else [2, L], dtype=dt)
+    w = rng.choice([None, torch.hann_window(n_fft, dtype=dt), torch.hamming_window(n_fft, dtype=dt)])
+    key = "big%d|%d|%s|%d" % (i, n_fft, str(dt)[-7:], L)
+    try:
+        s = torch.stft(x, n_fft, hop_length=hop, window=w, return_complex=True, normalized=rng.random() < 0.3)
+        y = torch.istft(s, n_fft, hop_length=hop, window=w, length=L if rng.random() < 0.5 else None)
+        print(key, meta(s), meta(y), digest(flat(s), y))
     except Exception as e:
         print(key, "ERR", type(e).__name__ + ":", str(e).replace("\n", " | "))
