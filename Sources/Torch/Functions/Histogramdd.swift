@@ -48,7 +48,14 @@ extension TorchRuntime {
                 }
                 edges = try intBinEdges(interp, t, xs, rows, d, counts, bound.given(2))
             } else {
-                let items = tensorPayload(binsArg) != nil ? [binsArg] : try interp.iterate(binsArg)
+                if tensorPayload(binsArg) != nil {
+                    let got = ["Tensor", "Tensor"] + zip(args.keywordNames, args.keywordValues).reversed().map { "\($0.0.string)=\(tensorPayload($0.1) != nil ? "Tensor" : typeNameForError($0.1))" }
+                    throw PyError.typeError("histogramdd() received an invalid combination of arguments - got (\(got.joined(separator: ", "))), but expected one of:\n" + (KeywordTable.shared.functions["histogramdd"]?.listing ?? ""))
+                }
+                let items = try interp.iterate(binsArg)
+                for (k, item) in items.enumerated() where tensorPayload(item) == nil {
+                    throw PyError.typeError("expected Tensor as element \(k) in argument 1, but got \(typeNameForError(item))")
+                }
                 if items.count != d {
                     throw PyError.runtimeError("histogramdd: The size of bins must be equal to the innermost dimension of the input.")
                 }

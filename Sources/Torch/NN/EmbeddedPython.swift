@@ -1614,7 +1614,7 @@ def gradient(input, *, spacing=None, dim=None, edge_order=1):
         return _helper_float(input, [spacing] * len(dims), dims, edge_order)
     spacing = list(spacing)
     check_dims = dims if dims_given else None
-    if len(spacing) > 0 and isinstance(spacing[0], torch.Tensor) and spacing[0].dim() > 0:
+    if len(spacing) > 0 and isinstance(spacing[0], torch.Tensor):
         for i in range(len(spacing)):
             if not isinstance(spacing[i], torch.Tensor):
                 raise TypeError("expected Tensor as element " + str(i) + " in argument 1, but got "

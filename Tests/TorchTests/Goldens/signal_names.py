@@ -83,3 +83,12 @@ print(torch.histogramdd(x[:70].view(35, 2), [3, 2], weight=torch.rand(35), densi
 torch.gradient(torch.ones(3), 2)
 #---
 torch.gradient(torch.ones(3), spacing=torch.arange(3.))
+#---
+torch.gradient(torch.tensor([1., 4., 9.]), spacing=[torch.tensor(2.)])
+#---
+torch.histogramdd(torch.ones(4, 2), torch.tensor([0., 1.]))
+#---
+torch.histogramdd(torch.ones(4, 2), [torch.tensor([0., 1.]), 3])
+#---
+o = torch.empty(0)
+print(torch.frobenius_norm(torch.tensor([[3., 4.], [0., 12.]]), (0, 1), out=o), o)
