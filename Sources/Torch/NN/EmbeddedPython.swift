@@ -1347,7 +1347,8 @@ def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=Non
 
 def cond(pred, true_fn, false_fn, operands=()):
     # Eager torch.cond: a Python predicate runs its branch directly; a tensor predicate is
-    # validated as PyTorch validates it, then decides the branch by its value.
+    # validated as PyTorch validates it, then decides the branch by its value (through
+    # CondAutogradOp when an operand requires grad, as PyTorch's compiled cond records it).
     if isinstance(pred, (bool, int, float)):
         if pred:
             return true_fn(*operands)
@@ -1361,9 +1362,54 @@ def cond(pred, true_fn, false_fn, operands=()):
     if not isinstance(operands, (tuple, list)) or not _all_tensor_leaves(operands):
         raise RuntimeError("Expect operands to be a tuple of possibly nested dict/list/tuple that only consists "
                            "of tensor leaves, but got " + str(operands) + ".")
-    if bool(pred):
-        return true_fn(*operands)
-    return false_fn(*operands)
+    branch = true_fn if bool(pred) else false_fn
+    if torch.is_grad_enabled() and _any_requires_grad(operands):
+        return _cond_autograd_op().apply(pred, branch, *operands)
+    return branch(*operands)
+
+
+def _any_requires_grad(operands):
+    for o in operands:
+        if isinstance(o, torch.Tensor) and o.requires_grad:
+            return True
+    return False
+
+
+_COND_OP = []
+
+
+def _cond_autograd_op():
+    # PyTorch's CondAutogradOp (grad_fn CondAutogradOpBackward): the branch runs without
+    # recording, and backward differentiates it again from the saved operands.
+    if not _COND_OP:
+        class CondAutogradOp(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, pred, fn, *operands):
+                ctx.fn = fn
+                ctx.save_for_backward(*operands)
+                with torch.no_grad():
+                    return fn(*operands)
+
+            @staticmethod
+            def backward(ctx, *grads):
+                operands = ctx.saved_tensors
+                with torch.enable_grad():
+                    ops = [o.detach().requires_grad_(o.requires_grad) for o in operands]
+                    out = ctx.fn(*ops)
+                    outs = out if isinstance(out, tuple) else (out,)
+                    wanted = [o for o in ops if o.requires_grad]
+                    got = torch.autograd.grad(outs, wanted, grads, allow_unused=True)
+                result = [None, None]
+                k = 0
+                for o in ops:
+                    if o.requires_grad:
+                        result.append(got[k])
+                        k += 1
+                    else:
+                        result.append(None)
+                return tuple(result)
+        _COND_OP.append(CondAutogradOp)
+    return _COND_OP[0]
 
 
 def _all_tensor_leaves(v):

@@ -92,3 +92,9 @@ torch.histogramdd(torch.ones(4, 2), [torch.tensor([0., 1.]), 3])
 #---
 o = torch.empty(0)
 print(torch.frobenius_norm(torch.tensor([[3., 4.], [0., 12.]]), (0, 1), out=o), o)
+#---
+x = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)
+r = torch.cond(x.sum() > 0, lambda a: (a.sin() * 2, a.exp()), lambda a: (a.cos(), a * a), (x,))
+print(r)
+(r[0].sum() + r[1].sum()).backward()
+print(x.grad)
