@@ -173,12 +173,19 @@ def _all_tensor_leaves(v):
 
 
 def while_loop(cond_fn, body_fn, carried_inputs):
-    # Eager torch.while_loop: run body_fn while cond_fn holds, carrying its outputs.
+    # Eager torch.while_loop: run body_fn while cond_fn holds, carrying its outputs (through
+    # WhileLoopAutogradOp when a carried tensor requires grad, as PyTorch records it).
     if not callable(cond_fn) or not callable(body_fn):
         raise RuntimeError("Expect cond_fn and body_fn to be callable.")
     if not isinstance(carried_inputs, (tuple, list)):
         raise RuntimeError("carried_inputs must be a tuple or list, got " + str(type(carried_inputs)))
-    val = carried_inputs
+    if torch.is_grad_enabled() and _any_requires_grad(carried_inputs):
+        return _while_loop_autograd_op().apply(cond_fn, body_fn, *carried_inputs)
+    return _run_loop(cond_fn, body_fn, carried_inputs)
+
+
+def _run_loop(cond_fn, body_fn, carried_inputs):
+    val = tuple(carried_inputs)
     while cond_fn(*val):
         val = body_fn(*val)
         if not isinstance(val, (tuple, list)):
@@ -186,4 +193,42 @@ def while_loop(cond_fn, body_fn, carried_inputs):
             val = (val,)
             if not cond_fn(*val):
                 return result
-    return val
+    return tuple(val)
+
+
+_LOOP_OP = []
+
+
+def _while_loop_autograd_op():
+    # PyTorch's WhileLoopAutogradOp (grad_fn WhileLoopAutogradOpBackward): the loop runs
+    # without recording, and backward differentiates it again from the saved inputs.
+    if not _LOOP_OP:
+        class WhileLoopAutogradOp(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, cond_fn, body_fn, *carried):
+                ctx.fns = (cond_fn, body_fn)
+                ctx.save_for_backward(*carried)
+                with torch.no_grad():
+                    return _run_loop(cond_fn, body_fn, carried)
+
+            @staticmethod
+            def backward(ctx, *grads):
+                carried = ctx.saved_tensors
+                with torch.enable_grad():
+                    ins = [c.detach().requires_grad_(c.requires_grad) for c in carried]
+                    out = _run_loop(ctx.fns[0], ctx.fns[1], ins)
+                    outs = out if isinstance(out, tuple) else (out,)
+                    pairs = [(o, g) for o, g in zip(outs, grads) if g is not None and o.requires_grad]
+                    wanted = [c for c in ins if c.requires_grad]
+                    got = torch.autograd.grad([p[0] for p in pairs], wanted, [p[1] for p in pairs], allow_unused=True)
+                result = [None, None]
+                k = 0
+                for c in ins:
+                    if c.requires_grad:
+                        result.append(got[k])
+                        k += 1
+                    else:
+                        result.append(None)
+                return tuple(result)
+        _LOOP_OP.append(WhileLoopAutogradOp)
+    return _LOOP_OP[0]
