@@ -7,14 +7,16 @@ import Interpreter
 /// - `torch._stft`: `stft`, `istft` (also `Tensor` methods; SpectralOps.cpp over MKL's DFTI);
 /// - `torch._gradient`: `gradient` (ReduceOps.cpp);
 /// - `torch._deprecated_norms`: `frobenius_norm`, `nuclear_norm`, `norm_except_dim`;
-/// - `torch._creation_extras`: `asarray`, `empty_permuted`, eager `cond` and `while_loop`;
+/// - `torch._creation_extras`: `asarray`, `empty_permuted`;
+/// - `torch._control_flow`: eager `cond` and `while_loop`;
 /// - `torch._lowrank`: `svd_lowrank`, `pca_lowrank` (torch/_lowrank.py's draws and steps).
 extension TorchRuntime {
     static let pythonComposites: [(module: String, names: [String], methods: Bool)] = [
         ("torch._stft", ["stft", "istft"], true),
         ("torch._gradient", ["gradient"], false),
         ("torch._deprecated_norms", ["frobenius_norm", "nuclear_norm", "norm_except_dim"], false),
-        ("torch._creation_extras", ["asarray", "empty_permuted", "cond", "while_loop"], false),
+        ("torch._creation_extras", ["asarray", "empty_permuted"], false),
+        ("torch._control_flow", ["cond", "while_loop"], false),
         ("torch._lowrank", ["svd_lowrank", "pca_lowrank"], false),
     ]
 
