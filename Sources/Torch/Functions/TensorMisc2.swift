@@ -129,60 +129,21 @@ extension TorchRuntime {
                 edges = try bridged { try Tensor.linspace(.float(lo), .float(hi), steps: bins + 1, dtype: t.dtype).elementsAsDouble() }
                 searchLocally = true
             }
-            let hist = t.dtype == .float32
-                ? histogramCounts(Float.self, xs, ws, edges, searchLocally: searchLocally, density: density)
-                : histogramCounts(Double.self, xs, ws, edges, searchLocally: searchLocally, density: density)
+            // histogramdd's kernel with D = 1 (ATen's histogram is histogramdd of one column).
+            var hist = t.dtype == .float32
+                ? histogramddCounts(Float.self, xs, xs.count, 1, ws, [edges], searchLocally: searchLocally)
+                : histogramddCounts(Double.self, xs, xs.count, 1, ws, [edges], searchLocally: searchLocally)
+            if density, !hist.isEmpty {
+                // `hist.sum()` is ATen's own reduction (its summation order), then the divisions.
+                let total = try bridged { try Tensor(values: hist, shape: [hist.count], dtype: t.dtype).sum().elementsAsDouble()[0] }
+                hist = t.dtype == .float32
+                    ? histogramddDensity(Float.self, hist, total, [edges])
+                    : histogramddDensity(Double.self, hist, total, [edges])
+            }
             let out = try bridged { try Tensor(values: hist, shape: [hist.count], dtype: t.dtype, device: t.device) }
             let edgeTensor = try bridged { try Tensor(values: edges, shape: [edges.count], dtype: t.dtype, device: t.device) }
             return returnTuple("histogram", [wrap(out), wrap(edgeTensor)])
         }
-    }
-
-    private func histogramCounts<T: BinaryFloatingPoint>(_: T.Type, _ xs: [Double], _ ws: [Double]?, _ edgeValues: [Double],
-                                                         searchLocally: Bool, density: Bool) -> [Double] {
-        let edges = edgeValues.map { T($0) }
-        let binCount = edges.count - 1
-        var hist = [T](repeating: 0, count: Swift.max(binCount, 0))
-        guard binCount > 0 else { return [] }
-        let left = edges[0], right = edges[binCount]
-        /// Index of the first edge in `lo..<hi` greater than `v` (std::upper_bound).
-        func upperBound(_ v: T, _ lo: Int, _ hi: Int) -> Int {
-            var a = lo, b = hi
-            while a < b {
-                let mid = (a + b) / 2
-                if edges[mid] <= v { a = mid + 1 } else { b = mid }
-            }
-            return a
-        }
-        // ATen splits the elements over its threads (at::parallel_for, grain 200), each
-        // counting into its own histogram, then sums those in thread order.
-        let threads = IntraOpThreads.count
-        let chunks = xs.count > 200 && threads > 1 ? Swift.min(threads, (xs.count + 199) / 200) : 1
-        let chunkSize = (xs.count + chunks - 1) / Swift.max(chunks, 1)
-        var partial = hist
-        for (i, x) in xs.enumerated() {
-            if chunks > 1 && i > 0 && i % chunkSize == 0 {
-                for k in 0..<binCount { hist[k] += partial[k]; partial[k] = 0 }
-            }
-            let v = T(x)
-            if !(v >= left && v <= right) { continue }
-            var pos: Int
-            if searchLocally {
-                pos = Int((v - left) * T(binCount) / (right - left))
-                let lo = Swift.max(0, pos - 1), hi = Swift.min(pos + 2, edges.count)
-                pos = upperBound(v, lo, hi) - 1
-            } else {
-                pos = upperBound(v, 0, edges.count) - 1
-            }
-            if pos == binCount { pos -= 1 }
-            partial[pos] += ws.map { T($0[i]) } ?? 1
-        }
-        for k in 0..<binCount { hist[k] += partial[k] }
-        if density {
-            let total = T(hist.reduce(T(0), +))
-            for k in 0..<binCount { hist[k] = hist[k] / total / (edges[k + 1] - edges[k]) }
-        }
-        return hist.map { Double($0) }
     }
 
     /// Python's repr of a float (`1.0`, `inf`) for error texts.

@@ -1253,6 +1253,556 @@ class _ColormapRegistry:
 cm = _ColormapRegistry()
 
 """#,
+        "torch._control_flow": #"""
+# torch.cond / torch.while_loop in their eager form (torch/_higher_order_ops' cond.py and
+# while_loop.py): PyTorch validates the arguments, then runs the chosen branch or the loop;
+# with operands that require grad it records a CondAutogradOp / WhileLoopAutogradOp node
+# whose backward differentiates the branch or loop again. Bound onto `torch` by
+# Functions/PythonComposites.swift.
+import torch
+
+
+def cond(pred, true_fn, false_fn, operands=()):
+    # Eager torch.cond: a Python predicate runs its branch directly; a tensor predicate is
+    # validated as PyTorch validates it, then decides the branch by its value (through
+    # CondAutogradOp when an operand requires grad, as PyTorch's compiled cond records it).
+    if isinstance(pred, (bool, int, float)):
+        if pred:
+            return true_fn(*operands)
+        return false_fn(*operands)
+    if not isinstance(pred, torch.Tensor):
+        raise RuntimeError("Expected pred to be bool or tensor, but got " + str(pred) + ".")
+    if pred.numel() != 1:
+        raise RuntimeError("Expected pred to be bool or single-element tensor, but got " + str(pred) + ".")
+    if not callable(true_fn) or not callable(false_fn):
+        raise RuntimeError("Expect both branches to be callable.")
+    if not isinstance(operands, (tuple, list)) or not _all_tensor_leaves(operands):
+        raise RuntimeError("Expect operands to be a tuple of possibly nested dict/list/tuple that only consists "
+                           "of tensor leaves, but got " + str(operands) + ".")
+    branch = true_fn if bool(pred) else false_fn
+    if torch.is_grad_enabled() and _any_requires_grad(operands):
+        return _cond_autograd_op().apply(pred, branch, *operands)
+    return branch(*operands)
+
+
+def _any_requires_grad(operands):
+    for o in operands:
+        if isinstance(o, torch.Tensor) and o.requires_grad:
+            return True
+    return False
+
+
+_COND_OP = []
+
+
+def _cond_autograd_op():
+    # PyTorch's CondAutogradOp (grad_fn CondAutogradOpBackward): the branch runs without
+    # recording, and backward differentiates it again from the saved operands.
+    if not _COND_OP:
+        class CondAutogradOp(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, pred, fn, *operands):
+                ctx.fn = fn
+                ctx.save_for_backward(*operands)
+                with torch.no_grad():
+                    return fn(*operands)
+
+            @staticmethod
+            def backward(ctx, *grads):
+                operands = ctx.saved_tensors
+                with torch.enable_grad():
+                    ops = [o.detach().requires_grad_(o.requires_grad) for o in operands]
+                    out = ctx.fn(*ops)
+                    outs = out if isinstance(out, tuple) else (out,)
+                    wanted = [o for o in ops if o.requires_grad]
+                    got = torch.autograd.grad(outs, wanted, grads, allow_unused=True)
+                result = [None, None]
+                k = 0
+                for o in ops:
+                    if o.requires_grad:
+                        result.append(got[k])
+                        k += 1
+                    else:
+                        result.append(None)
+                return tuple(result)
+        _COND_OP.append(CondAutogradOp)
+    return _COND_OP[0]
+
+
+def _all_tensor_leaves(v):
+    if isinstance(v, torch.Tensor):
+        return True
+    if isinstance(v, (tuple, list)):
+        for x in v:
+            if not _all_tensor_leaves(x):
+                return False
+        return True
+    if isinstance(v, dict):
+        for x in v.values():
+            if not _all_tensor_leaves(x):
+                return False
+        return True
+    return False
+
+
+def while_loop(cond_fn, body_fn, carried_inputs):
+    # Eager torch.while_loop: run body_fn while cond_fn holds, carrying its outputs (through
+    # WhileLoopAutogradOp when a carried tensor requires grad, as PyTorch records it).
+    if not callable(cond_fn) or not callable(body_fn):
+        raise RuntimeError("Expect cond_fn and body_fn to be callable.")
+    if not isinstance(carried_inputs, (tuple, list)):
+        raise RuntimeError("carried_inputs must be a tuple or list, got " + str(type(carried_inputs)))
+    if torch.is_grad_enabled() and _any_requires_grad(carried_inputs):
+        return _while_loop_autograd_op().apply(cond_fn, body_fn, *carried_inputs)
+    return _run_loop(cond_fn, body_fn, carried_inputs)
+
+
+def _run_loop(cond_fn, body_fn, carried_inputs):
+    val = tuple(carried_inputs)
+    while cond_fn(*val):
+        val = body_fn(*val)
+        if not isinstance(val, (tuple, list)):
+            result = val
+            val = (val,)
+            if not cond_fn(*val):
+                return result
+    return tuple(val)
+
+
+_LOOP_OP = []
+
+
+def _while_loop_autograd_op():
+    # PyTorch's WhileLoopAutogradOp (grad_fn WhileLoopAutogradOpBackward): the loop runs
+    # without recording, and backward differentiates it again from the saved inputs.
+    if not _LOOP_OP:
+        class WhileLoopAutogradOp(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, cond_fn, body_fn, *carried):
+                ctx.fns = (cond_fn, body_fn)
+                ctx.save_for_backward(*carried)
+                with torch.no_grad():
+                    return _run_loop(cond_fn, body_fn, carried)
+
+            @staticmethod
+            def backward(ctx, *grads):
+                carried = ctx.saved_tensors
+                with torch.enable_grad():
+                    ins = [c.detach().requires_grad_(c.requires_grad) for c in carried]
+                    out = _run_loop(ctx.fns[0], ctx.fns[1], ins)
+                    outs = out if isinstance(out, tuple) else (out,)
+                    pairs = [(o, g) for o, g in zip(outs, grads) if g is not None and o.requires_grad]
+                    wanted = [c for c in ins if c.requires_grad]
+                    got = torch.autograd.grad([p[0] for p in pairs], wanted, [p[1] for p in pairs], allow_unused=True)
+                result = [None, None]
+                k = 0
+                for c in ins:
+                    if c.requires_grad:
+                        result.append(got[k])
+                        k += 1
+                    else:
+                        result.append(None)
+                return tuple(result)
+        _LOOP_OP.append(WhileLoopAutogradOp)
+    return _LOOP_OP[0]
+
+"""#,
+        "torch._creation_extras": #"""
+# torch.asarray and torch.empty_permuted, written as PyTorch 2.15 defines them
+# (torch/csrc/utils/tensor_new.cpp's asarray, TensorFactories.cpp's empty_permuted), with
+# their error texts. Bound onto `torch` by Functions/PythonComposites.swift.
+import warnings
+import torch
+
+_SCALAR_TYPE_NAMES = {torch.float32: "Float", torch.float64: "Double", torch.float16: "Half",
+                      torch.bfloat16: "BFloat16", torch.complex64: "ComplexFloat",
+                      torch.complex128: "ComplexDouble", torch.int64: "Long", torch.int32: "Int",
+                      torch.int16: "Short", torch.int8: "Char", torch.uint8: "Byte", torch.bool: "Bool"}
+
+
+def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=None):
+    if not isinstance(obj, torch.Tensor) and type(obj).__name__ == "ndarray":
+        obj = torch.from_numpy(obj)
+    if isinstance(obj, torch.Tensor):
+        t = obj
+        target_device = torch.device(device) if device is not None else None
+        wrong_device = target_device is not None and target_device != t.device
+        wrong_dtype = dtype is not None and dtype != t.dtype
+        if copy or (copy is None and (wrong_device or wrong_dtype)):
+            if wrong_device or wrong_dtype:
+                t = t.to(device=target_device if target_device is not None else t.device,
+                         dtype=dtype if dtype is not None else t.dtype, copy=bool(copy))
+            else:
+                t = t.clone()
+        else:
+            if wrong_device:
+                raise ValueError("can't alias tensor from device '" + str(t.device) + "' to '" + str(target_device) + "'.")
+            if wrong_dtype:
+                raise ValueError("can't alias tensor with dtype '" + _SCALAR_TYPE_NAMES[t.dtype] + "' into dtype '"
+                                 + _SCALAR_TYPE_NAMES[dtype] + "'.")
+        wanted = requires_grad
+        if requires_grad is None:
+            wanted = obj.requires_grad
+            if obj.requires_grad:
+                warnings.warn("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead of "
+                              "False. Pass requires_grad=False explicitly to get the old behavior and silence this warning.")
+        if wanted:
+            if not t.requires_grad:
+                if not (t.is_floating_point() or t.is_complex()):
+                    raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+                t.requires_grad_(True)
+        elif t.requires_grad:
+            if t.is_leaf:
+                t.requires_grad_(False)
+            else:
+                t = t.detach()
+        return t
+    if copy is not None and not copy:
+        raise ValueError("can't alias arbitrary sequence into a tensor.")
+    t = torch.tensor(obj, dtype=dtype, device=device)
+    if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t.requires_grad_(True)
+    return t
+
+
+def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=None, requires_grad=False,
+                   pin_memory=False):
+    size = list(size)
+    physical_layout = list(physical_layout)
+    dim = len(size)
+    if dim != len(physical_layout):
+        raise RuntimeError("Number of dimensions in size does not match the length of the physical_layout; i.e. "
+                           "len(size) = " + str(dim) + " is not equal to len(physical_layout) = "
+                           + str(len(physical_layout)))
+    seen = [False] * dim
+    phys_size = [0] * dim
+    perm = [0] * dim
+    for i in range(dim):
+        p = physical_layout[i]
+        if p < 0 or p >= dim:
+            raise RuntimeError("Dimension out of range (expected to be between 0 and " + str(dim - 1) + ", but got "
+                               + str(p) + " at index " + str(i) + ").  NB: negative dims not currently supported; "
+                               "file an issue if you want it.")
+        if seen[p]:
+            raise RuntimeError("Duplicate dim not allowed")
+        seen[p] = True
+        phys_size[i] = size[p]
+        perm[p] = i
+    t = torch.empty(phys_size, dtype=dtype, device=device).permute(perm)
+    if requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t.requires_grad_(True)
+    return t
+
+"""#,
+        "torch._deprecated_norms": #"""
+# torch.frobenius_norm, torch.nuclear_norm, torch.norm_except_dim: the three norms ATen
+# keeps for TorchScript (LinearAlgebra.cpp, WeightNorm.cpp), written over the ops they call
+# there (at::norm -> NormBackward0/1, linalg.matrix_norm 'nuc', norm along a view), so values
+# and grad_fn names follow. Bound onto `torch` by Functions/PythonComposites.swift.
+import warnings
+import torch
+import torch._nn as _nn
+
+_warned = set()
+
+
+def _warn_once(message):
+    if message not in _warned:
+        _warned.add(message)
+        warnings.warn(message)
+
+
+def frobenius_norm(input, dim, keepdim=False):
+    _warn_once("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed "
+               "in a future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
+    if isinstance(dim, int):
+        dim = [dim]
+    dim = list(dim)
+    if len(dim) > 2:
+        raise RuntimeError("Expected at most 2 dimensions, but got " + str(len(dim)) + " dimensions instead.")
+    return _nn.norm(input, 2, dim, keepdim)
+
+
+def nuclear_norm(input, dim=None, keepdim=False):
+    _warn_once("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed "
+               "in a future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
+    if isinstance(dim, bool):
+        # nuclear_norm(input, keepdim)
+        keepdim = dim
+        dim = None
+    if dim is None:
+        return torch.linalg.matrix_norm(input, "nuc", (-2, -1), keepdim)
+    if isinstance(dim, int):
+        dim = [dim]
+    dim = list(dim)
+    if input.dim() < 2:
+        raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    if len(dim) != 2:
+        raise RuntimeError("linalg.matrix_norm: dim must be a 2-tuple. Got " + " ".join([str(d) for d in dim]))
+    n = input.dim()
+    if (dim[0] + n if dim[0] < 0 else dim[0]) == (dim[1] + n if dim[1] < 0 else dim[1]):
+        raise RuntimeError("linalg.matrix_norm: dims must be different. Got (" + str(dim[0] + n if dim[0] < 0 else dim[0])
+                           + ", " + str(dim[1] + n if dim[1] < 0 else dim[1]) + ")")
+    return torch.linalg.matrix_norm(input, "nuc", tuple(dim), keepdim)
+
+
+def norm_except_dim(v, pow=2, dim=0):
+    # WeightNorm.cpp: at::norm over a 2-D view (NormBackward1), the whole norm for dim=-1
+    # (NormBackward0), and a transpose to dimension 0 for the others.
+    if dim == -1:
+        return _nn.norm(v, pow)
+    if dim == 0:
+        output_size = [v.size(0)] + [1] * (v.dim() - 1)
+        return _nn.norm(v.contiguous().view(v.size(0), -1), pow, 1, False).view(output_size)
+    if dim == v.dim() - 1:
+        output_size = [1] * (v.dim() - 1) + [v.size(v.dim() - 1)]
+        return _nn.norm(v.contiguous().view(-1, v.size(v.dim() - 1)), pow, 0, False).view(output_size)
+    return norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim)
+
+"""#,
+        "torch._gradient": #"""
+# torch.gradient: ATen's composite (ReduceOps.cpp: pre_check_gradient, gradient_helper for
+# coordinate tensors, gradient_helper_float for scalar spacings), so the values, dtypes and
+# grad_fn names (CatBackward0) follow from the ops it is made of. Bound onto `torch` by
+# Functions/PythonComposites.swift.
+import torch
+
+
+def _is_scalar(v):
+    if isinstance(v, torch.Tensor):
+        return v.dim() == 0
+    return isinstance(v, (bool, int, float, complex))
+
+
+def _wrap(d, ndim):
+    lo = -ndim if ndim > 0 else -1
+    hi = ndim - 1 if ndim > 0 else 0
+    if d < lo or d > hi:
+        raise IndexError("Dimension out of range (expected to be in range of [" + str(lo) + ", "
+                         + str(hi) + "], but got " + str(d) + ")")
+    return d + ndim if d < 0 else d
+
+
+def _pre_check(self, spacing_size, dim, edge_order):
+    if self.dtype == torch.uint8:
+        raise NotImplementedError("torch.gradient does not support uint8 input.")
+    if spacing_size is not None and dim is None and spacing_size != self.dim():
+        raise RuntimeError("torch.gradient expected spacing to be unspecified, a scalar, or a list of length "
+                           "equal to 'self.dim() = " + str(self.dim()) + "', since dim argument was not given, "
+                           "but got a list of length " + str(spacing_size))
+    if spacing_size is not None and dim is not None and spacing_size != len(dim):
+        raise RuntimeError("torch.gradient expected spacing to be unspecified, a scalar or it's spacing and dim "
+                           "arguments to have the same length, but got a spacing argument of length "
+                           + str(spacing_size) + " and a dim argument of length " + str(len(dim)) + ".")
+    if edge_order != 1 and edge_order != 2:
+        raise RuntimeError("torch.gradient only supports edge_order=1 and edge_order=2.")
+    if dim is not None:
+        seen = set()
+        for d in dim:
+            w = _wrap(d, self.dim())
+            if w in seen:
+                raise RuntimeError("dim " + str(w) + " appears multiple times in the list of dims")
+            seen.add(w)
+        for d in dim:
+            if self.size(d) < edge_order + 1:
+                raise RuntimeError("torch.gradient expected each dimension size to be at least edge_order+1")
+    else:
+        for i in range(self.dim()):
+            if self.size(i) < edge_order + 1:
+                raise RuntimeError("torch.gradient expected each dimension size to be at least edge_order+1")
+
+
+def _slice(t, d, start, end=None):
+    # at::slice(t, d, start, end) with Python's clamping of negative bounds.
+    return t[(slice(None),) * d + (slice(start, end),)]
+
+
+def _helper_float(self, spacing, dims, edge_order):
+    result = []
+    for i in range(len(dims)):
+        d = _wrap(dims[i], self.dim())
+        h = spacing[i]
+        # Operands are made right to left, as the C++ compiler evaluates the arguments of
+        # ATen's overloaded operators: the graph's node order (and so the order in which
+        # backward adds the slices' gradients) is then PyTorch's.
+        r = _slice(self, d, 0, -2)
+        center = (_slice(self, d, 2) - r) / h
+        if edge_order == 1:
+            r = _slice(self, d, 0, 1)
+            prepend = (_slice(self, d, 1, 2) - r) / h
+            r = _slice(self, d, -2, -1)
+            append = (_slice(self, d, -1) - r) / h
+        else:
+            r2 = 0.5 * _slice(self, d, 2, 3)
+            r1 = 2 * _slice(self, d, 1, 2)
+            prepend = (-1.5 * _slice(self, d, 0, 1) + r1 - r2) / h
+            r2 = 1.5 * _slice(self, d, -1)
+            r1 = 2 * _slice(self, d, -2, -1)
+            append = (0.5 * _slice(self, d, -3, -2) - r1 + r2) / h
+        result.append(torch.cat([prepend, center / 2, append], d))
+    return tuple(result)
+
+
+def _helper_coordinates(self, coordinates, dims, edge_order):
+    result = []
+    for i in range(len(dims)):
+        if coordinates[i].dim() != 1:
+            raise RuntimeError("torch.gradient expected each element of spacing to have one dimension, but got "
+                               "an element with " + str(coordinates[i].dim()) + " dimensions!")
+        d = _wrap(dims[i], self.dim())
+        shape = [1] * self.dim()
+        shape[d] = -1
+        ax_dx = coordinates[i].diff(1, 0)
+        dx1 = ax_dx[0:-1]
+        dx2 = ax_dx[1:]
+        a = (-dx2 / (dx1 * (dx1 + dx2))).reshape(shape)
+        b = ((dx2 - dx1) / (dx1 * dx2)).reshape(shape)
+        c = (dx1 / (dx2 * (dx1 + dx2))).reshape(shape)
+        # Right to left, as in _helper_float.
+        r2 = c * _slice(self, d, 2)
+        r1 = b * _slice(self, d, 1, -1)
+        center = a * _slice(self, d, 0, -2) + r1 + r2
+        if edge_order == 1:
+            den = ax_dx[0]
+            r = _slice(self, d, 0, 1)
+            prepend = (_slice(self, d, 1, 2) - r) / den
+            den = ax_dx[-1]
+            r = _slice(self, d, -2, -1)
+            append = (_slice(self, d, -1) - r) / den
+        else:
+            a = -(2.0 * ax_dx[0] + ax_dx[1]) / (ax_dx[0] * (ax_dx[0] + ax_dx[1]))
+            b = (ax_dx[0] + ax_dx[1]) / (ax_dx[0] * ax_dx[1])
+            c = (-ax_dx[0]) / (ax_dx[1] * (ax_dx[0] + ax_dx[1]))
+            r2 = c * _slice(self, d, 2, 3)
+            r1 = b * _slice(self, d, 1, 2)
+            prepend = a * _slice(self, d, 0, 1) + r1 + r2
+            a = (ax_dx[-1]) / (ax_dx[-2] * (ax_dx[-1] + ax_dx[-2]))
+            b = -(ax_dx[-1] + ax_dx[-2]) / (ax_dx[-1] * ax_dx[-2])
+            c = (2 * ax_dx[-1] + ax_dx[-2]) / (ax_dx[-1] * (ax_dx[-1] + ax_dx[-2]))
+            r2 = c * _slice(self, d, -1)
+            r1 = b * _slice(self, d, -2, -1)
+            append = a * _slice(self, d, -3, -2) + r1 + r2
+        result.append(torch.cat([prepend, center, append], d))
+    return tuple(result)
+
+
+def gradient(input, *, spacing=None, dim=None, edge_order=1):
+    dims_given = dim is not None
+    if isinstance(dim, int):
+        dims = [dim]
+        dim_list = None
+    elif dim is None:
+        dims = list(range(input.dim()))
+        dim_list = None
+    else:
+        dims = list(dim)
+        dim_list = dims
+    if spacing is None:
+        # gradient(self, unit_size=None, dim, edge_order) or gradient(self, dim list, edge_order)
+        if dim_list is not None:
+            _pre_check(input, len(dims), dims, edge_order)
+        else:
+            _pre_check(input, None, dims if dims_given else None, edge_order)
+        return _helper_float(input, [1.0] * len(dims), dims, edge_order)
+    if _is_scalar(spacing):
+        _pre_check(input, len(dims), dims if dims_given else None, edge_order)
+        return _helper_float(input, [spacing] * len(dims), dims, edge_order)
+    spacing = list(spacing)
+    check_dims = dims if dims_given else None
+    if len(spacing) > 0 and isinstance(spacing[0], torch.Tensor):
+        for i in range(len(spacing)):
+            if not isinstance(spacing[i], torch.Tensor):
+                raise TypeError("expected Tensor as element " + str(i) + " in argument 1, but got "
+                                + type(spacing[i]).__name__)
+        _pre_check(input, len(spacing), check_dims, edge_order)
+        return _helper_coordinates(input, spacing, dims, edge_order)
+    _pre_check(input, len(spacing), check_dims, edge_order)
+    return _helper_float(input, spacing, dims, edge_order)
+
+"""#,
+        "torch._lowrank": #"""
+# torch.svd_lowrank / torch.pca_lowrank: Halko–Martinsson–Tropp randomized range finder
+# as PyTorch 2.15's torch/_lowrank.py runs it — the same single torch.randn draw of the
+# (n x q) test matrix, the same matmul / linalg.qr / linalg.svd sequence (dense inputs) —
+# so after torch.manual_seed the results are PyTorch's. Bound onto `torch` by
+# Functions/PythonComposites.swift.
+import torch
+
+
+def _floating_dtype(A):
+    # Integer inputs draw and compute in float32.
+    if A.dtype in (torch.float16, torch.float32, torch.float64):
+        return A.dtype
+    return torch.float32
+
+
+def _range_basis(A, q, niter, M):
+    niter = 2 if niter is None else niter
+    dtype = A.dtype if A.is_complex() else _floating_dtype(A)
+    R = torch.randn(A.shape[-1], q, dtype=dtype, device=A.device)
+    Y = torch.matmul(A, R)
+    if M is not None:
+        Y = Y - torch.matmul(M, R)
+    Q = torch.linalg.qr(Y).Q
+    for _ in range(niter):
+        Y = torch.matmul(A.mH, Q)
+        if M is not None:
+            Y = Y - torch.matmul(M.mH, Q)
+        Q = torch.linalg.qr(Y).Q
+        Y = torch.matmul(A, Q)
+        if M is not None:
+            Y = Y - torch.matmul(M, Q)
+        Q = torch.linalg.qr(Y).Q
+    return Q
+
+
+def _svd_lowrank(A, q=6, niter=2, M=None):
+    q = 6 if q is None else q
+    m = A.shape[-2]
+    n = A.shape[-1]
+    if M is not None:
+        M = M.broadcast_to(A.size())
+    wide = m < n
+    if wide:
+        A = A.mH
+        if M is not None:
+            M = M.mH
+    Q = _range_basis(A, q, niter, M)
+    B = torch.matmul(Q.mH, A)
+    if M is not None:
+        B = B - torch.matmul(Q.mH, M)
+    U, S, Vh = torch.linalg.svd(B, full_matrices=False)
+    V = Vh.mH
+    U = Q.matmul(U)
+    if wide:
+        return V, S, U
+    return U, S, V
+
+
+def svd_lowrank(A, q=6, niter=2, M=None):
+    return _svd_lowrank(A, q=q, niter=niter, M=M)
+
+
+def pca_lowrank(A, q=None, center=True, niter=2):
+    m = A.shape[-2]
+    n = A.shape[-1]
+    if q is None:
+        q = min(6, m, n)
+    elif not (q >= 0 and q <= min(m, n)):
+        raise ValueError("q(=" + str(q) + ") must be non-negative integer and not greater than min(m, n)="
+                         + str(min(m, n)))
+    if not niter >= 0:
+        raise ValueError("niter(=" + str(niter) + ") must be non-negative integer")
+    if not center:
+        return _svd_lowrank(A, q, niter=niter, M=None)
+    C = A.mean(dim=(-2,), keepdim=True)
+    return _svd_lowrank(A - C, q, niter=niter, M=None)
+
+"""#,
         "torch._misc2": #"""
 # torch.quantile / torch.nanquantile, torch.cov / torch.corrcoef: composites, written the
 # way ATen composes them (Sorting.cpp's quantile: sort, ranks in double, gather, lerp
@@ -1680,6 +2230,311 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
                         reduction=0):
     return F.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap,
                                  reduction=_reduction(reduction))
+
+"""#,
+        "torch._stft": #"""
+# torch.stft / torch.istft: composed as PyTorch 2.15 composes them — torch/functional.py's
+# centre padding, then ATen's SpectralOps.cpp (as_strided frames, window multiply, one r2c or
+# c2c over the last dimension, transpose; istft: c2r or c2c, window multiply, unfold_backward's
+# overlap-add in frame order, the window envelope, division) — over the native MKL kernels
+# torch._fft_r2c/_fft_c2c/_fft_c2r, so the digits are PyTorch's (docs/fft.md). Error texts
+# are ATen's REPR lines. Bound onto `torch` and `Tensor` by Functions/PythonComposites.swift.
+import warnings
+import torch
+import torch.nn.functional as F
+
+# ATen's fft_norm_mode values.
+_NONE, _BY_ROOT_N, _BY_N = 0, 1, 2
+
+# Tensor::toString() of a CPU tensor, as ATen's REPR prints it.
+_TYPE_NAMES = {torch.float32: "torch.FloatTensor", torch.float64: "torch.DoubleTensor",
+               torch.float16: "torch.HalfTensor", torch.bfloat16: "CPUBFloat16Type",
+               torch.complex64: "CPUComplexFloatType", torch.complex128: "CPUComplexDoubleType",
+               torch.int64: "torch.LongTensor", torch.int32: "torch.IntTensor",
+               torch.int16: "torch.ShortTensor", torch.int8: "torch.CharTensor",
+               torch.uint8: "torch.ByteTensor", torch.bool: "CPUBoolType"}
+
+
+def _type_string(t):
+    return _TYPE_NAMES.get(t.dtype, str(t.dtype))
+
+
+def _sizes(t):
+    return "[" + ", ".join([str(s) for s in t.shape]) + "]"
+
+
+def _opt(v):
+    # write_opt: None, or a C++ bool/int streamed (True -> 1).
+    if v is None:
+        return "None"
+    if v is True:
+        return "1"
+    if v is False:
+        return "0"
+    return str(v)
+
+
+def _window_repr(window):
+    if window is None:
+        return "None"
+    return _type_string(window) + "{" + _sizes(window) + "}"
+
+
+_warned = set()
+
+
+def _warn_once(message):
+    # TORCH_WARN_ONCE: a UserWarning the first time only.
+    if message not in _warned:
+        _warned.add(message)
+        warnings.warn(message)
+
+
+def _no_autograd(kernel, *tensors):
+    """Gradbook has no complex autograd yet: a transform of a tensor that requires grad
+    raises rather than returning a result cut off from the graph (docs/fft.md)."""
+    if not torch.is_grad_enabled():
+        return
+    for t in tensors:
+        if t is not None and t.requires_grad:
+            raise NotImplementedError("the derivative for '" + kernel + "' is not implemented. "
+                                      "Gradbook's torch.stft/istft have no autograd yet; use .detach() or torch.no_grad()")
+
+
+def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=True,
+         pad_mode="reflect", normalized=False, onesided=None, return_complex=None,
+         align_to_window=None):
+    if center and align_to_window is not None:
+        raise RuntimeError("stft align_to_window should only be set when center = false")
+    if center:
+        signal_dim = input.dim()
+        extended_shape = [1] * (3 - signal_dim) + list(input.size())
+        pad = int(n_fft // 2)
+        input = F.pad(input.view(extended_shape), [pad, pad], pad_mode)
+        input = input.view(input.shape[-signal_dim:])
+    return _stft(input, n_fft, hop_length, win_length, window, normalized, onesided,
+                 return_complex, align_to_window)
+
+
+def _stft(self, n_fft, hop_length_opt, win_length_opt, window, normalized, onesided_opt,
+          return_complex_opt, align_to_window):
+    if window is None:
+        _warn_once("A window was not provided. A rectangular window will be applied,which is known to cause "
+                   "spectral leakage. Other windows such as torch.hann_window or torch.hamming_window are "
+                   "recommended to reduce spectral leakage.To suppress this warning and use a rectangular window, "
+                   "explicitly set `window=torch.ones(n_fft, device=<device>)`.")
+    hop_length = hop_length_opt if hop_length_opt is not None else n_fft >> 2
+    win_length = win_length_opt if win_length_opt is not None else n_fft
+
+    def repr_():
+        return ("stft(" + _type_string(self) + _sizes(self) + ", n_fft=" + str(n_fft)
+                + ", hop_length=" + str(hop_length) + ", win_length=" + str(win_length)
+                + ", window=" + _window_repr(window) + ", normalized=" + _opt(bool(normalized))
+                + ", onesided=" + _opt(onesided_opt) + ", return_complex=" + _opt(return_complex_opt)
+                + ", align_to_window=" + _opt(align_to_window) + ") ")
+
+    if return_complex_opt is not None:
+        return_complex = bool(return_complex_opt)
+    else:
+        return_complex = self.is_complex() or (window is not None and window.is_complex())
+    if not return_complex and return_complex_opt is None:
+        raise RuntimeError("stft requires the return_complex parameter be given for real inputs, "
+                           "and will further require that return_complex=True in a future PyTorch release.")
+    if not return_complex:
+        _warn_once("stft with return_complex=False is deprecated. In a future pytorch release, stft will return "
+                   "complex tensors for all inputs, and return_complex=False will raise an error.\n"
+                   "Note: you can still call torch.view_as_real on the complex output to recover the old return format.")
+    if not (self.is_floating_point() or self.is_complex()):
+        raise NotImplementedError(repr_() + ": expected a tensor of floating point or complex values")
+    if self.dim() > 2 or self.dim() < 1:
+        raise RuntimeError(repr_() + ": expected a 1D or 2D tensor")
+    input = self
+    if self.dim() == 1:
+        input = input.unsqueeze(0)
+    batch = input.size(0)
+    length = input.size(1)
+    if n_fft <= 0 or n_fft > length:
+        raise RuntimeError(repr_() + ": expected 0 < n_fft < " + str(length) + ", but got n_fft=" + str(win_length))
+    if hop_length <= 0:
+        raise RuntimeError(repr_() + ": expected hop_length > 0, but got hop_length=" + str(hop_length))
+    if win_length <= 0 or win_length > n_fft:
+        raise RuntimeError(repr_() + ": expected 0 < win_length <= n_fft, but got win_length=" + str(win_length))
+    if window is not None and (window.dim() != 1 or window.size(0) != win_length):
+        raise RuntimeError(repr_() + ": expected a 1D window tensor of size equal to win_length="
+                           + str(win_length) + ", but got window with size " + _sizes(window))
+    window_ = window
+    if win_length < n_fft:
+        # pad center
+        left = (n_fft - win_length) // 2
+        if window is not None:
+            window_ = torch.zeros(n_fft, dtype=window.dtype, device=window.device)
+            window_.narrow(0, left, win_length).copy_(window)
+        else:
+            window_ = torch.zeros(n_fft, dtype=self.dtype, device=self.device)
+            window_.narrow(0, left, win_length).fill_(1)
+    if align_to_window:
+        pad = (n_fft - win_length) // 2
+        input = F.pad(input, [pad, pad], "constant")
+        length = input.size(1)
+    n_frames = 1 + (length - n_fft) // hop_length
+    # time2col
+    input = input.as_strided([batch, n_frames, n_fft],
+                             [input.stride(0), hop_length * input.stride(1), input.stride(1)])
+    if window_ is not None:
+        input = input.mul(window_)
+    complex_fft = input.is_complex()
+    onesided = onesided_opt if onesided_opt is not None else not complex_fft
+    norm = _BY_ROOT_N if normalized else _NONE
+    if complex_fft:
+        if onesided:
+            raise RuntimeError("Cannot have onesided output if window or input is complex")
+        _no_autograd("_fft_c2c", input)
+        out = torch._fft_c2c(input, [input.dim() - 1], norm, True)
+    else:
+        _no_autograd("_fft_r2c", input)
+        out = torch._fft_r2c(input, [input.dim() - 1], norm, bool(onesided))
+    out = out.transpose(1, 2)
+    if self.dim() == 1:
+        out = out.squeeze(0)
+    if return_complex:
+        return out
+    return torch.view_as_real(out)
+
+
+def _as_complex(t):
+    # ATen's as_complex: a view when every stride but the last is even, the last is 1 and
+    # the offset is even; a contiguous clone otherwise.
+    strides = t.stride()
+    viewable = strides[-1] == 1 and t.storage_offset() % 2 == 0
+    for s in strides[:-1]:
+        if s % 2 != 0:
+            viewable = False
+    if viewable:
+        return torch.view_as_complex(t)
+    return torch.view_as_complex(t.clone() if t.is_contiguous() else t.contiguous())
+
+
+def _overlap_add(frames, total, n_fft, hop):
+    """at::unfold_backward(frames, {channels, total}, dim=1, size=n_fft, step=hop) for real
+    `frames` (channels, n_frames, n_fft): each output element is 0 plus the frames covering
+    it in frame order (a plain copy when hop >= n_fft, as the CPU kernel does)."""
+    out = torch.zeros(frames.size(0), total, dtype=frames.dtype, device=frames.device)
+    for f in range(frames.size(1)):
+        part = out.narrow(1, f * hop, n_fft)
+        if hop >= n_fft:
+            part.copy_(frames.select(1, f))
+        else:
+            part.add_(frames.select(1, f))
+    return out
+
+
+def _overlap_add_any(frames, total, n_fft, hop):
+    if frames.is_complex():
+        parts = torch.view_as_real(frames)
+        re = _overlap_add(parts.select(-1, 0), total, n_fft, hop)
+        im = _overlap_add(parts.select(-1, 1), total, n_fft, hop)
+        return torch.complex(re, im)
+    return _overlap_add(frames, total, n_fft, hop)
+
+
+def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True,
+          normalized=False, onesided=None, length=None, return_complex=False):
+    if window is None:
+        _warn_once("A window was not provided. A rectangular window will be applied.Please provide the same window "
+                   "used by stft to make the inversion lossless.To suppress this warning and use a rectangular "
+                   "window, explicitly set `window=torch.ones(n_fft, device=<device>)`.")
+    hop_length_ = hop_length if hop_length is not None else n_fft >> 2
+    win_length_ = win_length if win_length is not None else n_fft
+
+    def repr_():
+        return ("istft(" + _type_string(self) + _sizes(self) + ", n_fft=" + str(n_fft)
+                + ", hop_length=" + str(hop_length_) + ", win_length=" + str(win_length_)
+                + ", window=" + _window_repr(window) + ", center=" + _opt(bool(center))
+                + ", normalized=" + _opt(bool(normalized)) + ", onesided=" + _opt(onesided)
+                + ", length=" + _opt(length) + ", return_complex=" + _opt(bool(return_complex)) + ") ")
+
+    if not self.is_complex():
+        raise TypeError("istft requires a complex-valued input tensor matching the "
+                        "output from stft with return_complex=True.")
+    input = torch.view_as_real(self.resolve_conj())
+    input_dim = input.dim()
+    n_frames = input.size(-2)
+    fft_size = input.size(-3)
+    expected_output_signal_len = n_fft + hop_length_ * (n_frames - 1)
+    if input.numel() == 0:
+        raise RuntimeError(repr_() + ": input tensor cannot be empty.")
+    if input_dim != 3 and input_dim != 4:
+        raise RuntimeError(repr_() + ": expected a tensor with 3 or 4 dimensions, but got " + str(input_dim))
+    onesided_ = onesided if onesided is not None else fft_size != n_fft
+    if onesided_:
+        if n_fft // 2 + 1 != fft_size:
+            raise RuntimeError(repr_() + ": expected the frequency dimension (3rd to the last) of the input tensor "
+                               "to match n_fft / 2 + 1 when onesided=True, but got " + str(fft_size))
+    elif n_fft != fft_size:
+        raise RuntimeError(repr_() + ": expected the frequency dimension (3rd to the last) of the input tensor "
+                           "to match n_fft when onesided=False, but got " + str(fft_size))
+    if not (0 < hop_length_ and hop_length_ <= win_length_):
+        raise RuntimeError(repr_() + ": expected 0 < hop_length <= win_length")
+    if not (0 < win_length_ and win_length_ <= n_fft):
+        raise RuntimeError(repr_() + ": expected 0 < win_length <= n_fft")
+    if window is not None and (window.dim() != 1 or window.size(0) != win_length_):
+        raise RuntimeError(repr_() + ": Invalid window shape. window has to be 1D and length of `win_length`")
+    window_tmp = window if window is not None else torch.ones(win_length_, dtype=input.dtype, device=input.device)
+    if win_length_ != n_fft:
+        # center window by padding zeros on right and left side
+        left = (n_fft - win_length_) // 2
+        window_tmp = torch.constant_pad_nd(window_tmp, [left, n_fft - win_length_ - left], 0)
+    if input_dim == 3:
+        input = input.unsqueeze(0)
+    input = _as_complex(input.transpose(1, 2))  # (channel, n_frames, fft_size)
+    norm = _BY_ROOT_N if normalized else _BY_N
+    if return_complex:
+        if onesided_:
+            raise RuntimeError("Cannot have onesided output if window or input is complex")
+        _no_autograd("_fft_c2c", input, window)
+        input = torch._fft_c2c(input, [input.dim() - 1], norm, False)
+    else:
+        if window is not None and window.is_complex():
+            raise RuntimeError("Complex windows are incompatible with return_complex=False")
+        if not onesided_:
+            input = input.narrow(-1, 0, n_fft // 2 + 1)
+        _no_autograd("_fft_c2r", input, window)
+        input = torch._fft_c2r(input, [input.dim() - 1], norm, n_fft)
+    y_tmp = input * window_tmp.view([1, 1, n_fft])  # (channel, n_frames, n_fft)
+    y = _overlap_add_any(y_tmp, expected_output_signal_len, n_fft, hop_length_)
+    envelope_frames = window_tmp.pow(2).expand([1, n_frames, n_fft])
+    window_envelop = _overlap_add_any(envelope_frames, expected_output_signal_len, n_fft, hop_length_)
+    start = n_fft // 2 if center else 0
+    if length is not None:
+        end = start + length
+    elif center:
+        end = -(n_fft // 2)
+    else:
+        end = expected_output_signal_len
+    y = _slice(y, start, end)
+    window_envelop = _slice(window_envelop, start, end)
+    if bool(window_envelop.abs().min().lt(1e-11)):
+        raise RuntimeError(repr_() + "window overlap add min: 1\n[ CPUBoolType{} ]")
+    y = y / window_envelop
+    if input_dim == 3:
+        y = y.squeeze(0)
+    if end > expected_output_signal_len:
+        _warn_once("The length of signal is shorter than the length parameter. Result is being padded "
+                         "with zeros in the tail. Please check your center and hop_length settings.")
+        y = torch.constant_pad_nd(y, [0, end - expected_output_signal_len], 0)
+    return y
+
+
+def _slice(t, start, end):
+    # Tensor::slice(1, start, end): negative ends count from the back, ends clamp.
+    n = t.size(1)
+    if end < 0:
+        end = end + n
+    if end > n:
+        end = n
+    if end < start:
+        end = start
+    return t.narrow(1, start, end - start)
 
 """#,
         "torch.autograd.anomaly_mode": #"""
@@ -10502,14 +11357,19 @@ def _spectral_norm(A, ord, dim, keepdim):
     order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
     B = A.permute(order)
     S = svdvals(B)
+    # ATen's linalg_matrix_norm: the reduction keeps its dimension when asked, then one
+    # unsqueeze and the inverse permutation put both reduced dimensions back (PermuteBackward0).
     if ord == "nuc":
-        r = S.sum(-1)
+        r = S.sum(-1, keepdim)
     elif ord == 2:
-        r = S.amax(-1)
+        r = S.amax(-1, keepdim)
     else:
-        r = S.amin(-1)
+        r = S.amin(-1, keepdim)
     if keepdim:
-        r = r.unsqueeze(min(rows, cols)).unsqueeze(max(rows, cols))
+        inverse = [0] * len(order)
+        for i in range(len(order)):
+            inverse[order[i]] = i
+        r = r.unsqueeze(-1).permute(inverse)
     return r
 
 

@@ -60,10 +60,13 @@ extension TorchRuntime {
             try Differentiable.prelu(try tensor(a[0], "prelu", "input"), try tensor(a[1], "prelu", "weight"))
         }
         fn("norm") { [unowned self] a in
-            // ATen's own at::norm (used by pairwise_distance) records NormBackward1.
-            try Differentiable.norm(try tensor(a[0], "norm", "input"), p: try double(a[1], "norm", "p"),
-                                    dims: [try int(a[2], "norm", "dim")], keepdim: try bool(a[3], "norm", "keepdim"),
-                                    nodeName: "NormBackward1")
+            // ATen's own at::norm (used by pairwise_distance, frobenius_norm, norm_except_dim):
+            // with dims (an int or a list) it records NormBackward1, without NormBackward0.
+            let x = try tensor(a[0], "norm", "input"), p = try double(a[1], "norm", "p")
+            if a.count < 3 || a[2].isNone { return try Differentiable.norm(x, p: p, nodeName: "NormBackward0") }
+            let dims: [Int]
+            if case .int(let d) = a[2] { dims = [d] } else { dims = try intList(a[2], "norm", "dim") }
+            return try Differentiable.norm(x, p: p, dims: dims, keepdim: try bool(a[3], "norm", "keepdim"), nodeName: "NormBackward1")
         }
         fn("add_scalar") { [unowned self] a in
             // ATen's add.Scalar (AddBackward1), as C++ compositions such as

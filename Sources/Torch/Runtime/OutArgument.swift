@@ -20,8 +20,8 @@ enum OutArgument {
         cholesky_inverse cholesky_solve clamp clamp_max clamp_min clip column_stack complex concat 
         concatenate conj_physical copysign cos cosh cross cummax cummin cumprod cumsum deg2rad diag diff 
         digamma div divide dot dstack empty empty_permuted empty_strided eq erf erfc erfinv exp exp2 
-        expm1 eye fix float_power floor floor_divide fmax fmin fmod frac frexp full gather gcd ge geqrf 
-        ger greater greater_equal gt hamming_window hann_window heaviside histc histogram histogramdd 
+        expm1 eye fix float_power floor floor_divide fmax fmin fmod frac frexp frobenius_norm full gather gcd ge geqrf 
+        ger greater greater_equal gt hamming_window hann_window heaviside histc histogram 
         hstack hypot i0 igamma igammac index_add index_reduce index_select inner inverse isin isneginf 
         isposinf kaiser_window kron kthvalue lcm ldexp le lerp less less_equal lgamma linspace log 
         log10 log1p log2 logaddexp logaddexp2 logcumsumexp logical_and logical_not logical_or 

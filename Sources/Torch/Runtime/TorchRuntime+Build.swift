@@ -34,6 +34,8 @@ extension TorchRuntime {
         bindTensorMisc(b)
         bindTensorMisc2(b)
         bindVmapAlias(b)
+        bindPythonComposites(b)
+        bindHistogramdd(b)
         bindLinalg(b)
         bindLinalgEig(b)
         bindFFT(b)

@@ -2,7 +2,7 @@ import Interpreter
 import Tensors
 
 extension TorchRuntime {
-    static let returnTypeNames = ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "aminmax", "cummax", "cummin", "frexp", "nanmedian", "histogram"]
+    static let returnTypeNames = ["max", "min", "sort", "topk", "kthvalue", "median", "mode", "aminmax", "cummax", "cummin", "frexp", "nanmedian", "histogram", "histogramdd"]
 
     /// `(values, indices)` as `torch.return_types.<name>`.
     func returnTuple(_ name: String, _ values: Tensor, _ indices: Tensor) -> PyValue {

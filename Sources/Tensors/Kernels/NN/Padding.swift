@@ -90,6 +90,16 @@ public enum Padding {
     public static func forward(_ input: Tensor, pad: [Int], mode: Mode, value: Double) throws(TensorError) -> Tensor {
         let p = try plan(input, pad, mode)
         let src = sources(p)
+        if input.dtype.isComplex {
+            // Each output element copies a whole complex value (both parts), or is value + 0j.
+            let x = try input.contiguous().viewAsReal().contiguous().elementsAsDouble()
+            var parts = [Double]()
+            parts.reserveCapacity(2 * src.count)
+            for s in src {
+                if let s { parts.append(x[2 * s]); parts.append(x[2 * s + 1]) } else { parts.append(value); parts.append(0) }
+            }
+            return try Tensor(values: parts, shape: p.outSizes + [2], dtype: input.dtype.realCounterpart, device: input.device).viewAsComplex()
+        }
         if input.dtype.isFloatingPoint {
             let x = try input.contiguous().elementsAsDouble()
             return try Tensor(values: src.map { $0.map { x[$0] } ?? value }, shape: p.outSizes, dtype: input.dtype, device: input.device)

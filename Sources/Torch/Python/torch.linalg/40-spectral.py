@@ -264,14 +264,19 @@ def _spectral_norm(A, ord, dim, keepdim):
     order = [d for d in range(A.dim()) if d not in (rows, cols)] + [rows, cols]
     B = A.permute(order)
     S = svdvals(B)
+    # ATen's linalg_matrix_norm: the reduction keeps its dimension when asked, then one
+    # unsqueeze and the inverse permutation put both reduced dimensions back (PermuteBackward0).
     if ord == "nuc":
-        r = S.sum(-1)
+        r = S.sum(-1, keepdim)
     elif ord == 2:
-        r = S.amax(-1)
+        r = S.amax(-1, keepdim)
     else:
-        r = S.amin(-1)
+        r = S.amin(-1, keepdim)
     if keepdim:
-        r = r.unsqueeze(min(rows, cols)).unsqueeze(max(rows, cols))
+        inverse = [0] * len(order)
+        for i in range(len(order)):
+            inverse[order[i]] = i
+        r = r.unsqueeze(-1).permute(inverse)
     return r
 
 
