@@ -62,9 +62,10 @@ extension Tensor {
             return try to(device: common).binary(op, try other.to(device: common))
         }
         try Tensor.checkBinary(op, dtype, other.dtype)
+        // TensorIterator broadcasts before the kernel's dtype dispatch can refuse.
+        let shape = try Shape.broadcast(sizes, other.sizes)
         let (compute, outType) = try Tensor.binaryTypes(op, TypePromotion.resultType(self, other))
         try Tensor.checkIntegerDivisor(op, compute, other)
-        let shape = try Shape.broadcast(sizes, other.sizes)
         let a = try to(compute).expand(to: shape, forCopyInto: false)
         let b = try other.to(compute).expand(to: shape, forCopyInto: false)
         let out = try Tensor.iteratorOutput(shape, dtype: outType, device: device, inputs: [self, other])

@@ -207,6 +207,8 @@ extension TorchRuntime {
             throw PyError.typeError("\(fn)(): argument 'input' (position 1) must be Tensor, not \(typeNameForError(a))")
         }
         let common = promotion.result
+        // TensorIterator broadcasts before the kernel's dtype dispatch can refuse.
+        if let ta, let tb { _ = try bridged { try Shape.broadcast(ta.sizes, tb.sizes) } }
         if rule.acceptsScalarInput { try Self.refuseReducedFloat(fn, common) }
         let dtype: DType
         switch rule {
