@@ -11,7 +11,7 @@
 # NaN results are compared as NaN: their sign and payload bits are replaced by one value before
 # the digest (PyTorch's vectorised float16/bfloat16 conversions give 0xFFFF-style NaNs where its
 # scalar ones give 0x7FC0; Gradbook does not reproduce which; docs/differences.md).
-# The session-14 special fuzz (/work/fuzz-spec/sf.py) with the same seeds.
+# Session 14's special-function fuzz as run, same seeds (its driver stayed outside the repo).
 import torch, random, math, os
 torch.set_num_threads(2)
 S = torch.special
