@@ -50,11 +50,13 @@ extension TorchRuntime {
         "laguerre_polynomial_l", "legendre_polynomial_p",
     ]
 
-    /// PyTorch's overload-resolution error for a polynomial given two numbers.
-    func polynomialOverloadError(_ name: String, _ x: PyValue, _ n: PyValue) -> String {
-        "special_\(name)() received an invalid combination of arguments - got (\(typeNameForError(x)), \(typeNameForError(n))), but expected one of:\n"
-            + " * (Tensor x, Tensor n, *, Tensor out = None)\n * (Number x, Tensor n, *, Tensor out = None)\n"
-            + " * (Tensor x, Number n, *, Tensor out = None)\n"
+    /// PyTorch's overload-resolution error for a special binary function given two numbers
+    /// (the polynomials name their arguments x and n; zeta and xlog1py input/self and other).
+    func overloadError(_ name: String, _ op: SpecialBinaryOp, _ x: PyValue, _ n: PyValue) -> String {
+        let (a, s, b) = if case .polynomial = op { ("x", "x", "n") } else { ("input", "self", "other") }
+        return "special_\(name)() received an invalid combination of arguments - got (\(typeNameForError(x)), \(typeNameForError(n))), but expected one of:\n"
+            + " * (Tensor \(a), Tensor \(b), *, Tensor out = None)\n * (Number \(s), Tensor \(b), *, Tensor out = None)\n"
+            + " * (Tensor \(a), Number \(b), *, Tensor out = None)\n"
     }
 
     static func refuseReducedFloat(_ name: String, _ dtype: DType) throws {
@@ -119,8 +121,8 @@ extension TorchRuntime {
             let sig = Signature(name, ["input", otherName], required: 2)
             b.free("_special_" + name) { [unowned self] _, args in
                 let bound = try args.bind(sig)
-                if case .polynomial = op, tensorPayload(bound[0]!) == nil, tensorPayload(bound[1]!) == nil {
-                    throw PyError.typeError(polynomialOverloadError(name, bound[0]!, bound[1]!))
+                if tensorPayload(bound[0]!) == nil, tensorPayload(bound[1]!) == nil {
+                    throw PyError.typeError(overloadError(name, op, bound[0]!, bound[1]!))
                 }
                 return wrap(try specialBinary(op, .float, name, bound[0]!, bound[1]!, otherName))
             }
