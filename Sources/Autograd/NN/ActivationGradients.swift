@@ -24,6 +24,11 @@ enum ActivationGradient {
     /// `sigmoid_backward`'s value; called with grad mode off.
     static func sigmoidValue(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         if fusable(g, y) { return try NNOps.sigmoidBackward(g, y) }
+        // bfloat16: ATen's kernel converts both to float, computes `a·(1 − b)·b` there and
+        // rounds once (float16's kernel rounds after each op, as the composition does).
+        if !GradMode.current.isEnabled && g.dtype == .bfloat16 && y.dtype == .bfloat16 && g.sizes == y.sizes {
+            return try NNOps.sigmoidBackward(try g.to(.float32), try y.to(.float32)).to(.bfloat16)
+        }
         return try Differentiable.mul(try Differentiable.mul(g, try Differentiable.rsub(y, .int(1))), y)
     }
 

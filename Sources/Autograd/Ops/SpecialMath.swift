@@ -142,8 +142,13 @@ extension Differentiable {
         case .xlog1py:
             return try record("SpecialXlog1PyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
-                let ga: Tensor? = ctx.needs(0)
-                    ? try reduce(try mul(g, try special(.xlog1py, try x.binary(.ne, .int(0)), y, dtype: g.dtype)), to: ma) : nil
+                // xlog1py(grad, other), zero where self == 0 and other <= -1 (derivatives.yaml):
+                // self = 0 with other = inf gives grad·inf, not 0.
+                var ga: Tensor? = nil
+                if ctx.needs(0) {
+                    let mask = try x.binary(.eq, .int(0)).binary(.logicalAnd, try y.binary(.le, .int(-1)))
+                    ga = try reduce(try whereZero(mask, try special(.xlog1py, g, y, dtype: g.dtype)), to: ma)
+                }
                 let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), try add(y, .int(1))), to: mb) : nil
                 return [ga, gb]
             }
@@ -215,6 +220,8 @@ extension Differentiable {
     /// PyTorch's vector loop over the [..., p] tensor); MvlgammaBackward0 sends
     /// `grad · Σ digamma(args + x)`.
     static func multigammaln(_ x: Tensor, _ p: Int) throws(TensorError) -> Tensor {
+        // mvlgamma_check (UnaryOps.cpp).
+        if x.dtype == .bool { throw .runtime("The input tensor may not be a boolean tensor.") }
         let dtype = x.dtype.floatResult()
         func arguments(_ x: Tensor) throws(TensorError) -> Tensor {
             let args = try Tensor.arange(start: .float(-Double(p) / 2 + 0.5), end: .float(0.5), step: .float(0.5), dtype: dtype, device: x.device)

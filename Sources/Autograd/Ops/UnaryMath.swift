@@ -183,8 +183,15 @@ extension Differentiable {
     public static func floor(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("FloorBackward0", x, try x.unary(.floor)) }
     public static func ceil(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("CeilBackward0", x, try x.unary(.ceil)) }
     public static func trunc(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("TruncBackward0", x, try x.unary(.trunc)) }
-    public static func round(_ x: Tensor, decimals: Int = 0) throws(TensorError) -> Tensor {
-        try zeroGradient(decimals == 0 ? "RoundBackward0" : "RoundBackward1", x, try x.round(decimals: decimals))
+    /// `round(x)` or, when `decimals` was given at all (0 included), ATen's `round.decimals`
+    /// overload: RoundBackward1, and integer inputs refused by its kernels (round(x) of an
+    /// integer tensor is a copy).
+    public static func round(_ x: Tensor, decimals: Int = 0, decimalsGiven: Bool = false) throws(TensorError) -> Tensor {
+        let overload = decimalsGiven || decimals != 0
+        if overload && !x.dtype.isFloatingPoint && !x.dtype.isComplex {
+            throw .notImplemented("\"\(decimals == 0 ? "round_vml_cpu" : "round_cpu")\" not implemented for '\(x.dtype.scalarTypeName)'")
+        }
+        return try zeroGradient(overload ? "RoundBackward1" : "RoundBackward0", x, try x.round(decimals: decimals))
     }
 
     public static func frac(_ x: Tensor) throws(TensorError) -> Tensor {

@@ -83,3 +83,15 @@ extension Int64 {
         }
     }
 }
+
+extension Int32 {
+    /// The 32-bit `cvttsd2si`: truncation toward zero, Int32.min for NaN and out-of-range inputs.
+    @inline(__always)
+    public init(clampingForCast d: Double) {
+        if d.isNaN || d >= 2147483648.0 || d <= -2147483649.0 {
+            self = .min
+        } else {
+            self = Int32(d)
+        }
+    }
+}

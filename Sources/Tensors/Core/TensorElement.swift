@@ -44,9 +44,21 @@ extension IntegerTensorElement {
 }
 
 extension UInt8: IntegerTensorElement { public static var dtype: DType { .uint8 } }
-extension Int8: IntegerTensorElement { public static var dtype: DType { .int8 } }
-extension Int16: IntegerTensorElement { public static var dtype: DType { .int16 } }
-extension Int32: IntegerTensorElement { public static var dtype: DType { .int32 } }
+/// int8, int16 and int32 from a float: GCC compiles `static_cast` to these as the 32-bit
+/// `cvttsd2si`, whose "integer indefinite" (Int32.min) for NaN and out-of-range inputs is then
+/// truncated (NaN → int32 -2147483648, int16 and int8 0; 2^32 + 1 → 0 rather than 1).
+extension Int8: IntegerTensorElement {
+    public static var dtype: DType { .int8 }
+    @inline(__always) public init(double: Double) { self.init(truncatingIfNeeded: Int32(clampingForCast: double)) }
+}
+extension Int16: IntegerTensorElement {
+    public static var dtype: DType { .int16 }
+    @inline(__always) public init(double: Double) { self.init(truncatingIfNeeded: Int32(clampingForCast: double)) }
+}
+extension Int32: IntegerTensorElement {
+    public static var dtype: DType { .int32 }
+    @inline(__always) public init(double: Double) { self.init(clampingForCast: double) }
+}
 extension Int64: IntegerTensorElement { public static var dtype: DType { .int64 } }
 
 extension Float: TensorElement {

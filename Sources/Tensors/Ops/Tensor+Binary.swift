@@ -62,9 +62,10 @@ extension Tensor {
             return try to(device: common).binary(op, try other.to(device: common))
         }
         try Tensor.checkBinary(op, dtype, other.dtype)
+        // TensorIterator broadcasts before the kernel's dtype dispatch can refuse.
+        let shape = try Shape.broadcast(sizes, other.sizes)
         let (compute, outType) = try Tensor.binaryTypes(op, TypePromotion.resultType(self, other))
         try Tensor.checkIntegerDivisor(op, compute, other)
-        let shape = try Shape.broadcast(sizes, other.sizes)
         let a = try to(compute).expand(to: shape, forCopyInto: false)
         let b = try other.to(compute).expand(to: shape, forCopyInto: false)
         let out = try Tensor.iteratorOutput(shape, dtype: outType, device: device, inputs: [self, other])
@@ -243,7 +244,18 @@ extension Tensor {
         if !result.isFloatingPoint, exponent.int64Value < 0, !exponent.isFloatingPoint {
             throw .runtime("Integers to negative integer powers are not allowed.")
         }
-        return try to(result).unary(.powScalar(exponent.doubleValue))
+        return try to(result).unary(.powScalar(Tensor.powExponent(exponent.doubleValue, result)))
+    }
+
+    /// pow_tensor_scalar_kernel takes a float16/bfloat16 base's exponent as
+    /// `exp_scalar.to<scalar_t>()`: rounded to the element type (via float) before it picks
+    /// the square/cube/reciprocal shortcuts or calls pow. (The gradient keeps the exact one.)
+    static func powExponent(_ e: Double, _ dtype: DType) -> Double {
+        switch dtype {
+        case .float16: Double(Float(Float16(Float(e))))
+        case .bfloat16: Double(BFloat16(Float(e)).float)
+        default: e
+        }
     }
 
     public func maximum(_ other: Tensor) throws(TensorError) -> Tensor { try binary(.maximum, other) }

@@ -481,11 +481,17 @@ extension Tensor {
         return c
     }
 
+    /// ATen's softmax_cpu picks the last-dim kernel for the last dim (a 0-dim input viewed as
+    /// 1-d) and the general one otherwise; each names itself in its dtype error.
+    static func softmaxDTypeError(_ name: String, _ dtype: DType, lastDim: Bool) -> TensorError {
+        .notImplemented("\"\(name)\(lastDim ? "_lastdim" : "")_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
+    }
+
     /// `softmax(dim, dtype)`.
     public func softmax(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let x = try to(dtype ?? self.dtype)
-        if !x.dtype.isFloatingPoint { throw .notImplemented("\"softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
         let d = try Shape.wrapDim(dim, rank: rank)
+        if !x.dtype.isFloatingPoint { throw Self.softmaxDTypeError("softmax", x.dtype, lastDim: d == Swift.max(rank, 1) - 1) }
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: false) { return fused }
         if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: false) { return fused }
@@ -496,8 +502,8 @@ extension Tensor {
     /// `log_softmax(dim, dtype)`.
     public func logSoftmax(dim: Int, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let x = try to(dtype ?? self.dtype)
-        if !x.dtype.isFloatingPoint { throw .notImplemented("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(x.dtype.scalarTypeName)'") }
         let d = try Shape.wrapDim(dim, rank: rank)
+        if !x.dtype.isFloatingPoint { throw Self.softmaxDTypeError("log_softmax", x.dtype, lastDim: d == Swift.max(rank, 1) - 1) }
         if x.numel == 0 { return try x.clone() }
         if d == rank - 1, let fused = try x.backend.softmaxLastDim(x, log: true) { return fused }
         if d < rank - 1, let cpu = try x.backend as? CPUBackend, let fused = try cpu.softmaxInnerDim(x, dim: d, log: true) { return fused }

@@ -32,6 +32,36 @@ extension TorchRuntime {
         case integerOnly(String)
         /// Any real dtype (heaviside).
         case any
+
+        /// Only the "binary float" ops have a (Number, Tensor) overload.
+        var acceptsScalarInput: Bool { if case .float = self { true } else { false } }
+    }
+
+    /// ATen's CPU kernels of the Bessel functions, erfcx, log_ndtr, ndtri, zeta and the
+    /// orthogonal polynomials dispatch on float and double only (AT_DISPATCH_FLOATING_TYPES):
+    /// float16 and bfloat16 inputs are refused there, not computed in float32.
+    static let floatAndDoubleOnly: Set<String> = [
+        "airy_ai", "bessel_j0", "bessel_j1", "bessel_y0", "bessel_y1", "erfcx", "log_ndtr", "ndtri",
+        "modified_bessel_i0", "modified_bessel_i1", "modified_bessel_k0", "modified_bessel_k1",
+        "scaled_modified_bessel_k0", "scaled_modified_bessel_k1", "spherical_bessel_j0", "zeta",
+        "chebyshev_polynomial_t", "chebyshev_polynomial_u", "chebyshev_polynomial_v", "chebyshev_polynomial_w",
+        "shifted_chebyshev_polynomial_t", "shifted_chebyshev_polynomial_u", "shifted_chebyshev_polynomial_v",
+        "shifted_chebyshev_polynomial_w", "hermite_polynomial_h", "hermite_polynomial_he",
+        "laguerre_polynomial_l", "legendre_polynomial_p",
+    ]
+
+    /// PyTorch's overload-resolution error for a special binary function given two numbers
+    /// (the polynomials name their arguments x and n; zeta and xlog1py input/self and other).
+    func overloadError(_ name: String, _ op: SpecialBinaryOp, _ x: PyValue, _ n: PyValue) -> String {
+        let (a, s, b) = if case .polynomial = op { ("x", "x", "n") } else { ("input", "self", "other") }
+        return "special_\(name)() received an invalid combination of arguments - got (\(typeNameForError(x)), \(typeNameForError(n))), but expected one of:\n"
+            + " * (Tensor \(a), Tensor \(b), *, Tensor out = None)\n * (Number \(s), Tensor \(b), *, Tensor out = None)\n"
+            + " * (Tensor \(a), Number \(b), *, Tensor out = None)\n"
+    }
+
+    static func refuseReducedFloat(_ name: String, _ dtype: DType) throws {
+        guard (dtype == .float16 || dtype == .bfloat16) && floatAndDoubleOnly.contains(name) else { return }
+        throw PyError.notImplementedError("\"\(name)_cpu\" not implemented for '\(dtype.scalarTypeName)'")
     }
 
     static let specialBinaryNames: [(String, SpecialBinaryOp, SpecialDTypeRule, String)] = [
@@ -67,6 +97,7 @@ extension TorchRuntime {
         for (name, op) in Self.specialOnlyUnaryNames {
             b.function("_special_" + name) { [unowned self] _, t, args in
                 try args.expectNone(name)
+                try Self.refuseReducedFloat(name, t.dtype)
                 return wrap(try Differentiable.special(t, op))
             }
         }
@@ -90,7 +121,36 @@ extension TorchRuntime {
             let sig = Signature(name, ["input", otherName], required: 2)
             b.free("_special_" + name) { [unowned self] _, args in
                 let bound = try args.bind(sig)
+                if tensorPayload(bound[0]!) == nil, tensorPayload(bound[1]!) == nil {
+                    throw PyError.typeError(overloadError(name, op, bound[0]!, bound[1]!))
+                }
                 return wrap(try specialBinary(op, .float, name, bound[0]!, bound[1]!, otherName))
+            }
+        }
+        // ATen's C++ `t * s` and `s + t` (mul.Scalar, add.Scalar), for compositions such as
+        // calc_ndtr whose graph shows MulBackward1/AddBackward1 (Python's `t * 0.5` is mul.Tensor).
+        for (name, isMul) in [("_mul_scalar_overload", true), ("_add_scalar_overload", false)] {
+            let sig = Signature(name, ["input", "other"], required: 2)
+            b.free(name) { [unowned self] _, args in
+                let bound = try args.bind(sig)
+                guard let t = tensorPayload(bound[0]!), let s = scalar(bound[1]!) else {
+                    throw PyError.typeError("\(name)(): expects a Tensor and a Number")
+                }
+                return wrap(try bridged {
+                    isMul ? try Differentiable.mulScalarOverload(t, s) : try Differentiable.addScalarOverload(t, s)
+                })
+            }
+        }
+        // torch.special.gammainc/gammaincc: ATen's special_gammainc(Tensor, Tensor), whose
+        // argument errors carry that name (the kernel's dtype error stays igamma_cpu's).
+        for (name, op, kernel) in [("gammainc", SpecialBinaryOp.igamma, "igamma_cpu"), ("gammaincc", .igammac, "igammac_cpu")] {
+            let sig = Signature(name, ["input", "other"], required: 2)
+            b.free("_special_" + name) { [unowned self] _, args in
+                let bound = try args.bind(sig)
+                if tensorPayload(bound[0]!) != nil, tensorPayload(bound[1]!) == nil {
+                    throw PyError.typeError("special_\(name)(): argument 'other' (position 2) must be Tensor, not \(typeNameForError(bound[1]!))")
+                }
+                return wrap(try specialBinary(op, .floatOnly(kernel), "special_" + name, bound[0]!, bound[1]!, "other"))
             }
         }
         bindGammaFunctions(b)
@@ -144,7 +204,14 @@ extension TorchRuntime {
         if ta == nil && tb == nil {
             throw PyError.typeError("\(fn)(): argument 'input' (position 1) must be Tensor, not \(typeNameForError(a))")
         }
+        if ta == nil, !rule.acceptsScalarInput {
+            // logaddexp, nextafter, igamma, heaviside, gcd... have only (Tensor, Tensor) overloads.
+            throw PyError.typeError("\(fn)(): argument 'input' (position 1) must be Tensor, not \(typeNameForError(a))")
+        }
         let common = promotion.result
+        // TensorIterator broadcasts before the kernel's dtype dispatch can refuse.
+        if let ta, let tb { _ = try bridged { try Shape.broadcast(ta.sizes, tb.sizes) } }
+        if rule.acceptsScalarInput { try Self.refuseReducedFloat(fn, common) }
         let dtype: DType
         switch rule {
         case .float: dtype = common.floatResult()

@@ -38,8 +38,12 @@ erfcx = torch._special_erfcx
 log_ndtr = torch._special_log_ndtr
 xlogy = torch.xlogy
 zeta = torch._special_zeta
-gammainc = torch.igamma
-gammaincc = torch.igammac
+def gammainc(input, other, *, out=None):
+    return _native_out(torch._special_gammainc, out, input, other)
+
+
+def gammaincc(input, other, *, out=None):
+    return _native_out(torch._special_gammaincc, out, input, other)
 chebyshev_polynomial_t = torch._special_chebyshev_polynomial_t
 chebyshev_polynomial_u = torch._special_chebyshev_polynomial_u
 chebyshev_polynomial_v = torch._special_chebyshev_polynomial_v
@@ -124,10 +128,8 @@ def _floating(x):
 
 def logit(input, eps=None, *, out=None):
     _out_grad_check("logit", out, input)
-    x = _floating(input)
-    if eps is not None:
-        x = x.clamp(eps, 1.0 - eps)
-    return _into(out, torch.log(x / (1 - x)))
+    # ATen's special_logit is logit itself (LogitBackward0, logit_backward's gradient).
+    return _into(out, torch.logit(_floating(input), eps))
 
 
 def xlog1py(input, other, *, out=None):
@@ -146,5 +148,6 @@ def entr(input, *, out=None):
 def ndtr(input, *, out=None):
     # ATen's calc_ndtr (UnaryOps.cpp): (1 + erf(x * M_SQRT1_2)) * 0.5, tensor ops in the
     # input's dtype, so erf is the vectorised one.
+    # C++'s Scalar overloads, so the graph is MulBackward1 <- AddBackward1 <- ... as in PyTorch.
     x = _floating(input)
-    return _into(out, (1 + torch.erf(x * 0.7071067811865476)) * 0.5)
+    return _into(out, torch._mul_scalar_overload(torch._add_scalar_overload(torch.erf(torch._mul_scalar_overload(x, 0.7071067811865476)), 1), 0.5))

@@ -75,7 +75,9 @@ enum Op {
     static func inPlace(_ x: T, others: [T?] = [], _ f: (T) throws(TensorError) -> T) throws(TensorError) -> T {
         try D.inPlace(x, others: others, f)
     }
-    static func round(_ x: T, decimals: Int = 0) throws(TensorError) -> T { try D.round(x, decimals: decimals) }
+    static func round(_ x: T, decimals: Int = 0, decimalsGiven: Bool = false) throws(TensorError) -> T {
+        try D.round(x, decimals: decimals, decimalsGiven: decimalsGiven)
+    }
     static func clamp(_ x: T, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
     static func clamp(_ x: T, min lo: T?, max hi: T?) throws(TensorError) -> T { try D.clamp(x, min: lo, max: hi) }
     static func clampMin(_ x: T, _ lo: Scalar) throws(TensorError) -> T { try D.clampMin(x, lo) }

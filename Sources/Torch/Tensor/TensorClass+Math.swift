@@ -47,7 +47,7 @@ extension TorchRuntime {
         b.both("round") { [unowned self] _, t, args in
             let bound = try args.bind(roundSig)
             let decimals = try bound.given(0).map { try int($0, "round", "decimals") } ?? 0
-            return wrap(try Op.round(t, decimals: decimals))
+            return wrap(try Op.round(t, decimals: decimals, decimalsGiven: bound.given(0) != nil))
         }
         b.checkedMethod("round_") { _, s, _ in
             guard let t = tensorPayload(s) else { return .notImplemented }

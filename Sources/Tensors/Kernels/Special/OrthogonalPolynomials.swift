@@ -52,7 +52,8 @@ enum OrthogonalPolynomials {
         if n > 6 && Swift.abs(x) < 1 { return T.m_cos(t(n) * T.m_acos(x)) }
         if n == 0 { return 1 }
         if n == 1 { return x }
-        var p: T = 1, q = x, r: T = 0
+        var p: T = 1, q = x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
@@ -67,7 +68,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return x + x }
-        var p: T = 1, q = x + x, r: T = 0
+        var p: T = 1, q = x + x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
@@ -85,7 +87,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return x + x - 1 }
-        var p: T = 1, q = x + x - 1, r: T = 0
+        var p: T = 1, q = x + x - 1
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
@@ -104,7 +107,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return x + x + 1 }
-        var p: T = 1, q = x + x + 1, r: T = 0
+        var p: T = 1, q = x + x + 1
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(x + x, q); p = q; q = r; k += 1 }
         return r
@@ -118,7 +122,8 @@ enum OrthogonalPolynomials {
         if n > 6 && Swift.abs(y) < 1 { return T.m_cos(t(n) * T.m_acos(y)) }
         if n == 0 { return 1 }
         if n == 1 { return y }
-        var p: T = 1, q = y, r: T = 0
+        var p: T = 1, q = y
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
@@ -135,7 +140,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return y + y }
-        var p: T = 1, q = y + y, r: T = 0
+        var p: T = 1, q = y + y
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
@@ -152,7 +158,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return y + y - 1 }
-        var p: T = 1, q = y + y - 1, r: T = 0
+        var p: T = 1, q = y + y - 1
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
@@ -169,7 +176,8 @@ enum OrthogonalPolynomials {
         }
         if n == 0 { return 1 }
         if n == 1 { return y + y + 1 }
-        var p: T = 1, q = y + y + 1, r: T = 0
+        var p: T = 1, q = y + y + 1
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k <= n && !q.isNaN { r = (-p).addingProduct(y + y, q); p = q; q = r; k += 1 }
         return r
@@ -182,7 +190,8 @@ enum OrthogonalPolynomials {
         if n == 0 { return 1 }
         if n == 1 { return x + x }
         if n > hermiteLimit(T.self) { return .nan }
-        var p: T = 1, q = x + x, r: T = 0
+        var p: T = 1, q = x + x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 2
         while k < n + n { r = (-(t(k) * p)).addingProduct(x + x, q); p = q; q = r; k += 2 }
         return r
@@ -193,7 +202,8 @@ enum OrthogonalPolynomials {
         if n == 0 { return 1 }
         if n == 1 { return x }
         if n > hermiteLimit(T.self) { return .nan }
-        var p: T = 1, q = x, r: T = 0
+        var p: T = 1, q = x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 1
         while k < n { r = (-(t(k) * p)).addingProduct(x, q); p = q; q = r; k += 1 }
         return r
@@ -204,7 +214,8 @@ enum OrthogonalPolynomials {
         if Swift.abs(x) == 0 { return 1 }
         if n == 0 { return 1 }
         if n == 1 { return 1 - x }
-        var p: T = 1, q = 1 - x, r: T = 0
+        var p: T = 1, q = 1 - x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 1
         while k < n && !q.isNaN { r = (-(t(k) * p)).addingProduct(t(k + k) + (1 - x), q) / t(k + 1); p = q; q = r; k += 1 }
         return r
@@ -215,7 +226,8 @@ enum OrthogonalPolynomials {
         if Swift.abs(x) == 1 { return (x > 0 || n % 2 == 0) ? 1 : -1 }
         if n == 0 { return 1 }
         if n == 1 { return x }
-        var p: T = 1, q = x, r: T = 0
+        var p: T = 1, q = x
+        var r = q  // ATen leaves r unset when q starts NaN (x NaN); its build returns NaN.
         var k: Int64 = 1
         while k < n && !q.isNaN { r = (-(t(k) * p)).addingProduct(t(k + k + 1) * x, q) / t(k + 1); p = q; q = r; k += 1 }
         return r

@@ -82,6 +82,7 @@ extension Tensor {
 
     /// `op` applied to every element.
     public func special(_ op: SpecialUnaryOp) throws(TensorError) -> Tensor {
+        if op == .entr && (dtype == .float16 || dtype == .bfloat16) { return try reducedEntr() }
         let result = Tensor.specialResultType(dtype)
         let compute: DType = result == .float64 ? .float64 : .float32
         let out: Tensor
@@ -240,6 +241,21 @@ extension Tensor {
             r[i] = y[i].isNaN ? .nan : (x[i] == 0 ? 0 : Double(x[i] * rounded[i]))
         }
         let out = try Tensor(values: r, shape: shape, dtype: .float32).to(dtype)
+        return device == .cpu ? out : try out.to(device: device)
+    }
+
+    /// `entr` in float16/bfloat16: ATen's scalar `cpu_kernel` over the reduced type, where
+    /// `std::log(x)` returns that type (rounded) before `-x * it` rounds again.
+    func reducedEntr() throws(TensorError) -> Tensor {
+        let x = try to(device: .cpu).to(.float32).contiguous().elements(as: Float.self)
+        let logs = try Tensor(values: x.map { Double(Float.m_log($0)) }, shape: sizes, dtype: .float32)
+            .to(dtype).to(.float32).elements(as: Float.self)
+        var r = [Double](repeating: 0, count: x.count)
+        for i in r.indices {
+            let v = x[i]
+            r[i] = v.isNaN ? Double(v) : (v > 0 ? Double(-v * logs[i]) : (v == 0 ? 0 : -.infinity))
+        }
+        let out = try Tensor(values: r, shape: sizes, dtype: .float32).to(dtype)
         return device == .cpu ? out : try out.to(device: device)
     }
 }
