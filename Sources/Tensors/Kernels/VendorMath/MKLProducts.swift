@@ -19,6 +19,8 @@ enum MKLProducts {
             if out.dtype == .float32 { loopProduct(Float.self, a, b, out) } else { loopProduct(Double.self, a, b, out) }
             return
         }
+        if !isBatched && batch == 1 && n == 1 && m == 1 && layouts == nil
+            && dotShapedGemm(mkl, a, b, out, alpha: alpha, beta: beta) { return }
         let la = layouts?.0 ?? BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
         let lb = layouts?.1 ?? BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
         if isBatched && beta == 0 && alpha == 1 && k > 0 && batchedGemm(mkl, a, b, out, la, lb) { return }
