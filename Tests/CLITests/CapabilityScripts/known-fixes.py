@@ -4,7 +4,8 @@
 # products (a (1, k) row times a (k, 1) column, called column-major as addmm_impl_cpu_ does),
 # float16/bfloat16 rsqrt (the scalar lambda rounds the root first), ldexp (2.15's _pow2 and
 # integer-exponent kernel) and float16/bfloat16 mul/div by a one-element tensor of another
-# dtype (read as a float). One line per case: key, dtypes or grad_fn, digest of the bits.
+# dtype (read as a float), bmm of a batch of one (ATen's small-product loop). One line per
+# case: key, dtypes or grad_fn, digest of the bits.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -106,3 +107,20 @@ for dt in (torch.float16, torch.bfloat16):
                     print("opmath_type", dt, sdt, op, shape, r.dtype)
                     return [r.to(torch.float64)]
                 run("opmath|%s|%s|%s|%d" % (str(dt)[6:], str(sdt)[6:], op, len(shape)), f)
+
+
+def bmm_one(dt, n, k, m, op):
+    a, b = leaf(1, n, k, dt=dt), leaf(1, k, m, dt=dt)
+    if op == "bmm":
+        return grads(torch.bmm(a, b), a, b)
+    if op == "matmul":
+        return grads(torch.matmul(a, b), a, b)
+    with torch.no_grad():
+        return [torch.bmm(a.transpose(1, 2).contiguous().transpose(1, 2), b), torch.matmul(a, b)]
+
+
+# bmm_out_or_baddbmm_ sums products under 400 multiply-adds in its own loop, batch 1 included.
+for dt in (torch.float32, torch.float64):
+    for n, k, m in [(5, 3, 16), (16, 8, 1), (9, 2, 16), (7, 13, 1), (1, 33, 1), (4, 7, 14), (8, 8, 8), (2, 40, 5)]:
+        for op in ("bmm", "matmul", "nograd"):
+            run("bmm_one|%s|%dx%dx%d|%s" % (str(dt)[6:], n, k, m, op), lambda: bmm_one(dt, n, k, m, op))
