@@ -370,7 +370,7 @@ extension Tensor {
     /// (`IteratorNorm`); where every reduced dim has size 1, |x| as ATen returns it; nil
     /// for negative strides.
     private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64 || dtype == .float16, device == .cpu, numel > 0,
+        guard dtype == .float32 || dtype == .float64 || dtype == .float16 || dtype == .bfloat16, device == .cpu, numel > 0,
               fitsIteratorKernels else { return nil }
         let ds = try reductionDims(dims)
         if !ds.contains(where: { sizes[$0] > 1 }) {
@@ -379,17 +379,23 @@ extension Tensor {
             let shaped = try r.contiguous()
             return keepdim ? shaped : shaped.removingDims(ds)
         }
-        if dtype == .float16 {
-            // norm_kernel_cpu_impl<Half, float>: binary_kernel_reduce with float
-            // accumulators and float Ops (never the vectorised row kernel, which ATen keeps
-            // for float, double and bfloat16), the result rounded once to float16. The float
+        if dtype == .float16 || dtype == .bfloat16 {
+            // norm_kernel_cpu_impl<Half/BFloat16, float>: binary_kernel_reduce with float
+            // accumulators and float Ops, the result rounded once to the half type. The float
             // copy keeps the input's strides where they fit its size, so the iterator walks
-            // the same order.
+            // the same order. A bfloat16 2-norm over one unit-stride innermost dim takes
+            // ATen's vectorised row kernel instead (not reproduced: the older path runs).
+            if dtype == .bfloat16 && p == 2 {
+                var outStrides = Shape.contiguousStrides(sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] })
+                for d in ds { outStrides[d] = 0 }
+                let plan = IteratorSum.plan(sizes: sizes, inStrides: strides, outStrides: outStrides)
+                if plan.outStrides.prefix(while: { $0 == 0 }).count == 1 && plan.inStrides[0] == 1 { return nil }
+            }
             let maxOffset = zip(sizes, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
             let wide = maxOffset < numel ? try Tensor(empty: sizes, strides: strides, dtype: .float32)
                 : try Tensor(empty: sizes, dtype: .float32)
             try backend.copyCast(from: self, into: wide)
-            let out = try wide.iteratorNormValues(p: p, ds: ds, rowKernel: false).to(.float16)
+            let out = try wide.iteratorNormValues(p: p, ds: ds, rowKernel: false).to(dtype)
             return keepdim ? out : out.removingDims(ds)
         }
         let out = try iteratorNormValues(p: p, ds: ds, rowKernel: true)

@@ -4,8 +4,10 @@
 # products (a (1, k) row times a (k, 1) column, called column-major as addmm_impl_cpu_ does),
 # float16/bfloat16 rsqrt (the scalar lambda rounds the root first), ldexp (2.15's _pow2 and
 # integer-exponent kernel) and float16/bfloat16 mul/div by a one-element tensor of another
-# dtype (read as a float), bmm of a batch of one (ATen's small-product loop). One line per
-# case: key, dtypes or grad_fn, digest of the bits.
+# dtype (read as a float), bmm of a batch of one (ATen's small-product loop), float16 and
+# bfloat16 norms (float accumulators). One line per case: key, dtypes or grad_fn, digest of
+# the bits.
+import random
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -124,3 +126,29 @@ for dt in (torch.float32, torch.float64):
     for n, k, m in [(5, 3, 16), (16, 8, 1), (9, 2, 16), (7, 13, 1), (1, 33, 1), (4, 7, 14), (8, 8, 8), (2, 40, 5)]:
         for op in ("bmm", "matmul", "nograd"):
             run("bmm_one|%s|%dx%dx%d|%s" % (str(dt)[6:], n, k, m, op), lambda: bmm_one(dt, n, k, m, op))
+
+
+def half_norm(dt, i):
+    rng = random.Random(i)
+    nd = rng.choice([1, 2, 3])
+    shape = [rng.choice([1, 2, 3, 5, 7, 17, 40]) for _ in range(nd)]
+    x = (torch.randn(shape) * 3).to(dt)
+    lay = rng.choice(["c", "t", "s", "e"])
+    if lay == "t" and nd >= 2:
+        x = x.transpose(0, -1)
+    elif lay == "s":
+        x = (torch.randn(shape[:-1] + [shape[-1] * 2]) * 3).to(dt)[..., ::2]
+    elif lay == "e" and nd >= 2:
+        x = x[:1].expand(*shape)
+    # bfloat16 2-norms over a unit-stride last dim take ATen's vectorised row kernel (not
+    # reproduced), so bfloat16 draws the other orders only.
+    p = rng.choice([2, 2, 1, 3, 0.5, 0, float("inf")] if dt == torch.float16 else [1, 3, 0.5, 0, float("inf")])
+    dim = rng.choice([None, 0, -1, (0, -1)]) if nd >= 2 else rng.choice([None, 0])
+    r = torch.linalg.vector_norm(x, p, dim=dim, keepdim=rng.random() < 0.5)
+    return [r.to(torch.float64)]
+
+
+# float16 (and bfloat16 off the row kernel) norms: float accumulators one element at a time.
+for dt in (torch.float16, torch.bfloat16):
+    for i in range(60):
+        run("half_norm|%s|%d" % (str(dt)[6:], i), lambda: half_norm(dt, i))
