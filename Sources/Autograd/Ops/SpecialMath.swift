@@ -199,11 +199,10 @@ extension Differentiable {
         }
     }
 
-    /// `ldexp(x, e)` = x·2^e (PyTorch's `mul(x, pow(2., e))`): LdexpBackward0 sends
-    /// `grad·2^e` to x and `grad·x·2^e·ln 2` to e.
+    /// `ldexp(x, e)` = x·2^e: LdexpBackward0 sends `grad·2^e` to x and `grad·x·2^e·ln 2` to e.
     public static func ldexp(_ x: Tensor, _ e: Tensor) throws(TensorError) -> Tensor {
         let out = try GradMode.withGradMode(false) { () throws(TensorError) -> Tensor in
-            try mul(x.detach(), try pow(.float(2), e.detach()))
+            try ldexpValue(x.detach(), e.detach())
         }
         guard isRecording(x, e) else { return out }
         let mx = TensorMeta(x), me = TensorMeta(e)
@@ -213,6 +212,25 @@ extension Differentiable {
             return [ctx.needs(0) ? try reduce(try mul(g, p), to: mx) : nil,
                     ctx.needs(1) ? try reduce(try mul(try mul(try mul(g, x), p), .float(0.6931471805599453)), to: me) : nil]
         }
+    }
+
+    /// PyTorch 2.15's `ldexp`: a floating x with an integer exponent goes to `ldexp_stub`
+    /// (`std::ldexp` into `empty_like(x)`: x's dtype, x·2^e rounded once; a bool exponent
+    /// has no kernel); otherwise `mul(x, _pow2(x, e))`, where `_pow2` is `pow(2., e)` for an
+    /// integer or float32 x and `full((), 2., x.dtype).pow(e)` for the others, so a 0-dim
+    /// float16 x with a 0-dim bfloat16 exponent takes the power in float32 (no bfloat16
+    /// rounding) and a float64 x promotes the power to float64.
+    static func ldexpValue(_ x: Tensor, _ e: Tensor) throws(TensorError) -> Tensor {
+        if x.dtype.isFloatingPoint && !x.dtype.isComplex && (e.dtype.isIntegral || e.dtype == .bool) {
+            if e.dtype == .bool { throw .notImplemented("\"ldexp_cpu_exp\" not implemented for 'Bool'") }
+            // Powers of two and their products with x are exact in float64 (within its range).
+            let p = try pow(.float(2), try e.to(.float64))
+            return try mul(try x.to(.float64), p).to(x.dtype)
+        }
+        if x.dtype.isIntegral || x.dtype == .bool || x.dtype == .float32 {
+            return try mul(x, try pow(.float(2), e))
+        }
+        return try mul(x, try pow(try Tensor.full([], .float(2), dtype: x.dtype, device: x.device), e))
     }
 
     /// `mvlgamma(x, p)` as PyTorch composes it: `args = arange(-p/2 + 0.5, 0.5, 0.5)`,

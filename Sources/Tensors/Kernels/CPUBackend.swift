@@ -134,6 +134,8 @@ public final class CPUBackend: DeviceBackend {
         case .bool: boolUnary(op, shape, Operand(out), Operand(a))
         case .complex64: try complexUnary(op, Complex64.self, shape, Operand(out), Operand(a))
         case .complex128: try complexUnary(op, Complex128.self, shape, Operand(out), Operand(a))
+        case .float16 where op == .rsqrt && out.dtype == a.dtype, .bfloat16 where op == .rsqrt && out.dtype == a.dtype:
+            ReducedRsqrt.run(a, into: out)
         case .float16, .bfloat16:
             let wa = try widened(a)
             let result = out.dtype == .bool ? out : try Tensor(empty: shape, dtype: .float32)

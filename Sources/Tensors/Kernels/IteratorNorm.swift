@@ -13,6 +13,7 @@
 ///   slots then added to zero in thread order; a result of several elements is one
 ///   sequential pass per element (foreach_reduced_elt), however the outputs are threaded.
 /// - Then sqrt (p = 2), pow(acc, 1/p) with 1/p in the element type, or acc itself (p ≤ 1).
+/// - float16 runs as float32 without the row kernel (`norm_kernel_cpu_impl<Half, float>`).
 enum IteratorNorm {
     /// One element's contribution and the final projection, as the Ops structs write them.
     struct Ops<T: RealElement> {
@@ -53,7 +54,7 @@ enum IteratorNorm {
     /// in reduced dims. `threads` is PyTorch's intra-op thread count.
     static func run<T: RealElement>(_ t: T.Type, p: Double, ops: Ops<T>, rowNorm: (UnsafePointer<T>, Int) -> T,
                                     sizes: [Int], input: UnsafePointer<T>, inStrides: [Int],
-                                    output: UnsafeMutablePointer<T>, outStrides: [Int], threads: Int) {
+                                    output: UnsafeMutablePointer<T>, outStrides: [Int], threads: Int, rowKernel: Bool = true) {
         let plan = IteratorSum.plan(sizes: sizes, inStrides: inStrides, outStrides: outStrides)
         let reducedCount = plan.outStrides.prefix { $0 == 0 }.count
         let numel = plan.shape.reduce(1, *)
@@ -66,7 +67,7 @@ enum IteratorNorm {
         outOffsets.reserveCapacity(keptCount); inBases.reserveCapacity(keptCount)
         forEachOffset(shape: keptShape, strides: keptIn, range: 0..<keptCount) { inBases.append($0) }
         forEachOffset(shape: keptShape, strides: keptOut, range: 0..<keptCount) { outOffsets.append($0) }
-        if p == 2 && reducedCount == 1 && plan.inStrides[0] == 1 {
+        if rowKernel && p == 2 && reducedCount == 1 && plan.inStrides[0] == 1 {
             let row = plan.shape[0]
             for k in 0..<keptCount { output[outOffsets[k]] = rowNorm(input + inBases[k], row) }
             return

@@ -67,10 +67,26 @@ extension Tensor {
         let (compute, outType) = try Tensor.binaryTypes(op, TypePromotion.resultType(self, other))
         try Tensor.checkIntegerDivisor(op, compute, other)
         let a = try to(compute).expand(to: shape, forCopyInto: false)
-        let b = try other.to(compute).expand(to: shape, forCopyInto: false)
         let out = try Tensor.iteratorOutput(shape, dtype: outType, device: device, inputs: [self, other])
+        if let value = try Tensor.reducedOpmathScalar(op, compute: compute, outType: outType, other) {
+            try backend.binaryScalar(op, a, value, scalarOnLeft: false, into: out)
+            return out
+        }
+        let b = try other.to(compute).expand(to: shape, forCopyInto: false)
         try backend.binary(op, a, b, into: out)
         return out
+    }
+
+    /// ATen's `mul_kernel` and `div_true_kernel` in float16/bfloat16 read a one-element
+    /// second operand (`iter.is_scalar(2)`) with `original_scalar_value<float>`: from its
+    /// own dtype straight to float, never rounded to the half type first (`x16 *
+    /// torch.tensor(33.4177, dtype=torch.float64)` multiplies by 33.4177f, not by 33.41).
+    /// That value as a number; nil for other ops, dtypes, or an operand of the compute type.
+    static func reducedOpmathScalar(_ op: BinaryOp, compute: DType, outType: DType, _ other: Tensor) throws(TensorError) -> Scalar? {
+        guard op == .mul || op == .div, compute == .float16 || compute == .bfloat16, outType == compute,
+              other.numel == 1, other.dtype != compute, other.device == .cpu,
+              !other.dtype.isComplex, other.dtype != .bool else { return nil }
+        return try other.item()
     }
 
     /// `self op scalar`, or `scalar op self` when `reflected` (`2 - x`, `2 ** x`).

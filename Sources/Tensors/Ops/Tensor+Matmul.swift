@@ -9,8 +9,17 @@ extension Tensor {
     }
 
     /// 3-D batched product on the backend, copying operands that BLAS cannot read as is.
-    static func batchedProduct(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+    /// `bmm`: the product is ATen's `bmm` (not an `mm` given a batch dim), whose
+    /// `bmm_out_or_baddbmm_` sums products of fewer than 400 multiply-adds in its own loop
+    /// even for a batch of one (the backend only tells batches of several apart).
+    static func batchedProduct(_ a: Tensor, _ b: Tensor, bmm: Bool = false) throws(TensorError) -> Tensor {
         let batch = a.sizes[0], n = a.sizes[1], m = b.sizes[2]
+        if bmm && batch == 1 && a.device == .cpu && (a.dtype == .float32 || a.dtype == .float64)
+            && n * m * a.sizes[2] < MKLProducts.smallBatchedWork {
+            let out = try Tensor(empty: [batch, n, m], dtype: a.dtype, device: a.device)
+            if a.dtype == .float32 { MKLProducts.loopProduct(Float.self, a, b, out) } else { MKLProducts.loopProduct(Double.self, a, b, out) }
+            return out
+        }
         func blasReady(_ t: Tensor) throws(TensorError) -> Tensor {
             if BLASLayout(rows: t.sizes[1], cols: t.sizes[2], rowStride: t.strides[1], colStride: t.strides[2]) != nil {
                 return t
@@ -42,12 +51,7 @@ extension Tensor {
             throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(sizes[0]), \(sizes[2])] but got: [\(other.sizes[0]), \(other.sizes[1])].")
         }
         try Tensor.checkMatmulTypes(self, other)
-        if sizes[0] == 1, device == .cpu, dtype == .float32 || dtype == .float64,
-           sizes[1] * sizes[2] * other.sizes[2] < MKLProducts.smallBatchedWork {
-            // The backend's product of one matrix is mm's gemm; PyTorch's bmm loops here.
-            return try MKLProducts.smallBatchedProduct(self, other)
-        }
-        return try Tensor.batchedProduct(self, other)
+        return try Tensor.batchedProduct(self, other, bmm: true)
     }
 
     /// `mv(vec)`: 2-D × 1-D.

@@ -370,7 +370,8 @@ extension Tensor {
     /// (`IteratorNorm`); where every reduced dim has size 1, |x| as ATen returns it; nil
     /// for negative strides.
     private func iteratorNorm(p: Double, dims: [Int]?, keepdim: Bool) throws(TensorError) -> Tensor? {
-        guard dtype == .float32 || dtype == .float64, device == .cpu, numel > 0, fitsIteratorKernels else { return nil }
+        guard dtype == .float32 || dtype == .float64 || dtype == .float16 || dtype == .bfloat16, device == .cpu, numel > 0,
+              fitsIteratorKernels else { return nil }
         let ds = try reductionDims(dims)
         if !ds.contains(where: { sizes[$0] > 1 }) {
             // `is_reduce_over_1D_vector`: |x| (x ≠ 0 for p = 0), no power and root.
@@ -378,6 +379,33 @@ extension Tensor {
             let shaped = try r.contiguous()
             return keepdim ? shaped : shaped.removingDims(ds)
         }
+        if dtype == .float16 || dtype == .bfloat16 {
+            // norm_kernel_cpu_impl<Half/BFloat16, float>: binary_kernel_reduce with float
+            // accumulators and float Ops, the result rounded once to the half type. The float
+            // copy keeps the input's strides where they fit its size, so the iterator walks
+            // the same order. A bfloat16 2-norm over one unit-stride innermost dim takes
+            // ATen's vectorised row kernel instead (not reproduced: the older path runs).
+            if dtype == .bfloat16 && p == 2 {
+                var outStrides = Shape.contiguousStrides(sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] })
+                for d in ds { outStrides[d] = 0 }
+                let plan = IteratorSum.plan(sizes: sizes, inStrides: strides, outStrides: outStrides)
+                if plan.outStrides.prefix(while: { $0 == 0 }).count == 1 && plan.inStrides[0] == 1 { return nil }
+            }
+            let maxOffset = zip(sizes, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
+            let wide = maxOffset < numel ? try Tensor(empty: sizes, strides: strides, dtype: .float32)
+                : try Tensor(empty: sizes, dtype: .float32)
+            try backend.copyCast(from: self, into: wide)
+            let out = try wide.iteratorNormValues(p: p, ds: ds, rowKernel: false).to(dtype)
+            return keepdim ? out : out.removingDims(ds)
+        }
+        let out = try iteratorNormValues(p: p, ds: ds, rowKernel: true)
+        return keepdim ? out : out.removingDims(ds)
+    }
+
+    /// IteratorNorm over the reduced dims `ds` of a float32/float64 tensor, keeping them as
+    /// size-1 dims; `rowKernel` lets a 2-norm over one unit-stride innermost dim take the
+    /// vectorised row kernel.
+    private func iteratorNormValues(p: Double, ds: [Int], rowKernel: Bool) throws(TensorError) -> Tensor {
         let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
         let out = try Tensor(empty: outSizes, dtype: dtype)
         var outStrides = Shape.contiguousStrides(outSizes)
@@ -393,13 +421,13 @@ extension Tensor {
         if dtype == .float32 {
             IteratorNorm.run(Float.self, p: p, ops: ops { Glibc.powf($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
                              sizes: sizes, input: UnsafePointer(pointer(Float.self)), inStrides: strides,
-                             output: out.pointer(Float.self), outStrides: outStrides, threads: threads)
+                             output: out.pointer(Float.self), outStrides: outStrides, threads: threads, rowKernel: rowKernel)
         } else {
             IteratorNorm.run(Double.self, p: p, ops: ops { Glibc.pow($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
                              sizes: sizes, input: UnsafePointer(pointer(Double.self)), inStrides: strides,
-                             output: out.pointer(Double.self), outStrides: outStrides, threads: threads)
+                             output: out.pointer(Double.self), outStrides: outStrides, threads: threads, rowKernel: rowKernel)
         }
-        return keepdim ? out : out.removingDims(ds)
+        return out
     }
 
     /// `norm_kernel_tensor_iterator_impl` off its vectorized 2-norm path (below 32,768

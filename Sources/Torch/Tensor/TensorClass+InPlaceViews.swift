@@ -7,9 +7,16 @@ import Tensors
 /// view ops do. A leaf that requires grad refuses them with PyTorch's error.
 extension TorchRuntime {
     func bindInPlaceViews(_ b: Binder) {
-        func reshapeInPlace(_ name: String, _ view: @escaping (Tensor, Arguments) throws -> Tensor) {
+        /// `tracked`: the op's own autograd for a non-leaf that is not a view (transpose_'s
+        /// TransposeBackward1); the others refuse tensors that require grad.
+        func reshapeInPlace(_ name: String, tracked: ((Tensor, Arguments) throws -> Void)? = nil,
+                            _ view: @escaping (Tensor, Arguments) throws -> Tensor) {
             b.checkedMethod(name) { _, s, args in
                 guard let t = tensorPayload(s) else { throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object") }
+                if let tracked, t.requiresGrad, Differentiable.tracksInPlaceTranspose(t) {
+                    try tracked(t, args)
+                    return s
+                }
                 if GradMode.isEnabled && t.requiresGrad {
                     if t.isLeaf { throw PyError.runtimeError("a leaf Variable that requires grad is being used in an in-place operation.") }
                     throw PyError.runtimeError("\(name)(): Gradbook does not track in-place view operations on tensors that require grad; use the out-of-place \(name.dropLast())()")
@@ -36,7 +43,12 @@ extension TorchRuntime {
         for name in ["transpose_", "swapaxes_", "swapdims_"] {
             let names = name == "swapaxes_" ? ["axis0", "axis1"] : ["dim0", "dim1"]
             let sig = Signature(name, names, required: 2)
-            reshapeInPlace(name) { [unowned self] t, args in
+            let tracked: (Tensor, Arguments) throws -> Void = { [unowned self] t, args in
+                let bound = try args.bind(sig)
+                let d0 = try int(bound[0]!, name, names[0]), d1 = try int(bound[1]!, name, names[1])
+                try bridged { try Differentiable.transposeInPlace(t, d0, d1) }
+            }
+            reshapeInPlace(name, tracked: tracked) { [unowned self] t, args in
                 let bound = try args.bind(sig)
                 return try Op.transpose(t, try int(bound[0]!, name, names[0]), try int(bound[1]!, name, names[1]))
             }

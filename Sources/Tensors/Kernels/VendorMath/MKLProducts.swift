@@ -19,6 +19,8 @@ enum MKLProducts {
             if out.dtype == .float32 { loopProduct(Float.self, a, b, out) } else { loopProduct(Double.self, a, b, out) }
             return
         }
+        if !isBatched && batch == 1 && n == 1 && m == 1 && layouts == nil
+            && dotShapedGemm(mkl, a, b, out, alpha: alpha, beta: beta) { return }
         let la = layouts?.0 ?? BLASLayout(rows: n, cols: k, rowStride: a.strides[1], colStride: a.strides[2])!
         let lb = layouts?.1 ?? BLASLayout(rows: k, cols: m, rowStride: b.strides[1], colStride: b.strides[2])!
         if isBatched && beta == 0 && alpha == 1 && k > 0 && batchedGemm(mkl, a, b, out, la, lb) { return }
@@ -76,16 +78,7 @@ enum MKLProducts {
 
     /// PyTorch's `baddbmm_cpu_kernel` for bmm: an in-order sum per output element, in the
     /// element type, without fused multiply-adds.
-    /// `bmm` of tiny products as ATen's `baddbmm_cpu_kernel` sums them: from +0, so a lone
-    /// -0 product gives +0 (a gemm keeps -0). Also for one matrix, which the backend's
-    /// batched product takes for an `mm`. `a` and `b` are float32 or float64 on the CPU.
-    static func smallBatchedProduct(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let out = try Tensor(empty: [a.sizes[0], a.sizes[1], b.sizes[2]], dtype: a.dtype)
-        if out.dtype == .float32 { loopProduct(Float.self, a, b, out) } else { loopProduct(Double.self, a, b, out) }
-        return out
-    }
-
-    private static func loopProduct<T: BinaryFloatingPoint>(_ t: T.Type, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
+    static func loopProduct<T: BinaryFloatingPoint>(_ t: T.Type, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
         let batch = out.sizes[0], n = out.sizes[1], m = out.sizes[2], k = a.sizes[2]
         let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
         let (as0, as1, as2) = (a.strides[0], a.strides[1], a.strides[2])

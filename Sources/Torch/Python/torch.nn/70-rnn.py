@@ -492,7 +492,9 @@ class RNNBase(Module):
         seq = input.transpose(0, 1) if self.batch_first else input
         output, hidden = self._run(seq, hx)
         if self.batch_first:
-            output = output.transpose(0, 1)
+            # _rnn_impl_with_concat transposes its result in place (TransposeBackward1,
+            # version 1); LSTM's oneDNN path below returns a transpose() view.
+            output = output.transpose_(0, 1)
         if not is_batched:
             output = output.squeeze(batch_dim)
             hidden = hidden.squeeze(1)
