@@ -42,6 +42,14 @@ extension Tensor {
             throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(sizes[0]), \(sizes[2])] but got: [\(other.sizes[0]), \(other.sizes[1])].")
         }
         try Tensor.checkMatmulTypes(self, other)
+        // ATen's bmm sums a small product (fewer than 400 multiply-adds) in its own loop
+        // whatever the batch; batchedProduct takes a single matrix for mm (BLAS).
+        if sizes[0] == 1, device == .cpu, dtype == .float32 || dtype == .float64,
+           sizes[1] * other.sizes[2] * sizes[2] < MKLProducts.smallBatchedWork, sizes[1] > 0, other.sizes[2] > 0 {
+            let out = try Tensor(empty: [1, sizes[1], other.sizes[2]], dtype: dtype, device: device)
+            if dtype == .float32 { MKLProducts.loopProduct(Float.self, self, other, out) } else { MKLProducts.loopProduct(Double.self, self, other, out) }
+            return out
+        }
         return try Tensor.batchedProduct(self, other)
     }
 

@@ -76,7 +76,7 @@ enum MKLProducts {
 
     /// PyTorch's `baddbmm_cpu_kernel` for bmm: an in-order sum per output element, in the
     /// element type, without fused multiply-adds.
-    private static func loopProduct<T: BinaryFloatingPoint>(_ t: T.Type, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
+    static func loopProduct<T: BinaryFloatingPoint>(_ t: T.Type, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
         let batch = out.sizes[0], n = out.sizes[1], m = out.sizes[2], k = a.sizes[2]
         let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
         let (as0, as1, as2) = (a.strides[0], a.strides[1], a.strides[2])

@@ -52,6 +52,16 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     return (h - newgate) * inputgate + newgate
 
 
+def _transpose_batch_first(output):
+    """ATen's gru / rnn_tanh / rnn_relu turn a batch_first output around in place
+    (`transpose_(0, 1)`, TransposeBackward1); the cell language refuses in-place views of
+    tensors that require grad, so the same view is recorded under that node's name."""
+    if not output.requires_grad:
+        return output.transpose(0, 1)
+    return torch._linalg_record("TransposeBackward1", [output], output.detach().transpose(0, 1),
+                                lambda g: (g.transpose(0, 1),))
+
+
 _projections_warned = [False]
 
 
@@ -492,7 +502,7 @@ class RNNBase(Module):
         seq = input.transpose(0, 1) if self.batch_first else input
         output, hidden = self._run(seq, hx)
         if self.batch_first:
-            output = output.transpose(0, 1)
+            output = _transpose_batch_first(output)
         if not is_batched:
             output = output.squeeze(batch_dim)
             hidden = hidden.squeeze(1)
