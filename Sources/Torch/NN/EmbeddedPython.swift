@@ -16320,6 +16320,19 @@ def _single(value):
 
 # -- affine maps and convolutions --
 
+def _conv_param(value, n, name=None):
+    """A convolution's stride/padding/dilation as n values: ATen's expand_param_if_needed
+    repeats a single value (an int or a one-element list) over the spatial dims and refuses
+    a list of another length."""
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            return tuple(value) * n
+        if name is not None and len(value) != n:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {n} values to match "
+                               f"the convolution dimensions, but got {name}={list(value)}")
+        return tuple(value)
+    return tuple([value] * n)
+
 def linear(input, weight, bias=None):
     return _nn.linear(input, weight, bias)
 
@@ -16329,15 +16342,17 @@ def bilinear(input1, input2, weight, bias=None):
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 1, "stride")
     if not isinstance(padding, str):
-        padding = _single(padding)
-    return _nn.conv1d(input, weight, bias, _single(stride), padding, _single(dilation), groups)
+        padding = _conv_param(padding, 1, "padding")
+    return _nn.conv1d(input, weight, bias, stride, padding, _conv_param(dilation, 1, "dilation"), groups)
 
 
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 2, "stride")
     if not isinstance(padding, str):
-        padding = _pair(padding)
-    return _nn.conv2d(input, weight, bias, _pair(stride), padding, _pair(dilation), groups)
+        padding = _conv_param(padding, 2, "padding")
+    return _nn.conv2d(input, weight, bias, stride, padding, _conv_param(dilation, 2, "dilation"), groups)
 
 
 # -- pooling --
@@ -17502,14 +17517,14 @@ def triplet_margin_with_distance_loss(anchor, positive, negative, *, distance_fu
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _single(stride), _single(padding),
-                              _single(output_padding), groups, _single(dilation), 1)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 1), _conv_param(padding, 1),
+                              _conv_param(output_padding, 1), groups, _conv_param(dilation, 1), 1)
 
 
 def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _pair(stride), _pair(padding),
-                              _pair(output_padding), groups, _pair(dilation), 2)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 2), _conv_param(padding, 2),
+                              _conv_param(output_padding, 2), groups, _conv_param(dilation, 2), 2)
 
 
 import warnings as _warnings
@@ -18490,7 +18505,9 @@ def _conv3d_pointwise(input, weight, bias):
 
 
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    stride, dilation = _triple(stride), _triple(dilation)
+    stride, dilation = _conv_param(stride, 3), _conv_param(dilation, 3)
+    if not isinstance(padding, str):
+        padding = _conv_param(padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv3d, but got input of size: {list(input.shape)}")
     unbatched = input.dim() == 4
@@ -18649,8 +18666,8 @@ def _col2vol_add(cols, cin, k, s, d, out, full):
 
 def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    stride, padding, dilation = _triple(stride), _triple(padding), _triple(dilation)
-    output_padding = _triple(output_padding)
+    stride, padding, dilation = _conv_param(stride, 3), _conv_param(padding, 3), _conv_param(dilation, 3)
+    output_padding = _conv_param(output_padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
     if groups <= 0:
