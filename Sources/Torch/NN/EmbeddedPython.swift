@@ -20372,6 +20372,8 @@ class Optimizer:
                 raise RuntimeError("`fused` does not support `differentiable`")
             if defaults.get("foreach"):
                 raise RuntimeError("`fused` and `foreach` cannot be `True` together.")
+            # GradScaler.step then hands the scale and found_inf to the fused kernels.
+            self._step_supports_amp_scaling = True
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
@@ -20438,6 +20440,24 @@ class Optimizer:
 
     def _update_group(self, group):
         raise NotImplementedError
+
+    def _fused_skips_step(self):
+        """ATen's fused CPU kernels return at once when GradScaler's found_inf is 1."""
+        found_inf = getattr(self, "found_inf", None)
+        return found_inf is not None and found_inf.item() == 1.0
+
+    def _fused_unscale_grad(self, p):
+        """The fused kernels divide each gradient by GradScaler's grad_scale (in the
+        gradient's dtype) and store it back before the update."""
+        grad_scale = getattr(self, "grad_scale", None)
+        if grad_scale is not None:
+            p.grad.div_(grad_scale)
+
+    def _fused_restore_step(self, step_t):
+        """_fused_adam / _fused_adagrad subtract found_inf from the steps they added 1 to."""
+        found_inf = getattr(self, "found_inf", None)
+        if found_inf is not None:
+            step_t.sub_(found_inf)
 
     def state_dict(self):
         index_of = []
@@ -20552,6 +20572,9 @@ class SGD(Optimizer):
                 if first:
                     buf = torch.empty_like(p)
                     state["momentum_buffer"] = buf
+                if self._fused_skips_step():
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
                                float(dampening), float(weight_decay), bool(group["nesterov"]),
                                bool(group["maximize"]), first)
@@ -20623,11 +20646,16 @@ class Adam(Optimizer):
             if group["fused"]:
                 # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
                 import torch._nn as _nn
+                if self._fused_skips_step():
+                    self._fused_restore_step(step_t)
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
                                 state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
                                 float(lr), float(beta1), float(beta2), float(weight_decay),
                                 float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
                                 bool(group["decoupled_weight_decay"]))
+                self._fused_restore_step(step_t)
                 continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:
@@ -20768,8 +20796,11 @@ class Adagrad(Optimizer):
                 # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
                 import torch._nn as _nn
                 clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
-                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
-                                   float(group["weight_decay"]), bool(group["maximize"]))
+                if not self._fused_skips_step():
+                    self._fused_unscale_grad(p)
+                    _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                       float(group["weight_decay"]), bool(group["maximize"]))
+                self._fused_restore_step(state["step"])
                 continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:
