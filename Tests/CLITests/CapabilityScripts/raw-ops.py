@@ -239,3 +239,16 @@ for dt in (torch.float32, torch.float64):
             show("out", r)
             backward(r[0], None)
             grads([w, psw])
+# Targeted: bicubic grid gradients with and without the input's gradient (ATen's two builds
+# of the backward kernel round the tap polynomials differently).
+torch.manual_seed(11)
+for dt in (torch.float32, torch.float64):
+    for need_input in (False, True):
+        for pad in (0, 1, 2):
+            for align in (False, True):
+                x = torch.randn(2, 3, 5, 6, dtype=dt).requires_grad_(need_input)
+                g = (torch.rand(2, 3, 7, 2, dtype=dt) * 2.4 - 1.2).requires_grad_()
+                r = torch.grid_sampler_2d(x, g, 2, pad, align)
+                P[0] = "bicubic.%s.%s.%d.%s." % (str(dt)[6:], need_input, pad, align)
+                backward(r, None)
+                grads([x, g])
