@@ -92,9 +92,6 @@ extension TorchRuntime {
             if x.device != g.device {
                 throw PyError.runtimeError("grid_sampler(): expected input and grid to be on same device, but input is on \(x.device) and grid is on \(g.device)")
             }
-            if x.dtype != g.dtype {
-                throw PyError.runtimeError("grid_sampler(): expected input and grid to have same dtype, but input has \(x.dtype.scalarTypeName) and grid has \(g.dtype.scalarTypeName)")
-            }
             if x.rank == 0 || g.rank == 0 {
                 throw PyError.indexError("Dimension specified as 0 but tensor has no dimensions")
             }
@@ -113,8 +110,13 @@ extension TorchRuntime {
             guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
                 throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
             }
+            if x.dtype != g.dtype {
+                // PyTorch 2.15's CPU path reports it from the kernel's dtype check, after the shape checks.
+                throw PyError.runtimeError("expected scalar type \(x.dtype.scalarTypeName) but found \(g.dtype.scalarTypeName)")
+            }
             if x.dtype != .float32 && x.dtype != .float64 {
-                throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+                let kernel = dims == 2 ? "grid_sampler_2d_cpu_kernel_impl" : "grid_sampler3d_cpu"
+                throw PyError(type: "NotImplementedError", message: "\"\(kernel)\" not implemented for '\(x.dtype.scalarTypeName)'")
             }
             return wrap(try Differentiable.gridSampler2d(x, g, mode: mode, padding: padding, alignCorners: align))
         }
@@ -135,9 +137,7 @@ extension TorchRuntime {
             // (theta, size as a list, align_corners), checked by the Python side
             let theta = try tensor(a[0], "affine_grid_generator", "theta")
             let size = try intList(a[1], "affine_grid_generator", "size")
-            if theta.sizes[0] != size[0] {
-                throw PyError.runtimeError("The size of tensor a (\(theta.sizes[0])) must match the size of tensor b (\(size[0])) at non-singleton dimension 0")
-            }
+            // A θ batch other than size[0] fails in the base grid's bmm, as in ATen.
             return wrap(try Differentiable.affineGrid(theta, size: size, alignCorners: try bool(a[2], "affine_grid_generator", "align_corners")))
         }
     }

@@ -372,6 +372,9 @@ class _FlatRNN:
         params = list(params)
         per = (4 if has_biases else 2) + (1 if proj_size else 0)
         if len(params) % per != 0:
+            if mode == "LSTM":
+                # PyTorch 2.15's lstm gathers its parameters through a MatrixRef.
+                raise RuntimeError(f"MatrixRef: ArrayRef size {len(params)} not divisible by stride {per}")
             raise RuntimeError("got an incorrect number of RNN parameters")
         if bidirectional and (len(params) // per) % 2 != 0:
             raise RuntimeError("Odd number of params or hiddens given to a bidirectional RNN")
@@ -489,6 +492,8 @@ rnn_relu = _one_hidden("RNN_RELU")
 
 def _check_cell(input, hx, w_ih, w_hh, gates, label):
     hidden = w_hh.size(1)
+    if input.dim() != 2:
+        raise RuntimeError(f"Expected 2D input (batch x feature), but got {input.dim()}D input")
     if input.size(1) != w_ih.size(1):
         raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {w_ih.size(1)}")
     if w_ih.size(0) != gates * hidden:
@@ -498,6 +503,8 @@ def _check_cell(input, hx, w_ih, w_hh, gates, label):
         raise RuntimeError(f"weight_hh first dim must be {gates} * hidden_size = {gates * hidden}, "
                            f"but got {w_hh.size(0)}")
     for i, h in enumerate(hx):
+        if h.dim() != 2:
+            raise RuntimeError(f"Expected 2D hidden{label[i]} (batch x hidden_size), but got {h.dim()}D tensor")
         if input.size(0) != h.size(0):
             raise RuntimeError(f"Input batch size {input.size(0)} doesn't match hidden{label[i]} batch size "
                                f"{h.size(0)}")
