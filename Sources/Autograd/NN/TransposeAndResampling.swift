@@ -133,8 +133,25 @@ extension Differentiable {
         let psw = perSampleWeights?.detach()
         let (out, bags) = try EmbeddingBagKernel.forward(weight: weight.detach(), indices: indices, offsets: offsets, mode: mode,
                                                          perSampleWeights: psw, includeLastOffset: includeLastOffset, paddingIdx: paddingIdx)
-        guard isRecording(weight) else { return out }
         let sizes = weight.sizes
+        if let perSampleWeights, isRecording([weight, perSampleWeights]) {
+            // Both are differentiable: per_sample_weights' gradient is, per position, the dot
+            // product of its bag's gradient row and its weight row (0 at padding_idx), as
+            // ATen's `_embedding_bag_per_sample_weights_backward` takes it (BLAS dot).
+            let w = weight.detach()
+            return record("EmbeddingBagBackward0", [weight, perSampleWeights], out) { ctx in
+                let g = ctx.grad.detach()
+                let gw = ctx.needs(0) ? try EmbeddingBagKernel.backward(g, bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
+                                                                        paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq) : nil
+                guard ctx.needs(1) else { return [gw, nil] }
+                let gp = try Tensor.zeros([bags.indices.count], dtype: g.dtype, device: g.device)
+                for (i, row) in bags.indices.enumerated() where row != paddingIdx {
+                    try gp.select(0, i).copy_(try g.select(0, bags.bagOf[i]).dot(try w.select(0, row)))
+                }
+                return [gw, gp]
+            }
+        }
+        guard isRecording(weight) else { return out }
         return record("EmbeddingBagBackward0", [weight], out) { ctx in
             [try EmbeddingBagKernel.backward(ctx.grad.detach(), bags: bags, weightSizes: sizes, mode: mode, perSampleWeights: psw,
                                              paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]

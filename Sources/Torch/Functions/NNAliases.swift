@@ -15,6 +15,8 @@ extension TorchRuntime {
         "channel_shuffle", "constant_pad_nd", "cosine_similarity", "pairwise_distance", "pdist", "cdist", "conv3d", "conv_transpose3d", "max_pool3d",
         "binary_cross_entropy_with_logits", "hinge_embedding_loss", "kl_div", "margin_ranking_loss",
         "cosine_embedding_loss", "poisson_nll_loss", "triplet_margin_loss",
+        "convolution", "grid_sampler", "grid_sampler_2d", "grid_sampler_3d", "affine_grid_generator", "ctc_loss", "embedding_bag",
+        "lstm", "gru", "rnn_tanh", "rnn_relu", "lstm_cell", "gru_cell", "rnn_tanh_cell", "rnn_relu_cell",
     ]
 
     func bindNNAliases(_ b: Binder) {

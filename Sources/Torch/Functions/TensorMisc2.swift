@@ -47,14 +47,14 @@ extension TorchRuntime {
             }
             return f
         }
-        for name in Self.misc2PythonNames + ["fill_diagonal_"] {
+        for name in Self.misc2PythonNames + ["fill_diagonal_", "resize", "resize_as"] {
             let body: Binder.Body = { [unowned self] interp, t, args in
                 var positional = [wrap(t)]
                 positional.append(contentsOf: args.positional)
                 let keywords = zip(args.keywordNames, args.keywordValues).map { ($0.0.string, $0.1) }
                 return try interp.call(try target(interp, name), Arguments(positional, keywords: keywords))
             }
-            if name.hasSuffix("_") { b.method(name, body) } else { b.both(name, body) }
+            if name.hasSuffix("_") || name.hasPrefix("resize") { b.method(name, body) } else { b.both(name, body) }
         }
         for name in ["vander"] {
             b.free(name) { interp, args in try interp.call(try target(interp, name), args) }

@@ -2013,6 +2013,46 @@ def vander(x, N=None, increasing=False):
         return torch.flip(result, [1])
     return result
 
+
+# -- Tensor.resize / resize_as: torch/_tensor.py's deprecated non-inplace forms, through
+#    torch.autograd._functions.Resize (a Python Function: ResizeBackward) --
+
+class Resize(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, tensor, sizes):
+        ctx.sizes = sizes
+        numel = 1
+        for s in sizes:
+            numel = numel * s
+        ctx.numel = numel
+        if tensor.numel() != numel:
+            raise RuntimeError(
+                ("requested resize to {} ({} elements in total), "
+                 "but the given tensor has a size of {} ({} elements). "
+                 "autograd's resize can only change the shape of a given "
+                 "tensor, while preserving the number of elements. ").format(
+                    "x".join(map(str, sizes)), numel, "x".join(map(str, tensor.size())), tensor.numel()))
+        ctx.input_sizes = tensor.size()
+        # PyTorch: `tensor.new(tensor)` (an alias of the storage) for a contiguous tensor,
+        # so writes to the result reach the input; a copy otherwise.
+        return tensor.detach().contiguous().view(*sizes)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output.contiguous().view(ctx.input_sizes), None
+
+
+def resize(self, *sizes):
+    import warnings
+    warnings.warn("non-inplace resize is deprecated", stacklevel=2)
+    return Resize.apply(self, sizes)
+
+
+def resize_as(self, tensor):
+    import warnings
+    warnings.warn("non-inplace resize_as is deprecated", stacklevel=2)
+    return Resize.apply(self, tensor.size())
+
 """#,
         "torch._nn_aliases": #"""
 # torch-level names for nn operations (torch.conv2d, torch.layer_norm, torch.dropout, ...),
@@ -2230,6 +2270,326 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, 
                         reduction=0):
     return F.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap,
                                  reduction=_reduction(reduction))
+
+
+# -- raw ATen forms: torch.convolution, the grid samplers, embedding_bag, ctc_loss --
+
+def _int_list(value, fn, name, position):
+    if isinstance(value, (list, tuple)) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return list(value)
+    raise TypeError(f"{fn}(): argument '{name}' (position {position}) must be tuple of ints, not "
+                    f"{type(value).__name__}")
+
+
+def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
+    """ATen's `convolution`: batched input only (F.conv*d add the batch dim of an unbatched
+    input before they reach it), the same `ConvolutionBackward0` node as F.conv*d."""
+    stride = _int_list(stride, "convolution", "stride", 4)
+    padding = _int_list(padding, "convolution", "padding", 5)
+    dilation = _int_list(dilation, "convolution", "dilation", 6)
+    output_padding = _int_list(output_padding, "convolution", "output_padding", 8)
+    k = weight.dim()
+    if k - 2 <= 0:
+        raise RuntimeError("weight should have at least three dimensions")
+
+    def expand(values, name):
+        # ATen's expand_param_if_needed: one value serves every spatial dim.
+        if len(values) == 1:
+            return values * (k - 2)
+        if len(values) != k - 2:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {k - 2} values to match "
+                               f"the convolution dimensions, but got {name}={values}")
+        return values
+
+    stride = expand(stride, "stride")
+    padding = expand(padding, "padding")
+    dilation = expand(dilation, "dilation")
+    output_padding = expand(output_padding, "output_padding")
+    if input.dim() != k:
+        raise RuntimeError(f"Expected {k}-dimensional input for {k}-dimensional weight {list(weight.shape)}, "
+                           f"but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
+    if transposed:
+        fn = {3: F.conv_transpose1d, 4: F.conv_transpose2d, 5: F.conv_transpose3d}.get(k)
+        if fn is not None:
+            return fn(input, weight, bias, stride, padding, output_padding, groups, dilation)
+    else:
+        fn = {3: F.conv1d, 4: F.conv2d, 5: F.conv3d}.get(k)
+        if fn is not None:
+            return fn(input, weight, bias, stride, padding, dilation, groups)
+    raise NotImplementedError(f"torch.convolution: {k}-dimensional weight is not supported")
+
+
+def grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners):
+    return _nn.grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners)
+
+
+def grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners):
+    return _nn.grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, 2)
+
+
+def grid_sampler_3d(input, grid, interpolation_mode, padding_mode, align_corners):
+    return _nn.grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, 3)
+
+
+def affine_grid_generator(theta, size, align_corners):
+    size = _int_list(size, "affine_grid_generator", "size", 2)
+    if len(size) != 4 and len(size) != 5:
+        raise RuntimeError("AffineGridGenerator needs 4d (spatial) or 5d (volumetric) inputs.")
+    return _nn.affine_grid_generator(theta, size, align_corners)
+
+
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction=1, zero_infinity=False):
+    # ATen: Mean (1) and Sum (2) reduce; any other value returns the per-sample losses.
+    r = "mean" if reduction == 1 else "sum" if reduction == 2 else "none"
+    return F.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, r, zero_infinity)
+
+
+def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sparse=False,
+                  per_sample_weights=None, include_last_offset=False, padding_idx=None):
+    """ATen's `embedding_bag` on the CPU: (output, offset2bag, bag_size, max_indices), the
+    three index tensors built as `_embedding_bag_cpu_impl` builds them: offset2bag is empty
+    on the float32 'sum' fast path, bag_size is zeroed for 'sum' (and has one entry per
+    offset when nothing requires grad), max_indices is bag_size's copy except for 'max'."""
+    rows = weight.shape[0]
+    if padding_idx is None:
+        padding_idx = -1
+    else:
+        if not (-rows <= padding_idx < rows):
+            raise RuntimeError(f"padding_idx must be within the number of embeddings, -{rows} through "
+                               f"{rows - 1}, but got {padding_idx}")
+        if padding_idx < 0:
+            padding_idx += rows
+    if indices.dim() != 1 and indices.dim() != 2:
+        raise RuntimeError(f"input has to be a 1D or 2D Tensor, but got Tensor of dimension {indices.dim()}")
+    if indices.dim() == 1 and offsets.dim() != 1:
+        raise RuntimeError(f"offsets has to be a 1D Tensor, but got Tensor of dimension {offsets.dim()}")
+    if weight.dim() != 2:
+        raise RuntimeError(f"weight has to be a 2D Tensor, but got Tensor of dimension {weight.dim()}")
+    for t, name in ((indices, "indices"), (offsets, "offsets")):
+        if t.dtype != torch.int64 and t.dtype != torch.int32:
+            raise RuntimeError(f"Expected tensor for argument #1 '{name}' to have one of the following scalar "
+                               f"types: Long, Int; but got {t.type()} instead (while checking arguments for "
+                               "embedding_bag)")
+    common = torch.promote_types(indices.dtype, offsets.dtype)
+    indices = indices.to(common)
+    offsets = offsets.to(common)
+    psw = per_sample_weights
+    if psw is not None and mode != 0:
+        raise RuntimeError("embedding_bag: per_sample_weights only supported with mode='sum'")
+    if include_last_offset and offsets.shape[0] < 1:
+        raise RuntimeError("include_last_offset: number of offset should be at least 1")
+    # ATen picks `_embedding_bag` (bag_size per bag) over `_embedding_bag_forward_only`
+    # when an input requires grad, whatever the grad mode.
+    requires_grad = weight.requires_grad or (psw is not None and psw.requires_grad)
+    output = _nn.embedding_bag(weight, indices, offsets, mode, psw, include_last_offset, padding_idx,
+                               scale_grad_by_freq)
+    n = indices.shape[0]
+    bags = offsets.shape[0] - (1 if include_last_offset else 0)
+    fast_sum = (weight.dtype == torch.float32 and weight.stride(1) == 1 and padding_idx < 0
+                and (psw is None or psw.stride(0) == 1))
+    if mode != 0 or not fast_sum:
+        starts = offsets[:bags] if include_last_offset else offsets
+        offset2bag = torch.zeros(n + 1, dtype=common)
+        offset2bag.index_add_(0, starts, torch.ones_like(starts))
+        offset2bag[0] -= 1
+        offset2bag = offset2bag.cumsum(0, dtype=common)[:n].clone()
+    else:
+        offset2bag = torch.empty(0, dtype=common)
+    if mode == 0:
+        bag_size = torch.zeros(bags if requires_grad else offsets.shape[0], dtype=common)
+        return output, offset2bag, bag_size, bag_size.clone()
+    bag_size = torch.zeros(bags, dtype=common)
+    if bags > 1:
+        bag_size[:bags - 1] = offsets[1:bags] - offsets[:bags - 1]
+    if bags > 0:
+        bag_size[bags - 1] = n - offsets[bags - 1]
+    if padding_idx >= 0:
+        padded = (indices == padding_idx).to(common)
+        bag_size.index_add_(0, offset2bag, -padded)
+    if mode == 1:
+        return output, offset2bag, bag_size, bag_size.clone()
+    max_indices = _nn.embedding_bag_max_indices(weight, indices, offsets, include_last_offset, padding_idx)
+    return output, offset2bag, bag_size, max_indices.to(common)
+
+
+# -- the functional RNNs (torch.lstm / gru / rnn_tanh / rnn_relu with a flat parameter
+#    list, as nn.LSTM & co. call them through _VF) and the single-step cells --
+
+def _rnn_module_fn(name):
+    import torch.nn as nn
+    return getattr(nn, name)
+
+
+class _FlatRNN:
+    """An RNN described by ATen's arguments instead of a module: the flat parameter list
+    (w_ih, w_hh[, b_ih, b_hh][, w_hr] per layer and direction). Runs nn.RNNBase's own
+    forward passes (oneDNN for a float32 LSTM without projections, ATen's cells otherwise)."""
+
+    def __init__(self, mode, params, has_biases, num_layers, dropout, train, bidirectional, proj_size):
+        params = list(params)
+        per = (4 if has_biases else 2) + (1 if proj_size else 0)
+        if len(params) % per != 0:
+            if mode == "LSTM":
+                # PyTorch 2.15's lstm gathers its parameters through a MatrixRef.
+                raise RuntimeError(f"MatrixRef: ArrayRef size {len(params)} not divisible by stride {per}")
+            raise RuntimeError("got an incorrect number of RNN parameters")
+        if bidirectional and (len(params) // per) % 2 != 0:
+            raise RuntimeError("Odd number of params or hiddens given to a bidirectional RNN")
+        self.mode = mode
+        self.params = params
+        self.per = per
+        self.bias = has_biases
+        self.num_layers = num_layers
+        self.dropout = float(dropout)
+        self.training = train
+        self.bidirectional = bidirectional
+        self.proj_size = proj_size
+        self.hidden_size = params[1].shape[1] if len(params) > 1 else 0
+
+    def _layer_params(self, layer, direction):
+        k = (layer * (2 if self.bidirectional else 1) + direction) * self.per
+        p = self.params[k:k + self.per]
+        b_ih = p[2] if self.bias else None
+        b_hh = p[3] if self.bias else None
+        w_hr = p[-1] if self.proj_size else None
+        return p[0], p[1], b_ih, b_hh, w_hr
+
+    def _step(self, x_proj, state, w_hh, b_hh, w_hr):
+        base = _rnn_module_fn("RNNBase")
+        return base._step(self, x_proj, state, w_hh, b_hh, w_hr)
+
+    def _run_direction(self, layer_input, state, layer, direction):
+        return _rnn_module_fn("RNNBase")._run_direction(self, layer_input, state, layer, direction)
+
+    def _run(self, input, hx):
+        return _rnn_module_fn("RNNBase")._run(self, input, hx)
+
+    def _run_onednn(self, input, hx):
+        return _rnn_module_fn("RNNBase")._run_onednn(self, input, hx)
+
+    def _packed_direction(self, data, sizes, state, layer, direction):
+        return _rnn_module_fn("RNNBase")._packed_direction(self, data, sizes, state, layer, direction)
+
+
+def _packed_run(rnn, data, batch_sizes, hx):
+    """ATen's packed overload (data, batch_sizes): RNNBase's packed layers without the
+    PackedSequence wrapper or index permutations."""
+    sizes = [int(b) for b in batch_sizes.tolist()]
+    num_directions = 2 if rnn.bidirectional else 1
+    is_lstm = rnn.mode == "LSTM"
+    final_h = []
+    final_c = []
+    layer_input = data
+    for layer in range(rnn.num_layers):
+        outs = []
+        for direction in range(num_directions):
+            k = layer * num_directions + direction
+            state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
+            out, state = rnn._packed_direction(layer_input, sizes, state, layer, direction)
+            outs.append(out)
+            if is_lstm:
+                final_h.append(state[0])
+                final_c.append(state[1])
+            else:
+                final_h.append(state)
+        layer_output = outs[0] if num_directions == 1 else torch.cat(outs, 1)
+        if rnn.dropout != 0 and rnn.training and layer < rnn.num_layers - 1:
+            layer_output = F.dropout(layer_output, rnn.dropout, True)
+        layer_input = layer_output
+    if is_lstm:
+        return layer_input, torch.stack(final_h, 0), torch.stack(final_c, 0)
+    return layer_input, torch.stack(final_h, 0)
+
+
+def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first=None):
+    if isinstance(hx, torch.Tensor):
+        # lstm(data, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional)
+        data, batch_sizes, hx = input, hx, params
+        params, has_biases, num_layers, dropout, train, bidirectional = (
+            has_biases, num_layers, dropout, train, bidirectional, batch_first)
+        if len(hx) != 2:
+            raise RuntimeError("lstm expects two hidden states")
+        proj = hx[0].shape[2] if hx[0].shape[2] != hx[1].shape[2] else 0
+        rnn = _FlatRNN("LSTM", params, has_biases, num_layers, dropout, train, bidirectional, proj)
+        return _packed_run(rnn, data, batch_sizes, hx)
+    if len(hx) != 2:
+        raise RuntimeError("lstm expects two hidden states")
+    proj = hx[0].shape[2] if hx[0].shape[2] != hx[1].shape[2] else 0
+    rnn = _FlatRNN("LSTM", params, has_biases, num_layers, dropout, train, bidirectional, proj)
+    seq = input.transpose(0, 1) if batch_first else input
+    fast = rnn._run_onednn(seq, tuple(hx))
+    output, hidden = fast if fast is not None else rnn._run(seq, tuple(hx))
+    if batch_first:
+        output = output.transpose(0, 1)
+    return output, hidden[0], hidden[1]
+
+
+def _one_hidden(mode):
+    def run(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first=None):
+        if not isinstance(params, torch.Tensor) and batch_first is not None:
+            rnn = _FlatRNN(mode, params, has_biases, num_layers, dropout, train, bidirectional, 0)
+            seq = input.transpose(0, 1) if batch_first else input
+            output, hidden = rnn._run(seq, hx)
+            if batch_first:
+                output = _rnn_module_fn("_transpose_batch_first")(output)
+            return output, hidden
+        # (data, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional)
+        data, batch_sizes, hx = input, hx, params
+        params, has_biases, num_layers, dropout, train, bidirectional = (
+            has_biases, num_layers, dropout, train, bidirectional, batch_first)
+        rnn = _FlatRNN(mode, params, has_biases, num_layers, dropout, train, bidirectional, 0)
+        return _packed_run(rnn, data, batch_sizes, hx)
+    return run
+
+
+gru = _one_hidden("GRU")
+rnn_tanh = _one_hidden("RNN_TANH")
+rnn_relu = _one_hidden("RNN_RELU")
+
+
+def _check_cell(input, hx, w_ih, w_hh, gates, label):
+    hidden = w_hh.size(1)
+    if input.dim() != 2:
+        raise RuntimeError(f"Expected 2D input (batch x feature), but got {input.dim()}D input")
+    if input.size(1) != w_ih.size(1):
+        raise RuntimeError(f"input has inconsistent input_size: got {input.size(1)} expected {w_ih.size(1)}")
+    if w_ih.size(0) != gates * hidden:
+        raise RuntimeError(f"weight_ih first dim must be {gates} * hidden_size = {gates * hidden}, "
+                           f"but got {w_ih.size(0)}")
+    if w_hh.size(0) != gates * hidden:
+        raise RuntimeError(f"weight_hh first dim must be {gates} * hidden_size = {gates * hidden}, "
+                           f"but got {w_hh.size(0)}")
+    for i, h in enumerate(hx):
+        if h.dim() != 2:
+            raise RuntimeError(f"Expected 2D hidden{label[i]} (batch x hidden_size), but got {h.dim()}D tensor")
+        if input.size(0) != h.size(0):
+            raise RuntimeError(f"Input batch size {input.size(0)} doesn't match hidden{label[i]} batch size "
+                               f"{h.size(0)}")
+        if h.size(1) != hidden:
+            raise RuntimeError(f"hidden{label[i]} has inconsistent hidden_size: got {h.size(1)}, expected {hidden}")
+
+
+def lstm_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    if len(hx) != 2:
+        raise RuntimeError("lstm_cell expects two hidden states")
+    _check_cell(input, hx, w_ih, w_hh, 4, (0, 1))
+    x_proj = F.linear(input, w_ih, b_ih)
+    return _rnn_module_fn("_lstm_cell")(x_proj, (hx[0], hx[1]), w_hh, b_hh, None)
+
+
+def gru_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell(input, (hx,), w_ih, w_hh, 3, (0,))
+    return _rnn_module_fn("_gru_cell")(F.linear(input, w_ih, b_ih), hx, w_hh, b_hh)
+
+
+def rnn_tanh_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell(input, (hx,), w_ih, w_hh, 1, (0,))
+    return _rnn_module_fn("_rnn_tanh_cell")(F.linear(input, w_ih, b_ih), hx, w_hh, b_hh)
+
+
+def rnn_relu_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell(input, (hx,), w_ih, w_hh, 1, (0,))
+    return _rnn_module_fn("_rnn_relu_cell")(F.linear(input, w_ih, b_ih), hx, w_hh, b_hh)
 
 """#,
         "torch._stft": #"""
@@ -2535,6 +2895,331 @@ def _slice(t, start, end):
     if end < start:
         end = start
     return t.narrow(1, start, end - start)
+
+"""#,
+        "torch.amp": #"""
+# torch.amp: GradScaler (torch/amp/grad_scaler.py, for device "cpu"; "cuda" when a GPU is
+# there). The two ATen ops it calls are written here as ATen's CPU kernels compute them:
+# `_amp_foreach_non_finite_check_and_unscale_` multiplies each gradient by the float32
+# inverse scale (in the gradient's dtype) and raises found_inf on a non-finite value;
+# `_amp_update_scale_` backs off or grows the float32 scale (product in double, rounded to
+# float32; no growth to inf). Autocast is not provided (see docs/differences.md).
+
+import torch
+import warnings
+from collections import abc, defaultdict
+from enum import Enum
+
+__all__ = ["OptState", "GradScaler"]
+
+
+def _amp_foreach_non_finite_check_and_unscale_(scaled_grads, found_inf, inv_scale):
+    if inv_scale.numel() != 1:
+        raise RuntimeError("inv_scale must be a 1-element tensor.")
+    if found_inf.numel() != 1:
+        raise RuntimeError("found_inf must be a 1-element tensor.")
+    if inv_scale.dtype != torch.float32:
+        raise RuntimeError("inv_scale must be a float tensor.")
+    if found_inf.dtype != torch.float32:
+        raise RuntimeError("found_inf must be a float tensor.")
+    one = inv_scale.item() == 1.0
+    for g in scaled_grads:
+        if g.numel() and not bool(torch.isfinite(g).all()):
+            found_inf.fill_(1.0)
+        if not one:
+            g.mul_(inv_scale)
+
+
+def _amp_update_scale_(current_scale, growth_tracker, found_inf, growth_factor, backoff_factor,
+                       growth_interval):
+    if growth_tracker.numel() != 1:
+        raise RuntimeError("growth_tracker must be a 1-element tensor.")
+    if current_scale.numel() != 1:
+        raise RuntimeError("current_scale must be a 1-element tensor.")
+    if found_inf.numel() != 1:
+        raise RuntimeError("found_inf must be a 1-element tensor.")
+    if growth_tracker.dtype != torch.int32:
+        raise RuntimeError("growth_tracker must be an int tensor.")
+    if current_scale.dtype != torch.float32:
+        raise RuntimeError("current_scale must be a float tensor.")
+    if found_inf.dtype != torch.float32:
+        raise RuntimeError("found_inf must be a float tensor.")
+    if found_inf.item():
+        current_scale.fill_(current_scale.item() * backoff_factor)
+        growth_tracker.fill_(0)
+    else:
+        successful = int(growth_tracker.item()) + 1
+        if successful == growth_interval:
+            new_scale = torch.tensor(current_scale.item() * growth_factor, dtype=torch.float32)
+            if bool(torch.isfinite(new_scale)):
+                current_scale.copy_(new_scale)
+            growth_tracker.fill_(0)
+        else:
+            growth_tracker.fill_(successful)
+    return current_scale
+
+
+class _MultiDeviceReplicator:
+    def __init__(self, master_tensor):
+        self.master = master_tensor
+        self._per_device_tensors = {}
+
+    def get(self, device):
+        retval = self._per_device_tensors.get(device, None)
+        if retval is None:
+            retval = self.master.to(device=device, non_blocking=True, copy=True)
+            self._per_device_tensors[device] = retval
+        return retval
+
+
+class OptState(Enum):
+    READY = 0
+    UNSCALED = 1
+    STEPPED = 2
+
+
+def _refresh_per_optimizer_state():
+    return {"stage": OptState.READY, "found_inf_per_device": {}}
+
+
+class GradScaler:
+    def __init__(self, device="cuda", init_scale=2.0**16, growth_factor=2.0, backoff_factor=0.5,
+                 growth_interval=2000, enabled=True):
+        self._device = device
+        self._enabled = enabled
+        if self._device == "cuda":
+            if enabled and not torch.cuda.is_available():
+                warnings.warn("torch.cuda.amp.GradScaler is enabled, but CUDA is not available.  Disabling.",
+                              stacklevel=2)
+                self._enabled = False
+        if self._enabled:
+            if growth_factor <= 1.0:
+                raise AssertionError("The growth factor must be > 1.0.")
+            if backoff_factor >= 1.0:
+                raise AssertionError("The backoff factor must be < 1.0.")
+            self._init_scale = init_scale
+            self._scale = None
+            self._growth_factor = growth_factor
+            self._backoff_factor = backoff_factor
+            self._growth_interval = growth_interval
+            self._init_growth_tracker = 0
+            self._growth_tracker = None
+            self._per_optimizer_states = defaultdict(_refresh_per_optimizer_state)
+
+    def _check_scale_growth_tracker(self, funcname):
+        fix = "This may indicate your script did not use scaler.scale(loss or outputs) earlier in the iteration."
+        if self._scale is None:
+            raise AssertionError(f"Attempted {funcname} but _scale is None.  " + fix)
+        if self._growth_tracker is None:
+            raise AssertionError(f"Attempted {funcname} but _growth_tracker is None.  " + fix)
+        return (self._scale, self._growth_tracker)
+
+    def _lazy_init_scale_growth_tracker(self, dev):
+        if self._growth_tracker is not None:
+            raise AssertionError("_growth_tracker initialized before _scale")
+        self._scale = torch.full((), self._init_scale, dtype=torch.float32, device=dev)
+        self._growth_tracker = torch.full((), self._init_growth_tracker, dtype=torch.int32, device=dev)
+
+    def scale(self, outputs):
+        if not self._enabled:
+            return outputs
+        if isinstance(outputs, torch.Tensor):
+            if self._scale is None:
+                self._lazy_init_scale_growth_tracker(outputs.device)
+            scale = self._scale
+            return outputs * scale.to(device=outputs.device, non_blocking=True)
+        stash = []
+
+        def apply_scale(val):
+            if isinstance(val, torch.Tensor):
+                if len(stash) == 0:
+                    if self._scale is None:
+                        self._lazy_init_scale_growth_tracker(val.device)
+                    stash.append(_MultiDeviceReplicator(self._scale))
+                return val * stash[0].get(val.device)
+            if isinstance(val, abc.Iterable):
+                iterable = map(apply_scale, val)
+                if isinstance(val, (list, tuple)):
+                    return type(val)(iterable)
+                return iterable
+            raise ValueError("outputs must be a Tensor or an iterable of Tensors")
+
+        return apply_scale(outputs)
+
+    def _unscale_grads_(self, optimizer, inv_scale, found_inf, allow_fp16):
+        per_device_inv_scale = _MultiDeviceReplicator(inv_scale)
+        per_device_found_inf = _MultiDeviceReplicator(found_inf)
+        per_device_and_dtype_grads = defaultdict(lambda: defaultdict(list))
+        with torch.no_grad():
+            for group in optimizer.param_groups:
+                for param in group["params"]:
+                    if not isinstance(param, torch.Tensor):
+                        raise AssertionError(f"expected param to be torch.Tensor, got {type(param).__name__}")
+                    if param.grad is None:
+                        continue
+                    if (not allow_fp16) and param.grad.dtype == torch.float16:
+                        raise ValueError("Attempting to unscale FP16 gradients.")
+                    to_unscale = param.grad
+                    per_device_and_dtype_grads[to_unscale.device][to_unscale.dtype].append(to_unscale)
+            for device, per_dtype_grads in per_device_and_dtype_grads.items():
+                for grads in per_dtype_grads.values():
+                    _amp_foreach_non_finite_check_and_unscale_(grads, per_device_found_inf.get(device),
+                                                               per_device_inv_scale.get(device))
+        return per_device_found_inf._per_device_tensors
+
+    def unscale_(self, optimizer):
+        if not self._enabled:
+            return
+        self._check_scale_growth_tracker("unscale_")
+        optimizer_state = self._per_optimizer_states[id(optimizer)]
+        if optimizer_state["stage"] is OptState.UNSCALED:
+            raise RuntimeError("unscale_() has already been called on this optimizer since the last update().")
+        elif optimizer_state["stage"] is OptState.STEPPED:
+            raise RuntimeError("unscale_() is being called after step().")
+        inv_scale = self._scale.double().reciprocal().float()
+        found_inf = torch.full((), 0.0, dtype=torch.float32, device=self._scale.device)
+        optimizer_state["found_inf_per_device"] = self._unscale_grads_(optimizer, inv_scale, found_inf, False)
+        optimizer_state["stage"] = OptState.UNSCALED
+
+    def _maybe_opt_step(self, optimizer, optimizer_state, *args, **kwargs):
+        retval = None
+        if not sum(v.item() for v in optimizer_state["found_inf_per_device"].values()):
+            retval = optimizer.step(*args, **kwargs)
+        return retval
+
+    def step(self, optimizer, *args, **kwargs):
+        if not self._enabled:
+            return optimizer.step(*args, **kwargs)
+        if "closure" in kwargs:
+            raise RuntimeError("Closure use is not currently supported if GradScaler is enabled.")
+        self._check_scale_growth_tracker("step")
+        optimizer_state = self._per_optimizer_states[id(optimizer)]
+        if optimizer_state["stage"] is OptState.STEPPED:
+            raise RuntimeError("step() has already been called since the last update().")
+        retval = None
+        if getattr(optimizer, "_step_supports_amp_scaling", False):
+            # Fused optimizers: they unscale and skip on found_inf themselves.
+            if optimizer_state["stage"] is OptState.READY:
+                self._check_inf_per_device(optimizer)
+            scaler = self._get_scale_async()
+            found_inf = sum([t.to(scaler.device, non_blocking=True)
+                             for t in optimizer_state["found_inf_per_device"].values()])
+            optimizer.grad_scale = (getattr(optimizer, "grad_scale", None)
+                                    if optimizer_state["stage"] == OptState.UNSCALED
+                                    else scaler * getattr(optimizer, "grad_scale", 1))
+            optimizer.found_inf = found_inf
+            retval = optimizer.step(*args, **kwargs)
+            optimizer_state["stage"] = OptState.STEPPED
+            del optimizer.grad_scale
+            del optimizer.found_inf
+            return retval
+        if optimizer_state["stage"] is OptState.READY:
+            self.unscale_(optimizer)
+        if len(optimizer_state["found_inf_per_device"]) == 0:
+            raise AssertionError("No inf checks were recorded for this optimizer.")
+        retval = self._maybe_opt_step(optimizer, optimizer_state, *args, **kwargs)
+        optimizer_state["stage"] = OptState.STEPPED
+        return retval
+
+    def update(self, new_scale=None):
+        if not self._enabled:
+            return
+        _scale, _growth_tracker = self._check_scale_growth_tracker("update")
+        if new_scale is not None:
+            if isinstance(new_scale, float):
+                self._scale.fill_(new_scale)
+            else:
+                reason = ("new_scale should be a float or a 1-element torch.cuda.FloatTensor or "
+                          "torch.FloatTensor with requires_grad=False.")
+                if new_scale.device.type != self._device:
+                    raise AssertionError(reason)
+                if new_scale.numel() != 1:
+                    raise AssertionError(reason)
+                if new_scale.requires_grad is True:
+                    raise AssertionError(reason)
+                self._scale.copy_(new_scale)
+        else:
+            found_infs = [found_inf.to(device=_scale.device, non_blocking=True)
+                          for state in self._per_optimizer_states.values()
+                          for found_inf in state["found_inf_per_device"].values()]
+            if len(found_infs) == 0:
+                raise AssertionError("No inf checks were recorded prior to update.")
+            found_inf_combined = found_infs[0]
+            if len(found_infs) > 1:
+                for i in range(1, len(found_infs)):
+                    found_inf_combined += found_infs[i]
+            _amp_update_scale_(_scale, _growth_tracker, found_inf_combined, self._growth_factor,
+                               self._backoff_factor, self._growth_interval)
+        self._per_optimizer_states = defaultdict(_refresh_per_optimizer_state)
+
+    def _get_scale_async(self):
+        return self._scale
+
+    def get_scale(self):
+        if self._enabled:
+            scale = self._get_scale_async()
+            return self._init_scale if scale is None else scale.item()
+        return 1.0
+
+    def get_growth_factor(self):
+        return self._growth_factor
+
+    def set_growth_factor(self, new_factor):
+        self._growth_factor = new_factor
+
+    def get_backoff_factor(self):
+        return self._backoff_factor
+
+    def set_backoff_factor(self, new_factor):
+        self._backoff_factor = new_factor
+
+    def get_growth_interval(self):
+        return self._growth_interval
+
+    def set_growth_interval(self, new_interval):
+        self._growth_interval = new_interval
+
+    def _get_growth_tracker(self):
+        if self._enabled:
+            return self._init_growth_tracker if self._growth_tracker is None else self._growth_tracker.item()
+        return 0
+
+    def is_enabled(self):
+        return self._enabled
+
+    def state_dict(self):
+        if self._enabled:
+            return {"scale": self.get_scale(), "growth_factor": self._growth_factor,
+                    "backoff_factor": self._backoff_factor, "growth_interval": self._growth_interval,
+                    "_growth_tracker": self._get_growth_tracker()}
+        return {}
+
+    def load_state_dict(self, state_dict):
+        if not self._enabled:
+            return
+        if len(state_dict) == 0:
+            raise RuntimeError("The source state dict is empty, possibly because it was saved "
+                               "from a disabled instance of GradScaler.")
+        self._init_scale = state_dict["scale"]
+        if self._scale is not None:
+            self._scale.fill_(state_dict["scale"])
+        self._growth_factor = state_dict["growth_factor"]
+        self._backoff_factor = state_dict["backoff_factor"]
+        self._growth_interval = state_dict["growth_interval"]
+        self._init_growth_tracker = state_dict["_growth_tracker"]
+        if self._growth_tracker is not None:
+            self._growth_tracker.fill_(state_dict["_growth_tracker"])
+
+    def _check_inf_per_device(self, optimizer):
+        _scale, _ = self._check_scale_growth_tracker("_check_inf_per_device")
+        dummy_inv_scale = torch.full((), 1.0, dtype=torch.float32, device=_scale.device)
+        found_inf = torch.full((), 0.0, dtype=torch.float32, device=_scale.device)
+        self._per_optimizer_states[id(optimizer)]["found_inf_per_device"] = self._unscale_grads_(
+            optimizer, dummy_inv_scale, found_inf, True)
+        return self._per_optimizer_states[id(optimizer)]["found_inf_per_device"]
+
+    def _found_inf_per_device(self, optimizer):
+        return self._per_optimizer_states[id(optimizer)]["found_inf_per_device"]
 
 """#,
         "torch.autograd.anomaly_mode": #"""
@@ -3415,6 +4100,66 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-06, atol=1e-05, rto
     return gradcheck(new_func, tupled_inputs + tupled_grad_outputs, eps=eps, atol=atol, rtol=rtol,
                      raise_exception=raise_exception, nondet_tol=nondet_tol, check_grad_dtypes=check_grad_dtypes,
                      check_undefined_grad=check_undefined_grad)
+
+"""#,
+        "torch.cpu.amp": #"""
+# torch.cpu.amp.GradScaler: PyTorch's deprecated spelling of torch.amp.GradScaler("cpu").
+import torch
+import warnings
+from torch.amp import GradScaler as _GradScaler
+
+__all__ = ["GradScaler"]
+
+
+class GradScaler(_GradScaler):
+    def __init__(self, init_scale=2.0**16, growth_factor=2.0, backoff_factor=0.5, growth_interval=2000,
+                 enabled=True):
+        warnings.warn("`torch.cpu.amp.GradScaler(args...)` is deprecated. "
+                      "Please use `torch.amp.GradScaler('cpu', args...)` instead.", FutureWarning, stacklevel=2)
+        super().__init__("cpu", init_scale=init_scale, growth_factor=growth_factor,
+                         backoff_factor=backoff_factor, growth_interval=growth_interval, enabled=enabled)
+
+"""#,
+        "torch.cpu": #"""
+# torch.cpu: the CPU device module (what scripts query next to torch.cuda) and torch.cpu.amp.
+import torch
+
+
+def is_available():
+    return True
+
+
+def device_count():
+    return 1
+
+
+def current_device():
+    return "cpu"
+
+
+def synchronize(device=None):
+    pass
+
+import torch.cpu.amp
+
+"""#,
+        "torch.cuda.amp": #"""
+# torch.cuda.amp.GradScaler: PyTorch's deprecated spelling of torch.amp.GradScaler("cuda")
+# (disabled, with PyTorch's warning, when no CUDA device is there).
+import torch
+import warnings
+from torch.amp import GradScaler as _GradScaler
+
+__all__ = ["GradScaler"]
+
+
+class GradScaler(_GradScaler):
+    def __init__(self, init_scale=2.0**16, growth_factor=2.0, backoff_factor=0.5, growth_interval=2000,
+                 enabled=True):
+        warnings.warn("`torch.cuda.amp.GradScaler(args...)` is deprecated. "
+                      "Please use `torch.amp.GradScaler('cuda', args...)` instead.", FutureWarning, stacklevel=2)
+        super().__init__("cuda", init_scale=init_scale, growth_factor=growth_factor,
+                         backoff_factor=backoff_factor, growth_interval=growth_interval, enabled=enabled)
 
 """#,
         "torch.distributions": #"""
@@ -14261,6 +15006,12 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     return (h - newgate) * inputgate + newgate
 
 
+def _transpose_batch_first(output):
+    """ATen's gru / rnn_tanh / rnn_relu turn a batch_first output around in place
+    (`transpose_(0, 1)`: TransposeBackward1, version 1)."""
+    return output.transpose_(0, 1)
+
+
 _projections_warned = [False]
 
 
@@ -14703,7 +15454,7 @@ class RNNBase(Module):
         if self.batch_first:
             # _rnn_impl_with_concat transposes its result in place (TransposeBackward1,
             # version 1); LSTM's oneDNN path below returns a transpose() view.
-            output = output.transpose_(0, 1)
+            output = _transpose_batch_first(output)
         if not is_batched:
             output = output.squeeze(batch_dim)
             hidden = hidden.squeeze(1)
@@ -17521,6 +18272,19 @@ def _single(value):
 
 # -- affine maps and convolutions --
 
+def _conv_param(value, n, name=None):
+    """A convolution's stride/padding/dilation as n values: ATen's expand_param_if_needed
+    repeats a single value (an int or a one-element list) over the spatial dims and refuses
+    a list of another length."""
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            return tuple(value) * n
+        if name is not None and len(value) != n:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {n} values to match "
+                               f"the convolution dimensions, but got {name}={list(value)}")
+        return tuple(value)
+    return tuple([value] * n)
+
 def linear(input, weight, bias=None):
     return _nn.linear(input, weight, bias)
 
@@ -17530,15 +18294,17 @@ def bilinear(input1, input2, weight, bias=None):
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 1, "stride")
     if not isinstance(padding, str):
-        padding = _single(padding)
-    return _nn.conv1d(input, weight, bias, _single(stride), padding, _single(dilation), groups)
+        padding = _conv_param(padding, 1, "padding")
+    return _nn.conv1d(input, weight, bias, stride, padding, _conv_param(dilation, 1, "dilation"), groups)
 
 
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 2, "stride")
     if not isinstance(padding, str):
-        padding = _pair(padding)
-    return _nn.conv2d(input, weight, bias, _pair(stride), padding, _pair(dilation), groups)
+        padding = _conv_param(padding, 2, "padding")
+    return _nn.conv2d(input, weight, bias, stride, padding, _conv_param(dilation, 2, "dilation"), groups)
 
 
 # -- pooling --
@@ -18703,14 +19469,14 @@ def triplet_margin_with_distance_loss(anchor, positive, negative, *, distance_fu
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _single(stride), _single(padding),
-                              _single(output_padding), groups, _single(dilation), 1)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 1), _conv_param(padding, 1),
+                              _conv_param(output_padding, 1), groups, _conv_param(dilation, 1), 1)
 
 
 def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _pair(stride), _pair(padding),
-                              _pair(output_padding), groups, _pair(dilation), 2)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 2), _conv_param(padding, 2),
+                              _conv_param(output_padding, 2), groups, _conv_param(dilation, 2), 2)
 
 
 import warnings as _warnings
@@ -19691,7 +20457,9 @@ def _conv3d_pointwise(input, weight, bias):
 
 
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    stride, dilation = _triple(stride), _triple(dilation)
+    stride, dilation = _conv_param(stride, 3), _conv_param(dilation, 3)
+    if not isinstance(padding, str):
+        padding = _conv_param(padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv3d, but got input of size: {list(input.shape)}")
     unbatched = input.dim() == 4
@@ -19850,8 +20618,8 @@ def _col2vol_add(cols, cin, k, s, d, out, full):
 
 def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    stride, padding, dilation = _triple(stride), _triple(padding), _triple(dilation)
-    output_padding = _triple(output_padding)
+    stride, padding, dilation = _conv_param(stride, 3), _conv_param(padding, 3), _conv_param(dilation, 3)
+    output_padding = _conv_param(output_padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
     if groups <= 0:
@@ -21556,6 +22324,8 @@ class Optimizer:
                 raise RuntimeError("`fused` does not support `differentiable`")
             if defaults.get("foreach"):
                 raise RuntimeError("`fused` and `foreach` cannot be `True` together.")
+            # GradScaler.step then hands the scale and found_inf to the fused kernels.
+            self._step_supports_amp_scaling = True
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
@@ -21622,6 +22392,24 @@ class Optimizer:
 
     def _update_group(self, group):
         raise NotImplementedError
+
+    def _fused_skips_step(self):
+        """ATen's fused CPU kernels return at once when GradScaler's found_inf is 1."""
+        found_inf = getattr(self, "found_inf", None)
+        return found_inf is not None and found_inf.item() == 1.0
+
+    def _fused_unscale_grad(self, p):
+        """The fused kernels divide each gradient by GradScaler's grad_scale (in the
+        gradient's dtype) and store it back before the update."""
+        grad_scale = getattr(self, "grad_scale", None)
+        if grad_scale is not None:
+            p.grad.div_(grad_scale)
+
+    def _fused_restore_step(self, step_t):
+        """_fused_adam / _fused_adagrad subtract found_inf from the steps they added 1 to."""
+        found_inf = getattr(self, "found_inf", None)
+        if found_inf is not None:
+            step_t.sub_(found_inf)
 
     def state_dict(self):
         index_of = []
@@ -21736,6 +22524,9 @@ class SGD(Optimizer):
                 if first:
                     buf = torch.empty_like(p)
                     state["momentum_buffer"] = buf
+                if self._fused_skips_step():
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
                                float(dampening), float(weight_decay), bool(group["nesterov"]),
                                bool(group["maximize"]), first)
@@ -21807,11 +22598,16 @@ class Adam(Optimizer):
             if group["fused"]:
                 # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
                 import torch._nn as _nn
+                if self._fused_skips_step():
+                    self._fused_restore_step(step_t)
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
                                 state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
                                 float(lr), float(beta1), float(beta2), float(weight_decay),
                                 float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
                                 bool(group["decoupled_weight_decay"]))
+                self._fused_restore_step(step_t)
                 continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:
@@ -21952,8 +22748,11 @@ class Adagrad(Optimizer):
                 # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
                 import torch._nn as _nn
                 clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
-                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
-                                   float(group["weight_decay"]), bool(group["maximize"]))
+                if not self._fused_skips_step():
+                    self._fused_unscale_grad(p)
+                    _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                       float(group["weight_decay"]), bool(group["maximize"]))
+                self._fused_restore_step(state["step"])
                 continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:

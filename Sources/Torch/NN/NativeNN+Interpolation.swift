@@ -85,14 +85,15 @@ extension TorchRuntime {
             let modeValue = try int(a[2], "grid_sampler", "interpolation_mode")
             let padValue = try int(a[3], "grid_sampler", "padding_mode")
             let align = try bool(a[4], "grid_sampler", "align_corners")
+            // ATen's order: `grid_sampler` picks the 2-d kernel for 4-d input and the 3-d one
+            // otherwise (`grid_sampler_2d` / `_3d` name theirs: a 6th argument 2 or 3); each
+            // kernel runs check_grid_sampler_common, then its own rank check.
+            let dims = a.count > 5 ? try int(a[5], "grid_sampler", "dims") : (x.rank == 4 ? 2 : 3)
             if x.device != g.device {
                 throw PyError.runtimeError("grid_sampler(): expected input and grid to be on same device, but input is on \(x.device) and grid is on \(g.device)")
             }
-            if x.dtype != g.dtype {
-                throw PyError.runtimeError("grid_sampler(): expected input and grid to have same dtype, but input has \(x.dtype.scalarTypeName) and grid has \(g.dtype.scalarTypeName)")
-            }
-            if x.rank != g.rank || (x.rank != 4 && x.rank != 5) {
-                throw PyError.runtimeError("grid_sampler(): expected 4D or 5D input and grid with same number of dimensions, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
+            if x.rank == 0 || g.rank == 0 {
+                throw PyError.indexError("Dimension specified as 0 but tensor has no dimensions")
             }
             if x.sizes[0] != g.sizes[0] {
                 throw PyError.runtimeError("grid_sampler(): expected grid and input to have same batch size, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
@@ -100,24 +101,43 @@ extension TorchRuntime {
             if g.sizes[g.rank - 1] != x.rank - 2 {
                 throw PyError.runtimeError("grid_sampler(): expected grid to have size \(x.rank - 2) in last dimension, but got grid with sizes \(shapeText(g.sizes))")
             }
-            for d in 2..<x.rank where x.sizes[d] == 0 {
+            for d in 2..<max(x.rank, 2) where x.sizes[d] == 0 {
                 throw PyError.runtimeError("grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes \(shapeText(x.sizes)) with dimension \(d) being empty")
+            }
+            if x.rank != dims + 2 || g.rank != x.rank {
+                throw PyError.runtimeError("grid_sampler(): expected \(dims + 2)D input and grid with same number of dimensions, but got input with sizes \(shapeText(x.sizes)) and grid with sizes \(shapeText(g.sizes))")
             }
             guard let mode = GridSampling.Mode(rawValue: modeValue), let padding = GridSampling.Padding(rawValue: padValue) else {
                 throw PyError.runtimeError("grid_sampler(): unknown interpolation or padding mode")
             }
+            if x.dtype != g.dtype {
+                // PyTorch 2.15's CPU path reports it from the kernel's dtype check, after the shape checks.
+                throw PyError.runtimeError("expected scalar type \(x.dtype.scalarTypeName) but found \(g.dtype.scalarTypeName)")
+            }
             if x.dtype != .float32 && x.dtype != .float64 {
-                throw PyError.runtimeError("\"grid_sampler_\(x.rank - 2)d_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+                let kernel = dims == 2 ? "grid_sampler_2d_cpu_kernel_impl" : "grid_sampler3d_cpu"
+                throw PyError(type: "NotImplementedError", message: "\"\(kernel)\" not implemented for '\(x.dtype.scalarTypeName)'")
             }
             return wrap(try Differentiable.gridSampler2d(x, g, mode: mode, padding: padding, alignCorners: align))
+        }
+        fn("embedding_bag_max_indices") { [unowned self] a in
+            // (weight, input 1-D, offsets 1-D, include_last_offset, padding_idx or -1): the row
+            // each 'max' bag took per feature, 0 for an empty bag (ATen zeroes max_indices first).
+            let w = try tensor(a[0], "embedding_bag", "weight")
+            let (_, bags) = try bridged {
+                try EmbeddingBagKernel.forward(weight: w.detach(), indices: try tensor(a[1], "embedding_bag", "input"),
+                                               offsets: try tensor(a[2], "embedding_bag", "offsets"), mode: .max, perSampleWeights: nil,
+                                               includeLastOffset: try bool(a[3], "embedding_bag", "include_last_offset"),
+                                               paddingIdx: try int(a[4], "embedding_bag", "padding_idx"))
+            }
+            let rows = bags.counts.count, dim = w.rank == 2 ? w.sizes[1] : 0
+            return wrap(try bridged { try Tensor(values: bags.argmax.map { Int64(max($0, 0)) }, shape: [rows, dim]) })
         }
         fn("affine_grid_generator") { [unowned self] a in
             // (theta, size as a list, align_corners), checked by the Python side
             let theta = try tensor(a[0], "affine_grid_generator", "theta")
             let size = try intList(a[1], "affine_grid_generator", "size")
-            if theta.sizes[0] != size[0] {
-                throw PyError.runtimeError("The size of tensor a (\(theta.sizes[0])) must match the size of tensor b (\(size[0])) at non-singleton dimension 0")
-            }
+            // A θ batch other than size[0] fails in the base grid's bmm, as in ATen.
             return wrap(try Differentiable.affineGrid(theta, size: size, alignCorners: try bool(a[2], "affine_grid_generator", "align_corners")))
         }
     }

@@ -206,3 +206,43 @@ def vander(x, N=None, increasing=False):
     if not increasing:
         return torch.flip(result, [1])
     return result
+
+
+# -- Tensor.resize / resize_as: torch/_tensor.py's deprecated non-inplace forms, through
+#    torch.autograd._functions.Resize (a Python Function: ResizeBackward) --
+
+class Resize(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, tensor, sizes):
+        ctx.sizes = sizes
+        numel = 1
+        for s in sizes:
+            numel = numel * s
+        ctx.numel = numel
+        if tensor.numel() != numel:
+            raise RuntimeError(
+                ("requested resize to {} ({} elements in total), "
+                 "but the given tensor has a size of {} ({} elements). "
+                 "autograd's resize can only change the shape of a given "
+                 "tensor, while preserving the number of elements. ").format(
+                    "x".join(map(str, sizes)), numel, "x".join(map(str, tensor.size())), tensor.numel()))
+        ctx.input_sizes = tensor.size()
+        # PyTorch: `tensor.new(tensor)` (an alias of the storage) for a contiguous tensor,
+        # so writes to the result reach the input; a copy otherwise.
+        return tensor.detach().contiguous().view(*sizes)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output.contiguous().view(ctx.input_sizes), None
+
+
+def resize(self, *sizes):
+    import warnings
+    warnings.warn("non-inplace resize is deprecated", stacklevel=2)
+    return Resize.apply(self, sizes)
+
+
+def resize_as(self, tensor):
+    import warnings
+    warnings.warn("non-inplace resize_as is deprecated", stacklevel=2)
+    return Resize.apply(self, tensor.size())

@@ -98,7 +98,7 @@ public enum Convolution {
         let oc = weight.sizes[0], kh = weight.sizes[2], kw = weight.sizes[3]
         try checkArguments(g, kernel: (kh, kw), spatialDims: spatialDims)
         if oc % g.groups != 0 {
-            throw .runtime("Given groups=\(g.groups), expected weight to be divisible by \(g.groups) at dimension 0, but got weight of size \(shapeText(shownWeight)) instead")
+            throw .runtime("Given groups=\(g.groups), expected weight to be divisible by \(g.groups) at dimension 0, but got weight of size [\(shapeText(shownWeight))] instead")
         }
         if weight.sizes[1] * g.groups != c {
             throw .runtime("Given groups=\(g.groups), weight of size \(shapeText(shownWeight)), expected input\(shapeText(shownInput)) to have \(weight.sizes[1] * g.groups) channels, but got \(c) channels instead")

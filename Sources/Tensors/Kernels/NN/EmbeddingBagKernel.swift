@@ -25,7 +25,7 @@ public enum EmbeddingBagKernel {
             throw .runtime("offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got \(first)")
         }
         if let last = offs.last, last > idx.count {
-            throw .runtime("offsets[-1] can not be greater than input's length \(idx.count), but got \(last)")
+            throw .runtime("offsets[-1] can not be greater than input's length \(idx.count) but got offsets[-1] of \(last)")
         }
         for (k, v) in idx.enumerated() where v < 0 || v >= rows {
             throw .runtime("Index \(k) of input takes value \(v) which is not in the valid range [0, \(rows))")

@@ -24,18 +24,32 @@ extension GridSampling {
     /// taps' `((A·x − 5A)·x + 8A)·x − 4A` it fuses the exact constant products (5A, 8A, 4A),
     /// which leaves every step rounded as written; in the inner taps'
     /// `((A+2)·x − (A+3))·x·x + 1` both steps are fused (checked against PyTorch 2.15).
-    static func cubicWeights<T: NNFloat>(_ t: T) -> [T] {
+    ///
+    /// `fusedOuter`: the float32 build of the backward kernel for a grid gradient alone
+    /// (`input_requires_grad` false) fuses every step of the outer taps' polynomial instead.
+    static func cubicWeights<T: NNFloat>(_ t: T, fusedOuter: Bool = false) -> [T] {
         let a = T(cubicA)
-        func outer(_ x: T) -> T { ((a * x - 5 * a) * x + 8 * a) * x - 4 * a }
+        func outer(_ x: T) -> T {
+            if fusedOuter { return (-4 * a).addingProduct((8 * a).addingProduct((-5 * a).addingProduct(a, x), x), x) }
+            return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
+        }
         func inner(_ x: T) -> T { T(1).addingProduct((-(a + 3)).addingProduct(a + 2, x) * x, x) }
         return [outer(t + 1), inner(t), inner(1 - t), outer(2 - t)]
     }
 
     /// Derivatives of the weights with respect to the tap distance (`get_cubic_coefficients_grad`);
     /// here too GCC fused only the exact constant products, so every step rounds as written.
-    static func cubicWeightSlopes<T: NNFloat>(_ t: T) -> [T] {
+    /// `fused`: the float32 grid-gradient-only build (`input_requires_grad` false) fuses
+    /// every multiply-add of these polynomials (checked against PyTorch 2.15).
+    static func cubicWeightSlopes<T: NNFloat>(_ t: T, fused: Bool = false) -> [T] {
         let a = T(cubicA)
         let x0 = -1 - t, x1 = 0 - t, x2 = 1 - t, x3 = 2 - t
+        if fused {
+            return [(-8 * a).addingProduct((-10 * a).addingProduct(-3 * a, x0), x0),
+                    (-2 * (a + 3)).addingProduct(-3 * (a + 2), x1) * x1,
+                    (-2 * (a + 3)).addingProduct(3 * (a + 2), x2) * x2,
+                    (8 * a).addingProduct((-10 * a).addingProduct(3 * a, x3), x3)]
+        }
         return [((-3 * a) * x0 - 10 * a) * x0 - 8 * a,
                 ((-3 * (a + 2)) * x1 - 2 * (a + 3)) * x1,
                 ((3 * (a + 2)) * x2 - 2 * (a + 3)) * x2,
@@ -92,8 +106,11 @@ extension GridSampling {
                     let x = ax.unnormalize(pg[(b * points + p) * 2]), y = ay.unnormalize(pg[(b * points + p) * 2 + 1])
                     let fx = x.rounded(.down), fy = y.rounded(.down)
                     let taps = (0..<4).map { i in (0..<4).map { j in tap(fx + T(i - 1), fy + T(j - 1), ax, ay) } }
-                    return CubicLane(cx: cubicWeights(x - fx), cy: cubicWeights(y - fy), sx: cubicWeightSlopes(x - fx),
-                                sy: cubicWeightSlopes(y - fy), taps: taps)
+                    // ATen's float32 builds of this kernel with and without the input
+                    // gradient round the tap polynomials differently (float64's do not).
+                    let fused = !needInput && T.self == Float.self
+                    return CubicLane(cx: cubicWeights(x - fx, fusedOuter: fused), cy: cubicWeights(y - fy, fusedOuter: fused),
+                                     sx: cubicWeightSlopes(x - fx, fused: fused), sy: cubicWeightSlopes(y - fy, fused: fused), taps: taps)
                 }
                 var gx = [T](repeating: 0, count: chunk.count), gy = gx
                 for ch in 0..<c {

@@ -52,6 +52,19 @@ def _single(value):
 
 # -- affine maps and convolutions --
 
+def _conv_param(value, n, name=None):
+    """A convolution's stride/padding/dilation as n values: ATen's expand_param_if_needed
+    repeats a single value (an int or a one-element list) over the spatial dims and refuses
+    a list of another length."""
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            return tuple(value) * n
+        if name is not None and len(value) != n:
+            raise RuntimeError(f"expected {name} to be a single integer value or a list of {n} values to match "
+                               f"the convolution dimensions, but got {name}={list(value)}")
+        return tuple(value)
+    return tuple([value] * n)
+
 def linear(input, weight, bias=None):
     return _nn.linear(input, weight, bias)
 
@@ -61,15 +74,17 @@ def bilinear(input1, input2, weight, bias=None):
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 1, "stride")
     if not isinstance(padding, str):
-        padding = _single(padding)
-    return _nn.conv1d(input, weight, bias, _single(stride), padding, _single(dilation), groups)
+        padding = _conv_param(padding, 1, "padding")
+    return _nn.conv1d(input, weight, bias, stride, padding, _conv_param(dilation, 1, "dilation"), groups)
 
 
 def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    stride = _conv_param(stride, 2, "stride")
     if not isinstance(padding, str):
-        padding = _pair(padding)
-    return _nn.conv2d(input, weight, bias, _pair(stride), padding, _pair(dilation), groups)
+        padding = _conv_param(padding, 2, "padding")
+    return _nn.conv2d(input, weight, bias, stride, padding, _conv_param(dilation, 2, "dilation"), groups)
 
 
 # -- pooling --

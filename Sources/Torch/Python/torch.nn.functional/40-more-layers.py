@@ -452,14 +452,14 @@ def triplet_margin_with_distance_loss(anchor, positive, negative, *, distance_fu
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _single(stride), _single(padding),
-                              _single(output_padding), groups, _single(dilation), 1)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 1), _conv_param(padding, 1),
+                              _conv_param(output_padding, 1), groups, _conv_param(dilation, 1), 1)
 
 
 def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    return _nn.conv_transpose(input, weight, bias, _pair(stride), _pair(padding),
-                              _pair(output_padding), groups, _pair(dilation), 2)
+    return _nn.conv_transpose(input, weight, bias, _conv_param(stride, 2), _conv_param(padding, 2),
+                              _conv_param(output_padding, 2), groups, _conv_param(dilation, 2), 2)
 
 
 import warnings as _warnings

@@ -55,7 +55,9 @@ def _conv3d_pointwise(input, weight, bias):
 
 
 def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    stride, dilation = _triple(stride), _triple(dilation)
+    stride, dilation = _conv_param(stride, 3), _conv_param(dilation, 3)
+    if not isinstance(padding, str):
+        padding = _conv_param(padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv3d, but got input of size: {list(input.shape)}")
     unbatched = input.dim() == 4

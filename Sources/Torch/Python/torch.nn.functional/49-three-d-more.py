@@ -25,8 +25,8 @@ def _col2vol_add(cols, cin, k, s, d, out, full):
 
 def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
                      dilation=1):
-    stride, padding, dilation = _triple(stride), _triple(padding), _triple(dilation)
-    output_padding = _triple(output_padding)
+    stride, padding, dilation = _conv_param(stride, 3), _conv_param(padding, 3), _conv_param(dilation, 3)
+    output_padding = _conv_param(output_padding, 3)
     if input.dim() not in (4, 5):
         raise RuntimeError(f"Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: {list(input.shape)}")
     if groups <= 0:

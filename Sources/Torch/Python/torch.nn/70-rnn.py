@@ -52,6 +52,12 @@ def _gru_cell(x_proj, h, w_hh, b_hh):
     return (h - newgate) * inputgate + newgate
 
 
+def _transpose_batch_first(output):
+    """ATen's gru / rnn_tanh / rnn_relu turn a batch_first output around in place
+    (`transpose_(0, 1)`: TransposeBackward1, version 1)."""
+    return output.transpose_(0, 1)
+
+
 _projections_warned = [False]
 
 
@@ -494,7 +500,7 @@ class RNNBase(Module):
         if self.batch_first:
             # _rnn_impl_with_concat transposes its result in place (TransposeBackward1,
             # version 1); LSTM's oneDNN path below returns a transpose() view.
-            output = output.transpose_(0, 1)
+            output = _transpose_batch_first(output)
         if not is_batched:
             output = output.squeeze(batch_dim)
             hidden = hidden.squeeze(1)

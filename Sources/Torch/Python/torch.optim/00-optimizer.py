@@ -41,6 +41,8 @@ class Optimizer:
                 raise RuntimeError("`fused` does not support `differentiable`")
             if defaults.get("foreach"):
                 raise RuntimeError("`fused` and `foreach` cannot be `True` together.")
+            # GradScaler.step then hands the scale and found_inf to the fused kernels.
+            self._step_supports_amp_scaling = True
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
@@ -107,6 +109,24 @@ class Optimizer:
 
     def _update_group(self, group):
         raise NotImplementedError
+
+    def _fused_skips_step(self):
+        """ATen's fused CPU kernels return at once when GradScaler's found_inf is 1."""
+        found_inf = getattr(self, "found_inf", None)
+        return found_inf is not None and found_inf.item() == 1.0
+
+    def _fused_unscale_grad(self, p):
+        """The fused kernels divide each gradient by GradScaler's grad_scale (in the
+        gradient's dtype) and store it back before the update."""
+        grad_scale = getattr(self, "grad_scale", None)
+        if grad_scale is not None:
+            p.grad.div_(grad_scale)
+
+    def _fused_restore_step(self, step_t):
+        """_fused_adam / _fused_adagrad subtract found_inf from the steps they added 1 to."""
+        found_inf = getattr(self, "found_inf", None)
+        if found_inf is not None:
+            step_t.sub_(found_inf)
 
     def state_dict(self):
         index_of = []

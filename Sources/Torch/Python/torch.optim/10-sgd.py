@@ -39,6 +39,9 @@ class SGD(Optimizer):
                 if first:
                     buf = torch.empty_like(p)
                     state["momentum_buffer"] = buf
+                if self._fused_skips_step():
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_sgd_(p, p.grad, buf if buf is not None else p, float(lr), float(momentum),
                                float(dampening), float(weight_decay), bool(group["nesterov"]),
                                bool(group["maximize"]), first)

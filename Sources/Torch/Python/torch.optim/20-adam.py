@@ -46,11 +46,16 @@ class Adam(Optimizer):
             if group["fused"]:
                 # PyTorch's fused CPU kernel (_fused_adam_/_fused_adamw_): its own rounding
                 import torch._nn as _nn
+                if self._fused_skips_step():
+                    self._fused_restore_step(step_t)
+                    continue
+                self._fused_unscale_grad(p)
                 _nn.fused_adam_(p, p.grad, exp_avg, exp_avg_sq,
                                 state.get("max_exp_avg_sq", exp_avg_sq), float(step_t.item()),
                                 float(lr), float(beta1), float(beta2), float(weight_decay),
                                 float(eps), bool(group["amsgrad"]), bool(group["maximize"]),
                                 bool(group["decoupled_weight_decay"]))
+                self._fused_restore_step(step_t)
                 continue
             if weight_decay != 0:
                 if group["decoupled_weight_decay"]:

@@ -43,8 +43,11 @@ class Adagrad(Optimizer):
                 # PyTorch's fused CPU kernel (_fused_adagrad_): its own rounding
                 import torch._nn as _nn
                 clr = float(lr) / (1.0 + (step - 1.0) * group["lr_decay"])
-                _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
-                                   float(group["weight_decay"]), bool(group["maximize"]))
+                if not self._fused_skips_step():
+                    self._fused_unscale_grad(p)
+                    _nn.fused_adagrad_(p, p.grad, state_sum, clr, float(group["eps"]),
+                                       float(group["weight_decay"]), bool(group["maximize"]))
+                self._fused_restore_step(state["step"])
                 continue
             grad = p.grad if not group["maximize"] else -p.grad
             if group["weight_decay"] != 0:
