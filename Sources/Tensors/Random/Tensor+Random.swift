@@ -136,6 +136,14 @@ extension Tensor {
         guard from < to else {
             throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(from) >= to=\(to)")
         }
+        var from = from, to = to
+        if let digits = Self.floatDigits(dtype) {
+            from = Self.updatedFrom(from, digits: digits, dtype)
+            to = Self.updatedTo(to, digits: digits, dtype)
+            guard from < to else {
+                throw .runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=\(from) >= to=\(to)")
+            }
+        }
         if let (min, max) = Self.integerRange(dtype) {
             if from < min || from > max { throw .runtime("from is out of bounds for \(Self.cTypeName(dtype))") }
             if to - 1 < min || to - 1 > max { throw .runtime("to - 1 is out of bounds for \(Self.cTypeName(dtype))") }
@@ -144,7 +152,12 @@ extension Tensor {
             if Double(to - 1) < -65504 || Double(to - 1) > 65504 { throw .runtime("to - 1 is out of bounds for c10::Half") }
         }
         try checkNoInternalOverlap()
-        try writeInVisitOrder(generator.randomIntegers(numel, low: from, high: to))
+        let draws = generator.randomIntegers(numel, low: from, high: to)
+        if dtype.isFloatingPoint {
+            try writeInVisitOrder(draws.map { Self.integerDrawAsFloat($0, dtype) })
+        } else {
+            try writeInVisitOrder(draws)
+        }
         bumpVersion()
         return self
     }
@@ -180,6 +193,25 @@ extension Tensor {
         }
         try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.bernoulli(p) })
+        bumpVersion()
+        return self
+    }
+
+    /// `bernoulli_(p)` with a tensor of probabilities broadcast to this tensor's shape
+    /// (`expand_inplace`): one uniform per element in this tensor's memory order, double
+    /// when `p` is float64 and float otherwise, as ATen's `bernoulli_tensor_cpu` draws.
+    @discardableResult
+    public func bernoulli_(_ p: Tensor, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try checkNoInternalOverlap()
+        let probabilities = try p.expand(sizes).elementsAsDouble()
+        guard probabilities.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+            throw .runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+        }
+        var draws = [Bool](repeating: false, count: numel)
+        for flat in randomWriteOrder() {
+            draws[flat] = p.dtype == .float64 ? generator.bernoulli(probabilities[flat]) : generator.bernoulli(Float(probabilities[flat]))
+        }
+        try copy_(Tensor(values: draws, shape: sizes, dtype: .bool))
         bumpVersion()
         return self
     }
@@ -232,31 +264,40 @@ extension Tensor {
         if numel == 0 { return try Tensor(empty: outSizes, dtype: .int64, device: device) }
         let p = try elementsAsDouble()
         if !replacement || numSamples == 1 {
-            guard p.allSatisfy({ $0 >= 0 && $0 < .infinity }) else {
-                throw .runtime("probability tensor contains either `inf`, `nan` or element < 0")
+            try checkMultinomialRows(p, rows: rows, categories: categories)
+            // ATen: q = empty_like(self).exponential_(1); q = self / q; then argmax (one
+            // sample) or topk — so equal keys (zero weights) tie-break as topk does.
+            let q = try likeLayout(nil).exponential_(lambda: 1, generator: generator)
+            let keys = try div(q)
+            if numSamples == 1 { return try keys.argmax(dim: -1, keepdim: true) }
+            return try keys.topk(numSamples, dim: -1).indices
+        }
+        for row in 0..<rows {
+            let slice = p[(row * categories)..<((row + 1) * categories)]
+            if slice.contains(where: { $0 < 0 }) {
+                throw .runtime("invalid multinomial distribution (encountering probability entry < 0)")
             }
-            for row in 0..<rows where p[(row * categories)..<((row + 1) * categories)].reduce(0, +) == 0 {
+            if slice.contains(where: { !$0.isFinite }) {
+                throw .runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
+            }
+            if !(slice.reduce(0, +) > 0) {
                 throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            }
-        } else {
-            for row in 0..<rows {
-                let slice = p[(row * categories)..<((row + 1) * categories)]
-                if slice.contains(where: { $0 < 0 }) {
-                    throw .runtime("invalid multinomial distribution (encountering probability entry < 0)")
-                }
-                if slice.contains(where: { !$0.isFinite }) {
-                    throw .runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
-                }
-                if !(slice.reduce(0, +) > 0) {
-                    throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-                }
             }
         }
         let indices = dtype == .float64
-            ? generator.multinomial(p, rows: rows, categories: categories, samples: numSamples, replacement: replacement)
-            : generator.multinomial(p.map { Float($0) }, rows: rows, categories: categories, samples: numSamples,
-                                    replacement: replacement)
+            ? generator.multinomialWithReplacement(p, rows: rows, categories: categories, samples: numSamples)
+            : generator.multinomialWithReplacement(p.map { Float($0) }, rows: rows, categories: categories, samples: numSamples)
         return try Tensor(values: indices, shape: outSizes, dtype: .int64, device: device)
+    }
+
+    /// The checks ATen's top-k path makes before drawing (one sample, or no replacement).
+    private func checkMultinomialRows(_ p: [Double], rows: Int, categories: Int) throws(TensorError) {
+        guard p.allSatisfy({ $0 >= 0 && $0 < .infinity }) else {
+            throw .runtime("probability tensor contains either `inf`, `nan` or element < 0")
+        }
+        for row in 0..<rows where p[(row * categories)..<((row + 1) * categories)].reduce(0, +) == 0 {
+            throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+        }
     }
 
     // MARK: Dtype limits as PyTorch's bound checks name them

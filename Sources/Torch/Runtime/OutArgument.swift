@@ -49,6 +49,11 @@ enum OutArgument {
                                         "eye", "rand", "randn", "randint", "randperm", "normal",
                                         "bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]
 
+    /// Samplers whose ATen `out=` kernels draw straight into the given tensor, in its dtype
+    /// and memory order (`rand_out` is `resize_` then `uniform_`): their bindings take `out=`
+    /// themselves rather than having a contiguous result copied over.
+    static let drawsIntoOut: Set<String> = ["rand", "randn", "randint", "normal", "bernoulli"]
+
     /// Functions whose kernels insist on an output of exactly the result's dtype.
     static let exactDType: Set<String> = ["mm", "matmul", "bmm", "mv", "dot", "vdot", "addmm", "addmv", "addbmm", "baddbmm",
                                           "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort", "norm"]
@@ -113,6 +118,7 @@ extension TorchRuntime {
                 return out
             }
             if let refusal = OutDTypeRules.refusalBeforeRunning(fn, rest, out: o) { throw refusal }
+            if OutArgument.drawsIntoOut.contains(fn) { return try body(args) }
             rest = try argumentsComputingInOutDType(fn, rest, out: o)
             if OutReductions.inputCastToOut.contains(fn), let plain = try oneElementStdVar(rest, out: o, body) {
                 try write(interp, plain, into: o, fn, rule: .accept)

@@ -150,7 +150,13 @@ extension TorchRuntime {
         let bernoulliSig = Signature("bernoulli_", ["p"], keywordOnly: ["generator"])
         inPlace("bernoulli_") { [unowned self] _, t, args in
             let bound = try args.bind(bernoulliSig)
-            _ = try t.bernoulli_(try bound.given(0).map { try double($0, "bernoulli_", "p") } ?? 0.5, generator: try generator(bound[1]))
+            let gen = try generator(bound[1])
+            // A tensor `p` (even a one-element one) takes ATen's `bernoulli_.Tensor` overload.
+            if let p = bound.given(0).flatMap({ tensorPayload($0) }) {
+                _ = try t.bernoulli_(p, generator: gen)
+            } else {
+                _ = try t.bernoulli_(try bound.given(0).map { try double($0, "bernoulli_", "p") } ?? 0.5, generator: gen)
+            }
         }
         let exponentialSig = Signature("exponential_", ["lambd"], keywordOnly: ["generator"])
         inPlace("exponential_") { [unowned self] _, t, args in
