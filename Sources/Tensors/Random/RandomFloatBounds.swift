@@ -1,4 +1,4 @@
-/// `random_(from, to)` on a floating-point tensor, as ATen's `random_from_to_impl` does it:
+/// `random_(from, to)` and `random_(from, None)` on a floating-point tensor, as ATen's `random_from_to_impl` does it:
 /// `from` and `to` move inwards to the nearest integers the dtype holds exactly
 /// (`update_from` / `update_to`), so the range — the modulus of every draw — shrinks
 /// (`random_(0, 2**29)` on float32 draws modulo `2**29 - 32`), and each integer drawn is cast
@@ -48,5 +48,60 @@ extension Tensor {
     /// nearest) for float32 and the half types, exact `int64 -> double` for float64.
     static func integerDrawAsFloat(_ v: Int64, _ dtype: DType) -> Double {
         dtype == .float64 ? Double(v) : Double(Float(v))
+    }
+
+    /// `random_(from, None)`: integers in `[from, top]`, where `top` is the dtype's largest
+    /// value (`2^digits` for floats, whose `from` moves as in `random_(from, to)`).
+    @discardableResult
+    public func random_(from: Int64, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        if dtype.isComplex { throw .runtime("random_from_to_impl handles only integral, floating-point and boolean types") }
+        var from = from
+        let top: Int64
+        if let digits = Self.floatDigits(dtype) {
+            top = digits >= 63 ? .max : 1 << digits
+            from = Self.updatedFrom(from, digits: digits, dtype)
+            guard from < top else {
+                throw .runtime("random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=\(from) > to_inc=\(top)")
+            }
+        } else {
+            top = switch dtype {
+            case .bool: 1
+            case .uint8: 255
+            case .int8: 127
+            case .int16: 32767
+            case .int32: Int64(Int32.max)
+            default: .max
+            }
+            let low: Int64 = switch dtype {
+            case .bool, .uint8: 0
+            case .int8: -128
+            case .int16: -32768
+            case .int32: Int64(Int32.min)
+            default: .min
+            }
+            if from < low || from > top { throw .runtime("from is out of bounds for \(Self.randomCTypeName(dtype))") }
+        }
+        try checkNoInternalOverlap()
+        let range = UInt64(bitPattern: top) &- UInt64(bitPattern: from) &+ 1
+        let draws = (0..<numel).map { _ in generator.randomInteger(range: range, base: from) }
+        if dtype.isFloatingPoint {
+            try writeInVisitOrder(draws.map { Self.integerDrawAsFloat($0, dtype) })
+        } else {
+            try writeInVisitOrder(draws)
+        }
+        bumpVersion()
+        return self
+    }
+
+    /// The C++ type names of ATen's bound messages for integer dtypes.
+    private static func randomCTypeName(_ dtype: DType) -> String {
+        switch dtype {
+        case .bool: "bool"
+        case .uint8: "unsigned char"
+        case .int8: "signed char"
+        case .int16: "short int"
+        case .int32: "int"
+        default: "long"
+        }
     }
 }

@@ -70,6 +70,12 @@ extension Tensor {
     /// `uniform_(from, to)` (and `torch.rand`).
     @discardableResult
     public func uniform_(from: Double = 0, to: Double = 1, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        if dtype.isComplex {
+            // ATen fills `view_as_real(self)`: real and imaginary parts, one draw each.
+            if numel > 0 { try viewAsReal().uniform_(from: from, to: to, generator: generator) }
+            bumpVersion()
+            return self
+        }
         guard dtype.isFloatingPoint else {
             throw .notImplemented("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
         }
@@ -78,6 +84,9 @@ extension Tensor {
         if to < -limit || to > limit { throw .runtime("to is out of bounds for \(Self.cTypeName(dtype))") }
         guard from <= to else {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(cppNumberText(from)) > to=\(cppNumberText(to))")
+        }
+        guard to - from <= limit else {
+            throw .runtime("uniform_ expects to-from <= std::numeric_limits<\(dtype.scalarTypeName)>::max(), but found to=\(cppNumberText(to)) and from=\(cppNumberText(from)) which result in to-from to exceed the limit")
         }
         try checkNoInternalOverlap()
         switch dtype {
@@ -104,6 +113,13 @@ extension Tensor {
     @discardableResult
     public func normal_(mean: Double = 0, std: Double = 1, generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(cppNumberText(std))") }
+        if dtype.isComplex {
+            // ATen draws into `view_as_real(self)` with std / sqrt(2) (each part's variance
+            // is half the total).
+            if numel > 0 { try viewAsReal().normal_(mean: mean, std: std / 2.0.squareRoot(), generator: generator) }
+            bumpVersion()
+            return self
+        }
         guard dtype.isFloatingPoint else {
             throw .notImplemented("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }

@@ -143,6 +143,9 @@ extension TorchRuntime {
             let gen = try generator(bound[2])
             switch (bound.given(0), bound.given(1)) {
             case (nil, _): _ = try t.random_(generator: gen)
+            case (let lo?, nil) where bound.values[1] != nil:
+                // `random_(from, None)`: from `from` up to the dtype's largest value.
+                _ = try t.random_(from: Int64(try int(lo, "random_", "from")), generator: gen)
             case (let lo?, nil): _ = try t.random_(from: 0, to: Int64(try int(lo, "random_", "to")), generator: gen)
             case (let lo?, let hi?): _ = try t.random_(from: Int64(try int(lo, "random_", "from")), to: Int64(try int(hi, "random_", "to")), generator: gen)
             }

@@ -66,3 +66,14 @@ x = torch.randn(3, 5, requires_grad=True)
 r = torch.nn.functional.dropout1d(x * 1.0, 0.5, training=True, inplace=True)
 r.sum().backward()
 print(r.grad_fn.name(), x.grad.tolist())
+#---
+torch.manual_seed(7)
+print([str(z) for z in torch.randn(5, dtype=torch.complex64).tolist()])
+print([str(z) for z in torch.randn(20, dtype=torch.complex128)[:3].tolist()])
+print([str(z) for z in torch.rand(3, dtype=torch.complex64).tolist()], torch.rand(1).item())
+#---
+torch.manual_seed(7)
+print(torch.zeros(4, dtype=torch.int64).random_(3, None).tolist(), torch.zeros(4).random_(3, None).tolist())
+print(torch.zeros(3, dtype=torch.uint8).random_(250, None).tolist(), torch.rand(1).item())
+#---
+torch.empty(3).uniform_(-3e38, 3e38)
