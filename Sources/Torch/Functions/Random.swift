@@ -46,9 +46,8 @@ extension TorchRuntime {
 
     private func setState(_ g: CPUGenerator, _ v: PyValue) throws {
         guard let t = tensorPayload(v) else { throw PyError.typeError("expected a torch.ByteTensor, but got \(typeNameForError(v))") }
-        guard t.dtype == .uint8 else {
-            throw PyError.typeError("expected a torch.ByteTensor, but got \(t.dtype.legacyTypeName)")
-        }
+        // ATen's `check_rng_state` names no dtype (the "but got" text is only for non-tensors).
+        guard t.dtype == .uint8 else { throw PyError.typeError("RNG state must be a torch.ByteTensor") }
         let bytes = try bridged { try t.elementsAsInt64() }.map { UInt8(truncatingIfNeeded: $0) }
         do { try g.setState(bytes) } catch { throw PyError.runtimeError(error.description) }
     }

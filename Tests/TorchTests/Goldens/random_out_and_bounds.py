@@ -77,3 +77,5 @@ print(torch.zeros(4, dtype=torch.int64).random_(3, None).tolist(), torch.zeros(4
 print(torch.zeros(3, dtype=torch.uint8).random_(250, None).tolist(), torch.rand(1).item())
 #---
 torch.empty(3).uniform_(-3e38, 3e38)
+#---
+torch.set_rng_state(torch.zeros(5056))
