@@ -84,6 +84,19 @@ extension TorchRuntime {
         return .object(PyInstance(cls: cls, payload: generator))
     }
 
+    /// `torch.rand()`/`randn()` without a size, as PyTorch's argument parser words it: one
+    /// keyword leaves one plausible overload, which names `size`; none or several list both
+    /// overloads, the keywords in the reverse of the call's order.
+    private func missingSize(_ name: String, _ args: Arguments) -> PyError {
+        if args.keywordNames.count == 1 { return .typeError("\(name)() missing 1 required positional arguments: \"size\"") }
+        let got = zip(args.keywordNames, args.keywordValues).reversed().map { key, value in
+            let type = value.payload(CPUGenerator.self) != nil ? "torch._C.Generator"
+                : value.payload(DTypeBox.self) != nil ? "torch.dtype" : typeNameForError(value)
+            return "\(key.string)=\(type), "
+        }.joined()
+        return .typeError("\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n")
+    }
+
     func bindRandom(_ b: Binder, defaultGenerator: PyValue) {
         b.free("manual_seed") { [unowned self] _, args in
             guard args.count == 1 else { throw PyError.typeError("manual_seed() takes 1 positional argument but \(args.count) were given") }
@@ -107,6 +120,7 @@ extension TorchRuntime {
         for name in ["rand", "randn"] {
             b.free(name) { [unowned self] _, args in
                 let bound = try args.bind(sampleSig)
+                if bound.extra.isEmpty && bound[7] == nil { throw missingSize(name, args) }
                 let shape = bound.extra.isEmpty && bound[7] != nil ? try intList(bound[7]!, name, "size") : try sizes(bound.extra[...], name)
                 let gen = try generator(bound[0])
                 let dt = try dtype(bound[1]) ?? .float32

@@ -79,3 +79,9 @@ print(torch.zeros(3, dtype=torch.uint8).random_(250, None).tolist(), torch.rand(
 torch.empty(3).uniform_(-3e38, 3e38)
 #---
 torch.set_rng_state(torch.zeros(5056))
+#---
+torch.rand(generator=None, dtype=torch.float32)
+#---
+torch.randn(dtype=torch.float64)
+#---
+torch.rand()
