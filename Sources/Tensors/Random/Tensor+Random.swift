@@ -288,22 +288,28 @@ extension Tensor {
             if numSamples == 1 { return try keys.argmax(dim: -1, keepdim: true) }
             return try keys.topk(numSamples, dim: -1).indices
         }
+        // ATen's kernel checks each row just before drawing its samples, so the rows before
+        // a bad one have already consumed their uniforms when the error is raised.
         for row in 0..<rows {
-            let slice = p[(row * categories)..<((row + 1) * categories)]
-            if slice.contains(where: { $0 < 0 }) {
-                throw .runtime("invalid multinomial distribution (encountering probability entry < 0)")
-            }
-            if slice.contains(where: { !$0.isFinite }) {
-                throw .runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
-            }
-            if !(slice.reduce(0, +) > 0) {
-                throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+            if let message = Self.multinomialRowError(p[(row * categories)..<((row + 1) * categories)]) {
+                for _ in 0..<(row * numSamples) { _ = generator.uniformDouble() }
+                throw .runtime(message)
             }
         }
         let indices = dtype == .float64
             ? generator.multinomialWithReplacement(p, rows: rows, categories: categories, samples: numSamples)
             : generator.multinomialWithReplacement(p.map { Float($0) }, rows: rows, categories: categories, samples: numSamples)
         return try Tensor(values: indices, shape: outSizes, dtype: .int64, device: device)
+    }
+
+    /// The first complaint of ATen's with-replacement kernel about one row, element by
+    /// element (NaN fails `val >= 0` first), then the row's sum.
+    private static func multinomialRowError(_ row: ArraySlice<Double>) -> String? {
+        for v in row {
+            if !(v >= 0) { return "invalid multinomial distribution (encountering probability entry < 0)" }
+            if !v.isFinite { return "invalid multinomial distribution (encountering probability entry = infinity or NaN)" }
+        }
+        return row.reduce(0, +) > 0 ? nil : "invalid multinomial distribution (sum of probabilities <= 0)"
     }
 
     /// The checks ATen's top-k path makes before drawing (one sample, or no replacement).

@@ -85,3 +85,10 @@ torch.rand(generator=None, dtype=torch.float32)
 torch.randn(dtype=torch.float64)
 #---
 torch.rand()
+#---
+torch.manual_seed(5)
+torch.multinomial(torch.tensor([[0.3, 0.7], [0.5, 0.5], [0.0, 0.0]], dtype=torch.float64), 4, True)
+#---
+torch.rand(1).item()
+#---
+torch.multinomial(torch.tensor([[0.3, float("nan")], [-1.0, 0.5]]), 2, True)
