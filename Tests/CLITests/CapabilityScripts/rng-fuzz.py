@@ -14,6 +14,9 @@ import torch.distributions as D
 from _cases import digest
 
 N, ONLY = 600, None
+# Cases of the larger fuzz (seeds up to 6,000) that found a difference after the first 600
+# matched: rand() without a size, multinomial rows that raise after others drew.
+FOUND_LATER = [1891, 3235, 5135]
 
 FD = [torch.float32, torch.float32, torch.float64, torch.float16, torch.bfloat16]
 ID = [torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8]
@@ -468,7 +471,7 @@ def case(i, rng):
 
 
 KEY = [""]
-for i in range(N):
+for i in list(range(N)) + FOUND_LATER:
     if ONLY is not None and i not in ONLY:
         continue
     rng = random.Random(i)
