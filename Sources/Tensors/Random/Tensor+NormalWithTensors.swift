@@ -13,9 +13,12 @@ extension Tensor {
     }
 
     /// `torch.normal(mean, std)` with a tensor mean: `normal_(0, std)` then `add_(mean)`.
+    /// With `out=`, ATen broadcasts `mean` with out's current shape (`empty_like(output)`
+    /// stands in for the std tensor), so a mismatching `out` is an error, not a resize.
     public static func normal(mean: Tensor, std: Double, out: Tensor? = nil, generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(cppNumberText(std))") }
-        let result = try outputForRandom(out, mean.sizes, dtype: mean.dtype, device: mean.device)
+        let shape = try out.map { o throws(TensorError) in try Shape.broadcast(mean.sizes, o.sizes) } ?? mean.sizes
+        let result = try outputForRandom(out, shape, dtype: mean.dtype, device: mean.device)
         try result.normal_(mean: 0, std: std, generator: generator)
         return try result.binaryInPlace(.add, mean)
     }

@@ -92,3 +92,20 @@ torch.multinomial(torch.tensor([[0.3, 0.7], [0.5, 0.5], [0.0, 0.0]], dtype=torch
 torch.rand(1).item()
 #---
 torch.multinomial(torch.tensor([[0.3, float("nan")], [-1.0, 0.5]]), 2, True)
+#---
+w = torch.zeros(3, requires_grad=True)
+torch.randn(3, out=w)
+#---
+torch.rand(3, out=w)
+#---
+torch.normal(torch.zeros(3), 1.0, out=w)
+#---
+torch.randint(0, 3, (3,), out=w)
+#---
+torch.rand(3, dtype=torch.float64, out=torch.zeros(3))
+#---
+torch.normal(torch.zeros(2, 2), 1.0, out=torch.zeros(3))
+#---
+with torch.inference_mode():
+    inf = torch.zeros(3)
+torch.randn(3, out=inf)
