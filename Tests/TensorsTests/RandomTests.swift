@@ -56,8 +56,10 @@ enum RandomStep: Sendable {
         case .exponentialDouble(let n, let lambda):
             return doubles((0..<n).map { _ in generator.exponential(lambda: lambda) })
         case .multinomial(let probabilities, let rows, let samples, let replacement):
-            return ints(generator.multinomial(probabilities, rows: rows, categories: probabilities.count / rows,
-                                              samples: samples, replacement: replacement))
+            // Through the tensor op: without replacement it is exponential_ + div + topk.
+            let shape = rows == 1 ? [probabilities.count] : [rows, probabilities.count / rows]
+            let weights = try! Tensor(values: probabilities.map(Double.init), shape: shape, dtype: .float32)
+            return ints(try! weights.multinomial(samples, replacement: replacement, generator: generator).elementsAsInt64())
         case .rngState: return generator.state.map { UInt64($0) }
         case .checksum(let step):
             let values = step.run(on: generator)

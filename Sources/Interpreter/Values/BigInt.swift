@@ -413,4 +413,19 @@ public final class PyBigInt: PyObject {
         if let i = v.asInt { return .int(i) }
         return .object(PyBigInt(v))
     }
+
+    /// The Python int of an unsigned 64-bit value (host code returning a `uint64_t`, as
+    /// `torch.initial_seed()` does): `.int` below 2^63, a big int above.
+    public static func unsigned(_ u: UInt64) -> PyValue {
+        make(BigInt(negative: false, limbs: [UInt32(truncatingIfNeeded: u), UInt32(truncatingIfNeeded: u >> 32)]))
+    }
+
+    /// The value when it lies in [2^63, 2^64): what a host argument read as `uint64_t`
+    /// accepts beyond `Int` (`torch.manual_seed(2**64 - 1)`); nil otherwise.
+    public var asUInt64: UInt64? {
+        guard !value.negative, value.limbs.count <= 2 else { return nil }
+        var m: UInt64 = 0
+        for (k, l) in value.limbs.enumerated() { m |= UInt64(l) << (32 * UInt64(k)) }
+        return m
+    }
 }

@@ -5,9 +5,15 @@ extension CPUGenerator {
     @inline(__always)
     public func randomInteger(low: Int64, high: Int64) -> Int64 {
         precondition(low < high, "randint needs low < high")
-        let range = UInt64(bitPattern: high &- low)
+        return randomInteger(range: UInt64(bitPattern: high &- low), base: low)
+    }
+
+    /// `uniform_int_from_to_distribution(range, base)` itself, for ranges `high - low` cannot
+    /// hold (`random_(from, None)` on int64 spans `[from, 2^63 - 1]`).
+    @inline(__always)
+    public func randomInteger(range: UInt64, base: Int64) -> Int64 {
         let draw = range >= 1 << 28 ? random64() : UInt64(random())
-        return Int64(bitPattern: draw % range &+ UInt64(bitPattern: low))
+        return Int64(bitPattern: draw % range &+ UInt64(bitPattern: base))
     }
 
     /// `torch.randint(low, high, (count,))`, element by element.

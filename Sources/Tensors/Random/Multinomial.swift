@@ -1,28 +1,14 @@
 /// `torch.multinomial` on the CPU, following PyTorch 2.15's two paths.
 extension CPUGenerator {
-    /// Samples `samples` category indices from each row of `probabilities`
-    /// (`rows × categories`, row-major) in the input's float type, float32 or float64.
-    ///
-    /// Without replacement, or with a single sample, PyTorch draws `q ~ Exp(1)` into a tensor
-    /// shaped like the input and takes the top `samples` of `p / q` per row; with replacement
-    /// it binary-searches a normalised cumulative sum with one double uniform per sample.
-    /// Validation (negative, non-finite or all-zero rows) is the caller's job, as the messages
-    /// depend on the path.
-    public func multinomial<T: BinaryFloatingPoint>(_ probabilities: [T], rows: Int, categories: Int, samples: Int,
-                                                    replacement: Bool) -> [Int64] {
+    /// Samples `samples` category indices with replacement from each row of
+    /// `probabilities` (`rows × categories`, row-major) in the input's float type, float32
+    /// or float64: a binary search of the normalised cumulative sum with one double uniform
+    /// per sample. (Without replacement, or for one sample, `Tensor.multinomial` takes
+    /// ATen's other path: `self / Exp(1)` draws, then argmax or topk.) Validation is the
+    /// caller's job.
+    public func multinomialWithReplacement<T: BinaryFloatingPoint>(_ probabilities: [T], rows: Int, categories: Int,
+                                                                   samples: Int) -> [Int64] {
         precondition(probabilities.count == rows * categories && samples >= 1)
-        if !replacement || samples == 1 {
-            let q = probabilities.indices.map { _ in T(exponential()) }
-            var result: [Int64] = []
-            result.reserveCapacity(rows * samples)
-            for row in 0..<rows {
-                let base = row * categories
-                let keys = (0..<categories).map { probabilities[base + $0] / q[base + $0] }
-                let order = (0..<categories).sorted { keys[$0] > keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-                result += order.prefix(samples).map { Int64($0) }
-            }
-            return result
-        }
         var result: [Int64] = []
         result.reserveCapacity(rows * samples)
         var cumulative = [T](repeating: 0, count: categories)

@@ -15,17 +15,19 @@ import CAVX2Kernels
 /// caching the second Box–Muller value in the generator.
 extension CPUGenerator {
     /// One `normal_distribution<double>` sample: what small or strided tensors get per element.
+    /// `transformation::normal`'s `ret * std + mean` is one fused multiply-add in the AVX2
+    /// build of the kernel (which serves the AVX-512 capability too), as in the block path.
     public func normalSample(mean: Double = 0, std: Double = 1) -> Double {
         if let cached = nextDoubleNormal {
             nextDoubleNormal = nil
-            return cached * std + mean
+            return mean.addingProduct(cached, std)
         }
         let u1 = uniformDouble()
         let u2 = uniformDouble()
         let radius = (-2.0 * log1p(-u2)).squareRoot()
         let theta = 2.0 * Double.pi * u1
         nextDoubleNormal = radius * sin(theta)
-        return radius * cos(theta) * std + mean
+        return mean.addingProduct(radius * cos(theta), std)
     }
 
     /// `normal_(mean, std)` on a contiguous float32 tensor (also the source for float16 and

@@ -70,6 +70,12 @@ extension Tensor {
     /// `uniform_(from, to)` (and `torch.rand`).
     @discardableResult
     public func uniform_(from: Double = 0, to: Double = 1, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        if dtype.isComplex {
+            // ATen fills `view_as_real(self)`: real and imaginary parts, one draw each.
+            if numel > 0 { try viewAsReal().uniform_(from: from, to: to, generator: generator) }
+            bumpVersion()
+            return self
+        }
         guard dtype.isFloatingPoint else {
             throw .notImplemented("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
         }
@@ -78,6 +84,9 @@ extension Tensor {
         if to < -limit || to > limit { throw .runtime("to is out of bounds for \(Self.cTypeName(dtype))") }
         guard from <= to else {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(cppNumberText(from)) > to=\(cppNumberText(to))")
+        }
+        guard to - from <= limit else {
+            throw .runtime("uniform_ expects to-from <= std::numeric_limits<\(dtype.scalarTypeName)>::max(), but found to=\(cppNumberText(to)) and from=\(cppNumberText(from)) which result in to-from to exceed the limit")
         }
         try checkNoInternalOverlap()
         switch dtype {
@@ -104,6 +113,13 @@ extension Tensor {
     @discardableResult
     public func normal_(mean: Double = 0, std: Double = 1, generator: CPUGenerator) throws(TensorError) -> Tensor {
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(cppNumberText(std))") }
+        if dtype.isComplex {
+            // ATen draws into `view_as_real(self)` with std / sqrt(2) (each part's variance
+            // is half the total).
+            if numel > 0 { try viewAsReal().normal_(mean: mean, std: std / 2.0.squareRoot(), generator: generator) }
+            bumpVersion()
+            return self
+        }
         guard dtype.isFloatingPoint else {
             throw .notImplemented("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
@@ -136,6 +152,14 @@ extension Tensor {
         guard from < to else {
             throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(from) >= to=\(to)")
         }
+        var from = from, to = to
+        if let digits = Self.floatDigits(dtype) {
+            from = Self.updatedFrom(from, digits: digits, dtype)
+            to = Self.updatedTo(to, digits: digits, dtype)
+            guard from < to else {
+                throw .runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=\(from) >= to=\(to)")
+            }
+        }
         if let (min, max) = Self.integerRange(dtype) {
             if from < min || from > max { throw .runtime("from is out of bounds for \(Self.cTypeName(dtype))") }
             if to - 1 < min || to - 1 > max { throw .runtime("to - 1 is out of bounds for \(Self.cTypeName(dtype))") }
@@ -144,7 +168,12 @@ extension Tensor {
             if Double(to - 1) < -65504 || Double(to - 1) > 65504 { throw .runtime("to - 1 is out of bounds for c10::Half") }
         }
         try checkNoInternalOverlap()
-        try writeInVisitOrder(generator.randomIntegers(numel, low: from, high: to))
+        let draws = generator.randomIntegers(numel, low: from, high: to)
+        if dtype.isFloatingPoint {
+            try writeInVisitOrder(draws.map { Self.integerDrawAsFloat($0, dtype) })
+        } else {
+            try writeInVisitOrder(draws)
+        }
         bumpVersion()
         return self
     }
@@ -180,6 +209,25 @@ extension Tensor {
         }
         try checkNoInternalOverlap()
         try writeInVisitOrder((0..<numel).map { _ in generator.bernoulli(p) })
+        bumpVersion()
+        return self
+    }
+
+    /// `bernoulli_(p)` with a tensor of probabilities broadcast to this tensor's shape
+    /// (`expand_inplace`): one uniform per element in this tensor's memory order, double
+    /// when `p` is float64 and float otherwise, as ATen's `bernoulli_tensor_cpu` draws.
+    @discardableResult
+    public func bernoulli_(_ p: Tensor, generator: CPUGenerator) throws(TensorError) -> Tensor {
+        try checkNoInternalOverlap()
+        let probabilities = try p.expand(sizes).elementsAsDouble()
+        guard probabilities.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+            throw .runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+        }
+        var draws = [Bool](repeating: false, count: numel)
+        for flat in randomWriteOrder() {
+            draws[flat] = p.dtype == .float64 ? generator.bernoulli(probabilities[flat]) : generator.bernoulli(Float(probabilities[flat]))
+        }
+        try copy_(Tensor(values: draws, shape: sizes, dtype: .bool))
         bumpVersion()
         return self
     }
@@ -232,31 +280,46 @@ extension Tensor {
         if numel == 0 { return try Tensor(empty: outSizes, dtype: .int64, device: device) }
         let p = try elementsAsDouble()
         if !replacement || numSamples == 1 {
-            guard p.allSatisfy({ $0 >= 0 && $0 < .infinity }) else {
-                throw .runtime("probability tensor contains either `inf`, `nan` or element < 0")
-            }
-            for row in 0..<rows where p[(row * categories)..<((row + 1) * categories)].reduce(0, +) == 0 {
-                throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            }
-        } else {
-            for row in 0..<rows {
-                let slice = p[(row * categories)..<((row + 1) * categories)]
-                if slice.contains(where: { $0 < 0 }) {
-                    throw .runtime("invalid multinomial distribution (encountering probability entry < 0)")
-                }
-                if slice.contains(where: { !$0.isFinite }) {
-                    throw .runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
-                }
-                if !(slice.reduce(0, +) > 0) {
-                    throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-                }
+            try checkMultinomialRows(p, rows: rows, categories: categories)
+            // ATen: q = empty_like(self).exponential_(1); q = self / q; then argmax (one
+            // sample) or topk — so equal keys (zero weights) tie-break as topk does.
+            let q = try likeLayout(nil).exponential_(lambda: 1, generator: generator)
+            let keys = try div(q)
+            if numSamples == 1 { return try keys.argmax(dim: -1, keepdim: true) }
+            return try keys.topk(numSamples, dim: -1).indices
+        }
+        // ATen's kernel checks each row just before drawing its samples, so the rows before
+        // a bad one have already consumed their uniforms when the error is raised.
+        for row in 0..<rows {
+            if let message = Self.multinomialRowError(p[(row * categories)..<((row + 1) * categories)]) {
+                for _ in 0..<(row * numSamples) { _ = generator.uniformDouble() }
+                throw .runtime(message)
             }
         }
         let indices = dtype == .float64
-            ? generator.multinomial(p, rows: rows, categories: categories, samples: numSamples, replacement: replacement)
-            : generator.multinomial(p.map { Float($0) }, rows: rows, categories: categories, samples: numSamples,
-                                    replacement: replacement)
+            ? generator.multinomialWithReplacement(p, rows: rows, categories: categories, samples: numSamples)
+            : generator.multinomialWithReplacement(p.map { Float($0) }, rows: rows, categories: categories, samples: numSamples)
         return try Tensor(values: indices, shape: outSizes, dtype: .int64, device: device)
+    }
+
+    /// The first complaint of ATen's with-replacement kernel about one row, element by
+    /// element (NaN fails `val >= 0` first), then the row's sum.
+    private static func multinomialRowError(_ row: ArraySlice<Double>) -> String? {
+        for v in row {
+            if !(v >= 0) { return "invalid multinomial distribution (encountering probability entry < 0)" }
+            if !v.isFinite { return "invalid multinomial distribution (encountering probability entry = infinity or NaN)" }
+        }
+        return row.reduce(0, +) > 0 ? nil : "invalid multinomial distribution (sum of probabilities <= 0)"
+    }
+
+    /// The checks ATen's top-k path makes before drawing (one sample, or no replacement).
+    private func checkMultinomialRows(_ p: [Double], rows: Int, categories: Int) throws(TensorError) {
+        guard p.allSatisfy({ $0 >= 0 && $0 < .infinity }) else {
+            throw .runtime("probability tensor contains either `inf`, `nan` or element < 0")
+        }
+        for row in 0..<rows where p[(row * categories)..<((row + 1) * categories)].reduce(0, +) == 0 {
+            throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+        }
     }
 
     // MARK: Dtype limits as PyTorch's bound checks name them

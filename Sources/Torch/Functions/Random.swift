@@ -13,11 +13,31 @@ extension TorchRuntime {
         return g
     }
 
+    /// `Generator.manual_seed`'s argument as ATen reads it: an int as `uint64_t`, or, past
+    /// that, as `int64_t` reinterpreted (so -1 is 2^64 - 1); bools and floats are refused.
     private func seedValue(_ v: PyValue) throws -> UInt64 {
-        guard let i = v.asInt else {
-            throw PyError.typeError("manual_seed expected a long, but got \(typeNameForError(v))")
+        switch v {
+        case .int(let i): return UInt64(bitPattern: Int64(i))
+        case .object(let o as PyBigInt):
+            guard let u = o.asUInt64 else { throw PyError.valueError("Overflow when unpacking long long") }
+            return u
+        default: throw PyError.runtimeError("manual_seed expected a long, but got \(typeNameForError(v))")
         }
-        return UInt64(bitPattern: Int64(i))
+    }
+
+    /// `torch.manual_seed(seed)` runs `int(seed)` first (torch/random.py), so floats and bools
+    /// are truncated before the generator reads them.
+    private func moduleSeedValue(_ v: PyValue) throws -> UInt64 {
+        switch v {
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite else {
+                throw d.isNaN ? PyError.valueError("cannot convert float NaN to integer") : PyError.overflow("cannot convert float infinity to integer")
+            }
+            guard d.magnitude < 9.2e18 else { throw PyError.valueError("Overflow when unpacking long long") }
+            return UInt64(bitPattern: Int64(d))
+        default: return try seedValue(v)
+        }
     }
 
     private func stateTensor(_ g: CPUGenerator) throws -> Tensor {
@@ -26,9 +46,8 @@ extension TorchRuntime {
 
     private func setState(_ g: CPUGenerator, _ v: PyValue) throws {
         guard let t = tensorPayload(v) else { throw PyError.typeError("expected a torch.ByteTensor, but got \(typeNameForError(v))") }
-        guard t.dtype == .uint8 else {
-            throw PyError.typeError("expected a torch.ByteTensor, but got \(t.dtype.legacyTypeName)")
-        }
+        // ATen's `check_rng_state` names no dtype (the "but got" text is only for non-tensors).
+        guard t.dtype == .uint8 else { throw PyError.typeError("RNG state must be a torch.ByteTensor") }
         let bytes = try bridged { try t.elementsAsInt64() }.map { UInt8(truncatingIfNeeded: $0) }
         do { try g.setState(bytes) } catch { throw PyError.runtimeError(error.description) }
     }
@@ -50,7 +69,7 @@ extension TorchRuntime {
             try gen(s).manualSeed(seed)
             return .int(Int(seed))
         }
-        cls.addMethod("initial_seed") { _, s, _ in .int(Int(Int64(bitPattern: try gen(s).initialSeed))) }
+        cls.addMethod("initial_seed") { _, s, _ in PyBigInt.unsigned(try gen(s).initialSeed) }
         cls.addMethod("get_state") { [unowned self] _, s, _ in wrap(try stateTensor(try gen(s))) }
         cls.addMethod("set_state") { [unowned self] _, s, args in
             try setState(try gen(s), args[0])
@@ -65,10 +84,23 @@ extension TorchRuntime {
         return .object(PyInstance(cls: cls, payload: generator))
     }
 
+    /// `torch.rand()`/`randn()` without a size, as PyTorch's argument parser words it: one
+    /// keyword leaves one plausible overload, which names `size`; none or several list both
+    /// overloads, the keywords in the reverse of the call's order.
+    private func missingSize(_ name: String, _ args: Arguments) -> PyError {
+        if args.keywordNames.count == 1 { return .typeError("\(name)() missing 1 required positional arguments: \"size\"") }
+        let got = zip(args.keywordNames, args.keywordValues).reversed().map { key, value in
+            let type = value.payload(CPUGenerator.self) != nil ? "torch._C.Generator"
+                : value.payload(DTypeBox.self) != nil ? "torch.dtype" : typeNameForError(value)
+            return "\(key.string)=\(type), "
+        }.joined()
+        return .typeError("\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n")
+    }
+
     func bindRandom(_ b: Binder, defaultGenerator: PyValue) {
         b.free("manual_seed") { [unowned self] _, args in
             guard args.count == 1 else { throw PyError.typeError("manual_seed() takes 1 positional argument but \(args.count) were given") }
-            generator.manualSeed(try seedValue(args[0]))
+            generator.manualSeed(try moduleSeedValue(args[0]))
             return defaultGenerator
         }
         b.free("seed") { [unowned self] _, _ in
@@ -76,7 +108,7 @@ extension TorchRuntime {
             generator.manualSeed(seed)
             return .int(Int(seed))
         }
-        b.free("initial_seed") { [unowned self] _, _ in .int(Int(Int64(bitPattern: generator.initialSeed))) }
+        b.free("initial_seed") { [unowned self] _, _ in PyBigInt.unsigned(generator.initialSeed) }
         b.free("get_rng_state") { [unowned self] _, _ in wrap(try stateTensor(generator)) }
         b.free("set_rng_state") { [unowned self] _, args in
             try setState(generator, args[0])
@@ -88,15 +120,26 @@ extension TorchRuntime {
         for name in ["rand", "randn"] {
             b.free(name) { [unowned self] _, args in
                 let bound = try args.bind(sampleSig)
+                if bound.extra.isEmpty && bound[7] == nil { throw missingSize(name, args) }
                 let shape = bound.extra.isEmpty && bound[7] != nil ? try intList(bound[7]!, name, "size") : try sizes(bound.extra[...], name)
                 let gen = try generator(bound[0])
                 let dt = try dtype(bound[1]) ?? .float32
                 let dev = try device(bound[2])
+                // `out=`: ATen's `rand_out`/`randn_out` resize the tensor and fill it where it
+                // lies, so a sliced or transposed `out` gets its draws in memory order.
+                if let outV = bound.given(4) {
+                    guard let target = tensorPayload(outV) else { throw PyError.typeError("argument 'out' must be Tensor, not \(typeNameForError(outV))") }
+                    _ = try bridged {
+                        let t = try Tensor.outputForRandom(target, shape, dtype: target.dtype, device: target.device)
+                        return try name == "rand" ? t.uniform_(generator: gen) : t.normal_(generator: gen)
+                    }
+                    return outV
+                }
                 let out = try bridged {
                     try name == "rand" ? Tensor.rand(shape, dtype: dt, device: dev, generator: gen) : Tensor.randn(shape, dtype: dt, device: dev, generator: gen)
                 }
                 try applyRequiresGrad(out, bound.given(3))
-                return try storeOut(out, bound.given(4))
+                return wrap(out)
             }
         }
         let likeSig = Signature("rand_like", [], keywordOnly: ["dtype", "device", "requires_grad", "generator", "layout", "memory_format"])
@@ -129,6 +172,16 @@ extension TorchRuntime {
                 let got = args.positional.map { typeNameForError($0) }.joined(separator: ", ")
                 throw PyError.typeError("randint() received an invalid combination of arguments - got (\(got)), but expected one of:\n * (int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (int low, int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n")
             }
+            // `out=`: ATen's `randint_out` is `resize_` then `random_(low, high)` on the tensor
+            // given, so its dtype's bounds and memory order apply.
+            if let outV = bound.given(7) {
+                guard let target = tensorPayload(outV) else { throw PyError.typeError("argument 'out' must be Tensor, not \(typeNameForError(outV))") }
+                let gen = try generator(bound[3])
+                _ = try bridged {
+                    try Tensor.outputForRandom(target, shape, dtype: target.dtype, device: target.device).random_(from: low, to: high, generator: gen)
+                }
+                return outV
+            }
             let out = try bridged {
                 try Tensor.randint(low: low, high: high, shape, dtype: try dtype(bound[4]) ?? .int64, device: try device(bound[5]), generator: try generator(bound[3]))
             }
@@ -154,28 +207,46 @@ extension TorchRuntime {
             let gen = try generator(bound[3])
             let meanV = bound.given(0) ?? .float(0), stdV = bound.given(1) ?? .float(1)
             let meanT = tensorPayload(meanV), stdT = tensorPayload(stdV)
-            if meanT == nil && stdT == nil {
-                guard let size = bound.given(2) else { throw PyError.typeError("normal() missing required argument 'size'") }
-                let out = try bridged {
-                    try Tensor(empty: try intList(size, "normal", "size"), dtype: try dtype(bound[4]) ?? .float32, device: try device(bound[5]))
-                        .normal_(mean: try double(meanV, "normal", "mean"), std: try double(stdV, "normal", "std"), generator: gen)
-                }
-                try applyRequiresGrad(out, bound.given(6))
-                return wrap(out)
+            let outV = bound.given(7)
+            var outT: Tensor?
+            if let outV {
+                guard let t = tensorPayload(outV) else { throw PyError.typeError("argument 'out' must be Tensor, not \(typeNameForError(outV))") }
+                outT = t
             }
-            // Tensor mean and/or std: standard normal draws of the broadcast shape, scaled and shifted.
-            let shape = try bridged { try Shape.broadcast(meanT?.sizes ?? [], stdT?.sizes ?? []) }
-            let dt = meanT?.dtype ?? stdT!.dtype
-            let z = try bridged { try Tensor(empty: shape, dtype: dt).normal_(generator: gen) }
-            let scaled = try bridged { try stdT.map { try z.mul($0) } ?? z.mul(.float(try double(stdV, "normal", "std"))) }
-            return wrap(try bridged { try meanT.map { try scaled.add($0) } ?? scaled.add(.float(try double(meanV, "normal", "mean"))) })
+            let result: Tensor
+            switch (meanT, stdT) {
+            case (nil, nil):
+                guard let size = bound.given(2) else { throw PyError.typeError("normal() missing required argument 'size'") }
+                let shape = try intList(size, "normal", "size")
+                let mean = try double(meanV, "normal", "mean"), std = try double(stdV, "normal", "std")
+                result = try bridged {
+                    try Tensor.outputForRandom(outT, shape, dtype: try dtype(bound[4]) ?? .float32, device: try device(bound[5]))
+                        .normal_(mean: mean, std: std, generator: gen)
+                }
+                try applyRequiresGrad(result, bound.given(6))
+            case let (m?, s?):
+                result = try bridged { try Tensor.normal(mean: m, std: s, out: outT, generator: gen) }
+            case let (m?, nil):
+                let std = try double(stdV, "normal", "std")
+                result = try bridged { try Tensor.normal(mean: m, std: std, out: outT, generator: gen) }
+            case let (nil, s?):
+                let mean = try double(meanV, "normal", "mean")
+                result = try bridged { try Tensor.normal(mean: mean, std: s, out: outT, generator: gen) }
+            }
+            return outV ?? wrap(result)
         }
-        let bernoulliSig = Signature("bernoulli", ["p"], keywordOnly: ["generator"])
+        let bernoulliSig = Signature("bernoulli", ["p"], keywordOnly: ["generator", "out"])
         b.both("bernoulli") { [unowned self] _, t, args in
             let bound = try args.bind(bernoulliSig)
             let gen = try generator(bound[1])
             if let p = bound.given(0) {
                 return wrap(try bridged { try Tensor(empty: t.sizes, dtype: t.dtype, device: t.device).bernoulli_(try double(p, "bernoulli", "p"), generator: gen) })
+            }
+            // `out=`: ATen's `bernoulli_out` resizes `out` and draws into it where it lies.
+            if let outV = bound.given(2) {
+                guard let target = tensorPayload(outV) else { throw PyError.typeError("argument 'out' must be Tensor, not \(typeNameForError(outV))") }
+                _ = try bridged { try Tensor.outputForRandom(target, t.sizes, dtype: target.dtype, device: target.device).bernoulli_(t, generator: gen) }
+                return outV
             }
             return wrap(try bridged { try t.bernoulli(generator: gen) })
         }

@@ -49,6 +49,11 @@ enum OutArgument {
                                         "eye", "rand", "randn", "randint", "randperm", "normal",
                                         "bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window"]
 
+    /// Samplers whose ATen `out=` kernels draw straight into the given tensor, in its dtype
+    /// and memory order (`rand_out` is `resize_` then `uniform_`): their bindings take `out=`
+    /// themselves rather than having a contiguous result copied over.
+    static let drawsIntoOut: Set<String> = ["rand", "randn", "randint", "normal", "bernoulli"]
+
     /// Functions whose kernels insist on an output of exactly the result's dtype.
     static let exactDType: Set<String> = ["mm", "matmul", "bmm", "mv", "dot", "vdot", "addmm", "addmv", "addbmm", "baddbmm",
                                           "sort", "max", "min", "topk", "kthvalue", "mode", "cummax", "cummin", "msort", "norm"]
@@ -113,6 +118,10 @@ extension TorchRuntime {
                 return out
             }
             if let refusal = OutDTypeRules.refusalBeforeRunning(fn, rest, out: o) { throw refusal }
+            if OutArgument.drawsIntoOut.contains(fn) {
+                try checkDrawIntoOut(fn, rest, out: o)
+                return try body(args)
+            }
             rest = try argumentsComputingInOutDType(fn, rest, out: o)
             if OutReductions.inputCastToOut.contains(fn), let plain = try oneElementStdVar(rest, out: o, body) {
                 try write(interp, plain, into: o, fn, rule: .accept)
@@ -148,6 +157,24 @@ extension TorchRuntime {
             return .tuple(outs)
         }
         return result
+    }
+
+    /// The checks of the samplers' `out=` kernels before they draw: autograd (each with
+    /// PyTorch 2.15's own wording), inference tensors, and a `dtype=` other than out's.
+    private func checkDrawIntoOut(_ fn: String, _ args: Arguments, out: Tensor) throws {
+        let inputsRequireGrad = args.positional.contains { tensorPayload($0)?.requiresGrad == true }
+        if GradMode.isEnabled && (out.requiresGrad || inputsRequireGrad) {
+            let message = switch fn {
+            case "randn": "cannot resize variables that require grad"
+            case "rand", "randint": "aten::\(fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad."
+            default: "\(fn)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad."
+            }
+            throw PyError.runtimeError(message)
+        }
+        do { try Differentiable.checkInferenceWrite(out) } catch { throw error.python }
+        if let d = args.keyword("dtype"), !d.isNone, let dt = try dtype(d), dt != out.dtype {
+            throw PyError.runtimeError("dtype \(dt.scalarTypeName) does not match dtype of out parameter (\(out.dtype.scalarTypeName))")
+        }
     }
 
     private func tupleItems(_ v: PyValue) -> [PyValue]? {

@@ -143,6 +143,9 @@ extension TorchRuntime {
             let gen = try generator(bound[2])
             switch (bound.given(0), bound.given(1)) {
             case (nil, _): _ = try t.random_(generator: gen)
+            case (let lo?, nil) where bound.values[1] != nil:
+                // `random_(from, None)`: from `from` up to the dtype's largest value.
+                _ = try t.random_(from: Int64(try int(lo, "random_", "from")), generator: gen)
             case (let lo?, nil): _ = try t.random_(from: 0, to: Int64(try int(lo, "random_", "to")), generator: gen)
             case (let lo?, let hi?): _ = try t.random_(from: Int64(try int(lo, "random_", "from")), to: Int64(try int(hi, "random_", "to")), generator: gen)
             }
@@ -150,7 +153,13 @@ extension TorchRuntime {
         let bernoulliSig = Signature("bernoulli_", ["p"], keywordOnly: ["generator"])
         inPlace("bernoulli_") { [unowned self] _, t, args in
             let bound = try args.bind(bernoulliSig)
-            _ = try t.bernoulli_(try bound.given(0).map { try double($0, "bernoulli_", "p") } ?? 0.5, generator: try generator(bound[1]))
+            let gen = try generator(bound[1])
+            // A tensor `p` (even a one-element one) takes ATen's `bernoulli_.Tensor` overload.
+            if let p = bound.given(0).flatMap({ tensorPayload($0) }) {
+                _ = try t.bernoulli_(p, generator: gen)
+            } else {
+                _ = try t.bernoulli_(try bound.given(0).map { try double($0, "bernoulli_", "p") } ?? 0.5, generator: gen)
+            }
         }
         let exponentialSig = Signature("exponential_", ["lambd"], keywordOnly: ["generator"])
         inPlace("exponential_") { [unowned self] _, t, args in
