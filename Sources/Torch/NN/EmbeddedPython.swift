@@ -2470,35 +2470,18 @@ class _FlatRNN:
     def _packed_direction(self, data, sizes, state, layer, direction):
         return _rnn_module_fn("RNNBase")._packed_direction(self, data, sizes, state, layer, direction)
 
+    def _packed_layers(self, data, sizes, hx):
+        return _rnn_module_fn("RNNBase")._packed_layers(self, data, sizes, hx)
+
 
 def _packed_run(rnn, data, batch_sizes, hx):
     """ATen's packed overload (data, batch_sizes): RNNBase's packed layers without the
     PackedSequence wrapper or index permutations."""
     sizes = [int(b) for b in batch_sizes.tolist()]
-    num_directions = 2 if rnn.bidirectional else 1
-    is_lstm = rnn.mode == "LSTM"
-    final_h = []
-    final_c = []
-    layer_input = data
-    for layer in range(rnn.num_layers):
-        outs = []
-        for direction in range(num_directions):
-            k = layer * num_directions + direction
-            state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
-            out, state = rnn._packed_direction(layer_input, sizes, state, layer, direction)
-            outs.append(out)
-            if is_lstm:
-                final_h.append(state[0])
-                final_c.append(state[1])
-            else:
-                final_h.append(state)
-        layer_output = outs[0] if num_directions == 1 else torch.cat(outs, 1)
-        if rnn.dropout != 0 and rnn.training and layer < rnn.num_layers - 1:
-            layer_output = F.dropout(layer_output, rnn.dropout, True)
-        layer_input = layer_output
-    if is_lstm:
-        return layer_input, torch.stack(final_h, 0), torch.stack(final_c, 0)
-    return layer_input, torch.stack(final_h, 0)
+    output, hidden = rnn._packed_layers(data, sizes, hx)
+    if rnn.mode == "LSTM":
+        return output, hidden[0], hidden[1]
+    return output, hidden
 
 
 def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first=None):
@@ -9704,18 +9687,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
         _depth[0] += 1
         try:
             with torch.enable_grad():
-                args = list(args)
-                diff = []
-                for n in nums:
-                    args[n] = _map_tensors(args[n], _track)
-                    diff.append(args[n])
-                output = func(*args, **kwargs)
-                aux = None
-                if has_aux:
-                    if not (isinstance(output, tuple) and len(output) == 2):
-                        raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
-                                           "(output, aux) if has_aux is True")
-                    output, aux = output
+                output, aux, diff = _call_differentiated(func, args, kwargs, nums, _track, has_aux)
                 if not _is_tensor(output):
                     raise RuntimeError("grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got "
                                        + str(type(output)))
@@ -9788,6 +9760,24 @@ def _batched_jacrev(func, nums, argnums, args, kwargs):
     return tuple(by_arg) if isinstance(argnums, tuple) else by_arg[0]
 
 
+def _call_differentiated(func, args, kwargs, nums, track, has_aux):
+    """Marks the arguments `nums` with `track`, calls func, and splits off aux when has_aux:
+    (output, aux, the marked arguments), as grad_and_value reads them, batched or not."""
+    args = list(args)
+    diff = []
+    for n in nums:
+        args[n] = _map_tensors(args[n], track)
+        diff.append(args[n])
+    output = func(*args, **kwargs)
+    aux = None
+    if has_aux:
+        if not (isinstance(output, tuple) and len(output) == 2):
+            raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
+                               "(output, aux) if has_aux is True")
+        output, aux = output
+    return output, aux, diff
+
+
 def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
     # grad inside vmap, batched: each differentiated tensor becomes a per-sample leaf (B, ...)
     # and func runs once; the gradient of the per-sample outputs (seeded with ones, as each
@@ -9796,18 +9786,7 @@ def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
     leaves = []
     track = _track_batched(size, leaves)
     with torch.enable_grad():
-        args = list(args)
-        diff = []
-        for n in nums:
-            args[n] = _map_tensors(args[n], track)
-            diff.append(args[n])
-        output = func(*args, **kwargs)
-        aux = None
-        if has_aux:
-            if not (isinstance(output, tuple) and len(output) == 2):
-                raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
-                                   "(output, aux) if has_aux is True")
-            output, aux = output
+        output, aux, diff = _call_differentiated(func, args, kwargs, nums, track, has_aux)
         if not isinstance(output, _Batched) or output._same is not None or output.dim() != 0:
             raise _NeedLoop()
         gs = torch.autograd.grad([output._p], leaves, [torch.ones_like(output._p)], allow_unused=True)
@@ -15399,6 +15378,16 @@ class RNNBase(Module):
                 hx = h0
         else:
             hx = self._permute_hidden(hx, sorted_indices)
+        layer_input, hidden = self._packed_layers(data, sizes, hx)
+        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
+        return output, self._permute_hidden(hidden, unsorted_indices)
+
+    def _packed_layers(self, data, sizes, hx):
+        """The stacked (and bidirectional) layers over packed data, shared with ATen's packed
+        functional forms (torch.lstm(data, batch_sizes, ...)): the last layer's output and
+        the final states stacked in layer-direction order (an (h, c) pair for LSTM)."""
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
         final_h = []
         final_c = []
         layer_input = data
@@ -15419,8 +15408,7 @@ class RNNBase(Module):
                 layer_output = F.dropout(layer_output, self.dropout, True)
             layer_input = layer_output
         hidden = (torch.stack(final_h, 0), torch.stack(final_c, 0)) if is_lstm else torch.stack(final_h, 0)
-        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
-        return output, self._permute_hidden(hidden, unsorted_indices)
+        return layer_input, hidden
 
     def _forward_single_state(self, input, hx, name):
         # RNN and GRU: one hidden state.

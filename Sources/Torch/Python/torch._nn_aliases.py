@@ -413,35 +413,18 @@ class _FlatRNN:
     def _packed_direction(self, data, sizes, state, layer, direction):
         return _rnn_module_fn("RNNBase")._packed_direction(self, data, sizes, state, layer, direction)
 
+    def _packed_layers(self, data, sizes, hx):
+        return _rnn_module_fn("RNNBase")._packed_layers(self, data, sizes, hx)
+
 
 def _packed_run(rnn, data, batch_sizes, hx):
     """ATen's packed overload (data, batch_sizes): RNNBase's packed layers without the
     PackedSequence wrapper or index permutations."""
     sizes = [int(b) for b in batch_sizes.tolist()]
-    num_directions = 2 if rnn.bidirectional else 1
-    is_lstm = rnn.mode == "LSTM"
-    final_h = []
-    final_c = []
-    layer_input = data
-    for layer in range(rnn.num_layers):
-        outs = []
-        for direction in range(num_directions):
-            k = layer * num_directions + direction
-            state = (hx[0][k], hx[1][k]) if is_lstm else hx[k]
-            out, state = rnn._packed_direction(layer_input, sizes, state, layer, direction)
-            outs.append(out)
-            if is_lstm:
-                final_h.append(state[0])
-                final_c.append(state[1])
-            else:
-                final_h.append(state)
-        layer_output = outs[0] if num_directions == 1 else torch.cat(outs, 1)
-        if rnn.dropout != 0 and rnn.training and layer < rnn.num_layers - 1:
-            layer_output = F.dropout(layer_output, rnn.dropout, True)
-        layer_input = layer_output
-    if is_lstm:
-        return layer_input, torch.stack(final_h, 0), torch.stack(final_c, 0)
-    return layer_input, torch.stack(final_h, 0)
+    output, hidden = rnn._packed_layers(data, sizes, hx)
+    if rnn.mode == "LSTM":
+        return output, hidden[0], hidden[1]
+    return output, hidden
 
 
 def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first=None):

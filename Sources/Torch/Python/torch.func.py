@@ -111,18 +111,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
         _depth[0] += 1
         try:
             with torch.enable_grad():
-                args = list(args)
-                diff = []
-                for n in nums:
-                    args[n] = _map_tensors(args[n], _track)
-                    diff.append(args[n])
-                output = func(*args, **kwargs)
-                aux = None
-                if has_aux:
-                    if not (isinstance(output, tuple) and len(output) == 2):
-                        raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
-                                           "(output, aux) if has_aux is True")
-                    output, aux = output
+                output, aux, diff = _call_differentiated(func, args, kwargs, nums, _track, has_aux)
                 if not _is_tensor(output):
                     raise RuntimeError("grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got "
                                        + str(type(output)))
@@ -195,6 +184,24 @@ def _batched_jacrev(func, nums, argnums, args, kwargs):
     return tuple(by_arg) if isinstance(argnums, tuple) else by_arg[0]
 
 
+def _call_differentiated(func, args, kwargs, nums, track, has_aux):
+    """Marks the arguments `nums` with `track`, calls func, and splits off aux when has_aux:
+    (output, aux, the marked arguments), as grad_and_value reads them, batched or not."""
+    args = list(args)
+    diff = []
+    for n in nums:
+        args[n] = _map_tensors(args[n], track)
+        diff.append(args[n])
+    output = func(*args, **kwargs)
+    aux = None
+    if has_aux:
+        if not (isinstance(output, tuple) and len(output) == 2):
+            raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
+                               "(output, aux) if has_aux is True")
+        output, aux = output
+    return output, aux, diff
+
+
 def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
     # grad inside vmap, batched: each differentiated tensor becomes a per-sample leaf (B, ...)
     # and func runs once; the gradient of the per-sample outputs (seeded with ones, as each
@@ -203,18 +210,7 @@ def _batched_grad_and_value(func, nums, argnums, has_aux, args, kwargs):
     leaves = []
     track = _track_batched(size, leaves)
     with torch.enable_grad():
-        args = list(args)
-        diff = []
-        for n in nums:
-            args[n] = _map_tensors(args[n], track)
-            diff.append(args[n])
-        output = func(*args, **kwargs)
-        aux = None
-        if has_aux:
-            if not (isinstance(output, tuple) and len(output) == 2):
-                raise RuntimeError("grad_and_value(f)(*args): output of function f should be a tuple: "
-                                   "(output, aux) if has_aux is True")
-            output, aux = output
+        output, aux, diff = _call_differentiated(func, args, kwargs, nums, track, has_aux)
         if not isinstance(output, _Batched) or output._same is not None or output.dim() != 0:
             raise _NeedLoop()
         gs = torch.autograd.grad([output._p], leaves, [torch.ones_like(output._p)], allow_unused=True)

@@ -445,6 +445,16 @@ class RNNBase(Module):
                 hx = h0
         else:
             hx = self._permute_hidden(hx, sorted_indices)
+        layer_input, hidden = self._packed_layers(data, sizes, hx)
+        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
+        return output, self._permute_hidden(hidden, unsorted_indices)
+
+    def _packed_layers(self, data, sizes, hx):
+        """The stacked (and bidirectional) layers over packed data, shared with ATen's packed
+        functional forms (torch.lstm(data, batch_sizes, ...)): the last layer's output and
+        the final states stacked in layer-direction order (an (h, c) pair for LSTM)."""
+        num_directions = 2 if self.bidirectional else 1
+        is_lstm = self.mode == "LSTM"
         final_h = []
         final_c = []
         layer_input = data
@@ -465,8 +475,7 @@ class RNNBase(Module):
                 layer_output = F.dropout(layer_output, self.dropout, True)
             layer_input = layer_output
         hidden = (torch.stack(final_h, 0), torch.stack(final_c, 0)) if is_lstm else torch.stack(final_h, 0)
-        output = PackedSequence(layer_input, batch_sizes, sorted_indices, unsorted_indices)
-        return output, self._permute_hidden(hidden, unsorted_indices)
+        return layer_input, hidden
 
     def _forward_single_state(self, input, hx, name):
         # RNN and GRU: one hidden state.
