@@ -89,8 +89,13 @@ import Tensors
                                               -2.98e-8, .nan, 3.3895e38, 1 + 1.0 / 256],
                                      shape: [3, 4], dtype: source))
         }
-        for input in inputs {
+        for (k, input) in inputs.enumerated() {
             for destination in kernelDTypes {
+                // NaN, infinities and out-of-range floats cast to an integer are undefined in C++:
+                // the CPU build gives cvttsd2si's value (INT_MIN), as PyTorch's x86 kernels do,
+                // the CUDA conversion another, as PyTorch's CUDA build does. The edges input has
+                // them, so it is compared for floating destinations only.
+                if k == 2 && !destination.isFloatingPoint && destination != .bool { continue }
                 let expected = try Tensor(empty: input.sizes, dtype: destination), actual = try Tensor(empty: input.sizes, dtype: destination)
                 try cpu.copyCast(from: input, into: expected)
                 try gen.copyCast(from: input, into: actual)

@@ -19,23 +19,24 @@ extension Interpreter {
         f.addMethod("__floor__") { interp, s, _ in try interp.intFromDouble((s.asDouble ?? 0).rounded(.down)) }
         f.addMethod("__ceil__") { interp, s, _ in try interp.intFromDouble((s.asDouble ?? 0).rounded(.up)) }
         // int's slots give NotImplemented for a float operand (float's reflected slot answers).
-        let accepts: (PyClass, PyValue) -> Bool = { cls, other in
+        // No class is captured (the closures live in the classes themselves).
+        let accepts: (Bool, PyValue) -> Bool = { isInt, other in
             switch other {
             case .int, .bool: return true
-            case .float: return cls !== i
+            case .float: return !isInt
             case .object(let o): return o is PyBigInt
             default: return false
             }
         }
-        for cls in [i, f] {
+        for (cls, isInt) in [(i, true), (f, false)] {
             cls.addMethod("__divmod__") { interp, s, a in
                 try a.check("__divmod__", 1)
-                guard accepts(cls, a[0]) else { return .notImplemented }
+                guard accepts(isInt, a[0]) else { return .notImplemented }
                 return .tuple([try interp.binaryOp(.floordiv, s, a[0]), try interp.binaryOp(.mod, s, a[0])])
             }
             cls.addMethod("__rdivmod__") { interp, s, a in
                 try a.check("__rdivmod__", 1)
-                guard accepts(cls, a[0]) else { return .notImplemented }
+                guard accepts(isInt, a[0]) else { return .notImplemented }
                 return .tuple([try interp.binaryOp(.floordiv, a[0], s), try interp.binaryOp(.mod, a[0], s)])
             }
         }

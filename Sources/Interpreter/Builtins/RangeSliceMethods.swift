@@ -2,9 +2,10 @@
 /// arithmetically (no iteration over a huge range), anything else by comparing items.
 extension Interpreter {
     func installRangeSliceMethods() {
-        func range(_ s: PyValue, _ name: String) throws -> PyRange {
+        // Static (no capture of the interpreter: these closures live in its own classes).
+        func range(_ i: Interpreter, _ s: PyValue, _ name: String) throws -> PyRange {
             guard case .object(let o) = s, let r = o as? PyRange else {
-                throw PyError.typeError("descriptor '\(name)' for 'range' objects doesn't apply to a '\(typeName(s))' object")
+                throw PyError.typeError("descriptor '\(name)' for 'range' objects doesn't apply to a '\(i.typeName(s))' object")
             }
             return r
         }
@@ -16,7 +17,7 @@ extension Interpreter {
         }
         types.range.addMethod("count") { i, s, a in
             try StrArgumentStyle.one.check("range", "count", a)
-            let r = try range(s, "count")
+            let r = try range(i, s, "count")
             if case .int(let x) = a[0] { return .int(position(r, x) == nil ? 0 : 1) }
             if case .bool(let b) = a[0] { return .int(position(r, b ? 1 : 0) == nil ? 0 : 1) }
             var n = 0
@@ -25,7 +26,7 @@ extension Interpreter {
         }
         types.range.addMethod("index") { i, s, a in
             try StrArgumentStyle.one.check("range", "index", a)
-            let r = try range(s, "index")
+            let r = try range(i, s, "index")
             var x: Int? = nil
             if case .int(let v) = a[0] { x = v } else if case .bool(let b) = a[0] { x = b ? 1 : 0 }
             if let x {
