@@ -81,15 +81,7 @@ extension Interpreter {
         fn("ascii") { i, a in
             try a.check("ascii", 1)
             // repr() with each non-ASCII character escaped (backslash x, u or U and its hex code).
-            var out = ""
-            for u in try i.repr(a[0]).unicodeScalars {
-                if u.value < 128 { out.unicodeScalars.append(u); continue }
-                let hex = String(u.value, radix: 16)
-                if u.value < 0x100 { out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
-                else if u.value < 0x10000 { out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
-                else { out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex }
-            }
-            return .str(out)
+            return .str(try i.asciiRepr(a[0]))
         }
         fn("chr") { i, a in
             try a.check("chr", 1)

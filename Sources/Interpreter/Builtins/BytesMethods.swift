@@ -402,7 +402,7 @@ extension Interpreter {
     }
 
     /// `ascii(v)`: the repr with non-ASCII characters escaped.
-    fileprivate func asciiRepr(_ v: PyValue) throws -> String {
+    func asciiRepr(_ v: PyValue) throws -> String {
         var out = ""
         for u in try repr(v).unicodeScalars {
             if u.value < 128 { out.unicodeScalars.append(u); continue }

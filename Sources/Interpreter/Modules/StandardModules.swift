@@ -40,6 +40,15 @@ extension Interpreter {
         registerSourceModule(name: "inspect", source: inspectSource, file: "<inspect>")
         registerSourceModule(name: "logging", source: loggingSource, file: "<logging>")
         registerModule(name: "_struct_floats") { i, m in i.buildStructFloats(m) }
+        registerModule(name: "_string") { i, m in i.buildStringNative(m) }
+        registerModule(name: "_complex_format") { _, m in
+            /// `format(re, im, spec)`: the text of `format(complex(re, im), spec)`.
+            m.addFunction("format") { i, a in
+                try a.check("format", 3)
+                return .str(try i.formatComplex(real: try i.doubleArgument(a[0]), imag: try i.doubleArgument(a[1]),
+                                                try i.stringArgument(a[2], "format() argument 2")))
+            }
+        }
         registerSourceModule(name: "struct", source: structSource, file: "<struct>")
         registerFileModules()
         registerMoreStandardModules()

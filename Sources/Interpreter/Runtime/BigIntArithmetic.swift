@@ -180,38 +180,6 @@ extension Interpreter {
         }
         return PyBigInt.make(negative ? -v : v)
     }
-
-    /// `format(n, spec)` for a big int (the integer presentation types and grouping).
-    func formatBigInt(_ n: BigInt, _ spec: String) throws -> String {
-        if spec.isEmpty { return try decimalString(n) }
-        let f = try FormatSpec(spec)
-        try reservePadding(f.width)
-        if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(try bigToDouble(n), spec) }
-        if f.precision != nil { throw PyError.valueError("Precision not allowed in integer format specifier") }
-        let mag = n.magnitude
-        var digits: String
-        var prefix = ""
-        switch f.type {
-        case nil, "d", "n": digits = try decimalString(mag)
-        case "b": digits = mag.toString(radix: 2); if f.alternate { prefix = "0b" }
-        case "o": digits = mag.toString(radix: 8); if f.alternate { prefix = "0o" }
-        case "x": digits = mag.toString(radix: 16); if f.alternate { prefix = "0x" }
-        case "X": digits = mag.toString(radix: 16).uppercased(); if f.alternate { prefix = "0X" }
-        default:
-            throw PyError.valueError("Unknown format code '\(f.type!)' for object of type 'int'")
-        }
-        try NativeDeadline.throwIfTripped()
-        if let g = f.grouping {
-            let every = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
-            if f.fill == "0" && f.align == "=" {
-                let signLen = (n.negative || f.sign != "-") ? 1 : 0
-                digits = zeroFilledForGrouping(digits, every: every, target: f.width - signLen - prefix.count)
-            }
-            digits = groupDigits(digits, g, every: every)
-        }
-        let signStr = n.negative ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")
-        return f.pad(signStr + prefix, digits, defaultAlign: ">")
-    }
 }
 
 extension Interpreter {

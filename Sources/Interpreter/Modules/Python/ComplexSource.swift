@@ -179,49 +179,9 @@ class complex:
     def __format__(self, spec):
         if not spec:
             return str(self)
-        import re as _re
-        m = _re.fullmatch(r"(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([eEfFgGn])?", spec, _re.S)
-        if m is None:
-            raise ValueError("Invalid format specifier '" + spec + "' for object of type 'complex'")
-        fill, align, sign, z, alt, zero, width, grouping, prec, typ = m.groups()
-        if align == "=":
-            raise ValueError("'=' alignment flag is not allowed in complex format specifier")
-        if zero:
-            raise ValueError("Zero padding is not allowed in complex format specifier")
-        flags = (z or "") + (alt or "") + (grouping or "") + ("." + prec if prec is not None else "")
-        if typ is None:
-            # CPython's default: the repr's parts ('g' with a precision), parenthesised
-            # when the real part is shown.
-            show_re = not (self._re == 0.0 and _math.copysign(1.0, self._re) == 1.0)
-            if prec is None:
-                re_s = _part(self._re) if show_re else ""
-                im_s = _part(self._im)
-            else:
-                re_s = format(self._re, flags + "g") if show_re else ""
-                im_s = format(self._im, flags + "g")
-            if show_re:
-                if sign in ("+", " ") and not re_s.startswith("-"):
-                    re_s = sign + re_s
-                if not im_s.startswith("-"):
-                    im_s = "+" + im_s
-                body = "(" + re_s + im_s + "j)"
-            else:
-                if sign in ("+", " ") and not im_s.startswith("-"):
-                    im_s = sign + im_s
-                body = im_s + "j"
-        else:
-            body = format(self._re, (sign or "") + flags + typ) + format(self._im, "+" + flags + typ) + "j"
-        w = int(width) if width else 0
-        if len(body) >= w:
-            return body
-        f = fill if fill is not None else " "
-        pad = w - len(body)
-        a = align or ">"
-        if a == "<":
-            return body + f * pad
-        if a == "^":
-            return f * (pad // 2) + body + f * (pad - pad // 2)
-        return f * pad + body
+        # CPython's format_complex_internal, native (Runtime/NumberFormat.swift).
+        import _complex_format
+        return _complex_format.format(self._re, self._im, spec)
 
     def __hash__(self):
         h = hash(self._re) + 1000003 * hash(self._im)
@@ -313,12 +273,6 @@ class complex:
         if o is None:
             return NotImplemented
         return o.__pow__(self)
-
-    def __float__(self):
-        raise TypeError("float() argument must be a string or a real number, not 'complex'")
-
-    def __int__(self):
-        raise TypeError("int() argument must be a string, a bytes-like object or a real number, not 'complex'")
 
     def __complex__(self):
         return self

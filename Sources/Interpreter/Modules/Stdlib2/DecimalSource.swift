@@ -1589,6 +1589,9 @@ class Decimal(object):
             context = getcontext()
         spec = _parse_format_specifier(specifier)
         if self._is_special:
+            if spec['zeropad']:
+                # libmpdec pads infinities and NaNs with spaces, right-aligned.
+                spec['fill'], spec['align'] = ' ', '>'
             sign = _format_sign(self._sign, spec)
             body = str(self.copy_abs())
             if spec['type'] == '%':
@@ -1761,54 +1764,75 @@ def _dexp_fixed(c, e, p):
 
 
 def _parse_format_specifier(format_spec):
-    m = _FORMAT_SPEC.match(format_spec)
-    if m is None:
-        raise ValueError("Invalid format specifier: " + format_spec)
-    d = m.groupdict()
-    fill = d['fill']
-    align = d['align']
-    d['zeropad'] = (d['zeropad'] is not None)
-    if d['zeropad']:
-        if fill is not None:
-            raise ValueError("Fill character conflicts with '0' in format specifier: " + format_spec)
-        if align is not None:
-            raise ValueError("Alignment conflicts with '0' in format specifier: " + format_spec)
-    d['fill'] = fill or ' '
-    d['align'] = align or '>'
-    if d['sign'] is None:
-        d['sign'] = '-'
-    d['minimumwidth'] = int(d['minimumwidth'] or '0')
-    if d['precision'] is not None:
-        d['precision'] = int(d['precision'])
-    if d['precision'] == 0:
-        if d['type'] is None or d['type'] in 'gGn':
-            d['precision'] = 1
-    if d['type'] == 'n':
-        d['type'] = 'g'
-    if d['thousands_sep'] is None:
-        d['thousands_sep'] = ''
-    d['grouping'] = [3, 0]
-    d['decimal_point'] = '.'
-    d['no_neg_0'] = d['no_neg_0'] is not None
-    d['alt'] = d['alt'] is not None
-    return d
-
-
-_FORMAT_SPEC = _re.compile(r"""\A
-(?:
-   (?P<fill>.)?
-   (?P<align>[<>=^])
-)?
-(?P<sign>[-+ ])?
-(?P<no_neg_0>z)?
-(?P<alt>\#)?
-(?P<zeropad>0)?
-(?P<minimumwidth>(?!0)\d+)?
-(?P<thousands_sep>[,_])?
-(?:\.(?P<precision>0|(?!0)\d+))?
-(?P<type>[eEfFgGn%])?
-\Z
-""", _re.VERBOSE | _re.DOTALL)
+    # CPython's C decimal: the 'z' option is taken out where the format grammar puts it
+    # ([[fill]align][sign]z), then the rest is read as libmpdec's mpd_parse_fmt_str reads
+    # it: no '#', no '_', no fill or alignment with '0', no leading zero in the width.
+    s = format_spec
+    i = 0
+    if len(s) >= 2 and s[1] in '<>=^':
+        i = 2
+    elif len(s) >= 1 and s[0] in '<>=^':
+        i = 1
+    if i < len(s) and s[i] in '+- ':
+        i += 1
+    no_neg_0 = False
+    if i < len(s) and s[i] == 'z':
+        no_neg_0 = True
+        s = s[:i] + s[i + 1:]
+    n = len(s)
+    fill, align, have_align, pos = ' ', '>', False, 0
+    if n >= 2 and s[1] in '<>=^':
+        fill, align, have_align, pos = s[0], s[1], True, 2
+    elif n >= 1 and s[0] in '<>=^':
+        align, have_align, pos = s[0], True, 1
+    sign = '-'
+    if pos < n and s[pos] in '+- ':
+        sign = s[pos]
+        pos += 1
+    zeropad = False
+    if pos < n and s[pos] == '0':
+        if have_align:
+            raise ValueError("invalid format string")
+        zeropad, fill, align = True, '0', '='
+        pos += 1
+    width = 0
+    if pos < n and s[pos] in '0123456789':
+        if s[pos] == '0':
+            raise ValueError("invalid format string")
+        start = pos
+        while pos < n and s[pos] in '0123456789':
+            pos += 1
+        width = int(s[start:pos])
+    sep = ''
+    if pos < n and s[pos] == ',':
+        sep = ','
+        pos += 1
+    precision = None
+    if pos < n and s[pos] == '.':
+        pos += 1
+        if not (pos < n and s[pos] in '0123456789'):
+            raise ValueError("invalid format string")
+        start = pos
+        while pos < n and s[pos] in '0123456789':
+            pos += 1
+        precision = int(s[start:pos])
+    typ = None
+    if pos < n and s[pos] in 'EeFfGg%':
+        typ = s[pos]
+        pos += 1
+    elif pos < n and s[pos] in 'Nn':
+        if sep:
+            raise ValueError("invalid format string")
+        typ = 'G' if s[pos] == 'N' else 'g'
+        pos += 1
+    if pos != n:
+        raise ValueError("invalid format string")
+    if precision == 0 and (typ is None or typ in 'gG'):
+        precision = 1
+    return {'fill': fill, 'align': align, 'sign': sign, 'zeropad': zeropad,
+            'minimumwidth': width, 'thousands_sep': sep, 'precision': precision,
+            'type': typ, 'grouping': [3, 0], 'decimal_point': '.',
+            'no_neg_0': no_neg_0, 'alt': False}
 
 
 def _format_align(sign, body, spec):
