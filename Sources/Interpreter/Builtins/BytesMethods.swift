@@ -351,6 +351,25 @@ extension Interpreter {
                 throw PyError.typeError("%b requires a bytes-like object, or an object that implements __bytes__, not '\(typeName(v))'")
             case UInt8(ascii: "r"), UInt8(ascii: "a"):
                 return .str(try asciiRepr(v))
+            case UInt8(ascii: "c"):
+                // byte_converter: one byte, or an int in range(256).
+                if let b = v.payload(ByteStorage.self)?.bytes, b.count == 1 { return .str(latin1(b)) }
+                let code: Int?
+                let notByte = PyError.typeError("%c requires an integer in range(256) or a single byte")
+                if v.asObject is PyBigInt {
+                    code = nil
+                } else {
+                    do {
+                        guard let c = try index(v) else { throw notByte }
+                        code = c
+                    } catch let e as PyError where e.typeName == "TypeError" { throw notByte }
+                }
+                guard let c = code, c >= 0 && c <= 255 else { throw PyError.overflow("%c arg not in range(256)") }
+                return .int(c)
+            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
+                do { return .float(try realAsDouble(v)) } catch is PyError {
+                    throw PyError.typeError("float argument required, not \(typeName(v))")
+                }
             default: return v
             }
         }
@@ -372,8 +391,10 @@ extension Interpreter {
             let type = text[k]
             if type == 37 { k += 1; continue }
             if type == UInt8(ascii: "r") || type == UInt8(ascii: "a") || type == UInt8(ascii: "b") {
-                text[k] = UInt8(ascii: type == UInt8(ascii: "b") ? "s" : "s")
+                text[k] = UInt8(ascii: "s")
             }
+            // bytes formatting names %i as %d in its errors.
+            if type == UInt8(ascii: "i") { text[k] = UInt8(ascii: "d") }
             if let key, let m = mapping {
                 let bytesKey = makeBytes(key.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
                 newMapping.append((.str(key), try convert(try getItem(.object(m), bytesKey), type)))

@@ -344,7 +344,7 @@ private extension Unicode.Scalar {
     var asciiDigit: Int? { value >= 48 && value <= 57 ? Int(value - 48) : nil }
 }
 
-private extension PyValue {
+extension PyValue {
     /// An int of any size (bool included): `PyLong_Check`.
     var isIntLike: Bool {
         switch self {
