@@ -41,6 +41,7 @@ extension Interpreter {
         registerSourceModule(name: "logging", source: loggingSource, file: "<logging>")
         registerModule(name: "_struct_floats") { i, m in i.buildStructFloats(m) }
         registerModule(name: "_string") { i, m in i.buildStringNative(m) }
+        registerModule(name: "_dataclasses_compile") { i, m in i.buildDataclassesCompile(m) }
         registerModule(name: "_complex_format") { _, m in
             /// `format(re, im, spec)`: the text of `format(complex(re, im), spec)`.
             m.addFunction("format") { i, a in

@@ -72,7 +72,8 @@ def _is_generated_dataclass(object):
     if isinstance(object, type) or not hasattr(type(object), '__dataclass_fields__'):
         return False
     r = getattr(type(object), '__repr__', None)
-    return getattr(r, '__qualname__', '').startswith('_process.')
+    return (object.__dataclass_params__.repr and hasattr(r, '__wrapped__')
+            and '__create_fn__' in r.__wrapped__.__qualname__)
 
 
 class PrettyPrinter:
