@@ -1110,6 +1110,8 @@ def _conv_rule(orig, spatial, args, kwargs):
     rest = list(args[1:])
     weight = rest[0] if len(rest) > 0 else kwargs.get("weight")
     bias = rest[1] if len(rest) > 1 else kwargs.get("bias")
+    if isinstance(weight, _Batched) and weight._same is not None:
+        return _shared_weight_conv(orig, spatial, args, kwargs)
     if not isinstance(input, _Batched) or isinstance(weight, _Batched) or isinstance(bias, _Batched):
         raise _NeedLoop()
     for a in rest[2:] + list(kwargs.values()):
@@ -1221,6 +1223,13 @@ def _dim_op(fn, args, kwargs, name):
         return _loop(fn, args, kwargs)
     rank = x.dim()
     rest = list(args[1:])
+    if name in ("var", "std") and len(rest) > 0 and isinstance(rest[0], bool):
+        # var(unbiased): the overload without dimensions.
+        if len(rest) > 1 or "unbiased" in kwargs:
+            return _loop(fn, args, kwargs)
+        kwargs = dict(kwargs)
+        kwargs["unbiased"] = rest[0]
+        rest = []
     if len(rest) > 0:
         dim = rest[0]
     elif "dim" in kwargs:
@@ -1228,9 +1237,17 @@ def _dim_op(fn, args, kwargs, name):
     else:
         dim = None
     if dim is None:
+        every = tuple(range(1, rank + 1))
+        if name in ("var", "std") and rank > 0:
+            # var/std over every dimension: the batching rule reduces the logical ones.
+            kwargs = dict(kwargs)
+            kwargs.pop("dim", None)
+            if len(rest) > 0:
+                return _loop(fn, args, kwargs)
+            return _Batched(fn(x._p, every, **kwargs))
         if name not in ("sum", "mean") or rank == 0 or len(rest) > 0 or len(kwargs) > 0:
             return _loop(fn, args, kwargs)
-        return _Batched(fn(x._p, tuple(range(1, rank + 1))))
+        return _Batched(fn(x._p, every))
     if rank == 0:
         return _loop(fn, args, kwargs)
 
@@ -1419,6 +1436,10 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
             if out is not _NeedLoop:
                 if not torch.equal(torch.get_rng_state(), state):
                     raise RuntimeError(_RANDOM_ERROR)
+                return out
+        if _batched_mode[0] > 0 and randomness == "error" and (chunk_size is None or chunk_size >= batch_size):
+            out = _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, out_dims)
+            if out is not _NeedLoop:
                 return out
         results = _call_per_sample(func, batch_size, flat_in_dims, flat_args, args_spec, randomness, kwargs)
         return _stack_outputs(results, out_dims, func)
