@@ -10822,6 +10822,14 @@ def _patch_namespaces():
     return _patch_cache
 
 
+def _stand_in(func):
+    # vmap(torch.dot): the function was fetched before vmap swapped it; its stand-in runs.
+    for module, name, orig, stand_in in _patch_cache:
+        if orig is func:
+            return stand_in
+    return func
+
+
 def _unpatch(saved):
     for module, name, orig, stand_in in saved:
         setattr(module, name, orig)
@@ -10903,7 +10911,7 @@ def _call_batched(func, flat_in_dims, flat_args, args_spec, kwargs):
     saved = _patch_namespaces()
     _batched_mode[0] += 1
     try:
-        out = func(*_tree_unflatten(leaves, args_spec), **kwargs)
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
     finally:
         _batched_mode[0] -= 1
         _unpatch(saved)
@@ -11236,7 +11244,7 @@ def _shared_weight_conv(orig, spatial, args, kwargs):
     return _Batched(out)
 
 
-# nll_loss and cross_entropy under vmap: PyTorch registers torch._decomp's nll_loss_forward
+# nll_loss and cross_entropy (class indices, label smoothing too) under vmap: PyTorch registers torch._decomp's nll_loss_forward
 # decomposition as the vmap rule (torch/_functorch/predispatch.py), so a batched nll_loss
 # is gather, neg, where, sum and a division by the total weight, each batched; the result's
 # grad_fn is DivBackward0 (mean), SumBackward1 (sum) or WhereBackward0 (none).
@@ -11260,17 +11268,18 @@ def _is_functional(orig):
 def _nll_decomposed(input, target, ignore_index, reduction):
     # torch._decomp's _nll_loss_forward without a weight, on the logical shapes: input
     # (N, C) with target (N,), or (C,) with a 0-d target.
+    # None where the decomposition does not apply: the caller then runs the loss per sample.
     if not isinstance(input, _Batched) or input._same is not None:
-        raise _NeedLoop()
-    if isinstance(target, _Batched) and target._same is not None:
-        raise _NeedLoop()
+        return None
+    if not isinstance(target, (torch.Tensor, _Batched)) or (isinstance(target, _Batched) and target._same is not None):
+        return None
     n_dims = input.dim()
     if target.dtype != torch.int64 or n_dims not in (1, 2) or target.dim() != n_dims - 1:
-        raise _NeedLoop()
+        return None
     if n_dims == 2 and target.shape[0] != input.shape[0]:
-        raise _NeedLoop()
+        return None
     if reduction not in ("mean", "sum", "none"):
-        raise _NeedLoop()
+        return None
     channel_dim = 1 if n_dims == 2 else 0
     kept = target != ignore_index
     safe_target = torch.where(kept, target, 0)
@@ -11293,7 +11302,8 @@ def _nll_loss_rule(orig, *args, **kwargs):
     input, target, weight, size_average, ignore_index, reduce, reduction = _nll_arguments(*args, **kwargs)
     if weight is not None or size_average is not None or reduce is not None:
         return _loop(orig, args, kwargs)
-    return _nll_decomposed(input, target, ignore_index, reduction)
+    out = _nll_decomposed(input, target, ignore_index, reduction)
+    return _loop(orig, args, kwargs) if out is None else out
 
 
 def _cross_entropy_rule(orig, *args, **kwargs):
@@ -11302,13 +11312,39 @@ def _cross_entropy_rule(orig, *args, **kwargs):
     if not _is_functional(orig):
         return _loop(orig, args, kwargs)
     input, target, weight, size_average, ignore_index, reduce, reduction, smoothing = _ce_arguments(*args, **kwargs)
-    if (weight is not None or size_average is not None or reduce is not None or smoothing != 0.0
+    if (weight is not None or size_average is not None or reduce is not None or not 0.0 <= smoothing <= 1.0
             or not isinstance(input, _Batched) or input.dim() not in (1, 2)):
         return _loop(orig, args, kwargs)
-    if target.dtype != torch.int64:
+    if input._same is not None or not isinstance(target, (torch.Tensor, _Batched)) or target.dtype != torch.int64:
+        return _loop(orig, args, kwargs)
+    if (input.dim() == 2 and (target.dim() != 1 or target.shape[0] != input.shape[0])) or \
+            (input.dim() == 1 and target.dim() != 0) or (isinstance(target, _Batched) and target._same is not None):
         return _loop(orig, args, kwargs)
     class_dim = 1 if input.dim() == 2 else 0
-    return _nll_decomposed(torch.log_softmax(input, class_dim), target, ignore_index, reduction)
+    log_probs = torch.log_softmax(input, class_dim)
+    out = _nll_decomposed(log_probs, target, ignore_index, reduction)
+    if out is None:
+        return _loop(orig, args, kwargs)
+    if smoothing == 0.0:
+        return out
+    return _label_smoothing(out, log_probs, target, class_dim, ignore_index, reduction, smoothing)
+
+
+def _label_smoothing(nll, log_probs, target, class_dim, ignore_index, reduction, smoothing):
+    # cross_entropy_loss_label_smoothing (LossNLL.cpp) without a weight, each op batched:
+    # the smoothing term -sum(log_probs) over the classes, zero where the target is
+    # ignored (masked_fill_ on the batched tensor), reduced, then mixed with the nll loss.
+    smooth = -log_probs.sum(class_dim)
+    ignored = target == ignore_index
+    mask = ignored._p if isinstance(ignored, _Batched) else ignored
+    smooth._p.masked_fill_(mask, 0.0)
+    if reduction == "mean":
+        ret = smooth.sum() / (~ignored).sum()
+    elif reduction == "sum":
+        ret = smooth.sum()
+    else:
+        ret = smooth
+    return (1 - smoothing) * nll + ret * (smoothing / log_probs.shape[class_dim])
 
 
 _FUNCTION_RULES["nll_loss"] = _nll_loss_rule
@@ -11356,7 +11392,7 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
         return _NeedLoop
     state = torch.get_rng_state()
     try:
-        out = func(*_tree_unflatten(leaves, args_spec), **kwargs)
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
         inner = _unbatch_outputs(out, out_dims, func, outer * batch_size)
     except Exception as e:
         torch.set_rng_state(state)
@@ -11406,14 +11442,13 @@ def _einsum_rule(orig, equation, *operands):
     size = _batch_size(operands, {})
     phys = []
     for op in operands:
-        if isinstance(op, _Batched):
-            if op._same is not None:
-                raise _NeedLoop()
+        if isinstance(op, _Batched) and op._same is None:
             phys.append(op._p)
         elif isinstance(op, torch.Tensor):
             phys.append(op.unsqueeze(0).expand([size] + list(op.shape)))
         else:
-            raise _NeedLoop()
+            # A tracked shared operand (grad inside vmap) or a non-tensor: per sample.
+            return _loop(lambda *ops: orig(equation, *ops), operands, {})
     batched = ",".join(label + t for t in terms) + "->" + label + output
     return _Batched(orig(batched, *phys))
 

@@ -39,7 +39,7 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
         return _NeedLoop
     state = torch.get_rng_state()
     try:
-        out = func(*_tree_unflatten(leaves, args_spec), **kwargs)
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
         inner = _unbatch_outputs(out, out_dims, func, outer * batch_size)
     except Exception as e:
         torch.set_rng_state(state)

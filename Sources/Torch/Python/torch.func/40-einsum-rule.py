@@ -24,14 +24,13 @@ def _einsum_rule(orig, equation, *operands):
     size = _batch_size(operands, {})
     phys = []
     for op in operands:
-        if isinstance(op, _Batched):
-            if op._same is not None:
-                raise _NeedLoop()
+        if isinstance(op, _Batched) and op._same is None:
             phys.append(op._p)
         elif isinstance(op, torch.Tensor):
             phys.append(op.unsqueeze(0).expand([size] + list(op.shape)))
         else:
-            raise _NeedLoop()
+            # A tracked shared operand (grad inside vmap) or a non-tensor: per sample.
+            return _loop(lambda *ops: orig(equation, *ops), operands, {})
     batched = ",".join(label + t for t in terms) + "->" + label + output
     return _Batched(orig(batched, *phys))
 
