@@ -11034,10 +11034,11 @@ def _call_chunks(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
 
 
 def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
-    """Maps func over a dimension of its inputs. It calls func once per index and stacks the
-    results along out_dims (chunk_size changes nothing here), so a batched matrix product or
-    convolution rounds as per-sample products do, not as PyTorch's batched kernels
-    (docs/differences.md); values elsewhere, errors and random draws are PyTorch's."""
+    """Maps func over a dimension of its inputs. func runs once on batched stand-ins whose
+    operations follow functorch's batching rules (products, convolutions and their
+    per-sample gradients, losses, einsum, reductions: PyTorch's batched kernels and bits),
+    once per chunk with chunk_size, and once per index where the stand-ins cannot run it;
+    what still differs is in docs/differences.md."""
     if randomness not in ("error", "different", "same"):
         raise RuntimeError("Only allowed values for randomness are 'error', 'different', or 'same'. Got "
                            + str(randomness))
