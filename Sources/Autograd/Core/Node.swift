@@ -18,7 +18,7 @@ public final class Node {
     /// `next_functions`, one edge per differentiable forward input.
     public let nextEdges: [Edge]
     /// Creation order; the engine runs the latest-created ready node first, as PyTorch does.
-    let sequenceNr: Int
+    public let sequenceNr: Int
     let formula: BackwardFormula?
     /// How many forward outputs this node has (gradients it receives).
     let numOutputs: Int

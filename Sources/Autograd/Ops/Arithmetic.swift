@@ -63,8 +63,9 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return try record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
-            [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: ma) : nil,
-             ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: mb) : nil]
+            // `other` before `self`, as PyTorch's generated MulBackward0 (see DivBackward0).
+            let gb = ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: mb) : nil
+            return [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: ma) : nil, gb]
         }
     }
 

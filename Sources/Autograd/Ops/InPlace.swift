@@ -162,8 +162,9 @@ extension Differentiable {
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
         try rebase(x, "MulBackward0", [y], save: [original, y]) { ctx in
-            [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: mx) : nil,
-             ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: my) : nil]
+            // `other` before `self`, as PyTorch's generated MulBackward0.
+            let gy = ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: my) : nil
+            return [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: mx) : nil, gy]
         }
         return x
     }

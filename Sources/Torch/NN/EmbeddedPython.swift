@@ -3673,6 +3673,10 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         if vectorize and strict:
             raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not "
                                "supported together. Please either set `strict=False` or `vectorize=False`.")
+        if vectorize and strategy == "reverse-mode":
+            jac = _vectorized_jacobian(outputs, inputs, create_graph)
+            jac = _grad_postprocess(jac, create_graph)
+            return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
         jac = ()
         for i in range(len(outputs)):
             out = outputs[i]
@@ -3699,6 +3703,46 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
             # _jacfwd gathers the per-output Jacobians in a list.
             jac = [list(j) for j in jac]
         return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
+
+
+def _vectorized_jacobian(outputs, inputs, create_graph):
+    """jacobian(vectorize=True): PyTorch flattens and joins the outputs, runs one backward
+    batched over the rows of the identity (each row one output element, zero for every
+    other output), fills an input no output reaches with expanded zeros, then splits each
+    input's rows by output and views them to output.shape + input.shape (ViewBackward0).
+    The rows here run one backward each; every output takes part in every row, so a row's
+    gradient sums each output's (zero-weighted) contribution as the batched one does."""
+    numels = [out.numel() for out in outputs]
+    total = sum(numels)
+    flat_outputs = tuple(out.reshape(-1) for out in outputs)
+    rows = [[] for _ in inputs]
+    unreached = [False for _ in inputs]
+    for k in range(total):
+        grad_outputs = []
+        start = 0
+        for out, n in zip(flat_outputs, numels):
+            g = torch.zeros(n, dtype=out.dtype)
+            if start <= k < start + n:
+                g[k - start] = 1
+            grad_outputs.append(g)
+            start += n
+        vj = _autograd_grad(flat_outputs, inputs, tuple(grad_outputs), retain_graph=True, create_graph=create_graph)
+        for i in range(len(inputs)):
+            if vj[i] is None:
+                unreached[i] = True
+            else:
+                rows[i].append(vj[i])
+    per_input = []
+    for i in range(len(inputs)):
+        if unreached[i] or total == 0:
+            joined = torch.zeros_like(inputs[i]).expand((total,) + tuple(inputs[i].shape))
+        else:
+            joined = torch.stack(rows[i])
+        per_output = []
+        for piece, out in zip(joined.split(numels, dim=0), outputs):
+            per_output.append(piece.view(out.shape + inputs[i].shape))
+        per_input.append(per_output)
+    return tuple(tuple(per_input[i][j] for i in range(len(inputs))) for j in range(len(outputs)))
 
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
@@ -10686,6 +10730,8 @@ def _conv_rule(orig, spatial, args, kwargs):
     rest = list(args[1:])
     weight = rest[0] if len(rest) > 0 else kwargs.get("weight")
     bias = rest[1] if len(rest) > 1 else kwargs.get("bias")
+    if isinstance(weight, _Batched) and weight._same is not None:
+        return _shared_weight_conv(orig, spatial, args, kwargs)
     if not isinstance(input, _Batched) or isinstance(weight, _Batched) or isinstance(bias, _Batched):
         raise _NeedLoop()
     for a in rest[2:] + list(kwargs.values()):
@@ -10776,6 +10822,14 @@ def _patch_namespaces():
     return _patch_cache
 
 
+def _stand_in(func):
+    # vmap(torch.dot): the function was fetched before vmap swapped it; its stand-in runs.
+    for module, name, orig, stand_in in _patch_cache:
+        if orig is func:
+            return stand_in
+    return func
+
+
 def _unpatch(saved):
     for module, name, orig, stand_in in saved:
         setattr(module, name, orig)
@@ -10797,6 +10851,13 @@ def _dim_op(fn, args, kwargs, name):
         return _loop(fn, args, kwargs)
     rank = x.dim()
     rest = list(args[1:])
+    if name in ("var", "std") and len(rest) > 0 and isinstance(rest[0], bool):
+        # var(unbiased): the overload without dimensions.
+        if len(rest) > 1 or "unbiased" in kwargs:
+            return _loop(fn, args, kwargs)
+        kwargs = dict(kwargs)
+        kwargs["unbiased"] = rest[0]
+        rest = []
     if len(rest) > 0:
         dim = rest[0]
     elif "dim" in kwargs:
@@ -10804,9 +10865,17 @@ def _dim_op(fn, args, kwargs, name):
     else:
         dim = None
     if dim is None:
+        every = tuple(range(1, rank + 1))
+        if name in ("var", "std") and rank > 0:
+            # var/std over every dimension: the batching rule reduces the logical ones.
+            kwargs = dict(kwargs)
+            kwargs.pop("dim", None)
+            if len(rest) > 0:
+                return _loop(fn, args, kwargs)
+            return _Batched(fn(x._p, every, **kwargs))
         if name not in ("sum", "mean") or rank == 0 or len(rest) > 0 or len(kwargs) > 0:
             return _loop(fn, args, kwargs)
-        return _Batched(fn(x._p, tuple(range(1, rank + 1))))
+        return _Batched(fn(x._p, every))
     if rank == 0:
         return _loop(fn, args, kwargs)
 
@@ -10842,7 +10911,7 @@ def _call_batched(func, flat_in_dims, flat_args, args_spec, kwargs):
     saved = _patch_namespaces()
     _batched_mode[0] += 1
     try:
-        out = func(*_tree_unflatten(leaves, args_spec), **kwargs)
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
     finally:
         _batched_mode[0] -= 1
         _unpatch(saved)
@@ -10965,10 +11034,11 @@ def _call_chunks(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
 
 
 def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
-    """Maps func over a dimension of its inputs. It calls func once per index and stacks the
-    results along out_dims (chunk_size changes nothing here), so a batched matrix product or
-    convolution rounds as per-sample products do, not as PyTorch's batched kernels
-    (docs/differences.md); values elsewhere, errors and random draws are PyTorch's."""
+    """Maps func over a dimension of its inputs. func runs once on batched stand-ins whose
+    operations follow functorch's batching rules (products, convolutions and their
+    per-sample gradients, losses, einsum, reductions: PyTorch's batched kernels and bits),
+    once per chunk with chunk_size, and once per index where the stand-ins cannot run it;
+    what still differs is in docs/differences.md."""
     if randomness not in ("error", "different", "same"):
         raise RuntimeError("Only allowed values for randomness are 'error', 'different', or 'same'. Got "
                            + str(randomness))
@@ -10995,6 +11065,10 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
             if out is not _NeedLoop:
                 if not torch.equal(torch.get_rng_state(), state):
                     raise RuntimeError(_RANDOM_ERROR)
+                return out
+        if _batched_mode[0] > 0 and randomness == "error" and (chunk_size is None or chunk_size >= batch_size):
+            out = _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, out_dims)
+            if out is not _NeedLoop:
                 return out
         results = _call_per_sample(func, batch_size, flat_in_dims, flat_args, args_spec, randomness, kwargs)
         return _stack_outputs(results, out_dims, func)
@@ -11079,6 +11153,308 @@ def stack_module_state(models):
     for name, _ in models[0].named_buffers():
         buffers[name] = torch.stack([dict(m.named_buffers())[name] for m in models])
     return params, buffers
+
+
+# Per-sample gradients through a convolution (vmap(grad(f)) with the convolution's weight
+# among the differentiated parameters): functorch's convolution batching rule and its
+# convolution_backward rule (aten/src/ATen/functorch/BatchRulesConvolution.cpp).
+
+
+def _conv_arguments(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return input, weight, bias, stride, padding, dilation, groups
+
+
+class _SharedWeightConv(torch.autograd.Function):
+    """A batched input (B, N, C, ...) convolved with a weight (and bias) every sample shares,
+    which grad tracks per sample (`w_leaf`, `b_leaf`: (B, ...) leaves).
+
+    Forward: the batch folded into N, one convolution with the shared weight and bias.
+    Backward, as convolution_backward_plumbing computes it under vmap:
+    - the bias gradient: grad_output summed over N and the spatial dimensions (the logical
+      dims 0, 2, 3.. of the batched grad_output, one reduction of the physical tensor);
+    - the weight gradient (grad_output and input batched): both with B folded into the
+      channels, N(BO) and N(BC), one convolution_backward with groups * B, whose
+      (BO)C.. weight gradient unfolds to B per-sample weights;
+    - the input gradient (grad_output batched, weight not): B folded into N, one
+      convolution_backward with the shared weight.
+    The convolution gradients come from the convolution's own backward on a stand-in
+    operand (ATen's `make_dummy`: only its shape is read)."""
+
+    @staticmethod
+    def forward(ctx, x, w_leaf, b_leaf, w, b, conv, options):
+        ctx.save_for_backward(x, w)
+        ctx.conv = conv
+        ctx.options = options
+        ctx.has_bias = b_leaf is not None
+        size, n = x.shape[0], x.shape[1]
+        out = conv(x.reshape([size * n] + list(x.shape[2:])), w, b, *options)
+        return out.reshape([size, n] + list(out.shape[1:]))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, w = ctx.saved_tensors
+        conv, options = ctx.conv, ctx.options
+        stride, padding, dilation, groups = options
+        size, n = x.shape[0], x.shape[1]
+        grad_x = grad_w = grad_b = None
+        if ctx.needs_input_grad[0]:
+            folded = grad.reshape([size * n] + list(grad.shape[2:]))
+            with torch.enable_grad():
+                stand_in = torch.zeros([size * n] + list(x.shape[2:]), dtype=x.dtype).requires_grad_()
+                out = conv(stand_in, w.detach(), None, *options)
+                grad_x = torch.autograd.grad([out], [stand_in], [folded])[0]
+            grad_x = grad_x.reshape(list(x.shape))
+        if ctx.needs_input_grad[1]:
+            g = grad.movedim(0, 1)
+            g = g.reshape([n, size * g.shape[2]] + list(g.shape[3:]))
+            xs = x.detach().movedim(0, 1)
+            xs = xs.reshape([n, size * xs.shape[2]] + list(xs.shape[3:]))
+            with torch.enable_grad():
+                stand_in = torch.zeros([size * w.shape[0]] + list(w.shape[1:]), dtype=w.dtype).requires_grad_()
+                out = conv(xs, stand_in, None, stride, padding, dilation, groups * size)
+                grad_w = torch.autograd.grad([out], [stand_in], [g])[0]
+            grad_w = grad_w.reshape([size] + list(w.shape))
+        if ctx.has_bias and ctx.needs_input_grad[2]:
+            grad_b = grad.sum([1] + list(range(3, grad.dim())))
+        return grad_x, grad_w, grad_b, None, None, None, None
+
+
+def _shared_weight_conv(orig, spatial, args, kwargs):
+    input, weight, bias, stride, padding, dilation, groups = _conv_arguments(*args, **kwargs)
+    if not isinstance(input, _Batched) or input._same is not None:
+        raise _NeedLoop()
+    if isinstance(bias, _Batched) and bias._same is None:
+        raise _NeedLoop()
+    for a in (stride, padding, dilation, groups):
+        if _any_batched((a,), {}):
+            raise _NeedLoop()
+    P = input._p
+    logical = P.dim() - 1
+    if logical == spatial + 1:
+        # An unbatched sample: conv unsqueezes it to N=1 and squeezes the output back.
+        P = P.unsqueeze(1)
+    elif logical != spatial + 2:
+        raise _NeedLoop()
+    if isinstance(bias, _Batched):
+        b_leaf, b = bias._p, bias._same
+    else:
+        b_leaf, b = None, bias
+    out = _SharedWeightConv.apply(P, weight._p, b_leaf, weight._same, b, orig, (stride, padding, dilation, groups))
+    if logical == spatial + 1:
+        out = out.squeeze(1)
+    return _Batched(out)
+
+
+# nll_loss and cross_entropy (class indices, label smoothing too) under vmap: PyTorch registers torch._decomp's nll_loss_forward
+# decomposition as the vmap rule (torch/_functorch/predispatch.py), so a batched nll_loss
+# is gather, neg, where, sum and a division by the total weight, each batched; the result's
+# grad_fn is DivBackward0 (mean), SumBackward1 (sum) or WhereBackward0 (none).
+
+
+def _nll_arguments(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                   reduction="mean"):
+    return input, target, weight, size_average, ignore_index, reduce, reduction
+
+
+def _ce_arguments(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                  reduction="mean", label_smoothing=0.0):
+    return input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing
+
+
+def _is_functional(orig):
+    # The rule is for torch.nn.functional's signature; torch's own names run per sample.
+    return getattr(orig, "__module__", "") == "torch.nn.functional"
+
+
+def _nll_decomposed(input, target, ignore_index, reduction):
+    # torch._decomp's _nll_loss_forward without a weight, on the logical shapes: input
+    # (N, C) with target (N,), or (C,) with a 0-d target.
+    # None where the decomposition does not apply: the caller then runs the loss per sample.
+    if not isinstance(input, _Batched) or input._same is not None:
+        return None
+    if not isinstance(target, (torch.Tensor, _Batched)) or (isinstance(target, _Batched) and target._same is not None):
+        return None
+    n_dims = input.dim()
+    if target.dtype != torch.int64 or n_dims not in (1, 2) or target.dim() != n_dims - 1:
+        return None
+    if n_dims == 2 and target.shape[0] != input.shape[0]:
+        return None
+    if reduction not in ("mean", "sum", "none"):
+        return None
+    channel_dim = 1 if n_dims == 2 else 0
+    kept = target != ignore_index
+    safe_target = torch.where(kept, target, 0)
+    result = -torch.gather(input, channel_dim, safe_target.unsqueeze(channel_dim)).squeeze(channel_dim)
+    result = torch.where(kept, result, 0)
+    if reduction == "none" and n_dims > 1:
+        return result
+    total_weight = kept.sum()
+    total_weight = total_weight.to(input.dtype)
+    if reduction == "sum":
+        return result.sum()
+    if reduction == "mean":
+        return result.sum() / total_weight
+    return result
+
+
+def _nll_loss_rule(orig, *args, **kwargs):
+    if not _is_functional(orig):
+        return _loop(orig, args, kwargs)
+    input, target, weight, size_average, ignore_index, reduce, reduction = _nll_arguments(*args, **kwargs)
+    if weight is not None or size_average is not None or reduce is not None:
+        return _loop(orig, args, kwargs)
+    out = _nll_decomposed(input, target, ignore_index, reduction)
+    return _loop(orig, args, kwargs) if out is None else out
+
+
+def _cross_entropy_rule(orig, *args, **kwargs):
+    # cross_entropy_loss with class indices: log_softmax over the class dimension, then
+    # nll_loss (decomposed as above).
+    if not _is_functional(orig):
+        return _loop(orig, args, kwargs)
+    input, target, weight, size_average, ignore_index, reduce, reduction, smoothing = _ce_arguments(*args, **kwargs)
+    if (weight is not None or size_average is not None or reduce is not None or not 0.0 <= smoothing <= 1.0
+            or not isinstance(input, _Batched) or input.dim() not in (1, 2)):
+        return _loop(orig, args, kwargs)
+    if input._same is not None or not isinstance(target, (torch.Tensor, _Batched)) or target.dtype != torch.int64:
+        return _loop(orig, args, kwargs)
+    if (input.dim() == 2 and (target.dim() != 1 or target.shape[0] != input.shape[0])) or \
+            (input.dim() == 1 and target.dim() != 0) or (isinstance(target, _Batched) and target._same is not None):
+        return _loop(orig, args, kwargs)
+    class_dim = 1 if input.dim() == 2 else 0
+    log_probs = torch.log_softmax(input, class_dim)
+    out = _nll_decomposed(log_probs, target, ignore_index, reduction)
+    if out is None:
+        return _loop(orig, args, kwargs)
+    if smoothing == 0.0:
+        return out
+    return _label_smoothing(out, log_probs, target, class_dim, ignore_index, reduction, smoothing)
+
+
+def _label_smoothing(nll, log_probs, target, class_dim, ignore_index, reduction, smoothing):
+    # cross_entropy_loss_label_smoothing (LossNLL.cpp) without a weight, each op batched:
+    # the smoothing term -sum(log_probs) over the classes, zero where the target is
+    # ignored (masked_fill_ on the batched tensor), reduced, then mixed with the nll loss.
+    smooth = -log_probs.sum(class_dim)
+    ignored = target == ignore_index
+    mask = ignored._p if isinstance(ignored, _Batched) else ignored
+    smooth._p.masked_fill_(mask, 0.0)
+    if reduction == "mean":
+        ret = smooth.sum() / (~ignored).sum()
+    elif reduction == "sum":
+        ret = smooth.sum()
+    else:
+        ret = smooth
+    return (1 - smoothing) * nll + ret * (smoothing / log_probs.shape[class_dim])
+
+
+_FUNCTION_RULES["nll_loss"] = _nll_loss_rule
+_FUNCTION_RULES["cross_entropy"] = _cross_entropy_rule
+
+
+# Nested vmap: functorch stacks the levels on one BatchedTensor, so an operation on a
+# tensor mapped by both levels runs once over both batch dimensions (a matrix product
+# under vmap(vmap(f)) is one bmm over B1·B2 matrices). Here the inner vmap, called on
+# stand-ins of the outer one, folds its batch dimension into the outer one's and calls
+# func once on the (B1·B2, ...) stand-ins.
+
+
+def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, out_dims):
+    """The inner vmap's outputs as outer stand-ins, or _NeedLoop where folding the levels
+    would not run what PyTorch runs: an input mapped by one level only (PyTorch treats it
+    as unbatched at the other level), batch dimensions that do not fold into one without a
+    copy, a tracked shared tensor, or func failing on the folded stand-ins (the inner vmap
+    then runs per sample as before)."""
+    outer = None
+    leaves = []
+    for a, d in zip(flat_args, flat_in_dims):
+        if isinstance(a, _Batched):
+            if d is None or a._same is not None:
+                return _NeedLoop
+            P = a._p
+            if outer is None:
+                outer = P.shape[0]
+            moved = P.movedim(d + 1, 1)
+            try:
+                # Only as a view: PyTorch's kernels see the strided tensor (a matrix
+                # product of one that cannot fold into rows runs per matrix), a copy
+                # would fold.
+                folded = moved.view([outer * batch_size] + list(moved.shape[2:]))
+            except RuntimeError:
+                return _NeedLoop
+            leaves.append(_Batched(folded))
+        elif isinstance(a, torch.Tensor):
+            if d is not None:
+                return _NeedLoop
+            leaves.append(a)
+        else:
+            leaves.append(a)
+    if outer is None:
+        return _NeedLoop
+    state = torch.get_rng_state()
+    try:
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
+        inner = _unbatch_outputs(out, out_dims, func, outer * batch_size)
+    except Exception as e:
+        torch.set_rng_state(state)
+        if _final_error[0] is e:
+            raise
+        return _NeedLoop
+    flat, spec = _tree_flatten(inner)
+    if not torch.equal(torch.get_rng_state(), state):
+        torch.set_rng_state(state)
+        return _NeedLoop
+    flat_dims = _broadcast_to_and_flatten(out_dims, spec)
+    result = []
+    for leaf, d in zip(flat, flat_dims):
+        if d is None or not isinstance(leaf, torch.Tensor):
+            return _NeedLoop
+        # out_dims placed the folded dimension; split it into (B1, B2) and put B1 first.
+        d = d if d >= 0 else d + leaf.dim()
+        shape = list(leaf.shape)
+        split = leaf.reshape(shape[:d] + [outer, batch_size] + shape[d + 1:])
+        result.append(_Batched(split.movedim(d, 0)))
+    return _tree_unflatten(result, spec)
+
+
+# einsum under vmap. einsum is composite: under vmap its permutes, views and bmm run on
+# the physical tensors through their batching rules, the batch dimension riding along as
+# one more batch label of the product, with unbatched operands expanded along it. So the
+# batched einsum is einsum on the physical operands with a fresh label in front of every
+# operand and of the output (checked against PyTorch's vmap for vector-matrix,
+# matrix-matrix, transpose, dot, outer and bmm equations: same bits, same grad_fn).
+
+
+def _einsum_rule(orig, equation, *operands):
+    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    if not isinstance(equation, str) or "->" not in equation or "." in equation:
+        return _loop(lambda *ops: orig(equation, *ops), operands, {})
+    inputs, output = equation.replace(" ", "").split("->")
+    terms = inputs.split(",")
+    used = set(equation)
+    label = None
+    for c in "ZYXWVUTSRQPONMLKJIHGFEDCBA":
+        if c not in used:
+            label = c
+            break
+    if label is None or len(terms) != len(operands):
+        return _loop(lambda *ops: orig(equation, *ops), operands, {})
+    size = _batch_size(operands, {})
+    phys = []
+    for op in operands:
+        if isinstance(op, _Batched) and op._same is None:
+            phys.append(op._p)
+        elif isinstance(op, torch.Tensor):
+            phys.append(op.unsqueeze(0).expand([size] + list(op.shape)))
+        else:
+            # A tracked shared operand (grad inside vmap) or a non-tensor: per sample.
+            return _loop(lambda *ops: orig(equation, *ops), operands, {})
+    batched = ",".join(label + t for t in terms) + "->" + label + output
+    return _Batched(orig(batched, *phys))
+
+
+_FUNCTION_RULES["einsum"] = _einsum_rule
 
 """#,
         "torch.linalg": #"""

@@ -239,6 +239,10 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         if vectorize and strict:
             raise RuntimeError("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not "
                                "supported together. Please either set `strict=False` or `vectorize=False`.")
+        if vectorize and strategy == "reverse-mode":
+            jac = _vectorized_jacobian(outputs, inputs, create_graph)
+            jac = _grad_postprocess(jac, create_graph)
+            return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
         jac = ()
         for i in range(len(outputs)):
             out = outputs[i]
@@ -265,6 +269,46 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
             # _jacfwd gathers the per-output Jacobians in a list.
             jac = [list(j) for j in jac]
         return _tuple_postprocess(jac, (is_outputs_tuple, is_inputs_tuple))
+
+
+def _vectorized_jacobian(outputs, inputs, create_graph):
+    """jacobian(vectorize=True): PyTorch flattens and joins the outputs, runs one backward
+    batched over the rows of the identity (each row one output element, zero for every
+    other output), fills an input no output reaches with expanded zeros, then splits each
+    input's rows by output and views them to output.shape + input.shape (ViewBackward0).
+    The rows here run one backward each; every output takes part in every row, so a row's
+    gradient sums each output's (zero-weighted) contribution as the batched one does."""
+    numels = [out.numel() for out in outputs]
+    total = sum(numels)
+    flat_outputs = tuple(out.reshape(-1) for out in outputs)
+    rows = [[] for _ in inputs]
+    unreached = [False for _ in inputs]
+    for k in range(total):
+        grad_outputs = []
+        start = 0
+        for out, n in zip(flat_outputs, numels):
+            g = torch.zeros(n, dtype=out.dtype)
+            if start <= k < start + n:
+                g[k - start] = 1
+            grad_outputs.append(g)
+            start += n
+        vj = _autograd_grad(flat_outputs, inputs, tuple(grad_outputs), retain_graph=True, create_graph=create_graph)
+        for i in range(len(inputs)):
+            if vj[i] is None:
+                unreached[i] = True
+            else:
+                rows[i].append(vj[i])
+    per_input = []
+    for i in range(len(inputs)):
+        if unreached[i] or total == 0:
+            joined = torch.zeros_like(inputs[i]).expand((total,) + tuple(inputs[i].shape))
+        else:
+            joined = torch.stack(rows[i])
+        per_output = []
+        for piece, out in zip(joined.split(numels, dim=0), outputs):
+            per_output.append(piece.view(out.shape + inputs[i].shape))
+        per_input.append(per_output)
+    return tuple(tuple(per_input[i][j] for i in range(len(inputs))) for j in range(len(outputs)))
 
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):

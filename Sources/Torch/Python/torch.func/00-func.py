@@ -1110,6 +1110,8 @@ def _conv_rule(orig, spatial, args, kwargs):
     rest = list(args[1:])
     weight = rest[0] if len(rest) > 0 else kwargs.get("weight")
     bias = rest[1] if len(rest) > 1 else kwargs.get("bias")
+    if isinstance(weight, _Batched) and weight._same is not None:
+        return _shared_weight_conv(orig, spatial, args, kwargs)
     if not isinstance(input, _Batched) or isinstance(weight, _Batched) or isinstance(bias, _Batched):
         raise _NeedLoop()
     for a in rest[2:] + list(kwargs.values()):
@@ -1200,6 +1202,14 @@ def _patch_namespaces():
     return _patch_cache
 
 
+def _stand_in(func):
+    # vmap(torch.dot): the function was fetched before vmap swapped it; its stand-in runs.
+    for module, name, orig, stand_in in _patch_cache:
+        if orig is func:
+            return stand_in
+    return func
+
+
 def _unpatch(saved):
     for module, name, orig, stand_in in saved:
         setattr(module, name, orig)
@@ -1221,6 +1231,13 @@ def _dim_op(fn, args, kwargs, name):
         return _loop(fn, args, kwargs)
     rank = x.dim()
     rest = list(args[1:])
+    if name in ("var", "std") and len(rest) > 0 and isinstance(rest[0], bool):
+        # var(unbiased): the overload without dimensions.
+        if len(rest) > 1 or "unbiased" in kwargs:
+            return _loop(fn, args, kwargs)
+        kwargs = dict(kwargs)
+        kwargs["unbiased"] = rest[0]
+        rest = []
     if len(rest) > 0:
         dim = rest[0]
     elif "dim" in kwargs:
@@ -1228,9 +1245,17 @@ def _dim_op(fn, args, kwargs, name):
     else:
         dim = None
     if dim is None:
+        every = tuple(range(1, rank + 1))
+        if name in ("var", "std") and rank > 0:
+            # var/std over every dimension: the batching rule reduces the logical ones.
+            kwargs = dict(kwargs)
+            kwargs.pop("dim", None)
+            if len(rest) > 0:
+                return _loop(fn, args, kwargs)
+            return _Batched(fn(x._p, every, **kwargs))
         if name not in ("sum", "mean") or rank == 0 or len(rest) > 0 or len(kwargs) > 0:
             return _loop(fn, args, kwargs)
-        return _Batched(fn(x._p, tuple(range(1, rank + 1))))
+        return _Batched(fn(x._p, every))
     if rank == 0:
         return _loop(fn, args, kwargs)
 
@@ -1266,7 +1291,7 @@ def _call_batched(func, flat_in_dims, flat_args, args_spec, kwargs):
     saved = _patch_namespaces()
     _batched_mode[0] += 1
     try:
-        out = func(*_tree_unflatten(leaves, args_spec), **kwargs)
+        out = _stand_in(func)(*_tree_unflatten(leaves, args_spec), **kwargs)
     finally:
         _batched_mode[0] -= 1
         _unpatch(saved)
@@ -1389,10 +1414,11 @@ def _call_chunks(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
 
 
 def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
-    """Maps func over a dimension of its inputs. It calls func once per index and stacks the
-    results along out_dims (chunk_size changes nothing here), so a batched matrix product or
-    convolution rounds as per-sample products do, not as PyTorch's batched kernels
-    (docs/differences.md); values elsewhere, errors and random draws are PyTorch's."""
+    """Maps func over a dimension of its inputs. func runs once on batched stand-ins whose
+    operations follow functorch's batching rules (products, convolutions and their
+    per-sample gradients, losses, einsum, reductions: PyTorch's batched kernels and bits),
+    once per chunk with chunk_size, and once per index where the stand-ins cannot run it;
+    what still differs is in docs/differences.md."""
     if randomness not in ("error", "different", "same"):
         raise RuntimeError("Only allowed values for randomness are 'error', 'different', or 'same'. Got "
                            + str(randomness))
@@ -1419,6 +1445,10 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
             if out is not _NeedLoop:
                 if not torch.equal(torch.get_rng_state(), state):
                     raise RuntimeError(_RANDOM_ERROR)
+                return out
+        if _batched_mode[0] > 0 and randomness == "error" and (chunk_size is None or chunk_size >= batch_size):
+            out = _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, out_dims)
+            if out is not _NeedLoop:
                 return out
         results = _call_per_sample(func, batch_size, flat_in_dims, flat_args, args_spec, randomness, kwargs)
         return _stack_outputs(results, out_dims, func)
