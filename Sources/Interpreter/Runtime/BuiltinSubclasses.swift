@@ -96,6 +96,10 @@ extension Interpreter {
                 if unwrapArgument, args.count > 0 { args.positional[0] = args.positional[0].unwrappingBuiltinBase }
                 // format(x, "") is str(x), which a subclass may override.
                 if isFormat, args.count == 1, case .str("") = args[0] { return .str(try i.str(s)) }
+                // Errors name the subclass, as CPython's tp_name.
+                if isFormat, args.count == 1, case .str(let spec) = args[0] {
+                    return .str(try i.formatBuiltin(inner, spec, typeName: i.typeName(s)))
+                }
                 // A set subclass shows its class name: `Bag({1, 2})`, `Bag()`.
                 if isSetRepr, case .object(let so) = inner, let set = so as? PySet {
                     let name = i.typeOf(s).name

@@ -21,6 +21,21 @@ extension Interpreter {
         return s
     }
 
+    /// `format()` of a built-in value; `typeName` names a subclass instance's type in errors
+    /// (the value is its unwrapped payload).
+    func formatBuiltin(_ v: PyValue, _ spec: String, typeName: String) throws -> String {
+        let s: String
+        switch v {
+        case .int(let i): s = try formatInt(i, spec, typeName: typeName)
+        case .float(let d): s = try formatFloat(d, spec, typeName: typeName)
+        case .str(let t): s = try formatString(t, spec, typeName: typeName)
+        case .object(let o as PyBigInt): s = try formatBigInt(o.value, spec, typeName: typeName)
+        default: s = try formatValue(v, spec)
+        }
+        try NativeDeadline.throwIfTripped()
+        return s
+    }
+
     private func formatValue(_ v: PyValue, _ spec: String) throws -> String {
         switch v {
         case .int(let i): return try formatInt(i, spec)
