@@ -11,6 +11,8 @@ extension Interpreter {
         let cls = typeOf(v)
         if let attr = cls.lookup(name) { return try bindDescriptor(attr, receiver: v, cls: cls) }
         if name == N.__class__ { return .object(cls) }
+        // A bound method reads the rest from its function (CPython's method_getattro).
+        if case .object(let o) = v, let m = o as? PyBoundMethod { return try getAttribute(m.function, name) }
         throw noAttribute(v, "'\(cls.name)' object has no attribute '\(name)'")
     }
 
