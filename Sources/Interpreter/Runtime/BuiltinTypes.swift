@@ -120,7 +120,10 @@ extension Interpreter {
     }
 
     /// `type(v).__name__`, for error messages.
-    public func typeName(_ v: PyValue) -> String { typeOf(v).name }
+    public func typeName(_ v: PyValue) -> String {
+        let t = typeOf(v)
+        return t.tpName ?? t.name
+    }
 
     /// `isinstance(v, cls)`.
     public func isInstance(_ v: PyValue, _ cls: PyClass) -> Bool {

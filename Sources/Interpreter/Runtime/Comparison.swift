@@ -30,7 +30,7 @@ extension Interpreter {
         case .eq: return .bool(a.isIdentical(b))
         case .ne: return .bool(!a.isIdentical(b))
         default:
-            throw PyError.typeError("'\(op.symbol)' not supported between instances of '\(ta.name)' and '\(tb.name)'")
+            throw PyError.typeError("'\(op.symbol)' not supported between instances of '\(ta.tpName ?? ta.name)' and '\(tb.tpName ?? tb.name)'")
         }
     }
 

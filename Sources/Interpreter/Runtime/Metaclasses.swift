@@ -50,6 +50,7 @@ extension Interpreter {
         for e in ns.items {
             guard case .str(let k) = e.key else { continue }
             if k == "__qualname__" { continue }
+            if takeTypeName(cls, Name(k), e.value) { continue }
             cls.setAttribute(Name(k), e.value)
             adoptClassMethod(e.value, cls)
         }
@@ -69,6 +70,16 @@ extension Interpreter {
             break
         }
         return cls
+    }
+
+    /// A class of a built-in source module that CPython implements in C names its C type in
+    /// error messages ("'collections.deque' object ..."): its body's `__tp_name__` sets
+    /// `tpName` instead of becoming an attribute. True when `name` was that entry.
+    func takeTypeName(_ cls: PyClass, _ name: Name, _ value: PyValue) -> Bool {
+        guard name.string == "__tp_name__", case .str(let t) = value,
+              case .source? = moduleSources[cls.module] else { return false }
+        cls.tpName = t
+        return true
     }
 
     /// Functions of a class body learn their class, for zero-argument `super()`.

@@ -102,7 +102,7 @@ final class ClassDefStmt: Stmt {
         if let i = ns.names.firstIndex(of: N.__module__), case .str(let m) = ns.values[i] { module = m }
         let cls = PyClass(name: name, qualname: code.qualname, module: module, bases: baseClasses, interpreter: interp)
         for (n, v) in zip(ns.names, ns.values) {
-            if n == N.__qualname__ { continue }
+            if n == N.__qualname__ || interp.takeTypeName(cls, n, v) { continue }
             cls.setAttribute(n, v)
             adoptMethod(v, cls)
         }

@@ -7,6 +7,9 @@ public final class PyClass: PyObject {
     public internal(set) var name: String
     public var qualname: String
     public var module: String
+    /// CPython's `tp_name` where it differs from `name`: a C type's dotted name
+    /// (`collections.deque`, `decimal.Decimal`), which error messages show.
+    public var tpName: String?
     public let bases: [PyClass]
     public private(set) var mro: [PyClass] = []
     var dict: [Name: PyValue] = [:]

@@ -59,6 +59,24 @@ class OrderedDict(dict):
             return "%s()" % (self.__class__.__name__,)
         return "%s(%r)" % (self.__class__.__name__, list(self.items()))
 
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.__class__(self)
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.__class__(other)
+        result.update(self)
+        return result
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
 
 class defaultdict(dict):
     def __init__(self, default_factory=None, /, *args, **kwargs):
@@ -78,6 +96,24 @@ class defaultdict(dict):
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, other)
+        result.update(self)
+        return result
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __repr__(self):
         f = self.default_factory
@@ -279,21 +315,48 @@ class Counter(dict):
 
 
 class deque:
+    """A double-ended queue with CPython's methods, bounds and messages."""
+    __tp_name__ = "collections.deque"
+    __hash__ = None
+
     def __init__(self, iterable=(), maxlen=None):
-        self.maxlen = maxlen
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError("an integer is required")
+            if maxlen < 0:
+                raise ValueError("maxlen must be non-negative")
+        self._maxlen = maxlen
         self._items = []
-        for x in iterable:
-            self.append(x)
+        if iterable is not self:
+            self.extend(iterable)
+        else:
+            self.extend(list(iterable))
+
+    class _MaxLen:
+        # A read-only attribute as CPython's getset descriptor reports it.
+        def __get__(self, obj, owner=None):
+            return self if obj is None else obj._maxlen
+
+        def __set__(self, obj, value):
+            raise AttributeError("attribute 'maxlen' of 'collections.deque' objects is not writable")
+
+    maxlen = _MaxLen()
+
+    def _trim_left(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[:len(self._items) - self._maxlen]
+
+    def _trim_right(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[self._maxlen:]
 
     def append(self, x):
         self._items.append(x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop(0)
+        self._trim_left()
 
     def appendleft(self, x):
         self._items.insert(0, x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop()
+        self._trim_right()
 
     def pop(self):
         if not self._items:
@@ -306,43 +369,165 @@ class deque:
         return self._items.pop(0)
 
     def extend(self, iterable):
-        for x in iterable:
+        for x in (list(iterable) if iterable is self else iterable):
             self.append(x)
 
     def extendleft(self, iterable):
-        for x in iterable:
+        for x in (list(iterable) if iterable is self else iterable):
             self.appendleft(x)
 
     def rotate(self, n=1):
-        if self._items:
+        import operator
+        n = operator.index(n)
+        if len(self._items) > 1:
             n = n % len(self._items)
-            self._items = self._items[-n:] + self._items[:-n]
+            if n:
+                self._items = self._items[-n:] + self._items[:-n]
 
     def clear(self):
         self._items.clear()
 
+    def copy(self):
+        return self.__class__(self._items, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        return sum(1 for v in self._items if v is x or v == x)
+
+    def index(self, x, start=0, stop=None):
+        n = len(self._items)
+        if stop is None:
+            stop = n
+        if start < 0:
+            start = max(start + n, 0)
+        if stop < 0:
+            stop = max(stop + n, 0)
+        for i in range(start, min(stop, n)):
+            v = self._items[i]
+            if v is x or v == x:
+                return i
+        raise ValueError(f"{x!r} is not in deque")
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        for i, v in enumerate(self._items):
+            if v is value or v == value:
+                del self._items[i]
+                return
+        raise ValueError(f"{value!r} is not in deque")
+
+    def reverse(self):
+        self._items.reverse()
+
+    def _index(self, i):
+        if isinstance(i, slice):
+            raise TypeError("sequence index must be integer, not 'slice'")
+        import operator
+        i = operator.index(i)
+        n = len(self._items)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("deque index out of range")
+        return i
+
     def __len__(self):
         return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
 
     def __iter__(self):
         return iter(self._items)
 
+    def __reversed__(self):
+        return reversed(self._items)
+
     def __getitem__(self, i):
-        return self._items[i]
+        return self._items[self._index(i)]
 
     def __setitem__(self, i, v):
-        self._items[i] = v
+        self._items[self._index(i)] = v
+
+    def __delitem__(self, i):
+        del self._items[self._index(i)]
 
     def __contains__(self, x):
         return x in self._items
 
+    def _cmp(self, other, op):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return op(self._items, other._items)
+
     def __eq__(self, other):
-        return isinstance(other, deque) and self._items == other._items
+        return self._cmp(other, lambda a, b: a == b)
+
+    def __ne__(self, other):
+        return self._cmp(other, lambda a, b: a != b)
+
+    def __lt__(self, other):
+        return self._cmp(other, lambda a, b: a < b)
+
+    def __le__(self, other):
+        return self._cmp(other, lambda a, b: a <= b)
+
+    def __gt__(self, other):
+        return self._cmp(other, lambda a, b: a > b)
+
+    def __ge__(self, other):
+        return self._cmp(other, lambda a, b: a >= b)
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        result = self.__class__((), self._maxlen)
+        for _ in range(n):
+            result.extend(self._items)
+        return result
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        items = list(self._items)
+        self._items = []
+        for _ in range(n):
+            self.extend(items)
+        return self
 
     def __repr__(self):
-        if self.maxlen is None:
-            return "deque(" + repr(self._items) + ")"
-        return "deque(" + repr(self._items) + ", maxlen=" + repr(self.maxlen) + ")"
+        name = type(self).__name__
+        body = "[...]" if getattr(self, "_in_repr", False) else None
+        if body is None:
+            self._in_repr = True
+            try:
+                body = repr(self._items)
+            finally:
+                self._in_repr = False
+        if self._maxlen is None:
+            return f"{name}({body})"
+        return f"{name}({body}, maxlen={self._maxlen})"
+
+    def __reduce__(self):
+        return self.__class__, ((), self._maxlen), None, iter(self._items)
+
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):

@@ -751,7 +751,12 @@ def or_(a, b): return a | b
 def xor(a, b): return a ^ b
 def getitem(a, b): return a[b]
 def contains(a, b): return b in a
-def index(a): return a.__index__()
+def index(a):
+    # PyNumber_Index: an int as it is, else __index__ with CPython's TypeError (range()
+    # performs exactly that conversion).
+    if isinstance(a, int):
+        return a
+    return range(a).stop
 
 
 class itemgetter:

@@ -378,6 +378,7 @@ def _round_digits(digits, n, rounding, sign):
 
 class Decimal(object):
     """Floating point class for decimal arithmetic."""
+    __tp_name__ = "decimal.Decimal"
 
     __slots__ = ('_exp', '_int', '_sign', '_is_special')
 
@@ -612,9 +613,6 @@ class Decimal(object):
             return s * int(self._int[:self._exp] or '0')
 
     __trunc__ = __int__
-
-    def __index__(self):
-        raise TypeError("'decimal.Decimal' object cannot be interpreted as an integer")
 
     @property
     def real(self):
