@@ -1,0 +1,27 @@
+import torch, io, collections
+x = torch.arange(24.).reshape(2, 3, 4)
+x[range(2)].shape, x[range(2), range(1, 3)], x[0, range(0, 3, 2)], x[range(0)].shape
+#---
+x[[[0, 1], [1, 2]]], x[[0, slice(1, 3)]].shape, x[[0, None]].shape, x[[0, ...]].shape
+#---
+x[[torch.tensor(0), 1]], x[[torch.tensor([0, 1]), torch.tensor([1, 2])]].shape, x[1, [0, 2], range(2)]
+#---
+x[[]].shape, x[[0.7, 1.2]].shape, x[0, [2.9]], x[0, [True, False, True]].shape, x[torch.tensor([[0], [1]]), range(3)].shape
+#---
+y = x.clone(); y[range(2), 0] = -1; y[[0, 1], [1, 2]] = 7; y.sum()
+#---
+torch.tensor(range(3)), torch.tensor([range(2), range(2)]), torch.tensor(range(0)).dtype, torch.tensor(range(2), dtype=torch.float64)
+#---
+p = torch.tensor([[-2.0, -3.0, 0.0, 5.0], [1.0, 1.0, 1.0, 1.0]])
+p.sum(1, keepdims=True), p.sum(axis=1), torch.sum(p, axis=0, keepdims=True), torch.sum(a=p)
+#---
+p.mean(axis=0), torch.max(p, axis=1), p.std(axis=1, keepdims=True), torch.argmax(p, axis=1)
+#---
+torch.add(x1=p, x2=p), torch.cat([p, p], axis=1).shape, p.softmax(axis=1), p.squeeze(axis=0).shape
+#---
+p.sum(dim=0, axis=1)
+#---
+p.sum(axis=0, keepdims=True, keepdim=False)
+#---
+b = io.BytesIO(); torch.save({"counts": collections.Counter("hello"), "c": 1 + 2j, "s": {3, 1}}, b); b.seek(0)
+torch.load(b)
