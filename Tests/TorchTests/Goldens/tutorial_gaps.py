@@ -25,3 +25,11 @@ p.sum(axis=0, keepdims=True, keepdim=False)
 #---
 b = io.BytesIO(); torch.save({"counts": collections.Counter("hello"), "c": 1 + 2j, "s": {3, 1}}, b); b.seek(0)
 torch.load(b)
+#---
+from torch.distributions.multinomial import Multinomial
+from torch.distributions.categorical import Categorical
+import torch.distributions.normal as normal_module
+torch.manual_seed(0)
+Multinomial(10, torch.ones(6) / 6).sample(), Categorical(probs=torch.tensor([0.2, 0.8])).sample((4,)), normal_module.Normal(0.0, 1.0).sample(), normal_module.__all__
+#---
+torch.nn.Linear(1, 1).state_dict().keys()
