@@ -33,3 +33,9 @@ torch.manual_seed(0)
 Multinomial(10, torch.ones(6) / 6).sample(), Categorical(probs=torch.tensor([0.2, 0.8])).sample((4,)), normal_module.Normal(0.0, 1.0).sample(), normal_module.__all__
 #---
 torch.nn.Linear(1, 1).state_dict().keys()
+#---
+type(torch.nn.Linear(1, 1)), torch.nn.Module, torch.optim.SGD, torch.optim.Adam.__module__, torch.utils.data.DataLoader, torch.utils.data.TensorDataset, torch.distributions.Normal, torch.Generator
+#---
+class Net(torch.nn.Module):
+    pass
+Net.__mro__, type(torch.optim.SGD(Net().parameters() or [torch.zeros(1, requires_grad=True)], lr=0.1)).__name__
