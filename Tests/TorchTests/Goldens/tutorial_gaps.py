@@ -39,3 +39,30 @@ type(torch.nn.Linear(1, 1)), torch.nn.Module, torch.optim.SGD, torch.optim.Adam.
 class Net(torch.nn.Module):
     pass
 Net.__mro__, type(torch.optim.SGD(Net().parameters() or [torch.zeros(1, requires_grad=True)], lr=0.1)).__name__
+#---
+x = torch.ones(2, requires_grad=True)
+class M:
+    def __init__(self): self.k = 3
+    @torch.no_grad()
+    def f(self, t, scale=2):
+        "doc of f"
+        return t * scale * self.k, torch.is_grad_enabled()
+    @torch.inference_mode()
+    def g(self, t): return (t * 2).requires_grad, torch.is_inference_mode_enabled()
+    @torch.inference_mode
+    def h(self, t): return (t * 2).is_inference()
+    @torch.enable_grad()
+    def e(self, t): return (t * 2).requires_grad
+m = M()
+print(m.f(x), m.f(x, scale=3)[0], M.f.__name__, M.f.__doc__, m.g(x), m.h(x), torch.is_grad_enabled())
+with torch.no_grad():
+    print(m.e(x), torch.is_grad_enabled())
+@torch.no_grad()
+def gen(n):
+    for i in range(n):
+        yield torch.is_grad_enabled()
+print(list(gen(2)), torch.is_grad_enabled())
+@torch.set_grad_enabled(False)
+def s(t): return (t * 2).requires_grad
+print(s(x), torch.is_grad_enabled(), s.__name__)
+print(torch.autograd.grad_mode.no_grad is torch.no_grad)
