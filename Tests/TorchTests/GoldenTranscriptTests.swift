@@ -28,7 +28,7 @@ import Testing
         #expect(got == expected, "\(name): first difference at line \(first + 1):\nexpected: \(first < expectedLines.count ? String(expectedLines[first].prefix(300)) : "<end>")\ngot:      \(first < gotLines.count ? String(gotLines[first].prefix(300)) : "<end>")")
     }
 
-    @Test(arguments: ["basics", "ops", "autograd", "autograd_ops", "grad_mode", "random_and_errors", "identity_and_base", "linalg_norms", "out_and_keywords", "surface_additions", "real_identities", "inplace_twins", "global_flags", "tensor_split", "random_like_layouts", "signal_names", "random_out_and_bounds"])
+    @Test(arguments: ["basics", "ops", "autograd", "autograd_ops", "grad_mode", "random_and_errors", "identity_and_base", "linalg_norms", "out_and_keywords", "surface_additions", "real_identities", "inplace_twins", "global_flags", "tensor_split", "random_like_layouts", "signal_names", "random_out_and_bounds", "tutorial_gaps"])
     func transcriptMatchesPyTorch(_ name: String) throws {
         try Self.expectMatchesPyTorch(name)
     }

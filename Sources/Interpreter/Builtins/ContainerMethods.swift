@@ -3,7 +3,10 @@ final class PyDictView: PyObject {
     enum Kind: String { case keys = "dict_keys", values = "dict_values", items = "dict_items" }
     let dict: PyDict
     let kind: Kind
-    init(_ d: PyDict, _ k: Kind) { dict = d; kind = k }
+    /// A view of an `OrderedDict` (or a subclass): CPython's `odict_keys`, `odict_values`,
+    /// `odict_items`, subclasses of the plain views that print under their own names.
+    let ordered: Bool
+    init(_ d: PyDict, _ k: Kind, ordered: Bool = false) { dict = d; kind = k; self.ordered = ordered }
     var items: [PyValue] {
         switch kind {
         case .keys: return dict.keys
@@ -178,7 +181,7 @@ extension Interpreter {
             if dv.kind == .keys { return .bool(try dv.dict.get(a[0]) != nil) }
             return .bool(try dv.items.contains { try i.equals($0, a[0]) })
         }
-        v("__repr__") { i, dv, _ in .str("\(dv.kind.rawValue)(\(try i.repr(.list(dv.items))))") }
+        v("__repr__") { i, dv, _ in .str("\(i.typeName(.object(dv)))(\(try i.repr(.list(dv.items))))") }
         // Keys and items views compare as sets (with sets, frozensets and each other);
         // a values view equals only itself, as in CPython.
         func asSet(_ i: Interpreter, _ v: PyValue) throws -> PyValue? {
@@ -222,6 +225,17 @@ extension Interpreter {
             c.allowsSubclassing = false
             dictViewClasses.append(c)
         }
+        for (index, kind) in [PyDictView.Kind.keys, .values, .items].enumerated() {
+            let c = PyClass(name: "o" + kind.rawValue, bases: [dictViewClasses[index]], interpreter: self)
+            c.allowsSubclassing = false
+            orderedDictViewClasses.append(c)
+        }
+    }
+
+    /// Whether `v` is an instance of `collections.OrderedDict` or of a subclass.
+    func isOrderedDict(_ v: PyValue) -> Bool {
+        let cls = typeOf(v)
+        return cls !== types.dict && cls.mro.contains { $0.name == "OrderedDict" && $0.module == "collections" }
     }
 
     func installSetMethods() {

@@ -114,6 +114,8 @@ public final class Interpreter {
     var dictViewClass: PyClass!
     /// `dict_keys`, `dict_values`, `dict_items` (subclasses of `dictViewClass`).
     var dictViewClasses: [PyClass] = []
+    /// `odict_keys`, `odict_values`, `odict_items`: the views of an `OrderedDict`.
+    var orderedDictViewClasses: [PyClass] = []
     /// `mappingproxy` (Builtins/MappingProxyType.swift).
     var mappingProxyClass: PyClass!
 

@@ -281,6 +281,8 @@ extension Interpreter {
             }
             if name == N.__name__, case .str(let n) = value { c.name = n; return }
             if name == N.__qualname__, case .str(let n) = value { c.qualname = n; return }
+            // CPython's type repr reads `__module__` from the class dict: keep both in step.
+            if name.string == "__module__", case .str(let m) = value { c.module = m }
             c.setAttribute(name, value)
         case let m as PyModule:
             m[name] = value

@@ -83,6 +83,7 @@ extension Interpreter {
             let isDictGetItem = t === types.dict && name == N.__getitem__
             let isFormat = name.string == "__format__"
             let isSetRepr = name.string == "__repr__" && (t === types.set || t === types.frozenset)
+            let isDictView = t === types.dict && ["keys", "values", "items"].contains(name.string)
             let wrapped = PyBuiltinFunction(method: f.name) { i, s, a in
                 guard let inner = s.builtinBase else {
                     if unwrapArgument, a.count > 0, a[0].builtinBase != nil {
@@ -111,6 +112,10 @@ extension Interpreter {
                     return try i.callAttribute(missing, receiver: s, Arguments(args[0]))
                 }
                 let r = try body(i, inner, args)
+                // An OrderedDict's views are CPython's odict_keys/odict_values/odict_items.
+                if isDictView, case .object(let vo) = r, let view = vo as? PyDictView, i.isOrderedDict(s) {
+                    return .object(PyDictView(view.dict, view.kind, ordered: true))
+                }
                 // In-place operators return self: the instance, not its payload.
                 if case .object(let ro) = r, case .object(let io) = inner, ro === io { return s }
                 return r

@@ -114,7 +114,7 @@ extension Interpreter {
         case is PyGenerator: return types.generator
         case let it as PyIteratorObject: return it.pyClass(types)
         case is PyCell: return types.cell
-        case let v as PyDictView: return dictViewClasses[v.kind == .keys ? 0 : v.kind == .values ? 1 : 2]
+        case let v as PyDictView: return (v.ordered ? orderedDictViewClasses : dictViewClasses)[v.kind == .keys ? 0 : v.kind == .values ? 1 : 2]
         default: return types.object
         }
     }

@@ -1,5 +1,6 @@
-/// Decides whether a cell printed what its output block says. Trailing spaces on lines and
-/// trailing blank lines never matter; with a tolerance, numbers may differ by that much.
+/// Decides whether a cell printed what its output block says. Trailing spaces on lines,
+/// trailing blank lines and object addresses never matter; with a tolerance, numbers may
+/// differ by that much.
 public enum OutputComparison {
     /// The lines that are compared: trailing whitespace and trailing blank lines removed.
     public static func comparedLines(_ text: String) -> [String] {
@@ -32,9 +33,10 @@ public enum OutputComparison {
 
     /// Whether `actual` matches `expected`. With `tolerance`, every number in the output is
     /// compared as a number: `|a - e| <= tolerance * max(1, |e|)`; all other text exactly.
+    /// Object addresses (`<Node object at 0x…>`) match any address ([ObjectAddress]).
     public static func matches(_ actual: String, _ expected: String, tolerance: Double? = nil) -> Bool {
-        let actualLines = comparedLines(actual)
-        let expectedLines = comparedLines(expected)
+        let actualLines = comparedLines(actual).map(ObjectAddress.masked)
+        let expectedLines = comparedLines(expected).map(ObjectAddress.masked)
         guard let tolerance else { return actualLines == expectedLines }
         guard actualLines.count == expectedLines.count else { return false }
         for (a, e) in zip(actualLines, expectedLines) where a != e {

@@ -53,7 +53,7 @@ extension TorchRuntime {
     }
 
     func buildGeneratorClass(_ interp: Interpreter, _ m: PyModule) -> PyValue {
-        let cls = interp.makeClass("Generator", module: "torch")
+        let cls = interp.makeClass("Generator", module: "torch._C")
         generatorClass = cls
         cls.setConstructor { _, cls, _ in .object(PyInstance(cls: cls, payload: CPUGenerator())) }
         func gen(_ s: PyValue) throws -> CPUGenerator {

@@ -25,17 +25,7 @@ struct TensorData {
 
     /// The tensor with the inferred dtype, or `dtype` when given.
     func make(dtype: DType?, device: Device) throws -> Tensor {
-        let inferred: DType
-        if let td = tensorDType, !sawPythonNumber { inferred = td } else {
-            switch kind {
-            case _ where !sawValue: inferred = .float32
-            case .complex: inferred = .complex64
-            case .float: inferred = .float32
-            case .int: inferred = .int64
-            case .bool: inferred = .bool
-            }
-        }
-        let dt = dtype ?? inferred
+        let dt = dtype ?? inferredDType
         return try bridged {
             switch kind {
             case _ where !sawValue: return try Tensor(values: [Double](), shape: shape, dtype: dt, device: device)
@@ -45,6 +35,26 @@ struct TensorData {
             case .complex: return try Tensor(complexValues: complexes, shape: shape, dtype: dt, device: device)
             }
         }
+    }
+
+    /// The dtype `torch.tensor` gives this data when no dtype is asked for.
+    var inferredDType: DType {
+        if let td = tensorDType, !sawPythonNumber { return td }
+        switch kind {
+        case _ where !sawValue: return .float32
+        case .complex: return .complex64
+        case .float: return .float32
+        case .int: return .int64
+        case .bool: return .bool
+        }
+    }
+
+    /// `indexing_tensor_from_data` (torch/csrc/utils/tensor_new.cpp): a list used as an index
+    /// keeps a bool or uint8 dtype and is int64 otherwise, so `x[[]]` and `x[range(0)]` select
+    /// nothing instead of failing as a float index.
+    func makeIndex() throws -> Tensor {
+        let inferred = inferredDType
+        return try make(dtype: inferred == .bool || inferred == .uint8 ? inferred : .int64, device: .cpu)
     }
 
     private mutating func walk(_ v: PyValue, depth: Int, rt: TorchRuntime, fn: String) throws {
@@ -57,7 +67,11 @@ struct TensorData {
             if let (re, im) = v.complexParts {
                 add(.complex(re, im)); sawPythonNumber = true; try leaf(depth); return
             }
-            if let l = o as? PyList { items = l.items } else if let t = o as? PyTuple { items = t.items } else if let t = tensorPayload(v) {
+            if let l = o as? PyList { items = l.items } else if let t = o as? PyTuple { items = t.items } else if let r = o as? PyRange {
+                // Any Python sequence is data to PyTorch (PySequence_Check); a range is the one lessons pass.
+                guard let n = r.exactCount else { throw PyError(type: "OverflowError", message: "Python int too large to convert to C ssize_t") }
+                items = (0..<n).map { .int(r.start &+ $0 &* r.step) }
+            } else if let t = tensorPayload(v) {
                 try addTensor(t, depth: depth)
                 return
             } else if let a = NDArray.from(v) {

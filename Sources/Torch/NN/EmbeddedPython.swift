@@ -3839,6 +3839,58 @@ def hvp(func, inputs, v=None, create_graph=False, strict=False):
     return _tuple_postprocess(outputs, is_outputs_tuple), _tuple_postprocess(result, is_inputs_tuple)
 
 """#,
+        "torch.autograd.grad_mode": #"""
+# torch.autograd.grad_mode: `no_grad`, `enable_grad`, `set_grad_enabled` and
+# `inference_mode` are native context managers (Tensor/AutogradBinding.swift); used as
+# decorators they wrap the function here, as PyTorch's `context_decorator`
+# (torch/utils/_contextlib.py) does: a Python function made by functools.wraps, so that a
+# decorated method binds `self` (`@torch.no_grad()` on `def generate(self, ...)`) and keeps
+# the function's name and docstring; a generator function runs each of its steps inside
+# the context (`_wrap_generator`), not only the call that creates the generator.
+import functools
+import inspect
+
+from torch import enable_grad, inference_mode, no_grad, set_grad_enabled
+
+
+def _wrap_generator(make_context, func):
+    @functools.wraps(func)
+    def generator_context(*args, **kwargs):
+        gen = func(*args, **kwargs)
+        try:
+            with make_context():
+                response = gen.send(None)
+            while True:
+                try:
+                    request = yield response
+                except GeneratorExit:
+                    with make_context():
+                        gen.close()
+                    raise
+                except BaseException as e:
+                    with make_context():
+                        response = gen.throw(e)
+                else:
+                    with make_context():
+                        response = gen.send(request)
+        except StopIteration as e:
+            return e.value
+
+    return generator_context
+
+
+def _decorate(make_context, func):
+    if inspect.isgeneratorfunction(func):
+        return _wrap_generator(make_context, func)
+
+    @functools.wraps(func)
+    def decorate_context(*args, **kwargs):
+        with make_context():
+            return func(*args, **kwargs)
+
+    return decorate_context
+
+"""#,
         "torch.autograd.gradcheck": #"""
 import torch
 import torch.autograd.function
@@ -8154,6 +8206,260 @@ def _kl_lowrankmultivariatenormal_multivariatenormal(p, q):
     term22 = _batch_trace_XXT(torch.linalg.solve_triangular(q_scale_tril, p_cov_diag, upper=False))
     term2 = term21 + term22
     return 0.5 * (term1 + term2 + term3 - p.event_shape[0])
+
+
+# torch.distributions — last part: each class's __module__ is the file PyTorch defines it in, as
+# `torch.distributions.X.__module__` is in PyTorch, so that `print(type(x))` and `repr` of the class show
+# PyTorch's path (written from PyTorch 2.15's classes; a class this build lacks is skipped).
+
+try:
+    AbsTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    AffineTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    Bernoulli.__module__ = "torch.distributions.bernoulli"
+except NameError:
+    pass
+try:
+    Beta.__module__ = "torch.distributions.beta"
+except NameError:
+    pass
+try:
+    Binomial.__module__ = "torch.distributions.binomial"
+except NameError:
+    pass
+try:
+    CatTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    Categorical.__module__ = "torch.distributions.categorical"
+except NameError:
+    pass
+try:
+    Cauchy.__module__ = "torch.distributions.cauchy"
+except NameError:
+    pass
+try:
+    Chi2.__module__ = "torch.distributions.chi2"
+except NameError:
+    pass
+try:
+    ComposeTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    ContinuousBernoulli.__module__ = "torch.distributions.continuous_bernoulli"
+except NameError:
+    pass
+try:
+    CorrCholeskyTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    CumulativeDistributionTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    Dirichlet.__module__ = "torch.distributions.dirichlet"
+except NameError:
+    pass
+try:
+    Distribution.__module__ = "torch.distributions.distribution"
+except NameError:
+    pass
+try:
+    ExpTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    Exponential.__module__ = "torch.distributions.exponential"
+except NameError:
+    pass
+try:
+    ExponentialFamily.__module__ = "torch.distributions.exp_family"
+except NameError:
+    pass
+try:
+    FisherSnedecor.__module__ = "torch.distributions.fishersnedecor"
+except NameError:
+    pass
+try:
+    Gamma.__module__ = "torch.distributions.gamma"
+except NameError:
+    pass
+try:
+    GeneralizedPareto.__module__ = "torch.distributions.generalized_pareto"
+except NameError:
+    pass
+try:
+    Geometric.__module__ = "torch.distributions.geometric"
+except NameError:
+    pass
+try:
+    Gumbel.__module__ = "torch.distributions.gumbel"
+except NameError:
+    pass
+try:
+    HalfCauchy.__module__ = "torch.distributions.half_cauchy"
+except NameError:
+    pass
+try:
+    HalfNormal.__module__ = "torch.distributions.half_normal"
+except NameError:
+    pass
+try:
+    Independent.__module__ = "torch.distributions.independent"
+except NameError:
+    pass
+try:
+    IndependentTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    InverseGamma.__module__ = "torch.distributions.inverse_gamma"
+except NameError:
+    pass
+try:
+    Kumaraswamy.__module__ = "torch.distributions.kumaraswamy"
+except NameError:
+    pass
+try:
+    LKJCholesky.__module__ = "torch.distributions.lkj_cholesky"
+except NameError:
+    pass
+try:
+    Laplace.__module__ = "torch.distributions.laplace"
+except NameError:
+    pass
+try:
+    LogNormal.__module__ = "torch.distributions.log_normal"
+except NameError:
+    pass
+try:
+    LogisticNormal.__module__ = "torch.distributions.logistic_normal"
+except NameError:
+    pass
+try:
+    LowRankMultivariateNormal.__module__ = "torch.distributions.lowrank_multivariate_normal"
+except NameError:
+    pass
+try:
+    LowerCholeskyTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    MixtureSameFamily.__module__ = "torch.distributions.mixture_same_family"
+except NameError:
+    pass
+try:
+    Multinomial.__module__ = "torch.distributions.multinomial"
+except NameError:
+    pass
+try:
+    MultivariateNormal.__module__ = "torch.distributions.multivariate_normal"
+except NameError:
+    pass
+try:
+    NegativeBinomial.__module__ = "torch.distributions.negative_binomial"
+except NameError:
+    pass
+try:
+    Normal.__module__ = "torch.distributions.normal"
+except NameError:
+    pass
+try:
+    OneHotCategorical.__module__ = "torch.distributions.one_hot_categorical"
+except NameError:
+    pass
+try:
+    OneHotCategoricalStraightThrough.__module__ = "torch.distributions.one_hot_categorical"
+except NameError:
+    pass
+try:
+    Pareto.__module__ = "torch.distributions.pareto"
+except NameError:
+    pass
+try:
+    Poisson.__module__ = "torch.distributions.poisson"
+except NameError:
+    pass
+try:
+    PositiveDefiniteTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    PowerTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    RelaxedBernoulli.__module__ = "torch.distributions.relaxed_bernoulli"
+except NameError:
+    pass
+try:
+    RelaxedOneHotCategorical.__module__ = "torch.distributions.relaxed_categorical"
+except NameError:
+    pass
+try:
+    ReshapeTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    SigmoidTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    SoftmaxTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    SoftplusTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    StackTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    StickBreakingTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    StudentT.__module__ = "torch.distributions.studentT"
+except NameError:
+    pass
+try:
+    TanhTransform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    Transform.__module__ = "torch.distributions.transforms"
+except NameError:
+    pass
+try:
+    TransformedDistribution.__module__ = "torch.distributions.transformed_distribution"
+except NameError:
+    pass
+try:
+    Uniform.__module__ = "torch.distributions.uniform"
+except NameError:
+    pass
+try:
+    VonMises.__module__ = "torch.distributions.von_mises"
+except NameError:
+    pass
+try:
+    Weibull.__module__ = "torch.distributions.weibull"
+except NameError:
+    pass
+try:
+    Wishart.__module__ = "torch.distributions.wishart"
+except NameError:
+    pass
 
 """#,
         "torch.distributions.constraints": #"""
@@ -23904,6 +24210,68 @@ class LBFGS(Optimizer):
 
 import torch.optim.lr_scheduler as lr_scheduler
 
+
+# torch.optim — last part: each class's __module__ is the file PyTorch defines it in, as
+# `torch.optim.X.__module__` is in PyTorch, so that `print(type(x))` and `repr` of the class show
+# PyTorch's path (written from PyTorch 2.15's classes; a class this build lacks is skipped).
+
+try:
+    ASGD.__module__ = "torch.optim.asgd"
+except NameError:
+    pass
+try:
+    Adadelta.__module__ = "torch.optim.adadelta"
+except NameError:
+    pass
+try:
+    Adagrad.__module__ = "torch.optim.adagrad"
+except NameError:
+    pass
+try:
+    Adam.__module__ = "torch.optim.adam"
+except NameError:
+    pass
+try:
+    AdamW.__module__ = "torch.optim.adamw"
+except NameError:
+    pass
+try:
+    Adamax.__module__ = "torch.optim.adamax"
+except NameError:
+    pass
+try:
+    LBFGS.__module__ = "torch.optim.lbfgs"
+except NameError:
+    pass
+try:
+    NAdam.__module__ = "torch.optim.nadam"
+except NameError:
+    pass
+try:
+    Optimizer.__module__ = "torch.optim.optimizer"
+except NameError:
+    pass
+try:
+    RAdam.__module__ = "torch.optim.radam"
+except NameError:
+    pass
+try:
+    RMSprop.__module__ = "torch.optim.rmsprop"
+except NameError:
+    pass
+try:
+    Rprop.__module__ = "torch.optim.rprop"
+except NameError:
+    pass
+try:
+    SGD.__module__ = "torch.optim.sgd"
+except NameError:
+    pass
+try:
+    SparseAdam.__module__ = "torch.optim.sparse_adam"
+except NameError:
+    pass
+
 """#,
         "torch.optim.lr_scheduler": #"""
 # torch.optim.lr_scheduler — change each group's learning rate as epochs pass.
@@ -25568,6 +25936,103 @@ def random_split(dataset, lengths, generator=None):
         subsets.append(Subset(dataset, indices[offset:offset + length]))
         offset += length
     return subsets
+
+
+# Last: each class's __module__ is the file PyTorch defines it in (torch.utils.data.dataset, ...),
+# as in PyTorch 2.15, so `print(type(x))` shows PyTorch's path; a class this build lacks is skipped.
+
+try:
+    BatchSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    ChainDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    ConcatDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    DFIterDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    DataChunk.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    DataLoader.__module__ = "torch.utils.data.dataloader"
+except NameError:
+    pass
+try:
+    Dataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    DistributedSampler.__module__ = "torch.utils.data.distributed"
+except NameError:
+    pass
+try:
+    IterDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    IterableDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    MapDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    RandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    Sampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    SequentialSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    StackDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    Subset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    SubsetRandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    TensorDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    WeightedRandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    functional_datapipe.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    guaranteed_datapipes_determinism.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    non_deterministic.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    runtime_validation_disabled.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
 
 """#,
     ]

@@ -518,3 +518,100 @@ def random_split(dataset, lengths, generator=None):
         subsets.append(Subset(dataset, indices[offset:offset + length]))
         offset += length
     return subsets
+
+
+# Last: each class's __module__ is the file PyTorch defines it in (torch.utils.data.dataset, ...),
+# as in PyTorch 2.15, so `print(type(x))` shows PyTorch's path; a class this build lacks is skipped.
+
+try:
+    BatchSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    ChainDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    ConcatDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    DFIterDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    DataChunk.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    DataLoader.__module__ = "torch.utils.data.dataloader"
+except NameError:
+    pass
+try:
+    Dataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    DistributedSampler.__module__ = "torch.utils.data.distributed"
+except NameError:
+    pass
+try:
+    IterDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    IterableDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    MapDataPipe.__module__ = "torch.utils.data.datapipes.datapipe"
+except NameError:
+    pass
+try:
+    RandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    Sampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    SequentialSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    StackDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    Subset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    SubsetRandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    TensorDataset.__module__ = "torch.utils.data.dataset"
+except NameError:
+    pass
+try:
+    WeightedRandomSampler.__module__ = "torch.utils.data.sampler"
+except NameError:
+    pass
+try:
+    functional_datapipe.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    guaranteed_datapipes_determinism.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    non_deterministic.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass
+try:
+    runtime_validation_disabled.__module__ = "torch.utils.data.datapipes._decorator"
+except NameError:
+    pass

@@ -140,9 +140,14 @@ extension KeywordTable.Entry {
 
     /// Checks the keywords of a call against PyTorch's parameters and moves those naming
     /// the next positional parameters into place. `method` calls leave `self` out of `args`.
-    func normalize(_ args: Arguments, method: Bool, rt: TorchRuntime) throws -> Arguments {
+    func normalize(_ given: Arguments, method: Bool, rt: TorchRuntime) throws -> Arguments {
+        var args = given
+        if case .native = style { args = numpyAliased(given) }
         for (k, _) in zip(args.keywordNames, args.keywordValues) where k.id != Self.outID && !known.contains(k.id) {
-            throw PyError.typeError(unknownMessage(k.string, args, method: method, rt: rt))
+            // PyTorch names the first keyword of the call that is not one of its own names,
+            // and its messages show the call's keywords as written.
+            let first = given.keywordNames.first { $0.id != Self.outID && !known.contains($0.id) } ?? k
+            throw PyError.typeError(unknownMessage(first.string, given, method: method, rt: rt))
         }
         var moves = args
         var moved = true
@@ -162,6 +167,32 @@ extension KeywordTable.Entry {
         return moves
     }
 
+    /// `numpy_compatibility_arg_names` of python_arg_parser.cpp: PyTorch's C++ parser takes
+    /// NumPy's names for four parameters (`x.sum(axis=1, keepdims=True)`), tried only when the
+    /// call does not also pass PyTorch's own name.
+    static let numpyAliases: [Int: Name] = [
+        Name("axis").id: Name("dim"), Name("keepdims").id: Name("keepdim"),
+        Name("x").id: Name("input"), Name("a").id: Name("input"), Name("x1").id: Name("input"),
+        Name("x2").id: Name("other"),
+    ]
+
+    private func numpyAliased(_ args: Arguments) -> Arguments {
+        var renamed = args
+        for i in args.keywordNames.indices where !known.contains(args.keywordNames[i].id) {
+            guard let canonical = Self.numpyAliases[args.keywordNames[i].id], known.contains(canonical.id),
+                  !renamed.keywordNames.contains(where: { $0.id == canonical.id }) else { continue }
+            renamed.keywordNames[i] = canonical
+        }
+        return renamed
+    }
+
+    /// Whether the call passes parameter `name`, by its name or a NumPy alias.
+    private static func passes(_ args: Arguments, _ name: String) -> Bool {
+        if args.keyword(name) != nil { return true }
+        let id = Name(name).id
+        return args.keywordNames.contains { Self.numpyAliases[$0.id]?.id == id }
+    }
+
     func unknownMessage(_ keyword: String, _ args: Arguments, method: Bool, rt: TorchRuntime) -> String {
         switch style {
         case .python(let qualname):
@@ -176,7 +207,7 @@ extension KeywordTable.Entry {
             if plausible.count == 1 || overloads.isEmpty {
                 // That overload's parse reports a missing parameter before an unknown keyword.
                 let required = plausible.first?.required ?? self.required
-                for (i, p) in required.enumerated() where i >= args.count && args.keyword(p) == nil {
+                for (i, p) in required.enumerated() where i >= args.count && !Self.passes(args, p) {
                     return "\(name)() missing 1 required positional arguments: \"\(p)\""
                 }
                 return "\(name)() got an unexpected keyword argument '\(keyword)'"

@@ -228,9 +228,14 @@ extension TorchRuntime {
         }
         // Module classes pickled under PyTorch's file names (torch.nn.modules.linear.Linear).
         if module.hasPrefix("torch.nn.modules."), !weightsOnly, let cls = try i.importModule("torch.nn")[name] { return cls }
+        // Optimizers and data classes carry PyTorch's file names too (torch.optim.sgd.SGD).
+        for package in ["torch.optim", "torch.utils.data"] where module.hasPrefix(package + ".") && !weightsOnly {
+            if let cls = try i.importModule(package)[name] { return cls }
+        }
         if module == "torch" && name.hasSuffix("Storage") { return .object(PickleGlobal(module: module, name: name)) }
         if module == "torch", DType.allCases.contains(where: { $0.name == name }), let d = torchModule[name] { return d }
-        if ["_codecs.encode", "builtins.bytearray", "builtins.set"].contains(full) {
+        // The rest of `_get_allowed_globals` in torch/_weights_only_unpickler.py.
+        if ["_codecs.encode", "builtins.bytearray", "builtins.set", "builtins.complex", "collections.Counter"].contains(full) {
             return try PickleReader.defaultFind(i, module, name)
         }
         if weightsOnly {

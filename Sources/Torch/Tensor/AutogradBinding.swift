@@ -204,15 +204,17 @@ extension TorchRuntime {
                 s.payload(Context.self)?.exit()
                 return .false
             }
-            cls.addMethod("__call__") { [unowned self] interp, s, args in
+            cls.addMethod("__call__") { interp, s, args in
                 guard let c = s.payload(Context.self), args.count == 1 else { throw PyError.typeError("expected a function to decorate") }
-                let f = args[0]
-                let decorated = Context(c.enabled, inference: c.inference)
-                return interp.makeFunction("decorated") { interp, callArgs in
-                    decorated.enter()
-                    defer { decorated.exit() }
-                    return try interp.call(f, callArgs)
+                // `@set_grad_enabled(False)` switched the mode when constructed; as a decorator
+                // it puts the previous mode back (PyTorch's set_grad_enabled.__call__).
+                if c.immediate { c.exit() }
+                // Each call of the decorated function enters a fresh context of the same kind.
+                let makeContext = interp.makeFunction("make_context") { _, _ in
+                    .object(PyInstance(cls: cls, payload: Context(c.enabled, inference: c.inference)))
                 }
+                let gradMode = try interp.importModule("torch.autograd.grad_mode")
+                return try interp.call(gradMode["_decorate"]!, [makeContext, args[0]])
             }
             classes[name] = cls
         }

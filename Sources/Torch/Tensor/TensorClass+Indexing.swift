@@ -7,7 +7,23 @@ extension TorchRuntime {
     /// lists become int64 or bool index tensors.
     func tensorIndices(_ key: PyValue) throws -> [TensorIndex] {
         if let t = key.asTuple { return try t.items.map(tensorIndex) }
+        if let items = sequenceAsTuple(key) { return try items.map(tensorIndex) }
         return [try tensorIndex(key)]
+    }
+
+    /// `treatSequenceAsTuple` of python_variable_indexing.cpp (NumPy's heuristic, still in
+    /// PyTorch 2.15 behind a deprecation warning): a list or range shorter than 32 whose items
+    /// include a tensor, a sequence, a slice, `...` or None spreads over dims like a tuple.
+    private func sequenceAsTuple(_ key: PyValue) -> [PyValue]? {
+        guard case .object(let o) = key, let list = o as? PyList, list.items.count < 32 else { return nil }
+        let spreads = list.items.contains { item in
+            switch item {
+            case .none: return true
+            case .object(let i): return i is PyList || i is PyTuple || i is PyRange || i is PySlice || item.isEllipsis || tensorPayload(item) != nil
+            default: return false
+            }
+        }
+        return spreads ? list.items : nil
     }
 
     private func tensorIndex(_ v: PyValue) throws -> TensorIndex {
@@ -21,8 +37,8 @@ extension TorchRuntime {
                 return .slice(start: try sliceBound(s.start), stop: try sliceBound(s.stop), step: try sliceBound(s.step))
             }
             if v.isEllipsis { return .ellipsis }
-            if o is PyList || o is PyTuple {
-                return .tensor(try TensorData(v, rt: self).make(dtype: nil, device: .cpu))
+            if o is PyList || o is PyTuple || o is PyRange {
+                return .tensor(try TensorData(v, rt: self).makeIndex())
             }
         default: break
         }
