@@ -146,7 +146,14 @@ extension Differentiable {
     /// incoming gradient, zeros for self). All are linear in grad.
     static func padBackward(_ go: Tensor, sizes: [Int], input: Tensor?, _ pad: [Int], mode: Padding.Mode) throws(TensorError) -> Tensor {
         let value: () throws(TensorError) -> Tensor = { () throws(TensorError) in
-            try NNOps.padBackward(go.detach(), inputSizes: sizes, pad: pad, mode: mode)
+            guard go.dtype.isComplex else {
+                return try NNOps.padBackward(go.detach(), inputSizes: sizes, pad: pad, mode: mode)
+            }
+            // A complex gradient as (real, imaginary) pairs: a trailing dimension of 2 that is
+            // not padded.
+            let pairs = try go.detach().contiguousCopy().viewAsReal()
+            let g = try NNOps.padBackward(pairs, inputSizes: sizes + [2], pad: [0, 0] + pad, mode: mode)
+            return try g.contiguousCopy().viewAsComplex()
         }
         let dims = pad.count / 2
         switch mode {
