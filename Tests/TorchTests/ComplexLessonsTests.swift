@@ -19,18 +19,6 @@ struct ComplexLessonsTests {
         try GoldenLessonFolder.expectMatchesPyTorch(path)
     }
 
-    /// Autograd on complex tensors is not implemented in Gradbook (PyTorch has it): asking
-    /// for it raises a typed error naming the limitation instead of computing wrong gradients.
-    @Test func requiresGradOnComplexIsRefused() throws {
-        let interp = Interpreter()
-        TorchModule.install(into: interp, seed: 0)
-        for code in ["import torch\ntorch.tensor([1+2j], requires_grad=True)\n",
-                     "import torch\ntorch.ones(2, dtype=torch.cfloat).requires_grad_()\n"] {
-            let r = interp.runCell(code, file: "complex.py", firstLine: 1, timeout: 60)
-            #expect(r.error?.lastLine == "NotImplementedError: Gradbook does not support autograd on complex tensors (torch.complex64): requires_grad=True is refused")
-        }
-    }
-
     /// Gradbook has no `torch.complex32`: float16 parts are refused by name.
     @Test func complex32IsRefused() throws {
         let interp = Interpreter()

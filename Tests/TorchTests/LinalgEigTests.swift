@@ -1,22 +1,10 @@
 import Testing
 import Tensors
 
-/// `torch.linalg.eig`/`eigvals` where Gradbook must differ from PyTorch, so no golden can
-/// say it: complex autograd does not exist here, so an input that requires grad raises
-/// rather than returning results that would silently cut the graph. The numbers themselves
-/// are checked against PyTorch in LinalgLessons/linalg-eig.md.
+/// `torch.linalg.eig`/`eigvals` without a gradient and the LAPACK behind them. The numbers
+/// themselves are checked against PyTorch in LinalgLessons/linalg-eig.md, their gradients
+/// in ComplexLessons/complex-autograd.md and CapabilityScripts/complex-grad.py.
 struct LinalgEigTests {
-    @Test func inputThatRequiresGradRaisesNotImplemented() {
-        let s = TorchSession()
-        let out = s.run("""
-        import torch
-        a = torch.tensor([[0., -1.], [1., 0.]], requires_grad=True)
-        torch.linalg.eig(a)
-        """)
-        #expect(out == "NotImplementedError: linalg.eig: Gradbook has no autograd for complex results; call it on A.detach() or under torch.no_grad()\n")
-        #expect(s.run("torch.linalg.eigvals(a)").hasPrefix("NotImplementedError: linalg.eig: Gradbook has no autograd"))
-    }
-
     @Test func withoutGradTheSameInputWorks() {
         let s = TorchSession()
         let out = s.run("""

@@ -51,7 +51,7 @@ extension Differentiable {
         var wrapped: [Tensor] = []
         for (i, out) in outputs.enumerated() {
             let isInput = isAmong(out, inputs), isModified = isAmong(out, marks.dirty)
-            let differentiable = !isAmong(out, marks.nonDifferentiable) && out.dtype.isFloatingPoint
+            let differentiable = !isAmong(out, marks.nonDifferentiable) && (out.dtype.isFloatingPoint || out.dtype.isComplex)
             if !differentiable {
                 if !out.requiresGrad {
                     wrapped.append(isInput && !isModified ? untrackedView(out, out.alias()) : out)

@@ -25,11 +25,8 @@ extension Tensor {
             if entry == .argument || (entry == .method && flag) { return }
             throw .runtime("you can only change requires_grad flags of leaf variables." + (flag ? "" : " If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."))
         }
-        if flag && dtype.isComplex {
-            // PyTorch differentiates complex tensors (Wirtinger calculus); Gradbook does not yet.
-            throw .notImplemented("Gradbook does not support autograd on complex tensors (\(dtype)): requires_grad=True is refused")
-        }
-        if flag && !dtype.isFloatingPoint {
+        // Complex tensors differentiate as PyTorch's (conjugate Wirtinger gradients).
+        if flag && !dtype.isFloatingPoint && !dtype.isComplex {
             switch entry {
             case .argument: throw .runtime("Only Tensors of floating point and complex dtype can require gradients")
             case .attribute: throw .runtime("only Tensors of floating point and complex dtype can require gradients")

@@ -54,6 +54,9 @@ public enum Engine {
                 result.append(g)
             } else if out.requiresGrad {
                 if out.numel != 1 { throw .runtime("grad can be implicitly created only for scalar outputs") }
+                if !out.dtype.isFloatingPoint {
+                    throw .runtime("grad can be implicitly created only for real scalar outputs but got \(out.dtype)")
+                }
                 result.append(try out.onesLike())
             } else {
                 result.append(nil)

@@ -146,7 +146,24 @@ extension Differentiable {
     /// incoming gradient, zeros for self). All are linear in grad.
     static func padBackward(_ go: Tensor, sizes: [Int], input: Tensor?, _ pad: [Int], mode: Padding.Mode) throws(TensorError) -> Tensor {
         let value: () throws(TensorError) -> Tensor = { () throws(TensorError) in
-            try NNOps.padBackward(go.detach(), inputSizes: sizes, pad: pad, mode: mode)
+            guard go.dtype.isComplex else {
+                return try NNOps.padBackward(go.detach(), inputSizes: sizes, pad: pad, mode: mode)
+            }
+            // ATen's constant_pad_nd(grad, -pad) with no positive pad: a clone of the
+            // narrowed gradient (keeps -0.0, which adding into zeros would not).
+            if mode == .constant && pad.allSatisfy({ $0 >= 0 }) {
+                var g = go.detach()
+                for i in 0..<(pad.count / 2) {
+                    let d = g.rank - 1 - i
+                    g = try g.narrow(d, start: pad[2 * i], length: g.sizes[d] - pad[2 * i] - pad[2 * i + 1])
+                }
+                return try g.clone()
+            }
+            // A complex gradient as (real, imaginary) pairs: a trailing dimension of 2 that is
+            // not padded.
+            let pairs = try go.detach().contiguousCopy().viewAsReal()
+            let g = try NNOps.padBackward(pairs, inputSizes: sizes + [2], pad: [0, 0] + pad, mode: mode)
+            return try g.contiguousCopy().viewAsComplex()
         }
         let dims = pad.count / 2
         switch mode {

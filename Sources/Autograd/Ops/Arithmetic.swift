@@ -63,9 +63,10 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         return try record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
-            // `other` before `self`, as PyTorch's generated MulBackward0 (see DivBackward0).
-            let gb = ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: mb) : nil
-            return [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: ma) : nil, gb]
+            // `other` before `self`, as PyTorch's generated MulBackward0 (see DivBackward0);
+            // mul_tensor_backward: grad * other.conj(), the real part for a real input.
+            let gb = ctx.needs(1) ? try reduce(try mul(ctx.grad, try conjugated(try ctx.saved(0))), to: mb) : nil
+            return [ctx.needs(0) ? try reduce(try mul(ctx.grad, try conjugated(try ctx.saved(1))), to: ma) : nil, gb]
         }
     }
 
@@ -73,7 +74,7 @@ extension Differentiable {
         let out = try a.mul(b)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("MulBackward0", [a, nil], out) { ctx in [try reduce(try mul(ctx.grad, b), to: ma), nil] }
+        return record("MulBackward0", [a, nil], out) { ctx in [try reduce(try mul(ctx.grad, conjugatedScalar(b)), to: ma), nil] }
     }
 
     public static func div(_ a: Tensor, _ b: Tensor, roundingMode: RoundingMode? = nil) throws(TensorError) -> Tensor {
@@ -91,8 +92,10 @@ extension Differentiable {
             // the argument names (load_derivatives.py), `other` before `self`: under
             // create_graph that is the order the nodes are created, and so the order the
             // engine later sums their contributions.
-            let gb = ctx.needs(1) ? try reduce(try mul(neg(g), try div(try div(try ctx.saved(0), y), y)), to: mb) : nil
-            return [ctx.needs(0) ? try reduce(try div(g, y), to: ma) : nil, gb]
+            // div_tensor_other_backward: -grad * ((self / other) / other).conj();
+            // div_tensor_self_backward: grad / other.conj().
+            let gb = ctx.needs(1) ? try reduce(try mul(neg(g), try conjugated(try div(try div(try ctx.saved(0), y), y))), to: mb) : nil
+            return [ctx.needs(0) ? try reduce(try div(g, try conjugated(y)), to: ma) : nil, gb]
         }
     }
 
@@ -104,7 +107,7 @@ extension Differentiable {
             // Python wraps the number in a tensor: div.Tensor_mode, DivBackward2.
             return record("DivBackward2", [a, nil], out) { ctx in [try ctx.grad.zerosLike(dtype: ma.dtype), nil] }
         }
-        return record("DivBackward0", [a, nil], out) { ctx in [try reduce(try div(ctx.grad, b), to: ma), nil] }
+        return record("DivBackward0", [a, nil], out) { ctx in [try reduce(try div(ctx.grad, conjugatedScalar(b)), to: ma), nil] }
     }
 
     /// `2 / x`: PyTorch computes `x.reciprocal() * 2`.
@@ -214,6 +217,12 @@ extension Differentiable {
         case .bool(let b): .int(b ? -1 : 0)
         case .complex(let re, let im): .complex(-re, -im)
         }
+    }
+
+    /// A number's conjugate (`alpha.conj()`, `other.conj()` of a Scalar).
+    static func conjugatedScalar(_ s: Scalar) -> Scalar {
+        if case .complex(let re, let im) = s { return .complex(re, -im) }
+        return s
     }
 
     /// `t` with zeros where `mask` is true (broadcast to t's shape).

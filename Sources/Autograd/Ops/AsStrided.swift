@@ -17,7 +17,14 @@ extension Differentiable {
             let storage = try Tensor.zeros([extent], dtype: ctx.grad.dtype, device: ctx.grad.device)
             if !outPositions.isEmpty {
                 let index = try Tensor(values: outPositions.map(Int64.init), shape: [outPositions.count], device: ctx.grad.device)
-                try storage.scatterAdd_(0, index, try ctx.grad.contiguous().reshape([-1]))
+                let values = try ctx.grad.contiguous().reshape([-1])
+                // as_strided_backward: a view whose elements never share storage copies the
+                // gradient into place (keeping -0.0); overlapping windows `index_add_` it.
+                if Set(outPositions).count == outPositions.count {
+                    try storage.scatter_(0, index, values)
+                } else {
+                    try storage.scatterAdd_(0, index, values)
+                }
             }
             let back = try Tensor(values: inPositions.map(Int64.init), shape: [inPositions.count], device: ctx.grad.device)
             return [try storage.indexSelect(0, back).reshape(inSizes)]

@@ -7,9 +7,10 @@ extension Differentiable {
         if dtype == x.dtype && !copy { return x }
         let out = try x.to(dtype, copy: copy)
         guard isRecording(x) else { return out }
-        if !dtype.isFloatingPoint { return out }
+        if !dtype.isFloatingPoint && !dtype.isComplex { return out }
         let inType = x.dtype
-        return record("ToCopyBackward0", [x], out) { ctx in [try to(ctx.grad, inType)] }
+        // _to_copy_backward: a complex gradient of a real input keeps its real part.
+        return record("ToCopyBackward0", [x], out) { ctx in [try to(try handleRToC(inType, ctx.grad), inType)] }
     }
 
     /// `to(device)`: ToCopyBackward0 across devices.

@@ -18,8 +18,8 @@ extension Differentiable {
         let out = try a.bmm(b)
         guard isRecording(a, b) else { return out }
         return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
-            [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try ctx.saved(1), 1, 2)) : nil,
-             ctx.needs(1) ? try bmm(try transpose(try ctx.saved(0), 1, 2), ctx.grad) : nil]
+            [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try conjugated(try ctx.saved(1)), 1, 2)) : nil,
+             ctx.needs(1) ? try bmm(try transpose(try conjugated(try ctx.saved(0)), 1, 2), ctx.grad) : nil]
         }
     }
 
@@ -27,8 +27,8 @@ extension Differentiable {
         let out = try a.mv(v)
         guard isRecording(a, v) else { return out }
         return try record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
-            [ctx.needs(0) ? try outer(ctx.grad, try ctx.saved(1)) : nil,
-             ctx.needs(1) ? try mv(try t(try ctx.saved(0)), ctx.grad) : nil]
+            [ctx.needs(0) ? try outer(ctx.grad, try conjugated(try ctx.saved(1))) : nil,
+             ctx.needs(1) ? try mv(try t(try conjugated(try ctx.saved(0))), ctx.grad) : nil]
         }
     }
 
@@ -36,8 +36,8 @@ extension Differentiable {
         let out = try a.dot(b)
         guard isRecording(a, b) else { return out }
         return try record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
-            [ctx.needs(0) ? try mul(ctx.grad, try ctx.saved(1)) : nil,
-             ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil]
+            [ctx.needs(0) ? try mul(ctx.grad, try conjugated(try ctx.saved(1))) : nil,
+             ctx.needs(1) ? try mul(ctx.grad, try conjugated(try ctx.saved(0))) : nil]
         }
     }
 
@@ -75,6 +75,8 @@ extension Differentiable {
     /// `(mat2 @ gradᵀ)ᵀ`, else `grad @ mat2ᵀ`. The two sum in different orders in BLAS, so
     /// following the same choice keeps gradients bit-for-bit equal.
     static func mmMat1Backward(_ grad: Tensor, _ mat2: Tensor, columnMajor: Bool) throws(TensorError) -> Tensor {
+        // `mat2.conj()`: the conjugate, materialised, for complex operands.
+        let mat2 = try conjugated(mat2)
         if columnMajor { return try t(try mm(mat2, try t(grad))) }
         return try mm(grad, try t(mat2))
     }
@@ -82,6 +84,7 @@ extension Differentiable {
     /// PyTorch's mm_mat2_backward: `(gradᵀ @ mat1)ᵀ` for a column-major mat2 (every
     /// `nn.Linear` weight, seen as `weight.t()`), else `mat1ᵀ @ grad`.
     static func mmMat2Backward(_ grad: Tensor, _ mat1: Tensor, columnMajor: Bool) throws(TensorError) -> Tensor {
+        let mat1 = try conjugated(mat1)
         if columnMajor { return try t(try mm(try t(grad), mat1)) }
         return try mm(try t(mat1), grad)
     }

@@ -4,7 +4,7 @@ import Tensors
 /// whose gradient for real inputs is zero everywhere).
 extension Differentiable {
     public static func angle(_ x: Tensor) throws(TensorError) -> Tensor {
-        if x.dtype.isComplex { return try x.complexAngle() }  // complex tensors never require grad here
+        if x.dtype.isComplex { return try complexAngle(x) }
         let outType: DType = x.dtype.isFloatingPoint ? x.dtype : .float32
         let values = try x.contiguous().elementsAsDouble().map { v -> Double in v.isNaN ? v : (v < 0 ? Double.pi : 0) }
         let out = try Tensor(values: values, shape: x.sizes, dtype: outType, device: x.device)

@@ -107,7 +107,7 @@ extension Differentiable {
 
     /// `grad` summed over broadcast dimensions back to `meta.sizes`, in `meta.dtype`.
     static func reduce(_ grad: Tensor, to meta: TensorMeta) throws(TensorError) -> Tensor {
-        var g = try sumToSize(grad, meta.sizes)
+        var g = try sumToSize(try handleRToC(meta.dtype, grad), meta.sizes)
         if g.dtype != meta.dtype { g = try to(g, meta.dtype) }
         return g
     }

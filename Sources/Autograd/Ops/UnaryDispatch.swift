@@ -61,7 +61,8 @@ extension Differentiable {
 
     /// `sgn`: SgnBackward0 (zero gradient for real inputs, like `sign`).
     public static func sgn(_ x: Tensor) throws(TensorError) -> Tensor {
-        try zeroGradient("SgnBackward0", x, try x.sign())
+        if x.dtype.isComplex { return try complexSgn(x) }
+        return try zeroGradient("SgnBackward0", x, try x.sign())
     }
 
     public static func asinh(_ x: Tensor) throws(TensorError) -> Tensor {

@@ -8,7 +8,7 @@ extension Differentiable {
                         _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         let mx = TensorMeta(x)
         return try record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput) { ctx in
-            var g = try formula(ctx.grad, try ctx.saved(0))
+            var g = try handleRToC(mx.dtype, try formula(ctx.grad, try ctx.saved(0)))
             if g.dtype != mx.dtype { g = try to(g, mx.dtype) }
             return [g]
         }
@@ -17,19 +17,19 @@ extension Differentiable {
     public static func exp(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.exp()
         guard isRecording(x) else { return out }
-        return try unaryOp("ExpBackward0", x, out, savesOutput: true) { g, y in try mul(g, y) }
+        return try unaryOp("ExpBackward0", x, out, savesOutput: true) { g, y in try mul(g, try conjugated(y)) }
     }
 
     public static func log(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.log()
         guard isRecording(x) else { return out }
-        return try unaryOp("LogBackward0", x, out) { g, x in try div(g, x) }
+        return try unaryOp("LogBackward0", x, out) { g, x in try div(g, try conjugated(x)) }
     }
 
     public static func sqrt(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.sqrt()
         guard isRecording(x) else { return out }
-        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mulScalarOverload(y, .int(2))) }
+        return try unaryOp("SqrtBackward0", x, out, savesOutput: true) { g, y in try div(g, try mulScalarOverload(try conjugated(y), .int(2))) }
     }
 
     public static func rsqrt(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -94,8 +94,8 @@ extension Differentiable {
         let out = try x.reciprocal()
         guard isRecording(x) else { return out }
         return try unaryOp("ReciprocalBackward0", x, out, savesOutput: true) { g, y in
-            // -grad * (result * result)
-            try mul(try neg(g), try mul(y, y))
+            // -grad * (result * result).conj()
+            try mul(try neg(g), try conjugated(try mul(y, y)))
         }
     }
 

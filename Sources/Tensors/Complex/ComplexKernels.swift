@@ -89,7 +89,11 @@ func complexMulKernel<C: ComplexTensorElement>(_ t: C.Type, _ shape: [Int], _ o:
         }
         return
     }
-    let loop = StridedLoop(shape: shape, o.strides, a.strides, b.strides)
+    // TensorIterator walks the dimensions in the output's memory order (innermost: its
+    // smallest stride), so a column-major output of a broadcast product runs down columns.
+    let order = (0..<shape.count).sorted { (o.strides[$0], $1) > (o.strides[$1], $0) }
+    let loop = StridedLoop(shape: order.map { shape[$0] }, order.map { o.strides[$0] }, order.map { a.strides[$0] },
+                           order.map { b.strides[$0] })
     loop.forEachRowParallel { oo, oa, ob, n, io, ia, ib in
         complexMulRow(po + oo, pa + oa, pb + ob, n, io, ia, ib, block: block, product: product)
     }

@@ -5,11 +5,14 @@ extension Tensor {
     public func complexAngle() throws(TensorError) -> Tensor {
         precondition(dtype.isComplex)
         let host = try to(device: .cpu)
-        let out = try Tensor(empty: sizes, dtype: dtype.realCounterpart)
+        // TensorIterator's output takes a dense input's layout (a transform's permuted
+        // result stays vectorised as one run).
+        let out = try host.emptyPreservingLayout(dtype: dtype.realCounterpart)
+        let (o, i) = try Tensor.inMemoryOrder(out, host)
         if dtype == .complex64 {
-            angleRows(Complex64.self, host, out, vector: SLEEFLibrary.shared.map { s in { y, x in s.atan2f(y, x) } })
+            o.angleRows(Complex64.self, i, o, vector: SLEEFLibrary.shared.map { s in { y, x in s.atan2f(y, x) } })
         } else {
-            angleRows(Complex128.self, host, out, vector: SLEEFLibrary.shared.map { s in { y, x in s.atan2d(y, x) } })
+            o.angleRows(Complex128.self, i, o, vector: SLEEFLibrary.shared.map { s in { y, x in s.atan2d(y, x) } })
         }
         return device == .cpu ? out : try out.to(device: device)
     }
@@ -33,10 +36,22 @@ extension Tensor {
     public func complexSgn() throws(TensorError) -> Tensor {
         precondition(dtype.isComplex)
         let input = try to(device: .cpu)
-        let out = try Tensor(empty: sizes, dtype: dtype)
-        if dtype == .complex64 { ComplexAbs.sgn(Complex64.self, sizes, Operand(out), Operand(input)) } else {
-            ComplexAbs.sgn(Complex128.self, sizes, Operand(out), Operand(input))
+        let out = try input.emptyPreservingLayout()
+        let (o, i) = try Tensor.inMemoryOrder(out, input)
+        if dtype == .complex64 { ComplexAbs.sgn(Complex64.self, o.sizes, Operand(o), Operand(i)) } else {
+            ComplexAbs.sgn(Complex128.self, o.sizes, Operand(o), Operand(i))
         }
         return device == .cpu ? out : try out.to(device: device)
+    }
+}
+
+extension Tensor {
+    /// `out` and `input` viewed with their dimensions in `out`'s memory order (largest
+    /// stride first), as TensorIterator reorders them before its loops: a permuted dense
+    /// operand then runs as one vectorised row, not as strided rows.
+    static func inMemoryOrder(_ out: Tensor, _ input: Tensor) throws(TensorError) -> (Tensor, Tensor) {
+        let order = (0..<out.rank).sorted { (out.strides[$0], $1) > (out.strides[$1], $0) }
+        if order == Array(0..<out.rank) { return (out, input) }
+        return (try out.permute(order), try input.permute(order))
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Views between complex tensors and their real parts. A complex element is two adjacent
 /// reals, so these are re-layouts of the same storage, never copies (PyTorch's
 /// `view_as_real`, `view_as_complex`, `.real`, `.imag`).
@@ -61,7 +65,22 @@ extension Tensor {
         if abs.dtype != angle.dtype {
             throw .runtime("Expected object of scalar type \(abs.dtype.scalarTypeName) but got scalar type \(angle.dtype.scalarTypeName) for second argument")
         }
-        return try complex(real: try abs.mul(try angle.unary(.cos)), imag: try abs.mul(try angle.unary(.sin)))
+        // ATen's polar_kernel is a scalar cpu_kernel: `a * std::cos(b)`, `a * std::sin(b)`
+        // per element (glibc), never a vectorised cos/sin.
+        let shape = try Shape.broadcast(abs.sizes, angle.sizes)
+        let device = abs.device
+        let a = try abs.to(device: .cpu).expand(shape).contiguousCopy()
+        let b = try angle.to(device: .cpu).expand(shape).contiguousCopy()
+        let out = try Tensor(empty: shape, dtype: abs.dtype.complexCounterpart)
+        let n = out.numel
+        if abs.dtype == .float32 {
+            let pa = a.pointer(Float.self), pb = b.pointer(Float.self), po = out.pointer(Float.self)
+            for i in 0..<n { po[2 * i] = pa[i] * cosf(pb[i]); po[2 * i + 1] = pa[i] * sinf(pb[i]) }
+        } else {
+            let pa = a.pointer(Double.self), pb = b.pointer(Double.self), po = out.pointer(Double.self)
+            for i in 0..<n { po[2 * i] = pa[i] * Glibc.cos(pb[i]); po[2 * i + 1] = pa[i] * Glibc.sin(pb[i]) }
+        }
+        return device == .cpu ? out : try out.to(device: device)
     }
 
     /// The dtype check `torch.complex` and `torch.polar` share.

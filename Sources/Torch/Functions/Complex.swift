@@ -14,18 +14,18 @@ extension TorchRuntime {
             let a = try args.bind(Signature("complex", ["real", "imag"], keywordOnly: ["out"], required: 2))
             let re = try tensor(a[0]!, "complex", "real", position: 1)
             let im = try tensor(a[1]!, "complex", "imag", position: 2)
-            return wrap(try bridged { try Tensor.complex(real: re, imag: im) })
+            return wrap(try bridged { try Differentiable.complex(real: re, imag: im) })
         }
         b.free("polar") { [unowned self] _, args in
             let a = try args.bind(Signature("polar", ["abs", "angle"], keywordOnly: ["out"], required: 2))
             let r = try tensor(a[0]!, "polar", "abs", position: 1)
             let theta = try tensor(a[1]!, "polar", "angle", position: 2)
-            return wrap(try bridged { try Tensor.polar(abs: r, angle: theta) })
+            return wrap(try bridged { try Differentiable.polar(abs: r, angle: theta) })
         }
         // `conj` itself is the lazy view bound by `bindLazyConjugation`.
         b.both("conj_physical") { [unowned self] _, t, args in
             try args.expectNone("conj_physical")
-            return t.dtype.isComplex ? wrap(try bridged { try t.conjPhysical() }) : wrap(t)
+            return t.dtype.isComplex ? wrap(try bridged { try Differentiable.conjPhysical(t) }) : wrap(t)
         }
         b.both("angle") { [unowned self] _, t, args in
             try args.expectNone("angle")
@@ -41,7 +41,7 @@ extension TorchRuntime {
         }
         b.both("sgn") { [unowned self] _, t, args in
             try args.expectNone("sgn")
-            return wrap(try bridged { t.dtype.isComplex ? try t.complexSgn() : try Op.sgn(t) })
+            return wrap(try bridged { try Op.sgn(t) })
         }
         b.both("is_complex") { _, t, args in
             try args.expectNone("is_complex")
@@ -65,31 +65,31 @@ extension TorchRuntime {
     private func bindComplexViews(_ b: Binder) {
         b.function("view_as_real") { [unowned self] _, t, args in
             try args.expectNone("view_as_real")
-            return complexView(t, try bridged { try t.viewAsReal() })
+            return complexView(t, try bridged { try Differentiable.viewAsReal(t) })
         }
         b.function("view_as_complex") { [unowned self] _, t, args in
             try args.expectNone("view_as_complex")
-            return complexView(t, try bridged { try t.viewAsComplex() })
+            return complexView(t, try bridged { try Differentiable.viewAsComplex(t) })
         }
         b.property("real", get: { [unowned self] _, t in
-            t.dtype.isComplex ? complexView(t, try bridged { try t.realPart() }) : wrap(t)
+            t.dtype.isComplex ? complexView(t, try bridged { try Differentiable.real(t) }) : wrap(t)
         }, set: { [unowned self] _, t, v in
             let part = try bridged { try t.realPart() }
             _ = try bridged { try part.copy_(try tensorOrScalar(v, "real", "value")) }
         })
         b.property("imag", get: { [unowned self] _, t in
-            complexView(t, try bridged { try t.imagPart() })
+            complexView(t, try bridged { try Differentiable.imag(t) })
         }, set: { [unowned self] _, t, v in
             let part = try bridged { try t.imagPart() }
             _ = try bridged { try part.copy_(try tensorOrScalar(v, "imag", "value")) }
         })
         b.function("real") { [unowned self] _, t, args in
             try args.expectNone("real")
-            return t.dtype.isComplex ? complexView(t, try bridged { try t.realPart() }) : wrap(t)
+            return t.dtype.isComplex ? complexView(t, try bridged { try Differentiable.real(t) }) : wrap(t)
         }
         b.function("imag") { [unowned self] _, t, args in
             try args.expectNone("imag")
-            return complexView(t, try bridged { try t.imagPart() })
+            return complexView(t, try bridged { try Differentiable.imag(t) })
         }
     }
 }

@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -12,11 +13,13 @@ extension TorchRuntime {
         b.both("conj") { [unowned self] interp, t, args in
             try args.expectNone("conj")
             guard t.dtype.isComplex else { return wrap(t) }
-            return bitView(interp, t, t.withMathBits(conj: !t.isConj, neg: t.isNeg))
+            // Autograd records the view (ConjBackward0); kernels read it resolved, the copy
+            // keeping the view's gradient edge (Differentiable.resolvedMathBits).
+            return bitView(interp, t, Differentiable.conjView(t))
         }
         b.both("_neg_view") { [unowned self] interp, t, args in
             try args.expectNone("_neg_view")
-            return bitView(interp, t, t.withMathBits(conj: t.isConj, neg: !t.isNeg))
+            return bitView(interp, t, try bridged { try Differentiable.negView(t) })
         }
         for (name, bit) in [("is_conj", \Tensor.isConj), ("is_neg", \Tensor.isNeg)] {
             b.both(name) { _, t, args in
@@ -28,7 +31,7 @@ extension TorchRuntime {
         for (name, bit) in [("resolve_conj", \Tensor.isConj), ("resolve_neg", \Tensor.isNeg)] {
             b.both(name) { [unowned self] _, t, args in
                 try args.expectNone(name)
-                return t[keyPath: bit] ? wrap(try bridged { try t.resolvedMathBits() }) : wrap(t)
+                return t[keyPath: bit] ? wrap(try bridged { try Differentiable.resolvedMathBits(t) }) : wrap(t)
             }
         }
         b.method("conj_physical_") { [unowned self] _, t, args in
@@ -40,14 +43,14 @@ extension TorchRuntime {
         }
         b.method("contiguous") { [unowned self] _, t, _ in
             if t.isContiguous { return wrap(t) }
-            return wrap(try bridged { try Op.contiguous(try t.resolvedMathBits()) })
+            return wrap(try bridged { try Op.contiguous(try Differentiable.resolvedMathBits(t)) })
         }
         bindConjugateTransposes(b)
         bindMathBitParts(b)
     }
 
     /// A view that sets bits remembers the tensor it views (`._base`).
-    private func bitView(_ interp: Interpreter, _ t: Tensor, _ view: Tensor) -> PyValue {
+    func bitView(_ interp: Interpreter, _ t: Tensor, _ view: Tensor) -> PyValue {
         if view.hasMathBits { installMathBitsMethodWrappers(interp) }
         view.plainViewBase = t.plainViewBase ?? t
         return wrap(view)
@@ -92,6 +95,15 @@ extension TorchRuntime {
     /// (PyTorch's `imag` returns a negative view there).
     private func bindMathBitParts(_ b: Binder) {
         func part(_ t: Tensor, imaginary: Bool) throws -> PyValue {
+            if t.dtype.isComplex && !t.hasMathBits {
+                // Differentiable: select(view_as_real(t), -1, i), as ATen composes `.real`/`.imag`.
+                let view = try bridged { imaginary ? try Differentiable.imag(t) : try Differentiable.real(t) }
+                if view.autogradMeta == nil { view.plainViewBase = t.plainViewBase ?? t }
+                return wrap(view)
+            }
+            if let recorded = try bridged({ try Differentiable.partOfConjView(t, imaginary: imaginary) }) {
+                return wrap(recorded)
+            }
             let raw = t.withoutMathBits()
             let view = try bridged { imaginary ? try raw.imagPart() : try raw.realPart() }
             guard t.dtype.isComplex else { return wrap(t) }
@@ -122,7 +134,7 @@ extension TorchRuntime {
             if t.isConj {
                 throw PyError.runtimeError("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor will NOT alias the original.")
             }
-            let view = try bridged { try t.withoutMathBits().viewAsReal() }
+            let view = try bridged { t.hasMathBits ? try t.withoutMathBits().viewAsReal() : try Differentiable.viewAsReal(t) }
             view.isNeg = t.isNeg
             if view.autogradMeta == nil { view.plainViewBase = t.plainViewBase ?? t }
             return wrap(view)

@@ -16,6 +16,15 @@ extension TorchRuntime {
             }
             return .tuple(placed.map { wrap($0) })
         }
+        // `torch._linalg_complex_solve(A, B)`: (X, info) for complex A, B of one batch shape
+        // (MKL's getrf + getrs, as ATen's complex linalg.solve): eig's backward.
+        b.free("_linalg_complex_solve") { [unowned self] _, args in
+            guard args.count == 2 else { throw PyError.typeError("_linalg_complex_solve() takes 2 arguments") }
+            let a = try tensor(args[0], "_linalg_complex_solve", "A", position: 1)
+            let rhs = try tensor(args[1], "_linalg_complex_solve", "B", position: 2)
+            let r = try bridged { try LinalgKernels.complexSolve(a, rhs) }
+            return .tuple([wrap(r.x), wrap(r.info)])
+        }
         func removed(_ interp: Interpreter) throws -> PyValue {
             let m = try interp.importModule("torch.linalg")
             guard let f = m["_torch_eig"] else { throw PyError.attributeError("torch.linalg has no _torch_eig") }

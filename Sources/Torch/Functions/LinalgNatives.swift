@@ -133,7 +133,7 @@ extension TorchRuntime {
             let outputs = outputValues.compactMap { tensorPayload($0) }
             let backward = args[3]
             var marks = Differentiable.CustomFunctionMarks()
-            marks.nonDifferentiable = outputs.filter { !$0.dtype.isFloatingPoint }
+            marks.nonDifferentiable = outputs.filter { !$0.dtype.isFloatingPoint && !$0.dtype.isComplex }
             marks.materializeGrads = !keepsUndefined
             let plainOutputs = passesOutputs ? outputs.map { $0.alias() } : []
             let formula: BackwardFormula = { [unowned self] ctx in

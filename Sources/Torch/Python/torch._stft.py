@@ -55,17 +55,6 @@ def _warn_once(message):
         warnings.warn(message)
 
 
-def _no_autograd(kernel, *tensors):
-    """Gradbook has no complex autograd yet: a transform of a tensor that requires grad
-    raises rather than returning a result cut off from the graph (docs/fft.md)."""
-    if not torch.is_grad_enabled():
-        return
-    for t in tensors:
-        if t is not None and t.requires_grad:
-            raise NotImplementedError("the derivative for '" + kernel + "' is not implemented. "
-                                      "Gradbook's torch.stft/istft have no autograd yet; use .detach() or torch.no_grad()")
-
-
 def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=True,
          pad_mode="reflect", normalized=False, onesided=None, return_complex=None,
          align_to_window=None):
@@ -153,14 +142,12 @@ def _stft(self, n_fft, hop_length_opt, win_length_opt, window, normalized, onesi
     if complex_fft:
         if onesided:
             raise RuntimeError("Cannot have onesided output if window or input is complex")
-        _no_autograd("_fft_c2c", input)
         out = torch._fft_c2c(input, [input.dim() - 1], norm, True)
     else:
-        _no_autograd("_fft_r2c", input)
         out = torch._fft_r2c(input, [input.dim() - 1], norm, bool(onesided))
-    out = out.transpose(1, 2)
+    out.transpose_(1, 2)  # in place, as ATen (TransposeBackward1, SqueezeBackward4)
     if self.dim() == 1:
-        out = out.squeeze(0)
+        out.squeeze_(0)
     if return_complex:
         return out
     return torch.view_as_real(out)
@@ -200,6 +187,16 @@ def _overlap_add_any(frames, total, n_fft, hop):
         im = _overlap_add(parts.select(-1, 1), total, n_fft, hop)
         return torch.complex(re, im)
     return _overlap_add(frames, total, n_fft, hop)
+
+
+def _unfold_backward(frames, total, n_fft, hop):
+    """at::unfold_backward(frames, {channels, total}, 1, n_fft, hop) with its autograd node
+    (UnfoldBackwardBackward0, whose gradient is `grad.unfold(1, n_fft, hop)`)."""
+    with torch.no_grad():
+        y = _overlap_add_any(frames, total, n_fft, hop)
+    if frames.requires_grad and torch.is_grad_enabled():
+        y = torch._linalg_record("UnfoldBackwardBackward0", (frames,), y, lambda g: g.unfold(1, n_fft, hop), False, False)
+    return y
 
 
 def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True,
@@ -256,19 +253,17 @@ def istft(self, n_fft, hop_length=None, win_length=None, window=None, center=Tru
     if return_complex:
         if onesided_:
             raise RuntimeError("Cannot have onesided output if window or input is complex")
-        _no_autograd("_fft_c2c", input, window)
         input = torch._fft_c2c(input, [input.dim() - 1], norm, False)
     else:
         if window is not None and window.is_complex():
             raise RuntimeError("Complex windows are incompatible with return_complex=False")
         if not onesided_:
             input = input.narrow(-1, 0, n_fft // 2 + 1)
-        _no_autograd("_fft_c2r", input, window)
         input = torch._fft_c2r(input, [input.dim() - 1], norm, n_fft)
     y_tmp = input * window_tmp.view([1, 1, n_fft])  # (channel, n_frames, n_fft)
-    y = _overlap_add_any(y_tmp, expected_output_signal_len, n_fft, hop_length_)
+    y = _unfold_backward(y_tmp, expected_output_signal_len, n_fft, hop_length_)
     envelope_frames = window_tmp.pow(2).expand([1, n_frames, n_fft])
-    window_envelop = _overlap_add_any(envelope_frames, expected_output_signal_len, n_fft, hop_length_)
+    window_envelop = _unfold_backward(envelope_frames, expected_output_signal_len, n_fft, hop_length_)
     start = n_fft // 2 if center else 0
     if length is not None:
         end = start + length

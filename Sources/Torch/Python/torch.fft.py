@@ -57,27 +57,21 @@ def _promote(x, require_complex=False):
 
 
 def _resize(x, dims, sizes):
-    """ATen's resize_fft_input: trims each dim to its size or pads it with zeros at the end."""
-    pad = False
+    """ATen's resize_fft_input: trims each dim to its size (a slice) or pads it with zeros
+    at the end (constant_pad_nd, so the gradient flows as PyTorch's does)."""
+    pad = [0] * (2 * x.dim())
+    must_pad = False
     for d, n in zip(dims, sizes):
         if n == -1:
             continue
         if x.shape[d] < n:
-            pad = True
+            must_pad = True
+            pad[2 * (x.dim() - 1 - d) + 1] = n - x.shape[d]
         if x.shape[d] > n:
             x = x.narrow(d, 0, n)
-    if not pad:
+    if not must_pad:
         return x
-    padded = list(x.shape)
-    for d, n in zip(dims, sizes):
-        if n != -1 and padded[d] < n:
-            padded[d] = n
-    y = torch.zeros(padded, dtype=x.dtype, device=x.device)
-    view = y
-    for d in range(x.dim()):
-        view = view.narrow(d, 0, x.shape[d])
-    view.copy_(x)
-    return y
+    return torch.constant_pad_nd(x, pad, 0)
 
 
 _TYPE_NAMES = {"float32": "Float", "float64": "Double", "complex64": "ComplexFloat",
@@ -120,14 +114,6 @@ def _r2c_out(fname, out, x, dims, norm, onesided):
             raise RuntimeError(fname + " expects a complex output tensor, but got " + _type_name(out.dtype))
         return _write_out(out, torch._fft_r2c(x, dims, norm, onesided))
     return torch._fft_r2c(x, dims, norm, onesided)
-
-
-def _no_autograd(kernel, input):
-    """Gradbook has no complex autograd yet: a transform of a tensor that requires grad
-    raises rather than returning a result cut off from the graph (docs/fft.md)."""
-    if input.requires_grad and torch.is_grad_enabled():
-        raise NotImplementedError("the derivative for '" + kernel + "' is not implemented. "
-                                  "Gradbook's torch.fft has no autograd yet; use .detach() or torch.no_grad()")
 
 
 def _check_n(n):
@@ -182,36 +168,30 @@ def _fft_c2r(fname, out, input, n, dim, norm, forward):
 
 
 def fft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_c2c" if input.dtype.is_complex else "_fft_r2c", input)
     if input.dtype.is_complex:
         return _fft_c2c("fft", out, input, n, dim, norm, True)
     return _fft_r2c("fft", out, input, n, dim, norm, True, False)
 
 
 def ifft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_c2c" if input.dtype.is_complex else "_fft_r2c", input)
     if input.dtype.is_complex:
         return _fft_c2c("ifft", out, input, n, dim, norm, False)
     return _fft_r2c("ifft", out, input, n, dim, norm, False, False)
 
 
 def rfft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_r2c", input)
     return _fft_r2c("rfft", out, input, n, dim, norm, True, True)
 
 
 def irfft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_c2r", input)
     return _fft_c2r("irfft", out, input, n, dim, norm, False)
 
 
 def hfft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_c2r", input)
     return _fft_c2r("hfft", out, input, n, dim, norm, True)
 
 
 def ihfft(input, n=None, dim=-1, norm=None, *, out=None):
-    _no_autograd("_fft_r2c", input)
     return _fft_r2c("ihfft", out, input, n, dim, norm, False, True)
 
 
@@ -247,7 +227,6 @@ def _shape_and_dims(input, s, dim):
 
 
 def _fftn_c2c(fname, out, input, s, dim, norm, forward):
-    _no_autograd("_fft_c2c", input)
     shape, dims = _shape_and_dims(input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     return _c2c_out("fftn", out, x, dims, _norm_mode(norm, forward), forward)
@@ -270,7 +249,6 @@ def ifft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def rfftn(input, s=None, dim=None, norm=None, *, out=None):
-    _no_autograd("_fft_r2c", input)
     if input.dtype.is_complex:
         raise TypeError("rfftn expects a real-valued input tensor, but got " + _type_name(input.dtype))
     shape, dims = _shape_and_dims(input, s, dim)
@@ -301,7 +279,6 @@ def _c2r_shape_and_dims(fname, input, s, dim):
 
 
 def irfftn(input, s=None, dim=None, norm=None, *, out=None):
-    _no_autograd("_fft_c2r", input)
     shape, dims, last = _c2r_shape_and_dims("irfftn", input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     return _c2r_out("irfftn", out, x, dims, _norm_mode(norm, False), last)
@@ -312,7 +289,6 @@ def irfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def hfftn(input, s=None, dim=None, norm=None, *, out=None):
-    _no_autograd("_fft_c2r", input)
     shape, dims, last = _c2r_shape_and_dims("hfftn", input, s, dim)
     x = _resize(_promote(input, require_complex=True), dims, shape)
     mode = _norm_mode(norm, True)
@@ -326,7 +302,6 @@ def hfft2(input, s=None, dim=(-2, -1), norm=None, *, out=None):
 
 
 def ihfftn(input, s=None, dim=None, norm=None, *, out=None):
-    _no_autograd("_fft_r2c", input)
     shape, dims = _shape_and_dims(input, s, dim)
     if not shape:
         raise RuntimeError("ihfftn must transform at least one axis")
@@ -336,7 +311,7 @@ def ihfftn(input, s=None, dim=None, norm=None, *, out=None):
     if len(dims) == 1:
         tmp = torch._fft_conj(tmp)
         return _write_out(out, tmp) if out is not None else tmp
-    tmp = torch._fft_conj(tmp)
+    tmp = torch._fft_conj_physical(tmp)
     return _c2c_out("ihfftn", out, tmp, dims[:-1], mode, False)
 
 

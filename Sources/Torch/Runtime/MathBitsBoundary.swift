@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -88,7 +89,11 @@ extension TorchRuntime {
         case .raw:
             return try body(t)
         case .resolve:
-            return try body(try bridged { try t.resolvedMathBits() })
+            return try body(try bridged { try Differentiable.resolvedMathBits(t) })
+        case .view where t.requiresGrad:
+            // A bit-free alias would have no history: views of a recorded conjugate are
+            // taken of its resolved copy (same values and gradients; not sharing memory).
+            return try body(try bridged { try Differentiable.resolvedMathBits(t) })
         case .view:
             // An op that hands its input back (`to` the same dtype, `cpu`) hands back the receiver.
             let alias = t.withoutMathBits()

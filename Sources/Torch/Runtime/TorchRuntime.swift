@@ -80,7 +80,7 @@ final class TorchRuntime {
 @inline(__always)
 func tensorPayload(_ v: PyValue) -> Tensor? {
     if case .object(let o) = v, let inst = o as? PyInstance, let t = inst.payload as? Tensor {
-        return t.hasMathBits ? ((try? t.resolvedMathBits()) ?? t) : t
+        return t.hasMathBits ? ((try? Differentiable.resolvedMathBits(t)) ?? t) : t
     }
     return nil
 }

@@ -8,6 +8,7 @@ extension Tensor {
     /// `_fft_c2c(self, dim, normalization, forward)`.
     public func fftComplexToComplex(dims: [Int], normalization: FFTNormalization, forward: Bool) throws(TensorError) -> Tensor {
         guard dtype.isComplex else { throw .runtime("Expected a complex tensor for _fft_c2c, but got \(dtype.scalarTypeName)") }
+        if hasBroadcastDims { return try contiguousCopy().fftComplexToComplex(dims: dims, normalization: normalization, forward: forward) }
         let dims = try wrapFFTDims(dims)
         if dims.isEmpty { return try clone() }
         return try onHost { x throws(TensorError) in
@@ -22,6 +23,7 @@ extension Tensor {
         guard dtype == .float32 || dtype == .float64 else {
             throw .runtime("Expected a float32 or float64 tensor for _fft_r2c, but got \(dtype.scalarTypeName)")
         }
+        if hasBroadcastDims { return try contiguousCopy().fftRealToComplex(dims: dims, normalization: normalization, onesided: onesided) }
         let dims = try wrapFFTDims(dims)
         guard let last = dims.last else { throw .runtime("_fft_r2c must transform at least one dimension") }
         return try onHost { x throws(TensorError) in
@@ -39,6 +41,7 @@ extension Tensor {
     /// choice, which the scaling of each step follows).
     public func fftComplexToReal(dims: [Int], normalization: FFTNormalization, lastDimSize: Int) throws(TensorError) -> Tensor {
         guard dtype.isComplex else { throw .runtime("Expected a complex tensor for _fft_c2r, but got \(dtype.scalarTypeName)") }
+        if hasBroadcastDims { return try contiguousCopy().fftComplexToReal(dims: dims, normalization: normalization, lastDimSize: lastDimSize) }
         var dims = try wrapFFTDims(dims)
         guard let last = dims.last else { throw .runtime("_fft_c2r must transform at least one dimension") }
         let half = sizes[last]
@@ -182,6 +185,13 @@ extension Tensor {
 }
 
 extension Tensor {
+    /// A dimension of several elements with stride 0 (an expanded tensor, such as the
+    /// gradient of a `sum()`): MKL's DFTI refuses such strides, and PyTorch transforms a
+    /// row-major copy (its digits are the contiguous tensor's).
+    var hasBroadcastDims: Bool {
+        zip(sizes, strides).contains { $0.0 > 1 && $0.1 == 0 }
+    }
+
     /// ATen's `empty_like` (preserve format): a fresh tensor whose strides order the
     /// dimensions as this one's do, dense. Copies made this way (`to(dtype)`, the conjugate
     /// that `resolve_conj` materialises) keep the layout the next transform hands to MKL.

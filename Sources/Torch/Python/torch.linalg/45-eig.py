@@ -20,25 +20,65 @@ def _check_eig_input(A, fn):
         raise NotImplementedError(f"{fn}: Gradbook computes eigen-decompositions of float32 and float64 matrices only")
 
 
-def _eig_no_grad(A):
-    if A.requires_grad and torch.is_grad_enabled():
-        # The backward (PyTorch's linalg_eig_backward) needs complex autograd.
-        raise NotImplementedError("linalg.eig: Gradbook has no autograd for complex results; "
-                                  "call it on A.detach() or under torch.no_grad()")
+def _complex_solve(A, B):
+    # ATen's linalg_solve for complex A: getrf of A, getrs ('N'); a singular A raises.
+    X, info = torch._linalg_complex_solve(A, B)
+    _raise_solve_singular(info)
+    return X
+
+
+def _eig_backward(gL, gV, L, V, real_input):
+    # PyTorch's linalg_eig_backward (non-Hermitian), then handle_r_to_c for a real A:
+    # gA = V^-H (diag(gL) + (V^H gV - V^H V diag(re(diag(V^H gV)))) / E*) V^H.
+    if gL is None and gV is None:
+        return None
+    Vh = V.mH
+    if gV is None:
+        gA = _complex_solve(Vh, gL.unsqueeze(-1) * Vh)
+    else:
+        VhgV = Vh @ gV
+        diag = VhgV.diagonal(0, -2, -1)
+        im = diag.imag
+        if not torch.allclose(im, torch.zeros_like(im), rtol=1e-2, atol=1e-2):
+            raise RuntimeError("linalg_eig_backward: The eigenvectors in the complex case are specified up to "
+                               "multiplication by e^{i phi}. The specified loss function depends on this quantity, "
+                               "so it is ill-defined.")
+        VhgV = VhgV - Vh @ (V * diag.real.unsqueeze(-2))
+        Lc = L.conj()
+        E = Lc.unsqueeze(-2) - Lc.unsqueeze(-1)
+        E.diagonal(0, -2, -1).fill_(1.)
+        gA = VhgV / E
+        if gL is not None:
+            gA.diagonal(0, -2, -1).copy_(gL)
+        gA = _complex_solve(Vh, gA @ Vh)
+    return gA.real if real_input else gA
+
+
+def _eig_recorded(A, L, V):
+    real_input = not A.is_complex()
+    Ls, Vs = L, V
+    return _record("LinalgEigBackward0", (A,), (L, V),
+                   lambda gL, gV: _eig_backward(gL, gV, Ls, Vs, real_input), undefined=True)
 
 
 def eig(A):
     _check_eig_input(A, "linalg.eig")
     if not bool(torch.isfinite(A).all()):
         raise RuntimeError("torch.linalg.eig: input tensor should not contain infs or NaNs.")
-    _eig_no_grad(A)
     L, V, info = torch._linalg_geev(A, True)
+    if A.requires_grad and torch.is_grad_enabled():
+        L, V = _eig_recorded(A, L, V)
     return _result("linalg_eig", ("eigenvalues", "eigenvectors"), L, V)
 
 
 def eigvals(A):
     _check_eig_input(A, "linalg.eigvals")
-    _eig_no_grad(A)
+    if A.requires_grad and torch.is_grad_enabled():
+        # ATen's linalg_eigvals: linalg_eig's eigenvalues when a gradient may be needed.
+        if not bool(torch.isfinite(A).all()):
+            raise RuntimeError("torch.linalg.eig: input tensor should not contain infs or NaNs.")
+        L, V, info = torch._linalg_geev(A, True)
+        return _eig_recorded(A, L, V)[0]
     L, _, info = torch._linalg_geev(A, False)
     return L
 
