@@ -177,7 +177,9 @@ public enum Engine {
                             throw TensorError.runtime(freedGraphMessage)
                         }
                         var unpacked: [Tensor?]? = nil
-                        if node.hasPackedSaved {
+                        // Generated nodes unpack every saved variable before their formula;
+                        // a custom Function (its ctx is the owner) only on `saved_tensors`.
+                        if node.owner == nil && node.hasPackedSaved {
                             let order = Node.slotOrder(node.savedAttributes.map { ($0.name, $0.value) })
                             var all = [Tensor?](repeating: nil, count: node.saved.count)
                             for slot in order + Array(node.saved.indices) where slot < all.count && all[slot] == nil {

@@ -29,6 +29,8 @@ final class TorchRuntime {
     /// `torch._C._autograd.SavedTensor` (`grad_fn._raw_saved_self`) and node hook handles.
     var savedTensorClass: PyClass?
     var nodeHandleClass: PyClass?
+    /// `set_default_tensor_type` warns once per session (TORCH_WARN_ONCE).
+    var warnedDefaultTensorType = false
     /// `torch.float32` ... by `DType.rawValue`, so dtype objects are singletons (`is` works).
     var dtypeValues: [PyValue] = []
     /// `torch.return_types.max` ... by name.

@@ -128,8 +128,7 @@ extension TorchRuntime {
         return try items.map { v -> Tensor? in
             if v.isNone { return nil }
             guard let t = tensorPayload(v) else {
-                let hookName = (try? interp.getAttribute(f, "__name__"))?.asString ?? "hook"
-                throw PyError.typeError("expected Variable or None (got \(typeNameForError(v))) for hook '\(hookName)'")
+                throw PyError.typeError("expected Variable, but hook returned '\(typeNameForError(v))'")
             }
             return t
         }
