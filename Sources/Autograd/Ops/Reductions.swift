@@ -42,7 +42,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record("SumBackward1", [x], out) { ctx in
+        return record("SumBackward1", [x], out, attributes: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(x.sizes))]) { ctx in
             [try reduce(try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes), to: mx)]
         }
     }
@@ -62,7 +62,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * x.sizes[$1] }
-        return record("MeanBackward1", [x], out) { ctx in
+        return record("MeanBackward1", [x], out, attributes: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)),
+                                                          ("self_sym_numel", .int(x.numel)), ("self_sym_sizes", .ints(x.sizes))]) { ctx in
             let g = try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes)
             return [try reduce(try divScalarOverload(g, .int(Int64(n))), to: mx)]
         }

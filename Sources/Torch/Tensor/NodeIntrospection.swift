@@ -95,7 +95,7 @@ extension TorchRuntime {
         // 18446744073709551615).
         case let .int(i): return PyBigInt.unsigned(UInt64(bitPattern: Int64(i)))
         case let .bool(b): return .bool(b)
-        case let .ints(v): return .tuple(v.map { .int($0) })
+        case let .ints(v): return .tuple(v.map { PyBigInt.unsigned(UInt64(bitPattern: Int64($0))) })
         case .none, .wrappedNumber: return PyValue.none  // wrapped numbers become slots when recorded
         }
     }

@@ -1,6 +1,6 @@
 # Autograd introspection as autograd lessons use it (the fuzz kept outside the repository,
-# 400 cases, cut to 120): grad_fn._saved_* / _raw_saved_* of Mul/Div/Pow/unary/Mm/Addmm/
-# Add/Sub/Sum/Mean/Softmax/LogSoftmax/MseLoss nodes, their identity with the inputs,
+# 600 cases, cut to 160): grad_fn._saved_* / _raw_saved_* of Mul/Div/Pow/unary/Mm/Addmm/
+# Add/Sub/Sum/Mean/Softmax/LogSoftmax/MseLoss/View/Expand/Unsqueeze/Transpose/Permute/Cat nodes, their identity with the inputs,
 # next_functions, name(), metadata, register_prehook/register_hook (with replacements and
 # removal), the freed-graph error after backward; saved_tensors_hooks (pack/unpack calls,
 # their order, arguments and grad mode), save_on_cpu and disable_saved_tensors_hooks.
@@ -8,7 +8,7 @@
 import random
 import torch
 
-N = 120
+N = 160
 only = None
 
 def bits(t):
@@ -31,7 +31,8 @@ def show(label, v):
 
 OPS = ['mul', 'mulc', 'mulf', 'div', 'divc', 'pow0', 'pow1', 'pow2', 'exp', 'tanh', 'sigmoid',
        'mm', 'addmm', 'add', 'addc', 'sub', 'log', 'sin', 'cos', 'sqrt', 'relu', 'sum', 'mean',
-       'softmax', 'logsoftmax', 'mse', 'neg', 'abs', 'matmul', 'linear']
+       'softmax', 'logsoftmax', 'mse', 'neg', 'abs', 'matmul', 'linear',
+       'sum1', 'mean1', 'view', 'expand', 'unsqueeze', 'transpose', 'permute', 'cat', 't', 'mT']
 
 def leaf(rng, shape, req=True):
     t = torch.randn(*shape)
@@ -72,6 +73,16 @@ def apply(op, rng, a, b, A, B):
     if op == 'abs': return a.abs()
     if op == 'matmul': return A @ B
     if op == 'linear': return torch.nn.functional.linear(A, B.t())
+    if op == 'sum1': return A.sum(rng.choice([0, 1, -1, (0, 1), (-1, 0)]), keepdim=rng.random() < 0.5)
+    if op == 'mean1': return A.mean(rng.choice([0, 1, -1, (0, 1)]), keepdim=rng.random() < 0.5)
+    if op == 'view': return A.view(rng.choice([(3, 2), (-1,), (6, 1)]))
+    if op == 'expand': return a.expand(2, a.shape[0])
+    if op == 'unsqueeze': return a.unsqueeze(rng.choice([0, 1, -1, -2]))
+    if op == 'transpose': return A.transpose(rng.choice([0, -2]), rng.choice([1, -1]))
+    if op == 'permute': return A.permute(rng.choice([(1, 0), (-1, 0), (0, 1)]))
+    if op == 'cat': return torch.cat([A, A * 2], rng.choice([0, 1, -1]))
+    if op == 't': return A.t()
+    if op == 'mT': return A.mT
 
 def attrs(fn):
     return [n for n in dir(fn) if n.startswith('_saved_') or n.startswith('_raw_saved_')]
