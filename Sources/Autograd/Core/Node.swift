@@ -155,6 +155,18 @@ public final class Node {
         return try s.unpack(for: self)
     }
 
+    /// `grad_fn._raw_saved_<name>.register_hooks(pack, unpack)`: packs slot `slot` now, with
+    /// SavedVariable::register_hooks's errors (freed, None, hooks already set).
+    public func registerSavedHooks(slot: Int, _ hooks: SavedTensorHooks) throws(TensorError) {
+        if savedReleased && slot < releasedSlots.count && releasedSlots[slot] {
+            throw .runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.")
+        }
+        guard !savedReleased, slot < saved.count, let s = saved[slot] else {
+            throw .runtime("Calling register_hooks on a saved tensor with value None is forbidden")
+        }
+        saved[slot] = try s.withHooks(hooks)
+    }
+
     /// Whether saved slot `slot` holds a tensor (not freed, not empty).
     public func hasSaved(slot: Int) -> Bool { slot < saved.count && saved[slot] != nil }
 

@@ -44,6 +44,24 @@ struct SavedTensor {
         outputNr = 0
     }
 
+    /// `SavedTensor.register_hooks(pack, unpack)` on a tensor saved without hooks: the pack
+    /// hook gets a detached copy of a saved input (the saved output as kept), under no_grad.
+    func withHooks(_ hooks: SavedTensorHooks) throws(TensorError) -> SavedTensor {
+        guard let t = stored else {
+            throw .runtime("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only one pair of hooks is allowed at a time.")
+        }
+        let packed = try PackedTensor(isOutput ? t : t.detach(), hooks: hooks, isOutput: isOutput, metadataOf: t)
+        return SavedTensor(packed: packed, version: version, isOutput: isOutput, outputNr: outputNr)
+    }
+
+    private init(packed: PackedTensor, version: Int, isOutput: Bool, outputNr: Int) {
+        stored = nil
+        self.packed = packed
+        self.version = version
+        self.isOutput = isOutput
+        self.outputNr = outputNr
+    }
+
     /// The tensor as saved, without hooks or checks (teaching graphs); nil when packed.
     var tensor: Tensor? { stored }
 
@@ -94,11 +112,15 @@ final class PackedTensor {
     /// What SavedVariable::set_hooks_and_pack_data says when the pack hook wrote into its input.
     static let inPlaceMessage = "A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook can not be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook."
 
-    init(_ t: Tensor, hooks: SavedTensorHooks, isOutput: Bool) throws(TensorError) {
-        isLeaf = t.isLeaf
-        requiresGrad = t.requiresGrad
-        gradFn = (!isLeaf && !isOutput) ? t.meta?.gradFn : nil
-        if isLeaf, requiresGrad, let m = t.meta { accumulator = Differentiable.accumulator(for: t, m) }
+    /// Packs `t`; the autograd facts come from `original` (the tensor that was saved, which
+    /// `register_hooks` packs a detached copy of), or from `t` itself.
+    init(_ t: Tensor, hooks: SavedTensorHooks, isOutput: Bool, metadataOf original: Tensor? = nil) throws(TensorError) {
+        let source = original ?? t
+        // A saved output is kept as an alias without meta: it is never a leaf.
+        isLeaf = isOutput ? false : source.isLeaf
+        requiresGrad = isOutput ? true : source.requiresGrad
+        gradFn = (!isLeaf && !isOutput) ? source.meta?.gradFn : nil
+        if isLeaf, requiresGrad, let m = source.meta { accumulator = Differentiable.accumulator(for: source, m) }
         unpackHook = hooks.unpack
         let version = t.version
         // The pack hook runs with grad mode off and gets the tensor itself.

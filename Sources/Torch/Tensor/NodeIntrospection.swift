@@ -109,6 +109,16 @@ extension TorchRuntime {
                 let id = s.asObject.map { UInt(bitPattern: ObjectIdentifier($0).hashValue) } ?? 0
                 return .str("<torch._C._autograd.SavedTensor object at 0x\(String(id, radix: 16))>")
             }
+            cls.addMethod("register_hooks") { [unowned self] interp, s, args in
+                guard let box = s.payload(RawSavedBox.self), let slot = box.slot else { return .none }
+                guard args.count == 2, !args.hasKeywords, args.positional.allSatisfy({ if case .object = $0 { return true } else { return false } }) else {
+                    let given = try ([s] + args.positional).map { try interp.repr($0) }.joined(separator: ", ")
+                    throw PyError.typeError("register_hooks(): incompatible function arguments. The following argument types are supported:\n    1. (self: torch._C._autograd.SavedTensor, arg0: collections.abc.Callable, arg1: collections.abc.Callable) -> None\n\nInvoked with: \(given)")
+                }
+                let hooks = savedTensorHooks(interp, pack: args[0], unpack: args[1])
+                try bridgedHooks { try box.node.registerSavedHooks(slot: slot, hooks) }
+                return .none
+            }
             savedTensorClass = cls
         }
         return .object(PyInstance(cls: savedTensorClass!, payload: RawSavedBox(node: n, slot: slot)))

@@ -9,16 +9,7 @@ extension TorchRuntime {
     func bindSavedTensorHooks(_ interp: Interpreter, _ m: PyModule) {
         m.addFunction("_push_saved_tensors_default_hooks") { [unowned self] interp, a in
             guard a.count == 2 else { throw PyError.typeError("_push_saved_tensors_default_hooks() takes 2 arguments") }
-            let pack = a[0], unpack = a[1]
-            let hooks = SavedTensorHooks(pack: { [unowned self] t in
-                PackedValue(try interp.call(pack, [wrap(t)]))
-            }, unpack: { [unowned self] object in
-                let r = try interp.call(unpack, [(object as! PackedValue).value])
-                guard let t = tensorPayload(r) else {
-                    throw PyError.typeError("Output of saved tensor unpack_hook expected to be a Tensor but got result of type \(typeNameForError(r))")
-                }
-                return t
-            })
+            let hooks = savedTensorHooks(interp, pack: a[0], unpack: a[1])
             try bridged { try GradMode.pushSavedTensorHooks(hooks) }
             return .none
         }
@@ -40,6 +31,19 @@ extension TorchRuntime {
             GradMode.savedTensorHooksDisabledMessage.map { .str($0) } ?? .none
         }
         m.addFunction("_node_class") { [unowned self] _, _ in .object(nodeClass) }
+    }
+
+    /// A Python pack/unpack pair as autograd's hooks (PyTorch's PySavedVariableHooks).
+    func savedTensorHooks(_ interp: Interpreter, pack: PyValue, unpack: PyValue) -> SavedTensorHooks {
+        SavedTensorHooks(pack: { [unowned self] t in
+            PackedValue(try interp.call(pack, [wrap(t)]))
+        }, unpack: { [unowned self] object in
+            let r = try interp.call(unpack, [(object as! PackedValue).value])
+            guard let t = tensorPayload(r) else {
+                throw PyError.typeError("Output of saved tensor unpack_hook expected to be a Tensor but got result of type \(typeNameForError(r))")
+            }
+            return t
+        })
     }
 }
 

@@ -284,3 +284,33 @@ r.sum().backward()
 print(isinstance(x.exp().grad_fn, torch.autograd.graph.Node))
 n = x.exp().grad_fn
 print([(type(f).__name__, k) for f, k in n.next_functions], n.metadata)
+
+# SavedTensor.register_hooks on one saved tensor (the saved-tensor hooks tutorial's pattern).
+print('@ raw')
+torch.manual_seed(7)
+x = torch.randn(5, requires_grad=True)
+y = x.pow(2)
+def pack_hook(t):
+    print("pack", t.requires_grad, t.grad_fn, t is x, t.equal(x))
+    return t * 1
+def unpack_hook(t):
+    print("unpack", t.requires_grad)
+    return t
+y.grad_fn._raw_saved_self.register_hooks(pack_hook, unpack_hook)
+print(y.grad_fn._saved_self.equal(x), y.grad_fn._saved_self is x)
+try: y.grad_fn._raw_saved_self.register_hooks(pack_hook, unpack_hook)
+except Exception as e: print(type(e).__name__, e)
+y.sum().backward()
+print(x.grad.equal(2 * x))
+try: y.grad_fn._raw_saved_self.register_hooks(pack_hook, unpack_hook)
+except Exception as e: print(type(e).__name__, e)
+z = x.exp()
+z.grad_fn._raw_saved_result.register_hooks(pack_hook, unpack_hook)
+print(z.grad_fn._saved_result.equal(z))
+w = x * x.detach()
+try: w.grad_fn._raw_saved_self.register_hooks(pack_hook, unpack_hook)
+except Exception as e: print(type(e).__name__, e)
+try: y.grad_fn._raw_saved_self.register_hooks(pack_hook)
+except Exception as e: print(type(e).__name__, str(e).split('\n')[0])
+try: y.grad_fn._raw_saved_self.register_hooks(1, 2)
+except Exception as e: print(type(e).__name__, str(e).split('\n')[0])
