@@ -31,7 +31,7 @@ import Testing
 
     @Test func everyNamespaceIsCountedAndNoNameIsLost() throws {
         let counts = try Self.report()
-        let floors = ["torch": 478, "torch.Tensor": 515, "torch.linalg": 44, "torch.fft": 23, "torch.special": 57, "torch.random": 6, "torch.distributions": 40, "all": 1163]
+        let floors = ["torch": 491, "torch.Tensor": 518, "torch.linalg": 44, "torch.fft": 23, "torch.special": 57, "torch.random": 6, "torch.distributions": 40, "all": 1179]
         for (namespace, floor) in floors {
             let found = counts[namespace]?.found ?? -1
             #expect(found >= floor, "\(namespace): \(found) names, fewer than the \(floor) bound before")

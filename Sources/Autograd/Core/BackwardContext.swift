@@ -8,12 +8,23 @@ public struct BackwardContext {
     let node: Node
     /// Whether the engine runs with input filtering (`inputs=`/`autograd.grad`).
     let filtered: Bool
+    /// The saved slots unpacked up front (nodes whose tensors went through
+    /// saved-tensor hooks: PyTorch unpacks every saved variable before the formula).
+    var unpacked: [Tensor?]? = nil
+
+    init(grads: [Tensor?], node: Node, filtered: Bool, unpacked: [Tensor?]? = nil) {
+        self.grads = grads
+        self.node = node
+        self.filtered = filtered
+        self.unpacked = unpacked
+    }
 
     /// The gradient of the (first) output.
     public var grad: Tensor { grads[0]! }
 
     /// Saved tensor `i`, checked against in-place modification.
     public func saved(_ i: Int) throws(TensorError) -> Tensor {
+        if let unpacked, i < unpacked.count, let t = unpacked[i] { return t }
         guard i < node.saved.count, let s = node.saved[i] else {
             preconditionFailure("\(node.name): saved slot \(i) is empty")
         }

@@ -41,6 +41,12 @@ public final class GradMode {
     /// Engine runs in progress on this thread: more than one when a backward formula
     /// itself calls `torch.autograd.grad` (reentrant backward, as PyTorch allows).
     var activeEngineRuns = 0
+    /// The `saved_tensors_hooks` stack; the last pair packs what nodes save.
+    var savedTensorHooks: [SavedTensorHooks] = []
+    /// Set by `disable_saved_tensors_hooks`: pushing hooks raises this message.
+    var savedHooksDisabledMessage: String?
+    /// A pack/unpack hook's host error waiting for the binding (`SavedTensorHookFailure`).
+    var pendingHookError: Error?
 
     /// Engine runs are numbered process-wide, not per thread: a graph outlives the thread
     /// that built it (the interpreter runs each cell on a fresh thread), and a repeated
@@ -129,12 +135,15 @@ public final class GradMode {
         public let switches: Saved
         let nextSequenceNr: Int
         let anomaly: AnomalySettings
+        let savedTensorHooks: [SavedTensorHooks]
+        let savedHooksDisabledMessage: String?
     }
 
     public static func carry() -> Carried {
         let s = current
         return Carried(switches: save(), nextSequenceNr: s.nextSequenceNr,
-                       anomaly: AnomalySettings(enabled: s.anomalyEnabled, checkNan: s.anomalyCheckNan, reporter: s.anomalyReporter))
+                       anomaly: AnomalySettings(enabled: s.anomalyEnabled, checkNan: s.anomalyCheckNan, reporter: s.anomalyReporter),
+                       savedTensorHooks: s.savedTensorHooks, savedHooksDisabledMessage: s.savedHooksDisabledMessage)
     }
 
     public static func adopt(_ carried: Carried) {
@@ -144,6 +153,8 @@ public final class GradMode {
         s.anomalyEnabled = carried.anomaly.enabled
         s.anomalyCheckNan = carried.anomaly.checkNan
         s.anomalyReporter = carried.anomaly.reporter
+        s.savedTensorHooks = carried.savedTensorHooks
+        s.savedHooksDisabledMessage = carried.savedHooksDisabledMessage
     }
 
     /// `torch.inference_mode(mode)` entered without a closure: inference mode set to `mode`

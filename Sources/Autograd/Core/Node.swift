@@ -26,6 +26,8 @@ public final class Node {
     var saved: [SavedTensor?] = []
     /// Set once the saved tensors were freed by a backward pass without `retain_graph`.
     var savedReleased = false
+    /// Which slots held a tensor when backward freed them (for `_saved_*` of described nodes).
+    var releasedSlots: [Bool] = []
     /// The leaf this node accumulates into (AccumulateGrad only): `grad_fn.variable`.
     public let variable: Tensor?
     /// Hooks registered on outputs of this node (`register_hook` on a non-leaf).
@@ -37,6 +39,14 @@ public final class Node {
     /// `y.grad_fn is y.grad_fn` while Python holds it, as PyTorch caches a node's PyObject,
     /// without a reference cycle node -> object -> node.
     public weak var bindingObject: AnyObject?
+    /// What `grad_fn._saved_<name>` shows, in PyTorch's order (see `SavedAttribute`); empty
+    /// for nodes whose attributes are not described.
+    public internal(set) var savedAttributes: [(name: String, value: SavedAttribute)] = []
+    /// `grad_fn.register_prehook` / `register_hook` hooks, in registration order.
+    var preHooks: [NodePreHookEntry] = []
+    var postHooks: [NodePostHookEntry] = []
+    /// `grad_fn.metadata`: the host's dict, made on first access and kept with the node.
+    public var metadataObject: AnyObject?
     /// Non-leaf tensors that asked for `retain_grad()`, by output number.
     var retainedOutputs: [(outputNr: Int, meta: Weak<AutogradMeta>)] = []
     /// The forward stack when this node was made with anomaly mode on, for the warning
@@ -93,9 +103,13 @@ public final class Node {
 
     public var isAccumulateGrad: Bool { variable != nil }
 
+    /// `grad_fn._sequence_nr()`: creation order (AccumulateGrad: UINT64_MAX in PyTorch,
+    /// shown here as Int.max).
+    public var sequenceNumber: Int { sequenceNr }
+
     /// The tensors saved for the formula, in slot order, as they are now (no version
     /// check): what a graph drawing shows on request. Empty once freed by backward.
-    public var savedTensors: [Tensor] { saved.compactMap { $0?.tensor } }
+    public var savedTensors: [Tensor] { saved.compactMap { $0?.tensor ?? nil } }
 
     /// Whether a backward pass without `retain_graph` freed the saved tensors.
     public var savedTensorsFreed: Bool { savedReleased }
@@ -110,7 +124,9 @@ public final class Node {
     /// Saves a forward output, which is never an inference tensor (nothing records in
     /// inference mode, and ops outside it allocate normal tensors).
     func saveOutput(_ t: Tensor, outputNr: Int) {
-        saved.append(try! SavedTensor(t, isOutput: true, outputNr: outputNr))
+        // Not an inference tensor, so only a pack hook can fail: its error is parked for
+        // the binding, which raises it once the op returns (`SavedTensorHookFailure`).
+        do { saved.append(try SavedTensor(t, isOutput: true, outputNr: outputNr)) } catch { SavedTensorHookFailure.parkForLater(error); saved.append(nil) }
     }
 
     /// `grad_fn.register_prehook`-style hook on output `outputNr`.
@@ -127,13 +143,94 @@ public final class Node {
         return out
     }
 
+    /// Saved slot `slot` as the formula would see it (`grad_fn._saved_self`): nil for an
+    /// empty slot; PyTorch's "backward through the graph a second time" error once freed.
+    public func unpackSaved(slot: Int) throws(TensorError) -> Tensor? {
+        if savedReleased {
+            // An empty slot stays None; a freed one is PyTorch's error.
+            if slot < releasedSlots.count && releasedSlots[slot] { throw .runtime(Engine.freedGraphMessage) }
+            return nil
+        }
+        guard slot < saved.count, let s = saved[slot] else { return nil }
+        return try s.unpack(for: self)
+    }
+
+    /// `grad_fn._raw_saved_<name>.register_hooks(pack, unpack)`: packs slot `slot` now, with
+    /// SavedVariable::register_hooks's errors (freed, None, hooks already set).
+    public func registerSavedHooks(slot: Int, _ hooks: SavedTensorHooks) throws(TensorError) {
+        if savedReleased && slot < releasedSlots.count && releasedSlots[slot] {
+            throw .runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.")
+        }
+        guard !savedReleased, slot < saved.count, let s = saved[slot] else {
+            throw .runtime("Calling register_hooks on a saved tensor with value None is forbidden")
+        }
+        saved[slot] = try s.withHooks(hooks)
+    }
+
+    /// Whether saved slot `slot` holds a tensor (not freed, not empty).
+    public func hasSaved(slot: Int) -> Bool { slot < saved.count && saved[slot] != nil }
+
+    /// `grad_fn.register_prehook(hook)`.
+    public func addPreHook(_ hook: @escaping NodePreHook) -> NodePreHookEntry {
+        let e = NodePreHookEntry(hook)
+        preHooks.append(e)
+        return e
+    }
+
+    /// `grad_fn.register_hook(hook)`.
+    public func addPostHook(_ hook: @escaping NodePostHook) -> NodePostHookEntry {
+        let e = NodePostHookEntry(hook)
+        postHooks.append(e)
+        return e
+    }
+
+    /// Whether any saved slot went through saved-tensor hooks (backward then unpacks all
+    /// slots before the formula, as PyTorch's generated `apply` does).
+    var hasPackedSaved: Bool { saved.contains { $0?.packed != nil } }
+
+    /// Saves `tensors` into slots 0..., packing them in `order` (PyTorch's order of the
+    /// saved attributes), the slots not named in `order` afterwards.
+    func save(_ tensors: [Tensor?], order: [Int]) throws(TensorError) {
+        saved = [SavedTensor?](repeating: nil, count: tensors.count)
+        var done = [Bool](repeating: false, count: tensors.count)
+        for slot in order + Array(tensors.indices) where slot < tensors.count && !done[slot] {
+            done[slot] = true
+            guard let t = tensors[slot] else { continue }
+            saved[slot] = try SavedTensor(t, isOutput: false, outputNr: t.meta?.outputNr ?? 0)
+        }
+    }
+
     /// Drops saved tensors (after a backward pass that does not retain the graph).
     func releaseSaved() {
         if saved.contains(where: { $0 != nil }) {
+            if !savedAttributes.isEmpty { releasedSlots = saved.map { $0 != nil } }
             saved.removeAll()
             savedReleased = true
         }
     }
+}
+
+/// `grad_fn.register_prehook`: gets the gradients of the node's outputs, may return
+/// replacements (nil: keep).
+public typealias NodePreHook = ([Tensor?]) throws -> [Tensor?]?
+/// `grad_fn.register_hook`: gets (gradients of the inputs, of the outputs), may return
+/// replacements for the input gradients (nil: keep).
+public typealias NodePostHook = ([Tensor?], [Tensor?]) throws -> [Tensor?]?
+
+/// A removable node pre-hook.
+public final class NodePreHookEntry {
+    let hook: NodePreHook
+    public private(set) var removed = false
+    init(_ hook: @escaping NodePreHook) { self.hook = hook }
+    public func remove() { removed = true }
+}
+
+/// A removable node post-hook.
+public final class NodePostHookEntry {
+    let hook: NodePostHook
+    public private(set) var removed = false
+    init(_ hook: @escaping NodePostHook) { self.hook = hook }
+    public func remove() { removed = true }
 }
 
 /// A removable hook (`handle.remove()`).

@@ -163,3 +163,14 @@ extension Node {
     /// gives a stable identifier the binding can format.
     public var identity: ObjectIdentifier { ObjectIdentifier(self) }
 }
+
+extension Tensor {
+    /// A second tensor object that is this tensor to autograd as well as to storage: same
+    /// storage, version counter and autograd meta (`requires_grad`, `.grad`, `grad_fn`),
+    /// as PyTorch's `as_subclass` gives a new Python object over the same TensorImpl.
+    public func sharingAutograd() -> Tensor {
+        let t = alias()
+        t.autogradMeta = autogradMeta
+        return t
+    }
+}

@@ -163,6 +163,7 @@ public enum Engine {
                 var grads = node.inputBuffer
                 node.inputBuffer = []
                 try runPreHooks(node, &grads)
+                try runNodePreHooks(node, &grads)
                 if filtered {
                     for (k, c) in captures.enumerated() where c.node === node {
                         if let g = grads[c.inputNr] { captured[k] = g }
@@ -178,9 +179,21 @@ public enum Engine {
                         if node.savedReleased {
                             throw TensorError.runtime(freedGraphMessage)
                         }
-                        results = try formula(BackwardContext(grads: grads, node: node, filtered: filtered))
+                        var unpacked: [Tensor?]? = nil
+                        // Generated nodes unpack every saved variable before their formula;
+                        // a custom Function (its ctx is the owner) only on `saved_tensors`.
+                        if node.owner == nil && node.hasPackedSaved {
+                            let order = Node.slotOrder(node.savedAttributes.map { ($0.name, $0.value) })
+                            var all = [Tensor?](repeating: nil, count: node.saved.count)
+                            for slot in order + Array(node.saved.indices) where slot < all.count && all[slot] == nil {
+                                all[slot] = try node.saved[slot]?.unpack(for: node)
+                            }
+                            unpacked = all
+                        }
+                        results = try formula(BackwardContext(grads: grads, node: node, filtered: filtered, unpacked: unpacked))
                         precondition(results.count == node.nextEdges.count, "\(node.name) returned \(results.count) gradients for \(node.nextEdges.count) inputs")
                     }
+                    try runPostHooks(node, &results, grads)
                     if !keepGraph { node.releaseSaved() }
                     observer?(node, grads, results)
                 }

@@ -8,7 +8,7 @@ extension Differentiable {
         let out = try a.add(b, alpha: alpha)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("AddBackward0", [a, b], out) { ctx in
+        return record("AddBackward0", [a, b], out, attributes: [("alpha", .scalar(alpha ?? .int(1)))]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil,
              ctx.needs(1) ? try reduce(try scaled(ctx.grad, alpha), to: mb) : nil]
         }
@@ -18,14 +18,14 @@ extension Differentiable {
         let out = try a.add(b, alpha: alpha)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("AddBackward0", [a, nil], out) { ctx in [try reduce(ctx.grad, to: ma), nil] }
+        return record("AddBackward0", [a, nil], out, attributes: [("alpha", .scalar(alpha ?? .int(1)))]) { ctx in [try reduce(ctx.grad, to: ma), nil] }
     }
 
     public static func sub(_ a: Tensor, _ b: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
         let out = try a.sub(b, alpha: alpha)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("SubBackward0", [a, b], out) { ctx in
+        return record("SubBackward0", [a, b], out, attributes: [("alpha", .scalar(alpha ?? .int(1)))]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil,
              ctx.needs(1) ? try reduce(try scaled(try neg(ctx.grad), alpha), to: mb) : nil]
         }
@@ -35,7 +35,7 @@ extension Differentiable {
         let out = try a.sub(b, alpha: alpha)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("SubBackward0", [a, nil], out) { ctx in [try reduce(ctx.grad, to: ma), nil] }
+        return record("SubBackward0", [a, nil], out, attributes: [("alpha", .scalar(alpha ?? .int(1)))]) { ctx in [try reduce(ctx.grad, to: ma), nil] }
     }
 
     /// `other - alpha * a` (`2 - x`): RsubBackward1.
@@ -44,7 +44,7 @@ extension Differentiable {
         let out = try scaledA.binary(.sub, b, reflected: true)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("RsubBackward1", [a], out) { ctx in [try reduce(try scaled(try neg(ctx.grad), alpha), to: ma)] }
+        return record("RsubBackward1", [a], out, attributes: [("alpha", .scalar(alpha ?? .int(1)))]) { ctx in [try reduce(try scaled(try neg(ctx.grad), alpha), to: ma)] }
     }
 
     /// `torch.rsub(a, b)`: `b - alpha * a` with a tensor `b`.
@@ -62,7 +62,8 @@ extension Differentiable {
         let out = try a.mul(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("MulBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil],
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             // `other` before `self`, as PyTorch's generated MulBackward0 (see DivBackward0);
             // mul_tensor_backward: grad * other.conj(), the real part for a real input.
             let gb = ctx.needs(1) ? try reduce(try mul(ctx.grad, try conjugated(try ctx.saved(0))), to: mb) : nil
@@ -74,7 +75,10 @@ extension Differentiable {
         let out = try a.mul(b)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("MulBackward0", [a, nil], out) { ctx in [try reduce(try mul(ctx.grad, conjugatedScalar(b)), to: ma), nil] }
+        // Python wraps the number in a 0-dim tensor that MulBackward0 saves as `other`.
+        return record("MulBackward0", [a, nil], out, attributes: [("other", .wrappedNumber(b)), ("self", .undefinedTensor)]) { ctx in
+            [try reduce(try mul(ctx.grad, conjugatedScalar(b)), to: ma), nil]
+        }
     }
 
     public static func div(_ a: Tensor, _ b: Tensor, roundingMode: RoundingMode? = nil) throws(TensorError) -> Tensor {
@@ -86,7 +90,8 @@ extension Differentiable {
                 [ctx.needs(0) ? try a.zerosLike() : nil, ctx.needs(1) ? try b.zerosLike() : nil]
             }
         }
-        return try record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+        return try record("DivBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, b],
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             let g = ctx.grad, y = try ctx.saved(1)
             // PyTorch's generated DivBackward0 evaluates its formulas in the sorted order of
             // the argument names (load_derivatives.py), `other` before `self`: under
@@ -107,7 +112,9 @@ extension Differentiable {
             // Python wraps the number in a tensor: div.Tensor_mode, DivBackward2.
             return record("DivBackward2", [a, nil], out) { ctx in [try ctx.grad.zerosLike(dtype: ma.dtype), nil] }
         }
-        return record("DivBackward0", [a, nil], out) { ctx in [try reduce(try div(ctx.grad, conjugatedScalar(b)), to: ma), nil] }
+        return record("DivBackward0", [a, nil], out, attributes: [("other", .wrappedNumber(b)), ("self", .undefinedTensor)]) { ctx in
+            [try reduce(try div(ctx.grad, conjugatedScalar(b)), to: ma), nil]
+        }
     }
 
     /// `2 / x`: PyTorch computes `x.reciprocal() * 2`.
@@ -126,7 +133,7 @@ extension Differentiable {
         let out = try a.pow(e)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return try record("PowBackward0", [a], out, save: [a]) { ctx in
+        return try record("PowBackward0", [a], out, save: [a], attributes: [("exponent", .scalar(e)), ("self", .tensor(0))]) { ctx in
             let x = try ctx.saved(0), g = ctx.grad
             if e.doubleValue == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
@@ -141,7 +148,8 @@ extension Differentiable {
         let out = try a.pow(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+        return try record("PowBackward1", [a, b], out, save: [a, b], saveOutput: true,
+                          attributes: [("exponent", .tensor(1)), ("self", .tensor(0)), ("result", .tensor(2))]) { ctx in
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
             var ga: Tensor? = nil, gb: Tensor? = nil
             // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1)));
@@ -164,13 +172,17 @@ extension Differentiable {
         let out = try b.binary(.pow, base, reflected: true)
         guard isRecording(b) else { return out }
         let mb = TensorMeta(b)
-        return record("PowBackward2", [b], out, saveOutput: true) { ctx in
+        // PowBackward2 saves the exponent and the result (pow_backward_exponent's inputs).
+        return try record("PowBackward2", [b], out, save: [b], saveOutput: true,
+                          attributes: [("exponent", .tensor(0)), ("result", .tensor(1)), ("self", .scalar(base))]) { ctx in
             if base.doubleValue == 0 {
+                // grad * where(exponent >= 0, 0, result * log(0)) (pow_backward_exponent).
                 let zeroExp = try (try ctx.saved(0)).ge(.int(0))
-                return [try reduce(try whereZero(zeroExp, ctx.grad), to: mb)]
+                let r = try mulScalarOverload(try ctx.saved(1), .float(RealMath.log(0)))
+                return [try reduce(try mul(ctx.grad, try `where`(zeroExp, Scalar.int(0), r)), to: mb)]
             }
             // grad * (result * log(self)): mul.Scalar, MulBackward1
-            return [try reduce(try mul(ctx.grad, try mulScalarOverload(try ctx.saved(0), .float(RealMath.log(base.doubleValue)))), to: mb)]
+            return [try reduce(try mul(ctx.grad, try mulScalarOverload(try ctx.saved(1), .float(RealMath.log(base.doubleValue)))), to: mb)]
         }
     }
 

@@ -10,7 +10,7 @@ extension Differentiable {
         let d = try Shape.wrapDim(dim, rank: out.rank)
         let metas = tensors.map(TensorMeta.init)
         let outRank = out.rank
-        return record("CatBackward0", tensors, out) { ctx in
+        return record("CatBackward0", tensors, out, attributes: [("dim", .int(dim))]) { ctx in
             var offset = 0
             var grads: [Tensor?] = []
             for (i, m) in metas.enumerated() {

@@ -185,7 +185,9 @@ extension Differentiable {
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target)
         let count = squared.numel
-        return try record("MseLossBackward0", [input, target], out, save: [input, target]) { ctx in
+        let reductionCode = switch reduction { case .none: 0; case .mean: 1; case .sum: 2 }
+        return try record("MseLossBackward0", [input, target], out, save: [input, target],
+                          attributes: [("reduction", .int(reductionCode)), ("self", .tensor(0)), ("target", .tensor(1))]) { ctx in
             // self: mse_loss_backward(grad, self, target); target: mse_loss_backward(grad, target, self)
             let x = try ctx.saved(0), t = try ctx.saved(1)
             return [ctx.needs(0) ? try reduce(try mseLossBackward(ctx.grad, x, t, reduction: reduction, count: count), to: mi) : nil,

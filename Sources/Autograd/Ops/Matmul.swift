@@ -8,7 +8,9 @@ extension Differentiable {
         let out = try a.mm(b)
         guard isRecording(a, b) else { return out }
         let aColumnMajor = isColumnMajor(a), bColumnMajor = isColumnMajor(b)
-        return try record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("MmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil],
+                          attributes: [("mat2", .tensor(1)), ("mat2_sym_sizes", .ints(b.sizes)), ("mat2_sym_strides", .ints(b.requiresGrad ? b.strides : [])),
+                                       ("self", .tensor(0)), ("self_sym_sizes", .ints(a.sizes)), ("self_sym_strides", .ints(a.requiresGrad ? a.strides : []))]) { ctx in
             [ctx.needs(0) ? try mmMat1Backward(ctx.grad, try ctx.saved(1), columnMajor: aColumnMajor) : nil,
              ctx.needs(1) ? try mmMat2Backward(ctx.grad, try ctx.saved(0), columnMajor: bColumnMajor) : nil]
         }
@@ -54,7 +56,10 @@ extension Differentiable {
         let mi = TensorMeta(input)
         let m1ColumnMajor = isColumnMajor(m1), m2ColumnMajor = isColumnMajor(m2)
         return try record("AddmmBackward0", [input, m1, m2], out,
-                      save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil]) { ctx in
+                      save: [m2.requiresGrad ? m1 : nil, m1.requiresGrad ? m2 : nil],
+                      attributes: [("alpha", .scalar(alpha)), ("beta", .scalar(beta)),
+                                   ("mat1", .tensor(0)), ("mat1_sym_sizes", .ints(m1.sizes)), ("mat1_sym_strides", .ints(m1.requiresGrad ? m1.strides : [])),
+                                   ("mat2", .tensor(1)), ("mat2_sym_sizes", .ints(m2.sizes)), ("mat2_sym_strides", .ints(m2.requiresGrad ? m2.strides : []))]) { ctx in
             let g = ctx.grad
             // Generated formulas run in sorted argument-name order (mat1, mat2, self): under
             // create_graph that is the order their nodes are created, which fixes the order

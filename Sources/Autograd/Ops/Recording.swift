@@ -59,12 +59,19 @@ extension Differentiable {
     /// one of its inputs).
     @discardableResult
     static func record(_ name: String, _ inputs: [Tensor?], _ output: Tensor, save: [Tensor?],
-                       saveOutput: Bool = false, formula: @escaping BackwardFormula) throws(TensorError) -> Tensor {
+                       saveOutput: Bool = false, attributes: [(String, SavedAttribute)] = [],
+                       formula: @escaping BackwardFormula) throws(TensorError) -> Tensor {
         let out = output.autogradMeta == nil ? output : output.alias()
         let node = Node(name: name, nextEdges: inputs.map(gradientEdge), formula: formula)
-        for t in save { try node.save(t) }
+        if attributes.isEmpty {
+            for t in save { try node.save(t) }
+        } else {
+            node.describe(attributes)
+            try node.save(save, order: Node.slotOrder(attributes))
+        }
         out.autogradMeta = AutogradMeta(gradFn: node, outputNr: 0)
         if saveOutput { node.saveOutput(out, outputNr: 0) }
+        if !attributes.isEmpty { node.saveWrappedNumbers() }
         return out
     }
 
@@ -72,11 +79,14 @@ extension Differentiable {
     /// inference tensor), so it cannot fail.
     @discardableResult
     static func record(_ name: String, _ inputs: [Tensor?], _ output: Tensor,
-                       saveOutput: Bool = false, formula: @escaping BackwardFormula) -> Tensor {
+                       saveOutput: Bool = false, attributes: [(String, SavedAttribute)] = [],
+                       formula: @escaping BackwardFormula) -> Tensor {
         let out = output.autogradMeta == nil ? output : output.alias()
         let node = Node(name: name, nextEdges: inputs.map(gradientEdge), formula: formula)
+        if !attributes.isEmpty { node.describe(attributes) }
         out.autogradMeta = AutogradMeta(gradFn: node, outputNr: 0)
         if saveOutput { node.saveOutput(out, outputNr: 0) }
+        if !attributes.isEmpty { node.saveWrappedNumbers() }
         return out
     }
 

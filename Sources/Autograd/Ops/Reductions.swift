@@ -32,7 +32,7 @@ extension Differentiable {
         let out = try x.sum(dtype: dtype)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("SumBackward0", [x], out) { ctx in
+        return record("SumBackward0", [x], out, attributes: [("self_sym_sizes", .ints(x.sizes))]) { ctx in
             [try reduce(try expand(ctx.grad, mx.sizes), to: mx)]
         }
     }
@@ -42,7 +42,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return record("SumBackward1", [x], out) { ctx in
+        return record("SumBackward1", [x], out, attributes: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(x.sizes))]) { ctx in
             [try reduce(try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes), to: mx)]
         }
     }
@@ -51,7 +51,7 @@ extension Differentiable {
         let out = try x.mean(dtype: dtype)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x), n = x.numel
-        return record("MeanBackward0", [x], out) { ctx in
+        return record("MeanBackward0", [x], out, attributes: [("self_sym_numel", .int(n)), ("self_sym_sizes", .ints(x.sizes))]) { ctx in
             [try reduce(try divScalarOverload(try expand(ctx.grad, mx.sizes), .int(Int64(n))), to: mx)]
         }
     }
@@ -62,7 +62,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * x.sizes[$1] }
-        return record("MeanBackward1", [x], out) { ctx in
+        return record("MeanBackward1", [x], out, attributes: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)),
+                                                          ("self_sym_numel", .int(x.numel)), ("self_sym_sizes", .ints(x.sizes))]) { ctx in
             let g = try expand(try restoreDims(ctx.grad, ds, keepdim: keepdim), mx.sizes)
             return [try reduce(try divScalarOverload(g, .int(Int64(n))), to: mx)]
         }
@@ -307,7 +308,7 @@ extension Differentiable {
         guard isRecording(input) else { return out }
         let mx = TensorMeta(input)
         let d = try Shape.wrapDim(dim, rank: input.rank)
-        return record("SoftmaxBackward0", [input], out, saveOutput: true) { ctx in
+        return record("SoftmaxBackward0", [input], out, saveOutput: true, attributes: [("dim", .int(dim)), ("result", .tensor(0))]) { ctx in
             [try reduce(try softmaxBackwardData(ctx.grad, try ctx.saved(0), dim: d), to: mx)]
         }
     }
@@ -319,7 +320,7 @@ extension Differentiable {
         guard isRecording(input) else { return out }
         let mx = TensorMeta(input)
         let d = try Shape.wrapDim(dim, rank: input.rank)
-        return record("LogSoftmaxBackward0", [input], out, saveOutput: true) { ctx in
+        return record("LogSoftmaxBackward0", [input], out, saveOutput: true, attributes: [("dim", .int(dim)), ("result", .tensor(0))]) { ctx in
             [try reduce(try logSoftmaxBackwardData(ctx.grad, try ctx.saved(0), dim: d), to: mx)]
         }
     }

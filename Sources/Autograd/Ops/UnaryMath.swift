@@ -7,7 +7,9 @@ extension Differentiable {
     static func unaryOp(_ name: String, _ x: Tensor, _ out: Tensor, savesOutput: Bool = false,
                         _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         let mx = TensorMeta(x)
-        return try record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput) { ctx in
+        // PyTorch's one-tensor unary nodes show it as `_saved_result` or `_saved_self`.
+        return try record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput,
+                          attributes: [(savesOutput ? "result" : "self", .tensor(0))]) { ctx in
             var g = try handleRToC(mx.dtype, try formula(ctx.grad, try ctx.saved(0)))
             if g.dtype != mx.dtype { g = try to(g, mx.dtype) }
             return [g]

@@ -4,8 +4,9 @@ import Tensors
 /// in-place write through a view of a leaf is refused as PyTorch refuses it.
 extension Differentiable {
     /// Records a view op; the output remembers the tensor it views.
-    static func recordView(_ name: String, _ x: Tensor, _ out: Tensor, formula: @escaping BackwardFormula) -> Tensor {
-        let v = record(name, [x], out, formula: formula)
+    static func recordView(_ name: String, _ x: Tensor, _ out: Tensor, attributes: [(String, SavedAttribute)] = [],
+                           formula: @escaping BackwardFormula) -> Tensor {
+        let v = record(name, [x], out, attributes: attributes, formula: formula)
         markView(v, of: x)
         return v
     }
@@ -44,7 +45,7 @@ extension Differentiable {
         let out = try x.view(shape)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("ViewBackward0", x, out) { ctx in [try reshape(ctx.grad, sizes)] }
+        return recordView("ViewBackward0", x, out, attributes: [("self_sym_sizes", .ints(sizes))]) { ctx in [try reshape(ctx.grad, sizes)] }
     }
 
     /// `_unsafe_view`: a view whose backward is named UnsafeViewBackward0 (matmul, reshape copies).
@@ -91,13 +92,13 @@ extension Differentiable {
         let out = try x.expand(sizes)
         guard isRecording(x) else { return untrackedView(x, out === x ? x.alias() : out) }
         let inSizes = x.sizes
-        return recordView("ExpandBackward0", x, out) { ctx in [try sumToSize(ctx.grad, inSizes)] }
+        return recordView("ExpandBackward0", x, out, attributes: [("self_sym_sizes", .ints(inSizes))]) { ctx in [try sumToSize(ctx.grad, inSizes)] }
     }
 
     public static func transpose(_ x: Tensor, _ d0: Int, _ d1: Int) throws(TensorError) -> Tensor {
         let out = try x.transpose(d0, d1)
         guard isRecording(x) else { return untrackedView(x, out) }
-        return recordView("TransposeBackward0", x, out) { ctx in [try transpose(ctx.grad, d0, d1)] }
+        return recordView("TransposeBackward0", x, out, attributes: [("dim0", .int(d0)), ("dim1", .int(d1))]) { ctx in [try transpose(ctx.grad, d0, d1)] }
     }
 
     public static func t(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -117,7 +118,7 @@ extension Differentiable {
         guard isRecording(x) else { return untrackedView(x, out) }
         var inverse = [Int](repeating: 0, count: dims.count)
         for (i, d) in dims.enumerated() { inverse[try Shape.wrapDim(d, rank: x.rank)] = i }
-        return recordView("PermuteBackward0", x, out) { ctx in [try permute(ctx.grad, inverse)] }
+        return recordView("PermuteBackward0", x, out, attributes: [("dims", .ints(dims))]) { ctx in [try permute(ctx.grad, inverse)] }
     }
 
     /// `.T`: all dims reversed (PermuteBackward0).
@@ -137,7 +138,7 @@ extension Differentiable {
         let out = try x.unsqueeze(dim)
         guard isRecording(x) else { return untrackedView(x, out) }
         let d = try Shape.wrapDim(dim, rank: x.rank + 1)
-        return recordView("UnsqueezeBackward0", x, out) { ctx in [try squeeze(ctx.grad, dim: d)] }
+        return recordView("UnsqueezeBackward0", x, out, attributes: [("dim", .int(dim))]) { ctx in [try squeeze(ctx.grad, dim: d)] }
     }
 
     /// `squeeze()` (SqueezeBackward0).

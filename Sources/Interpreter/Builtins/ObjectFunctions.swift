@@ -86,6 +86,11 @@ extension Interpreter {
                 case let m as PyModule: for n in m.definedNames { names.insert(n.string) }
                 case let c as PyClass: for k in c.mro { for n in k.dict.keys { names.insert(n.string) } }
                 case let inst as PyInstance:
+                    // A class's own `__dir__` (not object's, which is this function) decides.
+                    if let owner = inst.cls.mro.first(where: { $0.dict[Name("__dir__")] != nil }), owner !== i.types.object {
+                        let listed = try i.iterate(try i.call(try i.getAttribute(a[0], Name("__dir__")), Arguments([])))
+                        return .list(try listed.map { .str(try i.str($0)) }.sorted { ($0.asString ?? "") < ($1.asString ?? "") })
+                    }
                     for n in inst.attributes.names { names.insert(n.string) }
                     for k in inst.cls.mro { for n in k.dict.keys { names.insert(n.string) } }
                 default: for k in i.typeOf(a[0]).mro { for n in k.dict.keys { names.insert(n.string) } }

@@ -9,7 +9,8 @@ import Interpreter
 /// - `torch._deprecated_norms`: `frobenius_norm`, `nuclear_norm`, `norm_except_dim`;
 /// - `torch._creation_extras`: `asarray`, `empty_permuted`;
 /// - `torch._control_flow`: eager `cond` and `while_loop`;
-/// - `torch._lowrank`: `svd_lowrank`, `pca_lowrank` (torch/_lowrank.py's draws and steps).
+/// - `torch._lowrank`: `svd_lowrank`, `pca_lowrank` (torch/_lowrank.py's draws and steps);
+/// - `torch._lobpcg`: `lobpcg` (torch/_lobpcg.py's draw, Rayleigh-Ritz and SVQB steps).
 extension TorchRuntime {
     static let pythonComposites: [(module: String, names: [String], methods: Bool)] = [
         ("torch._stft", ["stft", "istft"], true),
@@ -18,6 +19,7 @@ extension TorchRuntime {
         ("torch._creation_extras", ["asarray", "empty_permuted"], false),
         ("torch._control_flow", ["cond", "while_loop"], false),
         ("torch._lowrank", ["svd_lowrank", "pca_lowrank"], false),
+        ("torch._lobpcg", ["lobpcg"], false),
     ]
 
     func bindPythonComposites(_ b: Binder) {

@@ -1,3 +1,4 @@
+import Autograd
 import Interpreter
 import Tensors
 
@@ -27,6 +28,9 @@ enum CellDeadlineBridge {
     @inline(__always)
     static func checkAfterNative() throws {
         if CellDeadline.tripped { throw TensorError.timedOut("").python }
+        if SavedTensorHookFailure.anyPending, let parked = SavedTensorHookFailure.take() {
+            throw (parked as? TensorError)?.python ?? parked
+        }
     }
 
     /// `value`, once `checkAfterNative` passed.

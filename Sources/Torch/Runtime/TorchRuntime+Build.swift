@@ -50,6 +50,7 @@ extension TorchRuntime {
         bindOneDNNConv3d(b)
         bindSlowConv3d(b)
         bindOneDNNLSTM(b)
+        bindSurfaceRemainder(b, interp, m)
         buildNumericInfo(interp, m)
         bindSaving(interp, m)
         bindGradModes(interp, m)

@@ -26,6 +26,11 @@ final class TorchRuntime {
     var nodeClasses: [String: PyClass] = [:]
     unowned(unsafe) var nodeInterp: Interpreter!
     var handleClass: PyClass?
+    /// `torch._C._autograd.SavedTensor` (`grad_fn._raw_saved_self`) and node hook handles.
+    var savedTensorClass: PyClass?
+    var nodeHandleClass: PyClass?
+    /// `set_default_tensor_type` warns once per session (TORCH_WARN_ONCE).
+    var warnedDefaultTensorType = false
     /// `torch.float32` ... by `DType.rawValue`, so dtype objects are singletons (`is` works).
     var dtypeValues: [PyValue] = []
     /// `torch.return_types.max` ... by name.
@@ -91,6 +96,11 @@ extension TensorError {
     /// kernel may have failed on the stopped one's incomplete result).
     var python: PyError {
         if CellDeadline.tripped, let description = CellDeadline.description { return PyError.cellTimeout(description) }
+        // A saved-tensor hook's own exception, parked while autograd could only throw this.
+        if SavedTensorHookFailure.anyPending, let parked = SavedTensorHookFailure.take() {
+            if let e = parked as? PyError { return e }
+            if let e = parked as? TensorError { return e.python }
+        }
         return PyError(type: pythonType.rawValue, message: message)
     }
 }

@@ -67,6 +67,8 @@ extension TorchRuntime {
             return .bool(try node(s) === o.node)
         }
         cls.addMethod("__hash__") { _, s, _ in .int(ObjectIdentifier(try node(s)).hashValue) }
+        cls.addMethod("_sequence_nr") { _, s, _ in .int(try node(s).sequenceNumber) }
+        bindNodeIntrospection(interp, cls, node: node)
     }
 
     /// A Python callable as a gradient hook: it may return None (keep) or a tensor.

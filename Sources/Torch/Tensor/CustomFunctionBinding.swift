@@ -22,6 +22,7 @@ final class CtxNodeLink {
 extension TorchRuntime {
     func buildNativeAutograd(_ interp: Interpreter, _ m: PyModule) throws {
         if tensorClass == nil { _ = try interp.importModule("torch") }
+        bindSavedTensorHooks(interp, m)
         let linkClass = interp.makeClass("_FunctionNode", module: "torch._autograd")
 
         func node(of ctx: PyValue) throws -> Node? {
@@ -139,6 +140,7 @@ extension TorchRuntime {
             ("torch.autograd.gradcheck", ["gradcheck", "gradgradcheck"]),
             ("torch.autograd.functional", []),
             ("torch.autograd.anomaly_mode", ["detect_anomaly", "set_detect_anomaly"]),
+            ("torch.autograd.graph", []),
         ]
         for (name, names) in parts {
             let part = try interp.importModule(name)

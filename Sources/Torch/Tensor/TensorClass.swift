@@ -65,8 +65,15 @@ extension TorchRuntime {
             return adopt(t, as: cls)
         }
 
-        b.method("__repr__") { [unowned self] _, t, _ in .str(try repr(t)) }
-        b.method("__str__") { [unowned self] _, t, _ in .str(try repr(t)) }
+        // _tensor_str's prefix: `tensor(` for Tensor and Parameter, the class name for other
+        // subclasses (`x.as_subclass(MyT)` prints `MyT([...])`).
+        func prefix(_ t: Tensor) -> String {
+            guard let cls = (t.hostObject as? PyInstance)?.cls, cls !== tensorClass,
+                  !cls.mro.contains(where: { $0.name == "Parameter" }) else { return "tensor(" }
+            return cls.name + "("
+        }
+        b.method("__repr__") { [unowned self] _, t, _ in .str(try repr(t, prefix: prefix(t))) }
+        b.method("__str__") { [unowned self] _, t, _ in .str(try repr(t, prefix: prefix(t))) }
         addTensorDeepCopy(cls)
         b.method("__format__") { [unowned self] interp, t, args in
             let spec = args.count > 0 ? args[0].asString ?? "" : ""
