@@ -66,7 +66,11 @@ func floatBinary<T: RealElement>(_ op: BinaryOp, _ t: T.Type, _ shape: [Int], _ 
     switch op {
     case .add: mapBinary(shape, o, a, b, FAdd<T>())
     case .sub: mapBinary(shape, o, a, b, FSub<T>())
-    case .mul: mapBinary(shape, o, a, b, FMul<T>())
+    case .mul:
+        mapBinary(shape, o, a, b, FMul<T>())
+        if MulNaNTail.contiguous(shape, [o, a, b]) {
+            MulNaNTail.fix(T.self, out: o.typed(T.self), a: a.typed(T.self), b: b.typed(T.self), n: shape.reduce(1, *))
+        }
     case .div: mapBinary(shape, o, a, b, FDiv<T>())
     case .floorDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in floorDivide(x, y) }
     case .truncDivide: mapBinary(shape, o, a, b) { (x: T, y: T) in (x / y).rounded(.towardZero) }

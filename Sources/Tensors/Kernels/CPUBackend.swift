@@ -71,8 +71,14 @@ public final class CPUBackend: DeviceBackend {
         var storage: (UInt64, UInt64) = (0, 0)
         try withUnsafeMutableBytes(of: &storage) { raw throws(TensorError) in
             let base = raw.baseAddress!
-            let computeType = a.dtype == .float16 || a.dtype == .bfloat16 ? DType.float32 : a.dtype
-            computeType.dispatch(StoreScalar(value: b, pointer: base))
+            let reduced = a.dtype == .float16 || a.dtype == .bfloat16
+            let computeType = reduced ? DType.float32 : a.dtype
+            // ATen's reduced-type kernels read a CPU scalar as the element type (TensorIterator
+            // casts the wrapped number to the common dtype): `x16 + 5.7236` adds 5.7227, and
+            // `x16 == 0.1` holds for x16 = 0.1. Only mul and the three divisions read it as a
+            // float (`original_scalar_value<opmath_t>`).
+            let value = reduced && ![.mul, .div, .floorDivide, .truncDivide].contains(op) ? try Scalar.float(Double(Tensor(scalar: b, dtype: a.dtype).to(.float32).item().doubleValue)) : b
+            computeType.dispatch(StoreScalar(value: value, pointer: base))
             let s = Operand(base: base, strides: [Int](repeating: 0, count: out.rank))
             if scalarOnLeft {
                 try binaryOperands(op, a.dtype, out, s, Operand(a), nil, a)

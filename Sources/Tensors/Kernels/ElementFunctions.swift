@@ -3,9 +3,17 @@
 
 // MARK: Floating point binary
 
-struct FAdd<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a + b } }
-struct FSub<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a - b } }
-struct FMul<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a * b } }
+/// Which NaN an operation on two NaNs returns: x86 gives the first source operand of the
+/// instruction, and PyTorch's add, sub and mul kernels (`a + alpha·b` as `fmadd(b, alpha,
+/// a)`; mul with the operands swapped) end up with the second operand's NaN, quieted, in
+/// vector lanes and scalar tails alike, for float32 and float64; div keeps the first's, as
+/// `a / b` does here (measured with payload-carrying NaNs against PyTorch 2.15 at AVX2 and
+/// AVX-512). Swift's `a + b` may return either, so the case is spelled out.
+@inline(__always) func secondNaN<T: RealElement>(_ r: T, _ b: T) -> T { r.isNaN && b.isNaN ? b + 0 : r }
+
+struct FAdd<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { secondNaN(a + b, b) } }
+struct FSub<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { secondNaN(a - b, b) } }
+struct FMul<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { secondNaN(a * b, b) } }
 struct FDiv<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a / b } }
 struct FMax<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { nanMax(a, b) } }
 struct FMin<T: RealElement>: BinaryFn { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { nanMin(a, b) } }
@@ -81,5 +89,5 @@ struct Convert<S: TensorElement, D: TensorElement>: UnaryFn {
 /// `fmadd`, and FMA-contracted scalar tails in its AVX2 build).
 struct FAddScaled<T: RealElement>: BinaryFn {
     let alpha: T
-    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a.addingProduct(b, alpha) }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { secondNaN(a.addingProduct(b, alpha), b) }
 }

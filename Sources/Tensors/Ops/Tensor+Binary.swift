@@ -77,13 +77,13 @@ extension Tensor {
         return out
     }
 
-    /// ATen's `mul_kernel` and `div_true_kernel` in float16/bfloat16 read a one-element
+    /// ATen's `mul_kernel` and `div_true_kernel` (and `div_trunc`/`div_floor`) in float16/bfloat16 read a one-element
     /// second operand (`iter.is_scalar(2)`) with `original_scalar_value<float>`: from its
     /// own dtype straight to float, never rounded to the half type first (`x16 *
     /// torch.tensor(33.4177, dtype=torch.float64)` multiplies by 33.4177f, not by 33.41).
     /// That value as a number; nil for other ops, dtypes, or an operand of the compute type.
     static func reducedOpmathScalar(_ op: BinaryOp, compute: DType, outType: DType, _ other: Tensor) throws(TensorError) -> Scalar? {
-        guard op == .mul || op == .div, compute == .float16 || compute == .bfloat16, outType == compute,
+        guard [.mul, .div, .floorDivide, .truncDivide].contains(op), compute == .float16 || compute == .bfloat16, outType == compute,
               other.numel == 1, other.dtype != compute, other.device == .cpu,
               !other.dtype.isComplex, other.dtype != .bool else { return nil }
         return try other.item()
@@ -209,7 +209,7 @@ extension Tensor {
     /// another path applies (other dtypes, devices).
     func fusedAddScaled(_ other: Tensor, alpha: Double, inPlace: Bool) throws(TensorError) -> Tensor? {
         let result = TypePromotion.resultType(self, other)
-        guard (result == .float32 || result == .float64), device == .cpu, other.device == .cpu,
+        guard (result == .float32 || result == .float64 || result == .float16 || result == .bfloat16), device == .cpu, other.device == .cpu,
               !inPlace || dtype == result else { return nil }
         let shape = try Shape.broadcast(sizes, other.sizes)
         if inPlace && shape != sizes {
@@ -219,7 +219,9 @@ extension Tensor {
         var b = try other.to(result).expand(to: shape, forCopyInto: false)
         if inPlace && b.storage === storage && !b.isContiguous { b = try b.clone() }
         let out = inPlace ? self : try Tensor.iteratorOutput(shape, dtype: result, device: .cpu, inputs: [self, other])
-        if result == .float32 {
+        if result == .float16 || result == .bfloat16 {
+            withExtendedLifetime((a, b)) { ReducedAddScaled.run(a, b, alpha: alpha, into: out) }
+        } else if result == .float32 {
             mapBinary(shape, Operand(out), Operand(a), Operand(b), FAddScaled<Float>(alpha: Float(alpha)))
         } else {
             mapBinary(shape, Operand(out), Operand(a), Operand(b), FAddScaled<Double>(alpha: alpha))

@@ -384,18 +384,20 @@ extension Tensor {
             // accumulators and float Ops, the result rounded once to the half type. The float
             // copy keeps the input's strides where they fit its size, so the iterator walks
             // the same order. A bfloat16 2-norm over one unit-stride innermost dim takes
-            // ATen's vectorised row kernel instead (not reproduced: the older path runs).
+            // ATen's vectorised row kernel instead (BFloat16NormTwoRow).
+            var bfloat16Row = false
             if dtype == .bfloat16 && p == 2 {
                 var outStrides = Shape.contiguousStrides(sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] })
                 for d in ds { outStrides[d] = 0 }
                 let plan = IteratorSum.plan(sizes: sizes, inStrides: strides, outStrides: outStrides)
-                if plan.outStrides.prefix(while: { $0 == 0 }).count == 1 && plan.inStrides[0] == 1 { return nil }
+                bfloat16Row = plan.outStrides.prefix(while: { $0 == 0 }).count == 1 && plan.inStrides[0] == 1
             }
             let maxOffset = zip(sizes, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
             let wide = maxOffset < numel ? try Tensor(empty: sizes, strides: strides, dtype: .float32)
                 : try Tensor(empty: sizes, dtype: .float32)
             try backend.copyCast(from: self, into: wide)
-            let out = try wide.iteratorNormValues(p: p, ds: ds, rowKernel: false).to(dtype)
+            let row: ((UnsafePointer<Float>, Int) -> Float)? = bfloat16Row ? { BFloat16NormTwoRow.norm($0, count: $1) } : nil
+            let out = try wide.iteratorNormValues(p: p, ds: ds, rowKernel: bfloat16Row, rowNorm: row).to(dtype)
             return keepdim ? out : out.removingDims(ds)
         }
         let out = try iteratorNormValues(p: p, ds: ds, rowKernel: true)
@@ -405,7 +407,8 @@ extension Tensor {
     /// IteratorNorm over the reduced dims `ds` of a float32/float64 tensor, keeping them as
     /// size-1 dims; `rowKernel` lets a 2-norm over one unit-stride innermost dim take the
     /// vectorised row kernel.
-    private func iteratorNormValues(p: Double, ds: [Int], rowKernel: Bool) throws(TensorError) -> Tensor {
+    private func iteratorNormValues(p: Double, ds: [Int], rowKernel: Bool,
+                                    rowNorm: ((UnsafePointer<Float>, Int) -> Float)? = nil) throws(TensorError) -> Tensor {
         let outSizes = sizes.indices.map { ds.contains($0) ? 1 : sizes[$0] }
         let out = try Tensor(empty: outSizes, dtype: dtype)
         var outStrides = Shape.contiguousStrides(outSizes)
@@ -419,7 +422,7 @@ extension Tensor {
             return .init(term: { power($0 < 0 ? -$0 : $0, pt) }, project: { power($0, inverse) })
         }
         if dtype == .float32 {
-            IteratorNorm.run(Float.self, p: p, ops: ops { Glibc.powf($0, $1) }, rowNorm: { NormTwoKernel.rowNorm($0, count: $1) },
+            IteratorNorm.run(Float.self, p: p, ops: ops { Glibc.powf($0, $1) }, rowNorm: rowNorm ?? { NormTwoKernel.rowNorm($0, count: $1) },
                              sizes: sizes, input: UnsafePointer(pointer(Float.self)), inStrides: strides,
                              output: out.pointer(Float.self), outStrides: outStrides, threads: threads, rowKernel: rowKernel)
         } else {

@@ -80,7 +80,10 @@ extension TorchRuntime {
                 throw PyError.typeError("\(fn)(): argument 'weight' (position 3) must be Tensor, not \(typeNameForError(w))")
             }
             return try bridged {
-                try Differentiable.lerp(start, end, weight: try Tensor(scalar: s, dtype: start.dtype), weightScalar: s.doubleValue)
+                // lerp_kernel_scalar_weight reads the weight as opmath (float for float16/bfloat16).
+                let reduced = start.dtype == .float16 || start.dtype == .bfloat16
+                return try Differentiable.lerp(start, end, weight: try Tensor(scalar: s, dtype: reduced ? .float32 : start.dtype),
+                                               weightScalar: s.doubleValue)
             }
         }
         b.both("lerp") { [unowned self] _, t, args in wrap(try lerp(t, args, "lerp")) }

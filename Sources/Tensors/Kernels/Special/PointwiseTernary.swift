@@ -29,7 +29,11 @@ extension Tensor {
             }
         }
         func host(_ t: Tensor) throws(TensorError) -> Tensor { try t.to(dtype).to(device: .cpu).expand(shape).contiguous() }
-        let ha = try host(a), hb = try host(b), hc = try host(c)
+        // A float weight of a float16/bfloat16 lerp is lerp.Scalar's number, which ATen reads
+        // as float (opmath), never rounded to the element type.
+        let floatWeight = op == .lerp && (dtype == .float16 || dtype == .bfloat16) && c.dtype == .float32 && c.rank == 0
+        let ha = try host(a), hb = try host(b)
+        let hc = floatWeight ? try c.to(device: .cpu).expand(shape).contiguous() : try host(c)
         let out: Tensor
         if dtype.isFloatingPoint {
             let compute: DType = dtype == .float64 ? .float64 : .float32

@@ -83,6 +83,7 @@ extension Tensor {
     /// `op` applied to every element.
     public func special(_ op: SpecialUnaryOp) throws(TensorError) -> Tensor {
         if op == .entr && (dtype == .float16 || dtype == .bfloat16) { return try reducedEntr() }
+        if case let .polygamma(n) = op, n >= 2, dtype == .float16 || dtype == .bfloat16 { return try reducedPolygamma(n) }
         let result = Tensor.specialResultType(dtype)
         let compute: DType = result == .float64 ? .float64 : .float32
         let out: Tensor

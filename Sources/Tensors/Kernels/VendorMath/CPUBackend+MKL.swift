@@ -175,6 +175,7 @@ extension CPUBackend {
     }
 
     public func softmaxLastDim(_ x: Tensor, log: Bool) throws(TensorError) -> Tensor? {
+        if x.dtype == .bfloat16 || x.dtype == .float16 { return try reducedSoftmax(x, dim: x.rank - 1, log: log) }
         guard let sleef = SLEEFLibrary.shared, x.dtype == .float32 || x.dtype == .float64,
               x.rank >= 1, x.numel > 0 else { return nil }
         let input = try x.contiguous()
@@ -189,6 +190,9 @@ extension CPUBackend {
     }
 
     public func softmaxBackwardLastDim(grad: Tensor, output: Tensor, log: Bool) throws(TensorError) -> Tensor? {
+        if output.dtype == .bfloat16 || output.dtype == .float16 {
+            return try reducedSoftmaxBackward(grad: grad, output: output, dim: output.rank - 1, log: log)
+        }
         guard let sleef = SLEEFLibrary.shared, output.dtype == .float32 || output.dtype == .float64,
               grad.dtype == output.dtype, grad.sizes == output.sizes, output.rank >= 1, output.numel > 0 else { return nil }
         let g = try grad.contiguous(), y = try output.contiguous()

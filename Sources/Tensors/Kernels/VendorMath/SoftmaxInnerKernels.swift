@@ -108,6 +108,7 @@ extension CPUBackend {
     /// softmax / log_softmax over `dim` (not the last) of a float tensor with SLEEF; nil
     /// where PyTorch's vector kernel has no counterpart here.
     public func softmaxInnerDim(_ x: Tensor, dim: Int, log: Bool) throws(TensorError) -> Tensor? {
+        if x.dtype == .bfloat16 || x.dtype == .float16, dim < x.rank - 1 { return try reducedSoftmax(x, dim: dim, log: log) }
         guard let sleef = SLEEFLibrary.shared, x.dtype == .float32 || x.dtype == .float64, x.numel > 0,
               dim < x.rank - 1 else { return nil }
         let input = try x.contiguous()
@@ -124,6 +125,9 @@ extension CPUBackend {
     }
 
     public func softmaxBackwardInnerDim(grad: Tensor, output: Tensor, dim: Int, log: Bool) throws(TensorError) -> Tensor? {
+        if output.dtype == .bfloat16 || output.dtype == .float16, dim < output.rank - 1 {
+            return try reducedSoftmaxBackward(grad: grad, output: output, dim: dim, log: log)
+        }
         guard let sleef = SLEEFLibrary.shared, output.dtype == .float32 || output.dtype == .float64,
               grad.dtype == output.dtype, grad.sizes == output.sizes, output.numel > 0, dim < output.rank - 1 else { return nil }
         let g = try grad.contiguous(), y = try output.contiguous()
