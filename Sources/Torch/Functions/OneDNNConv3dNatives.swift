@@ -22,6 +22,12 @@ extension TorchRuntime {
                     try OneDNNConvolution3D.groupedFlatForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups)
                 })
             }
+            if OneDNNConvolution3D.dilatedJitForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                             dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.forward(input: x, weight: w, bias: bias, stride: stride, padding: padding, dilation: dilation)
+                })
+            }
             if OneDNNConvolution3D.gemmSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                 dilation: dilation, groups: groups, dtype: x.dtype) {
                 return wrap(try bridged {
@@ -52,7 +58,8 @@ extension TorchRuntime {
             let dilation = try intList(args[6], fn, "dilation"), groups = try int(args[7], fn, "groups")
             guard w.rank == 5, outSize.count == 3 else { return .none }
             let convInput = [x.sizes[0], w.sizes[1]] + outSize
-            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
+            // (one stride: the unequal-stride transposed passes are not traced yet)
+            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true, Set(stride).count == 1,
                   OneDNNConvolution3D.isSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
                                                  dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
             return wrap(try bridged {
@@ -116,6 +123,13 @@ extension TorchRuntime {
             // padding reaches the kernel (ONEDNN_VERBOSE), which `gradInput` follows; a dilated
             // one runs gemm:jit at every stride
             let dilated = dilation != [1, 1, 1]
+            if OneDNNConvolution3D.dilatedJitDataSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                          dilation: dilation, groups: groups, dtype: g.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.gradInput(gradOutput: g, weight: w, inputSizes: sizes, stride: stride, padding: padding,
+                                                      dilation: dilation)
+                })
+            }
             if OneDNNConvolution3D.gemmSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding, dilation: dilation,
                                                 groups: groups, dtype: g.dtype) && (groups > 1 || stride == [1, 1, 1] || dilated) {
                 return wrap(try bridged {
