@@ -58,6 +58,32 @@ extension TorchRuntime {
             let dilation = try intList(args[6], fn, "dilation"), groups = try int(args[7], fn, "groups")
             guard w.rank == 5, outSize.count == 3 else { return .none }
             let convInput = [x.sizes[0], w.sizes[1]] + outSize
+            // dilated and ungrouped: oneDNN's deconvolution forward is the dilated data
+            // gradient, on a jit kernel where it takes it (ONEDNN_VERBOSE), else gemm:jit's;
+            // an output padding that reaches the stride keeps ATen off oneDNN (`is_output_padding_big`)
+            var outputPadding: [Int] = []
+            for i in 0..<min(3, stride.count, padding.count, dilation.count) where x.rank == 5 {
+                let reach: Int = dilation[i] * (w.sizes[2 + i] - 1) + 1
+                let plain: Int = (x.sizes[2 + i] - 1) * stride[i] - 2 * padding[i] + reach
+                outputPadding.append(outSize[i] - plain)
+            }
+            if dilation != [1, 1, 1], outputPadding.count == 3, (0..<3).allSatisfy({ outputPadding[$0] < stride[$0] }),
+               x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true, groups == 1,
+               OneDNNConvolution3D.atenTakesOneDNN(input: convInput, weight: w.sizes, groups: groups) {
+                let jit = OneDNNConvolution3D.dilatedJitDataSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
+                                                                     dilation: dilation, groups: groups, dtype: x.dtype)
+                guard jit || OneDNNConvolution3D.gemmSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
+                                                              dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
+                return wrap(try bridged {
+                    let y = jit
+                        ? try OneDNNConvolution3D.gradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride,
+                                                            padding: padding, dilation: dilation)
+                        : try OneDNNConvolution3D.gemmGradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride,
+                                                                padding: padding, groups: 1, dilation: dilation)
+                    guard let bias else { return y }
+                    return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
+                })
+            }
             // (one stride: the unequal-stride transposed passes are not traced yet)
             guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true, Set(stride).count == 1,
                   OneDNNConvolution3D.isSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
@@ -101,15 +127,18 @@ extension TorchRuntime {
                                                    groups: groups, dilation: dilation)
             }.map(wrap) ?? .none
         }
-        // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding) -> Tensor or None: the
+        // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding[, dilation]) -> Tensor or None: the
         // bias gradient of a conv_transpose3d that `_onednn_conv_transpose3d` computed.
         b.free("_onednn_conv_transpose3d_bias_grad") { [unowned self] _, args in
             let fn = "_onednn_conv_transpose3d_bias_grad"
-            guard args.count == 4 else { throw PyError.typeError("\(fn)() takes 4 arguments") }
+            guard [4, 5].contains(args.count) else { throw PyError.typeError("\(fn)() takes 4 or 5 arguments") }
             let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
             let stride = try intList(args[2], fn, "stride"), padding = try intList(args[3], fn, "padding")
+            let dilation = args.count == 5 ? try intList(args[4], fn, "dilation") : [1, 1, 1]
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
-            return wrap(try bridged { try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding) })
+            return wrap(try bridged {
+                try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding, dilation: dilation)
+            })
         }
         // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding[, groups[, dilation]]) -> Tensor
         b.free("_onednn_conv3d_input_grad") { [unowned self] _, args in

@@ -186,8 +186,9 @@ extension OneDNNConvolution3D {
     /// layout (3 on AVX2, as in 2-d) — per image a sum from 0 added to the channel's total
     /// (`compute_bwd_bias_ncdhw`), else one chain per channel over images, then positions
     /// (`nCdhwXc`). `weight` is the transposed layer's, the convolution's as oneDNN sees it.
-    public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
-        let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride)
+    public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int],
+                                          dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
+        let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride, dilation: dilation)
         let c = g.sizes[1]
         let perImage = pass == .gemm || c == 3 || (pass == .jitAVX512 && c <= 3)
         return try TransposedConvolution.referenceBiasSum(g, perImage: perImage)

@@ -89,8 +89,11 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         # oneDNN's weight pass of the convolution with the roles swapped (x its output
         # gradient, g its input) where it runs one (None elsewhere)
         gw_fast = None
-        if fast is not None and dilation == (1, 1, 1):
+        if fast is not None and tuple(dilation) == (1, 1, 1):
             gw_fast = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding))
+        elif fast is not None:
+            # a dilated layer's weight pass is gemm:jit's (ONEDNN_VERBOSE)
+            gw_fast = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding), 1, list(dilation))
         for i in range(n if fast is None or gw_fast is None else 0):
             gp = torch.constant_pad_nd(g[i], pads, 0.0)
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
@@ -109,7 +112,7 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         if bias is None:
             return gx, gw
         if fast is not None:
-            gb = torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding))
+            gb = torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding), list(dilation))
         else:
             gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
