@@ -57,7 +57,7 @@ extension TorchRuntime {
             let outSize = try intList(args[5], fn, "output_size")
             let dilation = try intList(args[6], fn, "dilation"), groups = try int(args[7], fn, "groups")
             guard w.rank == 5, outSize.count == 3 else { return .none }
-            let convInput = [x.sizes[0], w.sizes[1]] + outSize
+            let convInput = [x.sizes[0], w.sizes[1] * max(1, groups)] + outSize
             // dilated and ungrouped: oneDNN's deconvolution forward is the dilated data
             // gradient, on a jit kernel where it takes it (ONEDNN_VERBOSE), else gemm:jit's;
             // an output padding that reaches the stride keeps ATen off oneDNN (`is_output_padding_big`)
@@ -80,6 +80,19 @@ extension TorchRuntime {
                                                             padding: padding, dilation: dilation)
                         : try OneDNNConvolution3D.gemmGradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride,
                                                                 padding: padding, groups: 1, dilation: dilation)
+                    guard let bias else { return y }
+                    return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
+                })
+            }
+            // grouped layers the jit kernels refuse: every pass gemm:jit's (ONEDNN_VERBOSE), the
+            // forward the grouped data gradient of the convolution with the roles swapped
+            if groups > 1, outputPadding.count == 3, (0..<3).allSatisfy({ outputPadding[$0] < stride[$0] }),
+               x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
+               OneDNNConvolution3D.gemmSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
+                                                dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    let y = try OneDNNConvolution3D.gemmGradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride,
+                                                                  padding: padding, groups: groups, dilation: dilation)
                     guard let bias else { return y }
                     return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
                 })
@@ -140,17 +153,19 @@ extension TorchRuntime {
                                                    groups: groups, dilation: dilation)
             }.map(wrap) ?? .none
         }
-        // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding[, dilation]) -> Tensor or None: the
+        // _onednn_conv_transpose3d_bias_grad(grad, weight, stride, padding[, dilation[, groups]]) -> Tensor or None: the
         // bias gradient of a conv_transpose3d that `_onednn_conv_transpose3d` computed.
         b.free("_onednn_conv_transpose3d_bias_grad") { [unowned self] _, args in
             let fn = "_onednn_conv_transpose3d_bias_grad"
-            guard [4, 5].contains(args.count) else { throw PyError.typeError("\(fn)() takes 4 or 5 arguments") }
+            guard [4, 5, 6].contains(args.count) else { throw PyError.typeError("\(fn)() takes 4 to 6 arguments") }
             let g = try tensor(args[0], fn, "grad"), w = try tensor(args[1], fn, "weight")
             let stride = try intList(args[2], fn, "stride"), padding = try intList(args[3], fn, "padding")
-            let dilation = args.count == 5 ? try intList(args[4], fn, "dilation") : [1, 1, 1]
+            let dilation = args.count >= 5 ? try intList(args[4], fn, "dilation") : [1, 1, 1]
+            let groups = args.count == 6 ? try int(args[5], fn, "groups") : 1
             guard g.dtype == .float32, g.rank == 5, g.device == .cpu else { return .none }
             return wrap(try bridged {
-                try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding, dilation: dilation)
+                try OneDNNConvolution3D.transposedGradBias(g, weight: w.sizes, stride: stride, padding: padding, dilation: dilation,
+                                                           groups: groups)
             })
         }
         // _onednn_conv3d_input_grad(grad, weight, input_sizes, stride, padding[, groups[, dilation]]) -> Tensor

@@ -187,8 +187,8 @@ extension OneDNNConvolution3D {
     /// (`compute_bwd_bias_ncdhw`), else one chain per channel over images, then positions
     /// (`nCdhwXc`). `weight` is the transposed layer's, the convolution's as oneDNN sees it.
     public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int],
-                                          dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
-        let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride, dilation: dilation)
+                                          dilation: [Int] = [1, 1, 1], groups: Int = 1) throws(TensorError) -> Tensor {
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: g.sizes, stride: stride, dilation: dilation)
         let c = g.sizes[1]
         let perImage = pass == .gemm || c == 3 || (pass == .jitAVX512 && c <= 3)
         return try TransposedConvolution.referenceBiasSum(g, perImage: perImage)
