@@ -97,21 +97,24 @@ extension TorchRuntime {
                     return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
                 })
             }
-            // a padding as large as the kernel at a stride: `brg_deconv` over `brgconv_strided`,
-            // the data gradient `gradInput` follows (ONEDNN_VERBOSE); its other passes are gemm:jit's
-            if groups == 1, dilation == [1, 1, 1], stride.count == 3, stride != [1, 1, 1], Set(stride).count == 1,
+            // a padding as large as the kernel: at a stride `brg_deconv` over `brgconv_strided`,
+            // the data gradient `gradInput` follows, at unit stride gemm:jit's (ONEDNN_VERBOSE);
+            // the other passes are gemm:jit's
+            if groups == 1, dilation == [1, 1, 1], stride.count == 3,
                outputPadding.count == 3, (0..<3).allSatisfy({ outputPadding[$0] < stride[$0] }),
                x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
                OneDNNConvolution3D.gemmSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
                                                 dilation: dilation, groups: groups, dtype: x.dtype) {
                 return wrap(try bridged {
-                    let y = try OneDNNConvolution3D.gradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride, padding: padding)
+                    let y = stride == [1, 1, 1]
+                        ? try OneDNNConvolution3D.gemmGradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride,
+                                                                padding: padding, groups: 1)
+                        : try OneDNNConvolution3D.gradInput(gradOutput: x, weight: w, inputSizes: convInput, stride: stride, padding: padding)
                     guard let bias else { return y }
                     return try y.add(try bias.reshape([1, bias.numel, 1, 1, 1]))
                 })
             }
-            // (one stride: the unequal-stride transposed passes are not traced yet)
-            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true, Set(stride).count == 1,
+            guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true,
                   OneDNNConvolution3D.isSelected(input: convInput, weight: w.sizes, stride: stride, padding: padding,
                                                  dilation: dilation, groups: groups, dtype: x.dtype) else { return .none }
             return wrap(try bridged {
