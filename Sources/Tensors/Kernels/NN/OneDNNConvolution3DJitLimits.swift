@@ -43,12 +43,11 @@ extension OneDNNConvolution3D {
 
 extension OneDNNConvolution3D {
     /// An ungrouped dilated layer whose forward a jit kernel takes (`jit:avx512_core` on
-    /// AVX-512, `jit:avx2` on AVX2; both step the taps `dilation` apart, ONEDNN_VERBOSE), so
-    /// `forward` follows it; elsewhere the dilated forward is `gemm:jit`'s (on AVX-512 too
-    /// where only `jit:avx2` would take it: ONEDNN_VERBOSE on conv3d-strides' c94).
+    /// AVX-512, else `jit:avx2`; both step the taps `dilation` apart, ONEDNN_VERBOSE), so
+    /// `forward` follows it; elsewhere the dilated forward is `gemm:jit`'s.
     static func dilatedJitForward(_ p: Plan, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
         p.groups == 1 && p.dilation != [1, 1, 1]
-            && (avx512 ? OneDNNConvolution3DAVX512.forwardApplies(p) : jitAVX2ForwardApplies(p))
+            && ((avx512 && OneDNNConvolution3DAVX512.forwardApplies(p)) || jitAVX2ForwardApplies(p))
     }
 
     /// An ungrouped dilated layer whose input gradient a jit kernel takes: unit stride
