@@ -43,11 +43,16 @@ extension OneDNNConvolution3D {
 
 extension OneDNNConvolution3D {
     /// An ungrouped dilated layer whose forward a jit kernel takes (`jit:avx512_core` on
-    /// AVX-512, else `jit:avx2`; both step the taps `dilation` apart, ONEDNN_VERBOSE), so
-    /// `forward` follows it; elsewhere the dilated forward is `gemm:jit`'s.
+    /// AVX-512, `jit:avx2` on AVX2; both step the taps `dilation` apart, ONEDNN_VERBOSE), so
+    /// `forward` follows it; elsewhere the dilated forward is `gemm:jit`'s. Both kernels
+    /// refuse a dilated kernel that lies wholly in a padding (`kernel_outside_src`, depth
+    /// included: the AVX-512 check reads only a depth slice).
     static func dilatedJitForward(_ p: Plan, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
-        p.groups == 1 && p.dilation != [1, 1, 1]
-            && ((avx512 && OneDNNConvolution3DAVX512.forwardApplies(p)) || jitAVX2ForwardApplies(p))
+        guard p.groups == 1, p.dilation != [1, 1, 1] else { return false }
+        let ekd = (p.kd - 1) * p.dilation[0] + 1
+        let back = (p.od - 1) * p.stride[0] + ekd - p.d - p.padding[0]
+        if ekd <= p.padding[0] || ekd <= back { return false }
+        return (avx512 && OneDNNConvolution3DAVX512.forwardApplies(p)) || jitAVX2ForwardApplies(p)
     }
 
     /// An ungrouped dilated layer whose input gradient a jit kernel takes: unit stride
