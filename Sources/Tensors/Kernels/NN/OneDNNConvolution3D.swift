@@ -30,14 +30,15 @@ public enum OneDNNConvolution3D {
     }
 
     /// Whether ATen takes oneDNN and these kernels reproduce it: float32 on the CPU,
-    /// `atenTakesOneDNN`, no groups or dilation, one stride for all three dimensions, and
-    /// padding under the kernel's size (else oneDNN takes `x64:gemm:jit`).
+    /// `atenTakesOneDNN`, no groups or dilation, and padding under the kernel's size (else
+    /// oneDNN takes `x64:gemm:jit`). The three strides may differ (`jit:avx2` and
+    /// `brgconv_strided` step each dimension by its own, ONEDNN_VERBOSE).
     public static func isSelected(input: [Int], weight: [Int], stride: [Int], padding: [Int], dilation: [Int], groups: Int,
                                   dtype: DType) -> Bool {
         dtype == .float32 && input.count == 5 && weight.count == 5 && atenTakesOneDNN(input: input, weight: weight, groups: groups)
             && groups == 1
             && dilation == [1, 1, 1] && weight[1] == input[1] && stride.count == 3 && padding.count == 3
-            && Set(stride).count == 1 && (0..<3).allSatisfy { padding[$0] < weight[2 + $0] }
+            && (0..<3).allSatisfy { padding[$0] < weight[2 + $0] }
             && !(stride == [1, 1, 1] && Convolution.keepsPointwiseNative(batch: input[0], kernel: (weight[3], weight[4]),
                                                                           stride: (1, 1), dilation: (1, 1)))
     }
@@ -54,12 +55,24 @@ public enum OneDNNConvolution3D {
                     stride: stride, padding: padding, groups: groups, dilation: dilation)
     }
 
+    /// The kernel taps `lo..<hi` along dimension `dim` (0 depth, 1 rows, 2 columns) that
+    /// output position `o` reaches inside the input, taps `p.dilation` apart (the jit
+    /// kernels skip the ones in the padding; those inside are consecutive).
+    static func tapRange(_ o: Int, _ dim: Int, _ p: Plan) -> (Int, Int) {
+        let k = [p.kd, p.kh, p.kw][dim], size = [p.d, p.h, p.w][dim], dl = p.dilation[dim]
+        let start = o * p.stride[dim] - p.padding[dim]
+        var lo = 0, hi = k
+        while lo < k && start + lo * dl < 0 { lo += 1 }
+        while hi > lo && start + (hi - 1) * dl >= size { hi -= 1 }
+        return (lo, hi)
+    }
+
     /// y = conv3d(x, W) + b: each output starts at its bias, then input channels go by
     /// blocks of 8 (all of them below 8), and within a block the order is kernel depth,
     /// row, column, channel, one fused multiply-add chain; taps in the padding are skipped.
     public static func forward(input: Tensor, weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
-                               avx512: Bool = OneDNNISA.avx512Core) throws(TensorError) -> Tensor {
-        let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding)
+                               dilation: [Int] = [1, 1, 1], avx512: Bool = OneDNNISA.avx512Core) throws(TensorError) -> Tensor {
+        let p = plan(input.sizes, weight.sizes, stride: stride, padding: padding, dilation: dilation)
         let (xkeep, x) = try NNBuffer.read(input, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         let bc = try bias?.contiguous()
@@ -79,7 +92,7 @@ public enum OneDNNConvolution3D {
             for o in 0..<p.o { starts[o / block][o % block] = b[o] }
         }
         let (xBox, yBox) = (UncheckedBox(x), UncheckedBox(NNBuffer.pointer(out, as: Float.self)))
-        let (s, pad) = (p.stride, p.padding)
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation)
         starts.withUnsafeBufferPointer { starts in
             let sBox = UncheckedBox(starts)
             OneDNNConvolution.parallel(p.n * blocks) { job in
@@ -88,23 +101,23 @@ public enum OneDNNConvolution3D {
                 let lanes = min(block, p.o - ob * block)
                 let yo = yBox.value + (img * p.o + ob * block) * p.ovolume
                 for z in 0..<p.od {
-                    let a0 = max(0, pad[0] - z * s[0]), a1 = min(p.kd, p.d + pad[0] - z * s[0])
+                    let (a0, a1) = tapRange(z, 0, p)
                     for y in 0..<p.oh {
-                        let i0 = max(0, pad[1] - y * s[1]), i1 = min(p.kh, p.h + pad[1] - y * s[1])
+                        let (i0, i1) = tapRange(y, 1, p)
                         for x in 0..<p.ow {
-                            let j0 = max(0, pad[2] - x * s[2]), j1 = min(p.kw, p.w + pad[2] - x * s[2])
+                            let (j0, j1) = tapRange(x, 2, p)
                             var acc = sBox.value[ob]
                             var c0 = 0
                             while c0 < p.c {
                                 let c1 = min(c0 + icBlock, p.c)
                                 for a in Swift.stride(from: a0, to: a1, by: 1) {
                                     for i in Swift.stride(from: i0, to: i1, by: 1) {
-                                        let zz: Int = z * s[0] - pad[0] + a, yy: Int = y * s[1] - pad[1] + i
+                                        let zz: Int = z * s[0] - pad[0] + a * dl[0], yy: Int = y * s[1] - pad[1] + i * dl[1]
                                         let row: Int = (zz * p.h + yy) * p.w + x * s[2] - pad[2]
                                         let tap = (a * p.kh + i) * p.kw
                                         for j in Swift.stride(from: j0, to: j1, by: 1) {
                                             for c in c0..<c1 {
-                                                acc = acc.addingProduct(Lanes(repeating: xi[c * p.volume + row + j]), wb[c * taps + tap + j])
+                                                acc = acc.addingProduct(Lanes(repeating: xi[c * p.volume + row + j * dl[2]]), wb[c * taps + tap + j])
                                             }
                                         }
                                     }
@@ -127,8 +140,9 @@ public enum OneDNNConvolution3D {
     /// kernel depth, row, column, channel; but where the input width is a multiple of the
     /// stride and the left padding is under kernel width − 1, one chain per kernel column
     /// (over depth, row, channel), the columns' sums added left to right (as in 2-d).
-    public static func gradInput(gradOutput: Tensor, weight: Tensor, inputSizes: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
-        let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding)
+    public static func gradInput(gradOutput: Tensor, weight: Tensor, inputSizes: [Int], stride: [Int], padding: [Int],
+                                 dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
+        let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding, dilation: dilation)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         defer { withExtendedLifetime((gkeep, wkeep)) {} }
@@ -137,9 +151,9 @@ public enum OneDNNConvolution3D {
             OneDNNConvolution3DAVX512.gradInput(p, gy, w, into: NNBuffer.pointer(out, as: Float.self))
             return out
         }
-        let s = p.stride[0], pad = p.padding, taps = p.taps
+        let pad = p.padding, taps = p.taps
         let unit = p.stride == [1, 1, 1]
-        let byColumns = !unit && p.w % s == 0 && pad[2] < p.kw - 1
+        let byColumns = !unit && p.w % p.stride[2] == 0 && pad[2] < p.kw - 1
         let chunk = unit ? block : p.o
         let blocks = (p.c + block - 1) / block
         let pw = OneDNNConvolution.interleave(w, count: p.o, rows: p.c, cols: taps)
@@ -151,8 +165,9 @@ public enum OneDNNConvolution3D {
             let wc = pw + cb * taps, wStride = blocks * taps
             let lanes = min(block, p.c - cb * block)
             let xo = xBox.value + (img * p.c + cb * block) * p.volume
-            func source(_ i: Int, _ k: Int, _ pd: Int, _ limit: Int) -> Int? {
-                let t = i + pd - k
+            // the output position input position `i` takes from through tap `k` along `dim`
+            func source(_ i: Int, _ k: Int, _ dim: Int, _ limit: Int) -> Int? {
+                let t = i + pad[dim] - k * p.dilation[dim], s = p.stride[dim]
                 return t < 0 || t % s != 0 || t / s >= limit ? nil : t / s
             }
             for z in 0..<p.d {
@@ -161,12 +176,12 @@ public enum OneDNNConvolution3D {
                         var total = Lanes(repeating: 0), first = true
                         if byColumns {
                             for j in 0..<p.kw {
-                                guard let tx = source(x, j, pad[2], p.ow) else { continue }
+                                guard let tx = source(x, j, 2, p.ow) else { continue }
                                 var acc = Lanes(repeating: 0), any = false
                                 for a in 0..<p.kd {
-                                    guard let tz = source(z, a, pad[0], p.od) else { continue }
+                                    guard let tz = source(z, a, 0, p.od) else { continue }
                                     for i in 0..<p.kh {
-                                        guard let ty = source(y, i, pad[1], p.oh) else { continue }
+                                        guard let ty = source(y, i, 1, p.oh) else { continue }
                                         any = true
                                         let g = gi + (tz * p.oh + ty) * p.ow + tx, wt = wc + (a * p.kh + i) * p.kw + j
                                         for o in 0..<p.o {
@@ -184,11 +199,11 @@ public enum OneDNNConvolution3D {
                                 let o1 = min(o0 + chunk, p.o)
                                 var acc = Lanes(repeating: 0)
                                 for a in 0..<p.kd {
-                                    guard let tz = source(z, a, pad[0], p.od) else { continue }
+                                    guard let tz = source(z, a, 0, p.od) else { continue }
                                     for i in 0..<p.kh {
-                                        guard let ty = source(y, i, pad[1], p.oh) else { continue }
+                                        guard let ty = source(y, i, 1, p.oh) else { continue }
                                         for j in 0..<p.kw {
-                                            guard let tx = source(x, j, pad[2], p.ow) else { continue }
+                                            guard let tx = source(x, j, 2, p.ow) else { continue }
                                             let g = gi + (tz * p.oh + ty) * p.ow + tx, wt = wc + (a * p.kh + i) * p.kw + j
                                             for o in o0..<o1 {
                                                 acc = acc.addingProduct(Lanes(repeating: g[o * p.ovolume]), wt[o * wStride])

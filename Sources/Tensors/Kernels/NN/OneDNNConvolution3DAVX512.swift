@@ -18,7 +18,7 @@ enum OneDNNConvolution3DAVX512 {
         Convolution.Plan(n: p.n, c: p.c, h: p.h, w: p.w, oc: p.o, kh: p.kh, kw: p.kw, oh: p.oh, ow: p.ow, cg: p.c, ocg: p.o,
                          g: ConvolutionGeometry(stride: (p.stride[1], p.stride[2]),
                                                 padding: ((p.padding[1], p.padding[1]), (p.padding[2], p.padding[2])),
-                                                dilation: (1, 1), groups: 1))
+                                                dilation: (p.dilation[1], p.dilation[2]), groups: 1))
     }
 
     /// Whether `jit:avx512_core` takes the forward and this order follows it: the left and
@@ -43,7 +43,7 @@ enum OneDNNConvolution3DAVX512 {
         }
         let hasBias = bias != nil
         let (xBox, yBox, wBox) = (UncheckedBox(x), UncheckedBox(y), UncheckedBox(pw))
-        let (s, pad) = (p.stride, p.padding)
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation)
         biases.withUnsafeBufferPointer { biases in
             let bBox = UncheckedBox(biases)
             OneDNNConvolution.parallel(p.n * blocks) { job in
@@ -52,11 +52,11 @@ enum OneDNNConvolution3DAVX512 {
                 let lanes = min(block, p.o - ob * block)
                 let yo = yBox.value + (img * p.o + ob * block) * p.ovolume
                 for z in 0..<p.od {
-                    let a0 = max(0, pad[0] - z * s[0]), a1 = min(p.kd, p.d + pad[0] - z * s[0])
+                    let (a0, a1) = OneDNNConvolution3D.tapRange(z, 0, p)
                     for y in 0..<p.oh {
-                        let i0 = max(0, pad[1] - y * s[1]), i1 = min(p.kh, p.h + pad[1] - y * s[1])
+                        let (i0, i1) = OneDNNConvolution3D.tapRange(y, 1, p)
                         for x in 0..<p.ow {
-                            let j0 = max(0, pad[2] - x * s[2]), j1 = min(p.kw, p.w + pad[2] - x * s[2])
+                            let (j0, j1) = OneDNNConvolution3D.tapRange(x, 2, p)
                             var sum = Lanes()
                             var c0 = 0
                             while c0 < p.c {
@@ -64,12 +64,12 @@ enum OneDNNConvolution3DAVX512 {
                                 var acc = Lanes()
                                 for a in Swift.stride(from: a0, to: a1, by: 1) {
                                     for i in Swift.stride(from: i0, to: i1, by: 1) {
-                                        let zz = z * s[0] - pad[0] + a, yy = y * s[1] - pad[1] + i
+                                        let zz = z * s[0] - pad[0] + a * dl[0], yy = y * s[1] - pad[1] + i * dl[1]
                                         let row = (zz * p.h + yy) * p.w + x * s[2] - pad[2]
                                         let tap = (a * p.kh + i) * p.kw
                                         for j in Swift.stride(from: j0, to: j1, by: 1) {
                                             for c in c0..<c1 {
-                                                acc = acc.addingProduct(Lanes(repeating: xi[c * p.volume + row + j]), wb[c * taps + tap + j])
+                                                acc = acc.addingProduct(Lanes(repeating: xi[c * p.volume + row + j * dl[2]]), wb[c * taps + tap + j])
                                             }
                                         }
                                     }
@@ -99,22 +99,28 @@ enum OneDNNConvolution3DAVX512 {
             let wc = wBox.value + cb * taps, wStride = blocks * taps
             let lanes = min(block, p.c - cb * block)
             let xo = xBox.value + (img * p.c + cb * block) * p.volume
+            // the taps through which input position `i` reaches an output along `dim` (unit stride)
+            func reach(_ i: Int, _ dim: Int) -> [Int] {
+                let (k, limit, dl) = ([p.kd, p.kh, p.kw][dim], [p.od, p.oh, p.ow][dim], p.dilation[dim])
+                return (0..<k).filter { let t = i + pad[dim] - $0 * dl; return t >= 0 && t < limit }
+            }
+            let dl = p.dilation
             for z in 0..<p.d {
-                let a0 = max(0, z + pad[0] - (p.od - 1)), a1 = min(p.kd, z + pad[0] + 1)
+                let zs = reach(z, 0)
                 for y in 0..<p.h {
-                    let i0 = max(0, y + pad[1] - (p.oh - 1)), i1 = min(p.kh, y + pad[1] + 1)
+                    let ys = reach(y, 1)
                     for x in 0..<p.w {
-                        let j0 = max(0, x + pad[2] - (p.ow - 1)), j1 = min(p.kw, x + pad[2] + 1)
+                        let xs = reach(x, 2)
                         var total = Lanes()
                         var o0 = 0
                         while o0 < p.o {
                             let o1 = min(o0 + block, p.o)
                             var acc = Lanes()
-                            for a in Swift.stride(from: a0, to: a1, by: 1) {
-                                for i in Swift.stride(from: i0, to: i1, by: 1) {
-                                    let row = ((z + pad[0] - a) * p.oh + y + pad[1] - i) * p.ow + x + pad[2]
-                                    for j in Swift.stride(from: j0, to: j1, by: 1) {
-                                        let g = gi + row - j, wt = wc + (a * p.kh + i) * p.kw + j
+                            for a in zs {
+                                for i in ys {
+                                    let row = ((z + pad[0] - a * dl[0]) * p.oh + y + pad[1] - i * dl[1]) * p.ow + x + pad[2]
+                                    for j in xs {
+                                        let g = gi + row - j * dl[2], wt = wc + (a * p.kh + i) * p.kw + j
                                         for o in o0..<o1 {
                                             acc = acc.addingProduct(Lanes(repeating: g[o * p.ovolume]), wt[o * wStride])
                                         }

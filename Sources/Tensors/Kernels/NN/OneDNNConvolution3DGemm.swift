@@ -20,8 +20,9 @@ extension OneDNNConvolution3D {
     typealias G = OneDNNGemmConvolution
 
     /// Whether oneDNN runs every pass of this float32 layer as `gemm:jit` and these
-    /// kernels follow it: dilated layers (any groups, depthwise too: oneDNN's 3-d jit
-    /// kernels refuse dilation at AVX2 and AVX-512, ONEDNN_VERBOSE), grouped layers whose
+    /// kernels follow it: dilated layers (any groups, depthwise too; except the forward and
+    /// unit-stride data gradient of ungrouped layers the jit kernels take, which the callers
+    /// check first: `dilatedJitForwardSelected`, `dilatedJitDataSelected`), grouped layers whose
     /// groups the jit kernels refuse (one image too: ATen's slow path takes only ungrouped
     /// single images), and plain batches with a padding as large as the kernel. One
     /// stride, and every sgemm of a shape `OneDNNSgemm` reproduces.
@@ -29,7 +30,7 @@ extension OneDNNConvolution3D {
                                     dtype: DType, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
         guard dtype == .float32, input.count == 5, weight.count == 5, atenTakesOneDNN(input: input, weight: weight, groups: groups), groups >= 1, input[1] % groups == 0,
               weight[0] % groups == 0, weight[1] * groups == input[1], dilation.count == 3, dilation.allSatisfy({ $0 >= 1 }),
-              stride.count == 3, padding.count == 3, Set(stride).count == 1 else { return false }
+              stride.count == 3, padding.count == 3 else { return false }
         let cg = input[1] / groups, ocg = weight[0] / groups, unit = avx512 ? 4 : 8
         let dilated = dilation != [1, 1, 1]
         let runs = dilated ? true : groups == 1 ? (0..<3).contains { padding[$0] >= weight[2 + $0] }
@@ -185,8 +186,9 @@ extension OneDNNConvolution3D {
     /// layout (3 on AVX2, as in 2-d) — per image a sum from 0 added to the channel's total
     /// (`compute_bwd_bias_ncdhw`), else one chain per channel over images, then positions
     /// (`nCdhwXc`). `weight` is the transposed layer's, the convolution's as oneDNN sees it.
-    public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int]) throws(TensorError) -> Tensor {
-        let pass = weightPass(weight: weight, padding: padding, input: g.sizes, stride: stride)
+    public static func transposedGradBias(_ g: Tensor, weight: [Int], stride: [Int], padding: [Int],
+                                          dilation: [Int] = [1, 1, 1], groups: Int = 1) throws(TensorError) -> Tensor {
+        let pass = weightPass(weight: weight, padding: padding, groups: groups, input: g.sizes, stride: stride, dilation: dilation)
         let c = g.sizes[1]
         let perImage = pass == .gemm || c == 3 || (pass == .jitAVX512 && c <= 3)
         return try TransposedConvolution.referenceBiasSum(g, perImage: perImage)

@@ -38,7 +38,9 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
     if weight.dim() != 5:
         raise RuntimeError(f"Expected 5-dimensional input for 5-dimensional weight {list(weight.shape)}, but got {input.dim()}-dimensional input of size {list(input.shape)} instead")
     if groups != 1:
-        result = _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation)
+        result = _conv_transpose3d_onednn_groups(input, weight, bias, stride, padding, output_padding, groups, dilation)
+        if result is None:
+            result = _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation)
         return result.squeeze(0) if unbatched else result
     if cin != weight.shape[0]:
         raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have {weight.shape[0]} channels, but got {cin} channels instead")
@@ -89,8 +91,11 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         # oneDNN's weight pass of the convolution with the roles swapped (x its output
         # gradient, g its input) where it runs one (None elsewhere)
         gw_fast = None
-        if fast is not None and dilation == (1, 1, 1):
+        if fast is not None and tuple(dilation) == (1, 1, 1):
             gw_fast = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding))
+        elif fast is not None:
+            # a dilated layer's weight pass is gemm:jit's (ONEDNN_VERBOSE)
+            gw_fast = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding), 1, list(dilation))
         for i in range(n if fast is None or gw_fast is None else 0):
             gp = torch.constant_pad_nd(g[i], pads, 0.0)
             cols = _conv3d_columns(gp, k, stride, dilation, sizes)
@@ -109,12 +114,44 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
         if bias is None:
             return gx, gw
         if fast is not None:
-            gb = torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding))
+            gb = torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding), list(dilation))
         else:
             gb = g[0].reshape([cout, -1]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
     result = torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
     return result.squeeze(0) if unbatched else result
+
+
+def _conv_transpose3d_onednn_groups(input, weight, bias, stride, padding, output_padding, groups, dilation):
+    """A grouped float32 conv_transpose3d oneDNN runs as `gemm:jit` deconvolution (groups the
+    jit kernels refuse): every pass is the grouped convolution's with the roles swapped —
+    forward its data gradient, input gradient its forward, weight gradient its weight pass
+    (OneDNNConvolution3DGemm.swift). None where the native does not take the layer."""
+    if (weight.dim() != 5 or input.dim() != 5 or weight.shape[0] % groups != 0 or input.shape[1] != weight.shape[0]
+            or (bias is not None and (bias.dim() != 1 or bias.shape[0] != weight.shape[1] * groups))):
+        return None
+    k = weight.shape[2:]
+    out = [(input.shape[2 + i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + 1 + output_padding[i]
+           for i in range(3)]
+    if min(out) < 1:
+        return None
+    x, w = input.detach(), weight.detach()
+    b = bias.detach() if bias is not None else None
+    fast = torch._onednn_conv_transpose3d(x, w, b, list(stride), list(padding), out, list(dilation), groups)
+    if fast is None:
+        return None
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        g = g.contiguous()
+        gx = torch._onednn_conv3d(g, w, None, list(stride), list(padding), list(dilation), groups)
+        gw = torch._onednn_conv3d_weight_grad(x, g, w, list(stride), list(padding), groups, list(dilation))
+        if gx is None or gw is None:
+            raise RuntimeError("conv_transpose3d: oneDNN's grouped backward passes are not reproduced for this layer")
+        if bias is None:
+            return gx, gw
+        return gx, gw, torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding), list(dilation), groups)
+    return torch._linalg_record("ConvolutionBackward0", inputs, fast, backward)
 
 
 def _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation):
