@@ -139,19 +139,13 @@ extension Interpreter {
             var nd: PyValue? = nil
             if let v = b[1], !v.isNone { nd = v }
             switch x {
-            case .int(let v):
+            case .int, .bool:
+                let v = x.asInt!
                 guard let ndv = nd else { return .int(v) }
                 let d = try i.intArgument(ndv)
                 if d >= 0 { return .int(v) }
-                if d < -18 { return .int(0) }
-                var p = 1
-                for _ in 0..<(-d) { p *= 10 }
-                let q = try i.intBinary(.floordiv, v, p).asInt!
-                let r = v - q * p
-                var res = q
-                if r * 2 > p || (r * 2 == p && q % 2 != 0) { res += 1 }
-                return .int(res * p)
-            case .bool(let bv): return .int(bv ? 1 : 0)
+                if d < -19 { return .int(0) }
+                return roundedInteger(BigInt(v), ndigits: d)
             case .float(let d):
                 guard let ndv = nd else {
                     if d.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }

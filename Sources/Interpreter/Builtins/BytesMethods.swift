@@ -410,6 +410,9 @@ extension Interpreter {
             let d = PyDict()
             for (key, v) in newMapping { try setItem(.object(d), key, v) }
             converted = .object(d)
+        } else if !isTupleArgs && bytesLikeOrNil(args) != nil {
+            // A bytes or bytearray argument is one value, never a mapping (as `_PyBytes_FormatEx`).
+            converted = .tuple([values[0]])
         } else {
             converted = isTupleArgs ? .tuple(values) : values[0]
         }

@@ -65,9 +65,15 @@ extension Interpreter {
                 guard let other = try? i.byteStorage(a[0]) else { return .notImplemented }
                 return .bool(try i.storage(s).bytes != other.bytes)
             }
-            cls.addMethod("__lt__") { i, s, a in
-                guard let other = try? i.byteStorage(a[0]) else { return .notImplemented }
-                return .bool(try i.storage(s).bytes.lexicographicallyPrecedes(other.bytes))
+            // Byte-wise ordering (memcmp, then length), as `bytes_richcompare`.
+            for (op, holds) in [("__lt__", { (x: [UInt8], y: [UInt8]) in x.lexicographicallyPrecedes(y) }),
+                                ("__le__", { (x: [UInt8], y: [UInt8]) in !y.lexicographicallyPrecedes(x) }),
+                                ("__gt__", { (x: [UInt8], y: [UInt8]) in y.lexicographicallyPrecedes(x) }),
+                                ("__ge__", { (x: [UInt8], y: [UInt8]) in !x.lexicographicallyPrecedes(y) })] {
+                cls.addMethod(op) { i, s, a in
+                    guard let other = i.bytesLikeOrNil(a[0]) else { return .notImplemented }
+                    return .bool(holds(try i.storage(s).bytes, other))
+                }
             }
             cls.addMethod("__getitem__") { i, s, a in
                 let b = try i.storage(s).bytes
@@ -78,9 +84,12 @@ extension Interpreter {
                     while step > 0 ? k < stop : k > stop { out.append(b[k]); k += step }
                     return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(out)))
                 }
-                var k = try i.intArgument(a[0])
+                let isArray = i.isInstance(s, bytearray)
+                guard var k = try i.index(a[0]) else {
+                    throw PyError.typeError("\(isArray ? "bytearray" : "byte") indices must be integers or slices, not \(i.typeName(a[0]))")
+                }
                 if k < 0 { k += b.count }
-                guard k >= 0 && k < b.count else { throw PyError.indexError("index out of range") }
+                guard k >= 0 && k < b.count else { throw PyError.indexError(isArray ? "bytearray index out of range" : "index out of range") }
                 return .int(Int(b[k]))
             }
             cls.addMethod("__iter__") { i, s, _ in
@@ -88,19 +97,27 @@ extension Interpreter {
             }
             cls.addMethod("__contains__") { i, s, a in
                 let b = try i.storage(s).bytes
-                if case .int(let n) = a[0] { return .bool(n >= 0 && n < 256 && b.contains(UInt8(n))) }
-                let needle = try i.byteValues(a[0])
+                // `_Py_bytes_contains`: an integer is a byte, anything else must be a buffer.
+                if a[0].asObject is PyBigInt { throw PyError.valueError("byte must be in range(0, 256)") }
+                if let n = try? i.index(a[0]) {
+                    guard (0..<256).contains(n) else { throw PyError.valueError("byte must be in range(0, 256)") }
+                    return .bool(b.contains(UInt8(n)))
+                }
+                guard let needle = i.bytesLikeOrNil(a[0]) else {
+                    throw PyError.typeError("a bytes-like object is required, not '\(i.typeName(a[0]))'")
+                }
                 if needle.isEmpty { return .true }
                 return .bool(b.count >= needle.count && (0...(b.count - needle.count)).contains { Array(b[$0..<($0 + needle.count)]) == needle })
             }
             cls.addMethod("__add__") { i, s, a in
-                guard let other = try? i.byteStorage(a[0]) else {
-                    throw PyError.typeError("can't concat \(i.typeName(a[0])) to \(name)")
-                }
-                return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(try i.storage(s).bytes + other.bytes)))
+                // Not a buffer: the other operand's `__radd__` runs first, then the generic
+                // "can't concat" error (Arithmetic.swift).
+                guard let other = i.bytesLikeOrNil(a[0]) else { return .notImplemented }
+                return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(try i.storage(s).bytes + other)))
             }
             cls.addMethod("__mul__") { i, s, a in
-                let n = max(0, try i.intArgument(a[0]))
+                guard let count = try i.index(a[0]) else { return .notImplemented }
+                let n = max(0, count)
                 let b = try i.storage(s).bytes
                 // Empty stays empty at once; a large result is charged to the object limit
                 // first (MemoryError, as CPython) instead of being allocated.
@@ -109,7 +126,8 @@ extension Interpreter {
                 return .object(PyInstance(cls: i.typeOf(s), payload: ByteStorage(Array([[UInt8]](repeating: b, count: n).joined()))))
             }
             cls.addMethod("__rmul__") { i, s, a in
-                let n = max(0, try i.intArgument(a[0]))
+                guard let count = try i.index(a[0]) else { return .notImplemented }
+                let n = max(0, count)
                 let b = try i.storage(s).bytes
                 // Empty stays empty at once; a large result is charged to the object limit
                 // first (MemoryError, as CPython) instead of being allocated.
@@ -161,16 +179,7 @@ extension Interpreter {
             try i.storage(s).bytes.append(UInt8(n)); return .none
         }
         bytearray.addMethod("extend") { i, s, a in try i.storage(s).bytes += i.byteValues(a[0]); return .none }
-        bytearray.addMethod("__setitem__") { i, s, a in
-            let st = try i.storage(s)
-            var k = try i.intArgument(a[0])
-            if k < 0 { k += st.bytes.count }
-            guard k >= 0 && k < st.bytes.count else { throw PyError.indexError("bytearray index out of range") }
-            let n = try i.intArgument(a[1])
-            guard (0..<256).contains(n) else { throw PyError.valueError("byte must be in range(0, 256)") }
-            st.bytes[k] = UInt8(n)
-            return .none
-        }
+        installBytearrayMutation(bytearray)
         types.str.addMethod("encode") { i, s, a in
             let b = try a.bindClinic(ClinicSignature("encode", ["encoding", "errors"]))
             if let errors = b[1] { _ = try i.stringArgument(errors, "encode() argument 'errors'") }

@@ -53,11 +53,7 @@ extension Interpreter {
         }
         m("index") { i, l, a in
             try a.check("index", 1, 3)
-            let start = a.count > 1 ? try i.intArgument(a[1]) : 0
-            let stop = a.count > 2 ? try i.intArgument(a[2]) : l.items.count
-            let s0 = start < 0 ? max(0, start + l.items.count) : start
-            let s1 = min(stop < 0 ? stop + l.items.count : stop, l.items.count)
-            if s0 < s1 { for k in s0..<s1 where try i.equals(l.items[k], a[0]) { return .int(k) } }
+            if let k = try i.sequenceIndex(l.items, a) { return .int(k) }
             throw PyError.valueError("\(try i.repr(a[0])) is not in list")
         }
         m("count") { i, l, a in
@@ -69,7 +65,7 @@ extension Interpreter {
             var key: PyValue?, reverse = false
             for (k, v) in zip(a.keywordNames, a.keywordValues) {
                 if k == N.key { key = v } else if k == N.reverse { reverse = try i.truthy(v) }
-                else { throw PyError.typeError("sort() got an unexpected keyword argument '\(k)'") }
+                else { throw PyError.typeError("'\(k)' is an invalid keyword argument for sort()") }
             }
             l.items = try i.sortValues(l.items, key: key, reverse: reverse)
             return .none
@@ -93,7 +89,8 @@ extension Interpreter {
 
         let t = types.tuple!
         t.addMethod("index") { i, s, a in
-            for (k, x) in (s.asTuple?.items ?? []).enumerated() where try i.equals(x, a[0]) { return .int(k) }
+            try a.check("index", 1, 3)
+            if let k = try i.sequenceIndex(s.asTuple?.items ?? [], a) { return .int(k) }
             throw PyError.valueError("tuple.index(x): x not in tuple")
         }
         t.addMethod("count") { i, s, a in
@@ -361,5 +358,24 @@ extension Interpreter {
             return .list(c.mro.map { .object($0) })
         }
         addMetaclassMethods()
+    }
+}
+
+extension Interpreter {
+    /// `list.index`/`tuple.index(value, start, stop)`: the bounds are slice indices
+    /// (`__index__`), negative ones counted from the end and clipped at 0, and the search
+    /// stops at the end of the items.
+    func sequenceIndex(_ items: [PyValue], _ a: Arguments) throws -> Int? {
+        func bound(_ k: Int, _ dflt: Int) throws -> Int {
+            guard a.count > k else { return dflt }
+            guard let v = try index(a[k]) else {
+                throw PyError.typeError("slice indices must be integers or have an __index__ method")
+            }
+            return v < 0 ? max(0, v + items.count) : v
+        }
+        let start = try bound(1, 0), stop = min(try bound(2, items.count), items.count)
+        var k = start
+        while k < stop { if try equals(items[k], a[0]) { return k }; k += 1 }
+        return nil
     }
 }

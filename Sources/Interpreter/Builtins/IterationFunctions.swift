@@ -167,7 +167,7 @@ extension Interpreter {
             var key: PyValue?, reverse = false
             for (k, v) in zip(a.keywordNames, a.keywordValues) {
                 if k == N.key { key = v } else if k == N.reverse { reverse = try i.truthy(v) }
-                else { throw PyError.typeError("sort() got an unexpected keyword argument '\(k)'") }
+                else { throw PyError.typeError("'\(k)' is an invalid keyword argument for sort()") }
             }
             return .list(try i.sortValues(try i.iterate(a[0]), key: key, reverse: reverse))
         }

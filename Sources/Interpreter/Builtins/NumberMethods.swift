@@ -19,11 +19,7 @@ extension Interpreter {
             guard a.count > 0, !a[0].isNone else { return plain(s) }
             let nd = try interp.intArgument(a[0])
             if nd >= 0 { return plain(s) }
-            let x = interp.bigOperand(s)!, p = BigInt(10).power(-nd)
-            let (q, r) = x.floorDivMod(p)
-            let twice = BigInt.compare(r + r, p)
-            let up = twice > 0 || (twice == 0 && (q.limbs.first ?? 0) & 1 == 1)
-            return PyBigInt.make((up ? q + BigInt(1) : q) * p)
+            return roundedInteger(interp.bigOperand(s)!, ndigits: nd)
         }
         i.addMethod("__float__") { interp, s, _ in .float(try interp.bigToDouble(interp.bigOperand(s)!)) }
         i.addMethod("to_bytes") { interp, s, a in
@@ -94,4 +90,14 @@ extension Interpreter {
         installRangeSliceMethods()
         b.addMethod("__repr__") { _, s, _ in .str(s.asInt == 1 ? "True" : "False") }
     }
+}
+
+/// `int.__round__` with negative `ndigits`: the nearest multiple of 10**-ndigits, ties to
+/// the even multiple (CPython's `_PyLong_Round`), in big-int arithmetic so no size overflows.
+func roundedInteger(_ x: BigInt, ndigits nd: Int) -> PyValue {
+    let p = BigInt(10).power(-nd)
+    let (q, r) = x.floorDivMod(p)
+    let twice = BigInt.compare(r + r, p)
+    let up = twice > 0 || (twice == 0 && (q.limbs.first ?? 0) & 1 == 1)
+    return PyBigInt.make((up ? q + BigInt(1) : q) * p)
 }

@@ -92,7 +92,8 @@ extension Interpreter {
             if case .object(let o) = v, o is PyClass { return [v] }
             return nil
         }
-        guard let x = parts(a), let y = parts(b) else { return nil }
+        // `type.__or__` needs a type (or union, or alias) on one side: `None | None` is not one.
+        guard !(a.isNone && b.isNone), let x = parts(a), let y = parts(b) else { return nil }
         var out: [PyValue] = []
         for v in x + y where !out.contains(where: { (try? equals($0, v)) ?? false }) { out.append(v) }
         if out.count == 1 { return out[0] }

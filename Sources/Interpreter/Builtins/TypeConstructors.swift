@@ -155,6 +155,7 @@ extension Interpreter {
             guard base == 0 || (2...36).contains(base) else {
                 throw PyError.valueError("int() base must be >= 2 and <= 36, or 0")
             }
+            if let b = x.payload(ByteStorage.self)?.bytes { return try intFromBytes(b, base: base) }
             guard case .str(let s) = x else { throw PyError.typeError("int() can't convert non-string with explicit base") }
             return try intFromString(s, base: base)
         }
@@ -166,8 +167,22 @@ extension Interpreter {
         default:
             if let r = try callSpecial(x, N.__int__, []) { return r }
             if let r = try callSpecial(x, N.__index__, []) { return r }
+            if let b = bytesLikeOrNil(x) { return try intFromBytes(b, base: 10) }
             throw PyError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(typeName(x))'")
         }
+    }
+
+    /// `_PyLong_FromBytes`: the bytes parsed as ASCII text; the error shows them as `bytes`.
+    func intFromBytes(_ b: [UInt8], base: Int) throws -> PyValue {
+        do { return try intFromString(asciiText(b), base: base) } catch let e as PyError where e.pendingType == "ValueError" {
+            throw PyError.valueError("invalid literal for int() with base \(base): \(bytesRepr(b))")
+        }
+    }
+
+    /// Bytes as text for number parsing: ASCII as is, any other byte a character no
+    /// number syntax accepts.
+    func asciiText(_ b: [UInt8]) -> String {
+        String(String.UnicodeScalarView(b.map { $0 < 128 ? Unicode.Scalar($0) : "\u{FFFF}" }))
     }
 
     func doubleToInt(_ d: Double) throws -> Int {
@@ -217,6 +232,13 @@ extension Interpreter {
         default:
             if let r = try callSpecial(x, N.__float__, []), let d = r.asDouble { return d }
             if let r = try callSpecial(x, N.__index__, []), let d = r.asDouble { return d }
+            // `PyFloat_FromString` of a bytes-like object: its ASCII text, the object's repr in
+            // the error.
+            if let b = bytesLikeOrNil(x) {
+                do { return try toDouble(.str(asciiText(b))) } catch let e as PyError where e.pendingType == "ValueError" {
+                    throw PyError.valueError("could not convert string to float: \(try repr(x))")
+                }
+            }
             throw PyError.typeError("float() argument must be a string or a real number, not '\(typeName(x))'")
         }
     }

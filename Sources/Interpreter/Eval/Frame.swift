@@ -138,6 +138,8 @@ final class FunctionCode: CodeInfo {
     /// Parameter names in slot order: positional, *args, keyword-only, **kwargs.
     var paramNames: [Name] = []
     var positionalCount = 0
+    /// The first parameters, written before `/`: keywords never bind them.
+    var positionalOnlyCount = 0
     var kwOnlyCount = 0
     var varargsSlot: Int?
     var kwargsSlot: Int?

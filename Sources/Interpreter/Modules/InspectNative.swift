@@ -4,7 +4,7 @@
 extension Interpreter {
     func buildInspectNative(_ m: PyModule) {
         /// `parameters(function, empty)`: a list of `(name, kind, default)`, `empty` for
-        /// parameters without a default; kinds 1 positional-or-keyword, 2 `*args`,
+        /// parameters without a default; kinds 0 positional-only, 1 positional-or-keyword, 2 `*args`,
         /// 3 keyword-only, 4 `**kwargs`. None for anything but a Python function.
         m.addFunction("parameters") { _, a in
             try a.check("parameters", 2)
@@ -14,7 +14,7 @@ extension Interpreter {
             let firstDefault = code.positionalCount - f.defaults.count
             for k in 0..<code.positionalCount {
                 let d = k >= firstDefault ? f.defaults[k - firstDefault] : empty
-                out.append(.tuple([.str(code.paramNames[k].string), .int(1), d]))
+                out.append(.tuple([.str(code.paramNames[k].string), .int(k < code.positionalOnlyCount ? 0 : 1), d]))
             }
             var slot = code.positionalCount
             if code.varargsSlot != nil {

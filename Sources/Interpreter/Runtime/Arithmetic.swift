@@ -29,12 +29,19 @@ extension Interpreter {
             return .str(try percentFormat(a.asString!, b))
         }
         if op == .or, let u = typeUnion(a, b) { return u }
+        let isBytes: (PyValue) -> Bool = { v in v.payload(ByteStorage.self) != nil }
         let isSeq: (PyValue) -> Bool = { v in
             if case .str = v { return true }
-            return v.asList != nil || v.asTuple != nil
+            return v.asList != nil || v.asTuple != nil || isBytes(v)
         }
         if op == .mul && (isSeq(a) || isSeq(b)) {
+            let count = isSeq(a) ? b : a
+            // An int too large for a repeat count: CPython's PyNumber_AsSsize_t.
+            if count.asObject is PyBigInt { throw PyError.overflow("cannot fit 'int' into an index-sized integer") }
             throw PyError.typeError("can't multiply sequence by non-int of type '\(isSeq(a) ? tb.name : ta.name)'")
+        }
+        if op == .add && isBytes(a) {
+            throw PyError.typeError("can't concat \(tb.name) to \(ta.name)")
         }
         if op == .add, case .str = a {
             throw PyError.typeError("can only concatenate str (not \"\(tb.name)\") to str")
@@ -55,6 +62,11 @@ extension Interpreter {
                     try reserveRepetition(l.items.count, times: n, itemBytes: MemoryLayout<PyValue>.stride)
                     let items = l.items; l.items = []; if !items.isEmpty { for _ in 0..<max(n, 0) { l.items += items } }; return a
                 }
+            }
+            // `dict_ior`: updates in place from a mapping or an iterable of pairs.
+            if let d = o as? PyDict, op == .or {
+                try dictUpdate(d, b)
+                return a
             }
             if !(o is PyTuple || o is PySet || o is PyDict), let r = try callSpecial(a, op.inplaceName, b), !r.isNotImplemented { return r }
             if let s = o as? PySet, !s.frozen, [.or, .and, .sub, .xor].contains(op) {
@@ -103,6 +115,8 @@ extension Interpreter {
 
     /// int/float/bool arithmetic; nil when an operand is not a number.
     func numericBinary(_ op: BinaryOp, _ a: PyValue, _ b: PyValue) throws -> PyValue? {
+        // int has no `@`: the generic path's error names both types (`'int' and 'bool'`).
+        if op == .matmul { return nil }
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intBinary(op, x, y)
         case (.bool(let x), .bool(let y)):

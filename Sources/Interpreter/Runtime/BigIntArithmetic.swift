@@ -26,6 +26,10 @@ extension Interpreter {
     func bigNumericBinary(_ op: BinaryOp, _ a: PyValue, _ b: PyValue) throws -> PyValue? {
         let aBig = a.asObject is PyBigInt, bBig = b.asObject is PyBigInt
         guard aBig || bBig else { return nil }
+        // No float or int slot for these: the generic path names both operand types.
+        if op == .matmul { return nil }
+        if [.lshift, .rshift, .and, .or, .xor].contains(op), case .float = a { return nil }
+        if [.lshift, .rshift, .and, .or, .xor].contains(op), case .float = b { return nil }
         if case .float(let y) = b, let x = bigOperand(a) { return try floatBinary(op, try bigToDouble(x), y) }
         if case .float(let x) = a, let y = bigOperand(b) { return try floatBinary(op, x, try bigToDouble(y)) }
         guard let x = bigOperand(a), let y = bigOperand(b) else { return nil }

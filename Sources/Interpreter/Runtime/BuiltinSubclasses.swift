@@ -194,6 +194,8 @@ extension Interpreter {
         for (op, name) in [(CompareOp.eq, "__eq__"), (.ne, "__ne__"), (.lt, "__lt__"), (.le, "__le__"), (.gt, "__gt__"), (.ge, "__ge__")] {
             add(name) { i, s, a in
                 guard a.count == 1, let f = i.family(s), f == i.family(a[0]) else { return .notImplemented }
+                // dict has only equality: its ordering slots answer NotImplemented.
+                if f == 4 && op != .eq && op != .ne { return .notImplemented }
                 return try i.compare(op, s, a[0])
             }
         }

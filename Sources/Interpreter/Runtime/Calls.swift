@@ -261,33 +261,18 @@ extension Interpreter {
         let np = code.positionalCount
         let given = args.count
         let fname = fn.qualname
-        if given > np {
-            if let vs = code.varargsSlot {
-                frame.slots[vs] = .object(PyTuple(Array(args.positional[np...])))
-            } else {
-                let required = np - fn.defaults.count
-                let takes = required == np ? "\(np)" : "from \(required) to \(np)"
-                let s = np == 1 && required == np ? "" : "s"
-                let kwGiven = args.keywordNames.filter { k in code.paramNames[np...].contains(k) }.count
-                let was = given == 1 ? "was" : "were"
-                var extra = ""
-                if kwGiven > 0 { extra = " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))" }
-                if extra.isEmpty {
-                    throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(given) \(was) given")
-                }
-                throw PyError.typeError("\(fname)() takes \(takes) positional argument\(s) but \(given)\(extra) \(was) given")
-            }
-        } else if let vs = code.varargsSlot {
-            frame.slots[vs] = .object(PyTuple.empty)
+        if let vs = code.varargsSlot {
+            frame.slots[vs] = given > np ? .object(PyTuple(Array(args.positional[np...]))) : .object(PyTuple.empty)
         }
         for i in 0..<min(np, given) { frame.slots[i] = args[i] }
         var kwargs: PyDict?
         if let ks = code.kwargsSlot { kwargs = PyDict(); frame.slots[ks] = .object(kwargs!) }
         let kwStart = np + (code.varargsSlot == nil ? 0 : 1)
         let kwEnd = kwStart + code.kwOnlyCount
+        let posOnly = code.positionalOnlyCount
         for (k, v) in zip(args.keywordNames, args.keywordValues) {
             var slot: Int?
-            for j in 0..<np where code.paramNames[j].id == k.id { slot = j; break }
+            for j in posOnly..<np where code.paramNames[j].id == k.id { slot = j; break }
             if slot == nil { for j in kwStart..<kwEnd where code.paramNames[j].id == k.id { slot = j; break } }
             if let j = slot {
                 if frame.slots[j] != nil { throw PyError.typeError("\(fname)() got multiple values for argument '\(k)'") }
@@ -295,8 +280,17 @@ extension Interpreter {
             } else if let d = kwargs {
                 try d.set(.str(k.string), v)
             } else {
+                // CPython names every positional-only parameter passed by keyword first.
+                let passed = args.keywordNames.filter { k in code.paramNames[..<posOnly].contains { $0.id == k.id } }
+                if !passed.isEmpty {
+                    throw PyError.typeError("\(fname)() got some positional-only arguments passed as keyword arguments: '\(passed.map { $0.string }.joined(separator: ", "))'")
+                }
                 throw PyError.typeError("\(fname)() got an unexpected keyword argument '\(k)'")
             }
+        }
+        // As CPython's initialize_locals: keyword errors first, then too many positionals.
+        if given > np && code.varargsSlot == nil {
+            throw PyError.typeError(tooManyPositionalMessage(fn, given: given, frame))
         }
         let firstDefault = np - fn.defaults.count
         var missing: [String] = []
@@ -311,6 +305,20 @@ extension Interpreter {
         let result = try execute(fn, frame)
         recycle(frame)
         return result
+    }
+
+    /// CPython's `too_many_positional`, counting the keyword-only parameters already bound.
+    private func tooManyPositionalMessage(_ fn: PyFunction, given: Int, _ frame: Frame) -> String {
+        let code = fn.code, np = code.positionalCount
+        let required = np - fn.defaults.count
+        let takes = required == np ? "\(np)" : "from \(required) to \(np)"
+        let s = np == 1 && required == np ? "" : "s"
+        let kwStart = np + (code.varargsSlot == nil ? 0 : 1)
+        let kwGiven = (kwStart..<(kwStart + code.kwOnlyCount)).filter { frame.slots[$0] != nil }.count
+        let was = given == 1 && kwGiven == 0 ? "was" : "were"
+        let extra = kwGiven == 0 ? ""
+            : " positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s"))"
+        return "\(fn.qualname)() takes \(takes) positional argument\(s) but \(given)\(extra) \(was) given"
     }
 
     // MARK: Classes
@@ -369,6 +377,28 @@ extension Interpreter {
     }
 
     /// A printable name of a callable, for messages.
+    /// `_PyObject_FunctionStr`: `module.qualname()`, or `qualname()` for builtins and
+    /// objects without a module, or `str(obj)` without a `__qualname__`.
+    func functionStr(_ v: PyValue) throws -> String {
+        guard let q = try? getAttribute(v, Name("__qualname__")) else { return try str(v) }
+        let qualname = try str(q)
+        if let m = try? getAttribute(v, Name("__module__")), !m.isNone {
+            let module = try str(m)
+            if module != "builtins" { return "\(module).\(qualname)()" }
+        }
+        return "\(qualname)()"
+    }
+
+    /// CPython's `check_args_iterable`: an `__iter__` or a sequence's `__getitem__`.
+    func isIterableForStar(_ v: PyValue) -> Bool {
+        (try? getIterator(v)) != nil || ((try? lookupSpecial(v, N.__getitem__)) ?? nil) != nil
+    }
+
+    /// Whether `**m` can merge `m` (a dict or anything with `keys`).
+    func isMappingForStar(_ v: PyValue) -> Bool {
+        v.asDict != nil || ((try? lookupSpecial(v, Name("keys"))) ?? nil) != nil
+    }
+
     func callableName(_ v: PyValue) throws -> String {
         guard case .object(let o) = v else { return typeName(v) }
         switch o {

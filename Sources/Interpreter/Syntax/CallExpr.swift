@@ -79,18 +79,38 @@ final class CallExpr: Expr {
             r.keywordValues = vals
             return r
         }
-        let pos = try evalItems(args, f)
+        // CPython's messages name the callee as `_PyObject_FunctionStr` does; the callee is
+        // evaluated again only to word an error.
+        func calleeName() throws -> String { try f.interp.functionStr(try callee.eval(f)) }
+        var pos: [PyValue] = []
+        pos.reserveCapacity(args.count)
+        for e in args {
+            guard let s = e as? StarredExpr else { pos.append(try e.eval(f)); continue }
+            let v = try s.value.eval(f)
+            do { pos.append(contentsOf: try f.interp.iterate(v)) } catch let e as PyError where e.pendingType == "TypeError" && !f.interp.isIterableForStar(v) {
+                throw PyError.typeError("\(try calleeName()) argument after * must be an iterable, not \(f.interp.typeName(v))")
+            }
+        }
         var names: [Name] = [], vals: [PyValue] = []
+        var merged = false
         for k in keywords {
             if let n = k.name {
+                if merged && names.contains(n) {
+                    throw PyError.typeError("\(try calleeName()) got multiple values for keyword argument '\(n.string)'")
+                }
                 names.append(n); vals.append(try k.value.eval(f))
             } else {
+                merged = true
                 let m = try k.value.eval(f)
-                for (key, v) in try f.interp.mappingItems(m) {
+                let items: [(PyValue, PyValue)]
+                do { items = try f.interp.mappingItems(m) } catch let e as PyError where e.pendingType == "TypeError" && !f.interp.isMappingForStar(m) {
+                    throw PyError.typeError("\(try calleeName()) argument after ** must be a mapping, not \(f.interp.typeName(m))")
+                }
+                for (key, v) in items {
                     guard case .str(let s) = key else { throw PyError.typeError("keywords must be strings") }
                     let n = Name(s)
                     if names.contains(n) {
-                        throw PyError.typeError("\(try f.interp.callableName(try callee.eval(f)))() got multiple values for keyword argument '\(s)'")
+                        throw PyError.typeError("\(try calleeName()) got multiple values for keyword argument '\(s)'")
                     }
                     names.append(n); vals.append(v)
                 }

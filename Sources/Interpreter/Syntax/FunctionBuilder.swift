@@ -6,6 +6,8 @@ struct Parameter {
     let defaultValue: Expr?
     /// `name: annotation`, evaluated when the `def` runs into `__annotations__`.
     var annotation: Expr? = nil
+    /// Written before a `/`: bound by position only.
+    var positionalOnly = false
 }
 
 /// Creates function objects for `def` and `lambda`: evaluates defaults, captures cells.
@@ -26,6 +28,7 @@ final class FunctionBuilder {
         var names: [Name] = []
         for p in parameters where p.kind == .positional { names.append(Name(p.name)) }
         code.positionalCount = names.count
+        code.positionalOnlyCount = parameters.filter { $0.positionalOnly }.count
         if let v = parameters.first(where: { $0.kind == .varargs }) { code.varargsSlot = names.count; names.append(Name(v.name)) }
         for p in parameters where p.kind == .keywordOnly { names.append(Name(p.name)) }
         code.kwOnlyCount = parameters.filter { $0.kind == .keywordOnly }.count

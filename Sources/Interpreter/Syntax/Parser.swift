@@ -506,7 +506,17 @@ struct Parser {
         var sawStar = false
         var sawDefault = false
         while !isOp(closing) {
-            if accept("/") { if !accept(",") { break }; continue }
+            if isOp("/") {
+                let slash = advance()
+                if sawStar || params.contains(where: { $0.kind != .positional }) {
+                    throw error("/ must be ahead of *", at: slash)
+                }
+                if params.isEmpty { throw error("at least one argument must precede /", at: slash) }
+                if params.contains(where: { $0.positionalOnly }) { throw error("/ may appear only once", at: slash) }
+                for k in params.indices { params[k].positionalOnly = true }
+                if !accept(",") { break }
+                continue
+            }
             if accept("**") {
                 params.append(Parameter(name: try identifier(), kind: .kwargs, defaultValue: nil))
                 if annotations && accept(":") { params[params.count - 1].annotation = try test() }

@@ -213,7 +213,13 @@ public final class PySet: PyObject {
     /// Elements in CPython's iteration order.
     public var items: [PyValue] { table?.orderedKeys ?? storage.keys }
     public var count: Int { storage.count }
-    func contains(_ v: PyValue) throws -> Bool { try storage.get(v) != nil }
+    func contains(_ v: PyValue) throws -> Bool { try storage.get(PySet.hashableKey(v)) != nil }
+    /// `set_contains`/`set_discard`: a (mutable) set looked up as an element is looked up
+    /// as the frozenset of its elements.
+    static func hashableKey(_ v: PyValue) throws -> PyValue {
+        guard case .object(let o) = v, let s = o as? PySet, !s.frozen else { return v }
+        return .object(try PySet(s.items, frozen: true))
+    }
     /// `set_add_key`.
     func add(_ v: PyValue) throws {
         let before = storage.count
@@ -230,7 +236,7 @@ public final class PySet: PyObject {
     /// `set_discard_key`: whether the element was there.
     @discardableResult
     func discard(_ v: PyValue) throws -> Bool {
-        guard let stored = try storage.removeKey(v) else { return false }
+        guard let stored = try storage.removeKey(PySet.hashableKey(v)) else { return false }
         if table != nil, let h = deterministicHash(stored) { table!.discard(stored, hash: h) }
         return true
     }

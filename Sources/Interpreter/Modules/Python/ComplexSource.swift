@@ -49,7 +49,7 @@ def _powu(xr, xi, n):
 
 
 def _pow(ar, ai, br, bi):
-    if bi == 0.0 and br == _math.floor(br) and abs(br) <= 100.0:
+    if bi == 0.0 and abs(br) <= 100.0 and br == _math.floor(br):
         n = int(br)
         if n > 0:
             return _powu(ar, ai, n)

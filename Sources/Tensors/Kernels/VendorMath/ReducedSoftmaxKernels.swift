@@ -115,7 +115,7 @@ enum ReducedSoftmaxKernels {
                                 outer: Int, dim: Int, inner: Int, round: (Float) -> Float) {
         let exp = sleef.exp(Float.self), ln = sleef.log(Float.self), rl = 2 * floatLanes
         if log {
-            chunkColumns(outer: outer, dim: dim, inner: inner, lanes: rl) { o, c, vector in
+            SoftmaxInnerKernels.chunkColumns(elementBytes: 2, outer: outer, dim: dim, inner: inner, lanes: rl) { o, c, vector in
                 let base = o * dim * inner + c
                 var m = -Float.infinity
                 for d in 0..<dim { let v = x[base + d * inner]; m = v > m ? v : m }
@@ -161,41 +161,13 @@ enum ReducedSoftmaxKernels {
         }
     }
 
-    /// `_vec_softmax_backward`/`_vec_log_softmax_backward`, reduced forms: 128 KB chunks of
-    /// columns, the last `size % 2L` of a chunk scalar (libm's exp there).
+    /// `_vec_softmax_backward`/`_vec_log_softmax_backward`, reduced forms: the float
+    /// kernel with 128 KB chunks of 2-byte columns, the last `size % (2 × float lanes)` of a
+    /// chunk scalar (libm's exp there).
     static func backwardInnerDim(_ sleef: SLEEFLibrary, log: Bool, grad g: UnsafePointer<Float>, output y: UnsafePointer<Float>,
                                  into gi: UnsafeMutablePointer<Float>, outer: Int, dim: Int, inner: Int) {
-        let exp = sleef.exp(Float.self), rl = 2 * floatLanes
-        chunkColumns(outer: outer, dim: dim, inner: inner, lanes: rl) { o, c, vector in
-            let base = o * dim * inner + c
-            var s: Float = 0
-            if log {
-                for d in 0..<dim { s = s + g[base + d * inner] }
-                for d in 0..<dim {
-                    let k = base + d * inner
-                    gi[k] = g[k].addingProduct(-(vector ? exp(y[k]) : Float.m_exp(y[k])), s)
-                }
-            } else {
-                for d in 0..<dim { s = s.addingProduct(g[base + d * inner], y[base + d * inner]) }
-                for d in 0..<dim { let k = base + d * inner; gi[k] = y[k] * (g[k] - s) }
-            }
-        }
-    }
-
-    /// Per outer index, chunks of CHUNK_SIZE = 128 KB / dim / 2 bytes columns (a multiple of
-    /// the reduced vector), whose last `size % lanes` columns are scalar.
-    static func chunkColumns(outer: Int, dim: Int, inner: Int, lanes: Int, _ body: (Int, Int, Bool) -> Void) {
-        var chunk = Swift.max(128 * 1024 / dim / 2, lanes)
-        chunk = chunk / lanes * lanes
-        for o in 0..<outer {
-            var start = 0
-            while start < inner {
-                let size = Swift.min(chunk, inner - start)
-                let vector = size - size % lanes
-                for c in 0..<size { body(o, start + c, c < vector) }
-                start += size
-            }
-        }
+        SoftmaxInnerKernels.backward(sleef, Float.self, log: log, grad: g, output: y, into: gi, outer: outer, dim: dim,
+                                     inner: inner, elementBytes: 2, lanes: 2 * floatLanes)
     }
 }
 

@@ -33,9 +33,11 @@ enum SoftmaxInnerKernels {
     }
 
     /// The 128 KB chunking of `_vec_logsoftmax` and the backward kernels: per outer index,
-    /// chunks of CHUNK_SIZE columns whose last `size % L` columns are scalar.
-    static func chunkColumns<T>(_ t: T.Type, outer: Int, dim: Int, inner: Int, lanes: Int, _ body: (Int, Int, Bool) -> Void) {
-        var chunk = Swift.max(128 * 1024 / dim / MemoryLayout<T>.size, lanes)
+    /// chunks of CHUNK_SIZE = 128 KB / dim / sizeof(scalar_t) columns whose last `size % L`
+    /// columns are scalar. `elementBytes` is the stored element's size (2 for the reduced
+    /// types, whose columns are computed in float).
+    static func chunkColumns(elementBytes: Int, outer: Int, dim: Int, inner: Int, lanes: Int, _ body: (Int, Int, Bool) -> Void) {
+        var chunk = Swift.max(128 * 1024 / dim / elementBytes, lanes)
         chunk = chunk / lanes * lanes
         for o in 0..<outer {
             var start = 0
@@ -52,7 +54,7 @@ enum SoftmaxInnerKernels {
                                         _ out: UnsafeMutablePointer<T>, outer: Int, dim: Int, inner: Int) {
         let exp = sleef.exp(T.self), ln = sleef.log(T.self), lanes = CPUCapability.lanes(T.self, .avx512)
         if log {
-            chunkColumns(T.self, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
+            chunkColumns(elementBytes: MemoryLayout<T>.size, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
                 let base = o * dim * inner + c
                 var m = -T.infinity
                 for d in 0..<dim { let v = x[base + d * inner]; m = v > m ? v : m }
@@ -83,11 +85,14 @@ enum SoftmaxInnerKernels {
 
     /// grad_input: softmax (g − Σg·y)·y with Σ += g·y fused; log_softmax g − exp(y)·Σg
     /// fused, SLEEF's exp in vector columns and libm's in the rest.
+    /// The reduced types run this in float with their own chunking (`elementBytes` 2) and
+    /// vector width (`lanes`).
     static func backward<T: RealElement>(_ sleef: SLEEFLibrary, _ t: T.Type, log: Bool, grad g: UnsafePointer<T>,
                                          output y: UnsafePointer<T>, into gi: UnsafeMutablePointer<T>,
-                                         outer: Int, dim: Int, inner: Int) {
-        let exp = sleef.exp(T.self), lanes = CPUCapability.lanes(T.self, .avx512)
-        chunkColumns(T.self, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
+                                         outer: Int, dim: Int, inner: Int,
+                                         elementBytes: Int = MemoryLayout<T>.size, lanes: Int? = nil) {
+        let exp = sleef.exp(T.self), lanes = lanes ?? CPUCapability.lanes(T.self, .avx512)
+        chunkColumns(elementBytes: elementBytes, outer: outer, dim: dim, inner: inner, lanes: lanes) { o, c, vector in
             let base = o * dim * inner + c
             var s: T = 0
             if log {
