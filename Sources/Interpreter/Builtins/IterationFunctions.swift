@@ -187,9 +187,19 @@ extension Interpreter {
             try a.check("iter", 1, 2)
             if a.count == 2 {
                 let f = a[0], sentinel = a[1]
+                guard try i.truthy(try i.call(i.builtins[Name("callable")]!, Arguments(f))) else { throw PyError.typeError("iter(v, w): v must be callable") }
+                // `calliter_iternext`: `sentinel == result` ends it, and so does a
+                // StopIteration from the callable; once ended it stays ended.
+                var done = false
                 return .object(PyNativeIterator(kind: .callableIterator) {
-                    let v = try i.call(f, Arguments())
-                    return try i.equals(v, sentinel) ? nil : v
+                    if done { return nil }
+                    let v: PyValue
+                    do { v = try i.call(f, Arguments()) } catch let e as PyError where i.errorIs(e, "StopIteration") {
+                        done = true
+                        return nil
+                    }
+                    if try i.equals(sentinel, v) { done = true; return nil }
+                    return v
                 })
             }
             return try i.getIterator(a[0])
