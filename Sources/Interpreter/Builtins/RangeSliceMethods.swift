@@ -15,6 +15,13 @@ extension Interpreter {
             if r.step > 0 ? (x < r.start || x >= r.stop) : (x > r.start || x <= r.stop) { return nil }
             return offset % r.step == 0 ? offset / r.step : nil
         }
+        // The sequence slots CPython's range type shows in its dict (the operations
+        // themselves run natively; these make `range.__len__` and friends exist).
+        types.range.addMethod("__len__") { i, s, _ in _ = try range(i, s, "__len__"); return .int(try i.length(s)) }
+        types.range.addMethod("__iter__") { i, s, _ in _ = try range(i, s, "__iter__"); return try i.getIterator(s) }
+        types.range.addMethod("__contains__") { i, s, a in _ = try range(i, s, "__contains__"); return .bool(try i.contains(s, a[0])) }
+        types.range.addMethod("__getitem__") { i, s, a in _ = try range(i, s, "__getitem__"); return try i.getItem(s, a[0]) }
+        types.range.addMethod("__bool__") { i, s, _ in .bool(try range(i, s, "__bool__").count > 0) }
         types.range.addMethod("count") { i, s, a in
             try StrArgumentStyle.one.check("range", "count", a)
             let r = try range(i, s, "count")

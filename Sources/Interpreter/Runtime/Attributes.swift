@@ -264,10 +264,12 @@ extension Interpreter {
 
     /// `setattr(v, name, value)`.
     public func setAttribute(_ v: PyValue, _ name: Name, _ value: PyValue) throws {
-        guard case .object(let o) = v else {
-            throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
-        }
+        guard case .object(let o) = v else { throw builtinInstanceAttributeError(v, name) }
         switch o {
+        case let inst as PyInstance where isBuiltinType(inst.cls) && !inst.cls.isException:
+            throw builtinInstanceAttributeError(v, name)
+        case let c as PyClass where isBuiltinType(c):
+            throw PyError.typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
         case let inst as PyInstance:
             if let sa = inst.cls.lookup(N.__setattr__), case .object(let so) = sa, so !== types.object.dict[N.__setattr__]?.asObject {
                 _ = try callAttribute(sa, receiver: v, Arguments([.str(name.string), value]))
@@ -293,8 +295,27 @@ extension Interpreter {
             default: f.attributes.set(name, value)
             }
         default:
-            throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+            throw builtinInstanceAttributeError(v, name)
         }
+    }
+
+    /// A type of the `builtins` module (`int`, `list`, `ValueError`, ...): CPython's static
+    /// types, whose attributes cannot be set and whose instances have no `__dict__`.
+    func isBuiltinType(_ c: PyClass) -> Bool {
+        c.module == "builtins" && builtins[Name(c.name)]?.asObject === c
+    }
+
+    /// `PyObject_GenericSetAttr` on an object without a `__dict__`: a name the type has is
+    /// read-only (a getset descriptor "is not writable"), any other is missing.
+    func builtinInstanceAttributeError(_ v: PyValue, _ name: Name) -> PyError {
+        let t = typeOf(v)
+        if let attr = t.lookup(name) {
+            if case .object(let o) = attr, o is PyProperty {
+                return PyError.attributeError("attribute '\(name)' of '\(t.name)' objects is not writable")
+            }
+            return PyError.attributeError("'\(t.name)' object attribute '\(name)' is read-only")
+        }
+        return PyError.attributeError("'\(t.name)' object has no attribute '\(name)'")
     }
 
     public func setAttribute(_ v: PyValue, _ name: String, _ value: PyValue) throws { try setAttribute(v, Name(name), value) }
@@ -330,6 +351,10 @@ extension Interpreter {
     /// `delattr(v, name)`.
     public func deleteAttribute(_ v: PyValue, _ name: Name) throws {
         if case .object(let o) = v {
+            if let inst = o as? PyInstance, isBuiltinType(inst.cls), !inst.cls.isException { throw builtinInstanceAttributeError(v, name) }
+            if let c = o as? PyClass, isBuiltinType(c) {
+                throw PyError.typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'")
+            }
             if let inst = o as? PyInstance {
                 if let da = inst.cls.lookup(N.__delattr__), case .object(let dobj) = da, dobj !== types.object.dict[N.__delattr__]?.asObject {
                     _ = try callAttribute(da, receiver: v, Arguments([.str(name.string)]))
@@ -351,8 +376,11 @@ extension Interpreter {
             if let c = o as? PyClass, c.dict[name] != nil { c.setAttribute(name, nil); return }
             if let m = o as? PyModule, m[name] != nil { m[name] = nil; return }
             if let f = o as? PyFunction, f.attributes.remove(name) { return }
+            if o is PyClass || o is PyModule || o is PyFunction {
+                throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+            }
         }
-        throw PyError.attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+        throw builtinInstanceAttributeError(v, name)
     }
 
     /// `hasattr(v, name)`: getattr that swallows AttributeError only.

@@ -102,6 +102,13 @@ extension Interpreter {
                     if case .object(let ro) = raw, ro is PyFunction { return try call(raw, Arguments(.object(c), key)) }
                     return try call(try classAttribute(c, Name("__class_getitem__")), Arguments(key))
                 }
+                // A class written in the lesson has no `__class_getitem__` unless it defines
+                // or inherits one; built-in and library classes here are all generic.
+                let genericBuiltins: Set<String> = ["list", "dict", "tuple", "set", "frozenset", "type", "enumerate",
+                                                    "BaseExceptionGroup", "ExceptionGroup"]
+                if c.mro.dropLast().allSatisfy({ $0.module == "__main__" }) || (isBuiltinType(c) && !genericBuiltins.contains(c.name)) {
+                    throw PyError.typeError("type '\(c.name)' is not subscriptable")
+                }
                 return genericAlias(obj, key)
             default:
                 if let r = try callSpecial(obj, N.__getitem__, [key]) { return r }
