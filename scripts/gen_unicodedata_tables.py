@@ -65,3 +65,12 @@ while cp < N:
     cp += 1
 print()
 print(lit("unicodeMirroredRuns", ",".join(mir), "Code points with the Bidi_Mirrored property: `first-last`, comma-separated."))
+nums = []
+for cp in range(N):
+    c = chr(cp)
+    v = u.numeric(c, None)
+    if v is None: continue
+    kind = "d" if u.decimal(c, None) is not None else ("g" if u.digit(c, None) is not None else "n")
+    nums.append(f"{cp:x}:{kind}:{v!r}")
+print()
+print(lit("unicodeNumericValues", ",".join(nums), "Numeric values: `hex:kind:value`, kind `d` (decimal), `g` (digit) or `n` (numeric only), value as Python's float repr."))

@@ -107,18 +107,17 @@ extension Interpreter {
             m.addFunction(fname) { i, a in
                 try a.check(fname, 1, 2)
                 let c = try character(a[0], fname, i)
-                if assigned(c), let v = value(c) { return v }
+                if let v = value(c) { return v }
                 if a.count == 2 { return a[1] }
                 throw PyError.valueError(message)
             }
         }
         numberFunction("decimal", "not a decimal") { c in
-            c.properties.numericType == .decimal ? c.properties.numericValue.map { .int(Int($0)) } : nil
+            db.number(c.value).flatMap { $0.kind == "d" ? .int(Int($0.value)) : nil }
         }
         numberFunction("digit", "not a digit") { c in
-            c.properties.numericType == .decimal || c.properties.numericType == .digit
-                ? c.properties.numericValue.map { .int(Int($0)) } : nil
+            db.number(c.value).flatMap { $0.kind != "n" ? .int(Int($0.value)) : nil }
         }
-        numberFunction("numeric", "not a numeric character") { c in c.properties.numericValue.map { .float($0) } }
+        numberFunction("numeric", "not a numeric character") { c in db.number(c.value).map { .float($0.value) } }
     }
 }

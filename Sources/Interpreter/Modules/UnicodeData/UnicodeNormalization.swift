@@ -9,6 +9,8 @@ final class UnicodeDatabase: @unchecked Sendable {
     private let runCategories: [String]
     private let combiningClasses: [UInt32: UInt8]
     private let mirroredSet: Set<UInt32>
+    /// Numeric values with their kind: `d` decimal, `g` digit, `n` numeric only.
+    private let numbers: [UInt32: (kind: Character, value: Double)]
     /// `decomposition()`'s text, and the mapping as code points (canonical unless `compatibility`).
     private let decompositionText: [UInt32: String]
     private let mappings: [UInt32: (compatibility: Bool, scalars: [UInt32])]
@@ -37,6 +39,12 @@ final class UnicodeDatabase: @unchecked Sendable {
             for cp in UInt32(range[0], radix: 16)!...UInt32(range[1], radix: 16)! { mirrored.insert(cp) }
         }
         mirroredSet = mirrored
+        var values: [UInt32: (kind: Character, value: Double)] = [:]
+        for entry in unicodeNumericValues.split(separator: ",") {
+            let parts = entry.split(separator: ":")
+            values[UInt32(parts[0], radix: 16)!] = (parts[1].first!, Double(parts[2])!)
+        }
+        numbers = values
         var text: [UInt32: String] = [:], maps: [UInt32: (compatibility: Bool, scalars: [UInt32])] = [:]
         for entry in unicodeDecompositions.split(separator: ";") {
             let parts = entry.split(separator: "=", maxSplits: 1)
@@ -68,6 +76,9 @@ final class UnicodeDatabase: @unchecked Sendable {
     }
 
     func mirrored(_ cp: UInt32) -> Bool { mirroredSet.contains(cp) }
+
+    /// `decimal` (kind `d`), `digit` (`d` or `g`) and `numeric` (any) values.
+    func number(_ cp: UInt32) -> (kind: Character, value: Double)? { numbers[cp] }
 
     func combining(_ cp: UInt32) -> Int { Int(combiningClasses[cp] ?? 0) }
 
