@@ -21,6 +21,22 @@ import Testing
         #expect(result.passed)
     }
 
+    /// A generator left suspended by one cell and released by a later one is closed there; the
+    /// closing cell's frame must stay current (its body used to put back the frame of the cell
+    /// that first resumed it, freed by then: a crash or a traceback naming the wrong cell).
+    @Test func generatorReleasedInALaterCellKeepsThatCellsFrame() throws {
+        var text = "```python\ndef gen(n):\n    for i in range(n):\n        yield i\n```\n\n"
+        for round in 0..<20 {
+            text += "```python\nit = gen(3)\nprint(next(it), \(round))\n```\n\n```output\n0 \(round)\n```\n\n"
+        }
+        text += "```python\n#| raises: ValueError\nit = None\nraise ValueError('here')\n```\n"
+        let result = try run(text)
+        #expect(result.passed)
+        let exception = try #require(result.cells.last?.outcome?.exception)
+        #expect(exception.lastLine == "ValueError: here")
+        #expect(exception.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 2)
+    }
+
     /// `raises: Name` is met by an instance of Name, as `except Name:` would catch it; an
     /// unrelated exception still fails the cell and stops the lesson.
     @Test func raisesAcceptsSubclasses() throws {

@@ -51,6 +51,7 @@ extension Interpreter {
             }
         }
         registerSourceModule(name: "struct", source: structSource, file: "<struct>")
+        registerModule(name: "unicodedata") { i, m in i.buildUnicodeData(m) }
         registerFileModules()
         registerMoreStandardModules()
     }

@@ -128,12 +128,19 @@ final class GeneratorRunner: @unchecked Sendable {
         guard started, !finished, !closing, life.alive else { return false }
         closing = true
         let interp = frame.interp
+        // As in `resume`: the body's frame, unwinding, sets `currentFrame` back to the frame that
+        // first resumed it, which may be gone by now (a generator left suspended in an earlier
+        // lesson cell and released in a later one); the closer's own frame and depth must stay.
+        unowned(unsafe) let savedFrame = interp.currentFrame
+        let savedDepth = interp.depth
         let callerHandling = interp.handling
         interp.handling = callerHandling + ownHandling
         interp.leaveThread()
         toGenerator.signal()
         toCaller.wait()
         interp.enterThread()
+        interp.currentFrame = savedFrame
+        interp.depth = savedDepth
         ownHandling = interp.handling.count > callerHandling.count ? Array(interp.handling[callerHandling.count...]) : []
         interp.handling = callerHandling
         if !finished { closing = false; return true }
