@@ -256,7 +256,10 @@ func evalItems(_ items: [Expr], _ f: Frame) throws -> [PyValue] {
     out.reserveCapacity(items.count)
     for e in items {
         if let s = e as? StarredExpr {
-            out.append(contentsOf: try f.interp.iterate(try s.value.eval(f)))
+            let v = try s.value.eval(f)
+            do { out.append(contentsOf: try f.interp.iterate(v)) } catch let e as PyError where e.pendingType == "TypeError" && !f.interp.isIterableForStar(v) {
+                throw PyError.typeError("Value after * must be an iterable, not \(f.interp.typeName(v))")
+            }
         } else {
             out.append(try e.eval(f))
         }
