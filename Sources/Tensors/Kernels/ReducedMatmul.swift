@@ -10,16 +10,25 @@ import Foundation
 ///   bmm) is above 16³: oneDNN's brgemm, `vdpbf16ps` pairs (the odd element's product added
 ///   before the even one's, denormals flushed), in K blocks whose sums are added in order;
 /// - otherwise ATen's fallback gemm (`gemm_notrans_` & co.): four float accumulators taking
-///   products l ≡ 0…3 (mod 4), the leftover products into the first, folded in order.
+///   products l ≡ 0…3 (mod 4), the leftover products into the first, folded in order;
+///   except `gemm_transb_` (a transposed first operand, as in a weight gradient `g.t() @ x`),
+///   which adds the products one at a time to a float buffer that starts at beta·C
+///   (`floatBuffer`, measured against PyTorch 2.15).
 /// Products of two float16 or two bfloat16 values are exact in float32, so only the order of
 /// the additions matters, and it is the same for every transposition.
 enum ReducedMatmul {
-    enum Order: Equatable { case sequential, fourPartials, oneDNNPairs(kBlock: Int) }
+    enum Order: Equatable { case sequential, fourPartials, oneDNNPairs(kBlock: Int), floatBuffer }
 
     /// True where PyTorch's bfloat16 products may go to oneDNN (`mkldnn_bf16_device_check`
     /// with `ONEDNN_MAX_CPU_ISA` honoured; the bf16 dot-product instruction present).
     static let oneDNNBF16: Bool = {
         guard OneDNNISA.avx512Core else { return false }
+        // Capped at AVX512_CORE, oneDNN runs its gemm:jit:bf16 instead (not modelled).
+        if let cap = ProcessInfo.processInfo.environment["ONEDNN_MAX_CPU_ISA"]?.uppercased(),
+           !["ALL", "DEFAULT"].contains(cap),
+           !["AVX512_CORE_BF16", "AVX512_CORE_FP16", "AVX512_CORE_AMX", "AVX10"].contains(where: { cap.hasPrefix($0) }) {
+            return false
+        }
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
         return flags.split(separator: " ").contains("avx512_bf16")
@@ -50,7 +59,8 @@ enum ReducedMatmul {
                         addend: Tensor? = nil, beta: Float = 0, alpha: Float = 1) {
         let batch = out.sizes[0], n = out.sizes[1], m = out.sizes[2], k = a.sizes[2]
         if batch == 0 || n == 0 || m == 0 { return }
-        let order = order(a.dtype, batch: batch, n: n, k: k, m: m, isBatched: isBatched)
+        var order = order(a.dtype, batch: batch, n: n, k: k, m: m, isBatched: isBatched)
+        if order == .fourPartials && gemmTransposes(a, b, n: n, k: k, m: m) == (false, true) { order = .floatBuffer }
         let half = a.dtype == .float16
         let read: (Tensor) -> (Int) -> Float = { t in
             if half { let p = t.pointer(Float16.self); return { Float(p[$0]) } }
@@ -70,7 +80,10 @@ enum ReducedMatmul {
                     let dot = sum(order, row, columns[j])
                     let c = beta == 0 ? 0 : rc!(addendOffset(addend!, bi, i, j))
                     var value: Float
-                    if case .oneDNNPairs = order {
+                    if order == .floatBuffer {
+                        value = beta == 0 ? 0 : beta * c
+                        for p in 0..<k { value = value + row[p] * (columns[j][p] * alpha) }
+                    } else if case .oneDNNPairs = order {
                         // oneDNN scales the sum, adds the old output (its sum post-op), and
                         // converts with vcvtneps2bf16, which reads a denormal as zero.
                         value = alpha * dot
@@ -93,11 +106,24 @@ enum ReducedMatmul {
         if half { out.pointer(Float16.self)[index] = Float16(v) } else { out.pointer(BFloat16.self)[index] = BFloat16(v) }
     }
 
+    /// The transpositions `addmm_impl_cpu_` hands column-major gemm for a contiguous n×m
+    /// result (read transposed unless it has one column), from the operands' strides; an
+    /// operand with neither layout is copied contiguous first.
+    static func gemmTransposes(_ a: Tensor, _ b: Tensor, n: Int, k: Int, m: Int) -> (Bool, Bool) {
+        let (a0, a1, b0, b1) = (a.strides[1], a.strides[2], b.strides[1], b.strides[2])
+        if m == 1 {
+            return (!(a0 == 1 && a1 >= Swift.max(1, n)), !(b0 == 1 && b1 >= Swift.max(1, k)))
+        }
+        let ta = b1 == 1 && b0 >= Swift.max(1, m) ? false : (b0 == 1 && b1 >= Swift.max(1, k))
+        let tb = a1 == 1 && a0 >= Swift.max(1, k) ? false : (a0 == 1 && a1 >= Swift.max(1, n))
+        return (ta, tb)
+    }
+
     /// The float32 dot product of `x` and `y` in `order`.
     static func sum(_ order: Order, _ x: [Float], _ y: [Float]) -> Float {
         let k = x.count
         switch order {
-        case .sequential:
+        case .sequential, .floatBuffer:
             var acc: Float = 0
             for p in 0..<k { acc = acc + x[p] * y[p] }
             return acc

@@ -3226,7 +3226,7 @@ _AUTOCAST_DEVICES = ("cpu", "cuda", "xpu", "mps", "hpu", "xla", "mtia", "maia", 
 
 
 def is_autocast_available(device_type):
-    return device_type in _AUTOCAST_DEVICES
+    return torch.device(device_type).type in _AUTOCAST_DEVICES
 
 
 def autocast_decorator(autocast_instance, func):
