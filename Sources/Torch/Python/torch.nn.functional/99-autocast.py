@@ -3,7 +3,9 @@
 # torch.autocast("cpu") is on (and runs them with nested casting off, as ATen's
 # ExcludeDispatchKeyGuard does); otherwise it calls them as they are. Composites here
 # (l1_loss, kl_div, scaled_dot_product_attention...) are single ops in ATen, so the cast
-# must happen at this level, not in the ops they are made of.
+# must happen at this level, not in the ops they are made of. Functions that are one
+# torch._nn native (linear, conv1d/2d, prelu, mse_loss, nll_loss, cross_entropy) are cast
+# by that native's own hook (NativeNN.swift), which costs nothing while autocast is off.
 
 def _autocast_op(policy, fn):
     def autocast_op(*args, **kwargs):
@@ -14,24 +16,17 @@ def _autocast_op(policy, fn):
     return autocast_op
 
 
-linear = _autocast_op("lower_precision_fp", linear)
-conv1d = _autocast_op("lower_precision_fp", conv1d)
-conv2d = _autocast_op("lower_precision_fp", conv2d)
 conv3d = _autocast_op("lower_precision_fp", conv3d)
 conv_transpose1d = _autocast_op("lower_precision_fp", conv_transpose1d)
 conv_transpose2d = _autocast_op("lower_precision_fp", conv_transpose2d)
 conv_transpose3d = _autocast_op("lower_precision_fp", conv_transpose3d)
-prelu = _autocast_op("lower_precision_fp", prelu)
 scaled_dot_product_attention = _autocast_op("lower_precision_fp", scaled_dot_product_attention)
 
 binary_cross_entropy = _autocast_op("fp32", binary_cross_entropy)
 binary_cross_entropy_with_logits = _autocast_op("fp32", binary_cross_entropy_with_logits)
-mse_loss = _autocast_op("fp32", mse_loss)
 l1_loss = _autocast_op("fp32", l1_loss)
 smooth_l1_loss = _autocast_op("fp32", smooth_l1_loss)
 huber_loss = _autocast_op("fp32", huber_loss)
-nll_loss = _autocast_op("fp32", nll_loss)
-cross_entropy = _autocast_op("fp32", cross_entropy)
 kl_div = _autocast_op("fp32", kl_div)
 cosine_embedding_loss = _autocast_op("fp32", cosine_embedding_loss)
 hinge_embedding_loss = _autocast_op("fp32", hinge_embedding_loss)
