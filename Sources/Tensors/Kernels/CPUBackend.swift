@@ -212,10 +212,7 @@ public final class CPUBackend: DeviceBackend {
     public func matmul(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
         try CellDeadline.check()
         if a.dtype == .float16 || a.dtype == .bfloat16 {
-            let wa = try widened(a), wb = try widened(b)
-            let result = try Tensor(empty: out.sizes, dtype: .float32)
-            cpuMatmul(wa, wb, result)
-            try copyCast(from: result, into: out)
+            ReducedMatmul.product(a, b, into: out, isBatched: out.sizes[0] > 1)
             return
         }
         if mklMatmul(a, b, into: out) { return }

@@ -20,6 +20,11 @@ extension Tensor {
             if a.dtype == .float32 { MKLProducts.loopProduct(Float.self, a, b, out) } else { MKLProducts.loopProduct(Double.self, a, b, out) }
             return out
         }
+        if bmm && batch == 1 && a.device == .cpu && (a.dtype == .float16 || a.dtype == .bfloat16) {
+            let out = try Tensor(empty: [batch, n, m], dtype: a.dtype, device: a.device)
+            ReducedMatmul.product(a, b, into: out, isBatched: true)
+            return out
+        }
         func blasReady(_ t: Tensor) throws(TensorError) -> Tensor {
             if BLASLayout(rows: t.sizes[1], cols: t.sizes[2], rowStride: t.strides[1], colStride: t.strides[2]) != nil {
                 return t

@@ -10,7 +10,8 @@ import Interpreter
 /// - `torch._creation_extras`: `asarray`, `empty_permuted`;
 /// - `torch._control_flow`: eager `cond` and `while_loop`;
 /// - `torch._lowrank`: `svd_lowrank`, `pca_lowrank` (torch/_lowrank.py's draws and steps);
-/// - `torch._lobpcg`: `lobpcg` (torch/_lobpcg.py's draw, Rayleigh-Ritz and SVQB steps).
+/// - `torch._lobpcg`: `lobpcg` (torch/_lobpcg.py's draw, Rayleigh-Ritz and SVQB steps);
+/// - `torch.amp`: `autocast` (torch/amp/autocast_mode.py's context manager and decorator).
 extension TorchRuntime {
     static let pythonComposites: [(module: String, names: [String], methods: Bool)] = [
         ("torch._stft", ["stft", "istft"], true),
@@ -20,6 +21,7 @@ extension TorchRuntime {
         ("torch._control_flow", ["cond", "while_loop"], false),
         ("torch._lowrank", ["svd_lowrank", "pca_lowrank"], false),
         ("torch._lobpcg", ["lobpcg"], false),
+        ("torch.amp", ["autocast"], false),
     ]
 
     func bindPythonComposites(_ b: Binder) {

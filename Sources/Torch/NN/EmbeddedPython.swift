@@ -3211,14 +3211,76 @@ def _slice(t, start, end):
 # `_amp_foreach_non_finite_check_and_unscale_` multiplies each gradient by the float32
 # inverse scale (in the gradient's dtype) and raises found_inf on a non-finite value;
 # `_amp_update_scale_` backs off or grows the float32 scale (product in double, rounded to
-# float32; no growth to inf). Autocast is not provided (see docs/differences.md).
+# float32; no growth to inf). `autocast` is torch/amp/autocast_mode.py's context manager and
+# decorator over the torch autocast switches (docs/mixed-precision.md).
 
+import functools
 import torch
 import warnings
 from collections import abc, defaultdict
 from enum import Enum
 
-__all__ = ["OptState", "GradScaler"]
+__all__ = ["OptState", "GradScaler", "autocast", "is_autocast_available"]
+
+_AUTOCAST_DEVICES = ("cpu", "cuda", "xpu", "mps", "hpu", "xla", "mtia", "maia", "ipu")
+
+
+def is_autocast_available(device_type):
+    return torch.device(device_type).type in _AUTOCAST_DEVICES
+
+
+def autocast_decorator(autocast_instance, func):
+    @functools.wraps(func)
+    def decorate_autocast(*args, **kwargs):
+        with autocast_instance:
+            return func(*args, **kwargs)
+    return decorate_autocast
+
+
+class autocast:
+    def __init__(self, device_type, dtype=None, enabled=True, cache_enabled=None):
+        if not isinstance(device_type, str):
+            raise ValueError(f"Expected `device_type` of type `str`, got: `{type(device_type)}`")
+        self.fast_dtype = torch.get_autocast_dtype(device_type) if dtype is None else dtype
+        self.device = device_type
+        if not is_autocast_available(self.device):
+            raise RuntimeError(f"User specified an unsupported autocast device_type '{self.device}'")
+        self._cache_enabled = torch.is_autocast_cache_enabled()
+        if enabled and self.device == "cuda" and not torch.cuda.is_available():
+            warnings.warn("User provided device_type of 'cuda', but CUDA is not available. Disabling")
+            enabled = False
+        if cache_enabled is not None:
+            self._cache_enabled = cache_enabled
+        if self.device == "cpu":
+            supported_dtype = [torch.bfloat16, torch.float16]
+            if self.fast_dtype not in supported_dtype and enabled:
+                error_message = "In CPU autocast, but the target dtype is not supported. Disabling autocast.\n"
+                error_message += "CPU Autocast only supports dtype of "
+                error_message += ", ".join(str(dtype) for dtype in supported_dtype) + " currently."
+                warnings.warn(error_message)
+                enabled = False
+        self._enabled = enabled
+
+    def __enter__(self):
+        self.prev_cache_enabled = torch.is_autocast_cache_enabled()
+        self.prev = torch.is_autocast_enabled(self.device)
+        self.prev_fastdtype = torch.get_autocast_dtype(self.device)
+        torch.set_autocast_enabled(self.device, self._enabled)
+        torch.set_autocast_dtype(self.device, self.fast_dtype)
+        torch.autocast_increment_nesting()
+        torch.set_autocast_cache_enabled(self._cache_enabled)
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        # The cache is dropped on leaving the outermost autocast region.
+        if torch.autocast_decrement_nesting() == 0:
+            torch.clear_autocast_cache()
+        torch.set_autocast_enabled(self.device, self.prev)
+        torch.set_autocast_dtype(self.device, self.prev_fastdtype)
+        torch.set_autocast_cache_enabled(self.prev_cache_enabled)
+        return False
+
+    def __call__(self, func):
+        return autocast_decorator(self, func)
 
 
 def _amp_foreach_non_finite_check_and_unscale_(scaled_grads, found_inf, inv_scale):
@@ -4596,12 +4658,21 @@ def disable_saved_tensors_hooks(error_message):
 
 """#,
         "torch.cpu.amp": #"""
-# torch.cpu.amp.GradScaler: PyTorch's deprecated spelling of torch.amp.GradScaler("cpu").
+# torch.cpu.amp.GradScaler and autocast: PyTorch's deprecated spellings of
+# torch.amp.GradScaler("cpu") and torch.amp.autocast("cpu").
 import torch
 import warnings
 from torch.amp import GradScaler as _GradScaler
+from torch.amp import autocast as _autocast
 
-__all__ = ["GradScaler"]
+__all__ = ["GradScaler", "autocast"]
+
+
+class autocast(_autocast):
+    def __init__(self, enabled=True, dtype=torch.bfloat16, cache_enabled=True):
+        warnings.warn("`torch.cpu.amp.autocast(args...)` is deprecated. "
+                      "Please use `torch.amp.autocast('cpu', args...)` instead.", FutureWarning, stacklevel=2)
+        super().__init__("cpu", enabled=enabled, dtype=dtype, cache_enabled=cache_enabled)
 
 
 class GradScaler(_GradScaler):
@@ -22103,6 +22174,54 @@ def affine_grid(theta, size, align_corners=None):
     elif min(size) <= 0:
         raise ValueError(f"Expected non-zero, positive output size. Got {size}")
     return _nn.affine_grid_generator(theta, list(size), align_corners)
+
+
+# Autocast: the functions whose ATen op has an AutocastCPU kernel (autocast_mode.cpp) run
+# through torch._autocast_call, which casts their tensors by the op's policy while
+# torch.autocast("cpu") is on (and runs them with nested casting off, as ATen's
+# ExcludeDispatchKeyGuard does); otherwise it calls them as they are. Composites here
+# (l1_loss, kl_div, scaled_dot_product_attention...) are single ops in ATen, so the cast
+# must happen at this level, not in the ops they are made of. Functions that are one
+# torch._nn native (linear, conv1d/2d, prelu, mse_loss, nll_loss, cross_entropy) are cast
+# by that native's own hook (NativeNN.swift), which costs nothing while autocast is off.
+
+def _autocast_op(policy, fn):
+    def autocast_op(*args, **kwargs):
+        return torch._autocast_call(policy, fn, args, kwargs)
+    autocast_op.__name__ = fn.__name__
+    autocast_op.__qualname__ = fn.__qualname__
+    autocast_op.__doc__ = fn.__doc__
+    return autocast_op
+
+
+conv3d = _autocast_op("lower_precision_fp", conv3d)
+conv_transpose1d = _autocast_op("lower_precision_fp", conv_transpose1d)
+conv_transpose2d = _autocast_op("lower_precision_fp", conv_transpose2d)
+conv_transpose3d = _autocast_op("lower_precision_fp", conv_transpose3d)
+scaled_dot_product_attention = _autocast_op("lower_precision_fp", scaled_dot_product_attention)
+
+binary_cross_entropy = _autocast_op("fp32", binary_cross_entropy)
+binary_cross_entropy_with_logits = _autocast_op("fp32", binary_cross_entropy_with_logits)
+l1_loss = _autocast_op("fp32", l1_loss)
+smooth_l1_loss = _autocast_op("fp32", smooth_l1_loss)
+huber_loss = _autocast_op("fp32", huber_loss)
+kl_div = _autocast_op("fp32", kl_div)
+cosine_embedding_loss = _autocast_op("fp32", cosine_embedding_loss)
+hinge_embedding_loss = _autocast_op("fp32", hinge_embedding_loss)
+poisson_nll_loss = _autocast_op("fp32", poisson_nll_loss)
+margin_ranking_loss = _autocast_op("fp32", margin_ranking_loss)
+soft_margin_loss = _autocast_op("fp32", soft_margin_loss)
+triplet_margin_loss = _autocast_op("fp32", triplet_margin_loss)
+multi_margin_loss = _autocast_op("fp32", multi_margin_loss)
+multilabel_margin_loss = _autocast_op("fp32", multilabel_margin_loss)
+ctc_loss = _autocast_op("fp32", ctc_loss)
+grid_sample = _autocast_op("fp32", grid_sample)
+avg_pool3d = _autocast_op("fp32", avg_pool3d)
+max_pool3d = _autocast_op("fp32", max_pool3d)
+adaptive_avg_pool3d = _autocast_op("fp32", adaptive_avg_pool3d)
+adaptive_max_pool3d = _autocast_op("fp32", adaptive_max_pool3d)
+max_unpool2d = _autocast_op("fp32", max_unpool2d)
+max_unpool3d = _autocast_op("fp32", max_unpool3d)
 
 """#,
         "torch.nn.init": #"""

@@ -17,7 +17,12 @@ extension TorchRuntime {
         addNativeInterpolation(m)
 
         func fn(_ name: String, _ body: @escaping (Interpreter, [PyValue]) throws -> PyValue) {
-            m.addFunction(name) { interp, args in
+            m.addFunction(name) { [unowned self] interp, args in
+                // Autocast casts the natives ATen casts (linear, convolutions, the losses).
+                let suspends = autocast.isActive && AutocastState.policies[name] != nil
+                let args = suspends ? try autocastArguments(name, args) : args
+                if suspends { autocast.suspended += 1 }
+                defer { if suspends { autocast.suspended -= 1 } }
                 do { return try body(interp, args.positional) } catch let e as TensorError { throw e.python }
             }
         }

@@ -3,14 +3,76 @@
 # `_amp_foreach_non_finite_check_and_unscale_` multiplies each gradient by the float32
 # inverse scale (in the gradient's dtype) and raises found_inf on a non-finite value;
 # `_amp_update_scale_` backs off or grows the float32 scale (product in double, rounded to
-# float32; no growth to inf). Autocast is not provided (see docs/differences.md).
+# float32; no growth to inf). `autocast` is torch/amp/autocast_mode.py's context manager and
+# decorator over the torch autocast switches (docs/mixed-precision.md).
 
+import functools
 import torch
 import warnings
 from collections import abc, defaultdict
 from enum import Enum
 
-__all__ = ["OptState", "GradScaler"]
+__all__ = ["OptState", "GradScaler", "autocast", "is_autocast_available"]
+
+_AUTOCAST_DEVICES = ("cpu", "cuda", "xpu", "mps", "hpu", "xla", "mtia", "maia", "ipu")
+
+
+def is_autocast_available(device_type):
+    return torch.device(device_type).type in _AUTOCAST_DEVICES
+
+
+def autocast_decorator(autocast_instance, func):
+    @functools.wraps(func)
+    def decorate_autocast(*args, **kwargs):
+        with autocast_instance:
+            return func(*args, **kwargs)
+    return decorate_autocast
+
+
+class autocast:
+    def __init__(self, device_type, dtype=None, enabled=True, cache_enabled=None):
+        if not isinstance(device_type, str):
+            raise ValueError(f"Expected `device_type` of type `str`, got: `{type(device_type)}`")
+        self.fast_dtype = torch.get_autocast_dtype(device_type) if dtype is None else dtype
+        self.device = device_type
+        if not is_autocast_available(self.device):
+            raise RuntimeError(f"User specified an unsupported autocast device_type '{self.device}'")
+        self._cache_enabled = torch.is_autocast_cache_enabled()
+        if enabled and self.device == "cuda" and not torch.cuda.is_available():
+            warnings.warn("User provided device_type of 'cuda', but CUDA is not available. Disabling")
+            enabled = False
+        if cache_enabled is not None:
+            self._cache_enabled = cache_enabled
+        if self.device == "cpu":
+            supported_dtype = [torch.bfloat16, torch.float16]
+            if self.fast_dtype not in supported_dtype and enabled:
+                error_message = "In CPU autocast, but the target dtype is not supported. Disabling autocast.\n"
+                error_message += "CPU Autocast only supports dtype of "
+                error_message += ", ".join(str(dtype) for dtype in supported_dtype) + " currently."
+                warnings.warn(error_message)
+                enabled = False
+        self._enabled = enabled
+
+    def __enter__(self):
+        self.prev_cache_enabled = torch.is_autocast_cache_enabled()
+        self.prev = torch.is_autocast_enabled(self.device)
+        self.prev_fastdtype = torch.get_autocast_dtype(self.device)
+        torch.set_autocast_enabled(self.device, self._enabled)
+        torch.set_autocast_dtype(self.device, self.fast_dtype)
+        torch.autocast_increment_nesting()
+        torch.set_autocast_cache_enabled(self._cache_enabled)
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        # The cache is dropped on leaving the outermost autocast region.
+        if torch.autocast_decrement_nesting() == 0:
+            torch.clear_autocast_cache()
+        torch.set_autocast_enabled(self.device, self.prev)
+        torch.set_autocast_dtype(self.device, self.prev_fastdtype)
+        torch.set_autocast_cache_enabled(self.prev_cache_enabled)
+        return False
+
+    def __call__(self, func):
+        return autocast_decorator(self, func)
 
 
 def _amp_foreach_non_finite_check_and_unscale_(scaled_grads, found_inf, inv_scale):

@@ -1,9 +1,18 @@
-# torch.cpu.amp.GradScaler: PyTorch's deprecated spelling of torch.amp.GradScaler("cpu").
+# torch.cpu.amp.GradScaler and autocast: PyTorch's deprecated spellings of
+# torch.amp.GradScaler("cpu") and torch.amp.autocast("cpu").
 import torch
 import warnings
 from torch.amp import GradScaler as _GradScaler
+from torch.amp import autocast as _autocast
 
-__all__ = ["GradScaler"]
+__all__ = ["GradScaler", "autocast"]
+
+
+class autocast(_autocast):
+    def __init__(self, enabled=True, dtype=torch.bfloat16, cache_enabled=True):
+        warnings.warn("`torch.cpu.amp.autocast(args...)` is deprecated. "
+                      "Please use `torch.amp.autocast('cpu', args...)` instead.", FutureWarning, stacklevel=2)
+        super().__init__("cpu", enabled=enabled, dtype=dtype, cache_enabled=cache_enabled)
 
 
 class GradScaler(_GradScaler):

@@ -15,7 +15,7 @@ struct Binder {
         let keywords = KeywordTable.shared.methods[name]
         cls.addMethod(name) { [rt] interp, s, args in
             var args = args
-            guard let t = rawTensorPayload(s) else {
+            guard let receiverTensor = rawTensorPayload(s) else {
                 throw PyError.typeError("descriptor '\(name)' requires a 'torch._C.TensorBase' object but received a '\(interp.typeName(s))'")
             }
             // No Tensor method takes `out=` in PyTorch; never let one be ignored.
@@ -25,8 +25,21 @@ struct Binder {
             // Only calls with keywords consult PyTorch's parameter names.
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: true, rt: rt) }
             try Self.checkTensorParameters(name, method: true, args, rt: rt)
+            var t = receiverTensor, receiver = s
+            let suspends = rt.autocast.isActive && AutocastState.policies[name] != nil
+            if suspends {
+                // The receiver is the op's first tensor: cast with the others, then run the
+                // op with nested casting off.
+                let cast = try rt.autocastArguments(name, Arguments([s] + args.positional,
+                    keywords: zip(args.keywordNames, args.keywordValues).map { ($0.0.string, $0.1) }))
+                receiver = cast.positional[0]
+                t = rawTensorPayload(receiver) ?? t
+                args = Arguments(Array(cast.positional.dropFirst()), keywords: zip(cast.keywordNames, cast.keywordValues).map { ($0.0.string, $0.1) })
+            }
+            if suspends { rt.autocast.suspended += 1 }
+            defer { if suspends { rt.autocast.suspended -= 1 } }
             do {
-                return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: s) { t in try body(interp, t, args) })
+                return try CellDeadlineBridge.checked(try rt.acrossMathBits(name, t, receiver: receiver) { t in try body(interp, t, args) })
             } catch let e as TensorError { throw e.python } catch let e as PyError { throw keywords?.nativeMissingArguments(e) ?? e }
         }
     }
@@ -62,6 +75,10 @@ struct Binder {
             var args = args
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
             try Self.checkTensorParameters(name, method: false, args, rt: rt)
+            // Autocast: the op's tensors cast by its policy, the op run with nested casting off.
+            let suspends = rt.autocast.isActive && AutocastState.policies[name] != nil
+            if suspends { args = try rt.autocastArguments(name, args); rt.autocast.suspended += 1 }
+            defer { if suspends { rt.autocast.suspended -= 1 } }
             do {
             return try rt.callHandlingOut(interp, name, args) { args in
             var rest = args
@@ -98,6 +115,9 @@ struct Binder {
             var args = args
             if args.hasKeywords, let keywords { args = try keywords.normalize(args, method: false, rt: rt) }
             try Self.checkTensorParameters(name, method: false, args, rt: rt)
+            let suspends = rt.autocast.isActive && AutocastState.policies[name] != nil
+            if suspends { args = try rt.autocastArguments(name, args); rt.autocast.suspended += 1 }
+            defer { if suspends { rt.autocast.suspended -= 1 } }
             do {
                 return try rt.callHandlingOut(interp, name, args) { args in
                     do { return try CellDeadlineBridge.checked(try body(interp, args)) } catch let e as TensorError { throw e.python }

@@ -30,6 +30,7 @@ extension TorchRuntime {
         bindRealDTypeIdentities(b)
         bindInPlaceTwins(b)
         bindGlobalFlags(b)
+        bindAutocast(b)
         bindTensorSplit(b)
         bindTensorMisc(b)
         bindTensorMisc2(b)

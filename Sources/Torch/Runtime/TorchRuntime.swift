@@ -12,6 +12,8 @@ final class TorchRuntime {
     var printOptions = PrintOptions()
     /// `use_deterministic_algorithms`, `set_float32_matmul_precision`...: remembered, reported back.
     var globalFlags = GlobalFlags()
+    /// `torch.autocast("cpu")`: the session's CPU autocast state.
+    let autocast = AutocastState()
     /// PyTorch warns once per process (TORCH_WARN_ONCE) when `float()`/`complex()` converts
     /// a tensor that requires grad.
     var warnedScalarConversion = false

@@ -62,12 +62,14 @@ extension TorchRuntime {
         operatorMethod(cls, "__lshift__", { try $0.binary(.shiftLeft, $1) }, { try $0.binary(.shiftLeft, $1) })
         operatorMethod(cls, "__rshift__", { try $0.binary(.shiftRight, $1) }, { try $0.binary(.shiftRight, $1) })
         cls.addMethod("__matmul__") { [unowned self] _, s, args in
-            guard let a = tensorPayload(s), let o = tensorPayload(args[0]) else { return .notImplemented }
-            return wrap(try bridged { try Op.matmul(a, o) })
+            guard tensorPayload(s) != nil, tensorPayload(args[0]) != nil else { return .notImplemented }
+            let (x, y) = try autocastPair("matmul", s, args[0])
+            return wrap(try autocastSuspended { try bridged { try Op.matmul(x, y) } })
         }
         cls.addMethod("__rmatmul__") { [unowned self] _, s, args in
-            guard let a = tensorPayload(s), let o = tensorPayload(args[0]) else { return .notImplemented }
-            return wrap(try bridged { try Op.matmul(o, a) })
+            guard tensorPayload(s) != nil, tensorPayload(args[0]) != nil else { return .notImplemented }
+            let (x, y) = try autocastPair("matmul", args[0], s)
+            return wrap(try autocastSuspended { try bridged { try Op.matmul(x, y) } })
         }
 
         inPlaceOperator(cls, "__iadd__", { try Op.add_($0, $1) }, { try Op.add_($0, $1) })

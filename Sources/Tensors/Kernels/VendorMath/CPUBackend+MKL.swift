@@ -129,6 +129,16 @@ extension CPUBackend {
     }
 
     public func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar, alpha: Scalar) throws(TensorError) -> Tensor? {
+        if (mat1.dtype == .float16 || mat1.dtype == .bfloat16) && input.dtype == mat1.dtype && mat2.dtype == mat1.dtype {
+            // addmm_impl_cpu_: beta·input + alpha·product in float, rounded once.
+            let n = mat1.sizes[0], m = mat2.sizes[1]
+            let out = try Tensor(empty: [n, m], dtype: mat1.dtype)
+            let b = Float(beta.doubleValue)
+            ReducedMatmul.product(try mat1.unsqueeze(0), try mat2.unsqueeze(0), into: try out.unsqueeze(0), isBatched: false,
+                                  addend: b == 0 ? nil : try input.expand(to: [n, m], forCopyInto: false).unsqueeze(0),
+                                  beta: b, alpha: Float(alpha.doubleValue))
+            return out
+        }
         guard let mkl = MKLLibrary.shared, mat1.dtype == .float32 || mat1.dtype == .float64,
               input.dtype == mat1.dtype, mat2.dtype == mat1.dtype, mat1.rank == 2, mat2.rank == 2 else { return nil }
         let n = mat1.sizes[0], m = mat2.sizes[1]
@@ -147,6 +157,11 @@ extension CPUBackend {
     }
 
     public func mv(_ mat: Tensor, _ vec: Tensor) throws(TensorError) -> Tensor? {
+        if (mat.dtype == .float16 || mat.dtype == .bfloat16) && vec.dtype == mat.dtype {
+            let out = try Tensor(empty: [mat.sizes[0]], dtype: mat.dtype)
+            ReducedMatmul.mv(mat, vec, into: out)
+            return out
+        }
         guard let mkl = MKLLibrary.shared, mat.dtype == .float32 || mat.dtype == .float64,
               vec.dtype == mat.dtype else { return nil }
         let out = try Tensor(empty: [mat.sizes[0]], dtype: mat.dtype)
