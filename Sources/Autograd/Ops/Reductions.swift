@@ -239,34 +239,36 @@ extension Differentiable {
             // A full reduction (no dim) keeps the 0-dim norm and grad (unsqueeze_multiple over no dims).
             let r = dims == nil ? try ctx.saved(1) : try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = dims == nil ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let gx: Tensor
-            if p == 0 {
-                gx = try v.zerosLike()
-            } else if p == 1 {
-                gx = try mul(try sgn(v), g)
-            } else if p.isInfinite {
-                // self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask = |self| == norm or NaN:
-                // the product keeps the sign of a zero (−0 where self < 0 or grad < 0).
-                let va = try v.detach().unary(.abs)
-                let mask = try va.eq(r.detach()).logicalOr(try va.unary(.isnan))
-                let count = try mask.sum(dims: ds, keepdim: true)
-                gx = try mul(try sgn(v), try mul(try div(g, count), mask))
-            } else if p == 2 {
-                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
-                gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
-            } else if p < 1 {
-                // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
-                let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
-                gx = try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
-            } else {
-                // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
-                // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
-                let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
-                    : try mul(v, try pow(try abs(v), .float(p - 2)))
-                gx = try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
-            }
+            let gx = p == 0 ? try v.zerosLike() : try normBackward(g, v, r, p: p, dims: ds)
             return [try reduce(try expandIfNeeded(gx, mx.sizes), to: mx)]
         }
+    }
+
+    /// FunctionsManual's `norm_backward` for p != 0, on a gradient and norm whose reduced
+    /// dimensions are restored (kept as size 1): shared by `norm` and `dist`.
+    static func normBackward(_ g: Tensor, _ v: Tensor, _ r: Tensor, p: Double, dims ds: [Int]) throws(TensorError) -> Tensor {
+        if p == 1 {
+            return try mul(try sgn(v), g)
+        } else if p.isInfinite {
+            // self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask = |self| == norm or NaN:
+            // the product keeps the sign of a zero (−0 where self < 0 or grad < 0).
+            let va = try v.detach().unary(.abs)
+            let mask = try va.eq(r.detach()).logicalOr(try va.unary(.isnan))
+            let count = try mask.sum(dims: ds, keepdim: true)
+            return try mul(try sgn(v), try mul(try div(g, count), mask))
+        } else if p == 2 {
+            // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
+            return try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
+        } else if p < 1 {
+            // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
+            let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
+            return try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
+        }
+        // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
+        // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
+        let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
+            : try mul(v, try pow(try abs(v), .float(p - 2)))
+        return try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
     }
 
     static func expandIfNeeded(_ t: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
