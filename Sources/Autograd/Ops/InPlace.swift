@@ -238,8 +238,16 @@ extension Differentiable {
             try x.copy_(r)
             return x
         }
-        let proxy = try x.detach().clone()
-        try proxy.setRequiresGrad(true)
+        // The generated kernel saves `self.clone()` taken under grad mode (CloneBackward0
+        // over self's history): the formula's saved self keeps that history, so under
+        // create_graph a double backward reaches it as PyTorch's does.
+        let proxy: Tensor
+        if x.requiresGrad {
+            proxy = try clone(x)
+        } else {
+            proxy = try x.detach().clone()
+            try proxy.setRequiresGrad(true)
+        }
         let twin = try outOfPlace(proxy)
         try x.copy_(twin.detach())
         guard let inner = twin.gradFn, let formula = inner.formula else { return x }

@@ -77,6 +77,8 @@ extension Differentiable {
         let d: Int? = try dim.map { v throws(TensorError) in try Shape.wrapDim(v, rank: x.rank) }
         return try record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
             let input = try ctx.saved(0), result = try ctx.saved(1)
+            // prod_backward: a 0-dim input's gradient is grad itself.
+            if input.rank == 0 { return [try reduce(ctx.grad, to: mx)] }
             let ds = d.map { [$0] } ?? Array(0..<mx.sizes.count)
             let g = try restoreDims(ctx.grad, ds, keepdim: dim != nil && keepdim)
             if try !input.eq(.int(0)).any().item().boolValue {

@@ -140,13 +140,14 @@ extension Differentiable {
             }
             return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
-                // xlogy(grad, other), zero where self == 0 and other <= 0.
+                // The generated node's sorted order: other (grad * self / other) first, then
+                // self (xlogy(grad, other), zero where self == 0 and other <= 0).
+                let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), y), to: mb) : nil
                 var ga: Tensor? = nil
                 if ctx.needs(0) {
                     let mask = try x.binary(.eq, .int(0)).binary(.logicalAnd, try y.binary(.le, .int(0)))
                     ga = try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)
                 }
-                let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), y), to: mb) : nil
                 return [ga, gb]
             }
         case .xlog1py:
