@@ -2,15 +2,15 @@
 # products, distances, losses) in float32 and float64: y = op(x...), g = autograd.grad(y.sum() or
 # (y * w).sum(), inputs, create_graph=True), then gg = autograd.grad(sum((g * v).sum()), inputs).
 # Prints each gradient's grad_fn with its next_functions two levels deep and every value's bits.
-# Every line starts with its case number (the key of NAME.CAP.known).
+# One line per case, starting with its case number (the key of NAME.CAP.known).
 import torch, random
 import torch.nn.functional as F
 N = 400
-_P = [""]
+_B = []
 
 
 def emit(*parts):
-    print(_P[0] + " ".join(str(p) for p in parts))
+    _B.append(" ".join(str(p) for p in parts))
 
 def bits(t):
     t = t.detach()
@@ -146,8 +146,10 @@ UNK = sorted(UN.keys()); BINK = sorted(BIN.keys())
 for i in range(N):
     rng = random.Random(i)
     torch.manual_seed(i)
-    _P[0] = str(i) + ":"
-    emit("@")
+    if _B:
+        print(" ; ".join(_B))
+    _B.clear()
+    emit(str(i) + ":")
     dt = rng.choice([torch.float32, torch.float64])
     kind = rng.random()
     try:
@@ -192,3 +194,4 @@ for i in range(N):
             emit("gg", k, None if gg is None else bits(gg))
     except Exception as e:
         emit("E", type(e).__name__, str(e).split("\n")[0][:200])
+print(" ; ".join(_B))
