@@ -79,6 +79,15 @@ import Testing
         #expect(try x.trace().elementsAsInt64() == [4])
     }
 
+    /// trace_cpu adds the diagonal in order in double (float16: in float): PyTorch 2.15 gives
+    /// 2 for these diagonals, where a float sum of the same values gives 1 (pairwise: 0).
+    @Test func traceAccumulatesInAccType() throws {
+        let d = try tensor([1e8, 1, -1e8, 1])
+        #expect(try d.diag().trace().elementsAsDouble() == [2])
+        let h = try tensor([2048, 1, 1, -2048], dtype: .float16)
+        #expect(try h.diag().trace().elementsAsDouble() == [2])
+    }
+
     @Test func einsumPatterns() throws {
         let x = try Tensor.arange(end: .int(6)).view([2, 3]).to(.float32)
         #expect(try Tensor.einsum("ij,jk->ik", [x, try x.t()]).elementsAsDouble() == [5, 14, 14, 50])

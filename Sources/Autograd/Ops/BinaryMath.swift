@@ -48,7 +48,8 @@ extension Differentiable {
         return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
             var gb: Tensor? = nil
             if ctx.needs(1) {
-                let q = try (try ctx.saved(0)).div(try ctx.saved(1), roundingMode: floor ? .floor : .trunc)
+                // -grad * self.div(other, rounding_mode): DivBackward2 under create_graph.
+                let q = try div(try ctx.saved(0), try ctx.saved(1), roundingMode: floor ? .floor : .trunc)
                 gb = try reduce(try mul(try neg(ctx.grad), q), to: mb)
             }
             return [ctx.needs(0) ? try reduce(ctx.grad, to: ma) : nil, gb]

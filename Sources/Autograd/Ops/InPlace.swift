@@ -157,7 +157,9 @@ extension Differentiable {
     public static func mul_(_ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x, y)
-        let original = recording && y.requiresGrad ? try x.clone() : nil
+        // The generated kernel saves `self.clone()` taken under grad mode (CloneBackward0),
+        // so under create_graph other's gradient reaches self's history.
+        let original = recording && y.requiresGrad ? try clone(x) : nil
         try x.binaryInPlace(.mul, y)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
@@ -183,14 +185,17 @@ extension Differentiable {
     public static func div_(_ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x, y)
-        let original = recording && y.requiresGrad ? try x.clone() : nil
+        // `self.clone()` under grad mode, as the generated kernel saves the original self.
+        let original = recording && y.requiresGrad ? try clone(x) : nil
         try x.binaryInPlace(.div, y)
         guard recording else { return x }
         let mx = TensorMeta(x), my = TensorMeta(y)
         try rebase(x, "DivBackward0", [y], save: [y, original]) { ctx in
             let d = try ctx.saved(0), g = ctx.grad
-            return [ctx.needs(0) ? try reduce(try div(g, d), to: mx) : nil,
-                    ctx.needs(1) ? try reduce(try neg(try div(try div(try mul(g, try ctx.saved(1)), d), d)), to: my) : nil]
+            // DivBackward0's formulas, `other` first: div_tensor_other_backward
+            // -grad * ((self / other) / other).conj(), then grad / other.conj().
+            let gy = ctx.needs(1) ? try reduce(try mul(try neg(g), try conjugated(try div(try div(try ctx.saved(1), d), d))), to: my) : nil
+            return [ctx.needs(0) ? try reduce(try div(g, try conjugated(d)), to: mx) : nil, gy]
         }
         return x
     }
@@ -233,8 +238,16 @@ extension Differentiable {
             try x.copy_(r)
             return x
         }
-        let proxy = try x.detach().clone()
-        try proxy.setRequiresGrad(true)
+        // The generated kernel saves `self.clone()` taken under grad mode (CloneBackward0
+        // over self's history): the formula's saved self keeps that history, so under
+        // create_graph a double backward reaches it as PyTorch's does.
+        let proxy: Tensor
+        if x.requiresGrad {
+            proxy = try clone(x)
+        } else {
+            proxy = try x.detach().clone()
+            try proxy.setRequiresGrad(true)
+        }
         let twin = try outOfPlace(proxy)
         try x.copy_(twin.detach())
         guard let inner = twin.gradFn, let formula = inner.formula else { return x }

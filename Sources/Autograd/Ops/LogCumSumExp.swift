@@ -15,7 +15,10 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
         return try record("LogcumsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
-            [try reduce(try logCumSumExpBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), dim: d), to: mx)]
+            // Under create_graph (grad mode on in backward) the formula is composed from
+            // recorded ops, as ATen's is; otherwise one pass over the values.
+            let backward = GradMode.isEnabled ? logCumSumExpBackwardRecorded : logCumSumExpBackward
+            return [try reduce(try backward(ctx.grad, try ctx.saved(0), try ctx.saved(1), d), to: mx)]
         }
     }
 
@@ -49,7 +52,7 @@ extension Differentiable {
 
     /// logcumsumexp_backward for real inputs: the positive and negative parts of the
     /// gradient each through a reversed logcumsumexp in log space.
-    static func logCumSumExpBackward(_ grad: Tensor, _ x: Tensor, _ result: Tensor, dim: Int) throws(TensorError) -> Tensor {
+    static func logCumSumExpBackward(_ grad: Tensor, _ x: Tensor, _ result: Tensor, _ dim: Int) throws(TensorError) -> Tensor {
         if x.numel == 0 || x.rank == 0 { return grad }
         let lowest = x.dtype == .float64 ? -Double.greatestFiniteMagnitude : -Double(Float.greatestFiniteMagnitude)
         let g = try grad.contiguous().elementsAsDouble()
@@ -66,6 +69,27 @@ extension Differentiable {
             return try reversed.add(x).unary(.exp)
         }
         return try part(true).sub(try part(false))
+    }
+}
+
+extension Differentiable {
+    /// FunctionsManual's logcumsumexp_backward op for op (real inputs), so its nodes
+    /// (WhereBackward0, FlipBackward0, LogcumsumexpBackward0, ExpBackward0, SubBackward0)
+    /// carry a double backward: log|grad| where grad > 0 (else the dtype's lowest) minus
+    /// the result, reverse-logcumsumexp'd, plus self, exp'd; the negative part likewise.
+    static func logCumSumExpBackwardRecorded(_ grad: Tensor, _ x: Tensor, _ result: Tensor, _ dim: Int) throws(TensorError) -> Tensor {
+        if grad.rank == 0 || grad.numel == 0 { return grad }
+        let lowest: Scalar = .float(x.dtype == .float64 ? -Double.greatestFiniteMagnitude : -Double(Float.greatestFiniteMagnitude))
+        let logAbsGrad = try log(try abs(grad))
+        let plain = grad.detach()
+        func part(_ positive: Bool) throws(TensorError) -> Tensor {
+            let mask = positive ? try plain.gt(.int(0)) : try plain.lt(.int(0))
+            let shifted = try sub(try `where`(mask, logAbsGrad, lowest), result)
+            let reversed = try flip(try logcumsumexp(try flip(shifted, [dim]), dim: dim), [dim])
+            return try exp(try add(reversed, x))
+        }
+        let outputPos = try part(true)
+        return try sub(outputPos, try part(false))
     }
 }
 

@@ -43,6 +43,17 @@ extension Differentiable {
         }
     }
 
+    /// `vdot(a, b)`: VdotBackward0; self: grad.conj() * other, other: grad * self, made in
+    /// the generated node's sorted order (other first).
+    public static func vdot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let out = try a.dot(b)
+        guard isRecording(a, b) else { return out }
+        return try record("VdotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+            let gb = ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil
+            return [ctx.needs(0) ? try mul(try conjugated(ctx.grad), try ctx.saved(1)) : nil, gb]
+        }
+    }
+
     /// `outer(v)`: `a.reshape(n, 1) * v` (MulBackward0), as PyTorch composes it.
     public static func outer(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         if a.rank != 1 || b.rank != 1 { _ = try a.outer(b) }

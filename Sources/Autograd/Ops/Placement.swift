@@ -105,33 +105,15 @@ extension Differentiable {
             // derivatives.yaml: self: norm_backward(grad, self - other, p, result), other: its
             // negation, each formula evaluated on its own (its own `self - other`).
             let norm = try ctx.saved(2), g = ctx.grad
-            func normBackward() throws(TensorError) -> Tensor {
+            func selfGradient() throws(TensorError) -> Tensor {
                 let d = try sub(try ctx.saved(0), try ctx.saved(1))
-                let gd: Tensor
-                if p == 0 {
-                    gd = try mul(d, .int(0))
-                } else if p == 1 {
-                    gd = try mul(try sgn(d), g)
-                } else if p == 2 {
-                    gd = try mul(g, try maskedFill(try div(d, norm), try norm.eq(.int(0)), .int(0)))  // grad * (self / norm).masked_fill_(norm == 0, 0)
-                } else if p.isInfinite {
-                    let isMax = try d.abs().eq(norm).to(norm.dtype)
-                    let count = try isMax.ne(.int(0)).sum()
-                    gd = try mul(try mul(try sgn(d), isMax), try div(g, count.to(g.dtype)))
-                } else if p < 1 {
-                    let scaled = try mul(try sgn(d), try maskedFill(try pow(try d.abs(), .float(p - 1)), try d.eq(.int(0)), .int(0)))
-                    gd = try mul(try mul(scaled, g), try pow(norm, .float(1 - p)))
-                } else if p < 2 {
-                    let scaled = try mul(try sgn(d), try pow(try d.abs(), .float(p - 1)))
-                    gd = try mul(scaled, try maskedFill(try div(g, try pow(norm, .float(p - 1))), try norm.eq(.int(0)), .int(0)))
-                } else {
-                    let scaled = try mul(d, try pow(try d.abs(), .float(p - 2)))
-                    gd = try mul(scaled, try maskedFill(try div(g, try pow(norm, .float(p - 1))), try norm.eq(.int(0)), .int(0)))
-                }
-                return gd
+                // norm_backward(grad, self - other, p, result): the 4-argument overload reduces
+                // over every dimension, keeping them (mask.sum(dim, true) for p = inf).
+                if p == 0 { return try mul(d, .int(0)) }
+                return try normBackward(g, d, norm, p: p, dims: Array(0..<d.rank))
             }
-            return [ctx.needs(0) ? try reduce(try normBackward(), to: ma) : nil,
-                    ctx.needs(1) ? try reduce(try neg(try normBackward()), to: mb) : nil]
+            return [ctx.needs(0) ? try reduce(try selfGradient(), to: ma) : nil,
+                    ctx.needs(1) ? try reduce(try neg(try selfGradient()), to: mb) : nil]
         }
     }
 }

@@ -77,6 +77,8 @@ extension Differentiable {
         let d: Int? = try dim.map { v throws(TensorError) in try Shape.wrapDim(v, rank: x.rank) }
         return try record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
             let input = try ctx.saved(0), result = try ctx.saved(1)
+            // prod_backward: a 0-dim input's gradient is grad itself.
+            if input.rank == 0 { return [try reduce(ctx.grad, to: mx)] }
             let ds = d.map { [$0] } ?? Array(0..<mx.sizes.count)
             let g = try restoreDims(ctx.grad, ds, keepdim: dim != nil && keepdim)
             if try !input.eq(.int(0)).any().item().boolValue {
@@ -239,34 +241,36 @@ extension Differentiable {
             // A full reduction (no dim) keeps the 0-dim norm and grad (unsqueeze_multiple over no dims).
             let r = dims == nil ? try ctx.saved(1) : try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = dims == nil ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
-            let gx: Tensor
-            if p == 0 {
-                gx = try v.zerosLike()
-            } else if p == 1 {
-                gx = try mul(try sgn(v), g)
-            } else if p.isInfinite {
-                // self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask = |self| == norm or NaN:
-                // the product keeps the sign of a zero (−0 where self < 0 or grad < 0).
-                let va = try v.detach().unary(.abs)
-                let mask = try va.eq(r.detach()).logicalOr(try va.unary(.isnan))
-                let count = try mask.sum(dims: ds, keepdim: true)
-                gx = try mul(try sgn(v), try mul(try div(g, count), mask))
-            } else if p == 2 {
-                // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
-                gx = try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
-            } else if p < 1 {
-                // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
-                let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
-                gx = try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
-            } else {
-                // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
-                // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
-                let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
-                    : try mul(v, try pow(try abs(v), .float(p - 2)))
-                gx = try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
-            }
+            let gx = p == 0 ? try v.zerosLike() : try normBackward(g, v, r, p: p, dims: ds)
             return [try reduce(try expandIfNeeded(gx, mx.sizes), to: mx)]
         }
+    }
+
+    /// FunctionsManual's `norm_backward` for p != 0, on a gradient and norm whose reduced
+    /// dimensions are restored (kept as size 1): shared by `norm` and `dist`.
+    static func normBackward(_ g: Tensor, _ v: Tensor, _ r: Tensor, p: Double, dims ds: [Int]) throws(TensorError) -> Tensor {
+        if p == 1 {
+            return try mul(try sgn(v), g)
+        } else if p.isInfinite {
+            // self.sgn() * ((grad / mask.sum(dim, true)) * mask), mask = |self| == norm or NaN:
+            // the product keeps the sign of a zero (−0 where self < 0 or grad < 0).
+            let va = try v.detach().unary(.abs)
+            let mask = try va.eq(r.detach()).logicalOr(try va.unary(.isnan))
+            let count = try mask.sum(dims: ds, keepdim: true)
+            return try mul(try sgn(v), try mul(try div(g, count), mask))
+        } else if p == 2 {
+            // norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0)
+            return try mul(g, try whereZero(try r.eq(.int(0)), try div(v, r)))
+        } else if p < 1 {
+            // self.sgn() * self.abs().pow_(p - 1).masked_fill_(self == 0, 0) * grad * norm.pow(1 - p)
+            let scaled = try mul(try sgn(v), try whereZero(try v.eq(.int(0)), try pow(try abs(v), .float(p - 1))))
+            return try mul(try mul(scaled, g), try pow(r, .float(1 - p)))
+        }
+        // self_scaled * (grad / norm.pow(p - 1)).masked_fill_(norm == 0, 0), with
+        // self_scaled = self.sgn() * |self|^(p-1) below 2, self * |self|^(p-2) above
+        let scaled = p < 2 ? try mul(try sgn(v), try pow(try abs(v), .float(p - 1)))
+            : try mul(v, try pow(try abs(v), .float(p - 2)))
+        return try mul(scaled, try whereZero(try r.eq(.int(0)), try div(g, try pow(r, .float(p - 1)))))
     }
 
     static func expandIfNeeded(_ t: Tensor, _ sizes: [Int]) throws(TensorError) -> Tensor {
@@ -329,10 +333,8 @@ extension Differentiable {
 extension Differentiable {
     /// `trace()` of a matrix: TraceBackward0.
     public static func trace(_ x: Tensor) throws(TensorError) -> Tensor {
-        // trace_cpu dispatches over all types but bool, before it checks the rank.
-        if x.dtype == .bool { throw .notImplemented("\"trace\" not implemented for 'Bool'") }
-        if x.rank != 2 { throw .runtime("trace: expected a matrix, but got tensor with dim \(x.rank)") }
-        let out = try x.diagonal().sum()
+        // (Tensor.trace checks the dtype and rank as trace_cpu does, and adds in its acc type.)
+        let out = try x.trace()
         guard isRecording(x) else { return out }
         let sizes = x.sizes
         return try record("TraceBackward0", [x], out) { ctx in

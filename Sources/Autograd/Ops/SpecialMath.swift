@@ -128,15 +128,26 @@ extension Differentiable {
         let suffix = scalarOperand.map { $0 == 0 ? "1" : "2" } ?? "0"
         switch op {
         case .xlogy:
+            if let k = scalarOperand {
+                // xlogy.Scalar_Self / xlogy.Scalar_Other: the number is no input, so the node
+                // has one edge, the tensor operand's.
+                return try record("XlogyBackward" + suffix, [k == 0 ? b : a], out, save: [a, b]) { ctx in
+                    let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
+                    if k == 0 { return [try reduce(try div(try mul(g, x), y), to: mb)] }
+                    let mask = try x.binary(.eq, .int(0)).binary(.logicalAnd, try y.binary(.le, .int(0)))
+                    return [try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)]
+                }
+            }
             return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
-                // xlogy(grad, other), zero where self == 0 and other <= 0.
+                // The generated node's sorted order: other (grad * self / other) first, then
+                // self (xlogy(grad, other), zero where self == 0 and other <= 0).
+                let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), y), to: mb) : nil
                 var ga: Tensor? = nil
                 if ctx.needs(0) {
                     let mask = try x.binary(.eq, .int(0)).binary(.logicalAnd, try y.binary(.le, .int(0)))
                     ga = try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)
                 }
-                let gb: Tensor? = ctx.needs(1) ? try reduce(try div(try mul(g, x), y), to: mb) : nil
                 return [ga, gb]
             }
         case .xlog1py:
@@ -337,16 +348,20 @@ extension Differentiable {
         let ms = TensorMeta(start), me = TensorMeta(end), mw = TensorMeta(weight)
         if let w = weightScalar {
             return record("LerpBackward0", [start, end], out) { ctx in
-                // grad * (1 - weight), grad * weight: ATen's mul.Scalar (MulBackward1).
-                [ctx.needs(0) ? try reduce(try mulScalarOverload(ctx.grad, .float(1 - w)), to: ms) : nil,
-                 ctx.needs(1) ? try reduce(try mulScalarOverload(ctx.grad, .float(w)), to: me) : nil]
+                // grad * weight, grad * (1 - weight): ATen's mul.Scalar (MulBackward1), in the
+                // generated node's sorted order (end, self).
+                let ge = ctx.needs(1) ? try reduce(try mulScalarOverload(ctx.grad, .float(w)), to: me) : nil
+                return [ctx.needs(0) ? try reduce(try mulScalarOverload(ctx.grad, .float(1 - w)), to: ms) : nil, ge]
             }
         }
         return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
             let s = try ctx.saved(0), e = try ctx.saved(1), w = try ctx.saved(2), g = ctx.grad
-            return [ctx.needs(0) ? try reduce(try mul(g, try rsub(w, .int(1))), to: ms) : nil,
-                    ctx.needs(1) ? try reduce(try mul(g, w), to: me) : nil,
-                    ctx.needs(2) ? try reduce(try mul(g, try sub(e, s)), to: mw) : nil]
+            // Sorted order end, self, weight (the order the nodes are made under create_graph).
+            // C++'s `1 - weight` is empty_like(weight).fill_(1).sub_(weight): SubBackward0
+            // over (nothing, weight).
+            let ge = ctx.needs(1) ? try reduce(try mul(g, w), to: me) : nil
+            let gs = ctx.needs(0) ? try reduce(try mul(g, try sub(try w.detach().fullLike(.int(1)), w)), to: ms) : nil
+            return [gs, ge, ctx.needs(2) ? try reduce(try mul(g, try sub(e, s)), to: mw) : nil]
         }
     }
 

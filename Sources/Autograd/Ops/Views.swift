@@ -92,7 +92,11 @@ extension Differentiable {
         let out = try x.expand(sizes)
         guard isRecording(x) else { return untrackedView(x, out === x ? x.alias() : out) }
         let inSizes = x.sizes
-        return recordView("ExpandBackward0", x, out, attributes: [("self_sym_sizes", .ints(inSizes))]) { ctx in [try sumToSize(ctx.grad, inSizes)] }
+        // at::sum_to(grad, self.sizes()): a 0-dim self is always a full sum() (SumBackward0
+        // under create_graph), even when grad is 0-dim too.
+        return recordView("ExpandBackward0", x, out, attributes: [("self_sym_sizes", .ints(inSizes))]) { ctx in
+            [inSizes.isEmpty ? try sum(ctx.grad) : try sumToSize(ctx.grad, inSizes)]
+        }
     }
 
     public static func transpose(_ x: Tensor, _ d0: Int, _ d1: Int) throws(TensorError) -> Tensor {

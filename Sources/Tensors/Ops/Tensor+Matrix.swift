@@ -37,6 +37,21 @@ extension Tensor {
         // trace_cpu dispatches over all types but bool, before it checks the rank.
         if dtype == .bool { throw .notImplemented("\"trace\" not implemented for 'Bool'") }
         if rank != 2 { throw .runtime("trace: expected a matrix, but got tensor with dim \(rank)") }
-        return try diagonal().sum()
+        guard dtype.isFloatingPoint, device == .cpu else { return try diagonal().sum() }
+        // trace_cpu: one sequential loop over the diagonal in acc_type<scalar_t, false>
+        // (double for float and double, float for float16/bfloat16), rounded once at the
+        // end; a pairwise float sum of the diagonal differs in the last bits.
+        let values = try diagonal().contiguous().elementsAsDouble()
+        let total: Double
+        if dtype == .float16 || dtype == .bfloat16 {
+            var acc: Float = 0
+            for v in values { acc += Float(v) }
+            total = Double(acc)
+        } else {
+            var acc: Double = 0
+            for v in values { acc += v }
+            total = acc
+        }
+        return try Tensor(values: [total], shape: [], dtype: dtype, device: device)
     }
 }

@@ -35,7 +35,7 @@ extension TorchRuntime {
         }
         b.both("vdot") { [unowned self] _, t, args in
             let o = try tensor(try args.bind(Signature("vdot", ["other"], required: 1))[0]!, "vdot", "other", position: 1)
-            return wrap(try bridged { try Op.dot(t, o) })
+            return wrap(try bridged { try Op.vdot(t, o) })
         }
         b.both("take") { [unowned self] _, t, args in
             let index = try tensor(try args.bind(Signature("take", ["index"], required: 1))[0]!, "take", "index", position: 1)

@@ -193,6 +193,7 @@ enum Op {
     static func bmm(_ a: T, _ b: T) throws(TensorError) -> T { try D.bmm(a, b) }
     static func mv(_ a: T, _ v: T) throws(TensorError) -> T { try D.mv(a, v) }
     static func dot(_ a: T, _ b: T) throws(TensorError) -> T { try D.dot(a, b) }
+    static func vdot(_ a: T, _ b: T) throws(TensorError) -> T { try D.vdot(a, b) }
     static func inner(_ a: T, _ b: T) throws(TensorError) -> T { try D.inner(a, b) }
     static func outer(_ a: T, _ b: T) throws(TensorError) -> T { try D.outer(a, b) }
     static func addmm(_ input: T, _ m1: T, _ m2: T, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws(TensorError) -> T {

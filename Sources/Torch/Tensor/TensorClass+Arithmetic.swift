@@ -205,11 +205,11 @@ extension TorchRuntime {
         })
         binary("divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
         binary("true_divide_", inPlace: true, { a, o, _ in try Op.div_(a, o) }, { a, s, _ in try Op.div_(a, s) })
-        binary("pow_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { a, s, _ in try Op.pow_(a, s) })
+        binary("pow_", inPlace: true, { a, o, _ in try Self.checkInPlaceShape(a, o); return try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.pow(x, o) } }, { a, s, _ in try Op.pow_(a, s) })
         binary("floor_divide_", inPlace: true, { a, o, _ in try Op.floorDivide_(a, o) }, { a, s, _ in try Op.floorDivide_(a, s) })
-        binary("remainder_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
+        binary("remainder_", inPlace: true, { a, o, _ in try Self.checkInPlaceShape(a, o); return try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.remainder(x, o) } },
                { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.remainder(x, s) } })
-        binary("fmod_", inPlace: true, { a, o, _ in try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.fmod(x, o) } },
+        binary("fmod_", inPlace: true, { a, o, _ in try Self.checkInPlaceShape(a, o); return try Op.inPlace(a, others: [o]) { x throws(TensorError) in try Op.fmod(x, o) } },
                { a, s, _ in try Op.inPlace(a) { x throws(TensorError) in try Op.fmod(x, s) } })
 
         // torch.pow(2, x): a number base.
@@ -224,6 +224,16 @@ extension TorchRuntime {
                 throw PyError.typeError("pow() received an invalid combination of arguments - got (\(typeNameForError(base)), \(typeNameForError(e)))")
             }
             return wrap(try Op.pow(s, et))
+        }
+    }
+
+    /// An in-place op computed out of place (`Op.inPlace`) must still refuse an `other`
+    /// that broadcasting would grow `self` to, with TensorIterator's message, before any
+    /// dtype check (its shape is computed first).
+    static func checkInPlaceShape(_ a: Tensor, _ o: Tensor) throws(TensorError) {
+        let shape = try Shape.broadcast(a.sizes, o.sizes)
+        if shape != a.sizes {
+            throw .runtime("output with shape \(Shape.describe(a.sizes)) doesn't match the broadcast shape \(Shape.describe(shape))")
         }
     }
 }

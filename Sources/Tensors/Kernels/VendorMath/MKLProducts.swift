@@ -97,7 +97,7 @@ enum MKLProducts {
         }
     }
 
-    /// out = mat @ vec by gemv; `mat` has a BLAS layout, `vec` a positive stride, `out` is
+    /// out = mat @ vec by gemv; `mat` has a BLAS layout, `vec` a positive stride (any for one element), `out` is
     /// contiguous.
     static func gemv(_ mkl: MKLLibrary, _ mat: Tensor, _ vec: Tensor, _ out: Tensor) {
         let n = mat.sizes[0], k = mat.sizes[1]
@@ -105,7 +105,9 @@ enum MKLProducts {
         let layout = BLASLayout(rows: n, cols: k, rowStride: mat.strides[0], colStride: mat.strides[1])!
         // A transposed matrix is the stored (k × n) matrix read with Trans.
         let (t, rows, cols) = layout.transposed ? (trans, k, n) : (noTrans, n, k)
-        let inc = Int32(vec.strides[0])
+        // A one-element vector may have any stride (0 when expanded from a number, as a
+        // sum's gradient is); BLAS rejects incx = 0 (MKL crashed on it), so read it with 1.
+        let inc = k == 1 ? 1 : Int32(vec.strides[0])
         if mat.dtype == .float32 {
             if k == 0 { out.pointer(Float.self).update(repeating: 0, count: n); return }
             mkl.sgemv(rowMajor, t, Int32(rows), Int32(cols), 1, mat.pointer(Float.self), Int32(layout.ld),

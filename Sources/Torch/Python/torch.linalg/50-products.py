@@ -214,6 +214,12 @@ def cross(input, other, *, dim=-1):
         out = _cross_raw(a, b, dim)
 
     def backward(g):
+        if torch.is_grad_enabled():
+            # create_graph: derivatives.yaml's linalg_cross(other.conj(), grad, dim) and
+            # linalg_cross(grad, self.conj(), dim), each a LinalgCrossBackward0 over the
+            # saved input (other's formula first: the generated node runs them sorted).
+            g_other = _sum_to(cross(g, input, dim=dim), other.shape)
+            return (_sum_to(cross(other, g, dim=dim), input.shape), g_other)
         return (_sum_to(_cross_raw(b.detach(), g, dim), input.shape),
                 _sum_to(_cross_raw(g, a.detach(), dim), other.shape))
     return _record("LinalgCrossBackward0", (input, other), out, backward)

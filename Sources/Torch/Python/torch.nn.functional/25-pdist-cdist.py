@@ -171,12 +171,18 @@ def _euclidean_dist(x1, x2, a, b):
     b_ = torch.cat([b, torch.ones_like(b_norm), b_norm], -1)
     result = a_.matmul(b_.mT).clamp_min(0).sqrt()
 
-    def backward(g):
+    def backward(g, res):
+        if torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
+            # create_graph: _euclidean_dist_backward on the saved inputs and result, with
+            # their history, so a second backward reaches every term.
+            ratio = (g / res).masked_fill(res == 0, 0)
+            return (x1 * ratio.sum(-1, True) - ratio.matmul(x2),
+                    x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1))
         ratio = (g / result).masked_fill(result == 0, 0)
         g1 = a * ratio.sum(-1, True) - ratio.matmul(b)
         g2 = b * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(a)
         return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
-    return torch._linalg_record("EuclideanDistBackward0", (x1, x2), result, backward)
+    return torch._linalg_record("EuclideanDistBackward0", (x1, x2), result, backward, True)
 
 
 def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
