@@ -34,7 +34,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // AVX2+FMA kernels in C, chosen at run time by the CPU's features.
         .target(name: "CAVX2Kernels"),
-        .target(name: "Tensors", dependencies: ["CBLAS", "CAVX2Kernels"], exclude: ["Devices/README.md"], swiftSettings: release + kernelISA),
+        // The C library's complex functions (csin, ctanh, ...), which Swift cannot call directly.
+        .target(name: "CComplexLibm", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CAVX2Kernels", "CComplexLibm"], exclude: ["Devices/README.md"], swiftSettings: release + kernelISA),
         .target(name: "Autograd", dependencies: ["Tensors"], swiftSettings: release),
         // The CUDA backend: libcuda, NVRTC and cuBLAS are dlopen'ed at run time, never linked.
         .target(name: "CUDABackend", dependencies: ["Tensors"], swiftSettings: release),

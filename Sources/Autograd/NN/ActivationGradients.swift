@@ -17,6 +17,14 @@ enum ActivationGradient {
 
     /// `tanh_backward`'s value; called with grad mode off.
     static func tanhValue(_ g: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        if y.dtype.isComplex {
+            // ATen's complex tanh_backward: a * conj(1 - b * b), one kernel when it can be
+            if !GradMode.current.isEnabled && g.dtype == y.dtype && g.sizes == y.sizes {
+                return try NNOps.tanhBackward(g, y)
+            }
+            return try Differentiable.mul(g, try Differentiable.conjugated(
+                try Differentiable.rsub(try Differentiable.mul(y, y), .int(1))))
+        }
         if fusable(g, y) { return try NNOps.tanhBackward(g, y) }
         return try Differentiable.mul(g, try Differentiable.rsub(try Differentiable.mul(y, y), .int(1)))
     }

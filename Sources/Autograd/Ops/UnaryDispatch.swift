@@ -86,7 +86,7 @@ extension Differentiable {
     public static func atanh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atanh)
         guard isRecording(x) else { return out }
-        return try unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try scalarMinus(.int(1), try pow(x, .int(2)))) }
+        return try unaryOp("AtanhBackward0", x, out) { g, x in try div(g, try conjugated(try scalarMinus(.int(1), try pow(x, .int(2))))) }
     }
 
     public static func erfc(_ x: Tensor) throws(TensorError) -> Tensor {

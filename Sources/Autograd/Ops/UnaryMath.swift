@@ -38,8 +38,8 @@ extension Differentiable {
         let out = try x.unary(.rsqrt)
         guard isRecording(x) else { return out }
         return try unaryOp("RsqrtBackward0", x, out, savesOutput: true) { g, y in
-            // -0.5 * grad * result.pow(3)
-            try mul(try mulScalarOverload(g, .float(-0.5)), try pow(y, .int(3)))
+            // -0.5 * grad * result.pow(3).conj()
+            try mul(try mulScalarOverload(g, .float(-0.5)), try conjugated(try pow(y, .int(3))))
         }
     }
 
@@ -56,21 +56,21 @@ extension Differentiable {
     public static func sin(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.sin)
         guard isRecording(x) else { return out }
-        return try unaryOp("SinBackward0", x, out) { g, x in try mul(g, try cos(x)) }
+        return try unaryOp("SinBackward0", x, out) { g, x in try mul(g, try conjugated(try cos(x))) }
     }
 
     public static func cos(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.cos)
         guard isRecording(x) else { return out }
-        return try unaryOp("CosBackward0", x, out) { g, x in try mul(g, try neg(try sin(x))) }
+        return try unaryOp("CosBackward0", x, out) { g, x in try mul(g, try conjugated(try neg(try sin(x)))) }
     }
 
     public static func tan(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.tan)
         guard isRecording(x) else { return out }
         return try unaryOp("TanBackward0", x, out, savesOutput: true) { g, y in
-            // grad * (1 + result.pow(2))
-            try mul(g, try addScalarOverload(try pow(y, .int(2)), .int(1)))
+            // grad * (1 + result.pow(2)).conj()
+            try mul(g, try conjugated(try addScalarOverload(try pow(y, .int(2)), .int(1))))
         }
     }
 
@@ -140,8 +140,8 @@ extension Differentiable {
         let out = try x.unary(.asin)
         guard isRecording(x) else { return out }
         return try unaryOp("AsinBackward0", x, out) { g, x in
-            // grad * (-self * self + 1).rsqrt()
-            try mul(g, try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1))))
+            // grad * (-self * self + 1).rsqrt().conj()
+            try mul(g, try conjugated(try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1)))))
         }
     }
 
@@ -149,8 +149,8 @@ extension Differentiable {
         let out = try x.unary(.acos)
         guard isRecording(x) else { return out }
         return try unaryOp("AcosBackward0", x, out) { g, x in
-            // grad * -((-self * self + 1).rsqrt())
-            try mul(g, try neg(try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1)))))
+            // grad * -((-self * self + 1).rsqrt()).conj()
+            try mul(g, try conjugated(try neg(try rsqrt(try addScalarOverload(try mul(try neg(x), x), .int(1))))))
         }
     }
 
@@ -163,13 +163,13 @@ extension Differentiable {
     public static func sinh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.sinh)
         guard isRecording(x) else { return out }
-        return try unaryOp("SinhBackward0", x, out) { g, x in try mul(g, try cosh(x)) }
+        return try unaryOp("SinhBackward0", x, out) { g, x in try mul(g, try conjugated(try cosh(x))) }
     }
 
     public static func cosh(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.cosh)
         guard isRecording(x) else { return out }
-        return try unaryOp("CoshBackward0", x, out) { g, x in try mul(g, try sinh(x)) }
+        return try unaryOp("CoshBackward0", x, out) { g, x in try mul(g, try conjugated(try sinh(x))) }
     }
 
     public static func erf(_ x: Tensor) throws(TensorError) -> Tensor {

@@ -1,3 +1,4 @@
+import CComplexLibm
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +15,8 @@ protocol ComplexPart: RealElement where Exponent == Int {
     static func x2y2m1(_ x: Self, _ y: Self) -> Self
     /// glibc's overflow threshold `(int) ((MAX_EXP - 1) * M_LN2)` for `cexp`.
     static var expLimit: Self { get }
+    /// The C library's complex function `fn` of `re + i·im` (ComplexLibm.swift).
+    static func libm(_ fn: gb_complex_fn, _ re: Self, _ im: Self) -> (Self, Self)
 }
 
 extension Float: ComplexPart {

@@ -152,6 +152,7 @@ extension CPUBackend {
         case .addcdiv(let value):
             return [try PointwiseUpdate.apply(.addcdiv(value: value), t[0]!, t[1]!, t[2]!, inPlace: false)]
         case .tanhBackward:
+            if t[0]!.dtype.isComplex { return [try ComplexTanhBackward.run(t[0]!, t[1]!)] }
             return [try ActivationGradientKernel.run(t[0]!, t[1]!, { g, y in g * Float(1).addingProduct(-y, y) },
                                                      { g, y in g * Double(1).addingProduct(-y, y) })]
         case .sigmoidBackward:

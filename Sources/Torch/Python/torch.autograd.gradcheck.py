@@ -35,6 +35,10 @@ def _check_inputs(tupled_inputs):
                 warnings.warn("Input #" + str(idx) + " requires gradient and is not a double precision floating point "
                               "or complex. This check will likely fail if all the inputs are not of double precision "
                               "floating point or complex. ")
+            if not all(st > 0 or sz <= 1 for st, sz in zip(inp.stride(), inp.size())):
+                raise RuntimeError("The " + str(idx) + "th input has a dimension with stride 0. gradcheck only supports "
+                                   "inputs that are non-overlapping to be able to compute the numerical gradients "
+                                   "correctly. You should call .contiguous on the input before passing it to gradcheck.")
             any_input_requiring_grad = True
         idx += 1
     if not any_input_requiring_grad:
@@ -53,9 +57,44 @@ def _element_index(sizes, d_idx):
     return tuple(reversed(idx))
 
 
-def _numerical_jacobian(func, inputs, eps):
-    # jacobians[j][i]: input j (of those requiring grad) by output i, each (input numel, output numel),
-    # by central differences on each element of the input's data, as PyTorch's slow mode computes them.
+def _is_float_or_complex_tensor(obj):
+    return isinstance(obj, torch.Tensor) and (obj.is_floating_point() or obj.is_complex())
+
+
+def _check_outputs_same_dtype_and_shape(output1, output2, eps, idx):
+    on_index = "on index " + str(idx) + " "
+    if output1.shape != output2.shape:
+        raise AssertionError("Expected `func` to return outputs with the same shape when inputs are perturbed "
+                             + on_index + "by " + str(eps) + ", but got: shapes " + str(output1.shape) + " and "
+                             + str(output2.shape) + ".")
+    if output1.dtype != output2.dtype:
+        raise AssertionError("Expected `func` to return outputs with the same dtype when inputs are perturbed "
+                             + on_index + "by " + str(eps) + ", but got: dtypes " + str(output1.dtype) + " and "
+                             + str(output2.dtype) + ".")
+
+
+def _numerical_column(func, inputs, entry, v, eps, idx):
+    # Central differences of every output of func, perturbing `entry` by v (eps, or eps * 1j
+    # for the imaginary part of a complex input), as PyTorch's _compute_numerical_gradient.
+    orig = entry.clone()
+    entry.copy_(orig - v)
+    outa = tuple(o.clone() for o in _as_tuple(func(*inputs)))
+    entry.copy_(orig + v)
+    outb = tuple(o.clone() for o in _as_tuple(func(*inputs)))
+    entry.copy_(orig)
+    column = []
+    for a, b in zip(outa, outb):
+        _check_outputs_same_dtype_and_shape(a, b, eps, idx)
+        column.append(((b - a) / (2 * eps)).detach().reshape(-1))
+    return tuple(column)
+
+
+def _numerical_jacobian(func, inputs, outputs, eps):
+    # jacobians[j][i]: input j (of those requiring grad) by output i (of the float and complex
+    # outputs), each (input numel, output numel), by central differences on each element of
+    # the input's data, as PyTorch's slow mode computes them. A complex input's column is the
+    # conjugate Wirtinger derivative ds/dx + ds/dy * 1j, from perturbing its real and
+    # imaginary parts; its Jacobians have the input's complex dtype.
     jacobians = []
     for input_idx in range(len(inputs)):
         inp = inputs[input_idx]
@@ -64,22 +103,28 @@ def _numerical_jacobian(func, inputs, eps):
         data = inp.data
         columns = []
         for d_idx in range(data.numel()):
-            entry = data[_element_index(data.shape, d_idx)] if data.dim() > 0 else data
-            orig = entry.clone()
-            entry.copy_(orig - eps)
-            outa = tuple(o.clone() for o in _as_tuple(func(*inputs)))
-            entry.copy_(orig + eps)
-            outb = tuple(o.clone() for o in _as_tuple(func(*inputs)))
-            entry.copy_(orig)
-            columns.append(tuple(((b - a) / (2 * eps)).detach().reshape(-1) for a, b in zip(outa, outb)))
+            idx = _element_index(data.shape, d_idx)
+            entry = data[idx] if data.dim() > 0 else data
+            ds_dx = _numerical_column(func, inputs, entry, eps, eps, idx)
+            if data.is_complex():
+                ds_dy = _numerical_column(func, inputs, entry, eps * 1j, eps, idx)
+                for k in range(len(ds_dx)):
+                    if ds_dx[k].is_complex():
+                        raise AssertionError("Expected ds_dx to be real-valued, not complex")
+                columns.append(tuple(dx + dy * 1j for dx, dy in zip(ds_dx, ds_dy)))
+            else:
+                for k in range(len(ds_dx)):
+                    if ds_dx[k].is_complex():
+                        raise AssertionError("Expected ds_dx to be real-valued, not complex.")
+                columns.append(ds_dx)
         per_output = []
-        outputs = columns[0] if len(columns) > 0 else tuple(o for o in _as_tuple(func(*inputs)))
-        for i in range(len(outputs)):
-            out_numel = outputs[i].numel()
-            jac = torch.zeros((data.numel(), out_numel), dtype=outputs[i].dtype)
+        for o in outputs:
+            if _is_float_or_complex_tensor(o):
+                dtype = inp.dtype if inp.dtype.is_complex else o.dtype
+                per_output.append(torch.zeros((data.numel(), o.numel()), dtype=dtype))
+        for i in range(len(per_output)):
             for d_idx in range(len(columns)):
-                jac[d_idx] = columns[d_idx][i]
-            per_output.append(jac)
+                per_output[i][d_idx] = columns[d_idx][i]
         jacobians.append(per_output)
     return jacobians
 
@@ -116,14 +161,33 @@ def _stack_rows(rows, inputs, numel_outputs):
             d_x = rows[i][j] if i < len(rows) else None
             if d_x is None:
                 continue
-            if d_x.dtype != inp.dtype:
-                types_ok = False
             if d_x.size() != inp.size():
                 sizes_ok = False
-            if d_x.numel() == inp.numel():
-                jac[:, j] = d_x.contiguous().view(-1)
+            elif d_x.dtype != inp.dtype:
+                types_ok = False
+            if jac[:, j].numel() != d_x.numel():
+                raise AssertionError("Expected out_jacobian column to have " + str(d_x.numel())
+                                     + " elements, but got " + str(jac[:, j].numel()))
+            jac[:, j] = d_x.contiguous().view(-1)
         jacobians.append(jac)
     return jacobians, types_ok, sizes_ok
+
+
+_FAILED_NONDET_MSG = """\n
+NOTE: If your op relies on non-deterministic operations i.e., it is listed here:
+https://pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html
+this failure might be expected.
+
+If you are adding a new operator, please file an issue and then use one of the
+workarounds. The workaround depends on how your test invokes gradcheck/gradgradcheck.
+If the test
+- manually invokes gradcheck/gradgradcheck, then call gradcheck/gradgradcheck
+  with `nondet_tol=<tol>` as a keyword argument.
+- is OpInfo-based (e.g., in test_ops_gradients.py), then modify the OpInfo for the test
+  to have `gradcheck_nondet_tol=<tol>`.
+- is a Module test (e.g., in common_nn.py), then modify the corresponding
+  module_test entry to have `gradcheck_nondet_tol=<tol>`
+"""
 
 
 def _analytical_jacobian(inputs, output, nondet_tol, check_grad_dtypes):
@@ -143,7 +207,8 @@ def _analytical_jacobian(inputs, output, nondet_tol, check_grad_dtypes):
     if not reentrant:
         raise GradcheckError("Backward is not reentrant, i.e., running backward with same input and grad_output "
                              "multiple times gives different values, although analytical gradient matches numerical "
-                             "gradient.The tolerance for nondeterminism was " + str(nondet_tol) + ".")
+                             "gradient.The tolerance for nondeterminism was " + str(nondet_tol) + "."
+                             + _FAILED_NONDET_MSG)
     return jacobians1
 
 
@@ -204,37 +269,70 @@ def _test_undefined_backward_mode(func, outputs, inputs):
     return all(check(output) for output in outputs_to_check)
 
 
+def _notallclose_msg(analytical, numerical, output_idx, input_idx, complex_indices, test_imag):
+    prefix = ""
+    if complex_indices and output_idx in complex_indices:
+        prefix = "While considering the " + ("imaginary" if test_imag else "real") + " part of complex outputs only, "
+    return (prefix + "Jacobian mismatch for output " + str(output_idx) + " with respect to input " + str(input_idx)
+            + ",\nnumerical:" + str(numerical) + "\nanalytical:" + str(analytical) + "\n")
+
+
+def _slow_gradcheck(func, func_out, tupled_inputs, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes,
+                    complex_indices=None, test_imag=False):
+    func_out = _as_tuple(func_out)
+    if not outputs:
+        for per_input in _numerical_jacobian(func, tupled_inputs, func_out, eps):
+            for n in per_input:
+                if torch.ne(n, 0).sum() > 0:
+                    raise GradcheckError("Numerical gradient for function expected to be zero")
+        return True
+    per_input = _numerical_jacobian(func, tupled_inputs, func_out, eps)
+    # transposed to [output][input], then paired with func's outputs as PyTorch pairs them
+    transposed = []
+    if len(per_input) > 0:
+        for i in range(len(per_input[0])):
+            transposed.append(tuple(per_input[j][i] for j in range(len(per_input))))
+    numerical = [nj for o, nj in zip(func_out, transposed) if o.requires_grad]
+    for i in range(len(outputs)):
+        analytical = _analytical_jacobian(tupled_inputs, outputs[i], nondet_tol, check_grad_dtypes)
+        for j in range(len(analytical)):
+            a = analytical[j]
+            n = numerical[i][j]
+            if not _allclose_with_type_promotion(a, n, rtol, atol):
+                raise GradcheckError(_notallclose_msg(a, n, i, j, complex_indices, test_imag))
+    return True
+
+
+def _real_and_imag_output(func):
+    # real(func) and imag(func): func with torch.real / torch.imag applied to its complex outputs
+    def real_fn(*inputs):
+        return tuple(torch.real(o) if o.is_complex() else o for o in _as_tuple(func(*inputs)))
+
+    def imag_fn(*inputs):
+        return tuple(torch.imag(o) if o.is_complex() else o for o in _as_tuple(func(*inputs)))
+
+    return real_fn, imag_fn
+
+
 def _gradcheck(func, tupled_inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_undefined_grad):
     func_out = func(*tupled_inputs)
     outputs = _differentiable_outputs(func_out)
-    # PyTorch's complex slow mode (Wirtinger derivatives from perturbing the real and
-    # imaginary parts, complex outputs checked with grad_out 1 and 1j) is not written yet:
-    # refuse rather than compare real finite differences with complex gradients.
-    for t in list(_diff_inputs(tupled_inputs)) + list(outputs):
-        if t.is_complex():
-            raise NotImplementedError("Gradbook's gradcheck does not check complex inputs or outputs yet "
-                                      "(complex autograd itself is PyTorch's; docs/complex.md)")
-    numerical = _numerical_jacobian(func, tupled_inputs, eps)
-    if len(outputs) == 0:
-        for per_input in numerical:
-            for n in per_input:
-                if n.numel() != 0 and not torch.allclose(n, torch.zeros_like(n), rtol, atol):
-                    raise GradcheckError("Numerical gradient for function expected to be zero")
+    # PyTorch's _gradcheck_real_imag: a function with complex outputs is checked as two real
+    # functions, the imaginary parts of its complex outputs first, then the real parts.
+    complex_out_indices = [i for i in range(len(outputs)) if outputs[i].is_complex()]
+    if any(o.is_complex() for o in _as_tuple(func_out)):
+        real_fn, imag_fn = _real_and_imag_output(func)
+        imag_func_out = imag_fn(*tupled_inputs)
+        _slow_gradcheck(imag_fn, imag_func_out, tupled_inputs, _differentiable_outputs(imag_func_out), eps, atol,
+                        rtol, nondet_tol, check_grad_dtypes, complex_indices=complex_out_indices, test_imag=True)
+        real_func_out = real_fn(*tupled_inputs)
+        _slow_gradcheck(real_fn, real_func_out, tupled_inputs, _differentiable_outputs(real_func_out), eps, atol,
+                        rtol, nondet_tol, check_grad_dtypes, complex_indices=complex_out_indices)
+    else:
+        _slow_gradcheck(func, func_out, tupled_inputs, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes)
+    if not outputs:
+        # PyTorch's checks below pass trivially without differentiable outputs
         return True
-    all_outputs = _as_tuple(func_out)
-    for i in range(len(outputs)):
-        o = outputs[i]
-        k = 0
-        for position in range(len(all_outputs)):
-            if all_outputs[position] is o:
-                k = position
-        analytical = _analytical_jacobian(tupled_inputs, o, nondet_tol, check_grad_dtypes)
-        for j in range(len(analytical)):
-            a = analytical[j]
-            n = numerical[j][k]
-            if not _allclose_with_type_promotion(a, n, rtol, atol):
-                raise GradcheckError("Jacobian mismatch for output " + str(i) + " with respect to input " + str(j)
-                                     + ",\nnumerical:" + str(n) + "\nanalytical:" + str(a) + "\n")
     _test_backward_mul_by_grad_output(outputs, tupled_inputs)
     if check_undefined_grad:
         _test_undefined_backward_mode(func, outputs, tupled_inputs)
@@ -268,8 +366,11 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-06, atol=1e-05, rto
         outputs = _differentiable_outputs(func(*tupled_inputs))
         made = []
         for x in outputs:
-            dtype = x.dtype if x.is_floating_point() else torch.double
-            made.append(torch.empty(x.shape, dtype=dtype).uniform_(-1, 1).requires_grad_())
+            # torch.testing.make_tensor(low=-1, high=1): complex parts drawn through view_as_real
+            dtype = x.dtype if x.is_floating_point() or x.is_complex() else torch.double
+            t = torch.empty(x.shape, dtype=dtype)
+            (torch.view_as_real(t) if dtype.is_complex else t).uniform_(-1, 1)
+            made.append(t.requires_grad_())
         tupled_grad_outputs = tuple(made)
     else:
         tupled_grad_outputs = _as_tuple(grad_outputs)

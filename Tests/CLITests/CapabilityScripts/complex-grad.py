@@ -5,6 +5,8 @@
 # a real loss of the result (abs().sum(), (y * w).real.sum(), ...) and backward. Each line
 # is a case key, the grad_fn chain, and a bit digest of the loss and of every gradient
 # (complex gradients viewed as real pairs); errors print their type and message.
+# Cases 400-599: complex sin/cos/tan/sinh/cosh/tanh/asin/acos/atanh and broadcast mul/div
+# rows (forward and gradient); then gradcheck/gradgradcheck with complex inputs and outputs.
 import torch, random
 from _cases import digest
 
@@ -266,3 +268,161 @@ for i in range(400):
     except Exception as e:
         line = "ERR %s: %s" % (type(e).__name__, str(e).split("\n")[0][:200])
     print("%d|%s %s" % (i, "|".join(TAG), line))
+
+
+# Complex functions with per-element C library kernels (sin, cos, tan, sinh, cosh, tanh,
+# asin, acos, atanh), forward and gradient, then the division and product row tails.
+FUNCS = ["sin", "cos", "tan", "sinh", "cosh", "tanh", "asin", "acos", "atanh"]
+for i in range(400, 600):
+    rng = random.Random(i)
+    torch.manual_seed(i)
+    TAG, OUT = [], []
+    try:
+        k = rng.random()
+        s = shape(rng)
+        z = complex_leaf(rng, s)
+        if k < 0.6:
+            op = rng.choice(FUNCS)
+            TAG.append('%s|%s|%s' % (op, str(z.dtype)[6:], 'x'.join(map(str, s))))
+            y = getattr(torch, op)(z * rng.choice([1, 2, 0.25]))
+        elif k < 0.8:
+            w = complex_leaf(rng, s[rng.randrange(len(s)):]).to(z.dtype).detach().requires_grad_()
+            TAG.append('div-bcast|%s|%s|%s' % (str(z.dtype)[6:], 'x'.join(map(str, s)), 'x'.join(map(str, w.shape))))
+            y = z / w if rng.random() < 0.5 else w / z
+            z = [z, w]
+        else:
+            w = complex_leaf(rng, s[:-1] + [1]).to(z.dtype).detach().requires_grad_()
+            TAG.append('mul-bcast|%s|%s' % (str(z.dtype)[6:], 'x'.join(map(str, s))))
+            y = z * w if rng.random() < 0.5 else w * z.mT if len(s) > 1 else w * z
+            z = [z, w]
+        xs = z if isinstance(z, list) else [z]
+        names = ",".join(chain(y))
+        fwd = y.detach()
+        loss = loss_of(rng, y)
+        loss.backward()
+        OUT = [fwd, loss] + [x.grad for x in xs]
+        line = names + " " + digest(*[real_view(t) for t in OUT])
+    except Exception as e:
+        line = "ERR %s: %s" % (type(e).__name__, str(e).split("\n")[0][:200])
+    print("%d|%s %s" % (i, "|".join(TAG), line))
+
+
+# torch.autograd.gradcheck / gradgradcheck (slow mode) with complex inputs and outputs:
+# True, or the GradcheckError's full message (numerical and analytical Jacobians printed),
+# for right and wrong custom Functions, complex64 inputs and a stride-0 input (one line
+# per check: the message's newlines are printed as \n).
+import warnings
+warnings.simplefilter("ignore")
+
+class WrongMul(torch.autograd.Function):
+    # z * w with the gradient missing its conjugate
+    @staticmethod
+    def forward(ctx, z, w):
+        ctx.save_for_backward(z, w)
+        return z * w
+    @staticmethod
+    def backward(ctx, g):
+        z, w = ctx.saved_tensors
+        return g * w, g * z
+
+class RightMul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, z, w):
+        ctx.save_for_backward(z, w)
+        return z * w
+    @staticmethod
+    def backward(ctx, g):
+        z, w = ctx.saved_tensors
+        return g * w.conj(), g * z.conj()
+
+class WrongAbs(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, z):
+        ctx.save_for_backward(z)
+        return z.abs()
+    @staticmethod
+    def backward(ctx, g):
+        z, = ctx.saved_tensors
+        return g * z / z.abs()     # should be g * z / |z| -- this one is right
+class WrongAbs2(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, z):
+        ctx.save_for_backward(z)
+        return z.abs()
+    @staticmethod
+    def backward(ctx, g):
+        z, = ctx.saved_tensors
+        return g * z.conj() / z.abs()
+class RealToComplex(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return torch.complex(x, x * 2)
+    @staticmethod
+    def backward(ctx, g):
+        return g.real + g.imag   # should be g.real + 2 * g.imag
+class NotMulByGrad(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, z):
+        return z * 2
+    @staticmethod
+    def backward(ctx, g):
+        return torch.ones_like(g) * 2
+
+def c(*s, dt=torch.complex128):
+    return torch.randn(*s, dtype=dt, requires_grad=True)
+def r(*s, dt=torch.float64):
+    return torch.randn(*s, dtype=dt, requires_grad=True)
+
+GC_CASES = [
+    ("mul", lambda: (lambda z, w: z * w, (c(3), c(3)))),
+    ("sq", lambda: (lambda z: z * z, (c(2, 2),))),
+    ("abs", lambda: (lambda z: z.abs(), (c(4),))),
+    ("angle", lambda: (lambda z: z.angle(), (c(3),))),
+    ("exp", lambda: (lambda z: z.exp(), (c(3),))),
+    ("log", lambda: (lambda z: z.log(), (c(3),))),
+    ("sqrt", lambda: (lambda z: z.sqrt(), (c(3),))),
+    ("sgn", lambda: (lambda z: z.sgn(), (c(3),))),
+    ("conj", lambda: (lambda z: z.conj(), (c(3),))),
+    ("recip", lambda: (lambda z: z.reciprocal(), (c(3),))),
+    ("div", lambda: (lambda z, w: z / w, (c(3), c(3)))),
+    ("matmul", lambda: (lambda a, b: a @ b, (c(2, 3), c(3, 2)))),
+    ("real", lambda: (lambda z: z.real * 2, (c(3),))),
+    ("imag", lambda: (lambda z: z.imag, (c(3),))),
+    ("complex", lambda: (lambda x, y: torch.complex(x, y), (r(3), r(3)))),
+    ("polar", lambda: (lambda a, t: torch.polar(a, t), (torch.rand(3, dtype=torch.float64, requires_grad=True), r(3)))),
+    ("mixed", lambda: (lambda z, x: z * x, (c(3), r(3)))),
+    ("tuple-out", lambda: (lambda z: (z * 2, z.abs(), z.real), (c(2),))),
+    ("fft", lambda: (lambda z: torch.fft.fft(z), (c(4),))),
+    ("rfft", lambda: (lambda x: torch.fft.rfft(x), (r(5),))),
+    ("irfft", lambda: (lambda z: torch.fft.irfft(z), (c(3),))),
+    ("sum", lambda: (lambda z: z.sum(), (c(2, 3),))),
+    ("mean", lambda: (lambda z: z.mean(0), (c(2, 3),))),
+    ("view_as_real", lambda: (lambda z: torch.view_as_real(z), (c(3),))),
+    ("view_as_complex", lambda: (lambda x: torch.view_as_complex(x), (r(3, 2),))),
+    ("RightMul", lambda: (RightMul.apply, (c(3), c(3)))),
+    ("WrongMul", lambda: (WrongMul.apply, (c(3), c(3)))),
+    ("WrongAbs", lambda: (WrongAbs.apply, (c(3),))),
+    ("WrongAbs2", lambda: (WrongAbs2.apply, (c(3),))),
+    ("RealToComplex", lambda: (RealToComplex.apply, (r(3),))),
+    ("NotMulByGrad", lambda: (NotMulByGrad.apply, (c(2),))),
+    ("cfloat", lambda: (lambda z: z * z, (c(3, dt=torch.complex64),))),
+    ("cfloat-abs", lambda: (lambda z: z.abs(), (c(3, dt=torch.complex64),))),
+    ("stride0", lambda: (lambda z: z * 2, (torch.randn(1, dtype=torch.complex128).expand(3).requires_grad_(),))),
+]
+
+for i, (name, make) in enumerate(GC_CASES):
+    for mode in ["gc", "gc-noraise", "ggc"]:
+        torch.manual_seed(i)
+        f, args = make()
+        try:
+            if mode == "gc":
+                res = torch.autograd.gradcheck(f, args)
+            elif mode == "gc-noraise":
+                res = torch.autograd.gradcheck(f, args, raise_exception=False)
+            else:
+                if name.startswith("Wrong") or name in ("NotMulByGrad", "RealToComplex", "stride0"):
+                    continue
+                res = torch.autograd.gradgradcheck(f, args)
+            print("gc%d|%s|%s" % (i, name, mode), res)
+        except Exception as e:
+            print("gc%d|%s|%s" % (i, name, mode), "ERR", type(e).__name__, str(e).replace("\n", "\\n"))
