@@ -85,8 +85,7 @@ extension Tensor {
             }
             return out
         }
-        MKLProducts.gemm(mkl, try blasReady3(batch1), try blasReady3(batch2), out, alpha: alpha.doubleValue,
-                         beta: isZero(beta) ? 0 : beta.doubleValue, isBatched: false)
+        try MKLProducts.atenBaddbmm(mkl, batch1, batch2, out, alpha: alpha.doubleValue, beta: isZero(beta) ? 0 : beta.doubleValue)
         return out
     }
 
