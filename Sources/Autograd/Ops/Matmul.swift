@@ -19,7 +19,8 @@ extension Differentiable {
     public static func bmm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.bmm(b)
         guard isRecording(a, b) else { return out }
-        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil],
+                          attributes: [("mat2", .tensor(1)), ("self", .tensor(0))]) { ctx in
             [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try conjugated(try ctx.saved(1)), 1, 2)) : nil,
              ctx.needs(1) ? try bmm(try transpose(try conjugated(try ctx.saved(0)), 1, 2), ctx.grad) : nil]
         }
