@@ -178,9 +178,9 @@ struct LinalgGradientTests {
         """)
     }
 
-    /// ldl_* have no derivative in ATen (PyTorch's NotImplemented node); matrix_sqrth and
-    /// polar carry PyTorch's node names but Gradbook has no backward for them yet: each
-    /// result requires grad and backward raises, none silently drops the gradient.
+    /// ldl_* have no derivative in ATen (PyTorch's NotImplemented node): each result requires
+    /// grad and backward raises, none silently drops the gradient. matrix_sqrth and polar
+    /// have their 2.15 backward (values: the linalg-backward capability script).
     @Test func factorizationsWithoutBackwardRaise() {
         let out = TorchSession().run("""
         import torch
@@ -192,14 +192,15 @@ struct LinalgGradientTests {
             try:
                 print(r.grad_fn.name(), end=" ")
                 r.sum().backward()
+                print(S.grad.shape)
             except (RuntimeError, NotImplementedError) as e:
                 print(type(e).__name__, e)
         """)
         #expect(out == """
         torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_factor_ex is not implemented
         torch::autograd::NotImplemented RuntimeError derivative for aten::linalg_ldl_solve is not implemented
-        LinalgMatrixSqrthBackward0 NotImplementedError linalg.matrix_sqrth: Gradbook has no backward for it yet (LinalgMatrixSqrthBackward0)
-        LinalgPolarBackward0 NotImplementedError linalg.polar: Gradbook has no backward for it yet (LinalgPolarBackward0)
+        LinalgMatrixSqrthBackward0 torch.Size([3, 3])
+        LinalgPolarBackward0 torch.Size([3, 3])
 
         """)
     }

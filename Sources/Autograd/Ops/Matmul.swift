@@ -19,7 +19,8 @@ extension Differentiable {
     public static func bmm(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.bmm(b)
         guard isRecording(a, b) else { return out }
-        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("BmmBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil],
+                          attributes: [("mat2", .tensor(1)), ("self", .tensor(0))]) { ctx in
             [ctx.needs(0) ? try bmm(ctx.grad, try transpose(try conjugated(try ctx.saved(1)), 1, 2)) : nil,
              ctx.needs(1) ? try bmm(try transpose(try conjugated(try ctx.saved(0)), 1, 2), ctx.grad) : nil]
         }
@@ -163,7 +164,8 @@ extension Differentiable {
         return try unsafeView(try bmm(aExpanded, bExpanded), outputShape)
     }
 
-    /// PyTorch's `should_fold`: fold batch dims into an mm when one side is at most 2-D.
+    /// PyTorch's `should_fold`: fold batch dims into an mm when one side is at most 2-D and
+    /// the larger side views as a matrix without a copy.
     static func shouldFold(_ a: Tensor, _ b: Tensor) -> Bool {
         let aLarger = a.rank >= b.rank
         let t1Sizes: [Int], t1Strides: [Int]
@@ -180,7 +182,12 @@ extension Differentiable {
         if t2RequiresGrad { return true }
         if a.rank == 2 { return false }
         if t1Sizes.reduce(1, *) == 0 { return true }
-        for i in 0..<(dimT1 - 2) where t1Strides[i] != t1Strides[i + 1] * t1Sizes[i + 1] { return false }
+        // PyTorch 2.15 folds whenever `t1.view(-1, t1.size(-1))` needs no copy: dimensions
+        // of size 1 (whose strides are arbitrary, as `unsqueeze` of a `movedim` view gives)
+        // do not break the chain (measured: a (8, 1, 5) view with strides (1, 40, 8) runs
+        // one `mm`, where the stride test of older releases ran `bmm`).
+        let leading = (0..<(dimT1 - 1)).filter { t1Sizes[$0] != 1 }
+        for (i, j) in zip(leading, leading.dropFirst()) where t1Strides[i] != t1Strides[j] * t1Sizes[j] { return false }
         return true
     }
 

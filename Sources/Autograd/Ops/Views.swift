@@ -150,7 +150,7 @@ extension Differentiable {
         let out = try x.squeeze()
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("SqueezeBackward0", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: Array(sizes.indices), sizes)] }
+        return recordView("SqueezeBackward0", x, out, attributes: [("self_sym_sizes", .ints(sizes))]) { ctx in [try unsqueezeTo(ctx.grad, dims: Array(sizes.indices), sizes)] }
     }
 
     /// `squeeze(dim)` (SqueezeBackward1).
@@ -159,7 +159,7 @@ extension Differentiable {
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
-        return recordView("SqueezeBackward1", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: [d], sizes)] }
+        return recordView("SqueezeBackward1", x, out, attributes: [("dim", .int(dim)), ("self_sym_sizes", .ints(sizes))]) { ctx in [try unsqueezeTo(ctx.grad, dims: [d], sizes)] }
     }
 
     /// `squeeze((d0, d1, ...))` (SqueezeBackward2).
@@ -168,7 +168,7 @@ extension Differentiable {
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
         let ds = try dims.map { v throws(TensorError) in x.rank == 0 ? 0 : try Shape.wrapDim(v, rank: x.rank) }
-        return recordView("SqueezeBackward2", x, out) { ctx in [try unsqueezeTo(ctx.grad, dims: ds, sizes)] }
+        return recordView("SqueezeBackward2", x, out, attributes: [("dim", .ints(dims)), ("self_sym_sizes", .ints(sizes))]) { ctx in [try unsqueezeTo(ctx.grad, dims: ds, sizes)] }
     }
 
     /// derivatives.yaml's `unsqueeze_to(grad, dims, sizes)`: grad unsqueezed, in increasing

@@ -22,9 +22,12 @@ extension Tensor {
             if isZero(beta) { try Backends.cpu.fill(out, with: .int(0)) } else {
                 try Backends.cpu.copyCast(from: try input.expand(to: [n], forCopyInto: false), into: out)
             }
+            if n == 0 { return out }
+            if try MKLProducts.atenGemv(mkl, mat, vec, out, alpha: alpha.doubleValue, beta: isZero(beta) ? 0 : beta.doubleValue) {
+                return out
+            }
             let m2 = BLASLayout(rows: n, cols: k, rowStride: mat.strides[0], colStride: mat.strides[1]) == nil ? try mat.contiguous() : mat
             let v = vec.sizes[0] > 1 && vec.strides[0] <= 0 ? try vec.contiguous() : vec
-            if n == 0 { return out }
             let layout = BLASLayout(rows: n, cols: k, rowStride: m2.strides[0], colStride: m2.strides[1])!
             let (t, rows, cols) = layout.transposed ? (MKLProducts.trans, k, n) : (MKLProducts.noTrans, n, k)
             if mat.dtype == .float32 {
@@ -85,8 +88,7 @@ extension Tensor {
             }
             return out
         }
-        MKLProducts.gemm(mkl, try blasReady3(batch1), try blasReady3(batch2), out, alpha: alpha.doubleValue,
-                         beta: isZero(beta) ? 0 : beta.doubleValue, isBatched: false)
+        try MKLProducts.atenBaddbmm(mkl, batch1, batch2, out, alpha: alpha.doubleValue, beta: isZero(beta) ? 0 : beta.doubleValue)
         return out
     }
 

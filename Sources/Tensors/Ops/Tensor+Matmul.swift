@@ -11,7 +11,9 @@ extension Tensor {
     /// 3-D batched product on the backend, copying operands that BLAS cannot read as is.
     /// `bmm`: the product is ATen's `bmm` (not an `mm` given a batch dim), whose
     /// `bmm_out_or_baddbmm_` sums products of fewer than 400 multiply-adds in its own loop
-    /// even for a batch of one (the backend only tells batches of several apart).
+    /// even for a batch of one (the backend only tells batches of several apart), and picks
+    /// MKL's batched gemm or one product per matrix from the operands' own strides
+    /// (`MKLProducts.atenBaddbmm`).
     static func batchedProduct(_ a: Tensor, _ b: Tensor, bmm: Bool = false) throws(TensorError) -> Tensor {
         let batch = a.sizes[0], n = a.sizes[1], m = b.sizes[2]
         if bmm && batch == 1 && a.device == .cpu && (a.dtype == .float32 || a.dtype == .float64)
@@ -23,6 +25,15 @@ extension Tensor {
         if bmm && batch == 1 && a.device == .cpu && (a.dtype == .float16 || a.dtype == .bfloat16) {
             let out = try Tensor(empty: [batch, n, m], dtype: a.dtype, device: a.device)
             ReducedMatmul.product(a, b, into: out, isBatched: true)
+            return out
+        }
+        if bmm && a.device == .cpu && (a.dtype == .float32 || a.dtype == .float64), let mkl = MKLLibrary.shared {
+            let out = try Tensor(empty: [batch, n, m], dtype: a.dtype, device: a.device)
+            if n * m * a.sizes[2] < MKLProducts.smallBatchedWork {
+                if a.dtype == .float32 { MKLProducts.loopProduct(Float.self, a, b, out) } else { MKLProducts.loopProduct(Double.self, a, b, out) }
+            } else {
+                try MKLProducts.atenBaddbmm(mkl, a, b, out, alpha: 1, beta: 0)
+            }
             return out
         }
         func blasReady(_ t: Tensor) throws(TensorError) -> Tensor {

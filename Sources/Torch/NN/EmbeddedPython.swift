@@ -11407,6 +11407,8 @@ class _SameMatmul(torch.autograd.Function):
 
 
 def _mm_rule(a, b):
+    if isinstance(a, _StridedFold):
+        return _strided_fold_mm(a, b)
     if isinstance(b, _Batched) and b._same is not None and isinstance(a, _Batched) and a._same is None:
         if _logical_dim(a) != 2 or _logical_dim(b) != 2:
             raise _NeedLoop()
@@ -12248,7 +12250,9 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
                 # would fold.
                 folded = moved.view([outer * batch_size] + list(moved.shape[2:]))
             except RuntimeError:
-                return _NeedLoop
+                # Only matrix products know what functorch runs then (_StridedFold).
+                leaves.append(_StridedFold(moved))
+                continue
             leaves.append(_Batched(folded))
         elif isinstance(a, torch.Tensor):
             if d is not None:
@@ -12282,6 +12286,62 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
         split = leaf.reshape(shape[:d] + [outer, batch_size] + shape[d + 1:])
         result.append(_Batched(split.movedim(d, 0)))
     return _tree_unflatten(result, spec)
+
+
+class _StridedFold(_Batched):
+    """Two vmap levels whose batch dimensions do not fold into one without a copy
+    (`vmap(vmap(f), in_dims=1)`). functorch runs a matrix product of such a tensor with
+    a shared matrix as ATen's matmul decomposes it on the inner level's logical strides:
+    a logical operand that folds into rows (one row per sample) becomes one product of the
+    strided (B1, B2·rows, k) physical tensor; otherwise the inner level's bmm reaches the
+    outer level's bmm rule, which copies the operand into (B1·B2, rows, k) and runs one bmm
+    with the shared matrix expanded. Every other operation refuses it (_NeedLoop), so the
+    inner vmap runs per sample as before."""
+
+    def __init__(self, strided):
+        self._s = strided
+        self._same = None
+
+    @property
+    def _p(self):
+        raise _NeedLoop()
+
+    @property
+    def shape(self):
+        return self._s.shape[2:]
+
+    @property
+    def dtype(self):
+        return self._s.dtype
+
+    @property
+    def requires_grad(self):
+        return self._s.requires_grad
+
+    @property
+    def ndim(self):
+        return self._s.dim() - 2
+
+    def dim(self):
+        return self._s.dim() - 2
+
+
+def _strided_fold_mm(a, b):
+    # a: _StridedFold with a (rows, k) logical matrix; b: a shared (k, m) matrix.
+    S = a._s
+    if S.dim() != 4 or not isinstance(b, torch.Tensor) or isinstance(b, _Batched) or b.dim() != 2:
+        raise _NeedLoop()
+    if S.requires_grad or b.requires_grad:
+        raise _NeedLoop()
+    B1, B2, rows, k = S.shape
+    m = b.shape[1]
+    st = S.stride()
+    # should_fold on the logical (B2, rows, k): its leading dimensions of size > 1 chain.
+    if B2 == 1 or rows == 1 or st[1] == st[2] * rows:
+        r = torch.matmul(S.reshape(B1, B2 * rows, k), b)
+        return _Batched(r.reshape(B1 * B2, rows, m))
+    C = S.reshape(B1 * B2, rows, k)
+    return _Batched(torch.bmm(C, b.expand(B1 * B2, k, m)))
 
 
 # einsum under vmap. einsum is composite: under vmap its permutes, views and bmm run on
@@ -13356,27 +13416,60 @@ def matrix_sqrth(A):
     _square_float(A, "linalg.matrix_sqrth")
     L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+    return _record("LinalgMatrixSqrthBackward0", (A,), 0.5 * (X + X.mT), lambda g: _matrix_sqrth_backward(A, g))
 
 
-def _no_backward_yet(node, fn, inputs, outputs):
-    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
-    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
-    them raises rather than silently dropping the gradient."""
-    def backward(*grads):
-        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
-    return _record(node, inputs, outputs, backward)
+def _eigh_sandwich(V, s, G):
+    # V ((V^T G V) / (s_i + s_j)) V^T with ATen's products and their order: the solution
+    # of the Sylvester equation both 2.15 backward formulas below share.
+    D = s.unsqueeze(-1) + s.unsqueeze(-2)
+    T = ((V.mT @ G) @ V) / D
+    return (V @ T) @ V.mT
+
+
+def _matrix_sqrth_backward(A, g):
+    # linalg_matrix_sqrth_differential (PyTorch 2.15, traced op by op): eigh of the input
+    # again, sqrt of the clamped eigenvalues, the symmetrised gradient through the
+    # sandwich, the result symmetrised.
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
+    s = L.clamp_min(0).sqrt()
+    D = s.unsqueeze(-1) + s.unsqueeze(-2)
+    G = (g + g.mT) * 0.5
+    R = (V @ (((V.mT @ G) @ V) / D)) @ V.mT
+    return (R + R.mT) * 0.5
+
+
+def _polar_backward(gU, gH, A, U, H):
+    # linalg_polar_backward (PyTorch 2.15, traced op by op): eigh of H gives the singular
+    # values s (clamped) and right vectors V; gU contributes
+    # (gU - U U^T gU) V / s V^T + U sandwich(U^T gU - (U^T gU)^T), gH contributes
+    # A sandwich(gH + gH^T); an undefined gradient contributes nothing.
+    L, V, _ = torch._linalg_syevd(H.detach(), True, False)
+    s = L.clamp_min(0)
+    gA = None
+    if gU is not None:
+        M = U.mT @ gU
+        gA = (((gU - U @ M) @ V) / s.unsqueeze(-2)) @ V.mT
+        gA = gA + U @ _eigh_sandwich(V, s, M - M.mT)
+    if gH is not None:
+        part = A @ _eigh_sandwich(V, s, gH + gH.mT)
+        gA = part if gA is None else gA + part
+    return gA
 
 
 def polar(A):
-    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T S Vh, symmetrised.
+    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T (S Vh), symmetrised.
     _check_matrix(A, "linalg.polar")
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
     W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
-    H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    # Vh^T (S Vh), the rows of Vh scaled (measured: scaling the columns of Vh^T instead
+    # rounds differently from 6x6 on).
+    H = Vh.mT @ (S.unsqueeze(-1) * Vh)
+    U, H = W @ Vh, 0.5 * (H + H.mT)
+    Us, Hs = U, H
+    U, H = _record("LinalgPolarBackward0", (A,), (U, H), lambda gU, gH: _polar_backward(gU, gH, A, Us, Hs), undefined=True)
     return _result("linalg_polar", ("U", "H"), U, H)
 
 
@@ -13547,13 +13640,18 @@ def _torch_eig(*args, **kwargs):
 
 def matrix_power(A, n):
     _check_square(A, "linalg.matrix_power")
+    # linalg_matrix_power_impl: n = 0 clones the input and copies the identity over it (so
+    # the result is in the graph, CopyBackwards, with a zero gradient), n = ±1 are a clone
+    # and the inverse themselves.
     if n == 0:
-        return torch.eye(A.shape[-1], dtype=A.dtype, device=A.device).expand(A.shape).clone()
+        return A.clone(memory_format=torch.contiguous_format).copy_(torch.eye(A.shape[-1], dtype=A.dtype, device=A.device))
+    if n == 1:
+        return A.clone(memory_format=torch.contiguous_format)
+    if n == -1:
+        return inv(A)
     if n < 0:
         A = inv(A)
         n = -n
-    if n == 1:
-        return A.clone()
     if n == 2:
         return torch.matmul(A, A)
     if n == 3:

@@ -314,3 +314,16 @@ try: y.grad_fn._raw_saved_self.register_hooks(pack_hook)
 except Exception as e: print(type(e).__name__, str(e).split('\n')[0])
 try: y.grad_fn._raw_saved_self.register_hooks(1, 2)
 except Exception as e: print(type(e).__name__, str(e).split('\n')[0])
+
+# squeeze's and bmm's saved attributes (a negative dim shows as PyTorch's unsigned value).
+v = torch.randn(1, 3, 1, requires_grad=True)
+for f in [lambda: v.squeeze(), lambda: v.squeeze(-1), lambda: v.squeeze(0), lambda: v.squeeze((0, -1)),
+          lambda: torch.bmm(v.expand(2, 3, 1), torch.randn(2, 1, 4))]:
+    g = f().grad_fn
+    names = sorted(n for n in dir(g) if n.startswith('_saved'))
+    print(type(g).__name__, [(n, getattr(g, n).shape if isinstance(getattr(g, n), torch.Tensor) else getattr(g, n)) for n in names])
+y = torch.bmm(v.expand(2, 3, 1), torch.randn(2, 1, 4, requires_grad=True))
+print(type(y.grad_fn._raw_saved_mat2).__name__, type(y.grad_fn._raw_saved_self).__name__)
+y.grad_fn._raw_saved_self.register_hooks(pack_hook, unpack_hook)
+y.sum().backward()
+print(v.grad.tolist())

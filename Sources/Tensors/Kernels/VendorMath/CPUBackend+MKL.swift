@@ -165,6 +165,9 @@ extension CPUBackend {
         guard let mkl = MKLLibrary.shared, mat.dtype == .float32 || mat.dtype == .float64,
               vec.dtype == mat.dtype else { return nil }
         let out = try Tensor(empty: [mat.sizes[0]], dtype: mat.dtype)
+        if mat.sizes[0] == 0 { return out }
+        if mat.sizes[1] == 0 { try fill(out, with: .int(0)); return out }
+        if try MKLProducts.atenGemv(mkl, mat, vec, out, alpha: 1, beta: 0) { return out }
         let m2 = BLASLayout(rows: mat.sizes[0], cols: mat.sizes[1], rowStride: mat.strides[0],
                             colStride: mat.strides[1]) == nil ? try mat.contiguous() : mat
         let v = vec.sizes[0] > 1 && vec.strides[0] <= 0 ? try vec.contiguous() : vec

@@ -920,6 +920,8 @@ class _SameMatmul(torch.autograd.Function):
 
 
 def _mm_rule(a, b):
+    if isinstance(a, _StridedFold):
+        return _strided_fold_mm(a, b)
     if isinstance(b, _Batched) and b._same is not None and isinstance(a, _Batched) and a._same is None:
         if _logical_dim(a) != 2 or _logical_dim(b) != 2:
             raise _NeedLoop()

@@ -27,7 +27,9 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
                 # would fold.
                 folded = moved.view([outer * batch_size] + list(moved.shape[2:]))
             except RuntimeError:
-                return _NeedLoop
+                # Only matrix products know what functorch runs then (_StridedFold).
+                leaves.append(_StridedFold(moved))
+                continue
             leaves.append(_Batched(folded))
         elif isinstance(a, torch.Tensor):
             if d is not None:
@@ -61,3 +63,59 @@ def _call_nested(func, batch_size, flat_in_dims, flat_args, args_spec, kwargs, o
         split = leaf.reshape(shape[:d] + [outer, batch_size] + shape[d + 1:])
         result.append(_Batched(split.movedim(d, 0)))
     return _tree_unflatten(result, spec)
+
+
+class _StridedFold(_Batched):
+    """Two vmap levels whose batch dimensions do not fold into one without a copy
+    (`vmap(vmap(f), in_dims=1)`). functorch runs a matrix product of such a tensor with
+    a shared matrix as ATen's matmul decomposes it on the inner level's logical strides:
+    a logical operand that folds into rows (one row per sample) becomes one product of the
+    strided (B1, B2·rows, k) physical tensor; otherwise the inner level's bmm reaches the
+    outer level's bmm rule, which copies the operand into (B1·B2, rows, k) and runs one bmm
+    with the shared matrix expanded. Every other operation refuses it (_NeedLoop), so the
+    inner vmap runs per sample as before."""
+
+    def __init__(self, strided):
+        self._s = strided
+        self._same = None
+
+    @property
+    def _p(self):
+        raise _NeedLoop()
+
+    @property
+    def shape(self):
+        return self._s.shape[2:]
+
+    @property
+    def dtype(self):
+        return self._s.dtype
+
+    @property
+    def requires_grad(self):
+        return self._s.requires_grad
+
+    @property
+    def ndim(self):
+        return self._s.dim() - 2
+
+    def dim(self):
+        return self._s.dim() - 2
+
+
+def _strided_fold_mm(a, b):
+    # a: _StridedFold with a (rows, k) logical matrix; b: a shared (k, m) matrix.
+    S = a._s
+    if S.dim() != 4 or not isinstance(b, torch.Tensor) or isinstance(b, _Batched) or b.dim() != 2:
+        raise _NeedLoop()
+    if S.requires_grad or b.requires_grad:
+        raise _NeedLoop()
+    B1, B2, rows, k = S.shape
+    m = b.shape[1]
+    st = S.stride()
+    # should_fold on the logical (B2, rows, k): its leading dimensions of size > 1 chain.
+    if B2 == 1 or rows == 1 or st[1] == st[2] * rows:
+        r = torch.matmul(S.reshape(B1, B2 * rows, k), b)
+        return _Batched(r.reshape(B1 * B2, rows, m))
+    C = S.reshape(B1 * B2, rows, k)
+    return _Batched(torch.bmm(C, b.expand(B1 * B2, k, m)))

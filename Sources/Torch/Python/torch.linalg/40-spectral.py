@@ -296,25 +296,58 @@ def matrix_sqrth(A):
     _square_float(A, "linalg.matrix_sqrth")
     L, V, _ = torch._linalg_syevd(A.detach(), True, False)
     X = (V * L.clamp(min=0).sqrt().unsqueeze(-2)) @ V.mT
-    return _no_backward_yet("LinalgMatrixSqrthBackward0", "linalg.matrix_sqrth", (A,), 0.5 * (X + X.mT))
+    return _record("LinalgMatrixSqrthBackward0", (A,), 0.5 * (X + X.mT), lambda g: _matrix_sqrth_backward(A, g))
 
 
-def _no_backward_yet(node, fn, inputs, outputs):
-    """PyTorch's node name on results whose ATen derivative (new in 2.15, its formula not
-    yet reproduced) Gradbook lacks: they require grad as PyTorch's do, and backward through
-    them raises rather than silently dropping the gradient."""
-    def backward(*grads):
-        raise NotImplementedError(f"{fn}: Gradbook has no backward for it yet ({node})")
-    return _record(node, inputs, outputs, backward)
+def _eigh_sandwich(V, s, G):
+    # V ((V^T G V) / (s_i + s_j)) V^T with ATen's products and their order: the solution
+    # of the Sylvester equation both 2.15 backward formulas below share.
+    D = s.unsqueeze(-1) + s.unsqueeze(-2)
+    T = ((V.mT @ G) @ V) / D
+    return (V @ T) @ V.mT
+
+
+def _matrix_sqrth_backward(A, g):
+    # linalg_matrix_sqrth_differential (PyTorch 2.15, traced op by op): eigh of the input
+    # again, sqrt of the clamped eigenvalues, the symmetrised gradient through the
+    # sandwich, the result symmetrised.
+    L, V, _ = torch._linalg_syevd(A.detach(), True, False)
+    s = L.clamp_min(0).sqrt()
+    D = s.unsqueeze(-1) + s.unsqueeze(-2)
+    G = (g + g.mT) * 0.5
+    R = (V @ (((V.mT @ G) @ V) / D)) @ V.mT
+    return (R + R.mT) * 0.5
+
+
+def _polar_backward(gU, gH, A, U, H):
+    # linalg_polar_backward (PyTorch 2.15, traced op by op): eigh of H gives the singular
+    # values s (clamped) and right vectors V; gU contributes
+    # (gU - U U^T gU) V / s V^T + U sandwich(U^T gU - (U^T gU)^T), gH contributes
+    # A sandwich(gH + gH^T); an undefined gradient contributes nothing.
+    L, V, _ = torch._linalg_syevd(H.detach(), True, False)
+    s = L.clamp_min(0)
+    gA = None
+    if gU is not None:
+        M = U.mT @ gU
+        gA = (((gU - U @ M) @ V) / s.unsqueeze(-2)) @ V.mT
+        gA = gA + U @ _eigh_sandwich(V, s, M - M.mT)
+    if gH is not None:
+        part = A @ _eigh_sandwich(V, s, gH + gH.mT)
+        gA = part if gA is None else gA + part
+    return gA
 
 
 def polar(A):
-    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T S Vh, symmetrised.
+    # A = U H from the reduced SVD A = W S Vh: U = W Vh, H = Vh^T (S Vh), symmetrised.
     _check_matrix(A, "linalg.polar")
     _check_float(A, "linalg.polar")
     if A.shape[-2] < A.shape[-1]:
         raise RuntimeError(f"linalg.polar: input must have at least as many rows as columns, but got {A.shape[-2]} by {A.shape[-1]} matrices")
     W, S, Vh, _ = torch._linalg_gesdd(A.detach(), "S")
-    H = (Vh.mT * S.unsqueeze(-2)) @ Vh
-    U, H = _no_backward_yet("LinalgPolarBackward0", "linalg.polar", (A,), (W @ Vh, 0.5 * (H + H.mT)))
+    # Vh^T (S Vh), the rows of Vh scaled (measured: scaling the columns of Vh^T instead
+    # rounds differently from 6x6 on).
+    H = Vh.mT @ (S.unsqueeze(-1) * Vh)
+    U, H = W @ Vh, 0.5 * (H + H.mT)
+    Us, Hs = U, H
+    U, H = _record("LinalgPolarBackward0", (A,), (U, H), lambda gU, gH: _polar_backward(gU, gH, A, Us, Hs), undefined=True)
     return _result("linalg_polar", ("U", "H"), U, H)

@@ -4,13 +4,18 @@
 
 def matrix_power(A, n):
     _check_square(A, "linalg.matrix_power")
+    # linalg_matrix_power_impl: n = 0 clones the input and copies the identity over it (so
+    # the result is in the graph, CopyBackwards, with a zero gradient), n = ±1 are a clone
+    # and the inverse themselves.
     if n == 0:
-        return torch.eye(A.shape[-1], dtype=A.dtype, device=A.device).expand(A.shape).clone()
+        return A.clone(memory_format=torch.contiguous_format).copy_(torch.eye(A.shape[-1], dtype=A.dtype, device=A.device))
+    if n == 1:
+        return A.clone(memory_format=torch.contiguous_format)
+    if n == -1:
+        return inv(A)
     if n < 0:
         A = inv(A)
         n = -n
-    if n == 1:
-        return A.clone()
     if n == 2:
         return torch.matmul(A, A)
     if n == 3:
