@@ -91,7 +91,7 @@ extension OneDNNConvolution3D {
 
     /// One group's plan of a grouped layer.
     static func groupPlan(_ input: [Int], _ weight: [Int], stride: [Int], padding: [Int], groups: Int) -> Plan {
-        plan([input[0], input[1] / groups] + input[2...], weight, stride: stride, padding: padding)
+        plan([input[0], input[1] / groups] + input[2...], [weight[0] / groups] + weight[1...], stride: stride, padding: padding)
     }
 
     /// The weight pass of a grouped layer of whole channel blocks (see the type's notes), or
