@@ -38,12 +38,18 @@ extension Differentiable {
         let kh = w4.sizes[2], kw = w4.sizes[3]
         let oh = (h - 1) * stride.0 - 2 * padding.0 + dilation.0 * (kh - 1) + outputPadding.0 + 1
         let ow = (w - 1) * stride.1 - 2 * padding.1 + dilation.1 * (kw - 1) + outputPadding.1 + 1
-        if oh <= 0 || ow <= 0 {
-            throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
-        }
         let oneDNN = TransposedConvolution.choosesOneDNN(input: x4.sizes, weight: w4.sizes, dtype: x4.dtype,
                                                         stride: stride, dilation: dilation, outputPadding: outputPadding,
                                                         groups: groups)
+        if oh <= 0 || ow <= 0 {
+            // ATen checks the output size only on its slow path; oneDNN takes a 0-size output
+            // (an empty result, zero gradients) and refuses a negative one.
+            if oneDNN && oh >= 0 && ow >= 0 {
+                return try emptyConvTranspose(input, weight, bias, outputSizes: spatialDims == 1 ? [ow] : [oh, ow], groups: groups)
+            }
+            if oneDNN { throw .runtime("could not construct a memory descriptor using a format tag") }
+            throw .runtime("Given input size per channel: (\(h) x \(w)). Calculated output size per channel: (\(oh) x \(ow)). Output size is too small")
+        }
         let geometry = TransposedConvolution.geometry(stride: stride, padding: padding, dilation: dilation, groups: groups, oneDNN: oneDNN,
                                                       outputPadding: outputPadding, inputSize: (h, w))
         var out = try TransposedConvolution.forward(input: x4, weight: w4, bias: bias?.detach(), geometry: geometry, outputSize: (oh, ow))
@@ -56,6 +62,24 @@ extension Differentiable {
             // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
             try convTransposeBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, arguments: arguments,
                                       geometry: geometry, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
+        }
+    }
+
+    /// A transposed convolution oneDNN runs with a 0-size output dimension (PyTorch's
+    /// `mkldnn_convolution_transpose` builds the empty result and its backward passes write
+    /// nothing): an empty output and zero gradients, under `ConvolutionBackward0`.
+    static func emptyConvTranspose(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, outputSizes: [Int],
+                                   groups: Int) throws(TensorError) -> Tensor {
+        let shape = [input.sizes[0], weight.sizes[1] * groups] + outputSizes
+        let out = try Tensor.zeros(shape, dtype: input.dtype, device: input.device)
+        guard isRecording([input, weight, bias]) else { return out }
+        let sizes = [input.sizes, weight.sizes, bias?.sizes]
+        return record("ConvolutionBackward0", [input, weight, bias], out) { ctx in
+            var grads: [Tensor?] = []
+            for (i, s) in sizes.enumerated() {
+                if let s, ctx.needs(i) { grads.append(try Tensor.zeros(s, dtype: out.dtype, device: out.device)) } else { grads.append(nil) }
+            }
+            return grads
         }
     }
 

@@ -22,6 +22,12 @@ extension TorchRuntime {
                     try OneDNNConvolution3D.groupedFlatForward(input: x, weight: w, bias: bias, stride: stride, padding: padding, groups: groups)
                 })
             }
+            if OneDNNConvolution3D.groupedJitSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                      dilation: dilation, groups: groups, dtype: x.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.groupedJitForward(input: x, weight: w, bias: bias, padding: padding, groups: groups)
+                })
+            }
             if OneDNNConvolution3D.dilatedJitForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                              dilation: dilation, groups: groups, dtype: x.dtype) {
                 return wrap(try bridged {
@@ -183,6 +189,13 @@ extension TorchRuntime {
             // padding reaches the kernel (ONEDNN_VERBOSE), which `gradInput` follows; a dilated
             // one runs gemm:jit at every stride
             let dilated = dilation != [1, 1, 1]
+            if OneDNNConvolution3D.groupedJitSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding,
+                                                      dilation: dilation, groups: groups, dtype: g.dtype) {
+                return wrap(try bridged {
+                    try OneDNNConvolution3D.groupedJitGradInput(gradOutput: g, weight: w, inputSizes: sizes, padding: padding,
+                                                                groups: groups)
+                })
+            }
             if OneDNNConvolution3D.dilatedJitDataSelected(input: sizes, weight: w.sizes, stride: stride, padding: padding,
                                                           dilation: dilation, groups: groups, dtype: g.dtype) {
                 return wrap(try bridged {

@@ -141,13 +141,13 @@ public enum OneDNNConvolution3D {
     /// stride and the left padding is under kernel width − 1, one chain per kernel column
     /// (over depth, row, channel), the columns' sums added left to right (as in 2-d).
     public static func gradInput(gradOutput: Tensor, weight: Tensor, inputSizes: [Int], stride: [Int], padding: [Int],
-                                 dilation: [Int] = [1, 1, 1]) throws(TensorError) -> Tensor {
+                                 dilation: [Int] = [1, 1, 1], avx512: Bool = OneDNNISA.avx512Core) throws(TensorError) -> Tensor {
         let p = plan(inputSizes, weight.sizes, stride: stride, padding: padding, dilation: dilation)
         let (gkeep, gy) = try NNBuffer.read(gradOutput, as: Float.self)
         let (wkeep, w) = try NNBuffer.read(weight, as: Float.self)
         defer { withExtendedLifetime((gkeep, wkeep)) {} }
         let out = try Tensor(empty: inputSizes, dtype: .float32, device: gradOutput.device)
-        if OneDNNISA.avx512Core && OneDNNConvolution3DAVX512.dataApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
+        if avx512 && OneDNNConvolution3DAVX512.dataApplies(p) {  // jit:avx512_core (OneDNNConvolution3DAVX512.swift)
             OneDNNConvolution3DAVX512.gradInput(p, gy, w, into: NNBuffer.pointer(out, as: Float.self))
             return out
         }
@@ -227,16 +227,24 @@ public enum OneDNNConvolution3D {
     /// Which kernel oneDNN 3.13 runs for the weight-gradient pass (with it the bias
     /// gradient): `x64:gemm:jit` for a dilated layer, `jit_1x1` for a 1×1×1 kernel,
     /// `x64:gemm:jit` where the depth is padded, else `jit:avx2` (seen with ONEDNN_VERBOSE).
-    /// On AVX-512 machines `jit:avx512_core` where it takes the layer (`jitAVX512`,
-    /// OneDNNConvolution3DAVX512Weights.swift; it needs the input's sizes and the stride).
+    /// On AVX-512 machines `jit:avx512_core` where it takes the layer, dilated in height or
+    /// width too (`jitAVX512`, OneDNNConvolution3DAVX512Weights.swift; it needs the input's
+    /// sizes and the stride).
     public enum WeightPass { case oneByOne, gemm, jit, jitAVX512 }
 
     public static func weightPass(weight: [Int], padding: [Int], groups: Int = 1, input: [Int]? = nil, stride: [Int]? = nil,
                                   dilation: [Int] = [1, 1, 1], avx512: Bool = OneDNNISA.avx512Core) -> WeightPass {
-        if dilation.contains(where: { $0 != 1 }) { return .gemm }  // every dilated 3-d pass (ONEDNN_VERBOSE, both ISAs)
         if avx512, groups == 1, let input, let stride, input.count == 5, weight.count == 5, stride.count == 3, padding.count == 3,
-           OneDNNConvolution3DAVX512.weightApplies(plan(input, weight, stride: stride, padding: padding)) {
+           dilation.count == 3,
+           OneDNNConvolution3DAVX512.weightApplies(plan(input, weight, stride: stride, padding: padding, dilation: dilation)) {
             return .jitAVX512
+        }
+        // every other dilated 3-d weight pass (ONEDNN_VERBOSE, both ISAs)
+        if dilation.contains(where: { $0 != 1 }) { return .gemm }
+        // grouped layers of whole channel blocks (OneDNNConvolution3DGroupedJit.swift)
+        if groups > 1, let pass = groupedJitWeightPass(weight: weight, padding: padding, groups: groups, input: input, stride: stride,
+                                                        avx512: avx512) {
+            return pass
         }
         // grouped layers and paddings as large as the kernel: `gemm:jit` (OneDNNConvolution3DGemm.swift)
         if groups > 1 || (weight.count == 5 && padding.count == 3 && (0..<3).contains { padding[$0] >= weight[2 + $0] }) {
@@ -266,11 +274,21 @@ public enum OneDNNConvolution3D {
             OneDNNGemmConvolution.gradBias(n: n, channels: o, rows: s[2] * s[3], cols: s[4], gy, into: gb)
             return out
         }
-        if pass == .jitAVX512, let input, let stride {
-            OneDNNConvolution3DAVX512.gradBias(plan(input, weight, stride: stride, padding: padding), gy, into: gb)
+        if pass == .jitAVX512, let input, let stride, groups > 1 {
+            let q = groupPlan(input, weight, stride: stride, padding: padding, groups: groups)
+            let ranges = groupedWeightRanges(q, groups: groups)
+            for g in 0..<groups {
+                OneDNNConvolution3DAVX512.gradBias(q, gy + g * q.o * q.ovolume, imageStride: o * volume, ranges: ranges, into: gb + g * q.o)
+            }
             return out
         }
-        let ranges = OneDNNConvolution.imageRanges(n, parts: OneDNNConvolution.parts(jobs: (o + block - 1) / block, jobSize: block, images: n))
+        if pass == .jitAVX512, let input, let stride {
+            OneDNNConvolution3DAVX512.gradBias(plan(input, weight, stride: stride, padding: padding, dilation: dilation), gy, into: gb)
+            return out
+        }
+        // jit:avx2: the reducer balances all groups' channel blocks
+        let jobs = groups * ((o / groups + block - 1) / block)
+        let ranges = OneDNNConvolution.imageRanges(n, parts: OneDNNConvolution.parts(jobs: jobs, jobSize: block, images: n))
         for ch in 0..<o {
             var total: Float = 0
             for (t, range) in ranges.enumerated() {
@@ -305,16 +323,28 @@ public enum OneDNNConvolution3D {
             gradWeightGemm(p, gy, x, into: gw)
             return out
         }
+        if groups > 1 {  // whole channel blocks per group (OneDNNConvolution3DGroupedJit.swift)
+            try groupedJitGradWeight(p, gradOutput: gradOutput, input: input, pass: pass, into: gw)
+            return out
+        }
         if pass == .jitAVX512 {  // OneDNNConvolution3DAVX512Weights.swift
             OneDNNConvolution3DAVX512.gradWeight(p, gy, x, into: gw)
             return out
         }
+        jitGradWeight(p, gy, x, into: gw)
+        return out
+    }
+
+    /// `jit:avx2`'s weight gradient (see `gradWeight`); `groups`: the layer's group count
+    /// where `p` is one group of it (the reducer balances the jobs of all groups).
+    static func jitGradWeight(_ p: Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>, groups: Int = 1,
+                              into gw: UnsafeMutablePointer<Float>) {
         let icBlock = p.c == 3 ? 3 : block, icBlocks = (p.c + icBlock - 1) / icBlock
         // the reducer's threads per job split (image, output depth) pairs (`balance211(mb·od)`);
         // its balancer reduces over mb·od too (`reduce_balancer_t(..., mb * od, ...)`), so one
         // image with several output depths still splits them between threads
         let ranges = OneDNNConvolution.imageRanges(p.n * p.od, parts: OneDNNConvolution.parts(
-            jobs: ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n * p.od))
+            jobs: groups * ((p.o + block - 1) / block) * icBlocks, jobSize: p.taps * icBlock * block, images: p.n * p.od))
         let (s, pad) = (p.stride, p.padding)
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
         OneDNNConvolution.parallel(p.o * p.c) { job in
@@ -353,6 +383,5 @@ public enum OneDNNConvolution3D {
                 }
             }
         }
-        return out
     }
 }

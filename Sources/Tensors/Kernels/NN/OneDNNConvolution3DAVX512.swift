@@ -25,16 +25,26 @@ enum OneDNNConvolution3DAVX512 {
     /// right paddings within the least width unroll (as in 2-d).
     static func forwardApplies(_ p: Plan) -> Bool { OneDNNDilatedConvolutionAVX512.forwardApplies(slice(p)) }
 
-    /// Whether `jit:avx512_core` takes the input gradient: unit stride, and the 2-d width
-    /// checks (`l_overflow`, `r_overflow_no_tail` within `ur_w`).
+    /// Whether `jit:avx512_core` runs the input gradient: unit stride, or a dilated layer
+    /// (`brgconv_strided` takes strided undilated ones and refuses dilation); then
+    /// `init_conf`'s checks: dilation only at unit stride along each dimension, the dilated
+    /// kernel not wholly in the depth padding (`kernel_outside_src`), and the 2-d width and
+    /// height checks of a depth slice (`l_overflow`, `r_overflow_no_tail` within `ur_w`).
     static func dataApplies(_ p: Plan) -> Bool {
-        p.stride == [1, 1, 1] && OneDNNDilatedConvolutionAVX512.dataApplies(slice(p))
+        guard p.stride == [1, 1, 1] || p.dilation != [1, 1, 1] else { return false }
+        if p.dilation[0] != 1 && p.stride[0] != 1 { return false }
+        let ekd = (p.kd - 1) * p.dilation[0] + 1
+        let back = (p.od - 1) * p.stride[0] + ekd - p.d - p.padding[0]
+        if ekd <= p.padding[0] || ekd <= back { return false }
+        return OneDNNDilatedConvolutionAVX512.dataApplies(slice(p))
     }
 
+    /// `inputBlock`: input channels per chain (a grouped layer's 16, 8 or 4; a plain
+    /// layer's 16, or all of them below 16).
     static func forward(_ p: Plan, _ x: UnsafePointer<Float>, _ w: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>?,
-                        into y: UnsafeMutablePointer<Float>) {
+                        inputBlock: Int? = nil, into y: UnsafeMutablePointer<Float>) {
         let blocks = (p.o + block - 1) / block, taps = p.taps
-        let icBlock = OneDNNConvolutionAVX512.inputBlock(p.c)
+        let icBlock = inputBlock ?? OneDNNConvolutionAVX512.inputBlock(p.c)
         let pw = OneDNNConvolution.interleave(w, count: 1, rows: p.o, cols: p.c * taps, as: Lanes.self)
         defer { pw.deallocate() }
         var biases = [Lanes](repeating: Lanes(), count: blocks)
@@ -86,12 +96,27 @@ enum OneDNNConvolution3DAVX512 {
         }
     }
 
-    /// The unit-stride input gradient (see the type's notes).
-    static func gradInput(_ p: Plan, _ gy: UnsafePointer<Float>, _ w: UnsafeMutablePointer<Float>, into gx: UnsafeMutablePointer<Float>) {
+    /// The input gradient at any stride and dilation (see the type's notes): per input
+    /// position the taps that reach an output, kernel depth, row, column ascending.
+    /// `outputBlock`: output channels per chain (a grouped layer's 16, 8 or 4).
+    static func gradInput(_ p: Plan, _ gy: UnsafePointer<Float>, _ w: UnsafeMutablePointer<Float>, outputBlock: Int = block,
+                          into gx: UnsafeMutablePointer<Float>) {
         let pad = p.padding, taps = p.taps
         let blocks = (p.c + block - 1) / block
         let pw = OneDNNConvolution.interleave(w, count: p.o, rows: p.c, cols: taps, as: Lanes.self)
         defer { pw.deallocate() }
+        // per dimension and input position, the (tap, output position) pairs that reach it
+        func reach(_ dim: Int) -> [[(tap: Int, at: Int)]] {
+            let (k, size, limit) = ([p.kd, p.kh, p.kw][dim], [p.d, p.h, p.w][dim], [p.od, p.oh, p.ow][dim])
+            let (dl, s) = (p.dilation[dim], p.stride[dim])
+            return (0..<size).map { i in
+                (0..<k).compactMap { tap in
+                    let t = i + pad[dim] - tap * dl
+                    return t >= 0 && t % s == 0 && t / s < limit ? (tap, t / s) : nil
+                }
+            }
+        }
+        let (zTaps, yTaps, xTaps) = (reach(0), reach(1), reach(2))
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(gx), UncheckedBox(pw))
         OneDNNConvolution.parallel(p.n * blocks) { job in
             let (img, cb) = (job / blocks, job % blocks)
@@ -99,28 +124,19 @@ enum OneDNNConvolution3DAVX512 {
             let wc = wBox.value + cb * taps, wStride = blocks * taps
             let lanes = min(block, p.c - cb * block)
             let xo = xBox.value + (img * p.c + cb * block) * p.volume
-            // the taps through which input position `i` reaches an output along `dim` (unit stride)
-            func reach(_ i: Int, _ dim: Int) -> [Int] {
-                let (k, limit, dl) = ([p.kd, p.kh, p.kw][dim], [p.od, p.oh, p.ow][dim], p.dilation[dim])
-                return (0..<k).filter { let t = i + pad[dim] - $0 * dl; return t >= 0 && t < limit }
-            }
-            let dl = p.dilation
             for z in 0..<p.d {
-                let zs = reach(z, 0)
                 for y in 0..<p.h {
-                    let ys = reach(y, 1)
                     for x in 0..<p.w {
-                        let xs = reach(x, 2)
                         var total = Lanes()
                         var o0 = 0
                         while o0 < p.o {
-                            let o1 = min(o0 + block, p.o)
+                            let o1 = min(o0 + outputBlock, p.o)
                             var acc = Lanes()
-                            for a in zs {
-                                for i in ys {
-                                    let row = ((z + pad[0] - a * dl[0]) * p.oh + y + pad[1] - i * dl[1]) * p.ow + x + pad[2]
-                                    for j in xs {
-                                        let g = gi + row - j * dl[2], wt = wc + (a * p.kh + i) * p.kw + j
+                            for (a, tz) in zTaps[z] {
+                                for (i, ty) in yTaps[y] {
+                                    let row = (tz * p.oh + ty) * p.ow
+                                    for (j, tx) in xTaps[x] {
+                                        let g = gi + row + tx, wt = wc + (a * p.kh + i) * p.kw + j
                                         for o in o0..<o1 {
                                             acc = acc.addingProduct(Lanes(repeating: g[o * p.ovolume]), wt[o * wStride])
                                         }

@@ -6,24 +6,30 @@
 /// (`reduce_diff_weights_3d`). The bias is summed by the same kernel over the same pairs,
 /// plain additions from zero, the threads' sums added in order (`reduce_diff_bias`).
 /// `balance` picks how many threads split the pairs (`nthr_mb`): the 2-d memory and
-/// compute costs with the depths folded in and at most `n·od` threads.
+/// compute costs with the depths folded in and at most `n·od` threads. Taps `dilation`
+/// apart in height and width (the kernel steps its rows and columns by it).
 extension OneDNNConvolution3DAVX512 {
     /// Whether `jit:avx512_core` takes the weight gradient (else the AVX2 choice,
     /// `OneDNNConvolution3D.weightPass`): no groups, not 1×1×1 (`jit_1x1`), 1 to 3 input
     /// channels or at least 16 (4 to 15 run `jit:avx2` or `gemm:jit`, seen with
-    /// ONEDNN_VERBOSE), and `init_conf`'s `boundaries_ok`: left and right padding under the
-    /// kernel width and at most 28, top and bottom at most half the kernel height, front and
-    /// back under the kernel depth, and a padded depth wider than the kernel.
+    /// ONEDNN_VERBOSE), and `init_conf`'s checks on the dilated kernel's extents: no
+    /// dilation in depth ("does not support dilation_d"), dilation in height only at unit
+    /// stride there with the dilated kernel within the input, and `boundaries_ok`: left and
+    /// right padding under the kernel width and at most 28, top and bottom at most half the
+    /// kernel height, front and back under the kernel depth, and a padded depth wider than
+    /// the kernel.
     static func weightApplies(_ p: Plan) -> Bool {
-        guard p.groups == 1, p.taps > 1, p.c <= 3 || p.c >= block, p.kw < 14 else { return false }
-        let (s, pad) = (p.stride, p.padding)
+        guard p.groups == 1, p.taps > 1, p.c <= 3 || p.c >= block, p.kw < 14, p.dilation[0] == 1 else { return false }
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation)
+        let ekh = (p.kh - 1) * dl[1] + 1, ekw = (p.kw - 1) * dl[2] + 1
+        if dl[1] != 1 && (s[1] != 1 || ekh > p.h) { return false }
         func end(_ k: Int) -> Int {
-            let sizes = [(p.od, p.d, p.kd), (p.oh, p.h, p.kh), (p.ow, p.w, p.kw)][k]
+            let sizes = [(p.od, p.d, p.kd), (p.oh, p.h, ekh), (p.ow, p.w, ekw)][k]
             return max(0, OneDNNPlainGemm.endPadding(pad[k], out: sizes.0, size: sizes.1, stride: s[k], kernel: sizes.2))
         }
         let (back, bottom, right) = (end(0), end(1), end(2))
-        return pad[2] < p.kw && right < p.kw && pad[2] <= 28 && right <= 28
-            && pad[1] <= p.kh / 2 && bottom <= p.kh / 2
+        return pad[2] < ekw && right < ekw && pad[2] <= 28 && right <= 28
+            && pad[1] <= ekh / 2 && bottom <= ekh / 2
             && pad[0] < p.kd && back < p.kd && (pad[0] == 0 || p.kd < p.d + pad[0])
     }
 
@@ -69,9 +75,12 @@ extension OneDNNConvolution3DAVX512 {
         OneDNNConvolution.imageRanges(p.n * p.od, parts: weightBalance(p).mb)
     }
 
-    static func gradWeight(_ p: Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into gw: UnsafeMutablePointer<Float>) {
-        let ranges = weightRanges(p)
-        let (s, pad) = (p.stride, p.padding)
+    /// `ranges`: the threads' shares of the (image, output depth) pairs where `p` is one
+    /// group of a grouped layer (`OneDNNConvolution3D.groupedWeightRanges`).
+    static func gradWeight(_ p: Plan, _ gy: UnsafePointer<Float>, _ x: UnsafePointer<Float>, ranges: [Range<Int>]? = nil,
+                           into gw: UnsafeMutablePointer<Float>) {
+        let ranges = ranges ?? weightRanges(p)
+        let (s, pad, dl) = (p.stride, p.padding, p.dilation)
         let (gBox, xBox, wBox) = (UncheckedBox(gy), UncheckedBox(x), UncheckedBox(gw))
         OneDNNConvolution.parallel(p.o * p.c) { job in
             let (oc, c) = (job / p.c, job % p.c)
@@ -82,9 +91,9 @@ extension OneDNNConvolution3DAVX512 {
             for a in 0..<p.kd {
                 let zr = range(a, pad[0], s[0], p.d, p.od)
                 for i in 0..<p.kh {
-                    let yr = range(i, pad[1], s[1], p.h, p.oh)
+                    let yr = range(i * dl[1], pad[1], s[1], p.h, p.oh)
                     for j in 0..<p.kw {
-                        let xr = range(j, pad[2], s[2], p.w, p.ow)
+                        let xr = range(j * dl[2], pad[2], s[2], p.w, p.ow)
                         var total: Float = 0
                         for (t, units) in ranges.enumerated() {
                             var acc: Float = 0
@@ -95,7 +104,7 @@ extension OneDNNConvolution3DAVX512 {
                                 let xc = xBox.value + (img * p.c + c) * p.volume
                                 for y in yr {
                                     let grow = g + y * p.ow
-                                    let xrow = xc + ((z * s[0] - pad[0] + a) * p.h + y * s[1] - pad[1] + i) * p.w - pad[2] + j
+                                    let xrow = xc + ((z * s[0] - pad[0] + a) * p.h + y * s[1] - pad[1] + i * dl[1]) * p.w - pad[2] + j * dl[2]
                                     for xx in xr { acc = acc.addingProduct(grow[xx], xrow[xx * s[2]]) }
                                 }
                             }
@@ -108,14 +117,17 @@ extension OneDNNConvolution3DAVX512 {
         }
     }
 
-    static func gradBias(_ p: Plan, _ gy: UnsafePointer<Float>, into gb: UnsafeMutablePointer<Float>) {
-        let ranges = weightRanges(p), plane = p.oh * p.ow
+    /// `imageStride`: the floats from one image's output gradient to the next (a grouped
+    /// layer's group reads its own channels of each image).
+    static func gradBias(_ p: Plan, _ gy: UnsafePointer<Float>, imageStride: Int? = nil, ranges: [Range<Int>]? = nil,
+                         into gb: UnsafeMutablePointer<Float>) {
+        let ranges = ranges ?? weightRanges(p), plane = p.oh * p.ow, stride = imageStride ?? p.o * p.ovolume
         for ch in 0..<p.o {
             var total: Float = 0
             for (t, units) in ranges.enumerated() {
                 var acc: Float = 0
                 for unit in units {
-                    let g = gy + ((unit / p.od * p.o + ch) * p.od + unit % p.od) * plane
+                    let g = gy + (unit / p.od) * stride + (ch * p.od + unit % p.od) * plane
                     for k in 0..<plane { acc += g[k] }
                 }
                 total = t == 0 ? acc : total + acc

@@ -55,17 +55,20 @@ extension OneDNNConvolution3D {
         return (avx512 && OneDNNConvolution3DAVX512.forwardApplies(p)) || jitAVX2ForwardApplies(p)
     }
 
-    /// An ungrouped dilated layer whose input gradient a jit kernel takes: unit stride
-    /// (strided dilated data gradients run `gemm:jit`), the dilated kernel not wholly in the
-    /// depth padding, and the 2-d width and height checks of `jit:avx512_core` (AVX-512)
-    /// or `jit:avx2` for a depth slice.
+    /// An ungrouped dilated layer whose input gradient a jit kernel takes: on AVX-512
+    /// `jit:avx512_core` where its `init_conf` does (strides along undilated dimensions
+    /// too, `OneDNNConvolution3DAVX512.dataApplies`); else `jit:avx2` at unit stride
+    /// (strided dilated data gradients run `gemm:jit` there), the dilated kernel not wholly
+    /// in the depth padding, and the 2-d width and height checks for a depth slice.
     static func dilatedJitData(_ p: Plan, avx512: Bool = OneDNNISA.avx512Core) -> Bool {
-        guard p.groups == 1, p.dilation != [1, 1, 1], p.stride == [1, 1, 1] else { return false }
+        guard p.groups == 1, p.dilation != [1, 1, 1] else { return false }
+        if avx512 && OneDNNConvolution3DAVX512.dataApplies(p) { return true }
+        guard p.stride == [1, 1, 1] else { return false }
         let ekd = (p.kd - 1) * p.dilation[0] + 1
         let back = (p.od - 1) + ekd - p.d - p.padding[0]
         if ekd <= p.padding[0] || ekd <= back { return false }
         let slice = OneDNNConvolution3DAVX512.slice(p)
-        return (avx512 && OneDNNConvolution3DAVX512.dataApplies(p)) || OneDNNDilatedConvolution.dataGradientApplies(slice)
+        return OneDNNDilatedConvolution.dataGradientApplies(slice)
     }
 
     /// The forward of an ungrouped float32 dilated layer ATen hands oneDNN that its jit

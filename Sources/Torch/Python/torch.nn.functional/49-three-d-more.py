@@ -57,10 +57,14 @@ def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_paddi
     sizes = list(input.shape[2:])
     out = [(sizes[i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + 1 + output_padding[i]
            for i in range(3)]
-    if min(out) < 1:
-        raise RuntimeError(f"Given input size per channel: ({sizes[0]} x {sizes[1]} x {sizes[2]}). Calculated output size per channel: ({out[0]} x {out[1]} x {out[2]}). Output size is too small")
+    # ATen's check_shape_forward looks at the bias before any backend checks the output size
     if bias is not None and (bias.dim() != 1 or bias.shape[0] != cout):
         raise RuntimeError(f"Given transposed=1, weight of size {list(weight.shape)}, expected bias to be 1-dimensional with {cout} elements, but got bias of size {list(bias.shape)} instead")
+    empty = _conv_transpose3d_empty(input, weight, bias, stride, output_padding, 1, dilation, out)
+    if empty is not None:
+        return empty.squeeze(0) if unbatched else empty
+    if min(out) < 1:
+        raise RuntimeError(f"Given input size per channel: ({sizes[0]} x {sizes[1]} x {sizes[2]}). Calculated output size per channel: ({out[0]} x {out[1]} x {out[2]}). Output size is too small")
     x = input.detach()
     w = weight.detach()
     w2 = w.reshape([cin, cout * kk])
@@ -134,7 +138,7 @@ def _conv_transpose3d_onednn_groups(input, weight, bias, stride, padding, output
     out = [(input.shape[2 + i] - 1) * stride[i] - 2 * padding[i] + dilation[i] * (k[i] - 1) + 1 + output_padding[i]
            for i in range(3)]
     if min(out) < 1:
-        return None
+        return _conv_transpose3d_empty(input, weight, bias, stride, output_padding, groups, dilation, out)
     x, w = input.detach(), weight.detach()
     b = bias.detach() if bias is not None else None
     fast = torch._onednn_conv_transpose3d(x, w, b, list(stride), list(padding), out, list(dilation), groups)
@@ -152,6 +156,32 @@ def _conv_transpose3d_onednn_groups(input, weight, bias, stride, padding, output
             return gx, gw
         return gx, gw, torch._onednn_conv_transpose3d_bias_grad(g, w, list(stride), list(padding), list(dilation), groups)
     return torch._linalg_record("ConvolutionBackward0", inputs, fast, backward)
+
+
+def _conv_transpose3d_empty(input, weight, bias, stride, output_padding, groups, dilation, out):
+    """A layer ATen hands to oneDNN whose output has a 0-size dimension: ATen checks the
+    output size only on its slow path, and `mkldnn_convolution_transpose` returns the empty
+    output, its backward zero gradients (a negative size is oneDNN's memory-descriptor
+    error). None where the output is not empty or ATen keeps the layer off oneDNN
+    (`use_mkldnn`: float32, no output padding reaching the stride, the 1×1 single-thread
+    clause, then groups, batch, kernel and size)."""
+    if min(out) > 0 or input.dtype != torch.float32 or any(output_padding[i] >= stride[i] for i in range(3)):
+        return None
+    n, c = input.shape[0], input.shape[1]
+    if (torch.get_num_threads() == 1 and n < 16 and tuple(weight.shape[3:]) == (1, 1)
+            and tuple(stride) == (1, 1, 1) and tuple(dilation) == (1, 1, 1)):
+        return None
+    if not (groups > 1 or n > 1 or (weight.shape[3] > 3 and weight.shape[4] > 3)
+            or n * c * input.shape[2] * input.shape[3] > 20480):
+        return None
+    if min(out) < 0:
+        raise RuntimeError("could not construct a memory descriptor using a format tag")
+    result = torch.zeros([n, weight.shape[1] * groups] + list(out), dtype=input.dtype)
+    inputs = (input, weight) if bias is None else (input, weight, bias)
+
+    def backward(g):
+        return tuple(torch.zeros(t.shape, dtype=t.dtype) for t in inputs)
+    return torch._linalg_record("ConvolutionBackward0", inputs, result, backward)
 
 
 def _conv_transpose3d_groups(input, weight, bias, stride, padding, output_padding, groups, dilation):
