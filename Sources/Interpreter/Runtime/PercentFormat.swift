@@ -12,7 +12,7 @@ extension Interpreter {
             state.argIndex = 0
         }
         // PyMapping_Check: anything subscriptable but a tuple or str.
-        if args.asTuple == nil, args.asString == nil, typeOf(args).lookup(N.__getitem__) != nil || args.asObject is PyRange {
+        if args.asTuple == nil, args.asString == nil, typeOf(args).lookup(N.__getitem__) != nil {
             state.mapping = args
         }
         var out = String.UnicodeScalarView()
