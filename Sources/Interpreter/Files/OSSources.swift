@@ -25,6 +25,35 @@ class PathLike:
     pass
 
 
+class terminal_size(tuple):
+    """A terminal's size, (columns, lines); a lesson's output is never a terminal."""
+
+    n_fields = 2
+    n_sequence_fields = 2
+    n_unnamed_fields = 0
+
+    def __new__(cls, sequence, dict=None):
+        items = tuple(sequence)
+        if len(items) != 2:
+            raise TypeError("os.terminal_size() takes a 2-sequence (%d-sequence given)" % len(items))
+        return tuple.__new__(cls, items)
+
+    @property
+    def columns(self):
+        return self[0]
+
+    @property
+    def lines(self):
+        return self[1]
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%r, lines=%r)" % (self[0], self[1])
+
+
+def get_terminal_size(fd=1):
+    raise OSError(25, "Inappropriate ioctl for device")
+
+
 def fspath(p):
     return _filespace.fspath(p)
 

@@ -13,6 +13,7 @@ extension Interpreter {
         registerSourceModule(name: "fractions", source: fractionsSource, file: "<fractions>")
         registerSourceModule(name: "statistics", source: statisticsSource + statisticsExtrasSource, file: "<statistics>")
         registerStdlib2Modules()
+        registerStdlib3Modules()
     }
 
     /// Builtins written in Python, loaded when first named: `complex`.

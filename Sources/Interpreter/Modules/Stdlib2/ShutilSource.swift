@@ -207,11 +207,9 @@ def disk_usage(path):
     raise OSError("a lesson cannot query the disk (shutil.disk_usage)")
 
 
-class _terminal_size(tuple):
-    pass
-
-
 def get_terminal_size(fallback=(80, 24)):
+    """The fallback size, as CPython answers when standard output is not a terminal (and a
+    lesson's never is; COLUMNS/LINES do not reach a lesson)."""
     import os as _os
-    return _os.terminal_size(fallback) if hasattr(_os, 'terminal_size') else fallback
+    return _os.terminal_size(fallback)
 """#
