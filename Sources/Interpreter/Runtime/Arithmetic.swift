@@ -29,6 +29,8 @@ extension Interpreter {
             return .str(try percentFormat(a.asString!, b))
         }
         if op == .or, let u = typeUnion(a, b) { return u }
+        // CPython's messages name tp_name: 'collections.deque', 'datetime.timedelta'.
+        let na = ta.tpName ?? ta.name, nb = tb.tpName ?? tb.name
         let isBytes: (PyValue) -> Bool = { v in v.payload(ByteStorage.self) != nil }
         let isSeq: (PyValue) -> Bool = { v in
             if case .str = v { return true }
@@ -38,19 +40,19 @@ extension Interpreter {
             let count = isSeq(a) ? b : a
             // An int too large for a repeat count: CPython's PyNumber_AsSsize_t.
             if count.asObject is PyBigInt { throw PyError.overflow("cannot fit 'int' into an index-sized integer") }
-            throw PyError.typeError("can't multiply sequence by non-int of type '\(isSeq(a) ? tb.name : ta.name)'")
+            throw PyError.typeError("can't multiply sequence by non-int of type '\(isSeq(a) ? nb : na)'")
         }
         if op == .add && isBytes(a) {
-            throw PyError.typeError("can't concat \(tb.name) to \(ta.name)")
+            throw PyError.typeError("can't concat \(nb) to \(na)")
         }
         if op == .add, case .str = a {
-            throw PyError.typeError("can only concatenate str (not \"\(tb.name)\") to str")
+            throw PyError.typeError("can only concatenate str (not \"\(nb)\") to str")
         }
         // CPython falls back to the left operand's sequence concatenation, which raises.
         if op == .add, let seq = a.asList != nil ? "list" : a.asTuple != nil ? "tuple" : nil {
-            throw PyError.typeError("can only concatenate \(seq) (not \"\(tb.name)\") to \(seq)")
+            throw PyError.typeError("can only concatenate \(seq) (not \"\(nb)\") to \(seq)")
         }
-        throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(ta.name)' and '\(tb.name)'")
+        throw PyError.typeError("unsupported operand type(s) for \(op.symbol): '\(na)' and '\(nb)'")
     }
 
     /// `a op= b`: `__iop__` first, then the plain operator; lists extend in place.

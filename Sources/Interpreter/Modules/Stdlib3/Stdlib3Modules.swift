@@ -1,9 +1,10 @@
 extension Interpreter {
     /// Modules that training scripts and teaching notebooks start with (`argparse`,
-    /// `timeit`), registered apart from the other groups so parallel work merges cleanly.
+    /// `timeit`, `datetime`), registered apart from the other groups so parallel work merges cleanly.
     func registerStdlib3Modules() {
         registerSourceModule(name: "argparse", source: argparseSource, file: "<argparse>")
         registerSourceModule(name: "timeit", source: timeitSource, file: "<timeit>")
+        registerSourceModule(name: "datetime", source: datetimeSource, file: "<datetime>")
         registerSourceModule(name: "_dynamic_code", source: dynamicCodeSource, file: "<code>")
     }
 }
