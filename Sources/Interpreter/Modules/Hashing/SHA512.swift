@@ -1,6 +1,7 @@
-/// SHA-512 (FIPS 180-4), which CPython's `random.seed` applies to str and bytes seeds.
-func sha512(_ message: [UInt8]) -> [UInt8] {
-    var h: [UInt64] = [
+/// SHA-512 (FIPS 180-4), which CPython's `random.seed` applies to str and bytes seeds;
+/// with SHA-384's initial values and the first 48 bytes kept, SHA-384 (for `hashlib`).
+func sha512(_ message: [UInt8], as384: Bool = false) -> [UInt8] {
+    var h: [UInt64] = as384 ? Digests.sha384Initial : [
         0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
         0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
     ]
@@ -37,7 +38,7 @@ func sha512(_ message: [UInt8]) -> [UInt8] {
     }
     var out: [UInt8] = []
     for v in h { for k in (0..<8).reversed() { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) } }
-    return out
+    return as384 ? Array(out.prefix(48)) : out
 }
 
 private let sha512K: [UInt64] = [
