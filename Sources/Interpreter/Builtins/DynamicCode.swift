@@ -69,7 +69,7 @@ extension Interpreter {
         }
         let body: [Stmt]
         do {
-            var parser = try Parser(moduleSource: text, file: file)
+            var parser = try Parser(dynamicSource: text, file: file)
             body = try parser.parseModule()
         } catch let e as SyntaxErrorInfo {
             throw moduleSyntaxError(e, file: file, text: text)
@@ -140,7 +140,8 @@ extension Interpreter {
             }
         }
 
-        let code = CodeInfo(name: "<module>", file: file, source: SourceText(source, firstLine: 1))
+        // No source lines in tracebacks: CPython cannot read "<string>" back from a file.
+        let code = CodeInfo(name: "<module>", file: file, source: SourceText("", firstLine: Int.max / 2))
         code.body = body
         let r = Resolver(module: module, builtins: builtins, code: code)
         r.resolveModule(body)

@@ -28,6 +28,17 @@ struct Parser {
         source = SourceText(text, firstLine: firstLine)
     }
 
+    /// Parses code given to `eval`/`exec`/`compile`: lexed each time (a loop of distinct
+    /// strings must not grow a cache), with no source lines for tracebacks, as CPython shows
+    /// none for "<string>".
+    init(dynamicSource text: String, file: String) throws {
+        var lexer = Lexer(text, firstLine: 1)
+        tokens = try lexer.tokenize()
+        unclosedBracket = lexer.unclosedBracket
+        self.file = file
+        source = SourceText("", firstLine: Int.max / 2)
+    }
+
     /// Parses a registered source module, whose tokens are lexed once per process.
     init(moduleSource text: String, file: String) throws {
         let lexed = try LexedSources.lexed(text)
