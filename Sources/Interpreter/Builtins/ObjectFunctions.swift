@@ -12,7 +12,8 @@ extension Interpreter {
             for n in f.globals.definedNames { try d.set(.str(n.string), f.globals[n]!) }
             return d
         }
-        for (i, n) in f.code.slotNames.enumerated() where i < f.slotCount {
+        for i in localsOrder(f.code) where i < f.slotCount {
+            let n = f.code.slotNames[i]
             guard var v = f.slots[i] else { continue }
             if f.code.cellSlots.contains(i), case .object(let o) = v, let c = o as? PyCell {
                 guard let inner = c.value else { continue }
@@ -21,6 +22,20 @@ extension Interpreter {
             try d.set(.str(n.string), v)
         }
         return d
+    }
+
+    /// Slot indexes in CPython's `co_varnames` order: positional parameters, keyword-only
+    /// ones, `*args`, `**kwargs`, then the other locals (slots hold `*args` before the
+    /// keyword-only parameters).
+    func localsOrder(_ code: CodeInfo) -> [Int] {
+        let all = Array(code.slotNames.indices)
+        guard let fc = code as? FunctionCode, fc.varargsSlot != nil, fc.kwOnlyCount > 0 else { return all }
+        let p = fc.positionalCount
+        var order = Array(0..<p)
+        order += Array((p + 1)..<(p + 1 + fc.kwOnlyCount))
+        order.append(p)
+        order += all.filter { !order.contains($0) }
+        return order
     }
 
     func installObjectFunctions() {

@@ -32,6 +32,7 @@ extension Interpreter {
         m.add("api_version", .int(1013))
         m.add("dont_write_bytecode", .true)
         m.add("builtin_module_names", .tuple(["builtins", "sys"].map { .str($0) }))
+        addGetframe(m)
         m.addFunction("get_int_max_str_digits") { i, a in
             try a.check("get_int_max_str_digits", 0)
             return .int(i.intMaxStrDigits)

@@ -1,16 +1,48 @@
 /// `inspect`: the generator-state helpers, the `is…` type tests and `signature` (with
 /// `Signature`, `Parameter`, `BoundArguments`), printing and binding as CPython 3.11's do.
 /// A Python function's parameters come from `_inspect` (InspectNative.swift); built-in
-/// functions have no signature here. Source retrieval and stack inspection are not provided.
+/// functions have no signature here. `currentframe` and `getargvalues` read
+/// snapshots of the running frames (FrameSnapshots.swift); source retrieval is not provided.
 let inspectSource = #"""
 import types as _types
 import enum as _enum
 import _inspect
+from collections import namedtuple as _namedtuple
+
+Arguments = _namedtuple('Arguments', 'args, varargs, varkw')
+ArgInfo = _namedtuple('ArgInfo', 'args varargs keywords locals')
 
 GEN_CREATED = 'GEN_CREATED'
 GEN_RUNNING = 'GEN_RUNNING'
 GEN_SUSPENDED = 'GEN_SUSPENDED'
 GEN_CLOSED = 'GEN_CLOSED'
+
+
+def currentframe():
+    """The caller's frame: a snapshot of its locals, globals and line (see sys._getframe)."""
+    import sys
+    return sys._getframe(1)
+
+
+def getargs(co):
+    """(args, varargs, varkw) of a code object's parameters."""
+    nargs = co.co_argcount + co.co_kwonlyargcount
+    names = co.co_varnames
+    args = list(names[:nargs])
+    varargs = None
+    if co.co_flags & 4:
+        varargs = names[nargs]
+        nargs += 1
+    varkw = None
+    if co.co_flags & 8:
+        varkw = names[nargs]
+    return Arguments(args, varargs, varkw)
+
+
+def getargvalues(frame):
+    """ArgInfo(args, varargs, keywords, locals) of a frame."""
+    args, varargs, varkw = getargs(frame.f_code)
+    return ArgInfo(args, varargs, varkw, frame.f_locals)
 
 
 def getgeneratorstate(generator):
