@@ -116,7 +116,11 @@ public enum Convolution {
         if input.dtype != weight.dtype {
             throw .runtime("Input type (\(input.dtype.cppName)) and weight type (\(weight.dtype.cppName)) should be the same")
         }
-        try requireFloat(input.dtype, op: "slow_conv2d_cpu")
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            guard ReducedConvolution.runsSlowPath(input.dtype) else { throw ReducedConvolution.oneDNNRefusal(input.dtype) }
+        } else {
+            try requireFloat(input.dtype, op: "slow_conv2d_cpu")
+        }
         let oh = g.outputSizeOverride?.0 ?? (ph - ekh) / g.stride.0 + 1
         let ow = g.outputSizeOverride?.1 ?? (pw - ekw) / g.stride.1 + 1
         var g = g
@@ -132,6 +136,9 @@ public enum Convolution {
                                spatialDims: Int = 2, shownInput: [Int]? = nil, shownWeight: [Int]? = nil) throws(TensorError) -> Tensor {
         let p = try plan(input: input, weight: weight, bias: bias, geometry: geometry, spatialDims: spatialDims,
                          shownInput: shownInput ?? input.sizes, shownWeight: shownWeight ?? weight.sizes)
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            return try ReducedConvolution.forward(p, input: input, weight: weight, bias: bias)
+        }
         return input.dtype == .float32
             ? try forward(p, input, weight, bias, Float.self)
             : try forward(p, input, weight, bias, Double.self)
@@ -282,6 +289,10 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            return try ReducedConvolution.backward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                                   needInput: needInput, needWeight: needWeight)
+        }
         // Grouped layers on AVX-512 machines: jit:avx512_core's data, weight and bias gradients where it runs them
         // (OneDNNGroupedConvolutionAVX512Data.swift, OneDNNGroupedConvolutionAVX512Weights.swift).
         if input.dtype == .float32 && OneDNNISA.avx512Core {
