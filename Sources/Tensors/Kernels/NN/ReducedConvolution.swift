@@ -15,16 +15,22 @@
 ///   image, each image's dot product added to the rounded gradient so far (beta = 1).
 /// bfloat16 is only on this path where oneDNN has no `avx512_core`: there PyTorch runs
 /// oneDNN's bf16 convolution (`jit_bf16:avx512_core_bf16`), which is not modelled.
-enum ReducedConvolution {
+public enum ReducedConvolution {
     /// Whether PyTorch computes a convolution of `dtype` on the slow path modelled here.
-    static func runsSlowPath(_ dtype: DType) -> Bool {
+    public static func runsSlowPath(_ dtype: DType) -> Bool {
         dtype == .float16 || (dtype == .bfloat16 && !OneDNNISA.avx512Core)
     }
 
     /// The error for a reduced-precision convolution PyTorch runs on oneDNN's kernels.
-    static func oneDNNRefusal(_ dtype: DType) -> TensorError {
+    public static func oneDNNRefusal(_ dtype: DType) -> TensorError {
         .notImplemented("convolution of \(dtype.scalarTypeName) tensors on oneDNN's avx512_core bf16 kernels "
                         + "(PyTorch's path on AVX-512 machines) is not implemented in Gradbook")
+    }
+
+    /// Throws `oneDNNRefusal` for a float16/bfloat16 convolution PyTorch runs on oneDNN
+    /// (for `F.conv3d` and `F.conv_transpose3d`, whose slow paths are Python).
+    public static func requireSlowPath(_ dtype: DType) throws(TensorError) {
+        if (dtype == .float16 || dtype == .bfloat16) && !runsSlowPath(dtype) { throw oneDNNRefusal(dtype) }
     }
 
     /// The element type's rounding of a float32 value (round to nearest even).
@@ -115,8 +121,40 @@ enum ReducedConvolution {
         let dtype = input.dtype
         let inputGrad = try gx.map { v throws(TensorError) in try tensor(v, input.sizes).to(dtype) }
         let weightGrad = try gw.map { v throws(TensorError) in try tensor(v, weight.sizes).to(dtype) }
-        let biasGrad = hasBias ? try Convolution.slowBiasGradient(gradOutput.contiguous(), groups: p.g.groups) : nil
+        let dilated = p.g.dilation != (1, 1)
+        let biasGrad = !hasBias ? nil
+            : dilated ? try dilatedBiasGradient(gradOutput)
+            : try Convolution.slowBiasGradient(gradOutput.contiguous(), groups: p.g.groups)
         return (inputGrad, weightGrad, biasGrad)
+    }
+
+    /// One image's step of a weight gradient (`gemm(T, N)` with beta = 1, as `slow_conv3d`
+    /// makes it): `c[o][r]` rounded from `c[o][r] + dot(g[o], columns[r])`, the dot product
+    /// in `avx2Dot`'s order. `c` is (channels × rows), `g` (channels × positions), `columns`
+    /// (rows × positions), all of one float16/bfloat16 type.
+    public static func weightGradientStep(_ c: Tensor, _ g: Tensor, _ columns: Tensor) throws(TensorError) -> Tensor {
+        let round = rounding(c.dtype)
+        let channels = c.sizes[0], rows = c.sizes[1], positions = g.sizes[1]
+        let (kc, cp) = try floats(c), (kg, gp) = try floats(g), (kx, xp) = try floats(columns)
+        var out = [Float](repeating: 0, count: channels * rows)
+        withExtendedLifetime((kc, kg, kx)) {
+            for o in 0..<channels {
+                for r in 0..<rows {
+                    out[o * rows + r] = round(cp[o * rows + r] + avx2Dot(xp + r * positions, gp + o * positions, positions))
+                }
+            }
+        }
+        return try tensor(out, c.sizes).to(c.dtype)
+    }
+
+    /// `slow_conv_dilated2d`'s bias gradient: image after image, `grad_bias += grad_output_n.sum(dims)`
+    /// in the element type (each image's plane sums rounded, then each addition).
+    public static func dilatedBiasGradient(_ gradOutput: Tensor) throws(TensorError) -> Tensor {
+        var gb = try Tensor.zeros([gradOutput.sizes[1]], dtype: gradOutput.dtype)
+        for img in 0..<gradOutput.sizes[0] {
+            gb = try gb.add(try gradOutput.select(0, img).sum(dims: Array(1..<gradOutput.rank - 1)))
+        }
+        return gb
     }
 
     /// A float32 tensor holding `values` (exact: they are already rounded to the element type).
