@@ -90,6 +90,23 @@ public enum Convolution {
         }
     }
 
+    /// PyTorch's dtype checks: a weight of another dtype fails in the slow path's accessor
+    /// ("expected scalar type"), except a bfloat16 input on AVX-512 machines, which ATen sends
+    /// to oneDNN by the input's dtype alone and whose check names the legacy types; a bias of
+    /// another dtype fails `_convolution`'s own check.
+    static func checkParameterTypes(input: Tensor, weight: Tensor, bias: Tensor?) throws(TensorError) {
+        if input.dtype != weight.dtype {
+            if input.dtype == .bfloat16 && OneDNNISA.avx512Core {
+                throw .runtime("Input type (CPUBFloat16Type) and weight type (\(weight.dtype.legacyTypeName)) should be the same "
+                               + "or input should be a MKLDNN tensor and weight is a dense tensor")
+            }
+            throw .runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+        }
+        if let bias, bias.dtype != input.dtype {
+            throw .runtime("Input type (\(input.dtype.cppName)) and bias type (\(bias.dtype.cppName)) should be the same")
+        }
+    }
+
     /// Checks shapes with PyTorch's messages; `spatialDims` (1 or 2) picks how sizes print.
     static func plan(input: Tensor, weight: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry,
                      spatialDims: Int, shownInput: [Int], shownWeight: [Int]) throws(TensorError) -> Plan {
@@ -113,9 +130,7 @@ public enum Convolution {
             let kernel = spatialDims == 1 ? "(\(ekw))" : "(\(ekh) x \(ekw))"
             throw .runtime("Calculated padded input size per channel: \(padded). Kernel size: \(kernel). Kernel size can't be greater than actual input size")
         }
-        if input.dtype != weight.dtype {
-            throw .runtime("Input type (\(input.dtype.cppName)) and weight type (\(weight.dtype.cppName)) should be the same")
-        }
+        try checkParameterTypes(input: input, weight: weight, bias: bias)
         if input.dtype == .float16 || input.dtype == .bfloat16 {
             guard ReducedConvolution.runsSlowPath(input.dtype) else { throw ReducedConvolution.oneDNNRefusal(input.dtype) }
         } else {
