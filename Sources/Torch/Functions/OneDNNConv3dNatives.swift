@@ -15,6 +15,8 @@ extension TorchRuntime {
             let bias = args[2].isNone ? nil : try tensor(args[2], "_onednn_conv3d", "bias")
             let stride = try intList(args[3], "_onednn_conv3d", "stride"), padding = try intList(args[4], "_onednn_conv3d", "padding")
             let dilation = try intList(args[5], "_onednn_conv3d", "dilation"), groups = try int(args[6], "_onednn_conv3d", "groups")
+            // float16/bfloat16 take the Python slow path, except bfloat16 where PyTorch runs oneDNN's bf16 kernels
+            try bridged { try ReducedConvolution.requireSlowPath(x.dtype) }
             guard x.device == .cpu, w.dtype == x.dtype, bias.map({ $0.dtype == x.dtype }) ?? true else { return .none }
             if OneDNNConvolution3D.groupedFlatForwardSelected(input: x.sizes, weight: w.sizes, stride: stride, padding: padding,
                                                               dilation: dilation, groups: groups, dtype: x.dtype) {
@@ -62,6 +64,7 @@ extension TorchRuntime {
             let stride = try intList(args[3], fn, "stride"), padding = try intList(args[4], fn, "padding")
             let outSize = try intList(args[5], fn, "output_size")
             let dilation = try intList(args[6], fn, "dilation"), groups = try int(args[7], fn, "groups")
+            try bridged { try ReducedConvolution.requireSlowPath(x.dtype) }
             guard w.rank == 5, outSize.count == 3 else { return .none }
             let convInput = [x.sizes[0], w.sizes[1] * max(1, groups)] + outSize
             // dilated and ungrouped: oneDNN's deconvolution forward is the dilated data

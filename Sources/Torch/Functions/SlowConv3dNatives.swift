@@ -9,6 +9,21 @@ extension TorchRuntime {
     func bindSlowConv3d(_ b: Binder) {
         // _slow_conv3d_gemm(c, a, b, beta, a_transposed, b_transposed) -> beta·c + a[g] @ b[g] for
         // every group g (3-d tensors); the flags say which operand ATen passes transposed
+        // _reduced_conv_weight_step(c, g, columns) -> c + g @ columnsᵀ for float16/bfloat16, rounded
+        // as ATen's gemm(T, N) with beta 1 does (ReducedConvolution.weightGradientStep)
+        b.free("_reduced_conv_weight_step") { [unowned self] _, args in
+            let fn = "_reduced_conv_weight_step"
+            guard args.count == 3 else { throw PyError.typeError("\(fn)() takes 3 arguments") }
+            let c = try tensor(args[0], fn, "c"), g = try tensor(args[1], fn, "g"), x = try tensor(args[2], fn, "columns")
+            return wrap(try bridged { try ReducedConvolution.weightGradientStep(c, g, x) })
+        }
+        // _reduced_conv_dilated_bias_grad(g) -> slow_conv_dilated's bias gradient, image after image
+        b.free("_reduced_conv_dilated_bias_grad") { [unowned self] _, args in
+            let fn = "_reduced_conv_dilated_bias_grad"
+            guard args.count == 1 else { throw PyError.typeError("\(fn)() takes 1 argument") }
+            let g = try tensor(args[0], fn, "g")
+            return wrap(try bridged { try ReducedConvolution.dilatedBiasGradient(g) })
+        }
         b.free("_slow_conv3d_gemm") { [unowned self] _, args in
             let fn = "_slow_conv3d_gemm"
             guard args.count == 6 else { throw PyError.typeError("\(fn)() takes 6 arguments") }

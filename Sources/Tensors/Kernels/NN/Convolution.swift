@@ -90,6 +90,23 @@ public enum Convolution {
         }
     }
 
+    /// PyTorch's dtype checks: a weight of another dtype fails in the slow path's accessor
+    /// ("expected scalar type"), except a bfloat16 input on AVX-512 machines, which ATen sends
+    /// to oneDNN by the input's dtype alone and whose check names the legacy types; a bias of
+    /// another dtype fails `_convolution`'s own check.
+    static func checkParameterTypes(input: Tensor, weight: Tensor, bias: Tensor?) throws(TensorError) {
+        if input.dtype != weight.dtype {
+            if input.dtype == .bfloat16 && OneDNNISA.avx512Core {
+                throw .runtime("Input type (CPUBFloat16Type) and weight type (\(weight.dtype.legacyTypeName)) should be the same "
+                               + "or input should be a MKLDNN tensor and weight is a dense tensor")
+            }
+            throw .runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+        }
+        if let bias, bias.dtype != input.dtype {
+            throw .runtime("Input type (\(input.dtype.cppName)) and bias type (\(bias.dtype.cppName)) should be the same")
+        }
+    }
+
     /// Checks shapes with PyTorch's messages; `spatialDims` (1 or 2) picks how sizes print.
     static func plan(input: Tensor, weight: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry,
                      spatialDims: Int, shownInput: [Int], shownWeight: [Int]) throws(TensorError) -> Plan {
@@ -113,10 +130,12 @@ public enum Convolution {
             let kernel = spatialDims == 1 ? "(\(ekw))" : "(\(ekh) x \(ekw))"
             throw .runtime("Calculated padded input size per channel: \(padded). Kernel size: \(kernel). Kernel size can't be greater than actual input size")
         }
-        if input.dtype != weight.dtype {
-            throw .runtime("Input type (\(input.dtype.cppName)) and weight type (\(weight.dtype.cppName)) should be the same")
+        try checkParameterTypes(input: input, weight: weight, bias: bias)
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            guard ReducedConvolution.runsSlowPath(input.dtype) else { throw ReducedConvolution.oneDNNRefusal(input.dtype) }
+        } else {
+            try requireFloat(input.dtype, op: "slow_conv2d_cpu")
         }
-        try requireFloat(input.dtype, op: "slow_conv2d_cpu")
         let oh = g.outputSizeOverride?.0 ?? (ph - ekh) / g.stride.0 + 1
         let ow = g.outputSizeOverride?.1 ?? (pw - ekw) / g.stride.1 + 1
         var g = g
@@ -132,6 +151,9 @@ public enum Convolution {
                                spatialDims: Int = 2, shownInput: [Int]? = nil, shownWeight: [Int]? = nil) throws(TensorError) -> Tensor {
         let p = try plan(input: input, weight: weight, bias: bias, geometry: geometry, spatialDims: spatialDims,
                          shownInput: shownInput ?? input.sizes, shownWeight: shownWeight ?? weight.sizes)
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            return try ReducedConvolution.forward(p, input: input, weight: weight, bias: bias)
+        }
         return input.dtype == .float32
             ? try forward(p, input, weight, bias, Float.self)
             : try forward(p, input, weight, bias, Double.self)
@@ -282,6 +304,10 @@ public enum Convolution {
                                 needInput: Bool = true, needWeight: Bool = true) throws(TensorError) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let p = try plan(input: input, weight: weight, bias: nil, geometry: geometry, spatialDims: 2,
                          shownInput: input.sizes, shownWeight: weight.sizes)
+        if input.dtype == .float16 || input.dtype == .bfloat16 {
+            return try ReducedConvolution.backward(p, gradOutput: gradOutput, input: input, weight: weight, hasBias: hasBias,
+                                                   needInput: needInput, needWeight: needWeight)
+        }
         // Grouped layers on AVX-512 machines: jit:avx512_core's data, weight and bias gradients where it runs them
         // (OneDNNGroupedConvolutionAVX512Data.swift, OneDNNGroupedConvolutionAVX512Weights.swift).
         if input.dtype == .float32 && OneDNNISA.avx512Core {

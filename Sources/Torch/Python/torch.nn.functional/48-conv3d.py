@@ -102,8 +102,10 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     fast = torch._onednn_conv3d(x, w, b, list(stride), list(padding), list(dilation), groups)
     images, columns = [], []
     # grouped slow_conv3d (undilated; slow_conv_dilated3d runs group by group) batches the
-    # groups' products
-    batched = groups > 1 and tuple(dilation) == (1, 1, 1)
+    # groups' products (MKL's batch call: float32/float64 only; float16/bfloat16 loop over
+    # ATen's own gemm group by group, as addmm does)
+    reduced = x.dtype in (torch.float16, torch.bfloat16)
+    batched = groups > 1 and tuple(dilation) == (1, 1, 1) and not reduced
     for i in range(n if fast is None else 0):
         xp = torch.constant_pad_nd(x[i], pads, 0.0)
         cols = _conv3d_columns(xp, k, stride, dilation, out)
@@ -155,7 +157,11 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
                 if fast is None:
                     fgrad.append(torch.mm(w2.t(), g2g))
                 cols_g = columns[i][gr * cg * kk:(gr + 1) * cg * kk]
-                gw[gr * og:(gr + 1) * og] = torch.addmm(gw[gr * og:(gr + 1) * og], g2g, cols_g.t())
+                if reduced:
+                    # ATen's gemm(T, N): dot_with_fp32_arith's order, rounded image by image
+                    gw[gr * og:(gr + 1) * og] = torch._reduced_conv_weight_step(gw[gr * og:(gr + 1) * og], g2g, cols_g.contiguous())
+                else:
+                    gw[gr * og:(gr + 1) * og] = torch.addmm(gw[gr * og:(gr + 1) * og], g2g, cols_g.t())
             if fast is not None:
                 continue
             fgrad = torch.cat(fgrad, 0).reshape([cin, kk] + out)
@@ -182,6 +188,9 @@ def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         # the kernel's bias gradient: each channel's plane summed (one image: a row sum);
         # on oneDNN, gemm:jit's row by row order where it runs the weight pass
         gb = torch._onednn_conv3d_bias_grad(g, w, list(padding), groups, list(x.shape), list(stride), list(dilation)) if fast is not None else None
+        if gb is None and reduced and tuple(dilation) != (1, 1, 1):
+            # slow_conv_dilated3d: grad_bias += each image's plane sums, in the element type
+            gb = torch._reduced_conv_dilated_bias_grad(g)
         if gb is None:
             gb = g[0].reshape([cout, ohw]).sum(1) if n == 1 else g.sum([0, 2, 3, 4])
         return gx, gw, gb
