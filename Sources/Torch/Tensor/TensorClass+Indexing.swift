@@ -31,6 +31,8 @@ extension TorchRuntime {
         case .int(let i): return .int(i)
         case .bool(let b): return .bool(b)
         case .none: return .newAxis
+        // PyTorch tries a str key as a sequence to turn into an index tensor.
+        case .str: throw PyError.typeError("new(): invalid data type 'str'")
         case .object(let o):
             if let t = tensorPayload(v) { return .tensor(t) }
             if let s = o as? PySlice {
@@ -79,6 +81,8 @@ extension TorchRuntime {
         }
         b.checkedMethod("__setitem__") { [unowned self] _, s, args in
             guard let t = rawTensorPayload(s) else { return .notImplemented }
+            // THPVariable_setitem returns at once for a lone `False` (nothing is written).
+            if case .bool(false) = args[0] { return .none }
             return try acrossMathBits("__setitem__", t, receiver: s) { t in
                 if t.rank == 0 {
                     // PyTorch checks a lone int or slice key before the general indexing rules.
