@@ -144,12 +144,15 @@ extension Differentiable {
     /// `x[indices] = number` in place: on `x` itself `fill_` (FillBackward2), a lone mask
     /// `masked_fill_` (MaskedFillBackward0), a lone index tensor `index_fill_`
     /// (IndexFillBackward0), several `index_put_`; on a view CopySlices.
+    /// The number must fit x's dtype (valueToTensor, after the basic indices were applied).
     public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Scalar) throws(TensorError) {
         if indices.count == 1, case let .tensor(mask) = indices[0], mask.dtype == .bool, mask.sizes == x.sizes {
+            try value.checkFits(x.dtype)
             try maskedFill_(x, mask, value)
             return
         }
         let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
+        try value.checkFits(x.dtype)
         let writesSelf = plan.steps.allSatisfy { $0 == .alias }
         try checkSetItem(x, writesSelf: writesSelf)
         if writesSelf && plan.advanced == nil { try fill_(x, value); return }

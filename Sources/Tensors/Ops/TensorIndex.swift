@@ -86,7 +86,10 @@ extension IndexPlan {
                 }
                 let s = clamp(start, 0)
                 let e = Swift.max(clamp(stop, size), s)
-                if !(s == 0 && e == size && st == 1) {
+                // applySlice's optimization looks at the slice as written: start 0 (not -n),
+                // stop at or past the end, step 1; anything else slices (SliceBackward0).
+                let skipped = (start ?? 0) == 0 && (stop.map { $0 >= size } ?? true) && st == 1
+                if !skipped {
                     plan.steps.append(.slice(dim: dim, start: s, end: e, step: st))
                     shape[dim] = (e - s + st - 1) / st
                 }

@@ -89,12 +89,14 @@ extension TorchRuntime {
                     if case .int = args[0] { throw PyError.indexError(zeroDimIntegerMessage) }
                     if case .object(let o) = args[0], o is PySlice { throw PyError.indexError(zeroDimSliceMessage) }
             }
-            let indices = try tensorIndices(args[0])
             let value = args[1]
+            let indices = try tensorIndices(args[0])
             try bridged {
                 if let v = tensorPayload(value) {
                     try Op.setItem(t, indices, v)
-                } else if let sc = scalar(value) {
+                } else if var sc = scalar(value) {
+                    // A complex number written into a bool tensor is true when either part is.
+                    if t.dtype == .bool, sc.isComplex { sc = .bool(sc.boolValue) }
                     try Op.setItem(t, indices, sc)
                 } else {
                     throw PyError.typeError("can't assign a \(typeNameForError(value)) to a \(t.dtype.legacyTypeName)")
@@ -146,7 +148,9 @@ extension TorchRuntime {
             let bound = try args.bind(maskedFillSig)
             let mask = try tensor(bound[0]!, "masked_fill", "mask")
             if let v = tensorPayload(bound[1]!) { return wrap(try Op.maskedFill(t, mask, v)) }
-            return wrap(try Op.maskedFill(t, mask, try scalarOrItem(bound[1]!, "masked_fill", "value")))
+            let value = try scalarOrItem(bound[1]!, "masked_fill", "value")
+            try bridged { try value.checkFits(t.dtype) }
+            return wrap(try Op.maskedFill(t, mask, value))
         }
         b.checkedMethod("masked_fill_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
@@ -154,7 +158,9 @@ extension TorchRuntime {
             let mask = try tensor(bound[0]!, "masked_fill_", "mask")
             _ = try bridged {
                 if let v = tensorPayload(bound[1]!) { return try Op.inPlace(t, others: [v]) { x throws(TensorError) in try Op.maskedFill(x, mask, v) } }
-                return try Op.maskedFill_(t, mask, try scalarOrItem(bound[1]!, "masked_fill_", "value"))
+                let value = try scalarOrItem(bound[1]!, "masked_fill_", "value")
+                try value.checkFits(t.dtype)
+                return try Op.maskedFill_(t, mask, value)
             }
             return s
         }
