@@ -160,19 +160,21 @@ extension Differentiable {
         try x.setItem(indices, value)
         guard recording else { return }
         let indices = try snapshot(indices)
-        var name = "torch::autograd::CopySlices"
-        if writesSelf {
-            let tensors = recordedIndexTensors(indices)
-            if tensors.count == 1 {
-                name = tensors[0].dtype == .bool || tensors[0].dtype == .uint8 ? "MaskedFillBackward0" : "IndexFillBackward0"
-            } else {
-                name = "IndexPutBackward0"
-            }
+        // The op that writes: index_put_ takes the number as a values tensor without history
+        // (a second, empty edge); the fills take it as a number.
+        let tensors = recordedIndexTensors(indices)
+        var inner = "IndexPutBackward0"
+        if tensors.isEmpty {
+            inner = "FillBackward2"
+        } else if tensors.count == 1 {
+            inner = tensors[0].dtype == .bool || tensors[0].dtype == .uint8 ? "MaskedFillBackward0" : "IndexFillBackward0"
         }
-        try rebase(x, name, []) { ctx in
+        let name = writesSelf ? inner : "torch::autograd::CopySlices"
+        let putsValues = inner == "IndexPutBackward0"
+        try rebase(x, name, putsValues ? [nil] : []) { ctx in
             let gx = try ctx.grad.clone()
             try gx.setItem(indices, .int(0))
-            return [gx]
+            return putsValues ? [gx, nil] : [gx]
         }
     }
 
