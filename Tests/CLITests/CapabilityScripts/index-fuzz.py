@@ -1,5 +1,6 @@
-# Indexing fuzz (getitem/setitem with ints, slices, None, ..., masks, index tensors and lists;
-# index_put_ with accumulate; views vs copies; PyTorch's errors; grad_fn names, gradients and
+# Indexing fuzz (getitem/setitem with ints, slices, None, ..., masks, index tensors and lists,
+# on contiguous and column-major bases; augmented assignment; index_put_ with accumulate;
+# index_select/take/gather/masked_select/index_add/index_copy/index_fill/put_/scatter; views vs copies; PyTorch's errors; grad_fn names, gradients and
 # version counters through indexing), one line per result, compared with PyTorch 2.15 by
 # CapabilityScriptTests.
 import torch, random, os
@@ -65,7 +66,8 @@ def run(i, rng):
     base = mk(shape, dt)
     ix = make_index(rng, shape)
     key = "%d|%s|%s|%s" % (i, str(dt)[6:], "x".join(map(str, shape)) or "0d", idesc(ix))
-    mode = rng.choice(["get", "get", "set", "setT", "grad", "view", "put", "setgrad", "ver", "setS", "names"])
+    if nd >= 2 and rng.random() < 0.2: base = base.transpose(0, -1).contiguous().transpose(0, -1)
+    mode = rng.choice(["get", "get", "set", "setT", "grad", "view", "put", "setgrad", "ver", "setS", "names", "aug", "ops"])
     key += "|" + mode
     try:
         if mode == "get":
@@ -114,6 +116,32 @@ def run(i, rng):
             out(key + "|fwd", desc(t))
             (t * (torch.arange(t.numel(), dtype=dt2).reshape(t.shape) + 1)).sum().backward()
             out(key + "|grad", desc(a.grad) + desc(vsrc.grad))
+        elif mode == "aug":
+            t = base.clone()
+            op = rng.choice(["+=", "*=", "-="])
+            v = rng.choice([1, 2, True]) if dt == torch.bool or rng.random() < 0.5 else mk([], dt)
+            if dt == torch.bool: op = "|="
+            if op == "+=": t[ix] += v
+            elif op == "*=": t[ix] *= v
+            elif op == "-=": t[ix] -= v
+            else: t[ix] |= True
+            out(key + "|" + op, desc(t))
+        elif mode == "ops":
+            d = rng.randrange(max(nd, 1)) if nd else 0
+            n = shape[d] if nd else 1
+            idx = torch.randint(0, max(n, 1), (rng.randint(0, 4),))
+            which = rng.choice(["index_select", "take", "gather", "masked_select", "where1", "index_add", "index_copy", "index_fill", "put_", "scatter"])
+            if which == "index_select": r = base.index_select(d, idx) if nd else base.index_select(0, idx)
+            elif which == "take": r = base.take(torch.randint(0, max(base.numel(), 1), (3,)))
+            elif which == "gather": r = base.gather(d, torch.randint(0, max(n, 1), base.shape)) if nd else base.gather(0, torch.tensor(0))
+            elif which == "masked_select": r = base.masked_select(torch.rand(shape) < 0.5)
+            elif which == "where1": r = torch.where(base != 0)
+            elif which == "index_add": r = base.index_add(d, idx, mk([len(idx) if k == d else s_ for k, s_ in enumerate(shape)], dt), alpha=1) if nd and dt != torch.bool else base
+            elif which == "index_copy": r = base.index_copy(d, idx[:1], mk([1 if k == d else s_ for k, s_ in enumerate(shape)], dt)) if nd else base
+            elif which == "index_fill": r = base.index_fill(d, idx, 1) if nd else base
+            elif which == "put_": r = base.clone().put_(torch.randint(0, max(base.numel(), 1), (2,)), mk([2], dt), accumulate=rng.random() < 0.5)
+            else: r = base.scatter(d, torch.randint(0, max(n, 1), shape), 1) if nd else base
+            out(key + "|" + which + str(d), desc(r))
         elif mode == "setS":
             t = base.clone()
             v = rng.choice([0, 1, -1, 300, -129, 2.5, -0.5, True, False, 1e40, float("nan"), float("inf"), 1 + 2j, 2**40, 2**63 - 1])

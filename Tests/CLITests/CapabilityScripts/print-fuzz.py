@@ -169,6 +169,54 @@ def edges():
     show("misc|nograd", repr(torch.ones(2, requires_grad=True).detach()) + repr(torch.ones(2, requires_grad=True)[0]))
     show("misc|param", repr(nn.Parameter(torch.zeros(2, 3))) + repr(nn.Parameter(torch.tensor(1.0), requires_grad=False)))
     show("misc|deflt", repr(torch.tensor([1.0, 2.0], dtype=torch.float64)) + repr(torch.tensor([1, 2], dtype=torch.int32)))
+def more():
+    torch.manual_seed(0)
+    x = torch.randn(3, 4)
+    for name, f in [("max", lambda: torch.max(x, dim=1)), ("min", lambda: x.min(0, keepdim=True)), ("sort", lambda: torch.sort(x[0])), ("topk", lambda: x.topk(2)),
+                    ("median", lambda: x.median(1)), ("mode", lambda: torch.tensor([1, 2, 2, 3]).mode()), ("kth", lambda: x.kthvalue(2, 1)), ("aminmax", lambda: torch.aminmax(x)),
+                    ("cummax", lambda: x[0].cummax(0)), ("svd", lambda: torch.linalg.svd(torch.eye(2))), ("slogdet", lambda: torch.linalg.slogdet(torch.eye(2) * 2)),
+                    ("eigh", lambda: torch.linalg.eigh(torch.eye(2))), ("qr", lambda: torch.linalg.qr(torch.eye(2))), ("unique", lambda: torch.unique(torch.tensor([3, 1, 3]), return_counts=True)),
+                    ("var_mean", lambda: torch.var_mean(x, 1)), ("std_mean", lambda: torch.std_mean(x)), ("hist", lambda: torch.histogram(torch.tensor([1., 2, 1]), bins=2)),
+                    ("frexp", lambda: torch.frexp(torch.tensor([8.0, 0.3]))), ("lu", lambda: torch.linalg.lu_factor(torch.eye(2))), ("maxg", lambda: torch.max(x.requires_grad_(), 1))]:
+        try:
+            r = f()
+            show("rt|" + name, repr(r)); show("rt|" + name + "|str", str(r))
+        except Exception as e: show("rt|" + name + "|EXC", type(e).__name__ + ": " + str(e))
+        x = x.detach()
+    m = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
+    show("sd", repr(m.state_dict()))
+    show("sdkeys", repr(m.state_dict().keys()) + repr(list(m.state_dict().items())[0]))
+    show("params", repr(list(m.parameters())))
+    show("named", repr([(n, p.shape) for n, p in m.named_parameters()]))
+    show("modules", repr([type(c).__name__ for c in m.modules()]) + repr(list(m.named_children())))
+    for opt in [torch.optim.SGD(m.parameters(), lr=0.1), torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, nesterov=True, weight_decay=1e-4),
+                torch.optim.Adam(m.parameters()), torch.optim.AdamW(m.parameters(), lr=1e-3, betas=(0.9, 0.95)), torch.optim.RMSprop(m.parameters()), torch.optim.Adagrad(m.parameters())]:
+        show("opt|" + type(opt).__name__, repr(opt))
+        show("opt|" + type(opt).__name__ + "|sd", repr(opt.state_dict()))
+    opt = torch.optim.SGD([{"params": m[0].parameters()}, {"params": m[2].parameters(), "lr": 1.0}], lr=0.1)
+    show("opt|groups", repr(opt))
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.5)
+    show("sched", repr(sched.state_dict()) + repr(sched.get_last_lr()))
+    loss = nn.MSELoss()(m(torch.ones(4, 2)), torch.zeros(4, 1))
+    show("loss", repr(loss) + " " + str(loss) + " " + repr(loss.item()) + " " + f"{loss:.4f}" + " " + f"{loss.item():.4f}")
+    loss.backward()
+    show("grad", repr(m[0].weight.grad) + repr(m[0].bias.grad))
+    opt.step(); show("opt|state", repr(opt.state_dict()["state"]))
+    t = torch.ones(2, 2)
+    show("type", t.type() + " " + torch.ones(2, dtype=torch.int64).type() + " " + repr(torch.get_default_dtype()) + repr(t.is_leaf) + repr(t.grad) + repr(t.data))
+    show("size", repr(t.shape + (3,)) + repr(t.shape[0] * 2) + repr(t.size(1)) + repr(t.shape == (2, 2)) + repr(t.numel()) + repr(len(t)) + repr(t.ndim) + repr(t.dim()))
+    show("bool", repr(bool(torch.tensor([1]))) + repr(int(torch.tensor(3.7))) + repr(float(torch.tensor(2))) + repr(complex(torch.tensor(1 + 1j))))
+    show("iter", repr(list(torch.arange(3))) + repr([r for r in torch.eye(2)]) + repr(tuple(torch.tensor([1.5, 2]))))
+    show("np", repr(torch.arange(4.).numpy()) + str(torch.tensor([[1, 2], [3, 4]]).numpy()))
+    show("hash", repr(torch.float32 in {torch.float32}) + repr(torch.float == torch.float32) + repr(str(torch.float64)))
+    show("grad_none", repr(nn.Linear(1, 1).weight.grad) + repr(torch.zeros(1, requires_grad=True)))
+    p = nn.Parameter(torch.randn(2))
+    show("param_ops", repr(p * 2) + repr(p.data) + repr(p.detach()) + repr(p[0]) + repr(p.sum()))
+    show("emb", repr(nn.Embedding(3, 2).weight.shape) + repr(nn.Embedding(3, 2)(torch.tensor([0, 2])).shape))
+    show("bigint", repr(torch.tensor([2**62, -2**63])) + repr(torch.tensor([1, 100000, -3])) + repr(torch.tensor([[True, False]])))
+    show("half", repr(torch.tensor([1.0, 2.5, 65504.0], dtype=torch.float16)) + repr(torch.tensor([0.1], dtype=torch.bfloat16)) + repr(torch.tensor(1/3, dtype=torch.float16).item()))
+    show("cplx", repr(torch.tensor([1 + 1j, 1e-5j, -3.25])) + repr(torch.tensor(2j)) + repr(torch.tensor([float("nan") + 1j])) + repr(torch.polar(torch.ones(2), torch.tensor([0.0, 3.14159]))))
+    show("empty", repr(torch.empty(0)) + repr(torch.zeros(0, dtype=torch.int64)) + repr(torch.zeros(3, 0)) + repr(torch.zeros(0, requires_grad=True)) + repr(torch.zeros(0, 2, dtype=torch.float16)))
 def modules(i):
     # module reprs with non-default args
     ms = [nn.Linear(3, 4, bias=False), nn.Conv2d(3, 8, 3, stride=2, padding=1, dilation=2, groups=1, bias=False, padding_mode="reflect"),
@@ -208,3 +256,4 @@ for i in range(N):
 torch.set_printoptions(profile="default")
 modules(0)
 edges()
+more()
