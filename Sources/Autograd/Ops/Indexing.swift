@@ -107,28 +107,31 @@ extension Differentiable {
     /// must match unless ATen sends it to `masked_fill_` (one mask, a one-element value).
     /// Leading 1-dims of the value are dropped first (`slicePrefix1sSize`).
     public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
-        let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
-        let writesSelf = plan.steps.allSatisfy { $0 == .alias }
-        try checkSetItem(x, writesSelf: writesSelf)
-        var value = value
+        let recording = isRecording(x, value)
+        let advanced = !recordedIndexTensors(indices).isEmpty
         let stripped = Array(value.sizes.drop { $0 == 1 })
-        if stripped.count != value.rank {
-            let targetSizes = plan.advanced == nil ? try x.applying(plan.steps.filter { $0 != .alias }).sizes : nil
+        // The plan (a mask's nonzero included) is made here only where it decides something;
+        // `x.setItem` makes its own.
+        let plan = recording || stripped.count != value.rank ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        let writesSelf = plan?.steps.allSatisfy { $0 == .alias } ?? false
+        if recording { try checkSetItem(x, writesSelf: writesSelf) } else { try checkInPlace(x) }
+        var value = value
+        if let plan, stripped.count != value.rank {
+            let targetSizes = advanced ? nil : try x.applying(plan.steps.filter { $0 != .alias }).sizes
             // copy_to keeps a same-shaped or 0-dim source as it is.
             if targetSizes != value.sizes { value = try view(value, stripped) }
         }
-        if writesSelf && plan.advanced == nil && isRecording(x, value) {
+        if writesSelf && !advanced && recording {
             if value.sizes == x.sizes { try copy_(x, value); return }
             if value.rank == 0 { try fill_(x, value); return }
             try copy_(x, try expand(value, x.sizes))
             return
         }
-        let matchingDtype = plan.advanced != nil && !(value.numel == 1 && isSingleMask(indices))
-        let recording = isRecording(x, value)
+        let matchingDtype = advanced && !(value.numel == 1 && isSingleMask(indices))
         try x.setItem(indices, value, matchingDtype: matchingDtype)
         guard recording else { return }
         let indices = try snapshot(indices)
-        let name = plan.advanced != nil && writesSelf ? "IndexPutBackward0" : "torch::autograd::CopySlices"
+        let name = advanced && writesSelf ? "IndexPutBackward0" : "torch::autograd::CopySlices"
         let mv = TensorMeta(value)
         try rebase(x, name, [value]) { ctx in
             let g = ctx.grad
@@ -151,14 +154,20 @@ extension Differentiable {
             try maskedFill_(x, mask, value)
             return
         }
-        let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
+        let recording = isRecording(x)
+        let fits = value.overflowTypeName(x.dtype) == nil
+        // Index errors come before the value's (the plan is made here only when it matters).
+        let plan = recording || !fits ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
         try value.checkFits(x.dtype)
+        guard recording, let plan else {
+            try checkInPlace(x)
+            try x.setItem(indices, value)
+            return
+        }
         let writesSelf = plan.steps.allSatisfy { $0 == .alias }
         try checkSetItem(x, writesSelf: writesSelf)
         if writesSelf && plan.advanced == nil { try fill_(x, value); return }
-        let recording = isRecording(x)
         try x.setItem(indices, value)
-        guard recording else { return }
         let indices = try snapshot(indices)
         // The op that writes: index_put_ takes the number as a values tensor without history
         // (a second, empty edge); the fills take it as a number.

@@ -12,7 +12,7 @@ extension Scalar {
     /// Half and BFloat16 go through `Scalar::toDouble` (so infinities are fine, and only a
     /// complex value with an imaginary part fails, naming `double`); unsigned targets accept
     /// negative integers down to -max (c10's `overflows` without `strict_unsigned`).
-    func overflowTypeName(_ dtype: DType) -> String? {
+    public func overflowTypeName(_ dtype: DType) -> String? {
         let name: String
         switch dtype {
         case .bool, .complex128: return nil
