@@ -25,7 +25,8 @@ extension Differentiable {
         let out = try x.clone()
         var values = try leadingView(source, source.rank == 0 ? 0 : d)
         if !alpha.isOne { values = try values.mul(alpha) }
-        try leadingView(out, d).indexPut_([try index.reshape([-1]).to(.int64)], values, accumulate: true)
+        // ATen's index_add on an empty tensor writes nothing (and checks no index).
+        if out.numel > 0 { try leadingView(out, d).indexPut_([try index.reshape([-1]).to(.int64)], values, accumulate: true) }
         guard isRecording(x, source) else { return out }
         let ms = TensorMeta(source)
         return record("IndexAddBackward0", [x, source], out) { ctx in
@@ -47,6 +48,10 @@ extension Differentiable {
         try checkIndexVector("index_copy", index)
         if source.dtype != x.dtype {
             throw .runtime("index_copy_(): self and source expected to have the same dtype, but got (self) \(x.dtype.scalarTypeName) and (source) \(source.dtype.scalarTypeName)")
+        }
+        let sourceCount = source.rank == 0 ? 1 : source.sizes[Swift.min(d, source.rank - 1)]
+        if index.numel != sourceCount {
+            throw .index("index_copy_(): Number of indices (\(index.numel)) should be equal to source.size(dim) (\(sourceCount))")
         }
         let out = try x.clone()
         try leadingView(out, d).indexPut_([try index.reshape([-1]).to(.int64)], try leadingView(source, source.rank == 0 ? 0 : d))
@@ -201,6 +206,7 @@ extension Differentiable {
         if index.numel != source.numel {
             throw .runtime("put_(): Expected source and index to have the same number of elements, but got source.numel() = \(source.numel), index.numel() = \(index.numel)")
         }
+        if x.numel == 0 && index.numel != 0 { throw .index("put_(): Tried to put elements into an empty tensor") }
         let n = x.numel
         let positions = try index.elementsAsInt64().map { i throws(TensorError) -> Int64 in
             if i < -Int64(n) || i >= Int64(n) { throw .index("out of range: tried to access index \(i) on a tensor of \(n) elements.") }

@@ -55,9 +55,24 @@ extension Differentiable {
     }
 
     /// `index_put(indices, values, accumulate)` out of place: IndexPutBackward0.
+    /// The dtypes must match unless ATen sends it to `masked_fill_` (no accumulate, one
+    /// bool or uint8 mask, a one-element value).
     public static func indexPut(_ x: Tensor, _ indices: [Tensor?], _ values: Tensor, accumulate: Bool = false) throws(TensorError) -> Tensor {
+        let defined = indices.compactMap { $0 }
+        let maskFill = !accumulate && values.numel == 1 && defined.count == 1 && (defined[0].dtype == .bool || defined[0].dtype == .uint8)
+        // expandTensors: a bool or uint8 mask indexes as many dims as it has, by its nonzero().
+        var indices: [Tensor?] = indices
+        if defined.contains(where: { $0.dtype == .bool || $0.dtype == .uint8 }) {
+            var expanded: [Tensor?] = []
+            for index in indices {
+                guard let t = index, t.dtype == .bool || t.dtype == .uint8 else { expanded.append(index); continue }
+                let nz = try t.nonzero()
+                for k in 0..<t.rank { expanded.append(try nz.select(1, k)) }
+            }
+            indices = expanded
+        }
         let out = try x.clone()
-        try out.indexPut_(indices, values, accumulate: accumulate)
+        try out.indexPut_(indices, values, accumulate: accumulate, matchingDtype: !maskFill)
         guard isRecording(x, values) else { return out }
         let mv = TensorMeta(values)
         return record("IndexPutBackward0", [x, values], out) { ctx in
@@ -84,16 +99,39 @@ extension Differentiable {
         return out
     }
 
-    /// `x[indices] = value` in place. A view target records CopySlices, an advanced
-    /// index IndexPutBackward0, a lone bool mask with a number MaskedFillBackward0.
+    /// `x[indices] = value` in place, as THPVariable_setitem does it. The write goes to `x`
+    /// itself when the basic steps are all skipped (`x[...]`, `x[:]`, `x[:, idx]`: ATen's
+    /// slice optimization), else to a view (CopySlices on the base). On `x` itself a plain
+    /// write is `copy_` (CopyBackwards) or, for a 0-dim value of another shape, `fill_`
+    /// (FillBackward3); an advanced one is `index_put_` (IndexPutBackward0), whose dtypes
+    /// must match unless ATen sends it to `masked_fill_` (one mask, a one-element value).
+    /// Leading 1-dims of the value are dropped first (`slicePrefix1sSize`).
     public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
-        try checkInPlace(x)
         let recording = isRecording(x, value)
-        let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
-        try x.setItem(indices, value)
-        guard recording, let plan else { return }
+        let advanced = !recordedIndexTensors(indices).isEmpty
+        let stripped = Array(value.sizes.drop { $0 == 1 })
+        // The plan (a mask's nonzero included) is made here only where it decides something;
+        // `x.setItem` makes its own.
+        let plan = recording || stripped.count != value.rank ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        let writesSelf = plan?.steps.allSatisfy { $0 == .alias } ?? false
+        if recording { try checkSetItem(x, writesSelf: writesSelf) } else { try checkInPlace(x) }
+        var value = value
+        if let plan, stripped.count != value.rank {
+            let targetSizes = advanced ? nil : try x.applying(plan.steps.filter { $0 != .alias }).sizes
+            // copy_to keeps a same-shaped or 0-dim source as it is.
+            if targetSizes != value.sizes { value = try view(value, stripped) }
+        }
+        if writesSelf && !advanced && recording {
+            if value.sizes == x.sizes { try copy_(x, value); return }
+            if value.rank == 0 { try fill_(x, value); return }
+            try copy_(x, try expand(value, x.sizes))
+            return
+        }
+        let matchingDtype = advanced && !(value.numel == 1 && isSingleMask(indices))
+        try x.setItem(indices, value, matchingDtype: matchingDtype)
+        guard recording else { return }
         let indices = try snapshot(indices)
-        let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
+        let name = advanced && writesSelf ? "IndexPutBackward0" : "torch::autograd::CopySlices"
         let mv = TensorMeta(value)
         try rebase(x, name, [value]) { ctx in
             let g = ctx.grad
@@ -106,24 +144,92 @@ extension Differentiable {
         }
     }
 
-    /// `x[indices] = number` in place.
+    /// `x[indices] = number` in place: on `x` itself `fill_` (FillBackward2), a lone mask
+    /// `masked_fill_` (MaskedFillBackward0), a lone index tensor `index_fill_`
+    /// (IndexFillBackward0), several `index_put_`; on a view CopySlices.
+    /// The number must fit x's dtype (valueToTensor, after the basic indices were applied).
     public static func setItem(_ x: Tensor, _ indices: [TensorIndex], _ value: Scalar) throws(TensorError) {
         if indices.count == 1, case let .tensor(mask) = indices[0], mask.dtype == .bool, mask.sizes == x.sizes {
+            try value.checkFits(x.dtype)
             try maskedFill_(x, mask, value)
             return
         }
-        try checkInPlace(x)
         let recording = isRecording(x)
-        let plan = recording ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        let fits = value.overflowTypeName(x.dtype) == nil
+        // Index errors come before the value's (the plan is made here only when it matters).
+        let plan = recording || !fits ? try IndexPlan.make(indices, sizes: x.sizes, device: x.device) : nil
+        try value.checkFits(x.dtype)
+        guard recording, let plan else {
+            try checkInPlace(x)
+            try x.setItem(indices, value)
+            return
+        }
+        let writesSelf = plan.steps.allSatisfy { $0 == .alias }
+        try checkSetItem(x, writesSelf: writesSelf)
+        if writesSelf && plan.advanced == nil { try fill_(x, value); return }
         try x.setItem(indices, value)
-        guard recording, let plan else { return }
         let indices = try snapshot(indices)
-        let name = plan.advanced != nil && plan.steps.allSatisfy({ $0 == .alias }) ? "IndexPutBackward0" : "torch::autograd::CopySlices"
-        try rebase(x, name, []) { ctx in
+        // The op that writes: index_put_ takes the number as a values tensor without history
+        // (a second, empty edge); the fills take it as a number.
+        let tensors = recordedIndexTensors(indices)
+        var inner = "IndexPutBackward0"
+        if tensors.isEmpty {
+            inner = "FillBackward2"
+        } else if tensors.count == 1 {
+            inner = tensors[0].dtype == .bool || tensors[0].dtype == .uint8 ? "MaskedFillBackward0" : "IndexFillBackward0"
+        }
+        let name = writesSelf ? inner : "torch::autograd::CopySlices"
+        let putsValues = inner == "IndexPutBackward0"
+        try rebase(x, name, putsValues ? [nil] : []) { ctx in
             let gx = try ctx.grad.clone()
             try gx.setItem(indices, .int(0))
-            return [gx]
+            return putsValues ? [gx, nil] : [gx]
         }
+    }
+
+    /// The (dtype, rank) of each tensor applySlicing hands to `index_put_`: index tensors
+    /// other than 0-dim integers (those select), and an int64 tensor per bool item.
+    static func recordedIndexTensors(_ indices: [TensorIndex]) -> [(dtype: DType, rank: Int)] {
+        var out: [(dtype: DType, rank: Int)] = []
+        for index in indices {
+            switch index {
+            case .tensor(let t):
+                if t.rank == 0 && t.dtype != .bool && t.dtype != .uint8 && t.dtype.isIntegral { continue }
+                out.append((t.dtype, t.rank))
+            case .bool: out.append((.int64, 1))
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// `canDispatchToMaskedFill`: the one recorded index is a bool or uint8 mask (rank ≥ 1).
+    static func isSingleMask(_ indices: [TensorIndex]) -> Bool {
+        let tensors = recordedIndexTensors(indices)
+        guard tensors.count == 1, let t = tensors.first else { return false }
+        return t.rank > 0 && (t.dtype == .bool || t.dtype == .uint8)
+    }
+
+    /// The in-place checks of a subscript write: through a view of a leaf PyTorch names the view.
+    static func checkSetItem(_ x: Tensor, writesSelf: Bool) throws(TensorError) {
+        if !writesSelf, GradMode.current.isEnabled, let m = x.meta, m.gradFn == nil, m.requiresGradFlag, m.base == nil {
+            throw .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+        try checkInPlace(x)
+    }
+
+    /// `fill_(tensor)` with a 0-dim tensor: FillBackward3 (the value gets the summed gradient).
+    @discardableResult
+    public static func fill_(_ x: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        try checkInPlace(x)
+        let recording = isRecording(x, value)
+        try x.fill_(try value.item())
+        guard recording else { return x }
+        let mv = TensorMeta(value)
+        try rebase(x, "FillBackward3", [value]) { ctx in
+            [ctx.needs(0) ? try ctx.grad.zerosLike() : nil, ctx.needs(1) ? try reduce(try sum(ctx.grad), to: mv) : nil]
+        }
+        return x
     }
 
     /// `masked_fill(mask, number)`: MaskedFillBackward0.

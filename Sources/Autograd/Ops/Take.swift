@@ -5,6 +5,7 @@ import Tensors
 /// `zeros_like(self).put_(index, grad, accumulate=True)` (PutBackward0 under create_graph).
 extension Differentiable {
     public static func take(_ x: Tensor, _ index: Tensor) throws(TensorError) -> Tensor {
+        if x.numel == 0 && index.numel != 0 { throw .index("take(): tried to take from an empty tensor") }
         let out = try GradMode.withGradMode(false) { () throws(TensorError) -> Tensor in
             try reshape(try gather(try reshape(x.detach(), [-1]), 0, try reshape(index, [-1])), index.sizes)
         }

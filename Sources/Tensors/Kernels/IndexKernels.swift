@@ -40,12 +40,14 @@ struct IndexPutKernel: ElementVisitor {
     func visit<T: TensorElement>(_ t: T.Type) {
         let pd = dest.storage.data.assumingMemoryBound(to: T.self)
         let pv = value.storage.data.assumingMemoryBound(to: T.self)
-        let isFloat = T.dtype.isFloatingPoint
+        let isFloat = T.dtype.isFloatingPoint, isComplex = T.dtype.isComplex
         let acc = accumulate
         @inline(__always) func put(_ d: UnsafeMutablePointer<T>, _ v: T) {
             if !acc { d.pointee = v }
             else if T.dtype == .bool { d.pointee = T(int64: (d.pointee.int64Value != 0 || v.int64Value != 0) ? 1 : 0) }
             else if isFloat { d.pointee = T(double: d.pointee.doubleValue + v.doubleValue) }
+            // Complex is not floating point here: both parts add (the int path dropped them).
+            else if isComplex { d.pointee = T(real: d.pointee.doubleValue + v.doubleValue, imag: d.pointee.imagValue + v.imagValue) }
             else { d.pointee = T(int64: d.pointee.int64Value &+ v.int64Value) }
         }
         if restSizes.isEmpty {
@@ -75,7 +77,9 @@ struct NonzeroKernel: ElementVisitor {
         if n == 0 { return [] }
         var off = 0
         for _ in 0..<n {
-            if p[off].doubleValue != 0 || (T.dtype.isFloatingPoint && p[off].doubleValue.isNaN) {
+            // `boolValue`: a complex element with a zero real part but a non-zero (or NaN)
+            // imaginary part is non-zero too; NaN compares unequal to zero.
+            if p[off].boolValue {
                 for d in 0..<rank { result.append(Int64(index[d])) }
             }
             var d = rank - 1

@@ -18,6 +18,10 @@ extension Tensor {
             throw .runtime("Size does not match at dimension \(k) expected index \(Shape.describe(index.sizes)) to be no larger than self \(Shape.describe(sizes)) apart from dimension \(d)")
         }
         _ = try Tensor.commonDevice([self, index], method: "gather_out", names: ["self", "index"])
+        // A 0-dim input gathers as a one-element vector (the kernel walks a dim).
+        if rank == 0 {
+            return try reshape([1]).gather(0, index.reshape([index.numel])).reshape(index.sizes)
+        }
         return try backend.index(.gather(dim: d), [self, index])[0]!
     }
 
@@ -85,6 +89,10 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         _ = try Tensor.commonDevice([self, index], method: "wrapper_CUDA__index_select", names: ["self", "index"])
         let size = rank == 0 ? 1 : sizes[d]
+        // index_select_out_cpu_: an empty input of rank > 1 has its own check on the dim.
+        if rank > 1 && index.numel > 0 && numel == 0 && size == 0 {
+            throw .runtime("index_select(): self indexing axis dim should be positive")
+        }
         for v in try index.elementsAsInt64() where v < 0 || Int(v) >= size {
             throw .index("index out of range in self")
         }

@@ -24,11 +24,13 @@ extension Tensor {
     }
 
     /// `x[indices] = value` (value broadcast to the indexed shape, converted to this dtype).
-    public func setItem(_ indices: [TensorIndex], _ value: Tensor) throws(TensorError) {
+    /// `matchingDtype`: index_put_'s check that value and self have one dtype (the Python
+    /// binding skips it where ATen dispatches to masked_fill_).
+    public func setItem(_ indices: [TensorIndex], _ value: Tensor, matchingDtype: Bool = false) throws(TensorError) {
         let plan = try IndexPlan.make(indices, sizes: sizes, device: device)
         let v = try applying(plan.steps.filter { $0 != .alias })
         if let adv = plan.advanced {
-            try v.indexPut_(adv, value)
+            try v.indexPut_(adv, value, matchingDtype: matchingDtype)
         } else {
             try v.copy_(try value.expand(to: v.sizes, forCopyInto: false))
         }
@@ -58,12 +60,16 @@ extension Tensor {
     }
 
     func advancedLayout(_ indices: [Tensor?]) throws(TensorError) -> AdvancedIndexLayout {
-        precondition(indices.count <= rank)
+        // ATen's `make_info` check (index_put_ reaches it with user-given index tuples).
+        guard indices.count <= rank else {
+            throw .index("too many indices for tensor of dimension \(rank) (got \(indices.count))")
+        }
         var dims: [Int] = []
         var tensors: [Tensor] = []
         for (d, t) in indices.enumerated() {
             guard let t else { continue }
-            if !(t.dtype.isIntegral) {
+            // checkIndexTensorTypes: int8 and int16 are integral but not index types.
+            guard [.int64, .int32, .uint8, .bool].contains(t.dtype) else {
                 throw .index("tensors used as indices must be long, int, byte or bool tensors")
             }
             dims.append(d); tensors.append(t)
@@ -74,6 +80,10 @@ extension Tensor {
                 throw .index("shape mismatch: indexing tensors could not be broadcast together with shapes " + tensors.map { Shape.describe($0.sizes) }.joined(separator: ", "))
             }
             shape = s
+        }
+        // AdvancedIndex's early check: an indexed dim of size 0 with a non-empty index.
+        if dims.contains(where: { sizes[$0] == 0 }) && !shape.contains(0) {
+            throw .index("index is out of bounds for dimension with size 0")
         }
         let count = shape.reduce(1, *)
         var offsets = [Int](repeating: offset, count: count)
@@ -109,7 +119,11 @@ extension Tensor {
         if layout.leadingRest > 0 {
             let b = layout.broadcastShape.count
             let order = Array(b..<(b + layout.leadingRest)) + Array(0..<b) + Array((b + layout.leadingRest)..<gatherShape.count)
-            result = try out.permute(order).contiguous()
+            // A fresh row-major result, as ATen allocates it: `contiguous()` would keep the
+            // permuted strides of size-1 dims.
+            let permuted = try out.permute(order)
+            result = try Tensor.empty(permuted.sizes, dtype: dtype, device: device)
+            _ = try result.copy_(permuted)
         }
         return result
     }
@@ -117,7 +131,7 @@ extension Tensor {
     /// `index_put_(indices, values, accumulate)`: writes values (broadcast to the indexed
     /// shape) at the indexed positions; with `accumulate`, adds instead (duplicates sum).
     @discardableResult
-    public func indexPut_(_ indices: [Tensor?], _ values: Tensor, accumulate: Bool = false) throws(TensorError) -> Tensor {
+    public func indexPut_(_ indices: [Tensor?], _ values: Tensor, accumulate: Bool = false, matchingDtype: Bool = false) throws(TensorError) -> Tensor {
         let layout = try advancedLayout(indices)
         var resultShape = layout.broadcastShape + layout.restSizes
         let b = layout.broadcastShape.count
@@ -134,6 +148,9 @@ extension Tensor {
         if v.storage === storage { v = try v.clone() }
         guard let expanded = try? v.expand(to: resultShape, forCopyInto: false) else {
             throw .runtime("shape mismatch: value tensor of shape \(Shape.describe(v.sizes)) cannot be broadcast to indexing result of shape \(Shape.describe(resultShape))")
+        }
+        if matchingDtype && values.dtype != dtype {
+            throw .runtime("Index put requires the source and destination dtypes match, got \(dtype.scalarTypeName) for the destination and \(values.dtype.scalarTypeName) for the source.")
         }
         v = expanded
         if layout.leadingRest > 0 { v = try v.permute(order) }   // now B + rest

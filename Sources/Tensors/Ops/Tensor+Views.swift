@@ -163,7 +163,9 @@ extension Tensor {
         if newSizes == sizes { return self }
         if newSizes.count < rank {
             if forCopyInto { _ = try Shape.broadcast(newSizes, sizes) }
-            throw .runtime("expand(\(dtype.legacyTypeName){\(Shape.describe(sizes))}, size=\(Shape.describe(newSizes))): the number of sizes provided (\(newSizes.count)) must be greater or equal to the number of dimensions in the tensor (\(rank))")
+            // at::Tensor's toString: complex dtypes have no legacy tensor type name.
+            let typeName = dtype.isComplex ? "CPU\(dtype.scalarTypeName)Type" : dtype.legacyTypeName
+            throw .runtime("expand(\(typeName){\(Shape.describe(sizes))}, size=\(Shape.describe(newSizes))): the number of sizes provided (\(newSizes.count)) must be greater or equal to the number of dimensions in the tensor (\(rank))")
         }
         let lead = newSizes.count - rank
         var sz = [Int](repeating: 0, count: newSizes.count)

@@ -36,17 +36,14 @@ extension IndexPlan {
     /// Plans `x[indices]` for a tensor of `sizes`, raising PyTorch's IndexErrors.
     public static func make(_ indices: [TensorIndex], sizes: [Int], device: Device = .cpu) throws(TensorError) -> IndexPlan {
         var consumed = 0
-        var ellipses = 0
         for idx in indices {
             switch idx {
             case .int, .slice: consumed += 1
             case .tensor(let t):
                 consumed += (t.dtype == .bool || t.dtype == .uint8) ? t.rank : 1
-            case .ellipsis: ellipses += 1
-            case .newAxis, .bool: break
+            case .newAxis, .bool, .ellipsis: break
             }
         }
-        if ellipses > 1 { throw .index("an index can only have a single ellipsis ('...')") }
         if consumed > sizes.count {
             throw .index("too many indices for tensor of dimension \(sizes.count)")
         }
@@ -56,12 +53,22 @@ extension IndexPlan {
         var advanced: [Int: Tensor] = [:]
         func record(_ t: Tensor, at d: Int) { advanced[d] = t }
 
-        for idx in indices {
+        // applySelect reports `real_dim`, the item's position in the subscript tuple.
+        for (position, idx) in indices.enumerated() {
+            // Several `...` each skip the unspecified dims (PyTorch does not reject them), so
+            // later items can run past the last dim.
+            var needed = 0
+            switch idx {
+            case .int, .slice: needed = 1
+            case .tensor(let t): needed = (t.dtype == .bool || t.dtype == .uint8) ? t.rank : 1
+            default: break
+            }
+            if dim + needed > shape.count { throw .index("too many indices for tensor of dimension \(sizes.count)") }
             switch idx {
             case .int(let i):
                 let size = shape[dim]
                 if i < -size || i >= size {
-                    throw .indexOutOfBounds(index: i, dim: dim, size: size)
+                    throw .indexOutOfBounds(index: i, dim: position, size: size)
                 }
                 plan.steps.append(.select(dim: dim, index: i < 0 ? i + size : i))
                 shape.remove(at: dim)
@@ -79,7 +86,10 @@ extension IndexPlan {
                 }
                 let s = clamp(start, 0)
                 let e = Swift.max(clamp(stop, size), s)
-                if !(s == 0 && e == size && st == 1) {
+                // applySlice's optimization looks at the slice as written: start 0 (not -n),
+                // stop at or past the end, step 1; anything else slices (SliceBackward0).
+                let skipped = (start ?? 0) == 0 && (stop.map { $0 >= size } ?? true) && st == 1
+                if !skipped {
                     plan.steps.append(.slice(dim: dim, start: s, end: e, step: st))
                     shape[dim] = (e - s + st - 1) / st
                 }
@@ -101,7 +111,7 @@ extension IndexPlan {
                 if t.rank == 0 && t.dtype.isIntegral && t.dtype != .uint8 {
                     let i = Int(try t.item().int64Value)
                     let size = shape[dim]
-                    if i < -size || i >= size { throw .indexOutOfBounds(index: i, dim: dim, size: size) }
+                    if i < -size || i >= size { throw .indexOutOfBounds(index: i, dim: position, size: size) }
                     plan.steps.append(.select(dim: dim, index: i < 0 ? i + size : i))
                     shape.remove(at: dim)
                     advanced = Dictionary(uniqueKeysWithValues: advanced.map { ($0.key > dim ? $0.key - 1 : $0.key, $0.value) })

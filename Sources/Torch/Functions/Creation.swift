@@ -51,6 +51,7 @@ extension TorchRuntime {
             let bound = try args.bind(fullSig)
             let value = try scalarOrItem(bound[1]!, "full", "fill_value")
             let out = try bridged { try Tensor.full(try intList(bound[0]!, "full", "size"), value, dtype: try dtype(bound[2]), device: try device(bound[3])) }
+            try bridged { try value.checkFits(out.dtype) }
             try applyRequiresGrad(out, bound.given(4))
             return wrap(out)
         }

@@ -114,7 +114,9 @@ extension TorchRuntime {
             if let v = tensorPayload(args[0]), v.rank > 0 {
                 throw PyError.runtimeError("fill_ only supports 0-dimension value tensor but got tensor with \(v.rank) dimensions.")
             }
-            _ = try Op.fill_(t, try scalarOrItem(args[0], "fill_", "value"))
+            let value = try scalarOrItem(args[0], "fill_", "value")
+            try bridged { try value.checkFits(t.dtype) }
+            _ = try Op.fill_(t, value)
         }
         inPlace("copy_") { [unowned self] _, t, args in
             _ = try Op.copy_(t, try tensorOrScalar(args[0], "copy_", "src"))

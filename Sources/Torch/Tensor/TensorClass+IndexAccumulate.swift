@@ -56,6 +56,7 @@ extension TorchRuntime {
             let dim = try int(bound[0]!, "index_fill", "dim"), index = try tensor(bound[1]!, "index_fill", "index")
             if let v = tensorPayload(bound[2]!) { return try bridged { try Differentiable.indexFill(t, dim, index, v) } }
             let value = try scalarOrItem(bound[2]!, "index_fill", "value")
+            try bridged { try value.checkFits(t.dtype) }
             return try bridged { try Differentiable.indexFill(t, dim, index, value) }
         } others: { args in
             let v = (try? args.bind(fillSig)).flatMap { $0.given(2) }.flatMap(tensorPayload)

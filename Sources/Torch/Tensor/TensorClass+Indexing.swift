@@ -31,6 +31,8 @@ extension TorchRuntime {
         case .int(let i): return .int(i)
         case .bool(let b): return .bool(b)
         case .none: return .newAxis
+        // PyTorch tries a str key as a sequence to turn into an index tensor.
+        case .str: throw PyError.typeError("new(): invalid data type 'str'")
         case .object(let o):
             if let t = tensorPayload(v) { return .tensor(t) }
             if let s = o as? PySlice {
@@ -79,18 +81,22 @@ extension TorchRuntime {
         }
         b.checkedMethod("__setitem__") { [unowned self] _, s, args in
             guard let t = rawTensorPayload(s) else { return .notImplemented }
+            // THPVariable_setitem returns at once for a lone `False` (nothing is written).
+            if case .bool(false) = args[0] { return .none }
             return try acrossMathBits("__setitem__", t, receiver: s) { t in
                 if t.rank == 0 {
                     // PyTorch checks a lone int or slice key before the general indexing rules.
                     if case .int = args[0] { throw PyError.indexError(zeroDimIntegerMessage) }
                     if case .object(let o) = args[0], o is PySlice { throw PyError.indexError(zeroDimSliceMessage) }
             }
-            let indices = try tensorIndices(args[0])
             let value = args[1]
+            let indices = try tensorIndices(args[0])
             try bridged {
                 if let v = tensorPayload(value) {
                     try Op.setItem(t, indices, v)
-                } else if let sc = scalar(value) {
+                } else if var sc = scalar(value) {
+                    // A complex number written into a bool tensor is true when either part is.
+                    if t.dtype == .bool, sc.isComplex { sc = .bool(sc.boolValue) }
                     try Op.setItem(t, indices, sc)
                 } else {
                     throw PyError.typeError("can't assign a \(typeNameForError(value)) to a \(t.dtype.legacyTypeName)")
@@ -142,7 +148,9 @@ extension TorchRuntime {
             let bound = try args.bind(maskedFillSig)
             let mask = try tensor(bound[0]!, "masked_fill", "mask")
             if let v = tensorPayload(bound[1]!) { return wrap(try Op.maskedFill(t, mask, v)) }
-            return wrap(try Op.maskedFill(t, mask, try scalarOrItem(bound[1]!, "masked_fill", "value")))
+            let value = try scalarOrItem(bound[1]!, "masked_fill", "value")
+            try bridged { try value.checkFits(t.dtype) }
+            return wrap(try Op.maskedFill(t, mask, value))
         }
         b.checkedMethod("masked_fill_") { [unowned self] _, s, args in
             guard let t = tensorPayload(s) else { return .notImplemented }
@@ -150,7 +158,9 @@ extension TorchRuntime {
             let mask = try tensor(bound[0]!, "masked_fill_", "mask")
             _ = try bridged {
                 if let v = tensorPayload(bound[1]!) { return try Op.inPlace(t, others: [v]) { x throws(TensorError) in try Op.maskedFill(x, mask, v) } }
-                return try Op.maskedFill_(t, mask, try scalarOrItem(bound[1]!, "masked_fill_", "value"))
+                let value = try scalarOrItem(bound[1]!, "masked_fill_", "value")
+                try value.checkFits(t.dtype)
+                return try Op.maskedFill_(t, mask, value)
             }
             return s
         }

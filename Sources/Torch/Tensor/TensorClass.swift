@@ -115,7 +115,22 @@ extension TorchRuntime {
                             + "Consider using tensor.detach() first. (Triggered internally at "
                             + "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:820.)")
             }
+            if t.dtype.isComplex {
+                // Scalar::toDouble's checked_convert: a non-zero imaginary part overflows.
+                let v = try bridged { try t.item() }
+                try bridged { try v.checkFits(.float64) }
+                return .float(v.doubleValue)
+            }
             return .float(try item(t).asDouble ?? 0)
+        }
+        // complex(t): the one element as a Python complex (a real tensor's with imag 0).
+        b.method("__complex__") { interp, t, _ in
+            if t.numel != 1 { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
+            let v = try bridged { try t.item() }
+            switch v {
+            case .complex(let re, let im): return try interp.makeComplex(re, im)
+            default: return try interp.makeComplex(v.doubleValue, 0)
+            }
         }
         b.method("__int__") { [unowned self] _, t, _ in
             if t.numel != 1 { throw PyError.valueError("only one element tensors can be converted to Python scalars") }
