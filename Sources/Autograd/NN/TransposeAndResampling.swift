@@ -58,7 +58,10 @@ extension Differentiable {
         let hasBias = bias != nil
         let arguments = ConvTransposeArguments(stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation,
                                                groups: groups, spatialDims: spatialDims)
-        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        let pick: ((Int, Int)) -> [Int] = { spatialDims == 1 ? [$0.1] : [$0.0, $0.1] }
+        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight],
+                          attributes: convolutionAttributes(bias, stride: pick(stride), padding: pick(padding), dilation: pick(dilation),
+                                                            transposed: true, outputPadding: pick(outputPadding), groups: groups)) { ctx in
             // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
             try convTransposeBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, arguments: arguments,
                                       geometry: geometry, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))

@@ -11,7 +11,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
         let input = dtype.map { $0 != x.dtype } ?? false ? try x.to(dtype!) : x
-        return try record("CumprodBackward0", [x], out, save: [input], saveOutput: true) { ctx in
+        return try record("CumprodBackward0", [x], out, save: [input], saveOutput: true,
+                          attributes: [("dim", .int(dim)), ("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             let g = ctx.grad, xs = try ctx.saved(0)
             if xs.numel <= 1 || xs.sizes[d] == 1 { return [try reduce(g, to: mx)] }
             if try !xs.eq(.int(0)).any().item().boolValue {

@@ -40,7 +40,15 @@ extension Differentiable {
         let out = try x.index(indices)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("IndexBackward0", [x], out) { ctx in
+        // The node saves the index tensors (None entries stay None) after self's sizes.
+        var slots: [Int?] = [], kept: [Tensor] = []
+        // ATen's index list ends at the last tensor.
+        let last = indices.lastIndex { $0 != nil } ?? -1
+        for t in indices.prefix(last + 1) {
+            if let t { slots.append(kept.count); kept.append(t) } else { slots.append(nil) }
+        }
+        return try record("IndexBackward0", [x], out, save: kept,
+                          attributes: [("indices", .tensorList(slots)), ("self_sym_sizes", .ints(mx.sizes))]) { ctx in
             [try accumulated("IndexPutImplBackward0", ctx.grad, into: mx, indices)]
         }
     }
@@ -131,7 +139,7 @@ extension Differentiable {
         let out = try x.maskedFill(mask, value)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("MaskedFillBackward0", [x], out) { ctx in
+        return try record("MaskedFillBackward0", [x], out, save: [mask], attributes: [("mask", .tensor(0))]) { ctx in
             [try reduce(try maskedFill(ctx.grad, mask, .int(0)), to: mx)]
         }
     }
@@ -141,7 +149,7 @@ extension Differentiable {
         let out = try x.maskedFill(mask, value)
         guard isRecording(x, value) else { return out }
         let mx = TensorMeta(x), mv = TensorMeta(value)
-        return record("MaskedFillBackward1", [x, value], out) { ctx in
+        return try record("MaskedFillBackward1", [x, value], out, save: [mask], attributes: [("mask", .tensor(0))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try maskedFill(g, mask, .int(0)), to: mx) : nil,
                     ctx.needs(1) ? try reduce(try sum(try maskedFill(g, try mask.negatedMask(), .int(0))), to: mv) : nil]
@@ -182,7 +190,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("WhereBackward0", [a, b], out) { ctx in
+        return try record("WhereBackward0", [a, b], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             // derivatives.yaml: where(condition, grad, 0) and where(condition, 0, grad).
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try `where`(condition, g, Scalar.int(0)), to: ma) : nil,
@@ -194,7 +202,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("WhereBackward0", [a, nil], out) { ctx in
+        return try record("WhereBackward0", [a, nil], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             [try reduce(try `where`(condition, ctx.grad, Scalar.int(0)), to: ma), nil]
         }
     }
@@ -203,7 +211,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(b) else { return out }
         let mb = TensorMeta(b)
-        return record("WhereBackward0", [nil, b], out) { ctx in
+        return try record("WhereBackward0", [nil, b], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             [nil, try reduce(try `where`(condition, Scalar.int(0), ctx.grad), to: mb)]
         }
     }

@@ -189,7 +189,8 @@ extension Differentiable {
             }
             return mx.sizes.isEmpty ? try total.reshape([]) : total
         }
-        return recordView("UnfoldBackward0", x, out) { ctx in
+        return recordView("UnfoldBackward0", x, out, attributes: [("dimension", .int(dim)), ("self_sym_sizes", .ints(mx.sizes)),
+                                                                 ("size", .int(size)), ("step", .int(step))]) { ctx in
             if mx.sizes.isEmpty { return [try unfoldBackwardValue(ctx.grad.detach())] }
             // unfold_backward(grad, sizes, dim, size, step): UnfoldBackwardBackward0 over grad
             // under create_graph, whose gradient is grad.unfold(dim, size, step).

@@ -347,14 +347,18 @@ extension Differentiable {
         guard isRecording(tensorWeight ? [start, end, weight] : [start, end]) else { return out }
         let ms = TensorMeta(start), me = TensorMeta(end), mw = TensorMeta(weight)
         if let w = weightScalar {
-            return record("LerpBackward0", [start, end], out) { ctx in
+            return record("LerpBackward0", [start, end], out, attributes: [("weight", .scalar(.float(w)))]) { ctx in
                 // grad * weight, grad * (1 - weight): ATen's mul.Scalar (MulBackward1), in the
                 // generated node's sorted order (end, self).
                 let ge = ctx.needs(1) ? try reduce(try mulScalarOverload(ctx.grad, .float(w)), to: me) : nil
                 return [ctx.needs(0) ? try reduce(try mulScalarOverload(ctx.grad, .float(1 - w)), to: ms) : nil, ge]
             }
         }
-        return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
+        // end and self are only saved for the weight's gradient: None otherwise.
+        let forWeight = weight.requiresGrad
+        return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight],
+                          attributes: [("end", forWeight ? .tensor(1) : .undefinedTensor), ("self", forWeight ? .tensor(0) : .undefinedTensor),
+                                       ("weight", .tensor(2))]) { ctx in
             let s = try ctx.saved(0), e = try ctx.saved(1), w = try ctx.saved(2), g = ctx.grad
             // Sorted order end, self, weight (the order the nodes are made under create_graph).
             // C++'s `1 - weight` is empty_like(weight).fill_(1).sub_(weight): SubBackward0
@@ -372,7 +376,8 @@ extension Differentiable {
         let mx = TensorMeta(x), m1 = TensorMeta(t1), m2 = TensorMeta(t2)
         switch op {
         case let .addcmul(value):
-            return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2],
+                              attributes: [("tensor1", .tensor(0)), ("tensor2", .tensor(1)), ("value", .scalar(pythonNumber(value)))]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 // grad * (tensor2 * value), grad * (tensor1 * value) (mul.Scalar inside).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
@@ -380,7 +385,8 @@ extension Differentiable {
                         ctx.needs(2) ? try reduce(try mul(g, try mulScalarOverload(a, .float(value))), to: m2) : nil]
             }
         case let .addcdiv(value):
-            return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2],
+                              attributes: [("tensor1", .tensor(0)), ("tensor2", .tensor(1)), ("value", .scalar(pythonNumber(value)))]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 // grad * (value / tensor2), -grad * ((value * tensor1) / (tensor2 * tensor2)).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,

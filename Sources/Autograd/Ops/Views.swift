@@ -53,7 +53,7 @@ extension Differentiable {
         let out = try x.reshape(shape)
         guard isRecording(x) else { return out }
         let sizes = x.sizes
-        return record("UnsafeViewBackward0", [x], out) { ctx in [try reshape(ctx.grad, sizes)] }
+        return record("UnsafeViewBackward0", [x], out, attributes: [("self_sym_sizes", .ints(sizes))]) { ctx in [try reshape(ctx.grad, sizes)] }
     }
 
     /// `reshape` as ATen's reshape_symint: a contiguous tensor is viewed (ViewBackward0),
@@ -186,7 +186,7 @@ extension Differentiable {
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
         let i = index < 0 ? index + sizes[d] : index
-        return recordView("SelectBackward0", x, out) { ctx in
+        return recordView("SelectBackward0", x, out, attributes: [("dim", .int(dim)), ("index", .int(index)), ("self_sym_sizes", .ints(sizes))]) { ctx in
             [try embedded("SelectBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in try select(t, d, i) }]
         }
     }
@@ -202,7 +202,9 @@ extension Differentiable {
             return Swift.min(Swift.max(v, 0), size)
         }
         let begin = clamp(start, 0), stop = Swift.max(clamp(end, size), begin)
-        return recordView("SliceBackward0", x, out) { ctx in
+        // The node keeps the arguments as given: an omitted end is INT64_MAX.
+        return recordView("SliceBackward0", x, out, attributes: [("dim", .int(dim)), ("end", .int(end ?? Int.max)), ("self_sym_sizes", .ints(sizes)),
+                                                                ("start", .int(start ?? 0)), ("step", .int(step))]) { ctx in
             [try embedded("SliceBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
                 try slice(t, d, start: begin, end: stop, step: step)
             }]
@@ -228,7 +230,8 @@ extension Differentiable {
         let out = try x.diagonal(offset: offset, dim1: dim1, dim2: dim2)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("DiagonalBackward0", x, out) { ctx in
+        return recordView("DiagonalBackward0", x, out, attributes: [("dim1", .int(dim1)), ("dim2", .int(dim2)), ("offset", .int(offset)),
+                                                                   ("self_sym_sizes", .ints(sizes))]) { ctx in
             [try embedded("DiagonalBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
                 try diagonal(t, offset: offset, dim1: dim1, dim2: dim2)
             }]
