@@ -307,7 +307,7 @@ extension Differentiable {
         let out = try x.detach().div(.float(d))
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("DivBackward1", [x], out, attributes: [("other", .scalar(.float(d)))]) { ctx in [try reduce(try div(ctx.grad, .float(d)), to: mx)] }
+        return record("DivBackward1", [x], out, attributes: [("other", .scalar(pythonNumber(d)))]) { ctx in [try reduce(try div(ctx.grad, .float(d)), to: mx)] }
     }
 
     /// `number * tensor` as ATen's C++ writes it (MulBackward1).

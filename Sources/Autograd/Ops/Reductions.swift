@@ -245,14 +245,14 @@ extension Differentiable {
     /// `norm(p, dims, keepdim)` / `linalg.vector_norm`: LinalgVectorNormBackward0 (ATen's
     /// internal `at::norm`, which some composite functions call, names it NormBackward1).
     public static func norm(_ x: Tensor, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false,
-                            nodeName: String = "LinalgVectorNormBackward0") throws(TensorError) -> Tensor {
+                            nodeName: String = "LinalgVectorNormBackward0", ord: Scalar? = nil) throws(TensorError) -> Tensor {
         let out = try x.norm(p: p, dims: dims, keepdim: keepdim)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        // vector_norm's default ord is the float 2.0; others show as the number given.
+        // `ord`: the Python number the caller gave (a float shows as one), else p as an int when whole.
         let shown: [(String, SavedAttribute)] = nodeName != "LinalgVectorNormBackward0" ? [] :
-            [("dim", dims.map { .ints($0) } ?? .none), ("keepdim", .bool(keepdim)), ("ord", .scalar(p == 2 ? .float(2) : pythonNumber(p))),
+            [("dim", dims.map { .ints($0) } ?? .none), ("keepdim", .bool(keepdim)), ("ord", .scalar(ord ?? pythonNumber(p))),
              ("self", .tensor(0)), ("result", .tensor(1))]
         return try record(nodeName, [x], out, save: [x], saveOutput: true, attributes: shown) { ctx in
             let v = try ctx.saved(0)

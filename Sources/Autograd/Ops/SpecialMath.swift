@@ -356,16 +356,15 @@ extension Differentiable {
         }
         // end and self are only saved for the weight's gradient: None otherwise.
         let forWeight = weight.requiresGrad
-        return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight],
-                          attributes: [("end", forWeight ? .tensor(1) : .undefinedTensor), ("self", forWeight ? .tensor(0) : .undefinedTensor),
-                                       ("weight", .tensor(2))]) { ctx in
-            let s = try ctx.saved(0), e = try ctx.saved(1), w = try ctx.saved(2), g = ctx.grad
+        return try record("LerpBackward1", [start, end, weight], out, save: [forWeight ? start : nil, forWeight ? end : nil, weight],
+                          attributes: [("end", .tensor(1)), ("self", .tensor(0)), ("weight", .tensor(2))]) { ctx in
+            let w = try ctx.saved(2), g = ctx.grad
             // Sorted order end, self, weight (the order the nodes are made under create_graph).
             // C++'s `1 - weight` is empty_like(weight).fill_(1).sub_(weight): SubBackward0
             // over (nothing, weight).
             let ge = ctx.needs(1) ? try reduce(try mul(g, w), to: me) : nil
             let gs = ctx.needs(0) ? try reduce(try mul(g, try sub(try w.detach().fullLike(.int(1)), w)), to: ms) : nil
-            return [gs, ge, ctx.needs(2) ? try reduce(try mul(g, try sub(e, s)), to: mw) : nil]
+            return [gs, ge, ctx.needs(2) ? try reduce(try mul(g, try sub(try ctx.saved(1), try ctx.saved(0))), to: mw) : nil]
         }
     }
 

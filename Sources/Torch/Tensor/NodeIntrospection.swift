@@ -81,7 +81,13 @@ extension TorchRuntime {
         if raw {
             switch value {
             case let .tensor(slot): return rawSavedValue(interp, n, slot: slot)
-            case let .tensorList(slots): return .tuple(slots.map { rawSavedValue(interp, n, slot: $0 ?? Int.max) })
+            case let .tensorList(slots):
+                // Once freed, the list getter raises the freed-graph error (unpacking a freed
+                // slot throws it before any hook runs).
+                if n.savedTensorsFreed, let first = slots.compactMap({ $0 }).first {
+                    _ = try bridgedHooks { try n.unpackSaved(slot: first) }
+                }
+                return .tuple(slots.map { rawSavedValue(interp, n, slot: $0 ?? Int.max) })
             default: return nil
             }
         }
