@@ -46,7 +46,8 @@ extension Differentiable {
         let out = floor ? try a.remainder(b) : try a.fmod(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+        return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b],
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             var gb: Tensor? = nil
             if ctx.needs(1) {
                 // -grad * self.div(other, rounding_mode): DivBackward2 under create_graph.

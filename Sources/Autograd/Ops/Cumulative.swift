@@ -53,7 +53,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let full = !(dims.map { !$0.isEmpty } ?? false)
-        return try record("NansumBackward0", [x], out, save: [x]) { ctx in
+        return try record("NansumBackward0", [x], out, save: [x],
+                          attributes: [("dim", full ? .none : .ints(dims ?? [])), ("keepdim", .bool(keepdim)), ("self", .tensor(0))]) { ctx in
             let g = full ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
             let spread = try expand(g, mx.sizes)
             // A product with the mask, as PyTorch writes it (a negative gradient gives -0.).

@@ -216,7 +216,8 @@ extension Differentiable {
     public static func pow_(_ x: Tensor, _ e: Scalar) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x)
-        let original = recording ? try x.clone() : nil
+        // `self.clone()` under grad mode, as the generated kernel saves (CloneBackward0).
+        let original = recording ? try clone(x) : nil
         try x.copy_(try x.pow(e))
         guard recording else { return x }
         try rebase(x, "PowBackward0", [], save: [original]) { ctx in
@@ -289,7 +290,9 @@ extension Differentiable {
                              _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x)
-        let original = recording && !savesResult ? try x.clone() : nil
+        // The saved old value is `self.clone()` taken under grad mode (CloneBackward0 over
+        // self's history), as PyTorch's generated in-place kernels save it.
+        let original = recording && !savesResult ? try clone(x) : nil
         try x.unaryInPlace(op)
         guard recording else { return x }
         try rebase(x, name, [], save: savesResult ? [] : [original], saveSelf: savesResult) { ctx in

@@ -68,7 +68,12 @@ extension Differentiable {
         try out.indexPut_(indices, values, accumulate: accumulate)
         guard isRecording(x, values) else { return out }
         let mv = TensorMeta(values)
-        return record("IndexPutBackward0", [x, values], out) { ctx in
+        var slots: [Int?] = [], kept: [Tensor] = []
+        for t in indices.prefix((indices.lastIndex { $0 != nil } ?? -1) + 1) {
+            if let t { slots.append(kept.count); kept.append(t) } else { slots.append(nil) }
+        }
+        return try record("IndexPutBackward0", [x, values], out, save: kept,
+                          attributes: [("accumulate", .bool(accumulate)), ("indices", .tensorList(slots))]) { ctx in
             let g = ctx.grad
             var gx: Tensor? = nil
             if ctx.needs(0) {
@@ -163,7 +168,8 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.maskedFill_(mask, value)
         guard recording else { return x }
-        try rebase(x, "MaskedFillBackward0", []) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+        try rebase(x, "MaskedFillBackward0", [], save: [mask]) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+            .describeUnlessCopySlices([("mask", .tensor(0))])
         return x
     }
 

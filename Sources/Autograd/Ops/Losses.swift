@@ -267,7 +267,9 @@ extension Differentiable {
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }
         let count = loss.numel
-        return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight],
+        // F.binary_cross_entropy expands the weight to the target's size before the call.
+        let shownWeight = try weight.map { w throws(TensorError) in w.sizes == target.sizes ? w : try expand(w, target.sizes) }
+        return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, shownWeight],
                           attributes: [("reduction", .int(reduction.code)), ("self", .tensor(0)), ("target", .tensor(1)),
                                        ("weight", weight == nil ? .undefinedTensor : .tensor(2))]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)

@@ -138,7 +138,8 @@ extension Differentiable {
                     return [try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)]
                 }
             }
-            return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
+            return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b],
+                              attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 // The generated node's sorted order: other (grad * self / other) first, then
                 // self (xlogy(grad, other), zero where self == 0 and other <= 0).

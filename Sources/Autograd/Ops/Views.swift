@@ -216,7 +216,8 @@ extension Differentiable {
         _ = try x.narrow(dim, start: start, length: length)
         let d = try Shape.wrapDim(dim, rank: x.rank)
         let s = start < 0 ? start + x.sizes[d] : start
-        return try slice(x, d, start: s, end: s + length)
+        // The node shows narrow's dim as given (slice wraps it).
+        return try slice(x, dim, start: s, end: s + length)
     }
 
     /// `x[...]`: a new tensor over the same data (AliasBackward0).
