@@ -14,20 +14,24 @@ extension Differentiable {
         }
         let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
         if singleSlice, plan.steps == [.alias], x.rank > 0 {
-            return try slice(x, 0, start: 0, end: x.sizes[0])
+            // The node keeps the subscript's bounds (`x[:]`: 0 and INT64_MAX; `x[0:3]`: 0 and 3).
+            var shown = [0, Int.max]
+            if case let .slice(start, stop, _)? = indices.first { shown = [start ?? 0, stop ?? Int.max] }
+            return try slice(x, 0, start: 0, end: x.sizes[0], shown: shown)
         }
-        let v = try applying(x, plan.steps)
+        let v = try applying(x, plan.steps, shown: plan.shown)
         if let adv = plan.advanced { return try index(v, adv) }
         return v
     }
 
     /// Replays basic-indexing steps through the differentiable view ops.
-    public static func applying(_ x: Tensor, _ steps: [IndexStep]) throws(TensorError) -> Tensor {
+    /// `shown`: the subscript's own values by step (`IndexPlan.shown`), for the nodes.
+    public static func applying(_ x: Tensor, _ steps: [IndexStep], shown: [Int: [Int]] = [:]) throws(TensorError) -> Tensor {
         var v = x
-        for step in steps {
+        for (k, step) in steps.enumerated() {
             switch step {
-            case let .select(dim, i): v = try select(v, dim, i, forIndexing: true)
-            case let .slice(dim, start, end, step): v = try slice(v, dim, start: start, end: end, step: step)
+            case let .select(dim, i): v = try select(v, dim, i, forIndexing: true, shownIndex: shown[k]?.first)
+            case let .slice(dim, start, end, step): v = try slice(v, dim, start: start, end: end, step: step, shown: shown[k])
             case let .unsqueeze(dim): v = try unsqueeze(v, dim)
             case .alias: v = try alias(v)
             }

@@ -181,17 +181,21 @@ extension Differentiable {
         return g
     }
 
-    public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false) throws(TensorError) -> Tensor {
+    /// `shownIndex`: the index as a subscript gave it (`x[-1]` shows -1), when it differs.
+    public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false,
+                              shownIndex: Int? = nil) throws(TensorError) -> Tensor {
         let out = try x.select(dim, index, forIndexing: forIndexing)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
         let i = index < 0 ? index + sizes[d] : index
-        return recordView("SelectBackward0", x, out, attributes: [("dim", .int(dim)), ("index", .int(index)), ("self_sym_sizes", .ints(sizes))]) { ctx in
+        return recordView("SelectBackward0", x, out, attributes: [("dim", .int(dim)), ("index", .int(shownIndex ?? index)), ("self_sym_sizes", .ints(sizes))]) { ctx in
             [try embedded("SelectBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in try select(t, d, i) }]
         }
     }
 
-    public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1) throws(TensorError) -> Tensor {
+    /// `shown`: [start, stop] as a subscript gave them (`x[-2:]` shows -2 and INT64_MAX).
+    public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1,
+                             shown: [Int]? = nil) throws(TensorError) -> Tensor {
         let out = try x.slice(dim, start: start, end: end, step: step)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
@@ -203,8 +207,9 @@ extension Differentiable {
         }
         let begin = clamp(start, 0), stop = Swift.max(clamp(end, size), begin)
         // The node keeps the arguments as given: an omitted end is INT64_MAX.
-        return recordView("SliceBackward0", x, out, attributes: [("dim", .int(dim)), ("end", .int(end ?? Int.max)), ("self_sym_sizes", .ints(sizes)),
-                                                                ("start", .int(start ?? 0)), ("step", .int(step))]) { ctx in
+        let shownStart = shown?[0] ?? start ?? 0, shownEnd = shown?[1] ?? end ?? Int.max
+        return recordView("SliceBackward0", x, out, attributes: [("dim", .int(dim)), ("end", .int(shownEnd)), ("self_sym_sizes", .ints(sizes)),
+                                                                ("start", .int(shownStart)), ("step", .int(step))]) { ctx in
             [try embedded("SliceBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
                 try slice(t, d, start: begin, end: stop, step: step)
             }]
