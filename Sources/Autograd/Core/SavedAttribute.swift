@@ -15,6 +15,11 @@ public enum SavedAttribute {
     case bool(Bool)
     /// Sizes, strides, dims: a tuple of ints.
     case ints([Int])
+    /// A string argument (`rounding_mode`, `approximate`).
+    case string(String)
+    /// A list of optional saved tensors (`IndexBackward0._saved_indices`): saved slots,
+    /// nil for a None entry; shown as a tuple (of SavedTensor objects when raw).
+    case tensorList([Int?])
     case none
 
     /// A SavedVariable that was left undefined (`(x * 2)._saved_self`): None, but it is
@@ -40,8 +45,22 @@ extension Node {
         }
     }
 
+    /// `describe` for a node an in-place op recorded on itself; a CopySlices node (the op
+    /// wrote into a view) shows no saved attributes, as PyTorch's does.
+    func describeUnlessCopySlices(_ attributes: [(String, SavedAttribute)]) {
+        guard name != "torch::autograd::CopySlices" else { return }
+        describe(attributes)
+        saveWrappedNumbers()
+    }
+
     /// The saved slots in the order the attributes name them.
     static func slotOrder(_ attributes: [(String, SavedAttribute)]) -> [Int] {
-        attributes.compactMap { if case let .tensor(n) = $0.1 { return n } else { return nil } }
+        attributes.flatMap { a -> [Int] in
+            switch a.1 {
+            case let .tensor(n): return [n]
+            case let .tensorList(slots): return slots.compactMap { $0 }
+            default: return []
+            }
+        }
     }
 }

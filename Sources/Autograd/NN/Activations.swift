@@ -32,6 +32,20 @@ public enum Activation: Sendable {
         }
     }
 
+    /// The node's `_saved_*` arguments besides `self` (slot 0), as PyTorch's defaults show
+    /// them (elu's scale and input_scale are the ints 1; selu's scale a float).
+    var savedAttributes: [(String, SavedAttribute)] {
+        let number: (Double) -> SavedAttribute = { $0 == 1 ? .scalar(.int(1)) : .scalar(.float($0)) }
+        switch self {
+        case let .elu(alpha, scale, inputScale):
+            return [("alpha", .scalar(.float(alpha))), ("input_scale", number(inputScale)), ("scale", number(scale)), ("self", .tensor(0))]
+        case let .celu(alpha): return [("alpha", .scalar(.float(alpha))), ("self", .tensor(0))]
+        case .hardsigmoid, .hardswish: return [("self", .tensor(0))]
+        case let .softshrink(l), let .hardshrink(l): return [("lambd", .scalar(.float(l))), ("self", .tensor(0))]
+        case .rreluEval: return []
+        }
+    }
+
     var opName: String {
         switch self {
         case .elu: "elu"
@@ -139,7 +153,7 @@ extension Differentiable {
     public static func activation(_ x: Tensor, _ a: Activation) throws(TensorError) -> Tensor {
         let out = try a.forward(x.detach())
         guard isRecording(x) else { return out }
-        return try record(a.nodeName, [x], out, save: [x]) { ctx in
+        return try record(a.nodeName, [x], out, save: [x], attributes: a.savedAttributes) { ctx in
             [try activationBackward(a, ctx.grad, try ctx.saved(0))]
         }
     }
@@ -157,7 +171,7 @@ extension Differentiable {
         let a = try v.narrow(d, start: 0, length: n / 2), b = try v.narrow(d, start: n / 2, length: n / 2)
         let out = try a.mul(try b.sigmoid())
         guard isRecording(x) else { return out }
-        return try record("GluBackward0", [x], out, save: [x]) { ctx in
+        return try record("GluBackward0", [x], out, save: [x], attributes: [("dim", .int(dim)), ("self", .tensor(0))]) { ctx in
             [try gluBackward(ctx.grad, try ctx.saved(0), dim: d)]
         }
     }
@@ -181,7 +195,8 @@ extension Differentiable {
         // _prelu_kernel on (self, weight); its backward is _prelu_kernel_backward, whose
         // weight gradient the engine sums to the viewed weight's shape.
         let viewed = x.rank != weight.rank ? try reshape(weight, shape) : weight
-        return try record("PreluKernelBackward0", [x, viewed], out, save: [x, viewed]) { ctx in
+        return try record("PreluKernelBackward0", [x, viewed], out, save: [x, viewed],
+                          attributes: [("self", .tensor(0)), ("weight", .tensor(1))]) { ctx in
             let v = try ctx.saved(0), w = try ctx.saved(1)
             let (gx, gwFull) = try preluKernelBackward(ctx.grad, v, w)
             return [ctx.needs(0) ? gx : nil, ctx.needs(1) ? try sumToSize(gwFull, w.sizes) : nil]

@@ -12,7 +12,13 @@ extension Differentiable {
         let (out, lse) = try FlashAttention.forward(problem)
         guard isRecording([q, k, v]) else { return out }
         let saved = out.detach()
-        return try record("ScaledDotProductFlashAttentionForCpuBackward0", [q, k, v], out, save: [q, k, v]) { ctx in
+        // The node shows its arguments, the output and the log-sum-exp it saved.
+        let attributes: [(String, SavedAttribute)] = [
+            ("attn_mask", mask == nil ? .undefinedTensor : .tensor(3)), ("dropout_p", .scalar(.float(0))), ("is_causal", .bool(isCausal)),
+            ("key", .tensor(1)), ("query", .tensor(0)), ("scale", scale.map { .scalar(.float($0)) } ?? .none), ("value", .tensor(2)),
+            ("output", .tensor(5)), ("logsumexp", .tensor(4))]
+        return try record("ScaledDotProductFlashAttentionForCpuBackward0", [q, k, v], out, save: [q, k, v, mask, lse], saveOutput: true,
+                          attributes: attributes) { ctx in
             let (gq, gk, gv) = try FlashAttention.backward(problem, gradOut: ctx.grad.detach(), out: saved, lse: lse)
             return [ctx.needs(0) ? gq : nil, ctx.needs(1) ? gk : nil, ctx.needs(2) ? gv : nil]
         }

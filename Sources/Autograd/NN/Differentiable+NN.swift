@@ -27,29 +27,55 @@ extension Differentiable {
         if spatialDims == 1 { out = try out.squeeze([2]) }
         guard isRecording([input, weight, bias]) else { return out }
         let hasBias = bias != nil
-        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        let pick: ((Int, Int)) -> [Int] = { spatialDims == 1 ? [$0.1] : [$0.0, $0.1] }
+        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight],
+                          attributes: convolutionAttributes(bias, stride: pick(geometry.stride),
+                                                            padding: pick((geometry.padding.0.0, geometry.padding.1.0)),
+                                                            dilation: pick(geometry.dilation), transposed: false,
+                                                            outputPadding: pick((0, 0)), groups: geometry.groups)) { ctx in
             // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
             try convolutionBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, geometry: geometry,
                                     spatialDims: spatialDims, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
         }
     }
 
+    /// ConvolutionBackward0's `_saved_*` (input in slot 0, weight in slot 1); a missing
+    /// bias shows `bias_sym_sizes_opt` (0,), as PyTorch's does.
+    static func convolutionAttributes(_ bias: Tensor?, stride: [Int], padding: [Int], dilation: [Int], transposed: Bool,
+                                      outputPadding: [Int], groups: Int) -> [(String, SavedAttribute)] {
+        [("bias_sym_sizes_opt", .ints(bias?.sizes ?? [0])), ("dilation", .ints(dilation)), ("groups", .int(groups)),
+         ("input", .tensor(0)), ("output_padding", .ints(outputPadding)), ("padding", .ints(padding)),
+         ("stride", .ints(stride)), ("transposed", .bool(transposed)), ("weight", .tensor(1))]
+    }
+
+    /// The pooling nodes' `_saved_kernel_size`... ; `shownStride` is the stride as given
+    /// (empty when the caller left it out, as PyTorch's node shows it).
+    static func poolingAttributes(_ g: PoolingGeometry, shownStride: [Int]?) -> [(String, SavedAttribute)] {
+        [("ceil_mode", .bool(g.ceilMode)), ("kernel_size", .ints([g.kernel.0, g.kernel.1])),
+         ("padding", .ints([g.padding.0, g.padding.1])), ("stride", .ints(shownStride ?? [g.stride.0, g.stride.1]))]
+    }
+
     // MARK: pooling
 
     /// `F.max_pool2d(..., return_indices=True)`: the output and int64 indices.
-    public static func maxPool2d(_ input: Tensor, geometry: PoolingGeometry) throws(TensorError) -> (output: Tensor, indices: Tensor) {
+    public static func maxPool2d(_ input: Tensor, geometry: PoolingGeometry, shownStride: [Int]? = nil) throws(TensorError) -> (output: Tensor, indices: Tensor) {
         let (out, indices) = try NNOps.maxPool2d(input.detach(), geometry)
         guard isRecording(input) else { return (out, indices) }
-        let recorded = try record("MaxPool2DWithIndicesBackward0", [input], out, save: [input]) { ctx in
+        let attributes = poolingAttributes(geometry, shownStride: shownStride)
+            + [("dilation", .ints([geometry.dilation.0, geometry.dilation.1])), ("self", .tensor(0)), ("result1", .tensor(1))]
+        let recorded = try record("MaxPool2DWithIndicesBackward0", [input], out, save: [input, indices], attributes: attributes) { ctx in
             [try maxPool2dBackward(ctx.grad, try ctx.saved(0), indices: indices)]
         }
         return (recorded, indices)
     }
 
-    public static func avgPool2d(_ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool, divisorOverride: Int?) throws(TensorError) -> Tensor {
+    public static func avgPool2d(_ input: Tensor, geometry: PoolingGeometry, countIncludePad: Bool, divisorOverride: Int?,
+                                 shownStride: [Int]? = nil) throws(TensorError) -> Tensor {
         let out = try NNOps.avgPool2d(input.detach(), geometry, countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         guard isRecording(input) else { return out }
-        return try record("AvgPool2DBackward0", [input], out, save: [input]) { ctx in
+        let attributes = poolingAttributes(geometry, shownStride: shownStride)
+            + [("count_include_pad", .bool(countIncludePad)), ("divisor_override", divisorOverride.map { .int($0) } ?? .none), ("self", .tensor(0))]
+        return try record("AvgPool2DBackward0", [input], out, save: [input], attributes: attributes) { ctx in
             [try avgPool2dBackward(ctx.grad, try ctx.saved(0), geometry: geometry, countIncludePad: countIncludePad,
                                    divisorOverride: divisorOverride)]
         }
@@ -62,7 +88,7 @@ extension Differentiable {
         }
         let out = try NNOps.adaptiveAvgPool2d(input.detach(), outputSize: outputSize)
         guard isRecording(input) else { return out }
-        return try record("AdaptiveAvgPool2DBackward0", [input], out, save: [input]) { ctx in
+        return try record("AdaptiveAvgPool2DBackward0", [input], out, save: [input], attributes: [("self", .tensor(0))]) { ctx in
             [try adaptiveAvgPool2dBackward(ctx.grad, try ctx.saved(0))]
         }
     }
@@ -79,7 +105,17 @@ extension Differentiable {
         if let runningVar, training { runningVar.bumpVersion() }
         guard isRecording([input, weight, bias]) else { return out }
         let saved = BatchNormSaved(stats: stats, runningMean: runningMean, runningVar: runningVar, training: training, eps: eps)
-        return try record("NativeBatchNormBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        // PyTorch saves input, weight, the running statistics and the saved mean and
+        // inverse std (result1, result2: empty outside training).
+        let statistics: [Tensor?] = training ? [try stats.mean.to(input.dtype), try stats.inverseStd.to(input.dtype)]
+            : [try Tensor.zeros([0], dtype: input.dtype, device: input.device), try Tensor.zeros([0], dtype: input.dtype, device: input.device)]
+        let present: (Tensor?, Int) -> SavedAttribute = { $0 == nil ? .undefinedTensor : .tensor($1) }
+        return try record("NativeBatchNormBackward0", [input, weight, bias], out,
+                          save: [input, weight, runningMean, runningVar] + statistics,
+                          attributes: [("eps", .scalar(.float(eps))), ("input", .tensor(0)),
+                                       ("running_mean", present(runningMean, 2)), ("running_var", present(runningVar, 3)),
+                                       ("training", .bool(training)), ("weight", present(weight, 1)),
+                                       ("result1", .tensor(4)), ("result2", .tensor(5))]) { ctx in
             // native_batch_norm_backward: under create_graph it records NativeBatchNormBackwardBackward0.
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1)
             return try batchNormBackward(ctx.grad, try ctx.saved(0), weight: w, saved: saved,
@@ -91,7 +127,15 @@ extension Differentiable {
         let (out, stats) = try NNOps.layerNorm(input.detach(), normalizedShape: normalizedShape, weight: weight?.detach(),
                                                        bias: bias?.detach(), eps: eps)
         guard isRecording([input, weight, bias]) else { return out }
-        return try record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight, bias]) { ctx in
+        let present: (Tensor?, Int) -> SavedAttribute = { $0 == nil ? .undefinedTensor : .tensor($1) }
+        // The mean and inverse std as native_layer_norm returns them: the input's dtype,
+        // one per row, with the normalized dimensions kept as 1.
+        let statShape = Array(input.sizes.dropLast(normalizedShape.count)) + [Int](repeating: 1, count: normalizedShape.count)
+        let shownMean = try stats.mean.to(input.dtype).reshape(statShape)
+        let shownInverseStd = try stats.inverseStd.to(input.dtype).reshape(statShape)
+        return try record("NativeLayerNormBackward0", [input, weight, bias], out, save: [input, weight, bias, shownMean, shownInverseStd],
+                          attributes: [("bias", present(bias, 2)), ("input", .tensor(0)), ("normalized_shape", .ints(normalizedShape)),
+                                       ("weight", present(weight, 1)), ("result1", .tensor(3)), ("result2", .tensor(4))]) { ctx in
             // native_layer_norm_backward: under create_graph it records NativeLayerNormBackwardBackward0.
             let w: Tensor? = weight == nil ? nil : try ctx.saved(1)
             let b: Tensor? = bias == nil ? nil : try ctx.saved(2)
@@ -107,7 +151,9 @@ extension Differentiable {
         let out = try NNOps.embedding(weight: weight.detach(), indices: indices)
         guard isRecording(weight) else { return out }
         let rows = weight.sizes[0]
-        return record("EmbeddingBackward0", [weight], out) { ctx in
+        return try record("EmbeddingBackward0", [weight], out, save: [indices],
+                          attributes: [("indices", .tensor(0)), ("padding_idx", .int(paddingIdx)), ("scale_grad_by_freq", .bool(scaleGradByFreq)),
+                                       ("sparse", .bool(false)), ("weight_sym_argsize_0", .int(rows))]) { ctx in
             [try embeddingDenseBackward(ctx.grad, indices: indices, numWeights: rows, paddingIdx: paddingIdx, scaleGradByFreq: scaleGradByFreq)]
         }
     }
@@ -131,9 +177,9 @@ extension Differentiable {
                 [try NNOps.padBackward(ctx.grad.detach(), inputSizes: sizes, pad: pad, mode: mode)]
             }
         case .constant:
-            return record(name, [input], out) { ctx in [try padBackward(ctx.grad, sizes: sizes, input: nil, pad, mode: mode)] }
+            return record(name, [input], out, attributes: [("pad", .ints(pad))]) { ctx in [try padBackward(ctx.grad, sizes: sizes, input: nil, pad, mode: mode)] }
         default:
-            return try record(name, [input], out, save: [input]) { ctx in
+            return try record(name, [input], out, save: [input], attributes: [("padding", .ints(pad)), ("self", .tensor(0))]) { ctx in
                 [try padBackward(ctx.grad, sizes: sizes, input: try ctx.saved(0), pad, mode: mode)]
             }
         }
@@ -191,7 +237,8 @@ extension Differentiable {
         }
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = loss.numel
-        return try record("SmoothL1LossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("SmoothL1LossBackward0", [input, target], out, save: [input, target],
+                          attributes: [("beta", .scalar(.float(beta))), ("reduction", .int(reduction.code)), ("self", .tensor(0)), ("target", .tensor(1))]) { ctx in
             // self: smooth_l1_loss_backward(grad, self, target); target: the same with the two swapped.
             let x = try ctx.saved(0), t = try ctx.saved(1)
             let gx = ctx.needs(0) ? try smoothL1LossBackward(ctx.grad, x, t, reduction: reduction, beta: beta, count: count) : nil
@@ -260,7 +307,7 @@ extension Differentiable {
         let out = try x.detach().div(.float(d))
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("DivBackward1", [x], out) { ctx in [try reduce(try div(ctx.grad, .float(d)), to: mx)] }
+        return record("DivBackward1", [x], out, attributes: [("other", .scalar(pythonNumber(d)))]) { ctx in [try reduce(try div(ctx.grad, .float(d)), to: mx)] }
     }
 
     /// `number * tensor` as ATen's C++ writes it (MulBackward1).
@@ -268,6 +315,6 @@ extension Differentiable {
         let out = try x.detach().mul(.float(s))
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("MulBackward1", [x], out) { ctx in [try reduce(try mul(ctx.grad, .float(s)), to: mx)] }
+        return record("MulBackward1", [x], out, attributes: [("other", .scalar(.float(s)))]) { ctx in [try reduce(try mul(ctx.grad, .float(s)), to: mx)] }
     }
 }

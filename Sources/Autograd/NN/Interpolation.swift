@@ -12,7 +12,9 @@ extension Differentiable {
         guard isRecording(input) else { return out }
         let sizes = input.sizes
         let base = mode == .cubic ? "UpsampleBicubic2D" : ["UpsampleLinear1D", "UpsampleBilinear2D", "UpsampleTrilinear3D"][outputSize.count - 1]
-        return record(base + "Backward0", [input], out) { ctx in
+        return record(base + "Backward0", [input], out,
+                      attributes: [("align_corners", .bool(alignCorners)), ("output_size", .ints(outputSize))]
+                          + upsampleScales(scales, outputSize.count) + [("self_sym_sizes", .ints(sizes))]) { ctx in
             [try backwardFunction(base + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
                 try InterpolationUpsampling.backward(ctx.grad.detach(), inputSizes: sizes, mode: mode, alignCorners: alignCorners,
                                                      scales: scales)

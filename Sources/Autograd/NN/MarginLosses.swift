@@ -13,7 +13,8 @@ extension Differentiable {
         let out = try reduced(try Tensor.where(try z.lt(.float(delta)), quadratic, linear), reduction)
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target), count = x.numel
-        return try record("HuberLossBackward0", [input, target], out, save: [input, target]) { ctx in
+        return try record("HuberLossBackward0", [input, target], out, save: [input, target],
+                          attributes: [("delta", .scalar(.float(delta))), ("reduction", .int(reduction.code)), ("self", .tensor(0)), ("target", .tensor(1))]) { ctx in
             // self: huber_loss_backward(grad, self, target); target: the same with the two swapped.
             let value: (Tensor, Tensor, Tensor) throws(TensorError) -> Tensor = { go, x, t throws(TensorError) in
                 // huber_backward_cpu_kernel's order where it applies (float CPU operands).

@@ -11,7 +11,8 @@ extension Differentiable {
         let t: Scalar = x.dtype.isFloatingPoint ? .float(threshold) : .int(Int64(threshold.rounded(.down)))
         let out = try Tensor.where(try x.detach().le(t), v, x.detach())
         guard isRecording(x) else { return out }
-        return try record("ThresholdBackward0", [x], out, save: [x]) { ctx in
+        return try record("ThresholdBackward0", [x], out, save: [x],
+                          attributes: [("self", .tensor(0)), ("threshold", .scalar(pythonNumber(threshold)))]) { ctx in
             [try thresholdBackward(ctx.grad, try ctx.saved(0), t)]
         }
     }
@@ -31,7 +32,7 @@ extension Differentiable {
             .permute(Array(0..<k) + [k, k + 3, k + 1, k + 4, k + 2]).contiguous()
             .reshape(lead + [c / (r * r), h * r, w * r])
         guard isRecording(x) else { return out }
-        return record("PixelShuffleBackward0", [x], out) { ctx in [try pixelUnshuffle(ctx.grad, downscaleFactor: r)] }
+        return record("PixelShuffleBackward0", [x], out, attributes: [("upscale_factor", .int(r))]) { ctx in [try pixelUnshuffle(ctx.grad, downscaleFactor: r)] }
     }
 
     /// (*, C, H·r, W·r) → (*, C·r², H, W).
@@ -75,7 +76,8 @@ extension Differentiable {
     public static func adaptiveMaxPool2d(_ x: Tensor, outputSize: (Int, Int)) throws(TensorError) -> (output: Tensor, indices: Tensor) {
         let (out, indices) = try AdaptiveMaxPooling.forward2d(x.detach(), outputSize: outputSize)
         guard isRecording(x) else { return (out, indices) }
-        let recorded = try record("AdaptiveMaxPool2DBackward0", [x], out, save: [x]) { ctx in
+        let recorded = try record("AdaptiveMaxPool2DBackward0", [x], out, save: [x, indices],
+                                  attributes: [("self", .tensor(0)), ("result1", .tensor(1))]) { ctx in
             [try adaptiveMaxPool2dBackward(ctx.grad, try ctx.saved(0), indices: indices)]
         }
         return (recorded, indices)
@@ -129,6 +131,9 @@ extension Differentiable {
             }
             return result
         }
+        let hw = x.sizes.dropFirst(2).reduce(1, *)
+        node.describe([("C", .int(c)), ("HxW", .int(hw)), ("N", .int(n)), ("group", .int(groups)), ("input", .tensor(0)),
+                       ("weight", hasWeight ? .tensor(1) : .undefinedTensor), ("result1", .tensor(2)), ("result2", .tensor(3))])
         try node.save(x)
         try node.save(weight)
         let outs = attach([out, mean, rstd], to: node)

@@ -58,7 +58,10 @@ extension Differentiable {
         let hasBias = bias != nil
         let arguments = ConvTransposeArguments(stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation,
                                                groups: groups, spatialDims: spatialDims)
-        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight]) { ctx in
+        let pick: ((Int, Int)) -> [Int] = { spatialDims == 1 ? [$0.1] : [$0.0, $0.1] }
+        return try record("ConvolutionBackward0", [input, weight, bias], out, save: [input, weight],
+                          attributes: convolutionAttributes(bias, stride: pick(stride), padding: pick(padding), dilation: pick(dilation),
+                                                            transposed: true, outputPadding: pick(outputPadding), groups: groups)) { ctx in
             // convolution_backward: under create_graph it records ConvolutionBackwardBackward0.
             try convTransposeBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1), hasBias: hasBias, arguments: arguments,
                                       geometry: geometry, needs: (ctx.needs(0), ctx.needs(1), ctx.needs(2)))
@@ -86,12 +89,17 @@ extension Differentiable {
     /// Nearest (or nearest-exact) upsampling of the trailing `indices.count` dimensions.
     /// `gradIndices` are the backward kernel's indices where they differ from the forward's
     /// (see `NearestUpsampling.sourceIndices`).
-    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], gradIndices: [[Int]]? = nil, exact: Bool) throws(TensorError) -> Tensor {
+    /// `scales`: the scale factors as the call gave them (nil: not given), which the node shows.
+    public static func upsampleNearest(_ input: Tensor, indices: [[Int]], gradIndices: [[Int]]? = nil, exact: Bool,
+                                       scales: [Double?] = []) throws(TensorError) -> Tensor {
         let out = try NearestUpsampling.forward(input.detach(), indices: indices)
         guard isRecording(input) else { return out }
         let sizes = input.sizes
         let node = "Upsample\(exact ? "NearestExact" : "Nearest")\(indices.count)D"
-        return record(node + "Backward0", [input], out) { ctx in
+        let outputSize = indices.map(\.count)
+        return record(node + "Backward0", [input], out,
+                      attributes: [("output_size", .ints(outputSize))] + upsampleScales(scales, outputSize.count)
+                          + [("self_sym_sizes", .ints(sizes))]) { ctx in
             // Under create_graph: upsample_nearest*d_backward, linear in grad_output, whose
             // derivative is the forward upsampling (UpsampleNearest2DBackwardBackward0).
             [try backwardFunction(node + "BackwardBackward0", [ctx.grad], save: [], value: { () throws(TensorError) in
@@ -99,6 +107,15 @@ extension Differentiable {
             }) { c2 in
                 [c2.needs(0) ? try upsampleNearest(c2.grad, indices: indices, gradIndices: gradIndices, exact: exact) : nil]
             }]
+        }
+    }
+
+    /// The upsampling nodes' `_saved_scales*` (`scales` in 1-d, `scales_h`/`scales_w` in 2-d,
+    /// `scales_d` too in 3-d): a float, or None where the call gave a size.
+    static func upsampleScales(_ scales: [Double?], _ dims: Int) -> [(String, SavedAttribute)] {
+        let names = dims == 1 ? ["scales"] : dims == 2 ? ["scales_h", "scales_w"] : ["scales_d", "scales_h", "scales_w"]
+        return names.enumerated().map { i, name in
+            (name, i < scales.count ? scales[i].map { .scalar(.float($0)) } ?? .none : .none)
         }
     }
 

@@ -86,7 +86,8 @@ extension Differentiable {
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
         if roundingMode != nil {
-            return record("DivBackward2", [a, b], out) { ctx in
+            return try record("DivBackward2", [a, b], out, save: [b.requiresGrad ? a : nil, b],
+                              attributes: [("other", .tensor(1)), ("rounding_mode", .string(roundingMode!.rawValue)), ("self", .tensor(0))]) { ctx in
                 [ctx.needs(0) ? try a.zerosLike() : nil, ctx.needs(1) ? try b.zerosLike() : nil]
             }
         }
@@ -199,7 +200,8 @@ extension Differentiable {
         let out = isMax ? try a.maximum(b) : try a.minimum(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b]) { ctx in
+        return try record(isMax ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, save: [a, b],
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             // where(a == b, grad / 2, grad), then zero where the other side wins; a NaN on
             // either side compares false everywhere, so both sides keep the whole gradient.
             let x = try ctx.saved(0), y = try ctx.saved(1)

@@ -84,7 +84,7 @@ extension Differentiable {
         let xd = x.detach()
         let out = try xd.div(try xd.rsubScalar(1)).log()
         guard isRecording(x) else { return out }
-        return try record("LogitBackward0", [x], out, save: [x]) { ctx in
+        return try record("LogitBackward0", [x], out, save: [x], attributes: [("eps", .none), ("self", .tensor(0))]) { ctx in
             let x = try ctx.saved(0)
             let inside = try x.detach().ge(.int(0)).logicalAnd(try x.detach().le(.int(1)))
             return [try `where`(inside, try div(ctx.grad, try mul(x, try scalarMinus(.float(1.0), x))), Scalar.float(.nan))]

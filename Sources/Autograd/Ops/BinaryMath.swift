@@ -8,7 +8,7 @@ extension Differentiable {
         let out = try a.atan2(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record("Atan2Backward0", [a, b], out, save: [a, b]) { ctx in
+        return try record("Atan2Backward0", [a, b], out, save: [a, b], attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             // PyTorch's order of operations, for the same roundings.
             let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
             var recip = try reciprocal(try add(try mul(x, x), try mul(y, y)))
@@ -24,7 +24,8 @@ extension Differentiable {
         let out = try a.binary(.hypot, b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record("HypotBackward0", [a, b], out, save: [a, b], saveOutput: true) { ctx in
+        return try record("HypotBackward0", [a, b], out, save: [a, b], saveOutput: true,
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0)), ("result", .tensor(2))]) { ctx in
             let g = ctx.grad, r = try ctx.saved(2)
             return [ctx.needs(0) ? try reduce(try div(try mul(g, try ctx.saved(0)), r), to: ma) : nil,
                     ctx.needs(1) ? try reduce(try div(try mul(g, try ctx.saved(1)), r), to: mb) : nil]
@@ -45,7 +46,8 @@ extension Differentiable {
         let out = floor ? try a.remainder(b) : try a.fmod(b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b]) { ctx in
+        return try record(floor ? "RemainderBackward1" : "FmodBackward1", [a, b], out, save: [b.requiresGrad ? a : nil, b],
+                          attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
             var gb: Tensor? = nil
             if ctx.needs(1) {
                 // -grad * self.div(other, rounding_mode): DivBackward2 under create_graph.

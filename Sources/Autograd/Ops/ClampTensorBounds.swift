@@ -50,7 +50,8 @@ extension Differentiable {
     private static func boundOp(_ x: Tensor, _ bound: Tensor, isMin: Bool, out: Tensor) throws(TensorError) -> Tensor {
         guard isRecording(x, bound) else { return out }
         let mx = TensorMeta(x), mb = TensorMeta(bound)
-        return try record(isMin ? "ClampMinBackward1" : "ClampMaxBackward1", [x, bound], out, save: [x, bound]) { ctx in
+        return try record(isMin ? "ClampMinBackward1" : "ClampMaxBackward1", [x, bound], out, save: [x, bound],
+                          attributes: [(isMin ? "min" : "max", .tensor(1)), ("self", .tensor(0))]) { ctx in
             try boundGradients(ctx, try ctx.saved(0), try ctx.saved(1), isMin: isMin, mx, mb)
         }
     }

@@ -11,7 +11,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
         let input = dtype.map { $0 != x.dtype } ?? false ? try x.to(dtype!) : x
-        return try record("CumprodBackward0", [x], out, save: [input], saveOutput: true) { ctx in
+        return try record("CumprodBackward0", [x], out, save: [input], saveOutput: true,
+                          attributes: [("dim", .int(dim)), ("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             let g = ctx.grad, xs = try ctx.saved(0)
             if xs.numel <= 1 || xs.sizes[d] == 1 { return [try reduce(g, to: mx)] }
             if try !xs.eq(.int(0)).any().item().boolValue {
@@ -52,7 +53,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let full = !(dims.map { !$0.isEmpty } ?? false)
-        return try record("NansumBackward0", [x], out, save: [x]) { ctx in
+        return try record("NansumBackward0", [x], out, save: [x],
+                          attributes: [("dim", full ? .none : .ints(dims ?? [])), ("keepdim", .bool(keepdim)), ("self", .tensor(0))]) { ctx in
             let g = full ? ctx.grad : try restoreDims(ctx.grad, ds, keepdim: keepdim)
             let spread = try expand(g, mx.sizes)
             // A product with the mask, as PyTorch writes it (a negative gradient gives -0.).

@@ -115,7 +115,7 @@ extension Differentiable {
         try rebase(x, "AddBackward0", [y]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
              ctx.needs(1) ? try reduce(try scaled(ctx.grad, alpha), to: my) : nil]
-        }
+        }.describeUnlessCopySlices([("alpha", .scalar(alpha ?? .int(1)))])
         return x
     }
 
@@ -125,7 +125,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.add, alpha.map { Tensor.product(y, $0) } ?? y)
         guard recording else { return x }
-        try rebase(x, "AddBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        try rebase(x, "AddBackward0", [nil]) { ctx in [ctx.grad, nil] }.describeUnlessCopySlices([("alpha", .scalar(alpha ?? .int(1)))])
         return x
     }
 
@@ -139,7 +139,7 @@ extension Differentiable {
         try rebase(x, "SubBackward0", [y]) { ctx in
             [ctx.needs(0) ? try reduce(ctx.grad, to: mx) : nil,
              ctx.needs(1) ? try reduce(try scaled(try neg(ctx.grad), alpha), to: my) : nil]
-        }
+        }.describeUnlessCopySlices([("alpha", .scalar(alpha ?? .int(1)))])
         return x
     }
 
@@ -149,7 +149,7 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.binaryInPlace(.sub, alpha.map { Tensor.product(y, $0) } ?? y)
         guard recording else { return x }
-        try rebase(x, "SubBackward0", [nil]) { ctx in [ctx.grad, nil] }
+        try rebase(x, "SubBackward0", [nil]) { ctx in [ctx.grad, nil] }.describeUnlessCopySlices([("alpha", .scalar(alpha ?? .int(1)))])
         return x
     }
 
@@ -167,7 +167,7 @@ extension Differentiable {
             // `other` before `self`, as PyTorch's generated MulBackward0.
             let gy = ctx.needs(1) ? try reduce(try mul(ctx.grad, try ctx.saved(0)), to: my) : nil
             return [ctx.needs(0) ? try reduce(try mul(ctx.grad, try ctx.saved(1)), to: mx) : nil, gy]
-        }
+        }.describeUnlessCopySlices([("other", .tensor(1)), ("self", .tensor(0))])
         return x
     }
 
@@ -178,6 +178,7 @@ extension Differentiable {
         try x.binaryInPlace(.mul, y)
         guard recording else { return x }
         try rebase(x, "MulBackward0", [nil]) { ctx in [try mul(ctx.grad, y), nil] }
+            .describeUnlessCopySlices([("other", .wrappedNumber(y)), ("self", .undefinedTensor)])
         return x
     }
 
@@ -196,7 +197,7 @@ extension Differentiable {
             // -grad * ((self / other) / other).conj(), then grad / other.conj().
             let gy = ctx.needs(1) ? try reduce(try mul(try neg(g), try conjugated(try div(try div(try ctx.saved(1), d), d))), to: my) : nil
             return [ctx.needs(0) ? try reduce(try div(g, try conjugated(d)), to: mx) : nil, gy]
-        }
+        }.describeUnlessCopySlices([("other", .tensor(0)), ("self", .tensor(1))])
         return x
     }
 
@@ -207,6 +208,7 @@ extension Differentiable {
         try x.binaryInPlace(.div, y)
         guard recording else { return x }
         try rebase(x, "DivBackward0", [nil]) { ctx in [try div(ctx.grad, y), nil] }
+            .describeUnlessCopySlices([("other", .wrappedNumber(y)), ("self", .undefinedTensor)])
         return x
     }
 
@@ -214,14 +216,15 @@ extension Differentiable {
     public static func pow_(_ x: Tensor, _ e: Scalar) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x)
-        let original = recording ? try x.clone() : nil
+        // `self.clone()` under grad mode, as the generated kernel saves (CloneBackward0).
+        let original = recording ? try clone(x) : nil
         try x.copy_(try x.pow(e))
         guard recording else { return x }
         try rebase(x, "PowBackward0", [], save: [original]) { ctx in
             if e.doubleValue == 0 { return [try ctx.grad.zerosLike()] }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
             return [try mul(ctx.grad, try mul(try pow(try ctx.saved(0), e1), e))]
-        }
+        }.describeUnlessCopySlices([("exponent", .scalar(e)), ("self", .tensor(0))])
         return x
     }
 
@@ -263,6 +266,7 @@ extension Differentiable {
             return try! SavedTensor(x, isOutput: true, outputNr: 0)  // x was just written outside inference mode
         }
         inner.saved = []
+        if holder.name == inner.name { holder.savedAttributes = inner.savedAttributes }
         return x
     }
 
@@ -282,15 +286,18 @@ extension Differentiable {
     /// Applies `op` in place and records `name`, whose formula maps (grad, saved) to the
     /// input gradient; `savesResult` saves the new value, otherwise a copy of the old one.
     static func unaryInPlace(_ x: Tensor, _ op: UnaryOp, _ name: String, savesResult: Bool,
+                             extra: [(String, SavedAttribute)] = [],
                              _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         try checkInPlace(x)
         let recording = isRecording(x)
-        let original = recording && !savesResult ? try x.clone() : nil
+        // The saved old value is `self.clone()` taken under grad mode (CloneBackward0 over
+        // self's history), as PyTorch's generated in-place kernels save it.
+        let original = recording && !savesResult ? try clone(x) : nil
         try x.unaryInPlace(op)
         guard recording else { return x }
         try rebase(x, name, [], save: savesResult ? [] : [original], saveSelf: savesResult) { ctx in
             [try formula(ctx.grad, try ctx.saved(0))]
-        }
+        }.describeUnlessCopySlices([(savesResult ? "result" : "self", .tensor(0))] + extra)
         return x
     }
 
@@ -337,7 +344,8 @@ extension Differentiable {
     @discardableResult
     public static func clamp_(_ x: Tensor, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> Tensor {
         if lo == nil && hi == nil { throw .runtime("torch.clamp: At least one of 'min' or 'max' must not be None") }
-        return try unaryInPlace(x, .clamp(min: lo?.doubleValue, max: hi?.doubleValue), "ClampBackward1", savesResult: false) { g, x in
+        return try unaryInPlace(x, .clamp(min: lo?.doubleValue, max: hi?.doubleValue), "ClampBackward1", savesResult: false,
+                                extra: [("max", hi.map { .scalar($0) } ?? .none), ("min", lo.map { .scalar($0) } ?? .none)]) { g, x in
             var inside: Tensor? = nil
             if let lo { inside = try x.ge(lo) }
             if let hi {

@@ -14,20 +14,24 @@ extension Differentiable {
         }
         let plan = try IndexPlan.make(indices, sizes: x.sizes, device: x.device)
         if singleSlice, plan.steps == [.alias], x.rank > 0 {
-            return try slice(x, 0, start: 0, end: x.sizes[0])
+            // The node keeps the subscript's bounds (`x[:]`: 0 and INT64_MAX; `x[0:3]`: 0 and 3).
+            var shown = [0, Int.max]
+            if case let .slice(start, stop, _)? = indices.first { shown = [start ?? 0, stop ?? Int.max] }
+            return try slice(x, 0, start: 0, end: x.sizes[0], shown: shown)
         }
-        let v = try applying(x, plan.steps)
+        let v = try applying(x, plan.steps, shown: plan.shown)
         if let adv = plan.advanced { return try index(v, adv) }
         return v
     }
 
     /// Replays basic-indexing steps through the differentiable view ops.
-    public static func applying(_ x: Tensor, _ steps: [IndexStep]) throws(TensorError) -> Tensor {
+    /// `shown`: the subscript's own values by step (`IndexPlan.shown`), for the nodes.
+    public static func applying(_ x: Tensor, _ steps: [IndexStep], shown: [Int: [Int]] = [:]) throws(TensorError) -> Tensor {
         var v = x
-        for step in steps {
+        for (k, step) in steps.enumerated() {
             switch step {
-            case let .select(dim, i): v = try select(v, dim, i, forIndexing: true)
-            case let .slice(dim, start, end, step): v = try slice(v, dim, start: start, end: end, step: step)
+            case let .select(dim, i): v = try select(v, dim, i, forIndexing: true, shownIndex: shown[k]?.first)
+            case let .slice(dim, start, end, step): v = try slice(v, dim, start: start, end: end, step: step, shown: shown[k])
             case let .unsqueeze(dim): v = try unsqueeze(v, dim)
             case .alias: v = try alias(v)
             }
@@ -40,7 +44,15 @@ extension Differentiable {
         let out = try x.index(indices)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("IndexBackward0", [x], out) { ctx in
+        // The node saves the index tensors (None entries stay None) after self's sizes.
+        var slots: [Int?] = [], kept: [Tensor] = []
+        // ATen's index list ends at the last tensor.
+        let last = indices.lastIndex { $0 != nil } ?? -1
+        for t in indices.prefix(last + 1) {
+            if let t { slots.append(kept.count); kept.append(t) } else { slots.append(nil) }
+        }
+        return try record("IndexBackward0", [x], out, save: kept,
+                          attributes: [("indices", .tensorList(slots)), ("self_sym_sizes", .ints(mx.sizes))]) { ctx in
             [try accumulated("IndexPutImplBackward0", ctx.grad, into: mx, indices)]
         }
     }
@@ -75,7 +87,12 @@ extension Differentiable {
         try out.indexPut_(indices, values, accumulate: accumulate, matchingDtype: !maskFill)
         guard isRecording(x, values) else { return out }
         let mv = TensorMeta(values)
-        return record("IndexPutBackward0", [x, values], out) { ctx in
+        var slots: [Int?] = [], kept: [Tensor] = []
+        for t in indices.prefix((indices.lastIndex { $0 != nil } ?? -1) + 1) {
+            if let t { slots.append(kept.count); kept.append(t) } else { slots.append(nil) }
+        }
+        return try record("IndexPutBackward0", [x, values], out, save: kept,
+                          attributes: [("accumulate", .bool(accumulate)), ("indices", .tensorList(slots))]) { ctx in
             let g = ctx.grad
             var gx: Tensor? = nil
             if ctx.needs(0) {
@@ -237,7 +254,7 @@ extension Differentiable {
         let out = try x.maskedFill(mask, value)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("MaskedFillBackward0", [x], out) { ctx in
+        return try record("MaskedFillBackward0", [x], out, save: [mask], attributes: [("mask", .tensor(0))]) { ctx in
             [try reduce(try maskedFill(ctx.grad, mask, .int(0)), to: mx)]
         }
     }
@@ -247,7 +264,7 @@ extension Differentiable {
         let out = try x.maskedFill(mask, value)
         guard isRecording(x, value) else { return out }
         let mx = TensorMeta(x), mv = TensorMeta(value)
-        return record("MaskedFillBackward1", [x, value], out) { ctx in
+        return try record("MaskedFillBackward1", [x, value], out, save: [mask], attributes: [("mask", .tensor(0))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try maskedFill(g, mask, .int(0)), to: mx) : nil,
                     ctx.needs(1) ? try reduce(try sum(try maskedFill(g, try mask.negatedMask(), .int(0))), to: mv) : nil]
@@ -261,7 +278,8 @@ extension Differentiable {
         let recording = isRecording(x)
         try x.maskedFill_(mask, value)
         guard recording else { return x }
-        try rebase(x, "MaskedFillBackward0", []) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+        try rebase(x, "MaskedFillBackward0", [], save: [mask]) { ctx in [try maskedFill(ctx.grad, mask, .int(0))] }
+            .describeUnlessCopySlices([("mask", .tensor(0))])
         return x
     }
 
@@ -288,7 +306,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(a, b) else { return out }
         let ma = TensorMeta(a), mb = TensorMeta(b)
-        return record("WhereBackward0", [a, b], out) { ctx in
+        return try record("WhereBackward0", [a, b], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             // derivatives.yaml: where(condition, grad, 0) and where(condition, 0, grad).
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try `where`(condition, g, Scalar.int(0)), to: ma) : nil,
@@ -300,7 +318,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("WhereBackward0", [a, nil], out) { ctx in
+        return try record("WhereBackward0", [a, nil], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             [try reduce(try `where`(condition, ctx.grad, Scalar.int(0)), to: ma), nil]
         }
     }
@@ -309,7 +327,7 @@ extension Differentiable {
         let out = try Tensor.where(condition, a, b)
         guard isRecording(b) else { return out }
         let mb = TensorMeta(b)
-        return record("WhereBackward0", [nil, b], out) { ctx in
+        return try record("WhereBackward0", [nil, b], out, save: [condition], attributes: [("condition", .tensor(0))]) { ctx in
             [nil, try reduce(try `where`(condition, Scalar.int(0), ctx.grad), to: mb)]
         }
     }

@@ -30,7 +30,7 @@ extension Differentiable {
         guard isRecording(tensors) else { return out }
         let d = try Shape.wrapDim(dim, rank: out.rank)
         let metas = tensors.map(TensorMeta.init)
-        return record("StackBackward0", tensors, out) { ctx in
+        return record("StackBackward0", tensors, out, attributes: [("dim", .int(dim))]) { ctx in
             try metas.enumerated().map { i, m throws in
                 ctx.needs(i) ? try reduce(try select(ctx.grad, d, i), to: m) : nil
             }
@@ -39,28 +39,35 @@ extension Differentiable {
 
     /// `split(size, dim)` (SplitBackward0) and `chunk` (which PyTorch computes with split).
     public static func split(_ x: Tensor, size: Int, dim: Int = 0) throws(TensorError) -> [Tensor] {
-        try recordParts(x, try x.split(size, dim: dim), dim: dim, name: "SplitBackward0")
+        try recordParts(x, try x.split(size, dim: dim), dim: dim, name: "SplitBackward0", shown: ("split_size", .int(size)))
     }
 
     /// `split([sizes], dim)`: SplitWithSizesBackward0.
     public static func split(_ x: Tensor, sizes: [Int], dim: Int = 0) throws(TensorError) -> [Tensor] {
-        try recordParts(x, try x.split(sizes: sizes, dim: dim), dim: dim, name: "SplitWithSizesBackward0")
+        try recordParts(x, try x.split(sizes: sizes, dim: dim), dim: dim, name: "SplitWithSizesBackward0", shown: ("split_sizes", .ints(sizes)))
     }
 
     /// `chunk(chunks, dim)`.
     public static func chunk(_ x: Tensor, _ chunks: Int, dim: Int = 0) throws(TensorError) -> [Tensor] {
-        try recordParts(x, try x.chunk(chunks, dim: dim), dim: dim, name: "SplitBackward0")
+        // chunk is split with size ceil(n / chunks), which the node shows.
+        let n = x.rank == 0 ? 0 : x.sizes[(try? Shape.wrapDim(dim, rank: x.rank)) ?? 0]
+        return try recordParts(x, try x.chunk(chunks, dim: dim), dim: dim, name: "SplitBackward0",
+                               shown: ("split_size", .int(chunks > 0 ? (n + chunks - 1) / chunks : 0)))
     }
 
-    static func recordParts(_ x: Tensor, _ parts: [Tensor], dim: Int, name: String) throws(TensorError) -> [Tensor] {
+    /// `shown`: the split size(s) the node shows besides `dim` and `self_sym_sizes`.
+    static func recordParts(_ x: Tensor, _ parts: [Tensor], dim: Int, name: String,
+                            shown: (String, SavedAttribute)? = nil) throws(TensorError) -> [Tensor] {
         guard isRecording(x) else { return parts.map { untrackedView(x, $0) } }
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        return try splitParts(x, parts.map { $0.sizes[d] }, dim: d, name: name, parts: parts)
+        let attributes: [(String, SavedAttribute)] = shown.map { [("dim", .int(dim)), ("self_sym_sizes", .ints(x.sizes)), $0] } ?? []
+        return try splitParts(x, parts.map { $0.sizes[d] }, dim: d, name: name, parts: parts, attributes: attributes)
     }
 
-    static func splitParts(_ x: Tensor, _ sizes: [Int], dim d: Int, name: String, parts: [Tensor]) throws(TensorError) -> [Tensor] {
+    static func splitParts(_ x: Tensor, _ sizes: [Int], dim d: Int, name: String, parts: [Tensor],
+                           attributes: [(String, SavedAttribute)] = []) throws(TensorError) -> [Tensor] {
         let mx = TensorMeta(x)
-        let outs = recordMulti(name, [x], parts) { ctx in
+        let outs = recordMulti(name, [x], parts, attributes: attributes) { ctx in
             var pieces: [Tensor] = []
             for (i, g) in ctx.grads.enumerated() {
                 if let g { pieces.append(g); continue }
@@ -82,7 +89,7 @@ extension Differentiable {
         let mx = TensorMeta(x)
         var partShape = mx.sizes
         partShape.remove(at: d)
-        let outs = recordMulti("UnbindBackward0", [x], parts) { ctx in
+        let outs = recordMulti("UnbindBackward0", [x], parts, attributes: [("dim", .int(dim))]) { ctx in
             let pieces = try ctx.grads.map { g throws in
                 try g ?? Tensor.zeros(partShape, dtype: mx.dtype, device: ctx.anyGrad.device)
             }

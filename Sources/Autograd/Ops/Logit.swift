@@ -15,7 +15,8 @@ extension Differentiable {
             out = try clamped.div(try clamped.rsubScalar(1)).log()
         }
         guard isRecording(x) else { return out }
-        return try record("LogitBackward0", [x], out, save: [x]) { ctx in
+        return try record("LogitBackward0", [x], out, save: [x],
+                          attributes: [("eps", eps.map { .scalar(.float($0)) } ?? .none), ("self", .tensor(0))]) { ctx in
             let x = try ctx.saved(0)
             let (lo, hi) = logitBounds(eps, x.dtype)
             if !GradMode.current.isEnabled,

@@ -3,6 +3,11 @@ import Tensors
 /// How a loss combines its per-element values.
 public enum LossReduction: String, Sendable {
     case none, mean, sum
+
+    /// ATen's `Reduction` enum value, which loss nodes show as `_saved_reduction`.
+    public var code: Int {
+        switch self { case .none: 0; case .mean: 1; case .sum: 2 }
+    }
 }
 
 /// Fused losses with PyTorch's node names (`NllLossBackward0`, `MseLossBackward0`,
@@ -86,8 +91,15 @@ extension Differentiable {
         // ATen divides the incoming gradient by the total weight, kept in the input's type.
         let divisor: Double? = reduction == .mean
             ? cascadeWeight ?? (x.dtype == .float32 ? Double(Float(totalWeight)) : totalWeight) : nil
+        // The node also saves target, weight and the total weight (0 without a reduction).
+        let shownTotal = reduction == .none ? 0 : (divisor ?? totalWeight)
+        let total = try Tensor(scalar: .float(shownTotal), dtype: x.dtype, device: x.device)
+        let attributes: [(String, SavedAttribute)] = [
+            ("ignore_index", .int(ignoreIndex)), ("reduction", .int(reduction.code)), ("self", .tensor(0)), ("target", .tensor(1)),
+            ("weight", weight == nil ? .undefinedTensor : .tensor(2)), ("total_weight", .tensor(3))]
         if let spatial {
-            return try record("NllLoss2DBackward0", [spatial.source], out, save: [spatial.source]) { ctx in
+            return try record("NllLoss2DBackward0", [spatial.source], out, save: [spatial.source, spatial.target ?? target, weight, total],
+                              attributes: attributes) { ctx in
                 let source = try ctx.saved(0)
                 let rows = try reshape(try movedim(source, 1, source.rank - 1), input.sizes)
                 let g = reduction == .none ? try reshape(ctx.grad, [-1]) : ctx.grad
@@ -96,7 +108,7 @@ extension Differentiable {
                 return [try contiguous(try movedim(try reshape(gradRows, spatial.rowSizes), source.rank - 1, 1))]
             }
         }
-        return try record("NllLossBackward0", [input], out, save: [input]) { ctx in
+        return try record("NllLossBackward0", [input], out, save: [input, target, weight, total], attributes: attributes) { ctx in
             [try nllLossBackward(ctx.grad, try ctx.saved(0), coefficient: coefficient, offTarget: offTarget,
                                  meanDivisor: divisor, target: target,
                                  weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)]
@@ -185,7 +197,7 @@ extension Differentiable {
         guard isRecording(input, target) else { return out }
         let mi = TensorMeta(input), mt = TensorMeta(target)
         let count = squared.numel
-        let reductionCode = switch reduction { case .none: 0; case .mean: 1; case .sum: 2 }
+        let reductionCode = reduction.code
         return try record("MseLossBackward0", [input, target], out, save: [input, target],
                           attributes: [("reduction", .int(reductionCode)), ("self", .tensor(0)), ("target", .tensor(1))]) { ctx in
             // self: mse_loss_backward(grad, self, target); target: mse_loss_backward(grad, target, self)
@@ -221,7 +233,9 @@ extension Differentiable {
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }
         let count = loss.numel
-        return try record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, save: [input, target, weight, posWeight]) { ctx in
+        return try record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, save: [input, target, weight, posWeight],
+                          attributes: [("pos_weight", posWeight == nil ? .undefinedTensor : .tensor(3)), ("reduction", .int(reduction.code)),
+                                       ("self", .tensor(0)), ("target", .tensor(1)), ("weight", weight == nil ? .undefinedTensor : .tensor(2))]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)
             let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
             let pw: Tensor? = posWeight == nil ? nil : try ctx.saved(3)
@@ -253,7 +267,11 @@ extension Differentiable {
         let out = try reduced(loss, reduction)
         guard isRecording(input, target) else { return out }
         let count = loss.numel
-        return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, weight]) { ctx in
+        // F.binary_cross_entropy expands the weight to the target's size before the call.
+        let shownWeight = try weight.map { w throws(TensorError) in w.sizes == target.sizes ? w : try expand(w, target.sizes) }
+        return try record("BinaryCrossEntropyBackward0", [input, target], out, save: [input, target, shownWeight],
+                          attributes: [("reduction", .int(reduction.code)), ("self", .tensor(0)), ("target", .tensor(1)),
+                                       ("weight", weight == nil ? .undefinedTensor : .tensor(2))]) { ctx in
             let x = try ctx.saved(0), t = try ctx.saved(1)
             let w: Tensor? = weight == nil ? nil : try ctx.saved(2)
             return [ctx.needs(0) ? try binaryCrossEntropyBackward(ctx.grad, x, t, weight: w, reduction: reduction) : nil,

@@ -29,7 +29,8 @@ extension Differentiable {
     public static func mv(_ a: Tensor, _ v: Tensor) throws(TensorError) -> Tensor {
         let out = try a.mv(v)
         guard isRecording(a, v) else { return out }
-        return try record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil]) { ctx in
+        return try record("MvBackward0", [a, v], out, save: [v.requiresGrad ? a : nil, a.requiresGrad ? v : nil],
+                          attributes: [("self", .tensor(0)), ("vec", .tensor(1))]) { ctx in
             [ctx.needs(0) ? try outer(ctx.grad, try conjugated(try ctx.saved(1))) : nil,
              ctx.needs(1) ? try mv(try t(try conjugated(try ctx.saved(0))), ctx.grad) : nil]
         }
@@ -38,7 +39,8 @@ extension Differentiable {
     public static func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let out = try a.dot(b)
         guard isRecording(a, b) else { return out }
-        return try record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
+        return try record("DotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil],
+                          attributes: [("self", .tensor(0)), ("tensor", .tensor(1))]) { ctx in
             [ctx.needs(0) ? try mul(ctx.grad, try conjugated(try ctx.saved(1))) : nil,
              ctx.needs(1) ? try mul(ctx.grad, try conjugated(try ctx.saved(0))) : nil]
         }

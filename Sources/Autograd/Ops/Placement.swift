@@ -125,7 +125,8 @@ extension Differentiable {
         let out = try Tensor.addmv(input, mat, vec, beta: beta, alpha: alpha)
         guard isRecording([input, mat, vec]) else { return out }
         let mi = TensorMeta(input)
-        return try record("AddmvBackward0", [input, mat, vec], out, save: [mat, vec]) { ctx in
+        return try record("AddmvBackward0", [input, mat, vec], out, save: [mat, vec],
+                          attributes: [("alpha", .scalar(alpha)), ("beta", .scalar(beta)), ("mat", .tensor(0)), ("vec", .tensor(1))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try outer(g, try ctx.saved(1)), alpha) : nil,
@@ -137,7 +138,8 @@ extension Differentiable {
         let out = try Tensor.addr(input, vec1, vec2, beta: beta, alpha: alpha)
         guard isRecording([input, vec1, vec2]) else { return out }
         let mi = TensorMeta(input)
-        return try record("AddrBackward0", [input, vec1, vec2], out, save: [vec1, vec2]) { ctx in
+        return try record("AddrBackward0", [input, vec1, vec2], out, save: [vec1, vec2],
+                          attributes: [("alpha", .scalar(alpha)), ("beta", .scalar(beta)), ("vec1", .tensor(0)), ("vec2", .tensor(1))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try mv(g, try ctx.saved(1)), alpha) : nil,
@@ -149,7 +151,8 @@ extension Differentiable {
         let out = try Tensor.baddbmm(input, b1, b2, beta: beta, alpha: alpha)
         guard isRecording([input, b1, b2]) else { return out }
         let mi = TensorMeta(input)
-        return try record("BaddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+        return try record("BaddbmmBackward0", [input, b1, b2], out, save: [b1, b2],
+                          attributes: [("alpha", .scalar(alpha)), ("batch1", .tensor(0)), ("batch2", .tensor(1)), ("beta", .scalar(beta))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try bmm(g, try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,
@@ -162,7 +165,10 @@ extension Differentiable {
         guard isRecording([input, b1, b2]) else { return out }
         let mi = TensorMeta(input)
         let (nb, n, m) = (b1.sizes[0], b1.sizes[1], b2.sizes[2])
-        return try record("AddbmmBackward0", [input, b1, b2], out, save: [b1, b2]) { ctx in
+        return try record("AddbmmBackward0", [input, b1, b2], out, save: [b1, b2],
+                          attributes: [("alpha", .scalar(alpha)), ("batch1", .tensor(0)), ("batch1_sym_argsize_0", .int(b1.sizes[0])),
+                                       ("batch1_sym_argsize_1", .int(b1.sizes[1])), ("batch2", .tensor(1)),
+                                       ("batch2_sym_argsize_2", .int(b2.sizes[2])), ("beta", .scalar(beta))]) { ctx in
             let g = ctx.grad
             return [ctx.needs(0) ? try reduce(try scaled(g, beta), to: mi) : nil,
                     ctx.needs(1) ? try scaled(try bmm(try expand(try unsqueeze(g, 0), [nb, n, m]), try transpose(try ctx.saved(1), 1, 2)), alpha) : nil,
@@ -189,7 +195,8 @@ extension Differentiable {
             }
             return mx.sizes.isEmpty ? try total.reshape([]) : total
         }
-        return recordView("UnfoldBackward0", x, out) { ctx in
+        return recordView("UnfoldBackward0", x, out, attributes: [("dimension", .int(dim)), ("self_sym_sizes", .ints(mx.sizes)),
+                                                                 ("size", .int(size)), ("step", .int(step))]) { ctx in
             if mx.sizes.isEmpty { return [try unfoldBackwardValue(ctx.grad.detach())] }
             // unfold_backward(grad, sizes, dim, size, step): UnfoldBackwardBackward0 over grad
             // under create_graph, whose gradient is grad.unfold(dim, size, step).

@@ -5,13 +5,13 @@ extension Differentiable {
     public static func flip(_ x: Tensor, _ dims: [Int]) throws(TensorError) -> Tensor {
         let out = try x.flip(dims)
         guard isRecording(x) else { return out }
-        return record("FlipBackward0", [x], out) { ctx in [try flip(ctx.grad, dims)] }
+        return record("FlipBackward0", [x], out, attributes: [("dims", .ints(dims))]) { ctx in [try flip(ctx.grad, dims)] }
     }
 
     public static func roll(_ x: Tensor, _ shifts: [Int], dims: [Int] = []) throws(TensorError) -> Tensor {
         let out = try x.roll(shifts, dims: dims)
         guard isRecording(x) else { return out }
-        return record("RollBackward0", [x], out) { ctx in [try roll(ctx.grad, shifts.map { -$0 }, dims: dims)] }
+        return record("RollBackward0", [x], out, attributes: [("dims", .ints(dims)), ("shifts", .ints(shifts))]) { ctx in [try roll(ctx.grad, shifts.map { -$0 }, dims: dims)] }
     }
 
     /// `repeat(*reps)` (and `tile`): RepeatBackward0 sums the tiles back.
@@ -19,7 +19,7 @@ extension Differentiable {
         let out = try x.repeat(reps)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("RepeatBackward0", [x], out) { ctx in
+        return record("RepeatBackward0", [x], out, attributes: [("repeats", .ints(reps)), ("self_sym_sizes", .ints(mx.sizes))]) { ctx in
             // repeat_backward: the leading new dims summed one at a time, then each tiled
             // dim split into (repeats, size) and the repeat axes summed in one reduction
             // (SumBackward1 over ViewBackward0 under create_graph).
@@ -49,13 +49,13 @@ extension Differentiable {
     public static func tril(_ x: Tensor, diagonal: Int = 0) throws(TensorError) -> Tensor {
         let out = try x.tril(diagonal: diagonal)
         guard isRecording(x) else { return out }
-        return record("TrilBackward0", [x], out) { ctx in [try tril(ctx.grad, diagonal: diagonal)] }
+        return record("TrilBackward0", [x], out, attributes: [("diagonal", .int(diagonal))]) { ctx in [try tril(ctx.grad, diagonal: diagonal)] }
     }
 
     public static func triu(_ x: Tensor, diagonal: Int = 0) throws(TensorError) -> Tensor {
         let out = try x.triu(diagonal: diagonal)
         guard isRecording(x) else { return out }
-        return record("TriuBackward0", [x], out) { ctx in [try triu(ctx.grad, diagonal: diagonal)] }
+        return record("TriuBackward0", [x], out, attributes: [("diagonal", .int(diagonal))]) { ctx in [try triu(ctx.grad, diagonal: diagonal)] }
     }
 
     /// `diag(diagonal)`: a vector becomes a matrix (DiagEmbedBackward0), a matrix gives

@@ -105,9 +105,10 @@ extension Differentiable {
 
     /// `recordMulti` for a node that saves nothing.
     @discardableResult
-    static func recordMulti(_ name: String, _ inputs: [Tensor?], _ outputs: [Tensor],
+    static func recordMulti(_ name: String, _ inputs: [Tensor?], _ outputs: [Tensor], attributes: [(String, SavedAttribute)] = [],
                             formula: @escaping BackwardFormula) -> [Tensor] {
         let node = Node(name: name, nextEdges: inputs.map(gradientEdge), numOutputs: outputs.count, formula: formula)
+        if !attributes.isEmpty { node.describe(attributes) }
         return outputs.enumerated().map { i, o in
             let out = o.autogradMeta == nil ? o : o.alias()
             out.autogradMeta = AutogradMeta(gradFn: node, outputNr: i)

@@ -75,7 +75,9 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let d: Int? = try dim.map { v throws(TensorError) in try Shape.wrapDim(v, rank: x.rank) }
-        return try record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+        let shown: [(String, SavedAttribute)] = dim.map { [("dim", .int($0)), ("keepdim", .bool(keepdim))] } ?? []
+        return try record(dim == nil ? "ProdBackward0" : "ProdBackward1", [x], out, save: [x], saveOutput: true,
+                          attributes: shown + [("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             let input = try ctx.saved(0), result = try ctx.saved(1)
             // prod_backward: a 0-dim input's gradient is grad itself.
             if input.rank == 0 { return [try reduce(ctx.grad, to: mx)] }
@@ -119,7 +121,8 @@ extension Differentiable {
         let out = isMax ? try x.max() : try x.min()
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return try record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(isMax ? "MaxBackward1" : "MinBackward1", [x], out, save: [x], saveOutput: true,
+                          attributes: [("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             // evenly_distribute_backward: grad.new_zeros(input.sizes()).masked_fill_(mask,
             // grad / mask.sum()) (MaskedFillBackward1 over nothing and the share).
             let input = try ctx.saved(0), value = try ctx.saved(1)
@@ -144,7 +147,9 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        let v = try record(isMax ? "MaxBackward0" : "MinBackward0", [x], values, save: [indices]) { ctx in
+        let v = try record(isMax ? "MaxBackward0" : "MinBackward0", [x], values, save: [indices],
+                           attributes: [("dim", .int(dim)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(mx.sizes)),
+                                        ("indices", .tensor(0))]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -174,7 +179,8 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return try record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record(isMax ? "AmaxBackward0" : "AminBackward0", [x], out, save: [x], saveOutput: true,
+                          attributes: [("dim", .ints(dims ?? [])), ("keepdim", .bool(keepdim)), ("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             // scale_grad_by_count(restore_reduced_dims(grad), restore_reduced_dims(result) == self):
             // (grad.reshape(kept) / mask.sum(dims, true)) * mask.
             let kept = Self.keptShape(mx.sizes, ds, keepdim: keepdim)
@@ -193,10 +199,17 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
-        return try record("VarBackward0", [x], out, save: [x]) { ctx in
+        return try record("VarBackward0", [x], out, save: [x], attributes: varianceAttributes(dims, correction, keepdim)) { ctx in
             [try reduce(try varBackward(ctx.grad, try ctx.saved(0), dims: dims == nil ? nil : ds, n: n, correction: correction,
                                         keepdim: keepdim), to: mx)]
         }
+    }
+
+    /// Var/StdBackward0's `_saved_*`: `x.var()` (no dim, default correction) shows None,
+    /// as PyTorch's node does when none was passed; the dim overloads pass 1.
+    static func varianceAttributes(_ dims: [Int]?, _ correction: Double, _ keepdim: Bool) -> [(String, SavedAttribute)] {
+        [("correction", correction == 1 && dims == nil ? .none : .scalar(pythonNumber(correction))), ("dim", dims.map { .ints($0) } ?? .none),
+         ("keepdim", .bool(keepdim)), ("self", .tensor(0))]
     }
 
     /// FunctionsManual's `var_backward`: `(2 / (n - correction)) * grad * (self - self.mean())`
@@ -220,7 +233,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
         let n = ds.reduce(1) { $0 * Swift.max(x.sizes[$1], 1) }
-        return try record("StdBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("StdBackward0", [x], out, save: [x], saveOutput: true,
+                          attributes: varianceAttributes(dims, correction, keepdim) + [("result", .tensor(1))]) { ctx in
             // std_backward: var_backward((grad / (result * 2)).masked_fill_(result == 0, 0), ...)
             let v = try ctx.saved(0), y = try ctx.saved(1)
             let g = try whereZero(try y.eq(.int(0)), try div(ctx.grad, try mulScalarOverload(y, .int(2))))
@@ -231,12 +245,16 @@ extension Differentiable {
     /// `norm(p, dims, keepdim)` / `linalg.vector_norm`: LinalgVectorNormBackward0 (ATen's
     /// internal `at::norm`, which some composite functions call, names it NormBackward1).
     public static func norm(_ x: Tensor, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false,
-                            nodeName: String = "LinalgVectorNormBackward0") throws(TensorError) -> Tensor {
+                            nodeName: String = "LinalgVectorNormBackward0", ord: Scalar? = nil) throws(TensorError) -> Tensor {
         let out = try x.norm(p: p, dims: dims, keepdim: keepdim)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return try record(nodeName, [x], out, save: [x], saveOutput: true) { ctx in
+        // `ord`: the Python number the caller gave (a float shows as one), else p as an int when whole.
+        let shown: [(String, SavedAttribute)] = nodeName != "LinalgVectorNormBackward0" ? [] :
+            [("dim", dims.map { .ints($0) } ?? .none), ("keepdim", .bool(keepdim)), ("ord", .scalar(ord ?? pythonNumber(p))),
+             ("self", .tensor(0)), ("result", .tensor(1))]
+        return try record(nodeName, [x], out, save: [x], saveOutput: true, attributes: shown) { ctx in
             let v = try ctx.saved(0)
             // A full reduction (no dim) keeps the 0-dim norm and grad (unsqueeze_multiple over no dims).
             let r = dims == nil ? try ctx.saved(1) : try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
@@ -283,7 +301,8 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let ds = try reducedDims(dims, rank: x.rank)
-        return try record("LogsumexpBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("LogsumexpBackward0", [x], out, save: [x], saveOutput: true,
+                          attributes: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             let r = try restoreDims(try ctx.saved(1), ds, keepdim: keepdim)
             let g = try restoreDims(ctx.grad, ds, keepdim: keepdim)
             return [try reduce(try mul(g, try exp(try sub(try ctx.saved(0), r))), to: mx)]
@@ -296,7 +315,7 @@ extension Differentiable {
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        return record("CumsumBackward0", [x], out) { ctx in
+        return record("CumsumBackward0", [x], out, attributes: [("dim", .int(dim))]) { ctx in
             let g = ctx.grad
             // cumsum_backward: the gradient itself when trivial, else reversed_cumsum:
             // grad.flip(dim).cumsum(dim).flip(dim).
@@ -337,7 +356,7 @@ extension Differentiable {
         let out = try x.trace()
         guard isRecording(x) else { return out }
         let sizes = x.sizes
-        return try record("TraceBackward0", [x], out) { ctx in
+        return try record("TraceBackward0", [x], out, attributes: [("self_sym_sizes", .ints(sizes))]) { ctx in
             // trace_backward: zeros(rows * cols).index_fill_(0, arange(0, numel, cols + 1),
             // grad).view(sizes) (IndexFillBackward1, then ViewBackward0).
             let g = ctx.grad

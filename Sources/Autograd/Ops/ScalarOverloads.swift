@@ -8,7 +8,7 @@ extension Differentiable {
         let out = try a.mul(b)
         guard isRecording(a) else { return out }
         let ma = TensorMeta(a)
-        return record("MulBackward1", [a], out) { ctx in [try reduce(try mul(ctx.grad, conjugatedScalar(b)), to: ma)] }
+        return record("MulBackward1", [a], out, attributes: [("other", .scalar(b))]) { ctx in [try reduce(try mul(ctx.grad, conjugatedScalar(b)), to: ma)] }
     }
 
     /// `s - x` as ATen's C++ writes it (`empty_like(x).fill_(s).sub_(x)`): SubBackward0 over

@@ -8,7 +8,8 @@ extension Differentiable {
         let out = try x.gather(dim, index)
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return record("GatherBackward0", [x], out) { ctx in
+        return try record("GatherBackward0", [x], out, save: [x, index],
+                          attributes: [("dim", .int(dim)), ("index", .tensor(1)), ("self", .tensor(0)), ("sparse_grad", .bool(false))]) { ctx in
             [try scatteredAdd(ctx.grad, into: mx, dim: dim, index)]
         }
     }
@@ -27,7 +28,7 @@ extension Differentiable {
         let out = try x.scatter(dim, index, source)
         guard isRecording(x, source) else { return out }
         let sourceSizes = source.sizes
-        return record("ScatterBackward0", [x, source], out) { ctx in
+        return try record("ScatterBackward0", [x, source], out, save: [index], attributes: [("dim", .int(dim)), ("index", .tensor(0))]) { ctx in
             let g = ctx.grad
             // self: grad.scatter(dim, index, 0), recorded (ScatterBackward1) under create_graph.
             return [ctx.needs(0) ? try scatter(g, dim, index, value: .int(0)) : nil,
@@ -39,7 +40,7 @@ extension Differentiable {
     public static func scatter(_ x: Tensor, _ dim: Int, _ index: Tensor, value: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clone().scatter_(dim, index, value: value)
         guard isRecording(x) else { return out }
-        return record("ScatterBackward1", [x], out) { ctx in [try scatter(ctx.grad, dim, index, value: .int(0))] }
+        return try record("ScatterBackward1", [x], out, save: [index], attributes: [("dim", .int(dim)), ("index", .tensor(0))]) { ctx in [try scatter(ctx.grad, dim, index, value: .int(0))] }
     }
 
     /// `scatter_add(dim, index, src)`: ScatterAddBackward0.
@@ -47,7 +48,7 @@ extension Differentiable {
         let out = try x.scatterAdd(dim, index, source)
         guard isRecording(x, source) else { return out }
         let sourceSizes = source.sizes
-        return record("ScatterAddBackward0", [x, source], out) { ctx in
+        return try record("ScatterAddBackward0", [x, source], out, save: [index], attributes: [("dim", .int(dim)), ("index", .tensor(0))]) { ctx in
             [ctx.needs(0) ? ctx.grad : nil, ctx.needs(1) ? try padded(try gather(ctx.grad, dim, index), to: sourceSizes) : nil]
         }
     }
@@ -59,7 +60,8 @@ extension Differentiable {
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
         let indices = [Tensor?](repeating: nil, count: d) + [index.rank == 0 ? try index.reshape([1]) : index]
-        return record("IndexSelectBackward0", [x], out) { ctx in
+        return try record("IndexSelectBackward0", [x], out, save: [index],
+                          attributes: [("dim", .int(dim)), ("index", .tensor(0)), ("self_sym_sizes", .ints(mx.sizes))]) { ctx in
             if mx.sizes.isEmpty { return [ctx.grad] }
             return [try accumulated("IndexAddBackward0", ctx.grad, into: mx, indices)]
         }
@@ -86,7 +88,8 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        let v = try record("KthvalueBackward0", [x], values, save: [indices]) { ctx in
+        let v = try record("KthvalueBackward0", [x], values, save: [indices],
+                           attributes: [("dim", .int(dim)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(mx.sizes)), ("indices", .tensor(0))]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -107,7 +110,8 @@ extension Differentiable {
         }
         guard isRecording(x) else { return out }
         let mx = TensorMeta(x)
-        return try record("MedianBackward0", [x], out, save: [x], saveOutput: true) { ctx in
+        return try record("MedianBackward0", [x], out, save: [x], saveOutput: true,
+                          attributes: [("self", .tensor(0)), ("result", .tensor(1))]) { ctx in
             let input = try ctx.saved(0), value = try ctx.saved(1)
             var mask = try input.eq(value)
             if value.dtype.isFloatingPoint, try value.unary(.isnan).item().boolValue { mask = try input.unary(.isnan) }
@@ -123,7 +127,8 @@ extension Differentiable {
         guard isRecording(x) else { return (values, indices) }
         let mx = TensorMeta(x)
         let d = x.rank == 0 ? 0 : try Shape.wrapDim(dim, rank: x.rank)
-        let v = try record("MedianBackward1", [x], values, save: [indices]) { ctx in
+        let v = try record("MedianBackward1", [x], values, save: [indices],
+                           attributes: [("dim", .int(dim)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(mx.sizes)), ("indices", .tensor(0))]) { ctx in
             [try selectedBackward(ctx.grad, indices: try ctx.saved(0), dim: d, keepdim: keepdim, meta: mx)]
         }
         return (v, indices)
@@ -147,7 +152,8 @@ extension Differentiable {
         guard isRecording(x) else { return values }
         let mx = TensorMeta(x)
         let d = try Shape.wrapDim(dim, rank: x.rank)
-        return try record(name, [x], values, save: [indices]) { ctx in
+        return try record(name, [x], values, save: [indices],
+                          attributes: [("dim", .int(dim)), ("self_sym_sizes", .ints(mx.sizes)), ("indices", .tensor(0))]) { ctx in
             if mx.sizes.isEmpty { return [ctx.grad] }
             return [try scatteredInto(ctx.grad, mx, dim: d, try ctx.saved(0))]
         }

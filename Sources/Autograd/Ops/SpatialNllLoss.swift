@@ -21,7 +21,7 @@ extension Differentiable {
         }
         let rows = try input.detach().movedim(1, input.rank - 1).reshape([-1, c])
         return try nllLoss(rows, try target.reshape([-1]), weight: weight, reduction: reduction, ignoreIndex: ignoreIndex,
-                           spatial: SpatialNllRows(source: input, rowSizes: [n] + spatial + [c], outShape: [n] + spatial))
+                           spatial: SpatialNllRows(source: input, rowSizes: [n] + spatial + [c], outShape: [n] + spatial, target: target))
     }
 }
 
@@ -32,4 +32,6 @@ struct SpatialNllRows {
     let rowSizes: [Int]
     /// (N, d1, ...): the shape of an unreduced loss.
     let outShape: [Int]
+    /// The (N, d1, ...) target as given, which the node saves.
+    var target: Tensor? = nil
 }

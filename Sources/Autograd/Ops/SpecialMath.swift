@@ -138,7 +138,8 @@ extension Differentiable {
                     return [try reduce(try whereZero(mask, try special(.xlogy, g, y, dtype: g.dtype)), to: ma)]
                 }
             }
-            return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b]) { ctx in
+            return try record("XlogyBackward" + suffix, [a, b], out, save: [a, b],
+                              attributes: [("other", .tensor(1)), ("self", .tensor(0))]) { ctx in
                 let x = try ctx.saved(0), y = try ctx.saved(1), g = ctx.grad
                 // The generated node's sorted order: other (grad * self / other) first, then
                 // self (xlogy(grad, other), zero where self == 0 and other <= 0).
@@ -347,21 +348,24 @@ extension Differentiable {
         guard isRecording(tensorWeight ? [start, end, weight] : [start, end]) else { return out }
         let ms = TensorMeta(start), me = TensorMeta(end), mw = TensorMeta(weight)
         if let w = weightScalar {
-            return record("LerpBackward0", [start, end], out) { ctx in
+            return record("LerpBackward0", [start, end], out, attributes: [("weight", .scalar(.float(w)))]) { ctx in
                 // grad * weight, grad * (1 - weight): ATen's mul.Scalar (MulBackward1), in the
                 // generated node's sorted order (end, self).
                 let ge = ctx.needs(1) ? try reduce(try mulScalarOverload(ctx.grad, .float(w)), to: me) : nil
                 return [ctx.needs(0) ? try reduce(try mulScalarOverload(ctx.grad, .float(1 - w)), to: ms) : nil, ge]
             }
         }
-        return try record("LerpBackward1", [start, end, weight], out, save: [start, end, weight]) { ctx in
-            let s = try ctx.saved(0), e = try ctx.saved(1), w = try ctx.saved(2), g = ctx.grad
+        // end and self are only saved for the weight's gradient: None otherwise.
+        let forWeight = weight.requiresGrad
+        return try record("LerpBackward1", [start, end, weight], out, save: [forWeight ? start : nil, forWeight ? end : nil, weight],
+                          attributes: [("end", .tensor(1)), ("self", .tensor(0)), ("weight", .tensor(2))]) { ctx in
+            let w = try ctx.saved(2), g = ctx.grad
             // Sorted order end, self, weight (the order the nodes are made under create_graph).
             // C++'s `1 - weight` is empty_like(weight).fill_(1).sub_(weight): SubBackward0
             // over (nothing, weight).
             let ge = ctx.needs(1) ? try reduce(try mul(g, w), to: me) : nil
             let gs = ctx.needs(0) ? try reduce(try mul(g, try sub(try w.detach().fullLike(.int(1)), w)), to: ms) : nil
-            return [gs, ge, ctx.needs(2) ? try reduce(try mul(g, try sub(e, s)), to: mw) : nil]
+            return [gs, ge, ctx.needs(2) ? try reduce(try mul(g, try sub(try ctx.saved(1), try ctx.saved(0))), to: mw) : nil]
         }
     }
 
@@ -372,7 +376,8 @@ extension Differentiable {
         let mx = TensorMeta(x), m1 = TensorMeta(t1), m2 = TensorMeta(t2)
         switch op {
         case let .addcmul(value):
-            return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcmulBackward0", [x, t1, t2], out, save: [t1, t2],
+                              attributes: [("tensor1", .tensor(0)), ("tensor2", .tensor(1)), ("value", .scalar(pythonNumber(value)))]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 // grad * (tensor2 * value), grad * (tensor1 * value) (mul.Scalar inside).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,
@@ -380,7 +385,8 @@ extension Differentiable {
                         ctx.needs(2) ? try reduce(try mul(g, try mulScalarOverload(a, .float(value))), to: m2) : nil]
             }
         case let .addcdiv(value):
-            return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2]) { ctx in
+            return try record("AddcdivBackward0", [x, t1, t2], out, save: [t1, t2],
+                              attributes: [("tensor1", .tensor(0)), ("tensor2", .tensor(1)), ("value", .scalar(pythonNumber(value)))]) { ctx in
                 let a = try ctx.saved(0), b = try ctx.saved(1), g = ctx.grad
                 // grad * (value / tensor2), -grad * ((value * tensor1) / (tensor2 * tensor2)).
                 return [ctx.needs(0) ? try reduce(g, to: mx) : nil,

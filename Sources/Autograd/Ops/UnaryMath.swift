@@ -4,12 +4,14 @@ import Tensors
 /// sqrt) save the output; the rest save the input.
 extension Differentiable {
     /// Records a unary op whose formula maps (grad, saved input or output) to the input grad.
+    /// `extra`: the node's other saved arguments (`_saved_min`, `_saved_negative_slope`).
     static func unaryOp(_ name: String, _ x: Tensor, _ out: Tensor, savesOutput: Bool = false,
+                        extra: [(String, SavedAttribute)] = [],
                         _ formula: @escaping (Tensor, Tensor) throws -> Tensor) throws(TensorError) -> Tensor {
         let mx = TensorMeta(x)
         // PyTorch's one-tensor unary nodes show it as `_saved_result` or `_saved_self`.
         return try record(name, [x], out, save: savesOutput ? [] : [x], saveOutput: savesOutput,
-                          attributes: [(savesOutput ? "result" : "self", .tensor(0))]) { ctx in
+                          attributes: [(savesOutput ? "result" : "self", .tensor(0))] + extra) { ctx in
             var g = try handleRToC(mx.dtype, try formula(ctx.grad, try ctx.saved(0)))
             if g.dtype != mx.dtype { g = try to(g, mx.dtype) }
             return [g]
@@ -181,6 +183,17 @@ extension Differentiable {
         }
     }
 
+    /// F.hardtanh's bounds are floats; relu6 (hardtanh(0, 6) in ATen's C++) shows ints.
+    static func hardtanhAttributes(_ lo: Double, _ hi: Double) -> [(String, SavedAttribute)] {
+        let relu6 = lo == 0 && hi == 6
+        return [("max_val", .scalar(relu6 ? .int(6) : .float(hi))), ("min_val", .scalar(relu6 ? .int(0) : .float(lo)))]
+    }
+
+    /// A Double argument as the Python number PyTorch's default shows (`beta=1` is an int).
+    static func pythonNumber(_ d: Double) -> Scalar {
+        d.rounded() == d && Swift.abs(d) < 1e15 ? .int(Int64(d)) : .float(d)
+    }
+
     /// Rounding ops: the gradient is zero everywhere.
     public static func floor(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("FloorBackward0", x, try x.unary(.floor)) }
     public static func ceil(_ x: Tensor) throws(TensorError) -> Tensor { try zeroGradient("CeilBackward0", x, try x.unary(.ceil)) }
@@ -213,7 +226,7 @@ extension Differentiable {
     public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws(TensorError) -> Tensor {
         let out = try x.unary(.leakyRelu(slope: slope))
         guard isRecording(x) else { return out }
-        return try unaryOp("LeakyReluBackward0", x, out) { g, x in try leakyReluBackward(g, x, slope: slope) }
+        return try unaryOp("LeakyReluBackward0", x, out, extra: [("negative_slope", .scalar(.float(slope)))]) { g, x in try leakyReluBackward(g, x, slope: slope) }
     }
 
     public static func silu(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -230,19 +243,19 @@ extension Differentiable {
     public static func gelu(_ x: Tensor, approximateTanh: Bool = false) throws(TensorError) -> Tensor {
         let out = try x.unary(approximateTanh ? .geluTanh : .gelu)
         guard isRecording(x) else { return out }
-        return try unaryOp("GeluBackward0", x, out) { g, x in try geluBackward(g, x, approximateTanh: approximateTanh) }
+        return try unaryOp("GeluBackward0", x, out, extra: [("approximate", .string(approximateTanh ? "tanh" : "none"))]) { g, x in try geluBackward(g, x, approximateTanh: approximateTanh) }
     }
 
     public static func softplus(_ x: Tensor, beta: Double = 1, threshold: Double = 20) throws(TensorError) -> Tensor {
         let out = try x.unary(.softplus(beta: beta, threshold: threshold))
         guard isRecording(x) else { return out }
-        return try unaryOp("SoftplusBackward0", x, out) { g, x in try softplusBackward(g, x, beta: beta, threshold: threshold) }
+        return try unaryOp("SoftplusBackward0", x, out, extra: [("beta", .scalar(pythonNumber(beta))), ("threshold", .scalar(pythonNumber(threshold)))]) { g, x in try softplusBackward(g, x, beta: beta, threshold: threshold) }
     }
 
     public static func elu(_ x: Tensor, alpha: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.elu(alpha: alpha))
         guard isRecording(x) else { return out }
-        return try unaryOp("EluBackward0", x, out) { g, x in
+        return try unaryOp("EluBackward0", x, out, extra: [("alpha", .scalar(.float(alpha))), ("input_scale", .scalar(.int(1))), ("scale", .scalar(.int(1)))]) { g, x in
             try `where`(try x.gt(.int(0)), g, try mul(g, try mul(try exp(x), .float(alpha))))
         }
     }
@@ -250,7 +263,7 @@ extension Differentiable {
     public static func hardtanh(_ x: Tensor, min lo: Double = -1, max hi: Double = 1) throws(TensorError) -> Tensor {
         let out = try x.unary(.hardtanh(min: lo, max: hi))
         guard isRecording(x) else { return out }
-        return try unaryOp("HardtanhBackward0", x, out) { g, x in try hardtanhBackward(g, x, min: lo, max: hi) }
+        return try unaryOp("HardtanhBackward0", x, out, extra: hardtanhAttributes(lo, hi)) { g, x in try hardtanhBackward(g, x, min: lo, max: hi) }
     }
 
     public static func logSigmoid(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -265,7 +278,7 @@ extension Differentiable {
     public static func clamp(_ x: Tensor, min lo: Scalar?, max hi: Scalar?) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: hi)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampBackward1", x, out) { g, x in
+        return try unaryOp("ClampBackward1", x, out, extra: [("max", hi.map { .scalar($0) } ?? .none), ("min", lo.map { .scalar($0) } ?? .none)]) { g, x in
             // PyTorch keeps the gradient where min <= x <= max (NaN inputs get zero).
             var inside: Tensor? = nil
             if let lo { inside = try x.ge(lo) }
@@ -283,7 +296,9 @@ extension Differentiable {
         let out = try x.clamp(min: lo, max: hi)
         guard isRecording([x, lo, hi]) else { return out }
         let mx = TensorMeta(x), mlo = lo.map(TensorMeta.init), mhi = hi.map(TensorMeta.init)
-        return try record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi]) { ctx in
+        return try record("ClampBackward0", [x, lo, hi], out, save: [x, lo, hi],
+                          attributes: [("max", hi == nil ? .undefinedTensor : .tensor(2)), ("min", lo == nil ? .undefinedTensor : .tensor(1)),
+                                       ("self", .tensor(0))]) { ctx in
             try clampGradients(ctx, try ctx.saved(0), lo == nil ? nil : try ctx.saved(1),
                                hi == nil ? nil : try ctx.saved(2), mx, mlo, mhi)
         }
@@ -293,12 +308,12 @@ extension Differentiable {
     public static func clampMin(_ x: Tensor, _ lo: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: lo, max: nil)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMinBackward0", x, out) { g, x in try `where`(try x.ge(lo), g, Scalar.int(0)) }
+        return try unaryOp("ClampMinBackward0", x, out, extra: [("min", .scalar(lo))]) { g, x in try `where`(try x.ge(lo), g, Scalar.int(0)) }
     }
 
     public static func clampMax(_ x: Tensor, _ hi: Scalar) throws(TensorError) -> Tensor {
         let out = try x.clamp(min: nil, max: hi)
         guard isRecording(x) else { return out }
-        return try unaryOp("ClampMaxBackward0", x, out) { g, x in try `where`(try x.le(hi), g, Scalar.int(0)) }
+        return try unaryOp("ClampMaxBackward0", x, out, extra: [("max", .scalar(hi))]) { g, x in try `where`(try x.le(hi), g, Scalar.int(0)) }
     }
 }

@@ -53,7 +53,7 @@ extension Differentiable {
         let out = try x.reshape(shape)
         guard isRecording(x) else { return out }
         let sizes = x.sizes
-        return record("UnsafeViewBackward0", [x], out) { ctx in [try reshape(ctx.grad, sizes)] }
+        return record("UnsafeViewBackward0", [x], out, attributes: [("self_sym_sizes", .ints(sizes))]) { ctx in [try reshape(ctx.grad, sizes)] }
     }
 
     /// `reshape` as ATen's reshape_symint: a contiguous tensor is viewed (ViewBackward0),
@@ -181,17 +181,21 @@ extension Differentiable {
         return g
     }
 
-    public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false) throws(TensorError) -> Tensor {
+    /// `shownIndex`: the index as a subscript gave it (`x[-1]` shows -1), when it differs.
+    public static func select(_ x: Tensor, _ dim: Int, _ index: Int, forIndexing: Bool = false,
+                              shownIndex: Int? = nil) throws(TensorError) -> Tensor {
         let out = try x.select(dim, index, forIndexing: forIndexing)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
         let i = index < 0 ? index + sizes[d] : index
-        return recordView("SelectBackward0", x, out) { ctx in
+        return recordView("SelectBackward0", x, out, attributes: [("dim", .int(dim)), ("index", .int(shownIndex ?? index)), ("self_sym_sizes", .ints(sizes))]) { ctx in
             [try embedded("SelectBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in try select(t, d, i) }]
         }
     }
 
-    public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1) throws(TensorError) -> Tensor {
+    /// `shown`: [start, stop] as a subscript gave them (`x[-2:]` shows -2 and INT64_MAX).
+    public static func slice(_ x: Tensor, _ dim: Int, start: Int?, end: Int?, step: Int = 1,
+                             shown: [Int]? = nil) throws(TensorError) -> Tensor {
         let out = try x.slice(dim, start: start, end: end, step: step)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes, d = try Shape.wrapDim(dim, rank: x.rank)
@@ -202,7 +206,10 @@ extension Differentiable {
             return Swift.min(Swift.max(v, 0), size)
         }
         let begin = clamp(start, 0), stop = Swift.max(clamp(end, size), begin)
-        return recordView("SliceBackward0", x, out) { ctx in
+        // The node keeps the arguments as given: an omitted end is INT64_MAX.
+        let shownStart = shown?[0] ?? start ?? 0, shownEnd = shown?[1] ?? end ?? Int.max
+        return recordView("SliceBackward0", x, out, attributes: [("dim", .int(dim)), ("end", .int(shownEnd)), ("self_sym_sizes", .ints(sizes)),
+                                                                ("start", .int(shownStart)), ("step", .int(step))]) { ctx in
             [try embedded("SliceBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
                 try slice(t, d, start: begin, end: stop, step: step)
             }]
@@ -214,7 +221,8 @@ extension Differentiable {
         _ = try x.narrow(dim, start: start, length: length)
         let d = try Shape.wrapDim(dim, rank: x.rank)
         let s = start < 0 ? start + x.sizes[d] : start
-        return try slice(x, d, start: s, end: s + length)
+        // The node shows narrow's dim as given (slice wraps it).
+        return try slice(x, dim, start: s, end: s + length)
     }
 
     /// `x[...]`: a new tensor over the same data (AliasBackward0).
@@ -228,7 +236,8 @@ extension Differentiable {
         let out = try x.diagonal(offset: offset, dim1: dim1, dim2: dim2)
         guard isRecording(x) else { return untrackedView(x, out) }
         let sizes = x.sizes
-        return recordView("DiagonalBackward0", x, out) { ctx in
+        return recordView("DiagonalBackward0", x, out, attributes: [("dim1", .int(dim1)), ("dim2", .int(dim2)), ("offset", .int(offset)),
+                                                                   ("self_sym_sizes", .ints(sizes))]) { ctx in
             [try embedded("DiagonalBackwardBackward0", ctx.grad, in: sizes) { t throws(TensorError) in
                 try diagonal(t, offset: offset, dim1: dim1, dim2: dim2)
             }]

@@ -28,6 +28,10 @@ public enum IndexStep: Equatable {
 /// tensor — one advanced `index` with an optional int64 index tensor per dim of that view.
 public struct IndexPlan {
     public var steps: [IndexStep] = []
+    /// By step position: a select's index ([i]) or a slice's start and stop ([start, stop],
+    /// 0 and INT64_MAX when omitted) as the subscript gave them, before wrapping and
+    /// clamping: what PyTorch's SelectBackward0/SliceBackward0 show.
+    public var shown: [Int: [Int]] = [:]
     /// Per dim of the view after `steps`; nil when there is no advanced indexing.
     public var advanced: [Tensor?]? = nil
 }
@@ -70,6 +74,7 @@ extension IndexPlan {
                 if i < -size || i >= size {
                     throw .indexOutOfBounds(index: i, dim: position, size: size)
                 }
+                plan.shown[plan.steps.count] = [i]
                 plan.steps.append(.select(dim: dim, index: i < 0 ? i + size : i))
                 shape.remove(at: dim)
                 // Advanced indices recorded at later dims shift down.
@@ -90,6 +95,7 @@ extension IndexPlan {
                 // stop at or past the end, step 1; anything else slices (SliceBackward0).
                 let skipped = (start ?? 0) == 0 && (stop.map { $0 >= size } ?? true) && st == 1
                 if !skipped {
+                    plan.shown[plan.steps.count] = [start ?? 0, stop ?? Int.max]
                     plan.steps.append(.slice(dim: dim, start: s, end: e, step: st))
                     shape[dim] = (e - s + st - 1) / st
                 }
@@ -112,6 +118,7 @@ extension IndexPlan {
                     let i = Int(try t.item().int64Value)
                     let size = shape[dim]
                     if i < -size || i >= size { throw .indexOutOfBounds(index: i, dim: position, size: size) }
+                    plan.shown[plan.steps.count] = [i]
                     plan.steps.append(.select(dim: dim, index: i < 0 ? i + size : i))
                     shape.remove(at: dim)
                     advanced = Dictionary(uniqueKeysWithValues: advanced.map { ($0.key > dim ? $0.key - 1 : $0.key, $0.value) })

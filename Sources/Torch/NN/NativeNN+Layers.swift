@@ -71,7 +71,8 @@ extension TorchRuntime {
                                                     shortcuts: shortcuts)
                 }
             }
-            return wrap(try Differentiable.upsampleNearest(x, indices: indices(channelsLast), gradIndices: indices(true), exact: exact))
+            return wrap(try Differentiable.upsampleNearest(x, indices: indices(channelsLast), gradIndices: indices(true), exact: exact,
+                                                           scales: scales))
         }
         func blocks(_ a: ArraySlice<PyValue>, _ name: String) throws -> SlidingBlocks.Geometry {
             let k = try intList(a[a.startIndex], name, "kernel_size"), d = try intList(a[a.startIndex + 1], name, "dilation")

@@ -65,19 +65,26 @@ extension TorchRuntime {
                 return wrap(try Differentiable.convolution(try t(a[0], name, "input"), weight, opt(a[2]), geometry: geometry, spatialDims: dims))
             }
         }
+        // An empty stride is the kernel size; the node shows it as given.
+        func stride(_ v: PyValue, _ f: String) throws -> (Int, Int)? {
+            try intList(v, f, "stride").isEmpty ? nil : try pair(v, f, "stride")
+        }
         fn("max_pool2d") { [unowned self] _, a in
-            let g = PoolingGeometry(kernel: try pair(a[1], "max_pool2d", "kernel_size"), stride: try pair(a[2], "max_pool2d", "stride"),
+            let kernel = try pair(a[1], "max_pool2d", "kernel_size"), s = try stride(a[2], "max_pool2d")
+            let g = PoolingGeometry(kernel: kernel, stride: s ?? kernel,
                                     padding: try pair(a[3], "max_pool2d", "padding"), dilation: try pair(a[4], "max_pool2d", "dilation"),
                                     ceilMode: try bool(a[5], "max_pool2d", "ceil_mode"))
-            let r = try Differentiable.maxPool2d(try t(a[0], "max_pool2d", "input"), geometry: g)
+            let r = try Differentiable.maxPool2d(try t(a[0], "max_pool2d", "input"), geometry: g, shownStride: s == nil ? [] : nil)
             return .tuple([wrap(r.output), wrap(r.indices)])
         }
         fn("avg_pool2d") { [unowned self] _, a in
-            let g = PoolingGeometry(kernel: try pair(a[1], "avg_pool2d", "kernel_size"), stride: try pair(a[2], "avg_pool2d", "stride"),
+            let kernel = try pair(a[1], "avg_pool2d", "kernel_size"), s = try stride(a[2], "avg_pool2d")
+            let g = PoolingGeometry(kernel: kernel, stride: s ?? kernel,
                                     padding: try pair(a[3], "avg_pool2d", "padding"), ceilMode: try bool(a[4], "avg_pool2d", "ceil_mode"))
             let divisor: Int? = a[6].isNone ? nil : try int(a[6], "avg_pool2d", "divisor_override")
             return wrap(try Differentiable.avgPool2d(try t(a[0], "avg_pool2d", "input"), geometry: g,
-                                                    countIncludePad: try bool(a[5], "avg_pool2d", "count_include_pad"), divisorOverride: divisor))
+                                                    countIncludePad: try bool(a[5], "avg_pool2d", "count_include_pad"), divisorOverride: divisor,
+                                                    shownStride: s == nil ? [] : nil))
         }
         fn("adaptive_avg_pool2d") { [unowned self] _, a in
             let x = try t(a[0], "adaptive_avg_pool2d", "input")

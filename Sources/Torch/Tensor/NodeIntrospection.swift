@@ -31,7 +31,10 @@ extension TorchRuntime {
                          "name", "next_functions", "register_hook", "register_prehook", "requires_grad"]
             for (attr, value) in n.savedAttributes {
                 names.append("_saved_" + attr)
-                if case .tensor = value { names.append("_raw_saved_" + attr) }
+                switch value {
+                case .tensor, .tensorList: names.append("_raw_saved_" + attr)
+                default: break
+                }
             }
             if n.isAccumulateGrad { names.append("variable") }
             return .list(names.sorted().map { .str($0) })
@@ -76,8 +79,17 @@ extension TorchRuntime {
         let attr = String(name.dropFirst(raw ? "_raw_saved_".count : "_saved_".count))
         guard let value = n.savedAttributes.first(where: { $0.name == attr })?.value else { return nil }
         if raw {
-            guard case let .tensor(slot) = value else { return nil }
-            return rawSavedValue(interp, n, slot: slot)
+            switch value {
+            case let .tensor(slot): return rawSavedValue(interp, n, slot: slot)
+            case let .tensorList(slots):
+                // Once freed, the list getter raises the freed-graph error (unpacking a freed
+                // slot throws it before any hook runs).
+                if n.savedTensorsFreed, let first = slots.compactMap({ $0 }).first {
+                    _ = try bridgedHooks { try n.unpackSaved(slot: first) }
+                }
+                return .tuple(slots.map { rawSavedValue(interp, n, slot: $0 ?? Int.max) })
+            default: return nil
+            }
         }
         switch value {
         case let .tensor(slot):
@@ -95,6 +107,13 @@ extension TorchRuntime {
         // 18446744073709551615).
         case let .int(i): return PyBigInt.unsigned(UInt64(bitPattern: Int64(i)))
         case let .bool(b): return .bool(b)
+        case let .string(text): return .str(text)
+        case let .tensorList(slots):
+            return .tuple(try slots.map { slot -> PyValue in
+                guard let slot else { return PyValue.none }
+                let t = try bridgedHooks { try n.unpackSaved(slot: slot) }
+                return t.map { wrap($0) } ?? PyValue.none
+            })
         case let .ints(v): return .tuple(v.map { PyBigInt.unsigned(UInt64(bitPattern: Int64($0))) })
         case .none, .wrappedNumber: return PyValue.none  // wrapped numbers become slots when recorded
         }

@@ -110,8 +110,8 @@ enum Op {
     static func std(_ x: T, dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws(TensorError) -> T {
         try D.std(x, dims: dims, correction: correction, keepdim: keepdim)
     }
-    static func norm(_ x: T, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws(TensorError) -> T {
-        try D.norm(x, p: p, dims: dims, keepdim: keepdim)
+    static func norm(_ x: T, p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false, ord: Scalar? = nil) throws(TensorError) -> T {
+        try D.norm(x, p: p, dims: dims, keepdim: keepdim, ord: ord)
     }
     static func logsumexp(_ x: T, dims: [Int], keepdim: Bool = false) throws(TensorError) -> T { try D.logsumexp(x, dims: dims, keepdim: keepdim) }
     static func cumsum(_ x: T, dim: Int, dtype: DType? = nil) throws(TensorError) -> T { try D.cumsum(x, dim: dim, dtype: dtype) }

@@ -100,16 +100,19 @@ extension TorchRuntime {
         b.both("norm") { [unowned self] _, t, args in
             let bound = try args.bind(normSig)
             var p = 2.0
+            // The node shows p as the Python number given (`x.norm()`: the int 2).
+            var ord: Scalar? = nil
             if let pv = bound.given(0) {
                 if case .str(let s) = pv {
                     guard s == "fro" else { throw PyError.runtimeError("norm(): unsupported norm type '\(s)'") }
                 } else {
                     p = try double(pv, "norm", "p")
+                    if case .float = pv { ord = .float(p) }
                 }
             }
             var x = t
             if let dt = try dtype(bound[3]) { x = try Op.to(t, dt) }
-            return wrap(try Op.norm(x, p: p, dims: try dims(bound[1], "norm"), keepdim: bound.given(2).map { truthy($0) } ?? false))
+            return wrap(try Op.norm(x, p: p, dims: try dims(bound[1], "norm"), keepdim: bound.given(2).map { truthy($0) } ?? false, ord: ord))
         }
         let lseSig = Signature("logsumexp", ["dim", "keepdim"], required: 1)
         b.both("logsumexp") { [unowned self] _, t, args in

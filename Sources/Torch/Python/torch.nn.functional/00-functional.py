@@ -92,7 +92,8 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
                return_indices=False):
     kernel_size = _pair(kernel_size)
-    stride = kernel_size if stride is None else _pair(stride)
+    # An omitted stride travels as () (the kernel size), as PyTorch's node shows it.
+    stride = () if stride is None else _pair(stride)
     output, indices = _nn.max_pool2d(input, kernel_size, stride, _pair(padding),
                                      _pair(dilation), ceil_mode)
     if return_indices:
@@ -103,7 +104,7 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
                count_include_pad=True, divisor_override=None):
     kernel_size = _pair(kernel_size)
-    stride = kernel_size if stride is None else _pair(stride)
+    stride = () if stride is None else _pair(stride)
     return _nn.avg_pool2d(input, kernel_size, stride, _pair(padding), ceil_mode,
                           count_include_pad, divisor_override)
 
