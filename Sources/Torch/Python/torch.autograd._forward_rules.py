@@ -429,12 +429,20 @@ def _std(out, args, kwargs):
 
 def _prod(out, args, kwargs):
     x = args[0]
-    if kwargs.get("dtype") is not None or (x == 0).any():
+    if kwargs.get("dtype") is not None:
         raise _NoRule()
     dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
     keepdim = kwargs.get("keepdim", args[2] if len(args) > 2 else False)
     if x.dim() == 0:
         return _t(x).clone()
+    zeros = int((x == 0).sum())
+    if zeros > 0 and not _state["track"]:
+        # prod_backward with zeros in the input.
+        if dim is None:
+            if zeros > 1 and not torch.is_grad_enabled():
+                return (torch.zeros_like(x) * _t(x)).sum()
+            return (_prod_safe(x.contiguous().view(-1), 0).view_as(x) * _t(x)).sum()
+        return (_prod_safe(x, dim) * _t(x)).sum(dim, keepdim)
     if _state["track"]:
         # Under torch.func the primal is a functorch wrapper, which prod_backward treats as
         # a tensor subclass: it always takes prod_safe_zeros_backward.
@@ -463,9 +471,18 @@ def _prod_safe(inp, dim):
 def _cumprod(out, args, kwargs):
     x = args[0]
     dim = kwargs.get("dim", args[1] if len(args) > 1 else None)
-    if kwargs.get("dtype") is not None or (x == 0).any():
+    if kwargs.get("dtype") is not None:
         raise _NoRule()
-    return (_t(x) / x).cumsum(dim) * out
+    t = _t(x)
+    gradient = (t / x).cumsum(dim) * out
+    if x.dim() == 0:
+        return gradient.masked_fill(x.eq(0), t)
+    # cumprod_jvp: past the first zero of a row, the cumulative product of (.., t at that zero, ..).
+    mask_zeros = x.eq(0)
+    first = mask_zeros.logical_and(mask_zeros.cumsum(dim).eq(1))
+    new_grad = torch.where(first, t, x).cumprod(dim)
+    after = first.cumsum(dim)
+    return torch.where(after.to(torch.bool), new_grad, gradient)
 
 
 def _amax(out, args, kwargs):
@@ -622,6 +639,11 @@ def _dropout(input, p=0.5, training=True, inplace=False):
     raise _NoRule()
 
 
+def _ndtr(input):
+    # special_ndtr (CompositeImplicitAutograd): (1 + erf(x * M_SQRT1_2)) * 0.5.
+    return (1 + torch.erf(input * 0.70710678118654752440)) * 0.5
+
+
 def _square(input):
     return torch.pow(input, 2)
 
@@ -689,7 +711,7 @@ _bce_logits_decomp.formula = _bce_logits
 _EW_NAMES = ["sin", "cos", "tan", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt",
              "reciprocal", "sigmoid", "tanh", "sinh", "cosh", "asinh", "acosh", "atanh", "asin", "acos", "atan",
              "erf", "erfc", "erfinv", "relu", "abs", "neg", "clamp", "clip", "clamp_min", "clamp_max", "sinc",
-             "deg2rad", "rad2deg", "lgamma", "digamma", "logit", "xlogy_", "floor", "ceil", "round", "trunc",
+             "deg2rad", "rad2deg", "lgamma", "digamma", "logit", "i0", "floor", "ceil", "round", "trunc",
              "sign", "frac", "positive", "absolute", "negative", "arctan", "arcsin", "arccos", "arcsinh", "arctanh",
              "arccosh", "nan_to_num", "__neg__", "__abs__"]
 _F_EW = ["gelu", "silu", "softplus", "elu", "selu", "celu", "leaky_relu", "relu", "relu6", "hardtanh", "mish",
@@ -721,6 +743,8 @@ _F_DECOMP = {"linear": _linear, "cross_entropy": _cross_entropy, "l1_loss": _l1_
              "tanhshrink": _tanhshrink, "softsign": _softsign, "dropout": _dropout,
              "binary_cross_entropy_with_logits": _bce_logits_decomp}
 _LINALG_RULES = {"vector_norm": _vector_norm}
+_SPECIAL_EW = ["erf", "erfc", "erfcx", "erfinv", "expit", "logit", "expm1", "exp2", "log1p", "ndtri",
+               "log_ndtr", "i0", "i0e", "i1", "i1e", "sinc", "entr", "digamma", "psi", "gammaln"]
 
 _ORIG = {}
 
@@ -748,6 +772,9 @@ def _targets():
         out.append(("F", F, n, "fn", r))
     for n, r in _F_DECOMP.items():
         out.append(("F", F, n, "decomp", r))
+    for n in _SPECIAL_EW:
+        out.append(("special", torch.special, n, _EW, None))
+    out.append(("special", torch.special, "ndtr", "decomp", _ndtr))
     for n, r in _LINALG_RULES.items():
         out.append(("linalg", torch.linalg, n, "fn", r))
     return out
@@ -894,8 +921,33 @@ def _no_rule(out, name):
     raise _not_implemented(name)
 
 
+def _repr_wrapper(orig):
+    # A dual tensor prints its tangent as a last suffix (torch/_tensor_str.py _add_suffixes:
+    # on a new line indented under "tensor(" when the line would pass 80 columns).
+    def wrapper(self, *args, **kwargs):
+        text = orig(self, *args, **kwargs)
+        t = getattr(self, "_fw_tangent", None)
+        if t is None or _state["inside"] or not text.startswith("tensor(") or not text.endswith(")"):
+            return text
+        body = text[:-1]
+        suffix = "tangent=" + repr(t)
+        last_line_len = len(body) - body.rfind("\n") + 1
+        if last_line_len + len(suffix) + 2 > 80:
+            return body + ",\n" + " " * len("tensor(") + suffix + ")"
+        return body + ", " + suffix + ")"
+    return wrapper
+
+
 def install(state):
     saved = []
+    for name in ("__repr__", "__str__"):
+        orig = torch.Tensor.__dict__.get(name)
+        if orig is not None:
+            saved.append((torch.Tensor, name, orig))
+            try:
+                setattr(torch.Tensor, name, _repr_wrapper(orig))
+            except (AttributeError, TypeError):
+                pass
     for label, owner, name, kind, rule in _targets():
         try:
             orig = getattr(owner, name)

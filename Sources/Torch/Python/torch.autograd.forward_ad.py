@@ -55,6 +55,9 @@ def exit_dual_level(*, level=None):
     """Exit the forward grad level: every tangent made in it is dropped."""
     if level is None:
         level = _state["level"]
+    if level < 0:
+        # What PyTorch's C++ side says when no level is open.
+        raise RuntimeError("Dual level must be a positive number.")
     if level != _state["level"]:
         raise RuntimeError("Trying to exit a forward AD level that was not the last one that was created. This is "
                            "not supported.")

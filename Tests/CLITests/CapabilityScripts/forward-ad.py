@@ -111,3 +111,25 @@ with fwAD.dual_level():
             f()
         except Exception as e:
             print("fa.f%d" % k, type(e).__name__, e)
+# prod / cumprod with zeros (prod_safe_zeros_backward, cumprod_jvp's where branch)
+z = torch.tensor([[1.5, 0.0, -2.0, 3.0], [0.0, 2.0, 0.0, 1.25], [0.5, -1.0, 4.0, 2.0]])
+zt = torch.tensor([[0.25, -1.0, 2.0, 0.5], [1.0, 0.5, -0.75, 2.0], [1.5, 0.25, -0.5, 1.0]])
+for k, f in enumerate([lambda a: a.prod(), lambda a: a.prod(1), lambda a: a[2].prod(), lambda a: a.cumprod(1), lambda a: torch.cumprod(a, 0)]):
+    print("z%d.j" % k, bits(jvp(f, (z,), (zt,))[1]))
+    with fwAD.dual_level():
+        print("z%d.f" % k, bits(fwAD.unpack_dual(f(fwAD.make_dual(z, zt))).tangent))
+    with torch.no_grad(), fwAD.dual_level():
+        print("z%d.n" % k, bits(fwAD.unpack_dual(f(fwAD.make_dual(z, zt))).tangent))
+# torch.special elementwise ops, printing a dual tensor, exiting with no level open
+s = torch.rand(2, 3) * 0.8 + 0.1
+st = torch.randn(2, 3)
+with fwAD.dual_level():
+    d = fwAD.make_dual(s, st)
+    for n in ["erfcx", "expit", "logit", "ndtr", "ndtri", "log_ndtr", "i0e", "i1", "entr", "digamma", "gammaln", "erfinv"]:
+        print("sp." + n, bits(fwAD.unpack_dual(getattr(torch.special, n)(d)).tangent))
+    print("rp.1", repr(fwAD.make_dual(torch.tensor([1.5, -2.0]), torch.tensor([0.25, 1.0]))))
+    print("rp.2", repr(fwAD.make_dual(torch.tensor([[1.5, -2.0], [3.0, 0.5]]), torch.tensor([[0.25, 1.0], [2.0, -1.0]]))).replace("\n", "|"))
+try:
+    fwAD.exit_dual_level()
+except Exception as e:
+    print("ex.1", type(e).__name__, e)

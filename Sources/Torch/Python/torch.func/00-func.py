@@ -287,7 +287,9 @@ def _jvp_flat(flat_out, flat_in, flat_tangents):
     pairs_g = []
     pairs_v = []
     for g, v in zip(gs, flat_tangents):
-        if g is not None:
+        # A gradient that does not depend on u (a piecewise-linear output's Jacobian is
+        # constant) contributes nothing: J v is zero there, as forward AD gives it.
+        if g is not None and g.requires_grad:
             pairs_g.append(g)
             pairs_v.append(v)
     if len(pairs_g) == 0:
