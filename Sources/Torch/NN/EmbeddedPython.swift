@@ -12067,29 +12067,8 @@ def _jacobian(func, argnums, has_aux, forward, name):
                 ins = _flatten(diff)
                 # jac[o][i]: output o by input i, shaped out.shape + in.shape.
                 jac = [[None] * len(ins) for _ in outs]
-                if forward and dual is not None and dual[1] is not None:
-                    fa = torch.autograd.forward_ad
-                    outs_d = _dual_tangent_outs(outs, dual)
-                    for i in range(len(ins)):
-                        columns = [[] for _ in outs]
-                        for j in range(ins[i].numel()):
-                            basis = torch.zeros(ins[i].numel(), dtype=ins[i].dtype, device=ins[i].device)
-                            basis[j] = 1
-                            # As jacfwd's vmapped jvp: the other inputs get real zero tangents.
-                            tangents = [basis.view_as(ins[k]) if k == i else torch.zeros_like(ins[k])
-                                        for k in range(len(ins))]
-                            jv = fa._replay_dual(dual[2], ins, tangents, dual[3])
-                            if jv is None:
-                                raise RuntimeError("jacfwd: forward formulas failed on replay")
-                            for o in range(len(outs)):
-                                columns[o].append(jv[outs_d[o]].reshape(-1))
-                        for o in range(len(outs)):
-                            if ins[i].numel() == 0:
-                                stacked = torch.zeros(outs[o].numel(), 0, dtype=outs[o].dtype)
-                            else:
-                                stacked = torch.stack(columns[o], -1)
-                            jac[o][i] = stacked.view(outs[o].shape + ins[i].shape)
-                elif forward:
+                done = forward and dual is not None and dual[1] is not None and _jacfwd_replay(outs, ins, dual, jac)
+                if forward and not done:
                     for i in range(len(ins)):
                         columns = [[] for _ in outs]
                         for j in range(ins[i].numel()):
@@ -12106,7 +12085,7 @@ def _jacobian(func, argnums, has_aux, forward, name):
                             else:
                                 stacked = torch.stack(columns[o], -1)
                             jac[o][i] = stacked.view(outs[o].shape + ins[i].shape)
-                else:
+                elif not forward:
                     for o in range(len(outs)):
                         rows = [[] for _ in ins]
                         flat = outs[o].reshape(-1)
@@ -12133,6 +12112,32 @@ def _jacobian(func, argnums, has_aux, forward, name):
         return result
 
     return wrapper
+
+
+def _jacfwd_replay(outs, ins, dual, jac):
+    # jacfwd's columns: the recorded forward formulas replayed for each basis tangent (the
+    # other inputs get real zero tangents, as in jacfwd's vmapped jvp). False when a replay
+    # loses a tangent: the caller then takes the double-backward trick.
+    fa = torch.autograd.forward_ad
+    outs_d = _dual_tangent_outs(outs, dual)
+    for i in range(len(ins)):
+        columns = [[] for _ in outs]
+        for j in range(ins[i].numel()):
+            basis = torch.zeros(ins[i].numel(), dtype=ins[i].dtype, device=ins[i].device)
+            basis[j] = 1
+            tangents = [basis.view_as(ins[k]) if k == i else torch.zeros_like(ins[k]) for k in range(len(ins))]
+            jv = fa._replay_dual(dual[2], ins, tangents, dual[3])
+            if jv is None:
+                return False
+            for o in range(len(outs)):
+                columns[o].append(jv[outs_d[o]].reshape(-1))
+        for o in range(len(outs)):
+            if ins[i].numel() == 0:
+                stacked = torch.zeros(outs[o].numel(), 0, dtype=outs[o].dtype)
+            else:
+                stacked = torch.stack(columns[o], -1)
+            jac[o][i] = stacked.view(outs[o].shape + ins[i].shape)
+    return True
 
 
 def _dual_tangent_outs(outs, dual):
