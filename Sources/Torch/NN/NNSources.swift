@@ -10,7 +10,7 @@ public enum NNSources {
     public static let moduleNames = ["torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim",
                                      "torch.optim.lr_scheduler", "torch.utils.data", "torch.linalg",
                                      "torch.autograd.function", "torch.autograd.gradcheck",
-                                     "torch.autograd.functional", "torch.autograd.anomaly_mode", "torch.autograd.grad_mode", "torch.autograd.graph", "torch.nn.utils", "torch.nn.utils.rnn", "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.optim.swa_utils", "torch.func", "torch._nn_aliases"]
+                                     "torch.autograd.functional", "torch.autograd.forward_ad", "torch.autograd._forward_rules", "torch.autograd.anomaly_mode", "torch.autograd.grad_mode", "torch.autograd.graph", "torch.nn.utils", "torch.nn.utils.rnn", "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.optim.swa_utils", "torch.func", "torch._nn_aliases"]
 
     /// The text registered for `name`, or nil when there is none.
     public static func source(of name: String) -> String? { embedded[name] }

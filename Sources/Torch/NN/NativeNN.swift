@@ -120,6 +120,15 @@ extension TorchRuntime {
             wrap(try Differentiable.layerNorm(try t(a[0], "layer_norm", "input"), normalizedShape: try intList(a[1], "layer_norm", "normalized_shape"),
                                               weight: opt(a[2]), bias: opt(a[3]), eps: try double(a[4], "layer_norm", "eps")))
         }
+        // (mean, rstd) as native_layer_norm saves them (its result1, result2), detached: the
+        // forward-mode formula layer_norm_jvp reads them (torch.autograd._forward_rules).
+        fn("_layer_norm_stats") { [unowned self] _, a in
+            let input = try t(a[0], "_layer_norm_stats", "input").detach()
+            let r = try NNOps.layerNorm(input, normalizedShape: try intList(a[1], "_layer_norm_stats", "normalized_shape"),
+                                        weight: opt(a[2])?.detach(), bias: opt(a[3])?.detach(),
+                                        eps: try double(a[4], "_layer_norm_stats", "eps"))
+            return .tuple([wrap(r.stats.mean), wrap(r.stats.inverseStd)])
+        }
         fn("embedding") { [unowned self] _, a in
             wrap(try Differentiable.embedding(try t(a[0], "embedding", "weight"), try t(a[1], "embedding", "indices"),
                                               paddingIdx: try int(a[2], "embedding", "padding_idx"),

@@ -139,6 +139,7 @@ extension TorchRuntime {
             ("torch.autograd.function", ["Function", "InplaceFunction", "NestedIOFunction", "once_differentiable"]),
             ("torch.autograd.gradcheck", ["gradcheck", "gradgradcheck"]),
             ("torch.autograd.functional", []),
+            ("torch.autograd.forward_ad", []),
             ("torch.autograd.anomaly_mode", ["detect_anomaly", "set_detect_anomaly"]),
             ("torch.autograd.graph", []),
         ]

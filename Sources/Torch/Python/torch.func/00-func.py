@@ -287,13 +287,27 @@ def _jvp_flat(flat_out, flat_in, flat_tangents):
     pairs_g = []
     pairs_v = []
     for g, v in zip(gs, flat_tangents):
-        if g is not None:
+        # A gradient that does not depend on u (a piecewise-linear output's Jacobian is
+        # constant) contributes nothing: J v is zero there, as forward AD gives it.
+        if g is not None and g.requires_grad:
             pairs_g.append(g)
             pairs_v.append(v)
     if len(pairs_g) == 0:
         return [torch.zeros_like(o) for o in flat_out]
     res = torch.autograd.grad(pairs_g, us, pairs_v, retain_graph=True, create_graph=True, allow_unused=True)
     return [torch.zeros_like(flat_out[i]) if res[i] is None else res[i] for i in range(len(flat_out))]
+
+
+def _dual_tangents(output, dual):
+    # The tangents of `output`'s tensors among everything _run_dual flattened (output, aux).
+    flat = _flatten(output)
+    res = []
+    for o in flat:
+        k = next((i for i in range(len(dual[3])) if dual[3][i] is o), None)
+        if k is None:
+            return None
+        res.append(dual[1][k])
+    return res
 
 
 def jvp(func, primals, tangents, *, strict=False, has_aux=False):
@@ -322,12 +336,19 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     try:
         with torch.enable_grad():
             tracked = tuple(_map_tensors(p, _track) for p in primals)
-            output = func(*tracked)
+            # Real forward-mode AD (torch.autograd.forward_ad's formulas); the double-backward
+            # trick only when an op without a forward formula here met a tangent.
+            dual = torch.autograd.forward_ad._run_dual(lambda: func(*tracked), _flatten(tracked), _flatten(tangents))
+            output = dual[0] if dual is not None else func(*tracked)
             aux = None
             if has_aux:
                 output, aux = output
+                if dual is not None and dual[1] is not None:
+                    dual = (output, _dual_tangents(output, dual))
             flat_out = _flatten(output)
-            jv = _jvp_flat(flat_out, _flatten(tracked), _flatten(tangents))
+            jv = dual[1] if dual is not None else None
+            if jv is None:
+                jv = _jvp_flat(flat_out, _flatten(tracked), _flatten(tangents))
     finally:
         _depth[0] -= 1
     result = (_finish(output, keep_graph), _finish(_unflatten(output, jv, [0]), keep_graph))
@@ -351,7 +372,12 @@ def _jacobian(func, argnums, has_aux, forward, name):
                 for n in nums:
                     args[n] = _map_tensors(args[n], _track)
                 diff = [args[n] for n in nums]
-                output = func(*args, **kwargs)
+                dual = None
+                if forward:
+                    ins0 = _flatten(diff)
+                    dual = torch.autograd.forward_ad._run_dual(lambda: func(*args, **kwargs), ins0,
+                                                               [torch.zeros_like(t) for t in ins0], record=True)
+                output = dual[0] if dual is not None else func(*args, **kwargs)
                 aux = None
                 if has_aux:
                     output, aux = output
@@ -359,7 +385,8 @@ def _jacobian(func, argnums, has_aux, forward, name):
                 ins = _flatten(diff)
                 # jac[o][i]: output o by input i, shaped out.shape + in.shape.
                 jac = [[None] * len(ins) for _ in outs]
-                if forward:
+                done = forward and dual is not None and dual[1] is not None and _jacfwd_replay(outs, ins, dual, jac)
+                if forward and not done:
                     for i in range(len(ins)):
                         columns = [[] for _ in outs]
                         for j in range(ins[i].numel()):
@@ -376,7 +403,7 @@ def _jacobian(func, argnums, has_aux, forward, name):
                             else:
                                 stacked = torch.stack(columns[o], -1)
                             jac[o][i] = stacked.view(outs[o].shape + ins[i].shape)
-                else:
+                elif not forward:
                     for o in range(len(outs)):
                         rows = [[] for _ in ins]
                         flat = outs[o].reshape(-1)
@@ -403,6 +430,40 @@ def _jacobian(func, argnums, has_aux, forward, name):
         return result
 
     return wrapper
+
+
+def _jacfwd_replay(outs, ins, dual, jac):
+    # jacfwd's columns: the recorded forward formulas replayed for each basis tangent (the
+    # other inputs get real zero tangents, as in jacfwd's vmapped jvp). False when a replay
+    # loses a tangent: the caller then takes the double-backward trick.
+    fa = torch.autograd.forward_ad
+    outs_d = _dual_tangent_outs(outs, dual)
+    for i in range(len(ins)):
+        columns = [[] for _ in outs]
+        for j in range(ins[i].numel()):
+            basis = torch.zeros(ins[i].numel(), dtype=ins[i].dtype, device=ins[i].device)
+            basis[j] = 1
+            tangents = [basis.view_as(ins[k]) if k == i else torch.zeros_like(ins[k]) for k in range(len(ins))]
+            jv = fa._replay_dual(dual[2], ins, tangents, dual[3])
+            if jv is None:
+                return False
+            for o in range(len(outs)):
+                columns[o].append(jv[outs_d[o]].reshape(-1))
+        for o in range(len(outs)):
+            if ins[i].numel() == 0:
+                stacked = torch.zeros(outs[o].numel(), 0, dtype=outs[o].dtype)
+            else:
+                stacked = torch.stack(columns[o], -1)
+            jac[o][i] = stacked.view(outs[o].shape + ins[i].shape)
+    return True
+
+
+def _dual_tangent_outs(outs, dual):
+    # Where each of `outs` sits among the tensors _run_dual flattened.
+    res = []
+    for o in outs:
+        res.append(next(i for i in range(len(dual[3])) if dual[3][i] is o))
+    return res
 
 
 def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_copy=False):
