@@ -6,7 +6,8 @@
 /// call `std::sin(std::complex<T>)` and friends element by element, which libstdc++ hands
 /// to the same C functions, so results are PyTorch's bit for bit.
 typedef enum {
-    GB_CSIN, GB_CCOS, GB_CTAN, GB_CSINH, GB_CCOSH, GB_CTANH, GB_CASIN, GB_CACOS, GB_CATANH
+    GB_CSIN, GB_CCOS, GB_CTAN, GB_CSINH, GB_CCOSH, GB_CTANH, GB_CASIN, GB_CACOS, GB_CATANH,
+    GB_CATAN, GB_CASINH, GB_CACOSH
 } gb_complex_fn;
 
 /// out[0] + i·out[1] = fn(re + i·im) in single precision.

@@ -240,7 +240,11 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
             let (r, i) = C.Part.libm(GB_CASIN, x.re, x.im)
             return C(re: C.Part(Double.pi / 2) - r, im: 0 - i)
         }
-    case .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh:
+    case .log2: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.log2(x.re, x.im); return C(re: r, im: i) }
+    case .log10: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.log10(x.re, x.im); return C(re: r, im: i) }
+    case .exp2: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.exp2(x.re, x.im); return C(re: r, im: i) }
+    case .expm1: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.expm1(x.re, x.im); return C(re: r, im: i) }
+    case .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .atan, .asinh, .acosh:
         let fn = complexLibmFunction(op)!
         mapUnary(shape, o, a) { (x: C) in let (r, i) = C.Part.libm(fn, x.re, x.im); return C(re: r, im: i) }
     // pow_tensor_scalar_stub is registered with ALSO_REGISTER_AVX512_DISPATCH: on an
@@ -293,7 +297,8 @@ func complexUnaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -
     switch op {
     case .abs: return input.realCounterpart
     case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar(2), .powScalar(3), .powScalar(0.5), .powScalar(-1),
-         .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .rsqrt:
+         .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .rsqrt, .atan, .asinh, .acosh, .log2, .log10,
+         .exp2, .expm1:
         return input
     default: throw complexUnaryError(op, input)
     }
