@@ -46,3 +46,25 @@ void gb_complex_libm_d(gb_complex_fn fn, double re, double im, double *out) {
     out[0] = creal(r);
     out[1] = cimag(r);
 }
+
+void gb_complex_pow_f(float re, float im, float ere, float eim, float *out) {
+    float complex z, e, r;
+    ((float *)&z)[0] = re;
+    ((float *)&z)[1] = im;
+    ((float *)&e)[0] = ere;
+    ((float *)&e)[1] = eim;
+    r = cpowf(z, e);
+    out[0] = crealf(r);
+    out[1] = cimagf(r);
+}
+
+void gb_complex_pow_d(double re, double im, double ere, double eim, double *out) {
+    double complex z, e, r;
+    ((double *)&z)[0] = re;
+    ((double *)&z)[1] = im;
+    ((double *)&e)[0] = ere;
+    ((double *)&e)[1] = eim;
+    r = cpow(z, e);
+    out[0] = creal(r);
+    out[1] = cimag(r);
+}

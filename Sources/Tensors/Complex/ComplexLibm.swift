@@ -14,6 +14,26 @@ extension Float {
     }
 }
 
+extension Float {
+    static func libmPow(_ re: Float, _ im: Float, _ ere: Float, _ eim: Float) -> (Float, Float) {
+        var out: (Float, Float) = (0, 0)
+        withUnsafeMutablePointer(to: &out) {
+            $0.withMemoryRebound(to: Float.self, capacity: 2) { gb_complex_pow_f(re, im, ere, eim, $0) }
+        }
+        return out
+    }
+}
+
+extension Double {
+    static func libmPow(_ re: Double, _ im: Double, _ ere: Double, _ eim: Double) -> (Double, Double) {
+        var out: (Double, Double) = (0, 0)
+        withUnsafeMutablePointer(to: &out) {
+            $0.withMemoryRebound(to: Double.self, capacity: 2) { gb_complex_pow_d(re, im, ere, eim, $0) }
+        }
+        return out
+    }
+}
+
 extension Double {
     static func libm(_ fn: gb_complex_fn, _ re: Double, _ im: Double) -> (Double, Double) {
         var out: (Double, Double) = (0, 0)
