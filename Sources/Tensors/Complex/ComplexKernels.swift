@@ -162,8 +162,10 @@ func complexBinary<C: ComplexTensorElement>(_ op: BinaryOp, _ t: C.Type, _ shape
                                             _ b: Operand) throws(TensorError) where C.Part: ComplexPart {
     if let error = complexBinaryError(op, C.dtype) { throw error }
     switch op {
-    case .add: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, y) }
-    case .sub: mapBinary(shape, o, a, b) { (x: C, y: C) in complexSub(x, y) }
+    // ATen's add/sub are `self + alpha * other` (sub: alpha = -1) with a complex alpha, so an
+    // infinite part of `other` meets alpha's zero imaginary part: (1+0i)·(inf+0i) = inf+nan·i.
+    case .add: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, complexMul(C.one, y)) }
+    case .sub: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, complexMul(C(re: -1, im: 0), y)) }
     case .mul: complexMulKernel(C.self, shape, o, a, b)
     case .div: complexDivKernel(C.self, shape, o, a, b)
     // pow_tensor_tensor_kernel: `std::pow(base, exp)` of each pair (the vectorised
@@ -272,6 +274,12 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
     // ATen: `Vectorized::rsqrt()` is `sqrt().reciprocal()`, the scalar loop `1 / std::sqrt(a)`.
     case .rsqrt:
         mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return complexDiv(C.one, C(re: r, im: i)) }
+    // nan_to_num of a complex tensor replaces NaN and infinities in each part on its own.
+    case let .nanToNum(nan, posinf, neginf):
+        let n = C.Part(nan), p = posinf.map { C.Part($0) } ?? C.Part.greatestFiniteMagnitude
+        let m = neginf.map { C.Part($0) } ?? -C.Part.greatestFiniteMagnitude
+        let fix = { (v: C.Part) -> C.Part in v.isNaN ? n : (v == .infinity ? p : (v == -.infinity ? m : v)) }
+        mapUnary(shape, o, a) { (x: C) in C(re: fix(x.re), im: fix(x.im)) }
     case .logicalNot: mapUnary(shape, o, a) { (x: C) in !x.boolValue }
     case .isnan: mapUnary(shape, o, a) { (x: C) in x.re.isNaN || x.im.isNaN }
     case .isinf: mapUnary(shape, o, a) { (x: C) in x.re.isInfinite || x.im.isInfinite }
@@ -310,7 +318,7 @@ extension Shape {
 func complexUnaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -> DType {
     switch op {
     case .abs: return input.realCounterpart
-    case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar,
+    case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar, .nanToNum,
          .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .rsqrt, .atan, .asinh, .acosh, .log2, .log10,
          .exp2, .expm1:
         return input
