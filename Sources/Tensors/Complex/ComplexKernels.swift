@@ -269,7 +269,7 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
     case .powScalar(let e):
         let pe = C.Part(e)
         mapUnary(shape, o, a) { (x: C) in let (r, i) = C.Part.libmPow(x.re, x.im, pe, 0); return C(re: r, im: i) }
-    case .neg: mapUnary(shape, o, a) { (x: C) in C(re: 0 - x.re, im: 0 - x.im) }
+    case .neg: complexNegKernel(C.self, shape, o, a)
     case .reciprocal: mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     // ATen: `Vectorized::rsqrt()` is `sqrt().reciprocal()`, the scalar loop `1 / std::sqrt(a)`.
     case .rsqrt:
