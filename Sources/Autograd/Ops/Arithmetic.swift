@@ -136,7 +136,17 @@ extension Differentiable {
         let ma = TensorMeta(a)
         return try record("PowBackward0", [a], out, save: [a], attributes: [("exponent", .scalar(e)), ("self", .tensor(0))]) { ctx in
             let x = try ctx.saved(0), g = ctx.grad
+            if case .complex(let re, let im) = e {
+                if re == 0 && im == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
+                // pow_backward: grad * (exponent * self.pow(exponent - 1)).conj()
+                let d = try mulScalarOverload(try pow(x, .complex(re - 1, im)), e)
+                return [try reduce(try mul(g, try conjugated(d)), to: ma)]
+            }
             if e.doubleValue == 0 { return [try g.zerosLike(dtype: ma.dtype)] }
+            if x.dtype.isComplex {
+                let d = try mulScalarOverload(try pow(x, .float(e.doubleValue - 1)), .float(e.doubleValue))
+                return [try reduce(try mul(g, try conjugated(d)), to: ma)]
+            }
             let e1: Scalar = e.isFloatingPoint ? .float(e.doubleValue - 1) : .int(e.int64Value - 1)
             // pow_backward: grad * (exponent * self.pow(exponent - 1)), the product with the
             // number an ATen mul.Scalar (MulBackward1 under create_graph).
@@ -155,13 +165,17 @@ extension Differentiable {
             var ga: Tensor? = nil, gb: Tensor? = nil
             // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1)));
             // pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * self.log()).
+            // Complex operands take the conjugates of both factors (derivatives.yaml's .conj()),
+            // and a complex exponent counts as non-negative when it is real and >= 0.
             if ctx.needs(0) {
                 let d = try mul(y, try pow(x, try subScalarOverload(y, .int(1))))
-                ga = try reduce(try `where`(try y.eq(.int(0)), Scalar.int(0), try mul(g, d)), to: ma)
+                ga = try reduce(try `where`(try y.eq(.int(0)), Scalar.int(0), try mul(g, try conjugated(d))), to: ma)
             }
             if ctx.needs(1) {
-                let r = try mul(try ctx.saved(2), try log(x))
-                let zeroBase = try x.eq(.int(0)).logicalAnd(try y.ge(.int(0)))
+                let r = try conjugated(try mul(try ctx.saved(2), try log(x)))
+                let nonNegative = y.dtype.isComplex
+                    ? try y.imagPart().eq(.int(0)).logicalAnd(try y.realPart().ge(.int(0))) : try y.ge(.int(0))
+                let zeroBase = try x.eq(.int(0)).logicalAnd(nonNegative)
                 gb = try reduce(try mul(g, try `where`(zeroBase, Scalar.int(0), r)), to: mb)
             }
             return [ga, gb]
@@ -176,6 +190,20 @@ extension Differentiable {
         // PowBackward2 saves the exponent and the result (pow_backward_exponent's inputs).
         return try record("PowBackward2", [b], out, save: [b], saveOutput: true,
                           attributes: [("exponent", .tensor(0)), ("result", .tensor(1)), ("self", .scalar(base))]) { ctx in
+            let exponent = try ctx.saved(0)
+            if exponent.dtype.isComplex || base.isComplex {
+                // pow_backward_exponent: grad * (result * log(base)).conj(), log of the base
+                // as a complex number (std::log of complex<double>, glibc's clog).
+                let lb = try Tensor(scalar: base, dtype: .complex128).log().item()
+                var r = try conjugated(try mulScalarOverload(try ctx.saved(1), lb))
+                if base.doubleValue == 0 && base.imagValue == 0 {
+                    let nonNegative = exponent.dtype.isComplex
+                        ? try exponent.imagPart().eq(.int(0)).logicalAnd(try exponent.realPart().ge(.int(0)))
+                        : try exponent.ge(.int(0))
+                    r = try `where`(nonNegative, Scalar.int(0), r)
+                }
+                return [try reduce(try mul(ctx.grad, r), to: mb)]
+            }
             if base.doubleValue == 0 {
                 // grad * where(exponent >= 0, 0, result * log(0)) (pow_backward_exponent).
                 let zeroExp = try (try ctx.saved(0)).ge(.int(0))

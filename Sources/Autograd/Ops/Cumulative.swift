@@ -16,8 +16,12 @@ extension Differentiable {
             let g = ctx.grad, xs = try ctx.saved(0)
             if xs.numel <= 1 || xs.sizes[d] == 1 { return [try reduce(g, to: mx)] }
             if try !xs.eq(.int(0)).any().item().boolValue {
-                let w = try mul(try ctx.saved(1), g)
-                return [try reduce(try div(try flip(try cumsum(try flip(w, [d]), dim: d), [d]), xs), to: mx)]
+                // output.conj() * grad, divided by input.conj() (identities for real tensors).
+                let w = try mul(try conjugated(try ctx.saved(1)), g)
+                return [try reduce(try div(try flip(try cumsum(try flip(w, [d]), dim: d), [d]), try conjugated(xs)), to: mx)]
+            }
+            if xs.dtype.isComplex {
+                throw TensorError.notImplemented("Gradbook computes the cumprod gradient of a complex input with zeros only for real tensors")
             }
             return [try reduce(try cumprodGradientWithZeros(g.detach(), xs.detach(), dim: d), to: mx)]
         }

@@ -49,7 +49,9 @@ extension Differentiable {
     /// `vdot(a, b)`: VdotBackward0; self: grad.conj() * other, other: grad * self, made in
     /// the generated node's sorted order (other first).
     public static func vdot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let out = try a.dot(b)
+        // vdot conjugates its first operand (BLAS ?dotc); dot of the conjugate is its value
+        // (PyTorch's MKL cdotc/zdotc may round differently in the last bits).
+        let out = try a.vdot(b)
         guard isRecording(a, b) else { return out }
         return try record("VdotBackward0", [a, b], out, save: [b.requiresGrad ? a : nil, a.requiresGrad ? b : nil]) { ctx in
             let gb = ctx.needs(1) ? try mul(ctx.grad, try ctx.saved(0)) : nil

@@ -69,8 +69,8 @@ extension Differentiable {
         let out = try x.unary(.asinh)
         guard isRecording(x) else { return out }
         return try unaryOp("AsinhBackward0", x, out) { g, x in
-            // grad * (self.pow(2) + 1).rsqrt()
-            try mul(g, try rsqrt(try addScalarOverload(try pow(x, .int(2)), .int(1))))
+            // grad * (self.pow(2) + 1).rsqrt().conj()
+            try mul(g, try conjugated(try rsqrt(try addScalarOverload(try pow(x, .int(2)), .int(1)))))
         }
     }
 
@@ -78,8 +78,12 @@ extension Differentiable {
         let out = try x.unary(.acosh)
         guard isRecording(x) else { return out }
         return try unaryOp("AcoshBackward0", x, out) { g, x in
-            // grad * (self * self - 1).rsqrt()
-            try mul(g, try rsqrt(try subScalarOverload(try mul(x, x), .int(1))))
+            // complex: grad * ((self + 1).rsqrt() * (self - 1).rsqrt()).conj(); real: grad * (self * self - 1).rsqrt()
+            if x.dtype.isComplex {
+                let r = try mul(try rsqrt(try addScalarOverload(x, .int(1))), try rsqrt(try subScalarOverload(x, .int(1))))
+                return try mul(g, try conjugated(r))
+            }
+            return try mul(g, try rsqrt(try subScalarOverload(try mul(x, x), .int(1))))
         }
     }
 

@@ -117,25 +117,37 @@ extension Differentiable {
     public static func expm1(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.expm1)
         guard isRecording(x) else { return out }
-        return try unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in try mul(g, try addScalarOverload(y, .int(1))) }
+        return try unaryOp("Expm1Backward0", x, out, savesOutput: true) { g, y in
+            // grad * (result.conj() + 1)
+            try mul(g, try addScalarOverload(try conjugated(y), .int(1)))
+        }
     }
 
     public static func log2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log2)
         guard isRecording(x) else { return out }
-        return try unaryOp("Log2Backward0", x, out) { g, x in try div(g, try mulScalarOverload(x, .float(RealMath.log(2)))) }
+        return try unaryOp("Log2Backward0", x, out) { g, x in
+            // grad / (self.conj() * 0.6931471805599453)
+            try div(g, try mulScalarOverload(try conjugated(x), .float(RealMath.log(2))))
+        }
     }
 
     public static func log10(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.log10)
         guard isRecording(x) else { return out }
-        return try unaryOp("Log10Backward0", x, out) { g, x in try div(g, try mulScalarOverload(x, .float(RealMath.log(10)))) }
+        return try unaryOp("Log10Backward0", x, out) { g, x in
+            // grad / (self.conj() * 2.3025850929940456)
+            try div(g, try mulScalarOverload(try conjugated(x), .float(RealMath.log(10))))
+        }
     }
 
     public static func exp2(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.exp2)
         guard isRecording(x) else { return out }
-        return try unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in try mulScalarOverload(try mul(g, y), .float(RealMath.log(2))) }
+        return try unaryOp("Exp2Backward0", x, out, savesOutput: true) { g, y in
+            // grad * result.conj() * M_LN2
+            try mulScalarOverload(try mul(g, try conjugated(y)), .float(RealMath.log(2)))
+        }
     }
 
     public static func asin(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -159,7 +171,10 @@ extension Differentiable {
     public static func atan(_ x: Tensor) throws(TensorError) -> Tensor {
         let out = try x.unary(.atan)
         guard isRecording(x) else { return out }
-        return try unaryOp("AtanBackward0", x, out) { g, x in try div(g, try addScalarOverload(try mul(x, x), .int(1))) }
+        return try unaryOp("AtanBackward0", x, out) { g, x in
+            // grad / (self * self + 1).conj()
+            try div(g, try conjugated(try addScalarOverload(try mul(x, x), .int(1))))
+        }
     }
 
     public static func sinh(_ x: Tensor) throws(TensorError) -> Tensor {

@@ -30,7 +30,7 @@ func complexKernelName(_ op: BinaryOp) -> String {
 /// The error PyTorch raises for a binary op it has no complex kernel for; nil when it has one.
 func complexBinaryError(_ op: BinaryOp, _ dtype: DType) -> TensorError? {
     switch op {
-    case .add, .sub, .mul, .div, .eq, .ne, .logicalAnd, .logicalOr, .logicalXor: return nil
+    case .add, .sub, .mul, .div, .pow, .eq, .ne, .logicalAnd, .logicalOr, .logicalXor: return nil
     case .maximum, .minimum: return .type("\(op) not implemented for complex tensors.")
     default: return .notImplemented("\"\(complexKernelName(op))\" not implemented for '\(dtype.scalarTypeName)'")
     }
@@ -159,13 +159,18 @@ func complexMulRow<C: ComplexTensorElement>(_ o: UnsafeMutablePointer<C>, _ x: U
 
 /// Binary op on complex operands of type C writing C (or Bool for comparisons).
 func complexBinary<C: ComplexTensorElement>(_ op: BinaryOp, _ t: C.Type, _ shape: [Int], _ o: Operand, _ a: Operand,
-                                            _ b: Operand) throws(TensorError) {
+                                            _ b: Operand) throws(TensorError) where C.Part: ComplexPart {
     if let error = complexBinaryError(op, C.dtype) { throw error }
     switch op {
-    case .add: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, y) }
-    case .sub: mapBinary(shape, o, a, b) { (x: C, y: C) in complexSub(x, y) }
+    // ATen's add/sub are `self + alpha * other` (sub: alpha = -1) with a complex alpha, so an
+    // infinite part of `other` meets alpha's zero imaginary part: (1+0i)·(inf+0i) = inf+nan·i.
+    case .add: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, complexMul(C.one, y)) }
+    case .sub: mapBinary(shape, o, a, b) { (x: C, y: C) in complexAdd(x, complexMul(C(re: -1, im: 0), y)) }
     case .mul: complexMulKernel(C.self, shape, o, a, b)
     case .div: complexDivKernel(C.self, shape, o, a, b)
+    // pow_tensor_tensor_kernel: `std::pow(base, exp)` of each pair (the vectorised
+    // `Vectorized::pow` stores both and calls the same), i.e. the C library's `cpow`.
+    case .pow: mapBinary(shape, o, a, b) { (x: C, y: C) in let (r, i) = C.Part.libmPow(x.re, x.im, y.re, y.im); return C(re: r, im: i) }
     case .eq: mapBinary(shape, o, a, b) { (x: C, y: C) in x.re == y.re && x.im == y.im }
     case .ne: mapBinary(shape, o, a, b) { (x: C, y: C) in x.re != y.re || x.im != y.im }
     case .logicalAnd: mapBinary(shape, o, a, b) { (x: C, y: C) in x.boolValue && y.boolValue }
@@ -240,7 +245,11 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
             let (r, i) = C.Part.libm(GB_CASIN, x.re, x.im)
             return C(re: C.Part(Double.pi / 2) - r, im: 0 - i)
         }
-    case .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh:
+    case .log2: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.log2(x.re, x.im); return C(re: r, im: i) }
+    case .log10: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.log10(x.re, x.im); return C(re: r, im: i) }
+    case .exp2: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.exp2(x.re, x.im); return C(re: r, im: i) }
+    case .expm1: mapUnary(shape, o, a) { (x: C) in let (r, i) = ComplexLogExp.expm1(x.re, x.im); return C(re: r, im: i) }
+    case .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .atan, .asinh, .acosh:
         let fn = complexLibmFunction(op)!
         mapUnary(shape, o, a) { (x: C) in let (r, i) = C.Part.libm(fn, x.re, x.im); return C(re: r, im: i) }
     // pow_tensor_scalar_stub is registered with ALSO_REGISTER_AVX512_DISPATCH: on an
@@ -249,11 +258,28 @@ func complexUnary<C: ComplexTensorElement>(_ op: UnaryOp, _ t: C.Type, _ shape: 
     case .powScalar(3): complexMulKernel(C.self, shape, o, a, a, build: .avx512, product: .cube)
     case .powScalar(0.5): mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return C(re: r, im: i) }
     case .powScalar(-1): mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
-    case .neg: mapUnary(shape, o, a) { (x: C) in C(re: 0 - x.re, im: 0 - x.im) }
+    // pow_out: exponent 0 fills ones, 1 copies; -0.5 is rsqrt_kernel; -2 is
+    // pow_tensor_scalar_optimized_kernel's `1 / (base * base)`; any other is `std::pow`
+    // of the base and the exponent as a complex number (`cpow`).
+    case .powScalar(0): mapUnary(shape, o, a) { (_: C) in C.one }
+    case .powScalar(1): mapUnary(shape, o, a) { (x: C) in x }
+    case .powScalar(-0.5):
+        mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return complexDiv(C.one, C(re: r, im: i)) }
+    case .powScalar(-2): mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, complexMul(x, x)) }
+    case .powScalar(let e):
+        let pe = C.Part(e)
+        mapUnary(shape, o, a) { (x: C) in let (r, i) = C.Part.libmPow(x.re, x.im, pe, 0); return C(re: r, im: i) }
+    case .neg: complexNegKernel(C.self, shape, o, a)
     case .reciprocal: mapUnary(shape, o, a) { (x: C) in complexDiv(C.one, x) }
     // ATen: `Vectorized::rsqrt()` is `sqrt().reciprocal()`, the scalar loop `1 / std::sqrt(a)`.
     case .rsqrt:
         mapUnary(shape, o, a) { (x: C) in let (r, i) = complexSqrtParts(x.re, x.im); return complexDiv(C.one, C(re: r, im: i)) }
+    // nan_to_num of a complex tensor replaces NaN and infinities in each part on its own.
+    case let .nanToNum(nan, posinf, neginf):
+        let n = C.Part(nan), p = posinf.map { C.Part($0) } ?? C.Part.greatestFiniteMagnitude
+        let m = neginf.map { C.Part($0) } ?? -C.Part.greatestFiniteMagnitude
+        let fix = { (v: C.Part) -> C.Part in v.isNaN ? n : (v == .infinity ? p : (v == -.infinity ? m : v)) }
+        mapUnary(shape, o, a) { (x: C) in C(re: fix(x.re), im: fix(x.im)) }
     case .logicalNot: mapUnary(shape, o, a) { (x: C) in !x.boolValue }
     case .isnan: mapUnary(shape, o, a) { (x: C) in x.re.isNaN || x.im.isNaN }
     case .isinf: mapUnary(shape, o, a) { (x: C) in x.re.isInfinite || x.im.isInfinite }
@@ -292,8 +318,9 @@ extension Shape {
 func complexUnaryOutputType(_ op: UnaryOp, _ input: DType) throws(TensorError) -> DType {
     switch op {
     case .abs: return input.realCounterpart
-    case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar(2), .powScalar(3), .powScalar(0.5), .powScalar(-1),
-         .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .rsqrt:
+    case .neg, .reciprocal, .exp, .log, .sqrt, .square, .powScalar, .nanToNum,
+         .sin, .cos, .tan, .sinh, .cosh, .tanh, .asin, .acos, .atanh, .rsqrt, .atan, .asinh, .acosh, .log2, .log10,
+         .exp2, .expm1:
         return input
     default: throw complexUnaryError(op, input)
     }

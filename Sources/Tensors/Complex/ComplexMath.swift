@@ -17,6 +17,8 @@ protocol ComplexPart: RealElement where Exponent == Int {
     static var expLimit: Self { get }
     /// The C library's complex function `fn` of `re + i·im` (ComplexLibm.swift).
     static func libm(_ fn: gb_complex_fn, _ re: Self, _ im: Self) -> (Self, Self)
+    /// The C library's `cpow` of `re + i·im` to the power `ere + i·eim`.
+    static func libmPow(_ re: Self, _ im: Self, _ ere: Self, _ eim: Self) -> (Self, Self)
 }
 
 extension Float: ComplexPart {

@@ -10,6 +10,7 @@ func complexReduce<C: ComplexTensorElement>(_ op: ReduceOp, _ t: C.Type, _ sizes
         reduceLoop(sizes, a, o, reduced: reduced, initial: C.zero, { (acc: inout C, x: C) in acc = complexAdd(acc, x) },
                    { complexDiv($0, n) })
     case .prod:
+        if C.self == Complex128.self, ComplexProd.run(sizes, a, o, reduced: reduced) { return }
         reduceLoop(sizes, a, o, reduced: reduced, initial: C.one, { (acc: inout C, x: C) in acc = complexMul(acc, x) }, { $0 })
     case .all:
         reduceLoop(sizes, a, o, reduced: reduced, initial: true, { (acc: inout Bool, x: C) in acc = acc && x.boolValue }, { $0 })

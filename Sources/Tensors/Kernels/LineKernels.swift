@@ -79,6 +79,10 @@ struct CumulativeKernel: ElementVisitor {
         let pa = input.pointer(T.self), po = output.pointer(T.self)
         let n = input.sizes[dim], sa = input.strides[dim], so = output.strides[dim]
         let isFloat = T.dtype.isFloatingPoint
+        if let c = T.self as? any ComplexTensorElement.Type {
+            complexCumulative(c, input: input, output: output, dim: dim, product: product)
+            return
+        }
         forEachLine(input.sizes, dim: dim, input.strides, output.strides) { oa, oo in
             if isFloat {
                 var acc: Double = product ? 1 : 0

@@ -259,8 +259,14 @@ extension Tensor {
     /// `x ** e` for a Python number; integer tensors refuse negative integer powers.
     public func pow(_ exponent: Scalar) throws(TensorError) -> Tensor {
         let result = TypePromotion.resultType(self, exponent)
-        if !result.isFloatingPoint, exponent.int64Value < 0, !exponent.isFloatingPoint {
+        if !result.isFloatingOrComplex, exponent.int64Value < 0, !exponent.isFloatingPoint {
             throw .runtime("Integers to negative integer powers are not allowed.")
+        }
+        if case .complex(let re, let im) = exponent {
+            // A complex exponent: 0 and 1 stay pow_out's fill and copy, the rest is `cpow`
+            // against the number (a real one takes the scalar kernel's shortcuts).
+            if im != 0 { return try to(result).binary(.pow, try Tensor(scalar: exponent, dtype: result)) }
+            return try to(result).unary(.powScalar(re))
         }
         return try to(result).unary(.powScalar(Tensor.powExponent(exponent.doubleValue, result)))
     }

@@ -84,6 +84,18 @@ extension Tensor {
         return try r.reshape([sizes[0]])
     }
 
+    /// `vdot(other)`: the dot product with this vector conjugated (MKL's `?dotc` for complex
+    /// CPU tensors, as ATen; otherwise `conj_physical(self) · other`, whose last bits may differ).
+    public func vdot(_ other: Tensor) throws(TensorError) -> Tensor {
+        guard dtype.isComplex else { return try dot(other) }
+        if device == .cpu, other.device == .cpu, other.dtype == dtype, rank == 1, other.rank == 1,
+           !hasMathBits, !other.hasMathBits,
+           let r = try MKLProducts.complexDot(self, other, conjugateFirst: true) {
+            return r
+        }
+        return try conjPhysical().dot(other)
+    }
+
     /// `dot(other)`: 1-D · 1-D → 0-dim.
     public func dot(_ other: Tensor) throws(TensorError) -> Tensor {
         if rank != 1 || other.rank != 1 {

@@ -101,7 +101,7 @@ extension TorchRuntime {
                 if divides && !t1.dtype.isFloatingPoint && !t2.dtype.isFloatingPoint {
                     throw PyError.runtimeError("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.")
                 }
-                if !dtype.isFloatingPoint, case .float = value {
+                if !dtype.isFloatingOrComplex, case .float = value {
                     throw PyError.runtimeError("For integral input tensors, argument value must not be a floating point number.")
                 }
                 let op: PointwiseTernary = divides ? .addcdiv(value: value.doubleValue) : .addcmul(value: value.doubleValue)

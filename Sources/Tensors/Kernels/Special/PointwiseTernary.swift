@@ -70,6 +70,9 @@ extension Tensor {
             throw .notImplemented("\"lerp_kernel_\(scalarWeight ? "scalar" : "tensor")\" not implemented for '\(dtype.scalarTypeName)'")
         case .addcdiv where !dtype.isFloatingOrComplex:
             throw .runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.")
+        case .addcmul where dtype.isComplex, .addcdiv where dtype.isComplex:
+            // PyTorch has complex kernels for these; Gradbook's ternary loops are real only.
+            throw .notImplemented("Gradbook has no complex kernel for \(String(describing: op).prefix { $0 != "(" }) yet ('\(dtype.scalarTypeName)')")
         case .addcmul where dtype == .bool:
             throw .notImplemented("\"addcmul_cpu_out\" not implemented for 'Bool'")
         default:

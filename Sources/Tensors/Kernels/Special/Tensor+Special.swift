@@ -113,6 +113,11 @@ extension Tensor {
     /// `op(self, other)` after broadcasting, both operands already in `dtype`
     /// (float32/float64, or an integer dtype for gcd/lcm).
     public static func special(_ op: SpecialBinaryOp, _ a: Tensor, _ b: Tensor, dtype: DType) throws(TensorError) -> Tensor {
+        if let complex = [dtype, a.dtype, b.dtype].first(where: { $0.isComplex }) {
+            // PyTorch has no complex kernel for these; its errors, rather than a real-part result.
+            if op == .heaviside { throw .notImplemented("heaviside is not yet implemented for complex tensors.") }
+            throw .notImplemented("\"\(op)_cpu\" not implemented for '\(complex.scalarTypeName)'")
+        }
         if op == .nextafter && (dtype == .float16 || dtype == .bfloat16) {
             return try reducedNextafter(a, b, dtype: dtype)
         }

@@ -176,6 +176,7 @@ extension CPUBackend {
     }
 
     public func dot(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor? {
+        if a.dtype.isComplex, b.dtype == a.dtype { return try MKLProducts.complexDot(a, b, conjugateFirst: false) }
         guard let mkl = MKLLibrary.shared, a.dtype == .float32 || a.dtype == .float64, b.dtype == a.dtype else { return nil }
         let out = try Tensor(empty: [], dtype: a.dtype)
         let x = a.sizes[0] > 1 && a.strides[0] <= 0 ? try a.contiguous() : a

@@ -40,6 +40,10 @@ public final class MKLLibrary: @unchecked Sendable {
     let sgemmBatch: SGemmBatch?, dgemmBatch: DGemmBatch?
     let sgemv: SGemv, dgemv: DGemv
     let sdot: SDot, ddot: DDot
+    /// `cblas_{c,z}dot{u,c}_sub`: ATen's complex `dot` (unconjugated) and `vdot` (first
+    /// operand conjugated) call these; nil in an MKL without them.
+    let cdotu: ComplexDot?, zdotu: ComplexDot?, cdotc: ComplexDot?, zdotc: ComplexDot?
+    typealias ComplexDot = @convention(c) (Int32, UnsafeRawPointer, Int32, UnsafeRawPointer, Int32, UnsafeMutableRawPointer) -> Void
     private let setNumThreads: @convention(c) (Int32) -> Void
     private let getMaxThreads: @convention(c) () -> Int32
     private let setDynamic: (@convention(c) (Int32) -> Void)?
@@ -115,6 +119,8 @@ public final class MKLLibrary: @unchecked Sendable {
         self.dgemmBatch = symbol("cblas_dgemm_batch", DGemmBatch.self)
         self.sgemm = sgemm; self.dgemm = dgemm; self.sgemv = sgemv; self.dgemv = dgemv
         self.sdot = sdot; self.ddot = ddot
+        self.cdotu = symbol("cblas_cdotu_sub", ComplexDot.self); self.zdotu = symbol("cblas_zdotu_sub", ComplexDot.self)
+        self.cdotc = symbol("cblas_cdotc_sub", ComplexDot.self); self.zdotc = symbol("cblas_zdotc_sub", ComplexDot.self)
         self.setNumThreads = setNum; self.getMaxThreads = getMax
         self.setDynamic = symbol("MKL_Set_Dynamic", (@convention(c) (Int32) -> Void).self)
         self.setLocalThreads = symbol("MKL_Set_Num_Threads_Local", (@convention(c) (Int32) -> Int32).self)
