@@ -193,8 +193,26 @@ def _cdist_direct(x1, x2, a, b, p):
     return torch._linalg_record("CdistBackward0", (x1, x2), result, backward, True)
 
 
-def _euclidean_dist(x1, x2, a, b):
-    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product."""
+def _euclidean_dist(x1, x2, a, b, batch):
+    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product. When the batch
+    dims hold more than one matrix, cdist_impl runs it on x.expand(batch + [r, c]) viewed
+    to [B, r, c] (copied first when the expand is not contiguous), so the gradients come
+    back through ViewBackward0 and ExpandBackward0; else on the inputs as they are
+    (measured with PyTorch 2.15's graphs)."""
+    n = 1
+    for d in batch:
+        n *= d
+    if n > 1:
+        def flat(x):
+            e = x.expand(batch + list(x.shape[-2:]))
+            if not e.is_contiguous():
+                e = e.contiguous()
+            return e.view([n] + list(x.shape[-2:]))
+        x1, x2 = flat(x1), flat(x2)
+        a = a.reshape(list(x1.shape))
+        b = b.reshape(list(x2.shape))
+    else:
+        a, b = x1.detach(), x2.detach()
     a_norm = a.pow(2).sum(-1, True)
     b_norm = b.pow(2).sum(-1, True)
     a_ = torch.cat([a.mul(-2), a_norm, torch.ones_like(a_norm)], -1)
@@ -202,12 +220,17 @@ def _euclidean_dist(x1, x2, a, b):
     result = a_.matmul(b_.mT).clamp_min(0).sqrt()
 
     def backward(g, res):
-        if torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
+        if torch.is_grad_enabled():
             # create_graph: _euclidean_dist_backward on the saved inputs and result, with
-            # their history, so a second backward reaches every term.
+            # their history, its ops created in ATen's order (the matrix product before the
+            # row sums), which fixes the order a second backward accumulates ratio's terms.
             ratio = (g / res).masked_fill(res == 0, 0)
-            return (x1 * ratio.sum(-1, True) - ratio.matmul(x2),
-                    x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1))
+            m1 = ratio.matmul(x2)
+            g1 = x1 * ratio.sum(-1, True) - m1
+            m2 = ratio.mT.matmul(x1)
+            g2 = x2 * ratio.sum(-2, False).unsqueeze(-1) - m2
+            return (g1 if g1.shape == x1.shape else g1.sum_to_size(x1.shape),
+                    g2 if g2.shape == x2.shape else g2.sum_to_size(x2.shape))
         ratio = (g / result).masked_fill(result == 0, 0)
         g1 = a * ratio.sum(-1, True) - ratio.matmul(b)
         g2 = b * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(a)
@@ -240,5 +263,5 @@ def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     if x1.numel() == 0 or x2.numel() == 0:
         return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
     if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
-        return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
+        return _euclidean_dist(x1, x2, a, b, batch).view(batch + [r1, r2])
     return _cdist_direct(x1, x2, a, b, float(p))
