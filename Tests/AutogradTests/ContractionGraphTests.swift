@@ -21,7 +21,7 @@ import Testing
     @Test func einsumPairIsPermuteViewBmmViewPermuteView() throws {
         let a = try Self.leaf([2, 4]), b = try Self.leaf([4, 1])
         let y = try D.einsum("ij,jk->ik", [a, b])
-        #expect(Self.chain(y.gradFn, 5) == "ViewBackward0(PermuteBackward0(ViewBackward0(BmmBackward0(ViewBackward0(PermuteBackward0(PermuteBackward0)),ViewBackward0(PermuteBackward0(PermuteBackward0))))))")
+        #expect(Self.chain(y.gradFn, 6) == "ViewBackward0(PermuteBackward0(ViewBackward0(BmmBackward0(ViewBackward0(PermuteBackward0(PermuteBackward0)),ViewBackward0(PermuteBackward0(PermuteBackward0))))))")
         #expect(y.sizes == [2, 1])
     }
 
