@@ -37,7 +37,12 @@ import Testing
         for r in [LossReduction.none, .mean, .sum] {
             try expectClean([x, t]) { try D.huberLoss($0[0], $0[1], reduction: r, delta: 0.8) }
             let sign = try tensor([1, -1, -1, 1, 1, -1, 1, -1], [2, 4])
-            try expectClean([x, sign]) { try D.softMarginLoss($0[0], $0[1], reduction: r) }
+            // Only the input is differentiable (PyTorch refuses a target that requires grad).
+            try expectClean([x]) { try D.softMarginLoss($0[0], sign, reduction: r) }
+            let needy = try tensor([1, -1, -1, 1, 1, -1, 1, -1], [2, 4], requiresGrad: true)
+            #expect(throws: TensorError.runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This input cannot have requires_grad True.")) {
+                try D.softMarginLoss(x, needy, reduction: r)
+            }
             let targets = try Tensor(values: [Int64(2), 0], shape: [2], dtype: .int64)
             try expectClean([x]) { try D.multiMarginLoss($0[0], targets, p: 1, margin: 1, weight: nil, reduction: r) }
             let w = try tensor([1.0, 0.5, 2.0, 1.5])

@@ -59,9 +59,16 @@ extension Differentiable {
                 } ?? zerosLike(x)
             }
             if ctx.needs(2) {
-                gW = try ggI.map { ggI throws(TensorError) in
-                    try convTransposeBackward(go, ggI, w, hasBias: false, arguments: a, geometry: geometry, needs: (false, true, false))[1]
-                } ?? zerosLike(w)
+                if let ggI {
+                    if let term = try transposedWeightTermAsATen(go, ggI, w, arguments: a) {
+                        gW = term
+                    } else {
+                        gW = try convTransposeBackward(go, ggI, w, hasBias: false, arguments: a, geometry: geometry,
+                                                       needs: (false, true, false))[1]
+                    }
+                } else {
+                    gW = try zerosLike(w)
+                }
             }
             return [ggO, gI, gW]
         }
@@ -74,5 +81,24 @@ extension Differentiable {
             out.autogradMeta = AutogradMeta(gradFn: node, outputNr: i)
             return out
         }
+    }
+
+    /// gW as `_convolution_double_backward` computes it for a transposed convolution without
+    /// groups: a plain (not transposed) convolution of gO over ggI, both with batch and
+    /// channels swapped, stride and dilation swapped, padding kept; then transposed back
+    /// and cut to the kernel's size (traced with a dispatch mode in PyTorch 2.15:
+    /// transpose, convolution, transpose). Nil where groups are split by hand.
+    static func transposedWeightTermAsATen(_ go: Tensor, _ ggI: Tensor, _ w: Tensor,
+                                           arguments a: ConvTransposeArguments) throws(TensorError) -> Tensor? {
+        guard a.groups == 1, go.rank == a.spatialDims + 2, ggI.rank == go.rank else { return nil }
+        let geometry = ConvolutionGeometry(stride: a.dilation, padding: ((a.padding.0, a.padding.0), (a.padding.1, a.padding.1)),
+                                           dilation: a.stride, groups: 1)
+        let gWt = try convolution(try transpose(go, 0, 1), try transpose(ggI, 0, 1), nil, geometry: geometry,
+                                  spatialDims: a.spatialDims)
+        var gW = try transpose(gWt, 0, 1)
+        for d in 2..<gW.rank where gW.sizes[d] > w.sizes[d] {
+            gW = try narrow(gW, d, start: 0, length: w.sizes[d])
+        }
+        return gW
     }
 }

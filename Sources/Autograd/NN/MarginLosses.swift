@@ -33,26 +33,23 @@ extension Differentiable {
         }
     }
 
-    /// log(1 + exp(−target·input)) for targets ±1.
+    /// log(1 + exp(−target·input)) for targets ±1. Only `input` is differentiable
+    /// (derivatives.yaml lists no target formula): the node has one edge, and a target
+    /// that requires grad is refused under grad mode, as PyTorch's check_no_requires_grad.
     public static func softMarginLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction) throws(TensorError) -> Tensor {
         try requireFloat(input.dtype, op: "soft_margin_loss")
+        if isRecording(target) {
+            throw .runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This input cannot have requires_grad True.")
+        }
         let x = input.detach(), t = target.detach()
         let out = try reduced(try x.neg().mul(t).exp().unary(.log1p), reduction)
-        guard isRecording(input, target) else { return out }
-        let mi = TensorMeta(input), mt = TensorMeta(target), count = try x.mul(t).numel
-        return try record("SoftMarginLossBackward0", [input, target], out, save: [input, target]) { ctx in
-            let x = try ctx.saved(0).detach(), t = try ctx.saved(1).detach()
-            let z = try t.neg().mul(x).exp()
-            let norm = reduction == .mean ? 1 / Double(count) : 1
-            // The loss is symmetric in input and target, and so is its gradient.
-            func gradient(_ other: Tensor) throws(TensorError) -> Tensor {
-                try other.mul(z).mul(.float(-norm)).div(try z.add(.int(1))).mul(ctx.grad.detach())
-            }
-            // The input gradient is ATen's soft_margin_loss_backward, differentiable again
+        guard isRecording(input) else { return out }
+        let mi = TensorMeta(input)
+        return try record("SoftMarginLossBackward0", [input], out, save: [input, target]) { ctx in
+            // ATen's soft_margin_loss_backward, differentiable again
             // (SoftMarginLossBackwardBackward0) under create_graph.
-            let gx = ctx.needs(0) ? try reduce(try softMarginLossBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1),
-                                                                          reduction: reduction), to: mi) : nil
-            return [gx, ctx.needs(1) ? try reduce(try gradient(x), to: mt) : nil]
+            [ctx.needs(0) ? try reduce(try softMarginLossBackward(ctx.grad, try ctx.saved(0), try ctx.saved(1),
+                                                                 reduction: reduction), to: mi) : nil]
         }
     }
 

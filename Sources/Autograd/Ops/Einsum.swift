@@ -1,102 +1,119 @@
 import Tensors
 
-/// `torch.einsum` through differentiable ops, in PyTorch's order so the result carries
-/// the grad_fn PyTorch gives it: one operand is permuted to the output order and then
-/// summed (PermuteBackward0 / SumBackward1); each pair multiplies when nothing is
-/// contracted (MulBackward0) or runs as one `bmm` viewed to the output (ViewBackward0).
+/// `torch.einsum` as ATen's composite (Linear.cpp), op for op, so the result carries the
+/// graph PyTorch records: every operand is aligned to one layout (output labels, then the
+/// contracted labels in subscript order) by diagonals, unsqueezes and one permute; pairs
+/// contract left to right through `sumproductPair` (permute, reshape, bmm, view, permute,
+/// or a plain mul when nothing is summed); contracted dims are finally viewed away (or
+/// summed, for one operand).
 extension Differentiable {
     public static func einsum(_ equation: String, _ operands: [Tensor]) throws(TensorError) -> Tensor {
         // Composed the same way with or without grad mode, so strides and contiguity
         // match PyTorch's either way (`einsum('ij->ji', x)` is a non-contiguous permute).
         let spec = try EinsumSpec(equation, operands)
         let output = spec.output
-        var terms: [(labels: [Character], tensor: Tensor)] = []
-        for (labels, t) in zip(spec.inputs, operands) { terms.append(try diagonals(labels, t)) }
-
-        if terms.count == 1 {
-            let (labels, x) = terms[0]
-            let summed = labels.filter { !output.contains($0) }
-            let order = (output + summed).map { labels.firstIndex(of: $0)! }
-            let p = try permute(x, order)
-            if summed.isEmpty { return p }
-            return try sum(p, dims: Array(output.count..<labels.count))
+        let contracted = Set(spec.inputs.flatMap { $0 }).subtracting(output).sorted()
+        let layout = output + contracted
+        let position = Dictionary(uniqueKeysWithValues: layout.enumerated().map { ($0.element, $0.offset) })
+        let outCount = output.count, total = layout.count
+        var dimCounts = [Int](repeating: 0, count: total)
+        var ops: [Tensor] = []
+        for (labels, operand) in zip(spec.inputs, operands) {
+            var op = operand
+            var permutation = [Int](repeating: -1, count: total)
+            var dim = 0
+            for c in labels {
+                let p = position[c]!
+                if permutation[p] == -1 {
+                    if op.sizes[dim] != 1 { dimCounts[p] += 1 }
+                    permutation[p] = dim
+                    dim += 1
+                } else {
+                    // Repeated label: its diagonal (appended last) moves back to the first's place.
+                    let prev = permutation[p]
+                    op = try movedim(try diagonal(op, offset: 0, dim1: prev, dim2: dim), -1, prev)
+                }
+            }
+            for k in permutation.indices where permutation[k] == -1 {
+                op = try unsqueeze(op, dim)
+                permutation[k] = dim
+                dim += 1
+            }
+            ops.append(try permute(op, permutation))
         }
 
-        // Sum labels only one operand has and the output does not keep.
-        for i in terms.indices {
-            let needed = Set(output).union(terms.indices.filter { $0 != i }.flatMap { terms[$0].labels })
-            let drop = terms[i].labels.indices.filter { !needed.contains(terms[i].labels[$0]) }
-            if drop.isEmpty { continue }
-            terms[i] = (terms[i].labels.enumerated().filter { !drop.contains($0.offset) }.map(\.element),
-                        try sum(terms[i].tensor, dims: drop))
+        while ops.count > 1 {
+            var a = ops.removeFirst(), b = ops.removeFirst()
+            var sumDims: [Int] = [], aSum: [Int] = [], bSum: [Int] = []
+            for d in outCount..<total {
+                if a.sizes[d] != 1 && b.sizes[d] != 1 {
+                    dimCounts[d] -= 1
+                    if dimCounts[d] == 1 { sumDims.append(d); dimCounts[d] = 0 }
+                } else if dimCounts[d] == 1 {
+                    if a.sizes[d] != 1 { aSum.append(d); dimCounts[d] = 0 }
+                    else if b.sizes[d] != 1 { bSum.append(d); dimCounts[d] = 0 }
+                }
+            }
+            if !aSum.isEmpty { a = try sum(a, dims: aSum, keepdim: true) }
+            if !bSum.isEmpty { b = try sum(b, dims: bSum, keepdim: true) }
+            ops.insert(try sumproductPair(a, b, sumDims), at: 0)
         }
-        var (labels, result) = terms[0]
-        for k in 1..<terms.count {
-            let isLast = k == terms.count - 1
-            let keep = Set(output).union(terms[(k + 1)...].flatMap(\.labels))
-            let b = terms[k]
-            let order = isLast ? output : (labels + b.labels.filter { !labels.contains($0) }).filter { keep.contains($0) }
-            (labels, result) = try contractPair(labels, result, b.labels, b.tensor, keep: keep, order: order, sizeOf: spec.sizeOf)
+        if total > outCount {
+            if operands.count > 1 { return try view(ops[0], Array(ops[0].sizes[..<outCount])) }
+            return try sum(ops[0], dims: Array(outCount..<total))
         }
-        if labels != output { result = try permute(result, output.map { labels.firstIndex(of: $0)! }) }
-        return result
+        return ops[0]
     }
 
-    /// Replaces repeated labels within one operand (`ii`) by their diagonal, moved last.
-    static func diagonals(_ labels: [Character], _ t: Tensor) throws(TensorError) -> ([Character], Tensor) {
-        var l = labels, x = t
-        var i = 0
-        while i < l.count {
-            if let j = l[(i + 1)...].firstIndex(of: l[i]) {
-                x = try diagonal(x, offset: 0, dim1: i, dim2: j)
-                let c = l[i]
-                l.remove(at: j); l.remove(at: i); l.append(c)
+    /// ATen's sumproduct_pair with keepdim: `(left * right).sum(sumDims, keepdim: true)`
+    /// as one bmm. Dims in both operands batch, dims only in the left are its rows, the
+    /// rest (only in the right, or size 1 in both) the right's columns; a dim summed but
+    /// present in one operand only is summed there first. PyTorch 2.15 contracts the
+    /// pair the other way round when that, and only that, leaves the product's dims in
+    /// layout order (measured: `bij,bkj->bki` multiplies the second operand first).
+    static func sumproductPair(_ left: Tensor, _ right: Tensor, _ sumDims: [Int]) throws(TensorError) -> Tensor {
+        let dtype = DType.promote(left.dtype, right.dtype)
+        var l = left.dtype == dtype ? left : try to(left, dtype)
+        var r = right.dtype == dtype ? right : try to(right, dtype)
+        if sumDims.isEmpty { return try mul(l, r) }
+        let rank = l.rank
+        func order(_ x: Tensor, _ y: Tensor) -> [Int] {
+            let kept = (0..<rank).filter { !sumDims.contains($0) }
+            let both = kept.filter { x.sizes[$0] != 1 && y.sizes[$0] != 1 }
+            let onlyX = kept.filter { x.sizes[$0] != 1 && y.sizes[$0] == 1 }
+            return both + onlyX + kept.filter { !both.contains($0) && !onlyX.contains($0) }
+        }
+        let inOrder = Array((0..<rank).filter { !sumDims.contains($0) })
+        if order(l, r) != inOrder && order(r, l) == inOrder { swap(&l, &r) }
+
+        var lro: [Int] = [], lo: [Int] = [], ro: [Int] = []
+        var lroSize = 1, loSize = 1, roSize = 1, sumSize = 1
+        for i in 0..<rank {
+            let sl = l.sizes[i] != 1, sr = r.sizes[i] != 1
+            if sumDims.contains(i) {
+                if sl && sr {
+                    guard l.sizes[i] == r.sizes[i] else { throw .runtime("non-broadcast dimensions must match") }
+                    sumSize *= l.sizes[i]
+                } else if sl {
+                    l = try sum(l, dims: [i], keepdim: true)
+                } else if sr {
+                    r = try sum(r, dims: [i], keepdim: true)
+                }
+            } else if sl && sr {
+                guard l.sizes[i] == r.sizes[i] else { throw .runtime("non-broadcast dimensions must match") }
+                lro.append(i); lroSize *= l.sizes[i]
+            } else if sl {
+                lo.append(i); loSize *= l.sizes[i]
             } else {
-                i += 1
+                ro.append(i); roSize *= r.sizes[i]
             }
         }
-        return (l, x)
-    }
-
-    /// Contracts two labelled operands over the labels they share and `keep` lacks. The
-    /// result's labels come in `order` when one product can produce it directly.
-    static func contractPair(_ la: [Character], _ a: Tensor, _ lb: [Character], _ b: Tensor, keep: Set<Character>,
-                             order: [Character], sizeOf: [Character: Int]) throws(TensorError) -> ([Character], Tensor) {
-        let summed = la.filter { lb.contains($0) && !keep.contains($0) }
-        let dtype = DType.promote(a.dtype, b.dtype)
-        let a = a.dtype == dtype ? a : try to(a, dtype), b = b.dtype == dtype ? b : try to(b, dtype)
-        if summed.isEmpty {
-            // Broadcast both to `order` and multiply.
-            func aligned(_ labels: [Character], _ t: Tensor) throws(TensorError) -> Tensor {
-                let present = order.filter { labels.contains($0) }
-                let perm = present.map { labels.firstIndex(of: $0)! }
-                var v = perm == Array(perm.indices) ? t : try permute(t, perm)
-                for (d, c) in order.enumerated() where !labels.contains(c) { v = try unsqueeze(v, d) }
-                return v
-            }
-            return (order, try mul(try aligned(la, a), try aligned(lb, b)))
-        }
-        let batch = order.filter { la.contains($0) && lb.contains($0) }
-        let left = order.filter { la.contains($0) && !lb.contains($0) }
-        let right = order.filter { lb.contains($0) && !la.contains($0) }
-        func arrange(_ labels: [Character], _ t: Tensor, _ groups: [[Character]]) throws(TensorError) -> Tensor {
-            let flat = groups.flatMap { $0 }
-            let perm = flat.map { labels.firstIndex(of: $0)! }
-            var v = perm == Array(perm.indices) ? t : try permute(t, perm)
-            let full = flat.map { sizeOf[$0]! }
-            if v.sizes != full { v = try expand(v, full) }
-            return try reshape(v, groups.map { g in g.reduce(1) { $0 * sizeOf[$1]! } })
-        }
-        let swapped = batch + right + left == order && batch + left + right != order
-        let product: Tensor
-        let labels: [Character]
-        if swapped {
-            product = try bmm(try arrange(lb, b, [batch, right, summed]), try arrange(la, a, [batch, summed, left]))
-            labels = batch + right + left
-        } else {
-            product = try bmm(try arrange(la, a, [batch, left, summed]), try arrange(lb, b, [batch, summed, right]))
-            labels = batch + left + right
-        }
-        return (labels, try reshape(product, labels.map { sizeOf[$0]! }))
+        let outSize = lro.map { l.sizes[$0] } + lo.map { l.sizes[$0] } + sumDims.map { _ in 1 } + ro.map { r.sizes[$0] }
+        let outDims = lro + lo + sumDims + ro
+        var opermutation = [Int](repeating: -1, count: outDims.count)
+        for (k, d) in outDims.enumerated() { opermutation[d] = k }
+        let lm = try reshape(try permute(l, lro + lo + sumDims + ro), [lroSize, loSize, sumSize])
+        let rm = try reshape(try permute(r, lro + sumDims + ro + lo), [lroSize, sumSize, roSize])
+        return try permute(try view(try bmm(lm, rm), outSize), opermutation)
     }
 }

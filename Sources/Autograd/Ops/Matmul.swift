@@ -220,8 +220,8 @@ extension Differentiable {
 }
 
 extension Differentiable {
-    /// `inner(a, b)`: PyTorch's tensordot over the last dims, one `mm` viewed to
-    /// `a.shape[:-1] + b.shape[:-1]` (so ViewBackward0 even for two vectors); a 0-d
+    /// `inner(a, b)`: ATen's `tensordot(a, b, [-1], [-1])` (PermuteBackward0, ViewBackward0
+    /// and MmBackward0, or DotBackward0 when both free parts have one element); a 0-d
     /// operand multiplies.
     public static func inner(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         if a.rank == 0 || b.rank == 0 { return try mul(a, b) }
@@ -229,9 +229,6 @@ extension Differentiable {
         guard b.sizes[b.rank - 1] == n else {
             throw .runtime("inner() the last dimension must match on both input tensors but got shapes \(Shape.describe(a.sizes)) and \(Shape.describe(b.sizes))")
         }
-        let a2 = try reshape(a, [-1, n])
-        let bFirst = b.rank == 1 ? b : try permute(b, [b.rank - 1] + Array(0..<(b.rank - 1)))
-        let b2 = try reshape(bFirst, [n, -1])
-        return try reshape(try mm(a2, b2), Array(a.sizes.dropLast()) + Array(b.sizes.dropLast()))
+        return try tensordot(a, b, [-1], [-1])
     }
 }

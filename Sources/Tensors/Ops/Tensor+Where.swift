@@ -66,18 +66,20 @@ extension Tensor {
         return try maskedFill_(mask, value.item())
     }
 
-    /// `masked_fill(mask, value)`: a filled copy, broadcast to the mask's shape too.
+    /// `masked_fill(mask, value)`: a filled copy, broadcast to the mask's shape too. The copy
+    /// is row-major whatever the source's layout (ATen: `self.clone(MemoryFormat::Contiguous)`),
+    /// which later reductions over it see in their summation order.
     public func maskedFill(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
         try checkBoolMask(mask, "masked_fill_")
         let shape = try Shape.broadcast(sizes, mask.sizes)
-        let out = try expand(to: shape, forCopyInto: false).clone()
+        let out = try expand(to: shape, forCopyInto: false).contiguousCopy()
         return try out.maskedFill_(mask, value)
     }
 
     public func maskedFill(_ mask: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
         try checkBoolMask(mask, "masked_fill_")
         let shape = try Shape.broadcast(sizes, mask.sizes)
-        let out = try expand(to: shape, forCopyInto: false).clone()
+        let out = try expand(to: shape, forCopyInto: false).contiguousCopy()
         return try out.maskedFill_(mask, value)
     }
 }

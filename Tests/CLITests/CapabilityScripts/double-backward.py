@@ -195,3 +195,72 @@ for i in range(N):
     except Exception as e:
         emit("E", type(e).__name__, str(e).split("\n")[0][:200])
 print(" ; ".join(_B))
+_B.clear()
+
+# Fixed cases after the random ones (keys 400 on): einsum/tensordot/inner composites over
+# several equations, cdist for other p and batches, and ops the random list lacks (losses,
+# pooling, normalizations, interpolate, grid_sample, pad modes, embedding, transposed conv).
+def fixed_cases():
+    R = lambda *s: mk(list(s), torch.float64, "r")
+    yield "ein_bmm", [R(2, 3, 4), R(2, 5, 4)], lambda a, b: torch.einsum("bij,bkj->bki", a, b)
+    yield "ein_mv", [R(2, 3), R(3)], lambda a, b: torch.einsum("ij,j->i", a, b)
+    yield "ein_outer", [R(2), R(3)], lambda a, b: torch.einsum("i,j->ij", a, b)
+    yield "ein_3op", [R(2, 3), R(3, 4), R(4, 2)], lambda a, b, c: torch.einsum("ij,jk,kl->il", a, b, c)
+    yield "ein_diag", [R(3, 3)], lambda a: torch.einsum("ii->i", a)
+    yield "ein_full", [R(2, 3), R(3, 4)], lambda a, b: torch.einsum("ij,jk->", a, b)
+    yield "ein_swap", [R(2, 5, 3), R(4, 3)], lambda a, b: torch.einsum("acj,bj->bca", a, b)
+    yield "td_2", [R(2, 3, 4), R(3, 4, 2)], lambda a, b: torch.tensordot(a, b, dims=2)
+    yield "td_vec", [R(4), R(4)], lambda a, b: torch.tensordot(a, b, dims=1)
+    yield "td_bcast", [R(2, 1), R(3, 2)], lambda a, b: torch.tensordot(a, b, dims=([1], [0]))
+    yield "inner_3", [R(2, 3, 4), R(5, 4)], torch.inner
+    yield "inner_vv", [R(4), R(4)], torch.inner
+    for p in (0.5, 1.5, 3.0):
+        yield "cdist_p%s" % p, [R(3, 4), R(2, 4)], lambda a, b, p=p: torch.cdist(a, b, p=p)
+    yield "cdist_b3", [R(2, 3, 4), R(2, 2, 4)], lambda a, b: torch.cdist(a, b, p=3.0)
+    yield "cdist_big1", [R(26, 3), R(27, 3)], torch.cdist
+    yield "cross_entropy", [R(3, 4)], lambda x: F.cross_entropy(x, torch.tensor([0, 3, 1]))
+    yield "nll_loss", [R(3, 4)], lambda x: F.nll_loss(F.log_softmax(x, -1), torch.tensor([2, 0, 1]))
+    yield "gaussian_nll", [R(3, 2), R(3, 2)], lambda x, v: F.gaussian_nll_loss(x, torch.ones(3, 2, dtype=x.dtype), v.exp())
+    yield "soft_margin", [R(3, 2)], lambda x: F.soft_margin_loss(x, torch.tensor([[1.0, -1.0]] * 3, dtype=x.dtype))
+    yield "max_pool1d", [R(1, 2, 6)], lambda x: F.max_pool1d(x, 2)
+    yield "avg_pool2d", [R(1, 1, 4, 4)], lambda x: F.avg_pool2d(x, 2)
+    yield "adaptive_avg", [R(1, 2, 5)], lambda x: F.adaptive_avg_pool1d(x, 3)
+    yield "layer_norm", [R(2, 4), R(4), R(4)], lambda x, w, b: F.layer_norm(x, [4], w, b)
+    yield "group_norm", [R(2, 4, 3)], lambda x: F.group_norm(x, 2)
+    yield "batch_norm", [R(4, 3)], lambda x: F.batch_norm(x, None, None, training=True)
+    yield "interp_lin", [R(1, 2, 4)], lambda x: F.interpolate(x, scale_factor=2, mode="linear")
+    yield "interp_bil", [R(1, 1, 3, 3)], lambda x: F.interpolate(x, size=(4, 5), mode="bilinear", align_corners=True)
+    yield "grid_sample", [R(1, 1, 3, 3), mk([1, 2, 2, 2], torch.float64, "unit")], lambda x, g: F.grid_sample(x, g, align_corners=False)
+    yield "pad_reflect", [R(1, 2, 4)], lambda x: F.pad(x, (2, 1), mode="reflect").pow(2)
+    yield "pad_replicate", [R(1, 2, 4)], lambda x: F.pad(x, (1, 2), mode="replicate").pow(2)
+    yield "embedding", [R(5, 3)], lambda w: F.embedding(torch.tensor([1, 3, 1]), w).pow(2)
+    yield "conv_t1d", [R(1, 2, 4), R(2, 3, 3)], lambda x, w: F.conv_transpose1d(x, w, stride=2)
+    yield "conv1d", [R(1, 2, 5), R(3, 2, 3)], lambda x, w: F.conv1d(x, w, padding=1)
+
+for i, (name, xs, f) in enumerate(fixed_cases(), 400):
+    torch.manual_seed(i)
+    if _B:
+        print(" ; ".join(_B))
+    _B.clear()
+    emit(str(i) + ":", name, [list(x.shape) for x in xs])
+    try:
+        y = f(*xs)
+        emit("y", desc(y.grad_fn, 1), bits(y))
+        w = torch.randn(y.shape, dtype=y.dtype)
+        gs = torch.autograd.grad((y * w).sum(), xs, create_graph=True, allow_unused=True)
+        tot = None
+        for k, g in enumerate(gs):
+            if g is None:
+                emit("g", k, None); continue
+            emit("g", k, list(g.shape), g.requires_grad, desc(g.grad_fn, 2), bits(g))
+            if g.requires_grad:
+                t = (g * torch.randn(g.shape, dtype=g.dtype)).sum()
+                tot = t if tot is None else tot + t
+        if tot is None:
+            emit("nograd")
+            continue
+        for k, gg in enumerate(torch.autograd.grad(tot, xs, allow_unused=True)):
+            emit("gg", k, None if gg is None else bits(gg))
+    except Exception as e:
+        emit("E", type(e).__name__, str(e).split("\n")[0][:200])
+print(" ; ".join(_B))

@@ -119,6 +119,10 @@ def _torch_kron(a, b):
 
 
 def _torch_tensordot(a, b, dims=2, out=None):
+    """ATen's tensordot composite (Linear.cpp), node for node: a contracted dim of size 1
+    on one side sums the other side's dim first; both operands are permuted (even in
+    order) and reshaped to matrices for one mm, or flattened for a dot when both free
+    parts have one element; the product is viewed to the free dims."""
     if isinstance(dims, int):
         dims_a = list(range(a.dim() - dims, a.dim()))
         dims_b = list(range(dims))
@@ -128,20 +132,31 @@ def _torch_tensordot(a, b, dims=2, out=None):
         dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
     dims_a = [d % a.dim() for d in dims_a]
     dims_b = [d % b.dim() for d in dims_b]
+    t1, t2 = a, b
+    size = 1
+    for da, db in zip(dims_a, dims_b):
+        if b.shape[db] == 1:
+            t1 = t1.sum(da, True)
+        elif a.shape[da] == 1:
+            t2 = t2.sum(db, True)
+        else:
+            size *= a.shape[da]
     free_a = [d for d in range(a.dim()) if d not in dims_a]
     free_b = [d for d in range(b.dim()) if d not in dims_b]
-    size = 1
-    for d in dims_a:
-        size *= a.shape[d]
     rows = 1
     for d in free_a:
-        rows *= a.shape[d]
+        rows *= t1.shape[d]
     cols = 1
     for d in free_b:
-        cols *= b.shape[d]
-    am = a.permute(free_a + dims_a).reshape(rows, size)
-    bm = b.permute(dims_b + free_b).reshape(size, cols)
-    return am.mm(bm).view([a.shape[d] for d in free_a] + [b.shape[d] for d in free_b])
+        cols *= t2.shape[d]
+    shape = [t1.shape[d] for d in free_a] + [t2.shape[d] for d in free_b]
+    p1 = t1.permute(free_a + dims_a)
+    p2 = t2.permute(dims_b + free_b)
+    if rows == 1 and cols == 1:
+        v2 = p2 if p2.dim() == 1 else p2.reshape(size)
+        v1 = p1 if p1.dim() == 1 else p1.reshape(size)
+        return v1.dot(v2).view(shape)
+    return p1.reshape(rows, size).mm(p2.reshape(size, cols)).view(shape)
 
 
 def _torch_block_diag(*tensors):

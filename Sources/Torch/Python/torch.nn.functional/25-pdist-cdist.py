@@ -130,20 +130,50 @@ def _cdist_pair_gradient(a, b, g, dist, p):
     return torch._cdist_backward_values(g, a, b, float(p), dist)
 
 
-def _cdist_backward_node(g, x, y, dist):
-    """the 2-norm's _cdist_backward(grad, x, y, 2, cdist) as one CdistBackwardBackward0 node
-    over (grad, x, y, cdist), as PyTorch records it under create_graph; its own backward
-    differentiates x * R.sum(-1) - R @ y, R = grad / cdist (0 where cdist is 0), in all four."""
-    with torch.no_grad():
-        value = _cdist_pair_gradient(x.detach(), y.detach(), g.detach(), dist.detach(), 2.0)
-
-    def double_backward(h):
-        zero = dist == 0
-        r = torch.where(zero, 0.0, g / dist)
+def _cdist_double_backward(h, g, x, y, p, dist):
+    """_cdist_backward_backward (derivatives.yaml: _cdist_backward's grad_output, x1, x2 and
+    cdist) for the incoming gradient h: the gradients for (g, x, y, dist), made with the
+    ATen ops PyTorch 2.15 runs, in its order (recorded with a dispatch-mode trace; the
+    C++ source was not available). p = 2 works on R = g / cdist with two matrix products;
+    p = 1, inf and 0 are piecewise linear (only g gets a gradient); any other p goes
+    through diff = x_i - y_j elementwise."""
+    zero = dist == 0
+    if p == 2.0:
+        r = (g / dist).masked_fill(zero, 0)
         dr = (h * x).sum(-1, True) - h.matmul(y.mT)
-        return (torch.where(zero, 0.0, dr / dist), h * r.sum(-1, True), -r.mT.matmul(h),
-                torch.where(zero, 0.0, -dr * r / dist))
-    return torch._linalg_record("CdistBackwardBackward0", (g, x, y, dist), value, double_backward)
+        d_g = (dr / dist).masked_fill(zero, 0)
+        return d_g, h * r.sum(-1, True), -(r.mT.matmul(h)), -(r * d_g)
+    if p in (0.0, 1.0, float("inf")):
+        if p == 0.0:
+            d_g = torch.zeros_like(dist)
+        else:
+            diff = x.unsqueeze(-2) - y.unsqueeze(-3)
+            s = diff.sgn()
+            if p != 1.0:
+                s = s * (diff.abs() == dist.unsqueeze(-1))
+            d_g = (h.unsqueeze(-2) * s).sum(-1)
+        return d_g, torch.zeros_like(x), torch.zeros_like(y), torch.zeros_like(dist)
+    diff = x.unsqueeze(-2) - y.unsqueeze(-3)
+    ad = diff.abs()
+    dzero = diff == 0
+    cp = dist.pow(p - 1)
+    a = (g / cp).masked_fill(zero, 0)
+    s = (diff.sgn() * ad.pow(p - 1)).masked_fill(dzero, 0)
+    d_g = ((h.unsqueeze(-2) * s).sum(-1) / cp).masked_fill(zero, 0)
+    d_dist = ((g / dist).masked_fill(zero, 0) * -(p - 1)) * d_g
+    t = a.unsqueeze(-1) * ad.pow(p - 2).masked_fill(dzero, 0)
+    d_x = (h * (p - 1)) * t.sum(-2)
+    d_y = (t * h.unsqueeze(-2)).sum(-3) * -(p - 1)
+    return d_g, d_x, d_y, d_dist
+
+
+def _cdist_backward_node(g, x, y, p, dist):
+    """_cdist_backward(grad, x, y, p, cdist) as one CdistBackwardBackward0 node over
+    (grad, x, y, cdist), as PyTorch records it under create_graph for every p."""
+    with torch.no_grad():
+        value = _cdist_pair_gradient(x.detach(), y.detach(), g.detach(), dist.detach(), p)
+    return torch._linalg_record("CdistBackwardBackward0", (g, x, y, dist), value,
+                                lambda h: _cdist_double_backward(h, g, x, y, p, dist))
 
 
 def _cdist_direct(x1, x2, a, b, p):
@@ -151,20 +181,38 @@ def _cdist_direct(x1, x2, a, b, p):
 
     def backward(g, dist):
         g = g.contiguous()
-        if p == 2.0 and torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
+        if torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
             # derivatives.yaml: x1: _cdist_backward(grad.contiguous(), x1, x2, p, result),
             # x2: _cdist_backward(grad.mT().contiguous(), x2, x1, p, result.mT().contiguous()),
             # `result` the saved output (this node's, under create_graph).
-            return (_cdist_backward_node(g, x1, x2, dist),
-                    _cdist_backward_node(g.mT.contiguous(), x2, x1, dist.mT.contiguous()))
+            return (_cdist_backward_node(g, x1, x2, p, dist),
+                    _cdist_backward_node(g.mT.contiguous(), x2, x1, p, dist.mT.contiguous()))
         g1 = _cdist_pair_gradient(a, b, g, result, p)
         g2 = _cdist_pair_gradient(b, a, g.mT, result.mT, p)
         return g1.sum_to_size(x1.shape), g2.sum_to_size(x2.shape)
     return torch._linalg_record("CdistBackward0", (x1, x2), result, backward, True)
 
 
-def _euclidean_dist(x1, x2, a, b):
-    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product."""
+def _euclidean_dist(x1, x2, a, b, batch):
+    """ATen's _euclidean_dist: |a|² - 2a·b + |b|² as one matrix product. When the batch
+    dims hold more than one matrix, cdist_impl runs it on x.expand(batch + [r, c]) viewed
+    to [B, r, c] (copied first when the expand is not contiguous), so the gradients come
+    back through ViewBackward0 and ExpandBackward0; else on the inputs as they are
+    (measured with PyTorch 2.15's graphs)."""
+    n = 1
+    for d in batch:
+        n *= d
+    if n > 1:
+        def flat(x):
+            e = x.expand(batch + list(x.shape[-2:]))
+            if not e.is_contiguous():
+                e = e.contiguous()
+            return e.view([n] + list(x.shape[-2:]))
+        x1, x2 = flat(x1), flat(x2)
+        a = a.reshape(list(x1.shape))
+        b = b.reshape(list(x2.shape))
+    else:
+        a, b = x1.detach(), x2.detach()
     a_norm = a.pow(2).sum(-1, True)
     b_norm = b.pow(2).sum(-1, True)
     a_ = torch.cat([a.mul(-2), a_norm, torch.ones_like(a_norm)], -1)
@@ -172,12 +220,17 @@ def _euclidean_dist(x1, x2, a, b):
     result = a_.matmul(b_.mT).clamp_min(0).sqrt()
 
     def backward(g, res):
-        if torch.is_grad_enabled() and x1.shape == a.shape and x2.shape == b.shape:
+        if torch.is_grad_enabled():
             # create_graph: _euclidean_dist_backward on the saved inputs and result, with
-            # their history, so a second backward reaches every term.
+            # their history, its ops created in ATen's order (the matrix product before the
+            # row sums), which fixes the order a second backward accumulates ratio's terms.
             ratio = (g / res).masked_fill(res == 0, 0)
-            return (x1 * ratio.sum(-1, True) - ratio.matmul(x2),
-                    x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1))
+            m1 = ratio.matmul(x2)
+            g1 = x1 * ratio.sum(-1, True) - m1
+            m2 = ratio.mT.matmul(x1)
+            g2 = x2 * ratio.sum(-2, False).unsqueeze(-1) - m2
+            return (g1 if g1.shape == x1.shape else g1.sum_to_size(x1.shape),
+                    g2 if g2.shape == x2.shape else g2.sum_to_size(x2.shape))
         ratio = (g / result).masked_fill(result == 0, 0)
         g1 = a * ratio.sum(-1, True) - ratio.matmul(b)
         g2 = b * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(a)
@@ -210,5 +263,5 @@ def _cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     if x1.numel() == 0 or x2.numel() == 0:
         return torch.zeros(batch + [r1, r2], dtype=x1.dtype)
     if float(p) == 2.0 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
-        return _euclidean_dist(x1, x2, a, b).view(batch + [r1, r2])
+        return _euclidean_dist(x1, x2, a, b, batch).view(batch + [r1, r2])
     return _cdist_direct(x1, x2, a, b, float(p))
