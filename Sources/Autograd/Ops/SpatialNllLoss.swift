@@ -11,13 +11,13 @@ extension Differentiable {
                                ignoreIndex: Int) throws(TensorError) -> Tensor {
         let n = input.sizes[0], c = input.sizes[1], spatial = Array(input.sizes.dropFirst(2))
         if target.rank == 0 || target.sizes[0] != n {
-            throw .value("Expected input batch_size (\\(n)) to match target batch_size (\\(target.rank == 0 ? 1 : target.sizes[0])).")
+            throw .value("Expected input batch_size (\(n)) to match target batch_size (\(target.rank == 0 ? 1 : target.sizes[0])).")
         }
         if target.sizes != [n] + spatial {
             if input.rank == 4 {
-                throw .runtime("only batches of spatial targets supported (3D tensors) but got targets of size: \\(Shape.describe(target.sizes))")
+                throw .runtime("only batches of spatial targets supported (3D tensors) but got targets of dimension: \(target.rank)")
             }
-            throw .runtime("Expected target size \\(Shape.describe([n] + spatial)), got \\(Shape.describe(target.sizes))")
+            throw .runtime("Expected target size \(Shape.describe([n] + spatial)), got \(Shape.describe(target.sizes))")
         }
         let rows = try input.detach().movedim(1, input.rank - 1).reshape([-1, c])
         return try nllLoss(rows, try target.reshape([-1]), weight: weight, reduction: reduction, ignoreIndex: ignoreIndex,
