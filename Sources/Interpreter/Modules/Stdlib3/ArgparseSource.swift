@@ -530,14 +530,19 @@ class BooleanOptionalAction(Action):
         return ' | '.join(self.option_strings)
 
 
+def _check_value_nargs(nargs, const, kind, advice):
+    """The checks store and append actions make of `nargs` and `const`."""
+    if nargs == 0:
+        raise ValueError('nargs for %s must be != 0; %s' % (kind, advice))
+    if const is not None and nargs != OPTIONAL:
+        raise ValueError('nargs must be %r to supply const' % OPTIONAL)
+
+
 class _StoreAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
-        if nargs == 0:
-            raise ValueError('nargs for store actions must be != 0; if you have nothing to store, '
-                             'actions such as store true or store const may be more appropriate')
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError('nargs must be %r to supply const' % OPTIONAL)
+        _check_value_nargs(nargs, const, 'store actions', 'if you have nothing to store, '
+                           'actions such as store true or store const may be more appropriate')
         super().__init__(option_strings=option_strings, dest=dest, nargs=nargs, const=const,
                          default=default, type=type, choices=choices, required=required,
                          help=help, metavar=metavar)
@@ -571,12 +576,8 @@ class _StoreFalseAction(_StoreConstAction):
 class _AppendAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
-        if nargs == 0:
-            raise ValueError('nargs for append actions must be != 0; if arg strings are not '
-                             'supplying the value to append, the append const action may be '
-                             'more appropriate')
-        if const is not None and nargs != OPTIONAL:
-            raise ValueError('nargs must be %r to supply const' % OPTIONAL)
+        _check_value_nargs(nargs, const, 'append actions', 'if arg strings are not supplying the '
+                           'value to append, the append const action may be more appropriate')
         super().__init__(option_strings=option_strings, dest=dest, nargs=nargs, const=const,
                          default=default, type=type, choices=choices, required=required,
                          help=help, metavar=metavar)

@@ -1091,6 +1091,20 @@ def _check_utc_offset(name, offset):
                          "timedelta(hours=24), not %s." % repr(offset))
 
 
+def _set_clock(self, hour, minute, second, microsecond, tzinfo, fold):
+    """Checks and stores the time-of-day fields a `time` or `datetime` shares."""
+    hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
+    _check_tzinfo_arg(tzinfo)
+    self._hour = hour
+    self._minute = minute
+    self._second = second
+    self._microsecond = microsecond
+    self._tzinfo = tzinfo
+    self._hashcode = -1
+    self._fold = fold
+    return self
+
+
 class time:
     """A time of day, optionally with a tzinfo."""
 
@@ -1099,17 +1113,7 @@ class time:
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_hashcode', '_fold')
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo_arg(tzinfo)
-        self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._hashcode = -1
-        self._fold = fold
-        return self
+        return _set_clock(object.__new__(cls), hour, minute, second, microsecond, tzinfo, fold)
 
     hour = property(lambda self: self._hour)
     minute = property(lambda self: self._minute)
@@ -1117,11 +1121,6 @@ class time:
     microsecond = property(lambda self: self._microsecond)
     tzinfo = property(lambda self: self._tzinfo)
     fold = property(lambda self: self._fold)
-
-    def _key(self):
-        off = self.utcoffset()
-        base = (self._hour, self._minute, self._second, self._microsecond)
-        return off, base
 
     def _cmp(self, other, allow_mixed=False):
         mytz = self._tzinfo
@@ -1310,27 +1309,19 @@ class datetime(date):
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0,
                 tzinfo=None, *, fold=0):
         year, month, day = _check_date_fields(year, month, day)
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo_arg(tzinfo)
         self = object.__new__(cls)
         self._year = year
         self._month = month
         self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._hashcode = -1
-        self._fold = fold
-        return self
+        return _set_clock(self, hour, minute, second, microsecond, tzinfo, fold)
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
+    # The clock fields read as time's do.
+    hour = time.hour
+    minute = time.minute
+    second = time.second
+    microsecond = time.microsecond
+    tzinfo = time.tzinfo
+    fold = time.fold
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
